@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { Engine } from '../../engine/engine.ts';
+import { searchCase } from '../../engine/search/search-case.ts';
+import type { SearchResult } from '../../shared/domain/search.ts';
+import { AppError } from '../../shared/errors.ts';
+import { actorName } from '../actor.ts';
+import { EXIT_OK } from '../exit-codes.ts';
+
+export interface SearchCommandOptions {
+  queries?: string;
+  limit: number;
+  json?: boolean;
+}
+
+export async function runSearch(caseDir: string, query: string | undefined, options: SearchCommandOptions): Promise<number> {
+  const queries = options.queries === undefined ? [] : readQueries(options.queries);
+  if (query !== undefined) queries.unshift(query);
+  if (queries.length === 0) throw new AppError('E_USAGE', 'Give a query or --queries <file>');
+  const engine = new Engine({ mode: 'cli', actor: actorName() });
+  try {
+    const session = await engine.openCase(caseDir, false);
+    for (const text of queries) {
+      const result = await searchCase(session, text, options.limit, 0);
+      process.stdout.write(options.json === true ? `${JSON.stringify(toContractJson(result))}\n` : describe(result));
+    }
+    return EXIT_OK;
+  } finally {
+    await engine.dispose();
+  }
+}
+
+function readQueries(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('E_USAGE', `Cannot read --queries file ${file}: ${String(error)}`);
+  }
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+function toContractJson(result: SearchResult): unknown {
+  return {
+    query: result.query,
+    total: result.total,
+    tookMs: result.tookMs,
+    hits: result.hits.map((hit) => ({
+      id: hit.id, source: hit.source, chat: hit.chat, sender: hit.sender, timestamp: hit.timestamp, text: hit.text,
+      lang: hit.lang, markers: hit.markers, locator: hit.locator, highlights: hit.highlights,
+    })),
+  };
+}
+
+function describe(result: SearchResult): string {
+  const lines = [`${result.query}: ${result.total} hits (${result.tookMs} ms)`];
+  for (const hit of result.hits) {
+    const where = hit.locator.kind === 'text-lines' ? `${hit.locator.file}:${hit.locator.lineStart}` : hit.source;
+    lines.push(`  ${hit.timestamp ?? '(no time)'}  ${hit.chat}  ${hit.sender ?? '(system)'}: ${hit.text.replace(/\s+/g, ' ').slice(0, 160)}  [${where}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}

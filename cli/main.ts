@@ -1,0 +1,81 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { APP_VERSION } from '../engine/engine.ts';
+import { AppError } from '../shared/errors.ts';
+import { runImport } from './commands/import-command.ts';
+import { runSearch } from './commands/search-command.ts';
+import { runServe } from './commands/serve-command.ts';
+import { EXIT_FAILED, EXIT_USAGE } from './exit-codes.ts';
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number');
+  return parsed;
+}
+
+function buildProgram(): Command {
+  const program = new Command('threadline')
+    .description('Offline triage of seized chat and phone exports. See ../shared/CLI.md for the full contract.')
+    .version(APP_VERSION, '-v, --version')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('import')
+    .description('Import files, folders or zips into a case (created if it does not exist)')
+    .argument('<case-dir>', 'the case folder')
+    .argument('<path...>', 'files or folders to import; the format is detected from the content')
+    .option('--tz <zone>', 'IANA time zone of the device clock (e.g. Europe/Bucharest); default: the case setting')
+    .addOption(new Option('--date-order <order>', 'override the inferred day/month order').choices(['dmy', 'mdy', 'ymd']))
+    .option('--ocr-lang <langs>', 'OCR languages, e.g. eng+ron (accepted; OCR arrives in a later version)')
+    .option('--tessdata <dir>', 'folder of extra .traineddata files (accepted; OCR arrives in a later version)')
+    .option('--no-ocr', 'do not OCR images')
+    .option('--json', 'print the import summary as JSON')
+    .action(async (caseDir: string, paths: string[], options: { tz?: string; dateOrder?: 'dmy' | 'mdy' | 'ymd'; json?: boolean }) => {
+      process.exitCode = await runImport(caseDir, paths, options);
+    });
+
+  program
+    .command('search')
+    .description('Search a case; one query, or one per line of --queries (batch)')
+    .argument('<case-dir>', 'the case folder')
+    .argument('[query]', 'words, "exact phrases", -excluded, prefix*')
+    .option('--queries <file>', 'a file with one query per line')
+    .option('--limit <n>', 'hits per query', positiveInteger, 50)
+    .option('--json', 'print one JSON object per query (JSON Lines)')
+    .action(async (caseDir: string, query: string | undefined, options: { queries?: string; limit: number; json?: boolean }) => {
+      process.exitCode = await runSearch(caseDir, query, options);
+    });
+
+  program
+    .command('serve')
+    .description('Serve the user interface on 127.0.0.1 with a per-launch token')
+    .argument('[case-dir]', 'a case to open (created if it does not exist)')
+    .option('--port <n>', 'port (0 picks a free one)', positiveInteger, 0)
+    .option('--rebuild', 'rebuild the user interface first')
+    .option('--reason <text>', 'a line printed before the address (used by npm start)')
+    .action(async (caseDir: string | undefined, options: { port: number; rebuild?: boolean; reason?: string }) => {
+      process.exitCode = await runServe(caseDir, options);
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (0 ok, 1 the work failed, 2 bad usage). */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof AppError) {
+      process.stderr.write(`threadline: ${error.message} [${error.code}]\n`);
+      return error.code === 'E_USAGE' ? EXIT_USAGE : EXIT_FAILED;
+    }
+    process.stderr.write(`threadline: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_FAILED;
+  }
+}

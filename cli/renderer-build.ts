@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../shared/errors.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const RENDERER_BUILD_DIR = fileURLToPath(new URL('../build/renderer/', import.meta.url));
+
+/**
+ * The UI is served from its production build. Built on first use (and by `npm start` every
+ * time), so `npx threadline serve` works straight after `npm ci`.
+ */
+export function ensureRendererBuilt(force = false): string {
+  if (!force && existsSync(`${RENDERER_BUILD_DIR}index.html`)) return RENDERER_BUILD_DIR;
+  process.stderr.write('Building the user interface (vite build)...\n');
+  const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new AppError('E_INTERNAL', 'Building the user interface failed (see the messages above)', { expected: false });
+  return RENDERER_BUILD_DIR;
+}

@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
+import type { ImportWorkerApi } from '../../shared/contracts/import-worker.ts';
+import type { IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
+import type { CaseInfo, CaseSettings } from '../../shared/domain/case.ts';
+import { AppError } from '../../shared/errors.ts';
+import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
+import type { HostedWorker } from '../workers/worker-host.ts';
+import { spawnWorker } from '../workers/worker-host.ts';
+import { AuditLog } from './audit-log.ts';
+
+export interface OpenCaseOptions {
+  create: boolean;
+  /** Case default zone, used when the case is created. */
+  timeZone?: string;
+  actor: string;
+}
+
+const INDEX_REBUILD_PAGE = 5000;
+
+/**
+ * An open case: a folder with the case database (owned by the db worker), the search index
+ * (owned by the index worker) and the audit log. Import workers talk to both owners directly
+ * over MessageChannels; this host only orchestrates.
+ */
+export class CaseSession {
+  private importWorker: HostedWorker<ImportWorkerApi> | null = null;
+
+  private constructor(
+    readonly path: string,
+    readonly createdAt: string,
+    readonly settings: CaseSettings,
+    readonly schemaVersion: number,
+    readonly db: HostedWorker<DbWorkerApi>,
+    readonly index: HostedWorker<IndexWorkerApi>,
+    readonly audit: AuditLog,
+    readonly actor: string,
+  ) {}
+
+  static async open(casePath: string, options: OpenCaseOptions): Promise<{ session: CaseSession; interruptedSources: string[] }> {
+    const path = resolve(casePath);
+    const timeZone = options.timeZone ?? 'UTC';
+    if (!isValidTimeZone(timeZone)) throw new AppError('E_USAGE', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Bucharest or UTC`);
+    if (options.create) mkdirSync(path, { recursive: true });
+    const db = spawnWorker<DbWorkerApi>('db');
+    const index = spawnWorker<IndexWorkerApi>('index');
+    try {
+      const opened = await db.client.call('open', { casePath: path, create: options.create, settings: { timeZone } });
+      const audit = new AuditLog(path);
+      const session = new CaseSession(path, opened.createdAt, opened.settings, opened.schemaVersion, db, index, audit, options.actor);
+      audit.append(options.actor, 'case.opened', { path, schemaVersion: opened.schemaVersion, interruptedSources: opened.interruptedSources });
+      for (const sourceId of opened.interruptedSources) audit.append('threadline', 'source.interrupted', { sourceId, reason: 'found unfinished when the case was opened; marked for re-import' });
+      await session.reconcileIndex();
+      return { session, interruptedSources: opened.interruptedSources };
+    } catch (error) {
+      await Promise.all([db.terminate(), index.terminate()]);
+      throw error;
+    }
+  }
+
+  /**
+   * Makes the persisted index cover exactly the imported sources. Normally a no-op (reopening a
+   * case does not rebuild); after a crash between the database and index commits it adds the
+   * missing sources, and if the index names a source the database does not hold it rebuilds.
+   */
+  async reconcileIndex(): Promise<{ added: string[]; rebuilt: boolean }> {
+    let loaded;
+    try {
+      loaded = await this.index.client.call('open', { casePath: this.path });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'E_INDEX_CORRUPT')) throw error;
+      this.audit.append('threadline', 'index.corrupt', { reason: error.message });
+      loaded = { sourceIds: [], documentCount: 0, loaded: false };
+    }
+    const { sources } = await this.db.client.call('caseSummary', {});
+    const imported = sources.filter((source) => source.status === 'imported').map((source) => source.id);
+    const importedSet = new Set(imported);
+    const stale = loaded.sourceIds.some((id) => !importedSet.has(id));
+    if (stale) await this.index.client.call('clear', {});
+    const covered = new Set(stale ? [] : loaded.sourceIds);
+    const missing = imported.filter((id) => !covered.has(id));
+    if (missing.length === 0 && loaded.loaded) return { added: [], rebuilt: false };
+    await this.addSourcesToIndex(missing);
+    await this.index.client.call('persist', { sourceIds: imported });
+    if (missing.length > 0) this.audit.append('threadline', 'index.reconciled', { added: missing, rebuilt: stale });
+    return { added: missing, rebuilt: stale };
+  }
+
+  private async addSourcesToIndex(sourceIds: string[]): Promise<void> {
+    let afterRowid = 0;
+    for (;;) {
+      const documents = await this.db.client.call('indexDocuments', { sourceIds, afterRowid, limit: INDEX_REBUILD_PAGE });
+      const last = documents[documents.length - 1];
+      if (last === undefined) return;
+      await this.index.client.call('add', { documents });
+      afterRowid = last.rowid;
+    }
+  }
+
+  /** The import worker, started on first use and wired straight to the db and index workers. */
+  async importer(): Promise<HostedWorker<ImportWorkerApi>> {
+    if (this.importWorker !== null) return this.importWorker;
+    const worker = spawnWorker<ImportWorkerApi>('import');
+    const toDb = new MessageChannel();
+    const toIndex = new MessageChannel();
+    await this.db.client.call('attachPort', { port: toDb.port1 }, { transfer: [toDb.port1] });
+    await this.index.client.call('attachPort', { port: toIndex.port1 }, { transfer: [toIndex.port1] });
+    await worker.client.call('connect', { dbPort: toDb.port2, indexPort: toIndex.port2 }, { transfer: [toDb.port2, toIndex.port2] });
+    this.importWorker = worker;
+    return worker;
+  }
+
+  async info(): Promise<CaseInfo> {
+    const summary = await this.db.client.call('caseSummary', {});
+    return { path: this.path, name: basename(this.path), createdAt: this.createdAt, settings: this.settings, sources: summary.sources, messageCount: summary.messageCount, schemaVersion: this.schemaVersion };
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.db.client.call('close', {});
+    } finally {
+      await Promise.all([this.db.terminate(), this.index.terminate(), this.importWorker?.terminate()]);
+    }
+  }
+}

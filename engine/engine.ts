@@ -1,0 +1,103 @@
+import packageJson from '../package.json' with { type: 'json' };
+import type { Channel, RequestOf, ResponseOf, EventTypes, AppInfo } from '../shared/ipc/contract.ts';
+import type { ImportOptions, ImportSummary } from '../shared/domain/import.ts';
+import { AppError } from '../shared/errors.ts';
+import { CaseSession } from './case/case-session.ts';
+import { importFiles } from './import/import-files.ts';
+import { searchCase } from './search/search-case.ts';
+import { TaskManager } from './tasks/task-manager.ts';
+import { EventEmitter } from 'node:events';
+
+export const APP_NAME = 'Threadline';
+export const APP_VERSION: string = packageJson.version;
+
+export type EngineHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+export interface EngineOptions {
+  mode: AppInfo['mode'];
+  /** Who the audit log names as acting (the OS user unless told otherwise). */
+  actor: string;
+}
+
+/**
+ * The engine behind every front end (Electron main, the CLI, the loopback server): one open
+ * case, its tasks, and the operations of the UI contract. Plain Node; never imports electron.
+ */
+export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { name: E; payload: EventTypes[E] } }[keyof EventTypes]] }> {
+  readonly tasks = new TaskManager();
+  private session: CaseSession | null = null;
+
+  constructor(readonly options: EngineOptions) {
+    super();
+    this.tasks.on('update', (task) => this.emit('event', { name: 'task.update', payload: task }));
+  }
+
+  current(): CaseSession {
+    if (this.session === null) throw new AppError('E_CASE_NOT_FOUND', 'No case is open: create or open a case first');
+    return this.session;
+  }
+
+  async openCase(path: string, create: boolean, timeZone?: string): Promise<CaseSession> {
+    await this.closeCase();
+    const { session } = await CaseSession.open(path, { create, actor: this.options.actor, ...(timeZone === undefined ? {} : { timeZone }) });
+    this.session = session;
+    this.emit('event', { name: 'case.changed', payload: { reason: 'open' } });
+    return session;
+  }
+
+  async closeCase(): Promise<void> {
+    if (this.session === null) return;
+    for (const task of this.tasks.list()) if (task.state === 'RUNNING') this.tasks.cancel(task.id);
+    await this.tasks.idle();
+    const session = this.session;
+    this.session = null;
+    await session.close();
+  }
+
+  /** Starts an import task; the returned promise settles with the summary when it finishes. */
+  startImport(paths: string[], options: ImportOptions): { taskId: string; done: Promise<ImportSummary> } {
+    const session = this.current();
+    const title = paths.length === 1 ? `Import ${paths[0]}` : `Import ${paths.length} items`;
+    const { id, done } = this.tasks.start('import', title, (task) => importFiles(session, paths, options, task), (summary) => {
+      const imported = summary.sources.filter((source) => source.status === 'imported').length;
+      return `${imported} of ${summary.totals.sources} sources imported, ${summary.totals.messages} messages, ${summary.totals.issues} issues`;
+    });
+    void done.then(
+      () => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }),
+      () => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }),
+    );
+    return { taskId: id, done };
+  }
+
+  handlers(): EngineHandlers {
+    return {
+      'app.info': async () => ({ name: APP_NAME, version: APP_VERSION, mode: this.options.mode, workingDirectory: process.cwd() }),
+      'case.open': async ({ path, create, timeZone }) => (await this.openCase(path, create, timeZone)).info(),
+      'case.current': async () => (this.session === null ? null : this.session.info()),
+      'case.close': async () => {
+        await this.closeCase();
+        this.emit('event', { name: 'case.changed', payload: { reason: 'close' } });
+        return null;
+      },
+      'import.start': async ({ paths, timeZone }) => {
+        const { taskId, done } = this.startImport(paths, timeZone === undefined ? {} : { timeZone });
+        done.catch(() => undefined); // the task records the failure; nobody awaits it here
+        return { taskId };
+      },
+      'tasks.list': async () => this.tasks.list(),
+      'tasks.cancel': async ({ taskId }) => ({ cancelled: this.tasks.cancel(taskId) }),
+      'conversations.list': async () => this.current().db.client.call('listConversations', {}),
+      'messages.range': async ({ chatId, offset, limit }) => this.current().db.client.call('messagesRange', { chatId, offset, limit }),
+      'messages.locate': async ({ messageId }) => {
+        const located = await this.current().db.client.call('locateMessage', { messageId });
+        if (located === null) throw new AppError('E_NOT_FOUND', `No message ${messageId} in this case`);
+        return located;
+      },
+      'search.run': async ({ query, limit, offset }) => searchCase(this.current(), query, limit, offset),
+    };
+  }
+
+  async dispose(): Promise<void> {
+    await this.closeCase();
+  }
+}

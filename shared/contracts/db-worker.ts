@@ -1,0 +1,51 @@
+import type { CaseSettings } from '../domain/case.ts';
+import type { ConversationSummary, Message } from '../domain/message.ts';
+import type { ImportIssue, SourceRecord } from '../domain/source.ts';
+
+/** A message as the importer hands it to the database; the row id is assigned there. */
+export type NewMessage = Message;
+
+export interface NewChat {
+  id: string;
+  sourceId: string;
+  title: string;
+}
+
+export interface IndexDocument {
+  rowid: number;
+  text: string;
+}
+
+/** The database worker is the single owner of the case's sql.js database. */
+export interface DbWorkerApi {
+  open: {
+    params: { casePath: string; create: boolean; settings: CaseSettings };
+    result: { createdAt: string; settings: CaseSettings; schemaVersion: number; interruptedSources: string[] };
+  };
+  /** Accepts a MessagePort over which another worker (an importer) calls this API directly. */
+  attachPort: { params: { port: unknown }; result: null };
+  caseSummary: { params: Record<string, never>; result: { sources: SourceRecord[]; messageCount: number } };
+  findSourceByHash: { params: { sha256: string }; result: SourceRecord | null };
+  /** Records the source as 'importing' and persists at once, so a crash leaves a trace of it. */
+  beginSource: { params: { source: SourceRecord }; result: null };
+  insertChats: { params: { chats: NewChat[] }; result: null };
+  insertMessages: { params: { messages: NewMessage[] }; result: { rowids: number[] } };
+  addIssues: { params: { issues: ImportIssue[] }; result: null };
+  addProvenance: { params: { sourceId: string; stage: string; tool: string; toolVersion: string; parameters: Record<string, unknown> }; result: null };
+  /** Marks the source imported (or failed) with its final counts and re-checked hash, and persists. */
+  finishSource: {
+    params: { sourceId: string; status: 'imported' | 'failed'; sha256After: string | null; hashVerified: boolean | null; details: Record<string, unknown> };
+    result: SourceRecord;
+  };
+  /** Removes every derived row of a source that did not finish (cancel, error) and marks it. */
+  abandonSource: { params: { sourceId: string; status: 'failed' | 'interrupted'; reason: string }; result: null };
+  listIssues: { params: { sourceId: string }; result: ImportIssue[] };
+  listConversations: { params: Record<string, never>; result: ConversationSummary[] };
+  messagesRange: { params: { chatId: string; offset: number; limit: number }; result: { total: number; messages: Message[] } };
+  messagesByRowids: { params: { rowids: number[] }; result: (Message & { rowid: number; sourceName: string; chatTitle: string })[] };
+  locateMessage: { params: { messageId: string }; result: { chatId: string; seq: number } | null };
+  /** Pages through the documents of imported sources, for (re)building the search index. */
+  indexDocuments: { params: { sourceIds: string[]; afterRowid: number; limit: number }; result: IndexDocument[] };
+  persist: { params: Record<string, never>; result: null };
+  close: { params: Record<string, never>; result: null };
+}

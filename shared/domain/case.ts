@@ -1,0 +1,16 @@
+import type { SourceRecord } from './source.ts';
+
+export interface CaseSettings {
+  /** IANA zone applied to sources whose timestamps carry no zone, unless --tz overrides it. */
+  timeZone: string;
+}
+
+export interface CaseInfo {
+  path: string;
+  name: string;
+  createdAt: string;
+  settings: CaseSettings;
+  sources: SourceRecord[];
+  messageCount: number;
+  schemaVersion: number;
+}

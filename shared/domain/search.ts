@@ -1,0 +1,25 @@
+import type { Locator } from './message.ts';
+
+export interface SearchHit {
+  id: string;
+  source: string;
+  sourceId: string;
+  chat: string;
+  chatId: string;
+  seq: number;
+  sender: string | null;
+  timestamp: string | null;
+  text: string;
+  lang: string;
+  markers: string[];
+  locator: Locator;
+  /** UTF-16 [start, end) ranges of text that matched the query, for highlighting. */
+  highlights: [number, number][];
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  tookMs: number;
+  hits: SearchHit[];
+}

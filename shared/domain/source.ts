@@ -1,0 +1,35 @@
+/** A seized file (or upload of one) taken into a case. Evidence: never modified, hashed twice. */
+export type SourceStatus = 'importing' | 'imported' | 'failed' | 'interrupted';
+
+/** Where the time zone used to turn device wall-clock times into UTC came from. */
+export type TimeZoneOrigin = 'flag' | 'case-setting' | 'default';
+
+export interface SourceRecord {
+  id: string;
+  path: string;
+  displayName: string;
+  format: string;
+  formatVersion: string | null;
+  parser: string;
+  parserVersion: string;
+  size: number;
+  sha256: string;
+  sha256After: string | null;
+  hashVerified: boolean | null;
+  status: SourceStatus;
+  importedAt: string;
+  finishedAt: string | null;
+  messageCount: number;
+  unparsedCount: number;
+  timeZone: string;
+  timeZoneOrigin: TimeZoneOrigin;
+  /** Format-specific facts the court may need: inferred date order and its evidence, platform... */
+  details: Record<string, unknown>;
+}
+
+export interface ImportIssue {
+  sourceId: string;
+  /** "file:line" or another locator string a person can follow. */
+  place: string;
+  reason: string;
+}

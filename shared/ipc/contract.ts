@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { CaseInfo } from '../domain/case.ts';
+import type { ConversationSummary, Message } from '../domain/message.ts';
+import type { SearchResult } from '../domain/search.ts';
+import type { TaskView } from '../domain/task.ts';
+
+/**
+ * The one contract between the UI and the engine. Electron IPC and the loopback HTTP transport
+ * both implement it; each side derives its types from here and the host validates every request
+ * with these schemas before it reaches the engine.
+ */
+const MAX_PATH_LENGTH = 4096;
+const MAX_QUERY_LENGTH = 2000;
+const MAX_PAGE = 2000;
+
+const timeZone = z.string().min(1).max(64);
+const path = z.string().min(1).max(MAX_PATH_LENGTH);
+
+export const requestSchemas = {
+  'app.info': z.object({}).strict(),
+  'case.open': z.object({ path, create: z.boolean(), timeZone: timeZone.optional() }).strict(),
+  'case.current': z.object({}).strict(),
+  'case.close': z.object({}).strict(),
+  'import.start': z.object({ paths: z.array(path).min(1).max(10_000), timeZone: timeZone.optional() }).strict(),
+  'tasks.list': z.object({}).strict(),
+  'tasks.cancel': z.object({ taskId: z.string().min(1).max(100) }).strict(),
+  'conversations.list': z.object({}).strict(),
+  'messages.range': z.object({ chatId: z.string().min(1).max(200), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_PAGE) }).strict(),
+  'messages.locate': z.object({ messageId: z.string().min(1).max(200) }).strict(),
+  'search.run': z.object({ query: z.string().max(MAX_QUERY_LENGTH), limit: z.number().int().min(1).max(MAX_PAGE), offset: z.number().int().min(0) }).strict(),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: 'electron' | 'browser' | 'cli';
+  /** Loopback mode serves one engine; pickers for server-side paths need to know its cwd. */
+  workingDirectory: string;
+}
+
+export interface ResponseTypes {
+  'app.info': AppInfo;
+  'case.open': CaseInfo;
+  'case.current': CaseInfo | null;
+  'case.close': null;
+  'import.start': { taskId: string };
+  'tasks.list': TaskView[];
+  'tasks.cancel': { cancelled: boolean };
+  'conversations.list': ConversationSummary[];
+  'messages.range': { total: number; messages: Message[] };
+  'messages.locate': { chatId: string; seq: number };
+  'search.run': SearchResult;
+}
+
+export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
+export type ResponseOf<C extends Channel> = ResponseTypes[C];
+
+/** Events pushed from the engine to the UI. */
+export interface EventTypes {
+  'task.update': TaskView;
+  'case.changed': { reason: 'import' | 'open' | 'close' };
+}
+export type EventName = keyof EventTypes;
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(requestSchemas, value);
+}

@@ -1,0 +1,95 @@
+/**
+ * Converts a device's wall-clock time (no zone, as chat exports write it) to a UTC instant in an
+ * explicit IANA zone, using only Intl so it works the same in every layer.
+ *
+ * Wall-clock times in a DST gap do not exist and times in a DST overlap happen twice; both are
+ * reported so that the ambiguity can be recorded rather than silently resolved.
+ */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export interface ZonedConversion {
+  utcMs: number;
+  /** 'gap': the time does not exist (clocks jumped forward); 'overlap': it happened twice, earlier one chosen. */
+  ambiguity: 'none' | 'gap' | 'overlap';
+}
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatterCache.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatterCache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `timeZone` from UTC at instant `utcMs`, in milliseconds. */
+export function zoneOffsetMs(timeZone: string, utcMs: number): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
+  const era = parts.find((part) => part.type === 'era')?.value;
+  let year = field('year');
+  if (era === 'BC' || era === 'B') year = 1 - year;
+  const asUtc = Date.UTC(year, field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const flooredUtc = utcMs - (((utcMs % 1000) + 1000) % 1000);
+  return asUtc - flooredUtc;
+}
+
+function wallAsUtcMs(wall: WallTime): number {
+  const date = new Date(Date.UTC(2000, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
+  date.setUTCFullYear(wall.year);
+  return date.getTime();
+}
+
+export function wallTimeToUtc(wall: WallTime, timeZone: string): ZonedConversion {
+  const naive = wallAsUtcMs(wall);
+  // The zone's offset can differ on either side of the instant; try the offsets in force a day
+  // before and after and keep the candidates that map back to the same wall time.
+  const DAY_MS = 86_400_000;
+  const offsets = new Set([zoneOffsetMs(timeZone, naive - DAY_MS), zoneOffsetMs(timeZone, naive), zoneOffsetMs(timeZone, naive + DAY_MS)]);
+  const matches: number[] = [];
+  for (const offset of offsets) {
+    const candidate = naive - offset;
+    if (zoneOffsetMs(timeZone, candidate) === offset) matches.push(candidate);
+  }
+  matches.sort((a, b) => a - b);
+  const first = matches[0];
+  if (first !== undefined) return { utcMs: first, ambiguity: matches.length > 1 ? 'overlap' : 'none' };
+  // In a gap: read the time with the offset from before the transition, as phones do.
+  return { utcMs: naive - zoneOffsetMs(timeZone, naive - DAY_MS), ambiguity: 'gap' };
+}
+
+export function isValidWallTime(wall: WallTime): boolean {
+  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.hour > 23 || wall.minute > 59 || wall.second > 60) return false;
+  const daysInMonth = new Date(Date.UTC(2000, wall.month, 0)).getUTCDate();
+  const isLeap = (wall.year % 4 === 0 && wall.year % 100 !== 0) || wall.year % 400 === 0;
+  const limit = wall.month === 2 ? (isLeap ? 29 : 28) : daysInMonth;
+  return wall.day <= limit;
+}

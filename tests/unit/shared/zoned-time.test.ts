@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { isValidWallTime, wallTimeToUtc } from '../../../shared/time/zoned-time.ts';
+
+const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0) => ({ year, month, day, hour, minute, second });
+
+describe('wallTimeToUtc', () => {
+  it('reads UTC as UTC', () => {
+    expect(new Date(wallTimeToUtc(wall(2022, 3, 23, 13, 31), 'UTC').utcMs).toISOString()).toBe('2022-03-23T13:31:00.000Z');
+  });
+
+  it('applies summer and winter offsets of Europe/Bucharest', () => {
+    expect(new Date(wallTimeToUtc(wall(2022, 7, 1, 12), 'Europe/Bucharest').utcMs).toISOString()).toBe('2022-07-01T09:00:00.000Z');
+    expect(new Date(wallTimeToUtc(wall(2022, 1, 1, 12), 'Europe/Bucharest').utcMs).toISOString()).toBe('2022-01-01T10:00:00.000Z');
+  });
+
+  it('reports a time in the spring-forward gap', () => {
+    const result = wallTimeToUtc(wall(2022, 3, 27, 3, 30), 'Europe/Bucharest');
+    expect(result.ambiguity).toBe('gap');
+  });
+
+  it('reports a time that happens twice in autumn and picks the earlier', () => {
+    const result = wallTimeToUtc(wall(2022, 10, 30, 3, 30), 'Europe/Bucharest');
+    expect(result.ambiguity).toBe('overlap');
+    expect(new Date(result.utcMs).toISOString()).toBe('2022-10-30T00:30:00.000Z');
+  });
+
+  it('handles zones east and west of UTC with half-hour offsets', () => {
+    expect(new Date(wallTimeToUtc(wall(2023, 5, 1, 0), 'Asia/Kolkata').utcMs).toISOString()).toBe('2023-04-30T18:30:00.000Z');
+    expect(new Date(wallTimeToUtc(wall(2023, 5, 1, 0), 'America/New_York').utcMs).toISOString()).toBe('2023-05-01T04:00:00.000Z');
+  });
+});
+
+describe('isValidWallTime', () => {
+  it('rejects impossible dates', () => {
+    expect(isValidWallTime(wall(2023, 2, 29, 0))).toBe(false);
+    expect(isValidWallTime(wall(2024, 2, 29, 0))).toBe(true);
+    expect(isValidWallTime(wall(2024, 13, 1, 0))).toBe(false);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for unit, integration and end-to-end tests. Integration and e2e tests start real
+// worker threads and a real browser, so files run in parallel only as far as 2 cores allow.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});

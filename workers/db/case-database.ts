@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import initSqlJs from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { CaseSettings } from '../../shared/domain/case.ts';
+import { AppError } from '../../shared/errors.ts';
+import { writeFileAtomic } from '../runtime/atomic-write.ts';
+import { migrate } from './migrate.ts';
+import { selectAll, asString, run } from './repos/rows.ts';
+
+export const CASE_DATABASE_FILE = 'case.sqlite';
+
+let sqlJs: Promise<SqlJsStatic> | null = null;
+
+/** Loads the sql.js WebAssembly module once per worker, from node_modules (never the network). */
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= initSqlJs();
+  return sqlJs;
+}
+
+/**
+ * The case database: a sql.js database held in memory and persisted atomically. sql.js cannot
+ * write through to disk, so every commit point is an explicit persist().
+ */
+export class CaseDatabase {
+  private constructor(
+    readonly db: Database,
+    private readonly file: string,
+  ) {}
+
+  static async open(casePath: string, create: boolean): Promise<CaseDatabase> {
+    const SQL = await loadSqlJs();
+    const file = join(casePath, CASE_DATABASE_FILE);
+    let db: Database;
+    if (existsSync(file)) {
+      try {
+        db = new SQL.Database(readFileSync(file));
+        db.exec('PRAGMA schema_version'); // forces SQLite to read the header: a corrupt file fails here
+      } catch (error) {
+        throw new AppError('E_CASE_CORRUPT', `The case database ${file} cannot be read: ${String(error)}`, { cause: error });
+      }
+    } else if (create) {
+      db = new SQL.Database();
+    } else {
+      throw new AppError('E_CASE_NOT_FOUND', `No case database at ${file}`);
+    }
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db);
+    const store = new CaseDatabase(db, file);
+    return store;
+  }
+
+  readMeta(): Map<string, string> {
+    return new Map(selectAll(this.db, 'SELECT key, value FROM case_meta').map((row) => [asString(row['key']), asString(row['value'])]));
+  }
+
+  writeMeta(key: string, value: string): void {
+    run(this.db, 'INSERT INTO case_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  settings(): CaseSettings {
+    const meta = this.readMeta();
+    return { timeZone: meta.get('settings.timeZone') ?? 'UTC' };
+  }
+
+  persist(): void {
+    writeFileAtomic(this.file, this.db.export());
+    // export() resets connection-level pragmas in sql.js; restore the ones we rely on.
+    this.db.exec('PRAGMA foreign_keys = ON');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

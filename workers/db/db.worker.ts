@@ -1,0 +1,122 @@
+import { parentPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
+import { AppError, BugError } from '../../shared/errors.ts';
+import type { Handlers } from '../../shared/worker/serve.ts';
+import { serve } from '../../shared/worker/serve.ts';
+import { CaseDatabase } from './case-database.ts';
+import { countMessages, indexDocuments, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
+import { inTransaction, run } from './repos/rows.ts';
+import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
+
+let store: CaseDatabase | null = null;
+
+function database(): CaseDatabase {
+  if (store === null) throw new AppError('E_CASE_NOT_FOUND', 'No case is open in the database worker', { expected: false });
+  return store;
+}
+
+const handlers: Handlers<DbWorkerApi> = {
+  async open({ casePath, create, settings }) {
+    store?.close();
+    store = await CaseDatabase.open(casePath, create);
+    const meta = store.readMeta();
+    let createdAt = meta.get('createdAt');
+    if (createdAt === undefined) {
+      createdAt = new Date().toISOString();
+      store.writeMeta('createdAt', createdAt);
+      store.writeMeta('settings.timeZone', settings.timeZone);
+    }
+    // A source still 'importing' means the process died mid-import: drop its partial rows and
+    // mark it so the user can re-import it. Everything committed before stays as it was.
+    const interruptedSources = sourcesInStatus(store.db, 'importing');
+    const now = new Date().toISOString();
+    for (const id of interruptedSources) abandonSource(store.db, id, 'interrupted', 'the import was interrupted before it finished', now);
+    store.persist();
+    return { createdAt, settings: store.settings(), schemaVersion: Number(store.db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0), interruptedSources };
+  },
+  async attachPort({ port }) {
+    serve<DbWorkerApi>(port as MessagePort, handlers);
+    return null;
+  },
+  async caseSummary() {
+    const { db } = database();
+    return { sources: listSources(db), messageCount: countMessages(db) };
+  },
+  async findSourceByHash({ sha256 }) {
+    return findImportedByHash(database().db, sha256);
+  },
+  async beginSource({ source }) {
+    const current = database();
+    insertSource(current.db, { ...source, status: 'importing' });
+    current.persist();
+    return null;
+  },
+  async insertChats({ chats }) {
+    const { db } = database();
+    inTransaction(db, () => insertChats(db, chats));
+    return null;
+  },
+  async insertMessages({ messages }) {
+    const { db } = database();
+    return { rowids: inTransaction(db, () => insertMessages(db, messages)) };
+  },
+  async addIssues({ issues }) {
+    const { db } = database();
+    inTransaction(db, () => insertIssues(db, issues));
+    return null;
+  },
+  async addProvenance({ sourceId, stage, tool, toolVersion, parameters }) {
+    run(database().db, 'INSERT INTO provenance (source_id, stage, tool, tool_version, parameters) VALUES (?, ?, ?, ?, ?)', [
+      sourceId, stage, tool, toolVersion, JSON.stringify(parameters),
+    ]);
+    return null;
+  },
+  async finishSource({ sourceId, status, sha256After, hashVerified, details }) {
+    const current = database();
+    inTransaction(current.db, () => {
+      summariseChats(current.db, sourceId);
+      completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, details, finishedAt: new Date().toISOString() });
+    });
+    current.persist();
+    const source = getSource(current.db, sourceId);
+    if (source === null) throw new BugError(`Source ${sourceId} vanished while finishing`);
+    return source;
+  },
+  async abandonSource({ sourceId, status, reason }) {
+    const current = database();
+    inTransaction(current.db, () => abandonSource(current.db, sourceId, status, reason, new Date().toISOString()));
+    current.persist();
+    return null;
+  },
+  async listIssues({ sourceId }) {
+    return listIssues(database().db, sourceId);
+  },
+  async listConversations() {
+    return listConversations(database().db);
+  },
+  async messagesRange({ chatId, offset, limit }) {
+    return messagesRange(database().db, chatId, offset, limit);
+  },
+  async messagesByRowids({ rowids }) {
+    return messagesByRowids(database().db, rowids);
+  },
+  async locateMessage({ messageId }) {
+    return locateMessage(database().db, messageId);
+  },
+  async indexDocuments({ sourceIds, afterRowid, limit }) {
+    return indexDocuments(database().db, sourceIds, afterRowid, limit);
+  },
+  async persist() {
+    database().persist();
+    return null;
+  },
+  async close() {
+    store?.close();
+    store = null;
+    return null;
+  },
+};
+
+if (parentPort === null) throw new BugError('db.worker must run in a worker thread');
+serve<DbWorkerApi>(parentPort, handlers);

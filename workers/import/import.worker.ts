@@ -1,0 +1,34 @@
+import { parentPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
+import type { ImportWorkerApi } from '../../shared/contracts/import-worker.ts';
+import type { IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
+import { AppError, BugError } from '../../shared/errors.ts';
+import { createWorkerClient } from '../../shared/worker/client.ts';
+import type { Handlers } from '../../shared/worker/serve.ts';
+import { serve } from '../../shared/worker/serve.ts';
+import { detectFormat } from './detect-format.ts';
+import type { Sinks } from './whatsapp-import.ts';
+import { importWhatsAppText } from './whatsapp-import.ts';
+
+let sinks: Sinks | null = null;
+
+const handlers: Handlers<ImportWorkerApi> = {
+  async connect({ dbPort, indexPort }) {
+    sinks = {
+      db: createWorkerClient<DbWorkerApi>(dbPort as MessagePort, { name: 'db' }),
+      index: createWorkerClient<IndexWorkerApi>(indexPort as MessagePort, { name: 'index' }),
+    };
+    return null;
+  },
+  async detectFormat({ path }) {
+    return detectFormat(path);
+  },
+  async importWhatsAppText(job, context) {
+    if (sinks === null) throw new AppError('E_INTERNAL', 'import worker used before connect()', { expected: false });
+    return importWhatsAppText(job, sinks, context);
+  },
+};
+
+if (parentPort === null) throw new BugError('import.worker must run in a worker thread');
+serve<ImportWorkerApi>(parentPort, handlers);
