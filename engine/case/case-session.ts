@@ -4,11 +4,13 @@ import { MessageChannel } from 'node:worker_threads';
 import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
 import type { ImportWorkerApi } from '../../shared/contracts/import-worker.ts';
 import type { IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
+import type { LanguageWorkerApi } from '../../shared/contracts/language-worker.ts';
 import type { CaseInfo, CaseSettings } from '../../shared/domain/case.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
 import type { HostedWorker } from '../workers/worker-host.ts';
 import { spawnWorker } from '../workers/worker-host.ts';
+import { WorkerPool } from '../workers/worker-pool.ts';
 import { AuditLog } from './audit-log.ts';
 
 export interface OpenCaseOptions {
@@ -27,6 +29,7 @@ const INDEX_REBUILD_PAGE = 5000;
  */
 export class CaseSession {
   private importWorker: HostedWorker<ImportWorkerApi> | null = null;
+  private languageWorkers: WorkerPool<LanguageWorkerApi> | null = null;
 
   private constructor(
     readonly path: string,
@@ -112,6 +115,12 @@ export class CaseSession {
     return worker;
   }
 
+  /** The language detection pool, started on first use. */
+  languagePool(): WorkerPool<LanguageWorkerApi> {
+    this.languageWorkers ??= new WorkerPool<LanguageWorkerApi>('language');
+    return this.languageWorkers;
+  }
+
   async info(): Promise<CaseInfo> {
     const summary = await this.db.client.call('caseSummary', {});
     return { path: this.path, name: basename(this.path), createdAt: this.createdAt, settings: this.settings, sources: summary.sources, messageCount: summary.messageCount, schemaVersion: this.schemaVersion };
@@ -121,7 +130,7 @@ export class CaseSession {
     try {
       await this.db.client.call('close', {});
     } finally {
-      await Promise.all([this.db.terminate(), this.index.terminate(), this.importWorker?.terminate()]);
+      await Promise.all([this.db.terminate(), this.index.terminate(), this.importWorker?.terminate(), this.languageWorkers?.terminate()]);
     }
   }
 }

@@ -7,6 +7,7 @@ import type { CaseSession } from '../case/case-session.ts';
 import type { TaskHandle } from '../tasks/task-manager.ts';
 import { collectFiles } from './collect-files.ts';
 import type { CollectedFile } from './collect-files.ts';
+import { detectSourceLanguages } from './detect-languages.ts';
 import { hashFile } from './hash-file.ts';
 
 /**
@@ -102,6 +103,8 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
       { source, path, ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) },
       { signal: task.signal, onProgress: (progress) => onBytes(Math.min(progress.done, file.size)) },
     );
+    task.progress(`detecting languages in ${basename(path)}`, 0, outcome.messages);
+    await detectSourceLanguages(session, source.id, task.signal, (done) => task.progress(`detecting languages in ${basename(path)}`, done, outcome.messages));
     // Hash again after reading: proves the evidence was not altered while Threadline read it.
     const after = await hashFile(path);
     const hashVerified = after.sha256 === digests.sha256;

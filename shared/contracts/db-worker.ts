@@ -46,6 +46,9 @@ export interface DbWorkerApi {
   locateMessage: { params: { messageId: string }; result: { chatId: string; seq: number } | null };
   /** Pages through the documents of imported sources, for (re)building the search index. */
   indexDocuments: { params: { sourceIds: string[]; afterRowid: number; limit: number }; result: IndexDocument[] };
+  /** Messages of a source still waiting for language detection (media placeholders and system lines excluded). */
+  languagePending: { params: { sourceId: string; afterRowid: number; limit: number }; result: { rowid: number; text: string }[] };
+  setLanguages: { params: { results: { rowid: number; lang: string; confidence: number }[] }; result: null };
   persist: { params: Record<string, never>; result: null };
   close: { params: Record<string, never>; result: null };
 }

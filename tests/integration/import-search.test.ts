@@ -114,7 +114,7 @@ describe('import and search through real workers', () => {
 
   it('cancels a long import, keeps nothing of it and keeps earlier sources', async () => {
     const folder = tempFolder();
-    const big = writeTemp(folder, 'big.txt', generateWhatsAppExport(150_000, 7));
+    const big = writeTemp(folder, 'big.txt', generateWhatsAppExport(60_000, 7));
     const engine = newEngine();
     const session = await engine.openCase(join(folder, 'case'), true);
     await engine.startImport([FIXTURE], {}).done;

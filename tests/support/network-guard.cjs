@@ -19,9 +19,10 @@ function refuse(what) {
 
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(...args) {
-  const [first] = args;
+  // Node calls connect internally with its arguments normalised into an array.
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
   // IPC over a pipe/unix socket path is not network access.
-  const isPipe = typeof first === 'string' || (first && typeof first === 'object' && typeof first.path === 'string');
+  const isPipe = typeof first === 'string' || (first !== null && typeof first === 'object' && typeof first.path === 'string');
   if (!isPipe) refuse(`socket connect ${JSON.stringify(first && typeof first === 'object' ? { host: first.host, port: first.port } : first)}`);
   return originalConnect.apply(this, args);
 };

@@ -5,7 +5,7 @@ import { AppError, BugError } from '../../shared/errors.ts';
 import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
 import { CaseDatabase } from './case-database.ts';
-import { countMessages, indexDocuments, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
+import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { inTransaction, run } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
 
@@ -106,6 +106,14 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async indexDocuments({ sourceIds, afterRowid, limit }) {
     return indexDocuments(database().db, sourceIds, afterRowid, limit);
+  },
+  async languagePending({ sourceId, afterRowid, limit }) {
+    return languagePending(database().db, sourceId, afterRowid, limit);
+  },
+  async setLanguages({ results }) {
+    const { db } = database();
+    inTransaction(db, () => setLanguages(db, results));
+    return null;
   },
   async persist() {
     database().persist();

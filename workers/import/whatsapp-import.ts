@@ -10,7 +10,6 @@ import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts'
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { chatTitleFromFileName } from './chat-title.ts';
-import { detectLanguage, LANGUAGE_TOOL } from './language/detect-language.ts';
 import { parseWhatsAppText } from './whatsapp/index.ts';
 import type { WhatsAppRecord } from './whatsapp/index.ts';
 
@@ -75,7 +74,6 @@ export async function importWhatsAppText(job: ImportJob, sinks: Sinks, context: 
 
   if (issues.length > 0) await sinks.db.call('addIssues', { issues });
   await sinks.db.call('addProvenance', { sourceId: source.id, stage: 'parse', tool: WHATSAPP_TEXT_PARSER.name, toolVersion: WHATSAPP_TEXT_PARSER.version, parameters: { dateOrder: parsed.dateOrder, dateOrderSource: parsed.dateOrderSource, timeZone: source.timeZone } });
-  await sinks.db.call('addProvenance', { sourceId: source.id, stage: 'language', tool: LANGUAGE_TOOL.tool, toolVersion: LANGUAGE_TOOL.toolVersion, parameters: { ...LANGUAGE_TOOL.parameters } });
 
   return {
     messages: parsed.records.length - unparsed,
@@ -111,7 +109,6 @@ function toMessage(record: WhatsAppRecord, seq: number, chatId: string, job: Imp
     }
   }
   if (record.kind === 'unparsed') issues.push({ sourceId: source.id, place, reason: record.reason ?? 'not a message' });
-  const language = record.kind === 'message' ? detectLanguage(record.text) : { lang: 'und', confidence: 0 };
   return {
     id: messageId(source.sha256, record.locator.byteStart),
     sourceId: source.id,
@@ -122,8 +119,9 @@ function toMessage(record: WhatsAppRecord, seq: number, chatId: string, job: Imp
     timestamp,
     timestampText: record.timestampText,
     text: record.text,
-    lang: language.lang,
-    langConfidence: language.confidence,
+    // Languages are detected afterwards by the language worker pool (engine/import/detect-languages.ts).
+    lang: 'und',
+    langConfidence: 0,
     media: record.media,
     deleted: record.deleted,
     edited: record.edited,

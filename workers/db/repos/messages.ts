@@ -132,3 +132,21 @@ export function indexDocuments(db: Database, sourceIds: string[], afterRowid: nu
 export function countMessages(db: Database): number {
   return asNumber(selectOne(db, "SELECT count(*) AS n FROM messages m JOIN sources s ON s.id = m.source_id WHERE s.status = 'imported'")?.['n']);
 }
+
+export function languagePending(db: Database, sourceId: string, afterRowid: number, limit: number): { rowid: number; text: string }[] {
+  return selectAll(
+    db,
+    `SELECT rowid, text FROM messages WHERE source_id = ? AND rowid > ? AND kind = 'message' AND media IS NULL AND deleted = 0
+     ORDER BY rowid LIMIT ?`,
+    [sourceId, afterRowid, limit],
+  ).map((row) => ({ rowid: asNumber(row['rowid']), text: asString(row['text']) }));
+}
+
+export function setLanguages(db: Database, results: { rowid: number; lang: string; confidence: number }[]): void {
+  const statement = db.prepare('UPDATE messages SET lang = ?, lang_confidence = ? WHERE rowid = ?');
+  try {
+    for (const result of results) statement.run([result.lang, result.confidence, result.rowid]);
+  } finally {
+    statement.free();
+  }
+}

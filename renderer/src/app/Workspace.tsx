@@ -1,0 +1,86 @@
+import { useCallback, useRef, useState } from 'react';
+import type { CaseInfo } from '../../../shared/domain/case.ts';
+import type { ConversationSummary } from '../../../shared/domain/message.ts';
+import type { SearchHit } from '../../../shared/domain/search.ts';
+import { CaseHeader } from '../features/case/components/CaseHeader.tsx';
+import { ConversationList } from '../features/conversations/components/ConversationList.tsx';
+import { useConversations } from '../features/conversations/state/use-conversations.ts';
+import { ImportPanel } from '../features/import/components/ImportPanel.tsx';
+import { MessageView } from '../features/messages/components/MessageView.tsx';
+import type { JumpTarget } from '../features/messages/state/jump-target.ts';
+import { SearchBox } from '../features/search/components/SearchBox.tsx';
+import { focusFirstHit, SearchResults } from '../features/search/components/SearchResults.tsx';
+import { useSearch } from '../features/search/state/use-search.ts';
+import { TaskList } from '../features/tasks/components/TaskList.tsx';
+import { useTasks } from '../features/tasks/state/use-tasks.ts';
+import { useGlobalKeys } from './use-global-keys.ts';
+
+interface Selection {
+  chatId: string;
+  jump: JumpTarget | null;
+}
+
+/** The open case: import and conversations on the left, messages in the centre, search on top. */
+export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revision: number; onClosed: () => void }) {
+  const conversations = useConversations(revision);
+  const tasks = useTasks();
+  const search = useSearch();
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const hitList = useRef<HTMLOListElement>(null);
+  const nonce = useRef(0);
+
+  const focusSearch = useCallback(() => {
+    searchInput.current?.focus();
+    searchInput.current?.select();
+  }, []);
+
+  useGlobalKeys({
+    focusSearch,
+    escape: () => {
+      if (!search.state.open) return;
+      const focusWasInResults = hitList.current?.closest('aside')?.contains(document.activeElement) === true;
+      search.close();
+      if (focusWasInResults) searchInput.current?.focus();
+    },
+  });
+
+  const openConversation = useCallback((conversation: ConversationSummary) => {
+    setSelection((current) => (current?.chatId === conversation.id && current.jump === null ? current : { chatId: conversation.id, jump: null }));
+  }, []);
+
+  const openHit = useCallback((hit: SearchHit) => {
+    nonce.current++;
+    setSelection({ chatId: hit.chatId, jump: { messageId: hit.id, seq: hit.seq, highlights: hit.highlights, nonce: nonce.current } });
+  }, []);
+
+  const conversation = conversations.conversations.find((each) => each.id === selection?.chatId);
+  const resultsOpen = search.state.open;
+
+  return (
+    <div className={`workspace${resultsOpen ? ' with-results' : ''}`}>
+      <CaseHeader info={info} onClosed={onClosed}>
+        <SearchBox controller={search} inputRef={searchInput} onEnterResults={() => focusFirstHit(hitList.current)} />
+      </CaseHeader>
+      <ImportPanel>
+        <TaskList controller={tasks} />
+        <ConversationList state={conversations} selectedId={selection?.chatId ?? null} onSelect={openConversation} />
+      </ImportPanel>
+      <main className="centre">
+        {selection === null ? (
+          <div className="placeholder-view">
+            <p>Select a conversation on the left, or search across every message in the case.</p>
+            <p className="muted">
+              <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd> search · <kbd>↑</kbd> <kbd>↓</kbd> move between hits · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close results
+            </p>
+          </div>
+        ) : (
+          <MessageView key={selection.chatId} chatId={selection.chatId} conversation={conversation} jump={selection.jump} />
+        )}
+      </main>
+      {resultsOpen && (
+        <SearchResults controller={search} listRef={hitList} activeId={selection?.jump?.messageId ?? null} onOpen={openHit} onLeaveTop={focusSearch} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { CaseInfo } from '../../../../../shared/domain/case.ts';
+import { api } from '../../../api/client.ts';
+import { describeError, formatCount } from '../../../app/format.ts';
+
+/** The top bar: which case is open, how big it is, and a way out. `children` holds the search box. */
+export function CaseHeader({ info, onClosed, children }: { info: CaseInfo; onClosed: () => void; children: ReactNode }) {
+  const [closing, setClosing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function close(): Promise<void> {
+    setClosing(true);
+    setError(null);
+    try {
+      await api.invoke('case.close', {});
+      onClosed();
+    } catch (caught) {
+      setError(describeError(caught));
+      setClosing(false);
+    }
+  }
+
+  return (
+    <header className="case-header">
+      <div className="case-identity">
+        <div className="case-title-line">
+          <h1 data-testid="case-name" className="case-name" title={info.name}>
+            {info.name}
+          </h1>
+          <span data-testid="case-message-count">{formatCount(info.messageCount, 'message')}</span>
+          <span data-testid="case-source-count">{formatCount(info.sources.length, 'source')}</span>
+          <span title="Zone used to turn device wall-clock times into UTC">device zone {info.settings.timeZone}</span>
+        </div>
+        <div className="mono case-path" data-testid="case-path-display" title={info.path}>
+          {info.path}
+        </div>
+      </div>
+      <div className="case-search">{children}</div>
+      <div className="case-actions">
+        {error !== null && (
+          <span className="error" role="alert">
+            {error}
+          </span>
+        )}
+        <button type="button" data-testid="case-close" disabled={closing} onClick={() => void close()}>
+          {closing ? 'Closing…' : 'Close case'}
+        </button>
+      </div>
+    </header>
+  );
+}

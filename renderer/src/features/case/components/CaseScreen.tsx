@@ -1,0 +1,117 @@
+import { useEffect, useId, useState } from 'react';
+import type { CaseInfo } from '../../../../../shared/domain/case.ts';
+import type { AppInfo } from '../../../../../shared/ipc/contract.ts';
+import { api } from '../../../api/client.ts';
+import { describeError } from '../../../app/format.ts';
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Shown while no case is open: create a new case folder or open an existing one. */
+export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void }) {
+  const [path, setPath] = useState('');
+  const [timeZone, setTimeZone] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const pathId = useId();
+  const zoneId = useId();
+  const zoneHelpId = useId();
+
+  useEffect(() => {
+    api.invoke('app.info', {}).then(setAppInfo, () => setAppInfo(null));
+  }, []);
+
+  async function submit(create: boolean): Promise<void> {
+    const trimmedPath = path.trim();
+    const zone = timeZone.trim();
+    if (trimmedPath === '') return setError('Enter the path of the case folder.');
+    if (zone !== '' && !isKnownTimeZone(zone)) return setError(`"${zone}" is not an IANA time zone name (for example Europe/Berlin or UTC).`);
+    setBusy(true);
+    setError(null);
+    try {
+      const info = await api.invoke('case.open', { path: trimmedPath, create, ...(zone === '' ? {} : { timeZone: zone }) });
+      onOpened(info);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="case-screen">
+      <section className="case-card" aria-labelledby="case-screen-title">
+        <h1 id="case-screen-title">Threadline</h1>
+        <p className="muted">Offline triage of seized chat exports. Create a case folder or open an existing one.</p>
+        <div className="field">
+          <label htmlFor={pathId}>Case folder path</label>
+          <input
+            id={pathId}
+            data-testid="case-path"
+            type="text"
+            className="mono"
+            value={path}
+            spellCheck={false}
+            autoComplete="off"
+            autoFocus
+            placeholder="/evidence/case-2024-017"
+            onChange={(event) => setPath(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') void submit(false);
+            }}
+          />
+          {appInfo !== null && (
+            <p className="hint">
+              Relative paths resolve from the engine's working folder: <span className="mono">{appInfo.workingDirectory}</span>
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={zoneId}>Device clock time zone (optional)</label>
+          <input
+            id={zoneId}
+            data-testid="case-timezone"
+            type="text"
+            className="mono"
+            value={timeZone}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="UTC"
+            aria-describedby={zoneHelpId}
+            onChange={(event) => setTimeZone(event.target.value)}
+          />
+          <p className="hint" id={zoneHelpId}>
+            IANA name such as Europe/Berlin. Chat exports record the seized device's wall-clock time without a zone; this zone turns those times
+            into UTC. Defaults to UTC. Used when the case is created.
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" className="primary" data-testid="case-create" disabled={busy} onClick={() => void submit(true)}>
+            Create case
+          </button>
+          <button type="button" data-testid="case-open" disabled={busy} onClick={() => void submit(false)}>
+            Open case
+          </button>
+          {busy && <span className="muted" role="status">Working…</span>}
+        </div>
+        {error !== null && (
+          <p className="error" role="alert" data-testid="case-error">
+            {error}
+          </p>
+        )}
+        {appInfo !== null && (
+          <p className="hint footer">
+            {appInfo.name} {appInfo.version} · {appInfo.mode} mode · works offline, nothing leaves this computer
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,149 @@
+import { useId, useRef, useState } from 'react';
+import type { DragEvent, ReactNode } from 'react';
+import { api } from '../../../api/client.ts';
+import { formatNumber } from '../../../app/format.ts';
+import { useImport } from '../state/use-import.ts';
+
+function hasFiles(event: DragEvent): boolean {
+  return Array.from(event.dataTransfer.types).includes('Files');
+}
+
+/** Files from a drop; folders only where the engine can read them in place (Electron). */
+function droppedFiles(event: DragEvent): { files: File[]; skippedFolders: number } {
+  const files: File[] = [];
+  let skippedFolders = 0;
+  const items = Array.from(event.dataTransfer.items);
+  const all = Array.from(event.dataTransfer.files);
+  all.forEach((file, index) => {
+    const isFolder = items[index]?.webkitGetAsEntry?.()?.isDirectory === true;
+    if (isFolder && api.mode === 'loopback') skippedFolders++;
+    else files.push(file);
+  });
+  return { files, skippedFolders };
+}
+
+/** Drop target, file chooser and path field; the whole panel (`children` included) accepts drops. */
+export function ImportPanel({ children }: { children: ReactNode }) {
+  const controller = useImport();
+  const [dragging, setDragging] = useState(false);
+  const [path, setPath] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const dragDepth = useRef(0);
+  const pathId = useId();
+  const upload = controller.upload;
+
+  function onDrop(event: DragEvent): void {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    dragDepth.current = 0;
+    setDragging(false);
+    const { files, skippedFolders } = droppedFiles(event);
+    controller.setNotice(skippedFolders > 0 ? 'Folders cannot be uploaded from a browser: import them with "Import from a path" below.' : null);
+    void controller.importFiles(files);
+  }
+
+  async function choose(): Promise<void> {
+    controller.setNotice(null);
+    if (!(await controller.pickNative())) inputRef.current?.click();
+  }
+
+  async function submitPath(): Promise<void> {
+    const trimmed = path.trim();
+    if (trimmed === '') return;
+    if (await controller.importPaths([trimmed])) setPath('');
+  }
+
+  return (
+    <aside
+      className={`left-panel${dragging ? ' dragging' : ''}`}
+      aria-label="Import and conversations"
+      onDragEnter={(event) => {
+        if (!hasFiles(event)) return;
+        dragDepth.current++;
+        setDragging(true);
+      }}
+      onDragOver={(event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={() => {
+        dragDepth.current = Math.max(0, dragDepth.current - 1);
+        if (dragDepth.current === 0) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <section className="import-panel" aria-labelledby="import-title">
+        <h2 id="import-title">Import evidence</h2>
+        <div className="dropzone" data-testid="import-dropzone">
+          <p>Drop chat exports anywhere in this panel</p>
+          <button type="button" data-testid="import-choose" disabled={upload !== null} onClick={() => void choose()}>
+            Choose files…
+          </button>
+          <input
+            ref={inputRef}
+            data-testid="import-input"
+            className="visually-hidden"
+            type="file"
+            multiple
+            tabIndex={-1}
+            aria-label="Files to import"
+            onChange={(event) => {
+              const files = Array.from(event.target.files ?? []);
+              event.target.value = '';
+              void controller.importFiles(files);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={pathId}>Import from a path on this computer</label>
+          <div className="inline-field">
+            <input
+              id={pathId}
+              data-testid="import-path"
+              type="text"
+              className="mono"
+              value={path}
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="/evidence/phone-1/WhatsApp Chat.txt"
+              onChange={(event) => setPath(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') void submitPath();
+              }}
+            />
+            <button type="button" data-testid="import-path-submit" disabled={path.trim() === ''} onClick={() => void submitPath()}>
+              Import
+            </button>
+          </div>
+          <p className="hint">A file or a folder; read in place, never modified.</p>
+        </div>
+        {upload !== null && (
+          <div className="upload" role="status">
+            <span>
+              Uploading {formatNumber(upload.files)} file{upload.files === 1 ? '' : 's'} into the case…
+            </span>
+            <div
+              className="progress"
+              role="progressbar"
+              data-testid="import-upload-progress"
+              aria-label="Upload progress"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={upload.total === 0 ? 0 : Math.round((upload.done / upload.total) * 100)}
+            >
+              <div className="progress-fill" style={{ width: `${upload.total === 0 ? 0 : (upload.done / upload.total) * 100}%` }} />
+            </div>
+          </div>
+        )}
+        {controller.notice !== null && <p className="notice">{controller.notice}</p>}
+        {controller.error !== null && (
+          <p className="error" role="alert" data-testid="import-error">
+            {controller.error}
+          </p>
+        )}
+      </section>
+      {children}
+    </aside>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Message } from '../../../../../shared/domain/message.ts';
+import { HighlightedText } from '../../../app/HighlightedText.tsx';
+import type { Range } from '../../../app/HighlightedText.tsx';
+import { baseName, formatUtc } from '../../../app/format.ts';
+
+function senderLabel(message: Message): string {
+  if (message.kind === 'system') return 'System';
+  if (message.kind === 'unparsed') return message.sender ?? 'Unparsed record';
+  return message.sender ?? 'Unknown sender';
+}
+
+function mediaLabel(message: Message): string | null {
+  const media = message.media;
+  if (media === null) return null;
+  const type = media.mediaType === undefined ? '' : ` (${media.mediaType})`;
+  if (media.kind === 'omitted') return `Media not included in the export${type}`;
+  return `Attachment: ${media.fileName ?? 'unnamed file'}${type}`;
+}
+
+function locatorText(message: Message): { short: string; full: string } {
+  const locator = message.locator;
+  const lines = locator.lineEnd > locator.lineStart ? `${locator.lineStart}–${locator.lineEnd}` : `${locator.lineStart}`;
+  return {
+    short: `${baseName(locator.file)}:${locator.lineStart}`,
+    full: `${locator.file}, line ${lines}, bytes ${locator.byteStart}–${locator.byteEnd}; message id ${message.id}; language ${message.lang}`,
+  };
+}
+
+/** One message. Text keeps its line breaks and its own direction (dir="auto"). */
+export function MessageRow({ message, focused, highlights }: { message: Message; focused: boolean; highlights: readonly Range[] | null }) {
+  const media = mediaLabel(message);
+  const locator = locatorText(message);
+  const classes = ['message-row', `kind-${message.kind}`];
+  if (focused) classes.push('focused');
+  if (message.deleted) classes.push('is-deleted');
+  return (
+    <article className={classes.join(' ')} data-testid="message-row" data-seq={message.seq} data-message-id={message.id} data-focused={focused ? 'true' : undefined}>
+      <div className="message-head">
+        <bdi className="sender">{senderLabel(message)}</bdi>
+        <time className="time" dateTime={message.timestamp ?? undefined} title={`As written in the source: ${message.timestampText}`}>
+          {formatUtc(message.timestamp)}
+        </time>
+        {message.kind === 'unparsed' && <span className="badge badge-unparsed">unparsed — kept raw</span>}
+        {message.deleted && <span className="badge badge-deleted">deleted</span>}
+        {message.edited && <span className="badge">edited</span>}
+        <span className="locator mono" title={locator.full}>
+          #{message.seq} · {locator.short}
+        </span>
+      </div>
+      {message.text !== '' && (
+        <div className={`message-text${message.kind === 'unparsed' ? ' mono' : ''}`} dir="auto">
+          {focused && highlights !== null ? <HighlightedText text={message.text} ranges={highlights} /> : message.text}
+        </div>
+      )}
+      {media !== null && <div className="media-placeholder">{media}</div>}
+    </article>
+  );
+}
+
+export function PlaceholderRow({ seq, missing }: { seq: number; missing: boolean }) {
+  return (
+    <div className="message-row placeholder" data-testid="message-placeholder" data-seq={seq} aria-busy={!missing}>
+      <span className="muted">{missing ? `#${seq}: no message stored at this position` : `Loading message #${seq}…`}</span>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { ConversationSummary } from '../../../../../shared/domain/message.ts';
+import { Participants } from '../../../app/Participants.tsx';
+import { formatCount, formatUtc } from '../../../app/format.ts';
+import type { JumpTarget } from '../state/jump-target.ts';
+import { useMessagePages } from '../state/use-message-pages.ts';
+import { MessageRow, PlaceholderRow } from './MessageRow.tsx';
+
+const ESTIMATED_ROW_HEIGHT = 50;
+
+/**
+ * A conversation of any length: only the rows in view exist in the DOM, pages load as they come
+ * into view, and a jump target is scrolled to, outlined and marked. Mount with key={chatId}.
+ */
+export function MessageView({ chatId, conversation, jump }: { chatId: string; conversation: ConversationSummary | undefined; jump: JumpTarget | null }) {
+  const pages = useMessagePages(chatId, conversation?.messageCount ?? null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [showLocators, setShowLocators] = useState(false);
+  const count = pages.total ?? 0;
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 12,
+    // Once at the last message, stay there while rows loaded around it replace their estimates.
+    anchorTo: 'end',
+    useFlushSync: false,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? jump?.seq ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? firstIndex;
+  const { request } = pages;
+  useEffect(() => {
+    request(firstIndex, lastIndex);
+  }, [request, firstIndex, lastIndex]);
+
+  // Aim once when the jump arrives, then again when its page has loaded: real row heights
+  // replace estimates around it, and the virtualizer keeps correcting until it is still.
+  const aimed = useRef<{ nonce: number; settled: boolean } | null>(null);
+  const targetLoaded = jump !== null && pages.hasPage(jump.seq);
+  useEffect(() => {
+    if (jump === null || count === 0) return;
+    const index = Math.min(jump.seq, count - 1);
+    if (aimed.current?.nonce !== jump.nonce) {
+      aimed.current = { nonce: jump.nonce, settled: false };
+      virtualizer.scrollToIndex(index, { align: 'center' });
+    }
+    if (targetLoaded && !aimed.current.settled) {
+      aimed.current.settled = true;
+      const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(index, { align: 'center' }));
+      return () => cancelAnimationFrame(frame);
+    }
+    return undefined;
+  }, [jump, count, targetLoaded, virtualizer]);
+
+  const title = conversation?.title ?? 'Conversation';
+  return (
+    <section className="message-view" aria-labelledby="message-view-title">
+      <header className="message-view-head">
+        <div className="message-view-title">
+          <h2 id="message-view-title" dir="auto">
+            {title}
+          </h2>
+          {conversation !== undefined && (
+            <p className="muted">
+              <Participants names={conversation.participants} /> · {formatCount(conversation.messageCount, 'message')} ·{' '}
+              {formatUtc(conversation.firstTimestamp)} – {formatUtc(conversation.lastTimestamp)}
+            </p>
+          )}
+        </div>
+        <label className="toggle">
+          <input type="checkbox" checked={showLocators} onChange={(event) => setShowLocators(event.target.checked)} />
+          Show source locations
+        </label>
+      </header>
+      {pages.error !== null && (
+        <div className="error banner" role="alert">
+          Some messages could not be loaded: {pages.error}{' '}
+          <button type="button" className="small" onClick={pages.retry}>
+            Retry
+          </button>
+        </div>
+      )}
+      <div
+        ref={scrollRef}
+        className={`message-list${showLocators ? ' show-locators' : ''}`}
+        data-testid="message-list"
+        tabIndex={0}
+        aria-label={`Messages in ${title}`}
+        onKeyDown={(event) => {
+          // The browser's own Home/End glide is cut short when rows re-measure under it.
+          if (event.target !== event.currentTarget || count === 0) return;
+          if (event.key === 'Home') virtualizer.scrollToIndex(0, { align: 'start' });
+          else if (event.key === 'End') virtualizer.scrollToEnd();
+          else return;
+          event.preventDefault();
+        }}
+      >
+        {pages.total === 0 && <p className="muted empty">This conversation has no messages.</p>}
+        <div className="message-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const message = pages.at(item.index);
+            const focused = message !== null && message !== undefined && jump !== null && message.id === jump.messageId;
+            return (
+              <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
+                {message === null || message === undefined ? (
+                  <PlaceholderRow seq={item.index} missing={message === null} />
+                ) : (
+                  <MessageRow message={message} focused={focused} highlights={focused ? jump.highlights : null} />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import type { SearchHit } from '../../../../../shared/domain/search.ts';
+import { HighlightedText } from '../../../app/HighlightedText.tsx';
+import { formatNumber, formatUtc } from '../../../app/format.ts';
+import { makeSnippet } from '../state/snippet.ts';
+import type { SearchController } from '../state/use-search.ts';
+
+function hitButtons(list: HTMLElement): HTMLButtonElement[] {
+  return Array.from(list.querySelectorAll<HTMLButtonElement>('button[data-testid="search-hit"]'));
+}
+
+export function focusFirstHit(list: HTMLElement | null): void {
+  if (list !== null) hitButtons(list)[0]?.focus();
+}
+
+function SearchHitItem({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOpen: (hit: SearchHit) => void }) {
+  const snippet = makeSnippet(hit.text, hit.highlights);
+  return (
+    <li>
+      <button type="button" className="search-hit" data-testid="search-hit" data-message-id={hit.id} aria-current={active ? 'true' : undefined} onClick={() => onOpen(hit)}>
+        <span className="search-hit-head">
+          <bdi className="search-hit-chat">{hit.chat}</bdi>
+          <span className="muted">{formatUtc(hit.timestamp)}</span>
+        </span>
+        <span className="search-hit-sender">
+          <bdi>{hit.sender ?? 'System'}</bdi>
+        </span>
+        <span className="search-hit-text" dir="auto">
+          <HighlightedText text={snippet.text} ranges={snippet.ranges} />
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** Hits of the last search; Arrow keys move between them, Enter or a click opens one. */
+export function SearchResults({
+  controller,
+  listRef,
+  activeId,
+  onOpen,
+  onLeaveTop,
+}: {
+  controller: SearchController;
+  listRef: RefObject<HTMLOListElement | null>;
+  activeId: string | null;
+  onOpen: (hit: SearchHit) => void;
+  onLeaveTop: () => void;
+}) {
+  const { state } = controller;
+
+  function onKeyDown(event: KeyboardEvent<HTMLOListElement>): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const buttons = hitButtons(event.currentTarget);
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = index + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) onLeaveTop();
+    else buttons[Math.min(next, buttons.length - 1)]?.focus();
+  }
+
+  return (
+    <aside className="search-results" data-testid="search-results" aria-label="Search results">
+      <header className="search-results-head">
+        <p data-testid="search-total" role="status">
+          {state.loading && state.hits.length === 0 ? 'Searching…' : `${formatNumber(state.total)} ${state.total === 1 ? 'hit' : 'hits'} · ${state.tookMs} ms`}
+        </p>
+        <button type="button" className="small" onClick={controller.close}>
+          Close <span className="muted">(Esc)</span>
+        </button>
+      </header>
+      {state.error !== null && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {!state.loading && state.error === null && state.total === 0 && <p className="muted empty">No messages match “{state.query}”.</p>}
+      <ol ref={listRef} className="search-hit-list" onKeyDown={onKeyDown}>
+        {state.hits.map((hit) => (
+          <SearchHitItem key={hit.id} hit={hit} active={hit.id === activeId} onOpen={onOpen} />
+        ))}
+      </ol>
+      {state.hits.length < state.total && (
+        <button type="button" className="load-more" disabled={state.loading} onClick={() => void controller.loadMore()}>
+          {state.loading ? 'Loading…' : `Load more (${formatNumber(state.total - state.hits.length)} left)`}
+        </button>
+      )}
+    </aside>
+  );
+}
