@@ -37,6 +37,7 @@ export default tseslint.config(
   },
   { files: ['shared/**'], rules: { 'no-restricted-imports': forbidModules([...NODE_BUILTINS, 'electron'], 'shared/ runs in every layer: no Node built-ins, no electron, no DOM.') } },
   { files: ['renderer/**'], rules: { 'no-restricted-imports': forbidModules([...NODE_BUILTINS, 'electron'], 'The renderer is a sandboxed web page: no Node built-ins and no electron; ask the engine through renderer/src/api/client.ts.') } },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['renderer/vite.config.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['workers/**', 'engine/**', 'cli/**'], rules: { 'no-restricted-imports': forbidModules(['electron'], 'Only electron/ may import electron: the engine must run in plain Node (CLI, tests, browser mode).') } },
 );

@@ -14,7 +14,12 @@ export function ensureRendererBuilt(force = false): string {
   if (!force && existsSync(`${RENDERER_BUILD_DIR}index.html`)) return RENDERER_BUILD_DIR;
   process.stderr.write('Building the user interface (vite build)...\n');
   const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    // A test runner's NODE_ENV=test would otherwise make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new AppError('E_INTERNAL', 'Building the user interface failed (see the messages above)', { expected: false });
   return RENDERER_BUILD_DIR;
 }

@@ -12,6 +12,8 @@ export interface ServeCommandOptions {
   reason?: string;
 }
 
+const SHUTDOWN_GRACE_MS = 5000;
+
 /** Serves the desktop UI on 127.0.0.1 and runs until interrupted. */
 export async function runServe(caseDir: string | undefined, options: ServeCommandOptions): Promise<number> {
   const staticRoot = ensureRendererBuilt(options.rebuild === true);
@@ -26,6 +28,13 @@ export async function runServe(caseDir: string | undefined, options: ServeComman
     process.once('SIGTERM', stop);
   });
   process.stderr.write('Stopping...\n');
+  // A worker stuck in a long synchronous step must not keep the process alive forever; the case
+  // on disk is consistent at any moment (atomic writes), so leaving without the workers is safe.
+  const forceExit = setTimeout(() => {
+    process.stderr.write('Workers did not stop in time; exiting.\n');
+    process.exit(0);
+  }, SHUTDOWN_GRACE_MS);
+  forceExit.unref();
   await server.close();
   await engine.dispose();
   return 0;

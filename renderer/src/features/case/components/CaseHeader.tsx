@@ -8,6 +8,8 @@ import { describeError, formatCount } from '../../../app/format.ts';
 export function CaseHeader({ info, onClosed, children }: { info: CaseInfo; onClosed: () => void; children: ReactNode }) {
   const [closing, setClosing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const imported = info.sources.filter((source) => source.status === 'imported').length;
+  const unfinished = info.sources.filter((source) => source.status === 'interrupted' || source.status === 'failed').length;
 
   async function close(): Promise<void> {
     setClosing(true);
@@ -29,7 +31,12 @@ export function CaseHeader({ info, onClosed, children }: { info: CaseInfo; onClo
             {info.name}
           </h1>
           <span data-testid="case-message-count">{formatCount(info.messageCount, 'message')}</span>
-          <span data-testid="case-source-count">{formatCount(info.sources.length, 'source')}</span>
+          <span data-testid="case-source-count">{formatCount(imported, 'source')}</span>
+          {unfinished > 0 && (
+            <span className="warning" title="Sources whose import failed, was cancelled or was interrupted; nothing of them is in the case. Import them again.">
+              {formatCount(unfinished, 'source')} to re-import
+            </span>
+          )}
           <span title="Zone used to turn device wall-clock times into UTC">device zone {info.settings.timeZone}</span>
         </div>
         <div className="mono case-path" data-testid="case-path-display" title={info.path}>

@@ -1,0 +1,115 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
+import { Engine } from '../../engine/engine.ts';
+import type { LoopbackServer } from '../../engine/loopback/server.ts';
+import { startLoopbackServer } from '../../engine/loopback/server.ts';
+import { launchChromium } from '../support/browser.ts';
+import { REPO_ROOT, tempFolder } from '../support/temp-case.ts';
+
+/**
+ * The walking skeleton end to end: the real engine behind the loopback server, the built UI in
+ * Debian's Chromium. Screenshots go to test-results/e2e/ as artifacts worth looking at.
+ */
+const FIXTURE = join(REPO_ROOT, 'fixtures', 'whatsapp', 'job-offer-android-24h.txt');
+const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
+
+let engine: Engine;
+let server: LoopbackServer;
+let browser: Browser;
+let page: Page;
+const outsideRequests: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const staticRoot = ensureRendererBuilt(true);
+  engine = new Engine({ mode: 'browser', actor: 'e2e' });
+  server = await startLoopbackServer({ engine, staticRoot, port: 0 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(`http://127.0.0.1:${server.port}/`) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outsideRequests.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await engine?.dispose();
+});
+
+async function waitForTask(state: string): Promise<void> {
+  await page.locator(`[data-testid="import-task"][data-state="${state}"]`).first().waitFor({ timeout: 60_000 });
+}
+
+describe('browser mode, end to end', () => {
+  it('refuses the API without the per-launch token', async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/api/invoke/case.current`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(401);
+  });
+
+  it('creates a case, imports a fixture, searches and jumps to the highlighted hit', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('case-path').fill(join(tempFolder(), 'e2e-case'));
+    await page.getByTestId('case-timezone').fill('Europe/Bucharest');
+    await page.getByTestId('case-create').click();
+    await expect.poll(() => page.getByTestId('case-name').textContent()).toBe('e2e-case');
+
+    // Import through the browser's file input: the bytes are uploaded into the case's intake.
+    await page.getByTestId('import-input').setInputFiles(FIXTURE);
+    await waitForTask('DONE');
+    await page.getByTestId('conversation-item').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, '01-imported.png') });
+
+    await page.getByTestId('search-input').fill('passport');
+    await page.getByTestId('search-input').press('Enter');
+    const hit = page.getByTestId('search-hit').first();
+    await hit.waitFor();
+    expect(await page.getByTestId('search-total').textContent()).toMatch(/\b1\b/);
+    expect(await hit.locator('mark').first().textContent()).toBe('passport');
+    await page.screenshot({ path: join(SHOTS, '02-search-hit.png') });
+
+    await hit.click();
+    const focused = page.locator('[data-testid="message-row"][data-focused="true"]');
+    await focused.waitFor();
+    expect(await focused.getAttribute('data-seq')).toBe('3');
+    expect(await focused.locator('mark').first().textContent()).toBe('passport');
+    expect(await focused.textContent()).toContain('Recruiter Dan');
+    await page.screenshot({ path: join(SHOTS, '03-jumped-to-message.png') });
+  });
+
+  it('imports a file dropped on the panel, with progress shown as a task', async () => {
+    const bytes = readFileSync(join(REPO_ROOT, 'fixtures', 'whatsapp', 'job-offer-android-24h.txt'), 'utf8').replaceAll('restaurant', 'bakery');
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped-chat.txt', { type: 'text/plain' }));
+      return transfer;
+    }, bytes);
+    const zone = page.getByTestId('import-dropzone');
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await expect.poll(async () => page.locator('[data-testid="import-task"][data-state="DONE"]').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(async () => page.getByTestId('conversation-item').count()).toBe(2);
+    await page.getByTestId('search-input').fill('bakery');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('search-hit').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, '04-dropped-file.png') });
+  });
+
+  it('renders right-to-left text right to left and makes no outside request', async () => {
+    await page.getByTestId('conversation-item').first().click();
+    const hebrew = page.getByText('מתי אני מקבלת את הכסף?');
+    await hebrew.first().waitFor();
+    const direction = await hebrew.first().evaluate((element) => getComputedStyle(element).direction);
+    expect(direction).toBe('rtl');
+    expect(outsideRequests).toEqual([]);
+    expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+  });
+});
