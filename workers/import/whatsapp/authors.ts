@@ -1,0 +1,233 @@
+/**
+ * Splitting `Name: text` after a header, and telling messages from system notices.
+ *
+ * Rules (FORMATS.md §1.3), applied with the whole file in view:
+ * 1. The author ends at the FIRST ": " after the header, or at a ':' that ends the line
+ *    (`Carol:` with an empty body).
+ * 2. Names can contain ": ". When the first split gives a name seen nowhere else in the
+ *    file and a longer split gives a name that is seen elsewhere, the longer one wins. When
+ *    every message (at least MIN_MESSAGES_FOR_NAME_EXTENSION) of a name starts with the same
+ *    `X: `, the name is taken to be `Name: X` (a contact literally called "Dr: Who").
+ *    Otherwise the first split stands: Chatistics `_chat 3.txt` line 5
+ *    `The final test: Does it work with colons?: Hallelujah!` gives sender "The final test",
+ *    which is also a sender on line 8.
+ * 3. No split point: a system notice, unless the line starts with a known sender followed
+ *    by ':' (chat-miner `John Doe:.`).
+ * 4. iOS writes some notices under a name (`Elon Musk: ‎Messages and calls are end-to-end
+ *    encrypted…`). A body that starts with a direction mark and is not a media/deleted/
+ *    location placeholder is a notice when that name never wrote an unmarked body, or when
+ *    it names a known notice (end-to-end, security code). A notice under a name seen only
+ *    once is also caught by its keywords (whatstk `Pokemon Chat: Messages and calls…`).
+ *    Such records get kind 'system', sender null and the name in `attributedTo`.
+ */
+
+import { removeInvisibleMarks } from './text-cleaning.ts';
+import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
+
+/** Split points further right than this cannot be the end of a name. */
+const MAX_SENDER_LENGTH = 200;
+const MAX_SPLIT_CANDIDATES = 6;
+const MIN_MESSAGES_FOR_NAME_EXTENSION = 5;
+const MAX_NAME_EXTENSION_LENGTH = 40;
+/** Notices are short; keyword search looks no further than this. */
+const MAX_NOTICE_LENGTH = 400;
+const LEFT_TO_RIGHT_MARK = 0x200e;
+const RIGHT_TO_LEFT_MARK = 0x200f;
+const SPACE = 0x20;
+/** iOS non-contacts: `~` + U+202F (or a plain space) before the profile name. */
+const NON_CONTACT_MARKER = /^~[\u202f\u00a0 ]?/u;
+const QUOTE_CHARACTERS = /["“”„«»]/u;
+
+/** Indices of ':' that can end a name: followed by a space, or ending the line. */
+export function findSplitPoints(rest: string): number[] {
+  const points: number[] = [];
+  const limit = Math.min(rest.length, MAX_SENDER_LENGTH);
+  let index = rest.indexOf(':');
+  while (index !== -1 && index < limit && points.length < MAX_SPLIT_CANDIDATES) {
+    const next = index + 1 < rest.length ? rest.charCodeAt(index + 1) : -1;
+    if (next === SPACE || next === -1) {
+      if (index > 0) {
+        points.push(index);
+      }
+    }
+    index = rest.indexOf(':', index + 1);
+  }
+  return points;
+}
+
+const TILDE = 0x7e;
+
+/** Sender as displayed: marks and the iOS non-contact `~ ` removed, ends trimmed. */
+export function cleanSender(raw: string): string {
+  const trimmed = removeInvisibleMarks(raw).trim();
+  return trimmed.charCodeAt(0) === TILDE ? trimmed.replace(NON_CONTACT_MARKER, '').trim() : trimmed;
+}
+
+function startsWithDirectionMark(value: string): boolean {
+  const code = value.charCodeAt(0);
+  return code === LEFT_TO_RIGHT_MARK || code === RIGHT_TO_LEFT_MARK;
+}
+
+/** Index where the body starts after the colon at `colon` (one following space skipped). */
+function bodyStartAfter(rest: string, colon: number): number {
+  return rest.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
+}
+
+function bodyAfter(rest: string, colon: number): string {
+  return rest.slice(bodyStartAfter(rest, colon));
+}
+
+/** What pass 1 learns about one header line's rest. */
+export interface AuthorCandidate {
+  rest: string;
+  splitPoints: number[];
+  /** Cleaned name before the first split point, or null. */
+  firstName: string | null;
+}
+
+export function describeRest(rest: string): AuthorCandidate {
+  const splitPoints = findSplitPoints(rest);
+  const first = splitPoints[0];
+  return { rest, splitPoints, firstName: first === undefined ? null : cleanSender(rest.slice(0, first)) };
+}
+
+/** Per-file statistics that the author rules need. */
+export interface SenderStatistics {
+  /** How many header lines give each first-split name. */
+  counts: Map<string, number>;
+  /** Names that wrote at least one body not starting with a direction mark. */
+  writesUnmarked: Set<string>;
+  /** Names extended to `Name: X` by rule 2, and the set of the extended names. */
+  extensions: Map<string, string>;
+  extendedNames: Set<string>;
+}
+
+export function collectSenderStatistics(candidates: readonly AuthorCandidate[]): SenderStatistics {
+  const counts = new Map<string, number>();
+  const writesUnmarked = new Set<string>();
+  const commonPrefix = new Map<string, string | null>();
+  for (const candidate of candidates) {
+    const name = candidate.firstName;
+    const first = candidate.splitPoints[0];
+    if (name === null || first === undefined) {
+      continue;
+    }
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const bodyFirstCode = candidate.rest.charCodeAt(bodyStartAfter(candidate.rest, first));
+    if (bodyFirstCode !== LEFT_TO_RIGHT_MARK && bodyFirstCode !== RIGHT_TO_LEFT_MARK) {
+      writesUnmarked.add(name);
+    }
+    const second = candidate.splitPoints[1];
+    const prefix = second === undefined ? null : candidate.rest.slice(first, second);
+    const seen = commonPrefix.get(name);
+    if (seen === undefined) {
+      commonPrefix.set(name, prefix);
+    } else if (seen !== prefix) {
+      commonPrefix.set(name, null);
+    }
+  }
+  const extensions = new Map<string, string>();
+  for (const [name, prefix] of commonPrefix) {
+    const count = counts.get(name) ?? 0;
+    if (prefix !== null && count >= MIN_MESSAGES_FOR_NAME_EXTENSION && prefix.length <= MAX_NAME_EXTENSION_LENGTH) {
+      extensions.set(name, cleanSender(name + prefix));
+    }
+  }
+  return { counts, writesUnmarked, extensions, extendedNames: new Set(extensions.values()) };
+}
+
+export interface AuthorSplit {
+  /** Null when the line has no author (an Android or iOS system line). */
+  sender: string | null;
+  /** Body as written (marks still in). */
+  body: string;
+  /** True when the body starts with LRM/RLM (iOS notice and placeholder signal). */
+  marked: boolean;
+}
+
+function isKnownElsewhere(name: string, statistics: SenderStatistics): boolean {
+  return (statistics.counts.get(name) ?? 0) >= 2;
+}
+
+function chooseSplit(candidate: AuthorCandidate, statistics: SenderStatistics): number | null {
+  const points = candidate.splitPoints;
+  const first = points[0];
+  if (first === undefined || candidate.firstName === null) {
+    return null;
+  }
+  if (statistics.extensions.has(candidate.firstName) && points[1] !== undefined) {
+    return points[1];
+  }
+  if (isKnownElsewhere(candidate.firstName, statistics)) {
+    return first;
+  }
+  for (let index = 1; index < points.length; index += 1) {
+    const point = points[index];
+    if (point === undefined) {
+      continue;
+    }
+    const name = cleanSender(candidate.rest.slice(0, point));
+    if (statistics.extendedNames.has(name) || (statistics.counts.get(name) ?? 0) >= 1) {
+      return point;
+    }
+  }
+  return first;
+}
+
+/** Known sender directly followed by ':' without a space (`John Doe:.`). */
+function splitAtKnownSender(rest: string, statistics: SenderStatistics): number | null {
+  const colon = rest.indexOf(':');
+  if (colon <= 0 || colon > MAX_SENDER_LENGTH) {
+    return null;
+  }
+  return (statistics.counts.get(cleanSender(rest.slice(0, colon))) ?? 0) >= 1 ? colon : null;
+}
+
+/** Splits `Name: text` by rules 1-3. */
+export function splitAuthor(candidate: AuthorCandidate, statistics: SenderStatistics): AuthorSplit {
+  const rest = candidate.rest;
+  const split = chooseSplit(candidate, statistics) ?? splitAtKnownSender(rest, statistics);
+  if (split === null) {
+    return { sender: null, body: rest, marked: startsWithDirectionMark(rest) };
+  }
+  const sender = cleanSender(rest.slice(0, split));
+  if (sender === '') {
+    return { sender: null, body: rest, marked: startsWithDirectionMark(rest) };
+  }
+  const body = bodyAfter(rest, split);
+  return { sender, body, marked: startsWithDirectionMark(body) };
+}
+
+/**
+ * Rule 4: why an authored line is really a notice, or null for a message. `plainBody` is
+ * the body without direction marks; placeholders (media, deleted, location) never get here.
+ */
+export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics): string | null {
+  const sender = split.sender;
+  if (sender === null) {
+    return null;
+  }
+  const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
+  if (!split.marked && !seenOnce) {
+    return null;
+  }
+  const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
+  if (split.marked && !statistics.writesUnmarked.has(sender)) {
+    return 'body starts with a direction mark and this name never wrote an unmarked message';
+  }
+  if (split.marked && keywords) {
+    return 'body starts with a direction mark and names a WhatsApp notice';
+  }
+  if (seenOnce && keywords) {
+    return 'a name seen once, before the text of a WhatsApp notice';
+  }
+  if (seenOnce && QUOTE_CHARACTERS.test(sender)) {
+    return 'quoted text before the colon: a notice about a subject or name change';
+  }
+  return null;
+}
+
+/** True when a notice's "name" is really part of its text (quoted subject changes). */
+export function isNameQuotedText(sender: string): boolean {
+  return QUOTE_CHARACTERS.test(sender);
+}

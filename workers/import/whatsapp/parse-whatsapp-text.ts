@@ -1,0 +1,278 @@
+/**
+ * Parser for WhatsApp "Export chat" text files (FORMATS.md §1).
+ *
+ * Three passes over the lines, all linear:
+ * 1. split the bytes into lines and find the header lines (header-grammar.ts);
+ * 2. decide the file's day/month order from all numeric dates (date-order.ts) and gather
+ *    sender statistics (authors.ts);
+ * 3. build one record per header; its continuation lines are the lines up to the next
+ *    header. Lines before the first header form one 'unparsed' record, so every line of
+ *    the file is in exactly one record and the records' byte ranges tile the file.
+ */
+
+import { compareWallClocks } from './calendar.ts';
+import { collectSenderStatistics, describeRest, isNameQuotedText, noticeReason, splitAuthor } from './authors.ts';
+import type { AuthorCandidate, SenderStatistics } from './authors.ts';
+import { inferDateOrder, type DateFieldSample, type DateOrderDecision } from './date-order.ts';
+import { matchHeader, type HeaderMatch } from './header-grammar.ts';
+import { looksLikeYear } from './calendar.ts';
+import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';
+import { lineText, splitLines, type SplitText } from './split-lines.ts';
+import { removeInvisibleMarks } from './text-cleaning.ts';
+import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
+import type {
+  LineLocator,
+  WallClock,
+  WhatsAppParseOptions,
+  WhatsAppParseResult,
+  WhatsAppRecord,
+} from './types.ts';
+import { WarningCollector } from './warnings.ts';
+
+const TRAILING_EMPTY_LINES = /(?:\n\s*)+$/u;
+const CARRIAGE_RETURN_LINE_FEED = /\r\n/gu;
+
+interface HeaderLine {
+  /** 0-based line index. */
+  line: number;
+  match: HeaderMatch;
+  content: string;
+}
+
+function findHeaders(split: SplitText): HeaderLine[] {
+  const headers: HeaderLine[] = [];
+  for (let line = 0; line < split.lineCount; line += 1) {
+    const content = lineText(split, line);
+    const match = matchHeader(content);
+    if (match !== null) {
+      headers.push({ line, match, content });
+    }
+  }
+  return headers;
+}
+
+function collectDateSamples(headers: readonly HeaderLine[]): { samples: DateFieldSample[]; firstYearFirstLine: number } {
+  const samples: DateFieldSample[] = [];
+  let firstYearFirstLine = 0;
+  for (const header of headers) {
+    const { field1, field2, field3 } = header.match;
+    if (field1 === '') {
+      continue;
+    }
+    if (looksLikeYear(field1)) {
+      firstYearFirstLine ||= header.line + 1;
+      continue;
+    }
+    samples.push({ line: header.line + 1, first: Number(field1), second: Number(field2), year: field3 });
+  }
+  return { samples, firstYearFirstLine };
+}
+
+function locate(split: SplitText, firstLine: number, lastLine: number): LineLocator {
+  return {
+    lineStart: firstLine + 1,
+    lineEnd: lastLine + 1,
+    byteStart: split.byteStarts[firstLine] ?? 0,
+    byteEnd: split.byteStarts[lastLine + 1] ?? 0,
+  };
+}
+
+/** Lines firstLine..lastLine joined with '\n' (CR before LF dropped). */
+function joinLines(split: SplitText, firstLine: number, lastLine: number): string {
+  if (lastLine < firstLine) {
+    return '';
+  }
+  const joined = split.text.slice(split.charStarts[firstLine] ?? 0, split.charEnds[lastLine] ?? 0);
+  return joined.includes('\r\n') ? joined.replace(CARRIAGE_RETURN_LINE_FEED, '\n') : joined;
+}
+
+/** Direction marks removed; blank lines at the end (export padding) dropped. */
+function finishText(raw: string): string {
+  const cleaned = removeInvisibleMarks(raw);
+  return cleaned.includes('\n') ? cleaned.replace(TRAILING_EMPTY_LINES, '') : cleaned;
+}
+
+function unparsedRecord(split: SplitText, lastLine: number, reason: string): WhatsAppRecord {
+  return {
+    kind: 'unparsed',
+    locator: locate(split, 0, lastLine),
+    timestampText: '',
+    wallClock: null,
+    sender: null,
+    text: finishText(joinLines(split, 0, lastLine)),
+    media: null,
+    deleted: false,
+    edited: false,
+    reason,
+  };
+}
+
+interface RecordContext {
+  split: SplitText;
+  order: DateOrderDecision;
+  statistics: SenderStatistics;
+  years: YearTracker;
+  warnings: WarningCollector;
+  yearlessWarned: boolean;
+  previousClock: WallClock | null;
+  /** Date notes already reported: a calendar guess is said once, not on every line. */
+  reportedNotes: Set<string>;
+}
+
+function resolveClock(context: RecordContext, header: HeaderLine, timestampText: string): WallClock | null {
+  const lineNumber = header.line + 1;
+  const date = readDate(header.match, context.order.order);
+  if (date.note !== null && !context.reportedNotes.has(date.note)) {
+    context.reportedNotes.add(date.note);
+    context.warnings.add('date', lineNumber, date.note);
+  }
+  const year = trackYear(context.years, date);
+  if (date.year === null && year === 0 && !context.yearlessWarned) {
+    context.yearlessWarned = true;
+    context.warnings.add('year', lineNumber, 'dates carry no year; wallClock.year is 0 (pass defaultYear to set it)');
+  }
+  const clock = buildWallClock(header.match, date, year);
+  if (clock === null) {
+    context.warnings.add('date', lineNumber, `"${timestampText}" is not a valid date and time`);
+    return null;
+  }
+  if (context.previousClock !== null && compareWallClocks(clock, context.previousClock) < 0) {
+    context.warnings.add('order', lineNumber, 'timestamp is earlier than the previous message');
+  }
+  context.previousClock = clock;
+  return clock;
+}
+
+function buildRecord(
+  context: RecordContext,
+  header: HeaderLine,
+  candidate: AuthorCandidate,
+  lastLine: number,
+): WhatsAppRecord {
+  const { split } = context;
+  const timestampText = header.content.slice(header.match.stampStart, header.match.stampEnd);
+  const wallClock = resolveClock(context, header, timestampText);
+  const author = splitAuthor(candidate, context.statistics);
+  const continuation = joinLines(split, header.line + 1, lastLine);
+  const text = finishText(lastLine > header.line ? `${author.body}\n${continuation}` : author.body);
+  const placeholders = classifyPlaceholders(text);
+  const record: WhatsAppRecord = {
+    kind: author.sender === null ? 'system' : 'message',
+    locator: locate(split, header.line, lastLine),
+    timestampText,
+    wallClock,
+    sender: author.sender,
+    text,
+    media: placeholders.media,
+    deleted: placeholders.deleted,
+    edited: placeholders.edited,
+  };
+  if (placeholders.location) {
+    record.location = true;
+  }
+  if (author.sender !== null && !isMessagePlaceholder(placeholders)) {
+    const reason = noticeReason(author, text, context.statistics);
+    if (reason !== null) {
+      record.kind = 'system';
+      record.systemReason = reason;
+      if (isNameQuotedText(author.sender)) {
+        record.text = finishText(lastLine > header.line ? `${candidate.rest}\n${continuation}` : candidate.rest);
+      } else {
+        record.attributedTo = author.sender;
+      }
+      record.sender = null;
+    }
+  }
+  return record;
+}
+
+function detectPlatform(headers: readonly HeaderLine[]): WhatsAppParseResult['platform'] {
+  let bracket = 0;
+  let dash = 0;
+  for (const header of headers) {
+    if (header.match.style === 'bracket') bracket += 1;
+    else if (header.match.style === 'dash') dash += 1;
+  }
+  if (bracket === 0 && dash === 0) return 'unknown';
+  return bracket >= dash ? 'ios' : 'android';
+}
+
+function detectClock(headers: readonly HeaderLine[]): WhatsAppParseResult['clock'] {
+  let twelve = 0;
+  for (const header of headers) {
+    if (header.match.dayPeriod !== null) twelve += 1;
+  }
+  if (twelve === 0) return '24h';
+  return twelve === headers.length ? '12h' : 'mixed';
+}
+
+/** Parses the bytes of a WhatsApp text export. Never throws on malformed input. */
+export function parseWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptions = {}): WhatsAppParseResult {
+  const warnings = new WarningCollector();
+  const split = splitLines(bytes);
+  for (const line of split.invalidUtf8Lines) {
+    warnings.add('encoding', line, `invalid UTF-8 on line ${line} (shown as U+FFFD)`);
+  }
+  const headers = findHeaders(split);
+  const { samples, firstYearFirstLine } = collectDateSamples(headers);
+  const order = inferDateOrder(samples, firstYearFirstLine, options.dateOrder);
+  if (order.conflict !== null) {
+    warnings.add('date-order', 0, order.conflict);
+  }
+  if (order.source === 'default' && samples.length > 0) {
+    warnings.add('date-order', 0, `ambiguous date order: ${order.evidence}`);
+  }
+  const records: WhatsAppRecord[] = [];
+  if (split.lineCount === 0) {
+    warnings.add('file', 0, 'empty file');
+  } else if (headers.length === 0) {
+    warnings.add('file', 1, 'no WhatsApp message header found');
+    records.push(unparsedRecord(split, split.lineCount - 1, 'no WhatsApp message header in the file'));
+  } else {
+    buildRecords(split, headers, order, options, warnings, records);
+  }
+  return {
+    platform: detectPlatform(headers),
+    dateOrder: order.order,
+    dateOrderSource: order.source,
+    dateOrderEvidence: order.evidence,
+    clock: detectClock(headers),
+    records,
+    lineCount: split.lineCount,
+    warnings: warnings.finish(),
+  };
+}
+
+function buildRecords(
+  split: SplitText,
+  headers: readonly HeaderLine[],
+  order: DateOrderDecision,
+  options: WhatsAppParseOptions,
+  warnings: WarningCollector,
+  records: WhatsAppRecord[],
+): void {
+  const firstHeader = headers[0];
+  if (firstHeader !== undefined && firstHeader.line > 0) {
+    records.push(unparsedRecord(split, firstHeader.line - 1, 'lines before the first message header'));
+  }
+  const candidates = headers.map((header) => describeRest(header.content.slice(header.match.bodyStart)));
+  const context: RecordContext = {
+    split,
+    order,
+    statistics: collectSenderStatistics(candidates),
+    years: createYearTracker(options.defaultYear),
+    warnings,
+    yearlessWarned: false,
+    previousClock: null,
+    reportedNotes: new Set(),
+  };
+  for (let index = 0; index < headers.length; index += 1) {
+    const header = headers[index];
+    const candidate = candidates[index];
+    if (header === undefined || candidate === undefined) {
+      continue;
+    }
+    const lastLine = (headers[index + 1]?.line ?? split.lineCount) - 1;
+    records.push(buildRecord(context, header, candidate, lastLine));
+  }
+}

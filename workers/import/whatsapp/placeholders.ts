@@ -1,0 +1,257 @@
+/**
+ * Localised placeholder texts (FORMATS.md §1.4): media omitted or attached, deleted and
+ * edited messages, location shares, and the notices iOS writes under the chat's name.
+ *
+ * Every string below was read in the sample exports (whats_json iOS/Android in 15+
+ * languages, WhatsR de/en, Chatistics, chat-analytics) or is the current Android English
+ * string quoted in FORMATS.md. Matching is on text with direction marks removed, NFC,
+ * lower case; iOS omitted-media texts may follow a caption (`Some file.txt document omitted`).
+ */
+
+import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
+
+const FIRST_COMBINING_MARK = 0x0300;
+
+/** Lower case, NFC; pure-ASCII-and-Latin-1 text (most messages) skips normalisation. */
+function fold(value: string): string {
+  for (let index = 0; index < value.length; index += 1) {
+    if (value.charCodeAt(index) >= FIRST_COMBINING_MARK) {
+      return value.normalize('NFC').toLowerCase();
+    }
+  }
+  return value.toLowerCase();
+}
+
+function escapeForPattern(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+}
+
+/** iOS "… omitted" texts per media type (one row per language seen in the samples). */
+const IOS_OMITTED: readonly (readonly [WhatsAppMediaType, readonly string[]])[] = [
+  ['image', ['image omitted', 'Bild weggelassen', 'imagen omitida', 'immagine omessa', 'image absente',
+    'imagem não revelada', 'изображение отсутствует', 'зображення відсутнє', 'obrázek vynechán',
+    'फ़ोटो हटाई गई', 'gambar tidak disertakan', '画像は含まれていません', 'ไม่มีรูปภาพ',
+    'đã bỏ qua hình ảnh', 'لم يتم إدراج الصورة']],
+  ['video', ['video omitted', 'Video weggelassen', 'Video omitido', 'video omesso', 'vidéo absente',
+    'vídeo não revelado', 'видео отсутствует', 'відео відсутнє', 'video vynecháno', 'वीडियो छोड़ा गया',
+    'video tidak disertakan', 'ビデオは含まれていません', 'วิดีโอถูกลบ', 'đã bỏ video',
+    'لم يتم إدراج الفيديوهات']],
+  ['audio', ['audio omitted', 'Audio weggelassen', 'audio omitido', 'audio omesso', 'audio omis',
+    'ficheiro de áudio não revelado', 'аудиофайл отсутствует', 'аудіо відсутнє', 'zvukový soubor vynechán',
+    'ऑडियो हटाई गयी', 'audio tidak disertakan', '音声は含まれていません', 'ไม่มีไฟล์เสียง',
+    'bỏ qua tệp âm thanh', 'لم يتم إدراج المقاطع الصوتية']],
+  ['sticker', ['sticker omitted', 'Sticker weggelassen', 'sticker omitido', 'sticker non incluso',
+    'sticker omis', 'sticker não revelado', 'стикер не добавлен', 'Наклейку не додано', 'nálepka vynechána',
+    'स्टिकर छोड़ा गया', 'stiker tidak disertakan', 'スタンプは含まれていません', 'ไม่มีสติกเกอร์',
+    'đã bỏ sticker', 'تم حذف الملصقات']],
+  ['gif', ['GIF omitted', 'GIF weggelassen', 'GIF omitido', 'GIF esclusa', 'GIF retiré', 'GIF não revelada',
+    'GIF отсутствует', 'GIF-анімацію пропущено', 'GIF vynechán', 'GIF छोड़ा गया', 'GIF tidak disertakan',
+    'GIFは含まれていません', 'ละเว้น GIF', 'Đã bỏ qua ảnh GIF', 'لم يتم إدراج صورة GIF']],
+  ['contact', ['Contact card omitted', 'Kontaktkarte ausgelassen', 'Tarjeta de contacto omitida',
+    'Scheda contatto omessa', 'Fiche contact manquante', 'Contacto não revelado',
+    'Карточка контакта отсутствует', 'Картка контакту відсутня', 'Vizitka vynechána',
+    'कॉन्टैक्ट कार्ड छोड़ा गया', 'Kartu kontak tidak disertakan', '連絡先カードを省略', 'บัตรรายชื่อที่ละเว้น',
+    'Bỏ qua thẻ liên lạc', 'لم يتم إدراج بطاقة جهة اتصال']],
+  ['document', ['document omitted', 'Dokument weggelassen', 'documento omitido', 'documento omesso',
+    'document manquant', 'documento não revelado', 'документ отсутствует', 'документ пропущено',
+    'dokument vynechán', 'डॉक्यूमेंट छोड़ा गया', 'dokumen tidak disertakan', 'ドキュメントは含まれていません',
+    'ละเว้นเอกสาร', 'đã bỏ qua tài liệu', 'لم يتم إدراج المستند']],
+];
+
+const IOS_OMITTED_TYPES: ReadonlyMap<string, WhatsAppMediaType> = new Map(
+  IOS_OMITTED.flatMap(([mediaType, texts]) => texts.map((text) => [fold(text), mediaType] as const)),
+);
+/**
+ * The placeholder ends the first line; anything before it is a caption or document title.
+ * Case-insensitive on the original text, so ordinary messages cost no folded copy.
+ */
+const IOS_OMITTED_PATTERN = new RegExp(
+  `(?:^|\\s)(${[...IOS_OMITTED_TYPES.keys()].map(escapeForPattern).join('|')})$`,
+  'iu',
+);
+/**
+ * Last words of the iOS texts: a line whose last word is none of these cannot end with one
+ * of them, so the large pattern only runs on likely lines.
+ */
+const IOS_OMITTED_LAST_WORDS: ReadonlySet<string> = new Set(
+  [...IOS_OMITTED_TYPES.keys()].map((text) => text.slice(text.lastIndexOf(' ') + 1)),
+);
+const IOS_OMITTED_LAST_WORD_LENGTHS: ReadonlySet<number> = new Set([...IOS_OMITTED_LAST_WORDS].map((word) => word.length));
+/**
+ * Placeholders sit at the end of the first line; only this many trailing chars are
+ * searched (a 255-char file name plus its label), so a 5 MB line costs no more than a short one.
+ */
+const PLACEHOLDER_TAIL_LENGTH = 320;
+/** Android `name (file attached)` lines are never longer than a file name and a label. */
+const MAX_ANDROID_ATTACHED_LENGTH = 320;
+const WHITESPACE = /\s/u;
+
+/** Android `<Media omitted>` and its translations (old and new strings, lower-case in chat-analytics). */
+const ANDROID_OMITTED_TEXTS = [
+  'media omitted', 'medien ausgeschlossen', 'medien weggelassen', 'media weggelaten', 'без медиафайлов',
+  'archivo omitido', 'multimedia omitido', 'mídia omitida', 'médias omis', 'media omessi', 'média vynechána',
+  'videonachricht weggelassen', 'video note omitted', 'sticker omitted', 'gif omitted',
+];
+const ANDROID_OMITTED = new Set(ANDROID_OMITTED_TEXTS.map(fold));
+/** Fallback for other locales: a whole line in angle brackets naming an omission. */
+const ANDROID_OMITTED_STEM = /omit|weggel|ausgel|ausgeschl|omis|omess|weggelaten|без медиа|vynech|なし|省略|생략/u;
+const ANGLE_WRAPPED = /^<([^<>]{2,60})>$/u;
+
+/** Android `IMG-….jpg (file attached)`; the label is localised. */
+const ANDROID_ATTACHED = /^(.+?) \(([^()]{3,40})\)$/u;
+const ATTACHED_LABEL_STEM =
+  /attach|angeh|adjunt|bijgev|joint|anex|alleg|прикреп|доданий|přilož|připoj|添付|附件|첨부|lampir|แนบ|đính kèm|مرفق|संलग्न/u;
+/** iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). */
+const IOS_ATTACHED = /<([^<>:]{2,30}): ([^<>]+\.[\p{L}\p{N}]{1,8})>$/u;
+
+/** Deleted-message texts (whole body; a trailing '.' or '。' is ignored). */
+const DELETED_TEXTS = [
+  'This message was deleted', 'You deleted this message', 'Dit bericht is verwijderd',
+  'U hebt dit bericht verwijderd', 'Je hebt dit bericht verwijderd', 'Diese Nachricht wurde gelöscht',
+  'Du hast diese Nachricht gelöscht', 'Se eliminó este mensaje', 'Eliminaste este mensaje',
+  'Questo messaggio è stato eliminato', 'Hai eliminato questo messaggio', 'Ce message a été supprimé',
+  'Vous avez supprimé ce message', 'Esta mensagem foi apagada', 'Apagou esta mensagem',
+  'Você apagou esta mensagem', 'Данное сообщение удалено', 'Вы удалили данное сообщение',
+  'Это сообщение удалено', 'Вы удалили это сообщение', 'Це повідомлення було видалено',
+  'Ви видалили це повідомлення', 'Tato zpráva byla smazána', 'Tuto zprávu jste smazal/a',
+  'यह मैसेज डिलीट कर दिया गया है', 'आपने यह मैसेज डिलीट किया', 'Pesan ini dihapus', 'Anda menghapus pesan ini',
+  'このメッセージは削除されました', 'このメッセージを削除しました', 'ข้อความนี้ถูกลบแล้ว', 'คุณได้ลบข้อความนี้',
+  'Tin nhắn này đã bị xóa', 'Tin nhắn này đã bị xoá', 'Bạn đã xoá tin nhắn này', 'Bạn đã xóa tin nhắn này',
+  'تم حذف هذه الرسالة', 'أنت حذفت هذه الرسالة', 'لقد حذَفت هذه الرسالة',
+];
+const DELETED = new Set(DELETED_TEXTS.map(fold));
+/** Lengths a deleted text can have (with or without its full stop): a cheap first filter. */
+const DELETED_LENGTHS: ReadonlySet<number> = new Set(DELETED_TEXTS.flatMap((text) => [text.length, text.length + 1]));
+const TRAILING_FULL_STOP = /[.。]$/u;
+
+/** `<This message was edited>` suffix (newer exports); German form from FORMATS.md. */
+const EDITED_SUFFIX =
+  /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित)[^<>]*>$/iu;
+
+/** `location: https://maps…` (Android) / `Location: …` (iOS), per language in the samples. */
+const LOCATION_PREFIX =
+  /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|poloha|lokasi|位置情報|ตำแหน่งที่ตั้ง|vị trí|موقع|लोकेशन): /iu;
+
+/**
+ * Words of the notices that iOS writes under the chat's or a participant's name
+ * (`Elon Musk: ‎Messages and calls are end-to-end encrypted…`, `…: ‎Your security code…`).
+ */
+export const SYSTEM_NOTICE_KEYWORDS =
+  /end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|security code|sicherheitsnummer|bezpečnostní kód|code de sécurité|codice di sicurezza|código de segurança|código de seguridad|код безопасности|код безпеки|सुरक्षा कोड|kode keamanan|セキュリティコード|รหัสความปลอดภัย|mã bảo mật|رمز أمانك|secure service from meta/iu;
+
+export interface PlaceholderInfo {
+  media: WhatsAppMedia | null;
+  deleted: boolean;
+  edited: boolean;
+  location: boolean;
+}
+
+/** Media type of an exported file name (Android `IMG-…`, iOS `…-PHOTO-…`, extensions). */
+export function mediaTypeFromFileName(fileName: string): WhatsAppMediaType {
+  const upper = fileName.toUpperCase();
+  if (/(?:^|-)STK-|STICKER/u.test(upper)) return 'sticker';
+  if (/(?:^|-)GIF-|\.GIF$/u.test(upper)) return 'gif';
+  if (/(?:^|-)(?:PTT|AUD)-|AUDIO|\.(?:OPUS|OGG|M4A|MP3|AAC|AMR|WAV)$/u.test(upper)) return 'audio';
+  if (/(?:^|-)VID-|VIDEO|\.(?:MP4|MOV|3GP|MKV|AVI|WEBM)$/u.test(upper)) return 'video';
+  if (/(?:^|-)IMG-|PHOTO|\.(?:JPE?G|PNG|HEIC|WEBP|BMP)$/u.test(upper)) return 'image';
+  if (/\.VCF$/u.test(upper)) return 'contact';
+  return 'document';
+}
+
+function mediaTypeFromAndroidOmitted(label: string): WhatsAppMediaType {
+  if (/video/u.test(label)) return 'video';
+  if (/sticker/u.test(label)) return 'sticker';
+  if (/gif/u.test(label)) return 'gif';
+  return 'unknown';
+}
+
+function documentTitle(caption: string): string {
+  // iOS writes `Resume.pdf • 2 pages document omitted`: the title is before the bullet.
+  const bullet = caption.indexOf(' • ');
+  return (bullet === -1 ? caption : caption.slice(0, bullet)).trim();
+}
+
+/** The last PLACEHOLDER_TAIL_LENGTH chars of a line and where they start. */
+function tailOf(line: string): { tail: string; start: number } {
+  const start = Math.max(0, line.length - PLACEHOLDER_TAIL_LENGTH);
+  return { tail: start === 0 ? line : line.slice(start), start };
+}
+
+/** Cheap test (length first, then the folded word) that the line ends with a known last word. */
+function endsWithOmittedWord(line: string): boolean {
+  const wordStart = line.lastIndexOf(' ') + 1;
+  if (!IOS_OMITTED_LAST_WORD_LENGTHS.has(line.length - wordStart)) {
+    return false;
+  }
+  return IOS_OMITTED_LAST_WORDS.has(fold(line.slice(wordStart)));
+}
+
+function omittedFromIos(firstLine: string): WhatsAppMedia | null {
+  if (!endsWithOmittedWord(firstLine)) {
+    return null;
+  }
+  const { tail, start } = tailOf(firstLine);
+  const match = IOS_OMITTED_PATTERN.exec(tail);
+  const phrase = match?.[1];
+  if (match === null || phrase === undefined) {
+    return null;
+  }
+  // '^' at a cut-off tail is not the start of the line: the phrase must follow a space.
+  if (match.index === 0 && start > 0 && !WHITESPACE.test(firstLine.charAt(start - 1)) && tail.startsWith(phrase)) {
+    return null;
+  }
+  const mediaType = IOS_OMITTED_TYPES.get(fold(phrase)) ?? 'unknown';
+  const caption = firstLine.slice(0, start + match.index).trim();
+  if (mediaType === 'document' && caption !== '') {
+    return { kind: 'omitted', mediaType, fileName: documentTitle(caption) };
+  }
+  return { kind: 'omitted', mediaType };
+}
+
+function classifyMedia(firstLine: string): WhatsAppMedia | null {
+  const wrapped = firstLine.startsWith('<') ? ANGLE_WRAPPED.exec(firstLine) : null;
+  const wrappedLabel = wrapped?.[1];
+  if (wrappedLabel !== undefined) {
+    const label = fold(wrappedLabel);
+    if (ANDROID_OMITTED.has(label) || ANDROID_OMITTED_STEM.test(label)) {
+      return { kind: 'omitted', mediaType: mediaTypeFromAndroidOmitted(label) };
+    }
+  }
+  const iosAttached = firstLine.endsWith('>') ? IOS_ATTACHED.exec(tailOf(firstLine).tail) : null;
+  const iosFile = iosAttached?.[2];
+  if (iosFile !== undefined) {
+    const fileName = iosFile.trim();
+    return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
+  }
+  if (firstLine.length <= MAX_ANDROID_ATTACHED_LENGTH && firstLine.endsWith(')')) {
+    const androidAttached = ANDROID_ATTACHED.exec(firstLine);
+    const androidFile = androidAttached?.[1];
+    const androidLabel = androidAttached?.[2];
+    if (androidFile !== undefined && androidLabel !== undefined && ATTACHED_LABEL_STEM.test(fold(androidLabel))) {
+      const fileName = androidFile.trim();
+      return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
+    }
+  }
+  return omittedFromIos(firstLine);
+}
+
+/**
+ * Classifies a message body (direction marks already removed). The text itself is left as
+ * written; the flags only describe it.
+ */
+export function classifyPlaceholders(text: string): PlaceholderInfo {
+  const newline = text.indexOf('\n');
+  const firstLine = (newline === -1 ? text : text.slice(0, newline)).trim();
+  const whole = text.trim();
+  return {
+    media: firstLine === '' ? null : classifyMedia(firstLine),
+    deleted: DELETED_LENGTHS.has(whole.length) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, '')),
+    edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
+    location: LOCATION_PREFIX.test(firstLine),
+  };
+}
+
+/** True when the body is a placeholder that marks a real message (never a system notice). */
+export function isMessagePlaceholder(info: PlaceholderInfo): boolean {
+  return info.media !== null || info.deleted || info.location;
+}

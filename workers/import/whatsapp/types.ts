@@ -1,0 +1,98 @@
+/**
+ * Public data shapes of the WhatsApp "Export chat" text parser.
+ *
+ * The parser never converts to UTC: WhatsApp writes device-local wall-clock time with no
+ * zone, so the caller applies the timezone assumption it records as data (FORMATS.md §0.1).
+ */
+
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+
+/** Device-local wall-clock time. Month 1-12, hour 0-23, Gregorian year (0 = year unknown). */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export interface WhatsAppParseOptions {
+  /** Forces the day/month order of numeric dates whose year is not written first. */
+  dateOrder?: DateOrder;
+  /**
+   * Year of the first year-less header (old ≈2012–2015 exports such as `Mar 5, 8:11 PM - `).
+   * Later year-less headers advance the year when the month goes backwards. Without it, and
+   * without an earlier header that states a year, year-less headers get year 0 and a warning.
+   */
+  defaultYear?: number;
+}
+
+/** 1-based inclusive lines; byte offsets into the original bytes, byteEnd exclusive. */
+export interface LineLocator {
+  lineStart: number;
+  lineEnd: number;
+  byteStart: number;
+  byteEnd: number;
+}
+
+export type WhatsAppRecordKind = 'message' | 'system' | 'unparsed';
+
+export type WhatsAppMediaType =
+  | 'image'
+  | 'video'
+  | 'audio'
+  | 'sticker'
+  | 'gif'
+  | 'document'
+  | 'contact'
+  | 'unknown';
+
+export interface WhatsAppMedia {
+  kind: 'omitted' | 'attached';
+  mediaType?: WhatsAppMediaType;
+  fileName?: string;
+}
+
+export interface WhatsAppRecord {
+  kind: WhatsAppRecordKind;
+  locator: LineLocator;
+  /** The header's date/time text exactly as written, without brackets or separator. */
+  timestampText: string;
+  wallClock: WallClock | null;
+  /** Null for system messages; direction marks and the iOS `~ ` non-contact marker removed. */
+  sender: string | null;
+  /** Body with continuation lines joined by '\n'; direction marks removed, otherwise as written. */
+  text: string;
+  media: WhatsAppMedia | null;
+  deleted: boolean;
+  edited: boolean;
+  /** For 'unparsed' records: why the lines could not be read as messages. */
+  reason?: string;
+  /**
+   * For 'system' records only: the name an iOS export wrote before the colon of a system
+   * line (the chat or group name, or the participant the notice is about).
+   */
+  attributedTo?: string;
+  /** For 'system' records: the lines carried `Name: ` but were judged a notice (see authors.ts). */
+  systemReason?: string;
+  /** True when the line began with a location share (`location: https://maps…`). */
+  location?: boolean;
+}
+
+export interface WhatsAppParseWarning {
+  line: number;
+  message: string;
+}
+
+export interface WhatsAppParseResult {
+  platform: 'android' | 'ios' | 'unknown';
+  dateOrder: DateOrder;
+  dateOrderSource: 'override' | 'inferred' | 'default';
+  dateOrderEvidence: string;
+  clock: '12h' | '24h' | 'mixed';
+  records: WhatsAppRecord[];
+  /** Lines in the file; a trailing newline does not add a line. */
+  lineCount: number;
+  warnings: WhatsAppParseWarning[];
+}
