@@ -5,17 +5,12 @@
  * zone, so the caller applies the timezone assumption it records as data (FORMATS.md §0.1).
  */
 
+import type { WallTime } from '../../../shared/time/zoned-time.ts';
+
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 /** Device-local wall-clock time. Month 1-12, hour 0-23, Gregorian year (0 = year unknown). */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type WallClock = WallTime;
 
 export interface WhatsAppParseOptions {
   /** Forces the day/month order of numeric dates whose year is not written first. */

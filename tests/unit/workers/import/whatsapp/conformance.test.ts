@@ -1,3 +1,4 @@
+import { assertRecordsTileFile } from '../../../../support/assert-records-tile-file.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,28 +52,6 @@ function recordAt(result: WhatsAppParseResult, line: number): WhatsAppRecord {
   return found;
 }
 
-/**
- * No lost lines: the records' line ranges cover 1..lineCount and their byte ranges cover
- * the whole file, each contiguous with no gap or overlap.
- */
-function assertRecordsTileFile(result: WhatsAppParseResult, bytes: Uint8Array): void {
-  if (result.lineCount === 0) {
-    expect(result.records).toEqual([]);
-    return;
-  }
-  let nextLine = 1;
-  let nextByte = 0;
-  for (const record of result.records) {
-    expect(record.locator.lineStart).toBe(nextLine);
-    expect(record.locator.lineEnd).toBeGreaterThanOrEqual(record.locator.lineStart);
-    expect(record.locator.byteStart).toBe(nextByte);
-    expect(record.locator.byteEnd).toBeGreaterThan(record.locator.byteStart);
-    nextLine = record.locator.lineEnd + 1;
-    nextByte = record.locator.byteEnd;
-  }
-  expect(nextLine - 1).toBe(result.lineCount);
-  expect(nextByte).toBe(bytes.length);
-}
 
 describe.skipIf(!HAVE_SAMPLES)('conformance: every WhatsApp sample export', () => {
   const files = HAVE_SAMPLES ? listTextFiles(SAMPLES).map((file) => path.relative(SAMPLES, file)) : [];
