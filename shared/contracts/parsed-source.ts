@@ -1,0 +1,113 @@
+import type { WallTime } from '../time/zoned-time.ts';
+
+/**
+ * The common shape every importer produces, whatever the export format. Parsers (one folder per
+ * format under workers/import/) read a source and push chats and messages into a ParseSink; the
+ * import worker turns them into case records (ids, UTC times in the recorded zone, languages,
+ * index documents). Keep format quirks inside the parser; put only facts here.
+ */
+
+/** Where a record came from, precise enough to show a court. `file` is relative to the source root (a zip entry name inside a zip). */
+export type SourceLocator =
+  | { kind: 'text-lines'; file: string; lineStart: number; lineEnd: number; byteStart: number; byteEnd: number }
+  | { kind: 'json-pointer'; file: string; pointer: string }
+  | { kind: 'xml-path'; file: string; path: string; line?: number; column?: number }
+  | { kind: 'html-element'; file: string; path: string; elementId?: string; line?: number }
+  | { kind: 'sqlite-row'; file: string; table: string; rowid: number }
+  | { kind: 'csv-row'; file: string; row: number; line: number }
+  | { kind: 'file'; file: string };
+
+export type MediaType = 'image' | 'video' | 'audio' | 'sticker' | 'gif' | 'document' | 'contact' | 'location' | 'unknown';
+
+export interface ParsedAttachment {
+  /** 'attached': the bytes are (or should be) in the source; 'omitted': the export left them out. */
+  kind: 'attached' | 'omitted';
+  mediaType: MediaType;
+  fileName?: string;
+  mimeType?: string;
+  /** Path of the file inside the source (folder or zip), when the bytes are there. */
+  path?: string;
+  /** Inline bytes (e.g. a base64 MMS part); the import worker hashes and stores them. */
+  bytes?: Uint8Array;
+  size?: number;
+  /** Digests the vendor's report claims, to be checked against the bytes. */
+  vendorDigests?: { md5?: string; sha256?: string };
+}
+
+/** A time as the source gives it: an absolute instant when the source has one, wall-clock otherwise. */
+export type ParsedTime = { utcMs: number } | { wall: WallTime } | null;
+
+export interface ParsedMessage {
+  /** The format's own id of the conversation (thread id, jid, phone address...). */
+  chatKey: string;
+  kind: 'message' | 'system' | 'unparsed';
+  /** Display name as the source writes it; null for system lines or when unknown. */
+  sender: string | null;
+  /** Phone number, jid, handle or account id of the sender, when the source gives one. */
+  senderId?: string | null;
+  direction?: 'incoming' | 'outgoing' | null;
+  time: ParsedTime;
+  /** The timestamp exactly as written in the source (a string of the raw value for numbers). */
+  timestampText: string;
+  text: string;
+  attachments: ParsedAttachment[];
+  deleted: boolean;
+  edited: boolean;
+  locator: SourceLocator;
+  /** Why a record is 'unparsed' (its raw text is in `text`). */
+  reason?: string;
+  /** Format-specific facts worth keeping (service action, reply-to id, message type...). */
+  extra?: Record<string, unknown>;
+}
+
+export interface ParsedChat {
+  key: string;
+  title: string;
+  kind?: 'private' | 'group' | 'channel' | 'unknown';
+  participants?: { name: string | null; id?: string | null }[];
+}
+
+export interface ParseWarning {
+  /** "file:line", "table#rowid", a JSON pointer...: somewhere a person can look. */
+  place: string;
+  message: string;
+}
+
+/** Where a parser sends what it reads. `message` may await: that is the backpressure. */
+export interface ParseSink {
+  chat(chat: ParsedChat): void;
+  message(message: ParsedMessage): void | Promise<void>;
+  warning(warning: ParseWarning): void;
+  /** Checked between chunks; throws AppError('E_CANCELLED') when the user cancelled. */
+  throwIfCancelled(): void;
+  progress(doneBytes: number, totalBytes: number): void;
+}
+
+export interface ParserInput {
+  /** Absolute path of the source file (opened read-only; never written). */
+  path: string;
+  /** The name shown in locators (file name, or zip entry name). */
+  displayName: string;
+  size: number;
+  /** Reads the whole file (fine for SQLite and small files; stream big text/XML/JSON instead). */
+  readAll(): Promise<Uint8Array>;
+  /** Streams the file in chunks. */
+  stream(): AsyncIterable<Uint8Array>;
+  /** Files next to the source that belong to it (SQLite -wal/-journal, wa.db beside msgstore.db, media folders). */
+  companion(name: string): Promise<Uint8Array | null>;
+}
+
+export interface ParseOutcome {
+  /** Format facts for the court: detected version, inferred date order and evidence, platform... */
+  details: Record<string, unknown>;
+  formatVersion: string | null;
+}
+
+/** One export format. Sniffing looks at content, never at the file name alone. */
+export interface SourceParser {
+  format: string;
+  parserVersion: string;
+  /** True when the head of the file (first 64 KiB) is this format. */
+  sniff(head: Uint8Array, displayName: string): boolean;
+  parse(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' }): Promise<ParseOutcome>;
+}
