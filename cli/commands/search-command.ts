@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Engine } from '../../engine/engine.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
+import { describePlace } from '../../shared/domain/locator.ts';
 import type { SearchResult } from '../../shared/domain/search.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName } from '../actor.ts';
@@ -54,7 +55,7 @@ function toContractJson(result: SearchResult): unknown {
 function describe(result: SearchResult): string {
   const lines = [`${result.query}: ${result.total} hits (${result.tookMs} ms)`];
   for (const hit of result.hits) {
-    const where = hit.locator.kind === 'text-lines' ? `${hit.locator.file}:${hit.locator.lineStart}` : hit.source;
+    const where = describePlace(hit.locator);
     lines.push(`  ${hit.timestamp ?? '(no time)'}  ${hit.chat}  ${hit.sender ?? '(system)'}: ${hit.text.replace(/\s+/g, ' ').slice(0, 160)}  [${where}]`);
   }
   return `${lines.join('\n')}\n`;

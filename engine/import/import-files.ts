@@ -80,8 +80,9 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     displayName: basename(path),
     format: detected.format,
     formatVersion: null,
-    parser: 'threadline-whatsapp-txt',
-    parserVersion: '1.0.0',
+    // Filled in from the parser's own name and version when the import finishes.
+    parser: `threadline-${detected.format}`,
+    parserVersion: 'pending',
     size: digests.size,
     sha256: digests.sha256,
     sha256After: null,
@@ -99,8 +100,8 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   session.audit.append(session.actor, 'source.import.started', { sourceId: source.id, path, sha256: source.sha256, size: source.size, format: source.format, timeZone, timeZoneOrigin: origin });
   try {
     const outcome = await importer.client.call(
-      'importWhatsAppText',
-      { source, path, ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) },
+      'importSource',
+      { source, path, casePath: session.path, format: detected.format, ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) },
       { signal: task.signal, onProgress: (progress) => onBytes(Math.min(progress.done, file.size)) },
     );
     task.progress(`detecting languages in ${basename(path)}`, 0, outcome.messages);
@@ -111,7 +112,14 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     const issues = [...outcome.issues];
     if (!hashVerified) issues.push({ sourceId: source.id, place: path, reason: `E_HASH_MISMATCH: the file changed during import (sha256 before ${digests.sha256}, after ${after.sha256})` });
     if (!hashVerified) await session.db.client.call('addIssues', { issues: issues.slice(-1) });
-    const finished = await session.db.client.call('finishSource', { sourceId: source.id, status: 'imported', sha256After: after.sha256, hashVerified, details: { ...source.details, ...outcome.details } });
+    const finished = await session.db.client.call('finishSource', {
+      sourceId: source.id,
+      status: 'imported',
+      sha256After: after.sha256,
+      hashVerified,
+      parser: { name: outcome.parser, version: outcome.parserVersion, formatVersion: outcome.formatVersion },
+      details: { ...source.details, ...outcome.details },
+    });
     session.audit.append(session.actor, 'source.import.finished', { sourceId: source.id, sha256: source.sha256, sha256After: after.sha256, hashVerified, messages: finished.messageCount, unparsed: finished.unparsedCount, issues: issues.length });
     return { path, sourceId: source.id, format: source.format, sha256: source.sha256, status: 'imported', messages: outcome.messages, attachments: outcome.attachments, unparsed: outcome.unparsed, issues: issues.map(({ place, reason }) => ({ place, reason })), error: null };
   } catch (error) {

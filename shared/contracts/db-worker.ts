@@ -1,14 +1,27 @@
 import type { CaseSettings } from '../domain/case.ts';
-import type { ConversationSummary, Message } from '../domain/message.ts';
+import type { AttachmentRecord, ConversationSummary, Message } from '../domain/message.ts';
 import type { ImportIssue, SourceRecord } from '../domain/source.ts';
 
-/** A message as the importer hands it to the database; the row id is assigned there. */
-export type NewMessage = Message;
+export interface NewAttachment extends AttachmentRecord {
+  vendorMd5: string | null;
+  vendorSha256: string | null;
+  /** Case-relative path of bytes Threadline stored itself (inline parts), else null. */
+  storedPath: string | null;
+}
 
+/** A message as the importer hands it to the database; row id and final seq are assigned there. */
+export interface NewMessage extends Omit<Message, 'attachments'> {
+  /** Position within its source, in source order. */
+  sourcePosition: number;
+  attachments: NewAttachment[];
+}
+
+/** A conversation a source contributes to; several sources may name the same chat id. */
 export interface NewChat {
   id: string;
   sourceId: string;
   title: string;
+  kind: ConversationSummary['kind'];
 }
 
 export interface IndexDocument {
@@ -34,7 +47,14 @@ export interface DbWorkerApi {
   addProvenance: { params: { sourceId: string; stage: string; tool: string; toolVersion: string; parameters: Record<string, unknown> }; result: null };
   /** Marks the source imported (or failed) with its final counts and re-checked hash, and persists. */
   finishSource: {
-    params: { sourceId: string; status: 'imported' | 'failed'; sha256After: string | null; hashVerified: boolean | null; details: Record<string, unknown> };
+    params: {
+      sourceId: string;
+      status: 'imported' | 'failed';
+      sha256After: string | null;
+      hashVerified: boolean | null;
+      parser: { name: string; version: string; formatVersion: string | null };
+      details: Record<string, unknown>;
+    };
     result: SourceRecord;
   };
   /** Removes every derived row of a source that did not finish (cancel, error) and marks it. */

@@ -1,16 +1,22 @@
 import type { ImportIssue, SourceRecord } from '../domain/source.ts';
 
-/** Formats this version can import; each has an importer in workers/import. */
-export type DetectedFormat = 'whatsapp-txt';
+/** A format name as a parser in workers/import/parsers.ts declares it (e.g. 'whatsapp-txt'). */
+export type DetectedFormat = string;
 
 export interface ImportJob {
   source: SourceRecord;
   /** Absolute path of the file to read (the evidence; opened read-only). */
   path: string;
+  /** The case folder: where bytes without a file of their own (inline MMS parts) are stored. */
+  casePath: string;
+  format: DetectedFormat;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
 }
 
 export interface ImportOutcome {
+  parser: string;
+  parserVersion: string;
+  formatVersion: string | null;
   messages: number;
   unparsed: number;
   attachments: number;
@@ -24,5 +30,5 @@ export interface ImportWorkerApi {
   connect: { params: { dbPort: unknown; indexPort: unknown }; result: null };
   /** Sniffs a file's content (never its name) and names the importer that can read it. */
   detectFormat: { params: { path: string }; result: { format: DetectedFormat | null; reason: string } };
-  importWhatsAppText: { params: ImportJob; result: ImportOutcome };
+  importSource: { params: ImportJob; result: ImportOutcome };
 }

@@ -62,6 +62,12 @@ export interface ParsedMessage {
 
 export interface ParsedChat {
   key: string;
+  /**
+   * Set when the same conversation can arrive in several sources of this format (message_1.json
+   * and message_2.json of one Messenger thread; one Telegram chat id): chats with the same
+   * format and mergeKey become one conversation. Without it a chat belongs to its source alone.
+   */
+  mergeKey?: string;
   title: string;
   kind?: 'private' | 'group' | 'channel' | 'unknown';
   participants?: { name: string | null; id?: string | null }[];

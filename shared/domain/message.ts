@@ -1,16 +1,23 @@
-/**
- * A locator points from a derived record back to the exact place in the seized source.
- * One variant per kind of source; more kinds (rowid, JSON pointer, XML path) join later.
- */
-export type Locator =
-  | { kind: 'text-lines'; file: string; lineStart: number; lineEnd: number; byteStart: number; byteEnd: number };
+import type { MediaType, SourceLocator } from '../contracts/parsed-source.ts';
+
+/** A locator points from a stored record back to the exact place in the seized source. */
+export type Locator = SourceLocator;
 
 export type MessageKind = 'message' | 'system' | 'unparsed';
 
-export interface MediaReference {
-  kind: 'omitted' | 'attached';
-  mediaType?: string;
-  fileName?: string;
+/** An attachment as the case holds it: what the source said, and what Threadline verified. */
+export interface AttachmentRecord {
+  kind: 'attached' | 'omitted';
+  mediaType: MediaType;
+  fileName: string | null;
+  mimeType: string | null;
+  /** Path inside the source (folder or zip) the export names, when it names one. */
+  sourcePath: string | null;
+  size: number | null;
+  /** SHA-256 of the bytes Threadline read; null when the bytes are not in the source. */
+  sha256: string | null;
+  /** 'verified': vendor digest matched; 'mismatch': it did not; 'missing': the file is not there. */
+  status: 'ok' | 'verified' | 'mismatch' | 'missing' | 'omitted';
 }
 
 export interface Message {
@@ -18,10 +25,13 @@ export interface Message {
   id: string;
   sourceId: string;
   chatId: string;
-  /** Position of the message in its conversation, in source order (0-based). */
+  /** Position of the message in its conversation (0-based). */
   seq: number;
   kind: MessageKind;
   sender: string | null;
+  /** Phone number, jid, handle or account id, when the source gives one. */
+  senderId: string | null;
+  direction: 'incoming' | 'outgoing' | null;
   /** Normalised UTC instant, ISO 8601, or null when the source time cannot be placed. */
   timestamp: string | null;
   /** The timestamp exactly as the source wrote it. */
@@ -30,16 +40,19 @@ export interface Message {
   /** ISO 639-3, 'und' when unknown. */
   lang: string;
   langConfidence: number;
-  media: MediaReference | null;
+  attachments: AttachmentRecord[];
   deleted: boolean;
   edited: boolean;
   locator: Locator;
+  /** Format-specific facts (service action, reply-to id, unparsed reason...). */
+  extra: Record<string, unknown> | null;
 }
 
 export interface ConversationSummary {
   id: string;
-  sourceId: string;
+  sourceIds: string[];
   title: string;
+  kind: 'private' | 'group' | 'channel' | 'unknown';
   messageCount: number;
   participants: string[];
   firstTimestamp: string | null;

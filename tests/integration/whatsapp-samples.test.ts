@@ -53,7 +53,7 @@ describe.skipIf(files.length === 0)('every WhatsApp sample imports with no lost 
     expect(source?.hashVerified).toBe(true);
     const lineCount = Number(source?.details['lineCount']);
     const conversations = await session.db.client.call('listConversations', {});
-    const chat = conversations.find((conversation) => conversation.sourceId === source?.id);
+    const chat = conversations.find((conversation) => conversation.sourceIds.includes(source?.id ?? ''));
     if (chat === undefined) throw new Error('no conversation for source');
     const messages: Message[] = [];
     for (let offset = 0; offset < chat.messageCount; offset += 2000) {

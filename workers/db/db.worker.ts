@@ -72,11 +72,11 @@ const handlers: Handlers<DbWorkerApi> = {
     ]);
     return null;
   },
-  async finishSource({ sourceId, status, sha256After, hashVerified, details }) {
+  async finishSource({ sourceId, status, sha256After, hashVerified, parser, details }) {
     const current = database();
     inTransaction(current.db, () => {
       summariseChats(current.db, sourceId);
-      completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, details, finishedAt: new Date().toISOString() });
+      completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, parser, details, finishedAt: new Date().toISOString() });
     });
     current.persist();
     const source = getSource(current.db, sourceId);

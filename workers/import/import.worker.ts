@@ -8,8 +8,8 @@ import { createWorkerClient } from '../../shared/worker/client.ts';
 import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
 import { detectFormat } from './detect-format.ts';
-import type { Sinks } from './whatsapp-import.ts';
-import { importWhatsAppText } from './whatsapp-import.ts';
+import { importSource } from './import-source.ts';
+import type { Sinks } from './record-writer.ts';
 
 let sinks: Sinks | null = null;
 
@@ -24,9 +24,9 @@ const handlers: Handlers<ImportWorkerApi> = {
   async detectFormat({ path }) {
     return detectFormat(path);
   },
-  async importWhatsAppText(job, context) {
+  async importSource(job, context) {
     if (sinks === null) throw new AppError('E_INTERNAL', 'import worker used before connect()', { expected: false });
-    return importWhatsAppText(job, sinks, context);
+    return importSource(job, sinks, context);
   },
 };
 

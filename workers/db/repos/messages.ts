@@ -1,13 +1,18 @@
 import type { Database, SqlValue } from 'sql.js';
-import type { NewChat, NewMessage, IndexDocument } from '../../../shared/contracts/db-worker.ts';
-import type { ConversationSummary, Locator, MediaReference, Message, MessageKind } from '../../../shared/domain/message.ts';
+import type { IndexDocument, NewChat, NewMessage } from '../../../shared/contracts/db-worker.ts';
+import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind } from '../../../shared/domain/message.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
 
-const MESSAGE_COLUMNS = `m.rowid AS rowid, m.id, m.source_id, m.chat_id, m.seq, m.kind, m.sender, m.timestamp, m.timestamp_text, m.text,
-  m.lang, m.lang_confidence, m.media, m.deleted, m.edited, m.locator`;
+const ATTACHMENTS_JSON = `(SELECT json_group_array(json_object('kind', a.kind, 'mediaType', a.media_type, 'fileName', a.file_name,
+  'mimeType', a.mime_type, 'sourcePath', a.source_path, 'size', a.size, 'sha256', a.sha256, 'status', a.status))
+  FROM (SELECT * FROM attachments WHERE message_rowid = m.rowid ORDER BY position) a)`;
+
+const MESSAGE_COLUMNS = `m.rowid AS rowid, m.id, m.source_id, m.chat_id, m.seq, m.kind, m.sender, m.sender_id, m.direction, m.timestamp,
+  m.timestamp_text, m.text, m.lang, m.lang_confidence, m.deleted, m.edited, m.locator, m.extra, ${ATTACHMENTS_JSON} AS attachments`;
 
 function toMessage(row: Record<string, SqlValue>): Message {
-  const media = asNullableString(row['media']);
+  const extra = asNullableString(row['extra']);
+  const direction = asNullableString(row['direction']);
   return {
     id: asString(row['id']),
     sourceId: asString(row['source_id']),
@@ -15,50 +20,81 @@ function toMessage(row: Record<string, SqlValue>): Message {
     seq: asNumber(row['seq']),
     kind: asString(row['kind']) as MessageKind,
     sender: asNullableString(row['sender']),
+    senderId: asNullableString(row['sender_id']),
+    direction: direction === 'incoming' || direction === 'outgoing' ? direction : null,
     timestamp: asNullableString(row['timestamp']),
     timestampText: asString(row['timestamp_text']),
     text: asString(row['text']),
     lang: asString(row['lang']),
     langConfidence: asNumber(row['lang_confidence']),
-    media: media === null ? null : (JSON.parse(media) as MediaReference),
+    attachments: JSON.parse(asString(row['attachments'] ?? '[]')) as AttachmentRecord[],
     deleted: row['deleted'] === 1,
     edited: row['edited'] === 1,
     locator: JSON.parse(asString(row['locator'])) as Locator,
+    extra: extra === null ? null : (JSON.parse(extra) as Record<string, unknown>),
   };
 }
 
 export function insertChats(db: Database, chats: NewChat[]): void {
-  for (const chat of chats) run(db, 'INSERT INTO chats (id, source_id, title) VALUES (?, ?, ?)', [chat.id, chat.sourceId, chat.title]);
+  for (const chat of chats) {
+    run(db, 'INSERT INTO chats (id, title, kind) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING', [chat.id, chat.title, chat.kind]);
+    run(db, 'INSERT INTO chat_sources (chat_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [chat.id, chat.sourceId]);
+  }
 }
 
 export function insertMessages(db: Database, messages: NewMessage[]): number[] {
-  const statement = db.prepare(
-    `INSERT INTO messages (id, source_id, chat_id, seq, kind, sender, timestamp, timestamp_text, text, lang, lang_confidence,
-       media, deleted, edited, locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, sender, sender_id, direction, timestamp, timestamp_text,
+       text, lang, lang_confidence, deleted, edited, locator, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+  );
+  const insertAttachment = db.prepare(
+    `INSERT INTO attachments (message_rowid, source_id, position, kind, media_type, file_name, mime_type, source_path, size, sha256,
+       vendor_md5, vendor_sha256, status, stored_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const rowids: number[] = [];
   try {
     for (const message of messages) {
-      statement.bind([
-        message.id, message.sourceId, message.chatId, message.seq, message.kind, message.sender, message.timestamp,
-        message.timestampText, message.text, message.lang, message.langConfidence,
-        message.media === null ? null : JSON.stringify(message.media), Number(message.deleted), Number(message.edited),
-        JSON.stringify(message.locator),
+      insertMessage.bind([
+        message.id, message.sourceId, message.chatId, message.seq, message.sourcePosition, message.kind, message.sender, message.senderId,
+        message.direction, message.timestamp, message.timestampText, message.text, message.lang, message.langConfidence,
+        Number(message.deleted), Number(message.edited), JSON.stringify(message.locator), message.extra === null ? null : JSON.stringify(message.extra),
       ]);
-      statement.step();
-      rowids.push(asNumber(statement.get()[0]));
-      statement.reset();
+      insertMessage.step();
+      const rowid = asNumber(insertMessage.get()[0]);
+      insertMessage.reset();
+      rowids.push(rowid);
+      message.attachments.forEach((attachment, position) => {
+        insertAttachment.run([
+          rowid, message.sourceId, position, attachment.kind, attachment.mediaType, attachment.fileName, attachment.mimeType, attachment.sourcePath,
+          attachment.size, attachment.sha256, attachment.vendorMd5, attachment.vendorSha256, attachment.status, attachment.storedPath,
+        ]);
+      });
     }
   } finally {
-    statement.free();
+    insertMessage.free();
+    insertAttachment.free();
   }
   return rowids;
 }
 
-/** Caches per-chat figures once a source is complete so the conversation list stays cheap. */
+/**
+ * Puts each chat the source touched in order and caches its figures. A chat fed by one source
+ * keeps source order (exports are not always in time order, and the file order is evidence
+ * too); a chat merged from several sources is ordered by time, then source, then position.
+ */
 export function summariseChats(db: Database, sourceId: string): void {
-  for (const chat of selectAll(db, 'SELECT id FROM chats WHERE source_id = ?', [sourceId])) {
-    const chatId = asString(chat['id']);
+  for (const chat of selectAll(db, 'SELECT chat_id FROM chat_sources WHERE source_id = ?', [sourceId])) {
+    const chatId = asString(chat['chat_id']);
+    const sourceCount = asNumber(selectOne(db, 'SELECT count(*) AS n FROM chat_sources WHERE chat_id = ?', [chatId])?.['n']);
+    const order = sourceCount > 1 ? 'm.timestamp IS NULL, m.timestamp, s.imported_at, m.source_position' : 'm.source_position';
+    run(
+      db,
+      `UPDATE messages SET seq = ordered.position FROM (
+         SELECT m.rowid AS target, row_number() OVER (ORDER BY ${order}) - 1 AS position
+         FROM messages m JOIN sources s ON s.id = m.source_id WHERE m.chat_id = ?) AS ordered
+       WHERE messages.rowid = ordered.target`,
+      [chatId],
+    );
     const figures = selectOne(db, 'SELECT count(*) AS n, min(timestamp) AS first, max(timestamp) AS last FROM messages WHERE chat_id = ?', [chatId]);
     const senders = selectAll(db, "SELECT DISTINCT sender FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender", [chatId]);
     run(db, 'UPDATE chats SET message_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
@@ -71,15 +107,27 @@ export function summariseChats(db: Database, sourceId: string): void {
   }
 }
 
+/** Removes a source's rows from the chats it fed; chats left without any source go too. */
+export function removeSourceFromChats(db: Database, sourceId: string): void {
+  const chats = selectAll(db, 'SELECT chat_id FROM chat_sources WHERE source_id = ?', [sourceId]).map((row) => asString(row['chat_id']));
+  run(db, 'DELETE FROM attachments WHERE source_id = ?', [sourceId]);
+  run(db, 'DELETE FROM messages WHERE source_id = ?', [sourceId]);
+  run(db, 'DELETE FROM chat_sources WHERE source_id = ?', [sourceId]);
+  for (const chatId of chats) run(db, 'DELETE FROM chats WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chat_sources WHERE chat_id = ?)', [chatId, chatId]);
+}
+
 export function listConversations(db: Database): ConversationSummary[] {
   return selectAll(
     db,
-    `SELECT c.* FROM chats c JOIN sources s ON s.id = c.source_id WHERE s.status = 'imported'
+    `SELECT c.*, (SELECT json_group_array(cs.source_id) FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
+       WHERE cs.chat_id = c.id AND s.status = 'imported') AS source_ids
+     FROM chats c WHERE EXISTS (SELECT 1 FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = c.id AND s.status = 'imported')
      ORDER BY c.last_timestamp DESC, c.title`,
   ).map((row) => ({
     id: asString(row['id']),
-    sourceId: asString(row['source_id']),
+    sourceIds: JSON.parse(asString(row['source_ids'])) as string[],
     title: asString(row['title']),
+    kind: asString(row['kind']) as ConversationSummary['kind'],
     messageCount: asNumber(row['message_count']),
     participants: JSON.parse(asString(row['participants'])) as string[],
     firstTimestamp: asNullableString(row['first_timestamp']),
@@ -136,7 +184,8 @@ export function countMessages(db: Database): number {
 export function languagePending(db: Database, sourceId: string, afterRowid: number, limit: number): { rowid: number; text: string }[] {
   return selectAll(
     db,
-    `SELECT rowid, text FROM messages WHERE source_id = ? AND rowid > ? AND kind = 'message' AND media IS NULL AND deleted = 0
+    // Placeholders ("<Media omitted>") are stored as 'zxx' (no linguistic content) by the importer.
+    `SELECT rowid, text FROM messages WHERE source_id = ? AND rowid > ? AND kind = 'message' AND deleted = 0 AND lang = 'und'
      ORDER BY rowid LIMIT ?`,
     [sourceId, afterRowid, limit],
   ).map((row) => ({ rowid: asNumber(row['rowid']), text: asString(row['text']) }));

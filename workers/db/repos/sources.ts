@@ -1,5 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { ImportIssue, SourceRecord, SourceStatus, TimeZoneOrigin } from '../../../shared/domain/source.ts';
+import { removeSourceFromChats } from './messages.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
 
 function toSource(row: Record<string, SqlValue>): SourceRecord {
@@ -59,25 +60,33 @@ export function findImportedByHash(db: Database, sha256: string): SourceRecord |
 
 export function completeSource(
   db: Database,
-  update: { id: string; status: SourceStatus; sha256After: string | null; hashVerified: boolean | null; details: Record<string, unknown>; finishedAt: string },
+  update: {
+    id: string;
+    status: SourceStatus;
+    sha256After: string | null;
+    hashVerified: boolean | null;
+    parser: { name: string; version: string; formatVersion: string | null };
+    details: Record<string, unknown>;
+    finishedAt: string;
+  },
 ): void {
   run(
     db,
     `UPDATE sources SET status = ?, sha256_after = ?, hash_verified = ?, finished_at = ?, details = ?,
+       parser = ?, parser_version = ?, format_version = ?,
        message_count = (SELECT count(*) FROM messages WHERE source_id = ?),
        unparsed_count = (SELECT count(*) FROM messages WHERE source_id = ? AND kind = 'unparsed')
      WHERE id = ?`,
     [
       update.status, update.sha256After, update.hashVerified === null ? null : Number(update.hashVerified), update.finishedAt,
-      JSON.stringify(update.details), update.id, update.id, update.id,
+      JSON.stringify(update.details), update.parser.name, update.parser.version, update.parser.formatVersion, update.id, update.id, update.id,
     ],
   );
 }
 
 /** Drops what an unfinished import wrote and leaves the source row as a marker to re-import. */
 export function abandonSource(db: Database, id: string, status: SourceStatus, reason: string, at: string): void {
-  run(db, 'DELETE FROM messages WHERE source_id = ?', [id]);
-  run(db, 'DELETE FROM chats WHERE source_id = ?', [id]);
+  removeSourceFromChats(db, id);
   run(db, 'DELETE FROM provenance WHERE source_id = ?', [id]);
   run(db, 'DELETE FROM import_issues WHERE source_id = ?', [id]);
   run(db, `UPDATE sources SET status = ?, finished_at = ?, message_count = 0, unparsed_count = 0,

@@ -18,3 +18,4 @@ export type {
   WhatsAppRecord,
   WhatsAppRecordKind,
 } from './types.ts';
+export { whatsappTextParser, chatTitleFromFileName, WHATSAPP_TEXT_PARSER_VERSION } from './whatsapp-parser.ts';

@@ -16,8 +16,8 @@ describe('migrations', () => {
     const db = new SQL.Database();
     expect(migrate(db, [migration0010])).toEqual({ from: 0, to: 10 });
     const tables = db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")[0]?.values ?? [];
-    expect(tables.map((row) => row[0])).toEqual(['case_meta', 'chats', 'import_issues', 'messages', 'provenance', 'sources']);
-    for (const row of tables) expect(String(row[1])).toMatch(/STRICT$/);
+    expect(tables.map((row) => row[0])).toEqual(['attachments', 'case_meta', 'chat_sources', 'chats', 'import_issues', 'messages', 'provenance', 'sources']);
+    for (const row of tables) expect(String(row[1])).toMatch(/\bSTRICT\b/);
     // STRICT means a wrong type is refused rather than silently stored.
     expect(() => db.run("INSERT INTO case_meta (key, value) VALUES ('k', x'00')")).toThrow();
     db.close();

@@ -1,4 +1,5 @@
-import type { Message } from '../../../../../shared/domain/message.ts';
+import { describeLocatorInFull, describePlace } from '../../../../../shared/domain/locator.ts';
+import type { AttachmentRecord, Message } from '../../../../../shared/domain/message.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import type { Range } from '../../../app/HighlightedText.tsx';
 import { baseName, formatUtc } from '../../../app/format.ts';
@@ -9,26 +10,31 @@ function senderLabel(message: Message): string {
   return message.sender ?? 'Unknown sender';
 }
 
-function mediaLabel(message: Message): string | null {
-  const media = message.media;
-  if (media === null) return null;
-  const type = media.mediaType === undefined ? '' : ` (${media.mediaType})`;
-  if (media.kind === 'omitted') return `Media not included in the export${type}`;
-  return `Attachment: ${media.fileName ?? 'unnamed file'}${type}`;
+const ATTACHMENT_STATUS: Record<AttachmentRecord['status'], string> = {
+  ok: 'hashed',
+  verified: 'hash matches the vendor report',
+  mismatch: 'HASH DOES NOT MATCH the vendor report',
+  missing: 'file not found in the source',
+  omitted: 'not included in the export',
+};
+
+function attachmentLabel(attachment: AttachmentRecord): string {
+  const type = attachment.mediaType === 'unknown' ? '' : ` (${attachment.mediaType})`;
+  if (attachment.kind === 'omitted') return `Media not included in the export${type}`;
+  const hash = attachment.sha256 === null ? '' : ` · sha256 ${attachment.sha256.slice(0, 12)}…`;
+  return `Attachment: ${attachment.fileName ?? attachment.sourcePath ?? 'unnamed file'}${type} · ${ATTACHMENT_STATUS[attachment.status]}${hash}`;
 }
 
 function locatorText(message: Message): { short: string; full: string } {
-  const locator = message.locator;
-  const lines = locator.lineEnd > locator.lineStart ? `${locator.lineStart}–${locator.lineEnd}` : `${locator.lineStart}`;
   return {
-    short: `${baseName(locator.file)}:${locator.lineStart}`,
-    full: `${locator.file}, line ${lines}, bytes ${locator.byteStart}–${locator.byteEnd}; message id ${message.id}; language ${message.lang}`,
+    short: baseName(describePlace(message.locator)),
+    full: `${describeLocatorInFull(message.locator)}; message id ${message.id}; language ${message.lang}`,
   };
 }
 
 /** One message. Text keeps its line breaks and its own direction (dir="auto"). */
 export function MessageRow({ message, focused, highlights }: { message: Message; focused: boolean; highlights: readonly Range[] | null }) {
-  const media = mediaLabel(message);
+  const attachments = message.attachments.map(attachmentLabel);
   const locator = locatorText(message);
   const classes = ['message-row', `kind-${message.kind}`];
   if (focused) classes.push('focused');
@@ -52,7 +58,11 @@ export function MessageRow({ message, focused, highlights }: { message: Message;
           {focused && highlights !== null ? <HighlightedText text={message.text} ranges={highlights} /> : message.text}
         </div>
       )}
-      {media !== null && <div className="media-placeholder">{media}</div>}
+      {attachments.map((label, index) => (
+        <div className="media-placeholder" key={index}>
+          {label}
+        </div>
+      ))}
     </article>
   );
 }

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveAttachment } from '../../../../workers/import/resolve-attachment.ts';
+import { tempFolder } from '../../../support/temp-case.ts';
+
+const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const md5 = (bytes: string | Uint8Array) => createHash('md5').update(bytes).digest('hex');
+
+function layout() {
+  const root = tempFolder();
+  const exportFolder = join(root, 'export');
+  mkdirSync(join(exportFolder, 'media'), { recursive: true });
+  writeFileSync(join(exportFolder, 'media', 'photo.jpg'), 'JPEGBYTES');
+  writeFileSync(join(root, 'secret.txt'), 'outside the source');
+  const casePath = join(root, 'case');
+  mkdirSync(casePath);
+  return { source: join(exportFolder, 'chat.json'), casePath };
+}
+
+describe('resolveAttachment', () => {
+  it('hashes a file the export names, relative to the source', async () => {
+    const { source, casePath } = layout();
+    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg' }, source, casePath);
+    expect(record).toMatchObject({ status: 'ok', sha256: sha256('JPEGBYTES'), size: 9, sourcePath: 'media/photo.jpg' });
+  });
+
+  it('checks the vendor digest and reports a mismatch', async () => {
+    const { source, casePath } = layout();
+    const good = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { md5: md5('JPEGBYTES').toUpperCase() } }, source, casePath);
+    expect(good.status).toBe('verified');
+    const bad = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { sha256: sha256('other') } }, source, casePath);
+    expect(bad.status).toBe('mismatch');
+  });
+
+  it('never follows a path out of the source folder', async () => {
+    const { source, casePath } = layout();
+    for (const path of ['../secret.txt', '../../secret.txt', '/etc/passwd', 'media/../../secret.txt']) {
+      const record = await resolveAttachment({ kind: 'attached', mediaType: 'document', path }, source, casePath);
+      expect(record, path).toMatchObject({ status: 'missing', sha256: null });
+    }
+  });
+
+  it('stores inline bytes once, read-only, content-addressed in the case', async () => {
+    const { source, casePath } = layout();
+    const bytes = new TextEncoder().encode('MMS part');
+    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', bytes, mimeType: 'image/png' }, source, casePath);
+    expect(record.sha256).toBe(sha256(bytes));
+    const stored = join(casePath, record.storedPath ?? '');
+    expect(readFileSync(stored, 'utf8')).toBe('MMS part');
+    expect(statSync(stored).mode & 0o222).toBe(0);
+  });
+
+  it('records omitted media as omitted', async () => {
+    const { source, casePath } = layout();
+    expect((await resolveAttachment({ kind: 'omitted', mediaType: 'video' }, source, casePath)).status).toBe('omitted');
+  });
+});

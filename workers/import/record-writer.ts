@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { DbWorkerApi, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
+import type { ImportJob } from '../../shared/contracts/import-worker.ts';
+import type { IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
+import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
+import type { ImportIssue } from '../../shared/domain/source.ts';
+import { describePlace } from '../../shared/domain/locator.ts';
+import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts';
+import type { WorkerClient } from '../../shared/worker/client.ts';
+import type { CallContext } from '../../shared/worker/serve.ts';
+import { resolveAttachment } from './resolve-attachment.ts';
+
+/** Messages per round trip to the db and index workers: big enough to amortise, small enough to cancel promptly. */
+const BATCH_SIZE = 2000;
+/** Language for text that is only an export's placeholder ("<Media omitted>"): ISO 639-3 "no linguistic content". */
+const NO_LINGUISTIC_CONTENT = 'zxx';
+
+export interface Sinks {
+  db: WorkerClient<DbWorkerApi>;
+  index: WorkerClient<IndexWorkerApi>;
+}
+
+/** Stable across re-imports of the same bytes: the source hash plus the record's locator. */
+export function messageId(sourceSha256: string, locator: SourceLocator): string {
+  return `m-${createHash('sha256').update(`${sourceSha256}\n${locatorKey(locator)}`).digest('hex').slice(0, 24)}`;
+}
+
+function locatorKey(locator: SourceLocator): string {
+  // Byte offsets identify a text record even if line numbering conventions change.
+  if (locator.kind === 'text-lines') return `${locator.file}@${locator.byteStart}`;
+  return JSON.stringify(locator);
+}
+
+function chatId(format: string, sourceSha256: string, chat: { key: string; mergeKey?: string }): string {
+  const identity = chat.mergeKey === undefined ? `${format}\n${sourceSha256}\n${chat.key}` : `${format}\nmerge\n${chat.mergeKey}`;
+  return `c-${createHash('sha256').update(identity).digest('hex').slice(0, 20)}`;
+}
+
+/**
+ * The ParseSink every parser writes into: turns parsed records into case records (stable ids,
+ * UTC times in the source's recorded zone, verified attachments) and streams them in batches to
+ * the db and index workers. Problems become import issues naming their place.
+ */
+export class RecordWriter implements ParseSink {
+  readonly issues: ImportIssue[] = [];
+  messages = 0;
+  unparsed = 0;
+  attachments = 0;
+  private readonly chats = new Map<string, string>();
+  private readonly pendingChats: NewChat[] = [];
+  private batch: NewMessage[] = [];
+  private position = 0;
+
+  constructor(
+    private readonly job: ImportJob,
+    private readonly sinks: Sinks,
+    private readonly context: CallContext,
+  ) {}
+
+  chat(chat: ParsedChat): void {
+    if (this.chats.has(chat.key)) return;
+    const id = chatId(this.job.format, this.job.source.sha256, chat);
+    this.chats.set(chat.key, id);
+    this.pendingChats.push({ id, sourceId: this.job.source.id, title: chat.title, kind: chat.kind ?? 'unknown' });
+  }
+
+  warning(warning: ParseWarning): void {
+    this.issues.push({ sourceId: this.job.source.id, place: warning.place, reason: warning.message });
+  }
+
+  throwIfCancelled(): void {
+    this.context.throwIfCancelled();
+  }
+
+  progress(doneBytes: number, totalBytes: number): void {
+    this.context.progress({ stage: 'importing', done: doneBytes, total: totalBytes });
+  }
+
+  async message(parsed: ParsedMessage): Promise<void> {
+    const { source } = this.job;
+    let chat = this.chats.get(parsed.chatKey);
+    if (chat === undefined) {
+      this.chat({ key: parsed.chatKey, title: parsed.chatKey });
+      chat = this.chats.get(parsed.chatKey) ?? '';
+    }
+    const place = describePlace(parsed.locator);
+    const attachments = await Promise.all(parsed.attachments.map((attachment) => resolveAttachment(attachment, this.job.path, this.job.casePath)));
+    for (const attachment of attachments) {
+      if (attachment.status === 'mismatch') this.warning({ place, message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
+    }
+    if (parsed.kind === 'unparsed') {
+      this.unparsed++;
+      this.warning({ place, message: parsed.reason ?? 'could not be read as a message; kept raw' });
+    } else {
+      this.messages++;
+    }
+    this.attachments += attachments.filter((attachment) => attachment.kind === 'attached').length;
+    const placeholder = parsed.extra?.['placeholder'] === true;
+    this.batch.push({
+      id: messageId(source.sha256, parsed.locator),
+      sourceId: source.id,
+      chatId: chat,
+      seq: this.position,
+      sourcePosition: this.position++,
+      kind: parsed.kind,
+      sender: parsed.sender,
+      senderId: parsed.senderId ?? null,
+      direction: parsed.direction ?? null,
+      timestamp: this.toUtc(parsed.time, parsed.timestampText, place),
+      timestampText: parsed.timestampText,
+      text: parsed.text,
+      // Languages are detected afterwards by the language worker pool (engine/import/detect-languages.ts).
+      lang: placeholder ? NO_LINGUISTIC_CONTENT : 'und',
+      langConfidence: 0,
+      attachments,
+      deleted: parsed.deleted,
+      edited: parsed.edited,
+      locator: parsed.locator,
+      extra: parsed.reason === undefined ? (parsed.extra ?? null) : { ...parsed.extra, unparsedReason: parsed.reason },
+    });
+    if (this.batch.length >= BATCH_SIZE) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pendingChats.length > 0) await this.sinks.db.call('insertChats', { chats: this.pendingChats.splice(0) });
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    this.context.throwIfCancelled();
+    const { rowids } = await this.sinks.db.call('insertMessages', { messages: batch });
+    await this.sinks.index.call('add', { documents: batch.map((message, index) => ({ rowid: rowids[index] ?? -1, text: message.text })) });
+  }
+
+  private toUtc(time: ParsedTime, timestampText: string, place: string): string | null {
+    if (time === null) return null;
+    if ('utcMs' in time) return Number.isFinite(time.utcMs) ? new Date(time.utcMs).toISOString() : null;
+    const { wall } = time;
+    const { timeZone } = this.job.source;
+    if (wall.year === 0) {
+      this.warning({ place, message: `the export gives no year ("${timestampText}"); the message has no UTC time` });
+      return null;
+    }
+    if (!isValidWallTime(wall)) {
+      this.warning({ place, message: `"${timestampText}" is not a valid date` });
+      return null;
+    }
+    const conversion = wallTimeToUtc(wall, timeZone);
+    const iso = new Date(conversion.utcMs).toISOString();
+    if (conversion.ambiguity !== 'none') this.warning({ place, message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
+    return iso;
+  }
+}

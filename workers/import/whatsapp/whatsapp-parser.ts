@@ -1,0 +1,92 @@
+import type { MediaType, ParsedAttachment, ParsedMessage, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { parseWhatsAppText } from './parse-whatsapp-text.ts';
+import { sniffWhatsAppText } from './sniff.ts';
+import type { WhatsAppRecord } from './types.ts';
+
+/** Reported on every source this parser reads; bump when its output changes. */
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.0.0';
+
+/** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
+export const whatsappTextParser: SourceParser = {
+  format: 'whatsapp-txt',
+  parserVersion: WHATSAPP_TEXT_PARSER_VERSION,
+  sniff: (head) => sniffWhatsAppText(head),
+  async parse(input, sink, options) {
+    const bytes = await input.readAll();
+    sink.throwIfCancelled();
+    const parsed = parseWhatsAppText(bytes, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
+    for (const warning of parsed.warnings) sink.warning({ place: `${input.displayName}:${warning.line}`, message: warning.message });
+    // A text export is one conversation; the file is its only key.
+    const chatKey = `file:${input.displayName}`;
+    sink.chat({ key: chatKey, title: chatTitleFromFileName(input.displayName), kind: 'unknown' });
+    for (const [position, record] of parsed.records.entries()) {
+      await sink.message(toParsedMessage(record, chatKey, input.displayName));
+      if (position % 2000 === 0) {
+        sink.throwIfCancelled();
+        sink.progress(record.locator.byteEnd, bytes.byteLength);
+      }
+    }
+    return {
+      formatVersion: parsed.platform === 'unknown' ? null : parsed.platform,
+      details: {
+        platform: parsed.platform,
+        dateOrder: parsed.dateOrder,
+        dateOrderSource: parsed.dateOrderSource,
+        dateOrderEvidence: parsed.dateOrderEvidence,
+        clock: parsed.clock,
+        lineCount: parsed.lineCount,
+      },
+    };
+  },
+};
+
+function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string): ParsedMessage {
+  const attachments: ParsedAttachment[] = [];
+  if (record.media !== null) {
+    attachments.push({
+      kind: record.media.kind,
+      mediaType: (record.media.mediaType ?? 'unknown') as MediaType,
+      ...(record.media.fileName === undefined ? {} : { fileName: record.media.fileName, path: record.media.fileName }),
+    });
+  }
+  const extra: Record<string, unknown> = {};
+  if (record.attributedTo !== undefined) extra['attributedTo'] = record.attributedTo;
+  if (record.systemReason !== undefined) extra['systemReason'] = record.systemReason;
+  if (record.location === true) extra['location'] = true;
+  // The body of a media or deleted placeholder is the export's wording, not the person's words.
+  if (record.media !== null || record.deleted) extra['placeholder'] = true;
+  return {
+    chatKey,
+    kind: record.kind,
+    sender: record.sender,
+    time: record.wallClock === null ? null : { wall: record.wallClock },
+    timestampText: record.timestampText,
+    text: record.text,
+    attachments,
+    deleted: record.deleted,
+    edited: record.edited,
+    locator: { kind: 'text-lines', file, ...record.locator },
+    ...(record.reason === undefined ? {} : { reason: record.reason }),
+    ...(Object.keys(extra).length === 0 ? {} : { extra }),
+  };
+}
+
+/** Title of a one-chat export, from the names WhatsApp gives its export files in many locales. */
+const EXPORT_NAME_PATTERNS: RegExp[] = [
+  /^WhatsApp Chat (?:with|-) (.+)$/iu,
+  /^WhatsApp[- ]chat met (.+)$/iu,
+  /^WhatsApp[- ]Chat mit (.+)$/iu,
+  /^Chat de WhatsApp con (.+)$/iu,
+  /^Conversa do WhatsApp com (.+)$/iu,
+  /^Chat WhatsApp (?:con|avec|s uživatelem|s) (.+)$/iu,
+  /^Чат WhatsApp с (?:контактом )?(.+)$/iu,
+];
+
+export function chatTitleFromFileName(fileName: string): string {
+  const stem = fileName.replace(/^.*[/\\]/u, '').replace(/\.(txt|zip)$/iu, '');
+  for (const pattern of EXPORT_NAME_PATTERNS) {
+    const title = pattern.exec(stem)?.[1];
+    if (title !== undefined && title.trim() !== '') return title.trim();
+  }
+  return stem;
+}
