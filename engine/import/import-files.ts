@@ -69,7 +69,8 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   const detected = await importer.client.call('detectFormat', { path });
   if (detected.format === null) {
     const code = detected.reason === 'the file is empty' ? 'E_IMPORT_EMPTY' : 'E_IMPORT_FORMAT';
-    const failure = { ...failedSummary(path, code, `${path}: ${detected.reason}`), sha256: digests.sha256 };
+    const message = detected.reason.startsWith(path) ? detected.reason : `${path}: ${detected.reason}`;
+    const failure = { ...failedSummary(path, code, message), sha256: digests.sha256 };
     session.audit.append(session.actor, 'source.rejected', { path, sha256: digests.sha256, reason: detected.reason });
     return failure;
   }

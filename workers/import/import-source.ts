@@ -2,17 +2,23 @@ import type { ImportJob, ImportOutcome } from '../../shared/contracts/import-wor
 import { AppError } from '../../shared/errors.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { fileInput } from './file-input.ts';
-import { parserFor } from './parsers.ts';
+import { PARSERS, parserFor } from './parsers.ts';
+import { folderFiles } from './source-files.ts';
+import { importZip, ZIP_FORMAT } from './zip/zip-source.ts';
 import type { Sinks } from './record-writer.ts';
 import { RecordWriter } from './record-writer.ts';
 
+/** Version of the container reader; each entry's own parser and version are in the details. */
+const ZIP_READER_VERSION = '1.0.0';
+
 /** Runs the parser of the job's format over the source and streams its records into the case. */
 export async function importSource(job: ImportJob, sinks: Sinks, context: CallContext): Promise<ImportOutcome> {
-  const parser = parserFor(job.format);
+  const parser = job.format === ZIP_FORMAT ? null : parserFor(job.format);
   if (parser === undefined) throw new AppError('E_IMPORT_FORMAT', `${job.path}: no importer for format ${job.format}`);
   context.progress({ stage: 'reading', done: 0, total: job.source.size });
-  const writer = new RecordWriter(job, sinks, context);
-  const outcome = await parser.parse(fileInput(job.path, job.source.size), writer, job.dateOrder === undefined ? {} : { dateOrder: job.dateOrder });
+  const writer = new RecordWriter(job, sinks, context, folderFiles(job.path));
+  const options = job.dateOrder === undefined ? {} : { dateOrder: job.dateOrder };
+  const outcome = parser === null ? await importZip(job.path, writer, PARSERS, options) : await parser.parse(fileInput(job.path, job.source.size), writer, options);
   await writer.flush();
   if (writer.messages + writer.unparsed === 0) {
     throw new AppError('E_IMPORT_EMPTY', `${job.source.displayName}: the ${job.format} export holds no messages`);
@@ -22,16 +28,18 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
   }
   context.progress({ stage: 'importing', done: job.source.size, total: job.source.size });
   if (writer.issues.length > 0) await sinks.db.call('addIssues', { issues: writer.issues });
+  const toolName = `threadline-${job.format}`;
+  const toolVersion = parser === null ? ZIP_READER_VERSION : parser.parserVersion;
   await sinks.db.call('addProvenance', {
     sourceId: job.source.id,
     stage: 'parse',
-    tool: `threadline-${parser.format}`,
-    toolVersion: parser.parserVersion,
+    tool: toolName,
+    toolVersion,
     parameters: { dateOrder: job.dateOrder ?? 'inferred', timeZone: job.source.timeZone, timeZoneOrigin: job.source.timeZoneOrigin },
   });
   return {
-    parser: `threadline-${parser.format}`,
-    parserVersion: parser.parserVersion,
+    parser: toolName,
+    parserVersion: toolVersion,
     formatVersion: outcome.formatVersion,
     messages: writer.messages,
     unparsed: writer.unparsed,

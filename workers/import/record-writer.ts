@@ -9,6 +9,7 @@ import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts'
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
+import type { SourceFiles } from './source-files.ts';
 
 /** Messages per round trip to the db and index workers: big enough to amortise, small enough to cancel promptly. */
 const BATCH_SIZE = 2000;
@@ -55,6 +56,8 @@ export class RecordWriter implements ParseSink {
     private readonly job: ImportJob,
     private readonly sinks: Sinks,
     private readonly context: CallContext,
+    /** The files attachments are looked up in; changes per zip entry. */
+    public files: SourceFiles,
   ) {}
 
   chat(chat: ParsedChat): void {
@@ -84,7 +87,7 @@ export class RecordWriter implements ParseSink {
       chat = this.chats.get(parsed.chatKey) ?? '';
     }
     const place = describePlace(parsed.locator);
-    const attachments = await Promise.all(parsed.attachments.map((attachment) => resolveAttachment(attachment, this.job.path, this.job.casePath)));
+    const attachments = await Promise.all(parsed.attachments.map((attachment) => resolveAttachment(attachment, this.files, this.job.casePath)));
     for (const attachment of attachments) {
       if (attachment.status === 'mismatch') this.warning({ place, message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }

@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { NewAttachment } from '../../shared/contracts/db-worker.ts';
 import type { ParsedAttachment } from '../../shared/contracts/parsed-source.ts';
+import type { FileDigests, SourceFiles } from './source-files.ts';
 
 const STORED_ATTACHMENTS = 'attachments';
 
 /**
  * Turns what a parser said about an attachment into what the case records: bytes found and
  * hashed (SHA-256), checked against the vendor's digests when a report gives them, or marked
- * missing. Paths are resolved inside the source's folder only (no escaping with '..').
+ * missing. Inline bytes (MMS parts) are stored once in the case, content-addressed, read-only.
  */
-export async function resolveAttachment(attachment: ParsedAttachment, sourcePath: string, casePath: string): Promise<NewAttachment> {
+export async function resolveAttachment(attachment: ParsedAttachment, files: SourceFiles, casePath: string): Promise<NewAttachment> {
   const base: NewAttachment = {
     kind: attachment.kind,
     mediaType: attachment.mediaType,
@@ -27,43 +28,27 @@ export async function resolveAttachment(attachment: ParsedAttachment, sourcePath
   };
   if (attachment.kind === 'omitted') return base;
   if (attachment.bytes !== undefined) {
-    const sha256 = createHash('sha256').update(attachment.bytes).digest('hex');
-    const storedPath = join(STORED_ATTACHMENTS, sha256.slice(0, 2), sha256);
+    const digests: FileDigests = {
+      sha256: createHash('sha256').update(attachment.bytes).digest('hex'),
+      md5: createHash('md5').update(attachment.bytes).digest('hex'),
+      size: attachment.bytes.byteLength,
+    };
+    const storedPath = join(STORED_ATTACHMENTS, digests.sha256.slice(0, 2), digests.sha256);
     const target = join(casePath, storedPath);
     if (!existsSync(target)) {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, attachment.bytes, { mode: 0o400 });
     }
-    return withVerdict({ ...base, sha256, size: attachment.bytes.byteLength, storedPath, status: 'ok' }, attachment.bytes);
+    return withVerdict({ ...base, storedPath }, digests);
   }
   if (attachment.path === undefined) return base;
-  const file = insideFolder(dirname(sourcePath), attachment.path);
-  if (file === null || !existsSync(file) || !statSync(file).isFile()) return base;
-  const digests = await hashFile(file);
-  return withVerdict({ ...base, sha256: digests.sha256, size: digests.size, status: 'ok' }, null, digests.md5);
+  const digests = await files.digest(attachment.path);
+  return digests === null ? base : withVerdict(base, digests);
 }
 
-function withVerdict(record: NewAttachment, bytes: Uint8Array | null, md5?: string): NewAttachment {
-  const computedMd5 = md5 ?? (bytes === null ? null : createHash('md5').update(bytes).digest('hex'));
-  if (record.vendorSha256 !== null) return { ...record, status: record.vendorSha256 === record.sha256 ? 'verified' : 'mismatch' };
-  if (record.vendorMd5 !== null && computedMd5 !== null) return { ...record, status: record.vendorMd5 === computedMd5 ? 'verified' : 'mismatch' };
-  return record;
-}
-
-function insideFolder(folder: string, relativePath: string): string | null {
-  const candidate = resolve(folder, normalize(relativePath.replaceAll('\\', '/')));
-  const rel = relative(folder, candidate);
-  return rel === '' || rel.startsWith('..') || rel.startsWith(sep) ? null : candidate;
-}
-
-async function hashFile(path: string): Promise<{ sha256: string; md5: string; size: number }> {
-  const sha256 = createHash('sha256');
-  const md5 = createHash('md5');
-  let size = 0;
-  for await (const chunk of createReadStream(path, { flags: 'r' }) as AsyncIterable<Buffer>) {
-    sha256.update(chunk);
-    md5.update(chunk);
-    size += chunk.byteLength;
-  }
-  return { sha256: sha256.digest('hex'), md5: md5.digest('hex'), size };
+function withVerdict(record: NewAttachment, digests: FileDigests): NewAttachment {
+  const found: NewAttachment = { ...record, sha256: digests.sha256, size: digests.size, status: 'ok' };
+  if (record.vendorSha256 !== null) return { ...found, status: record.vendorSha256 === digests.sha256 ? 'verified' : 'mismatch' };
+  if (record.vendorMd5 !== null) return { ...found, status: record.vendorMd5 === digests.md5 ? 'verified' : 'mismatch' };
+  return found;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAttachment } from '../../../../workers/import/resolve-attachment.ts';
+import { folderFiles } from '../../../../workers/import/source-files.ts';
 import { tempFolder } from '../../../support/temp-case.ts';
 
 const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -22,22 +23,22 @@ function layout() {
 describe('resolveAttachment', () => {
   it('hashes a file the export names, relative to the source', async () => {
     const { source, casePath } = layout();
-    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg' }, source, casePath);
+    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg' }, folderFiles(source), casePath);
     expect(record).toMatchObject({ status: 'ok', sha256: sha256('JPEGBYTES'), size: 9, sourcePath: 'media/photo.jpg' });
   });
 
   it('checks the vendor digest and reports a mismatch', async () => {
     const { source, casePath } = layout();
-    const good = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { md5: md5('JPEGBYTES').toUpperCase() } }, source, casePath);
+    const good = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { md5: md5('JPEGBYTES').toUpperCase() } }, folderFiles(source), casePath);
     expect(good.status).toBe('verified');
-    const bad = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { sha256: sha256('other') } }, source, casePath);
+    const bad = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { sha256: sha256('other') } }, folderFiles(source), casePath);
     expect(bad.status).toBe('mismatch');
   });
 
   it('never follows a path out of the source folder', async () => {
     const { source, casePath } = layout();
     for (const path of ['../secret.txt', '../../secret.txt', '/etc/passwd', 'media/../../secret.txt']) {
-      const record = await resolveAttachment({ kind: 'attached', mediaType: 'document', path }, source, casePath);
+      const record = await resolveAttachment({ kind: 'attached', mediaType: 'document', path }, folderFiles(source), casePath);
       expect(record, path).toMatchObject({ status: 'missing', sha256: null });
     }
   });
@@ -45,7 +46,7 @@ describe('resolveAttachment', () => {
   it('stores inline bytes once, read-only, content-addressed in the case', async () => {
     const { source, casePath } = layout();
     const bytes = new TextEncoder().encode('MMS part');
-    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', bytes, mimeType: 'image/png' }, source, casePath);
+    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', bytes, mimeType: 'image/png' }, folderFiles(source), casePath);
     expect(record.sha256).toBe(sha256(bytes));
     const stored = join(casePath, record.storedPath ?? '');
     expect(readFileSync(stored, 'utf8')).toBe('MMS part');
@@ -54,6 +55,6 @@ describe('resolveAttachment', () => {
 
   it('records omitted media as omitted', async () => {
     const { source, casePath } = layout();
-    expect((await resolveAttachment({ kind: 'omitted', mediaType: 'video' }, source, casePath)).status).toBe('omitted');
+    expect((await resolveAttachment({ kind: 'omitted', mediaType: 'video' }, folderFiles(source), casePath)).status).toBe('omitted');
   });
 });

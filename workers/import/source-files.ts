@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { dirname, normalize, posix, relative, resolve, sep } from 'node:path';
+import type { ZipArchive, ZipEntryInfo } from './zip/zip-archive.ts';
+
+export interface FileDigests {
+  sha256: string;
+  md5: string;
+  size: number;
+}
+
+/**
+ * The files that travel with a source (media beside a chat export, entries of the same zip), as
+ * attachment resolution needs them: a digest of the bytes at a path the export names, or null
+ * when there is no such file. Never reaches outside the source's own folder or archive.
+ */
+export interface SourceFiles {
+  digest(path: string): Promise<FileDigests | null>;
+}
+
+export function folderFiles(sourcePath: string): SourceFiles {
+  const folder = dirname(sourcePath);
+  return {
+    async digest(path) {
+      const candidate = resolve(folder, normalize(path.replaceAll('\\', '/')));
+      const rel = relative(folder, candidate);
+      if (rel === '' || rel.startsWith('..') || rel.startsWith(sep)) return null;
+      if (!existsSync(candidate) || !statSync(candidate).isFile()) return null;
+      return digestStream(createReadStream(candidate, { flags: 'r' }) as AsyncIterable<Buffer>);
+    },
+  };
+}
+
+/** Entries of the zip that holds `entryName`: next to it first, then from the archive root, then by a unique file name. */
+export function zipFiles(archive: ZipArchive, entryName: string): SourceFiles {
+  const folder = posix.dirname(entryName);
+  return {
+    async digest(path) {
+      const wanted = path.replaceAll('\\', '/');
+      const entry = lookup(archive, folder, wanted);
+      return entry === undefined ? null : digestStream((await archive.stream(entry)) as AsyncIterable<Buffer>);
+    },
+  };
+}
+
+function lookup(archive: ZipArchive, folder: string, wanted: string): ZipEntryInfo | undefined {
+  const beside = posix.normalize(posix.join(folder, wanted));
+  const exact = archive.find(beside) ?? archive.find(posix.normalize(wanted));
+  if (exact !== undefined) return exact;
+  const name = posix.basename(wanted);
+  const byName = archive.entries.filter((entry) => posix.basename(entry.name) === name);
+  return byName.length === 1 ? byName[0] : undefined;
+}
+
+export async function digestStream(stream: AsyncIterable<Buffer | Uint8Array>): Promise<FileDigests> {
+  const sha256 = createHash('sha256');
+  const md5 = createHash('md5');
+  let size = 0;
+  for await (const chunk of stream) {
+    sha256.update(chunk);
+    md5.update(chunk);
+    size += chunk.byteLength;
+  }
+  return { sha256: sha256.digest('hex'), md5: md5.digest('hex'), size };
+}

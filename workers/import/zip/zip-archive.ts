@@ -1,0 +1,140 @@
+import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { AppError } from '../../../shared/errors.ts';
+
+/** Zip bombs: refuse entries that inflate beyond these limits, whatever their headers claim. */
+export const ZIP_LIMITS = {
+  /** Largest single entry Threadline will inflate. */
+  maxEntryBytes: 8 * 1024 ** 3,
+  /** An entry this big must not compress better than MAX_RATIO (real exports compress ~2-10x). */
+  ratioCheckFromBytes: 16 * 1024 ** 2,
+  maxRatio: 200,
+  maxEntries: 1_000_000,
+} as const;
+
+export interface ZipEntryInfo {
+  /** Normalised, forward-slash path inside the zip; never absolute, never with '..'. */
+  name: string;
+  /** The name exactly as stored, for the record (may hold '..' or a drive letter in hostile zips). */
+  rawName: string;
+  size: number;
+  compressedSize: number;
+  entry: Entry;
+}
+
+/**
+ * A seized zip, read in place: entries are listed from the central directory and inflated on
+ * demand into memory or a stream, never extracted to disk, so zip-slip cannot happen; unsafe
+ * names are still reported. yauzl validates sizes while inflating (a lying header fails).
+ */
+export class ZipArchive {
+  private constructor(
+    private readonly zip: ZipFile,
+    readonly entries: ZipEntryInfo[],
+    readonly unsafeNames: string[],
+  ) {}
+
+  static async open(path: string): Promise<ZipArchive> {
+    let zip: ZipFile;
+    try {
+      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: false });
+    } catch (error) {
+      throw new AppError('E_IMPORT_FORMAT', `${path}: not a readable zip archive (${String(error)})`, { cause: error });
+    }
+    const entries: ZipEntryInfo[] = [];
+    const unsafeNames: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: Entry) => {
+        if (entries.length >= ZIP_LIMITS.maxEntries) {
+          reject(new AppError('E_IMPORT_FORMAT', `${path}: more than ${ZIP_LIMITS.maxEntries} entries`));
+          return;
+        }
+        // Names are decoded here rather than by yauzl, which refuses a whole archive over one
+        // hostile name; we want to read the rest and report that name.
+        const rawName = decodeEntryName(entry);
+        const name = safeEntryName(rawName);
+        if (name === null) unsafeNames.push(rawName);
+        if (name !== null && !rawName.endsWith('/')) {
+          entries.push({ name, rawName, size: entry.uncompressedSize, compressedSize: entry.compressedSize, entry });
+        }
+        zip.readEntry();
+      });
+      zip.once('end', () => resolve());
+      zip.once('error', (error: Error) => reject(new AppError('E_IMPORT_FORMAT', `${path}: corrupt zip central directory (${error.message})`, { cause: error })));
+      zip.readEntry();
+    });
+    return new ZipArchive(zip, entries, unsafeNames);
+  }
+
+  find(name: string): ZipEntryInfo | undefined {
+    return this.entries.find((entry) => entry.name === name);
+  }
+
+  async stream(entry: ZipEntryInfo): Promise<Readable> {
+    checkBomb(entry);
+    return this.zip.openReadStreamPromise(entry.entry);
+  }
+
+  /** Inflates an entry into memory, at most `limit` bytes (a size check happens before and during). */
+  async read(entry: ZipEntryInfo, limit: number = ZIP_LIMITS.maxEntryBytes): Promise<Uint8Array> {
+    if (entry.size > limit) throw new AppError('E_IMPORT_FORMAT', `${entry.name}: ${entry.size} bytes is too large to read at once`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of (await this.stream(entry)) as AsyncIterable<Buffer>) {
+      total += chunk.byteLength;
+      if (total > limit) throw new AppError('E_IMPORT_FORMAT', `${entry.name}: inflates beyond ${limit} bytes`);
+      chunks.push(chunk);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  /** The first bytes of an entry, for content sniffing. */
+  async head(entry: ZipEntryInfo, bytes: number): Promise<Uint8Array> {
+    const stream = await this.stream(entry);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      total += chunk.byteLength;
+      if (total >= bytes) break;
+    }
+    stream.destroy();
+    return new Uint8Array(Buffer.concat(chunks).subarray(0, bytes));
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+function checkBomb(entry: ZipEntryInfo): void {
+  if (entry.size > ZIP_LIMITS.maxEntryBytes) throw new AppError('E_IMPORT_FORMAT', `${entry.name}: declares ${entry.size} bytes, over the ${ZIP_LIMITS.maxEntryBytes}-byte limit (zip bomb?)`);
+  if (entry.size >= ZIP_LIMITS.ratioCheckFromBytes && entry.size > entry.compressedSize * ZIP_LIMITS.maxRatio) {
+    throw new AppError('E_IMPORT_FORMAT', `${entry.name}: compresses ${Math.round(entry.size / Math.max(1, entry.compressedSize))}:1, beyond the ${ZIP_LIMITS.maxRatio}:1 limit (zip bomb?)`);
+  }
+}
+
+const UTF8_NAME_FLAG = 0x800;
+/** Code page 437, the zip default for names without the UTF-8 flag: bytes 0x80-0xFF. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+function decodeEntryName(entry: Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  if (typeof raw === 'string') return raw;
+  if ((entry.generalPurposeBitFlag & UTF8_NAME_FLAG) !== 0) return raw.toString('utf8');
+  let name = '';
+  for (const byte of raw) name += byte < 0x80 ? String.fromCharCode(byte) : (CP437_HIGH[byte - 0x80] ?? '?');
+  return name;
+}
+
+/** A relative, forward-slash name inside the archive, or null for names that try to leave it. */
+export function safeEntryName(raw: string): string | null {
+  const slashed = raw.replaceAll('\\', '/');
+  if (slashed.startsWith('/') || /^[a-zA-Z]:/u.test(slashed) || slashed.includes('\0')) return null;
+  const normal = posix.normalize(slashed);
+  if (normal === '..' || normal.startsWith('../') || normal === '.') return null;
+  return normal;
+}
