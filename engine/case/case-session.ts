@@ -3,12 +3,12 @@ import { basename, resolve } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
 import type { ImportWorkerApi } from '../../shared/contracts/import-worker.ts';
-import type { IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import type { LanguageWorkerApi } from '../../shared/contracts/language-worker.ts';
 import type { CaseInfo, CaseSettings } from '../../shared/domain/case.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
 import type { HostedWorker } from '../workers/worker-host.ts';
+import { SearchIndex } from '../search/search-index.ts';
 import { spawnWorker } from '../workers/worker-host.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
 import { AuditLog } from './audit-log.ts';
@@ -37,7 +37,7 @@ export class CaseSession {
     readonly settings: CaseSettings,
     readonly schemaVersion: number,
     readonly db: HostedWorker<DbWorkerApi>,
-    readonly index: HostedWorker<IndexWorkerApi>,
+    readonly index: SearchIndex,
     readonly audit: AuditLog,
     readonly actor: string,
   ) {}
@@ -48,9 +48,10 @@ export class CaseSession {
     if (!isValidTimeZone(timeZone)) throw new AppError('E_USAGE', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Bucharest or UTC`);
     if (options.create) mkdirSync(path, { recursive: true });
     const db = spawnWorker<DbWorkerApi>('db');
-    const index = spawnWorker<IndexWorkerApi>('index');
+    let index: SearchIndex | null = null;
     try {
       const opened = await db.client.call('open', { casePath: path, create: options.create, settings: { timeZone } });
+      index = await SearchIndex.open(path);
       const audit = new AuditLog(path);
       const session = new CaseSession(path, opened.createdAt, opened.settings, opened.schemaVersion, db, index, audit, options.actor);
       audit.append(options.actor, 'case.opened', { path, schemaVersion: opened.schemaVersion, interruptedSources: opened.interruptedSources });
@@ -58,7 +59,7 @@ export class CaseSession {
       await session.reconcileIndex();
       return { session, interruptedSources: opened.interruptedSources };
     } catch (error) {
-      await Promise.all([db.terminate(), index.terminate()]);
+      await Promise.all([db.terminate(), index?.close()]);
       throw error;
     }
   }
@@ -69,24 +70,17 @@ export class CaseSession {
    * missing sources, and if the index names a source the database does not hold it rebuilds.
    */
   async reconcileIndex(): Promise<{ added: string[]; rebuilt: boolean }> {
-    let loaded;
-    try {
-      loaded = await this.index.client.call('open', { casePath: this.path });
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'E_INDEX_CORRUPT')) throw error;
-      this.audit.append('threadline', 'index.corrupt', { reason: error.message });
-      loaded = { sourceIds: [], documentCount: 0, loaded: false };
-    }
     const { sources } = await this.db.client.call('caseSummary', {});
     const imported = sources.filter((source) => source.status === 'imported').map((source) => source.id);
     const importedSet = new Set(imported);
-    const stale = loaded.sourceIds.some((id) => !importedSet.has(id));
-    if (stale) await this.index.client.call('clear', {});
-    const covered = new Set(stale ? [] : loaded.sourceIds);
-    const missing = imported.filter((id) => !covered.has(id));
-    if (missing.length === 0 && loaded.loaded) return { added: [], rebuilt: false };
+    const covered = this.index.coveredSources;
+    const stale = covered.some((id) => !importedSet.has(id));
+    if (stale) await this.index.clear();
+    const coveredSet = new Set(stale ? [] : covered);
+    const missing = imported.filter((id) => !coveredSet.has(id));
+    if (missing.length === 0 && this.index.loaded) return { added: [], rebuilt: false };
     await this.addSourcesToIndex(missing);
-    await this.index.client.call('persist', { sourceIds: imported });
+    await this.index.persist(imported);
     if (missing.length > 0) this.audit.append('threadline', 'index.reconciled', { added: missing, rebuilt: stale });
     return { added: missing, rebuilt: stale };
   }
@@ -97,7 +91,7 @@ export class CaseSession {
       const documents = await this.db.client.call('indexDocuments', { sourceIds, afterRowid, limit: INDEX_REBUILD_PAGE });
       const last = documents[documents.length - 1];
       if (last === undefined) return;
-      await this.index.client.call('add', { documents });
+      await this.index.add(documents);
       afterRowid = last.rowid;
     }
   }
@@ -107,10 +101,9 @@ export class CaseSession {
     if (this.importWorker !== null) return this.importWorker;
     const worker = spawnWorker<ImportWorkerApi>('import');
     const toDb = new MessageChannel();
-    const toIndex = new MessageChannel();
     await this.db.client.call('attachPort', { port: toDb.port1 }, { transfer: [toDb.port1] });
-    await this.index.client.call('attachPort', { port: toIndex.port1 }, { transfer: [toIndex.port1] });
-    await worker.client.call('connect', { dbPort: toDb.port2, indexPort: toIndex.port2 }, { transfer: [toDb.port2, toIndex.port2] });
+    const indexPorts = await this.index.portsForWorker();
+    await worker.client.call('connect', { dbPort: toDb.port2, indexPorts }, { transfer: [toDb.port2, ...indexPorts] });
     this.importWorker = worker;
     return worker;
   }
@@ -130,7 +123,7 @@ export class CaseSession {
     try {
       await this.db.client.call('close', {});
     } finally {
-      await Promise.all([this.db.terminate(), this.index.terminate(), this.importWorker?.terminate(), this.languageWorkers?.terminate()]);
+      await Promise.all([this.db.terminate(), this.index.close(), this.importWorker?.terminate(), this.languageWorkers?.terminate()]);
     }
   }
 }

@@ -21,6 +21,7 @@ export async function detectSourceLanguages(session: CaseSession, sourceId: stri
     const outcomes = await Promise.all(batches.map((items) => pool.call('detect', { items }, { signal })));
     for (const outcome of outcomes) {
       await session.db.client.call('setLanguages', { results: outcome.results });
+      await session.index.update(outcome.results.map((result) => ({ rowid: result.rowid, lang: result.lang })));
       tool = outcome.tool;
     }
     done += page.length;

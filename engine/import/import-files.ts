@@ -36,7 +36,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
   if (indexChanged) {
     task.progress('saving the search index', totalBytes, totalBytes);
     const { sources } = await session.db.client.call('caseSummary', {});
-    await session.index.client.call('persist', { sourceIds: sources.filter((source) => source.status === 'imported').map((source) => source.id) });
+    await session.index.persist(sources.filter((source) => source.status === 'imported').map((source) => source.id));
   }
   return {
     case: session.path,
@@ -127,6 +127,8 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     const cancelled = isCancellation(error) || task.signal.aborted;
     const serialized = serializeError(error);
     await session.db.client.call('abandonSource', { sourceId: source.id, status: cancelled ? 'interrupted' : 'failed', reason: cancelled ? 'cancelled by the user' : serialized.message });
+    // Rows already sent to the index stay there marked dead (persisted too), so they never match.
+    await session.index.dropSources([source.id]);
     session.audit.append(session.actor, cancelled ? 'source.import.cancelled' : 'source.import.failed', { sourceId: source.id, path, code: serialized.code, reason: serialized.message });
     if (cancelled) return { ...failedSummary(path, 'E_CANCELLED', 'the import was cancelled; nothing of this source was kept'), sha256: source.sha256, sourceId: source.id, status: 'cancelled', format: source.format };
     return { ...failedSummary(path, serialized.code, serialized.message), sha256: source.sha256, sourceId: source.id, format: source.format };

@@ -1,49 +1,70 @@
+import type { SearchSort } from '../../shared/contracts/index-worker.ts';
 import type { SearchHit, SearchResult } from '../../shared/domain/search.ts';
+import { foldText } from '../../shared/text/fold.ts';
 import { matchText } from '../../shared/search/match.ts';
-import { isEmptyQuery, parseQuery } from '../../shared/search/query.ts';
+import { hasTerms, isEmptyQuery, parseQuery } from '../../shared/search/query.ts';
+import type { ParsedQuery } from '../../shared/search/query.ts';
 import type { CaseSession } from '../case/case-session.ts';
 
-/** How many index candidates are checked against the full query. */
-const CANDIDATE_LIMIT = 50_000;
-const VERIFY_CHUNK = 2000;
+export interface SearchOptions {
+  limit: number;
+  offset: number;
+  sort?: SearchSort;
+  facets?: boolean;
+}
 
 /**
- * Runs a query: the index proposes candidates containing every term, the database supplies
- * their text, and shared/search/match.ts decides (exact words, phrases, exclusions) and finds
- * the ranges to highlight.
+ * Runs a query: the index shards find the messages (words, phrases, filters) and return the
+ * best page; the database supplies those messages; shared/search/match.ts marks the words to
+ * highlight in the original text.
  */
-export async function searchCase(session: CaseSession, query: string, limit: number, offset: number): Promise<SearchResult> {
+export async function searchCase(session: CaseSession, query: string, limit: number, offset: number, options: Partial<SearchOptions> = {}): Promise<SearchResult> {
   const started = performance.now();
   const parsed = parseQuery(query);
-  if (isEmptyQuery(parsed)) return { query, total: 0, tookMs: elapsed(started), hits: [] };
-  const { rowids } = await session.index.client.call('candidates', { terms: parsed.required, limit: CANDIDATE_LIMIT });
-  const hits: SearchHit[] = [];
-  let total = 0;
-  for (let start = 0; start < rowids.length; start += VERIFY_CHUNK) {
-    const messages = await session.db.client.call('messagesByRowids', { rowids: rowids.slice(start, start + VERIFY_CHUNK) });
-    for (const message of messages) {
-      const highlights = matchText(parsed, message.text);
-      if (highlights === null) continue;
-      total++;
-      if (total <= offset || hits.length >= limit) continue;
-      hits.push({
-        id: message.id,
-        source: message.sourceName,
-        sourceId: message.sourceId,
-        chat: message.chatTitle,
-        chatId: message.chatId,
-        seq: message.seq,
-        sender: message.sender,
-        timestamp: message.timestamp,
-        text: message.text,
-        lang: message.lang,
-        markers: [],
-        locator: message.locator,
-        highlights,
-      });
-    }
+  if (isEmptyQuery(parsed)) return { query, total: 0, tookMs: elapsed(started), hits: [], langFacets: {} };
+  const { chatIds, sourceIds } = await resolveNamedFilters(session, parsed);
+  const result = await session.index.query({
+    query: parsed,
+    chatIds,
+    sourceIds,
+    sort: options.sort ?? (hasTerms(parsed) ? 'relevance' : 'newest'),
+    limit: offset + limit,
+    facets: options.facets ?? false,
+  });
+  const page = result.hits.slice(offset, offset + limit);
+  const messages = await session.db.client.call('messagesByRowids', { rowids: page.map((hit) => hit.rowid) });
+  const hits: SearchHit[] = messages.map((message) => ({
+    id: message.id,
+    source: message.sourceName,
+    sourceId: message.sourceId,
+    chat: message.chatTitle,
+    chatId: message.chatId,
+    seq: message.seq,
+    sender: message.sender,
+    timestamp: message.timestamp,
+    text: message.text,
+    lang: message.lang,
+    markers: [],
+    locator: message.locator,
+    highlights: hasTerms(parsed) ? (matchText(parsed, message.text) ?? []) : [],
+  }));
+  return { query, total: result.total, tookMs: elapsed(started), hits, langFacets: result.langFacets };
+}
+
+/** chat: and source: name conversations and sources as people see them; the index knows ids. */
+async function resolveNamedFilters(session: CaseSession, parsed: ParsedQuery): Promise<{ chatIds: string[] | null; sourceIds: string[] | null }> {
+  const { chats, sources } = parsed.filters;
+  let chatIds: string[] | null = null;
+  let sourceIds: string[] | null = null;
+  if (chats.length > 0) {
+    const conversations = await session.db.client.call('listConversations', {});
+    chatIds = conversations.filter((chat) => chats.some((wanted) => foldText(chat.title).includes(wanted) || chat.id === wanted)).map((chat) => chat.id);
   }
-  return { query, total, tookMs: elapsed(started), hits };
+  if (sources.length > 0) {
+    const summary = await session.db.client.call('caseSummary', {});
+    sourceIds = summary.sources.filter((source) => sources.some((wanted) => foldText(source.displayName).includes(wanted) || source.id === wanted || source.sha256.startsWith(wanted))).map((source) => source.id);
+  }
+  return { chatIds, sourceIds };
 }
 
 function elapsed(started: number): number {

@@ -1,6 +1,7 @@
 import type { CaseSettings } from '../domain/case.ts';
 import type { AttachmentRecord, ConversationSummary, Message } from '../domain/message.ts';
 import type { ImportIssue, SourceRecord } from '../domain/source.ts';
+import type { IndexDocument } from './index-worker.ts';
 
 export interface NewAttachment extends AttachmentRecord {
   vendorMd5: string | null;
@@ -24,10 +25,6 @@ export interface NewChat {
   kind: ConversationSummary['kind'];
 }
 
-export interface IndexDocument {
-  rowid: number;
-  text: string;
-}
 
 /** The database worker is the single owner of the case's sql.js database. */
 export interface DbWorkerApi {

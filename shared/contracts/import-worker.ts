@@ -27,7 +27,7 @@ export interface ImportOutcome {
 /** Import workers parse one source and stream its records to the db and index workers. */
 export interface ImportWorkerApi {
   /** Connects this worker to the db and index workers (MessagePorts, transferred). */
-  connect: { params: { dbPort: unknown; indexPort: unknown }; result: null };
+  connect: { params: { dbPort: unknown; indexPorts: unknown[] }; result: null };
   /** Sniffs a file's content (never its name) and names the importer that can read it. */
   detectFormat: { params: { path: string }; result: { format: DetectedFormat | null; reason: string } };
   importSource: { params: ImportJob; result: ImportOutcome };

@@ -22,4 +22,6 @@ export interface SearchResult {
   total: number;
   tookMs: number;
   hits: SearchHit[];
+  /** Languages of all matching messages (ISO 639-3 -> count), when asked for. */
+  langFacets: Record<string, number>;
 }

@@ -1,27 +1,46 @@
+import { phoneTokens } from '../text/phone.ts';
 import { wordsWithRanges } from '../text/fold.ts';
 import type { ParsedQuery } from './query.ts';
 import { termMatches } from './query.ts';
 
 /**
- * Checks a candidate from the index against the whole query (phrases, exclusions) and returns
- * the ranges to highlight, or null when the text does not satisfy the query. The index narrows
- * candidates; this is the authority on what a hit is.
+ * Checks a text against the word part of a query (groups, phrases, exclusions) and returns the
+ * ranges to highlight, or null when it does not match. Filters are checked elsewhere (on the
+ * index's metadata); this decides what a textual hit is and where it is.
  */
 export function matchText(query: ParsedQuery, text: string): [number, number][] | null {
   const words = wordsWithRanges(text);
+  const phones = phoneTokens(text);
+  const isHit = (term: { word: string; prefix: boolean }, word: string): boolean => termMatches(term, word);
   for (const excluded of query.excluded) {
-    if (words.some(({ word }) => termMatches(excluded, word))) return null;
+    if (words.some(({ word }) => isHit(excluded, word)) || phones.includes(excluded.word)) return null;
   }
   const highlights: [number, number][] = [];
-  for (const term of query.required) {
-    const hits = words.filter(({ word }) => termMatches(term, word));
-    if (hits.length === 0) return null;
-    for (const hit of hits) highlights.push([hit.start, hit.end]);
+  for (const group of query.groups) {
+    let matched = false;
+    for (const term of group.alternatives) {
+      for (const range of words) {
+        if (!isHit(term, range.word)) continue;
+        matched = true;
+        highlights.push([range.start, range.end]);
+      }
+      if (!matched && phones.includes(term.word)) {
+        matched = true;
+        highlights.push(...phoneRanges(text));
+      }
+    }
+    if (!matched) return null;
   }
   for (const phrase of query.phrases) {
     if (!containsSequence(words.map(({ word }) => word), phrase)) return null;
   }
   return mergeRanges(highlights);
+}
+
+const PHONE_RUN = /\+?\(?\p{N}[\p{N}\s().\-/\u00a0\u202f]{5,}\p{N}/gu;
+
+function phoneRanges(text: string): [number, number][] {
+  return [...text.matchAll(PHONE_RUN)].map((match) => [match.index, match.index + match[0].length]);
 }
 
 function containsSequence(words: string[], sequence: string[]): boolean {

@@ -1,58 +1,181 @@
 import { AppError } from '../errors.ts';
-import { foldedWords } from '../text/fold.ts';
+import { phoneQueryToken } from '../text/phone.ts';
+import { foldedWords, foldText } from '../text/fold.ts';
 
 /**
- * The search query language (first slice): words (all must match), "exact phrases", -exclusion
- * and prefix* terms. Words are folded the same way as the index (see text/fold.ts).
+ * The search query language:
+ *   words (all must match)   "exact phrases"   -excluded   prefix*   a OR b
+ *   sender:ana  chat:"Job offer"  source:msgstore  lang:ron,rus  marker:debt-bondage
+ *   after:2024-01-31  before:2024-03-01  has:attachment  has:ocr  concept:passport
+ * Words are folded like the index (text/fold.ts); phone-number-looking words match the number
+ * in any formatting (text/phone.ts).
  */
 export interface QueryTerm {
   word: string;
   prefix: boolean;
 }
 
-export interface ParsedQuery {
-  /** Every required term, phrases included word by word. */
-  required: QueryTerm[];
-  /** Phrases as folded word sequences; a hit must contain each sequence contiguously. */
-  phrases: string[][];
-  excluded: QueryTerm[];
+/** One required slot of the query: any of its alternatives satisfies it (OR, concepts, transliterations). */
+export interface TermGroup {
+  alternatives: QueryTerm[];
 }
 
-const MAX_TERMS = 32;
-const TOKEN = /(-?)"([^"]*)"?|(-?)(\S+)/gu;
+export type HasFilter = 'attachment' | 'ocr';
 
-export function parseQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { required: [], phrases: [], excluded: [] };
+export interface QueryFilters {
+  senders: string[];
+  chats: string[];
+  sources: string[];
+  langs: string[];
+  markers: string[];
+  concepts: string[];
+  /** Inclusive UTC bounds in ms. */
+  after: number | null;
+  before: number | null;
+  has: HasFilter[];
+}
+
+export interface ParsedQuery {
+  groups: TermGroup[];
+  /** Folded word sequences that must appear contiguously. */
+  phrases: string[][];
+  excluded: QueryTerm[];
+  filters: QueryFilters;
+}
+
+export interface ParseOptions {
+  /** Extra spellings of a folded word (e.g. transliterations) that should also match it. */
+  variants?: (word: string) => string[];
+}
+
+const MAX_TERMS = 64;
+const TOKEN = /(-?)([a-z]+):"([^"]*)"?|(-?)"([^"]*)"?|(\S+)/giu;
+const FILTER_KEYS = new Set(['sender', 'chat', 'source', 'lang', 'marker', 'after', 'before', 'has', 'concept']);
+
+export function emptyFilters(): QueryFilters {
+  return { senders: [], chats: [], sources: [], langs: [], markers: [], concepts: [], after: null, before: null, has: [] };
+}
+
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
+  const query: ParsedQuery = { groups: [], phrases: [], excluded: [], filters: emptyFilters() };
+  let pendingOr = false;
+  const addGroup = (terms: QueryTerm[]): void => {
+    if (terms.length === 0) return;
+    const previous = query.groups[query.groups.length - 1];
+    if (pendingOr && previous !== undefined) previous.alternatives.push(...terms);
+    else query.groups.push({ alternatives: terms });
+    pendingOr = false;
+  };
   for (const match of input.matchAll(TOKEN)) {
-    const [, phraseNegation, phrase, wordNegation, bare] = match;
+    const [, , quotedKey, quotedValue, phraseNegation, phrase, bare] = match;
+    if (quotedKey !== undefined && quotedValue !== undefined && FILTER_KEYS.has(quotedKey.toLowerCase())) {
+      applyFilter(query.filters, quotedKey.toLowerCase(), quotedValue);
+      continue;
+    }
     if (phrase !== undefined) {
       const words = foldedWords(phrase);
       if (words.length === 0) continue;
-      if (phraseNegation === '-') {
-        for (const word of words) query.excluded.push({ word, prefix: false });
-      } else {
+      if (phraseNegation === '-') words.forEach((word) => query.excluded.push({ word, prefix: false }));
+      else {
         query.phrases.push(words);
-        for (const word of words) query.required.push({ word, prefix: false });
+        for (const word of words) addGroup([{ word, prefix: false }]);
       }
       continue;
     }
     if (bare === undefined) continue;
-    const prefix = bare.endsWith('*');
-    const words = foldedWords(bare);
+    if (bare === 'OR') {
+      pendingOr = query.groups.length > 0;
+      continue;
+    }
+    const filter = /^([a-z]+):(.+)$/iu.exec(bare);
+    if (filter?.[1] !== undefined && filter[2] !== undefined && FILTER_KEYS.has(filter[1].toLowerCase())) {
+      applyFilter(query.filters, filter[1].toLowerCase(), filter[2]);
+      continue;
+    }
+    const negated = bare.startsWith('-') && bare.length > 1;
+    const body = negated ? bare.slice(1) : bare;
+    const phone = phoneQueryToken(body);
+    if (phone !== null) {
+      if (negated) query.excluded.push({ word: phone, prefix: false });
+      else addGroup([{ word: phone, prefix: false }]);
+      continue;
+    }
+    const prefix = body.endsWith('*');
+    const words = foldedWords(body);
     words.forEach((word, index) => {
       const term = { word, prefix: prefix && index === words.length - 1 };
-      if (wordNegation === '-') query.excluded.push(term);
-      else query.required.push(term);
+      if (negated) query.excluded.push(term);
+      else addGroup([term, ...(options.variants?.(word) ?? []).filter((variant) => variant !== word).map((variant) => ({ word: variant, prefix: term.prefix }))]);
     });
   }
-  if (query.required.length + query.excluded.length > MAX_TERMS) {
-    throw new AppError('E_QUERY_SYNTAX', `A query may hold at most ${MAX_TERMS} terms`);
-  }
+  const termCount = query.groups.reduce((sum, group) => sum + group.alternatives.length, 0) + query.excluded.length;
+  if (termCount > MAX_TERMS) throw new AppError('E_QUERY_SYNTAX', `A query may hold at most ${MAX_TERMS} terms`);
   return query;
 }
 
+function applyFilter(filters: QueryFilters, key: string, rawValue: string): void {
+  const value = rawValue.trim();
+  if (value === '') return;
+  const list = value.split(',').map((item) => foldText(item.trim())).filter((item) => item !== '');
+  switch (key) {
+    case 'sender':
+      filters.senders.push(foldText(value));
+      return;
+    case 'chat':
+      filters.chats.push(foldText(value));
+      return;
+    case 'source':
+      filters.sources.push(foldText(value));
+      return;
+    case 'lang':
+      filters.langs.push(...list);
+      return;
+    case 'marker':
+      filters.markers.push(...list);
+      return;
+    case 'concept':
+      filters.concepts.push(...list);
+      return;
+    case 'has': {
+      for (const item of list) {
+        if (item !== 'attachment' && item !== 'ocr') throw new AppError('E_QUERY_SYNTAX', `has: takes attachment or ocr, not "${item}"`);
+        filters.has.push(item);
+      }
+      return;
+    }
+    case 'after':
+      filters.after = parseDate(value, key);
+      return;
+    case 'before': {
+      // A bare date means "before the end of that day" is surprising; before:2024-03-01 excludes that day.
+      filters.before = parseDate(value, key) - 1;
+      return;
+    }
+  }
+}
+
+function parseDate(value: string, key: string): number {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/u.test(value);
+  const ms = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(ms)) throw new AppError('E_QUERY_SYNTAX', `${key}: needs a date like 2024-03-01 or 2024-03-01T14:00Z, not "${value}"`);
+  return ms;
+}
+
+export function hasTerms(query: ParsedQuery): boolean {
+  return query.groups.length > 0;
+}
+
+export function hasFilters(query: ParsedQuery): boolean {
+  const { filters } = query;
+  return (
+    filters.senders.length + filters.chats.length + filters.sources.length + filters.langs.length + filters.markers.length + filters.has.length + filters.concepts.length > 0 ||
+    filters.after !== null ||
+    filters.before !== null
+  );
+}
+
 export function isEmptyQuery(query: ParsedQuery): boolean {
-  return query.required.length === 0;
+  return !hasTerms(query) && !hasFilters(query);
 }
 
 export function termMatches(term: QueryTerm, word: string): boolean {

@@ -1,7 +1,7 @@
 /**
- * Folding used by indexing, querying and highlighting alike, so that a query typed without
- * diacritics or in another case finds the text as written: NFKC, lower case, combining marks
- * removed, a few letters that do not decompose mapped by hand.
+ * Folding and word splitting shared by indexing, querying, highlighting and the marker rules,
+ * so that a query typed without diacritics or in another case finds the text as written:
+ * NFKC, lower case, combining marks removed, a few letters that do not decompose mapped by hand.
  */
 const COMBINING_MARKS = /\p{M}+/gu;
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
@@ -27,21 +27,38 @@ export function foldText(text: string): string {
     .normalize('NFC');
 }
 
-/** Word characters: letters, marks, numbers in any script; everything else separates words. */
-const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
+/** Word characters in any script; emoji are words of their own so "🙈" can be searched. */
+const WORD = /[\p{L}\p{M}\p{N}_]+|\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic})*/gu;
+/** Scripts written without spaces between words: split them with Intl.Segmenter. */
+const UNSPACED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+let segmenter: Intl.Segmenter | null = null;
+
+export interface WordRange {
+  word: string;
+  start: number;
+  end: number;
+}
 
 /** Folded words of `text` with their UTF-16 [start, end) ranges in the ORIGINAL text. */
-export function wordsWithRanges(text: string): { word: string; start: number; end: number }[] {
-  const words: { word: string; start: number; end: number }[] = [];
+export function wordsWithRanges(text: string): WordRange[] {
+  const words: WordRange[] = [];
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    words.push({ word: foldText(match[0]), start, end: start + match[0].length });
+    const raw = match[0];
+    if (UNSPACED_SCRIPT.test(raw)) {
+      segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
+      for (const segment of segmenter.segment(raw)) {
+        if (segment.isWordLike !== true) continue;
+        words.push({ word: foldText(segment.segment), start: start + segment.index, end: start + segment.index + segment.segment.length });
+      }
+      continue;
+    }
+    words.push({ word: foldText(raw), start, end: start + raw.length });
   }
   return words;
 }
 
 export function foldedWords(text: string): string[] {
-  const words: string[] = [];
-  for (const match of foldText(text).matchAll(WORD)) words.push(match[0]);
-  return words;
+  return wordsWithRanges(text).map((range) => range.word);
 }

@@ -14,10 +14,10 @@ import type { Sinks } from './record-writer.ts';
 let sinks: Sinks | null = null;
 
 const handlers: Handlers<ImportWorkerApi> = {
-  async connect({ dbPort, indexPort }) {
+  async connect({ dbPort, indexPorts }) {
     sinks = {
       db: createWorkerClient<DbWorkerApi>(dbPort as MessagePort, { name: 'db' }),
-      index: createWorkerClient<IndexWorkerApi>(indexPort as MessagePort, { name: 'index' }),
+      index: indexPorts.map((port, shard) => createWorkerClient<IndexWorkerApi>(port as MessagePort, { name: `index-${shard}` })),
     };
     return null;
   },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DbWorkerApi, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
-import type { IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
+import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
+import { indexFlags } from '../../shared/search/index-flags.ts';
 import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describePlace } from '../../shared/domain/locator.ts';
@@ -18,7 +19,8 @@ const NO_LINGUISTIC_CONTENT = 'zxx';
 
 export interface Sinks {
   db: WorkerClient<DbWorkerApi>;
-  index: WorkerClient<IndexWorkerApi>;
+  /** One client per index shard; a document goes to shard rowid % shards. */
+  index: WorkerClient<IndexWorkerApi>[];
 }
 
 /** Stable across re-imports of the same bytes: the source hash plus the record's locator. */
@@ -131,7 +133,21 @@ export class RecordWriter implements ParseSink {
     this.batch = [];
     this.context.throwIfCancelled();
     const { rowids } = await this.sinks.db.call('insertMessages', { messages: batch });
-    await this.sinks.index.call('add', { documents: batch.map((message, index) => ({ rowid: rowids[index] ?? -1, text: message.text })) });
+    const shards: IndexDocument[][] = this.sinks.index.map(() => []);
+    batch.forEach((message, index) => {
+      const rowid = rowids[index] ?? -1;
+      shards[rowid % shards.length]?.push({
+        rowid,
+        text: message.text,
+        time: message.timestamp === null ? null : Date.parse(message.timestamp),
+        chatId: message.chatId,
+        sender: message.sender,
+        sourceId: message.sourceId,
+        lang: message.lang,
+        flags: indexFlags({ hasAttachment: message.attachments.some((item) => item.kind === 'attached'), hasOcr: false, deleted: message.deleted, system: message.kind === 'system' }),
+      });
+    });
+    await Promise.all(shards.map((documents, shard) => (documents.length === 0 ? null : this.sinks.index[shard]?.call('add', { documents }))));
   }
 
   private toUtc(time: ParsedTime, timestampText: string, place: string): string | null {

@@ -1,26 +1,31 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { AppError, BugError } from '../../shared/errors.ts';
 import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
-import { INDEX_FOLDER, MessageIndex } from './message-index.ts';
+import { writeFileAtomic } from '../runtime/atomic-write.ts';
+import { ShardIndex } from './shard-index.ts';
+import { generationFolder, loadShard, removeOtherGenerations, saveShard } from './shard-persistence.ts';
 
-let index: MessageIndex | null = null;
+let shard: ShardIndex | null = null;
+let location: { casePath: string; shard: number } | null = null;
 
-function current(): MessageIndex {
-  if (index === null) throw new AppError('E_CASE_NOT_FOUND', 'No case index is open', { expected: false });
-  return index;
+function current(): ShardIndex {
+  if (shard === null) throw new AppError('E_CASE_NOT_FOUND', 'No index shard is open', { expected: false });
+  return shard;
 }
 
 const handlers: Handlers<IndexWorkerApi> = {
-  async open({ casePath }) {
-    const folder = join(casePath, INDEX_FOLDER);
-    mkdirSync(folder, { recursive: true });
-    index = new MessageIndex(folder);
-    return index.load();
+  async open({ casePath, shard: number, generation }) {
+    location = { casePath, shard: number };
+    if (generation === null) {
+      shard = new ShardIndex();
+      return { documentCount: 0, loaded: false };
+    }
+    shard = loadShard(generationFolder(casePath, number, generation));
+    return { documentCount: shard.size, loaded: true };
   },
   async attachPort({ port }) {
     serve<IndexWorkerApi>(port as MessagePort, handlers);
@@ -30,15 +35,41 @@ const handlers: Handlers<IndexWorkerApi> = {
     current().add(documents);
     return null;
   },
-  async clear() {
-    current().clear();
+  async update({ updates }) {
+    current().update(updates);
     return null;
   },
-  async candidates({ terms, limit }) {
-    return { rowids: current().candidates(terms, limit) };
+  async dropSources({ sourceIds }) {
+    current().dropSources(sourceIds);
+    return null;
   },
-  async persist({ sourceIds }) {
-    return current().persist(sourceIds);
+  async clear() {
+    shard = new ShardIndex();
+    return null;
+  },
+  async query(request) {
+    return current().query(request);
+  },
+  async persist({ generation }) {
+    if (location === null) throw new AppError('E_CASE_NOT_FOUND', 'No index shard is open', { expected: false });
+    const folder = generationFolder(location.casePath, location.shard, generation);
+    const bytes = await saveShard(current(), folder);
+    return { bytes, documentCount: current().size };
+  },
+  async commitManifest({ manifest }) {
+    if (location === null) throw new AppError('E_CASE_NOT_FOUND', 'No index shard is open', { expected: false });
+    writeFileAtomic(join(location.casePath, 'index', 'manifest.json'), manifest);
+    return null;
+  },
+  async prune({ keep }) {
+    if (location === null) return null;
+    const folder = generationFolder(location.casePath, location.shard, keep);
+    removeOtherGenerations(dirname(folder), folder);
+    return null;
+  },
+  async stats() {
+    const memory = process.memoryUsage();
+    return { documentCount: current().size, vocabulary: current().documentFrequency.size, heapUsed: memory.heapUsed, rss: memory.rss };
   },
 };
 

@@ -15,11 +15,11 @@ describe('foldText', () => {
 describe('parseQuery', () => {
   it('reads words, phrases, exclusions and prefixes', () => {
     const query = parseQuery('Passport "owe me" -joke pay*');
-    expect(query.required).toEqual([
-      { word: 'passport', prefix: false },
-      { word: 'owe', prefix: false },
-      { word: 'me', prefix: false },
-      { word: 'pay', prefix: true },
+    expect(query.groups.map((group) => group.alternatives)).toEqual([
+      [{ word: 'passport', prefix: false }],
+      [{ word: 'owe', prefix: false }],
+      [{ word: 'me', prefix: false }],
+      [{ word: 'pay', prefix: true }],
     ]);
     expect(query.phrases).toEqual([['owe', 'me']]);
     expect(query.excluded).toEqual([{ word: 'joke', prefix: false }]);
@@ -30,7 +30,51 @@ describe('parseQuery', () => {
   });
 });
 
+describe('parseQuery: OR, filters, phone numbers', () => {
+  it('joins OR alternatives into one group', () => {
+    const query = parseQuery('passport OR pașaport debt');
+    expect(query.groups.map((group) => group.alternatives.map((term) => term.word))).toEqual([['passport', 'pasaport'], ['debt']]);
+  });
+
+  it('reads every filter, quoted values included', () => {
+    const query = parseQuery('sender:"Ana Pop" chat:job source:msgstore lang:ron,rus marker:debt-bondage after:2024-01-31 before:2024-03-01 has:attachment has:ocr concept:passport money');
+    expect(query.filters).toMatchObject({
+      senders: ['ana pop'],
+      chats: ['job'],
+      sources: ['msgstore'],
+      langs: ['ron', 'rus'],
+      markers: ['debt-bondage'],
+      concepts: ['passport'],
+      after: Date.parse('2024-01-31T00:00:00Z'),
+      before: Date.parse('2024-03-01T00:00:00Z') - 1,
+      has: ['attachment', 'ocr'],
+    });
+    expect(query.groups).toEqual([{ alternatives: [{ word: 'money', prefix: false }] }]);
+  });
+
+  it('rejects a bad date or has: value with a coded error', () => {
+    expect(() => parseQuery('after:yesterday')).toThrow(expect.objectContaining({ code: 'E_QUERY_SYNTAX' }));
+    expect(() => parseQuery('has:video')).toThrow(expect.objectContaining({ code: 'E_QUERY_SYNTAX' }));
+  });
+
+  it('turns a phone number in any formatting into the same token', () => {
+    const a = parseQuery('+40 721-000-111'.replaceAll(' ', ''));
+    const b = parseQuery('0721000111');
+    expect(a.groups[0]?.alternatives[0]?.word).toBe('tel721000111');
+    expect(b.groups[0]?.alternatives[0]?.word).toBe('tel721000111');
+  });
+});
+
 describe('matchText', () => {
+  it('matches a phone number written differently and highlights it', () => {
+    const text = 'call me at +40 721 000 111 tonight';
+    expect(matchText(parseQuery('0721000111'), text)).toEqual([[11, 26]]);
+  });
+
+  it('accepts any alternative of an OR group', () => {
+    expect(matchText(parseQuery('passport OR ticket'), 'bring the ticket')).toEqual([[10, 16]]);
+  });
+
   it('highlights every matching word in the original text', () => {
     const text = 'You OWE me 500, pay tomorrow. Pașaportul stays with me.';
     expect(matchText(parseQuery('owe pașaportul'), text)).toEqual([

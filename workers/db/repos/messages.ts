@@ -1,5 +1,7 @@
 import type { Database, SqlValue } from 'sql.js';
-import type { IndexDocument, NewChat, NewMessage } from '../../../shared/contracts/db-worker.ts';
+import type { NewChat, NewMessage } from '../../../shared/contracts/db-worker.ts';
+import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
+import { indexFlags } from '../../../shared/search/index-flags.ts';
 import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind } from '../../../shared/domain/message.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
 
@@ -172,9 +174,25 @@ export function locateMessage(db: Database, messageId: string): { chatId: string
 export function indexDocuments(db: Database, sourceIds: string[], afterRowid: number, limit: number): IndexDocument[] {
   if (sourceIds.length === 0) return [];
   const placeholders = sourceIds.map(() => '?').join(',');
-  return selectAll(db, `SELECT rowid, text FROM messages WHERE rowid > ? AND source_id IN (${placeholders}) ORDER BY rowid LIMIT ?`, [afterRowid, ...sourceIds, limit]).map(
-    (row) => ({ rowid: asNumber(row['rowid']), text: asString(row['text']) }),
-  );
+  return selectAll(
+    db,
+    `SELECT m.rowid, m.text, m.timestamp, m.chat_id, m.sender, m.source_id, m.lang, m.kind, m.deleted,
+       EXISTS (SELECT 1 FROM attachments a WHERE a.message_rowid = m.rowid AND a.kind = 'attached') AS has_attachment
+     FROM messages m WHERE m.rowid > ? AND m.source_id IN (${placeholders}) ORDER BY m.rowid LIMIT ?`,
+    [afterRowid, ...sourceIds, limit],
+  ).map((row) => {
+    const timestamp = asNullableString(row['timestamp']);
+    return {
+      rowid: asNumber(row['rowid']),
+      text: asString(row['text']),
+      time: timestamp === null ? null : Date.parse(timestamp),
+      chatId: asString(row['chat_id']),
+      sender: asNullableString(row['sender']),
+      sourceId: asString(row['source_id']),
+      lang: asString(row['lang']),
+      flags: indexFlags({ hasAttachment: row['has_attachment'] === 1, deleted: row['deleted'] === 1, system: row['kind'] === 'system', hasOcr: false }),
+    };
+  });
 }
 
 export function countMessages(db: Database): number {

@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type { IndexDocument, IndexUpdate, IndexWorkerApi, ShardHit, ShardQuery, ShardResult } from '../../shared/contracts/index-worker.ts';
+import { AppError } from '../../shared/errors.ts';
+import { compareHits } from '../../shared/search/hit-order.ts';
+import type { HostedWorker } from '../workers/worker-host.ts';
+import { spawnWorker } from '../workers/worker-host.ts';
+
+const MANIFEST_FORMAT = 2;
+
+interface IndexManifest {
+  format: number;
+  shards: number;
+  generation: number;
+  /** The imported sources this generation covers (reconciled with the database on open). */
+  sourceIds: string[];
+  documentCount: number;
+}
+
+/**
+ * The case's search index: one FlexSearch shard per core, each owned by its own worker thread.
+ * Documents go to shard rowid % shards; queries fan out to every shard and the hits are merged.
+ * Persisted as generations: every shard writes generation g+1 beside g, then the manifest is
+ * replaced atomically, so a crash at any point leaves a consistent index.
+ */
+export class SearchIndex {
+  private constructor(
+    readonly shards: HostedWorker<IndexWorkerApi>[],
+    private manifest: IndexManifest,
+    readonly loaded: boolean,
+  ) {}
+
+  static async open(casePath: string): Promise<SearchIndex> {
+    mkdirSync(join(casePath, 'index'), { recursive: true });
+    const existing = readManifest(casePath);
+    const count = existing?.shards ?? Math.max(1, availableParallelism());
+    const manifest = existing ?? { format: MANIFEST_FORMAT, shards: count, generation: 0, sourceIds: [], documentCount: 0 };
+    const shards = Array.from({ length: count }, () => spawnWorker<IndexWorkerApi>('index'));
+    try {
+      await Promise.all(shards.map((shard, number) => shard.client.call('open', { casePath, shard: number, generation: existing === null ? null : manifest.generation })));
+      return new SearchIndex(shards, manifest, existing !== null);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'E_INDEX_CORRUPT')) {
+        await Promise.all(shards.map((shard) => shard.terminate()));
+        throw error;
+      }
+      // A damaged index is derived data: start empty and let reconciliation rebuild it.
+      await Promise.all(shards.map((shard, number) => shard.client.call('open', { casePath, shard: number, generation: null })));
+      return new SearchIndex(shards, { ...manifest, sourceIds: [] }, false);
+    }
+  }
+
+  get coveredSources(): string[] {
+    return this.manifest.sourceIds;
+  }
+
+  /** One MessagePort per shard, for a worker (the importer) that adds documents directly. */
+  async portsForWorker(): Promise<MessagePort[]> {
+    const ports: MessagePort[] = [];
+    for (const shard of this.shards) {
+      const channel = new MessageChannel();
+      await shard.client.call('attachPort', { port: channel.port1 }, { transfer: [channel.port1] });
+      ports.push(channel.port2);
+    }
+    return ports;
+  }
+
+  async add(documents: IndexDocument[]): Promise<void> {
+    await Promise.all(splitByShard(documents, this.shards.length).map((part, shard) => (part.length === 0 ? null : this.shards[shard]?.client.call('add', { documents: part }))));
+  }
+
+  async update(updates: IndexUpdate[]): Promise<void> {
+    await Promise.all(splitByShard(updates, this.shards.length).map((part, shard) => (part.length === 0 ? null : this.shards[shard]?.client.call('update', { updates: part }))));
+  }
+
+  async dropSources(sourceIds: string[]): Promise<void> {
+    await Promise.all(this.shards.map((shard) => shard.client.call('dropSources', { sourceIds })));
+  }
+
+  async clear(): Promise<void> {
+    await Promise.all(this.shards.map((shard) => shard.client.call('clear', {})));
+  }
+
+  async query(request: ShardQuery): Promise<ShardResult> {
+    const results = await Promise.all(this.shards.map((shard) => shard.client.call('query', request)));
+    return mergeResults(results, request);
+  }
+
+  async persist(sourceIds: string[]): Promise<{ generation: number; bytes: number }> {
+    const generation = this.manifest.generation + 1;
+    const written = await Promise.all(this.shards.map((shard) => shard.client.call('persist', { generation })));
+    const manifest: IndexManifest = {
+      format: MANIFEST_FORMAT,
+      shards: this.shards.length,
+      generation,
+      sourceIds,
+      documentCount: written.reduce((sum, shard) => sum + shard.documentCount, 0),
+    };
+    // The first shard's worker writes the manifest (atomically) once every shard has written.
+    await this.shards[0]?.client.call('commitManifest', { manifest: JSON.stringify(manifest, null, 2) });
+    this.manifest = manifest;
+    await Promise.all(this.shards.map((shard) => shard.client.call('prune', { keep: generation })));
+    return { generation, bytes: written.reduce((sum, shard) => sum + shard.bytes, 0) };
+  }
+
+  async stats(): Promise<{ documentCount: number; rss: number; heapUsed: number }[]> {
+    return Promise.all(this.shards.map((shard) => shard.client.call('stats', {})));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.shards.map((shard) => shard.terminate()));
+  }
+}
+
+function readManifest(casePath: string): IndexManifest | null {
+  const file = join(casePath, 'index', 'manifest.json');
+  if (!existsSync(file)) return null;
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as IndexManifest;
+    return manifest.format === MANIFEST_FORMAT && manifest.shards > 0 ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+export function splitByShard<T extends { rowid: number }>(items: T[], shards: number): T[][] {
+  const parts: T[][] = Array.from({ length: shards }, () => []);
+  for (const item of items) parts[item.rowid % shards]?.push(item);
+  return parts;
+}
+
+function mergeResults(results: ShardResult[], request: ShardQuery): ShardResult {
+  const better = compareHits(request.sort);
+  const hits: ShardHit[] = results.flatMap((result) => result.hits).sort(better).slice(0, request.limit);
+  const langFacets: Record<string, number> = {};
+  for (const result of results) for (const [lang, count] of Object.entries(result.langFacets)) langFacets[lang] = (langFacets[lang] ?? 0) + count;
+  return { total: results.reduce((sum, result) => sum + result.total, 0), hits, langFacets };
+}

@@ -1,0 +1,37 @@
+/**
+ * Phone numbers are written a hundred ways (+40 721 000 111, 0721-000-111, (0721) 000111).
+ * Indexing adds one token per number made of its last NATIONAL_DIGITS digits, and a query that
+ * looks like a number searches that token, so every formatting finds every other.
+ */
+const PHONE_LIKE = /(?<![\p{N}])\+?\(?\p{N}[\p{N}\s().\-/\u00a0\u202f]{5,}\p{N}(?![\p{N}])/gu;
+/** Long enough to tell numbers apart, short enough to ignore country and trunk prefixes. */
+export const NATIONAL_DIGITS = 9;
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 15;
+const TOKEN_PREFIX = 'tel';
+
+function digitsOf(text: string): string {
+  return text.replace(/\p{N}/gu, (digit) => String(Number.parseInt(digit, 10))).replace(/\D/g, '');
+}
+
+/** The phone tokens of a text: one per number-looking run of 7 to 15 digits. */
+export function phoneTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.matchAll(PHONE_LIKE)) {
+    const digits = digitsOf(match[0]);
+    if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) continue;
+    tokens.push(phoneToken(digits));
+  }
+  return tokens;
+}
+
+export function phoneToken(digits: string): string {
+  return `${TOKEN_PREFIX}${digits.slice(-NATIONAL_DIGITS)}`;
+}
+
+/** The token to search for when a query word looks like a phone number, else null. */
+export function phoneQueryToken(word: string): string | null {
+  if (!/^\+?[\p{N}\s().\-/]+$/u.test(word)) return null;
+  const digits = digitsOf(word);
+  return digits.length >= MIN_DIGITS && digits.length <= MAX_DIGITS ? phoneToken(digits) : null;
+}
