@@ -3,6 +3,7 @@ import { APP_VERSION } from '../engine/engine.ts';
 import { AppError } from '../shared/errors.ts';
 import { runImport } from './commands/import-command.ts';
 import { runSearch } from './commands/search-command.ts';
+import type { SearchCommandOptions } from './commands/search-command.ts';
 import { runServe } from './commands/serve-command.ts';
 import { EXIT_FAILED, EXIT_USAGE } from './exit-codes.ts';
 
@@ -41,8 +42,11 @@ function buildProgram(): Command {
     .argument('[query]', 'words, "exact phrases", -excluded, prefix*')
     .option('--queries <file>', 'a file with one query per line')
     .option('--limit <n>', 'hits per query', positiveInteger, 50)
+    .option('--offset <n>', 'skip this many hits (paging)', positiveInteger, 0)
+    .addOption(new Option('--sort <order>', 'order of hits (default: relevance for words, newest for filters only)').choices(['relevance', 'newest', 'oldest']))
+    .option('--csv <file>', 'also write every hit of every query to a CSV file')
     .option('--json', 'print one JSON object per query (JSON Lines)')
-    .action(async (caseDir: string, query: string | undefined, options: { queries?: string; limit: number; json?: boolean }) => {
+    .action(async (caseDir: string, query: string | undefined, options: SearchCommandOptions) => {
       process.exitCode = await runSearch(caseDir, query, options);
     });
 

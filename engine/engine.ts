@@ -93,7 +93,8 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         if (located === null) throw new AppError('E_NOT_FOUND', `No message ${messageId} in this case`);
         return located;
       },
-      'search.run': async ({ query, limit, offset }) => searchCase(this.current(), query, limit, offset),
+      'search.run': async ({ query, limit, offset, sort, facets }) =>
+        searchCase(this.current(), query, limit, offset, { ...(sort === undefined ? {} : { sort }), ...(facets === undefined ? {} : { facets }) }),
     };
   }
 

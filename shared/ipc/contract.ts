@@ -27,7 +27,15 @@ export const requestSchemas = {
   'conversations.list': z.object({}).strict(),
   'messages.range': z.object({ chatId: z.string().min(1).max(200), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_PAGE) }).strict(),
   'messages.locate': z.object({ messageId: z.string().min(1).max(200) }).strict(),
-  'search.run': z.object({ query: z.string().max(MAX_QUERY_LENGTH), limit: z.number().int().min(1).max(MAX_PAGE), offset: z.number().int().min(0) }).strict(),
+  'search.run': z
+    .object({
+      query: z.string().max(MAX_QUERY_LENGTH),
+      limit: z.number().int().min(1).max(MAX_PAGE),
+      offset: z.number().int().min(0),
+      sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
+      facets: z.boolean().optional(),
+    })
+    .strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;

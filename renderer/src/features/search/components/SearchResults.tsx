@@ -1,3 +1,4 @@
+import type { SearchSort } from '../../../../../shared/contracts/index-worker.ts';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { SearchHit } from '../../../../../shared/domain/search.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
@@ -34,6 +35,23 @@ function SearchHitItem({ hit, active, onOpen }: { hit: SearchHit; active: boolea
 }
 
 /** Hits of the last search; Arrow keys move between them, Enter or a click opens one. */
+/** Languages of the matching messages; picking one narrows the query with lang:. */
+function LanguageFacets({ facets, onPick }: { facets: Record<string, number>; onPick: (lang: string) => void }) {
+  const entries = Object.entries(facets).sort((a, b) => b[1] - a[1]);
+  if (entries.length < 2) return null;
+  return (
+    <ul className="language-facets" data-testid="language-facets" aria-label="Languages of the hits">
+      {entries.map(([lang, count]) => (
+        <li key={lang}>
+          <button type="button" className="small facet" title={`Only hits in ${lang} (ISO 639-3)`} onClick={() => onPick(lang)}>
+            {lang} <span className="muted">{formatNumber(count)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function SearchResults({
   controller,
   listRef,
@@ -65,10 +83,24 @@ export function SearchResults({
         <p data-testid="search-total" role="status">
           {state.loading && state.hits.length === 0 ? 'Searching…' : `${formatNumber(state.total)} ${state.total === 1 ? 'hit' : 'hits'} · ${state.tookMs} ms`}
         </p>
+        <label className="search-sort">
+          <span className="visually-hidden">Order</span>
+          <select
+            data-testid="search-sort"
+            value={state.sort ?? 'default'}
+            onChange={(event) => void controller.run(state.query, event.target.value === 'default' ? null : (event.target.value as SearchSort))}
+          >
+            <option value="default">Best order</option>
+            <option value="relevance">Relevance</option>
+            <option value="newest">Newest first</option>
+            <option value="oldest">Oldest first</option>
+          </select>
+        </label>
         <button type="button" className="small" onClick={controller.close}>
           Close <span className="muted">(Esc)</span>
         </button>
       </header>
+      <LanguageFacets facets={state.langFacets} onPick={(lang) => void controller.run(`${state.query} lang:${lang}`)} />
       {state.error !== null && (
         <p className="error" role="alert">
           {state.error}
