@@ -1,11 +1,11 @@
 import { Encoder, Index } from 'flexsearch';
-import type { IndexDocument, IndexUpdate, ShardHit, ShardQuery, ShardResult } from '../../shared/contracts/index-worker.ts';
-import { compareHits } from '../../shared/search/hit-order.ts';
+import type { IndexDocument, IndexUpdate, ShardQuery, ShardResult } from '../../shared/contracts/index-worker.ts';
 import type { QueryTerm, TermGroup } from '../../shared/search/query.ts';
 import { foldedWords } from '../../shared/text/fold.ts';
 import { phoneTokens } from '../../shared/text/phone.ts';
 import { Column, Dictionary } from './columns.ts';
 import { allPositions, intersect, subtract, union } from './postings.ts';
+import { TopHits } from './top-hits.ts';
 
 /**
  * Text is folded by shared/text/fold.ts before FlexSearch sees it, so FlexSearch only splits on
@@ -113,29 +113,38 @@ export class ShardIndex {
     for (const term of query.excluded) candidates = subtract(candidates, this.termPostings(term));
     const accept = this.filterPredicate(request);
     const phrases = query.phrases.map((words) => ` ${words.join(' ')} `);
-    const idf = query.groups.map((group) => this.groupWeights(group));
-    const hits: ShardHit[] = [];
+    const weights = query.groups.map((group) => this.groupWeights(group));
+    // Text is only read for phrases, or to score which alternative of an OR group matched.
+    const scoreByText = request.sort === 'relevance' && weights.some((alternatives) => alternatives.length > 1);
+    const baseScore = weights.reduce((sum, alternatives) => sum + (alternatives.length === 1 ? (alternatives[0]?.weight ?? 0) : 0), 0) + phrases.length;
+    const top = new TopHits(request.limit, request.sort);
     const langFacets: Record<string, number> = {};
+    const langCounts = request.facets ? new Int32Array(this.langCodes.values.length) : null;
+    const times = this.times.view();
+    const rowids = this.rowids.view();
     let total = 0;
     for (let i = 0; i < candidates.length; i++) {
       const position = candidates[i] as number;
-      if (!accept(position)) continue;
-      const text = phrases.length > 0 || idf.some((weights) => weights.length > 1) ? (this.texts[position] ?? '') : '';
-      if (phrases.some((phrase) => !text.includes(phrase))) continue;
+      if (accept !== null && !accept(position)) continue;
+      const text = phrases.length > 0 || scoreByText ? (this.texts[position] ?? '') : '';
+      if (phrases.length > 0 && phrases.some((phrase) => !text.includes(phrase))) continue;
       total++;
-      if (request.facets) {
-        const lang = this.langCodes.values[this.langs.get(position)] ?? 'und';
-        langFacets[lang] = (langFacets[lang] ?? 0) + 1;
-      }
-      const time = this.times.get(position);
-      const score = request.sort === 'relevance' ? this.score(query.groups, idf, text, phrases.length) : 0;
-      offer(hits, { rowid: this.rowids.get(position), time: Number.isNaN(time) ? null : time, score }, request);
+      if (langCounts !== null) langCounts[this.langs.get(position)]! += 1;
+      top.offer(rowids[position] as number, times[position] as number, scoreByText ? baseScore + this.alternativeScore(weights, text) : baseScore);
     }
-    return { total, hits, langFacets };
+    if (langCounts !== null) langCounts.forEach((count, id) => {
+      if (count > 0) langFacets[this.langCodes.values[id] ?? 'und'] = count;
+    });
+    return { total, hits: top.hits, langFacets };
   }
 
-  private filterPredicate(request: ShardQuery): (position: number) => boolean {
+  /** A test for the query's filters, or null when there is nothing to test (the common case). */
+  private filterPredicate(request: ShardQuery): ((position: number) => boolean) | null {
     const { filters } = request.query;
+    const nothingToTest =
+      this.deadSources.size === 0 && filters.senders.length === 0 && request.chatIds === null && request.sourceIds === null && filters.langs.length === 0 &&
+      filters.markers.length === 0 && filters.has.length === 0 && filters.after === null && filters.before === null;
+    if (nothingToTest) return null;
     const senders = filters.senders.length === 0 ? null : this.senderNames.matching((name) => filters.senders.some((wanted) => name.includes(wanted)));
     const chats = request.chatIds === null ? null : new Set(request.chatIds.map((id) => this.chatIds.find(id)).filter((id) => id !== undefined));
     const sources = request.sourceIds === null ? null : new Set(request.sourceIds.map((id) => this.sourceIds.find(id)).filter((id) => id !== undefined));
@@ -211,13 +220,13 @@ export class ShardIndex {
     });
   }
 
-  private score(groups: TermGroup[], weights: { needle: string; weight: number }[][], text: string, phraseCount: number): number {
-    let score = phraseCount;
-    groups.forEach((_group, index) => {
-      const alternatives = weights[index] ?? [];
-      if (alternatives.length === 1) score += alternatives[0]?.weight ?? 0;
-      else for (const alternative of alternatives) if (text.includes(alternative.needle)) score += alternative.weight;
-    });
+  /** Weight of the OR-group alternatives present in the text (rarer words weigh more). */
+  private alternativeScore(weights: { needle: string; weight: number }[][], text: string): number {
+    let score = 0;
+    for (const alternatives of weights) {
+      if (alternatives.length < 2) continue;
+      for (const alternative of alternatives) if (text.includes(alternative.needle)) score += alternative.weight;
+    }
     return score;
   }
 
@@ -253,20 +262,4 @@ export class ShardIndex {
 function isSorted(list: Int32Array): boolean {
   for (let i = 1; i < list.length; i++) if ((list[i - 1] as number) > (list[i] as number)) return false;
   return true;
-}
-
-/** Keeps the best `limit` hits in order: newest, oldest, or highest score then newest. */
-function offer(hits: ShardHit[], hit: ShardHit, request: ShardQuery): void {
-  if (request.limit <= 0) return;
-  const better = compareHits(request.sort);
-  if (hits.length >= request.limit && better(hit, hits[hits.length - 1] as ShardHit) >= 0) return;
-  let low = 0;
-  let high = hits.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (better(hits[middle] as ShardHit, hit) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  hits.splice(low, 0, hit);
-  if (hits.length > request.limit) hits.pop();
 }
