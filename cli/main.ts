@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { APP_VERSION } from '../engine/engine.ts';
 import { AppError } from '../shared/errors.ts';
 import { runImport } from './commands/import-command.ts';
+import type { ImportCommandOptions } from './commands/import-command.ts';
 import { runSearch } from './commands/search-command.ts';
 import type { SearchCommandOptions } from './commands/search-command.ts';
 import { runServe } from './commands/serve-command.ts';
@@ -24,14 +25,16 @@ function buildProgram(): Command {
     .command('import')
     .description('Import files, folders or zips into a case (created if it does not exist)')
     .argument('<case-dir>', 'the case folder')
-    .argument('<path...>', 'files or folders to import; the format is detected from the content')
+    .argument('[path...]', 'files, folders or zips to import; the format is detected from the content')
+    .option('--retry-failed', 'import again every source of the case whose import failed or was interrupted')
     .option('--tz <zone>', 'IANA time zone of the device clock (e.g. Europe/Bucharest); default: the case setting')
     .addOption(new Option('--date-order <order>', 'override the inferred day/month order').choices(['dmy', 'mdy', 'ymd']))
     .option('--ocr-lang <langs>', 'OCR languages, e.g. eng+ron (accepted; OCR arrives in a later version)')
     .option('--tessdata <dir>', 'folder of extra .traineddata files (accepted; OCR arrives in a later version)')
     .option('--no-ocr', 'do not OCR images')
     .option('--json', 'print the import summary as JSON')
-    .action(async (caseDir: string, paths: string[], options: { tz?: string; dateOrder?: 'dmy' | 'mdy' | 'ymd'; json?: boolean }) => {
+    .action(async (caseDir: string, paths: string[], options: ImportCommandOptions) => {
+      if (paths.length === 0 && options.retryFailed !== true) throw new AppError('E_USAGE', 'Name at least one file or folder to import, or use --retry-failed');
       process.exitCode = await runImport(caseDir, paths, options);
     });
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Channel, RequestOf, ResponseOf, EventTypes, AppInfo } from '../shared/ipc/contract.ts';
 import type { ImportOptions, ImportSummary } from '../shared/domain/import.ts';
@@ -69,6 +70,17 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     return { taskId: id, done };
   }
 
+  /**
+   * Paths of sources whose import failed or was interrupted and that have not been imported
+   * since (the same bytes imported later count as done), for "retry only the failed sources".
+   */
+  async failedSourcePaths(): Promise<string[]> {
+    const { sources } = await this.current().db.client.call('caseSummary', {});
+    const importedHashes = new Set(sources.filter((source) => source.status === 'imported').map((source) => source.sha256));
+    const paths = sources.filter((source) => (source.status === 'failed' || source.status === 'interrupted') && !importedHashes.has(source.sha256)).map((source) => source.path);
+    return [...new Set(paths)].filter((path) => existsSync(path));
+  }
+
   handlers(): EngineHandlers {
     return {
       'app.info': async () => ({ name: APP_NAME, version: APP_VERSION, mode: this.options.mode, workingDirectory: process.cwd() }),
@@ -84,6 +96,14 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         done.catch(() => undefined); // the task records the failure; nobody awaits it here
         return { taskId };
       },
+      'import.retryFailed': async ({ timeZone }) => {
+        const paths = await this.failedSourcePaths();
+        if (paths.length === 0) return { taskId: null, paths };
+        const { taskId, done } = this.startImport(paths, timeZone === undefined ? {} : { timeZone });
+        done.catch(() => undefined);
+        return { taskId, paths };
+      },
+      'sources.issues': async ({ sourceId }) => this.current().db.client.call('listIssues', { sourceId }),
       'tasks.list': async () => this.tasks.list(),
       'tasks.cancel': async ({ taskId }) => ({ cancelled: this.tasks.cancel(taskId) }),
       'conversations.list': async () => this.current().db.client.call('listConversations', {}),

@@ -8,6 +8,7 @@ import { actorName } from '../actor.ts';
 
 export interface ImportCommandOptions {
   tz?: string;
+  retryFailed?: boolean;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   json?: boolean;
 }
@@ -23,7 +24,14 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       process.stderr.write('note: no --tz given and the case time zone is UTC: device times are read as UTC (recorded on each source)\n');
     }
     const importOptions = { ...(options.tz === undefined ? {} : { timeZone: options.tz }), ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) };
-    const summary = await engine.startImport(paths, importOptions).done;
+    const retry = options.retryFailed === true ? await engine.failedSourcePaths() : [];
+    if (options.retryFailed === true) process.stderr.write(`retrying ${retry.length} failed or interrupted source(s)\n`);
+    const all = [...new Set([...paths, ...retry])];
+    if (all.length === 0) {
+      process.stdout.write(options.json === true ? `${JSON.stringify({ case: session.path, sources: [], totals: { sources: 0, messages: 0, attachments: 0, unparsed: 0, issues: 0 } })}\n` : 'Nothing to import.\n');
+      return EXIT_OK;
+    }
+    const summary = await engine.startImport(all, importOptions).done;
     progress.finish();
     process.stdout.write(options.json === true ? `${JSON.stringify(toContractJson(summary))}\n` : describe(summary));
     return summary.sources.some((source) => source.status === 'failed') ? EXIT_FAILED : EXIT_OK;

@@ -8,6 +8,7 @@ import './styles/import.css';
 import './styles/conversations.css';
 import './styles/messages.css';
 import './styles/search.css';
+import './styles/sources.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

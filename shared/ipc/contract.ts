@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CaseInfo } from '../domain/case.ts';
 import type { ConversationSummary, Message } from '../domain/message.ts';
 import type { SearchResult } from '../domain/search.ts';
+import type { ImportIssue } from '../domain/source.ts';
 import type { TaskView } from '../domain/task.ts';
 
 /**
@@ -22,6 +23,8 @@ export const requestSchemas = {
   'case.current': z.object({}).strict(),
   'case.close': z.object({}).strict(),
   'import.start': z.object({ paths: z.array(path).min(1).max(10_000), timeZone: timeZone.optional() }).strict(),
+  'import.retryFailed': z.object({ timeZone: timeZone.optional() }).strict(),
+  'sources.issues': z.object({ sourceId: z.string().min(1).max(200) }).strict(),
   'tasks.list': z.object({}).strict(),
   'tasks.cancel': z.object({ taskId: z.string().min(1).max(100) }).strict(),
   'conversations.list': z.object({}).strict(),
@@ -55,6 +58,8 @@ export interface ResponseTypes {
   'case.current': CaseInfo | null;
   'case.close': null;
   'import.start': { taskId: string };
+  'import.retryFailed': { taskId: string | null; paths: string[] };
+  'sources.issues': ImportIssue[];
   'tasks.list': TaskView[];
   'tasks.cancel': { cancelled: boolean };
   'conversations.list': ConversationSummary[];

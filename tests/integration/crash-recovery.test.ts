@@ -50,8 +50,10 @@ describe('a process killed mid-import', () => {
     expect((await searchCase(session, 'restaurant', 10, 0)).total).toBe(1);
     // Nothing of the interrupted source is searchable, and it can be imported again.
     expect((await searchCase(session, 'apartment', 10, 0)).hits.every((hit) => hit.source === 'job-offer-android-24h.txt')).toBe(true);
-    const retry = await engine.startImport([big], {}).done;
+    expect(await engine.failedSourcePaths()).toEqual([big]);
+    const retry = await engine.startImport(await engine.failedSourcePaths(), {}).done;
     expect(retry.sources[0]).toMatchObject({ status: 'imported', unparsed: 0 });
     expect(readFileSync(audit, 'utf8')).toContain('source.interrupted');
+    expect(await engine.failedSourcePaths()).toEqual([]);
   }, 120_000);
 });

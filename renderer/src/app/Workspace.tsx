@@ -11,6 +11,7 @@ import type { JumpTarget } from '../features/messages/state/jump-target.ts';
 import { SearchBox } from '../features/search/components/SearchBox.tsx';
 import { focusFirstHit, SearchResults } from '../features/search/components/SearchResults.tsx';
 import { useSearch } from '../features/search/state/use-search.ts';
+import { SourcesPanel } from '../features/sources/components/SourcesPanel.tsx';
 import { TaskList } from '../features/tasks/components/TaskList.tsx';
 import { useTasks } from '../features/tasks/state/use-tasks.ts';
 import { useGlobalKeys } from './use-global-keys.ts';
@@ -64,6 +65,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
       </CaseHeader>
       <ImportPanel>
         <TaskList controller={tasks} />
+        <SourcesPanel sources={info.sources} />
         <ConversationList state={conversations} selectedId={selection?.chatId ?? null} onSelect={openConversation} />
       </ImportPanel>
       <main className="centre">

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import type { ImportIssue, SourceRecord } from '../../../../../shared/domain/source.ts';
+import { api } from '../../../api/client.ts';
+import { describeError, formatNumber } from '../../../app/format.ts';
+
+const STATUS_LABEL: Record<SourceRecord['status'], string> = {
+  importing: 'importing',
+  imported: 'imported',
+  failed: 'failed — nothing kept',
+  interrupted: 'interrupted — nothing kept',
+};
+
+/**
+ * Every source of the case with the facts a court asks about: hash at intake and after import,
+ * format and parser, time zone assumed, what could not be read. Failed sources can be retried.
+ */
+export function SourcesPanel({ sources }: { sources: SourceRecord[] }) {
+  const [open, setOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const retryable = sources.filter((source) => source.status === 'failed' || source.status === 'interrupted').length;
+
+  async function retry(): Promise<void> {
+    try {
+      const result = await api.invoke('import.retryFailed', {});
+      setNotice(result.paths.length === 0 ? 'No failed source can be read again (moved or already imported).' : `Retrying ${result.paths.length} source(s).`);
+    } catch (caught) {
+      setNotice(describeError(caught));
+    }
+  }
+
+  return (
+    <section className="sources-panel" aria-labelledby="sources-title">
+      <h2 id="sources-title">
+        <button type="button" className="link" aria-expanded={open} data-testid="sources-toggle" onClick={() => setOpen(!open)}>
+          {open ? '▾' : '▸'} Sources {formatNumber(sources.length)}
+        </button>
+      </h2>
+      {retryable > 0 && (
+        <button type="button" className="small" data-testid="sources-retry" onClick={() => void retry()}>
+          Retry {retryable} failed
+        </button>
+      )}
+      {notice !== null && <p className="muted">{notice}</p>}
+      {open && (
+        <ul className="source-list" data-testid="source-list">
+          {sources.map((source) => (
+            <SourceItem key={source.id} source={source} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SourceItem({ source }: { source: SourceRecord }) {
+  const [issues, setIssues] = useState<ImportIssue[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function loadIssues(): Promise<void> {
+    try {
+      setIssues(await api.invoke('sources.issues', { sourceId: source.id }));
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
+
+  const verified = source.hashVerified === true ? 'unchanged after import' : source.hashVerified === false ? 'CHANGED DURING IMPORT' : 'not re-checked';
+  return (
+    <li className={`source-item status-${source.status}`} data-testid="source-item" data-status={source.status}>
+      <div className="source-name" title={source.path}>
+        <bdi>{source.displayName}</bdi>
+      </div>
+      <div className="muted">
+        {source.format} · {STATUS_LABEL[source.status]} · {formatNumber(source.messageCount)} messages{source.unparsedCount > 0 ? ` · ${formatNumber(source.unparsedCount)} unparsed` : ''}
+      </div>
+      <div className="mono small-text" title={`SHA-256 ${source.sha256}\n${verified}`}>
+        sha256 {source.sha256.slice(0, 16)}… ({verified})
+      </div>
+      <div className="muted small-text">
+        device zone {source.timeZone} ({source.timeZoneOrigin}) · parser {source.parser} {source.parserVersion}
+      </div>
+      {issues === null ? (
+        <button type="button" className="link small-text" onClick={() => void loadIssues()}>
+          Show import issues
+        </button>
+      ) : issues.length === 0 ? (
+        <p className="muted small-text">No import issues.</p>
+      ) : (
+        <ul className="issue-list">
+          {issues.slice(0, 200).map((issue, index) => (
+            <li key={index} className="small-text">
+              <span className="mono">{issue.place}</span> {issue.reason}
+            </li>
+          ))}
+          {issues.length > 200 && <li className="muted small-text">… {formatNumber(issues.length - 200)} more</li>}
+        </ul>
+      )}
+      {error !== null && <p className="error small-text">{error}</p>}
+    </li>
+  );
+}
