@@ -3,7 +3,10 @@ import { APP_VERSION } from '../engine/engine.ts';
 import { AppError } from '../shared/errors.ts';
 import { runImport } from './commands/import-command.ts';
 import type { ImportCommandOptions } from './commands/import-command.ts';
+import { runExport } from './commands/export-command.ts';
+import type { ExportCommandOptions } from './commands/export-command.ts';
 import { runSearch } from './commands/search-command.ts';
+import { runVerify } from './commands/verify-command.ts';
 import type { SearchCommandOptions } from './commands/search-command.ts';
 import { runServe } from './commands/serve-command.ts';
 import { EXIT_FAILED, EXIT_USAGE } from './exit-codes.ts';
@@ -51,6 +54,34 @@ function buildProgram(): Command {
     .option('--json', 'print one JSON object per query (JSON Lines)')
     .action(async (caseDir: string, query: string | undefined, options: SearchCommandOptions) => {
       process.exitCode = await runSearch(caseDir, query, options);
+    });
+
+  program
+    .command('export')
+    .description('Write a court evidence package (BagIt) of selected messages with context, report and custody log')
+    .argument('<case-dir>', 'the case folder')
+    .requiredOption('--out <bag-dir>', 'the package folder to create (must not exist or be empty)')
+    .option('--select <what>', 'all | reviewed | confirmed | marker:<id> | query:<q> | ids:<file>', 'all')
+    .option('--context <n>', 'messages either side of each selected one', positiveInteger, 3)
+    .option('--include-originals', 'copy the seized source files into the package too')
+    .option('--reference <text>', 'the case reference the court knows')
+    .option('--exhibit <ref...>', 'exhibit references')
+    .option('--organisation <name>', 'examining organisation (or THREADLINE_ORGANISATION)')
+    .option('--sign-key <pem>', "the examiner's Ed25519 private key: signs the tag manifest")
+    .option('--pseudonyms <file>', 'names/numbers to replace, one "original<TAB>pseudonym" a line')
+    .option('--pseudonym-map <file>', 'where to write the pseudonym key (outside the package)')
+    .option('--json', 'print the result as JSON')
+    .action(async (caseDir: string, options: ExportCommandOptions) => {
+      process.exitCode = await runExport(caseDir, options);
+    });
+
+  program
+    .command('verify')
+    .description('Check a package: completeness, every hash, Payload-Oxum, custody chain, signature')
+    .argument('<bag-dir>', 'the package folder')
+    .option('--json', 'print the result as one JSON document')
+    .action(async (bagDir: string, options: { json?: boolean }) => {
+      process.exitCode = await runVerify(bagDir, options);
     });
 
   program

@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
-import packageJson from '../package.json' with { type: 'json' };
 import type { Channel, RequestOf, ResponseOf, EventTypes, AppInfo } from '../shared/ipc/contract.ts';
 import type { ImportOptions, ImportSummary } from '../shared/domain/import.ts';
 import { AppError } from '../shared/errors.ts';
+import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { CaseSession } from './case/case-session.ts';
+import { exportCase } from './export/export-case.ts';
+import type { ExportOptions, ExportSummary } from './export/export-case.ts';
+import { verifyEvidencePackage } from './package/verify-package.ts';
 import { importFiles } from './import/import-files.ts';
 import { searchCase } from './search/search-case.ts';
 import { TaskManager } from './tasks/task-manager.ts';
 import { EventEmitter } from 'node:events';
 
-export const APP_NAME = 'Threadline';
-export const APP_VERSION: string = packageJson.version;
+export { APP_NAME, APP_VERSION } from './app-version.ts';
 
 export type EngineHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -81,6 +83,17 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     return [...new Set(paths)].filter((path) => existsSync(path));
   }
 
+  /** Starts a court-package export task; the promise settles with the summary. */
+  startExport(options: Omit<ExportOptions, 'examiner'>): { taskId: string; done: Promise<ExportSummary> } {
+    const session = this.current();
+    const { id, done } = this.tasks.start('export', `Export to ${options.outDir}`, (task) => exportCase(session, { ...options, examiner: this.options.actor }, task, async () => []), (summary) => `${summary.messages} messages, ${summary.files.length} files, ${summary.bytes} bytes in ${summary.bag}`);
+    void done.then(
+      () => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }),
+      () => undefined,
+    );
+    return { taskId: id, done };
+  }
+
   handlers(): EngineHandlers {
     return {
       'app.info': async () => ({ name: APP_NAME, version: APP_VERSION, mode: this.options.mode, workingDirectory: process.cwd() }),
@@ -104,6 +117,12 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         return { taskId, paths };
       },
       'sources.issues': async ({ sourceId }) => this.current().db.client.call('listIssues', { sourceId }),
+      'export.start': async (request) => {
+        const { taskId, done } = this.startExport(stripUndefined(request));
+        done.catch(() => undefined);
+        return { taskId };
+      },
+      'package.verify': async ({ bagDir }) => verifyEvidencePackage(bagDir),
       'tasks.list': async () => this.tasks.list(),
       'tasks.cancel': async ({ taskId }) => ({ cancelled: this.tasks.cancel(taskId) }),
       'conversations.list': async () => this.current().db.client.call('listConversations', {}),
@@ -121,4 +140,9 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   async dispose(): Promise<void> {
     await this.closeCase();
   }
+}
+
+/** zod gives `undefined` for absent optional fields; exactOptionalPropertyTypes wants them absent. */
+function stripUndefined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }

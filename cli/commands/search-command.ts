@@ -4,7 +4,7 @@ import { searchCase } from '../../engine/search/search-case.ts';
 import { describePlace } from '../../shared/domain/locator.ts';
 import type { SearchResult } from '../../shared/domain/search.ts';
 import type { SearchSort } from '../../shared/contracts/index-worker.ts';
-import { csvRow } from '../../shared/text/csv.ts';
+import { csvRow, UTF8_BOM } from '../../shared/text/csv.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorName } from '../actor.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
@@ -31,7 +31,7 @@ export async function runSearch(caseDir: string, query: string | undefined, opti
     const csv = options.csv === undefined ? null : openSync(options.csv, 'w');
     let failed = 0;
     try {
-      if (csv !== null) writeSync(csv, `\ufeff${csvRow(CSV_HEADER)}`);
+      if (csv !== null) writeSync(csv, `${UTF8_BOM}${csvRow(CSV_HEADER)}`);
       for (const text of queries) {
         let result: SearchResult;
         try {

@@ -52,7 +52,7 @@ export async function searchCase(session: CaseSession, query: string, limit: num
 }
 
 /** chat: and source: name conversations and sources as people see them; the index knows ids. */
-async function resolveNamedFilters(session: CaseSession, parsed: ParsedQuery): Promise<{ chatIds: string[] | null; sourceIds: string[] | null }> {
+export async function resolveNamedFilters(session: CaseSession, parsed: ParsedQuery): Promise<{ chatIds: string[] | null; sourceIds: string[] | null }> {
   const { chats, sources } = parsed.filters;
   let chatIds: string[] | null = null;
   let sourceIds: string[] | null = null;

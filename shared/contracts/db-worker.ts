@@ -2,11 +2,25 @@ import type { CaseSettings } from '../domain/case.ts';
 import type { AttachmentRecord, ConversationSummary, Message } from '../domain/message.ts';
 import type { ImportIssue, SourceRecord } from '../domain/source.ts';
 import type { IndexDocument } from './index-worker.ts';
+import type { MediaType } from './parsed-source.ts';
 
 export interface NewAttachment extends AttachmentRecord {
   vendorMd5: string | null;
   vendorSha256: string | null;
   /** Case-relative path of bytes Threadline stored itself (inline parts), else null. */
+  storedPath: string | null;
+}
+
+/** An attachment whose bytes Threadline hashed, and where those bytes are. */
+export interface AttachmentFile {
+  messageId: string;
+  sourceId: string;
+  sha256: string;
+  fileName: string | null;
+  mediaType: MediaType;
+  /** Path inside the source (relative to the source file's folder, or a zip entry). */
+  sourcePath: string | null;
+  /** Case-relative path of bytes Threadline stored itself. */
   storedPath: string | null;
 }
 
@@ -66,6 +80,9 @@ export interface DbWorkerApi {
   /** Messages of a source still waiting for language detection (media placeholders and system lines excluded). */
   languagePending: { params: { sourceId: string; afterRowid: number; limit: number }; result: { rowid: number; text: string }[] };
   setLanguages: { params: { results: { rowid: number; lang: string; confidence: number }[] }; result: null };
+  rowidsForMessageIds: { params: { ids: string[] }; result: number[] };
+  allMessageRowids: { params: Record<string, never>; result: number[] };
+  attachmentFiles: { params: { messageIds: string[] }; result: AttachmentFile[] };
   persist: { params: Record<string, never>; result: null };
   close: { params: Record<string, never>; result: null };
 }

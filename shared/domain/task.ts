@@ -3,7 +3,7 @@ export type TaskState = 'RUNNING' | 'DONE' | 'ERROR' | 'CANCELLED';
 
 export interface TaskView {
   id: string;
-  kind: 'import' | 'index';
+  kind: 'import' | 'index' | 'export';
   title: string;
   state: TaskState;
   stage: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { VerifyPackageResult } from '../contracts/evidence-package.ts';
 import type { CaseInfo } from '../domain/case.ts';
 import type { ConversationSummary, Message } from '../domain/message.ts';
 import type { SearchResult } from '../domain/search.ts';
@@ -25,6 +26,21 @@ export const requestSchemas = {
   'import.start': z.object({ paths: z.array(path).min(1).max(10_000), timeZone: timeZone.optional() }).strict(),
   'import.retryFailed': z.object({ timeZone: timeZone.optional() }).strict(),
   'sources.issues': z.object({ sourceId: z.string().min(1).max(200) }).strict(),
+  'export.start': z
+    .object({
+      outDir: path,
+      select: z.string().min(1).max(MAX_QUERY_LENGTH),
+      context: z.number().int().min(0).max(1000),
+      includeOriginals: z.boolean(),
+      caseReference: z.string().max(200).optional(),
+      exhibitRefs: z.array(z.string().max(200)).max(1000).optional(),
+      organisation: z.string().max(200).optional(),
+      signKeyFile: path.optional(),
+      pseudonymsFile: path.optional(),
+      pseudonymMapFile: path.optional(),
+    })
+    .strict(),
+  'package.verify': z.object({ bagDir: path }).strict(),
   'tasks.list': z.object({}).strict(),
   'tasks.cancel': z.object({ taskId: z.string().min(1).max(100) }).strict(),
   'conversations.list': z.object({}).strict(),
@@ -60,6 +76,8 @@ export interface ResponseTypes {
   'import.start': { taskId: string };
   'import.retryFailed': { taskId: string | null; paths: string[] };
   'sources.issues': ImportIssue[];
+  'export.start': { taskId: string };
+  'package.verify': VerifyPackageResult;
   'tasks.list': TaskView[];
   'tasks.cancel': { cancelled: boolean };
   'conversations.list': ConversationSummary[];

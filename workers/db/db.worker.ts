@@ -6,6 +6,7 @@ import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
 import { CaseDatabase } from './case-database.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
+import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { inTransaction, run } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
 
@@ -114,6 +115,15 @@ const handlers: Handlers<DbWorkerApi> = {
     const { db } = database();
     inTransaction(db, () => setLanguages(db, results));
     return null;
+  },
+  async rowidsForMessageIds({ ids }) {
+    return rowidsForMessageIds(database().db, ids);
+  },
+  async allMessageRowids() {
+    return allMessageRowids(database().db);
+  },
+  async attachmentFiles({ messageIds }) {
+    return attachmentFiles(database().db, messageIds);
   },
   async persist() {
     database().persist();

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative, resolve } from 'node:path';
+import type { EvidencePackageInput, PackageAttachment, PackageConversation, PackageOriginal, PackageSource } from '../../shared/contracts/evidence-package.ts';
+import type { Message } from '../../shared/domain/message.ts';
+import type { ImportIssue } from '../../shared/domain/source.ts';
+import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
+import type { CaseSession } from '../case/case-session.ts';
+import { APP_NAME, APP_VERSION } from '../app-version.ts';
+import { hashFile } from '../import/hash-file.ts';
+
+export interface GatherOptions {
+  rowids: number[];
+  context: number;
+  selectionDescription: string;
+  selectionCriteria: string;
+  caseReference: string;
+  exhibitRefs: string[];
+  examiner: string;
+  organisation: string;
+  includeOriginals: boolean;
+  baggingDate: string;
+}
+
+const PAGE = 2000;
+
+/**
+ * Gathers what the packager needs from the case: the selected messages with `context` messages
+ * either side in their conversations, their attachments' bytes on disk, the sources they come
+ * from (hashed again now), the import issues of those sources and the custody log as stored.
+ */
+export async function gatherPackageInput(session: CaseSession, options: GatherOptions): Promise<{ input: EvidencePackageInput; skippedAttachments: string[] }> {
+  const selected = await session.db.client.call('messagesByRowids', { rowids: options.rowids });
+  const selectedIds = new Set(selected.map((message) => message.id));
+  const conversations = await conversationsWithContext(session, selected, options.context, selectedIds);
+  const exported = conversations.flatMap((conversation) => conversation.messages);
+  const { sources: allSources } = await session.db.client.call('caseSummary', {});
+  const usedSourceIds = new Set(exported.map((message) => message.sourceId));
+  const sourceRecords = allSources.filter((source) => usedSourceIds.has(source.id));
+  const sources: PackageSource[] = [];
+  for (const source of sourceRecords) {
+    const now = existsSync(source.path) ? (await hashFile(source.path)).sha256 : null;
+    sources.push({ ...source, sha256AtIntake: source.sha256, sha256AtExport: now });
+  }
+  const { attachments, skipped } = await attachmentsOf(session, exported, sourceRecords);
+  const importIssues: ImportIssue[] = [];
+  for (const source of sourceRecords) importIssues.push(...(await session.db.client.call('listIssues', { sourceId: source.id })));
+  const originals: PackageOriginal[] = options.includeOriginals
+    ? sourceRecords.filter((source) => existsSync(source.path)).map((source) => ({ sourceId: source.id, sha256: source.sha256, fileName: source.displayName, readFile: () => source.path }))
+    : [];
+  const custodyLog = readFileSync(join(session.path, AUDIT_LOG_FILE), 'utf8').split('\n').filter((line) => line !== '');
+  const input: EvidencePackageInput = {
+    case: { name: session.path.split(/[/\\]/u).pop() ?? session.path, reference: options.caseReference, createdAt: session.createdAt, timeZone: session.settings.timeZone },
+    exhibitRefs: options.exhibitRefs.length > 0 ? options.exhibitRefs : sourceRecords.map((source) => source.displayName),
+    examiner: { name: options.examiner },
+    organisation: options.organisation,
+    baggingDate: options.baggingDate,
+    tool: { name: APP_NAME, version: APP_VERSION },
+    sources,
+    selection: { description: options.selectionDescription, criteria: { select: options.selectionCriteria, context: options.context, messages: selectedIds.size } },
+    conversations,
+    markers: [],
+    reviews: [],
+    attachments,
+    originals,
+    custodyLog,
+    importIssues,
+  };
+  return { input, skippedAttachments: skipped };
+}
+
+async function conversationsWithContext(session: CaseSession, selected: (Message & { chatTitle: string })[], context: number, selectedIds: Set<string>): Promise<PackageConversation[]> {
+  const byChat = new Map<string, { title: string; seqs: number[] }>();
+  for (const message of selected) {
+    const entry = byChat.get(message.chatId) ?? { title: message.chatTitle, seqs: [] };
+    entry.seqs.push(message.seq);
+    byChat.set(message.chatId, entry);
+  }
+  const summaries = new Map((await session.db.client.call('listConversations', {})).map((summary) => [summary.id, summary]));
+  const conversations: PackageConversation[] = [];
+  for (const [chatId, { title, seqs }] of [...byChat].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const messages: Message[] = [];
+    for (const [from, to] of mergeRanges(seqs.map((seq) => [Math.max(0, seq - context), seq + context + 1] as [number, number]))) {
+      for (let offset = from; offset < to; offset += PAGE) {
+        messages.push(...(await session.db.client.call('messagesRange', { chatId, offset, limit: Math.min(PAGE, to - offset) })).messages);
+      }
+    }
+    conversations.push({ id: chatId, title, participants: summaries.get(chatId)?.participants ?? [], messages: messages.map((message) => ({ ...message, selected: selectedIds.has(message.id) })) });
+  }
+  return conversations;
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const range of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+async function attachmentsOf(session: CaseSession, messages: Message[], sources: { id: string; path: string; format: string }[]): Promise<{ attachments: PackageAttachment[]; skipped: string[] }> {
+  const files = await session.db.client.call('attachmentFiles', { messageIds: messages.map((message) => message.id) });
+  const sourceById = new Map(sources.map((source) => [source.id, source]));
+  const attachments: PackageAttachment[] = [];
+  const skipped: string[] = [];
+  for (const file of files) {
+    const path = bytesOnDisk(session.path, file.storedPath, file.sourcePath, sourceById.get(file.sourceId));
+    const name = file.fileName ?? file.sourcePath ?? file.sha256;
+    if (path === null) {
+      skipped.push(`${name} (sha256 ${file.sha256}): its bytes are inside a zip source or no longer on disk; the source itself is the record`);
+      continue;
+    }
+    attachments.push({ messageId: file.messageId, sha256: file.sha256, fileName: name.split(/[/\\]/u).pop() ?? name, mediaType: file.mediaType, readFile: () => path });
+  }
+  return { attachments, skipped };
+}
+
+function bytesOnDisk(casePath: string, storedPath: string | null, sourcePath: string | null, source: { path: string; format: string } | undefined): string | null {
+  if (storedPath !== null) return join(casePath, storedPath);
+  if (sourcePath === null || source === undefined || source.format === 'zip') return null;
+  const folder = dirname(source.path);
+  const candidate = resolve(folder, normalize(sourcePath));
+  return relative(folder, candidate).startsWith('..') || !existsSync(candidate) ? null : candidate;
+}

@@ -1,0 +1,109 @@
+/**
+ * The OCR worker contract. OCR workers form a pool (one per core); each call recognises one
+ * image independently. Everything a court may ask about how a text was read is in the result:
+ * engine and versions, the exact traineddata files (SHA-256) and every parameter applied.
+ */
+
+/** Pixel box, x1/y1 exclusive, in the coordinates of the original (EXIF-upright) image. */
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface OcrWord {
+  text: string;
+  /** Tesseract's word confidence, 0-100. */
+  confidence: number;
+  bbox: OcrBox;
+}
+
+export interface OcrLine {
+  text: string;
+  confidence: number;
+  bbox: OcrBox;
+}
+
+/**
+ * Screenshot preprocessing switches. Each step only acts when its detector says it applies
+ * (`upscale` when text is small, `invertDark` when the background is dark, `tile` when the image
+ * is tall); `parameters.preprocess` in the result lists the steps actually applied.
+ */
+export interface OcrPreprocessOptions {
+  grayscale: boolean;
+  invertDark: boolean;
+  upscale: boolean;
+  threshold: boolean;
+  tile: boolean;
+}
+
+export type OcrPreprocessStep = 'autoOrient' | 'grayscale' | 'invertDark' | 'upscale' | 'threshold' | 'tile';
+
+export interface OcrRequest {
+  /** A file to read (the worker reads it itself, read-only), or ... */
+  path?: string;
+  /** ... the image bytes (e.g. an attachment inside a zip); `name` then labels errors. */
+  bytes?: Uint8Array;
+  name?: string;
+  /** Tesseract language codes, e.g. ['eng', 'ron']. */
+  langs: string[];
+  /** Folders searched for <lang>.traineddata before the bundled npm packages. */
+  tessdataDirs: string[];
+  preprocess: OcrPreprocessOptions;
+}
+
+export interface OcrTraineddata {
+  lang: string;
+  /** Absolute path of the file that was loaded. */
+  file: string;
+  /** SHA-256 of that file's bytes as stored on disk (before any gunzip). */
+  sha256: string;
+  bytes: number;
+  /** 'npm:@tesseract.js-data/eng' for a bundled package, 'dir:<folder>' for a user folder. */
+  source: string;
+}
+
+export interface OcrEngineInfo {
+  name: 'tesseract.js';
+  version: string;
+  coreVersion: string;
+  /** The Tesseract library version compiled into the core, as it reports itself. */
+  tesseractVersion: string;
+}
+
+export interface OcrParameters {
+  psm: number;
+  oem: number;
+  preprocess: OcrPreprocessStep[];
+  /** Factor the image was resized by before recognition (1 = not resized). */
+  scale: number;
+  tiles: number;
+  width: number;
+  height: number;
+}
+
+export interface OcrResult {
+  text: string;
+  /** Mean word confidence, 0-100 (0 when no word was found). */
+  confidence: number;
+  words: OcrWord[];
+  lines: OcrLine[];
+  engine: OcrEngineInfo;
+  traineddata: OcrTraineddata[];
+  parameters: OcrParameters;
+  tookMs: number;
+}
+
+export interface OcrWorkerApi {
+  recognize: { params: OcrRequest; result: OcrResult };
+}
+
+/** What the benchmark showed helps on chat screenshots (scripts/bench-ocr.ts). */
+export const DEFAULT_OCR_PREPROCESS: OcrPreprocessOptions = {
+  grayscale: true,
+  invertDark: true,
+  upscale: true,
+  threshold: false,
+  tile: true,
+};

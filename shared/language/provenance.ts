@@ -1,0 +1,20 @@
+/**
+ * Tool facts recorded with every language value Threadline stores, so a court can be told how
+ * it was made (STYLE.md §4). Bump DETECTOR_VERSION whenever rules, word lists or weights change.
+ */
+import { DEFAULT_CANDIDATE_LANGUAGES } from './codes.ts';
+import { WEIGHTS } from './weights.ts';
+
+export const DETECTOR_VERSION = '2.0.0';
+/** The franc release whose models (data.js) the detector scores with; package.json pins it. */
+export const FRANC_VERSION = '6.2.0';
+
+export function languageToolProvenance(caseLanguages?: readonly string[]): { tool: string; toolVersion: string; parameters: Record<string, string | number> } {
+  const parameters: Record<string, string | number> = {
+    method: 'script ranges, letter rules, franc trigram distances, function words, optional context',
+    franc: FRANC_VERSION,
+    candidates: caseLanguages !== undefined && caseLanguages.length > 0 ? caseLanguages.join(',') : DEFAULT_CANDIDATE_LANGUAGES.join(','),
+  };
+  for (const [name, value] of Object.entries(WEIGHTS)) parameters[`weight.${name}`] = value;
+  return { tool: 'threadline-language', toolVersion: DETECTOR_VERSION, parameters };
+}

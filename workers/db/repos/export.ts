@@ -1,0 +1,66 @@
+import type { Database } from 'sql.js';
+import type { MediaType } from '../../../shared/contracts/parsed-source.ts';
+import { asNullableString, asNumber, asString, selectAll } from './rows.ts';
+
+export interface AttachmentFileRow {
+  messageId: string;
+  sourceId: string;
+  sha256: string;
+  fileName: string | null;
+  mediaType: MediaType;
+  sourcePath: string | null;
+  storedPath: string | null;
+}
+
+/** Row ids of messages of imported sources with the given stable ids, in the order asked. */
+export function rowidsForMessageIds(db: Database, ids: string[]): number[] {
+  const rowids: number[] = [];
+  const CHUNK = 500;
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const rows = selectAll(
+      db,
+      `SELECT m.rowid, m.id FROM messages m JOIN sources s ON s.id = m.source_id WHERE s.status = 'imported' AND m.id IN (${chunk.map(() => '?').join(',')})`,
+      chunk,
+    );
+    const byId = new Map(rows.map((row) => [asString(row['id']), asNumber(row['rowid'])]));
+    for (const id of chunk) {
+      const rowid = byId.get(id);
+      if (rowid !== undefined) rowids.push(rowid);
+    }
+  }
+  return rowids;
+}
+
+/** Every message row id of the case's imported sources, in conversation order. */
+export function allMessageRowids(db: Database): number[] {
+  return selectAll(db, "SELECT m.rowid FROM messages m JOIN sources s ON s.id = m.source_id WHERE s.status = 'imported' ORDER BY m.chat_id, m.seq").map((row) => asNumber(row['rowid']));
+}
+
+/** Attachments with bytes Threadline hashed, for the messages given (by stable id). */
+export function attachmentFiles(db: Database, messageIds: string[]): AttachmentFileRow[] {
+  const files: AttachmentFileRow[] = [];
+  const CHUNK = 500;
+  for (let start = 0; start < messageIds.length; start += CHUNK) {
+    const chunk = messageIds.slice(start, start + CHUNK);
+    const rows = selectAll(
+      db,
+      `SELECT m.id AS message_id, a.source_id, a.sha256, a.file_name, a.media_type, a.source_path, a.stored_path
+       FROM attachments a JOIN messages m ON m.rowid = a.message_rowid
+       WHERE a.sha256 IS NOT NULL AND m.id IN (${chunk.map(() => '?').join(',')}) ORDER BY m.rowid, a.position`,
+      chunk,
+    );
+    for (const row of rows) {
+      files.push({
+        messageId: asString(row['message_id']),
+        sourceId: asString(row['source_id']),
+        sha256: asString(row['sha256']),
+        fileName: asNullableString(row['file_name']),
+        mediaType: asString(row['media_type']) as MediaType,
+        sourcePath: asNullableString(row['source_path']),
+        storedPath: asNullableString(row['stored_path']),
+      });
+    }
+  }
+  return files;
+}
