@@ -67,6 +67,9 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   }
   const importer = await session.importer();
   const detected = await importer.client.call('detectFormat', { path });
+  if (detected.format === null && detected.companionOf !== undefined) {
+    return { path, sourceId: null, format: 'companion', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: detected.reason }], error: null };
+  }
   if (detected.format === null) {
     const code = detected.reason === 'the file is empty' ? 'E_IMPORT_EMPTY' : 'E_IMPORT_FORMAT';
     const message = detected.reason.startsWith(path) ? detected.reason : `${path}: ${detected.reason}`;

@@ -4,7 +4,8 @@ export interface ImportSourceSummary {
   sourceId: string | null;
   format: string;
   sha256: string | null;
-  status: 'imported' | 'already-imported' | 'failed' | 'cancelled';
+  /** 'skipped': a companion file (-wal, wa.db) read with the source it belongs to. */
+  status: 'imported' | 'already-imported' | 'skipped' | 'failed' | 'cancelled';
   messages: number;
   attachments: number;
   unparsed: number;

@@ -1,15 +1,31 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
-import { PARSERS } from './parsers.ts';
+import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
+import { identifySqliteSource, sniffSqlite } from './sqlite/index.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 
+export interface Detection {
+  format: DetectedFormat | null;
+  reason: string;
+  /** Set when the file only serves another source (a -wal or -journal file, a contacts database). */
+  companionOf?: string;
+}
+
+const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'];
+
 /** Reads the head of a file (read-only) and asks each importer whether it recognises the content. */
-export async function detectFormat(path: string): Promise<{ format: DetectedFormat | null; reason: string }> {
+export async function detectFormat(path: string): Promise<Detection> {
+  const name = basename(path);
+  const suffix = COMPANION_SUFFIXES.find((candidate) => name.endsWith(candidate));
+  if (suffix !== undefined && existsSync(path.slice(0, -suffix.length))) {
+    return { format: null, companionOf: name.slice(0, -suffix.length), reason: `SQLite ${suffix.slice(1)} file of ${name.slice(0, -suffix.length)}: read together with it` };
+  }
   const head = readHead(path);
   if (head.byteLength === 0) return { format: null, reason: 'the file is empty' };
+  if (sniffSqlite(head)) return detectSqlite(path);
   if (sniffZip(head)) {
     const zip = await describeZip(path, PARSERS).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if ('error' in zip) return { format: null, reason: zip.error };
@@ -19,6 +35,15 @@ export async function detectFormat(path: string): Promise<{ format: DetectedForm
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };
   return { format: null, reason: `the content matches no supported export format (supported: ${PARSERS.map((candidate) => candidate.format).join(', ')})` };
+}
+
+/** SQLite schemas can lie beyond the head, so phone databases are identified from the whole file. */
+function detectSqlite(path: string): Detection {
+  const kind = identifySqliteSource(new Uint8Array(readFileSync(path, { flag: 'r' })));
+  if (kind === 'whatsapp-contacts') return { format: null, companionOf: 'msgstore.db', reason: 'a WhatsApp contacts database (wa.db): it names the contacts of a msgstore.db beside it' };
+  const parser = kind === null ? undefined : SQLITE_PARSERS[kind];
+  if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite)' };
+  return { format: parser.format, reason: `a ${kind} database` };
 }
 
 function readHead(path: string): Uint8Array {

@@ -1,11 +1,22 @@
 import type { SourceParser } from '../../shared/contracts/parsed-source.ts';
+import { androidSmsDbParser } from './android-sms/index.ts';
+import { iosSmsDbParser } from './ios-sms/index.ts';
+import { whatsappAndroidDbParser, whatsappIosDbParser } from './whatsapp-db/index.ts';
 import { whatsappTextParser } from './whatsapp/index.ts';
 
 /**
  * Every importer Threadline has, in the order format detection asks them. More specific
  * formats come first so a generic sniff cannot claim their files.
  */
-export const PARSERS: readonly SourceParser[] = [whatsappTextParser];
+export const PARSERS: readonly SourceParser[] = [whatsappTextParser, androidSmsDbParser, iosSmsDbParser, whatsappAndroidDbParser, whatsappIosDbParser];
+
+/** Which parser reads each kind of phone database (detect-format.ts identifies SQLite files by their tables). */
+export const SQLITE_PARSERS: Readonly<Record<string, SourceParser>> = {
+  'android-sms': androidSmsDbParser,
+  'ios-sms': iosSmsDbParser,
+  'whatsapp-android': whatsappAndroidDbParser,
+  'whatsapp-ios': whatsappIosDbParser,
+};
 
 export function parserFor(format: string): SourceParser | undefined {
   return PARSERS.find((parser) => parser.format === format);

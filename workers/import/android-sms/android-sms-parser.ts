@@ -1,0 +1,145 @@
+/**
+ * Android `mmssms.db` (com.android.providers.telephony) as a SourceParser: SMS from `sms` (and
+ * Samsung's `spam_sms`), MMS from `pdu` + `part` + `addr`, conversations from `threads` +
+ * `canonical_addresses`. Rows deleted by the user survive only in free pages; recovering them is
+ * carving, out of scope here.
+ */
+
+import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { EvidenceDatabase, Row } from '../sqlite/index.ts';
+import {
+  ChatRegistry,
+  RowPacer,
+  WarningCap,
+  columnsOf,
+  hasTable,
+  openEvidenceDatabase,
+  rowCount,
+  scanErrorMessage,
+  scanRows,
+  selectExpressions,
+  sniffSqliteKind,
+  unparsedRow,
+} from '../sqlite/index.ts';
+import { MmsReader, PDU_COLUMNS } from './mms-rows.ts';
+import { SMS_COLUMNS, smsRowToMessage } from './sms-rows.ts';
+import { loadThreads } from './threads.ts';
+import type { ThreadBook } from './threads.ts';
+
+/** Reported on every source this parser reads; bump when its output changes. */
+export const ANDROID_SMS_PARSER_VERSION = '1.0.0';
+
+/**
+ * Tables that may hold messages this parser does not read, with what they are: their row counts
+ * go into the details, and a warning when they are not empty.
+ */
+const UNREAD_MESSAGE_TABLES: Record<string, string> = {
+  im: 'Samsung RCS chat messages',
+  ft: 'Samsung RCS file transfers',
+  wpm: 'WAP push messages',
+  spam_pdu: 'MMS filtered as spam',
+  cmas: 'emergency (cell broadcast) alerts',
+};
+/** Samsung tables that copy sms/pdu rows (kept in sync by triggers): reading them would duplicate messages. */
+const MIRROR_TABLES = ['messages', 'sms_restricted', 'pdu_restricted'];
+
+export const androidSmsDbParser: SourceParser = {
+  format: 'android-mmssms-db',
+  parserVersion: ANDROID_SMS_PARSER_VERSION,
+  sniff: (head) => sniffSqliteKind(head, 'android-sms'),
+  async parse(input, sink) {
+    const warnings = new WarningCap(sink);
+    const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
+    try {
+      return await parseMmsSms(evidence, input, sink, warnings);
+    } finally {
+      evidence.close();
+    }
+  },
+};
+
+async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap): Promise<ParseOutcome> {
+  const { db } = evidence;
+  const file = input.displayName;
+  if (!hasTable(db, 'sms')) {
+    throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not an Android mmssms.db (no sms table)`);
+  }
+  const registry = new ChatRegistry(sink);
+  const threads = loadThreads(db, registry, (message) => warnings.add('read', file, message));
+  const smsTables = ['sms', ...(hasTable(db, 'spam_sms') ? ['spam_sms'] : [])];
+  const hasPdu = hasTable(db, 'pdu');
+  const counts: Record<string, number | null> = {};
+  for (const table of [...smsTables, ...(hasPdu ? ['pdu'] : []), 'part', 'addr', 'threads', 'canonical_addresses']) {
+    if (hasTable(db, table)) counts[table] = rowCount(db, table);
+  }
+  const totalRows = smsTables.reduce((sum, table) => sum + (counts[table] ?? 0), 0) + (hasPdu ? counts['pdu'] ?? 0 : 0);
+  const pacer = new RowPacer(sink, totalRows, input.size);
+  const tally = { messages: 0, unparsed: 0 };
+
+  const emit = async (table: string, row: Row, build: () => Promise<ParsedMessage>): Promise<void> => {
+    let message: ParsedMessage;
+    try {
+      message = await build();
+    } catch (error) {
+      message = unparsedRow(file, table, row, fallbackChat(threads), error);
+      tally.unparsed += 1;
+      warnings.add('row', `${file}:${table}`, message.reason ?? 'unreadable row');
+    }
+    if (message.kind !== 'unparsed') tally.messages += 1;
+    await sink.message(message);
+    pacer.tick();
+  };
+
+  for (const table of smsTables) {
+    const select = selectExpressions(columnsOf(db, table), 't', SMS_COLUMNS);
+    const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:${table}`, scanErrorMessage(table, message, from, to));
+    for (const row of scanRows(db, { table, select }, onError)) {
+      await emit(table, row, () => Promise.resolve(smsRowToMessage(row, table, file, threads)));
+    }
+  }
+  if (hasPdu) {
+    const reader = new MmsReader(db, input);
+    try {
+      const select = selectExpressions(columnsOf(db, 'pdu'), 't', PDU_COLUMNS);
+      const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:pdu`, scanErrorMessage('pdu', message, from, to));
+      for (const row of scanRows(db, { table: 'pdu', select }, onError)) {
+        await emit('pdu', row, () => reader.toMessage(row, file, threads));
+      }
+    } finally {
+      reader.free();
+    }
+  }
+  pacer.finish();
+
+  const unread: Record<string, number | null> = {};
+  for (const [table, what] of Object.entries(UNREAD_MESSAGE_TABLES)) {
+    if (!hasTable(db, table)) continue;
+    const rows = rowCount(db, table);
+    unread[table] = rows;
+    if (rows !== null && rows > 0) warnings.add('unread', `${file}:${table}`, `table ${table} (${what}) has ${rows} row(s) that this importer does not read`);
+  }
+  const mirrors = MIRROR_TABLES.filter((table) => hasTable(db, table));
+  const warningCounts = warnings.finish(file);
+  const vendor = hasTable(db, 'im') || hasTable(db, 'spam_sms') || hasTable(db, 'wpm') ? 'samsung' : null;
+  return {
+    formatVersion: evidence.facts.sqliteUserVersion === null ? null : `telephony db ${evidence.facts.sqliteUserVersion}`,
+    details: {
+      ...evidence.facts,
+      vendor,
+      rowCounts: counts,
+      messages: tally.messages,
+      unparsed: tally.unparsed,
+      chats: registry.size,
+      threads: threads.threadCount,
+      unreadTables: unread,
+      mirrorTablesSkipped: mirrors,
+      warningCounts,
+      deletedRowsRecovered: false,
+    },
+  };
+}
+
+function fallbackChat(threads: ThreadBook): string {
+  return threads.chatKeyFor(null, null);
+}

@@ -1,0 +1,222 @@
+/**
+ * One MMS (`pdu` row with its `part`s and `addr`s) as a ParsedMessage. The text is in the
+ * text/plain parts; other parts are files the provider stored under `app_parts/`, referenced by
+ * `_data`. Their bytes are read when the file was extracted beside the database (a companion),
+ * and otherwise the attachment keeps the device path.
+ */
+
+import type { Database } from 'sql.js';
+import type { MediaType, ParsedAttachment, ParsedMessage, ParserInput } from '../../../shared/contracts/parsed-source.ts';
+import type { ColumnRequest, Row } from '../sqlite/index.ts';
+import {
+  Lookup,
+  columnsOf,
+  flagValue,
+  hasTable,
+  integerValue,
+  isoOrNull,
+  nonEmptyText,
+  putExtra,
+  selectExpressions,
+  sqliteRowLocator,
+  textValue,
+  unixTime,
+} from '../sqlite/index.ts';
+import type { ThreadBook } from './threads.ts';
+
+export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
+  '_id',
+  'thread_id',
+  { name: 'date', asText: true },
+  { name: 'date_sent', asText: true },
+  'msg_box',
+  'read',
+  'm_id',
+  'sub',
+  'ct_t',
+  'ct_l',
+  'm_type',
+  'm_size',
+  'tr_id',
+  'st',
+  'locked',
+  'creator',
+  'text_only',
+  'deleted',
+];
+
+/** X-Mms-Message-Type values (OMA MMS encapsulation); only three carry content. */
+const MESSAGE_TYPES: Record<number, string> = {
+  128: 'send_req',
+  129: 'send_conf',
+  130: 'notification_ind',
+  131: 'notifyresp_ind',
+  132: 'retrieve_conf',
+  133: 'acknowledge_ind',
+  134: 'delivery_ind',
+  135: 'read_rec_ind',
+  136: 'read_orig_ind',
+};
+const CONTENT_TYPES = new Set([128, 130, 132]);
+const REPORT_TEXT: Record<number, string> = {
+  134: 'MMS delivery report',
+  135: 'MMS read report (sent)',
+  136: 'MMS read report',
+};
+
+/** `addr.type` (PduHeaders): who an address is. */
+const ADDRESS_FROM = 137;
+const ADDRESS_ROLES: Record<number, string> = { 137: 'from', 151: 'to', 130: 'cc', 129: 'bcc' };
+/** What the provider writes instead of the owner's own number. */
+const SELF_PLACEHOLDER = 'insert-address-token';
+/** Part file names that are safe to look up as companions (no separators, no "..") */
+const SAFE_PART_NAME = /^[\w][\w.-]*$/u;
+
+export const MSG_BOX: Record<number, string> = { 1: 'inbox', 2: 'sent', 3: 'draft', 4: 'outbox', 5: 'failed' };
+
+export function mmsDirection(box: number | null): 'incoming' | 'outgoing' | null {
+  if (box === 1) return 'incoming';
+  if (box !== null && box >= 2 && box <= 5) return 'outgoing';
+  return null;
+}
+
+export class MmsReader {
+  private readonly parts: Lookup | null;
+  private readonly addresses: Lookup | null;
+
+  constructor(
+    db: Database,
+    private readonly input: ParserInput,
+  ) {
+    this.parts = hasTable(db, 'part')
+      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'part'), 't', ['_id', 'seq', 'ct', 'name', 'fn', 'cl', 'cid', '_data', 'text']).join(', ')} FROM part AS t WHERE t.mid = ? ORDER BY t.seq, t._id`)
+      : null;
+    this.addresses = hasTable(db, 'addr')
+      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'addr'), 't', ['address', 'type']).join(', ')} FROM addr AS t WHERE t.msg_id = ? ORDER BY t.rowid`)
+      : null;
+  }
+
+  async toMessage(row: Row, file: string, threads: ThreadBook): Promise<ParsedMessage> {
+    const id = integerValue(row['_id']);
+    const box = integerValue(row['msg_box']);
+    const messageType = integerValue(row['m_type']);
+    const direction = mmsDirection(box);
+    const addresses = this.addresses === null || id === null ? [] : this.addresses.all(id);
+    const from = addresses.find((address) => integerValue(address['type']) === ADDRESS_FROM);
+    const fromAddress = nonEmptyText(from?.['address']);
+    const sender = direction === 'incoming' && fromAddress !== SELF_PLACEHOLDER ? fromAddress : null;
+    const chatKey = threads.chatKeyFor(integerValue(row['thread_id']), sender ?? firstRecipient(addresses));
+
+    const texts: string[] = [];
+    const attachments: ParsedAttachment[] = [];
+    let smilParts = 0;
+    for (const part of this.parts === null || id === null ? [] : this.parts.all(id)) {
+      const contentType = (nonEmptyText(part['ct']) ?? '').toLowerCase();
+      if (contentType === 'application/smil') smilParts += 1;
+      else if (contentType.startsWith('text/plain')) texts.push(textValue(part['text']) ?? '');
+      else attachments.push(await this.attachment(part, contentType));
+    }
+
+    const date = unixTime(row['date'], row['date__text']);
+    const extra: Record<string, unknown> = { transport: 'mms' };
+    putExtra(extra, 'box', box === null ? null : MSG_BOX[box] ?? `unknown (${box})`);
+    putExtra(extra, 'mmsType', messageType === null ? null : MESSAGE_TYPES[messageType] ?? `unknown (${messageType})`);
+    putExtra(extra, 'subject', nonEmptyText(row['sub']));
+    putExtra(extra, 'dateSent', isoOrNull(unixTime(row['date_sent'], row['date_sent__text'])));
+    putExtra(extra, 'read', row['read'] === null ? null : flagValue(row['read']));
+    putExtra(extra, 'messageId', nonEmptyText(row['m_id']));
+    putExtra(extra, 'transactionId', nonEmptyText(row['tr_id']));
+    putExtra(extra, 'contentLocation', nonEmptyText(row['ct_l']));
+    putExtra(extra, 'creator', nonEmptyText(row['creator']));
+    if (smilParts > 0) extra['smilParts'] = smilParts;
+    const recipients = addresses
+      .filter((address) => integerValue(address['type']) !== ADDRESS_FROM)
+      .map((address) => {
+        const role = ADDRESS_ROLES[integerValue(address['type']) ?? 0] ?? `type ${String(address['type'])}`;
+        const text = textValue(address['address']);
+        return text === SELF_PLACEHOLDER ? { role, address: null, self: true } : { role, address: text };
+      });
+    if (recipients.length > 0) extra['recipients'] = recipients;
+    if (messageType === 130) extra['notDownloaded'] = true;
+    if (flagValue(row['locked'])) extra['locked'] = true;
+
+    const isContent = messageType === null || CONTENT_TYPES.has(messageType);
+    return {
+      chatKey,
+      kind: isContent ? 'message' : 'system',
+      sender,
+      senderId: sender,
+      direction,
+      time: date.time,
+      timestampText: date.timestampText,
+      text: isContent ? texts.join('\n') : REPORT_TEXT[messageType ?? 0] ?? `MMS ${MESSAGE_TYPES[messageType ?? 0] ?? `type ${messageType}`}`,
+      attachments,
+      deleted: flagValue(row['deleted']),
+      edited: false,
+      locator: sqliteRowLocator(file, 'pdu', row),
+      extra,
+    };
+  }
+
+  private async attachment(part: Row, contentType: string): Promise<ParsedAttachment> {
+    const devicePath = nonEmptyText(part['_data']);
+    const attachment: ParsedAttachment = { kind: 'attached', mediaType: mediaTypeOf(contentType) };
+    const fileName = nonEmptyText(part['name']) ?? nonEmptyText(part['fn']) ?? nonEmptyText(part['cl']) ?? nonEmptyText(part['cid']);
+    if (fileName !== null) attachment.fileName = fileName;
+    if (contentType !== '') attachment.mimeType = contentType;
+    if (devicePath !== null) {
+      attachment.path = devicePath;
+      const bytes = await this.companionPart(devicePath);
+      if (bytes !== null) {
+        attachment.bytes = bytes;
+        attachment.size = bytes.byteLength;
+      }
+    } else {
+      // Small parts (vCards, calendar entries) are sometimes kept inline in part.text.
+      const inline = textValue(part['text']);
+      if (inline !== null) {
+        attachment.bytes = new TextEncoder().encode(inline);
+        attachment.size = attachment.bytes.byteLength;
+      }
+    }
+    return attachment;
+  }
+
+  /** The part file, when it was extracted beside the database (as app_parts/PART_… or PART_…). */
+  private async companionPart(devicePath: string): Promise<Uint8Array | null> {
+    const name = devicePath.split('/').pop() ?? '';
+    if (!SAFE_PART_NAME.test(name)) return null;
+    for (const candidate of [`app_parts/${name}`, name]) {
+      try {
+        const bytes = await this.input.companion(candidate);
+        if (bytes !== null) return bytes;
+      } catch {
+        // A companion that cannot be read is the same as one that is absent.
+      }
+    }
+    return null;
+  }
+
+  free(): void {
+    this.parts?.free();
+    this.addresses?.free();
+  }
+}
+
+function firstRecipient(addresses: Row[]): string | null {
+  for (const address of addresses) {
+    const text = nonEmptyText(address['address']);
+    if (text !== null && text !== SELF_PLACEHOLDER) return text;
+  }
+  return null;
+}
+
+export function mediaTypeOf(contentType: string): MediaType {
+  if (contentType === 'image/gif') return 'gif';
+  if (contentType.startsWith('image/')) return 'image';
+  if (contentType.startsWith('video/')) return 'video';
+  if (contentType.startsWith('audio/')) return 'audio';
+  if (contentType.includes('vcard')) return 'contact';
+  if (contentType.startsWith('application/') || contentType.startsWith('text/')) return 'document';
+  return 'unknown';
+}

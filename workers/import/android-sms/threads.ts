@@ -1,0 +1,63 @@
+/**
+ * Conversations of the Android telephony provider: `threads.recipient_ids` lists ids of
+ * `canonical_addresses`, one per participant other than the phone's owner.
+ */
+
+import type { Database } from 'sql.js';
+import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
+import type { ChatRegistry } from '../sqlite/index.ts';
+import { columnsOf, hasTable, scanRows, selectExpressions, textValue, integerValue } from '../sqlite/index.ts';
+
+export interface ThreadBook {
+  /** The chat key of a message, announcing its chat to the sink the first time. */
+  chatKeyFor(threadId: number | null, address: string | null): string;
+  threadCount: number;
+}
+
+/** Reads threads and canonical addresses (both small) and returns the lookup for messages. */
+export function loadThreads(db: Database, registry: ChatRegistry, onError: (message: string) => void): ThreadBook {
+  const addresses = new Map<number, string>();
+  if (hasTable(db, 'canonical_addresses')) {
+    const select = selectExpressions(columnsOf(db, 'canonical_addresses'), 't', ['_id', 'address']);
+    for (const row of scanRows(db, { table: 'canonical_addresses', select }, (message) => onError(`canonical_addresses: ${message}`))) {
+      const id = integerValue(row['_id']);
+      const address = textValue(row['address']);
+      if (id !== null && address !== null) addresses.set(id, address);
+    }
+  }
+  const threads = new Map<number, string[]>();
+  if (hasTable(db, 'threads')) {
+    const select = selectExpressions(columnsOf(db, 'threads'), 't', ['_id', 'recipient_ids']);
+    for (const row of scanRows(db, { table: 'threads', select }, (message) => onError(`threads: ${message}`))) {
+      const id = integerValue(row['_id']);
+      if (id === null) continue;
+      const ids = (textValue(row['recipient_ids']) ?? '').split(/\s+/u).filter((part) => part !== '');
+      threads.set(id, ids.map((part) => addresses.get(Number(part)) ?? `(unknown address ${part})`));
+    }
+  }
+
+  return {
+    threadCount: threads.size,
+    chatKeyFor(threadId, address) {
+      if (threadId !== null) {
+        const key = `thread:${threadId}`;
+        registry.ensure(key, () => threadChat(key, threads.get(threadId) ?? null, threadId, address));
+        return key;
+      }
+      // A message without a thread (a damaged or hand-edited row): group it by its address.
+      const key = `address:${address ?? 'unknown'}`;
+      registry.ensure(key, () => ({ key, title: address ?? 'Unknown address', kind: 'private', participants: address === null ? [] : [{ name: null, id: address }] }));
+      return key;
+    },
+  };
+}
+
+function threadChat(key: string, recipients: string[] | null, threadId: number, fallbackAddress: string | null): ParsedChat {
+  const people = recipients ?? (fallbackAddress === null ? [] : [fallbackAddress]);
+  return {
+    key,
+    title: people.length > 0 ? people.join(', ') : `Thread ${threadId}`,
+    kind: people.length > 1 ? 'group' : people.length === 1 ? 'private' : 'unknown',
+    participants: people.map((id) => ({ name: null, id })),
+  };
+}

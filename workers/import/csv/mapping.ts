@@ -1,0 +1,93 @@
+/**
+ * The column mapping the examiner gives for a CSV file (CSV has no fixed layout, so it is only
+ * imported with one). It crosses a process boundary from the UI, so it is checked with a schema
+ * here at the edge, and its columns are resolved against the file's header row.
+ */
+
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors.ts';
+
+/** A header name (matched exactly, then ignoring case and surrounding spaces) or a 0-based index. */
+export type CsvColumn = string | number;
+
+export type CsvTimestampFormat = 'iso' | 'unix-ms' | 'unix-s' | 'dmy' | 'mdy' | 'ymd';
+
+export interface CsvMapping {
+  timestamp: CsvColumn;
+  sender?: CsvColumn;
+  text: CsvColumn;
+  chat?: CsvColumn;
+  direction?: CsvColumn;
+  /** How the timestamp column is written; without it, numbers are read as Unix time by size and text as ISO 8601. */
+  timestampFormat?: CsvTimestampFormat;
+  /**
+   * true: zone-less times in the file are UTC instants (the export says so); false or absent:
+   * they are wall-clock times of the device, converted later with the case's recorded zone.
+   * Unix times and ISO times with an offset are instants either way.
+   */
+  timeZoneAware?: boolean;
+  /** Field delimiter; ',' unless given (sniffCsvLayout suggests one). */
+  delimiter?: string;
+}
+
+const column = z.union([z.string().min(1), z.number().int().nonnegative()]);
+export const csvMappingSchema = z.strictObject({
+  timestamp: column,
+  sender: column.optional(),
+  text: column,
+  chat: column.optional(),
+  direction: column.optional(),
+  timestampFormat: z.enum(['iso', 'unix-ms', 'unix-s', 'dmy', 'mdy', 'ymd']).optional(),
+  timeZoneAware: z.boolean().optional(),
+  delimiter: z.string().length(1).optional(),
+});
+
+/** Checks a mapping from outside; throws AppError('E_INVALID_REQUEST') saying what is wrong. */
+export function validateCsvMapping(mapping: unknown): CsvMapping {
+  const result = csvMappingSchema.safeParse(mapping);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'mapping'}: ${issue.message}`).join('; ');
+    throw new AppError('E_INVALID_REQUEST', `the CSV column mapping is not valid: ${problems}`);
+  }
+  // Rebuilt field by field so absent options stay absent (exactOptionalPropertyTypes).
+  const data = result.data;
+  const valid: CsvMapping = { timestamp: data.timestamp, text: data.text };
+  if (data.sender !== undefined) valid.sender = data.sender;
+  if (data.chat !== undefined) valid.chat = data.chat;
+  if (data.direction !== undefined) valid.direction = data.direction;
+  if (data.timestampFormat !== undefined) valid.timestampFormat = data.timestampFormat;
+  if (data.timeZoneAware !== undefined) valid.timeZoneAware = data.timeZoneAware;
+  if (data.delimiter !== undefined) valid.delimiter = data.delimiter;
+  return valid;
+}
+
+export interface ResolvedColumns {
+  timestamp: number;
+  text: number;
+  sender: number | null;
+  chat: number | null;
+  direction: number | null;
+}
+
+/** Column indexes for the mapping; throws AppError('E_IMPORT_FORMAT') naming a column the header lacks. */
+export function resolveColumns(header: readonly string[], mapping: CsvMapping, file: string): ResolvedColumns {
+  const find = (role: string, wanted: CsvColumn | undefined): number | null => {
+    if (wanted === undefined) return null;
+    if (typeof wanted === 'number') {
+      if (wanted < header.length) return wanted;
+      throw new AppError('E_IMPORT_FORMAT', `${file}:1: the ${role} column is mapped to index ${wanted}, but the header has ${header.length} columns`);
+    }
+    const exact = header.indexOf(wanted);
+    if (exact !== -1) return exact;
+    const loose = header.findIndex((name) => name.trim().toLowerCase() === wanted.trim().toLowerCase());
+    if (loose !== -1) return loose;
+    throw new AppError('E_IMPORT_FORMAT', `${file}:1: the ${role} column "${wanted}" is not in the header (columns: ${header.map((name) => JSON.stringify(name.trim())).join(', ')})`);
+  };
+  return {
+    timestamp: find('timestamp', mapping.timestamp) ?? 0,
+    text: find('text', mapping.text) ?? 0,
+    sender: find('sender', mapping.sender),
+    chat: find('chat', mapping.chat),
+    direction: find('direction', mapping.direction),
+  };
+}

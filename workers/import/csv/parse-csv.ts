@@ -1,0 +1,279 @@
+/**
+ * A CSV file of messages, read with a column mapping the examiner supplies (there is no standard
+ * layout). csv-parse splits records as the bytes stream in; each data row becomes one message, or
+ * an 'unparsed' record with its raw line and the reason when it cannot be read (a wrong number of
+ * fields, a broken quote). The header row is required.
+ */
+
+import { parse } from 'csv-parse';
+import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, truncateRaw, WarningLimiter } from '../telegram/import-limits.ts';
+import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
+import { resolveColumns, validateCsvMapping } from './mapping.ts';
+import type { CsvMapping, ResolvedColumns } from './mapping.ts';
+import { readCsvTimestamp } from './timestamps.ts';
+
+export const CSV_PARSER_VERSION = '1.0.0';
+
+/**
+ * Longest record accepted. A quote that never closes swallows the rest of the file into one
+ * field; past this the file is treated as broken there instead of holding gigabytes in memory.
+ */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+/** Bytes kept from the start of the record being read, to show it if it has to be reported. */
+const PENDING_BYTES_KEPT = 4 * RAW_TEXT_LIMIT;
+
+const INCOMING = /^(?:in|incoming|inbound|received|receive|recv|inbox|rx|1)$/iu;
+const OUTGOING = /^(?:out|outgoing|outbound|sent|send|outbox|tx|2)$/iu;
+
+type Queued = { kind: 'record'; fields: string[]; raw: string } | { kind: 'skip'; reason: string; raw: string };
+
+interface ParseState {
+  header: string[] | null;
+  columns: ResolvedColumns | null;
+  /** Line the next record starts on (1-based). */
+  line: number;
+  /** Records seen, header included (the header is row 1, as in a spreadsheet). */
+  row: number;
+  messages: number;
+  unparsed: number;
+  blankRows: number;
+  undated: number;
+  chats: Set<string>;
+}
+
+export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: CsvMapping): Promise<ParseOutcome> {
+  const valid = validateCsvMapping(mapping);
+  const file = input.displayName;
+  const warnings = new WarningLimiter(sink, file);
+  const validator = new Utf8ChunkDecoder();
+  const queue: Queued[] = [];
+  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, undated: 0, chats: new Set() };
+  let recordEnd = 0;
+  let failure: string | null = null;
+  const pending: { start: number; bytes: Uint8Array }[] = [];
+
+  const parser = parse({
+    delimiter: valid.delimiter ?? ',',
+    bom: true,
+    raw: true,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_records_with_error: true,
+    on_record: (record: unknown) => {
+      const { fields, raw, bytes } = recordParts(record);
+      queue.push({ kind: 'record', fields, raw });
+      recordEnd = bytes;
+      return null;
+    },
+    on_skip: (error, raw) => {
+      queue.push({ kind: 'skip', reason: error?.message ?? 'csv-parse skipped the record', raw: raw ?? '' });
+      recordEnd = parser.info.bytes;
+      return undefined;
+    },
+  });
+  parser.on('error', (error: Error) => {
+    failure ??= error.message;
+  });
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', () => resolve());
+    parser.on('error', () => resolve());
+  });
+  // Records are taken in on_record; nothing reaches the readable side, but it must flow to end.
+  parser.resume();
+
+  const drain = async (): Promise<void> => {
+    for (const item of queue.splice(0, queue.length)) {
+      await handle(item, state, valid, file, sink, warnings);
+      if (state.row % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
+    }
+  };
+
+  let offset = 0;
+  for await (const chunk of input.stream()) {
+    sink.throwIfCancelled();
+    validator.decode(chunk);
+    pending.push({ start: offset, bytes: chunk });
+    offset += chunk.length;
+    await new Promise<void>((resolve) => {
+      parser.write(chunk, () => resolve());
+    });
+    await drain();
+    keepPendingFrom(pending, recordEnd);
+    sink.progress(offset, input.size);
+    if (failure !== null) break;
+    if (parser.info.bytes - recordEnd > MAX_RECORD_BYTES) {
+      failure = `the row starting at line ${state.line} is longer than ${MAX_RECORD_BYTES} bytes (a quote that never closes?)`;
+      const raw = new TextDecoder('utf-8', { fatal: false }).decode(concat(pending, recordEnd));
+      await handle({ kind: 'skip', reason: failure, raw: raw.slice(0, RAW_TEXT_LIMIT) }, state, valid, file, sink, warnings);
+      break;
+    }
+  }
+  validator.end();
+  if (failure === null) {
+    parser.end();
+    await ended;
+    await drain();
+  } else {
+    parser.destroy();
+  }
+
+  if (state.header === null) {
+    throw new AppError('E_IMPORT_FORMAT', failure === null ? `${file}: the file has no header row; a CSV import needs one naming the columns` : `${file}:${state.line}: ${failure}; nothing could be read before it`);
+  }
+  if (failure !== null) {
+    sink.warning({ place: `${file}:${state.line}`, message: `${failure}; reading stopped there: the ${state.messages} rows before it were imported, anything after it was not` });
+  }
+  if (state.messages === 0 && state.unparsed === 0) sink.warning({ place: file, message: 'the file has a header row but no data rows' });
+  if (state.undated > 0) sink.warning({ place: file, message: `${state.undated} rows have a timestamp that could not be read (they are imported without a time)` });
+  const utf8 = describeUtf8Problems(validator.report);
+  if (utf8 !== null) sink.warning({ place: file, message: utf8 });
+  warnings.finish();
+  return {
+    formatVersion: 'csv',
+    details: {
+      mapping: valid,
+      columns: state.header,
+      messages: state.messages,
+      unparsed: state.unparsed,
+      blankRows: state.blankRows,
+      undatedRows: state.undated,
+      chats: state.chats.size,
+      complete: failure === null,
+      invalidUtf8Sequences: validator.report.invalidSequences,
+    },
+  };
+}
+
+async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file: string, sink: ParseSink, warnings: WarningLimiter): Promise<void> {
+  const line = state.line;
+  state.line += countNewlines(item.raw) + 1;
+  state.row += 1;
+  const raw = item.raw.replace(/\r$/u, '');
+  if (item.kind === 'record' && state.header === null) {
+    state.header = item.fields;
+    state.columns = resolveColumns(item.fields, mapping, file);
+    return;
+  }
+  if (item.kind === 'record' && item.fields.length === 1 && (item.fields[0] ?? '').trim() === '') {
+    state.blankRows += 1;
+    return;
+  }
+  const locator = { kind: 'csv-row' as const, file, row: state.row, line };
+  const chatKey = file;
+  const header = state.header ?? [];
+  const columns = state.columns;
+  if (item.kind === 'skip' || columns === null || item.fields.length !== header.length) {
+    const reason = item.kind === 'skip'
+      ? item.reason.replace(/ at line \d+$/u, '')
+      : `the row has ${item.fields.length} fields but the header has ${header.length} (an unquoted delimiter or quote inside a value?)`;
+    const kept = truncateRaw(raw);
+    state.unparsed += 1;
+    warnings.add('unparsed', `${file}:${line}`, reason);
+    await emit(sink, state, { chatKey, kind: 'unparsed', sender: null, time: null, timestampText: '', text: kept.text, attachments: [], deleted: false, edited: false, locator, reason: `${reason}${kept.note}` }, chatKey);
+    return;
+  }
+  const cell = (index: number | null): string | null => (index === null ? null : (item.fields[index] ?? '').trim());
+  const timestampText = cell(columns.timestamp) ?? '';
+  const { time, problem } = readCsvTimestamp(timestampText, mapping.timestampFormat, mapping.timeZoneAware === true);
+  const extra: Record<string, unknown> = {};
+  if (problem !== null) {
+    state.undated += 1;
+    extra['timestampProblem'] = problem;
+    warnings.add('timestamp', `${file}:${line}`, problem);
+  }
+  const mapped = new Set([columns.timestamp, columns.text, columns.sender, columns.chat, columns.direction]);
+  header.forEach((name, index) => {
+    if (!mapped.has(index)) defineField(extra, name.trim() === '' ? `column ${index + 1}` : name.trim(), (item.fields[index] ?? '').trim());
+  });
+  const directionText = cell(columns.direction);
+  const direction = directionText === null || directionText === '' ? null : INCOMING.test(directionText) ? 'incoming' : OUTGOING.test(directionText) ? 'outgoing' : null;
+  if (directionText !== null && directionText !== '' && direction === null) extra['directionText'] = directionText;
+  const sender = cell(columns.sender);
+  const chatValue = cell(columns.chat);
+  const key = columns.chat === null ? chatKey : chatValue === null || chatValue === '' ? '(no chat)' : chatValue;
+  const message: ParsedMessage = {
+    chatKey: key,
+    kind: 'message',
+    sender: sender === null || sender === '' ? null : sender,
+    direction,
+    time,
+    timestampText,
+    text: cell(columns.text) ?? '',
+    attachments: [],
+    deleted: false,
+    edited: false,
+    locator,
+    extra,
+  };
+  state.messages += 1;
+  await emit(sink, state, message, key);
+}
+
+async function emit(sink: ParseSink, state: ParseState, message: ParsedMessage, key: string): Promise<void> {
+  if (!state.chats.has(key)) {
+    state.chats.add(key);
+    sink.chat({ key, title: key, kind: 'unknown' });
+  }
+  await sink.message(message);
+}
+
+function recordParts(record: unknown): { fields: string[]; raw: string; bytes: number } {
+  const value = record as { record?: unknown; raw?: unknown; info?: { bytes?: unknown } };
+  const fields = Array.isArray(value.record) ? value.record.map((field) => String(field)) : [];
+  return { fields, raw: typeof value.raw === 'string' ? value.raw : '', bytes: typeof value.info?.bytes === 'number' ? value.info.bytes : 0 };
+}
+
+/** Drops chunks wholly before `from`; stops keeping bytes once enough of the record is held. */
+function keepPendingFrom(pending: { start: number; bytes: Uint8Array }[], from: number): void {
+  while (pending.length > 0 && (pending[0]?.start ?? 0) + (pending[0]?.bytes.length ?? 0) <= from) pending.shift();
+  let kept = 0;
+  for (let index = 0; index < pending.length; index += 1) {
+    const item = pending[index];
+    if (item === undefined) continue;
+    if (kept > PENDING_BYTES_KEPT) {
+      pending.length = index;
+      break;
+    }
+    kept += item.start + item.bytes.length - Math.max(from, item.start);
+  }
+}
+
+function concat(pending: readonly { start: number; bytes: Uint8Array }[], from: number): Uint8Array {
+  const parts = pending.map((item) => item.bytes.subarray(Math.max(0, from - item.start)));
+  const total = parts.reduce((sum, part) => sum + part.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;
+  return count;
+}
+
+/** A SourceParser for one mapping (CSV is imported only when the examiner supplies one). */
+export function createCsvParser(mapping: CsvMapping): SourceParser {
+  const valid = validateCsvMapping(mapping);
+  return {
+    format: 'csv',
+    parserVersion: CSV_PARSER_VERSION,
+    sniff: () => false,
+    parse: (input, sink) => parseCsv(input, sink, valid),
+  };
+}
+
+/** The CSV format without a mapping: never sniffed, and parse() says a mapping is needed. */
+export const csvParser: SourceParser = {
+  format: 'csv',
+  parserVersion: CSV_PARSER_VERSION,
+  sniff: () => false,
+  parse: (input) => Promise.reject(new AppError('E_USAGE', `${input.displayName}: a CSV file is imported only with a column mapping (timestamp, text, and optionally sender, chat, direction); create the parser with createCsvParser(mapping)`)),
+};

@@ -1,0 +1,82 @@
+/**
+ * Timestamp cells of a CSV, read by the mapping's format. Unix values and ISO values with a zone
+ * are instants; zone-less dates are wall clock unless the mapping says the file is in UTC.
+ */
+
+import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
+import type { WallTime } from '../../../shared/time/zoned-time.ts';
+import { isPlausibleWall } from '../telegram/telegram-time.ts';
+import type { CsvTimestampFormat } from './mapping.ts';
+
+const NUMBER = /^-?\d+(?:\.\d+)?$/u;
+/** Unix values at or above this are milliseconds (1973-03 in ms; year 5138 in seconds). */
+const MIN_MILLISECONDS = 100_000_000_000;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
+const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d{1,9})?\s*([AaPp]\.?[Mm]\.?)?)?$/u;
+const MS_PER_MINUTE = 60_000;
+
+export interface CsvTime {
+  time: ParsedTime;
+  /** Why the cell could not be read, or null. */
+  problem: string | null;
+}
+
+export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undefined, utcWhenZoneless: boolean): CsvTime {
+  const value = raw.trim();
+  if (value === '') return { time: null, problem: 'the timestamp cell is empty' };
+  const chosen = format ?? (NUMBER.test(value) ? (Math.abs(Number(value)) >= MIN_MILLISECONDS ? 'unix-ms' : 'unix-s') : 'iso');
+  switch (chosen) {
+    case 'unix-ms':
+    case 'unix-s': {
+      if (!NUMBER.test(value)) return { time: null, problem: `"${value}" is not a number of ${chosen === 'unix-ms' ? 'milliseconds' : 'seconds'}` };
+      const ms = chosen === 'unix-ms' ? Number(value) : Number(value) * 1000;
+      return { time: { utcMs: Math.round(ms) }, problem: null };
+    }
+    case 'iso':
+      return readIso(value, utcWhenZoneless, format === undefined);
+    default:
+      return readNumericDate(value, chosen, utcWhenZoneless);
+  }
+}
+
+function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): CsvTime {
+  const match = ISO.exec(value);
+  if (match === null) {
+    return { time: null, problem: guessed ? `"${value}" is neither Unix time nor ISO 8601; choose a timestamp format in the mapping` : `"${value}" is not an ISO 8601 date` };
+  }
+  const wall: WallTime = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: Number(match[4] ?? '0'), minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
+  if (!isPlausibleWall(wall)) return { time: null, problem: `"${value}" is not a valid date` };
+  const fraction = match[7] === undefined ? 0 : Math.round(Number(`0.${match[7]}`) * 1000);
+  const zone = match[8];
+  if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
+  return { time: { utcMs: wallAsUtc(wall) + fraction - offsetMinutes(zone) * MS_PER_MINUTE }, problem: null };
+}
+
+function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZoneless: boolean): CsvTime {
+  const match = NUMERIC_DATE.exec(value);
+  if (match === null) return { time: null, problem: `"${value}" is not a ${order} date` };
+  const [first, second, third] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const fields = order === 'dmy' ? { day: first, month: second, year: third } : order === 'mdy' ? { month: first, day: second, year: third } : { year: first, month: second, day: third };
+  // Two-digit years in chat exports are this century.
+  const year = fields.year < 100 ? 2000 + fields.year : fields.year;
+  let hour = Number(match[4] ?? '0');
+  const period = match[7]?.replace(/\./gu, '').toLowerCase();
+  if (period !== undefined) {
+    if (hour < 1 || hour > 12) return { time: null, problem: `"${value}" has hour ${hour} with ${period.toUpperCase()}` };
+    hour = (hour % 12) + (period === 'pm' ? 12 : 0);
+  }
+  const wall: WallTime = { year, month: fields.month, day: fields.day, hour, minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
+  if (!isPlausibleWall(wall)) return { time: null, problem: `"${value}" is not a valid ${order} date` };
+  return utcWhenZoneless ? { time: { utcMs: wallAsUtc(wall) }, problem: null } : { time: { wall }, problem: null };
+}
+
+function wallAsUtc(wall: WallTime): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, Math.min(wall.second, 59));
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  if (zone === undefined || zone.toUpperCase() === 'Z') return 0;
+  const digits = zone.slice(1).replace(':', '');
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0');
+  return zone.startsWith('-') ? -minutes : minutes;
+}

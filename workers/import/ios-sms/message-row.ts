@@ -1,0 +1,251 @@
+/**
+ * One row of iOS `message` as a ParsedMessage: text (or the attributedBody when `text` is NULL),
+ * direction, tapbacks, group events, edits and unsends, attachments.
+ */
+
+import type { Database } from 'sql.js';
+import type { MediaType, ParsedAttachment, ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
+import type { ColumnRequest, Row } from '../sqlite/index.ts';
+import {
+  Lookup,
+  appleTime,
+  blobValue,
+  columnsOf,
+  flagValue,
+  hasTable,
+  integerValue,
+  isoOrNull,
+  nonEmptyText,
+  numberValue,
+  putExtra,
+  rowidOf,
+  selectExpressions,
+  sqliteRowLocator,
+  textValue,
+} from '../sqlite/index.ts';
+import type { IosChats } from './chats.ts';
+import { readSummaryInfo } from './summary-info.ts';
+import { decodeAttributedBody, printableRuns } from './typedstream.ts';
+
+/** Blobs larger than this are not read (a real attributedBody is a few hundred bytes). */
+export const MAX_BLOB_BYTES = 1024 * 1024;
+
+export const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
+  'guid', 'text', { name: 'attributedBody', maxBytes: MAX_BLOB_BYTES }, 'handle_id', 'other_handle', 'service', 'account',
+  'destination_caller_id', 'subject', { name: 'date', asText: true }, { name: 'date_read', asText: true },
+  { name: 'date_delivered', asText: true }, { name: 'date_edited', asText: true }, { name: 'date_retracted', asText: true },
+  'is_from_me', 'is_read', 'is_sent', 'is_delivered', 'is_audio_message', 'is_emote', 'item_type', 'group_action_type',
+  'group_title', 'associated_message_guid', 'associated_message_type', 'associated_message_emoji', 'thread_originator_guid',
+  'balloon_bundle_id', 'expressive_send_style_id', { name: 'message_summary_info', maxBytes: MAX_BLOB_BYTES }, 'error', 'is_corrupt',
+];
+
+const TAPBACKS = ['loved', 'liked', 'disliked', 'laughed', 'emphasized', 'questioned', 'emoji', 'sticker'];
+/** associated_message_type: 2000+n adds tapback n, 3000+n removes it. */
+const TAPBACK_ADD = 2000;
+const TAPBACK_REMOVE = 3000;
+
+/** Why a row's text could not be read; the caller warns once per row. */
+export interface RowNotes {
+  textProblem?: string;
+}
+
+export class IosMessageReader {
+  private readonly attachments: Lookup | null;
+
+  constructor(
+    db: Database,
+    private readonly chats: IosChats,
+  ) {
+    this.attachments = hasTable(db, 'attachment') && hasTable(db, 'message_attachment_join')
+      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'attachment'), 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j JOIN attachment AS a ON a.ROWID = j.attachment_id WHERE j.message_id = ? ORDER BY j.rowid`)
+      : null;
+  }
+
+  toMessage(row: Row, file: string, notes: RowNotes): ParsedMessage {
+    const rowid = rowidOf(row);
+    const handleId = integerValue(row['handle_id']);
+    const fromMe = flagValue(row['is_from_me']);
+    const handle = handleId === null || handleId === 0 ? null : this.chats.handles.get(handleId) ?? null;
+    const { key: chatKey, alsoIn } = this.chats.chatKeyFor(rowid, handleId);
+    const date = appleTime(row['date'], row['date__text']);
+    const extra: Record<string, unknown> = {};
+    putExtra(extra, 'guid', nonEmptyText(row['guid']));
+    putExtra(extra, 'service', nonEmptyText(row['service']));
+    putExtra(extra, 'account', nonEmptyText(row['destination_caller_id']) ?? nonEmptyText(row['account']));
+    putExtra(extra, 'subject', nonEmptyText(row['subject']));
+    putExtra(extra, 'readAt', isoOrNull(appleTime(row['date_read'], row['date_read__text'])));
+    putExtra(extra, 'deliveredAt', isoOrNull(appleTime(row['date_delivered'], row['date_delivered__text'])));
+    if (fromMe) putExtra(extra, 'delivered', row['is_delivered'] === null ? null : flagValue(row['is_delivered']));
+    putExtra(extra, 'replyToGuid', nonEmptyText(row['thread_originator_guid']));
+    putExtra(extra, 'appBundle', nonEmptyText(row['balloon_bundle_id']));
+    putExtra(extra, 'sendEffect', nonEmptyText(row['expressive_send_style_id']));
+    if (flagValue(row['is_audio_message'])) extra['audioMessage'] = true;
+    if (integerValue(row['error']) !== null && integerValue(row['error']) !== 0) extra['error'] = integerValue(row['error']);
+    if (alsoIn.length > 0) extra['alsoInChats'] = alsoIn;
+    if (flagValue(row['is_corrupt'])) extra['markedCorrupt'] = true;
+
+    let text = nonEmptyText(row['text']);
+    if (text === null) text = this.bodyText(row, extra, notes);
+    else compareWithBody(row, text, extra);
+    const tapback = this.tapback(row);
+    if (tapback !== null) extra['tapback'] = tapback;
+    const edits = this.edits(row, extra);
+
+    const sender = fromMe ? null : handle;
+    const event = groupEvent(row, fromMe ? 'You' : handle ?? 'Someone', this.chats);
+    return {
+      chatKey,
+      kind: event === null ? 'message' : 'system',
+      sender,
+      senderId: sender,
+      direction: fromMe ? 'outgoing' : 'incoming',
+      time: date.time,
+      timestampText: date.timestampText,
+      text: event ?? text ?? '',
+      attachments: this.attachmentsOf(rowid),
+      deleted: edits.retracted,
+      edited: edits.edited,
+      locator: sqliteRowLocator(file, 'message', row),
+      extra,
+    };
+  }
+
+  /** The text kept only in attributedBody (iOS 16+), or null with a note saying why. */
+  private bodyText(row: Row, extra: Record<string, unknown>, notes: RowNotes): string | null {
+    const blob = blobValue(row['attributedbody']);
+    const length = numberValue(row['attributedbody__length']);
+    if (blob === null) {
+      if (length !== null && length > MAX_BLOB_BYTES) notes.textProblem = `attributedBody is ${length} bytes, more than the ${MAX_BLOB_BYTES} read; its text was not decoded`;
+      return null;
+    }
+    const decoded = decodeAttributedBody(blob);
+    if (!decoded.ok) {
+      notes.textProblem = `the text is only in attributedBody, which could not be decoded (${decoded.reason})`;
+      extra['attributedBodyPrintable'] = printableRuns(blob);
+      return null;
+    }
+    extra['textSource'] = 'attributedBody';
+    if (decoded.note !== undefined) notes.textProblem = `attributedBody: ${decoded.note}`;
+    return decoded.text;
+  }
+
+  private tapback(row: Row): Record<string, unknown> | null {
+    const type = integerValue(row['associated_message_type']);
+    if (type === null || type === 0) return null;
+    const removed = type >= TAPBACK_REMOVE && type < TAPBACK_REMOVE + TAPBACKS.length;
+    const added = type >= TAPBACK_ADD && type < TAPBACK_ADD + TAPBACKS.length;
+    const result: Record<string, unknown> = { associatedMessageType: type };
+    if (added || removed) {
+      result['reaction'] = TAPBACKS[type - (added ? TAPBACK_ADD : TAPBACK_REMOVE)];
+      result['removed'] = removed;
+    }
+    putExtra(result, 'emoji', nonEmptyText(row['associated_message_emoji']));
+    // "p:0/GUID" (part 0 of message GUID) or "bp:GUID".
+    putExtra(result, 'targetGuid', nonEmptyText(row['associated_message_guid'])?.replace(/^(?:p:\d+\/|bp:)/u, '') ?? null);
+    return result;
+  }
+
+  private edits(row: Row, extra: Record<string, unknown>): { edited: boolean; retracted: boolean } {
+    const editedAt = appleTime(row['date_edited'], row['date_edited__text']);
+    const retractedAt = appleTime(row['date_retracted'], row['date_retracted__text']);
+    putExtra(extra, 'editedAt', isoOrNull(editedAt));
+    putExtra(extra, 'unsentAt', isoOrNull(retractedAt));
+    let edited = editedAt.time !== null;
+    let retracted = retractedAt.time !== null;
+    const blob = blobValue(row['message_summary_info']);
+    const summary = blob === null ? null : readSummaryInfo(blob);
+    if (summary !== null) {
+      if (summary.versions.length > 0) {
+        edited = true;
+        extra['editHistory'] = summary.versions;
+      }
+      if (summary.retractedParts.length > 0) {
+        retracted = true;
+        extra['unsentParts'] = summary.retractedParts;
+      }
+    }
+    return { edited, retracted };
+  }
+
+  private attachmentsOf(messageId: number): ParsedAttachment[] {
+    if (this.attachments === null) return [];
+    return this.attachments.all(messageId).map((row) => {
+      const mimeType = nonEmptyText(row['mime_type']);
+      const uti = nonEmptyText(row['uti']);
+      const attachment: ParsedAttachment = {
+        kind: 'attached',
+        mediaType: flagValue(row['is_sticker']) ? 'sticker' : attachmentMediaType(mimeType, uti),
+      };
+      const fileName = nonEmptyText(row['transfer_name']) ?? nonEmptyText(row['filename'])?.split('/').pop() ?? null;
+      if (fileName !== null) attachment.fileName = fileName;
+      if (mimeType !== null) attachment.mimeType = mimeType;
+      const path = backupRelativePath(textValue(row['filename']));
+      if (path !== null) attachment.path = path;
+      const size = integerValue(row['total_bytes']);
+      if (size !== null && size > 0) attachment.size = size;
+      return attachment;
+    });
+  }
+
+  free(): void {
+    this.attachments?.free();
+  }
+}
+
+/**
+ * "~/Library/SMS/Attachments/9e/14/<GUID>/IMG_0066.HEIC" lives in the backup's MediaDomain as
+ * "Library/SMS/Attachments/…"; keep the path relative to the home folder.
+ */
+export function backupRelativePath(filename: string | null): string | null {
+  if (filename === null || filename === '') return null;
+  return filename.replace(/^~\//u, '').replace(/^\/(?:private\/)?var\/mobile\//u, '');
+}
+
+export function attachmentMediaType(mimeType: string | null, uti: string | null): MediaType {
+  const type = (mimeType ?? '').toLowerCase();
+  if (type === 'image/gif' || uti === 'com.compuserve.gif') return 'gif';
+  if (type.startsWith('image/') || (uti ?? '').startsWith('public.jpeg') || uti === 'public.heic' || uti === 'public.png') return 'image';
+  if (type.startsWith('video/') || uti === 'com.apple.quicktime-movie') return 'video';
+  if (type.startsWith('audio/') || uti === 'com.apple.coreaudio-format') return 'audio';
+  if (type.includes('vcard') || uti === 'public.vcard') return 'contact';
+  if (type.startsWith('application/') || type.startsWith('text/')) return 'document';
+  return 'unknown';
+}
+
+/**
+ * When both `text` and attributedBody exist they should say the same thing; a difference (a row
+ * edited with a database tool, or an app bug) is worth showing, so the body's version is kept.
+ */
+function compareWithBody(row: Row, text: string, extra: Record<string, unknown>): void {
+  const blob = blobValue(row['attributedbody']);
+  if (blob === null) return;
+  const decoded = decodeAttributedBody(blob);
+  if (decoded.ok && decoded.note === undefined && decoded.text !== text) extra['attributedBodyText'] = decoded.text;
+}
+
+/** The sentence for a group event row (item_type ≠ 0), or null for an ordinary message. */
+function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
+  const itemType = integerValue(row['item_type']);
+  if (itemType === null || itemType === 0) return null;
+  const action = integerValue(row['group_action_type']) ?? 0;
+  const otherId = integerValue(row['other_handle']);
+  const other = otherId === null || otherId === 0 ? 'someone' : chats.handles.get(otherId) ?? `handle ${otherId}`;
+  switch (itemType) {
+    case 1:
+      return action === 1 ? `${actor} removed ${other} from the conversation` : `${actor} added ${other} to the conversation`;
+    case 2: {
+      const title = nonEmptyText(row['group_title']);
+      return title === null ? `${actor} removed the conversation name` : `${actor} named the conversation "${title}"`;
+    }
+    case 3:
+      return action === 1 ? `${actor} changed the group photo` : action === 2 ? `${actor} removed the group photo` : `${actor} left the conversation`;
+    case 4:
+      return `${actor} shared a location`;
+    case 5:
+      return `${actor} kept an audio message`;
+    case 6:
+      return `FaceTime call (${actor})`;
+    default:
+      return `iMessage event (item_type ${itemType}, group_action_type ${action})`;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * One message of a Meta DYI thread (`messages[i]` of message_N.json) → one ParsedMessage.
+ * Strings arrive already repaired (mojibake.ts). The newer end-to-end-encrypted export's
+ * camelCase fields (senderName, timestamp, text, isUnsent, media) are read too.
+ */
+
+import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { baseName, defineField, safeRelativePath, truncateRaw } from '../telegram/import-limits.ts';
+import { isJsonObject } from '../telegram/json-walker.ts';
+import type { JsonObject, JsonValue } from '../telegram/json-walker.ts';
+
+export interface MetaMessageContext {
+  chatKey: string;
+  locator: SourceLocator;
+}
+
+export interface MetaMessageResult {
+  message: ParsedMessage;
+  notes: string[];
+}
+
+/** List fields holding files, and what they hold. */
+const MEDIA_LISTS: [string, MediaType][] = [
+  ['photos', 'image'],
+  ['videos', 'video'],
+  ['audio_files', 'audio'],
+  ['gifs', 'gif'],
+  ['files', 'document'],
+  ['media', 'unknown'],
+];
+/** Membership notices: system lines, with the person in `extra.actor`. */
+const SYSTEM_TYPES = new Set(['Subscribe', 'Unsubscribe']);
+const CONSUMED_KEYS = new Set(['sender_name', 'senderName', 'timestamp_ms', 'timestamp', 'content', 'text', 'is_unsent', 'isUnsent', 'sticker', ...MEDIA_LISTS.map(([key]) => key)]);
+const MAX_PLAUSIBLE_MS = 8_640_000_000_000_000;
+
+export function metaMessage(value: JsonValue, context: MetaMessageContext, problem?: string): MetaMessageResult {
+  if (problem !== undefined) return unparsed(value, context, `the message could not be read whole: ${problem}`);
+  if (!isJsonObject(value)) return unparsed(value, context, 'a message should be a JSON object');
+  const notes: string[] = [];
+  const sender = stringField(value, 'sender_name') ?? stringField(value, 'senderName');
+  const { time, timestampText } = readTime(value['timestamp_ms'] ?? value['timestamp']);
+  if (time === null) notes.push(timestampText === '' ? 'the message has no timestamp_ms' : `the timestamp "${timestampText}" could not be read`);
+
+  const extra: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (!CONSUMED_KEYS.has(key)) defineField(extra, key, field);
+  }
+  const attachments: ParsedAttachment[] = [];
+  const unsafe: string[] = [];
+  for (const [key, mediaType] of MEDIA_LISTS) {
+    const list = value[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) attachments.push(mediaAttachment(item, mediaType, unsafe));
+  }
+  if (isJsonObject(value['sticker'])) attachments.push(mediaAttachment(value['sticker'], 'sticker', unsafe));
+  for (const path of unsafe) notes.push(`the media path "${path}" points outside the export; it was not linked`);
+  if (unsafe.length > 0) extra['unsafeMediaPaths'] = unsafe;
+
+  const type = stringField(value, 'type');
+  const isSystem = type !== null && SYSTEM_TYPES.has(type);
+  if (isSystem && sender !== null) extra['actor'] = sender;
+  const message: ParsedMessage = {
+    chatKey: context.chatKey,
+    kind: isSystem ? 'system' : 'message',
+    sender: isSystem ? null : sender,
+    senderId: null,
+    direction: null,
+    time,
+    timestampText,
+    text: stringField(value, 'content') ?? stringField(value, 'text') ?? '',
+    attachments,
+    deleted: value['is_unsent'] === true || value['isUnsent'] === true,
+    edited: false,
+    locator: context.locator,
+    extra,
+  };
+  return { message, notes };
+}
+
+function readTime(raw: JsonValue | undefined): { time: ParsedTime; timestampText: string } {
+  if (raw === undefined || raw === null) return { time: null, timestampText: '' };
+  const timestampText = String(raw);
+  const ms = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/u.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_PLAUSIBLE_MS) return { time: null, timestampText };
+  return { time: { utcMs: Math.trunc(ms) }, timestampText };
+}
+
+/** `{uri, creation_timestamp}`; the uri is relative to the root of the DYI archive. */
+function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[]): ParsedAttachment {
+  const attachment: ParsedAttachment = { kind: 'attached', mediaType };
+  const uri = isJsonObject(item) ? item['uri'] : typeof item === 'string' ? item : undefined;
+  if (typeof uri !== 'string' || uri === '') {
+    attachment.kind = 'omitted';
+    return attachment;
+  }
+  attachment.fileName = baseName(uri);
+  if (/^[a-z][a-z0-9+.-]*:\/\//iu.test(uri)) {
+    // A web address, not a file of the archive.
+    attachment.kind = 'omitted';
+    return attachment;
+  }
+  const path = safeRelativePath(uri);
+  if (path === null) unsafe.push(uri);
+  else attachment.path = path;
+  return attachment;
+}
+
+function stringField(value: JsonObject, key: string): string | null {
+  const field = value[key];
+  return typeof field === 'string' ? field : null;
+}
+
+function unparsed(value: JsonValue, context: MetaMessageContext, reason: string): MetaMessageResult {
+  const raw = truncateRaw(JSON.stringify(value) ?? String(value));
+  const { time, timestampText } = isJsonObject(value) ? readTime(value['timestamp_ms'] ?? value['timestamp']) : { time: null, timestampText: '' };
+  return {
+    message: {
+      chatKey: context.chatKey,
+      kind: 'unparsed',
+      sender: null,
+      time,
+      timestampText,
+      text: raw.text,
+      attachments: [],
+      deleted: false,
+      edited: false,
+      locator: context.locator,
+      reason: `${reason}${raw.note}`,
+    },
+    notes: [],
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Meta DYI message file (`message_1.json`, `message_2.json`…): one file is one source. Messages
+ * are written newest first and the thread's title and path come after them, so a file's
+ * messages are read (streamed, one object at a time), kept, and written out oldest first once the
+ * thread is known. Locators keep the original array index (`/messages/17`).
+ *
+ * A thread split over several files gets the same chat key (its `thread_path`) in each, so the
+ * import merges them into one conversation.
+ */
+
+import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { defineField, folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../telegram/import-limits.ts';
+import { walkJsonSource } from '../telegram/json-source.ts';
+import { isJsonObject, jsonPointer } from '../telegram/json-walker.ts';
+import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from '../telegram/json-walker.ts';
+import { describeUtf8Problems } from '../telegram/utf8-chunks.ts';
+import { metaMessage } from './meta-message.ts';
+import { repairDeep } from './mojibake.ts';
+import type { RepairCounter } from './mojibake.ts';
+import { sniffMetaMessages } from './sniff.ts';
+
+export const META_MESSAGES_PARSER_VERSION = '1.0.0';
+
+/**
+ * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
+ * far beyond that is not a normal export, and its messages are written in file order instead.
+ */
+export const MAX_REORDERED_MESSAGES = 100_000;
+/** The key the chat is announced under until thread_path is known. */
+const PENDING_KEY = '';
+
+export function metaPlan(path: JsonPath): PlanDecision {
+  if (path.length === 0) return 'descend';
+  if (path.length === 1 && path[0] === 'messages') return 'descend';
+  if (path.length === 2 && path[0] === 'messages' && typeof path[1] === 'number') return 'assemble';
+  // participants, title, thread_path, thread_type, image, joinable_mode, magic_words…: small.
+  if (path.length === 1) return 'assemble';
+  return 'skip';
+}
+
+interface Held {
+  message: ParsedMessage;
+  index: number;
+}
+
+export async function parseMetaMessages(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
+  const file = input.displayName;
+  const warnings = new WarningLimiter(sink, file);
+  const counter: RepairCounter = { repaired: 0 };
+  const thread: Record<string, JsonValue> = Object.create(null) as Record<string, JsonValue>;
+  let held: Held[] | null = [];
+  let streamedKey: string | null = null;
+  let messages = 0;
+  let unparsed = 0;
+  let inversions = 0;
+  let lastTime: number | null = null;
+
+  const onValue = async (walked: WalkedValue): Promise<void> => {
+    const { path } = walked;
+    const value = repairDeep(walked.value, counter);
+    if (path.length === 1) {
+      defineField(thread, String(path[0]), value);
+      return;
+    }
+    const pointer = jsonPointer(path);
+    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer } }, walked.problem);
+    for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
+    if (message.kind === 'unparsed') {
+      unparsed += 1;
+      warnings.add('unparsed', `${file}#${pointer}`, message.reason ?? 'message not read');
+    }
+    const time = message.time !== null && 'utcMs' in message.time ? message.time.utcMs : null;
+    // Newest first means each time is at most the one before it; count the exceptions.
+    if (time !== null && lastTime !== null && time > lastTime) inversions += 1;
+    if (time !== null) lastTime = time;
+    messages += 1;
+    if (held !== null) {
+      held.push({ message, index: Number(path[1]) });
+      if (held.length > MAX_REORDERED_MESSAGES) {
+        streamedKey = announce(fallbackKey(file, thread));
+        sink.warning({ place: file, message: `more than ${MAX_REORDERED_MESSAGES} messages in one file (Meta writes about 10 000): they are imported in file order (newest first), not sorted` });
+        for (const item of chronological(held)) await sink.message({ ...item.message, chatKey: streamedKey });
+        held = null;
+      }
+    } else {
+      await sink.message(message);
+    }
+    if (messages % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
+  };
+
+  let announced: string | null = null;
+  const announce = (key: string): string => {
+    if (announced !== null) return announced;
+    announced = key;
+    sink.chat(chatOf(key, thread, file));
+    return key;
+  };
+
+  const result = await walkJsonSource(input, sink, metaPlan, onValue);
+  if (result.rootKind !== null && result.rootKind !== 'object') {
+    throw new AppError('E_IMPORT_FORMAT', `${file}: the top-level JSON value is not an object; a Meta message file starts with {"participants": …, "messages": […]}`);
+  }
+  // Thread fields alone (participants, title) are not worth an import: with no message, fail.
+  if (result.fault !== null && messages === 0) {
+    throw new AppError('E_IMPORT_FORMAT', `${file}: ${result.fault.message} at ${result.fault.place}; nothing could be read before it`);
+  }
+  if (result.fault !== null) {
+    sink.warning({ place: `${file}:${result.fault.place}`, message: `${result.fault.message}; reading stopped there: the ${messages} messages before it were imported, anything after it was not` });
+  }
+  const chatKey = announce(chatKeyOf(file, thread));
+  if (held !== null) {
+    let written = 0;
+    for (const item of chronological(held)) {
+      await sink.message({ ...item.message, chatKey });
+      written += 1;
+      if (written % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
+    }
+  }
+  const utf8 = describeUtf8Problems(result.utf8);
+  if (utf8 !== null) sink.warning({ place: file, message: utf8 });
+  warnings.finish();
+  const e2ee = 'threadName' in thread;
+  return {
+    formatVersion: e2ee ? 'meta-e2ee-json' : 'meta-dyi-json',
+    details: {
+      platform: guessPlatform(file, thread),
+      chatKey,
+      messages,
+      unparsed,
+      order: messages < 2 ? 'unknown' : inversions === 0 ? 'newest-first (as Meta writes)' : `not strictly newest-first (${inversions} out of order); sorted by timestamp`,
+      mojibakeStringsRepaired: counter.repaired,
+      complete: result.fault === null,
+      invalidUtf8Sequences: result.utf8.invalidSequences,
+    },
+  };
+}
+
+/**
+ * Oldest first: the file order reversed, then a stable sort by time. A message without a time
+ * sorts with the message before it in the reversed order, so it stays next to its neighbours.
+ */
+export function chronological(items: readonly Held[]): Held[] {
+  const reversed = [...items].reverse();
+  let carried = Number.NEGATIVE_INFINITY;
+  const keyed = reversed.map((item) => {
+    const time = item.message.time;
+    if (time !== null && 'utcMs' in time) carried = time.utcMs;
+    return { item, key: carried };
+  });
+  keyed.sort((left, right) => left.key - right.key);
+  return keyed.map((entry) => entry.item);
+}
+
+/** thread_path ("inbox/alice_123") names the thread in every file of it; else the folder, the title, the file. */
+function chatKeyOf(file: string, thread: Record<string, JsonValue>): string {
+  const path = thread['thread_path'];
+  if (typeof path === 'string' && path !== '') return path;
+  return fallbackKey(file, thread);
+}
+
+function fallbackKey(file: string, thread: Record<string, JsonValue>): string {
+  const folder = folderOf(file);
+  if (folder !== '') return folder;
+  const title = thread['title'] ?? thread['threadName'];
+  return typeof title === 'string' && title !== '' ? title : file;
+}
+
+function chatOf(key: string, thread: Record<string, JsonValue>, file: string): ParsedChat {
+  const titleField = thread['title'] ?? thread['threadName'];
+  const participants = Array.isArray(thread['participants'])
+    ? thread['participants'].map((participant) => ({ name: isJsonObject(participant) && typeof participant['name'] === 'string' ? participant['name'] : typeof participant === 'string' ? participant : null }))
+    : [];
+  const type = thread['thread_type'];
+  let kind: NonNullable<ParsedChat['kind']> = 'unknown';
+  if (type === 'Regular') kind = 'private';
+  else if (type === 'RegularGroup') kind = 'group';
+  else if (participants.length > 2) kind = 'group';
+  else if (participants.length === 2) kind = 'private';
+  const chat: ParsedChat = { key, title: typeof titleField === 'string' && titleField !== '' ? titleField : key === '' ? file : key, kind };
+  if (participants.length > 0) chat.participants = participants;
+  return chat;
+}
+
+function guessPlatform(file: string, thread: Record<string, JsonValue>): string {
+  if (/instagram/iu.test(file)) return 'instagram';
+  if (/facebook|messenger/iu.test(file)) return 'facebook-messenger';
+  const joinable = thread['joinable_mode'];
+  if (isJsonObject(joinable) && typeof joinable['link'] === 'string' && joinable['link'].includes('ig.me')) return 'instagram';
+  return 'unknown (Messenger and Instagram share this format)';
+}
+
+export const metaMessagesParser: SourceParser = {
+  format: 'meta-messages-json',
+  parserVersion: META_MESSAGES_PARSER_VERSION,
+  sniff: (head) => sniffMetaMessages(head),
+  parse: (input, sink) => parseMetaMessages(input, sink),
+};

@@ -1,0 +1,30 @@
+/**
+ * Conversation keys from SMS/MMS addresses. The same person appears as "+1 555-010-0001",
+ * "+15550100001" and "(555) 010 0001"-style spellings across a backup, so a phone number keeps
+ * its digits and a leading '+' only. A group is several addresses joined by '~' (sorted, so the
+ * order the phone wrote them in does not split one group into two). Addresses that are not
+ * phone numbers keep their text: RCS groups ("group_8@rcs.google.com", lower-cased) and
+ * alphanumeric senders ("BANK-INFO").
+ */
+
+const NO_ADDRESS = '(no address)';
+
+export function normaliseAddress(address: string): string {
+  const trimmed = address.trim();
+  if (trimmed.includes('@')) return trimmed.toLowerCase();
+  const bare = trimmed.replace(/^tel:/iu, '');
+  const digits = bare.replace(/[^\d]/gu, '');
+  if (digits === '' || /[A-Za-z]/u.test(bare)) return trimmed === '' ? NO_ADDRESS : trimmed;
+  return `${bare.startsWith('+') ? '+' : ''}${digits}`;
+}
+
+/** The parts of a (group) address as written. */
+export function splitAddress(address: string): string[] {
+  return address.split(/[~,;]/u).map((part) => part.trim()).filter((part) => part !== '' && part !== 'null');
+}
+
+export function conversationKey(address: string | null): string {
+  if (address === null) return NO_ADDRESS;
+  const parts = [...new Set(splitAddress(address).map((part) => normaliseAddress(part)))].sort();
+  return parts.length === 0 ? NO_ADDRESS : parts.join('~');
+}

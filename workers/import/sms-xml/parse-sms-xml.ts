@@ -1,0 +1,289 @@
+/**
+ * SyncTech "SMS Backup & Restore" XML (`<smses>` of `<sms>`/`<mms>`), streamed through saxes
+ * chunk by chunk: backups with inline MMS media reach gigabytes, so no DOM and no whole text is
+ * ever held; one element at a time is. `<calls>` backups are call logs, not messages: they
+ * produce no messages and one warning.
+ *
+ * Bad XML does not crash the import: what was read before the fault is kept, the element the
+ * fault cut becomes an 'unparsed' record with its raw text, and a warning gives the line and
+ * column. Only a file with nothing readable at all throws.
+ */
+
+import { SaxesParser } from 'saxes';
+import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../telegram/import-limits.ts';
+import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
+import { conversationKey, splitAddress } from './address.ts';
+import { contactName, mmsMessage, present, smsMessage } from './records.ts';
+import type { MmsPart, RecordResult } from './records.ts';
+import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
+
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.0.0';
+
+/**
+ * Longest stretch of text saxes may accumulate without an event (one attribute value, in
+ * practice an MMS part's base64 data). Real MMS parts are a few MB; beyond this the file is
+ * treated as broken at that point rather than letting one value exhaust memory.
+ */
+export const MAX_ELEMENT_CHARS = 256 * 1024 * 1024;
+
+/** saxes errors that concern one character or reference; the parse goes on after them. */
+const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity/u;
+
+interface Fault {
+  line: number;
+  column: number;
+  message: string;
+}
+
+interface OpenElement {
+  name: string;
+  index: number;
+  line: number;
+  column: number;
+  /** Position (in characters fed to saxes) of the element's '<'. */
+  start: number;
+  attributes: Record<string, string> | null;
+  parts: MmsPart[];
+  addrs: Record<string, string>[];
+}
+
+export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
+  const file = input.displayName;
+  const warnings = new WarningLimiter(sink, file);
+  const decoder = new Utf8ChunkDecoder();
+  const prefilter = new XmlPrefilter();
+  const parser = new SaxesParser<{ xmlns: false; position: true; fileName: string }>({ xmlns: false, position: true, fileName: file });
+  const ready: ParsedMessage[] = [];
+  const announced = new Set<string>();
+  const siblingCounts = new Map<string, number>();
+  let root: string | null = null;
+  let rootCount: string | null = null;
+  let depth = 0;
+  // Written from saxes callbacks; held in an object so the compiler does not narrow them away.
+  const state: { element: OpenElement | null; fault: Fault | null } = { element: null, fault: null };
+  let calls = 0;
+  let messages = 0;
+  let unparsed = 0;
+  let unknownElements = 0;
+  let recoverable = 0;
+  // Raw text of the element being read, kept (up to RAW_TEXT_LIMIT) for an 'unparsed' record.
+  let fed = 0;
+  let window = '';
+  let windowStart = 0;
+
+  const locatorFor = (open: OpenElement): SourceLocator => ({ kind: 'xml-path', file, path: `/${root ?? 'smses'}/${open.name}[${open.index}]`, line: open.line, column: open.column });
+
+  const emit = (result: RecordResult, open: OpenElement): void => {
+    for (const note of result.notes) warnings.add('record', `${file}:${open.line}:${open.column}`, note);
+    const { message } = result;
+    if (!announced.has(message.chatKey)) {
+      announced.add(message.chatKey);
+      sink.chat(chatFor(message.chatKey, open.attributes ?? {}));
+    }
+    ready.push(message);
+  };
+
+  parser.on('error', (error: Error) => {
+    if (state.fault !== null) return;
+    const detail = error.message.replace(/^[^:]*:\d+:\d+: /u, '');
+    if (RECOVERABLE_ERROR.test(detail)) {
+      recoverable += 1;
+      warnings.add('xml-character', `${file}:${parser.line}:${parser.column}`, `${detail} The text is kept as written.`);
+      return;
+    }
+    state.fault = { line: parser.line, column: parser.column, message: detail };
+  });
+  parser.on('doctype', (doctype: string) => {
+    // The prefilter refuses entity declarations before saxes; this is the second lock.
+    if (/<!ENTITY/iu.test(doctype) && state.fault === null) state.fault = { line: parser.line, column: parser.column, message: 'the DOCTYPE declares XML entities' };
+  });
+  parser.on('opentagstart', (tag) => {
+    if (state.fault !== null || depth !== 1) return;
+    const index = (siblingCounts.get(tag.name) ?? 0) + 1;
+    siblingCounts.set(tag.name, index);
+    // saxes has read the name and the character ending it; the '<' comes just before the name.
+    const start = Math.max(0, parser.position - tag.name.length - 2);
+    state.element = { name: tag.name, index, line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1), start, attributes: null, parts: [], addrs: [] };
+  });
+  parser.on('opentag', (tag) => {
+    if (state.fault !== null) return;
+    depth += 1;
+    if (depth === 1) {
+      root = tag.name;
+      rootCount = tag.attributes['count'] ?? null;
+      if (root !== 'smses' && root !== 'calls') state.fault = { line: parser.line, column: parser.column, message: `the root element is <${root}>, not <smses> or <calls>` };
+      return;
+    }
+    const open = state.element;
+    if (open === null) return;
+    if (depth === 2) open.attributes = tag.attributes;
+    else if (tag.name === 'part') open.parts.push({ attributes: tag.attributes });
+    else if (tag.name === 'addr') open.addrs.push(tag.attributes);
+  });
+  parser.on('closetag', (tag) => {
+    if (state.fault !== null) return;
+    depth -= 1;
+    if (depth !== 1) return;
+    const open = state.element;
+    state.element = null;
+    if (open === null || open.attributes === null) return;
+    const locator = locatorFor(open);
+    if (tag.name === 'sms') emit(smsMessage(open.attributes, locator), open);
+    else if (tag.name === 'mms') emit(mmsMessage(open.attributes, open.parts, open.addrs, locator), open);
+    else if (tag.name === 'call') calls += 1;
+    else {
+      unknownElements += 1;
+      warnings.add('element', `${file}:${open.line}:${open.column}`, `unknown element <${tag.name}> under <${root ?? '?'}>; not a message, not imported`);
+    }
+  });
+
+  const flush = async (): Promise<void> => {
+    for (const message of ready.splice(0, ready.length)) {
+      messages += 1;
+      await sink.message(message);
+      if (messages % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
+    }
+  };
+
+  const feed = (text: string): void => {
+    if (text === '' || state.fault !== null) return;
+    window += text;
+    try {
+      parser.write(text);
+    } catch (error) {
+      // saxes throws for misuse only (e.g. writing after close); a hostile string length can too.
+      state.fault ??= { line: parser.line, column: parser.column, message: error instanceof Error ? error.message : String(error) };
+    }
+    fed += text.length;
+    const open: OpenElement | null = state.element;
+    if (open === null) {
+      window = '';
+      windowStart = fed;
+    } else {
+      if (open.start > windowStart) {
+        window = window.slice(open.start - windowStart);
+        windowStart = open.start;
+      }
+      if (window.length > RAW_TEXT_LIMIT) window = window.slice(0, RAW_TEXT_LIMIT);
+      if (fed - open.start > MAX_ELEMENT_CHARS) {
+        state.fault ??= { line: parser.line, column: parser.column, message: `the element is larger than ${MAX_ELEMENT_CHARS} characters` };
+      }
+    }
+  };
+
+  try {
+    for await (const chunk of input.stream()) {
+      sink.throwIfCancelled();
+      feed(prefilter.push(decoder.decode(chunk)));
+      await flush();
+      sink.progress(decoder.bytesDone, input.size);
+      if (state.fault !== null) break;
+    }
+    if (state.fault === null) {
+      feed(prefilter.push(decoder.end()));
+      feed(prefilter.end());
+      if (state.fault === null) {
+        try {
+          parser.close();
+        } catch (error) {
+          state.fault ??= { line: parser.line, column: parser.column, message: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      await flush();
+    }
+  } catch (error) {
+    if (error instanceof EntityDeclarationError) {
+      throw new AppError('E_IMPORT_FORMAT', `${file}:${error.line}: ${error.message}. Files that declare entities are refused, because entity expansion is a known attack (billion laughs, external entities); SMS Backup & Restore never writes a DOCTYPE. Nothing was imported.`);
+    }
+    if (error instanceof PrologueTooLongError) {
+      throw new AppError('E_IMPORT_FORMAT', `${file}: ${error.message}; this is not an SMS Backup & Restore file`);
+    }
+    throw error;
+  }
+
+  const stopped = state.fault;
+  if (stopped !== null) {
+    const cut: OpenElement | null = state.element;
+    if (cut !== null && (cut.name === 'sms' || cut.name === 'mms')) {
+      const locator = locatorFor(cut);
+      const cutOff = fed - cut.start > window.length ? ` (raw text truncated to the first ${window.length} characters)` : '';
+      emit(
+        {
+          message: {
+            chatKey: conversationKey(cut.attributes === null ? attributeInRaw(window, 'address') : present(cut.attributes, 'address')),
+            kind: 'unparsed',
+            sender: null,
+            time: null,
+            timestampText: cut.attributes?.['date'] ?? attributeInRaw(window, 'date') ?? '',
+            text: window,
+            attachments: [],
+            deleted: false,
+            edited: false,
+            locator,
+            reason: `the XML breaks inside this element (${stopped.message} at line ${stopped.line}, column ${stopped.column})${cutOff}`,
+          },
+          notes: [],
+        },
+        cut,
+      );
+      unparsed += 1;
+      await flush();
+    }
+    if (root === null || (messages === 0 && calls === 0)) {
+      throw new AppError('E_IMPORT_FORMAT', `${file}:${stopped.line}:${stopped.column}: ${stopped.message}; nothing could be read before it`);
+    }
+    const declared = rootCount === null ? '' : ` (the root element declares ${rootCount})`;
+    sink.warning({ place: `${file}:${stopped.line}:${stopped.column}`, message: `bad XML: ${stopped.message}; reading stopped there: the ${messages - unparsed} messages before it were imported, anything after it was not${declared}` });
+  }
+  if (root === null) throw new AppError('E_IMPORT_FORMAT', `${file}: no XML element found; this is not an SMS Backup & Restore file`);
+  if (root === 'calls' || calls > 0) {
+    sink.warning({ place: file, message: `call log backup (${calls} calls) not imported as messages` });
+  }
+  const read = root === 'calls' ? calls : messages - unparsed;
+  if (rootCount !== null && /^\d+$/u.test(rootCount) && Number(rootCount) !== read && stopped === null) {
+    sink.warning({ place: `${file}:1`, message: `the root element says count="${rootCount}" but ${read} ${root === 'calls' ? 'calls' : 'messages'} were read` });
+  }
+  if (prefilter.loneSurrogates > 0) {
+    sink.warning({ place: file, message: `${prefilter.loneSurrogates} character references to a lone UTF-16 surrogate were read as U+FFFD` });
+  }
+  if (prefilter.doctype !== null) sink.warning({ place: file, message: `the file has a DOCTYPE (${prefilter.doctype.slice(0, 200)}), which SMS Backup & Restore does not write; it was ignored` });
+  const utf8 = describeUtf8Problems(decoder.report);
+  if (utf8 !== null) sink.warning({ place: file, message: utf8 });
+  warnings.finish();
+  sink.progress(decoder.bytesDone, input.size);
+  return {
+    formatVersion: root === 'calls' ? 'sms-backup-restore-calls-xml' : 'sms-backup-restore-xml',
+    details: {
+      root,
+      declaredCount: rootCount,
+      messages: messages - unparsed,
+      unparsed,
+      calls,
+      conversations: announced.size,
+      unknownElements,
+      surrogatePairsJoined: prefilter.joinedPairs,
+      loneSurrogates: prefilter.loneSurrogates,
+      recoverableXmlErrors: recoverable,
+      complete: stopped === null,
+      invalidUtf8Sequences: decoder.report.invalidSequences,
+    },
+  };
+}
+
+/** An attribute read from the raw text of an element whose start tag never completed. */
+function attributeInRaw(raw: string, name: string): string | null {
+  const match = new RegExp(`\\s${name}="([^"<]*)"`, 'u').exec(raw);
+  return match === null || match[1] === undefined || match[1] === 'null' ? null : match[1];
+}
+
+function chatFor(key: string, attributes: Record<string, string>): ParsedChat {
+  const address = present(attributes, 'address');
+  const parts = address === null ? [] : splitAddress(address);
+  const group = parts.length > 1 || key.includes('@');
+  const name = group ? null : contactName(attributes);
+  const chat: ParsedChat = { key, title: name ?? address ?? key, kind: group ? 'group' : 'private' };
+  if (parts.length > 0) chat.participants = parts.map((part) => ({ name: parts.length === 1 ? name : null, id: part }));
+  return chat;
+}

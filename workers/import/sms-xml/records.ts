@@ -1,0 +1,206 @@
+/**
+ * `<sms>` and `<mms>` elements of an SMS Backup & Restore file → ParsedMessages (FORMATS.md §4.1).
+ * The literal string "null" means the field is absent. Every attribute is kept in
+ * `extra.attributes` (except the body and base64 data), so nothing the phone recorded is lost.
+ */
+
+import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { defineField } from '../telegram/import-limits.ts';
+import { conversationKey, splitAddress } from './address.ts';
+
+export interface MmsPart {
+  attributes: Record<string, string>;
+}
+
+export interface RecordResult {
+  message: ParsedMessage;
+  notes: string[];
+}
+
+/** sms `type` (Telephony.TextBasedSmsColumns). */
+const SMS_TYPES: Record<string, { direction: 'incoming' | 'outgoing'; status: string }> = {
+  '1': { direction: 'incoming', status: 'inbox' },
+  '2': { direction: 'outgoing', status: 'sent' },
+  '3': { direction: 'outgoing', status: 'draft' },
+  '4': { direction: 'outgoing', status: 'outbox' },
+  '5': { direction: 'outgoing', status: 'failed' },
+  '6': { direction: 'outgoing', status: 'queued' },
+};
+/** mms `msg_box`. */
+const MMS_BOXES: Record<string, { direction: 'incoming' | 'outgoing'; status: string }> = {
+  '1': { direction: 'incoming', status: 'inbox' },
+  '2': { direction: 'outgoing', status: 'sent' },
+  '3': { direction: 'outgoing', status: 'draft' },
+  '4': { direction: 'outgoing', status: 'outbox' },
+  '5': { direction: 'outgoing', status: 'failed' },
+};
+/** PduHeaders address types. */
+const ADDRESS_ROLES: Record<string, string> = { '137': 'from', '151': 'to', '130': 'cc', '129': 'bcc' };
+/** Below this a `date` is in seconds, not milliseconds (about 1973-03 in ms, year 5138 in s). */
+const MIN_MILLISECONDS = 100_000_000_000;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
+/** Placeholder some phones write as the owner's own address in sent MMS. */
+const OWNER_TOKEN = 'insert-address-token';
+
+/** An attribute value, with SMS Backup & Restore's literal "null" read as absent. */
+export function present(attributes: Record<string, string>, name: string): string | null {
+  const value = attributes[name];
+  return value === undefined || value === 'null' ? null : value;
+}
+
+export function contactName(attributes: Record<string, string>): string | null {
+  const name = present(attributes, 'contact_name');
+  return name === null || name === '' || name === '(Unknown)' ? null : name;
+}
+
+export function readEpoch(raw: string | null): { time: ParsedTime; unit: 'ms' | 's' | null } {
+  if (raw === null || !/^-?\d{1,16}$/u.test(raw.trim())) return { time: null, unit: null };
+  const value = Number(raw.trim());
+  if (value === 0) return { time: null, unit: null };
+  return Math.abs(value) < MIN_MILLISECONDS ? { time: { utcMs: value * 1000 }, unit: 's' } : { time: { utcMs: value }, unit: 'ms' };
+}
+
+function keptAttributes(attributes: Record<string, string>, leaveOut: readonly string[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== 'null' && !leaveOut.includes(name)) defineField(kept, name, value);
+  }
+  return kept;
+}
+
+export function smsMessage(attributes: Record<string, string>, locator: SourceLocator): RecordResult {
+  const notes: string[] = [];
+  const address = present(attributes, 'address');
+  const rawDate = attributes['date'] ?? '';
+  const { time, unit } = readEpoch(present(attributes, 'date'));
+  if (time === null) notes.push(`the date "${rawDate}" could not be read`);
+  const type = SMS_TYPES[attributes['type'] ?? ''];
+  if (type === undefined) notes.push(`unknown sms type "${attributes['type'] ?? ''}"`);
+  const incoming = type?.direction === 'incoming';
+  const extra: Record<string, unknown> = { element: 'sms', attributes: keptAttributes(attributes, ['body']) };
+  if (type !== undefined) extra['status'] = type.status;
+  if (unit === 's') extra['dateUnit'] = 'seconds';
+  return {
+    message: {
+      chatKey: conversationKey(address),
+      kind: 'message',
+      sender: incoming ? (contactName(attributes) ?? address) : null,
+      senderId: incoming ? address : null,
+      direction: type?.direction ?? null,
+      time,
+      timestampText: rawDate,
+      text: present(attributes, 'body') ?? '',
+      attachments: [],
+      deleted: false,
+      edited: false,
+      locator,
+      extra,
+    },
+    notes,
+  };
+}
+
+export function mmsMessage(attributes: Record<string, string>, parts: readonly MmsPart[], addrs: readonly Record<string, string>[], locator: SourceLocator): RecordResult {
+  const notes: string[] = [];
+  const rawDate = attributes['date'] ?? '';
+  const { time, unit } = readEpoch(present(attributes, 'date'));
+  if (time === null) notes.push(`the date "${rawDate}" could not be read`);
+  const box = MMS_BOXES[attributes['msg_box'] ?? ''];
+  if (box === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
+  const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES[addr['type'] ?? ''] ?? `type ${addr['type'] ?? '?'}` }));
+  const fromAddress = roles.find((entry) => entry.role === 'from')?.address ?? null;
+  const address = present(attributes, 'address') ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
+  const isGroup = address !== null && (splitAddress(address).length > 1 || address.includes('@'));
+
+  const texts: string[] = [];
+  const attachments: ParsedAttachment[] = [];
+  const smil: string[] = [];
+  const partProblems: string[] = [];
+  parts.forEach((part, index) => {
+    const contentType = (present(part.attributes, 'ct') ?? '').toLowerCase();
+    const text = present(part.attributes, 'text');
+    const data = present(part.attributes, 'data');
+    if (contentType === 'application/smil') {
+      if (text !== null) smil.push(text);
+      return;
+    }
+    if (contentType === 'text/plain' && data === null) {
+      if (text !== null) texts.push(text);
+      return;
+    }
+    const attachment = partAttachment(part.attributes, contentType, text, data);
+    if (attachment.problem !== null) {
+      partProblems.push(`part ${index + 1} (${contentType || 'no content type'}): ${attachment.problem}`);
+      notes.push(`part ${index + 1} (${contentType || 'no content type'}) ${attachment.problem}`);
+    }
+    attachments.push(attachment.attachment);
+  });
+
+  const extra: Record<string, unknown> = {
+    element: 'mms',
+    attributes: keptAttributes(attributes, []),
+    addresses: roles,
+    parts: parts.map((part) => keptAttributes(part.attributes, ['data'])),
+  };
+  if (box !== undefined) extra['status'] = box.status;
+  if (unit === 's') extra['dateUnit'] = 'seconds';
+  if (smil.length > 0) extra['smil'] = smil;
+  if (partProblems.length > 0) extra['partProblems'] = partProblems;
+  const subject = present(attributes, 'sub');
+  if (subject !== null && subject !== '') extra['subject'] = subject;
+
+  const incoming = box?.direction === 'incoming';
+  const senderId = incoming ? (fromAddress ?? address) : fromAddress === OWNER_TOKEN ? null : fromAddress;
+  return {
+    message: {
+      chatKey: conversationKey(address),
+      kind: 'message',
+      sender: incoming ? ((isGroup ? null : contactName(attributes)) ?? fromAddress ?? address) : null,
+      senderId,
+      direction: box?.direction ?? null,
+      time,
+      timestampText: rawDate,
+      text: texts.join('\n'),
+      attachments,
+      deleted: false,
+      edited: false,
+      locator,
+      extra,
+    },
+    notes,
+  };
+}
+
+function partAttachment(attributes: Record<string, string>, contentType: string, text: string | null, data: string | null): { attachment: ParsedAttachment; problem: string | null } {
+  const attachment: ParsedAttachment = { kind: 'attached', mediaType: mediaTypeOf(contentType) };
+  if (contentType !== '') attachment.mimeType = contentType;
+  const fileName = present(attributes, 'cl') ?? present(attributes, 'name') ?? present(attributes, 'fn');
+  if (fileName !== null && fileName !== '') attachment.fileName = fileName;
+  if (data !== null) {
+    const clean = data.replace(/\s+/gu, '');
+    if (clean.length % 4 !== 0 || !BASE64.test(clean)) {
+      return { attachment, problem: `has data that is not valid base64 (${clean.length} characters); the bytes were not decoded` };
+    }
+    attachment.bytes = new Uint8Array(Buffer.from(clean, 'base64'));
+    attachment.size = attachment.bytes.length;
+    return { attachment, problem: null };
+  }
+  if (text !== null && contentType.startsWith('text/')) {
+    // A vCard or similar text part stored inline.
+    attachment.bytes = new TextEncoder().encode(text);
+    attachment.size = attachment.bytes.length;
+    return { attachment, problem: null };
+  }
+  attachment.kind = 'omitted';
+  return { attachment, problem: null };
+}
+
+function mediaTypeOf(contentType: string): MediaType {
+  if (contentType === 'image/gif') return 'gif';
+  if (contentType.startsWith('image/')) return 'image';
+  if (contentType.startsWith('video/')) return 'video';
+  if (contentType.startsWith('audio/')) return 'audio';
+  if (contentType.includes('vcard')) return 'contact';
+  if (contentType.startsWith('application/') || contentType.startsWith('text/')) return 'document';
+  return 'unknown';
+}

@@ -1,0 +1,162 @@
+/**
+ * Text filter between the UTF-8 decoder and saxes, for two things saxes should not see as-is:
+ *
+ * 1. Entity declarations. The prologue (everything before the root element) is held back until
+ *    the root starts; a DOCTYPE that declares entities is refused before the XML parser sees a
+ *    byte of it. saxes never expands declared entities or fetches external ones anyway, but a
+ *    file built for an entity attack ("billion laughs", external entity to a local file) is not
+ *    a phone backup, and the examiner should be told so plainly. SMS Backup & Restore never
+ *    writes a DOCTYPE.
+ * 2. Emoji written as two numeric character references, one per UTF-16 surrogate
+ *    (`&#55357;&#56832;`, by some SMS Backup & Restore versions and Signal/Silence plaintext
+ *    exports). XML forbids surrogate code points, so each pair is joined into one reference
+ *    (`&#x1F600;`), and a lone surrogate becomes U+FFFD and is counted.
+ *
+ * Line numbers are unchanged (no newline is added or removed); columns after a joined pair on
+ * the same line shift left by the characters saved.
+ */
+
+/** The prologue may not grow beyond this before the root element starts. */
+export const MAX_PROLOGUE_CHARS = 1024 * 1024;
+/** Longest character reference kept back at a chunk end to see its partner: `&#x10FFFF;`. */
+const MAX_REFERENCE_CHARS = 12;
+
+const PAIR = /&#(x[dD][89abAB][0-9a-fA-F]{2}|5[56]\d{3});&#(x[dD][c-fC-F][0-9a-fA-F]{2}|5[67]\d{3});/gu;
+const SURROGATE_REFERENCE = /&#(x[dD][89a-fA-F][0-9a-fA-F]{2}|5[5-7]\d{3});/gu;
+const HIGH_SURROGATE_AT_END = /&#(x[dD][89abAB][0-9a-fA-F]{2}|5[56]\d{3});$/u;
+const HIGH_FIRST = 0xd800;
+const HIGH_LAST = 0xdbff;
+const LOW_FIRST = 0xdc00;
+const LOW_LAST = 0xdfff;
+
+export class EntityDeclarationError extends Error {
+  constructor(readonly line: number) {
+    super(`the DOCTYPE at line ${line} declares XML entities (<!ENTITY …>)`);
+    this.name = 'EntityDeclarationError';
+  }
+}
+
+export class PrologueTooLongError extends Error {
+  constructor() {
+    super(`no root element in the first ${MAX_PROLOGUE_CHARS} characters`);
+    this.name = 'PrologueTooLongError';
+  }
+}
+
+export class XmlPrefilter {
+  private prologue: string | null = '';
+  private carry = '';
+  joinedPairs = 0;
+  loneSurrogates = 0;
+  /** The DOCTYPE text when the file had one (without entity declarations). */
+  doctype: string | null = null;
+
+  /** Text for the XML parser (possibly empty while the prologue is held back). */
+  push(text: string): string {
+    return this.repair(this.screen(text), false);
+  }
+
+  end(): string {
+    const rest = this.prologue ?? '';
+    this.prologue = null;
+    if (rest !== '') this.check(rest);
+    return this.repair(rest, true);
+  }
+
+  /** Holds the prologue back until the root element starts, then checks it. */
+  private screen(text: string): string {
+    if (this.prologue === null) return text;
+    const held = this.prologue + text;
+    const root = rootStart(held);
+    if (root === -1) {
+      if (held.length > MAX_PROLOGUE_CHARS) {
+        this.check(held);
+        throw new PrologueTooLongError();
+      }
+      this.prologue = held;
+      return '';
+    }
+    this.prologue = null;
+    this.check(held.slice(0, root));
+    return held;
+  }
+
+  private check(prologue: string): void {
+    const doctype = /<!DOCTYPE/iu.exec(prologue);
+    if (doctype === null) return;
+    const declaration = /<!ENTITY/iu.exec(prologue.slice(doctype.index));
+    if (declaration !== null) {
+      const at = doctype.index + declaration.index;
+      throw new EntityDeclarationError(1 + (prologue.slice(0, at).match(/\n/gu)?.length ?? 0));
+    }
+    const end = prologue.indexOf('>', doctype.index);
+    this.doctype = prologue.slice(doctype.index, end === -1 ? undefined : end + 1);
+  }
+
+  private repair(text: string, final: boolean): string {
+    let full = this.carry + text;
+    this.carry = '';
+    if (!final) {
+      // Keep back a reference cut by the chunk end, or a high surrogate whose partner may follow.
+      let keep = full.length;
+      const amp = full.lastIndexOf('&');
+      if (amp !== -1 && full.length - amp <= MAX_REFERENCE_CHARS && !full.includes(';', amp)) keep = amp;
+      const high = HIGH_SURROGATE_AT_END.exec(full.slice(0, keep));
+      if (high !== null) keep = high.index;
+      this.carry = full.slice(keep);
+      full = full.slice(0, keep);
+    }
+    if (!full.includes('&#')) return full;
+    const joined = full.replace(PAIR, (whole, high: string, low: string) => {
+      const highCode = referenceValue(high);
+      const lowCode = referenceValue(low);
+      if (highCode < HIGH_FIRST || highCode > HIGH_LAST || lowCode < LOW_FIRST || lowCode > LOW_LAST) return whole;
+      this.joinedPairs += 1;
+      return `&#x${(0x10000 + ((highCode - HIGH_FIRST) << 10) + (lowCode - LOW_FIRST)).toString(16).toUpperCase()};`;
+    });
+    return joined.replace(SURROGATE_REFERENCE, (whole, body: string) => {
+      const code = referenceValue(body);
+      if (code < HIGH_FIRST || code > LOW_LAST) return whole;
+      this.loneSurrogates += 1;
+      return '&#xFFFD;';
+    });
+  }
+}
+
+function referenceValue(body: string): number {
+  return body.startsWith('x') || body.startsWith('X') ? Number.parseInt(body.slice(1), 16) : Number.parseInt(body, 10);
+}
+
+/** Index of the root element's '<' (a '<' followed by a name character), or -1. */
+function rootStart(text: string): number {
+  let from = 0;
+  for (;;) {
+    const lt = text.indexOf('<', from);
+    if (lt === -1 || lt + 1 >= text.length) return -1;
+    const next = text.charAt(lt + 1);
+    if (/[A-Za-z_:]/u.test(next)) return lt;
+    if (text.startsWith('<!--', lt)) {
+      const close = text.indexOf('-->', lt + 4);
+      if (close === -1) return -1;
+      from = close + 3;
+      continue;
+    }
+    if (text.slice(lt, lt + 9).toUpperCase() === '<!DOCTYPE') {
+      // Skip the whole declaration, internal subset included: its markup is not the root.
+      const gt = text.indexOf('>', lt);
+      const bracket = text.indexOf('[', lt);
+      if (gt === -1) return -1;
+      if (bracket !== -1 && bracket < gt) {
+        const close = /\]\s*>/gu;
+        close.lastIndex = bracket;
+        const end = close.exec(text);
+        if (end === null) return -1;
+        from = end.index + end[0].length;
+      } else {
+        from = gt + 1;
+      }
+      continue;
+    }
+    from = lt + 1;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Reading rows in rowid order with bounded memory, and surviving damaged pages.
+ *
+ * One statement steps through a table row by row, so memory does not grow with the table. When a
+ * page cannot be read (a truncated or corrupt file), SQLite throws and the statement is dead; the
+ * scan then resumes past the failing row (or, when the b-tree page itself is broken, 16, 256, 4096…
+ * rowids further on), so one bad page costs the rows on it, with a warning naming the rowid range,
+ * not the whole table.
+ */
+
+import type { Database, SqlValue, Statement } from 'sql.js';
+import { quoteIdentifier } from './schema.ts';
+
+export type Row = Record<string, SqlValue>;
+
+/** The rowid of a scanned row, under a name no real column uses. */
+export const ROWID = '__rowid';
+
+export interface TableScan {
+  table: string;
+  /** SELECT expressions over the table aliased `t` (see selectExpressions). */
+  select: readonly string[];
+  /** Extra LEFT JOINs (for 1:1 side tables keyed by the row). */
+  joins?: string;
+  /** Extra condition over `t`. */
+  where?: string;
+}
+
+/** How far past an unreadable row the scan tries to resume, in rowids. */
+const RESUME_STEPS = [1, 16, 256, 4096, 65_536, 1_048_576];
+
+/** Called when rows could not be read; `fromRowid`..`toRowid` is the range given up (toRowid null: the rest). */
+export type ScanErrorHandler = (message: string, fromRowid: number | null, toRowid: number | null) => void;
+
+/** Read failures in one table after which it is given up (a file that is mostly garbage). */
+const MAX_READ_FAILURES = 10_000;
+
+/** Yields every readable row of a table in rowid order, with its rowid under ROWID. */
+export function* scanRows(db: Database, scan: TableScan, onError: ScanErrorHandler): Generator<Row> {
+  let after: number | null = null;
+  let failures = 0;
+  for (;;) {
+    let statement: Statement | null = null;
+    try {
+      statement = prepareScan(db, scan, after);
+      while (statement.step()) {
+        const row = statement.getAsObject();
+        const rowid = row[ROWID];
+        if (typeof rowid === 'number') after = rowid;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures += 1;
+      // `after` only grows (each resume point is past the last one), so the scan always ends.
+      const resumed: number | null = failures > MAX_READ_FAILURES ? null : findResumePoint(db, scan.table, after);
+      onError(message, after, resumed);
+      if (resumed === null) return;
+      after = resumed;
+    } finally {
+      statement?.free();
+    }
+  }
+}
+
+function prepareScan(db: Database, scan: TableScan, after: number | null): Statement {
+  const conditions: string[] = [];
+  if (after !== null) conditions.push(`t.rowid > ${after}`);
+  if (scan.where !== undefined) conditions.push(`(${scan.where})`);
+  const sql = [
+    `SELECT t.rowid AS ${ROWID}, ${scan.select.join(', ')}`,
+    `FROM ${quoteIdentifier(scan.table)} AS t`,
+    scan.joins ?? '',
+    conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '',
+    'ORDER BY t.rowid',
+  ].join(' ');
+  return db.prepare(sql);
+}
+
+/**
+ * Where to resume after a failure past `after`. When the rowid of the failing row can still be
+ * read (its record or overflow chain is what is broken), skip just that row; otherwise the b-tree
+ * page itself is damaged, so probe further and further on for a place the b-tree can be entered.
+ */
+function findResumePoint(db: Database, table: string, after: number | null): number | null {
+  const from = after ?? Number.MIN_SAFE_INTEGER;
+  const failing = firstRowidAfter(db, table, from);
+  if (failing !== undefined) return failing;
+  for (const step of RESUME_STEPS) {
+    const next = firstRowidAfter(db, table, from + step);
+    if (next === null) return null;
+    if (next !== undefined) return next - 1;
+  }
+  return null;
+}
+
+/** The first rowid greater than `after`; null when there is none, undefined when it cannot be read. */
+function firstRowidAfter(db: Database, table: string, after: number): number | null | undefined {
+  const probe = tryPrepare(db, `SELECT rowid FROM ${quoteIdentifier(table)} WHERE rowid > ${after} ORDER BY rowid LIMIT 1`);
+  if (probe === null) return undefined;
+  try {
+    if (!probe.step()) return null;
+    const rowid = probe.get()[0];
+    return typeof rowid === 'number' ? rowid : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    probe.free();
+  }
+}
+
+function tryPrepare(db: Database, sql: string): Statement | null {
+  try {
+    return db.prepare(sql);
+  } catch {
+    return null;
+  }
+}
+
+/** A prepared lookup by one key (a side table, a join table), reused for every row. */
+export class Lookup {
+  private readonly statement: Statement;
+
+  constructor(db: Database, sql: string) {
+    this.statement = db.prepare(sql);
+  }
+
+  /** Every row for `key` (at most `limit`, so a hostile join table cannot exhaust memory). */
+  all(key: SqlValue, limit = 1000): Row[] {
+    const rows: Row[] = [];
+    try {
+      this.statement.bind([key]);
+      while (rows.length < limit && this.statement.step()) rows.push(this.statement.getAsObject());
+    } finally {
+      this.statement.reset();
+    }
+    return rows;
+  }
+
+  one(key: SqlValue): Row | null {
+    return this.all(key, 1)[0] ?? null;
+  }
+
+  free(): void {
+    this.statement.free();
+  }
+}

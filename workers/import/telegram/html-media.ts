@@ -1,0 +1,95 @@
+/**
+ * Media blocks of a Telegram HTML message (inside `div.media_wrap`) → attachments plus the facts
+ * shown beside them. The link's folder (photos/, stickers/, voice_messages/...) is trusted over
+ * the block's class, because the exporter reuses `media_photo` for stickers and others.
+ */
+
+import type { MediaType, ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
+import { baseName, safeRelativePath } from './import-limits.ts';
+import { childElements, findAll, hasClasses } from './html-tree.ts';
+import type { HtmlElement } from './html-tree.ts';
+import { decodeEntities, textOf } from './html-text.ts';
+
+const FOLDER_TYPES: Record<string, MediaType> = {
+  photos: 'image',
+  stickers: 'sticker',
+  video_files: 'video',
+  round_video_messages: 'video',
+  voice_messages: 'audio',
+  audio_files: 'audio',
+  animations: 'gif',
+  files: 'document',
+  contacts: 'contact',
+};
+
+const CLASS_TYPES: [string, MediaType][] = [
+  ['photo_wrap', 'image'],
+  ['video_file_wrap', 'video'],
+  ['animated_wrap', 'gif'],
+  ['sticker_wrap', 'sticker'],
+  ['media_photo', 'image'],
+  ['media_video', 'video'],
+  ['media_voice_message', 'audio'],
+  ['media_audio_file', 'audio'],
+  ['media_file', 'document'],
+  ['media_location', 'location'],
+  ['media_live_location', 'location'],
+  ['media_venue', 'location'],
+  ['media_contact', 'contact'],
+];
+
+/** Blocks that are facts, not files: kept in `extra.media` only. */
+const FACT_CLASSES = ['media_call', 'media_game', 'media_invoice', 'media_poll'];
+const NOT_INCLUDED = /not included|exceeds maximum size|unavailable/iu;
+
+export interface HtmlMedia {
+  attachments: ParsedAttachment[];
+  /** What each block showed: class, title, status, description, link. */
+  facts: Record<string, string>[];
+  unsafePaths: string[];
+}
+
+export function htmlMedia(container: HtmlElement): HtmlMedia {
+  const result: HtmlMedia = { attachments: [], facts: [], unsafePaths: [] };
+  const wraps = findAll(container, (element) => element.classes.includes('media_wrap'), (element) => hasClasses(element, 'forwarded', 'body'));
+  for (const wrap of wraps) {
+    for (const block of childElements(wrap)) readBlock(block, result);
+  }
+  return result;
+}
+
+function readBlock(block: HtmlElement, result: HtmlMedia): void {
+  const fact: Record<string, string> = { class: block.classes.join(' ') };
+  const title = firstText(block, 'title');
+  const status = firstText(block, 'status');
+  const description = firstText(block, 'description');
+  const href = decodeEntities(block.attributes['href'] ?? findAll(block, (element) => element.name === 'a' && element.attributes['href'] !== undefined)[0]?.attributes['href'] ?? '');
+  if (title !== '') fact['title'] = title;
+  if (status !== '') fact['status'] = status;
+  if (description !== '') fact['description'] = description;
+  if (href !== '') fact['href'] = href;
+  result.facts.push(fact);
+  if (FACT_CLASSES.some((name) => block.classes.includes(name))) return;
+
+  const isLink = /^[a-z][a-z0-9+.-]*:/iu.test(href);
+  const folder = !isLink && href.includes('/') ? href.slice(0, href.indexOf('/')) : '';
+  const byClass = CLASS_TYPES.find(([name]) => block.classes.includes(name))?.[1];
+  const mediaType: MediaType = FOLDER_TYPES[folder] ?? byClass ?? 'unknown';
+  const attachment: ParsedAttachment = { kind: 'attached', mediaType };
+  if (href !== '' && !isLink) {
+    const path = safeRelativePath(href);
+    if (path === null) result.unsafePaths.push(href);
+    else attachment.path = path;
+    attachment.fileName = block.classes.includes('media_file') && title !== '' ? title : baseName(href);
+  } else if (NOT_INCLUDED.test(description) || (mediaType !== 'location' && mediaType !== 'contact')) {
+    // A file-type block with no link to the file: the export left the bytes out.
+    attachment.kind = 'omitted';
+    if (block.classes.includes('media_file') && title !== '') attachment.fileName = title;
+  }
+  result.attachments.push(attachment);
+}
+
+function firstText(block: HtmlElement, className: string): string {
+  const found = findAll(block, (element) => element.classes.includes(className))[0];
+  return found === undefined ? '' : textOf(found);
+}

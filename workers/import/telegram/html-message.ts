@@ -1,0 +1,147 @@
+/**
+ * One `div.message` block of a Telegram HTML page → one ParsedMessage (or a date divider, which
+ * is page layout, not a message). Structure (FORMATS.md §2.3): div.body holds the date
+ * (`title` = full timestamp), from_name (absent on `.joined` messages: same sender as before),
+ * forwarded body, reply_to, media_wrap, text and signature blocks.
+ */
+
+import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { truncateRaw } from './import-limits.ts';
+import { htmlMedia } from './html-media.ts';
+import { childElements, findAll, hasClasses } from './html-tree.ts';
+import type { CollectedBlock, HtmlElement } from './html-tree.ts';
+import { decodeEntities, textOf, textWithout } from './html-text.ts';
+import { fromHtmlTitle } from './telegram-time.ts';
+
+export interface HtmlMessageContext {
+  file: string;
+  chatKey: string;
+  /** Sender of the previous message in the file, for `.joined` messages. */
+  previousSender: string | null;
+}
+
+export type HtmlBlockResult =
+  | { kind: 'divider'; text: string }
+  | { kind: 'message'; message: ParsedMessage; sender: string | null; notes: string[] };
+
+/** Blocks the interpreter reads; any other block's text is kept in extra.otherBlocks. */
+const KNOWN_BLOCKS = ['date', 'from_name', 'forwarded', 'reply_to', 'media_wrap', 'text', 'signature', 'userpic_wrap'];
+const REPLY_LINK = /^(?:([^#]*)#)?go_to_message(\d+)$/u;
+
+export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageContext): HtmlBlockResult {
+  const { element } = block;
+  const id = element.attributes['id'] ?? '';
+  const locator: SourceLocator = { kind: 'html-element', file: context.file, path: id === '' ? `div.message (line ${element.line})` : `div#${id}`, line: element.line };
+  if (id !== '') locator.elementId = id;
+  if (block.problem !== undefined) return unparsed(block, context, locator, block.problem);
+
+  if (element.classes.includes('service')) {
+    const text = textOf(findAll(element, (child) => hasClasses(child, 'body', 'details'))[0] ?? element);
+    // Negative ids (message-1, message-2...) are the day headers the page draws between messages.
+    if (/^message-\d+$/u.test(id)) return { kind: 'divider', text };
+    const base = baseMessage(context, locator, 'system');
+    base.text = text;
+    return { kind: 'message', message: base, sender: context.previousSender, notes: [] };
+  }
+
+  const body = childElements(element).find((child) => child.classes.includes('body')) ?? element;
+  const notes: string[] = [];
+  const message = baseMessage(context, locator, 'message');
+  const extra: Record<string, unknown> = {};
+
+  const dateElement = childElements(body).find((child) => hasClasses(child, 'date', 'details'));
+  const title = decodeEntities(dateElement?.attributes['title'] ?? '');
+  message.timestampText = title;
+  message.time = title === '' ? null : fromHtmlTitle(title);
+  if (message.time === null) notes.push(title === '' ? 'the message has no date title' : `the date "${title}" could not be read`);
+  if (/edited/iu.test(title) || (dateElement !== undefined && /edited/iu.test(textOf(dateElement)))) message.edited = true;
+
+  const fromName = childElements(body).find((child) => child.classes.includes('from_name'));
+  let sender: string | null;
+  if (fromName !== undefined) {
+    sender = textWithout(fromName, (child) => child.classes.includes('details'));
+    const via = findAll(fromName, (child) => child.classes.includes('details')).map((child) => textOf(child)).join(' ');
+    if (via !== '') extra['fromNameDetails'] = via;
+  } else {
+    sender = context.previousSender;
+    extra['joined'] = true;
+    if (sender === null) notes.push('a joined message (no sender shown) has no earlier message to take its sender from');
+  }
+  message.sender = sender;
+
+  const texts: string[] = [];
+  const ownText = childElements(body).find((child) => child.classes.includes('text'));
+  if (ownText !== undefined) texts.push(textOf(ownText));
+  const media = htmlMedia(body);
+
+  const forwarded = childElements(body).find((child) => hasClasses(child, 'forwarded', 'body'));
+  if (forwarded !== undefined) {
+    const original = childElements(forwarded).find((child) => child.classes.includes('from_name'));
+    if (original !== undefined) {
+      extra['forwardedFrom'] = textWithout(original, (child) => child.classes.includes('date'));
+      const originalDate = findAll(original, (child) => child.classes.includes('date'))[0]?.attributes['title'];
+      if (originalDate !== undefined) extra['forwardedDate'] = decodeEntities(originalDate);
+    }
+    const forwardedText = childElements(forwarded).find((child) => child.classes.includes('text'));
+    if (forwardedText !== undefined) texts.push(textOf(forwardedText));
+    const forwardedMedia = htmlMedia(forwarded);
+    media.attachments.push(...forwardedMedia.attachments);
+    media.facts.push(...forwardedMedia.facts);
+    media.unsafePaths.push(...forwardedMedia.unsafePaths);
+  }
+  message.text = texts.filter((text) => text !== '').join('\n');
+  message.attachments = media.attachments;
+  if (media.facts.length > 0) extra['media'] = media.facts;
+  for (const unsafe of media.unsafePaths) notes.push(`the link "${unsafe}" points outside the export folder; it was not linked`);
+
+  const reply = childElements(body).find((child) => child.classes.includes('reply_to'));
+  if (reply !== undefined) readReply(reply, extra);
+  const signature = childElements(body).find((child) => child.classes.includes('signature'));
+  if (signature !== undefined) extra['signature'] = textOf(signature);
+
+  const others = childElements(body)
+    .filter((child) => !KNOWN_BLOCKS.some((name) => child.classes.includes(name)))
+    .map((child) => ({ class: child.classes.join(' '), text: textOf(child) }))
+    .filter((other) => other.text !== '');
+  if (others.length > 0) extra['otherBlocks'] = others;
+  if (id !== '') extra['messageId'] = id.replace(/^message/u, '');
+  message.extra = extra;
+  return { kind: 'message', message, sender, notes };
+}
+
+function readReply(reply: HtmlElement, extra: Record<string, unknown>): void {
+  const link = findAll(reply, (child) => child.name === 'a')[0];
+  const target = REPLY_LINK.exec(decodeEntities(link?.attributes['href'] ?? ''));
+  if (target !== null) {
+    extra['replyToMessageId'] = target[2];
+    if (target[1] !== undefined && target[1] !== '') extra['replyToFile'] = target[1];
+  } else {
+    // A reply to another chat has no link, only a sentence.
+    extra['replyTo'] = textOf(reply);
+  }
+}
+
+function baseMessage(context: HtmlMessageContext, locator: SourceLocator, kind: 'message' | 'system'): ParsedMessage {
+  return {
+    chatKey: context.chatKey,
+    kind,
+    sender: null,
+    time: null,
+    timestampText: '',
+    text: '',
+    attachments: [],
+    deleted: false,
+    edited: false,
+    locator,
+  };
+}
+
+function unparsed(block: CollectedBlock, context: HtmlMessageContext, locator: SourceLocator, problem: string): HtmlBlockResult {
+  const raw = truncateRaw(block.raw);
+  const cut = block.size > block.raw.length ? ` (raw HTML truncated to the first ${block.raw.length} of ${block.size} characters)` : raw.note;
+  const message = baseMessage(context, locator, 'message');
+  message.kind = 'unparsed';
+  message.text = raw.text;
+  message.reason = `${problem}${cut}`;
+  return { kind: 'message', message, sender: context.previousSender, notes: [] };
+}

@@ -1,0 +1,85 @@
+/**
+ * Limits and small helpers every streaming importer in workers/import shares: how much raw text an
+ * 'unparsed' record keeps, how many warnings of one kind reach the examiner, how often the sink
+ * is asked about cancellation, and which attachment paths may be trusted.
+ */
+
+import type { ParseSink, ParseWarning } from '../../../shared/contracts/parsed-source.ts';
+
+/** Raw text kept in an 'unparsed' record; more would bloat the case for no reader's benefit. */
+export const RAW_TEXT_LIMIT = 64 * 1024;
+/** Records between two cancellation checks and progress reports. */
+export const PROGRESS_EVERY_RECORDS = 2000;
+/** Warnings listed per kind; the rest are counted in one closing summary. */
+export const MAX_WARNINGS_PER_KIND = 50;
+
+/** Cuts raw text to RAW_TEXT_LIMIT characters; `note` says so, for the record's `reason`. */
+export function truncateRaw(raw: string): { text: string; note: string } {
+  if (raw.length <= RAW_TEXT_LIMIT) return { text: raw, note: '' };
+  return { text: raw.slice(0, RAW_TEXT_LIMIT), note: ` (raw text truncated to the first ${RAW_TEXT_LIMIT} of ${raw.length} characters)` };
+}
+
+/** Passes warnings to the sink, at most MAX_WARNINGS_PER_KIND per kind, then a count of the rest. */
+export class WarningLimiter {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly sink: ParseSink, private readonly file: string) {}
+
+  add(kind: string, place: string, message: string): void {
+    const count = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, count);
+    if (count <= MAX_WARNINGS_PER_KIND) this.sink.warning({ place, message });
+  }
+
+  /** Reports how many warnings of each kind were left out. Call once, at the end. */
+  finish(): void {
+    for (const [kind, count] of this.counts) {
+      if (count > MAX_WARNINGS_PER_KIND) {
+        const warning: ParseWarning = { place: this.file, message: `${count - MAX_WARNINGS_PER_KIND} more warnings of kind "${kind}" were not listed` };
+        this.sink.warning(warning);
+      }
+    }
+  }
+
+  count(kind: string): number {
+    return this.counts.get(kind) ?? 0;
+  }
+}
+
+/**
+ * A path written inside an export, made safe to resolve against the export folder: separators
+ * become '/', '.' segments go, and anything absolute or climbing out with '..' is refused (null),
+ * because a hostile export must not make the importer read files elsewhere on the examiner's disk.
+ */
+export function safeRelativePath(written: string): string | null {
+  const slashed = written.replace(/\\/gu, '/');
+  if (slashed.startsWith('/') || /^[A-Za-z]:/u.test(slashed) || /^[a-z][a-z0-9+.-]*:\/\//iu.test(slashed)) return null;
+  const parts: string[] = [];
+  for (const part of slashed.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') return null;
+    parts.push(part);
+  }
+  return parts.length === 0 ? null : parts.join('/');
+}
+
+/** The last segment of a '/'- or '\'-separated path. */
+export function baseName(path: string): string {
+  const slashed = path.replace(/\\/gu, '/');
+  return slashed.slice(slashed.lastIndexOf('/') + 1);
+}
+
+/** The folder part of a '/'-separated display name ('' for a bare file name). */
+export function folderOf(displayName: string): string {
+  const slashed = displayName.replace(/\\/gu, '/');
+  const cut = slashed.lastIndexOf('/');
+  return cut === -1 ? '' : slashed.slice(0, cut);
+}
+
+/**
+ * Sets a field whose name comes from the evidence. Plain assignment of a key named "__proto__"
+ * would replace the object's prototype instead of storing the value; defineProperty stores it.
+ */
+export function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,140 @@
+/**
+ * One Telegram JSON message object → one ParsedMessage. Anything that is not a readable message
+ * (not an object, `type: "unsupported"`, cut by a size cap or by a syntax error) becomes an
+ * 'unparsed' record holding its JSON, never nothing.
+ */
+
+import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { defineField, truncateRaw } from './import-limits.ts';
+import { MEDIA_KEYS, telegramAttachments } from './json-media.ts';
+import { describeServiceMessage, flattenTelegramText } from './json-text.ts';
+import { isJsonObject } from './json-walker.ts';
+import type { JsonObject, JsonValue } from './json-walker.ts';
+import { fromIsoDate, fromUnixSeconds } from './telegram-time.ts';
+
+export interface TelegramMessageContext {
+  chatKey: string;
+  locator: SourceLocator;
+  /** The account owner's ids ("user123" and "123"), from personal_information; empty if unknown. */
+  ownerIds: ReadonlySet<string>;
+  /** Every message in "Saved Messages" is the owner's own. */
+  savedMessages: boolean;
+}
+
+export interface TelegramMessageResult {
+  message: ParsedMessage;
+  /** Problems worth a warning (besides the record being 'unparsed'). */
+  notes: string[];
+}
+
+/** Read into dedicated fields; every other key of the message is kept in `extra`. */
+const CONSUMED_KEYS = new Set(['type', 'date', 'date_unixtime', 'from', 'from_id', 'text', 'text_entities', 'edited', 'edited_unixtime']);
+
+export function telegramMessage(value: JsonValue, context: TelegramMessageContext, problem?: string): TelegramMessageResult {
+  if (problem !== undefined) return unparsed(value, context, `the message could not be read whole: ${problem}`);
+  if (!isJsonObject(value)) return unparsed(value, context, `a message should be a JSON object, found ${describeKind(value)}`);
+  const type = value['type'];
+  if (type === 'unsupported') return unparsed(value, context, 'Telegram exported this message as "unsupported": its content is not in the export');
+  const looksLikeMessage = type === undefined && ('text' in value || 'from' in value);
+  if (type !== 'message' && type !== 'service' && !looksLikeMessage) {
+    return unparsed(value, context, `unknown Telegram message type ${JSON.stringify(type ?? null)}`);
+  }
+  const notes: string[] = [];
+  const isService = type === 'service';
+  const { time, timestampText, extra } = readTime(value);
+  if (time === null) notes.push(timestampText === '' ? 'the message has no date' : `the date "${timestampText}" could not be read`);
+
+  const media = telegramAttachments(value);
+  for (const unsafe of media.unsafePaths) notes.push(`the file path "${unsafe}" points outside the export folder; it was not linked`);
+  for (const [key, field] of Object.entries(value)) {
+    if (!CONSUMED_KEYS.has(key) && !MEDIA_KEYS.has(key)) defineField(extra, key, field);
+  }
+  if (media.unsafePaths.length > 0) extra['unsafeFilePaths'] = media.unsafePaths;
+
+  let text = flattenTelegramText(value['text'] ?? value['text_entities']);
+  if (isService && text === '') {
+    text = describeServiceMessage(value);
+    extra['textGenerated'] = true;
+  }
+  const edited = value['edited'] !== undefined || value['edited_unixtime'] !== undefined;
+  if (value['edited'] !== undefined) extra['edited'] = value['edited'];
+  if (value['edited_unixtime'] !== undefined) extra['editedUnixtime'] = value['edited_unixtime'];
+
+  const fromId = idText(value['from_id']);
+  const message: ParsedMessage = {
+    chatKey: context.chatKey,
+    kind: isService ? 'system' : 'message',
+    sender: isService ? null : typeof value['from'] === 'string' ? value['from'] : null,
+    senderId: isService ? null : fromId,
+    direction: isService ? null : direction(fromId, context),
+    time,
+    timestampText,
+    text,
+    attachments: media.attachments,
+    deleted: false,
+    edited,
+    locator: context.locator,
+    extra,
+  };
+  return { message, notes };
+}
+
+function readTime(value: JsonObject): { time: ParsedTime; timestampText: string; extra: Record<string, unknown> } {
+  const extra: Record<string, unknown> = {};
+  const unix = value['date_unixtime'];
+  const date = value['date'];
+  if (typeof unix === 'string' || typeof unix === 'number') {
+    const raw = String(unix);
+    // The zone-less local `date` beside the instant shows the exporting PC's UTC offset.
+    if (typeof date === 'string') extra['dateLocal'] = date;
+    return { time: fromUnixSeconds(raw), timestampText: raw, extra };
+  }
+  if (typeof date === 'string') return { time: fromIsoDate(date), timestampText: date, extra };
+  return { time: null, timestampText: '', extra };
+}
+
+function direction(fromId: string | null, context: TelegramMessageContext): 'incoming' | 'outgoing' | null {
+  if (context.savedMessages) return 'outgoing';
+  if (context.ownerIds.size === 0 || fromId === null) return null;
+  return context.ownerIds.has(fromId) ? 'outgoing' : 'incoming';
+}
+
+/** `from_id` is "user123" in current exports and a bare integer in old ones. */
+function idText(value: JsonValue | undefined): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function describeKind(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function unparsed(value: JsonValue, context: TelegramMessageContext, reason: string): TelegramMessageResult {
+  const raw = truncateRaw(JSON.stringify(value) ?? String(value));
+  let timestampText = '';
+  let time: ParsedTime = null;
+  if (isJsonObject(value)) {
+    const read = readTime(value);
+    timestampText = read.timestampText;
+    time = read.time;
+  }
+  return {
+    message: {
+      chatKey: context.chatKey,
+      kind: 'unparsed',
+      sender: null,
+      time,
+      timestampText,
+      text: raw.text,
+      attachments: [],
+      deleted: false,
+      edited: false,
+      locator: context.locator,
+      reason: `${reason}${raw.note}`,
+    },
+    notes: [],
+  };
+}

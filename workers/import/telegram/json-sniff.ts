@@ -1,0 +1,27 @@
+/**
+ * Is the head of a file a Telegram Desktop JSON export? A JSON object with "messages" (or a
+ * full-account "chats"/"personal_information") and keys only Telegram writes. Meta's DYI JSON
+ * also has "messages" but uses "sender_name"/"timestamp_ms", which Telegram never writes.
+ */
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** Keys or values that only Telegram's JSON writer produces. */
+const TELEGRAM_MARKERS = [
+  /"date_unixtime"\s*:/u,
+  /"text_entities"\s*:/u,
+  /"from_id"\s*:/u,
+  /"personal_information"\s*:/u,
+  /"type"\s*:\s*"(?:personal_chat|bot_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages)"/u,
+  /"type"\s*:\s*"(?:message|service)"\s*,\s*"date"\s*:/u,
+  /"date"\s*:\s*"[^"]*"\s*,\s*"type"\s*:\s*"(?:message|service)"/u,
+];
+const META_MARKERS = [/"sender_name"\s*:/u, /"timestamp_ms"\s*:/u, /"senderName"\s*:/u];
+
+export function sniffTelegramJson(head: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, SNIFF_BYTES)).replace(/^\uFEFF/u, '').trimStart();
+  if (!text.startsWith('{')) return false;
+  if (!/"messages"\s*:/u.test(text) && !/"chats"\s*:/u.test(text)) return false;
+  if (META_MARKERS.some((marker) => marker.test(text))) return false;
+  return TELEGRAM_MARKERS.some((marker) => marker.test(text));
+}

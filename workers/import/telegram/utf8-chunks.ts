@@ -1,0 +1,114 @@
+/**
+ * Streaming UTF-8 decoding that says where the bytes were not UTF-8.
+ *
+ * TextDecoder silently replaces malformed sequences with U+FFFD; a forensic importer must tell
+ * the examiner that (and where) it happened, so a small incremental validator runs beside the
+ * decoder. It follows the WHATWG decoder's rules, so its count matches the U+FFFD it inserts.
+ * Shared by every streaming importer in workers/import (Telegram, Meta, SMS XML, CSV).
+ */
+
+/** Offsets of the first few malformed sequences are kept; the rest are only counted. */
+const MAX_REPORTED_OFFSETS = 10;
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+export interface Utf8Report {
+  /** Malformed sequences replaced with U+FFFD. */
+  invalidSequences: number;
+  /** Byte offsets (0-based, in the file) of the first malformed sequences. */
+  invalidOffsets: number[];
+  /** The file started with a UTF-8 byte-order mark (dropped from the text). */
+  hadBom: boolean;
+}
+
+export class Utf8ChunkDecoder {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+  private bytesSeen = 0;
+  /** Continuation bytes still expected by the validator, and the range the next one must fall in. */
+  private needed = 0;
+  private lower = 0x80;
+  private upper = 0xbf;
+  /** Offset where the sequence being validated started. */
+  private sequenceStart = 0;
+  readonly report: Utf8Report = { invalidSequences: 0, invalidOffsets: [], hadBom: false };
+
+  /** Bytes consumed so far. */
+  get bytesDone(): number {
+    return this.bytesSeen;
+  }
+
+  decode(chunk: Uint8Array): string {
+    if (this.bytesSeen === 0 && chunk.length >= UTF8_BOM.length && UTF8_BOM.every((byte, index) => chunk[index] === byte)) {
+      this.report.hadBom = true;
+    }
+    this.validate(chunk);
+    this.bytesSeen += chunk.length;
+    return this.decoder.decode(chunk, { stream: true });
+  }
+
+  /** Flushes the decoder; a sequence cut off by the end of the file counts as malformed. */
+  end(): string {
+    if (this.needed > 0) {
+      this.invalid(this.sequenceStart);
+      this.needed = 0;
+    }
+    return this.decoder.decode();
+  }
+
+  private invalid(offset: number): void {
+    this.report.invalidSequences += 1;
+    if (this.report.invalidOffsets.length < MAX_REPORTED_OFFSETS) {
+      this.report.invalidOffsets.push(offset);
+    }
+  }
+
+  private validate(chunk: Uint8Array): void {
+    const base = this.bytesSeen;
+    let index = 0;
+    while (index < chunk.length) {
+      const byte = chunk[index] ?? 0;
+      if (this.needed === 0) {
+        if (byte < 0x80) {
+          index += 1;
+          // ASCII fast path: most chat text is ASCII markup around the content.
+          while (index < chunk.length && (chunk[index] ?? 0x80) < 0x80) index += 1;
+          continue;
+        }
+        this.sequenceStart = base + index;
+        this.lower = 0x80;
+        this.upper = 0xbf;
+        if (byte >= 0xc2 && byte <= 0xdf) this.needed = 1;
+        else if (byte >= 0xe0 && byte <= 0xef) {
+          this.needed = 2;
+          if (byte === 0xe0) this.lower = 0xa0;
+          if (byte === 0xed) this.upper = 0x9f;
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          this.needed = 3;
+          if (byte === 0xf0) this.lower = 0x90;
+          if (byte === 0xf4) this.upper = 0x8f;
+        } else {
+          this.invalid(base + index);
+        }
+        index += 1;
+        continue;
+      }
+      if (byte < this.lower || byte > this.upper) {
+        // The sequence is broken; this byte is looked at again as the start of a new one.
+        this.invalid(this.sequenceStart);
+        this.needed = 0;
+        continue;
+      }
+      this.lower = 0x80;
+      this.upper = 0xbf;
+      this.needed -= 1;
+      index += 1;
+    }
+  }
+}
+
+/** One warning text for a decoding report, or null when the bytes were clean UTF-8. */
+export function describeUtf8Problems(report: Utf8Report): string | null {
+  if (report.invalidSequences === 0) return null;
+  const offsets = report.invalidOffsets.join(', ');
+  const more = report.invalidSequences > report.invalidOffsets.length ? ` and ${report.invalidSequences - report.invalidOffsets.length} more` : '';
+  return `${report.invalidSequences} byte sequence(s) are not valid UTF-8 (at byte offset ${offsets}${more}); each was read as U+FFFD`;
+}

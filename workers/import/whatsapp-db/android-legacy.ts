@@ -1,0 +1,93 @@
+/**
+ * The legacy Android msgstore layout (until ~2022): one wide `messages` table keyed by
+ * `key_remote_jid`. Group and security events are rows with `status` 6 whose action code is kept
+ * in `media_size` (and the new group subject in `data`).
+ */
+
+import type { Database } from 'sql.js';
+import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
+import { columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
+import type { WaFields } from './android-message.ts';
+
+const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
+  'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
+  'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
+  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', { name: 'edit_version', asText: true },
+];
+
+/** `messages.status` of a group or security event row. */
+const STATUS_SYSTEM = 6;
+
+export class LegacyLayoutReader {
+  /** Group subjects from `chat_list` (legacy databases have no `chat` table). */
+  private readonly subjects = new Map<string, string>();
+
+  constructor(
+    private readonly db: Database,
+    onError: (message: string) => void,
+  ) {
+    if (hasTable(db, 'chat_list')) {
+      const select = selectExpressions(columnsOf(db, 'chat_list'), 't', ['key_remote_jid', 'subject']);
+      for (const row of scanRows(db, { table: 'chat_list', select }, (message) => onError(`chat_list: ${message}`))) {
+        const jid = nonEmptyText(row['key_remote_jid']);
+        const subject = nonEmptyText(row['subject']);
+        if (jid !== null && subject !== null) this.subjects.set(jid, subject);
+      }
+    }
+  }
+
+  scan(): TableScan {
+    return { table: 'messages', select: selectExpressions(columnsOf(this.db, 'messages'), 't', MESSAGES_COLUMNS) };
+  }
+
+  /** The dummy first row (key_remote_jid "-1"). */
+  isPlaceholder(row: Row): boolean {
+    return textValue(row['key_remote_jid']) === '-1';
+  }
+
+  fields(row: Row): WaFields {
+    const chatJid = nonEmptyText(row['key_remote_jid']);
+    const status = integerValue(row['status']);
+    const legacySystem = status === STATUS_SYSTEM;
+    const typeCode = integerValue(row['media_wa_type']);
+    const latitude = numberValue(row['latitude']);
+    const longitude = numberValue(row['longitude']);
+    const remote = nonEmptyText(row['remote_resource']);
+    const hasMedia = !legacySystem && typeCode !== null && typeCode !== 0;
+    return {
+      chatJid,
+      chatSubject: chatJid === null ? null : this.subjects.get(chatJid) ?? null,
+      fromMe: flagValue(row['key_from_me']),
+      keyId: nonEmptyText(row['key_id']),
+      groupSender: remote === null ? null : { jid: remote },
+      typeCode: legacySystem ? null : typeCode,
+      legacySystem,
+      systemAction: legacySystem ? integerValue(row['media_size']) : null,
+      text: textValue(row['data']),
+      caption: nonEmptyText(row['media_caption']),
+      status,
+      timestamp: row['timestamp'] ?? null,
+      timestampText: row['timestamp__text'] ?? null,
+      receivedTimestamp: row['received_timestamp'] ?? null,
+      media: hasMedia
+        ? {
+            path: null,
+            mimeType: nonEmptyText(row['media_mime_type']),
+            name: nonEmptyText(row['media_name']),
+            size: integerValue(row['media_size']),
+            durationSeconds: integerValue(row['media_duration']),
+          }
+        : null,
+      location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
+        ? { latitude, longitude, name: nonEmptyText(row['media_name']), address: null, url: nonEmptyText(row['media_url']) }
+        : null,
+      vcards: [],
+      revokedKeyId: null,
+      editedAt: null,
+      editedAtText: null,
+      quotedKeyId: null,
+      starred: flagValue(row['starred']),
+      forwarded: flagValue(row['forwarded']),
+    };
+  }
+}

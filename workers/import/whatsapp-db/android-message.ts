@@ -1,0 +1,177 @@
+/**
+ * The schema-independent half of the Android WhatsApp importer: both table layouts (legacy
+ * `messages`, new `message` + side tables) are first read into WaFields, and one function turns
+ * those into a ParsedMessage, so the two layouts cannot drift apart in meaning.
+ */
+
+import type { Database, SqlValue } from 'sql.js';
+import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import type { ChatRegistry } from '../sqlite/index.ts';
+import { Lookup, columnsOf, hasTable, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
+import type { ContactBook } from './contacts.ts';
+import { chatKindOfJid, isGroupJid, phoneFromJid } from './jids.ts';
+import type { ResolvedJid } from './jids.ts';
+import { androidMessageType, androidSystemAction, isFileMedia } from './message-types.ts';
+
+export interface WaFields {
+  chatJid: string | null;
+  chatSubject: string | null;
+  fromMe: boolean;
+  keyId: string | null;
+  /** The author of an incoming group message (null in private chats: the chat is the author). */
+  groupSender: ResolvedJid | null;
+  typeCode: number | null;
+  /** True for a legacy row with status 6 (a group or security event). */
+  legacySystem: boolean;
+  systemAction: number | null;
+  text: string | null;
+  caption: string | null;
+  status: number | null;
+  timestamp: SqlValue;
+  timestampText: SqlValue;
+  receivedTimestamp: SqlValue;
+  media: { path: string | null; mimeType: string | null; name: string | null; size: number | null; durationSeconds: number | null } | null;
+  location: { latitude: number; longitude: number; name: string | null; address: string | null; url: string | null } | null;
+  vcards: string[];
+  revokedKeyId: string | null;
+  editedAt: SqlValue;
+  editedAtText: SqlValue;
+  quotedKeyId: string | null;
+  starred: boolean;
+  forwarded: boolean;
+}
+
+const OWNER_MARKER = 'status_me';
+
+/** The dedupe key of a message across the two layouts of a transitional database. */
+export function messageKey(fields: WaFields): string | null {
+  return fields.keyId === null ? null : `${fields.chatJid ?? ''}|${fields.fromMe ? 1 : 0}|${fields.keyId}`;
+}
+
+/** Chats keyed by jid (the same key in both layouts), with titles and group members. */
+export class AndroidChats {
+  private readonly newMembers: Lookup | null;
+  private readonly legacyMembers: Lookup | null;
+
+  constructor(
+    db: Database,
+    private readonly registry: ChatRegistry,
+    private readonly contacts: ContactBook,
+  ) {
+    const hasRaw = columnsOf(db, 'jid').has('raw_string');
+    this.newMembers = hasTable(db, 'group_participant_user') && hasRaw
+      ? new Lookup(db, 'SELECT u.raw_string AS member FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id JOIN jid AS u ON u._id = gp.user_jid_row_id WHERE g.raw_string = ?')
+      : null;
+    this.legacyMembers = hasTable(db, 'group_participants') && columnsOf(db, 'group_participants').has('gjid')
+      ? new Lookup(db, 'SELECT jid AS member FROM group_participants WHERE gjid = ?')
+      : null;
+  }
+
+  keyFor(jid: string | null, subject: string | null): string {
+    const key = jid === null ? 'jid:unknown' : `jid:${jid}`;
+    this.registry.ensure(key, () => {
+      const members = jid !== null && isGroupJid(jid) ? this.members(jid) : jid === null ? [] : [jid];
+      return {
+        key,
+        title: subject ?? this.contacts.labelOf(jid) ?? 'Unknown chat',
+        kind: chatKindOfJid(jid),
+        participants: members.map((member) => ({ name: this.contacts.nameOf(member), id: phoneFromJid(member) ?? member })),
+      };
+    });
+    return key;
+  }
+
+  private members(groupJid: string): string[] {
+    const rows = [...(this.newMembers?.all(groupJid) ?? []), ...(this.legacyMembers?.all(groupJid) ?? [])];
+    // The phone's owner is listed with an empty jid (or "status_me" in old databases): not a person to name.
+    const members = rows.map((row) => nonEmptyText(row['member'])).filter((member): member is string => member !== null && member !== OWNER_MARKER);
+    return [...new Set(members)];
+  }
+
+  free(): void {
+    this.newMembers?.free();
+    this.legacyMembers?.free();
+  }
+}
+
+export function buildMessage(fields: WaFields, chatKey: string, contacts: ContactBook, locator: SourceLocator): ParsedMessage {
+  const type = androidMessageType(fields.typeCode);
+  const system = fields.legacySystem || type.system === true;
+  const extra: Record<string, unknown> = { messageType: fields.legacySystem ? 'system' : type.label };
+  if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
+  putExtra(extra, 'keyId', fields.keyId);
+  putExtra(extra, 'status', fields.status);
+  putExtra(extra, 'receivedAt', isoOrNull(unixTime(fields.receivedTimestamp)));
+  putExtra(extra, 'replyToKeyId', fields.quotedKeyId);
+  putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
+  if (fields.starred) extra['starred'] = true;
+  if (fields.forwarded) extra['forwarded'] = true;
+  const editedAt = unixTime(fields.editedAt, fields.editedAtText);
+  putExtra(extra, 'editedAt', isoOrNull(editedAt));
+
+  // Who wrote it: me, the group member, or the other person of a private chat.
+  const authorJid = fields.fromMe ? null : fields.groupSender?.jid ?? (isGroupJid(fields.chatJid) ? null : fields.chatJid);
+  if (fields.groupSender?.lid !== undefined) extra['senderLid'] = fields.groupSender.lid;
+  const sender = authorJid === null ? null : contacts.labelOf(authorJid);
+
+  let text = fields.text ?? '';
+  const attachments: ParsedAttachment[] = [];
+  if (system) {
+    const action = fields.systemAction === null && !fields.legacySystem ? type.label : androidSystemAction(fields.systemAction);
+    if (fields.systemAction !== null) extra['systemAction'] = fields.systemAction;
+    // Calls keep "audio"/"video" in text_data; group subject changes keep the new subject.
+    text = fields.text === null ? action : `${action}: ${fields.text}`;
+  } else if (type.mediaType !== undefined) {
+    text = fields.caption ?? (type.mediaType === 'contact' ? fields.media?.name ?? fields.text ?? '' : fields.text ?? '');
+    if (type.mediaType === 'location' && fields.location !== null) {
+      extra['location'] = fields.location;
+      if (text === '') text = [fields.location.name, fields.location.address].filter((part) => part !== null).join(', ');
+    }
+    if (type.mediaType === 'contact') {
+      // Legacy rows keep the card in `data` and the name in media_name; new rows the name in text_data.
+      const textIsCard = fields.text?.startsWith('BEGIN:VCARD') === true;
+      const cards = fields.vcards.length > 0 ? fields.vcards : textIsCard && fields.text !== null ? [fields.text] : [];
+      const name = fields.media?.name ?? (textIsCard ? null : fields.text);
+      for (const card of cards) attachments.push(contactCard(card, name));
+      if (textIsCard) text = name ?? '';
+    }
+    if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType));
+  }
+  if (fields.media?.durationSeconds !== null && fields.media?.durationSeconds !== undefined && fields.media.durationSeconds > 0) {
+    extra['durationSeconds'] = fields.media.durationSeconds;
+  }
+  const time = unixTime(fields.timestamp, fields.timestampText);
+  return {
+    chatKey,
+    kind: system ? 'system' : 'message',
+    sender,
+    senderId: authorJid === null ? null : phoneFromJid(authorJid) ?? authorJid,
+    direction: fields.fromMe ? 'outgoing' : 'incoming',
+    time: time.time,
+    timestampText: time.timestampText,
+    text,
+    attachments,
+    deleted: type.deleted === true || fields.revokedKeyId !== null,
+    edited: editedAt.time !== null,
+    locator,
+    extra,
+  };
+}
+
+function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typeof androidMessageType>['mediaType']>): ParsedAttachment {
+  const media = fields.media;
+  // No local path: the file was never downloaded (or was removed); the message still says what it was.
+  const attachment: ParsedAttachment = { kind: media?.path === null || media === null ? 'omitted' : 'attached', mediaType };
+  if (media === null) return attachment;
+  const fileName = media.name ?? media.path?.split('/').pop() ?? null;
+  if (fileName !== null) attachment.fileName = fileName;
+  if (media.mimeType !== null) attachment.mimeType = media.mimeType;
+  if (media.path !== null) attachment.path = media.path;
+  if (media.size !== null && media.size > 0) attachment.size = media.size;
+  return attachment;
+}
+
+function contactCard(vcard: string, name: string | null): ParsedAttachment {
+  const bytes = new TextEncoder().encode(vcard);
+  return { kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', fileName: `${name ?? 'contact'}.vcf`, bytes, size: bytes.byteLength };
+}

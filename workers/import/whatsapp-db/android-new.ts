@@ -1,0 +1,124 @@
+/**
+ * The new Android msgstore layout (2021+): `message` joined to its 1:1 side tables
+ * (`message_media`, `message_location`, `message_system`, `message_revoked`, `message_edit_info`,
+ * `message_quoted`, `message_forwarded`), chats via `chat` -> `jid`. Side tables a version lacks
+ * are simply not joined; their columns read as NULL.
+ */
+
+import type { Database } from 'sql.js';
+import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
+import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
+import type { WaFields } from './android-message.ts';
+import type { JidBook } from './jids.ts';
+
+interface SideTable {
+  table: string;
+  alias: string;
+  /** The column holding the message's rowid. */
+  key: string;
+  columns: readonly (string | ColumnRequest)[];
+}
+
+const SIDE_TABLES: readonly SideTable[] = [
+  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration'] },
+  { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url'] },
+  { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
+  { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
+  { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
+  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id'] },
+  { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
+];
+
+const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
+  'chat_row_id', 'from_me', 'key_id', 'sender_jid_row_id', 'status', { name: 'timestamp', asText: true },
+  'received_timestamp', 'message_type', 'text_data', 'starred', 'origination_flags',
+];
+
+/** `origination_flags` bit 0: the message was forwarded (IPED). */
+const ORIGIN_FORWARDED = 1;
+
+export class NewLayoutReader {
+  private readonly chats = new Map<number, { jidRowId: number | null; subject: string | null }>();
+  private readonly vcards: Lookup | null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly jids: JidBook,
+    onError: (message: string) => void,
+  ) {
+    if (hasTable(db, 'chat')) {
+      const select = selectExpressions(columnsOf(db, 'chat'), 't', ['jid_row_id', 'subject']);
+      for (const row of scanRows(db, { table: 'chat', select }, (message) => onError(`chat: ${message}`))) {
+        this.chats.set(rowidOf(row), { jidRowId: integerValue(row['jid_row_id']), subject: nonEmptyText(row['subject']) });
+      }
+    }
+    this.vcards = hasTable(db, 'message_vcard') && columnsOf(db, 'message_vcard').has('message_row_id')
+      ? new Lookup(db, 'SELECT vcard FROM message_vcard WHERE message_row_id = ? ORDER BY rowid')
+      : null;
+  }
+
+  scan(): TableScan {
+    const select = [...selectExpressions(columnsOf(this.db, 'message'), 't', MESSAGE_COLUMNS)];
+    const joins: string[] = [];
+    for (const side of SIDE_TABLES) {
+      const columns = hasTable(this.db, side.table) ? columnsOf(this.db, side.table) : new Set<string>();
+      select.push(...selectExpressions(columns, side.alias, side.columns, `${side.alias}_`));
+      if (columns.has(side.key)) joins.push(`LEFT JOIN ${quoteIdentifier(side.table)} AS ${side.alias} ON ${side.alias}.${quoteIdentifier(side.key)} = t.rowid`);
+    }
+    return { table: 'message', select, joins: joins.join(' ') };
+  }
+
+  /** The dummy first row (chat_row_id -1) that WhatsApp keeps in every database. */
+  isPlaceholder(row: Row): boolean {
+    return integerValue(row['chat_row_id']) === -1 || textValue(row['key_id']) === '-1';
+  }
+
+  fields(row: Row): WaFields {
+    const chat = this.chats.get(integerValue(row['chat_row_id']) ?? -1);
+    const chatJid = this.jids.resolve(chat?.jidRowId ?? null);
+    const senderRowId = integerValue(row['sender_jid_row_id']);
+    const latitude = numberValue(row['ml_latitude']);
+    const longitude = numberValue(row['ml_longitude']);
+    const mediaPresent = [row['mm_file_path'], row['mm_mime_type'], row['mm_media_name'], row['mm_file_size']].some((value) => value !== null && value !== undefined);
+    const duration = integerValue(row['mm_media_duration']);
+    return {
+      chatJid: chatJid?.jid ?? null,
+      chatSubject: chat?.subject ?? null,
+      fromMe: flagValue(row['from_me']),
+      keyId: nonEmptyText(row['key_id']),
+      groupSender: senderRowId === null || senderRowId === 0 ? null : this.jids.resolve(senderRowId),
+      typeCode: integerValue(row['message_type']),
+      legacySystem: false,
+      systemAction: integerValue(row['ms_action_type']),
+      text: textValue(row['text_data']),
+      caption: nonEmptyText(row['mm_media_caption']),
+      status: integerValue(row['status']),
+      timestamp: row['timestamp'] ?? null,
+      timestampText: row['timestamp__text'] ?? null,
+      receivedTimestamp: row['received_timestamp'] ?? null,
+      media: mediaPresent
+        ? {
+            path: nonEmptyText(row['mm_file_path']),
+            mimeType: nonEmptyText(row['mm_mime_type']),
+            name: nonEmptyText(row['mm_media_name']),
+            size: integerValue(row['mm_file_size']) ?? integerValue(row['mm_file_length']),
+            durationSeconds: duration,
+          }
+        : null,
+      location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
+        ? { latitude, longitude, name: nonEmptyText(row['ml_place_name']), address: nonEmptyText(row['ml_place_address']), url: nonEmptyText(row['ml_url']) }
+        : null,
+      vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), 100).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
+      revokedKeyId: nonEmptyText(row['mr_revoked_key_id']),
+      editedAt: row['me_edited_timestamp'] ?? null,
+      editedAtText: row['me_edited_timestamp__text'] ?? null,
+      quotedKeyId: nonEmptyText(row['mq_key_id']),
+      starred: flagValue(row['starred']),
+      forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
+    };
+  }
+
+  free(): void {
+    this.vcards?.free();
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Android WhatsApp `msgstore.db` (decrypted) as a SourceParser, for the legacy (`messages`), new
+ * (`message` + `chat` + `jid`) and transitional (both) layouts, picked by the tables present.
+ * In a transitional database the same message can sit in both tables; it is reported once (the
+ * new layout's row wins) and the skipped duplicates are counted. Names come from a `wa.db`
+ * companion when there is one. Deleted rows in free pages are carving, out of scope here.
+ */
+
+import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { EvidenceDatabase, Row, TableScan } from '../sqlite/index.ts';
+import {
+  ChatRegistry,
+  RowPacer,
+  WarningCap,
+  baseName,
+  columnsOf,
+  hasTable,
+  openEvidenceDatabase,
+  rowCount,
+  rowidOf,
+  scanErrorMessage,
+  scanRows,
+  sniffSqliteKind,
+  sqliteRowLocator,
+  unparsedRow,
+} from '../sqlite/index.ts';
+import { AndroidChats, buildMessage, messageKey } from './android-message.ts';
+import type { WaFields } from './android-message.ts';
+import { LegacyLayoutReader } from './android-legacy.ts';
+import { NewLayoutReader } from './android-new.ts';
+import { ContactBook, readWaContacts } from './contacts.ts';
+import { JidBook } from './jids.ts';
+
+/** Reported on every source this parser reads; bump when its output changes. */
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.0.0';
+
+/** The contacts database WhatsApp keeps beside msgstore.db. */
+export const WA_CONTACTS_COMPANION = 'wa.db';
+
+interface LayoutReader {
+  scan(): TableScan;
+  isPlaceholder(row: Row): boolean;
+  fields(row: Row): WaFields;
+}
+
+export const whatsappAndroidDbParser: SourceParser = {
+  format: 'whatsapp-android-db',
+  parserVersion: WHATSAPP_ANDROID_DB_PARSER_VERSION,
+  sniff: (head) => sniffSqliteKind(head, 'whatsapp-android'),
+  async parse(input, sink) {
+    const warnings = new WarningCap(sink);
+    const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
+    try {
+      return await parseMsgstore(evidence, input, sink, warnings);
+    } finally {
+      evidence.close();
+    }
+  },
+};
+
+async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap): Promise<ParseOutcome> {
+  const { db } = evidence;
+  const file = input.displayName;
+  const hasNew = hasTable(db, 'message') && hasTable(db, 'chat') && hasTable(db, 'jid');
+  const hasLegacy = hasTable(db, 'messages') && columnsOf(db, 'messages').has('key_remote_jid');
+  if (!hasNew && !hasLegacy) {
+    throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not a WhatsApp msgstore.db (no messages table, nor message + chat + jid)`);
+  }
+  const layout = hasNew && hasLegacy ? 'transitional' : hasNew ? 'new' : 'legacy';
+
+  const contacts = new ContactBook();
+  const waDb = await input.companion(WA_CONTACTS_COMPANION).catch(() => null);
+  if (waDb !== null) await readWaContacts(waDb, WA_CONTACTS_COMPANION, contacts, (message) => warnings.add('contacts', WA_CONTACTS_COMPANION, message));
+
+  const registry = new ChatRegistry(sink);
+  const jids = new JidBook(db, (message) => warnings.add('damaged', file, message));
+  const chats = new AndroidChats(db, registry, contacts);
+  const newReader = hasNew ? new NewLayoutReader(db, jids, (message) => warnings.add('damaged', file, message)) : null;
+  const readers: [string, LayoutReader][] = [];
+  if (newReader !== null) readers.push(['message', newReader]);
+  if (hasLegacy) readers.push(['messages', new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message))]);
+
+  const totalRows = readers.reduce((sum, [table]) => sum + (rowCount(db, table) ?? 0), 0);
+  const pacer = new RowPacer(sink, totalRows, input.size);
+  const seenKeys = new Set<string>();
+  const tally = { messages: 0, system: 0, unparsed: 0, deleted: 0, placeholderRows: 0, duplicatesAcrossLayouts: 0, duplicateJoinRows: 0 };
+  try {
+    for (const [table, reader] of readers) {
+      const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:${table}`, scanErrorMessage(table, message, from, to));
+      let previousRowid: number | null = null;
+      for (const row of scanRows(db, reader.scan(), onError)) {
+        pacer.tick();
+        const rowid = rowidOf(row);
+        // A side table without a unique key could repeat a message through the join: keep the first.
+        if (rowid === previousRowid) {
+          tally.duplicateJoinRows += 1;
+          continue;
+        }
+        previousRowid = rowid;
+        let message: ParsedMessage;
+        try {
+          if (reader.isPlaceholder(row)) {
+            tally.placeholderRows += 1;
+            continue;
+          }
+          const fields = reader.fields(row);
+          const key = messageKey(fields);
+          if (key !== null && layout === 'transitional') {
+            if (table === 'messages' && seenKeys.has(key)) {
+              tally.duplicatesAcrossLayouts += 1;
+              continue;
+            }
+            seenKeys.add(key);
+          }
+          const chatKey = chats.keyFor(fields.chatJid, fields.chatSubject);
+          message = buildMessage(fields, chatKey, contacts, sqliteRowLocator(file, table, row));
+        } catch (error) {
+          message = unparsedRow(file, table, row, chats.keyFor(null, null), error);
+          warnings.add('row', `${file}:${table}#${rowid}`, message.reason ?? 'unreadable row');
+        }
+        tally[message.kind === 'unparsed' ? 'unparsed' : message.kind === 'system' ? 'system' : 'messages'] += 1;
+        if (message.deleted) tally.deleted += 1;
+        await sink.message(message);
+      }
+    }
+  } finally {
+    newReader?.free();
+    chats.free();
+  }
+  pacer.finish();
+
+  return {
+    formatVersion: evidence.facts.sqliteUserVersion === null ? layout : `${layout} (user_version ${evidence.facts.sqliteUserVersion})`,
+    details: {
+      ...evidence.facts,
+      layout,
+      ...tally,
+      rowCounts: Object.fromEntries(readers.map(([table]) => [table, rowCount(db, table)])),
+      chats: registry.size,
+      lidMappings: jids.lidMappings,
+      contactsSource: contacts.source,
+      contactNames: contacts.size,
+      database: baseName(file),
+      warningCounts: warnings.finish(file),
+      deletedRowsRecovered: false,
+    },
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * iOS WhatsApp `ChatStorage.sqlite` (a Core Data store) as a SourceParser: `ZWAMESSAGE` with its
+ * session (`ZWACHATSESSION`), group member (`ZWAGROUPMEMBER`) and media item (`ZWAMEDIAITEM`).
+ * Core Data times are seconds since 2001. No full real sample was available (FORMATS.md §5.2),
+ * so every column is optional and unknown codes are kept as numbers.
+ */
+
+import type { Database } from 'sql.js';
+import type { ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { ColumnRequest, EvidenceDatabase, Row } from '../sqlite/index.ts';
+import {
+  ChatRegistry,
+  RowPacer,
+  WarningCap,
+  appleTime,
+  columnsOf,
+  flagValue,
+  hasTable,
+  integerValue,
+  isoOrNull,
+  nonEmptyText,
+  numberValue,
+  openEvidenceDatabase,
+  putExtra,
+  rowCount,
+  rowidOf,
+  scanErrorMessage,
+  scanRows,
+  selectExpressions,
+  sniffSqliteKind,
+  sqliteRowLocator,
+  textValue,
+  unparsedRow,
+} from '../sqlite/index.ts';
+import { phoneFromJid } from './jids.ts';
+import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
+
+/** Reported on every source this parser reads; bump when its output changes. */
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.0.0';
+
+const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
+  'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
+  'ZMESSAGETYPE', 'ZGROUPEVENTTYPE', 'ZGROUPMEMBER', 'ZMEDIAITEM', 'ZSTANZAID', 'ZPARENTMESSAGE', 'ZSTARRED', 'ZMESSAGESTATUS', 'ZPUSHNAME',
+];
+const MEDIA_COLUMNS = ['ZMEDIALOCALPATH', 'ZTITLE', 'ZFILESIZE', 'ZLATITUDE', 'ZLONGITUDE', 'ZVCARDSTRING', 'ZVCARDNAME', 'ZMOVIEDURATION', 'ZMEDIAURL'];
+const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME'];
+/** Link previews (ZWAMESSAGEDATAITEM, joined by its ZMESSAGE). */
+const DATA_ITEM_COLUMNS = ['ZTITLE', 'ZSUMMARY', 'ZMATCHEDTEXT', 'ZCONTENT1', 'ZCONTENT2'];
+/** ZWACHATSESSION.ZSESSIONTYPE */
+const SESSION_KINDS = { 0: 'private', 1: 'group', 2: 'unknown', 3: 'unknown' } as const;
+
+interface Session {
+  jid: string | null;
+  name: string | null;
+  type: number | null;
+}
+
+export const whatsappIosDbParser: SourceParser = {
+  format: 'whatsapp-ios-db',
+  parserVersion: WHATSAPP_IOS_DB_PARSER_VERSION,
+  sniff: (head) => sniffSqliteKind(head, 'whatsapp-ios'),
+  async parse(input, sink) {
+    const warnings = new WarningCap(sink);
+    const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
+    try {
+      return await parseChatStorage(evidence, input, sink, warnings);
+    } finally {
+      evidence.close();
+    }
+  },
+};
+
+async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap): Promise<ParseOutcome> {
+  const { db } = evidence;
+  const file = input.displayName;
+  if (!hasTable(db, 'ZWAMESSAGE')) {
+    throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not a WhatsApp ChatStorage.sqlite (no ZWAMESSAGE table)`);
+  }
+  const damaged = (message: string): void => warnings.add('damaged', file, message);
+  const sessions = loadSessions(db, damaged);
+  const pushNames = loadPushNames(db, damaged);
+  const registry = new ChatRegistry(sink);
+  const select = selectExpressions(columnsOf(db, 'ZWAMESSAGE'), 't', MESSAGE_COLUMNS);
+  const joins = sideTableJoins(db, select);
+  const pacer = new RowPacer(sink, rowCount(db, 'ZWAMESSAGE') ?? 0, input.size);
+  const tally = { messages: 0, system: 0, unparsed: 0, deleted: 0 };
+  const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:ZWAMESSAGE`, scanErrorMessage('ZWAMESSAGE', message, from, to));
+  let previousRowid: number | null = null;
+  for (const row of scanRows(db, { table: 'ZWAMESSAGE', select, joins }, onError)) {
+    // A media or link item joined by its ZMESSAGE can repeat a message: keep the first.
+    if (rowidOf(row) === previousRowid) continue;
+    previousRowid = rowidOf(row);
+    let message: ParsedMessage;
+    try {
+      message = toMessage(row, file, sessions, pushNames, registry);
+    } catch (error) {
+      message = unparsedRow(file, 'ZWAMESSAGE', row, chatKeyFor(null, sessions, registry), error);
+      warnings.add('row', `${file}:ZWAMESSAGE#${rowidOf(row)}`, message.reason ?? 'unreadable row');
+    }
+    tally[message.kind === 'unparsed' ? 'unparsed' : message.kind === 'system' ? 'system' : 'messages'] += 1;
+    if (message.deleted) tally.deleted += 1;
+    await sink.message(message);
+    pacer.tick();
+  }
+  pacer.finish();
+  return {
+    formatVersion: null,
+    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: pushNames.size, warningCounts: warnings.finish(file), deletedRowsRecovered: false },
+  };
+}
+
+function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushNames: Map<string, string>, registry: ChatRegistry): ParsedMessage {
+  const sessionId = integerValue(row['zchatsession']);
+  const session = sessionId === null ? undefined : sessions.get(sessionId);
+  const fromMe = flagValue(row['zisfromme']);
+  // Without a session the other side is the jid the message went to (mine) or came from (theirs).
+  const peerJid = fromMe ? nonEmptyText(row['ztojid']) : nonEmptyText(row['zfromjid']);
+  const chatKey = chatKeyFor(sessionId, sessions, registry, peerJid);
+  const typeCode = integerValue(row['zmessagetype']);
+  const type = iosMessageType(typeCode);
+  const isGroup = session?.type === 1 || (session?.jid ?? '').endsWith('@g.us');
+  const authorJid = fromMe ? null : isGroup ? nonEmptyText(row['gm_zmemberjid']) ?? nonEmptyText(row['zfromjid']) : session?.jid ?? nonEmptyText(row['zfromjid']);
+  const sender = fromMe
+    ? null
+    : isGroup
+      ? nonEmptyText(row['gm_zcontactname']) ?? nameOf(authorJid, pushNames) ?? nonEmptyText(row['zpushname'])
+      : session?.name ?? nameOf(authorJid, pushNames);
+  const extra: Record<string, unknown> = { messageType: type.label };
+  if (typeCode !== null) extra['messageTypeCode'] = typeCode;
+  putExtra(extra, 'stanzaId', nonEmptyText(row['zstanzaid']));
+  putExtra(extra, 'status', integerValue(row['zmessagestatus']));
+  putExtra(extra, 'sentAt', isoOrNull(appleTime(row['zsentdate'])));
+  putExtra(extra, 'replyToMessage', integerValue(row['zparentmessage']));
+  putExtra(extra, 'groupEventType', integerValue(row['zgroupeventtype']));
+  if (flagValue(row['zstarred'])) extra['starred'] = true;
+  putExtra(extra, 'mediaUrl', nonEmptyText(row['mi_zmediaurl']));
+  const preview = Object.fromEntries(DATA_ITEM_COLUMNS.map((column) => [column.slice(1).toLowerCase(), nonEmptyText(row[`di_${column.toLowerCase()}`])]).filter(([, value]) => value !== null));
+  if (Object.keys(preview).length > 0) extra['linkPreview'] = preview;
+
+  let text = textValue(row['ztext']) ?? '';
+  const attachments: ParsedAttachment[] = [];
+  const caption = nonEmptyText(row['mi_ztitle']);
+  if (type.system === true) {
+    text = iosEventText(typeCode, integerValue(row['zgroupeventtype'])) + (text === '' ? '' : `: ${text}`);
+  } else if (type.mediaType !== undefined) {
+    if (text === '' && caption !== null) text = caption;
+    const latitude = numberValue(row['mi_zlatitude']);
+    const longitude = numberValue(row['mi_zlongitude']);
+    if (type.mediaType === 'location' && latitude !== null && longitude !== null) extra['location'] = { latitude, longitude, name: caption };
+    if (type.mediaType === 'contact') {
+      const card = nonEmptyText(row['mi_zvcardstring']);
+      const name = nonEmptyText(row['mi_zvcardname']);
+      if (text === '' && name !== null) text = name;
+      if (card?.startsWith('BEGIN:VCARD') === true) {
+        const bytes = new TextEncoder().encode(card);
+        attachments.push({ kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', fileName: `${name ?? 'contact'}.vcf`, bytes, size: bytes.byteLength });
+      }
+    }
+    if (isFileMedia(type.mediaType)) {
+      const path = nonEmptyText(row['mi_zmedialocalpath']);
+      const attachment: ParsedAttachment = { kind: path === null ? 'omitted' : 'attached', mediaType: type.mediaType };
+      if (path !== null) {
+        attachment.path = path;
+        attachment.fileName = path.split('/').pop() ?? path;
+      }
+      const size = integerValue(row['mi_zfilesize']);
+      if (size !== null && size > 0) attachment.size = size;
+      attachments.push(attachment);
+      putExtra(extra, 'durationSeconds', integerValue(row['mi_zmovieduration']) || null);
+    }
+  }
+  const time = appleTime(row['zmessagedate'], row['zmessagedate__text']);
+  return {
+    chatKey,
+    kind: type.system === true ? 'system' : 'message',
+    sender,
+    senderId: authorJid === null ? null : phoneFromJid(authorJid) ?? authorJid,
+    direction: fromMe ? 'outgoing' : 'incoming',
+    time: time.time,
+    timestampText: time.timestampText,
+    text,
+    attachments,
+    deleted: type.deleted === true,
+    edited: false,
+    locator: sqliteRowLocator(file, 'ZWAMESSAGE', row),
+    extra,
+  };
+}
+
+/**
+ * LEFT JOINs for the side tables, adding their columns to `select`. Media items are linked from the
+ * message (ZWAMESSAGE.ZMEDIAITEM) in real stores, and from the item (ZWAMEDIAITEM.ZMESSAGE) in some.
+ */
+function sideTableJoins(db: Database, select: string[]): string {
+  const message = columnsOf(db, 'ZWAMESSAGE');
+  const columns = (table: string): Set<string> => (hasTable(db, table) ? columnsOf(db, table) : new Set<string>());
+  const media = columns('ZWAMEDIAITEM');
+  const member = columns('ZWAGROUPMEMBER');
+  const dataItem = columns('ZWAMESSAGEDATAITEM');
+  select.push(...selectExpressions(media, 'mi', MEDIA_COLUMNS, 'mi_'));
+  select.push(...selectExpressions(member, 'gm', MEMBER_COLUMNS, 'gm_'));
+  select.push(...selectExpressions(dataItem, 'di', DATA_ITEM_COLUMNS, 'di_'));
+  const joins: string[] = [];
+  if (media.has('z_pk') && message.has('zmediaitem')) joins.push('LEFT JOIN ZWAMEDIAITEM AS mi ON mi.Z_PK = t.ZMEDIAITEM');
+  else if (media.has('zmessage')) joins.push('LEFT JOIN ZWAMEDIAITEM AS mi ON mi.ZMESSAGE = t.rowid');
+  if (member.has('z_pk') && message.has('zgroupmember')) joins.push('LEFT JOIN ZWAGROUPMEMBER AS gm ON gm.Z_PK = t.ZGROUPMEMBER');
+  if (dataItem.has('zmessage')) joins.push('LEFT JOIN ZWAMESSAGEDATAITEM AS di ON di.ZMESSAGE = t.rowid');
+  return joins.join(' ');
+}
+
+function chatKeyFor(sessionId: number | null, sessions: Map<number, Session>, registry: ChatRegistry, peerJid: string | null = null): string {
+  const known = sessionId === null ? undefined : sessions.get(sessionId);
+  const session: Session | undefined = known ?? (peerJid === null ? undefined : { jid: peerJid, name: null, type: peerJid.endsWith('@g.us') ? 1 : 0 });
+  const key = session?.jid !== null && session?.jid !== undefined ? `jid:${session.jid}` : `session:${sessionId ?? 'unknown'}`;
+  registry.ensure(key, () => ({
+    key,
+    title: session?.name ?? phoneFromJid(session?.jid ?? null) ?? session?.jid ?? 'Unknown chat',
+    kind: SESSION_KINDS[(session?.type ?? 2) as keyof typeof SESSION_KINDS] ?? 'unknown',
+    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name, id: phoneFromJid(session.jid) ?? session.jid }] : [],
+  }));
+  return key;
+}
+
+function nameOf(jid: string | null, pushNames: Map<string, string>): string | null {
+  if (jid === null) return null;
+  return pushNames.get(jid) ?? phoneFromJid(jid) ?? jid;
+}
+
+function loadSessions(db: Database, onError: (message: string) => void): Map<number, Session> {
+  const sessions = new Map<number, Session>();
+  if (!hasTable(db, 'ZWACHATSESSION')) return sessions;
+  const select = selectExpressions(columnsOf(db, 'ZWACHATSESSION'), 't', ['ZCONTACTJID', 'ZPARTNERNAME', 'ZSESSIONTYPE']);
+  for (const row of scanRows(db, { table: 'ZWACHATSESSION', select }, (message) => onError(`ZWACHATSESSION: ${message}`))) {
+    sessions.set(rowidOf(row), { jid: nonEmptyText(row['zcontactjid']), name: nonEmptyText(row['zpartnername']), type: integerValue(row['zsessiontype']) });
+  }
+  return sessions;
+}
+
+function loadPushNames(db: Database, onError: (message: string) => void): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!hasTable(db, 'ZWAPROFILEPUSHNAME')) return names;
+  const select = selectExpressions(columnsOf(db, 'ZWAPROFILEPUSHNAME'), 't', ['ZJID', 'ZPUSHNAME']);
+  for (const row of scanRows(db, { table: 'ZWAPROFILEPUSHNAME', select }, (message) => onError(`ZWAPROFILEPUSHNAME: ${message}`))) {
+    const jid = nonEmptyText(row['zjid']);
+    const name = nonEmptyText(row['zpushname']);
+    if (jid !== null && name !== null) names.set(jid, name);
+  }
+  return names;
+}
