@@ -9,6 +9,7 @@ import './styles/conversations.css';
 import './styles/messages.css';
 import './styles/search.css';
 import './styles/sources.css';
+import './styles/dialogs.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -3,6 +3,7 @@
  * every word form (exact words and stems, Cyrillic terms with their Latin chat spellings),
  * terms as sequences of word patterns (trie.ts), and rules as slots of term ids.
  */
+import { foldText } from '../text/fold.ts';
 import { chatSpellings, hasCyrillic, isCyrillicLanguage } from '../text/transliterate.ts';
 import type { CyrillicLanguage } from '../text/transliterate.ts';
 import { CONTEXT_PACK, MARKER_IDS, RULE_LANGUAGES, slotsOf, validatePack } from './schema.ts';
@@ -69,6 +70,10 @@ export interface CompiledTagger {
 /** Rule languages to transliterate a Cyrillic term for when the rule is for any language. */
 const ANY_CYRILLIC: readonly CyrillicLanguage[] = ['bul', 'rus', 'ukr'];
 const NUMBER_PATTERN = 0;
+/** German typed without umlauts writes ae, oe, ue ("dafuer"); folding alone gives "dafur". */
+const GERMAN_UMLAUT = /[äöü]/;
+const GERMAN_UMLAUTS = /[äöü]/g;
+const UMLAUT_SPELLINGS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue' };
 const ALL_LANGUAGES = -1;
 
 function languageBit(lang: RuleLanguage | '*'): number {
@@ -94,6 +99,7 @@ class Builder {
       const languages = lang === '*' ? ANY_CYRILLIC : isCyrillicLanguage(lang) ? [lang] : [];
       for (const language of languages) for (const spelling of chatSpellings(word.raw, language)) forms.add(spelling);
     }
+    if ((lang === 'deu' || lang === '*') && GERMAN_UMLAUT.test(word.raw)) forms.add(foldText(word.raw.replace(GERMAN_UMLAUTS, (letter) => UMLAUT_SPELLINGS[letter] ?? letter)));
     const usable = [...forms].filter((form) => !word.prefix || [...form].length >= MIN_STEM).sort();
     const key = `${word.prefix ? '*' : '='}${usable.join('|')}`;
     let id = this.patternIds.get(key);

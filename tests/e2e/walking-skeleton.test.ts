@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,35 @@ describe('browser mode, end to end', () => {
     await page.getByTestId('search-input').press('Enter');
     await page.getByTestId('search-hit').first().waitFor();
     await page.screenshot({ path: join(SHOTS, '04-dropped-file.png') });
+  });
+
+  it('exports a package from the search, verifies it, and names the file after tampering', async () => {
+    const bag = join(tempFolder(), 'package');
+    await page.getByTestId('search-input').fill('passport');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('search-hit').first().waitFor();
+    await page.getByTestId('export-open').click();
+    expect(await page.getByTestId('export-select').inputValue()).toBe('query');
+    expect(await page.getByTestId('export-select-value').inputValue()).toBe('passport');
+    await page.getByTestId('export-out').fill(bag);
+    await page.getByTestId('export-start').click();
+    await page.locator('[data-testid="export-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOTS, '05-exported.png') });
+    await page.getByText('Close', { exact: true }).first().click();
+
+    await page.getByTestId('verify-open').click();
+    await page.getByTestId('verify-path').fill(bag);
+    await page.getByTestId('verify-start').click();
+    await page.locator('[data-testid="verify-result"][data-ok="true"]').waitFor();
+    const csv = join(bag, 'data', 'messages.csv');
+    const bytes = readFileSync(csv);
+    bytes[bytes.length - 3] = (bytes[bytes.length - 3] ?? 0) ^ 1;
+    writeFileSync(csv, bytes);
+    await page.getByTestId('verify-start').click();
+    await page.locator('[data-testid="verify-result"][data-ok="false"]').waitFor();
+    expect(await page.getByTestId('verify-result').textContent()).toContain('data/messages.csv');
+    await page.screenshot({ path: join(SHOTS, '06-verify-failed.png') });
+    await page.getByText('Close', { exact: true }).first().click();
   });
 
   it('renders right-to-left text right to left and makes no outside request', async () => {

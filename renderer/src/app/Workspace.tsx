@@ -60,7 +60,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
 
   return (
     <div className={`workspace${resultsOpen ? ' with-results' : ''}`}>
-      <CaseHeader info={info} onClosed={onClosed}>
+      <CaseHeader info={info} onClosed={onClosed} currentQuery={search.state.query}>
         <SearchBox controller={search} inputRef={searchInput} onEnterResults={() => focusFirstHit(hitList.current)} />
       </CaseHeader>
       <ImportPanel>

@@ -2,11 +2,14 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CaseInfo } from '../../../../../shared/domain/case.ts';
 import { api } from '../../../api/client.ts';
+import { ExportDialog } from '../../package/components/ExportDialog.tsx';
+import { VerifyDialog } from '../../package/components/VerifyDialog.tsx';
 import { describeError, formatCount } from '../../../app/format.ts';
 
 /** The top bar: which case is open, how big it is, and a way out. `children` holds the search box. */
-export function CaseHeader({ info, onClosed, children }: { info: CaseInfo; onClosed: () => void; children: ReactNode }) {
+export function CaseHeader({ info, onClosed, currentQuery, children }: { info: CaseInfo; onClosed: () => void; currentQuery: string; children: ReactNode }) {
   const [closing, setClosing] = useState(false);
+  const [dialog, setDialog] = useState<'export' | 'verify' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const imported = info.sources.filter((source) => source.status === 'imported').length;
   const unfinished = info.sources.filter((source) => source.status === 'interrupted' || source.status === 'failed').length;
@@ -50,10 +53,18 @@ export function CaseHeader({ info, onClosed, children }: { info: CaseInfo; onClo
             {error}
           </span>
         )}
+        <button type="button" data-testid="export-open" onClick={() => setDialog('export')}>
+          Export…
+        </button>
+        <button type="button" data-testid="verify-open" onClick={() => setDialog('verify')}>
+          Verify…
+        </button>
         <button type="button" data-testid="case-close" disabled={closing} onClick={() => void close()}>
           {closing ? 'Closing…' : 'Close case'}
         </button>
       </div>
+      {dialog === 'export' && <ExportDialog currentQuery={currentQuery} onClose={() => setDialog(null)} />}
+      {dialog === 'verify' && <VerifyDialog onClose={() => setDialog(null)} />}
     </header>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { CaseInfo } from '../../../../../shared/domain/case.ts';
 import type { AppInfo } from '../../../../../shared/ipc/contract.ts';
 import { api } from '../../../api/client.ts';
+import { VerifyDialog } from '../../package/components/VerifyDialog.tsx';
 import { describeError } from '../../../app/format.ts';
 
 function isKnownTimeZone(zone: string): boolean {
@@ -20,6 +21,7 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const [verifying, setVerifying] = useState(false);
   const pathId = useId();
   const zoneId = useId();
   const zoneHelpId = useId();
@@ -99,8 +101,12 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
           <button type="button" data-testid="case-open" disabled={busy} onClick={() => void submit(false)}>
             Open case
           </button>
+          <button type="button" data-testid="verify-open" onClick={() => setVerifying(true)}>
+            Verify a package…
+          </button>
           {busy && <span className="muted" role="status">Working…</span>}
         </div>
+        {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
         {error !== null && (
           <p className="error" role="alert" data-testid="case-error">
             {error}

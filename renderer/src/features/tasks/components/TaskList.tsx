@@ -10,7 +10,7 @@ export function TaskList({ controller }: { controller: TasksController }) {
     <section className="task-list" aria-label="Tasks">
       <ul>
         {tasks.map((task) => (
-          <TaskEntry key={task.id} task={task} testId={task.kind === 'import' ? 'import-task' : 'task'} onCancel={(id) => void cancel(id)} />
+          <TaskEntry key={task.id} task={task} testId={task.kind === 'import' ? 'import-task' : task.kind === 'export' ? 'export-task' : 'task'} onCancel={(id) => void cancel(id)} />
         ))}
       </ul>
       {finished && (
