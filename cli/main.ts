@@ -5,6 +5,8 @@ import { runImport } from './commands/import-command.ts';
 import type { ImportCommandOptions } from './commands/import-command.ts';
 import { runExport } from './commands/export-command.ts';
 import type { ExportCommandOptions } from './commands/export-command.ts';
+import { runReview } from './commands/review-command.ts';
+import type { ReviewCommandOptions } from './commands/review-command.ts';
 import { runSearch } from './commands/search-command.ts';
 import { runVerify } from './commands/verify-command.ts';
 import type { SearchCommandOptions } from './commands/search-command.ts';
@@ -54,6 +56,20 @@ function buildProgram(): Command {
     .option('--json', 'print one JSON object per query (JSON Lines)')
     .action(async (caseDir: string, query: string | undefined, options: SearchCommandOptions) => {
       process.exitCode = await runSearch(caseDir, query, options);
+    });
+
+  program
+    .command('review')
+    .description("Record an analyst's decision on a message or one of its indicators (kept in the custody log)")
+    .argument('<case-dir>', 'the case folder')
+    .requiredOption('--message <id>', 'the message id (as search and export print it)')
+    .addOption(new Option('--decision <decision>', 'what the analyst decided').choices(['confirm', 'dismiss', 'note', 'bookmark', 'unbookmark']).makeOptionMandatory())
+    .option('--marker <id>', 'the indicator the decision is about (needed for confirm and dismiss)')
+    .option('--note <text>', 'a note (with any decision; required for note)')
+    .option('--by <name>', 'the analyst (default: THREADLINE_EXAMINER or the OS account)')
+    .option('--json', 'print the recorded decision as JSON')
+    .action(async (caseDir: string, options: ReviewCommandOptions) => {
+      process.exitCode = await runReview(caseDir, options);
     });
 
   program

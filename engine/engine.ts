@@ -7,6 +7,8 @@ import { CaseSession } from './case/case-session.ts';
 import { exportCase } from './export/export-case.ts';
 import type { ExportOptions, ExportSummary } from './export/export-case.ts';
 import { verifyEvidencePackage } from './package/verify-package.ts';
+import { recordDecision, reviewQueue } from './markers/review.ts';
+import { tagSource } from './markers/tag-source.ts';
 import { importFiles } from './import/import-files.ts';
 import { searchCase } from './search/search-case.ts';
 import { TaskManager } from './tasks/task-manager.ts';
@@ -86,11 +88,34 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   /** Starts a court-package export task; the promise settles with the summary. */
   startExport(options: Omit<ExportOptions, 'examiner'>): { taskId: string; done: Promise<ExportSummary> } {
     const session = this.current();
-    const { id, done } = this.tasks.start('export', `Export to ${options.outDir}`, (task) => exportCase(session, { ...options, examiner: this.options.actor }, task, async () => []), (summary) => `${summary.messages} messages, ${summary.files.length} files, ${summary.bytes} bytes in ${summary.bag}`);
+    const { id, done } = this.tasks.start('export', `Export to ${options.outDir}`, (task) => exportCase(session, { ...options, examiner: this.options.actor }, task, async (kind) => session.db.client.call('reviewedRowids', { kind })), (summary) => `${summary.messages} messages, ${summary.files.length} files, ${summary.bytes} bytes in ${summary.bag}`);
     void done.then(
       () => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }),
       () => undefined,
     );
+    return { taskId: id, done };
+  }
+
+  /** Tags every imported source again (after a rule pack update); decisions survive. */
+  startRetag(): { taskId: string; done: Promise<number> } {
+    const session = this.current();
+    const { id, done } = this.tasks.start(
+      'tag',
+      'Look for indicators again',
+      async (task) => {
+        const sources = await session.db.client.call('importedSourceIds', {});
+        let total = 0;
+        for (const [index, sourceId] of sources.entries()) {
+          task.progress(`tagging source ${index + 1} of ${sources.length}`, index, sources.length);
+          total += await tagSource(session, sourceId, task.signal, () => undefined);
+        }
+        await session.index.persist(sources);
+        session.audit.append(this.options.actor, 'markers.retagged', { sources: sources.length, messages: total });
+        return total;
+      },
+      (total) => `${total} messages tagged again`,
+    );
+    void done.then(() => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }), () => undefined);
     return { taskId: id, done };
   }
 
@@ -123,6 +148,16 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         return { taskId };
       },
       'package.verify': async ({ bagDir }) => verifyEvidencePackage(bagDir),
+      'markers.risks': async ({ limit }) => this.current().db.client.call('conversationRisks', { limit }),
+      'markers.queue': async ({ chatId }) => reviewQueue(this.current(), chatId),
+      'markers.coverage': async () => this.current().db.client.call('coverage', {}),
+      'markers.retag': async () => {
+        const { taskId, done } = this.startRetag();
+        done.catch(() => undefined);
+        return { taskId };
+      },
+      'identifiers.shared': async ({ limit }) => this.current().db.client.call('sharedIdentifiers', { limit }),
+      'review.decide': async (request) => recordDecision(this.current(), { ...stripUndefined(request), by: this.options.actor }),
       'tasks.list': async () => this.tasks.list(),
       'tasks.cancel': async ({ taskId }) => ({ cancelled: this.tasks.cancel(taskId) }),
       'conversations.list': async () => this.current().db.client.call('listConversations', {}),

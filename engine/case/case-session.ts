@@ -4,6 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
 import type { ImportWorkerApi } from '../../shared/contracts/import-worker.ts';
 import type { LanguageWorkerApi } from '../../shared/contracts/language-worker.ts';
+import type { TagWorkerApi } from '../../shared/contracts/tag-worker.ts';
 import type { CaseInfo, CaseSettings } from '../../shared/domain/case.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
@@ -30,6 +31,7 @@ const INDEX_REBUILD_PAGE = 5000;
 export class CaseSession {
   private importWorker: HostedWorker<ImportWorkerApi> | null = null;
   private languageWorkers: WorkerPool<LanguageWorkerApi> | null = null;
+  private tagWorkers: WorkerPool<TagWorkerApi> | null = null;
 
   private constructor(
     readonly path: string,
@@ -114,6 +116,12 @@ export class CaseSession {
     return this.languageWorkers;
   }
 
+  /** The marker tagging pool, started on first use. */
+  tagPool(): WorkerPool<TagWorkerApi> {
+    this.tagWorkers ??= new WorkerPool<TagWorkerApi>('tag');
+    return this.tagWorkers;
+  }
+
   async info(): Promise<CaseInfo> {
     const summary = await this.db.client.call('caseSummary', {});
     return { path: this.path, name: basename(this.path), createdAt: this.createdAt, settings: this.settings, sources: summary.sources, messageCount: summary.messageCount, schemaVersion: this.schemaVersion };
@@ -123,7 +131,7 @@ export class CaseSession {
     try {
       await this.db.client.call('close', {});
     } finally {
-      await Promise.all([this.db.terminate(), this.index.close(), this.importWorker?.terminate(), this.languageWorkers?.terminate()]);
+      await Promise.all([this.db.terminate(), this.index.close(), this.importWorker?.terminate(), this.languageWorkers?.terminate(), this.tagWorkers?.terminate()]);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
-import type { EvidencePackageInput, PackageAttachment, PackageConversation, PackageOriginal, PackageSource } from '../../shared/contracts/evidence-package.ts';
+import type { EvidencePackageInput, PackageAttachment, PackageConversation, PackageMarker, PackageOriginal, PackageReview, PackageSource } from '../../shared/contracts/evidence-package.ts';
 import type { Message } from '../../shared/domain/message.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
@@ -47,6 +47,7 @@ export async function gatherPackageInput(session: CaseSession, options: GatherOp
   const originals: PackageOriginal[] = options.includeOriginals
     ? sourceRecords.filter((source) => existsSync(source.path)).map((source) => ({ sourceId: source.id, sha256: source.sha256, fileName: source.displayName, readFile: () => source.path }))
     : [];
+  const { markers, reviews } = await indicatorsOf(session, exported);
   const custodyLog = readFileSync(join(session.path, AUDIT_LOG_FILE), 'utf8').split('\n').filter((line) => line !== '');
   const input: EvidencePackageInput = {
     case: { name: session.path.split(/[/\\]/u).pop() ?? session.path, reference: options.caseReference, createdAt: session.createdAt, timeZone: session.settings.timeZone },
@@ -58,8 +59,8 @@ export async function gatherPackageInput(session: CaseSession, options: GatherOp
     sources,
     selection: { description: options.selectionDescription, criteria: { select: options.selectionCriteria, context: options.context, messages: selectedIds.size } },
     conversations,
-    markers: [],
-    reviews: [],
+    markers,
+    reviews,
     attachments,
     originals,
     custodyLog,
@@ -87,6 +88,36 @@ async function conversationsWithContext(session: CaseSession, selected: (Message
     conversations.push({ id: chatId, title, participants: summaries.get(chatId)?.participants ?? [], messages: messages.map((message) => ({ ...message, selected: selectedIds.has(message.id) })) });
   }
   return conversations;
+}
+
+/** Indicators on the exported messages, explained in words, and every decision taken on them. */
+async function indicatorsOf(session: CaseSession, messages: (Message & { rowid?: number })[]): Promise<{ markers: PackageMarker[]; reviews: PackageReview[] }> {
+  const rowids = await session.db.client.call('rowidsForMessageIds', { ids: messages.map((message) => message.id) });
+  const tags = (await session.db.client.call('tagsForRowids', { rowids })).flatMap(([, list]) => list);
+  const textById = new Map(messages.map((message) => [message.id, message.text]));
+  const markers: PackageMarker[] = tags.map((tag) => {
+    const text = textById.get(tag.messageId) ?? '';
+    const words = tag.spans.map(([start, end]) => `"${text.slice(start, end)}"`).join(', ');
+    return {
+      messageId: tag.messageId,
+      markerId: tag.marker,
+      ruleId: tag.rule,
+      spans: tag.spans,
+      score: tag.score,
+      packVersion: tag.packVersion,
+      explanation: `Indicator "${tag.marker}": rule ${tag.rule} (pack ${tag.packVersion}, ${tag.tagger}) matched ${words || 'the text'}; score ${tag.score.toFixed(2)}. An indicator for an analyst to assess, not a finding.`,
+    };
+  });
+  const decisions = await session.db.client.call('decisionsForMessages', { messageIds: messages.map((message) => message.id) });
+  const reviews: PackageReview[] = decisions.map((decision) => ({
+    messageId: decision.messageId,
+    ...(decision.marker === null ? {} : { markerId: decision.marker }),
+    decision: decision.decision === 'unbookmark' ? 'bookmark' : decision.decision,
+    ...(decision.note === null ? (decision.decision === 'unbookmark' ? { note: 'bookmark removed' } : {}) : { note: decision.note }),
+    by: decision.by,
+    at: decision.at,
+  }));
+  return { markers, reviews };
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {

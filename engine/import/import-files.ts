@@ -9,6 +9,7 @@ import { collectFiles } from './collect-files.ts';
 import type { CollectedFile } from './collect-files.ts';
 import { detectSourceLanguages } from './detect-languages.ts';
 import { hashFile } from './hash-file.ts';
+import { tagSource } from '../markers/tag-source.ts';
 
 /**
  * Imports files into an open case, one source at a time. A source that fails is recorded and
@@ -110,6 +111,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     );
     task.progress(`detecting languages in ${basename(path)}`, 0, outcome.messages);
     await detectSourceLanguages(session, source.id, task.signal, (done) => task.progress(`detecting languages in ${basename(path)}`, done, outcome.messages));
+    await tagSource(session, source.id, task.signal, (done) => task.progress(`looking for indicators in ${basename(path)}`, done, outcome.messages));
     // Hash again after reading: proves the evidence was not altered while Threadline read it.
     const after = await hashFile(path);
     const hashVerified = after.sha256 === digests.sha256;

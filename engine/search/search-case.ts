@@ -32,7 +32,9 @@ export async function searchCase(session: CaseSession, query: string, limit: num
     facets: options.facets ?? false,
   });
   const page = result.hits.slice(offset, offset + limit);
-  const messages = await session.db.client.call('messagesByRowids', { rowids: page.map((hit) => hit.rowid) });
+  const rowids = page.map((hit) => hit.rowid);
+  const messages = await session.db.client.call('messagesByRowids', { rowids });
+  const tags = new Map(await session.db.client.call('tagsForRowids', { rowids }));
   const hits: SearchHit[] = messages.map((message) => ({
     id: message.id,
     source: message.sourceName,
@@ -44,7 +46,7 @@ export async function searchCase(session: CaseSession, query: string, limit: num
     timestamp: message.timestamp,
     text: message.text,
     lang: message.lang,
-    markers: [],
+    markers: (tags.get(message.rowid) ?? []).map((tag) => tag.marker),
     locator: message.locator,
     highlights: hasTerms(parsed) ? (matchText(parsed, message.text) ?? []) : [],
   }));

@@ -6,7 +6,7 @@ import type { WorkerClient } from '../../shared/worker/client.ts';
 import { createWorkerClient } from '../../shared/worker/client.ts';
 import type { LogLevel, WorkerApi } from '../../shared/worker/protocol.ts';
 
-export type WorkerName = 'db' | 'index' | 'import' | 'language' | 'ocr';
+export type WorkerName = 'db' | 'index' | 'import' | 'language' | 'tag' | 'ocr';
 
 /**
  * Where worker entries live. From source (npm start, the CLI, tests) each worker is its

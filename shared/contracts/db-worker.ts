@@ -3,6 +3,8 @@ import type { AttachmentRecord, ConversationSummary, Message } from '../domain/m
 import type { ImportIssue, SourceRecord } from '../domain/source.ts';
 import type { IndexDocument } from './index-worker.ts';
 import type { MediaType } from './parsed-source.ts';
+import type { TaggedItem } from './tag-worker.ts';
+import type { ConversationRisk, CoverageReport, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
 
 export interface NewAttachment extends AttachmentRecord {
   vendorMd5: string | null;
@@ -83,6 +85,17 @@ export interface DbWorkerApi {
   rowidsForMessageIds: { params: { ids: string[] }; result: number[] };
   allMessageRowids: { params: Record<string, never>; result: number[] };
   attachmentFiles: { params: { messageIds: string[] }; result: AttachmentFile[] };
+  taggingPending: { params: { sourceId: string; afterRowid: number; limit: number }; result: { rowid: number; text: string; lang: string }[] };
+  storeTagResults: { params: { results: TaggedItem[]; tagger: string }; result: null };
+  tagsForRowids: { params: { rowids: number[] }; result: [number, StoredTag[]][] };
+  decisionsForMessages: { params: { messageIds: string[] }; result: ReviewDecision[] };
+  addDecision: { params: { decision: ReviewDecision }; result: null };
+  conversationRisks: { params: { limit: number }; result: ConversationRisk[] };
+  taggedRowids: { params: { chatId: string }; result: number[] };
+  reviewedRowids: { params: { kind: 'reviewed' | 'confirmed' }; result: number[] };
+  coverage: { params: Record<string, never>; result: CoverageReport };
+  sharedIdentifiers: { params: { limit: number }; result: SharedIdentifier[] };
+  importedSourceIds: { params: Record<string, never>; result: string[] };
   persist: { params: Record<string, never>; result: null };
   close: { params: Record<string, never>; result: null };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { VerifyPackageResult } from '../contracts/evidence-package.ts';
 import type { CaseInfo } from '../domain/case.ts';
+import type { ConversationRisk, CoverageReport, ReviewDecision, ReviewItem, SharedIdentifier } from '../domain/marker.ts';
 import type { ConversationSummary, Message } from '../domain/message.ts';
 import type { SearchResult } from '../domain/search.ts';
 import type { ImportIssue } from '../domain/source.ts';
@@ -41,6 +42,19 @@ export const requestSchemas = {
     })
     .strict(),
   'package.verify': z.object({ bagDir: path }).strict(),
+  'markers.risks': z.object({ limit: z.number().int().min(1).max(10_000) }).strict(),
+  'markers.queue': z.object({ chatId: z.string().min(1).max(200) }).strict(),
+  'markers.coverage': z.object({}).strict(),
+  'markers.retag': z.object({}).strict(),
+  'identifiers.shared': z.object({ limit: z.number().int().min(1).max(10_000) }).strict(),
+  'review.decide': z
+    .object({
+      messageId: z.string().min(1).max(200),
+      marker: z.string().min(1).max(100).optional(),
+      decision: z.enum(['confirm', 'dismiss', 'note', 'bookmark', 'unbookmark']),
+      note: z.string().max(20_000).optional(),
+    })
+    .strict(),
   'tasks.list': z.object({}).strict(),
   'tasks.cancel': z.object({ taskId: z.string().min(1).max(100) }).strict(),
   'conversations.list': z.object({}).strict(),
@@ -78,6 +92,12 @@ export interface ResponseTypes {
   'sources.issues': ImportIssue[];
   'export.start': { taskId: string };
   'package.verify': VerifyPackageResult;
+  'markers.risks': ConversationRisk[];
+  'markers.queue': ReviewItem[];
+  'markers.coverage': CoverageReport;
+  'markers.retag': { taskId: string };
+  'identifiers.shared': SharedIdentifier[];
+  'review.decide': ReviewDecision;
   'tasks.list': TaskView[];
   'tasks.cancel': { cancelled: boolean };
   'conversations.list': ConversationSummary[];

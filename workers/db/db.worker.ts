@@ -7,6 +7,7 @@ import { serve } from '../../shared/worker/serve.ts';
 import { CaseDatabase } from './case-database.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
+import { addDecision, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, taggedRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
 import { inTransaction, run } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
 
@@ -124,6 +125,45 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async attachmentFiles({ messageIds }) {
     return attachmentFiles(database().db, messageIds);
+  },
+  async taggingPending({ sourceId, afterRowid, limit }) {
+    return taggingPending(database().db, sourceId, afterRowid, limit);
+  },
+  async storeTagResults({ results, tagger }) {
+    const { db } = database();
+    inTransaction(db, () => storeTagResults(db, results, tagger, new Date().toISOString()));
+    return null;
+  },
+  async tagsForRowids({ rowids }) {
+    return [...tagsForRowids(database().db, rowids)];
+  },
+  async decisionsForMessages({ messageIds }) {
+    return decisionsForMessages(database().db, messageIds);
+  },
+  async addDecision({ decision }) {
+    const current = database();
+    addDecision(current.db, decision);
+    // A decision is evidence of the review: on disk before the call returns.
+    current.persist();
+    return null;
+  },
+  async conversationRisks({ limit }) {
+    return conversationRisks(database().db, limit);
+  },
+  async taggedRowids({ chatId }) {
+    return taggedRowids(database().db, chatId);
+  },
+  async reviewedRowids({ kind }) {
+    return reviewedRowids(database().db, kind);
+  },
+  async coverage() {
+    return coverage(database().db);
+  },
+  async sharedIdentifiers({ limit }) {
+    return sharedIdentifiers(database().db, limit);
+  },
+  async importedSourceIds() {
+    return listSources(database().db).filter((source) => source.status === 'imported').map((source) => source.id);
   },
   async persist() {
     database().persist();

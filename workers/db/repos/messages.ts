@@ -113,6 +113,8 @@ export function summariseChats(db: Database, sourceId: string): void {
 export function removeSourceFromChats(db: Database, sourceId: string): void {
   const chats = selectAll(db, 'SELECT chat_id FROM chat_sources WHERE source_id = ?', [sourceId]).map((row) => asString(row['chat_id']));
   run(db, 'DELETE FROM attachments WHERE source_id = ?', [sourceId]);
+  run(db, 'DELETE FROM tags WHERE message_rowid IN (SELECT rowid FROM messages WHERE source_id = ?)', [sourceId]);
+  run(db, 'DELETE FROM identifiers WHERE source_id = ?', [sourceId]);
   run(db, 'DELETE FROM messages WHERE source_id = ?', [sourceId]);
   run(db, 'DELETE FROM chat_sources WHERE source_id = ?', [sourceId]);
   for (const chatId of chats) run(db, 'DELETE FROM chats WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chat_sources WHERE chat_id = ?)', [chatId, chatId]);

@@ -1,0 +1,57 @@
+import type { DecisionKind, ReviewDecision, ReviewItem } from '../../shared/domain/marker.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { CaseSession } from '../case/case-session.ts';
+
+/** The tagged messages of a conversation with their indicators and the decisions taken so far. */
+export async function reviewQueue(session: CaseSession, chatId: string): Promise<ReviewItem[]> {
+  const rowids = await session.db.client.call('taggedRowids', { chatId });
+  const messages = await session.db.client.call('messagesByRowids', { rowids });
+  const tags = new Map(await session.db.client.call('tagsForRowids', { rowids }));
+  const decisions = await session.db.client.call('decisionsForMessages', { messageIds: messages.map((message) => message.id) });
+  return messages.map((message) => {
+    const mine = decisions.filter((decision) => decision.messageId === message.id);
+    const latest = (marker: string): ReviewDecision | null =>
+      [...mine].reverse().find((decision) => decision.marker === marker && (decision.decision === 'confirm' || decision.decision === 'dismiss')) ?? null;
+    const bookmarks = mine.filter((decision) => decision.decision === 'bookmark' || decision.decision === 'unbookmark');
+    const { rowid: _rowid, sourceName: _sourceName, chatTitle, ...plain } = message;
+    return {
+      message: plain,
+      chatTitle,
+      tags: (tags.get(message.rowid) ?? []).map((tag) => ({ ...tag, decision: latest(tag.marker) })),
+      notes: mine.filter((decision) => decision.decision === 'note'),
+      bookmarked: bookmarks[bookmarks.length - 1]?.decision === 'bookmark',
+    };
+  });
+}
+
+export interface DecisionRequest {
+  messageId: string;
+  marker?: string;
+  decision: DecisionKind;
+  note?: string;
+  by: string;
+}
+
+/**
+ * Records an analyst's decision: in the case database (append-only, the newest counts) and in
+ * the custody log, so a court can see who decided what and when.
+ */
+export async function recordDecision(session: CaseSession, request: DecisionRequest): Promise<ReviewDecision> {
+  const located = await session.db.client.call('locateMessage', { messageId: request.messageId });
+  if (located === null) throw new AppError('E_NOT_FOUND', `No message ${request.messageId} in this case`);
+  if ((request.decision === 'confirm' || request.decision === 'dismiss') && request.marker === undefined) {
+    throw new AppError('E_USAGE', `A ${request.decision} decision names the indicator it is about (--marker <id>)`);
+  }
+  if (request.decision === 'note' && (request.note ?? '').trim() === '') throw new AppError('E_USAGE', 'A note needs text (--note "...")');
+  const decision: ReviewDecision = {
+    messageId: request.messageId,
+    marker: request.marker ?? null,
+    decision: request.decision,
+    note: request.note?.trim() === '' ? null : (request.note ?? null),
+    by: request.by,
+    at: new Date().toISOString(),
+  };
+  await session.db.client.call('addDecision', { decision });
+  session.audit.append(request.by, 'review.decision', { ...decision });
+  return decision;
+}

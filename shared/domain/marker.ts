@@ -1,0 +1,83 @@
+import type { Message } from './message.ts';
+
+/** An indicator the tagger found in a message: evidence for an analyst, never a verdict. */
+export interface StoredTag {
+  messageId: string;
+  chatId: string;
+  marker: string;
+  /** 0..1. */
+  score: number;
+  /** UTF-16 [start, end) ranges of the matched words. */
+  spans: [number, number][];
+  rule: string;
+  rules: string[];
+  lang: string;
+  packVersion: string;
+  /** Tool and version that produced the tag ("threadline-markers 1.0.0"). */
+  tagger: string;
+}
+
+export type DecisionKind = 'confirm' | 'dismiss' | 'note' | 'bookmark' | 'unbookmark';
+
+export interface ReviewDecision {
+  messageId: string;
+  /** The indicator decided on; null for decisions about the message (notes, bookmarks). */
+  marker: string | null;
+  decision: DecisionKind;
+  note: string | null;
+  by: string;
+  at: string;
+}
+
+export interface MarkerSummary {
+  marker: string;
+  messages: number;
+  maxScore: number;
+  first: string | null;
+  last: string | null;
+  confirmed: number;
+  dismissed: number;
+}
+
+/** A conversation's indicators together: what co-occurs, when, from whom, and how risky it looks. */
+export interface ConversationRisk {
+  chatId: string;
+  title: string;
+  /** 0..1: grows with distinct indicators; repeating one indicator adds little. */
+  score: number;
+  markers: MarkerSummary[];
+  taggedMessages: number;
+  unreviewed: number;
+  /** Who sends the tagged messages, most first. */
+  senders: { sender: string; messages: number }[];
+  /** Tagged messages per ISO week, oldest first: escalation at a glance. */
+  weeks: { week: string; messages: number; markers: number }[];
+}
+
+export interface ReviewItem {
+  message: Message;
+  chatTitle: string;
+  tags: (StoredTag & { decision: ReviewDecision | null })[];
+  notes: ReviewDecision[];
+  bookmarked: boolean;
+}
+
+export interface CoverageReport {
+  tags: number;
+  decided: number;
+  confirmed: number;
+  dismissed: number;
+  messagesSeen: number;
+  notes: number;
+  bookmarks: number;
+  byAnalyst: { by: string; decisions: number; first: string; last: string }[];
+}
+
+export interface SharedIdentifier {
+  kind: string;
+  value: string;
+  chats: number;
+  sources: number;
+  messages: number;
+  examples: { chatId: string; chatTitle: string; messageId: string; raw: string }[];
+}

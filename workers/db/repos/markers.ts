@@ -1,0 +1,205 @@
+import type { Database, SqlValue } from 'sql.js';
+import type { TaggedItem } from '../../../shared/contracts/tag-worker.ts';
+import type { ConversationRisk, CoverageReport, MarkerSummary, ReviewDecision, SharedIdentifier, StoredTag } from '../../../shared/domain/marker.ts';
+import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
+
+/** Messages of a source to tag: text and language, in row order. */
+export function taggingPending(db: Database, sourceId: string, afterRowid: number, limit: number): { rowid: number; text: string; lang: string }[] {
+  return selectAll(db, "SELECT rowid, text, lang FROM messages WHERE source_id = ? AND rowid > ? AND kind = 'message' ORDER BY rowid LIMIT ?", [sourceId, afterRowid, limit]).map((row) => ({
+    rowid: asNumber(row['rowid']),
+    text: asString(row['text']),
+    lang: asString(row['lang']),
+  }));
+}
+
+/** Replaces the tags and identifiers of the given messages with the tagger's new findings. */
+export function storeTagResults(db: Database, results: TaggedItem[], tagger: string, at: string): void {
+  const tagStatement = db.prepare(
+    `INSERT INTO tags (message_rowid, message_id, chat_id, marker, score, rule, rules, spans, lang, pack_version, tagger, created_at)
+     SELECT rowid, id, chat_id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM messages WHERE rowid = ?`,
+  );
+  const identifierStatement = db.prepare(
+    'INSERT INTO identifiers (message_rowid, chat_id, source_id, kind, value, raw, start, end) SELECT rowid, chat_id, source_id, ?, ?, ?, ?, ? FROM messages WHERE rowid = ?',
+  );
+  try {
+    for (const result of results) {
+      run(db, 'DELETE FROM tags WHERE message_rowid = ?', [result.rowid]);
+      run(db, 'DELETE FROM identifiers WHERE message_rowid = ?', [result.rowid]);
+      for (const tag of result.tags) {
+        tagStatement.run([tag.marker, tag.score, tag.rule, JSON.stringify(tag.rules), JSON.stringify(tag.spans), tag.lang, tag.packVersion, tagger, at, result.rowid]);
+      }
+      for (const found of result.identifiers) identifierStatement.run([found.kind, found.value, found.raw, found.start, found.end, result.rowid]);
+    }
+  } finally {
+    tagStatement.free();
+    identifierStatement.free();
+  }
+}
+
+function toTag(row: Record<string, SqlValue>): StoredTag {
+  return {
+    messageId: asString(row['message_id']),
+    chatId: asString(row['chat_id']),
+    marker: asString(row['marker']),
+    score: asNumber(row['score']),
+    spans: JSON.parse(asString(row['spans'])) as [number, number][],
+    rule: asString(row['rule']),
+    rules: JSON.parse(asString(row['rules'])) as string[],
+    lang: asString(row['lang']),
+    packVersion: asString(row['pack_version']),
+    tagger: asString(row['tagger']),
+  };
+}
+
+function toDecision(row: Record<string, SqlValue>): ReviewDecision {
+  return {
+    messageId: asString(row['message_id']),
+    marker: asNullableString(row['marker']),
+    decision: asString(row['decision']) as ReviewDecision['decision'],
+    note: asNullableString(row['note']),
+    by: asString(row['by']),
+    at: asString(row['at']),
+  };
+}
+
+const IMPORTED = "JOIN messages m ON m.rowid = t.message_rowid JOIN sources s ON s.id = m.source_id AND s.status = 'imported'";
+/** The latest confirm/dismiss per (message, marker): decisions are append-only, the newest counts. */
+const LATEST_DECISIONS = `SELECT r.* FROM reviews r WHERE r.decision IN ('confirm', 'dismiss') AND r.id = (
+  SELECT max(r2.id) FROM reviews r2 WHERE r2.message_id = r.message_id AND r2.marker IS r.marker AND r2.decision IN ('confirm', 'dismiss'))`;
+
+export function tagsForRowids(db: Database, rowids: number[]): Map<number, StoredTag[]> {
+  const byRowid = new Map<number, StoredTag[]>();
+  for (let start = 0; start < rowids.length; start += 500) {
+    const chunk = rowids.slice(start, start + 500);
+    for (const row of selectAll(db, `SELECT * FROM tags WHERE message_rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY marker`, chunk)) {
+      const rowid = asNumber(row['message_rowid']);
+      byRowid.set(rowid, [...(byRowid.get(rowid) ?? []), toTag(row)]);
+    }
+  }
+  return byRowid;
+}
+
+export function decisionsForMessages(db: Database, messageIds: string[]): ReviewDecision[] {
+  const decisions: ReviewDecision[] = [];
+  for (let start = 0; start < messageIds.length; start += 500) {
+    const chunk = messageIds.slice(start, start + 500);
+    decisions.push(...selectAll(db, `SELECT * FROM reviews WHERE message_id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`, chunk).map(toDecision));
+  }
+  return decisions;
+}
+
+export function addDecision(db: Database, decision: ReviewDecision): void {
+  run(db, 'INSERT INTO reviews (message_id, marker, decision, note, by, at) VALUES (?, ?, ?, ?, ?, ?)', [
+    decision.messageId, decision.marker, decision.decision, decision.note, decision.by, decision.at,
+  ]);
+}
+
+/**
+ * Conversation risk rewards distinct indicators over repetition: 1 - Π(1 - best score of each
+ * marker), with dismissed tags left out. Ten threats score like one threat; a threat plus a
+ * debt plus a kept passport scores far higher.
+ */
+export function conversationRisks(db: Database, limit: number): ConversationRisk[] {
+  const rows = selectAll(
+    db,
+    `SELECT t.chat_id, t.marker, count(*) AS messages, max(t.score) AS max_score, min(m.timestamp) AS first, max(m.timestamp) AS last,
+       sum(CASE WHEN d.decision = 'confirm' THEN 1 ELSE 0 END) AS confirmed, sum(CASE WHEN d.decision = 'dismiss' THEN 1 ELSE 0 END) AS dismissed,
+       max(CASE WHEN d.decision = 'dismiss' THEN 0 ELSE t.score END) AS live_score
+     FROM tags t ${IMPORTED} LEFT JOIN (${LATEST_DECISIONS}) d ON d.message_id = t.message_id AND d.marker = t.marker
+     GROUP BY t.chat_id, t.marker`,
+  );
+  const byChat = new Map<string, { markers: MarkerSummary[]; live: number[] }>();
+  for (const row of rows) {
+    const chatId = asString(row['chat_id']);
+    const entry = byChat.get(chatId) ?? { markers: [], live: [] };
+    entry.markers.push({
+      marker: asString(row['marker']),
+      messages: asNumber(row['messages']),
+      maxScore: asNumber(row['max_score']),
+      first: asNullableString(row['first']),
+      last: asNullableString(row['last']),
+      confirmed: asNumber(row['confirmed']),
+      dismissed: asNumber(row['dismissed']),
+    });
+    entry.live.push(asNumber(row['live_score']));
+    byChat.set(chatId, entry);
+  }
+  const risks = [...byChat].map(([chatId, entry]) => ({ chatId, markers: entry.markers, score: 1 - entry.live.reduce((product, score) => product * (1 - score), 1) }));
+  risks.sort((a, b) => b.score - a.score || a.chatId.localeCompare(b.chatId));
+  return risks.slice(0, limit).map((risk) => describeChat(db, risk.chatId, risk.score, risk.markers));
+}
+
+function describeChat(db: Database, chatId: string, score: number, markers: MarkerSummary[]): ConversationRisk {
+  const title = asString(selectOne(db, 'SELECT title FROM chats WHERE id = ?', [chatId])?.['title']);
+  const tagged = asNumber(selectOne(db, `SELECT count(DISTINCT t.message_rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ?`, [chatId])?.['n']);
+  const unreviewed = asNumber(
+    selectOne(db, `SELECT count(*) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ? AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.message_id = t.message_id AND r.marker = t.marker AND r.decision IN ('confirm', 'dismiss'))`, [chatId])?.['n'],
+  );
+  const senders = selectAll(db, `SELECT coalesce(m.sender, '(system)') AS sender, count(DISTINCT m.rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ? GROUP BY 1 ORDER BY n DESC LIMIT 10`, [chatId]).map((row) => ({
+    sender: asString(row['sender']),
+    messages: asNumber(row['n']),
+  }));
+  const weeks = selectAll(db, `SELECT strftime('%Y-W%W', m.timestamp) AS week, count(DISTINCT m.rowid) AS n, count(DISTINCT t.marker) AS k FROM tags t ${IMPORTED} WHERE t.chat_id = ? AND m.timestamp IS NOT NULL GROUP BY 1 ORDER BY 1`, [chatId]).map((row) => ({
+    week: asString(row['week']),
+    messages: asNumber(row['n']),
+    markers: asNumber(row['k']),
+  }));
+  return { chatId, title, score: Math.round(score * 1000) / 1000, markers: markers.sort((a, b) => b.maxScore - a.maxScore), taggedMessages: tagged, unreviewed, senders, weeks };
+}
+
+/** Tagged messages of a conversation in order: the review queue's items. */
+export function taggedRowids(db: Database, chatId: string): number[] {
+  return selectAll(db, `SELECT DISTINCT m.rowid, m.seq FROM tags t ${IMPORTED} WHERE t.chat_id = ? ORDER BY m.seq`, [chatId]).map((row) => asNumber(row['rowid']));
+}
+
+export function reviewedRowids(db: Database, kind: 'reviewed' | 'confirmed'): number[] {
+  const where = kind === 'confirmed' ? `d.decision = 'confirm'` : `1`;
+  const decided = selectAll(db, `SELECT DISTINCT m.rowid FROM (${LATEST_DECISIONS}) d JOIN messages m ON m.id = d.message_id WHERE ${where}`).map((row) => asNumber(row['rowid']));
+  if (kind === 'confirmed') return decided;
+  const other = selectAll(db, "SELECT DISTINCT m.rowid FROM reviews r JOIN messages m ON m.id = r.message_id WHERE r.decision IN ('note', 'bookmark')").map((row) => asNumber(row['rowid']));
+  return [...new Set([...decided, ...other])];
+}
+
+export function coverage(db: Database): CoverageReport {
+  const count = (sql: string): number => asNumber(selectOne(db, sql)?.['n']);
+  return {
+    tags: count(`SELECT count(*) AS n FROM tags t ${IMPORTED}`),
+    decided: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS})`),
+    confirmed: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) WHERE decision = 'confirm'`),
+    dismissed: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) WHERE decision = 'dismiss'`),
+    messagesSeen: count('SELECT count(DISTINCT message_id) AS n FROM reviews'),
+    notes: count("SELECT count(*) AS n FROM reviews WHERE decision = 'note'"),
+    bookmarks: count("SELECT count(*) AS n FROM reviews WHERE decision = 'bookmark'"),
+    byAnalyst: selectAll(db, 'SELECT by, count(*) AS n, min(at) AS first, max(at) AS last FROM reviews GROUP BY by ORDER BY n DESC').map((row) => ({
+      by: asString(row['by']),
+      decisions: asNumber(row['n']),
+      first: asString(row['first']),
+      last: asString(row['last']),
+    })),
+  };
+}
+
+/** Identifiers seen in more than one conversation or source, most widely shared first. */
+export function sharedIdentifiers(db: Database, limit: number): SharedIdentifier[] {
+  const rows = selectAll(
+    db,
+    `SELECT i.kind, i.value, count(DISTINCT i.chat_id) AS chats, count(DISTINCT i.source_id) AS sources, count(DISTINCT i.message_rowid) AS messages
+     FROM identifiers i JOIN sources s ON s.id = i.source_id AND s.status = 'imported'
+     GROUP BY i.kind, i.value HAVING count(DISTINCT i.chat_id) > 1 OR count(DISTINCT i.source_id) > 1
+     ORDER BY chats DESC, sources DESC, messages DESC LIMIT ?`,
+    [limit],
+  );
+  return rows.map((row) => ({
+    kind: asString(row['kind']),
+    value: asString(row['value']),
+    chats: asNumber(row['chats']),
+    sources: asNumber(row['sources']),
+    messages: asNumber(row['messages']),
+    examples: selectAll(
+      db,
+      `SELECT i.chat_id, c.title, m.id AS message_id, i.raw FROM identifiers i JOIN messages m ON m.rowid = i.message_rowid JOIN chats c ON c.id = i.chat_id
+       WHERE i.kind = ? AND i.value = ? GROUP BY i.chat_id LIMIT 5`,
+      [asString(row['kind']), asString(row['value'])],
+    ).map((example) => ({ chatId: asString(example['chat_id']), chatTitle: asString(example['title']), messageId: asString(example['message_id']), raw: asString(example['raw']) })),
+  }));
+}
