@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseSession } from '../../engine/case/case-session.ts';
+import { Engine } from '../../engine/engine.ts';
+import { reviewQueue, recordDecision } from '../../engine/markers/review.ts';
+import { searchCase } from '../../engine/search/search-case.ts';
+import { CLI, tempFolder, writeTemp } from '../support/temp-case.ts';
+
+const CONTROL_CHAT = [
+  '01/04/2024, 10:00 - Boss: You owe me 2000 for the apartment and the ticket',
+  '01/04/2024, 10:05 - Mira: ok',
+  '02/04/2024, 22:00 - Boss: Give me your passport, I will keep it until you pay the debt',
+  '03/04/2024, 09:00 - Boss: send me your location every hour, call me on +40 721 000 111',
+].join('\n');
+const REPEAT_CHAT = Array.from({ length: 5 }, (_, index) => `0${index + 1}/05/2024, 10:00 - Lender: You owe me 2000 for the apartment and the ticket`).join('\n');
+const ADVERT_CHAT = ['05/05/2024, 11:00 - Agency: Good job in Germany, write on WhatsApp 0721-000-111', '05/05/2024, 11:05 - Ana: ok'].join('\n');
+
+describe('indicators and review through the engine and the CLI', () => {
+  let engine: Engine;
+  let session: CaseSession;
+  let casePath: string;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = tempFolder();
+    casePath = join(folder, 'case');
+    engine = new Engine({ mode: 'cli', actor: 'analyst-a' });
+    session = await engine.openCase(casePath, true);
+    await engine.startImport([writeTemp(folder, 'control.txt', CONTROL_CHAT), writeTemp(folder, 'repeat.txt', REPEAT_CHAT), writeTemp(folder, 'advert.txt', ADVERT_CHAT)], { timeZone: 'UTC' }).done;
+  }, 120_000);
+
+  afterAll(async () => {
+    await engine.dispose();
+  });
+
+  it('tags messages and makes indicators searchable with marker:', async () => {
+    const debts = await searchCase(session, 'marker:debt-bondage', 50, 0);
+    expect(debts.total).toBeGreaterThanOrEqual(6);
+    expect(debts.hits[0]?.markers).toContain('debt-bondage');
+    expect((await searchCase(session, 'passport marker:document-control', 10, 0)).total).toBe(1);
+  });
+
+  it('ranks distinct co-occurring indicators above one indicator repeated', async () => {
+    const risks = await session.db.client.call('conversationRisks', { limit: 10 });
+    const control = risks.find((risk) => risk.title === 'control');
+    const repeat = risks.find((risk) => risk.title === 'repeat');
+    expect(control?.markers.length).toBeGreaterThanOrEqual(3);
+    expect(repeat?.markers.map((marker) => marker.marker)).toEqual(['debt-bondage']);
+    expect(control?.score).toBeGreaterThan(repeat?.score ?? 1);
+    expect(risks[0]?.title).toBe('control');
+    expect(control?.senders[0]).toEqual({ sender: 'Boss', messages: 3 });
+  });
+
+  it('records decisions with who and when, in the custody log, and they survive re-tagging', async () => {
+    const [first] = await reviewQueue(session, (await session.db.client.call('conversationRisks', { limit: 1 }))[0]?.chatId ?? '');
+    const tag = first?.tags[0];
+    if (first === undefined || tag === undefined) throw new Error('no tagged message');
+    await recordDecision(session, { messageId: first.message.id, marker: tag.marker, decision: 'confirm', by: 'analyst-a' });
+    await recordDecision(session, { messageId: first.message.id, decision: 'note', note: 'amount matches the ticket price', by: 'analyst-a' });
+    await expect(recordDecision(session, { messageId: first.message.id, decision: 'confirm', by: 'analyst-a' })).rejects.toMatchObject({ code: 'E_USAGE' });
+    expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('"action":"review.decision"');
+    await engine.startRetag().done;
+    const [again] = await reviewQueue(session, first.message.chatId);
+    expect(again?.tags.find((candidate) => candidate.marker === tag.marker)?.decision).toMatchObject({ decision: 'confirm', by: 'analyst-a' });
+    expect(again?.notes.map((note) => note.note)).toEqual(['amount matches the ticket price']);
+    const coverage = await session.db.client.call('coverage', {});
+    expect(coverage).toMatchObject({ confirmed: 1, notes: 1 });
+    expect(coverage.byAnalyst[0]).toMatchObject({ by: 'analyst-a', decisions: 2 });
+  });
+
+  it('surfaces one phone number behind several conversations', async () => {
+    const shared = await session.db.client.call('sharedIdentifiers', { limit: 10 });
+    expect(shared.find((identifier) => identifier.kind === 'phone' && identifier.value === '721000111')).toMatchObject({ chats: 2 });
+  });
+
+  it('reviews from the CLI and exports only confirmed indicators', async () => {
+    const [item] = await reviewQueue(session, (await session.db.client.call('conversationRisks', { limit: 10 })).find((risk) => risk.title === 'repeat')?.chatId ?? '');
+    if (item === undefined) throw new Error('no tagged message');
+    await engine.dispose();
+    const review = spawnSync(process.execPath, [CLI, 'review', casePath, '--message', item.message.id, '--decision', 'dismiss', '--marker', 'debt-bondage', '--by', 'analyst-b', '--json'], { encoding: 'utf8' });
+    expect(review.status, review.stderr).toBe(0);
+    expect(JSON.parse(review.stdout)).toMatchObject({ decision: 'dismiss', by: 'analyst-b', marker: 'debt-bondage' });
+    const bag = join(folder, 'bag');
+    const exported = spawnSync(process.execPath, [CLI, 'export', casePath, '--out', bag, '--select', 'confirmed', '--context', '0', '--json'], { encoding: 'utf8' });
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout).messages).toBe(1);
+    expect(readFileSync(join(bag, 'data', 'reviews.jsonl'), 'utf8')).toContain('analyst-a');
+    expect(readFileSync(join(bag, 'data', 'markers.jsonl'), 'utf8')).toContain('not a finding');
+    const verified = spawnSync(process.execPath, [CLI, 'verify', bag, '--json'], { encoding: 'utf8' });
+    expect(verified.status, verified.stdout).toBe(0);
+    engine = new Engine({ mode: 'cli', actor: 'analyst-a' });
+    session = await engine.openCase(casePath, false);
+  });
+});
