@@ -5,6 +5,7 @@ import { runImport } from './commands/import-command.ts';
 import type { ImportCommandOptions } from './commands/import-command.ts';
 import { runExport } from './commands/export-command.ts';
 import type { ExportCommandOptions } from './commands/export-command.ts';
+import { runLang } from './commands/lang-command.ts';
 import { runReview } from './commands/review-command.ts';
 import type { ReviewCommandOptions } from './commands/review-command.ts';
 import { runSearch } from './commands/search-command.ts';
@@ -56,6 +57,15 @@ function buildProgram(): Command {
     .option('--json', 'print one JSON object per query (JSON Lines)')
     .action(async (caseDir: string, query: string | undefined, options: SearchCommandOptions) => {
       process.exitCode = await runSearch(caseDir, query, options);
+    });
+
+  program
+    .command('lang')
+    .description('Identify the language of each line: JSON Lines in ({"id","text","context"?}), JSON Lines out ({"id","lang","confidence"})')
+    .option('--jsonl <file>', 'input file, or - for standard input (the default)')
+    .option('--languages <codes>', 'the languages expected in the case, e.g. ron,eng,rus (narrows the candidates)')
+    .action(async (options: { jsonl?: string; languages?: string }) => {
+      process.exitCode = await runLang(options);
     });
 
   program

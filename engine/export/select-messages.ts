@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/errors.ts';
 import { parseQuery } from '../../shared/search/query.ts';
 import type { CaseSession } from '../case/case-session.ts';
-import { resolveNamedFilters } from '../search/search-case.ts';
+import { resolveNamedFilters, withConcepts } from '../search/search-case.ts';
+import { queryWordVariants } from '../../shared/search/query-variants.ts';
 
 /** How a package's messages are chosen (CLI.md: --select). */
 export type Selection =
@@ -68,7 +69,7 @@ export async function selectMessages(session: CaseSession, selection: Selection,
 }
 
 async function searchRowids(session: CaseSession, query: string): Promise<number[]> {
-  const parsed = parseQuery(query);
+  const parsed = withConcepts(parseQuery(query, { variants: queryWordVariants }));
   const { chatIds, sourceIds } = await resolveNamedFilters(session, parsed);
   const result = await session.index.query({ query: parsed, chatIds, sourceIds, sort: 'oldest', limit: EVERYTHING, facets: false });
   return result.hits.map((hit) => hit.rowid);

@@ -1,3 +1,4 @@
+import type { LanguageItem } from '../../shared/contracts/language-worker.ts';
 import type { CaseSession } from '../case/case-session.ts';
 
 const PAGE = 4000;
@@ -7,6 +8,24 @@ const BATCH = 1000;
  * Detects the language of every message of a source on the language worker pool, a page at a
  * time, and records the tool and parameters once per source as provenance.
  */
+const CONTEXT_MESSAGES = 2;
+
+/**
+ * Short chat lines say little about their language; their neighbours by the same sender in the
+ * same conversation usually share it, so each message carries the nearest two as context.
+ */
+function withContext(page: { rowid: number; text: string; chatId: string; sender: string | null }[]): LanguageItem[] {
+  return page.map((message, index) => {
+    const context: string[] = [];
+    for (let distance = 1; context.length < CONTEXT_MESSAGES && distance <= 6; distance++) {
+      for (const neighbour of [page[index - distance], page[index + distance]]) {
+        if (neighbour !== undefined && neighbour.chatId === message.chatId && neighbour.sender === message.sender && context.length < CONTEXT_MESSAGES) context.push(neighbour.text);
+      }
+    }
+    return { rowid: message.rowid, text: message.text, ...(context.length === 0 ? {} : { context }) };
+  });
+}
+
 export async function detectSourceLanguages(session: CaseSession, sourceId: string, signal: AbortSignal, onProgress: (done: number) => void): Promise<number> {
   const pool = session.languagePool();
   let afterRowid = 0;
@@ -16,9 +35,10 @@ export async function detectSourceLanguages(session: CaseSession, sourceId: stri
     const page = await session.db.client.call('languagePending', { sourceId, afterRowid, limit: PAGE });
     const last = page[page.length - 1];
     if (last === undefined) break;
-    const batches: (typeof page)[] = [];
-    for (let start = 0; start < page.length; start += BATCH) batches.push(page.slice(start, start + BATCH));
-    const outcomes = await Promise.all(batches.map((items) => pool.call('detect', { items }, { signal })));
+    const items = withContext(page);
+    const batches: (typeof items)[] = [];
+    for (let start = 0; start < items.length; start += BATCH) batches.push(items.slice(start, start + BATCH));
+    const outcomes = await Promise.all(batches.map((batch) => pool.call('detect', { items: batch }, { signal })));
     for (const outcome of outcomes) {
       await session.db.client.call('setLanguages', { results: outcome.results });
       await session.index.update(outcome.results.map((result) => ({ rowid: result.rowid, lang: result.lang })));

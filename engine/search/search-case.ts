@@ -5,6 +5,9 @@ import { matchText } from '../../shared/search/match.ts';
 import { hasTerms, isEmptyQuery, parseQuery } from '../../shared/search/query.ts';
 import type { ParsedQuery } from '../../shared/search/query.ts';
 import type { CaseSession } from '../case/case-session.ts';
+import { expandConcept, listConcepts } from '../../shared/concepts/index.ts';
+import { AppError } from '../../shared/errors.ts';
+import { queryWordVariants } from '../../shared/search/query-variants.ts';
 
 export interface SearchOptions {
   limit: number;
@@ -20,7 +23,7 @@ export interface SearchOptions {
  */
 export async function searchCase(session: CaseSession, query: string, limit: number, offset: number, options: Partial<SearchOptions> = {}): Promise<SearchResult> {
   const started = performance.now();
-  const parsed = parseQuery(query);
+  const parsed = withConcepts(parseQuery(query, { variants: queryWordVariants }));
   if (isEmptyQuery(parsed)) return { query, total: 0, tookMs: elapsed(started), hits: [], langFacets: {} };
   const { chatIds, sourceIds } = await resolveNamedFilters(session, parsed);
   const result = await session.index.query({
@@ -51,6 +54,30 @@ export async function searchCase(session: CaseSession, query: string, limit: num
     highlights: hasTerms(parsed) ? (matchText(parsed, message.text) ?? []) : [],
   }));
   return { query, total: result.total, tookMs: elapsed(started), hits, langFacets: result.langFacets };
+}
+
+/** concept:passport becomes one required group: the concept's words in every lexicon language. */
+export function withConcepts(parsed: ParsedQuery): ParsedQuery {
+  for (const name of parsed.filters.concepts) {
+    const expansion = expandConcept(name);
+    if (expansion === undefined) {
+      throw new AppError('E_QUERY_SYNTAX', `Unknown concept "${name}". Known concepts: ${listConcepts().map((concept) => concept.id).join(', ')}`);
+    }
+    // Words only: a multi-word term cannot be one alternative of a group (its words are indexed apart).
+    const alternatives = expansion.terms.filter((term) => !term.term.includes(' ')).map((term) => ({ word: term.term, prefix: term.prefix }));
+    parsed.groups.push({ alternatives: dedupe(alternatives) });
+  }
+  parsed.filters.concepts = [];
+  return parsed;
+}
+
+function dedupe(terms: { word: string; prefix: boolean }[]): { word: string; prefix: boolean }[] {
+  const seen = new Map<string, { word: string; prefix: boolean }>();
+  for (const term of terms) {
+    const key = `${term.word}${term.prefix ? '*' : ''}`;
+    if (!seen.has(key)) seen.set(key, term);
+  }
+  return [...seen.values()];
 }
 
 /** chat: and source: name conversations and sources as people see them; the index knows ids. */

@@ -80,7 +80,7 @@ export interface DbWorkerApi {
   /** Pages through the documents of imported sources, for (re)building the search index. */
   indexDocuments: { params: { sourceIds: string[]; afterRowid: number; limit: number }; result: IndexDocument[] };
   /** Messages of a source still waiting for language detection (media placeholders and system lines excluded). */
-  languagePending: { params: { sourceId: string; afterRowid: number; limit: number }; result: { rowid: number; text: string }[] };
+  languagePending: { params: { sourceId: string; afterRowid: number; limit: number }; result: { rowid: number; text: string; chatId: string; sender: string | null }[] };
   setLanguages: { params: { results: { rowid: number; lang: string; confidence: number }[] }; result: null };
   rowidsForMessageIds: { params: { ids: string[] }; result: number[] };
   allMessageRowids: { params: Record<string, never>; result: number[] };

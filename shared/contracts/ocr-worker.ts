@@ -26,19 +26,25 @@ export interface OcrLine {
 }
 
 /**
- * Screenshot preprocessing switches. Each step only acts when its detector says it applies
- * (`upscale` when text is small, `invertDark` when the background is dark, `tile` when the image
- * is tall); `parameters.preprocess` in the result lists the steps actually applied.
+ * Screenshot preprocessing switches. Each step only acts where its detector says it applies;
+ * `parameters.preprocess` in the result lists the steps actually applied.
+ * - grayscale: convert to grey ourselves (Tesseract thresholds colour images per channel);
+ * - invertDark: invert dark themes (mean luminance low) to dark text on light;
+ * - upscale: enlarge images whose text lines are small;
+ * - flatten: on inverted dark themes, divide out the bubble colours (grey images only);
+ * - threshold: on inverted dark themes, Tesseract's adaptive (Sauvola) binarisation;
+ * - tile: recognise tall scrolling captures in overlapping bands.
  */
 export interface OcrPreprocessOptions {
   grayscale: boolean;
   invertDark: boolean;
   upscale: boolean;
+  flatten: boolean;
   threshold: boolean;
   tile: boolean;
 }
 
-export type OcrPreprocessStep = 'autoOrient' | 'grayscale' | 'invertDark' | 'upscale' | 'threshold' | 'tile';
+export type OcrPreprocessStep = 'autoOrient' | 'grayscale' | 'invertDark' | 'upscale' | 'flatten' | 'threshold' | 'tile';
 
 export interface OcrRequest {
   /** A file to read (the worker reads it itself, read-only), or ... */
@@ -104,6 +110,7 @@ export const DEFAULT_OCR_PREPROCESS: OcrPreprocessOptions = {
   grayscale: true,
   invertDark: true,
   upscale: true,
-  threshold: false,
+  flatten: true,
+  threshold: true,
   tile: true,
 };

@@ -17,10 +17,11 @@ export const SINGLE_LANGUAGE_SCRIPTS: Partial<Record<Script, string>> = {
 
 /**
  * Where franc has models for many languages of a script but our users meet few, the script's
- * usual languages; others (Kazakh, Tatar, Dari, ...) only when a case names them.
+ * usual languages; others (Tatar, Kyrgyz, Dari, Pashto, ...) only when a case names them.
+ * Kazakh is usual because it is a default candidate and its letters (қ, ң, ә, ...) give it away.
  */
 const USUAL_LANGUAGES: Partial<Record<Script, readonly string[]>> = {
-  Cyrl: ['rus', 'ukr', 'bul', 'srp', 'mkd', 'bel'],
+  Cyrl: ['rus', 'ukr', 'bul', 'srp', 'mkd', 'bel', 'kaz'],
   Arab: ['arb', 'pes', 'urd'],
   Hebr: ['heb'],
 };

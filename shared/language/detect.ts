@@ -96,8 +96,10 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
   if (context.length === 0 || own.pool.length < 2 || alone.confidence >= WEIGHTS.contextBelowConfidence) return alone;
   const neighbours = context.map((neighbour) => analyseText(neighbour, request));
   if (neighbours.every((neighbour) => neighbour.scores.size === 0)) return alone;
-  const { lang, confidence } = bestOf(combine(own, neighbours, own.pool));
-  return { ...alone, lang, confidence: round(confidence), method: lang === alone.lang ? alone.method : 'context' };
+  const combined = bestOf(combine(own, neighbours, own.pool));
+  // A message with no language of its own ("ok") only inherits its conversation's: say so.
+  const confidence = own.method === 'none' ? Math.min(WEIGHTS.contextOnlyConfidenceMax, combined.confidence) : combined.confidence;
+  return { ...alone, lang: combined.lang, confidence: round(confidence), method: combined.lang === alone.lang ? alone.method : 'context' };
 }
 
 /** The message's language, helped by its neighbours when it is short or ambiguous. */

@@ -4,17 +4,10 @@
  * All buffers live in one MatchState per tagger and are reset, not reallocated.
  */
 import type { CompiledRule, CompiledTagger } from './compile.ts';
-import { scanText, TokenBuffer } from './scan.ts';
+import { grow, scanText, TokenBuffer } from './scan.ts';
 import type { TermNode } from './trie.ts';
 
 const EMPTY = -1;
-
-function grow(array: Int32Array, needed: number): Int32Array {
-  if (needed <= array.length) return array;
-  const larger = new Int32Array(Math.max(needed, array.length * 2));
-  larger.set(array);
-  return larger;
-}
 
 export class MatchState {
   readonly tokens = new TokenBuffer();

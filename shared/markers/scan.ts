@@ -56,7 +56,8 @@ function foldChar(codePoint: number): string {
   return folded;
 }
 
-function grow(array: Int32Array, needed: number): Int32Array {
+/** `array`, or a copy at least twice as long when `needed` elements do not fit. */
+export function grow(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
   if (needed <= array.length) return array;
   const larger = new Int32Array(Math.max(needed, array.length * 2));
   larger.set(array);

@@ -8,7 +8,7 @@
 
 /** The frozen character trie; node 0 is the root. */
 export interface CharTrie {
-  /** Child of the root for each UTF-16 code unit, or -1. */
+  /** Child of the root for each code unit below ROOT_DIRECT (Latin, Cyrillic), or -1. */
   readonly rootChildren: Int32Array;
   readonly childStart: Int32Array;
   readonly childCount: Int32Array;
@@ -29,7 +29,12 @@ interface BuildNode {
 
 /** Children looked up by linear scan below this count, by binary search above. */
 const LINEAR_SEARCH_LIMIT = 8;
-const CODE_UNITS = 0x10000;
+/**
+ * Root children are looked up directly below this code unit (ASCII, Latin, Greek, Cyrillic:
+ * where words of the supported languages start once folded), by search above it. A small
+ * table stays in the processor cache; one for all 65,536 code units would not.
+ */
+const ROOT_DIRECT = 0x0530;
 
 export class CharTrieBuilder {
   private readonly nodes: BuildNode[] = [{ children: new Map(), exact: undefined, prefix: undefined }];
@@ -59,7 +64,7 @@ export class CharTrieBuilder {
     const childCount = new Int32Array(this.nodes.length);
     const childCodes = new Uint16Array(total);
     const childNodes = new Int32Array(total);
-    const rootChildren = new Int32Array(CODE_UNITS).fill(-1);
+    const rootChildren = new Int32Array(ROOT_DIRECT).fill(-1);
     let offset = 0;
     this.nodes.forEach((node, id) => {
       const sorted = [...node.children].sort((a, b) => a[0] - b[0]);
@@ -69,7 +74,7 @@ export class CharTrieBuilder {
         childCodes[offset] = code;
         childNodes[offset] = child;
         offset += 1;
-        if (id === 0) rootChildren[code] = child;
+        if (id === 0 && code < ROOT_DIRECT) rootChildren[code] = child;
       }
     });
     return {
@@ -86,7 +91,7 @@ export class CharTrieBuilder {
 
 /** The child of `node` for code unit `code`, or -1. */
 export function childOf(trie: CharTrie, node: number, code: number): number {
-  if (node === 0) return trie.rootChildren[code] ?? -1;
+  if (node === 0 && code < ROOT_DIRECT) return trie.rootChildren[code] ?? -1;
   let low = trie.childStart[node] ?? 0;
   let high = low + (trie.childCount[node] ?? 0) - 1;
   if (high - low < LINEAR_SEARCH_LIMIT) {

@@ -72,3 +72,43 @@ describe('search filters, sorting and facets through the sharded index', () => {
     expect(page2.hits.map((hit) => hit.timestamp)).toEqual(['2024-04-03T09:00:00.000Z']);
   });
 });
+
+describe('search across languages and scripts', () => {
+  let engine: Engine;
+  let session: CaseSession;
+
+  beforeAll(async () => {
+    const folder = tempFolder();
+    engine = new Engine({ mode: 'cli', actor: 'concepts' });
+    session = await engine.openCase(join(folder, 'case'), true);
+    const chat = [
+      '01/04/2024, 10:00 - A: Где мой паспорт?',
+      '01/04/2024, 10:01 - B: Unde este pașaportul meu?',
+      '01/04/2024, 10:02 - C: Gdzie jest mój paszport?',
+      '01/04/2024, 10:03 - D: Wo ist mein Reisepass?',
+      '01/04/2024, 10:04 - E: Nyama pasport, shte ti go varna',
+      '01/04/2024, 10:05 - F: The weather is nice today',
+    ].join('\n');
+    await engine.startImport([writeTemp(folder, 'multi.txt', chat)], { timeZone: 'UTC' }).done;
+  }, 120_000);
+
+  afterAll(async () => {
+    await engine.dispose();
+  });
+
+  it('concept:passport finds паспорт, pașaport, paszport and Reisepass', async () => {
+    const result = await searchCase(session, 'concept:passport', 20, 0);
+    const senders = result.hits.map((hit) => hit.sender).sort();
+    expect(senders).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
+    expect(senders).not.toContain('F');
+  });
+
+  it('a Latin query finds Cyrillic text and the reverse', async () => {
+    expect((await searchCase(session, 'pasport', 10, 0)).hits.map((hit) => hit.sender).sort()).toEqual(['A', 'E']);
+    expect((await searchCase(session, 'паспорт', 10, 0)).hits.map((hit) => hit.sender).sort()).toEqual(['A', 'E']);
+  });
+
+  it('names the known concepts when one is unknown', async () => {
+    await expect(searchCase(session, 'concept:nonsense', 10, 0)).rejects.toMatchObject({ code: 'E_QUERY_SYNTAX' });
+  });
+});

@@ -26,6 +26,8 @@ export interface HarnessInputOptions {
   chunkBytes?: number;
   /** Sibling files by name, for companion(). */
   companions?: Record<string, Uint8Array>;
+  /** readAll() rejects: proves a streaming parser never loads the whole file. */
+  forbidReadAll?: boolean;
 }
 
 /** A ParserInput over bytes already in memory. */
@@ -36,7 +38,7 @@ export function inputFromBytes(bytes: Uint8Array, options: HarnessInputOptions =
     path: `/in-memory/${options.displayName ?? 'input'}`,
     displayName: options.displayName ?? 'input',
     size: bytes.length,
-    readAll: () => Promise.resolve(bytes.slice()),
+    readAll: () => (options.forbidReadAll === true ? Promise.reject(new Error('readAll() called on a streamed input')) : Promise.resolve(bytes.slice())),
     async *stream() {
       for (let start = 0; start < bytes.length; start += chunkBytes) {
         chunks += 1;
@@ -52,7 +54,11 @@ export function inputFromBytes(bytes: Uint8Array, options: HarnessInputOptions =
 /** A ParserInput over a file on disk; companion() reads a sibling file (null when absent). */
 export function inputFromFile(file: string, options: Omit<HarnessInputOptions, 'companions'> = {}): ParserInput {
   const bytes = new Uint8Array(readFileSync(file));
-  const base = inputFromBytes(bytes, { displayName: options.displayName ?? path.basename(file), ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }) });
+  const base = inputFromBytes(bytes, {
+    displayName: options.displayName ?? path.basename(file),
+    ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+    ...(options.forbidReadAll === undefined ? {} : { forbidReadAll: options.forbidReadAll }),
+  });
   return {
     ...base,
     path: file,

@@ -1,5 +1,8 @@
 import type { SourceParser } from '../../shared/contracts/parsed-source.ts';
 import { androidSmsDbParser } from './android-sms/index.ts';
+import { metaMessagesParser } from './meta/index.ts';
+import { smsBackupXmlParser } from './sms-xml/index.ts';
+import { telegramHtmlParser, telegramJsonParser } from './telegram/index.ts';
 import { iosSmsDbParser } from './ios-sms/index.ts';
 import { whatsappAndroidDbParser, whatsappIosDbParser } from './whatsapp-db/index.ts';
 import { whatsappTextParser } from './whatsapp/index.ts';
@@ -8,7 +11,17 @@ import { whatsappTextParser } from './whatsapp/index.ts';
  * Every importer Threadline has, in the order format detection asks them. More specific
  * formats come first so a generic sniff cannot claim their files.
  */
-export const PARSERS: readonly SourceParser[] = [whatsappTextParser, androidSmsDbParser, iosSmsDbParser, whatsappAndroidDbParser, whatsappIosDbParser];
+export const PARSERS: readonly SourceParser[] = [
+  telegramJsonParser,
+  metaMessagesParser,
+  telegramHtmlParser,
+  smsBackupXmlParser,
+  whatsappTextParser,
+  androidSmsDbParser,
+  iosSmsDbParser,
+  whatsappAndroidDbParser,
+  whatsappIosDbParser,
+];
 
 /** Which parser reads each kind of phone database (detect-format.ts identifies SQLite files by their tables). */
 export const SQLITE_PARSERS: Readonly<Record<string, SourceParser>> = {

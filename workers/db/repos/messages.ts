@@ -201,14 +201,14 @@ export function countMessages(db: Database): number {
   return asNumber(selectOne(db, "SELECT count(*) AS n FROM messages m JOIN sources s ON s.id = m.source_id WHERE s.status = 'imported'")?.['n']);
 }
 
-export function languagePending(db: Database, sourceId: string, afterRowid: number, limit: number): { rowid: number; text: string }[] {
+export function languagePending(db: Database, sourceId: string, afterRowid: number, limit: number): { rowid: number; text: string; chatId: string; sender: string | null }[] {
   return selectAll(
     db,
     // Placeholders ("<Media omitted>") are stored as 'zxx' (no linguistic content) by the importer.
-    `SELECT rowid, text FROM messages WHERE source_id = ? AND rowid > ? AND kind = 'message' AND deleted = 0 AND lang = 'und'
+    `SELECT rowid, text, chat_id, sender FROM messages WHERE source_id = ? AND rowid > ? AND kind = 'message' AND deleted = 0 AND lang = 'und'
      ORDER BY rowid LIMIT ?`,
     [sourceId, afterRowid, limit],
-  ).map((row) => ({ rowid: asNumber(row['rowid']), text: asString(row['text']) }));
+  ).map((row) => ({ rowid: asNumber(row['rowid']), text: asString(row['text']), chatId: asString(row['chat_id']), sender: asNullableString(row['sender']) }));
 }
 
 export function setLanguages(db: Database, results: { rowid: number; lang: string; confidence: number }[]): void {

@@ -104,7 +104,8 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
     keepPendingFrom(pending, recordEnd);
     sink.progress(offset, input.size);
     if (failure !== null) break;
-    if (parser.info.bytes - recordEnd > MAX_RECORD_BYTES) {
+    // csv-parse updates its byte count at record ends only, so the bytes written are counted here.
+    if (offset - recordEnd > MAX_RECORD_BYTES) {
       failure = `the row starting at line ${state.line} is longer than ${MAX_RECORD_BYTES} bytes (a quote that never closes?)`;
       const raw = new TextDecoder('utf-8', { fatal: false }).decode(concat(pending, recordEnd));
       await handle({ kind: 'skip', reason: failure, raw: raw.slice(0, RAW_TEXT_LIMIT) }, state, valid, file, sink, warnings);
@@ -149,9 +150,11 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
 
 async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file: string, sink: ParseSink, warnings: WarningLimiter): Promise<void> {
   const line = state.line;
-  state.line += countNewlines(item.raw) + 1;
+  // csv-parse's raw text ends with the record delimiter minus its last character ("\n" of LF,
+  // "\r" of CRLF); a last record without a line end has none.
+  state.line += countNewlines(item.raw) + (item.raw.endsWith('\n') ? 0 : 1);
   state.row += 1;
-  const raw = item.raw.replace(/\r$/u, '');
+  const raw = item.raw.replace(/\r?\n$|\r$/u, '');
   if (item.kind === 'record' && state.header === null) {
     state.header = item.fields;
     state.columns = resolveColumns(item.fields, mapping, file);

@@ -44,7 +44,8 @@ interface Held {
   index: number;
 }
 
-export async function parseMetaMessages(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
+/** `maxReordered` is a parameter so tests can reach the fallback with a small file. */
+export async function parseMetaMessages(input: ParserInput, sink: ParseSink, maxReordered = MAX_REORDERED_MESSAGES): Promise<ParseOutcome> {
   const file = input.displayName;
   const warnings = new WarningLimiter(sink, file);
   const counter: RepairCounter = { repaired: 0 };
@@ -60,7 +61,8 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink): Pr
     const { path } = walked;
     const value = repairDeep(walked.value, counter);
     if (path.length === 1) {
-      defineField(thread, String(path[0]), value);
+      if (path[0] === 'messages') warnings.add('structure', `${file}#/messages`, '"messages" is not an array; no message could be read from it');
+      else defineField(thread, String(path[0]), value);
       return;
     }
     const pointer = jsonPointer(path);
@@ -77,9 +79,9 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink): Pr
     messages += 1;
     if (held !== null) {
       held.push({ message, index: Number(path[1]) });
-      if (held.length > MAX_REORDERED_MESSAGES) {
+      if (held.length > maxReordered) {
         streamedKey = announce(fallbackKey(file, thread));
-        sink.warning({ place: file, message: `more than ${MAX_REORDERED_MESSAGES} messages in one file (Meta writes about 10 000): they are imported in file order (newest first), not sorted` });
+        sink.warning({ place: file, message: `more than ${maxReordered} messages in one file (Meta writes about 10 000): the first ${held.length} are sorted oldest first, the rest follow in file order (newest first)` });
         for (const item of chronological(held)) await sink.message({ ...item.message, chatKey: streamedKey });
         held = null;
       }
@@ -179,6 +181,8 @@ function chatOf(key: string, thread: Record<string, JsonValue>, file: string): P
   else if (participants.length === 2) kind = 'private';
   const chat: ParsedChat = { key, title: typeof titleField === 'string' && titleField !== '' ? titleField : key === '' ? file : key, kind };
   if (participants.length > 0) chat.participants = participants;
+  // thread_path names the thread in every message_N.json of it: the parts meet in one chat.
+  if (key !== '') chat.mergeKey = key;
   return chat;
 }
 

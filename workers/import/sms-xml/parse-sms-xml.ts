@@ -285,5 +285,7 @@ function chatFor(key: string, attributes: Record<string, string>): ParsedChat {
   const name = group ? null : contactName(attributes);
   const chat: ParsedChat = { key, title: name ?? address ?? key, kind: group ? 'group' : 'private' };
   if (parts.length > 0) chat.participants = parts.map((part) => ({ name: parts.length === 1 ? name : null, id: part }));
+  // The same phone address in two backups is the same conversation.
+  chat.mergeKey = key;
   return chat;
 }

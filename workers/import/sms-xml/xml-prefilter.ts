@@ -102,7 +102,8 @@ export class XmlPrefilter {
       const amp = full.lastIndexOf('&');
       if (amp !== -1 && full.length - amp <= MAX_REFERENCE_CHARS && !full.includes(';', amp)) keep = amp;
       const high = HIGH_SURROGATE_AT_END.exec(full.slice(0, keep));
-      if (high !== null) keep = high.index;
+      const code = high === null ? 0 : referenceValue(high[1] ?? '');
+      if (high !== null && code >= HIGH_FIRST && code <= HIGH_LAST) keep = high.index;
       this.carry = full.slice(keep);
       full = full.slice(0, keep);
     }

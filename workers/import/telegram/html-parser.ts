@@ -39,7 +39,8 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
     if (chatKey !== null) return chatKey;
     const name = title ?? (folder === '' ? file : folder);
     chatKey = folder === '' ? name : `${folder}/${name}`;
-    sink.chat({ key: chatKey, title: title ?? name, kind: 'unknown' });
+    // messages.html, messages2.html... of one chat share folder and title: one conversation.
+    sink.chat({ key: chatKey, mergeKey: chatKey, title: title ?? name, kind: 'unknown' });
     return chatKey;
   };
 

@@ -79,6 +79,8 @@ export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Pr
     // The chat's own id when the export has one; otherwise its name, made unique by its place.
     chat.key = chat.id ?? (chat.pointer === '' ? (chat.name ?? file) : `${chat.name ?? 'chat'} (${file}#${chat.pointer})`);
     const parsedChat: ParsedChat = { key: chat.key, title: chat.name ?? (chat.pointer === '' ? file : `Telegram chat ${chat.pointer}`), kind: chatKind(chat.type) };
+    // Telegram chat ids are stable: the same chat in two exports is one conversation.
+    if (/^-?\d+$/u.test(chat.key)) parsedChat.mergeKey = chat.key;
     sink.chat(parsedChat);
     return chat.key;
   };
@@ -97,7 +99,8 @@ export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Pr
     const chat = chatFor(chatPath);
     const rest = path.slice(chatPath.length);
     if (rest.length === 1) {
-      recordChatField(chat, String(rest[0]), value);
+      if (rest[0] === 'messages') warnings.add('structure', `${file}#${jsonPointer(path)}`, '"messages" is not an array; no message could be read from it');
+      else recordChatField(chat, String(rest[0]), value);
       return;
     }
     const chatKey = announce(chat);

@@ -181,7 +181,8 @@ export class JsonWalker {
       this.skipDepth = 1;
       return;
     }
-    const path = this.currentPath();
+    // Only walked containers need their path (for the plan); assembled ones are addressed by their root.
+    const path = decision === 'descend' ? this.currentPath() : [];
     let container: JsonValue[] | JsonObject | null = null;
     if (decision === 'assemble') {
       // Null-prototype objects: a "__proto__" key in hostile input stays a plain key.

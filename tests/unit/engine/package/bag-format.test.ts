@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBagInfo } from '../../../../engine/package/bag-info.ts';
 import { decodeManifestPath, encodeManifestPath, manifestText, payloadOxum } from '../../../../engine/package/bag-writer.ts';
 import { canonicalJson } from '../../../../engine/package/canonical-json.ts';
-import { csvCell, csvDocument } from '../../../../engine/package/csv.ts';
+import { csvCell, csvDocument } from '../../../../shared/text/csv.ts';
 import { parseManifest } from '../../../../engine/package/manifest-parse.ts';
 import { safeFileName } from '../../../../engine/package/prepare.ts';
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
-import { MAX_REORDERED_MESSAGES, metaMessagesParser, repairMojibake, sniffMetaMessages } from '../../../../../workers/import/meta/index.ts';
-import { inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { MAX_REORDERED_MESSAGES, metaMessagesParser, parseMetaMessages, repairMojibake, sniffMetaMessages } from '../../../../../workers/import/meta/index.ts';
+import { MAX_DOCUMENT_DEPTH } from '../../../../../workers/import/telegram/json-walker.ts';
+import { collectingSink, inputFromBytes, inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
 
 const FIXTURES = path.resolve(process.cwd(), 'fixtures/meta');
 const THREAD = 'your_facebook_activity/messages/inbox/irina_8842';
@@ -113,8 +114,33 @@ describe('Meta DYI message file', () => {
     expect(outcome.formatVersion).toBe('meta-e2ee-json');
   });
 
-  it('has a documented reorder limit', () => {
+  it('past the reorder limit, writes the rest in file order under the folder key, with a warning', async () => {
     expect(MAX_REORDERED_MESSAGES).toBeGreaterThanOrEqual(10_000);
+    const items = Array.from({ length: 6 }, (_, index) => `{"sender_name":"a","timestamp_ms":${600 - index},"content":"m${index}"}`);
+    const sink = collectingSink();
+    await parseMetaMessages(inputFromText(`{"messages":[${items.join(',')}],"thread_path":"inbox/late"}`, { displayName: 'inbox/x_1/message_1.json' }), sink, 3);
+    expect(sink.collected.messages.map((message) => message.text)).toEqual(['m3', 'm2', 'm1', 'm0', 'm4', 'm5']);
+    expect(new Set(sink.collected.messages.map((message) => message.chatKey))).toEqual(new Set(['inbox/x_1']));
+    expect(sink.collected.warnings[0]?.message).toContain('more than 3 messages');
+  });
+});
+
+describe('Meta importer against hostile input', () => {
+  it('refuses hostile nesting with a place, without exhausting memory', async () => {
+    const json = `{"messages":[{"sender_name":"a","timestamp_ms":1,"content":"ok"},${'['.repeat(MAX_DOCUMENT_DEPTH * 4)}`;
+    const result = await runParser(metaMessagesParser, inputFromText(json, { displayName: 'deep.json', forbidReadAll: true }));
+    // Written oldest first: the broken element came later in the (newest-first) file.
+    expect(result.messages.map((message) => message.kind)).toEqual(['unparsed', 'message']);
+    expect(result.warnings.find((warning) => warning.message.includes('reading stopped'))?.place).toMatch(/^deep\.json:line 1, column \d+$/u);
+    expect(result.messages[0]?.locator).toEqual({ kind: 'json-pointer', file: 'deep.json', pointer: '/messages/1' });
+  });
+
+  it('reads invalid UTF-8 as U+FFFD and reports where', async () => {
+    const head = new TextEncoder().encode('{"messages":[{"sender_name":"a","timestamp_ms":1,"content":"x');
+    const bytes = new Uint8Array([...head, 0xe2, 0x28, ...new TextEncoder().encode('y"}]}')]);
+    const result = await runParser(metaMessagesParser, inputFromBytes(bytes));
+    expect(result.messages[0]?.text).toBe('x\uFFFD(y');
+    expect(result.warnings.some((warning) => warning.message.includes(`byte offset ${head.length}`))).toBe(true);
   });
 });
 

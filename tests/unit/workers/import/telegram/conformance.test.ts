@@ -45,7 +45,7 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: Telegram JSON samples', () => {
     it(`${name}: one record per message object, each locator pointing at it`, async () => {
       expect(sniffTelegramJson(headOf(file))).toBe(true);
       const document = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/u, '')) as Json;
-      const result = await runParser(telegramJsonParser, inputFromFile(file, { displayName: name }));
+      const result = await runParser(telegramJsonParser, inputFromFile(file, { displayName: name, forbidReadAll: true }));
       expect(result.messages).toHaveLength(countMessages(document));
       expect(result.messages.filter((message) => message.kind === 'unparsed')).toEqual([]);
       for (const message of result.messages) {
@@ -79,7 +79,7 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: Telegram HTML sample', () => {
       expect(sniffTelegramHtml(headOf(file))).toBe(true);
       const text = readFileSync(file, 'utf8');
       const blocks = [...text.matchAll(/<div class="message [^"]*" id="(message\d+)"/gu)].map((match) => match[1]);
-      const result = await runParser(telegramHtmlParser, inputFromFile(file, { displayName: name }));
+      const result = await runParser(telegramHtmlParser, inputFromFile(file, { displayName: name, forbidReadAll: true }));
       expect(result.messages.map((message) => (message.locator.kind === 'html-element' ? message.locator.elementId : null))).toEqual(blocks);
       const lines = text.split('\n');
       for (const message of result.messages) {

@@ -4,7 +4,7 @@ import type { ParsedMessage } from '../../../../../shared/contracts/parsed-sourc
 import { AppError } from '../../../../../shared/errors.ts';
 import { sniffTelegramJson, telegramJsonParser } from '../../../../../workers/import/telegram/index.ts';
 import { MAX_DOCUMENT_DEPTH, MAX_STRING_CHARS } from '../../../../../workers/import/telegram/json-walker.ts';
-import { inputFromBytes, inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { collectingSink, inputFromBytes, inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
 
 const FIXTURES = path.resolve(process.cwd(), 'fixtures/telegram');
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -205,6 +205,25 @@ describe('Telegram JSON: broken and hostile files', () => {
     const { messages } = await runParser(telegramJsonParser, inputFromText(json));
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(messages[0]?.extra?.['__proto__']).toMatchObject({ polluted: true });
+  });
+});
+
+describe('Telegram JSON: streaming', () => {
+  const many = (count: number): string =>
+    `{"name":"big","type":"private_group","id":1,"messages":[${Array.from({ length: count }, (_, index) => `{"id":${index},"type":"message","date_unixtime":"${1700000000 + index}","from":"u${index % 7}","from_id":"user${index % 7}","text":"message ${index}"}`).join(',\n')}]}`;
+
+  it('streams a long export without readAll(), reporting progress', async () => {
+    const result = await runParser(telegramJsonParser, inputFromText(many(12_000), { forbidReadAll: true }));
+    expect(result.messages).toHaveLength(12_000);
+    expect(result.messages[11_999]?.text).toBe('message 11999');
+    expect(result.progress.length).toBeGreaterThan(5);
+    expect(result.progress[result.progress.length - 1]?.done).toBe(result.progress[result.progress.length - 1]?.total);
+  });
+
+  it('stops when cancelled', async () => {
+    const sink = collectingSink({ cancelAfter: 3 });
+    await expect(telegramJsonParser.parse(inputFromText(many(12_000), { chunkBytes: 16 * 1024 }), sink, {})).rejects.toMatchObject({ code: 'E_CANCELLED' });
+    expect(sink.collected.messages.length).toBeLessThan(12_000);
   });
 });
 

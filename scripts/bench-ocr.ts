@@ -1,0 +1,176 @@
+// OCR benchmark: `npx tsx scripts/bench-ocr.ts [--json] [--quick] [--keep]`.
+// Renders chat screenshots with known text (light/dark, phone/low-res/scrolling, English,
+// Romanian, Russian) in Chromium, then measures character error rate and seconds per image for
+// Threadline and for the native `tesseract` command on the same images with the same model
+// files and one thread each, checks the targets, measures pool scaling and the effect of every
+// preprocessing step. Images go to a temp folder, never into the repository.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ocrFiles } from '../engine/ocr/ocr-files.ts';
+import { WorkerPool } from '../engine/workers/worker-pool.ts';
+import type { OcrPreprocessOptions, OcrResult, OcrWorkerApi } from '../shared/contracts/ocr-worker.ts';
+import { DEFAULT_OCR_PREPROCESS } from '../shared/contracts/ocr-worker.ts';
+import type { BenchLanguage } from './bench-ocr/corpus.ts';
+import { levenshtein, normaliseForCer } from './bench-ocr/metrics.ts';
+import { nativeVersion, runNative } from './bench-ocr/native-tesseract.ts';
+import type { BenchImage } from './bench-ocr/render-chats.ts';
+import { renderChats } from './bench-ocr/render-chats.ts';
+import { printReport } from './bench-ocr/report.ts';
+import type { BenchReport, GroupScore, StepEffect } from './bench-ocr/report.ts';
+import { runThreadline } from './bench-ocr/run-threadline.ts';
+
+const DEBIAN_TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
+const SEED = 20_240_611;
+const CER_TARGET: Record<BenchLanguage, number> = { eng: 0.03, ron: 0.06, rus: 0.06 };
+const STEPS: (keyof OcrPreprocessOptions)[] = ['grayscale', 'invertDark', 'upscale', 'threshold', 'tile'];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const scratch = mkdtempSync(join(tmpdir(), 'threadline-bench-ocr-'));
+
+try {
+  const native = nativeVersion();
+  if (native === null) throw new Error('The native tesseract command is missing: apt-get install tesseract-ocr tesseract-ocr-ron tesseract-ocr-rus');
+  const langs = (['eng', 'ron', 'rus'] as const).filter((lang) => lang === 'eng' || existsSync(join(DEBIAN_TESSDATA, `${lang}.traineddata`)));
+  const images = await renderChats(scratch, { langs, perKind: quick ? { phone: 2, small: 2, tall: 1 } : { phone: 4, small: 4, tall: 2 }, seed: SEED });
+  const nativeTessdata = stageNativeModels(langs);
+
+  // Threadline (one worker, one Tesseract thread) against native (OMP_THREAD_LIMIT=1), alone.
+  const baseline: GroupScore[] = [];
+  const defaults: OcrResult[] = [];
+  const single = new WorkerPool<OcrWorkerApi>('ocr', 1);
+  try {
+    for (const lang of langs) {
+      const group = images.filter((image) => image.lang === lang);
+      const nativeRun = runNative(group.map((image) => image.file), lang, nativeTessdata[lang] as string, scratch);
+      const run = await runThreadline(single, group, tessdataDirsFor(lang), DEFAULT_OCR_PREPROCESS);
+      defaults.push(...run.results);
+      baseline.push({
+        lang,
+        images: group.length,
+        cer: aggregateCer(run.results.map((result) => result.text), group),
+        nativeCer: aggregateCer(nativeRun.texts, group),
+        secondsPerImage: run.workerSeconds / group.length,
+        nativeSecondsPerImage: nativeRun.seconds / group.length,
+        wallSecondsPerImage: run.wallSeconds / group.length,
+        target: CER_TARGET[lang],
+        byKind: byKind(group, run.results.map((result) => result.text), nativeRun.texts),
+      });
+    }
+  } finally {
+    await single.terminate();
+  }
+
+  // Each preprocessing step flipped against the defaults, on the images it affects.
+  const steps: StepEffect[] = [];
+  const pair = new WorkerPool<OcrWorkerApi>('ocr', Math.min(2, availableParallelism()));
+  try {
+    for (const step of STEPS) {
+      const flipped = { ...DEFAULT_OCR_PREPROCESS, [step]: !DEFAULT_OCR_PREPROCESS[step] };
+      const on = DEFAULT_OCR_PREPROCESS[step] ? DEFAULT_OCR_PREPROCESS : flipped;
+      const off = DEFAULT_OCR_PREPROCESS[step] ? flipped : DEFAULT_OCR_PREPROCESS;
+      const runs = { on: [] as OcrResult[], off: [] as OcrResult[] };
+      for (const lang of langs) {
+        const group = images.filter((image) => image.lang === lang);
+        runs.on.push(...(await runThreadline(pair, group, tessdataDirsFor(lang), on)).results);
+        runs.off.push(...(await runThreadline(pair, group, tessdataDirsFor(lang), off)).results);
+      }
+      const ordered = langs.flatMap((lang) => images.filter((image) => image.lang === lang));
+      const affected = ordered.map((_image, index) => index).filter((index) => appliesTo(step, runs.on[index]));
+      const pick = <T>(list: readonly T[]): T[] => affected.map((index) => list[index] as T);
+      steps.push({
+        step,
+        enabledByDefault: DEFAULT_OCR_PREPROCESS[step],
+        images: affected.length,
+        cerOn: aggregateCer(pick(runs.on).map((result) => result.text), pick(ordered)),
+        cerOff: aggregateCer(pick(runs.off).map((result) => result.text), pick(ordered)),
+        secondsOn: meanSeconds(pick(runs.on)),
+        secondsOff: meanSeconds(pick(runs.off)),
+      });
+    }
+  } finally {
+    await pair.terminate();
+  }
+
+  // Pool scaling through the engine's own entry point: the same images on 1 and on 2 workers.
+  const scaling = images.filter((image) => image.lang === 'eng' && image.kind === 'phone').map((image) => image.file);
+  const work = [...scaling, ...scaling];
+  const wall = async (poolSize: number): Promise<number> => {
+    const started = performance.now();
+    await ocrFiles(work, { langs: ['eng'], tessdataDirs: [], poolSize }, () => {}, new AbortController().signal);
+    return (performance.now() - started) / 1000;
+  };
+  const poolOne = await wall(1);
+  const poolTwo = await wall(2);
+
+  const report: BenchReport = {
+    native,
+    threadline: defaults[0]?.engine ?? null,
+    cores: availableParallelism(),
+    baseline,
+    steps,
+    pool: { images: work.length, oneWorkerSeconds: poolOne, twoWorkersSeconds: poolTwo },
+    scratch: args.includes('--keep') ? scratch : null,
+  };
+  if (args.includes('--json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else printReport(report);
+} finally {
+  if (!args.includes('--keep')) rmSync(scratch, { recursive: true, force: true });
+}
+
+/** eng comes from the npm package (Threadline's default); the others from Debian's folder. */
+function tessdataDirsFor(lang: BenchLanguage): string[] {
+  return lang === 'eng' ? [] : [DEBIAN_TESSDATA];
+}
+
+/** The native command gets the very same model files: eng gunzipped from the npm package. */
+function stageNativeModels(langs: readonly BenchLanguage[]): Partial<Record<BenchLanguage, string>> {
+  const folders: Partial<Record<BenchLanguage, string>> = {};
+  for (const lang of langs) {
+    if (lang !== 'eng') {
+      folders[lang] = DEBIAN_TESSDATA;
+      continue;
+    }
+    const folder = join(scratch, 'tessdata-eng');
+    mkdirSync(folder);
+    const packaged = createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json').replace(/package\.json$/, '4.0.0_best_int/eng.traineddata.gz');
+    writeFileSync(join(folder, 'eng.traineddata'), gunzipSync(readFileSync(packaged)));
+    folders[lang] = folder;
+  }
+  return folders;
+}
+
+/** Total edits over total characters, so long screenshots weigh in proportion to their text. */
+function aggregateCer(texts: readonly string[], images: readonly BenchImage[]): number {
+  let edits = 0;
+  let characters = 0;
+  images.forEach((image, index) => {
+    const truth = Array.from(normaliseForCer(image.truth));
+    edits += levenshtein(Array.from(normaliseForCer(texts[index] ?? '')), truth);
+    characters += truth.length;
+  });
+  return characters === 0 ? 0 : edits / characters;
+}
+
+function byKind(group: readonly BenchImage[], texts: readonly string[], nativeTexts: readonly string[]): GroupScore['byKind'] {
+  const kinds = [...new Set(group.map((image) => `${image.kind}/${image.theme}`))];
+  return kinds.map((kind) => {
+    const indexes = group.map((_image, index) => index).filter((index) => `${group[index]?.kind}/${group[index]?.theme}` === kind);
+    const pick = <T>(list: readonly T[]): T[] => indexes.map((index) => list[index] as T);
+    return { kind, images: indexes.length, cer: aggregateCer(pick(texts), pick(group)), nativeCer: aggregateCer(pick(nativeTexts), pick(group)) };
+  });
+}
+
+/** grayscale and threshold act on every image; the others only where their detector fires. */
+function appliesTo(step: keyof OcrPreprocessOptions, result: OcrResult | undefined): boolean {
+  if (result === undefined) return false;
+  if (step === 'grayscale' || step === 'threshold') return true;
+  return result.parameters.preprocess.includes(step);
+}
+
+function meanSeconds(results: readonly OcrResult[]): number {
+  return results.length === 0 ? 0 : results.reduce((sum, result) => sum + result.tookMs, 0) / results.length / 1000;
+}

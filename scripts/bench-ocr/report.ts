@@ -1,0 +1,85 @@
+import type { OcrEngineInfo, OcrPreprocessOptions } from '../../shared/contracts/ocr-worker.ts';
+
+export interface GroupScore {
+  lang: string;
+  images: number;
+  cer: number;
+  nativeCer: number;
+  /** Worker-measured seconds per image (model load included once). */
+  secondsPerImage: number;
+  nativeSecondsPerImage: number;
+  wallSecondsPerImage: number;
+  target: number;
+  byKind: { kind: string; images: number; cer: number; nativeCer: number }[];
+}
+
+export interface StepEffect {
+  step: keyof OcrPreprocessOptions;
+  enabledByDefault: boolean;
+  /** Images the step acts on (where its detector fires, or all for grayscale/threshold). */
+  images: number;
+  cerOn: number;
+  cerOff: number;
+  secondsOn: number;
+  secondsOff: number;
+}
+
+export interface BenchReport {
+  native: string;
+  threadline: OcrEngineInfo | null;
+  cores: number;
+  baseline: GroupScore[];
+  steps: StepEffect[];
+  pool: { images: number; oneWorkerSeconds: number; twoWorkersSeconds: number };
+  scratch: string | null;
+}
+
+/** No worse than native by more than this many CER points. */
+const CER_MARGIN = 0.01;
+const TIME_RATIO_TARGET = 1.5;
+/** Two workers on two cores should come close to twice as fast. */
+const POOL_SPEEDUP_TARGET = 1.6;
+
+const percent = (value: number): string => `${(value * 100).toFixed(2)}%`;
+const seconds = (value: number): string => `${value.toFixed(2)} s`;
+const verdict = (ok: boolean): string => (ok ? 'OK  ' : 'MISS');
+
+export function printReport(report: BenchReport): void {
+  const lines: string[] = [];
+  const engine = report.threadline;
+  lines.push(`Threadline OCR: tesseract.js ${engine?.version ?? '?'} (core ${engine?.coreVersion ?? '?'}, Tesseract ${engine?.tesseractVersion ?? '?'}) vs native ${report.native}; ${report.cores} cores`);
+  lines.push('');
+  lines.push('lang  images  CER threadline  CER native  s/img threadline  s/img native  ratio   (wall s/img)');
+  for (const group of report.baseline) {
+    lines.push(`${group.lang.padEnd(6)}${String(group.images).padEnd(8)}${percent(group.cer).padEnd(16)}${percent(group.nativeCer).padEnd(12)}${seconds(group.secondsPerImage).padEnd(18)}${seconds(group.nativeSecondsPerImage).padEnd(14)}${(group.secondsPerImage / group.nativeSecondsPerImage).toFixed(2).padEnd(8)}(${seconds(group.wallSecondsPerImage)})`);
+    for (const kind of group.byKind) lines.push(`        ${kind.kind.padEnd(14)} ${String(kind.images).padEnd(3)} CER ${percent(kind.cer).padEnd(8)} native ${percent(kind.nativeCer)}`);
+  }
+  lines.push('');
+  lines.push('Targets');
+  for (const group of report.baseline) {
+    lines.push(`  ${verdict(group.cer <= group.target)} ${group.lang} CER ${percent(group.cer)} <= ${percent(group.target)}`);
+    lines.push(`  ${verdict(group.cer <= group.nativeCer + CER_MARGIN)} ${group.lang} CER within 1 point of native (${percent(group.cer - group.nativeCer)} difference)`);
+    lines.push(`  ${verdict(group.secondsPerImage <= TIME_RATIO_TARGET * group.nativeSecondsPerImage)} ${group.lang} time per image ${(group.secondsPerImage / group.nativeSecondsPerImage).toFixed(2)}x native <= ${TIME_RATIO_TARGET}x`);
+  }
+  const speedup = report.pool.oneWorkerSeconds / report.pool.twoWorkersSeconds;
+  lines.push(`  ${verdict(speedup >= POOL_SPEEDUP_TARGET)} pool: ${report.pool.images} images in ${seconds(report.pool.oneWorkerSeconds)} on 1 worker, ${seconds(report.pool.twoWorkersSeconds)} on 2 (${speedup.toFixed(2)}x, target >= ${POOL_SPEEDUP_TARGET}x)`);
+  lines.push('');
+  lines.push('Preprocessing steps (each flipped against the defaults, on the images it acts on)');
+  lines.push('step        default  images  CER on    CER off   s/img on  s/img off  effect');
+  for (const step of report.steps) {
+    lines.push(`${step.step.padEnd(12)}${(step.enabledByDefault ? 'on' : 'off').padEnd(9)}${String(step.images).padEnd(8)}${percent(step.cerOn).padEnd(10)}${percent(step.cerOff).padEnd(10)}${seconds(step.secondsOn).padEnd(10)}${seconds(step.secondsOff).padEnd(11)}${describeEffect(step)}`);
+  }
+  if (report.scratch !== null) lines.push('', `Images kept in ${report.scratch}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** CER first (a tenth of a point counts), then time (10% counts). */
+function describeEffect(step: StepEffect): string {
+  if (step.images === 0) return 'not exercised';
+  const cerGain = step.cerOff - step.cerOn;
+  const timeGain = step.secondsOff - step.secondsOn;
+  const parts: string[] = [];
+  if (Math.abs(cerGain) >= 0.001) parts.push(cerGain > 0 ? `CER -${percent(cerGain)}` : `CER +${percent(-cerGain)}`);
+  if (Math.abs(timeGain) >= 0.1 * step.secondsOff) parts.push(timeGain > 0 ? `${((timeGain / step.secondsOff) * 100).toFixed(0)}% faster` : `${((-timeGain / step.secondsOff) * 100).toFixed(0)}% slower`);
+  return parts.length === 0 ? 'no measurable effect' : parts.join(', ');
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createMarkerTagger, MARKER_IDS } from '../../../../shared/markers/index.ts';
+import { NEGATIVE_EXAMPLES } from './negative-examples.ts';
+import { POSITIVE_EXAMPLES } from './positive-examples.ts';
+
+/**
+ * Smoke tests per marker and language on messages written for these tests (not evaluation
+ * lines): each message must carry its marker; benign look-alikes must carry none.
+ */
+const tagger = createMarkerTagger();
+const LANGUAGES = ['eng', 'ron', 'bul', 'rus', 'ukr', 'pol', 'deu', 'fra', 'spa', 'ita', 'nld', 'hun', 'sqi', 'vie'];
+
+describe.each(MARKER_IDS)('%s', (marker) => {
+  const examples = POSITIVE_EXAMPLES.filter((example) => example.marker === marker);
+
+  it('has an example in every supported language', () => {
+    expect(new Set(examples.map((example) => example.lang))).toEqual(new Set(LANGUAGES));
+  });
+
+  it.each(examples.map((example) => [example.lang, example.text] as const))('tags [%s] %s', (lang, text) => {
+    expect(tagger.tag(text, lang).map((tag) => tag.marker)).toContain(marker);
+  });
+});
+
+describe('benign messages', () => {
+  it.each(NEGATIVE_EXAMPLES.map((example) => [example.lang, example.text] as const))('leaves [%s] %s untagged', (lang, text) => {
+    expect(tagger.tag(text, lang)).toEqual([]);
+  });
+});
