@@ -21,11 +21,11 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
   const outcome = parser === null ? await importZip(job.path, writer, PARSERS, options) : await parser.parse(fileInput(job.path, job.source.size), writer, options);
   await writer.flush();
   if (writer.messages + writer.unparsed === 0) {
-    throw new AppError('E_IMPORT_EMPTY', `${job.source.displayName}: the ${job.format} export holds no messages`);
+    const why = writer.issues.length === 0 ? '' : ` (${writer.issues.slice(0, 3).map((issue) => `${issue.place}: ${issue.reason}`).join('; ')})`;
+    throw new AppError('E_IMPORT_EMPTY', `${job.source.displayName}: the ${job.format} export holds no messages${why}`);
   }
-  if (writer.messages === 0) {
-    throw new AppError('E_IMPORT_FORMAT', `${job.source.displayName}:1: nothing in the file could be read as a ${job.format} message (${writer.unparsed} records kept raw)`);
-  }
+  // A recognised file whose records could not be read is still imported: its records are kept
+  // raw ('unparsed') and listed, never dropped.
   context.progress({ stage: 'importing', done: job.source.size, total: job.source.size });
   if (writer.issues.length > 0) await sinks.db.call('addIssues', { issues: writer.issues });
   const toolName = `threadline-${job.format}`;

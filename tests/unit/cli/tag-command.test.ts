@@ -27,7 +27,7 @@ async function tagFile(lines: string[]): Promise<{ code: number; output: unknown
 
 describe('threadline tag', () => {
   it('writes one line per input line with markers, scores, spans into the original text, rules', async () => {
-    const text = '😅 Pașaportul tău rămâne la mine până plătești tot';
+    const text = '🙏 Pașaportul tău rămâne la mine până plătești tot';
     const { code, output, errors } = await tagFile([JSON.stringify({ id: 'm1', text, lang: 'ron' }), JSON.stringify({ id: 7, text: 'ok' })]);
     expect(errors).toBe('');
     expect(code).toBe(0);
