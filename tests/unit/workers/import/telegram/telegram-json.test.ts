@@ -18,7 +18,7 @@ function byPointer(messages: ParsedMessage[], pointer: string): ParsedMessage {
 describe('Telegram JSON: single-chat export', () => {
   it('reads every message, in file order, with JSON-pointer locators', async () => {
     const result = await runParser(telegramJsonParser, inputFromFile(fixture('single-chat.json')));
-    expect(result.chats).toEqual([{ key: '4820011', title: 'Radu Ionescu', kind: 'private' }]);
+    expect(result.chats).toEqual([{ key: '4820011', mergeKey: '4820011', title: 'Radu Ionescu', kind: 'private' }]);
     expect(result.messages.map((message) => (message.locator.kind === 'json-pointer' ? message.locator.pointer : ''))).toEqual(
       Array.from({ length: 8 }, (_, index) => `/messages/${index}`),
     );
