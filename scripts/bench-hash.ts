@@ -4,7 +4,7 @@
  * same run, and prints both throughputs, their ratio (target >= 0.8) and the peak RSS (which must
  * stay flat whatever N is: hashing is streamed). The files are deleted at the end.
  *
- *   npx tsx scripts/bench-hash.ts [--gb 2]
+ *   npm run bench -- hash [--gb 2]   (default 2 GB)
  */
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
@@ -19,7 +19,7 @@ const MB = 1024 * 1024;
 
 function gigabytes(argv: readonly string[]): number {
   const index = argv.indexOf('--gb');
-  const value = index === -1 ? 1 : Number(argv[index + 1]);
+  const value = index === -1 ? 2 : Number(argv[index + 1]);
   if (!Number.isFinite(value) || value <= 0) throw new Error('--gb expects a positive number');
   return value;
 }

@@ -1,6 +1,21 @@
 // `npm run bench -- <suite> [--messages N] [--large] [--queries N] [--json]`
 // Every figure is measured in the run that prints it, against baselines measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { benchSearch } from './search-bench.ts';
+
+/** Suites that live in scripts of their own; they get the remaining arguments. */
+const SCRIPT_SUITES: Record<string, string> = {
+  hash: '../bench-hash.ts',
+  ocr: '../bench-ocr.ts',
+  markers: '../eval-markers.ts',
+};
+
+function runScript(script: string, rest: string[]): number {
+  const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+  const result = spawnSync(process.execPath, [tsx, fileURLToPath(new URL(script, import.meta.url)), ...rest], { stdio: 'inherit' });
+  return result.status ?? 1;
+}
 
 const args = process.argv.slice(2);
 const suite = args.find((arg) => !arg.startsWith('--')) ?? 'search';
@@ -19,9 +34,12 @@ async function main(): Promise<number> {
       const met = await benchSearch({ sizes, queries: Number(option('queries') ?? 300), json, engines });
       return met ? 0 : 1;
     }
-    default:
-      process.stderr.write(`unknown benchmark suite "${suite}" (available: search)\n`);
+    default: {
+      const script = SCRIPT_SUITES[suite];
+      if (script !== undefined) return runScript(script, args.filter((arg) => arg !== suite));
+      process.stderr.write(`unknown benchmark suite "${suite}" (available: search, ${Object.keys(SCRIPT_SUITES).join(', ')})\n`);
       return 2;
+    }
   }
 }
 
