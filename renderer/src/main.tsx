@@ -10,6 +10,7 @@ import './styles/messages.css';
 import './styles/search.css';
 import './styles/sources.css';
 import './styles/dialogs.css';
+import './styles/review.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -8,6 +8,10 @@ import { useConversations } from '../features/conversations/state/use-conversati
 import { ImportPanel } from '../features/import/components/ImportPanel.tsx';
 import { MessageView } from '../features/messages/components/MessageView.tsx';
 import type { JumpTarget } from '../features/messages/state/jump-target.ts';
+import { ReviewView } from '../features/review/components/ReviewView.tsx';
+import { ViewSwitch } from '../features/review/components/ViewSwitch.tsx';
+import type { WorkspaceView } from '../features/review/components/ViewSwitch.tsx';
+import type { OpenTarget } from '../features/review/state/open-target.ts';
 import { SearchBox } from '../features/search/components/SearchBox.tsx';
 import { focusFirstHit, SearchResults } from '../features/search/components/SearchResults.tsx';
 import { useSearch } from '../features/search/state/use-search.ts';
@@ -30,6 +34,14 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   const searchInput = useRef<HTMLInputElement>(null);
   const hitList = useRef<HTMLOListElement>(null);
   const nonce = useRef(0);
+  const [view, setView] = useState<WorkspaceView>('messages');
+  // Mounted on first use, then kept (hidden) so both views keep their place and any upload in progress.
+  const [reviewMounted, setReviewMounted] = useState(false);
+
+  const switchView = useCallback((next: WorkspaceView) => {
+    if (next === 'review') setReviewMounted(true);
+    setView(next);
+  }, []);
 
   const focusSearch = useCallback(() => {
     searchInput.current?.focus();
@@ -53,6 +65,13 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   const openHit = useCallback((hit: SearchHit) => {
     nonce.current++;
     setSelection({ chatId: hit.chatId, jump: { messageId: hit.id, seq: hit.seq, highlights: hit.highlights, nonce: nonce.current } });
+    setView('messages');
+  }, []);
+
+  const openFromReview = useCallback((target: OpenTarget) => {
+    nonce.current++;
+    setSelection({ chatId: target.chatId, jump: { messageId: target.messageId, seq: target.seq, highlights: target.highlights, nonce: nonce.current } });
+    setView('messages');
   }, []);
 
   const conversation = conversations.conversations.find((each) => each.id === selection?.chatId);
@@ -60,26 +79,29 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
 
   return (
     <div className={`workspace${resultsOpen ? ' with-results' : ''}`}>
-      <CaseHeader info={info} onClosed={onClosed} currentQuery={search.state.query}>
+      <CaseHeader info={info} onClosed={onClosed} currentQuery={search.state.query} nav={<ViewSwitch view={view} onChange={switchView} />}>
         <SearchBox controller={search} inputRef={searchInput} onEnterResults={() => focusFirstHit(hitList.current)} />
       </CaseHeader>
-      <ImportPanel>
-        <TaskList controller={tasks} />
-        <SourcesPanel sources={info.sources} />
-        <ConversationList state={conversations} selectedId={selection?.chatId ?? null} onSelect={openConversation} />
-      </ImportPanel>
-      <main className="centre">
-        {selection === null ? (
-          <div className="placeholder-view">
-            <p>Select a conversation on the left, or search across every message in the case.</p>
-            <p className="muted">
-              <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd> search · <kbd>↑</kbd> <kbd>↓</kbd> move between hits · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close results
-            </p>
-          </div>
-        ) : (
-          <MessageView key={selection.chatId} chatId={selection.chatId} conversation={conversation} jump={selection.jump} />
-        )}
-      </main>
+      <div className="view-pane" data-active={view === 'messages' ? 'true' : 'false'}>
+        <ImportPanel>
+          <TaskList controller={tasks} />
+          <SourcesPanel sources={info.sources} />
+          <ConversationList state={conversations} selectedId={selection?.chatId ?? null} onSelect={openConversation} />
+        </ImportPanel>
+        <main className="centre">
+          {selection === null ? (
+            <div className="placeholder-view">
+              <p>Select a conversation on the left, or search across every message in the case.</p>
+              <p className="muted">
+                <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd> search · <kbd>↑</kbd> <kbd>↓</kbd> move between hits · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close results
+              </p>
+            </div>
+          ) : (
+            <MessageView key={selection.chatId} chatId={selection.chatId} conversation={conversation} jump={selection.jump} />
+          )}
+        </main>
+      </div>
+      {reviewMounted && <ReviewView active={view === 'review'} revision={revision} onOpen={openFromReview} />}
       {resultsOpen && (
         <SearchResults controller={search} listRef={hitList} activeId={selection?.jump?.messageId ?? null} onOpen={openHit} onLeaveTop={focusSearch} />
       )}

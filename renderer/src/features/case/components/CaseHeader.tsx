@@ -7,7 +7,7 @@ import { VerifyDialog } from '../../package/components/VerifyDialog.tsx';
 import { describeError, formatCount } from '../../../app/format.ts';
 
 /** The top bar: which case is open, how big it is, and a way out. `children` holds the search box. */
-export function CaseHeader({ info, onClosed, currentQuery, children }: { info: CaseInfo; onClosed: () => void; currentQuery: string; children: ReactNode }) {
+export function CaseHeader({ info, onClosed, currentQuery, nav, children }: { info: CaseInfo; onClosed: () => void; currentQuery: string; nav?: ReactNode; children: ReactNode }) {
   const [closing, setClosing] = useState(false);
   const [dialog, setDialog] = useState<'export' | 'verify' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,6 +46,7 @@ export function CaseHeader({ info, onClosed, currentQuery, children }: { info: C
           {info.path}
         </div>
       </div>
+      {nav}
       <div className="case-search">{children}</div>
       <div className="case-actions">
         {error !== null && (

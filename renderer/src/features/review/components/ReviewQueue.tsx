@@ -1,0 +1,125 @@
+import { useEffect, useRef } from 'react';
+import type { ConversationRisk, ReviewItem } from '../../../../../shared/domain/marker.ts';
+import { formatCount } from '../../../app/format.ts';
+import { nextUndecidedTag } from '../state/apply-decision.ts';
+import type { OpenTarget } from '../state/open-target.ts';
+import { useReviewKeys } from '../state/use-review-keys.ts';
+import { useReviewQueue } from '../state/use-review-queue.ts';
+import type { ItemActions } from './ReviewItemCard.tsx';
+import { ReviewItemCard } from './ReviewItemCard.tsx';
+import { ScoreBar } from './RiskList.tsx';
+
+function KeyHelp() {
+  return (
+    <p className="key-help muted" data-testid="review-keys">
+      <kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>←</kbd>
+      <kbd>→</kbd> or <kbd>1</kbd>–<kbd>9</kbd> pick indicator · <kbd>c</kbd> confirm · <kbd>d</kbd> dismiss · <kbd>n</kbd> note (<kbd>Enter</kbd> saves,{' '}
+      <kbd>Esc</kbd> cancels) · <kbd>b</kbd> bookmark · <kbd>o</kbd> show in conversation · <kbd>]</kbd>/<kbd>[</kbd> next/previous conversation
+    </p>
+  );
+}
+
+function itemElement(list: HTMLElement | null, messageId: string): HTMLElement | null {
+  return list?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(messageId)}"]`) ?? null;
+}
+
+/** The tagged messages of one conversation, in order. Mount with key={chatId}. */
+export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { risk: ConversationRisk; active: boolean; revision: number; onDecided: () => void; onOpen: (target: OpenTarget) => void }) {
+  const queue = useReviewQueue(risk.chatId, revision, onDecided);
+  const { items, index, tag } = queue;
+  const listRef = useRef<HTMLOListElement>(null);
+  const moved = useRef(false);
+  const current = items[index];
+
+  useEffect(() => {
+    if (!moved.current || current === undefined) return;
+    moved.current = false;
+    const element = itemElement(listRef.current, current.message.id);
+    element?.focus({ preventScroll: true });
+    element?.scrollIntoView({ block: 'nearest' });
+  }, [current, tag]);
+
+  function actionsFor(item: ReviewItem): ItemActions {
+    const messageId = item.message.id;
+    return {
+      decide: (marker, decision) => {
+        void queue.decide({ messageId, marker, decision }).then((done) => {
+          const next = nextUndecidedTag(item, marker);
+          if (done && next !== null) queue.pickTagOf(messageId, next);
+        });
+      },
+      saveNote: (text) => queue.decide({ messageId, decision: 'note', note: text }),
+      toggleBookmark: () => void queue.decide({ messageId, decision: item.bookmarked ? 'unbookmark' : 'bookmark' }),
+      openInConversation: () => onOpen({ chatId: item.message.chatId, messageId, seq: item.message.seq, highlights: item.tags.flatMap((each) => each.spans) }),
+      pick: (picked) => queue.focusItem(item, picked),
+    };
+  }
+
+  useReviewKeys(active, (key) => {
+    if (current === undefined) return false;
+    const actions = actionsFor(current);
+    const move = (next: number, nextTag?: number): true => {
+      moved.current = true;
+      queue.moveTo(next, nextTag);
+      return true;
+    };
+    const busy = queue.pending.has(current.message.id);
+    const currentTag = current.tags[tag];
+    switch (key) {
+      case 'j':
+      case 'ArrowDown':
+        return move(index + 1);
+      case 'k':
+      case 'ArrowUp':
+        return move(index - 1);
+      case 'ArrowRight':
+        return move(index, Math.min(current.tags.length - 1, tag + 1));
+      case 'ArrowLeft':
+        return move(index, Math.max(0, tag - 1));
+      case 'c':
+      case 'd':
+        if (!busy && currentTag !== undefined) actions.decide(currentTag.marker, key === 'c' ? 'confirm' : 'dismiss');
+        return true;
+      case 'b':
+        if (!busy) actions.toggleBookmark();
+        return true;
+      case 'n':
+        itemElement(listRef.current, current.message.id)?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+        return true;
+      case 'o':
+        actions.openInConversation();
+        return true;
+      default:
+        if (/^[1-9]$/.test(key) && Number(key) <= current.tags.length) return move(index, Number(key) - 1);
+        return false;
+    }
+  });
+
+  return (
+    <section className="review-queue-view" aria-labelledby="review-queue-title">
+      <header className="review-queue-head">
+        <div className="review-queue-title">
+          <h2 id="review-queue-title" dir="auto">
+            {risk.title}
+          </h2>
+          <p className="muted">
+            {formatCount(risk.taggedMessages, 'tagged message')} · {risk.unreviewed > 0 ? `${formatCount(risk.unreviewed, 'indicator')} to decide` : 'every indicator decided'} · indicators are evidence to assess, not findings
+          </p>
+        </div>
+        <ScoreBar score={risk.score} />
+      </header>
+      <KeyHelp />
+      {(queue.error ?? queue.actionError) !== null && (
+        <p className="error banner" role="alert">
+          {queue.error ?? queue.actionError}
+        </p>
+      )}
+      {queue.loading && items.length === 0 && <p className="muted empty">Loading the tagged messages…</p>}
+      <ol ref={listRef} className="review-queue" data-testid="review-queue" aria-label={`Tagged messages of ${risk.title}`}>
+        {items.map((item, position) => (
+          <ReviewItemCard key={item.message.id} item={item} current={position === index} tagCursor={tag} busy={queue.pending.has(item.message.id)} actions={actionsFor(item)} />
+        ))}
+      </ol>
+    </section>
+  );
+}
