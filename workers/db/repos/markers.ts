@@ -95,10 +95,12 @@ export function addDecision(db: Database, decision: ReviewDecision): void {
 }
 
 /**
- * Conversation risk rewards distinct indicators over repetition: 1 - Π(1 - best score of each
- * marker), with dismissed tags left out. Ten threats score like one threat; a threat plus a
- * debt plus a kept passport scores far higher.
+ * Conversation risk rewards distinct indicators over repetition: 1 - Π(1 - w * best score of
+ * each marker), dismissed tags left out. Ten threats score like one threat; a threat plus a debt
+ * plus a kept passport scores far higher. The weight w keeps the score from saturating at 1 as
+ * soon as three strong indicators co-occur, so risky conversations still rank among themselves.
  */
+const DISTINCT_INDICATOR_WEIGHT = 0.5;
 export function conversationRisks(db: Database, limit: number): ConversationRisk[] {
   const rows = selectAll(
     db,
@@ -124,7 +126,7 @@ export function conversationRisks(db: Database, limit: number): ConversationRisk
     entry.live.push(asNumber(row['live_score']));
     byChat.set(chatId, entry);
   }
-  const risks = [...byChat].map(([chatId, entry]) => ({ chatId, markers: entry.markers, score: 1 - entry.live.reduce((product, score) => product * (1 - score), 1) }));
+  const risks = [...byChat].map(([chatId, entry]) => ({ chatId, markers: entry.markers, score: 1 - entry.live.reduce((product, score) => product * (1 - DISTINCT_INDICATOR_WEIGHT * score), 1) }));
   risks.sort((a, b) => b.score - a.score || a.chatId.localeCompare(b.chatId));
   return risks.slice(0, limit).map((risk) => describeChat(db, risk.chatId, risk.score, risk.markers));
 }

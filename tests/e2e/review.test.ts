@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
+import { Engine } from '../../engine/engine.ts';
+import type { LoopbackServer } from '../../engine/loopback/server.ts';
+import { startLoopbackServer } from '../../engine/loopback/server.ts';
+import { launchChromium } from '../support/browser.ts';
+import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
+
+const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
+const CHAT = [
+  '01/04/2024, 10:00 - Boss: You owe me 2000 for the apartment and the ticket',
+  '01/04/2024, 10:05 - Mira: ok',
+  '02/04/2024, 22:00 - Boss: Give me your passport, I will keep it until you pay the debt',
+  '03/04/2024, 09:00 - Boss: send me your location every hour',
+].join('\n');
+
+let engine: Engine;
+let server: LoopbackServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const folder = tempFolder();
+  engine = new Engine({ mode: 'browser', actor: 'e2e-analyst' });
+  await engine.openCase(join(folder, 'case'), true);
+  await engine.startImport([writeTemp(folder, 'WhatsApp Chat with Boss.txt', CHAT)], { timeZone: 'UTC' }).done;
+  server = await startLoopbackServer({ engine, staticRoot: ensureRendererBuilt(), port: 0 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await engine?.dispose();
+});
+
+describe('review in the browser', () => {
+  it('ranks the conversation, confirms an indicator from the keyboard and counts it', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('view-review').click();
+    const risk = page.getByTestId('risk-item').first();
+    await risk.waitFor();
+    expect(await risk.textContent()).toContain('Boss');
+    await risk.click();
+    await page.getByTestId('review-item').first().waitFor();
+    await page.getByTestId('review-item').first().click();
+    await page.keyboard.press('c');
+    await page.locator('[data-testid="review-tag"][data-decision="confirm"]').first().waitFor();
+    await expect.poll(async () => (await page.getByTestId('coverage-confirmed').textContent())?.trim()).toBe('1');
+    await page.screenshot({ path: join(SHOTS, '07-review.png') });
+    const decisions = await engine.current().db.client.call('coverage', {});
+    expect(decisions.byAnalyst[0]).toMatchObject({ by: 'e2e-analyst', decisions: 1 });
+  });
+});
