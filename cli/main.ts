@@ -6,6 +6,7 @@ import type { ImportCommandOptions } from './commands/import-command.ts';
 import { runExport } from './commands/export-command.ts';
 import type { ExportCommandOptions } from './commands/export-command.ts';
 import { runLang } from './commands/lang-command.ts';
+import { runOcr } from './commands/ocr-command.ts';
 import { runReview } from './commands/review-command.ts';
 import type { ReviewCommandOptions } from './commands/review-command.ts';
 import { runSearch } from './commands/search-command.ts';
@@ -35,9 +36,9 @@ function buildProgram(): Command {
     .option('--retry-failed', 'import again every source of the case whose import failed or was interrupted')
     .option('--tz <zone>', 'IANA time zone of the device clock (e.g. Europe/Bucharest); default: the case setting')
     .addOption(new Option('--date-order <order>', 'override the inferred day/month order').choices(['dmy', 'mdy', 'ymd']))
-    .option('--ocr-lang <langs>', 'OCR languages, e.g. eng+ron (accepted; OCR arrives in a later version)')
-    .option('--tessdata <dir>', 'folder of extra .traineddata files (accepted; OCR arrives in a later version)')
-    .option('--no-ocr', 'do not OCR images')
+    .option('--ocr-lang <langs>', 'OCR languages for the images, e.g. eng+ron+rus (default eng)')
+    .option('--tessdata <dir>', 'folder of extra .traineddata files (also THREADLINE_TESSDATA)')
+    .option('--no-ocr', 'do not read text in images after the import')
     .option('--json', 'print the import summary as JSON')
     .action(async (caseDir: string, paths: string[], options: ImportCommandOptions) => {
       if (paths.length === 0 && options.retryFailed !== true) throw new AppError('E_USAGE', 'Name at least one file or folder to import, or use --retry-failed');
@@ -57,6 +58,17 @@ function buildProgram(): Command {
     .option('--json', 'print one JSON object per query (JSON Lines)')
     .action(async (caseDir: string, query: string | undefined, options: SearchCommandOptions) => {
       process.exitCode = await runSearch(caseDir, query, options);
+    });
+
+  program
+    .command('ocr')
+    .description('Read the text in images, offline (tesseract.js); one JSON line per image with --json')
+    .argument('<image...>', 'image files')
+    .option('--lang <langs>', 'languages, e.g. eng+ron+rus (default eng)')
+    .option('--tessdata <dir>', 'folder of extra .traineddata files (also THREADLINE_TESSDATA)')
+    .option('--json', 'print JSON Lines: {"file","text","confidence","lang","tookMs"}')
+    .action(async (images: string[], options: { lang?: string; tessdata?: string; json?: boolean }) => {
+      process.exitCode = await runOcr(images, options);
     });
 
   program

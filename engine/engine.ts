@@ -9,6 +9,11 @@ import type { ExportOptions, ExportSummary } from './export/export-case.ts';
 import { verifyEvidencePackage } from './package/verify-package.ts';
 import { recordDecision, reviewQueue } from './markers/review.ts';
 import { tagSource } from './markers/tag-source.ts';
+import { ocrCase } from './ocr/ocr-case.ts';
+import type { OcrCaseSummary } from './ocr/ocr-case.ts';
+import { resolveOcrSettings } from './ocr/ocr-options.ts';
+import type { OcrSettings } from './ocr/ocr-options.ts';
+import { readImageContent } from './ocr/image-content.ts';
 import { importFiles } from './import/import-files.ts';
 import { searchCase } from './search/search-case.ts';
 import { TaskManager } from './tasks/task-manager.ts';
@@ -119,6 +124,22 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     return { taskId: id, done };
   }
 
+  /** OCRs the case's images that have no result yet, in the background. */
+  startOcr(settings: OcrSettings, retryFailed = false): { taskId: string; done: Promise<OcrCaseSummary> } {
+    const session = this.current();
+    const { id, done } = this.tasks.start(
+      'ocr',
+      `Read text in images (${settings.langs.join('+')})`,
+      async (task) => {
+        if (retryFailed) await session.db.client.call('clearOcrFailures', {});
+        return ocrCase(session, settings, task);
+      },
+      (summary) => `${summary.recognised} of ${summary.images} images read, ${summary.failed} failed, ${summary.skipped} not reachable`,
+    );
+    void done.then(() => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }), () => undefined);
+    return { taskId: id, done };
+  }
+
   handlers(): EngineHandlers {
     return {
       'app.info': async () => ({ name: APP_NAME, version: APP_VERSION, mode: this.options.mode, workingDirectory: process.cwd() }),
@@ -158,6 +179,14 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       },
       'identifiers.shared': async ({ limit }) => this.current().db.client.call('sharedIdentifiers', { limit }),
       'review.decide': async (request) => recordDecision(this.current(), { ...stripUndefined(request), by: this.options.actor }),
+      'ocr.start': async ({ langs, retryFailed }) => {
+        const settings = resolveOcrSettings(langs === undefined ? {} : { lang: langs.join('+') });
+        const { taskId, done } = this.startOcr(settings, retryFailed === true);
+        done.catch(() => undefined);
+        return { taskId };
+      },
+      'images.list': async ({ chatId, limit, offset }) => this.current().db.client.call('listImages', { chatId, limit, offset }),
+      'images.content': async ({ attachmentId }) => readImageContent(this.current(), attachmentId),
       'tasks.list': async () => this.tasks.list(),
       'tasks.cancel': async ({ taskId }) => ({ cancelled: this.tasks.cancel(taskId) }),
       'conversations.list': async () => this.current().db.client.call('listConversations', {}),

@@ -2,12 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportSummary } from '../../shared/domain/import.ts';
 import { Engine } from '../../engine/engine.ts';
+import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { createProgressPrinter } from '../progress.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { actorName } from '../actor.ts';
 
 export interface ImportCommandOptions {
   tz?: string;
+  /** false with --no-ocr. */
+  ocr?: boolean;
+  ocrLang?: string;
+  tessdata?: string;
   retryFailed?: boolean;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   json?: boolean;
@@ -31,7 +36,13 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       process.stdout.write(options.json === true ? `${JSON.stringify({ case: session.path, sources: [], totals: { sources: 0, messages: 0, attachments: 0, unparsed: 0, issues: 0 } })}\n` : 'Nothing to import.\n');
       return EXIT_OK;
     }
+    // Settings are checked before importing, so a bad --ocr-lang or --tessdata fails fast.
+    const ocrSettings = options.ocr === false ? null : resolveOcrSettings({ ...(options.ocrLang === undefined ? {} : { lang: options.ocrLang }), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
     const summary = await engine.startImport(all, importOptions).done;
+    if (ocrSettings !== null) {
+      const ocr = await engine.startOcr(ocrSettings).done;
+      if (ocr.images > 0) process.stderr.write(`ocr: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable\n`);
+    }
     progress.finish();
     process.stdout.write(options.json === true ? `${JSON.stringify(toContractJson(summary))}\n` : describe(summary));
     return summary.sources.some((source) => source.status === 'failed') ? EXIT_FAILED : EXIT_OK;

@@ -75,7 +75,7 @@ function toContractJson(result: SearchResult): unknown {
     tookMs: result.tookMs,
     hits: result.hits.map((hit) => ({
       id: hit.id, source: hit.source, chat: hit.chat, sender: hit.sender, timestamp: hit.timestamp, text: hit.text,
-      lang: hit.lang, markers: hit.markers, locator: hit.locator, highlights: hit.highlights,
+      lang: hit.lang, markers: hit.markers, locator: hit.locator, highlights: hit.highlights, ...(hit.ocr === undefined ? {} : { ocr: hit.ocr }),
     })),
   };
 }

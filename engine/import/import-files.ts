@@ -19,7 +19,10 @@ export async function importFiles(session: CaseSession, paths: string[], options
   if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
     throw new AppError('E_USAGE', `Unknown time zone "${options.timeZone}": use an IANA name such as Europe/Bucharest or UTC`);
   }
-  const { files, problems } = collectFiles(paths);
+  const collected = collectFiles(paths);
+  const { problems } = collected;
+  // Loose images go last, so the ones that are attachments of a chat in the same import are recognised as such.
+  const files = [...collected.files].sort((a, b) => Number(isImageName(a.path)) - Number(isImageName(b.path)));
   const summaries: ImportSourceSummary[] = problems.map((problem) => failedSummary(problem.path, 'E_IMPORT_READ', `${problem.path} ${problem.reason}`));
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;
@@ -70,6 +73,12 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   const detected = await importer.client.call('detectFormat', { path });
   if (detected.format === null && detected.companionOf !== undefined) {
     return { path, sourceId: null, format: 'companion', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: detected.reason }], error: null };
+  }
+  if (detected.format === 'image') {
+    const attached = await session.db.client.call('findAttachmentByHash', { sha256: digests.sha256 });
+    if (attached !== null) {
+      return { path, sourceId: null, format: 'image', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: `already in the case as an attachment in "${attached.chatTitle}" (${attached.messageId})` }], error: null };
+    }
   }
   if (detected.format === null) {
     const code = detected.reason === 'the file is empty' ? 'E_IMPORT_EMPTY' : 'E_IMPORT_FORMAT';
@@ -138,6 +147,10 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     if (cancelled) return { ...failedSummary(path, 'E_CANCELLED', 'the import was cancelled; nothing of this source was kept'), sha256: source.sha256, sourceId: source.id, status: 'cancelled', format: source.format };
     return { ...failedSummary(path, serialized.code, serialized.message), sha256: source.sha256, sourceId: source.id, format: source.format };
   }
+}
+
+function isImageName(path: string): boolean {
+  return /\.(jpe?g|png|gif|webp|bmp|tiff?|heic)$/iu.test(path);
 }
 
 function chooseTimeZone(session: CaseSession, options: ImportOptions): { timeZone: string; origin: TimeZoneOrigin } {

@@ -1,4 +1,5 @@
 import type { CaseSession } from '../case/case-session.ts';
+import { refreshIndexMarkers } from './index-markers.ts';
 
 const PAGE = 8000;
 const BATCH = 2000;
@@ -23,7 +24,7 @@ export async function tagSource(session: CaseSession, sourceId: string, signal: 
     for (const outcome of outcomes) {
       tagger = outcome.tagger;
       await session.db.client.call('storeTagResults', { results: outcome.results, tagger: `${outcome.tagger.tool} ${outcome.tagger.toolVersion}` });
-      await session.index.update(outcome.results.map((result) => ({ rowid: result.rowid, markers: result.tags.map((tag) => tag.marker) })));
+      await refreshIndexMarkers(session, outcome.results.map((result) => result.rowid));
     }
     done += page.length;
     onProgress(done);

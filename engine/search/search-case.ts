@@ -38,6 +38,7 @@ export async function searchCase(session: CaseSession, query: string, limit: num
   const rowids = page.map((hit) => hit.rowid);
   const messages = await session.db.client.call('messagesByRowids', { rowids });
   const tags = new Map(await session.db.client.call('tagsForRowids', { rowids }));
+  const ocrTexts = new Map(await session.db.client.call('ocrTextsForRowids', { rowids }));
   const hits: SearchHit[] = messages.map((message) => ({
     id: message.id,
     source: message.sourceName,
@@ -52,8 +53,19 @@ export async function searchCase(session: CaseSession, query: string, limit: num
     markers: (tags.get(message.rowid) ?? []).map((tag) => tag.marker),
     locator: message.locator,
     highlights: hasTerms(parsed) ? (matchText(parsed, message.text) ?? []) : [],
+    ...ocrPart(ocrTexts.get(message.rowid), parsed),
   }));
   return { query, total: result.total, tookMs: elapsed(started), hits, langFacets: result.langFacets };
+}
+
+function ocrPart(text: string | undefined, parsed: ParsedQuery): { ocr?: { text: string; highlights: [number, number][] } } {
+  if (text === undefined) return {};
+  // OCR text and message text are searched together; each gets the ranges of the words it holds.
+  return { ocr: { text, highlights: hasTerms(parsed) ? highlightAny(parsed, text) : [] } };
+}
+
+function highlightAny(parsed: ParsedQuery, text: string): [number, number][] {
+  return matchText({ ...parsed, groups: [{ alternatives: parsed.groups.flatMap((group) => group.alternatives) }], phrases: [], excluded: [] }, text) ?? [];
 }
 
 /** concept:passport becomes one required group: the concept's words in every lexicon language. */

@@ -16,7 +16,7 @@ export interface GroupScore {
 export interface StepEffect {
   step: keyof OcrPreprocessOptions;
   enabledByDefault: boolean;
-  /** Images the step acts on (where its detector fires, or all for grayscale/threshold). */
+  /** Images the step acts on (where its detector fires; all images for grayscale). */
   images: number;
   cerOn: number;
   cerOff: number;

@@ -5,12 +5,25 @@ import type { IndexDocument } from './index-worker.ts';
 import type { MediaType } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
 import type { ConversationRisk, CoverageReport, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
+import type { ImageItem, OcrStored, OcrWordBox } from '../domain/image.ts';
 
 export interface NewAttachment extends AttachmentRecord {
   vendorMd5: string | null;
   vendorSha256: string | null;
   /** Case-relative path of bytes Threadline stored itself (inline parts), else null. */
   storedPath: string | null;
+}
+
+/** An image attachment and where its bytes are, for OCR and the image viewer. */
+export interface OcrPendingRow {
+  attachmentId: number;
+  messageRowid: number;
+  sourceId: string;
+  sourceFile: string;
+  sourceFormat: string;
+  sourcePath: string | null;
+  storedPath: string | null;
+  fileName: string | null;
 }
 
 /** An attachment whose bytes Threadline hashed, and where those bytes are. */
@@ -51,6 +64,8 @@ export interface DbWorkerApi {
   /** Accepts a MessagePort over which another worker (an importer) calls this API directly. */
   attachPort: { params: { port: unknown }; result: null };
   caseSummary: { params: Record<string, never>; result: { sources: SourceRecord[]; messageCount: number } };
+  /** An attachment with these bytes already in the case (so a loose copy is not imported twice). */
+  findAttachmentByHash: { params: { sha256: string }; result: { messageId: string; chatTitle: string } | null };
   findSourceByHash: { params: { sha256: string }; result: SourceRecord | null };
   /** Records the source as 'importing' and persists at once, so a crash leaves a trace of it. */
   beginSource: { params: { source: SourceRecord }; result: null };
@@ -86,7 +101,15 @@ export interface DbWorkerApi {
   allMessageRowids: { params: Record<string, never>; result: number[] };
   attachmentFiles: { params: { messageIds: string[] }; result: AttachmentFile[] };
   taggingPending: { params: { sourceId: string; afterRowid: number; limit: number }; result: { rowid: number; text: string; lang: string }[] };
-  storeTagResults: { params: { results: TaggedItem[]; tagger: string }; result: null };
+  storeTagResults: { params: { results: TaggedItem[]; tagger: string; origin?: 'text' | 'ocr' }; result: null };
+  ocrPending: { params: { limit: number }; result: OcrPendingRow[] };
+  storeOcr: { params: { result: OcrStored }; result: null };
+  storeOcrFailure: { params: { attachmentId: number; code: string; reason: string }; result: null };
+  clearOcrFailures: { params: Record<string, never>; result: null };
+  listImages: { params: { chatId: string | null; limit: number; offset: number }; result: { total: number; images: ImageItem[] } };
+  ocrWords: { params: { attachmentId: number }; result: { text: string; words: OcrWordBox[]; engine: unknown; traineddata: unknown; parameters: unknown } | null };
+  ocrTextsForRowids: { params: { rowids: number[] }; result: [number, string][] };
+  attachmentLocation: { params: { attachmentId: number }; result: OcrPendingRow | null };
   tagsForRowids: { params: { rowids: number[] }; result: [number, StoredTag[]][] };
   decisionsForMessages: { params: { messageIds: string[] }; result: ReviewDecision[] };
   addDecision: { params: { decision: ReviewDecision }; result: null };

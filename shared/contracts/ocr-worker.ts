@@ -74,6 +74,9 @@ export interface OcrEngineInfo {
   name: 'tesseract.js';
   version: string;
   coreVersion: string;
+  /** Which WebAssembly build of the core ran (tesseract.js picks one by CPU features), and its hash. */
+  coreBuild: string;
+  coreSha256: string;
   /** The Tesseract library version compiled into the core, as it reports itself. */
   tesseractVersion: string;
 }

@@ -7,8 +7,9 @@ export interface StoredTag {
   marker: string;
   /** 0..1. */
   score: number;
-  /** UTF-16 [start, end) ranges of the matched words. */
+  /** UTF-16 [start, end) ranges of the matched words, in the message text or (origin 'ocr') in its OCR text. */
   spans: [number, number][];
+  origin: 'text' | 'ocr';
   rule: string;
   rules: string[];
   lang: string;

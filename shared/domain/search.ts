@@ -15,6 +15,8 @@ export interface SearchHit {
   locator: Locator;
   /** UTF-16 [start, end) ranges of text that matched the query, for highlighting. */
   highlights: [number, number][];
+  /** Text read from the message's images, with its own matching ranges, when it has any. */
+  ocr?: { text: string; highlights: [number, number][] };
 }
 
 export interface SearchResult {

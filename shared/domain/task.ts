@@ -3,7 +3,7 @@ export type TaskState = 'RUNNING' | 'DONE' | 'ERROR' | 'CANCELLED';
 
 export interface TaskView {
   id: string;
-  kind: 'import' | 'index' | 'export' | 'tag';
+  kind: 'import' | 'index' | 'export' | 'tag' | 'ocr';
   title: string;
   state: TaskState;
   stage: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { VerifyPackageResult } from '../contracts/evidence-package.ts';
 import type { CaseInfo } from '../domain/case.ts';
+import type { ImageContent, ImageItem } from '../domain/image.ts';
 import type { ConversationRisk, CoverageReport, ReviewDecision, ReviewItem, SharedIdentifier } from '../domain/marker.ts';
 import type { ConversationSummary, Message } from '../domain/message.ts';
 import type { SearchResult } from '../domain/search.ts';
@@ -55,6 +56,9 @@ export const requestSchemas = {
       note: z.string().max(20_000).optional(),
     })
     .strict(),
+  'ocr.start': z.object({ langs: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{1,31}$/u)).min(1).max(20).optional(), retryFailed: z.boolean().optional() }).strict(),
+  'images.list': z.object({ chatId: z.string().min(1).max(200).nullable(), limit: z.number().int().min(1).max(MAX_PAGE), offset: z.number().int().min(0) }).strict(),
+  'images.content': z.object({ attachmentId: z.number().int().min(1) }).strict(),
   'tasks.list': z.object({}).strict(),
   'tasks.cancel': z.object({ taskId: z.string().min(1).max(100) }).strict(),
   'conversations.list': z.object({}).strict(),
@@ -98,6 +102,9 @@ export interface ResponseTypes {
   'markers.retag': { taskId: string };
   'identifiers.shared': SharedIdentifier[];
   'review.decide': ReviewDecision;
+  'ocr.start': { taskId: string };
+  'images.list': { total: number; images: ImageItem[] };
+  'images.content': ImageContent;
   'tasks.list': TaskView[];
   'tasks.cancel': { cancelled: boolean };
   'conversations.list': ConversationSummary[];

@@ -42,7 +42,6 @@ export interface CompiledRule {
   suppress: boolean;
   /** Marker indexes the rule scores or suppresses. */
   markers: number[];
-  pack: number;
 }
 
 export interface CompiledMarker {
@@ -148,10 +147,10 @@ function slotTerms(builder: Builder, pack: MarkerPack, slot: Slot, lang: RuleLan
   return [...ids];
 }
 
-function compileRule(builder: Builder, pack: MarkerPack, rule: PackRule | PackSuppression, index: number, slotOffset: number, packIndex: number, markers: number[]): CompiledRule {
+function compileRule(builder: Builder, pack: MarkerPack, rule: PackRule | PackSuppression, index: number, slotOffset: number, markers: number[]): CompiledRule {
   const slots = slotsOf(rule);
   slots.forEach((slot, slotIndex) => {
-    for (const term of slotTerms(builder, pack, slot, rule.lang)) builder.termRefs[term]?.push(index, slotIndex);
+    for (const term of slotTerms(builder, pack, slot, rule.lang)) builder.termRefs[term]?.push(index, slotOffset + slotIndex);
   });
   const suppress = 'factor' in rule;
   return {
@@ -167,7 +166,6 @@ function compileRule(builder: Builder, pack: MarkerPack, rule: PackRule | PackSu
     value: suppress ? rule.factor : rule.weight,
     suppress,
     markers,
-    pack: packIndex,
   };
 }
 
@@ -191,22 +189,22 @@ export function compilePacks(input: readonly unknown[]): CompiledTagger {
   const rules: CompiledRule[] = [];
   const packVersions: Record<string, string> = {};
   let slotTotal = 0;
-  const add = (pack: MarkerPack, rule: PackRule | PackSuppression, packIndex: number, scope: number[]): void => {
-    const compiled = compileRule(builder, pack, rule, rules.length, slotTotal, packIndex, scope);
+  const add = (pack: MarkerPack, rule: PackRule | PackSuppression, scope: number[]): void => {
+    const compiled = compileRule(builder, pack, rule, rules.length, slotTotal, scope);
     slotTotal += compiled.slotCount;
     rules.push(compiled);
   };
-  packs.forEach((pack, packIndex) => {
+  for (const pack of packs) {
     packVersions[pack.marker === CONTEXT_PACK ? 'context' : pack.marker] = pack.version;
     const own = pack.marker === CONTEXT_PACK ? allMarkers : [markerIndex(pack.marker)];
-    for (const rule of pack.rules) add(pack, rule, packIndex, own);
-    for (const rule of pack.suppress ?? []) add(pack, rule, packIndex, rule.markers === undefined ? own : rule.markers.map(markerIndex).filter((index) => index >= 0));
-  });
+    for (const rule of pack.rules) add(pack, rule, own);
+    for (const rule of pack.suppress ?? []) add(pack, rule, rule.markers === undefined ? own : rule.markers.map(markerIndex).filter((index) => index >= 0));
+  }
   return {
     markers,
     rules,
     terms: builder.terms,
-    termSlots: builder.termRefs.map((refs) => Int32Array.from(refs, (value, index) => (index % 2 === 0 ? value : value + (rules[refs[index - 1] ?? 0]?.slotOffset ?? 0)))),
+    termSlots: builder.termRefs.map((refs) => Int32Array.from(refs)),
     // Dense copy: the builder filled it at scattered indexes, which leaves a slow sparse array.
     termStarts: Array.from({ length: builder.patternCount }, (_, pattern) => builder.termStarts[pattern]),
     slotTotal,

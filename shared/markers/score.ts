@@ -1,20 +1,14 @@
 /**
- * Scoring. Each matched rule is independent evidence with a weight in [0, 1]; a marker's score
- * is their noisy-or, 1 − Π(1 − weight), so two weak cues (0.35 + 0.35 → 0.58) can pass where
- * one cannot, and repeating one rule adds nothing. Benign context multiplies the score by the
- * smallest factor among the suppressions that matched. A marker is reported when its score
- * reaches the pack's threshold.
+ * Scoring (applied in match.ts). Each matched rule is independent evidence with a weight in
+ * [0, 1]; a marker's score is their noisy-or, 1 − Π(1 − weight), so two weak cues
+ * (0.35 + 0.35 → 0.58) can pass where one cannot, and repeating one rule adds nothing. Benign
+ * context multiplies the score by the smallest factor among the suppressions that matched. A
+ * marker is reported when its score reaches the pack's threshold.
  */
 export const DEFAULT_THRESHOLD = 0.5;
 
 /** Scores are reported with this many decimals so output is stable across platforms. */
 const SCORE_DECIMALS = 3;
-
-export function combineWeights(weights: readonly number[]): number {
-  let miss = 1;
-  for (const weight of weights) miss *= 1 - weight;
-  return 1 - miss;
-}
 
 export function roundScore(score: number): number {
   const scale = 10 ** SCORE_DECIMALS;

@@ -8,7 +8,8 @@ import { CaseDatabase } from './case-database.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { addDecision, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, taggedRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
-import { inTransaction, run } from './repos/rows.ts';
+import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrWords, storeOcr, storeOcrFailure } from './repos/ocr.ts';
+import { inTransaction, run, selectOne } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
 
 let store: CaseDatabase | null = null;
@@ -44,6 +45,15 @@ const handlers: Handlers<DbWorkerApi> = {
   async caseSummary() {
     const { db } = database();
     return { sources: listSources(db), messageCount: countMessages(db) };
+  },
+  async findAttachmentByHash({ sha256 }) {
+    const row = selectOne(
+      database().db,
+      `SELECT m.id, c.title FROM attachments a JOIN messages m ON m.rowid = a.message_rowid JOIN chats c ON c.id = m.chat_id
+       JOIN sources s ON s.id = a.source_id AND s.status = 'imported' WHERE a.sha256 = ? LIMIT 1`,
+      [sha256],
+    );
+    return row === null ? null : { messageId: String(row['id']), chatTitle: String(row['title']) };
   },
   async findSourceByHash({ sha256 }) {
     return findImportedByHash(database().db, sha256);
@@ -129,10 +139,37 @@ const handlers: Handlers<DbWorkerApi> = {
   async taggingPending({ sourceId, afterRowid, limit }) {
     return taggingPending(database().db, sourceId, afterRowid, limit);
   },
-  async storeTagResults({ results, tagger }) {
+  async storeTagResults({ results, tagger, origin }) {
     const { db } = database();
-    inTransaction(db, () => storeTagResults(db, results, tagger, new Date().toISOString()));
+    inTransaction(db, () => storeTagResults(db, results, tagger, new Date().toISOString(), origin ?? 'text'));
     return null;
+  },
+  async ocrPending({ limit }) {
+    return ocrPending(database().db, limit);
+  },
+  async storeOcr({ result }) {
+    storeOcr(database().db, result);
+    return null;
+  },
+  async storeOcrFailure({ attachmentId, code, reason }) {
+    storeOcrFailure(database().db, attachmentId, code, reason, new Date().toISOString());
+    return null;
+  },
+  async clearOcrFailures() {
+    clearOcrFailures(database().db);
+    return null;
+  },
+  async listImages({ chatId, limit, offset }) {
+    return listImages(database().db, chatId, limit, offset);
+  },
+  async ocrWords({ attachmentId }) {
+    return ocrWords(database().db, attachmentId);
+  },
+  async ocrTextsForRowids({ rowids }) {
+    return ocrTextsForRowids(database().db, rowids);
+  },
+  async attachmentLocation({ attachmentId }) {
+    return attachmentLocation(database().db, attachmentId);
   },
   async tagsForRowids({ rowids }) {
     return [...tagsForRowids(database().db, rowids)];

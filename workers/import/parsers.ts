@@ -1,5 +1,6 @@
 import type { SourceParser } from '../../shared/contracts/parsed-source.ts';
 import { androidSmsDbParser } from './android-sms/index.ts';
+import { imageParser } from './images/image-parser.ts';
 import { metaMessagesParser } from './meta/index.ts';
 import { smsBackupXmlParser } from './sms-xml/index.ts';
 import { telegramHtmlParser, telegramJsonParser } from './telegram/index.ts';
@@ -21,6 +22,7 @@ export const PARSERS: readonly SourceParser[] = [
   iosSmsDbParser,
   whatsappAndroidDbParser,
   whatsappIosDbParser,
+  imageParser,
 ];
 
 /** Which parser reads each kind of phone database (detect-format.ts identifies SQLite files by their tables). */

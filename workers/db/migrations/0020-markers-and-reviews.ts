@@ -23,8 +23,10 @@ export const migration0020: Migration = {
       lang TEXT NOT NULL,
       pack_version TEXT NOT NULL,
       tagger TEXT NOT NULL,
+      -- 'text': spans index the message text; 'ocr': they index the OCR text of its image.
+      origin TEXT NOT NULL DEFAULT 'text' CHECK (origin IN ('text', 'ocr')),
       created_at TEXT NOT NULL,
-      UNIQUE (message_rowid, marker)
+      UNIQUE (message_rowid, marker, origin)
     ) STRICT;
     CREATE INDEX tags_chat ON tags (chat_id);
     CREATE INDEX tags_marker ON tags (marker);

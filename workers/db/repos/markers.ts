@@ -13,18 +13,19 @@ export function taggingPending(db: Database, sourceId: string, afterRowid: numbe
 }
 
 /** Replaces the tags and identifiers of the given messages with the tagger's new findings. */
-export function storeTagResults(db: Database, results: TaggedItem[], tagger: string, at: string): void {
+export function storeTagResults(db: Database, results: TaggedItem[], tagger: string, at: string, origin: 'text' | 'ocr' = 'text'): void {
   const tagStatement = db.prepare(
-    `INSERT INTO tags (message_rowid, message_id, chat_id, marker, score, rule, rules, spans, lang, pack_version, tagger, created_at)
-     SELECT rowid, id, chat_id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM messages WHERE rowid = ?`,
+    `INSERT INTO tags (message_rowid, message_id, chat_id, marker, score, rule, rules, spans, lang, pack_version, tagger, origin, created_at)
+     SELECT rowid, id, chat_id, ?, ?, ?, ?, ?, ?, ?, ?, '${origin === 'ocr' ? 'ocr' : 'text'}', ? FROM messages WHERE rowid = ?`,
   );
   const identifierStatement = db.prepare(
     'INSERT INTO identifiers (message_rowid, chat_id, source_id, kind, value, raw, start, end) SELECT rowid, chat_id, source_id, ?, ?, ?, ?, ? FROM messages WHERE rowid = ?',
   );
   try {
     for (const result of results) {
-      run(db, 'DELETE FROM tags WHERE message_rowid = ?', [result.rowid]);
-      run(db, 'DELETE FROM identifiers WHERE message_rowid = ?', [result.rowid]);
+      run(db, 'DELETE FROM tags WHERE message_rowid = ? AND origin = ?', [result.rowid, origin]);
+      // Identifiers found in OCR text add to those of the message text.
+      if (origin === 'text') run(db, 'DELETE FROM identifiers WHERE message_rowid = ?', [result.rowid]);
       for (const tag of result.tags) {
         tagStatement.run([tag.marker, tag.score, tag.rule, JSON.stringify(tag.rules), JSON.stringify(tag.spans), tag.lang, tag.packVersion, tagger, at, result.rowid]);
       }
@@ -43,6 +44,7 @@ function toTag(row: Record<string, SqlValue>): StoredTag {
     marker: asString(row['marker']),
     score: asNumber(row['score']),
     spans: JSON.parse(asString(row['spans'])) as [number, number][],
+    origin: asString(row['origin']) === 'ocr' ? 'ocr' : 'text',
     rule: asString(row['rule']),
     rules: JSON.parse(asString(row['rules'])) as string[],
     lang: asString(row['lang']),

@@ -34,7 +34,9 @@ export async function recogniseEntries(archive: ZipArchive, parsers: readonly So
     const parser = parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(head, entry.name));
     if (parser !== undefined) recognised.push({ entry, parser });
   }
-  return recognised;
+  // Images inside a chat export are that chat's attachments, not image items of their own.
+  const exports = recognised.filter((item) => item.parser.format !== 'image');
+  return exports.length > 0 ? exports : recognised;
 }
 
 export async function describeZip(path: string, parsers: readonly SourceParser[]): Promise<{ formats: string[]; entries: number }> {

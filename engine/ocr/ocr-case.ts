@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, normalize, relative, resolve } from 'node:path';
+import type { OcrPendingRow } from '../../shared/contracts/db-worker.ts';
+import { DOC_FLAGS } from '../../shared/contracts/index-worker.ts';
+import { extractIdentifiers } from '../../shared/identifiers/extract.ts';
+import { detectLanguage } from '../../shared/language/detect.ts';
+import { createMarkerTagger } from '../../shared/markers/index.ts';
+import type { CaseSession } from '../case/case-session.ts';
+import { refreshIndexMarkers } from '../markers/index-markers.ts';
+import type { TaskHandle } from '../tasks/task-manager.ts';
+import { ocrFiles } from './ocr-files.ts';
+import type { OcrSettings } from './ocr-options.ts';
+
+export interface OcrCaseSummary {
+  images: number;
+  recognised: number;
+  failed: number;
+  skipped: number;
+}
+
+const PAGE = 200;
+const MARKER_TOOL = 'threadline-markers 1.0.0';
+
+/**
+ * OCRs every image of the case that has no result yet (attachments, screenshot folders), on the
+ * OCR pool. Each result is stored with its provenance, appended to its message's searchable
+ * words (has:ocr), language-detected and marker-tagged. A failing image is recorded and skipped.
+ */
+export async function ocrCase(session: CaseSession, settings: OcrSettings, task: TaskHandle): Promise<OcrCaseSummary> {
+  const summary: OcrCaseSummary = { images: 0, recognised: 0, failed: 0, skipped: 0 };
+  const tagger = createMarkerTagger();
+  for (;;) {
+    const pending = await session.db.client.call('ocrPending', { limit: PAGE });
+    if (pending.length === 0) break;
+    const located = pending.map((row) => ({ row, path: imagePath(session.path, row) }));
+    for (const { row } of located.filter((item) => item.path === null)) {
+      summary.skipped++;
+      await session.db.client.call('storeOcrFailure', { attachmentId: row.attachmentId, code: 'E_NOT_FOUND', reason: 'the image bytes are inside a zip source or no longer on disk; not read by OCR in this version' });
+    }
+    const ready = located.filter((item): item is { row: OcrPendingRow; path: string } => item.path !== null);
+    summary.images += pending.length;
+    const outcomes = await ocrFiles(
+      ready.map((item) => item.path),
+      { langs: settings.langs, tessdataDirs: settings.tessdataDirs },
+      (progress) => task.progress(`reading text in images (${progress.file.split(/[/\\]/u).pop() ?? ''})`, summary.recognised + summary.failed + progress.done, null),
+      task.signal,
+    );
+    const updates: { rowid: number; appendText: string; setFlags: number }[] = [];
+    for (const [index, outcome] of outcomes.entries()) {
+      const item = ready[index];
+      if (item === undefined) continue;
+      if (!outcome.ok) {
+        summary.failed++;
+        await session.db.client.call('storeOcrFailure', { attachmentId: item.row.attachmentId, code: outcome.error.code, reason: outcome.error.message });
+        continue;
+      }
+      summary.recognised++;
+      const { result } = outcome;
+      const language = detectLanguage(result.text);
+      await session.db.client.call('storeOcr', {
+        result: {
+          attachmentId: item.row.attachmentId,
+          messageRowid: item.row.messageRowid,
+          text: result.text,
+          confidence: result.confidence,
+          lang: language.lang,
+          words: result.words,
+          engine: { ...result.engine },
+          traineddata: result.traineddata.map((data) => ({ ...data })),
+          parameters: { ...result.parameters },
+          tookMs: result.tookMs,
+          createdAt: new Date().toISOString(),
+        },
+      });
+      if (result.text.trim() === '') continue;
+      updates.push({ rowid: item.row.messageRowid, appendText: result.text, setFlags: DOC_FLAGS.ocr });
+      const tags = tagger.tag(result.text, language.lang === 'und' ? undefined : language.lang);
+      await session.db.client.call('storeTagResults', {
+        origin: 'ocr',
+        tagger: MARKER_TOOL,
+        results: [{ rowid: item.row.messageRowid, tags: tags.map((tag) => ({ marker: tag.marker, score: tag.score, spans: tag.spans, rule: tag.rule, rules: tag.rules, lang: tag.lang, packVersion: tag.packVersion })), identifiers: extractIdentifiers(result.text) }],
+      });
+      if (tags.length > 0) await refreshIndexMarkers(session, [item.row.messageRowid]);
+    }
+    await session.index.update(updates);
+    await session.db.client.call('persist', {});
+  }
+  const sources = await session.db.client.call('importedSourceIds', {});
+  await session.index.persist(sources);
+  session.audit.append(session.actor, 'ocr.finished', { ...summary, langs: settings.langs, tessdataDirs: settings.tessdataDirs });
+  return summary;
+}
+
+/** Where an image's bytes are on disk: stored by Threadline, or beside its source file. */
+export function imagePath(casePath: string, row: OcrPendingRow): string | null {
+  if (row.storedPath !== null) return join(casePath, row.storedPath);
+  if (row.sourcePath === null || row.sourceFormat === 'zip') return null;
+  const folder = dirname(row.sourceFile);
+  const candidate = resolve(folder, normalize(row.sourcePath));
+  return relative(folder, candidate).startsWith('..') || !existsSync(candidate) ? null : candidate;
+}

@@ -1,0 +1,48 @@
+/** An image in the case (an attachment, a screenshot), with what OCR read from it. */
+export interface ImageItem {
+  attachmentId: number;
+  fileName: string | null;
+  sha256: string;
+  mimeType: string | null;
+  messageId: string;
+  chatId: string;
+  chatTitle: string;
+  timestamp: string | null;
+  sender: string | null;
+  ocrText: string | null;
+  ocrConfidence: number | null;
+  ocrLang: string | null;
+  /** Why OCR failed for this image (corrupt, too large, missing language data...). */
+  ocrError: string | null;
+}
+
+export interface OcrWordBox {
+  text: string;
+  confidence: number;
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** An OCR result as the case stores it, provenance included. */
+export interface OcrStored {
+  attachmentId: number;
+  messageRowid: number;
+  text: string;
+  confidence: number;
+  lang: string;
+  words: OcrWordBox[];
+  engine: Record<string, unknown>;
+  traineddata: Record<string, unknown>[];
+  parameters: Record<string, unknown>;
+  tookMs: number;
+  createdAt: string;
+}
+
+export interface ImageContent {
+  mimeType: string;
+  /** The original bytes, base64. */
+  base64: string;
+  width: number | null;
+  height: number | null;
+  words: OcrWordBox[];
+  ocrText: string | null;
+}

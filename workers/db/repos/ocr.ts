@@ -1,0 +1,124 @@
+import type { Database } from 'sql.js';
+import type { OcrPendingRow } from '../../../shared/contracts/db-worker.ts';
+import type { ImageItem, OcrStored } from '../../../shared/domain/image.ts';
+import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
+
+
+/** Images with bytes that have neither an OCR result nor a recorded failure yet. */
+export function ocrPending(db: Database, limit: number): OcrPendingRow[] {
+  return selectAll(
+    db,
+    `SELECT a.id, a.message_rowid, a.source_id, s.path AS source_file, s.format, a.source_path, a.stored_path, a.file_name
+     FROM attachments a JOIN sources s ON s.id = a.source_id AND s.status = 'imported'
+     WHERE a.media_type = 'image' AND a.sha256 IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM ocr_results o WHERE o.attachment_id = a.id)
+       AND NOT EXISTS (SELECT 1 FROM ocr_failures f WHERE f.attachment_id = a.id)
+     ORDER BY a.id LIMIT ?`,
+    [limit],
+  ).map((row) => ({
+    attachmentId: asNumber(row['id']),
+    messageRowid: asNumber(row['message_rowid']),
+    sourceId: asString(row['source_id']),
+    sourceFile: asString(row['source_file']),
+    sourceFormat: asString(row['format']),
+    sourcePath: asNullableString(row['source_path']),
+    storedPath: asNullableString(row['stored_path']),
+    fileName: asNullableString(row['file_name']),
+  }));
+}
+
+export function storeOcr(db: Database, result: OcrStored): void {
+  run(
+    db,
+    `INSERT INTO ocr_results (attachment_id, message_rowid, text, confidence, lang, words, engine, traineddata, parameters, took_ms, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attachment_id) DO NOTHING`,
+    [
+      result.attachmentId, result.messageRowid, result.text, result.confidence, result.lang, JSON.stringify(result.words), JSON.stringify(result.engine),
+      JSON.stringify(result.traineddata), JSON.stringify(result.parameters), result.tookMs, result.createdAt,
+    ],
+  );
+}
+
+export function storeOcrFailure(db: Database, attachmentId: number, code: string, reason: string, at: string): void {
+  run(db, 'INSERT INTO ocr_failures (attachment_id, code, reason, at) VALUES (?, ?, ?, ?) ON CONFLICT (attachment_id) DO UPDATE SET code = excluded.code, reason = excluded.reason, at = excluded.at', [attachmentId, code, reason, at]);
+}
+
+/** Forgets failures so "retry" OCRs those images again (e.g. after adding a traineddata file). */
+export function clearOcrFailures(db: Database): void {
+  run(db, 'DELETE FROM ocr_failures');
+}
+
+/** The images of the case (optionally one conversation's), with OCR text and state. */
+export function listImages(db: Database, chatId: string | null, limit: number, offset: number): { total: number; images: ImageItem[] } {
+  const where = `a.media_type = 'image' AND a.sha256 IS NOT NULL AND s.status = 'imported'${chatId === null ? '' : ' AND m.chat_id = ?'}`;
+  const params = chatId === null ? [] : [chatId];
+  const total = asNumber(selectOne(db, `SELECT count(*) AS n FROM attachments a JOIN messages m ON m.rowid = a.message_rowid JOIN sources s ON s.id = a.source_id WHERE ${where}`, params)?.['n']);
+  const rows = selectAll(
+    db,
+    `SELECT a.id, a.file_name, a.sha256, a.mime_type, m.id AS message_id, m.chat_id, c.title, m.timestamp, m.sender, o.text, o.confidence, o.lang, f.reason
+     FROM attachments a JOIN messages m ON m.rowid = a.message_rowid JOIN sources s ON s.id = a.source_id JOIN chats c ON c.id = m.chat_id
+     LEFT JOIN ocr_results o ON o.attachment_id = a.id LEFT JOIN ocr_failures f ON f.attachment_id = a.id
+     WHERE ${where} ORDER BY m.timestamp, a.id LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+  return {
+    total,
+    images: rows.map((row) => ({
+      attachmentId: asNumber(row['id']),
+      fileName: asNullableString(row['file_name']),
+      sha256: asString(row['sha256']),
+      mimeType: asNullableString(row['mime_type']),
+      messageId: asString(row['message_id']),
+      chatId: asString(row['chat_id']),
+      chatTitle: asString(row['title']),
+      timestamp: asNullableString(row['timestamp']),
+      sender: asNullableString(row['sender']),
+      ocrText: asNullableString(row['text']),
+      ocrConfidence: row['confidence'] === null || row['confidence'] === undefined ? null : asNumber(row['confidence']),
+      ocrLang: asNullableString(row['lang']),
+      ocrError: asNullableString(row['reason']),
+    })),
+  };
+}
+
+export function ocrWords(db: Database, attachmentId: number): { text: string; words: OcrStored['words']; engine: unknown; traineddata: unknown; parameters: unknown } | null {
+  const row = selectOne(db, 'SELECT text, words, engine, traineddata, parameters FROM ocr_results WHERE attachment_id = ?', [attachmentId]);
+  if (row === null) return null;
+  return {
+    text: asString(row['text']),
+    words: JSON.parse(asString(row['words'])) as OcrStored['words'],
+    engine: JSON.parse(asString(row['engine'])) as unknown,
+    traineddata: JSON.parse(asString(row['traineddata'])) as unknown,
+    parameters: JSON.parse(asString(row['parameters'])) as unknown,
+  };
+}
+
+export function attachmentLocation(db: Database, attachmentId: number): OcrPendingRow | null {
+  const row = selectOne(
+    db,
+    `SELECT a.id, a.message_rowid, a.source_id, s.path AS source_file, s.format, a.source_path, a.stored_path, a.file_name, a.mime_type
+     FROM attachments a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
+    [attachmentId],
+  );
+  if (row === null) return null;
+  return {
+    attachmentId: asNumber(row['id']),
+    messageRowid: asNumber(row['message_rowid']),
+    sourceId: asString(row['source_id']),
+    sourceFile: asString(row['source_file']),
+    sourceFormat: asString(row['format']),
+    sourcePath: asNullableString(row['source_path']),
+    storedPath: asNullableString(row['stored_path']),
+    fileName: asNullableString(row['file_name']),
+  };
+}
+
+/** OCR text per message (several images of one message joined by blank lines). */
+export function ocrTextsForRowids(db: Database, rowids: number[]): [number, string][] {
+  if (rowids.length === 0) return [];
+  return selectAll(
+    db,
+    `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, text FROM ocr_results WHERE message_rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
+    rowids,
+  ).map((row) => [asNumber(row['message_rowid']), asString(row['text'])]);
+}
