@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseSession } from '../../engine/case/case-session.ts';
+import { Engine } from '../../engine/engine.ts';
+import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
+import { searchCase } from '../../engine/search/search-case.ts';
+import type { ImportSummary } from '../../shared/domain/import.ts';
+import { tempFolder, writeTemp } from '../support/temp-case.ts';
+
+async function screenshot(path: string, lines: string[]): Promise<void> {
+  const text = lines.map((line, index) => `<text x="24" y="${70 + index * 64}" font-family="DejaVu Sans" font-size="34" fill="black">${line}</text>`).join('');
+  await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${60 + lines.length * 64}"><rect width="100%" height="100%" fill="white"/>${text}</svg>`)).png().toFile(path);
+}
+
+describe('images in a case are read, indexed and tagged', () => {
+  let engine: Engine;
+  let session: CaseSession;
+  let summary: ImportSummary;
+
+  beforeAll(async () => {
+    const folder = tempFolder();
+    const shots = join(folder, 'screenshots');
+    mkdirSync(shots);
+    await screenshot(join(shots, 'ad.png'), ['Job in Germany, good pay', 'Call 0721 000 111 tonight']);
+    writeTemp(shots, 'broken.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    // A chat export with its own media beside it: the image is that message's attachment, not a new item.
+    await screenshot(join(folder, 'IMG-20240402-WA0001.jpg'), ['Contract signed']);
+    writeTemp(folder, 'WhatsApp Chat with Boss.txt', ['02/04/2024, 22:01 - Mira: IMG-20240402-WA0001.jpg (file attached)', '02/04/2024, 22:02 - Mira: see above'].join('\n'));
+    engine = new Engine({ mode: 'cli', actor: 'ocr-test' });
+    session = await engine.openCase(join(folder, 'case'), true);
+    summary = await engine.startImport([folder], { timeZone: 'UTC' }).done;
+    await engine.startOcr(resolveOcrSettings({})).done;
+  }, 180_000);
+
+  afterAll(async () => {
+    await engine.dispose();
+  });
+
+  it('imports a screenshot folder as image items and skips media that belongs to a chat', () => {
+    const byName = (name: string) => summary.sources.find((source) => source.path.endsWith(name));
+    expect(byName('ad.png')).toMatchObject({ status: 'imported', format: 'image' });
+    expect(byName('IMG-20240402-WA0001.jpg')).toMatchObject({ status: 'skipped' });
+  });
+
+  it('finds words read from images with has:ocr, and phone numbers in them in any formatting', async () => {
+    const germany = await searchCase(session, 'germany has:ocr', 10, 0);
+    expect(germany.total).toBe(1);
+    expect(germany.hits[0]?.ocr?.text).toMatch(/Germany/u);
+    expect(germany.hits[0]?.ocr?.highlights.length).toBeGreaterThan(0);
+    expect((await searchCase(session, '+40721000111', 10, 0)).total).toBe(1);
+    expect((await searchCase(session, 'contract has:ocr', 10, 0)).hits[0]?.chat).toBe('Boss');
+  });
+
+  it('records a corrupt image as failed and carries on', async () => {
+    const { images } = await session.db.client.call('listImages', { chatId: null, limit: 10, offset: 0 });
+    const broken = images.find((image) => image.fileName === 'broken.png');
+    expect(broken?.ocrError).toMatch(/broken\.png|corrupt|unsupported|read/iu);
+    expect(images.filter((image) => image.ocrText !== null).length).toBe(2);
+  });
+});
