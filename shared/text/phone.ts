@@ -14,8 +14,21 @@ function digitsOf(text: string): string {
   return text.replace(/\p{N}/gu, (digit) => String(Number.parseInt(digit, 10))).replace(/\D/g, '');
 }
 
+/** At least MIN_DIGITS digits anywhere, checked without a regex (most messages have none). */
+function mayHoldNumber(text: string): boolean {
+  let digits = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // ASCII, Arabic-Indic, Persian, Devanagari and full-width digits: the ones phone numbers are written in.
+    if ((code >= 48 && code <= 57) || (code >= 0x660 && code <= 0x669) || (code >= 0x6f0 && code <= 0x6f9) || (code >= 0x966 && code <= 0x96f) || (code >= 0xff10 && code <= 0xff19)) digits++;
+    if (digits >= MIN_DIGITS) return true;
+  }
+  return false;
+}
+
 /** The phone tokens of a text: one per number-looking run of 7 to 15 digits. */
 export function phoneTokens(text: string): string[] {
+  if (!mayHoldNumber(text)) return [];
   const tokens: string[] = [];
   for (const match of text.matchAll(PHONE_LIKE)) {
     const digits = digitsOf(match[0]);
