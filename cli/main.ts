@@ -8,6 +8,7 @@ import type { ExportCommandOptions } from './commands/export-command.ts';
 import { runLang } from './commands/lang-command.ts';
 import { runOcr } from './commands/ocr-command.ts';
 import { runReview } from './commands/review-command.ts';
+import { runTag } from './commands/tag-command.ts';
 import type { ReviewCommandOptions } from './commands/review-command.ts';
 import { runSearch } from './commands/search-command.ts';
 import { runVerify } from './commands/verify-command.ts';
@@ -69,6 +70,14 @@ function buildProgram(): Command {
     .option('--json', 'print JSON Lines: {"file","text","confidence","lang","tookMs"}')
     .action(async (images: string[], options: { lang?: string; tessdata?: string; json?: boolean }) => {
       process.exitCode = await runOcr(images, options);
+    });
+
+  program
+    .command('tag')
+    .description('Find indicators in text: JSON Lines in ({"id","text","lang"?}), JSON Lines out ({"id","markers":[{"id","score","spans","rule"}]})')
+    .option('--jsonl <file>', 'input file, or - for standard input (the default)')
+    .action(async (options: { jsonl?: string }) => {
+      process.exitCode = await runTag(options);
     });
 
   program

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMarkerTagger, MARKER_IDS } from '../../../../shared/markers/index.ts';
 import { NEGATIVE_EXAMPLES } from './negative-examples.ts';
 import { POSITIVE_EXAMPLES } from './positive-examples.ts';
+import { VARIANT_EXAMPLES } from './variant-examples.ts';
 
 /**
  * Smoke tests per marker and language on messages written for these tests (not evaluation
@@ -18,6 +19,10 @@ describe.each(MARKER_IDS)('%s', (marker) => {
   });
 
   it.each(examples.map((example) => [example.lang, example.text] as const))('tags [%s] %s', (lang, text) => {
+    expect(tagger.tag(text, lang).map((tag) => tag.marker)).toContain(marker);
+  });
+
+  it.each(VARIANT_EXAMPLES.filter((example) => example.marker === marker).map((example) => [example.lang, example.text] as const))('tags the variant [%s] %s', (lang, text) => {
     expect(tagger.tag(text, lang).map((tag) => tag.marker)).toContain(marker);
   });
 });
