@@ -142,7 +142,8 @@ async function attachmentsOf(session: CaseSession, messages: Message[], sources:
       skipped.push(`${name} (sha256 ${file.sha256}): its bytes are inside a zip source or no longer on disk; the source itself is the record`);
       continue;
     }
-    attachments.push({ messageId: file.messageId, sha256: file.sha256, fileName: name.split(/[/\\]/u).pop() ?? name, mediaType: file.mediaType, readFile: () => path });
+    const ocr = file.mediaType === 'image' ? await session.db.client.call('ocrWords', { attachmentId: file.attachmentId }) : null;
+    attachments.push({ messageId: file.messageId, sha256: file.sha256, fileName: name.split(/[/\\]/u).pop() ?? name, mediaType: file.mediaType, readFile: () => path, ...(ocr === null ? {} : { ocrText: ocr.text }) });
   }
   return { attachments, skipped };
 }

@@ -28,6 +28,7 @@ export interface OcrPendingRow {
 
 /** An attachment whose bytes Threadline hashed, and where those bytes are. */
 export interface AttachmentFile {
+  attachmentId: number;
   messageId: string;
   sourceId: string;
   sha256: string;

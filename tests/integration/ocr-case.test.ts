@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,15 @@ describe('images in a case are read, indexed and tagged', () => {
     expect(germany.hits[0]?.ocr?.highlights.length).toBeGreaterThan(0);
     expect((await searchCase(session, '+40721000111', 10, 0)).total).toBe(1);
     expect((await searchCase(session, 'contract has:ocr', 10, 0)).hits[0]?.chat).toBe('Boss');
+  });
+
+  it('exports a screenshot with its original bytes and the text read from it', async () => {
+    const bag = join(tempFolder(), 'bag');
+    const summary = await engine.startExport({ outDir: bag, select: 'query:germany', context: 0, includeOriginals: false }).done;
+    expect(summary.messages).toBe(1);
+    const attachments = readFileSync(join(bag, 'data', 'attachments.jsonl'), 'utf8');
+    expect(attachments).toMatch(/Germany/u);
+    expect(summary.files.some((file) => file.startsWith('data/attachments/') && file.endsWith('ad.png'))).toBe(true);
   });
 
   it('records a corrupt image as failed and carries on', async () => {

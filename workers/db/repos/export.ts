@@ -3,6 +3,7 @@ import type { MediaType } from '../../../shared/contracts/parsed-source.ts';
 import { asNullableString, asNumber, asString, selectAll } from './rows.ts';
 
 export interface AttachmentFileRow {
+  attachmentId: number;
   messageId: string;
   sourceId: string;
   sha256: string;
@@ -45,13 +46,14 @@ export function attachmentFiles(db: Database, messageIds: string[]): AttachmentF
     const chunk = messageIds.slice(start, start + CHUNK);
     const rows = selectAll(
       db,
-      `SELECT m.id AS message_id, a.source_id, a.sha256, a.file_name, a.media_type, a.source_path, a.stored_path
+      `SELECT a.id AS attachment_id, m.id AS message_id, a.source_id, a.sha256, a.file_name, a.media_type, a.source_path, a.stored_path
        FROM attachments a JOIN messages m ON m.rowid = a.message_rowid
        WHERE a.sha256 IS NOT NULL AND m.id IN (${chunk.map(() => '?').join(',')}) ORDER BY m.rowid, a.position`,
       chunk,
     );
     for (const row of rows) {
       files.push({
+        attachmentId: asNumber(row['attachment_id']),
         messageId: asString(row['message_id']),
         sourceId: asString(row['source_id']),
         sha256: asString(row['sha256']),
