@@ -4,6 +4,7 @@ import type { ImportOptions, ImportSummary } from '../shared/domain/import.ts';
 import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { CaseSession } from './case/case-session.ts';
+import { detectFiles } from './import/detect-files.ts';
 import { exportCase } from './export/export-case.ts';
 import type { ExportOptions, ExportSummary } from './export/export-case.ts';
 import { verifyEvidencePackage } from './package/verify-package.ts';
@@ -155,6 +156,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         done.catch(() => undefined); // the task records the failure; nobody awaits it here
         return { taskId };
       },
+      'import.detect': async ({ paths }) => detectFiles(this.current(), paths),
       'import.retryFailed': async ({ timeZone }) => {
         const paths = await this.failedSourcePaths();
         if (paths.length === 0) return { taskId: null, paths };

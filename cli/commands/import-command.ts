@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportSummary } from '../../shared/domain/import.ts';
 import { Engine } from '../../engine/engine.ts';
+import { detectFiles } from '../../engine/import/detect-files.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { createProgressPrinter } from '../progress.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { actorName } from '../actor.ts';
 
 export interface ImportCommandOptions {
+  /** Only report what each file is, import nothing. */
+  check?: boolean;
   tz?: string;
   /** false with --no-ocr. */
   ocr?: boolean;
@@ -27,6 +30,11 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
     const session = await engine.openCase(caseDir, creating, options.tz);
     if (options.tz === undefined && session.settings.timeZone === 'UTC') {
       process.stderr.write('note: no --tz given and the case time zone is UTC: device times are read as UTC (recorded on each source)\n');
+    }
+    if (options.check === true) {
+      const found = await detectFiles(session, paths);
+      process.stdout.write(options.json === true ? `${JSON.stringify({ case: session.path, files: found })}\n` : found.map((item) => `${(item.format ?? 'not recognised').padEnd(24)} ${item.path}  (${item.reason})`).join('\n') + '\n');
+      return EXIT_OK;
     }
     const importOptions = { ...(options.tz === undefined ? {} : { timeZone: options.tz }), ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) };
     const retry = options.retryFailed === true ? await engine.failedSourcePaths() : [];

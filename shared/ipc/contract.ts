@@ -26,6 +26,7 @@ export const requestSchemas = {
   'case.current': z.object({}).strict(),
   'case.close': z.object({}).strict(),
   'import.start': z.object({ paths: z.array(path).min(1).max(10_000), timeZone: timeZone.optional() }).strict(),
+  'import.detect': z.object({ paths: z.array(path).min(1).max(10_000) }).strict(),
   'import.retryFailed': z.object({ timeZone: timeZone.optional() }).strict(),
   'sources.issues': z.object({ sourceId: z.string().min(1).max(200) }).strict(),
   'export.start': z
@@ -92,6 +93,7 @@ export interface ResponseTypes {
   'case.current': CaseInfo | null;
   'case.close': null;
   'import.start': { taskId: string };
+  'import.detect': { path: string; size: number; format: string | null; reason: string }[];
   'import.retryFailed': { taskId: string | null; paths: string[] };
   'sources.issues': ImportIssue[];
   'export.start': { taskId: string };

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { DragEvent, ReactNode } from 'react';
 import { api } from '../../../api/client.ts';
-import { formatNumber } from '../../../app/format.ts';
+import { describeError, formatNumber } from '../../../app/format.ts';
 import { useImport } from '../state/use-import.ts';
 
 function hasFiles(event: DragEvent): boolean {
@@ -27,6 +27,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
   const controller = useImport();
   const [dragging, setDragging] = useState(false);
   const [path, setPath] = useState('');
+  const [detected, setDetected] = useState<{ path: string; format: string | null; reason: string }[] | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
   const pathId = useId();
@@ -47,7 +48,16 @@ export function ImportPanel({ children }: { children: ReactNode }) {
     if (!(await controller.pickNative())) inputRef.current?.click();
   }
 
+  async function detect(): Promise<void> {
+    try {
+      setDetected(await api.invoke('import.detect', { paths: [path.trim()] }));
+    } catch (caught) {
+      controller.setNotice(describeError(caught));
+    }
+  }
+
   async function submitPath(): Promise<void> {
+    setDetected(null);
     const trimmed = path.trim();
     if (trimmed === '') return;
     if (await controller.importPaths([trimmed])) setPath('');
@@ -112,11 +122,23 @@ export function ImportPanel({ children }: { children: ReactNode }) {
                 if (event.key === 'Enter') void submitPath();
               }}
             />
+            <button type="button" data-testid="import-path-detect" disabled={path.trim() === ''} onClick={() => void detect()}>
+              Check
+            </button>
             <button type="button" data-testid="import-path-submit" disabled={path.trim() === ''} onClick={() => void submitPath()}>
               Import
             </button>
           </div>
-          <p className="hint">A file or a folder; read in place, never modified.</p>
+          <p className="hint">A file, a folder or a zip; read in place, never modified. “Check” shows what each file is before importing.</p>
+          {detected !== null && (
+            <ul className="detected-list" data-testid="import-detected">
+              {detected.map((item) => (
+                <li key={item.path} className={item.format === null ? 'muted' : ''} title={item.reason}>
+                  <span className="mono">{item.format ?? 'not recognised'}</span> <bdi>{item.path.split(/[/\\]/u).pop()}</bdi>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
         {upload !== null && (
           <div className="upload" role="status">
