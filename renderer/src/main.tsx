@@ -11,6 +11,7 @@ import './styles/search.css';
 import './styles/sources.css';
 import './styles/dialogs.css';
 import './styles/review.css';
+import './styles/images.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

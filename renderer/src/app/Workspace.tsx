@@ -5,6 +5,7 @@ import type { SearchHit } from '../../../shared/domain/search.ts';
 import { CaseHeader } from '../features/case/components/CaseHeader.tsx';
 import { ConversationList } from '../features/conversations/components/ConversationList.tsx';
 import { useConversations } from '../features/conversations/state/use-conversations.ts';
+import { ImagesView } from '../features/images/components/ImagesView.tsx';
 import { ImportPanel } from '../features/import/components/ImportPanel.tsx';
 import { MessageView } from '../features/messages/components/MessageView.tsx';
 import type { JumpTarget } from '../features/messages/state/jump-target.ts';
@@ -37,9 +38,11 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   const [view, setView] = useState<WorkspaceView>('messages');
   // Mounted on first use, then kept (hidden) so both views keep their place and any upload in progress.
   const [reviewMounted, setReviewMounted] = useState(false);
+  const [imagesMounted, setImagesMounted] = useState(false);
 
   const switchView = useCallback((next: WorkspaceView) => {
     if (next === 'review') setReviewMounted(true);
+    if (next === 'images') setImagesMounted(true);
     setView(next);
   }, []);
 
@@ -102,6 +105,17 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
         </main>
       </div>
       {reviewMounted && <ReviewView active={view === 'review'} revision={revision} onOpen={openFromReview} />}
+      {imagesMounted && (
+        <ImagesView
+          active={view === 'images'}
+          revision={revision}
+          chatId={selection?.chatId ?? null}
+          chatTitle={conversation?.title ?? null}
+          query={search.state.query}
+          hits={search.state.hits}
+          onOpen={openFromReview}
+        />
+      )}
       {resultsOpen && (
         <SearchResults controller={search} listRef={hitList} activeId={selection?.jump?.messageId ?? null} onOpen={openHit} onLeaveTop={focusSearch} />
       )}

@@ -1,6 +1,6 @@
-export type WorkspaceView = 'messages' | 'review';
+export type WorkspaceView = 'messages' | 'review' | 'images';
 
-/** The two ways through a case: read the conversations, or review the tagged indicators. */
+/** The ways through a case: read the conversations, review the tagged indicators, or look through the images. */
 export function ViewSwitch({ view, onChange }: { view: WorkspaceView; onChange: (view: WorkspaceView) => void }) {
   return (
     <div className="view-switch" role="tablist" aria-label="Workspace view">
@@ -16,6 +16,16 @@ export function ViewSwitch({ view, onChange }: { view: WorkspaceView; onChange: 
         onClick={() => onChange('review')}
       >
         Review
+      </button>
+      <button
+        type="button"
+        role="tab"
+        data-testid="view-images"
+        aria-selected={view === 'images'}
+        title="Screenshots and photos, with the text OCR read in them"
+        onClick={() => onChange('images')}
+      >
+        Images
       </button>
     </div>
   );

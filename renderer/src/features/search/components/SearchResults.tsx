@@ -16,6 +16,7 @@ export function focusFirstHit(list: HTMLElement | null): void {
 
 function SearchHitItem({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOpen: (hit: SearchHit) => void }) {
   const snippet = makeSnippet(hit.text, hit.highlights);
+  const ocrSnippet = hit.ocr === undefined ? null : makeSnippet(hit.ocr.text, hit.ocr.highlights);
   return (
     <li>
       <button type="button" className="search-hit" data-testid="search-hit" data-message-id={hit.id} aria-current={active ? 'true' : undefined} onClick={() => onOpen(hit)}>
@@ -29,6 +30,14 @@ function SearchHitItem({ hit, active, onOpen }: { hit: SearchHit; active: boolea
         <span className="search-hit-text" dir="auto">
           <HighlightedText text={snippet.text} ranges={snippet.ranges} />
         </span>
+        {ocrSnippet !== null && (
+          <span className="search-hit-ocr" data-testid="search-hit-ocr">
+            <span className="search-hit-ocr-label">text in image</span>
+            <span dir="auto">
+              <HighlightedText text={ocrSnippet.text} ranges={ocrSnippet.ranges} />
+            </span>
+          </span>
+        )}
       </button>
     </li>
   );
