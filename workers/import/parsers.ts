@@ -3,6 +3,7 @@ import { androidSmsDbParser } from './android-sms/index.ts';
 import { imageParser } from './images/image-parser.ts';
 import { metaMessagesParser } from './meta/index.ts';
 import { smsBackupXmlParser } from './sms-xml/index.ts';
+import { ufdrReportParser } from './ufdr/index.ts';
 import { telegramHtmlParser, telegramJsonParser } from './telegram/index.ts';
 import { iosSmsDbParser } from './ios-sms/index.ts';
 import { whatsappAndroidDbParser, whatsappIosDbParser } from './whatsapp-db/index.ts';
@@ -16,6 +17,7 @@ export const PARSERS: readonly SourceParser[] = [
   telegramJsonParser,
   metaMessagesParser,
   telegramHtmlParser,
+  ufdrReportParser,
   smsBackupXmlParser,
   whatsappTextParser,
   androidSmsDbParser,

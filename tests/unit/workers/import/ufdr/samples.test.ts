@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
+import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+
+/**
+ * The real, anonymised Physical Analyzer fragments from IPED's test resources (see
+ * ../shared/samples/SOURCES.md): a WhatsApp Chat model and UserAccount models. They are
+ * fragments, so the test puts them inside the <project>/<decodedData> a report would have.
+ */
+const SAMPLES = path.resolve(process.cwd(), '../shared/samples/ufdr');
+const CHAT = path.join(SAMPLES, 'iped/ufed-model-chat.xml');
+const ACCOUNTS = path.join(SAMPLES, 'iped/ufed-model-useraccount.xml');
+
+function wrapped(): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n<project id="s" reportVersion="7.0" xmlns="http://pa.cellebrite.com/report/2.0"><decodedData>${readFileSync(ACCOUNTS, 'utf8')}<modelType type="Chat">${readFileSync(CHAT, 'utf8')}</modelType></decodedData></project>`;
+}
+
+describe.skipIf(!existsSync(CHAT) || !existsSync(ACCOUNTS))('Cellebrite report.xml importer on the public samples', () => {
+  it('reads the WhatsApp chat: one conversation, its participants and every message', async () => {
+    const result = await runParser(ufdrReportParser, inputFromText(wrapped(), { displayName: 'report.xml', forbidReadAll: true }));
+    expect(result.chats).toHaveLength(1);
+    expect(result.chats[0]).toMatchObject({ key: 'chat:WhatsApp:5511999996666@s.whatsapp.net', title: 'WhatsApp: Blastoise', kind: 'private', participants: [{ name: 'Blastoise' }, { name: 'Clefable' }] });
+    expect(result.messages).toHaveLength(11);
+    expect(result.messages.filter((message) => message.kind === 'unparsed')).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    const first = result.messages[0];
+    expect(first).toMatchObject({ sender: 'Bulbasaur', senderId: '5511999997777@s.whatsapp.net', direction: 'incoming', time: { utcMs: Date.parse('2024-11-03T19:46:47.000Z') }, timestampText: '2024-11-03T19:46:47.000+00:00' });
+    expect(first?.attachments[0]).toMatchObject({ kind: 'attached', mediaType: 'audio', fileName: 'PTT-20241103-WA0101.opus', path: 'files/Audio/PTT-20241103-WA0101.opus', size: 7054 });
+    expect(result.messages.filter((message) => message.direction === 'outgoing').map((message) => message.sender)).toEqual(['Clefable', 'Clefable', 'Pikachu']);
+    expect(result.messages.find((message) => message.kind === 'system')).toMatchObject({ text: 'You joined the group via invite link', sender: null });
+    expect(result.messages[1]?.extra).toMatchObject({ labels: ['Forwarded'], quoted: [expect.objectContaining({ modelId: '9cfcb1df-26e3-4ebf-a3e4-da45ad5587fc' })], replyToModelId: '9cfcb1df-26e3-4ebf-a3e4-da45ad5587fc' });
+    expect(result.outcome.details).toMatchObject({ messages: 11, attachments: 5, userAccounts: 2, modelCounts: { UserAccount: 2, Chat: 1 }, complete: true });
+  });
+
+  it('gives the same records whatever the chunk size', async () => {
+    const whole = await runParser(ufdrReportParser, inputFromText(wrapped(), { displayName: 'report.xml' }));
+    const small = await runParser(ufdrReportParser, inputFromText(wrapped(), { displayName: 'report.xml', chunkBytes: 97 }));
+    expect(small.messages).toEqual(whole.messages);
+    expect(small.chats).toEqual(whole.chats);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseCellebriteTime } from '../../../../../workers/import/ufdr/index.ts';
+
+/** The timestamp forms Physical Analyzer versions write (IPED reads six of them). */
+describe('Cellebrite timestamps', () => {
+  it.each([
+    ['2024-11-03T19:46:47.230+00:00', Date.UTC(2024, 10, 3, 19, 46, 47, 230)],
+    ['2024-11-03T21:46:47+02:00', Date.UTC(2024, 10, 3, 19, 46, 47)],
+    ['2024-11-03T19:46:47Z', Date.UTC(2024, 10, 3, 19, 46, 47)],
+    ['03-Nov-24 07:46:47 PM +00:00', Date.UTC(2024, 10, 3, 19, 46, 47)],
+    ['03/11/2024 09:46:47 -10:00', Date.UTC(2024, 10, 3, 19, 46, 47)],
+    ['09.09.2020 19:33:13(UTC+0)', Date.UTC(2020, 8, 9, 19, 33, 13)],
+  ])('%s is an absolute instant', (text, utcMs) => {
+    expect(parseCellebriteTime(text)).toEqual({ utcMs });
+  });
+
+  it('keeps a time without a zone as wall-clock', () => {
+    expect(parseCellebriteTime('2024-11-03 19:46:47')).toEqual({ wall: { year: 2024, month: 11, day: 3, hour: 19, minute: 46, second: 47 } });
+  });
+
+  it.each(['', 'yesterday', '2024-02-30T10:00:00Z', '2024-11-03T25:00:00Z', '2024-11-03T10:00:00+19:00'])('refuses %j', (text) => {
+    expect(parseCellebriteTime(text)).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Conversations: a Chat model's header (Source, Id, Name, ChatType, Participants) becomes a
+ * ParsedChat; InstantMessage models found outside any Chat are grouped by app and by the set of
+ * parties they involve, which is how an examiner would read them.
+ */
+
+import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
+import type { FileIndex } from './file-index.ts';
+import { identifierKey } from './file-index.ts';
+import { fieldModels, fieldText, partyOf } from './model-tree.ts';
+import type { Party, XmlNode } from './model-tree.ts';
+
+/** Participants kept per chat; a broadcast list of thousands adds nothing past this. */
+const MAX_PARTICIPANTS = 1000;
+
+export interface ChatHeader {
+  /** A stand-in model node holding the Chat's direct <field> children read so far. */
+  fields: XmlNode;
+  participants: Party[];
+  modelId: string | null;
+  /** The Chat model's xml path, a unique fallback key when the report gives no Id. */
+  path: string;
+}
+
+export function addParticipant(header: ChatHeader, party: XmlNode, files: FileIndex): void {
+  if (header.participants.length >= MAX_PARTICIPANTS) return;
+  const read = partyOf(party);
+  header.participants.push({ ...read, name: read.name ?? files.nameOf(read.id) });
+}
+
+export function chatKeyOf(header: ChatHeader): string {
+  const source = fieldText(header.fields, 'Source') ?? 'unknown';
+  const id = fieldText(header.fields, 'Id');
+  return id === null ? `chat:${source}:${header.modelId ?? header.path}` : `chat:${source}:${id}`;
+}
+
+export function chatOf(header: ChatHeader): ParsedChat {
+  const source = fieldText(header.fields, 'Source');
+  const id = fieldText(header.fields, 'Id');
+  const others = header.participants.filter((party) => party.owner !== true);
+  const named = fieldText(header.fields, 'Name') ?? (others.length > 0 ? others.map((party) => party.name ?? party.id ?? '?').join(', ') : null);
+  const title = named ?? id ?? 'chat';
+  const chatType = (fieldText(header.fields, 'ChatType') ?? '').toLowerCase();
+  let kind: ParsedChat['kind'] = 'unknown';
+  if (chatType.includes('broadcast') || chatType.includes('channel')) kind = 'channel';
+  else if (chatType.includes('group') || others.length > 1 || (id ?? '').endsWith('@g.us')) kind = 'group';
+  else if (chatType.includes('one') || others.length === 1 || header.participants.length === 2) kind = 'private';
+  const chat: ParsedChat = { key: chatKeyOf(header), title: source === null ? title : `${source}: ${title}`, kind };
+  if (header.participants.length > 0) chat.participants = header.participants.map((party) => ({ name: party.name, id: party.id }));
+  // The same app conversation can appear in several reports (two extractions of one phone).
+  if (id !== null) chat.mergeKey = `${source ?? 'unknown'}\n${id}`;
+  return chat;
+}
+
+export interface StandaloneGroup {
+  key: string;
+  chat: ParsedChat;
+  parties: Party[];
+}
+
+/** The conversation a standalone InstantMessage belongs to: its app and its From/To parties. */
+export function standaloneGroup(model: XmlNode, files: FileIndex): StandaloneGroup {
+  const source = fieldText(model, 'Source') ?? fieldText(model, 'SourceApplication') ?? 'unknown';
+  const parties = [...fieldModels(model, 'From'), ...fieldModels(model, 'To')].map(partyOf).map((party) => ({ ...party, name: party.name ?? files.nameOf(party.id) }));
+  const ids = [...new Set(parties.map((party) => (party.id === null ? (party.name ?? '') : identifierKey(party.id))).filter((id) => id !== ''))].sort();
+  const key = `im:${source}:${ids.join(',')}`;
+  const others = parties.filter((party) => party.owner !== true);
+  const shown = (others.length > 0 ? others : parties).map((party) => party.name ?? party.id ?? '?');
+  const chat: ParsedChat = {
+    key,
+    title: `${source}: ${shown.length > 0 ? [...new Set(shown)].join(', ') : 'unknown parties'}`,
+    kind: ids.length > 2 ? 'group' : ids.length === 0 ? 'unknown' : 'private',
+    mergeKey: `standalone\n${key}`,
+  };
+  if (parties.length > 0) chat.participants = dedupe(parties).map((party) => ({ name: party.name, id: party.id }));
+  return { key, chat, parties };
+}
+
+function dedupe(parties: Party[]): Party[] {
+  const seen = new Set<string>();
+  return parties.filter((party) => {
+    const key = party.id ?? party.name ?? '';
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

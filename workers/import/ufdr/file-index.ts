@@ -1,0 +1,96 @@
+/**
+ * What the report says about extracted files (`<taggedFiles><file id=… path=…>` with their
+ * `Local Path`, MD5 and SHA256 metadata) and which names go with which identifiers (Contact and
+ * UserAccount models). Attachments refer to files by id (`file_id`, `jumptargets`), and Physical
+ * Analyzer writes taggedFiles before decodedData, so the index is filled first and read while
+ * messages stream past. Both maps are bounded: a report with millions of files must not exhaust
+ * memory; past the bound, files are counted, and attachments fall back to the path the
+ * Attachment model itself names.
+ */
+
+import { safeRelativePath } from '../telegram/import-limits.ts';
+import { descendants } from './model-tree.ts';
+import type { XmlNode } from './model-tree.ts';
+
+export const MAX_INDEXED_FILES = 1_000_000;
+export const MAX_KNOWN_NAMES = 500_000;
+
+export interface TaggedFile {
+  id: string | null;
+  /** The file's path on the device (`/private/var/…`), as the report names it. */
+  devicePath: string | null;
+  /** Where the bytes are inside the UFDR (`files/Image/…`), from the `Local Path` metadata. */
+  localPath: string | null;
+  size: number | null;
+  md5: string | null;
+  sha256: string | null;
+  deleted: boolean;
+}
+
+/** Reads a `<file>` element of taggedFiles (or one written inline in a model). */
+export function taggedFileOf(node: XmlNode): TaggedFile {
+  const items = new Map<string, string>();
+  for (const item of descendants(node, 'item')) {
+    const name = item.attrs['name'];
+    if (name !== undefined && !items.has(name.toLowerCase())) items.set(name.toLowerCase(), item.text.trim());
+  }
+  const local = items.get('local path') ?? node.attrs['local_path'] ?? null;
+  const size = node.attrs['size'];
+  return {
+    id: node.attrs['id'] ?? null,
+    devicePath: node.attrs['path'] ?? null,
+    localPath: local === null ? null : safeRelativePath(local),
+    size: size !== undefined && /^\d+$/u.test(size) ? Number(size) : null,
+    md5: hexDigest(items.get('md5') ?? node.attrs['md5'], 32),
+    sha256: hexDigest(items.get('sha256') ?? items.get('sha-256') ?? node.attrs['sha256'], 64),
+    deleted: (node.attrs['deleted'] ?? '').toLowerCase() === 'deleted',
+  };
+}
+
+/** A digest as lowercase hex, or null when it is not `length` hex digits (a vendor typo is not a digest). */
+function hexDigest(value: string | undefined, length: number): string | null {
+  const compact = value?.replace(/[\s:-]/gu, '').toLowerCase();
+  return compact !== undefined && compact.length === length && /^[0-9a-f]+$/u.test(compact) ? compact : null;
+}
+
+export class FileIndex {
+  private readonly files = new Map<string, TaggedFile>();
+  private readonly names = new Map<string, string>();
+  indexed = 0;
+  notIndexed = 0;
+
+  add(file: TaggedFile): void {
+    if (file.id === null) return;
+    if (this.files.size >= MAX_INDEXED_FILES && !this.files.has(file.id)) {
+      this.notIndexed += 1;
+      return;
+    }
+    this.files.set(file.id, file);
+    this.indexed += 1;
+  }
+
+  get(id: string): TaggedFile | undefined {
+    return this.files.get(id);
+  }
+
+  /** Remembers a name for an identifier (phone number, jid, user id); the first name wins. */
+  addName(id: string, name: string): void {
+    const key = identifierKey(id);
+    if (key === '' || this.names.has(key) || this.names.size >= MAX_KNOWN_NAMES) return;
+    this.names.set(key, name);
+  }
+
+  nameOf(id: string | null): string | null {
+    return id === null ? null : (this.names.get(identifierKey(id)) ?? null);
+  }
+}
+
+/**
+ * Identifiers are written several ways across models (`+55 11 99999-7777`, `5511999997777`,
+ * `5511999997777@s.whatsapp.net`); matching uses the digits of phone-like ids, lowercase otherwise.
+ */
+export function identifierKey(id: string): string {
+  const trimmed = id.trim().toLowerCase();
+  const phone = /^\+?[\d\s().-]{6,}(@s\.whatsapp\.net|@c\.us)?$/u.exec(trimmed);
+  return phone === null ? trimmed : trimmed.replace(/@.*$/u, '').replace(/\D/gu, '');
+}

@@ -1,0 +1,200 @@
+/**
+ * Cellebrite models → Threadline records: an InstantMessage model (with its From/To parties,
+ * Body, TimeStamp, Status and Attachments) becomes a ParsedMessage; the header fields of a Chat
+ * model become a ParsedChat. Field names are Physical Analyzer's, which are not localised
+ * (unlike caseInformation labels), so they are matched exactly.
+ */
+
+import type { MediaType, ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { safeRelativePath } from '../telegram/import-limits.ts';
+import type { FileIndex, TaggedFile } from './file-index.ts';
+import { taggedFileOf } from './file-index.ts';
+import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
+import type { Party, XmlNode } from './model-tree.ts';
+import { parseCellebriteTime } from './ufdr-time.ts';
+
+/** Quoted (embedded) message text kept in `extra`, enough to recognise it. */
+const QUOTE_CHARS = 500;
+
+export interface MessageContext {
+  chatKey: string;
+  locator: SourceLocator;
+  files: FileIndex;
+  /** The chat's participants, to name a sender the message only gives by id, and the owner. */
+  participants: Party[];
+  /** The Chat's Source (WhatsApp, Telegram…), for messages that do not repeat it. */
+  app: string | null;
+}
+
+export interface MessageResult {
+  message: ParsedMessage;
+  notes: string[];
+}
+
+export function instantMessage(model: XmlNode, context: MessageContext): MessageResult {
+  const notes: string[] = [];
+  const from = fieldModels(model, 'From').map(partyOf)[0] ?? null;
+  const to = fieldModels(model, 'To').map(partyOf);
+  const body = fieldValue(model, 'Body');
+  const stamp = fieldNode(model, 'TimeStamp')?.children.find((child) => child.name === 'value');
+  const timestampText = stamp?.text.trim() ?? '';
+  const formatted = stamp?.attrs['formattedTimestamp'];
+  let time = timestampText === '' ? null : parseCellebriteTime(timestampText);
+  if (time === null && formatted !== undefined) time = parseCellebriteTime(formatted);
+  if (time === null && timestampText !== '') notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
+  if (body?.truncated === true) notes.push(`the Body was longer than ${MAX_FIELD_CHARS} characters and was cut there`);
+  const { attachments, references } = attachmentsOf(model, context.files);
+  const direction = directionOf(model, from, context.participants);
+  const owner = context.participants.find((party) => party.owner === true) ?? null;
+  const sender = from ?? (direction === 'outgoing' ? owner : null);
+  const senderName = sender === null ? null : (sender.name ?? context.files.nameOf(sender.id) ?? nameIn(context.participants, sender.id) ?? sender.id);
+  const type = fieldText(model, 'Type');
+  const empty = body === null && timestampText === '' && from === null && attachments.length === 0;
+  const extra: Record<string, unknown> = {
+    app: fieldText(model, 'Source') ?? fieldText(model, 'SourceApplication') ?? context.app,
+    modelId: model.attrs['id'] ?? null,
+    identifier: fieldText(model, 'Identifier'),
+    status: fieldText(model, 'Status'),
+    type,
+    deletedState: model.attrs['deleted_state'] ?? null,
+    decodingConfidence: model.attrs['decoding_confidence'] ?? null,
+  };
+  if (stamp?.attrs['format'] !== undefined) extra['timestampFormat'] = stamp.attrs['format'];
+  if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
+  if (to.length > 0) extra['to'] = to.map((party) => ({ id: party.id, name: party.name ?? context.files.nameOf(party.id) }));
+  if (references.length > 0) extra['files'] = references;
+  Object.assign(extra, quoteFacts(model));
+  const kind = empty ? 'unparsed' : isSystem(model, from, type) ? 'system' : 'message';
+  // A system line has no author; the party the report invents for it ("System message") stays in extra.
+  if (kind === 'system' && senderName !== null) extra['senderAsWritten'] = senderName;
+  return {
+    message: {
+      chatKey: context.chatKey,
+      kind,
+      sender: kind === 'system' ? null : senderName,
+      senderId: sender?.id ?? null,
+      direction,
+      time,
+      timestampText,
+      text: body?.text ?? '',
+      attachments,
+      deleted: (model.attrs['deleted_state'] ?? '').toLowerCase() === 'deleted',
+      edited: false,
+      locator: context.locator,
+      ...(empty ? { reason: 'the model has none of Body, TimeStamp, From or Attachments' } : {}),
+      extra,
+    },
+    notes,
+  };
+}
+
+/** Service lines ("You joined the group…"): the report labels them System or types them so. */
+function isSystem(model: XmlNode, from: Party | null, type: string | null): boolean {
+  if (/system/iu.test(type ?? '')) return true;
+  const labels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label'));
+  return labels.includes('System') && (from === null || from.owner !== true);
+}
+
+function nameIn(parties: Party[], id: string | null): string | null {
+  return id === null ? null : (parties.find((party) => party.id === id)?.name ?? null);
+}
+
+/**
+ * Direction as the report states it (a Direction or Folder field), else from the sender being
+ * the phone's owner, else from a Status only one side can have.
+ */
+function directionOf(model: XmlNode, from: Party | null, participants: Party[]): 'incoming' | 'outgoing' | null {
+  const stated = `${fieldText(model, 'Direction') ?? ''} ${fieldText(model, 'Folder') ?? ''}`.toLowerCase();
+  if (/incoming|inbox/u.test(stated)) return 'incoming';
+  if (/outgoing|outbox|sent/u.test(stated)) return 'outgoing';
+  const fromId = from?.id ?? null;
+  const owner = from?.owner ?? (fromId === null ? null : (participants.find((party) => party.id === fromId)?.owner ?? null));
+  if (owner !== null) return owner ? 'outgoing' : 'incoming';
+  const status = (fieldText(model, 'Status') ?? '').toLowerCase();
+  if (status === 'sent' || status === 'outgoing') return 'outgoing';
+  if (status === 'unread' || status === 'incoming') return 'incoming';
+  return null;
+}
+
+function quoteFacts(model: XmlNode): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  const labels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label')).filter((label): label is string => label !== null);
+  if (labels.length > 0) facts['labels'] = [...new Set(labels)];
+  const quoted = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'ReferenceId')).find((id) => id !== null);
+  if (quoted !== undefined) facts['replyToModelId'] = quoted;
+  const embedded = model.children
+    .filter((child) => child.name === 'multiModelField' && child.attrs['name'] === 'EmbeddedInstantMessage')
+    .flatMap((field) => field.children.filter((child) => child.name === 'model'));
+  // Physical Analyzer repeats the EmbeddedInstantMessage field; one quote is one quote.
+  const unique = embedded.filter((quote, index) => quote.attrs['id'] === undefined || embedded.findIndex((other) => other.attrs['id'] === quote.attrs['id']) === index);
+  if (unique.length > 0) {
+    facts['quoted'] = unique.map((quote) => {
+      const from = fieldModels(quote, 'From').map(partyOf)[0];
+      return { modelId: quote.attrs['id'] ?? null, sender: from?.name ?? from?.id ?? null, body: (fieldValue(quote, 'Body')?.text ?? '').slice(0, QUOTE_CHARS) };
+    });
+  }
+  return facts;
+}
+
+/** Attachment models (`Attachment` and `Attachments`) plus files only named by `jumptargets`. */
+function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: ParsedAttachment[]; references: Record<string, unknown>[] } {
+  const attachments: ParsedAttachment[] = [];
+  const references: Record<string, unknown>[] = [];
+  const used = new Set<string>();
+  for (const item of [...fieldModels(model, 'Attachment'), ...fieldModels(model, 'Attachments')]) {
+    const inline = descendants(item, 'file')[0];
+    const fileId = item.attrs['file_id'] ?? inline?.attrs['id'] ?? null;
+    const file = inline === undefined ? (fileId === null ? undefined : files.get(fileId)) : taggedFileOf(inline);
+    if (fileId !== null) used.add(fileId);
+    const extracted = fieldText(item, 'attachment_extracted_path');
+    const length = fieldNode(item, 'Data')?.children.find((child) => child.name === 'source')?.attrs['length'];
+    attachments.push(attachment(file, fieldText(item, 'Filename'), fieldText(item, 'ContentType'), extracted, length));
+    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), inReport: file !== undefined });
+  }
+  for (const target of model.children.filter((child) => child.name === 'jumptargets').flatMap((jump) => jump.children)) {
+    const id = target.text.trim();
+    const file = files.get(id);
+    if (target.attrs['ismodel'] === 'true' || used.has(id) || file === undefined) continue;
+    used.add(id);
+    attachments.push(attachment(file, null, null, null, undefined));
+    references.push({ fileId: id, devicePath: file.devicePath, inReport: true });
+  }
+  return { attachments, references };
+}
+
+function attachment(file: TaggedFile | undefined, fileName: string | null, mimeType: string | null, extracted: string | null, length: string | undefined): ParsedAttachment {
+  // Where the bytes are in the UFDR: the file's Local Path, else the Attachment's own extracted
+  // path, else the device path (which the zip lookup can still match by its unique file name).
+  const path = file?.localPath ?? (extracted === null ? null : safeRelativePath(extracted)) ?? file?.devicePath ?? null;
+  const name = fileName ?? baseOf(file?.localPath ?? file?.devicePath ?? extracted);
+  const parsed: ParsedAttachment = { kind: path === null ? 'omitted' : 'attached', mediaType: mediaTypeOf(mimeType, name) };
+  if (name !== null) parsed.fileName = name;
+  if (mimeType !== null) parsed.mimeType = mimeType;
+  if (path !== null) parsed.path = path;
+  const size = file?.size ?? (length !== undefined && /^\d+$/u.test(length) ? Number(length) : null);
+  if (size !== null) parsed.size = size;
+  if (file !== undefined && (file.md5 !== null || file.sha256 !== null)) {
+    parsed.vendorDigests = { ...(file.md5 === null ? {} : { md5: file.md5 }), ...(file.sha256 === null ? {} : { sha256: file.sha256 }) };
+  }
+  return parsed;
+}
+
+function baseOf(path: string | null): string | null {
+  if (path === null) return null;
+  const slashed = path.replace(/\\/gu, '/');
+  const base = slashed.slice(slashed.lastIndexOf('/') + 1);
+  return base === '' ? null : base;
+}
+
+export function mediaTypeOf(mimeType: string | null, fileName: string | null): MediaType {
+  const mime = (mimeType ?? '').toLowerCase();
+  const extension = /\.([a-z0-9]{1,5})$/iu.exec(fileName ?? '')?.[1]?.toLowerCase() ?? '';
+  if (mime === 'image/webp' || extension === 'webp') return 'sticker';
+  if (mime === 'image/gif' || extension === 'gif') return 'gif';
+  if (mime.startsWith('image/') || ['jpg', 'jpeg', 'png', 'heic', 'bmp'].includes(extension)) return 'image';
+  if (mime.startsWith('video/') || ['mp4', 'mov', '3gp', 'mkv'].includes(extension)) return 'video';
+  if (mime.startsWith('audio/') || ['opus', 'ogg', 'mp3', 'm4a', 'aac', 'amr', 'wav'].includes(extension)) return 'audio';
+  if (mime.includes('vcard') || extension === 'vcf') return 'contact';
+  if (mime !== '' || extension !== '') return 'document';
+  return 'unknown';
+}
