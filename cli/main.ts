@@ -36,6 +36,7 @@ function buildProgram(): Command {
     .argument('[path...]', 'files, folders or zips to import; the format is detected from the content')
     .option('--retry-failed', 'import again every source of the case whose import failed or was interrupted')
     .option('--check', 'only say what each file is (format detected from its content); import nothing')
+    .option('--csv-map <json|file>', 'import CSV files with this column mapping, e.g. {"timestamp":"date","sender":"user","text":"message","chat":"channel"}')
     .option('--tz <zone>', 'IANA time zone of the device clock (e.g. Europe/Bucharest); default: the case setting')
     .addOption(new Option('--date-order <order>', 'override the inferred day/month order').choices(['dmy', 'mdy', 'ymd']))
     .option('--ocr-lang <langs>', 'OCR languages for the images, e.g. eng+ron+rus (default eng)')

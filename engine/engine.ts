@@ -151,8 +151,8 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         this.emit('event', { name: 'case.changed', payload: { reason: 'close' } });
         return null;
       },
-      'import.start': async ({ paths, timeZone }) => {
-        const { taskId, done } = this.startImport(paths, timeZone === undefined ? {} : { timeZone });
+      'import.start': async ({ paths, timeZone, csvMapping }) => {
+        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), ...(csvMapping === undefined ? {} : { csvMapping }) });
         done.catch(() => undefined); // the task records the failure; nobody awaits it here
         return { taskId };
       },

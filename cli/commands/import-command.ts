@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportSummary } from '../../shared/domain/import.ts';
+import type { CsvMappingSpec, ImportSummary } from '../../shared/domain/import.ts';
+import { AppError } from '../../shared/errors.ts';
 import { Engine } from '../../engine/engine.ts';
 import { detectFiles } from '../../engine/import/detect-files.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
@@ -9,6 +10,8 @@ import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { actorName } from '../actor.ts';
 
 export interface ImportCommandOptions {
+  /** JSON (or a file of JSON) naming the CSV columns: {"timestamp":"date","sender":"user","text":"message"}. */
+  csvMap?: string;
   /** Only report what each file is, import nothing. */
   check?: boolean;
   tz?: string;
@@ -36,7 +39,11 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       process.stdout.write(options.json === true ? `${JSON.stringify({ case: session.path, files: found })}\n` : found.map((item) => `${(item.format ?? 'not recognised').padEnd(24)} ${item.path}  (${item.reason})`).join('\n') + '\n');
       return EXIT_OK;
     }
-    const importOptions = { ...(options.tz === undefined ? {} : { timeZone: options.tz }), ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) };
+    const importOptions = {
+      ...(options.tz === undefined ? {} : { timeZone: options.tz }),
+      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+      ...(options.csvMap === undefined ? {} : { csvMapping: readCsvMapping(options.csvMap) }),
+    };
     const retry = options.retryFailed === true ? await engine.failedSourcePaths() : [];
     if (options.retryFailed === true) process.stderr.write(`retrying ${retry.length} failed or interrupted source(s)\n`);
     const all = [...new Set([...paths, ...retry])];
@@ -91,4 +98,23 @@ function describe(summary: ImportSummary): string {
   const { totals } = summary;
   lines.push(`Total: ${totals.sources} sources, ${totals.messages} messages, ${totals.unparsed} unparsed, ${totals.issues} issues`);
   return `${lines.join('\n')}\n`;
+}
+
+function readCsvMapping(value: string): CsvMappingSpec {
+  const text = value.trim().startsWith('{') ? value : readTextFile(value);
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('expected a JSON object');
+    return parsed as CsvMappingSpec;
+  } catch (error) {
+    throw new AppError('E_USAGE', `--csv-map must be JSON like {"timestamp":"date","sender":"user","text":"message"} or a file of it: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new AppError('E_USAGE', `Cannot read --csv-map file ${path}: ${String(error)}`);
+  }
 }

@@ -70,7 +70,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     return { path, sourceId: existing.id, format: existing.format, sha256: digests.sha256, status: 'already-imported', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: `identical bytes were already imported as ${existing.displayName} (${existing.id})` }], error: null };
   }
   const importer = await session.importer();
-  const detected = await importer.client.call('detectFormat', { path });
+  const detected = await importer.client.call('detectFormat', { path, ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }) });
   if (detected.format === null && detected.companionOf !== undefined) {
     return { path, sourceId: null, format: 'companion', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: detected.reason }], error: null };
   }
@@ -115,7 +115,14 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   try {
     const outcome = await importer.client.call(
       'importSource',
-      { source, path, casePath: session.path, format: detected.format, ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) },
+      {
+        source,
+        path,
+        casePath: session.path,
+        format: detected.format,
+        ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+        ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
+      },
       { signal: task.signal, onProgress: (progress) => onBytes(Math.min(progress.done, file.size)) },
     );
     task.progress(`detecting languages in ${basename(path)}`, 0, outcome.messages);

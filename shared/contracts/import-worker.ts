@@ -11,6 +11,7 @@ export interface ImportJob {
   casePath: string;
   format: DetectedFormat;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
+  csvMapping?: Record<string, string | number | boolean>;
 }
 
 export interface ImportOutcome {
@@ -29,6 +30,6 @@ export interface ImportWorkerApi {
   /** Connects this worker to the db and index workers (MessagePorts, transferred). */
   connect: { params: { dbPort: unknown; indexPorts: unknown[] }; result: null };
   /** Sniffs a file's content (never its name) and names the importer that can read it. */
-  detectFormat: { params: { path: string }; result: { format: DetectedFormat | null; reason: string; companionOf?: string } };
+  detectFormat: { params: { path: string; csvMapping?: Record<string, string | number | boolean> }; result: { format: DetectedFormat | null; reason: string; companionOf?: string } };
   importSource: { params: ImportJob; result: ImportOutcome };
 }

@@ -20,7 +20,11 @@ export interface ImportSummary {
   totals: { sources: number; messages: number; attachments: number; unparsed: number; issues: number };
 }
 
+/** Which CSV columns hold what (see workers/import/csv/mapping.ts); CSV is imported only with one. */
+export type CsvMappingSpec = Record<string, string | number | boolean>;
+
 export interface ImportOptions {
   timeZone?: string;
+  csvMapping?: CsvMappingSpec;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
 }

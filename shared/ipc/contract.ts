@@ -25,7 +25,13 @@ export const requestSchemas = {
   'case.open': z.object({ path, create: z.boolean(), timeZone: timeZone.optional() }).strict(),
   'case.current': z.object({}).strict(),
   'case.close': z.object({}).strict(),
-  'import.start': z.object({ paths: z.array(path).min(1).max(10_000), timeZone: timeZone.optional() }).strict(),
+  'import.start': z
+    .object({
+      paths: z.array(path).min(1).max(10_000),
+      timeZone: timeZone.optional(),
+      csvMapping: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+    })
+    .strict(),
   'import.detect': z.object({ paths: z.array(path).min(1).max(10_000) }).strict(),
   'import.retryFailed': z.object({ timeZone: timeZone.optional() }).strict(),
   'sources.issues': z.object({ sourceId: z.string().min(1).max(200) }).strict(),

@@ -56,3 +56,19 @@ describe.skipIf(!FOLDERS.every((folder) => existsSync(folder)))('exports in JSON
     }
   });
 });
+
+describe.skipIf(!existsSync(join(SAMPLES, 'misc', 'dfrws2021', 'mattermost_messages.csv')))('CSV with a column mapping', () => {
+  it('imports the Mattermost CSV only when told which columns hold what, keeping bad rows raw', async () => {
+    const engine = new Engine({ mode: 'cli', actor: 'csv' });
+    try {
+      await engine.openCase(join(tempFolder(), 'case'), true);
+      const file = join(SAMPLES, 'misc', 'dfrws2021', 'mattermost_messages.csv');
+      const without = await engine.startImport([file], {}).done;
+      expect(without.sources[0]?.status).toBe('failed');
+      const mapped = await engine.startImport([file], { csvMapping: { timestamp: 'timestamp', sender: 'user', text: 'message', chat: 'channel', timestampFormat: 'unix-ms' } }).done;
+      expect(mapped.sources[0]).toMatchObject({ status: 'imported', format: 'csv', messages: 114, unparsed: 12 });
+    } finally {
+      await engine.dispose();
+    }
+  });
+});

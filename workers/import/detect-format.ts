@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
+import { sniffCsvColumns } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { identifySqliteSource, sniffSqlite } from './sqlite/index.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
@@ -17,7 +18,7 @@ export interface Detection {
 const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'];
 
 /** Reads the head of a file (read-only) and asks each importer whether it recognises the content. */
-export async function detectFormat(path: string): Promise<Detection> {
+export async function detectFormat(path: string, csvMapping?: Record<string, unknown>): Promise<Detection> {
   const name = basename(path);
   const suffix = COMPANION_SUFFIXES.find((candidate) => name.endsWith(candidate));
   if (suffix !== undefined && existsSync(path.slice(0, -suffix.length))) {
@@ -34,7 +35,18 @@ export async function detectFormat(path: string): Promise<Detection> {
   }
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };
+  if (csvMapping !== undefined) return detectCsv(head, csvMapping);
   return { format: null, reason: `the content matches no supported export format (supported: ${PARSERS.map((candidate) => candidate.format).join(', ')})` };
+}
+
+/** CSV is never guessed: with a mapping, a file whose header holds the mapped columns is read as CSV. */
+function detectCsv(head: Uint8Array, mapping: Record<string, unknown>): Detection {
+  const delimiter = typeof mapping['delimiter'] === 'string' ? mapping['delimiter'] : undefined;
+  const columns = sniffCsvColumns(head, delimiter);
+  const wanted = ['timestamp', 'sender', 'text', 'chat', 'direction'].map((key) => mapping[key]).filter((value): value is string => typeof value === 'string');
+  const missing = wanted.filter((name) => !columns.includes(name));
+  if (columns.length === 0 || missing.length > 0) return { format: null, reason: `not a CSV with the mapped columns (missing: ${missing.join(', ') || 'a header row'})` };
+  return { format: 'csv', reason: `CSV with the columns ${wanted.join(', ')}` };
 }
 
 /** SQLite schemas can lie beyond the head, so phone databases are identified from the whole file. */

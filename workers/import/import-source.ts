@@ -2,6 +2,7 @@ import type { ImportJob, ImportOutcome } from '../../shared/contracts/import-wor
 import { AppError } from '../../shared/errors.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { fileInput } from './file-input.ts';
+import { createCsvParser, validateCsvMapping } from './csv/index.ts';
 import { PARSERS, parserFor } from './parsers.ts';
 import { folderFiles } from './source-files.ts';
 import { importZip, ZIP_FORMAT } from './zip/zip-source.ts';
@@ -13,7 +14,7 @@ const ZIP_READER_VERSION = '1.0.0';
 
 /** Runs the parser of the job's format over the source and streams its records into the case. */
 export async function importSource(job: ImportJob, sinks: Sinks, context: CallContext): Promise<ImportOutcome> {
-  const parser = job.format === ZIP_FORMAT ? null : parserFor(job.format);
+  const parser = job.format === ZIP_FORMAT ? null : job.format === 'csv' ? createCsvParser(validateCsvMapping(job.csvMapping ?? {})) : parserFor(job.format);
   if (parser === undefined) throw new AppError('E_IMPORT_FORMAT', `${job.path}: no importer for format ${job.format}`);
   context.progress({ stage: 'reading', done: 0, total: job.source.size });
   const writer = new RecordWriter(job, sinks, context, folderFiles(job.path));

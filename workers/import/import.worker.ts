@@ -21,8 +21,8 @@ const handlers: Handlers<ImportWorkerApi> = {
     };
     return null;
   },
-  async detectFormat({ path }) {
-    return detectFormat(path);
+  async detectFormat({ path, csvMapping }) {
+    return detectFormat(path, csvMapping);
   },
   async importSource(job, context) {
     if (sinks === null) throw new AppError('E_INTERNAL', 'import worker used before connect()', { expected: false });

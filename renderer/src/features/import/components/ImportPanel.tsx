@@ -27,6 +27,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
   const controller = useImport();
   const [dragging, setDragging] = useState(false);
   const [path, setPath] = useState('');
+  const [csvMap, setCsvMap] = useState('');
   const [detected, setDetected] = useState<{ path: string; format: string | null; reason: string }[] | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
@@ -60,7 +61,16 @@ export function ImportPanel({ children }: { children: ReactNode }) {
     setDetected(null);
     const trimmed = path.trim();
     if (trimmed === '') return;
-    if (await controller.importPaths([trimmed])) setPath('');
+    let mapping: Record<string, string | number | boolean> | undefined;
+    if (csvMap.trim() !== '') {
+      try {
+        mapping = JSON.parse(csvMap) as Record<string, string | number | boolean>;
+      } catch {
+        controller.setNotice('The CSV column mapping must be JSON, e.g. {"timestamp":"date","sender":"user","text":"message"}');
+        return;
+      }
+    }
+    if (await controller.importPaths([trimmed], mapping)) setPath('');
   }
 
   return (
@@ -130,6 +140,17 @@ export function ImportPanel({ children }: { children: ReactNode }) {
             </button>
           </div>
           <p className="hint">A file, a folder or a zip; read in place, never modified. “Check” shows what each file is before importing.</p>
+          <details className="csv-mapping">
+            <summary>CSV column mapping</summary>
+            <input
+              data-testid="import-csv-map"
+              aria-label="CSV column mapping (JSON)"
+              value={csvMap}
+              onChange={(event) => setCsvMap(event.target.value)}
+              placeholder='{"timestamp":"date","sender":"user","text":"message","chat":"channel"}'
+            />
+            <p className="hint">CSV files are imported only with a mapping of their columns (timestampFormat: iso, unix-ms, unix-s, dmy, mdy or ymd).</p>
+          </details>
           {detected !== null && (
             <ul className="detected-list" data-testid="import-detected">
               {detected.map((item) => (

@@ -13,7 +13,7 @@ export interface ImportController {
   error: string | null;
   notice: string | null;
   importFiles(files: File[]): Promise<void>;
-  importPaths(paths: string[]): Promise<boolean>;
+  importPaths(paths: string[], csvMapping?: Record<string, string | number | boolean>): Promise<boolean>;
   /** Native picker in Electron; returns false where the browser's file input must be used. */
   pickNative(): Promise<boolean>;
   setNotice(text: string | null): void;
@@ -25,11 +25,11 @@ export function useImport(): ImportController {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const importPaths = useCallback(async (paths: string[]) => {
+  const importPaths = useCallback(async (paths: string[], csvMapping?: Record<string, string | number | boolean>) => {
     if (paths.length === 0) return false;
     setError(null);
     try {
-      await api.invoke('import.start', { paths });
+      await api.invoke('import.start', { paths, ...(csvMapping === undefined ? {} : { csvMapping }) });
       return true;
     } catch (caught) {
       setError(describeError(caught));
