@@ -48,9 +48,9 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     return this.session;
   }
 
-  async openCase(path: string, create: boolean, timeZone?: string): Promise<CaseSession> {
+  async openCase(path: string, create: boolean, timeZone?: string, ocrLanguages?: string[]): Promise<CaseSession> {
     await this.closeCase();
-    const { session } = await CaseSession.open(path, { create, actor: this.options.actor, ...(timeZone === undefined ? {} : { timeZone }) });
+    const { session } = await CaseSession.open(path, { create, actor: this.options.actor, ...(timeZone === undefined ? {} : { timeZone }), ...(ocrLanguages === undefined ? {} : { ocrLanguages }) });
     this.session = session;
     this.emit('event', { name: 'case.changed', payload: { reason: 'open' } });
     return session;
@@ -144,7 +144,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   handlers(): EngineHandlers {
     return {
       'app.info': async () => ({ name: APP_NAME, version: APP_VERSION, mode: this.options.mode, workingDirectory: process.cwd() }),
-      'case.open': async ({ path, create, timeZone }) => (await this.openCase(path, create, timeZone)).info(),
+      'case.open': async ({ path, create, timeZone, ocrLanguages }) => (await this.openCase(path, create, timeZone, ocrLanguages)).info(),
       'case.current': async () => (this.session === null ? null : this.session.info()),
       'case.close': async () => {
         await this.closeCase();
@@ -182,7 +182,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       'identifiers.shared': async ({ limit }) => this.current().db.client.call('sharedIdentifiers', { limit }),
       'review.decide': async (request) => recordDecision(this.current(), { ...stripUndefined(request), by: this.options.actor }),
       'ocr.start': async ({ langs, retryFailed }) => {
-        const settings = resolveOcrSettings(langs === undefined ? {} : { lang: langs.join('+') });
+        const settings = resolveOcrSettings({ lang: (langs ?? this.current().settings.ocrLanguages).join('+') });
         const { taskId, done } = this.startOcr(settings, retryFailed === true);
         done.catch(() => undefined);
         return { taskId };

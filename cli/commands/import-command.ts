@@ -30,7 +30,8 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
   engine.tasks.on('update', (task) => progress.update(task));
   const creating = !existsSync(join(caseDir, 'case.sqlite'));
   try {
-    const session = await engine.openCase(caseDir, creating, options.tz);
+    // A new case takes --ocr-lang as its setting; later imports use the case setting unless told otherwise.
+    const session = await engine.openCase(caseDir, creating, options.tz, options.ocrLang === undefined ? undefined : options.ocrLang.split('+'));
     if (options.tz === undefined && session.settings.timeZone === 'UTC') {
       process.stderr.write('note: no --tz given and the case time zone is UTC: device times are read as UTC (recorded on each source)\n');
     }
@@ -52,7 +53,7 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       return EXIT_OK;
     }
     // Settings are checked before importing, so a bad --ocr-lang or --tessdata fails fast.
-    const ocrSettings = options.ocr === false ? null : resolveOcrSettings({ ...(options.ocrLang === undefined ? {} : { lang: options.ocrLang }), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
+    const ocrSettings = options.ocr === false ? null : resolveOcrSettings({ lang: options.ocrLang ?? session.settings.ocrLanguages.join('+'), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
     const summary = await engine.startImport(all, importOptions).done;
     if (ocrSettings !== null) {
       const ocr = await engine.startOcr(ocrSettings).done;

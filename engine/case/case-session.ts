@@ -18,6 +18,8 @@ export interface OpenCaseOptions {
   create: boolean;
   /** Case default zone, used when the case is created. */
   timeZone?: string;
+  /** Case default OCR languages, set when the case is created. */
+  ocrLanguages?: string[];
   actor: string;
 }
 
@@ -52,7 +54,7 @@ export class CaseSession {
     const db = spawnWorker<DbWorkerApi>('db');
     let index: SearchIndex | null = null;
     try {
-      const opened = await db.client.call('open', { casePath: path, create: options.create, settings: { timeZone } });
+      const opened = await db.client.call('open', { casePath: path, create: options.create, settings: { timeZone, ocrLanguages: options.ocrLanguages ?? ['eng'] } });
       index = await SearchIndex.open(path);
       const audit = new AuditLog(path);
       const session = new CaseSession(path, opened.createdAt, opened.settings, opened.schemaVersion, db, index, audit, options.actor);

@@ -22,7 +22,9 @@ const path = z.string().min(1).max(MAX_PATH_LENGTH);
 
 export const requestSchemas = {
   'app.info': z.object({}).strict(),
-  'case.open': z.object({ path, create: z.boolean(), timeZone: timeZone.optional() }).strict(),
+  'case.open': z
+    .object({ path, create: z.boolean(), timeZone: timeZone.optional(), ocrLanguages: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{1,31}$/u)).min(1).max(20).optional() })
+    .strict(),
   'case.current': z.object({}).strict(),
   'case.close': z.object({}).strict(),
   'import.start': z

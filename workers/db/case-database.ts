@@ -60,7 +60,7 @@ export class CaseDatabase {
 
   settings(): CaseSettings {
     const meta = this.readMeta();
-    return { timeZone: meta.get('settings.timeZone') ?? 'UTC' };
+    return { timeZone: meta.get('settings.timeZone') ?? 'UTC', ocrLanguages: (meta.get('settings.ocrLanguages') ?? 'eng').split('+').filter((lang) => lang !== '') };
   }
 
   persist(): void {

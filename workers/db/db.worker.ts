@@ -29,6 +29,7 @@ const handlers: Handlers<DbWorkerApi> = {
       createdAt = new Date().toISOString();
       store.writeMeta('createdAt', createdAt);
       store.writeMeta('settings.timeZone', settings.timeZone);
+      store.writeMeta('settings.ocrLanguages', settings.ocrLanguages.join('+'));
     }
     // A source still 'importing' means the process died mid-import: drop its partial rows and
     // mark it so the user can re-import it. Everything committed before stays as it was.

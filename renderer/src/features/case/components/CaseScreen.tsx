@@ -18,6 +18,7 @@ function isKnownTimeZone(zone: string): boolean {
 export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void }) {
   const [path, setPath] = useState('');
   const [timeZone, setTimeZone] = useState('');
+  const [ocrLanguages, setOcrLanguages] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
@@ -38,7 +39,8 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
     setBusy(true);
     setError(null);
     try {
-      const info = await api.invoke('case.open', { path: trimmedPath, create, ...(zone === '' ? {} : { timeZone: zone }) });
+      const languages = ocrLanguages.split('+').map((lang) => lang.trim()).filter((lang) => lang !== '');
+      const info = await api.invoke('case.open', { path: trimmedPath, create, ...(zone === '' ? {} : { timeZone: zone }), ...(languages.length === 0 ? {} : { ocrLanguages: languages }) });
       onOpened(info);
     } catch (caught) {
       setError(describeError(caught));
@@ -92,6 +94,21 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
           <p className="hint" id={zoneHelpId}>
             IANA name such as Europe/Berlin. Chat exports record the seized device's wall-clock time without a zone; this zone turns those times
             into UTC. Defaults to UTC. Used when the case is created.
+          </p>
+          <label htmlFor={`${zoneId}-ocr`}>Languages of text in images (optional)</label>
+          <input
+            id={`${zoneId}-ocr`}
+            data-testid="case-ocr-languages"
+            type="text"
+            className="mono"
+            value={ocrLanguages}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="eng"
+            onChange={(event) => setOcrLanguages(event.target.value)}
+          />
+          <p className="hint">
+            Tesseract codes joined with +, such as eng+ron+rus. Languages other than eng need their .traineddata files (THREADLINE_TESSDATA). Used when the case is created.
           </p>
         </div>
         <div className="actions">
