@@ -3,6 +3,9 @@
  * shared by scripts/eval-language.ts and scripts/fit-language-weights.ts.
  */
 import { readFileSync } from 'node:fs';
+import { seededRandom } from './bench/random.ts';
+
+export { seededRandom };
 
 export interface DevLine {
   id: string;
@@ -18,17 +21,6 @@ export function readDevLines(file: string): DevLine[] {
   return readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as DevLine);
 }
 
-/** mulberry32: a tiny seeded generator, so every run picks the same neighbours. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * For each line, CONTEXT_LINES OTHER lines of the same language, chosen by a seeded generator:

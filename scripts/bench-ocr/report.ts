@@ -5,10 +5,12 @@ export interface GroupScore {
   images: number;
   cer: number;
   nativeCer: number;
-  /** Worker-measured seconds per image (model load included once). */
+  /** Wall-clock seconds per image, model load included once, best of the repeats. */
   secondsPerImage: number;
   nativeSecondsPerImage: number;
-  wallSecondsPerImage: number;
+  /** CPU seconds per image: what the engines cost, whatever else runs on the machine. */
+  cpuSecondsPerImage: number;
+  nativeCpuSecondsPerImage: number | null;
   target: number;
   byKind: { kind: string; images: number; cer: number; nativeCer: number }[];
 }
@@ -24,13 +26,21 @@ export interface StepEffect {
   secondsOff: number;
 }
 
+export interface PoolRun {
+  seconds: number;
+  /** CPU seconds of the whole process (all threads) during the run. */
+  cpuSeconds: number;
+}
+
 export interface BenchReport {
   native: string;
   threadline: OcrEngineInfo | null;
   cores: number;
   baseline: GroupScore[];
   steps: StepEffect[];
-  pool: { images: number; oneWorkerSeconds: number; twoWorkersSeconds: number };
+  pool: { images: number; oneWorker: PoolRun; twoWorkers: PoolRun };
+  /** One-minute load average at the start and the end: other work on the machine skews times. */
+  loadAverage: [number, number];
   scratch: string | null;
 }
 
@@ -49,9 +59,10 @@ export function printReport(report: BenchReport): void {
   const engine = report.threadline;
   lines.push(`Threadline OCR: tesseract.js ${engine?.version ?? '?'} (core ${engine?.coreVersion ?? '?'}, Tesseract ${engine?.tesseractVersion ?? '?'}) vs native ${report.native}; ${report.cores} cores`);
   lines.push('');
-  lines.push('lang  images  CER threadline  CER native  s/img threadline  s/img native  ratio   (wall s/img)');
+  lines.push('lang  images  CER threadline  CER native  wall s/img threadline / native (ratio)   CPU s/img threadline / native (ratio)');
   for (const group of report.baseline) {
-    lines.push(`${group.lang.padEnd(6)}${String(group.images).padEnd(8)}${percent(group.cer).padEnd(16)}${percent(group.nativeCer).padEnd(12)}${seconds(group.secondsPerImage).padEnd(18)}${seconds(group.nativeSecondsPerImage).padEnd(14)}${(group.secondsPerImage / group.nativeSecondsPerImage).toFixed(2).padEnd(8)}(${seconds(group.wallSecondsPerImage)})`);
+    const cpu = group.nativeCpuSecondsPerImage === null ? 'n/a' : `${seconds(group.cpuSecondsPerImage)} / ${seconds(group.nativeCpuSecondsPerImage)} (${timeRatio(group).toFixed(2)})`;
+    lines.push(`${group.lang.padEnd(6)}${String(group.images).padEnd(8)}${percent(group.cer).padEnd(16)}${percent(group.nativeCer).padEnd(12)}${`${seconds(group.secondsPerImage)} / ${seconds(group.nativeSecondsPerImage)} (${(group.secondsPerImage / group.nativeSecondsPerImage).toFixed(2)})`.padEnd(40)}${cpu}`);
     for (const kind of group.byKind) lines.push(`        ${kind.kind.padEnd(14)} ${String(kind.images).padEnd(3)} CER ${percent(kind.cer).padEnd(8)} native ${percent(kind.nativeCer)}`);
   }
   lines.push('');
@@ -59,10 +70,13 @@ export function printReport(report: BenchReport): void {
   for (const group of report.baseline) {
     lines.push(`  ${verdict(group.cer <= group.target)} ${group.lang} CER ${percent(group.cer)} <= ${percent(group.target)}`);
     lines.push(`  ${verdict(group.cer <= group.nativeCer + CER_MARGIN)} ${group.lang} CER within 1 point of native (${percent(group.cer - group.nativeCer)} difference)`);
-    lines.push(`  ${verdict(group.secondsPerImage <= TIME_RATIO_TARGET * group.nativeSecondsPerImage)} ${group.lang} time per image ${(group.secondsPerImage / group.nativeSecondsPerImage).toFixed(2)}x native <= ${TIME_RATIO_TARGET}x`);
+    lines.push(`  ${verdict(timeRatio(group) <= TIME_RATIO_TARGET)} ${group.lang} time per image ${timeRatio(group).toFixed(2)}x native <= ${TIME_RATIO_TARGET}x (${group.nativeCpuSecondsPerImage === null ? 'wall clock' : 'CPU time'})`);
   }
-  const speedup = report.pool.oneWorkerSeconds / report.pool.twoWorkersSeconds;
-  lines.push(`  ${verdict(speedup >= POOL_SPEEDUP_TARGET)} pool: ${report.pool.images} images in ${seconds(report.pool.oneWorkerSeconds)} on 1 worker, ${seconds(report.pool.twoWorkersSeconds)} on 2 (${speedup.toFixed(2)}x, target >= ${POOL_SPEEDUP_TARGET}x)`);
+  const { oneWorker, twoWorkers } = report.pool;
+  const speedup = oneWorker.seconds / twoWorkers.seconds;
+  lines.push(`  ${verdict(speedup >= POOL_SPEEDUP_TARGET)} pool: ${report.pool.images} images in ${seconds(oneWorker.seconds)} on 1 worker, ${seconds(twoWorkers.seconds)} on 2 (${speedup.toFixed(2)}x, target >= ${POOL_SPEEDUP_TARGET}x)`);
+  lines.push(`       cores kept busy (CPU time / wall time): ${(oneWorker.cpuSeconds / oneWorker.seconds).toFixed(2)} with 1 worker, ${(twoWorkers.cpuSeconds / twoWorkers.seconds).toFixed(2)} with 2`);
+  lines.push(`       load average ${report.loadAverage[0].toFixed(2)} at start, ${report.loadAverage[1].toFixed(2)} at end on ${report.cores} cores (other work skews every time above)`);
   lines.push('');
   lines.push('Preprocessing steps (each flipped against the defaults, on the images it acts on)');
   lines.push('step        default  images  CER on    CER off   s/img on  s/img off  effect');
@@ -71,6 +85,11 @@ export function printReport(report: BenchReport): void {
   }
   if (report.scratch !== null) lines.push('', `Images kept in ${report.scratch}`);
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** CPU time when measured (load elsewhere on the machine does not skew it), else wall clock. */
+function timeRatio(group: GroupScore): number {
+  return group.nativeCpuSecondsPerImage === null ? group.secondsPerImage / group.nativeSecondsPerImage : group.cpuSecondsPerImage / group.nativeCpuSecondsPerImage;
 }
 
 /** CER first (a tenth of a point counts), then time (10% counts). */

@@ -3,6 +3,8 @@
  * messages in every process, so Threadline and each baseline index exactly the same text.
  * Word frequencies follow a Zipf-like curve, as real chats do (a few words are everywhere).
  */
+import { seededRandom } from './random.ts';
+
 export interface CorpusMessage {
   rowid: number;
   text: string;
@@ -34,16 +36,6 @@ const WORDS_PER_LANGUAGE = 8000;
 const START_TIME = Date.UTC(2023, 0, 1);
 const SPAN_MS = 2 * 365 * 86_400_000;
 
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Vocabulary {
   words: Record<string, string[]>;
@@ -52,7 +44,7 @@ export interface Vocabulary {
 }
 
 export function buildVocabulary(seed = 1): Vocabulary {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const words: Record<string, string[]> = {};
   for (const [lang, alphabet] of Object.entries(ALPHABETS)) {
     const letters = [...alphabet];
@@ -71,7 +63,7 @@ export function buildVocabulary(seed = 1): Vocabulary {
 /** Yields the corpus in batches so no process has to hold all of it. */
 export function* corpusBatches(count: number, batchSize: number, seed = 2): Generator<CorpusMessage[]> {
   const vocabulary = buildVocabulary();
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   let batch: CorpusMessage[] = [];
   for (let rowid = 1; rowid <= count; rowid++) {
     const lang = CORPUS_LANGUAGES[Math.floor(Math.pow(random(), 1.5) * CORPUS_LANGUAGES.length)] ?? 'eng';
@@ -109,7 +101,7 @@ export interface BenchQuery {
 /** A fixed mix of 1-, 2- and 3-term queries, half of them with a language or date filter. */
 export function queryMix(count: number, seed = 3): BenchQuery[] {
   const vocabulary = buildVocabulary();
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const queries: BenchQuery[] = [];
   for (let i = 0; i < count; i++) {
     const lang = CORPUS_LANGUAGES[Math.floor(Math.pow(random(), 1.5) * CORPUS_LANGUAGES.length)] ?? 'eng';

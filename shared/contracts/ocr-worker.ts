@@ -84,6 +84,8 @@ export interface OcrEngineInfo {
 export interface OcrParameters {
   psm: number;
   oem: number;
+  /** Tesseract variables set for this image beyond the model's defaults (e.g. thresholding_method). */
+  variables: Record<string, string>;
   preprocess: OcrPreprocessStep[];
   /** Factor the image was resized by before recognition (1 = not resized). */
   scale: number;

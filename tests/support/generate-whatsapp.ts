@@ -2,22 +2,14 @@
  * Seeded synthetic WhatsApp Android exports for tests that need volume (crash recovery, cancel,
  * virtualised scrolling). Same seed, same bytes.
  */
+import { seededRandom } from '../../scripts/bench/random.ts';
+
 const WORDS = ['hello', 'job', 'work', 'money', 'tomorrow', 'ticket', 'apartment', 'call', 'me', 'when', 'where', 'paid', 'owe', 'car', 'city', 'friend', 'photo', 'send', 'now', 'later'];
 const SENDERS = ['Ana Pop', 'Mihai', '+40 721 000 111', 'Irina'];
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateWhatsAppExport(messages: number, seed = 1, needle?: { at: number; text: string }): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const lines: string[] = [];
   let time = Date.UTC(2023, 0, 15, 8, 0);
   for (let index = 0; index < messages; index++) {

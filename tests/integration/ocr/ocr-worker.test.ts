@@ -58,7 +58,8 @@ describe('the OCR worker', () => {
     expect(result.confidence).toBeGreaterThan(70);
     expect(result.engine).toMatchObject({ name: 'tesseract.js', version: '7.0.0' });
     expect(result.traineddata).toEqual([expect.objectContaining({ lang: 'eng', source: 'npm:@tesseract.js-data/eng', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
-    expect(result.parameters).toMatchObject({ psm: 3, oem: 1, scale: 1, tiles: 1, width: 1000 });
+    expect(result.parameters).toMatchObject({ psm: 6, oem: 1, scale: 1, tiles: 1, width: 1000 });
+    expect(result.engine.coreSha256).toMatch(/^[0-9a-f]{64}$/);
     const passport = result.words.find((word) => word.text === 'passport');
     expect(passport?.bbox.y0).toBeGreaterThan(result.words.find((word) => word.text === 'Meet')?.bbox.y1 ?? Infinity);
     expect(readdirSync(folder)).toEqual(['text.png']);

@@ -1,17 +1,8 @@
 import type { Database } from 'sql.js';
+import type { AttachmentFile } from '../../../shared/contracts/db-worker.ts';
 import type { MediaType } from '../../../shared/contracts/parsed-source.ts';
 import { asNullableString, asNumber, asString, selectAll } from './rows.ts';
 
-export interface AttachmentFileRow {
-  attachmentId: number;
-  messageId: string;
-  sourceId: string;
-  sha256: string;
-  fileName: string | null;
-  mediaType: MediaType;
-  sourcePath: string | null;
-  storedPath: string | null;
-}
 
 /** Row ids of messages of imported sources with the given stable ids, in the order asked. */
 export function rowidsForMessageIds(db: Database, ids: string[]): number[] {
@@ -39,8 +30,8 @@ export function allMessageRowids(db: Database): number[] {
 }
 
 /** Attachments with bytes Threadline hashed, for the messages given (by stable id). */
-export function attachmentFiles(db: Database, messageIds: string[]): AttachmentFileRow[] {
-  const files: AttachmentFileRow[] = [];
+export function attachmentFiles(db: Database, messageIds: string[]): AttachmentFile[] {
+  const files: AttachmentFile[] = [];
   const CHUNK = 500;
   for (let start = 0; start < messageIds.length; start += CHUNK) {
     const chunk = messageIds.slice(start, start + CHUNK);

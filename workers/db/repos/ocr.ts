@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import type { OcrPendingRow } from '../../../shared/contracts/db-worker.ts';
 import type { ImageItem, OcrStored } from '../../../shared/domain/image.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
@@ -15,16 +15,7 @@ export function ocrPending(db: Database, limit: number): OcrPendingRow[] {
        AND NOT EXISTS (SELECT 1 FROM ocr_failures f WHERE f.attachment_id = a.id)
      ORDER BY a.id LIMIT ?`,
     [limit],
-  ).map((row) => ({
-    attachmentId: asNumber(row['id']),
-    messageRowid: asNumber(row['message_rowid']),
-    sourceId: asString(row['source_id']),
-    sourceFile: asString(row['source_file']),
-    sourceFormat: asString(row['format']),
-    sourcePath: asNullableString(row['source_path']),
-    storedPath: asNullableString(row['stored_path']),
-    fileName: asNullableString(row['file_name']),
-  }));
+  ).map(toPendingRow);
 }
 
 export function storeOcr(db: Database, result: OcrStored): void {
@@ -100,7 +91,10 @@ export function attachmentLocation(db: Database, attachmentId: number): OcrPendi
      FROM attachments a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
     [attachmentId],
   );
-  if (row === null) return null;
+  return row === null ? null : toPendingRow(row);
+}
+
+function toPendingRow(row: Record<string, SqlValue>): OcrPendingRow {
   return {
     attachmentId: asNumber(row['id']),
     messageRowid: asNumber(row['message_rowid']),
