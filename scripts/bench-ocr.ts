@@ -14,6 +14,8 @@ import { WorkerPool } from '../engine/workers/worker-pool.ts';
 import type { OcrEngineInfo, OcrPreprocessOptions, OcrResult, OcrWorkerApi } from '../shared/contracts/ocr-worker.ts';
 import { DEFAULT_OCR_PREPROCESS } from '../shared/contracts/ocr-worker.ts';
 import type { BenchLanguage } from './bench-ocr/corpus.ts';
+import type { EngineFloor } from './bench-ocr/engine-floor.ts';
+import { engineFloor } from './bench-ocr/engine-floor.ts';
 import { levenshtein, normaliseForCer } from './bench-ocr/metrics.ts';
 import type { NativeRun } from './bench-ocr/native-tesseract.ts';
 import { nativeVersion, runNative } from './bench-ocr/native-tesseract.ts';
@@ -27,7 +29,7 @@ import { runThreadline } from './bench-ocr/run-threadline.ts';
 const DEBIAN_TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
 const SEED = 20_240_611;
 const CER_TARGET: Record<BenchLanguage, number> = { eng: 0.03, ron: 0.06, rus: 0.06 };
-const STEPS: (keyof OcrPreprocessOptions)[] = ['grayscale', 'invertDark', 'upscale', 'flatten', 'threshold', 'tile'];
+const STEPS: (keyof OcrPreprocessOptions)[] = ['grayscale', 'invertDark', 'upscale', 'downscale', 'flatten', 'threshold', 'tile'];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -47,6 +49,8 @@ try {
   // Threadline (one worker, one Tesseract thread) against native (OMP_THREAD_LIMIT=1), alone,
   // alternating and keeping each side's best of REPEATS runs so load from elsewhere evens out.
   const baseline: GroupScore[] = [];
+  const floors: EngineFloor[] = [];
+  let psmUsed = 3;
   const single = new WorkerPool<OcrWorkerApi>('ocr', 1);
   try {
     for (const lang of langs) {
@@ -54,6 +58,7 @@ try {
       // Threadline first: the native command then gets the page segmentation mode it recorded.
       const runs = [await runThreadline(single, group, tessdataDirsFor(lang), DEFAULT_OCR_PREPROCESS)];
       const psm = runs[0]?.results[0]?.parameters.psm ?? 3;
+      psmUsed = psm;
       const nativeRuns = [runNative(group.map((image) => image.file), lang, nativeTessdata[lang] as string, psm, scratch)];
       for (let repeat = 1; repeat < repeats; repeat++) {
         runs.push(await runThreadline(single, group, tessdataDirsFor(lang), DEFAULT_OCR_PREPROCESS));
@@ -74,6 +79,11 @@ try {
         target: CER_TARGET[lang],
         byKind: byKind(group, run.results.map((result) => result.text), nativeRun.texts),
       });
+    }
+    // The same with no preprocessing on the light images (where native reads as much as we do).
+    for (const lang of langs) {
+      const light = images.filter((image) => image.lang === lang && image.theme === 'light' && image.kind !== 'small');
+      floors.push(await engineFloor(single, light, tessdataDirsFor(lang), nativeTessdata[lang] as string, psmUsed, repeats, scratch));
     }
   } finally {
     await single.terminate();
@@ -106,7 +116,7 @@ try {
   // Pool scaling through the engine's own entry point: the same images on 1 and on 2 workers,
   // best of REPEATS. CPU time over wall time shows how many cores the process really kept busy.
   const scaling = images.filter((image) => image.lang === 'eng' && image.kind === 'phone').map((image) => image.file);
-  const work = [...scaling, ...scaling];
+  const work = [...scaling, ...scaling, ...scaling, ...scaling];
   const measure = async (poolSize: number): Promise<{ seconds: number; cpuSeconds: number }> => {
     let best = { seconds: Infinity, cpuSeconds: 0 };
     for (let repeat = 0; repeat < repeats; repeat++) {
@@ -127,6 +137,7 @@ try {
     threadline: engineInfo,
     cores: availableParallelism(),
     baseline,
+    floors,
     steps,
     pool: { images: work.length, oneWorker: poolOne, twoWorkers: poolTwo },
     loadAverage: [loadAtStart, loadavg()[0] ?? 0],

@@ -1,4 +1,5 @@
 import type { OcrEngineInfo, OcrPreprocessOptions } from '../../shared/contracts/ocr-worker.ts';
+import type { EngineFloor } from './engine-floor.ts';
 
 export interface GroupScore {
   lang: string;
@@ -37,6 +38,7 @@ export interface BenchReport {
   threadline: OcrEngineInfo | null;
   cores: number;
   baseline: GroupScore[];
+  floors: EngineFloor[];
   steps: StepEffect[];
   pool: { images: number; oneWorker: PoolRun; twoWorkers: PoolRun };
   /** One-minute load average at the start and the end: other work on the machine skews times. */
@@ -77,6 +79,12 @@ export function printReport(report: BenchReport): void {
   lines.push(`  ${verdict(speedup >= POOL_SPEEDUP_TARGET)} pool: ${report.pool.images} images in ${seconds(oneWorker.seconds)} on 1 worker, ${seconds(twoWorkers.seconds)} on 2 (${speedup.toFixed(2)}x, target >= ${POOL_SPEEDUP_TARGET}x)`);
   lines.push(`       cores kept busy (CPU time / wall time): ${(oneWorker.cpuSeconds / oneWorker.seconds).toFixed(2)} with 1 worker, ${(twoWorkers.cpuSeconds / twoWorkers.seconds).toFixed(2)} with 2`);
   lines.push(`       load average ${report.loadAverage[0].toFixed(2)} at start, ${report.loadAverage[1].toFixed(2)} at end on ${report.cores} cores (other work skews every time above)`);
+  lines.push('');
+  lines.push('Engine alone (same grey pixels, model, page segmentation, one thread; light phone and tall images)');
+  for (const floor of report.floors) {
+    const ratio = floor.nativeCpuSeconds === null ? 'n/a' : `${(floor.cpuSeconds / floor.nativeCpuSeconds).toFixed(2)}x`;
+    lines.push(`  ${floor.lang}: ${seconds(floor.cpuSeconds / floor.images)} vs native ${floor.nativeCpuSeconds === null ? 'n/a' : seconds(floor.nativeCpuSeconds / floor.images)} CPU per image: tesseract.js is ${ratio} native`);
+  }
   lines.push('');
   lines.push('Preprocessing steps (each flipped against the defaults, on the images it acts on)');
   lines.push('step        default  images  CER on    CER off   s/img on  s/img off  effect');

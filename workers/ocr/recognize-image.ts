@@ -5,9 +5,10 @@ import { tesseractCoreBuild, tesseractFiles } from './local-files.ts';
 import { modelFor } from './model-cache.ts';
 import { encodePnm } from './pnm.ts';
 import { preprocess } from './preprocess.ts';
-import { OEM_LSTM_ONLY, PSM_AUTO, THRESHOLD_SAUVOLA } from './tesseract-model.ts';
+import { OEM_LSTM_ONLY, PSM_SINGLE_BLOCK, THRESHOLD_SAUVOLA } from './tesseract-model.ts';
 import type { PageTree } from './tiles.ts';
 import { mergeTiles } from './tiles.ts';
+import { parseTsv } from './tsv.ts';
 
 /** One OCR call: read, decode, preprocess, recognise (per tile), merge, record provenance. */
 export async function recognizeImage(request: OcrRequest, context: CallContext): Promise<OcrResult> {
@@ -28,7 +29,7 @@ export async function recognizeImage(request: OcrRequest, context: CallContext):
     const band = prepared.pixels.subarray(tile.top * rowBytes, tile.bottom * rowBytes);
     const page = await model.recognize(encodePnm(band, prepared.width, tile.bottom - tile.top, prepared.channels), tesseractParameters, context.signal);
     tesseractVersion = page.version;
-    pages.push(page as unknown as PageTree);
+    pages.push(parseTsv(page.tsv ?? ''));
     context.progress({ stage: `recognising ${input.name}`, done: index + 1, total: prepared.tiles.length });
   }
   const merged = mergeTiles(pages, prepared.tiles, prepared.scale, image.width, image.height);
@@ -39,8 +40,9 @@ export async function recognizeImage(request: OcrRequest, context: CallContext):
     engine: { name: 'tesseract.js', version: files.version, coreVersion: files.coreVersion, coreBuild: core.name, coreSha256: core.sha256, tesseractVersion },
     traineddata: model.traineddata,
     parameters: {
-      psm: PSM_AUTO,
+      psm: PSM_SINGLE_BLOCK,
       oem: OEM_LSTM_ONLY,
+      variables: { tessedit_pageseg_mode: String(PSM_SINGLE_BLOCK), ...tesseractParameters },
       preprocess: prepared.steps,
       scale: prepared.scale,
       tiles: prepared.tiles.length,

@@ -25,7 +25,7 @@ export function planTiles(height: number, tileHeight: number, overlap: number): 
   }
 }
 
-/** The parts of tesseract.js's result tree we read (its `blocks` output). */
+/** A recognised page as blocks, paragraphs, lines and words (see tsv.ts). */
 export interface PageTree {
   blocks: { paragraphs: { lines: { text: string; confidence: number; bbox: OcrBox; words: { text: string; confidence: number; bbox: OcrBox }[] }[] }[] }[] | null;
 }
