@@ -30,8 +30,9 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
   const summary: OcrCaseSummary = { images: 0, recognised: 0, failed: 0, skipped: 0 };
   const tagger = createMarkerTagger();
   for (;;) {
-    const pending = await session.db.client.call('ocrPending', { limit: PAGE });
-    if (pending.length === 0) break;
+    const listed = await session.db.client.call('ocrPending', { limit: PAGE });
+    if (listed.length === 0) break;
+    const pending = await materialiseZipImages(session, listed);
     const located = pending.map((row) => ({ row, path: imagePath(session.path, row) }));
     for (const { row } of located.filter((item) => item.path === null)) {
       summary.skipped++;
@@ -89,6 +90,26 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
   await session.index.persist(sources);
   session.audit.append(session.actor, 'ocr.finished', { ...summary, langs: settings.langs, tessdataDirs: settings.tessdataDirs });
   return summary;
+}
+
+/**
+ * Images inside zip sources (WhatsApp exports with media, UFDR tagged files) are copied into
+ * the case's attachment store first, verified against the hash taken at import.
+ */
+async function materialiseZipImages(session: CaseSession, rows: OcrPendingRow[]): Promise<OcrPendingRow[]> {
+  const inZips = rows.filter((row) => row.storedPath === null && row.sourceFormat === 'zip' && row.sourcePath !== null);
+  if (inZips.length === 0) return rows;
+  const importer = await session.importer();
+  const stored = new Map<number, string>();
+  for (const zipPath of new Set(inZips.map((row) => row.sourceFile))) {
+    const items = inZips.filter((row) => row.sourceFile === zipPath).map((row) => ({ attachmentId: row.attachmentId, fromEntry: row.entryName, path: row.sourcePath ?? '', sha256: row.sha256 }));
+    for (const result of await importer.client.call('extractZipAttachments', { zipPath, casePath: session.path, items })) {
+      if (result.storedPath === null) continue;
+      await session.db.client.call('setStoredPath', { attachmentId: result.attachmentId, storedPath: result.storedPath });
+      stored.set(result.attachmentId, result.storedPath);
+    }
+  }
+  return rows.map((row) => ({ ...row, storedPath: stored.get(row.attachmentId) ?? row.storedPath }));
 }
 
 /** Where an image's bytes are on disk: stored by Threadline, or beside its source file. */

@@ -17,6 +17,9 @@ export interface NewAttachment extends AttachmentRecord {
 /** An image attachment and where its bytes are, for OCR and the image viewer. */
 export interface OcrPendingRow {
   attachmentId: number;
+  sha256: string;
+  /** The file (or zip entry) the message was read from: attachment paths are relative to it. */
+  entryName: string;
   messageRowid: number;
   sourceId: string;
   sourceFile: string;
@@ -109,6 +112,7 @@ export interface DbWorkerApi {
   clearOcrFailures: { params: Record<string, never>; result: null };
   listImages: { params: { chatId: string | null; limit: number; offset: number }; result: { total: number; images: ImageItem[] } };
   ocrWords: { params: { attachmentId: number }; result: { text: string; words: OcrWordBox[]; engine: unknown; traineddata: unknown; parameters: unknown } | null };
+  setStoredPath: { params: { attachmentId: number; storedPath: string }; result: null };
   ocrTextsForRowids: { params: { rowids: number[] }; result: [number, string][] };
   attachmentLocation: { params: { attachmentId: number }; result: OcrPendingRow | null };
   tagsForRowids: { params: { rowids: number[] }; result: [number, StoredTag[]][] };

@@ -32,4 +32,9 @@ export interface ImportWorkerApi {
   /** Sniffs a file's content (never its name) and names the importer that can read it. */
   detectFormat: { params: { path: string; csvMapping?: Record<string, string | number | boolean> }; result: { format: DetectedFormat | null; reason: string; companionOf?: string } };
   importSource: { params: ImportJob; result: ImportOutcome };
+  /** Copies attachments held inside a zip source into the case's attachment store. */
+  extractZipAttachments: {
+    params: { zipPath: string; casePath: string; items: { attachmentId: number; fromEntry: string; path: string; sha256: string }[] };
+    result: { attachmentId: number; storedPath: string | null; problem: string | null }[];
+  };
 }

@@ -8,6 +8,7 @@ import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import type { ImportSummary } from '../../shared/domain/import.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
+import { buildZip } from '../support/zip-writer.ts';
 
 async function screenshot(path: string, lines: string[]): Promise<void> {
   const text = lines.map((line, index) => `<text x="24" y="${70 + index * 64}" font-family="DejaVu Sans" font-size="34" fill="black">${line}</text>`).join('');
@@ -28,6 +29,11 @@ describe('images in a case are read, indexed and tagged', () => {
     // A chat export with its own media beside it: the image is that message's attachment, not a new item.
     await screenshot(join(folder, 'IMG-20240402-WA0001.jpg'), ['Contract signed']);
     writeTemp(folder, 'WhatsApp Chat with Boss.txt', ['02/04/2024, 22:01 - Mira: IMG-20240402-WA0001.jpg (file attached)', '02/04/2024, 22:02 - Mira: see above'].join('\n'));
+    // An iOS export zip: its photo stays inside the zip until OCR copies it into the case store.
+    const photo = join(tempFolder(), 'photo.png');
+    await screenshot(photo, ['Reisepass abgeben']);
+    const chat = ['[12/03/2024, 09:15:01] Ana: see photo', '[12/03/2024, 09:15:10] Ana: \u200e<attached: 00000035-PHOTO-2024-03-12-09-15-10.png>'].join('\r\n');
+    writeTemp(folder, 'WhatsApp Chat - Ana.zip', buildZip([{ name: '_chat.txt', data: chat }, { name: '00000035-PHOTO-2024-03-12-09-15-10.png', data: readFileSync(photo) }]));
     engine = new Engine({ mode: 'cli', actor: 'ocr-test' });
     session = await engine.openCase(join(folder, 'case'), true);
     summary = await engine.startImport([folder], { timeZone: 'UTC' }).done;
@@ -62,10 +68,15 @@ describe('images in a case are read, indexed and tagged', () => {
     expect(summary.files.some((file) => file.startsWith('data/attachments/') && file.endsWith('ad.png'))).toBe(true);
   });
 
+  it('reads images that live inside a zip source, verified against their import hash', async () => {
+    const result = await searchCase(session, 'reisepass has:ocr', 10, 0);
+    expect(result.hits[0]?.chat).toBe('Ana');
+  });
+
   it('records a corrupt image as failed and carries on', async () => {
     const { images } = await session.db.client.call('listImages', { chatId: null, limit: 10, offset: 0 });
     const broken = images.find((image) => image.fileName === 'broken.png');
     expect(broken?.ocrError).toMatch(/broken\.png|corrupt|unsupported|read/iu);
-    expect(images.filter((image) => image.ocrText !== null).length).toBe(2);
+    expect(images.filter((image) => image.ocrText !== null).length).toBe(3);
   });
 });

@@ -8,7 +8,7 @@ import { CaseDatabase } from './case-database.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { addDecision, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, taggedRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
-import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrWords, storeOcr, storeOcrFailure } from './repos/ocr.ts';
+import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
 import { inTransaction, run, selectOne } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
 
@@ -165,6 +165,10 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async ocrWords({ attachmentId }) {
     return ocrWords(database().db, attachmentId);
+  },
+  async setStoredPath({ attachmentId, storedPath }) {
+    setStoredPath(database().db, attachmentId, storedPath);
+    return null;
   },
   async ocrTextsForRowids({ rowids }) {
     return ocrTextsForRowids(database().db, rowids);

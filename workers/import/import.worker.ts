@@ -9,6 +9,7 @@ import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
 import { detectFormat } from './detect-format.ts';
 import { importSource } from './import-source.ts';
+import { extractZipAttachments } from './zip/extract-attachments.ts';
 import type { Sinks } from './record-writer.ts';
 
 let sinks: Sinks | null = null;
@@ -23,6 +24,9 @@ const handlers: Handlers<ImportWorkerApi> = {
   },
   async detectFormat({ path, csvMapping }) {
     return detectFormat(path, csvMapping);
+  },
+  async extractZipAttachments({ zipPath, casePath, items }) {
+    return extractZipAttachments(zipPath, casePath, items);
   },
   async importSource(job, context) {
     if (sinks === null) throw new AppError('E_INTERNAL', 'import worker used before connect()', { expected: false });

@@ -43,7 +43,7 @@ export function zipFiles(archive: ZipArchive, entryName: string): SourceFiles {
   };
 }
 
-function lookup(archive: ZipArchive, folder: string, wanted: string): ZipEntryInfo | undefined {
+export function lookup(archive: ZipArchive, folder: string, wanted: string): ZipEntryInfo | undefined {
   const beside = posix.normalize(posix.join(folder, wanted));
   const exact = archive.find(beside) ?? archive.find(posix.normalize(wanted));
   if (exact !== undefined) return exact;

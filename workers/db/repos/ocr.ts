@@ -8,8 +8,8 @@ import { asNullableString, asNumber, asString, run, selectAll, selectOne } from 
 export function ocrPending(db: Database, limit: number): OcrPendingRow[] {
   return selectAll(
     db,
-    `SELECT a.id, a.message_rowid, a.source_id, s.path AS source_file, s.format, a.source_path, a.stored_path, a.file_name
-     FROM attachments a JOIN sources s ON s.id = a.source_id AND s.status = 'imported'
+    `SELECT a.id, a.sha256, json_extract(m.locator, '$.file') AS entry_name, a.message_rowid, a.source_id, s.path AS source_file, s.format, a.source_path, a.stored_path, a.file_name
+     FROM attachments a JOIN sources s ON s.id = a.source_id AND s.status = 'imported' JOIN messages m ON m.rowid = a.message_rowid
      WHERE a.media_type = 'image' AND a.sha256 IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM ocr_results o WHERE o.attachment_id = a.id)
        AND NOT EXISTS (SELECT 1 FROM ocr_failures f WHERE f.attachment_id = a.id)
@@ -87,8 +87,8 @@ export function ocrWords(db: Database, attachmentId: number): { text: string; wo
 export function attachmentLocation(db: Database, attachmentId: number): OcrPendingRow | null {
   const row = selectOne(
     db,
-    `SELECT a.id, a.message_rowid, a.source_id, s.path AS source_file, s.format, a.source_path, a.stored_path, a.file_name, a.mime_type
-     FROM attachments a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
+    `SELECT a.id, a.sha256, json_extract(m.locator, '$.file') AS entry_name, a.message_rowid, a.source_id, s.path AS source_file, s.format, a.source_path, a.stored_path, a.file_name, a.mime_type
+     FROM attachments a JOIN sources s ON s.id = a.source_id JOIN messages m ON m.rowid = a.message_rowid WHERE a.id = ?`,
     [attachmentId],
   );
   return row === null ? null : toPendingRow(row);
@@ -97,6 +97,8 @@ export function attachmentLocation(db: Database, attachmentId: number): OcrPendi
 function toPendingRow(row: Record<string, SqlValue>): OcrPendingRow {
   return {
     attachmentId: asNumber(row['id']),
+    sha256: asString(row['sha256']),
+    entryName: asString(row['entry_name']),
     messageRowid: asNumber(row['message_rowid']),
     sourceId: asString(row['source_id']),
     sourceFile: asString(row['source_file']),
@@ -115,4 +117,8 @@ export function ocrTextsForRowids(db: Database, rowids: number[]): [number, stri
     `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, text FROM ocr_results WHERE message_rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
     rowids,
   ).map((row) => [asNumber(row['message_rowid']), asString(row['text'])]);
+}
+
+export function setStoredPath(db: Database, attachmentId: number, storedPath: string): void {
+  run(db, 'UPDATE attachments SET stored_path = ? WHERE id = ? AND stored_path IS NULL', [storedPath, attachmentId]);
 }

@@ -18,7 +18,7 @@ export const whatsappTextParser: SourceParser = {
     for (const warning of parsed.warnings) sink.warning({ place: `${input.displayName}:${warning.line}`, message: warning.message });
     // A text export is one conversation; the file is its only key.
     const chatKey = `file:${input.displayName}`;
-    sink.chat({ key: chatKey, title: chatTitleFromFileName(input.displayName), kind: 'unknown' });
+    sink.chat({ key: chatKey, title: chatTitle(input.path, input.displayName), kind: 'unknown' });
     for (const [position, record] of parsed.records.entries()) {
       await sink.message(toParsedMessage(record, chatKey, input.displayName));
       if (position % 2000 === 0) {
@@ -69,6 +69,13 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
     ...(record.reason === undefined ? {} : { reason: record.reason }),
     ...(Object.keys(extra).length === 0 ? {} : { extra }),
   };
+}
+
+/** iOS exports always name the text _chat.txt: the zip around it carries the chat's name. */
+function chatTitle(path: string, displayName: string): string {
+  const container = path.includes('!/') ? path.slice(0, path.indexOf('!/')) : null;
+  const own = chatTitleFromFileName(displayName);
+  return own === '_chat' && container !== null ? chatTitleFromFileName(container) : own;
 }
 
 /** Title of a one-chat export, from the names WhatsApp gives its export files in many locales. */

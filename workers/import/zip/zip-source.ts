@@ -66,7 +66,7 @@ export async function importZip(path: string, writer: RecordWriter, parsers: rea
       writer.files = zipFiles(archive, entry.name);
       const digests = await digestStream((await archive.stream(entry)) as AsyncIterable<Buffer>);
       try {
-        const outcome = await parser.parse(entryInput(archive, entry), writer, options);
+        const outcome = await parser.parse(entryInput(archive, entry, path), writer, options);
         entries.push({ name: entry.name, format: parser.format, parser: `threadline-${parser.format}`, parserVersion: parser.parserVersion, formatVersion: outcome.formatVersion, sha256: digests.sha256, size: digests.size, details: outcome.details });
       } catch (error) {
         if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;
@@ -81,9 +81,10 @@ export async function importZip(path: string, writer: RecordWriter, parsers: rea
   }
 }
 
-function entryInput(archive: ZipArchive, entry: ZipEntryInfo): ParserInput {
+function entryInput(archive: ZipArchive, entry: ZipEntryInfo, zipPath: string): ParserInput {
   return {
-    path: entry.name,
+    // "<zip>!/<entry>": a parser can tell the entry's container (e.g. to name an iOS _chat.txt).
+    path: `${zipPath}!/${entry.name}`,
     displayName: entry.name,
     size: entry.size,
     readAll: () => archive.read(entry),
