@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
+import type { AttachmentFile } from '../../shared/contracts/db-worker.ts';
 import type { EvidencePackageInput, PackageAttachment, PackageConversation, PackageMarker, PackageOriginal, PackageReview, PackageSource } from '../../shared/contracts/evidence-package.ts';
 import type { Message } from '../../shared/domain/message.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
@@ -131,7 +132,7 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 }
 
 async function attachmentsOf(session: CaseSession, messages: Message[], sources: { id: string; path: string; format: string }[]): Promise<{ attachments: PackageAttachment[]; skipped: string[] }> {
-  const files = await session.db.client.call('attachmentFiles', { messageIds: messages.map((message) => message.id) });
+  const files = await copyOutOfZips(session, await session.db.client.call('attachmentFiles', { messageIds: messages.map((message) => message.id) }), sources);
   const sourceById = new Map(sources.map((source) => [source.id, source]));
   const attachments: PackageAttachment[] = [];
   const skipped: string[] = [];
@@ -139,13 +140,32 @@ async function attachmentsOf(session: CaseSession, messages: Message[], sources:
     const path = bytesOnDisk(session.path, file.storedPath, file.sourcePath, sourceById.get(file.sourceId));
     const name = file.fileName ?? file.sourcePath ?? file.sha256;
     if (path === null) {
-      skipped.push(`${name} (sha256 ${file.sha256}): its bytes are inside a zip source or no longer on disk; the source itself is the record`);
+      skipped.push(`${name} (sha256 ${file.sha256}): its bytes are no longer where the source named them; the source itself is the record`);
       continue;
     }
     const ocr = file.mediaType === 'image' ? await session.db.client.call('ocrWords', { attachmentId: file.attachmentId }) : null;
     attachments.push({ messageId: file.messageId, sha256: file.sha256, fileName: name.split(/[/\\]/u).pop() ?? name, mediaType: file.mediaType, readFile: () => path, ...(ocr === null ? {} : { ocrText: ocr.text }) });
   }
   return { attachments, skipped };
+}
+
+/** Attachments held inside zip sources are copied into the case store (hash-verified) so their bytes can go into the package. */
+async function copyOutOfZips(session: CaseSession, files: AttachmentFile[], sources: { id: string; path: string; format: string }[]): Promise<AttachmentFile[]> {
+  const zipSources = new Map(sources.filter((source) => source.format === 'zip').map((source) => [source.id, source.path]));
+  const inZips = files.filter((file) => file.storedPath === null && file.sourcePath !== null && zipSources.has(file.sourceId));
+  if (inZips.length === 0) return files;
+  const importer = await session.importer();
+  const stored = new Map<number, string>();
+  for (const [sourceId, zipPath] of zipSources) {
+    const items = inZips.filter((file) => file.sourceId === sourceId).map((file) => ({ attachmentId: file.attachmentId, fromEntry: file.entryName, path: file.sourcePath ?? '', sha256: file.sha256 }));
+    if (items.length === 0) continue;
+    for (const result of await importer.client.call('extractZipAttachments', { zipPath, casePath: session.path, items })) {
+      if (result.storedPath === null) continue;
+      await session.db.client.call('setStoredPath', { attachmentId: result.attachmentId, storedPath: result.storedPath });
+      stored.set(result.attachmentId, result.storedPath);
+    }
+  }
+  return files.map((file) => ({ ...file, storedPath: stored.get(file.attachmentId) ?? file.storedPath }));
 }
 
 function bytesOnDisk(casePath: string, storedPath: string | null, sourcePath: string | null, source: { path: string; format: string } | undefined): string | null {

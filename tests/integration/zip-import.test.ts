@@ -43,7 +43,13 @@ describe('zip exports, read in place', () => {
     expect(messages[2]?.attachments[0]).toMatchObject({ status: 'missing', mediaType: 'audio' });
     const info = await session.info();
     expect(info.sources[0]?.details['entries']).toEqual([expect.objectContaining({ name: '_chat.txt', format: 'whatsapp-txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
-    expect(existsSync(join(session.path, 'attachments'))).toBe(false); // nothing extracted
+    expect(existsSync(join(session.path, 'attachments'))).toBe(false); // nothing extracted by the import
+
+    // An export copies the photo out of the zip (verified against its import hash) into the package.
+    const bag = join(folder, 'bag');
+    const exported = await engine.startExport({ outDir: bag, select: 'query:contract', context: 1, includeOriginals: false }).done;
+    expect(exported.skippedAttachments).toEqual([]);
+    expect(exported.files.some((file) => file.endsWith('00000035-PHOTO-2024-03-12-09-15-10.jpg'))).toBe(true);
   });
 
   it('imports the zip samples from ../shared/samples', async () => {

@@ -37,7 +37,7 @@ export function attachmentFiles(db: Database, messageIds: string[]): AttachmentF
     const chunk = messageIds.slice(start, start + CHUNK);
     const rows = selectAll(
       db,
-      `SELECT a.id AS attachment_id, m.id AS message_id, a.source_id, a.sha256, a.file_name, a.media_type, a.source_path, a.stored_path
+      `SELECT a.id AS attachment_id, m.id AS message_id, json_extract(m.locator, '$.file') AS entry_name, a.source_id, a.sha256, a.file_name, a.media_type, a.source_path, a.stored_path
        FROM attachments a JOIN messages m ON m.rowid = a.message_rowid
        WHERE a.sha256 IS NOT NULL AND m.id IN (${chunk.map(() => '?').join(',')}) ORDER BY m.rowid, a.position`,
       chunk,
@@ -46,6 +46,7 @@ export function attachmentFiles(db: Database, messageIds: string[]): AttachmentF
       files.push({
         attachmentId: asNumber(row['attachment_id']),
         messageId: asString(row['message_id']),
+        entryName: asString(row['entry_name']),
         sourceId: asString(row['source_id']),
         sha256: asString(row['sha256']),
         fileName: asNullableString(row['file_name']),
