@@ -7,19 +7,18 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, Row } from '../sqlite/index.ts';
+import type { EvidenceDatabase, Row ,
+  WarningCap} from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
-  WarningCap,
   columnsOf,
   hasTable,
-  openEvidenceDatabase,
   rowCount,
   scanErrorMessage,
   scanRows,
   selectExpressions,
-  sniffSqliteKind,
+  evidenceDatabaseParser,
   unparsedRow,
 } from '../sqlite/index.ts';
 import { MmsReader, PDU_COLUMNS } from './mms-rows.ts';
@@ -44,20 +43,7 @@ const UNREAD_MESSAGE_TABLES: Record<string, string> = {
 /** Samsung tables that copy sms/pdu rows (kept in sync by triggers): reading them would duplicate messages. */
 const MIRROR_TABLES = ['messages', 'sms_restricted', 'pdu_restricted'];
 
-export const androidSmsDbParser: SourceParser = {
-  format: 'android-mmssms-db',
-  parserVersion: ANDROID_SMS_PARSER_VERSION,
-  sniff: (head) => sniffSqliteKind(head, 'android-sms'),
-  async parse(input, sink) {
-    const warnings = new WarningCap(sink);
-    const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
-    try {
-      return await parseMmsSms(evidence, input, sink, warnings);
-    } finally {
-      evidence.close();
-    }
-  },
-};
+export const androidSmsDbParser: SourceParser = evidenceDatabaseParser({ format: 'android-mmssms-db', parserVersion: ANDROID_SMS_PARSER_VERSION, kind: 'android-sms', read: parseMmsSms });
 
 async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap): Promise<ParseOutcome> {
   const { db } = evidence;

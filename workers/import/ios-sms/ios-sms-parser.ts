@@ -7,21 +7,20 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase } from '../sqlite/index.ts';
+import type { EvidenceDatabase ,
+  WarningCap} from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
   UNATTRIBUTED_CHAT_KEY,
-  WarningCap,
   columnsOf,
   hasTable,
-  openEvidenceDatabase,
   rowCount,
   rowidOf,
   scanErrorMessage,
   scanRows,
   selectExpressions,
-  sniffSqliteKind,
+  evidenceDatabaseParser,
   unattributedChat,
   unparsedRow,
 } from '../sqlite/index.ts';
@@ -34,20 +33,7 @@ export const IOS_SMS_PARSER_VERSION = '1.0.0';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
-export const iosSmsDbParser: SourceParser = {
-  format: 'ios-sms-db',
-  parserVersion: IOS_SMS_PARSER_VERSION,
-  sniff: (head) => sniffSqliteKind(head, 'ios-sms'),
-  async parse(input, sink) {
-    const warnings = new WarningCap(sink);
-    const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
-    try {
-      return await parseSmsDb(evidence, input, sink, warnings);
-    } finally {
-      evidence.close();
-    }
-  },
-};
+export const iosSmsDbParser: SourceParser = evidenceDatabaseParser({ format: 'ios-sms-db', parserVersion: IOS_SMS_PARSER_VERSION, kind: 'ios-sms', read: parseSmsDb });
 
 async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap): Promise<ParseOutcome> {
   const { db } = evidence;

@@ -30,5 +30,6 @@ export {
   UNATTRIBUTED_CHAT_KEY,
   MAX_WARNINGS_PER_KIND,
   ROWS_PER_TICK,
+  evidenceDatabaseParser,
 } from './parse-support.ts';
 export { loadSqlJs } from './sql-js.ts';

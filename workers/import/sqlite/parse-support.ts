@@ -3,7 +3,11 @@
  * cancellation and progress at a steady pace, and 'unparsed' records for rows that fail.
  */
 
-import type { ParseSink, ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import type { ParseOutcome, ParserInput, ParseSink, ParsedChat, ParsedMessage, SourceLocator, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { sniffSqliteKind } from './identify.ts';
+import type { SqliteSourceKind } from './identify.ts';
+import { openEvidenceDatabase } from './open-evidence-database.ts';
+import type { EvidenceDatabase } from './open-evidence-database.ts';
 import type { Row } from './rows.ts';
 import { ROWID } from './rows.ts';
 import { rawRowText } from './values.ts';
@@ -130,4 +134,30 @@ export function scanErrorMessage(table: string, message: string, fromRowid: numb
   const from = fromRowid === null ? 'the start' : `rowid ${fromRowid}`;
   const to = toRowid === null ? 'the end of the table' : `rowid ${toRowid}`;
   return `rows of ${table} after ${from} up to ${to} could not be read (${message}); the database is damaged there`;
+}
+
+/**
+ * A SourceParser for one kind of phone database: opens the evidence from bytes (WAL replayed in
+ * memory), hands it to `read`, and always closes it. Every SQLite importer is built with this.
+ */
+export function evidenceDatabaseParser(spec: {
+  format: string;
+  parserVersion: string;
+  kind: SqliteSourceKind;
+  read: (evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap) => Promise<ParseOutcome>;
+}): SourceParser {
+  return {
+    format: spec.format,
+    parserVersion: spec.parserVersion,
+    sniff: (head) => sniffSqliteKind(head, spec.kind),
+    async parse(input, sink) {
+      const warnings = new WarningCap(sink);
+      const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
+      try {
+        return await spec.read(evidence, input, sink, warnings);
+      } finally {
+        evidence.close();
+      }
+    },
+  };
 }

@@ -8,20 +8,19 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, Row, TableScan } from '../sqlite/index.ts';
+import type { EvidenceDatabase, Row, TableScan ,
+  WarningCap} from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
-  WarningCap,
   baseName,
   columnsOf,
   hasTable,
-  openEvidenceDatabase,
   rowCount,
   rowidOf,
   scanErrorMessage,
   scanRows,
-  sniffSqliteKind,
+  evidenceDatabaseParser,
   sqliteRowLocator,
   unparsedRow,
 } from '../sqlite/index.ts';
@@ -44,20 +43,7 @@ interface LayoutReader {
   fields(row: Row): WaFields;
 }
 
-export const whatsappAndroidDbParser: SourceParser = {
-  format: 'whatsapp-android-db',
-  parserVersion: WHATSAPP_ANDROID_DB_PARSER_VERSION,
-  sniff: (head) => sniffSqliteKind(head, 'whatsapp-android'),
-  async parse(input, sink) {
-    const warnings = new WarningCap(sink);
-    const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
-    try {
-      return await parseMsgstore(evidence, input, sink, warnings);
-    } finally {
-      evidence.close();
-    }
-  },
-};
+export const whatsappAndroidDbParser: SourceParser = evidenceDatabaseParser({ format: 'whatsapp-android-db', parserVersion: WHATSAPP_ANDROID_DB_PARSER_VERSION, kind: 'whatsapp-android', read: parseMsgstore });
 
 async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap): Promise<ParseOutcome> {
   const { db } = evidence;

@@ -8,11 +8,11 @@
 import type { Database } from 'sql.js';
 import type { ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { ColumnRequest, EvidenceDatabase, Row } from '../sqlite/index.ts';
+import type { ColumnRequest, EvidenceDatabase, Row ,
+  WarningCap} from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
-  WarningCap,
   appleTime,
   columnsOf,
   flagValue,
@@ -21,14 +21,13 @@ import {
   isoOrNull,
   nonEmptyText,
   numberValue,
-  openEvidenceDatabase,
   putExtra,
   rowCount,
   rowidOf,
   scanErrorMessage,
   scanRows,
   selectExpressions,
-  sniffSqliteKind,
+  evidenceDatabaseParser,
   sqliteRowLocator,
   textValue,
   unparsedRow,
@@ -56,20 +55,7 @@ interface Session {
   type: number | null;
 }
 
-export const whatsappIosDbParser: SourceParser = {
-  format: 'whatsapp-ios-db',
-  parserVersion: WHATSAPP_IOS_DB_PARSER_VERSION,
-  sniff: (head) => sniffSqliteKind(head, 'whatsapp-ios'),
-  async parse(input, sink) {
-    const warnings = new WarningCap(sink);
-    const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
-    try {
-      return await parseChatStorage(evidence, input, sink, warnings);
-    } finally {
-      evidence.close();
-    }
-  },
-};
+export const whatsappIosDbParser: SourceParser = evidenceDatabaseParser({ format: 'whatsapp-ios-db', parserVersion: WHATSAPP_IOS_DB_PARSER_VERSION, kind: 'whatsapp-ios', read: parseChatStorage });
 
 async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap): Promise<ParseOutcome> {
   const { db } = evidence;
