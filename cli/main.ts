@@ -110,7 +110,7 @@ function buildProgram(): Command {
     .description('Write a court evidence package (BagIt) of selected messages with context, report and custody log')
     .argument('<case-dir>', 'the case folder')
     .requiredOption('--out <bag-dir>', 'the package folder to create (must not exist or be empty)')
-    .option('--select <what>', 'all | reviewed | confirmed | marker:<id> | query:<q> | ids:<file>', 'all')
+    .option('--select <what>', 'all | reviewed | confirmed | bookmarked | marker:<id> | query:<q> | ids:<file>', 'all')
     .option('--context <n>', 'messages either side of each selected one', positiveInteger, 3)
     .option('--include-originals', 'copy the seized source files into the package too')
     .option('--reference <text>', 'the case reference the court knows')

@@ -33,7 +33,7 @@ export interface ExportSummary extends WritePackageResult {
 }
 
 /** Selects, gathers, writes a court package and records the export in the case's custody log. */
-export async function exportCase(session: CaseSession, options: ExportOptions, task: TaskHandle, reviewed: (kind: 'reviewed' | 'confirmed') => Promise<number[]>): Promise<ExportSummary> {
+export async function exportCase(session: CaseSession, options: ExportOptions, task: TaskHandle, reviewed: (kind: 'reviewed' | 'confirmed' | 'bookmarked') => Promise<number[]>): Promise<ExportSummary> {
   const selection = parseSelection(options.select);
   task.progress('selecting messages', 0, null);
   const rowids = await selectMessages(session, selection, reviewed);

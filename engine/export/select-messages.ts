@@ -10,6 +10,7 @@ export type Selection =
   | { kind: 'all' }
   | { kind: 'reviewed' }
   | { kind: 'confirmed' }
+  | { kind: 'bookmarked' }
   | { kind: 'marker'; markerId: string }
   | { kind: 'query'; query: string }
   | { kind: 'ids'; file: string };
@@ -17,13 +18,13 @@ export type Selection =
 const EVERYTHING = 10_000_000;
 
 export function parseSelection(text: string): Selection {
-  if (text === 'all' || text === 'reviewed' || text === 'confirmed') return { kind: text };
+  if (text === 'all' || text === 'reviewed' || text === 'confirmed' || text === 'bookmarked') return { kind: text };
   const [kind, ...rest] = text.split(':');
   const value = rest.join(':');
   if (value !== '' && kind === 'marker') return { kind: 'marker', markerId: value };
   if (value !== '' && kind === 'query') return { kind: 'query', query: value };
   if (value !== '' && kind === 'ids') return { kind: 'ids', file: value };
-  throw new AppError('E_USAGE', `--select takes all, reviewed, confirmed, marker:<id>, query:<q> or ids:<file>, not "${text}"`);
+  throw new AppError('E_USAGE', `--select takes all, reviewed, confirmed, bookmarked, marker:<id>, query:<q> or ids:<file>, not "${text}"`);
 }
 
 export function describeSelection(selection: Selection): string {
@@ -34,6 +35,8 @@ export function describeSelection(selection: Selection): string {
       return 'messages an analyst reviewed';
     case 'confirmed':
       return 'messages with an indicator an analyst confirmed';
+    case 'bookmarked':
+      return 'messages an analyst bookmarked';
     case 'marker':
       return `messages tagged with the indicator ${selection.markerId}`;
     case 'query':
@@ -44,12 +47,13 @@ export function describeSelection(selection: Selection): string {
 }
 
 /** The row ids of the selected messages. */
-export async function selectMessages(session: CaseSession, selection: Selection, reviewed: (kind: 'reviewed' | 'confirmed') => Promise<number[]>): Promise<number[]> {
+export async function selectMessages(session: CaseSession, selection: Selection, reviewed: (kind: 'reviewed' | 'confirmed' | 'bookmarked') => Promise<number[]>): Promise<number[]> {
   switch (selection.kind) {
     case 'all':
       return session.db.client.call('allMessageRowids', {});
     case 'reviewed':
     case 'confirmed':
+    case 'bookmarked':
       return reviewed(selection.kind);
     case 'marker':
       return searchRowids(session, `marker:${selection.markerId}`);

@@ -122,7 +122,7 @@ export interface DbWorkerApi {
   addDecision: { params: { decision: ReviewDecision }; result: null };
   conversationRisks: { params: { limit: number }; result: ConversationRisk[] };
   taggedRowids: { params: { chatId: string }; result: number[] };
-  reviewedRowids: { params: { kind: 'reviewed' | 'confirmed' }; result: number[] };
+  reviewedRowids: { params: { kind: 'reviewed' | 'confirmed' | 'bookmarked' }; result: number[] };
   coverage: { params: Record<string, never>; result: CoverageReport };
   sharedIdentifiers: { params: { limit: number }; result: SharedIdentifier[] };
   importedSourceIds: { params: Record<string, never>; result: string[] };

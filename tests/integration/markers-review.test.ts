@@ -59,6 +59,10 @@ describe('indicators and review through the engine and the CLI', () => {
     if (first === undefined || tag === undefined) throw new Error('no tagged message');
     await recordDecision(session, { messageId: first.message.id, marker: tag.marker, decision: 'confirm', by: 'analyst-a' });
     await recordDecision(session, { messageId: first.message.id, decision: 'note', note: 'amount matches the ticket price', by: 'analyst-a' });
+    await recordDecision(session, { messageId: first.message.id, decision: 'bookmark', by: 'analyst-a' });
+    expect(await session.db.client.call('reviewedRowids', { kind: 'bookmarked' })).toHaveLength(1);
+    await recordDecision(session, { messageId: first.message.id, decision: 'unbookmark', by: 'analyst-a' });
+    expect(await session.db.client.call('reviewedRowids', { kind: 'bookmarked' })).toHaveLength(0);
     await expect(recordDecision(session, { messageId: first.message.id, decision: 'confirm', by: 'analyst-a' })).rejects.toMatchObject({ code: 'E_USAGE' });
     expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('"action":"review.decision"');
     await engine.startRetag().done;
@@ -67,7 +71,7 @@ describe('indicators and review through the engine and the CLI', () => {
     expect(again?.notes.map((note) => note.note)).toEqual(['amount matches the ticket price']);
     const coverage = await session.db.client.call('coverage', {});
     expect(coverage).toMatchObject({ confirmed: 1, notes: 1 });
-    expect(coverage.byAnalyst[0]).toMatchObject({ by: 'analyst-a', decisions: 2 });
+    expect(coverage.byAnalyst[0]).toMatchObject({ by: 'analyst-a', decisions: 4 });
   });
 
   it('surfaces one phone number behind several conversations', async () => {

@@ -156,7 +156,15 @@ export function taggedRowids(db: Database, chatId: string): number[] {
   return selectAll(db, `SELECT DISTINCT m.rowid, m.seq FROM tags t ${IMPORTED} WHERE t.chat_id = ? ORDER BY m.seq`, [chatId]).map((row) => asNumber(row['rowid']));
 }
 
-export function reviewedRowids(db: Database, kind: 'reviewed' | 'confirmed'): number[] {
+export function reviewedRowids(db: Database, kind: 'reviewed' | 'confirmed' | 'bookmarked'): number[] {
+  if (kind === 'bookmarked') {
+    // The newest bookmark/unbookmark decision per message decides.
+    return selectAll(
+      db,
+      `SELECT DISTINCT m.rowid FROM reviews r JOIN messages m ON m.id = r.message_id
+       WHERE r.decision = 'bookmark' AND r.id = (SELECT max(r2.id) FROM reviews r2 WHERE r2.message_id = r.message_id AND r2.decision IN ('bookmark', 'unbookmark'))`,
+    ).map((row) => asNumber(row['rowid']));
+  }
   const where = kind === 'confirmed' ? `d.decision = 'confirm'` : `1`;
   const decided = selectAll(db, `SELECT DISTINCT m.rowid FROM (${LATEST_DECISIONS}) d JOIN messages m ON m.id = d.message_id WHERE ${where}`).map((row) => asNumber(row['rowid']));
   if (kind === 'confirmed') return decided;

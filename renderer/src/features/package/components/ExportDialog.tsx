@@ -3,7 +3,7 @@ import type { FormEvent, ReactElement } from 'react';
 import { api } from '../../../api/client.ts';
 import { describeError } from '../../../app/format.ts';
 
-type SelectKind = 'all' | 'query' | 'marker' | 'confirmed' | 'reviewed' | 'ids';
+type SelectKind = 'all' | 'query' | 'marker' | 'confirmed' | 'reviewed' | 'bookmarked' | 'ids';
 
 /**
  * The export wizard: what to select, how much context, where the package goes and who signs it.
@@ -71,6 +71,7 @@ export function ExportDialog({ currentQuery, onClose }: { currentQuery: string; 
             <option value="marker">With an indicator</option>
             <option value="confirmed">With an indicator an analyst confirmed</option>
             <option value="reviewed">Reviewed by an analyst</option>
+            <option value="bookmarked">Bookmarked</option>
             <option value="ids">Listed in a file of message ids</option>
           </select>,
         )}
