@@ -125,6 +125,20 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     return { taskId: id, done };
   }
 
+  /**
+   * After an import from the UI, the new images are read in the background with the case's OCR
+   * languages (the CLI does the same in the foreground). The tasks record their own failures.
+   */
+  private readImagesAfter(importDone: Promise<ImportSummary>): void {
+    void importDone.then(
+      (summary) => {
+        if (this.session === null || !summary.sources.some((source) => source.status === 'imported')) return;
+        this.startOcr(resolveOcrSettings({ lang: this.session.settings.ocrLanguages.join('+') })).done.catch(() => undefined);
+      },
+      () => undefined,
+    );
+  }
+
   /** OCRs the case's images that have no result yet, in the background. */
   startOcr(settings: OcrSettings, retryFailed = false): { taskId: string; done: Promise<OcrCaseSummary> } {
     const session = this.current();
@@ -153,7 +167,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       },
       'import.start': async ({ paths, timeZone, csvMapping }) => {
         const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), ...(csvMapping === undefined ? {} : { csvMapping }) });
-        done.catch(() => undefined); // the task records the failure; nobody awaits it here
+        this.readImagesAfter(done);
         return { taskId };
       },
       'import.detect': async ({ paths }) => detectFiles(this.current(), paths),
@@ -161,7 +175,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         const paths = await this.failedSourcePaths();
         if (paths.length === 0) return { taskId: null, paths };
         const { taskId, done } = this.startImport(paths, timeZone === undefined ? {} : { timeZone });
-        done.catch(() => undefined);
+        this.readImagesAfter(done);
         return { taskId, paths };
       },
       'sources.issues': async ({ sourceId }) => this.current().db.client.call('listIssues', { sourceId }),

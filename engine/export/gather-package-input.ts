@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize, relative, resolve } from 'node:path';
-import type { AttachmentFile } from '../../shared/contracts/db-worker.ts';
+import { join } from 'node:path';
 import type { EvidencePackageInput, PackageAttachment, PackageConversation, PackageMarker, PackageOriginal, PackageReview, PackageSource } from '../../shared/contracts/evidence-package.ts';
 import type { Message } from '../../shared/domain/message.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
+import { attachmentPathOnDisk, copyZipAttachments } from '../attachments/attachment-bytes.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { APP_NAME, APP_VERSION } from '../app-version.ts';
 import { hashFile } from '../import/hash-file.ts';
@@ -42,7 +42,7 @@ export async function gatherPackageInput(session: CaseSession, options: GatherOp
     const now = existsSync(source.path) ? (await hashFile(source.path)).sha256 : null;
     sources.push({ ...source, sha256AtIntake: source.sha256, sha256AtExport: now });
   }
-  const { attachments, skipped } = await attachmentsOf(session, exported, sourceRecords);
+  const { attachments, skipped } = await attachmentsOf(session, exported);
   const importIssues: ImportIssue[] = [];
   for (const source of sourceRecords) importIssues.push(...(await session.db.client.call('listIssues', { sourceId: source.id })));
   const originals: PackageOriginal[] = options.includeOriginals
@@ -131,13 +131,12 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   return merged;
 }
 
-async function attachmentsOf(session: CaseSession, messages: Message[], sources: { id: string; path: string; format: string }[]): Promise<{ attachments: PackageAttachment[]; skipped: string[] }> {
-  const files = await copyOutOfZips(session, await session.db.client.call('attachmentFiles', { messageIds: messages.map((message) => message.id) }), sources);
-  const sourceById = new Map(sources.map((source) => [source.id, source]));
+async function attachmentsOf(session: CaseSession, messages: Message[]): Promise<{ attachments: PackageAttachment[]; skipped: string[] }> {
+  const files = await copyZipAttachments(session, await session.db.client.call('attachmentFiles', { messageIds: messages.map((message) => message.id) }));
   const attachments: PackageAttachment[] = [];
   const skipped: string[] = [];
   for (const file of files) {
-    const path = bytesOnDisk(session.path, file.storedPath, file.sourcePath, sourceById.get(file.sourceId));
+    const path = attachmentPathOnDisk(session.path, file);
     const name = file.fileName ?? file.sourcePath ?? file.sha256;
     if (path === null) {
       skipped.push(`${name} (sha256 ${file.sha256}): its bytes are no longer where the source named them; the source itself is the record`);
@@ -149,29 +148,4 @@ async function attachmentsOf(session: CaseSession, messages: Message[], sources:
   return { attachments, skipped };
 }
 
-/** Attachments held inside zip sources are copied into the case store (hash-verified) so their bytes can go into the package. */
-async function copyOutOfZips(session: CaseSession, files: AttachmentFile[], sources: { id: string; path: string; format: string }[]): Promise<AttachmentFile[]> {
-  const zipSources = new Map(sources.filter((source) => source.format === 'zip').map((source) => [source.id, source.path]));
-  const inZips = files.filter((file) => file.storedPath === null && file.sourcePath !== null && zipSources.has(file.sourceId));
-  if (inZips.length === 0) return files;
-  const importer = await session.importer();
-  const stored = new Map<number, string>();
-  for (const [sourceId, zipPath] of zipSources) {
-    const items = inZips.filter((file) => file.sourceId === sourceId).map((file) => ({ attachmentId: file.attachmentId, fromEntry: file.entryName, path: file.sourcePath ?? '', sha256: file.sha256 }));
-    if (items.length === 0) continue;
-    for (const result of await importer.client.call('extractZipAttachments', { zipPath, casePath: session.path, items })) {
-      if (result.storedPath === null) continue;
-      await session.db.client.call('setStoredPath', { attachmentId: result.attachmentId, storedPath: result.storedPath });
-      stored.set(result.attachmentId, result.storedPath);
-    }
-  }
-  return files.map((file) => ({ ...file, storedPath: stored.get(file.attachmentId) ?? file.storedPath }));
-}
 
-function bytesOnDisk(casePath: string, storedPath: string | null, sourcePath: string | null, source: { path: string; format: string } | undefined): string | null {
-  if (storedPath !== null) return join(casePath, storedPath);
-  if (sourcePath === null || source === undefined || source.format === 'zip') return null;
-  const folder = dirname(source.path);
-  const candidate = resolve(folder, normalize(sourcePath));
-  return relative(folder, candidate).startsWith('..') || !existsSync(candidate) ? null : candidate;
-}

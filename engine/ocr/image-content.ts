@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { ImageContent } from '../../shared/domain/image.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { CaseSession } from '../case/case-session.ts';
-import { imagePath } from './ocr-case.ts';
+import { attachmentPathOnDisk, copyZipAttachments } from '../attachments/attachment-bytes.ts';
 
 /** Images larger than this are not sent to the viewer in one piece. */
 const MAX_VIEWER_BYTES = 40 * 1024 * 1024;
@@ -11,8 +11,10 @@ const MAX_VIEWER_BYTES = 40 * 1024 * 1024;
 export async function readImageContent(session: CaseSession, attachmentId: number): Promise<ImageContent> {
   const location = await session.db.client.call('attachmentLocation', { attachmentId });
   if (location === null) throw new AppError('E_NOT_FOUND', `No attachment ${attachmentId} in this case`);
-  const path = imagePath(session.path, location);
-  if (path === null) throw new AppError('E_NOT_FOUND', `The bytes of ${location.fileName ?? 'this image'} are inside a zip source or no longer on disk`);
+  // The viewer may open an image OCR has not reached yet: copy it out of its zip if need be.
+  const [place] = await copyZipAttachments(session, [location]);
+  const path = place === undefined ? null : attachmentPathOnDisk(session.path, place);
+  if (path === null) throw new AppError('E_NOT_FOUND', `The bytes of ${location.fileName ?? 'this image'} are no longer where its source named them`);
   if (statSync(path).size > MAX_VIEWER_BYTES) throw new AppError('E_INVALID_REQUEST', `${location.fileName ?? path} is too large to show`);
   const bytes = readFileSync(path, { flag: 'r' });
   const ocr = await session.db.client.call('ocrWords', { attachmentId });

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, normalize, relative, resolve } from 'node:path';
 import type { OcrPendingRow } from '../../shared/contracts/db-worker.ts';
 import { DOC_FLAGS } from '../../shared/contracts/index-worker.ts';
 import { extractIdentifiers } from '../../shared/identifiers/extract.ts';
 import { detectLanguage } from '../../shared/language/detect.ts';
 import { createMarkerTagger } from '../../shared/markers/index.ts';
+import { attachmentPathOnDisk, copyZipAttachments } from '../attachments/attachment-bytes.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { refreshIndexMarkers } from '../markers/index-markers.ts';
 import type { TaskHandle } from '../tasks/task-manager.ts';
@@ -31,9 +30,11 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
   const tagger = createMarkerTagger();
   for (;;) {
     const listed = await session.db.client.call('ocrPending', { limit: PAGE });
+    // Nothing was waiting: no index write, no custody entry for a run that read nothing.
+    if (listed.length === 0 && summary.images === 0) return summary;
     if (listed.length === 0) break;
-    const pending = await materialiseZipImages(session, listed);
-    const located = pending.map((row) => ({ row, path: imagePath(session.path, row) }));
+    const pending = await copyZipAttachments(session, listed);
+    const located = pending.map((row) => ({ row, path: attachmentPathOnDisk(session.path, row) }));
     for (const { row } of located.filter((item) => item.path === null)) {
       summary.skipped++;
       await session.db.client.call('storeOcrFailure', { attachmentId: row.attachmentId, code: 'E_NOT_FOUND', reason: 'the image bytes are inside a zip source or no longer on disk; not read by OCR in this version' });
@@ -90,33 +91,4 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
   await session.index.persist(sources);
   session.audit.append(session.actor, 'ocr.finished', { ...summary, langs: settings.langs, tessdataDirs: settings.tessdataDirs });
   return summary;
-}
-
-/**
- * Images inside zip sources (WhatsApp exports with media, UFDR tagged files) are copied into
- * the case's attachment store first, verified against the hash taken at import.
- */
-async function materialiseZipImages(session: CaseSession, rows: OcrPendingRow[]): Promise<OcrPendingRow[]> {
-  const inZips = rows.filter((row) => row.storedPath === null && row.sourceFormat === 'zip' && row.sourcePath !== null);
-  if (inZips.length === 0) return rows;
-  const importer = await session.importer();
-  const stored = new Map<number, string>();
-  for (const zipPath of new Set(inZips.map((row) => row.sourceFile))) {
-    const items = inZips.filter((row) => row.sourceFile === zipPath).map((row) => ({ attachmentId: row.attachmentId, fromEntry: row.entryName, path: row.sourcePath ?? '', sha256: row.sha256 }));
-    for (const result of await importer.client.call('extractZipAttachments', { zipPath, casePath: session.path, items })) {
-      if (result.storedPath === null) continue;
-      await session.db.client.call('setStoredPath', { attachmentId: result.attachmentId, storedPath: result.storedPath });
-      stored.set(result.attachmentId, result.storedPath);
-    }
-  }
-  return rows.map((row) => ({ ...row, storedPath: stored.get(row.attachmentId) ?? row.storedPath }));
-}
-
-/** Where an image's bytes are on disk: stored by Threadline, or beside its source file. */
-export function imagePath(casePath: string, row: OcrPendingRow): string | null {
-  if (row.storedPath !== null) return join(casePath, row.storedPath);
-  if (row.sourcePath === null || row.sourceFormat === 'zip') return null;
-  const folder = dirname(row.sourceFile);
-  const candidate = resolve(folder, normalize(row.sourcePath));
-  return relative(folder, candidate).startsWith('..') || !existsSync(candidate) ? null : candidate;
 }

@@ -33,6 +33,8 @@ export interface OcrPendingRow {
 export interface AttachmentFile {
   attachmentId: number;
   messageId: string;
+  sourceFile: string;
+  sourceFormat: string;
   /** The file (or zip entry) the message was read from. */
   entryName: string;
   sourceId: string;

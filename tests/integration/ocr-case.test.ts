@@ -80,3 +80,19 @@ describe('images in a case are read, indexed and tagged', () => {
     expect(images.filter((image) => image.ocrText !== null).length).toBe(3);
   });
 });
+
+describe('an import started from the UI', () => {
+  it('reads the new images in the background with the case OCR languages', async () => {
+    const folder = tempFolder();
+    await screenshot(join(folder, 'receipt.png'), ['Payment received 500 euro']);
+    const engine = new Engine({ mode: 'browser', actor: 'ui' });
+    try {
+      await engine.openCase(join(folder, 'case'), true);
+      await engine.handlers()['import.start']({ paths: [join(folder, 'receipt.png')] });
+      await expect.poll(() => engine.tasks.list().find((task) => task.kind === 'ocr')?.state, { timeout: 60_000, interval: 200 }).toBe('DONE');
+      expect((await searchCase(engine.current(), 'payment has:ocr', 10, 0)).total).toBe(1);
+    } finally {
+      await engine.dispose();
+    }
+  });
+});

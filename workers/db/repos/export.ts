@@ -37,8 +37,9 @@ export function attachmentFiles(db: Database, messageIds: string[]): AttachmentF
     const chunk = messageIds.slice(start, start + CHUNK);
     const rows = selectAll(
       db,
-      `SELECT a.id AS attachment_id, m.id AS message_id, json_extract(m.locator, '$.file') AS entry_name, a.source_id, a.sha256, a.file_name, a.media_type, a.source_path, a.stored_path
-       FROM attachments a JOIN messages m ON m.rowid = a.message_rowid
+      `SELECT a.id AS attachment_id, m.id AS message_id, json_extract(m.locator, '$.file') AS entry_name, a.source_id, s.path AS source_file,
+         s.format AS source_format, a.sha256, a.file_name, a.media_type, a.source_path, a.stored_path
+       FROM attachments a JOIN messages m ON m.rowid = a.message_rowid JOIN sources s ON s.id = a.source_id
        WHERE a.sha256 IS NOT NULL AND m.id IN (${chunk.map(() => '?').join(',')}) ORDER BY m.rowid, a.position`,
       chunk,
     );
@@ -47,6 +48,8 @@ export function attachmentFiles(db: Database, messageIds: string[]): AttachmentF
         attachmentId: asNumber(row['attachment_id']),
         messageId: asString(row['message_id']),
         entryName: asString(row['entry_name']),
+        sourceFile: asString(row['source_file']),
+        sourceFormat: asString(row['source_format']),
         sourceId: asString(row['source_id']),
         sha256: asString(row['sha256']),
         fileName: asNullableString(row['file_name']),
