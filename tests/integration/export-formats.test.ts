@@ -11,7 +11,7 @@ import { SAMPLES, tempFolder } from '../support/temp-case.ts';
  * each is recognised by content and imported, or refused with a reason naming the file.
  */
 const FOLDERS = ['telegram-json', 'telegram-html', 'messenger-json', 'instagram-json', 'sms-backup-restore-xml'].map((folder) => join(SAMPLES, folder));
-const NOT_MESSAGES = ['empty.xml', 'minimal_calls.xml'];
+const NOT_MESSAGES = ['empty.xml'];
 
 describe.skipIf(!FOLDERS.every((folder) => existsSync(folder)))('exports in JSON, HTML and XML', () => {
   let engine: Engine;

@@ -1,8 +1,8 @@
 /**
  * SyncTech "SMS Backup & Restore" XML (`<smses>` of `<sms>`/`<mms>`), streamed through saxes
  * chunk by chunk: backups with inline MMS media reach gigabytes, so no DOM and no whole text is
- * ever held; one element at a time is. `<calls>` backups are call logs, not messages: they
- * produce no messages and one warning.
+ * ever held; one element at a time is. `<call>` elements (call-log backups) become call-log
+ * records, kind 'system', one conversation per other party (see call-log.ts).
  *
  * Bad XML does not crash the import: what was read before the fault is kept, the element the
  * fault cut becomes an 'unparsed' record with its raw text, and a warning gives the line and
@@ -15,6 +15,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../telegram/import-limits.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { conversationKey, splitAddress } from './address.ts';
+import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
 import { contactName, mmsMessage, present, smsMessage } from './records.ts';
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
@@ -80,7 +81,7 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
     const { message } = result;
     if (!announced.has(message.chatKey)) {
       announced.add(message.chatKey);
-      sink.chat(chatFor(message.chatKey, open.attributes ?? {}));
+      sink.chat(open.name === 'call' ? smsBackupCallChat(message.chatKey, open.attributes ?? {}) : chatFor(message.chatKey, open.attributes ?? {}));
     }
     ready.push(message);
   };
@@ -132,7 +133,10 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
     const locator = locatorFor(open);
     if (tag.name === 'sms') emit(smsMessage(open.attributes, locator), open);
     else if (tag.name === 'mms') emit(mmsMessage(open.attributes, open.parts, open.addrs, locator), open);
-    else if (tag.name === 'call') calls += 1;
+    else if (tag.name === 'call') {
+      calls += 1;
+      emit(smsBackupCall(open.attributes, locator), open);
+    }
     else {
       unknownElements += 1;
       warnings.add('element', `${file}:${open.line}:${open.column}`, `unknown element <${tag.name}> under <${root ?? '?'}>; not a message, not imported`);
@@ -206,13 +210,15 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
   const stopped = state.fault;
   if (stopped !== null) {
     const cut: OpenElement | null = state.element;
-    if (cut !== null && (cut.name === 'sms' || cut.name === 'mms')) {
+    if (cut !== null && (cut.name === 'sms' || cut.name === 'mms' || cut.name === 'call')) {
       const locator = locatorFor(cut);
+      const addressName = cut.name === 'call' ? 'number' : 'address';
+      const address = conversationKey(cut.attributes === null ? attributeInRaw(window, addressName) : present(cut.attributes, addressName));
       const cutOff = fed - cut.start > window.length ? ` (raw text truncated to the first ${window.length} characters)` : '';
       emit(
         {
           message: {
-            chatKey: conversationKey(cut.attributes === null ? attributeInRaw(window, 'address') : present(cut.attributes, 'address')),
+            chatKey: cut.name === 'call' ? callConversationKey(address) : address,
             kind: 'unparsed',
             sender: null,
             time: null,
@@ -238,10 +244,7 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
     sink.warning({ place: `${file}:${stopped.line}:${stopped.column}`, message: `bad XML: ${stopped.message}; reading stopped there: the ${messages - unparsed} messages before it were imported, anything after it was not${declared}` });
   }
   if (root === null) throw new AppError('E_IMPORT_FORMAT', `${file}: no XML element found; this is not an SMS Backup & Restore file`);
-  if (root === 'calls' || calls > 0) {
-    sink.warning({ place: file, message: `call log backup (${calls} calls) not imported as messages` });
-  }
-  const read = root === 'calls' ? calls : messages - unparsed;
+  const read = root === 'calls' ? calls : messages - unparsed - calls;
   if (rootCount !== null && /^\d+$/u.test(rootCount) && Number(rootCount) !== read && stopped === null) {
     sink.warning({ place: `${file}:1`, message: `the root element says count="${rootCount}" but ${read} ${root === 'calls' ? 'calls' : 'messages'} were read` });
   }
@@ -258,7 +261,7 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
     details: {
       root,
       declaredCount: rootCount,
-      messages: messages - unparsed,
+      messages: messages - unparsed - calls,
       unparsed,
       calls,
       conversations: announced.size,

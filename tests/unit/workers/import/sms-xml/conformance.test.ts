@@ -6,7 +6,7 @@ import { headOf, inputFromFile, listFiles, otherFormatSamples, runParser, SAMPLE
 
 /**
  * Conformance over the shared SMS Backup & Restore samples (`../shared/samples`, provenance in
- * SOURCES.md; some are malformed on purpose): one record per <sms>/<mms> element, each locator
+ * SOURCES.md; some are malformed on purpose): one record per <sms>/<mms>/<call> element, each locator
  * pointing at the element's '<'. Skipped when the samples are absent.
  */
 const HAVE_SAMPLES = existsSync(SAMPLES_ROOT);
@@ -15,7 +15,6 @@ const samples = HAVE_SAMPLES ? listFiles(path.join(SAMPLES_ROOT, 'sms-backup-res
 /** What each sample is known to produce beyond plain messages. */
 const EXPECTED: Record<string, { unparsed?: number; warnings: RegExp[] }> = {
   'malformed.xml': { unparsed: 1, warnings: [/^bad XML: disallowed character in attribute name/u] },
-  'minimal_calls.xml': { warnings: [/^call log backup \(1 calls\) not imported as messages$/u] },
   'corrupt_attachments.xml': { warnings: [/part 1 \(image\/png\) has data that is not valid base64/u, /part 1 \(application\/x-corrupt\) has data that is not valid base64/u] },
   // The copy in the sample set ends inside the 50th message (count="58").
   'sms_and_mms.xml': { unparsed: 1, warnings: [/^bad XML: unclosed tag: parts; .*declares 58/u] },
@@ -32,7 +31,7 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: SMS Backup & Restore samples', () =
     it(`${name}: one record per element, locators on the element, known warnings only`, async () => {
       expect(sniffSmsBackupXml(headOf(file))).toBe(true);
       const text = readFileSync(file, 'utf8');
-      const elements = [...text.matchAll(/<(sms|mms)[\s>]/gu)].length;
+      const elements = [...text.matchAll(/<(sms|mms|call)[\s>]/gu)].length;
       const result = await runParser(smsBackupXmlParser, inputFromFile(file, { displayName: name, forbidReadAll: true }));
       expect(result.messages).toHaveLength(elements);
       expect(result.messages.filter((message) => message.kind === 'unparsed')).toHaveLength(EXPECTED[base]?.unparsed ?? 0);
@@ -40,10 +39,10 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: SMS Backup & Restore samples', () =
       for (const message of result.messages) {
         expect(message.locator.kind).toBe('xml-path');
         if (message.locator.kind !== 'xml-path') continue;
-        const element = /\/(sms|mms)\[\d+\]$/u.exec(message.locator.path)?.[1] ?? '';
+        const element = /\/(sms|mms|call)\[\d+\]$/u.exec(message.locator.path)?.[1] ?? '';
         const line = lines[(message.locator.line ?? 0) - 1] ?? '';
         expect(line.slice((message.locator.column ?? 1) - 1).startsWith(`<${element}`)).toBe(true);
-        if (message.kind === 'message') expect(result.chats.map((chat) => chat.key)).toContain(message.chatKey);
+        if (message.kind !== 'unparsed') expect(result.chats.map((chat) => chat.key)).toContain(message.chatKey);
       }
       const expected = EXPECTED[base]?.warnings ?? [];
       expect(result.warnings).toHaveLength(expected.length);

@@ -109,11 +109,14 @@ describe('SMS Backup & Restore XML', () => {
     }
   });
 
-  it('imports no message from a call log backup, and says so', async () => {
+  it('imports a call log backup as call-log records, without the old "not imported" warning', async () => {
     const result = await runParser(smsBackupXmlParser, inputFromFile(fixture('calls.xml')));
-    expect(result.messages).toEqual([]);
-    expect(result.warnings).toEqual([{ place: 'calls.xml', message: 'call log backup (2 calls) not imported as messages' }]);
-    expect(result.outcome.details).toMatchObject({ root: 'calls', calls: 2 });
+    expect(result.messages.map((message) => [message.kind, message.direction, message.text])).toEqual([
+      ['system', 'incoming', 'Incoming call, 1 min 5 s'],
+      ['system', 'incoming', 'Incoming call, missed'],
+    ]);
+    expect(result.warnings).toEqual([]);
+    expect(result.outcome.details).toMatchObject({ root: 'calls', calls: 2, messages: 0 });
   });
 });
 

@@ -1,0 +1,118 @@
+/**
+ * Call-log records. A call is not a message, but an analyst reads it on the same timeline ("she
+ * called, then wrote"), so each call becomes a 'system' record (the case schema allows only
+ * message, system and unparsed) with its direction, a sentence for the text ("Outgoing voice
+ * call, 2 min 13 s") that search and reports show, and the facts in `extra.recordType = 'call'`.
+ * Calls go into one conversation per other party, apart from that party's SMS, because a call
+ * list and a text thread are read differently. The Cellebrite importer uses the same wording.
+ */
+
+import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { conversationKey } from './address.ts';
+import { contactName, present, readEpoch } from './records.ts';
+import type { RecordResult } from './records.ts';
+
+/** What happened to a call, as the phone recorded it. */
+export type CallOutcome = 'answered' | 'missed' | 'rejected' | 'blocked' | 'voicemail' | 'answered elsewhere' | 'unknown';
+
+export interface CallFacts {
+  direction: 'incoming' | 'outgoing' | null;
+  outcome: CallOutcome;
+  durationSeconds: number | null;
+  /** True for a video call, false for a voice call, null when the source does not say. */
+  video: boolean | null;
+  /** The app that placed the call (WhatsApp, Phone...), when the source names one. */
+  app: string | null;
+}
+
+/** "Outgoing voice call, 2 min 13 s", "Incoming call, missed", "Incoming video call (WhatsApp), rejected". */
+export function callText(facts: CallFacts): string {
+  const medium = facts.video === true ? 'video call' : facts.video === false ? 'voice call' : 'call';
+  const head = facts.direction === null ? `${medium.charAt(0).toUpperCase()}${medium.slice(1)}` : `${facts.direction === 'incoming' ? 'Incoming' : 'Outgoing'} ${medium}`;
+  const app = facts.app === null ? '' : ` (${facts.app})`;
+  const parts = [`${head}${app}`];
+  if (facts.outcome !== 'answered' && facts.outcome !== 'unknown') parts.push(facts.outcome);
+  // A zero length says only that the call did not connect, which the outcome already tells.
+  if (facts.durationSeconds !== null && facts.durationSeconds > 0) parts.push(formatDuration(facts.durationSeconds));
+  return parts.join(', ');
+}
+
+/** 0 s, 45 s, 2 min 13 s, 1 h 0 min 5 s. */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = whole % 60;
+  if (hours > 0) return `${hours} h ${minutes} min ${rest} s`;
+  if (minutes > 0) return `${minutes} min ${rest} s`;
+  return `${rest} s`;
+}
+
+/** The conversation key of a party's calls: kept apart from their text thread's key. */
+export function callConversationKey(partyKey: string): string {
+  return `calls:${partyKey}`;
+}
+
+export function callChatTitle(name: string | null, id: string | null): string {
+  const who = name !== null && id !== null && name !== id ? `${name} (${id})` : (name ?? id ?? 'unknown number');
+  return `Calls: ${who}`;
+}
+
+/** SMS Backup & Restore `<call type>` (Android CallLog.Calls.TYPE). */
+const CALL_TYPES: Record<string, { direction: 'incoming' | 'outgoing'; outcome: CallOutcome }> = {
+  '1': { direction: 'incoming', outcome: 'answered' },
+  '2': { direction: 'outgoing', outcome: 'answered' },
+  '3': { direction: 'incoming', outcome: 'missed' },
+  '4': { direction: 'incoming', outcome: 'voicemail' },
+  '5': { direction: 'incoming', outcome: 'rejected' },
+  '6': { direction: 'incoming', outcome: 'blocked' },
+  '7': { direction: 'incoming', outcome: 'answered elsewhere' },
+};
+
+/** A `<call>` element of a `<calls>` backup → a call-log record. */
+export function smsBackupCall(attributes: Record<string, string>, locator: SourceLocator): RecordResult {
+  const notes: string[] = [];
+  const number = present(attributes, 'number');
+  const rawDate = attributes['date'] ?? '';
+  const { time } = readEpoch(present(attributes, 'date'));
+  if (time === null) notes.push(`the date "${rawDate}" could not be read`);
+  const type = CALL_TYPES[attributes['type'] ?? ''];
+  if (type === undefined) notes.push(`unknown call type "${attributes['type'] ?? ''}"`);
+  const rawDuration = present(attributes, 'duration');
+  const durationSeconds = rawDuration !== null && /^\d{1,9}$/u.test(rawDuration.trim()) ? Number(rawDuration.trim()) : null;
+  if (rawDuration !== null && durationSeconds === null) notes.push(`the duration "${rawDuration.slice(0, 40)}" is not a number of seconds`);
+  const name = contactName(attributes);
+  const facts: CallFacts = { direction: type?.direction ?? null, outcome: type?.outcome ?? 'unknown', durationSeconds, video: null, app: null };
+  const attributesKept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attributes)) if (value !== 'null') attributesKept[key] = value;
+  const message: ParsedMessage = {
+    chatKey: callConversationKey(conversationKey(number)),
+    kind: 'system',
+    // The caller of an incoming call; the owner of an outgoing one is not named by the backup.
+    sender: facts.direction === 'incoming' ? (name ?? number) : null,
+    senderId: facts.direction === 'incoming' ? number : null,
+    direction: facts.direction,
+    time,
+    timestampText: rawDate,
+    text: callText(facts),
+    attachments: [],
+    deleted: false,
+    edited: false,
+    locator,
+    extra: {
+      recordType: 'call',
+      durationSeconds,
+      outcome: facts.outcome,
+      party: { id: number, name },
+      element: 'call',
+      attributes: attributesKept,
+    },
+  };
+  return { message, notes };
+}
+
+/** The conversation of one party's calls in a `<calls>` backup. */
+export function smsBackupCallChat(key: string, attributes: Record<string, string>): ParsedChat {
+  const number = present(attributes, 'number');
+  return { key, title: callChatTitle(contactName(attributes), number), kind: 'private', participants: [{ name: contactName(attributes), id: number }], mergeKey: key };
+}
