@@ -178,6 +178,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         this.readImagesAfter(done);
         return { taskId, paths };
       },
+      'import.cancelSource': async ({ taskId, index }) => ({ cancelled: this.tasks.cancelSource(taskId, index) }),
       'sources.issues': async ({ sourceId }) => this.current().db.client.call('listIssues', { sourceId }),
       'export.start': async (request) => {
         const { taskId, done } = this.startExport(stripUndefined(request));

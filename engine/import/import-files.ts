@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
 import type { ImportOptions, ImportSourceSummary, ImportSummary } from '../../shared/domain/import.ts';
 import type { SourceRecord, TimeZoneOrigin } from '../../shared/domain/source.ts';
+import type { SourceProgressState } from '../../shared/domain/task.ts';
 import { AppError, isCancellation, serializeError } from '../../shared/errors.ts';
 import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
 import type { CaseSession } from '../case/case-session.ts';
+import type { SourceProgressPatch, SourceTracker } from '../tasks/source-tracker.ts';
 import type { TaskHandle } from '../tasks/task-manager.ts';
 import { collectFiles } from './collect-files.ts';
 import type { CollectedFile } from './collect-files.ts';
@@ -11,9 +13,21 @@ import { detectSourceLanguages } from './detect-languages.ts';
 import { hashFile } from './hash-file.ts';
 import { tagSource } from '../markers/tag-source.ts';
 
+/** Issues carried on a source's progress entry; the full list is in the summary and the case. */
+const ISSUE_SAMPLES = 5;
+
+/** What importOne tells the task as it goes: the source's own step and the import's overall line. */
+interface ProgressReport {
+  source(state: SourceProgressState, patch?: SourceProgressPatch): void;
+  overall(stage: string, done: number, total: number | null): void;
+  /** Bytes of this source read so far, shown overall as bytes of the whole import. */
+  bytes(done: number): void;
+}
+
 /**
  * Imports files into an open case, one source at a time. A source that fails is recorded and
- * the rest carry on; a cancel stops after the current batch and leaves earlier sources intact.
+ * the rest carry on. Cancelling the task stops after the current batch and leaves earlier
+ * sources intact; cancelling one source drops what it wrote and goes on with the next.
  */
 export async function importFiles(session: CaseSession, paths: string[], options: ImportOptions, task: TaskHandle): Promise<ImportSummary> {
   if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
@@ -23,16 +37,27 @@ export async function importFiles(session: CaseSession, paths: string[], options
   const { problems } = collected;
   // Loose images go last, so the ones that are attachments of a chat in the same import are recognised as such.
   const files = [...collected.files].sort((a, b) => Number(isImageName(a.path)) - Number(isImageName(b.path)));
-  const summaries: ImportSourceSummary[] = problems.map((problem) => failedSummary(problem.path, 'E_IMPORT_READ', `${problem.path} ${problem.reason}`));
+  const tracker = task.trackSources();
+  const summaries: ImportSourceSummary[] = problems.map((problem) => {
+    const summary = failedSummary(problem.path, 'E_IMPORT_READ', `${problem.path} ${problem.reason}`);
+    tracker.add(problem.path, 0, finalProgress(summary));
+    return summary;
+  });
+  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size) }));
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;
   let indexChanged = false;
-  for (const file of files) {
-    if (task.signal.aborted) {
-      summaries.push({ ...failedSummary(file.path, 'E_CANCELLED', 'not imported: the import was cancelled'), status: 'cancelled' });
-      continue;
-    }
-    const summary = await importOne(session, file, options, task, (done) => task.progress(`importing ${basename(file.path)}`, doneBytes + done, totalBytes));
+  for (const { file, index } of queued) {
+    const signal = tracker.signal(index);
+    const report: ProgressReport = {
+      source: (state, patch = {}) => tracker.update(index, { ...patch, state }),
+      overall: (stage, done, total) => task.progress(stage, done, total),
+      bytes: (done) => task.progress(`importing ${basename(file.path)}`, doneBytes + done, totalBytes),
+    };
+    const summary = signal.aborted
+      ? cancelledSummary(file.path, whyCancelled(tracker, index, 'not imported'))
+      : await importOne(session, file, options, { signal, report, whyCancelled: () => whyCancelled(tracker, index, 'nothing of this source was kept') });
+    tracker.update(index, finalProgress(summary));
     indexChanged ||= summary.status === 'imported';
     summaries.push(summary);
     doneBytes += file.size;
@@ -55,22 +80,43 @@ export async function importFiles(session: CaseSession, paths: string[], options
   };
 }
 
-async function importOne(session: CaseSession, file: CollectedFile, options: ImportOptions, task: TaskHandle, onBytes: (done: number) => void): Promise<ImportSourceSummary> {
+/** The signal a source's work honours, how it reports, and how to word its cancel. */
+interface SourceRun {
+  signal: AbortSignal;
+  report: ProgressReport;
+  whyCancelled(): string;
+}
+
+function whyCancelled(tracker: SourceTracker, index: number, outcome: string): string {
+  return tracker.cancelledAlone(index) ? `this source was cancelled by the user; ${outcome}` : `the import was cancelled; ${outcome}`;
+}
+
+async function importOne(session: CaseSession, file: CollectedFile, options: ImportOptions, run: SourceRun): Promise<ImportSourceSummary> {
   const { path } = file;
+  const { signal, report } = run;
   let digests;
   try {
-    onBytes(0);
-    digests = await hashFile(path, task.signal);
+    report.bytes(0);
+    report.source('hashing');
+    digests = await hashFile(path, signal);
   } catch (error) {
-    if (task.signal.aborted) return { ...failedSummary(path, 'E_CANCELLED', 'not imported: the import was cancelled'), status: 'cancelled' };
+    if (signal.aborted) return cancelledSummary(path, run.whyCancelled());
     return failedSummary(path, 'E_IMPORT_READ', `${path} cannot be read: ${String(error)}`);
   }
   const existing = await session.db.client.call('findSourceByHash', { sha256: digests.sha256 });
   if (existing !== null) {
     return { path, sourceId: existing.id, format: existing.format, sha256: digests.sha256, status: 'already-imported', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: `identical bytes were already imported as ${existing.displayName} (${existing.id})` }], error: null };
   }
+  // Sniffing the content is the first read of the source.
+  report.source('reading', { bytesDone: 0 });
   const importer = await session.importer();
-  const detected = await importer.client.call('detectFormat', { path, ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }) });
+  let detected;
+  try {
+    detected = await importer.client.call('detectFormat', { path, ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }) }, { signal });
+  } catch (error) {
+    if (signal.aborted) return { ...cancelledSummary(path, run.whyCancelled()), sha256: digests.sha256 };
+    throw error;
+  }
   if (detected.format === null && detected.companionOf !== undefined) {
     return { path, sourceId: null, format: 'companion', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: detected.reason }], error: null };
   }
@@ -110,6 +156,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     timeZoneOrigin: origin,
     details: { md5: digests.md5, sha1: digests.sha1 },
   };
+  report.source('reading', { format: source.format, sourceId: source.id });
   await session.db.client.call('beginSource', { source });
   session.audit.append(session.actor, 'source.import.started', { sourceId: source.id, path, sha256: source.sha256, size: source.size, format: source.format, timeZone, timeZoneOrigin: origin });
   try {
@@ -123,13 +170,30 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
         ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
         ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
       },
-      { signal: task.signal, onProgress: (progress) => onBytes(Math.min(progress.done, file.size)) },
+      {
+        signal,
+        onProgress: (progress) => {
+          const read = Math.min(progress.done, file.size);
+          report.bytes(read);
+          // The worker reports every byte read before it stores the last batch, the issues and the provenance.
+          report.source(read >= file.size ? 'storing' : 'reading', { bytesDone: read });
+        },
+      },
     );
-    task.progress(`detecting languages in ${basename(path)}`, 0, outcome.messages);
-    await detectSourceLanguages(session, source.id, task.signal, (done) => task.progress(`detecting languages in ${basename(path)}`, done, outcome.messages));
-    await tagSource(session, source.id, task.signal, (done) => task.progress(`looking for indicators in ${basename(path)}`, done, outcome.messages));
+    report.source('detecting-languages', { bytesDone: file.size, messages: outcome.messages, unparsed: outcome.unparsed, attachments: outcome.attachments, messagesDone: 0, ...issueProgress(outcome.issues) });
+    report.overall(`detecting languages in ${basename(path)}`, 0, outcome.messages);
+    await detectSourceLanguages(session, source.id, signal, (done) => {
+      report.source('detecting-languages', { messagesDone: done });
+      report.overall(`detecting languages in ${basename(path)}`, done, outcome.messages);
+    });
+    report.source('tagging', { messagesDone: 0 });
+    await tagSource(session, source.id, signal, (done) => {
+      report.source('tagging', { messagesDone: done });
+      report.overall(`looking for indicators in ${basename(path)}`, done, outcome.messages);
+    });
     // Hash again after reading: proves the evidence was not altered while Threadline read it.
-    const after = await hashFile(path);
+    report.source('verifying-hash');
+    const after = await hashFile(path, signal);
     const hashVerified = after.sha256 === digests.sha256;
     const issues = [...outcome.issues];
     if (!hashVerified) issues.push({ sourceId: source.id, place: path, reason: `E_HASH_MISMATCH: the file changed during import (sha256 before ${digests.sha256}, after ${after.sha256})` });
@@ -145,13 +209,14 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     session.audit.append(session.actor, 'source.import.finished', { sourceId: source.id, sha256: source.sha256, sha256After: after.sha256, hashVerified, messages: finished.messageCount, unparsed: finished.unparsedCount, issues: issues.length });
     return { path, sourceId: source.id, format: source.format, sha256: source.sha256, status: 'imported', messages: outcome.messages, attachments: outcome.attachments, unparsed: outcome.unparsed, issues: issues.map(({ place, reason }) => ({ place, reason })), error: null };
   } catch (error) {
-    const cancelled = isCancellation(error) || task.signal.aborted;
+    const cancelled = isCancellation(error) || signal.aborted;
     const serialized = serializeError(error);
     await session.db.client.call('abandonSource', { sourceId: source.id, status: cancelled ? 'interrupted' : 'failed', reason: cancelled ? 'cancelled by the user' : serialized.message });
     // Rows already sent to the index stay there marked dead (persisted too), so they never match.
     await session.index.dropSources([source.id]);
-    session.audit.append(session.actor, cancelled ? 'source.import.cancelled' : 'source.import.failed', { sourceId: source.id, path, code: serialized.code, reason: serialized.message });
-    if (cancelled) return { ...failedSummary(path, 'E_CANCELLED', 'the import was cancelled; nothing of this source was kept'), sha256: source.sha256, sourceId: source.id, status: 'cancelled', format: source.format };
+    const reason = cancelled ? run.whyCancelled() : serialized.message;
+    session.audit.append(session.actor, cancelled ? 'source.import.cancelled' : 'source.import.failed', { sourceId: source.id, path, code: cancelled ? 'E_CANCELLED' : serialized.code, reason });
+    if (cancelled) return { ...cancelledSummary(path, reason), sha256: source.sha256, sourceId: source.id, format: source.format };
     return { ...failedSummary(path, serialized.code, serialized.message), sha256: source.sha256, sourceId: source.id, format: source.format };
   }
 }
@@ -167,6 +232,36 @@ function chooseTimeZone(session: CaseSession, options: ImportOptions): { timeZon
 
 function failedSummary(path: string, code: string, message: string): ImportSourceSummary {
   return { path, sourceId: null, format: 'unknown', sha256: null, status: 'failed', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: message }], error: { code, message } };
+}
+
+function cancelledSummary(path: string, message: string): ImportSourceSummary {
+  return { ...failedSummary(path, 'E_CANCELLED', message), status: 'cancelled' };
+}
+
+const FINAL_STATE: Record<ImportSourceSummary['status'], SourceProgressState> = {
+  imported: 'done',
+  'already-imported': 'already-imported',
+  skipped: 'skipped',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+/** The progress entry of a source that has ended, from its summary. */
+function finalProgress(summary: ImportSourceSummary): SourceProgressPatch {
+  return {
+    state: FINAL_STATE[summary.status],
+    ...(summary.format === 'unknown' ? {} : { format: summary.format }),
+    messages: summary.messages,
+    unparsed: summary.unparsed,
+    attachments: summary.attachments,
+    ...issueProgress(summary.issues),
+    error: summary.error,
+    sourceId: summary.sourceId,
+  };
+}
+
+function issueProgress(issues: { place: string; reason: string }[]): SourceProgressPatch {
+  return { issues: issues.length, issueSamples: issues.slice(0, ISSUE_SAMPLES).map(({ place, reason }) => ({ place, reason })) };
 }
 
 function sum(summaries: ImportSourceSummary[], pick: (summary: ImportSourceSummary) => number): number {

@@ -14,4 +14,50 @@ export interface TaskView {
   error: { code: string; message: string } | null;
   /** Set when state is DONE: a short summary the UI can show. */
   summary: string | null;
+  /** Import tasks: one entry per source, in import order (see SourceProgress). */
+  sources?: SourceProgress[];
+}
+
+/**
+ * Where one source of an import stands. Every front end (CLI, Electron, browser) reads the same
+ * list from the task, so a state named here is the state shown everywhere.
+ */
+export type SourceProgressState =
+  | 'queued'
+  | 'hashing'
+  | 'reading'
+  | 'storing'
+  | 'detecting-languages'
+  | 'tagging'
+  | 'verifying-hash'
+  | 'done'
+  | 'failed'
+  | 'cancelled'
+  | 'already-imported'
+  | 'skipped';
+
+export interface SourceProgress {
+  /** Position in the import; names the source for `import.cancelSource`. */
+  index: number;
+  path: string;
+  /** Detected from the content; null until detected (or when it could not be). */
+  format: string | null;
+  size: number;
+  state: SourceProgressState;
+  /** Bytes of the source read so far by the current byte-wise step (reading; size once read). */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Message records stored so far; known once the source has been read, 0 before. */
+  messages: number;
+  unparsed: number;
+  attachments: number;
+  /** Messages handled so far by the current per-message step (languages, tagging). */
+  messagesDone: number;
+  /** Issues recorded for the source so far, and the first few of them to show. */
+  issues: number;
+  issueSamples: { place: string; reason: string }[];
+  /** Set when the source ended 'failed' (or 'cancelled'): why, with its code. */
+  error: { code: string; message: string } | null;
+  /** The case's id for the source once recorded (for its full issue list). */
+  sourceId: string | null;
 }

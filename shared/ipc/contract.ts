@@ -16,6 +16,8 @@ import type { TaskView } from '../domain/task.ts';
 const MAX_PATH_LENGTH = 4096;
 const MAX_QUERY_LENGTH = 2000;
 const MAX_PAGE = 2000;
+/** A folder expands to many more sources than the paths given. */
+const MAX_SOURCE_INDEX = 10_000_000;
 
 const timeZone = z.string().min(1).max(64);
 const path = z.string().min(1).max(MAX_PATH_LENGTH);
@@ -36,6 +38,8 @@ export const requestSchemas = {
     .strict(),
   'import.detect': z.object({ paths: z.array(path).min(1).max(10_000) }).strict(),
   'import.retryFailed': z.object({ timeZone: timeZone.optional() }).strict(),
+  /** Skips one source of a running import (its index in the task's `sources`); the rest go on. */
+  'import.cancelSource': z.object({ taskId: z.string().min(1).max(100), index: z.number().int().min(0).max(MAX_SOURCE_INDEX) }).strict(),
   'sources.issues': z.object({ sourceId: z.string().min(1).max(200) }).strict(),
   'export.start': z
     .object({
@@ -103,6 +107,7 @@ export interface ResponseTypes {
   'import.start': { taskId: string };
   'import.detect': { path: string; size: number; format: string | null; reason: string }[];
   'import.retryFailed': { taskId: string | null; paths: string[] };
+  'import.cancelSource': { cancelled: boolean };
   'sources.issues': ImportIssue[];
   'export.start': { taskId: string };
   'package.verify': VerifyPackageResult;
