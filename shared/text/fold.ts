@@ -1,3 +1,5 @@
+import { FNV_OFFSET, hashStep, WordTable } from './word-table.ts';
+
 /**
  * Folding and word splitting shared by indexing, querying, highlighting and the marker rules,
  * so that a query typed without diacritics or in another case finds the text as written:
@@ -27,6 +29,7 @@ const ASCII_WORD = /^[A-Za-z0-9_]*$/u;
 /** Chat text repeats the same words endlessly; folding each distinct word once pays for the cache many times over. */
 const WORD_CACHE_LIMIT = 200_000;
 const foldedWordCache = new Map<string, string>();
+const wordTable = new WordTable(foldText);
 
 export function foldText(text: string): string {
   if (ASCII_LOWER_OR_DIGIT.test(text)) return text;
@@ -89,44 +92,53 @@ export function wordsWithRanges(text: string): WordRange[] {
 }
 
 /**
- * The folded words of a text, without ranges: the hot path of indexing. Folds the whole text
- * once and splits it with a character-class table, which is several times faster than a
- * Unicode-property regex per word; it yields the same words as wordsWithRanges.
+ * The folded words of a text, without ranges: the hot path of indexing. Splits the text as
+ * written with a character-class table (several times faster than a Unicode-property regex) and
+ * folds each word through a memo looked up by the span's hash (see word-table.ts), so a word
+ * seen before costs no string at all. It yields the same words as wordsWithRanges.
  */
 export function foldedWords(text: string): string[] {
-  const folded = foldText(text);
-  if (UNSPACED_SCRIPT.test(folded)) return wordsWithRanges(text).map((range) => range.word);
+  if (UNSPACED_SCRIPT.test(text)) return wordsWithRanges(text).map((range) => range.word);
   const classes = characterClasses();
   const words: string[] = [];
   let start = -1;
-  for (let index = 0; index < folded.length; index++) {
-    const code = folded.charCodeAt(index);
+  let hash = FNV_OFFSET;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
     if (code >= 0xd800 && code <= 0xdbff) {
       // Astral plane: emoji are words of their own, other letters (rare scripts) join words.
-      const pair = folded.slice(index, index + 2);
+      const pair = text.slice(index, index + 2);
       if (PICTOGRAPHIC.test(pair)) {
-        if (start !== -1) words.push(folded.slice(start, index));
+        if (start !== -1) words.push(wordTable.lookup(text, start, index, hash));
         start = -1;
         let end = index + 2;
-        while (folded.charCodeAt(end) === 0x200d && PICTOGRAPHIC.test(folded.slice(end + 1, end + 3))) end += 3;
-        words.push(folded.slice(index, end));
+        while (text.charCodeAt(end) === 0x200d && PICTOGRAPHIC.test(text.slice(end + 1, end + 3))) end += 3;
+        words.push(foldWord(text.slice(index, end)));
         index = end - 1;
         continue;
       }
       if (ASTRAL_WORD.test(pair)) {
-        if (start === -1) start = index;
+        if (start === -1) {
+          start = index;
+          hash = FNV_OFFSET;
+        }
+        hash = hashStep(hashStep(hash, code), text.charCodeAt(index + 1));
         index++;
         continue;
       }
     }
     if (classes[code] === 1) {
-      if (start === -1) start = index;
+      if (start === -1) {
+        start = index;
+        hash = FNV_OFFSET;
+      }
+      hash = hashStep(hash, code);
     } else if (start !== -1) {
-      words.push(folded.slice(start, index));
+      words.push(wordTable.lookup(text, start, index, hash));
       start = -1;
     }
   }
-  if (start !== -1) words.push(folded.slice(start));
+  if (start !== -1) words.push(wordTable.lookup(text, start, text.length, hash));
   return words;
 }
 

@@ -69,7 +69,7 @@ const handlers: Handlers<IndexWorkerApi> = {
   },
   async stats() {
     const memory = process.memoryUsage();
-    return { documentCount: current().size, vocabulary: current().documentFrequency.size, heapUsed: memory.heapUsed, rss: memory.rss };
+    return { documentCount: current().size, vocabulary: current().postings.vocabularySize, heapUsed: memory.heapUsed, rss: memory.rss };
   },
 };
 

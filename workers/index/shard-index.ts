@@ -1,32 +1,20 @@
-import { Encoder, Index } from 'flexsearch';
 import type { IndexDocument, IndexUpdate, ShardQuery, ShardResult } from '../../shared/contracts/index-worker.ts';
 import type { QueryTerm, TermGroup } from '../../shared/search/query.ts';
 import { foldedWords } from '../../shared/text/fold.ts';
 import { phoneTokens } from '../../shared/text/phone.ts';
 import { Column, Dictionary } from './columns.ts';
+import { FlexPostings } from './flex-postings.ts';
 import { allPositions, intersect, subtract, union } from './postings.ts';
 import { TopHits } from './top-hits.ts';
 
-/**
- * Text is folded by shared/text/fold.ts before FlexSearch sees it, so FlexSearch only splits on
- * our spaces. 'strict' tokenizing with one resolution slot keeps each word's posting list in
- * insertion order, which is position order: the lists the intersections below need.
- */
-export const FLEXSEARCH_OPTIONS = { tokenize: 'strict', resolution: 1, cache: false } as const;
 const NO_TIME = Number.NaN;
 /** A prefix matching more words than this is cut to the most frequent ones. */
 const MAX_PREFIX_WORDS = 2000;
 const POSTINGS_CACHE_SIZE = 512;
-const ALL_RESULTS = 1 << 30;
-
-export function createFlexIndex(): Index {
-  return new Index({ ...FLEXSEARCH_OPTIONS, // Our words are unique strings already folded: FlexSearch's own per-term cache only costs time.
-    encoder: new Encoder({ normalize: false, dedupe: false, split: ' ', numeric: false, minlength: 1, cache: false }) });
-}
 
 /** One shard: FlexSearch for words, typed columns for filters and sorting, folded text for phrases. */
 export class ShardIndex {
-  flex = createFlexIndex();
+  postings = new FlexPostings();
   readonly rowids = new Column((size) => new Float64Array(size));
   readonly times = new Column((size) => new Float64Array(size));
   readonly chats = new Column((size) => new Int32Array(size));
@@ -42,9 +30,10 @@ export class ShardIndex {
   readonly markerIds = new Dictionary();
   /** Space-padded folded words per document: " a b c ", so a phrase is a substring. */
   texts: string[] = [];
-  documentFrequency = new Map<string, number>();
   readonly deadSources = new Set<number>();
   private readonly positionOf = new Map<number, number>();
+  /** Sender as written → its id: the same few senders repeat on every message. */
+  private readonly senderIdOf = new Map<string, number>();
   private vocabulary: string[] | null = null;
   private readonly postingsCache = new Map<string, Int32Array>();
 
@@ -55,20 +44,20 @@ export class ShardIndex {
   add(documents: IndexDocument[]): void {
     for (const document of documents) {
       const position = this.rowids.length;
-      const words = [...foldedWords(document.text), ...phoneTokens(document.text)];
+      const words = indexWords(document.text);
       this.rowids.push(document.rowid);
       this.times.push(document.time ?? NO_TIME);
       this.chats.push(this.chatIds.idOf(document.chatId));
-      this.senders.push(this.senderNames.idOf(document.sender === null ? '' : foldedWords(document.sender).join(' ')));
+      this.senders.push(this.senderId(document.sender ?? ''));
       this.sources.push(this.sourceIds.idOf(document.sourceId));
       this.langs.push(this.langCodes.idOf(document.lang));
       this.flags.push(document.flags);
       this.markers.push(0);
       this.texts.push(` ${words.join(' ')} `);
       this.positionOf.set(document.rowid, position);
-      this.countWords(words);
-      if (words.length > 0) this.flex.add(position, words.join(' '));
+      this.postings.addDocument(position, words);
     }
+    this.postings.commit();
     this.invalidate();
   }
 
@@ -80,13 +69,13 @@ export class ShardIndex {
       if (update.setFlags !== undefined) this.flags.set(position, this.flags.get(position) | update.setFlags);
       if (update.markers !== undefined) this.markers.set(position, this.markerMask(update.markers));
       if (update.appendText !== undefined) {
-        const words = [...foldedWords(update.appendText), ...phoneTokens(update.appendText)];
+        const words = indexWords(update.appendText);
         if (words.length === 0) continue;
         this.texts[position] = `${this.texts[position] ?? ' '}${words.join(' ')} `;
-        this.countWords(words);
-        this.flex.append(position, words.join(' '));
+        this.postings.appendWords(position, words);
       }
     }
+    this.postings.commit();
     this.invalidate();
   }
 
@@ -188,17 +177,14 @@ export class ShardIndex {
   private wordPostings(word: string): Int32Array {
     const cached = this.postingsCache.get(word);
     if (cached !== undefined) return cached;
-    if (!this.documentFrequency.has(word)) return new Int32Array(0);
-    const found = Int32Array.from(this.flex.search(word, { limit: ALL_RESULTS }) as number[]);
-    // Appended text (OCR) adds positions out of order; most lists are already sorted.
-    if (!isSorted(found)) found.sort();
+    const found = Int32Array.from(this.postings.lookup(word));
     if (this.postingsCache.size >= POSTINGS_CACHE_SIZE) this.postingsCache.delete(this.postingsCache.keys().next().value as string);
     this.postingsCache.set(word, found);
     return found;
   }
 
   expandPrefix(prefix: string): string[] {
-    this.vocabulary ??= [...this.documentFrequency.keys()].sort();
+    this.vocabulary ??= [...this.postings.words()].sort();
     const words = this.vocabulary;
     let low = 0;
     let high = words.length;
@@ -210,13 +196,13 @@ export class ShardIndex {
     const matches: string[] = [];
     for (let i = low; i < words.length && (words[i] as string).startsWith(prefix); i++) matches.push(words[i] as string);
     if (matches.length <= MAX_PREFIX_WORDS) return matches;
-    return matches.sort((a, b) => (this.documentFrequency.get(b) ?? 0) - (this.documentFrequency.get(a) ?? 0)).slice(0, MAX_PREFIX_WORDS);
+    return matches.sort((a, b) => this.postings.frequency(b) - this.postings.frequency(a)).slice(0, MAX_PREFIX_WORDS);
   }
 
   /** Inverse document frequency of each alternative of a group: rare words weigh more. */
   private groupWeights(group: TermGroup): { needle: string; weight: number }[] {
     return group.alternatives.map((term) => {
-      const frequency = term.prefix ? this.expandPrefix(term.word).reduce((sum, word) => sum + (this.documentFrequency.get(word) ?? 0), 0) : (this.documentFrequency.get(term.word) ?? 0);
+      const frequency = term.prefix ? this.expandPrefix(term.word).reduce((sum, word) => sum + this.postings.frequency(word), 0) : this.postings.frequency(term.word);
       return { needle: term.prefix ? ` ${term.word}` : ` ${term.word} `, weight: Math.log(1 + this.size / (1 + frequency)) };
     });
   }
@@ -231,8 +217,13 @@ export class ShardIndex {
     return score;
   }
 
-  private countWords(words: string[]): void {
-    for (const word of new Set(words)) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
+  private senderId(sender: string): number {
+    let id = this.senderIdOf.get(sender);
+    if (id === undefined) {
+      id = this.senderNames.idOf(foldedWords(sender).join(' '));
+      this.senderIdOf.set(sender, id);
+    }
+    return id;
   }
 
   private markerBit(id: string): number {
@@ -260,7 +251,10 @@ export class ShardIndex {
   }
 }
 
-function isSorted(list: Int32Array): boolean {
-  for (let i = 1; i < list.length; i++) if ((list[i - 1] as number) > (list[i] as number)) return false;
-  return true;
+/** The words a document is indexed under: its folded words, then a token per phone number. */
+function indexWords(text: string): string[] {
+  const words = foldedWords(text);
+  const phones = phoneTokens(text);
+  for (const token of phones) words.push(token);
+  return words;
 }

@@ -2,9 +2,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { fsyncDirectory } from '../runtime/atomic-write.ts';
-import { createFlexIndex, FLEXSEARCH_OPTIONS, ShardIndex } from './shard-index.ts';
+import { FLEXSEARCH_OPTIONS } from './flex-postings.ts';
+import { ShardIndex } from './shard-index.ts';
 
-const SHARD_FORMAT = 2;
+/** 3: word frequencies are read from the posting lists (no frequencies.json). */
+const SHARD_FORMAT = 3;
 const COLUMN_NAMES = ['rowids', 'times', 'chats', 'senders', 'sources', 'langs', 'flags', 'markers'] as const;
 
 interface ShardMeta {
@@ -30,7 +32,7 @@ export async function saveShard(shard: ShardIndex, folder: string): Promise<numb
   mkdirSync(join(folder, 'flex'), { recursive: true });
   let bytes = 0;
   const flexFiles: string[] = [];
-  await shard.flex.export((key: string, data: string) => {
+  await shard.postings.export((key: string, data: string) => {
     writeFileSync(join(folder, 'flex', `${encodeURIComponent(key)}.json`), data);
     flexFiles.push(key);
     bytes += data.length;
@@ -47,7 +49,6 @@ export async function saveShard(shard: ShardIndex, folder: string): Promise<numb
   }
   writeFileSync(join(folder, 'columns.bin'), Buffer.concat(buffers));
   writeFileSync(join(folder, 'texts.json'), JSON.stringify(shard.texts));
-  writeFileSync(join(folder, 'frequencies.json'), JSON.stringify([...shard.documentFrequency]));
   const meta: ShardMeta = {
     format: SHARD_FORMAT,
     documentCount: shard.size,
@@ -68,8 +69,7 @@ export function loadShard(folder: string): ShardIndex {
     const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as ShardMeta;
     if (meta.format !== SHARD_FORMAT) throw new Error(`shard format ${meta.format}, expected ${SHARD_FORMAT}`);
     const shard = new ShardIndex();
-    shard.flex = createFlexIndex();
-    for (const key of meta.flexFiles) shard.flex.import(key, readFileSync(join(folder, 'flex', `${encodeURIComponent(key)}.json`), 'utf8'));
+    for (const key of meta.flexFiles) shard.postings.load(key, readFileSync(join(folder, 'flex', `${encodeURIComponent(key)}.json`), 'utf8'));
     const columns = readFileSync(join(folder, 'columns.bin'));
     for (const column of meta.columns) {
       const slice = columns.buffer.slice(columns.byteOffset + column.byteOffset, columns.byteOffset + column.byteOffset + column.byteLength);
@@ -80,7 +80,6 @@ export function loadShard(folder: string): ShardIndex {
       else (target as ShardIndex['chats']).load(new Int32Array(slice));
     }
     shard.texts = JSON.parse(readFileSync(join(folder, 'texts.json'), 'utf8')) as string[];
-    shard.documentFrequency = new Map(JSON.parse(readFileSync(join(folder, 'frequencies.json'), 'utf8')) as [string, number][]);
     shard.chatIds.load(meta.dictionaries.chats);
     shard.senderNames.load(meta.dictionaries.senders);
     shard.sourceIds.load(meta.dictionaries.sources);
