@@ -6,6 +6,7 @@ import { smsBackupXmlParser } from './sms-xml/index.ts';
 import { ufdrReportParser } from './ufdr/index.ts';
 import { telegramHtmlParser, telegramJsonParser } from './telegram/index.ts';
 import { iosSmsDbParser } from './ios-sms/index.ts';
+import { signalTextParser } from './signal/index.ts';
 import { whatsappAndroidDbParser, whatsappIosDbParser } from './whatsapp-db/index.ts';
 import { whatsappTextParser } from './whatsapp/index.ts';
 
@@ -19,6 +20,8 @@ export const PARSERS: readonly SourceParser[] = [
   telegramHtmlParser,
   ufdrReportParser,
   smsBackupXmlParser,
+  // Before WhatsApp: its bracketed ISO-date headers also fit WhatsApp's iOS grammar.
+  signalTextParser,
   whatsappTextParser,
   androidSmsDbParser,
   iosSmsDbParser,

@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseSession } from '../../engine/case/case-session.ts';
+import { Engine } from '../../engine/engine.ts';
+import type { ImportSummary } from '../../shared/domain/import.ts';
+import type { ConversationSummary, Message } from '../../shared/domain/message.ts';
+import { CLI, REPO_ROOT, SAMPLES, tempFolder } from '../support/temp-case.ts';
+
+/**
+ * signal-export chat files through the real engine (hash, sniff, import worker, db and index
+ * workers): the shared sample and the hand-made fixtures, with golden results and counts taken
+ * independently of the parser (header lines matched by a plain regular expression).
+ */
+const SAMPLE = join(SAMPLES, 'signal', 'chat-miner', 'test_export.txt');
+const ANA = join(REPO_ROOT, 'fixtures', 'signal', 'Ana Popescu', 'chat.md');
+const GROUP = join(REPO_ROOT, 'fixtures', 'signal', 'group-2019.txt');
+const EDGE = join(REPO_ROOT, 'fixtures', 'signal', 'edge-cases.md');
+const ANY_SIGNAL_HEADER = /^\[\d{4}-\d{2}-\d{2},? \d{2}:\d{2}(?::\d{2})?\] [^\n]*?: /gmu;
+
+function headerLines(file: string): number {
+  return (readFileSync(file, 'utf8').match(ANY_SIGNAL_HEADER) ?? []).length;
+}
+
+function lineCount(file: string): number {
+  const text = readFileSync(file, 'utf8');
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+describe.skipIf(!existsSync(SAMPLE))('signal-export import through the engine', () => {
+  let engine: Engine;
+  let session: CaseSession;
+  let summary: ImportSummary;
+  let conversations: ConversationSummary[];
+
+  async function messagesOf(file: string): Promise<Message[]> {
+    const source = summary.sources.find((candidate) => candidate.path === file);
+    const chat = conversations.find((conversation) => conversation.sourceIds.includes(source?.sourceId ?? ''));
+    if (chat === undefined) throw new Error(`no conversation for ${file}`);
+    return (await session.db.client.call('messagesRange', { chatId: chat.id, offset: 0, limit: 1000 })).messages;
+  }
+
+  beforeAll(async () => {
+    engine = new Engine({ mode: 'cli', actor: 'signal-test' });
+    session = await engine.openCase(join(tempFolder(), 'case'), true);
+    summary = await engine.startImport([SAMPLE, ANA, GROUP, EDGE], { timeZone: 'Europe/Berlin' }).done;
+    conversations = await session.db.client.call('listConversations', {});
+  }, 120_000);
+
+  afterAll(async () => {
+    await engine.dispose();
+  });
+
+  it('imports every file as signal-export text, in the time zone given', async () => {
+    expect(summary.sources.map((source) => [source.format, source.status])).toEqual(Array.from({ length: 4 }, () => ['signal-export-text', 'imported']));
+    const info = await session.info();
+    for (const source of info.sources) {
+      expect(source).toMatchObject({ timeZone: 'Europe/Berlin', timeZoneOrigin: 'flag', hashVerified: true, parser: 'threadline-signal-export-text' });
+    }
+  });
+
+  it('pins the shared sample: two messages, two participants, times in UTC, a two-line body', async () => {
+    const source = summary.sources.find((candidate) => candidate.path === SAMPLE);
+    expect(source).toMatchObject({ messages: 2, unparsed: 0, issues: [] });
+    expect(source?.messages).toBe(headerLines(SAMPLE));
+    const chat = conversations.find((conversation) => conversation.sourceIds.includes(source?.sourceId ?? ''));
+    expect(chat).toMatchObject({ title: 'test_export', messageCount: 2, firstTimestamp: '2019-12-24T11:23:00.000Z', lastTimestamp: '2020-01-17T20:49:00.000Z' });
+    expect([...(chat?.participants ?? [])].sort()).toEqual(['Jane Doe', 'John Doe']);
+    const messages = await messagesOf(SAMPLE);
+    expect(messages.map((message) => [message.sender, message.direction, message.text, message.timestampText])).toEqual([
+      ['Jane Doe', 'incoming', 'Hello John!', '2019-12-24, 12:23'],
+      ['John Doe', 'incoming', 'Hello\nJane!', '2020-01-17, 21:49'],
+    ]);
+    expect(messages[1]?.locator).toEqual({ kind: 'text-lines', file: 'test_export.txt', lineStart: 2, lineEnd: 3, byteStart: 42, byteEnd: 84 });
+  });
+
+  it('puts every line of every file in exactly one record', async () => {
+    for (const file of [SAMPLE, ANA, GROUP, EDGE]) {
+      let next = 1;
+      for (const message of await messagesOf(file)) {
+        if (message.locator.kind !== 'text-lines') throw new Error('expected text-lines locators');
+        expect(message.locator.lineStart, `${file}:${next}`).toBe(next);
+        next = message.locator.lineEnd + 1;
+      }
+      expect(next - 1, file).toBe(lineCount(file));
+    }
+  });
+
+  it('marks the owner "Me" outgoing, hashes the media beside the chat and lists what is missing', async () => {
+    const messages = await messagesOf(ANA);
+    expect(messages.length).toBe(headerLines(ANA));
+    expect(messages.filter((message) => message.direction === 'outgoing').map((message) => message.sender)).toEqual(['Me', 'Me', 'Me', 'Me']);
+    const address = readFileSync(join(REPO_ROOT, 'fixtures', 'signal', 'Ana Popescu', 'media', '2024-03-02T10-16-30.000_00_address.txt'));
+    expect(messages[3]?.attachments).toEqual([expect.objectContaining({ status: 'ok', sha256: createHash('sha256').update(address).digest('hex'), sourcePath: 'media/2024-03-02T10-16-30.000_00_address.txt' })]);
+    expect(messages[5]?.attachments).toEqual([expect.objectContaining({ status: 'missing', mediaType: 'image' })]);
+    expect(messages[0]).toMatchObject({ timestamp: '2024-03-02T09:14:05.000Z', timestampText: '2024-03-02 10:14:05' });
+  });
+
+  it('keeps unreadable lines raw and reports impossible dates with their place', async () => {
+    const source = summary.sources.find((candidate) => candidate.path === EDGE);
+    expect(source).toMatchObject({ messages: 6, unparsed: 2 });
+    expect(source?.issues.map((issue) => issue.place)).toEqual(expect.arrayContaining(['edge-cases.md:1', 'edge-cases.md:4', 'edge-cases.md:9']));
+    expect(source?.issues.find((issue) => issue.place === 'edge-cases.md:9')?.reason).toContain('not a valid date');
+  });
+
+  it('the CLI imports the sample with --json', () => {
+    const casePath = join(tempFolder(), 'cli-case');
+    const run = spawnSync(process.execPath, [CLI, 'import', casePath, SAMPLE, '--tz', 'Europe/Bucharest', '--json'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout.trim()) as ImportSummary;
+    expect(output.sources).toEqual([expect.objectContaining({ format: 'signal-export-text', status: 'imported', messages: 2, unparsed: 0 })]);
+  }, 60_000);
+});

@@ -1,0 +1,128 @@
+/**
+ * What signal-export writes after "Name: " (sigexport/models.py Message.to_md), taken apart:
+ *
+ *   {quote}{body}"  "                     quote = "\n\n> line\n> line\n\n" when replying
+ *   "\n(- Name: 👍, Name: ❤ -)"           reactions, when there are any
+ *   "[emoji](../exported_stickers/…)  "   a sticker file, or "\n(( emoji ))" without one
+ *   "![name](./media/file)  "             each attachment ("!" for images), spaces as %20
+ *
+ * A deleted message is the whole line "(This message was deleted)"; a call is a body such as
+ * "Incoming voice call (accepted, 2m 3s)". Everything recognised is moved out of the text into
+ * structured fields; what is left is the person's words.
+ */
+
+import type { MediaType } from '../../../shared/contracts/parsed-source.ts';
+import { safeRelativePath } from '../telegram/import-limits.ts';
+
+export interface SignalLink {
+  name: string;
+  /** The link target as written. */
+  target: string;
+  /** The target made safe to resolve beside the chat file, or null (absolute, or climbing out). */
+  path: string | null;
+  mediaType: MediaType;
+}
+
+export interface SignalBody {
+  text: string;
+  quote: string | null;
+  reactions: { name: string; emoji: string }[];
+  sticker: { label: string; target: string | null } | null;
+  attachments: SignalLink[];
+  deleted: boolean;
+  call: boolean;
+}
+
+/** A trailing Markdown link to a local file; `!` marks an image. Web links are the person's text. */
+const TRAILING_LINK = /(!?)\[([^\]\n]*)\]\(([^()\s]+)\) *$/u;
+const WEB_LINK = /^[a-z][a-z0-9+.-]*:/iu;
+const STICKER_FOLDER = /^\.\.\/exported_stickers\//u;
+const STICKER_LINE = /^\(\( (.*) \)\)$/u;
+const REACTIONS_LINE = /^\(- (.*) -\)$/u;
+const QUOTE_LINE = /^> ?/u;
+const MARKDOWN_HARD_BREAK = / {2}$/u;
+const DELETED = '(This message was deleted)';
+const CALL = /^(?:(?:Incoming|Outgoing) (?:voice |video )?call(?: \([^)\n]*\))?|Missed (?:voice |video )?call)$/u;
+
+const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'tif', 'tiff', 'webp', 'apng', 'svg', 'heic']);
+const AUDIO = new Set(['m4a', 'aac', 'mp3', 'ogg', 'opus', 'wav', 'flac']);
+const VIDEO = new Set(['mp4', 'mov', 'mkv', 'mpeg', 'webm', 'qt', '3gp']);
+
+/** `lines[0]` is what followed "Name: " on the header line; the rest are continuation lines. */
+export function readSignalBody(lines: readonly string[]): SignalBody {
+  const body: SignalBody = { text: '', quote: null, reactions: [], sticker: null, attachments: [], deleted: false, call: false };
+  let rest = takeQuote([...lines], body);
+  rest = takeTrailingLinks(rest, body);
+  rest = takeLastLine(rest, STICKER_LINE, (label) => {
+    body.sticker ??= { label, target: null };
+  });
+  rest = takeLastLine(rest, REACTIONS_LINE, (list) => {
+    body.reactions = readReactions(list);
+  });
+  const last = rest.length - 1;
+  if (last >= 0) rest[last] = (rest[last] ?? '').replace(MARKDOWN_HARD_BREAK, '');
+  body.text = rest.join('\n').replace(/\n+$/u, '');
+  body.deleted = body.text === DELETED;
+  body.call = body.attachments.length === 0 && CALL.test(body.text);
+  return body;
+}
+
+/** A reply starts "Name: " + "\n\n> quoted line…\n\n" + body. */
+function takeQuote(lines: string[], body: SignalBody): string[] {
+  if (lines.length < 3 || lines[0] !== '' || lines[1] !== '' || !QUOTE_LINE.test(lines[2] ?? '')) return lines;
+  let end = 2;
+  while (end < lines.length && QUOTE_LINE.test(lines[end] ?? '')) end += 1;
+  body.quote = lines.slice(2, end).map((line) => line.replace(QUOTE_LINE, '')).join('\n');
+  // The blank line signal-export puts after the quote is part of the layout, not of the body.
+  const after = lines[end] === '' ? end + 1 : end;
+  return lines.slice(after);
+}
+
+function takeTrailingLinks(lines: string[], body: SignalBody): string[] {
+  const last = lines.length - 1;
+  let tail = lines[last];
+  if (tail === undefined) return lines;
+  const found: SignalLink[] = [];
+  for (let match = TRAILING_LINK.exec(tail); match !== null; match = TRAILING_LINK.exec(tail)) {
+    const [whole, bang, name, target] = match;
+    if (WEB_LINK.test(target ?? '')) break;
+    tail = tail.slice(0, tail.length - whole.length);
+    if (STICKER_FOLDER.test(target ?? '')) {
+      body.sticker = { label: name ?? '', target: target ?? null };
+      continue;
+    }
+    found.unshift(toLink(name ?? '', target ?? '', bang === '!'));
+  }
+  body.attachments = found;
+  const kept = [...lines.slice(0, last), tail];
+  // A message of attachments alone leaves an empty last line that was only their carrier.
+  return tail.trim() === '' && found.length + (body.sticker === null ? 0 : 1) > 0 ? kept.slice(0, -1) : kept;
+}
+
+function takeLastLine(lines: string[], pattern: RegExp, use: (captured: string) => void): string[] {
+  const last = lines[lines.length - 1];
+  const match = last === undefined ? null : pattern.exec(last);
+  if (match === null || lines.length < 2) return lines;
+  use(match[1] ?? '');
+  return lines.slice(0, -1);
+}
+
+function readReactions(list: string): { name: string; emoji: string }[] {
+  return list.split(', ').map((entry) => {
+    const cut = entry.lastIndexOf(': ');
+    return cut === -1 ? { name: '', emoji: entry } : { name: entry.slice(0, cut), emoji: entry.slice(cut + 2) };
+  });
+}
+
+function toLink(name: string, target: string, image: boolean): SignalLink {
+  // signal-export writes spaces in paths as %20; other escapes are decoded too when well formed.
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    decoded = target.replaceAll('%20', ' ');
+  }
+  const extension = decoded.slice(decoded.lastIndexOf('.') + 1).toLowerCase();
+  const mediaType: MediaType = image || IMAGE.has(extension) ? 'image' : AUDIO.has(extension) ? 'audio' : VIDEO.has(extension) ? 'video' : 'document';
+  return { name, target, path: safeRelativePath(decoded), mediaType };
+}
