@@ -103,7 +103,7 @@ function nameIn(parties: Party[], id: string | null): string | null {
  * Direction as the report states it (a Direction or Folder field), else from the sender being
  * the phone's owner, else from a Status only one side can have.
  */
-function directionOf(model: XmlNode, from: Party | null, participants: Party[]): 'incoming' | 'outgoing' | null {
+export function directionOf(model: XmlNode, from: Party | null, participants: Party[]): 'incoming' | 'outgoing' | null {
   const stated = `${fieldText(model, 'Direction') ?? ''} ${fieldText(model, 'Folder') ?? ''}`.toLowerCase();
   if (/incoming|inbox/u.test(stated)) return 'incoming';
   if (/outgoing|outbox|sent/u.test(stated)) return 'outgoing';
@@ -137,7 +137,7 @@ function quoteFacts(model: XmlNode): Record<string, unknown> {
 }
 
 /** Attachment models (`Attachment` and `Attachments`) plus files only named by `jumptargets`. */
-function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: ParsedAttachment[]; references: Record<string, unknown>[] } {
+export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: ParsedAttachment[]; references: Record<string, unknown>[] } {
   const attachments: ParsedAttachment[] = [];
   const references: Record<string, unknown>[] = [];
   const used = new Set<string>();

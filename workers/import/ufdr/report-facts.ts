@@ -63,21 +63,33 @@ export class ReportFacts {
   }
 
   /** A Contact or UserAccount model: names for its identifiers; accounts are also listed. */
-  person(model: XmlNode, account: boolean, files: FileIndex): void {
-    const name = fieldText(model, 'Name');
-    const identifiers: string[] = [];
-    for (const entry of fieldModels(model, 'Entries')) {
-      const value = fieldText(entry, 'Value');
-      // "Additional Name" entries are names and profile picture URLs are pictures, not identifiers.
-      if (value !== null && !/name|picture|photo/iu.test(`${fieldText(entry, 'Category') ?? ''} ${fieldText(entry, 'Domain') ?? ''}`) && !/^https?:\/\//iu.test(value)) identifiers.push(value);
-    }
-    for (const field of ['Username', 'Identifier', 'UserId']) {
-      const value = fieldText(model, field);
-      if (value !== null) identifiers.push(value);
-    }
-    if (name !== null) for (const id of identifiers) files.addName(id, name);
+  person(model: XmlNode, account: boolean, files: FileIndex): PersonFacts {
+    const person = personOf(model);
+    if (person.name !== null) for (const id of person.identifiers) files.addName(id, person.name);
     if (account && this.accounts.length < MAX_ACCOUNTS) {
-      this.accounts.push({ source: fieldText(model, 'Source'), name, identifiers: identifiers.slice(0, 20), deletedState: model.attrs['deleted_state'] ?? null });
+      this.accounts.push({ source: person.source, name: person.name, identifiers: person.identifiers.slice(0, 20), deletedState: model.attrs['deleted_state'] ?? null });
     }
+    return person;
   }
+}
+
+export interface PersonFacts {
+  source: string | null;
+  name: string | null;
+  identifiers: string[];
+}
+
+/** The app, name and identifiers (phone numbers, user ids, user names) of a Contact or UserAccount. */
+export function personOf(model: XmlNode): PersonFacts {
+  const identifiers: string[] = [];
+  for (const entry of fieldModels(model, 'Entries')) {
+    const value = fieldText(entry, 'Value');
+    // "Additional Name" entries are names and profile picture URLs are pictures, not identifiers.
+    if (value !== null && !/name|picture|photo/iu.test(`${fieldText(entry, 'Category') ?? ''} ${fieldText(entry, 'Domain') ?? ''}`) && !/^https?:\/\//iu.test(value)) identifiers.push(value);
+  }
+  for (const field of ['Username', 'Identifier', 'UserId']) {
+    const value = fieldText(model, field);
+    if (value !== null) identifiers.push(value);
+  }
+  return { source: fieldText(model, 'Source'), name: fieldText(model, 'Name'), identifiers: [...new Set(identifiers)] };
 }

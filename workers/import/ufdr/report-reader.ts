@@ -23,10 +23,21 @@ const TAG_START_TAIL = 1024;
 /** saxes errors about one character or reference; reading goes on after them. */
 const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity/u;
 
-export type CaptureKind = 'file' | 'chat-field' | 'participant' | 'message' | 'standalone' | 'contact' | 'account' | 'header';
+export type CaptureKind = 'file' | 'chat-field' | 'participant' | 'message' | 'standalone' | 'record' | 'contact' | 'account' | 'header';
+
+/** Top-level models read as records of their own (SMS, MMS, Email, Call), besides InstantMessage. */
+export const RECORD_MODEL_TYPES = new Set(['SMS', 'MMS', 'Email', 'Call']);
+
+/** Root elements of a report.xml fragment (a model or a modelType copied out of a report). */
+export const FRAGMENT_ROOTS = new Set(['model', 'modelType']);
+
+/** Captures whose raw text is kept, to become an 'unparsed' record if they cannot be read. */
+const RAW_KEPT: ReadonlySet<CaptureKind> = new Set(['message', 'standalone', 'record', 'account']);
 
 export interface Capture {
   kind: CaptureKind;
+  /** The model's type (`SMS`, `Call`...), from its own `type` or its modelType's. */
+  modelType: string;
   root: XmlNode;
   stack: XmlNode[];
   /** Frames open when the capture started; it ends when the stack falls below this. */
@@ -62,6 +73,8 @@ export interface ReaderEvents {
   /** A capture finished; `raw` is its text as written (at most RAW_TEXT_LIMIT characters). */
   captured(capture: Capture, raw: string): void;
   recoverable(place: { line: number; column: number }, detail: string): void;
+  /** An element directly under the root opened (`taggedFiles`, `decodedData`...). */
+  section?(name: string): void;
 }
 
 export class ReportReader {
@@ -69,6 +82,8 @@ export class ReportReader {
   readonly frames: Frame[] = [];
   capture: Capture | null = null;
   fault: Fault | null = null;
+  /** The root element's `type` attribute (a fragment's model type), once the root opened. */
+  rootType: string | null = null;
   /** Frames open when the current top-level Chat model started, or 0 outside a Chat. */
   private chatDepth = 0;
   private tagStart = { position: 0, line: 1, column: 1 };
@@ -77,7 +92,11 @@ export class ReportReader {
   private window = '';
   private windowStart = 0;
 
-  constructor(file: string, private readonly events: ReaderEvents) {
+  /**
+   * @param only when given, the capture kinds to build trees for; others are passed over (the
+   * taggedFiles pre-pass reads files only).
+   */
+  constructor(file: string, private readonly events: ReaderEvents, private readonly only?: ReadonlySet<CaptureKind>) {
     this.parser = new SaxesParser({ xmlns: false, position: true, fileName: file });
     const parser = this.parser;
     parser.on('error', (error: Error) => {
@@ -165,7 +184,7 @@ export class ReportReader {
   /** Keeps only the raw text of the model being captured (at most RAW_TEXT_LIMIT characters of it). */
   private trimWindow(): void {
     const capture = this.capture;
-    if (capture === null || (capture.kind !== 'message' && capture.kind !== 'standalone')) {
+    if (capture === null || !RAW_KEPT.has(capture.kind)) {
       // A tail is kept: the '<' of the next model's start tag may be in this chunk, its name in the next.
       this.window = this.window.slice(-TAG_START_TAIL);
       this.windowStart = this.fed - this.window.length;
@@ -194,21 +213,26 @@ export class ReportReader {
       return;
     }
     if (parent === undefined) {
+      this.rootType = attrs['type'] ?? null;
       this.events.root(name, attrs);
-      return;
+      // A fragment whose root is one model is read as that model would be inside a report.
+      if (name !== 'model') return;
+    } else if (this.frames.length === 2) {
+      this.events.section?.(name);
     }
     const kind = this.captureKindFor(name, attrs, parent);
-    if (kind === null) return;
+    if (kind === null || (this.only !== undefined && !this.only.has(kind))) return;
     const root = newNode(name, attrs, this.tagStart.line, this.tagStart.column);
-    this.capture = { kind, root, stack: [root], depth: this.frames.length, size: 0, oversized: false, start: this.tagStart.position, path: this.path };
+    const modelType = attrs['type'] ?? parent?.attrs['type'] ?? '';
+    this.capture = { kind, modelType, root, stack: [root], depth: this.frames.length, size: 0, oversized: false, start: this.tagStart.position, path: this.path };
   }
 
-  private captureKindFor(name: string, attrs: Record<string, string>, parent: Frame): CaptureKind | null {
+  private captureKindFor(name: string, attrs: Record<string, string>, parent: Frame | undefined): CaptureKind | null {
     const depth = this.frames.length;
     if (name === 'file') return 'file';
     if (depth === 2 && (name === 'metadata' || name === 'caseInformation' || name === 'sourceExtractions')) return 'header';
-    if (name === 'model' && parent.name === 'modelType') {
-      const type = attrs['type'] ?? parent.attrs['type'] ?? '';
+    if (name === 'model' && (parent === undefined || parent.name === 'modelType')) {
+      const type = attrs['type'] ?? parent?.attrs['type'] ?? '';
       if (type === 'Chat') {
         this.chatDepth = depth;
         this.events.chat(this.path, attrs);
@@ -216,11 +240,12 @@ export class ReportReader {
       }
       this.events.model(type);
       if (type === 'InstantMessage') return 'standalone';
+      if (RECORD_MODEL_TYPES.has(type)) return 'record';
       if (type === 'Contact') return 'contact';
       if (type === 'UserAccount') return 'account';
       return null;
     }
-    if (this.chatDepth === 0) return null;
+    if (this.chatDepth === 0 || parent === undefined) return null;
     if (depth === this.chatDepth + 1 && name === 'field') return 'chat-field';
     if (depth === this.chatDepth + 2 && name === 'model' && parent.name === 'multiModelField') {
       if (parent.attrs['name'] === 'Participants') return 'participant';
@@ -237,8 +262,9 @@ export class ReportReader {
     if (!cdata && text.trim() === '') return;
     const node = capture.stack.at(-1);
     if (node === undefined) return;
-    appendText(node, text);
-    this.grow(capture, Math.min(text.length, MAX_MODEL_CHARS));
+    // Only what is kept counts: a 50 MB Body is cut to MAX_FIELD_CHARS and the model stays readable.
+    const dropped = appendText(node, text);
+    this.grow(capture, text.length - dropped);
   }
 
   private grow(capture: Capture, chars: number): void {

@@ -1,6 +1,7 @@
 /**
  * Is the head of a file a Cellebrite Physical Analyzer report.xml? Its root element is
- * <project> in the namespace http://pa.cellebrite.com/report/2.0. The root is looked for after
+ * <project> in the namespace http://pa.cellebrite.com/report/2.0, or, for a fragment copied out
+ * of one, a <model> or <modelType> with Physical Analyzer's field markup. The root is looked for after
  * the XML declaration, comments and any DOCTYPE, so a file with a hostile DOCTYPE is still
  * recognised and then refused with a clear message rather than passed to another importer.
  */
@@ -20,10 +21,23 @@ export function sniffUfdrReport(head: Uint8Array, displayName: string): boolean 
     .replace(/<\?[\s\S]*?\?>/gu, '')
     .replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\]\s*)?>/iu, '');
   const first = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]/u.exec(prologueFree);
+  if (first !== null && (first[1] === 'model' || first[1] === 'modelType')) return isReportFragment(prologueFree.slice(first.index));
   if (first === null || first[1] !== 'project') return false;
   const tagEnd = prologueFree.indexOf('>', first.index);
   const tag = prologueFree.slice(first.index, tagEnd === -1 ? undefined : tagEnd);
   return tag.includes(CELLEBRITE_REPORT_NAMESPACE);
+}
+
+/**
+ * A `<model type=…>` or `<modelType type=…>` copied out of a report.xml: the root has a type,
+ * and the content has Physical Analyzer's own marks (`<field name=… type=…>` holding `<value
+ * type=…>`, and `deleted_state`/`decoding_confidence` on models), which no other format combines.
+ */
+function isReportFragment(text: string): boolean {
+  const tagEnd = text.indexOf('>');
+  const rootTag = text.slice(0, tagEnd === -1 ? undefined : tagEnd);
+  if (!/\stype="[A-Za-z]+"/u.test(rootTag)) return false;
+  return /<field name="[^"]+" type="[^"]+"\s*>/u.test(text) && /<value type="[^"]+"/u.test(text) && /\s(deleted_state|decoding_confidence)="/u.test(text);
 }
 
 /** A protected report is recognised by its magic bytes and its name, so it can be refused plainly. */

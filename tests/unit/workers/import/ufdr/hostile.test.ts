@@ -35,7 +35,10 @@ describe('Cellebrite report.xml importer against hostile input', () => {
     });
     expect(cut?.text.startsWith('<model type="InstantMessage" id="m-3"')).toBe(true);
     expect(cut?.text.endsWith('<![CDATA[')).toBe(true);
-    expect(result.warnings).toEqual([{ place: expect.stringMatching(/^truncated\.xml:\d+:\d+$/u), message: expect.stringMatching(/^bad XML: .*the 2 messages before it were imported/u) }]);
+    expect(result.warnings).toEqual([
+      { place: 'truncated.xml:37:11', message: expect.stringMatching(/^attachment "files\/Image\/IMG-20240312-WA0004\.jpg" is named by the report but its file is not in the UFDR/u) },
+      { place: expect.stringMatching(/^truncated\.xml:\d+:\d+$/u), message: expect.stringMatching(/^bad XML: .*the 2 records before it were imported/u) },
+    ]);
     expect(result.outcome.details).toMatchObject({ messages: 2, unparsed: 1, complete: false });
   });
 

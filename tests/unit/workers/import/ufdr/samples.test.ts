@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
-import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { headOf, inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
 
 /**
  * The real, anonymised Physical Analyzer fragments from IPED's test resources (see
- * ../shared/samples/SOURCES.md): a WhatsApp Chat model and UserAccount models. They are
- * fragments, so the test puts them inside the <project>/<decodedData> a report would have.
+ * ../shared/samples/SOURCES.md): a WhatsApp Chat model and UserAccount models. Each is imported
+ * as it is (a fragment), and also inside the <project>/<decodedData> a whole report would give it.
  */
 const SAMPLES = path.resolve(process.cwd(), '../shared/samples/ufdr');
 const CHAT = path.join(SAMPLES, 'iped/ufed-model-chat.xml');
@@ -18,20 +18,53 @@ function wrapped(): string {
 }
 
 describe.skipIf(!existsSync(CHAT) || !existsSync(ACCOUNTS))('Cellebrite report.xml importer on the public samples', () => {
-  it('reads the WhatsApp chat: one conversation, its participants and every message', async () => {
-    const result = await runParser(ufdrReportParser, inputFromText(wrapped(), { displayName: 'report.xml', forbidReadAll: true }));
+  it('recognises both fragments by content', () => {
+    expect(ufdrReportParser.sniff(headOf(CHAT), 'ufed-model-chat.xml')).toBe(true);
+    expect(ufdrReportParser.sniff(headOf(ACCOUNTS), 'ufed-model-useraccount.xml')).toBe(true);
+  });
+
+  it('reads the WhatsApp chat fragment: one conversation, its participants and every message', async () => {
+    const result = await runParser(ufdrReportParser, inputFromFile(CHAT, { forbidReadAll: true }));
     expect(result.chats).toHaveLength(1);
     expect(result.chats[0]).toMatchObject({ key: 'chat:WhatsApp:5511999996666@s.whatsapp.net', title: 'WhatsApp: Blastoise', kind: 'private', participants: [{ name: 'Blastoise' }, { name: 'Clefable' }] });
     expect(result.messages).toHaveLength(11);
     expect(result.messages.filter((message) => message.kind === 'unparsed')).toEqual([]);
-    expect(result.warnings).toEqual([]);
+    // A fragment has no taggedFiles and no files: one summary, not one warning per attachment.
+    expect(result.warnings).toEqual([{ place: 'ufed-model-chat.xml', message: expect.stringMatching(/^this is a fragment of a report\.xml \(its root is <model>\).*5 attachment file references.*5 attachment files are not beside it$/u) }]);
     const first = result.messages[0];
     expect(first).toMatchObject({ sender: 'Bulbasaur', senderId: '5511999997777@s.whatsapp.net', direction: 'incoming', time: { utcMs: Date.parse('2024-11-03T19:46:47.000Z') }, timestampText: '2024-11-03T19:46:47.000+00:00' });
+    expect(first?.locator).toEqual({ kind: 'xml-path', file: 'ufed-model-chat.xml', path: "/model/multiModelField[@name='Messages']/model[1]", line: 71, column: 9 });
     expect(first?.attachments[0]).toMatchObject({ kind: 'attached', mediaType: 'audio', fileName: 'PTT-20241103-WA0101.opus', path: 'files/Audio/PTT-20241103-WA0101.opus', size: 7054 });
     expect(result.messages.filter((message) => message.direction === 'outgoing').map((message) => message.sender)).toEqual(['Clefable', 'Clefable', 'Pikachu']);
     expect(result.messages.find((message) => message.kind === 'system')).toMatchObject({ text: 'You joined the group via invite link', sender: null });
     expect(result.messages[1]?.extra).toMatchObject({ labels: ['Forwarded'], quoted: [expect.objectContaining({ modelId: '9cfcb1df-26e3-4ebf-a3e4-da45ad5587fc' })], replyToModelId: '9cfcb1df-26e3-4ebf-a3e4-da45ad5587fc' });
-    expect(result.outcome.details).toMatchObject({ messages: 11, attachments: 5, userAccounts: 2, modelCounts: { UserAccount: 2, Chat: 1 }, complete: true });
+    expect(result.outcome.formatVersion).toBe('cellebrite-report-2.0 fragment (<model type="Chat">)');
+    expect(result.outcome.details).toMatchObject({ fragment: true, messages: 11, attachments: 5, modelCounts: { Chat: 1 }, complete: true });
+  });
+
+  it('recognises the user-account fragment: one record per account, and the accounts in the details', async () => {
+    const result = await runParser(ufdrReportParser, inputFromFile(ACCOUNTS, { forbidReadAll: true }));
+    expect(result.warnings).toEqual([]);
+    expect(result.chats).toEqual([{ key: 'accounts', title: 'User accounts on the device', kind: 'unknown' }]);
+    expect(result.messages.map((message) => [message.kind, message.text])).toEqual([
+      ['system', 'WhatsApp Business account: Rattata (5511999997777@s.whatsapp.net)'],
+      ['system', 'Instagram account: Pidgeotto (1212121212121212)'],
+    ]);
+    expect(result.outcome.details).toMatchObject({
+      fragment: true,
+      messages: 0,
+      userAccounts: 2,
+      userAccountList: [
+        { source: 'WhatsApp Business', name: 'Rattata', identifiers: ['5511999997777@s.whatsapp.net'] },
+        { source: 'Instagram', name: 'Pidgeotto', identifiers: ['1212121212121212'] },
+      ],
+    });
+  });
+
+  it('reads the same chat inside a whole report, where the accounts name the owner', async () => {
+    const result = await runParser(ufdrReportParser, inputFromText(wrapped(), { displayName: 'report.xml', forbidReadAll: true }));
+    expect(result.messages.filter((message) => message.kind === 'message' || message.chatKey !== 'accounts')).toHaveLength(11);
+    expect(result.outcome.details).toMatchObject({ fragment: false, messages: 11, accountRecords: 2, userAccounts: 2, modelCounts: { UserAccount: 2, Chat: 1 }, complete: true });
   });
 
   it('gives the same records whatever the chunk size', async () => {

@@ -31,7 +31,8 @@ describe('Cellebrite report.xml importer', () => {
       },
     ]);
     expect(result.messages.map((message) => message.kind)).toEqual(['message', 'message', 'message']);
-    expect(result.warnings).toEqual([]);
+    // The fixture folder holds report.xml only: the attachment's file is named but absent.
+    expect(result.warnings).toEqual([{ place: 'chat-report.xml:37:11', message: expect.stringMatching(/^attachment "files\/Image\/IMG-20240312-WA0004\.jpg" is named by the report but its file is not in the UFDR/u) }]);
     expect(result.outcome.details).toMatchObject({
       messages: 3,
       chats: 1,
@@ -88,11 +89,13 @@ describe('Cellebrite report.xml importer', () => {
   it('groups instant messages outside any Chat by app and parties, in both directions', async () => {
     const result = await runParser(ufdrReportParser, inputFromFile(fixture('standalone.xml')));
     expect(result.chats.map((chat) => [chat.key, chat.title, chat.kind])).toEqual([
+      ['accounts', 'User accounts on the device', 'unknown'],
       ['im:Telegram:700100200,800300400', 'Telegram: Vlad', 'private'],
       ['im:Signal:15550001111', 'Signal: +15550001111', 'private'],
       ['im:unknown:', 'unknown: unknown parties', 'unknown'],
     ]);
-    const [first, reply, signal, empty] = result.messages;
+    const [account, first, reply, signal, empty] = result.messages;
+    expect(account).toMatchObject({ chatKey: 'accounts', kind: 'system', sender: null, text: 'Telegram account: Dorin (700100200)', extra: { recordType: 'account', identifiers: ['700100200'] } });
     expect(first).toMatchObject({ chatKey: 'im:Telegram:700100200,800300400', sender: 'Dorin', direction: 'outgoing', time: { utcMs: Date.UTC(2024, 4, 2, 2, 10, 0) }, extra: { to: [{ id: '800300400', name: 'Vlad' }] } });
     expect(reply).toMatchObject({ chatKey: first?.chatKey, sender: 'Vlad', direction: 'incoming' });
     // No zone in the text: a wall-clock time for the import worker to place in the chosen zone.

@@ -1,0 +1,96 @@
+/**
+ * Call models → call-log records (kind 'system', see ../sms-xml/call-log.ts for why), one
+ * conversation per other party. Physical Analyzer writes the direction in `Direction` or in
+ * `Type` (Incoming, Outgoing, Missed, Rejected, Cancelled), the outcome in `Type` or `Status`,
+ * the length as a TimeSpan (`00:02:13`, `1.02:03:04.5`), and `VideoCall` True/False.
+ */
+
+import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
+import { conversationKey } from '../sms-xml/address.ts';
+import { callChatTitle, callConversationKey, callText } from '../sms-xml/call-log.ts';
+import type { CallFacts, CallOutcome } from '../sms-xml/call-log.ts';
+import { counterpartsOf, deletedStateOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
+import { fieldText } from './model-tree.ts';
+import type { XmlNode } from './model-tree.ts';
+import type { ConversationRecord, RecordContext } from './text-records.ts';
+
+const OUTCOMES: [RegExp, CallOutcome][] = [
+  [/missed|unanswered|not answered/iu, 'missed'],
+  [/reject|declined/iu, 'rejected'],
+  [/cancel/iu, 'cancelled'],
+  [/block/iu, 'blocked'],
+  [/voice\s*mail/iu, 'voicemail'],
+];
+
+export function call(model: XmlNode, context: RecordContext): ConversationRecord {
+  const notes: string[] = [];
+  const parties = partiesOf(model);
+  const type = fieldText(model, 'Type');
+  const status = fieldText(model, 'Status');
+  const stated = `${fieldText(model, 'Direction') ?? ''} ${type ?? ''}`.toLowerCase();
+  const outcome = OUTCOMES.find(([pattern]) => pattern.test(`${type ?? ''} ${status ?? ''}`))?.[1] ?? (/incoming|outgoing/u.test(stated) ? 'answered' : 'unknown');
+  let direction: 'incoming' | 'outgoing' | null = /incoming/u.test(stated) ? 'incoming' : /outgoing/u.test(stated) ? 'outgoing' : null;
+  // A missed or rejected call came in; a cancelled one went out and was hung up before an answer.
+  if (direction === null && (outcome === 'missed' || outcome === 'rejected' || outcome === 'blocked' || outcome === 'voicemail')) direction = 'incoming';
+  if (direction === null && outcome === 'cancelled') direction = 'outgoing';
+  if (direction === null && parties.from !== null) direction = context.owner.has(parties.from) ? 'outgoing' : null;
+  context.owner.learn(parties, direction);
+  const others = counterpartsOf(parties, direction, context.owner);
+  const party = others[0] ?? null;
+  const rawDuration = fieldText(model, 'Duration');
+  const durationSeconds = rawDuration === null ? null : timeSpanSeconds(rawDuration);
+  if (rawDuration !== null && durationSeconds === null) notes.push(`the call duration "${rawDuration.slice(0, 40)}" is in no known form`);
+  const video = fieldText(model, 'VideoCall');
+  const facts: CallFacts = { direction, outcome, durationSeconds, video: video === null ? null : video.toLowerCase() === 'true', app: fieldText(model, 'Source') };
+  const stamp = stampOf(model, 'TimeStamp', notes);
+  const partyName = party === null ? null : (party.name ?? context.files.nameOf(party.id));
+  const ownerParty = parties.all.find((candidate) => context.owner.has(candidate)) ?? null;
+  const sender = direction === 'incoming' ? party : direction === 'outgoing' ? ownerParty : null;
+  const key = callConversationKey(conversationKey(party === null ? null : (party.id ?? party.name)));
+  const chat: ParsedChat = { key, title: callChatTitle(partyName, party?.id ?? null), kind: party === null ? 'unknown' : 'private', mergeKey: key };
+  if (party !== null) chat.participants = [{ name: partyName, id: party.id }];
+  const extra: Record<string, unknown> = {
+    recordType: 'call',
+    durationSeconds,
+    outcome,
+    video: facts.video,
+    party: party === null ? null : { id: party.id, name: partyName },
+    parties: parties.all.map((item) => ({ id: item.id, name: item.name ?? context.files.nameOf(item.id), role: item.role })),
+    app: facts.app,
+    modelId: model.attrs['id'] ?? null,
+    deletedState: deletedStateOf(model),
+  };
+  for (const [name, value] of [['type', type], ['status', status], ['durationAsWritten', rawDuration], ['networkName', fieldText(model, 'NetworkName')], ['account', fieldText(model, 'Account')], ['timestampFormat', stamp.format]] as const) {
+    if (value !== null) extra[name] = value;
+  }
+  return {
+    message: {
+      chatKey: key,
+      kind: 'system',
+      sender: sender === null ? null : (sender.name ?? context.files.nameOf(sender.id) ?? sender.id),
+      senderId: sender?.id ?? null,
+      direction,
+      time: stamp.time,
+      timestampText: stamp.text,
+      text: callText(facts),
+      attachments: [],
+      deleted: isDeleted(model),
+      edited: false,
+      locator: context.locator,
+      extra,
+    },
+    chat,
+    notes,
+  };
+}
+
+/** A .NET TimeSpan (`[d.]hh:mm:ss[.fffffff]`), `mm:ss`, or whole seconds → seconds. */
+export function timeSpanSeconds(text: string): number | null {
+  const trimmed = text.trim();
+  if (/^\d{1,9}$/u.test(trimmed)) return Number(trimmed);
+  const match = /^(?:(\d{1,5})\.)?(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,7}))?$/u.exec(trimmed);
+  if (match === null) return null;
+  const [days, hours, minutes, seconds] = [match[1], match[2], match[3], match[4]].map((part) => Number(part ?? '0')) as [number, number, number, number];
+  if (minutes > 59 || seconds > 59 || hours > 23) return null;
+  return days * 86_400 + hours * 3600 + minutes * 60 + seconds + (match[5] === undefined ? 0 : Math.round(Number(`0.${match[5]}`) * 1000) / 1000);
+}

@@ -1,0 +1,100 @@
+/**
+ * Facts every record model carries in the same way: its time stamp, whether the report calls it
+ * deleted, and its parties with their roles. SMS, MMS and Call models list their parties in one
+ * `Parties` field, each Party naming its Role (From, To, CC, BCC); Email and InstantMessage use
+ * `From` and `To`/`Cc`/`Bcc` fields. Both spellings are read.
+ */
+
+import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
+import { identifierKey } from './file-index.ts';
+import { fieldModels, fieldNode, fieldText, partyOf } from './model-tree.ts';
+import type { Party, XmlNode } from './model-tree.ts';
+import { parseCellebriteTime } from './ufdr-time.ts';
+
+export interface Stamp {
+  time: ParsedTime;
+  text: string;
+  /** `TimeStampKnown`, `TimeStampUnknown`... when the report says. */
+  format: string | null;
+}
+
+/** A TimeStamp-typed field: the value as written, read as an instant (or wall time without a zone). */
+export function stampOf(model: XmlNode, name: string, notes: string[]): Stamp {
+  const value = fieldNode(model, name)?.children.find((child) => child.name === 'value');
+  const text = value?.text.trim() ?? '';
+  const formatted = value?.attrs['formattedTimestamp'];
+  let time = text === '' ? null : parseCellebriteTime(text);
+  if (time === null && formatted !== undefined) time = parseCellebriteTime(formatted);
+  if (time === null && text !== '') notes.push(`timestamp "${text.slice(0, 80)}" is in no known form; the record has no time`);
+  const format = value?.attrs['format'] ?? null;
+  if (format === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
+  return { time, text, format };
+}
+
+/** `deleted_state="Deleted"` (Physical Analyzer) or `DeletedState` (some exports). */
+export function deletedStateOf(model: XmlNode): string | null {
+  return model.attrs['deleted_state'] ?? model.attrs['DeletedState'] ?? null;
+}
+
+export function isDeleted(model: XmlNode): boolean {
+  return (deletedStateOf(model) ?? '').toLowerCase() === 'deleted';
+}
+
+export interface RoledParty extends Party {
+  role: string | null;
+}
+
+export interface Parties {
+  from: RoledParty | null;
+  /** Recipients (To, CC, BCC) and parties without a role. */
+  others: RoledParty[];
+  all: RoledParty[];
+}
+
+export function partiesOf(model: XmlNode): Parties {
+  const all: RoledParty[] = [];
+  for (const party of fieldModels(model, 'Parties')) all.push({ ...partyOf(party), role: fieldText(party, 'Role') });
+  for (const role of ['From', 'To', 'Cc', 'Bcc']) {
+    for (const party of fieldModels(model, role)) all.push({ ...partyOf(party), role });
+  }
+  const from = all.find((party) => (party.role ?? '').toLowerCase() === 'from') ?? null;
+  return { from, others: all.filter((party) => party !== from), all };
+}
+
+/**
+ * Identifiers known to be the phone owner's: parties flagged IsPhoneOwner, senders of outgoing
+ * records, the sole recipient of incoming ones. Used to tell the other side of a conversation.
+ */
+export class OwnerIdentifiers {
+  private readonly keys = new Set<string>();
+  private static readonly MAX = 1000;
+
+  add(id: string | null): void {
+    if (id === null || this.keys.size >= OwnerIdentifiers.MAX) return;
+    const key = identifierKey(id);
+    if (key !== '') this.keys.add(key);
+  }
+
+  has(party: Party): boolean {
+    return party.owner === true || (party.id !== null && this.keys.has(identifierKey(party.id)));
+  }
+
+  learn(parties: Parties, direction: 'incoming' | 'outgoing' | null): void {
+    for (const party of parties.all) if (party.owner === true) this.add(party.id);
+    if (direction === 'outgoing') this.add(parties.from?.id ?? null);
+    if (direction === 'incoming' && parties.others.length === 1) this.add(parties.others[0]?.id ?? null);
+  }
+}
+
+/** The other side of a record: everyone but the owner; the sender of an incoming record first. */
+export function counterpartsOf(parties: Parties, direction: 'incoming' | 'outgoing' | null, owner: OwnerIdentifiers): RoledParty[] {
+  const candidates = direction === 'incoming' && parties.others.length <= 1 ? (parties.from === null ? parties.others : [parties.from]) : parties.all;
+  const others = candidates.filter((party) => !owner.has(party) && !(direction === 'outgoing' && party === parties.from));
+  const seen = new Set<string>();
+  return others.filter((party) => {
+    const key = party.id === null ? (party.name ?? '') : identifierKey(party.id);
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

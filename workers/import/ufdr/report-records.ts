@@ -1,0 +1,187 @@
+/**
+ * Turns each captured model into the record(s) it stands for and queues them for the sink:
+ * InstantMessages (inside a Chat or standalone), SMS, MMS, Email, Call and UserAccount models.
+ * A model the mappers cannot read, or one cut by broken XML, is kept as an 'unparsed' record
+ * with its raw text; problems become warnings naming the file, line and XML path.
+ */
+
+import type { ParsedChat, ParsedMessage, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import type { WarningLimiter } from '../telegram/import-limits.ts';
+import { accountRecord, ACCOUNTS_CHAT } from './account-records.ts';
+import type { AttachmentPresence } from './attachment-presence.ts';
+import { call } from './call-records.ts';
+import { chatKeyOf, chatOf, standaloneGroup } from './chats.ts';
+import type { ChatHeader } from './chats.ts';
+import type { FileIndex } from './file-index.ts';
+import { OwnerIdentifiers } from './model-facts.ts';
+import { fieldText } from './model-tree.ts';
+import { instantMessage } from './records.ts';
+import type { PersonFacts } from './report-facts.ts';
+import { MAX_MODEL_CHARS } from './report-reader.ts';
+import type { Capture } from './report-reader.ts';
+import { email, smsOrMms } from './text-records.ts';
+import type { ConversationRecord, RecordContext } from './text-records.ts';
+
+export interface RecordStats {
+  messages: number;
+  standalone: number;
+  sms: number;
+  mms: number;
+  emails: number;
+  calls: number;
+  accountRecords: number;
+  unparsed: number;
+  deleted: number;
+  attachments: number;
+  attachmentsWithDigests: number;
+  unresolvedFileRefs: number;
+  missingAttachmentFiles: number;
+}
+
+export class ReportRecords {
+  readonly ready: ParsedMessage[] = [];
+  readonly announced = new Set<string>();
+  readonly owner = new OwnerIdentifiers();
+  /**
+   * True for a report fragment: it comes without taggedFiles and usually without files, so file
+   * problems are only counted here and summed up in one warning at the end.
+   */
+  fragment = false;
+  readonly stats: RecordStats = { messages: 0, standalone: 0, sms: 0, mms: 0, emails: 0, calls: 0, accountRecords: 0, unparsed: 0, deleted: 0, attachments: 0, attachmentsWithDigests: 0, unresolvedFileRefs: 0, missingAttachmentFiles: 0 };
+
+  constructor(
+    private readonly file: string,
+    private readonly sink: ParseSink,
+    private readonly warnings: WarningLimiter,
+    private readonly files: FileIndex,
+    private readonly presence: AttachmentPresence | null,
+  ) {}
+
+  announce(chat: ParsedChat): void {
+    if (this.announced.has(chat.key)) return;
+    this.announced.add(chat.key);
+    this.sink.chat(chat);
+  }
+
+  /** An InstantMessage model, inside the Chat being read (`chat`) or standalone (null). */
+  instantMessage(capture: Capture, raw: string, chat: ChatHeader | null): void {
+    if (chat !== null) {
+      this.announce(chatOf(chat));
+      this.queue(capture, raw, chatKeyOf(chat), (locator) => instantMessage(capture.root, { chatKey: chatKeyOf(chat), locator, files: this.files, participants: chat.participants, app: fieldText(chat.fields, 'Source') }));
+      return;
+    }
+    const group = standaloneGroup(capture.root, this.files);
+    this.announce(group.chat);
+    this.stats.standalone += 1;
+    this.queue(capture, raw, group.key, (locator) => instantMessage(capture.root, { chatKey: group.key, locator, files: this.files, participants: group.parties, app: null }));
+  }
+
+  /** An SMS, MMS, Email or Call model. */
+  record(capture: Capture, raw: string): void {
+    const context: RecordContext = { locator: this.locatorOf(capture), files: this.files, owner: this.owner };
+    let mapped: ConversationRecord | null = null;
+    let failure: string | null = null;
+    if (!capture.oversized) {
+      try {
+        mapped = this.map(capture, context);
+      } catch (error) {
+        failure = `the model could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    const type = capture.modelType;
+    if (type === 'SMS') this.stats.sms += 1;
+    else if (type === 'MMS') this.stats.mms += 1;
+    else if (type === 'Email') this.stats.emails += 1;
+    else this.stats.calls += 1;
+    if (mapped === null) {
+      const key = `unreadable:${type}`;
+      this.announce({ key, title: `Unreadable ${type} records`, kind: 'unknown' });
+      this.push(unparsed(key, raw, context.locator, failure ?? `the model is larger than ${MAX_MODEL_CHARS} characters`), capture);
+      return;
+    }
+    this.announce(mapped.chat);
+    this.push(mapped.message, capture, mapped.notes, raw);
+  }
+
+  account(capture: Capture, raw: string, person: PersonFacts | null): void {
+    this.announce(ACCOUNTS_CHAT);
+    this.stats.accountRecords += 1;
+    const locator = this.locatorOf(capture);
+    for (const id of person?.identifiers ?? []) this.owner.add(id);
+    this.push(person === null ? unparsed(ACCOUNTS_CHAT.key, raw, locator, `the model is larger than ${MAX_MODEL_CHARS} characters`) : accountRecord(capture.root, person, locator), capture);
+  }
+
+  /** The model that broken XML cut off: kept raw, in the conversation it was being read into. */
+  cut(capture: Capture, raw: string, chat: ChatHeader | null, reason: string): void {
+    let key: string;
+    if (capture.kind === 'message' && chat !== null) {
+      this.announce(chatOf(chat));
+      key = chatKeyOf(chat);
+    } else if (capture.kind === 'standalone') {
+      const group = standaloneGroup(capture.root, this.files);
+      this.announce(group.chat);
+      key = group.key;
+    } else {
+      key = capture.kind === 'account' ? ACCOUNTS_CHAT.key : `unreadable:${capture.modelType}`;
+      this.announce(capture.kind === 'account' ? ACCOUNTS_CHAT : { key, title: `Unreadable ${capture.modelType} records`, kind: 'unknown' });
+    }
+    this.push(unparsed(key, raw, this.locatorOf(capture), reason), capture);
+  }
+
+  private map(capture: Capture, context: RecordContext): ConversationRecord {
+    if (capture.modelType === 'SMS' || capture.modelType === 'MMS') return smsOrMms(capture.root, capture.modelType, context);
+    if (capture.modelType === 'Email') return email(capture.root, context);
+    return call(capture.root, context);
+  }
+
+  private queue(capture: Capture, raw: string, chatKey: string, read: (locator: SourceLocator) => { message: ParsedMessage; notes: string[] }): void {
+    const locator = this.locatorOf(capture);
+    if (capture.oversized) {
+      this.push(unparsed(chatKey, raw, locator, `the model is larger than ${MAX_MODEL_CHARS} characters`), capture);
+      return;
+    }
+    try {
+      const result = read(locator);
+      this.push(result.message, capture, result.notes, raw);
+    } catch (error) {
+      // A model the mapper cannot read must not stop the import; the examiner gets its raw text.
+      this.push(unparsed(chatKey, raw, locator, `the model could not be read: ${error instanceof Error ? error.message : String(error)}`), capture);
+    }
+  }
+
+  private push(message: ParsedMessage, capture: Capture, notes: string[] = [], raw?: string): void {
+    const place = `${this.file}:${capture.root.line}:${capture.root.column}`;
+    for (const note of notes) this.warnings.add('record', place, note);
+    const kept = message.kind === 'unparsed' && raw !== undefined ? { ...message, text: raw } : message;
+    if (kept.kind === 'unparsed') this.stats.unparsed += 1;
+    if (kept.deleted) this.stats.deleted += 1;
+    this.checkAttachments(kept, place);
+    this.ready.push(kept);
+  }
+
+  private checkAttachments(message: ParsedMessage, place: string): void {
+    for (const attachment of message.attachments) {
+      this.stats.attachments += 1;
+      if (attachment.vendorDigests !== undefined) this.stats.attachmentsWithDigests += 1;
+      if (attachment.kind === 'attached' && attachment.path !== undefined && this.presence !== null && !this.presence.has(attachment.path)) {
+        this.stats.missingAttachmentFiles += 1;
+        if (!this.fragment) this.warnings.add('missing-file', place, `attachment "${attachment.path}" is named by the report but its file is not in the UFDR; the message is kept and the attachment recorded as missing`);
+      }
+    }
+    const refs = message.extra?.['files'];
+    if (!Array.isArray(refs)) return;
+    for (const ref of refs as { inReport?: boolean; fileId?: unknown }[]) {
+      if (ref.inReport !== false || typeof ref.fileId !== 'string') continue;
+      this.stats.unresolvedFileRefs += 1;
+      if (!this.fragment) this.warnings.add('unresolved-file', place, `attachment file_id "${ref.fileId}" is not among the report's taggedFiles; its vendor digests cannot be checked`);
+    }
+  }
+
+  private locatorOf(capture: Capture): SourceLocator {
+    return { kind: 'xml-path', file: this.file, path: capture.path, line: capture.root.line, column: capture.root.column };
+  }
+}
+
+export function unparsed(chatKey: string, raw: string, locator: SourceLocator, reason: string): ParsedMessage {
+  return { chatKey, kind: 'unparsed', sender: null, time: null, timestampText: '', text: raw, attachments: [], deleted: false, edited: false, locator, reason };
+}
