@@ -76,7 +76,11 @@ const IOS_OMITTED_PATTERN = new RegExp(
 const IOS_OMITTED_LAST_WORDS: ReadonlySet<string> = new Set(
   [...IOS_OMITTED_TYPES.keys()].map((text) => text.slice(text.lastIndexOf(' ') + 1)),
 );
-const IOS_OMITTED_LAST_WORD_LENGTHS: ReadonlySet<number> = new Set([...IOS_OMITTED_LAST_WORDS].map((word) => word.length));
+/**
+ * Longest last word, with room for a different normalisation form in the source (a
+ * decomposed letter takes two code units where the composed one takes one).
+ */
+const IOS_OMITTED_LAST_WORD_MAX_LENGTH = 2 * Math.max(...[...IOS_OMITTED_LAST_WORDS].map((word) => word.length));
 /**
  * Placeholders sit at the end of the first line; only this many trailing chars are
  * searched (a 255-char file name plus its label), so a 5 MB line costs no more than a short one.
@@ -180,17 +184,30 @@ function tailOf(line: string): { tail: string; start: number } {
 /** Cheap test (length first, then the folded word) that the line ends with a known last word. */
 function endsWithOmittedWord(line: string): boolean {
   const wordStart = line.lastIndexOf(' ') + 1;
-  if (!IOS_OMITTED_LAST_WORD_LENGTHS.has(line.length - wordStart)) {
+  if (line.length - wordStart > IOS_OMITTED_LAST_WORD_MAX_LENGTH) {
     return false;
   }
   return IOS_OMITTED_LAST_WORDS.has(fold(line.slice(wordStart)));
+}
+
+/** The line without its last `count` whitespace-separated words (the caption before a placeholder). */
+function withoutLastWords(line: string, count: number): string {
+  let cut = line.length;
+  for (let word = 0; word < count && cut > 0; word += 1) {
+    cut -= 1;
+    while (cut > 0 && !WHITESPACE.test(line.charAt(cut))) cut -= 1;
+  }
+  return line.slice(0, cut).trim();
 }
 
 function omittedFromIos(firstLine: string): WhatsAppMedia | null {
   if (!endsWithOmittedWord(firstLine)) {
     return null;
   }
-  const { tail, start } = tailOf(firstLine);
+  const { tail: originalTail, start } = tailOf(firstLine);
+  // The phrases are held in NFC, but exports write some letters precomposed where NFC
+  // decomposes them (Hindi "छोड़ा" with U+095C): match on the NFC form of the tail.
+  const tail = fold(originalTail);
   const match = IOS_OMITTED_PATTERN.exec(tail);
   const phrase = match?.[1];
   if (match === null || phrase === undefined) {
@@ -201,7 +218,8 @@ function omittedFromIos(firstLine: string): WhatsAppMedia | null {
     return null;
   }
   const mediaType = IOS_OMITTED_TYPES.get(fold(phrase)) ?? 'unknown';
-  const caption = firstLine.slice(0, start + match.index).trim();
+  // Cut by words, not by index: normalising may have changed the tail's length.
+  const caption = withoutLastWords(firstLine, phrase.split(' ').length);
   if (mediaType === 'document' && caption !== '') {
     return { kind: 'omitted', mediaType, fileName: documentTitle(caption) };
   }

@@ -38,6 +38,18 @@ describe('classifyPlaceholders: media', () => {
     expect(media?.fileName).toBe(fileName);
   });
 
+  // Regression: iOS Hindi exports write "छोड़ा" with the precomposed U+095C, which NFC (the
+  // form the phrase list is held in) decomposes; 10 of 16 omitted media in "iOS Hindi.txt" were missed.
+  it.each([
+    ['\u0935\u0940\u0921\u093f\u092f\u094b \u091b\u094b\u095c\u093e \u0917\u092f\u093e', 'video', undefined],
+    ['\u0935\u0940\u0921\u093f\u092f\u094b \u091b\u094b\u0921\u093c\u093e \u0917\u092f\u093e', 'video', undefined],
+    ['GIF \u091b\u094b\u095c\u093e \u0917\u092f\u093e', 'gif', undefined],
+    ['Template.docx \u0921\u0949\u0915\u094d\u092f\u0942\u092e\u0947\u0902\u091f \u091b\u094b\u095c\u093e \u0917\u092f\u093e', 'document', 'Template.docx'],
+    ['Some file.txt\u00a0document omitted', 'document', 'Some file.txt'],
+  ] as const)('recognises an omitted placeholder whatever its Unicode normalisation: %j', (text, mediaType, fileName) => {
+    expect(classifyPlaceholders(text).media).toEqual({ kind: 'omitted', mediaType, ...(fileName === undefined ? {} : { fileName }) });
+  });
+
   it('keeps a caption on the following lines out of the decision', () => {
     expect(classifyPlaceholders('<Media omitted>\nCaption').media?.kind).toBe('omitted');
   });
