@@ -6,7 +6,6 @@
  */
 
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
-import { conversationKey } from '../sms-xml/address.ts';
 import { callChatTitle, callConversationKey, callText } from '../sms-xml/call-log.ts';
 import type { CallFacts, CallOutcome } from '../sms-xml/call-log.ts';
 import { counterpartsOf, deletedStateOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
@@ -46,7 +45,7 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
   const partyName = party === null ? null : (party.name ?? context.files.nameOf(party.id));
   const ownerParty = parties.all.find((candidate) => context.owner.has(candidate)) ?? null;
   const sender = direction === 'incoming' ? party : direction === 'outgoing' ? ownerParty : null;
-  const key = callConversationKey(conversationKey(party === null ? null : (party.id ?? party.name)));
+  const key = callConversationKey(context.keys.keyOfAll(party === null ? [] : [party.id ?? party.name ?? '']));
   const chat: ParsedChat = { key, title: callChatTitle(partyName, party?.id ?? null), kind: party === null ? 'unknown' : 'private', mergeKey: key };
   if (party !== null) chat.participants = [{ name: partyName, id: party.id }];
   const extra: Record<string, unknown> = {

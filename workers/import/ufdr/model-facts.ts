@@ -98,3 +98,44 @@ export function counterpartsOf(parties: Parties, direction: 'incoming' | 'outgoi
     return true;
   });
 }
+
+/** Digits a national and an international spelling of one number share (0711 111 111, +40 711 111 111). */
+const MATCHED_DIGITS = 9;
+const PHONE_LIKE = /^(?:tel:)?\+?[\d\s().-]{6,}(?:@s\.whatsapp\.net|@c\.us)?$/iu;
+
+/**
+ * Conversation keys for parties. One person's number is spelled many ways across a phone's
+ * records: `+40 711 111 111` in a call, `0711111111` in an SMS, `40711111111@s.whatsapp.net` in
+ * a WhatsApp call. Like the phone's own contact matching, numbers are matched on their last nine
+ * digits; the first spelling met becomes the key. Other identifiers (e-mail, user names) match
+ * case-insensitively.
+ */
+export class PartyKeys {
+  private readonly bySuffix = new Map<string, string>();
+  private static readonly MAX = 200_000;
+
+  keyOf(id: string): string {
+    const trimmed = id.trim();
+    if (!PHONE_LIKE.test(trimmed)) return trimmed.toLowerCase();
+    const jid = trimmed.includes('@');
+    let digits = trimmed.replace(/@.*$/u, '').replace(/\D/gu, '');
+    let international = trimmed.startsWith('+') || jid;
+    if (digits.startsWith('00')) {
+      digits = digits.slice(2);
+      international = true;
+    }
+    const spelled = `${international ? '+' : ''}${digits}`;
+    if (digits.length < MATCHED_DIGITS) return spelled;
+    const suffix = digits.slice(-MATCHED_DIGITS);
+    const known = this.bySuffix.get(suffix);
+    if (known !== undefined) return known;
+    if (this.bySuffix.size < PartyKeys.MAX) this.bySuffix.set(suffix, spelled);
+    return spelled;
+  }
+
+  /** The key of a set of parties (a group): their keys, sorted, joined by '~'. */
+  keyOfAll(ids: string[]): string {
+    const keys = [...new Set(ids.filter((id) => id.trim() !== '').map((id) => this.keyOf(id)))].sort();
+    return keys.length === 0 ? '(no address)' : keys.join('~');
+  }
+}

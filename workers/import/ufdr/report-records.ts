@@ -13,7 +13,7 @@ import { call } from './call-records.ts';
 import { chatKeyOf, chatOf, standaloneGroup } from './chats.ts';
 import type { ChatHeader } from './chats.ts';
 import type { FileIndex } from './file-index.ts';
-import { OwnerIdentifiers } from './model-facts.ts';
+import { OwnerIdentifiers, PartyKeys } from './model-facts.ts';
 import { fieldText } from './model-tree.ts';
 import { instantMessage } from './records.ts';
 import type { PersonFacts } from './report-facts.ts';
@@ -42,6 +42,7 @@ export class ReportRecords {
   readonly ready: ParsedMessage[] = [];
   readonly announced = new Set<string>();
   readonly owner = new OwnerIdentifiers();
+  readonly keys = new PartyKeys();
   /**
    * True for a report fragment: it comes without taggedFiles and usually without files, so file
    * problems are only counted here and summed up in one warning at the end.
@@ -78,7 +79,7 @@ export class ReportRecords {
 
   /** An SMS, MMS, Email or Call model. */
   record(capture: Capture, raw: string): void {
-    const context: RecordContext = { locator: this.locatorOf(capture), files: this.files, owner: this.owner };
+    const context: RecordContext = { locator: this.locatorOf(capture), files: this.files, owner: this.owner, keys: this.keys };
     let mapped: ConversationRecord | null = null;
     let failure: string | null = null;
     if (!capture.oversized) {

@@ -3,7 +3,7 @@
  *
  * SMS and MMS go into one conversation per other party (or set of parties, for a group MMS),
  * as the phone's own Messages app shows them: a thread with Nadia holds her texts and picture
- * messages together. Numbers are matched however they are spelled (+40 711…, 0040711…).
+ * messages together. Numbers are matched however they are spelled (PartyKeys).
  *
  * Email goes into one conversation per thread (the subject without Re:/Fwd: prefixes, within
  * one mail account): that is how a mail client and an analyst read mail. One conversation per
@@ -12,10 +12,9 @@
  */
 
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { conversationKey } from '../sms-xml/address.ts';
 import type { FileIndex } from './file-index.ts';
 import { counterpartsOf, deletedStateOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
-import type { OwnerIdentifiers, RoledParty } from './model-facts.ts';
+import type { OwnerIdentifiers, PartyKeys, RoledParty } from './model-facts.ts';
 import { fieldText, fieldValue, MAX_FIELD_CHARS } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 import { attachmentsOf, directionOf } from './records.ts';
@@ -24,6 +23,7 @@ export interface RecordContext {
   locator: SourceLocator;
   files: FileIndex;
   owner: OwnerIdentifiers;
+  keys: PartyKeys;
 }
 
 export interface ConversationRecord {
@@ -41,7 +41,7 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
   const direction = directionOf(model, parties.from, parties.all);
   context.owner.learn(parties, direction);
   const others = counterpartsOf(parties, direction, context.owner);
-  const key = `sms:${conversationKey(others.map((party) => party.id ?? party.name ?? '').join('~') || null)}`;
+  const key = `sms:${context.keys.keyOfAll(others.map((party) => party.id ?? party.name ?? ''))}`;
   const body = textOf(model, 'Body', notes);
   const subject = fieldText(model, 'Subject');
   const stamp = stampOf(model, 'TimeStamp', notes);
