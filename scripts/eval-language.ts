@@ -1,102 +1,155 @@
 /**
- * Scores language identification on the `lang` field of ../shared/eval/markers-dev.jsonl
- * (`npx tsx scripts/eval-language.ts [file] [--errors]`), per setting:
- *   franc             franc 6 as shipped (all ~190 languages, its default minimum length)
- *   +script           our script and letter rules, franc's trigrams over every language of the script
- *   +candidates       ... restricted to DEFAULT_CANDIDATE_LANGUAGES (what the product does by default)
- *   +case list        ... restricted to the file's own languages, as a case-level list would be
- *   +context          default candidates plus 2 OTHER lines of the same language as neighbours
- *   +context+case     both
- * The context settings are optimistic by construction (neighbours always share the language);
- * they show what context can add, not what a real conversation will give.
+ * Language identification accuracy and speed (`npm run eval:language [-- --errors]`), in one run:
+ *
+ * 1. Threadline's own set (fixtures/language/: 14 languages × sentences, word pairs, single
+ *    words), the TEST part (never tuned on) and the DEV part (tuned on), per length and per
+ *    language;
+ * 2. the shared development file (../shared/eval/markers-dev.jsonl), per language and for short
+ *    lines, with and without simulated context;
+ * 3. messages per second on one core.
+ *
+ * Detectors, all in the same run:
+ *   franc          franc 6 restricted to the 14 languages, minimum length 1 (the issue's baseline)
+ *   fastText       lid.176 alone, its best label among the 14 languages
+ *   ours           shared/language detector without a classifier (what `threadline lang` runs),
+ *                  default candidates
+ *   ours+ft        the same with fastText as classifier (what the language worker runs)
+ *   ours+ft+case   ... with the 14 languages as the case's language list
+ *   ours+ft+ctx    ... default candidates, with 2 OTHER same-language messages as context
+ *                  (optimistic by construction: neighbours always share the language)
  */
 import { franc } from 'franc';
 import { publicCode } from '../shared/language/codes.ts';
+import type { LanguageClassifier } from '../shared/language/classifier.ts';
 import { detectLanguage } from '../shared/language/detect.ts';
-import type { DetectOptions, LanguageGuess } from '../shared/language/detect.ts';
-import { CONTEXT_LINES, DEFAULT_DEV_FILE, otherLanguageNeighbours, readDevLines, RNG_SEED, sameLanguageNeighbours } from './language-dev-data.ts';
-import type { DevLine } from './language-dev-data.ts';
+import type { DetectOptions } from '../shared/language/detect.ts';
+import { ALL_LABELS, fastTextFiles, loadFastTextClassifier } from '../workers/language/fasttext-classifier.ts';
+import { DEFAULT_DEV_FILE, EVAL_LANGUAGES, EVAL_LENGTHS, readDevLines, readEvalSet, sameLanguageNeighbours } from './language-dev-data.ts';
+import type { EvalLength, EvalPart } from './language-dev-data.ts';
 
-interface Setting {
-  name: string;
-  run: (line: DevLine, index: number) => LanguageGuess;
+interface Sample {
+  lang: string;
+  text: string;
+  length?: EvalLength;
 }
 
-const CONFIDENT = 0.7;
+interface Detector {
+  name: string;
+  /** Answers one sample; `index` is the sample's position, for per-sample context. */
+  detect: (text: string, index: number) => string;
+}
 
 const argv = process.argv.slice(2);
-const file = argv.find((argument) => !argument.startsWith('--')) ?? DEFAULT_DEV_FILE;
-const lines = readDevLines(file);
-const languages = [...new Set(lines.map((line) => line.lang))].sort();
-const neighbours = sameLanguageNeighbours(lines);
-const strangers = otherLanguageNeighbours(lines);
+const FRANC_LANGUAGES = EVAL_LANGUAGES.map((lang) => (lang === 'sqi' ? 'als' : lang));
+const CONFIDENCE_PERCENT = 100;
 
-function ours(options: DetectOptions, context?: readonly string[][]): Setting['run'] {
-  return (line, index) => detectLanguage(line.text, context === undefined ? options : { ...options, context: context[index] ?? [] });
+const loadStart = performance.now();
+const classifier = await loadFastTextClassifier();
+const loadMs = performance.now() - loadStart;
+const everyLabel = await loadFastTextClassifier(fastTextFiles(), ALL_LABELS);
+
+function francOnly(text: string): string {
+  return publicCode(franc(text, { only: FRANC_LANGUAGES, minLength: 1 }));
 }
 
-const SETTINGS: Setting[] = [
-  { name: 'franc', run: (line) => ({ lang: publicCode(franc(line.text)), confidence: 1, method: 'franc' }) },
-  { name: '+script', run: ours({ candidates: 'any' }) },
-  { name: '+candidates', run: ours({}) },
-  { name: '+case list', run: ours({ caseLanguages: languages }) },
-  { name: '+context', run: ours({}, neighbours) },
-  { name: '+context+case', run: ours({ caseLanguages: languages }, neighbours) },
-  { name: 'wrong context', run: ours({}, strangers) },
-];
-
-interface Outcome {
-  line: DevLine;
-  guess: LanguageGuess;
-}
-
-function percent(numerator: number, denominator: number): string {
-  return denominator === 0 ? '   -' : `${((100 * numerator) / denominator).toFixed(0).padStart(3)}%`;
-}
-
-const results = SETTINGS.map((setting) => lines.map((line, index): Outcome => ({ line, guess: setting.run(line, index) })));
-
-function accuracyRow(label: string, pick: (outcome: Outcome) => boolean): string {
-  const cells = results.map((outcomes) => {
-    const chosen = outcomes.filter(pick);
-    return percent(chosen.filter((outcome) => outcome.guess.lang === outcome.line.lang).length, chosen.length).padStart(14);
-  });
-  return `${label.padEnd(10)}${cells.join('')}`;
-}
-
-console.log(`${file}: ${lines.length} lines, ${languages.length} languages; context = ${CONTEXT_LINES} other same-language lines (seed ${RNG_SEED})\n`);
-console.log(`${'lang'.padEnd(10)}${SETTINGS.map((setting) => setting.name.padStart(14)).join('')}`);
-for (const lang of languages) console.log(accuracyRow(`${lang} (${lines.filter((line) => line.lang === lang).length})`, (outcome) => outcome.line.lang === lang));
-console.log(accuracyRow('≤ 30 chars', (outcome) => outcome.line.text.length <= 30));
-console.log(accuracyRow('overall', () => true));
-
-console.log(`\nconfidence ≥ ${CONFIDENT}: share of lines / accuracy on them`);
-for (const [position, outcomes] of results.entries()) {
-  if (position === 0) continue;
-  const confident = outcomes.filter((outcome) => outcome.guess.confidence >= CONFIDENT);
-  const right = confident.filter((outcome) => outcome.guess.lang === outcome.line.lang).length;
-  const methods = new Map<string, [number, number]>();
-  for (const outcome of outcomes) {
-    const [count, correct] = methods.get(outcome.guess.method) ?? [0, 0];
-    methods.set(outcome.guess.method, [count + 1, correct + (outcome.guess.lang === outcome.line.lang ? 1 : 0)]);
+function fastTextOnly(model: LanguageClassifier, text: string): string {
+  let best = 'und';
+  let probability = -1;
+  for (const [lang, value] of model.classify(text)) {
+    if (EVAL_LANGUAGES.includes(lang) && value > probability) {
+      best = lang;
+      probability = value;
+    }
   }
-  const byMethod = [...methods].map(([method, [count, correct]]) => `${method} ${count} (${percent(correct, count).trim()} right)`);
-  console.log(`  ${(SETTINGS[position]?.name ?? '').padEnd(14)} ${percent(confident.length, outcomes.length)} / ${percent(right, confident.length)}   methods: ${byMethod.join(', ')}`);
+  return best;
 }
 
-const BINS = [0, 0.3, 0.5, 0.7, 0.9, 1.01];
-console.log('\ncalibration (+candidates and +context): confidence bin -> lines, accuracy');
-for (const position of [2, 4]) {
-  const outcomes = results[position] ?? [];
-  const cells = BINS.slice(0, -1).map((low, bin) => {
-    const high = BINS[bin + 1] ?? 1;
-    const inBin = outcomes.filter((outcome) => outcome.guess.confidence >= low && outcome.guess.confidence < high);
-    return `[${low},${Math.min(1, high)}) ${String(inBin.length).padStart(3)} ${percent(inBin.filter((outcome) => outcome.guess.lang === outcome.line.lang).length, inBin.length)}`;
+function ours(options: DetectOptions, context?: readonly string[][]): Detector['detect'] {
+  return (text, index) => detectLanguage(text, context === undefined ? options : { ...options, context: context[index] ?? [] }).lang;
+}
+
+function detectorsFor(samples: readonly Sample[]): Detector[] {
+  const neighbours = sameLanguageNeighbours(samples.map((sample, index) => ({ id: String(index), lang: sample.lang, text: sample.text })));
+  return [
+    { name: 'franc', detect: francOnly },
+    { name: 'fastText', detect: (text) => fastTextOnly(everyLabel, text) },
+    { name: 'ours', detect: ours({}) },
+    { name: 'ours+ft', detect: ours({ classifier }) },
+    { name: 'ours+ft+case', detect: ours({ classifier, caseLanguages: EVAL_LANGUAGES }) },
+    { name: 'ours+ft+ctx', detect: ours({ classifier }, neighbours) },
+  ];
+}
+
+/** answers[detector][sample] */
+function run(detectors: readonly Detector[], samples: readonly Sample[]): string[][] {
+  return detectors.map((detector) => samples.map((sample, index) => detector.detect(sample.text, index)));
+}
+
+function accuracy(answers: readonly string[], samples: readonly Sample[], pick: (sample: Sample) => boolean): number {
+  let total = 0;
+  let right = 0;
+  samples.forEach((sample, index) => {
+    if (!pick(sample)) return;
+    total += 1;
+    if (answers[index] === sample.lang) right += 1;
   });
-  console.log(`  ${(SETTINGS[position]?.name ?? '').padEnd(14)} ${cells.join('  ')}`);
+  return total === 0 ? Number.NaN : (CONFIDENCE_PERCENT * right) / total;
 }
 
-function throughput(texts: readonly string[], detect: (text: string) => unknown): number {
+function cell(value: number, width: number): string {
+  return (Number.isNaN(value) ? '-' : value.toFixed(1)).padStart(width);
+}
+
+const NAME_WIDTH = 14;
+const CELL_WIDTH = 10;
+
+function reportEvalSet(part: EvalPart): void {
+  const samples = readEvalSet(part);
+  const detectors = detectorsFor(samples);
+  const answers = run(detectors, samples);
+  const count = (length: EvalLength): number => samples.filter((sample) => sample.length === length).length;
+  console.log(`\n== fixtures/language ${part.toUpperCase()} part${part === 'test' ? ' (held out: never tuned on)' : ' (tuned on)'}: ` +
+    `${samples.length} items, ${EVAL_LANGUAGES.length} languages; ${EVAL_LENGTHS.map((length) => `${count(length)} ${length}`).join(', ')}`);
+  console.log(`${'detector'.padEnd(NAME_WIDTH)}${[...EVAL_LENGTHS, 'average'].map((name) => name.padStart(CELL_WIDTH)).join('')}`);
+  detectors.forEach((detector, position) => {
+    const byLength = EVAL_LENGTHS.map((length) => accuracy(answers[position] ?? [], samples, (sample) => sample.length === length));
+    const average = byLength.reduce((sum, value) => sum + value, 0) / byLength.length;
+    console.log(`${detector.name.padEnd(NAME_WIDTH)}${[...byLength, average].map((value) => cell(value, CELL_WIDTH)).join('')}`);
+  });
+  console.log(`per language, sentences/pairs/words %:`);
+  console.log(`${'lang'.padEnd(6)}${detectors.map((detector) => detector.name.padStart(NAME_WIDTH)).join('')}`);
+  for (const lang of EVAL_LANGUAGES) {
+    const cells = detectors.map((_, position) => EVAL_LENGTHS.map((length) => accuracy(answers[position] ?? [], samples, (sample) => sample.lang === lang && sample.length === length).toFixed(0)).join('/'));
+    console.log(`${lang.padEnd(6)}${cells.map((text) => text.padStart(NAME_WIDTH)).join('')}`);
+  }
+  if (argv.includes('--errors') && part === 'dev') printErrors(samples, answers[detectors.findIndex((detector) => detector.name === 'ours+ft')] ?? []);
+}
+
+function printErrors(samples: readonly Sample[], answers: readonly string[]): void {
+  console.log('\nerrors of ours+ft on the dev part:');
+  samples.forEach((sample, index) => {
+    const answer = answers[index];
+    if (answer !== sample.lang) console.log(`  ${sample.lang}->${answer} [${sample.length}] ${sample.text}`);
+  });
+}
+
+function reportSharedDev(): void {
+  const lines = readDevLines(DEFAULT_DEV_FILE);
+  const samples: Sample[] = lines.map((line) => ({ lang: line.lang, text: line.text }));
+  const detectors = detectorsFor(samples);
+  const answers = run(detectors, samples);
+  const languages = [...new Set(samples.map((sample) => sample.lang))].sort();
+  console.log(`\n== ${DEFAULT_DEV_FILE}: ${samples.length} lines, ${languages.length} languages (accuracy %)`);
+  console.log(`${'lang'.padEnd(NAME_WIDTH)}${detectors.map((detector) => detector.name.padStart(NAME_WIDTH)).join('')}`);
+  const row = (label: string, pick: (sample: Sample) => boolean): void => {
+    console.log(`${label.padEnd(NAME_WIDTH)}${detectors.map((_, position) => cell(accuracy(answers[position] ?? [], samples, pick), NAME_WIDTH)).join('')}`);
+  };
+  for (const lang of languages) row(`${lang} (${samples.filter((sample) => sample.lang === lang).length})`, (sample) => sample.lang === lang);
+  row('≤ 30 chars', (sample) => sample.text.length <= 30);
+  row('overall', () => true);
+}
+
+function perSecond(texts: readonly string[], detect: (text: string) => unknown): number {
   const rounds = Math.max(1, Math.ceil(20_000 / Math.max(1, texts.length)));
   for (const text of texts) detect(text);
   const start = performance.now();
@@ -104,16 +157,26 @@ function throughput(texts: readonly string[], detect: (text: string) => unknown)
   return Math.round((rounds * texts.length) / ((performance.now() - start) / 1000));
 }
 
-const settledTexts = (results[2] ?? []).filter((outcome) => outcome.guess.method === 'script' || outcome.guess.method === 'letters').map((outcome) => outcome.line.text);
-const RULE_SAMPLES = ['Γεια σου, τι κάνεις;', 'שלום מה נשמע', 'გამარჯობა', 'ขอบคุณครับ', '안녕하세요', 'こんにちは', '你好吗', 'я вже їду, ще їм', 'Ő is jön', 'Được rồi anh'];
-console.log(`\nspeed (messages/s, one core): rules path ${throughput([...settledTexts, ...RULE_SAMPLES], (text) => detectLanguage(text))}` +
-  ` (${settledTexts.length} dev lines settled by script/letters + ${RULE_SAMPLES.length} samples); all dev lines ${throughput(lines.map((line) => line.text), (text) => detectLanguage(text))};` +
-  ` franc alone ${throughput(lines.map((line) => line.text), (text) => franc(text))}`);
-
-if (argv.includes('--errors')) {
-  console.log('\nerrors of +candidates:');
-  for (const outcome of results[2] ?? []) {
-    if (outcome.guess.lang !== outcome.line.lang) console.log(`  ${outcome.line.lang}->${outcome.guess.lang} ${outcome.guess.confidence} ${outcome.guess.method}  ${outcome.line.text.slice(0, 90)}`);
-  }
+function reportSpeed(): void {
+  const dev = readEvalSet('dev');
+  const short = dev.filter((sample) => sample.length !== 'sentences').map((sample) => sample.text);
+  const sentences = dev.filter((sample) => sample.length === 'sentences').map((sample) => sample.text);
+  // Repeated chat lines hit the classifier's cache; fresh text is the honest case, so vary it.
+  let serial = 0;
+  const fresh = (text: string): string => `${text} ${(serial++).toString(36)}`;
+  const rows: [string, (text: string) => unknown][] = [
+    ['franc', (text) => franc(text, { only: FRANC_LANGUAGES, minLength: 1 })],
+    ['fastText', (text) => classifier.classify(fresh(text))],
+    ['ours', (text) => detectLanguage(text)],
+    ['ours+ft', (text) => detectLanguage(fresh(text), { classifier })],
+  ];
+  console.log(`\n== speed, messages/s on one core (fastText model loaded in ${loadMs.toFixed(0)} ms)`);
+  console.log(`${'detector'.padEnd(NAME_WIDTH)}${'short'.padStart(CELL_WIDTH)}${'sentences'.padStart(CELL_WIDTH)}`);
+  for (const [name, detect] of rows) console.log(`${name.padEnd(NAME_WIDTH)}${String(perSecond(short, detect)).padStart(CELL_WIDTH)}${String(perSecond(sentences, detect)).padStart(CELL_WIDTH)}`);
+  console.log('short = the dev part\'s word pairs and single words; fastText rows add a counter to each text so its cache never answers');
 }
 
+reportEvalSet('test');
+reportEvalSet('dev');
+reportSharedDev();
+reportSpeed();

@@ -1,8 +1,12 @@
 /**
- * The development file for language identification and the simulated conversation context
- * shared by scripts/eval-language.ts and scripts/fit-language-weights.ts.
+ * The evaluation data for language identification, shared by scripts/eval-language.ts,
+ * scripts/fit-language-weights.ts and the tests: the shared development file
+ * (../shared/eval/markers-dev.jsonl) with a simulated conversation context, and Threadline's own
+ * set of sentences, word pairs and single words (fixtures/language/).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../shared/errors.ts';
 import { seededRandom } from './bench/random.ts';
 
 export { seededRandom };
@@ -50,4 +54,43 @@ function neighbours(lines: readonly DevLine[], seed: number, eligible: (line: De
     }
     return picked;
   });
+}
+
+/** The three message lengths of Threadline's own evaluation set (fixtures/language/README.md). */
+export type EvalLength = 'sentences' | 'pairs' | 'words';
+export const EVAL_LENGTHS: readonly EvalLength[] = ['sentences', 'pairs', 'words'];
+/** `dev` may be tuned on; `test` never is. */
+export type EvalPart = 'dev' | 'test';
+export const EVAL_LANGUAGES: readonly string[] = ['eng', 'ron', 'bul', 'rus', 'ukr', 'pol', 'deu', 'fra', 'spa', 'ita', 'nld', 'hun', 'sqi', 'vie'];
+export const EVAL_SET_DIRECTORY = new URL('../fixtures/language/', import.meta.url).pathname;
+
+export interface EvalItem {
+  lang: string;
+  length: EvalLength;
+  text: string;
+  /** `<part>/<lang>.txt:<line>`, so an error names its place. */
+  where: string;
+}
+
+const SECTION = /^\[(sentences|pairs|words)\]$/u;
+
+/** One part of the evaluation set, every language, in file order. Malformed files fail with file and line. */
+export function readEvalSet(part: EvalPart, directory: string = EVAL_SET_DIRECTORY): EvalItem[] {
+  const items: EvalItem[] = [];
+  for (const lang of EVAL_LANGUAGES) {
+    const name = `${part}/${lang}.txt`;
+    let length: EvalLength | undefined;
+    readFileSync(join(directory, name), 'utf8').split('\n').forEach((raw, index) => {
+      const text = raw.trim();
+      if (text === '' || text.startsWith('#')) return;
+      const section = SECTION.exec(text);
+      if (section !== null) {
+        length = section[1] as EvalLength;
+        return;
+      }
+      if (length === undefined) throw new AppError('E_IMPORT_FORMAT', `${name}:${index + 1}: text before the first [sentences|pairs|words] header`);
+      items.push({ lang, length, text, where: `${name}:${index + 1}` });
+    });
+  }
+  return items;
 }

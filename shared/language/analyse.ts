@@ -6,6 +6,7 @@
 import { franc } from 'franc';
 import { candidatePool, SINGLE_LANGUAGE_SCRIPTS } from './candidates.ts';
 import type { CandidateRequest, Pool } from './candidates.ts';
+import type { LanguageClassifier } from './classifier.ts';
 import { ROMANISED_LANGUAGES } from './chat-romanisation.ts';
 import { publicCode, UNDETERMINED } from './codes.ts';
 import { letterEvidence } from './letter-evidence.ts';
@@ -94,10 +95,10 @@ export function analyseText(raw: string, request: CandidateRequest): TextAnalysi
   const telling = withoutNeutralWords(text);
   // "ok", "lol", "WhatsApp": letters, but no language; only context can tell.
   if (scriptProfile(telling).letters < WEIGHTS.minLetters) return { script, method: 'none', pool: pool.languages, scores: new Map(), settledConfidence: 0 };
-  return { script, method: 'trigrams', pool: pool.languages, scores: scorePool(telling, script, pool, letters), settledConfidence: 0 };
+  return { script, method: 'trigrams', pool: pool.languages, scores: scorePool(telling, script, pool, letters, request.classifier), settledConfidence: 0 };
 }
 
-function scorePool(text: string, script: Script, pool: Pool, letters: LetterEvidence): Map<string, number> {
+function scorePool(text: string, script: Script, pool: Pool, letters: LetterEvidence, classifier: LanguageClassifier | undefined): Map<string, number> {
   const table = trigramTable(script);
   const counts = trigramCounts(text);
   const distances = table === null ? new Float64Array(pool.columns.length) : trigramDistances(counts, table, pool.columns);
@@ -118,5 +119,26 @@ function scorePool(text: string, script: Script, pool: Pool, letters: LetterEvid
   // French and romanised Ukrainian): shrink toward indifference below shortTextLetters.
   const shrink = Math.min(1, scriptProfile(text).letters / WEIGHTS.shortTextLetters);
   for (const [lang, score] of scores) scores.set(lang, (score - best) * shrink);
+  // The classifier is trained on short and long text alike: its evidence is not shrunk.
+  if (classifier !== undefined) addClassifierEvidence(scores, classifier, text);
   return scores;
+}
+
+/** Adds weight × log-probability of the classifier for each pool language, then re-centres on the best. */
+function addClassifierEvidence(scores: Map<string, number>, classifier: LanguageClassifier, text: string): void {
+  const probabilities = classifier.classify(text);
+  let listed = 0;
+  for (const probability of probabilities.values()) listed += probability;
+  // Languages the classifier does not model share what its listed languages leave.
+  const unknown = Math.log(Math.max(WEIGHTS.classifierFloor, 1 - listed));
+  const floor = Math.log(WEIGHTS.classifierFloor);
+  let best = Number.NEGATIVE_INFINITY;
+  for (const [lang, score] of scores) {
+    const probability = probabilities.get(lang);
+    const evidence = probability !== undefined ? Math.log(Math.max(WEIGHTS.classifierFloor, probability)) : classifier.knows(lang) ? floor : unknown;
+    const combined = score + WEIGHTS.classifier * evidence;
+    scores.set(lang, combined);
+    if (combined > best) best = combined;
+  }
+  for (const [lang, score] of scores) scores.set(lang, score - best);
 }

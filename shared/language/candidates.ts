@@ -6,6 +6,7 @@
  * still scored among Cyrillic languages, because a wrong certain answer is worse than an
  * answer outside the declared list.
  */
+import type { LanguageClassifier } from './classifier.ts';
 import { normaliseCode } from './codes.ts';
 import type { Script } from './script.ts';
 import { trigramTable } from './trigram-models.ts';
@@ -31,6 +32,8 @@ export interface CandidateRequest {
   candidates: readonly string[] | 'any';
   /** Languages a case declares: they narrow the candidates and may name unusual ones. */
   caseLanguages?: readonly string[];
+  /** A statistical classifier whose log-probabilities are added to the scores (classifier.ts). */
+  classifier?: LanguageClassifier;
 }
 
 export interface Pool {

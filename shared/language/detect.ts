@@ -5,6 +5,7 @@
 import { analyseText } from './analyse.ts';
 import type { Method, TextAnalysis } from './analyse.ts';
 import type { CandidateRequest } from './candidates.ts';
+import type { LanguageClassifier } from './classifier.ts';
 import { DEFAULT_CANDIDATE_LANGUAGES, UNDETERMINED } from './codes.ts';
 import type { Script } from './script.ts';
 import { WEIGHTS } from './weights.ts';
@@ -27,11 +28,14 @@ export interface DetectOptions {
   caseLanguages?: readonly string[];
   /** Neighbouring messages (same conversation, same sender), nearest first. */
   context?: readonly string[];
+  /** A loaded statistical classifier (fastText in the language worker); none in pure callers. */
+  classifier?: LanguageClassifier;
 }
 
 export interface ContextOptions {
   context?: readonly string[];
   caseLanguages?: readonly string[];
+  classifier?: LanguageClassifier;
 }
 
 const CONFIDENCE_DECIMALS = 1000;
@@ -87,6 +91,7 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
   const request: CandidateRequest = {
     candidates: options.candidates ?? DEFAULT_CANDIDATE_LANGUAGES,
     ...(options.caseLanguages === undefined ? {} : { caseLanguages: options.caseLanguages }),
+    ...(options.classifier === undefined ? {} : { classifier: options.classifier }),
   };
   const own = analyseText(text, request);
   const alone = guessOf(own);

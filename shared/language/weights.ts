@@ -44,4 +44,8 @@ export const WEIGHTS = {
   contextOnlyConfidenceMax: 0.6,
   /** Lowest log-score one neighbour can give a language: a long neighbour must not outvote. */
   contextFloor: -4,
+  /** Log-score per unit of the classifier's log-probability (fastText in the worker). */
+  classifier: 1,
+  /** Lowest probability taken from the classifier: one model's "no" is not proof. */
+  classifierFloor: 0.001,
 } as const;

