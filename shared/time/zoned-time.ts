@@ -50,8 +50,38 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Offset of `timeZone` from UTC at instant `utcMs`, in milliseconds. */
+const HOUR_MS = 3_600_000;
+/** Hours remembered per zone before the memo starts over (a chat spans a few thousand). */
+const MAX_REMEMBERED_HOURS = 100_000;
+/** Per zone: hour number → the offset in force for that whole hour, or NaN if it changes within it. */
+const offsetsByHour = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of `timeZone` from UTC at instant `utcMs`, in milliseconds. Asking Intl costs a few
+ * microseconds and an import asks several times per message, so the offset is remembered per
+ * UTC hour: when it is the same at the first and last second of an hour, no transition falls
+ * inside it (zones change offset months apart), and every instant of that hour shares it.
+ */
 export function zoneOffsetMs(timeZone: string, utcMs: number): number {
+  const hour = Math.floor(utcMs / HOUR_MS);
+  let hours = offsetsByHour.get(timeZone);
+  if (hours === undefined) {
+    hours = new Map();
+    offsetsByHour.set(timeZone, hours);
+  }
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = exactZoneOffsetMs(timeZone, hour * HOUR_MS);
+    const last = exactZoneOffsetMs(timeZone, hour * HOUR_MS + HOUR_MS - 1000);
+    offset = first === last ? first : Number.NaN;
+    if (hours.size >= MAX_REMEMBERED_HOURS) hours.clear();
+    hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? exactZoneOffsetMs(timeZone, utcMs) : offset;
+}
+
+/** The offset as Intl reports it for the second holding `utcMs`. */
+function exactZoneOffsetMs(timeZone: string, utcMs: number): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
   const era = parts.find((part) => part.type === 'era')?.value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidWallTime, wallTimeToUtc } from '../../../shared/time/zoned-time.ts';
+import { isValidWallTime, wallTimeToUtc, zoneOffsetMs } from '../../../shared/time/zoned-time.ts';
 
 const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0) => ({ year, month, day, hour, minute, second });
 
@@ -35,5 +35,32 @@ describe('isValidWallTime', () => {
     expect(isValidWallTime(wall(2023, 2, 29, 0))).toBe(false);
     expect(isValidWallTime(wall(2024, 2, 29, 0))).toBe(true);
     expect(isValidWallTime(wall(2024, 13, 1, 0))).toBe(false);
+  });
+});
+
+describe('zoneOffsetMs remembered per hour', () => {
+  /** Independent of the memo: what Intl says for that very second. */
+  function intlOffset(timeZone: string, utcMs: number): number {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(utcMs));
+    const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    const floored = utcMs - (((utcMs % 1000) + 1000) % 1000);
+    return Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second')) - floored;
+  }
+
+  it('agrees with Intl every 7 minutes across DST changes, half-hour and 45-minute zones and odd historic offsets', () => {
+    const cases: [string, number][] = [
+      ['Europe/Bucharest', Date.UTC(2024, 2, 30, 20)],
+      ['Europe/Bucharest', Date.UTC(2024, 9, 26, 20)],
+      ['America/St_Johns', Date.UTC(2024, 2, 10, 0)],
+      ['Australia/Lord_Howe', Date.UTC(2024, 3, 6, 10)],
+      ['Asia/Kathmandu', Date.UTC(1986, 0, 1, 0)],
+      ['Europe/Amsterdam', Date.UTC(1937, 6, 1, 0)],
+      ['Africa/Monrovia', Date.UTC(1972, 0, 6, 12)],
+    ];
+    for (const [timeZone, start] of cases) {
+      for (let instant = start - 6 * 3_600_000; instant < start + 30 * 3_600_000; instant += 7 * 60_000 + 13_000) {
+        expect(zoneOffsetMs(timeZone, instant), `${timeZone} ${new Date(instant).toISOString()}`).toBe(intlOffset(timeZone, instant));
+      }
+    }
   });
 });
