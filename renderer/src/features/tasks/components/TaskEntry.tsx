@@ -1,5 +1,6 @@
 import type { TaskView } from '../../../../../shared/domain/task.ts';
 import { formatNumber } from '../../../app/format.ts';
+import { ImportSources } from '../../import/components/ImportSources.tsx';
 
 const STATE_LABELS: Record<TaskView['state'], string> = {
   RUNNING: 'Running',
@@ -18,10 +19,11 @@ function progressText(task: TaskView): string {
   return `${task.stage}: ${count}`;
 }
 
-/** One task: progress and Cancel while it runs, then its outcome. */
-export function TaskEntry({ task, onCancel, testId }: { task: TaskView; onCancel: (taskId: string) => void; testId: string }) {
+/** One task: progress and Cancel while it runs, then its outcome; an import also lists its sources. */
+export function TaskEntry({ task, onCancel, onCancelSource, testId }: { task: TaskView; onCancel: (taskId: string) => void; onCancelSource: (taskId: string, index: number) => void; testId: string }) {
   const running = task.state === 'RUNNING';
   const value = percent(task);
+  const sourceCount = task.sources?.length ?? 0;
   return (
     <li className={`task task-${task.state.toLowerCase()}`} data-testid={testId} data-state={task.state} data-task-id={task.id}>
       <div className="task-head">
@@ -46,13 +48,14 @@ export function TaskEntry({ task, onCancel, testId }: { task: TaskView; onCancel
           </div>
           <div className="task-foot">
             <span className="task-stage">{progressText(task)}</span>
-            <button type="button" className="small" data-testid="import-cancel" onClick={() => onCancel(task.id)}>
-              Cancel
+            <button type="button" className="small" data-testid="import-cancel" aria-label={sourceCount > 1 ? `Cancel all ${sourceCount} sources` : `Cancel ${task.title}`} onClick={() => onCancel(task.id)}>
+              {sourceCount > 1 ? 'Cancel all' : 'Cancel'}
             </button>
           </div>
         </>
       )}
       {task.state === 'DONE' && task.summary !== null && <p className="task-summary">{task.summary}</p>}
+      {task.kind === 'import' && <ImportSources task={task} onCancelSource={onCancelSource} />}
       {task.state === 'ERROR' && task.error !== null && (
         <p className="task-error error">
           {task.error.message} ({task.error.code})

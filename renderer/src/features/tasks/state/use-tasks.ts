@@ -7,6 +7,8 @@ export interface TasksController {
   /** Running tasks first, then the most recently started. */
   tasks: TaskView[];
   cancel(taskId: string): Promise<void>;
+  /** Stops one source of a running import; the import goes on with the next. */
+  cancelSource(taskId: string, index: number): Promise<void>;
   dismissFinished(): void;
   error: string | null;
 }
@@ -59,6 +61,14 @@ export function useTasks(): TasksController {
     }
   }, []);
 
+  const cancelSource = useCallback(async (taskId: string, index: number) => {
+    try {
+      await api.invoke('import.cancelSource', { taskId, index });
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  }, []);
+
   const dismissFinished = useCallback(() => {
     setDismissed((current) => {
       const next = new Set(current);
@@ -68,5 +78,5 @@ export function useTasks(): TasksController {
   }, [byId]);
 
   const tasks = [...byId.values()].filter((task) => !dismissed.has(task.id)).sort(order);
-  return { tasks, cancel, dismissFinished, error };
+  return { tasks, cancel, cancelSource, dismissFinished, error };
 }

@@ -1,0 +1,68 @@
+import type { SourceProgress } from '../../../../../shared/domain/task.ts';
+import { SOURCE_STATE_LABELS, isFinalSourceState } from '../../../../../shared/domain/source-progress.ts';
+import { baseName, formatCount, formatNumber } from '../../../app/format.ts';
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
+const BYTES_PER_UNIT = 1024;
+
+/** "3.4 MB": one decimal above a kilobyte, enough to see a bar move. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= BYTES_PER_UNIT && unit < BYTE_UNITS.length - 1) {
+    value /= BYTES_PER_UNIT;
+    unit++;
+  }
+  return unit === 0 ? `${formatNumber(value)} ${BYTE_UNITS[0]}` : `${value.toFixed(1)} ${BYTE_UNITS[unit] ?? ''}`;
+}
+
+export function sourceName(source: SourceProgress): string {
+  return baseName(source.path);
+}
+
+/** What the source is doing now, in words: "reading 1.2 MB of 3.0 MB", "tagging 400 of 9,000 messages". */
+export function sourceActivity(source: SourceProgress): string {
+  const label = SOURCE_STATE_LABELS[source.state];
+  switch (source.state) {
+    case 'reading':
+      return `${label} ${formatBytes(source.bytesDone)} of ${formatBytes(source.bytesTotal)}`;
+    case 'detecting-languages':
+    case 'tagging':
+      return `${label}: ${formatNumber(source.messagesDone)} of ${formatCount(source.messages + source.unparsed, 'message')}`;
+    case 'queued':
+    case 'hashing':
+    case 'storing':
+    case 'verifying-hash':
+      return `${label} (${formatBytes(source.size)})`;
+    default:
+      return label;
+  }
+}
+
+/**
+ * Counts once they are known: "9 messages · 2 attachments · 1 unparsed · 3 issues". A source that
+ * ended without being imported keeps nothing, so it shows its reason instead of zeros.
+ */
+export function sourceCounts(source: SourceProgress): string {
+  const known = source.state === 'done' || (!isFinalSourceState(source.state) && source.messages + source.unparsed > 0);
+  if (!known) return '';
+  const parts = [formatCount(source.messages, 'message')];
+  if (source.attachments > 0) parts.push(formatCount(source.attachments, 'attachment'));
+  if (source.unparsed > 0) parts.push(`${formatNumber(source.unparsed)} unparsed`);
+  if (source.issues > 0) parts.push(formatCount(source.issues, 'issue'));
+  return parts.join(' · ');
+}
+
+/** "3 of 5 sources done · 1 failed · 1 cancelled". */
+export function importTally(sources: SourceProgress[]): string {
+  const count = (states: SourceProgress['state'][]): number => sources.filter((source) => states.includes(source.state)).length;
+  const finished = sources.filter((source) => isFinalSourceState(source.state)).length;
+  const parts = [`${formatNumber(finished)} of ${formatCount(sources.length, 'source')} finished`];
+  const failed = count(['failed']);
+  const cancelled = count(['cancelled']);
+  const already = count(['already-imported']);
+  if (failed > 0) parts.push(`${formatNumber(failed)} failed`);
+  if (cancelled > 0) parts.push(`${formatNumber(cancelled)} cancelled`);
+  if (already > 0) parts.push(`${formatNumber(already)} already imported`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,134 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
+import { Engine } from '../../engine/engine.ts';
+import type { LoopbackServer } from '../../engine/loopback/server.ts';
+import { startLoopbackServer } from '../../engine/loopback/server.ts';
+import { launchChromium } from '../support/browser.ts';
+import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';
+import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
+
+/**
+ * The import dialog's per-source progress, end to end in Debian's Chromium against the real
+ * engine on loopback: three sources of three formats (names in three scripts), one bar each,
+ * and a single source cancelled while the import goes on.
+ */
+const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
+/** Big enough that the source is still being read or tagged when Cancel is clicked. */
+const BIG_MESSAGES = 150_000;
+
+let engine: Engine;
+let server: LoopbackServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const staticRoot = ensureRendererBuilt(true);
+  engine = new Engine({ mode: 'browser', actor: 'e2e' });
+  server = await startLoopbackServer({ engine, staticRoot, port: 0 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await engine?.dispose();
+});
+
+function sourceRow(name: string) {
+  return page.locator('[data-testid="import-source"]', { has: page.locator('.import-source-name', { hasText: name }) });
+}
+
+describe('import dialog, per-source progress', () => {
+  it('shows one bar per source with its format, then each source’s counts', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('case-path').fill(join(tempFolder(), 'progress-case'));
+    await page.getByTestId('case-create').click();
+    await page.getByTestId('case-name').waitFor();
+
+    const folder = tempFolder();
+    const files = [
+      copy(folder, join('whatsapp', 'job-offer-android-24h.txt'), 'job-offer.txt'),
+      copy(folder, join('telegram', 'single-chat.json'), 'чат-телеграм.json'),
+      copy(folder, join('sms-xml', 'backup.xml'), 'رسائل-الهاتف.xml'),
+    ];
+    await page.getByTestId('import-input').setInputFiles(files);
+    const task = page.locator('[data-testid="import-task"]').first();
+    await task.locator('[data-testid="import-source"]').nth(2).waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
+
+    const rows = task.locator('[data-testid="import-source"]');
+    expect(await rows.count()).toBe(3);
+    const bars = task.getByRole('progressbar', { name: /^Progress of / });
+    expect(await bars.count()).toBe(3);
+    for (let index = 0; index < 3; index++) {
+      expect(await bars.nth(index).getAttribute('aria-valuenow')).toBe('100');
+      expect(await rows.nth(index).getAttribute('data-state')).toBe('done');
+    }
+    // What the engine stored, per source, is what each row says.
+    const { sources } = await engine.current().db.client.call('caseSummary', {});
+    expect(sources).toHaveLength(3);
+    for (const source of sources) {
+      const row = sourceRow(source.displayName);
+      expect(await row.getByTestId('import-source-format').textContent()).toBe(source.format);
+      // The case counts unparsed records among its rows; the row names them apart.
+      const parsed = source.messageCount - source.unparsedCount;
+      const unparsed = source.unparsedCount > 0 ? ` · ${source.unparsedCount} unparsed` : '';
+      expect(await row.getByTestId('import-source-counts').textContent()).toMatch(new RegExp(`^${parsed.toLocaleString('en-US')} messages?\\b.*${unparsed}`));
+    }
+    expect(new Set(sources.map((source) => source.format)).size).toBe(3);
+    // Names in Cyrillic and Arabic are shown as they are, each in its own direction.
+    const arabic = sourceRow('رسائل-الهاتف.xml').locator('.import-source-name');
+    expect(await arabic.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    expect(await sourceRow('чат-телеграм.json').getByRole('progressbar').getAttribute('aria-label')).toBe('Progress of чат-телеграм.json');
+    expect(await task.getByTestId('import-tally').textContent()).toBe('3 of 3 sources finished');
+    await task.screenshot({ path: join(SHOTS, '08-import-three-sources.png') });
+    await page.screenshot({ path: join(SHOTS, '09-import-three-sources-page.png') });
+  }, 120_000);
+
+  it('cancels one source while the import goes on with the next', async () => {
+    await page.getByText('Clear finished').click();
+    const folder = tempFolder();
+    writeTemp(folder, 'a-big-export.txt', generateWhatsAppExport(BIG_MESSAGES, 21));
+    writeTemp(folder, 'b-small-export.txt', generateWhatsAppExport(300, 22));
+    await page.getByTestId('import-path').fill(folder);
+    await page.getByTestId('import-path-submit').click();
+
+    const task = page.locator('[data-testid="import-task"][data-state="RUNNING"]');
+    const big = task.locator('[data-testid="import-source"][data-index="0"]');
+    await big.locator('[data-testid="import-source-state"]', { hasText: /reading|storing|detecting|looking|hashing/ }).waitFor({ timeout: 60_000 });
+    expect(await task.getByTestId('import-cancel').textContent()).toBe('Cancel all');
+    await task.screenshot({ path: join(SHOTS, '10-import-in-progress.png') });
+    await big.getByRole('button', { name: 'Cancel a-big-export.txt' }).click();
+
+    const finished = page.locator('[data-testid="import-task"][data-state="DONE"]').first();
+    await finished.waitFor({ timeout: 120_000 });
+    const rows = finished.locator('[data-testid="import-source"]');
+    expect(await rows.nth(0).getAttribute('data-state')).toBe('cancelled');
+    expect(await rows.nth(0).getByTestId('import-source-note').textContent()).toContain('cancelled by the user');
+    expect(await rows.nth(1).getAttribute('data-state')).toBe('done');
+    expect(await rows.nth(1).getByTestId('import-source-counts').textContent()).toMatch(/^300 messages/);
+    await finished.getByTestId('import-retry-failed').waitFor();
+    await finished.screenshot({ path: join(SHOTS, '11-import-one-cancelled.png') });
+
+    const { sources, messageCount } = await engine.current().db.client.call('caseSummary', {});
+    expect(sources.find((source) => source.displayName === 'a-big-export.txt')?.status).toBe('interrupted');
+    expect(sources.find((source) => source.displayName === 'b-small-export.txt')?.status).toBe('imported');
+    expect(messageCount).toBe(sources.filter((source) => source.status === 'imported').reduce((total, source) => total + source.messageCount, 0));
+    expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+  }, 180_000);
+});
+
+function copy(folder: string, fixture: string, name: string): string {
+  const target = join(folder, name);
+  copyFileSync(join(REPO_ROOT, 'fixtures', fixture), target);
+  return target;
+}
