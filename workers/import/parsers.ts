@@ -1,5 +1,6 @@
 import type { SourceParser } from '../../shared/contracts/parsed-source.ts';
 import { androidSmsDbParser } from './android-sms/index.ts';
+import { emailParser } from './email/index.ts';
 import { imageParser } from './images/image-parser.ts';
 import { metaMessagesParser } from './meta/index.ts';
 import { smsBackupXmlParser } from './sms-xml/index.ts';
@@ -23,6 +24,7 @@ export const PARSERS: readonly SourceParser[] = [
   // Before WhatsApp: its bracketed ISO-date headers also fit WhatsApp's iOS grammar.
   signalTextParser,
   whatsappTextParser,
+  emailParser,
   androidSmsDbParser,
   iosSmsDbParser,
   whatsappAndroidDbParser,

@@ -1,0 +1,149 @@
+/** One e-mail as the record every importer produces: sender, time, text, attachments and the facts a court asks about. */
+
+import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { formatMailbox, type MailAddress } from './addresses.ts';
+import type { RawMessage } from './mbox-splitter.ts';
+import type { EmailContent } from './read-email.ts';
+import { subjectWithoutPrefixes, type EmailThreads } from './threads.ts';
+
+/**
+ * Characters of one message's text kept in the case. A body longer than this is damage or an
+ * attack (a 50 MB line); indexing and tagging it would stall the import. The whole text stays
+ * in the evidence file at the record's locator.
+ */
+export const MAX_TEXT_CHARS = 1024 * 1024;
+const NO_SUBJECT = '(no subject)';
+
+export function toMessage(raw: RawMessage, file: string, content: EmailContent, threads: EmailThreads, sink: ParseSink): ParsedMessage {
+  const chatKey = announceThread(content, raw, threads, sink);
+  const sender = content.from[0];
+  const full = [content.subject ?? '', content.body, ...content.appended].filter((block) => block.trim() !== '').join('\n\n');
+  const text = capText(full);
+  const extra: Record<string, unknown> = { ...factsOf(content), ...(raw.postmark === null ? {} : { mboxPostmark: raw.postmark }) };
+  if (text.length < full.length) extra['textTruncated'] = { keptChars: text.length, totalChars: full.length };
+  return {
+    chatKey,
+    kind: 'message',
+    sender: sender === undefined ? null : formatMailbox(sender),
+    senderId: sender === undefined || sender.address === '' ? null : sender.address,
+    // The case owner is not known from a mailbox alone.
+    direction: null,
+    time: timeOf(content),
+    timestampText: content.dateText ?? '',
+    text,
+    attachments: content.attachments.map((attachment) => ({
+      kind: 'attached',
+      mediaType: mediaTypeOf(attachment.mimeType),
+      ...(attachment.fileName === null ? {} : { fileName: attachment.fileName }),
+      mimeType: attachment.mimeType,
+      bytes: attachment.bytes,
+      size: attachment.bytes.byteLength,
+    }) satisfies ParsedAttachment),
+    deleted: false,
+    edited: false,
+    locator: locatorOf(raw, file),
+    extra,
+  };
+}
+
+/** A message kept raw; what its headers still tell (sender, time, thread) is kept with it. */
+export function toUnparsed(raw: RawMessage, file: string, headers: EmailContent | null, threads: EmailThreads, sink: ParseSink, reason: string, rawText: string): ParsedMessage {
+  const chatKey = headers === null ? announceFallback(raw, threads, sink) : announceThread(headers, raw, threads, sink);
+  const sender = headers?.from[0];
+  return {
+    chatKey,
+    kind: 'unparsed',
+    sender: sender === undefined ? null : formatMailbox(sender),
+    senderId: sender === undefined || sender.address === '' ? null : sender.address,
+    direction: null,
+    time: headers === null ? null : timeOf(headers),
+    timestampText: headers?.dateText ?? '',
+    text: rawText,
+    attachments: [],
+    deleted: false,
+    edited: false,
+    locator: locatorOf(raw, file),
+    reason,
+    extra: { ...(headers === null ? {} : factsOf(headers)), ...(raw.postmark === null ? {} : { mboxPostmark: raw.postmark }) },
+  };
+}
+
+function announceThread(content: EmailContent, raw: RawMessage, threads: EmailThreads, sink: ParseSink): string {
+  const thread = threads.assign(content, String(raw.byteStart));
+  if (thread.isNew) {
+    const title = subjectWithoutPrefixes(content.subject);
+    const people = [...content.from, ...content.to, ...content.cc];
+    sink.chat({
+      key: thread.key,
+      // Threads named after a Message-ID are the same conversation in every file they appear in.
+      ...(thread.byId ? { mergeKey: thread.key } : {}),
+      title: title === '' ? NO_SUBJECT : title,
+      kind: 'unknown',
+      participants: uniqueMailboxes(people).map((mailbox) => ({ name: mailbox.name === '' ? null : mailbox.name, id: mailbox.address === '' ? null : mailbox.address })),
+    });
+  }
+  return thread.key;
+}
+
+function announceFallback(raw: RawMessage, threads: EmailThreads, sink: ParseSink): string {
+  const thread = threads.assign({ messageId: null, inReplyTo: null, references: [], subject: null }, String(raw.byteStart));
+  if (thread.isNew) sink.chat({ key: thread.key, title: NO_SUBJECT, kind: 'unknown' });
+  return thread.key;
+}
+
+function timeOf(content: EmailContent): ParsedTime {
+  if (content.date === null) return null;
+  return 'wall' in content.date ? { wall: content.date.wall } : { utcMs: content.date.utcMs };
+}
+
+function factsOf(content: EmailContent): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  const addresses = (list: MailAddress[]): string[] => list.map(formatMailbox);
+  if (content.subject !== null) facts['subject'] = content.subject;
+  if (content.from.length > 1) facts['from'] = addresses(content.from);
+  if (content.to.length > 0) facts['to'] = addresses(content.to);
+  if (content.cc.length > 0) facts['cc'] = addresses(content.cc);
+  if (content.bcc.length > 0) facts['bcc'] = addresses(content.bcc);
+  if (content.messageId !== null) facts['messageId'] = content.messageId;
+  if (content.inReplyTo !== null) facts['inReplyTo'] = content.inReplyTo;
+  if (content.references.length > 0) facts['references'] = content.references;
+  if (content.date !== null && 'offset' in content.date) {
+    facts['dateOffset'] = content.date.offset;
+    if (content.date.obsoleteZone !== undefined) facts['dateObsoleteZone'] = content.date.obsoleteZone;
+  }
+  if (Object.keys(content.headers).length > 0) facts['headers'] = content.headers;
+  if (content.attachments.length > 0) facts['attachmentParts'] = content.attachments.map((attachment) => ({ part: attachment.part, fileName: attachment.fileName, mimeType: attachment.mimeType, size: attachment.bytes.byteLength }));
+  if (content.embedded.length > 0) facts['embeddedMessages'] = content.embedded;
+  if (content.deliveryStatus.length > 0) facts['deliveryStatus'] = content.deliveryStatus;
+  return facts;
+}
+
+function locatorOf(raw: RawMessage, file: string): SourceLocator {
+  return { kind: 'text-lines', file, lineStart: raw.lineStart, lineEnd: raw.lineEnd, byteStart: raw.byteStart, byteEnd: raw.byteEnd };
+}
+
+function mediaTypeOf(mimeType: string): MediaType {
+  if (mimeType === 'image/gif') return 'gif';
+  if (mimeType.startsWith('image/')) return 'image';
+  if (mimeType.startsWith('video/')) return 'video';
+  if (mimeType.startsWith('audio/')) return 'audio';
+  if (mimeType === 'text/vcard' || mimeType === 'text/x-vcard' || mimeType === 'text/directory') return 'contact';
+  return 'document';
+}
+
+function uniqueMailboxes(list: MailAddress[]): MailAddress[] {
+  const seen = new Set<string>();
+  return list.filter((mailbox) => {
+    const key = (mailbox.address === '' ? mailbox.name : mailbox.address).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Never ends on the first half of a surrogate pair. */
+function capText(text: string): string {
+  if (text.length <= MAX_TEXT_CHARS) return text;
+  const code = text.charCodeAt(MAX_TEXT_CHARS - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? MAX_TEXT_CHARS - 1 : MAX_TEXT_CHARS);
+}
