@@ -55,7 +55,7 @@ function francOnly(text: string): string {
 function fastTextOnly(model: LanguageClassifier, text: string): string {
   let best = 'und';
   let probability = -1;
-  for (const [lang, value] of model.classify(text)) {
+  for (const [lang, value] of model.classify(text).listed) {
     if (EVAL_LANGUAGES.includes(lang) && value > probability) {
       best = lang;
       probability = value;

@@ -1,88 +1,90 @@
 /**
- * How shared/language/weights.ts was set (`npx tsx scripts/fit-language-weights.ts [file]`):
- * a coarse grid over the relative weights of the evidence, scored by accuracy with default
- * candidates (alone and with simulated context), each point evaluated by two-fold
- * cross-validation on the dev file (choose on one half, report the other), so the report
- * says how much the choice itself flatters the dev accuracy. Then the softmax temperature
- * minimising log-loss of the chosen setting.
+ * How shared/language/weights.ts was set (`npx tsx scripts/fit-language-weights.ts`): a coarse
+ * grid over the weights that balance the detector's evidence against fastText's (the classifier
+ * weight and floor, the word weight, the short-text shrink), scored with fastText loaded and
+ * default candidates on the DEV part of fixtures/language (mean accuracy over sentences, word
+ * pairs and single words) and on ../shared/eval/markers-dev.jsonl. Each point is also scored by
+ * two-fold cross-validation over the dev part (choose on one half, report the other), so the
+ * report says how much the choice itself flatters the dev accuracy. The TEST part is never read
+ * here. Then the softmax temperature minimising log-loss at the chosen point.
  */
 import { detectLanguage } from '../shared/language/detect.ts';
 import { WEIGHTS } from '../shared/language/weights.ts';
-import { DEFAULT_DEV_FILE, readDevLines, sameLanguageNeighbours } from './language-dev-data.ts';
-
-const file = process.argv.slice(2).find((argument) => !argument.startsWith('--')) ?? DEFAULT_DEV_FILE;
-const lines = readDevLines(file);
-const neighbours = sameLanguageNeighbours(lines);
-// The grid writes the shared weights in place: this script is the only writer.
-const weights = WEIGHTS as unknown as Record<string, number>;
-const REFERENCE_TRIGRAMS = 16;
+import { loadFastTextClassifier } from '../workers/language/fasttext-classifier.ts';
+import { DEFAULT_DEV_FILE, EVAL_LENGTHS, readDevLines, readEvalSet } from './language-dev-data.ts';
+import type { EvalLength } from './language-dev-data.ts';
 
 interface Point {
-  exponent: number;
-  scale: number;
-  letter: number;
+  classifier: number;
+  classifierFloor: number;
   word: number;
-  romanisedPrior: number;
+  shortTextLetters: number;
 }
+
+interface Sample {
+  lang: string;
+  text: string;
+  length: EvalLength | 'shared';
+}
+
+const classifier = await loadFastTextClassifier();
+// The grid writes the shared weights in place: this script is the only writer.
+const weights = WEIGHTS as unknown as Record<string, number>;
+const samples: Sample[] = [
+  ...readEvalSet('dev').map((item) => ({ lang: item.lang, text: item.text, length: item.length })),
+  ...readDevLines(DEFAULT_DEV_FILE).map((line) => ({ lang: line.lang, text: line.text, length: 'shared' as const })),
+];
+const halves = [samples.filter((_, index) => index % 2 === 0), samples.filter((_, index) => index % 2 === 1)];
 
 function apply(point: Point): void {
-  weights.trigramLengthExponent = point.exponent;
-  // Same weight as exponent 1 for a text of REFERENCE_TRIGRAMS trigrams, so scales compare.
-  weights.trigramScale = point.scale * REFERENCE_TRIGRAMS ** (point.exponent - 1);
-  weights.letter = point.letter;
-  weights.word = point.word;
-  weights.romanisedPrior = point.romanisedPrior;
+  for (const [name, value] of Object.entries(point)) weights[name] = value;
 }
 
-function correct(indices: readonly number[], withContext: boolean): number {
-  let right = 0;
-  for (const index of indices) {
-    const line = lines[index];
-    if (line === undefined) continue;
-    const guess = detectLanguage(line.text, withContext ? { context: neighbours[index] ?? [] } : {});
-    if (guess.lang === line.lang) right += 1;
-  }
-  return right;
+/** Mean of the per-length accuracies (the issue's "averaged over the three lengths") and the shared file's. */
+function score(chosen: readonly Sample[]): number {
+  const groups = [...EVAL_LENGTHS, 'shared' as const].map((length) => chosen.filter((sample) => sample.length === length));
+  const accuracies = groups.map((group) => group.filter((sample) => detectLanguage(sample.text, { classifier }).lang === sample.lang).length / Math.max(1, group.length));
+  return accuracies.reduce((sum, value) => sum + value, 0) / accuracies.length;
 }
 
-const folds = [lines.map((_, index) => index).filter((index) => index % 2 === 0), lines.map((_, index) => index).filter((index) => index % 2 === 1)];
 const grid: Point[] = [];
-for (const exponent of [0.5, 0.75, 1])
-  for (const scale of [400, 800, 1600])
-    for (const letter of [1.5, 3])
-      for (const word of [1, 2, 3])
-        for (const romanisedPrior of [0, 1]) grid.push({ exponent, scale, letter, word, romanisedPrior });
+for (const classifierWeight of [0.5, 0.75, 1])
+  for (const classifierFloor of [0.01, 0.05, 0.1, 0.2])
+    for (const word of [3, 4, 6])
+      for (const shortTextLetters of [3, 6, 12]) grid.push({ classifier: classifierWeight, classifierFloor, word, shortTextLetters });
 
 const temperatureOnly = process.argv.includes('--temperature');
 const scored = (temperatureOnly ? [] : grid).map((point) => {
   apply(point);
-  return { point, byFold: folds.map((fold) => correct(fold, false) + correct(fold, true)) };
+  return { point, byHalf: halves.map(score) };
 });
 let heldOut = 0;
 for (const [choose, report] of temperatureOnly ? [] : ([[0, 1], [1, 0]] as const)) {
-  const best = scored.reduce((a, b) => ((b.byFold[choose] ?? 0) > (a.byFold[choose] ?? 0) ? b : a));
-  heldOut += best.byFold[report] ?? 0;
-  console.log(`chosen on half ${choose}: ${JSON.stringify(best.point)} -> held-out half ${report}: ${(((best.byFold[report] ?? 0) / 2 / (folds[report]?.length ?? 1)) * 100).toFixed(1)}% (alone+context mean)`);
+  const best = scored.reduce((a, b) => ((b.byHalf[choose] ?? 0) > (a.byHalf[choose] ?? 0) ? b : a));
+  heldOut += (best.byHalf[report] ?? 0) / 2;
+  console.log(`chosen on half ${choose}: ${JSON.stringify(best.point)} -> other half ${((best.byHalf[report] ?? 0) * 100).toFixed(1)}%`);
 }
-const overall = temperatureOnly ? undefined : scored.reduce((a, b) => ((b.byFold[0] ?? 0) + (b.byFold[1] ?? 0) > (a.byFold[0] ?? 0) + (a.byFold[1] ?? 0) ? b : a));
-if (overall !== undefined) console.log(`cross-validated accuracy ${((heldOut / 2 / lines.length) * 100).toFixed(1)}%; best on all lines: ${JSON.stringify(overall.point)} ${((((overall.byFold[0] ?? 0) + (overall.byFold[1] ?? 0)) / 2 / lines.length) * 100).toFixed(1)}%`);
-const top = [...scored].sort((a, b) => (b.byFold[0] ?? 0) + (b.byFold[1] ?? 0) - (a.byFold[0] ?? 0) - (a.byFold[1] ?? 0)).slice(0, Number(process.env.TOP ?? 8));
-for (const entry of top) console.log(`  ${JSON.stringify(entry.point)} ${(((entry.byFold[0] ?? 0) + (entry.byFold[1] ?? 0)) / 2 / lines.length * 100).toFixed(1)}%`);
+const mean = (entry: { byHalf: number[] }): number => ((entry.byHalf[0] ?? 0) + (entry.byHalf[1] ?? 0)) / 2;
+if (!temperatureOnly) {
+  console.log(`cross-validated score ${(heldOut * 100).toFixed(1)}% (mean of the length accuracies and the shared file's)`);
+  for (const entry of [...scored].sort((a, b) => mean(b) - mean(a)).slice(0, Number(process.env.TOP ?? 8))) console.log(`  ${JSON.stringify(entry.point)} ${(mean(entry) * 100).toFixed(1)}%`);
+  const best = scored.reduce((a, b) => (mean(b) > mean(a) ? b : a));
+  apply(best.point);
+}
 
 // With --temperature: the weights as they are in weights.ts.
-if (overall !== undefined) apply(overall.point);
 const LOG_FLOOR = 1e-6;
 const CONFIDENT = 0.7;
-for (const temperature of [0.3, 0.4, 0.5, 0.6, 0.75, 1, 1.5]) {
+for (const temperature of [0.3, 0.5, 0.75, 1, 1.5, 2]) {
   weights.temperature = temperature;
   let loss = 0;
   const confident: boolean[] = [];
-  for (const line of lines) {
-    const guess = detectLanguage(line.text);
-    const probability = guess.lang === line.lang ? guess.confidence : 1 - guess.confidence;
+  for (const sample of samples) {
+    const guess = detectLanguage(sample.text, { classifier });
+    const probability = guess.lang === sample.lang ? guess.confidence : 1 - guess.confidence;
     loss -= Math.log(Math.max(LOG_FLOOR, probability));
-    if (guess.confidence >= CONFIDENT) confident.push(guess.lang === line.lang);
+    if (guess.confidence >= CONFIDENT) confident.push(guess.lang === sample.lang);
   }
   const right = confident.filter(Boolean).length;
-  console.log(`temperature ${temperature}: log-loss ${(loss / lines.length).toFixed(3)}; confidence ≥ ${CONFIDENT} on ${confident.length} lines, ${((100 * right) / Math.max(1, confident.length)).toFixed(1)}% right`);
+  console.log(`temperature ${temperature}: log-loss ${(loss / samples.length).toFixed(3)}; confidence ≥ ${CONFIDENT} on ${confident.length} of ${samples.length}, ${((100 * right) / Math.max(1, confident.length)).toFixed(1)}% right`);
 }

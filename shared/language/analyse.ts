@@ -126,17 +126,10 @@ function scorePool(text: string, script: Script, pool: Pool, letters: LetterEvid
 
 /** Adds weight × log-probability of the classifier for each pool language, then re-centres on the best. */
 function addClassifierEvidence(scores: Map<string, number>, classifier: LanguageClassifier, text: string): void {
-  const probabilities = classifier.classify(text);
-  let listed = 0;
-  for (const probability of probabilities.values()) listed += probability;
-  // Languages the classifier does not model share what its listed languages leave.
-  const unknown = Math.log(Math.max(WEIGHTS.classifierFloor, 1 - listed));
-  const floor = Math.log(WEIGHTS.classifierFloor);
+  const { listed, unlisted } = classifier.classify(text);
   let best = Number.NEGATIVE_INFINITY;
   for (const [lang, score] of scores) {
-    const probability = probabilities.get(lang);
-    const evidence = probability !== undefined ? Math.log(Math.max(WEIGHTS.classifierFloor, probability)) : classifier.knows(lang) ? floor : unknown;
-    const combined = score + WEIGHTS.classifier * evidence;
+    const combined = score + WEIGHTS.classifier * Math.log(Math.max(WEIGHTS.classifierFloor, listed.get(lang) ?? unlisted));
     scores.set(lang, combined);
     if (combined > best) best = combined;
   }

