@@ -96,6 +96,7 @@ describe('hostile e-mail', () => {
     expect(result.messages[0]?.text.length).toBe(MAX_TEXT_CHARS);
     expect(result.messages[0]?.extra?.['textTruncated']).toEqual({ keptChars: MAX_TEXT_CHARS, totalChars: 'long\n\n'.length + long.length });
     expect(result.messages[1]?.text).toBe('still here\n\nintact');
+    expect(result.warnings).toEqual([{ place: 'input.mbox:1', message: expect.stringContaining('its first 1048576 are kept') as unknown as string }]);
   }, 60_000);
 
   it('extracts a 20 MB base64 attachment byte for byte', async () => {
