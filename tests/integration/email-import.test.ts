@@ -24,6 +24,23 @@ function countLines(file: string, pattern: RegExp): number {
   return readFileSync(file, 'latin1').split('\n').filter((line) => pattern.test(line)).length;
 }
 
+/** An unknown charset, multiparts nested 2000 deep (over the part limit), and a file cut mid-line. */
+function hostileMbox(): Uint8Array {
+  const head = (from: string, second: number): string => `From ${from} Wed Jan  1 00:00:0${second} 2020\nFrom: ${from}\nDate: Wed, 1 Jan 2020 00:00:0${second} +0000\n`;
+  let open = '';
+  let close = '';
+  for (let level = 0; level < 2000; level += 1) {
+    open += `Content-Type: multipart/mixed; boundary="b${level}"\n\n--b${level}\n`;
+    close = `--b${level}--\n${close}`;
+  }
+  const text = [
+    `${head('a@b.example', 0)}Subject: charset\nContent-Type: text/plain; charset=x-klingon\nContent-Transfer-Encoding: 8bit\n\nh\xe9llo\n`,
+    `${head('deep@b.example', 1)}Subject: deep\n${open}Content-Type: text/plain\n\nleaf\n${close}`,
+    `${head('last@b.example', 2)}Subject: cut\n\nthis line is cut sho`,
+  ].join('');
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
 describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', () => {
   let engine: Engine;
   let session: CaseSession;
@@ -31,6 +48,7 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
   let summary: ImportSummary;
   let conversations: ConversationSummary[];
   let binary: string;
+  let hostile: string;
 
   async function messagesOf(file: string): Promise<Message[]> {
     const source = summary.sources.find((candidate) => candidate.path === file);
@@ -44,10 +62,11 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
   beforeAll(async () => {
     const folder = tempFolder();
     binary = writeTemp(folder, 'looks-like-mail.eml', new Uint8Array(randomBytes(8192)));
+    hostile = writeTemp(folder, 'hostile.mbox', hostileMbox());
     engine = new Engine({ mode: 'cli', actor: 'email-test' });
     casePath = join(folder, 'case');
     session = await engine.openCase(casePath, true);
-    summary = await engine.startImport([...SAMPLE_FILES, THREAD, FORWARD, binary], { timeZone: 'Europe/Bucharest' }).done;
+    summary = await engine.startImport([...SAMPLE_FILES, THREAD, FORWARD, binary, hostile], { timeZone: 'Europe/Bucharest' }).done;
     conversations = await session.db.client.call('listConversations', {});
   }, 180_000);
 
@@ -67,7 +86,7 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
     const source = summary.sources.find((candidate) => candidate.path === binary);
     expect(source).toMatchObject({ status: 'failed', error: { code: 'E_IMPORT_FORMAT' } });
     expect(source?.error?.message).toContain('looks-like-mail.eml');
-    expect(summary.sources.filter((candidate) => candidate.status === 'imported')).toHaveLength(SAMPLE_FILES.length + 2);
+    expect(summary.sources.filter((candidate) => candidate.status === 'imported')).toHaveLength(SAMPLE_FILES.length + 3);
   });
 
   it('pins nodemailer.eml: sender, UTC time, encoded-word subject, recipients, Received chain, four stored attachments', async () => {
@@ -128,6 +147,22 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
     }
     expect(next).toBe(readFileSync(THREAD).length);
     expect(new Set(messages.map((message) => message.id)).size).toBe(messages.length);
+  });
+
+  it('a hostile mailbox imports: the broken message is kept raw, each problem names its place, the others are whole', async () => {
+    const source = summary.sources.find((candidate) => candidate.path === hostile);
+    expect(source).toMatchObject({ status: 'imported', messages: 2, unparsed: 1 });
+    expect(source?.messages).toBe(countLines(hostile, /^From \S+ /u) - 1);
+    expect(source?.issues.map((issue) => issue.place)).toEqual(['hostile.mbox:1', 'hostile.mbox:9', 'hostile.mbox:8016']);
+    expect(source?.issues[0]?.reason).toContain('declared charsets: x-klingon');
+    expect(source?.issues[1]?.reason).toContain('MIME structure could not be read');
+    expect(source?.issues[2]?.reason).toContain('ends in the middle of a line');
+    const messages = await messagesOf(hostile);
+    expect(messages.map((message) => [message.kind, message.sender, message.timestamp])).toEqual([
+      ['message', 'a@b.example', '2020-01-01T00:00:00.000Z'],
+      ['unparsed', 'deep@b.example', '2020-01-01T00:00:01.000Z'],
+      ['message', 'last@b.example', '2020-01-01T00:00:02.000Z'],
+    ]);
   });
 
   it('the CLI imports a sample with --json', () => {

@@ -85,6 +85,11 @@ describe('signal-export sniffing', () => {
     expect(sniffSignalExport(encode('\uFEFF[2019-12-24, 12:23] Jane Doe: Hello John!\n'))).toBe(true);
   });
 
+  it('refuses a binary file whatever its name', () => {
+    const binary = new Uint8Array(4096).map((_, index) => (index * 7919 + 13) % 256);
+    expect(signalTextParser.sniff(binary, 'chat.md')).toBe(false);
+  });
+
   it('leaves an ISO-dated WhatsApp iOS export (seconds, no Markdown breaks) alone', () => {
     expect(sniffSignalExport(encode('[2022-03-18 14:56:01] Ana: hello\n[2022-03-18 14:56:09] Dan: hi\n'))).toBe(false);
   });
