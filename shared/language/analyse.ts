@@ -119,9 +119,29 @@ function scorePool(text: string, script: Script, pool: Pool, letters: LetterEvid
   // French and romanised Ukrainian): shrink toward indifference below shortTextLetters.
   const shrink = Math.min(1, scriptProfile(text).letters / WEIGHTS.shortTextLetters);
   for (const [lang, score] of scores) scores.set(lang, (score - best) * shrink);
-  // The classifier is trained on short and long text alike: its evidence is not shrunk.
-  if (classifier !== undefined) addClassifierEvidence(scores, classifier, text);
+  // The classifier is trained on short and long text alike: its evidence is not shrunk. It is
+  // asked only when it could change the answer: floored, it moves two languages apart by at
+  // most classifierSwing(), so a lead larger than that is kept without the cost of asking.
+  if (classifier !== undefined && runnerUp(scores) > -classifierSwing()) addClassifierEvidence(scores, classifier, text);
   return scores;
+}
+
+/** The largest log-score difference the classifier can make between two languages. */
+function classifierSwing(): number {
+  return -WEIGHTS.classifier * Math.log(WEIGHTS.classifierFloor);
+}
+
+/** The second-best score of scores re-centred on the best (0): how far behind the runner-up is. */
+function runnerUp(scores: ReadonlyMap<string, number>): number {
+  let best = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  for (const score of scores.values()) {
+    if (score > best) {
+      second = best;
+      best = score;
+    } else if (score > second) second = score;
+  }
+  return second;
 }
 
 /** Adds weight × log-probability of the classifier for each pool language, then re-centres on the best. */

@@ -6,7 +6,7 @@
  * a word only one language uses settles it, a word several use divides its weight among them.
  *
  * Written for Threadline from general knowledge of each language (no corpus was copied; see
- * docs/adr/0008-language-identification.md for sources and licences). Matching is on folded
+ * docs/adr/0010-language-identification-with-fasttext.md for sources and licences). Matching is on folded
  * words (shared/text/fold.ts), so diacritics need not be listed twice. Keys are public ISO 639-3
  * codes; `<lang>-Latn` holds the romanised chat forms of a Cyrillic language.
  */
@@ -32,7 +32,7 @@ export const COMMON_WORDS: Readonly<Record<string, string>> = {
     facut repara deschide inchide incepe termina gata iar inca deja curand tarziu devreme niciodata mereu ceva nimic tot toate cineva nimeni
     oricine fiindca pentru deoarece chiar foarte mult multi putin mai bine bine rau primul ultimul urmatorul alt alta acelasi nou vechi mare
     mic corect gresit adevarat politia avocat tribunal datorie datorez imprumut problema necaz sigur atent griji frate fra bv nsh pwp ms msg
-    sa ce faci unde esti cand cat cum`,
+    sa ce faci unde esti cand cat cum imediat acum dupa inainte suna-ma vorbim`,
   bul: `здравей здрасти здрасте чао благодаря мерси извинявай извинете моля да не добре разбира може утре вчера днес довечера сутринта вечерта
     нощ седмица уикенд месец година време час минути пари кеш плащам платих банка сметка карта цена евтино скъпо наем сметката работа работя
     шеф шефът смяна офис среща договор заплата пътуване билет билети полет влак автобус такси летище гара хотел паспорт виза граница кола
@@ -120,7 +120,7 @@ export const COMMON_WORDS: Readonly<Record<string, string>> = {
     movil foto manda mandame ven vengo vino voy vete quedate espera esperar quedamos ves mira encontrar perdi ayuda dame toma trae comprar
     compre vender hacer hecho arreglar abre cierra empezar terminar otra vez todavia ya pronto temprano nunca siempre algo nada todo alguien
     nadie porque verdad muy mucho muchos poco mas mejor primero ultimo siguiente otro mismo nuevo viejo grande pequeno cierto policia abogado
-    juzgado deuda debo prestar problema cuidado preocupes jaja xq tb tmb q k bss`,
+    juzgado deuda debo prestar problema cuidado preocupes jaja xq tb tmb q k bss luego despues antes ahorita llamame hablamos`,
   ita: `ciao salve buongiorno buonasera grazie scusa scusami perdono per favore prego si no certo forse domani ieri oggi stasera mattina notte
     settimana weekend mese anno tempo ora minuti soldi contanti pagare pagato banca conto carta prezzo economico caro affitto bolletta
     lavoro lavoro capo turno ufficio riunione contratto stipendio viaggio biglietto volo treno autobus pullman taxi aeroporto stazione
@@ -131,7 +131,7 @@ export const COMMON_WORDS: Readonly<Record<string, string>> = {
     aspettare vediamo guarda trovare perso aiuta dammi prendi porta comprare comprato vendere fare fatto aggiustare apri chiudi iniziare
     finire ancora gia presto tardi mai sempre qualcosa niente tutto qualcuno nessuno perche davvero molto tanto tanti poco piu meglio primo
     ultimo prossimo altro stesso nuovo vecchio grande piccolo vero falso polizia avvocato tribunale debito devo prestare problema attento
-    preoccupare cmq nn xke tvb ke`,
+    preoccupare cmq nn xke tvb ke dopo prima subito chiamami sentiamo`,
   nld: `hallo hoi hey doei dag tot dank bedankt sorry excuses alsjeblieft alstublieft ja jawel nee tuurlijk misschien morgen gisteren vandaag
     vanavond ochtend nacht week weekend maand jaar tijd uur minuten geld contant betalen betaald bank rekening pinpas prijs goedkoop duur
     huur rekening werk werken baan baas dienst kantoor vergadering contract salaris loon reis kaartje vlucht trein bus taxi vliegveld station

