@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import { Engine } from '../../engine/engine.ts';
 import { detectFiles } from '../../engine/import/detect-files.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
-import { createProgressPrinter } from '../progress.ts';
+import { createImportProgressPrinter } from './import-progress.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { actorName } from '../actor.ts';
 
@@ -26,7 +26,7 @@ export interface ImportCommandOptions {
 
 export async function runImport(caseDir: string, paths: string[], options: ImportCommandOptions): Promise<number> {
   const engine = new Engine({ mode: 'cli', actor: actorName() });
-  const progress = createProgressPrinter();
+  const progress = createImportProgressPrinter();
   engine.tasks.on('update', (task) => progress.update(task));
   const creating = !existsSync(join(caseDir, 'case.sqlite'));
   try {

@@ -1,11 +1,13 @@
 /**
- * Publishes at most once per interval: the first request goes out at once, later ones within
- * the interval collapse into one trailing publish, so the newest state always arrives and a
- * tight loop (a 1M-message import reports per batch) cannot flood IPC or the event stream.
+ * Publishes at most once per interval: the first request goes out at once (after the current
+ * synchronous step, so changes made together travel together), later ones within the interval
+ * collapse into one trailing publish. The newest state always arrives, and a tight loop (a
+ * 1M-message import reports per batch) cannot flood IPC or the event stream.
  */
 export class UpdateThrottle {
   private lastPublishedAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private queued = false;
 
   constructor(
     private readonly publish: () => void,
@@ -15,10 +17,15 @@ export class UpdateThrottle {
   ) {}
 
   request(): void {
-    if (this.timer !== null) return;
+    if (this.timer !== null || this.queued) return;
     const wait = this.lastPublishedAt + this.intervalMs() - this.now();
     if (wait <= 0) {
-      this.publishNow();
+      this.queued = true;
+      queueMicrotask(() => {
+        if (!this.queued) return;
+        this.queued = false;
+        this.publishNow();
+      });
       return;
     }
     this.timer = setTimeout(() => {
@@ -34,6 +41,7 @@ export class UpdateThrottle {
   }
 
   cancel(): void {
+    this.queued = false;
     if (this.timer === null) return;
     clearTimeout(this.timer);
     this.timer = null;

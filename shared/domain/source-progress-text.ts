@@ -1,6 +1,19 @@
-import type { SourceProgress } from '../../../../../shared/domain/task.ts';
-import { SOURCE_STATE_LABELS, isFinalSourceState } from '../../../../../shared/domain/source-progress.ts';
-import { baseName, formatCount, formatNumber } from '../../../app/format.ts';
+import type { SourceProgress } from './task.ts';
+import { SOURCE_STATE_LABELS, isFinalSourceState } from './source-progress.ts';
+
+/**
+ * A source's progress in words, the same in the import dialog and on the terminal. English with
+ * en-US digit grouping, like the rest of the UI.
+ */
+const numberFormat = new Intl.NumberFormat('en-US');
+
+function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+function formatCount(count: number, singular: string): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : `${singular}s`}`;
+}
 
 const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
 const BYTES_PER_UNIT = 1024;
@@ -16,8 +29,9 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${formatNumber(value)} ${BYTE_UNITS[0]}` : `${value.toFixed(1)} ${BYTE_UNITS[unit] ?? ''}`;
 }
 
+/** The file's name: the last segment of its path, written with either separator. */
 export function sourceName(source: SourceProgress): string {
-  return baseName(source.path);
+  return source.path.split(/[\\/]/u).pop() ?? source.path;
 }
 
 /** What the source is doing now, in words: "reading 1.2 MB of 3.0 MB", "tagging 400 of 9,000 messages". */

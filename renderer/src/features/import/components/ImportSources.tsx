@@ -3,7 +3,7 @@ import type { SourceProgress, TaskView } from '../../../../../shared/domain/task
 import { isFinalSourceState } from '../../../../../shared/domain/source-progress.ts';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
-import { importTally } from '../state/source-progress-text.ts';
+import { importTally } from '../../../../../shared/domain/source-progress-text.ts';
 import { SourceProgressRow } from './SourceProgressRow.tsx';
 
 /** Rows drawn for a big import (a folder of thousands of screenshots) until the user asks for all. */

@@ -1,6 +1,6 @@
 import type { SourceProgress } from '../../../../../shared/domain/task.ts';
 import { isFinalSourceState, sourceFraction } from '../../../../../shared/domain/source-progress.ts';
-import { sourceActivity, sourceCounts, sourceName } from '../state/source-progress-text.ts';
+import { sourceActivity, sourceCounts, sourceName } from '../../../../../shared/domain/source-progress-text.ts';
 
 /**
  * One source of an import: name (any script, any direction), detected format, what it is doing,
