@@ -10,6 +10,10 @@ export interface TestZipEntry {
   data: Uint8Array | string;
   deflate?: boolean;
   declaredSize?: number;
+  /** Unix file mode (e.g. 0o120777 for a symbolic link): written as a Unix "made by" with external attributes. */
+  unixMode?: number;
+  /** Raw deflate bytes made elsewhere (a streamed bomb), with the CRC-32 and size of what they inflate to; `data` is ignored. */
+  precompressed?: { body: Uint8Array; crc: number; size: number };
 }
 
 export function buildZip(entries: TestZipEntry[]): Buffer {
@@ -17,12 +21,12 @@ export function buildZip(entries: TestZipEntry[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
-    const body = entry.deflate === true ? deflateRawSync(raw) : raw;
+    const raw = entry.precompressed !== undefined ? Buffer.alloc(0) : typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
+    const body = entry.precompressed !== undefined ? Buffer.from(entry.precompressed.body) : entry.deflate === true ? deflateRawSync(raw) : raw;
     const name = Buffer.from(entry.name, 'utf8');
-    const checksum = crc32(raw);
-    const size = entry.declaredSize ?? raw.byteLength;
-    const method = entry.deflate === true ? 8 : 0;
+    const checksum = entry.precompressed?.crc ?? crc32(raw);
+    const size = entry.declaredSize ?? entry.precompressed?.size ?? raw.byteLength;
+    const method = entry.deflate === true || entry.precompressed !== undefined ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -35,7 +39,7 @@ export function buildZip(entries: TestZipEntry[]): Buffer {
     locals.push(local, name, body);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(entry.unixMode === undefined ? 20 : (3 << 8) | 20, 4); // made by: Unix when a mode is given
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(method, 10);
@@ -43,6 +47,7 @@ export function buildZip(entries: TestZipEntry[]): Buffer {
     central.writeUInt32LE(body.byteLength, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.byteLength, 28);
+    if (entry.unixMode !== undefined) central.writeUInt32LE((entry.unixMode << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.byteLength + name.byteLength + body.byteLength;
