@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import { sniffCsvColumns } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
-import { identifySqliteSource, sniffSqlite } from './sqlite/index.ts';
+import { describeHeaderDamage, identifySqliteSource, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
+import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -30,13 +31,17 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   if (sniffZip(head)) {
     const zip = await describeZip(path, PARSERS).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if ('error' in zip) return { format: null, reason: zip.error };
-    if (zip.formats.length === 0) return { format: null, reason: `a zip with ${zip.entries} entries, none of them an export Threadline recognises` };
+    if (zip.formats.length === 0) return { format: null, reason: zip.explanation };
     return { format: ZIP_FORMAT, reason: `a zip holding ${zip.formats.join(', ')}` };
   }
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };
-  if (csvMapping !== undefined) return detectCsv(head, csvMapping);
-  return { format: null, reason: `the content matches no supported export format (supported: ${PARSERS.map((candidate) => candidate.format).join(', ')})` };
+  const unreadable = describeUnreadableText(head);
+  if (unreadable !== null) return { format: null, reason: unreadable };
+  const csv = csvMapping === undefined ? null : detectCsv(head, csvMapping);
+  if (csv?.format === 'csv') return csv;
+  const noFormat = `the content matches no supported export format (supported: ${PARSERS.map((candidate) => candidate.format).join(', ')})`;
+  return { format: null, reason: csv === null ? noFormat : `${noFormat}, and it is ${csv.reason}` };
 }
 
 /** CSV is never guessed: with a mapping, a file whose header holds the mapped columns is read as CSV. */
@@ -51,7 +56,14 @@ function detectCsv(head: Uint8Array, mapping: Record<string, unknown>): Detectio
 
 /** SQLite schemas can lie beyond the head, so phone databases are identified from the whole file. */
 function detectSqlite(path: string): Detection {
-  const kind = identifySqliteSource(new Uint8Array(readFileSync(path, { flag: 'r' })));
+  const bytes = new Uint8Array(readFileSync(path, { flag: 'r' }));
+  const kind = identifySqliteSource(bytes);
+  if (kind === null) {
+    const damage = describeHeaderDamage(bytes);
+    if (damage !== null) return { format: null, reason: `a damaged SQLite database: ${damage}` };
+    const schema = tableNamesFromBytes(bytes);
+    if (schema === null) return { format: null, reason: 'a damaged SQLite database: its header is intact but its schema (page 1) cannot be read, so the pages after the header are corrupt' };
+  }
   if (kind === 'whatsapp-contacts') return { format: null, companionOf: 'msgstore.db', reason: 'a WhatsApp contacts database (wa.db): it names the contacts of a msgstore.db beside it' };
   const parser = kind === null ? undefined : SQLITE_PARSERS[kind];
   if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite)' };

@@ -89,7 +89,11 @@ export class RecordWriter implements ParseSink {
       chat = this.chats.get(parsed.chatKey) ?? '';
     }
     const place = describePlace(parsed.locator);
-    const attachments = await Promise.all(parsed.attachments.map((attachment) => resolveAttachment(attachment, this.files, this.job.casePath)));
+    const attachments = await Promise.all(
+      parsed.attachments.map((attachment) =>
+        resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place, message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
+      ),
+    );
     for (const attachment of attachments) {
       if (attachment.status === 'mismatch') this.warning({ place, message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { AppError } from '../../shared/errors.ts';
 import type { NewAttachment } from '../../shared/contracts/db-worker.ts';
 import type { ParsedAttachment } from '../../shared/contracts/parsed-source.ts';
 import type { FileDigests, SourceFiles } from './source-files.ts';
@@ -12,7 +13,7 @@ const STORED_ATTACHMENTS = 'attachments';
  * hashed (SHA-256), checked against the vendor's digests when a report gives them, or marked
  * missing. Inline bytes (MMS parts) are stored once in the case, content-addressed, read-only.
  */
-export async function resolveAttachment(attachment: ParsedAttachment, files: SourceFiles, casePath: string): Promise<NewAttachment> {
+export async function resolveAttachment(attachment: ParsedAttachment, files: SourceFiles, casePath: string, onUnreadable: (reason: string) => void = () => undefined): Promise<NewAttachment> {
   const base: NewAttachment = {
     kind: attachment.kind,
     mediaType: attachment.mediaType,
@@ -42,7 +43,16 @@ export async function resolveAttachment(attachment: ParsedAttachment, files: Sou
     return withVerdict({ ...base, storedPath }, digests);
   }
   if (attachment.path === undefined) return base;
-  const digests = await files.digest(attachment.path);
+  let digests: FileDigests | null;
+  try {
+    digests = await files.digest(attachment.path);
+  } catch (error) {
+    // Bytes that are there but refused (a zip-bomb entry, a size its headers lie about) cost
+    // the attachment, never the message: it is recorded as missing and the reason is reported.
+    if (!(error instanceof AppError) || error.code === 'E_CANCELLED') throw error;
+    onUnreadable(error.message);
+    return base;
+  }
   return digests === null ? base : withVerdict(base, digests);
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, normalize, posix, relative, resolve, sep } from 'node:path';
+import { AppError } from '../../shared/errors.ts';
 import type { ZipArchive, ZipEntryInfo } from './zip/zip-archive.ts';
 
 export interface FileDigests {
@@ -23,12 +24,21 @@ export function folderFiles(sourcePath: string): SourceFiles {
   return {
     async digest(path) {
       const candidate = resolve(folder, normalize(path.replaceAll('\\', '/')));
-      const rel = relative(folder, candidate);
-      if (rel === '' || rel.startsWith('..') || rel.startsWith(sep)) return null;
+      if (!isInside(folder, candidate)) return null;
       if (!existsSync(candidate) || !statSync(candidate).isFile()) return null;
+      // A symbolic link in a seized folder may point anywhere on the examiner's disk: the path
+      // as written stays inside, but the bytes read must too.
+      if (!isInside(realpathSync(folder), realpathSync(candidate))) {
+        throw new AppError('E_IMPORT_READ', `${path} is a symbolic link to a file outside the export folder; not followed`);
+      }
       return digestStream(createReadStream(candidate, { flags: 'r' }) as AsyncIterable<Buffer>);
     },
   };
+}
+
+function isInside(folder: string, candidate: string): boolean {
+  const rel = relative(folder, candidate);
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
 }
 
 /** Entries of the zip that holds `entryName`: next to it first, then from the archive root, then by a unique file name. */

@@ -1,6 +1,7 @@
 /** Shared plumbing for importers of phone SQLite databases: read-only opening, WAL replay, schema, rows, time. */
 
 export { sniffSqlite, headerPageSize, isValidPageSize, SQLITE_MAGIC } from './sniff-sqlite.ts';
+export { describeHeaderDamage } from './header-damage.ts';
 export { identifySqliteSource, identifyByTables, sniffSqliteKind } from './identify.ts';
 export type { SqliteSourceKind } from './identify.ts';
 export { readSchemaFromBytes, tableNamesFromBytes } from './schema-from-bytes.ts';

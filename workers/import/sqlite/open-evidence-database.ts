@@ -11,6 +11,7 @@
 import type { Database } from 'sql.js';
 import type { ParseWarning, ParserInput } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { describeHeaderDamage } from './header-damage.ts';
 import { inspectRollbackJournal } from './rollback-journal.ts';
 import type { JournalFacts } from './rollback-journal.ts';
 import { headerPageSize, sniffSqlite } from './sniff-sqlite.ts';
@@ -122,7 +123,8 @@ export async function openBytes(bytes: Uint8Array, name: string): Promise<Databa
   } catch (error) {
     db?.close();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('E_IMPORT_FORMAT', `${name}: the SQLite database cannot be read (${reason})`, { cause: error });
+    const damage = describeHeaderDamage(bytes);
+    throw new AppError('E_IMPORT_FORMAT', `${name}: the SQLite database cannot be read (${reason})${damage === null ? '' : `: ${damage}`}`, { cause: error });
   }
 }
 

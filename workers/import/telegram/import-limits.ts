@@ -8,6 +8,13 @@ import type { ParseSink, ParseWarning } from '../../../shared/contracts/parsed-s
 
 /** Raw text kept in an 'unparsed' record; more would bloat the case for no reader's benefit. */
 export const RAW_TEXT_LIMIT = 64 * 1024;
+/**
+ * Characters of one message body kept in the case. WhatsApp caps a message at 65,536 characters
+ * and an SMS is far shorter, so a longer body is damage or an attack (a 50 MB line); indexing,
+ * language detection and tagging megabytes of it would stall the import and hold gigabytes.
+ * The whole body stays in the evidence file, at the record's locator.
+ */
+export const MAX_MESSAGE_TEXT_CHARS = 1024 * 1024;
 /** Records between two cancellation checks and progress reports. */
 export const PROGRESS_EVERY_RECORDS = 2000;
 /** Warnings listed per kind; the rest are counted in one closing summary. */
@@ -17,6 +24,22 @@ export const MAX_WARNINGS_PER_KIND = 50;
 export function truncateRaw(raw: string): { text: string; note: string } {
   if (raw.length <= RAW_TEXT_LIMIT) return { text: raw, note: '' };
   return { text: raw.slice(0, RAW_TEXT_LIMIT), note: ` (raw text truncated to the first ${RAW_TEXT_LIMIT} of ${raw.length} characters)` };
+}
+
+/** Cuts a message body to MAX_MESSAGE_TEXT_CHARS; `note` tells the examiner what was cut (null when nothing was). */
+export function capMessageText(text: string): { text: string; totalChars: number; note: string | null } {
+  if (text.length <= MAX_MESSAGE_TEXT_CHARS) return { text, totalChars: text.length, note: null };
+  // Never end on the first half of a surrogate pair.
+  const end = isHighSurrogate(text.charCodeAt(MAX_MESSAGE_TEXT_CHARS - 1)) ? MAX_MESSAGE_TEXT_CHARS - 1 : MAX_MESSAGE_TEXT_CHARS;
+  return {
+    text: text.slice(0, end),
+    totalChars: text.length,
+    note: `the message text is ${text.length} characters long; its first ${end} are kept in the case (searched and tagged), the whole text stays in the source at this place`,
+  };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Passes warnings to the sink, at most MAX_WARNINGS_PER_KIND per kind, then a count of the rest. */

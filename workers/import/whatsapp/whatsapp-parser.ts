@@ -1,4 +1,5 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { capMessageText } from '../telegram/import-limits.ts';
 import { parseWhatsAppText } from './parse-whatsapp-text.ts';
 import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
@@ -20,7 +21,14 @@ export const whatsappTextParser: SourceParser = {
     const chatKey = `file:${input.displayName}`;
     sink.chat({ key: chatKey, title: chatTitle(input.path, input.displayName), kind: 'unknown' });
     for (const [position, record] of parsed.records.entries()) {
-      await sink.message(toParsedMessage(record, chatKey, input.displayName));
+      const message = toParsedMessage(record, chatKey, input.displayName);
+      const capped = capMessageText(message.text);
+      if (capped.note !== null) {
+        sink.warning({ place: `${input.displayName}:${record.locator.lineStart}`, message: `${capped.note} (bytes ${record.locator.byteStart}-${record.locator.byteEnd})` });
+        message.text = capped.text;
+        message.extra = { ...message.extra, textChars: capped.totalChars };
+      }
+      await sink.message(message);
       if (position % 2000 === 0) {
         sink.throwIfCancelled();
         sink.progress(record.locator.byteEnd, bytes.byteLength);

@@ -34,6 +34,8 @@ export class ZipArchive {
     private readonly zip: ZipFile,
     readonly entries: ZipEntryInfo[],
     readonly unsafeNames: string[],
+    /** Entries that are symbolic links: never followed and never read (their "content" is a path). */
+    readonly linkNames: string[],
   ) {}
 
   static async open(path: string): Promise<ZipArchive> {
@@ -45,6 +47,7 @@ export class ZipArchive {
     }
     const entries: ZipEntryInfo[] = [];
     const unsafeNames: string[] = [];
+    const linkNames: string[] = [];
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: Entry) => {
         if (entries.length >= ZIP_LIMITS.maxEntries) {
@@ -56,7 +59,8 @@ export class ZipArchive {
         const rawName = decodeEntryName(entry);
         const name = safeEntryName(rawName);
         if (name === null) unsafeNames.push(rawName);
-        if (name !== null && !rawName.endsWith('/')) {
+        else if (isSymbolicLink(entry)) linkNames.push(rawName);
+        else if (!rawName.endsWith('/')) {
           entries.push({ name, rawName, size: entry.uncompressedSize, compressedSize: entry.compressedSize, entry });
         }
         zip.readEntry();
@@ -65,7 +69,7 @@ export class ZipArchive {
       zip.once('error', (error: Error) => reject(new AppError('E_IMPORT_FORMAT', `${path}: corrupt zip central directory (${error.message})`, { cause: error })));
       zip.readEntry();
     });
-    return new ZipArchive(zip, entries, unsafeNames);
+    return new ZipArchive(zip, entries, unsafeNames, linkNames);
   }
 
   find(name: string): ZipEntryInfo | undefined {
@@ -114,6 +118,15 @@ function checkBomb(entry: ZipEntryInfo): void {
   if (entry.size >= ZIP_LIMITS.ratioCheckFromBytes && entry.size > entry.compressedSize * ZIP_LIMITS.maxRatio) {
     throw new AppError('E_IMPORT_FORMAT', `${entry.name}: compresses ${Math.round(entry.size / Math.max(1, entry.compressedSize))}:1, beyond the ${ZIP_LIMITS.maxRatio}:1 limit (zip bomb?)`);
   }
+}
+
+const MADE_BY_UNIX = 3;
+const FILE_TYPE_MASK = 0o170000;
+const SYMBOLIC_LINK_TYPE = 0o120000;
+
+/** A Unix-made entry whose mode (the high half of the external attributes) says symbolic link. */
+function isSymbolicLink(entry: Entry): boolean {
+  return entry.versionMadeBy >> 8 === MADE_BY_UNIX && ((entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK) === SYMBOLIC_LINK_TYPE;
 }
 
 const UTF8_NAME_FLAG = 0x800;

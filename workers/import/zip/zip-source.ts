@@ -7,6 +7,11 @@ import type { ZipEntryInfo } from './zip-archive.ts';
 
 export const ZIP_FORMAT = 'zip';
 const SNIFF_BYTES = 64 * 1024;
+/**
+ * Smaller entries are not looked at: no export or image fits in fewer bytes (the smallest, a GIF,
+ * takes 26), and opening thousands of tiny entries one by one is what a flood attack wants.
+ */
+const MIN_EXPORT_BYTES = 16;
 /** Entries looked at when deciding what a zip holds; media-heavy exports have thousands. */
 const MAX_ENTRIES_SNIFFED = 20_000;
 
@@ -20,30 +25,71 @@ export interface RecognisedEntry {
   parser: SourceParser;
 }
 
-/** Lists the entries of a zip that an importer recognises by content. */
-export async function recogniseEntries(archive: ZipArchive, parsers: readonly SourceParser[]): Promise<RecognisedEntry[]> {
-  const recognised: RecognisedEntry[] = [];
-  for (const entry of archive.entries.slice(0, MAX_ENTRIES_SNIFFED)) {
-    if (entry.size === 0) continue;
+/** What looking inside a zip found: the exports, and why anything else could not be looked at. */
+export interface ZipSurvey {
+  recognised: RecognisedEntry[];
+  /** Entries whose bytes could not be read (a bomb, a size the headers lie about), with the reason. */
+  unreadable: { name: string; reason: string }[];
+  /** Entries that are zips themselves: nested archives are not opened (a recursion bomb costs nothing then). */
+  nested: string[];
+  /** Entries beyond MAX_ENTRIES_SNIFFED that were not looked at. */
+  notLookedAt: number;
+}
+
+/**
+ * Names exports are usually written under: looked at first, so a flood of media or junk entries
+ * cannot push the chat beyond MAX_ENTRIES_SNIFFED. The name only orders the look; content decides.
+ */
+const LIKELY_EXPORT_NAME = /\.(txt|json|html?|xml|csv|db|sqlite|sqlite3|ufd)$/iu;
+
+/** Looks at the head of each entry (likely export names first) and lists what importers recognise by content. */
+export async function surveyZip(archive: ZipArchive, parsers: readonly SourceParser[], maxLookedAt = MAX_ENTRIES_SNIFFED): Promise<ZipSurvey> {
+  const survey: ZipSurvey = { recognised: [], unreadable: [], nested: [], notLookedAt: 0 };
+  // Both sizes must be tiny: a header that understates the size must not hide an entry from the look.
+  const candidates = archive.entries.filter((entry) => Math.max(entry.size, entry.compressedSize) >= MIN_EXPORT_BYTES);
+  const ordered = [...candidates.filter((entry) => LIKELY_EXPORT_NAME.test(entry.name)), ...candidates.filter((entry) => !LIKELY_EXPORT_NAME.test(entry.name))];
+  survey.notLookedAt = Math.max(0, ordered.length - maxLookedAt);
+  for (const entry of ordered.slice(0, maxLookedAt)) {
     let head: Uint8Array;
     try {
       head = await archive.head(entry, SNIFF_BYTES);
-    } catch {
-      continue; // unreadable entries are reported when the zip is imported
+    } catch (error) {
+      survey.unreadable.push({ name: entry.name, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    if (sniffZip(head)) {
+      survey.nested.push(entry.name);
+      continue;
     }
     const parser = parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(head, entry.name));
-    if (parser !== undefined) recognised.push({ entry, parser });
+    if (parser !== undefined) survey.recognised.push({ entry, parser });
   }
+  // Back in archive order, so records keep the order the export was written in.
+  const position = new Map(archive.entries.map((entry, index) => [entry, index]));
+  survey.recognised.sort((a, b) => (position.get(a.entry) ?? 0) - (position.get(b.entry) ?? 0));
   // Images inside a chat export are that chat's attachments, not image items of their own.
-  const exports = recognised.filter((item) => item.parser.format !== 'image');
-  return exports.length > 0 ? exports : recognised;
+  const exports = survey.recognised.filter((item) => item.parser.format !== 'image');
+  if (exports.length > 0) survey.recognised = exports;
+  return survey;
 }
 
-export async function describeZip(path: string, parsers: readonly SourceParser[]): Promise<{ formats: string[]; entries: number }> {
+/** Why a zip holds nothing to import, in full: what could not be read, nested zips, entries not looked at. */
+export function explainNothingRecognised(survey: ZipSurvey, entryCount: number): string {
+  const reasons = [`a zip with ${entryCount} entries, none of them an export Threadline recognises`];
+  for (const { name, reason } of survey.unreadable.slice(0, 5)) reasons.push(`${name} cannot be read: ${reason.startsWith(`${name}: `) ? reason.slice(name.length + 2) : reason}`);
+  if (survey.unreadable.length > 5) reasons.push(`${survey.unreadable.length - 5} more entries cannot be read`);
+  if (survey.nested.length > 0) {
+    reasons.push(`it holds ${survey.nested.length === 1 ? 'a zip' : `${survey.nested.length} zips`} inside (${survey.nested.slice(0, 3).join(', ')}): nested zips are not opened; extract the inner zip and import it`);
+  }
+  if (survey.notLookedAt > 0) reasons.push(`${survey.notLookedAt} entries beyond the first ${MAX_ENTRIES_SNIFFED} were not looked at`);
+  return reasons.join('; ');
+}
+
+export async function describeZip(path: string, parsers: readonly SourceParser[]): Promise<{ formats: string[]; entries: number; explanation: string }> {
   const archive = await ZipArchive.open(path);
   try {
-    const recognised = await recogniseEntries(archive, parsers);
-    return { formats: [...new Set(recognised.map((item) => item.parser.format))], entries: archive.entries.length };
+    const survey = await surveyZip(archive, parsers);
+    return { formats: [...new Set(survey.recognised.map((item) => item.parser.format))], entries: archive.entries.length, explanation: explainNothingRecognised(survey, archive.entries.length) };
   } finally {
     archive.close();
   }
@@ -58,8 +104,14 @@ export async function importZip(path: string, writer: RecordWriter, parsers: rea
   const archive = await ZipArchive.open(path);
   try {
     for (const name of archive.unsafeNames) writer.warning({ place: `${path}!${name}`, message: 'entry name points outside the archive (absolute path or ..); not read' });
-    const recognised = await recogniseEntries(archive, parsers);
-    if (recognised.length === 0) throw new AppError('E_IMPORT_FORMAT', `${path}: the zip holds no export Threadline recognises (${archive.entries.length} entries)`);
+    for (const name of archive.linkNames) writer.warning({ place: `${path}!${name}`, message: 'entry is a symbolic link; not followed, not read' });
+    const survey = await surveyZip(archive, parsers);
+    const { recognised } = survey;
+    if (recognised.length === 0) throw new AppError('E_IMPORT_FORMAT', `${path}: ${explainNothingRecognised(survey, archive.entries.length)}`);
+    for (const { name, reason } of survey.unreadable) writer.warning({ place: `${path}!${name}`, message: `cannot be read: ${reason}` });
+    for (const name of survey.nested) writer.warning({ place: `${path}!${name}`, message: 'a zip inside the zip: nested archives are not opened; extract it and import it on its own' });
+    if (survey.notLookedAt > 0) writer.warning({ place: path, message: `${survey.notLookedAt} entries beyond the first ${MAX_ENTRIES_SNIFFED} were not looked at` });
+    const failures: AppError[] = [];
     const entries: Record<string, unknown>[] = [];
     for (const { entry, parser } of recognised) {
       writer.throwIfCancelled();
@@ -70,10 +122,16 @@ export async function importZip(path: string, writer: RecordWriter, parsers: rea
         entries.push({ name: entry.name, format: parser.format, parser: `threadline-${parser.format}`, parserVersion: parser.parserVersion, formatVersion: outcome.formatVersion, sha256: digests.sha256, size: digests.size, details: outcome.details });
       } catch (error) {
         if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;
+        failures.push(error instanceof AppError ? error : new AppError('E_IMPORT_FORMAT', error instanceof Error ? error.message : String(error)));
         // One broken entry does not cost the others: record it and carry on.
         writer.warning({ place: `${path}!${entry.name}`, message: `could not be imported: ${error instanceof Error ? error.message : String(error)}` });
         entries.push({ name: entry.name, format: parser.format, sha256: digests.sha256, size: digests.size, error: error instanceof Error ? error.message : String(error) });
       }
+    }
+    // Every export in the zip was refused: the zip is refused for the same reason, with its code.
+    const first = failures[0];
+    if (first !== undefined && failures.length === recognised.length) {
+      throw new AppError(first.code, `${path}!${recognised[0]?.entry.name ?? ''}: ${first.message}${failures.length > 1 ? ` (and ${failures.length - 1} more entries refused)` : ''}`, { cause: first });
     }
     return { formatVersion: null, details: { container: 'zip', entryCount: archive.entries.length, entries } };
   } finally {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../../shared/errors.ts';
 import { resolveAttachment } from '../../../../workers/import/resolve-attachment.ts';
 import { folderFiles } from '../../../../workers/import/source-files.ts';
 import { tempFolder } from '../../../support/temp-case.ts';
@@ -56,5 +57,33 @@ describe('resolveAttachment', () => {
   it('records omitted media as omitted', async () => {
     const { source, casePath } = layout();
     expect((await resolveAttachment({ kind: 'omitted', mediaType: 'video' }, folderFiles(source), casePath)).status).toBe('omitted');
+  });
+});
+
+describe('resolveAttachment with hostile bytes (issue #3)', () => {
+  it('does not follow a symbolic link out of the export folder: recorded as missing, the reason reported', async () => {
+    const { source, casePath } = layout();
+    const outside = join(casePath, '..', 'secret.txt');
+    symlinkSync(outside, join(casePath, '..', 'export', 'media', 'linked.jpg'));
+    const reasons: string[] = [];
+    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/linked.jpg' }, folderFiles(source), casePath, (reason) => reasons.push(reason));
+    expect(record).toMatchObject({ status: 'missing', sha256: null });
+    expect(reasons).toEqual(['media/linked.jpg is a symbolic link to a file outside the export folder; not followed']);
+  });
+
+  it('still follows a symbolic link that stays inside the export folder', async () => {
+    const { source, casePath } = layout();
+    symlinkSync('photo.jpg', join(casePath, '..', 'export', 'media', 'alias.jpg'));
+    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/alias.jpg' }, folderFiles(source), casePath);
+    expect(record).toMatchObject({ status: 'ok', sha256: sha256('JPEGBYTES') });
+  });
+
+  it('records bytes the source refuses to give (a zip bomb) as missing instead of failing the message', async () => {
+    const { casePath } = layout();
+    const refusing = { digest: () => Promise.reject(new AppError('E_IMPORT_FORMAT', 'IMG.jpg: compresses 1011:1, beyond the 200:1 limit (zip bomb?)')) };
+    const reasons: string[] = [];
+    const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'IMG.jpg' }, refusing, casePath, (reason) => reasons.push(reason));
+    expect(record).toMatchObject({ status: 'missing', sourcePath: 'IMG.jpg' });
+    expect(reasons).toEqual(['IMG.jpg: compresses 1011:1, beyond the 200:1 limit (zip bomb?)']);
   });
 });

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { PARSERS } from '../../../../../workers/import/parsers.ts';
+import { ZipArchive } from '../../../../../workers/import/zip/zip-archive.ts';
+import { explainNothingRecognised, surveyZip } from '../../../../../workers/import/zip/zip-source.ts';
+import { whatsappText } from '../../../../support/hostile-corpus/seeds.ts';
+import { gigabyteBomb, nestedZip, symlinkEntry } from '../../../../support/hostile-corpus/zips.ts';
+import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
+import { buildZip } from '../../../../support/zip-writer.ts';
+
+/** What looking inside a hostile zip finds, and how it explains finding nothing (issue #3). */
+async function open(bytes: Buffer): Promise<ZipArchive> {
+  return ZipArchive.open(writeTemp(tempFolder(), 'test.zip', bytes));
+}
+
+const CHAT = { name: '_chat.txt', data: whatsappText(), deflate: true };
+
+describe('zip survey', () => {
+  it('lists a symbolic-link entry apart: never an entry to read (regression: it was read like a file)', async () => {
+    const archive = await open(buildZip([symlinkEntry('media/passwd.jpg', '/etc/passwd'), CHAT]));
+    try {
+      expect(archive.linkNames).toEqual(['media/passwd.jpg']);
+      expect(archive.entries.map((entry) => entry.name)).toEqual(['_chat.txt']);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('explains a zip whose only export is a bomb, instead of "none recognised" alone', async () => {
+    const archive = await open(gigabyteBomb('_chat.txt'));
+    try {
+      const survey = await surveyZip(archive, PARSERS);
+      expect(survey.recognised).toEqual([]);
+      expect(explainNothingRecognised(survey, archive.entries.length)).toMatch(/^a zip with 1 entries, none of them an export Threadline recognises; _chat\.txt cannot be read: compresses \d+:1, beyond the 200:1 limit \(zip bomb\?\)$/u);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('names a nested zip and says it is not opened', async () => {
+    const archive = await open(nestedZip(3, [CHAT]));
+    try {
+      const survey = await surveyZip(archive, PARSERS);
+      expect(survey.nested).toEqual(['level-2.zip']);
+      expect(explainNothingRecognised(survey, archive.entries.length)).toContain('it holds a zip inside (level-2.zip): nested zips are not opened');
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('looks at likely export names first, so a flood of entries cannot hide the chat past the limit', async () => {
+    const media = Array.from({ length: 10 }, (_, index) => ({ name: `media/IMG-${index}.jpg`, data: `not really a jpeg, entry ${index}` }));
+    const archive = await open(buildZip([...media, CHAT]));
+    try {
+      const survey = await surveyZip(archive, PARSERS, 5);
+      expect(survey.recognised.map((item) => item.entry.name)).toEqual(['_chat.txt']);
+      expect(survey.notLookedAt).toBe(6);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('does not open entries too small to be any export', async () => {
+    const tiny = Array.from({ length: 50 }, (_, index) => ({ name: `flood/${index}.txt`, data: 'x' }));
+    const archive = await open(buildZip([...tiny, CHAT]));
+    try {
+      const survey = await surveyZip(archive, PARSERS, 1);
+      expect(survey.recognised.map((item) => item.entry.name)).toEqual(['_chat.txt']);
+      expect(survey.notLookedAt).toBe(0);
+    } finally {
+      archive.close();
+    }
+  });
+});
