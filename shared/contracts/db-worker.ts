@@ -63,6 +63,27 @@ export interface NewChat {
 }
 
 
+/**
+ * Columns of a stored message, in the order of the tuples in a MessageBatch. The locator and
+ * extra are JSON values inside the tuple (stored as JSON text), booleans are JSON booleans.
+ */
+export const MESSAGE_ROW_COLUMNS = [
+  'id', 'source_id', 'chat_id', 'seq', 'source_position', 'kind', 'sender', 'sender_id', 'direction', 'timestamp', 'timestamp_text',
+  'text', 'lang', 'lang_confidence', 'deleted', 'edited', 'locator', 'extra',
+] as const;
+
+/**
+ * New messages as the import worker hands them to the db worker: one UTF-8 JSON array of
+ * MESSAGE_ROW_COLUMNS tuples, whose buffer is transferred (not cloned), and the few
+ * attachments beside it by row. Encoding in the import worker keeps the db worker, the one
+ * thread every import waits on, doing only SQLite's part (workers/import/message-batch.ts).
+ */
+export interface MessageBatch {
+  json: Uint8Array;
+  count: number;
+  attachments: { row: number; attachments: NewAttachment[] }[];
+}
+
 /** The database worker is the single owner of the case's sql.js database. */
 export interface DbWorkerApi {
   open: {
@@ -78,7 +99,7 @@ export interface DbWorkerApi {
   /** Records the source as 'importing' and persists at once, so a crash leaves a trace of it. */
   beginSource: { params: { source: SourceRecord }; result: null };
   insertChats: { params: { chats: NewChat[] }; result: null };
-  insertMessages: { params: { messages: NewMessage[] }; result: { rowids: number[] } };
+  insertMessages: { params: { batch: MessageBatch }; result: { rowids: number[] } };
   addIssues: { params: { issues: ImportIssue[] }; result: null };
   addProvenance: { params: { sourceId: string; stage: string; tool: string; toolVersion: string; parameters: Record<string, unknown> }; result: null };
   /** Marks the source imported (or failed) with its final counts and re-checked hash, and persists. */

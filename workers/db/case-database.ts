@@ -44,7 +44,7 @@ export class CaseDatabase {
     } else {
       throw new AppError('E_CASE_NOT_FOUND', `No case database at ${file}`);
     }
-    db.exec('PRAGMA foreign_keys = ON');
+    configureConnection(db);
     migrate(db);
     const store = new CaseDatabase(db, file);
     return store;
@@ -65,11 +65,21 @@ export class CaseDatabase {
 
   persist(): void {
     writeFileAtomic(this.file, this.db.export());
-    // export() resets connection-level pragmas in sql.js; restore the ones we rely on.
-    this.db.exec('PRAGMA foreign_keys = ON');
+    // export() closes and reopens the connection in sql.js, which resets connection pragmas.
+    configureConnection(this.db);
   }
 
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * The database lives in sql.js's in-memory file system and reaches disk only through persist(),
+ * so a rollback journal in that file system buys nothing over one in SQLite's own memory (both
+ * vanish with the process) and costs a JavaScript copy of every changed page on every commit.
+ * The page cache is sized for a million-message case so reads do not go back to that file system.
+ */
+function configureConnection(db: Database): void {
+  db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072');
 }

@@ -70,9 +70,9 @@ const handlers: Handlers<DbWorkerApi> = {
     inTransaction(db, () => insertChats(db, chats));
     return null;
   },
-  async insertMessages({ messages }) {
+  async insertMessages({ batch }) {
     const { db } = database();
-    return { rowids: inTransaction(db, () => insertMessages(db, messages)) };
+    return { rowids: inTransaction(db, () => insertMessages(db, batch)) };
   },
   async addIssues({ issues }) {
     const { db } = database();

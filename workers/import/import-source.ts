@@ -19,7 +19,14 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
   context.progress({ stage: 'reading', done: 0, total: job.source.size });
   const writer = new RecordWriter(job, sinks, context, folderFiles(job.path));
   const options = job.dateOrder === undefined ? {} : { dateOrder: job.dateOrder };
-  const outcome = parser === null ? await importZip(job.path, writer, PARSERS, options) : await parser.parse(fileInput(job.path, job.source.size), writer, options);
+  let outcome;
+  try {
+    outcome = parser === null ? await importZip(job.path, writer, PARSERS, options) : await parser.parse(fileInput(job.path, job.source.size), writer, options);
+  } catch (error) {
+    // The engine drops a failed source's rows next: no batch of it may still be on its way.
+    await writer.settle();
+    throw error;
+  }
   await writer.flush();
   if (writer.messages + writer.unparsed === 0) {
     const why = writer.issues.length === 0 ? '' : ` (${writer.issues.slice(0, 3).map((issue) => `${issue.place}: ${issue.reason}`).join('; ')})`;

@@ -3,12 +3,13 @@ import type { DbWorkerApi, NewChat, NewMessage } from '../../shared/contracts/db
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
-import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
+import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describePlace } from '../../shared/domain/locator.ts';
 import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
+import { encodeMessageBatch } from './message-batch.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
 import type { SourceFiles } from './source-files.ts';
 
@@ -23,15 +24,14 @@ export interface Sinks {
   index: WorkerClient<IndexWorkerApi>[];
 }
 
-/** Stable across re-imports of the same bytes: the source hash plus the record's locator. */
-export function messageId(sourceSha256: string, locator: SourceLocator): string {
-  return `m-${createHash('sha256').update(`${sourceSha256}\n${locatorKey(locator)}`).digest('hex').slice(0, 24)}`;
-}
-
-function locatorKey(locator: SourceLocator): string {
-  // Byte offsets identify a text record even if line numbering conventions change.
-  if (locator.kind === 'text-lines') return `${locator.file}@${locator.byteStart}`;
-  return JSON.stringify(locator);
+/**
+ * Stable across re-imports of the same bytes by the same parser version: the source's hash and
+ * the record's position in the source. Ids of one source sort in import order, so the unique
+ * index on messages.id grows at one place instead of at a random page per row (a random id
+ * made that index most of the cost of storing a message).
+ */
+export function messageId(sourceSha256: string, position: number): string {
+  return `m-${sourceSha256.slice(0, 16)}-${position.toString(36).padStart(8, '0')}`;
 }
 
 function chatId(format: string, sourceSha256: string, chat: { key: string; mergeKey?: string }): string {
@@ -52,6 +52,8 @@ export class RecordWriter implements ParseSink {
   private readonly chats = new Map<string, string>();
   private readonly pendingChats: NewChat[] = [];
   private batch: NewMessage[] = [];
+  /** The batch being stored, if any (see sendBatch). */
+  private storing: Promise<void> = Promise.resolve();
   private position = 0;
 
   constructor(
@@ -88,25 +90,30 @@ export class RecordWriter implements ParseSink {
       this.chat({ key: parsed.chatKey, title: parsed.chatKey });
       chat = this.chats.get(parsed.chatKey) ?? '';
     }
-    const place = describePlace(parsed.locator);
-    const attachments = await Promise.all(
-      parsed.attachments.map((attachment) =>
-        resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place, message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
-      ),
-    );
+    // Described only when a warning needs it: most messages never do.
+    let described: string | undefined;
+    const place = (): string => (described ??= describePlace(parsed.locator));
+    const attachments =
+      parsed.attachments.length === 0
+        ? []
+        : await Promise.all(
+            parsed.attachments.map((attachment) =>
+              resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place: place(), message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
+            ),
+          );
     for (const attachment of attachments) {
-      if (attachment.status === 'mismatch') this.warning({ place, message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
+      if (attachment.status === 'mismatch') this.warning({ place: place(), message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }
     if (parsed.kind === 'unparsed') {
       this.unparsed++;
-      this.warning({ place, message: parsed.reason ?? 'could not be read as a message; kept raw' });
+      this.warning({ place: place(), message: parsed.reason ?? 'could not be read as a message; kept raw' });
     } else {
       this.messages++;
     }
     this.attachments += attachments.filter((attachment) => attachment.kind === 'attached').length;
     const placeholder = parsed.extra?.['placeholder'] === true;
     this.batch.push({
-      id: messageId(source.sha256, parsed.locator),
+      id: messageId(source.sha256, this.position),
       sourceId: source.id,
       chatId: chat,
       seq: this.position,
@@ -127,16 +134,41 @@ export class RecordWriter implements ParseSink {
       locator: parsed.locator,
       extra: parsed.reason === undefined ? (parsed.extra ?? null) : { ...parsed.extra, unparsedReason: parsed.reason },
     });
-    if (this.batch.length >= BATCH_SIZE) await this.flush();
+    if (this.batch.length >= BATCH_SIZE) await this.sendBatch();
   }
 
+  /** Sends what is pending and waits until all of it is stored and indexed. */
   async flush(): Promise<void> {
-    if (this.pendingChats.length > 0) await this.sinks.db.call('insertChats', { chats: this.pendingChats.splice(0) });
-    if (this.batch.length === 0) return;
+    await this.sendBatch();
+    await this.storing;
+  }
+
+  /**
+   * Hands the batch to the db worker and returns once the batch before it is stored: parsing
+   * the next batch overlaps storing this one (the two workers run on different cores), and
+   * at most one batch waits in memory.
+   */
+  private async sendBatch(): Promise<void> {
+    const chats = this.pendingChats.splice(0);
     const batch = this.batch;
     this.batch = [];
     this.context.throwIfCancelled();
-    const { rowids } = await this.sinks.db.call('insertMessages', { messages: batch });
+    await this.storing;
+    this.storing = this.store(chats, batch);
+    // A failure is raised by the next sendBatch or flush; keep it from being reported as unhandled meanwhile.
+    this.storing.catch(() => undefined);
+  }
+
+  /** Waits for the batch being stored, ignoring its failure (for use when the import fails anyway). */
+  async settle(): Promise<void> {
+    await this.storing.catch(() => undefined);
+  }
+
+  private async store(chats: NewChat[], batch: NewMessage[]): Promise<void> {
+    if (chats.length > 0) await this.sinks.db.call('insertChats', { chats });
+    if (batch.length === 0) return;
+    const encoded = encodeMessageBatch(batch);
+    const { rowids } = await this.sinks.db.call('insertMessages', { batch: encoded }, { transfer: [encoded.json.buffer] });
     const shards: IndexDocument[][] = this.sinks.index.map(() => []);
     batch.forEach((message, index) => {
       const rowid = rowids[index] ?? -1;
@@ -154,22 +186,22 @@ export class RecordWriter implements ParseSink {
     await Promise.all(shards.map((documents, shard) => (documents.length === 0 ? null : this.sinks.index[shard]?.call('add', { documents }))));
   }
 
-  private toUtc(time: ParsedTime, timestampText: string, place: string): string | null {
+  private toUtc(time: ParsedTime, timestampText: string, place: () => string): string | null {
     if (time === null) return null;
     if ('utcMs' in time) return Number.isFinite(time.utcMs) ? new Date(time.utcMs).toISOString() : null;
     const { wall } = time;
     const { timeZone } = this.job.source;
     if (wall.year === 0) {
-      this.warning({ place, message: `the export gives no year ("${timestampText}"); the message has no UTC time` });
+      this.warning({ place: place(), message: `the export gives no year ("${timestampText}"); the message has no UTC time` });
       return null;
     }
     if (!isValidWallTime(wall)) {
-      this.warning({ place, message: `"${timestampText}" is not a valid date` });
+      this.warning({ place: place(), message: `"${timestampText}" is not a valid date` });
       return null;
     }
     const conversion = wallTimeToUtc(wall, timeZone);
     const iso = new Date(conversion.utcMs).toISOString();
-    if (conversion.ambiguity !== 'none') this.warning({ place, message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
+    if (conversion.ambiguity !== 'none') this.warning({ place: place(), message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
     return iso;
   }
 }
