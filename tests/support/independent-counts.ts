@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import initSqlJs from 'sql.js';
+import type { Database } from 'sql.js';
+import yauzl from 'yauzl';
+import { SAMPLES } from './temp-case.ts';
+
+/**
+ * How many records each shared sample should yield, counted without any of Threadline's parsers:
+ * a regex over header lines, JSON.parse and array lengths, element counts, SQL count(*) through
+ * sql.js, csv-parse. The conformance test compares these with what the importer stored. Each
+ * count says how it was taken and what it leaves out on purpose, so a difference is either a bug
+ * or one of the reasons written here.
+ */
+export interface IndependentCount {
+  /** Records the sample should yield: compared with the importer's message + system + unparsed. */
+  records: number;
+  /** Of those, the ones the format itself marks as service or system lines, when it marks them. */
+  system?: number;
+  /** Of those, the ones that are malformed by this count's own reading (CSV rows of the wrong width). */
+  malformed?: number;
+  /** How the count was taken, including what it leaves out and why. */
+  method: string;
+}
+
+/** The independent count for a sample (path relative to the samples folder), or null for files that are not exports. */
+export async function countIndependently(sample: string): Promise<IndependentCount | null> {
+  const family = sample.split('/')[0] ?? '';
+  const path = join(SAMPLES, sample);
+  const extension = extname(sample).toLowerCase();
+  switch (family) {
+    case 'whatsapp-txt':
+      if (extension === '.txt') return whatsappHeaders([readFileSync(path, 'utf8')]);
+      if (extension === '.zip') return whatsappHeaders(await zipTextEntries(path));
+      return null;
+    case 'telegram-json':
+      return telegramJson(readJson(path));
+    case 'telegram-html':
+      return telegramHtml(readFileSync(path, 'utf8'));
+    case 'messenger-json':
+    case 'instagram-json':
+      return extension === '.json' ? metaJson(readJson(path)) : null;
+    case 'sms-backup-restore-xml':
+      return smsBackupXml(readFileSync(path, 'utf8'));
+    case 'android-mmssms-db':
+    case 'ios-sms-db':
+    case 'whatsapp-db':
+      return extension === '.db' ? sqlCount(family, readFileSync(path)) : null;
+    case 'misc':
+      return extension === '.csv' ? csvRecords(readFileSync(path)) : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A WhatsApp header: after the invisible marks WhatsApp sprinkles in (any Unicode format
+ * character), an optional "[", a date of three numbers in any script's digits and a time, or
+ * (Vietnamese iOS) the time first; then the end of the header: "]", " - ", " – " or ": ".
+ */
+const DATE = String.raw`\p{Nd}{1,4}[./-]\s?\p{Nd}{1,4}[./-]\s?\p{Nd}{1,4}`;
+const TIME = String.raw`\p{Nd}{1,2}[:.]\p{Nd}{2}(?:[:.]\p{Nd}{2})?`;
+const WHATSAPP_HEADER = new RegExp(String.raw`^\[?(?:${DATE}[,،]?\s\D{0,6}?${TIME}|${TIME},\s${DATE})[^\]\n]{0,12}?(?:\]|\s[-–]\s|:\s)`, 'u');
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+export function countWhatsAppHeaderLines(text: string): number {
+  return text.split(/\r?\n/u).filter((line) => WHATSAPP_HEADER.test(line.replace(FORMAT_CHARACTERS, ''))).length;
+}
+
+function whatsappHeaders(texts: string[]): IndependentCount {
+  return {
+    records: texts.reduce((sum, text) => sum + countWhatsAppHeaderLines(text), 0),
+    method: 'lines that start with a date-and-time header (regex over the raw text, format characters removed); continuation lines belong to the message above',
+  };
+}
+
+async function zipTextEntries(path: string): Promise<string[]> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (error, opened) => (error === null ? resolve(opened) : reject(error))));
+  const texts: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (!entry.fileName.endsWith('.txt')) {
+        zip.readEntry();
+        return;
+      }
+      zip.openReadStream(entry, (error, stream) => {
+        if (error !== null) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          texts.push(Buffer.concat(chunks).toString('utf8'));
+          zip.readEntry();
+        });
+        stream.on('error', reject);
+      });
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  zip.close();
+  return texts;
+}
+
+type Json = Record<string, unknown>;
+
+function readJson(path: string): Json {
+  // Meta exports may start with a BOM, which JSON.parse refuses.
+  return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/u, '')) as Json;
+}
+
+function arrayOf(value: unknown): Json[] {
+  return Array.isArray(value) ? (value as Json[]) : [];
+}
+
+/** A single-chat export has `messages`; a full-account export has `chats.list[].messages`. */
+function telegramJson(json: Json): IndependentCount {
+  const chats = arrayOf((json['chats'] as Json | undefined)?.['list']);
+  const messages = [...arrayOf(json['messages']), ...chats.flatMap((chat) => arrayOf(chat['messages']))];
+  return {
+    records: messages.length,
+    system: messages.filter((message) => message['type'] === 'service').length,
+    method: 'JSON.parse: length of messages (and of every chats.list[].messages); system = type "service"',
+  };
+}
+
+function metaJson(json: Json): IndependentCount {
+  return { records: arrayOf(json['messages']).length, method: 'JSON.parse: length of messages' };
+}
+
+/**
+ * Telegram Desktop writes a "message service" div for each day ("3 December 2025") as well as
+ * for real service events (joins, calls, pins). Day separators are page layout, not records.
+ */
+function telegramHtml(html: string): IndependentCount {
+  const divs = [...html.matchAll(/<div class="message([^"]*)"[^>]*>([\s\S]*?)(?=<div class="message[ "]|$)/gu)];
+  const service = divs.filter((div) => /\bservice\b/u.test(div[1] ?? ''));
+  const daySeparators = service.filter((div) => /<div class="body details">\s*\d{1,2} \p{L}+ \d{4}\s*<\/div>/u.test(div[2] ?? ''));
+  return {
+    records: divs.length - daySeparators.length,
+    system: service.length - daySeparators.length,
+    method: 'count of <div class="message…"> minus the day-separator service divs (a details body that is only a date)',
+  };
+}
+
+function smsBackupXml(xml: string): IndependentCount {
+  const count = (pattern: RegExp): number => xml.match(pattern)?.length ?? 0;
+  const calls = count(/<call\s/gu);
+  return {
+    records: count(/<sms\s/gu) + count(/<mms\s/gu) + calls,
+    system: calls,
+    method: 'regex count of <sms …>, <mms …> and <call …> start tags; calls are system records',
+  };
+}
+
+let sqlJs: ReturnType<typeof initSqlJs> | undefined;
+
+async function sqlCount(family: string, bytes: Uint8Array): Promise<IndependentCount | null> {
+  sqlJs ??= initSqlJs();
+  const db = new (await sqlJs).Database(bytes);
+  try {
+    const tables = new Set(db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values.map((row) => String(row[0])) ?? []);
+    if (family === 'android-mmssms-db' && tables.has('sms')) {
+      return { records: scalar(db, 'SELECT count(*) FROM sms') + (tables.has('pdu') ? scalar(db, 'SELECT count(*) FROM pdu') : 0), method: 'SQL: count(*) FROM sms + count(*) FROM pdu' };
+    }
+    if (family === 'ios-sms-db' && tables.has('message')) {
+      return { records: scalar(db, 'SELECT count(*) FROM message'), method: 'SQL: count(*) FROM message' };
+    }
+    if (family === 'whatsapp-db' && (tables.has('messages') || tables.has('message'))) return whatsappRows(db, tables);
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * WhatsApp keeps one marker row that is not a message (legacy key_remote_jid '-1', new layout
+ * chat_row_id -1). A transitional database holds both layouts and may repeat a message in
+ * both; the repeat (same key_id) counts once.
+ */
+function whatsappRows(db: Database, tables: Set<string>): IndependentCount {
+  const legacy = tables.has('messages') ? scalar(db, "SELECT count(*) FROM messages WHERE key_remote_jid IS NOT '-1'") : 0;
+  const newHasKeys = tables.has('message') && columnNames(db, 'message').has('key_id');
+  const fresh = tables.has('message') ? scalar(db, `SELECT count(*) FROM message WHERE chat_row_id IS NOT -1${newHasKeys ? " AND key_id IS NOT '-1'" : ''}`) : 0;
+  const repeated =
+    tables.has('messages') && newHasKeys
+      ? scalar(db, "SELECT count(*) FROM messages WHERE key_remote_jid IS NOT '-1' AND key_id IN (SELECT key_id FROM message WHERE chat_row_id IS NOT -1)")
+      : 0;
+  return {
+    records: legacy + fresh - repeated,
+    method: "SQL: count(*) FROM messages (key_remote_jid <> '-1') + count(*) FROM message (chat_row_id <> -1) - messages repeated in both by key_id",
+  };
+}
+
+function columnNames(db: Database, table: string): Set<string> {
+  return new Set(db.exec(`PRAGMA table_info(${table})`)[0]?.values.map((row) => String(row[1])) ?? []);
+}
+
+function scalar(db: Database, sql: string): number {
+  return Number(db.exec(sql)[0]?.values[0]?.[0] ?? 0);
+}
+
+/** csv-parse with a loose column count, so rows of the wrong width are counted rather than refused. */
+function csvRecords(bytes: Buffer): IndependentCount {
+  const rows = parseCsv(bytes, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  const width = rows[0]?.length ?? 0;
+  const data = rows.slice(1);
+  return {
+    records: data.length,
+    malformed: data.filter((row) => row.length !== width).length,
+    method: 'csv-parse (loose column count): rows after the header; malformed = rows whose width differs from the header',
+  };
+}
