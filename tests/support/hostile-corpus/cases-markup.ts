@@ -36,7 +36,7 @@ function telegramHtmlCases(): HostileCase[] {
       attack: 'the page cut inside the second message',
       entry: file,
       files: [{ name: file, bytes: () => cutAfter(telegramHtml([`hello ${SEED_WORD}`, 'never finished']), 'never fin') }],
-      expect: { status: 'imported', finds: [SEED_WORD] },
+      expect: { status: 'imported', issues: [/messages\.html:19 .*the file ends inside this block/u], finds: [SEED_WORD], messages: 1 },
     },
     {
       id: 'tg-html-bad-text',
@@ -53,7 +53,7 @@ function telegramHtmlCases(): HostileCase[] {
           },
         },
       ],
-      expect: { status: 'imported', issues: [/messages\.html.*UTF-8/u], finds: [SEED_WORD, 'brokenword'], messages: 2 },
+      expect: { status: 'imported', issues: [/messages\.html .*not valid UTF-8 \(at byte offset \d+/u], finds: [SEED_WORD, 'brokenword'], messages: 2 },
     },
   ];
 }
@@ -68,7 +68,7 @@ function smsXmlCases(): HostileCase[] {
       attack: 'a plain DOCTYPE with no entities',
       entry: file,
       files: [{ name: file, bytes: () => smsXml(undefined, '<!DOCTYPE smses>\n') }],
-      expect: { status: 'imported', finds: [SEED_WORD], messages: 2 },
+      expect: { status: 'imported', issues: [/the file has a DOCTYPE \(<!DOCTYPE smses>\), which SMS Backup & Restore does not write; it was ignored/u], finds: [SEED_WORD], messages: 2 },
     },
     {
       id: 'sbr-billion-laughs',
@@ -92,7 +92,7 @@ function smsXmlCases(): HostileCase[] {
       attack: 'the backup cut inside the second record',
       entry: file,
       files: [{ name: file, bytes: () => cutAfter(smsXml([good, smsRecord(1712340060000, 'never finished')]), 'never fin') }],
-      expect: { status: 'imported', issues: [/sms-backup\.xml:4\b/u], finds: [SEED_WORD] },
+      expect: { status: 'imported', issues: [/sms-backup\.xml:4:88 bad XML: unclosed tag/u], finds: [SEED_WORD], messages: 1 },
     },
     {
       id: 'sbr-bad-text',
@@ -108,7 +108,7 @@ function smsXmlCases(): HostileCase[] {
       attack: 'a lone surrogate (&#55357;) and NUL (&#0;) as character references, as SMS Backup & Restore writes them',
       entry: file,
       files: [{ name: file, bytes: () => smsXml([good, smsRecord(1712340060000, 'half &#55357; nul &#0; refword')]) }],
-      expect: { status: 'imported', finds: [SEED_WORD, 'refword'], messages: 2 },
+      expect: { status: 'imported', issues: [/sms-backup\.xml:4:\d+ malformed character entity/u, /lone UTF-16 surrogate were read as U\+FFFD/u], finds: [SEED_WORD, 'refword'], messages: 2 },
     },
     {
       id: 'sbr-raw-nul',
@@ -116,7 +116,7 @@ function smsXmlCases(): HostileCase[] {
       attack: 'a raw NUL byte inside a body attribute',
       entry: file,
       files: [{ name: file, bytes: () => spliced(smsXml([good]).replace('</smses>', ''), '  <sms address="1" date="1712340060000" type="1" body="before', NUL, 'nulword" />\n</smses>\n') }],
-      expect: { status: 'imported', finds: [SEED_WORD] },
+      expect: { status: 'imported', issues: [/sms-backup\.xml:5:62 disallowed character/u], finds: [SEED_WORD, 'nulword'], messages: 2 },
     },
     {
       id: 'sbr-50mb-attribute',
@@ -162,7 +162,7 @@ function ufdrCases(): HostileCase[] {
       attack: 'report.xml cut inside the second message',
       entry: file,
       files: [{ name: file, bytes: () => ufdrZip(cutAfter(ufdrReport([`hello ${SEED_WORD}`, 'never finished']), 'never fin')) }],
-      expect: { status: 'imported', issues: [/report\.xml/u], finds: [SEED_WORD] },
+      expect: { status: 'imported', issues: [/report\.xml:8:305 bad XML: unclosed tag/u], finds: [SEED_WORD], messages: 1 },
     },
     {
       id: 'ufdr-bad-text',
@@ -179,7 +179,7 @@ function ufdrCases(): HostileCase[] {
           },
         },
       ],
-      expect: { status: 'imported', issues: [/report\.xml.*UTF-8/u], finds: [SEED_WORD, 'brokenword'] },
+      expect: { status: 'imported', issues: [/report\.xml .*not valid UTF-8 \(at byte offset \d+/u], finds: [SEED_WORD, 'brokenword'], messages: 2 },
     },
     {
       id: 'ufdr-slip',

@@ -28,7 +28,7 @@ export function miscCases(): HostileCase[] {
       attack: 'a PNG cut in half',
       entry: 'screenshot.png',
       files: [{ name: 'screenshot.png', bytes: () => cut(tinyPng(), 0.5) }],
-      expect: { status: 'imported', format: 'image', messages: 1 },
+      expect: { status: 'imported', format: 'image', messages: 1 }, // recorded as an image item; decoding (and its error) happens at OCR
     },
     {
       id: 'image-random-named-jpg',

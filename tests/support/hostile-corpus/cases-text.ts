@@ -126,7 +126,7 @@ function csvCases(): HostileCase[] {
       attack: 'the file cut inside a quoted cell',
       entry: file,
       files: [{ name: file, bytes: () => `${good}2024-04-05T21:02:00Z,Dorin,"an open quote that never clo` }],
-      expect: { status: 'imported', issues: [/messages\.csv.*(row|line) ?4\b/iu], finds: [SEED_WORD] },
+      expect: { status: 'imported', issues: [/messages\.csv:4 \(row 4\) Quote Not Closed/u], finds: [SEED_WORD], messages: 2, unparsed: 1 },
     },
     {
       id: 'csv-utf16le',
