@@ -117,6 +117,8 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     if (signal.aborted) return { ...cancelledSummary(path, run.whyCancelled()), sha256: digests.sha256 };
     throw error;
   }
+  // Cancelled while sniffing: nothing is recorded for a source that never started.
+  if (signal.aborted) return { ...cancelledSummary(path, run.whyCancelled()), sha256: digests.sha256 };
   if (detected.format === null && detected.companionOf !== undefined) {
     return { path, sourceId: null, format: 'companion', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: detected.reason }], error: null };
   }

@@ -40,6 +40,8 @@ function fakeSession(folder: string): { session: CaseSession; recorded: Recorded
       async call(method: string, params: { path: string } & Partial<ImportJob>, options: CallOptions = {}): Promise<unknown> {
         if (method === 'detectFormat') {
           recorded.detected.push(basename(params.path));
+          // A sniffer that does not stop when cancelled: the engine must still not start the source.
+          if (basename(params.path).startsWith('sniff-slow')) await aborted(options.signal);
           return { format: 'whatsapp-txt', reason: 'sniffed' };
         }
         return runImport(params as ImportJob, options);
@@ -60,13 +62,17 @@ function fakeSession(folder: string): { session: CaseSession; recorded: Recorded
   return { session: session as unknown as CaseSession, recorded };
 }
 
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted === true) resolve();
+    signal?.addEventListener('abort', () => resolve());
+  });
+}
+
 async function runImport(job: ImportJob, options: CallOptions): Promise<ImportOutcome> {
   options.onProgress?.({ stage: 'importing', done: 1, total: job.source.size });
   if (basename(job.path).startsWith('slow')) {
-    await new Promise<void>((resolve) => {
-      if (options.signal?.aborted === true) resolve();
-      options.signal?.addEventListener('abort', () => resolve());
-    });
+    await aborted(options.signal);
     throw new AppError('E_CANCELLED', 'importSource cancelled');
   }
   return { parser: 'threadline-whatsapp-txt', parserVersion: '1', formatVersion: null, messages: 3, unparsed: 0, attachments: 0, issues: [], details: {} };
@@ -122,6 +128,16 @@ describe('cancelling one source of an import', () => {
     expect(summary.sources[2]?.issues[0]?.reason).toBe('this source was cancelled by the user; not imported');
     expect(recorded.detected).toEqual(['a.txt', 'slow.txt']);
     expect(recorded.db.filter((call) => call.method === 'beginSource')).toHaveLength(2);
+  });
+
+  it('records nothing for a source cancelled while its format was being sniffed', async () => {
+    const { folder, paths } = threeFiles(['a.txt', 'sniff-slow.txt', 'c.txt']);
+    const { session, recorded } = fakeSession(folder);
+    const { done } = startImport(session, paths, (task, manager) => task.sources?.[1]?.state === 'reading' && manager.cancelSource(task.id, 1));
+    const summary = await done;
+    expect(summary.sources.map((source) => source.status)).toEqual(['imported', 'cancelled', 'imported']);
+    expect(summary.sources[1]?.sourceId).toBeNull();
+    expect(recorded.db.filter((call) => call.method === 'beginSource').map((call) => basename(String((call.params['source'] as { path: string }).path)))).toEqual(['a.txt', 'c.txt']);
   });
 
   it('still cancels the whole import, worded as such', async () => {
