@@ -11,6 +11,8 @@
  */
 
 const LINE_FEED = 0x0a;
+const LETTER_F = 0x46;
+const GREATER_THAN = 0x3e;
 /** A postmark is short; a line start this long without a line feed is decided without more bytes. */
 const LINE_DECISION_BYTES = 1024;
 /**
@@ -91,25 +93,33 @@ export class MboxSplitter {
     return this.ready.splice(0);
   }
 
+  /**
+   * Walks the lines of `data`. Only a line starting with "F" or ">" can be a postmark or an
+   * escaped "From "; every other line is content, appended in runs rather than line by line.
+   */
   private consume(data: Uint8Array, final: boolean): void {
+    const base = this.fileOffset;
     let position = 0;
+    let runStart = 0;
     while (position < data.length) {
       const feed = data.indexOf(LINE_FEED, position);
       const end = feed === -1 ? data.length : feed + 1;
-      if (this.atLineStart) {
+      if (this.atLineStart && (this.mode === 'undecided' || data[position] === LETTER_F || data[position] === GREATER_THAN)) {
+        this.append(data.subarray(runStart, position));
+        this.fileOffset = base + position;
         if (feed === -1 && data.length - position < LINE_DECISION_BYTES && !final) {
           this.pending = data.slice(position);
           return;
         }
         this.startLine(data.subarray(position, end));
-      } else {
-        this.append(data.subarray(position, end));
+        runStart = end;
       }
-      this.fileOffset += end - position;
       position = end;
       this.atLineStart = feed !== -1;
       if (feed !== -1) this.lineNumber += 1;
     }
+    this.append(data.subarray(runStart, data.length));
+    this.fileOffset = base + data.length;
   }
 
   /** A line's beginning (the whole line when it is short): a postmark, an escaped "From ", or content. */
@@ -136,7 +146,7 @@ export class MboxSplitter {
 
   private append(bytes: Uint8Array): void {
     const message = this.current;
-    if (message === null) return;
+    if (message === null || bytes.length === 0) return;
     message.total += bytes.length;
     if (message.overflow) return;
     const room = this.maxMessageBytes - message.stored;
