@@ -24,6 +24,8 @@ import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';
 const PER_SOURCE_LIMIT_MS = 20_000;
 /** Peak resident memory of the test process (engine and its worker threads included). */
 const PEAK_RSS_LIMIT_BYTES = 1.5 * 1024 ** 3;
+/** The whole corpus, on a loaded 2-core machine; the hook's own timeout is above it. */
+const CORPUS_LIMIT_MS = 240_000;
 const GOOD_MESSAGES = 300;
 
 let parent: string;
@@ -50,9 +52,25 @@ beforeAll(async () => {
   const sampler = setInterval(() => {
     peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss);
   }, 20);
+  // A hang fails with the stage it hung in (e.g. "importing chat.txt"), not as a bare hook timeout.
+  let stage = 'not started';
+  running.on('event', (event) => {
+    if (event.name === 'task.update') stage = event.payload.stage;
+  });
+  const task = running.startImport([corpus.folder], { timeZone: 'UTC', csvMapping: CSV_MAPPING });
+  let watchdog: NodeJS.Timeout | undefined;
   try {
-    summary = await running.startImport([corpus.folder], { timeZone: 'UTC', csvMapping: CSV_MAPPING }).done;
+    summary = await Promise.race([
+      task.done,
+      new Promise<never>((_resolve, reject) => {
+        watchdog = setTimeout(() => {
+          running.tasks.cancel(task.taskId);
+          reject(new Error(`the hostile corpus import hung for ${CORPUS_LIMIT_MS} ms, in: ${stage}`));
+        }, CORPUS_LIMIT_MS);
+      }),
+    ]);
   } finally {
+    clearTimeout(watchdog);
     clearInterval(sampler);
   }
   peakRssBytes = Math.max(peakRssBytes, process.resourceUsage().maxRSS * 1024);
