@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
-import { headOf, inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { headOf, inputFromFile, inputFromText, otherFormatSamples, runParser } from '../../../../support/parser-harness.ts';
 
 /**
  * The real, anonymised Physical Analyzer fragments from IPED's test resources (see
@@ -18,9 +18,12 @@ function wrapped(): string {
 }
 
 describe.skipIf(!existsSync(CHAT) || !existsSync(ACCOUNTS))('Cellebrite report.xml importer on the public samples', () => {
-  it('recognises both fragments by content', () => {
+  it('recognises both fragments by content, and claims no sample of another format', () => {
     expect(ufdrReportParser.sniff(headOf(CHAT), 'ufed-model-chat.xml')).toBe(true);
     expect(ufdrReportParser.sniff(headOf(ACCOUNTS), 'ufed-model-useraccount.xml')).toBe(true);
+    const others = otherFormatSamples(['ufdr']);
+    expect(others.length).toBeGreaterThan(20);
+    expect(others.filter((file) => ufdrReportParser.sniff(headOf(file), path.basename(file)))).toEqual([]);
   });
 
   it('reads the WhatsApp chat fragment: one conversation, its participants and every message', async () => {
