@@ -1,7 +1,7 @@
 import { cutAfter, hugeWords, INVALID_UTF8, LONE_SURROGATE_UTF8, NUL, spliced, utf16le } from './damage.ts';
 import { SEED_WORD, smsRecord, smsXml, telegramHtml, ufdrReport, ufdrZip } from './seeds.ts';
 import type { HostileCase } from './types.ts';
-import { slipEntries } from './zips.ts';
+import { gigabyteBomb, slipEntries } from './zips.ts';
 
 /** Telegram HTML, SMS Backup & Restore XML and Cellebrite UFDR (report.xml in a zip). */
 export function markupCases(): HostileCase[] {
@@ -155,6 +155,22 @@ function ufdrCases(): HostileCase[] {
       entry: file,
       files: [{ name: file, bytes: () => ufdrZip(ufdrReport([`hello ${SEED_WORD}`, '&xxe;'], EXTERNAL_ENTITY)) }],
       expect: { status: 'failed', code: 'E_IMPORT_FORMAT', says: /PH-07\.ufdr!report\.xml: report\.xml:3: the DOCTYPE at line 3 declares XML entities/u },
+    },
+    {
+      id: 'ufdr-doctype',
+      format: 'ufdr',
+      attack: 'a plain DOCTYPE with no entities in report.xml',
+      entry: file,
+      files: [{ name: file, bytes: () => ufdrZip(ufdrReport(undefined, '<!DOCTYPE project>\n')) }],
+      expect: { status: 'imported', issues: [/report\.xml the file has a DOCTYPE \(<!DOCTYPE project>\), which Cellebrite does not write; it was ignored/u], finds: [SEED_WORD], messages: 2 },
+    },
+    {
+      id: 'ufdr-bomb',
+      format: 'ufdr',
+      attack: 'report.xml inflating to 1 GiB of zeros',
+      entry: file,
+      files: [{ name: file, bytes: () => gigabyteBomb('report.xml') }],
+      expect: { status: 'failed', code: 'E_IMPORT_FORMAT', says: /report\.xml cannot be read: compresses \d+:1, beyond the 200:1 limit \(zip bomb\?\)/u },
     },
     {
       id: 'ufdr-truncated',
