@@ -88,9 +88,10 @@ function describeSource(source: ImportSourceSummary | undefined): string {
   return JSON.stringify(source === undefined ? null : { status: source.status, format: source.format, error: source.error, issues: source.issues.slice(0, 8), messages: source.messages });
 }
 
+/** The word is found in the source, and the stored text holds it (not cut at a NUL or a bad byte). */
 async function sourceHasWord(sourceId: string, word: string): Promise<boolean> {
   const result = await searchCase(session, word, 50, 0);
-  return result.hits.some((hit) => hit.sourceId === sourceId);
+  return result.hits.some((hit) => hit.sourceId === sourceId && hit.text.toLowerCase().includes(word.toLowerCase()));
 }
 
 describe('the hostile corpus, imported in one go', () => {
