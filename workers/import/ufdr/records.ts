@@ -9,6 +9,7 @@ import type { MediaType, ParsedAttachment, ParsedMessage, SourceLocator } from '
 import { safeRelativePath } from '../telegram/import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { taggedFileOf } from './file-index.ts';
+import { deletedStateOf, isDeleted } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import { parseCellebriteTime } from './ufdr-time.ts';
@@ -56,7 +57,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
     identifier: fieldText(model, 'Identifier'),
     status: fieldText(model, 'Status'),
     type,
-    deletedState: model.attrs['deleted_state'] ?? null,
+    deletedState: deletedStateOf(model),
     decodingConfidence: model.attrs['decoding_confidence'] ?? null,
   };
   if (stamp?.attrs['format'] !== undefined) extra['timestampFormat'] = stamp.attrs['format'];
@@ -78,7 +79,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
       timestampText,
       text: body?.text ?? '',
       attachments,
-      deleted: (model.attrs['deleted_state'] ?? '').toLowerCase() === 'deleted',
+      deleted: isDeleted(model),
       edited: false,
       locator: context.locator,
       ...(empty ? { reason: 'the model has none of Body, TimeStamp, From or Attachments' } : {}),

@@ -150,6 +150,14 @@ describe('Cellebrite report.xml: calls', () => {
   });
 });
 
+describe('Cellebrite report.xml: deletion written as DeletedState', () => {
+  it('marks a model deleted whichever spelling of the attribute the export uses', async () => {
+    const model = sms({ id: 's-d', folder: 'Inbox', time: '2024-06-01T21:30:00Z', body: 'gone', parties: [{ id: NADIA, role: 'From' }] }).replace('deleted_state="Intact"', 'DeletedState="Deleted"');
+    const result = await runParser(ufdrReportParser, inputFromText(report({ decoded: [modelType('SMS', [model])] }), { displayName: 'report.xml' }));
+    expect(result.messages[0]).toMatchObject({ deleted: true, extra: { deletedState: 'Deleted' } });
+  });
+});
+
 describe('Cellebrite report.xml fragments', () => {
   it('reads one SMS model copied out of a report, and refuses a lookalike that is not one', async () => {
     const fragment = sms({ id: 's-1', folder: 'Inbox', time: '2024-06-01T21:30:00Z', body: 'hello', parties: [{ id: NADIA, role: 'From' }] }).replace('<field name="Source" type="String"><empty /></field>', '<field name="Source" type="String">\n<empty /></field>');
