@@ -1,9 +1,9 @@
 /**
  * What the report says about extracted files (`<taggedFiles><file id=… path=…>` with their
  * `Local Path`, MD5 and SHA256 metadata) and which names go with which identifiers (Contact and
- * UserAccount models). Attachments refer to files by id (`file_id`, `jumptargets`), and Physical
+ * UserAccount models). Attachments refer to files by id (`file_id`, `jumptargets`). Physical
  * Analyzer writes taggedFiles before decodedData, so the index is filled first and read while
- * messages stream past. Both maps are bounded: a report with millions of files must not exhaust
+ * messages stream past; when an export writes them last, tagged-files-prepass.ts fills it first. Both maps are bounded: a report with millions of files must not exhaust
  * memory; past the bound, files are counted, and attachments fall back to the path the
  * Attachment model itself names.
  */

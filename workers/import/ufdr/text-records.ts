@@ -51,10 +51,11 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
   if (subject !== null) extra['subject'] = subject;
   if (references.length > 0) extra['files'] = references;
   if (stamp.format !== null) extra['timestampFormat'] = stamp.format;
+  const empty = body === '' && attachments.length === 0 && stamp.text === '';
   return {
     message: {
       chatKey: key,
-      kind: body === '' && attachments.length === 0 && stamp.text === '' ? 'unparsed' : 'message',
+      kind: empty ? 'unparsed' : 'message',
       sender: sender === null ? null : nameOf(sender, context.files),
       senderId: sender?.id ?? null,
       direction,
@@ -65,7 +66,7 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
       deleted: isDeleted(model),
       edited: false,
       locator: context.locator,
-      ...(body === '' && attachments.length === 0 && stamp.text === '' ? { reason: `the ${type} model has none of Body, TimeStamp or Attachments` } : {}),
+      ...(empty ? { reason: `the ${type} model has none of Body, TimeStamp or Attachments` } : {}),
       extra,
     },
     chat: conversation(key, 'SMS/MMS', others, context.files),
