@@ -111,7 +111,7 @@ export async function importZip(path: string, writer: RecordWriter, parsers: rea
     for (const { name, reason } of survey.unreadable) writer.warning({ place: `${path}!${name}`, message: `cannot be read: ${reason}` });
     for (const name of survey.nested) writer.warning({ place: `${path}!${name}`, message: 'a zip inside the zip: nested archives are not opened; extract it and import it on its own' });
     if (survey.notLookedAt > 0) writer.warning({ place: path, message: `${survey.notLookedAt} entries beyond the first ${MAX_ENTRIES_SNIFFED} were not looked at` });
-    const failures: AppError[] = [];
+    const failures: unknown[] = [];
     const entries: Record<string, unknown>[] = [];
     for (const { entry, parser } of recognised) {
       writer.throwIfCancelled();
@@ -122,15 +122,17 @@ export async function importZip(path: string, writer: RecordWriter, parsers: rea
         entries.push({ name: entry.name, format: parser.format, parser: `threadline-${parser.format}`, parserVersion: parser.parserVersion, formatVersion: outcome.formatVersion, sha256: digests.sha256, size: digests.size, details: outcome.details });
       } catch (error) {
         if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;
-        failures.push(error instanceof AppError ? error : new AppError('E_IMPORT_FORMAT', error instanceof Error ? error.message : String(error)));
+        failures.push(error);
         // One broken entry does not cost the others: record it and carry on.
         writer.warning({ place: `${path}!${entry.name}`, message: `could not be imported: ${error instanceof Error ? error.message : String(error)}` });
         entries.push({ name: entry.name, format: parser.format, sha256: digests.sha256, size: digests.size, error: error instanceof Error ? error.message : String(error) });
       }
     }
-    // Every export in the zip was refused: the zip is refused for the same reason, with its code.
-    const first = failures[0];
-    if (first !== undefined && failures.length === recognised.length) {
+    // Every export in the zip was refused: the zip is refused for the same reason, with its code
+    // (a fault that is not an AppError stays a fault, as it would for a file outside a zip).
+    const [first] = failures;
+    if (failures.length > 0 && failures.length === recognised.length) {
+      if (!(first instanceof AppError)) throw first;
       throw new AppError(first.code, `${path}!${recognised[0]?.entry.name ?? ''}: ${first.message}${failures.length > 1 ? ` (and ${failures.length - 1} more entries refused)` : ''}`, { cause: first });
     }
     return { formatVersion: null, details: { container: 'zip', entryCount: archive.entries.length, entries } };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PARSERS } from '../../../../../workers/import/parsers.ts';
 import { ZipArchive } from '../../../../../workers/import/zip/zip-archive.ts';
-import { explainNothingRecognised, surveyZip } from '../../../../../workers/import/zip/zip-source.ts';
+import { explainNothingRecognised, importZip, surveyZip } from '../../../../../workers/import/zip/zip-source.ts';
+import type { RecordWriter } from '../../../../../workers/import/record-writer.ts';
+import type { SourceParser } from '../../../../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../../../../shared/errors.ts';
 import { whatsappText } from '../../../../support/hostile-corpus/seeds.ts';
 import { gigabyteBomb, nestedZip, symlinkEntry } from '../../../../support/hostile-corpus/zips.ts';
 import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
@@ -69,5 +72,33 @@ describe('zip survey', () => {
     } finally {
       archive.close();
     }
+  });
+});
+
+describe('importZip when its exports are refused', () => {
+  /** Claims entries that start with REFUSE (and refuses them) or ACCEPT (and reads nothing). */
+  const strict: SourceParser = {
+    format: 'strict',
+    parserVersion: '1',
+    sniff: (head) => /^(REFUSE|ACCEPT)/u.test(new TextDecoder().decode(head)),
+    async parse(input) {
+      const text = new TextDecoder().decode(await input.readAll());
+      if (text.startsWith('REFUSE')) throw new AppError('E_IMPORT_FORMAT', `${input.displayName}:3: the DOCTYPE declares entities; refused`);
+      return { formatVersion: null, details: {} };
+    },
+  };
+  const warnings: string[] = [];
+  const writer = { files: null, warning: (warning: { place: string; message: string }) => warnings.push(`${warning.place} ${warning.message}`), throwIfCancelled: () => undefined } as unknown as RecordWriter;
+
+  it('fails with the code and place of the refused export when it was the only one (regression: E_IMPORT_EMPTY "holds no messages")', async () => {
+    const path = writeTemp(tempFolder(), 'PH.ufdr', buildZip([{ name: 'report.xml', data: 'REFUSE this report, please' }]));
+    await expect(importZip(path, writer, [strict], {})).rejects.toMatchObject({ code: 'E_IMPORT_FORMAT', message: `${path}!report.xml: report.xml:3: the DOCTYPE declares entities; refused` });
+  });
+
+  it('keeps going when another export of the zip is read', async () => {
+    const path = writeTemp(tempFolder(), 'two.zip', buildZip([{ name: 'a.xml', data: 'REFUSE this one, please' }, { name: 'b.xml', data: 'ACCEPT this one, please' }]));
+    const outcome = await importZip(path, writer, [strict], {});
+    expect(outcome.details['entries']).toHaveLength(2);
+    expect(warnings).toContain(`${path}!a.xml could not be imported: a.xml:3: the DOCTYPE declares entities; refused`);
   });
 });
