@@ -173,8 +173,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
       ? item.reason.replace(/ at line \d+$/u, '')
       : `the row has ${item.fields.length} fields but the header has ${header.length} (an unquoted delimiter or quote inside a value?)`;
     const kept = truncateRaw(raw);
+    // No warning here: the import worker lists each unparsed record with its reason and place.
     state.unparsed += 1;
-    warnings.add('unparsed', `${file}:${line}`, reason);
     await emit(sink, state, { chatKey, kind: 'unparsed', sender: null, time: null, timestampText: '', text: kept.text, attachments: [], deleted: false, edited: false, locator, reason: `${reason}${kept.note}` }, chatKey);
     return;
   }

@@ -68,10 +68,8 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
     const pointer = jsonPointer(path);
     const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer } }, walked.problem);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
-    if (message.kind === 'unparsed') {
-      unparsed += 1;
-      warnings.add('unparsed', `${file}#${pointer}`, message.reason ?? 'message not read');
-    }
+    // No warning for an unparsed record: the import worker lists each one with its reason.
+    if (message.kind === 'unparsed') unparsed += 1;
     const time = message.time !== null && 'utcMs' in message.time ? message.time.utcMs : null;
     // Newest first means each time is at most the one before it; count the exceptions.
     if (time !== null && lastTime !== null && time > lastTime) inversions += 1;

@@ -59,10 +59,8 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
     const { message } = result;
     const place = `${file}:${message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0}`;
     for (const note of result.notes) warnings.add('message', place, note);
-    if (message.kind === 'unparsed') {
-      unparsed += 1;
-      warnings.add('unparsed', place, message.reason ?? 'message not read');
-    }
+    // No warning for an unparsed record: the import worker lists each one with its reason.
+    if (message.kind === 'unparsed') unparsed += 1;
     if (message.extra?.['joined'] === true) joined += 1;
     if (message.time !== null && 'utcMs' in message.time) withZone += 1;
     previousSender = result.sender;

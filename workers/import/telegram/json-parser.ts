@@ -107,10 +107,8 @@ export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Pr
     const pointer = jsonPointer(path);
     const { message, notes } = telegramMessage(value, { chatKey, locator: { kind: 'json-pointer', file, pointer }, ownerIds, savedMessages: chat.type === 'saved_messages' }, walked.problem);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
-    if (message.kind === 'unparsed') {
-      unparsed += 1;
-      warnings.add('unparsed', `${file}#${pointer}`, message.reason ?? 'message not read');
-    }
+    // No warning for an unparsed record: the import worker lists each one with its reason.
+    if (message.kind === 'unparsed') unparsed += 1;
     if (isJsonObject(value) && value['date_unixtime'] !== undefined) withUnixTime += 1;
     if (message.time === null) times.missing += 1;
     else if ('utcMs' in message.time) times.utc += 1;

@@ -76,6 +76,9 @@ describe('Meta DYI message file', () => {
   it('keeps a non-object element as unparsed and a message without time with a warning', async () => {
     const result = await runParser(metaMessagesParser, inputFromFile(part(1)));
     expect(at(result.messages, 8)).toMatchObject({ kind: 'unparsed', text: '"not a message object"' });
+    // Regression: listed once, by the import worker from the record, not also as a parser warning.
+    const pointer = (at(result.messages, 8).locator as { pointer: string }).pointer;
+    expect(result.warnings.filter((warning) => warning.place.endsWith(`#${pointer}`))).toEqual([]);
     expect(at(result.messages, 9)).toMatchObject({ kind: 'message', time: null, text: 'no timestamp here' });
     expect(result.warnings.some((warning) => warning.message.includes('no timestamp_ms'))).toBe(true);
   });

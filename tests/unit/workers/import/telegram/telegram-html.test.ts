@@ -94,6 +94,8 @@ describe('Telegram HTML export page', () => {
     expect(last?.reason).toContain('file ends inside');
     expect(last?.text.startsWith('<div class="message default clearfix" id="message4004">')).toBe(true);
     expect(last?.text.endsWith('Pri')).toBe(true);
+    // Regression: listed once, by the import worker from the record, not also as a parser warning.
+    expect(result.warnings.filter((warning) => warning.message === last?.reason)).toEqual([]);
   });
 
   it('bounds hostile nesting inside a message', async () => {

@@ -79,8 +79,10 @@ describe('Telegram JSON: single-chat export', () => {
   });
 
   it('keeps an "unsupported" message as an unparsed record with its JSON', async () => {
-    const { messages } = await runParser(telegramJsonParser, inputFromFile(fixture('single-chat.json')));
+    const { messages, warnings } = await runParser(telegramJsonParser, inputFromFile(fixture('single-chat.json')));
     const unsupported = byPointer(messages, '/messages/6');
+    // Regression: listed once, by the import worker from the record, not also as a parser warning.
+    expect(warnings.filter((warning) => warning.place.endsWith('#/messages/6'))).toEqual([]);
     expect(unsupported.kind).toBe('unparsed');
     expect(unsupported.reason).toContain('unsupported');
     expect(JSON.parse(unsupported.text)).toMatchObject({ id: 107, type: 'unsupported' });
