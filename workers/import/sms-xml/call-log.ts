@@ -13,7 +13,7 @@ import { contactName, present, readEpoch } from './records.ts';
 import type { RecordResult } from './records.ts';
 
 /** What happened to a call, as the phone recorded it. */
-export type CallOutcome = 'answered' | 'missed' | 'rejected' | 'blocked' | 'voicemail' | 'answered elsewhere' | 'unknown';
+export type CallOutcome = 'answered' | 'missed' | 'rejected' | 'cancelled' | 'blocked' | 'voicemail' | 'answered elsewhere' | 'unknown';
 
 export interface CallFacts {
   direction: 'incoming' | 'outgoing' | null;
