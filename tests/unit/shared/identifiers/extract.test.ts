@@ -26,3 +26,21 @@ describe('extractIdentifiers', () => {
     expect(kinds('order 4111 1111 1111 1112 shipped')).toEqual([]);
   });
 });
+
+describe('e-mail addresses in hostile text', () => {
+  it('stays fast on a megabyte-long word and still finds the address after it', () => {
+    const word = 'a'.repeat(1_048_576);
+    const started = performance.now();
+    const found = extractIdentifiers(`${word} write to Ana.Pop+job@example.co.uk now ${word}@ nothing`);
+    // The old single regex took over an hour here; linear work is well under a second even on a loaded machine.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(found.filter((item) => item.kind === 'email').map((item) => item.value)).toEqual(['ana.pop+job@example.co.uk']);
+  });
+
+  it('keeps the usual cases', () => {
+    const emails = (text: string) => extractIdentifiers(text).filter((item) => item.kind === 'email').map((item) => item.raw);
+    expect(emails('mail: ion.popescu@yahoo.ro, or x@y.z, or a@b.com.')).toEqual(['ion.popescu@yahoo.ro', 'a@b.com']);
+    expect(emails('две почты: олег@почта.рф и test@mail.ru')).toEqual(['олег@почта.рф', 'test@mail.ru']);
+    expect(emails('@handle and user@ and @domain.com')).toEqual([]);
+  });
+});
