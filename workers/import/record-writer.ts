@@ -55,6 +55,8 @@ export class RecordWriter implements ParseSink {
   /** The batch being stored, if any (see sendBatch). */
   private storing: Promise<void> = Promise.resolve();
   private position = 0;
+  /** Next seq per chat: a chat fed by this source alone is then in order without renumbering. */
+  private readonly nextSeq = new Map<string, number>();
 
   constructor(
     private readonly job: ImportJob,
@@ -116,7 +118,7 @@ export class RecordWriter implements ParseSink {
       id: messageId(source.sha256, this.position),
       sourceId: source.id,
       chatId: chat,
-      seq: this.position,
+      seq: this.takeSeq(chat),
       sourcePosition: this.position++,
       kind: parsed.kind,
       sender: parsed.sender,
@@ -135,6 +137,12 @@ export class RecordWriter implements ParseSink {
       extra: parsed.reason === undefined ? (parsed.extra ?? null) : { ...parsed.extra, unparsedReason: parsed.reason },
     });
     if (this.batch.length >= BATCH_SIZE) await this.sendBatch();
+  }
+
+  private takeSeq(chat: string): number {
+    const seq = this.nextSeq.get(chat) ?? 0;
+    this.nextSeq.set(chat, seq + 1);
+    return seq;
   }
 
   /** Sends what is pending and waits until all of it is stored and indexed. */

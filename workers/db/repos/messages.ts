@@ -103,6 +103,12 @@ export function summariseChats(db: Database, sourceId: string): void {
   for (const chat of selectAll(db, 'SELECT chat_id FROM chat_sources WHERE source_id = ?', [sourceId])) {
     const chatId = asString(chat['chat_id']);
     const sourceCount = asNumber(selectOne(db, 'SELECT count(*) AS n FROM chat_sources WHERE chat_id = ?', [chatId])?.['n']);
+    // The import numbers a single-source chat's messages 0..n-1 in source order already (RecordWriter):
+    // renumbering would rewrite every row of the chat for nothing.
+    if (sourceCount === 1 && alreadyInSourceOrder(db, chatId)) {
+      summariseChat(db, chatId);
+      continue;
+    }
     const order = sourceCount > 1 ? 'm.timestamp IS NULL, m.timestamp, s.imported_at, m.source_position' : 'm.source_position';
     run(
       db,
@@ -112,16 +118,36 @@ export function summariseChats(db: Database, sourceId: string): void {
        WHERE messages.rowid = ordered.target`,
       [chatId],
     );
-    const figures = selectOne(db, 'SELECT count(*) AS n, min(timestamp) AS first, max(timestamp) AS last FROM messages WHERE chat_id = ?', [chatId]);
-    const senders = selectAll(db, "SELECT DISTINCT sender FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender", [chatId]);
-    run(db, 'UPDATE chats SET message_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
-      asNumber(figures?.['n']),
-      asNullableString(figures?.['first']),
-      asNullableString(figures?.['last']),
-      JSON.stringify(senders.map((row) => asString(row['sender']))),
-      chatId,
-    ]);
+    summariseChat(db, chatId);
   }
+}
+
+/** True when the chat's seq numbers are 0..n-1 and follow source_position (one source). */
+function alreadyInSourceOrder(db: Database, chatId: string): boolean {
+  const figures = selectOne(db, 'SELECT count(*) AS n, min(seq) AS low, max(seq) AS high FROM messages WHERE chat_id = ?', [chatId]);
+  const count = asNumber(figures?.['n']);
+  if (count === 0) return true;
+  if (asNumber(figures?.['low']) !== 0 || asNumber(figures?.['high']) !== count - 1) return false;
+  // Same order as source_position: no row has a higher seq than a row after it in the source.
+  const inversion = selectOne(
+    db,
+    `SELECT 1 AS found FROM (SELECT seq, lag(seq) OVER (ORDER BY source_position) AS previous FROM messages WHERE chat_id = ?) WHERE seq <= previous LIMIT 1`,
+    [chatId],
+  );
+  return inversion === null;
+}
+
+/** Caches a chat's message count, first and last time and participants on the chat row. */
+function summariseChat(db: Database, chatId: string): void {
+  const figures = selectOne(db, 'SELECT count(*) AS n, min(timestamp) AS first, max(timestamp) AS last FROM messages WHERE chat_id = ?', [chatId]);
+  const senders = selectAll(db, "SELECT DISTINCT sender FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender", [chatId]);
+  run(db, 'UPDATE chats SET message_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
+    asNumber(figures?.['n']),
+    asNullableString(figures?.['first']),
+    asNullableString(figures?.['last']),
+    JSON.stringify(senders.map((row) => asString(row['sender']))),
+    chatId,
+  ]);
 }
 
 /** Removes a source's rows from the chats it fed; chats left without any source go too. */
