@@ -20,6 +20,10 @@ export function describeUnreadableText(head: Uint8Array): string | null {
   if (utf16 !== null) {
     return `the file is UTF-16 text (${utf16}); exports are read as UTF-8, as WhatsApp, Telegram, SMS Backup & Restore and Cellebrite write them, so this copy was re-encoded (e.g. saved as "Unicode" in Notepad): import the original file, or convert it to UTF-8 and record that step`;
   }
+  const media = mediaKind(head);
+  if (media !== null) {
+    return `the content matches no supported export format: it is ${media}; media are read as attachments of the export that names them (import the export's folder or zip)`;
+  }
   if (head.byteLength >= MIN_ENTROPY_SAMPLE) {
     const bits = entropyBitsPerByte(head);
     if (bits >= ENCRYPTED_ENTROPY_BITS) {
@@ -27,6 +31,32 @@ export function describeUnreadableText(head: Uint8Array): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Compressed media look as random as ciphertext, so they are told apart by their signatures
+ * before the entropy test (a voice note beside a chat is not an encrypted backup).
+ */
+const MEDIA_SIGNATURES: { kind: string; test: (head: Uint8Array) => boolean }[] = [
+  { kind: 'Ogg audio (Opus or Vorbis: a voice note)', test: (h) => ascii(h, 0, 4) === 'OggS' },
+  { kind: 'MP4/3GP/M4A audio or video', test: (h) => ascii(h, 4, 8) === 'ftyp' },
+  { kind: 'MP3 audio', test: (h) => ascii(h, 0, 3) === 'ID3' },
+  { kind: 'AMR audio', test: (h) => ascii(h, 0, 5) === '#!AMR' },
+  { kind: 'FLAC audio', test: (h) => ascii(h, 0, 4) === 'fLaC' },
+  { kind: 'RIFF (WAV audio or AVI video)', test: (h) => ascii(h, 0, 4) === 'RIFF' },
+  { kind: 'WebM/Matroska video', test: (h) => h[0] === 0x1a && h[1] === 0x45 && h[2] === 0xdf && h[3] === 0xa3 },
+  { kind: 'a PDF document', test: (h) => ascii(h, 0, 5) === '%PDF-' },
+  { kind: 'gzip-compressed data', test: (h) => h[0] === 0x1f && h[1] === 0x8b },
+  { kind: 'a 7-Zip archive', test: (h) => ascii(h, 0, 6) === "7z\xbc\xaf'\x1c" },
+  { kind: 'a RAR archive', test: (h) => ascii(h, 0, 4) === 'Rar!' },
+];
+
+function mediaKind(head: Uint8Array): string | null {
+  return MEDIA_SIGNATURES.find((signature) => signature.test(head))?.kind ?? null;
+}
+
+function ascii(bytes: Uint8Array, from: number, to: number): string {
+  return String.fromCharCode(...bytes.subarray(from, to));
 }
 
 function utf16Flavour(head: Uint8Array): string | null {

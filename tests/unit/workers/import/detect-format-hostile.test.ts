@@ -26,6 +26,12 @@ describe('detectFormat on files no importer can read', () => {
     }
   });
 
+  it('names compressed media by their signature instead of calling them encrypted (regression: a loose voice note)', async () => {
+    const opus = Buffer.concat([Buffer.from('OggS\0\x02', 'latin1'), pseudoRandomBytes(8192, 'opus')]);
+    const detection = await detectFormat(writeTemp(folder, 'PTT-20241202-WA0002.opus', opus));
+    expect(detection.reason).toBe('the content matches no supported export format: it is Ogg audio (Opus or Vorbis: a voice note); media are read as attachments of the export that names them (import the export\'s folder or zip)');
+  });
+
   it('keeps text, even long and varied, well below the encrypted threshold', () => {
     const text = new TextEncoder().encode(whatsappText(Array.from({ length: 200 }, (_, index) => `message ${index} în română și русский текст ${index * 7919}`)));
     expect(entropyBitsPerByte(text)).toBeLessThan(6);
