@@ -1,7 +1,8 @@
-// `npm run bench -- <suite> [--messages N] [--large] [--queries N] [--json]`
+// `npm run bench -- <suite> [--messages N] [--large] [--queries N] [--engine] [--json]`
 // Every figure is measured in the run that prints it, against baselines measured in the same run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchImport } from './import-bench.ts';
 import { benchSearch } from './search-bench.ts';
 
 /** Suites that live in scripts of their own; they get the remaining arguments. */
@@ -34,10 +35,14 @@ async function main(): Promise<number> {
       const met = await benchSearch({ sizes, queries: Number(option('queries') ?? 300), json, engines });
       return met ? 0 : 1;
     }
+    case 'import': {
+      const met = await benchImport({ messages: Number(option('messages') ?? 1_000_000), engine: args.includes('--engine'), json });
+      return met ? 0 : 1;
+    }
     default: {
       const script = SCRIPT_SUITES[suite];
       if (script !== undefined) return runScript(script, args.filter((arg) => arg !== suite));
-      process.stderr.write(`unknown benchmark suite "${suite}" (available: search, ${Object.keys(SCRIPT_SUITES).join(', ')})\n`);
+      process.stderr.write(`unknown benchmark suite "${suite}" (available: search, import, ${Object.keys(SCRIPT_SUITES).join(', ')})\n`);
       return 2;
     }
   }

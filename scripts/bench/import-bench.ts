@@ -1,0 +1,121 @@
+/**
+ * `npm run bench -- import [--messages N] [--engine] [--json]`: generates a WhatsApp export and
+ * an SMS Backup & Restore backup of N messages (1M by default), times `wc -l` on each as the
+ * I/O floor, then parse + store through the engine's import and db workers (indexing excluded,
+ * as the issue sets the target) in a process of its own for its peak RSS. --engine also times
+ * a whole Engine.startImport (index, languages and tags included) for comparison.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSmsBackup, writeWhatsAppExport } from './import-corpus.ts';
+
+const CHILD = fileURLToPath(new URL('./import-child.ts', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+const TARGETS = { messagesPerSecond: 100_000, peakRssMb: 1536 };
+
+interface ChildReport {
+  messages: number;
+  unparsed: number;
+  seconds: { total: number; hash?: number; parseStore?: number; finish?: number };
+  databaseBytes?: number;
+  peakRssMb: number;
+}
+
+interface FormatReport {
+  format: string;
+  fileMb: number;
+  lines: number;
+  wcSeconds: number;
+  parseStore: ChildReport;
+  engine: ChildReport | null;
+}
+
+function runChild(args: string[]): ChildReport {
+  const child = spawnSync(process.execPath, [TSX, CHILD, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`import-child ${args.join(' ')} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as ChildReport;
+}
+
+function timeWc(file: string): { seconds: number; lines: number } {
+  const started = performance.now();
+  const result = spawnSync('wc', ['-l', file], { encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`wc -l failed: ${result.stderr}`);
+  return { seconds, lines: Number.parseInt(result.stdout.trim(), 10) };
+}
+
+export async function benchImport(options: { messages: number; engine: boolean; json: boolean }): Promise<boolean> {
+  const folder = mkdtempSync(join(tmpdir(), 'threadline-import-corpus-'));
+  try {
+    const inputs = [
+      { format: 'whatsapp-txt', file: join(folder, 'WhatsApp Chat with Bench.txt'), write: writeWhatsAppExport },
+      { format: 'sms-backup-restore-xml', file: join(folder, 'sms-bench.xml'), write: writeSmsBackup },
+    ];
+    const reports: FormatReport[] = [];
+    for (const input of inputs) {
+      process.stderr.write(`import benchmark: writing a ${options.messages.toLocaleString('en')}-message ${input.format} file...\n`);
+      await input.write(input.file, options.messages);
+      const wc = timeWc(input.file);
+      process.stderr.write(`  parse + store...\n`);
+      const parseStore = runChild(['parse-store', input.file, input.format]);
+      let engine: ChildReport | null = null;
+      if (options.engine) {
+        process.stderr.write(`  whole engine import...\n`);
+        engine = runChild(['engine', input.file]);
+      }
+      reports.push({ format: input.format, fileMb: statSync(input.file).size / 1e6, lines: wc.lines, wcSeconds: wc.seconds, parseStore, engine });
+      rmSync(input.file, { force: true });
+    }
+    const checks: Record<string, boolean> = {};
+    for (const report of reports) {
+      const rate = report.parseStore.messages / report.parseStore.seconds.total;
+      checks[`${report.format}: >= 100k messages/s parsed and stored`] = rate >= TARGETS.messagesPerSecond;
+      checks[`${report.format}: peak RSS < 1.5 GB`] = report.parseStore.peakRssMb < TARGETS.peakRssMb;
+      checks[`${report.format}: every message imported`] = report.parseStore.messages + report.parseStore.unparsed >= options.messages;
+    }
+    if (options.json) process.stdout.write(`${JSON.stringify({ suite: 'import', messages: options.messages, reports, checks })}\n`);
+    else printReport(options.messages, reports, checks);
+    return Object.values(checks).every(Boolean);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function printReport(messages: number, reports: FormatReport[], checks: Record<string, boolean>): void {
+  const lines = [`\n== import, ${messages.toLocaleString('en')} messages per file ==`];
+  lines.push('format                    file MB  messages   parse+store s  msg/s     hash s  parse s  finish s  DB MB  peak RSS MB  wc -l s  vs wc -l');
+  for (const report of reports) {
+    const { parseStore } = report;
+    const rate = parseStore.messages / parseStore.seconds.total;
+    lines.push(
+      [
+        report.format.padEnd(24),
+        report.fileMb.toFixed(0).padStart(8),
+        String(parseStore.messages).padStart(9),
+        parseStore.seconds.total.toFixed(2).padStart(15),
+        Math.round(rate).toString().padStart(8),
+        (parseStore.seconds.hash ?? 0).toFixed(2).padStart(8),
+        (parseStore.seconds.parseStore ?? 0).toFixed(2).padStart(8),
+        (parseStore.seconds.finish ?? 0).toFixed(2).padStart(9),
+        ((parseStore.databaseBytes ?? 0) / 1e6).toFixed(0).padStart(6),
+        String(parseStore.peakRssMb).padStart(12),
+        report.wcSeconds.toFixed(3).padStart(8),
+        `${(parseStore.seconds.total / report.wcSeconds).toFixed(0)}x`.padStart(9),
+      ].join(' '),
+    );
+  }
+  const engines = reports.filter((report) => report.engine !== null);
+  if (engines.length > 0) {
+    lines.push('\nwhole engine import (hash, parse, store, index, languages, indicators, hash again):');
+    for (const report of engines) {
+      const engine = report.engine as ChildReport;
+      lines.push(`  ${report.format.padEnd(24)} ${engine.seconds.total.toFixed(2)} s  ${Math.round(engine.messages / engine.seconds.total)} msg/s  peak RSS ${engine.peakRssMb} MB`);
+    }
+  }
+  lines.push('\ntargets:');
+  for (const [name, met] of Object.entries(checks)) lines.push(`  ${met ? 'MET   ' : 'MISSED'}  ${name}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
