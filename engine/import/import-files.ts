@@ -97,8 +97,8 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   let digests;
   try {
     report.bytes(0);
-    report.source('hashing');
-    digests = await hashFile(path, signal);
+    report.source('hashing', { bytesDone: 0 });
+    digests = await hashFile(path, signal, (done) => report.source('hashing', { bytesDone: done }));
   } catch (error) {
     if (signal.aborted) return cancelledSummary(path, run.whyCancelled());
     return failedSummary(path, 'E_IMPORT_READ', `${path} cannot be read: ${String(error)}`);
@@ -178,7 +178,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
           const read = Math.min(progress.done, file.size);
           report.bytes(read);
           // The worker reports every byte read before it stores the last batch, the issues and the provenance.
-          report.source(read >= file.size ? 'storing' : 'reading', { bytesDone: read });
+          report.source(read >= file.size ? 'storing' : 'reading', { bytesDone: read, ...(progress.items === undefined ? {} : { messages: progress.items }) });
         },
       },
     );
@@ -194,8 +194,8 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
       report.overall(`looking for indicators in ${basename(path)}`, done, outcome.messages);
     });
     // Hash again after reading: proves the evidence was not altered while Threadline read it.
-    report.source('verifying-hash');
-    const after = await hashFile(path, signal);
+    report.source('verifying-hash', { bytesDone: 0 });
+    const after = await hashFile(path, signal, (done) => report.source('verifying-hash', { bytesDone: done }));
     const hashVerified = after.sha256 === digests.sha256;
     const issues = [...outcome.issues];
     if (!hashVerified) issues.push({ sourceId: source.id, place: path, reason: `E_HASH_MISMATCH: the file changed during import (sha256 before ${digests.sha256}, after ${after.sha256})` });

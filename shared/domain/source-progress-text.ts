@@ -39,14 +39,15 @@ export function sourceActivity(source: SourceProgress): string {
   const label = SOURCE_STATE_LABELS[source.state];
   switch (source.state) {
     case 'reading':
+      return `${label} ${formatBytes(source.bytesDone)} of ${formatBytes(source.bytesTotal)}${source.messages > 0 ? ` · ${formatCount(source.messages, 'message')} so far` : ''}`;
+    case 'hashing':
+    case 'verifying-hash':
       return `${label} ${formatBytes(source.bytesDone)} of ${formatBytes(source.bytesTotal)}`;
     case 'detecting-languages':
     case 'tagging':
       return `${label}: ${formatNumber(source.messagesDone)} of ${formatCount(source.messages + source.unparsed, 'message')}`;
     case 'queued':
-    case 'hashing':
     case 'storing':
-    case 'verifying-hash':
       return `${label} (${formatBytes(source.size)})`;
     default:
       return label;

@@ -46,7 +46,8 @@ export function sourceFraction(source: SourceProgress): number {
 }
 
 function stepFraction(source: SourceProgress): number {
-  if (source.state === 'reading') return ratio(source.bytesDone, source.bytesTotal);
+  // Hashing, reading and verifying each go through the source's bytes once.
+  if (source.state === 'reading' || source.state === 'hashing' || source.state === 'verifying-hash') return ratio(source.bytesDone, source.bytesTotal);
   if (source.state === 'detecting-languages' || source.state === 'tagging') return ratio(source.messagesDone, source.messages + source.unparsed);
   return 0;
 }

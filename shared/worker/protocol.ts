@@ -20,6 +20,8 @@ export interface ProgressReport {
   stage: string;
   done: number;
   total: number | null;
+  /** Records handled so far, where the work counts records as well as bytes (an import's messages). */
+  items?: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

@@ -82,7 +82,7 @@ export class RecordWriter implements ParseSink {
   }
 
   progress(doneBytes: number, totalBytes: number): void {
-    this.context.progress({ stage: 'importing', done: doneBytes, total: totalBytes });
+    this.context.progress({ stage: 'importing', done: doneBytes, total: totalBytes, items: this.messages });
   }
 
   async message(parsed: ParsedMessage): Promise<void> {

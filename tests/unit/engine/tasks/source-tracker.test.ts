@@ -97,3 +97,18 @@ describe('sourceFraction', () => {
     for (let index = 1; index < fractions.length; index++) expect(fractions[index]).toBeGreaterThanOrEqual(fractions[index - 1] ?? 0);
   });
 });
+
+describe('source activity while bytes are read', () => {
+  it('shows hashing and verifying progress and the messages read so far', async () => {
+    const { sourceActivity } = await import('../../../../shared/domain/source-progress-text.ts');
+    const { tracker: sources } = tracker();
+    sources.add('/e/a', 2_000_000);
+    sources.update(0, { state: 'hashing', bytesDone: 1_000_000 });
+    expect(sourceFraction(sources.get(0))).toBeCloseTo(0.05);
+    expect(sourceActivity(sources.get(0))).toBe('hashing 976.6 KB of 1.9 MB');
+    sources.update(0, { state: 'reading', bytesDone: 500_000, messages: 1234 });
+    expect(sourceActivity(sources.get(0))).toMatch(/1,234 messages so far/u);
+    sources.update(0, { state: 'verifying-hash', bytesDone: 2_000_000 });
+    expect(sourceFraction(sources.get(0))).toBeCloseTo(1);
+  });
+});
