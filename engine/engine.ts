@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Channel, RequestOf, ResponseOf, EventTypes, AppInfo } from '../shared/ipc/contract.ts';
 import type { ImportOptions, ImportSummary } from '../shared/domain/import.ts';
+import { parseLanguageList } from '../shared/domain/case.ts';
 import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { CaseSession } from './case/case-session.ts';
@@ -48,9 +49,9 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     return this.session;
   }
 
-  async openCase(path: string, create: boolean, timeZone?: string, ocrLanguages?: string[]): Promise<CaseSession> {
+  async openCase(path: string, create: boolean, timeZone?: string, ocrLanguages?: string[], languages?: string[]): Promise<CaseSession> {
     await this.closeCase();
-    const { session } = await CaseSession.open(path, { create, actor: this.options.actor, ...(timeZone === undefined ? {} : { timeZone }), ...(ocrLanguages === undefined ? {} : { ocrLanguages }) });
+    const { session } = await CaseSession.open(path, { create, actor: this.options.actor, ...(timeZone === undefined ? {} : { timeZone }), ...(ocrLanguages === undefined ? {} : { ocrLanguages }), ...(languages === undefined ? {} : { languages }) });
     this.session = session;
     this.emit('event', { name: 'case.changed', payload: { reason: 'open' } });
     return session;
@@ -158,7 +159,13 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   handlers(): EngineHandlers {
     return {
       'app.info': async () => ({ name: APP_NAME, version: APP_VERSION, mode: this.options.mode, workingDirectory: process.cwd() }),
-      'case.open': async ({ path, create, timeZone, ocrLanguages }) => (await this.openCase(path, create, timeZone, ocrLanguages)).info(),
+      'case.open': async ({ path, create, timeZone, ocrLanguages, languages }) => (await this.openCase(path, create, timeZone, ocrLanguages, languages === undefined ? undefined : parseLanguageList(languages.join(',')))).info(),
+      'case.setLanguages': async ({ languages }) => {
+        const session = this.current();
+        await session.setLanguages(parseLanguageList(languages.join(',')));
+        this.emit('event', { name: 'case.changed', payload: { reason: 'settings' } });
+        return session.info();
+      },
       'case.current': async () => (this.session === null ? null : this.session.info()),
       'case.close': async () => {
         await this.closeCase();

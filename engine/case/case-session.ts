@@ -20,6 +20,8 @@ export interface OpenCaseOptions {
   timeZone?: string;
   /** Case default OCR languages, set when the case is created. */
   ocrLanguages?: string[];
+  /** Languages the messages are expected in (ISO 639-3), set when the case is created; empty or absent: any. */
+  languages?: string[];
   actor: string;
 }
 
@@ -38,7 +40,7 @@ export class CaseSession {
   private constructor(
     readonly path: string,
     readonly createdAt: string,
-    readonly settings: CaseSettings,
+    private currentSettings: CaseSettings,
     readonly schemaVersion: number,
     readonly db: HostedWorker<DbWorkerApi>,
     readonly index: SearchIndex,
@@ -54,7 +56,7 @@ export class CaseSession {
     const db = spawnWorker<DbWorkerApi>('db');
     let index: SearchIndex | null = null;
     try {
-      const opened = await db.client.call('open', { casePath: path, create: options.create, settings: { timeZone, ocrLanguages: options.ocrLanguages ?? ['eng'] } });
+      const opened = await db.client.call('open', { casePath: path, create: options.create, settings: { timeZone, ocrLanguages: options.ocrLanguages ?? ['eng'], languages: options.languages ?? [] } });
       index = await SearchIndex.open(path);
       const audit = new AuditLog(path);
       const session = new CaseSession(path, opened.createdAt, opened.settings, opened.schemaVersion, db, index, audit, options.actor);
@@ -66,6 +68,23 @@ export class CaseSession {
       await Promise.all([db.terminate(), index?.close()]);
       throw error;
     }
+  }
+
+  /** The case's settings as the database holds them. */
+  get settings(): CaseSettings {
+    return this.currentSettings;
+  }
+
+  /**
+   * Replaces the case's language list. It applies to sources imported from now on; messages
+   * already in the case keep their languages, and each source's provenance names the list it was
+   * detected with. The change is written to the audit log.
+   */
+  async setLanguages(languages: string[]): Promise<CaseSettings> {
+    const previous = this.currentSettings.languages;
+    this.currentSettings = await this.db.client.call('setCaseLanguages', { languages });
+    this.audit.append(this.actor, 'case.languages', { languages: this.currentSettings.languages, previous });
+    return this.currentSettings;
   }
 
   /**

@@ -3,18 +3,13 @@ import type { CaseSession } from '../case/case-session.ts';
 
 const PAGE = 4000;
 const BATCH = 1000;
-
-/**
- * Detects the language of every message of a source on the language worker pool, a page at a
- * time, and records the tool and parameters once per source as provenance.
- */
 const CONTEXT_MESSAGES = 2;
 
 /**
  * Short chat lines say little about their language; their neighbours by the same sender in the
  * same conversation usually share it, so each message carries the nearest two as context.
  */
-function withContext(page: { rowid: number; text: string; chatId: string; sender: string | null }[]): LanguageItem[] {
+export function withContext(page: { rowid: number; text: string; chatId: string; sender: string | null }[]): LanguageItem[] {
   return page.map((message, index) => {
     const context: string[] = [];
     for (let distance = 1; context.length < CONTEXT_MESSAGES && distance <= 6; distance++) {
@@ -26,8 +21,15 @@ function withContext(page: { rowid: number; text: string; chatId: string; sender
   });
 }
 
+/**
+ * Detects the language of every message of a source on the language worker pool, a page at a
+ * time, choosing among the case's languages when it names some (CaseSettings.languages), and
+ * records the tool and parameters, that list included, once per source as provenance.
+ */
 export async function detectSourceLanguages(session: CaseSession, sourceId: string, signal: AbortSignal, onProgress: (done: number) => void): Promise<number> {
   const pool = session.languagePool();
+  // Read once: a settings change during the import applies to the next source, never half of one.
+  const caseLanguages = [...session.settings.languages];
   let afterRowid = 0;
   let done = 0;
   let tool: Awaited<ReturnType<typeof pool.call<'detect'>>>['tool'] | null = null;
@@ -38,7 +40,7 @@ export async function detectSourceLanguages(session: CaseSession, sourceId: stri
     const items = withContext(page);
     const batches: (typeof items)[] = [];
     for (let start = 0; start < items.length; start += BATCH) batches.push(items.slice(start, start + BATCH));
-    const outcomes = await Promise.all(batches.map((batch) => pool.call('detect', { items: batch }, { signal })));
+    const outcomes = await Promise.all(batches.map((batch) => pool.call('detect', { items: batch, ...(caseLanguages.length === 0 ? {} : { caseLanguages }) }, { signal })));
     for (const outcome of outcomes) {
       await session.db.client.call('setLanguages', { results: outcome.results });
       await session.index.update(outcome.results.map((result) => ({ rowid: result.rowid, lang: result.lang })));
@@ -48,7 +50,7 @@ export async function detectSourceLanguages(session: CaseSession, sourceId: stri
     onProgress(done);
     afterRowid = last.rowid;
   }
-  if (tool !== null) await session.db.client.call('addProvenance', { sourceId, stage: 'language', tool: tool.tool, toolVersion: tool.toolVersion, parameters: tool.parameters });
+  if (tool !== null) await session.db.client.call('addProvenance', { sourceId, stage: 'language', tool: tool.tool, toolVersion: tool.toolVersion, parameters: { ...tool.parameters, caseLanguages: caseLanguages.length === 0 ? 'any' : caseLanguages.join(',') } });
   return done;
 }
 

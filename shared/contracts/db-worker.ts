@@ -87,9 +87,12 @@ export interface MessageBatch {
 /** The database worker is the single owner of the case's sql.js database. */
 export interface DbWorkerApi {
   open: {
-    params: { casePath: string; create: boolean; settings: CaseSettings };
+    /** `settings` are written only when the case is created; a missing language list means any language. */
+    params: { casePath: string; create: boolean; settings: Omit<CaseSettings, 'languages'> & Partial<Pick<CaseSettings, 'languages'>> };
     result: { createdAt: string; settings: CaseSettings; schemaVersion: number; interruptedSources: string[] };
   };
+  /** Replaces the case's language list (CaseSettings.languages) and persists; returns the settings now in force. */
+  setCaseLanguages: { params: { languages: string[] }; result: CaseSettings };
   /** Accepts a MessagePort over which another worker (an importer) calls this API directly. */
   attachPort: { params: { port: unknown }; result: null };
   caseSummary: { params: Record<string, never>; result: { sources: SourceRecord[]; messageCount: number } };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { VerifyPackageResult } from '../contracts/evidence-package.ts';
 import type { CaseInfo } from '../domain/case.ts';
+import { MAX_CASE_LANGUAGES } from '../domain/case.ts';
 import type { ImageContent, ImageItem } from '../domain/image.ts';
 import type { ConversationRisk, CoverageReport, ReviewDecision, ReviewItem, SharedIdentifier } from '../domain/marker.ts';
 import type { ConversationSummary, Message } from '../domain/message.ts';
@@ -21,12 +22,16 @@ const MAX_SOURCE_INDEX = 10_000_000;
 
 const timeZone = z.string().min(1).max(64);
 const path = z.string().min(1).max(MAX_PATH_LENGTH);
+/** ISO 639-3 codes the messages of a case are expected in; the engine resolves aliases (rum → ron) and drops repeats. */
+const caseLanguages = z.array(z.string().regex(/^[A-Za-z]{3}$/u)).max(MAX_CASE_LANGUAGES);
 
 export const requestSchemas = {
   'app.info': z.object({}).strict(),
   'case.open': z
-    .object({ path, create: z.boolean(), timeZone: timeZone.optional(), ocrLanguages: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{1,31}$/u)).min(1).max(20).optional() })
+    .object({ path, create: z.boolean(), timeZone: timeZone.optional(), ocrLanguages: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{1,31}$/u)).min(1).max(20).optional(), languages: caseLanguages.optional() })
     .strict(),
+  /** Replaces the open case's language list (ISO 639-3; empty = any language); applies to later imports. */
+  'case.setLanguages': z.object({ languages: caseLanguages }).strict(),
   'case.current': z.object({}).strict(),
   'case.close': z.object({}).strict(),
   'import.start': z
@@ -102,6 +107,7 @@ export interface AppInfo {
 export interface ResponseTypes {
   'app.info': AppInfo;
   'case.open': CaseInfo;
+  'case.setLanguages': CaseInfo;
   'case.current': CaseInfo | null;
   'case.close': null;
   'import.start': { taskId: string };
@@ -134,7 +140,7 @@ export type ResponseOf<C extends Channel> = ResponseTypes[C];
 /** Events pushed from the engine to the UI. */
 export interface EventTypes {
   'task.update': TaskView;
-  'case.changed': { reason: 'import' | 'open' | 'close' };
+  'case.changed': { reason: 'import' | 'open' | 'close' | 'settings' };
 }
 export type EventName = keyof EventTypes;
 

@@ -60,7 +60,17 @@ export class CaseDatabase {
 
   settings(): CaseSettings {
     const meta = this.readMeta();
-    return { timeZone: meta.get('settings.timeZone') ?? 'UTC', ocrLanguages: (meta.get('settings.ocrLanguages') ?? 'eng').split('+').filter((lang) => lang !== '') };
+    return {
+      timeZone: meta.get('settings.timeZone') ?? 'UTC',
+      ocrLanguages: (meta.get('settings.ocrLanguages') ?? 'eng').split('+').filter((lang) => lang !== ''),
+      // Cases made before the setting existed have no key: any language, as they were detected.
+      languages: (meta.get('settings.languages') ?? '').split('+').filter((lang) => lang !== ''),
+    };
+  }
+
+  /** The case's language list, joined like settings.ocrLanguages; empty means any language. */
+  writeLanguages(languages: readonly string[]): void {
+    this.writeMeta('settings.languages', languages.join('+'));
   }
 
   persist(): void {

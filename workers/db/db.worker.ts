@@ -30,6 +30,7 @@ const handlers: Handlers<DbWorkerApi> = {
       store.writeMeta('createdAt', createdAt);
       store.writeMeta('settings.timeZone', settings.timeZone);
       store.writeMeta('settings.ocrLanguages', settings.ocrLanguages.join('+'));
+      store.writeLanguages(settings.languages ?? []);
     }
     // A source still 'importing' means the process died mid-import: drop its partial rows and
     // mark it so the user can re-import it. Everything committed before stays as it was.
@@ -38,6 +39,12 @@ const handlers: Handlers<DbWorkerApi> = {
     for (const id of interruptedSources) abandonSource(store.db, id, 'interrupted', 'the import was interrupted before it finished', now);
     store.persist();
     return { createdAt, settings: store.settings(), schemaVersion: Number(store.db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0), interruptedSources };
+  },
+  async setCaseLanguages({ languages }) {
+    const opened = database();
+    opened.writeLanguages(languages);
+    opened.persist();
+    return opened.settings();
   },
   async attachPort({ port }) {
     serve<DbWorkerApi>(port as MessagePort, handlers);

@@ -51,7 +51,7 @@ function fakeSession(folder: string): { session: CaseSession; recorded: Recorded
   const session = {
     path: folder,
     actor: 'examiner',
-    settings: { timeZone: 'UTC', ocrLanguages: ['eng'] },
+    settings: { timeZone: 'UTC', ocrLanguages: ['eng'], languages: [] },
     db,
     index: { persist: async () => undefined, dropSources: async (ids: string[]) => void recorded.dropped.push(...ids) },
     audit: { append: (_actor: string, action: string, details: Record<string, unknown>) => void recorded.audit.push({ action, details }) },

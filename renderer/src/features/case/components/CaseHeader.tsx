@@ -5,6 +5,7 @@ import { api } from '../../../api/client.ts';
 import { ExportDialog } from '../../package/components/ExportDialog.tsx';
 import { VerifyDialog } from '../../package/components/VerifyDialog.tsx';
 import { describeError, formatCount } from '../../../app/format.ts';
+import { CaseLanguages } from './CaseLanguages.tsx';
 
 /** The top bar: which case is open, how big it is, and a way out. `children` holds the search box. */
 export function CaseHeader({ info, onClosed, currentQuery, nav, children }: { info: CaseInfo; onClosed: () => void; currentQuery: string; nav?: ReactNode; children: ReactNode }) {
@@ -41,6 +42,7 @@ export function CaseHeader({ info, onClosed, currentQuery, nav, children }: { in
             </span>
           )}
           <span title="Zone used to turn device wall-clock times into UTC">device zone {info.settings.timeZone}</span>
+          <CaseLanguages languages={info.settings.languages} />
         </div>
         <div className="mono case-path" data-testid="case-path-display" title={info.path}>
           {info.path}

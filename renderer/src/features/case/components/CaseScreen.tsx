@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { CaseInfo } from '../../../../../shared/domain/case.ts';
+import { parseLanguageList } from '../../../../../shared/domain/case.ts';
 import type { AppInfo } from '../../../../../shared/ipc/contract.ts';
 import { api } from '../../../api/client.ts';
 import { VerifyDialog } from '../../package/components/VerifyDialog.tsx';
@@ -19,6 +20,7 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
   const [path, setPath] = useState('');
   const [timeZone, setTimeZone] = useState('');
   const [ocrLanguages, setOcrLanguages] = useState('');
+  const [messageLanguages, setMessageLanguages] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
@@ -36,11 +38,23 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
     const zone = timeZone.trim();
     if (trimmedPath === '') return setError('Enter the path of the case folder.');
     if (zone !== '' && !isKnownTimeZone(zone)) return setError(`"${zone}" is not an IANA time zone name (for example Europe/Berlin or UTC).`);
+    let expected: string[];
+    try {
+      expected = parseLanguageList(messageLanguages);
+    } catch (caught) {
+      return setError(describeError(caught));
+    }
     setBusy(true);
     setError(null);
     try {
       const languages = ocrLanguages.split('+').map((lang) => lang.trim()).filter((lang) => lang !== '');
-      const info = await api.invoke('case.open', { path: trimmedPath, create, ...(zone === '' ? {} : { timeZone: zone }), ...(languages.length === 0 ? {} : { ocrLanguages: languages }) });
+      const info = await api.invoke('case.open', {
+        path: trimmedPath,
+        create,
+        ...(zone === '' ? {} : { timeZone: zone }),
+        ...(languages.length === 0 ? {} : { ocrLanguages: languages }),
+        ...(expected.length === 0 ? {} : { languages: expected }),
+      });
       onOpened(info);
     } catch (caught) {
       setError(describeError(caught));
@@ -109,6 +123,22 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
           />
           <p className="hint">
             Tesseract codes joined with +, such as eng+ron+rus. Languages other than eng need their .traineddata files (THREADLINE_TESSDATA). Used when the case is created.
+          </p>
+          <label htmlFor={`${zoneId}-languages`}>Languages of the messages (optional)</label>
+          <input
+            id={`${zoneId}-languages`}
+            data-testid="case-languages"
+            type="text"
+            className="mono"
+            value={messageLanguages}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="any"
+            onChange={(event) => setMessageLanguages(event.target.value)}
+          />
+          <p className="hint">
+            ISO 639-3 codes such as ron, bul. Short messages are then labelled among these languages (text in another script keeps its own). Empty: any
+            language. Used when the case is created; change it later from the case bar.
           </p>
         </div>
         <div className="actions">
