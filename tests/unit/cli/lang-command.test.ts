@@ -74,6 +74,24 @@ describe('threadline lang', () => {
     expect(out).toMatchObject([{ id: 's', lang: 'pol' }]);
   });
 
+  it('keeps input order across batches with malformed lines among them', async () => {
+    const lines = Array.from({ length: 1300 }, (_, index) => (index % 250 === 7 ? `broken ${index}` : JSON.stringify({ id: index, text: index % 2 === 0 ? 'Unde e pașaportul meu?' : 'Где мой паспорт?' })));
+    const { code, out, err } = await run(lines.join('\n'));
+    expect(code).toBe(1);
+    expect(out).toHaveLength(1300);
+    out.forEach((answer, index) => {
+      if (index % 250 === 7) expect(answer).toMatchObject({ id: null, error: expect.stringMatching(/not JSON/) });
+      else expect(answer).toMatchObject({ id: index, lang: index % 2 === 0 ? 'ron' : 'rus' });
+    });
+    expect(err).toContain('stdin:8: not JSON');
+    expect(err).toContain('stdin:1258: not JSON');
+    expect(err).toMatch(/6 of 1300 lines failed/);
+  }, 60_000);
+
+  it('refuses a --languages entry that is not an ISO 639-3 code', async () => {
+    await expect(run('{"id":1,"text":"da"}\n', { languages: 'ron,english' })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining('"english"') });
+  });
+
   it('is a usage error when the file does not exist', async () => {
     await expect(run('', { jsonl: join(directory, 'missing.jsonl') })).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'E_USAGE');
   });
