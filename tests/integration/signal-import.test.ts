@@ -7,7 +7,8 @@ import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
 import type { ImportSummary } from '../../shared/domain/import.ts';
 import type { ConversationSummary, Message } from '../../shared/domain/message.ts';
-import { CLI, REPO_ROOT, SAMPLES, tempFolder } from '../support/temp-case.ts';
+import { CLI, REPO_ROOT, SAMPLES, tempFolder, writeTemp } from '../support/temp-case.ts';
+import { buildZip } from '../support/zip-writer.ts';
 
 /**
  * signal-export chat files through the real engine (hash, sniff, import worker, db and index
@@ -103,6 +104,22 @@ describe.skipIf(!existsSync(SAMPLE))('signal-export import through the engine', 
     expect(source).toMatchObject({ messages: 6, unparsed: 2 });
     expect(source?.issues.map((issue) => issue.place)).toEqual(expect.arrayContaining(['edge-cases.md:1', 'edge-cases.md:4', 'edge-cases.md:9']));
     expect(source?.issues.find((issue) => issue.place === 'edge-cases.md:9')?.reason).toContain('not a valid date');
+  });
+
+  it('reads a zipped signal-export folder: the chat is named after its folder and its media are found in the zip', async () => {
+    const media = 'media/2024-03-02T10-16-30.000_00_address.txt';
+    const bytes = readFileSync(join(REPO_ROOT, 'fixtures', 'signal', 'Ana Popescu', media));
+    const zip = writeTemp(tempFolder(), 'signal-export.zip', buildZip([
+      { name: 'Ana Popescu/chat.md', data: readFileSync(ANA), deflate: true },
+      { name: `Ana Popescu/${media}`, data: bytes },
+    ]));
+    const zipped = await engine.startImport([zip], { timeZone: 'Europe/Berlin' }).done;
+    expect(zipped.sources[0]).toMatchObject({ format: 'zip', status: 'imported', messages: headerLines(ANA), attachments: 2 });
+    const chats = await session.db.client.call('listConversations', {});
+    const chat = chats.find((conversation) => conversation.sourceIds.includes(zipped.sources[0]?.sourceId ?? ''));
+    expect(chat?.title).toBe('Ana Popescu');
+    const { messages } = await session.db.client.call('messagesRange', { chatId: chat?.id ?? '', offset: 0, limit: 100 });
+    expect(messages[3]?.attachments[0]).toMatchObject({ status: 'ok', sha256: createHash('sha256').update(bytes).digest('hex') });
   });
 
   it('the CLI imports the sample with --json', () => {
