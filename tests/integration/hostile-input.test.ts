@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
@@ -28,7 +28,7 @@ const PEAK_RSS_LIMIT_BYTES = 1.5 * 1024 ** 3;
 const CORPUS_LIMIT_MS = 240_000;
 const GOOD_MESSAGES = 300;
 
-let parent: string;
+let parent = '';
 let corpus: WrittenCorpus;
 let engine: Engine | undefined;
 let session: CaseSession;
@@ -78,6 +78,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.dispose();
+  // The corpus holds three 50 MiB files: leave no 150 MB behind per run.
+  if (parent !== '') rmSync(parent, { recursive: true, force: true });
 });
 
 function sourceOf(item: HostileCase): ImportSourceSummary | undefined {
