@@ -21,12 +21,7 @@ export const NON_EXPORTS: Readonly<Record<string, { expect: 'attachment' | 'comp
   'whatsapp-db/iped/test_whatsApp.db': { expect: 'companion', of: 'whatsapp-db/iped/test_whatsAppMsgStore.db', why: 'wa.db: the contact names of the msgstore.db beside it' },
   'whatsapp-db/iped/test_whatsAppPreferences.xml': { expect: 'rejected', why: "WhatsApp's shared_prefs XML: settings, not messages" },
   'whatsapp-txt/whats-reader/android-private-chat/IMG-20241202-WA0001.jpg': { expect: 'attachment', of: 'Alice', why: 'media the chat export names' },
-  'whatsapp-txt/whats-reader/android-private-chat/PTT-20241202-WA0002.opus': {
-    expect: 'attachment',
-    of: 'Alice',
-    why: 'a voice note the chat export names',
-    knownIssue: 'the loose copy is called an encrypted backup (compressed audio looks random) instead of "already in the case as an attachment"',
-  },
+  'whatsapp-txt/whats-reader/android-private-chat/PTT-20241202-WA0002.opus': { expect: 'attachment', of: 'Alice', why: 'a voice note the chat export names' },
 };
 
 /** iMessage decoder fixtures (attributedBody typedstreams, summary-info and URL plists): decoded in samples-golden-non-exports.test.ts. */
@@ -123,7 +118,7 @@ export function describeGoldenFamilies(names: readonly string[]): void {
           expect(attached?.chatTitle, `${sample}: ${expected.why}`).toBe(expected.of);
           // A loose copy of an attachment is not a source of its own: skipped with a reason, or refused as no export.
           expect(['skipped', 'failed']).toContain(golden?.status);
-          const clear = /already in the case as an attachment|matches no supported export format/u;
+          const clear = /already in the case as an attachment|matches no supported export format|not a chat export/u;
           // A known wrong reason is pinned as wrong: when it is fixed this fails, and knownIssue goes.
           if (expected.knownIssue === undefined) expect(golden?.reason).toMatch(clear);
           else expect(golden?.reason, `known issue still there: ${expected.knownIssue}`).not.toMatch(clear);

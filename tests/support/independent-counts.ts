@@ -165,7 +165,8 @@ async function sqlCount(family: string, bytes: Uint8Array): Promise<IndependentC
       return { records: scalar(db, 'SELECT count(*) FROM sms') + (tables.has('pdu') ? scalar(db, 'SELECT count(*) FROM pdu') : 0), method: 'SQL: count(*) FROM sms + count(*) FROM pdu' };
     }
     if (family === 'ios-sms-db' && tables.has('message')) {
-      return { records: scalar(db, 'SELECT count(*) FROM message'), method: 'SQL: count(*) FROM message' };
+      // Rows with item_type other than 0 are group events (renamed, member added or left).
+      return { records: scalar(db, 'SELECT count(*) FROM message'), system: scalar(db, 'SELECT count(*) FROM message WHERE item_type <> 0'), method: 'SQL: count(*) FROM message; system = item_type <> 0' };
     }
     if (family === 'whatsapp-db' && (tables.has('messages') || tables.has('message'))) return whatsappRows(db, tables);
     return null;
@@ -187,10 +188,16 @@ function whatsappRows(db: Database, tables: Set<string>): IndependentCount {
     tables.has('messages') && newHasKeys
       ? scalar(db, "SELECT count(*) FROM messages WHERE key_remote_jid IS NOT '-1' AND key_id IN (SELECT key_id FROM message WHERE chat_row_id IS NOT -1)")
       : 0;
-  return {
+  const count: IndependentCount = {
     records: legacy + fresh - repeated,
     method: "SQL: count(*) FROM messages (key_remote_jid <> '-1') + count(*) FROM message (chat_row_id <> -1) - messages repeated in both by key_id",
   };
+  // In the legacy table WhatsApp marks group events (created, added, left...) with status 6.
+  if (fresh === 0 && legacy > 0) {
+    count.system = scalar(db, "SELECT count(*) FROM messages WHERE key_remote_jid IS NOT '-1' AND status = 6");
+    count.method += '; system = legacy rows with status 6';
+  }
+  return count;
 }
 
 function columnNames(db: Database, table: string): Set<string> {

@@ -74,8 +74,6 @@ const REVIEW_NOTES: Readonly<Record<string, string>> = {
   'sms-backup-restore-xml/sms-backup-reader-2/sms_and_mms.xml':
     'The file is cut off inside its last <mms>: that element is kept raw as the one unparsed record. Chat titles merge by number across the family (see sms_small.xml).',
   'whatsapp-db/iped/test_whatsAppMsgStore.db': 'Imported as msgstore.db beside a copy of test_whatsApp.db named wa.db, as they sit on a phone, so contact names are read.',
-  'whatsapp-txt/whats-reader/android-private-chat/PTT-20241202-WA0002.opus':
-    'WRONG REASON, pinned so it is seen: this is the voice note the chat beside it names (it is hashed as that message\'s attachment), but as a loose file it is called "encrypted" because compressed audio looks random. It should be reported like the JPEG beside it, as already in the case as an attachment.',
   'android-mmssms-db/dfrws2021/mmssms.db': 'Bodies of the +41786909109 thread are ciphertext from a messaging app, in this file and in dec_mmssms.db alike; they are kept as written.',
 };
 
