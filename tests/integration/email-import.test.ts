@@ -49,6 +49,7 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
   let conversations: ConversationSummary[];
   let binary: string;
   let hostile: string;
+  let lateReply: string;
 
   async function messagesOf(file: string): Promise<Message[]> {
     const source = summary.sources.find((candidate) => candidate.path === file);
@@ -63,10 +64,11 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
     const folder = tempFolder();
     binary = writeTemp(folder, 'looks-like-mail.eml', new Uint8Array(randomBytes(8192)));
     hostile = writeTemp(folder, 'hostile.mbox', hostileMbox());
+    lateReply = writeTemp(folder, 'late-reply.eml', 'From: Dan Ionescu <dan.ionescu@example.net>\r\nDate: Thu, 7 Mar 2024 08:00:00 +0200\r\nMessage-ID: <late-5@example.net>\r\nReferences: <root-1@example.ro> <reply-2@example.net>\r\nSubject: Re: Re: Ofertă\r\n\r\nAm plecat.\r\n');
     engine = new Engine({ mode: 'cli', actor: 'email-test' });
     casePath = join(folder, 'case');
     session = await engine.openCase(casePath, true);
-    summary = await engine.startImport([...SAMPLE_FILES, THREAD, FORWARD, binary, hostile], { timeZone: 'Europe/Bucharest' }).done;
+    summary = await engine.startImport([...SAMPLE_FILES, THREAD, FORWARD, binary, hostile, lateReply], { timeZone: 'Europe/Bucharest' }).done;
     conversations = await session.db.client.call('listConversations', {});
   }, 180_000);
 
@@ -86,7 +88,7 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
     const source = summary.sources.find((candidate) => candidate.path === binary);
     expect(source).toMatchObject({ status: 'failed', error: { code: 'E_IMPORT_FORMAT' } });
     expect(source?.error?.message).toContain('looks-like-mail.eml');
-    expect(summary.sources.filter((candidate) => candidate.status === 'imported')).toHaveLength(SAMPLE_FILES.length + 3);
+    expect(summary.sources.filter((candidate) => candidate.status === 'imported')).toHaveLength(SAMPLE_FILES.length + 4);
   });
 
   it('pins nodemailer.eml: sender, UTC time, encoded-word subject, recipients, Received chain, four stored attachments', async () => {
@@ -135,7 +137,8 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
     expect(messages.map((message) => message.timestamp)).toEqual(['2024-03-02T09:14:05.000Z', '2024-03-02T12:30:00.000Z', '2024-03-03T08:00:00.000Z', '2024-03-04T08:00:00.000Z', '2024-03-04T11:00:00.000Z']);
     const threads = conversations.filter((conversation) => conversation.sourceIds.includes(source?.sourceId ?? ''));
     expect(threads.map((thread) => [thread.title, thread.messageCount, thread.firstTimestamp, thread.lastTimestamp])).toEqual(expect.arrayContaining([
-      ['Ofertă de muncă în Germania', 3, '2024-03-02T09:14:05.000Z', '2024-03-03T08:00:00.000Z'],
+      // Three messages from the mbox and late-reply.eml, which joins the thread (see below).
+      ['Ofertă de muncă în Germania', 4, '2024-03-02T09:14:05.000Z', '2024-03-07T06:00:00.000Z'],
       ['Bilete', 2, '2024-03-04T08:00:00.000Z', '2024-03-04T11:00:00.000Z'],
     ]));
     expect([...(threads.find((thread) => thread.title === 'Bilete')?.participants ?? [])].sort()).toEqual(['other@example.org', 'someone@example.org']);
@@ -163,6 +166,13 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
       ['unparsed', 'deep@b.example', '2020-01-01T00:00:01.000Z'],
       ['message', 'last@b.example', '2020-01-01T00:00:02.000Z'],
     ]);
+  });
+
+  it('a reply in a file of its own joins its thread from the mbox (threads are named after their root Message-ID)', () => {
+    const source = summary.sources.find((candidate) => candidate.path === lateReply);
+    const thread = conversations.find((conversation) => conversation.sourceIds.includes(source?.sourceId ?? ''));
+    expect(thread?.sourceIds).toHaveLength(2);
+    expect(thread).toMatchObject({ title: 'Ofertă de muncă în Germania', messageCount: 4, lastTimestamp: '2024-03-07T06:00:00.000Z' });
   });
 
   it('the CLI imports a sample with --json', () => {
