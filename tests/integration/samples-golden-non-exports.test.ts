@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/engine.ts';
@@ -29,16 +29,19 @@ const present = existsSync(SAMPLES);
 
 describe.skipIf(!present)('samples no golden family imports', () => {
   let engine: Engine;
+  let caseFolder: string;
   let detected: { path: string; format: string | null; reason: string }[];
 
   beforeAll(async () => {
     engine = new Engine({ mode: 'cli', actor: 'golden' });
-    const session = await engine.openCase(join(tempFolder(), 'case'), true);
+    caseFolder = tempFolder();
+    const session = await engine.openCase(join(caseFolder, 'case'), true);
     detected = await detectFiles(session, ROOT_DOCUMENTS.map((name) => join(SAMPLES, name)));
   }, 120_000);
 
   afterAll(async () => {
     await engine.dispose();
+    rmSync(caseFolder, { recursive: true, force: true });
   });
 
   it('every sample file belongs to a golden family, a suite that owns it, or the folder documents', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countIndependently } from '../support/independent-counts.ts';
 import type { IndependentCount } from '../support/independent-counts.ts';
 import { SAMPLES } from '../support/temp-case.ts';
-import { FAMILIES, GOLDEN_ROOT, familySamples, importFamily, readGolden, snapshotFamily } from '../support/update-golden.ts';
+import { FAMILIES, GOLDEN_ROOT, disposeFamily, familySamples, importFamily, readGolden, snapshotFamily } from '../support/update-golden.ts';
 import type { FamilyImport, GoldenSample } from '../support/update-golden.ts';
 
 /**
@@ -75,7 +75,7 @@ export function describeGoldenFamilies(names: readonly string[]): void {
       }, 300_000);
 
       afterAll(async () => {
-        await run?.engine.dispose();
+        if (run !== undefined) await disposeFamily(run);
       });
 
       it('has one golden per sample file, and none for a file that is gone', () => {

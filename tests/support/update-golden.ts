@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CaseSession } from '../../engine/case/case-session.ts';
@@ -133,6 +133,8 @@ export interface FamilyImport {
   samples: string[];
   /** Path actually imported -> sample path (relative to SAMPLES). */
   sampleOf: Map<string, string>;
+  /** Temporary folders (the case, renamed copies) removed by disposeFamily. */
+  folders: string[];
 }
 
 /** The family's files relative to SAMPLES, sorted, as a folder import would list them. */
@@ -163,9 +165,16 @@ export async function importFamily(family: GoldenFamily): Promise<FamilyImport> 
     paths.push(path);
   }
   const engine = new Engine({ mode: 'cli', actor: 'golden' });
-  const session = await engine.openCase(join(tempFolder(), 'case'), true);
+  const caseFolder = tempFolder();
+  const session = await engine.openCase(join(caseFolder, 'case'), true);
   const summary = await engine.startImport(paths, { ...family.options, timeZone: GOLDEN_TIME_ZONE }).done;
-  return { family, engine, session, summary, samples, sampleOf };
+  return { family, engine, session, summary, samples, sampleOf, folders: [staging, caseFolder] };
+}
+
+/** Closes the family's engine and removes its temporary case and copies. */
+export async function disposeFamily(run: FamilyImport): Promise<void> {
+  await run.engine.dispose();
+  for (const folder of run.folders) rmSync(folder, { recursive: true, force: true });
 }
 
 /** What the case holds for each sample of the family, in the shape of the golden files. */
@@ -296,7 +305,7 @@ async function main(names: string[]): Promise<void> {
       }
       process.stdout.write(`${family.name}: ${run.samples.length} goldens written\n`);
     } finally {
-      await run.engine.dispose();
+      await disposeFamily(run);
     }
   }
 }
