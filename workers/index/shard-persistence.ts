@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { fsyncDirectory } from '../runtime/atomic-write.ts';
@@ -48,7 +48,7 @@ export async function saveShard(shard: ShardIndex, folder: string): Promise<numb
     offset += raw.byteLength;
   }
   writeFileSync(join(folder, 'columns.bin'), Buffer.concat(buffers));
-  writeFileSync(join(folder, 'texts.json'), JSON.stringify(shard.texts));
+  bytes += writeJsonArray(join(folder, 'texts.json'), shard.texts);
   const meta: ShardMeta = {
     format: SHARD_FORMAT,
     documentCount: shard.size,
@@ -91,6 +91,25 @@ export function loadShard(folder: string): ShardIndex {
   } catch (error) {
     throw new AppError('E_INDEX_CORRUPT', `The search index shard in ${folder} cannot be read: ${String(error)}`, { cause: error });
   }
+}
+
+/** Texts per write: the whole array as one JSON string would cost its size twice more at the peak. */
+const TEXTS_PER_WRITE = 20_000;
+
+/** Writes `values` as one JSON array, a slice at a time; returns the bytes written. */
+function writeJsonArray(path: string, values: readonly string[]): number {
+  const fd = openSync(path, 'w');
+  let bytes = 0;
+  try {
+    for (let start = 0; start < values.length || start === 0; start += TEXTS_PER_WRITE) {
+      const body = JSON.stringify(values.slice(start, start + TEXTS_PER_WRITE)).slice(1, -1);
+      const chunk = `${start === 0 ? '[' : body === '' ? '' : ','}${body}${start + TEXTS_PER_WRITE >= values.length ? ']' : ''}`;
+      bytes += writeSync(fd, chunk);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
 }
 
 /** Deletes every generation of the shard except `keep`. */
