@@ -88,8 +88,8 @@ export class CaseDatabase {
  * The database lives in sql.js's in-memory file system and reaches disk only through persist(),
  * so a rollback journal in that file system buys nothing over one in SQLite's own memory (both
  * vanish with the process) and costs a JavaScript copy of every changed page on every commit.
- * The page cache is sized for a million-message case so reads do not go back to that file system.
+ * The page cache (32 MB) sits in the WebAssembly heap, which never shrinks: kept modest.
  */
 function configureConnection(db: Database): void {
-  db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072');
+  db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768');
 }

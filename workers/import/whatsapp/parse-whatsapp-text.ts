@@ -208,6 +208,22 @@ function detectClock(headers: readonly HeaderLine[]): WhatsAppParseResult['clock
 
 /** Parses the bytes of a WhatsApp text export. Never throws on malformed input. */
 export function parseWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptions = {}): WhatsAppParseResult {
+  const reading = readWhatsAppText(bytes, options);
+  const records = [...reading.records()];
+  return { ...reading.facts, records, warnings: reading.warnings() };
+}
+
+/** What a reading knows before any record is built; records follow one at a time. */
+export interface WhatsAppReading {
+  facts: Omit<WhatsAppParseResult, 'records' | 'warnings'>;
+  /** The records in file order, built as they are taken (a million-line export is never all in memory). */
+  records(): Generator<WhatsAppRecord>;
+  /** The warnings, complete once records() has been read to the end. */
+  warnings(): WhatsAppParseResult['warnings'];
+}
+
+/** Reads a WhatsApp text export: the whole file decides the date order, then records stream. */
+export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptions = {}): WhatsAppReading {
   const warnings = new WarningCollector();
   const split = splitLines(bytes);
   for (const line of split.invalidUtf8Lines) {
@@ -222,38 +238,40 @@ export function parseWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptio
   if (order.source === 'default' && samples.length > 0) {
     warnings.add('date-order', 0, `ambiguous date order: ${order.evidence}`);
   }
-  const records: WhatsAppRecord[] = [];
-  if (split.lineCount === 0) {
-    warnings.add('file', 0, 'empty file');
-  } else if (headers.length === 0) {
-    warnings.add('file', 1, 'no WhatsApp message header found');
-    records.push(unparsedRecord(split, split.lineCount - 1, 'no WhatsApp message header in the file'));
-  } else {
-    buildRecords(split, headers, order, options, warnings, records);
+  function* records(): Generator<WhatsAppRecord> {
+    if (split.lineCount === 0) {
+      warnings.add('file', 0, 'empty file');
+    } else if (headers.length === 0) {
+      warnings.add('file', 1, 'no WhatsApp message header found');
+      yield unparsedRecord(split, split.lineCount - 1, 'no WhatsApp message header in the file');
+    } else {
+      yield* buildRecords(split, headers, order, options, warnings);
+    }
   }
   return {
-    platform: detectPlatform(headers),
-    dateOrder: order.order,
-    dateOrderSource: order.source,
-    dateOrderEvidence: order.evidence,
-    clock: detectClock(headers),
+    facts: {
+      platform: detectPlatform(headers),
+      dateOrder: order.order,
+      dateOrderSource: order.source,
+      dateOrderEvidence: order.evidence,
+      clock: detectClock(headers),
+      lineCount: split.lineCount,
+    },
     records,
-    lineCount: split.lineCount,
-    warnings: warnings.finish(),
+    warnings: () => warnings.finish(),
   };
 }
 
-function buildRecords(
+function* buildRecords(
   split: SplitText,
   headers: readonly HeaderLine[],
   order: DateOrderDecision,
   options: WhatsAppParseOptions,
   warnings: WarningCollector,
-  records: WhatsAppRecord[],
-): void {
+): Generator<WhatsAppRecord> {
   const firstHeader = headers[0];
   if (firstHeader !== undefined && firstHeader.line > 0) {
-    records.push(unparsedRecord(split, firstHeader.line - 1, 'lines before the first message header'));
+    yield unparsedRecord(split, firstHeader.line - 1, 'lines before the first message header');
   }
   const candidates = headers.map((header) => describeRest(header.content.slice(header.match.bodyStart)));
   const context: RecordContext = {
@@ -273,6 +291,6 @@ function buildRecords(
       continue;
     }
     const lastLine = (headers[index + 1]?.line ?? split.lineCount) - 1;
-    records.push(buildRecord(context, header, candidate, lastLine));
+    yield buildRecord(context, header, candidate, lastLine);
   }
 }

@@ -1,6 +1,6 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { capMessageText } from '../telegram/import-limits.ts';
-import { parseWhatsAppText } from './parse-whatsapp-text.ts';
+import { readWhatsAppText } from './parse-whatsapp-text.ts';
 import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
 
@@ -15,12 +15,13 @@ export const whatsappTextParser: SourceParser = {
   async parse(input, sink, options) {
     const bytes = await input.readAll();
     sink.throwIfCancelled();
-    const parsed = parseWhatsAppText(bytes, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
-    for (const warning of parsed.warnings) sink.warning({ place: `${input.displayName}:${warning.line}`, message: warning.message });
+    const reading = readWhatsAppText(bytes, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
+    const parsed = reading.facts;
     // A text export is one conversation; the file is its only key.
     const chatKey = `file:${input.displayName}`;
     sink.chat({ key: chatKey, title: chatTitle(input.path, input.displayName), kind: 'unknown' });
-    for (const [position, record] of parsed.records.entries()) {
+    let position = 0;
+    for (const record of reading.records()) {
       const message = toParsedMessage(record, chatKey, input.displayName);
       const capped = capMessageText(message.text);
       if (capped.note !== null) {
@@ -33,7 +34,10 @@ export const whatsappTextParser: SourceParser = {
         sink.throwIfCancelled();
         sink.progress(record.locator.byteEnd, bytes.byteLength);
       }
+      position += 1;
     }
+    // Warnings are complete once every record is built (dates and order are checked as records are).
+    for (const warning of reading.warnings()) sink.warning({ place: `${input.displayName}:${warning.line}`, message: warning.message });
     return {
       formatVersion: parsed.platform === 'unknown' ? null : parsed.platform,
       details: {
