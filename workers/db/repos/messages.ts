@@ -124,19 +124,15 @@ export function summariseChats(db: Database, sourceId: string): void {
   }
 }
 
-/** True when the chat's seq numbers are 0..n-1 and follow source_position (one source). */
+/**
+ * True when the chat's seq numbers are 0..n-1. Called for a chat fed by one source, whose import
+ * numbered its messages in source order as it read them (RecordWriter); a gap means rows were
+ * removed since, and the chat is renumbered.
+ */
 function alreadyInSourceOrder(db: Database, chatId: string): boolean {
   const figures = selectOne(db, 'SELECT count(*) AS n, min(seq) AS low, max(seq) AS high FROM messages WHERE chat_id = ?', [chatId]);
   const count = asNumber(figures?.['n']);
-  if (count === 0) return true;
-  if (asNumber(figures?.['low']) !== 0 || asNumber(figures?.['high']) !== count - 1) return false;
-  // Same order as source_position: no row has a higher seq than a row after it in the source.
-  const inversion = selectOne(
-    db,
-    `SELECT 1 AS found FROM (SELECT seq, lag(seq) OVER (ORDER BY source_position) AS previous FROM messages WHERE chat_id = ?) WHERE seq <= previous LIMIT 1`,
-    [chatId],
-  );
-  return inversion === null;
+  return count === 0 || (asNumber(figures?.['low']) === 0 && asNumber(figures?.['high']) === count - 1);
 }
 
 /** Caches a chat's message count, first and last time and participants on the chat row. */
