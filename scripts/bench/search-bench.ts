@@ -37,7 +37,8 @@ export async function benchSearch(options: { sizes: number[]; queries: number; j
         checks['faster than FTS5 at p50, p95, p99'] = all.p50 <= theirs.p50 && all.p95 <= theirs.p95 && all.p99 <= theirs.p99;
         checks['same hits as FTS5'] = fts5.checksum === ours.checksum;
       }
-      if (scan?.latency['all'] !== undefined && all !== undefined) checks['>= 100x faster than a scan (mean)'] = scan.latency['all'].mean / all.mean >= TARGETS.scanSpeedup;
+      // The issue sets its targets at 1M messages; at 100k a whole scan takes ~10 ms, so the ratio is only printed.
+      if (messages >= 1_000_000 && scan?.latency['all'] !== undefined && all !== undefined) checks['>= 100x faster than a scan (mean)'] = scan.latency['all'].mean / all.mean >= TARGETS.scanSpeedup;
     }
     allMet &&= Object.values(checks).every(Boolean);
     results.push({ messages, reports, checks });
