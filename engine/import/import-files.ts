@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ImportOptions, ImportSourceSummary, ImportSummary } from '../../shared/domain/import.ts';
-import type { SourceRecord, TimeZoneOrigin } from '../../shared/domain/source.ts';
+import type { TimeZoneOrigin } from '../../shared/domain/source.ts';
 import type { SourceProgressState } from '../../shared/domain/task.ts';
 import { AppError, isCancellation, serializeError } from '../../shared/errors.ts';
 import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
@@ -11,6 +11,7 @@ import { collectFiles } from './collect-files.ts';
 import type { CollectedFile } from './collect-files.ts';
 import { detectSourceLanguages } from './detect-languages.ts';
 import { hashFile } from './hash-file.ts';
+import { newSourceRecord } from './new-source-record.ts';
 import { tagSource } from '../markers/tag-source.ts';
 
 /** Issues carried on a source's progress entry; the full list is in the summary and the case. */
@@ -136,28 +137,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     return failure;
   }
   const { timeZone, origin } = chooseTimeZone(session, options);
-  const source: SourceRecord = {
-    id: `src-${digests.sha256.slice(0, 12)}-${Date.now().toString(36)}`,
-    path,
-    displayName: basename(path),
-    format: detected.format,
-    formatVersion: null,
-    // Filled in from the parser's own name and version when the import finishes.
-    parser: `threadline-${detected.format}`,
-    parserVersion: 'pending',
-    size: digests.size,
-    sha256: digests.sha256,
-    sha256After: null,
-    hashVerified: null,
-    status: 'importing',
-    importedAt: new Date().toISOString(),
-    finishedAt: null,
-    messageCount: 0,
-    unparsedCount: 0,
-    timeZone,
-    timeZoneOrigin: origin,
-    details: { md5: digests.md5, sha1: digests.sha1 },
-  };
+  const source = newSourceRecord(path, detected.format, digests, timeZone, origin);
   report.source('reading', { format: source.format, sourceId: source.id });
   await session.db.client.call('beginSource', { source });
   session.audit.append(session.actor, 'source.import.started', { sourceId: source.id, path, sha256: source.sha256, size: source.size, format: source.format, timeZone, timeZoneOrigin: origin });

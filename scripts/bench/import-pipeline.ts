@@ -6,12 +6,12 @@
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
 import type { ImportWorkerApi } from '../../shared/contracts/import-worker.ts';
-import type { SourceRecord } from '../../shared/domain/source.ts';
 import { hashFile } from '../../engine/import/hash-file.ts';
+import { newSourceRecord } from '../../engine/import/new-source-record.ts';
 import { spawnWorker } from '../../engine/workers/worker-host.ts';
 
 export interface PipelineResult {
@@ -34,27 +34,7 @@ export async function parseAndStore(path: string, format: string): Promise<Pipel
     const started = performance.now();
     const digests = await hashFile(path, new AbortController().signal);
     const hashed = performance.now();
-    const source: SourceRecord = {
-      id: `src-${digests.sha256.slice(0, 12)}`,
-      path,
-      displayName: basename(path),
-      format,
-      formatVersion: null,
-      parser: `threadline-${format}`,
-      parserVersion: 'pending',
-      size: digests.size,
-      sha256: digests.sha256,
-      sha256After: null,
-      hashVerified: null,
-      status: 'importing',
-      importedAt: new Date().toISOString(),
-      finishedAt: null,
-      messageCount: 0,
-      unparsedCount: 0,
-      timeZone: 'UTC',
-      timeZoneOrigin: 'flag',
-      details: { md5: digests.md5, sha1: digests.sha1 },
-    };
+    const source = newSourceRecord(path, format, digests, 'UTC', 'flag');
     await db.client.call('beginSource', { source });
     const outcome = await importer.client.call('importSource', { source, path, casePath, format });
     const parsed = performance.now();

@@ -1,0 +1,29 @@
+import { basename } from 'node:path';
+import type { SourceRecord, TimeZoneOrigin } from '../../shared/domain/source.ts';
+import type { FileDigests } from './hash-file.ts';
+
+/** A source as recorded when its import starts: hashed, format known, nothing read yet. */
+export function newSourceRecord(path: string, format: string, digests: FileDigests, timeZone: string, timeZoneOrigin: TimeZoneOrigin): SourceRecord {
+  return {
+    id: `src-${digests.sha256.slice(0, 12)}-${Date.now().toString(36)}`,
+    path,
+    displayName: basename(path),
+    format,
+    formatVersion: null,
+    // Filled in from the parser's own name and version when the import finishes.
+    parser: `threadline-${format}`,
+    parserVersion: 'pending',
+    size: digests.size,
+    sha256: digests.sha256,
+    sha256After: null,
+    hashVerified: null,
+    status: 'importing',
+    importedAt: new Date().toISOString(),
+    finishedAt: null,
+    messageCount: 0,
+    unparsedCount: 0,
+    timeZone,
+    timeZoneOrigin,
+    details: { md5: digests.md5, sha1: digests.sha1 },
+  };
+}
