@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../../../shared/ipc/contract.ts';
 import { api } from '../../../api/client.ts';
 import { VerifyDialog } from '../../package/components/VerifyDialog.tsx';
 import { describeError } from '../../../app/format.ts';
+import { CodeInput } from '../../../app/CodeInput.tsx';
 
 function isKnownTimeZone(zone: string): boolean {
   try {
@@ -70,14 +71,10 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
         <p className="muted">Offline triage of seized chat exports. Create a case folder or open an existing one.</p>
         <div className="field">
           <label htmlFor={pathId}>Case folder path</label>
-          <input
+          <CodeInput
             id={pathId}
             data-testid="case-path"
-            type="text"
-            className="mono"
             value={path}
-            spellCheck={false}
-            autoComplete="off"
             autoFocus
             placeholder="/evidence/case-2024-017"
             onChange={(event) => setPath(event.target.value)}
@@ -93,14 +90,10 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
         </div>
         <div className="field">
           <label htmlFor={zoneId}>Device clock time zone (optional)</label>
-          <input
+          <CodeInput
             id={zoneId}
             data-testid="case-timezone"
-            type="text"
-            className="mono"
             value={timeZone}
-            spellCheck={false}
-            autoComplete="off"
             placeholder="UTC"
             aria-describedby={zoneHelpId}
             onChange={(event) => setTimeZone(event.target.value)}
@@ -110,14 +103,10 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
             into UTC. Defaults to UTC. Used when the case is created.
           </p>
           <label htmlFor={`${zoneId}-ocr`}>Languages of text in images (optional)</label>
-          <input
+          <CodeInput
             id={`${zoneId}-ocr`}
             data-testid="case-ocr-languages"
-            type="text"
-            className="mono"
             value={ocrLanguages}
-            spellCheck={false}
-            autoComplete="off"
             placeholder="eng"
             onChange={(event) => setOcrLanguages(event.target.value)}
           />
@@ -125,14 +114,10 @@ export function CaseScreen({ onOpened }: { onOpened: (info: CaseInfo) => void })
             Tesseract codes joined with +, such as eng+ron+rus. Languages other than eng need their .traineddata files (THREADLINE_TESSDATA). Used when the case is created.
           </p>
           <label htmlFor={`${zoneId}-languages`}>Languages of the messages (optional)</label>
-          <input
+          <CodeInput
             id={`${zoneId}-languages`}
             data-testid="case-languages"
-            type="text"
-            className="mono"
             value={messageLanguages}
-            spellCheck={false}
-            autoComplete="off"
             placeholder="any"
             onChange={(event) => setMessageLanguages(event.target.value)}
           />

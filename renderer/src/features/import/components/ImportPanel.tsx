@@ -3,6 +3,7 @@ import type { DragEvent, ReactNode } from 'react';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
 import { useImport } from '../state/use-import.ts';
+import { CodeInput } from '../../../app/CodeInput.tsx';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer.types).includes('Files');
@@ -118,14 +119,10 @@ export function ImportPanel({ children }: { children: ReactNode }) {
         <div className="field">
           <label htmlFor={pathId}>Import from a path on this computer</label>
           <div className="inline-field">
-            <input
+            <CodeInput
               id={pathId}
               data-testid="import-path"
-              type="text"
-              className="mono"
               value={path}
-              spellCheck={false}
-              autoComplete="off"
               placeholder="/evidence/phone-1/WhatsApp Chat.txt"
               onChange={(event) => setPath(event.target.value)}
               onKeyDown={(event) => {
