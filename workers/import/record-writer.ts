@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DbWorkerApi, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
+import type { DbWorkerApi, MessageBatch, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
@@ -161,8 +161,10 @@ export class RecordWriter implements ParseSink {
     const batch = this.batch;
     this.batch = [];
     this.context.throwIfCancelled();
+    // Encoded before waiting, so the db worker is never idle while this thread encodes.
+    const encoded = batch.length === 0 ? null : encodeMessageBatch(batch);
     await this.storing;
-    this.storing = this.store(chats, batch);
+    this.storing = this.store(chats, batch, encoded);
     // A failure is raised by the next sendBatch or flush; keep it from being reported as unhandled meanwhile.
     this.storing.catch(() => undefined);
   }
@@ -172,10 +174,9 @@ export class RecordWriter implements ParseSink {
     await this.storing.catch(() => undefined);
   }
 
-  private async store(chats: NewChat[], batch: NewMessage[]): Promise<void> {
+  private async store(chats: NewChat[], batch: NewMessage[], encoded: MessageBatch | null): Promise<void> {
     if (chats.length > 0) await this.sinks.db.call('insertChats', { chats });
-    if (batch.length === 0) return;
-    const encoded = encodeMessageBatch(batch);
+    if (encoded === null) return;
     const { rowids } = await this.sinks.db.call('insertMessages', { batch: encoded }, { transfer: [encoded.json.buffer] });
     const shards: IndexDocument[][] = this.sinks.index.map(() => []);
     batch.forEach((message, index) => {
