@@ -21,6 +21,8 @@ interface ChildReport {
   unparsed: number;
   seconds: { total: number; hash?: number; parseStore?: number; finish?: number };
   databaseBytes?: number;
+  /** Whole engine import only: seconds per step of the source (hashing, reading, ..., verifying-hash). */
+  stages?: Record<string, number>;
   peakRssMb: number;
 }
 
@@ -113,6 +115,8 @@ function printReport(messages: number, reports: FormatReport[], checks: Record<s
     for (const report of engines) {
       const engine = report.engine as ChildReport;
       lines.push(`  ${report.format.padEnd(24)} ${engine.seconds.total.toFixed(2)} s  ${Math.round(engine.messages / engine.seconds.total)} msg/s  peak RSS ${engine.peakRssMb} MB`);
+      const steps = Object.entries(engine.stages ?? {}).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`);
+      if (steps.length > 0) lines.push(`    ${steps.join(' · ')}`);
     }
   }
   lines.push('\ntargets:');

@@ -30,6 +30,11 @@ export interface DetectOptions {
   context?: readonly string[];
   /** A loaded statistical classifier (fastText in the language worker); none in pure callers. */
   classifier?: LanguageClassifier;
+  /**
+   * Analyses already made with the same candidates, case languages and classifier, by text: a
+   * batch of chat lines analyses each line once, though it is also its neighbours' context.
+   */
+  analyses?: Map<string, TextAnalysis>;
 }
 
 export interface ContextOptions {
@@ -93,13 +98,23 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
     ...(options.caseLanguages === undefined ? {} : { caseLanguages: options.caseLanguages }),
     ...(options.classifier === undefined ? {} : { classifier: options.classifier }),
   };
-  const own = analyseText(text, request);
+  const memo = options.analyses;
+  const analyse = (value: string): TextAnalysis => {
+    if (memo === undefined) return analyseText(value, request);
+    let analysis = memo.get(value);
+    if (analysis === undefined) {
+      analysis = analyseText(value, request);
+      memo.set(value, analysis);
+    }
+    return analysis;
+  };
+  const own = analyse(text);
   const alone = guessOf(own);
   const context = options.context ?? [];
   // Context may only choose among the languages the message itself allows (its script's pool);
   // a settled answer (script, letters) allows one.
   if (context.length === 0 || own.pool.length < 2 || alone.confidence >= WEIGHTS.contextBelowConfidence) return alone;
-  const neighbours = context.map((neighbour) => analyseText(neighbour, request));
+  const neighbours = context.map(analyse);
   if (neighbours.every((neighbour) => neighbour.scores.size === 0)) return alone;
   const combined = bestOf(combine(own, neighbours, own.pool));
   // A message with no language of its own ("ok") only inherits its conversation's: say so.
