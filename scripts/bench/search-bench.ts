@@ -7,6 +7,8 @@ const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.
 
 /** Targets of the search issue at 1M messages on 2 cores. */
 const TARGETS = { buildSeconds: 15, p95Ms: 5, scanSpeedup: 100, peakRssMb: 1536 };
+/** The issue sets its targets at 1M messages; 100k and 10M (--large) are measured and printed only. */
+const TARGET_SIZE = 1_000_000;
 
 function runEngine(engine: string, messages: number, queries: number): EngineReport {
   process.stderr.write(`  ${engine} at ${messages.toLocaleString('en')} messages...\n`);
@@ -27,7 +29,7 @@ export async function benchSearch(options: { sizes: number[]; queries: number; j
       const fts5 = reports.find((report) => report.engine === 'fts5');
       const scan = reports.find((report) => report.engine === 'scan');
       const all = ours.latency['all'];
-      if (messages >= 1_000_000 && all !== undefined) {
+      if (messages === TARGET_SIZE && all !== undefined) {
         checks['indexed in <= 15 s'] = ours.buildSeconds <= TARGETS.buildSeconds;
         checks['p95 <= 5 ms'] = all.p95 <= TARGETS.p95Ms;
         checks['peak RSS <= 1.5 GB'] = ours.peakRssMb <= TARGETS.peakRssMb;
@@ -37,8 +39,8 @@ export async function benchSearch(options: { sizes: number[]; queries: number; j
         checks['faster than FTS5 at p50, p95, p99'] = all.p50 <= theirs.p50 && all.p95 <= theirs.p95 && all.p99 <= theirs.p99;
         checks['same hits as FTS5'] = fts5.checksum === ours.checksum;
       }
-      // The issue sets its targets at 1M messages; at 100k a whole scan takes ~10 ms, so the ratio is only printed.
-      if (messages >= 1_000_000 && scan?.latency['all'] !== undefined && all !== undefined) checks['>= 100x faster than a scan (mean)'] = scan.latency['all'].mean / all.mean >= TARGETS.scanSpeedup;
+      // At 100k a whole scan takes ~10 ms, so there the ratio is only printed.
+      if (messages === TARGET_SIZE && scan?.latency['all'] !== undefined && all !== undefined) checks['>= 100x faster than a scan (mean)'] = scan.latency['all'].mean / all.mean >= TARGETS.scanSpeedup;
     }
     allMet &&= Object.values(checks).every(Boolean);
     results.push({ messages, reports, checks });
