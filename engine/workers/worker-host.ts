@@ -33,6 +33,8 @@ export interface HostedWorker<Api extends WorkerApi<Api>> {
   name: WorkerName;
   client: WorkerClient<Api>;
   worker: Worker;
+  /** True once the thread has ended, crashed or stopped; a dead worker never comes back. */
+  readonly exited: boolean;
   terminate(): Promise<void>;
 }
 
@@ -52,6 +54,9 @@ export function spawnWorker<Api extends WorkerApi<Api>>(name: WorkerName, onLog?
     name,
     client,
     worker,
+    get exited() {
+      return exited;
+    },
     async terminate() {
       if (exited) return;
       client.failAll(new AppError('E_WORKER_DIED', `The ${name} worker was stopped`, { expected: true }));
