@@ -5,7 +5,7 @@
  */
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, defineField, safeRelativePath, truncateRaw } from '../telegram/import-limits.ts';
+import { baseName, defineField, safeRelativePath, unparsedJsonRecord } from '../telegram/import-limits.ts';
 import { isJsonObject } from '../telegram/json-walker.ts';
 import type { JsonObject, JsonValue } from '../telegram/json-walker.ts';
 
@@ -111,22 +111,6 @@ function stringField(value: JsonObject, key: string): string | null {
 }
 
 function unparsed(value: JsonValue, context: MetaMessageContext, reason: string): MetaMessageResult {
-  const raw = truncateRaw(JSON.stringify(value) ?? String(value));
-  const { time, timestampText } = isJsonObject(value) ? readTime(value['timestamp_ms'] ?? value['timestamp']) : { time: null, timestampText: '' };
-  return {
-    message: {
-      chatKey: context.chatKey,
-      kind: 'unparsed',
-      sender: null,
-      time,
-      timestampText,
-      text: raw.text,
-      attachments: [],
-      deleted: false,
-      edited: false,
-      locator: context.locator,
-      reason: `${reason}${raw.note}`,
-    },
-    notes: [],
-  };
+  const when = isJsonObject(value) ? readTime(value['timestamp_ms'] ?? value['timestamp']) : { time: null, timestampText: '' };
+  return { message: unparsedJsonRecord(JSON.stringify(value) ?? String(value), context, reason, when), notes: [] };
 }

@@ -5,7 +5,7 @@
  */
 
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { defineField, truncateRaw } from './import-limits.ts';
+import { defineField, unparsedJsonRecord } from './import-limits.ts';
 import { MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { describeServiceMessage, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
@@ -113,28 +113,6 @@ function describeKind(value: JsonValue): string {
 }
 
 function unparsed(value: JsonValue, context: TelegramMessageContext, reason: string): TelegramMessageResult {
-  const raw = truncateRaw(JSON.stringify(value) ?? String(value));
-  let timestampText = '';
-  let time: ParsedTime = null;
-  if (isJsonObject(value)) {
-    const read = readTime(value);
-    timestampText = read.timestampText;
-    time = read.time;
-  }
-  return {
-    message: {
-      chatKey: context.chatKey,
-      kind: 'unparsed',
-      sender: null,
-      time,
-      timestampText,
-      text: raw.text,
-      attachments: [],
-      deleted: false,
-      edited: false,
-      locator: context.locator,
-      reason: `${reason}${raw.note}`,
-    },
-    notes: [],
-  };
+  const when = isJsonObject(value) ? readTime(value) : { time: null, timestampText: '' };
+  return { message: unparsedJsonRecord(JSON.stringify(value) ?? String(value), context, reason, when), notes: [] };
 }
