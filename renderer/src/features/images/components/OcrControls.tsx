@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatNumber } from '../../../app/format.ts';
+import { TaskOutcome } from '../../tasks/components/TaskOutcome.tsx';
 import type { OcrTask } from '../state/use-ocr-task.ts';
 
 /** Starts OCR of the images not read yet, or again of those that failed, in the languages asked for. */
@@ -7,7 +7,6 @@ export function OcrControls({ controller }: { controller: OcrTask }) {
   const [langs, setLangs] = useState('');
   const fieldId = useId();
   const { task, running, error } = controller;
-  const progress = task?.total === null || task === null ? null : `${formatNumber(task.done)} / ${formatNumber(task.total)}`;
 
   return (
     <section className="ocr-controls" aria-label="Text recognition">
@@ -36,26 +35,7 @@ export function OcrControls({ controller }: { controller: OcrTask }) {
         <span className="mono"> .traineddata</span> file in the folder named by <span className="mono">THREADLINE_TESSDATA</span> or{' '}
         <span className="mono">--tessdata</span>; nothing is downloaded.
       </p>
-      {task !== null && running && (
-        <p className="hint" role="status" data-testid="ocr-progress">
-          {task.stage} {progress !== null && <span className="mono">{progress}</span>}
-        </p>
-      )}
-      {task?.state === 'DONE' && (
-        <p className="hint" role="status" data-testid="ocr-progress">
-          Done{task.summary === null ? '' : `: ${task.summary}`}
-        </p>
-      )}
-      {(task?.state === 'ERROR' || task?.state === 'CANCELLED') && (
-        <p className="error" role="alert">
-          {task.error?.message ?? 'Text recognition was cancelled.'}
-        </p>
-      )}
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <TaskOutcome task={task} running={running} cancelled="Text recognition was cancelled." error={error} testId="ocr-progress" />
     </section>
   );
 }

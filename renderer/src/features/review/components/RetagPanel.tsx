@@ -3,6 +3,7 @@ import type { TaskView } from '../../../../../shared/domain/task.ts';
 import { api } from '../../../api/client.ts';
 import { useEngineEvent } from '../../../app/engine-events.ts';
 import { describeError } from '../../../app/format.ts';
+import { TaskOutcome } from '../../tasks/components/TaskOutcome.tsx';
 
 /** Runs the tagger again over every imported source (after a rule pack update). */
 export function RetagPanel() {
@@ -38,26 +39,7 @@ export function RetagPanel() {
         </button>
         <span className="hint">Looks for indicators again with the current rule packs. Decisions, notes and bookmarks are kept.</span>
       </div>
-      {running && task !== null && (
-        <p className="hint" role="status">
-          {task.stage}
-        </p>
-      )}
-      {task?.state === 'DONE' && (
-        <p className="hint" role="status">
-          Done: {task.summary}
-        </p>
-      )}
-      {(task?.state === 'ERROR' || task?.state === 'CANCELLED') && (
-        <p className="error" role="alert">
-          {task.error?.message ?? 'Tagging was cancelled.'}
-        </p>
-      )}
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <TaskOutcome task={task} running={running} cancelled="Tagging was cancelled." error={error} />
     </section>
   );
 }
