@@ -5,11 +5,12 @@ import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index
 import { indexFlags } from '../../shared/search/index-flags.ts';
 import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
-import { describePlace } from '../../shared/domain/locator.ts';
+import { describeLocatorInFull, describePlace } from '../../shared/domain/locator.ts';
 import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { encodeMessageBatch } from './message-batch.ts';
+import { capMessageText } from './telegram/import-limits.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
 import type { SourceFiles } from './source-files.ts';
 
@@ -113,6 +114,11 @@ export class RecordWriter implements ParseSink {
       this.messages++;
     }
     this.attachments += attachments.filter((attachment) => attachment.kind === 'attached').length;
+    // Every format's over-long body is cut here, once: the case keeps the first part, the
+    // locator keeps the way to every byte (ADR 0011).
+    const capped = capMessageText(parsed.text);
+    if (capped.note !== null) this.warning({ place: place(), message: `${capped.note} (${describeLocatorInFull(parsed.locator)})` });
+    const extra = capped.note === null ? parsed.extra : { ...parsed.extra, textChars: capped.totalChars };
     const placeholder = parsed.extra?.['placeholder'] === true;
     this.batch.push({
       id: messageId(source.sha256, this.position),
@@ -126,7 +132,7 @@ export class RecordWriter implements ParseSink {
       direction: parsed.direction ?? null,
       timestamp: this.toUtc(parsed.time, parsed.timestampText, place),
       timestampText: parsed.timestampText,
-      text: parsed.text,
+      text: capped.text,
       // Languages are detected afterwards by the language worker pool (engine/import/detect-languages.ts).
       lang: placeholder ? NO_LINGUISTIC_CONTENT : 'und',
       langConfidence: 0,
@@ -134,7 +140,7 @@ export class RecordWriter implements ParseSink {
       deleted: parsed.deleted,
       edited: parsed.edited,
       locator: parsed.locator,
-      extra: parsed.reason === undefined ? (parsed.extra ?? null) : { ...parsed.extra, unparsedReason: parsed.reason },
+      extra: parsed.reason === undefined ? (extra ?? null) : { ...extra, unparsedReason: parsed.reason },
     });
     if (this.batch.length >= BATCH_SIZE) await this.sendBatch();
   }

@@ -42,8 +42,6 @@ export async function parseEmailSource(input: ParserInput, sink: ParseSink, maxM
     counts.unescapedLines += raw.unescapedLines;
     if (!raw.endsWithLineFeed && splitter.isMbox) warnings.add('truncated', place, `${at}: the file ends in the middle of a line; this last message may be cut short`);
     const record = await readRecord(raw, file, threads, sink, (message) => warnings.add('message', place, `${at}: ${message}`));
-    const truncated = record.extra?.['textTruncated'] as { keptChars: number; totalChars: number } | undefined;
-    if (truncated !== undefined) warnings.add('long-text', place, `${at}: the text is ${truncated.totalChars} characters long; its first ${truncated.keptChars} are kept in the case, the whole message stays in the source at this place`);
     if (record.kind === 'unparsed') counts.unparsed += 1;
     else counts.messages += 1;
     counts.attachments += record.attachments.length;

@@ -11,4 +11,3 @@ export { readEmail, MAX_MIME_PARTS, MAX_EMBEDDED_DEPTH } from './read-email.ts';
 export type { EmailContent } from './read-email.ts';
 export { readDeliveryStatus } from './delivery-status.ts';
 export { EmailThreads, normaliseSubject } from './threads.ts';
-export { MAX_TEXT_CHARS } from './message-record.ts';

@@ -6,21 +6,13 @@ import type { RawMessage } from './mbox-splitter.ts';
 import type { EmailContent } from './read-email.ts';
 import { subjectWithoutPrefixes, type EmailThreads } from './threads.ts';
 
-/**
- * Characters of one message's text kept in the case. A body longer than this is damage or an
- * attack (a 50 MB line); indexing and tagging it would stall the import. The whole text stays
- * in the evidence file at the record's locator.
- */
-export const MAX_TEXT_CHARS = 1024 * 1024;
 const NO_SUBJECT = '(no subject)';
 
 export function toMessage(raw: RawMessage, file: string, content: EmailContent, threads: EmailThreads, sink: ParseSink): ParsedMessage {
   const chatKey = announceThread(content, raw, threads, sink);
   const sender = content.from[0];
   const full = [content.subject ?? '', content.body, ...content.appended].filter((block) => block.trim() !== '').join('\n\n');
-  const text = capText(full);
   const extra: Record<string, unknown> = { ...factsOf(content), ...(raw.postmark === null ? {} : { mboxPostmark: raw.postmark }) };
-  if (text.length < full.length) extra['textTruncated'] = { keptChars: text.length, totalChars: full.length };
   return {
     chatKey,
     kind: 'message',
@@ -30,7 +22,7 @@ export function toMessage(raw: RawMessage, file: string, content: EmailContent, 
     direction: null,
     time: timeOf(content),
     timestampText: content.dateText ?? '',
-    text,
+    text: full,
     attachments: content.attachments.map((attachment) => ({
       kind: 'attached',
       mediaType: mediaTypeOf(attachment.mimeType),
@@ -141,9 +133,3 @@ function uniqueMailboxes(list: MailAddress[]): MailAddress[] {
   });
 }
 
-/** Never ends on the first half of a surrogate pair. */
-function capText(text: string): string {
-  if (text.length <= MAX_TEXT_CHARS) return text;
-  const code = text.charCodeAt(MAX_TEXT_CHARS - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? MAX_TEXT_CHARS - 1 : MAX_TEXT_CHARS);
-}

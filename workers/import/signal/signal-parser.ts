@@ -1,5 +1,4 @@
-import type { ParsedChat, ParsedMessage, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { describePlace } from '../../../shared/domain/locator.ts';
+import type { ParsedChat, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../telegram/import-limits.ts';
 import { OWNER_NAME, parseSignalText } from './parse-signal-text.ts';
 import { sniffSignalExport } from './sniff.ts';
@@ -8,12 +7,6 @@ import { sniffSignalExport } from './sniff.ts';
 export const SIGNAL_TEXT_PARSER_VERSION = '1.0.0';
 /** signal-export writes each chat as <chat name>/chat.md; older releases and copies use other names. */
 const GENERIC_FILE_NAME = /^chat\.(?:md|txt)$/iu;
-/**
- * Characters of one message's text kept in the case. A longer body is damage or an attack (a
- * 50 MB line): indexing and tagging it exhausts memory. The whole text stays in the evidence
- * file at the record's locator.
- */
-export const MAX_SIGNAL_TEXT_CHARS = 1024 * 1024;
 
 /** signal-export (carderne) Markdown/text chat files: one file, one conversation. */
 export const signalTextParser: SourceParser = {
@@ -29,9 +22,7 @@ export const signalTextParser: SourceParser = {
     const warnings = new WarningLimiter(sink, file);
     for (const line of parsed.invalidUtf8Lines) warnings.add('encoding', `${file}:${line}`, 'the line holds bytes that are not UTF-8; they are shown as U+FFFD (the source bytes are unchanged)');
     sink.chat(chatFor(chatKey, chatTitle(input.path, file), parsed.senders));
-    for (const [position, parsedRecord] of parsed.records.entries()) {
-      const record = capText(parsedRecord);
-      if (record !== parsedRecord) warnings.add('long-text', describePlace(record.locator), `the message text is ${parsedRecord.text.length} characters long; its first ${record.text.length} are kept in the case, the whole text stays in the source at this place`);
+    for (const [position, record] of parsed.records.entries()) {
       await sink.message(record);
       if (position % PROGRESS_EVERY_RECORDS === 0) {
         sink.throwIfCancelled();
@@ -51,13 +42,6 @@ export const signalTextParser: SourceParser = {
   },
 };
 
-/** Never ends on the first half of a surrogate pair. */
-function capText(record: ParsedMessage): ParsedMessage {
-  if (record.text.length <= MAX_SIGNAL_TEXT_CHARS) return record;
-  const code = record.text.charCodeAt(MAX_SIGNAL_TEXT_CHARS - 1);
-  const text = record.text.slice(0, code >= 0xd800 && code <= 0xdbff ? MAX_SIGNAL_TEXT_CHARS - 1 : MAX_SIGNAL_TEXT_CHARS);
-  return { ...record, text, extra: { ...record.extra, textTruncated: { keptChars: text.length, totalChars: record.text.length } } };
-}
 
 function chatFor(key: string, title: string, senders: string[]): ParsedChat {
   const others = senders.filter((sender) => sender !== OWNER_NAME);

@@ -12,7 +12,7 @@
 import { SaxesParser } from 'saxes';
 import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { capMessageText, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../telegram/import-limits.ts';
+import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../telegram/import-limits.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { conversationKey, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
@@ -79,12 +79,6 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
   const emit = (result: RecordResult, open: OpenElement): void => {
     for (const note of result.notes) warnings.add('record', `${file}:${open.line}:${open.column}`, note);
     const { message } = result;
-    const capped = capMessageText(message.text);
-    if (capped.note !== null) {
-      warnings.add('long-text', `${file}:${open.line}:${open.column}`, capped.note);
-      message.text = capped.text;
-      message.extra = { ...message.extra, textChars: capped.totalChars };
-    }
     if (!announced.has(message.chatKey)) {
       announced.add(message.chatKey);
       sink.chat(open.name === 'call' ? smsBackupCallChat(message.chatKey, open.attributes ?? {}) : chatFor(message.chatKey, open.attributes ?? {}));

@@ -1,5 +1,4 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { capMessageText } from '../telegram/import-limits.ts';
 import { readWhatsAppText } from './parse-whatsapp-text.ts';
 import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
@@ -22,14 +21,7 @@ export const whatsappTextParser: SourceParser = {
     sink.chat({ key: chatKey, title: chatTitle(input.path, input.displayName), kind: 'unknown' });
     let position = 0;
     for (const record of reading.records()) {
-      const message = toParsedMessage(record, chatKey, input.displayName);
-      const capped = capMessageText(message.text);
-      if (capped.note !== null) {
-        sink.warning({ place: `${input.displayName}:${record.locator.lineStart}`, message: `${capped.note} (bytes ${record.locator.byteStart}-${record.locator.byteEnd})` });
-        message.text = capped.text;
-        message.extra = { ...message.extra, textChars: capped.totalChars };
-      }
-      await sink.message(message);
+      await sink.message(toParsedMessage(record, chatKey, input.displayName));
       if (position % 2000 === 0) {
         sink.throwIfCancelled();
         sink.progress(record.locator.byteEnd, bytes.byteLength);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
-import { chatTitle, matchSignalHeader, MAX_SIGNAL_TEXT_CHARS, readSignalBody, signalTextParser, sniffSignalExport } from '../../../../../workers/import/signal/index.ts';
+import { chatTitle, matchSignalHeader, readSignalBody, signalTextParser, sniffSignalExport } from '../../../../../workers/import/signal/index.ts';
 import { headOf, inputFromBytes, inputFromFile, inputFromText, otherFormatSamples, runParser, SAMPLES_ROOT } from '../../../../support/parser-harness.ts';
 
 const FIXTURES = path.resolve(process.cwd(), 'fixtures/signal');
@@ -163,14 +163,14 @@ describe('signal-export parsing', () => {
     expect(result.messages[1]?.text).toBe('bad \uFFFD\uFFFD');
   });
 
-  it('reads a 50 MB message line as one message, keeps its first MAX_SIGNAL_TEXT_CHARS and says so', async () => {
+  // The case keeps the first MAX_MESSAGE_TEXT_CHARS of it: the RecordWriter cuts every format's bodies (record-writer-text-cap.test.ts).
+  it('reads a 50 MB message line as one message and hands all of it on', async () => {
     const long = 'x'.repeat(50 * 1024 * 1024);
     const result = await runParser(signalTextParser, inputFromText(`[2019-12-24, 12:23] Jane: ${long}\n[2019-12-24, 12:24] Me: after\n`, { displayName: 'chat.txt' }));
     expect(result.messages).toHaveLength(2);
-    expect(result.messages[0]?.text.length).toBe(MAX_SIGNAL_TEXT_CHARS);
-    expect(result.messages[0]?.extra?.['textTruncated']).toEqual({ keptChars: MAX_SIGNAL_TEXT_CHARS, totalChars: long.length });
+    expect(result.messages[0]?.text.length).toBe(long.length);
     expect(result.messages[0]?.locator).toMatchObject({ lineStart: 1, lineEnd: 1, byteEnd: long.length + 27 });
-    expect(result.warnings).toEqual([{ place: 'chat.txt:1', message: expect.stringContaining(`${long.length} characters long`) as unknown as string }]);
+    expect(result.warnings).toEqual([]);
     expect(result.messages[1]?.text).toBe('after');
   });
 });
