@@ -1,37 +1,26 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
-import { Engine } from '../../engine/engine.ts';
+import { openUiSession } from '../support/ui-session.ts';
+import type { UiSession } from '../support/ui-session.ts';
+import type { Engine } from '../../engine/engine.ts';
 import type { LoopbackServer } from '../../engine/loopback/server.ts';
-import { startLoopbackServer } from '../../engine/loopback/server.ts';
-import { launchChromium } from '../support/browser.ts';
 import { REPO_ROOT, tempFolder } from '../support/temp-case.ts';
 
 /** The case's language list in the UI: set when the case is created, changed from the case bar. */
+let session: UiSession;
 let engine: Engine;
 let server: LoopbackServer;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  mkdirSync(join(REPO_ROOT, 'test-results', 'e2e'), { recursive: true });
-  const staticRoot = ensureRendererBuilt(true);
-  engine = new Engine({ mode: 'browser', actor: 'e2e' });
-  server = await startLoopbackServer({ engine, staticRoot, port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  session = await openUiSession();
+  ({ engine, server, page, consoleErrors } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await engine?.dispose();
+  await session?.close();
 });
 
 describe('case languages in the UI', () => {

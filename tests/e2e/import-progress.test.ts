@@ -1,12 +1,11 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
-import { Engine } from '../../engine/engine.ts';
+import { openUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
+import type { UiSession } from '../support/ui-session.ts';
+import type { Engine } from '../../engine/engine.ts';
 import type { LoopbackServer } from '../../engine/loopback/server.ts';
-import { startLoopbackServer } from '../../engine/loopback/server.ts';
-import { launchChromium } from '../support/browser.ts';
 import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';
 import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
 
@@ -15,32 +14,22 @@ import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
  * engine on loopback: three sources of three formats (names in three scripts), one bar each,
  * and a single source cancelled while the import goes on.
  */
-const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
 /** Big enough that the source is still being read or tagged when Cancel is clicked. */
 const BIG_MESSAGES = 150_000;
 
+let session: UiSession;
 let engine: Engine;
 let server: LoopbackServer;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const staticRoot = ensureRendererBuilt(true);
-  engine = new Engine({ mode: 'browser', actor: 'e2e' });
-  server = await startLoopbackServer({ engine, staticRoot, port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  session = await openUiSession({ height: 1000 });
+  ({ engine, server, page, consoleErrors } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await engine?.dispose();
+  await session?.close();
 });
 
 function sourceRow(name: string) {

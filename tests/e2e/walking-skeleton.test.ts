@@ -1,12 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
-import { Engine } from '../../engine/engine.ts';
+import { openUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
+import type { UiSession } from '../support/ui-session.ts';
 import type { LoopbackServer } from '../../engine/loopback/server.ts';
-import { startLoopbackServer } from '../../engine/loopback/server.ts';
-import { launchChromium } from '../support/browser.ts';
 import { REPO_ROOT, tempFolder } from '../support/temp-case.ts';
 
 /**
@@ -14,34 +12,23 @@ import { REPO_ROOT, tempFolder } from '../support/temp-case.ts';
  * Debian's Chromium. Screenshots go to test-results/e2e/ as artifacts worth looking at.
  */
 const FIXTURE = join(REPO_ROOT, 'fixtures', 'whatsapp', 'job-offer-android-24h.txt');
-const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
 
-let engine: Engine;
+let session: UiSession;
 let server: LoopbackServer;
-let browser: Browser;
 let page: Page;
+let consoleErrors: string[];
 const outsideRequests: string[] = [];
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const staticRoot = ensureRendererBuilt(true);
-  engine = new Engine({ mode: 'browser', actor: 'e2e' });
-  server = await startLoopbackServer({ engine, staticRoot, port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  session = await openUiSession();
+  ({ server, page, consoleErrors } = session);
   page.on('request', (request) => {
     if (!request.url().startsWith(`http://127.0.0.1:${server.port}/`) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outsideRequests.push(request.url());
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
   });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await engine?.dispose();
+  await session?.close();
 });
 
 async function waitForTask(state: string): Promise<void> {

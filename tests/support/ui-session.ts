@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
+import { Engine } from '../../engine/engine.ts';
+import type { LoopbackServer } from '../../engine/loopback/server.ts';
+import { startLoopbackServer } from '../../engine/loopback/server.ts';
+import { launchChromium } from './browser.ts';
+import { REPO_ROOT } from './temp-case.ts';
+
+/** Where end-to-end tests put their screenshots (CI keeps them as artifacts). */
+export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'e2e');
+
+/** The real engine behind the loopback server, the built UI in Debian's Chromium, one page open. */
+export interface UiSession {
+  engine: Engine;
+  server: LoopbackServer;
+  browser: Browser;
+  page: Page;
+  /** Errors the page logged to its console: a test asserts there were none. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openUiSession(options: { height?: number } = {}): Promise<UiSession> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const staticRoot = ensureRendererBuilt(true);
+  const engine = new Engine({ mode: 'browser', actor: 'e2e' });
+  const server = await startLoopbackServer({ engine, staticRoot, port: 0 });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: options.height ?? 900 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  return {
+    engine,
+    server,
+    browser,
+    page,
+    consoleErrors,
+    async close() {
+      await browser.close();
+      await server.close();
+      await engine.dispose();
+    },
+  };
+}
