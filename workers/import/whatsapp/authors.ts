@@ -102,38 +102,70 @@ export interface SenderStatistics {
   extendedNames: Set<string>;
 }
 
-export function collectSenderStatistics(candidates: readonly AuthorCandidate[]): SenderStatistics {
-  const counts = new Map<string, number>();
-  const writesUnmarked = new Set<string>();
-  const commonPrefix = new Map<string, string | null>();
-  for (const candidate of candidates) {
+/** Sender statistics gathered one header at a time (a streamed export never holds its headers). */
+export class SenderStatisticsBuilder {
+  private readonly counts = new Map<string, number>();
+  private readonly writesUnmarked = new Set<string>();
+  private readonly commonPrefix = new Map<string, string | null>();
+
+  add(candidate: AuthorCandidate): void {
     const name = candidate.firstName;
     const first = candidate.splitPoints[0];
     if (name === null || first === undefined) {
-      continue;
+      return;
     }
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const count = this.counts.get(name);
+    if (count === undefined) {
+      this.addName(name, candidate, first);
+    } else {
+      this.counts.set(name, count + 1);
+    }
     const bodyFirstCode = candidate.rest.charCodeAt(bodyStartAfter(candidate.rest, first));
-    if (bodyFirstCode !== LEFT_TO_RIGHT_MARK && bodyFirstCode !== RIGHT_TO_LEFT_MARK) {
-      writesUnmarked.add(name);
+    if (bodyFirstCode !== LEFT_TO_RIGHT_MARK && bodyFirstCode !== RIGHT_TO_LEFT_MARK && !this.writesUnmarked.has(name)) {
+      this.writesUnmarked.add(ownCopy(name));
     }
-    const second = candidate.splitPoints[1];
-    const prefix = second === undefined ? null : candidate.rest.slice(first, second);
-    const seen = commonPrefix.get(name);
-    if (seen === undefined) {
-      commonPrefix.set(name, prefix);
-    } else if (seen !== prefix) {
-      commonPrefix.set(name, null);
+    if (this.commonPrefix.get(name) !== prefixOf(candidate, first)) {
+      this.commonPrefix.set(name, null);
     }
   }
-  const extensions = new Map<string, string>();
-  for (const [name, prefix] of commonPrefix) {
-    const count = counts.get(name) ?? 0;
-    if (prefix !== null && count >= MIN_MESSAGES_FOR_NAME_EXTENSION && prefix.length <= MAX_NAME_EXTENSION_LENGTH) {
-      extensions.set(name, cleanSender(name + prefix));
-    }
+
+  /**
+   * A name seen for the first time is kept as a string of its own: a slice would keep the whole
+   * region of text it was cut from alive for as long as the file is read.
+   */
+  private addName(name: string, candidate: AuthorCandidate, first: number): void {
+    const own = ownCopy(name);
+    this.counts.set(own, 1);
+    const prefix = prefixOf(candidate, first);
+    this.commonPrefix.set(own, prefix === null ? null : ownCopy(prefix));
   }
-  return { counts, writesUnmarked, extensions, extendedNames: new Set(extensions.values()) };
+
+  finish(): SenderStatistics {
+    const extensions = new Map<string, string>();
+    for (const [name, prefix] of this.commonPrefix) {
+      const count = this.counts.get(name) ?? 0;
+      if (prefix !== null && count >= MIN_MESSAGES_FOR_NAME_EXTENSION && prefix.length <= MAX_NAME_EXTENSION_LENGTH) {
+        extensions.set(name, cleanSender(name + prefix));
+      }
+    }
+    return { counts: this.counts, writesUnmarked: this.writesUnmarked, extensions, extendedNames: new Set(extensions.values()) };
+  }
+}
+
+function prefixOf(candidate: AuthorCandidate, first: number): string | null {
+  const second = candidate.splitPoints[1];
+  return second === undefined ? null : candidate.rest.slice(first, second);
+}
+
+/** A flat copy of `text` that shares no memory with the string it was sliced from. */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+export function collectSenderStatistics(candidates: readonly AuthorCandidate[]): SenderStatistics {
+  const builder = new SenderStatisticsBuilder();
+  for (const candidate of candidates) builder.add(candidate);
+  return builder.finish();
 }
 
 export interface AuthorSplit {

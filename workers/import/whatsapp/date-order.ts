@@ -35,74 +35,116 @@ export interface DateOrderDecision {
   conflict: string | null;
 }
 
-interface ChangeTally {
-  firstResets: number;
-  secondResets: number;
-  firstResetLine: number;
-  secondResetLine: number;
-  firstChanges: number;
-  secondChanges: number;
-}
+/**
+ * The evidence of a whole file, gathered one header at a time: a streamed export is read twice
+ * (this tally first, records second) and never holds its headers in memory.
+ */
+export class DateOrderTally {
+  private count = 0;
+  private previous: DateFieldSample | null = null;
+  private firstOver = 0;
+  private secondOver = 0;
+  private firstOverLine = 0;
+  private secondOverLine = 0;
+  private firstResets = 0;
+  private secondResets = 0;
+  private firstResetLine = 0;
+  private secondResetLine = 0;
+  private firstChanges = 0;
+  private secondChanges = 0;
 
-function tallyChanges(samples: readonly DateFieldSample[]): ChangeTally {
-  const tally: ChangeTally = {
-    firstResets: 0,
-    secondResets: 0,
-    firstResetLine: 0,
-    secondResetLine: 0,
-    firstChanges: 0,
-    secondChanges: 0,
-  };
-  for (let index = 1; index < samples.length; index += 1) {
-    const previous = samples[index - 1];
-    const current = samples[index];
-    if (previous === undefined || current === undefined || previous.year !== current.year) {
-      continue;
+  /** Numeric dates seen so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  add(current: DateFieldSample): void {
+    this.count += 1;
+    if (current.first > MAX_MONTH) {
+      this.firstOver += 1;
+      this.firstOverLine ||= current.line;
+    }
+    if (current.second > MAX_MONTH) {
+      this.secondOver += 1;
+      this.secondOverLine ||= current.line;
+    }
+    const previous = this.previous;
+    this.previous = current;
+    if (previous === null || previous.year !== current.year) {
+      return;
     }
     if (current.first < previous.first && current.second > previous.second) {
-      tally.firstResets += 1;
-      tally.firstResetLine ||= current.line;
+      this.firstResets += 1;
+      this.firstResetLine ||= current.line;
     } else if (current.second < previous.second && current.first > previous.first) {
-      tally.secondResets += 1;
-      tally.secondResetLine ||= current.line;
+      this.secondResets += 1;
+      this.secondResetLine ||= current.line;
     } else if (current.first !== previous.first && current.second === previous.second) {
-      tally.firstChanges += 1;
+      this.firstChanges += 1;
     } else if (current.second !== previous.second && current.first === previous.first) {
-      tally.secondChanges += 1;
+      this.secondChanges += 1;
     }
   }
-  return tally;
-}
 
-function decideFromBehaviour(samples: readonly DateFieldSample[]): DateOrderDecision {
-  const tally = tallyChanges(samples);
-  if (tally.firstResets !== tally.secondResets) {
-    const dayFirst = tally.firstResets > tally.secondResets;
-    const line = dayFirst ? tally.firstResetLine : tally.secondResetLine;
+  /** The order for the file; `firstYearFirstLine` is the first line whose date starts with its year (0 when none). */
+  decide(firstYearFirstLine: number, override?: DateOrder): DateOrderDecision {
+    if (override !== undefined) {
+      return { order: override, source: 'override', evidence: 'set by the caller', conflict: null };
+    }
+    if (this.count === 0) {
+      if (firstYearFirstLine > 0) {
+        return { order: 'ymd', source: 'inferred', evidence: `year written first on line ${firstYearFirstLine}`, conflict: null };
+      }
+      return { order: 'dmy', source: 'default', evidence: 'no numeric dates in the file', conflict: null };
+    }
+    const { firstOver, secondOver, firstOverLine, secondOverLine } = this;
+    if (firstOver > 0 && secondOver === 0) {
+      return { order: 'dmy', source: 'inferred', evidence: `field 1 exceeds 12 on line ${firstOverLine}`, conflict: null };
+    }
+    if (secondOver > 0 && firstOver === 0) {
+      return { order: 'mdy', source: 'inferred', evidence: `field 2 exceeds 12 on line ${secondOverLine}`, conflict: null };
+    }
+    if (firstOver > 0 && secondOver > 0) {
+      const dayFirst = firstOver >= secondOver;
+      return {
+        order: dayFirst ? 'dmy' : 'mdy',
+        source: 'inferred',
+        evidence: `field 1 exceeds 12 on ${firstOver} lines (first: line ${firstOverLine}), field 2 on ${secondOver} lines (first: line ${secondOverLine}); the majority wins`,
+        conflict: `day/month order is mixed in this file (field 1 exceeds 12 on line ${firstOverLine}, field 2 on line ${secondOverLine})`,
+      };
+    }
+    return this.decideFromBehaviour();
+  }
+
+  private decideFromBehaviour(): DateOrderDecision {
+    if (this.firstResets !== this.secondResets) {
+      const dayFirst = this.firstResets > this.secondResets;
+      const line = dayFirst ? this.firstResetLine : this.secondResetLine;
+      return {
+        order: dayFirst ? 'dmy' : 'mdy',
+        source: 'inferred',
+        evidence: `field ${dayFirst ? 1 : 2} falls back while field ${dayFirst ? 2 : 1} advances on line ${line} (a new month)`,
+        conflict: null,
+      };
+    }
+    if (this.firstChanges !== this.secondChanges) {
+      const dayFirst = this.firstChanges > this.secondChanges;
+      const often = dayFirst ? this.firstChanges : this.secondChanges;
+      const rarely = dayFirst ? this.secondChanges : this.firstChanges;
+      return {
+        order: dayFirst ? 'dmy' : 'mdy',
+        source: 'inferred',
+        evidence: `no field exceeds 12; field ${dayFirst ? 1 : 2} changes more often than field ${dayFirst ? 2 : 1} (${often} vs ${rarely} times), so it is the day`,
+        conflict: null,
+      };
+    }
     return {
-      order: dayFirst ? 'dmy' : 'mdy',
-      source: 'inferred',
-      evidence: `field ${dayFirst ? 1 : 2} falls back while field ${dayFirst ? 2 : 1} advances on line ${line} (a new month)`,
+      order: 'dmy',
+      source: 'default',
+      evidence: 'no field exceeds 12 and neither field behaves like a day; assumed day first',
       conflict: null,
     };
   }
-  if (tally.firstChanges !== tally.secondChanges) {
-    const dayFirst = tally.firstChanges > tally.secondChanges;
-    const often = dayFirst ? tally.firstChanges : tally.secondChanges;
-    const rarely = dayFirst ? tally.secondChanges : tally.firstChanges;
-    return {
-      order: dayFirst ? 'dmy' : 'mdy',
-      source: 'inferred',
-      evidence: `no field exceeds 12; field ${dayFirst ? 1 : 2} changes more often than field ${dayFirst ? 2 : 1} (${often} vs ${rarely} times), so it is the day`,
-      conflict: null,
-    };
-  }
-  return {
-    order: 'dmy',
-    source: 'default',
-    evidence: 'no field exceeds 12 and neither field behaves like a day; assumed day first',
-    conflict: null,
-  };
 }
 
 /**
@@ -115,48 +157,7 @@ export function inferDateOrder(
   firstYearFirstLine: number,
   override?: DateOrder,
 ): DateOrderDecision {
-  if (override !== undefined) {
-    return { order: override, source: 'override', evidence: 'set by the caller', conflict: null };
-  }
-  if (samples.length === 0) {
-    if (firstYearFirstLine > 0) {
-      return {
-        order: 'ymd',
-        source: 'inferred',
-        evidence: `year written first on line ${firstYearFirstLine}`,
-        conflict: null,
-      };
-    }
-    return { order: 'dmy', source: 'default', evidence: 'no numeric dates in the file', conflict: null };
-  }
-  let firstOver = 0;
-  let secondOver = 0;
-  let firstOverLine = 0;
-  let secondOverLine = 0;
-  for (const sample of samples) {
-    if (sample.first > MAX_MONTH) {
-      firstOver += 1;
-      firstOverLine ||= sample.line;
-    }
-    if (sample.second > MAX_MONTH) {
-      secondOver += 1;
-      secondOverLine ||= sample.line;
-    }
-  }
-  if (firstOver > 0 && secondOver === 0) {
-    return { order: 'dmy', source: 'inferred', evidence: `field 1 exceeds 12 on line ${firstOverLine}`, conflict: null };
-  }
-  if (secondOver > 0 && firstOver === 0) {
-    return { order: 'mdy', source: 'inferred', evidence: `field 2 exceeds 12 on line ${secondOverLine}`, conflict: null };
-  }
-  if (firstOver > 0 && secondOver > 0) {
-    const dayFirst = firstOver >= secondOver;
-    return {
-      order: dayFirst ? 'dmy' : 'mdy',
-      source: 'inferred',
-      evidence: `field 1 exceeds 12 on ${firstOver} lines (first: line ${firstOverLine}), field 2 on ${secondOver} lines (first: line ${secondOverLine}); the majority wins`,
-      conflict: `day/month order is mixed in this file (field 1 exceeds 12 on line ${firstOverLine}, field 2 on line ${secondOverLine})`,
-    };
-  }
-  return decideFromBehaviour(samples);
+  const tally = new DateOrderTally();
+  for (const sample of samples) tally.add(sample);
+  return tally.decide(firstYearFirstLine, override);
 }

@@ -1,36 +1,30 @@
 /**
  * Parser for WhatsApp "Export chat" text files (FORMATS.md §1).
  *
- * Three passes over the lines, all linear:
- * 1. split the bytes into lines and find the header lines (header-grammar.ts);
- * 2. decide the file's day/month order from all numeric dates (date-order.ts) and gather
- *    sender statistics (authors.ts);
- * 3. build one record per header; its continuation lines are the lines up to the next
- *    header. Lines before the first header form one 'unparsed' record, so every line of
+ * Two passes over the lines, both linear and both streamed (a region of whole lines at a time,
+ * line-regions.ts), so a million-line export is never held in memory, not even its headers:
+ * 1. the scan finds the header lines (header-grammar.ts) and gathers what the whole file
+ *    decides: the day/month order (date-order.ts), sender statistics (authors.ts), platform
+ *    and clock;
+ * 2. the assembly builds one record per header; its continuation lines are the lines up to the
+ *    next header. Lines before the first header form one 'unparsed' record, so every line of
  *    the file is in exactly one record and the records' byte ranges tile the file.
  */
 
-import { compareWallClocks } from './calendar.ts';
-import { collectSenderStatistics, describeRest, isNameQuotedText, noticeReason, splitAuthor } from './authors.ts';
+import { compareWallClocks, looksLikeYear } from './calendar.ts';
+import { describeRest, isNameQuotedText, noticeReason, SenderStatisticsBuilder, splitAuthor } from './authors.ts';
 import type { AuthorCandidate, SenderStatistics } from './authors.ts';
-import { inferDateOrder, type DateFieldSample, type DateOrderDecision } from './date-order.ts';
+import { DateOrderTally, type DateOrderDecision } from './date-order.ts';
 import { matchHeader, type HeaderMatch } from './header-grammar.ts';
-import { looksLikeYear } from './calendar.ts';
+import { regionsOfBytes, regionsOfStream, type LineRegion } from './line-regions.ts';
 import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';
-import { lineText, splitLines, type SplitText } from './split-lines.ts';
+import { lineText } from './split-lines.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
-import type {
-  LineLocator,
-  WallClock,
-  WhatsAppParseOptions,
-  WhatsAppParseResult,
-  WhatsAppRecord,
-} from './types.ts';
+import type { LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
 import { WarningCollector } from './warnings.ts';
 
 const TRAILING_EMPTY_LINES = /(?:\n\s*)+$/u;
-const CARRIAGE_RETURN_LINE_FEED = /\r\n/gu;
 
 interface HeaderLine {
   /** 0-based line index. */
@@ -39,67 +33,20 @@ interface HeaderLine {
   content: string;
 }
 
-function findHeaders(split: SplitText): HeaderLine[] {
-  const headers: HeaderLine[] = [];
-  for (let line = 0; line < split.lineCount; line += 1) {
-    const content = lineText(split, line);
-    const match = matchHeader(content);
-    if (match !== null) {
-      headers.push({ line, match, content });
-    }
-  }
-  return headers;
-}
-
-function collectDateSamples(headers: readonly HeaderLine[]): { samples: DateFieldSample[]; firstYearFirstLine: number } {
-  const samples: DateFieldSample[] = [];
-  let firstYearFirstLine = 0;
-  for (const header of headers) {
-    const { field1, field2, field3 } = header.match;
-    if (field1 === '') {
-      continue;
-    }
-    if (looksLikeYear(field1)) {
-      firstYearFirstLine ||= header.line + 1;
-      continue;
-    }
-    samples.push({ line: header.line + 1, first: Number(field1), second: Number(field2), year: field3 });
-  }
-  return { samples, firstYearFirstLine };
-}
-
-function locate(split: SplitText, firstLine: number, lastLine: number): LineLocator {
-  return {
-    lineStart: firstLine + 1,
-    lineEnd: lastLine + 1,
-    byteStart: split.byteStarts[firstLine] ?? 0,
-    byteEnd: split.byteStarts[lastLine + 1] ?? 0,
-  };
-}
-
-/** Lines firstLine..lastLine joined with '\n' (CR before LF dropped). */
-function joinLines(split: SplitText, firstLine: number, lastLine: number): string {
-  if (lastLine < firstLine) {
-    return '';
-  }
-  const joined = split.text.slice(split.charStarts[firstLine] ?? 0, split.charEnds[lastLine] ?? 0);
-  return joined.includes('\r\n') ? joined.replace(CARRIAGE_RETURN_LINE_FEED, '\n') : joined;
-}
-
 /** Direction marks removed; blank lines at the end (export padding) dropped. */
 function finishText(raw: string): string {
   const cleaned = removeInvisibleMarks(raw);
   return cleaned.includes('\n') ? cleaned.replace(TRAILING_EMPTY_LINES, '') : cleaned;
 }
 
-function unparsedRecord(split: SplitText, lastLine: number, reason: string): WhatsAppRecord {
+function unparsedRecord(locator: LineLocator, lines: readonly string[], reason: string): WhatsAppRecord {
   return {
     kind: 'unparsed',
-    locator: locate(split, 0, lastLine),
+    locator,
     timestampText: '',
     wallClock: null,
     sender: null,
-    text: finishText(joinLines(split, 0, lastLine)),
+    text: finishText(lines.join('\n')),
     media: null,
     deleted: false,
     edited: false,
@@ -108,7 +55,6 @@ function unparsedRecord(split: SplitText, lastLine: number, reason: string): Wha
 }
 
 interface RecordContext {
-  split: SplitText;
   order: DateOrderDecision;
   statistics: SenderStatistics;
   years: YearTracker;
@@ -143,22 +89,22 @@ function resolveClock(context: RecordContext, header: HeaderLine, timestampText:
   return clock;
 }
 
+/** `continuation` holds the lines after the header line, or null when there are none. */
 function buildRecord(
   context: RecordContext,
   header: HeaderLine,
   candidate: AuthorCandidate,
-  lastLine: number,
+  continuation: string | null,
+  locator: LineLocator,
 ): WhatsAppRecord {
-  const { split } = context;
   const timestampText = header.content.slice(header.match.stampStart, header.match.stampEnd);
   const wallClock = resolveClock(context, header, timestampText);
   const author = splitAuthor(candidate, context.statistics);
-  const continuation = joinLines(split, header.line + 1, lastLine);
-  const text = finishText(lastLine > header.line ? `${author.body}\n${continuation}` : author.body);
+  const text = finishText(continuation !== null ? `${author.body}\n${continuation}` : author.body);
   const placeholders = classifyPlaceholders(text);
   const record: WhatsAppRecord = {
     kind: author.sender === null ? 'system' : 'message',
-    locator: locate(split, header.line, lastLine),
+    locator,
     timestampText,
     wallClock,
     sender: author.sender,
@@ -176,7 +122,7 @@ function buildRecord(
       record.kind = 'system';
       record.systemReason = reason;
       if (isNameQuotedText(author.sender)) {
-        record.text = finishText(lastLine > header.line ? `${candidate.rest}\n${continuation}` : candidate.rest);
+        record.text = finishText(continuation !== null ? `${candidate.rest}\n${continuation}` : candidate.rest);
       } else {
         record.attributedTo = author.sender;
       }
@@ -186,24 +132,131 @@ function buildRecord(
   return record;
 }
 
-function detectPlatform(headers: readonly HeaderLine[]): WhatsAppParseResult['platform'] {
-  let bracket = 0;
-  let dash = 0;
-  for (const header of headers) {
-    if (header.match.style === 'bracket') bracket += 1;
-    else if (header.match.style === 'dash') dash += 1;
+type WhatsAppFacts = Omit<WhatsAppParseResult, 'records' | 'warnings'>;
+
+/** Pass 1: what only the whole file can decide, gathered one region at a time. */
+class HeaderScan {
+  lineCount = 0;
+  headerCount = 0;
+  private firstYearFirstLine = 0;
+  private bracket = 0;
+  private dash = 0;
+  private twelveHour = 0;
+  private readonly dates = new DateOrderTally();
+  private readonly senders = new SenderStatisticsBuilder();
+
+  constructor(private readonly warnings: WarningCollector) {}
+
+  add(region: LineRegion): void {
+    const { split, firstLine } = region;
+    for (const line of split.invalidUtf8Lines) {
+      this.warnings.add('encoding', firstLine + line, `invalid UTF-8 on line ${firstLine + line} (shown as U+FFFD)`);
+    }
+    for (let index = 0; index < split.lineCount; index += 1) {
+      const content = lineText(split, index);
+      const match = matchHeader(content);
+      if (match !== null) this.addHeader(firstLine + index, match, content);
+    }
+    this.lineCount += split.lineCount;
   }
-  if (bracket === 0 && dash === 0) return 'unknown';
-  return bracket >= dash ? 'ios' : 'android';
+
+  private addHeader(line: number, match: HeaderMatch, content: string): void {
+    this.headerCount += 1;
+    if (match.style === 'bracket') this.bracket += 1;
+    else if (match.style === 'dash') this.dash += 1;
+    if (match.dayPeriod !== null) this.twelveHour += 1;
+    const { field1, field2, field3 } = match;
+    if (field1 !== '') {
+      if (looksLikeYear(field1)) this.firstYearFirstLine ||= line + 1;
+      else this.dates.add({ line: line + 1, first: Number(field1), second: Number(field2), year: field3 });
+    }
+    this.senders.add(describeRest(content.slice(match.bodyStart)));
+  }
+
+  /** The file's date order, with the warnings it calls for. */
+  decideOrder(options: WhatsAppParseOptions): DateOrderDecision {
+    const order = this.dates.decide(this.firstYearFirstLine, options.dateOrder);
+    if (order.conflict !== null) {
+      this.warnings.add('date-order', 0, order.conflict);
+    }
+    if (order.source === 'default' && this.dates.size > 0) {
+      this.warnings.add('date-order', 0, `ambiguous date order: ${order.evidence}`);
+    }
+    return order;
+  }
+
+  senderStatistics(): SenderStatistics {
+    return this.senders.finish();
+  }
+
+  facts(order: DateOrderDecision): WhatsAppFacts {
+    const platform = this.bracket === 0 && this.dash === 0 ? 'unknown' : this.bracket >= this.dash ? 'ios' : 'android';
+    const clock = this.twelveHour === 0 ? '24h' : this.twelveHour === this.headerCount ? '12h' : 'mixed';
+    return {
+      platform,
+      dateOrder: order.order,
+      dateOrderSource: order.source,
+      dateOrderEvidence: order.evidence,
+      clock,
+      lineCount: this.lineCount,
+    };
+  }
 }
 
-function detectClock(headers: readonly HeaderLine[]): WhatsAppParseResult['clock'] {
-  let twelve = 0;
-  for (const header of headers) {
-    if (header.match.dayPeriod !== null) twelve += 1;
+/** The record being gathered: a header and its continuation lines, or lines with no header. */
+interface OpenRecord {
+  header: HeaderLine | null;
+  lines: string[];
+  lastLine: number;
+  byteStart: number;
+  byteEnd: number;
+}
+
+/** Pass 2: records, built as the regions come; each is handed on once the next header closes it. */
+class RecordAssembly {
+  private open: OpenRecord | null = null;
+
+  constructor(
+    private readonly context: RecordContext,
+    private readonly fileHasHeaders: boolean,
+  ) {}
+
+  *add(region: LineRegion): Generator<WhatsAppRecord> {
+    const { split, firstLine, byteOffset } = region;
+    for (let index = 0; index < split.lineCount; index += 1) {
+      const content = lineText(split, index);
+      const line = firstLine + index;
+      const byteEnd = byteOffset + (split.byteStarts[index + 1] ?? 0);
+      const match = this.fileHasHeaders ? matchHeader(content) : null;
+      if (match !== null) {
+        if (this.open !== null) yield this.close(this.open);
+        this.open = { header: { line, match, content }, lines: [], lastLine: line, byteStart: byteOffset + (split.byteStarts[index] ?? 0), byteEnd };
+      } else if (this.open === null) {
+        this.open = { header: null, lines: [content], lastLine: line, byteStart: byteOffset + (split.byteStarts[index] ?? 0), byteEnd };
+      } else {
+        this.open.lines.push(content);
+        this.open.lastLine = line;
+        this.open.byteEnd = byteEnd;
+      }
+    }
   }
-  if (twelve === 0) return '24h';
-  return twelve === headers.length ? '12h' : 'mixed';
+
+  *finish(): Generator<WhatsAppRecord> {
+    if (this.open !== null) yield this.close(this.open);
+    this.open = null;
+  }
+
+  private close(open: OpenRecord): WhatsAppRecord {
+    const firstLine = open.header?.line ?? open.lastLine - open.lines.length + 1;
+    const locator: LineLocator = { lineStart: firstLine + 1, lineEnd: open.lastLine + 1, byteStart: open.byteStart, byteEnd: open.byteEnd };
+    if (open.header === null) {
+      const reason = this.fileHasHeaders ? 'lines before the first message header' : 'no WhatsApp message header in the file';
+      return unparsedRecord(locator, open.lines, reason);
+    }
+    const { header } = open;
+    const continuation = open.lines.length === 0 ? null : open.lines.join('\n');
+    return buildRecord(this.context, header, describeRest(header.content.slice(header.match.bodyStart)), continuation, locator);
+  }
 }
 
 /** Parses the bytes of a WhatsApp text export. Never throws on malformed input. */
@@ -214,83 +267,73 @@ export function parseWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptio
 }
 
 /** What a reading knows before any record is built; records follow one at a time. */
-export interface WhatsAppReading {
-  facts: Omit<WhatsAppParseResult, 'records' | 'warnings'>;
-  /** The records in file order, built as they are taken (a million-line export is never all in memory). */
-  records(): Generator<WhatsAppRecord>;
+export interface WhatsAppReading<Records> {
+  facts: WhatsAppFacts;
+  /** The records in file order, built as they are taken. */
+  records(): Records;
   /** The warnings, complete once records() has been read to the end. */
   warnings(): WhatsAppParseResult['warnings'];
 }
 
-/** Reads a WhatsApp text export: the whole file decides the date order, then records stream. */
-export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptions = {}): WhatsAppReading {
+/** Reads a WhatsApp text export already in memory (a zip entry, a test): same passes as a stream. */
+export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptions = {}): WhatsAppReading<Generator<WhatsAppRecord>> {
+  const regions = [...regionsOfBytes(bytes)];
   const warnings = new WarningCollector();
-  const split = splitLines(bytes);
-  for (const line of split.invalidUtf8Lines) {
-    warnings.add('encoding', line, `invalid UTF-8 on line ${line} (shown as U+FFFD)`);
-  }
-  const headers = findHeaders(split);
-  const { samples, firstYearFirstLine } = collectDateSamples(headers);
-  const order = inferDateOrder(samples, firstYearFirstLine, options.dateOrder);
-  if (order.conflict !== null) {
-    warnings.add('date-order', 0, order.conflict);
-  }
-  if (order.source === 'default' && samples.length > 0) {
-    warnings.add('date-order', 0, `ambiguous date order: ${order.evidence}`);
-  }
+  const scan = new HeaderScan(warnings);
+  for (const region of regions) scan.add(region);
+  const { facts, assembly } = startAssembly(scan, options, warnings);
   function* records(): Generator<WhatsAppRecord> {
-    if (split.lineCount === 0) {
-      warnings.add('file', 0, 'empty file');
-    } else if (headers.length === 0) {
-      warnings.add('file', 1, 'no WhatsApp message header found');
-      yield unparsedRecord(split, split.lineCount - 1, 'no WhatsApp message header in the file');
-    } else {
-      yield* buildRecords(split, headers, order, options, warnings);
-    }
+    if (!noteEmptyFile(scan, warnings)) return;
+    for (const region of regions) yield* assembly.add(region);
+    yield* assembly.finish();
   }
-  return {
-    facts: {
-      platform: detectPlatform(headers),
-      dateOrder: order.order,
-      dateOrderSource: order.source,
-      dateOrderEvidence: order.evidence,
-      clock: detectClock(headers),
-      lineCount: split.lineCount,
-    },
-    records,
-    warnings: () => warnings.finish(),
-  };
+  return { facts, records, warnings: () => warnings.finish() };
 }
 
-function* buildRecords(
-  split: SplitText,
-  headers: readonly HeaderLine[],
-  order: DateOrderDecision,
-  options: WhatsAppParseOptions,
-  warnings: WarningCollector,
-): Generator<WhatsAppRecord> {
-  const firstHeader = headers[0];
-  if (firstHeader !== undefined && firstHeader.line > 0) {
-    yield unparsedRecord(split, firstHeader.line - 1, 'lines before the first message header');
+/**
+ * Reads a WhatsApp text export as a stream, twice: `open` must give the same bytes each time.
+ * `onScanned` hears the bytes the first pass has covered (for progress and cancelling).
+ */
+export async function readWhatsAppStream(
+  open: () => AsyncIterable<Uint8Array>,
+  options: WhatsAppParseOptions = {},
+  onScanned: (bytes: number) => void = () => undefined,
+): Promise<WhatsAppReading<AsyncGenerator<WhatsAppRecord>>> {
+  const warnings = new WarningCollector();
+  const scan = new HeaderScan(warnings);
+  for await (const region of regionsOfStream(open())) {
+    scan.add(region);
+    onScanned(region.byteOffset + (region.split.byteStarts[region.split.lineCount] ?? 0));
   }
-  const candidates = headers.map((header) => describeRest(header.content.slice(header.match.bodyStart)));
+  const { facts, assembly } = startAssembly(scan, options, warnings);
+  async function* records(): AsyncGenerator<WhatsAppRecord> {
+    if (!noteEmptyFile(scan, warnings)) return;
+    for await (const region of regionsOfStream(open())) yield* assembly.add(region);
+    yield* assembly.finish();
+  }
+  return { facts, records, warnings: () => warnings.finish() };
+}
+
+function startAssembly(scan: HeaderScan, options: WhatsAppParseOptions, warnings: WarningCollector): { facts: WhatsAppFacts; assembly: RecordAssembly } {
+  const order = scan.decideOrder(options);
   const context: RecordContext = {
-    split,
     order,
-    statistics: collectSenderStatistics(candidates),
+    statistics: scan.senderStatistics(),
     years: createYearTracker(options.defaultYear),
     warnings,
     yearlessWarned: false,
     previousClock: null,
     reportedNotes: new Set(),
   };
-  for (let index = 0; index < headers.length; index += 1) {
-    const header = headers[index];
-    const candidate = candidates[index];
-    if (header === undefined || candidate === undefined) {
-      continue;
-    }
-    const lastLine = (headers[index + 1]?.line ?? split.lineCount) - 1;
-    yield buildRecord(context, header, candidate, lastLine);
+  return { facts: scan.facts(order), assembly: new RecordAssembly(context, scan.headerCount > 0) };
+}
+
+/** Warns about a file with no lines or no header; false when there is nothing to read. */
+function noteEmptyFile(scan: HeaderScan, warnings: WarningCollector): boolean {
+  if (scan.lineCount === 0) {
+    warnings.add('file', 0, 'empty file');
+    return false;
   }
+  if (scan.headerCount === 0) warnings.add('file', 1, 'no WhatsApp message header found');
+  return true;
 }

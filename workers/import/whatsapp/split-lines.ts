@@ -28,12 +28,20 @@ function getDecoderConstructor(): Utf8DecoderConstructor {
 }
 
 let lenientDecoder: Utf8Decoder | null = null;
+let bomKeepingDecoder: Utf8Decoder | null = null;
 let strictDecoder: Utf8Decoder | null = null;
 
-/** Decodes UTF-8, replacing malformed sequences with U+FFFD and dropping a leading BOM. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  lenientDecoder ??= new (getDecoderConstructor())('utf-8', { fatal: false });
-  return lenientDecoder.decode(bytes);
+/**
+ * Decodes UTF-8, replacing malformed sequences with U+FFFD. A leading BOM is dropped at the
+ * start of a file only: a later piece of the same file keeps a U+FEFF it starts with.
+ */
+export function decodeUtf8(bytes: Uint8Array, atFileStart = true): string {
+  if (atFileStart) {
+    lenientDecoder ??= new (getDecoderConstructor())('utf-8', { fatal: false });
+    return lenientDecoder.decode(bytes);
+  }
+  bomKeepingDecoder ??= new (getDecoderConstructor())('utf-8', { fatal: false, ignoreBOM: true });
+  return bomKeepingDecoder.decode(bytes);
 }
 
 /** True when the bytes are well-formed UTF-8. */
@@ -70,9 +78,12 @@ function countLineFeeds(bytes: Uint8Array): number {
   return count;
 }
 
-/** Splits the bytes into lines; a trailing LF does not start another line. */
-export function splitLines(bytes: Uint8Array): SplitText {
-  const text = decodeUtf8(bytes);
+/**
+ * Splits the bytes into lines; a trailing LF does not start another line. `atFileStart` is
+ * false for a later region of a file read in pieces (see line-regions.ts).
+ */
+export function splitLines(bytes: Uint8Array, atFileStart = true): SplitText {
+  const text = decodeUtf8(bytes, atFileStart);
   const lineFeeds = countLineFeeds(bytes);
   const endsWithLineFeed = bytes.length > 0 && bytes[bytes.length - 1] === LINE_FEED_BYTE;
   const lineCount = bytes.length === 0 ? 0 : endsWithLineFeed ? lineFeeds : lineFeeds + 1;

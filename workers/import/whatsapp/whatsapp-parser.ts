@@ -1,5 +1,5 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { readWhatsAppText } from './parse-whatsapp-text.ts';
+import { readWhatsAppStream } from './parse-whatsapp-text.ts';
 import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
 
@@ -12,19 +12,22 @@ export const whatsappTextParser: SourceParser = {
   parserVersion: WHATSAPP_TEXT_PARSER_VERSION,
   sniff: (head) => sniffWhatsAppText(head),
   async parse(input, sink, options) {
-    const bytes = await input.readAll();
-    sink.throwIfCancelled();
-    const reading = readWhatsAppText(bytes, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
+    // Read twice as a stream: the first pass decides the date order from the whole file, the
+    // second builds records. The bar runs through the first pass in its first half.
+    const reading = await readWhatsAppStream(() => input.stream(), options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }, (scanned) => {
+      sink.throwIfCancelled();
+      sink.progress(Math.round(scanned / 2), input.size);
+    });
     const parsed = reading.facts;
     // A text export is one conversation; the file is its only key.
     const chatKey = `file:${input.displayName}`;
     sink.chat({ key: chatKey, title: chatTitle(input.path, input.displayName), kind: 'unknown' });
     let position = 0;
-    for (const record of reading.records()) {
+    for await (const record of reading.records()) {
       await sink.message(toParsedMessage(record, chatKey, input.displayName));
       if (position % 2000 === 0) {
         sink.throwIfCancelled();
-        sink.progress(record.locator.byteEnd, bytes.byteLength);
+        sink.progress(Math.round((input.size + record.locator.byteEnd) / 2), input.size);
       }
       position += 1;
     }
