@@ -16,6 +16,12 @@ import type { SourceFiles } from './source-files.ts';
 
 /** Messages per round trip to the db and index workers: big enough to amortise, small enough to cancel promptly. */
 const BATCH_SIZE = 2000;
+/**
+ * Batches handed to the db worker and not yet stored. Two keep it busy while this thread parses
+ * a slow stretch of the source (a batch of long messages, a run of attachments to hash) and
+ * still bound what waits in memory to two batches.
+ */
+const BATCHES_IN_FLIGHT = 2;
 /** Language for text that is only an export's placeholder ("<Media omitted>"): ISO 639-3 "no linguistic content". */
 const NO_LINGUISTIC_CONTENT = 'zxx';
 
@@ -53,8 +59,8 @@ export class RecordWriter implements ParseSink {
   private readonly chats = new Map<string, string>();
   private readonly pendingChats: NewChat[] = [];
   private batch: NewMessage[] = [];
-  /** The batch being stored, if any (see sendBatch). */
-  private storing: Promise<void> = Promise.resolve();
+  /** The batches being stored, oldest first (see sendBatch). */
+  private readonly storing: Promise<void>[] = [];
   private position = 0;
   /** Next seq per chat: a chat fed by this source alone is then in order without renumbering. */
   private readonly nextSeq = new Map<string, number>();
@@ -154,13 +160,13 @@ export class RecordWriter implements ParseSink {
   /** Sends what is pending and waits until all of it is stored and indexed. */
   async flush(): Promise<void> {
     await this.sendBatch();
-    await this.storing;
+    while (this.storing.length > 0) await this.storing.shift();
   }
 
   /**
-   * Hands the batch to the db worker and returns once the batch before it is stored: parsing
-   * the next batch overlaps storing this one (the two workers run on different cores), and
-   * at most one batch waits in memory.
+   * Hands the batch to the db worker and returns once no more than BATCHES_IN_FLIGHT batches
+   * are waiting to be stored: parsing the next batch overlaps storing this one (the two workers
+   * run on different cores).
    */
   private async sendBatch(): Promise<void> {
     const chats = this.pendingChats.splice(0);
@@ -169,21 +175,31 @@ export class RecordWriter implements ParseSink {
     this.context.throwIfCancelled();
     // Encoded before waiting, so the db worker is never idle while this thread encodes.
     const encoded = batch.length === 0 ? null : encodeMessageBatch(batch);
-    await this.storing;
-    this.storing = this.store(chats, batch, encoded);
-    // A failure is raised by the next sendBatch or flush; keep it from being reported as unhandled meanwhile.
-    this.storing.catch(() => undefined);
+    while (this.storing.length >= BATCHES_IN_FLIGHT) await this.storing.shift();
+    const storing = this.store(chats, batch, encoded);
+    // A failure is raised by a later sendBatch or flush; keep it from being reported as unhandled meanwhile.
+    storing.catch(() => undefined);
+    this.storing.push(storing);
   }
 
-  /** Waits for the batch being stored, ignoring its failure (for use when the import fails anyway). */
+  /** Waits for the batches being stored, ignoring their failures (for use when the import fails anyway). */
   async settle(): Promise<void> {
-    await this.storing.catch(() => undefined);
+    await Promise.all(this.storing.splice(0).map((storing) => storing.catch(() => undefined)));
   }
 
   private async store(chats: NewChat[], batch: NewMessage[], encoded: MessageBatch | null): Promise<void> {
-    if (chats.length > 0) await this.sinks.db.call('insertChats', { chats });
-    if (encoded === null) return;
-    const { rowids } = await this.sinks.db.call('insertMessages', { batch: encoded }, { transfer: [encoded.json.buffer] });
+    // Both calls are sent before either is awaited: the db worker takes calls in the order they
+    // are sent, so a later batch can never be stored before this one (its rowids stay in order).
+    const chatsStored = chats.length > 0 ? this.sinks.db.call('insertChats', { chats }) : null;
+    chatsStored?.catch(() => undefined);
+    if (encoded === null) {
+      await chatsStored;
+      return;
+    }
+    const messagesStored = this.sinks.db.call('insertMessages', { batch: encoded }, { transfer: [encoded.json.buffer] });
+    messagesStored.catch(() => undefined);
+    await chatsStored;
+    const { rowids } = await messagesStored;
     const shards: IndexDocument[][] = this.sinks.index.map(() => []);
     batch.forEach((message, index) => {
       const rowid = rowids[index] ?? -1;
