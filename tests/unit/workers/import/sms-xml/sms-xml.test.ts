@@ -54,6 +54,20 @@ describe('SMS Backup & Restore XML', () => {
     expect(attributes['subject']).toBeUndefined();
   });
 
+  it('keeps every attribute the phone recorded once: in the column that holds it verbatim, or in extra', async () => {
+    const { messages } = await runParser(smsBackupXmlParser, inputFromFile(fixture('backup.xml')));
+    const incoming = atPath(messages, '/smses/sms[1]');
+    const attributes = incoming.extra?.['attributes'] as Record<string, string>;
+    // date → timestampText, address → senderId, contact_name → sender, body → text: not repeated.
+    expect(Object.keys(attributes).filter((name) => ['date', 'address', 'contact_name', 'body'].includes(name))).toEqual([]);
+    expect(incoming).toMatchObject({ timestampText: '1712340000000', senderId: '+40 712-345-678', sender: 'Dorin' });
+    expect(Object.values(attributes)).not.toContain('');
+    // An outgoing sms has no sender column: its address stays in extra.
+    const outgoing = atPath(messages, '/smses/sms[2]').extra?.['attributes'] as Record<string, string>;
+    expect(outgoing['address']).toBeDefined();
+    expect(outgoing['date']).toBeUndefined();
+  });
+
   it('joins surrogate-pair references into one emoji and replaces a lone one', async () => {
     const result = await runParser(smsBackupXmlParser, inputFromFile(fixture('backup.xml')));
     expect(atPath(result.messages, '/smses/sms[1]').text).toBe('Ai ajuns? 😀\nSună-mă');
