@@ -45,6 +45,7 @@ export async function parseAndStore(path: string, format: string): Promise<Pipel
       hashVerified: true,
       parser: { name: outcome.parser, version: outcome.parserVersion, formatVersion: outcome.formatVersion },
       details: { ...source.details, ...outcome.details },
+      chats: outcome.chats,
     });
     const done = performance.now();
     const summary = await db.client.call('caseSummary', {});

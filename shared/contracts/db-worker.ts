@@ -54,6 +54,21 @@ export interface NewMessage extends Omit<Message, 'attachments'> {
   attachments: NewAttachment[];
 }
 
+/**
+ * What an import saw of one chat as it wrote its messages: for a chat that source alone feeds,
+ * the db worker takes these figures instead of reading every row of the chat again.
+ */
+export interface ImportedChatSummary {
+  chatId: string;
+  /** Rows written to the chat, of every kind. */
+  count: number;
+  /** Smallest and largest UTC timestamp (ISO text), null when no row has one. */
+  first: string | null;
+  last: string | null;
+  /** Distinct senders of kind 'message', in code point order (SQLite's BINARY order). */
+  participants: string[];
+}
+
 /** A conversation a source contributes to; several sources may name the same chat id. */
 export interface NewChat {
   id: string;
@@ -114,6 +129,8 @@ export interface DbWorkerApi {
       hashVerified: boolean | null;
       parser: { name: string; version: string; formatVersion: string | null };
       details: Record<string, unknown>;
+      /** The import's own figures per chat (ImportOutcome.chats); checked against the rows before use. */
+      chats?: ImportedChatSummary[];
     };
     result: SourceRecord;
   };

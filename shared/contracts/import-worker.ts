@@ -1,4 +1,5 @@
 import type { ImportIssue, SourceRecord } from '../domain/source.ts';
+import type { ImportedChatSummary } from './db-worker.ts';
 
 /** A format name as a parser in workers/import/parsers.ts declares it (e.g. 'whatsapp-txt'). */
 export type DetectedFormat = string;
@@ -23,6 +24,8 @@ export interface ImportOutcome {
   attachments: number;
   issues: ImportIssue[];
   details: Record<string, unknown>;
+  /** Figures per chat the import wrote into, for finishSource. */
+  chats: ImportedChatSummary[];
 }
 
 /** Import workers parse one source and stream its records to the db and index workers. */

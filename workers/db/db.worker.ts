@@ -92,10 +92,10 @@ const handlers: Handlers<DbWorkerApi> = {
     ]);
     return null;
   },
-  async finishSource({ sourceId, status, sha256After, hashVerified, parser, details }) {
+  async finishSource({ sourceId, status, sha256After, hashVerified, parser, details, chats }) {
     const current = database();
     inTransaction(current.db, () => {
-      summariseChats(current.db, sourceId);
+      summariseChats(current.db, sourceId, chats);
       completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, parser, details, finishedAt: new Date().toISOString() });
     });
     current.persist();

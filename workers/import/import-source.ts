@@ -54,5 +54,6 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
     attachments: writer.attachments,
     issues: writer.issues,
     details: outcome.details,
+    chats: writer.chatSummaries(),
   };
 }

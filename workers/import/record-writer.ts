@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { DbWorkerApi, MessageBatch, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
+import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
 import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describeLocatorInFull, describePlace } from '../../shared/domain/locator.ts';
+import { compareCodePoints } from '../../shared/text/code-point-order.ts';
+import { ownCopy } from '../../shared/text/own-copy.ts';
 import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
@@ -64,6 +66,8 @@ export class RecordWriter implements ParseSink {
   private position = 0;
   /** Next seq per chat: a chat fed by this source alone is then in order without renumbering. */
   private readonly nextSeq = new Map<string, number>();
+  /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
+  private readonly seen = new Map<string, { first: string | null; last: string | null; senders: Set<string> }>();
 
   constructor(
     private readonly job: ImportJob,
@@ -126,6 +130,8 @@ export class RecordWriter implements ParseSink {
     if (capped.note !== null) this.warning({ place: place(), message: `${capped.note} (${describeLocatorInFull(parsed.locator)})` });
     const extra = capped.note === null ? parsed.extra : { ...parsed.extra, textChars: capped.totalChars };
     const placeholder = parsed.extra?.['placeholder'] === true;
+    const timestamp = this.toUtc(parsed.time, parsed.timestampText, place);
+    this.see(chat, parsed.kind === 'message' ? parsed.sender : null, timestamp);
     this.batch.push({
       id: messageId(source.sha256, this.position),
       sourceId: source.id,
@@ -136,7 +142,7 @@ export class RecordWriter implements ParseSink {
       sender: parsed.sender,
       senderId: parsed.senderId ?? null,
       direction: parsed.direction ?? null,
-      timestamp: this.toUtc(parsed.time, parsed.timestampText, place),
+      timestamp,
       timestampText: parsed.timestampText,
       text: capped.text,
       // Languages are detected afterwards by the language worker pool (engine/import/detect-languages.ts).
@@ -149,6 +155,31 @@ export class RecordWriter implements ParseSink {
       extra: parsed.reason === undefined ? (extra ?? null) : { ...extra, unparsedReason: parsed.reason },
     });
     if (this.batch.length >= BATCH_SIZE) await this.sendBatch();
+  }
+
+  private see(chat: string, sender: string | null, timestamp: string | null): void {
+    let seen = this.seen.get(chat);
+    if (seen === undefined) {
+      seen = { first: null, last: null, senders: new Set() };
+      this.seen.set(chat, seen);
+    }
+    // A sender is kept as its own string: a slice would keep the parser's whole buffer alive.
+    if (sender !== null && !seen.senders.has(sender)) seen.senders.add(ownCopy(sender));
+    if (timestamp !== null) {
+      if (seen.first === null || timestamp < seen.first) seen.first = timestamp;
+      if (seen.last === null || timestamp > seen.last) seen.last = timestamp;
+    }
+  }
+
+  /** Figures per chat written so far: rows, first and last UTC time, participants (ImportedChatSummary). */
+  chatSummaries(): ImportedChatSummary[] {
+    return [...this.seen].map(([chatId, seen]) => ({
+      chatId,
+      count: this.nextSeq.get(chatId) ?? 0,
+      first: seen.first,
+      last: seen.last,
+      participants: [...seen.senders].sort(compareCodePoints),
+    }));
   }
 
   private takeSeq(chat: string): number {

@@ -1,6 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { MESSAGE_ROW_COLUMNS } from '../../../shared/contracts/db-worker.ts';
-import type { MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
+import type { ImportedChatSummary, MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
 import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
 import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind } from '../../../shared/domain/message.ts';
@@ -101,14 +101,24 @@ function insertAttachments(db: Database, batch: MessageBatch, rowids: number[]):
  * keeps source order (exports are not always in time order, and the file order is evidence
  * too); a chat merged from several sources is ordered by time, then source, then position.
  */
-export function summariseChats(db: Database, sourceId: string): void {
+/**
+ * Sequences and summarises the chats a finished source fed. `known` holds the import's own
+ * figures per chat (ImportedChatSummary): for a chat that source alone feeds, still numbered as
+ * the import numbered it, they replace reading every row of the chat again (at a million
+ * messages, most of finishing a source); their row count is checked against the table first.
+ */
+export function summariseChats(db: Database, sourceId: string, known: readonly ImportedChatSummary[] = []): void {
+  const figuresOf = new Map(known.map((summary) => [summary.chatId, summary]));
   for (const chat of selectAll(db, 'SELECT chat_id FROM chat_sources WHERE source_id = ?', [sourceId])) {
     const chatId = asString(chat['chat_id']);
     const sourceCount = asNumber(selectOne(db, 'SELECT count(*) AS n FROM chat_sources WHERE chat_id = ?', [chatId])?.['n']);
     // The import numbers a single-source chat's messages 0..n-1 in source order already (RecordWriter):
     // renumbering would rewrite every row of the chat for nothing.
-    if (sourceCount === 1 && alreadyInSourceOrder(db, chatId)) {
-      summariseChat(db, chatId);
+    const rows = sourceCount === 1 ? rowsInSourceOrder(db, chatId) : null;
+    if (rows !== null) {
+      const figures = figuresOf.get(chatId);
+      if (figures !== undefined && figures.count === rows) writeChatSummary(db, chatId, figures);
+      else summariseChat(db, chatId);
       continue;
     }
     const order = sourceCount > 1 ? 'm.timestamp IS NULL, m.timestamp, s.imported_at, m.source_position' : 'm.source_position';
@@ -125,25 +135,35 @@ export function summariseChats(db: Database, sourceId: string): void {
 }
 
 /**
- * True when the chat's seq numbers are 0..n-1. Called for a chat fed by one source, whose import
- * numbered its messages in source order as it read them (RecordWriter); a gap means rows were
- * removed since, and the chat is renumbered.
+ * The chat's row count when its seq numbers are 0..n-1, else null. Called for a chat fed by one
+ * source, whose import numbered its messages in source order as it read them (RecordWriter); a
+ * gap means rows were removed since, and the chat is renumbered. Read from the (chat_id, seq)
+ * index alone.
  */
-function alreadyInSourceOrder(db: Database, chatId: string): boolean {
+function rowsInSourceOrder(db: Database, chatId: string): number | null {
   const figures = selectOne(db, 'SELECT count(*) AS n, min(seq) AS low, max(seq) AS high FROM messages WHERE chat_id = ?', [chatId]);
   const count = asNumber(figures?.['n']);
-  return count === 0 || (asNumber(figures?.['low']) === 0 && asNumber(figures?.['high']) === count - 1);
+  return count === 0 || (asNumber(figures?.['low']) === 0 && asNumber(figures?.['high']) === count - 1) ? count : null;
 }
 
 /** Caches a chat's message count, first and last time and participants on the chat row. */
 function summariseChat(db: Database, chatId: string): void {
   const figures = selectOne(db, 'SELECT count(*) AS n, min(timestamp) AS first, max(timestamp) AS last FROM messages WHERE chat_id = ?', [chatId]);
   const senders = selectAll(db, "SELECT DISTINCT sender FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender", [chatId]);
+  writeChatSummary(db, chatId, {
+    count: asNumber(figures?.['n']),
+    first: asNullableString(figures?.['first']),
+    last: asNullableString(figures?.['last']),
+    participants: senders.map((row) => asString(row['sender'])),
+  });
+}
+
+function writeChatSummary(db: Database, chatId: string, figures: Omit<ImportedChatSummary, 'chatId'>): void {
   run(db, 'UPDATE chats SET message_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
-    asNumber(figures?.['n']),
-    asNullableString(figures?.['first']),
-    asNullableString(figures?.['last']),
-    JSON.stringify(senders.map((row) => asString(row['sender']))),
+    figures.count,
+    figures.first,
+    figures.last,
+    JSON.stringify(figures.participants),
     chatId,
   ]);
 }

@@ -21,6 +21,7 @@
  *    Such records get kind 'system', sender null and the name in `attributedTo`.
  */
 
+import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
 import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
 
@@ -155,11 +156,6 @@ export class SenderStatisticsBuilder {
 function prefixOf(candidate: AuthorCandidate, first: number): string | null {
   const second = candidate.splitPoints[1];
   return second === undefined ? null : candidate.rest.slice(first, second);
-}
-
-/** A flat copy of `text` that shares no memory with the string it was sliced from. */
-function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
 }
 
 export function collectSenderStatistics(candidates: readonly AuthorCandidate[]): SenderStatistics {

@@ -35,11 +35,11 @@ describe('RecordWriter batches', () => {
     const job = { source: { id: 'src-1', sha256: 'b'.repeat(64), timeZone: 'UTC' }, path: '/e/x.txt', casePath: '/tmp/case', format: 'csv' } as unknown as ImportJob;
     const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
     const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles('/e/x.txt'));
-    const base = { sender: 'Ana', time: null, timestampText: '', deleted: false, edited: false, attachments: [], kind: 'message' } as const;
+    const base = { sender: 'Ana', time: null, timestampText: '', deleted: false, edited: false, kind: 'message' } as const;
     for (let index = 0; index < 7000; index += 1) {
       // A new chat starts in the second and in the fourth batch.
       const chatKey = index < 2500 ? 'first' : index < 6500 ? 'second' : 'third';
-      await writer.message({ ...base, chatKey, text: `m${index}`, locator: { kind: 'csv-row', file: 'x.csv', row: index + 2 } });
+      await writer.message({ ...base, attachments: [], chatKey, text: `m${index}`, locator: { kind: 'csv-row', file: 'x.csv', row: index + 2, line: index + 2 } });
     }
     await writer.flush();
     expect(calls).toEqual(['chats 1', 'messages 2000', 'chats 1', 'messages 2000', 'messages 2000', 'chats 1', 'messages 1000']);

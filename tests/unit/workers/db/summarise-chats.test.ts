@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Database } from 'sql.js';
+import type { MessageBatch, NewChat } from '../../../../shared/contracts/db-worker.ts';
+import type { ParsedMessage } from '../../../../shared/contracts/parsed-source.ts';
+import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
+import { compareCodePoints } from '../../../../shared/text/code-point-order.ts';
+import type { CallContext } from '../../../../shared/worker/serve.ts';
+import { loadSqlJs } from '../../../../workers/db/case-database.ts';
+import { migrate } from '../../../../workers/db/migrate.ts';
+import { insertChats, insertMessages, summariseChats } from '../../../../workers/db/repos/messages.ts';
+import { run, selectAll } from '../../../../workers/db/repos/rows.ts';
+import { RecordWriter } from '../../../../workers/import/record-writer.ts';
+import { folderFiles } from '../../../../workers/import/source-files.ts';
+
+// Senders whose code point order differs from JavaScript's UTF-16 order (astral vs U+FFxx).
+const SENDERS = ['bob', 'Émile', '𝒜lice', '\uFF21na', 'ana', null];
+
+async function caseWithOneSource(): Promise<Database> {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  db.exec('PRAGMA foreign_keys = ON');
+  migrate(db);
+  run(
+    db,
+    `INSERT INTO sources (id, path, display_name, format, parser, parser_version, size, sha256, status, imported_at, time_zone, time_zone_origin, details, message_count, unparsed_count)
+     VALUES ('src-1', '/e/x.csv', 'x.csv', 'csv', 'p', '1', 1, '${'c'.repeat(64)}', 'importing', '2024-01-01', 'UTC', 'flag', '{}', 0, 0)`,
+  );
+  return db;
+}
+
+/** Writes messages through a RecordWriter into a real case database, as an import does. */
+async function importInto(db: Database, messages: ParsedMessage[]): Promise<RecordWriter> {
+  const client = {
+    call: async (method: string, params: { batch?: MessageBatch; chats?: NewChat[] }) => {
+      if (method === 'insertChats') {
+        insertChats(db, params.chats ?? []);
+        return null;
+      }
+      return { rowids: insertMessages(db, params.batch as MessageBatch) };
+    },
+  };
+  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone: 'UTC' }, path: '/e/x.csv', casePath: '/tmp/case', format: 'csv' } as unknown as ImportJob;
+  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
+  const writer = new RecordWriter(job, { db: client as never, index: [] }, context, folderFiles('/e/x.csv'));
+  for (const message of messages) await writer.message(message);
+  await writer.flush();
+  return writer;
+}
+
+function sampleMessages(): ParsedMessage[] {
+  return Array.from({ length: 4500 }, (_value, index) => {
+    const sender = SENDERS[index % SENDERS.length] ?? null;
+    const day = 1 + ((index * 7) % 28);
+    return {
+      chatKey: index % 5 === 0 ? 'group' : 'pair',
+      kind: index % 11 === 0 ? 'system' : index % 13 === 0 ? 'unparsed' : 'message',
+      sender,
+      time: index % 17 === 0 ? null : { utcMs: Date.UTC(2024, index % 12, day, index % 24) },
+      timestampText: `t${index}`,
+      text: `m${index}`,
+      attachments: [],
+      deleted: false,
+      edited: false,
+      locator: { kind: 'csv-row', file: 'x.csv', row: index + 2, line: index + 2 },
+    };
+  });
+}
+
+const chatRows = (db: Database): Record<string, unknown>[] => selectAll(db, 'SELECT id, message_count, first_timestamp, last_timestamp, participants FROM chats ORDER BY id');
+
+describe('summariseChats', () => {
+  it('gives the same chat rows from the import’s own figures as from reading every row', async () => {
+    const fromRows = await caseWithOneSource();
+    await importInto(fromRows, sampleMessages());
+    summariseChats(fromRows, 'src-1');
+
+    const fromFigures = await caseWithOneSource();
+    const writer = await importInto(fromFigures, sampleMessages());
+    const figures = writer.chatSummaries();
+    expect(figures).toHaveLength(2);
+    summariseChats(fromFigures, 'src-1', figures);
+
+    expect(chatRows(fromFigures)).toEqual(chatRows(fromRows));
+    for (const row of chatRows(fromRows)) {
+      // SQLite's order, which the import's figures must follow: U+FF21 before the astral 𝒜.
+      expect(JSON.parse(String(row['participants']))).toEqual(['ana', 'bob', 'Émile', '\uFF21na', '𝒜lice']);
+    }
+  });
+
+  it('reads the rows when the figures do not match them', async () => {
+    const db = await caseWithOneSource();
+    const writer = await importInto(db, sampleMessages());
+    const wrong = writer.chatSummaries().map((figures) => ({ ...figures, count: figures.count + 1, participants: ['nobody'] }));
+    summariseChats(db, 'src-1', wrong);
+    for (const row of chatRows(db)) expect(row['participants']).not.toContain('nobody');
+  });
+});
+
+describe('compareCodePoints', () => {
+  it('orders as UTF-8 bytes do (SQLite BINARY), not as UTF-16 code units', () => {
+    const words = ['\uFFFD', '😀', 'a', '', 'ab', '\uE000', 'Z'];
+    const byBytes = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect([...words].sort(compareCodePoints)).toEqual(byBytes);
+  });
+});
