@@ -18,7 +18,7 @@ import { matchHeader, type HeaderMatch } from './header-grammar.ts';
 import { looksLikeYear } from './calendar.ts';
 import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';
 import { lineText, splitLines, type SplitText } from './split-lines.ts';
-import { removeInvisibleMarks } from './text-cleaning.ts';
+import { describeMarks, removeInvisibleMarks, splitOpeningMarks } from './text-cleaning.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
 import type {
   LineLocator,
@@ -86,10 +86,22 @@ function joinLines(split: SplitText, firstLine: number, lastLine: number): strin
   return joined.includes('\r\n') ? joined.replace(CARRIAGE_RETURN_LINE_FEED, '\n') : joined;
 }
 
-/** Direction marks removed; blank lines at the end (export padding) dropped. */
+/** Blank lines at the end (export padding) dropped; everything else, marks included, as written. */
 function finishText(raw: string): string {
-  const cleaned = removeInvisibleMarks(raw);
-  return cleaned.includes('\n') ? cleaned.replace(TRAILING_EMPTY_LINES, '') : cleaned;
+  return raw.includes('\n') ? raw.replace(TRAILING_EMPTY_LINES, '') : raw;
+}
+
+/**
+ * A system line or placeholder is WhatsApp's own wording: the marks WhatsApp puts before it
+ * (text-cleaning.ts, isOpeningMark) are cut from the text and kept on the record, so they never
+ * show as leading noise and are never lost. Marks further in stay where they are.
+ */
+function cutOpeningMarks(record: WhatsAppRecord): void {
+  const { marks, rest } = splitOpeningMarks(record.text);
+  if (marks !== '') {
+    record.text = rest;
+    record.leadingMarks = describeMarks(marks);
+  }
 }
 
 function unparsedRecord(split: SplitText, lastLine: number, reason: string): WhatsAppRecord {
@@ -155,7 +167,9 @@ function buildRecord(
   const author = splitAuthor(candidate, context.statistics);
   const continuation = joinLines(split, header.line + 1, lastLine);
   const text = finishText(lastLine > header.line ? `${author.body}\n${continuation}` : author.body);
-  const placeholders = classifyPlaceholders(text);
+  // Placeholders and notices are recognised on a copy without marks; the text keeps them.
+  const plain = removeInvisibleMarks(text);
+  const placeholders = classifyPlaceholders(plain);
   const record: WhatsAppRecord = {
     kind: author.sender === null ? 'system' : 'message',
     locator: locate(split, header.line, lastLine),
@@ -171,7 +185,7 @@ function buildRecord(
     record.location = true;
   }
   if (author.sender !== null && !isMessagePlaceholder(placeholders)) {
-    const reason = noticeReason(author, text, context.statistics);
+    const reason = noticeReason(author, plain, context.statistics);
     if (reason !== null) {
       record.kind = 'system';
       record.systemReason = reason;
@@ -182,6 +196,9 @@ function buildRecord(
       }
       record.sender = null;
     }
+  }
+  if (record.kind === 'system' || isMessagePlaceholder(placeholders)) {
+    cutOpeningMarks(record);
   }
   return record;
 }

@@ -4,7 +4,7 @@ import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.0.0';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.1.0';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {
@@ -57,6 +57,7 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
   if (record.attributedTo !== undefined) extra['attributedTo'] = record.attributedTo;
   if (record.systemReason !== undefined) extra['systemReason'] = record.systemReason;
   if (record.location === true) extra['location'] = true;
+  if (record.leadingMarks !== undefined) extra['leadingMarks'] = record.leadingMarks;
   // The body of a media or deleted placeholder is the export's wording, not the person's words.
   if (record.media !== null || record.deleted) extra['placeholder'] = true;
   return {
