@@ -3,41 +3,30 @@
  *
  * Three passes over the lines, all linear:
  * 1. split the bytes into lines and find the header lines (header-grammar.ts);
- * 2. decide the file's day/month order from all numeric dates (date-order.ts) and gather
- *    sender statistics (authors.ts);
+ * 2. decide the file's day/month order from all numeric dates (date-order.ts), gather
+ *    sender statistics (authors.ts) and tell a group from a private chat (chat-kind.ts);
  * 3. build one record per header; its continuation lines are the lines up to the next
  *    header. Lines before the first header form one 'unparsed' record, so every line of
  *    the file is in exactly one record and the records' byte ranges tile the file.
  */
 
 import { compareWallClocks } from './calendar.ts';
-import { collectSenderStatistics, describeRest, isNameQuotedText, noticeReason, splitAuthor } from './authors.ts';
+import { collectSenderStatistics, describeRest, mayBeNotice, splitAuthor } from './authors.ts';
 import type { AuthorCandidate, SenderStatistics } from './authors.ts';
 import { inferDateOrder, type DateFieldSample, type DateOrderDecision } from './date-order.ts';
-import { matchHeader, type HeaderMatch } from './header-grammar.ts';
+import { matchHeader } from './header-grammar.ts';
 import { looksLikeYear } from './calendar.ts';
-import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';
+import { ChatKindTally, type ChatKindDecision } from './chat-kind.ts';
 import { lineText, splitLines, type SplitText } from './split-lines.ts';
-import { describeMarks, removeInvisibleMarks, splitOpeningMarks } from './text-cleaning.ts';
+import { classifyRecord, unparsedRecord, type HeaderLine } from './records.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
 import type {
-  LineLocator,
   WallClock,
   WhatsAppParseOptions,
   WhatsAppParseResult,
   WhatsAppRecord,
 } from './types.ts';
 import { WarningCollector } from './warnings.ts';
-
-const TRAILING_EMPTY_LINES = /(?:\n\s*)+$/u;
-const CARRIAGE_RETURN_LINE_FEED = /\r\n/gu;
-
-interface HeaderLine {
-  /** 0-based line index. */
-  line: number;
-  match: HeaderMatch;
-  content: string;
-}
 
 function findHeaders(split: SplitText): HeaderLine[] {
   const headers: HeaderLine[] = [];
@@ -66,57 +55,6 @@ function collectDateSamples(headers: readonly HeaderLine[]): { samples: DateFiel
     samples.push({ line: header.line + 1, first: Number(field1), second: Number(field2), year: field3 });
   }
   return { samples, firstYearFirstLine };
-}
-
-function locate(split: SplitText, firstLine: number, lastLine: number): LineLocator {
-  return {
-    lineStart: firstLine + 1,
-    lineEnd: lastLine + 1,
-    byteStart: split.byteStarts[firstLine] ?? 0,
-    byteEnd: split.byteStarts[lastLine + 1] ?? 0,
-  };
-}
-
-/** Lines firstLine..lastLine joined with '\n' (CR before LF dropped). */
-function joinLines(split: SplitText, firstLine: number, lastLine: number): string {
-  if (lastLine < firstLine) {
-    return '';
-  }
-  const joined = split.text.slice(split.charStarts[firstLine] ?? 0, split.charEnds[lastLine] ?? 0);
-  return joined.includes('\r\n') ? joined.replace(CARRIAGE_RETURN_LINE_FEED, '\n') : joined;
-}
-
-/** Blank lines at the end (export padding) dropped; everything else, marks included, as written. */
-function finishText(raw: string): string {
-  return raw.includes('\n') ? raw.replace(TRAILING_EMPTY_LINES, '') : raw;
-}
-
-/**
- * A system line or placeholder is WhatsApp's own wording: the marks WhatsApp puts before it
- * (text-cleaning.ts, isOpeningMark) are cut from the text and kept on the record, so they never
- * show as leading noise and are never lost. Marks further in stay where they are.
- */
-function cutOpeningMarks(record: WhatsAppRecord): void {
-  const { marks, rest } = splitOpeningMarks(record.text);
-  if (marks !== '') {
-    record.text = rest;
-    record.leadingMarks = describeMarks(marks);
-  }
-}
-
-function unparsedRecord(split: SplitText, lastLine: number, reason: string): WhatsAppRecord {
-  return {
-    kind: 'unparsed',
-    locator: locate(split, 0, lastLine),
-    timestampText: '',
-    wallClock: null,
-    sender: null,
-    text: finishText(joinLines(split, 0, lastLine)),
-    media: null,
-    deleted: false,
-    edited: false,
-    reason,
-  };
 }
 
 interface RecordContext {
@@ -161,46 +99,34 @@ function buildRecord(
   candidate: AuthorCandidate,
   lastLine: number,
 ): WhatsAppRecord {
-  const { split } = context;
   const timestampText = header.content.slice(header.match.stampStart, header.match.stampEnd);
   const wallClock = resolveClock(context, header, timestampText);
-  const author = splitAuthor(candidate, context.statistics);
-  const continuation = joinLines(split, header.line + 1, lastLine);
-  const text = finishText(lastLine > header.line ? `${author.body}\n${continuation}` : author.body);
-  // Placeholders and notices are recognised on a copy without marks; the text keeps them.
-  const plain = removeInvisibleMarks(text);
-  const placeholders = classifyPlaceholders(plain);
-  const record: WhatsAppRecord = {
-    kind: author.sender === null ? 'system' : 'message',
-    locator: locate(split, header.line, lastLine),
-    timestampText,
-    wallClock,
-    sender: author.sender,
-    text,
-    media: placeholders.media,
-    deleted: placeholders.deleted,
-    edited: placeholders.edited,
-  };
-  if (placeholders.location) {
-    record.location = true;
-  }
-  if (author.sender !== null && !isMessagePlaceholder(placeholders)) {
-    const reason = noticeReason(author, plain, context.statistics);
-    if (reason !== null) {
-      record.kind = 'system';
-      record.systemReason = reason;
-      if (isNameQuotedText(author.sender)) {
-        record.text = finishText(lastLine > header.line ? `${candidate.rest}\n${continuation}` : candidate.rest);
-      } else {
-        record.attributedTo = author.sender;
-      }
-      record.sender = null;
-    }
-  }
-  if (record.kind === 'system' || isMessagePlaceholder(placeholders)) {
-    cutOpeningMarks(record);
-  }
+  const record = classifyRecord(context.split, context.statistics, header, candidate, lastLine);
+  record.wallClock = wallClock;
   return record;
+}
+
+/**
+ * Group or private (chat-kind.ts), decided before any record is handed on: the chat is
+ * announced first. Most records are messages by a sender seen before, whose kind splitAuthor
+ * settles cheaply; the rest (system lines, possible notices) are classified in full.
+ */
+function inferChatKind(split: SplitText, headers: readonly HeaderLine[], candidates: readonly AuthorCandidate[], statistics: SenderStatistics): ChatKindDecision {
+  const tally = new ChatKindTally();
+  headers.forEach((header, index) => {
+    const candidate = candidates[index];
+    if (candidate === undefined) return;
+    const author = splitAuthor(candidate, statistics);
+    if (author.sender !== null && !mayBeNotice(author, statistics)) {
+      tally.addSender(author.sender);
+      return;
+    }
+    const lastLine = (headers[index + 1]?.line ?? split.lineCount) - 1;
+    const record = classifyRecord(split, statistics, header, candidate, lastLine);
+    if (record.kind === 'system') tally.addSystemLine(header.line + 1, record.text);
+    else if (record.sender !== null) tally.addSender(record.sender);
+  });
+  return tally.decide();
 }
 
 function detectPlatform(headers: readonly HeaderLine[]): WhatsAppParseResult['platform'] {
@@ -255,6 +181,9 @@ export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOption
   if (order.source === 'default' && samples.length > 0) {
     warnings.add('date-order', 0, `ambiguous date order: ${order.evidence}`);
   }
+  const candidates = headers.map((header) => describeRest(header.content.slice(header.match.bodyStart)));
+  const statistics = collectSenderStatistics(candidates);
+  const chatKind = inferChatKind(split, headers, candidates, statistics);
   function* records(): Generator<WhatsAppRecord> {
     if (split.lineCount === 0) {
       warnings.add('file', 0, 'empty file');
@@ -262,7 +191,7 @@ export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOption
       warnings.add('file', 1, 'no WhatsApp message header found');
       yield unparsedRecord(split, split.lineCount - 1, 'no WhatsApp message header in the file');
     } else {
-      yield* buildRecords(split, headers, order, options, warnings);
+      yield* buildRecords({ split, headers, candidates, statistics, order }, options, warnings);
     }
   }
   return {
@@ -273,28 +202,33 @@ export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOption
       dateOrderEvidence: order.evidence,
       clock: detectClock(headers),
       lineCount: split.lineCount,
+      chatKind: chatKind.kind,
+      chatKindEvidence: chatKind.evidence,
     },
     records,
     warnings: () => warnings.finish(),
   };
 }
 
-function* buildRecords(
-  split: SplitText,
-  headers: readonly HeaderLine[],
-  order: DateOrderDecision,
-  options: WhatsAppParseOptions,
-  warnings: WarningCollector,
-): Generator<WhatsAppRecord> {
+/** What the whole-file passes found, for building the records. */
+interface FileFacts {
+  split: SplitText;
+  headers: readonly HeaderLine[];
+  candidates: readonly AuthorCandidate[];
+  statistics: SenderStatistics;
+  order: DateOrderDecision;
+}
+
+function* buildRecords(facts: FileFacts, options: WhatsAppParseOptions, warnings: WarningCollector): Generator<WhatsAppRecord> {
+  const { split, headers, candidates } = facts;
   const firstHeader = headers[0];
   if (firstHeader !== undefined && firstHeader.line > 0) {
     yield unparsedRecord(split, firstHeader.line - 1, 'lines before the first message header');
   }
-  const candidates = headers.map((header) => describeRest(header.content.slice(header.match.bodyStart)));
   const context: RecordContext = {
     split,
-    order,
-    statistics: collectSenderStatistics(candidates),
+    order: facts.order,
+    statistics: facts.statistics,
     years: createYearTracker(options.defaultYear),
     warnings,
     yearlessWarned: false,

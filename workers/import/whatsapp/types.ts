@@ -92,6 +92,10 @@ export interface WhatsAppParseResult {
   dateOrderSource: 'override' | 'inferred' | 'default';
   dateOrderEvidence: string;
   clock: '12h' | '24h' | 'mixed';
+  /** Group or private, as the file shows it (chat-kind.ts); 'unknown' when nothing tells. */
+  chatKind: 'group' | 'private' | 'unknown';
+  /** What chatKind rests on: a group event's line and text, or the distinct senders. */
+  chatKindEvidence: string;
   records: WhatsAppRecord[];
   /** Lines in the file; a trailing newline does not add a line. */
   lineCount: number;

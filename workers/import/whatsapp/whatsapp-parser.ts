@@ -4,7 +4,7 @@ import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.1.0';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.2.0';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {
@@ -18,7 +18,7 @@ export const whatsappTextParser: SourceParser = {
     const parsed = reading.facts;
     // A text export is one conversation; the file is its only key.
     const chatKey = `file:${input.displayName}`;
-    sink.chat({ key: chatKey, title: chatTitle(input.path, input.displayName), kind: 'unknown' });
+    sink.chat({ key: chatKey, title: chatTitle(input.path, input.displayName), kind: parsed.chatKind });
     let position = 0;
     for (const record of reading.records()) {
       await sink.message(toParsedMessage(record, chatKey, input.displayName));
@@ -39,6 +39,8 @@ export const whatsappTextParser: SourceParser = {
         dateOrderEvidence: parsed.dateOrderEvidence,
         clock: parsed.clock,
         lineCount: parsed.lineCount,
+        chatKind: parsed.chatKind,
+        chatKindEvidence: parsed.chatKindEvidence,
       },
     };
   },

@@ -257,6 +257,22 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: values checked by reading the files
     expect(recordAt(result, 26)).toMatchObject({ sender: '🤓', text: 'Testing emoji 🤓' });
   });
 
+  it('group or private, as each file shows it', () => {
+    // Two speakers (Perry, Andrea and Parker), but German group events from line 3 on.
+    expect(parseSample('WhatsR/ExampleChat.txt')).toMatchObject({ chatKind: 'group', chatKindEvidence: expect.stringMatching(/^group event on line 3: "Bob hat den Betreff/u) });
+    // One speaker: the exporter's own messages, in a group the system lines show.
+    expect(parseSample('whats_json/android/WhatsApp Chat with Group Chat XXX Android.txt')).toMatchObject({ chatKind: 'group' });
+    expect(parseSample('whats_json/chats_unique/WhatsApp Chat - Group Chat XXX.txt')).toMatchObject({ chatKind: 'group' });
+    expect(parseSample('whats_json/chats_unique/WhatsApp Chat - Group_NoMedia 2019 RU.txt')).toMatchObject({ chatKind: 'group' });
+    expect(parseSample('Chatistics/_chat 3.txt')).toMatchObject({ chatKind: 'group', chatKindEvidence: expect.stringMatching(/^5 distinct senders/u) });
+    for (const language of ['EN', 'Arabic', 'RU']) {
+      expect(parseSample(`whats_json/ios/WhatsApp Chat - Elon Musk (${language}).txt`), language).toMatchObject({
+        chatKind: 'private',
+        chatKindEvidence: expect.stringMatching(/^2 distinct senders \("Dmitry S", "Elon Musk"\)/u),
+      });
+    }
+  });
+
   it('ambiguous day/month orders are inferred or defaulted with a warning', () => {
     expect(parseSample('whats-reader/android-private-chat/WhatsApp Chat with Alice.txt')).toMatchObject({ dateOrder: 'dmy', dateOrderSource: 'inferred' });
     const ambiguous = parseSample('chat-analytics/1A_3M.txt');
