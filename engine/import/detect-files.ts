@@ -1,5 +1,6 @@
 import type { CaseSession } from '../case/case-session.ts';
 import { collectFiles } from './collect-files.ts';
+import { databaseFiles } from './database-files.ts';
 
 const MAX_LISTED = 2000;
 
@@ -8,8 +9,10 @@ export async function detectFiles(session: CaseSession, paths: string[]): Promis
   const { files, problems } = collectFiles(paths);
   const importer = await session.importer();
   const found: { path: string; size: number; format: string | null; reason: string }[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
+  const databases = databaseFiles(files);
   for (const file of files.slice(0, MAX_LISTED)) {
-    const detected = await importer.client.call('detectFormat', { path: file.path });
+    const importedWith = databases.filter((other) => other !== file.path);
+    const detected = await importer.client.call('detectFormat', { path: file.path, importedWith });
     found.push({ path: file.path, size: file.size, format: detected.companionOf === undefined ? detected.format : 'companion', reason: detected.reason });
   }
   if (files.length > MAX_LISTED) found.push({ path: `… ${files.length - MAX_LISTED} more files`, size: 0, format: null, reason: 'not checked in this preview' });

@@ -8,6 +8,7 @@ import type { CaseSession } from '../case/case-session.ts';
 import type { SourceProgressPatch, SourceTracker } from '../tasks/source-tracker.ts';
 import type { TaskHandle } from '../tasks/task-manager.ts';
 import { collectFiles } from './collect-files.ts';
+import { databaseFiles } from './database-files.ts';
 import type { CollectedFile } from './collect-files.ts';
 import { detectSourceLanguages } from './detect-languages.ts';
 import { hashFile } from './hash-file.ts';
@@ -45,6 +46,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     return summary;
   });
   const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size) }));
+  const databases = databaseFiles(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;
   let indexChanged = false;
@@ -55,9 +57,10 @@ export async function importFiles(session: CaseSession, paths: string[], options
       overall: (stage, done, total) => task.progress(stage, done, total),
       bytes: (done) => task.progress(`importing ${basename(file.path)}`, doneBytes + done, totalBytes),
     };
+    const importedWith = databases.filter((other) => other !== file.path);
     const summary = signal.aborted
       ? cancelledSummary(file.path, whyCancelled(tracker, index, 'not imported'))
-      : await importOne(session, file, options, { signal, report, whyCancelled: () => whyCancelled(tracker, index, 'nothing of this source was kept') });
+      : await importOne(session, file, options, { signal, report, importedWith, whyCancelled: () => whyCancelled(tracker, index, 'nothing of this source was kept') });
     tracker.update(index, finalProgress(summary));
     indexChanged ||= summary.status === 'imported';
     summaries.push(summary);
@@ -85,6 +88,8 @@ export async function importFiles(session: CaseSession, paths: string[], options
 interface SourceRun {
   signal: AbortSignal;
   report: ProgressReport;
+  /** The other databases of this import: where a companion of this source (or its owner) may be found by content. */
+  importedWith: string[];
   whyCancelled(): string;
 }
 
@@ -94,7 +99,7 @@ function whyCancelled(tracker: SourceTracker, index: number, outcome: string): s
 
 async function importOne(session: CaseSession, file: CollectedFile, options: ImportOptions, run: SourceRun): Promise<ImportSourceSummary> {
   const { path } = file;
-  const { signal, report } = run;
+  const { signal, report, importedWith } = run;
   let digests;
   try {
     report.bytes(0);
@@ -113,7 +118,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   const importer = await session.importer();
   let detected;
   try {
-    detected = await importer.client.call('detectFormat', { path, ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }) }, { signal });
+    detected = await importer.client.call('detectFormat', { path, importedWith, ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }) }, { signal });
   } catch (error) {
     if (signal.aborted) return { ...cancelledSummary(path, run.whyCancelled()), sha256: digests.sha256 };
     throw error;
@@ -149,6 +154,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
         path,
         casePath: session.path,
         format: detected.format,
+        importedWith,
         ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
         ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
       },

@@ -9,7 +9,11 @@ import { compareHits } from '../../shared/search/hit-order.ts';
 import type { HostedWorker } from '../workers/worker-host.ts';
 import { spawnWorker } from '../workers/worker-host.ts';
 
-const MANIFEST_FORMAT = 2;
+/**
+ * 3: words run through direction marks and other format characters (shared/text/fold.ts), so an
+ * index written before splits such words differently; a case's older index is rebuilt on open.
+ */
+const MANIFEST_FORMAT = 3;
 
 interface IndexManifest {
   format: number;

@@ -13,6 +13,12 @@ export interface ImportJob {
   format: DetectedFormat;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   csvMapping?: Record<string, string | number | boolean>;
+  /**
+   * Other files of the same import that a parser may look for by content (absolute paths; the
+   * engine sends the SQLite databases): with the files beside the source, where msgstore.db's
+   * contacts database is found.
+   */
+  importedWith?: string[];
 }
 
 export interface ImportOutcome {
@@ -33,7 +39,11 @@ export interface ImportWorkerApi {
   /** Connects this worker to the db and index workers (MessagePorts, transferred). */
   connect: { params: { dbPort: unknown; indexPorts: unknown[] }; result: null };
   /** Sniffs a file's content (never its name) and names the importer that can read it. */
-  detectFormat: { params: { path: string; csvMapping?: Record<string, string | number | boolean> }; result: { format: DetectedFormat | null; reason: string; companionOf?: string } };
+  detectFormat: {
+    /** `importedWith`: other files of the same import (as in ImportJob), where a companion's owner may be. */
+    params: { path: string; csvMapping?: Record<string, string | number | boolean>; importedWith?: string[] };
+    result: { format: DetectedFormat | null; reason: string; companionOf?: string };
+  };
   importSource: { params: ImportJob; result: ImportOutcome };
   /** Copies attachments held inside a zip source into the case's attachment store. */
   extractZipAttachments: {

@@ -99,8 +99,28 @@ export interface ParserInput {
   readAll(): Promise<Uint8Array>;
   /** Streams the file in chunks. */
   stream(): AsyncIterable<Uint8Array>;
-  /** Files next to the source that belong to it (SQLite -wal/-journal, wa.db beside msgstore.db, media folders). */
+  /** Files next to the source that belong to it by name (SQLite -wal/-journal, MMS part files). */
   companion(name: string): Promise<Uint8Array | null>;
+  /**
+   * Files near the source that may belong to it, to be recognised by their content, never by
+   * their name (a contacts database beside msgstore.db, whatever it is called): the other files
+   * of its folder (or of its folder in a zip), then the rest of its zip and the other files
+   * imported with it. Listed when asked; nothing is read until the parser asks.
+   */
+  nearby(): Promise<NearbyFile[]>;
+}
+
+/** A file near a source (ParserInput.nearby). */
+export interface NearbyFile {
+  /**
+   * 'same-folder': beside the source (in its folder, or its folder inside the same zip);
+   * 'same-import': elsewhere in the same zip, or another file of the same import.
+   */
+  relation: 'same-folder' | 'same-import';
+  /** The file to read, with its own companions (a -wal beside it); its nearby() is empty. */
+  input: ParserInput;
+  /** Its first `length` bytes, or all of it when it is shorter. */
+  head(length: number): Promise<Uint8Array>;
 }
 
 export interface ParseOutcome {

@@ -4,7 +4,7 @@
  * compiled trie, so no word strings are built. Each token records its UTF-16 range in the
  * original text and the word patterns it matched, exact and stem alike.
  */
-import { foldText } from '../text/fold.ts';
+import { foldText, isIgnorableInWord } from '../text/fold.ts';
 import { MIN_STEM } from './terms.ts';
 import { childOf } from './trie.ts';
 import type { CharTrie } from './trie.ts';
@@ -16,6 +16,8 @@ const UNKNOWN = 0;
 const WORD = 1;
 const SYMBOL = 2;
 const OTHER = 3;
+/** A format character (direction mark, BOM...): a word runs through it, as in fold.ts. */
+const INSIDE_WORD = 4;
 
 /** Character classes, computed once per code point (Unicode property regexes are slow). */
 const bmpClasses = new Uint8Array(0x10000);
@@ -26,7 +28,9 @@ const FOLDED_CHARS_LIMIT = 100_000;
 
 function classify(codePoint: number): number {
   const char = String.fromCodePoint(codePoint);
-  return WORD_CHAR.test(char) ? WORD : SYMBOL_CHAR.test(char) ? SYMBOL : OTHER;
+  if (WORD_CHAR.test(char)) return WORD;
+  if (SYMBOL_CHAR.test(char)) return SYMBOL;
+  return codePoint < 0x10000 && isIgnorableInWord(codePoint) ? INSIDE_WORD : OTHER;
 }
 
 function classOf(codePoint: number): number {
@@ -169,7 +173,7 @@ export function scanText(text: string, trie: CharTrie, numberPattern: number, bu
   while (index < text.length) {
     let codePoint = text.codePointAt(index) ?? 0;
     const kind = classOf(codePoint);
-    if (kind === OTHER) {
+    if (kind === OTHER || kind === INSIDE_WORD) {
       index += codePoint > 0xffff ? 2 : 1;
       continue;
     }
@@ -181,11 +185,23 @@ export function scanText(text: string, trie: CharTrie, numberPattern: number, bu
       index += codePoint > 0xffff ? 2 : 1;
     } else {
       if (codePoint >= ASCII_DIGIT_0 && codePoint <= ASCII_DIGIT_9) buffer.add(numberPattern);
-      while (index < text.length && classOf(codePoint) === WORD) {
-        feedCodePoint(codePoint);
-        index += codePoint > 0xffff ? 2 : 1;
+      // The token ends after its last word character: format characters it ran through at its
+      // end are left to the outer loop, which skips them.
+      let end = index;
+      while (index < text.length) {
+        const inner = classOf(codePoint);
+        if (inner === WORD) {
+          feedCodePoint(codePoint);
+          index += codePoint > 0xffff ? 2 : 1;
+          end = index;
+        } else if (inner === INSIDE_WORD) {
+          index += 1;
+        } else {
+          break;
+        }
         codePoint = text.codePointAt(index) ?? 0;
       }
+      index = end;
     }
     endWalk();
     buffer.finish(index);

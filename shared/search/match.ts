@@ -37,7 +37,7 @@ export function matchText(query: ParsedQuery, text: string): [number, number][] 
   return mergeRanges(highlights);
 }
 
-const PHONE_RUN = /\+?\(?\p{N}[\p{N}\s().\-/\u00a0\u202f]{5,}\p{N}/gu;
+const PHONE_RUN = /\+?\(?\p{N}[\p{N}\s().\-/\u00a0\u202f\u200e\u200f\u061c]{5,}\p{N}/gu;
 
 function phoneRanges(text: string): [number, number][] {
   return [...text.matchAll(PHONE_RUN)].map((match) => [match.index, match.index + match[0].length]);

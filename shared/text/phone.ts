@@ -3,7 +3,7 @@
  * Indexing adds one token per number made of its last NATIONAL_DIGITS digits, and a query that
  * looks like a number searches that token, so every formatting finds every other.
  */
-const PHONE_LIKE = /(?<![\p{N}])\+?\(?\p{N}[\p{N}\s().\-/\u00a0\u202f]{5,}\p{N}(?![\p{N}])/gu;
+const PHONE_LIKE = /(?<![\p{N}])\+?\(?\p{N}[\p{N}\s().\-/\u00a0\u202f\u200e\u200f\u061c]{5,}\p{N}(?![\p{N}])/gu;
 /** Long enough to tell numbers apart, short enough to ignore country and trunk prefixes. */
 export const NATIONAL_DIGITS = 9;
 const MIN_DIGITS = 7;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/engine.ts';
@@ -74,6 +74,22 @@ describe('import and search through real workers', () => {
     expect((await searchCase(session, 'restaurant', 10, 0)).total).toBe(1);
     const audit = readFileSync(join(casePath, 'audit.jsonl'), 'utf8');
     expect(audit).not.toContain('index.reconciled');
+  });
+
+  it('rebuilds an index written in an older format (words were folded differently) when the case opens', async () => {
+    const casePath = join(tempFolder(), 'case');
+    const first = newEngine();
+    await first.openCase(casePath, true);
+    await first.startImport([FIXTURE], {}).done;
+    await first.dispose();
+    const manifestPath = join(casePath, 'index', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { format: number };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, format: manifest.format - 1 }));
+
+    const second = newEngine();
+    const session = await second.openCase(casePath, false);
+    expect((await searchCase(session, 'restaurant', 10, 0)).total).toBe(1);
+    expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('index.reconciled');
   });
 
   it('rejects an empty file and a non-export file by name, and keeps what was imported', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countIndependently } from '../support/independent-counts.ts';
 import type { IndependentCount } from '../support/independent-counts.ts';
@@ -18,7 +18,7 @@ import type { FamilyImport, GoldenSample } from '../support/update-golden.ts';
 /** Files in the family folders that are not exports, and what must happen to each. */
 export const NON_EXPORTS: Readonly<Record<string, { expect: 'attachment' | 'companion' | 'rejected'; of?: string; why: string; knownIssue?: string }>> = {
   'android-mmssms-db/dfrws2021/key.json': { expect: 'rejected', why: 'the key the DFRWS 2021 solvers used, not messages' },
-  'whatsapp-db/iped/test_whatsApp.db': { expect: 'companion', of: 'whatsapp-db/iped/test_whatsAppMsgStore.db', why: 'wa.db: the contact names of the msgstore.db beside it' },
+  'whatsapp-db/iped/test_whatsApp.db': { expect: 'companion', of: 'whatsapp-db/iped/test_whatsAppMsgStore.db', why: 'a wa.db under another name: the contact names of the msgstore.db beside it' },
   'whatsapp-db/iped/test_whatsAppPreferences.xml': { expect: 'rejected', why: "WhatsApp's shared_prefs XML: settings, not messages" },
   'whatsapp-txt/whats-reader/android-private-chat/IMG-20241202-WA0001.jpg': { expect: 'attachment', of: 'Alice', why: 'media the chat export names' },
   'whatsapp-txt/whats-reader/android-private-chat/PTT-20241202-WA0002.opus': { expect: 'attachment', of: 'Alice', why: 'a voice note the chat export names' },
@@ -111,7 +111,7 @@ export function describeGoldenFamilies(names: readonly string[]): void {
           const owner = run.summary.sources.find((source) => run.sampleOf.get(source.path) === expected.of);
           const info = await run.session.info();
           const details = info.sources.find((source) => source.id === owner?.sourceId)?.details;
-          expect(details?.['contactsSource'], `${expected.of} read its contacts from the companion`).toBe('wa.db');
+          expect(details?.['contactsSource'], `${expected.of} read its contacts from the companion`).toBe(basename(sample));
         } else {
           const sha256 = createHash('sha256').update(readFileSync(join(SAMPLES, sample))).digest('hex');
           const attached = await run.session.db.client.call('findAttachmentByHash', { sha256 });

@@ -9,6 +9,7 @@ import type {
   ParseWarning,
   SourceParser,
 } from '../../shared/contracts/parsed-source.ts';
+import { nearbyFiles } from '../../workers/import/file-input.ts';
 
 /**
  * An in-memory ParserInput and a collecting ParseSink for importer tests: the parser sees the
@@ -47,6 +48,7 @@ export function inputFromBytes(bytes: Uint8Array, options: HarnessInputOptions =
       }
     },
     companion: (name: string) => Promise.resolve(options.companions?.[name] ?? null),
+    nearby: () => Promise.resolve([]),
     streamedChunks: () => chunks,
   };
 }
@@ -69,6 +71,8 @@ export function inputFromFile(file: string, options: Omit<HarnessInputOptions, '
         return Promise.resolve(null);
       }
     },
+    // The files beside it, found by content as the import worker finds them.
+    nearby: () => Promise.resolve(nearbyFiles(file, [])),
   };
 }
 

@@ -1,12 +1,13 @@
 /**
  * Test support for the SQLite importers: a ParserInput over bytes in memory (with companions such
- * as -wal or wa.db), a ParseSink that collects everything, and tiny databases built with sql.js
+ * as -wal or a contacts database beside it), a ParseSink that collects everything, and tiny databases built with sql.js
  * from SQL text, so tests need no committed binaries.
  */
 
 import initSqlJs from 'sql.js';
 import type { SqlJsStatic } from 'sql.js';
 import type {
+  NearbyFile,
   ParseOutcome,
   ParseSink,
   ParseWarning,
@@ -36,11 +37,37 @@ export async function buildDatabase(sql: string): Promise<Uint8Array> {
   }
 }
 
-/** A ParserInput over bytes; `companions` maps companion names (e.g. "msgstore.db-wal") to bytes. */
-export function parserInput(bytes: Uint8Array, displayName: string, companions: Record<string, Uint8Array> = {}): ParserInput & { companionRequests: string[] } {
+/**
+ * A ParserInput over bytes. `companions` maps the names of the files beside it (e.g.
+ * "msgstore.db-wal", a contacts database under any name) to their bytes: companion() reads them
+ * by name and nearby() offers them as 'same-folder'. `elsewhere` are files of the same import in
+ * other folders, offered as 'same-import'.
+ */
+export function parserInput(
+  bytes: Uint8Array,
+  displayName: string,
+  companions: Record<string, Uint8Array> = {},
+  elsewhere: Record<string, Uint8Array> = {},
+): ParserInput & { companionRequests: string[] } {
+  return bytesInput(bytes, displayName, `/evidence/${displayName}`, companions, elsewhere, true);
+}
+
+function bytesInput(
+  bytes: Uint8Array,
+  displayName: string,
+  path: string,
+  companions: Record<string, Uint8Array>,
+  elsewhere: Record<string, Uint8Array>,
+  withNearby: boolean,
+): ParserInput & { companionRequests: string[] } {
   const companionRequests: string[] = [];
+  const nearbyFile = (name: string, data: Uint8Array, relation: NearbyFile['relation']): NearbyFile => ({
+    relation,
+    input: bytesInput(data, name, relation === 'same-folder' ? `/evidence/${name}` : `/elsewhere/${name}`, relation === 'same-folder' ? companions : {}, {}, false),
+    head: (length) => Promise.resolve(data.slice(0, length)),
+  });
   return {
-    path: `/evidence/${displayName}`,
+    path,
     displayName,
     size: bytes.byteLength,
     companionRequests,
@@ -51,6 +78,13 @@ export function parserInput(bytes: Uint8Array, displayName: string, companions: 
     companion(name: string) {
       companionRequests.push(name);
       return Promise.resolve(companions[name] ?? null);
+    },
+    nearby() {
+      if (!withNearby) return Promise.resolve([]);
+      return Promise.resolve([
+        ...Object.entries(companions).filter(([name]) => name !== displayName).map(([name, data]) => nearbyFile(name, data, 'same-folder')),
+        ...Object.entries(elsewhere).map(([name, data]) => nearbyFile(name, data, 'same-import')),
+      ]);
     },
   };
 }
@@ -103,9 +137,10 @@ export async function runParser(
   bytes: Uint8Array,
   displayName: string,
   companions: Record<string, Uint8Array> = {},
+  elsewhere: Record<string, Uint8Array> = {},
 ): Promise<ParserRun> {
   const sink = new CollectingSink();
-  const outcome = await parser.parse(parserInput(bytes, displayName, companions), sink, {});
+  const outcome = await parser.parse(parserInput(bytes, displayName, companions, elsewhere), sink, {});
   return { outcome, sink };
 }
 

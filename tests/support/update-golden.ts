@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CaseSession } from '../../engine/case/case-session.ts';
@@ -29,11 +29,6 @@ export interface GoldenFamily {
   /** The sample folder (under ../shared/samples) and the golden folder (under tests/golden). */
   name: string;
   options?: Omit<ImportOptions, 'timeZone'>;
-  /**
-   * Samples copied under another name before import, because the importer finds companions by
-   * the names a phone gives them (wa.db beside msgstore.db); relative sample path -> new name.
-   */
-  renamed?: Record<string, string>;
 }
 
 export const FAMILIES: readonly GoldenFamily[] = [
@@ -45,10 +40,7 @@ export const FAMILIES: readonly GoldenFamily[] = [
   { name: 'sms-backup-restore-xml' },
   { name: 'android-mmssms-db' },
   { name: 'ios-sms-db' },
-  {
-    name: 'whatsapp-db',
-    renamed: { 'whatsapp-db/iped/test_whatsAppMsgStore.db': 'msgstore.db', 'whatsapp-db/iped/test_whatsApp.db': 'wa.db' },
-  },
+  { name: 'whatsapp-db' },
   {
     name: 'misc',
     // DFRWS 2021 Mattermost export: Unix milliseconds, one row per post, the channel as the chat.
@@ -73,7 +65,6 @@ const REVIEW_NOTES: Readonly<Record<string, string>> = {
     'Chats merge across sources by phone number, and the fixtures of this family give the same test numbers different contact names (sample_mms.xml names +15550000003 "Contact C"), so titles come from the file imported first; participants are this file\'s own contact_name values.',
   'sms-backup-restore-xml/sms-backup-reader-2/sms_and_mms.xml':
     'The file is cut off inside its last <mms>: that element is kept raw as the one unparsed record. Chat titles merge by number across the family (see sms_small.xml).',
-  'whatsapp-db/iped/test_whatsAppMsgStore.db': 'Imported as msgstore.db beside a copy of test_whatsApp.db named wa.db, as they sit on a phone, so contact names are read.',
   'android-mmssms-db/dfrws2021/mmssms.db': 'Bodies of the +41786909109 thread are ciphertext from a messaging app, in this file and in dec_mmssms.db alike; they are kept as written.',
 };
 
@@ -100,8 +91,6 @@ export interface GoldenSample {
   sample: string;
   status: ImportSourceSummary['status'];
   format: string;
-  /** The name the sample was imported under, when it had to be renamed (see GoldenFamily.renamed). */
-  importedAs?: string;
   /** What a reviewer found when checking this golden against the raw file, where it needs saying. */
   note?: string;
   /** The error code of a file that was not imported. */
@@ -133,7 +122,7 @@ export interface FamilyImport {
   samples: string[];
   /** Path actually imported -> sample path (relative to SAMPLES). */
   sampleOf: Map<string, string>;
-  /** Temporary folders (the case, renamed copies) removed by disposeFamily. */
+  /** Temporary folders (the case) removed by disposeFamily. */
   folders: string[];
 }
 
@@ -149,18 +138,10 @@ function toSamplePath(path: string): string {
 /** Imports every file of a family into one new case (one engine, one import task). */
 export async function importFamily(family: GoldenFamily): Promise<FamilyImport> {
   const samples = familySamples(family);
-  const staging = tempFolder('threadline-golden-');
   const sampleOf = new Map<string, string>();
   const paths: string[] = [];
   for (const sample of samples) {
-    const newName = family.renamed?.[sample];
-    let path = join(SAMPLES, sample);
-    if (newName !== undefined) {
-      const folder = join(staging, dirname(sample));
-      mkdirSync(folder, { recursive: true });
-      copyFileSync(path, join(folder, newName));
-      path = join(folder, newName);
-    }
+    const path = join(SAMPLES, sample);
     sampleOf.set(path, sample);
     paths.push(path);
   }
@@ -168,7 +149,7 @@ export async function importFamily(family: GoldenFamily): Promise<FamilyImport> 
   const caseFolder = tempFolder();
   const session = await engine.openCase(join(caseFolder, 'case'), true);
   const summary = await engine.startImport(paths, { ...family.options, timeZone: GOLDEN_TIME_ZONE }).done;
-  return { family, engine, session, summary, samples, sampleOf, folders: [staging, caseFolder] };
+  return { family, engine, session, summary, samples, sampleOf, folders: [caseFolder] };
 }
 
 /** Closes the family's engine and removes its temporary case and copies. */
@@ -195,8 +176,6 @@ export async function snapshotFamily(run: FamilyImport): Promise<Map<string, Gol
   for (const source of run.summary.sources) {
     const sample = run.sampleOf.get(source.path) ?? source.path;
     const base: GoldenSample = { sample, status: source.status, format: source.format };
-    const newName = run.family.renamed?.[sample];
-    if (newName !== undefined) base.importedAs = newName;
     const note = REVIEW_NOTES[sample];
     if (note !== undefined) base.note = note;
     if (source.status === 'imported') {

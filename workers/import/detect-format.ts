@@ -1,9 +1,11 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
+import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
 import { sniffCsvColumns } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
-import { describeHeaderDamage, identifySqliteSource, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
+import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
+import { nearbyFiles } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
 
@@ -19,7 +21,7 @@ export interface Detection {
 const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'];
 
 /** Reads the head of a file (read-only) and asks each importer whether it recognises the content. */
-export async function detectFormat(path: string, csvMapping?: Record<string, unknown>): Promise<Detection> {
+export async function detectFormat(path: string, csvMapping?: Record<string, unknown>, importedWith: readonly string[] = []): Promise<Detection> {
   const name = basename(path);
   const suffix = COMPANION_SUFFIXES.find((candidate) => name.endsWith(candidate));
   if (suffix !== undefined && existsSync(path.slice(0, -suffix.length))) {
@@ -27,7 +29,7 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   }
   const head = readHead(path);
   if (head.byteLength === 0) return { format: null, reason: 'the file is empty' };
-  if (sniffSqlite(head)) return detectSqlite(path);
+  if (sniffSqlite(head)) return detectSqlite(path, importedWith);
   if (sniffZip(head)) {
     const zip = await describeZip(path, PARSERS).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if ('error' in zip) return { format: null, reason: zip.error };
@@ -55,7 +57,7 @@ function detectCsv(head: Uint8Array, mapping: Record<string, unknown>): Detectio
 }
 
 /** SQLite schemas can lie beyond the head, so phone databases are identified from the whole file. */
-function detectSqlite(path: string): Detection {
+async function detectSqlite(path: string, importedWith: readonly string[]): Promise<Detection> {
   const bytes = new Uint8Array(readFileSync(path, { flag: 'r' }));
   const kind = identifySqliteSource(bytes);
   if (kind === null) {
@@ -64,10 +66,38 @@ function detectSqlite(path: string): Detection {
     const schema = tableNamesFromBytes(bytes);
     if (schema === null) return { format: null, reason: 'a damaged SQLite database: its header is intact but its schema (page 1) cannot be read, so the pages after the header are corrupt' };
   }
-  if (kind === 'whatsapp-contacts') return { format: null, companionOf: 'msgstore.db', reason: 'a WhatsApp contacts database (wa.db): it names the contacts of a msgstore.db beside it' };
+  if (kind === 'whatsapp-contacts') return detectContactsDatabase(path, importedWith);
   const parser = kind === null ? undefined : SQLITE_PARSERS[kind];
   if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite)' };
   return { format: parser.format, reason: `a ${kind} database` };
+}
+
+/**
+ * A WhatsApp contacts database (wa.db on the phone, whatever its name here) holds names, not
+ * messages. It is a companion when the WhatsApp message database that will read it is beside it,
+ * or is the only one elsewhere in the import (found by content, as that parser finds it:
+ * whatsapp-db/contacts.ts); it is refused, with the reason, otherwise.
+ */
+async function detectContactsDatabase(path: string, importedWith: readonly string[]): Promise<Detection> {
+  const what = 'a WhatsApp contacts database (a wa_contacts table, as in wa.db): it holds contact names, not messages';
+  const owners: NearbyFile[] = [];
+  // Files beside it come first: the first one found there settles it.
+  for (const file of nearbyFiles(path, importedWith)) {
+    if (!(await isNearbyDatabaseOfKind(file, 'whatsapp-android'))) continue;
+    owners.push(file);
+    if (file.relation === 'same-folder' || owners.length > 1) break;
+  }
+  const [owner, rival] = owners;
+  if (owner === undefined) {
+    return { format: null, reason: `${what}, and no WhatsApp message database (msgstore.db) is beside it or in this import to read it with: import it together with its msgstore.db` };
+  }
+  if (owner.relation === 'same-folder') {
+    return { format: null, companionOf: owner.input.displayName, reason: `${what}; its names are read with the WhatsApp message database ${owner.input.displayName} beside it` };
+  }
+  if (rival !== undefined) {
+    return { format: null, reason: `${what}, and this import holds several WhatsApp message databases (${owner.input.path}, ${rival.input.path}) but none beside it, so it is not known whose names these are: put it beside its own msgstore.db` };
+  }
+  return { format: null, companionOf: owner.input.path, reason: `${what}; its names are read with the WhatsApp message database ${owner.input.path} in this import` };
 }
 
 function readHead(path: string): Uint8Array {

@@ -21,7 +21,11 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
   const options = job.dateOrder === undefined ? {} : { dateOrder: job.dateOrder };
   let outcome;
   try {
-    outcome = parser === null ? await importZip(job.path, writer, PARSERS, options) : await parser.parse(fileInput(job.path, job.source.size), writer, options);
+    const importedWith = job.importedWith ?? [];
+    outcome =
+      parser === null
+        ? await importZip(job.path, writer, PARSERS, options, importedWith)
+        : await parser.parse(fileInput(job.path, job.source.size, importedWith), writer, options);
   } catch (error) {
     // The engine drops a failed source's rows next: no batch of it may still be on its way.
     await writer.settle();

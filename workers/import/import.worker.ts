@@ -22,8 +22,8 @@ const handlers: Handlers<ImportWorkerApi> = {
     };
     return null;
   },
-  async detectFormat({ path, csvMapping }) {
-    return detectFormat(path, csvMapping);
+  async detectFormat({ path, csvMapping, importedWith }) {
+    return detectFormat(path, csvMapping, importedWith);
   },
   async extractZipAttachments({ zipPath, casePath, items }) {
     return extractZipAttachments(zipPath, casePath, items);

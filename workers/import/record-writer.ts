@@ -77,11 +77,21 @@ export class RecordWriter implements ParseSink {
     public files: SourceFiles,
   ) {}
 
+  /**
+   * Announces a chat. Announcing a known chat again can only settle its kind: a parser that
+   * learns group or private from the records (a WhatsApp text export) says so at the end, and a
+   * chat still 'unknown' takes it (insertChats never changes a kind that is already known).
+   */
   chat(chat: ParsedChat): void {
-    if (this.chats.has(chat.key)) return;
+    const known = this.chats.get(chat.key);
+    const kind = chat.kind ?? 'unknown';
+    if (known !== undefined) {
+      if (kind !== 'unknown') this.pendingChats.push({ id: known, sourceId: this.job.source.id, title: chat.title, kind });
+      return;
+    }
     const id = chatId(this.job.format, this.job.source.sha256, chat);
     this.chats.set(chat.key, id);
-    this.pendingChats.push({ id, sourceId: this.job.source.id, title: chat.title, kind: chat.kind ?? 'unknown' });
+    this.pendingChats.push({ id, sourceId: this.job.source.id, title: chat.title, kind });
   }
 
   warning(warning: ParseWarning): void {

@@ -94,6 +94,13 @@ describe('matchText', () => {
     expect(matchText(parseQuery('owe -joke'), 'you owe me, joke')).toBeNull();
   });
 
+  it('finds RTL text with a direction mark inside a word or a phone number, from a query typed without it', () => {
+    // Message bodies keep the marks their writer put in (WhatsApp .txt, Telegram, SMS alike).
+    const text = 'שלו\u200fם, الرقم \u202a+40\u200f 721 000 111\u202c';
+    expect(matchText(parseQuery('שלום'), text)).toEqual([[0, 5]]);
+    expect(matchText(parseQuery('0721000111'), text)).not.toBeNull();
+  });
+
   it('finds text without diacritics from a query with them and the reverse', () => {
     expect(matchText(parseQuery('pasaport'), 'Unde e pașaportul? pașaport')).toEqual([[19, 27]]);
     expect(matchText(parseQuery('pașaport'), 'pasaport')).toEqual([[0, 8]]);

@@ -40,7 +40,8 @@ function toMessage(row: Record<string, SqlValue>): Message {
 
 export function insertChats(db: Database, chats: NewChat[]): void {
   for (const chat of chats) {
-    run(db, 'INSERT INTO chats (id, title, kind) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING', [chat.id, chat.title, chat.kind]);
+    // A chat already stored keeps its title; an 'unknown' kind is settled by a later, better-informed announcement.
+    run(db, "INSERT INTO chats (id, title, kind) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind WHERE chats.kind = 'unknown'", [chat.id, chat.title, chat.kind]);
     run(db, 'INSERT INTO chat_sources (chat_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [chat.id, chat.sourceId]);
   }
 }

@@ -2,8 +2,9 @@
  * Android WhatsApp `msgstore.db` (decrypted) as a SourceParser, for the legacy (`messages`), new
  * (`message` + `chat` + `jid`) and transitional (both) layouts, picked by the tables present.
  * In a transitional database the same message can sit in both tables; it is reported once (the
- * new layout's row wins) and the skipped duplicates are counted. Names come from a `wa.db`
- * companion when there is one. Deleted rows in free pages are carving, out of scope here.
+ * new layout's row wins) and the skipped duplicates are counted. Names come from WhatsApp's
+ * contacts database (wa.db on the phone) when one is found near it by its tables, whatever its
+ * name (contacts.ts). Deleted rows in free pages are carving, out of scope here.
  */
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
@@ -21,6 +22,7 @@ import {
   scanErrorMessage,
   scanRows,
   evidenceDatabaseParser,
+  openEvidenceDatabase,
   sqliteRowLocator,
   unparsedRow,
 } from '../sqlite/index.ts';
@@ -28,14 +30,12 @@ import { AndroidChats, buildMessage, messageKey } from './android-message.ts';
 import type { WaFields } from './android-message.ts';
 import { LegacyLayoutReader } from './android-legacy.ts';
 import { NewLayoutReader } from './android-new.ts';
-import { ContactBook, readWaContacts } from './contacts.ts';
+import { ContactBook, findContactsDatabase, nameOf, readWaContacts } from './contacts.ts';
+import type { FoundContacts } from './contacts.ts';
 import { JidBook } from './jids.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.0.0';
-
-/** The contacts database WhatsApp keeps beside msgstore.db. */
-export const WA_CONTACTS_COMPANION = 'wa.db';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.1.0';
 
 interface LayoutReader {
   scan(): TableScan;
@@ -56,8 +56,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
   const layout = hasNew && hasLegacy ? 'transitional' : hasNew ? 'new' : 'legacy';
 
   const contacts = new ContactBook();
-  const waDb = await input.companion(WA_CONTACTS_COMPANION).catch(() => null);
-  if (waDb !== null) await readWaContacts(waDb, WA_CONTACTS_COMPANION, contacts, (message) => warnings.add('contacts', WA_CONTACTS_COMPANION, message));
+  const foundContacts = await readContacts(input, contacts, warnings);
 
   const registry = new ChatRegistry(sink);
   const jids = new JidBook(db, (message) => warnings.add('damaged', file, message));
@@ -126,10 +125,30 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
       chats: registry.size,
       lidMappings: jids.lidMappings,
       contactsSource: contacts.source,
+      contactsSourceSha256: foundContacts?.sha256 ?? null,
+      contactsSourceFound: foundContacts === null ? null : foundContacts.file.relation === 'same-folder' ? 'in the same folder' : 'in the same import',
       contactNames: contacts.size,
       database: baseName(file),
       warningCounts: warnings.finish(file),
       deletedRowsRecovered: false,
     },
   };
+}
+
+/** Finds the contacts database near `input` and reads its names into `contacts`; warns when it cannot. */
+async function readContacts(input: ParserInput, contacts: ContactBook, warnings: WarningCap): Promise<FoundContacts | null> {
+  const found = await findContactsDatabase(input, (place, message) => warnings.add('contacts', place, message));
+  if (found === null) return null;
+  const name = nameOf(found.file);
+  try {
+    const evidence = await openEvidenceDatabase(found.file.input, (warning) => warnings.add('contacts', warning.place, warning.message));
+    try {
+      readWaContacts(evidence.db, name, contacts, (message) => warnings.add('contacts', name, message));
+    } finally {
+      evidence.close();
+    }
+  } catch (error) {
+    warnings.add('contacts', name, error instanceof AppError ? error.message : `${name} cannot be read: ${String(error)}`);
+  }
+  return found;
 }

@@ -227,18 +227,23 @@ export function splitAuthor(candidate: AuthorCandidate, statistics: SenderStatis
 }
 
 /**
+ * Whether rule 4 can make an authored line a notice at all: only a body that starts with a
+ * direction mark, or a name seen once, can be one. False settles the line as a message cheaply.
+ */
+export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): boolean {
+  return split.sender !== null && (split.marked || (statistics.counts.get(split.sender) ?? 0) <= 1);
+}
+
+/**
  * Rule 4: why an authored line is really a notice, or null for a message. `plainBody` is
  * the body without direction marks; placeholders (media, deleted, location) never get here.
  */
 export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics): string | null {
   const sender = split.sender;
-  if (sender === null) {
+  if (sender === null || !mayBeNotice(split, statistics)) {
     return null;
   }
   const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
-  if (!split.marked && !seenOnce) {
-    return null;
-  }
   const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
   if (split.marked && !statistics.writesUnmarked.has(sender)) {
     return 'body starts with a direction mark and this name never wrote an unmarked message';

@@ -12,47 +12,17 @@
  */
 
 import { compareWallClocks, looksLikeYear } from './calendar.ts';
-import { describeRest, isNameQuotedText, noticeReason, SenderStatisticsBuilder, splitAuthor } from './authors.ts';
+import { describeRest, SenderStatisticsBuilder } from './authors.ts';
 import type { AuthorCandidate, SenderStatistics } from './authors.ts';
+import { ChatKindTally, type ChatKindDecision } from './chat-kind.ts';
 import { DateOrderTally, type DateOrderDecision } from './date-order.ts';
 import { matchHeader, type HeaderMatch } from './header-grammar.ts';
 import { regionsOfBytes, regionsOfStream, type LineRegion } from './line-regions.ts';
-import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';
+import { classifyRecord, unparsedRecord, type HeaderLine } from './records.ts';
 import { lineText } from './split-lines.ts';
-import { removeInvisibleMarks } from './text-cleaning.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
 import type { LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
 import { WarningCollector } from './warnings.ts';
-
-const TRAILING_EMPTY_LINES = /(?:\n\s*)+$/u;
-
-interface HeaderLine {
-  /** 0-based line index. */
-  line: number;
-  match: HeaderMatch;
-  content: string;
-}
-
-/** Direction marks removed; blank lines at the end (export padding) dropped. */
-function finishText(raw: string): string {
-  const cleaned = removeInvisibleMarks(raw);
-  return cleaned.includes('\n') ? cleaned.replace(TRAILING_EMPTY_LINES, '') : cleaned;
-}
-
-function unparsedRecord(locator: LineLocator, lines: readonly string[], reason: string): WhatsAppRecord {
-  return {
-    kind: 'unparsed',
-    locator,
-    timestampText: '',
-    wallClock: null,
-    sender: null,
-    text: finishText(lines.join('\n')),
-    media: null,
-    deleted: false,
-    edited: false,
-    reason,
-  };
-}
 
 interface RecordContext {
   order: DateOrderDecision;
@@ -99,40 +69,13 @@ function buildRecord(
 ): WhatsAppRecord {
   const timestampText = header.content.slice(header.match.stampStart, header.match.stampEnd);
   const wallClock = resolveClock(context, header, timestampText);
-  const author = splitAuthor(candidate, context.statistics);
-  const text = finishText(continuation !== null ? `${author.body}\n${continuation}` : author.body);
-  const placeholders = classifyPlaceholders(text);
-  const record: WhatsAppRecord = {
-    kind: author.sender === null ? 'system' : 'message',
-    locator,
-    timestampText,
-    wallClock,
-    sender: author.sender,
-    text,
-    media: placeholders.media,
-    deleted: placeholders.deleted,
-    edited: placeholders.edited,
-  };
-  if (placeholders.location) {
-    record.location = true;
-  }
-  if (author.sender !== null && !isMessagePlaceholder(placeholders)) {
-    const reason = noticeReason(author, text, context.statistics);
-    if (reason !== null) {
-      record.kind = 'system';
-      record.systemReason = reason;
-      if (isNameQuotedText(author.sender)) {
-        record.text = finishText(continuation !== null ? `${candidate.rest}\n${continuation}` : candidate.rest);
-      } else {
-        record.attributedTo = author.sender;
-      }
-      record.sender = null;
-    }
-  }
+  const record = classifyRecord(context.statistics, header, candidate, continuation, locator);
+  record.wallClock = wallClock;
   return record;
 }
 
-type WhatsAppFacts = Omit<WhatsAppParseResult, 'records' | 'warnings'>;
+/** What the first pass decides; the chat's kind is only known once every record is built. */
+type WhatsAppFacts = Omit<WhatsAppParseResult, 'records' | 'warnings' | 'chatKind' | 'chatKindEvidence'>;
 
 /** Pass 1: what only the whole file can decide, gathered one region at a time. */
 class HeaderScan {
@@ -215,6 +158,8 @@ interface OpenRecord {
 /** Pass 2: records, built as the regions come; each is handed on once the next header closes it. */
 class RecordAssembly {
   private open: OpenRecord | null = null;
+  /** Group or private, from the records as they are built (chat-kind.ts). */
+  readonly chatKind = new ChatKindTally();
 
   constructor(
     private readonly context: RecordContext,
@@ -255,7 +200,10 @@ class RecordAssembly {
     }
     const { header } = open;
     const continuation = open.lines.length === 0 ? null : open.lines.join('\n');
-    return buildRecord(this.context, header, describeRest(header.content.slice(header.match.bodyStart)), continuation, locator);
+    const record = buildRecord(this.context, header, describeRest(header.content.slice(header.match.bodyStart)), continuation, locator);
+    if (record.kind === 'system') this.chatKind.addSystemLine(header.line + 1, record.text);
+    else if (record.sender !== null) this.chatKind.addSender(record.sender);
+    return record;
   }
 }
 
@@ -263,7 +211,8 @@ class RecordAssembly {
 export function parseWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptions = {}): WhatsAppParseResult {
   const reading = readWhatsAppText(bytes, options);
   const records = [...reading.records()];
-  return { ...reading.facts, records, warnings: reading.warnings() };
+  const chatKind = reading.chatKind();
+  return { ...reading.facts, chatKind: chatKind.kind, chatKindEvidence: chatKind.evidence, records, warnings: reading.warnings() };
 }
 
 /** What a reading knows before any record is built; records follow one at a time. */
@@ -273,6 +222,8 @@ export interface WhatsAppReading<Records> {
   records(): Records;
   /** The warnings, complete once records() has been read to the end. */
   warnings(): WhatsAppParseResult['warnings'];
+  /** Group or private, decided once records() has been read to the end. */
+  chatKind(): ChatKindDecision;
 }
 
 /** Reads a WhatsApp text export already in memory (a zip entry, a test): same passes as a stream. */
@@ -287,7 +238,7 @@ export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOption
     for (const region of regions) yield* assembly.add(region);
     yield* assembly.finish();
   }
-  return { facts, records, warnings: () => warnings.finish() };
+  return { facts, records, warnings: () => warnings.finish(), chatKind: () => assembly.chatKind.decide() };
 }
 
 /**
@@ -311,7 +262,7 @@ export async function readWhatsAppStream(
     for await (const region of regionsOfStream(open())) yield* assembly.add(region);
     yield* assembly.finish();
   }
-  return { facts, records, warnings: () => warnings.finish() };
+  return { facts, records, warnings: () => warnings.finish(), chatKind: () => assembly.chatKind.decide() };
 }
 
 function startAssembly(scan: HeaderScan, options: WhatsAppParseOptions, warnings: WarningCollector): { facts: WhatsAppFacts; assembly: RecordAssembly } {

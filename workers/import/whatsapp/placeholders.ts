@@ -136,12 +136,21 @@ const EDITED_SUFFIX =
 const LOCATION_PREFIX =
   /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|poloha|lokasi|位置情報|ตำแหน่งที่ตั้ง|vị trí|موقع|लोकेशन): /iu;
 
+/** Words of the end-to-end encryption notice, per language in the samples. */
+const END_TO_END_WORDS =
+  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام';
+/** Words of the "your security code with … changed" notice, per language in the samples. */
+const SECURITY_CODE_WORDS =
+  'security code|sicherheitsnummer|bezpečnostní kód|code de sécurité|codice di sicurezza|código de segurança|código de seguridad|код безопасности|код безпеки|सुरक्षा कोड|kode keamanan|セキュリティコード|รหัสความปลอดภัย|mã bảo mật|رمز أمانك';
+
+/** The security-code notice: it names a contact, in private chats and groups alike. */
+export const SECURITY_CODE_KEYWORDS = new RegExp(SECURITY_CODE_WORDS, 'iu');
+
 /**
  * Words of the notices that iOS writes under the chat's or a participant's name
  * (`Elon Musk: ‎Messages and calls are end-to-end encrypted…`, `…: ‎Your security code…`).
  */
-export const SYSTEM_NOTICE_KEYWORDS =
-  /end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|security code|sicherheitsnummer|bezpečnostní kód|code de sécurité|codice di sicurezza|código de segurança|código de seguridad|код безопасности|код безпеки|सुरक्षा कोड|kode keamanan|セキュリティコード|รหัสความปลอดภัย|mã bảo mật|رمز أمانك|secure service from meta/iu;
+export const SYSTEM_NOTICE_KEYWORDS = new RegExp(`${END_TO_END_WORDS}|${SECURITY_CODE_WORDS}|secure service from meta`, 'iu');
 
 export interface PlaceholderInfo {
   media: WhatsAppMedia | null;

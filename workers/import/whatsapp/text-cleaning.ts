@@ -10,9 +10,41 @@
 const INVISIBLE_MARKS = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
 const HAS_INVISIBLE_MARK = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/;
 
-/** Removes invisible direction marks and BOMs; everything else is kept as written. */
+/**
+ * Removes invisible direction marks and BOMs; everything else is kept as written. For matching
+ * copies only (placeholders, notices, sender names): a message body keeps its marks.
+ */
 export function removeInvisibleMarks(value: string): string {
   return HAS_INVISIBLE_MARK.test(value) ? value.replace(INVISIBLE_MARKS, '') : value;
+}
+
+const LEFT_TO_RIGHT_MARK = 0x200e;
+const RIGHT_TO_LEFT_MARK = 0x200f;
+const ARABIC_LETTER_MARK = 0x061c;
+const BYTE_ORDER_MARK = 0xfeff;
+
+/**
+ * The marks WhatsApp writes at the start of its own wording: an LRM or RLM (ALM in Arabic
+ * locales) before iOS notices and placeholders (`: \u200eimage omitted`, `] \u200eYou created
+ * group`), Android attachment lines (`: \u200ePTT-….opus (file attached)`), and the stray BOMs
+ * some exports carry. Embeddings (LRE…PDF around a phone number) open a pair and are not here.
+ */
+function isOpeningMark(code: number): boolean {
+  return code === LEFT_TO_RIGHT_MARK || code === RIGHT_TO_LEFT_MARK || code === ARABIC_LETTER_MARK || code === BYTE_ORDER_MARK;
+}
+
+/** `text` split into the opening marks (see isOpeningMark) and the rest, both as written. */
+export function splitOpeningMarks(text: string): { marks: string; rest: string } {
+  let index = 0;
+  while (index < text.length && isOpeningMark(text.charCodeAt(index))) {
+    index += 1;
+  }
+  return index === 0 ? { marks: '', rest: text } : { marks: text.slice(0, index), rest: text.slice(index) };
+}
+
+/** Marks as code points for a reader ("U+200E U+200E"): they are invisible when printed. */
+export function describeMarks(marks: string): string {
+  return [...marks].map((mark) => `U+${(mark.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
 /** True for a char that only steers bidi layout or is a BOM. */

@@ -57,8 +57,14 @@ export interface WhatsAppRecord {
   wallClock: WallClock | null;
   /** Null for system messages; direction marks and the iOS `~ ` non-contact marker removed. */
   sender: string | null;
-  /** Body with continuation lines joined by '\n'; direction marks removed, otherwise as written. */
+  /**
+   * Body with continuation lines joined by '\n', as written: direction marks and other invisible
+   * characters the writer put in are kept. Only a system line or placeholder (WhatsApp's own
+   * wording) loses the marks WhatsApp put before it; they are then listed in `leadingMarks`.
+   */
   text: string;
+  /** The marks cut from the start of a system line or placeholder, as code points ("U+200E"). */
+  leadingMarks?: string;
   media: WhatsAppMedia | null;
   deleted: boolean;
   edited: boolean;
@@ -86,6 +92,10 @@ export interface WhatsAppParseResult {
   dateOrderSource: 'override' | 'inferred' | 'default';
   dateOrderEvidence: string;
   clock: '12h' | '24h' | 'mixed';
+  /** Group or private, as the file shows it (chat-kind.ts); 'unknown' when nothing tells. */
+  chatKind: 'group' | 'private' | 'unknown';
+  /** What chatKind rests on: a group event's line and text, or the distinct senders. */
+  chatKindEvidence: string;
   records: WhatsAppRecord[];
   /** Lines in the file; a trailing newline does not add a line. */
   lineCount: number;

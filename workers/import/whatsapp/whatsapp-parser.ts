@@ -4,7 +4,7 @@ import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.0.0';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.2.0';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {
@@ -21,7 +21,10 @@ export const whatsappTextParser: SourceParser = {
     const parsed = reading.facts;
     // A text export is one conversation; the file is its only key.
     const chatKey = `file:${input.displayName}`;
-    sink.chat({ key: chatKey, title: chatTitle(input.path, input.displayName), kind: 'unknown' });
+    const title = chatTitle(input.path, input.displayName);
+    // Group or private shows only once every record is read: the chat is announced now and
+    // its kind settled at the end (RecordWriter.chat).
+    sink.chat({ key: chatKey, title, kind: 'unknown' });
     let position = 0;
     for await (const record of reading.records()) {
       await sink.message(toParsedMessage(record, chatKey, input.displayName));
@@ -33,6 +36,8 @@ export const whatsappTextParser: SourceParser = {
     }
     // Warnings are complete once every record is built (dates and order are checked as records are).
     for (const warning of reading.warnings()) sink.warning({ place: `${input.displayName}:${warning.line}`, message: warning.message });
+    const chatKind = reading.chatKind();
+    sink.chat({ key: chatKey, title, kind: chatKind.kind });
     return {
       formatVersion: parsed.platform === 'unknown' ? null : parsed.platform,
       details: {
@@ -42,6 +47,8 @@ export const whatsappTextParser: SourceParser = {
         dateOrderEvidence: parsed.dateOrderEvidence,
         clock: parsed.clock,
         lineCount: parsed.lineCount,
+        chatKind: chatKind.kind,
+        chatKindEvidence: chatKind.evidence,
       },
     };
   },
@@ -60,6 +67,7 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
   if (record.attributedTo !== undefined) extra['attributedTo'] = record.attributedTo;
   if (record.systemReason !== undefined) extra['systemReason'] = record.systemReason;
   if (record.location === true) extra['location'] = true;
+  if (record.leadingMarks !== undefined) extra['leadingMarks'] = record.leadingMarks;
   // The body of a media or deleted placeholder is the export's wording, not the person's words.
   if (record.media !== null || record.deleted) extra['placeholder'] = true;
   return {

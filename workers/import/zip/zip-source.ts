@@ -1,4 +1,6 @@
-import type { ParserInput, ParseOutcome, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import type { NearbyFile, ParserInput, ParseOutcome, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { importedFiles } from '../file-input.ts';
+import { isNearbyDatabaseOfKind, sniffSqlite } from '../sqlite/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { digestStream, zipFiles } from '../source-files.ts';
 import type { RecordWriter } from '../record-writer.ts';
@@ -34,6 +36,11 @@ export interface ZipSurvey {
   nested: string[];
   /** Entries beyond MAX_ENTRIES_SNIFFED that were not looked at. */
   notLookedAt: number;
+  /**
+   * WhatsApp contacts databases (by their tables, whatever their names): names for a msgstore.db
+   * in the zip, which finds them itself; never an export of their own.
+   */
+  contacts: string[];
 }
 
 /**
@@ -44,7 +51,7 @@ const LIKELY_EXPORT_NAME = /\.(txt|json|html?|xml|csv|db|sqlite|sqlite3|ufd)$/iu
 
 /** Looks at the head of each entry (likely export names first) and lists what importers recognise by content. */
 export async function surveyZip(archive: ZipArchive, parsers: readonly SourceParser[], maxLookedAt = MAX_ENTRIES_SNIFFED): Promise<ZipSurvey> {
-  const survey: ZipSurvey = { recognised: [], unreadable: [], nested: [], notLookedAt: 0 };
+  const survey: ZipSurvey = { recognised: [], unreadable: [], nested: [], notLookedAt: 0, contacts: [] };
   // Both sizes must be tiny: a header that understates the size must not hide an entry from the look.
   const candidates = archive.entries.filter((entry) => Math.max(entry.size, entry.compressedSize) >= MIN_EXPORT_BYTES);
   const ordered = [...candidates.filter((entry) => LIKELY_EXPORT_NAME.test(entry.name)), ...candidates.filter((entry) => !LIKELY_EXPORT_NAME.test(entry.name))];
@@ -59,6 +66,12 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     }
     if (sniffZip(head)) {
       survey.nested.push(entry.name);
+      continue;
+    }
+    // A database's head may not hold its whole schema, and the phone-database sniffers then say
+    // yes to let parse() decide: a contacts database would be tried, and refused, as a message source.
+    if (sniffSqlite(head) && (await isNearbyDatabaseOfKind(entryAsNearby(archive, entry), 'whatsapp-contacts'))) {
+      survey.contacts.push(entry.name);
       continue;
     }
     const parser = parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(head, entry.name));
@@ -82,6 +95,9 @@ export function explainNothingRecognised(survey: ZipSurvey, entryCount: number):
     reasons.push(`it holds ${survey.nested.length === 1 ? 'a zip' : `${survey.nested.length} zips`} inside (${survey.nested.slice(0, 3).join(', ')}): nested zips are not opened; extract the inner zip and import it`);
   }
   if (survey.notLookedAt > 0) reasons.push(`${survey.notLookedAt} entries beyond the first ${MAX_ENTRIES_SNIFFED} were not looked at`);
+  if (survey.contacts.length > 0) {
+    reasons.push(`${survey.contacts.join(', ')} ${survey.contacts.length === 1 ? 'is a WhatsApp contacts database' : 'are WhatsApp contacts databases'} (names, not messages), with no WhatsApp message database in the zip to read ${survey.contacts.length === 1 ? 'it' : 'them'} with`);
+  }
   return reasons.join('; ');
 }
 
@@ -100,7 +116,13 @@ export async function describeZip(path: string, parsers: readonly SourceParser[]
  * exhibit and is hashed as a whole); each entry read is hashed too and listed in the details.
  * Entries are inflated in memory or streamed, never extracted to disk.
  */
-export async function importZip(path: string, writer: RecordWriter, parsers: readonly SourceParser[], options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' }): Promise<ParseOutcome> {
+export async function importZip(
+  path: string,
+  writer: RecordWriter,
+  parsers: readonly SourceParser[],
+  options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' },
+  importedWith: readonly string[] = [],
+): Promise<ParseOutcome> {
   const archive = await ZipArchive.open(path);
   try {
     for (const name of archive.unsafeNames) writer.warning({ place: `${path}!${name}`, message: 'entry name points outside the archive (absolute path or ..); not read' });
@@ -118,7 +140,7 @@ export async function importZip(path: string, writer: RecordWriter, parsers: rea
       writer.files = zipFiles(archive, entry.name);
       const digests = await digestStream((await archive.stream(entry)) as AsyncIterable<Buffer>);
       try {
-        const outcome = await parser.parse(entryInput(archive, entry, path), writer, options);
+        const outcome = await parser.parse(entryInput(archive, entry, path, importedWith), writer, options);
         entries.push({ name: entry.name, format: parser.format, parser: `threadline-${parser.format}`, parserVersion: parser.parserVersion, formatVersion: outcome.formatVersion, sha256: digests.sha256, size: digests.size, details: outcome.details });
       } catch (error) {
         if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;
@@ -135,13 +157,14 @@ export async function importZip(path: string, writer: RecordWriter, parsers: rea
       if (!(first instanceof AppError)) throw first;
       throw new AppError(first.code, `${path}!${recognised[0]?.entry.name ?? ''}: ${first.message}${failures.length > 1 ? ` (and ${failures.length - 1} more entries refused)` : ''}`, { cause: first });
     }
-    return { formatVersion: null, details: { container: 'zip', entryCount: archive.entries.length, entries } };
+    return { formatVersion: null, details: { container: 'zip', entryCount: archive.entries.length, entries, ...(survey.contacts.length === 0 ? {} : { contactsDatabases: survey.contacts }) } };
   } finally {
     archive.close();
   }
 }
 
-function entryInput(archive: ZipArchive, entry: ZipEntryInfo, zipPath: string): ParserInput {
+function entryInput(archive: ZipArchive, entry: ZipEntryInfo, zipPath: string, importedWith: readonly string[] | null): ParserInput {
+  const folder = entryFolder(entry.name);
   return {
     // "<zip>!/<entry>": a parser can tell the entry's container (e.g. to name an iOS _chat.txt).
     path: `${zipPath}!/${entry.name}`,
@@ -151,11 +174,35 @@ function entryInput(archive: ZipArchive, entry: ZipEntryInfo, zipPath: string): 
     stream: () => streamOf(archive, entry),
     async companion(name) {
       if (name.includes('/') || name.includes('\\')) return null;
-      const folder = entry.name.includes('/') ? entry.name.slice(0, entry.name.lastIndexOf('/') + 1) : '';
       const sibling = archive.find(`${folder}${name}`);
       return sibling === undefined ? null : archive.read(sibling);
     },
+    // The other entries of the zip (beside this one first), then the other files of the import
+    // (not the files beside the zip on disk: the zip is the exhibit); a nearby file's own input
+    // (importedWith null) offers none.
+    nearby() {
+      if (importedWith === null) return Promise.resolve([]);
+      const others = archive.entries.filter((other) => other !== entry);
+      const inZip = [...others.filter((other) => entryFolder(other.name) === folder), ...others.filter((other) => entryFolder(other.name) !== folder)].map(
+        (other): NearbyFile => ({
+          relation: entryFolder(other.name) === folder ? 'same-folder' : 'same-import',
+          input: entryInput(archive, other, zipPath, null),
+          head: (length) => archive.head(other, length),
+        }),
+      );
+      return Promise.resolve([...inZip, ...importedFiles(importedWith.filter((other) => other !== zipPath))]);
+    },
   };
+}
+
+/** An entry looked at as a nearby file (for its tables), before any source is read. */
+function entryAsNearby(archive: ZipArchive, entry: ZipEntryInfo): NearbyFile {
+  return { relation: 'same-folder', input: entryInput(archive, entry, '', null), head: (length) => archive.head(entry, length) };
+}
+
+/** "dir/sub/" for "dir/sub/name", "" at the root of the zip. */
+function entryFolder(name: string): string {
+  return name.includes('/') ? name.slice(0, name.lastIndexOf('/') + 1) : '';
 }
 
 async function* streamOf(archive: ZipArchive, entry: ZipEntryInfo): AsyncIterable<Uint8Array> {

@@ -36,6 +36,13 @@ describe('term rules', () => {
     expect(tags([pack], 'passage and passing')).toEqual([]);
   });
 
+  it('match a word written with a direction mark or BOM inside it, the span ending on the word', () => {
+    const pack = testPack([{ id: 'document-control/*/doc', lang: '*', kind: 'term', terms: '@document', weight: 0.6, note: 'n' }]);
+    const text = 'ai pașa\u200fportul\u200f meu';
+    expect(spanTexts(text, tags([pack], text)[0])).toEqual(['pașa\u200fportul']);
+    expect(tags([pack], 'pass\ufeffport')).toHaveLength(1);
+  });
+
   it('need `min` distinct terms', () => {
     const pack = testPack([{ id: 'document-control/*/two', lang: '*', kind: 'term', terms: ['passport', 'visa', 'ticket'], min: 2, weight: 0.6, note: 'n' }]);
     expect(tags([pack], 'passport passport')).toEqual([]);

@@ -13,6 +13,7 @@ const SAMPLES = [
   'combining e\u0301cole and cafe\u0301',
   '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 math letters and 𐐷 deseret',
   'snake_case words_here 42 3.14 +40 721 000 111',
+  '\u200fשלום\u200f עו\u200fלם\u200e! pașa\u200eport \u202a+40 721\u202c \ufeffBOM\ufeff',
   '',
   '   ',
 ];
@@ -23,7 +24,7 @@ function randomText(seed: number): string {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
     return state;
   };
-  const pieces = ['a', 'Ș', 'ё', 'É', ' ', ' ', '-', '.', 'ß', '1', '_', '🙈', 'e\u0301', 'Ł', 'ф', 'ﬁ', 'İ', 'Σ', 'ς', '\u200d'];
+  const pieces = ['a', 'Ș', 'ё', 'É', ' ', ' ', '-', '.', 'ß', '1', '_', '🙈', 'e\u0301', 'Ł', 'ф', 'ﬁ', 'İ', 'Σ', 'ς', '\u200d', '\u200e', '\u200f', '\ufeff', '\u202a', '\u00ad', '𐐷'];
   let text = '';
   for (let i = 0; i < 40; i++) text += pieces[next() % pieces.length];
   return text;
@@ -39,6 +40,21 @@ describe('foldedWords', () => {
     expect(foldedWords('Pașaportul TĂU')).toEqual(['pasaportul', 'tau']);
     expect(foldedWords('Ёлка Łódź Straße')).toEqual(['елка', 'lodz', 'strasse']);
     expect(foldedWords('Đường')).toEqual(['duong']);
+  });
+
+  it('runs words through direction marks, BOMs and other format characters, and drops them', () => {
+    // RTL text as people write it: an RLM inside a word must not split it, nor stop a query typed without it.
+    expect(foldedWords('שלו\u200fם עולם\u200f')).toEqual(['שלום', 'עולם']);
+    expect(foldedWords('pașa\u200eport, JuKo00\ufeff7')).toEqual(['pasaport', 'juko007']);
+    expect(foldedWords('soft\u00adhyphen \u202aabc\u202c')).toEqual(['softhyphen', 'abc']);
+    // A mark between words still separates them, and ZWSP is a separator of its own.
+    expect(foldedWords('one \u200f two\u200bthree')).toEqual(['one', 'two', 'three']);
+    expect(foldText('PAȘA\u200fPORT')).toBe('pasaport');
+  });
+
+  it('gives ranges that start and end on word characters, marks inside kept in the range', () => {
+    const text = '\u200fמרחב\u200fא\u200f!';
+    expect(wordsWithRanges(text)).toEqual([{ word: 'מרחבא', start: 1, end: 7 }]);
   });
 
   it('returns the same string object for a word seen again (interned)', () => {

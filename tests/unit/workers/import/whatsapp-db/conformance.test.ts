@@ -9,7 +9,8 @@ import { checkParsedInvariants, runParser } from '../../../../support/sqlite-par
 /**
  * Conformance over every WhatsApp database in the shared samples (`../shared/samples/whatsapp-db`,
  * provenance in SOURCES.md): each is identified by its tables, parsed by the matching parser (with
- * a contacts database from the same folder as its wa.db), and every row accounted for. Skipped
+ * the files of its folder beside it, where a contacts database is found by its tables under its
+ * own name), and every row accounted for. Skipped
  * when the samples are not beside the repository.
  */
 const SAMPLES = path.resolve(process.cwd(), '../shared/samples/whatsapp-db');
@@ -27,9 +28,10 @@ function samples(): Sample[] {
     .map((file) => ({ file, kind: identifySqliteSource(new Uint8Array(readFileSync(path.join(SAMPLES, file)))) }));
 }
 
-function contactsBeside(file: string, all: Sample[]): Record<string, Uint8Array> {
-  const contacts = all.find((sample) => sample.kind === 'whatsapp-contacts' && path.dirname(sample.file) === path.dirname(file));
-  return contacts === undefined ? {} : { 'wa.db': new Uint8Array(readFileSync(path.join(SAMPLES, contacts.file))) };
+/** The other database samples of the folder of `file`, under their own names. */
+function filesBeside(file: string, all: Sample[]): Record<string, Uint8Array> {
+  const beside = all.filter((sample) => sample.file !== file && path.dirname(sample.file) === path.dirname(file));
+  return Object.fromEntries(beside.map((sample) => [path.basename(sample.file), new Uint8Array(readFileSync(path.join(SAMPLES, sample.file)))]));
 }
 
 describe.skipIf(!HAVE_SAMPLES)('conformance: every WhatsApp database sample', () => {
@@ -45,7 +47,7 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: every WhatsApp database sample', ()
   it.each(messageStores.map((sample) => [sample.file, sample] as const))('%s: every message row accounted for', async (_, sample) => {
     const parser = sample.kind === 'whatsapp-ios' ? whatsappIosDbParser : whatsappAndroidDbParser;
     const name = path.basename(sample.file);
-    const run = await runParser(parser, new Uint8Array(readFileSync(path.join(SAMPLES, sample.file))), name, contactsBeside(sample.file, all));
+    const run = await runParser(parser, new Uint8Array(readFileSync(path.join(SAMPLES, sample.file))), name, filesBeside(sample.file, all));
     expect(checkParsedInvariants(run, name)).toEqual([]);
     expect(run.sink.messages.filter((message) => message.kind === 'unparsed')).toEqual([]);
     const details = run.outcome.details;
@@ -56,9 +58,18 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: every WhatsApp database sample', ()
     }
   });
 
-  it.skipIf(!existsSync(path.join(SAMPLES, 'iped/test_whatsAppMsgStore.db')))('IPED transitional msgstore: 75 legacy rows + 1 new row, names from wa.db', async () => {
-    const run = await runParser(whatsappAndroidDbParser, new Uint8Array(readFileSync(path.join(SAMPLES, 'iped/test_whatsAppMsgStore.db'))), 'msgstore.db', contactsBeside('iped/x', all));
-    expect(run.outcome.details).toMatchObject({ layout: 'transitional', placeholderRows: 2, messages: 4, system: 70, contactsSource: 'wa.db' });
+  it.skipIf(!existsSync(path.join(SAMPLES, 'iped/test_whatsAppMsgStore.db')))('IPED transitional msgstore: 75 legacy rows + 1 new row, names from the wa.db beside it under its own name', async () => {
+    const file = 'iped/test_whatsAppMsgStore.db';
+    const run = await runParser(whatsappAndroidDbParser, new Uint8Array(readFileSync(path.join(SAMPLES, file))), 'test_whatsAppMsgStore.db', filesBeside(file, all));
+    expect(run.outcome.details).toMatchObject({
+      layout: 'transitional',
+      placeholderRows: 2,
+      messages: 4,
+      system: 70,
+      contactsSource: 'test_whatsApp.db',
+      contactsSourceFound: 'in the same folder',
+      contactsSourceSha256: expect.stringMatching(/^[0-9a-f]{64}$/u),
+    });
     expect(run.sink.warnings).toEqual([]);
     expect(run.sink.messages.every((message) => message.time !== null)).toBe(true);
     const last = run.sink.messages[run.sink.messages.length - 1];

@@ -43,6 +43,21 @@ function parseSample(relative: string): WhatsAppParseResult {
   return result;
 }
 
+const OPENING_MARK = /^[\u200e\u200f\u061c\ufeff]/u;
+
+/**
+ * A record's text is the file's own characters, marks included: with the marks cut from the
+ * start of WhatsApp's wording put back (they are listed in leadingMarks), it is found as is in
+ * the record's lines. WhatsApp's wording (system lines, placeholders) never starts with a mark.
+ */
+function expectTextAsWritten(record: WhatsAppRecord, bytes: Uint8Array): void {
+  const lines = new TextDecoder().decode(bytes.subarray(record.locator.byteStart, record.locator.byteEnd)).replaceAll('\r\n', '\n');
+  const marks = (record.leadingMarks ?? '').split(' ').filter((mark) => mark !== '').map((mark) => String.fromCodePoint(Number.parseInt(mark.slice(2), 16)));
+  expect(lines, `line ${record.locator.lineStart}`).toContain(marks.join('') + record.text);
+  const wording = record.kind === 'system' || record.media !== null || record.deleted || record.location === true;
+  if (wording) expect(record.text, `line ${record.locator.lineStart}`).not.toMatch(OPENING_MARK);
+}
+
 /** The record that starts on `line` (1-based). */
 function recordAt(result: WhatsAppParseResult, line: number): WhatsAppRecord {
   const found = result.records.find((record) => record.locator.lineStart === line);
@@ -87,7 +102,7 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: every WhatsApp sample export', () =
       } else {
         expect(record.sender).toBeNull();
       }
-      expect(record.text).not.toMatch(/[\u200e\u200f\u202a-\u202e\ufeff]/u);
+      expectTextAsWritten(record, bytes);
     }
     expect(result.warnings.some((warning) => warning.message.startsWith('invalid UTF-8'))).toBe(false);
   });
@@ -126,7 +141,13 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: values checked by reading the files
     expect(recordAt(result, 12).media).toEqual({ kind: 'omitted', mediaType: 'document', fileName: 'Some file.txt' });
     expect(recordAt(result, 15)).toMatchObject({ sender: 'Dmitry S', text: 'You deleted this message.', deleted: true });
     expect(recordAt(result, 21)).toMatchObject({ kind: 'message', sender: 'Elon Musk', deleted: true });
-    expect(recordAt(result, 24)).toMatchObject({ kind: 'system', attributedTo: 'Elon Musk', text: 'Your security code with Elon changed. Tap to learn more.' });
+    // The marks WhatsApp put before its notice are cut (and listed); the one inside it stays.
+    expect(recordAt(result, 24)).toMatchObject({
+      kind: 'system',
+      attributedTo: 'Elon Musk',
+      text: 'Your security code with Elon changed. \u200eTap to learn more.',
+      leadingMarks: 'U+200E U+200E',
+    });
     expect(recordAt(result, 25).wallClock).toEqual({ year: 2023, month: 1, day: 7, hour: 23, minute: 32, second: 30 });
   });
 
@@ -190,7 +211,8 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: values checked by reading the files
       text: 'koray\nmatt\nrich\nmel \ndave \nvictor\ndimitri?\nAlex?',
       locator: { lineStart: 10, lineEnd: 17 },
     });
-    expect(recordAt(football, 2)).toMatchObject({ kind: 'system', text: '+90\u00a0531\u00a0411\u00a038\u00a099 created this group' });
+    // The LRE…PDF pair WhatsApp wraps a phone number in stays; only the LRM before the line goes.
+    expect(recordAt(football, 2)).toMatchObject({ kind: 'system', text: '\u202a+90\u00a0531\u00a0411\u00a038\u00a099\u202c created this group', leadingMarks: 'U+200E' });
   });
 
   it('Android system lines, captions after media, localised placeholders', () => {
@@ -233,6 +255,22 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: values checked by reading the files
     expect(recordAt(result, 15).wallClock).toMatchObject({ year: 2019, month: 9, day: 24, hour: 23, minute: 30 });
     expect(recordAt(result, 27).wallClock).toMatchObject({ year: 2022, month: 12, day: 24, hour: 13, minute: 1 });
     expect(recordAt(result, 26)).toMatchObject({ sender: '🤓', text: 'Testing emoji 🤓' });
+  });
+
+  it('group or private, as each file shows it', () => {
+    // Two speakers (Perry, Andrea and Parker), but German group events from line 3 on.
+    expect(parseSample('WhatsR/ExampleChat.txt')).toMatchObject({ chatKind: 'group', chatKindEvidence: expect.stringMatching(/^group event on line 3: "Bob hat den Betreff/u) });
+    // One speaker: the exporter's own messages, in a group the system lines show.
+    expect(parseSample('whats_json/android/WhatsApp Chat with Group Chat XXX Android.txt')).toMatchObject({ chatKind: 'group' });
+    expect(parseSample('whats_json/chats_unique/WhatsApp Chat - Group Chat XXX.txt')).toMatchObject({ chatKind: 'group' });
+    expect(parseSample('whats_json/chats_unique/WhatsApp Chat - Group_NoMedia 2019 RU.txt')).toMatchObject({ chatKind: 'group' });
+    expect(parseSample('Chatistics/_chat 3.txt')).toMatchObject({ chatKind: 'group', chatKindEvidence: expect.stringMatching(/^5 distinct senders/u) });
+    for (const language of ['EN', 'Arabic', 'RU']) {
+      expect(parseSample(`whats_json/ios/WhatsApp Chat - Elon Musk (${language}).txt`), language).toMatchObject({
+        chatKind: 'private',
+        chatKindEvidence: expect.stringMatching(/^2 distinct senders \("Dmitry S", "Elon Musk"\)/u),
+      });
+    }
   });
 
   it('ambiguous day/month orders are inferred or defaulted with a warning', () => {

@@ -158,6 +158,101 @@ describe('authors and system lines', () => {
   });
 });
 
+describe('direction marks (LRM U+200E, RLM U+200F) and BOMs', () => {
+  const LRM = '\u200e';
+  const RLM = '\u200f';
+
+  it('keeps an RLM the writer put inside RTL text verbatim, and the RLMs inside the timestamp', () => {
+    const parsed = parseText(
+      [
+        `[${RLM}18${RLM}/3${RLM}/2022، 14:56:01] Dana: שלום${RLM} עולם, מה${RLM}שלומך?`,
+        `[${RLM}18${RLM}/3${RLM}/2022، 14:57:01] Omar: مرحبا${RLM}! الموعد${RLM} غدا`,
+        `second line ${RLM}(עברית) of Omar's message`,
+      ].join('\n'),
+    );
+    expect(record(parsed, 0)).toMatchObject({ kind: 'message', sender: 'Dana', text: `שלום${RLM} עולם, מה${RLM}שלומך?` });
+    expect(record(parsed, 0).timestampText).toBe(`18${RLM}/3${RLM}/2022، 14:56:01`);
+    expect(record(parsed, 1)).toMatchObject({ sender: 'Omar', text: `مرحبا${RLM}! الموعد${RLM} غدا\nsecond line ${RLM}(עברית) of Omar's message` });
+    expect(record(parsed, 1).leadingMarks).toBeUndefined();
+  });
+
+  it("keeps a mark at the start of a person's own message (WhatsApp's marks only open its own wording)", () => {
+    const parsed = parseText(
+      [
+        '[3/18/22, 14:56:01] Dana: שלום',
+        `[3/18/22, 14:57:01] Dana: ${RLM}WhatsApp זה לא בטוח`,
+        `[3/18/22, 14:58:01] Eli: ${LRM}No idea`,
+        '[3/18/22, 14:59:01] Eli: lets try it out',
+      ].join('\n'),
+    );
+    expect(record(parsed, 1)).toMatchObject({ kind: 'message', sender: 'Dana', text: `${RLM}WhatsApp זה לא בטוח` });
+    expect(record(parsed, 1).leadingMarks).toBeUndefined();
+    expect(record(parsed, 2)).toMatchObject({ kind: 'message', sender: 'Eli', text: `${LRM}No idea` });
+  });
+
+  it('reads iOS attachment lines that start with an LRM, before the line and before the body', () => {
+    const parsed = parseText(
+      [
+        '[3/27/22, 21:41:35] Dmitry S: Hello World',
+        `${LRM}[3/27/22, 21:41:55] Dmitry S: ${LRM}<attached: 00000035-PHOTO-2022-03-27-21-41-55.jpg>`,
+        `${LRM}[3/27/22, 21:41:56] Dmitry S: ${LRM}${LRM}<attached: ${LRM}PTT-20180129-WA0025.opus>`,
+        `${LRM}[3/27/22, 21:43:56] Dmitry S: ${LRM}image omitted`,
+        `${LRM}[3/27/22, 21:50:09] Dmitry S: Some file.txt ${LRM}document omitted`,
+      ].join('\r\n'),
+    );
+    expect(record(parsed, 1)).toMatchObject({
+      kind: 'message',
+      sender: 'Dmitry S',
+      text: '<attached: 00000035-PHOTO-2022-03-27-21-41-55.jpg>',
+      leadingMarks: 'U+200E',
+      media: { kind: 'attached', mediaType: 'image', fileName: '00000035-PHOTO-2022-03-27-21-41-55.jpg' },
+    });
+    // The file name is read without the mark; the text keeps the mark WhatsApp put inside it.
+    expect(record(parsed, 2)).toMatchObject({
+      text: `<attached: ${LRM}PTT-20180129-WA0025.opus>`,
+      leadingMarks: 'U+200E U+200E',
+      media: { kind: 'attached', mediaType: 'audio', fileName: 'PTT-20180129-WA0025.opus' },
+    });
+    expect(record(parsed, 3)).toMatchObject({ text: 'image omitted', media: { kind: 'omitted', mediaType: 'image' } });
+    expect(record(parsed, 4)).toMatchObject({ text: `Some file.txt ${LRM}document omitted`, media: { kind: 'omitted', mediaType: 'document', fileName: 'Some file.txt' } });
+    expect(record(parsed, 4).leadingMarks).toBeUndefined();
+  });
+
+  it('reads RTL placeholders, deletions and Android attachments behind their marks', () => {
+    const parsed = parseText(
+      [
+        `${RLM}[٢٧${RLM}/٣${RLM}/٢٠٢٢، ٩:٤١:٥٥ م] Dmitry S: ${RLM}لم يتم إدراج الصورة`,
+        `[٢٧${RLM}/٣${RLM}/٢٠٢٢، ٩:٥٠:٥٤ م] Dmitry S: ${RLM}أنت حذفت هذه الرسالة.`,
+        `1/29/18, 23:46 - Alice: ${LRM}${LRM}PTT-20180129-WA0025.opus (file attached)`,
+      ].join('\n'),
+    );
+    expect(record(parsed, 0)).toMatchObject({ text: 'لم يتم إدراج الصورة', leadingMarks: 'U+200F', media: { kind: 'omitted', mediaType: 'image' } });
+    expect(record(parsed, 1)).toMatchObject({ text: 'أنت حذفت هذه الرسالة.', deleted: true });
+    expect(record(parsed, 2)).toMatchObject({ text: 'PTT-20180129-WA0025.opus (file attached)', media: { kind: 'attached', fileName: 'PTT-20180129-WA0025.opus' } });
+  });
+
+  it('recognises iOS notices and system lines behind their marks and cuts only the opening ones', () => {
+    const parsed = parseText(
+      [
+        `[1/11/23, 16:11:21] Group Chat XXX: ${LRM}Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.`,
+        `[1/11/23, 16:11:21] ${LRM}You created group “Group Chat”`,
+        `[1/11/23, 16:14:53] ${LRM}${LRM}${LRM}Elon Musk turned on disappearing messages. ${LRM}Tap to change.`,
+        '[1/11/23, 16:15:00] Dmitry S: Hello all',
+      ].join('\n'),
+    );
+    expect(record(parsed, 0)).toMatchObject({ kind: 'system', attributedTo: 'Group Chat XXX', leadingMarks: 'U+200E' });
+    expect(record(parsed, 0).text).toMatch(/^Messages and calls/u);
+    expect(record(parsed, 1)).toMatchObject({ kind: 'system', sender: null, text: 'You created group “Group Chat”', leadingMarks: 'U+200E' });
+    expect(record(parsed, 2)).toMatchObject({ kind: 'system', text: `Elon Musk turned on disappearing messages. ${LRM}Tap to change.`, leadingMarks: 'U+200E U+200E U+200E' });
+  });
+
+  it('keeps a BOM inside a message and in the lines before the first header', () => {
+    const parsed = parseText([`\ufeffexported \ufeffby hand`, '29.01.18, 23:53 - Alice: https://github.com/JuKo00\ufeff7', '29.01.18, 23:54 - Bob: ok'].join('\n'));
+    expect(record(parsed, 0)).toMatchObject({ kind: 'unparsed', text: 'exported \ufeffby hand' });
+    expect(record(parsed, 1).text).toBe('https://github.com/JuKo00\ufeff7');
+  });
+});
+
 describe('formats held in fixtures', () => {
   it('year-less month names: year 0 and a warning, or defaultYear with a rollover', () => {
     const bare = parseFixture('android-month-name-no-year.txt');

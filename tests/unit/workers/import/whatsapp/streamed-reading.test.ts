@@ -27,7 +27,8 @@ async function readStreamed(bytes: Uint8Array, sizes: readonly number[]): Promis
   const records = [];
   for await (const record of reading.records()) records.push(record);
   if (bytes.length > 0) expect(scanned.at(-1)).toBe(bytes.length);
-  return { ...reading.facts, records, warnings: reading.warnings() };
+  const chatKind = reading.chatKind();
+  return { ...reading.facts, chatKind: chatKind.kind, chatKindEvidence: chatKind.evidence, records, warnings: reading.warnings() };
 }
 
 const CHUNKINGS: Record<string, number[]> = {

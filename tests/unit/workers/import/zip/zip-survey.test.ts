@@ -9,6 +9,7 @@ import { whatsappText } from '../../../../support/hostile-corpus/seeds.ts';
 import { gigabyteBomb, nestedZip, symlinkEntry } from '../../../../support/hostile-corpus/zips.ts';
 import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
 import { buildZip } from '../../../../support/zip-writer.ts';
+import { buildDatabase } from '../../../../support/sqlite-parser-harness.ts';
 
 /** What looking inside a hostile zip finds, and how it explains finding nothing (issue #3). */
 async function open(bytes: Buffer): Promise<ZipArchive> {
@@ -34,6 +35,21 @@ describe('zip survey', () => {
       const survey = await surveyZip(archive, PARSERS);
       expect(survey.recognised).toEqual([]);
       expect(explainNothingRecognised(survey, archive.entries.length)).toMatch(/^a zip with 1 entries, none of them an export Threadline recognises; _chat\.txt cannot be read: compresses \d+:1, beyond the 200:1 limit \(zip bomb\?\)$/u);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('sets a WhatsApp contacts database apart, under any name, instead of trying it as a message source', async () => {
+    const contacts = await buildDatabase('CREATE TABLE wa_contacts (jid TEXT, display_name TEXT, wa_name TEXT);');
+    const archive = await open(buildZip([{ name: 'backup/3d0d7e5f.bin', data: contacts }]));
+    try {
+      const survey = await surveyZip(archive, PARSERS);
+      expect(survey.recognised).toEqual([]);
+      expect(survey.contacts).toEqual(['backup/3d0d7e5f.bin']);
+      expect(explainNothingRecognised(survey, archive.entries.length)).toContain(
+        'backup/3d0d7e5f.bin is a WhatsApp contacts database (names, not messages), with no WhatsApp message database in the zip to read it with',
+      );
     } finally {
       archive.close();
     }

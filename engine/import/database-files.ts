@@ -1,0 +1,33 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { CollectedFile } from './collect-files.ts';
+
+/** "SQLite format 3" and a NUL: the first bytes of every SQLite database (as workers/import/sqlite/sniff-sqlite.ts checks). */
+const SQLITE_MAGIC = new TextEncoder().encode('SQLite format 3\0');
+
+/**
+ * The files of an import that a parser may look for by content among the files imported with its
+ * source: SQLite databases (a WhatsApp contacts database for a msgstore.db, and the msgstore.db a
+ * contacts database belongs to). Only these travel with each job, so an import of thousands of
+ * media files does not send every path with every file. Read-only, 16 bytes per file.
+ */
+export function databaseFiles(files: readonly CollectedFile[]): string[] {
+  return files.filter((file) => file.size >= SQLITE_MAGIC.byteLength && startsWithSqliteMagic(file.path)).map((file) => file.path);
+}
+
+function startsWithSqliteMagic(path: string): boolean {
+  const head = new Uint8Array(SQLITE_MAGIC.byteLength);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    // Not readable now: hashing it will say so.
+    return false;
+  }
+  try {
+    return readSync(fd, head, 0, head.byteLength, 0) === head.byteLength && head.every((byte, index) => byte === SQLITE_MAGIC[index]);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Phone databases among the files near a source (ParserInput.nearby), recognised by their tables
+ * as identify.ts does for sources: a wa.db copied as "contacts (1).db" or under a backup file id
+ * is still a contacts database, and a file called wa.db that is not one is not.
+ */
+
+import type { NearbyFile } from '../../../shared/contracts/parsed-source.ts';
+import { identifyByTables, identifySqliteSource } from './identify.ts';
+import type { SqliteSourceKind } from './identify.ts';
+import { tableNamesFromBytes } from './schema-from-bytes.ts';
+import { sniffSqlite } from './sniff-sqlite.ts';
+
+/**
+ * Heads read in turn, each bigger: the schema is written in the first pages when a database is
+ * created, so it is usually whole in the first; a big one (msgstore.db has 150 tables) in a later.
+ */
+const HEAD_LENGTHS = [64 * 1024, 1024 * 1024, 16 * 1024 * 1024];
+/** A nearby file bigger than this is not read whole just to learn its tables. */
+export const MAX_NEARBY_DATABASE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * True when `file` is a SQLite database whose tables say `kind`. A schema cut off at the end of
+ * a head only settles the question when it already names a kind other than contacts (the kind
+ * of lowest rank, which tables further on could outrank); otherwise a bigger head is read, and
+ * at last the whole file.
+ */
+export async function isNearbyDatabaseOfKind(file: NearbyFile, kind: SqliteSourceKind): Promise<boolean> {
+  try {
+    for (const length of HEAD_LENGTHS) {
+      const head = await file.head(length);
+      if (!sniffSqlite(head)) return false;
+      const tables = tableNamesFromBytes(head);
+      const found = tables === null ? null : identifyByTables(tables.tables);
+      if (tables?.complete === true || (found !== null && found !== 'whatsapp-contacts')) return found === kind;
+      if (head.byteLength < length) break;
+    }
+    if (file.input.size > MAX_NEARBY_DATABASE_BYTES) return false;
+    return identifySqliteSource(await file.input.readAll()) === kind;
+  } catch {
+    // A file that cannot be read is not the companion looked for.
+    return false;
+  }
+}
