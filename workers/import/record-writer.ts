@@ -10,7 +10,7 @@ import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts'
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { encodeMessageBatch } from './message-batch.ts';
-import { capMessageText } from './telegram/import-limits.ts';
+import { capMessageText } from './import-limits.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
 import type { SourceFiles } from './source-files.ts';
 

@@ -7,7 +7,7 @@
  */
 
 import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { truncateRaw, WarningLimiter } from '../telegram/import-limits.ts';
+import { truncateRaw, WarningLimiter } from '../import-limits.ts';
 import { MboxSplitter, type RawMessage } from './mbox-splitter.ts';
 import { toMessage, toUnparsed } from './message-record.ts';
 import { readEmail, readEmailHeaders, type EmailContent } from './read-email.ts';

@@ -12,7 +12,7 @@
  */
 
 import type { MediaType } from '../../../shared/contracts/parsed-source.ts';
-import { safeRelativePath } from '../telegram/import-limits.ts';
+import { safeRelativePath } from '../import-limits.ts';
 
 export interface SignalLink {
   name: string;

@@ -1,5 +1,5 @@
 import type { ParsedChat, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../telegram/import-limits.ts';
+import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import { OWNER_NAME, parseSignalText } from './parse-signal-text.ts';
 import { sniffSignalExport } from './sniff.ts';
 
