@@ -1,6 +1,6 @@
 import type { CaseSettings } from '../domain/case.ts';
 import type { AttachmentRecord, ConversationSummary, Message } from '../domain/message.ts';
-import type { ImportIssue, SourceRecord } from '../domain/source.ts';
+import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/source.ts';
 import type { IndexDocument } from './index-worker.ts';
 import type { MediaType } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
@@ -118,7 +118,7 @@ export interface DbWorkerApi {
     result: SourceRecord;
   };
   /** Removes every derived row of a source that did not finish (cancel, error) and marks it. */
-  abandonSource: { params: { sourceId: string; status: 'failed' | 'interrupted'; reason: string }; result: null };
+  abandonSource: { params: { sourceId: string; status: AbandonedStatus; reason: string }; result: null };
   listIssues: { params: { sourceId: string }; result: ImportIssue[] };
   listConversations: { params: Record<string, never>; result: ConversationSummary[] };
   messagesRange: { params: { chatId: string; offset: number; limit: number }; result: { total: number; messages: Message[] } };
