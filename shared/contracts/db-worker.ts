@@ -2,7 +2,7 @@ import type { CaseSettings } from '../domain/case.ts';
 import type { AttachmentRecord, ConversationSummary, Message } from '../domain/message.ts';
 import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/source.ts';
 import type { IndexDocument } from './index-worker.ts';
-import type { MediaType } from './parsed-source.ts';
+import type { MediaType, ParsedParticipant } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
 import type { ConversationRisk, CoverageReport, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
 import type { ImageItem, OcrStored, OcrWordBox } from '../domain/image.ts';
@@ -60,6 +60,8 @@ export interface NewChat {
   sourceId: string;
   title: string;
   kind: ConversationSummary['kind'];
+  /** Everyone this source names as taking part so far; sent again, whole, when it grows. */
+  participants: ParsedParticipant[];
 }
 
 

@@ -10,6 +10,7 @@ import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts'
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { encodeMessageBatch } from './message-batch.ts';
+import { addParticipants } from '../../shared/domain/participants.ts';
 import { capMessageText } from './import-limits.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
 import type { SourceFiles } from './source-files.ts';
@@ -50,8 +51,10 @@ export class RecordWriter implements ParseSink {
   messages = 0;
   unparsed = 0;
   attachments = 0;
-  private readonly chats = new Map<string, string>();
-  private readonly pendingChats: NewChat[] = [];
+  /** Chats announced so far, by the parser's key, with the participants named so far. */
+  private readonly chats = new Map<string, NewChat>();
+  /** Chats (new, or with new participants) to store with the next batch, by chat id. */
+  private readonly pendingChats = new Map<string, NewChat>();
   private batch: NewMessage[] = [];
   /** The batch being stored, if any (see sendBatch). */
   private storing: Promise<void> = Promise.resolve();
@@ -68,10 +71,21 @@ export class RecordWriter implements ParseSink {
   ) {}
 
   chat(chat: ParsedChat): void {
-    if (this.chats.has(chat.key)) return;
-    const id = chatId(this.job.format, this.job.source.sha256, chat);
-    this.chats.set(chat.key, id);
-    this.pendingChats.push({ id, sourceId: this.job.source.id, title: chat.title, kind: chat.kind ?? 'unknown' });
+    const known = this.chats.get(chat.key);
+    if (known !== undefined) {
+      // Announced again: only new participants count (an e-mail reply to someone new).
+      if (addParticipants(known.participants, chat.participants ?? [])) this.queueChat(known);
+      return;
+    }
+    const announced: NewChat = { id: chatId(this.job.format, this.job.source.sha256, chat), sourceId: this.job.source.id, title: chat.title, kind: chat.kind ?? 'unknown', participants: [] };
+    addParticipants(announced.participants, chat.participants ?? []);
+    this.chats.set(chat.key, announced);
+    this.queueChat(announced);
+  }
+
+  /** Queues the chat for the next batch; a copy, so participants added later go out with a later batch. */
+  private queueChat(chat: NewChat): void {
+    this.pendingChats.set(chat.id, { ...chat, participants: [...chat.participants] });
   }
 
   warning(warning: ParseWarning): void {
@@ -88,11 +102,8 @@ export class RecordWriter implements ParseSink {
 
   async message(parsed: ParsedMessage): Promise<void> {
     const { source } = this.job;
-    let chat = this.chats.get(parsed.chatKey);
-    if (chat === undefined) {
-      this.chat({ key: parsed.chatKey, title: parsed.chatKey });
-      chat = this.chats.get(parsed.chatKey) ?? '';
-    }
+    if (!this.chats.has(parsed.chatKey)) this.chat({ key: parsed.chatKey, title: parsed.chatKey });
+    const chat = this.chats.get(parsed.chatKey)?.id ?? '';
     // Described only when a warning needs it: most messages never do.
     let described: string | undefined;
     const place = (): string => (described ??= describePlace(parsed.locator));
@@ -163,7 +174,8 @@ export class RecordWriter implements ParseSink {
    * at most one batch waits in memory.
    */
   private async sendBatch(): Promise<void> {
-    const chats = this.pendingChats.splice(0);
+    const chats = [...this.pendingChats.values()];
+    this.pendingChats.clear();
     const batch = this.batch;
     this.batch = [];
     this.context.throwIfCancelled();

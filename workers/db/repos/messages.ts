@@ -2,6 +2,8 @@ import type { Database, SqlValue } from 'sql.js';
 import { MESSAGE_ROW_COLUMNS } from '../../../shared/contracts/db-worker.ts';
 import type { MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
 import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
+import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
+import { conversationParticipants } from '../../../shared/domain/participants.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
 import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind } from '../../../shared/domain/message.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
@@ -41,7 +43,12 @@ function toMessage(row: Record<string, SqlValue>): Message {
 export function insertChats(db: Database, chats: NewChat[]): void {
   for (const chat of chats) {
     run(db, 'INSERT INTO chats (id, title, kind) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING', [chat.id, chat.title, chat.kind]);
-    run(db, 'INSERT INTO chat_sources (chat_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [chat.id, chat.sourceId]);
+    // Sent again, whole, when the source names more participants of the chat.
+    run(db, 'INSERT INTO chat_sources (chat_id, source_id, participants) VALUES (?, ?, ?) ON CONFLICT (chat_id, source_id) DO UPDATE SET participants = excluded.participants', [
+      chat.id,
+      chat.sourceId,
+      JSON.stringify(chat.participants),
+    ]);
   }
 }
 
@@ -135,15 +142,23 @@ function alreadyInSourceOrder(db: Database, chatId: string): boolean {
   return count === 0 || (asNumber(figures?.['low']) === 0 && asNumber(figures?.['high']) === count - 1);
 }
 
-/** Caches a chat's message count, first and last time and participants on the chat row. */
+/**
+ * Caches a chat's message count, first and last time and participants on the chat row: its
+ * senders, then whoever its sources name as taking part without sending (conversationParticipants).
+ */
 function summariseChat(db: Database, chatId: string): void {
   const figures = selectOne(db, 'SELECT count(*) AS n, min(timestamp) AS first, max(timestamp) AS last FROM messages WHERE chat_id = ?', [chatId]);
-  const senders = selectAll(db, "SELECT DISTINCT sender FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender", [chatId]);
+  const senders = selectAll(db, "SELECT DISTINCT sender, sender_id FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender, sender_id", [chatId]);
+  const declared = selectAll(db, 'SELECT cs.participants FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = ? ORDER BY s.imported_at, s.id', [chatId]);
+  const participants = conversationParticipants(
+    senders.map((row) => ({ sender: asString(row['sender']), senderId: asNullableString(row['sender_id']) })),
+    declared.flatMap((row) => JSON.parse(asString(row['participants'])) as ParsedParticipant[]),
+  );
   run(db, 'UPDATE chats SET message_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
     asNumber(figures?.['n']),
     asNullableString(figures?.['first']),
     asNullableString(figures?.['last']),
-    JSON.stringify(senders.map((row) => asString(row['sender']))),
+    JSON.stringify(participants),
     chatId,
   ]);
 }

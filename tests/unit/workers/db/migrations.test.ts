@@ -110,6 +110,19 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0050-chat-participants gives every link of a chat to a source an empty participant list, keeping the links', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 40));
+    const before = rows(db, 'SELECT * FROM chat_sources');
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 50))).toEqual({ from: 40, to: 50 });
+    expect(rows(db, 'SELECT chat_id, source_id, participants FROM chat_sources')).toEqual(before.map((row) => [...row, '[]']));
+    db.run("INSERT INTO chat_sources (chat_id, source_id, participants) VALUES ('c-1', 'src-a', '[{\"name\":null,\"id\":\"dan@example.net\"}]')");
+    expect(() => db.run("INSERT INTO chat_sources (chat_id, source_id, participants) VALUES ('c-1', 'src-b', NULL)")).toThrow(/NOT NULL/u);
+    expect(() => db.run("INSERT INTO chat_sources (chat_id, source_id) VALUES ('c-1', 'no-such-source')")).toThrow(/FOREIGN KEY/u);
+    expect(String(rows(db, "SELECT sql FROM sqlite_master WHERE name = 'chat_sources'")[0]?.[0])).toMatch(/STRICT, WITHOUT ROWID$/u);
+    db.close();
+  });
+
   it('rolls a failed table rebuild back whole and switches foreign keys on again', async () => {
     const db = await caseAtSchema30();
     const broken = { version: 40, name: 'broken-rebuild', rebuildsTables: true as const, up: `${migration0040.up} DELETE FROM sources WHERE id = 'src-c';` };
