@@ -126,6 +126,16 @@ export interface ParseOutcome {
   formatVersion: string | null;
 }
 
+/**
+ * Folders an export format writes beside a source's own folder and shares between its sources
+ * (signal-export copies stickers once, into exported_stickers beside the chat folders). An
+ * attachment path may reach into them as "../<folder>/…", at import and when the bytes are read
+ * again (viewer, packages); nowhere else outside the source's folder. By format.
+ */
+export const SHARED_EXPORT_FOLDERS: Readonly<Record<string, readonly string[]>> = {
+  'signal-export-text': ['exported_stickers'],
+};
+
 /** One export format. Sniffing looks at content, never at the file name alone. */
 export interface SourceParser {
   format: string;
