@@ -34,7 +34,7 @@ function buildProgram(): Command {
     .description('Import files, folders or zips into a case (created if it does not exist)')
     .argument('<case-dir>', 'the case folder')
     .argument('[path...]', 'files, folders or zips to import; the format is detected from the content')
-    .option('--retry-failed', 'import again every source of the case whose import failed or was interrupted')
+    .option('--retry-failed', 'import again every source of the case whose import failed or was interrupted (not those cancelled by the user)')
     .option('--check', 'only say what each file is (format detected from its content); import nothing')
     .option('--csv-map <json|file>', 'import CSV files with this column mapping, e.g. {"timestamp":"date","sender":"user","text":"message","chat":"channel"}')
     .option('--tz <zone>', 'IANA time zone of the device clock (e.g. Europe/Bucharest); default: the case setting')

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Channel, RequestOf, ResponseOf, EventTypes, AppInfo } from '../shared/ipc/contract.ts';
 import type { ImportOptions, ImportSummary } from '../shared/domain/import.ts';
 import { parseLanguageList } from '../shared/domain/case.ts';
+import type { SourceRecord } from '../shared/domain/source.ts';
+import { cancelledSources, sourcesToRetry } from '../shared/domain/source-retry.ts';
 import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { CaseSession } from './case/case-session.ts';
@@ -59,7 +61,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
 
   async closeCase(): Promise<void> {
     if (this.session === null) return;
-    for (const task of this.tasks.list()) if (task.state === 'RUNNING') this.tasks.cancel(task.id);
+    for (const task of this.tasks.list()) if (task.state === 'RUNNING') this.tasks.cancel(task.id, 'closing');
     await this.tasks.idle();
     const session = this.session;
     this.session = null;
@@ -82,14 +84,19 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   }
 
   /**
-   * Paths of sources whose import failed or was interrupted and that have not been imported
-   * since (the same bytes imported later count as done), for "retry only the failed sources".
+   * Paths of sources whose latest import failed or was interrupted and that have not been
+   * imported since (the same bytes imported later count as done), for "retry only the failed
+   * sources". Sources the user cancelled are not among them (see sourcesToRetry).
    */
   async failedSourcePaths(): Promise<string[]> {
     const { sources } = await this.current().db.client.call('caseSummary', {});
-    const importedHashes = new Set(sources.filter((source) => source.status === 'imported').map((source) => source.sha256));
-    const paths = sources.filter((source) => (source.status === 'failed' || source.status === 'interrupted') && !importedHashes.has(source.sha256)).map((source) => source.path);
-    return [...new Set(paths)].filter((path) => existsSync(path));
+    return readablePaths(sourcesToRetry(sources));
+  }
+
+  /** Paths of sources whose latest import the user cancelled: left out of "retry failed", importable by name. */
+  async cancelledSourcePaths(): Promise<string[]> {
+    const { sources } = await this.current().db.client.call('caseSummary', {});
+    return readablePaths(cancelledSources(sources));
   }
 
   /** Starts a court-package export task; the promise settles with the summary. */
@@ -228,6 +235,10 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   async dispose(): Promise<void> {
     await this.closeCase();
   }
+}
+
+function readablePaths(sources: SourceRecord[]): string[] {
+  return [...new Set(sources.map((source) => source.path))].filter((path) => existsSync(path));
 }
 
 /** zod gives `undefined` for absent optional fields; exactOptionalPropertyTypes wants them absent. */

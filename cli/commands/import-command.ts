@@ -46,7 +46,12 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       ...(options.csvMap === undefined ? {} : { csvMapping: readCsvMapping(options.csvMap) }),
     };
     const retry = options.retryFailed === true ? await engine.failedSourcePaths() : [];
-    if (options.retryFailed === true) process.stderr.write(`retrying ${retry.length} failed or interrupted source(s)\n`);
+    if (options.retryFailed === true) {
+      process.stderr.write(`retrying ${retry.length} failed or interrupted source(s)\n`);
+      // Cancelled on purpose, so not retried; named so the examiner can import them by path.
+      const cancelled = (await engine.cancelledSourcePaths()).filter((path) => !paths.includes(path));
+      for (const path of cancelled) process.stderr.write(`not retried (cancelled by the user; name it to import it again): ${path}\n`);
+    }
     const all = [...new Set([...paths, ...retry])];
     if (all.length === 0) {
       process.stdout.write(options.json === true ? `${JSON.stringify({ case: session.path, sources: [], totals: { sources: 0, messages: 0, attachments: 0, unparsed: 0, issues: 0 } })}\n` : 'Nothing to import.\n');

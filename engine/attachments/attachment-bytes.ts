@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { SHARED_EXPORT_FOLDERS } from '../../shared/contracts/parsed-source.ts';
 import type { CaseSession } from '../case/case-session.ts';
 
 /** Where an attachment's bytes can be: the case store, beside its source file, or inside a zip source. */
@@ -14,13 +15,18 @@ export interface AttachmentPlace {
   storedPath: string | null;
 }
 
-/** The bytes on disk, or null: stored by Threadline, or beside the source file (never outside its folder). */
+/**
+ * The bytes on disk, or null: stored by Threadline, or beside the source file (never outside its
+ * folder, but for a folder its format shares between sources: signal-export's stickers).
+ */
 export function attachmentPathOnDisk(casePath: string, place: AttachmentPlace): string | null {
   if (place.storedPath !== null) return join(casePath, place.storedPath);
   if (place.sourcePath === null || place.sourceFormat === 'zip') return null;
   const folder = dirname(place.sourceFile);
   const candidate = resolve(folder, normalize(place.sourcePath));
-  return relative(folder, candidate).startsWith('..') || !existsSync(candidate) ? null : candidate;
+  const roots = [folder, ...(SHARED_EXPORT_FOLDERS[place.sourceFormat] ?? []).map((shared) => resolve(folder, '..', shared))];
+  const inside = roots.some((root) => !relative(root, candidate).startsWith('..'));
+  return !inside || !existsSync(candidate) ? null : candidate;
 }
 
 /**

@@ -59,8 +59,8 @@ export async function importFiles(session: CaseSession, paths: string[], options
     };
     const importedWith = databases.filter((other) => other !== file.path);
     const summary = signal.aborted
-      ? cancelledSummary(file.path, whyCancelled(tracker, index, 'not imported'))
-      : await importOne(session, file, options, { signal, report, importedWith, whyCancelled: () => whyCancelled(tracker, index, 'nothing of this source was kept') });
+      ? cancelledSummary(file.path, whyCancelled(tracker, task, index, 'not imported'))
+      : await importOne(session, file, options, { signal, report, importedWith, byUser: () => cancelledByUser(tracker, task, index), whyCancelled: () => whyCancelled(tracker, task, index, 'nothing of this source was kept') });
     tracker.update(index, finalProgress(summary));
     indexChanged ||= summary.status === 'imported';
     summaries.push(summary);
@@ -84,17 +84,25 @@ export async function importFiles(session: CaseSession, paths: string[], options
   };
 }
 
-/** The signal a source's work honours, how it reports, and how to word its cancel. */
+/** The signal a source's work honours, how it reports, and who stopped it and how to word that. */
 interface SourceRun {
   signal: AbortSignal;
   report: ProgressReport;
   /** The other databases of this import: where a companion of this source (or its owner) may be found by content. */
   importedWith: string[];
+  /** True when the user cancelled this source or the whole import; false when the case was closed under it. */
+  byUser(): boolean;
   whyCancelled(): string;
 }
 
-function whyCancelled(tracker: SourceTracker, index: number, outcome: string): string {
-  return tracker.cancelledAlone(index) ? `this source was cancelled by the user; ${outcome}` : `the import was cancelled; ${outcome}`;
+function cancelledByUser(tracker: SourceTracker, task: TaskHandle, index: number): boolean {
+  return tracker.cancelledAlone(index) || task.cancelCause() !== 'closing';
+}
+
+function whyCancelled(tracker: SourceTracker, task: TaskHandle, index: number, outcome: string): string {
+  if (tracker.cancelledAlone(index)) return `this source was cancelled by the user; ${outcome}`;
+  if (task.cancelCause() === 'closing') return `the case was closed during the import; ${outcome} ("Retry failed" imports it again)`;
+  return `the import was cancelled; ${outcome}`;
 }
 
 async function importOne(session: CaseSession, file: CollectedFile, options: ImportOptions, run: SourceRun): Promise<ImportSourceSummary> {
@@ -200,11 +208,15 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   } catch (error) {
     const cancelled = isCancellation(error) || signal.aborted;
     const serialized = serializeError(error);
-    await session.db.client.call('abandonSource', { sourceId: source.id, status: cancelled ? 'interrupted' : 'failed', reason: cancelled ? 'cancelled by the user' : serialized.message });
+    // A cancel is the user's decision ('cancelled', never retried by "Retry failed"); a cancel
+    // because the case was closed under the import is an interruption, like a crash.
+    const status = !cancelled ? 'failed' : run.byUser() ? 'cancelled' : 'interrupted';
+    const abandonReason = status === 'failed' ? serialized.message : status === 'cancelled' ? 'cancelled by the user' : 'the case was closed during the import';
+    await session.db.client.call('abandonSource', { sourceId: source.id, status, reason: abandonReason });
     // Rows already sent to the index stay there marked dead (persisted too), so they never match.
     await session.index.dropSources([source.id]);
     const reason = cancelled ? run.whyCancelled() : serialized.message;
-    session.audit.append(session.actor, cancelled ? 'source.import.cancelled' : 'source.import.failed', { sourceId: source.id, path, code: cancelled ? 'E_CANCELLED' : serialized.code, reason });
+    session.audit.append(session.actor, `source.import.${status}`, { sourceId: source.id, path, code: cancelled ? 'E_CANCELLED' : serialized.code, reason });
     if (cancelled) return { ...cancelledSummary(path, reason), sha256: source.sha256, sourceId: source.id, format: source.format };
     return { ...failedSummary(path, serialized.code, serialized.message), sha256: source.sha256, sourceId: source.id, format: source.format };
   }

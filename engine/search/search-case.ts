@@ -92,14 +92,21 @@ function dedupe(terms: { word: string; prefix: boolean }[]): { word: string; pre
   return [...seen.values()];
 }
 
-/** chat: and source: name conversations and sources as people see them; the index knows ids. */
+/**
+ * chat:, with: and source: name conversations and sources as people see them (a title, someone
+ * in the conversation header, a file name); the index knows ids. chat: and with: together
+ * keep the conversations that match both.
+ */
 export async function resolveNamedFilters(session: CaseSession, parsed: ParsedQuery): Promise<{ chatIds: string[] | null; sourceIds: string[] | null }> {
-  const { chats, sources } = parsed.filters;
+  const { chats, participants, sources } = parsed.filters;
   let chatIds: string[] | null = null;
   let sourceIds: string[] | null = null;
-  if (chats.length > 0) {
+  if (chats.length > 0 || participants.length > 0) {
     const conversations = await session.db.client.call('listConversations', {});
-    chatIds = conversations.filter((chat) => chats.some((wanted) => foldText(chat.title).includes(wanted) || chat.id === wanted)).map((chat) => chat.id);
+    chatIds = conversations
+      .filter((chat) => chats.length === 0 || chats.some((wanted) => foldText(chat.title).includes(wanted) || chat.id === wanted))
+      .filter((chat) => participants.length === 0 || participants.some((wanted) => chat.participants.some((person) => foldText(person).includes(wanted))))
+      .map((chat) => chat.id);
   }
   if (sources.length > 0) {
     const summary = await session.db.client.call('caseSummary', {});

@@ -5,9 +5,18 @@ import { isCancellation, serializeError } from '../../shared/errors.ts';
 import { SourceTracker } from './source-tracker.ts';
 import { UpdateThrottle } from './update-throttle.ts';
 
+/**
+ * Why a task was cancelled: the user asked ('user'), or the case was closed under it ('closing':
+ * another case opened, the window or the process ending). An import records the first as the
+ * user's decision and the second as an interruption to retry.
+ */
+export type CancelCause = 'user' | 'closing';
+
 export interface TaskHandle {
   readonly id: string;
   readonly signal: AbortSignal;
+  /** Why the task was cancelled; null while it was not. */
+  cancelCause(): CancelCause | null;
   progress(stage: string, done: number, total: number | null): void;
   /** Per-source progress and cancel for an import; its changes travel with the task's updates. */
   trackSources(): SourceTracker;
@@ -25,6 +34,7 @@ interface RunningTask {
   controller: AbortController;
   done: Promise<unknown>;
   sources: SourceTracker | null;
+  cancelCause: CancelCause | null;
 }
 
 /** How long to wait between two updates of a task carrying `sources` per-source entries. */
@@ -44,7 +54,7 @@ export class TaskManager extends EventEmitter<{ update: [TaskView] }> {
     const id = randomUUID();
     const controller = new AbortController();
     const view: TaskView = { id, kind, title, state: 'RUNNING', stage: 'starting', done: 0, total: null, startedAt: new Date().toISOString(), finishedAt: null, error: null, summary: null };
-    const task: RunningTask = { view, controller, done: Promise.resolve(), sources: null };
+    const task: RunningTask = { view, controller, done: Promise.resolve(), sources: null, cancelCause: null };
     const throttle = new UpdateThrottle(
       () => this.emit('update', this.snapshot(task)),
       () => updateIntervalMs(task.sources?.size ?? 0),
@@ -55,6 +65,7 @@ export class TaskManager extends EventEmitter<{ update: [TaskView] }> {
     const handle: TaskHandle = {
       id,
       signal: controller.signal,
+      cancelCause: () => task.cancelCause,
       progress: (stage, done, total) => {
         if (view.state !== 'RUNNING') return;
         Object.assign(view, { stage, done, total });
@@ -88,9 +99,10 @@ export class TaskManager extends EventEmitter<{ update: [TaskView] }> {
     return { id, done: task.done as Promise<T> };
   }
 
-  cancel(id: string): boolean {
+  cancel(id: string, cause: CancelCause = 'user'): boolean {
     const task = this.tasks.get(id);
     if (task === undefined || task.view.state !== 'RUNNING') return false;
+    task.cancelCause ??= cause;
     task.controller.abort();
     return true;
   }

@@ -1,8 +1,9 @@
+import type { SenderSeen } from '../domain/participants.ts';
 import type { CaseSettings } from '../domain/case.ts';
 import type { AttachmentRecord, ConversationSummary, Message } from '../domain/message.ts';
-import type { ImportIssue, SourceRecord } from '../domain/source.ts';
+import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/source.ts';
 import type { IndexDocument } from './index-worker.ts';
-import type { MediaType } from './parsed-source.ts';
+import type { MediaType, ParsedParticipant } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
 import type { ConversationRisk, CoverageReport, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
 import type { ImageItem, OcrStored, OcrWordBox } from '../domain/image.ts';
@@ -65,8 +66,11 @@ export interface ImportedChatSummary {
   /** Smallest and largest UTC timestamp (ISO text), null when no row has one. */
   first: string | null;
   last: string | null;
-  /** Distinct senders of kind 'message', in code point order (SQLite's BINARY order). */
-  participants: string[];
+  /**
+   * Distinct (sender, sender id) pairs of kind 'message', in SQLite's `ORDER BY sender, sender_id`
+   * order: code points (BINARY), a null id first. The chat's participants are made from these.
+   */
+  senders: SenderSeen[];
 }
 
 /** A conversation a source contributes to; several sources may name the same chat id. */
@@ -75,6 +79,8 @@ export interface NewChat {
   sourceId: string;
   title: string;
   kind: ConversationSummary['kind'];
+  /** Everyone this source names as taking part so far; sent again, whole, when it grows. */
+  participants: ParsedParticipant[];
 }
 
 
@@ -135,7 +141,7 @@ export interface DbWorkerApi {
     result: SourceRecord;
   };
   /** Removes every derived row of a source that did not finish (cancel, error) and marks it. */
-  abandonSource: { params: { sourceId: string; status: 'failed' | 'interrupted'; reason: string }; result: null };
+  abandonSource: { params: { sourceId: string; status: AbandonedStatus; reason: string }; result: null };
   listIssues: { params: { sourceId: string }; result: ImportIssue[] };
   listConversations: { params: Record<string, never>; result: ConversationSummary[] };
   messagesRange: { params: { chatId: string; offset: number; limit: number }; result: { total: number; messages: Message[] } };

@@ -60,6 +60,18 @@ export interface ParsedMessage {
   extra?: Record<string, unknown>;
 }
 
+/** Someone a source names as taking part in a conversation, whether or not they sent anything in it. */
+export interface ParsedParticipant {
+  name: string | null;
+  /** The identifier the format gives: phone number, e-mail address, account id. */
+  id?: string | null;
+  /**
+   * How this format writes the person as a sender, where that is neither the name nor the id
+   * alone (e-mail: "Name <address>"), so a participant who also sent is listed once.
+   */
+  label?: string;
+}
+
 export interface ParsedChat {
   key: string;
   /**
@@ -70,7 +82,12 @@ export interface ParsedChat {
   mergeKey?: string;
   title: string;
   kind?: 'private' | 'group' | 'channel' | 'unknown';
-  participants?: { name: string | null; id?: string | null }[];
+  /**
+   * Who the source says takes part, senders or not (group members, e-mail recipients). A chat
+   * announced again with more participants gains them (an e-mail thread whose replies go to
+   * new people); everyone who sent a message is a participant anyway.
+   */
+  participants?: ParsedParticipant[];
 }
 
 export interface ParseWarning {
@@ -128,6 +145,16 @@ export interface ParseOutcome {
   details: Record<string, unknown>;
   formatVersion: string | null;
 }
+
+/**
+ * Folders an export format writes beside a source's own folder and shares between its sources
+ * (signal-export copies stickers once, into exported_stickers beside the chat folders). An
+ * attachment path may reach into them as "../<folder>/…", at import and when the bytes are read
+ * again (viewer, packages); nowhere else outside the source's folder. By format.
+ */
+export const SHARED_EXPORT_FOLDERS: Readonly<Record<string, readonly string[]>> = {
+  'signal-export-text': ['exported_stickers'],
+};
 
 /** One export format. Sniffing looks at content, never at the file name alone. */
 export interface SourceParser {

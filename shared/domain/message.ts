@@ -54,6 +54,10 @@ export interface ConversationSummary {
   title: string;
   kind: 'private' | 'group' | 'channel' | 'unknown';
   messageCount: number;
+  /**
+   * Everyone who sent a message, as written, sorted; then everyone the sources name as taking
+   * part who did not send (group members, e-mail recipients), with their identifier.
+   */
   participants: string[];
   firstTimestamp: string | null;
   lastTimestamp: string | null;

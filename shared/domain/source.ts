@@ -1,6 +1,15 @@
-/** A seized file (or upload of one) taken into a case. Evidence: never modified, hashed twice. */
-export type SourceStatus = 'importing' | 'imported' | 'failed' | 'interrupted';
+/**
+ * Where a source's import stands. 'failed': an error stopped it; 'interrupted': it never finished
+ * (the process died, or the case was closed mid-import); 'cancelled': the user stopped it on
+ * purpose. Nothing of a failed, interrupted or cancelled source is kept but its row. "Retry
+ * failed" brings back the failed and interrupted ones, never the cancelled (see source-retry.ts).
+ */
+export type SourceStatus = 'importing' | 'imported' | 'failed' | 'interrupted' | 'cancelled';
 
+/** How a source that did not finish ended. */
+export type AbandonedStatus = Extract<SourceStatus, 'failed' | 'interrupted' | 'cancelled'>;
+
+/** A seized file (or upload of one) taken into a case. Evidence: never modified, hashed twice. */
 /** Where the time zone used to turn device wall-clock times into UTC came from. */
 export type TimeZoneOrigin = 'flag' | 'case-setting' | 'default';
 

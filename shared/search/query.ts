@@ -5,7 +5,7 @@ import { foldedWords, foldText } from '../text/fold.ts';
 /**
  * The search query language:
  *   words (all must match)   "exact phrases"   -excluded   prefix*   a OR b
- *   sender:ana  chat:"Job offer"  source:msgstore  lang:ron,rus  marker:debt-bondage
+ *   sender:ana  with:dan@example.net  chat:"Job offer"  source:msgstore  lang:ron,rus  marker:debt-bondage
  *   after:2024-01-31  before:2024-03-01  has:attachment  has:ocr  concept:passport
  * Words are folded like the index (text/fold.ts); phone-number-looking words match the number
  * in any formatting (text/phone.ts).
@@ -24,6 +24,8 @@ export type HasFilter = 'attachment' | 'ocr';
 
 export interface QueryFilters {
   senders: string[];
+  /** with: conversations someone took part in, as sender or named participant (an e-mail's recipients). */
+  participants: string[];
   chats: string[];
   sources: string[];
   langs: string[];
@@ -50,10 +52,10 @@ export interface ParseOptions {
 
 const MAX_TERMS = 64;
 const TOKEN = /(-?)([a-z]+):"([^"]*)"?|(-?)"([^"]*)"?|(\S+)/giu;
-const FILTER_KEYS = new Set(['sender', 'chat', 'source', 'lang', 'marker', 'after', 'before', 'has', 'concept']);
+const FILTER_KEYS = new Set(['sender', 'with', 'chat', 'source', 'lang', 'marker', 'after', 'before', 'has', 'concept']);
 
 export function emptyFilters(): QueryFilters {
-  return { senders: [], chats: [], sources: [], langs: [], markers: [], concepts: [], after: null, before: null, has: [] };
+  return { senders: [], participants: [], chats: [], sources: [], langs: [], markers: [], concepts: [], after: null, before: null, has: [] };
 }
 
 export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
@@ -121,6 +123,9 @@ function applyFilter(filters: QueryFilters, key: string, rawValue: string): void
     case 'sender':
       filters.senders.push(foldText(value));
       return;
+    case 'with':
+      filters.participants.push(foldText(value));
+      return;
     case 'chat':
       filters.chats.push(foldText(value));
       return;
@@ -168,7 +173,7 @@ export function hasTerms(query: ParsedQuery): boolean {
 export function hasFilters(query: ParsedQuery): boolean {
   const { filters } = query;
   return (
-    filters.senders.length + filters.chats.length + filters.sources.length + filters.langs.length + filters.markers.length + filters.has.length + filters.concepts.length > 0 ||
+    filters.senders.length + filters.participants.length + filters.chats.length + filters.sources.length + filters.langs.length + filters.markers.length + filters.has.length + filters.concepts.length > 0 ||
     filters.after !== null ||
     filters.before !== null
   );

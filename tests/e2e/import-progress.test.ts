@@ -83,11 +83,13 @@ describe('import dialog, per-source progress', () => {
     await page.screenshot({ path: join(SHOTS, '09-import-three-sources-page.png') });
   }, 120_000);
 
-  it('cancels one source while the import goes on with the next', async () => {
+  it('cancels one source while the import goes on with the next; "Retry failed" retries only the failed one', async () => {
     await page.getByText('Clear finished').click();
     const folder = tempFolder();
     writeTemp(folder, 'a-big-export.txt', generateWhatsAppExport(BIG_MESSAGES, 21));
     writeTemp(folder, 'b-small-export.txt', generateWhatsAppExport(300, 22));
+    // Refused by the SMS importer once it is recorded: a failed source with a row in the case.
+    copy(folder, join('sms-xml', 'external-entity.xml'), 'c-refused.xml');
     await page.getByTestId('import-path').fill(folder);
     await page.getByTestId('import-path-submit').click();
 
@@ -105,13 +107,33 @@ describe('import dialog, per-source progress', () => {
     expect(await rows.nth(0).getByTestId('import-source-note').textContent()).toContain('cancelled by the user');
     expect(await rows.nth(1).getAttribute('data-state')).toBe('done');
     expect(await rows.nth(1).getByTestId('import-source-counts').textContent()).toMatch(/^300 messages/);
+    expect(await rows.nth(2).getAttribute('data-state')).toBe('failed');
+    // The cancelled source is offered on its own, never with "Retry failed".
+    await rows.nth(0).getByRole('button', { name: 'Import a-big-export.txt again' }).waitFor();
+    expect(await rows.nth(2).getByTestId('import-source-again').count()).toBe(0);
     await finished.getByTestId('import-retry-failed').waitFor();
     await finished.screenshot({ path: join(SHOTS, '11-import-one-cancelled.png') });
 
     const { sources, messageCount } = await engine.current().db.client.call('caseSummary', {});
-    expect(sources.find((source) => source.displayName === 'a-big-export.txt')?.status).toBe('interrupted');
+    expect(sources.find((source) => source.displayName === 'a-big-export.txt')?.status).toBe('cancelled');
     expect(sources.find((source) => source.displayName === 'b-small-export.txt')?.status).toBe('imported');
+    expect(sources.find((source) => source.displayName === 'c-refused.xml')?.status).toBe('failed');
     expect(messageCount).toBe(sources.filter((source) => source.status === 'imported').reduce((total, source) => total + source.messageCount, 0));
+
+    // The sources panel says "cancelled" and counts only the failed source as one to retry.
+    await page.getByTestId('sources-toggle').click();
+    const cancelledItem = page.locator('[data-testid="source-item"][data-status="cancelled"]');
+    expect(await cancelledItem.textContent()).toContain('cancelled — nothing kept');
+    await cancelledItem.getByTestId('source-import-again').waitFor();
+    expect(await page.getByTestId('sources-retry').textContent()).toBe('Retry 1 failed');
+
+    await finished.getByTestId('import-retry-failed').click();
+    await finished.getByText('Retrying 1 source(s).').waitFor();
+    const retry = page.locator('[data-testid="import-task"][data-state="DONE"]', { hasNot: page.locator('.import-source-name', { hasText: 'a-big-export.txt' }) });
+    await retry.waitFor({ timeout: 60_000 });
+    expect(await retry.locator('.import-source-name').allTextContents()).toEqual(['c-refused.xml']);
+    const after = await engine.current().db.client.call('caseSummary', {});
+    expect(after.sources.filter((source) => source.displayName === 'a-big-export.txt').map((source) => source.status)).toEqual(['cancelled']);
     expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
   }, 180_000);
 });

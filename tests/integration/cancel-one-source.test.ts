@@ -59,7 +59,7 @@ describe('cancelling one source of three through the real workers', () => {
     const cancelledId = summary.sources[1]?.sourceId ?? '';
     const info = await session.info();
     expect(info.sources.map((source) => [source.displayName, source.status]).sort()).toEqual([
-      ['big-чат.txt', 'interrupted'],
+      ['big-чат.txt', 'cancelled'],
       ['job-offer-android-24h.txt', 'imported'],
       ['small.txt', 'imported'],
     ]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
+import { searchCase } from '../../engine/search/search-case.ts';
 import type { ImportSummary } from '../../shared/domain/import.ts';
 import type { ConversationSummary, Message } from '../../shared/domain/message.ts';
 import { CLI, REPO_ROOT, SAMPLES, tempFolder, writeTemp } from '../support/temp-case.ts';
@@ -130,6 +131,24 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
     expect(dateless?.issues).toEqual([{ place: 'base64encodedroot.eml:1', reason: 'message at byte 0: the message has no Date header; it has no time' }]);
   });
 
+  it('lists who each e-mail went to among its conversation’s participants, with addresses, and finds them with with:', async () => {
+    const participantsOf = (file: string): string[] | undefined => {
+      const source = summary.sources.find((candidate) => candidate.path === file);
+      return conversations.find((conversation) => conversation.sourceIds.includes(source?.sourceId ?? ''))?.participants;
+    };
+    // Checked against the samples' headers: the sender first, then To (and Cc, Bcc) in header order.
+    expect(participantsOf(sample('nodemailer.eml'))).toEqual(['Andris Kreata <andris@kreata.ee>', 'Andris Reinman <andris+123@kreata.ee>', 'andris.reinman@gmail.com']);
+    expect(participantsOf(sample('simple.eml'))).toEqual(['andris@kreata.ee', 'andris.reinman@gmail.com']);
+    expect(participantsOf(sample('delivery-status.eml'))).toEqual(['MAILER-DAEMON@amazonses.com', 'xxxxx@gmail.com']);
+    expect(participantsOf(sample('base64encodedroot.eml'))).toEqual(['test@example.com']);
+    // Dan and "Recruiter, Jobs" <jobs@agency.example> are recipients who also wrote: listed once, as they wrote.
+    expect(participantsOf(THREAD)).toEqual(['Ana Popescu <ana.popescu@example.ro>', 'Dan Ionescu <dan.ionescu@example.net>', 'jobs@agency.example']);
+    const received = await searchCase(session, 'with:andris.reinman@gmail.com', 10, 0);
+    expect(received.hits.map((hit) => hit.source).sort()).toEqual(['nodemailer.eml', 'simple.eml']);
+    expect((await searchCase(session, 'with:"Andris Reinman"', 10, 0)).hits.map((hit) => hit.source)).toEqual(['nodemailer.eml']);
+    expect((await searchCase(session, 'with:jobs@agency.example chat:bilete', 10, 0)).total).toBe(0);
+  });
+
   it('pins the mbox: one record per postmark, two threads, UTC times, the zone-less Date read in the import zone', async () => {
     const source = summary.sources.find((candidate) => candidate.path === THREAD);
     expect(source).toMatchObject({ messages: countLines(THREAD, /^From \S+ /u), unparsed: 0, attachments: 1 });
@@ -180,5 +199,8 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
     expect(run.status, run.stderr).toBe(0);
     const output = JSON.parse(run.stdout.trim()) as ImportSummary;
     expect(output.sources).toEqual([expect.objectContaining({ format: 'email', status: 'imported', messages: 1, attachments: 0, unparsed: 0 })]);
+    const search = spawnSync(process.execPath, [CLI, 'search', output.case, 'with:andris.reinman@gmail.com', '--json'], { encoding: 'utf8' });
+    expect(search.status, search.stderr).toBe(0);
+    expect((JSON.parse(search.stdout.trim()) as { hits: { sender: string }[] }).hits.map((hit) => hit.sender)).toEqual(['andris@kreata.ee']);
   }, 60_000);
 });

@@ -149,7 +149,7 @@ describe('import and search through real workers', () => {
     expect(summary.sources[0]?.status).toBe('cancelled');
     expect(engine.tasks.list().find((task) => task.id === taskId)?.state).toBe('CANCELLED');
     const info = await session.info();
-    expect(info.sources.map((source) => source.status).sort()).toEqual(['imported', 'interrupted']);
+    expect(info.sources.map((source) => source.status).sort()).toEqual(['cancelled', 'imported']);
     expect(info.messageCount).toBe(9);
     expect((await searchCase(session, 'apartment', 10, 0)).total).toBe(1);
     expect(existsSync(join(session.path, 'case.sqlite'))).toBe(true);

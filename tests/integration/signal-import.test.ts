@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
@@ -129,4 +130,82 @@ describe.skipIf(!existsSync(SAMPLE))('signal-export import through the engine', 
     const output = JSON.parse(run.stdout.trim()) as ImportSummary;
     expect(output.sources).toEqual([expect.objectContaining({ format: 'signal-export-text', status: 'imported', messages: 2, unparsed: 0 })]);
   }, 60_000);
+});
+
+/**
+ * A whole signal-export folder (fixtures/signal/export, with a sticker file made here): the chat
+ * is the only source; its stickers are read from the export's exported_stickers folder, hashed,
+ * or recorded missing; index.html, data.json, style.css and chat.js are reported as companions.
+ */
+describe('a signal-export folder through the engine and the CLI', () => {
+  let engine: Engine;
+  let session: CaseSession;
+  let folder: string;
+  let sticker: Buffer;
+  let summary: ImportSummary;
+
+  beforeAll(async () => {
+    folder = join(tempFolder(), 'export');
+    cpSync(join(REPO_ROOT, 'fixtures', 'signal', 'export'), folder, { recursive: true });
+    sticker = await sharp({ create: { width: 8, height: 8, channels: 4, background: { r: 250, g: 200, b: 0, alpha: 1 } } }).webp().toBuffer();
+    mkdirSync(join(folder, 'exported_stickers', 'pack-1'), { recursive: true });
+    writeFileSync(join(folder, 'exported_stickers', 'pack-1', '7.webp'), sticker);
+    engine = new Engine({ mode: 'cli', actor: 'signal-test' });
+    session = await engine.openCase(join(tempFolder(), 'case'), true);
+    summary = await engine.startImport([folder], { timeZone: 'Europe/Bucharest' }).done;
+  }, 120_000);
+
+  afterAll(async () => {
+    await engine.dispose();
+  });
+
+  it('imports the chat alone and reports every other file of the export with what it is', () => {
+    const byName = new Map(summary.sources.map((source) => [source.path.slice(folder.length + 1), source]));
+    expect([...byName.keys()].sort()).toEqual(['Ion Popa/chat.md', 'Ion Popa/data.json', 'Ion Popa/index.html', 'chat.js', 'exported_stickers/pack-1/7.webp', 'style.css']);
+    expect(byName.get('Ion Popa/chat.md')).toMatchObject({ format: 'signal-export-text', status: 'imported', messages: headerLines(join(folder, 'Ion Popa', 'chat.md')), attachments: 2 });
+    for (const name of ['Ion Popa/data.json', 'Ion Popa/index.html', 'chat.js', 'style.css']) {
+      expect(byName.get(name), name).toMatchObject({ format: 'companion', status: 'skipped', sourceId: null, error: null });
+      expect(byName.get(name)?.issues[0]?.reason, name).toMatch(/signal-export's/u);
+    }
+    expect(byName.get('exported_stickers/pack-1/7.webp')).toMatchObject({ format: 'image', status: 'skipped' });
+    expect(byName.get('exported_stickers/pack-1/7.webp')?.issues[0]?.reason).toMatch(/^already in the case as an attachment in "Ion Popa"/u);
+  });
+
+  it('hashes the sticker file that is there, records the one that is not as missing, and the one signal-export never had as omitted', async () => {
+    const [chat] = await session.db.client.call('listConversations', {});
+    const { messages } = await session.db.client.call('messagesRange', { chatId: chat?.id ?? '', offset: 0, limit: 10 });
+    expect(messages.map((message) => message.attachments.map((attachment) => [attachment.mediaType, attachment.fileName, attachment.sourcePath, attachment.status, attachment.sha256]))).toEqual([
+      [],
+      [['sticker', '7.webp', '../exported_stickers/pack-1/7.webp', 'ok', createHash('sha256').update(sticker).digest('hex')]],
+      [],
+      [['sticker', '8.webp', '../exported_stickers/pack-1/8.webp', 'missing', null]],
+      [['sticker', '👍', null, 'omitted', null]],
+    ]);
+  });
+
+  it('reads the sticker from a zipped export too', async () => {
+    const zip = writeTemp(tempFolder(), 'signal-export-stickers.zip', buildZip([
+      { name: 'export/Ion Popa/chat.md', data: readFileSync(join(folder, 'Ion Popa', 'chat.md')), deflate: true },
+      { name: 'export/exported_stickers/pack-1/7.webp', data: sticker },
+    ]));
+    const zipped = await engine.startImport([zip], { timeZone: 'Europe/Bucharest' }).done;
+    expect(zipped.sources[0]).toMatchObject({ format: 'zip', status: 'imported', attachments: 2 });
+    const chat = (await session.db.client.call('listConversations', {})).find((conversation) => conversation.sourceIds.includes(zipped.sources[0]?.sourceId ?? ''));
+    const { messages } = await session.db.client.call('messagesRange', { chatId: chat?.id ?? '', offset: 0, limit: 10 });
+    expect(messages[1]?.attachments[0]).toMatchObject({ status: 'ok', sha256: createHash('sha256').update(sticker).digest('hex') });
+    expect(messages[3]?.attachments[0]).toMatchObject({ status: 'missing' });
+  });
+
+  it('the CLI names the companions when checking and when importing', () => {
+    const casePath = join(tempFolder(), 'cli-case');
+    const check = spawnSync(process.execPath, [CLI, 'import', casePath, folder, '--check', '--json'], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    const files = (JSON.parse(check.stdout.trim()) as { files: { path: string; format: string | null }[] }).files;
+    expect(files.filter((file) => file.format === 'companion').map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['Ion Popa/data.json', 'Ion Popa/index.html', 'chat.js', 'style.css']);
+    const run = spawnSync(process.execPath, [CLI, 'import', casePath, folder, '--tz', 'UTC', '--no-ocr', '--json'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout.trim()) as ImportSummary;
+    expect(output.sources.filter((source) => source.format === 'companion').map((source) => source.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+    expect(output.totals).toMatchObject({ sources: 6, messages: 5, attachments: 2 });
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
 import { sniffCsvColumns } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
+import { signalExportCompanion } from './signal/companions.ts';
 import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import { nearbyFiles } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
@@ -36,6 +37,9 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
     if (zip.formats.length === 0) return { format: null, reason: zip.explanation };
     return { format: ZIP_FORMAT, reason: `a zip holding ${zip.formats.join(', ')}` };
   }
+  // Before the parsers sniff: signal-export's HTML and JSON copies of a chat are not sources.
+  const signalCompanion = signalExportCompanion(path, head);
+  if (signalCompanion !== null) return { format: null, ...signalCompanion };
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };
   const unreadable = describeUnreadableText(head);

@@ -6,13 +6,15 @@ import { indexFlags } from '../../shared/search/index-flags.ts';
 import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describeLocatorInFull, describePlace } from '../../shared/domain/locator.ts';
+import type { SenderSeen } from '../../shared/domain/participants.ts';
 import { compareCodePoints } from '../../shared/text/code-point-order.ts';
 import { ownCopy } from '../../shared/text/own-copy.ts';
 import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { encodeMessageBatch } from './message-batch.ts';
-import { capMessageText } from './telegram/import-limits.ts';
+import { addParticipants } from '../../shared/domain/participants.ts';
+import { capMessageText } from './import-limits.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
 import type { SourceFiles } from './source-files.ts';
 
@@ -43,6 +45,15 @@ export function messageId(sourceSha256: string, position: number): string {
   return `m-${sourceSha256.slice(0, 16)}-${position.toString(36).padStart(8, '0')}`;
 }
 
+/** SQLite's `ORDER BY sender, sender_id` on TEXT: code points (BINARY), a null id before any other. */
+function compareSenders(a: SenderSeen, b: SenderSeen): number {
+  const bySender = compareCodePoints(a.sender, b.sender);
+  if (bySender !== 0 || a.senderId === b.senderId) return bySender;
+  if (a.senderId === null) return -1;
+  if (b.senderId === null) return 1;
+  return compareCodePoints(a.senderId, b.senderId);
+}
+
 function chatId(format: string, sourceSha256: string, chat: { key: string; mergeKey?: string }): string {
   const identity = chat.mergeKey === undefined ? `${format}\n${sourceSha256}\n${chat.key}` : `${format}\nmerge\n${chat.mergeKey}`;
   return `c-${createHash('sha256').update(identity).digest('hex').slice(0, 20)}`;
@@ -58,8 +69,10 @@ export class RecordWriter implements ParseSink {
   messages = 0;
   unparsed = 0;
   attachments = 0;
-  private readonly chats = new Map<string, string>();
-  private readonly pendingChats: NewChat[] = [];
+  /** Chats announced so far, by the parser's key, with the participants named so far. */
+  private readonly chats = new Map<string, NewChat>();
+  /** Chats (new, or with new participants) to store with the next batch, by chat id. */
+  private readonly pendingChats = new Map<string, NewChat>();
   private batch: NewMessage[] = [];
   /** The batches being stored, oldest first (see sendBatch). */
   private readonly storing: Promise<void>[] = [];
@@ -67,7 +80,7 @@ export class RecordWriter implements ParseSink {
   /** Next seq per chat: a chat fed by this source alone is then in order without renumbering. */
   private readonly nextSeq = new Map<string, number>();
   /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
-  private readonly seen = new Map<string, { first: string | null; last: string | null; senders: Set<string> }>();
+  private readonly seen = new Map<string, { first: string | null; last: string | null; senders: Map<string, Set<string | null>> }>();
 
   constructor(
     private readonly job: ImportJob,
@@ -78,20 +91,30 @@ export class RecordWriter implements ParseSink {
   ) {}
 
   /**
-   * Announces a chat. Announcing a known chat again can only settle its kind: a parser that
-   * learns group or private from the records (a WhatsApp text export) says so at the end, and a
-   * chat still 'unknown' takes it (insertChats never changes a kind that is already known).
+   * Announces a chat. Announcing a known chat again adds the participants it names and may
+   * settle its kind: a parser that learns group or private from the records (a WhatsApp text
+   * export) says so at the end, and a chat still 'unknown' takes it (insertChats never changes
+   * a kind that is already known).
    */
   chat(chat: ParsedChat): void {
     const known = this.chats.get(chat.key);
     const kind = chat.kind ?? 'unknown';
     if (known !== undefined) {
-      if (kind !== 'unknown') this.pendingChats.push({ id: known, sourceId: this.job.source.id, title: chat.title, kind });
+      // Announced again: a kind learnt from the records, or new participants (an e-mail reply to someone new).
+      const settlesKind = known.kind === 'unknown' && kind !== 'unknown';
+      if (settlesKind) known.kind = kind;
+      if (addParticipants(known.participants, chat.participants ?? []) || settlesKind) this.queueChat(known);
       return;
     }
-    const id = chatId(this.job.format, this.job.source.sha256, chat);
-    this.chats.set(chat.key, id);
-    this.pendingChats.push({ id, sourceId: this.job.source.id, title: chat.title, kind });
+    const announced: NewChat = { id: chatId(this.job.format, this.job.source.sha256, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [] };
+    addParticipants(announced.participants, chat.participants ?? []);
+    this.chats.set(chat.key, announced);
+    this.queueChat(announced);
+  }
+
+  /** Queues the chat for the next batch; a copy, so participants added later go out with a later batch. */
+  private queueChat(chat: NewChat): void {
+    this.pendingChats.set(chat.id, { ...chat, participants: [...chat.participants] });
   }
 
   warning(warning: ParseWarning): void {
@@ -108,11 +131,8 @@ export class RecordWriter implements ParseSink {
 
   async message(parsed: ParsedMessage): Promise<void> {
     const { source } = this.job;
-    let chat = this.chats.get(parsed.chatKey);
-    if (chat === undefined) {
-      this.chat({ key: parsed.chatKey, title: parsed.chatKey });
-      chat = this.chats.get(parsed.chatKey) ?? '';
-    }
+    if (!this.chats.has(parsed.chatKey)) this.chat({ key: parsed.chatKey, title: parsed.chatKey });
+    const chat = this.chats.get(parsed.chatKey)?.id ?? '';
     // Described only when a warning needs it: most messages never do.
     let described: string | undefined;
     const place = (): string => (described ??= describePlace(parsed.locator));
@@ -141,7 +161,7 @@ export class RecordWriter implements ParseSink {
     const extra = capped.note === null ? parsed.extra : { ...parsed.extra, textChars: capped.totalChars };
     const placeholder = parsed.extra?.['placeholder'] === true;
     const timestamp = this.toUtc(parsed.time, parsed.timestampText, place);
-    this.see(chat, parsed.kind === 'message' ? parsed.sender : null, timestamp);
+    this.see(chat, parsed.kind === 'message' ? parsed.sender : null, parsed.senderId ?? null, timestamp);
     this.batch.push({
       id: messageId(source.sha256, this.position),
       sourceId: source.id,
@@ -167,28 +187,35 @@ export class RecordWriter implements ParseSink {
     if (this.batch.length >= BATCH_SIZE) await this.sendBatch();
   }
 
-  private see(chat: string, sender: string | null, timestamp: string | null): void {
+  private see(chat: string, sender: string | null, senderId: string | null, timestamp: string | null): void {
     let seen = this.seen.get(chat);
     if (seen === undefined) {
-      seen = { first: null, last: null, senders: new Set() };
+      seen = { first: null, last: null, senders: new Map() };
       this.seen.set(chat, seen);
     }
-    // A sender is kept as its own string: a slice would keep the parser's whole buffer alive.
-    if (sender !== null && !seen.senders.has(sender)) seen.senders.add(ownCopy(sender));
+    if (sender !== null) {
+      // Kept as strings of their own: a slice would keep the parser's whole buffer alive.
+      let ids = seen.senders.get(sender);
+      if (ids === undefined) {
+        ids = new Set();
+        seen.senders.set(ownCopy(sender), ids);
+      }
+      if (!ids.has(senderId)) ids.add(senderId === null ? null : ownCopy(senderId));
+    }
     if (timestamp !== null) {
       if (seen.first === null || timestamp < seen.first) seen.first = timestamp;
       if (seen.last === null || timestamp > seen.last) seen.last = timestamp;
     }
   }
 
-  /** Figures per chat written so far: rows, first and last UTC time, participants (ImportedChatSummary). */
+  /** Figures per chat written so far: rows, first and last UTC time, senders (ImportedChatSummary). */
   chatSummaries(): ImportedChatSummary[] {
     return [...this.seen].map(([chatId, seen]) => ({
       chatId,
       count: this.nextSeq.get(chatId) ?? 0,
       first: seen.first,
       last: seen.last,
-      participants: [...seen.senders].sort(compareCodePoints),
+      senders: [...seen.senders].flatMap(([sender, ids]) => [...ids].map((senderId) => ({ sender, senderId }))).sort(compareSenders),
     }));
   }
 
@@ -210,7 +237,8 @@ export class RecordWriter implements ParseSink {
    * run on different cores).
    */
   private async sendBatch(): Promise<void> {
-    const chats = this.pendingChats.splice(0);
+    const chats = [...this.pendingChats.values()];
+    this.pendingChats.clear();
     const batch = this.batch;
     this.batch = [];
     this.context.throwIfCancelled();

@@ -19,16 +19,22 @@ export interface SourceFiles {
   digest(path: string): Promise<FileDigests | null>;
 }
 
-export function folderFiles(sourcePath: string): SourceFiles {
+/**
+ * Files in the source's folder and below it, and in the `sharedFolders` its format writes beside
+ * that folder (signal-export's ../exported_stickers): nowhere else.
+ */
+export function folderFiles(sourcePath: string, sharedFolders: readonly string[] = []): SourceFiles {
   const folder = dirname(sourcePath);
+  const roots = [folder, ...sharedFolders.map((shared) => resolve(folder, '..', shared))];
   return {
     async digest(path) {
       const candidate = resolve(folder, normalize(path.replaceAll('\\', '/')));
-      if (!isInside(folder, candidate)) return null;
+      const root = roots.find((allowed) => isInside(allowed, candidate));
+      if (root === undefined) return null;
       if (!existsSync(candidate) || !statSync(candidate).isFile()) return null;
       // A symbolic link in a seized folder may point anywhere on the examiner's disk: the path
       // as written stays inside, but the bytes read must too.
-      if (!isInside(realpathSync(folder), realpathSync(candidate))) {
+      if (!isInside(realpathSync(root), realpathSync(candidate))) {
         throw new AppError('E_IMPORT_READ', `${path} is a symbolic link to a file outside the export folder; not followed`);
       }
       return digestStream(createReadStream(candidate, { flags: 'r' }) as AsyncIterable<Buffer>);

@@ -2,6 +2,8 @@ import type { Database, SqlValue } from 'sql.js';
 import { MESSAGE_ROW_COLUMNS } from '../../../shared/contracts/db-worker.ts';
 import type { ImportedChatSummary, MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
 import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
+import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
+import { conversationParticipants } from '../../../shared/domain/participants.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
 import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind } from '../../../shared/domain/message.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
@@ -42,7 +44,12 @@ export function insertChats(db: Database, chats: NewChat[]): void {
   for (const chat of chats) {
     // A chat already stored keeps its title; an 'unknown' kind is settled by a later, better-informed announcement.
     run(db, "INSERT INTO chats (id, title, kind) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind WHERE chats.kind = 'unknown'", [chat.id, chat.title, chat.kind]);
-    run(db, 'INSERT INTO chat_sources (chat_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [chat.id, chat.sourceId]);
+    // Sent again, whole, when the source names more participants of the chat.
+    run(db, 'INSERT INTO chat_sources (chat_id, source_id, participants) VALUES (?, ?, ?) ON CONFLICT (chat_id, source_id) DO UPDATE SET participants = excluded.participants', [
+      chat.id,
+      chat.sourceId,
+      JSON.stringify(chat.participants),
+    ]);
   }
 }
 
@@ -147,24 +154,32 @@ function rowsInSourceOrder(db: Database, chatId: string): number | null {
   return count === 0 || (asNumber(figures?.['low']) === 0 && asNumber(figures?.['high']) === count - 1) ? count : null;
 }
 
-/** Caches a chat's message count, first and last time and participants on the chat row. */
+/**
+ * Caches a chat's message count, first and last time and participants on the chat row: its
+ * senders, then whoever its sources name as taking part without sending (conversationParticipants).
+ */
 function summariseChat(db: Database, chatId: string): void {
   const figures = selectOne(db, 'SELECT count(*) AS n, min(timestamp) AS first, max(timestamp) AS last FROM messages WHERE chat_id = ?', [chatId]);
-  const senders = selectAll(db, "SELECT DISTINCT sender FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender", [chatId]);
+  const senders = selectAll(db, "SELECT DISTINCT sender, sender_id FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender, sender_id", [chatId]);
   writeChatSummary(db, chatId, {
     count: asNumber(figures?.['n']),
     first: asNullableString(figures?.['first']),
     last: asNullableString(figures?.['last']),
-    participants: senders.map((row) => asString(row['sender'])),
+    senders: senders.map((row) => ({ sender: asString(row['sender']), senderId: asNullableString(row['sender_id']) })),
   });
 }
 
 function writeChatSummary(db: Database, chatId: string, figures: Omit<ImportedChatSummary, 'chatId'>): void {
+  const declared = selectAll(db, 'SELECT cs.participants FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = ? ORDER BY s.imported_at, s.id', [chatId]);
+  const participants = conversationParticipants(
+    figures.senders,
+    declared.flatMap((row) => JSON.parse(asString(row['participants'])) as ParsedParticipant[]),
+  );
   run(db, 'UPDATE chats SET message_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
     figures.count,
     figures.first,
     figures.last,
-    JSON.stringify(figures.participants),
+    JSON.stringify(participants),
     chatId,
   ]);
 }

@@ -1,5 +1,5 @@
 import type { Database, SqlValue } from 'sql.js';
-import type { ImportIssue, SourceRecord, SourceStatus, TimeZoneOrigin } from '../../../shared/domain/source.ts';
+import type { AbandonedStatus, ImportIssue, SourceRecord, SourceStatus, TimeZoneOrigin } from '../../../shared/domain/source.ts';
 import { removeSourceFromChats } from './messages.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
 
@@ -85,7 +85,7 @@ export function completeSource(
 }
 
 /** Drops what an unfinished import wrote and leaves the source row as a marker to re-import. */
-export function abandonSource(db: Database, id: string, status: SourceStatus, reason: string, at: string): void {
+export function abandonSource(db: Database, id: string, status: AbandonedStatus, reason: string, at: string): void {
   removeSourceFromChats(db, id);
   run(db, 'DELETE FROM provenance WHERE source_id = ?', [id]);
   run(db, 'DELETE FROM import_issues WHERE source_id = ?', [id]);

@@ -8,7 +8,7 @@
 import { parse } from 'csv-parse';
 import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, truncateRaw, WarningLimiter } from '../telegram/import-limits.ts';
+import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, truncateRaw, WarningLimiter } from '../import-limits.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';

@@ -7,7 +7,7 @@
  */
 
 import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { truncateRaw, WarningLimiter } from '../telegram/import-limits.ts';
+import { truncateRaw, WarningLimiter } from '../import-limits.ts';
 import { MboxSplitter, type RawMessage } from './mbox-splitter.ts';
 import { toMessage, toUnparsed } from './message-record.ts';
 import { readEmail, readEmailHeaders, type EmailContent } from './read-email.ts';
@@ -15,7 +15,7 @@ import { sniffEmail } from './sniff.ts';
 import { EmailThreads } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const EMAIL_PARSER_VERSION = '1.0.0';
+export const EMAIL_PARSER_VERSION = '1.1.0';
 /**
  * Largest message read whole. Mail servers refuse messages over 25–150 MB; a larger "message" is
  * a damaged mailbox (a lost postmark merges many) and is kept as an unparsed record instead.

@@ -60,18 +60,23 @@ export function toUnparsed(raw: RawMessage, file: string, headers: EmailContent 
   };
 }
 
+/**
+ * Names the message's thread, announcing it the first time and again whenever a message of it
+ * names someone new: the sender and every recipient (To, Cc, Bcc) take part in the thread, so
+ * the conversation lists who each e-mail went to, with their addresses.
+ */
 function announceThread(content: EmailContent, raw: RawMessage, threads: EmailThreads, sink: ParseSink): string {
   const thread = threads.assign(content, String(raw.byteStart));
-  if (thread.isNew) {
+  const newcomers = threads.newcomers(thread.key, [...content.from, ...content.to, ...content.cc, ...content.bcc]);
+  if (thread.isNew || newcomers.length > 0) {
     const title = subjectWithoutPrefixes(content.subject);
-    const people = [...content.from, ...content.to, ...content.cc];
     sink.chat({
       key: thread.key,
       // Threads named after a Message-ID are the same conversation in every file they appear in.
       ...(thread.byId ? { mergeKey: thread.key } : {}),
       title: title === '' ? NO_SUBJECT : title,
       kind: 'unknown',
-      participants: uniqueMailboxes(people).map((mailbox) => ({ name: mailbox.name === '' ? null : mailbox.name, id: mailbox.address === '' ? null : mailbox.address })),
+      participants: newcomers.map((mailbox) => ({ name: mailbox.name === '' ? null : mailbox.name, id: mailbox.address === '' ? null : mailbox.address, label: formatMailbox(mailbox) })),
     });
   }
   return thread.key;
@@ -121,15 +126,5 @@ function mediaTypeOf(mimeType: string): MediaType {
   if (mimeType.startsWith('audio/')) return 'audio';
   if (mimeType === 'text/vcard' || mimeType === 'text/x-vcard' || mimeType === 'text/directory') return 'contact';
   return 'document';
-}
-
-function uniqueMailboxes(list: MailAddress[]): MailAddress[] {
-  const seen = new Set<string>();
-  return list.filter((mailbox) => {
-    const key = (mailbox.address === '' ? mailbox.name : mailbox.address).toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 

@@ -44,6 +44,20 @@ export class EmailThreads {
   private readonly byMessageId = new Map<string, string>();
   private readonly bySubject = new Map<string, string>();
   private readonly seen = new Set<string>();
+  /** Per thread, the people already named in it (by address, or name when there is none). */
+  private readonly people = new Map<string, Set<string>>();
+
+  /** Of `mailboxes` (sender and recipients of one message), those not yet named in thread `key`; remembers them. */
+  newcomers<T extends { name: string; address: string }>(key: string, mailboxes: readonly T[]): T[] {
+    const named = this.people.get(key) ?? new Set<string>();
+    this.people.set(key, named);
+    return mailboxes.filter((mailbox) => {
+      const person = (mailbox.address === '' ? `name:${mailbox.name}` : mailbox.address).toLowerCase();
+      if (person === 'name:' || named.has(person)) return false;
+      named.add(person);
+      return true;
+    });
+  }
 
   /** `fallback` names a thread of its own when a message has neither ids nor a subject. */
   assign(facts: ThreadFacts, fallback: string): Thread {

@@ -5,7 +5,7 @@
  */
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, defineField, safeRelativePath, unparsedJsonRecord } from '../telegram/import-limits.ts';
+import { baseName, defineField, safeRelativePath, unparsedJsonRecord } from '../import-limits.ts';
 import { isJsonObject } from '../telegram/json-walker.ts';
 import type { JsonObject, JsonValue } from '../telegram/json-walker.ts';
 

@@ -10,7 +10,7 @@
 
 import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { defineField, folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../telegram/import-limits.ts';
+import { defineField, folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import { walkJsonSource } from '../telegram/json-source.ts';
 import { isJsonObject, jsonPointer } from '../telegram/json-walker.ts';
 import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from '../telegram/json-walker.ts';

@@ -12,7 +12,7 @@
  */
 
 import type { MediaType } from '../../../shared/contracts/parsed-source.ts';
-import { safeRelativePath } from '../telegram/import-limits.ts';
+import { safeRelativePath } from '../import-limits.ts';
 
 export interface SignalLink {
   name: string;
@@ -23,11 +23,23 @@ export interface SignalLink {
   mediaType: MediaType;
 }
 
+export interface SignalSticker {
+  /** The sticker's emoji, or "sticker" when it has none. */
+  label: string;
+  /** The link as written ("../exported_stickers/<pack>/<id>.<ext>"), or null when signal-export had no file for it. */
+  target: string | null;
+  /**
+   * The file in the export's shared sticker folder, as an attachment path beside the chat file
+   * ("../exported_stickers/…", made safe), or null when there is no file or the link is unsafe.
+   */
+  path: string | null;
+}
+
 export interface SignalBody {
   text: string;
   quote: string | null;
   reactions: { name: string; emoji: string }[];
-  sticker: { label: string; target: string | null } | null;
+  sticker: SignalSticker | null;
   attachments: SignalLink[];
   deleted: boolean;
   call: boolean;
@@ -36,6 +48,8 @@ export interface SignalBody {
 /** A trailing Markdown link to a local file; `!` marks an image. Web links are the person's text. */
 const TRAILING_LINK = /(!?)\[([^\]\n]*)\]\(([^()\s]+)\) *$/u;
 const WEB_LINK = /^[a-z][a-z0-9+.-]*:/iu;
+/** Where signal-export copies stickers: one folder for the whole export, beside the chat folders (SHARED_EXPORT_FOLDERS). */
+export const SIGNAL_STICKER_FOLDER = 'exported_stickers';
 const STICKER_FOLDER = /^\.\.\/exported_stickers\//u;
 const STICKER_LINE = /^\(\( (.*) \)\)$/u;
 const REACTIONS_LINE = /^\(- (.*) -\)$/u;
@@ -54,7 +68,7 @@ export function readSignalBody(lines: readonly string[]): SignalBody {
   let rest = takeQuote([...lines], body);
   rest = takeTrailingLinks(rest, body);
   rest = takeLastLine(rest, STICKER_LINE, (label) => {
-    body.sticker ??= { label, target: null };
+    body.sticker ??= { label, target: null, path: null };
   });
   rest = takeLastLine(rest, REACTIONS_LINE, (list) => {
     body.reactions = readReactions(list);
@@ -88,7 +102,7 @@ function takeTrailingLinks(lines: string[], body: SignalBody): string[] {
     if (WEB_LINK.test(target ?? '')) break;
     tail = tail.slice(0, tail.length - whole.length);
     if (STICKER_FOLDER.test(target ?? '')) {
-      body.sticker = { label: name ?? '', target: target ?? null };
+      body.sticker = { label: name ?? '', target: target ?? null, path: stickerPath(target ?? '') };
       continue;
     }
     found.unshift(toLink(name ?? '', target ?? '', bang === '!'));
@@ -114,14 +128,23 @@ function readReactions(list: string): { name: string; emoji: string }[] {
   });
 }
 
-function toLink(name: string, target: string, image: boolean): SignalLink {
-  // signal-export writes spaces in paths as %20; other escapes are decoded too when well formed.
-  let decoded = target;
+/** "../exported_stickers/<pack>/<file>" with the part inside the sticker folder made safe; null when it climbs out. */
+function stickerPath(target: string): string | null {
+  const inside = safeRelativePath(decodeTarget(target).replace(STICKER_FOLDER, ''));
+  return inside === null ? null : `../${SIGNAL_STICKER_FOLDER}/${inside}`;
+}
+
+/** signal-export writes spaces in paths as %20; other escapes are decoded too when well formed. */
+function decodeTarget(target: string): string {
   try {
-    decoded = decodeURIComponent(target);
+    return decodeURIComponent(target);
   } catch {
-    decoded = target.replaceAll('%20', ' ');
+    return target.replaceAll('%20', ' ');
   }
+}
+
+function toLink(name: string, target: string, image: boolean): SignalLink {
+  const decoded = decodeTarget(target);
   const extension = decoded.slice(decoded.lastIndexOf('.') + 1).toLowerCase();
   const mediaType: MediaType = image || IMAGE.has(extension) ? 'image' : AUDIO.has(extension) ? 'audio' : VIDEO.has(extension) ? 'video' : 'document';
   return { name, target, path: safeRelativePath(decoded), mediaType };

@@ -6,6 +6,7 @@
  */
 
 import type { ParsedAttachment, ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
+import { baseName } from '../import-limits.ts';
 import { lineText, splitLines, type SplitText } from '../whatsapp/split-lines.ts';
 import { readSignalBody, type SignalBody } from './body.ts';
 import { matchSignalHeader, type SignalHeader } from './header.ts';
@@ -82,10 +83,13 @@ function attachmentsOf(body: SignalBody): ParsedAttachment[] {
     fileName: link.name === '' ? link.target : link.name,
     ...(link.path === null ? {} : { path: link.path }),
   }));
-  if (body.sticker !== null) {
-    // Stickers live in ../exported_stickers beside the chat folder: outside the source's own
-    // folder, which attachment resolution never leaves, so the file is named but not read.
-    attachments.push({ kind: body.sticker.target === null ? 'omitted' : 'attached', mediaType: 'sticker', fileName: body.sticker.target ?? body.sticker.label });
+  const { sticker } = body;
+  if (sticker !== null) {
+    // A sticker signal-export copied lives in the export's exported_stickers folder, beside the
+    // chat folders (SHARED_EXPORT_FOLDERS lets attachments reach it): found there, it is hashed
+    // like any attachment, or recorded missing. "(( 😀 ))": signal-export had no file for it.
+    if (sticker.target === null) attachments.push({ kind: 'omitted', mediaType: 'sticker', fileName: sticker.label });
+    else attachments.push({ kind: 'attached', mediaType: 'sticker', fileName: baseName(sticker.target), ...(sticker.path === null ? {} : { path: sticker.path }) });
   }
   return attachments;
 }
@@ -98,6 +102,8 @@ function extraFacts(body: SignalBody, unresolvedSender: string | null): Record<s
   if (body.call) extra['call'] = true;
   if (unresolvedSender !== null) extra['senderAsWritten'] = unresolvedSender;
   const unresolved = body.attachments.filter((link) => link.path === null).map((link) => link.target);
+  const sticker = body.sticker;
+  if (sticker !== null && sticker.target !== null && sticker.path === null) unresolved.push(sticker.target);
   if (unresolved.length > 0) extra['attachmentTargetsOutsideFolder'] = unresolved;
   // The body of a deleted or attachment-only message is the export's wording, not the person's words.
   if (body.deleted || (body.text === '' && (body.attachments.length > 0 || body.sticker !== null))) extra['placeholder'] = true;

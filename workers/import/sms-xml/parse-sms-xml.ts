@@ -12,7 +12,7 @@
 import { SaxesParser } from 'saxes';
 import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../telegram/import-limits.ts';
+import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { conversationKey, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';

@@ -8,7 +8,7 @@
  */
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { defineField } from '../telegram/import-limits.ts';
+import { defineField } from '../import-limits.ts';
 import { conversationKey, splitAddress } from './address.ts';
 
 export interface MmsPart {

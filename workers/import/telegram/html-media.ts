@@ -5,7 +5,7 @@
  */
 
 import type { MediaType, ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, safeRelativePath } from './import-limits.ts';
+import { baseName, safeRelativePath } from '../import-limits.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf } from './html-text.ts';

@@ -6,7 +6,7 @@
  */
 
 import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { truncateRaw } from './import-limits.ts';
+import { truncateRaw } from '../import-limits.ts';
 import { htmlMedia } from './html-media.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock, HtmlElement } from './html-tree.ts';

@@ -6,7 +6,7 @@
 
 import type { ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from './import-limits.ts';
+import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import { telegramHtmlMessage } from './html-message.ts';
 import { sniffTelegramHtml } from './html-sniff.ts';
 import { textOf } from './html-text.ts';

@@ -4,7 +4,7 @@
  * page is passed over without being kept, so memory is bounded by one message, not one page.
  */
 
-import { RAW_TEXT_LIMIT } from './import-limits.ts';
+import { RAW_TEXT_LIMIT } from '../import-limits.ts';
 import type { HtmlToken } from './html-tokenizer.ts';
 
 export interface HtmlElement {

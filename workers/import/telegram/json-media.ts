@@ -5,7 +5,7 @@
  */
 
 import type { MediaType, ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, safeRelativePath } from './import-limits.ts';
+import { baseName, safeRelativePath } from '../import-limits.ts';
 import { isJsonObject } from './json-walker.ts';
 import type { JsonObject, JsonValue } from './json-walker.ts';
 

@@ -5,7 +5,7 @@
  */
 
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { defineField, unparsedJsonRecord } from './import-limits.ts';
+import { defineField, unparsedJsonRecord } from '../import-limits.ts';
 import { MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { describeServiceMessage, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';

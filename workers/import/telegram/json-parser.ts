@@ -6,7 +6,7 @@
 
 import type { ParsedChat, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { PROGRESS_EVERY_RECORDS, WarningLimiter } from './import-limits.ts';
+import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import { telegramMessage } from './json-message.ts';
 import { walkJsonSource } from './json-source.ts';
 import { isJsonObject, jsonPointer } from './json-walker.ts';

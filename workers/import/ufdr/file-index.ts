@@ -8,7 +8,7 @@
  * Attachment model itself names.
  */
 
-import { safeRelativePath } from '../telegram/import-limits.ts';
+import { safeRelativePath } from '../import-limits.ts';
 import { descendants } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 

@@ -13,7 +13,7 @@
 import type { ParseOutcome, ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from '../sms-xml/xml-prefilter.ts';
-import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../telegram/import-limits.ts';
+import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { attachmentPresence } from './attachment-presence.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';

@@ -6,7 +6,7 @@
  */
 
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { safeRelativePath } from '../telegram/import-limits.ts';
+import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { taggedFileOf } from './file-index.ts';
 import { deletedStateOf, isDeleted } from './model-facts.ts';

@@ -5,7 +5,7 @@
  * accounts also teach the file index names for identifiers, so later senders can be named.
  */
 
-import { defineField } from '../telegram/import-limits.ts';
+import { defineField } from '../import-limits.ts';
 import type { FileIndex } from './file-index.ts';
 import { descendants, fieldModels, fieldText } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';

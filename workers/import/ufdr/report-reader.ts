@@ -8,7 +8,7 @@
 
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
-import { RAW_TEXT_LIMIT } from '../telegram/import-limits.ts';
+import { RAW_TEXT_LIMIT } from '../import-limits.ts';
 import { appendText, localName, newNode } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 

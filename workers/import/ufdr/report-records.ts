@@ -6,7 +6,7 @@
  */
 
 import type { ParsedChat, ParsedMessage, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import type { WarningLimiter } from '../telegram/import-limits.ts';
+import type { WarningLimiter } from '../import-limits.ts';
 import { accountRecord, ACCOUNTS_CHAT } from './account-records.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';
 import { call } from './call-records.ts';

@@ -107,7 +107,7 @@ describe('cancelling one source of an import', () => {
     expect(summary.sources[1]?.error?.code).toBe('E_CANCELLED');
     expect(summary.sources[1]?.issues[0]?.reason).toContain('this source was cancelled by the user; nothing of this source was kept');
     const slowId = summary.sources[1]?.sourceId ?? '';
-    expect(recorded.db.filter((call) => call.method === 'abandonSource').map((call) => call.params)).toEqual([{ sourceId: slowId, status: 'interrupted', reason: 'cancelled by the user' }]);
+    expect(recorded.db.filter((call) => call.method === 'abandonSource').map((call) => call.params)).toEqual([{ sourceId: slowId, status: 'cancelled', reason: 'cancelled by the user' }]);
     expect(recorded.dropped).toEqual([slowId]);
     expect(recorded.audit.find((entry) => entry.action === 'source.import.cancelled')?.details).toMatchObject({ sourceId: slowId, code: 'E_CANCELLED' });
 
@@ -148,6 +148,33 @@ describe('cancelling one source of an import', () => {
     expect(summary.sources.map((source) => source.status)).toEqual(['imported', 'cancelled', 'cancelled']);
     expect(summary.sources[1]?.issues[0]?.reason).toBe('the import was cancelled; nothing of this source was kept');
     expect(updates.at(-1)?.state).toBe('CANCELLED');
+  });
+
+  it('records a source stopped by cancelling the whole import as cancelled by the user', async () => {
+    const { folder, paths } = threeFiles(['a.txt', 'slow.txt', 'c.txt']);
+    const { session, recorded } = fakeSession(folder);
+    const { done } = startImport(session, paths, (task, manager) => task.sources?.[1]?.state === 'reading' && manager.cancel(task.id));
+    const summary = await done;
+    expect(recorded.db.filter((call) => call.method === 'abandonSource').map((call) => call.params)).toEqual([{ sourceId: summary.sources[1]?.sourceId, status: 'cancelled', reason: 'cancelled by the user' }]);
+  });
+
+  it('records a source stopped because the case was closed as interrupted, to be retried', async () => {
+    const { folder, paths } = threeFiles(['a.txt', 'slow.txt', 'c.txt']);
+    const { session, recorded } = fakeSession(folder);
+    const { done } = startImport(session, paths, (task, manager) => task.sources?.[1]?.state === 'reading' && manager.cancel(task.id, 'closing'));
+    const summary = await done;
+    const slowId = summary.sources[1]?.sourceId ?? '';
+    expect(recorded.db.filter((call) => call.method === 'abandonSource').map((call) => call.params)).toEqual([{ sourceId: slowId, status: 'interrupted', reason: 'the case was closed during the import' }]);
+    expect(summary.sources[1]?.issues[0]?.reason).toBe('the case was closed during the import; nothing of this source was kept ("Retry failed" imports it again)');
+    expect(recorded.audit.find((entry) => entry.action === 'source.import.interrupted')?.details).toMatchObject({ sourceId: slowId, code: 'E_CANCELLED' });
+  });
+
+  it('keeps a source the user cancelled as cancelled when the case is closed afterwards', async () => {
+    const { folder, paths } = threeFiles(['a.txt', 'slow.txt', 'c.txt']);
+    const { session, recorded } = fakeSession(folder);
+    const { done } = startImport(session, paths, (task, manager) => task.sources?.[1]?.state === 'reading' && manager.cancelSource(task.id, 1) && manager.cancel(task.id, 'closing'));
+    await done;
+    expect(recorded.db.filter((call) => call.method === 'abandonSource').map((call) => call.params['status'])).toEqual(['cancelled']);
   });
 
   it('lists files that could not be collected as failed sources first', async () => {

@@ -2,7 +2,55 @@ import { describe, expect, it } from 'vitest';
 import { loadSqlJs } from '../../../../workers/db/case-database.ts';
 import { migrate, readSchemaVersion } from '../../../../workers/db/migrate.ts';
 import { migration0010 } from '../../../../workers/db/migrations/0010-initial.ts';
+import { migration0040 } from '../../../../workers/db/migrations/0040-cancelled-sources.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../workers/db/migrations/index.ts';
+import type { Database, SqlValue } from 'sql.js';
+
+/** A case at schema 30 (the one before 0040) with a row in every table that refers to sources. */
+async function caseAtSchema30(): Promise<Database> {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  // As the case database configures every connection.
+  db.exec('PRAGMA foreign_keys = ON');
+  migrate(db, MIGRATIONS.filter((migration) => migration.version <= 30));
+  const source = (id: string, status: string, importedAt: string): string =>
+    `('${id}', '/evidence/${id}.txt', '${id}.txt', 'whatsapp-txt', NULL, 'threadline-whatsapp-txt', '1', 10, 'sha-${id}', NULL, NULL, '${status}', '${importedAt}', NULL, 0, 0, 'Europe/Bucharest', 'flag', '{"abandonReason":"cancelled by the user"}')`;
+  // Inserted out of id order: the rowids (the order sources were recorded in) must survive.
+  db.exec(`
+    INSERT INTO sources VALUES ${source('src-c', 'imported', '2024-01-01T00:00:00.000Z')}, ${source('src-a', 'interrupted', '2024-01-02T00:00:00.000Z')},
+      ${source('src-b', 'failed', '2024-01-03T00:00:00.000Z')};
+    UPDATE sources SET message_count = 1, hash_verified = 1, sha256_after = sha256, finished_at = '2024-01-01T00:01:00.000Z' WHERE id = 'src-c';
+    INSERT INTO chats (id, title, kind, message_count) VALUES ('c-1', 'Chat', 'group', 1);
+    INSERT INTO chat_sources VALUES ('c-1', 'src-c');
+    INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, sender, timestamp, timestamp_text, text, lang, lang_confidence, deleted, edited, locator)
+      VALUES ('m-1', 'src-c', 'c-1', 0, 0, 'message', 'Ana', '2024-01-01T00:00:00.000Z', '01/01/2024, 02:00', 'pașaport', 'ron', 0.9, 0, 0, '{}');
+    INSERT INTO attachments (message_rowid, source_id, position, kind, media_type, status) VALUES (1, 'src-c', 0, 'attached', 'image', 'missing');
+    INSERT INTO import_issues (source_id, place, reason) VALUES ('src-c', 'chat.txt:3', 'odd line');
+    INSERT INTO provenance (source_id, stage, tool, tool_version, parameters) VALUES ('src-c', 'language', 'franc', '6', '{}');
+    INSERT INTO identifiers (message_rowid, chat_id, source_id, kind, value, raw, start, end) VALUES (1, 'c-1', 'src-c', 'phone', '+40', '+40', 0, 3);
+    INSERT INTO tags (message_rowid, message_id, chat_id, marker, score, rule, rules, spans, lang, pack_version, tagger, created_at)
+      VALUES (1, 'm-1', 'c-1', 'documents', 1, 'r', '[]', '[]', 'ron', '1', 't', '2024');
+    INSERT INTO ocr_results (attachment_id, message_rowid, text, confidence, lang, words, engine, traineddata, parameters, took_ms, created_at)
+      VALUES (1, 1, 't', 1, 'eng', '[]', 'e', '[]', '{}', 1, '2024');
+  `);
+  return db;
+}
+
+function rows(db: Database, sql: string): SqlValue[][] {
+  return db.exec(sql)[0]?.values ?? [];
+}
+
+/** Everything a reader of the schema could rely on, except the SQL text of sources itself. */
+function schemaFacts(db: Database): unknown {
+  const tables = rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").map((row) => String(row[0]));
+  return {
+    tables,
+    objects: rows(db, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != 'sources' ORDER BY type, name"),
+    columns: tables.map((table) => [table, rows(db, `PRAGMA table_xinfo(${table})`)]),
+    foreignKeys: tables.map((table) => [table, rows(db, `PRAGMA foreign_key_list(${table})`)]),
+    indexes: tables.map((table) => [table, rows(db, `PRAGMA index_list(${table})`)]),
+  };
+}
 
 describe('migrations', () => {
   it('are numbered strictly upwards', () => {
@@ -20,6 +68,69 @@ describe('migrations', () => {
     for (const row of tables) expect(String(row[1])).toMatch(/\bSTRICT\b/);
     // STRICT means a wrong type is refused rather than silently stored.
     expect(() => db.run("INSERT INTO case_meta (key, value) VALUES ('k', x'00')")).toThrow();
+    db.close();
+  });
+
+  it('0040-cancelled-sources keeps every row and constraint of a case made at schema 30 and allows status cancelled', async () => {
+    const db = await caseAtSchema30();
+    const everyTable = rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").map((row) => String(row[0]));
+    const before = everyTable.map((table) => [table, rows(db, `SELECT ${table === 'chat_sources' ? '' : 'rowid, '}* FROM ${table} ORDER BY 1, 2`)]);
+    const beforeSchema = schemaFacts(db);
+    const sourcesSql = String(rows(db, "SELECT sql FROM sqlite_master WHERE name = 'sources'")[0]?.[0]);
+    // The old constraint refuses the new status.
+    expect(() => db.run("UPDATE sources SET status = 'cancelled' WHERE id = 'src-a'")).toThrow(/CHECK/u);
+
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 40))).toEqual({ from: 30, to: 40 });
+
+    expect(everyTable.map((table) => [table, rows(db, `SELECT ${table === 'chat_sources' ? '' : 'rowid, '}* FROM ${table} ORDER BY 1, 2`)])).toEqual(before);
+    expect(schemaFacts(db)).toEqual(beforeSchema);
+    // The sources table is the old one but for the one allowed status more.
+    const migratedSql = String(rows(db, "SELECT sql FROM sqlite_master WHERE name = 'sources'")[0]?.[0]);
+    expect(migratedSql.replace('"sources"', 'sources').replace(/\s+/gu, ' ')).toBe(sourcesSql.replace(", 'interrupted')", ", 'interrupted', 'cancelled')").replace(/\s+/gu, ' '));
+    expect(rows(db, 'PRAGMA foreign_key_check')).toEqual([]);
+    expect(rows(db, 'PRAGMA integrity_check')).toEqual([['ok']]);
+    // Foreign keys are on again and still enforced against the rebuilt table.
+    expect(rows(db, 'PRAGMA foreign_keys')).toEqual([[1]]);
+    expect(() => db.run("INSERT INTO import_issues (source_id, place, reason) VALUES ('no-such-source', 'x', 'y')")).toThrow(/FOREIGN KEY/u);
+    expect(() => db.run("DELETE FROM sources WHERE id = 'src-c'")).toThrow(/FOREIGN KEY/u);
+    // The new status is allowed, any other still refused, and STRICT still holds.
+    db.run("UPDATE sources SET status = 'cancelled' WHERE id = 'src-a'");
+    expect(() => db.run("UPDATE sources SET status = 'gone' WHERE id = 'src-a'")).toThrow(/CHECK/u);
+    expect(() => db.run("UPDATE sources SET size = 'big' WHERE id = 'src-a'")).toThrow();
+    expect(() => db.run("INSERT INTO sources (id, path, display_name, format, parser, parser_version, size, sha256, status, imported_at, time_zone, time_zone_origin) VALUES ('src-a', 'p', 'd', 'f', 'p', '1', 1, 'h', 'failed', 'now', 'UTC', 'flag')")).toThrow(/UNIQUE/u);
+    db.close();
+  });
+
+  it('0040-cancelled-sources gives every source the same rowid whatever order the ids sort in', async () => {
+    const db = await caseAtSchema30();
+    const before = rows(db, 'SELECT rowid, id FROM sources ORDER BY rowid');
+    expect(before.map((row) => row[1])).toEqual(['src-c', 'src-a', 'src-b']);
+    migrate(db, [...MIGRATIONS.filter((migration) => migration.version <= 30), migration0040]);
+    expect(rows(db, 'SELECT rowid, id FROM sources ORDER BY rowid')).toEqual(before);
+    db.close();
+  });
+
+  it('0050-chat-participants gives every link of a chat to a source an empty participant list, keeping the links', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 40));
+    const before = rows(db, 'SELECT * FROM chat_sources');
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 50))).toEqual({ from: 40, to: 50 });
+    expect(rows(db, 'SELECT chat_id, source_id, participants FROM chat_sources')).toEqual(before.map((row) => [...row, '[]']));
+    db.run("INSERT INTO chat_sources (chat_id, source_id, participants) VALUES ('c-1', 'src-a', '[{\"name\":null,\"id\":\"dan@example.net\"}]')");
+    expect(() => db.run("INSERT INTO chat_sources (chat_id, source_id, participants) VALUES ('c-1', 'src-b', NULL)")).toThrow(/NOT NULL/u);
+    expect(() => db.run("INSERT INTO chat_sources (chat_id, source_id) VALUES ('c-1', 'no-such-source')")).toThrow(/FOREIGN KEY/u);
+    expect(String(rows(db, "SELECT sql FROM sqlite_master WHERE name = 'chat_sources'")[0]?.[0])).toMatch(/STRICT, WITHOUT ROWID$/u);
+    db.close();
+  });
+
+  it('rolls a failed table rebuild back whole and switches foreign keys on again', async () => {
+    const db = await caseAtSchema30();
+    const broken = { version: 40, name: 'broken-rebuild', rebuildsTables: true as const, up: `${migration0040.up} DELETE FROM sources WHERE id = 'src-c';` };
+    expect(() => migrate(db, [...MIGRATIONS.filter((migration) => migration.version <= 30), broken])).toThrow(expect.objectContaining({ code: 'E_CASE_CORRUPT' }));
+    expect(readSchemaVersion(db)).toBe(30);
+    expect(rows(db, 'SELECT count(*) FROM sources')).toEqual([[3]]);
+    expect(rows(db, "SELECT name FROM sqlite_master WHERE name LIKE 'sources%' ORDER BY name")).toEqual([['sources'], ['sources_sha256']]);
+    expect(rows(db, 'PRAGMA foreign_keys')).toEqual([[1]]);
     db.close();
   });
 

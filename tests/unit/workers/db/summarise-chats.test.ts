@@ -55,6 +55,8 @@ function sampleMessages(): ParsedMessage[] {
       chatKey: index % 5 === 0 ? 'group' : 'pair',
       kind: index % 11 === 0 ? 'system' : index % 13 === 0 ? 'unparsed' : 'message',
       sender,
+      // Some senders come with ids, some without: the pairs are ordered as SQLite orders them (null id first).
+      senderId: index % 4 === 0 ? null : `id-${index % 3}`,
       time: index % 17 === 0 ? null : { utcMs: Date.UTC(2024, index % 12, day, index % 24) },
       timestampText: `t${index}`,
       text: `m${index}`,
@@ -78,6 +80,12 @@ describe('summariseChats', () => {
     const writer = await importInto(fromFigures, sampleMessages());
     const figures = writer.chatSummaries();
     expect(figures).toHaveLength(2);
+    for (const { chatId, senders } of figures) {
+      // The import's pairs in the order SQLite gives them (a null id first, then by code point).
+      const stored = selectAll(fromRows, "SELECT DISTINCT sender, sender_id FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender, sender_id", [chatId]);
+      expect(senders).toEqual(stored.map((row) => ({ sender: row['sender'], senderId: row['sender_id'] })));
+      expect(senders.some((pair) => pair.senderId === null) && senders.some((pair) => pair.senderId !== null)).toBe(true);
+    }
     summariseChats(fromFigures, 'src-1', figures);
 
     expect(chatRows(fromFigures)).toEqual(chatRows(fromRows));
@@ -90,7 +98,7 @@ describe('summariseChats', () => {
   it('reads the rows when the figures do not match them', async () => {
     const db = await caseWithOneSource();
     const writer = await importInto(db, sampleMessages());
-    const wrong = writer.chatSummaries().map((figures) => ({ ...figures, count: figures.count + 1, participants: ['nobody'] }));
+    const wrong = writer.chatSummaries().map((figures) => ({ ...figures, count: figures.count + 1, senders: [{ sender: 'nobody', senderId: null }] }));
     summariseChats(db, 'src-1', wrong);
     for (const row of chatRows(db)) expect(row['participants']).not.toContain('nobody');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capMessageText, MAX_MESSAGE_TEXT_CHARS } from '../../../../workers/import/telegram/import-limits.ts';
+import { capMessageText, MAX_MESSAGE_TEXT_CHARS } from '../../../../workers/import/import-limits.ts';
 import { smsBackupXmlParser } from '../../../../workers/import/sms-xml/index.ts';
 import { whatsappTextParser } from '../../../../workers/import/whatsapp/index.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';

@@ -60,6 +60,38 @@ describe('resolveAttachment', () => {
   });
 });
 
+describe('resolveAttachment in a folder the format shares between its sources (signal-export stickers)', () => {
+  function stickerLayout() {
+    const { source, casePath } = layout();
+    const root = join(casePath, '..');
+    mkdirSync(join(root, 'exported_stickers', 'pack'), { recursive: true });
+    writeFileSync(join(root, 'exported_stickers', 'pack', '7.webp'), 'STICKER');
+    return { source, casePath, root };
+  }
+
+  it('hashes a file in the shared folder beside the source folder, and only there', async () => {
+    const { source, casePath } = stickerLayout();
+    const files = folderFiles(source, ['exported_stickers']);
+    expect(await resolveAttachment({ kind: 'attached', mediaType: 'sticker', path: '../exported_stickers/pack/7.webp' }, files, casePath)).toMatchObject({ status: 'ok', sha256: sha256('STICKER'), size: 7 });
+    expect(await resolveAttachment({ kind: 'attached', mediaType: 'sticker', path: '../exported_stickers/pack/8.webp' }, files, casePath)).toMatchObject({ status: 'missing', sha256: null });
+    for (const path of ['../secret.txt', '../exported_stickers/../secret.txt', '../exported_stickers']) {
+      expect(await resolveAttachment({ kind: 'attached', mediaType: 'sticker', path }, files, casePath), path).toMatchObject({ status: 'missing', sha256: null });
+    }
+    // Without the declaration the shared folder is outside, as before.
+    expect(await resolveAttachment({ kind: 'attached', mediaType: 'sticker', path: '../exported_stickers/pack/7.webp' }, folderFiles(source), casePath)).toMatchObject({ status: 'missing' });
+  });
+
+  it('does not follow a symbolic link out of the shared folder', async () => {
+    const { source, casePath, root } = stickerLayout();
+    const link = join(root, 'exported_stickers', 'pack', 'out.webp');
+    symlinkSync(join(root, 'secret.txt'), link);
+    const reasons: string[] = [];
+    const record = await resolveAttachment({ kind: 'attached', mediaType: 'sticker', path: '../exported_stickers/pack/out.webp' }, folderFiles(source, ['exported_stickers']), casePath, (reason) => reasons.push(reason));
+    expect(record).toMatchObject({ status: 'missing', sha256: null });
+    expect(reasons).toEqual(['../exported_stickers/pack/out.webp is a symbolic link to a file outside the export folder; not followed']);
+  });
+});
+
 describe('resolveAttachment with hostile bytes (issue #3)', () => {
   it('does not follow a symbolic link out of the export folder: recorded as missing, the reason reported', async () => {
     const { source, casePath } = layout();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CaseInfo } from '../../../../../shared/domain/case.ts';
+import { sourcesToRetry } from '../../../../../shared/domain/source-retry.ts';
 import { api } from '../../../api/client.ts';
 import { ExportDialog } from '../../package/components/ExportDialog.tsx';
 import { VerifyDialog } from '../../package/components/VerifyDialog.tsx';
@@ -13,7 +14,7 @@ export function CaseHeader({ info, onClosed, currentQuery, nav, children }: { in
   const [dialog, setDialog] = useState<'export' | 'verify' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const imported = info.sources.filter((source) => source.status === 'imported').length;
-  const unfinished = info.sources.filter((source) => source.status === 'interrupted' || source.status === 'failed').length;
+  const unfinished = sourcesToRetry(info.sources).length;
 
   async function close(): Promise<void> {
     setClosing(true);
@@ -37,7 +38,7 @@ export function CaseHeader({ info, onClosed, currentQuery, nav, children }: { in
           <span data-testid="case-message-count">{formatCount(info.messageCount, 'message')}</span>
           <span data-testid="case-source-count">{formatCount(imported, 'source')}</span>
           {unfinished > 0 && (
-            <span className="warning" title="Sources whose import failed, was cancelled or was interrupted; nothing of them is in the case. Import them again.">
+            <span className="warning" title="Sources whose import failed or was interrupted; nothing of them is in the case. “Retry failed” under Sources imports them again. Sources you cancelled are not counted.">
               {formatCount(unfinished, 'source')} to re-import
             </span>
           )}

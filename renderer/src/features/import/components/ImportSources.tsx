@@ -3,7 +3,7 @@ import type { SourceProgress, TaskView } from '../../../../../shared/domain/task
 import { isFinalSourceState } from '../../../../../shared/domain/source-progress.ts';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
-import { importTally } from '../../../../../shared/domain/source-progress-text.ts';
+import { importTally, sourceName } from '../../../../../shared/domain/source-progress-text.ts';
 import { SourceProgressRow } from './SourceProgressRow.tsx';
 
 /** Rows drawn for a big import (a folder of thousands of screenshots) until the user asks for all. */
@@ -13,7 +13,8 @@ const ROWS_BEFORE_CURRENT = 10;
 
 /**
  * The sources of an import task, each with its own bar and Cancel while the task runs, counts and
- * issues once finished, and "Retry failed" when some could not be imported.
+ * issues once finished, and "Retry failed" when some failed. A source the user cancelled is not
+ * retried with them; its row offers "Import again" instead.
  */
 export function ImportSources({ task, onCancelSource }: { task: TaskView; onCancelSource: (taskId: string, index: number) => void }) {
   const [showAll, setShowAll] = useState(false);
@@ -22,12 +23,21 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
   if (sources.length === 0) return null;
   const running = task.state === 'RUNNING';
   const shown = showAll ? sources : visibleWindow(sources);
-  const retryable = !running && sources.some((source) => source.state === 'failed' || source.state === 'cancelled');
+  const retryable = !running && sources.some((source) => source.state === 'failed');
 
   async function retryFailed(): Promise<void> {
     try {
       const result = await api.invoke('import.retryFailed', {});
       setNotice(result.paths.length === 0 ? 'No failed source can be read again (moved, or imported since).' : `Retrying ${formatNumber(result.paths.length)} source(s).`);
+    } catch (caught) {
+      setNotice(describeError(caught));
+    }
+  }
+
+  async function importAgain(source: SourceProgress): Promise<void> {
+    try {
+      await api.invoke('import.start', { paths: [source.path] });
+      setNotice(`Importing ${sourceName(source)} again.`);
     } catch (caught) {
       setNotice(describeError(caught));
     }
@@ -40,7 +50,7 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
       </p>
       <ul aria-label={`Sources of ${task.title}`}>
         {shown.map((source) => (
-          <SourceProgressRow key={source.index} source={source} onCancel={running ? (index) => onCancelSource(task.id, index) : null} />
+          <SourceProgressRow key={source.index} source={source} onCancel={running ? (index) => onCancelSource(task.id, index) : null} onImportAgain={running ? null : (ended) => void importAgain(ended)} />
         ))}
       </ul>
       {shown.length < sources.length && (

@@ -4,9 +4,10 @@ import { sourceActivity, sourceCounts, sourceName } from '../../../../../shared/
 
 /**
  * One source of an import: name (any script, any direction), detected format, what it is doing,
- * its own bar and Cancel while it can still be stopped; counts, issues or the error once it ended.
+ * its own bar and Cancel while it can still be stopped; counts, issues or the error once it ended,
+ * and "Import again" once a cancelled source can be imported after all.
  */
-export function SourceProgressRow({ source, onCancel }: { source: SourceProgress; onCancel: ((index: number) => void) | null }) {
+export function SourceProgressRow({ source, onCancel, onImportAgain }: { source: SourceProgress; onCancel: ((index: number) => void) | null; onImportAgain: ((source: SourceProgress) => void) | null }) {
   const name = sourceName(source);
   const final = isFinalSourceState(source.state);
   const percent = Math.round(sourceFraction(source) * 100);
@@ -49,6 +50,11 @@ export function SourceProgressRow({ source, onCancel }: { source: SourceProgress
         {!final && onCancel !== null && (
           <button type="button" className="small" data-testid="import-source-cancel" aria-label={`Cancel ${name}`} onClick={() => onCancel(source.index)}>
             Cancel
+          </button>
+        )}
+        {source.state === 'cancelled' && onImportAgain !== null && (
+          <button type="button" className="small" data-testid="import-source-again" aria-label={`Import ${name} again`} onClick={() => onImportAgain(source)}>
+            Import again
           </button>
         )}
       </div>

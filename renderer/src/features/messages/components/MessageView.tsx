@@ -65,7 +65,7 @@ export function MessageView({ chatId, conversation, jump }: { chatId: string; co
             {title}
           </h2>
           {conversation !== undefined && (
-            <p className="muted">
+            <p className="muted" title={conversation.participants.join('\n')}>
               <Participants names={conversation.participants} /> · {formatCount(conversation.messageCount, 'message')} ·{' '}
               {formatUtc(conversation.firstTimestamp)} – {formatUtc(conversation.lastTimestamp)}
             </p>

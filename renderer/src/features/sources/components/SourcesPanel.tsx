@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportIssue, SourceRecord } from '../../../../../shared/domain/source.ts';
+import { cancelledSources, sourcesToRetry } from '../../../../../shared/domain/source-retry.ts';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
 
@@ -8,16 +9,19 @@ const STATUS_LABEL: Record<SourceRecord['status'], string> = {
   imported: 'imported',
   failed: 'failed — nothing kept',
   interrupted: 'interrupted — nothing kept',
+  cancelled: 'cancelled — nothing kept',
 };
 
 /**
  * Every source of the case with the facts a court asks about: hash at intake and after import,
- * format and parser, time zone assumed, what could not be read. Failed sources can be retried.
+ * format and parser, time zone assumed, what could not be read. Failed and interrupted sources
+ * can be retried together; a cancelled one only on its own ("Import again"), as the user chose.
  */
 export function SourcesPanel({ sources }: { sources: SourceRecord[] }) {
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const retryable = sources.filter((source) => source.status === 'failed' || source.status === 'interrupted').length;
+  const retryable = sourcesToRetry(sources).length;
+  const importableAgain = new Set(cancelledSources(sources).map((source) => source.id));
 
   async function retry(): Promise<void> {
     try {
@@ -44,7 +48,7 @@ export function SourcesPanel({ sources }: { sources: SourceRecord[] }) {
       {open && (
         <ul className="source-list" data-testid="source-list">
           {sources.map((source) => (
-            <SourceItem key={source.id} source={source} />
+            <SourceItem key={source.id} source={source} canImportAgain={importableAgain.has(source.id)} />
           ))}
         </ul>
       )}
@@ -52,9 +56,20 @@ export function SourcesPanel({ sources }: { sources: SourceRecord[] }) {
   );
 }
 
-function SourceItem({ source }: { source: SourceRecord }) {
+function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImportAgain: boolean }) {
   const [issues, setIssues] = useState<ImportIssue[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [started, setStarted] = useState(false);
+
+  async function importAgain(): Promise<void> {
+    setError(null);
+    try {
+      await api.invoke('import.start', { paths: [source.path] });
+      setStarted(true);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
 
   async function loadIssues(): Promise<void> {
     try {
@@ -79,6 +94,11 @@ function SourceItem({ source }: { source: SourceRecord }) {
       <div className="muted small-text">
         device zone {source.timeZone} ({source.timeZoneOrigin}) · parser {source.parser} {source.parserVersion}
       </div>
+      {canImportAgain && (
+        <button type="button" className="small" data-testid="source-import-again" disabled={started} aria-label={`Import ${source.displayName} again`} onClick={() => void importAgain()}>
+          {started ? 'Importing again…' : 'Import again'}
+        </button>
+      )}
       {issues === null ? (
         <button type="button" className="link small-text" onClick={() => void loadIssues()}>
           Show import issues

@@ -44,7 +44,19 @@ describe('e-mail parsing', () => {
   it('streams an mbox into threads, with senders, UTC times, decoded words and RFC 2231 names', async () => {
     const result = await runParser(emailParser, inputFromFile(THREAD, { forbidReadAll: true, chunkBytes: 97 }));
     expect(result.messages.map((message) => message.chatKey)).toEqual(['id:root-1@example.ro', 'id:root-1@example.ro', 'id:root-1@example.ro', 'subject:bilete', 'subject:bilete']);
-    expect(result.chats.map((chat) => [chat.title, chat.mergeKey])).toEqual([['Ofertă de muncă în Germania', 'id:root-1@example.ro'], ['Bilete', undefined]]);
+    // A thread is announced again when a message of it names someone new (the second "Bilete").
+    expect(result.chats.map((chat) => [chat.title, chat.mergeKey])).toEqual([['Ofertă de muncă în Germania', 'id:root-1@example.ro'], ['Bilete', undefined], ['Bilete', undefined]]);
+    // Senders and recipients take part, each once per thread, with their addresses.
+    const participants = (key: string): unknown[] => result.chats.filter((chat) => chat.key === key).flatMap((chat) => chat.participants ?? []);
+    expect(participants('id:root-1@example.ro')).toEqual([
+      { name: 'Ana Popescu', id: 'ana.popescu@example.ro', label: 'Ana Popescu <ana.popescu@example.ro>' },
+      { name: 'Dan Ionescu', id: 'dan.ionescu@example.net', label: 'Dan Ionescu <dan.ionescu@example.net>' },
+      { name: 'Recruiter, Jobs', id: 'jobs@agency.example', label: '"Recruiter, Jobs" <jobs@agency.example>' },
+    ]);
+    expect(participants('subject:bilete')).toEqual([
+      { name: null, id: 'someone@example.org', label: 'someone@example.org' },
+      { name: null, id: 'other@example.org', label: 'other@example.org' },
+    ]);
     const [root, reply, html, noZone, gmail] = result.messages;
     expect(root).toMatchObject({ kind: 'message', sender: 'Ana Popescu <ana.popescu@example.ro>', senderId: 'ana.popescu@example.ro', direction: null, time: { utcMs: Date.UTC(2024, 2, 2, 9, 14, 5) }, timestampText: 'Sat, 2 Mar 2024 11:14:05 +0200' });
     expect(root?.text).toBe('Ofertă de muncă în Germania\n\nBună Dan,\nAm găsit o ofertă de muncă la un hotel.\nFrom the agency: transportul este plătit.');
@@ -71,6 +83,22 @@ describe('e-mail parsing', () => {
       { part: '2.2', fileName: 'bilet.jpg', mimeType: 'image/jpeg', size: 26 },
     ]);
     expect(message?.extra?.['embeddedMessages']).toEqual([{ part: '2', from: ['Agency <jobs@agency.example>'], to: ['Dan Ionescu <dan.ionescu@example.net>'], subject: 'bilet', dateText: 'Mon, 4 Mar 2024 18:00:00 +0100', messageId: '<orig-9@agency.example>' }]);
+  });
+});
+
+describe('e-mail recipients', () => {
+  it('names every recipient (To, Cc, Bcc, groups opened) as a participant of the thread, without repeating anyone', async () => {
+    const mbox = [
+      'From a@x Mon Jan  1 00:00:00 2024\nMessage-ID: <r1@x>\nFrom: Ana <ana@x.example>\nTo: Dan <dan@y.example>, Team: Ion <ion@z.example>, eva@z.example;\nCc: "Pop, Maria" <maria@w.example>\nBcc: boss@v.example\nSubject: Plan\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n\nbody\n',
+      'From d@y Mon Jan  1 01:00:00 2024\nMessage-ID: <r2@y>\nReferences: <r1@x>\nFrom: DAN@y.example\nTo: ana@x.example, Nou <nou@u.example>\nSubject: Re: Plan\nDate: Mon, 1 Jan 2024 01:00:00 +0000\n\nreply\n',
+    ].join('');
+    const result = await runParser(emailParser, streamed(utf8(mbox)));
+    expect(result.chats.map((chat) => chat.participants?.map((participant) => participant.label))).toEqual([
+      ['Ana <ana@x.example>', 'Dan <dan@y.example>', 'Ion <ion@z.example>', 'eva@z.example', '"Pop, Maria" <maria@w.example>', 'boss@v.example'],
+      // The reply names one new person; Dan (whatever the case of his address) and Ana are known.
+      ['Nou <nou@u.example>'],
+    ]);
+    expect(result.messages[0]?.extra).toMatchObject({ to: ['Dan <dan@y.example>', 'Ion <ion@z.example>', 'eva@z.example'], bcc: ['boss@v.example'] });
   });
 });
 

@@ -74,8 +74,13 @@ describe('signal-export body', () => {
     expect(readSignalBody(['Incoming video call (accepted, 1m 2s)  ']).call).toBe(true);
     expect(readSignalBody(['Missed voice call']).call).toBe(true);
     expect(readSignalBody(['I missed your call']).call).toBe(false);
-    expect(readSignalBody(['hi  ', '(( 😀 ))']).sticker).toEqual({ label: '😀', target: null });
-    expect(readSignalBody(['hi  [😀](../exported_stickers/p/1.webp)  ']).sticker).toEqual({ label: '😀', target: '../exported_stickers/p/1.webp' });
+    expect(readSignalBody(['hi  ', '(( 😀 ))']).sticker).toEqual({ label: '😀', target: null, path: null });
+    expect(readSignalBody(['hi  [😀](../exported_stickers/p/1.webp)  ']).sticker).toEqual({ label: '😀', target: '../exported_stickers/p/1.webp', path: '../exported_stickers/p/1.webp' });
+  });
+
+  it('keeps a sticker link that climbs out of the sticker folder, without a path to read', () => {
+    expect(readSignalBody(['[😀](../exported_stickers/../../etc/passwd)  ']).sticker).toEqual({ label: '😀', target: '../exported_stickers/../../etc/passwd', path: null });
+    expect(readSignalBody(['[😀](../exported_stickers/pack%201/2.webp)  ']).sticker?.path).toBe('../exported_stickers/pack 1/2.webp');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRelativePath, truncateRaw, RAW_TEXT_LIMIT } from '../../../../../workers/import/telegram/import-limits.ts';
+import { safeRelativePath, truncateRaw, RAW_TEXT_LIMIT } from '../../../../../workers/import/import-limits.ts';
 import { JsonSyntaxError, JsonTokenizer } from '../../../../../workers/import/telegram/json-tokens.ts';
 import type { JsonToken } from '../../../../../workers/import/telegram/json-tokens.ts';
 import { JsonWalker, jsonPointer, MAX_VALUE_DEPTH } from '../../../../../workers/import/telegram/json-walker.ts';

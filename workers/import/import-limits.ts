@@ -4,7 +4,7 @@
  * is asked about cancellation, and which attachment paths may be trusted.
  */
 
-import type { ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import type { ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
 
 /** Raw text kept in an 'unparsed' record; more would bloat the case for no reader's benefit. */
 export const RAW_TEXT_LIMIT = 64 * 1024;

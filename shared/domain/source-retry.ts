@@ -1,0 +1,28 @@
+import type { SourceRecord } from './source.ts';
+
+/**
+ * The sources "Retry failed" imports again, one per file (by SHA-256): those whose latest attempt
+ * failed or was interrupted (a crash, the case closed mid-import) and whose bytes are not in the
+ * case since. A source whose latest attempt the user cancelled is left alone: stopping it was a
+ * decision, not an accident; it can still be imported again like any file. The engine, the CLI
+ * and the UI's counts all use this one rule.
+ */
+export function sourcesToRetry(sources: readonly SourceRecord[]): SourceRecord[] {
+  return unfinishedFiles(sources).filter((source) => source.status === 'failed' || source.status === 'interrupted');
+}
+
+/** Files whose latest attempt the user cancelled and whose bytes are not in the case: shown, never retried. */
+export function cancelledSources(sources: readonly SourceRecord[]): SourceRecord[] {
+  return unfinishedFiles(sources).filter((source) => source.status === 'cancelled');
+}
+
+/** The latest finished attempt at each file (by SHA-256) whose bytes were never imported. */
+function unfinishedFiles(sources: readonly SourceRecord[]): SourceRecord[] {
+  const imported = new Set(sources.filter((source) => source.status === 'imported').map((source) => source.sha256));
+  const latest = new Map<string, SourceRecord>();
+  // Oldest first, so the latest attempt at each file is the one left in the map.
+  for (const source of [...sources].sort((a, b) => a.importedAt.localeCompare(b.importedAt))) {
+    if (source.status !== 'importing' && !imported.has(source.sha256)) latest.set(source.sha256, source);
+  }
+  return [...latest.values()];
+}

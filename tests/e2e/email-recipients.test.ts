@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
+import type { UiSession } from '../support/ui-session.ts';
+import type { LoopbackServer } from '../../engine/loopback/server.ts';
+import { tempFolder, writeTemp } from '../support/temp-case.ts';
+
+/**
+ * Who an e-mail went to, in the UI: the conversation's header and list name the recipients with
+ * their addresses (not only the sender), and with: finds the e-mail by a recipient.
+ */
+const MAIL = [
+  'Message-ID: <offer-1@agency.example>',
+  'Date: Tue, 5 Mar 2024 09:00:00 +0100',
+  'From: Agency <jobs@agency.example>',
+  'To: Irina Pop <irina.pop@example.ro>, maria@example.ro',
+  'Cc: "Driver, Van" <van@transport.example>',
+  'Subject: Contract',
+  '',
+  'Plecarea e luni. Pasapoartele raman la noi.',
+  '',
+].join('\r\n');
+
+let session: UiSession;
+let server: LoopbackServer;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  session = await openUiSession();
+  ({ server, page, consoleErrors } = session);
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('e-mail recipients in the UI', () => {
+  it('shows the recipients in the conversation header and finds the e-mail with with:', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('case-path').fill(join(tempFolder(), 'mail-case'));
+    await page.getByTestId('case-create').click();
+    await page.getByTestId('case-name').waitFor();
+    await page.getByTestId('import-path').fill(writeTemp(tempFolder(), 'offer.eml', MAIL));
+    await page.getByTestId('import-path-submit').click();
+    await page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
+
+    const everyone = 'Agency <jobs@agency.example>, Irina Pop <irina.pop@example.ro>, maria@example.ro, "Driver, Van" <van@transport.example>';
+    const item = page.getByTestId('conversation-item').first();
+    await item.waitFor();
+    expect(await item.locator('.conversation-participants').textContent()).toBe(everyone);
+    await item.click();
+    await expect.poll(() => page.locator('.message-view-head p').textContent()).toContain(everyone);
+
+    await page.getByTestId('search-input').fill('with:van@transport.example');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('search-hit').first().waitFor();
+    expect(await page.getByTestId('search-hit').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'email-recipients.png') });
+    expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+  }, 120_000);
+});
