@@ -5,6 +5,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { CaseSettings } from '../../shared/domain/case.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeFileAtomic } from '../runtime/atomic-write.ts';
+import { collectGarbage } from '../runtime/collect-garbage.ts';
 import { migrate } from './migrate.ts';
 import { selectAll, asString, run } from './repos/rows.ts';
 
@@ -22,7 +23,13 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
  * The case database: a sql.js database held in memory and persisted atomically. sql.js cannot
  * write through to disk, so every commit point is an explicit persist().
  */
+/** Growth of the database, as a fraction of its pages, after which the stale copies are collected. */
+const GROWTH_BEFORE_COLLECTING = 1 / 16;
+
 export class CaseDatabase {
+  /** Pages when garbage was last collected (see noteGrowth). */
+  private collectedAtPages = 0;
+
   private constructor(
     readonly db: Database,
     private readonly file: string,
@@ -73,8 +80,23 @@ export class CaseDatabase {
     this.writeMeta('settings.languages', languages.join('+'));
   }
 
+  /**
+   * Called after writes that grow the database (a batch of messages). sql.js replaces its in-memory
+   * file with a larger copy as the database grows; once the database has grown by a sixteenth, the
+   * copies it left behind are collected (workers/runtime/collect-garbage.ts says why).
+   */
+  noteGrowth(): void {
+    const pages = Number(this.db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 0);
+    if (pages - this.collectedAtPages < this.collectedAtPages * GROWTH_BEFORE_COLLECTING) return;
+    collectGarbage();
+    this.collectedAtPages = pages;
+  }
+
   persist(): void {
+    // export() copies the whole database: stale copies go first, and the export itself once written.
+    collectGarbage();
     writeFileAtomic(this.file, this.db.export());
+    collectGarbage();
     // export() closes and reopens the connection in sql.js, which resets connection pragmas.
     configureConnection(this.db);
   }

@@ -78,8 +78,10 @@ const handlers: Handlers<DbWorkerApi> = {
     return null;
   },
   async insertMessages({ batch }) {
-    const { db } = database();
-    return { rowids: inTransaction(db, () => insertMessages(db, batch)) };
+    const current = database();
+    const rowids = inTransaction(current.db, () => insertMessages(current.db, batch));
+    current.noteGrowth();
+    return { rowids };
   },
   async addIssues({ issues }) {
     const { db } = database();
