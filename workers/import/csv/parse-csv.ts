@@ -245,15 +245,7 @@ function keepPendingFrom(pending: { start: number; bytes: Uint8Array }[], from: 
 }
 
 function concat(pending: readonly { start: number; bytes: Uint8Array }[], from: number): Uint8Array {
-  const parts = pending.map((item) => item.bytes.subarray(Math.max(0, from - item.start)));
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return Buffer.concat(pending.map((item) => item.bytes.subarray(Math.max(0, from - item.start))));
 }
 
 function countNewlines(text: string): number {

@@ -31,7 +31,7 @@ export class LineRegionSplitter {
       return null;
     }
     const head = chunk.subarray(0, lastFeed + 1);
-    const bytes = this.pending.length === 0 ? head : concat([...this.pending, head]);
+    const bytes = this.pending.length === 0 ? head : Buffer.concat([...this.pending, head]);
     // The tail is copied: a stream may reuse the chunk's memory for its next read.
     this.pending = lastFeed + 1 < chunk.length ? [chunk.slice(lastFeed + 1)] : [];
     return this.cut(bytes);
@@ -40,7 +40,7 @@ export class LineRegionSplitter {
   /** The last region: the bytes after the final line feed, if any. */
   end(): LineRegion | null {
     if (this.pending.length === 0) return null;
-    const bytes = concat(this.pending);
+    const bytes = Buffer.concat(this.pending);
     this.pending = [];
     return this.cut(bytes);
   }
@@ -72,16 +72,4 @@ export async function* regionsOfStream(chunks: AsyncIterable<Uint8Array>): Async
   }
   const last = splitter.end();
   if (last !== null) yield last;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NewMessage } from '../../../../shared/contracts/db-worker.ts';
-import { loadSqlJs } from '../../../../workers/db/case-database.ts';
-import { migrate } from '../../../../workers/db/migrate.ts';
+import { memoryCaseWithSource } from '../../../support/memory-case-db.ts';
 import { insertMessages, messagesByRowids } from '../../../../workers/db/repos/messages.ts';
 import { run } from '../../../../workers/db/repos/rows.ts';
 import { encodeMessageBatch } from '../../../../workers/import/message-batch.ts';
@@ -33,15 +32,7 @@ function message(overrides: Partial<NewMessage>, index: number): NewMessage {
 
 describe('insertMessages (one JSON batch per statement)', () => {
   it('stores every field as given and returns rowids in batch order', async () => {
-    const SQL = await loadSqlJs();
-    const db = new SQL.Database();
-    db.exec('PRAGMA foreign_keys = ON');
-    migrate(db);
-    run(
-      db,
-      `INSERT INTO sources (id, path, display_name, format, parser, parser_version, size, sha256, status, imported_at, time_zone, time_zone_origin, details, message_count, unparsed_count)
-       VALUES ('src-1', '/e/chat.txt', 'chat.txt', 'whatsapp-txt', 'p', '1', 1, 'h', 'imported', '2024-01-01', 'UTC', 'flag', '{}', 0, 0)`,
-    );
+    const db = await memoryCaseWithSource({ id: 'src-1', path: '/e/chat.txt', format: 'whatsapp-txt', sha256: 'h', status: 'imported' });
     run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
     const messages = [
       message({}, 0),

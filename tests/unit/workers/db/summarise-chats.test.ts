@@ -5,27 +5,17 @@ import type { ParsedMessage } from '../../../../shared/contracts/parsed-source.t
 import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
 import { compareCodePoints } from '../../../../shared/text/code-point-order.ts';
 import type { CallContext } from '../../../../shared/worker/serve.ts';
-import { loadSqlJs } from '../../../../workers/db/case-database.ts';
-import { migrate } from '../../../../workers/db/migrate.ts';
+import { memoryCaseWithSource } from '../../../support/memory-case-db.ts';
 import { insertChats, insertMessages, summariseChats } from '../../../../workers/db/repos/messages.ts';
-import { run, selectAll } from '../../../../workers/db/repos/rows.ts';
+import { selectAll } from '../../../../workers/db/repos/rows.ts';
 import { RecordWriter } from '../../../../workers/import/record-writer.ts';
 import { folderFiles } from '../../../../workers/import/source-files.ts';
 
 // Senders whose code point order differs from JavaScript's UTF-16 order (astral vs U+FFxx).
 const SENDERS = ['bob', 'Émile', '𝒜lice', '\uFF21na', 'ana', null];
 
-async function caseWithOneSource(): Promise<Database> {
-  const SQL = await loadSqlJs();
-  const db = new SQL.Database();
-  db.exec('PRAGMA foreign_keys = ON');
-  migrate(db);
-  run(
-    db,
-    `INSERT INTO sources (id, path, display_name, format, parser, parser_version, size, sha256, status, imported_at, time_zone, time_zone_origin, details, message_count, unparsed_count)
-     VALUES ('src-1', '/e/x.csv', 'x.csv', 'csv', 'p', '1', 1, '${'c'.repeat(64)}', 'importing', '2024-01-01', 'UTC', 'flag', '{}', 0, 0)`,
-  );
-  return db;
+function caseWithOneSource(): Promise<Database> {
+  return memoryCaseWithSource({ id: 'src-1', path: '/e/x.csv', format: 'csv', sha256: 'c'.repeat(64), status: 'importing' });
 }
 
 /** Writes messages through a RecordWriter into a real case database, as an import does. */
