@@ -8,6 +8,7 @@ import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { createImportProgressPrinter } from './import-progress.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { actorName } from '../actor.ts';
+import { cancelOnInterrupt } from '../interrupt.ts';
 
 export interface ImportCommandOptions {
   /** JSON (or a file of JSON) naming the CSV columns: {"timestamp":"date","sender":"user","text":"message"}. */
@@ -59,14 +60,29 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
     }
     // Settings are checked before importing, so a bad --ocr-lang or --tessdata fails fast.
     const ocrSettings = options.ocr === false ? null : resolveOcrSettings({ lang: options.ocrLang ?? session.settings.ocrLanguages.join('+'), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
-    const summary = await engine.startImport(all, importOptions).done;
-    if (ocrSettings !== null) {
-      const ocr = await engine.startOcr(ocrSettings).done;
-      if (ocr.images > 0) process.stderr.write(`ocr: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable\n`);
+    const started = engine.startImport(all, importOptions);
+    const stopListening = cancelOnInterrupt('the import', () => engine.tasks.cancel(started.taskId));
+    let summary: ImportSummary;
+    try {
+      summary = await started.done;
+    } finally {
+      stopListening();
+    }
+    const cancelled = summary.sources.some((source) => source.status === 'cancelled');
+    if (ocrSettings !== null && !cancelled) {
+      const ocrTask = engine.startOcr(ocrSettings);
+      const stopOcr = cancelOnInterrupt('text recognition', () => engine.tasks.cancel(ocrTask.taskId));
+      try {
+        const ocr = await ocrTask.done;
+        if (ocr.images > 0) process.stderr.write(`ocr: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable\n`);
+      } finally {
+        stopOcr();
+      }
     }
     progress.finish();
     process.stdout.write(options.json === true ? `${JSON.stringify(toContractJson(summary))}\n` : describe(summary));
-    return summary.sources.some((source) => source.status === 'failed') ? EXIT_FAILED : EXIT_OK;
+    // Exit 0 only when every source was imported (or needed no import): a cancelled one was not.
+    return summary.sources.some((source) => source.status === 'failed' || source.status === 'cancelled') ? EXIT_FAILED : EXIT_OK;
   } finally {
     await engine.dispose();
   }

@@ -3,6 +3,7 @@ import type { OcrFileOutcome } from '../../engine/ocr/ocr-files.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { AppError } from '../../shared/errors.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
+import { cancelOnInterrupt } from '../interrupt.ts';
 
 export interface OcrCommandOptions {
   lang?: string;
@@ -20,8 +21,7 @@ export async function runOcr(images: string[], options: OcrCommandOptions): Prom
   const settings = resolveOcrSettings(options);
   const lang = settings.langs.join('+');
   const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
+  const stopListening = cancelOnInterrupt('text recognition', () => controller.abort());
   const pending = new Map<number, OcrFileOutcome>();
   let nextToPrint = 0;
   let failed = 0;
@@ -43,7 +43,7 @@ export async function runOcr(images: string[], options: OcrCommandOptions): Prom
       process.stderr.write(process.stderr.isTTY === true ? `\rocr ${done}/${total} ${file}`.padEnd(80).slice(0, 200) : `progress: ocr ${done}/${total} ${file}\n`);
     }, controller.signal);
   } finally {
-    process.off('SIGINT', onSignal);
+    stopListening();
     if (process.stderr.isTTY === true) process.stderr.write('\n');
   }
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
