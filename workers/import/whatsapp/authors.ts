@@ -158,12 +158,6 @@ function prefixOf(candidate: AuthorCandidate, first: number): string | null {
   return second === undefined ? null : candidate.rest.slice(first, second);
 }
 
-export function collectSenderStatistics(candidates: readonly AuthorCandidate[]): SenderStatistics {
-  const builder = new SenderStatisticsBuilder();
-  for (const candidate of candidates) builder.add(candidate);
-  return builder.finish();
-}
-
 export interface AuthorSplit {
   /** Null when the line has no author (an Android or iOS system line). */
   sender: string | null;

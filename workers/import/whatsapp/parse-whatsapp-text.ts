@@ -8,7 +8,8 @@
  *    and clock;
  * 2. the assembly builds one record per header; its continuation lines are the lines up to the
  *    next header. Lines before the first header form one 'unparsed' record, so every line of
- *    the file is in exactly one record and the records' byte ranges tile the file.
+ *    the file is in exactly one record and the records' byte ranges tile the file. The records
+ *    also tell a group from a private chat (chat-kind.ts), known once the last one is built.
  */
 
 import { compareWallClocks, looksLikeYear } from './calendar.ts';
