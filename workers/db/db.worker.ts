@@ -94,11 +94,11 @@ const handlers: Handlers<DbWorkerApi> = {
     ]);
     return null;
   },
-  async finishSource({ sourceId, status, sha256After, hashVerified, parser, details, chats }) {
+  async finishSource({ sourceId, status, sha256After, hashVerified, parser, details, chats, rowids }) {
     const current = database();
     inTransaction(current.db, () => {
       summariseChats(current.db, sourceId, chats);
-      completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, parser, details, finishedAt: new Date().toISOString() });
+      completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, parser, details, finishedAt: new Date().toISOString(), rowids: rowids ?? null });
     });
     current.persist();
     const source = getSource(current.db, sourceId);

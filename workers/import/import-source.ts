@@ -60,5 +60,6 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
     issues: writer.issues,
     details: outcome.details,
     chats: writer.chatSummaries(),
+    rowids: writer.rowids,
   };
 }

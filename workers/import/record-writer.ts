@@ -79,6 +79,8 @@ export class RecordWriter implements ParseSink {
   private position = 0;
   /** Next seq per chat: a chat fed by this source alone is then in order without renumbering. */
   private readonly nextSeq = new Map<string, number>();
+  /** The run of rowids the db worker gave this source's rows (see ImportOutcome.rowids). */
+  rowids: { first: number; last: number } | null = null;
   /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
   private readonly seen = new Map<string, { first: string | null; last: string | null; senders: Map<string, Set<string | null>> }>();
 
@@ -219,6 +221,14 @@ export class RecordWriter implements ParseSink {
     }));
   }
 
+  private noteRowids(rowids: readonly number[]): void {
+    for (const rowid of rowids) {
+      if (this.rowids === null) this.rowids = { first: rowid, last: rowid };
+      else if (rowid < this.rowids.first) this.rowids.first = rowid;
+      else if (rowid > this.rowids.last) this.rowids.last = rowid;
+    }
+  }
+
   private takeSeq(chat: string): number {
     const seq = this.nextSeq.get(chat) ?? 0;
     this.nextSeq.set(chat, seq + 1);
@@ -269,6 +279,7 @@ export class RecordWriter implements ParseSink {
     messagesStored.catch(() => undefined);
     await chatsStored;
     const { rowids } = await messagesStored;
+    this.noteRowids(rowids);
     const shards: IndexDocument[][] = this.sinks.index.map(() => []);
     batch.forEach((message, index) => {
       const rowid = rowids[index] ?? -1;

@@ -272,8 +272,9 @@ export function indexDocuments(db: Database, sourceIds: string[], afterRowid: nu
   });
 }
 
+/** Messages of imported sources: each source's count is fixed when it finishes (completeSource), so no row is read. */
 export function countMessages(db: Database): number {
-  return asNumber(selectOne(db, "SELECT count(*) AS n FROM messages m JOIN sources s ON s.id = m.source_id WHERE s.status = 'imported'")?.['n']);
+  return asNumber(selectOne(db, "SELECT coalesce(sum(message_count), 0) AS n FROM sources WHERE status = 'imported'")?.['n']);
 }
 
 export function languagePending(db: Database, sourceId: string, afterRowid: number, limit: number): { rowid: number; text: string; chatId: string; sender: string | null }[] {

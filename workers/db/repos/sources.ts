@@ -58,6 +58,11 @@ export function findImportedByHash(db: Database, sha256: string): SourceRecord |
   return row === null ? null : toSource(row);
 }
 
+/**
+ * Marks a source finished and counts its rows. `rowids` is the run of rowids its import was given
+ * (a source's rows are written one after the other): counting within it reads only the source's
+ * own rows; without it every row is read (messages has no index on source_id, migration 0060).
+ */
 export function completeSource(
   db: Database,
   update: {
@@ -68,18 +73,19 @@ export function completeSource(
     parser: { name: string; version: string; formatVersion: string | null };
     details: Record<string, unknown>;
     finishedAt: string;
+    rowids?: { first: number; last: number } | null;
   },
 ): void {
+  const { first, last } = update.rowids ?? { first: 0, last: Number.MAX_SAFE_INTEGER };
   run(
     db,
     `UPDATE sources SET status = ?, sha256_after = ?, hash_verified = ?, finished_at = ?, details = ?,
        parser = ?, parser_version = ?, format_version = ?,
-       message_count = (SELECT count(*) FROM messages WHERE source_id = ?),
-       unparsed_count = (SELECT count(*) FROM messages WHERE source_id = ? AND kind = 'unparsed')
+       (message_count, unparsed_count) = (SELECT count(*), coalesce(sum(kind = 'unparsed'), 0) FROM messages WHERE rowid BETWEEN ? AND ? AND source_id = ?)
      WHERE id = ?`,
     [
       update.status, update.sha256After, update.hashVerified === null ? null : Number(update.hashVerified), update.finishedAt,
-      JSON.stringify(update.details), update.parser.name, update.parser.version, update.parser.formatVersion, update.id, update.id, update.id,
+      JSON.stringify(update.details), update.parser.name, update.parser.version, update.parser.formatVersion, first, last, update.id, update.id,
     ],
   );
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { NewMessage } from '../../../../shared/contracts/db-worker.ts';
+import { encodeMessageBatch } from '../../../../workers/import/message-batch.ts';
+import { countMessages, insertChats, insertMessages } from '../../../../workers/db/repos/messages.ts';
+import { completeSource } from '../../../../workers/db/repos/sources.ts';
+import { run, selectAll, selectOne } from '../../../../workers/db/repos/rows.ts';
+import { memoryCaseWithSource } from '../../../support/memory-case-db.ts';
+
+function rows(sourceId: string, count: number, from: number): NewMessage[] {
+  return Array.from({ length: count }, (_value, offset) => {
+    const index = from + offset;
+    return {
+      id: `m-${sourceId}-${index}`, sourceId, chatId: `c-${sourceId}`, seq: offset, sourcePosition: offset, kind: index % 5 === 0 ? 'unparsed' : 'message',
+      sender: 'Ana', senderId: null, direction: null, timestamp: null, timestampText: '', text: `t${index}`, lang: 'und', langConfidence: 0,
+      attachments: [], deleted: false, edited: false, locator: { kind: 'csv-row', file: 'x.csv', row: index, line: index }, extra: null,
+    };
+  });
+}
+
+const FINISH = { status: 'imported' as const, sha256After: null, hashVerified: null, parser: { name: 'p', version: '1', formatVersion: null }, details: {}, finishedAt: '2024-01-02' };
+
+describe('counting a finished source (no index on messages.source_id)', () => {
+  it('counts the rows within the run of rowids its import reports, and the same without it', async () => {
+    const db = await memoryCaseWithSource({ id: 'src-a', path: '/e/a.csv', format: 'csv', sha256: 'a', status: 'importing' });
+    run(db, "INSERT INTO sources (id, path, display_name, format, parser, parser_version, size, sha256, status, imported_at, time_zone, time_zone_origin) VALUES ('src-b', '/e/b.csv', 'b.csv', 'csv', 'p', '1', 1, 'b', 'importing', '2024-01-01', 'UTC', 'flag')");
+    insertChats(db, [{ id: 'c-src-a', sourceId: 'src-a', title: 'A', kind: 'private', participants: [] }, { id: 'c-src-b', sourceId: 'src-b', title: 'B', kind: 'private', participants: [] }]);
+    // Interleaved on purpose: a range that takes in another source's rows still counts only its own.
+    const a1 = insertMessages(db, encodeMessageBatch(rows('src-a', 30, 0)));
+    insertMessages(db, encodeMessageBatch(rows('src-b', 20, 100)));
+    const a2 = insertMessages(db, encodeMessageBatch(rows('src-a', 12, 30)));
+    completeSource(db, { ...FINISH, id: 'src-a', rowids: { first: a1[0] ?? 0, last: a2[a2.length - 1] ?? 0 } });
+    completeSource(db, { ...FINISH, id: 'src-b' });
+    const counts = selectAll(db, 'SELECT id, message_count, unparsed_count FROM sources ORDER BY id');
+    expect(counts).toEqual([
+      { id: 'src-a', message_count: 42, unparsed_count: 9 },
+      { id: 'src-b', message_count: 20, unparsed_count: 4 },
+    ]);
+    expect(countMessages(db)).toBe(62);
+    expect(selectOne(db, "SELECT count(*) AS n FROM sqlite_schema WHERE name = 'messages_source'")?.['n']).toBe(0);
+  });
+});
