@@ -1,9 +1,6 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
-import type { UiSession } from '../support/ui-session.ts';
-import type { LoopbackServer } from '../../engine/loopback/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
 
 /**
@@ -22,42 +19,30 @@ const MAIL = [
   '',
 ].join('\r\n');
 
-let session: UiSession;
-let server: LoopbackServer;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(async () => {
-  session = await openUiSession();
-  ({ server, page, consoleErrors } = session);
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+const ui = useUiSession();
 
 describe('e-mail recipients in the UI', () => {
   it('shows the recipients in the conversation header and finds the e-mail with with:', async () => {
-    await page.goto(server.url);
-    await page.getByTestId('case-path').fill(join(tempFolder(), 'mail-case'));
-    await page.getByTestId('case-create').click();
-    await page.getByTestId('case-name').waitFor();
-    await page.getByTestId('import-path').fill(writeTemp(tempFolder(), 'offer.eml', MAIL));
-    await page.getByTestId('import-path-submit').click();
-    await page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
+    await ui.page.goto(ui.server.url);
+    await ui.page.getByTestId('case-path').fill(join(tempFolder(), 'mail-case'));
+    await ui.page.getByTestId('case-create').click();
+    await ui.page.getByTestId('case-name').waitFor();
+    await ui.page.getByTestId('import-path').fill(writeTemp(tempFolder(), 'offer.eml', MAIL));
+    await ui.page.getByTestId('import-path-submit').click();
+    await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
 
     const everyone = 'Agency <jobs@agency.example>, Irina Pop <irina.pop@example.ro>, maria@example.ro, "Driver, Van" <van@transport.example>';
-    const item = page.getByTestId('conversation-item').first();
+    const item = ui.page.getByTestId('conversation-item').first();
     await item.waitFor();
     expect(await item.locator('.conversation-participants').textContent()).toBe(everyone);
     await item.click();
-    await expect.poll(() => page.locator('.message-view-head p').textContent()).toContain(everyone);
+    await expect.poll(() => ui.page.locator('.message-view-head p').textContent()).toContain(everyone);
 
-    await page.getByTestId('search-input').fill('with:van@transport.example');
-    await page.getByTestId('search-input').press('Enter');
-    await page.getByTestId('search-hit').first().waitFor();
-    expect(await page.getByTestId('search-hit').count()).toBe(1);
-    await page.screenshot({ path: join(SHOTS, 'email-recipients.png') });
-    expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+    await ui.page.getByTestId('search-input').fill('with:van@transport.example');
+    await ui.page.getByTestId('search-input').press('Enter');
+    await ui.page.getByTestId('search-hit').first().waitFor();
+    expect(await ui.page.getByTestId('search-hit').count()).toBe(1);
+    await ui.page.screenshot({ path: join(SHOTS, 'email-recipients.png') });
+    expect(ui.consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
   }, 120_000);
 });

@@ -1,11 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
-import type { UiSession } from '../support/ui-session.ts';
-import type { Engine } from '../../engine/engine.ts';
-import type { LoopbackServer } from '../../engine/loopback/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
 import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';
 import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
 
@@ -17,31 +13,18 @@ import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
 /** Big enough that the source is still being read or tagged when Cancel is clicked. */
 const BIG_MESSAGES = 150_000;
 
-let session: UiSession;
-let engine: Engine;
-let server: LoopbackServer;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(async () => {
-  session = await openUiSession({ height: 1000 });
-  ({ engine, server, page, consoleErrors } = session);
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+const ui = useUiSession({ height: 1000 });
 
 function sourceRow(name: string) {
-  return page.locator('[data-testid="import-source"]', { has: page.locator('.import-source-name', { hasText: name }) });
+  return ui.page.locator('[data-testid="import-source"]', { has: ui.page.locator('.import-source-name', { hasText: name }) });
 }
 
 describe('import dialog, per-source progress', () => {
   it('shows one bar per source with its format, then each source’s counts', async () => {
-    await page.goto(server.url);
-    await page.getByTestId('case-path').fill(join(tempFolder(), 'progress-case'));
-    await page.getByTestId('case-create').click();
-    await page.getByTestId('case-name').waitFor();
+    await ui.page.goto(ui.server.url);
+    await ui.page.getByTestId('case-path').fill(join(tempFolder(), 'progress-case'));
+    await ui.page.getByTestId('case-create').click();
+    await ui.page.getByTestId('case-name').waitFor();
 
     const folder = tempFolder();
     const files = [
@@ -49,10 +32,10 @@ describe('import dialog, per-source progress', () => {
       copy(folder, join('telegram', 'single-chat.json'), 'чат-телеграм.json'),
       copy(folder, join('sms-xml', 'backup.xml'), 'رسائل-الهاتف.xml'),
     ];
-    await page.getByTestId('import-input').setInputFiles(files);
-    const task = page.locator('[data-testid="import-task"]').first();
+    await ui.page.getByTestId('import-input').setInputFiles(files);
+    const task = ui.page.locator('[data-testid="import-task"]').first();
     await task.locator('[data-testid="import-source"]').nth(2).waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
+    await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
 
     const rows = task.locator('[data-testid="import-source"]');
     expect(await rows.count()).toBe(3);
@@ -62,8 +45,8 @@ describe('import dialog, per-source progress', () => {
       expect(await bars.nth(index).getAttribute('aria-valuenow')).toBe('100');
       expect(await rows.nth(index).getAttribute('data-state')).toBe('done');
     }
-    // What the engine stored, per source, is what each row says.
-    const { sources } = await engine.current().db.client.call('caseSummary', {});
+    // What the ui.engine stored, per source, is what each row says.
+    const { sources } = await ui.engine.current().db.client.call('caseSummary', {});
     expect(sources).toHaveLength(3);
     for (const source of sources) {
       const row = sourceRow(source.displayName);
@@ -80,27 +63,27 @@ describe('import dialog, per-source progress', () => {
     expect(await sourceRow('чат-телеграм.json').getByRole('progressbar').getAttribute('aria-label')).toBe('Progress of чат-телеграм.json');
     expect(await task.getByTestId('import-tally').textContent()).toBe('3 of 3 sources finished');
     await task.screenshot({ path: join(SHOTS, '08-import-three-sources.png') });
-    await page.screenshot({ path: join(SHOTS, '09-import-three-sources-page.png') });
+    await ui.page.screenshot({ path: join(SHOTS, '09-import-three-sources-ui.page.png') });
   }, 120_000);
 
   it('cancels one source while the import goes on with the next; "Retry failed" retries only the failed one', async () => {
-    await page.getByText('Clear finished').click();
+    await ui.page.getByText('Clear finished').click();
     const folder = tempFolder();
     writeTemp(folder, 'a-big-export.txt', generateWhatsAppExport(BIG_MESSAGES, 21));
     writeTemp(folder, 'b-small-export.txt', generateWhatsAppExport(300, 22));
     // Refused by the SMS importer once it is recorded: a failed source with a row in the case.
     copy(folder, join('sms-xml', 'external-entity.xml'), 'c-refused.xml');
-    await page.getByTestId('import-path').fill(folder);
-    await page.getByTestId('import-path-submit').click();
+    await ui.page.getByTestId('import-path').fill(folder);
+    await ui.page.getByTestId('import-path-submit').click();
 
-    const task = page.locator('[data-testid="import-task"][data-state="RUNNING"]');
+    const task = ui.page.locator('[data-testid="import-task"][data-state="RUNNING"]');
     const big = task.locator('[data-testid="import-source"][data-index="0"]');
     await big.locator('[data-testid="import-source-state"]', { hasText: /reading|storing|detecting|looking|hashing/ }).waitFor({ timeout: 60_000 });
     expect(await task.getByTestId('import-cancel').textContent()).toBe('Cancel all');
     await task.screenshot({ path: join(SHOTS, '10-import-in-progress.png') });
     await big.getByRole('button', { name: 'Cancel a-big-export.txt' }).click();
 
-    const finished = page.locator('[data-testid="import-task"][data-state="DONE"]').first();
+    const finished = ui.page.locator('[data-testid="import-task"][data-state="DONE"]').first();
     await finished.waitFor({ timeout: 120_000 });
     const rows = finished.locator('[data-testid="import-source"]');
     expect(await rows.nth(0).getAttribute('data-state')).toBe('cancelled');
@@ -114,27 +97,27 @@ describe('import dialog, per-source progress', () => {
     await finished.getByTestId('import-retry-failed').waitFor();
     await finished.screenshot({ path: join(SHOTS, '11-import-one-cancelled.png') });
 
-    const { sources, messageCount } = await engine.current().db.client.call('caseSummary', {});
+    const { sources, messageCount } = await ui.engine.current().db.client.call('caseSummary', {});
     expect(sources.find((source) => source.displayName === 'a-big-export.txt')?.status).toBe('cancelled');
     expect(sources.find((source) => source.displayName === 'b-small-export.txt')?.status).toBe('imported');
     expect(sources.find((source) => source.displayName === 'c-refused.xml')?.status).toBe('failed');
     expect(messageCount).toBe(sources.filter((source) => source.status === 'imported').reduce((total, source) => total + source.messageCount, 0));
 
     // The sources panel says "cancelled" and counts only the failed source as one to retry.
-    await page.getByTestId('sources-toggle').click();
-    const cancelledItem = page.locator('[data-testid="source-item"][data-status="cancelled"]');
+    await ui.page.getByTestId('sources-toggle').click();
+    const cancelledItem = ui.page.locator('[data-testid="source-item"][data-status="cancelled"]');
     expect(await cancelledItem.textContent()).toContain('cancelled — nothing kept');
     await cancelledItem.getByTestId('source-import-again').waitFor();
-    expect(await page.getByTestId('sources-retry').textContent()).toBe('Retry 1 failed');
+    expect(await ui.page.getByTestId('sources-retry').textContent()).toBe('Retry 1 failed');
 
     await finished.getByTestId('import-retry-failed').click();
     await finished.getByText('Retrying 1 source(s).').waitFor();
-    const retry = page.locator('[data-testid="import-task"][data-state="DONE"]', { hasNot: page.locator('.import-source-name', { hasText: 'a-big-export.txt' }) });
+    const retry = ui.page.locator('[data-testid="import-task"][data-state="DONE"]', { hasNot: ui.page.locator('.import-source-name', { hasText: 'a-big-export.txt' }) });
     await retry.waitFor({ timeout: 60_000 });
     expect(await retry.locator('.import-source-name').allTextContents()).toEqual(['c-refused.xml']);
-    const after = await engine.current().db.client.call('caseSummary', {});
+    const after = await ui.engine.current().db.client.call('caseSummary', {});
     expect(after.sources.filter((source) => source.displayName === 'a-big-export.txt').map((source) => source.status)).toEqual(['cancelled']);
-    expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+    expect(ui.consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
   }, 180_000);
 });
 

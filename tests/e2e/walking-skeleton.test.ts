@@ -1,10 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
-import type { UiSession } from '../support/ui-session.ts';
-import type { LoopbackServer } from '../../engine/loopback/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
 import { REPO_ROOT, tempFolder } from '../support/temp-case.ts';
 
 /**
@@ -13,119 +10,109 @@ import { REPO_ROOT, tempFolder } from '../support/temp-case.ts';
  */
 const FIXTURE = join(REPO_ROOT, 'fixtures', 'whatsapp', 'job-offer-android-24h.txt');
 
-let session: UiSession;
-let server: LoopbackServer;
-let page: Page;
-let consoleErrors: string[];
+const ui = useUiSession();
 const outsideRequests: string[] = [];
-
-beforeAll(async () => {
-  session = await openUiSession();
-  ({ server, page, consoleErrors } = session);
-  page.on('request', (request) => {
-    if (!request.url().startsWith(`http://127.0.0.1:${server.port}/`) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outsideRequests.push(request.url());
+beforeAll(() => {
+  ui.page.on('request', (request) => {
+    if (!request.url().startsWith(`http://127.0.0.1:${ui.server.port}/`) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outsideRequests.push(request.url());
   });
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
 });
 
 async function waitForTask(state: string): Promise<void> {
-  await page.locator(`[data-testid="import-task"][data-state="${state}"]`).first().waitFor({ timeout: 60_000 });
+  await ui.page.locator(`[data-testid="import-task"][data-state="${state}"]`).first().waitFor({ timeout: 60_000 });
 }
 
 describe('browser mode, end to end', () => {
   it('refuses the API without the per-launch token', async () => {
-    const response = await fetch(`http://127.0.0.1:${server.port}/api/invoke/case.current`, { method: 'POST', body: '{}' });
+    const response = await fetch(`http://127.0.0.1:${ui.server.port}/api/invoke/case.current`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(401);
   });
 
   it('creates a case, imports a fixture, searches and jumps to the highlighted hit', async () => {
-    await page.goto(server.url);
-    await page.getByTestId('case-path').fill(join(tempFolder(), 'e2e-case'));
-    await page.getByTestId('case-timezone').fill('Europe/Bucharest');
-    await page.getByTestId('case-create').click();
-    await expect.poll(() => page.getByTestId('case-name').textContent()).toBe('e2e-case');
+    await ui.page.goto(ui.server.url);
+    await ui.page.getByTestId('case-path').fill(join(tempFolder(), 'e2e-case'));
+    await ui.page.getByTestId('case-timezone').fill('Europe/Bucharest');
+    await ui.page.getByTestId('case-create').click();
+    await expect.poll(() => ui.page.getByTestId('case-name').textContent()).toBe('e2e-case');
 
     // Import through the browser's file input: the bytes are uploaded into the case's intake.
-    await page.getByTestId('import-input').setInputFiles(FIXTURE);
+    await ui.page.getByTestId('import-input').setInputFiles(FIXTURE);
     await waitForTask('DONE');
-    await page.getByTestId('conversation-item').first().waitFor();
-    await page.screenshot({ path: join(SHOTS, '01-imported.png') });
+    await ui.page.getByTestId('conversation-item').first().waitFor();
+    await ui.page.screenshot({ path: join(SHOTS, '01-imported.png') });
 
-    await page.getByTestId('search-input').fill('passport');
-    await page.getByTestId('search-input').press('Enter');
-    const hit = page.getByTestId('search-hit').first();
+    await ui.page.getByTestId('search-input').fill('passport');
+    await ui.page.getByTestId('search-input').press('Enter');
+    const hit = ui.page.getByTestId('search-hit').first();
     await hit.waitFor();
-    expect(await page.getByTestId('search-total').textContent()).toMatch(/\b1\b/);
+    expect(await ui.page.getByTestId('search-total').textContent()).toMatch(/\b1\b/);
     expect(await hit.locator('mark').first().textContent()).toBe('passport');
-    await page.screenshot({ path: join(SHOTS, '02-search-hit.png') });
+    await ui.page.screenshot({ path: join(SHOTS, '02-search-hit.png') });
 
     await hit.click();
-    const focused = page.locator('[data-testid="message-row"][data-focused="true"]');
+    const focused = ui.page.locator('[data-testid="message-row"][data-focused="true"]');
     await focused.waitFor();
     expect(await focused.getAttribute('data-seq')).toBe('3');
     expect(await focused.locator('mark').first().textContent()).toBe('passport');
     expect(await focused.textContent()).toContain('Recruiter Dan');
-    await page.screenshot({ path: join(SHOTS, '03-jumped-to-message.png') });
+    await ui.page.screenshot({ path: join(SHOTS, '03-jumped-to-message.png') });
   });
 
   it('imports a file dropped on the panel, with progress shown as a task', async () => {
     const bytes = readFileSync(join(REPO_ROOT, 'fixtures', 'whatsapp', 'job-offer-android-24h.txt'), 'utf8').replaceAll('restaurant', 'bakery');
-    const dataTransfer = await page.evaluateHandle((text) => {
+    const dataTransfer = await ui.page.evaluateHandle((text) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([text], 'dropped-chat.txt', { type: 'text/plain' }));
       return transfer;
     }, bytes);
-    const zone = page.getByTestId('import-dropzone');
+    const zone = ui.page.getByTestId('import-dropzone');
     await zone.dispatchEvent('dragenter', { dataTransfer });
     await zone.dispatchEvent('dragover', { dataTransfer });
     await zone.dispatchEvent('drop', { dataTransfer });
-    await expect.poll(async () => page.locator('[data-testid="import-task"][data-state="DONE"]').count(), { timeout: 60_000 }).toBe(2);
-    await expect.poll(async () => page.getByTestId('conversation-item').count()).toBe(2);
-    await page.getByTestId('search-input').fill('bakery');
-    await page.getByTestId('search-input').press('Enter');
-    await page.getByTestId('search-hit').first().waitFor();
-    await page.screenshot({ path: join(SHOTS, '04-dropped-file.png') });
+    await expect.poll(async () => ui.page.locator('[data-testid="import-task"][data-state="DONE"]').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(async () => ui.page.getByTestId('conversation-item').count()).toBe(2);
+    await ui.page.getByTestId('search-input').fill('bakery');
+    await ui.page.getByTestId('search-input').press('Enter');
+    await ui.page.getByTestId('search-hit').first().waitFor();
+    await ui.page.screenshot({ path: join(SHOTS, '04-dropped-file.png') });
   });
 
   it('exports a package from the search, verifies it, and names the file after tampering', async () => {
     const bag = join(tempFolder(), 'package');
-    await page.getByTestId('search-input').fill('passport');
-    await page.getByTestId('search-input').press('Enter');
-    await page.getByTestId('search-hit').first().waitFor();
-    await page.getByTestId('export-open').click();
-    expect(await page.getByTestId('export-select').inputValue()).toBe('query');
-    expect(await page.getByTestId('export-select-value').inputValue()).toBe('passport');
-    await page.getByTestId('export-out').fill(bag);
-    await page.getByTestId('export-start').click();
-    await page.locator('[data-testid="export-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(SHOTS, '05-exported.png') });
-    await page.getByText('Close', { exact: true }).first().click();
+    await ui.page.getByTestId('search-input').fill('passport');
+    await ui.page.getByTestId('search-input').press('Enter');
+    await ui.page.getByTestId('search-hit').first().waitFor();
+    await ui.page.getByTestId('export-open').click();
+    expect(await ui.page.getByTestId('export-select').inputValue()).toBe('query');
+    expect(await ui.page.getByTestId('export-select-value').inputValue()).toBe('passport');
+    await ui.page.getByTestId('export-out').fill(bag);
+    await ui.page.getByTestId('export-start').click();
+    await ui.page.locator('[data-testid="export-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
+    await ui.page.screenshot({ path: join(SHOTS, '05-exported.png') });
+    await ui.page.getByText('Close', { exact: true }).first().click();
 
-    await page.getByTestId('verify-open').click();
-    await page.getByTestId('verify-path').fill(bag);
-    await page.getByTestId('verify-start').click();
-    await page.locator('[data-testid="verify-result"][data-ok="true"]').waitFor();
+    await ui.page.getByTestId('verify-open').click();
+    await ui.page.getByTestId('verify-path').fill(bag);
+    await ui.page.getByTestId('verify-start').click();
+    await ui.page.locator('[data-testid="verify-result"][data-ok="true"]').waitFor();
     const csv = join(bag, 'data', 'messages.csv');
     const bytes = readFileSync(csv);
     bytes[bytes.length - 3] = (bytes[bytes.length - 3] ?? 0) ^ 1;
     writeFileSync(csv, bytes);
-    await page.getByTestId('verify-start').click();
-    await page.locator('[data-testid="verify-result"][data-ok="false"]').waitFor();
-    expect(await page.getByTestId('verify-result').textContent()).toContain('data/messages.csv');
-    await page.screenshot({ path: join(SHOTS, '06-verify-failed.png') });
-    await page.getByText('Close', { exact: true }).first().click();
+    await ui.page.getByTestId('verify-start').click();
+    await ui.page.locator('[data-testid="verify-result"][data-ok="false"]').waitFor();
+    expect(await ui.page.getByTestId('verify-result').textContent()).toContain('data/messages.csv');
+    await ui.page.screenshot({ path: join(SHOTS, '06-verify-failed.png') });
+    await ui.page.getByText('Close', { exact: true }).first().click();
   });
 
   it('renders right-to-left text right to left and makes no outside request', async () => {
-    await page.getByTestId('conversation-item').first().click();
-    const hebrew = page.getByText('מתי אני מקבלת את הכסף?');
+    await ui.page.getByTestId('conversation-item').first().click();
+    const hebrew = ui.page.getByText('מתי אני מקבלת את הכסף?');
     await hebrew.first().waitFor();
     const direction = await hebrew.first().evaluate((element) => getComputedStyle(element).direction);
     expect(direction).toBe('rtl');
     expect(outsideRequests).toEqual([]);
-    expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+    expect(ui.consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
   });
 });

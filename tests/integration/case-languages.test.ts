@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import initSqlJs from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runLang } from '../../cli/commands/lang-command.ts';
 import { Engine } from '../../engine/engine.ts';
 import { withContext } from '../../engine/import/detect-languages.ts';
 import type { Message } from '../../shared/domain/message.ts';
+import { langCliAnswers, type LangCliAnswer } from '../support/lang-cli.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
 
 /**
@@ -55,15 +54,8 @@ async function languageProvenance(casePath: string): Promise<Record<string, unkn
   return JSON.parse(String(result?.values[0]?.[0])) as Record<string, unknown>;
 }
 
-async function cliAnswers(messages: readonly Message[], languages?: string): Promise<{ lang: string; confidence: number }[]> {
-  const items = withContext(messages.map((message) => ({ rowid: message.seq, text: message.text, chatId: message.chatId, sender: message.sender })));
-  const input = items.map((item) => JSON.stringify({ id: item.rowid, text: item.text, ...(item.context === undefined ? {} : { context: item.context }) })).join('\n');
-  const stdout = new PassThrough();
-  const chunks: string[] = [];
-  stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  const code = await runLang(languages === undefined ? {} : { languages }, { stdin: Readable.from([input]), stdout, stderr: new PassThrough() });
-  expect(code).toBe(0);
-  return chunks.join('').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { lang: string; confidence: number });
+function cliAnswers(messages: readonly Message[], languages?: string): Promise<LangCliAnswer[]> {
+  return langCliAnswers(withContext(messages.map((message) => ({ rowid: message.seq, text: message.text, chatId: message.chatId, sender: message.sender }))), languages);
 }
 
 describe('a case-level language list', () => {

@@ -1,10 +1,9 @@
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runLang } from '../../cli/commands/lang-command.ts';
 import { WorkerPool } from '../../engine/workers/worker-pool.ts';
 import type { LanguageItem, LanguageResult, LanguageWorkerApi } from '../../shared/contracts/language-worker.ts';
 import { detectLanguage } from '../../shared/language/detect.ts';
 import { readEvalSet } from '../../scripts/language-dev-data.ts';
+import { langCliAnswers as cli } from '../support/lang-cli.ts';
 
 /**
  * `threadline lang` must answer as an import does: the language worker with fastText lid.176,
@@ -20,16 +19,6 @@ afterAll(() => pool.terminate());
 
 async function worker(items: LanguageItem[], caseLanguages?: string[]): Promise<LanguageResult[]> {
   return (await pool.call('detect', { items, ...(caseLanguages === undefined ? {} : { caseLanguages }) })).results;
-}
-
-async function cli(items: readonly LanguageItem[], languages?: string): Promise<{ id: number; lang: string; confidence: number; method: string; script?: string }[]> {
-  const input = items.map((item) => JSON.stringify({ id: item.rowid, text: item.text, ...(item.context === undefined ? {} : { context: item.context }) })).join('\n');
-  const stdout = new PassThrough();
-  const chunks: string[] = [];
-  stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  const code = await runLang(languages === undefined ? {} : { languages }, { stdin: Readable.from([input]), stdout, stderr: new PassThrough() });
-  expect(code).toBe(0);
-  return chunks.join('').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { id: number; lang: string; confidence: number; method: string });
 }
 
 function asWorkerAnswers(answers: Awaited<ReturnType<typeof cli>>): LanguageResult[] {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +21,21 @@ export interface UiSession {
   /** Errors the page logged to its console: a test asserts there were none. */
   consoleErrors: string[];
   close(): Promise<void>;
+}
+
+/**
+ * One UI session for the whole test file: opened before its tests, closed after them. The returned
+ * object is filled in when the session opens (read its fields inside tests and hooks, not at load).
+ */
+export function useUiSession(options: { height?: number } = {}, timeoutMs = 120_000): UiSession {
+  const ui = {} as UiSession;
+  beforeAll(async () => {
+    Object.assign(ui, await openUiSession(options));
+  }, timeoutMs);
+  afterAll(async () => {
+    await ui.close?.();
+  });
+  return ui;
 }
 
 export async function openUiSession(options: { height?: number } = {}): Promise<UiSession> {
