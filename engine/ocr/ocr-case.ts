@@ -85,7 +85,6 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
       if (tags.length > 0) await refreshIndexMarkers(session, [item.row.messageRowid]);
     }
     await session.index.update(updates);
-    await session.db.client.call('persist', {});
   }
   const sources = await session.db.client.call('importedSourceIds', {});
   await session.index.persist(sources);

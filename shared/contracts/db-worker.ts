@@ -112,7 +112,7 @@ export interface DbWorkerApi {
     params: { casePath: string; create: boolean; settings: Omit<CaseSettings, 'languages'> & Partial<Pick<CaseSettings, 'languages'>> };
     result: { createdAt: string; settings: CaseSettings; schemaVersion: number; interruptedSources: string[] };
   };
-  /** Replaces the case's language list (CaseSettings.languages) and persists; returns the settings now in force. */
+  /** Replaces the case's language list (CaseSettings.languages); returns the settings now in force. */
   setCaseLanguages: { params: { languages: string[] }; result: CaseSettings };
   /** Accepts a MessagePort over which another worker (an importer) calls this API directly. */
   attachPort: { params: { port: unknown }; result: null };
@@ -120,13 +120,13 @@ export interface DbWorkerApi {
   /** An attachment with these bytes already in the case (so a loose copy is not imported twice). */
   findAttachmentByHash: { params: { sha256: string }; result: { messageId: string; chatTitle: string } | null };
   findSourceByHash: { params: { sha256: string }; result: SourceRecord | null };
-  /** Records the source as 'importing' and persists at once, so a crash leaves a trace of it. */
+  /** Records the source as 'importing' (committed at once, so a crash leaves a trace of it). */
   beginSource: { params: { source: SourceRecord }; result: null };
   insertChats: { params: { chats: NewChat[] }; result: null };
   insertMessages: { params: { batch: MessageBatch }; result: { rowids: number[] } };
   addIssues: { params: { issues: ImportIssue[] }; result: null };
   addProvenance: { params: { sourceId: string; stage: string; tool: string; toolVersion: string; parameters: Record<string, unknown> }; result: null };
-  /** Marks the source imported (or failed) with its final counts and re-checked hash, and persists. */
+  /** Marks the source imported (or failed) with its final counts and re-checked hash. */
   finishSource: {
     params: {
       sourceId: string;
@@ -177,6 +177,5 @@ export interface DbWorkerApi {
   coverage: { params: Record<string, never>; result: CoverageReport };
   sharedIdentifiers: { params: { limit: number }; result: SharedIdentifier[] };
   importedSourceIds: { params: Record<string, never>; result: string[] };
-  persist: { params: Record<string, never>; result: null };
   close: { params: Record<string, never>; result: null };
 }

@@ -37,13 +37,11 @@ const handlers: Handlers<DbWorkerApi> = {
     const interruptedSources = sourcesInStatus(store.db, 'importing');
     const now = new Date().toISOString();
     for (const id of interruptedSources) abandonSource(store.db, id, 'interrupted', 'the import was interrupted before it finished', now);
-    store.persist();
     return { createdAt, settings: store.settings(), schemaVersion: Number(store.db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0), interruptedSources };
   },
   async setCaseLanguages({ languages }) {
     const opened = database();
     opened.writeLanguages(languages);
-    opened.persist();
     return opened.settings();
   },
   async attachPort({ port }) {
@@ -69,7 +67,6 @@ const handlers: Handlers<DbWorkerApi> = {
   async beginSource({ source }) {
     const current = database();
     insertSource(current.db, { ...source, status: 'importing' });
-    current.persist();
     return null;
   },
   async insertChats({ chats }) {
@@ -80,7 +77,6 @@ const handlers: Handlers<DbWorkerApi> = {
   async insertMessages({ batch }) {
     const current = database();
     const rowids = inTransaction(current.db, () => insertMessages(current.db, batch));
-    current.noteGrowth();
     return { rowids };
   },
   async addIssues({ issues }) {
@@ -100,7 +96,6 @@ const handlers: Handlers<DbWorkerApi> = {
       summariseChats(current.db, sourceId, chats);
       completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, parser, details, finishedAt: new Date().toISOString(), rowids: rowids ?? null });
     });
-    current.persist();
     const source = getSource(current.db, sourceId);
     if (source === null) throw new BugError(`Source ${sourceId} vanished while finishing`);
     return source;
@@ -108,7 +103,6 @@ const handlers: Handlers<DbWorkerApi> = {
   async abandonSource({ sourceId, status, reason }) {
     const current = database();
     inTransaction(current.db, () => abandonSource(current.db, sourceId, status, reason, new Date().toISOString()));
-    current.persist();
     return null;
   },
   async listIssues({ sourceId }) {
@@ -158,7 +152,8 @@ const handlers: Handlers<DbWorkerApi> = {
     return ocrPending(database().db, limit);
   },
   async storeOcr({ result }) {
-    storeOcr(database().db, result);
+    const { db } = database();
+    inTransaction(db, () => storeOcr(db, result));
     return null;
   },
   async storeOcrFailure({ attachmentId, code, reason }) {
@@ -193,9 +188,8 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async addDecision({ decision }) {
     const current = database();
+    // A decision is evidence of the review: committed (on disk) before the call returns.
     addDecision(current.db, decision);
-    // A decision is evidence of the review: on disk before the call returns.
-    current.persist();
     return null;
   },
   async conversationRisks({ limit }) {
@@ -215,10 +209,6 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async importedSourceIds() {
     return listSources(database().db).filter((source) => source.status === 'imported').map((source) => source.id);
-  },
-  async persist() {
-    database().persist();
-    return null;
   },
   async close() {
     store?.close();

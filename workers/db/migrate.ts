@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { SqlConnection as Database } from './sql-connection.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 

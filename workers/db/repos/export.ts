@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { SqlConnection as Database } from '../sql-connection.ts';
 import type { AttachmentFile } from '../../../shared/contracts/db-worker.ts';
 import type { MediaType } from '../../../shared/contracts/parsed-source.ts';
 import { asNullableString, asNumber, asString, selectAll } from './rows.ts';

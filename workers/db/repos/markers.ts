@@ -1,4 +1,4 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
 import type { TaggedItem } from '../../../shared/contracts/tag-worker.ts';
 import type { ConversationRisk, CoverageReport, MarkerSummary, ReviewDecision, SharedIdentifier, StoredTag } from '../../../shared/domain/marker.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';

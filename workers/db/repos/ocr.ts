@@ -1,4 +1,4 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
 import type { OcrPendingRow } from '../../../shared/contracts/db-worker.ts';
 import type { ImageItem, OcrStored } from '../../../shared/domain/image.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';

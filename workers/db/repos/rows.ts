@@ -1,4 +1,4 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
 
 /** Runs a SELECT with bound values and maps each row to an object keyed by column name. */
 export function selectAll(db: Database, sql: string, params: SqlValue[] = []): Record<string, SqlValue>[] {

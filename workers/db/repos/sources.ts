@@ -1,4 +1,4 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
 import type { AbandonedStatus, ImportIssue, SourceRecord, SourceStatus, TimeZoneOrigin } from '../../../shared/domain/source.ts';
 import { removeSourceFromChats } from './messages.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
