@@ -14,7 +14,15 @@ import { abandonSource, completeSource, findImportedByHash, getSource, insertIss
 
 let store: CaseDatabase | null = null;
 
+/** The open case, with any pending import writes committed first (every call but an import's writes). */
 function database(): CaseDatabase {
+  const opened = importDatabase();
+  opened.commitImportWrites();
+  return opened;
+}
+
+/** The open case as an import's writes use it: inside the import transaction (CaseDatabase.importWrite). */
+function importDatabase(): CaseDatabase {
   if (store === null) throw new AppError('E_CASE_NOT_FOUND', 'No case is open in the database worker', { expected: false });
   return store;
 }
@@ -70,18 +78,18 @@ const handlers: Handlers<DbWorkerApi> = {
     return null;
   },
   async insertChats({ chats }) {
-    const { db } = database();
-    inTransaction(db, () => insertChats(db, chats));
+    const current = importDatabase();
+    current.importWrite(() => insertChats(current.db, chats));
     return null;
   },
   async insertMessages({ batch }) {
-    const current = database();
-    const rowids = inTransaction(current.db, () => insertMessages(current.db, batch));
+    const current = importDatabase();
+    const rowids = current.importWrite(() => insertMessages(current.db, batch));
     return { rowids };
   },
   async addIssues({ issues }) {
-    const { db } = database();
-    inTransaction(db, () => insertIssues(db, issues));
+    const current = importDatabase();
+    current.importWrite(() => insertIssues(current.db, issues));
     return null;
   },
   async addProvenance({ sourceId, stage, tool, toolVersion, parameters }) {

@@ -123,7 +123,10 @@ export function folderOf(displayName: string): string {
 /**
  * Sets a field whose name comes from the evidence. Plain assignment of a key named "__proto__"
  * would replace the object's prototype instead of storing the value; defineProperty stores it.
+ * Every other name is assigned plainly: defineProperty is several times slower, and this runs
+ * for every attribute of every record of a million-message backup.
  */
 export function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

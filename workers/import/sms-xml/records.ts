@@ -65,7 +65,8 @@ export function readEpoch(raw: string | null): { time: ParsedTime; unit: 'ms' | 
 
 function keptAttributes(attributes: Record<string, string>, leaveOut: readonly string[], dropEmpty = false): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(attributes)) {
+  for (const name of Object.keys(attributes)) {
+    const value = attributes[name] ?? '';
     if (value !== 'null' && !(dropEmpty && value === '') && !leaveOut.includes(name)) defineField(kept, name, value);
   }
   return kept;
