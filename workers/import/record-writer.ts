@@ -3,7 +3,7 @@ import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewChat, NewMessag
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
-import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning } from '../../shared/contracts/parsed-source.ts';
+import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describeLocatorInFull, describePlace } from '../../shared/domain/locator.ts';
 import type { SenderSeen } from '../../shared/domain/participants.ts';
@@ -135,23 +135,23 @@ export class RecordWriter implements ParseSink {
     const { source } = this.job;
     if (!this.chats.has(parsed.chatKey)) this.chat({ key: parsed.chatKey, title: parsed.chatKey });
     const chat = this.chats.get(parsed.chatKey)?.id ?? '';
-    // Described only when a warning needs it: most messages never do.
-    let described: string | undefined;
-    const place = (): string => (described ??= describePlace(parsed.locator));
+    // Described only when a warning needs it (most messages never do), and without a closure per
+    // message: under tsx every named closure costs a call that renames it.
+    const { locator } = parsed;
     const attachments =
       parsed.attachments.length === 0
         ? []
         : await Promise.all(
             parsed.attachments.map((attachment) =>
-              resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place: place(), message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
+              resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place: describePlace(locator), message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
             ),
           );
     for (const attachment of attachments) {
-      if (attachment.status === 'mismatch') this.warning({ place: place(), message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
+      if (attachment.status === 'mismatch') this.warning({ place: describePlace(locator), message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }
     if (parsed.kind === 'unparsed') {
       this.unparsed++;
-      this.warning({ place: place(), message: parsed.reason ?? 'could not be read as a message; kept raw' });
+      this.warning({ place: describePlace(locator), message: parsed.reason ?? 'could not be read as a message; kept raw' });
     } else {
       this.messages++;
     }
@@ -159,10 +159,10 @@ export class RecordWriter implements ParseSink {
     // Every format's over-long body is cut here, once: the case keeps the first part, the
     // locator keeps the way to every byte (ADR 0011).
     const capped = capMessageText(parsed.text);
-    if (capped.note !== null) this.warning({ place: place(), message: `${capped.note} (${describeLocatorInFull(parsed.locator)})` });
+    if (capped.note !== null) this.warning({ place: describePlace(locator), message: `${capped.note} (${describeLocatorInFull(parsed.locator)})` });
     const extra = capped.note === null ? parsed.extra : { ...parsed.extra, textChars: capped.totalChars };
     const placeholder = parsed.extra?.['placeholder'] === true;
-    const timestamp = this.toUtc(parsed.time, parsed.timestampText, place);
+    const timestamp = this.toUtc(parsed.time, parsed.timestampText, locator);
     this.see(chat, parsed.kind === 'message' ? parsed.sender : null, parsed.senderId ?? null, timestamp);
     this.batch.push({
       id: messageId(source.sha256, this.position),
@@ -297,22 +297,22 @@ export class RecordWriter implements ParseSink {
     await Promise.all(shards.map((documents, shard) => (documents.length === 0 ? null : this.sinks.index[shard]?.call('add', { documents }))));
   }
 
-  private toUtc(time: ParsedTime, timestampText: string, place: () => string): string | null {
+  private toUtc(time: ParsedTime, timestampText: string, locator: SourceLocator): string | null {
     if (time === null) return null;
     if ('utcMs' in time) return Number.isFinite(time.utcMs) ? new Date(time.utcMs).toISOString() : null;
     const { wall } = time;
     const { timeZone } = this.job.source;
     if (wall.year === 0) {
-      this.warning({ place: place(), message: `the export gives no year ("${timestampText}"); the message has no UTC time` });
+      this.warning({ place: describePlace(locator), message: `the export gives no year ("${timestampText}"); the message has no UTC time` });
       return null;
     }
     if (!isValidWallTime(wall)) {
-      this.warning({ place: place(), message: `"${timestampText}" is not a valid date` });
+      this.warning({ place: describePlace(locator), message: `"${timestampText}" is not a valid date` });
       return null;
     }
     const conversion = wallTimeToUtc(wall, timeZone);
     const iso = new Date(conversion.utcMs).toISOString();
-    if (conversion.ambiguity !== 'none') this.warning({ place: place(), message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
+    if (conversion.ambiguity !== 'none') this.warning({ place: describePlace(locator), message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
     return iso;
   }
 }
