@@ -8,7 +8,7 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
-import { taggedFileOf } from './file-index.ts';
+import { identifierKey, taggedFileOf } from './file-index.ts';
 import { deletedStateOf, isDeleted } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -97,7 +97,18 @@ function isSystem(model: XmlNode, from: Party | null, type: string | null): bool
 }
 
 function nameIn(parties: Party[], id: string | null): string | null {
-  return id === null ? null : (parties.find((party) => party.id === id)?.name ?? null);
+  return id === null ? null : (participantWith(parties, id)?.name ?? null);
+}
+
+/**
+ * The participant a message's party stands for. Physical Analyzer spells one person's identifier
+ * differently across a chat (`40711111111@s.whatsapp.net` in Participants, `+40 711 111 111` in a
+ * message's From), so ids are compared as identifierKey reads them, not as written: an exact
+ * comparison left the owner's own messages with no direction and the sender unnamed.
+ */
+function participantWith(parties: Party[], id: string): Party | undefined {
+  const key = identifierKey(id);
+  return key === '' ? undefined : parties.find((party) => party.id !== null && identifierKey(party.id) === key);
 }
 
 /**
@@ -109,7 +120,7 @@ export function directionOf(model: XmlNode, from: Party | null, participants: Pa
   if (/incoming|inbox/u.test(stated)) return 'incoming';
   if (/outgoing|outbox|sent/u.test(stated)) return 'outgoing';
   const fromId = from?.id ?? null;
-  const owner = from?.owner ?? (fromId === null ? null : (participants.find((party) => party.id === fromId)?.owner ?? null));
+  const owner = from?.owner ?? (fromId === null ? null : (participantWith(participants, fromId)?.owner ?? null));
   if (owner !== null) return owner ? 'outgoing' : 'incoming';
   const status = (fieldText(model, 'Status') ?? '').toLowerCase();
   if (status === 'sent' || status === 'outgoing') return 'outgoing';

@@ -94,6 +94,19 @@ describe('Cellebrite report.xml (FORMATS.md §7.2): several chats, parties and d
     expect(other).toMatchObject({ sender: 'Driver', direction: 'incoming', time: { utcMs: Date.UTC(2024, 2, 13, 7, 0, 0) } });
   });
 
+  it('regression: finds the participant when From spells the identifier another way (+40 700 000 001 for a jid)', async () => {
+    const respelled = project(
+      `<modelType type="Chat">\n${chat('40711111111@s.whatsapp.net', [RECRUITER, OWNER], [
+        instant({ id: 'r1', fromId: '+40 700 000 001', body: 'owner, number with spaces', time: stamp('TimeStamp', '2024-03-12T09:15:01+02:00') }),
+        instant({ id: 'r2', fromId: '40711111111', body: 'recruiter, bare digits', time: stamp('TimeStamp', '2024-03-12T09:16:01+02:00') }),
+      ])}\n</modelType>`,
+    );
+    const [owner, recruiter] = (await parse(respelled)).messages;
+    // Before the fix: sender "+40 700 000 001", direction null; the id stays as written.
+    expect(owner).toMatchObject({ sender: 'Phone Owner', senderId: '+40 700 000 001', direction: 'outgoing' });
+    expect(recruiter).toMatchObject({ sender: 'Recruiter', senderId: '40711111111', direction: 'incoming' });
+  });
+
   it('is deleted only when deleted_state says Deleted (Unknown is not deleted), and keeps the state as written', async () => {
     const { messages, outcome } = await parse(xml);
     expect(messages.map((item) => [item.deleted, item.extra?.['deletedState']])).toEqual([
