@@ -206,3 +206,28 @@ describe('Telegram JSON (FORMATS.md §2.2): version drift in dates', () => {
     ]);
   });
 });
+
+describe('Telegram JSON (FORMATS.md §2.1): media_type of a file', () => {
+  it.each([
+    ['sticker', 'stickers/sticker.webp', 'sticker'],
+    ['video_message', 'round_video_messages/file_0.mp4', 'video'],
+    ['voice_message', 'voice_messages/audio_1.ogg', 'audio'],
+    ['animation', 'animations/gif_1.mp4', 'gif'],
+    ['video_file', 'video_files/video_1.mp4', 'video'],
+    ['audio_file', 'files/song.mp3', 'audio'],
+    ['a_media_type_from_a_future_version', 'files/thing.bin', 'unknown'],
+  ])('%s → %s attachment linked at its path, the thumbnail not counted as a second file', async (mediaType, file, expected) => {
+    const [message] = await parse(
+      fullAccount([{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', file, thumbnail: `${file}_thumb.jpg`, media_type: mediaType, sticker_emoji: '👍', text: '' }]),
+    );
+    expect(message?.attachments).toEqual([{ kind: 'attached', mediaType: expected, path: file, fileName: file.split('/').pop() }]);
+    expect(message?.extra).toMatchObject({ media_type: mediaType, thumbnail: `${file}_thumb.jpg` });
+  });
+
+  it('calls a file without media_type a document, with its own file_name and mime_type', async () => {
+    const [message] = await parse(
+      fullAccount([{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', file: 'files/contract (1).pdf', file_name: 'contract.pdf', file_size: 2048, mime_type: 'application/pdf', text: 'sign this' }]),
+    );
+    expect(message?.attachments).toEqual([{ kind: 'attached', mediaType: 'document', mimeType: 'application/pdf', size: 2048, path: 'files/contract (1).pdf', fileName: 'contract.pdf' }]);
+  });
+});

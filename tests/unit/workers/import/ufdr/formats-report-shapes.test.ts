@@ -146,6 +146,13 @@ describe('Cellebrite report.xml (FORMATS.md §7.2): time stamps as Physical Anal
 });
 
 describe('Cellebrite report.xml (FORMATS.md §7.2): namespace and taggedFiles variants', () => {
+  it('recognises Report.xml as IPED also looks for it, plain or password-protected (FORMATS.md §7.1)', () => {
+    const head = new TextEncoder().encode(project(''));
+    expect(ufdrReportParser.sniff(head, 'Report.xml')).toBe(true);
+    expect(ufdrReportParser.sniff(new Uint8Array([0x2d, 0x06, 0x52, 0x6d, 0x91, 0x00]), 'Report.xml')).toBe(true);
+    expect(ufdrReportParser.sniff(new Uint8Array([0x2d, 0x06, 0x52, 0x6d, 0x91, 0x00]), 'notes.bin')).toBe(false);
+  });
+
   it('reads a report whose elements carry a prefix for the Cellebrite namespace', async () => {
     const body = '<pa:modelType type="InstantMessage"><pa:model type="InstantMessage" id="s1" deleted_state="Deleted"><pa:field name="Source" type="String"><pa:value type="String">Signal</pa:value></pa:field><pa:field name="Body" type="String"><pa:value type="String">prefixed</pa:value></pa:field><pa:field name="TimeStamp" type="TimeStamp"><pa:value type="TimeStamp">2024-01-01T00:00:00+00:00</pa:value></pa:field></pa:model></pa:modelType>';
     const xml = `<?xml version="1.0"?>\n<pa:project xmlns:pa="${CELLEBRITE_NS}" id="r"><pa:decodedData>${body}</pa:decodedData></pa:project>`;
