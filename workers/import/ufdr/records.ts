@@ -161,7 +161,7 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     const extracted = fieldText(item, 'attachment_extracted_path');
     const length = fieldNode(item, 'Data')?.children.find((child) => child.name === 'source')?.attrs['length'];
     attachments.push(attachment(file, fieldText(item, 'Filename'), fieldText(item, 'ContentType'), extracted, length));
-    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), inReport: file !== undefined });
+    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), inReport: file !== undefined, ...deletedOnDevice(file) });
   }
   for (const target of model.children.filter((child) => child.name === 'jumptargets').flatMap((jump) => jump.children)) {
     const id = target.text.trim();
@@ -169,9 +169,18 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     if (target.attrs['ismodel'] === 'true' || used.has(id) || file === undefined) continue;
     used.add(id);
     attachments.push(attachment(file, null, null, null, undefined));
-    references.push({ fileId: id, devicePath: file.devicePath, inReport: true });
+    references.push({ fileId: id, devicePath: file.devicePath, inReport: true, ...deletedOnDevice(file) });
   }
   return { attachments, references };
+}
+
+/**
+ * taggedFiles' `deleted="Deleted"` says the file itself was recovered as deleted on the device,
+ * which the message's own deleted_state does not say (an intact message can point at a deleted
+ * photo). It was read into TaggedFile but never reached the record.
+ */
+function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean } {
+  return file === undefined ? {} : { fileDeleted: file.deleted };
 }
 
 function attachment(file: TaggedFile | undefined, fileName: string | null, mimeType: string | null, extracted: string | null, length: string | undefined): ParsedAttachment {

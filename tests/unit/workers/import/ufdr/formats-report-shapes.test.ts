@@ -169,6 +169,13 @@ describe('Cellebrite report.xml (FORMATS.md §7.2): namespace and taggedFiles va
     const xml = project(`<modelType type="Chat">\n${chat('40711111111@s.whatsapp.net', [RECRUITER, OWNER], [instant({ id: 'v', fromId: RECRUITER.id, body: '', time: stamp('TimeStamp', '2024-03-12T09:15:01+02:00'), extra: attachment })])}\n</modelType>`, tagged);
     const [message] = (await parse(xml)).messages;
     expect(message?.attachments).toEqual([{ kind: 'attached', mediaType: 'audio', fileName: 'voice.opus', mimeType: 'audio/ogg', path: 'files/Audio/voice.opus', size: 5, vendorDigests: { md5: '5d41402abc4b2a76b9719d911017c592' } }]);
-    expect(message?.extra?.['files']).toEqual([expect.objectContaining({ fileId: 'f-voice', devicePath: '/data/media/0/voice.opus', inReport: true })]);
+    // Regression: the file's own deleted="Deleted" was read and then dropped.
+    expect(message?.extra?.['files']).toEqual([expect.objectContaining({ fileId: 'f-voice', devicePath: '/data/media/0/voice.opus', inReport: true, fileDeleted: true })]);
+    expect(message?.deleted).toBe(false);
+    const intact = project(
+      `<modelType type="Chat">\n${chat('40711111111@s.whatsapp.net', [RECRUITER, OWNER], [instant({ id: 'v', fromId: RECRUITER.id, body: '', time: stamp('TimeStamp', '2024-03-12T09:15:01+02:00'), extra: attachment })])}\n</modelType>`,
+      tagged.replace('deleted="Deleted"', 'deleted="Intact"'),
+    );
+    expect((await parse(intact)).messages[0]?.extra?.['files']).toEqual([expect.objectContaining({ fileId: 'f-voice', fileDeleted: false })]);
   });
 });
