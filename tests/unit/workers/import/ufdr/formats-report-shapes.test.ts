@@ -179,3 +179,23 @@ describe('Cellebrite report.xml (FORMATS.md §7.2): namespace and taggedFiles va
     expect((await parse(intact)).messages[0]?.extra?.['files']).toEqual([expect.objectContaining({ fileId: 'f-voice', fileDeleted: false })]);
   });
 });
+
+describe('Cellebrite report.xml (FORMATS.md §7.2): modelTypes that hold no messages', () => {
+  it('counts Location, WebBookmark and ActivityLog entries without making records of them, and reads the messages after them', async () => {
+    const activity = `<multiModelField name="ActivityLog" type="ChatActivity"><model type="ChatActivity" id="act-1" deleted_state="Intact">${field('Action', 'ParticipantJoined', 'ChatActivityAction')}${field('SystemMessageId', 'm1', 'Guid')}${field('SystemMessageBody', 'You joined the group via invite link')}</model></multiModelField>`;
+    const chatWithLog = chat('40711111111@s.whatsapp.net', [RECRUITER, OWNER], [instant({ id: 'm1', fromId: RECRUITER.id, body: 'welcome', time: stamp('TimeStamp', '2024-03-12T09:15:01+02:00') })]).replace(/<\/model>$/u, `${activity}</model>`);
+    const xml = project(
+      [
+        `<modelType type="Location"><model type="Location" id="l1">${field('Name', 'Home')}${stamp('TimeStamp', '2024-01-01T00:00:00Z')}</model></modelType>`,
+        `<modelType type="WebBookmark"><model type="WebBookmark" id="w1">${field('Url', 'https://example.invalid')}</model></modelType>`,
+        `<modelType type="Chat">\n${chatWithLog}\n</modelType>`,
+      ].join('\n'),
+    );
+    expect(chatWithLog).toContain('<multiModelField name="ActivityLog"');
+    const { messages, outcome, warnings } = await parse(xml);
+    // The ActivityLog entry mirrors a Messages entry (SystemMessageId); one event is one record.
+    expect(messages.map((item) => [item.text, item.sender])).toEqual([['welcome', 'Recruiter']]);
+    expect(outcome.details).toMatchObject({ modelCounts: { Location: 1, WebBookmark: 1 }, messages: 1, unparsed: 0 });
+    expect(warnings).toEqual([]);
+  });
+});
