@@ -231,3 +231,23 @@ describe('Telegram JSON (FORMATS.md §2.1): media_type of a file', () => {
     expect(message?.attachments).toEqual([{ kind: 'attached', mediaType: 'document', mimeType: 'application/pdf', size: 2048, path: 'files/contract (1).pdf', fileName: 'contract.pdf' }]);
   });
 });
+
+describe('Telegram JSON (FORMATS.md §2.1): chat types', () => {
+  it.each([
+    ['personal_chat', 'private'],
+    ['bot_chat', 'private'],
+    ['saved_messages', 'private'],
+    ['private_group', 'group'],
+    ['private_supergroup', 'group'],
+    ['public_supergroup', 'group'],
+    ['private_channel', 'channel'],
+    ['public_channel', 'channel'],
+    ['a_chat_type_from_a_future_version', 'unknown'],
+  ])('%s is a %s conversation', async (type, kind) => {
+    const json = JSON.stringify({ name: 'c', type, id: 5, messages: [{ id: 1, type: 'message', date_unixtime: String(T0), from: 'a', from_id: 'user1', text: 'x' }] });
+    const result = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
+    expect(result.chats).toEqual([{ key: '5', mergeKey: '5', title: 'c', kind }]);
+    // Only Saved Messages says who wrote without personal_information: all of it is the owner's.
+    expect(result.messages[0]?.direction).toBe(type === 'saved_messages' ? 'outgoing' : null);
+  });
+});
