@@ -181,7 +181,7 @@ describe('Cellebrite report.xml (FORMATS.md §7.2): namespace and taggedFiles va
 });
 
 describe('Cellebrite report.xml (FORMATS.md §7.2): modelTypes that hold no messages', () => {
-  it('counts Location, WebBookmark and ActivityLog entries without making records of them, and reads the messages after them', async () => {
+  it('counts Location and WebBookmark models and an ActivityLog entry that mirrors a message, making no record of them', async () => {
     const activity = `<multiModelField name="ActivityLog" type="ChatActivity"><model type="ChatActivity" id="act-1" deleted_state="Intact">${field('Action', 'ParticipantJoined', 'ChatActivityAction')}${field('SystemMessageId', 'm1', 'Guid')}${field('SystemMessageBody', 'You joined the group via invite link')}</model></multiModelField>`;
     const chatWithLog = chat('40711111111@s.whatsapp.net', [RECRUITER, OWNER], [instant({ id: 'm1', fromId: RECRUITER.id, body: 'welcome', time: stamp('TimeStamp', '2024-03-12T09:15:01+02:00') })]).replace(/<\/model>$/u, `${activity}</model>`);
     const xml = project(
@@ -195,7 +195,29 @@ describe('Cellebrite report.xml (FORMATS.md §7.2): modelTypes that hold no mess
     const { messages, outcome, warnings } = await parse(xml);
     // The ActivityLog entry mirrors a Messages entry (SystemMessageId); one event is one record.
     expect(messages.map((item) => [item.text, item.sender])).toEqual([['welcome', 'Recruiter']]);
-    expect(outcome.details).toMatchObject({ modelCounts: { Location: 1, WebBookmark: 1 }, messages: 1, unparsed: 0 });
+    expect(outcome.details).toMatchObject({ modelCounts: { Location: 1, WebBookmark: 1 }, messages: 1, unparsed: 0, activities: 0, activitiesMirrored: 1 });
     expect(warnings).toEqual([]);
+  });
+
+  it('regression: records an ActivityLog entry that mirrors no message, which was dropped unseen', async () => {
+    const removed = `<model type="ChatActivity" id="act-2" deleted_state="Deleted" decoding_confidence="High">${field('Action', 'ParticipantRemoved', 'ChatActivityAction')}${field('SystemMessageId', 'not-a-message-of-this-chat', 'Guid')}<field name="SystemMessageTimeStamp" type="TimeStamp"><value type="TimeStamp" format="TimeStampKnown">2024-03-12T09:20:00.000+02:00</value></field><modelField name="Participant" type="Party">${party(DRIVER)}</modelField></model>`;
+    const log = `<multiModelField name="ActivityLog" type="ChatActivity">${removed}</multiModelField>`;
+    const withLog = chat('g1@g.us', [RECRUITER, OWNER, DRIVER], [instant({ id: 'm1', fromId: RECRUITER.id, body: 'welcome', time: stamp('TimeStamp', '2024-03-12T09:15:01+02:00') })]).replace(/<\/model>$/u, `${log}</model>`);
+    const { messages, outcome } = await parse(project(`<modelType type="Chat">\n${withLog}\n</modelType>`));
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({
+      chatKey: 'chat:WhatsApp:g1@g.us',
+      kind: 'system',
+      sender: null,
+      direction: null,
+      time: { utcMs: Date.UTC(2024, 2, 12, 7, 20, 0) },
+      timestampText: '2024-03-12T09:20:00.000+02:00',
+      text: 'ParticipantRemoved: Driver',
+      deleted: true,
+      extra: { recordType: 'chat-activity', action: 'ParticipantRemoved', participant: { id: DRIVER.id, name: 'Driver' }, systemMessageId: 'not-a-message-of-this-chat', deletedState: 'Deleted' },
+    });
+    expect(pathOf(messages[1])).toBe(`${CHATS_PATH}/model[1]/multiModelField[@name='ActivityLog']/model[1]`);
+    // Counted apart: an event in a chat is not a message of it.
+    expect(outcome.details).toMatchObject({ messages: 1, activities: 1, activitiesMirrored: 0, records: 2 });
   });
 });
