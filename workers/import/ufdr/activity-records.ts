@@ -1,10 +1,12 @@
 /**
- * A Chat's `ActivityLog` (ChatActivity models: ParticipantJoined, ParticipantLeft, …). Physical
- * Analyzer mirrors such an event as a system InstantMessage of the same chat and names it by
- * `SystemMessageId`; that entry is the same event and is not recorded twice. An entry whose
- * SystemMessageId names no message read in the chat (or that has none) exists nowhere else in
- * the report, so it becomes a 'system' record of its own: who joined or left a group, and when,
- * is evidence.
+ * `ActivityLog` (ChatActivity models: ParticipantJoined, ParticipantLeft, …): who joined or left
+ * a group, and when, is evidence. Physical Analyzer writes it in two places:
+ * - inside the system InstantMessage it explains (the IPED sample): its facts go into that
+ *   message's `extra.activity`, since the Body alone ("You joined the group via invite link")
+ *   does not say which party;
+ * - directly in the Chat (FORMATS.md §7.2), naming its message by `SystemMessageId`. An entry
+ *   naming a message already read in the chat is the same event and is not recorded twice; any
+ *   other exists nowhere else in the report, so it becomes a 'system' record of its own.
  */
 
 import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
@@ -18,6 +20,19 @@ export const MAX_TRACKED_MESSAGE_IDS = 1_000_000;
 /** The InstantMessage an ActivityLog entry mirrors, when it names one. */
 export function mirroredMessageId(model: XmlNode): string | null {
   return fieldText(model, 'SystemMessageId');
+}
+
+/** The facts of the ActivityLog entries nested in a message, for its `extra.activity`. */
+export function nestedActivityFacts(message: XmlNode): Record<string, unknown>[] {
+  return fieldModels(message, 'ActivityLog').map((entry) => {
+    const participant = fieldModels(entry, 'Participant').map(partyOf)[0] ?? null;
+    return {
+      action: fieldText(entry, 'Action'),
+      participant: participant === null ? null : { id: participant.id, name: participant.name },
+      systemMessageId: mirroredMessageId(entry),
+      modelId: entry.attrs['id'] ?? null,
+    };
+  });
 }
 
 export function activityRecord(model: XmlNode, chatKey: string, locator: SourceLocator, notes: string[]): ParsedMessage {

@@ -9,6 +9,7 @@ import type { MediaType, ParsedAttachment, ParsedMessage, SourceLocator } from '
 import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { identifierKey, taggedFileOf } from './file-index.ts';
+import { nestedActivityFacts } from './activity-records.ts';
 import { deletedStateOf, isDeleted } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -65,6 +66,9 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (to.length > 0) extra['to'] = to.map((party) => ({ id: party.id, name: party.name ?? context.files.nameOf(party.id) }));
   if (references.length > 0) extra['files'] = references;
   Object.assign(extra, quoteFacts(model));
+  // Which party joined or left is only in the nested ActivityLog, not in the Body (activity-records.ts).
+  const activity = nestedActivityFacts(model);
+  if (activity.length > 0) extra['activity'] = activity;
   const kind = empty ? 'unparsed' : isSystem(model, from, type) ? 'system' : 'message';
   // A system line has no author; the party the report invents for it ("System message") stays in extra.
   if (kind === 'system' && senderName !== null) extra['senderAsWritten'] = senderName;

@@ -199,6 +199,16 @@ describe('Cellebrite report.xml (FORMATS.md §7.2): modelTypes that hold no mess
     expect(warnings).toEqual([]);
   });
 
+  it('keeps the facts of an ActivityLog nested inside the system message it explains (the shape of the IPED sample)', async () => {
+    const nested = `<multiModelField name="ActivityLog" type="ChatActivity"><model type="ChatActivity" id="act-3">${field('Action', 'ParticipantJoined', 'ChatActivityAction')}${field('SystemMessageId', 'sys-1', 'Guid')}<modelField name="Participant" type="Party">${party(DRIVER)}</modelField></model></multiModelField>`;
+    const system = instant({ id: 'sys-1', fromId: 'System message', body: 'Driver joined using this group\'s invite link', time: stamp('TimeStamp', '2024-03-12T09:30:00+02:00'), extra: `${nested}${field('Type', 'System', 'InstantMessageType')}` });
+    const { messages, outcome } = await parse(project(`<modelType type="Chat">\n${chat('g2@g.us', [RECRUITER, OWNER, DRIVER], [system])}\n</modelType>`));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ kind: 'system', sender: null, text: "Driver joined using this group's invite link", time: { utcMs: Date.UTC(2024, 2, 12, 7, 30, 0) } });
+    expect(messages[0]?.extra?.['activity']).toEqual([{ action: 'ParticipantJoined', participant: { id: DRIVER.id, name: 'Driver' }, systemMessageId: 'sys-1', modelId: 'act-3' }]);
+    expect(outcome.details).toMatchObject({ activities: 0, activitiesMirrored: 0 });
+  });
+
   it('regression: records an ActivityLog entry that mirrors no message, which was dropped unseen', async () => {
     const removed = `<model type="ChatActivity" id="act-2" deleted_state="Deleted" decoding_confidence="High">${field('Action', 'ParticipantRemoved', 'ChatActivityAction')}${field('SystemMessageId', 'not-a-message-of-this-chat', 'Guid')}<field name="SystemMessageTimeStamp" type="TimeStamp"><value type="TimeStamp" format="TimeStampKnown">2024-03-12T09:20:00.000+02:00</value></field><modelField name="Participant" type="Party">${party(DRIVER)}</modelField></model>`;
     const log = `<multiModelField name="ActivityLog" type="ChatActivity">${removed}</multiModelField>`;
