@@ -58,7 +58,12 @@ export async function resolveAttachment(attachment: ParsedAttachment, files: Sou
 
 function withVerdict(record: NewAttachment, digests: FileDigests): NewAttachment {
   const found: NewAttachment = { ...record, sha256: digests.sha256, size: digests.size, status: 'ok' };
-  if (record.vendorSha256 !== null) return { ...found, status: record.vendorSha256 === digests.sha256 ? 'verified' : 'mismatch' };
-  if (record.vendorMd5 !== null) return { ...found, status: record.vendorMd5 === digests.md5 ? 'verified' : 'mismatch' };
-  return found;
+  // Every digest the vendor gave must agree. A Cellebrite taggedFiles entry carries both MD5 and
+  // SHA256; when only the SHA-256 was compared, a report whose MD5 names other bytes was still
+  // called 'verified', hiding an inconsistency in the evidence's own report.
+  const agreements: boolean[] = [];
+  if (record.vendorSha256 !== null) agreements.push(record.vendorSha256 === digests.sha256);
+  if (record.vendorMd5 !== null) agreements.push(record.vendorMd5 === digests.md5);
+  if (agreements.length === 0) return found;
+  return { ...found, status: agreements.every((agrees) => agrees) ? 'verified' : 'mismatch' };
 }

@@ -20,6 +20,8 @@ export interface ChatHeader {
   modelId: string | null;
   /** The Chat model's xml path, a unique fallback key when the report gives no Id. */
   path: string;
+  /** Ids of the message models read so far, to know an ActivityLog entry that mirrors one. */
+  messageIds: Set<string>;
 }
 
 export function addParticipant(header: ChatHeader, party: XmlNode, files: FileIndex): void {

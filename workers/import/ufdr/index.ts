@@ -1,7 +1,7 @@
 /**
  * Cellebrite UFDR / Physical Analyzer `report.xml` (namespace http://pa.cellebrite.com/report/2.0),
- * streamed with saxes: chats and instant messages, SMS, MMS, Email, calls (as call-log records)
- * and user accounts. Inside a .ufdr zip the engine runs this parser on report.xml and finds the
+ * streamed with saxes: chats and instant messages (and ActivityLog events no message mirrors),
+ * SMS, MMS, Email, calls (as call-log records) and user accounts. Inside a .ufdr zip the engine runs this parser on report.xml and finds the
  * attachments among the other entries by the paths the report names; an unzipped UFDR (a folder
  * with report.xml) is read the same way from disk, and so is a bare report.xml or a fragment.
  */

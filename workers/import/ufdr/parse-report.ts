@@ -30,7 +30,7 @@ import { isProtectedReport } from './sniff.ts';
 import { prescanTaggedFiles } from './tagged-files-prepass.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.1.0';
+export const UFDR_PARSER_VERSION = '1.2.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -66,7 +66,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       if (path !== null) {
         counts.chats += 1;
         facts.count('Chat');
-        state.chat = { fields: newNode('model', attrs, 0, 0), participants: [], modelId: attrs['id'] ?? null, path };
+        state.chat = { fields: newNode('model', attrs, 0, 0), participants: [], modelId: attrs['id'] ?? null, path, messageIds: new Set() };
         return;
       }
       // A chat without messages is still evidence that the conversation existed.
@@ -82,6 +82,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       else if (capture.kind === 'chat-field') state.chat?.fields.children.push(root);
       else if (capture.kind === 'participant' && state.chat !== null) addParticipant(state.chat, root, files);
       else if (capture.kind === 'message') records.instantMessage(capture, raw, state.chat);
+      else if (capture.kind === 'activity' && state.chat !== null) records.activity(capture, raw, state.chat);
       else if (capture.kind === 'standalone') records.instantMessage(capture, raw, null);
       else if (capture.kind === 'record') records.record(capture, raw);
       else if (capture.kind === 'contact') {
@@ -136,7 +137,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
   const stopped = reader.fault;
   if (stopped !== null) {
     const cut = reader.capture;
-    if (cut !== null && (cut.kind === 'message' || cut.kind === 'standalone' || cut.kind === 'record' || cut.kind === 'account')) {
+    if (cut !== null && (cut.kind === 'message' || cut.kind === 'activity' || cut.kind === 'standalone' || cut.kind === 'record' || cut.kind === 'account')) {
       records.cut(cut, reader.rawOfOpenCapture(), state.chat, `the XML breaks inside this model (${stopped.message} at line ${stopped.line}, column ${stopped.column})`);
     } else if (state.chat !== null) {
       records.announce(chatOf(state.chat));
@@ -183,7 +184,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
   };
 }
 
-/** Messages proper (chat, SMS, MMS, email) apart from call and account records. */
+/** Messages proper (chat, SMS, MMS, email) apart from call, account and chat-activity records. */
 function recordStats(stats: RecordStats): Record<string, number> {
-  return { messages: stats.messages - stats.unparsed - stats.calls - stats.accountRecords, records: stats.messages };
+  return { messages: stats.messages - stats.unparsed - stats.calls - stats.accountRecords - stats.activities, records: stats.messages };
 }

@@ -8,7 +8,8 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
-import { taggedFileOf } from './file-index.ts';
+import { identifierKey, taggedFileOf } from './file-index.ts';
+import { nestedActivityFacts } from './activity-records.ts';
 import { deletedStateOf, isDeleted } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -65,6 +66,9 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (to.length > 0) extra['to'] = to.map((party) => ({ id: party.id, name: party.name ?? context.files.nameOf(party.id) }));
   if (references.length > 0) extra['files'] = references;
   Object.assign(extra, quoteFacts(model));
+  // Which party joined or left is only in the nested ActivityLog, not in the Body (activity-records.ts).
+  const activity = nestedActivityFacts(model);
+  if (activity.length > 0) extra['activity'] = activity;
   const kind = empty ? 'unparsed' : isSystem(model, from, type) ? 'system' : 'message';
   // A system line has no author; the party the report invents for it ("System message") stays in extra.
   if (kind === 'system' && senderName !== null) extra['senderAsWritten'] = senderName;
@@ -97,7 +101,18 @@ function isSystem(model: XmlNode, from: Party | null, type: string | null): bool
 }
 
 function nameIn(parties: Party[], id: string | null): string | null {
-  return id === null ? null : (parties.find((party) => party.id === id)?.name ?? null);
+  return id === null ? null : (participantWith(parties, id)?.name ?? null);
+}
+
+/**
+ * The participant a message's party stands for. Physical Analyzer spells one person's identifier
+ * differently across a chat (`40711111111@s.whatsapp.net` in Participants, `+40 711 111 111` in a
+ * message's From), so ids are compared as identifierKey reads them, not as written: an exact
+ * comparison left the owner's own messages with no direction and the sender unnamed.
+ */
+function participantWith(parties: Party[], id: string): Party | undefined {
+  const key = identifierKey(id);
+  return key === '' ? undefined : parties.find((party) => party.id !== null && identifierKey(party.id) === key);
 }
 
 /**
@@ -109,7 +124,7 @@ export function directionOf(model: XmlNode, from: Party | null, participants: Pa
   if (/incoming|inbox/u.test(stated)) return 'incoming';
   if (/outgoing|outbox|sent/u.test(stated)) return 'outgoing';
   const fromId = from?.id ?? null;
-  const owner = from?.owner ?? (fromId === null ? null : (participants.find((party) => party.id === fromId)?.owner ?? null));
+  const owner = from?.owner ?? (fromId === null ? null : (participantWith(participants, fromId)?.owner ?? null));
   if (owner !== null) return owner ? 'outgoing' : 'incoming';
   const status = (fieldText(model, 'Status') ?? '').toLowerCase();
   if (status === 'sent' || status === 'outgoing') return 'outgoing';
@@ -150,7 +165,7 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     const extracted = fieldText(item, 'attachment_extracted_path');
     const length = fieldNode(item, 'Data')?.children.find((child) => child.name === 'source')?.attrs['length'];
     attachments.push(attachment(file, fieldText(item, 'Filename'), fieldText(item, 'ContentType'), extracted, length));
-    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), inReport: file !== undefined });
+    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), inReport: file !== undefined, ...deletedOnDevice(file) });
   }
   for (const target of model.children.filter((child) => child.name === 'jumptargets').flatMap((jump) => jump.children)) {
     const id = target.text.trim();
@@ -158,9 +173,18 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     if (target.attrs['ismodel'] === 'true' || used.has(id) || file === undefined) continue;
     used.add(id);
     attachments.push(attachment(file, null, null, null, undefined));
-    references.push({ fileId: id, devicePath: file.devicePath, inReport: true });
+    references.push({ fileId: id, devicePath: file.devicePath, inReport: true, ...deletedOnDevice(file) });
   }
   return { attachments, references };
+}
+
+/**
+ * taggedFiles' `deleted="Deleted"` says the file itself was recovered as deleted on the device,
+ * which the message's own deleted_state does not say (an intact message can point at a deleted
+ * photo). It was read into TaggedFile but never reached the record.
+ */
+function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean } {
+  return file === undefined ? {} : { fileDeleted: file.deleted };
 }
 
 function attachment(file: TaggedFile | undefined, fileName: string | null, mimeType: string | null, extracted: string | null, length: string | undefined): ParsedAttachment {

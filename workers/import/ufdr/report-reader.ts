@@ -23,7 +23,7 @@ const TAG_START_TAIL = 1024;
 /** saxes errors about one character or reference; reading goes on after them. */
 const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity/u;
 
-export type CaptureKind = 'file' | 'chat-field' | 'participant' | 'message' | 'standalone' | 'record' | 'contact' | 'account' | 'header';
+export type CaptureKind = 'file' | 'chat-field' | 'participant' | 'message' | 'activity' | 'standalone' | 'record' | 'contact' | 'account' | 'header';
 
 /** Top-level models read as records of their own (SMS, MMS, Email, Call), besides InstantMessage. */
 export const RECORD_MODEL_TYPES = new Set(['SMS', 'MMS', 'Email', 'Call']);
@@ -32,7 +32,7 @@ export const RECORD_MODEL_TYPES = new Set(['SMS', 'MMS', 'Email', 'Call']);
 export const FRAGMENT_ROOTS = new Set(['model', 'modelType']);
 
 /** Captures whose raw text is kept, to become an 'unparsed' record if they cannot be read. */
-const RAW_KEPT: ReadonlySet<CaptureKind> = new Set(['message', 'standalone', 'record', 'account']);
+const RAW_KEPT: ReadonlySet<CaptureKind> = new Set(['message', 'activity', 'standalone', 'record', 'account']);
 
 export interface Capture {
   kind: CaptureKind;
@@ -250,6 +250,8 @@ export class ReportReader {
     if (depth === this.chatDepth + 2 && name === 'model' && parent.name === 'multiModelField') {
       if (parent.attrs['name'] === 'Participants') return 'participant';
       if (parent.attrs['name'] === 'Messages') return 'message';
+      // Until ActivityLog was captured its entries were dropped unseen (activity-records.ts).
+      if (parent.attrs['name'] === 'ActivityLog') return 'activity';
     }
     return null;
   }

@@ -8,6 +8,7 @@
 import type { ParsedChat, ParsedMessage, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { WarningLimiter } from '../import-limits.ts';
 import { accountRecord, ACCOUNTS_CHAT } from './account-records.ts';
+import { activityRecord, MAX_TRACKED_MESSAGE_IDS, mirroredMessageId } from './activity-records.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';
 import { call } from './call-records.ts';
 import { chatKeyOf, chatOf, standaloneGroup } from './chats.ts';
@@ -30,6 +31,9 @@ export interface RecordStats {
   emails: number;
   calls: number;
   accountRecords: number;
+  /** ActivityLog entries recorded on their own, and those skipped as the mirror of a message. */
+  activities: number;
+  activitiesMirrored: number;
   unparsed: number;
   deleted: number;
   attachments: number;
@@ -48,7 +52,7 @@ export class ReportRecords {
    * problems are only counted here and summed up in one warning at the end.
    */
   fragment = false;
-  readonly stats: RecordStats = { messages: 0, standalone: 0, sms: 0, mms: 0, emails: 0, calls: 0, accountRecords: 0, unparsed: 0, deleted: 0, attachments: 0, attachmentsWithDigests: 0, unresolvedFileRefs: 0, missingAttachmentFiles: 0 };
+  readonly stats: RecordStats = { messages: 0, standalone: 0, sms: 0, mms: 0, emails: 0, calls: 0, accountRecords: 0, activities: 0, activitiesMirrored: 0, unparsed: 0, deleted: 0, attachments: 0, attachmentsWithDigests: 0, unresolvedFileRefs: 0, missingAttachmentFiles: 0 };
 
   constructor(
     private readonly file: string,
@@ -67,6 +71,8 @@ export class ReportRecords {
   /** An InstantMessage model, inside the Chat being read (`chat`) or standalone (null). */
   instantMessage(capture: Capture, raw: string, chat: ChatHeader | null): void {
     if (chat !== null) {
+      const id = capture.root.attrs['id'];
+      if (id !== undefined && chat.messageIds.size < MAX_TRACKED_MESSAGE_IDS) chat.messageIds.add(id);
       this.announce(chatOf(chat));
       this.queue(capture, raw, chatKeyOf(chat), (locator) => instantMessage(capture.root, { chatKey: chatKeyOf(chat), locator, files: this.files, participants: chat.participants, app: fieldText(chat.fields, 'Source') }));
       return;
@@ -75,6 +81,22 @@ export class ReportRecords {
     this.announce(group.chat);
     this.stats.standalone += 1;
     this.queue(capture, raw, group.key, (locator) => instantMessage(capture.root, { chatKey: group.key, locator, files: this.files, participants: group.parties, app: null }));
+  }
+
+  /** A ChatActivity model of the Chat's ActivityLog: skipped when it mirrors a message read before it. */
+  activity(capture: Capture, raw: string, chat: ChatHeader): void {
+    const mirrored = capture.oversized ? null : mirroredMessageId(capture.root);
+    if (mirrored !== null && chat.messageIds.has(mirrored)) {
+      this.stats.activitiesMirrored += 1;
+      return;
+    }
+    this.announce(chatOf(chat));
+    const chatKey = chatKeyOf(chat);
+    this.queue(capture, raw, chatKey, (locator) => {
+      const notes: string[] = [];
+      return { message: activityRecord(capture.root, chatKey, locator, notes), notes };
+    });
+    if (this.ready.at(-1)?.kind !== 'unparsed') this.stats.activities += 1;
   }
 
   /** An SMS, MMS, Email or Call model. */
@@ -115,7 +137,7 @@ export class ReportRecords {
   /** The model that broken XML cut off: kept raw, in the conversation it was being read into. */
   cut(capture: Capture, raw: string, chat: ChatHeader | null, reason: string): void {
     let key: string;
-    if (capture.kind === 'message' && chat !== null) {
+    if ((capture.kind === 'message' || capture.kind === 'activity') && chat !== null) {
       this.announce(chatOf(chat));
       key = chatKeyOf(chat);
     } else if (capture.kind === 'standalone') {

@@ -36,6 +36,16 @@ describe('resolveAttachment', () => {
     expect(bad.status).toBe('mismatch');
   });
 
+  it('regression: checks both vendor digests, so a matching SHA-256 does not hide an MD5 of other bytes', async () => {
+    const { source, casePath } = layout();
+    const both = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { md5: md5('JPEGBYTES'), sha256: sha256('JPEGBYTES') } }, folderFiles(source), casePath);
+    expect(both.status).toBe('verified');
+    const md5Wrong = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { md5: md5('other'), sha256: sha256('JPEGBYTES') } }, folderFiles(source), casePath);
+    expect(md5Wrong).toMatchObject({ status: 'mismatch', sha256: sha256('JPEGBYTES'), vendorMd5: md5('other') });
+    const sha256Wrong = await resolveAttachment({ kind: 'attached', mediaType: 'image', path: 'media/photo.jpg', vendorDigests: { md5: md5('JPEGBYTES'), sha256: sha256('other') } }, folderFiles(source), casePath);
+    expect(sha256Wrong.status).toBe('mismatch');
+  });
+
   it('never follows a path out of the source folder', async () => {
     const { source, casePath } = layout();
     for (const path of ['../secret.txt', '../../secret.txt', '/etc/passwd', 'media/../../secret.txt']) {

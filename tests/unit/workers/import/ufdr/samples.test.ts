@@ -45,6 +45,14 @@ describe.skipIf(!existsSync(CHAT) || !existsSync(ACCOUNTS))('Cellebrite report.x
     expect(result.outcome.details).toMatchObject({ fragment: true, messages: 11, attachments: 5, modelCounts: { Chat: 1 }, complete: true });
   });
 
+  it('regression: keeps who joined from the ActivityLog nested in the system message, which the Body does not say', async () => {
+    const { messages } = await runParser(ufdrReportParser, inputFromFile(CHAT));
+    const joined = messages.find((message) => message.kind === 'system');
+    expect(joined?.extra?.['activity']).toEqual([
+      { action: 'ParticipantJoined', participant: { id: '5860529659', name: 'Squirtle' }, systemMessageId: 'db1afcb5-e03e-4fca-bb9e-9ebe1c00bf48', modelId: '51d69d49-4680-461e-9cf3-80477a2fa134' },
+    ]);
+  });
+
   it('recognises the user-account fragment: one record per account, and the accounts in the details', async () => {
     const result = await runParser(ufdrReportParser, inputFromFile(ACCOUNTS, { forbidReadAll: true }));
     expect(result.warnings).toEqual([]);
