@@ -79,7 +79,10 @@ export function insertMessages(db: Database, batch: MessageBatch): number[] {
   const inserted = selectOne(db, 'SELECT last_insert_rowid() AS last, changes() AS count');
   const last = asNumber(inserted?.['last']);
   if (asNumber(inserted?.['count']) !== batch.count) throw new Error(`stored ${String(inserted?.['count'])} of ${batch.count} messages`);
-  const rowids = Array.from({ length: batch.count }, (_row, index) => last - batch.count + 1 + index);
+  const first = last - batch.count + 1;
+  const rowids = Array.from({ length: batch.count }, (_row, index) => first + index);
+  // The first batch of a source's import names where its rows begin (migration 0070).
+  run(db, 'UPDATE sources SET first_rowid = ? WHERE id = (SELECT source_id FROM messages WHERE rowid = ?) AND first_rowid IS NULL', [first, first]);
   if (batch.attachments.length > 0) insertAttachments(db, batch, rowids);
   return rowids;
 }
@@ -187,10 +190,12 @@ function writeChatSummary(db: Database, chatId: string, figures: Omit<ImportedCh
 /** Removes a source's rows from the chats it fed; chats left without any source go too. */
 export function removeSourceFromChats(db: Database, sourceId: string): void {
   const chats = selectAll(db, 'SELECT chat_id FROM chat_sources WHERE source_id = ?', [sourceId]).map((row) => asString(row['chat_id']));
+  // No message of the source lies before the first its import stored (migration 0070).
+  const from = asNumber(selectOne(db, 'SELECT coalesce(first_rowid, 0) AS first FROM sources WHERE id = ?', [sourceId])?.['first']);
   run(db, 'DELETE FROM attachments WHERE source_id = ?', [sourceId]);
-  run(db, 'DELETE FROM tags WHERE message_rowid IN (SELECT rowid FROM messages WHERE source_id = ?)', [sourceId]);
+  run(db, 'DELETE FROM tags WHERE message_rowid IN (SELECT rowid FROM messages WHERE rowid >= ? AND source_id = ?)', [from, sourceId]);
   run(db, 'DELETE FROM identifiers WHERE source_id = ?', [sourceId]);
-  run(db, 'DELETE FROM messages WHERE source_id = ?', [sourceId]);
+  run(db, 'DELETE FROM messages WHERE rowid >= ? AND source_id = ?', [from, sourceId]);
   run(db, 'DELETE FROM chat_sources WHERE source_id = ?', [sourceId]);
   for (const chatId of chats) run(db, 'DELETE FROM chats WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chat_sources WHERE chat_id = ?)', [chatId, chatId]);
 }

@@ -95,7 +95,8 @@ export function abandonSource(db: Database, id: string, status: AbandonedStatus,
   removeSourceFromChats(db, id);
   run(db, 'DELETE FROM provenance WHERE source_id = ?', [id]);
   run(db, 'DELETE FROM import_issues WHERE source_id = ?', [id]);
-  run(db, `UPDATE sources SET status = ?, finished_at = ?, message_count = 0, unparsed_count = 0,
+  // first_rowid goes with the rows: a retry's import records its own.
+  run(db, `UPDATE sources SET status = ?, finished_at = ?, message_count = 0, unparsed_count = 0, first_rowid = NULL,
              details = json_set(details, '$.abandonReason', ?) WHERE id = ?`, [status, at, reason, id]);
 }
 
