@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+
+import { expectedLocator, parseLines, recordOnLine, utcIn } from '../../../../support/whatsapp-lines.ts';
+
+/**
+ * FORMATS.md §1.3 point by point, through the whole parser: who wrote a line (or that nobody
+ * did), and which lines belong to one message. A wrong split here misattributes a message,
+ * so each case states the sender, the kind, the text, the lines and the UTC instant.
+ */
+const LRM = '\u200e';
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+const LRE = '\u202a';
+const PDF = '\u202c';
+
+describe('FORMATS.md §1.3: authors', () => {
+  it('splits on the first ": ", so a name is never extended by a colon in the text', () => {
+    const lines = ['18/03/2022, 14:56 - Boss: Job: cleaning, pay: 500', '18/03/2022, 14:57 - Boss: ok?'];
+    const result = parseLines(lines);
+    const record = recordOnLine(result, 1);
+    expect(record).toMatchObject({ kind: 'message', sender: 'Boss', text: 'Job: cleaning, pay: 500' });
+    expect(record.locator).toEqual(expectedLocator(lines, 1));
+    expect(utcIn(record, 'Europe/Berlin')).toBe('2022-03-18T13:56:00.000Z'); // CET +1
+  });
+
+  it('reads Chatistics _chat 3.txt the same way: a name ending in "test" before a question with a colon', () => {
+    const lines = [
+      '10/11/19, 14:21 - The final test: Does it work with colons?: Hallelujah!',
+      '10/11/19, 14:25 - The final test: Hope so!',
+    ];
+    const result = parseLines(lines);
+    expect(result.records.map((record) => [record.sender, record.text])).toEqual([
+      ['The final test', 'Does it work with colons?: Hallelujah!'],
+      ['The final test', 'Hope so!'],
+    ]);
+  });
+
+  it('keeps emoji in a name, and a phone number with NBSP groups, without its LRE…PDF wrapping', () => {
+    const phone = `${LRE}+49${NBSP}151${NBSP}23456789${PDF}`;
+    const lines = ['18/03/2022, 14:56 - 🌸 Mia 🌸: hi', `18/03/2022, 14:57 - ${phone}: Wo bist du?`, '18/03/2022, 14:58 - 🌸 Mia 🌸: hier'];
+    const result = parseLines(lines);
+    expect(recordOnLine(result, 1)).toMatchObject({ kind: 'message', sender: '🌸 Mia 🌸', text: 'hi' });
+    const fromPhone = recordOnLine(result, 2);
+    expect(fromPhone).toMatchObject({ kind: 'message', sender: `+49${NBSP}151${NBSP}23456789`, text: 'Wo bist du?' });
+    expect(fromPhone.locator).toEqual(expectedLocator(lines, 2));
+    expect(utcIn(fromPhone, 'Europe/Berlin')).toBe('2022-03-18T13:57:00.000Z');
+  });
+
+  it('drops the iOS non-contact marker "~" + U+202F (and "~ ") from the sender', () => {
+    const lines = [
+      `[18.03.22, 14:56:01] ~${NNBSP}Nina Müller: hallo`,
+      '[18.03.22, 14:57:01] ~ Nina Müller: noch da?',
+      '[18.03.22, 14:58:01] Bob: ja',
+    ];
+    const result = parseLines(lines);
+    expect(result.records.map((record) => [record.kind, record.sender, record.text])).toEqual([
+      ['message', 'Nina Müller', 'hallo'],
+      ['message', 'Nina Müller', 'noch da?'],
+      ['message', 'Bob', 'ja'],
+    ]);
+    expect(utcIn(recordOnLine(result, 1), 'Europe/Vienna')).toBe('2022-03-18T13:56:01.000Z'); // CET +1
+  });
+});
+
+describe('FORMATS.md §1.3: system messages', () => {
+  it('reads Android lines with no "Name: " as system lines with no sender', () => {
+    const lines = [
+      '18/03/2022, 14:56 - Ann created group "Jobs Berlin"',
+      '18/03/2022, 14:56 - Ann added Bob',
+      '18/03/2022, 14:57 - Ann: hi',
+      '18/03/2022, 14:58 - Bob left',
+    ];
+    const result = parseLines(lines);
+    expect(result.records.map((record) => [record.kind, record.sender, record.text])).toEqual([
+      ['system', null, 'Ann created group "Jobs Berlin"'],
+      ['system', null, 'Ann added Bob'],
+      ['message', 'Ann', 'hi'],
+      ['system', null, 'Bob left'],
+    ]);
+    expect(utcIn(recordOnLine(result, 4), 'Europe/Berlin')).toBe('2022-03-18T13:58:00.000Z');
+  });
+
+  it.each([
+    ['2016', 'Messages to this group are now secured with end-to-end encryption. Tap for more info.'],
+    ['2020', 'Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.'],
+    ['2024', 'Messages and calls are end-to-end encrypted. Only people in this chat can read, listen to, or share them.'],
+  ])('reads the %s end-to-end notice as a system line on Android (no author) and on iOS (under the chat name)', (_era, notice) => {
+    const android = parseLines([`18/03/2022, 14:56 - ${notice}`, '18/03/2022, 14:57 - Ann: hi']);
+    expect(recordOnLine(android, 1)).toMatchObject({ kind: 'system', sender: null, text: notice });
+    const iosLines = [`[18.03.22, 14:56:01] Jobs Berlin: ${LRM}${notice}`, '[18.03.22, 14:57:01] Ann: hi', '[18.03.22, 14:58:01] Bob: hey'];
+    const ios = parseLines(iosLines);
+    const record = recordOnLine(ios, 1);
+    expect(record).toMatchObject({ kind: 'system', sender: null, attributedTo: 'Jobs Berlin', text: notice, leadingMarks: 'U+200E' });
+    expect(record.locator).toEqual(expectedLocator(iosLines, 1));
+    expect(utcIn(record, 'Europe/Berlin')).toBe('2022-03-18T13:56:01.000Z');
+    expect(recordOnLine(ios, 2)).toMatchObject({ kind: 'message', sender: 'Ann' });
+  });
+
+  it('uses the LRM that starts an iOS line as a system signal, and keeps the same name’s own messages', () => {
+    const lines = [
+      `[18.03.22, 14:56:01] ${LRM}Ann created group “Jobs: Berlin”`,
+      `${LRM}[18.03.22, 14:57:01] Ann: ${LRM}image omitted`,
+      '[18.03.22, 14:58:01] Ann: Welcome',
+    ];
+    const result = parseLines(lines);
+    expect(recordOnLine(result, 1)).toMatchObject({ kind: 'system', sender: null, text: 'Ann created group “Jobs: Berlin”', leadingMarks: 'U+200E' });
+    expect(recordOnLine(result, 2)).toMatchObject({ kind: 'message', sender: 'Ann', media: { kind: 'omitted', mediaType: 'image' } });
+    expect(recordOnLine(result, 3)).toMatchObject({ kind: 'message', sender: 'Ann', text: 'Welcome' });
+  });
+});
+
+describe('FORMATS.md §1.2/§1.3: multi-line bodies', () => {
+  it('keeps every line up to the next header in the message, blank and indented lines included', () => {
+    const lines = [
+      '18/03/2022, 14:56 - Ann: Price list:',
+      '- room 50',
+      '',
+      '  - transport 100',
+      '18/03/2022, 14:57 - Bob: ok',
+    ];
+    const result = parseLines(lines);
+    const record = recordOnLine(result, 1);
+    expect(record).toMatchObject({ kind: 'message', sender: 'Ann', text: 'Price list:\n- room 50\n\n  - transport 100' });
+    expect(record.locator).toEqual(expectedLocator(lines, 1, 4));
+    expect(recordOnLine(result, 5).locator).toEqual(expectedLocator(lines, 5));
+    expect(utcIn(record, 'Europe/Berlin')).toBe('2022-03-18T13:56:00.000Z');
+  });
+
+  it('keeps a continuation line that starts with a name and a colon in the body, not as a new sender', () => {
+    const lines = ['[18.03.22, 14:56:01] Ann: Forwarding what he said:', 'Marco: come alone', '[18.03.22, 14:57:01] Bob: ok'];
+    const result = parseLines(lines);
+    expect(result.records).toHaveLength(2);
+    expect(recordOnLine(result, 1)).toMatchObject({ sender: 'Ann', text: 'Forwarding what he said:\nMarco: come alone' });
+  });
+});
