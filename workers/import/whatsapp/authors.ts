@@ -23,7 +23,7 @@
 
 import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
-import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
+import { classifyPlaceholders, isMessagePlaceholder, SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
 
 /** Split points further right than this cannot be the end of a name. */
 const MAX_SENDER_LENGTH = 200;
@@ -120,13 +120,14 @@ export class SenderStatisticsBuilder {
       this.addName(name, candidate, first);
     } else {
       this.counts.set(name, count + 1);
+      const common = this.commonPrefix.get(name);
+      if (common !== null && common !== extensionPrefix(candidate, first)) {
+        this.commonPrefix.set(name, null);
+      }
     }
     const bodyFirstCode = candidate.rest.charCodeAt(bodyStartAfter(candidate.rest, first));
     if (bodyFirstCode !== LEFT_TO_RIGHT_MARK && bodyFirstCode !== RIGHT_TO_LEFT_MARK && !this.writesUnmarked.has(name)) {
       this.writesUnmarked.add(ownCopy(name));
-    }
-    if (this.commonPrefix.get(name) !== prefixOf(candidate, first)) {
-      this.commonPrefix.set(name, null);
     }
   }
 
@@ -137,7 +138,7 @@ export class SenderStatisticsBuilder {
   private addName(name: string, candidate: AuthorCandidate, first: number): void {
     const own = ownCopy(name);
     this.counts.set(own, 1);
-    const prefix = prefixOf(candidate, first);
+    const prefix = extensionPrefix(candidate, first);
     this.commonPrefix.set(own, prefix === null ? null : ownCopy(prefix));
   }
 
@@ -156,6 +157,21 @@ export class SenderStatisticsBuilder {
 function prefixOf(candidate: AuthorCandidate, first: number): string | null {
   const second = candidate.splitPoints[1];
   return second === undefined ? null : candidate.rest.slice(first, second);
+}
+
+/**
+ * The `: X` that rule 2 may add to a name, or null. A body that is a WhatsApp placeholder
+ * (`‎<attached: …>`, `‎<Anhang: …>`, `location: https://…`) never lends its label to the name:
+ * a participant who only sent photos or locations would otherwise become "Seller: <attached"
+ * and lose the media with the label. Only lines with a second split point are classified.
+ */
+function extensionPrefix(candidate: AuthorCandidate, first: number): string | null {
+  const prefix = prefixOf(candidate, first);
+  if (prefix === null) {
+    return null;
+  }
+  const body = removeInvisibleMarks(bodyAfter(candidate.rest, first));
+  return isMessagePlaceholder(classifyPlaceholders(body)) ? null : prefix;
 }
 
 export interface AuthorSplit {

@@ -133,3 +133,36 @@ describe('FORMATS.md §1.2/§1.3: multi-line bodies', () => {
     expect(recordOnLine(result, 1)).toMatchObject({ sender: 'Ann', text: 'Forwarding what he said:\nMarco: come alone' });
   });
 });
+
+describe('a participant whose every message is a placeholder keeps their name (regression)', () => {
+  // Rule 2 of authors.ts extends a name to `Name: X` when all of its 5+ messages start with the
+  // same `X: `. A seller who only sent photos on iOS (`‎<attached: …>`) or only shared locations
+  // (`location: https://…`) was renamed "Seller: <attached" / "Seller: location", and the media
+  // and location flags were lost with the label.
+  const SENDS = 6;
+
+  it.each([
+    ['iOS attachments', (index: number) => `${LRM}[18/03/2022, 14:5${index}:00] Seller: ${LRM}<attached: 0000003${index}-PHOTO-2022-03-18-14-5${index}-00.jpg>`],
+    ['de iOS attachments', (index: number) => `${LRM}[18/03/2022, 14:5${index}:00] Seller: ${LRM}<Anhang: 0000003${index}-PHOTO-2022-03-18-14-5${index}-00.jpg>`],
+    ['iOS locations', (index: number) => `[18/03/2022, 14:5${index}:00] Seller: ${LRM}Location: https://maps.google.com/?q=52.${index},13.${index}`],
+    ['Android locations', (index: number) => `18/03/2022, 14:5${index} - Seller: location: https://maps.google.com/?q=52.${index},13.${index}`],
+  ])('%s', (_label, line) => {
+    const lines = ['[18/03/2022, 14:50:00] Ann: hi', ...Array.from({ length: SENDS }, (_, index) => line(index))];
+    const result = parseLines(lines);
+    const sent = result.records.slice(1);
+    expect(sent.map((record) => [record.kind, record.sender])).toEqual(Array.from({ length: SENDS }, () => ['message', 'Seller']));
+    for (const record of sent) {
+      expect(record.media !== null || record.location === true, `line ${record.locator.lineStart}`).toBe(true);
+      expect(record.locator).toEqual(expectedLocator(lines, record.locator.lineStart));
+    }
+    expect(utcIn(recordOnLine(result, 2), 'Europe/Berlin')).toBe('2022-03-18T13:50:00.000Z'); // CET +1
+  });
+
+  it('still keeps a name that really contains ": " (five messages that all start the same way)', () => {
+    const lines = Array.from({ length: 5 }, (_, index) => `18/03/2022, 14:5${index} - Dr: Who: message ${index}`);
+    const result = parseLines(lines);
+    expect(result.records.map((record) => [record.sender, record.text])).toEqual(
+      Array.from({ length: 5 }, (_, index) => ['Dr: Who', `message ${index}`]),
+    );
+  });
+});
