@@ -16,8 +16,13 @@
  * 4. iOS writes some notices under a name (`Elon Musk: ‎Messages and calls are end-to-end
  *    encrypted…`). A body that starts with a direction mark and is not a media/deleted/
  *    location placeholder is a notice when that name never wrote an unmarked body, or when
- *    it names a known notice (end-to-end, security code). A notice under a name seen only
- *    once is also caught by its keywords (whatstk `Pokemon Chat: Messages and calls…`).
+ *    it names a known notice (end-to-end, security code). An unmarked notice under a name
+ *    seen only once (whatstk `Pokemon Chat: Messages and calls…`) is caught by its keywords
+ *    only on the file's first header, where WhatsApp puts the end-to-end notice, or when the
+ *    body opens like an English notice: a one-off participant who merely mentions a
+ *    "security code" keeps the message. A name seen once whose colon sits inside an open
+ *    quote is the text of a subject change (`changed the subject from "Plan: A" to "B"`);
+ *    a name with a closed quote in it (`"Big" Mike`) is a name.
  *    Such records get kind 'system', sender null and the name in `attributedTo`.
  */
 
@@ -37,7 +42,13 @@ const RIGHT_TO_LEFT_MARK = 0x200f;
 const SPACE = 0x20;
 /** iOS non-contacts: `~` + U+202F (or a plain space) before the profile name. */
 const NON_CONTACT_MARKER = /^~[\u202f\u00a0 ]?/u;
-const QUOTE_CHARACTERS = /["“”„«»]/u;
+const QUOTE_CHARACTERS = /["“”„«»]/gu;
+/**
+ * How the notices an export writes under a name open, in English (the only unmarked ones seen,
+ * whatstk pokemon.txt); marked ones (every genuine iOS export) are caught in every language.
+ */
+const ENGLISH_NOTICE_OPENING =
+  /^(?:messages and calls are end-to-end encrypted|messages (?:you send )?to this (?:group|chat) are now secured with end-to-end encryption|your security code with .{1,120} changed|this business uses a secure service from meta)/iu;
 
 /** Indices of ':' that can end a name: followed by a space, or ending the line. */
 export function findSplitPoints(rest: string): number[] {
@@ -101,6 +112,8 @@ export interface SenderStatistics {
   /** Names extended to `Name: X` by rule 2, and the set of the extended names. */
   extensions: Map<string, string>;
   extendedNames: Set<string>;
+  /** 0-based line of the file's first header (-1 when none): where the end-to-end notice stands. */
+  firstHeaderLine: number;
 }
 
 /** Sender statistics gathered one header at a time (a streamed export never holds its headers). */
@@ -142,7 +155,7 @@ export class SenderStatisticsBuilder {
     this.commonPrefix.set(own, prefix === null ? null : ownCopy(prefix));
   }
 
-  finish(): SenderStatistics {
+  finish(firstHeaderLine: number): SenderStatistics {
     const extensions = new Map<string, string>();
     for (const [name, prefix] of this.commonPrefix) {
       const count = this.counts.get(name) ?? 0;
@@ -150,7 +163,7 @@ export class SenderStatisticsBuilder {
         extensions.set(name, cleanSender(name + prefix));
       }
     }
-    return { counts: this.counts, writesUnmarked: this.writesUnmarked, extensions, extendedNames: new Set(extensions.values()) };
+    return { counts: this.counts, writesUnmarked: this.writesUnmarked, extensions, extendedNames: new Set(extensions.values()), firstHeaderLine };
   }
 }
 
@@ -247,8 +260,9 @@ export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): b
 /**
  * Rule 4: why an authored line is really a notice, or null for a message. `plainBody` is
  * the body without direction marks; placeholders (media, deleted, location) never get here.
+ * `line` is the record's 0-based header line.
  */
-export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics): string | null {
+export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics, line: number): string | null {
   const sender = split.sender;
   if (sender === null || !mayBeNotice(split, statistics)) {
     return null;
@@ -261,16 +275,19 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   if (split.marked && keywords) {
     return 'body starts with a direction mark and names a WhatsApp notice';
   }
-  if (seenOnce && keywords) {
+  if (seenOnce && keywords && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
     return 'a name seen once, before the text of a WhatsApp notice';
   }
-  if (seenOnce && QUOTE_CHARACTERS.test(sender)) {
+  if (seenOnce && isNameQuotedText(sender)) {
     return 'quoted text before the colon: a notice about a subject or name change';
   }
   return null;
 }
 
-/** True when a notice's "name" is really part of its text (quoted subject changes). */
+/**
+ * True when a notice's "name" is really part of its text: the colon after it sits inside a
+ * quote left open (`You changed the subject from "Plan: A"…`), i.e. an odd number of quotes.
+ */
 export function isNameQuotedText(sender: string): boolean {
-  return QUOTE_CHARACTERS.test(sender);
+  return (sender.match(QUOTE_CHARACTERS)?.length ?? 0) % 2 === 1;
 }

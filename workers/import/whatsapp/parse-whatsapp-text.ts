@@ -114,6 +114,8 @@ type WhatsAppFacts = Omit<WhatsAppParseResult, 'records' | 'warnings' | 'chatKin
 class HeaderScan {
   lineCount = 0;
   headerCount = 0;
+  /** 0-based line of the first header, -1 while none is seen. */
+  private firstHeaderLine = -1;
   private firstYearFirstLine = 0;
   private bracket = 0;
   private dash = 0;
@@ -138,6 +140,7 @@ class HeaderScan {
 
   private addHeader(line: number, match: HeaderMatch, content: string): void {
     this.headerCount += 1;
+    if (this.firstHeaderLine === -1) this.firstHeaderLine = line;
     if (match.style === 'bracket') this.bracket += 1;
     else if (match.style === 'dash') this.dash += 1;
     if (match.dayPeriod !== null) this.twelveHour += 1;
@@ -162,7 +165,7 @@ class HeaderScan {
   }
 
   senderStatistics(): SenderStatistics {
-    return this.senders.finish();
+    return this.senders.finish(this.firstHeaderLine);
   }
 
   facts(order: DateOrderDecision): WhatsAppFacts {

@@ -166,3 +166,45 @@ describe('a participant whose every message is a placeholder keeps their name (r
     );
   });
 });
+
+describe('a participant seen once keeps their message (regression)', () => {
+  // A name seen once before a notice's words was taken for a notice under the chat's name
+  // (whatstk pokemon.txt), wherever the words stood: a one-off group member asking for a
+  // "security code" lost the authorship of the message. A name with quotes in it was taken
+  // for a quoted subject change, and the whole line, name included, became a system text.
+  it.each([
+    ['Android', ['18/03/2022, 14:50 - Ann: hi', '18/03/2022, 14:51 - Victor: send me the security code you got by SMS', '18/03/2022, 14:52 - Ann: ok']],
+    ['iOS', ['[18/03/2022, 14:50:00] Ann: hi', '[18/03/2022, 14:51:00] Victor: send me the security code you got by SMS', '[18/03/2022, 14:52:00] Ann: ok']],
+    ['Android, end-to-end', ['18/03/2022, 14:50 - Ann: hi', '18/03/2022, 14:51 - Victor: is this app end-to-end encrypted?', '18/03/2022, 14:52 - Ann: ok']],
+  ])('who mentions a notice’s words (%s)', (_label, lines) => {
+    const record = recordOnLine(parseLines(lines), 2);
+    expect(record).toMatchObject({ kind: 'message', sender: 'Victor' });
+    expect(record.attributedTo).toBeUndefined();
+    expect(utcIn(record, 'Europe/Berlin')).toBe('2022-03-18T13:51:00.000Z');
+  });
+
+  it.each([
+    ['straight quotes', '"Big" Mike', 'hello'],
+    ['curly quotes', '“Big” Mike', 'hello'],
+    ['German quotes', '„Chef“ Karl', 'Termin: morgen'],
+  ])('whose name holds a quoted nickname (%s)', (_label, name, text) => {
+    const lines = ['18/03/2022, 14:50 - Ann: hi', `18/03/2022, 14:51 - ${name}: ${text}`, '18/03/2022, 14:52 - Ann: ok'];
+    const record = recordOnLine(parseLines(lines), 2);
+    expect(record).toMatchObject({ kind: 'message', sender: name, text });
+    expect(record.locator).toEqual(expectedLocator(lines, 2));
+  });
+
+  it('while a notice under the chat name on the first line, and quoted subject changes, stay system lines', () => {
+    const lines = [
+      '15.04.2016, 15:04 - Pokemon Chat: Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.',
+      '15.04.2016, 15:05 - Ann: hi',
+      '15.04.2016, 15:06 - Ann changed the subject from "Jobs" to "Jobs: Berlin"',
+      '15.04.2016, 15:07 - Ann changed the subject from “Plan: A” to “B”',
+      '15.04.2016, 15:08 - Ann: ok',
+    ];
+    const result = parseLines(lines);
+    expect(recordOnLine(result, 1)).toMatchObject({ kind: 'system', sender: null, attributedTo: 'Pokemon Chat' });
+    expect(recordOnLine(result, 3)).toMatchObject({ kind: 'system', sender: null, text: 'Ann changed the subject from "Jobs" to "Jobs: Berlin"' });
+    expect(recordOnLine(result, 4)).toMatchObject({ kind: 'system', sender: null, text: 'Ann changed the subject from “Plan: A” to “B”' });
+  });
+});
