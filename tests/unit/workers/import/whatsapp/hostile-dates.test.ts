@@ -146,3 +146,37 @@ describe('a header-looking line inside a multi-line body', () => {
     expect(recordOnLine(result, 1).text.split('\n')).toEqual(['Plan:', ...lines.slice(1, 5)]);
   });
 });
+
+describe('year-less exports with a line out of order (regression)', () => {
+  // Old exports write no year, so the year advanced whenever the month went back. One delayed
+  // line just after midnight at a month's end (FORMATS.md §1.2: order is not monotonic) moved
+  // that line, and every line after it, a whole year on, without a word.
+  it('keeps a delayed line at a month boundary in the same year', () => {
+    const lines = [
+      'Mar 31, 11:50 PM - Bob: before midnight',
+      'Apr 1, 12:05 AM - Bob: after midnight',
+      'Mar 31, 11:59 PM - Bob: delayed',
+      'Apr 1, 12:10 AM - Bob: later',
+    ];
+    const result = parseLines(lines, { defaultYear: 2014 });
+    expect(result.records.map((record) => utcIn(record, 'Europe/London'))).toEqual([
+      '2014-03-31T22:50:00.000Z', // BST +1 from 30 March 2014
+      '2014-03-31T23:05:00.000Z',
+      '2014-03-31T22:59:00.000Z',
+      '2014-03-31T23:10:00.000Z',
+    ]);
+    expect(warningsOn(result, 3)).toContain('timestamp is earlier than the previous message');
+  });
+
+  it('puts a delayed 31 December just after new year in the old year', () => {
+    const lines = ['Dec 31, 11:58 PM - Bob: a', 'Jan 1, 12:01 AM - Bob: b', 'Dec 31, 11:59 PM - Bob: delayed', 'Jan 1, 12:03 AM - Bob: c'];
+    const result = parseLines(lines, { defaultYear: 2013 });
+    expect(result.records.map((record) => record.wallClock?.year)).toEqual([2013, 2014, 2013, 2014]);
+  });
+
+  it('still moves to the next year when the month goes back by more than a delay', () => {
+    const lines = ['Nov 20, 10:00 AM - Bob: autumn', 'Feb 3, 10:00 AM - Bob: winter', 'Jan 5, 10:00 AM - Bob: next winter?', 'Dec 20, 10:00 AM - Bob: same year, much later'];
+    const result = parseLines(lines, { defaultYear: 2013 });
+    expect(result.records.map((record) => record.wallClock?.year)).toEqual([2013, 2014, 2015, 2015]);
+  });
+});
