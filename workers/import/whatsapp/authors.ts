@@ -40,8 +40,11 @@ const MAX_NOTICE_LENGTH = 400;
 const LEFT_TO_RIGHT_MARK = 0x200e;
 const RIGHT_TO_LEFT_MARK = 0x200f;
 const SPACE = 0x20;
-/** iOS non-contacts: `~` + U+202F (or a plain space) before the profile name. */
-const NON_CONTACT_MARKER = /^~[\u202f\u00a0 ]?/u;
+/**
+ * iOS non-contacts: `~` + U+202F (or a plain space) before the profile name. The space is
+ * required: a tilde directly before a letter is part of a saved name (`~Lucy~`).
+ */
+const NON_CONTACT_MARKER = /^~[\u202f\u00a0 ]/u;
 const QUOTE_CHARACTERS = /["“”„«»]/gu;
 /**
  * How the notices an export writes under a name open, in English (the only unmarked ones seen,

@@ -60,6 +60,14 @@ describe('FORMATS.md §1.3: authors', () => {
     ]);
     expect(utcIn(recordOnLine(result, 1), 'Europe/Vienna')).toBe('2022-03-18T13:56:01.000Z'); // CET +1
   });
+
+  // Regression: any leading '~' was cut, so a contact saved as "~Lucy~" became "Lucy~"; the
+  // marker FORMATS.md §1.3 describes is '~' followed by U+202F (or a space).
+  it('keeps a tilde that is part of a saved name', () => {
+    const lines = ['[18.03.22, 14:56:01] ~Lucy~: hi', `[18.03.22, 14:57:01] ~${NNBSP}Lucy: hello`];
+    const result = parseLines(lines);
+    expect(result.records.map((record) => record.sender)).toEqual(['~Lucy~', 'Lucy']);
+  });
 });
 
 describe('FORMATS.md §1.3: system messages', () => {
