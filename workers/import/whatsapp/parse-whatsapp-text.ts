@@ -49,7 +49,7 @@ const MAX_MONTH = 12;
  */
 function orderForLine(context: RecordContext, match: HeaderMatch, lineNumber: number): DateOrder {
   const fileOrder = context.order.order;
-  if (context.order.conflict === null || match.field1 === '' || looksLikeYear(match.field1)) {
+  if (context.order.conflict === null || match.field1 === '' || match.yearFirst || looksLikeYear(match.field1)) {
     return fileOrder;
   }
   const first = Number(match.field1);
@@ -146,7 +146,7 @@ class HeaderScan {
     if (match.dayPeriod !== null) this.twelveHour += 1;
     const { field1, field2, field3 } = match;
     if (field1 !== '') {
-      if (looksLikeYear(field1)) this.firstYearFirstLine ||= line + 1;
+      if (match.yearFirst || looksLikeYear(field1)) this.firstYearFirstLine ||= line + 1;
       else this.dates.add({ line: line + 1, first: Number(field1), second: Number(field2), year: field3 });
     }
     this.senders.add(describeRest(content.slice(match.bodyStart)));

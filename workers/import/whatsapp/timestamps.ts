@@ -38,7 +38,7 @@ export function readDate(match: HeaderMatch, order: DateOrder): CalendarDate {
   const first = numberIn(match.field1);
   const second = Number(match.field2);
   const third = numberIn(match.field3);
-  if (looksLikeYear(match.field1) || (order === 'ymd' && !looksLikeYear(match.field3))) {
+  if (match.yearFirst || looksLikeYear(match.field1) || (order === 'ymd' && !looksLikeYear(match.field3))) {
     const resolved = resolveYear(match.field1, match.calendarMarker);
     return convertCalendar(resolved, second, third, resolved.note ?? null);
   }

@@ -130,3 +130,23 @@ describe('FORMATS.md §1.2 consequences', () => {
     expect(utcIn(recordOnLine(dated, 2), 'Europe/London')).toBe('2014-01-01T00:01:00.000Z');
   });
 });
+
+describe('Korean day periods mark a year-first date (regression)', () => {
+  // Korean dates are always year, month, day (`yy. M. d.` in the short form). With a 2-digit
+  // year the first field was taken for a day: `22. 3. 18. 오후 2:56` became 22 March 2018
+  // instead of 18 March 2022, with no warning.
+  it('reads a 2-digit year first when the time carries 오전/오후', () => {
+    const lines = ['22. 3. 18. 오후 2:56 - 민준: 안녕', '22. 3. 19. 오전 9:01 - 서연: 네'];
+    const result = parseLines(lines);
+    expect(result.records.map((record) => [record.sender, record.text, utcIn(record, 'Asia/Seoul')])).toEqual([
+      ['민준', '안녕', '2022-03-18T05:56:00.000Z'], // KST +9
+      ['서연', '네', '2022-03-19T00:01:00.000Z'],
+    ]);
+    expect(result).toMatchObject({ dateOrder: 'ymd', dateOrderSource: 'inferred' });
+  });
+
+  it('leaves other locales’ 2-digit years where they are (zh-HK writes d/M/y with 上午/下午)', () => {
+    const result = parseLines(['18/3/22 下午2:56 - 伟: 好', '19/3/22 上午9:01 - 伟: 早']);
+    expect(result.records.map((record) => utcIn(record, 'Asia/Hong_Kong'))).toEqual(['2022-03-18T06:56:00.000Z', '2022-03-19T01:01:00.000Z']); // HKT +8
+  });
+});
