@@ -7,7 +7,8 @@
  * 2. Names can contain ": ". When the first split gives a name seen nowhere else in the
  *    file and a longer split gives a name that is seen elsewhere, the longer one wins. When
  *    every message (at least MIN_MESSAGES_FOR_NAME_EXTENSION) of a name starts with the same
- *    `X: `, the name is taken to be `Name: X` (a contact literally called "Dr: Who").
+ *    `X: `, the name is taken to be `Name: X` (a contact literally called "Dr: Who"); a body
+ *    that is a placeholder (`‎<attached: …>`, `location: …`) never counts as such an `X: `.
  *    Otherwise the first split stands: Chatistics `_chat 3.txt` line 5
  *    `The final test: Does it work with colons?: Hallelujah!` gives sender "The final test",
  *    which is also a sender on line 8.
