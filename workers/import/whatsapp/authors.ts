@@ -7,7 +7,8 @@
  * 2. Names can contain ": ". When the first split gives a name seen nowhere else in the
  *    file and a longer split gives a name that is seen elsewhere, the longer one wins. When
  *    every message (at least MIN_MESSAGES_FOR_NAME_EXTENSION) of a name starts with the same
- *    `X: `, the name is taken to be `Name: X` (a contact literally called "Dr: Who").
+ *    `X: `, the name is taken to be `Name: X` (a contact literally called "Dr: Who"); a body
+ *    that is a placeholder (`‎<attached: …>`, `location: …`) never counts as such an `X: `.
  *    Otherwise the first split stands: Chatistics `_chat 3.txt` line 5
  *    `The final test: Does it work with colons?: Hallelujah!` gives sender "The final test",
  *    which is also a sender on line 8.
@@ -16,14 +17,19 @@
  * 4. iOS writes some notices under a name (`Elon Musk: ‎Messages and calls are end-to-end
  *    encrypted…`). A body that starts with a direction mark and is not a media/deleted/
  *    location placeholder is a notice when that name never wrote an unmarked body, or when
- *    it names a known notice (end-to-end, security code). A notice under a name seen only
- *    once is also caught by its keywords (whatstk `Pokemon Chat: Messages and calls…`).
+ *    it names a known notice (end-to-end, security code). An unmarked notice under a name
+ *    seen only once (whatstk `Pokemon Chat: Messages and calls…`) is caught by its keywords
+ *    only on the file's first header, where WhatsApp puts the end-to-end notice, or when the
+ *    body opens like an English notice: a one-off participant who merely mentions a
+ *    "security code" keeps the message. A name seen once whose colon sits inside an open
+ *    quote is the text of a subject change (`changed the subject from "Plan: A" to "B"`);
+ *    a name with a closed quote in it (`"Big" Mike`) is a name.
  *    Such records get kind 'system', sender null and the name in `attributedTo`.
  */
 
 import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
-import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
+import { classifyPlaceholders, isMessagePlaceholder, SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
 
 /** Split points further right than this cannot be the end of a name. */
 const MAX_SENDER_LENGTH = 200;
@@ -35,9 +41,18 @@ const MAX_NOTICE_LENGTH = 400;
 const LEFT_TO_RIGHT_MARK = 0x200e;
 const RIGHT_TO_LEFT_MARK = 0x200f;
 const SPACE = 0x20;
-/** iOS non-contacts: `~` + U+202F (or a plain space) before the profile name. */
-const NON_CONTACT_MARKER = /^~[\u202f\u00a0 ]?/u;
-const QUOTE_CHARACTERS = /["“”„«»]/u;
+/**
+ * iOS non-contacts: `~` + U+202F (or a plain space) before the profile name. The space is
+ * required: a tilde directly before a letter is part of a saved name (`~Lucy~`).
+ */
+const NON_CONTACT_MARKER = /^~[\u202f\u00a0 ]/u;
+const QUOTE_CHARACTERS = /["“”„«»]/gu;
+/**
+ * How the notices an export writes under a name open, in English (the only unmarked ones seen,
+ * whatstk pokemon.txt); marked ones (every genuine iOS export) are caught in every language.
+ */
+const ENGLISH_NOTICE_OPENING =
+  /^(?:messages and calls are end-to-end encrypted|messages (?:you send )?to this (?:group|chat) are now secured with end-to-end encryption|your security code with .{1,120} changed|this business uses a secure service from meta)/iu;
 
 /** Indices of ':' that can end a name: followed by a space, or ending the line. */
 export function findSplitPoints(rest: string): number[] {
@@ -101,6 +116,8 @@ export interface SenderStatistics {
   /** Names extended to `Name: X` by rule 2, and the set of the extended names. */
   extensions: Map<string, string>;
   extendedNames: Set<string>;
+  /** 0-based line of the file's first header (-1 when none): where the end-to-end notice stands. */
+  firstHeaderLine: number;
 }
 
 /** Sender statistics gathered one header at a time (a streamed export never holds its headers). */
@@ -120,13 +137,14 @@ export class SenderStatisticsBuilder {
       this.addName(name, candidate, first);
     } else {
       this.counts.set(name, count + 1);
+      const common = this.commonPrefix.get(name);
+      if (common !== null && common !== extensionPrefix(candidate, first)) {
+        this.commonPrefix.set(name, null);
+      }
     }
     const bodyFirstCode = candidate.rest.charCodeAt(bodyStartAfter(candidate.rest, first));
     if (bodyFirstCode !== LEFT_TO_RIGHT_MARK && bodyFirstCode !== RIGHT_TO_LEFT_MARK && !this.writesUnmarked.has(name)) {
       this.writesUnmarked.add(ownCopy(name));
-    }
-    if (this.commonPrefix.get(name) !== prefixOf(candidate, first)) {
-      this.commonPrefix.set(name, null);
     }
   }
 
@@ -137,11 +155,11 @@ export class SenderStatisticsBuilder {
   private addName(name: string, candidate: AuthorCandidate, first: number): void {
     const own = ownCopy(name);
     this.counts.set(own, 1);
-    const prefix = prefixOf(candidate, first);
+    const prefix = extensionPrefix(candidate, first);
     this.commonPrefix.set(own, prefix === null ? null : ownCopy(prefix));
   }
 
-  finish(): SenderStatistics {
+  finish(firstHeaderLine: number): SenderStatistics {
     const extensions = new Map<string, string>();
     for (const [name, prefix] of this.commonPrefix) {
       const count = this.counts.get(name) ?? 0;
@@ -149,13 +167,28 @@ export class SenderStatisticsBuilder {
         extensions.set(name, cleanSender(name + prefix));
       }
     }
-    return { counts: this.counts, writesUnmarked: this.writesUnmarked, extensions, extendedNames: new Set(extensions.values()) };
+    return { counts: this.counts, writesUnmarked: this.writesUnmarked, extensions, extendedNames: new Set(extensions.values()), firstHeaderLine };
   }
 }
 
 function prefixOf(candidate: AuthorCandidate, first: number): string | null {
   const second = candidate.splitPoints[1];
   return second === undefined ? null : candidate.rest.slice(first, second);
+}
+
+/**
+ * The `: X` that rule 2 may add to a name, or null. A body that is a WhatsApp placeholder
+ * (`‎<attached: …>`, `‎<Anhang: …>`, `location: https://…`) never lends its label to the name:
+ * a participant who only sent photos or locations would otherwise become "Seller: <attached"
+ * and lose the media with the label. Only lines with a second split point are classified.
+ */
+function extensionPrefix(candidate: AuthorCandidate, first: number): string | null {
+  const prefix = prefixOf(candidate, first);
+  if (prefix === null) {
+    return null;
+  }
+  const body = removeInvisibleMarks(bodyAfter(candidate.rest, first));
+  return isMessagePlaceholder(classifyPlaceholders(body)) ? null : prefix;
 }
 
 export interface AuthorSplit {
@@ -231,8 +264,9 @@ export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): b
 /**
  * Rule 4: why an authored line is really a notice, or null for a message. `plainBody` is
  * the body without direction marks; placeholders (media, deleted, location) never get here.
+ * `line` is the record's 0-based header line.
  */
-export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics): string | null {
+export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics, line: number): string | null {
   const sender = split.sender;
   if (sender === null || !mayBeNotice(split, statistics)) {
     return null;
@@ -245,16 +279,19 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   if (split.marked && keywords) {
     return 'body starts with a direction mark and names a WhatsApp notice';
   }
-  if (seenOnce && keywords) {
+  if (seenOnce && keywords && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
     return 'a name seen once, before the text of a WhatsApp notice';
   }
-  if (seenOnce && QUOTE_CHARACTERS.test(sender)) {
+  if (seenOnce && isNameQuotedText(sender)) {
     return 'quoted text before the colon: a notice about a subject or name change';
   }
   return null;
 }
 
-/** True when a notice's "name" is really part of its text (quoted subject changes). */
+/**
+ * True when a notice's "name" is really part of its text: the colon after it sits inside a
+ * quote left open (`You changed the subject from "Plan: A"…`), i.e. an odd number of quotes.
+ */
 export function isNameQuotedText(sender: string): boolean {
-  return QUOTE_CHARACTERS.test(sender);
+  return (sender.match(QUOTE_CHARACTERS)?.length ?? 0) % 2 === 1;
 }

@@ -151,7 +151,15 @@ export interface HeaderMatch {
   minute: number;
   second: number;
   dayPeriod: DayPeriod | null;
+  /**
+   * True when the locale writes numeric dates year first whatever the year's length: a Korean
+   * day period (오전/오후) means a Korean date, always year, month, day (`yy. M. d.`).
+   */
+  yearFirst: boolean;
 }
+
+/** Day periods of locales whose numeric dates are always year first (ko: `yy. M. d.`). */
+const YEAR_FIRST_PERIODS: ReadonlySet<string> = new Set(['오전', '오후']);
 
 const OPEN_BRACKET = 0x5b;
 const SPACE = 0x20;
@@ -296,6 +304,7 @@ function buildHeaderMatch(prefix: NormalisedPrefix, matchLength: number, found: 
     minute: Number(group(found, 'minute') ?? '0'),
     second: second === undefined ? 0 : Number(second),
     dayPeriod,
+    yearFirst: periodToken !== undefined && YEAR_FIRST_PERIODS.has(periodToken) && group(found, 'field1') !== undefined,
   };
 }
 

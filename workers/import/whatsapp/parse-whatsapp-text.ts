@@ -22,7 +22,7 @@ import { regionsOfBytes, regionsOfStream, type LineRegion } from './line-regions
 import { classifyRecord, unparsedRecord, type HeaderLine } from './records.ts';
 import { lineText } from './split-lines.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
-import type { LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
+import type { DateOrder, LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
 import { WarningCollector } from './warnings.ts';
 
 interface RecordContext {
@@ -34,11 +34,43 @@ interface RecordContext {
   previousClock: WallClock | null;
   /** Date notes already reported: a calendar guess is said once, not on every line. */
   reportedNotes: Set<string>;
+  /** In a file that mixes day/month orders: the latest date that fits only one of them. */
+  latestFit: { order: DateOrder; line: number } | null;
+}
+
+const MAX_MONTH = 12;
+
+/**
+ * The order to read one line's numeric date in. In a file that mixes day-first and month-first
+ * dates (exports concatenated or edited by hand) the file's majority order is no guide for a
+ * date that fits both (`03/02/2021`): it is read like the nearest earlier date that fits only
+ * one order, and its line is warned about, instead of silently taking the majority order.
+ * Dates that fit one order only are left to readDate, which reads them that way and says so.
+ */
+function orderForLine(context: RecordContext, match: HeaderMatch, lineNumber: number): DateOrder {
+  const fileOrder = context.order.order;
+  if (context.order.conflict === null || match.field1 === '' || match.yearFirst || looksLikeYear(match.field1)) {
+    return fileOrder;
+  }
+  const first = Number(match.field1);
+  const second = Number(match.field2);
+  if (first > MAX_MONTH !== second > MAX_MONTH) {
+    context.latestFit = { order: first > MAX_MONTH ? 'dmy' : 'mdy', line: lineNumber };
+    return fileOrder;
+  }
+  if (first > MAX_MONTH || first === second) {
+    return fileOrder;
+  }
+  const fit = context.latestFit;
+  const order = fit?.order ?? fileOrder;
+  const reason = fit === null ? 'the order of most of the file' : `like line ${fit.line}`;
+  context.warnings.add('date', lineNumber, `date "${match.field1}/${match.field2}/${match.field3}" fits both day/month orders in a file that mixes them; read as ${order}, ${reason}`);
+  return order;
 }
 
 function resolveClock(context: RecordContext, header: HeaderLine, timestampText: string): WallClock | null {
   const lineNumber = header.line + 1;
-  const date = readDate(header.match, context.order.order);
+  const date = readDate(header.match, orderForLine(context, header.match, lineNumber));
   if (date.note !== null && !context.reportedNotes.has(date.note)) {
     context.reportedNotes.add(date.note);
     context.warnings.add('date', lineNumber, date.note);
@@ -82,6 +114,8 @@ type WhatsAppFacts = Omit<WhatsAppParseResult, 'records' | 'warnings' | 'chatKin
 class HeaderScan {
   lineCount = 0;
   headerCount = 0;
+  /** 0-based line of the first header, -1 while none is seen. */
+  private firstHeaderLine = -1;
   private firstYearFirstLine = 0;
   private bracket = 0;
   private dash = 0;
@@ -106,12 +140,13 @@ class HeaderScan {
 
   private addHeader(line: number, match: HeaderMatch, content: string): void {
     this.headerCount += 1;
+    if (this.firstHeaderLine === -1) this.firstHeaderLine = line;
     if (match.style === 'bracket') this.bracket += 1;
     else if (match.style === 'dash') this.dash += 1;
     if (match.dayPeriod !== null) this.twelveHour += 1;
     const { field1, field2, field3 } = match;
     if (field1 !== '') {
-      if (looksLikeYear(field1)) this.firstYearFirstLine ||= line + 1;
+      if (match.yearFirst || looksLikeYear(field1)) this.firstYearFirstLine ||= line + 1;
       else this.dates.add({ line: line + 1, first: Number(field1), second: Number(field2), year: field3 });
     }
     this.senders.add(describeRest(content.slice(match.bodyStart)));
@@ -130,7 +165,7 @@ class HeaderScan {
   }
 
   senderStatistics(): SenderStatistics {
-    return this.senders.finish();
+    return this.senders.finish(this.firstHeaderLine);
   }
 
   facts(order: DateOrderDecision): WhatsAppFacts {
@@ -276,6 +311,7 @@ function startAssembly(scan: HeaderScan, options: WhatsAppParseOptions, warnings
     yearlessWarned: false,
     previousClock: null,
     reportedNotes: new Set(),
+    latestFit: null,
   };
   return { facts: scan.facts(order), assembly: new RecordAssembly(context, scan.headerCount > 0) };
 }

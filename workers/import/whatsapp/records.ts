@@ -85,7 +85,7 @@ export function classifyRecord(
     record.location = true;
   }
   if (author.sender !== null && !isMessagePlaceholder(placeholders)) {
-    const reason = noticeReason(author, plain, statistics);
+    const reason = noticeReason(author, plain, statistics, header.line);
     if (reason !== null) {
       record.kind = 'system';
       record.systemReason = reason;

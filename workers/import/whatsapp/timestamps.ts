@@ -3,8 +3,9 @@
  *
  * Year-less headers (old ≈2012–2015 Android `Mar 5, 8:11 PM - `): the year comes from the
  * closest earlier header that states one, else from `defaultYear` (taken as the year of the
- * first year-less header); it advances by one whenever the month goes backwards. Without
- * either the year stays 0 and the caller warns.
+ * first year-less header); it advances by one whenever the month goes backwards by more than a
+ * delayed line can (MAX_DELAY_DAYS), and a date just before a new year that follows it is put
+ * back in the old year. Without either the year stays 0 and the caller warns.
  */
 
 import { isValidWallClock, looksLikeYear, resolveYear, to24Hour, type ResolvedYear } from './calendar.ts';
@@ -37,7 +38,7 @@ export function readDate(match: HeaderMatch, order: DateOrder): CalendarDate {
   const first = numberIn(match.field1);
   const second = Number(match.field2);
   const third = numberIn(match.field3);
-  if (looksLikeYear(match.field1) || (order === 'ymd' && !looksLikeYear(match.field3))) {
+  if (match.yearFirst || looksLikeYear(match.field1) || (order === 'ymd' && !looksLikeYear(match.field3))) {
     const resolved = resolveYear(match.field1, match.calendarMarker);
     return convertCalendar(resolved, second, third, resolved.note ?? null);
   }
@@ -70,11 +71,26 @@ function convertCalendar(resolved: ResolvedYear, month: number, day: number, not
 export interface YearTracker {
   year: number | null;
   lastMonth: number;
+  lastDay: number;
   defaultYear: number | null;
 }
 
 export function createYearTracker(defaultYear: number | undefined): YearTracker {
-  return { year: null, lastMonth: 0, defaultYear: defaultYear ?? null };
+  return { year: null, lastMonth: 0, lastDay: 0, defaultYear: defaultYear ?? null };
+}
+
+/**
+ * How far back a line may go and still be a line out of order rather than a new year. Exports
+ * are not monotonic (FORMATS.md §1.2): a message delayed past midnight at a month's end goes
+ * back a day; anything further back in a year-less file means the year turned.
+ */
+const MAX_DELAY_DAYS = 2;
+const DAYS_PER_YEAR = 365;
+const DAYS_BEFORE_MONTH: readonly number[] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Day of a (non-leap) year, 1-366; only differences between two of them are used. */
+function dayOfYear(month: number, day: number): number {
+  return (DAYS_BEFORE_MONTH[month - 1] ?? 0) + day;
 }
 
 /** Year for a date in file order; 0 when it cannot be known. */
@@ -82,15 +98,27 @@ export function trackYear(tracker: YearTracker, date: CalendarDate): number {
   if (date.year !== null) {
     tracker.year = date.year;
     tracker.lastMonth = date.month;
+    tracker.lastDay = date.day;
     return date.year;
   }
-  if (tracker.year === null) {
-    tracker.year = tracker.defaultYear;
-  } else if (date.month < tracker.lastMonth) {
-    tracker.year += 1;
+  let year = tracker.year;
+  if (year === null) {
+    year = tracker.defaultYear;
+  } else {
+    // The month going back used to be enough: one delayed line at a month's end (31 Mar after
+    // 1 Apr) moved it and every later line a year on. Now a step back of a delay or less stays
+    // in the year, and one over new year (31 Dec after 1 Jan) goes to the year before.
+    const forward = dayOfYear(date.month, date.day) - dayOfYear(tracker.lastMonth, tracker.lastDay);
+    if (date.month < tracker.lastMonth && forward < -MAX_DELAY_DAYS) {
+      year += 1;
+    } else if (forward >= DAYS_PER_YEAR - MAX_DELAY_DAYS) {
+      year -= 1;
+    }
   }
+  tracker.year = year;
   tracker.lastMonth = date.month;
-  return tracker.year ?? 0;
+  tracker.lastDay = date.day;
+  return year ?? 0;
 }
 
 /** The wall clock of a header, or null when it names an impossible date or time. */

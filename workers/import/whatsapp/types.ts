@@ -17,7 +17,8 @@ export interface WhatsAppParseOptions {
   dateOrder?: DateOrder;
   /**
    * Year of the first year-less header (old ≈2012–2015 exports such as `Mar 5, 8:11 PM - `).
-   * Later year-less headers advance the year when the month goes backwards. Without it, and
+   * Later year-less headers advance the year when the month goes backwards by more than a
+   * delayed line can (timestamps.ts). Without it, and
    * without an earlier header that states a year, year-less headers get year 0 and a warning.
    */
   defaultYear?: number;
