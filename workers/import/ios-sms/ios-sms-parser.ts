@@ -29,7 +29,7 @@ import { IosMessageReader, MESSAGE_COLUMNS } from './message-row.ts';
 import type { RowNotes } from './message-row.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.0.0';
+export const IOS_SMS_PARSER_VERSION = '1.1.0';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
@@ -84,6 +84,7 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
       ...evidence.facts,
       ...tally,
       chats: chats.chatCount,
+      recentlyDeleted: chats.recentlyDeletedCount,
       handles: chats.handles.size,
       attachments: hasTable(db, 'attachment') ? rowCount(db, 'attachment') : null,
       deletedMessageGuidTables: deletedGuids,
@@ -101,7 +102,8 @@ function count(tally: Record<string, number>, message: ParsedMessage, rawDate: u
   if (message.extra?.['textSource'] === 'attributedBody') bump('fromAttributedBody');
   if (message.extra?.['attributedBodyText'] !== undefined) bump('textDiffersFromAttributedBody');
   if (message.edited) bump('edited');
-  if (message.deleted) bump('unsent');
+  // Recently Deleted rows are deleted by the owner, not unsent by the sender; they are counted apart.
+  if (message.deleted && message.extra?.['recentlyDeleted'] !== true) bump('unsent');
   if (typeof rawDate === 'string' && rawDate !== '0') bump(rawDate.replace('-', '').length > 12 ? 'nanosecondDates' : 'secondDates');
 }
 
