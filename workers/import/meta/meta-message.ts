@@ -69,7 +69,9 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
     timestampText,
     text: stringField(value, 'content') ?? stringField(value, 'text') ?? '',
     attachments,
-    deleted: value['is_unsent'] === true || value['isUnsent'] === true,
+    // is_unsent_image_by_messenger_kid_parent: a Messenger Kids parent removed the image; the
+    // message was unsent as surely as with is_unsent (the flag also stays in extra).
+    deleted: value['is_unsent'] === true || value['isUnsent'] === true || value['is_unsent_image_by_messenger_kid_parent'] === true,
     edited: false,
     locator: context.locator,
     extra,

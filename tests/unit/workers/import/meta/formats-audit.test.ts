@@ -84,3 +84,22 @@ describe('FORMATS.md §3: the end-to-end-encrypted (camelCase) export is proper 
     expect(outcome.details['mojibakeStringsRepaired']).toBe(0);
   });
 });
+
+describe('FORMATS.md §3: unsent flags', () => {
+  // Regression: only is_unsent / isUnsent marked a message deleted; an image a Messenger Kids
+  // parent unsent read as a live message.
+  it('marks is_unsent and is_unsent_image_by_messenger_kid_parent deleted, and a false flag not', async () => {
+    const json = `{"participants":[{"name":"Ana"},{"name":"Ion"}],"messages":[
+        {"sender_name":"Ion","timestamp_ms":1712340003000,"content":"still here","is_unsent":false,"is_unsent_image_by_messenger_kid_parent":false},
+        {"sender_name":"Ana","timestamp_ms":1712340002000,"photos":[{"uri":"${FB_THREAD}/photos/kid.jpg","creation_timestamp":1712340002}],"is_unsent_image_by_messenger_kid_parent":true},
+        {"sender_name":"Ion","timestamp_ms":1712340001000,"content":"You unsent a message.","is_unsent":true}
+      ],"thread_path":"inbox/ion_5"}`;
+    const { messages } = await runParser(metaMessagesParser, inputFromText(json, { displayName: 'message_1.json' }));
+    expect(messages.map((message) => [message.sender, message.text, message.deleted, message.attachments.length, message.time])).toEqual([
+      ['Ion', 'You unsent a message.', true, 0, { utcMs: 1712340001000 }],
+      ['Ana', '', true, 1, { utcMs: 1712340002000 }],
+      ['Ion', 'still here', false, 0, { utcMs: 1712340003000 }],
+    ]);
+    expect(messages[1]?.extra?.['is_unsent_image_by_messenger_kid_parent']).toBe(true);
+  });
+});
