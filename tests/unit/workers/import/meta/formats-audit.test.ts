@@ -103,3 +103,17 @@ describe('FORMATS.md §3: unsent flags', () => {
     expect(messages[1]?.extra?.['is_unsent_image_by_messenger_kid_parent']).toBe(true);
   });
 });
+
+describe('FORMATS.md §0.2 on the E2EE export: the unit of `timestamp` is read per value', () => {
+  // Regression: a `timestamp` in seconds was read as milliseconds, dating the message to January 1970.
+  it('reads an E2EE timestamp in seconds or milliseconds by its size, keeping the raw text; DYI timestamp_ms stays milliseconds', async () => {
+    const json = '{"participants":["Ana","Ion"],"threadName":"Ana","messages":[{"senderName":"Ion","timestamp":1712340001,"text":"seconds","type":"text","isUnsent":false,"media":[],"reactions":[]},{"senderName":"Ana","timestamp":1712340000000,"text":"milliseconds","type":"text","isUnsent":false,"media":[],"reactions":[]}]}';
+    const { messages } = await runParser(metaMessagesParser, inputFromText(json, { displayName: 'e2ee.json' }));
+    expect(messages.map((message) => [message.sender, message.text, message.time, message.timestampText])).toEqual([
+      ['Ana', 'milliseconds', { utcMs: 1712340000000 }, '1712340000000'],
+      ['Ion', 'seconds', { utcMs: 1712340001000 }, '1712340001'],
+    ]);
+    const dyi = await runParser(metaMessagesParser, inputFromText('{"messages":[{"sender_name":"a","timestamp_ms":1712340001,"content":"x"}]}', { displayName: 'message_1.json' }));
+    expect(dyi.messages[0]?.time).toEqual({ utcMs: 1712340001 });
+  });
+});
