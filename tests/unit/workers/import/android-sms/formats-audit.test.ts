@@ -101,3 +101,25 @@ describe('FORMATS.md §4.2: mmssms.db', () => {
     expect(run.sink.messages[0]?.extra?.['dateSent']).toBe('2021-04-08T09:14:00.000Z');
   });
 });
+
+describe('FORMATS.md §4.2: pdu.sub with sub_cs', () => {
+  /** How AOSP's PduPersister stores an encoded header: the raw bytes read as ISO-8859-1. */
+  const asStored = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
+
+  // Regression: the subject was shown as stored, "PozÄ\u0083 din IaÈ\u0099i" instead of "Poză din Iași".
+  it('decodes a UTF-8 (sub_cs 106) subject stored as ISO-8859-1 bytes, keeping the stored form; other charsets stay as stored', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO pdu (_id, thread_id, date, msg_box, m_type, sub, sub_cs) VALUES
+        (40, 4, 1617900500, 1, 132, '${asStored('Poză din Iași')}', 106),
+        (41, 4, 1617900600, 1, 132, 'Café', 4),
+        (42, 4, 1617900700, 2, 128, 'Ștefan already decoded', 106);
+      INSERT INTO part (mid, seq, ct, text) VALUES (40, 0, 'text/plain', 'uite'), (41, 0, 'text/plain', 'latin'), (42, 0, 'text/plain', 'real');
+      INSERT INTO addr (msg_id, address, type) VALUES (40, '+41790000001', 137), (41, '+41790000001', 137), (42, 'insert-address-token', 137);`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    expect(run.sink.messages.map((message) => [message.text, message.direction, message.time, message.extra?.['subject'], message.extra?.['subjectAsStored']])).toEqual([
+      ['uite', 'incoming', { utcMs: 1617900500000 }, 'Poză din Iași', asStored('Poză din Iași')],
+      ['latin', 'incoming', { utcMs: 1617900600000 }, 'Café', undefined],
+      ['real', 'outgoing', { utcMs: 1617900700000 }, 'Ștefan already decoded', undefined],
+    ]);
+  });
+});
