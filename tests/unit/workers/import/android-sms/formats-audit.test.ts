@@ -123,3 +123,32 @@ describe('FORMATS.md §4.2: pdu.sub with sub_cs', () => {
     ]);
   });
 });
+
+describe('FORMATS.md §4.2: schema differences across Android versions', () => {
+  it('reads a pre-KitKat provider (no date_sent, creator, sub_id; pdu without date_sent) with the same meaning', async () => {
+    const bytes = await buildDatabase(`
+      CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, person INTEGER, date INTEGER, protocol INTEGER,
+        read INTEGER, status INTEGER, type INTEGER, reply_path_present INTEGER, subject TEXT, body TEXT, service_center TEXT, locked INTEGER);
+      CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER, msg_box INTEGER, read INTEGER, m_id TEXT, sub TEXT,
+        sub_cs INTEGER, ct_t TEXT, m_type INTEGER, tr_id TEXT);
+      CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER, ct TEXT, name TEXT, chset INTEGER, cl TEXT, _data TEXT, text TEXT);
+      CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, contact_id INTEGER, address TEXT, type INTEGER, charset INTEGER);
+      CREATE TABLE threads (_id INTEGER PRIMARY KEY, date INTEGER, message_count INTEGER, recipient_ids TEXT, snippet TEXT);
+      CREATE TABLE canonical_addresses (_id INTEGER PRIMARY KEY, address TEXT);
+      INSERT INTO canonical_addresses VALUES (1, '5551234');
+      INSERT INTO threads VALUES (1, 0, 2, '1', NULL);
+      INSERT INTO sms VALUES (1, 1, '5551234', NULL, 1300000000000, 0, 1, -1, 1, 0, NULL, 'gingerbread', NULL, 0);
+      INSERT INTO pdu VALUES (2, 1, 1300000100, 1, 1, NULL, NULL, NULL, 'application/vnd.wap.multipart.related', 132, NULL);
+      INSERT INTO part VALUES (1, 2, 0, 'image/jpeg', 'a.jpg', NULL, 'a.jpg', '/data/data/com.android.providers.telephony/app_parts/PART_1', NULL);
+      INSERT INTO addr VALUES (1, 2, NULL, '5551234', 137, 106);`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    expect(checkParsedInvariants(run, 'mmssms.db')).toEqual([]);
+    expect(run.sink.messages.map((message) => [message.chatKey, message.direction, message.sender, message.text, message.time, message.deleted])).toEqual([
+      ['thread:1', 'incoming', '5551234', 'gingerbread', { utcMs: 1300000000000 }, false],
+      ['thread:1', 'incoming', '5551234', '', { utcMs: 1300000100000 }, false],
+    ]);
+    expect(run.sink.messages[1]?.attachments).toEqual([
+      { kind: 'attached', mediaType: 'image', fileName: 'a.jpg', mimeType: 'image/jpeg', path: '/data/data/com.android.providers.telephony/app_parts/PART_1' },
+    ]);
+  });
+});

@@ -130,3 +130,33 @@ describe('FORMATS.md §4.3: sms.db', () => {
     expect(run.outcome.details['recentlyDeleted']).toBe(2);
   });
 });
+
+describe('FORMATS.md §4.3: tapbacks 2000-2007 and removals 3000-3007', () => {
+  it('names every tapback, marks removals, and strips the p:N/ or bp: prefix from the target guid', async () => {
+    const types = [2000, 2001, 2002, 2003, 2004, 2005, 3000, 3005];
+    const rows = types.map((type, index) => `(${index + 1}, 'T${index}', 'reaction', 2, ${NS_2019 + BigInt(index) * NS_STEP}, 0, '${index % 2 === 0 ? 'p:0/' : 'bp:'}TARGET', ${type})`);
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO message (ROWID, guid, text, handle_id, date, is_from_me, associated_message_guid, associated_message_type) VALUES ${rows.join(', ')};
+      INSERT INTO chat_message_join (chat_id, message_id) VALUES ${types.map((_, index) => `(2, ${index + 1})`).join(', ')};`);
+    const run = await runParser(iosSmsDbParser, bytes, 'sms.db');
+    expect(run.sink.messages.map((message) => message.extra?.['tapback'])).toEqual([
+      { associatedMessageType: 2000, reaction: 'loved', removed: false, targetGuid: 'TARGET' },
+      { associatedMessageType: 2001, reaction: 'liked', removed: false, targetGuid: 'TARGET' },
+      { associatedMessageType: 2002, reaction: 'disliked', removed: false, targetGuid: 'TARGET' },
+      { associatedMessageType: 2003, reaction: 'laughed', removed: false, targetGuid: 'TARGET' },
+      { associatedMessageType: 2004, reaction: 'emphasized', removed: false, targetGuid: 'TARGET' },
+      { associatedMessageType: 2005, reaction: 'questioned', removed: false, targetGuid: 'TARGET' },
+      { associatedMessageType: 3000, reaction: 'loved', removed: true, targetGuid: 'TARGET' },
+      { associatedMessageType: 3005, reaction: 'questioned', removed: true, targetGuid: 'TARGET' },
+    ]);
+    expect(new Set(run.sink.messages.map((message) => [message.sender, message.direction, message.deleted].join()))).toEqual(new Set(['+15551230002,incoming,false']));
+  });
+
+  it('gives a row with date 0 no time rather than 2001-01-01', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO message (ROWID, guid, text, handle_id, date) VALUES (1, 'Z1', 'no date', 1, 0);
+      INSERT INTO chat_message_join (chat_id, message_id) VALUES (1, 1);`);
+    const run = await runParser(iosSmsDbParser, bytes, 'sms.db');
+    expect(run.sink.messages[0]).toMatchObject({ text: 'no date', time: null, timestampText: '0', sender: '+12092664939' });
+  });
+});
