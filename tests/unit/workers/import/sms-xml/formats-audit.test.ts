@@ -119,3 +119,27 @@ describe('FORMATS.md §4.1: group MMS without a from address', () => {
     expect(messages[0]).toMatchObject({ chatKey: '+15550000009~+15550000012', direction: 'incoming', sender: null, senderId: null, text: 'cine?', time: { utcMs: 1720997593000 } });
   });
 });
+
+describe('FORMATS.md §4.1: writers other than SMS Backup & Restore', () => {
+  it('reads a Signal/Silence SignalPlaintextBackup.xml (system types, contact_name "null", surrogate-pair emoji body)', async () => {
+    const xml = `<smses count="2">
+<sms protocol="0" address="+15550100001" contact_name="null" date="1609632000000" type="1" subject="null" body="&#55357;&#56832; ok" toa="null" sc_toa="null" service_center="null" read="1" status="-1" locked="0" />
+<sms protocol="0" address="+15550100001" contact_name="null" date="1609632060000" type="2" subject="null" body="sent from Signal" toa="null" sc_toa="null" service_center="null" read="1" status="-1" locked="0" />
+</smses>`;
+    const { messages } = await parse(xml);
+    expect(messages.map((message) => [message.chatKey, message.direction, message.sender, message.senderId, message.text, message.time])).toEqual([
+      ['+15550100001', 'incoming', '+15550100001', '+15550100001', '😀 ok', { utcMs: 1609632000000 }],
+      ['+15550100001', 'outgoing', null, null, 'sent from Signal', { utcMs: 1609632060000 }],
+    ]);
+  });
+
+  it('decodes base64 part data wrapped over several lines (&#10; in the attribute)', async () => {
+    const wrapped = `${PNG_BASE64.slice(0, 4)}&#10;${PNG_BASE64.slice(4)}`;
+    const xml = `<smses count="1"><mms date="1720997593000" msg_box="1" address="+15550000006" m_type="132">
+      <parts><part seq="0" ct="image/png" name="p.png" cl="p.png" text="null" data="${wrapped}" /></parts>
+      <addrs><addr address="+15550000006" type="137" charset="106" /></addrs></mms></smses>`;
+    const { messages } = await parse(xml);
+    expect(messages[0]?.attachments[0]).toMatchObject({ kind: 'attached', mediaType: 'image', size: 8, bytes: new Uint8Array(Buffer.from(PNG_BASE64, 'base64')) });
+    expect(messages[0]?.extra?.['partProblems']).toBeUndefined();
+  });
+});
