@@ -1,8 +1,10 @@
 /**
  * iOS `sms.db` (Messages: SMS, MMS, iMessage, RCS) as a SourceParser. Works across iOS versions by
- * reading columns that exist and NULL for the rest. Messages deleted by the user are gone from
- * `message` (only their guids may remain in `deleted_messages` / `sync_deleted_messages`, counted
- * in the details); recovering them from free pages is carving, out of scope here.
+ * reading columns that exist and NULL for the rest. Messages in iOS 16+ "Recently Deleted" are
+ * still in `message`, joined to their chat by `chat_recoverable_message_join`: they are read,
+ * marked deleted (see chats.ts). Messages deleted for good are gone from `message` (only their
+ * guids may remain in `deleted_messages` / `sync_deleted_messages`, counted in the details);
+ * recovering them from free pages is carving, out of scope here.
  */
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
