@@ -22,6 +22,7 @@ import {
   textValue,
   unixTime,
 } from '../sqlite/index.ts';
+import { repairMojibake } from '../meta/mojibake.ts';
 import type { ThreadBook } from './threads.ts';
 
 export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -33,6 +34,7 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   'read',
   'm_id',
   'sub',
+  'sub_cs',
   'ct_t',
   'ct_l',
   'm_type',
@@ -121,7 +123,10 @@ export class MmsReader {
     const extra: Record<string, unknown> = { transport: 'mms' };
     putExtra(extra, 'box', box === null ? null : MSG_BOX[box] ?? `unknown (${box})`);
     putExtra(extra, 'mmsType', messageType === null ? null : MESSAGE_TYPES[messageType] ?? `unknown (${messageType})`);
-    putExtra(extra, 'subject', nonEmptyText(row['sub']));
+    const subject = nonEmptyText(row['sub']);
+    const decodedSubject = subjectText(subject, integerValue(row['sub_cs']));
+    putExtra(extra, 'subject', decodedSubject);
+    if (decodedSubject !== subject) putExtra(extra, 'subjectAsStored', subject);
     putExtra(extra, 'dateSent', isoOrNull(unixTime(row['date_sent'], row['date_sent__text'])));
     putExtra(extra, 'read', row['read'] === null ? null : flagValue(row['read']));
     putExtra(extra, 'messageId', nonEmptyText(row['m_id']));
@@ -201,6 +206,20 @@ export class MmsReader {
     this.parts?.free();
     this.addresses?.free();
   }
+}
+
+/** MIBenum of UTF-8 in `sub_cs` (IANA character sets, as the MMS headers carry them). */
+const CHARSET_UTF8 = 106;
+
+/**
+ * AOSP's PduPersister stores an encoded header string (the subject) as its raw bytes read as
+ * ISO-8859-1, with the real charset in `sub_cs`; a UTF-8 subject "Poză" is stored as "PozÄ\u0083".
+ * Decode it back when the charset is UTF-8 and the stored text is such bytes; otherwise (a
+ * provider that stored real text) leave it exactly as stored.
+ */
+function subjectText(stored: string | null, charset: number | null): string | null {
+  if (stored === null || charset !== CHARSET_UTF8) return stored;
+  return repairMojibake(stored);
 }
 
 function firstRecipient(addresses: Row[]): string | null {

@@ -6,8 +6,8 @@
 
 import type { Database } from 'sql.js';
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
-import type { ChatRegistry, Row } from '../sqlite/index.ts';
-import { UNATTRIBUTED_CHAT_KEY, columnsOf, hasTable, integerValue, nonEmptyText, rowidOf, scanRows, selectExpressions, unattributedChat } from '../sqlite/index.ts';
+import type { ChatRegistry, ColumnRequest, DecodedTime, Row } from '../sqlite/index.ts';
+import { UNATTRIBUTED_CHAT_KEY, appleTime, columnsOf, hasTable, integerValue, nonEmptyText, rowidOf, scanRows, selectExpressions, unattributedChat } from '../sqlite/index.ts';
 
 /** `chat.style` values. */
 const STYLE_GROUP = 43;
@@ -25,6 +25,12 @@ export class IosChats {
   private readonly chats = new Map<number, ChatRow>();
   private readonly members = new Map<number, number[]>();
   private readonly chatOfMessage = new Map<number, number[]>();
+  /**
+   * iOS 16+ "Recently Deleted": the row stays in `message`, but its chat_message_join row is
+   * replaced by one in chat_recoverable_message_join (with delete_date). Without this the message
+   * would leave its chat and read as not deleted.
+   */
+  private readonly recoverable = new Map<number, { chatId: number; deletedAt: DecodedTime }>();
 
   constructor(
     db: Database,
@@ -49,27 +55,43 @@ export class IosChats {
     for (const row of read(db, 'chat_message_join', ['chat_id', 'message_id'], onError)) {
       push(this.chatOfMessage, integerValue(row['message_id']), integerValue(row['chat_id']));
     }
+    for (const row of read(db, 'chat_recoverable_message_join', ['chat_id', 'message_id', { name: 'delete_date', asText: true }], onError)) {
+      const messageId = integerValue(row['message_id']);
+      const chatId = integerValue(row['chat_id']);
+      if (messageId !== null && chatId !== null && !this.recoverable.has(messageId)) {
+        this.recoverable.set(messageId, { chatId, deletedAt: appleTime(row['delete_date'], row['delete_date__text']) });
+      }
+    }
+  }
+
+  get recentlyDeletedCount(): number {
+    return this.recoverable.size;
   }
 
   get chatCount(): number {
     return this.chats.size;
   }
 
-  /** The chat key of a message (announced on first use) and the other chats it is joined to, if any. */
-  chatKeyFor(messageId: number, handleId: number | null): { key: string; alsoIn: string[] } {
-    const chatIds = this.chatOfMessage.get(messageId) ?? [];
+  /**
+   * The chat key of a message (announced on first use), the other chats it is joined to, if any,
+   * and when it went to Recently Deleted (null when it did not).
+   */
+  chatKeyFor(messageId: number, handleId: number | null): { key: string; alsoIn: string[]; recentlyDeleted: DecodedTime | null } {
+    const recoverable = this.recoverable.get(messageId);
+    const recentlyDeleted = recoverable?.deletedAt ?? null;
+    const chatIds = this.chatOfMessage.get(messageId) ?? (recoverable === undefined ? [] : [recoverable.chatId]);
     const keys = chatIds.map((chatId) => this.ensureChat(chatId));
     const [first, ...rest] = keys;
-    if (first !== undefined) return { key: first, alsoIn: rest };
+    if (first !== undefined) return { key: first, alsoIn: rest, recentlyDeleted };
     // Not joined to any chat (a damaged join table, or a message being deleted): group by person.
     const handle = handleId === null ? undefined : this.handles.get(handleId);
     if (handle === undefined) {
       this.registry.ensure(UNATTRIBUTED_CHAT_KEY, unattributedChat);
-      return { key: UNATTRIBUTED_CHAT_KEY, alsoIn: [] };
+      return { key: UNATTRIBUTED_CHAT_KEY, alsoIn: [], recentlyDeleted };
     }
     const key = `handle:${handle}`;
     this.registry.ensure(key, () => ({ key, title: handle, kind: 'private', participants: [{ name: null, id: handle }] }));
-    return { key, alsoIn: [] };
+    return { key, alsoIn: [], recentlyDeleted };
   }
 
   private ensureChat(chatId: number): string {
@@ -91,7 +113,7 @@ export class IosChats {
   }
 }
 
-function read(db: Database, table: string, columns: string[], onError: (message: string) => void): Iterable<Row> {
+function read(db: Database, table: string, columns: (string | ColumnRequest)[], onError: (message: string) => void): Iterable<Row> {
   if (!hasTable(db, table)) return [];
   const select = selectExpressions(columnsOf(db, table), 't', columns);
   return scanRows(db, { table, select }, (message) => onError(`${table}: ${message}`));

@@ -1,8 +1,10 @@
 /**
  * iOS `sms.db` (Messages: SMS, MMS, iMessage, RCS) as a SourceParser. Works across iOS versions by
- * reading columns that exist and NULL for the rest. Messages deleted by the user are gone from
- * `message` (only their guids may remain in `deleted_messages` / `sync_deleted_messages`, counted
- * in the details); recovering them from free pages is carving, out of scope here.
+ * reading columns that exist and NULL for the rest. Messages in iOS 16+ "Recently Deleted" are
+ * still in `message`, joined to their chat by `chat_recoverable_message_join`: they are read,
+ * marked deleted (see chats.ts). Messages deleted for good are gone from `message` (only their
+ * guids may remain in `deleted_messages` / `sync_deleted_messages`, counted in the details);
+ * recovering them from free pages is carving, out of scope here.
  */
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
@@ -29,7 +31,7 @@ import { IosMessageReader, MESSAGE_COLUMNS } from './message-row.ts';
 import type { RowNotes } from './message-row.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.0.0';
+export const IOS_SMS_PARSER_VERSION = '1.1.0';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
@@ -84,6 +86,7 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
       ...evidence.facts,
       ...tally,
       chats: chats.chatCount,
+      recentlyDeleted: chats.recentlyDeletedCount,
       handles: chats.handles.size,
       attachments: hasTable(db, 'attachment') ? rowCount(db, 'attachment') : null,
       deletedMessageGuidTables: deletedGuids,
@@ -101,7 +104,8 @@ function count(tally: Record<string, number>, message: ParsedMessage, rawDate: u
   if (message.extra?.['textSource'] === 'attributedBody') bump('fromAttributedBody');
   if (message.extra?.['attributedBodyText'] !== undefined) bump('textDiffersFromAttributedBody');
   if (message.edited) bump('edited');
-  if (message.deleted) bump('unsent');
+  // Recently Deleted rows are deleted by the owner, not unsent by the sender; they are counted apart.
+  if (message.deleted && message.extra?.['recentlyDeleted'] !== true) bump('unsent');
   if (typeof rawDate === 'string' && rawDate !== '0') bump(rawDate.replace('-', '').length > 12 ? 'nanosecondDates' : 'secondDates');
 }
 

@@ -66,7 +66,7 @@ export class IosMessageReader {
     const handleId = integerValue(row['handle_id']);
     const fromMe = flagValue(row['is_from_me']);
     const handle = handleId === null || handleId === 0 ? null : this.chats.handles.get(handleId) ?? null;
-    const { key: chatKey, alsoIn } = this.chats.chatKeyFor(rowid, handleId);
+    const { key: chatKey, alsoIn, recentlyDeleted } = this.chats.chatKeyFor(rowid, handleId);
     const date = appleTime(row['date'], row['date__text']);
     const extra: Record<string, unknown> = {};
     putExtra(extra, 'guid', nonEmptyText(row['guid']));
@@ -82,6 +82,10 @@ export class IosMessageReader {
     if (flagValue(row['is_audio_message'])) extra['audioMessage'] = true;
     if (integerValue(row['error']) !== null && integerValue(row['error']) !== 0) extra['error'] = integerValue(row['error']);
     if (alsoIn.length > 0) extra['alsoInChats'] = alsoIn;
+    if (recentlyDeleted !== null) {
+      extra['recentlyDeleted'] = true;
+      putExtra(extra, 'recentlyDeletedAt', isoOrNull(recentlyDeleted));
+    }
     if (flagValue(row['is_corrupt'])) extra['markedCorrupt'] = true;
 
     let text = nonEmptyText(row['text']);
@@ -103,7 +107,8 @@ export class IosMessageReader {
       timestampText: date.timestampText,
       text: event ?? text ?? '',
       attachments: this.attachmentsOf(rowid),
-      deleted: edits.retracted,
+      // Unsent (retracted) by the sender, or deleted by the owner and waiting in Recently Deleted.
+      deleted: edits.retracted || recentlyDeleted !== null,
       edited: edits.edited,
       locator: sqliteRowLocator(file, 'message', row),
       extra,

@@ -38,7 +38,7 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
   if (!isJsonObject(value)) return unparsed(value, context, 'a message should be a JSON object');
   const notes: string[] = [];
   const sender = stringField(value, 'sender_name') ?? stringField(value, 'senderName');
-  const { time, timestampText } = readTime(value['timestamp_ms'] ?? value['timestamp']);
+  const { time, timestampText } = messageTime(value);
   if (time === null) notes.push(timestampText === '' ? 'the message has no timestamp_ms' : `the timestamp "${timestampText}" could not be read`);
 
   const extra: Record<string, unknown> = {};
@@ -69,12 +69,28 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
     timestampText,
     text: stringField(value, 'content') ?? stringField(value, 'text') ?? '',
     attachments,
-    deleted: value['is_unsent'] === true || value['isUnsent'] === true,
+    // is_unsent_image_by_messenger_kid_parent: a Messenger Kids parent removed the image; the
+    // message was unsent as surely as with is_unsent (the flag also stays in extra).
+    deleted: value['is_unsent'] === true || value['isUnsent'] === true || value['is_unsent_image_by_messenger_kid_parent'] === true,
     edited: false,
     locator: context.locator,
     extra,
   };
   return { message, notes };
+}
+
+/**
+ * DYI's `timestamp_ms` is milliseconds by name. The E2EE export's `timestamp` has no sample yet
+ * (FORMATS.md §3, belief), so its unit is taken from its size, per value (FORMATS.md §0.2):
+ * below 1e11 it is seconds (as milliseconds it would be before March 1973, before Messenger).
+ */
+const SECONDS_BELOW = 100_000_000_000;
+
+function messageTime(value: JsonObject): { time: ParsedTime; timestampText: string } {
+  if (value['timestamp_ms'] !== undefined && value['timestamp_ms'] !== null) return readTime(value['timestamp_ms']);
+  const read = readTime(value['timestamp']);
+  if (read.time !== null && 'utcMs' in read.time && Math.abs(read.time.utcMs) < SECONDS_BELOW) return { ...read, time: { utcMs: read.time.utcMs * 1000 } };
+  return read;
 }
 
 function readTime(raw: JsonValue | undefined): { time: ParsedTime; timestampText: string } {
@@ -111,6 +127,6 @@ function stringField(value: JsonObject, key: string): string | null {
 }
 
 function unparsed(value: JsonValue, context: MetaMessageContext, reason: string): MetaMessageResult {
-  const when = isJsonObject(value) ? readTime(value['timestamp_ms'] ?? value['timestamp']) : { time: null, timestampText: '' };
+  const when = isJsonObject(value) ? messageTime(value) : { time: null, timestampText: '' };
   return { message: unparsedJsonRecord(JSON.stringify(value) ?? String(value), context, reason, when), notes: [] };
 }

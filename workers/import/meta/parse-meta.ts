@@ -20,7 +20,7 @@ import { repairDeep } from './mojibake.ts';
 import type { RepairCounter } from './mojibake.ts';
 import { sniffMetaMessages } from './sniff.ts';
 
-export const META_MESSAGES_PARSER_VERSION = '1.0.0';
+export const META_MESSAGES_PARSER_VERSION = '1.1.0';
 
 /**
  * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
@@ -59,12 +59,14 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
 
   const onValue = async (walked: WalkedValue): Promise<void> => {
     const { path } = walked;
-    const value = repairDeep(walked.value, counter);
     if (path.length === 1) {
       if (path[0] === 'messages') warnings.add('structure', `${file}#/messages`, '"messages" is not an array; no message could be read from it');
-      else defineField(thread, String(path[0]), value);
+      // Kept raw: whether to repair is known only once threadName (E2EE) has or has not been seen.
+      else defineField(thread, String(path[0]), walked.value);
       return;
     }
+    // The E2EE export is proper UTF-8 (FORMATS.md §3): repairing it would turn a real "Ã©" into "é".
+    const value = isE2eeMessage(walked.value) || 'threadName' in thread ? walked.value : repairDeep(walked.value, counter);
     const pointer = jsonPointer(path);
     const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer } }, walked.problem);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
@@ -78,7 +80,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
     if (held !== null) {
       held.push({ message, index: Number(path[1]) });
       if (held.length > maxReordered) {
-        streamedKey = announce(fallbackKey(file, thread));
+        streamedKey = announce((fields) => fallbackKey(file, fields));
         sink.warning({ place: file, message: `more than ${maxReordered} messages in one file (Meta writes about 10 000): the first ${held.length} are sorted oldest first, the rest follow in file order (newest first)` });
         for (const item of chronological(held)) await sink.message({ ...item.message, chatKey: streamedKey });
         held = null;
@@ -90,11 +92,12 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   };
 
   let announced: string | null = null;
-  const announce = (key: string): string => {
+  const announce = (keyOf: (fields: Record<string, JsonValue>) => string): string => {
     if (announced !== null) return announced;
-    announced = key;
-    sink.chat(chatOf(key, thread, file));
-    return key;
+    const fields = threadFields(thread, counter);
+    announced = keyOf(fields);
+    sink.chat(chatOf(announced, fields, file));
+    return announced;
   };
 
   const result = await walkJsonSource(input, sink, metaPlan, onValue);
@@ -108,7 +111,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   if (result.fault !== null) {
     sink.warning({ place: `${file}:${result.fault.place}`, message: `${result.fault.message}; reading stopped there: the ${messages} messages before it were imported, anything after it was not` });
   }
-  const chatKey = announce(chatKeyOf(file, thread));
+  const chatKey = announce((fields) => chatKeyOf(file, fields));
   if (held !== null) {
     let written = 0;
     for (const item of chronological(held)) {
@@ -124,7 +127,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   return {
     formatVersion: e2ee ? 'meta-e2ee-json' : 'meta-dyi-json',
     details: {
-      platform: guessPlatform(file, thread),
+      platform: guessPlatform(file, threadFields(thread, { repaired: 0 })),
       chatKey,
       messages,
       unparsed,
@@ -134,6 +137,23 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
       invalidUtf8Sequences: result.utf8.invalidSequences,
     },
   };
+}
+
+/**
+ * The thread's fields as they should be read: repaired, except in the E2EE export (its
+ * `threadName` marks it), whose strings are proper UTF-8 and must stay as written.
+ */
+function threadFields(thread: Record<string, JsonValue>, counter: RepairCounter): Record<string, JsonValue> {
+  if ('threadName' in thread) return thread;
+  const repaired = Object.create(null) as Record<string, JsonValue>;
+  for (const [key, value] of Object.entries(thread)) defineField(repaired, key, repairDeep(value, counter));
+  return repaired;
+}
+
+/** A message of the E2EE export: camelCase keys (senderName, timestamp) and none of DYI's. */
+function isE2eeMessage(value: JsonValue): boolean {
+  if (!isJsonObject(value) || 'sender_name' in value || 'timestamp_ms' in value) return false;
+  return 'senderName' in value || 'isUnsent' in value;
 }
 
 /**

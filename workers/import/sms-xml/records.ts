@@ -160,12 +160,15 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   if (subject !== null && subject !== '') extra['subject'] = subject;
 
   const incoming = box?.direction === 'incoming';
-  const senderId = incoming ? (fromAddress ?? address) : fromAddress === OWNER_TOKEN ? null : fromAddress;
+  // In a group the address names every member: without a 137 (from) addr nobody is the sender,
+  // so the message stays unattributed rather than attributed to "a~b~c".
+  const incomingFrom = fromAddress ?? (isGroup ? null : address);
+  const senderId = incoming ? incomingFrom : fromAddress === OWNER_TOKEN ? null : fromAddress;
   return {
     message: {
       chatKey: conversationKey(address),
       kind: 'message',
-      sender: incoming ? ((isGroup ? null : contactName(attributes)) ?? fromAddress ?? address) : null,
+      sender: incoming ? ((isGroup ? null : contactName(attributes)) ?? incomingFrom) : null,
       senderId,
       direction: box?.direction ?? null,
       time,

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+
+import { androidSmsDbParser } from '../../../../../workers/import/android-sms/index.ts';
+import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+
+/**
+ * FORMATS.md §4.2 point by point, on mmssms.db files built here with the AOSP column names
+ * (vendor columns such as `deleted` added where a vendor has them). android-sms.test.ts pins
+ * the basic sms/pdu/part/addr/threads reading; this file pins the rest.
+ */
+
+const SCHEMA = `
+  CREATE TABLE sms (_id INTEGER PRIMARY KEY AUTOINCREMENT, thread_id INTEGER, address TEXT, person INTEGER, date INTEGER,
+    date_sent INTEGER DEFAULT 0, protocol INTEGER, read INTEGER DEFAULT 0, status INTEGER DEFAULT -1, type INTEGER,
+    reply_path_present INTEGER, subject TEXT, body TEXT, service_center TEXT, locked INTEGER DEFAULT 0, sub_id INTEGER DEFAULT -1,
+    error_code INTEGER DEFAULT -1, creator TEXT, seen INTEGER DEFAULT 0, deleted INTEGER DEFAULT 0);
+  CREATE TABLE pdu (_id INTEGER PRIMARY KEY AUTOINCREMENT, thread_id INTEGER, date INTEGER, date_sent INTEGER DEFAULT 0,
+    msg_box INTEGER, read INTEGER DEFAULT 0, m_id TEXT, sub TEXT, sub_cs INTEGER, ct_t TEXT, ct_l TEXT, m_type INTEGER, tr_id TEXT,
+    locked INTEGER DEFAULT 0, deleted INTEGER DEFAULT 0);
+  CREATE TABLE part (_id INTEGER PRIMARY KEY AUTOINCREMENT, mid INTEGER, seq INTEGER DEFAULT 0, ct TEXT, name TEXT,
+    chset INTEGER, cd TEXT, fn TEXT, cid TEXT, cl TEXT, _data TEXT, text TEXT);
+  CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, contact_id INTEGER, address TEXT, type INTEGER, charset INTEGER);
+  CREATE TABLE threads (_id INTEGER PRIMARY KEY AUTOINCREMENT, date INTEGER DEFAULT 0, message_count INTEGER DEFAULT 0,
+    recipient_ids TEXT, snippet TEXT);
+  CREATE TABLE canonical_addresses (_id INTEGER PRIMARY KEY AUTOINCREMENT, address TEXT);
+  INSERT INTO canonical_addresses VALUES (1, '+41790000001'), (2, '+41790000002'), (3, '+41790000003');
+  INSERT INTO threads (_id, recipient_ids) VALUES (4, '1'), (5, '2 3 1');
+`;
+
+describe('FORMATS.md §4.2: mmssms.db', () => {
+  it('marks rows a vendor flags deleted (the trash / recycle bin) as deleted, and keeps the others', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO sms (_id, thread_id, address, date, type, body, deleted) VALUES
+        (1, 4, '+41790000001', 1617873247692, 1, 'in the recycle bin', 1),
+        (2, 4, '+41790000001', 1617873300000, 2, 'still there', 0);
+      INSERT INTO pdu (_id, thread_id, date, msg_box, m_type, deleted) VALUES (7, 4, 1617900000, 1, 132, 1);
+      INSERT INTO part (mid, seq, ct, text) VALUES (7, 0, 'text/plain', 'deleted picture message');
+      INSERT INTO addr (msg_id, address, type) VALUES (7, '+41790000001', 137);`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    expect(checkParsedInvariants(run, 'mmssms.db')).toEqual([]);
+    expect(run.sink.messages.map((message) => [message.locator, message.text, message.deleted, message.direction, message.sender, message.time])).toEqual([
+      [{ kind: 'sqlite-row', file: 'mmssms.db', table: 'sms', rowid: 1 }, 'in the recycle bin', true, 'incoming', '+41790000001', { utcMs: 1617873247692 }],
+      [{ kind: 'sqlite-row', file: 'mmssms.db', table: 'sms', rowid: 2 }, 'still there', false, 'outgoing', null, { utcMs: 1617873300000 }],
+      [{ kind: 'sqlite-row', file: 'mmssms.db', table: 'pdu', rowid: 7 }, 'deleted picture message', true, 'incoming', '+41790000001', { utcMs: 1617900000000 }],
+    ]);
+  });
+
+  it('reads a group MMS: sender from addr 137, to/cc/bcc (151/130/129) as recipients, the thread from recipient_ids', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO pdu (_id, thread_id, date, date_sent, msg_box, m_type, sub) VALUES (20, 5, 1617900300, 1617900290, 1, 132, 'Poze');
+      INSERT INTO part (mid, seq, ct, cl, text) VALUES (20, -1, 'application/smil', 'smil.xml', '<smil/>'), (20, 0, 'text/plain', 'text_0.txt', 'pentru toți');
+      INSERT INTO addr (msg_id, address, type) VALUES (20, '+41790000003', 137), (20, 'insert-address-token', 151), (20, '+41790000002', 130), (20, '+41790000001', 129);`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    const [mms] = run.sink.messages;
+    expect(mms).toMatchObject({
+      chatKey: 'thread:5',
+      kind: 'message',
+      direction: 'incoming',
+      sender: '+41790000003',
+      senderId: '+41790000003',
+      text: 'pentru toți',
+      attachments: [],
+      deleted: false,
+      time: { utcMs: 1617900300000 },
+      timestampText: '1617900300',
+      locator: { kind: 'sqlite-row', table: 'pdu', rowid: 20 },
+    });
+    expect(mms?.extra).toMatchObject({ subject: 'Poze', smilParts: 1, dateSent: '2021-04-08T16:44:50.000Z', box: 'inbox' });
+    expect(mms?.extra?.['recipients']).toEqual([
+      { role: 'to', address: null, self: true },
+      { role: 'cc', address: '+41790000002' },
+      { role: 'bcc', address: '+41790000001' },
+    ]);
+    expect(run.sink.chats.find((chat) => chat.key === 'thread:5')).toMatchObject({ kind: 'group', participants: [{ id: '+41790000002' }, { id: '+41790000003' }, { id: '+41790000001' }] });
+  });
+
+  it('reads an MMS notification that was never downloaded (m_type 130) as a message with no text, flagged', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO pdu (_id, thread_id, date, msg_box, m_type, ct_l) VALUES (30, 4, 1617900400, 1, 130, 'http://mms.example.invalid/abc');
+      INSERT INTO addr (msg_id, address, type) VALUES (30, '+41790000001', 137);`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    expect(run.sink.messages[0]).toMatchObject({ kind: 'message', direction: 'incoming', sender: '+41790000001', text: '', time: { utcMs: 1617900400000 }, deleted: false });
+    expect(run.sink.messages[0]?.extra).toMatchObject({ notDownloaded: true, mmsType: 'notification_ind', contentLocation: 'http://mms.example.invalid/abc' });
+  });
+
+  it('gives an sms of type 0 (all) or an unknown type no direction, and never invents a sender for it', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO sms (_id, thread_id, address, date, type, body) VALUES (1, 4, '+41790000001', 1617873247692, 0, 'box all'), (2, 4, '+41790000001', 1617873247693, 9, 'box nine');`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    expect(run.sink.messages.map((message) => [message.direction, message.sender, message.extra?.['box']])).toEqual([
+      [null, null, 'all'],
+      [null, null, 'unknown (9)'],
+    ]);
+  });
+
+  it('reads an sms date written in seconds (some vendor and old rows) by its size', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO sms (_id, thread_id, address, date, date_sent, type, body) VALUES (1, 4, '+41790000001', 1617873247, 1617873240000, 1, 'seconds');`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    expect(run.sink.messages[0]).toMatchObject({ time: { utcMs: 1617873247000 }, timestampText: '1617873247' });
+    expect(run.sink.messages[0]?.extra?.['dateSent']).toBe('2021-04-08T09:14:00.000Z');
+  });
+});
+
+describe('FORMATS.md §4.2: pdu.sub with sub_cs', () => {
+  /** How AOSP's PduPersister stores an encoded header: the raw bytes read as ISO-8859-1. */
+  const asStored = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
+
+  // Regression: the subject was shown as stored, "PozÄ\u0083 din IaÈ\u0099i" instead of "Poză din Iași".
+  it('decodes a UTF-8 (sub_cs 106) subject stored as ISO-8859-1 bytes, keeping the stored form; other charsets stay as stored', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO pdu (_id, thread_id, date, msg_box, m_type, sub, sub_cs) VALUES
+        (40, 4, 1617900500, 1, 132, '${asStored('Poză din Iași')}', 106),
+        (41, 4, 1617900600, 1, 132, 'Café', 4),
+        (42, 4, 1617900700, 2, 128, 'Ștefan already decoded', 106);
+      INSERT INTO part (mid, seq, ct, text) VALUES (40, 0, 'text/plain', 'uite'), (41, 0, 'text/plain', 'latin'), (42, 0, 'text/plain', 'real');
+      INSERT INTO addr (msg_id, address, type) VALUES (40, '+41790000001', 137), (41, '+41790000001', 137), (42, 'insert-address-token', 137);`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    expect(run.sink.messages.map((message) => [message.text, message.direction, message.time, message.extra?.['subject'], message.extra?.['subjectAsStored']])).toEqual([
+      ['uite', 'incoming', { utcMs: 1617900500000 }, 'Poză din Iași', asStored('Poză din Iași')],
+      ['latin', 'incoming', { utcMs: 1617900600000 }, 'Café', undefined],
+      ['real', 'outgoing', { utcMs: 1617900700000 }, 'Ștefan already decoded', undefined],
+    ]);
+  });
+});
+
+describe('FORMATS.md §4.2: schema differences across Android versions', () => {
+  it('reads a pre-KitKat provider (no date_sent, creator, sub_id; pdu without date_sent) with the same meaning', async () => {
+    const bytes = await buildDatabase(`
+      CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, person INTEGER, date INTEGER, protocol INTEGER,
+        read INTEGER, status INTEGER, type INTEGER, reply_path_present INTEGER, subject TEXT, body TEXT, service_center TEXT, locked INTEGER);
+      CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER, msg_box INTEGER, read INTEGER, m_id TEXT, sub TEXT,
+        sub_cs INTEGER, ct_t TEXT, m_type INTEGER, tr_id TEXT);
+      CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER, ct TEXT, name TEXT, chset INTEGER, cl TEXT, _data TEXT, text TEXT);
+      CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, contact_id INTEGER, address TEXT, type INTEGER, charset INTEGER);
+      CREATE TABLE threads (_id INTEGER PRIMARY KEY, date INTEGER, message_count INTEGER, recipient_ids TEXT, snippet TEXT);
+      CREATE TABLE canonical_addresses (_id INTEGER PRIMARY KEY, address TEXT);
+      INSERT INTO canonical_addresses VALUES (1, '5551234');
+      INSERT INTO threads VALUES (1, 0, 2, '1', NULL);
+      INSERT INTO sms VALUES (1, 1, '5551234', NULL, 1300000000000, 0, 1, -1, 1, 0, NULL, 'gingerbread', NULL, 0);
+      INSERT INTO pdu VALUES (2, 1, 1300000100, 1, 1, NULL, NULL, NULL, 'application/vnd.wap.multipart.related', 132, NULL);
+      INSERT INTO part VALUES (1, 2, 0, 'image/jpeg', 'a.jpg', NULL, 'a.jpg', '/data/data/com.android.providers.telephony/app_parts/PART_1', NULL);
+      INSERT INTO addr VALUES (1, 2, NULL, '5551234', 137, 106);`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    expect(checkParsedInvariants(run, 'mmssms.db')).toEqual([]);
+    expect(run.sink.messages.map((message) => [message.chatKey, message.direction, message.sender, message.text, message.time, message.deleted])).toEqual([
+      ['thread:1', 'incoming', '5551234', 'gingerbread', { utcMs: 1300000000000 }, false],
+      ['thread:1', 'incoming', '5551234', '', { utcMs: 1300000100000 }, false],
+    ]);
+    expect(run.sink.messages[1]?.attachments).toEqual([
+      { kind: 'attached', mediaType: 'image', fileName: 'a.jpg', mimeType: 'image/jpeg', path: '/data/data/com.android.providers.telephony/app_parts/PART_1' },
+    ]);
+  });
+});
