@@ -36,7 +36,7 @@ import { phoneFromJid } from './jids.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.0.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.1.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -48,6 +48,8 @@ const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME'];
 const DATA_ITEM_COLUMNS = ['ZTITLE', 'ZSUMMARY', 'ZMATCHEDTEXT', 'ZCONTENT1', 'ZCONTENT2'];
 /** ZWACHATSESSION.ZSESSIONTYPE */
 const SESSION_KINDS = { 0: 'private', 1: 'group', 2: 'unknown', 3: 'unknown' } as const;
+const SESSION_TYPE_BROADCAST = 2;
+const SESSION_TYPE_STATUS = 3;
 
 interface Session {
   jid: string | null;
@@ -106,10 +108,18 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   const typeCode = integerValue(row['zmessagetype']);
   const type = iosMessageType(typeCode);
   const isGroup = session?.type === 1 || (session?.jid ?? '').endsWith('@g.us');
-  const authorJid = fromMe ? null : isGroup ? nonEmptyText(row['gm_zmemberjid']) ?? nonEmptyText(row['zfromjid']) : session?.jid ?? nonEmptyText(row['zfromjid']);
+  // Status (status@broadcast) and broadcast sessions have many authors, like groups: the session
+  // jid is no one's, so an update is the member's (or its ZFROMJID's), never status@broadcast's.
+  const manyAuthors = isGroup || isBroadcastSession(session);
+  const fromJid = nonEmptyText(row['zfromjid']);
+  const authorJid = fromMe
+    ? null
+    : manyAuthors
+      ? nonEmptyText(row['gm_zmemberjid']) ?? (isGroup || fromJid !== session?.jid ? fromJid : null)
+      : session?.jid ?? fromJid;
   const sender = fromMe
     ? null
-    : isGroup
+    : manyAuthors
       ? nonEmptyText(row['gm_zcontactname']) ?? nameOf(authorJid, pushNames) ?? nonEmptyText(row['zpushname'])
       : session?.name ?? nameOf(authorJid, pushNames);
   const extra: Record<string, unknown> = { messageType: type.label };
@@ -206,6 +216,11 @@ function chatKeyFor(sessionId: number | null, sessions: Map<number, Session>, re
     participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name, id: phoneFromJid(session.jid) ?? session.jid }] : [],
   }));
   return key;
+}
+
+/** ZSESSIONTYPE 2 (broadcast list) or 3 (status), or a session whose jid is a broadcast one. */
+function isBroadcastSession(session: Session | undefined): boolean {
+  return session?.type === SESSION_TYPE_BROADCAST || session?.type === SESSION_TYPE_STATUS || (session?.jid ?? '').endsWith('@broadcast');
 }
 
 function nameOf(jid: string | null, pushNames: Map<string, string>): string | null {
