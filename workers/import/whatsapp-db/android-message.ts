@@ -9,7 +9,7 @@ import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../sh
 import type { ChatRegistry } from '../sqlite/index.ts';
 import { Lookup, columnsOf, hasTable, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
 import type { ContactBook } from './contacts.ts';
-import { chatKindOfJid, isGroupJid, phoneFromJid } from './jids.ts';
+import { chatKindOfJid, isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
 import type { ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia } from './message-types.ts';
 
@@ -37,6 +37,8 @@ export interface WaFields {
   editedAt: SqlValue;
   editedAtText: SqlValue;
   quotedKeyId: string | null;
+  /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
+  quotedText: string | null;
   starred: boolean;
   forwarded: boolean;
 }
@@ -103,14 +105,16 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   putExtra(extra, 'status', fields.status);
   putExtra(extra, 'receivedAt', isoOrNull(unixTime(fields.receivedTimestamp)));
   putExtra(extra, 'replyToKeyId', fields.quotedKeyId);
+  putExtra(extra, 'quote', fields.quotedText);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
   if (fields.forwarded) extra['forwarded'] = true;
   const editedAt = unixTime(fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoOrNull(editedAt));
 
-  // Who wrote it: me, the group member, or the other person of a private chat.
-  const authorJid = fields.fromMe ? null : fields.groupSender?.jid ?? (isGroupJid(fields.chatJid) ? null : fields.chatJid);
+  // Who wrote it: me, the group member, or the other person of a private chat. A group's or a
+  // status/broadcast chat's own jid is no one's: without a member the author is unknown.
+  const authorJid = fields.fromMe ? null : fields.groupSender?.jid ?? (isGroupJid(fields.chatJid) || isBroadcastJid(fields.chatJid) ? null : fields.chatJid);
   if (fields.groupSender?.lid !== undefined) extra['senderLid'] = fields.groupSender.lid;
   const sender = authorJid === null ? null : contacts.labelOf(authorJid);
 

@@ -25,7 +25,7 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
-  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id'] },
+  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data'] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
 ];
 
@@ -113,6 +113,7 @@ export class NewLayoutReader {
       editedAt: row['me_edited_timestamp'] ?? null,
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
+      quotedText: nonEmptyText(row['mq_text_data']),
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
