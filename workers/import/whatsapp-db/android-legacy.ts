@@ -96,6 +96,8 @@ export class LegacyLayoutReader {
       editedAtText: null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_data']),
+      // Reactions came with the new layout (message_add_on); the legacy table has none.
+      reactions: [],
       starred: flagValue(row['starred']),
       forwarded: flagValue(row['forwarded']),
     };

@@ -39,8 +39,18 @@ export interface WaFields {
   quotedKeyId: string | null;
   /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
   quotedText: string | null;
+  reactions: WaReaction[];
   starred: boolean;
   forwarded: boolean;
+}
+
+/** A reaction to the message (new layout: message_add_on + message_add_on_reaction). */
+export interface WaReaction {
+  fromMe: boolean;
+  /** Who reacted, when the row says (groups); null in a private chat, where it is the other person. */
+  sender: ResolvedJid | null;
+  emoji: string;
+  timestamp: SqlValue;
 }
 
 const OWNER_MARKER = 'status_me';
@@ -112,11 +122,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   const editedAt = unixTime(fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoOrNull(editedAt));
 
-  // Who wrote it: me, the group member, or the other person of a private chat. A group's or a
-  // status/broadcast chat's own jid is no one's: without a member the author is unknown.
-  const authorJid = fields.fromMe ? null : fields.groupSender?.jid ?? (isGroupJid(fields.chatJid) || isBroadcastJid(fields.chatJid) ? null : fields.chatJid);
+  const authorJid = authorOf(fields.fromMe, fields.groupSender, fields.chatJid);
   if (fields.groupSender?.lid !== undefined) extra['senderLid'] = fields.groupSender.lid;
   const sender = authorJid === null ? null : contacts.labelOf(authorJid);
+  if (fields.reactions.length > 0) extra['reactions'] = fields.reactions.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts));
 
   let text = fields.text ?? '';
   const attachments: ParsedAttachment[] = [];
@@ -159,6 +168,26 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     edited: editedAt.time !== null,
     locator,
     extra,
+  };
+}
+
+/**
+ * Who wrote a row: me, the member the row names, or the other person of a private chat. A group's
+ * or a status/broadcast chat's own jid is no one's: without a member the author is unknown.
+ */
+function authorOf(fromMe: boolean, member: ResolvedJid | null, chatJid: string | null): string | null {
+  if (fromMe) return null;
+  return member?.jid ?? (isGroupJid(chatJid) || isBroadcastJid(chatJid) ? null : chatJid);
+}
+
+function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook): Record<string, unknown> {
+  const jid = authorOf(reaction.fromMe, reaction.sender, chatJid);
+  return {
+    emoji: reaction.emoji,
+    fromMe: reaction.fromMe,
+    sender: jid === null ? null : contacts.labelOf(jid),
+    senderId: jid === null ? null : phoneFromJid(jid) ?? jid,
+    at: isoOrNull(unixTime(reaction.timestamp)),
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * The new Android msgstore layout (2021+): `message` joined to its 1:1 side tables
  * (`message_media`, `message_location`, `message_system`, `message_revoked`, `message_edit_info`,
- * `message_quoted`, `message_forwarded`), chats via `chat` -> `jid`. Side tables a version lacks
- * are simply not joined; their columns read as NULL.
+ * `message_quoted`, `message_forwarded`), chats via `chat` -> `jid`, reactions from
+ * `message_add_on`. Side tables a version lacks are simply not joined; their columns read as NULL.
  */
 
 import type { Database } from 'sql.js';
@@ -40,6 +40,7 @@ const ORIGIN_FORWARDED = 1;
 export class NewLayoutReader {
   private readonly chats = new Map<number, { jidRowId: number | null; subject: string | null }>();
   private readonly vcards: Lookup | null;
+  private readonly reactions: Lookup | null;
 
   constructor(
     private readonly db: Database,
@@ -55,6 +56,7 @@ export class NewLayoutReader {
     this.vcards = hasTable(db, 'message_vcard') && columnsOf(db, 'message_vcard').has('message_row_id')
       ? new Lookup(db, 'SELECT vcard FROM message_vcard WHERE message_row_id = ? ORDER BY rowid')
       : null;
+    this.reactions = reactionLookup(db);
   }
 
   scan(): TableScan {
@@ -114,6 +116,12 @@ export class NewLayoutReader {
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_text_data']),
+      reactions: this.reactions === null ? [] : this.reactions.all(rowidOf(row), MAX_REACTIONS).map((reaction) => ({
+        fromMe: flagValue(reaction['from_me']),
+        sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
+        emoji: textValue(reaction['reaction']) ?? '',
+        timestamp: reaction['timestamp'] ?? null,
+      })),
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
@@ -121,5 +129,22 @@ export class NewLayoutReader {
 
   free(): void {
     this.vcards?.free();
+    this.reactions?.free();
   }
+}
+
+/** One person's reaction per message_add_on row; a hostile table cannot make a message unbounded. */
+const MAX_REACTIONS = 1000;
+
+/**
+ * Reactions are rows of message_add_on (who, when, parent_message_row_id) with the emoji in
+ * message_add_on_reaction: not messages, so they are read per message rather than scanned.
+ */
+function reactionLookup(db: Database): Lookup | null {
+  if (!hasTable(db, 'message_add_on') || !hasTable(db, 'message_add_on_reaction')) return null;
+  const addOn = columnsOf(db, 'message_add_on');
+  const reaction = columnsOf(db, 'message_add_on_reaction');
+  if (!addOn.has('_id') || !addOn.has('parent_message_row_id') || !reaction.has('message_add_on_row_id')) return null;
+  const select = [...selectExpressions(addOn, 'a', ['from_me', 'sender_jid_row_id', 'timestamp']), ...selectExpressions(reaction, 'r', ['reaction'])];
+  return new Lookup(db, `SELECT ${select.join(', ')} FROM message_add_on AS a JOIN message_add_on_reaction AS r ON r.message_add_on_row_id = a._id WHERE a.parent_message_row_id = ? ORDER BY a._id`);
 }
