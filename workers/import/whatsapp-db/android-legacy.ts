@@ -98,6 +98,8 @@ export class LegacyLayoutReader {
       quotedText: nonEmptyText(row['mq_data']),
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
+      // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
+      call: null,
       starred: flagValue(row['starred']),
       forwarded: flagValue(row['forwarded']),
     };

@@ -8,6 +8,8 @@ import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
 import { Lookup, columnsOf, hasTable, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
+import { callText } from './call-facts.ts';
+import type { WaCall } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
 import { chatKindOfJid, isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
 import type { ResolvedJid } from './jids.ts';
@@ -40,6 +42,8 @@ export interface WaFields {
   /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
   quotedText: string | null;
   reactions: WaReaction[];
+  /** The call a row records (call_log, directly or through message_call_log), or null. */
+  call: WaCall | null;
   starred: boolean;
   forwarded: boolean;
 }
@@ -108,8 +112,9 @@ export class AndroidChats {
 
 export function buildMessage(fields: WaFields, chatKey: string, contacts: ContactBook, locator: SourceLocator): ParsedMessage {
   const type = androidMessageType(fields.typeCode);
-  const system = fields.legacySystem || type.system === true;
-  const extra: Record<string, unknown> = { messageType: fields.legacySystem ? 'system' : type.label };
+  const system = fields.legacySystem || type.system === true || fields.call !== null;
+  const extra: Record<string, unknown> = { messageType: fields.legacySystem ? 'system' : fields.typeCode === null && fields.call !== null ? 'call' : type.label };
+  if (fields.call !== null) extra['call'] = fields.call;
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);
@@ -129,7 +134,9 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
 
   let text = fields.text ?? '';
   const attachments: ParsedAttachment[] = [];
-  if (system) {
+  if (fields.call !== null) {
+    text = callText(fields.call, fields.fromMe);
+  } else if (system) {
     const action = fields.systemAction === null && !fields.legacySystem ? type.label : androidSystemAction(fields.systemAction);
     if (fields.systemAction !== null) extra['systemAction'] = fields.systemAction;
     // Calls keep "audio"/"video" in text_data; group subject changes keep the new subject.

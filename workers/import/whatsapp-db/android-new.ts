@@ -2,13 +2,15 @@
  * The new Android msgstore layout (2021+): `message` joined to its 1:1 side tables
  * (`message_media`, `message_location`, `message_system`, `message_revoked`, `message_edit_info`,
  * `message_quoted`, `message_forwarded`), chats via `chat` -> `jid`, reactions from
- * `message_add_on`. Side tables a version lacks are simply not joined; their columns read as NULL.
+ * `message_add_on`, call facts from `call_log` via `message_call_log`. Side tables a version lacks are simply not joined; their columns read as NULL.
  */
 
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields } from './android-message.ts';
+import { hasCallLink } from './android-calls.ts';
+import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';
 
 interface SideTable {
@@ -33,6 +35,8 @@ const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'chat_row_id', 'from_me', 'key_id', 'sender_jid_row_id', 'status', { name: 'timestamp', asText: true },
   'received_timestamp', 'message_type', 'text_data', 'starred', 'origination_flags',
 ];
+
+const CALL_FACT_COLUMNS = ['call_id', 'video_call', 'duration', 'call_result'];
 
 /** `origination_flags` bit 0: the message was forwarded (IPED). */
 const ORIGIN_FORWARDED = 1;
@@ -67,6 +71,11 @@ export class NewLayoutReader {
       select.push(...selectExpressions(columns, side.alias, side.columns, `${side.alias}_`));
       if (columns.has(side.key)) joins.push(`LEFT JOIN ${quoteIdentifier(side.table)} AS ${side.alias} ON ${side.alias}.${quoteIdentifier(side.key)} = t.rowid`);
     }
+    // A call's facts live in call_log, linked to its message row (newer versions) by message_call_log.
+    const linked = hasCallLink(this.db);
+    select.push(...selectExpressions(linked ? columnsOf(this.db, 'call_log') : new Set<string>(), 'cl', CALL_FACT_COLUMNS, 'cl_'));
+    select.push(linked ? 'mcl.call_log_row_id AS cl_link' : 'NULL AS cl_link');
+    if (linked) joins.push('LEFT JOIN message_call_log AS mcl ON mcl.message_row_id = t.rowid LEFT JOIN call_log AS cl ON cl._id = mcl.call_log_row_id');
     return { table: 'message', select, joins: joins.join(' ') };
   }
 
@@ -122,6 +131,7 @@ export class NewLayoutReader {
         emoji: textValue(reaction['reaction']) ?? '',
         timestamp: reaction['timestamp'] ?? null,
       })),
+      call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
