@@ -116,6 +116,24 @@ describe('FORMATS.md §5.2 ZGROUPEVENTTYPE of group events (6) and calls or secu
   });
 });
 
+describe('FORMATS.md §5.2 ZWAGROUPMEMBER: group member names', () => {
+  it("lists a group's members on its chat, named by ZCONTACTNAME else ZWAPROFILEPUSHNAME, including those who never wrote", async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO ZWACHATSESSION VALUES (1, 5, '120363000000000001@g.us', 'Transport', 1), (2, 5, '120363000000000002@g.us', 'Other', 1);
+      INSERT INTO ZWAGROUPMEMBER VALUES (1, 1, '4915100000002@s.whatsapp.net', 'Boss'), (2, 1, '4915100000003@s.whatsapp.net', NULL),
+                                        (3, 1, '4915100000004@s.whatsapp.net', NULL), (4, 2, '4915100000009@s.whatsapp.net', 'Elsewhere');
+      INSERT INTO ZWAPROFILEPUSHNAME VALUES (1, '4915100000003@s.whatsapp.net', 'Courier');
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, 0, 700000000, NULL, '120363000000000001@g.us', NULL, 'at 9', 0, 0, 1, NULL, 'M1', NULL, 0);`);
+    const run = await runParser(whatsappIosDbParser, bytes, 'ChatStorage.sqlite');
+    expect(checkParsedInvariants(run, 'ChatStorage.sqlite')).toEqual([]);
+    expect(run.sink.messages[0]).toMatchObject({ sender: 'Boss', senderId: '+4915100000002', text: 'at 9', locator: { table: 'ZWAMESSAGE', rowid: 1 } });
+    expect(run.sink.chats).toEqual([{
+      key: 'jid:120363000000000001@g.us', title: 'Transport', kind: 'group',
+      participants: [{ name: 'Boss', id: '+4915100000002' }, { name: 'Courier', id: '+4915100000003' }, { name: null, id: '+4915100000004' }],
+    }]);
+  });
+});
+
 describe('FORMATS.md §5.2 ZSESSIONTYPE 2 (broadcast) and 3 (status)', () => {
   const STORE = `${SCHEMA}
     INSERT INTO ZWACHATSESSION VALUES (1, 5, 'status@broadcast', NULL, 3), (2, 5, '1700000000@broadcast', 'Customers', 2);
@@ -141,7 +159,8 @@ describe('FORMATS.md §5.2 ZSESSIONTYPE 2 (broadcast) and 3 (status)', () => {
     const run = await runParser(whatsappIosDbParser, await buildDatabase(STORE), 'ChatStorage.sqlite');
     expect(byStanza(run.sink.messages, 'BL1')).toMatchObject({ chatKey: 'jid:1700000000@broadcast', sender: null, direction: 'outgoing', locator: { rowid: 3 } });
     expect(run.sink.chats).toEqual([
-      { key: 'jid:status@broadcast', title: 'status@broadcast', kind: 'unknown', participants: [] },
+      // The members ZWAGROUPMEMBER lists for the status session are the people whose updates it holds.
+      { key: 'jid:status@broadcast', title: 'status@broadcast', kind: 'unknown', participants: [{ name: 'Boss', id: '+4915100000002' }] },
       { key: 'jid:1700000000@broadcast', title: 'Customers', kind: 'unknown', participants: [] },
     ]);
   });
