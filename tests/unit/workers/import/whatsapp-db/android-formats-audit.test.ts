@@ -90,6 +90,30 @@ describe('FORMATS.md §5.1 legacy messages: media_wa_type codes and their media_
   });
 });
 
+describe('FORMATS.md §5.1 legacy group senders and members', () => {
+  it('names the group sender from remote_resource and lists group_participants (not the owner) as the chat\'s members', async () => {
+    const bytes = await buildDatabase(`${LEGACY_SCHEMA}
+      CREATE TABLE group_participants (_id INTEGER PRIMARY KEY AUTOINCREMENT, gjid TEXT NOT NULL, jid TEXT NOT NULL, admin INTEGER);
+      INSERT INTO group_participants (gjid, jid, admin) VALUES ('4915100000001-1559589144@g.us', '', 0), ('4915100000001-1559589144@g.us', 'status_me', 0),
+        ('4915100000001-1559589144@g.us', '4915100000002@s.whatsapp.net', 1), ('4915100000001-1559589144@g.us', '4915100000003@s.whatsapp.net', 0);
+      INSERT INTO chat_list (key_remote_jid, subject) VALUES ('4915100000001-1559589144@g.us', 'Night shift');
+      INSERT INTO messages (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, remote_resource) VALUES
+        (2, '4915100000001-1559589144@g.us', 0, 'G1', 0, 'who drives?', 1623699000000, '0', '4915100000002@s.whatsapp.net'),
+        (3, '4915100000001-1559589144@g.us', 1, 'G2', 5, 'me', 1623699060000, '0', '');`);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(byKey(run.sink.messages, 'G1')).toMatchObject({
+      chatKey: 'jid:4915100000001-1559589144@g.us', kind: 'message', sender: 'Boss', senderId: '+4915100000002', direction: 'incoming',
+      time: { utcMs: 1623699000000 }, text: 'who drives?', locator: { table: 'messages', rowid: 2 },
+    });
+    expect(byKey(run.sink.messages, 'G2')).toMatchObject({ sender: null, senderId: null, direction: 'outgoing', locator: { rowid: 3 } });
+    expect(run.sink.chats).toEqual([{
+      key: 'jid:4915100000001-1559589144@g.us', title: 'Night shift', kind: 'group',
+      participants: [{ name: 'Boss', id: '+4915100000002' }, { name: null, id: '+4915100000003' }],
+    }]);
+  });
+});
+
 describe('FORMATS.md §5.1 status@broadcast and broadcast lists', () => {
   it('legacy: a status update is attributed to its poster (remote_resource), not to status@broadcast, in a chat labelled by its jid', async () => {
     const bytes = await buildDatabase(`${LEGACY_SCHEMA}
