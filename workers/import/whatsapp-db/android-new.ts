@@ -44,7 +44,8 @@ const ORIGIN_FORWARDED = 1;
 export class NewLayoutReader {
   private readonly chats = new Map<number, { jidRowId: number | null; subject: string | null }>();
   private readonly vcards: Lookup | null;
-  private readonly reactions: Lookup | null;
+  /** Reactions by the rowid of the message they answer. */
+  private readonly reactions: Map<number, Row[]>;
 
   constructor(
     private readonly db: Database,
@@ -60,7 +61,7 @@ export class NewLayoutReader {
     this.vcards = hasTable(db, 'message_vcard') && columnsOf(db, 'message_vcard').has('message_row_id')
       ? new Lookup(db, 'SELECT vcard FROM message_vcard WHERE message_row_id = ? ORDER BY rowid')
       : null;
-    this.reactions = reactionLookup(db);
+    this.reactions = loadReactions(db, onError);
   }
 
   scan(): TableScan {
@@ -125,7 +126,7 @@ export class NewLayoutReader {
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_text_data']),
-      reactions: this.reactions === null ? [] : this.reactions.all(rowidOf(row), MAX_REACTIONS).map((reaction) => ({
+      reactions: (this.reactions.get(rowidOf(row)) ?? []).map((reaction) => ({
         fromMe: flagValue(reaction['from_me']),
         sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
         emoji: textValue(reaction['reaction']) ?? '',
@@ -139,7 +140,6 @@ export class NewLayoutReader {
 
   free(): void {
     this.vcards?.free();
-    this.reactions?.free();
   }
 }
 
@@ -148,13 +148,23 @@ const MAX_REACTIONS = 1000;
 
 /**
  * Reactions are rows of message_add_on (who, when, parent_message_row_id) with the emoji in
- * message_add_on_reaction: not messages, so they are read per message rather than scanned.
+ * message_add_on_reaction: not messages, so they are read once, in one pass, and handed to the
+ * message they answer (one pass rather than a lookup per message: the parent column may have no index).
  */
-function reactionLookup(db: Database): Lookup | null {
-  if (!hasTable(db, 'message_add_on') || !hasTable(db, 'message_add_on_reaction')) return null;
+function loadReactions(db: Database, onError: (message: string) => void): Map<number, Row[]> {
+  const byParent = new Map<number, Row[]>();
+  if (!hasTable(db, 'message_add_on') || !hasTable(db, 'message_add_on_reaction')) return byParent;
   const addOn = columnsOf(db, 'message_add_on');
   const reaction = columnsOf(db, 'message_add_on_reaction');
-  if (!addOn.has('_id') || !addOn.has('parent_message_row_id') || !reaction.has('message_add_on_row_id')) return null;
-  const select = [...selectExpressions(addOn, 'a', ['from_me', 'sender_jid_row_id', 'timestamp']), ...selectExpressions(reaction, 'r', ['reaction'])];
-  return new Lookup(db, `SELECT ${select.join(', ')} FROM message_add_on AS a JOIN message_add_on_reaction AS r ON r.message_add_on_row_id = a._id WHERE a.parent_message_row_id = ? ORDER BY a._id`);
+  if (!addOn.has('_id') || !addOn.has('parent_message_row_id') || !reaction.has('message_add_on_row_id')) return byParent;
+  const select = [...selectExpressions(addOn, 't', ['parent_message_row_id', 'from_me', 'sender_jid_row_id', 'timestamp']), ...selectExpressions(reaction, 'r', ['reaction'])];
+  const scan = { table: 'message_add_on', select, joins: 'JOIN message_add_on_reaction AS r ON r.message_add_on_row_id = t._id' };
+  for (const row of scanRows(db, scan, (message) => onError(`message_add_on: ${message}`))) {
+    const parent = integerValue(row['parent_message_row_id']);
+    if (parent === null) continue;
+    const list = byParent.get(parent) ?? [];
+    if (list.length < MAX_REACTIONS) list.push(row);
+    byParent.set(parent, list);
+  }
+  return byParent;
 }
