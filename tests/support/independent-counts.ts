@@ -188,14 +188,20 @@ function whatsappRows(db: Database, tables: Set<string>): IndependentCount {
     tables.has('messages') && newHasKeys
       ? scalar(db, "SELECT count(*) FROM messages WHERE key_remote_jid IS NOT '-1' AND key_id IN (SELECT key_id FROM message WHERE chat_row_id IS NOT -1)")
       : 0;
+  // Calls are call_log rows, one record each unless message_call_log ties them to a message row.
+  const calls = !tables.has('call_log')
+    ? 0
+    : tables.has('message_call_log')
+      ? scalar(db, 'SELECT count(*) FROM call_log WHERE _id NOT IN (SELECT call_log_row_id FROM message_call_log WHERE call_log_row_id IS NOT NULL)')
+      : scalar(db, 'SELECT count(*) FROM call_log');
   const count: IndependentCount = {
-    records: legacy + fresh - repeated,
-    method: "SQL: count(*) FROM messages (key_remote_jid <> '-1') + count(*) FROM message (chat_row_id <> -1) - messages repeated in both by key_id",
+    records: legacy + fresh - repeated + calls,
+    method: "SQL: count(*) FROM messages (key_remote_jid <> '-1') + count(*) FROM message (chat_row_id <> -1) - messages repeated in both by key_id + call_log rows no message_call_log row links",
   };
   // In the legacy table WhatsApp marks group events (created, added, left...) with status 6.
   if (fresh === 0 && legacy > 0) {
-    count.system = scalar(db, "SELECT count(*) FROM messages WHERE key_remote_jid IS NOT '-1' AND status = 6");
-    count.method += '; system = legacy rows with status 6';
+    count.system = scalar(db, "SELECT count(*) FROM messages WHERE key_remote_jid IS NOT '-1' AND status = 6") + calls;
+    count.method += '; system = legacy rows with status 6, and the calls';
   }
   return count;
 }

@@ -15,6 +15,9 @@ const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', { name: 'edit_version', asText: true },
 ];
 
+/** The quoted message's copy in messages_quotes (same columns as messages). */
+const QUOTE_COLUMNS = ['key_id', 'data'];
+
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
 
@@ -37,7 +40,13 @@ export class LegacyLayoutReader {
   }
 
   scan(): TableScan {
-    return { table: 'messages', select: selectExpressions(columnsOf(this.db, 'messages'), 't', MESSAGES_COLUMNS) };
+    const select = [...selectExpressions(columnsOf(this.db, 'messages'), 't', MESSAGES_COLUMNS)];
+    // A reply points (quoted_row_id) at its own copy of the quoted message in messages_quotes,
+    // which keeps the quoted key and text even when the original row is gone. _id is unique: no repeats.
+    const quotes = hasTable(this.db, 'messages_quotes') ? columnsOf(this.db, 'messages_quotes') : new Set<string>();
+    select.push(...selectExpressions(quotes, 'mq', QUOTE_COLUMNS, 'mq_'));
+    const joinable = quotes.has('_id') && columnsOf(this.db, 'messages').has('quoted_row_id');
+    return { table: 'messages', select, ...(joinable ? { joins: 'LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id' } : {}) };
   }
 
   /** The dummy first row (key_remote_jid "-1"). */
@@ -85,7 +94,12 @@ export class LegacyLayoutReader {
       revokedKeyId: null,
       editedAt: null,
       editedAtText: null,
-      quotedKeyId: null,
+      quotedKeyId: nonEmptyText(row['mq_key_id']),
+      quotedText: nonEmptyText(row['mq_data']),
+      // Reactions came with the new layout (message_add_on); the legacy table has none.
+      reactions: [],
+      // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
+      call: null,
       starred: flagValue(row['starred']),
       forwarded: flagValue(row['forwarded']),
     };

@@ -8,8 +8,10 @@ import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
 import { Lookup, columnsOf, hasTable, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
+import { callText } from './call-facts.ts';
+import type { WaCall } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
-import { chatKindOfJid, isGroupJid, phoneFromJid } from './jids.ts';
+import { chatKindOfJid, isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
 import type { ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia } from './message-types.ts';
 
@@ -37,8 +39,22 @@ export interface WaFields {
   editedAt: SqlValue;
   editedAtText: SqlValue;
   quotedKeyId: string | null;
+  /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
+  quotedText: string | null;
+  reactions: WaReaction[];
+  /** The call a row records (call_log, directly or through message_call_log), or null. */
+  call: WaCall | null;
   starred: boolean;
   forwarded: boolean;
+}
+
+/** A reaction to the message (new layout: message_add_on + message_add_on_reaction). */
+export interface WaReaction {
+  fromMe: boolean;
+  /** Who reacted, when the row says (groups); null in a private chat, where it is the other person. */
+  sender: ResolvedJid | null;
+  emoji: string;
+  timestamp: SqlValue;
 }
 
 const OWNER_MARKER = 'status_me';
@@ -96,27 +112,31 @@ export class AndroidChats {
 
 export function buildMessage(fields: WaFields, chatKey: string, contacts: ContactBook, locator: SourceLocator): ParsedMessage {
   const type = androidMessageType(fields.typeCode);
-  const system = fields.legacySystem || type.system === true;
-  const extra: Record<string, unknown> = { messageType: fields.legacySystem ? 'system' : type.label };
+  const system = fields.legacySystem || type.system === true || fields.call !== null;
+  const extra: Record<string, unknown> = { messageType: fields.legacySystem ? 'system' : fields.typeCode === null && fields.call !== null ? 'call' : type.label };
+  if (fields.call !== null) extra['call'] = fields.call;
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);
   putExtra(extra, 'receivedAt', isoOrNull(unixTime(fields.receivedTimestamp)));
   putExtra(extra, 'replyToKeyId', fields.quotedKeyId);
+  putExtra(extra, 'quote', fields.quotedText);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
   if (fields.forwarded) extra['forwarded'] = true;
   const editedAt = unixTime(fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoOrNull(editedAt));
 
-  // Who wrote it: me, the group member, or the other person of a private chat.
-  const authorJid = fields.fromMe ? null : fields.groupSender?.jid ?? (isGroupJid(fields.chatJid) ? null : fields.chatJid);
+  const authorJid = authorOf(fields.fromMe, fields.groupSender, fields.chatJid);
   if (fields.groupSender?.lid !== undefined) extra['senderLid'] = fields.groupSender.lid;
   const sender = authorJid === null ? null : contacts.labelOf(authorJid);
+  if (fields.reactions.length > 0) extra['reactions'] = fields.reactions.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts));
 
   let text = fields.text ?? '';
   const attachments: ParsedAttachment[] = [];
-  if (system) {
+  if (fields.call !== null) {
+    text = callText(fields.call, fields.fromMe);
+  } else if (system) {
     const action = fields.systemAction === null && !fields.legacySystem ? type.label : androidSystemAction(fields.systemAction);
     if (fields.systemAction !== null) extra['systemAction'] = fields.systemAction;
     // Calls keep "audio"/"video" in text_data; group subject changes keep the new subject.
@@ -155,6 +175,26 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     edited: editedAt.time !== null,
     locator,
     extra,
+  };
+}
+
+/**
+ * Who wrote a row: me, the member the row names, or the other person of a private chat. A group's
+ * or a status/broadcast chat's own jid is no one's: without a member the author is unknown.
+ */
+function authorOf(fromMe: boolean, member: ResolvedJid | null, chatJid: string | null): string | null {
+  if (fromMe) return null;
+  return member?.jid ?? (isGroupJid(chatJid) || isBroadcastJid(chatJid) ? null : chatJid);
+}
+
+function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook): Record<string, unknown> {
+  const jid = authorOf(reaction.fromMe, reaction.sender, chatJid);
+  return {
+    emoji: reaction.emoji,
+    fromMe: reaction.fromMe,
+    sender: jid === null ? null : contacts.labelOf(jid),
+    senderId: jid === null ? null : phoneFromJid(jid) ?? jid,
+    at: isoOrNull(unixTime(reaction.timestamp)),
   };
 }
 

@@ -1,14 +1,16 @@
 /**
  * The new Android msgstore layout (2021+): `message` joined to its 1:1 side tables
  * (`message_media`, `message_location`, `message_system`, `message_revoked`, `message_edit_info`,
- * `message_quoted`, `message_forwarded`), chats via `chat` -> `jid`. Side tables a version lacks
- * are simply not joined; their columns read as NULL.
+ * `message_quoted`, `message_forwarded`), chats via `chat` -> `jid`, reactions from
+ * `message_add_on`, call facts from `call_log` via `message_call_log`. Side tables a version lacks are simply not joined; their columns read as NULL.
  */
 
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields } from './android-message.ts';
+import { hasCallLink } from './android-calls.ts';
+import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';
 
 interface SideTable {
@@ -25,7 +27,7 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
-  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id'] },
+  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data'] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
 ];
 
@@ -34,12 +36,16 @@ const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'received_timestamp', 'message_type', 'text_data', 'starred', 'origination_flags',
 ];
 
+const CALL_FACT_COLUMNS = ['call_id', 'video_call', 'duration', 'call_result'];
+
 /** `origination_flags` bit 0: the message was forwarded (IPED). */
 const ORIGIN_FORWARDED = 1;
 
 export class NewLayoutReader {
   private readonly chats = new Map<number, { jidRowId: number | null; subject: string | null }>();
   private readonly vcards: Lookup | null;
+  /** Reactions by the rowid of the message they answer. */
+  private readonly reactions: Map<number, Row[]>;
 
   constructor(
     private readonly db: Database,
@@ -55,6 +61,7 @@ export class NewLayoutReader {
     this.vcards = hasTable(db, 'message_vcard') && columnsOf(db, 'message_vcard').has('message_row_id')
       ? new Lookup(db, 'SELECT vcard FROM message_vcard WHERE message_row_id = ? ORDER BY rowid')
       : null;
+    this.reactions = loadReactions(db, onError);
   }
 
   scan(): TableScan {
@@ -65,6 +72,11 @@ export class NewLayoutReader {
       select.push(...selectExpressions(columns, side.alias, side.columns, `${side.alias}_`));
       if (columns.has(side.key)) joins.push(`LEFT JOIN ${quoteIdentifier(side.table)} AS ${side.alias} ON ${side.alias}.${quoteIdentifier(side.key)} = t.rowid`);
     }
+    // A call's facts live in call_log, linked to its message row (newer versions) by message_call_log.
+    const linked = hasCallLink(this.db);
+    select.push(...selectExpressions(linked ? columnsOf(this.db, 'call_log') : new Set<string>(), 'cl', CALL_FACT_COLUMNS, 'cl_'));
+    select.push(linked ? 'mcl.call_log_row_id AS cl_link' : 'NULL AS cl_link');
+    if (linked) joins.push('LEFT JOIN message_call_log AS mcl ON mcl.message_row_id = t.rowid LEFT JOIN call_log AS cl ON cl._id = mcl.call_log_row_id');
     return { table: 'message', select, joins: joins.join(' ') };
   }
 
@@ -113,6 +125,14 @@ export class NewLayoutReader {
       editedAt: row['me_edited_timestamp'] ?? null,
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
+      quotedText: nonEmptyText(row['mq_text_data']),
+      reactions: (this.reactions.get(rowidOf(row)) ?? []).map((reaction) => ({
+        fromMe: flagValue(reaction['from_me']),
+        sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
+        emoji: textValue(reaction['reaction']) ?? '',
+        timestamp: reaction['timestamp'] ?? null,
+      })),
+      call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
@@ -121,4 +141,30 @@ export class NewLayoutReader {
   free(): void {
     this.vcards?.free();
   }
+}
+
+/** One person's reaction per message_add_on row; a hostile table cannot make a message unbounded. */
+const MAX_REACTIONS = 1000;
+
+/**
+ * Reactions are rows of message_add_on (who, when, parent_message_row_id) with the emoji in
+ * message_add_on_reaction: not messages, so they are read once, in one pass, and handed to the
+ * message they answer (one pass rather than a lookup per message: the parent column may have no index).
+ */
+function loadReactions(db: Database, onError: (message: string) => void): Map<number, Row[]> {
+  const byParent = new Map<number, Row[]>();
+  if (!hasTable(db, 'message_add_on') || !hasTable(db, 'message_add_on_reaction')) return byParent;
+  const addOn = columnsOf(db, 'message_add_on');
+  const reaction = columnsOf(db, 'message_add_on_reaction');
+  if (!addOn.has('_id') || !addOn.has('parent_message_row_id') || !reaction.has('message_add_on_row_id')) return byParent;
+  const select = [...selectExpressions(addOn, 't', ['parent_message_row_id', 'from_me', 'sender_jid_row_id', 'timestamp']), ...selectExpressions(reaction, 'r', ['reaction'])];
+  const scan = { table: 'message_add_on', select, joins: 'JOIN message_add_on_reaction AS r ON r.message_add_on_row_id = t._id' };
+  for (const row of scanRows(db, scan, (message) => onError(`message_add_on: ${message}`))) {
+    const parent = integerValue(row['parent_message_row_id']);
+    if (parent === null) continue;
+    const list = byParent.get(parent) ?? [];
+    if (list.length < MAX_REACTIONS) list.push(row);
+    byParent.set(parent, list);
+  }
+  return byParent;
 }

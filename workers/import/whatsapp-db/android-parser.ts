@@ -4,7 +4,8 @@
  * In a transitional database the same message can sit in both tables; it is reported once (the
  * new layout's row wins) and the skipped duplicates are counted. Names come from WhatsApp's
  * contacts database (wa.db on the phone) when one is found near it by its tables, whatever its
- * name (contacts.ts). Deleted rows in free pages are carving, out of scope here.
+ * name (contacts.ts). Calls come from `call_log` (android-calls.ts). Deleted rows in free pages
+ * are carving, out of scope here.
  */
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
@@ -28,6 +29,7 @@ import {
 } from '../sqlite/index.ts';
 import { AndroidChats, buildMessage, messageKey } from './android-message.ts';
 import type { WaFields } from './android-message.ts';
+import { CallLogReader } from './android-calls.ts';
 import { LegacyLayoutReader } from './android-legacy.ts';
 import { NewLayoutReader } from './android-new.ts';
 import { ContactBook, findContactsDatabase, nameOf, readWaContacts } from './contacts.ts';
@@ -35,7 +37,7 @@ import type { FoundContacts } from './contacts.ts';
 import { JidBook } from './jids.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.1.0';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.4.0';
 
 interface LayoutReader {
   scan(): TableScan;
@@ -65,8 +67,14 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
   const readers: [string, LayoutReader][] = [];
   if (newReader !== null) readers.push(['message', newReader]);
   if (hasLegacy) readers.push(['messages', new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message))]);
+  // Calls are kept in call_log, apart from the messages: without it they would be lost.
+  const callReader = CallLogReader.present(db) ? new CallLogReader(db, jids) : null;
+  const callCounts = callReader?.counts() ?? null;
+  if (callReader !== null) readers.push(['call_log', callReader]);
+  /** Rows each table reports from: call_log without the calls its linked message rows stand for. */
+  const rowsOf = (table: string): number | null => (table === 'call_log' ? callCounts?.rows ?? null : rowCount(db, table));
 
-  const totalRows = readers.reduce((sum, [table]) => sum + (rowCount(db, table) ?? 0), 0);
+  const totalRows = readers.reduce((sum, [table]) => sum + (rowsOf(table) ?? 0), 0);
   const pacer = new RowPacer(sink, totalRows, input.size);
   const seenKeys = new Set<string>();
   const tally = { messages: 0, system: 0, unparsed: 0, deleted: 0, placeholderRows: 0, duplicatesAcrossLayouts: 0, duplicateJoinRows: 0 };
@@ -121,7 +129,8 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
       ...evidence.facts,
       layout,
       ...tally,
-      rowCounts: Object.fromEntries(readers.map(([table]) => [table, rowCount(db, table)])),
+      rowCounts: Object.fromEntries(readers.map(([table]) => [table, rowsOf(table)])),
+      callLogRowsWithMessage: callCounts?.withMessage ?? 0,
       chats: registry.size,
       lidMappings: jids.lidMappings,
       contactsSource: contacts.source,

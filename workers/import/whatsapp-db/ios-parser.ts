@@ -6,7 +6,7 @@
  */
 
 import type { Database } from 'sql.js';
-import type { ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import type { ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParsedParticipant, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ColumnRequest, EvidenceDatabase, Row ,
   WarningCap} from '../sqlite/index.ts';
@@ -36,7 +36,7 @@ import { phoneFromJid } from './jids.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.0.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.2.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -48,11 +48,15 @@ const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME'];
 const DATA_ITEM_COLUMNS = ['ZTITLE', 'ZSUMMARY', 'ZMATCHEDTEXT', 'ZCONTENT1', 'ZCONTENT2'];
 /** ZWACHATSESSION.ZSESSIONTYPE */
 const SESSION_KINDS = { 0: 'private', 1: 'group', 2: 'unknown', 3: 'unknown' } as const;
+const SESSION_TYPE_BROADCAST = 2;
+const SESSION_TYPE_STATUS = 3;
 
 interface Session {
   jid: string | null;
   name: string | null;
   type: number | null;
+  /** A group's members from ZWAGROUPMEMBER (by its ZCHATSESSION), writers or not. */
+  members?: ParsedParticipant[];
 }
 
 export const whatsappIosDbParser: SourceParser = evidenceDatabaseParser({ format: 'whatsapp-ios-db', parserVersion: WHATSAPP_IOS_DB_PARSER_VERSION, kind: 'whatsapp-ios', read: parseChatStorage });
@@ -64,8 +68,9 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
     throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not a WhatsApp ChatStorage.sqlite (no ZWAMESSAGE table)`);
   }
   const damaged = (message: string): void => warnings.add('damaged', file, message);
-  const sessions = loadSessions(db, damaged);
   const pushNames = loadPushNames(db, damaged);
+  const sessions = loadSessions(db, damaged);
+  loadGroupMembers(db, sessions, pushNames, damaged);
   const registry = new ChatRegistry(sink);
   const select = selectExpressions(columnsOf(db, 'ZWAMESSAGE'), 't', MESSAGE_COLUMNS);
   const joins = sideTableJoins(db, select);
@@ -106,10 +111,18 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   const typeCode = integerValue(row['zmessagetype']);
   const type = iosMessageType(typeCode);
   const isGroup = session?.type === 1 || (session?.jid ?? '').endsWith('@g.us');
-  const authorJid = fromMe ? null : isGroup ? nonEmptyText(row['gm_zmemberjid']) ?? nonEmptyText(row['zfromjid']) : session?.jid ?? nonEmptyText(row['zfromjid']);
+  // Status (status@broadcast) and broadcast sessions have many authors, like groups: the session
+  // jid is no one's, so an update is the member's (or its ZFROMJID's), never status@broadcast's.
+  const manyAuthors = isGroup || isBroadcastSession(session);
+  const fromJid = nonEmptyText(row['zfromjid']);
+  const authorJid = fromMe
+    ? null
+    : manyAuthors
+      ? nonEmptyText(row['gm_zmemberjid']) ?? (isGroup || fromJid !== session?.jid ? fromJid : null)
+      : session?.jid ?? fromJid;
   const sender = fromMe
     ? null
-    : isGroup
+    : manyAuthors
       ? nonEmptyText(row['gm_zcontactname']) ?? nameOf(authorJid, pushNames) ?? nonEmptyText(row['zpushname'])
       : session?.name ?? nameOf(authorJid, pushNames);
   const extra: Record<string, unknown> = { messageType: type.label };
@@ -203,9 +216,14 @@ function chatKeyFor(sessionId: number | null, sessions: Map<number, Session>, re
     key,
     title: session?.name ?? phoneFromJid(session?.jid ?? null) ?? session?.jid ?? 'Unknown chat',
     kind: SESSION_KINDS[(session?.type ?? 2) as keyof typeof SESSION_KINDS] ?? 'unknown',
-    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name, id: phoneFromJid(session.jid) ?? session.jid }] : [],
+    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name, id: phoneFromJid(session.jid) ?? session.jid }] : session?.members ?? [],
   }));
   return key;
+}
+
+/** ZSESSIONTYPE 2 (broadcast list) or 3 (status), or a session whose jid is a broadcast one. */
+function isBroadcastSession(session: Session | undefined): boolean {
+  return session?.type === SESSION_TYPE_BROADCAST || session?.type === SESSION_TYPE_STATUS || (session?.jid ?? '').endsWith('@broadcast');
 }
 
 function nameOf(jid: string | null, pushNames: Map<string, string>): string | null {
@@ -221,6 +239,22 @@ function loadSessions(db: Database, onError: (message: string) => void): Map<num
     sessions.set(rowidOf(row), { jid: nonEmptyText(row['zcontactjid']), name: nonEmptyText(row['zpartnername']), type: integerValue(row['zsessiontype']) });
   }
   return sessions;
+}
+
+/** Lists each group's members on its session, named by ZCONTACTNAME, else their push name. */
+function loadGroupMembers(db: Database, sessions: Map<number, Session>, pushNames: Map<string, string>, onError: (message: string) => void): void {
+  if (!hasTable(db, 'ZWAGROUPMEMBER')) return;
+  const columns = columnsOf(db, 'ZWAGROUPMEMBER');
+  if (!columns.has('zchatsession') || !columns.has('zmemberjid')) return;
+  const select = selectExpressions(columns, 't', ['ZCHATSESSION', ...MEMBER_COLUMNS]);
+  for (const row of scanRows(db, { table: 'ZWAGROUPMEMBER', select }, (message) => onError(`ZWAGROUPMEMBER: ${message}`))) {
+    const session = sessions.get(integerValue(row['zchatsession']) ?? -1);
+    const jid = nonEmptyText(row['zmemberjid']);
+    if (session === undefined || jid === null) continue;
+    session.members ??= [];
+    if (session.members.some((member) => member.id === (phoneFromJid(jid) ?? jid))) continue;
+    session.members.push({ name: nonEmptyText(row['zcontactname']) ?? pushNames.get(jid) ?? null, id: phoneFromJid(jid) ?? jid });
+  }
 }
 
 function loadPushNames(db: Database, onError: (message: string) => void): Map<string, string> {

@@ -28,6 +28,11 @@ export function isGroupJid(jid: string | null): boolean {
   return jid !== null && jid.endsWith('@g.us');
 }
 
+/** status@broadcast (status updates) or `<id>@broadcast` (a broadcast list). */
+export function isBroadcastJid(jid: string | null): boolean {
+  return jid !== null && jid.endsWith('@broadcast');
+}
+
 export interface ResolvedJid {
   /** The jid to show and key on: the phone jid when a lid could be mapped. */
   jid: string;

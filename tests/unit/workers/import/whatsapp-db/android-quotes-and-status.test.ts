@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+
+import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
+import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
+import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+
+/**
+ * Regressions found auditing FORMATS.md §5.1: the text a reply quotes (new `message_quoted`, legacy
+ * `quoted_row_id` -> `messages_quotes`) was dropped although it survives there when the quoted
+ * message itself is gone; and an incoming status@broadcast row without its poster was attributed
+ * to "status@broadcast" as if that were a person.
+ */
+
+const LEGACY = `
+  CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+    status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, media_size INTEGER, remote_resource TEXT, quoted_row_id INTEGER);
+  CREATE TABLE messages_quotes (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+    status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, remote_resource TEXT);
+  CREATE TABLE chat_list (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT UNIQUE, subject TEXT);
+  INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, timestamp, media_wa_type) VALUES ('-1', 0, '-1', -1, 0, '0');
+  INSERT INTO messages_quotes (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type) VALUES
+    (1, '4915100000001@s.whatsapp.net', 0, 'GONE', 0, 'meet at the back door', 1623690000000, '0');
+  INSERT INTO messages (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, quoted_row_id, remote_resource) VALUES
+    (2, '4915100000001@s.whatsapp.net', 1, 'R1', 13, 'ok', 1623690060000, '0', 1, NULL),
+    (3, '4915100000001@s.whatsapp.net', 0, 'R2', 0, 'no reply', 1623690120000, '0', 0, NULL),
+    (4, 'status@broadcast', 0, 'ST0', 0, 'who posted this?', 1623690180000, '0', 0, NULL);
+`;
+
+const NEW = `
+  CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, raw_string TEXT);
+  CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);
+  CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
+    sender_jid_row_id INTEGER, status INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+  CREATE TABLE message_quoted (message_row_id INTEGER PRIMARY KEY, chat_row_id INTEGER, parent_message_chat_row_id INTEGER, from_me INTEGER,
+    sender_jid_row_id INTEGER, key_id TEXT, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+  INSERT INTO jid VALUES (1, '4915100000001', 's.whatsapp.net', '4915100000001@s.whatsapp.net'), (2, 'status', 'broadcast', 'status@broadcast');
+  INSERT INTO chat VALUES (1, 1, NULL), (2, 2, NULL);
+  INSERT INTO message VALUES (1, -1, 0, '-1', 0, -1, 0, 0, NULL),
+    (2, 1, 1, 'R3', 0, 13, 1700000060000, 0, 'on my way'),
+    (3, 2, 0, 'ST9', 0, 0, 1700000120000, 0, 'poster unknown');
+  INSERT INTO message_quoted (message_row_id, chat_row_id, from_me, key_id, timestamp, message_type, text_data) VALUES
+    (2, 1, 0, 'Q-DELETED', 1700000000000, 0, 'bring the passports');
+`;
+
+function byKey(messages: readonly ParsedMessage[], keyId: string): ParsedMessage {
+  const found = messages.find((message) => message.extra?.['keyId'] === keyId);
+  if (found === undefined) throw new Error(`no message with key_id ${keyId}`);
+  return found;
+}
+
+describe('whatsappAndroidDbParser: quoted text of replies', () => {
+  it('new layout: keeps message_quoted.text_data (and its key) on the reply', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const reply = byKey(run.sink.messages, 'R3');
+    expect(reply).toMatchObject({ direction: 'outgoing', sender: null, text: 'on my way', time: { utcMs: 1700000060000 }, locator: { table: 'message', rowid: 2 } });
+    expect(reply.extra).toMatchObject({ replyToKeyId: 'Q-DELETED', quote: 'bring the passports' });
+  });
+
+  it('legacy layout: follows quoted_row_id to messages_quotes for the quoted key and text', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(LEGACY), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.sink.messages).toHaveLength(3);
+    const reply = byKey(run.sink.messages, 'R1');
+    expect(reply).toMatchObject({ direction: 'outgoing', text: 'ok', time: { utcMs: 1623690060000 }, locator: { table: 'messages', rowid: 2 } });
+    expect(reply.extra).toMatchObject({ replyToKeyId: 'GONE', quote: 'meet at the back door' });
+    const plain = byKey(run.sink.messages, 'R2');
+    expect(plain.extra?.['quote']).toBeUndefined();
+    expect(plain.extra?.['replyToKeyId']).toBeUndefined();
+  });
+});
+
+describe('whatsappAndroidDbParser: status updates without a poster', () => {
+  it('legacy: leaves the sender unknown instead of naming status@broadcast', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(LEGACY), 'msgstore.db');
+    expect(byKey(run.sink.messages, 'ST0')).toMatchObject({
+      chatKey: 'jid:status@broadcast', kind: 'message', sender: null, senderId: null, direction: 'incoming', text: 'who posted this?',
+      time: { utcMs: 1623690180000 }, locator: { table: 'messages', rowid: 4 },
+    });
+  });
+
+  it('new: leaves the sender unknown when sender_jid_row_id is 0', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db');
+    expect(byKey(run.sink.messages, 'ST9')).toMatchObject({ chatKey: 'jid:status@broadcast', sender: null, senderId: null, direction: 'incoming', locator: { rowid: 3 } });
+  });
+});

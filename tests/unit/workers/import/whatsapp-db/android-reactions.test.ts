@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+
+import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
+import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+
+/**
+ * FORMATS.md §5.1 `message_add_on` (+`message_add_on_reaction`): a reaction is a row of its own,
+ * pointing at the message it reacts to (parent_message_row_id). It is not a message, so it must
+ * not become a record, but who reacted with what, and when, belongs to the message it answers.
+ */
+const NEW = `
+  CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, raw_string TEXT);
+  CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);
+  CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
+    sender_jid_row_id INTEGER, status INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+  CREATE TABLE message_add_on (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
+    sender_jid_row_id INTEGER, parent_message_row_id INTEGER NOT NULL, timestamp INTEGER, status INTEGER, message_add_on_type INTEGER);
+  CREATE TABLE message_add_on_reaction (message_add_on_row_id INTEGER PRIMARY KEY, reaction TEXT, sender_timestamp INTEGER);
+  INSERT INTO jid VALUES (1, '4915100000001', 's.whatsapp.net', '4915100000001@s.whatsapp.net'),
+                         (2, '120363000000000001', 'g.us', '120363000000000001@g.us'),
+                         (3, '4915100000002', 's.whatsapp.net', '4915100000002@s.whatsapp.net');
+  INSERT INTO chat VALUES (1, 1, NULL), (2, 2, 'Transport');
+  INSERT INTO message VALUES (1, 1, 1, 'M1', 0, 13, 1700000000000, 0, 'the money is ready'),
+                             (2, 2, 0, 'M2', 3, 0, 1700000100000, 0, 'car at 9'),
+                             (3, 1, 0, 'M3', 0, 0, 1700000200000, 0, 'no reactions here');
+  INSERT INTO message_add_on VALUES (1, 1, 0, 'A1', 0, 1, 1700000010000, 0, 56),
+                                    (2, 2, 1, 'A2', 0, 2, 1700000110000, 0, 56),
+                                    (3, 2, 0, 'A3', 3, 2, 1700000120000, 0, 56);
+  INSERT INTO message_add_on_reaction VALUES (1, '👍', 1700000010000), (2, '🙏', 1700000110000), (3, '❤️', 1700000120000);
+`;
+
+const WA_DB = `
+  CREATE TABLE wa_contacts (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid TEXT NOT NULL, display_name TEXT, wa_name TEXT);
+  INSERT INTO wa_contacts (jid, display_name, wa_name) VALUES ('4915100000001@s.whatsapp.net', 'Anna', NULL), ('4915100000002@s.whatsapp.net', NULL, 'Boss');
+`;
+
+describe('whatsappAndroidDbParser: reactions (message_add_on)', () => {
+  it('puts each reaction, with who, what and when, on the message it reacts to, and makes no record of its own', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const [mine, group, plain] = run.sink.messages;
+    expect(run.sink.messages).toHaveLength(3);
+    expect(mine).toMatchObject({ direction: 'outgoing', text: 'the money is ready', locator: { table: 'message', rowid: 1 } });
+    // In a private chat an incoming reaction is the other person's.
+    expect(mine?.extra?.['reactions']).toEqual([{ emoji: '👍', fromMe: false, sender: 'Anna', senderId: '+4915100000001', at: '2023-11-14T22:13:30.000Z' }]);
+    expect(group).toMatchObject({ sender: 'Boss', text: 'car at 9', locator: { rowid: 2 } });
+    expect(group?.extra?.['reactions']).toEqual([
+      { emoji: '🙏', fromMe: true, sender: null, senderId: null, at: '2023-11-14T22:15:10.000Z' },
+      { emoji: '❤️', fromMe: false, sender: 'Boss', senderId: '+4915100000002', at: '2023-11-14T22:15:20.000Z' },
+    ]);
+    expect(plain?.extra?.['reactions']).toBeUndefined();
+  });
+});
