@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { Engine } from '../../engine/engine.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import { describePlace } from '../../shared/domain/locator.ts';
+import { senderLabel } from '../../shared/domain/sender-label.ts';
 import type { SearchResult } from '../../shared/domain/search.ts';
 import type { SearchSort } from '../../shared/contracts/index-worker.ts';
 import { csvRow, UTF8_BOM } from '../../shared/text/csv.ts';
@@ -74,7 +75,7 @@ function toContractJson(result: SearchResult): unknown {
     total: result.total,
     tookMs: result.tookMs,
     hits: result.hits.map((hit) => ({
-      id: hit.id, source: hit.source, chat: hit.chat, sender: hit.sender, timestamp: hit.timestamp, text: hit.text,
+      id: hit.id, source: hit.source, chat: hit.chat, sender: hit.sender, direction: hit.direction, timestamp: hit.timestamp, text: hit.text,
       lang: hit.lang, markers: hit.markers, locator: hit.locator, highlights: hit.highlights, ...(hit.ocr === undefined ? {} : { ocr: hit.ocr }),
     })),
   };
@@ -84,7 +85,7 @@ function describe(result: SearchResult): string {
   const lines = [`${result.query}: ${result.total} hits (${result.tookMs} ms)`];
   for (const hit of result.hits) {
     const where = describePlace(hit.locator);
-    lines.push(`  ${hit.timestamp ?? '(no time)'}  ${hit.chat}  ${hit.sender ?? '(system)'}: ${hit.text.replace(/\s+/g, ' ').slice(0, 160)}  [${where}]`);
+    lines.push(`  ${hit.timestamp ?? '(no time)'}  ${hit.chat}  ${senderLabel(hit, hit.source)}: ${hit.text.replace(/\s+/g, ' ').slice(0, 160)}  [${where}]`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { PackageMessage } from '../../shared/contracts/evidence-package.ts';
 import { describeLocatorInFull } from '../../shared/domain/locator.ts';
+import { senderLabel } from '../../shared/domain/sender-label.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { PreparedPackage } from './prepare.ts';
 import { PUBLIC_KEY_PATH, SIGNATURE_PATH } from './signature.ts';
@@ -166,7 +167,7 @@ function reportMessage(prepared: PreparedPackage, message: PackageMessage): Repo
   const markers = prepared.markersByMessage.get(message.id) ?? [];
   const flags = [message.deleted ? 'deleted' : '', message.edited ? 'edited' : '', message.kind === 'message' ? '' : message.kind].filter((flag) => flag !== '');
   return {
-    sender: message.sender ?? message.senderId ?? (message.kind === 'system' ? 'system' : 'unknown sender'),
+    sender: senderLabel(message, prepared.sourcesById.get(message.sourceId)?.displayName),
     time: message.timestamp === null ? `time not placed (source wrote "${message.timestampText}")` : `${message.timestamp.replace('T', ' ').replace(/\.000Z$|Z$/, '')} UTC`,
     selected: message.selected,
     text: message.text,

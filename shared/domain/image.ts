@@ -1,3 +1,5 @@
+import type { MessageKind } from './message.ts';
+
 /** An image in the case (an attachment, a screenshot), with what OCR read from it. */
 export interface ImageItem {
   attachmentId: number;
@@ -9,6 +11,9 @@ export interface ImageItem {
   chatTitle: string;
   timestamp: string | null;
   sender: string | null;
+  senderId: string | null;
+  kind: MessageKind;
+  direction: 'incoming' | 'outgoing' | null;
   ocrText: string | null;
   ocrConfidence: number | null;
   ocrLang: string | null;

@@ -1,4 +1,4 @@
-import type { Locator } from './message.ts';
+import type { Locator, MessageKind } from './message.ts';
 
 export interface SearchHit {
   id: string;
@@ -8,6 +8,11 @@ export interface SearchHit {
   chatId: string;
   seq: number;
   sender: string | null;
+  /** The sender's address or number where the source gives one. */
+  senderId: string | null;
+  kind: MessageKind;
+  /** Where the source says (a device's own messages are 'outgoing'); null when it does not. */
+  direction: 'incoming' | 'outgoing' | null;
   timestamp: string | null;
   text: string;
   lang: string;

@@ -6,7 +6,7 @@ import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.
 import { conversationParticipants } from '../../../shared/domain/participants.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
 import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind } from '../../../shared/domain/message.ts';
-import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
+import { asNullableString, asNumber, asString, directionOf, run, selectAll, selectOne } from './rows.ts';
 
 const ATTACHMENTS_JSON = `(SELECT json_group_array(json_object('kind', a.kind, 'mediaType', a.media_type, 'fileName', a.file_name,
   'mimeType', a.mime_type, 'sourcePath', a.source_path, 'size', a.size, 'sha256', a.sha256, 'status', a.status))
@@ -17,7 +17,6 @@ const MESSAGE_COLUMNS = `m.rowid AS rowid, m.id, m.source_id, m.chat_id, m.seq, 
 
 function toMessage(row: Record<string, SqlValue>): Message {
   const extra = asNullableString(row['extra']);
-  const direction = asNullableString(row['direction']);
   return {
     id: asString(row['id']),
     sourceId: asString(row['source_id']),
@@ -26,7 +25,7 @@ function toMessage(row: Record<string, SqlValue>): Message {
     kind: asString(row['kind']) as MessageKind,
     sender: asNullableString(row['sender']),
     senderId: asNullableString(row['sender_id']),
-    direction: direction === 'incoming' || direction === 'outgoing' ? direction : null,
+    direction: directionOf(row['direction']),
     timestamp: asNullableString(row['timestamp']),
     timestampText: asString(row['timestamp_text']),
     text: asString(row['text']),

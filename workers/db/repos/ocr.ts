@@ -1,7 +1,8 @@
 import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
 import type { OcrPendingRow } from '../../../shared/contracts/db-worker.ts';
 import type { ImageItem, OcrStored } from '../../../shared/domain/image.ts';
-import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
+import type { MessageKind } from '../../../shared/domain/message.ts';
+import { asNullableString, asNumber, asString, directionOf, run, selectAll, selectOne } from './rows.ts';
 
 
 /** Images with bytes that have neither an OCR result nor a recorded failure yet. */
@@ -46,7 +47,7 @@ export function listImages(db: Database, chatId: string | null, limit: number, o
   const total = asNumber(selectOne(db, `SELECT count(*) AS n FROM attachments a JOIN messages m ON m.rowid = a.message_rowid JOIN sources s ON s.id = a.source_id WHERE ${where}`, params)?.['n']);
   const rows = selectAll(
     db,
-    `SELECT a.id, a.file_name, a.sha256, a.mime_type, m.id AS message_id, m.chat_id, c.title, m.timestamp, m.sender, o.text, o.confidence, o.lang, f.reason
+    `SELECT a.id, a.file_name, a.sha256, a.mime_type, m.id AS message_id, m.chat_id, c.title, m.timestamp, m.sender, m.sender_id, m.kind, m.direction, o.text, o.confidence, o.lang, f.reason
      FROM attachments a JOIN messages m ON m.rowid = a.message_rowid JOIN sources s ON s.id = a.source_id JOIN chats c ON c.id = m.chat_id
      LEFT JOIN ocr_results o ON o.attachment_id = a.id LEFT JOIN ocr_failures f ON f.attachment_id = a.id
      WHERE ${where} ORDER BY m.timestamp, a.id LIMIT ? OFFSET ?`,
@@ -64,6 +65,9 @@ export function listImages(db: Database, chatId: string | null, limit: number, o
       chatTitle: asString(row['title']),
       timestamp: asNullableString(row['timestamp']),
       sender: asNullableString(row['sender']),
+      senderId: asNullableString(row['sender_id']),
+      kind: asString(row['kind']) as MessageKind,
+      direction: directionOf(row['direction']),
       ocrText: asNullableString(row['text']),
       ocrConfidence: row['confidence'] === null || row['confidence'] === undefined ? null : asNumber(row['confidence']),
       ocrLang: asNullableString(row['lang']),

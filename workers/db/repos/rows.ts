@@ -45,3 +45,8 @@ export function inTransaction<T>(db: Database, work: () => T): T {
     throw error;
   }
 }
+
+/** A stored direction ('incoming' | 'outgoing'), null for anything else. */
+export function directionOf(value: SqlValue | undefined): 'incoming' | 'outgoing' | null {
+  return value === 'incoming' || value === 'outgoing' ? value : null;
+}

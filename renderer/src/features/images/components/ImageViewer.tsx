@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageItem } from '../../../../../shared/domain/image.ts';
+import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
 import { formatNumber, formatUtc } from '../../../app/format.ts';
 import type { ImageCache } from '../state/image-cache.ts';
 import { matchRanges } from '../state/ocr-match.ts';
@@ -63,7 +64,7 @@ export function ImageViewer({ images, index, total, active, cache, revision, mat
         <div className="image-viewer-meta">
           <bdi className="image-viewer-name">{imageLabel(item)}</bdi>
           <span className="muted">
-            <bdi>{item.chatTitle}</bdi> · <bdi>{item.sender ?? 'System'}</bdi> · {formatUtc(item.timestamp)}
+            <bdi>{item.chatTitle}</bdi> · <bdi>{senderLabel(item)}</bdi> · {formatUtc(item.timestamp)}
           </span>
         </div>
         <label className="image-viewer-toggle">

@@ -1,14 +1,9 @@
 import { describeLocatorInFull, describePlace } from '../../../../../shared/domain/locator.ts';
 import type { AttachmentRecord, Message } from '../../../../../shared/domain/message.ts';
+import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import type { Range } from '../../../app/HighlightedText.tsx';
 import { baseName, formatUtc } from '../../../app/format.ts';
-
-function senderLabel(message: Message): string {
-  if (message.kind === 'system') return 'System';
-  if (message.kind === 'unparsed') return message.sender ?? 'Unparsed record';
-  return message.sender ?? 'Unknown sender';
-}
 
 const ATTACHMENT_STATUS: Record<AttachmentRecord['status'], string> = {
   ok: 'hashed',

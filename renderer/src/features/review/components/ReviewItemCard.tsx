@@ -1,6 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ReviewDecision, ReviewItem } from '../../../../../shared/domain/marker.ts';
+import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import { formatUtc } from '../../../app/format.ts';
 import { formatScore, indicatorHint, indicatorLabel } from '../state/indicators.ts';
@@ -134,7 +135,7 @@ export function ReviewItemCardView({ item, current, tagCursor, busy, actions }: 
       }}
     >
       <div className="message-head">
-        <bdi className="sender">{message.sender ?? 'Unknown sender'}</bdi>
+        <bdi className="sender">{senderLabel(message)}</bdi>
         <time className="time" dateTime={message.timestamp ?? undefined} title={`As written in the source: ${message.timestampText}`}>
           {formatUtc(message.timestamp)}
         </time>

@@ -1,6 +1,7 @@
 import type { SearchSort } from '../../../../../shared/contracts/index-worker.ts';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { SearchHit } from '../../../../../shared/domain/search.ts';
+import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import { formatNumber, formatUtc } from '../../../app/format.ts';
 import { makeSnippet } from '../state/snippet.ts';
@@ -25,7 +26,7 @@ function SearchHitItem({ hit, active, onOpen }: { hit: SearchHit; active: boolea
           <span className="muted">{formatUtc(hit.timestamp)}</span>
         </span>
         <span className="search-hit-sender">
-          <bdi>{hit.sender ?? 'System'}</bdi>
+          <bdi>{senderLabel(hit, hit.source)}</bdi>
         </span>
         <span className="search-hit-text" dir="auto">
           <HighlightedText text={snippet.text} ranges={snippet.ranges} />
