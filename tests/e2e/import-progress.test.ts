@@ -83,7 +83,9 @@ describe('import dialog, per-source progress', () => {
     await task.screenshot({ path: join(SHOTS, '10-import-in-progress.png') });
     await big.getByRole('button', { name: 'Cancel a-big-export.txt' }).click();
 
-    const finished = ui.page.locator('[data-testid="import-task"][data-state="DONE"]').first();
+    // Pinned by its sources, not by position: the retry below adds a task of its own, which can
+    // finish first and would then be the first finished task in the list.
+    const finished = ui.page.locator('[data-testid="import-task"][data-state="DONE"]', { has: ui.page.locator('.import-source-name', { hasText: 'a-big-export.txt' }) });
     await finished.waitFor({ timeout: 120_000 });
     const rows = finished.locator('[data-testid="import-source"]');
     expect(await rows.nth(0).getAttribute('data-state')).toBe('cancelled');
