@@ -119,7 +119,7 @@ describe('Signal Desktop database as evidence', () => {
     const encrypted = new Uint8Array(randomBytes(8192));
     expect(identifySqliteSource(encrypted)).toBeNull();
     expect(signalDesktopDbParser.sniff(encrypted.subarray(0, 4096), 'db.sqlite')).toBe(false);
-    expect(describeUnreadableText(encrypted)).toMatch(/looks encrypted.*SQLCipher database must be decrypted/u);
+    expect(describeUnreadableText(encrypted)).toMatch(/looks encrypted.*SQLCipher database \(such as Signal Desktop's sql\/db\.sqlite: decrypt it with sigtop export-database\) must be decrypted/u);
     const error = await signalDesktopDbParser.parse(parserInput(encrypted, 'db.sqlite'), new CollectingSink(), {}).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'E_IMPORT_FORMAT', message: 'db.sqlite: not a SQLite database (the file does not start with "SQLite format 3")' });
   });
