@@ -75,7 +75,8 @@ export function firstText(object: JsonObject | null, keys: readonly string[]): s
  * declared many columns `STRING`, which SQLite gives NUMERIC affinity, so a phone number such as
  * "+15550001" in `source` or in an old e164-keyed `id` is stored as the integer 15550001: the
  * json copy still has the text as written. Without one, the digits are given back their "+",
- * since Signal only ever wrote phone numbers in E.164.
+ * since Signal only ever wrote phone numbers in E.164 (its own schema migration 1270 repairs
+ * `source` the same way: '+' || legacySource).
  */
 export function identifierOf(column: SqlValue | undefined, json: JsonObject | null, keys: readonly string[]): string | null {
   if (typeof column === 'string' && column !== '') return column;

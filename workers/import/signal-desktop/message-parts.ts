@@ -40,7 +40,7 @@ function add(found: AttachmentsFound, attachment: JsonObject, mediaType: MediaTy
   found.signalPaths.push(jsonText(attachment, 'path'));
 }
 
-function mediaTypeOf(attachment: JsonObject): MediaType {
+export function mediaTypeOf(attachment: JsonObject): MediaType {
   const type = (jsonText(attachment, 'contentType') ?? '').toLowerCase();
   const flags = jsonNumber(attachment, 'flags') ?? 0;
   if ((flags & VOICE_MESSAGE_FLAG) !== 0 || type.startsWith('audio/')) return 'audio';

@@ -7,6 +7,7 @@
 import type { ColumnRequest, Row } from '../sqlite/index.ts';
 import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
 import { flagValue, isoOrNull, nonEmptyText, numberValue, putExtra, sqliteRowLocator, unixTime } from '../sqlite/index.ts';
+import type { SignalAttachmentTable } from './attachment-table.ts';
 import type { SignalConversations } from './conversations.ts';
 import type { JsonObject } from './json-fields.ts';
 import { firstText, identifierOf, jsonFlag, jsonNumber, jsonText, parseJsonColumn } from './json-fields.ts';
@@ -35,7 +36,7 @@ export interface RowNotes {
   attachmentsNotListed?: boolean;
 }
 
-export function readMessageRow(row: Row, file: string, conversations: SignalConversations, notes: RowNotes): ParsedMessage {
+export function readMessageRow(row: Row, file: string, conversations: SignalConversations, attachmentTable: SignalAttachmentTable, notes: RowNotes): ParsedMessage {
   const json = readJson(row, notes);
   const type = nonEmptyText(row['type']) ?? jsonText(json, 'type');
   // Without a type a row cannot be told apart from a system record or placed as sent or received.
@@ -45,7 +46,8 @@ export function readMessageRow(row: Row, file: string, conversations: SignalConv
   const nameOf: NameOf = (identifier) => (identifier === null ? null : conversations.person(identifier)?.label ?? null);
   const sent = sentTime(row, json);
   const extra: Record<string, unknown> = { signalType: type };
-  putExtra(extra, 'signalId', nonEmptyText(row['id']) ?? jsonText(json, 'id'));
+  const messageId = nonEmptyText(row['id']) ?? jsonText(json, 'id');
+  putExtra(extra, 'signalId', messageId);
   putExtra(extra, 'receivedAt', receivedAt(row, json));
   putExtra(extra, 'sourceDevice', numberValue(row['sourcedevice']) ?? jsonNumber(json, 'sourceDevice'));
   putExtra(extra, 'expireTimerSeconds', numberValue(row['expiretimer']) ?? jsonNumber(json, 'expireTimer'));
@@ -55,10 +57,13 @@ export function readMessageRow(row: Row, file: string, conversations: SignalConv
   const sender = isMessage && type === 'incoming' ? senderOf(row, json, conversationId, conversations) : null;
   if (sender !== null && sender.serviceId !== null && sender.serviceId !== sender.id) extra['senderServiceId'] = sender.serviceId;
 
-  const { attachments, signalPaths } = attachmentsOf(json);
+  // From schema 1360 the table holds them; rows written before it keep them in the object.
+  const fromTable = attachmentTable.of(messageId);
+  const { attachments, signalPaths } = fromTable !== null && fromTable.attachments.length > 0 ? fromTable : attachmentsOf(json);
+  if (fromTable?.longTextInFile === true) extra['longTextInMissingFile'] = true;
   if (signalPaths.some((path) => path !== null)) extra['attachmentPaths'] = signalPaths;
   if (attachments.length === 0 && flagValue(row['hasattachments'])) {
-    // Recent versions keep attachments in their own table instead of the message object.
+    // Neither the object nor message_attachments lists them (a damaged or partly copied database).
     notes.attachmentsNotListed = true;
     extra['attachmentsNotListed'] = true;
   }

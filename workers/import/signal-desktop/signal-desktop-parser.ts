@@ -9,6 +9,7 @@ import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser 
 import { AppError } from '../../../shared/errors.ts';
 import type { EvidenceDatabase, WarningCap } from '../sqlite/index.ts';
 import { ChatRegistry, RowPacer, columnsOf, evidenceDatabaseParser, hasTable, rowCount, rowidOf, scanErrorMessage, scanRows, selectExpressions, unparsedRow } from '../sqlite/index.ts';
+import { SignalAttachmentTable } from './attachment-table.ts';
 import { SignalConversations } from './conversations.ts';
 import { identifierOf } from './json-fields.ts';
 import { MESSAGE_COLUMNS, readMessageRow } from './message-row.ts';
@@ -35,24 +36,29 @@ async function parseSignalDesktop(evidence: EvidenceDatabase, input: ParserInput
   const conversations = new SignalConversations(db, registry, (place, message) => warnings.add('conversation', `${file}:${place}`, message));
   const pacer = new RowPacer(sink, rowCount(db, 'messages') ?? 0, input.size);
   const tally: Record<string, number> = { messages: 0, system: 0, unparsed: 0, deleted: 0, edited: 0, attachments: 0, jsonUnreadable: 0, attachmentsNotListed: 0 };
+  const attachmentTable = new SignalAttachmentTable(db);
   const select = selectExpressions(messageColumns, 't', MESSAGE_COLUMNS);
   const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:messages`, scanErrorMessage('messages', message, from, to));
-  for (const row of scanRows(db, { table: 'messages', select }, onError)) {
-    const place = `${file}:messages#${rowidOf(row)}`;
-    const notes: RowNotes = {};
-    let message: ParsedMessage;
-    try {
-      message = readMessageRow(row, file, conversations, notes);
-      if (notes.jsonProblem !== undefined) warnings.add('json', place, `${notes.jsonProblem}; the message was read from its typed columns, without attachments, quote or reactions`);
-    } catch (error) {
-      // Kept in its conversation when the typed column names it, so it is seen where it belongs.
-      message = unparsedRow(file, 'messages', row, conversations.chatKeyFor(identifierOf(row['conversationid'], null, [])), error);
-      warnings.add('row', place, message.reason ?? 'unreadable row');
+  try {
+    for (const row of scanRows(db, { table: 'messages', select }, onError)) {
+      const place = `${file}:messages#${rowidOf(row)}`;
+      const notes: RowNotes = {};
+      let message: ParsedMessage;
+      try {
+        message = readMessageRow(row, file, conversations, attachmentTable, notes);
+        if (notes.jsonProblem !== undefined) warnings.add('json', place, `${notes.jsonProblem}; the message was read from its typed columns, without what only the object held (quote, reactions, edits; attachments before schema 1360)`);
+      } catch (error) {
+        // Kept in its conversation when the typed column names it, so it is seen where it belongs.
+        message = unparsedRow(file, 'messages', row, conversations.chatKeyFor(identifierOf(row['conversationid'], null, [])), error);
+        warnings.add('row', place, message.reason ?? 'unreadable row');
+      }
+      if (notes.attachmentsNotListed === true) warnings.add('attachments', place, 'hasAttachments is set but neither the message object nor message_attachments lists any: the database may be damaged or partly copied');
+      count(tally, message, notes);
+      await sink.message(message);
+      pacer.tick();
     }
-    if (notes.attachmentsNotListed === true) warnings.add('attachments', place, 'hasAttachments is set but the message object lists no attachments (newer versions keep them in another table, not read here)');
-    count(tally, message, notes);
-    await sink.message(message);
-    pacer.tick();
+  } finally {
+    attachmentTable.free();
   }
   pacer.finish();
   const userVersion = evidence.facts.sqliteUserVersion;

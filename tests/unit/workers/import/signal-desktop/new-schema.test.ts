@@ -114,6 +114,31 @@ describe('Signal Desktop database, newer schema (service ids, membersV2, receive
   });
 });
 
+describe('Signal Desktop database, schema 1360 on (attachments in message_attachments)', () => {
+  const WITH_TABLE = `${NEW_SCHEMA}${CONVERSATIONS}
+    CREATE TABLE message_attachments (messageId TEXT NOT NULL, editHistoryIndex INTEGER NOT NULL, attachmentType TEXT NOT NULL,
+      orderInMessage INTEGER NOT NULL, conversationId TEXT NOT NULL, sentAt INTEGER NOT NULL, size INTEGER NOT NULL,
+      contentType TEXT NOT NULL, path TEXT, fileName TEXT, flags INTEGER, PRIMARY KEY (messageId, editHistoryIndex, attachmentType, orderInMessage));
+    INSERT INTO messages (rowid, id, json, sent_at, conversationId, type, body, sourceServiceId, hasAttachments) VALUES
+      (1, 't1', ${json({ id: 't1' })}, ${BASE_MS}, 'c-ana', 'incoming', 'two photos, the long text cut short', '${ANA}', 1),
+      (2, 't2', ${json({ id: 't2', attachments: [{ fileName: 'old-layout.png', contentType: 'image/png', size: 7 }] })}, ${BASE_MS + 1000}, 'c-ana', 'outgoing', 'written before the move', NULL, 1);
+    INSERT INTO message_attachments VALUES
+      ('t1', -1, 'attachment', 1, 'c-ana', ${BASE_MS}, 300, 'image/jpeg', 'cd/second', 'second.jpg', NULL),
+      ('t1', -1, 'attachment', 0, 'c-ana', ${BASE_MS}, 200, 'image/jpeg', 'ab/first', 'first.jpg', NULL),
+      ('t1', 0, 'attachment', 0, 'c-ana', ${BASE_MS}, 100, 'image/jpeg', 'ef/before-edit', 'before-edit.jpg', NULL),
+      ('t1', -1, 'quote', 0, 'c-ana', ${BASE_MS}, 50, 'image/jpeg', 'gh/thumb', 'quoted.jpg', NULL),
+      ('t1', -1, 'long-message', 0, 'c-ana', ${BASE_MS}, 4000, 'text/x-signal-plain', 'ij/long', NULL, NULL);`;
+
+  it('lists the files of the current version in their order, leaving out quote thumbnails and earlier edits', async () => {
+    const run = await runParser(signalDesktopDbParser, await buildDatabase(WITH_TABLE), 'db.sqlite');
+    expect(run.sink.messages[0]?.attachments.map((attachment) => attachment.fileName)).toEqual(['first.jpg', 'second.jpg']);
+    expect(run.sink.messages[0]?.extra).toMatchObject({ attachmentPaths: ['ab/first', 'cd/second'], longTextInMissingFile: true });
+    expect(run.sink.messages[0]?.extra).not.toHaveProperty('attachmentsNotListed');
+    expect(run.sink.messages[1]?.attachments).toEqual([{ kind: 'attached', mediaType: 'image', fileName: 'old-layout.png', mimeType: 'image/png', size: 7 }]);
+    expect(run.sink.warnings).toEqual([]);
+  });
+});
+
 describe('Signal Desktop database as evidence', () => {
   it('refuses the database as Signal stores it (SQLCipher-encrypted), saying why', async () => {
     const encrypted = new Uint8Array(randomBytes(8192));
