@@ -5,7 +5,7 @@
  */
 
 import type { ColumnRequest, Row } from '../sqlite/index.ts';
-import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
+import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { flagValue, isoOrNull, nonEmptyText, numberValue, putExtra, sqliteRowLocator, unixTime } from '../sqlite/index.ts';
 import type { SignalAttachmentTable } from './attachment-table.ts';
 import type { SignalConversations } from './conversations.ts';
@@ -36,8 +36,18 @@ export interface RowNotes {
   attachmentsNotListed?: boolean;
 }
 
+/** Who is who: the conversations table for a database; nothing but identifiers for a JSON export. */
+export type SignalDirectory = Pick<SignalConversations, 'chatKeyFor' | 'get' | 'person'>;
+
 export function readMessageRow(row: Row, file: string, conversations: SignalConversations, attachmentTable: SignalAttachmentTable, notes: RowNotes): ParsedMessage {
-  const json = readJson(row, notes);
+  return readMessage(row, readJson(row, notes), sqliteRowLocator(file, 'messages', row), conversations, attachmentTable, notes);
+}
+
+/**
+ * A message from its typed columns (`row`; empty for a JSON export, which has only the object)
+ * and its message object. Throws when the record cannot be told to be anything.
+ */
+export function readMessage(row: Row, json: JsonObject | null, locator: SourceLocator, conversations: SignalDirectory, attachmentTable: SignalAttachmentTable | null, notes: RowNotes): ParsedMessage {
   const type = nonEmptyText(row['type']) ?? jsonText(json, 'type');
   // Without a type a row cannot be told apart from a system record or placed as sent or received.
   if (type === null) throw new Error(notes.jsonProblem ?? 'the row has neither a type column nor a type in its json');
@@ -58,7 +68,7 @@ export function readMessageRow(row: Row, file: string, conversations: SignalConv
   if (sender !== null && sender.serviceId !== null && sender.serviceId !== sender.id) extra['senderServiceId'] = sender.serviceId;
 
   // From schema 1360 the table holds them; rows written before it keep them in the object.
-  const fromTable = attachmentTable.of(messageId);
+  const fromTable = attachmentTable?.of(messageId) ?? null;
   const { attachments, signalPaths } = fromTable !== null && fromTable.attachments.length > 0 ? fromTable : attachmentsOf(json);
   if (fromTable?.longTextInFile === true) extra['longTextInMissingFile'] = true;
   if (signalPaths.some((path) => path !== null)) extra['attachmentPaths'] = signalPaths;
@@ -93,7 +103,7 @@ export function readMessageRow(row: Row, file: string, conversations: SignalConv
     // A viewed view-once message is erased too, but by design, not deleted by its sender.
     deleted: deletedForEveryone || (erased && !viewOnce),
     edited: editHistory.length > 1 || jsonNumber(json, 'editMessageTimestamp') !== null,
-    locator: sqliteRowLocator(file, 'messages', row),
+    locator,
     extra,
   };
 }
@@ -134,7 +144,7 @@ interface Sender {
  * Who sent an incoming message: the service id or phone number on the row, named from the
  * conversations table; in a private chat without one, the other person of that chat.
  */
-function senderOf(row: Row, json: JsonObject | null, conversationId: string | null, conversations: SignalConversations): Sender {
+function senderOf(row: Row, json: JsonObject | null, conversationId: string | null, conversations: SignalDirectory): Sender {
   const identifier =
     nonEmptyText(row['sourceserviceid']) ?? nonEmptyText(row['sourceuuid']) ?? firstText(json, ['sourceServiceId', 'sourceUuid']) ?? identifierOf(row['source'], json, ['source']);
   const chat = conversationId === null ? undefined : conversations.get(conversationId);
