@@ -8,7 +8,7 @@ import { ufdrReportParser } from './ufdr/index.ts';
 import { telegramHtmlParser, telegramJsonParser } from './telegram/index.ts';
 import { iosSmsDbParser } from './ios-sms/index.ts';
 import { signalTextParser } from './signal/index.ts';
-import { signalDesktopDbParser } from './signal-desktop/index.ts';
+import { sigtopJsonParser, signalDesktopDbParser } from './signal-desktop/index.ts';
 import { whatsappAndroidDbParser, whatsappIosDbParser } from './whatsapp-db/index.ts';
 import { whatsappTextParser } from './whatsapp/index.ts';
 
@@ -19,6 +19,7 @@ import { whatsappTextParser } from './whatsapp/index.ts';
 export const PARSERS: readonly SourceParser[] = [
   telegramJsonParser,
   metaMessagesParser,
+  sigtopJsonParser,
   telegramHtmlParser,
   ufdrReportParser,
   smsBackupXmlParser,

@@ -130,6 +130,9 @@ function sentTime(row: Row, json: JsonObject | null): ReturnType<typeof unixTime
 function receivedAt(row: Row, json: JsonObject | null): string | null {
   const exact = unixTime(row['received_at_ms'], row['received_at_ms__text']);
   if (exact.time !== null) return isoOrNull(exact);
+  // Before schema 1270 received_at_ms lived only in the object.
+  const fromJson = jsonNumber(json, 'received_at_ms');
+  if (fromJson !== null) return isoOrNull(unixTime(fromJson));
   const value = numberValue(row['received_at']) ?? jsonNumber(json, 'received_at');
   return value !== null && value >= SMALLEST_MILLISECOND_TIME ? isoOrNull(unixTime(value)) : null;
 }
