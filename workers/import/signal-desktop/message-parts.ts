@@ -97,3 +97,32 @@ export function isoOf(milliseconds: number): string | null {
   const date = new Date(milliseconds);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** Signal writes a mention into the body as this one character and names the person in bodyRanges. */
+const MENTION_PLACEHOLDER = '\uFFFC';
+
+export interface MentionsInserted {
+  text: string;
+  mentions: JsonObject[];
+}
+
+/**
+ * Puts "@Name" where the body holds a mention placeholder, so the text says who was addressed
+ * (and search finds it). Offsets are UTF-16 code units, as in JavaScript strings: Signal Desktop
+ * computed them in JavaScript. A range that does not sit on a placeholder is listed, not applied.
+ */
+export function insertMentions(body: string, message: JsonObject | null, nameOf: NameOf): MentionsInserted {
+  const ranges = jsonObjects(message, 'bodyRanges')
+    .map((range) => ({ start: jsonNumber(range, 'start'), length: jsonNumber(range, 'length'), id: firstText(range, ['mentionAci', 'mentionUuid']), replacement: jsonText(range, 'replacementText') }))
+    .filter((range): range is { start: number; length: number; id: string; replacement: string | null } => range.start !== null && range.length !== null && range.id !== null);
+  const mentions: JsonObject[] = [];
+  let text = body;
+  // From the end, so earlier offsets stay valid as text is inserted.
+  for (const range of [...ranges].sort((a, b) => b.start - a.start)) {
+    const name = nameOf(range.id) ?? range.replacement ?? range.id;
+    const applied = range.length === 1 && text.slice(range.start, range.start + 1) === MENTION_PLACEHOLDER;
+    if (applied) text = `${text.slice(0, range.start)}@${name}${text.slice(range.start + 1)}`;
+    mentions.unshift({ name, id: range.id, start: range.start, applied });
+  }
+  return { text, mentions };
+}

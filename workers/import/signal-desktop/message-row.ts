@@ -11,7 +11,7 @@ import type { SignalAttachmentTable } from './attachment-table.ts';
 import type { SignalConversations } from './conversations.ts';
 import type { JsonObject } from './json-fields.ts';
 import { firstText, identifierOf, jsonFlag, jsonNumber, jsonText, parseJsonColumn } from './json-fields.ts';
-import { attachmentsOf, editHistoryOf, quoteOf, reactionsOf } from './message-parts.ts';
+import { attachmentsOf, editHistoryOf, insertMentions, quoteOf, reactionsOf } from './message-parts.ts';
 import type { NameOf } from './message-parts.ts';
 import { MESSAGE_TYPES, systemText } from './system-events.ts';
 
@@ -89,7 +89,12 @@ export function readMessage(row: Row, json: JsonObject | null, locator: SourceLo
   const deletedForEveryone = jsonFlag(json, 'deletedForEveryone');
   if (!isMessage) putExtra(extra, 'signalDetails', systemDetails(json));
 
-  const body = nonEmptyText(row['body']) ?? jsonText(json, 'body') ?? '';
+  const rawBody = nonEmptyText(row['body']) ?? jsonText(json, 'body') ?? '';
+  const { text: body, mentions } = insertMentions(rawBody, json, nameOf);
+  if (mentions.length > 0) {
+    extra['mentions'] = mentions;
+    extra['bodyAsStored'] = rawBody;
+  }
   return {
     chatKey,
     kind: isMessage ? 'message' : 'system',

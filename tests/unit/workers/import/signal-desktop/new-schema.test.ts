@@ -105,6 +105,20 @@ describe('Signal Desktop database, newer schema (service ids, membersV2, receive
     expect(run.sink.chats.find((chat) => chat.key === 'conversation:c-gone')).toMatchObject({ kind: 'unknown', title: expect.stringContaining('not in the conversations table') });
   });
 
+  it('writes mentions into the text as @Name, keeping the body as stored', async () => {
+    const body = 'bring them \uFFFC and \uFFFC 🚐 tonight';
+    const ranges = [{ start: 11, length: 1, mentionAci: ANA }, { start: 17, length: 1, mentionUuid: STRANGER, replacementText: 'Eve' }, { start: 0, length: 5, style: 1 }];
+    const bytes = await buildDatabase(`${NEW_SCHEMA}${CONVERSATIONS}
+      INSERT INTO messages (rowid, id, json, sent_at, conversationId, type, body, sourceServiceId) VALUES
+        (1, 'x', ${json({ id: 'x', bodyRanges: ranges })}, ${BASE_MS}, 'c-crew', 'incoming', '${body}', '${DAN}');`);
+    const message = (await runParser(signalDesktopDbParser, bytes, 'db.sqlite')).sink.messages[0];
+    expect(message?.text).toBe('bring them @Ana Popescu and @Eve 🚐 tonight');
+    expect(message?.extra).toMatchObject({
+      bodyAsStored: body,
+      mentions: [{ name: 'Ana Popescu', id: ANA, start: 11, applied: true }, { name: 'Eve', id: STRANGER, start: 17, applied: true }],
+    });
+  });
+
   it('restores the "+" of a phone number a NUMERIC column turned into an integer when no json says otherwise', async () => {
     const bytes = await buildDatabase(`${NEW_SCHEMA}
       INSERT INTO conversations (id, json, type, name) VALUES ('c-1', NULL, 'group', 'No rows for its members');
