@@ -3,7 +3,10 @@
  * array of Signal Desktop message objects, copied unchanged from the database (so their fields
  * drift with Signal's versions, as in the database). The export has no conversations table:
  * senders are known by their service id or phone number only, and the chat is named after the
- * file, which sigtop names after the conversation.
+ * file, which sigtop names after the conversation. Signal Desktop moved fields from the object
+ * into typed columns over the years (schema 1270 and on hydrate messages from both); an object
+ * that lacks its type can only be kept unparsed here, so the decrypted database itself (sigtop
+ * export-database) is the better source when both exist.
  */
 
 import type { ParseOutcome, ParseSink, ParsedChat, ParsedMessage, ParserInput, SourceLocator, SourceParser } from '../../../shared/contracts/parsed-source.ts';
