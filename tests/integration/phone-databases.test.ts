@@ -6,6 +6,8 @@ import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import type { ImportSummary } from '../../shared/domain/import.ts';
+import initSqlJs from 'sql.js';
+import { signalDesktopRows } from '../support/independent-counts.ts';
 import { buildDatabase } from '../support/sqlite-parser-harness.ts';
 import { buildZip } from '../support/zip-writer.ts';
 import { SAMPLES, tempFolder } from '../support/temp-case.ts';
@@ -29,6 +31,23 @@ const SMALL_MSGSTORE = `
   CREATE TABLE chat_list (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT UNIQUE, subject TEXT);
   INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type) VALUES
     ('556183125151@s.whatsapp.net', 0, 'K1', 0, 'a message under a name from the contacts database', 1623696954096, '0');
+`;
+
+/**
+ * A decrypted Signal Desktop database (as sigtop export-database writes it): a group with a
+ * member's message, an outgoing reply with a photo, a safety-number change, a row whose json is cut short.
+ */
+const SMALL_SIGNAL_DESKTOP = `
+  CREATE TABLE identityKeys (id STRING PRIMARY KEY ASC, json TEXT);
+  CREATE TABLE conversations (id STRING PRIMARY KEY ASC, json TEXT, type STRING, name TEXT, profileFullName TEXT, e164 TEXT, serviceId TEXT);
+  CREATE TABLE messages (rowid INTEGER PRIMARY KEY ASC, id STRING UNIQUE, json TEXT, sent_at INTEGER, conversationId STRING, type STRING, body TEXT, sourceServiceId TEXT);
+  INSERT INTO conversations VALUES ('c-ana', '{"id":"c-ana"}', 'private', NULL, 'Ana Signal', '+40700000001', 'aaaaaaaa-0000-4000-8000-000000000001'),
+    ('c-g', '{"id":"c-g","membersV2":[{"aci":"aaaaaaaa-0000-4000-8000-000000000001"}]}', 'group', 'Signal crew', NULL, NULL, NULL);
+  INSERT INTO messages VALUES
+    (1, 'm1', '{"id":"m1"}', 1700000000000, 'c-g', 'incoming', 'signal group hello', 'aaaaaaaa-0000-4000-8000-000000000001'),
+    (2, 'm2', '{"id":"m2","attachments":[{"fileName":"dock.jpg","contentType":"image/jpeg","size":10}]}', 1700000060000, 'c-g', 'outgoing', 'reply', NULL),
+    (3, 'm3', '{"id":"m3","key_changed":"c-ana"}', 1700000120000, 'c-ana', 'keychange', NULL, NULL),
+    (4, 'm4', '{"id":"m4","body":"cut', 1700000180000, 'c-ana', NULL, NULL, NULL);
 `;
 
 function sha256Of(path: string): string {
@@ -122,6 +141,24 @@ describe.skipIf(present.length === 0)('phone databases', () => {
     expect(result.sources[0]).toMatchObject({ status: 'failed', sourceId: null, messages: 0, error: { code: 'E_IMPORT_FORMAT' } });
     expect(result.sources[0]?.error?.message).toContain('a WhatsApp contacts database');
     expect(result.sources[0]?.error?.message).toContain('no WhatsApp message database (msgstore.db) is beside it or in this import');
+  });
+
+  it('imports a decrypted Signal Desktop database under any name, every row counted independently', async () => {
+    const bytes = await buildDatabase(SMALL_SIGNAL_DESKTOP);
+    const path = join(tempFolder(), 'exhibit-3.bin');
+    writeFileSync(path, bytes);
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(bytes);
+    const independent = signalDesktopRows(db);
+    db.close();
+    const result = await engine.startImport([path], { timeZone: 'UTC' }).done;
+    const source = result.sources[0];
+    expect(source).toMatchObject({ status: 'imported', format: 'signal-desktop-db', unparsed: 1, attachments: 1 });
+    expect((source?.messages ?? 0) + (source?.unparsed ?? 0)).toBe(independent.records);
+    const stored = (await session.db.client.call('messagesByRowids', { rowids: await session.db.client.call('allMessageRowids', {}) })).filter((message) => message.sourceId === source?.sourceId);
+    expect(stored.filter((message) => message.kind === 'system')).toHaveLength(independent.system ?? -1);
+    expect(stored.find((message) => message.text === 'signal group hello')).toMatchObject({ sender: 'Ana Signal', direction: 'incoming', locator: { kind: 'sqlite-row', file: 'exhibit-3.bin', table: 'messages', rowid: 1 } });
+    expect(readFileSync(path).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('leaves every evidence database byte-for-byte unchanged, with no -wal or -shm created', () => {

@@ -123,6 +123,24 @@ describe.skipIf(!existsSync(SAMPLE))('signal-export import through the engine', 
     expect(messages[3]?.attachments[0]).toMatchObject({ status: 'ok', sha256: createHash('sha256').update(bytes).digest('hex') });
   });
 
+  it("reads sigtop's JSON export of a Signal Desktop conversation, recognised by content under any name, every entry kept", async () => {
+    const entries = [
+      { id: 'j1', conversationId: 'c-1', type: 'incoming', body: 'sigtop hello', sent_at: 1700000000000, sourceServiceId: 'aaaaaaaa-0000-4000-8000-000000000001' },
+      { id: 'j2', conversationId: 'c-1', type: 'outgoing', body: 'photo', sent_at: 1700000060000, attachments: [{ fileName: 'dock.jpg', contentType: 'image/jpeg', size: 10 }] },
+      { id: 'j3', conversationId: 'c-1', type: 'keychange', sent_at: 1700000120000 },
+      'not a message',
+    ];
+    const file = writeTemp(tempFolder(), 'exhibit-9.txt', `[\n${entries.map((entry) => JSON.stringify(entry)).join(',\n')}\n]\n`);
+    const result = await engine.startImport([file], { timeZone: 'Europe/Berlin' }).done;
+    // Counted without the parser: the array's length.
+    expect(result.sources[0]).toMatchObject({ format: 'signal-sigtop-json', status: 'imported', unparsed: 1, attachments: 1 });
+    expect((result.sources[0]?.messages ?? 0) + (result.sources[0]?.unparsed ?? 0)).toBe((JSON.parse(readFileSync(file, 'utf8')) as unknown[]).length);
+    const chat = (await session.db.client.call('listConversations', {})).find((conversation) => conversation.sourceIds.includes(result.sources[0]?.sourceId ?? ''));
+    const { messages } = await session.db.client.call('messagesRange', { chatId: chat?.id ?? '', offset: 0, limit: 10 });
+    expect(messages[0]).toMatchObject({ text: 'sigtop hello', direction: 'incoming', locator: { kind: 'json-pointer', file: 'exhibit-9.txt', pointer: '/0' } });
+    expect(messages[1]?.attachments[0]).toMatchObject({ fileName: 'dock.jpg', status: 'missing' });
+  });
+
   it('the CLI imports the sample with --json', () => {
     const casePath = join(tempFolder(), 'cli-case');
     const run = spawnSync(process.execPath, [CLI, 'import', casePath, SAMPLE, '--tz', 'Europe/Bucharest', '--json'], { encoding: 'utf8' });

@@ -47,6 +47,8 @@ export async function countIndependently(sample: string): Promise<IndependentCou
     case 'ios-sms-db':
     case 'whatsapp-db':
       return extension === '.db' ? sqlCount(family, readFileSync(path)) : null;
+    case 'signal-desktop-db':
+      return extension === '.sqlite' || extension === '.db' ? sqlCount(family, readFileSync(path)) : null;
     case 'misc':
       return extension === '.csv' ? csvRecords(readFileSync(path)) : null;
     default:
@@ -169,6 +171,7 @@ async function sqlCount(family: string, bytes: Uint8Array): Promise<IndependentC
       return { records: scalar(db, 'SELECT count(*) FROM message'), system: scalar(db, 'SELECT count(*) FROM message WHERE item_type <> 0'), method: 'SQL: count(*) FROM message; system = item_type <> 0' };
     }
     if (family === 'whatsapp-db' && (tables.has('messages') || tables.has('message'))) return whatsappRows(db, tables);
+    if (family === 'signal-desktop-db' && tables.has('messages')) return signalDesktopRows(db);
     return null;
   } finally {
     db.close();
@@ -204,6 +207,21 @@ function whatsappRows(db: Database, tables: Set<string>): IndependentCount {
     count.method += '; system = legacy rows with status 6, and the calls';
   }
   return count;
+}
+
+/**
+ * Signal Desktop keeps one row per message and per event in `messages`; events are the rows
+ * whose type is not 'incoming' or 'outgoing' (the type is read from the column, or from the
+ * json object in layouts without one; rows where neither can be read count as records, not events).
+ */
+export function signalDesktopRows(db: Database): IndependentCount {
+  const typeColumn = columnNames(db, 'messages').has('type');
+  const type = typeColumn ? "coalesce(type, json_extract(CASE WHEN json_valid(json) THEN json END, '$.type'))" : "json_extract(CASE WHEN json_valid(json) THEN json END, '$.type')";
+  return {
+    records: scalar(db, 'SELECT count(*) FROM messages'),
+    system: scalar(db, `SELECT count(*) FROM messages WHERE ${type} NOT IN ('incoming', 'outgoing')`),
+    method: "SQL: count(*) FROM messages; system = rows whose type (column, else json $.type) is neither 'incoming' nor 'outgoing'",
+  };
 }
 
 function columnNames(db: Database, table: string): Set<string> {

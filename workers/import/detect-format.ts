@@ -72,7 +72,7 @@ async function detectSqlite(path: string, importedWith: readonly string[]): Prom
   }
   if (kind === 'whatsapp-contacts') return detectContactsDatabase(path, importedWith);
   const parser = kind === null ? undefined : SQLITE_PARSERS[kind];
-  if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite)' };
+  if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite, a decrypted Signal Desktop db.sqlite)' };
   return { format: parser.format, reason: `a ${kind} database` };
 }
 

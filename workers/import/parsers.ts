@@ -8,6 +8,7 @@ import { ufdrReportParser } from './ufdr/index.ts';
 import { telegramHtmlParser, telegramJsonParser } from './telegram/index.ts';
 import { iosSmsDbParser } from './ios-sms/index.ts';
 import { signalTextParser } from './signal/index.ts';
+import { sigtopJsonParser, signalDesktopDbParser } from './signal-desktop/index.ts';
 import { whatsappAndroidDbParser, whatsappIosDbParser } from './whatsapp-db/index.ts';
 import { whatsappTextParser } from './whatsapp/index.ts';
 
@@ -18,6 +19,7 @@ import { whatsappTextParser } from './whatsapp/index.ts';
 export const PARSERS: readonly SourceParser[] = [
   telegramJsonParser,
   metaMessagesParser,
+  sigtopJsonParser,
   telegramHtmlParser,
   ufdrReportParser,
   smsBackupXmlParser,
@@ -29,6 +31,7 @@ export const PARSERS: readonly SourceParser[] = [
   iosSmsDbParser,
   whatsappAndroidDbParser,
   whatsappIosDbParser,
+  signalDesktopDbParser,
   imageParser,
 ];
 
@@ -38,6 +41,7 @@ export const SQLITE_PARSERS: Readonly<Record<string, SourceParser>> = {
   'ios-sms': iosSmsDbParser,
   'whatsapp-android': whatsappAndroidDbParser,
   'whatsapp-ios': whatsappIosDbParser,
+  'signal-desktop': signalDesktopDbParser,
 };
 
 export function parserFor(format: string): SourceParser | undefined {

@@ -27,7 +27,7 @@ export function describeUnreadableText(head: Uint8Array): string | null {
   if (head.byteLength >= MIN_ENTROPY_SAMPLE) {
     const bits = entropyBitsPerByte(head);
     if (bits >= ENCRYPTED_ENTROPY_BITS) {
-      return `the content looks encrypted (its first ${head.byteLength} bytes are as random as ciphertext: ${bits.toFixed(2)} bits per byte); an encrypted WhatsApp backup (msgstore.db.crypt12/14/15) or an SQLCipher database must be decrypted with its key before import`;
+      return `the content looks encrypted (its first ${head.byteLength} bytes are as random as ciphertext: ${bits.toFixed(2)} bits per byte); an encrypted WhatsApp backup (msgstore.db.crypt12/14/15) or an SQLCipher database (such as Signal Desktop's sql/db.sqlite: decrypt it with sigtop export-database) must be decrypted with its key before import`;
     }
   }
   return null;

@@ -7,7 +7,14 @@
 import { tableNamesFromBytes } from './schema-from-bytes.ts';
 import { sniffSqlite } from './sniff-sqlite.ts';
 
-export type SqliteSourceKind = 'android-sms' | 'ios-sms' | 'whatsapp-android' | 'whatsapp-ios' | 'whatsapp-contacts';
+export type SqliteSourceKind = 'android-sms' | 'ios-sms' | 'whatsapp-android' | 'whatsapp-ios' | 'whatsapp-contacts' | 'signal-desktop';
+
+/**
+ * Tables only Signal Desktop creates beside its `conversations` and `messages`: those two names
+ * alone are too common (many apps have them), so one of these must be there too. A decrypted copy
+ * (sigtop export-database, sqlcipher_export) keeps every table, so they are present in practice.
+ */
+const SIGNAL_DESKTOP_TABLES = ['identitykeys', 'messages_fts', 'sticker_packs', 'unprocessed', 'sendlogpayloads', 'signedprekeys', 'kyberprekeys'];
 
 /** Decides from a set of lower-cased table names. */
 export function identifyByTables(tables: ReadonlySet<string>): SqliteSourceKind | null {
@@ -16,6 +23,7 @@ export function identifyByTables(tables: ReadonlySet<string>): SqliteSourceKind 
   if (has('zwamessage')) return 'whatsapp-ios';
   if (has('message') && has('handle') && has('chat_message_join')) return 'ios-sms';
   if ((has('messages') && has('chat_list')) || (has('message') && has('chat') && has('jid'))) return 'whatsapp-android';
+  if (has('conversations') && has('messages') && SIGNAL_DESKTOP_TABLES.some(has)) return 'signal-desktop';
   if (has('sms') && (has('threads') || has('pdu') || has('canonical_addresses'))) return 'android-sms';
   if (has('wa_contacts')) return 'whatsapp-contacts';
   return null;

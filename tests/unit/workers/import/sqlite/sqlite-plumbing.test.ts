@@ -64,6 +64,10 @@ describe('schema', () => {
       ['CREATE TABLE message (_id); CREATE TABLE chat (_id); CREATE TABLE jid (_id)', 'whatsapp-android'],
       ['CREATE TABLE ZWAMESSAGE (Z_PK); CREATE TABLE ZWACHATSESSION (Z_PK)', 'whatsapp-ios'],
       ['CREATE TABLE wa_contacts (jid)', 'whatsapp-contacts'],
+      ['CREATE TABLE conversations (id); CREATE TABLE messages (id, json); CREATE TABLE identityKeys (id)', 'signal-desktop'],
+      ['CREATE TABLE conversations (id); CREATE TABLE messages (id, json); CREATE TABLE sticker_packs (id)', 'signal-desktop'],
+      // conversations and messages alone are too common a pair to be taken for Signal.
+      ['CREATE TABLE conversations (id); CREATE TABLE messages (id, json)', null],
       ['CREATE TABLE notes (body)', null],
     ];
     for (const [sql, kind] of cases) {
