@@ -14,6 +14,7 @@ import { SignalConversations } from './conversations.ts';
 import { identifierOf } from './json-fields.ts';
 import { MESSAGE_COLUMNS, readMessageRow } from './message-row.ts';
 import type { RowNotes } from './message-row.ts';
+import { bump, tallyMessage } from './message-tally.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
 export const SIGNAL_DESKTOP_PARSER_VERSION = '1.0.0';
@@ -77,13 +78,7 @@ async function parseSignalDesktop(evidence: EvidenceDatabase, input: ParserInput
 }
 
 function count(tally: Record<string, number>, message: ParsedMessage, notes: RowNotes): void {
-  const bump = (key: string, by = 1): void => {
-    tally[key] = (tally[key] ?? 0) + by;
-  };
-  bump(message.kind === 'unparsed' ? 'unparsed' : message.kind === 'system' ? 'system' : 'messages');
-  if (message.deleted) bump('deleted');
-  if (message.edited) bump('edited');
-  bump('attachments', message.attachments.length);
-  if (notes.jsonProblem !== undefined) bump('jsonUnreadable');
-  if (notes.attachmentsNotListed === true) bump('attachmentsNotListed');
+  tallyMessage(tally, message);
+  if (notes.jsonProblem !== undefined) bump(tally, 'jsonUnreadable');
+  if (notes.attachmentsNotListed === true) bump(tally, 'attachmentsNotListed');
 }

@@ -17,6 +17,7 @@ import { isObject, jsonText } from './json-fields.ts';
 import { readMessage } from './message-row.ts';
 import type { RowNotes, SignalDirectory } from './message-row.ts';
 import { sniffSigtopJson } from './sigtop-json-sniff.ts';
+import { tallyMessage } from './message-tally.ts';
 
 export const SIGTOP_JSON_PARSER_VERSION = '1.0.0';
 
@@ -54,7 +55,7 @@ async function parseSigtopJson(input: ParserInput, sink: ParseSink): Promise<Par
       message = unparsedEntry(index, entry, locator, directory.chatKeyFor(conversationId ?? directory.lastConversationId), error);
       warnings.add('entry', `${file}${locator.pointer}`, message.reason ?? 'unreadable entry');
     }
-    count(tally, message);
+    tallyMessage(tally, message);
     await sink.message(message);
     if ((index + 1) % ENTRIES_PER_TICK === 0) {
       sink.throwIfCancelled();
@@ -65,15 +66,6 @@ async function parseSigtopJson(input: ParserInput, sink: ParseSink): Promise<Par
   return { formatVersion: null, details: { ...tally, entries: entries.length, conversationIds: [...directory.conversationIds], namesKnown: false, attachmentFilesRead: false, warningCounts: warnings.finish(file) } };
 }
 
-function count(tally: Record<string, number>, message: ParsedMessage): void {
-  const bump = (key: string, by = 1): void => {
-    tally[key] = (tally[key] ?? 0) + by;
-  };
-  bump(message.kind === 'unparsed' ? 'unparsed' : message.kind === 'system' ? 'system' : 'messages');
-  if (message.deleted) bump('deleted');
-  if (message.edited) bump('edited');
-  bump('attachments', message.attachments.length);
-}
 
 async function readEntries(input: ParserInput): Promise<unknown[]> {
   const file = input.displayName;
