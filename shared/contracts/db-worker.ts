@@ -105,7 +105,7 @@ export interface MessageBatch {
   attachments: { row: number; attachments: NewAttachment[] }[];
 }
 
-/** The database worker is the single owner of the case's sql.js database. */
+/** The database worker is the single owner of the case database (a SQLite file, ADR 0013). */
 export interface DbWorkerApi {
   open: {
     /** `settings` are written only when the case is created; a missing language list means any language. */

@@ -7,7 +7,7 @@ import { Engine } from '../../engine/engine.ts';
 import { dispatch } from '../../engine/dispatch.ts';
 import type { ImportSummary } from '../../shared/domain/import.ts';
 import type { TaskView } from '../../shared/domain/task.ts';
-import { loadSqlJs } from '../../workers/db/case-database.ts';
+import { loadSqlJs } from '../../workers/import/sqlite/sql-js.ts';
 import { migrate } from '../../workers/db/migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../workers/db/migrations/index.ts';
 import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';

@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import { loadSqlJs } from '../../workers/db/case-database.ts';
+import { loadSqlJs } from '../../workers/import/sqlite/sql-js.ts';
 import { migrate } from '../../workers/db/migrate.ts';
 import { run } from '../../workers/db/repos/rows.ts';
 

@@ -25,15 +25,19 @@ export class CaseOwnership {
   /** Takes the case whose database is `databaseFile`, or throws E_CASE_LOCKED naming the holder. */
   static take(databaseFile: string): CaseOwnership {
     const file = `${databaseFile}.owner`;
-    const holder = readOwner(file);
-    if (holder !== null && holder.pid !== process.pid && isLive(holder)) {
-      throw new AppError(
-        'E_CASE_LOCKED',
-        `The case database ${databaseFile} is open in another Threadline process (process ${holder.pid} on ${holder.host}, since ${holder.openedAt}). Close it there first; if that process is gone, delete ${file}.`,
-      );
+    const claim = `${JSON.stringify({ pid: process.pid, host: hostname(), openedAt: new Date().toISOString() } satisfies OwnerRecord)}\n`;
+    // Created exclusively when nobody holds the case, so two processes opening it at the same
+    // moment cannot both believe they hold it; a claim already there is read and judged.
+    if (!createExclusively(file, claim)) {
+      const holder = readOwner(file);
+      if (holder !== null && holder.pid !== process.pid && isLive(holder)) {
+        throw new AppError(
+          'E_CASE_LOCKED',
+          `The case database ${databaseFile} is open in another Threadline process (process ${holder.pid} on ${holder.host}, since ${holder.openedAt}). Close it there first; if that process is gone, delete ${file}.`,
+        );
+      }
+      writeFileSync(file, claim);
     }
-    const record: OwnerRecord = { pid: process.pid, host: hostname(), openedAt: new Date().toISOString() };
-    writeFileSync(file, `${JSON.stringify(record)}\n`);
     const lock = `${databaseFile}.lock`;
     if (existsSync(lock) && statSync(lock).isDirectory()) rmSync(lock, { recursive: true, force: true });
     return new CaseOwnership(file);
@@ -42,6 +46,16 @@ export class CaseOwnership {
   release(): void {
     const holder = readOwner(this.file);
     if (holder?.pid === process.pid && holder.host === hostname()) rmSync(this.file, { force: true });
+  }
+}
+
+function createExclusively(file: string, content: string): boolean {
+  try {
+    writeFileSync(file, content, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
   }
 }
 

@@ -33,7 +33,7 @@ export function asNumber(value: SqlValue | undefined): number {
   return typeof value === 'number' ? value : Number(value ?? 0);
 }
 
-/** Runs `work` inside one transaction; sql.js is synchronous, so nothing interleaves. */
+/** Runs `work` inside one transaction; the connection is synchronous, so nothing interleaves. */
 export function inTransaction<T>(db: Database, work: () => T): T {
   db.exec('BEGIN');
   try {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSqlJs } from '../../../../workers/db/case-database.ts';
+import { loadSqlJs } from '../../../../workers/import/sqlite/sql-js.ts';
 import { FileConnection } from '../../../../workers/db/file-connection.ts';
 import { selectAll } from '../../../../workers/db/repos/rows.ts';
 

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CaseDatabase, loadSqlJs } from '../../../../workers/db/case-database.ts';
+import { CaseDatabase } from '../../../../workers/db/case-database.ts';
+import { loadSqlJs } from '../../../../workers/import/sqlite/sql-js.ts';
 
 /** What another reader of the file sees: only committed transactions. */
 async function committedMeta(casePath: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSqlJs } from '../../../../workers/db/case-database.ts';
+import { loadSqlJs } from '../../../../workers/import/sqlite/sql-js.ts';
 import { migrate, readSchemaVersion } from '../../../../workers/db/migrate.ts';
 import { migration0010 } from '../../../../workers/db/migrations/0010-initial.ts';
 import { migration0040 } from '../../../../workers/db/migrations/0040-cancelled-sources.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { ANNA_AND_BOSS } from '../../../../support/wa-contacts.ts';
 
 /**
  * FORMATS.md §5.1 `call_log`: WhatsApp keeps its calls there, not in `message` (the IPED sample's
@@ -29,10 +30,7 @@ const NEW = `
   INSERT INTO message_call_log (message_row_id, call_log_row_id) VALUES (2, 3);
 `;
 
-const WA_DB = `
-  CREATE TABLE wa_contacts (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid TEXT NOT NULL, display_name TEXT, wa_name TEXT);
-  INSERT INTO wa_contacts (jid, display_name, wa_name) VALUES ('4915100000001@s.whatsapp.net', 'Anna', NULL), ('4915100000002@s.whatsapp.net', NULL, 'Boss');
-`;
+const WA_DB = ANNA_AND_BOSS;
 
 describe('whatsappAndroidDbParser: calls (call_log)', () => {
   it('reads each call once: from call_log, or from the message row message_call_log links it to', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { ANNA_AND_BOSS } from '../../../../support/wa-contacts.ts';
 
 /**
  * FORMATS.md §5.1 `message_add_on` (+`message_add_on_reaction`): a reaction is a row of its own,
@@ -29,10 +30,7 @@ const NEW = `
   INSERT INTO message_add_on_reaction VALUES (1, '👍', 1700000010000), (2, '🙏', 1700000110000), (3, '❤️', 1700000120000);
 `;
 
-const WA_DB = `
-  CREATE TABLE wa_contacts (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid TEXT NOT NULL, display_name TEXT, wa_name TEXT);
-  INSERT INTO wa_contacts (jid, display_name, wa_name) VALUES ('4915100000001@s.whatsapp.net', 'Anna', NULL), ('4915100000002@s.whatsapp.net', NULL, 'Boss');
-`;
+const WA_DB = ANNA_AND_BOSS;
 
 describe('whatsappAndroidDbParser: reactions (message_add_on)', () => {
   it('puts each reaction, with who, what and when, on the message it reacts to, and makes no record of its own', async () => {
