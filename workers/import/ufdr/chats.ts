@@ -5,6 +5,7 @@
  */
 
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
+import { ChatHold } from './chat-hold.ts';
 import type { FileIndex } from './file-index.ts';
 import { identifierKey } from './file-index.ts';
 import { fieldModels, fieldText, partyOf } from './model-tree.ts';
@@ -22,6 +23,19 @@ export interface ChatHeader {
   path: string;
   /** Ids of the message models read so far, to know an ActivityLog entry that mirrors one. */
   messageIds: Set<string>;
+  /** The key the chat was first announced with: its id derives from it, so it never changes. */
+  key: string | null;
+  /** Messages held while the header is still to come (chat-hold.ts). */
+  hold: ChatHold;
+}
+
+export function newChatHeader(fields: XmlNode, modelId: string | null, path: string): ChatHeader {
+  return { fields, participants: [], modelId, path, messageIds: new Set(), key: null, hold: new ChatHold() };
+}
+
+/** The header a message needs: the chat's Id (its key) and its Participants (sender names, directions). */
+export function headerReady(header: ChatHeader): boolean {
+  return fieldText(header.fields, 'Id') !== null && header.participants.length > 0;
 }
 
 export function addParticipant(header: ChatHeader, party: XmlNode, files: FileIndex): void {
@@ -31,6 +45,7 @@ export function addParticipant(header: ChatHeader, party: XmlNode, files: FileIn
 }
 
 export function chatKeyOf(header: ChatHeader): string {
+  if (header.key !== null) return header.key;
   const source = fieldText(header.fields, 'Source') ?? 'unknown';
   const id = fieldText(header.fields, 'Id');
   return id === null ? `chat:${source}:${header.modelId ?? header.path}` : `chat:${source}:${id}`;
@@ -47,7 +62,8 @@ export function chatOf(header: ChatHeader): ParsedChat {
   if (chatType.includes('broadcast') || chatType.includes('channel')) kind = 'channel';
   else if (chatType.includes('group') || others.length > 1 || (id ?? '').endsWith('@g.us')) kind = 'group';
   else if (chatType.includes('one') || others.length === 1 || header.participants.length === 2) kind = 'private';
-  const chat: ParsedChat = { key: chatKeyOf(header), title: source === null ? title : `${source}: ${title}`, kind };
+  header.key = chatKeyOf(header);
+  const chat: ParsedChat = { key: header.key, title: source === null ? title : `${source}: ${title}`, kind };
   if (header.participants.length > 0) chat.participants = header.participants.map((party) => ({ name: party.name, id: party.id }));
   // The same app conversation can appear in several reports (two extractions of one phone).
   if (id !== null) chat.mergeKey = `${source ?? 'unknown'}\n${id}`;

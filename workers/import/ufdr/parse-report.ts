@@ -17,20 +17,21 @@ import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { attachmentPresence } from './attachment-presence.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';
-import { addParticipant, chatOf } from './chats.ts';
+import { MAX_HELD_CHARS, MAX_HELD_MODELS } from './chat-hold.ts';
+import { addParticipant, chatKeyOf, chatOf, headerReady, newChatHeader } from './chats.ts';
 import type { ChatHeader } from './chats.ts';
 import { FileIndex, taggedFileOf } from './file-index.ts';
 import { newNode } from './model-tree.ts';
 import { ReportFacts } from './report-facts.ts';
 import { FRAGMENT_ROOTS, ReportReader } from './report-reader.ts';
-import type { ReaderEvents } from './report-reader.ts';
+import type { Capture, ReaderEvents } from './report-reader.ts';
 import { ReportRecords } from './report-records.ts';
 import type { RecordStats } from './report-records.ts';
 import { isProtectedReport } from './sniff.ts';
 import { prescanTaggedFiles } from './tagged-files-prepass.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.2.0';
+export const UFDR_PARSER_VERSION = '1.3.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -66,11 +67,10 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       if (path !== null) {
         counts.chats += 1;
         facts.count('Chat');
-        state.chat = { fields: newNode('model', attrs, 0, 0), participants: [], modelId: attrs['id'] ?? null, path, messageIds: new Set() };
+        state.chat = newChatHeader(newNode('model', attrs, 0, 0), attrs['id'] ?? null, path);
         return;
       }
-      // A chat without messages is still evidence that the conversation existed.
-      if (state.chat !== null) records.announce(chatOf(state.chat));
+      if (state.chat !== null) closeChat(state.chat);
       state.chat = null;
     },
     model: (type) => facts.count(type),
@@ -81,8 +81,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       } else if (capture.kind === 'header') facts.header(root);
       else if (capture.kind === 'chat-field') state.chat?.fields.children.push(root);
       else if (capture.kind === 'participant' && state.chat !== null) addParticipant(state.chat, root, files);
-      else if (capture.kind === 'message') records.instantMessage(capture, raw, state.chat);
-      else if (capture.kind === 'activity' && state.chat !== null) records.activity(capture, raw, state.chat);
+      else if ((capture.kind === 'message' || capture.kind === 'activity') && state.chat !== null) holdOrEmit(state.chat, capture, raw);
       else if (capture.kind === 'standalone') records.instantMessage(capture, raw, null);
       else if (capture.kind === 'record') records.record(capture, raw);
       else if (capture.kind === 'contact') {
@@ -96,6 +95,20 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     recoverable: (place, detail) => warnings.add('xml-character', `${file}:${place.line}:${place.column}`, `${detail} The text is kept as written.`),
   };
   const reader = new ReportReader(file, events);
+
+  const emitter = (chat: ChatHeader) => (capture: Capture, raw: string): void => {
+    if (capture.kind === 'message') records.instantMessage(capture, raw, chat);
+    else records.activity(capture, raw, chat);
+  };
+  function holdOrEmit(chat: ChatHeader, capture: Capture, raw: string): void {
+    if (!chat.hold.add(capture, raw, () => headerReady(chat), emitter(chat))) return;
+    warnings.add('chat-header', `${file}:${capture.root.line}:${capture.root.column}`, `the Chat's Id or Participants had not come after its first ${MAX_HELD_MODELS} messages, or ${MAX_HELD_CHARS} characters of them; its messages are filed under "${chatKeyOf(chat)}", and the header written later adds participants but not the chat's title`);
+  }
+  /** The Chat model ended: its held messages, then the chat itself (with no messages it is still evidence that the conversation existed). */
+  function closeChat(chat: ChatHeader): void {
+    chat.hold.release(emitter(chat));
+    records.announce(chatOf(chat), chat.hold.overflowed);
+  }
 
   const flush = async (): Promise<void> => {
     for (const message of records.ready.splice(0, records.ready.length)) {
@@ -137,6 +150,8 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
   const stopped = reader.fault;
   if (stopped !== null) {
     const cut = reader.capture;
+    // Messages held for a header the break cut off are mapped with what was read of it.
+    if (state.chat !== null) state.chat.hold.release(emitter(state.chat));
     if (cut !== null && (cut.kind === 'message' || cut.kind === 'activity' || cut.kind === 'standalone' || cut.kind === 'record' || cut.kind === 'account')) {
       records.cut(cut, reader.rawOfOpenCapture(), state.chat, `the XML breaks inside this model (${stopped.message} at line ${stopped.line}, column ${stopped.column})`);
     } else if (state.chat !== null) {

@@ -62,8 +62,9 @@ export class ReportRecords {
     private readonly presence: AttachmentPresence | null,
   ) {}
 
-  announce(chat: ParsedChat): void {
-    if (this.announced.has(chat.key)) return;
+  /** `again`: tell the sink even if announced before (a header read after the chat's first messages). */
+  announce(chat: ParsedChat, again = false): void {
+    if (this.announced.has(chat.key) && !again) return;
     this.announced.add(chat.key);
     this.sink.chat(chat);
   }

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ChatHold, MAX_HELD_CHARS } from '../../../../../workers/import/ufdr/chat-hold.ts';
+import { newNode } from '../../../../../workers/import/ufdr/model-tree.ts';
+import type { Capture } from '../../../../../workers/import/ufdr/report-reader.ts';
+import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
+import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { CELLEBRITE_NS, field, party, stamp } from '../../../../support/ufdr-report-builder.ts';
+import type { PartySpec } from '../../../../support/ufdr-report-builder.ts';
+
+/**
+ * Regression: a Chat model whose fields (Source, Id, Name, Participants) are written after its
+ * Messages filed every message under `chat:unknown:<model id>`, without the chat's title,
+ * participants, sender names or directions. The result must not depend on the field order.
+ */
+
+const OWNER: PartySpec = { id: '40700000001@s.whatsapp.net', name: 'Phone Owner', owner: true };
+const RECRUITER: PartySpec = { id: '40711111111@s.whatsapp.net', name: 'Recruiter', owner: false };
+
+function message(id: string, fromId: string, body: string, time: string): string {
+  return `<model type="InstantMessage" id="${id}" deleted_state="Intact" decoding_confidence="High"><modelField name="From" type="Party"><model type="Party">${field('Identifier', fromId)}</model></modelField>${field('Body', body)}${stamp('TimeStamp', time)}</model>`;
+}
+
+const HEADER = [field('Source', 'WhatsApp'), field('Id', '40711111111@s.whatsapp.net'), field('Name', 'Job in Milan'), `<multiModelField name="Participants" type="Party">${[RECRUITER, OWNER].map(party).join('')}</multiModelField>`].join('\n');
+const MESSAGES = `<multiModelField name="Messages" type="InstantMessage">${[
+  message('m1', '40711111111', 'send the passport', '2024-03-12T09:15:01+02:00'),
+  message('m2', '+40 700 000 001', 'tomorrow', '2024-03-12T09:16:00+02:00'),
+].join('\n')}</multiModelField>`;
+
+function report(chatBody: string): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n<project id="r" xmlns="${CELLEBRITE_NS}"><decodedData><modelType type="Chat">\n<model type="Chat" id="chat-1">\n${chatBody}\n</model>\n<model type="Chat" id="chat-2">${field('Source', 'Telegram')}${field('Id', '555')}</model></modelType></decodedData></project>`;
+}
+
+async function parse(xml: string): Promise<Awaited<ReturnType<typeof runParser>>> {
+  return runParser(ufdrReportParser, inputFromText(xml, { displayName: 'report.xml', chunkBytes: 97, forbidReadAll: true }));
+}
+
+const view = (result: Awaited<ReturnType<typeof runParser>>): unknown => ({
+  chats: result.chats,
+  messages: result.messages.map((item) => [item.chatKey, item.sender, item.senderId, item.direction, item.text, item.time]),
+  warnings: result.warnings,
+});
+
+describe('UFDR Chat fields written after the Messages', () => {
+  it('gives the same chats, senders, directions and texts as fields written before them', async () => {
+    const before = await parse(report(`${HEADER}\n${MESSAGES}`));
+    const after = await parse(report(`${MESSAGES}\n${HEADER}`));
+    expect(before.messages.map((item) => [item.chatKey, item.sender, item.direction, item.text])).toEqual([
+      ['chat:WhatsApp:40711111111@s.whatsapp.net', 'Recruiter', 'incoming', 'send the passport'],
+      ['chat:WhatsApp:40711111111@s.whatsapp.net', 'Phone Owner', 'outgoing', 'tomorrow'],
+    ]);
+    expect(view(after)).toEqual(view(before));
+    expect(after.chats.map((chat) => chat.title)).toEqual(['WhatsApp: Job in Milan', 'Telegram: 555']);
+  });
+
+  it('keeps each message its own locator, in document order, when held', async () => {
+    const after = await parse(report(`${MESSAGES}\n${HEADER}`));
+    expect(after.messages.map((item) => (item.locator.kind === 'xml-path' ? [item.locator.path, item.locator.line] : null))).toEqual([
+      ["/project/decodedData/modelType[@type='Chat']/model[1]/multiModelField[@name='Messages']/model[1]", 4],
+      ["/project/decodedData/modelType[@type='Chat']/model[1]/multiModelField[@name='Messages']/model[2]", 5],
+    ]);
+  });
+
+  it('keeps the messages when the XML breaks before the late header: filed as read so far', async () => {
+    const cut = report(`${MESSAGES}\n${HEADER}`).split('<field name="Source"')[0] ?? '';
+    const result = await parse(cut);
+    expect(result.messages.map((item) => [item.chatKey, item.text])).toEqual([
+      ['chat:unknown:chat-1', 'send the passport'],
+      ['chat:unknown:chat-1', 'tomorrow'],
+    ]);
+    expect(result.outcome.details).toMatchObject({ complete: false });
+  });
+});
+
+describe('ChatHold bound', () => {
+  const capture = (id: string, size: number): Capture => ({ kind: 'message', modelType: 'InstantMessage', root: newNode('model', { id }, 1, 1), stack: [], depth: 0, size, oversized: false, start: 0, path: id });
+
+  it('holds while the header is missing, and releases in order when the chat ends', () => {
+    const hold = new ChatHold();
+    const emitted: string[] = [];
+    const emit = (item: Capture): void => void emitted.push(item.path);
+    expect(hold.add(capture('a', 10), '', () => false, emit)).toBe(false);
+    expect(hold.add(capture('b', 10), '', () => true, emit)).toBe(false);
+    expect(emitted).toEqual([]);
+    hold.release(emit);
+    expect(emitted).toEqual(['a', 'b']);
+  });
+
+  it('streams from the start when the header came first', () => {
+    const hold = new ChatHold();
+    const emitted: string[] = [];
+    hold.add(capture('a', 10), '', () => true, (item) => void emitted.push(item.path));
+    expect(emitted).toEqual(['a']);
+  });
+
+  it('past MAX_HELD_CHARS maps what it holds, in order, and streams the rest', () => {
+    const hold = new ChatHold();
+    const emitted: string[] = [];
+    const emit = (item: Capture): void => void emitted.push(item.path);
+    hold.add(capture('a', 10), '', () => false, emit);
+    expect(hold.add(capture('b', MAX_HELD_CHARS), '', () => false, emit)).toBe(true);
+    expect(emitted).toEqual(['a', 'b']);
+    hold.add(capture('c', 10), '', () => false, emit);
+    expect(emitted).toEqual(['a', 'b', 'c']);
+    expect(hold.overflowed).toBe(true);
+  });
+});
