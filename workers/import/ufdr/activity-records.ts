@@ -10,6 +10,7 @@
  */
 
 import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import type { StampReader } from './date-order.ts';
 import { deletedStateOf, isDeleted, stampOf } from './model-facts.ts';
 import { fieldModels, fieldText, fieldValue, partyOf } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -35,8 +36,8 @@ export function nestedActivityFacts(message: XmlNode): Record<string, unknown>[]
   });
 }
 
-export function activityRecord(model: XmlNode, chatKey: string, locator: SourceLocator, notes: string[]): ParsedMessage {
-  const stamp = stampOf(model, 'SystemMessageTimeStamp', notes);
+export function activityRecord(model: XmlNode, chatKey: string, locator: SourceLocator, notes: string[], stamps: StampReader): ParsedMessage {
+  const stamp = stampOf(model, 'SystemMessageTimeStamp', notes, stamps);
   const action = fieldText(model, 'Action');
   const participant = fieldModels(model, 'Participant').map(partyOf)[0] ?? null;
   const who = participant === null ? null : (participant.name ?? participant.id);

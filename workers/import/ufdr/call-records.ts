@@ -41,7 +41,7 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
   if (rawDuration !== null && durationSeconds === null) notes.push(`the call duration "${rawDuration.slice(0, 40)}" is in no known form`);
   const video = fieldText(model, 'VideoCall');
   const facts: CallFacts = { direction, outcome, durationSeconds, video: video === null ? null : video.toLowerCase() === 'true', app: fieldText(model, 'Source') };
-  const stamp = stampOf(model, 'TimeStamp', notes);
+  const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
   const partyName = party === null ? null : (party.name ?? context.files.nameOf(party.id));
   const ownerParty = parties.all.find((candidate) => context.owner.has(candidate)) ?? null;
   const sender = direction === 'incoming' ? party : direction === 'outgoing' ? ownerParty : null;

@@ -18,5 +18,5 @@ export const ufdrReportParser: SourceParser = {
   format: 'cellebrite-ufdr',
   parserVersion: UFDR_PARSER_VERSION,
   sniff: (head, displayName) => sniffUfdrReport(head, displayName),
-  parse: (input, sink) => parseUfdrReport(input, sink),
+  parse: (input, sink, options) => parseUfdrReport(input, sink, options),
 };

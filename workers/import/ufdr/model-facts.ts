@@ -9,7 +9,7 @@ import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import { identifierKey } from './file-index.ts';
 import { fieldModels, fieldNode, fieldText, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
-import { parseCellebriteTime } from './ufdr-time.ts';
+import type { StampReader } from './date-order.ts';
 
 export interface Stamp {
   time: ParsedTime;
@@ -19,12 +19,12 @@ export interface Stamp {
 }
 
 /** A TimeStamp-typed field: the value as written, read as an instant (or wall time without a zone). */
-export function stampOf(model: XmlNode, name: string, notes: string[]): Stamp {
+export function stampOf(model: XmlNode, name: string, notes: string[], stamps: StampReader): Stamp {
   const value = fieldNode(model, name)?.children.find((child) => child.name === 'value');
   const text = value?.text.trim() ?? '';
   const formatted = value?.attrs['formattedTimestamp'];
-  let time = text === '' ? null : parseCellebriteTime(text);
-  if (time === null && formatted !== undefined) time = parseCellebriteTime(formatted);
+  let time = text === '' ? null : stamps.read(text, notes);
+  if (time === null && formatted !== undefined) time = stamps.read(formatted, notes);
   if (time === null && text !== '') notes.push(`timestamp "${text.slice(0, 80)}" is in no known form; the record has no time`);
   const format = value?.attrs['format'] ?? null;
   if (format === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');

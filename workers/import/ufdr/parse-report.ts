@@ -29,30 +29,43 @@ import { ReportRecords } from './report-records.ts';
 import type { RecordStats } from './report-records.ts';
 import { isProtectedReport } from './sniff.ts';
 import { prescanTaggedFiles } from './tagged-files-prepass.ts';
+import { StampReader } from './date-order.ts';
+import type { DateOrderDecision } from './date-order.ts';
+import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.3.0';
+export const UFDR_PARSER_VERSION = '1.4.0';
 
-export async function parseUfdrReport(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
+export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
   // taggedFiles written after decodedData are indexed first, so attachments link in either order.
   const taggedFilesOrder = await prescanTaggedFiles(input, files, sink);
+  const dates = await dateOrderOf(input, sink, options.dateOrder);
   const presence = await attachmentPresence(input.path);
   try {
-    return await readReport(input, sink, files, taggedFilesOrder, presence);
+    return await readReport(input, sink, files, taggedFilesOrder, presence, new StampReader(dates));
   } finally {
     presence?.close();
   }
 }
 
-async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex, taggedFilesOrder: TaggedFilesOrder, presence: AttachmentPresence | null): Promise<ParseOutcome> {
+/**
+ * The examiner's choice, else the report's own evidence. 'ymd' is no choice here: UFDR numeric
+ * dates write the year last, so the report's evidence decides.
+ */
+async function dateOrderOf(input: ParserInput, sink: ParseSink, chosen: 'dmy' | 'mdy' | 'ymd' | undefined): Promise<DateOrderDecision> {
+  if (chosen === 'dmy' || chosen === 'mdy') return { order: chosen, source: 'override', evidence: 'set by the caller' };
+  return prescanDateOrder(input, sink);
+}
+
+async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex, taggedFilesOrder: TaggedFilesOrder, presence: AttachmentPresence | null, stamps: StampReader): Promise<ParseOutcome> {
   const prefilled = taggedFilesOrder === 'after';
   const file = input.displayName;
   const warnings = new WarningLimiter(sink, file);
   const decoder = new Utf8ChunkDecoder();
   const prefilter = new XmlPrefilter();
   const facts = new ReportFacts();
-  const records = new ReportRecords(file, sink, warnings, files, presence);
+  const records = new ReportRecords(file, sink, warnings, files, presence, stamps);
   const counts = { chats: 0, contacts: 0, userAccounts: 0 };
   const state: { root: string | null; chat: ChatHeader | null } = { root: null, chat: null };
 
@@ -181,6 +194,10 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     details: {
       fragment,
       taggedFilesOrder,
+      dateOrder: stamps.decision.order,
+      dateOrderSource: stamps.decision.source,
+      dateOrderEvidence: stamps.decision.evidence,
+      dateOrderConflicts: stamps.conflicts,
       project: facts.project,
       extractions: facts.extractions,
       caseInformation: facts.caseInformation,

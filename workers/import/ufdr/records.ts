@@ -13,7 +13,7 @@ import { nestedActivityFacts } from './activity-records.ts';
 import { deletedStateOf, isDeleted } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
-import { parseCellebriteTime } from './ufdr-time.ts';
+import type { StampReader } from './date-order.ts';
 
 /** Quoted (embedded) message text kept in `extra`, enough to recognise it. */
 const QUOTE_CHARS = 500;
@@ -26,6 +26,8 @@ export interface MessageContext {
   participants: Party[];
   /** The Chat's Source (WhatsApp, Telegram…), for messages that do not repeat it. */
   app: string | null;
+  /** Reads time stamps in the report's day/month order. */
+  stamps: StampReader;
 }
 
 export interface MessageResult {
@@ -41,8 +43,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const stamp = fieldNode(model, 'TimeStamp')?.children.find((child) => child.name === 'value');
   const timestampText = stamp?.text.trim() ?? '';
   const formatted = stamp?.attrs['formattedTimestamp'];
-  let time = timestampText === '' ? null : parseCellebriteTime(timestampText);
-  if (time === null && formatted !== undefined) time = parseCellebriteTime(formatted);
+  let time = timestampText === '' ? null : context.stamps.read(timestampText, notes);
+  if (time === null && formatted !== undefined) time = context.stamps.read(formatted, notes);
   if (time === null && timestampText !== '') notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
   if (body?.truncated === true) notes.push(`the Body was longer than ${MAX_FIELD_CHARS} characters and was cut there`);
   const { attachments, references } = attachmentsOf(model, context.files);

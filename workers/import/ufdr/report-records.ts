@@ -10,6 +10,7 @@ import type { WarningLimiter } from '../import-limits.ts';
 import { accountRecord, ACCOUNTS_CHAT } from './account-records.ts';
 import { activityRecord, MAX_TRACKED_MESSAGE_IDS, mirroredMessageId } from './activity-records.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';
+import type { StampReader } from './date-order.ts';
 import { call } from './call-records.ts';
 import { chatKeyOf, chatOf, standaloneGroup } from './chats.ts';
 import type { ChatHeader } from './chats.ts';
@@ -60,6 +61,7 @@ export class ReportRecords {
     private readonly warnings: WarningLimiter,
     private readonly files: FileIndex,
     private readonly presence: AttachmentPresence | null,
+    private readonly stamps: StampReader,
   ) {}
 
   /** `again`: tell the sink even if announced before (a header read after the chat's first messages). */
@@ -75,13 +77,13 @@ export class ReportRecords {
       const id = capture.root.attrs['id'];
       if (id !== undefined && chat.messageIds.size < MAX_TRACKED_MESSAGE_IDS) chat.messageIds.add(id);
       this.announce(chatOf(chat));
-      this.queue(capture, raw, chatKeyOf(chat), (locator) => instantMessage(capture.root, { chatKey: chatKeyOf(chat), locator, files: this.files, participants: chat.participants, app: fieldText(chat.fields, 'Source') }));
+      this.queue(capture, raw, chatKeyOf(chat), (locator) => instantMessage(capture.root, { chatKey: chatKeyOf(chat), locator, files: this.files, participants: chat.participants, app: fieldText(chat.fields, 'Source'), stamps: this.stamps }));
       return;
     }
     const group = standaloneGroup(capture.root, this.files);
     this.announce(group.chat);
     this.stats.standalone += 1;
-    this.queue(capture, raw, group.key, (locator) => instantMessage(capture.root, { chatKey: group.key, locator, files: this.files, participants: group.parties, app: null }));
+    this.queue(capture, raw, group.key, (locator) => instantMessage(capture.root, { chatKey: group.key, locator, files: this.files, participants: group.parties, app: null, stamps: this.stamps }));
   }
 
   /** A ChatActivity model of the Chat's ActivityLog: skipped when it mirrors a message read before it. */
@@ -95,14 +97,14 @@ export class ReportRecords {
     const chatKey = chatKeyOf(chat);
     this.queue(capture, raw, chatKey, (locator) => {
       const notes: string[] = [];
-      return { message: activityRecord(capture.root, chatKey, locator, notes), notes };
+      return { message: activityRecord(capture.root, chatKey, locator, notes, this.stamps), notes };
     });
     if (this.ready.at(-1)?.kind !== 'unparsed') this.stats.activities += 1;
   }
 
   /** An SMS, MMS, Email or Call model. */
   record(capture: Capture, raw: string): void {
-    const context: RecordContext = { locator: this.locatorOf(capture), files: this.files, owner: this.owner, keys: this.keys };
+    const context: RecordContext = { locator: this.locatorOf(capture), files: this.files, owner: this.owner, keys: this.keys, stamps: this.stamps };
     let mapped: ConversationRecord | null = null;
     let failure: string | null = null;
     if (!capture.oversized) {

@@ -12,6 +12,7 @@
  */
 
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import type { StampReader } from './date-order.ts';
 import type { FileIndex } from './file-index.ts';
 import { counterpartsOf, deletedStateOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
 import type { OwnerIdentifiers, PartyKeys, RoledParty } from './model-facts.ts';
@@ -24,6 +25,7 @@ export interface RecordContext {
   files: FileIndex;
   owner: OwnerIdentifiers;
   keys: PartyKeys;
+  stamps: StampReader;
 }
 
 export interface ConversationRecord {
@@ -44,7 +46,7 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
   const key = `sms:${context.keys.keyOfAll(others.map((party) => party.id ?? party.name ?? ''))}`;
   const body = textOf(model, 'Body', notes);
   const subject = fieldText(model, 'Subject');
-  const stamp = stampOf(model, 'TimeStamp', notes);
+  const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
   const { attachments, references } = attachmentsOf(model, context.files);
   const sender = direction === 'outgoing' ? parties.from : (parties.from ?? (others.length === 1 ? (others[0] ?? null) : null));
   const extra = baseExtra(model, type, { folder: fieldText(model, 'Folder'), status: fieldText(model, 'Status'), smsc: fieldText(model, 'SMSC'), parties: describe(parties.all, context.files) });
@@ -89,7 +91,7 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const body = textOf(model, 'Body', notes);
   const html = looksLikeHtml(body);
   const text = [subject === null ? null : `Subject: ${subject}`, html ? htmlToText(body) : body].filter((part): part is string => part !== null && part !== '').join('\n\n');
-  const stamp = stampOf(model, 'TimeStamp', notes);
+  const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
   const { attachments, references } = attachmentsOf(model, context.files);
   const extra = baseExtra(model, 'Email', { account, folder, status: fieldText(model, 'Status'), subject, parties: describe(parties.all, context.files) });
   if (html) extra['body'] = 'HTML; the text shown has its tags removed (the report keeps the HTML)';

@@ -4,6 +4,10 @@
  * `dd/MM/yyyy hh:mm:ss XXX`, `dd.MM.yyyy HH:mm:ss(UTC+0)` and forms without a zone. A time
  * with an offset is an absolute instant; one without stays wall-clock, for the import worker to
  * place in the zone the examiner chose.
+ *
+ * `dd/MM/yyyy` follows the examiner's Windows locale, so a US report writes `MM/dd/yyyy`; the
+ * order is decided per report (date-order.ts). Only the slash form varies: the dotted form is
+ * the German-style locale's and the `dd-MMM-yy` form names its month, both always day first.
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
@@ -12,6 +16,16 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
 const DAY_FIRST = /^(\d{1,2})[-/.]([A-Za-z]{3}|\d{1,2})[-/.](\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AP]M)?\s*(?:\(?\s*(?:UTC|GMT)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?\s*\)?)?$/iu;
+
+export type DayMonthOrder = 'dmy' | 'mdy';
+
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(?:\d{2}|\d{4})\s/u;
+
+/** The two numeric fields of a slash-dated stamp (`03/11/2024 09:46:47`), the form whose order varies. */
+export function slashDateFields(text: string): { first: number; second: number } | null {
+  const match = SLASH_DATE.exec(text.trim());
+  return match === null ? null : { first: Number(match[1]), second: Number(match[2]) };
+}
 
 interface Parts {
   year: number;
@@ -24,10 +38,10 @@ interface Parts {
   zone: string | null;
 }
 
-/** Reads one timestamp; null when the text is none of the known forms. */
-export function parseCellebriteTime(text: string): ParsedTime | null {
+/** Reads one timestamp (a slash date in the report's `order`); null when the text is none of the known forms. */
+export function parseCellebriteTime(text: string, order: DayMonthOrder = 'dmy'): ParsedTime | null {
   const trimmed = text.trim();
-  const parts = isoParts(trimmed) ?? dayFirstParts(trimmed);
+  const parts = isoParts(trimmed) ?? dayFirstParts(trimmed, order === 'mdy' && SLASH_DATE.test(trimmed));
   if (parts === null || !valid(parts)) return null;
   if (parts.zone === null) {
     return { wall: { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second } };
@@ -53,7 +67,7 @@ function isoParts(text: string): Parts | null {
   };
 }
 
-function dayFirstParts(text: string): Parts | null {
+function dayFirstParts(text: string, monthFirst: boolean): Parts | null {
   const match = DAY_FIRST.exec(text);
   if (match === null) return null;
   const monthText = (match[2] ?? '').toLowerCase();
@@ -67,7 +81,8 @@ function dayFirstParts(text: string): Parts | null {
     if (hour < 1 || hour > 12) return null;
     hour = (hour % 12) + (meridiem === 'PM' ? 12 : 0);
   }
-  return { year, month, day: Number(match[1]), hour, minute: Number(match[5]), second: Number(match[6] ?? '0'), ms: fraction(match[7]), zone: match[9] ?? null };
+  const first = Number(match[1]);
+  return { year, month: monthFirst ? first : month, day: monthFirst ? month : first, hour, minute: Number(match[5]), second: Number(match[6] ?? '0'), ms: fraction(match[7]), zone: match[9] ?? null };
 }
 
 function fraction(digits: string | undefined): number {

@@ -14,6 +14,12 @@ describe('Cellebrite timestamps', () => {
     expect(parseCellebriteTime(text)).toEqual({ utcMs });
   });
 
+  it('reads a slash date month first when the report is month first, and only the slash form', () => {
+    expect(parseCellebriteTime('03/11/2024 09:46:47 -10:00', 'mdy')).toEqual({ utcMs: Date.UTC(2024, 2, 11, 19, 46, 47) });
+    expect(parseCellebriteTime('09.10.2020 19:33:13(UTC+0)', 'mdy')).toEqual({ utcMs: Date.UTC(2020, 9, 9, 19, 33, 13) });
+    expect(parseCellebriteTime('25/03/2024 10:00:00 +00:00', 'mdy')).toBeNull();
+  });
+
   it('keeps a time without a zone as wall-clock', () => {
     expect(parseCellebriteTime('2024-11-03 19:46:47')).toEqual({ wall: { year: 2024, month: 11, day: 3, hour: 19, minute: 46, second: 47 } });
   });

@@ -32,7 +32,8 @@ describe('Cellebrite report.xml importer', () => {
     ]);
     expect(result.messages.map((message) => message.kind)).toEqual(['message', 'message', 'message']);
     // The fixture folder holds report.xml only: the attachment's file is named but absent.
-    expect(result.warnings).toEqual([{ place: 'chat-report.xml:37:11', message: expect.stringMatching(/^attachment "files\/Image\/IMG-20240312-WA0004\.jpg" is named by the report but its file is not in the UFDR/u) }]);
+    // Its one slash-dated stamp (12/03/2024) decides nothing: day first is assumed, and said.
+    expect(result.warnings).toEqual([{ place: 'chat-report.xml', message: expect.stringMatching(/^ambiguous date order: no field exceeds 12 in 1 slash-dated time stamps; assumed day first/u) }, { place: 'chat-report.xml:37:11', message: expect.stringMatching(/^attachment "files\/Image\/IMG-20240312-WA0004\.jpg" is named by the report but its file is not in the UFDR/u) }]);
     expect(result.outcome.details).toMatchObject({
       messages: 3,
       chats: 1,
@@ -41,6 +42,8 @@ describe('Cellebrite report.xml importer', () => {
       deleted: 1,
       attachmentsWithDigests: 1,
       complete: true,
+      dateOrder: 'dmy',
+      dateOrderSource: 'default',
       caseInformation: { CaseNumber: 'TL-2024-017' },
       metadata: { 'Device Info': { DeviceInfoOSVersion: '14' } },
       modelCounts: { Contact: 1, Chat: 1 },
