@@ -2,7 +2,8 @@
  * Cellebrite `report.xml`, streamed chunk by chunk through the shared UTF-8 decoder, the
  * DOCTYPE/ENTITY prefilter of the SMS XML importer, and saxes. Chats and their messages, SMS,
  * MMS, Email, Call and UserAccount models are emitted as each model closes (report-records.ts);
- * nothing larger than one model is held. A fragment (a <model> or <modelType> copied out of a
+ * nothing larger than one model is held, except the bounded messages of a Chat whose header
+ * comes after them (chat-hold.ts). A fragment (a <model> or <modelType> copied out of a
  * report, as tools and bug reports pass them around) is read like the same models in a report.
  *
  * Bad XML does not cost what was read: a report cut short (a truncated copy, a full disk during
