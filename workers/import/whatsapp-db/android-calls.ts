@@ -73,6 +73,7 @@ export class CallLogReader {
       groupSender: null,
       typeCode: null,
       legacySystem: false,
+      groupEvent: null,
       systemAction: null,
       text: null,
       caption: null,

@@ -1,13 +1,25 @@
 /**
  * The legacy Android msgstore layout (until ~2022): one wide `messages` table keyed by
  * `key_remote_jid`. Group and security events are rows with `status` 6 whose action code is kept
- * in `media_size` (and the new group subject in `data`).
+ * in `media_size` (and the new group subject in `data`). Media have no path column: the path is
+ * read out of the serialized MediaData in `thumb_image` (media-data-path.ts).
+ *
+ * Who a membership event names is only partly documented. [verified on the IPED sample] rows of
+ * action 11 (created) carry the creator in `remote_resource`; rows of action 4 (added), dated at
+ * the group's creation, carry in `remote_resource` a member who never writes in any chat (the
+ * phone's owner, added by the creator), so there it names the member the event is about, not who
+ * acted. [belief, unverified] some versions put the affected member's jid in `data` with the
+ * actor in `remote_resource`. So: a jid-shaped `data` is the member and `remote_resource` the
+ * actor; otherwise `remote_resource` is the member and the actor is reported as not recorded.
  */
 
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
-import { columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
-import type { WaFields } from './android-message.ts';
+import { blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
+import type { WaFields, WaMedia } from './android-message.ts';
+import { isMembershipAction } from './group-events.ts';
+import type { WaGroupEvent } from './group-events.ts';
+import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
@@ -20,6 +32,9 @@ const QUOTE_COLUMNS = ['key_id', 'data'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
+
+/** A personal jid (phone or lid), as `data` would hold one: text of any other shape is not a member. */
+const MEMBER_JID = /^[0-9]{5,20}(?::[0-9]+)?@(?:s\.whatsapp\.net|c\.us|lid)$/u;
 
 export class LegacyLayoutReader {
   /** Group subjects from `chat_list` (legacy databases have no `chat` table). */
@@ -46,6 +61,10 @@ export class LegacyLayoutReader {
     const quotes = hasTable(this.db, 'messages_quotes') ? columnsOf(this.db, 'messages_quotes') : new Set<string>();
     select.push(...selectExpressions(quotes, 'mq', QUOTE_COLUMNS, 'mq_'));
     const joinable = quotes.has('_id') && columnsOf(this.db, 'messages').has('quoted_row_id');
+    // thumb_image holds the media path; only a bounded prefix is read (as bytes, whatever its declared type).
+    const hasThumb = columnsOf(this.db, 'messages').has('thumb_image');
+    select.push(hasThumb ? `substr(CAST(t.thumb_image AS BLOB), 1, ${MEDIA_DATA_SCAN_BYTES}) AS thumb_scan` : 'NULL AS thumb_scan');
+    select.push(hasThumb ? 'length(CAST(t.thumb_image AS BLOB)) AS thumb_length' : 'NULL AS thumb_length');
     return { table: 'messages', select, ...(joinable ? { joins: 'LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id' } : {}) };
   }
 
@@ -72,21 +91,14 @@ export class LegacyLayoutReader {
       typeCode: legacySystem ? null : typeCode,
       legacySystem,
       systemAction: legacySystem ? integerValue(row['media_size']) : null,
+      groupEvent: legacySystem ? membershipEvent(integerValue(row['media_size']), remote, nonEmptyText(row['data'])) : null,
       text: textValue(row['data']),
       caption: nonEmptyText(row['media_caption']),
       status,
       timestamp: row['timestamp'] ?? null,
       timestampText: row['timestamp__text'] ?? null,
       receivedTimestamp: row['received_timestamp'] ?? null,
-      media: hasMedia
-        ? {
-            path: null,
-            mimeType: nonEmptyText(row['media_mime_type']),
-            name: nonEmptyText(row['media_name']),
-            size: integerValue(row['media_size']),
-            durationSeconds: integerValue(row['media_duration']),
-          }
-        : null,
+      media: hasMedia ? legacyMedia(row) : null,
       location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
         ? { latitude, longitude, name: nonEmptyText(row['media_name']), address: null, url: nonEmptyText(row['media_url']) }
         : null,
@@ -104,4 +116,29 @@ export class LegacyLayoutReader {
       forwarded: flagValue(row['forwarded']),
     };
   }
+}
+
+function legacyMedia(row: Row): WaMedia {
+  const media: WaMedia = {
+    path: null,
+    mimeType: nonEmptyText(row['media_mime_type']),
+    name: nonEmptyText(row['media_name']),
+    size: integerValue(row['media_size']),
+    durationSeconds: integerValue(row['media_duration']),
+  };
+  const found = mediaPathFromMediaData(blobValue(row['thumb_scan']), integerValue(row['thumb_length']));
+  if (found.path === null) {
+    media.pathNote = found.reason;
+  } else {
+    media.path = found.path;
+    media.pathFound = found.found;
+  }
+  return media;
+}
+
+/** The member a legacy membership row names (see the file comment for what is and is not known). */
+function membershipEvent(action: number | null, remote: string | null, data: string | null): WaGroupEvent | null {
+  if (!isMembershipAction(action)) return null;
+  if (data !== null && MEMBER_JID.test(data)) return { actor: 'sender', participants: [{ jid: data }], participantSource: 'data' };
+  return { actor: 'unknown', participants: remote === null ? [] : [{ jid: remote }], participantSource: 'remote_resource' };
 }

@@ -11,6 +11,8 @@ import { Lookup, columnsOf, hasTable, isoOrNull, nonEmptyText, putExtra, unixTim
 import { callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
+import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
+import type { WaGroupEvent } from './group-events.ts';
 import { chatKindOfJid, isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
 import type { ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia } from './message-types.ts';
@@ -26,13 +28,15 @@ export interface WaFields {
   /** True for a legacy row with status 6 (a group or security event). */
   legacySystem: boolean;
   systemAction: number | null;
+  /** Who a membership event (added, removed, left…) names, when the layout records it. */
+  groupEvent: WaGroupEvent | null;
   text: string | null;
   caption: string | null;
   status: number | null;
   timestamp: SqlValue;
   timestampText: SqlValue;
   receivedTimestamp: SqlValue;
-  media: { path: string | null; mimeType: string | null; name: string | null; size: number | null; durationSeconds: number | null } | null;
+  media: WaMedia | null;
   location: { latitude: number; longitude: number; name: string | null; address: string | null; url: string | null } | null;
   vcards: string[];
   revokedKeyId: string | null;
@@ -46,6 +50,18 @@ export interface WaFields {
   call: WaCall | null;
   starred: boolean;
   forwarded: boolean;
+}
+
+export interface WaMedia {
+  path: string | null;
+  mimeType: string | null;
+  name: string | null;
+  size: number | null;
+  durationSeconds: number | null;
+  /** The path as the database holds it, when it was read out of a blob (legacy thumb_image). */
+  pathFound?: string;
+  /** Why there is no path, when the layout keeps it somewhere it could not be read from. */
+  pathNote?: string;
 }
 
 /** A reaction to the message (new layout: message_add_on + message_add_on_reaction). */
@@ -141,6 +157,12 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     if (fields.systemAction !== null) extra['systemAction'] = fields.systemAction;
     // Calls keep "audio"/"video" in text_data; group subject changes keep the new subject.
     text = fields.text === null ? action : `${action}: ${fields.text}`;
+    const event = fields.groupEvent;
+    if (event !== null && fields.systemAction !== null && (isMembershipAction(fields.systemAction) || event.participants.length > 0)) {
+      extra['groupEvent'] = eventFacts(event);
+      const actor = fields.fromMe ? 'You' : sender;
+      text = membershipText(fields.systemAction, actor, event, contacts, action) ?? text;
+    }
   } else if (type.mediaType !== undefined) {
     text = fields.caption ?? (type.mediaType === 'contact' ? fields.media?.name ?? fields.text ?? '' : fields.text ?? '');
     if (type.mediaType === 'location' && fields.location !== null) {
@@ -155,7 +177,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       for (const card of cards) attachments.push(contactCard(card, name));
       if (textIsCard) text = name ?? '';
     }
-    if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType));
+    if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType, extra));
   }
   if (fields.media?.durationSeconds !== null && fields.media?.durationSeconds !== undefined && fields.media.durationSeconds > 0) {
     extra['durationSeconds'] = fields.media.durationSeconds;
@@ -198,7 +220,7 @@ function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: C
   };
 }
 
-function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typeof androidMessageType>['mediaType']>): ParsedAttachment {
+function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typeof androidMessageType>['mediaType']>, extra: Record<string, unknown>): ParsedAttachment {
   const media = fields.media;
   // No local path: the file was never downloaded (or was removed); the message still says what it was.
   const attachment: ParsedAttachment = { kind: media?.path === null || media === null ? 'omitted' : 'attached', mediaType };
@@ -208,6 +230,8 @@ function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typ
   if (media.mimeType !== null) attachment.mimeType = media.mimeType;
   if (media.path !== null) attachment.path = media.path;
   if (media.size !== null && media.size > 0) attachment.size = media.size;
+  if (media.pathFound !== undefined) extra['mediaPathInDatabase'] = media.pathFound;
+  if (media.pathNote !== undefined) extra['mediaPathNote'] = media.pathNote;
   return attachment;
 }
 

@@ -1,8 +1,8 @@
 /**
  * The new Android msgstore layout (2021+): `message` joined to its 1:1 side tables
  * (`message_media`, `message_location`, `message_system`, `message_revoked`, `message_edit_info`,
- * `message_quoted`, `message_forwarded`), chats via `chat` -> `jid`, reactions from
- * `message_add_on`, call facts from `call_log` via `message_call_log`. Side tables a version lacks are simply not joined; their columns read as NULL.
+ * `message_quoted`, `message_forwarded`, `message_system_number_change`), chats via `chat` -> `jid`,
+ * reactions from `message_add_on`, members named by group events from `message_system_chat_participant`, call facts from `call_log` via `message_call_log`. Side tables a version lacks are simply not joined; their columns read as NULL.
  */
 
 import type { Database } from 'sql.js';
@@ -12,6 +12,8 @@ import type { WaFields } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';
+import { loadEventParticipants, resolveParticipants } from './group-events.ts';
+import type { WaGroupEvent } from './group-events.ts';
 
 interface SideTable {
   table: string;
@@ -25,6 +27,7 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration'] },
   { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url'] },
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
+  { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
   { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
   { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data'] },
@@ -46,6 +49,8 @@ export class NewLayoutReader {
   private readonly vcards: Lookup | null;
   /** Reactions by the rowid of the message they answer. */
   private readonly reactions: Map<number, Row[]>;
+  /** Members a group event names (message_system_chat_participant), by message rowid. */
+  private readonly eventParticipants: Map<number, number[]>;
 
   constructor(
     private readonly db: Database,
@@ -62,6 +67,7 @@ export class NewLayoutReader {
       ? new Lookup(db, 'SELECT vcard FROM message_vcard WHERE message_row_id = ? ORDER BY rowid')
       : null;
     this.reactions = loadReactions(db, onError);
+    this.eventParticipants = loadEventParticipants(db, onError);
   }
 
   scan(): TableScan {
@@ -102,6 +108,7 @@ export class NewLayoutReader {
       typeCode: integerValue(row['message_type']),
       legacySystem: false,
       systemAction: integerValue(row['ms_action_type']),
+      groupEvent: this.groupEvent(row),
       text: textValue(row['text_data']),
       caption: nonEmptyText(row['mm_media_caption']),
       status: integerValue(row['status']),
@@ -136,6 +143,17 @@ export class NewLayoutReader {
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
+  }
+
+  /** The members a system row names and a number change, when the side tables record them. */
+  private groupEvent(row: Row): WaGroupEvent | null {
+    if (integerValue(row['ms_action_type']) === null) return null;
+    const participants = resolveParticipants(this.eventParticipants.get(rowidOf(row)) ?? [], this.jids);
+    const from = integerValue(row['mn_old_jid_row_id']);
+    const to = integerValue(row['mn_new_jid_row_id']);
+    const event: WaGroupEvent = { actor: 'sender', participants, participantSource: 'message_system_chat_participant' };
+    if (from !== null || to !== null) event.numberChange = { from: resolveParticipants(from === null ? [] : [from], this.jids)[0] ?? null, to: resolveParticipants(to === null ? [] : [to], this.jids)[0] ?? null };
+    return event;
   }
 
   free(): void {

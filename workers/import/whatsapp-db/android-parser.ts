@@ -37,7 +37,7 @@ import type { FoundContacts } from './contacts.ts';
 import { JidBook } from './jids.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.4.0';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.5.0';
 
 interface LayoutReader {
   scan(): TableScan;

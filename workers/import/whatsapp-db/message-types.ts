@@ -92,6 +92,7 @@ const ANDROID_SYSTEM_ACTIONS: Record<number, string> = {
   19: 'messages are now end-to-end encrypted',
   20: 'joined via an invite link',
   27: 'changed the group description',
+  28: 'changed their phone number',
   46: 'this is a business account',
   58: 'blocked the contact',
   67: 'messages are end-to-end encrypted',
