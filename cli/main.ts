@@ -38,6 +38,7 @@ function buildProgram(): Command {
     .option('--check', 'only say what each file is (format detected from its content); import nothing')
     .option('--csv-map <json|file>', 'import CSV files with this column mapping, e.g. {"timestamp":"date","sender":"user","text":"message","chat":"channel"}')
     .option('--tz <zone>', 'IANA time zone of the device clock (e.g. Europe/Bucharest); default: the case setting')
+    .option('--device <name>', 'the seized device (exhibit) these files come from, e.g. "Phone 1"; conversations merge across files only within one device')
     .addOption(new Option('--date-order <order>', 'override the inferred day/month order').choices(['dmy', 'mdy', 'ymd']))
     .option('--ocr-lang <langs>', 'OCR languages for the images, e.g. eng+ron+rus (default eng)')
     .option('--tessdata <dir>', 'folder of extra .traineddata files (also THREADLINE_TESSDATA)')

@@ -89,8 +89,16 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
    * sources". Sources the user cancelled are not among them (see sourcesToRetry).
    */
   async failedSourcePaths(): Promise<string[]> {
+    return (await this.sourcesToRetry()).paths;
+  }
+
+  /** What "retry failed" imports again, each file with the device its earlier attempt was declared with. */
+  async sourcesToRetry(): Promise<{ paths: string[]; deviceByPath: Record<string, string> }> {
     const { sources } = await this.current().db.client.call('caseSummary', {});
-    return readablePaths(sourcesToRetry(sources));
+    const retried = sourcesToRetry(sources);
+    const deviceByPath: Record<string, string> = {};
+    for (const source of retried) if (source.device !== null) deviceByPath[source.path] = source.device;
+    return { paths: readablePaths(retried), deviceByPath };
   }
 
   /** Paths of sources whose latest import the user cancelled: left out of "retry failed", importable by name. */
@@ -179,16 +187,16 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         this.emit('event', { name: 'case.changed', payload: { reason: 'close' } });
         return null;
       },
-      'import.start': async ({ paths, timeZone, csvMapping }) => {
-        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), ...(csvMapping === undefined ? {} : { csvMapping }) });
+      'import.start': async ({ paths, ...options }) => {
+        const { taskId, done } = this.startImport(paths, stripUndefined(options));
         this.readImagesAfter(done);
         return { taskId };
       },
       'import.detect': async ({ paths }) => detectFiles(this.current(), paths),
       'import.retryFailed': async ({ timeZone }) => {
-        const paths = await this.failedSourcePaths();
+        const { paths, deviceByPath } = await this.sourcesToRetry();
         if (paths.length === 0) return { taskId: null, paths };
-        const { taskId, done } = this.startImport(paths, timeZone === undefined ? {} : { timeZone });
+        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath });
         this.readImagesAfter(done);
         return { taskId, paths };
       },

@@ -16,6 +16,8 @@ export interface ImportCommandOptions {
   /** Only report what each file is, import nothing. */
   check?: boolean;
   tz?: string;
+  /** The seized device (exhibit) the files come from (ADR 0014). */
+  device?: string;
   /** false with --no-ocr. */
   ocr?: boolean;
   ocrLang?: string;
@@ -44,9 +46,11 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
     const importOptions = {
       ...(options.tz === undefined ? {} : { timeZone: options.tz }),
       ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+      ...(options.device === undefined ? {} : { device: options.device }),
       ...(options.csvMap === undefined ? {} : { csvMapping: readCsvMapping(options.csvMap) }),
     };
-    const retry = options.retryFailed === true ? await engine.failedSourcePaths() : [];
+    const retried = options.retryFailed === true ? await engine.sourcesToRetry() : { paths: [], deviceByPath: {} };
+    const retry = retried.paths;
     if (options.retryFailed === true) {
       process.stderr.write(`retrying ${retry.length} failed or interrupted source(s)\n`);
       // Cancelled on purpose, so not retried; named so the examiner can import them by path.
@@ -60,7 +64,9 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
     }
     // Settings are checked before importing, so a bad --ocr-lang or --tessdata fails fast.
     const ocrSettings = options.ocr === false ? null : resolveOcrSettings({ lang: options.ocrLang ?? session.settings.ocrLanguages.join('+'), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
-    const started = engine.startImport(all, importOptions);
+    // A retried file keeps the device its earlier attempt was declared with; a file named here takes --device.
+    const deviceByPath = Object.fromEntries(Object.entries(retried.deviceByPath).filter(([path]) => !paths.includes(path)));
+    const started = engine.startImport(all, { ...importOptions, deviceByPath });
     const stopListening = cancelOnInterrupt('the import', () => engine.tasks.cancel(started.taskId));
     let summary: ImportSummary;
     try {

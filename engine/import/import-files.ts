@@ -1,5 +1,6 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ImportOptions, ImportSourceSummary, ImportSummary } from '../../shared/domain/import.ts';
+import { normaliseDeviceLabel } from '../../shared/domain/device.ts';
 import type { TimeZoneOrigin } from '../../shared/domain/source.ts';
 import type { SourceProgressState } from '../../shared/domain/task.ts';
 import { AppError, isCancellation, serializeError } from '../../shared/errors.ts';
@@ -35,6 +36,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
   if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
     throw new AppError('E_USAGE', `Unknown time zone "${options.timeZone}": use an IANA name such as Europe/Bucharest or UTC`);
   }
+  const devices = checkDevices(options);
   const collected = collectFiles(paths);
   const { problems } = collected;
   // Loose images go last, so the ones that are attachments of a chat in the same import are recognised as such.
@@ -60,7 +62,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     const importedWith = databases.filter((other) => other !== file.path);
     const summary = signal.aborted
       ? cancelledSummary(file.path, whyCancelled(tracker, task, index, 'not imported'))
-      : await importOne(session, file, options, { signal, report, importedWith, byUser: () => cancelledByUser(tracker, task, index), whyCancelled: () => whyCancelled(tracker, task, index, 'nothing of this source was kept') });
+      : await importOne(session, file, options, { device: devices(file.path), signal, report, importedWith, byUser: () => cancelledByUser(tracker, task, index), whyCancelled: () => whyCancelled(tracker, task, index, 'nothing of this source was kept') });
     tracker.update(index, finalProgress(summary));
     indexChanged ||= summary.status === 'imported';
     summaries.push(summary);
@@ -84,8 +86,24 @@ export async function importFiles(session: CaseSession, paths: string[], options
   };
 }
 
+/** Checks the declared devices up front (a bad name fails the import before anything is read); gives each file its device. */
+function checkDevices(options: ImportOptions): (path: string) => string | null {
+  const checked = (label: string | undefined): string | null => {
+    try {
+      return normaliseDeviceLabel(label);
+    } catch (error) {
+      throw new AppError('E_USAGE', `Device "${String(label).slice(0, 80)}": ${(error as Error).message}`);
+    }
+  };
+  const device = checked(options.device);
+  const byPath = new Map(Object.entries(options.deviceByPath ?? {}).map(([path, label]) => [resolve(path), checked(label)]));
+  return (path) => byPath.get(path) ?? device;
+}
+
 /** The signal a source's work honours, how it reports, and who stopped it and how to word that. */
 interface SourceRun {
+  /** The device the analyst declared this file comes from, or null (ADR 0014). */
+  device: string | null;
   signal: AbortSignal;
   report: ProgressReport;
   /** The other databases of this import: where a companion of this source (or its owner) may be found by content. */
@@ -150,10 +168,10 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     return failure;
   }
   const { timeZone, origin } = chooseTimeZone(session, options);
-  const source = newSourceRecord(path, detected.format, digests, timeZone, origin);
+  const source = newSourceRecord(path, detected.format, digests, timeZone, origin, run.device);
   report.source('reading', { format: source.format, sourceId: source.id });
   await session.db.client.call('beginSource', { source });
-  session.audit.append(session.actor, 'source.import.started', { sourceId: source.id, path, sha256: source.sha256, size: source.size, format: source.format, timeZone, timeZoneOrigin: origin });
+  session.audit.append(session.actor, 'source.import.started', { sourceId: source.id, path, sha256: source.sha256, size: source.size, format: source.format, timeZone, timeZoneOrigin: origin, device: source.device });
   try {
     const outcome = await importer.client.call(
       'importSource',

@@ -3,7 +3,7 @@ import type { SourceRecord, TimeZoneOrigin } from '../../shared/domain/source.ts
 import type { FileDigests } from './hash-file.ts';
 
 /** A source as recorded when its import starts: hashed, format known, nothing read yet. */
-export function newSourceRecord(path: string, format: string, digests: FileDigests, timeZone: string, timeZoneOrigin: TimeZoneOrigin): SourceRecord {
+export function newSourceRecord(path: string, format: string, digests: FileDigests, timeZone: string, timeZoneOrigin: TimeZoneOrigin, device: string | null = null): SourceRecord {
   return {
     id: `src-${digests.sha256.slice(0, 12)}-${Date.now().toString(36)}`,
     path,
@@ -24,6 +24,7 @@ export function newSourceRecord(path: string, format: string, digests: FileDiges
     unparsedCount: 0,
     timeZone,
     timeZoneOrigin,
+    device,
     details: { md5: digests.md5, sha1: digests.sha1 },
   };
 }

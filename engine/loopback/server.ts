@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
@@ -95,10 +96,13 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     const name = basename(url.searchParams.get('name') ?? 'upload').replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'upload';
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_UPLOAD_BYTES) return sendJson(response, 413, envelopeError('E_INVALID_REQUEST', 'Upload too large'));
-    const folder = join(session.path, 'intake', new Date().toISOString().replace(/[:.]/g, '-') + '-' + randomBytes(4).toString('hex'));
+    // The files of one drop share a folder, as they would on disk: the parts of one export
+    // (message_1..N.json) then meet in one conversation (ADR 0014).
+    const batch = url.searchParams.get('batch') ?? '';
+    const folderName = UPLOAD_BATCH.test(batch) ? `batch-${batch}` : new Date().toISOString().replace(/[:.]/g, '-') + '-' + randomBytes(4).toString('hex');
+    const folder = join(session.path, 'intake', folderName);
     mkdirSync(folder, { recursive: true });
-    const target = join(folder, name);
-    await pipeline(request, createWriteStream(target, { flags: 'wx', mode: 0o400 }));
+    const target = await writeNewFile(folder, name, request);
     sendJson(response, 200, { ok: true, value: { path: target } });
   }
 
@@ -144,4 +148,38 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 function envelopeError(code: 'E_UNAUTHORISED' | 'E_NOT_FOUND' | 'E_INVALID_REQUEST', message: string): unknown {
   return { ok: false, error: { code, message, expected: true } };
+}
+
+/** A drop's folder name from the browser: hex only, so it cannot name a path. */
+const UPLOAD_BATCH = /^[0-9a-f]{16,64}$/u;
+const MAX_SAME_NAME = 10_000;
+
+/**
+ * Writes the upload under its own name, or "name (2).ext"... when the drop already holds one of
+ * that name (message_1.json of two threads). Created exclusively, read-only: never overwrites.
+ */
+async function writeNewFile(folder: string, name: string, body: IncomingMessage): Promise<string> {
+  const dot = name.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let copy = 1; copy <= MAX_SAME_NAME; copy++) {
+    const target = join(folder, copy === 1 ? name : `${stem} (${copy})${extension}`);
+    let stream;
+    try {
+      stream = await openExclusive(target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    await pipeline(body, stream);
+    return target;
+  }
+  throw new AppError('E_INVALID_REQUEST', `Too many uploads named ${name} in one drop`);
+}
+
+function openExclusive(path: string): Promise<WriteStream> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(path, { flags: 'wx', mode: 0o400 });
+    stream.once('open', () => resolve(stream));
+    stream.once('error', reject);
+  });
 }

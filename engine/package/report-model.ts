@@ -74,6 +74,7 @@ export function buildReportModel(prepared: PreparedPackage, context: ReportConte
     blocks.push({ kind: 'facts', rows: [
       ['Source id', source.id],
       ['Path at intake', source.path],
+      ['Device (declared at import)', source.device ?? 'not declared'],
       ['Format', `${source.format}${source.formatVersion === null ? '' : ` ${source.formatVersion}`}`],
       ['Size', `${source.size} bytes`],
       ['SHA-256 at intake', source.sha256AtIntake.toLowerCase()],

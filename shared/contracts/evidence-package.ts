@@ -28,7 +28,7 @@ export interface PackageExaminer {
 export type PackageSource = Pick<
   SourceRecord,
   | 'id' | 'path' | 'displayName' | 'format' | 'formatVersion' | 'parser' | 'parserVersion' | 'size'
-  | 'importedAt' | 'finishedAt' | 'messageCount' | 'unparsedCount' | 'timeZone' | 'timeZoneOrigin' | 'details'
+  | 'importedAt' | 'finishedAt' | 'messageCount' | 'unparsedCount' | 'timeZone' | 'timeZoneOrigin' | 'device' | 'details'
 > & {
   sha256AtIntake: string;
   /** null when the seized file could not be read again at export time. */

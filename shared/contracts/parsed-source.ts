@@ -76,10 +76,18 @@ export interface ParsedChat {
   key: string;
   /**
    * Set when the same conversation can arrive in several sources of this format (message_1.json
-   * and message_2.json of one Messenger thread; one Telegram chat id): chats with the same
-   * format and mergeKey become one conversation. Without it a chat belongs to its source alone.
+   * and message_2.json of one Messenger thread; two SMS backups of one phone): chats with the
+   * same format and mergeKey become one conversation when their sources come from one device,
+   * the one the analyst declared at import (ADR 0014). Without it, or without a declared device
+   * (and not mergeWithinFolder), a chat belongs to its source alone.
    */
   mergeKey?: string;
+  /**
+   * The export itself is split over several files of one folder (Messenger message_1..N.json,
+   * Telegram messages2.html, the mbox files of one account): chats with the same mergeKey merge
+   * within that folder even when no device was declared.
+   */
+  mergeWithinFolder?: boolean;
   title: string;
   kind?: 'private' | 'group' | 'channel' | 'unknown';
   /**

@@ -27,4 +27,8 @@ export interface ImportOptions {
   timeZone?: string;
   csvMapping?: CsvMappingSpec;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
+  /** The seized device (exhibit) every file of this import comes from (ADR 0014). */
+  device?: string;
+  /** Per source file, the device its earlier attempt was declared with ("retry failed"); wins over `device`. */
+  deviceByPath?: Record<string, string>;
 }

@@ -32,6 +32,11 @@ export interface SourceRecord {
   unparsedCount: number;
   timeZone: string;
   timeZoneOrigin: TimeZoneOrigin;
+  /**
+   * The seized device (exhibit) the analyst said this source comes from, or null when not
+   * declared. Conversations merge across sources only within one device (ADR 0014).
+   */
+  device: string | null;
   /** Format-specific facts the court may need: inferred date order and its evidence, platform... */
   details: Record<string, unknown>;
 }

@@ -39,6 +39,10 @@ export const requestSchemas = {
       paths: z.array(path).min(1).max(10_000),
       timeZone: timeZone.optional(),
       csvMapping: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+      /** Overrides the day/month order inferred per file (WhatsApp text exports). */
+      dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+      /** The seized device (exhibit) the files come from: conversations merge only within one (ADR 0014). */
+      device: z.string().max(1000).optional(),
     })
     .strict(),
   'import.detect': z.object({ paths: z.array(path).min(1).max(10_000) }).strict(),

@@ -93,13 +93,49 @@ function exactZoneOffsetMs(timeZone: string, utcMs: number): number {
 }
 
 function wallAsUtcMs(wall: WallTime): number {
+  // Date.UTC reads years 0-99 as 1900-1999; only those need the year set on its own.
+  if (wall.year >= 100) return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const date = new Date(Date.UTC(2000, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
   date.setUTCFullYear(wall.year);
   return date.getTime();
 }
 
+/** Per zone: wall-clock hour → the offset every wall time of that hour is read with, or NaN when the hour holds a transition. */
+const offsetsByWallHour = new Map<string, Map<number, number>>();
+
+/**
+ * The offset for every wall time of the local hour holding `naive`, when that hour's first and
+ * last second convert unambiguously with one offset: a transition inside the hour would give its
+ * ends different offsets, or make one of them a gap or an overlap. NaN otherwise. An import
+ * converts every message: most share their hour with the one before.
+ */
+function wallHourOffset(timeZone: string, naive: number): number {
+  const hour = Math.floor(naive / HOUR_MS);
+  let hours = offsetsByWallHour.get(timeZone);
+  if (hours === undefined) {
+    hours = new Map();
+    offsetsByWallHour.set(timeZone, hours);
+  }
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = convert(hour * HOUR_MS, timeZone);
+    const last = convert(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
+    const steady = first.ambiguity === 'none' && last.ambiguity === 'none' && hour * HOUR_MS - first.utcMs === hour * HOUR_MS + HOUR_MS - 1000 - last.utcMs;
+    offset = steady ? hour * HOUR_MS - first.utcMs : Number.NaN;
+    if (hours.size >= MAX_REMEMBERED_HOURS) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset;
+}
+
 export function wallTimeToUtc(wall: WallTime, timeZone: string): ZonedConversion {
   const naive = wallAsUtcMs(wall);
+  const offset = wallHourOffset(timeZone, naive);
+  return Number.isNaN(offset) ? convert(naive, timeZone) : { utcMs: naive - offset, ambiguity: 'none' };
+}
+
+/** The wall time `naive` (read as if UTC) in `timeZone`, from the offsets Intl gives around it. */
+function convert(naive: number, timeZone: string): ZonedConversion {
   // The zone's offset can differ on either side of the instant; try the offsets in force a day
   // before and after and keep the candidates that map back to the same wall time.
   const DAY_MS = 86_400_000;

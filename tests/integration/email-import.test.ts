@@ -69,7 +69,8 @@ describe.skipIf(SAMPLE_FILES.length === 0)('e-mail import through the engine', (
     engine = new Engine({ mode: 'cli', actor: 'email-test' });
     casePath = join(folder, 'case');
     session = await engine.openCase(casePath, true);
-    summary = await engine.startImport([...SAMPLE_FILES, THREAD, FORWARD, binary, hostile, lateReply], { timeZone: 'Europe/Bucharest' }).done;
+    // Declared as one seized computer's mail: a thread merges across files only within one device (ADR 0014).
+    summary = await engine.startImport([...SAMPLE_FILES, THREAD, FORWARD, binary, hostile, lateReply], { timeZone: 'Europe/Bucharest', device: 'Laptop of D.I.' }).done;
     conversations = await session.db.client.call('listConversations', {});
   }, 180_000);
 

@@ -66,13 +66,13 @@ export async function buildPackageInput(options: { sign?: boolean } = {}): Promi
       {
         id: 'src-wa', path: '/evidence/phone-1/WhatsApp Chat with Ana Pop.txt', displayName: 'WhatsApp Chat with Ana Pop.txt', format: 'whatsapp-txt', formatVersion: 'android',
         parser: 'whatsapp-txt', parserVersion: '1.2.0', size: 48213, importedAt: '2024-03-02T08:10:00.000Z', finishedAt: '2024-03-02T08:10:02.000Z',
-        messageCount: 412, unparsedCount: 2, timeZone: 'Europe/Bucharest', timeZoneOrigin: 'flag', details: { dateOrder: 'dmy' },
+        messageCount: 412, unparsedCount: 2, timeZone: 'Europe/Bucharest', timeZoneOrigin: 'flag', device: 'Exhibit EXH-001 (phone of the complainant)', details: { dateOrder: 'dmy' },
         sha256AtIntake: 'a'.repeat(64), sha256AtExport: 'a'.repeat(64),
       },
       {
         id: 'src-tg', path: '/evidence/phone-1/result.json', displayName: 'result.json', format: 'telegram-json', formatVersion: null,
         parser: 'telegram-json', parserVersion: '0.9.1', size: 90211, importedAt: '2024-03-02T08:12:00.000Z', finishedAt: null,
-        messageCount: 120, unparsedCount: 0, timeZone: 'UTC', timeZoneOrigin: 'default', details: {},
+        messageCount: 120, unparsedCount: 0, timeZone: 'UTC', timeZoneOrigin: 'default', device: null, details: {},
         sha256AtIntake: 'b'.repeat(64), sha256AtExport: 'c'.repeat(64),
       },
     ],

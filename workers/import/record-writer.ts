@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { chatId } from './chat-identity.ts';
 import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
@@ -54,11 +54,6 @@ function compareSenders(a: SenderSeen, b: SenderSeen): number {
   return compareCodePoints(a.senderId, b.senderId);
 }
 
-function chatId(format: string, sourceSha256: string, chat: { key: string; mergeKey?: string }): string {
-  const identity = chat.mergeKey === undefined ? `${format}\n${sourceSha256}\n${chat.key}` : `${format}\nmerge\n${chat.mergeKey}`;
-  return `c-${createHash('sha256').update(identity).digest('hex').slice(0, 20)}`;
-}
-
 /**
  * The ParseSink every parser writes into: turns parsed records into case records (stable ids,
  * UTC times in the source's recorded zone, verified attachments) and streams them in batches to
@@ -108,7 +103,7 @@ export class RecordWriter implements ParseSink {
       if (addParticipants(known.participants, chat.participants ?? []) || settlesKind) this.queueChat(known);
       return;
     }
-    const announced: NewChat = { id: chatId(this.job.format, this.job.source.sha256, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [] };
+    const announced: NewChat = { id: chatId({ format: this.job.format, sha256: this.job.source.sha256, path: this.job.source.path, device: this.job.source.device }, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [] };
     addParticipants(announced.participants, chat.participants ?? []);
     this.chats.set(chat.key, announced);
     this.queueChat(announced);

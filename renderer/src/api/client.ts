@@ -4,6 +4,9 @@ import type { EngineEvent, Transport } from './transport.ts';
 import { electronTransport, loopbackToken, loopbackTransport } from './transport.ts';
 
 /** An engine error as the UI sees it: a code to branch on and a message to show. */
+/** What the import panel sets besides the paths: device, time zone, date order, CSV mapping. */
+export type ImportRequestOptions = Omit<RequestOf<'import.start'>, 'paths'>;
+
 export class EngineError extends Error {
   readonly code: string;
   constructor(error: SerializedError) {
@@ -34,9 +37,9 @@ export class ApiClient {
   }
 
   /** Imports files the user picked or dropped; in browser mode they are uploaded first. */
-  async importFiles(files: File[], onUpload: (done: number, total: number) => void): Promise<{ taskId: string }> {
+  async importFiles(files: File[], options: ImportRequestOptions, onUpload: (done: number, total: number) => void): Promise<{ taskId: string }> {
     const paths = await this.transport.pathsForFiles(files, onUpload);
-    return this.invoke('import.start', { paths });
+    return this.invoke('import.start', { paths, ...options });
   }
 
   /** Native file picker (Electron only); null where the browser's <input type=file> is used. */

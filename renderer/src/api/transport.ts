@@ -66,8 +66,10 @@ export function loopbackTransport(token: string): Transport {
       const total = files.reduce((sum, file) => sum + file.size, 0);
       let done = 0;
       const paths: string[] = [];
+      // One folder per drop on the engine's side, as the files would lie together on disk.
+      const batch = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
       for (const file of files) {
-        const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'PUT', headers: { 'X-Threadline-Token': token }, body: file });
+        const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}&batch=${batch}`, { method: 'PUT', headers: { 'X-Threadline-Token': token }, body: file });
         const envelope = (await response.json()) as Envelope<{ path: string }>;
         if (!envelope.ok) throw new Error(envelope.error.message);
         paths.push(envelope.value.path);

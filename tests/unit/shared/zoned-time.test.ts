@@ -64,3 +64,49 @@ describe('zoneOffsetMs remembered per hour', () => {
     }
   });
 });
+
+describe('wallTimeToUtc remembered per wall-clock hour', () => {
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  const format = (timeZone: string, utcMs: number): string => {
+    let formatter = formatters.get(timeZone);
+    if (formatter === undefined) {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      formatters.set(timeZone, formatter);
+    }
+    return formatter.format(new Date(utcMs));
+  };
+  /** Every instant, at offsets of whole quarter hours up to ±15 h, that a clock in `timeZone` shows as the wall time `naive` (read as if UTC). */
+  function instantsShowing(timeZone: string, naive: number): number[] {
+    const shown = format('UTC', naive);
+    const found: number[] = [];
+    for (let offsetMinutes = -15 * 60; offsetMinutes <= 15 * 60; offsetMinutes += 15) {
+      const candidate = naive - offsetMinutes * 60_000;
+      if (format(timeZone, candidate) === shown) found.push(candidate);
+    }
+    return found.sort((a, b) => a - b);
+  }
+
+  it('agrees with a brute-force search every 11 minutes across gaps, overlaps and 30-minute shifts', () => {
+    const cases: [string, number][] = [
+      ['Europe/Bucharest', Date.UTC(2024, 2, 31, 0)],
+      ['Europe/Bucharest', Date.UTC(2024, 9, 27, 0)],
+      ['America/New_York', Date.UTC(2024, 10, 3, 0)],
+      ['Australia/Lord_Howe', Date.UTC(2024, 3, 7, 0)],
+      ['Australia/Lord_Howe', Date.UTC(2024, 9, 6, 0)],
+      ['Asia/Kathmandu', Date.UTC(1986, 0, 1, 0)],
+    ];
+    for (const [timeZone, start] of cases) {
+      for (let naive = start - 3 * 3_600_000; naive < start + 27 * 3_600_000; naive += 11 * 60_000) {
+        const date = new Date(naive);
+        const converted = wallTimeToUtc(wall(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes()), timeZone);
+        const instants = instantsShowing(timeZone, naive);
+        const where = `${timeZone} ${date.toISOString()}`;
+        if (instants.length === 0) expect(converted.ambiguity, where).toBe('gap');
+        else {
+          expect(converted.utcMs, where).toBe(instants[0]);
+          expect(converted.ambiguity, where).toBe(instants.length > 1 ? 'overlap' : 'none');
+        }
+      }
+    }
+  });
+});

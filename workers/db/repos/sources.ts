@@ -24,6 +24,7 @@ function toSource(row: Record<string, SqlValue>): SourceRecord {
     unparsedCount: asNumber(row['unparsed_count']),
     timeZone: asString(row['time_zone']),
     timeZoneOrigin: asString(row['time_zone_origin']) as TimeZoneOrigin,
+    device: asNullableString(row['device'] ?? null),
     details: JSON.parse(asString(row['details'])) as Record<string, unknown>,
   };
 }
@@ -33,13 +34,13 @@ export function insertSource(db: Database, source: SourceRecord): void {
     db,
     `INSERT INTO sources (id, path, display_name, format, format_version, parser, parser_version, size, sha256,
        sha256_after, hash_verified, status, imported_at, finished_at, message_count, unparsed_count, time_zone,
-       time_zone_origin, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       time_zone_origin, device, details)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       source.id, source.path, source.displayName, source.format, source.formatVersion, source.parser, source.parserVersion,
       source.size, source.sha256, source.sha256After, source.hashVerified === null ? null : Number(source.hashVerified),
       source.status, source.importedAt, source.finishedAt, source.messageCount, source.unparsedCount, source.timeZone,
-      source.timeZoneOrigin, JSON.stringify(source.details),
+      source.timeZoneOrigin, source.device, JSON.stringify(source.details),
     ],
   );
 }

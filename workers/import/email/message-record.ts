@@ -72,8 +72,8 @@ function announceThread(content: EmailContent, raw: RawMessage, threads: EmailTh
     const title = subjectWithoutPrefixes(content.subject);
     sink.chat({
       key: thread.key,
-      // Threads named after a Message-ID are the same conversation in every file they appear in.
-      ...(thread.byId ? { mergeKey: thread.key } : {}),
+      // Threads named after a Message-ID are one conversation in every mailbox file of one account (one folder, or one declared device).
+      ...(thread.byId ? { mergeKey: thread.key, mergeWithinFolder: true } : {}),
       title: title === '' ? NO_SUBJECT : title,
       kind: 'unknown',
       participants: newcomers.map((mailbox) => ({ name: mailbox.name === '' ? null : mailbox.name, id: mailbox.address === '' ? null : mailbox.address, label: formatMailbox(mailbox) })),

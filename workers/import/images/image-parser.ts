@@ -38,7 +38,7 @@ export const imageParser: SourceParser = {
     }
     const folder = dirname(input.path);
     const key = `folder:${folder}`;
-    sink.chat({ key, mergeKey: key, title: `Images in ${basename(folder) || folder}`, kind: 'unknown' });
+    sink.chat({ key, mergeKey: key, mergeWithinFolder: true, title: `Images in ${basename(folder) || folder}`, kind: 'unknown' });
     const mimeType = imageMimeType(head) ?? 'application/octet-stream';
     await sink.message({
       chatKey: key,

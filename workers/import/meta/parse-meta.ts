@@ -199,8 +199,11 @@ function chatOf(key: string, thread: Record<string, JsonValue>, file: string): P
   else if (participants.length === 2) kind = 'private';
   const chat: ParsedChat = { key, title: typeof titleField === 'string' && titleField !== '' ? titleField : key === '' ? file : key, kind };
   if (participants.length > 0) chat.participants = participants;
-  // thread_path names the thread in every message_N.json of it: the parts meet in one chat.
-  if (key !== '') chat.mergeKey = key;
+  // thread_path names the thread in every message_N.json of it: the parts (one folder) meet in one chat.
+  if (key !== '') {
+    chat.mergeKey = key;
+    chat.mergeWithinFolder = true;
+  }
   return chat;
 }
 

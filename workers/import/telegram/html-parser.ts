@@ -40,7 +40,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
     const name = title ?? (folder === '' ? file : folder);
     chatKey = folder === '' ? name : `${folder}/${name}`;
     // messages.html, messages2.html... of one chat share folder and title: one conversation.
-    sink.chat({ key: chatKey, mergeKey: chatKey, title: title ?? name, kind: 'unknown' });
+    sink.chat({ key: chatKey, mergeKey: chatKey, mergeWithinFolder: true, title: title ?? name, kind: 'unknown' });
     return chatKey;
   };
 

@@ -6,7 +6,7 @@ function source(id: string, status: SourceStatus, sha256: string, importedAt: st
   return {
     id, path: `/evidence/${sha256}.txt`, displayName: `${sha256}.txt`, format: 'whatsapp-txt', formatVersion: null, parser: 'p', parserVersion: '1',
     size: 1, sha256, sha256After: null, hashVerified: null, status, importedAt, finishedAt: null, messageCount: 0, unparsedCount: 0,
-    timeZone: 'UTC', timeZoneOrigin: 'flag', details: {},
+    timeZone: 'UTC', timeZoneOrigin: 'flag', device: null, details: {},
   };
 }
 

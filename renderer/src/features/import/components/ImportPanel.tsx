@@ -3,6 +3,9 @@ import type { DragEvent, ReactNode } from 'react';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
 import { useImport } from '../state/use-import.ts';
+import type { ImportRequestOptions } from '../../../api/client.ts';
+import { ImportOptionsFields } from './ImportOptionsFields.tsx';
+import type { ImportOptionsState } from './ImportOptionsFields.tsx';
 import { CodeInput } from '../../../app/CodeInput.tsx';
 
 function hasFiles(event: DragEvent): boolean {
@@ -29,11 +32,21 @@ export function ImportPanel({ children }: { children: ReactNode }) {
   const [dragging, setDragging] = useState(false);
   const [path, setPath] = useState('');
   const [csvMap, setCsvMap] = useState('');
+  const [settings, setSettings] = useState<ImportOptionsState>({ device: '', timeZone: '', dateOrder: '' });
   const [detected, setDetected] = useState<{ path: string; format: string | null; reason: string }[] | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
   const pathId = useId();
   const upload = controller.upload;
+
+  /** What every import from this panel carries: empty fields are left to the engine (case setting, inference). */
+  function options(): ImportRequestOptions {
+    return {
+      ...(settings.device.trim() === '' ? {} : { device: settings.device }),
+      ...(settings.timeZone.trim() === '' ? {} : { timeZone: settings.timeZone.trim() }),
+      ...(settings.dateOrder === '' ? {} : { dateOrder: settings.dateOrder }),
+    };
+  }
 
   function onDrop(event: DragEvent): void {
     if (!hasFiles(event)) return;
@@ -42,12 +55,12 @@ export function ImportPanel({ children }: { children: ReactNode }) {
     setDragging(false);
     const { files, skippedFolders } = droppedFiles(event);
     controller.setNotice(skippedFolders > 0 ? 'Folders cannot be uploaded from a browser: import them with "Import from a path" below.' : null);
-    void controller.importFiles(files);
+    void controller.importFiles(files, options());
   }
 
   async function choose(): Promise<void> {
     controller.setNotice(null);
-    if (!(await controller.pickNative())) inputRef.current?.click();
+    if (!(await controller.pickNative(options()))) inputRef.current?.click();
   }
 
   async function detect(): Promise<void> {
@@ -71,7 +84,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
         return;
       }
     }
-    if (await controller.importPaths([trimmed], mapping)) setPath('');
+    if (await controller.importPaths([trimmed], { ...options(), ...(mapping === undefined ? {} : { csvMapping: mapping }) })) setPath('');
   }
 
   return (
@@ -96,6 +109,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
     >
       <section className="import-panel" aria-labelledby="import-title">
         <h2 id="import-title">Import evidence</h2>
+        <ImportOptionsFields value={settings} onChange={setSettings} />
         <div className="dropzone" data-testid="import-dropzone">
           <p>Drop chat exports anywhere in this panel</p>
           <button type="button" data-testid="import-choose" disabled={upload !== null} onClick={() => void choose()}>
@@ -112,7 +126,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
             onChange={(event) => {
               const files = Array.from(event.target.files ?? []);
               event.target.value = '';
-              void controller.importFiles(files);
+              void controller.importFiles(files, options());
             }}
           />
         </div>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client.ts';
+import type { ImportRequestOptions } from '../../../api/client.ts';
 import { describeError } from '../../../app/format.ts';
 
 export interface UploadProgress {
@@ -12,10 +13,10 @@ export interface ImportController {
   upload: UploadProgress | null;
   error: string | null;
   notice: string | null;
-  importFiles(files: File[]): Promise<void>;
-  importPaths(paths: string[], csvMapping?: Record<string, string | number | boolean>): Promise<boolean>;
+  importFiles(files: File[], options: ImportRequestOptions): Promise<void>;
+  importPaths(paths: string[], options: ImportRequestOptions): Promise<boolean>;
   /** Native picker in Electron; returns false where the browser's file input must be used. */
-  pickNative(): Promise<boolean>;
+  pickNative(options: ImportRequestOptions): Promise<boolean>;
   setNotice(text: string | null): void;
 }
 
@@ -25,11 +26,11 @@ export function useImport(): ImportController {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const importPaths = useCallback(async (paths: string[], csvMapping?: Record<string, string | number | boolean>) => {
+  const importPaths = useCallback(async (paths: string[], options: ImportRequestOptions) => {
     if (paths.length === 0) return false;
     setError(null);
     try {
-      await api.invoke('import.start', { paths, ...(csvMapping === undefined ? {} : { csvMapping }) });
+      await api.invoke('import.start', { paths, ...options });
       return true;
     } catch (caught) {
       setError(describeError(caught));
@@ -37,13 +38,13 @@ export function useImport(): ImportController {
     }
   }, []);
 
-  const importFiles = useCallback(async (files: File[]) => {
+  const importFiles = useCallback(async (files: File[], options: ImportRequestOptions) => {
     if (files.length === 0) return;
     setError(null);
     const total = files.reduce((sum, file) => sum + file.size, 0);
     setUpload({ files: files.length, done: 0, total });
     try {
-      await api.importFiles(files, (done, all) => setUpload({ files: files.length, done, total: all }));
+      await api.importFiles(files, options, (done, all) => setUpload({ files: files.length, done, total: all }));
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -51,10 +52,10 @@ export function useImport(): ImportController {
     }
   }, []);
 
-  const pickNative = useCallback(async () => {
+  const pickNative = useCallback(async (options: ImportRequestOptions) => {
     const paths = await api.pickPaths();
     if (paths === null) return false;
-    await importPaths(paths);
+    await importPaths(paths, options);
     return true;
   }, [importPaths]);
 

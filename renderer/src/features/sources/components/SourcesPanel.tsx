@@ -64,7 +64,8 @@ function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImpor
   async function importAgain(): Promise<void> {
     setError(null);
     try {
-      await api.invoke('import.start', { paths: [source.path] });
+      // Imported again as the device it was declared with.
+      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }) });
       setStarted(true);
     } catch (caught) {
       setError(describeError(caught));
@@ -84,6 +85,9 @@ function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImpor
     <li className={`source-item status-${source.status}`} data-testid="source-item" data-status={source.status}>
       <div className="source-name" title={source.path}>
         <bdi>{source.displayName}</bdi>
+      </div>
+      <div className="small-text" data-testid="source-device">
+        {source.device === null ? <span className="muted">device not declared</span> : <>device <bdi>{source.device}</bdi></>}
       </div>
       <div className="muted">
         {source.format} · {STATUS_LABEL[source.status]} · {formatNumber(source.messageCount)} messages{source.unparsedCount > 0 ? ` · ${formatNumber(source.unparsedCount)} unparsed` : ''}

@@ -26,7 +26,7 @@ describe('FORMATS.md §3: Meta DYI JSON', () => {
       "title":${metaEscaped('Grupul „Plecare”')},"thread_type":"RegularGroup","thread_path":"inbox/grupul_77","is_still_participant":true}`;
     const { chats, messages } = await runParser(metaMessagesParser, inputFromText(json, { displayName: `${FB_THREAD}/message_1.json` }));
     expect(chats).toEqual([
-      { key: 'inbox/grupul_77', mergeKey: 'inbox/grupul_77', title: 'Grupul „Plecare”', kind: 'group', participants: [{ name: 'Ștefan' }, { name: 'Zoë' }, { name: 'Ana' }] },
+      { key: 'inbox/grupul_77', mergeKey: 'inbox/grupul_77', mergeWithinFolder: true, title: 'Grupul „Plecare”', kind: 'group', participants: [{ name: 'Ștefan' }, { name: 'Zoë' }, { name: 'Ana' }] },
     ]);
     const [file, share] = messages;
     expect(file).toMatchObject({ sender: 'Ștefan', kind: 'message', direction: null, deleted: false, time: { utcMs: 1712340001000 }, text: '', locator: { kind: 'json-pointer', pointer: '/messages/1' } });

@@ -28,7 +28,7 @@ describe('Meta DYI message file', () => {
 
   it('repairs the latin-1 mojibake in names, text and reactions', async () => {
     const { messages, chats } = await runParser(metaMessagesParser, inputFromFile(part(1)));
-    expect(chats).toEqual([{ key: 'inbox/irina_8842', mergeKey: 'inbox/irina_8842', title: 'Irina Popescu', kind: 'private', participants: [{ name: 'Irina Popescu' }, { name: 'Ștefan' }] }]);
+    expect(chats).toEqual([{ key: 'inbox/irina_8842', mergeKey: 'inbox/irina_8842', mergeWithinFolder: true, title: 'Irina Popescu', kind: 'private', participants: [{ name: 'Irina Popescu' }, { name: 'Ștefan' }] }]);
     expect(at(messages, 0).text).toBe('Mâine la 8, nu întârzia ❤️');
     expect(at(messages, 0).extra?.['reactions']).toEqual([{ reaction: '👍', actor: 'Ștefan' }]);
     expect(at(messages, 1).sender).toBe('Ștefan');

@@ -50,7 +50,7 @@ describe('Telegram HTML (FORMATS.md §2.3): later pages of one chat', () => {
     const first = await parsePage(page(message(4001, '05.04.2024 21:14:05 UTC+03:00', '<div class="from_name">Vlad</div><div class="text">first page</div>')), 'messages.html');
     const second = await parsePage(secondPage);
     expect(second.chats).toEqual(first.chats);
-    expect(second.chats).toEqual([{ key: `${FOLDER}/Recruiter & Co`, mergeKey: `${FOLDER}/Recruiter & Co`, title: 'Recruiter & Co', kind: 'unknown' }]);
+    expect(second.chats).toEqual([{ key: `${FOLDER}/Recruiter & Co`, mergeKey: `${FOLDER}/Recruiter & Co`, mergeWithinFolder: true, title: 'Recruiter & Co', kind: 'unknown' }]);
     expect(second.messages.every((item) => item.chatKey === `${FOLDER}/Recruiter & Co`)).toBe(true);
   });
 
