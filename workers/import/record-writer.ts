@@ -74,6 +74,8 @@ export class RecordWriter implements ParseSink {
   private position = 0;
   /** Next seq per chat: a chat fed by this source alone is then in order without renumbering. */
   private readonly nextSeq = new Map<string, number>();
+  /** The last wall time converted, as UTC milliseconds and ISO text (see toUtc). */
+  private lastUtc = { ms: Number.NaN, iso: '' };
   /** The run of rowids the db worker gave this source's rows (see ImportOutcome.rowids). */
   rowids: { first: number; last: number } | null = null;
   /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
@@ -306,7 +308,9 @@ export class RecordWriter implements ParseSink {
       return null;
     }
     const conversion = wallTimeToUtc(wall, timeZone);
-    const iso = new Date(conversion.utcMs).toISOString();
+    // Messages come in runs of one minute (exports write minutes): the text is made once per run.
+    if (conversion.utcMs !== this.lastUtc.ms) this.lastUtc = { ms: conversion.utcMs, iso: new Date(conversion.utcMs).toISOString() };
+    const { iso } = this.lastUtc;
     if (conversion.ambiguity !== 'none') this.warning({ place: describePlace(locator), message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
     return iso;
   }

@@ -12,6 +12,7 @@
  */
 
 import { dayPeriodFromToken, monthFromName, type DayPeriod } from './calendar.ts';
+import { matchCommonHeader } from './common-header.ts';
 import {
   findNormalisable,
   isDigitCode,
@@ -227,6 +228,11 @@ function execHeader(text: string): PatternMatch | null {
  * normalising; only when that fails is a normalised copy built.
  */
 export function matchHeader(line: string): HeaderMatch | null {
+  return matchCommonHeader(line) ?? matchHeaderByGrammar(line);
+}
+
+/** The general grammar alone (matchHeader tries the common shapes first). */
+export function matchHeaderByGrammar(line: string): HeaderMatch | null {
   const start = skipInvisibleMarks(line, 0);
   if (!mayStartHeader(line, start)) {
     return null;
