@@ -47,7 +47,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     tracker.add(problem.path, 0, finalProgress(summary));
     return summary;
   });
-  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size) }));
+  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path) }) }));
   const databases = databaseFiles(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;

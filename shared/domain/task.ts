@@ -60,4 +60,6 @@ export interface SourceProgress {
   error: { code: string; message: string } | null;
   /** The case's id for the source once recorded (for its full issue list). */
   sourceId: string | null;
+  /** The seized device the source was declared to come from (ADR 0014): "Import again" keeps it. */
+  device: string | null;
 }

@@ -71,6 +71,9 @@ describe('conversations merge only within one device', () => {
     expect(dorin).toHaveLength(1);
     expect(dorin[0]?.sourceIds).toHaveLength(2);
     expect(sources.map((source) => source.device).sort()).toEqual(['Exhibit JS/1', 'exhibit js/1']);
+    // The import dialog's rows carry it too, so "Import again" on a row keeps the device.
+    const rows = (engine?.tasks.list() ?? []).flatMap((task) => task.sources ?? []);
+    expect(rows.map((row) => row.device).sort()).toEqual(['Exhibit JS/1', 'exhibit js/1']);
   });
 
   it('keeps apart backups declared as two devices', async () => {

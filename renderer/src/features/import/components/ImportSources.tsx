@@ -36,7 +36,7 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
 
   async function importAgain(source: SourceProgress): Promise<void> {
     try {
-      await api.invoke('import.start', { paths: [source.path] });
+      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }) });
       setNotice(`Importing ${sourceName(source)} again.`);
     } catch (caught) {
       setNotice(describeError(caught));
