@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
-import { SHARED_EXPORT_FOLDERS } from '../../shared/contracts/parsed-source.ts';
+import { sharedExportFolders } from '../../shared/contracts/parsed-source.ts';
 import type { CaseSession } from '../case/case-session.ts';
 
 /** Where an attachment's bytes can be: the case store, beside its source file, or inside a zip source. */
@@ -17,14 +17,15 @@ export interface AttachmentPlace {
 
 /**
  * The bytes on disk, or null: stored by Threadline, or beside the source file (never outside its
- * folder, but for a folder its format shares between sources: signal-export's stickers).
+ * folder, but for a folder its format shares between sources: signal-export's stickers, the Media
+ * folder beside a WhatsApp Databases folder).
  */
 export function attachmentPathOnDisk(casePath: string, place: AttachmentPlace): string | null {
   if (place.storedPath !== null) return join(casePath, place.storedPath);
   if (place.sourcePath === null || place.sourceFormat === 'zip') return null;
   const folder = dirname(place.sourceFile);
   const candidate = resolve(folder, normalize(place.sourcePath));
-  const roots = [folder, ...(SHARED_EXPORT_FOLDERS[place.sourceFormat] ?? []).map((shared) => resolve(folder, '..', shared))];
+  const roots = [folder, ...sharedExportFolders(place.sourceFormat, place.sourceFile).map((shared) => resolve(folder, '..', shared))];
   const inside = roots.some((root) => !relative(root, candidate).startsWith('..'));
   return !inside || !existsSync(candidate) ? null : candidate;
 }

@@ -162,7 +162,31 @@ export interface ParseOutcome {
  */
 export const SHARED_EXPORT_FOLDERS: Readonly<Record<string, readonly string[]>> = {
   'signal-export-text': ['exported_stickers'],
+  // A phone's WhatsApp folder holds Databases/msgstore.db beside Media/ (whatsapp-db/README.md).
+  'whatsapp-android-db': ['Media'],
 };
+
+/**
+ * Formats whose shared folders exist only when the source lies in a folder of this name: the
+ * WhatsApp app root is the parent of its Databases folder, and a msgstore.db copied anywhere else
+ * has no app root, so nothing beside its folder may be read.
+ */
+const SHARED_ONLY_FROM_FOLDER: Readonly<Record<string, string>> = {
+  'whatsapp-android-db': 'Databases',
+};
+
+/** The shared folders (SHARED_EXPORT_FOLDERS) an attachment of this source may reach into. */
+export function sharedExportFolders(format: string, sourcePath: string): readonly string[] {
+  const folders = SHARED_EXPORT_FOLDERS[format] ?? [];
+  const required = SHARED_ONLY_FROM_FOLDER[format];
+  return required === undefined || sourceFolderName(sourcePath) === required ? folders : [];
+}
+
+/** The name of the folder a source file lies in ("Databases" for …/WhatsApp/Databases/msgstore.db, also inside a zip). */
+export function sourceFolderName(sourcePath: string): string {
+  const parts = sourcePath.split(/[\\/]/u);
+  return parts.length < 2 ? '' : parts[parts.length - 2] ?? '';
+}
 
 /** One export format. Sniffing looks at content, never at the file name alone. */
 export interface SourceParser {

@@ -1,5 +1,5 @@
 import type { ImportJob, ImportOutcome } from '../../shared/contracts/import-worker.ts';
-import { SHARED_EXPORT_FOLDERS } from '../../shared/contracts/parsed-source.ts';
+import { sharedExportFolders } from '../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { fileInput } from './file-input.ts';
@@ -18,7 +18,7 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
   const parser = job.format === ZIP_FORMAT ? null : job.format === 'csv' ? createCsvParser(validateCsvMapping(job.csvMapping ?? {})) : parserFor(job.format);
   if (parser === undefined) throw new AppError('E_IMPORT_FORMAT', `${job.path}: no importer for format ${job.format}`);
   context.progress({ stage: 'reading', done: 0, total: job.source.size });
-  const writer = new RecordWriter(job, sinks, context, folderFiles(job.path, SHARED_EXPORT_FOLDERS[job.format]));
+  const writer = new RecordWriter(job, sinks, context, folderFiles(job.path, sharedExportFolders(job.format, job.path)));
   const options = job.dateOrder === undefined ? {} : { dateOrder: job.dateOrder };
   let outcome;
   try {

@@ -11,6 +11,23 @@
  * acted. [belief, unverified] some versions put the affected member's jid in `data` with the
  * actor in `remote_resource`. So: a jid-shaped `data` is the member and `remote_resource` the
  * actor; otherwise `remote_resource` is the member and the actor is reported as not recorded.
+ *
+ * The row's sender follows from that, per action code (remoteNotActor), because a court must
+ * never see the member an event is about recorded as its author ("Y" as the author of "X added
+ * Y"). `remote_resource` becomes the sender only where it is known to name who acted:
+ * - 11 (created): [verified on the IPED sample] in 17 of its 18 created rows `remote_resource` is
+ *   the number the group jid itself starts with (`<creator>-<time>@g.us`), the 18th is empty;
+ * - 5 (left), 20 (joined via link), 28 (number changed): whoever the row names did it themselves;
+ * - 4/12 (added), 7/14 (removed), 15 (made admin) with a jid-shaped `data`: the member is in
+ *   `data`, so `remote_resource` is not the member; taken as the actor [belief, as above].
+ * Everywhere else it is not: added/removed/admin rows without a member in `data` (there
+ * `remote_resource` is the member, [verified] for 4), and every other code (subject, icon,
+ * description, security and encryption notices, unknown codes), for which nothing confirms whose
+ * jid it is. Those rows have no sender; `remote_resource` is kept in `extra.remoteResource` with
+ * `extra.remoteResourceNote`, and the event text and `extra.groupEvent` still name the member.
+ * [verified on the IPED sample] `key_from_me` is 1 on every status-6 row, also on groups another
+ * number created: on these rows it does not mean the owner acted, so a jid-shaped `data` on a
+ * row "from me" does not make the text say "You".
  */
 
 import type { Database } from 'sql.js';
@@ -32,6 +49,9 @@ const QUOTE_COLUMNS = ['key_id', 'data'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
+
+/** Action codes whose row names in remote_resource the person who acted (file comment). */
+const REMOTE_IS_ACTOR: ReadonlySet<number> = new Set([5, 11, 20, 28]);
 
 /** A personal jid (phone or lid), as `data` would hold one: text of any other shape is not a member. */
 const MEMBER_JID = /^[0-9]{5,20}(?::[0-9]+)?@(?:s\.whatsapp\.net|c\.us|lid)$/u;
@@ -82,16 +102,21 @@ export class LegacyLayoutReader {
     const longitude = numberValue(row['longitude']);
     const remote = nonEmptyText(row['remote_resource']);
     const hasMedia = !legacySystem && typeCode !== null && typeCode !== 0;
+    const fromMe = flagValue(row['key_from_me']);
+    const action = legacySystem ? integerValue(row['media_size']) : null;
+    const data = nonEmptyText(row['data']);
+    const notSender = legacySystem && remote !== null ? remoteNotActor(action, data) : null;
     return {
       chatJid,
       chatSubject: chatJid === null ? null : this.subjects.get(chatJid) ?? null,
-      fromMe: flagValue(row['key_from_me']),
+      fromMe,
       keyId: nonEmptyText(row['key_id']),
-      groupSender: remote === null ? null : { jid: remote },
+      groupSender: remote === null || notSender !== null ? null : { jid: remote },
+      ...(remote === null || notSender === null ? {} : { remoteResourceNotSender: { jid: remote, note: notSender } }),
       typeCode: legacySystem ? null : typeCode,
       legacySystem,
-      systemAction: legacySystem ? integerValue(row['media_size']) : null,
-      groupEvent: legacySystem ? membershipEvent(integerValue(row['media_size']), remote, nonEmptyText(row['data'])) : null,
+      systemAction: action,
+      groupEvent: legacySystem ? membershipEvent(action, remote, data, fromMe) : null,
       text: textValue(row['data']),
       caption: nonEmptyText(row['media_caption']),
       status,
@@ -136,9 +161,23 @@ function legacyMedia(row: Row): WaMedia {
   return media;
 }
 
+/**
+ * Why an event row's remote_resource is not its sender, or null when it is known to name who
+ * acted (see the file comment for the evidence, per action code).
+ */
+function remoteNotActor(action: number | null, data: string | null): string | null {
+  if (action !== null && REMOTE_IS_ACTOR.has(action)) return null;
+  if (isMembershipAction(action)) {
+    if (data !== null && MEMBER_JID.test(data)) return null;
+    return 'remote_resource names the member this event is about, not who acted; who acted is not recorded';
+  }
+  return `remote_resource is not known to name who acted for action ${action ?? 'none'}; not taken as the sender`;
+}
+
 /** The member a legacy membership row names (see the file comment for what is and is not known). */
-function membershipEvent(action: number | null, remote: string | null, data: string | null): WaGroupEvent | null {
+function membershipEvent(action: number | null, remote: string | null, data: string | null, fromMe: boolean): WaGroupEvent | null {
   if (!isMembershipAction(action)) return null;
-  if (data !== null && MEMBER_JID.test(data)) return { actor: 'sender', participants: [{ jid: data }], participantSource: 'data' };
+  // "From me" on an event row is not evidence that the owner acted (file comment): no "You".
+  if (data !== null && MEMBER_JID.test(data)) return { actor: fromMe ? 'unknown' : 'sender', participants: [{ jid: data }], participantSource: 'data' };
   return { actor: 'unknown', participants: remote === null ? [] : [{ jid: remote }], participantSource: 'remote_resource' };
 }

@@ -30,6 +30,11 @@ export interface WaFields {
   systemAction: number | null;
   /** Who a membership event (added, removed, left…) names, when the layout records it. */
   groupEvent: WaGroupEvent | null;
+  /**
+   * A legacy event row's remote_resource that is not taken as its sender (not known to name who
+   * acted; android-legacy.ts), kept for the record with the reason.
+   */
+  remoteResourceNotSender?: { jid: string; note: string };
   text: string | null;
   caption: string | null;
   status: number | null;
@@ -145,6 +150,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
 
   const authorJid = authorOf(fields.fromMe, fields.groupSender, fields.chatJid);
   if (fields.groupSender?.lid !== undefined) extra['senderLid'] = fields.groupSender.lid;
+  if (fields.remoteResourceNotSender !== undefined) {
+    extra['remoteResource'] = fields.remoteResourceNotSender.jid;
+    extra['remoteResourceNote'] = fields.remoteResourceNotSender.note;
+  }
   const sender = authorJid === null ? null : contacts.labelOf(authorJid);
   if (fields.reactions.length > 0) extra['reactions'] = fields.reactions.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts));
 

@@ -9,6 +9,7 @@
  */
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { sharedExportFolders } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { EvidenceDatabase, Row, TableScan ,
   WarningCap} from '../sqlite/index.ts';
@@ -35,9 +36,12 @@ import { NewLayoutReader } from './android-new.ts';
 import { ContactBook, findContactsDatabase, nameOf, readWaContacts } from './contacts.ts';
 import type { FoundContacts } from './contacts.ts';
 import { JidBook } from './jids.ts';
+import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.5.0';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.7.0';
+
+const FORMAT = 'whatsapp-android-db';
 
 interface LayoutReader {
   scan(): TableScan;
@@ -45,7 +49,7 @@ interface LayoutReader {
   fields(row: Row): WaFields;
 }
 
-export const whatsappAndroidDbParser: SourceParser = evidenceDatabaseParser({ format: 'whatsapp-android-db', parserVersion: WHATSAPP_ANDROID_DB_PARSER_VERSION, kind: 'whatsapp-android', read: parseMsgstore });
+export const whatsappAndroidDbParser: SourceParser = evidenceDatabaseParser({ format: FORMAT, parserVersion: WHATSAPP_ANDROID_DB_PARSER_VERSION, kind: 'whatsapp-android', read: parseMsgstore });
 
 async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sink: ParseSink, warnings: WarningCap): Promise<ParseOutcome> {
   const { db } = evidence;
@@ -56,6 +60,8 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
     throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not a WhatsApp msgstore.db (no messages table, nor message + chat + jid)`);
   }
   const layout = hasNew && hasLegacy ? 'transitional' : hasNew ? 'new' : 'legacy';
+  // In the phone's own layout (…/WhatsApp/Databases/msgstore.db) media lie under the app root's Media.
+  const inAppRoot = sharedExportFolders(FORMAT, input.path).length > 0;
 
   const contacts = new ContactBook();
   const foundContacts = await readContacts(input, contacts, warnings);
@@ -97,7 +103,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
             tally.placeholderRows += 1;
             continue;
           }
-          const fields = reader.fields(row);
+          const fields = withPlacedMedia(reader.fields(row), inAppRoot);
           const key = messageKey(fields);
           if (key !== null && layout === 'transitional') {
             if (table === 'messages' && seenKeys.has(key)) {
@@ -142,6 +148,15 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
       deletedRowsRecovered: false,
     },
   };
+}
+
+/** The row's media path as attachment lookup reads it (placedMediaPath); the database's own string is kept. */
+function withPlacedMedia(fields: WaFields, inAppRoot: boolean): WaFields {
+  const media = fields.media;
+  if (media?.path === null || media?.path === undefined) return fields;
+  const path = placedMediaPath(media.path, inAppRoot);
+  if (path === media.path) return fields;
+  return { ...fields, media: { ...media, path, pathFound: media.pathFound ?? media.path } };
 }
 
 /** Finds the contacts database near `input` and reads its names into `contacts`; warns when it cannot. */

@@ -33,10 +33,11 @@ import {
   unparsedRow,
 } from '../sqlite/index.ts';
 import { phoneFromJid } from './jids.ts';
+import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.2.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.3.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -160,8 +161,10 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
       const path = nonEmptyText(row['mi_zmedialocalpath']);
       const attachment: ParsedAttachment = { kind: path === null ? 'omitted' : 'attached', mediaType: type.mediaType };
       if (path !== null) {
-        attachment.path = path;
+        // Relative to Message/ in the app group folder: placed below the database's folder.
+        attachment.path = placedIosMediaPath(path);
         attachment.fileName = path.split('/').pop() ?? path;
+        if (attachment.path !== path) extra['mediaPathInDatabase'] = path;
       }
       const size = integerValue(row['mi_zfilesize']);
       if (size !== null && size > 0) attachment.size = size;

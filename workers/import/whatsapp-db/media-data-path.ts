@@ -63,3 +63,49 @@ function plausibleMediaPath(text: string): { path: string; found: string } | nul
   const path = match?.[1];
   return path === undefined ? null : { path, found: text };
 }
+
+/**
+ * "…/WhatsApp/Media/…" (or "WhatsApp Business"): a path on the phone, absolute
+ * (/storage/emulated/0/WhatsApp/Media/…, /storage/emulated/0/Android/media/com.whatsapp/WhatsApp/Media/…)
+ * or under the app root; group 1 is the part from "Media/" on, relative to that root.
+ */
+const DEVICE_MEDIA_PATH = /(?:^|\/)WhatsApp(?: Business)?\/(Media\/.+)$/u;
+
+/** The folder of the app root's media, as SHARED_EXPORT_FOLDERS names it for 'whatsapp-android-db'. */
+const APP_MEDIA_FOLDER = 'Media';
+
+/**
+ * Where a media path the database holds (message_media.file_path, or the one read out of a
+ * legacy MediaData) points, relative to the database's own folder, as attachment lookup reads
+ * it. WhatsApp writes it relative to its app root ("Media/WhatsApp Images/…") or absolute on the
+ * phone; both are mapped to "Media/…" by their "WhatsApp/" suffix. When the database lies in the
+ * app's Databases folder (`inAppRoot`), the app root is its parent and the path becomes
+ * "../Media/…", the one place outside the database's folder that lookup then accepts
+ * (sharedExportFolders). A path with a ".." segment is not one WhatsApp wrote: it is handed on as
+ * written, and the lookup's own containment decides (it cannot leave the allowed folders).
+ */
+export function placedMediaPath(path: string, inAppRoot: boolean): string {
+  const normalised = path.replaceAll('\\', '/');
+  if (normalised.split('/').some((segment) => segment === '..')) return path;
+  const fromRoot = normalised.startsWith(`${APP_MEDIA_FOLDER}/`) ? normalised : DEVICE_MEDIA_PATH.exec(normalised)?.[1];
+  if (fromRoot === undefined) return path;
+  return inAppRoot ? `../${fromRoot}` : fromRoot;
+}
+
+/** "…/Message/Media/…": an iOS media path, absolute in the app group container or relative to it. */
+const IOS_DEVICE_MEDIA_PATH = /(?:^|\/)(Message\/Media\/.+)$/u;
+
+/**
+ * Where an iOS ZMEDIALOCALPATH points, relative to ChatStorage.sqlite's folder. The database lies
+ * at the root of the app group folder (AppDomainGroup-group.net.whatsapp.WhatsApp.shared) and the
+ * media under its Message/Media; ZMEDIALOCALPATH holds "Media/<chat jid>/…", relative to Message/
+ * [belief: forensic write-ups, no full real sample], or an absolute container path. Both become
+ * "Message/Media/…", below the database's folder: nothing outside it is needed. A path with a
+ * ".." segment is handed on as written (lookup containment decides).
+ */
+export function placedIosMediaPath(path: string): string {
+  const normalised = path.replaceAll('\\', '/');
+  if (normalised.split('/').some((segment) => segment === '..')) return path;
+  if (normalised.startsWith(`${APP_MEDIA_FOLDER}/`)) return `Message/${normalised}`;
+  return IOS_DEVICE_MEDIA_PATH.exec(normalised)?.[1] ?? path;
+}

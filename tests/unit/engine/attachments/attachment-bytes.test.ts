@@ -31,4 +31,20 @@ describe('attachmentPathOnDisk', () => {
     // Another format has no shared folder.
     expect(attachmentPathOnDisk('/case', place('../exported_stickers/pack/7.webp', 'whatsapp-txt'))).toBeNull();
   });
+
+  it('finds WhatsApp media in the app root Media folder only for a database in its Databases folder', () => {
+    const root = tempFolder();
+    mkdirSync(join(root, 'WhatsApp', 'Databases'), { recursive: true });
+    mkdirSync(join(root, 'WhatsApp', 'Media', 'WhatsApp Images'), { recursive: true });
+    mkdirSync(join(root, 'copy'), { recursive: true });
+    writeFileSync(join(root, 'WhatsApp', 'Media', 'WhatsApp Images', 'IMG-1.jpg'), 'photo');
+    writeFileSync(join(root, 'WhatsApp', 'secret.txt'), 'app root, not Media');
+    writeFileSync(join(root, 'Media'), 'beside a copied database');
+    const at = (sourceFile: string, sourcePath: string): AttachmentPlace => ({ attachmentId: 1, sha256: 'x', entryName: 'msgstore.db', sourceFile, sourceFormat: 'whatsapp-android-db', sourcePath, storedPath: null });
+    const phone = join(root, 'WhatsApp', 'Databases', 'msgstore.db');
+    expect(attachmentPathOnDisk('/case', at(phone, '../Media/WhatsApp Images/IMG-1.jpg'))).toBe(join(root, 'WhatsApp', 'Media', 'WhatsApp Images', 'IMG-1.jpg'));
+    expect(attachmentPathOnDisk('/case', at(phone, '../secret.txt'))).toBeNull();
+    expect(attachmentPathOnDisk('/case', at(phone, '../Media/../secret.txt'))).toBeNull();
+    expect(attachmentPathOnDisk('/case', at(join(root, 'copy', 'msgstore.db'), '../Media'))).toBeNull();
+  });
 });

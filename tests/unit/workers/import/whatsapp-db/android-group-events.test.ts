@@ -110,3 +110,63 @@ describe('group membership events: legacy layout (status 6 rows)', () => {
     expect(byKey(messages, 'ODD')?.extra?.['systemAction']).toBe(77);
   });
 });
+
+/** Incoming (key_from_me 0) event rows, where remote_resource would become the sender if taken as one. */
+const LEGACY_SENDERS = `
+  CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+    status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, media_size INTEGER, remote_resource TEXT);
+  INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, media_size, remote_resource) VALUES
+    ('40712345678-1559589144@g.us', 0, 'CREATED', 6, 'Drivers', 1559589144000, '0', 11, '40712345678@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 0, 'ADDED', 6, NULL, 1559589150000, '0', 4, '40722000111@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 0, 'ADDED12', 6, NULL, 1559589160000, '0', 12, '40722000111@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 0, 'REMOVED', 6, NULL, 1559589170000, '0', 7, '40722000111@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 0, 'PROMOTED', 6, NULL, 1559589180000, '0', 15, '40722000111@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 0, 'ADDED_DATA', 6, '40733000222@s.whatsapp.net', 1559589200000, '0', 12, '40712345678@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 1, 'ADDED_DATA_ME', 6, '40733000222@s.whatsapp.net', 1559589210000, '0', 12, '40712345678@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 0, 'LEFT', 6, NULL, 1559589300000, '0', 5, '40733000222@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 0, 'SUBJECT', 6, 'Night shift', 1559589400000, '0', 1, '40722000111@s.whatsapp.net'),
+    ('40712345678-1559589144@g.us', 0, 'ODD', 6, NULL, 1559589500000, '0', 77, '40733000222@s.whatsapp.net');
+`;
+
+describe('legacy group event rows: the sender is remote_resource only where it is known to have acted', () => {
+  async function run(): Promise<ParsedMessage[]> {
+    const parsed = await runParser(whatsappAndroidDbParser, await buildDatabase(LEGACY_SENDERS), 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(checkParsedInvariants(parsed, 'msgstore.db')).toEqual([]);
+    return parsed.sink.messages;
+  }
+
+  it('regression: a member added, removed or made admin is never recorded as the author of the event', async () => {
+    const messages = await run();
+    for (const keyId of ['ADDED', 'ADDED12', 'REMOVED', 'PROMOTED']) {
+      const event = byKey(messages, keyId);
+      expect(event, keyId).toMatchObject({ kind: 'system', sender: null, senderId: null });
+      expect(event?.text, keyId).toContain('+40722000111');
+      expect(event?.extra, keyId).toMatchObject({ remoteResource: '40722000111@s.whatsapp.net', remoteResourceNote: expect.stringContaining('the member this event is about') });
+      expect(event?.extra?.['groupEvent'], keyId).toMatchObject({ actorRecorded: false, participants: [{ jid: '40722000111@s.whatsapp.net' }] });
+    }
+    expect(byKey(messages, 'ADDED')?.text).toBe('+40722000111 was added');
+  });
+
+  it('keeps the sender where remote_resource did it: creator, leaver, the actor beside a member in data', async () => {
+    const messages = await run();
+    expect(byKey(messages, 'CREATED')).toMatchObject({ sender: 'Ana', senderId: '+40712345678', text: 'created the group: Drivers' });
+    expect(byKey(messages, 'LEFT')).toMatchObject({ sender: '+40733000222', text: '+40733000222 left' });
+    expect(byKey(messages, 'ADDED_DATA')).toMatchObject({ sender: 'Ana', text: 'Ana added +40733000222' });
+    for (const keyId of ['CREATED', 'LEFT', 'ADDED_DATA']) expect(byKey(messages, keyId)?.extra?.['remoteResource'], keyId).toBeUndefined();
+  });
+
+  it('takes no sender from remote_resource for codes where nothing says who it is, and keeps it in extra', async () => {
+    const messages = await run();
+    for (const keyId of ['SUBJECT', 'ODD']) {
+      expect(byKey(messages, keyId), keyId).toMatchObject({ kind: 'system', sender: null, senderId: null });
+      expect(byKey(messages, keyId)?.extra?.['remoteResourceNote'], keyId).toContain('not known to name who acted');
+    }
+    expect(byKey(messages, 'SUBJECT')).toMatchObject({ text: 'changed the group subject: Night shift', extra: { remoteResource: '40722000111@s.whatsapp.net' } });
+  });
+
+  it('does not turn "from me" on an event row into "You" (every event row of the IPED sample is from me)', async () => {
+    const messages = await run();
+    expect(byKey(messages, 'ADDED_DATA_ME')).toMatchObject({ sender: null, text: '+40733000222 was added' });
+    expect(byKey(messages, 'ADDED_DATA_ME')?.extra?.['groupEvent']).toMatchObject({ actorRecorded: false, participantSource: 'data' });
+  });
+});

@@ -63,7 +63,7 @@ describe('FORMATS.md §5.2 ZMESSAGETYPE content codes (numbered unlike Android)'
     expect(byStanza(messages, 'VID')).toMatchObject({
       chatKey: 'jid:4915100000001@s.whatsapp.net', kind: 'message', sender: 'Anna', senderId: '+4915100000001', direction: 'incoming',
       time: { utcMs: utcMs(700000000) }, text: 'the road', deleted: false,
-      attachments: [{ kind: 'attached', mediaType: 'video', path: 'Media/4915100000001@s.whatsapp.net/v/clip.mp4', fileName: 'clip.mp4', size: 800000 }],
+      attachments: [{ kind: 'attached', mediaType: 'video', path: 'Message/Media/4915100000001@s.whatsapp.net/v/clip.mp4', fileName: 'clip.mp4', size: 800000 }],
       locator: { kind: 'sqlite-row', file: 'ChatStorage.sqlite', table: 'ZWAMESSAGE', rowid: 1 },
     });
     expect(byStanza(messages, 'VID').extra?.['durationSeconds']).toBe(31);

@@ -1,5 +1,12 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+import { fileInput } from '../../../../../workers/import/file-input.ts';
+import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
+import { folderFiles } from '../../../../../workers/import/source-files.ts';
 import { whatsappIosDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, CollectingSink, parserInput, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
@@ -52,7 +59,7 @@ describe('whatsappIosDbParser', () => {
       sender: 'Boss',
       senderId: '+4915100000002',
       text: 'the van',
-      attachments: [{ kind: 'attached', mediaType: 'image', path: 'Media/120363000000000001@g.us/a/b/photo.jpg', fileName: 'photo.jpg', size: 120000 }],
+      attachments: [{ kind: 'attached', mediaType: 'image', path: 'Message/Media/120363000000000001@g.us/a/b/photo.jpg', fileName: 'photo.jpg', size: 120000 }],
     });
     expect(location).toMatchObject({ sender: 'Driver Two', text: 'Station' });
     expect(location?.extra?.['location']).toEqual({ latitude: 52.52, longitude: 13.405, name: 'Station' });
@@ -86,5 +93,40 @@ describe('whatsappIosDbParser', () => {
   it('refuses a database without ZWAMESSAGE', async () => {
     const error = await whatsappIosDbParser.parse(parserInput(await buildDatabase('CREATE TABLE t (a)'), 'x.sqlite'), new CollectingSink(), {}).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'E_IMPORT_FORMAT', message: expect.stringContaining('not a WhatsApp ChatStorage.sqlite') });
+  });
+
+  it('finds media under Message/Media of the app group folder, for relative and absolute ZMEDIALOCALPATH, never through ..', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'threadline-wa-ios-'));
+    try {
+      const group = join(root, 'AppDomainGroup-group.net.whatsapp.WhatsApp.shared');
+      const put = (path: string, data: Uint8Array | string): void => {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, data);
+      };
+      put(join(group, 'Message', 'Media', '120363000000000001@g.us', 'a', 'b', 'photo.jpg'), 'van');
+      put(join(group, 'Message', 'Media', '120363000000000001@g.us', 'c', 'd', 'clip.mp4'), 'clip');
+      put(join(root, 'secret.jpg'), 'outside');
+      const absolute = '/private/var/mobile/Containers/Shared/AppGroup/0A1B2C3D-0000-0000-0000-000000000000/Message/Media/120363000000000001@g.us/c/d/clip.mp4';
+      const database = CHAT_STORAGE
+        .replace("(2, NULL, 'Station'", `(4, '${absolute}', NULL, 4, NULL, NULL, NULL, NULL, NULL), (5, 'Media/../../secret.jpg', NULL, 7, NULL, NULL, NULL, NULL, NULL), (2, NULL, 'Station'`)
+        .replace("(8, 1, 0, 721692420", "(9, 2, 0, 721692480, NULL, '120363000000000001@g.us', NULL, NULL, 2, 0, 1, 4, 'S9', 0), (10, 2, 0, 721692540, NULL, '120363000000000001@g.us', NULL, NULL, 1, 0, 1, 5, 'S10', 0), (8, 1, 0, 721692420");
+      const dbPath = join(group, 'ChatStorage.sqlite');
+      put(dbPath, await buildDatabase(database));
+      const sink = new CollectingSink();
+      await whatsappIosDbParser.parse(fileInput(dbPath, statSync(dbPath).size), sink, {});
+      const attachmentOf = (stanza: string) => {
+        const attachment = sink.messages.find((message) => message.extra?.['stanzaId'] === stanza)?.attachments[0];
+        if (attachment === undefined) throw new Error(`no attachment on ${stanza}`);
+        return attachment;
+      };
+      const sha256 = (data: string): string => createHash('sha256').update(data).digest('hex');
+      const files = folderFiles(dbPath);
+      expect(await resolveAttachment(attachmentOf('S3'), files, root)).toMatchObject({ status: 'ok', sourcePath: 'Message/Media/120363000000000001@g.us/a/b/photo.jpg', sha256: sha256('van') });
+      expect(await resolveAttachment(attachmentOf('S9'), files, root)).toMatchObject({ status: 'ok', sourcePath: 'Message/Media/120363000000000001@g.us/c/d/clip.mp4', sha256: sha256('clip') });
+      expect(sink.messages.find((message) => message.extra?.['stanzaId'] === 'S9')?.extra?.['mediaPathInDatabase']).toBe(absolute);
+      expect(await resolveAttachment(attachmentOf('S10'), files, root)).toMatchObject({ status: 'missing', sha256: null });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

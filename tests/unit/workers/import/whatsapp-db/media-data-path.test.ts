@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from '../../../../../workers/import/whatsapp-db/media-data-path.ts';
+import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData, placedIosMediaPath, placedMediaPath } from '../../../../../workers/import/whatsapp-db/media-data-path.ts';
 import { javaString, mediaDataBlob } from '../../../../support/media-data-blob.ts';
 
 describe('mediaPathFromMediaData (legacy thumb_image)', () => {
@@ -44,5 +44,30 @@ describe('mediaPathFromMediaData (legacy thumb_image)', () => {
   it('reads a thumb_image stored as plain text', () => {
     expect(mediaPathFromMediaData('Media/WhatsApp Documents/contract.pdf')).toMatchObject({ path: 'Media/WhatsApp Documents/contract.pdf' });
     expect(mediaPathFromMediaData('hello')).toMatchObject({ path: null });
+  });
+});
+
+describe('placedMediaPath (Android) and placedIosMediaPath', () => {
+  it('maps paths relative to the app root and absolute phone paths to Media/…, and ../Media/… from a Databases folder', () => {
+    const absolute = ['/storage/emulated/0/WhatsApp/Media/WhatsApp Images/a.jpg', '/storage/emulated/0/Android/media/com.whatsapp/WhatsApp/Media/WhatsApp Images/a.jpg', '/sdcard/WhatsApp/Media/WhatsApp Images/a.jpg'];
+    for (const path of [...absolute, 'Media/WhatsApp Images/a.jpg']) {
+      expect(placedMediaPath(path, false), path).toBe('Media/WhatsApp Images/a.jpg');
+      expect(placedMediaPath(path, true), path).toBe('../Media/WhatsApp Images/a.jpg');
+    }
+    expect(placedMediaPath('/storage/emulated/0/Android/media/com.whatsapp.w4b/WhatsApp Business/Media/WhatsApp Business Images/b.jpg', true)).toBe('../Media/WhatsApp Business Images/b.jpg');
+    expect(placedMediaPath('C:\\copy\\WhatsApp\\Media\\WhatsApp Audio\\c.opus', false)).toBe('Media/WhatsApp Audio/c.opus');
+  });
+
+  it('leaves other paths, and any path with .., as written', () => {
+    expect(placedMediaPath('/data/data/com.whatsapp/files/x.jpg', true)).toBe('/data/data/com.whatsapp/files/x.jpg');
+    expect(placedMediaPath('Media/../../secret.jpg', true)).toBe('Media/../../secret.jpg');
+    expect(placedMediaPath('/storage/emulated/0/WhatsApp/Media/../../x', true)).toBe('/storage/emulated/0/WhatsApp/Media/../../x');
+  });
+
+  it('puts iOS media under Message/ of the app group folder', () => {
+    expect(placedIosMediaPath('Media/4915100000001@s.whatsapp.net/a/b/c.jpg')).toBe('Message/Media/4915100000001@s.whatsapp.net/a/b/c.jpg');
+    expect(placedIosMediaPath('/private/var/mobile/Containers/Shared/AppGroup/ABC/Message/Media/x@g.us/1/2/v.mp4')).toBe('Message/Media/x@g.us/1/2/v.mp4');
+    expect(placedIosMediaPath('Media/../../ChatStorage.sqlite')).toBe('Media/../../ChatStorage.sqlite');
+    expect(placedIosMediaPath('elsewhere/x.jpg')).toBe('elsewhere/x.jpg');
   });
 });
