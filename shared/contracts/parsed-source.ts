@@ -27,6 +27,12 @@ export interface ParsedAttachment {
   mimeType?: string;
   /** Path of the file inside the source (folder or zip), when the bytes are there. */
   path?: string;
+  /**
+   * Where else the same file may lie when `path` holds nothing, tried in order: for layouts a
+   * copy may or may not keep (iOS WhatsApp media under Message/ in the app folder, or beside the
+   * database in a flattened copy). The place the bytes were found is recorded as the source path.
+   */
+  alternativePaths?: string[];
   /** Inline bytes (e.g. a base64 MMS part); the import worker hashes and stores them. */
   bytes?: Uint8Array;
   size?: number;

@@ -43,17 +43,20 @@ export async function resolveAttachment(attachment: ParsedAttachment, files: Sou
     return withVerdict({ ...base, storedPath }, digests);
   }
   if (attachment.path === undefined) return base;
-  let digests: FileDigests | null;
-  try {
-    digests = await files.digest(attachment.path);
-  } catch (error) {
-    // Bytes that are there but refused (a zip-bomb entry, a size its headers lie about) cost
-    // the attachment, never the message: it is recorded as missing and the reason is reported.
-    if (!(error instanceof AppError) || error.code === 'E_CANCELLED') throw error;
-    onUnreadable(error.message);
-    return base;
+  for (const path of [attachment.path, ...(attachment.alternativePaths ?? [])]) {
+    let digests: FileDigests | null;
+    try {
+      digests = await files.digest(path);
+    } catch (error) {
+      // Bytes that are there but refused (a zip-bomb entry, a size its headers lie about) cost
+      // the attachment, never the message: it is recorded as missing and the reason is reported.
+      if (!(error instanceof AppError) || error.code === 'E_CANCELLED') throw error;
+      onUnreadable(error.message);
+      return base;
+    }
+    if (digests !== null) return withVerdict({ ...base, sourcePath: path }, digests);
   }
-  return digests === null ? base : withVerdict(base, digests);
+  return base;
 }
 
 function withVerdict(record: NewAttachment, digests: FileDigests): NewAttachment {

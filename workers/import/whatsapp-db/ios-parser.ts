@@ -37,7 +37,7 @@ import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.3.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.4.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -161,8 +161,10 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
       const path = nonEmptyText(row['mi_zmedialocalpath']);
       const attachment: ParsedAttachment = { kind: path === null ? 'omitted' : 'attached', mediaType: type.mediaType };
       if (path !== null) {
-        // Relative to Message/ in the app group folder: placed below the database's folder.
+        // Relative to Message/ in the app group folder: placed below the database's folder; a
+        // flattened copy may hold Media/ beside the database instead.
         attachment.path = placedIosMediaPath(path);
+        if (attachment.path !== path && !path.startsWith('/')) attachment.alternativePaths = [path];
         attachment.fileName = path.split('/').pop() ?? path;
         if (attachment.path !== path) extra['mediaPathInDatabase'] = path;
       }

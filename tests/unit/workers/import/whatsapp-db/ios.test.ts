@@ -59,7 +59,7 @@ describe('whatsappIosDbParser', () => {
       sender: 'Boss',
       senderId: '+4915100000002',
       text: 'the van',
-      attachments: [{ kind: 'attached', mediaType: 'image', path: 'Message/Media/120363000000000001@g.us/a/b/photo.jpg', fileName: 'photo.jpg', size: 120000 }],
+      attachments: [{ kind: 'attached', mediaType: 'image', path: 'Message/Media/120363000000000001@g.us/a/b/photo.jpg', alternativePaths: ['Media/120363000000000001@g.us/a/b/photo.jpg'], fileName: 'photo.jpg', size: 120000 }],
     });
     expect(location).toMatchObject({ sender: 'Driver Two', text: 'Station' });
     expect(location?.extra?.['location']).toEqual({ latitude: 52.52, longitude: 13.405, name: 'Station' });
@@ -125,6 +125,27 @@ describe('whatsappIosDbParser', () => {
       expect(await resolveAttachment(attachmentOf('S9'), files, root)).toMatchObject({ status: 'ok', sourcePath: 'Message/Media/120363000000000001@g.us/c/d/clip.mp4', sha256: sha256('clip') });
       expect(sink.messages.find((message) => message.extra?.['stanzaId'] === 'S9')?.extra?.['mediaPathInDatabase']).toBe(absolute);
       expect(await resolveAttachment(attachmentOf('S10'), files, root)).toMatchObject({ status: 'missing', sha256: null });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('finds media in a flattened copy that holds Media/ beside the database, and records where', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'threadline-wa-ios-flat-'));
+    try {
+      mkdirSync(join(root, 'Media', '120363000000000001@g.us', 'a', 'b'), { recursive: true });
+      writeFileSync(join(root, 'Media', '120363000000000001@g.us', 'a', 'b', 'photo.jpg'), 'van');
+      const dbPath = join(root, 'ChatStorage.sqlite');
+      writeFileSync(dbPath, await buildDatabase(CHAT_STORAGE));
+      const sink = new CollectingSink();
+      await whatsappIosDbParser.parse(fileInput(dbPath, statSync(dbPath).size), sink, {});
+      const attachment = sink.messages.find((message) => message.extra?.['stanzaId'] === 'S3')?.attachments[0];
+      if (attachment === undefined) throw new Error('no attachment on S3');
+      expect(await resolveAttachment(attachment, folderFiles(dbPath), root)).toMatchObject({
+        status: 'ok',
+        sourcePath: 'Media/120363000000000001@g.us/a/b/photo.jpg',
+        sha256: createHash('sha256').update('van').digest('hex'),
+      });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
