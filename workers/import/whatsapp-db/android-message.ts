@@ -169,7 +169,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     const event = fields.groupEvent;
     if (event !== null && fields.systemAction !== null && (isMembershipAction(fields.systemAction) || event.participants.length > 0)) {
       extra['groupEvent'] = eventFacts(event);
-      const actor = fields.fromMe ? 'You' : sender;
+      const actor = fields.fromMe && !fields.legacySystem ? 'You' : sender;
       text = membershipText(fields.systemAction, actor, event, contacts, action) ?? text;
     }
   } else if (type.mediaType !== undefined) {
@@ -197,7 +197,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     kind: system ? 'system' : 'message',
     sender,
     senderId: authorJid === null ? null : phoneFromJid(authorJid) ?? authorJid,
-    direction: fields.fromMe ? 'outgoing' : 'incoming',
+    // Legacy group events carry key_from_me = 1 whoever acted (android-legacy.ts): no direction is known.
+    direction: fields.legacySystem ? null : fields.fromMe ? 'outgoing' : 'incoming',
     time: time.time,
     timestampText: time.timestampText,
     text,

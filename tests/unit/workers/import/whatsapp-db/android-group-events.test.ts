@@ -169,4 +169,9 @@ describe('legacy group event rows: the sender is remote_resource only where it i
     expect(byKey(messages, 'ADDED_DATA_ME')).toMatchObject({ sender: null, text: '+40733000222 was added' });
     expect(byKey(messages, 'ADDED_DATA_ME')?.extra?.['groupEvent']).toMatchObject({ actorRecorded: false, participantSource: 'data' });
   });
+
+  it('gives no direction to an event row: key_from_me says nothing on them', async () => {
+    const messages = await run();
+    for (const keyId of ['CREATED', 'LEFT', 'ADDED', 'ADDED_DATA', 'ADDED_DATA_ME', 'SUBJECT', 'ODD']) expect(byKey(messages, keyId)?.direction, keyId).toBeNull();
+  });
 });
