@@ -9,6 +9,12 @@
  *    every message (at least MIN_MESSAGES_FOR_NAME_EXTENSION) of a name starts with the same
  *    `X: `, the name is taken to be `Name: X` (a contact literally called "Dr: Who"); a body
  *    that is a placeholder (`‎<attached: …>`, `location: …`) never counts as such an `X: `.
+ *    The lines alone cannot tell that contact from a person who opens every message with a
+ *    label (`Ana: Job: …`, `Re: …`, `Adresa: …`), so the rest of the file is asked: the
+ *    label is text, and the name stays `Name`, when another name also starts a body with
+ *    `X: ` (a name belongs to one contact; a label shared is the chat's convention), or when
+ *    `Name` stands alone, without `: X`, in a line with no author (`Ann added Ana`, `Ana
+ *    left`: WhatsApp writes a person's display name the same way everywhere).
  *    Otherwise the first split stands: Chatistics `_chat 3.txt` line 5
  *    `The final test: Does it work with colons?: Hallelujah!` gives sender "The final test",
  *    which is also a sender on line 8.
@@ -16,8 +22,17 @@
  *    by ':' (chat-miner `John Doe:.`).
  * 4. iOS writes some notices under a name (`Elon Musk: ‎Messages and calls are end-to-end
  *    encrypted…`). A body that starts with a direction mark and is not a media/deleted/
- *    location placeholder is a notice when that name never wrote an unmarked body, or when
- *    it names a known notice (end-to-end, security code). An unmarked notice under a name
+ *    location placeholder is a notice when it reads as a notice in a known wording
+ *    (notices.ts: end-to-end, security code, business chat in every sample language; blocks
+ *    and missed calls in English), or when its name carries nothing but such lines: the
+ *    name never wrote an unmarked body, wrote at most MAX_UNRECOGNISED_NOTICES_PER_NAME
+ *    marked bodies of no known wording, and none of them could be a person's (several lines,
+ *    a question, emoji, long). The mark alone proves nothing: an Arabic, Hebrew or Persian
+ *    writer whose keyboard puts an RLM before every message, or whose messages open with
+ *    RTL text or an emoji WhatsApp marks, has every body marked, and taking them all for
+ *    notices would hide that person's authorship. Notices are few per name and plain; a
+ *    writer has many bodies. The reason a line became a notice is kept on the record
+ *    (`systemReason`). An unmarked notice under a name
  *    seen only once (whatstk `Pokemon Chat: Messages and calls…`) is caught by its keywords
  *    only on the file's first header, where WhatsApp puts the end-to-end notice, or when the
  *    body opens like an English notice: a one-off participant who merely mentions a
@@ -29,6 +44,7 @@
 
 import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
+import { isKnownNotice, looksLikeProse, MAX_NOTICE_LENGTH } from './notices.ts';
 import { classifyPlaceholders, isMessagePlaceholder, SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
 
 /** Split points further right than this cannot be the end of a name. */
@@ -36,8 +52,21 @@ const MAX_SENDER_LENGTH = 200;
 const MAX_SPLIT_CANDIDATES = 6;
 const MIN_MESSAGES_FOR_NAME_EXTENSION = 5;
 const MAX_NAME_EXTENSION_LENGTH = 40;
-/** Notices are short; keyword search looks no further than this. */
-const MAX_NOTICE_LENGTH = 400;
+/**
+ * How many marked bodies of no known wording one name may carry and still be the name iOS
+ * writes notices under. The notices seen come one to three per name (an end-to-end notice, a
+ * security code changed twice), and all of those are known; a name with more unknown ones is
+ * a person whose bodies are all marked (rule 4).
+ */
+const MAX_UNRECOGNISED_NOTICES_PER_NAME = 2;
+/**
+ * Bounds on what rule 2's evidence keeps while a file streams by: labels that start a body and
+ * the texts of lines with no author. Past them evidence is no longer gathered (the rule then
+ * falls back to the shape of the name's own lines).
+ */
+const MAX_TRACKED_LABELS = 50_000;
+const MAX_TRACKED_UNAUTHORED_LINES = 5_000;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LEFT_TO_RIGHT_MARK = 0x200e;
 const RIGHT_TO_LEFT_MARK = 0x200f;
 const SPACE = 0x20;
@@ -113,6 +142,10 @@ export interface SenderStatistics {
   counts: Map<string, number>;
   /** Names that wrote at least one body not starting with a direction mark. */
   writesUnmarked: Set<string>;
+  /** Per name: marked bodies that are neither a placeholder nor a notice in a known wording. */
+  unrecognisedMarked: Map<string, number>;
+  /** Names with a marked body no notice can be: several lines, a question, emoji, long (notices.ts). */
+  writesProse: Set<string>;
   /** Names extended to `Name: X` by rule 2, and the set of the extended names. */
   extensions: Map<string, string>;
   extendedNames: Set<string>;
@@ -125,26 +158,49 @@ export class SenderStatisticsBuilder {
   private readonly counts = new Map<string, number>();
   private readonly writesUnmarked = new Set<string>();
   private readonly commonPrefix = new Map<string, string | null>();
+  private readonly unrecognisedMarked = new Map<string, number>();
+  private readonly writesProse = new Set<string>();
+  /** Who started a body with each `: X` label (rule 2), or null once two names have. */
+  private readonly labelUsers = new Map<string, string | null>();
+  /** Texts of header lines with no split point (`Ann added Ana`, `Ana left`), marks removed. */
+  private readonly unauthored: string[] = [];
+  /** The name of the last header line when its body was marked and of no known notice wording. */
+  private lastUnrecognised: string | null = null;
 
   add(candidate: AuthorCandidate): void {
+    this.lastUnrecognised = null;
     const name = candidate.firstName;
     const first = candidate.splitPoints[0];
     if (name === null || first === undefined) {
+      this.addUnauthored(candidate.rest);
       return;
     }
+    const prefix = extensionPrefix(candidate, first);
     const count = this.counts.get(name);
     if (count === undefined) {
-      this.addName(name, candidate, first);
+      this.addName(name, prefix);
     } else {
       this.counts.set(name, count + 1);
       const common = this.commonPrefix.get(name);
-      if (common !== null && common !== extensionPrefix(candidate, first)) {
+      if (common !== null && common !== prefix) {
         this.commonPrefix.set(name, null);
       }
     }
-    const bodyFirstCode = candidate.rest.charCodeAt(bodyStartAfter(candidate.rest, first));
-    if (bodyFirstCode !== LEFT_TO_RIGHT_MARK && bodyFirstCode !== RIGHT_TO_LEFT_MARK && !this.writesUnmarked.has(name)) {
+    this.addLabel(prefix, name);
+    const bodyStart = bodyStartAfter(candidate.rest, first);
+    const bodyFirstCode = candidate.rest.charCodeAt(bodyStart);
+    if (bodyFirstCode === LEFT_TO_RIGHT_MARK || bodyFirstCode === RIGHT_TO_LEFT_MARK) {
+      this.addMarkedBody(name, removeInvisibleMarks(candidate.rest.slice(bodyStart)));
+    } else if (!this.writesUnmarked.has(name)) {
       this.writesUnmarked.add(ownCopy(name));
+    }
+  }
+
+  /** A line that continues the last header's body: a notice is never more than one line. */
+  addContinuation(): void {
+    if (this.lastUnrecognised !== null) {
+      this.addProse(this.lastUnrecognised);
+      this.lastUnrecognised = null;
     }
   }
 
@@ -152,23 +208,92 @@ export class SenderStatisticsBuilder {
    * A name seen for the first time is kept as a string of its own: a slice would keep the whole
    * region of text it was cut from alive for as long as the file is read.
    */
-  private addName(name: string, candidate: AuthorCandidate, first: number): void {
+  private addName(name: string, prefix: string | null): void {
     const own = ownCopy(name);
     this.counts.set(own, 1);
-    const prefix = extensionPrefix(candidate, first);
     this.commonPrefix.set(own, prefix === null ? null : ownCopy(prefix));
+  }
+
+  /** Like addName: every name a map or set keeps for the whole file is an own copy. */
+  private addProse(name: string): void {
+    if (!this.writesProse.has(name)) this.writesProse.add(ownCopy(name));
+  }
+
+  /** Rule 4's evidence: marked bodies that are no placeholder and no notice in a known wording. */
+  private addMarkedBody(name: string, plainBody: string): void {
+    if (isMessagePlaceholder(classifyPlaceholders(plainBody)) || isKnownNotice(plainBody)) {
+      return;
+    }
+    const count = this.unrecognisedMarked.get(name);
+    if (count === undefined) this.unrecognisedMarked.set(ownCopy(name), 1);
+    else this.unrecognisedMarked.set(name, count + 1); // an existing entry keeps its own key
+    if (looksLikeProse(plainBody)) {
+      this.addProse(name);
+    }
+    this.lastUnrecognised = name;
+  }
+
+  private addLabel(prefix: string | null, name: string): void {
+    if (prefix === null || prefix.length > MAX_NAME_EXTENSION_LENGTH) {
+      return;
+    }
+    const user = this.labelUsers.get(prefix);
+    if (user === undefined) {
+      if (this.labelUsers.size < MAX_TRACKED_LABELS) this.labelUsers.set(ownCopy(prefix), ownCopy(name));
+    } else if (user !== null && user !== name) {
+      this.labelUsers.set(prefix, null);
+    }
+  }
+
+  private addUnauthored(rest: string): void {
+    if (rest.length <= MAX_NOTICE_LENGTH && this.unauthored.length < MAX_TRACKED_UNAUTHORED_LINES) {
+      this.unauthored.push(ownCopy(removeInvisibleMarks(rest)));
+    }
+  }
+
+  /**
+   * Rule 2: `Name: X` is one contact's name only when nothing in the file says the label is
+   * text. Another name that starts a body with the same `X: ` makes it a convention of the chat
+   * (`Job: …` in a job-ads group); `Name` standing alone in a line with no author (`Ann added
+   * Ana`, `Ana left`) is the display name WhatsApp uses for that person.
+   */
+  private labelIsText(name: string, prefix: string): boolean {
+    return this.labelUsers.get(prefix) === null || this.unauthored.some((text) => mentionsAlone(text, name, prefix));
   }
 
   finish(firstHeaderLine: number): SenderStatistics {
     const extensions = new Map<string, string>();
     for (const [name, prefix] of this.commonPrefix) {
       const count = this.counts.get(name) ?? 0;
-      if (prefix !== null && count >= MIN_MESSAGES_FOR_NAME_EXTENSION && prefix.length <= MAX_NAME_EXTENSION_LENGTH) {
+      if (prefix !== null && count >= MIN_MESSAGES_FOR_NAME_EXTENSION && prefix.length <= MAX_NAME_EXTENSION_LENGTH && !this.labelIsText(name, prefix)) {
         extensions.set(name, cleanSender(name + prefix));
       }
     }
-    return { counts: this.counts, writesUnmarked: this.writesUnmarked, extensions, extendedNames: new Set(extensions.values()), firstHeaderLine };
+    return {
+      counts: this.counts,
+      writesUnmarked: this.writesUnmarked,
+      unrecognisedMarked: this.unrecognisedMarked,
+      writesProse: this.writesProse,
+      extensions,
+      extendedNames: new Set(extensions.values()),
+      firstHeaderLine,
+    };
   }
+}
+
+function isLetterOrDigit(char: string): boolean {
+  return char !== '' && LETTER_OR_DIGIT.test(char);
+}
+
+/** True when `text` names `name` as a whole word that `prefix` (`: X`) does not follow. */
+export function mentionsAlone(text: string, name: string, prefix: string): boolean {
+  for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
+    const end = index + name.length;
+    if (!isLetterOrDigit(text.charAt(index - 1)) && !isLetterOrDigit(text.charAt(end)) && !text.startsWith(prefix, end)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function prefixOf(candidate: AuthorCandidate, first: number): string | null {
@@ -271,14 +396,14 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   if (sender === null || !mayBeNotice(split, statistics)) {
     return null;
   }
-  const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
-  const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
-  if (split.marked && !statistics.writesUnmarked.has(sender)) {
-    return 'body starts with a direction mark and this name never wrote an unmarked message';
-  }
-  if (split.marked && keywords) {
+  if (split.marked && isKnownNotice(plainBody)) {
     return 'body starts with a direction mark and names a WhatsApp notice';
   }
+  if (split.marked && carriesOnlyNotices(sender, statistics)) {
+    return 'body starts with a direction mark under a name that never wrote an unmarked message, and only a few plain marked ones';
+  }
+  const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
+  const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
   if (seenOnce && keywords && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
     return 'a name seen once, before the text of a WhatsApp notice';
   }
@@ -286,6 +411,18 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
     return 'quoted text before the colon: a notice about a subject or name change';
   }
   return null;
+}
+
+/**
+ * Rule 4 for marked bodies of no known wording: the name looks like one iOS writes notices
+ * under (the chat's or a participant's) and not like a person whose every body is marked.
+ */
+function carriesOnlyNotices(sender: string, statistics: SenderStatistics): boolean {
+  return (
+    !statistics.writesUnmarked.has(sender) &&
+    !statistics.writesProse.has(sender) &&
+    (statistics.unrecognisedMarked.get(sender) ?? 0) <= MAX_UNRECOGNISED_NOTICES_PER_NAME
+  );
 }
 
 /**

@@ -134,6 +134,7 @@ class HeaderScan {
       const content = lineText(split, index);
       const match = matchHeader(content);
       if (match !== null) this.addHeader(firstLine + index, match, content);
+      else this.senders.addContinuation();
     }
     this.lineCount += split.lineCount;
   }

@@ -4,7 +4,7 @@ import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.2.6';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.3.0';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {
