@@ -71,7 +71,9 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   /** Starts an import task; the returned promise settles with the summary when it finishes. */
   startImport(paths: string[], options: ImportOptions): { taskId: string; done: Promise<ImportSummary> } {
     const session = this.current();
-    const title = paths.length === 1 ? `Import ${paths[0]}` : `Import ${paths.length} items`;
+    const what = paths.length === 1 ? `Import ${paths[0]}` : `Import ${paths.length} items`;
+    // The device decides which conversations merge (ADR 0014): the task says which one was declared.
+    const title = options.device === undefined || options.device.trim() === '' ? what : `${what} as device “${options.device.trim().replace(/\s+/gu, ' ')}”`;
     const { id, done } = this.tasks.start('import', title, (task) => importFiles(session, paths, options, task), (summary) => {
       const imported = summary.sources.filter((source) => source.status === 'imported').length;
       return `${imported} of ${summary.totals.sources} sources imported, ${summary.totals.messages} messages, ${summary.totals.issues} issues`;

@@ -72,7 +72,9 @@ describe('conversations merge only within one device', () => {
     expect(dorin[0]?.sourceIds).toHaveLength(2);
     expect(sources.map((source) => source.device).sort()).toEqual(['Exhibit JS/1', 'exhibit js/1']);
     // The import dialog's rows carry it too, so "Import again" on a row keeps the device.
-    const rows = (engine?.tasks.list() ?? []).flatMap((task) => task.sources ?? []);
+    const tasks = engine?.tasks.list() ?? [];
+    expect(tasks.map((task) => task.title)).toEqual([`Import ${first} as device “Exhibit JS/1”`, `Import ${second} as device “exhibit js/1”`]);
+    const rows = tasks.flatMap((task) => task.sources ?? []);
     expect(rows.map((row) => row.device).sort()).toEqual(['Exhibit JS/1', 'exhibit js/1']);
   });
 

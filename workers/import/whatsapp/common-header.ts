@@ -1,4 +1,4 @@
-import type { HeaderMatch } from './header-grammar.ts';
+import type { HeaderMatch } from './header-match.ts';
 
 /**
  * The two header shapes nearly every WhatsApp export uses, read char by char: Android

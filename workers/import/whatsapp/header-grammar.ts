@@ -11,7 +11,8 @@
  * marks, NBSPs, Arabic commas and Eastern Arabic digits need no place in the patterns.
  */
 
-import { dayPeriodFromToken, monthFromName, type DayPeriod } from './calendar.ts';
+import { dayPeriodFromToken, monthFromName } from './calendar.ts';
+import type { HeaderMatch } from './header-match.ts';
 import { matchCommonHeader } from './common-header.ts';
 import {
   findNormalisable,
@@ -128,36 +129,7 @@ const TIME_FIRST_HEADER = compileHeaderPattern(
   'iu',
 );
 
-export type HeaderStyle = 'bracket' | 'dash' | 'colon';
-
-/** The pieces of one header, as written; interpretation happens in parse-whatsapp-text.ts. */
-export interface HeaderMatch {
-  style: HeaderStyle;
-  /** Original-line index range of the date/time text (no brackets, no separator). */
-  stampStart: number;
-  stampEnd: number;
-  /** Original-line index where the body (author and text) starts. */
-  bodyStart: number;
-  /** Numeric date fields in written order ('' when the date used a month name). */
-  field1: string;
-  field2: string;
-  field3: string;
-  /** Year marker after the date (`BE`, `هـ`, ...), '' when none. */
-  calendarMarker: string;
-  /** Month-name dates: day, month 1-12, year (null when the format omits it). */
-  namedDay: number;
-  namedMonth: number;
-  namedYear: number | null;
-  hour: number;
-  minute: number;
-  second: number;
-  dayPeriod: DayPeriod | null;
-  /**
-   * True when the locale writes numeric dates year first whatever the year's length: a Korean
-   * day period (오전/오후) means a Korean date, always year, month, day (`yy. M. d.`).
-   */
-  yearFirst: boolean;
-}
+export type { HeaderMatch, HeaderStyle } from './header-match.ts';
 
 /** Day periods of locales whose numeric dates are always year first (ko: `yy. M. d.`). */
 const YEAR_FIRST_PERIODS: ReadonlySet<string> = new Set(['오전', '오후']);
