@@ -79,7 +79,7 @@ export function caseJsonLd(prepared: PreparedPackage, attachmentSizes: ReadonlyM
       '@id': `kb:action-import-${key(source.id)}`, '@type': 'uco-action:Action', 'uco-core:name': `import of ${source.displayName}`,
       'uco-action:instrument': ref(parserId), 'uco-action:object': [ref(id)], 'uco-action:startTime': dateTime(source.importedAt),
       ...(source.finishedAt === null ? {} : { 'uco-action:endTime': dateTime(source.finishedAt) }),
-      'uco-core:description': `Format ${source.format}${source.formatVersion === null ? '' : ` ${source.formatVersion}`}; device times read in ${source.timeZone} (${source.timeZoneOrigin})`,
+      'uco-core:description': `Format ${source.format}${source.formatVersion === null ? '' : ` ${source.formatVersion}`}; device times read in ${source.timeZone} (${source.timeZoneOrigin})${source.device === null ? '' : `; declared at import as from device "${source.device}"`}`,
     });
   }
 

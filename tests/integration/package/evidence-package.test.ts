@@ -110,13 +110,14 @@ describe('evidence package round trip', () => {
     const types = new Set(document['@graph'].map((node) => node['@type']));
     for (const type of ['uco-observable:File', 'uco-observable:Message', 'case-investigation:ProvenanceRecord', 'uco-action:Action', 'uco-tool:Tool', 'case-investigation:Investigation']) expect(types).toContain(type);
     expect(JSON.stringify(document)).toContain('uco-observable:ContentDataFacet');
+    expect(JSON.stringify(document)).toContain('declared at import as from device \\"Exhibit EXH-001 (phone of the complainant)\\"');
   });
 
   it('writes a self-contained HTML report with the chats, indicators and notes', () => {
     const html = readFileSync(join(bag, 'data/report/report.html'), 'utf8');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script|src=|href=/);
-    for (const text of ['مرحبا، السفر', 'Привет', 'Tôi sẽ đến', 'ILO indicator', 'Victor is the recruiter', 'sha256sum -c manifest-sha256.txt', 'DIFFERENT']) expect(html).toContain(text.replace(/"/g, '&quot;'));
+    for (const text of ['مرحبا، السفر', 'Привет', 'Tôi sẽ đến', 'ILO indicator', 'Victor is the recruiter', 'sha256sum -c manifest-sha256.txt', 'DIFFERENT', 'Device (declared at import)', 'Exhibit EXH-001 (phone of the complainant)', 'not declared']) expect(html).toContain(text.replace(/"/g, '&quot;'));
   });
 
   it('writes byte-identical bags from the same input, PDF and signature included', async () => {
