@@ -4,7 +4,7 @@
  * is asked about cancellation, and which attachment paths may be trusted.
  */
 
-import type { ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
+import type { ParseSink, ParseWarning } from '../../shared/contracts/parsed-source.ts';
 
 /** Raw text kept in an 'unparsed' record; more would bloat the case for no reader's benefit. */
 export const RAW_TEXT_LIMIT = 64 * 1024;
@@ -20,31 +20,15 @@ export const PROGRESS_EVERY_RECORDS = 2000;
 /** Warnings listed per kind; the rest are counted in one closing summary. */
 export const MAX_WARNINGS_PER_KIND = 50;
 
-/** Cuts raw text to RAW_TEXT_LIMIT characters; `note` says so, for the record's `reason`. */
-export function truncateRaw(raw: string): { text: string; note: string } {
-  if (raw.length <= RAW_TEXT_LIMIT) return { text: raw, note: '' };
-  return { text: raw.slice(0, RAW_TEXT_LIMIT), note: ` (raw text truncated to the first ${RAW_TEXT_LIMIT} of ${raw.length} characters)` };
-}
-
 /**
- * A record of a JSON export kept raw because it could not be read as a message: its JSON (cut to
- * RAW_TEXT_LIMIT), why, and its time when the record still carries a readable one.
+ * Cuts raw text to RAW_TEXT_LIMIT characters; `note` says so, for the record's `reason`.
+ * `totalChars` is the length of the whole text when `raw` is already only its start.
  */
-export function unparsedJsonRecord(raw: string, at: { chatKey: string; locator: SourceLocator }, reason: string, when: { time: ParsedTime; timestampText: string }): ParsedMessage {
-  const kept = truncateRaw(raw);
-  return {
-    chatKey: at.chatKey,
-    kind: 'unparsed',
-    sender: null,
-    time: when.time,
-    timestampText: when.timestampText,
-    text: kept.text,
-    attachments: [],
-    deleted: false,
-    edited: false,
-    locator: at.locator,
-    reason: `${reason}${kept.note}`,
-  };
+export function truncateRaw(raw: string, totalChars = raw.length): { text: string; note: string } {
+  const total = Math.max(totalChars, raw.length);
+  const text = raw.length <= RAW_TEXT_LIMIT ? raw : raw.slice(0, RAW_TEXT_LIMIT);
+  if (total === text.length) return { text, note: '' };
+  return { text, note: ` (raw text truncated to the first ${text.length} of ${total} characters)` };
 }
 
 /** Cuts a message body to MAX_MESSAGE_TEXT_CHARS; `note` tells the examiner what was cut (null when nothing was). */

@@ -8,7 +8,8 @@
 import { parse } from 'csv-parse';
 import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, truncateRaw, WarningLimiter } from '../import-limits.ts';
+import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
@@ -172,10 +173,9 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     const reason = item.kind === 'skip'
       ? item.reason.replace(/ at line \d+$/u, '')
       : `the row has ${item.fields.length} fields but the header has ${header.length} (an unquoted delimiter or quote inside a value?)`;
-    const kept = truncateRaw(raw);
     // No warning here: the import worker lists each unparsed record with its reason and place.
     state.unparsed += 1;
-    await emit(sink, state, { chatKey, kind: 'unparsed', sender: null, time: null, timestampText: '', text: kept.text, attachments: [], deleted: false, edited: false, locator, reason: `${reason}${kept.note}` }, chatKey);
+    await emit(sink, state, unparsedRecord({ chatKey, raw, locator, reason }), chatKey);
     return;
   }
   const cell = (index: number | null): string | null => (index === null ? null : (item.fields[index] ?? '').trim());

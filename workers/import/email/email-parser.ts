@@ -7,7 +7,7 @@
  */
 
 import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { truncateRaw, WarningLimiter } from '../import-limits.ts';
+import { RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
 import { MboxSplitter, type RawMessage } from './mbox-splitter.ts';
 import { toMessage, toUnparsed } from './message-record.ts';
 import { readEmail, readEmailHeaders, type EmailContent } from './read-email.ts';
@@ -21,6 +21,8 @@ export const EMAIL_PARSER_VERSION = '1.1.0';
  * a damaged mailbox (a lost postmark merges many) and is kept as an unparsed record instead.
  */
 export const MAX_MESSAGE_BYTES = 200 * 1024 * 1024;
+/** Bytes of an unparsed message decoded for its raw text: room for RAW_TEXT_LIMIT characters of mostly single-byte text. */
+const RAW_DECODED_BYTES = 2 * RAW_TEXT_LIMIT;
 
 export const emailParser: SourceParser = {
   format: 'email',
@@ -83,12 +85,13 @@ async function readRecord(raw: RawMessage, file: string, threads: EmailThreads, 
 }
 
 async function unparsedWithHeaders(raw: RawMessage, file: string, threads: EmailThreads, sink: ParseSink, why: string, warn: (message: string) => void): Promise<ParsedMessage> {
-  const rawText = truncateRaw(new TextDecoder('utf-8', { fatal: false }).decode(raw.bytes.subarray(0, 2 * 64 * 1024)));
+  // Decoded from a bounded start only: a damaged mailbox can make one "message" of many megabytes.
+  const rawText = new TextDecoder('utf-8', { fatal: false }).decode(raw.bytes.subarray(0, RAW_DECODED_BYTES));
   let headers: EmailContent | null = null;
   try {
     headers = await readEmailHeaders(raw.bytes);
   } catch (error) {
     warn(`not even the headers could be read (${error instanceof Error ? error.message : String(error)})`);
   }
-  return toUnparsed(raw, file, headers, threads, sink, `${why}; kept raw${rawText.note}`, rawText.text);
+  return toUnparsed(raw, file, headers, threads, sink, `${why}; kept raw`, rawText);
 }

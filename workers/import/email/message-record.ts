@@ -5,6 +5,7 @@ import { formatMailbox, type MailAddress } from './addresses.ts';
 import type { RawMessage } from './mbox-splitter.ts';
 import type { EmailContent } from './read-email.ts';
 import { subjectWithoutPrefixes, type EmailThreads } from './threads.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 
 const NO_SUBJECT = '(no subject)';
 
@@ -38,26 +39,22 @@ export function toMessage(raw: RawMessage, file: string, content: EmailContent, 
   };
 }
 
-/** A message kept raw; what its headers still tell (sender, time, thread) is kept with it. */
+/** A message kept raw (`rawText`, cut to RAW_TEXT_LIMIT here); what its headers still tell (sender, time, thread) is kept with it. */
 export function toUnparsed(raw: RawMessage, file: string, headers: EmailContent | null, threads: EmailThreads, sink: ParseSink, reason: string, rawText: string): ParsedMessage {
   const chatKey = headers === null ? announceFallback(raw, threads, sink) : announceThread(headers, raw, threads, sink);
   const sender = headers?.from[0];
-  return {
+  return unparsedRecord({
     chatKey,
-    kind: 'unparsed',
+    raw: rawText,
+    locator: locatorOf(raw, file),
+    reason,
     sender: sender === undefined ? null : formatMailbox(sender),
     senderId: sender === undefined || sender.address === '' ? null : sender.address,
     direction: null,
     time: headers === null ? null : timeOf(headers),
     timestampText: headers?.dateText ?? '',
-    text: rawText,
-    attachments: [],
-    deleted: false,
-    edited: false,
-    locator: locatorOf(raw, file),
-    reason,
     extra: { ...(headers === null ? {} : factsOf(headers)), ...(raw.postmark === null ? {} : { mboxPostmark: raw.postmark }) },
-  };
+  });
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 import { IosChats } from './chats.ts';
 import { IosMessageReader, MESSAGE_COLUMNS } from './message-row.ts';
 import type { RowNotes } from './message-row.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
 export const IOS_SMS_PARSER_VERSION = '1.1.0';
@@ -66,7 +67,9 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
         warnings.add('text', `${file}:message#${rowidOf(row)}`, notes.textProblem);
         // A message whose only text could not be read, with nothing else to show, is not a message.
         if (message.kind === 'message' && message.text === '' && message.attachments.length === 0 && !message.deleted) {
-          message = { ...message, kind: 'unparsed', reason: notes.textProblem, text: String(message.extra?.['attributedBodyPrintable'] ?? '') };
+          const { chatKey, locator, sender, senderId, direction, time, timestampText, edited, extra } = message;
+          const raw = String(extra?.['attributedBodyPrintable'] ?? '');
+          message = unparsedRecord({ chatKey, raw, locator, reason: notes.textProblem, sender, senderId, direction, time, timestampText, edited, extra });
         }
       }
       count(tally, message, row['date__text']);

@@ -5,7 +5,8 @@
  */
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, defineField, safeRelativePath, unparsedJsonRecord } from '../import-limits.ts';
+import { baseName, defineField, safeRelativePath } from '../import-limits.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 import { isJsonObject } from '../telegram/json-walker.ts';
 import type { JsonObject, JsonValue } from '../telegram/json-walker.ts';
 
@@ -128,5 +129,5 @@ function stringField(value: JsonObject, key: string): string | null {
 
 function unparsed(value: JsonValue, context: MetaMessageContext, reason: string): MetaMessageResult {
   const when = isJsonObject(value) ? messageTime(value) : { time: null, timestampText: '' };
-  return { message: unparsedJsonRecord(JSON.stringify(value) ?? String(value), context, reason, when), notes: [] };
+  return { message: unparsedRecord({ chatKey: context.chatKey, raw: JSON.stringify(value) ?? String(value), locator: context.locator, reason, time: when.time, timestampText: when.timestampText }), notes: [] };
 }

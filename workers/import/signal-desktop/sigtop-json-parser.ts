@@ -18,8 +18,9 @@ import { readMessage } from './message-row.ts';
 import type { RowNotes, SignalDirectory } from './message-row.ts';
 import { sniffSigtopJson } from './sigtop-json-sniff.ts';
 import { tallyMessage } from './message-tally.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 
-export const SIGTOP_JSON_PARSER_VERSION = '1.0.0';
+export const SIGTOP_JSON_PARSER_VERSION = '1.1.0';
 
 /**
  * The file is parsed whole (sigtop writes one array, one conversation per file); V8 cannot hold
@@ -28,8 +29,6 @@ export const SIGTOP_JSON_PARSER_VERSION = '1.0.0';
 export const MAX_SIGTOP_JSON_BYTES = 400 * 1024 * 1024;
 /** Entries between cancellation checks and progress reports. */
 const ENTRIES_PER_TICK = 2000;
-/** How much of an unreadable entry is kept as its raw text. */
-const RAW_ENTRY_LIMIT = 4000;
 
 export const sigtopJsonParser: SourceParser = {
   format: 'signal-sigtop-json',
@@ -86,19 +85,7 @@ async function readEntries(input: ParserInput): Promise<unknown[]> {
 
 function unparsedEntry(index: number, entry: unknown, locator: SourceLocator, chatKey: string, error: unknown): ParsedMessage {
   const raw = JSON.stringify(entry) ?? String(entry);
-  return {
-    chatKey,
-    kind: 'unparsed',
-    sender: null,
-    time: null,
-    timestampText: '',
-    text: raw.length > RAW_ENTRY_LIMIT ? `${raw.slice(0, RAW_ENTRY_LIMIT)}…` : raw,
-    attachments: [],
-    deleted: false,
-    edited: false,
-    locator,
-    reason: `entry ${index} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-  };
+  return unparsedRecord({ chatKey, raw, locator, reason: `entry ${index} could not be read: ${error instanceof Error ? error.message : String(error)}` });
 }
 
 /** The chats of one sigtop file: named after the file, since the export carries no names. */

@@ -7,6 +7,7 @@
 
 import type { ParsedAttachment, ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
 import { baseName } from '../import-limits.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 import { lineText, splitLines, type SplitText } from '../whatsapp/split-lines.ts';
 import { readSignalBody, type SignalBody } from './body.ts';
 import { matchSignalHeader, type SignalHeader } from './header.ts';
@@ -57,7 +58,7 @@ function toRecord(split: SplitText, first: number, last: number, header: SignalH
   const base = { chatKey, attachments: [], deleted: false, edited: false, locator };
   if (header === null || header.sender === null) {
     const reason = header === null ? 'text before the first message header' : 'a message header without "Name: " after the time';
-    return { ...base, kind: 'unparsed', sender: null, time: header === null ? null : { wall: header.wall }, timestampText: header?.stamp ?? '', text: lines.join('\n'), reason };
+    return unparsedRecord({ chatKey, raw: lines.join('\n'), locator, reason, time: header === null ? null : { wall: header.wall }, timestampText: header?.stamp ?? '' });
   }
   const body = readSignalBody([header.rest, ...lines.slice(1)]);
   const known = header.sender !== UNKNOWN_SENDER;

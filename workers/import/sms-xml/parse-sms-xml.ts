@@ -13,6 +13,7 @@ import { SaxesParser } from 'saxes';
 import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { conversationKey, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
@@ -20,7 +21,7 @@ import { contactName, mmsMessage, present, smsMessage } from './records.ts';
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.1.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.2.0';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -214,22 +215,16 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
       const locator = locatorFor(cut);
       const addressName = cut.name === 'call' ? 'number' : 'address';
       const address = conversationKey(cut.attributes === null ? attributeInRaw(window, addressName) : present(cut.attributes, addressName));
-      const cutOff = fed - cut.start > window.length ? ` (raw text truncated to the first ${window.length} characters)` : '';
       emit(
         {
-          message: {
+          message: unparsedRecord({
             chatKey: cut.name === 'call' ? callConversationKey(address) : address,
-            kind: 'unparsed',
-            sender: null,
-            time: null,
-            timestampText: cut.attributes?.['date'] ?? attributeInRaw(window, 'date') ?? '',
-            text: window,
-            attachments: [],
-            deleted: false,
-            edited: false,
+            raw: window,
+            rawChars: fed - cut.start,
             locator,
-            reason: `the XML breaks inside this element (${stopped.message} at line ${stopped.line}, column ${stopped.column})${cutOff}`,
-          },
+            reason: `the XML breaks inside this element (${stopped.message} at line ${stopped.line}, column ${stopped.column})`,
+            timestampText: cut.attributes?.['date'] ?? attributeInRaw(window, 'date') ?? '',
+          }),
           notes: [],
         },
         cut,

@@ -11,6 +11,7 @@ import type { EvidenceDatabase } from './open-evidence-database.ts';
 import type { Row } from './rows.ts';
 import { ROWID } from './rows.ts';
 import { rawRowText } from './values.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Warnings of one kind listed individually; the rest are counted in one summary line. */
 export const MAX_WARNINGS_PER_KIND = 50;
@@ -107,19 +108,7 @@ export function sqliteRowLocator(file: string, table: string, row: Row): SourceL
 /** The record for a row that could not be turned into a message: its raw content and why. */
 export function unparsedRow(file: string, table: string, row: Row, chatKey: string, error: unknown): ParsedMessage {
   const reason = error instanceof Error ? error.message : String(error);
-  return {
-    chatKey,
-    kind: 'unparsed',
-    sender: null,
-    time: null,
-    timestampText: '',
-    text: rawRowText(row),
-    attachments: [],
-    deleted: false,
-    edited: false,
-    locator: sqliteRowLocator(file, table, row),
-    reason: `${table} row ${rowidOf(row)} could not be read: ${reason}`,
-  };
+  return unparsedRecord({ chatKey, raw: rawRowText(row), locator: sqliteRowLocator(file, table, row), reason: `${table} row ${rowidOf(row)} could not be read: ${reason}` });
 }
 
 /** Key of the chat that collects messages whose own chat is unknown. */

@@ -6,7 +6,7 @@
  */
 
 import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { truncateRaw } from '../import-limits.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 import { htmlMedia } from './html-media.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock, HtmlElement } from './html-tree.ts';
@@ -137,11 +137,6 @@ function baseMessage(context: HtmlMessageContext, locator: SourceLocator, kind: 
 }
 
 function unparsed(block: CollectedBlock, context: HtmlMessageContext, locator: SourceLocator, problem: string): HtmlBlockResult {
-  const raw = truncateRaw(block.raw);
-  const cut = block.size > block.raw.length ? ` (raw HTML truncated to the first ${block.raw.length} of ${block.size} characters)` : raw.note;
-  const message = baseMessage(context, locator, 'message');
-  message.kind = 'unparsed';
-  message.text = raw.text;
-  message.reason = `${problem}${cut}`;
+  const message = unparsedRecord({ chatKey: context.chatKey, raw: block.raw, rawChars: block.size, locator, reason: problem });
   return { kind: 'message', message, sender: context.previousSender, notes: [] };
 }

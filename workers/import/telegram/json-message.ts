@@ -5,7 +5,8 @@
  */
 
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { defineField, unparsedJsonRecord } from '../import-limits.ts';
+import { defineField } from '../import-limits.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 import { MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { describeServiceMessage, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
@@ -114,5 +115,5 @@ function describeKind(value: JsonValue): string {
 
 function unparsed(value: JsonValue, context: TelegramMessageContext, reason: string): TelegramMessageResult {
   const when = isJsonObject(value) ? readTime(value) : { time: null, timestampText: '' };
-  return { message: unparsedJsonRecord(JSON.stringify(value) ?? String(value), context, reason, when), notes: [] };
+  return { message: unparsedRecord({ chatKey: context.chatKey, raw: JSON.stringify(value) ?? String(value), locator: context.locator, reason, time: when.time, timestampText: when.timestampText }), notes: [] };
 }

@@ -7,6 +7,7 @@
 
 import type { ParsedChat, ParsedMessage, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { WarningLimiter } from '../import-limits.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 import { accountRecord, ACCOUNTS_CHAT } from './account-records.ts';
 import { activityRecord, MAX_TRACKED_MESSAGE_IDS, mirroredMessageId } from './activity-records.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';
@@ -122,7 +123,7 @@ export class ReportRecords {
     if (mapped === null) {
       const key = `unreadable:${type}`;
       this.announce({ key, title: `Unreadable ${type} records`, kind: 'unknown' });
-      this.push(unparsed(key, raw, context.locator, failure ?? `the model is larger than ${MAX_MODEL_CHARS} characters`), capture);
+      this.push(unparsedRecord({ chatKey: key, raw, locator: context.locator, reason: failure ?? `the model is larger than ${MAX_MODEL_CHARS} characters` }), capture);
       return;
     }
     this.announce(mapped.chat);
@@ -134,7 +135,7 @@ export class ReportRecords {
     this.stats.accountRecords += 1;
     const locator = this.locatorOf(capture);
     for (const id of person?.identifiers ?? []) this.owner.add(id);
-    this.push(person === null ? unparsed(ACCOUNTS_CHAT.key, raw, locator, `the model is larger than ${MAX_MODEL_CHARS} characters`) : accountRecord(capture.root, person, locator), capture);
+    this.push(person === null ? unparsedRecord({ chatKey: ACCOUNTS_CHAT.key, raw, locator, reason: `the model is larger than ${MAX_MODEL_CHARS} characters` }) : accountRecord(capture.root, person, locator), capture);
   }
 
   /** The model that broken XML cut off: kept raw, in the conversation it was being read into. */
@@ -151,7 +152,7 @@ export class ReportRecords {
       key = capture.kind === 'account' ? ACCOUNTS_CHAT.key : `unreadable:${capture.modelType}`;
       this.announce(capture.kind === 'account' ? ACCOUNTS_CHAT : { key, title: `Unreadable ${capture.modelType} records`, kind: 'unknown' });
     }
-    this.push(unparsed(key, raw, this.locatorOf(capture), reason), capture);
+    this.push(unparsedRecord({ chatKey: key, raw, locator: this.locatorOf(capture), reason }), capture);
   }
 
   private map(capture: Capture, context: RecordContext): ConversationRecord {
@@ -163,7 +164,7 @@ export class ReportRecords {
   private queue(capture: Capture, raw: string, chatKey: string, read: (locator: SourceLocator) => { message: ParsedMessage; notes: string[] }): void {
     const locator = this.locatorOf(capture);
     if (capture.oversized) {
-      this.push(unparsed(chatKey, raw, locator, `the model is larger than ${MAX_MODEL_CHARS} characters`), capture);
+      this.push(unparsedRecord({ chatKey, raw, locator, reason: `the model is larger than ${MAX_MODEL_CHARS} characters` }), capture);
       return;
     }
     try {
@@ -171,7 +172,7 @@ export class ReportRecords {
       this.push(result.message, capture, result.notes, raw);
     } catch (error) {
       // A model the mapper cannot read must not stop the import; the examiner gets its raw text.
-      this.push(unparsed(chatKey, raw, locator, `the model could not be read: ${error instanceof Error ? error.message : String(error)}`), capture);
+      this.push(unparsedRecord({ chatKey, raw, locator, reason: `the model could not be read: ${error instanceof Error ? error.message : String(error)}` }), capture);
     }
   }
 
@@ -206,8 +207,4 @@ export class ReportRecords {
   private locatorOf(capture: Capture): SourceLocator {
     return { kind: 'xml-path', file: this.file, path: capture.path, line: capture.root.line, column: capture.root.column };
   }
-}
-
-export function unparsed(chatKey: string, raw: string, locator: SourceLocator, reason: string): ParsedMessage {
-  return { chatKey, kind: 'unparsed', sender: null, time: null, timestampText: '', text: raw, attachments: [], deleted: false, edited: false, locator, reason };
 }

@@ -19,7 +19,7 @@ import { ChatKindTally, type ChatKindDecision } from './chat-kind.ts';
 import { DateOrderTally, type DateOrderDecision } from './date-order.ts';
 import { matchHeader, type HeaderMatch } from './header-grammar.ts';
 import { regionsOfBytes, regionsOfStream, type LineRegion } from './line-regions.ts';
-import { classifyRecord, unparsedRecord, type HeaderLine } from './records.ts';
+import { classifyRecord, unparsedLines, type HeaderLine } from './records.ts';
 import { lineText } from './split-lines.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
 import type { DateOrder, LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
@@ -233,7 +233,7 @@ class RecordAssembly {
     const locator: LineLocator = { lineStart: firstLine + 1, lineEnd: open.lastLine + 1, byteStart: open.byteStart, byteEnd: open.byteEnd };
     if (open.header === null) {
       const reason = this.fileHasHeaders ? 'lines before the first message header' : 'no WhatsApp message header in the file';
-      return unparsedRecord(locator, open.lines, reason);
+      return unparsedLines(locator, open.lines, reason);
     }
     const { header } = open;
     const continuation = open.lines.length === 0 ? null : open.lines.join('\n');

@@ -39,7 +39,7 @@ function cutOpeningMarks(record: WhatsAppRecord): void {
 }
 
 /** Lines that belong to no header, kept raw: `lines` are their texts (without CR/LF). */
-export function unparsedRecord(locator: LineLocator, lines: readonly string[], reason: string): WhatsAppRecord {
+export function unparsedLines(locator: LineLocator, lines: readonly string[], reason: string): WhatsAppRecord {
   return {
     kind: 'unparsed',
     locator,

@@ -2,9 +2,10 @@ import type { MediaType, ParsedAttachment, ParsedMessage, SourceParser } from '.
 import { readWhatsAppStream } from './parse-whatsapp-text.ts';
 import { sniffWhatsAppText } from './sniff.ts';
 import type { WhatsAppRecord } from './types.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.3.0';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.4.0';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {
@@ -55,6 +56,11 @@ export const whatsappTextParser: SourceParser = {
 };
 
 function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string): ParsedMessage {
+  const locator = { kind: 'text-lines' as const, file, ...record.locator };
+  const time = record.wallClock === null ? null : { wall: record.wallClock };
+  if (record.kind === 'unparsed') {
+    return unparsedRecord({ chatKey, raw: record.text, locator, reason: record.reason ?? 'not a WhatsApp message', time, timestampText: record.timestampText });
+  }
   const attachments: ParsedAttachment[] = [];
   if (record.media !== null) {
     attachments.push({
@@ -74,14 +80,13 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
     chatKey,
     kind: record.kind,
     sender: record.sender,
-    time: record.wallClock === null ? null : { wall: record.wallClock },
+    time,
     timestampText: record.timestampText,
     text: record.text,
     attachments,
     deleted: record.deleted,
     edited: record.edited,
-    locator: { kind: 'text-lines', file, ...record.locator },
-    ...(record.reason === undefined ? {} : { reason: record.reason }),
+    locator,
     ...(Object.keys(extra).length === 0 ? {} : { extra }),
   };
 }
