@@ -7,6 +7,8 @@
  * Shared by every streaming importer in workers/import (Telegram, Meta, SMS XML, CSV).
  */
 
+import { isUtf8 } from 'node:buffer';
+
 /** Offsets of the first few malformed sequences are kept; the rest are only counted. */
 const MAX_REPORTED_OFFSETS = 10;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
@@ -61,9 +63,26 @@ export class Utf8ChunkDecoder {
     }
   }
 
+  /**
+   * A chunk that is clean UTF-8 up to its last, possibly cut, sequence (nearly every chunk of
+   * nearly every file) is checked natively (buffer.isUtf8); only its last few bytes, and any
+   * chunk with a problem or a sequence left open by the chunk before, go through the validator
+   * below, which says where the problem is.
+   */
   private validate(chunk: Uint8Array): void {
+    if (this.needed === 0) {
+      const complete = completePrefixLength(chunk);
+      if (isUtf8(chunk.subarray(0, complete))) {
+        this.validateFrom(chunk, complete);
+        return;
+      }
+    }
+    this.validateFrom(chunk, 0);
+  }
+
+  private validateFrom(chunk: Uint8Array, start: number): void {
     const base = this.bytesSeen;
-    let index = 0;
+    let index = start;
     while (index < chunk.length) {
       const byte = chunk[index] ?? 0;
       if (this.needed === 0) {
@@ -103,6 +122,22 @@ export class Utf8ChunkDecoder {
       index += 1;
     }
   }
+}
+
+/**
+ * Length of the chunk without a multi-byte sequence its end may cut: the bytes from the last
+ * lead byte among the final three on, when that lead byte announces more bytes than follow it.
+ */
+function completePrefixLength(chunk: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= chunk.length; back++) {
+    const byte = chunk[chunk.length - back] ?? 0;
+    if (byte < 0x80) return chunk.length;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length > back ? chunk.length - back : chunk.length;
+    }
+  }
+  return chunk.length;
 }
 
 /** One warning text for a decoding report, or null when the bytes were clean UTF-8. */

@@ -91,6 +91,27 @@ describe('Utf8ChunkDecoder', () => {
     expect(decoder.report).toEqual({ invalidSequences: 1, invalidOffsets: [4], hadBom: true });
   });
 
+  it('reports the same problems and text wherever the chunks are cut (native fast path vs byte by byte)', () => {
+    const clean = new TextEncoder().encode('a€ Ș ثق 🙈 z');
+    const broken = [0xc3, 0x28, 0xe2, 0x82, 0xf0, 0x9f, 0x98, 0xff, 0xed, 0xa0, 0x80, 0xc0, 0xaf, 0xf4, 0x90, 0x80, 0x80];
+    const inputs = [clean, new Uint8Array([...clean, ...broken, ...clean]), new Uint8Array([...broken.slice(0, 5), ...clean, 0xe2, 0x82])];
+    const decodeAll = (chunks: Uint8Array[]) => {
+      const decoder = new Utf8ChunkDecoder();
+      const text = chunks.map((chunk) => decoder.decode(chunk)).join('') + decoder.end();
+      return { text, report: decoder.report };
+    };
+    for (const bytes of inputs) {
+      const oneByOne = decodeAll(Array.from(bytes, (byte) => new Uint8Array([byte])));
+      expect(oneByOne.text).toBe(new TextDecoder().decode(bytes));
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        for (const second of [cut, Math.min(bytes.length, cut + 2)]) {
+          const split = decodeAll([bytes.subarray(0, cut), bytes.subarray(cut, second), bytes.subarray(second)]);
+          expect(split, `cut at ${cut} and ${second}`).toEqual(oneByOne);
+        }
+      }
+    }
+  });
+
   it('rejects overlong forms and surrogates as the WHATWG decoder does', () => {
     const decoder = new Utf8ChunkDecoder();
     const text = decoder.decode(new Uint8Array([0xc0, 0x80, 0xed, 0xa0, 0x80])) + decoder.end();
