@@ -29,6 +29,10 @@ describe('import options in the browser', () => {
       { name: 'message_1.json', mimeType: 'application/json', buffer: readFileSync(join(THREAD, 'message_1.json')) },
       { name: 'message_1.json', mimeType: 'application/json', buffer: readFileSync(join(THREAD, 'message_2.json')) },
     ]);
+    // The staged list says what the files are and which device they will be recorded as.
+    await ui.page.getByTestId('import-staged-list').locator('li[data-format="meta-messages-json"]').nth(1).waitFor();
+    expect(await ui.page.getByTestId('import-staged').textContent()).toContain(`2 of 2 recognised, to be recorded as device ${DEVICE}`);
+    await ui.page.getByTestId('import-staged-start').click();
     await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
     await expect.poll(() => ui.page.getByTestId('conversation-item').count()).toBe(1);
 
@@ -45,5 +49,16 @@ describe('import options in the browser', () => {
     expect(sources.sources.map((source) => source.displayName).sort()).toEqual(['message_1 (2).json', 'message_1.json']);
     await ui.page.screenshot({ path: join(SHOTS, '09-import-device.png') });
     expect(ui.consoleErrors).toEqual([]);
+  });
+
+  it('discards staged files without importing them', async () => {
+    await ui.page.getByTestId('import-input').setInputFiles([{ name: 'notes.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 3, 255]) }]);
+    const item = ui.page.getByTestId('import-staged-list').locator('li');
+    await item.first().waitFor();
+    expect(await item.first().textContent()).toContain('not recognised');
+    const tasksBefore = await ui.page.locator('[data-testid="import-task"]').count();
+    await ui.page.getByTestId('import-staged-discard').click();
+    await ui.page.getByTestId('import-staged').waitFor({ state: 'detached' });
+    expect(await ui.page.locator('[data-testid="import-task"]').count()).toBe(tasksBefore);
   });
 });

@@ -33,6 +33,10 @@ describe('import dialog, per-source progress', () => {
       copy(folder, join('sms-xml', 'backup.xml'), 'رسائل-الهاتف.xml'),
     ];
     await ui.page.getByTestId('import-input').setInputFiles(files);
+    const staged = ui.page.getByTestId('import-staged-list').locator('li');
+    await staged.nth(2).waitFor();
+    expect((await Promise.all([0, 1, 2].map((index) => staged.nth(index).getAttribute('data-format')))).sort()).toEqual(['sms-backup-restore-xml', 'telegram-json', 'whatsapp-txt']);
+    await ui.page.getByTestId('import-staged-start').click();
     const task = ui.page.locator('[data-testid="import-task"]').first();
     await task.locator('[data-testid="import-source"]').nth(2).waitFor({ timeout: 60_000 });
     await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });

@@ -37,6 +37,12 @@ describe('browser mode, end to end', () => {
 
     // Import through the browser's file input: the bytes are uploaded into the case's intake.
     await ui.page.getByTestId('import-input').setInputFiles(FIXTURE);
+    // Nothing starts before the analyst has seen what the file is.
+    const staged = ui.page.getByTestId('import-staged-list').locator('li');
+    await staged.first().waitFor();
+    expect(await staged.first().getAttribute('data-format')).toBe('whatsapp-txt');
+    expect(await ui.page.locator('[data-testid="import-task"]').count()).toBe(0);
+    await ui.page.getByTestId('import-staged-start').click();
     await waitForTask('DONE');
     await ui.page.getByTestId('conversation-item').first().waitFor();
     await ui.page.screenshot({ path: join(SHOTS, '01-imported.png') });
@@ -69,6 +75,8 @@ describe('browser mode, end to end', () => {
     await zone.dispatchEvent('dragenter', { dataTransfer });
     await zone.dispatchEvent('dragover', { dataTransfer });
     await zone.dispatchEvent('drop', { dataTransfer });
+    await ui.page.getByTestId('import-staged-list').locator('li[data-format="whatsapp-txt"]').waitFor();
+    await ui.page.getByTestId('import-staged-start').click();
     await expect.poll(async () => ui.page.locator('[data-testid="import-task"][data-state="DONE"]').count(), { timeout: 60_000 }).toBe(2);
     await expect.poll(async () => ui.page.getByTestId('conversation-item').count()).toBe(2);
     await ui.page.getByTestId('search-input').fill('bakery');

@@ -36,10 +36,9 @@ export class ApiClient {
     return this.transport.subscribe(listener);
   }
 
-  /** Imports files the user picked or dropped; in browser mode they are uploaded first. */
-  async importFiles(files: File[], options: ImportRequestOptions, onUpload: (done: number, total: number) => void): Promise<{ taskId: string }> {
-    const paths = await this.transport.pathsForFiles(files, onUpload);
-    return this.invoke('import.start', { paths, ...options });
+  /** Paths the engine can read for files the user picked or dropped; in browser mode they are uploaded into the case first. */
+  async uploadFiles(files: File[], onUpload: (done: number, total: number) => void): Promise<string[]> {
+    return this.transport.pathsForFiles(files, onUpload);
   }
 
   /** Native file picker (Electron only); null where the browser's <input type=file> is used. */

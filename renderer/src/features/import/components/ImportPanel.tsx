@@ -5,6 +5,7 @@ import { describeError, formatNumber } from '../../../app/format.ts';
 import { useImport } from '../state/use-import.ts';
 import type { ImportRequestOptions } from '../../../api/client.ts';
 import { ImportOptionsFields } from './ImportOptionsFields.tsx';
+import { StagedFiles } from './StagedFiles.tsx';
 import type { ImportOptionsState } from './ImportOptionsFields.tsx';
 import { CodeInput } from '../../../app/CodeInput.tsx';
 
@@ -55,12 +56,12 @@ export function ImportPanel({ children }: { children: ReactNode }) {
     setDragging(false);
     const { files, skippedFolders } = droppedFiles(event);
     controller.setNotice(skippedFolders > 0 ? 'Folders cannot be uploaded from a browser: import them with "Import from a path" below.' : null);
-    void controller.importFiles(files, options());
+    void controller.stageFiles(files);
   }
 
   async function choose(): Promise<void> {
     controller.setNotice(null);
-    if (!(await controller.pickNative(options()))) inputRef.current?.click();
+    if (!(await controller.pickNative())) inputRef.current?.click();
   }
 
   async function detect(): Promise<void> {
@@ -112,7 +113,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
         <ImportOptionsFields value={settings} onChange={setSettings} />
         <div className="dropzone" data-testid="import-dropzone">
           <p>Drop chat exports anywhere in this panel</p>
-          <button type="button" data-testid="import-choose" disabled={upload !== null} onClick={() => void choose()}>
+          <button type="button" data-testid="import-choose" disabled={upload !== null || controller.staged !== null} onClick={() => void choose()}>
             Choose files…
           </button>
           <input
@@ -126,7 +127,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
             onChange={(event) => {
               const files = Array.from(event.target.files ?? []);
               event.target.value = '';
-              void controller.importFiles(files, options());
+              void controller.stageFiles(files);
             }}
           />
         </div>
@@ -172,6 +173,9 @@ export function ImportPanel({ children }: { children: ReactNode }) {
             </ul>
           )}
         </div>
+        {controller.staged !== null && (
+          <StagedFiles staged={controller.staged} device={settings.device} onStart={() => void controller.startStaged(options())} onDiscard={controller.discardStaged} />
+        )}
         {upload !== null && (
           <div className="upload" role="status">
             <span>

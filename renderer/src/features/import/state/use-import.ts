@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import type { ImportRequestOptions } from '../../../api/client.ts';
+import type { ResponseOf } from '../../../../../shared/ipc/contract.ts';
 import { describeError } from '../../../app/format.ts';
 
 export interface UploadProgress {
@@ -9,20 +10,38 @@ export interface UploadProgress {
   total: number;
 }
 
+export type DetectedFile = ResponseOf<'import.detect'>[number];
+
+/**
+ * Files dropped or picked, waiting for the analyst: each with the format its content shows (or
+ * why it is not recognised), so nothing starts before the analyst has seen what it is and said
+ * which device it comes from.
+ */
+export interface StagedImport {
+  paths: string[];
+  /** null while the engine is still looking at the files. */
+  detected: DetectedFile[] | null;
+}
+
 export interface ImportController {
   upload: UploadProgress | null;
+  staged: StagedImport | null;
   error: string | null;
   notice: string | null;
-  importFiles(files: File[], options: ImportRequestOptions): Promise<void>;
+  /** Uploads (browser mode) and checks dropped or picked files; they are imported by startStaged. */
+  stageFiles(files: File[]): Promise<void>;
+  /** Native picker in Electron (then staged); returns false where the browser's file input must be used. */
+  pickNative(): Promise<boolean>;
+  startStaged(options: ImportRequestOptions): Promise<boolean>;
+  discardStaged(): void;
   importPaths(paths: string[], options: ImportRequestOptions): Promise<boolean>;
-  /** Native picker in Electron; returns false where the browser's file input must be used. */
-  pickNative(options: ImportRequestOptions): Promise<boolean>;
   setNotice(text: string | null): void;
 }
 
 /** Starts imports; the engine reports their progress as tasks (see features/tasks). */
 export function useImport(): ImportController {
   const [upload, setUpload] = useState<UploadProgress | null>(null);
+  const [staged, setStaged] = useState<StagedImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -38,26 +57,50 @@ export function useImport(): ImportController {
     }
   }, []);
 
-  const importFiles = useCallback(async (files: File[], options: ImportRequestOptions) => {
+  const stagePaths = useCallback(async (paths: string[]) => {
+    if (paths.length === 0) return;
+    setStaged({ paths, detected: null });
+    try {
+      const detected = await api.invoke('import.detect', { paths });
+      setStaged((current) => (current?.paths === paths ? { paths, detected } : current));
+    } catch (caught) {
+      setError(describeError(caught));
+      setStaged(null);
+    }
+  }, []);
+
+  const stageFiles = useCallback(async (files: File[]) => {
     if (files.length === 0) return;
     setError(null);
     const total = files.reduce((sum, file) => sum + file.size, 0);
     setUpload({ files: files.length, done: 0, total });
+    let paths: string[];
     try {
-      await api.importFiles(files, options, (done, all) => setUpload({ files: files.length, done, total: all }));
+      paths = await api.uploadFiles(files, (done, all) => setUpload({ files: files.length, done, total: all }));
     } catch (caught) {
       setError(describeError(caught));
+      return;
     } finally {
       setUpload(null);
     }
-  }, []);
+    await stagePaths(paths);
+  }, [stagePaths]);
 
-  const pickNative = useCallback(async (options: ImportRequestOptions) => {
+  const pickNative = useCallback(async () => {
     const paths = await api.pickPaths();
     if (paths === null) return false;
-    await importPaths(paths, options);
+    await stagePaths(paths);
     return true;
-  }, [importPaths]);
+  }, [stagePaths]);
 
-  return { upload, error, notice, importFiles, importPaths, pickNative, setNotice };
+  const startStaged = useCallback(async (options: ImportRequestOptions) => {
+    if (staged === null) return false;
+    const started = await importPaths(staged.paths, options);
+    if (started) setStaged(null);
+    return started;
+  }, [staged, importPaths]);
+
+  const discardStaged = useCallback(() => setStaged(null), []);
+
+  return { upload, staged, error, notice, stageFiles, pickNative, startStaged, discardStaged, importPaths, setNotice };
 }
