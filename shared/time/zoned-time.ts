@@ -63,21 +63,31 @@ const offsetsByHour = new Map<string, Map<number, number>>();
  * inside it (zones change offset months apart), and every instant of that hour shares it.
  */
 export function zoneOffsetMs(timeZone: string, utcMs: number): number {
-  const hour = Math.floor(utcMs / HOUR_MS);
-  let hours = offsetsByHour.get(timeZone);
+  const offset = rememberedPerHour(offsetsByHour, timeZone, Math.floor(utcMs / HOUR_MS), steadyUtcHourOffset);
+  return Number.isNaN(offset) ? exactZoneOffsetMs(timeZone, utcMs) : offset;
+}
+
+/** The offset in force for the whole UTC hour, or NaN when its first and last second differ. */
+function steadyUtcHourOffset(timeZone: string, hour: number): number {
+  const first = exactZoneOffsetMs(timeZone, hour * HOUR_MS);
+  const last = exactZoneOffsetMs(timeZone, hour * HOUR_MS + HOUR_MS - 1000);
+  return first === last ? first : Number.NaN;
+}
+
+/** Per zone and hour, `compute`'s answer, worked out once (the memo of a zone starts over past MAX_REMEMBERED_HOURS). */
+function rememberedPerHour(memo: Map<string, Map<number, number>>, timeZone: string, hour: number, compute: (timeZone: string, hour: number) => number): number {
+  let hours = memo.get(timeZone);
   if (hours === undefined) {
     hours = new Map();
-    offsetsByHour.set(timeZone, hours);
+    memo.set(timeZone, hours);
   }
-  let offset = hours.get(hour);
-  if (offset === undefined) {
-    const first = exactZoneOffsetMs(timeZone, hour * HOUR_MS);
-    const last = exactZoneOffsetMs(timeZone, hour * HOUR_MS + HOUR_MS - 1000);
-    offset = first === last ? first : Number.NaN;
+  let value = hours.get(hour);
+  if (value === undefined) {
+    value = compute(timeZone, hour);
     if (hours.size >= MAX_REMEMBERED_HOURS) hours.clear();
-    hours.set(hour, offset);
+    hours.set(hour, value);
   }
-  return Number.isNaN(offset) ? exactZoneOffsetMs(timeZone, utcMs) : offset;
+  return value;
 }
 
 /** The offset as Intl reports it for the second holding `utcMs`. */
@@ -110,22 +120,16 @@ const offsetsByWallHour = new Map<string, Map<number, number>>();
  * converts every message: most share their hour with the one before.
  */
 function wallHourOffset(timeZone: string, naive: number): number {
-  const hour = Math.floor(naive / HOUR_MS);
-  let hours = offsetsByWallHour.get(timeZone);
-  if (hours === undefined) {
-    hours = new Map();
-    offsetsByWallHour.set(timeZone, hours);
-  }
-  let offset = hours.get(hour);
-  if (offset === undefined) {
-    const first = convert(hour * HOUR_MS, timeZone);
-    const last = convert(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
-    const steady = first.ambiguity === 'none' && last.ambiguity === 'none' && hour * HOUR_MS - first.utcMs === hour * HOUR_MS + HOUR_MS - 1000 - last.utcMs;
-    offset = steady ? hour * HOUR_MS - first.utcMs : Number.NaN;
-    if (hours.size >= MAX_REMEMBERED_HOURS) hours.clear();
-    hours.set(hour, offset);
-  }
-  return offset;
+  return rememberedPerHour(offsetsByWallHour, timeZone, Math.floor(naive / HOUR_MS), steadyWallHourOffset);
+}
+
+function steadyWallHourOffset(timeZone: string, hour: number): number {
+  const start = hour * HOUR_MS;
+  const end = start + HOUR_MS - 1000;
+  const first = convert(start, timeZone);
+  const last = convert(end, timeZone);
+  const steady = first.ambiguity === 'none' && last.ambiguity === 'none' && start - first.utcMs === end - last.utcMs;
+  return steady ? start - first.utcMs : Number.NaN;
 }
 
 export function wallTimeToUtc(wall: WallTime, timeZone: string): ZonedConversion {
