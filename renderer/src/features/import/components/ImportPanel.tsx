@@ -131,6 +131,9 @@ export function ImportPanel({ children }: { children: ReactNode }) {
             }}
           />
         </div>
+        {controller.staged !== null && (
+          <StagedFiles staged={controller.staged} device={settings.device} onStart={() => void controller.startStaged(options())} onDiscard={controller.discardStaged} />
+        )}
         <div className="field">
           <label htmlFor={pathId}>Import from a path on this computer</label>
           <div className="inline-field">
@@ -173,9 +176,6 @@ export function ImportPanel({ children }: { children: ReactNode }) {
             </ul>
           )}
         </div>
-        {controller.staged !== null && (
-          <StagedFiles staged={controller.staged} device={settings.device} onStart={() => void controller.startStaged(options())} onDiscard={controller.discardStaged} />
-        )}
         {upload !== null && (
           <div className="upload" role="status">
             <span>
