@@ -25,6 +25,7 @@ export function ImportOptionsFields({ value, onChange }: { value: ImportOptionsS
         <input
           id={deviceId}
           data-testid="import-device"
+          dir="auto"
           value={value.device}
           maxLength={200}
           placeholder="e.g. Exhibit JS/1 – Samsung A52"
