@@ -37,6 +37,7 @@ import type { WaFields, WaMedia } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
+import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
@@ -85,7 +86,12 @@ export class LegacyLayoutReader {
     const hasThumb = columnsOf(this.db, 'messages').has('thumb_image');
     select.push(hasThumb ? `substr(CAST(t.thumb_image AS BLOB), 1, ${MEDIA_DATA_SCAN_BYTES}) AS thumb_scan` : 'NULL AS thumb_scan');
     select.push(hasThumb ? 'length(CAST(t.thumb_image AS BLOB)) AS thumb_length' : 'NULL AS thumb_length');
-    return { table: 'messages', select, ...(joinable ? { joins: 'LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id' } : {}) };
+    // [verified on the IPED sample] its triggers key message_system and the message_system_* and
+    // message_ephemeral_setting tables on messages._id: where a legacy event's details live.
+    const details = systemDetailJoins(this.db);
+    select.push(...details.select);
+    const joins = [...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []), ...details.joins];
+    return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
   }
 
   /** The dummy first row (key_remote_jid "-1"). */
@@ -117,6 +123,8 @@ export class LegacyLayoutReader {
       legacySystem,
       systemAction: action,
       groupEvent: legacySystem ? membershipEvent(action, remote, data, fromMe) : null,
+      // Only event rows read them: a side table's key is not known to point at anything else here.
+      systemDetails: legacySystem ? systemDetailsOf(row) : null,
       text: textValue(row['data']),
       caption: nonEmptyText(row['media_caption']),
       status,

@@ -15,7 +15,9 @@ import { eventFacts, isMembershipAction, membershipText } from './group-events.t
 import type { WaGroupEvent } from './group-events.ts';
 import { chatKindOfJid, isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
 import type { ResolvedJid } from './jids.ts';
-import { androidMessageType, androidSystemAction, isFileMedia } from './message-types.ts';
+import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
+import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
+import type { WaSystemDetails } from './system-details.ts';
 
 export interface WaFields {
   chatJid: string | null;
@@ -35,6 +37,8 @@ export interface WaFields {
    * acted; android-legacy.ts), kept for the record with the reason.
    */
   remoteResourceNotSender?: { jid: string; note: string };
+  /** What the message_system_* side tables hold for a system row (system-details.ts). */
+  systemDetails?: WaSystemDetails | null;
   text: string | null;
   caption: string | null;
   status: number | null;
@@ -148,7 +152,9 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   const editedAt = unixTime(fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoOrNull(editedAt));
 
-  const authorJid = authorOf(fields.fromMe, fields.groupSender, fields.chatJid);
+  // A block notice's author is the phone's owner, never the blocked person (system-detail-text.ts).
+  const byOwner = system && ownerActs(fields.systemDetails);
+  const authorJid = authorOf(fields.fromMe || byOwner, fields.groupSender, fields.chatJid);
   if (fields.groupSender?.lid !== undefined) extra['senderLid'] = fields.groupSender.lid;
   if (fields.remoteResourceNotSender !== undefined) {
     extra['remoteResource'] = fields.remoteResourceNotSender.jid;
@@ -171,6 +177,23 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       extra['groupEvent'] = eventFacts(event);
       const actor = fields.fromMe && !fields.legacySystem ? 'You' : sender;
       text = membershipText(fields.systemAction, actor, event, contacts, action) ?? text;
+    }
+    const details = fields.systemDetails;
+    if (details !== null && details !== undefined) {
+      const chatContact = fields.chatJid === null || isGroupJid(fields.chatJid) || isBroadcastJid(fields.chatJid)
+        ? null
+        : { jid: fields.chatJid, id: phoneFromJid(fields.chatJid) ?? fields.chatJid, label: contacts.labelOf(fields.chatJid) ?? fields.chatJid };
+      const described = describeSystemDetails(details, {
+        code: fields.systemAction,
+        action,
+        knownAction: fields.systemAction === null || isKnownSystemAction(fields.systemAction),
+        actor: fields.fromMe && !fields.legacySystem ? 'You' : sender,
+        newValue: fields.text,
+        chatContact,
+        text,
+      }, extra);
+      text = described.text;
+      attachments.push(...described.attachments);
     }
   } else if (type.mediaType !== undefined) {
     text = fields.caption ?? (type.mediaType === 'contact' ? fields.media?.name ?? fields.text ?? '' : fields.text ?? '');
@@ -198,7 +221,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     sender,
     senderId: authorJid === null ? null : phoneFromJid(authorJid) ?? authorJid,
     // Legacy group events carry key_from_me = 1 whoever acted (android-legacy.ts): no direction is known.
-    direction: fields.legacySystem ? null : fields.fromMe ? 'outgoing' : 'incoming',
+    // A block row not flagged "from me" has no direction either: its author is the owner, its flag says otherwise.
+    direction: fields.legacySystem || (byOwner && !fields.fromMe) ? null : fields.fromMe ? 'outgoing' : 'incoming',
     time: time.time,
     timestampText: time.timestampText,
     text,

@@ -2,7 +2,8 @@
  * The new Android msgstore layout (2021+): `message` joined to its 1:1 side tables
  * (`message_media`, `message_location`, `message_system`, `message_revoked`, `message_edit_info`,
  * `message_quoted`, `message_forwarded`, `message_system_number_change`), chats via `chat` -> `jid`,
- * reactions from `message_add_on`, members named by group events from `message_system_chat_participant`, call facts from `call_log` via `message_call_log`. Side tables a version lacks are simply not joined; their columns read as NULL.
+ * reactions from `message_add_on`, members named by group events from `message_system_chat_participant`, the other
+ * `message_system_*` details (system-details.ts), call facts from `call_log` via `message_call_log`. Side tables a version lacks are simply not joined; their columns read as NULL.
  */
 
 import type { Database } from 'sql.js';
@@ -14,6 +15,7 @@ import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';
 import { loadEventParticipants, resolveParticipants } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
+import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 
 interface SideTable {
   table: string;
@@ -83,6 +85,10 @@ export class NewLayoutReader {
     select.push(...selectExpressions(linked ? columnsOf(this.db, 'call_log') : new Set<string>(), 'cl', CALL_FACT_COLUMNS, 'cl_'));
     select.push(linked ? 'mcl.call_log_row_id AS cl_link' : 'NULL AS cl_link');
     if (linked) joins.push('LEFT JOIN message_call_log AS mcl ON mcl.message_row_id = t.rowid LEFT JOIN call_log AS cl ON cl._id = mcl.call_log_row_id');
+    // The other message_system_* tables (old subject, icon, block, disappearing messages…).
+    const details = systemDetailJoins(this.db);
+    select.push(...details.select);
+    joins.push(...details.joins);
     return { table: 'message', select, joins: joins.join(' ') };
   }
 
@@ -109,6 +115,7 @@ export class NewLayoutReader {
       legacySystem: false,
       systemAction: integerValue(row['ms_action_type']),
       groupEvent: this.groupEvent(row),
+      systemDetails: systemDetailsOf(row),
       text: textValue(row['text_data']),
       caption: nonEmptyText(row['mm_media_caption']),
       status: integerValue(row['status']),

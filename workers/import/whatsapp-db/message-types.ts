@@ -98,6 +98,11 @@ const ANDROID_SYSTEM_ACTIONS: Record<number, string> = {
   67: 'messages are end-to-end encrypted',
 };
 
+/** True when the action code has a label (so a text may replace it without hiding the code). */
+export function isKnownSystemAction(code: number): boolean {
+  return ANDROID_SYSTEM_ACTIONS[code] !== undefined;
+}
+
 export function androidSystemAction(code: number | null): string {
   if (code === null) return 'system event';
   return ANDROID_SYSTEM_ACTIONS[code] ?? `system event (action ${code})`;
