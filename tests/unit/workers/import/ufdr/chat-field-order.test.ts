@@ -72,7 +72,7 @@ describe('UFDR Chat fields written after the Messages', () => {
 });
 
 describe('ChatHold bound', () => {
-  const capture = (id: string, size: number): Capture => ({ kind: 'message', modelType: 'InstantMessage', root: newNode('model', { id }, 1, 1), stack: [], depth: 0, size, oversized: false, start: 0, path: id });
+  const capture = (id: string, size: number): Capture => ({ kind: 'message', modelType: 'InstantMessage', root: newNode('model', { id }, 1, 1), stack: [], depth: 0, size, oversized: false, start: 0, rawChars: 0, path: id });
 
   it('holds while the header is missing, and releases in order when the chat ends', () => {
     const hold = new ChatHold();
