@@ -81,6 +81,11 @@ export interface NewChat {
   kind: ConversationSummary['kind'];
   /** Everyone this source names as taking part so far; sent again, whole, when it grows. */
   participants: ParsedParticipant[];
+  /**
+   * The source settled the title after it first sent the chat (ParsedChat.retitle): the stored
+   * title is replaced, unless another source has the chat too (its title stays the one given first).
+   */
+  retitle?: boolean;
 }
 
 

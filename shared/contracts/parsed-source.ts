@@ -95,6 +95,13 @@ export interface ParsedChat {
    */
   mergeWithinFolder?: boolean;
   title: string;
+  /**
+   * This announcement's title replaces the one the chat was announced with before: the parser
+   * learnt it only after the chat's first records (a UFDR Chat whose Name follows its Messages).
+   * Without it, a chat announced again keeps its first title. Only this source's title changes:
+   * a conversation another source gave its title keeps it (insertChats).
+   */
+  retitle?: boolean;
   kind?: 'private' | 'group' | 'channel' | 'unknown';
   /**
    * Who the source says takes part, senders or not (group members, e-mail recipients). A chat

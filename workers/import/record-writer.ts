@@ -93,7 +93,8 @@ export class RecordWriter implements ParseSink {
    * Announces a chat. Announcing a known chat again adds the participants it names and may
    * settle its kind: a parser that learns group or private from the records (a WhatsApp text
    * export) says so at the end, and a chat still 'unknown' takes it (insertChats never changes
-   * a kind that is already known).
+   * a kind that is already known). Its title changes only when the announcement says so
+   * (`retitle`: a UFDR Chat's Name written after its Messages); its key and id never do.
    */
   chat(chat: ParsedChat): void {
     const known = this.chats.get(chat.key);
@@ -102,7 +103,12 @@ export class RecordWriter implements ParseSink {
       // Announced again: a kind learnt from the records, or new participants (an e-mail reply to someone new).
       const settlesKind = known.kind === 'unknown' && kind !== 'unknown';
       if (settlesKind) known.kind = kind;
-      if (addParticipants(known.participants, chat.participants ?? []) || settlesKind) this.queueChat(known);
+      const retitles = chat.retitle === true && chat.title !== known.title;
+      if (retitles) {
+        known.title = chat.title;
+        known.retitle = true;
+      }
+      if (addParticipants(known.participants, chat.participants ?? []) || settlesKind || retitles) this.queueChat(known);
       return;
     }
     const announced: NewChat = { id: chatId({ format: this.job.format, sha256: this.job.source.sha256, path: this.job.source.path, device: this.job.source.device }, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [] };

@@ -41,7 +41,7 @@ function toMessage(row: Record<string, SqlValue>): Message {
 
 export function insertChats(db: Database, chats: NewChat[]): void {
   for (const chat of chats) {
-    // A chat already stored keeps its title; an 'unknown' kind is settled by a later, better-informed announcement.
+    // A chat already stored keeps its title (but see retitle below); an 'unknown' kind is settled by a later, better-informed announcement.
     run(db, "INSERT INTO chats (id, title, kind) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind WHERE chats.kind = 'unknown'", [chat.id, chat.title, chat.kind]);
     // Sent again, whole, when the source names more participants of the chat.
     run(db, 'INSERT INTO chat_sources (chat_id, source_id, participants) VALUES (?, ?, ?) ON CONFLICT (chat_id, source_id) DO UPDATE SET participants = excluded.participants', [
@@ -49,6 +49,8 @@ export function insertChats(db: Database, chats: NewChat[]): void {
       chat.sourceId,
       JSON.stringify(chat.participants),
     ]);
+    // A title the source settled later replaces the one it gave first, never one another source gave.
+    if (chat.retitle === true) run(db, 'UPDATE chats SET title = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chat_sources WHERE chat_id = ? AND source_id <> ?)', [chat.title, chat.id, chat.id, chat.sourceId]);
   }
 }
 

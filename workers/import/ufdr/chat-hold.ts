@@ -3,16 +3,19 @@
  * Messages, but nothing in the schema says so, and some exports write it after. Read in stream
  * order, such a chat's messages were filed under `chat:unknown:<model id>`, with no title,
  * participants, sender names or directions from the header. So when a chat's first message (or
- * ActivityLog entry) arrives before its Id or its Participants, the chat's captured models are
- * held, as the trees already built, and mapped when the Chat model closes: the same records, in
- * the same order, with the same locators, as if the header had come first.
+ * ActivityLog entry) arrives before its Source, Id or Participants (chats.ts missingHeader: what
+ * the chat's key and its messages are made of), the chat's captured models are held, as the
+ * trees already built, and mapped when the Chat model closes: the same records, in the same
+ * order, with the same locators, as if the header had come first. A Name alone is not waited
+ * for (most chats have none): a title read after the messages is announced at the chat's end and
+ * replaces the first one (ParsedChat.retitle).
  *
  * Memory bound: at most MAX_HELD_MODELS models and MAX_HELD_CHARS characters (tree text plus
  * kept raw text) per chat; one chat is read at a time, so that is the bound for the report.
  * Past it the held models are mapped with what the header says so far and the rest of the chat
  * streams as before; the chat's key (hence its id) stays the one first announced, and the header
- * read later is announced again, which adds participants and settles an unknown kind, not the
- * title (RecordWriter.chat). A warning says so.
+ * read later is announced again, which adds participants, settles an unknown kind and replaces
+ * the title (RecordWriter.chat). A warning says so.
  */
 
 import type { Capture } from './report-reader.ts';

@@ -25,17 +25,32 @@ export interface ChatHeader {
   messageIds: Set<string>;
   /** The key the chat was first announced with: its id derives from it, so it never changes. */
   key: string | null;
+  /** The chat as first announced: a title or kind settled later is announced again (chatAtEnd). */
+  announced: ParsedChat | null;
   /** Messages held while the header is still to come (chat-hold.ts). */
   hold: ChatHold;
 }
 
 export function newChatHeader(fields: XmlNode, modelId: string | null, path: string): ChatHeader {
-  return { fields, participants: [], modelId, path, messageIds: new Set(), key: null, hold: new ChatHold() };
+  return { fields, participants: [], modelId, path, messageIds: new Set(), key: null, announced: null, hold: new ChatHold() };
 }
 
-/** The header a message needs: the chat's Id (its key) and its Participants (sender names, directions). */
+/**
+ * The header a message needs: the chat's Source and Id (its key and merge key, which never
+ * change once announced; the Source is also the app of messages that do not name it) and its
+ * Participants (sender names, directions). The Name is not waited for: many chats have none,
+ * and a title read after the messages is announced at the chat's end (chatAtEnd).
+ */
+export function missingHeader(header: ChatHeader): string[] {
+  const missing: string[] = [];
+  if (fieldText(header.fields, 'Source') === null) missing.push('Source');
+  if (fieldText(header.fields, 'Id') === null) missing.push('Id');
+  if (header.participants.length === 0) missing.push('Participants');
+  return missing;
+}
+
 export function headerReady(header: ChatHeader): boolean {
-  return fieldText(header.fields, 'Id') !== null && header.participants.length > 0;
+  return missingHeader(header).length === 0;
 }
 
 export function addParticipant(header: ChatHeader, party: XmlNode, files: FileIndex): void {
@@ -67,7 +82,22 @@ export function chatOf(header: ChatHeader): ParsedChat {
   if (header.participants.length > 0) chat.participants = header.participants.map((party) => ({ name: party.name, id: party.id }));
   // The same app conversation can appear in several reports (two extractions of one phone).
   if (id !== null) chat.mergeKey = `${source ?? 'unknown'}\n${id}`;
+  header.announced ??= chat;
   return chat;
+}
+
+/**
+ * The chat as its model ends, and whether to announce it again: a Name (or, past the hold's
+ * bound, Participants or a ChatType) read after the chat's first messages changes its title or
+ * kind. The title then replaces the one first announced (`retitle`); the key stays.
+ */
+export function chatAtEnd(header: ChatHeader): { chat: ParsedChat; again: boolean } {
+  const first = header.announced;
+  const chat = chatOf(header);
+  if (first === null) return { chat, again: false };
+  const retitled = first.title !== chat.title;
+  const again = retitled || first.kind !== chat.kind || header.hold.overflowed;
+  return { chat: retitled ? { ...chat, retitle: true } : chat, again };
 }
 
 export interface StandaloneGroup {

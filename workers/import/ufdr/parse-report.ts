@@ -19,7 +19,7 @@ import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.
 import { attachmentPresence } from './attachment-presence.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';
 import { MAX_HELD_CHARS, MAX_HELD_MODELS } from './chat-hold.ts';
-import { addParticipant, chatKeyOf, chatOf, headerReady, newChatHeader } from './chats.ts';
+import { addParticipant, chatAtEnd, chatKeyOf, headerReady, missingHeader, newChatHeader } from './chats.ts';
 import type { ChatHeader } from './chats.ts';
 import { FileIndex, taggedFileOf } from './file-index.ts';
 import { newNode } from './model-tree.ts';
@@ -35,7 +35,7 @@ import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.4.0';
+export const UFDR_PARSER_VERSION = '1.5.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -115,13 +115,15 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     else records.activity(capture, raw, chat);
   };
   function holdOrEmit(chat: ChatHeader, capture: Capture, raw: string): void {
+    const missing = missingHeader(chat);
     if (!chat.hold.add(capture, raw, () => headerReady(chat), emitter(chat))) return;
-    warnings.add('chat-header', `${file}:${capture.root.line}:${capture.root.column}`, `the Chat's Id or Participants had not come after its first ${MAX_HELD_MODELS} messages, or ${MAX_HELD_CHARS} characters of them; its messages are filed under "${chatKeyOf(chat)}", and the header written later adds participants but not the chat's title`);
+    warnings.add('chat-header', `${file}:${capture.root.line}:${capture.root.column}`, `the Chat's ${missing.length > 0 ? missing.join(', ') : 'header'} had not come after its first ${MAX_HELD_MODELS} messages, or ${MAX_HELD_CHARS} characters of them; its messages are filed under "${chatKeyOf(chat)}", and the header written later adds participants and the title but does not change the chat's key or its messages`);
   }
   /** The Chat model ended: its held messages, then the chat itself (with no messages it is still evidence that the conversation existed). */
   function closeChat(chat: ChatHeader): void {
     chat.hold.release(emitter(chat));
-    records.announce(chatOf(chat), chat.hold.overflowed);
+    const end = chatAtEnd(chat);
+    records.announce(end.chat, end.again);
   }
 
   const flush = async (): Promise<void> => {
@@ -168,8 +170,10 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     if (state.chat !== null) state.chat.hold.release(emitter(state.chat));
     if (cut !== null && (cut.kind === 'message' || cut.kind === 'activity' || cut.kind === 'standalone' || cut.kind === 'record' || cut.kind === 'account')) {
       records.cut(cut, reader.rawOfOpenCapture(), state.chat, `the XML breaks inside this model (${stopped.message} at line ${stopped.line}, column ${stopped.column})`);
-    } else if (state.chat !== null) {
-      records.announce(chatOf(state.chat));
+    }
+    if (state.chat !== null) {
+      const end = chatAtEnd(state.chat);
+      records.announce(end.chat, end.again);
     }
     await flush();
     if ((state.root !== 'project' && !fragment) || (stats.messages === 0 && records.announced.size === 0 && files.indexed === 0)) {

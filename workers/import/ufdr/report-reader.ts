@@ -46,6 +46,12 @@ export interface Capture {
   oversized: boolean;
   /** Position (in characters fed to saxes) of the model's '<'. */
   start: number;
+  /**
+   * Characters of the model as written, from its '<' to its end (or to where broken XML cut it),
+   * set when the capture ends: its raw text keeps at most RAW_TEXT_LIMIT of them, and an
+   * 'unparsed' record says how much was cut.
+   */
+  rawChars: number;
   path: string;
 }
 
@@ -70,7 +76,7 @@ export interface ReaderEvents {
   chat(path: string | null, attrs: Record<string, string>): void;
   /** A top-level model of another type opened (for the counts). */
   model(type: string): void;
-  /** A capture finished; `raw` is its text as written (at most RAW_TEXT_LIMIT characters). */
+  /** A capture finished; `raw` is its text as written (at most RAW_TEXT_LIMIT characters of `capture.rawChars`). */
   captured(capture: Capture, raw: string): void;
   recoverable(place: { line: number; column: number }, detail: string): void;
   /** An element directly under the root opened (`taggedFiles`, `decodedData`...). */
@@ -152,6 +158,7 @@ export class ReportReader {
       if (!capture.oversized) capture.stack.pop();
       if (this.frames.length < capture.depth) {
         this.capture = null;
+        capture.rawChars = this.parser.position - capture.start;
         this.events.captured(capture, this.rawOf(capture, this.parser.position));
       }
     }
@@ -171,9 +178,11 @@ export class ReportReader {
     }
   }
 
-  /** The raw text of the capture cut by a fault, as far as it was read. */
+  /** The raw text of the capture cut by a fault, as far as it was read (its `rawChars` set to match). */
   rawOfOpenCapture(): string {
-    return this.capture === null ? '' : this.rawOf(this.capture, this.fed);
+    if (this.capture === null) return '';
+    this.capture.rawChars = this.fed - this.capture.start;
+    return this.rawOf(this.capture, this.fed);
   }
 
   private rawOf(capture: Capture, end: number): string {
@@ -224,7 +233,7 @@ export class ReportReader {
     if (kind === null || (this.only !== undefined && !this.only.has(kind))) return;
     const root = newNode(name, attrs, this.tagStart.line, this.tagStart.column);
     const modelType = attrs['type'] ?? parent?.attrs['type'] ?? '';
-    this.capture = { kind, modelType, root, stack: [root], depth: this.frames.length, size: 0, oversized: false, start: this.tagStart.position, path: this.path };
+    this.capture = { kind, modelType, root, stack: [root], depth: this.frames.length, size: 0, oversized: false, start: this.tagStart.position, rawChars: 0, path: this.path };
   }
 
   private captureKindFor(name: string, attrs: Record<string, string>, parent: Frame | undefined): CaptureKind | null {

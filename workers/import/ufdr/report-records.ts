@@ -7,6 +7,7 @@
 
 import type { ParsedChat, ParsedMessage, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { WarningLimiter } from '../import-limits.ts';
+import { truncateRaw } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { accountRecord, ACCOUNTS_CHAT } from './account-records.ts';
 import { activityRecord, MAX_TRACKED_MESSAGE_IDS, mirroredMessageId } from './activity-records.ts';
@@ -123,7 +124,7 @@ export class ReportRecords {
     if (mapped === null) {
       const key = `unreadable:${type}`;
       this.announce({ key, title: `Unreadable ${type} records`, kind: 'unknown' });
-      this.push(unparsedRecord({ chatKey: key, raw, locator: context.locator, reason: failure ?? `the model is larger than ${MAX_MODEL_CHARS} characters` }), capture);
+      this.push(unparsedRecord({ chatKey: key, raw, rawChars: capture.rawChars, locator: context.locator, reason: failure ?? `the model is larger than ${MAX_MODEL_CHARS} characters` }), capture);
       return;
     }
     this.announce(mapped.chat);
@@ -135,7 +136,7 @@ export class ReportRecords {
     this.stats.accountRecords += 1;
     const locator = this.locatorOf(capture);
     for (const id of person?.identifiers ?? []) this.owner.add(id);
-    this.push(person === null ? unparsedRecord({ chatKey: ACCOUNTS_CHAT.key, raw, locator, reason: `the model is larger than ${MAX_MODEL_CHARS} characters` }) : accountRecord(capture.root, person, locator), capture);
+    this.push(person === null ? unparsedRecord({ chatKey: ACCOUNTS_CHAT.key, raw, rawChars: capture.rawChars, locator, reason: `the model is larger than ${MAX_MODEL_CHARS} characters` }) : accountRecord(capture.root, person, locator), capture);
   }
 
   /** The model that broken XML cut off: kept raw, in the conversation it was being read into. */
@@ -152,7 +153,7 @@ export class ReportRecords {
       key = capture.kind === 'account' ? ACCOUNTS_CHAT.key : `unreadable:${capture.modelType}`;
       this.announce(capture.kind === 'account' ? ACCOUNTS_CHAT : { key, title: `Unreadable ${capture.modelType} records`, kind: 'unknown' });
     }
-    this.push(unparsedRecord({ chatKey: key, raw, locator: this.locatorOf(capture), reason }), capture);
+    this.push(unparsedRecord({ chatKey: key, raw, rawChars: capture.rawChars, locator: this.locatorOf(capture), reason }), capture);
   }
 
   private map(capture: Capture, context: RecordContext): ConversationRecord {
@@ -164,7 +165,7 @@ export class ReportRecords {
   private queue(capture: Capture, raw: string, chatKey: string, read: (locator: SourceLocator) => { message: ParsedMessage; notes: string[] }): void {
     const locator = this.locatorOf(capture);
     if (capture.oversized) {
-      this.push(unparsedRecord({ chatKey, raw, locator, reason: `the model is larger than ${MAX_MODEL_CHARS} characters` }), capture);
+      this.push(unparsedRecord({ chatKey, raw, rawChars: capture.rawChars, locator, reason: `the model is larger than ${MAX_MODEL_CHARS} characters` }), capture);
       return;
     }
     try {
@@ -172,14 +173,14 @@ export class ReportRecords {
       this.push(result.message, capture, result.notes, raw);
     } catch (error) {
       // A model the mapper cannot read must not stop the import; the examiner gets its raw text.
-      this.push(unparsedRecord({ chatKey, raw, locator, reason: `the model could not be read: ${error instanceof Error ? error.message : String(error)}` }), capture);
+      this.push(unparsedRecord({ chatKey, raw, rawChars: capture.rawChars, locator, reason: `the model could not be read: ${error instanceof Error ? error.message : String(error)}` }), capture);
     }
   }
 
   private push(message: ParsedMessage, capture: Capture, notes: string[] = [], raw?: string): void {
     const place = `${this.file}:${capture.root.line}:${capture.root.column}`;
     for (const note of notes) this.warnings.add('record', place, note);
-    const kept = message.kind === 'unparsed' && raw !== undefined ? { ...message, text: raw } : message;
+    const kept = message.kind === 'unparsed' && raw !== undefined ? keepRaw(message, raw, capture.rawChars) : message;
     if (kept.kind === 'unparsed') this.stats.unparsed += 1;
     if (kept.deleted) this.stats.deleted += 1;
     this.checkAttachments(kept, place);
@@ -207,4 +208,10 @@ export class ReportRecords {
   private locatorOf(capture: Capture): SourceLocator {
     return { kind: 'xml-path', file: this.file, path: capture.path, line: capture.root.line, column: capture.root.column };
   }
+}
+
+/** A record a mapper found empty keeps the model's raw text; its reason says when that text was cut. */
+function keepRaw(message: ParsedMessage, raw: string, rawChars: number): ParsedMessage {
+  const kept = truncateRaw(raw, rawChars);
+  return { ...message, text: kept.text, ...(kept.note === '' ? {} : { reason: `${message.reason ?? 'the model could not be read'}${kept.note}` }) };
 }

@@ -6,6 +6,14 @@ import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
 import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
 import { CELLEBRITE_NS, field, party, stamp } from '../../../../support/ufdr-report-builder.ts';
 import type { PartySpec } from '../../../../support/ufdr-report-builder.ts';
+import type { MessageBatch, NewChat } from '../../../../../shared/contracts/db-worker.ts';
+import type { ImportJob } from '../../../../../shared/contracts/import-worker.ts';
+import type { CallContext } from '../../../../../shared/worker/serve.ts';
+import { insertChats, insertMessages } from '../../../../../workers/db/repos/messages.ts';
+import { selectAll } from '../../../../../workers/db/repos/rows.ts';
+import { RecordWriter } from '../../../../../workers/import/record-writer.ts';
+import { folderFiles } from '../../../../../workers/import/source-files.ts';
+import { memoryCaseWithSource } from '../../../../support/memory-case-db.ts';
 
 /**
  * Regression: a Chat model whose fields (Source, Id, Name, Participants) are written after its
@@ -71,8 +79,91 @@ describe('UFDR Chat fields written after the Messages', () => {
   });
 });
 
+/** The header's four parts, each of which may come before or after the Messages. */
+const PARTS = [
+  ['Source', field('Source', 'WhatsApp')],
+  ['Id', field('Id', '40711111111@s.whatsapp.net')],
+  ['Name', field('Name', 'Job in Milan')],
+  ['Participants', `<multiModelField name="Participants" type="Party">${[RECRUITER, OWNER].map(party).join('')}</multiModelField>`],
+] as const;
+
+/** The Chat's body with the parts named in `late` written after its Messages. */
+function chatBody(late: ReadonlySet<string>): string {
+  const before = PARTS.filter(([name]) => !late.has(name)).map(([, xml]) => xml);
+  const after = PARTS.filter(([name]) => late.has(name)).map(([, xml]) => xml);
+  return [...before, MESSAGES, ...after].join('\n');
+}
+
+const EVERY_ORDER = Array.from({ length: 2 ** PARTS.length }, (_, mask) => new Set(PARTS.filter((_part, index) => (mask & (1 << index)) !== 0).map(([name]) => name)));
+
+/** What a case stores of the parse: announcements fed through the RecordWriter into a case database. */
+async function stored(xml: string): Promise<{ chats: unknown[]; messages: unknown[]; warnings: string[] }> {
+  const db = await memoryCaseWithSource({ id: 'src-1', path: '/e/report.xml', format: 'ufdr', sha256: 'd'.repeat(64), status: 'importing' });
+  const client = {
+    call: async (method: string, params: { batch?: MessageBatch; chats?: NewChat[] }) => {
+      if (method === 'insertChats') {
+        insertChats(db, params.chats ?? []);
+        return null;
+      }
+      return { rowids: insertMessages(db, params.batch as MessageBatch) };
+    },
+  };
+  const job = { source: { id: 'src-1', sha256: 'd'.repeat(64), timeZone: 'UTC', path: '/e/report.xml', device: 'Phone A' }, path: '/e/report.xml', casePath: '/tmp/case', format: 'ufdr' } as unknown as ImportJob;
+  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
+  const writer = new RecordWriter(job, { db: client as never, index: [] }, context, folderFiles('/e/report.xml'));
+  await ufdrReportParser.parse(inputFromText(xml, { displayName: 'report.xml', chunkBytes: 97, forbidReadAll: true }), writer, {});
+  await writer.flush();
+  const rows = (sql: string): unknown[] => selectAll(db, sql).map((row) => Object.values(row));
+  const result = {
+    chats: rows('SELECT c.id, c.title, c.kind, s.participants FROM chats c JOIN chat_sources s ON s.chat_id = c.id ORDER BY c.id'),
+    // The locator's path, not its line: the parts moved around shift the lines.
+    messages: rows("SELECT chat_id, seq, sender, sender_id, direction, timestamp, text, locator ->> '$.path', extra FROM messages ORDER BY rowid"),
+    warnings: writer.issues.map((issue) => `${issue.place}: ${issue.reason}`),
+  };
+  db.close();
+  return result;
+}
+
+describe('UFDR Chat header parts in every order around the Messages', () => {
+  it('store the same chats (id, title, kind, participants) and messages, whichever parts come late', async () => {
+    const first = await stored(report(chatBody(new Set())));
+    // Rows are in chat id order, which is a hash: compare as a set.
+    expect(first.chats.map((chat) => (chat as unknown[]).slice(1, 3)).sort()).toEqual([
+      ['Telegram: 555', 'unknown'],
+      ['WhatsApp: Job in Milan', 'private'],
+    ]);
+    expect(first.messages).toHaveLength(2);
+    expect(first.warnings).toEqual([]);
+    for (const late of EVERY_ORDER) {
+      expect({ late: [...late], ...(await stored(report(chatBody(late)))) }).toEqual({ late: [...late], ...first });
+    }
+  });
+
+  it('announces the chat once with its final title when the header precedes the messages, and again with retitle when the Name is late', async () => {
+    const early = await parse(report(chatBody(new Set())));
+    expect(early.chats.filter((chat) => chat.key.startsWith('chat:WhatsApp')).map((chat) => [chat.title, chat.retitle])).toEqual([['WhatsApp: Job in Milan', undefined]]);
+    const lateName = await parse(report(chatBody(new Set(['Name']))));
+    expect(lateName.chats.filter((chat) => chat.key.startsWith('chat:WhatsApp')).map((chat) => [chat.title, chat.retitle])).toEqual([
+      ['WhatsApp: Recruiter', undefined],
+      ['WhatsApp: Job in Milan', true],
+    ]);
+    // The same messages, mapped as they were read: a late Name is not waited for.
+    const messagesOf = (result: Awaited<ReturnType<typeof runParser>>): unknown => (view(result) as { messages: unknown }).messages;
+    expect(messagesOf(lateName)).toEqual(messagesOf(early));
+  });
+
+  it('holds the messages while the Source is unknown: the key and merge key carry the app', async () => {
+    const lateSource = await parse(report(chatBody(new Set(['Source']))));
+    expect(lateSource.chats.filter((chat) => chat.title.includes('Job')).map((chat) => [chat.key, chat.mergeKey])).toEqual([['chat:WhatsApp:40711111111@s.whatsapp.net', 'WhatsApp\n40711111111@s.whatsapp.net']]);
+    expect(lateSource.messages.map((item) => [item.chatKey, item.extra?.['app']])).toEqual([
+      ['chat:WhatsApp:40711111111@s.whatsapp.net', 'WhatsApp'],
+      ['chat:WhatsApp:40711111111@s.whatsapp.net', 'WhatsApp'],
+    ]);
+  });
+});
+
 describe('ChatHold bound', () => {
-  const capture = (id: string, size: number): Capture => ({ kind: 'message', modelType: 'InstantMessage', root: newNode('model', { id }, 1, 1), stack: [], depth: 0, size, oversized: false, start: 0, path: id });
+  const capture = (id: string, size: number): Capture => ({ kind: 'message', modelType: 'InstantMessage', root: newNode('model', { id }, 1, 1), stack: [], depth: 0, size, oversized: false, start: 0, rawChars: 0, path: id });
 
   it('holds while the header is missing, and releases in order when the chat ends', () => {
     const hold = new ChatHold();

@@ -48,6 +48,25 @@ describe('Cellebrite report.xml importer against hostile input', () => {
     expect(result.warnings.map((warning) => warning.message)).toContainEqual(expect.stringMatching(/Body was longer than 1048576 characters/u));
   });
 
+  // Regression: the reader cut the raw text to 64K before the record was built, so no unparsed UFDR record ever said it was cut.
+  it.each([64 * 1024, 997])('says how much of a long cut message the unparsed record keeps (chunks of %i bytes)', async (chunkBytes) => {
+    const xml = report(message('x'.repeat(100_000))).split('</value>')[0] ?? '';
+    const result = await runParser(ufdrReportParser, inputFromText(xml, { chunkBytes }));
+    const cut = result.messages[0];
+    const written = xml.length - xml.indexOf('<model type="InstantMessage"');
+    expect(cut?.kind).toBe('unparsed');
+    expect(cut?.text.length).toBe(64 * 1024);
+    expect(cut?.reason).toMatch(new RegExp(`^the XML breaks inside this model \\(.*\\) \\(raw text truncated to the first 65536 of ${written} characters\\)$`, 'u'));
+  });
+
+  it('says how much of a long empty SMS the unparsed record keeps', async () => {
+    const sms = `<model type="SMS" id="s"><field name="Folder" type="String"><value type="String">${'f'.repeat(100_000)}</value></field></model>`;
+    const xml = `<?xml version="1.0"?>\n<project id="t" ${NS}><decodedData><modelType type="SMS">${sms}</modelType></decodedData></project>`;
+    const result = await runParser(ufdrReportParser, inputFromText(xml, { chunkBytes: 4096 }));
+    expect(result.messages[0]).toMatchObject({ kind: 'unparsed', reason: `the SMS model has none of Body, TimeStamp or Attachments (raw text truncated to the first 65536 of ${sms.length} characters)` });
+    expect(result.messages[0]?.text).toBe(sms.slice(0, 64 * 1024));
+  });
+
   it('keeps an undeclared entity as written and joins emoji written as two surrogate references', async () => {
     const result = await runParser(ufdrReportParser, inputFromText(report(message('a &lol9; b &#55357;&#56832;'))));
     expect(result.messages[0]?.text).toBe('a &lol9; b 😀');
