@@ -96,12 +96,12 @@ function dedupe(terms: { word: string; prefix: boolean }[]): { word: string; pre
 }
 
 /**
- * chat:, with: and source: name conversations and sources as people see them (a title, someone
- * in the conversation header, a file name); the index knows ids. chat: and with: together
- * keep the conversations that match both.
+ * chat:, with:, source: and device: name conversations and sources as people see them (a title,
+ * someone in the conversation header, a file name, the device declared at import); the index
+ * knows ids. chat: and with: together keep the conversations that match both.
  */
 export async function resolveNamedFilters(session: CaseSession, parsed: ParsedQuery): Promise<{ chatIds: string[] | null; sourceIds: string[] | null }> {
-  const { chats, participants, sources } = parsed.filters;
+  const { chats, participants, sources, devices } = parsed.filters;
   let chatIds: string[] | null = null;
   let sourceIds: string[] | null = null;
   if (chats.length > 0 || participants.length > 0) {
@@ -111,9 +111,13 @@ export async function resolveNamedFilters(session: CaseSession, parsed: ParsedQu
       .filter((chat) => participants.length === 0 || participants.some((wanted) => chat.participants.some((person) => foldText(person).includes(wanted))))
       .map((chat) => chat.id);
   }
-  if (sources.length > 0) {
+  if (sources.length > 0 || devices.length > 0) {
     const summary = await session.db.client.call('caseSummary', {});
-    sourceIds = summary.sources.filter((source) => sources.some((wanted) => foldText(source.displayName).includes(wanted) || source.id === wanted || source.sha256.startsWith(wanted))).map((source) => source.id);
+    // source: and device: together keep the sources that match both.
+    sourceIds = summary.sources
+      .filter((source) => sources.length === 0 || sources.some((wanted) => foldText(source.displayName).includes(wanted) || source.id === wanted || source.sha256.startsWith(wanted)))
+      .filter((source) => devices.length === 0 || (source.device !== null && devices.some((wanted) => foldText(source.device ?? '').includes(wanted))))
+      .map((source) => source.id);
   }
   return { chatIds, sourceIds };
 }

@@ -5,7 +5,7 @@ import { foldedWords, foldText } from '../text/fold.ts';
 /**
  * The search query language:
  *   words (all must match)   "exact phrases"   -excluded   prefix*   a OR b
- *   sender:ana  with:dan@example.net  chat:"Job offer"  source:msgstore  lang:ron,rus  marker:debt-bondage
+ *   sender:ana  with:dan@example.net  chat:"Job offer"  source:msgstore  device:"Exhibit 3"  lang:ron,rus  marker:debt-bondage
  *   after:2024-01-31  before:2024-03-01  has:attachment  has:ocr  concept:passport
  * Words are folded like the index (text/fold.ts); phone-number-looking words match the number
  * in any formatting (text/phone.ts).
@@ -28,6 +28,8 @@ export interface QueryFilters {
   participants: string[];
   chats: string[];
   sources: string[];
+  /** device: the seized device (exhibit) declared at import for the message's source (ADR 0014). */
+  devices: string[];
   langs: string[];
   markers: string[];
   concepts: string[];
@@ -52,10 +54,10 @@ export interface ParseOptions {
 
 const MAX_TERMS = 64;
 const TOKEN = /(-?)([a-z]+):"([^"]*)"?|(-?)"([^"]*)"?|(\S+)/giu;
-const FILTER_KEYS = new Set(['sender', 'with', 'chat', 'source', 'lang', 'marker', 'after', 'before', 'has', 'concept']);
+const FILTER_KEYS = new Set(['sender', 'with', 'chat', 'source', 'device', 'lang', 'marker', 'after', 'before', 'has', 'concept']);
 
 export function emptyFilters(): QueryFilters {
-  return { senders: [], participants: [], chats: [], sources: [], langs: [], markers: [], concepts: [], after: null, before: null, has: [] };
+  return { senders: [], participants: [], chats: [], sources: [], devices: [], langs: [], markers: [], concepts: [], after: null, before: null, has: [] };
 }
 
 export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
@@ -132,6 +134,9 @@ function applyFilter(filters: QueryFilters, key: string, rawValue: string): void
     case 'source':
       filters.sources.push(foldText(value));
       return;
+    case 'device':
+      filters.devices.push(foldText(value));
+      return;
     case 'lang':
       filters.langs.push(...list);
       return;
@@ -173,7 +178,7 @@ export function hasTerms(query: ParsedQuery): boolean {
 export function hasFilters(query: ParsedQuery): boolean {
   const { filters } = query;
   return (
-    filters.senders.length + filters.participants.length + filters.chats.length + filters.sources.length + filters.langs.length + filters.markers.length + filters.has.length + filters.concepts.length > 0 ||
+    filters.senders.length + filters.participants.length + filters.chats.length + filters.sources.length + filters.devices.length + filters.langs.length + filters.markers.length + filters.has.length + filters.concepts.length > 0 ||
     filters.after !== null ||
     filters.before !== null
   );

@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../engine/dispatch.ts';
 import { Engine } from '../../engine/engine.ts';
 import type { ConversationSummary } from '../../shared/domain/message.ts';
+import type { SearchResult } from '../../shared/domain/search.ts';
 import type { SourceRecord } from '../../shared/domain/source.ts';
 import { CLI, REPO_ROOT, tempFolder } from '../support/temp-case.ts';
 
@@ -78,11 +80,23 @@ describe('conversations merge only within one device', () => {
     expect(rows.map((row) => row.device).sort()).toEqual(['Exhibit JS/1', 'exhibit js/1']);
   });
 
-  it('keeps apart backups declared as two devices', async () => {
+  it('keeps apart backups declared as two devices, and searches one device with device:', async () => {
     const folder = tempFolder();
     const { first, second } = twoPhoneBackups(folder);
     const { conversations } = await importEach(join(folder, 'case'), [{ path: first, device: 'Phone 1' }, { path: second, device: 'Phone 2' }]);
     expect(withContact(conversations)).toHaveLength(2);
+    const search = async (query: string): Promise<SearchResult> => {
+      const envelope = await dispatch((engine as Engine).handlers(), 'search.run', { query, limit: 50, offset: 0 });
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value as SearchResult;
+    };
+    const secondSource = (await engine?.current().db.client.call('caseSummary', {}))?.sources.find((source) => source.device === 'Phone 2')?.id;
+    // "acasă" is only in the second phone's backup.
+    expect((await search('acasă')).total).toBe(1);
+    expect((await search('acasă device:"phone 2"')).hits.map((hit) => hit.sourceId)).toEqual([secondSource]);
+    expect((await search('acasă device:"phone 1"')).total).toBe(0);
+    expect((await search('device:"Phone 1" source:sms')).total).toBeGreaterThan(0);
+    expect((await search('device:"no such phone"')).total).toBe(0);
   });
 
   it('merges the parts of one Messenger thread in one folder with no device declared', async () => {

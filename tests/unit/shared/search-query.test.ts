@@ -37,12 +37,13 @@ describe('parseQuery: OR, filters, phone numbers', () => {
   });
 
   it('reads every filter, quoted values included', () => {
-    const query = parseQuery('sender:"Ana Pop" with:Dan.Ionescu@Example.net chat:job source:msgstore lang:ron,rus marker:debt-bondage after:2024-01-31 before:2024-03-01 has:attachment has:ocr concept:passport money');
+    const query = parseQuery('sender:"Ana Pop" with:Dan.Ionescu@Example.net chat:job source:msgstore device:"Exhibit JS/1" lang:ron,rus marker:debt-bondage after:2024-01-31 before:2024-03-01 has:attachment has:ocr concept:passport money');
     expect(query.filters).toMatchObject({
       senders: ['ana pop'],
       participants: ['dan.ionescu@example.net'],
       chats: ['job'],
       sources: ['msgstore'],
+      devices: ['exhibit js/1'],
       langs: ['ron', 'rus'],
       markers: ['debt-bondage'],
       concepts: ['passport'],
