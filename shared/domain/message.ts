@@ -51,6 +51,8 @@ export interface Message {
 export interface ConversationSummary {
   id: string;
   sourceIds: string[];
+  /** The seized devices its sources were declared as (ADR 0014), as written at import; empty when none was declared. */
+  devices: string[];
   title: string;
   kind: 'private' | 'group' | 'channel' | 'unknown';
   messageCount: number;

@@ -35,6 +35,7 @@ describe('import options in the browser', () => {
     await ui.page.getByTestId('import-staged-start').click();
     await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });
     await expect.poll(() => ui.page.getByTestId('conversation-item').count()).toBe(1);
+    expect(await ui.page.getByTestId('conversation-device').textContent()).toBe(DEVICE);
 
     await ui.page.getByTestId('sources-toggle').click();
     const devices = ui.page.getByTestId('source-device');

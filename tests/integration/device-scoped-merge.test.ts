@@ -72,6 +72,8 @@ describe('conversations merge only within one device', () => {
     const dorin = withContact(conversations);
     expect(dorin).toHaveLength(1);
     expect(dorin[0]?.sourceIds).toHaveLength(2);
+    // One device, however it was typed: listed once.
+    expect(dorin[0]?.devices).toEqual(['Exhibit JS/1']);
     expect(sources.map((source) => source.device).sort()).toEqual(['Exhibit JS/1', 'exhibit js/1']);
     // The import dialog's rows carry it too, so "Import again" on a row keeps the device.
     const tasks = engine?.tasks.list() ?? [];
@@ -84,7 +86,7 @@ describe('conversations merge only within one device', () => {
     const folder = tempFolder();
     const { first, second } = twoPhoneBackups(folder);
     const { conversations } = await importEach(join(folder, 'case'), [{ path: first, device: 'Phone 1' }, { path: second, device: 'Phone 2' }]);
-    expect(withContact(conversations)).toHaveLength(2);
+    expect(withContact(conversations).map((conversation) => conversation.devices).sort()).toEqual([['Phone 1'], ['Phone 2']]);
     const search = async (query: string): Promise<SearchResult> => {
       const envelope = await dispatch((engine as Engine).handlers(), 'search.run', { query, limit: 50, offset: 0 });
       if (!envelope.ok) throw new Error(envelope.error.message);

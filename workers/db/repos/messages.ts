@@ -3,6 +3,7 @@ import { MESSAGE_ROW_COLUMNS } from '../../../shared/contracts/db-worker.ts';
 import type { ImportedChatSummary, MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
 import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
 import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
+import { deviceIdentity } from '../../../shared/domain/device.ts';
 import { conversationParticipants } from '../../../shared/domain/participants.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
 import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind } from '../../../shared/domain/message.ts';
@@ -201,16 +202,26 @@ export function removeSourceFromChats(db: Database, sourceId: string): void {
   for (const chatId of chats) run(db, 'DELETE FROM chats WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chat_sources WHERE chat_id = ?)', [chatId, chatId]);
 }
 
+/** "Phone 1" and "phone  1" are one device (shared/domain/device.ts): listed once, in the first spelling by code point. */
+function oneLabelPerDevice(labels: string[]): string[] {
+  const byIdentity = new Map<string, string>();
+  for (const label of labels) if (!byIdentity.has(deviceIdentity(label))) byIdentity.set(deviceIdentity(label), label);
+  return [...byIdentity.values()];
+}
+
 export function listConversations(db: Database): ConversationSummary[] {
   return selectAll(
     db,
     `SELECT c.*, (SELECT json_group_array(cs.source_id) FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
-       WHERE cs.chat_id = c.id AND s.status = 'imported') AS source_ids
+       WHERE cs.chat_id = c.id AND s.status = 'imported') AS source_ids,
+       (SELECT json_group_array(device) FROM (SELECT DISTINCT s.device FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
+         WHERE cs.chat_id = c.id AND s.status = 'imported' AND s.device IS NOT NULL ORDER BY s.device)) AS devices
      FROM chats c WHERE EXISTS (SELECT 1 FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = c.id AND s.status = 'imported')
      ORDER BY c.last_timestamp DESC, c.title`,
   ).map((row) => ({
     id: asString(row['id']),
     sourceIds: JSON.parse(asString(row['source_ids'])) as string[],
+    devices: oneLabelPerDevice(JSON.parse(asString(row['devices'])) as string[]),
     title: asString(row['title']),
     kind: asString(row['kind']) as ConversationSummary['kind'],
     messageCount: asNumber(row['message_count']),

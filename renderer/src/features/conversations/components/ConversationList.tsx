@@ -48,6 +48,11 @@ export function ConversationList({ state, selectedId, onSelect }: { state: Conve
               <span className="conversation-participants">
                 <Participants names={conversation.participants} limit={SHOWN_PARTICIPANTS} />
               </span>
+              {conversation.devices.length > 0 && (
+                <span className="conversation-device muted" data-testid="conversation-device">
+                  <bdi>{conversation.devices.join(', ')}</bdi>
+                </span>
+              )}
               <span className="conversation-meta">
                 <span>{formatCount(conversation.messageCount, 'message')}</span>
                 <span>{formatUtcDayRange(conversation.firstTimestamp, conversation.lastTimestamp)}</span>
