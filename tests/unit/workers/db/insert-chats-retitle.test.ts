@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
-import type { MessageBatch, NewChat } from '../../../../shared/contracts/db-worker.ts';
 import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
 import type { ParsedChat, ParsedMessage } from '../../../../shared/contracts/parsed-source.ts';
 import type { CallContext } from '../../../../shared/worker/serve.ts';
-import { insertChats, insertMessages } from '../../../../workers/db/repos/messages.ts';
 import { run, selectAll } from '../../../../workers/db/repos/rows.ts';
 import { RecordWriter } from '../../../../workers/import/record-writer.ts';
 import { folderFiles } from '../../../../workers/import/source-files.ts';
 import { memoryCaseWithSource } from '../../../support/memory-case-db.ts';
+import { caseDbClient } from '../../../support/case-db-client.ts';
 
 /**
  * A UFDR Chat whose Name comes after its Messages is announced with a provisional title and
@@ -31,15 +30,7 @@ const MESSAGE: ParsedMessage = { chatKey: 'chat:WhatsApp:1', kind: 'message', se
 
 /** Imports one source's announcements (and a message after each) through a RecordWriter, as the import worker does. */
 async function importInto(db: Database, source: { id: string; sha256: string; path: string }, announcements: ParsedChat[]): Promise<void> {
-  const client = {
-    call: async (method: string, params: { batch?: MessageBatch; chats?: NewChat[] }) => {
-      if (method === 'insertChats') {
-        insertChats(db, params.chats ?? []);
-        return null;
-      }
-      return { rowids: insertMessages(db, params.batch as MessageBatch) };
-    },
-  };
+  const client = caseDbClient(db);
   // One declared device: the chats of both sources with one mergeKey are one conversation.
   const job = { source: { ...source, timeZone: 'UTC', device: 'Phone A' }, path: source.path, casePath: '/tmp/case', format: 'ufdr' } as unknown as ImportJob;
   const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
-import type { MessageBatch, NewChat } from '../../../../shared/contracts/db-worker.ts';
 import type { ParsedMessage } from '../../../../shared/contracts/parsed-source.ts';
 import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
 import { compareCodePoints } from '../../../../shared/text/code-point-order.ts';
 import type { CallContext } from '../../../../shared/worker/serve.ts';
 import { memoryCaseWithSource } from '../../../support/memory-case-db.ts';
-import { insertChats, insertMessages, summariseChats } from '../../../../workers/db/repos/messages.ts';
+import { summariseChats } from '../../../../workers/db/repos/messages.ts';
 import { selectAll } from '../../../../workers/db/repos/rows.ts';
 import { RecordWriter } from '../../../../workers/import/record-writer.ts';
 import { folderFiles } from '../../../../workers/import/source-files.ts';
+import { caseDbClient } from '../../../support/case-db-client.ts';
 
 // Senders whose code point order differs from JavaScript's UTF-16 order (astral vs U+FFxx).
 const SENDERS = ['bob', 'Émile', '𝒜lice', '\uFF21na', 'ana', null];
@@ -20,15 +20,7 @@ function caseWithOneSource(): Promise<Database> {
 
 /** Writes messages through a RecordWriter into a real case database, as an import does. */
 async function importInto(db: Database, messages: ParsedMessage[]): Promise<RecordWriter> {
-  const client = {
-    call: async (method: string, params: { batch?: MessageBatch; chats?: NewChat[] }) => {
-      if (method === 'insertChats') {
-        insertChats(db, params.chats ?? []);
-        return null;
-      }
-      return { rowids: insertMessages(db, params.batch as MessageBatch) };
-    },
-  };
+  const client = caseDbClient(db);
   const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone: 'UTC' }, path: '/e/x.csv', casePath: '/tmp/case', format: 'csv' } as unknown as ImportJob;
   const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
   const writer = new RecordWriter(job, { db: client as never, index: [] }, context, folderFiles('/e/x.csv'));

@@ -6,14 +6,13 @@ import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
 import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
 import { CELLEBRITE_NS, field, party, stamp } from '../../../../support/ufdr-report-builder.ts';
 import type { PartySpec } from '../../../../support/ufdr-report-builder.ts';
-import type { MessageBatch, NewChat } from '../../../../../shared/contracts/db-worker.ts';
 import type { ImportJob } from '../../../../../shared/contracts/import-worker.ts';
 import type { CallContext } from '../../../../../shared/worker/serve.ts';
-import { insertChats, insertMessages } from '../../../../../workers/db/repos/messages.ts';
 import { selectAll } from '../../../../../workers/db/repos/rows.ts';
 import { RecordWriter } from '../../../../../workers/import/record-writer.ts';
 import { folderFiles } from '../../../../../workers/import/source-files.ts';
 import { memoryCaseWithSource } from '../../../../support/memory-case-db.ts';
+import { caseDbClient } from '../../../../support/case-db-client.ts';
 
 /**
  * Regression: a Chat model whose fields (Source, Id, Name, Participants) are written after its
@@ -99,15 +98,7 @@ const EVERY_ORDER = Array.from({ length: 2 ** PARTS.length }, (_, mask) => new S
 /** What a case stores of the parse: announcements fed through the RecordWriter into a case database. */
 async function stored(xml: string): Promise<{ chats: unknown[]; messages: unknown[]; warnings: string[] }> {
   const db = await memoryCaseWithSource({ id: 'src-1', path: '/e/report.xml', format: 'ufdr', sha256: 'd'.repeat(64), status: 'importing' });
-  const client = {
-    call: async (method: string, params: { batch?: MessageBatch; chats?: NewChat[] }) => {
-      if (method === 'insertChats') {
-        insertChats(db, params.chats ?? []);
-        return null;
-      }
-      return { rowids: insertMessages(db, params.batch as MessageBatch) };
-    },
-  };
+  const client = caseDbClient(db);
   const job = { source: { id: 'src-1', sha256: 'd'.repeat(64), timeZone: 'UTC', path: '/e/report.xml', device: 'Phone A' }, path: '/e/report.xml', casePath: '/tmp/case', format: 'ufdr' } as unknown as ImportJob;
   const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
   const writer = new RecordWriter(job, { db: client as never, index: [] }, context, folderFiles('/e/report.xml'));
