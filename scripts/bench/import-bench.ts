@@ -21,6 +21,8 @@ interface ChildReport {
   unparsed: number;
   seconds: { total: number; hash?: number; parseStore?: number; finish?: number };
   databaseBytes?: number;
+  /** Parse + store only: seconds the import and db threads were busy during it. */
+  busySeconds?: { import: number; db: number };
   /** Whole engine import only: seconds per step of the source (hashing, reading, ..., verifying-hash). */
   stages?: Record<string, number>;
   peakRssMb: number;
@@ -108,6 +110,12 @@ function printReport(messages: number, reports: FormatReport[], checks: Record<s
         `${(parseStore.seconds.total / report.wcSeconds).toFixed(0)}x`.padStart(9),
       ].join(' '),
     );
+  }
+  for (const report of reports) {
+    const { busySeconds, seconds } = report.parseStore;
+    if (busySeconds === undefined || seconds.parseStore === undefined) continue;
+    const share = (busy: number): string => `${busy.toFixed(1)} s (${Math.round((busy / (seconds.parseStore ?? 1)) * 100)}%)`;
+    lines.push(`  ${report.format}: threads busy during parse ${seconds.parseStore.toFixed(1)} s: import ${share(busySeconds.import)}, db ${share(busySeconds.db)}`);
   }
   const engines = reports.filter((report) => report.engine !== null);
   if (engines.length > 0) {
