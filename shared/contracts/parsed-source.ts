@@ -177,6 +177,8 @@ export const SHARED_EXPORT_FOLDERS: Readonly<Record<string, readonly string[]>> 
   'signal-export-text': ['exported_stickers'],
   // A phone's WhatsApp folder holds Databases/msgstore.db beside Media/ (whatsapp-db/README.md).
   'whatsapp-android-db': ['Media'],
+  // A Signal Desktop profile holds sql/db.sqlite beside attachments.noindex/ (signal-desktop/message-parts.ts).
+  'signal-desktop-db': ['attachments.noindex'],
 };
 
 /**
@@ -186,6 +188,7 @@ export const SHARED_EXPORT_FOLDERS: Readonly<Record<string, readonly string[]>> 
  */
 const SHARED_ONLY_FROM_FOLDER: Readonly<Record<string, string>> = {
   'whatsapp-android-db': 'Databases',
+  'signal-desktop-db': 'sql',
 };
 
 /** The shared folders (SHARED_EXPORT_FOLDERS) an attachment of this source may reach into. */

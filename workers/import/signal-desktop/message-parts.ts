@@ -1,8 +1,11 @@
 /**
  * The parts of a Signal Desktop message object beyond its text: attachments, sticker, quote,
- * reactions and edit history. Attachment files live in `attachments.noindex/` beside `sql/`,
- * encrypted with per-attachment keys in recent versions, and are usually not copied with a
- * decrypted database: they are listed by name and recorded as missing, never fetched by path.
+ * reactions and edit history. Attachment files live in `attachments.noindex/` beside `sql/`.
+ * Versions before 7 (2024) kept them as plain files: when the decrypted database lies in the
+ * profile's `sql/` folder they are found there and hashed like any attachment (the shared folder
+ * of SHARED_EXPORT_FOLDERS). Later versions encrypt each with its own `localKey`: those are
+ * listed and recorded as missing with the reason (the bytes on disk are ciphertext, not the
+ * file), as is every attachment of a database copied anywhere else.
  */
 
 import type { MediaType, ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
@@ -16,10 +19,32 @@ export interface AttachmentsFound {
   attachments: ParsedAttachment[];
   /** Where Signal kept each file, relative to its attachments.noindex folder (null when not downloaded). */
   signalPaths: (string | null)[];
+  /** How many are encrypted on disk with a per-attachment key (not read). */
+  encryptedOnDisk: number;
+}
+
+/** Signal's attachment folder, beside sql/ in the profile (SHARED_EXPORT_FOLDERS['signal-desktop-db']). */
+const ATTACHMENT_FOLDER = '../attachments.noindex';
+/** What Signal writes as a path: `ab/abcdef…`, folder and file of hex or base64url characters. */
+const SIGNAL_FILE_PATH = /^[\w-]{1,64}(?:\/[\w.-]{1,200}){1,3}$/u;
+
+/**
+ * Points a plain (unencrypted) attachment at its file in attachments.noindex; an encrypted one,
+ * or a path Signal would not write (`..`, absolute), keeps no path and stays missing.
+ */
+export function placeSignalFile(found: AttachmentsFound, attachment: ParsedAttachment, path: string | null, encrypted: boolean): void {
+  found.attachments.push(attachment);
+  found.signalPaths.push(path);
+  if (path === null) return;
+  if (encrypted) {
+    found.encryptedOnDisk += 1;
+    return;
+  }
+  if (SIGNAL_FILE_PATH.test(path) && !path.split('/').includes('..')) attachment.path = `${ATTACHMENT_FOLDER}/${path}`;
 }
 
 export function attachmentsOf(message: JsonObject | null): AttachmentsFound {
-  const found: AttachmentsFound = { attachments: [], signalPaths: [] };
+  const found: AttachmentsFound = { attachments: [], signalPaths: [], encryptedOnDisk: 0 };
   for (const attachment of jsonObjects(message, 'attachments')) add(found, attachment, mediaTypeOf(attachment));
   const sticker = jsonObject(message, 'sticker');
   const stickerData = jsonObject(sticker, 'data');
@@ -28,7 +53,6 @@ export function attachmentsOf(message: JsonObject | null): AttachmentsFound {
 }
 
 function add(found: AttachmentsFound, attachment: JsonObject, mediaType: MediaType): void {
-  // No path is given to the importer: Signal's paths point outside the database's folder.
   const parsed: ParsedAttachment = { kind: 'attached', mediaType };
   const fileName = jsonText(attachment, 'fileName');
   if (fileName !== null) parsed.fileName = fileName;
@@ -36,8 +60,8 @@ function add(found: AttachmentsFound, attachment: JsonObject, mediaType: MediaTy
   if (mimeType !== null) parsed.mimeType = mimeType;
   const size = jsonNumber(attachment, 'size');
   if (size !== null && size >= 0) parsed.size = size;
-  found.attachments.push(parsed);
-  found.signalPaths.push(jsonText(attachment, 'path'));
+  const encrypted = jsonText(attachment, 'localKey') !== null || (jsonNumber(attachment, 'version') ?? 1) >= 2;
+  placeSignalFile(found, parsed, jsonText(attachment, 'path'), encrypted);
 }
 
 export function mediaTypeOf(attachment: JsonObject): MediaType {

@@ -69,7 +69,9 @@ export function readMessage(row: Row, json: JsonObject | null, locator: SourceLo
 
   // From schema 1360 the table holds them; rows written before it keep them in the object.
   const fromTable = attachmentTable?.of(messageId) ?? null;
-  const { attachments, signalPaths } = fromTable !== null && fromTable.attachments.length > 0 ? fromTable : attachmentsOf(json);
+  const { attachments, signalPaths, encryptedOnDisk } = fromTable !== null && fromTable.attachments.length > 0 ? fromTable : attachmentsOf(json);
+  // Signal 7 on: each file is encrypted with its own key; the ciphertext is not the attachment.
+  if (encryptedOnDisk > 0) extra['attachmentsEncryptedOnDisk'] = encryptedOnDisk;
   if (fromTable?.longTextInFile === true) extra['longTextInMissingFile'] = true;
   if (signalPaths.some((path) => path !== null)) extra['attachmentPaths'] = signalPaths;
   if (attachments.length === 0 && flagValue(row['hasattachments'])) {

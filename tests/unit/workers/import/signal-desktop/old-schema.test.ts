@@ -52,10 +52,10 @@ describe('Signal Desktop database, older schema (source phone numbers, members c
     expect(m4).toMatchObject({ kind: 'system', sender: null, direction: null, text: 'Safety number changed with Bogdan', extra: { signalType: 'keychange', signalDetails: { key_changed: '+15550000002' } } });
   });
 
-  it('lists attachments by name as files to look for, not as paths outside the database folder', async () => {
+  it('lists attachments with where Signal kept the file (found only beside the profile’s sql folder: attachment-files.test.ts)', async () => {
     const run = await runParser(signalDesktopDbParser, await buildDatabase(OLD_DATABASE), 'db.sqlite');
     const outgoing = run.sink.messages[1];
-    expect(outgoing?.attachments).toEqual([{ kind: 'attached', mediaType: 'image', fileName: 'map.jpg', mimeType: 'image/jpeg', size: 2048 }]);
+    expect(outgoing?.attachments).toEqual([{ kind: 'attached', mediaType: 'image', fileName: 'map.jpg', mimeType: 'image/jpeg', size: 2048, path: '../attachments.noindex/ab/abcdef' }]);
     expect(outgoing?.extra).toMatchObject({ attachmentPaths: ['ab/abcdef'] });
   });
 
