@@ -6,6 +6,7 @@ import { searchCase } from '../../engine/search/search-case.ts';
 import type { ImportSummary } from '../../shared/domain/import.ts';
 import type { Message } from '../../shared/domain/message.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
+import { LRM, RLM } from '../support/unicode-chars.ts';
 
 /**
  * WhatsApp .txt exports through the engine (Engine.startImport, as the UI and the CLI use it):
@@ -13,8 +14,6 @@ import { tempFolder, writeTemp } from '../support/temp-case.ts';
  * the marks WhatsApp puts before its own wording are cut and listed; each chat is stored as a
  * group or a private chat when the file shows which.
  */
-const LRM = '\u200e';
-const RLM = '\u200f';
 
 const HEBREW_IOS = [
   `[18/3/2022, 14:56:01] Dana: ${LRM}Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.`,

@@ -4,8 +4,8 @@ import { isGroupEvent } from '../../../../../workers/import/whatsapp/chat-kind.t
 import { parseWhatsAppText, whatsappTextParser } from '../../../../../workers/import/whatsapp/index.ts';
 import { inputFromText } from '../../../../support/parser-harness.ts';
 import { CollectingSink } from '../../../../support/sqlite-parser-harness.ts';
+import { LRM } from '../../../../support/unicode-chars.ts';
 
-const LRM = '\u200e';
 
 function kindOf(lines: string[]): { chatKind: string; chatKindEvidence: string } {
   const { chatKind, chatKindEvidence } = parseWhatsAppText(new TextEncoder().encode(lines.join('\n')));

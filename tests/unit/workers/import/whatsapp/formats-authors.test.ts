@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { expectedLocator, parseLines, recordOnLine, utcIn } from '../../../../support/whatsapp-lines.ts';
+import { LRE, LRM, NBSP, NNBSP, PDF } from '../../../../support/unicode-chars.ts';
 
 /**
  * FORMATS.md §1.3 point by point, through the whole parser: who wrote a line (or that nobody
  * did), and which lines belong to one message. A wrong split here misattributes a message,
  * so each case states the sender, the kind, the text, the lines and the UTC instant.
  */
-const LRM = '\u200e';
-const NBSP = '\u00a0';
-const NNBSP = '\u202f';
-const LRE = '\u202a';
-const PDF = '\u202c';
 
 describe('FORMATS.md §1.3: authors', () => {
   it('splits on the first ": ", so a name is never extended by a colon in the text', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { WhatsAppParseOptions } from '../../../../../workers/import/whatsapp/index.ts';
 import { expectedLocator, parseLines, recordOnLine, utcIn } from '../../../../support/whatsapp-lines.ts';
+import { ARABIC_COMMA, LRE, NBSP, NNBSP, PDF, RLM } from '../../../../support/unicode-chars.ts';
 
 /**
  * FORMATS.md §1.2 point by point: every header shape, locale, clock and calendar it lists,
@@ -9,12 +10,6 @@ import { expectedLocator, parseLines, recordOnLine, utcIn } from '../../../../su
  * parser. Each row states the device's time zone; the UTC instant is what the importer
  * stores for that zone, worked out by hand (offsets in the comments).
  */
-const NBSP = '\u00a0';
-const NNBSP = '\u202f';
-const RLM = '\u200f';
-const LRE = '\u202a';
-const PDF = '\u202c';
-const ARABIC_COMMA = '\u060c';
 
 interface GrammarCase {
   shape: string;

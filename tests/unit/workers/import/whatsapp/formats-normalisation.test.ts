@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { chatTitleFromFileName } from '../../../../../workers/import/whatsapp/index.ts';
 import { expectedLocator, parseLines, recordOnLine, utcIn } from '../../../../support/whatsapp-lines.ts';
+import { ALM, BOM, FSI, NBSP, NNBSP, PDI, RLI } from '../../../../support/unicode-chars.ts';
 
 /**
  * FORMATS.md §1.1 (file names, BOMs) and §1.5 step 2 (what is normalised on the copy used for
  * matching): invisible marks, odd spaces and digit blocks around and inside a header must not
  * stop it being read, and must not change the sender or the text as written.
  */
-const BOM = '\ufeff';
-const FSI = '\u2068';
-const RLI = '\u2067';
-const PDI = '\u2069';
-const ALM = '\u061c';
-const NBSP = '\u00a0';
-const NNBSP = '\u202f';
 
 describe('FORMATS.md §1.5: normalised for matching only', () => {
   it('reads headers behind a BOM at the start of each line (WhatsR samples)', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { WhatsAppMedia } from '../../../../../workers/import/whatsapp/index.ts';
 import { expectedLocator, parseLines, recordOnLine, utcIn } from '../../../../support/whatsapp-lines.ts';
+import { LRM } from '../../../../support/unicode-chars.ts';
 
 /**
  * FORMATS.md §1.4 point by point, through the whole parser: each localised placeholder in the
@@ -9,7 +10,6 @@ import { expectedLocator, parseLines, recordOnLine, utcIn } from '../../../../su
  * sent the media (never a system line), keeps its text as written and gets its UTC time
  * like any other line.
  */
-const LRM = '\u200e';
 
 /** An Android line on 24 Dec 2019 at 11:23 (read as Europe/Berlin, CET +1 → 10:23Z). */
 function androidLine(body: string): string {

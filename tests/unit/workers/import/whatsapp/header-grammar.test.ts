@@ -8,12 +8,8 @@ import {
   to24Hour,
 } from '../../../../../workers/import/whatsapp/calendar.ts';
 import { toGregorian } from '../../../../../workers/import/whatsapp/other-calendars.ts';
+import { BOM, LRM, NBSP, NNBSP, RLM } from '../../../../support/unicode-chars.ts';
 
-const LRM = '\u200e';
-const RLM = '\u200f';
-const NBSP = '\u00a0';
-const NARROW_NBSP = '\u202f';
-const BOM = '\ufeff';
 
 function header(line: string): HeaderMatch {
   const match = matchHeader(line);
@@ -69,7 +65,7 @@ describe('matchHeader: 12-hour clocks and localised day periods', () => {
     ['9/24/2019 11:30 p.m. - A: b', 'pm'],
     [`28/3/2025 9:29 p.${NBSP}m. - A: b`, 'pm'],
     ['12/24/2019 11:30 a. m. - A: b', 'am'],
-    [`[13/11/2025, 12:25:55${NARROW_NBSP}PM] A: b`, 'pm'],
+    [`[13/11/2025, 12:25:55${NNBSP}PM] A: b`, 'pm'],
     ['03/01/2021, 9:15 in the morning - A: b', 'am'],
     ['2019-08-06, 7:03 a.m. - A: b', 'am'],
     ['2020. 1. 5. 오후 3:45 - A: b', 'pm'],

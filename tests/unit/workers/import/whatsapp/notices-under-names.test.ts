@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { expectedLocator, parseLines, recordOnLine } from '../../../../support/whatsapp-lines.ts';
+import { LRM, RLM } from '../../../../support/unicode-chars.ts';
 
 /**
  * Regression: rule 4 of authors.ts took every marked body of a name that never wrote an
  * unmarked one for an iOS notice. An Arabic writer whose keyboard puts an RLM before every
  * message lost every message to a system line with no sender.
  */
-const LRM = '\u200e';
-const RLM = '\u200f';
 const ARABIC_BODIES = ['مرحبا، هل أنت في المدينة؟', 'العمل يبدأ غدا في الساعة الثامنة', 'أرسل لي العنوان', 'السيارة تنتظر عند المحطة', 'لا تتكلم مع أحد'];
 
 describe('an RTL writer whose every body starts with a direction mark (regression)', () => {

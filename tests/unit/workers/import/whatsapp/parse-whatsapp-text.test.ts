@@ -8,6 +8,7 @@ import {
   type WhatsAppParseResult,
   type WhatsAppRecord,
 } from '../../../../../workers/import/whatsapp/index.ts';
+import { LRM, RLM } from '../../../../support/unicode-chars.ts';
 
 
 const FIXTURES = path.resolve(process.cwd(), 'fixtures/whatsapp');
@@ -159,9 +160,7 @@ describe('authors and system lines', () => {
 });
 
 describe('direction marks (LRM U+200E, RLM U+200F) and BOMs', () => {
-  const LRM = '\u200e';
-  const RLM = '\u200f';
-
+    
   it('keeps an RLM the writer put inside RTL text verbatim, and the RLMs inside the timestamp', () => {
     const parsed = parseText(
       [
