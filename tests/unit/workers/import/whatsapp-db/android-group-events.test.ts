@@ -4,16 +4,13 @@ import type { ParsedMessage } from '../../../../../shared/contracts/parsed-sourc
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
 import { waContactsSql } from '../../../../support/wa-contacts.ts';
+import { MSGSTORE_EVENT_TABLES, MSGSTORE_LEGACY_EVENT_TABLE } from '../../../../support/msgstore-event-tables.ts';
 
 /** Ana (saved contact) and a member known only by number. */
 const WA_DB = waContactsSql([{ jid: '40712345678@s.whatsapp.net', displayName: 'Ana', waName: null }]);
 
 const NEW = `
-  CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, agent INTEGER, device INTEGER, type INTEGER, raw_string TEXT);
-  CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);
-  CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
-    sender_jid_row_id INTEGER, status INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
-  CREATE TABLE message_system (message_row_id INTEGER PRIMARY KEY, action_type INTEGER NOT NULL);
+${MSGSTORE_EVENT_TABLES}
   CREATE TABLE message_system_chat_participant (message_row_id INTEGER, user_jid_row_id INTEGER);
   CREATE TABLE message_system_number_change (message_row_id INTEGER PRIMARY KEY, old_jid_row_id INTEGER, new_jid_row_id INTEGER);
   INSERT INTO jid VALUES (1, '120363000000000001', 'g.us', 0, 0, 1, '120363000000000001@g.us'),
@@ -85,8 +82,7 @@ describe('group membership events: new layout (message_system_chat_participant)'
 });
 
 const LEGACY = `
-  CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
-    status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, media_size INTEGER, remote_resource TEXT);
+${MSGSTORE_LEGACY_EVENT_TABLE}
   INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, media_size, remote_resource) VALUES
     ('40712345678-1559589144@g.us', 1, 'CREATED', 6, 'Drivers', 1559589144000, '0', 11, '40712345678@s.whatsapp.net'),
     ('40712345678-1559589144@g.us', 1, 'ADDED', 6, NULL, 1559589144000, '0', 4, '40722000111@s.whatsapp.net'),
@@ -113,8 +109,7 @@ describe('group membership events: legacy layout (status 6 rows)', () => {
 
 /** Incoming (key_from_me 0) event rows, where remote_resource would become the sender if taken as one. */
 const LEGACY_SENDERS = `
-  CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
-    status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, media_size INTEGER, remote_resource TEXT);
+${MSGSTORE_LEGACY_EVENT_TABLE}
   INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, media_size, remote_resource) VALUES
     ('40712345678-1559589144@g.us', 0, 'CREATED', 6, 'Drivers', 1559589144000, '0', 11, '40712345678@s.whatsapp.net'),
     ('40712345678-1559589144@g.us', 0, 'ADDED', 6, NULL, 1559589150000, '0', 4, '40722000111@s.whatsapp.net'),

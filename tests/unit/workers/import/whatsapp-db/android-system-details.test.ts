@@ -5,6 +5,7 @@ import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-
 import { durationLabel } from '../../../../../workers/import/whatsapp-db/system-detail-text.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
 import { waContactsSql } from '../../../../support/wa-contacts.ts';
+import { MSGSTORE_EVENT_TABLES, MSGSTORE_LEGACY_EVENT_TABLE } from '../../../../support/msgstore-event-tables.ts';
 
 const WA_DB = waContactsSql([{ jid: '40712345678@s.whatsapp.net', displayName: 'Ana', waName: null }]);
 
@@ -23,11 +24,7 @@ const DETAIL_TABLES = `
 `;
 
 const NEW_BASE = `
-  CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, agent INTEGER, device INTEGER, type INTEGER, raw_string TEXT);
-  CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);
-  CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
-    sender_jid_row_id INTEGER, status INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
-  CREATE TABLE message_system (message_row_id INTEGER PRIMARY KEY, action_type INTEGER NOT NULL);
+${MSGSTORE_EVENT_TABLES}
   INSERT INTO jid VALUES (1, '120363000000000001', 'g.us', 0, 0, 1, '120363000000000001@g.us'),
                          (2, '40712345678', 's.whatsapp.net', 0, 0, 0, '40712345678@s.whatsapp.net'),
                          (3, '40722000111', 's.whatsapp.net', 0, 0, 0, '40722000111@s.whatsapp.net');
@@ -167,8 +164,7 @@ describe('system messages: the message_system_* details (new layout)', () => {
 });
 
 const LEGACY = `
-  CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
-    status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, media_size INTEGER, remote_resource TEXT);
+${MSGSTORE_LEGACY_EVENT_TABLE}
   ${DETAIL_TABLES}
   INSERT INTO messages (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, media_size, remote_resource) VALUES
     (1, '40712345678-1559589144@g.us', 1, 'SUBJECT', 6, 'Night shift', 1559589400000, '0', 1, '40722000111@s.whatsapp.net'),
