@@ -4,6 +4,7 @@ import type { ImportOptions, ImportSummary } from '../shared/domain/import.ts';
 import { parseLanguageList } from '../shared/domain/case.ts';
 import type { SourceRecord } from '../shared/domain/source.ts';
 import { cancelledSources, sourcesToRetry } from '../shared/domain/source-retry.ts';
+import { normaliseDeviceLabel } from '../shared/domain/device.ts';
 import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { CaseSession } from './case/case-session.ts';
@@ -73,7 +74,8 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     const session = this.current();
     const what = paths.length === 1 ? `Import ${paths[0]}` : `Import ${paths.length} items`;
     // The device decides which conversations merge (ADR 0014): the task says which one was declared.
-    const title = options.device === undefined || options.device.trim() === '' ? what : `${what} as device “${options.device.trim().replace(/\s+/gu, ' ')}”`;
+    const device = labelOrNull(options.device);
+    const title = device === null ? what : `${what} as device “${device}”`;
     const { id, done } = this.tasks.start('import', title, (task) => importFiles(session, paths, options, task), (summary) => {
       const imported = summary.sources.filter((source) => source.status === 'imported').length;
       return `${imported} of ${summary.totals.sources} sources imported, ${summary.totals.messages} messages, ${summary.totals.issues} issues`;
@@ -86,15 +88,10 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   }
 
   /**
-   * Paths of sources whose latest import failed or was interrupted and that have not been
-   * imported since (the same bytes imported later count as done), for "retry only the failed
-   * sources". Sources the user cancelled are not among them (see sourcesToRetry).
+   * What "retry failed" imports again: the readable paths of sources whose latest import failed
+   * or was interrupted and whose bytes are not in the case since (never what the user cancelled:
+   * shared/domain/source-retry.ts), each with the device its earlier attempt was declared with.
    */
-  async failedSourcePaths(): Promise<string[]> {
-    return (await this.sourcesToRetry()).paths;
-  }
-
-  /** What "retry failed" imports again, each file with the device its earlier attempt was declared with. */
   async sourcesToRetry(): Promise<{ paths: string[]; deviceByPath: Record<string, string> }> {
     const { sources } = await this.current().db.client.call('caseSummary', {});
     const retried = sourcesToRetry(sources);
@@ -244,6 +241,15 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
 
   async dispose(): Promise<void> {
     await this.closeCase();
+  }
+}
+
+/** The device as it will be recorded; null when none is declared or the name will be refused (importFiles says why). */
+function labelOrNull(device: string | undefined): string | null {
+  try {
+    return normaliseDeviceLabel(device);
+  } catch {
+    return null;
   }
 }
 

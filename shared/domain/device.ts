@@ -8,7 +8,7 @@ export const MAX_DEVICE_LABEL_LENGTH = 200;
 /** The label as it is stored and shown; null for none. Throws a message for a label that cannot be one. */
 export function normaliseDeviceLabel(input: string | undefined | null): string | null {
   if (input === undefined || input === null) return null;
-  const label = input.normalize('NFC').trim().replace(/\s+/gu, ' ');
+  const label = asWritten(input);
   if (label === '') return null;
   if (/\p{Cc}/u.test(label)) throw new Error('A device name cannot hold control characters');
   if (label.length > MAX_DEVICE_LABEL_LENGTH) throw new Error(`A device name has at most ${MAX_DEVICE_LABEL_LENGTH} characters`);
@@ -17,5 +17,10 @@ export function normaliseDeviceLabel(input: string | undefined | null): string |
 
 /** What makes two labels the same device: "Phone 1" and "phone  1" are one phone. */
 export function deviceIdentity(label: string): string {
-  return label.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+  return asWritten(label).toLowerCase();
+}
+
+/** One Unicode composition, no outer spaces, one space between words. */
+function asWritten(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/gu, ' ');
 }

@@ -43,11 +43,11 @@ describe('a process killed mid-import', () => {
     expect((await searchCase(session, 'restaurant', 10, 0)).total).toBe(1);
     // Nothing of the interrupted source is searchable, and it can be imported again.
     expect((await searchCase(session, 'apartment', 10, 0)).hits.every((hit) => hit.source === 'job-offer-android-24h.txt')).toBe(true);
-    expect(await engine.failedSourcePaths()).toEqual([big]);
-    const retry = await engine.startImport(await engine.failedSourcePaths(), {}).done;
+    expect((await engine.sourcesToRetry()).paths).toEqual([big]);
+    const retry = await engine.startImport((await engine.sourcesToRetry()).paths, {}).done;
     expect(retry.sources[0]).toMatchObject({ status: 'imported', unparsed: 0 });
     expect(readFileSync(audit, 'utf8')).toContain('source.interrupted');
-    expect(await engine.failedSourcePaths()).toEqual([]);
+    expect((await engine.sourcesToRetry()).paths).toEqual([]);
   }, 120_000);
 });
 
@@ -79,6 +79,6 @@ describe('Ctrl-C during `threadline import`', () => {
     expect(info.sources.find((source) => source.displayName === 'big-chat.txt')).toMatchObject({ status: 'cancelled', messageCount: 0 });
     expect(info.messageCount).toBe(9);
     // Cancelled on purpose: "retry failed" leaves it alone.
-    expect(await engine.failedSourcePaths()).toEqual([]);
+    expect((await engine.sourcesToRetry()).paths).toEqual([]);
   }, 120_000);
 });

@@ -66,7 +66,7 @@ describe('retry failed after one source was cancelled and another failed', () =>
       ['job-offer-android-24h.txt', 'imported'],
       ['refused.xml', 'failed'],
     ]);
-    expect(await engine.failedSourcePaths()).toEqual([refused]);
+    expect((await engine.sourcesToRetry()).paths).toEqual([refused]);
     expect(await engine.cancelledSourcePaths()).toEqual([big]);
 
     // The UI's "Retry failed" goes through the same contract in Electron and in the browser.
@@ -100,7 +100,7 @@ describe('retry failed after one source was cancelled and another failed', () =>
     engine = new Engine({ mode: 'cli', actor: 'test-examiner' });
     await engine.openCase(casePath, false);
     expect(await engine.cancelledSourcePaths()).toEqual([]);
-    expect(await engine.failedSourcePaths()).toEqual([refused]);
+    expect((await engine.sourcesToRetry()).paths).toEqual([refused]);
   }, 240_000);
 
   it('records a source stopped by closing the case as interrupted, for retry failed', async () => {
@@ -121,7 +121,7 @@ describe('retry failed after one source was cancelled and another failed', () =>
 
     const session = await engine.openCase(casePath, false);
     expect((await session.info()).sources.map((source) => source.status)).toEqual(['interrupted']);
-    expect(await engine.failedSourcePaths()).toEqual([big]);
+    expect((await engine.sourcesToRetry()).paths).toEqual([big]);
     expect(await engine.cancelledSourcePaths()).toEqual([]);
     expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('"source.import.interrupted"');
   }, 120_000);
@@ -153,7 +153,7 @@ describe('a case made before sources could be cancelled', () => {
     expect((await session.info()).sources.map((source) => [source.id, source.status])).toEqual([['src-old', 'interrupted']]);
     expect(await session.db.client.call('listIssues', { sourceId: 'src-old' })).toEqual([{ sourceId: 'src-old', place: 'big-old.txt', reason: 'kept across the upgrade' }]);
     // Interrupted before the upgrade, it is still offered to "Retry failed".
-    expect(await engine.failedSourcePaths()).toEqual([big]);
+    expect((await engine.sourcesToRetry()).paths).toEqual([big]);
 
     const current = engine;
     const { taskId, done } = engine.startImport([big], {});
@@ -161,7 +161,7 @@ describe('a case made before sources could be cancelled', () => {
     expect((await done).sources[0]?.status).toBe('cancelled');
     expect((await session.info()).sources.map((source) => source.status).sort()).toEqual(['cancelled', 'interrupted']);
     // The latest attempt at the file was cancelled: retry failed leaves it alone now.
-    expect(await engine.failedSourcePaths()).toEqual([]);
+    expect((await engine.sourcesToRetry()).paths).toEqual([]);
     expect(await engine.cancelledSourcePaths()).toEqual([big]);
   }, 120_000);
 });
