@@ -1,3 +1,4 @@
+import type { PackedRows } from './packed-rows.ts';
 import type { SenderSeen } from '../domain/participants.ts';
 import type { CaseSettings } from '../domain/case.ts';
 import type { AttachmentRecord, ConversationSummary, Message } from '../domain/message.ts';
@@ -90,8 +91,8 @@ export interface NewChat {
 
 
 /**
- * Columns of a stored message, in the order of the tuples in a MessageBatch. The locator and
- * extra are JSON values inside the tuple (stored as JSON text), booleans are JSON booleans.
+ * Columns of a stored message, in the order of the values of each row of a MessageBatch. The
+ * locator and extra are JSON text, booleans are 0 or 1.
  */
 export const MESSAGE_ROW_COLUMNS = [
   'id', 'source_id', 'chat_id', 'seq', 'source_position', 'kind', 'sender', 'sender_id', 'direction', 'timestamp', 'timestamp_text',
@@ -99,14 +100,14 @@ export const MESSAGE_ROW_COLUMNS = [
 ] as const;
 
 /**
- * New messages as the import worker hands them to the db worker: one UTF-8 JSON array of
- * MESSAGE_ROW_COLUMNS tuples, whose buffer is transferred (not cloned), and the few
- * attachments beside it by row. Encoding in the import worker keeps the db worker, the one
- * thread every import waits on, doing only SQLite's part (workers/import/message-batch.ts).
+ * New messages as the import worker hands them to the db worker: one row of MESSAGE_ROW_COLUMNS
+ * values per message, packed (shared/contracts/packed-rows.ts) into two buffers that are
+ * transferred, not cloned, and the few attachments beside them by row. Encoding in the import
+ * worker keeps the db worker, the one thread every import waits on, doing only SQLite's part
+ * (workers/import/message-batch.ts, ADR 0015).
  */
 export interface MessageBatch {
-  json: Uint8Array;
-  count: number;
+  rows: PackedRows;
   attachments: { row: number; attachments: NewAttachment[] }[];
 }
 

@@ -21,3 +21,8 @@ interface TextEncoder {
   encode(input?: string): Uint8Array;
 }
 declare var TextEncoder: { new (): TextEncoder; prototype: TextEncoder };
+
+interface TextDecoder {
+  decode(input?: Uint8Array): string;
+}
+declare var TextDecoder: { new (): TextDecoder; prototype: TextDecoder };

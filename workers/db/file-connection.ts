@@ -1,4 +1,5 @@
-import type { SqlConnection, SqlResultSet, SqlStatement, SqlValue } from './sql-connection.ts';
+import { CELL_INTEGER, CELL_NULL, type PackedRows } from '../../shared/contracts/packed-rows.ts';
+import { assertPackedRows, type SqlConnection, type SqlResultSet, type SqlStatement, type SqlValue } from './sql-connection.ts';
 import { sqliteWasm, type SqliteWasm } from './sqlite-wasm-module.ts';
 
 /**
@@ -19,6 +20,8 @@ const SQLITE_OPEN_READWRITE = 2;
 const SQLITE_OPEN_CREATE = 4;
 /** SQLITE_TRANSIENT: SQLite copies a bound value before the call returns, so it can be freed at once. */
 const SQLITE_TRANSIENT = -1;
+/** SQLITE_STATIC: SQLite reads the bound bytes where they are, until the statement is reset or finalized. */
+const SQLITE_STATIC = 0;
 
 export class FileConnection implements SqlConnection {
   private readonly heap: WasmHeap;
@@ -94,6 +97,22 @@ export class FileConnection implements SqlConnection {
       }
     } finally {
       statement.free();
+    }
+  }
+
+  runPackedRows(sql: string, rows: PackedRows): void {
+    assertPackedRows(rows);
+    const wasm = this.heap.wasm;
+    const statement = this.prepare(sql) as FileStatement;
+    // One copy of every string of the batch in SQLite's memory; each is bound where it lies.
+    const text = wasm._malloc(Math.max(1, rows.text.length));
+    try {
+      if (text === 0) throw new Error(`SQLite's memory cannot hold ${rows.text.length} more bytes`);
+      this.heap.bytes().set(rows.text, text);
+      statement.runPackedRows(rows, text);
+    } finally {
+      statement.free();
+      wasm._free(text);
     }
   }
 
@@ -176,6 +195,28 @@ class FileStatement implements SqlStatement {
       // Run for its effect.
     }
     this.connection.wasmHeap.wasm._sqlite3_reset(this.pointer);
+  }
+
+  /** See FileConnection.runPackedRows: `text` is where the packed text lies in SQLite's memory. */
+  runPackedRows(rows: PackedRows, text: number): void {
+    const wasm = this.connection.wasmHeap.wasm;
+    const statement = this.live();
+    const { cells, columns } = rows;
+    let cell = 0;
+    for (let row = 0; row < rows.count; row += 1) {
+      for (let parameter = 1; parameter <= columns; parameter += 1, cell += 2) {
+        const tag = cells[cell] as number;
+        const value = cells[cell + 1] as number;
+        let code: number;
+        if (tag >= 0) code = wasm._sqlite3_bind_text(statement, parameter, text + tag, value, SQLITE_STATIC);
+        else if (tag === CELL_NULL) code = wasm._sqlite3_bind_null(statement, parameter);
+        else if (tag === CELL_INTEGER) code = value >= -0x80000000 && value <= 0x7fffffff ? wasm._sqlite3_bind_int(statement, parameter, value) : wasm._sqlite3_bind_int64(statement, parameter, BigInt(value));
+        else code = wasm._sqlite3_bind_double(statement, parameter, value);
+        this.connection.check(code);
+      }
+      if (!this.step()) wasm._sqlite3_reset(statement);
+      else throw new Error('A statement run once per row returned rows');
+    }
   }
 
   free(): boolean {

@@ -12,7 +12,7 @@ import { ownCopy } from '../../shared/text/own-copy.ts';
 import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
-import { encodeMessageBatch } from './message-batch.ts';
+import { batchTransferList, MessageBatchEncoder } from './message-batch.ts';
 import { addParticipants } from '../../shared/domain/participants.ts';
 import { capMessageText } from './import-limits.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
@@ -69,6 +69,8 @@ export class RecordWriter implements ParseSink {
   /** Chats (new, or with new participants) to store with the next batch, by chat id. */
   private readonly pendingChats = new Map<string, NewChat>();
   private batch: NewMessage[] = [];
+  /** Packs every batch of this import (its scratch buffer is kept from batch to batch). */
+  private readonly encoder = new MessageBatchEncoder();
   /** The batches being stored, oldest first (see sendBatch). */
   private readonly storing: Promise<void>[] = [];
   private position = 0;
@@ -256,7 +258,7 @@ export class RecordWriter implements ParseSink {
     this.batch = [];
     this.context.throwIfCancelled();
     // Encoded before waiting, so the db worker is never idle while this thread encodes.
-    const encoded = batch.length === 0 ? null : encodeMessageBatch(batch);
+    const encoded = batch.length === 0 ? null : this.encoder.encode(batch);
     while (this.storing.length >= BATCHES_IN_FLIGHT) await this.storing.shift();
     const storing = this.store(chats, batch, encoded);
     // A failure is raised by a later sendBatch or flush; keep it from being reported as unhandled meanwhile.
@@ -278,7 +280,7 @@ export class RecordWriter implements ParseSink {
       await chatsStored;
       return;
     }
-    const messagesStored = this.sinks.db.call('insertMessages', { batch: encoded }, { transfer: [encoded.json.buffer] });
+    const messagesStored = this.sinks.db.call('insertMessages', { batch: encoded }, { transfer: batchTransferList(encoded) });
     messagesStored.catch(() => undefined);
     await chatsStored;
     const { rowids } = await messagesStored;

@@ -1,4 +1,4 @@
-import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
+import { runForEachPackedRow, type SqlConnection as Database, type SqlValue } from '../sql-connection.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../shared/contracts/db-worker.ts';
 import type { ImportedChatSummary, MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
 import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
@@ -55,34 +55,33 @@ export function insertChats(db: Database, chats: NewChat[]): void {
   }
 }
 
-/** How each tuple element of a MessageBatch becomes a column value (JSON values stay JSON text). */
-function columnValue(column: (typeof MESSAGE_ROW_COLUMNS)[number], index: number): string {
-  if (column === 'locator') return `row.value -> ${index}`;
-  if (column === 'extra') return `nullif(row.value -> ${index}, 'null')`;
-  return `row.value ->> ${index}`;
-}
-
 /**
- * One statement stores a whole batch: SQLite unpacks the batch's JSON. Binding eighteen values
- * per row from JavaScript cost more than SQLite's own work under sql.js, and through the file
- * binding (ADR 0013) is no faster (measured at 300k rows: 14.6 µs a row against 13.6). jsonb_each parses the batch once into SQLite's
- * binary JSON, so reading a row's eighteen fields walks that binary form instead of parsing
- * the row's text eighteen times (json_each: about three times slower). The bytes are cast to
- * text: a blob argument would be taken for JSONB already.
+ * One row of the batch per execution, every value bound from the packed batch (ADR 0015).
+ * Before, SQLite unpacked a JSON batch (`INSERT … SELECT … FROM jsonb_each(?)`): reading the
+ * eighteen fields of each row out of JSON took as long as storing the row.
  */
-const INSERT_MESSAGES_FROM_JSON = `INSERT INTO messages (${MESSAGE_ROW_COLUMNS.join(', ')})
-  SELECT ${MESSAGE_ROW_COLUMNS.map(columnValue).join(', ')} FROM jsonb_each(CAST(? AS TEXT)) AS row ORDER BY row.key`;
+const INSERT_MESSAGE = `INSERT INTO messages (${MESSAGE_ROW_COLUMNS.join(', ')}) VALUES (${MESSAGE_ROW_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Stores a batch of messages with their attachments; returns their rowids in batch order. */
 export function insertMessages(db: Database, batch: MessageBatch): number[] {
-  if (batch.count === 0) return [];
-  run(db, INSERT_MESSAGES_FROM_JSON, [batch.json]);
-  // One INSERT ... SELECT numbers its rows consecutively after the largest rowid (AUTOINCREMENT, one writer).
-  const inserted = selectOne(db, 'SELECT last_insert_rowid() AS last, changes() AS count');
-  const last = asNumber(inserted?.['last']);
-  if (asNumber(inserted?.['count']) !== batch.count) throw new Error(`stored ${String(inserted?.['count'])} of ${batch.count} messages`);
-  const first = last - batch.count + 1;
-  const rowids = Array.from({ length: batch.count }, (_row, index) => first + index);
+  const { count, columns } = batch.rows;
+  if (count === 0) return [];
+  if (columns !== MESSAGE_ROW_COLUMNS.length) throw new Error(`a message row has ${MESSAGE_ROW_COLUMNS.length} values, not ${columns}`);
+  const before = asNumber(selectOne(db, "SELECT seq FROM sqlite_sequence WHERE name = 'messages'")?.['seq']);
+  // A statement per row: a row that fails must take the rows before it in the batch with it.
+  db.exec('SAVEPOINT insert_messages');
+  try {
+    runForEachPackedRow(db, INSERT_MESSAGE, batch.rows);
+    db.exec('RELEASE insert_messages');
+  } catch (error) {
+    db.exec('ROLLBACK TO insert_messages; RELEASE insert_messages');
+    throw error;
+  }
+  // AUTOINCREMENT numbers the rows of one writer consecutively after the largest rowid ever used.
+  const last = asNumber(selectOne(db, 'SELECT last_insert_rowid() AS last')?.['last']);
+  const first = before + 1;
+  if (last - first + 1 !== count) throw new Error(`stored rows ${first}..${last} for ${count} messages`);
+  const rowids = Array.from({ length: count }, (_row, index) => first + index);
   // The first batch of a source's import names where its rows begin (migration 0070).
   run(db, 'UPDATE sources SET first_rowid = ? WHERE id = (SELECT source_id FROM messages WHERE rowid = ?) AND first_rowid IS NULL', [first, first]);
   if (batch.attachments.length > 0) insertAttachments(db, batch, rowids);

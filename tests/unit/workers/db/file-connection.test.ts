@@ -34,7 +34,7 @@ describe('FileConnection (the case database file through SQLite in WebAssembly)'
     expect(selectAll(connection, 'SELECT id FROM t WHERE text = ?', ['end\u0000'])).toEqual([{ id: 2 }]);
   });
 
-  it('keeps NUL in text that arrives inside JSON (the batched message insert)', () => {
+  it('keeps NUL in text that arrives inside JSON', () => {
     connection.run("INSERT INTO t (id, text) SELECT key, value ->> 'text' FROM json_each(?)", [JSON.stringify(AWKWARD_TEXTS.map((text) => ({ text })))]);
     expect(connection.exec('SELECT text FROM t ORDER BY id')[0]?.values.map((row) => row[0])).toEqual(AWKWARD_TEXTS);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewMessage } from '../../../../shared/contracts/db-worker.ts';
-import { memoryCaseWithSource } from '../../../support/memory-case-db.ts';
+import { fileCaseWithSource, memoryCaseWithSource } from '../../../support/memory-case-db.ts';
+import type { SqlConnection } from '../../../../workers/db/sql-connection.ts';
 import { insertMessages, messagesByRowids } from '../../../../workers/db/repos/messages.ts';
 import { run } from '../../../../workers/db/repos/rows.ts';
 import { encodeMessageBatch } from '../../../../workers/import/message-batch.ts';
@@ -30,9 +31,17 @@ function message(overrides: Partial<NewMessage>, index: number): NewMessage {
   };
 }
 
-describe('insertMessages (one JSON batch per statement)', () => {
+const SOURCE = { id: 'src-1', path: '/e/chat.txt', format: 'whatsapp-txt', sha256: 'h', status: 'imported' };
+
+/** The db worker's connection binds packed rows in place; sql.js (tests) binds them value by value: both must store the same. */
+const CONNECTIONS: [string, () => Promise<SqlConnection>][] = [
+  ['the case file (values bound in place)', () => Promise.resolve(fileCaseWithSource(SOURCE))],
+  ['sql.js in memory (values bound one by one)', () => memoryCaseWithSource(SOURCE)],
+];
+
+describe.each(CONNECTIONS)('insertMessages (one packed batch), on %s', (_name, open) => {
   it('stores every field as given and returns rowids in batch order', async () => {
-    const db = await memoryCaseWithSource({ id: 'src-1', path: '/e/chat.txt', format: 'whatsapp-txt', sha256: 'h', status: 'imported' });
+    const db = await open();
     run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
     const messages = [
       message({}, 0),
@@ -60,6 +69,41 @@ describe('insertMessages (one JSON batch per statement)', () => {
     });
     // A second batch continues the numbering.
     expect(insertMessages(db, encodeMessageBatch([message({}, 5)]))).toEqual([6]);
+    db.close();
+  });
+});
+
+describe.each(CONNECTIONS)('insertMessages with awkward values, on %s', (_name, open) => {
+  it('keeps text exactly (NUL at either end, every plane, 70,000 characters) and numbers past 32 bits', async () => {
+    const db = await open();
+    run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
+    const texts = ['\u0000lead', 'trail\u0000', '', 'ç ș ț 🎉 мир العربية \u200F\u202E', 'x'.repeat(70_000)];
+    const messages = texts.map((text, index) => message({ text, seq: 2 ** 40 + index, sender: index === 0 ? '' : 'Ana' }, index));
+    const rowids = insertMessages(db, encodeMessageBatch(messages));
+    const stored = messagesByRowids(db, rowids);
+    expect(stored.map((row) => row.text)).toEqual(texts);
+    expect(stored.map((row) => row.seq)).toEqual(messages.map((row) => row.seq));
+    expect(stored[0]?.sender).toBe('');
+    db.close();
+  });
+
+  it('stores a lone surrogate (no UTF-8 for it) as U+FFFD, not as bytes of its neighbours', async () => {
+    const db = await open();
+    run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
+    const rowids = insertMessages(db, encodeMessageBatch([message({ text: 'a\uD800b' }, 0), message({ text: 'after' }, 1)]));
+    expect(messagesByRowids(db, rowids).map((row) => row.text)).toEqual(['a\uFFFDb', 'after']);
+    db.close();
+  });
+
+  it('stores all of a batch or none of it: a row the schema refuses undoes the rows before it', async () => {
+    const db = await open();
+    run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
+    const refused = message({ kind: 'bogus' as NewMessage['kind'] }, 2);
+    expect(() => insertMessages(db, encodeMessageBatch([message({}, 0), message({}, 1), refused]))).toThrow(/CHECK constraint/u);
+    expect(db.exec('SELECT count(*) FROM messages')[0]?.values[0]?.[0]).toBe(0);
+    // The numbering goes on after the undone rows; nothing of them is left.
+    const rowids = insertMessages(db, encodeMessageBatch([message({}, 3)]));
+    expect(messagesByRowids(db, rowids).map((row) => row.id)).toEqual([message({}, 3).id]);
     db.close();
   });
 });

@@ -4,6 +4,7 @@ import { smsBackupXmlParser } from '../../../../workers/import/sms-xml/index.ts'
 import { whatsappTextParser } from '../../../../workers/import/whatsapp/index.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';
 import type { MessageBatch, NewMessage } from '../../../../shared/contracts/db-worker.ts';
+import { unpackRows } from '../../../../shared/contracts/packed-rows.ts';
 import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
 import type { CallContext } from '../../../../shared/worker/serve.ts';
 import { RecordWriter } from '../../../../workers/import/record-writer.ts';
@@ -55,8 +56,11 @@ describe('over-long message text', () => {
     const db = {
       call: async (method: string, params: { batch?: MessageBatch }) => {
         if (method !== 'insertMessages' || params.batch === undefined) return null;
-        const rows = JSON.parse(new TextDecoder().decode(params.batch.json)) as unknown[][];
-        for (const row of rows) stored.push({ text: row[MESSAGE_ROW_COLUMNS.indexOf('text')], extra: row[MESSAGE_ROW_COLUMNS.indexOf('extra')] } as NewMessage);
+        const rows = unpackRows(params.batch.rows);
+        for (const row of rows) {
+          const extra = row[MESSAGE_ROW_COLUMNS.indexOf('extra')];
+          stored.push({ text: row[MESSAGE_ROW_COLUMNS.indexOf('text')], extra: typeof extra === 'string' ? JSON.parse(extra) : extra } as NewMessage);
+        }
         return { rowids: rows.map((_row, index) => stored.length - rows.length + index + 1) };
       },
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';
 import type { MessageBatch } from '../../../../shared/contracts/db-worker.ts';
+import { unpackRows } from '../../../../shared/contracts/packed-rows.ts';
 import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
 import type { CallContext } from '../../../../shared/worker/serve.ts';
 import { RecordWriter } from '../../../../workers/import/record-writer.ts';
@@ -25,7 +26,7 @@ describe('RecordWriter batches', () => {
           await new Promise((resolve) => setTimeout(resolve, 20));
           return null;
         }
-        const rows = JSON.parse(new TextDecoder().decode(params.batch?.json)) as unknown[][];
+        const rows = params.batch === undefined ? [] : unpackRows(params.batch.rows);
         calls.push(`messages ${rows.length}`);
         const first = positions.length;
         for (const row of rows) positions.push(Number(row[POSITION]));
