@@ -156,10 +156,12 @@ function convert(naive: number, timeZone: string): ZonedConversion {
   return { utcMs: naive - zoneOffsetMs(timeZone, naive - DAY_MS), ambiguity: 'gap' };
 }
 
+/** Days of each month in a common year (February: see isValidWallTime). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidWallTime(wall: WallTime): boolean {
   if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.hour > 23 || wall.minute > 59 || wall.second > 60) return false;
-  const daysInMonth = new Date(Date.UTC(2000, wall.month, 0)).getUTCDate();
   const isLeap = (wall.year % 4 === 0 && wall.year % 100 !== 0) || wall.year % 400 === 0;
-  const limit = wall.month === 2 ? (isLeap ? 29 : 28) : daysInMonth;
+  const limit = wall.month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[wall.month - 1] ?? 0);
   return wall.day <= limit;
 }

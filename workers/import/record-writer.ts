@@ -9,7 +9,7 @@ import { describeLocatorInFull, describePlace } from '../../shared/domain/locato
 import type { SenderSeen } from '../../shared/domain/participants.ts';
 import { compareCodePoints } from '../../shared/text/code-point-order.ts';
 import { ownCopy } from '../../shared/text/own-copy.ts';
-import { isValidWallTime, wallTimeToUtc } from '../../shared/time/zoned-time.ts';
+import { isValidWallTime, wallTimeToUtc, type WallTime } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { batchTransferList, MessageBatchEncoder } from './message-batch.ts';
@@ -76,8 +76,8 @@ export class RecordWriter implements ParseSink {
   private position = 0;
   /** Next seq per chat: a chat fed by this source alone is then in order without renumbering. */
   private readonly nextSeq = new Map<string, number>();
-  /** The last wall time converted, as UTC milliseconds and ISO text (see toUtc). */
-  private lastUtc = { ms: Number.NaN, iso: '' };
+  /** The last wall time converted without a warning, and its UTC ISO text (see toUtc). */
+  private lastWall: { wall: WallTime; iso: string } | null = null;
   /** The run of rowids the db worker gave this source's rows (see ImportOutcome.rowids). */
   rowids: { first: number; last: number } | null = null;
   /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
@@ -136,24 +136,35 @@ export class RecordWriter implements ParseSink {
     this.context.progress({ stage: 'importing', done: doneBytes, total: totalBytes, items: this.messages });
   }
 
-  async message(parsed: ParsedMessage): Promise<void> {
-    const { source } = this.job;
-    if (!this.chats.has(parsed.chatKey)) this.chat({ key: parsed.chatKey, title: parsed.chatKey });
-    const chat = this.chats.get(parsed.chatKey)?.id ?? '';
-    // Described only when a warning needs it (most messages never do), and without a closure per
-    // message: under tsx every named closure costs a call that renames it.
+  /**
+   * Takes one parsed record. Returns a promise only when there is something to wait for (its
+   * attachments to be read, or a full batch to be taken by the db worker): a parser awaits only
+   * then, instead of a promise and a turn of the event loop for each of a million messages.
+   */
+  message(parsed: ParsedMessage): void | Promise<void> {
+    if (parsed.attachments.length === 0) return this.add(parsed, []);
+    return this.messageWithAttachments(parsed);
+  }
+
+  private async messageWithAttachments(parsed: ParsedMessage): Promise<void> {
+    // Described only when a warning needs it (most messages never do).
     const { locator } = parsed;
-    const attachments =
-      parsed.attachments.length === 0
-        ? []
-        : await Promise.all(
-            parsed.attachments.map((attachment) =>
-              resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place: describePlace(locator), message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
-            ),
-          );
+    const attachments = await Promise.all(
+      parsed.attachments.map((attachment) =>
+        resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place: describePlace(locator), message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
+      ),
+    );
     for (const attachment of attachments) {
       if (attachment.status === 'mismatch') this.warning({ place: describePlace(locator), message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }
+    await this.add(parsed, attachments);
+  }
+
+  private add(parsed: ParsedMessage, attachments: NewMessage['attachments']): void | Promise<void> {
+    const { source } = this.job;
+    if (!this.chats.has(parsed.chatKey)) this.chat({ key: parsed.chatKey, title: parsed.chatKey });
+    const chat = this.chats.get(parsed.chatKey)?.id ?? '';
+    const { locator } = parsed;
     if (parsed.kind === 'unparsed') {
       this.unparsed++;
       this.warning({ place: describePlace(locator), message: parsed.reason ?? 'could not be read as a message; kept raw' });
@@ -191,7 +202,7 @@ export class RecordWriter implements ParseSink {
       locator: parsed.locator,
       extra: parsed.reason === undefined ? (extra ?? null) : { ...extra, unparsedReason: parsed.reason },
     });
-    if (this.batch.length >= BATCH_SIZE) await this.sendBatch();
+    return this.batch.length >= BATCH_SIZE ? this.sendBatch() : undefined;
   }
 
   private see(chat: string, sender: string | null, senderId: string | null, timestamp: string | null): void {
@@ -306,6 +317,9 @@ export class RecordWriter implements ParseSink {
     if (time === null) return null;
     if ('utcMs' in time) return Number.isFinite(time.utcMs) ? new Date(time.utcMs).toISOString() : null;
     const { wall } = time;
+    // Messages come in runs of one minute (exports write minutes): a run's time is converted once.
+    const last = this.lastWall;
+    if (last !== null && sameWallTime(wall, last.wall)) return last.iso;
     const { timeZone } = this.job.source;
     if (wall.year === 0) {
       this.warning({ place: describePlace(locator), message: `the export gives no year ("${timestampText}"); the message has no UTC time` });
@@ -316,10 +330,14 @@ export class RecordWriter implements ParseSink {
       return null;
     }
     const conversion = wallTimeToUtc(wall, timeZone);
-    // Messages come in runs of one minute (exports write minutes): the text is made once per run.
-    if (conversion.utcMs !== this.lastUtc.ms) this.lastUtc = { ms: conversion.utcMs, iso: new Date(conversion.utcMs).toISOString() };
-    const { iso } = this.lastUtc;
+    const iso = new Date(conversion.utcMs).toISOString();
+    // A time in a daylight-saving gap or overlap is warned about at every message that has it.
     if (conversion.ambiguity !== 'none') this.warning({ place: describePlace(locator), message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
+    else this.lastWall = { wall: { ...wall }, iso };
     return iso;
   }
+}
+
+function sameWallTime(a: WallTime, b: WallTime): boolean {
+  return a.minute === b.minute && a.hour === b.hour && a.day === b.day && a.month === b.month && a.year === b.year && a.second === b.second;
 }

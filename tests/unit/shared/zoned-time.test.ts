@@ -36,6 +36,20 @@ describe('isValidWallTime', () => {
     expect(isValidWallTime(wall(2024, 2, 29, 0))).toBe(true);
     expect(isValidWallTime(wall(2024, 13, 1, 0))).toBe(false);
   });
+
+  it('agrees with the calendar on every day of every month, leap rules of 1900, 2000 and 2100 included', () => {
+    for (const year of [1900, 1999, 2000, 2023, 2024, 2100, 2400, 543]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          // The calendar's answer: a date that Date.UTC does not roll over into another day.
+          const date = new Date(Date.UTC(2000, month - 1, day));
+          date.setUTCFullYear(year, month - 1, day);
+          const exists = month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          expect(isValidWallTime(wall(year, month, day, 12)), `${year}-${month}-${day}`).toBe(exists);
+        }
+      }
+    }
+  });
 });
 
 describe('zoneOffsetMs remembered per hour', () => {

@@ -147,7 +147,9 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
   const flush = async (): Promise<void> => {
     for (const message of ready.splice(0, ready.length)) {
       messages += 1;
-      await sink.message(message);
+      // Waited for only when the sink has something to wait for (RecordWriter.message).
+      const taken = sink.message(message);
+      if (taken !== undefined) await taken;
       if (messages % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
     }
   };

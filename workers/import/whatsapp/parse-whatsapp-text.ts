@@ -263,6 +263,14 @@ export interface WhatsAppReading<Records> {
   chatKind(): ChatKindDecision;
 }
 
+export interface WhatsAppStreamReading extends WhatsAppReading<AsyncGenerator<WhatsAppRecord>> {
+  /**
+   * The same records, a run per region of the stream: a reader takes each run without waiting
+   * for a promise per record.
+   */
+  recordRuns(): AsyncGenerator<WhatsAppRecord[]>;
+}
+
 /** Reads a WhatsApp text export already in memory (a zip entry, a test): same passes as a stream. */
 export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOptions = {}): WhatsAppReading<Generator<WhatsAppRecord>> {
   const regions = [...regionsOfBytes(bytes)];
@@ -286,7 +294,7 @@ export async function readWhatsAppStream(
   open: () => AsyncIterable<Uint8Array>,
   options: WhatsAppParseOptions = {},
   onScanned: (bytes: number) => void = () => undefined,
-): Promise<WhatsAppReading<AsyncGenerator<WhatsAppRecord>>> {
+): Promise<WhatsAppStreamReading> {
   const warnings = new WarningCollector();
   const scan = new HeaderScan(warnings);
   for await (const region of regionsOfStream(open())) {
@@ -294,12 +302,15 @@ export async function readWhatsAppStream(
     onScanned(region.byteOffset + (region.split.byteStarts[region.split.lineCount] ?? 0));
   }
   const { facts, assembly } = startAssembly(scan, options, warnings);
-  async function* records(): AsyncGenerator<WhatsAppRecord> {
+  async function* recordRuns(): AsyncGenerator<WhatsAppRecord[]> {
     if (!noteEmptyFile(scan, warnings)) return;
-    for await (const region of regionsOfStream(open())) yield* assembly.add(region);
-    yield* assembly.finish();
+    for await (const region of regionsOfStream(open())) yield [...assembly.add(region)];
+    yield [...assembly.finish()];
   }
-  return { facts, records, warnings: () => warnings.finish(), chatKind: () => assembly.chatKind.decide() };
+  async function* records(): AsyncGenerator<WhatsAppRecord> {
+    for await (const run of recordRuns()) yield* run;
+  }
+  return { facts, records, recordRuns, warnings: () => warnings.finish(), chatKind: () => assembly.chatKind.decide() };
 }
 
 function startAssembly(scan: HeaderScan, options: WhatsAppParseOptions, warnings: WarningCollector): { facts: WhatsAppFacts; assembly: RecordAssembly } {

@@ -27,13 +27,17 @@ export const whatsappTextParser: SourceParser = {
     // its kind settled at the end (RecordWriter.chat).
     sink.chat({ key: chatKey, title, kind: 'unknown' });
     let position = 0;
-    for await (const record of reading.records()) {
-      await sink.message(toParsedMessage(record, chatKey, input.displayName));
-      if (position % 2000 === 0) {
-        sink.throwIfCancelled();
-        sink.progress(Math.round((input.size + record.locator.byteEnd) / 2), input.size);
+    for await (const run of reading.recordRuns()) {
+      for (const record of run) {
+        // Waited for only when the sink has something to wait for (RecordWriter.message).
+        const taken = sink.message(toParsedMessage(record, chatKey, input.displayName));
+        if (taken !== undefined) await taken;
+        if (position % 2000 === 0) {
+          sink.throwIfCancelled();
+          sink.progress(Math.round((input.size + record.locator.byteEnd) / 2), input.size);
+        }
+        position += 1;
       }
-      position += 1;
     }
     // Warnings are complete once every record is built (dates and order are checked as records are).
     for (const warning of reading.warnings()) sink.warning({ place: `${input.displayName}:${warning.line}`, message: warning.message });

@@ -10,9 +10,9 @@ describe('the RecordWriter and participants', () => {
   it('stores the participants a chat is announced with, and again, whole, when it is announced with new ones', async () => {
     const stored: NewChat[][] = [];
     const db = {
-      call: async (method: string, params: { chats?: NewChat[]; batch?: { count: number } }) => {
+      call: async (method: string, params: { chats?: NewChat[]; batch?: { rows: { count: number } } }) => {
         if (method === 'insertChats') stored.push(params.chats ?? []);
-        if (method === 'insertMessages') return { rowids: Array.from({ length: params.batch?.count ?? 0 }, (_, index) => index + 1) };
+        if (method === 'insertMessages') return { rowids: Array.from({ length: params.batch?.rows.count ?? 0 }, (_, index) => index + 1) };
         return null;
       },
     };

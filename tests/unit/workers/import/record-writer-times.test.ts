@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageBatch } from '../../../../shared/contracts/db-worker.ts';
+import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';
+import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
+import { unpackRows } from '../../../../shared/contracts/packed-rows.ts';
+import type { ParsedMessage } from '../../../../shared/contracts/parsed-source.ts';
+import type { WallTime } from '../../../../shared/time/zoned-time.ts';
+import { wallTimeToUtc } from '../../../../shared/time/zoned-time.ts';
+import type { CallContext } from '../../../../shared/worker/serve.ts';
+import { RecordWriter } from '../../../../workers/import/record-writer.ts';
+import { folderFiles } from '../../../../workers/import/source-files.ts';
+
+const TIMESTAMP = MESSAGE_ROW_COLUMNS.indexOf('timestamp');
+
+async function storedTimes(timeZone: string, walls: WallTime[]): Promise<{ times: unknown[]; warnings: string[] }> {
+  const times: unknown[] = [];
+  const db = {
+    call: async (method: string, params: { batch?: MessageBatch }) => {
+      if (method !== 'insertMessages' || params.batch === undefined) return null;
+      const rows = unpackRows(params.batch.rows);
+      times.push(...rows.map((row) => row[TIMESTAMP]));
+      return { rowids: rows.map((_row, index) => times.length - rows.length + index + 1) };
+    },
+  };
+  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone }, path: '/e/chat.txt', casePath: '/tmp/case', format: 'whatsapp-txt' } as unknown as ImportJob;
+  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
+  const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles('/e/chat.txt'));
+  for (const [index, wall] of walls.entries()) {
+    // The parser's object is reused and changed after it is handed over: the writer must not keep reading it.
+    const reused = { ...wall };
+    const message: ParsedMessage = {
+      chatKey: 'chat', kind: 'message', sender: 'Ana', time: { wall: reused }, timestampText: `t${index}`, text: 'x', attachments: [], deleted: false, edited: false,
+      locator: { kind: 'text-lines', file: 'chat.txt', lineStart: index + 1, lineEnd: index + 1, byteStart: index, byteEnd: index + 1 },
+    };
+    await writer.message(message);
+    reused.minute = (reused.minute + 7) % 60;
+  }
+  await writer.flush();
+  return { times, warnings: writer.issues.map((issue) => issue.reason) };
+}
+
+const at = (year: number, month: number, day: number, hour: number, minute: number, second = 0): WallTime => ({ year, month, day, hour, minute, second });
+
+describe('RecordWriter times (wall clock → UTC in the source zone)', () => {
+  it('gives every message the time the zone conversion gives, through runs of one minute, gaps and overlaps', async () => {
+    const walls = [
+      at(2022, 3, 27, 2, 59), at(2022, 3, 27, 2, 59), at(2022, 3, 27, 3, 30), at(2022, 3, 27, 3, 30), at(2022, 3, 27, 4, 0), at(2022, 3, 27, 4, 0),
+      at(2022, 10, 30, 3, 30), at(2022, 10, 30, 3, 30), at(2022, 10, 30, 4, 30), at(2022, 10, 30, 4, 30, 1), at(2022, 10, 30, 4, 30), at(2023, 10, 30, 4, 30),
+    ];
+    const { times, warnings } = await storedTimes('Europe/Bucharest', walls);
+    expect(times).toEqual(walls.map((wall) => new Date(wallTimeToUtc(wall, 'Europe/Bucharest').utcMs).toISOString()));
+    // The gap (03:30 on 27 March) and the overlap (03:30 on 30 October) are warned at each message that has them.
+    expect(warnings.filter((reason) => reason.includes('gap'))).toHaveLength(2);
+    expect(warnings.filter((reason) => reason.includes('overlap'))).toHaveLength(2);
+  });
+
+  it('does not take a later time for the last one when the parser reuses its time object', async () => {
+    // storedTimes moves each handed-over object on by seven minutes: exactly the next message's time.
+    const { times } = await storedTimes('UTC', [at(2023, 5, 1, 10, 0), at(2023, 5, 1, 10, 7)]);
+    expect(times).toEqual(['2023-05-01T10:00:00.000Z', '2023-05-01T10:07:00.000Z']);
+  });
+
+  it('warns at each invalid date, also right after the same time was valid in another month', async () => {
+    const { times, warnings } = await storedTimes('UTC', [at(2023, 1, 29, 10, 0), at(2023, 2, 29, 10, 0), at(2023, 2, 29, 10, 0), at(2023, 1, 29, 10, 0)]);
+    expect(times).toEqual(['2023-01-29T10:00:00.000Z', null, null, '2023-01-29T10:00:00.000Z']);
+    expect(warnings.filter((reason) => reason.includes('not a valid date'))).toHaveLength(2);
+  });
+});
