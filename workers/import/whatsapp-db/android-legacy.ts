@@ -50,6 +50,11 @@ const QUOTE_COLUMNS = ['key_id', 'data'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
+/**
+ * A legacy event row "this is a business account" (action 46 in media_size) keeps the business's
+ * name in media_name [verified on the IPED sample: "Hotdog412", "Nwi Fibra Ótica"].
+ */
+const BUSINESS_ACCOUNT_ACTION = 46;
 
 /** Action codes whose row names in remote_resource the person who acted (file comment). */
 const REMOTE_IS_ACTOR: ReadonlySet<number> = new Set([5, 11, 20, 28]);
@@ -112,6 +117,7 @@ export class LegacyLayoutReader {
     const action = legacySystem ? integerValue(row['media_size']) : null;
     const data = nonEmptyText(row['data']);
     const notSender = legacySystem && remote !== null ? remoteNotActor(action, data) : null;
+    const businessName = action === BUSINESS_ACCOUNT_ACTION ? nonEmptyText(row['media_name']) : null;
     return {
       chatJid,
       chatSubject: chatJid === null ? null : this.subjects.get(chatJid) ?? null,
@@ -125,6 +131,7 @@ export class LegacyLayoutReader {
       groupEvent: legacySystem ? membershipEvent(action, remote, data, fromMe) : null,
       // Only event rows read them: a side table's key is not known to point at anything else here.
       systemDetails: legacySystem ? systemDetailsOf(row) : null,
+      ...(businessName === null ? {} : { businessName }),
       text: textValue(row['data']),
       caption: nonEmptyText(row['media_caption']),
       status,

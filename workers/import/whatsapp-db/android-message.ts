@@ -37,6 +37,8 @@ export interface WaFields {
    * acted; android-legacy.ts), kept for the record with the reason.
    */
   remoteResourceNotSender?: { jid: string; note: string };
+  /** The name a legacy "this is a business account" row gives the business (android-legacy.ts). */
+  businessName?: string;
   /** What the message_system_* side tables hold for a system row (system-details.ts). */
   systemDetails?: WaSystemDetails | null;
   text: string | null;
@@ -57,8 +59,17 @@ export interface WaFields {
   reactions: WaReaction[];
   /** The call a row records (call_log, directly or through message_call_log), or null. */
   call: WaCall | null;
+  /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
+  disappearing?: WaDisappearing | null;
   starred: boolean;
   forwarded: boolean;
+}
+
+/** A disappearing message's timer as the database keeps it: seconds to live, and when it was to expire. */
+export interface WaDisappearing {
+  durationSeconds: number | null;
+  expiresAt: SqlValue;
+  expiresAtText: SqlValue;
 }
 
 export interface WaMedia {
@@ -151,6 +162,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.forwarded) extra['forwarded'] = true;
   const editedAt = unixTime(fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoOrNull(editedAt));
+  if (fields.disappearing !== undefined && fields.disappearing !== null) {
+    const { durationSeconds, expiresAt, expiresAtText } = fields.disappearing;
+    extra['disappearing'] = { durationSeconds, expiresAt: isoOrNull(unixTime(expiresAt, expiresAtText)) };
+  }
 
   // A block notice's author is the phone's owner, never the blocked person (system-detail-text.ts).
   const byOwner = system && ownerActs(fields.systemDetails);
@@ -172,6 +187,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     if (fields.systemAction !== null) extra['systemAction'] = fields.systemAction;
     // Calls keep "audio"/"video" in text_data; group subject changes keep the new subject.
     text = fields.text === null ? action : `${action}: ${fields.text}`;
+    if (fields.businessName !== undefined) {
+      extra['businessName'] = fields.businessName;
+      text = `${text}: ${fields.businessName}`;
+    }
     const event = fields.groupEvent;
     if (event !== null && fields.systemAction !== null && (isMembershipAction(fields.systemAction) || event.participants.length > 0)) {
       extra['groupEvent'] = eventFacts(event);

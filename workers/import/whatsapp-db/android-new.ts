@@ -9,7 +9,7 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
-import type { WaFields } from './android-message.ts';
+import type { WaDisappearing, WaFields } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';
@@ -34,6 +34,9 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
   { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data'] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
+  // A message sent while disappearing messages were on: how long it was to live and when it was to go.
+  // [schema verified on the IPED sample, which has no rows: the units are read by magnitude]
+  { table: 'message_ephemeral', alias: 'mx', key: 'message_row_id', columns: ['duration', { name: 'expire_timestamp', asText: true }] },
 ];
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -147,6 +150,7 @@ export class NewLayoutReader {
         timestamp: reaction['timestamp'] ?? null,
       })),
       call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
+      disappearing: disappearingOf(row),
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
@@ -166,6 +170,14 @@ export class NewLayoutReader {
   free(): void {
     this.vcards?.free();
   }
+}
+
+/** The message_ephemeral row of a message, or null when it has none. */
+function disappearingOf(row: Row): WaDisappearing | null {
+  const durationSeconds = integerValue(row['mx_duration']);
+  const expiresAt = row['mx_expire_timestamp'] ?? null;
+  if (durationSeconds === null && (expiresAt === null || expiresAt === 0)) return null;
+  return { durationSeconds, expiresAt, expiresAtText: row['mx_expire_timestamp__text'] ?? null };
 }
 
 /** One person's reaction per message_add_on row; a hostile table cannot make a message unbounded. */

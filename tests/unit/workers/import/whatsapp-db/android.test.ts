@@ -113,6 +113,21 @@ describe('whatsappAndroidDbParser: legacy layout', () => {
     expect(run.sink.chats.find((chat) => chat.key === 'jid:111-222@g.us')).toMatchObject({ kind: 'group', title: 'Work' });
   });
 
+  it('names the business a legacy "this is a business account" row announces (its name is in media_name, as in the IPED sample)', async () => {
+    const business = `${LEGACY}
+      INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, media_size, media_name) VALUES
+        ('4915100000001@s.whatsapp.net', 0, 'B1', 6, NULL, 1623697030000, NULL, 46, 'Hotdog412'),
+        ('4915100000001@s.whatsapp.net', 0, 'B2', 6, NULL, 1623697040000, NULL, 46, NULL),
+        ('4915100000001@s.whatsapp.net', 0, 'B3', 6, NULL, 1623697050000, NULL, 11, 'not a business');
+    `;
+    const messages = (await runParser(whatsappAndroidDbParser, await buildDatabase(business), 'msgstore.db')).sink.messages;
+    expect(byKey(messages, 'B1')).toMatchObject({ kind: 'system', text: 'this is a business account: Hotdog412', extra: { businessName: 'Hotdog412' } });
+    expect(byKey(messages, 'B2')).toMatchObject({ kind: 'system', text: 'this is a business account' });
+    expect(byKey(messages, 'B2')?.extra?.['businessName']).toBeUndefined();
+    // media_name means something else on other event rows: it is not taken as a business name there.
+    expect(byKey(messages, 'B3')?.extra?.['businessName']).toBeUndefined();
+  });
+
   it('works without wa.db, showing phone numbers', async () => {
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(LEGACY), 'msgstore.db');
     expect(byKey(run.sink.messages, 'K1')?.sender).toBe('+4915100000001');
@@ -147,6 +162,19 @@ describe('whatsappAndroidDbParser: new layout', () => {
     expect(byKey(messages, 'N9')?.attachments[0]).toMatchObject({ mediaType: 'contact', fileName: 'Driver.vcf' });
     expect(byKey(messages, 'N10')).toMatchObject({ attachments: [{ kind: 'omitted', mediaType: 'audio' }] });
     expect(byKey(messages, 'N10')?.extra?.['durationSeconds']).toBe(7);
+  });
+
+  it('keeps a disappearing message’s timer (message_ephemeral, the schema of the IPED sample): seconds to live and expiry in UTC', async () => {
+    const ephemeral = `${NEW}
+      CREATE TABLE message_ephemeral (message_row_id INTEGER PRIMARY KEY, duration INTEGER NOT NULL, expire_timestamp INTEGER NOT NULL);
+      INSERT INTO message_ephemeral VALUES (2, 604800, 1700604800000), (9, 86400, 0);
+    `;
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(ephemeral), 'msgstore.db');
+    const messages = run.sink.messages;
+    expect(byKey(messages, 'N1')?.extra?.['disappearing']).toEqual({ durationSeconds: 604800, expiresAt: '2023-11-21T22:13:20.000Z' });
+    // An expiry not yet set (0) reads as none; the timer is still recorded.
+    expect(byKey(messages, 'N8')?.extra?.['disappearing']).toEqual({ durationSeconds: 86400, expiresAt: null });
+    expect(byKey(messages, 'N2')?.extra?.['disappearing']).toBeUndefined();
   });
 
   it('resolves a lid sender to the phone jid through jid_map, and keeps an unmapped lid visible', async () => {
