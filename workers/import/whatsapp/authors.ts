@@ -20,7 +20,7 @@
  *    which is also a sender on line 8.
  * 3. No split point: a system notice, unless the line starts with a known sender followed
  *    by ':' (chat-miner `John Doe:.`).
- * 4. iOS writes some notices under a name (`Elon Musk: ‎Messages and calls are end-to-end
+ * 4. (author-notices.ts) iOS writes some notices under a name (`Elon Musk: ‎Messages and calls are end-to-end
  *    encrypted…`). A body that starts with a direction mark and is not a media/deleted/
  *    location placeholder is a notice when it reads as a notice in a known wording
  *    (notices.ts: end-to-end, security code, business chat in every sample language; blocks
@@ -45,20 +45,13 @@
 import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
 import { isKnownNotice, looksLikeProse, MAX_NOTICE_LENGTH } from './notices.ts';
-import { classifyPlaceholders, isMessagePlaceholder, SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
+import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';
 
 /** Split points further right than this cannot be the end of a name. */
 const MAX_SENDER_LENGTH = 200;
 const MAX_SPLIT_CANDIDATES = 6;
 const MIN_MESSAGES_FOR_NAME_EXTENSION = 5;
 const MAX_NAME_EXTENSION_LENGTH = 40;
-/**
- * How many marked bodies of no known wording one name may carry and still be the name iOS
- * writes notices under. The notices seen come one to three per name (an end-to-end notice, a
- * security code changed twice), and all of those are known; a name with more unknown ones is
- * a person whose bodies are all marked (rule 4).
- */
-const MAX_UNRECOGNISED_NOTICES_PER_NAME = 2;
 /**
  * Bounds on what rule 2's evidence keeps while a file streams by: labels that start a body and
  * the texts of lines with no author. Past them evidence is no longer gathered (the rule then
@@ -75,14 +68,6 @@ const SPACE = 0x20;
  * required: a tilde directly before a letter is part of a saved name (`~Lucy~`).
  */
 const NON_CONTACT_MARKER = /^~[\u202f\u00a0 ]/u;
-const QUOTE_CHARACTERS = /["“”„«»]/gu;
-/**
- * How the notices an export writes under a name open, in English (the only unmarked ones seen,
- * whatstk pokemon.txt); marked ones (every genuine iOS export) are caught in every language.
- */
-const ENGLISH_NOTICE_OPENING =
-  /^(?:messages and calls are end-to-end encrypted|messages (?:you send )?to this (?:group|chat) are now secured with end-to-end encryption|your security code with .{1,120} changed|this business uses a secure service from meta)/iu;
-
 /** Indices of ':' that can end a name: followed by a space, or ending the line. */
 export function findSplitPoints(rest: string): number[] {
   const points: number[] = [];
@@ -376,59 +361,4 @@ export function splitAuthor(candidate: AuthorCandidate, statistics: SenderStatis
   }
   const body = bodyAfter(rest, split);
   return { sender, body, marked: startsWithDirectionMark(body) };
-}
-
-/**
- * Whether rule 4 can make an authored line a notice at all: only a body that starts with a
- * direction mark, or a name seen once, can be one. False settles the line as a message cheaply.
- */
-export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): boolean {
-  return split.sender !== null && (split.marked || (statistics.counts.get(split.sender) ?? 0) <= 1);
-}
-
-/**
- * Rule 4: why an authored line is really a notice, or null for a message. `plainBody` is
- * the body without direction marks; placeholders (media, deleted, location) never get here.
- * `line` is the record's 0-based header line.
- */
-export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics, line: number): string | null {
-  const sender = split.sender;
-  if (sender === null || !mayBeNotice(split, statistics)) {
-    return null;
-  }
-  if (split.marked && isKnownNotice(plainBody)) {
-    return 'body starts with a direction mark and names a WhatsApp notice';
-  }
-  if (split.marked && carriesOnlyNotices(sender, statistics)) {
-    return 'body starts with a direction mark under a name that never wrote an unmarked message, and only a few plain marked ones';
-  }
-  const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
-  const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
-  if (seenOnce && keywords && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
-    return 'a name seen once, before the text of a WhatsApp notice';
-  }
-  if (seenOnce && isNameQuotedText(sender)) {
-    return 'quoted text before the colon: a notice about a subject or name change';
-  }
-  return null;
-}
-
-/**
- * Rule 4 for marked bodies of no known wording: the name looks like one iOS writes notices
- * under (the chat's or a participant's) and not like a person whose every body is marked.
- */
-function carriesOnlyNotices(sender: string, statistics: SenderStatistics): boolean {
-  return (
-    !statistics.writesUnmarked.has(sender) &&
-    !statistics.writesProse.has(sender) &&
-    (statistics.unrecognisedMarked.get(sender) ?? 0) <= MAX_UNRECOGNISED_NOTICES_PER_NAME
-  );
-}
-
-/**
- * True when a notice's "name" is really part of its text: the colon after it sits inside a
- * quote left open (`You changed the subject from "Plan: A"…`), i.e. an odd number of quotes.
- */
-export function isNameQuotedText(sender: string): boolean {
-  return (sender.match(QUOTE_CHARACTERS)?.length ?? 0) % 2 === 1;
 }

@@ -4,7 +4,8 @@
  * which reads the dates in file order (parse-whatsapp-text.ts).
  */
 
-import { isNameQuotedText, noticeReason, splitAuthor } from './authors.ts';
+import { splitAuthor } from './authors.ts';
+import { isNameQuotedText, noticeReason } from './author-notices.ts';
 import type { AuthorCandidate, SenderStatistics } from './authors.ts';
 import type { HeaderMatch } from './header-grammar.ts';
 import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';

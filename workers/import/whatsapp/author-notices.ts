@@ -1,0 +1,79 @@
+/**
+ * Rule 4 of the author rules (authors.ts): when a line that has a name and a colon is really a
+ * notice WhatsApp wrote under that name (iOS writes notices as if authored by the chat or a
+ * participant), decided from the statistics of the whole file.
+ */
+
+import type { AuthorSplit, SenderStatistics } from './authors.ts';
+import { isKnownNotice, MAX_NOTICE_LENGTH } from './notices.ts';
+import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
+
+/**
+ * How many marked bodies of no known wording one name may carry and still be the name iOS
+ * writes notices under. The notices seen come one to three per name (an end-to-end notice, a
+ * security code changed twice), and all of those are known; a name with more unknown ones is
+ * a person whose bodies are all marked (rule 4).
+ */
+const MAX_UNRECOGNISED_NOTICES_PER_NAME = 2;
+const QUOTE_CHARACTERS = /["“”„«»]/gu;
+/**
+ * How the notices an export writes under a name open, in English (the only unmarked ones seen,
+ * whatstk pokemon.txt); marked ones (every genuine iOS export) are caught in every language.
+ */
+const ENGLISH_NOTICE_OPENING =
+  /^(?:messages and calls are end-to-end encrypted|messages (?:you send )?to this (?:group|chat) are now secured with end-to-end encryption|your security code with .{1,120} changed|this business uses a secure service from meta)/iu;
+
+/**
+ * Whether rule 4 can make an authored line a notice at all: only a body that starts with a
+ * direction mark, or a name seen once, can be one. False settles the line as a message cheaply.
+ */
+export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): boolean {
+  return split.sender !== null && (split.marked || (statistics.counts.get(split.sender) ?? 0) <= 1);
+}
+
+/**
+ * Rule 4: why an authored line is really a notice, or null for a message. `plainBody` is
+ * the body without direction marks; placeholders (media, deleted, location) never get here.
+ * `line` is the record's 0-based header line.
+ */
+export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics, line: number): string | null {
+  const sender = split.sender;
+  if (sender === null || !mayBeNotice(split, statistics)) {
+    return null;
+  }
+  if (split.marked && isKnownNotice(plainBody)) {
+    return 'body starts with a direction mark and names a WhatsApp notice';
+  }
+  if (split.marked && carriesOnlyNotices(sender, statistics)) {
+    return 'body starts with a direction mark under a name that never wrote an unmarked message, and only a few plain marked ones';
+  }
+  const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
+  const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
+  if (seenOnce && keywords && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
+    return 'a name seen once, before the text of a WhatsApp notice';
+  }
+  if (seenOnce && isNameQuotedText(sender)) {
+    return 'quoted text before the colon: a notice about a subject or name change';
+  }
+  return null;
+}
+
+/**
+ * Rule 4 for marked bodies of no known wording: the name looks like one iOS writes notices
+ * under (the chat's or a participant's) and not like a person whose every body is marked.
+ */
+function carriesOnlyNotices(sender: string, statistics: SenderStatistics): boolean {
+  return (
+    !statistics.writesUnmarked.has(sender) &&
+    !statistics.writesProse.has(sender) &&
+    (statistics.unrecognisedMarked.get(sender) ?? 0) <= MAX_UNRECOGNISED_NOTICES_PER_NAME
+  );
+}
+
+/**
+ * True when a notice's "name" is really part of its text: the colon after it sits inside a
+ * quote left open (`You changed the subject from "Plan: A"…`), i.e. an odd number of quotes.
+ */
+export function isNameQuotedText(sender: string): boolean {
+  return (sender.match(QUOTE_CHARACTERS)?.length ?? 0) % 2 === 1;
+}
