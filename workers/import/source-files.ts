@@ -24,22 +24,32 @@ export interface SourceFiles {
  * that folder (signal-export's ../exported_stickers): nowhere else.
  */
 export function folderFiles(sourcePath: string, sharedFolders: readonly string[] = []): SourceFiles {
-  const folder = dirname(sourcePath);
-  const roots = [folder, ...sharedFolders.map((shared) => resolve(folder, '..', shared))];
   return {
     async digest(path) {
-      const candidate = resolve(folder, normalize(path.replaceAll('\\', '/')));
-      const root = roots.find((allowed) => isInside(allowed, candidate));
-      if (root === undefined) return null;
-      if (!existsSync(candidate) || !statSync(candidate).isFile()) return null;
-      // A symbolic link in a seized folder may point anywhere on the examiner's disk: the path
-      // as written stays inside, but the bytes read must too.
-      if (!isInside(realpathSync(root), realpathSync(candidate))) {
-        throw new AppError('E_IMPORT_READ', `${path} is a symbolic link to a file outside the export folder; not followed`);
-      }
-      return digestStream(createReadStream(candidate, { flags: 'r' }) as AsyncIterable<Buffer>);
+      const candidate = confinedFile(sourcePath, sharedFolders, path);
+      return candidate === null ? null : digestStream(createReadStream(candidate, { flags: 'r' }) as AsyncIterable<Buffer>);
     },
   };
+}
+
+/**
+ * The absolute path of the file `path` names relative to the source's folder, when it lies in that
+ * folder or its `sharedFolders` and is a regular file; null otherwise. Throws when a symbolic link
+ * leads outside. Shared with parsers that must read such a file themselves (Signal's encrypted ones).
+ */
+export function confinedFile(sourcePath: string, sharedFolders: readonly string[], path: string): string | null {
+  const folder = dirname(sourcePath);
+  const roots = [folder, ...sharedFolders.map((shared) => resolve(folder, '..', shared))];
+  const candidate = resolve(folder, normalize(path.replaceAll('\\', '/')));
+  const root = roots.find((allowed) => isInside(allowed, candidate));
+  if (root === undefined) return null;
+  if (!existsSync(candidate) || !statSync(candidate).isFile()) return null;
+  // A symbolic link in a seized folder may point anywhere on the examiner's disk: the path
+  // as written stays inside, but the bytes read must too.
+  if (!isInside(realpathSync(root), realpathSync(candidate))) {
+    throw new AppError('E_IMPORT_READ', `${path} is a symbolic link to a file outside the export folder; not followed`);
+  }
+  return candidate;
 }
 
 function isInside(folder: string, candidate: string): boolean {

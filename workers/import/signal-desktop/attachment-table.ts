@@ -32,7 +32,7 @@ export class SignalAttachmentTable {
       hasTable(db, 'message_attachments') && columns.has('messageid')
         ? new Lookup(
             db,
-            `SELECT ${selectExpressions(columns, 'a', ['attachmentType', 'editHistoryIndex', 'contentType', 'fileName', 'size', 'path', 'flags', 'localKey', 'version']).join(', ')} FROM message_attachments AS a WHERE a.messageId = ? ORDER BY ${columns.has('orderinmessage') ? 'a.orderInMessage, ' : ''}a.rowid`,
+            `SELECT ${selectExpressions(columns, 'a', ['attachmentType', 'editHistoryIndex', 'contentType', 'fileName', 'size', 'path', 'flags', 'localKey', 'version', 'plaintextHash']).join(', ')} FROM message_attachments AS a WHERE a.messageId = ? ORDER BY ${columns.has('orderinmessage') ? 'a.orderInMessage, ' : ''}a.rowid`,
           )
         : null;
   }
@@ -40,7 +40,7 @@ export class SignalAttachmentTable {
   /** The attachments of a message by its id; null when the table does not exist. */
   of(messageId: string | null): TableAttachments | null {
     if (this.lookup === null || messageId === null) return null;
-    const found: TableAttachments = { attachments: [], signalPaths: [], encryptedOnDisk: 0, longTextInFile: false };
+    const found: TableAttachments = { attachments: [], signalPaths: [], encrypted: [], longTextInFile: false };
     for (const row of this.lookup.all(messageId)) {
       const version = integerValue(row['edithistoryindex']);
       if (version !== null && version !== CURRENT_VERSION) continue;
@@ -54,8 +54,8 @@ export class SignalAttachmentTable {
       if (contentType !== null) attachment.mimeType = contentType;
       const size = integerValue(row['size']);
       if (size !== null && size >= 0) attachment.size = size;
-      const encrypted = nonEmptyText(row['localkey']) !== null || (integerValue(row['version']) ?? 1) >= 2;
-      placeSignalFile(found, attachment, nonEmptyText(row['path']), encrypted);
+      const key = { localKey: nonEmptyText(row['localkey']), version: integerValue(row['version']), plaintextHash: nonEmptyText(row['plaintexthash']) };
+      placeSignalFile(found, attachment, nonEmptyText(row['path']), key);
     }
     return found;
   }

@@ -4,8 +4,8 @@
  * Versions before 7 (2024) kept them as plain files: when the decrypted database lies in the
  * profile's `sql/` folder they are found there and hashed like any attachment (the shared folder
  * of SHARED_EXPORT_FOLDERS). Later versions encrypt each with its own `localKey`: those are
- * listed and recorded as missing with the reason (the bytes on disk are ciphertext, not the
- * file), as is every attachment of a database copied anywhere else.
+ * listed here with their key and decrypted by the parser (encrypted-attachments.ts). Every
+ * attachment of a database copied anywhere else stays missing.
  */
 
 import type { MediaType, ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
@@ -19,8 +19,25 @@ export interface AttachmentsFound {
   attachments: ParsedAttachment[];
   /** Where Signal kept each file, relative to its attachments.noindex folder (null when not downloaded). */
   signalPaths: (string | null)[];
-  /** How many are encrypted on disk with a per-attachment key (not read). */
-  encryptedOnDisk: number;
+  /** Those encrypted on disk with their own key, to be decrypted (their file is ciphertext). */
+  encrypted: EncryptedAttachment[];
+}
+
+/** An attachment whose file in attachments.noindex Signal encrypted with a per-attachment key. */
+export interface EncryptedAttachment {
+  attachment: ParsedAttachment;
+  /** Where Signal kept it, relative to attachments.noindex. */
+  signalPath: string;
+  /** Base64; null when the row says version 2 but holds no key. */
+  localKey: string | null;
+  plaintextHash: string | null;
+}
+
+/** What marks an attachment as encrypted at rest: a localKey, or Signal's attachment version 2 and later. */
+export interface AtRestKey {
+  localKey: string | null;
+  version: number | null;
+  plaintextHash: string | null;
 }
 
 /** Signal's attachment folder, beside sql/ in the profile (SHARED_EXPORT_FOLDERS['signal-desktop-db']). */
@@ -29,22 +46,29 @@ const ATTACHMENT_FOLDER = '../attachments.noindex';
 const SIGNAL_FILE_PATH = /^[\w-]{1,64}(?:\/[\w.-]{1,200}){1,3}$/u;
 
 /**
- * Points a plain (unencrypted) attachment at its file in attachments.noindex; an encrypted one,
- * or a path Signal would not write (`..`, absolute), keeps no path and stays missing.
+ * Points a plain (unencrypted) attachment at its file in attachments.noindex; an encrypted one is
+ * listed for decryption and gets its path (and bytes) only once decrypted. A path Signal would
+ * not write (`..`, absolute) keeps no path and stays missing.
  */
-export function placeSignalFile(found: AttachmentsFound, attachment: ParsedAttachment, path: string | null, encrypted: boolean): void {
+export function placeSignalFile(found: AttachmentsFound, attachment: ParsedAttachment, path: string | null, key: AtRestKey): void {
   found.attachments.push(attachment);
   found.signalPaths.push(path);
   if (path === null) return;
-  if (encrypted) {
-    found.encryptedOnDisk += 1;
+  if (key.localKey !== null || (key.version ?? 1) >= 2) {
+    found.encrypted.push({ attachment, signalPath: path, localKey: key.localKey, plaintextHash: key.plaintextHash });
     return;
   }
-  if (SIGNAL_FILE_PATH.test(path) && !path.split('/').includes('..')) attachment.path = `${ATTACHMENT_FOLDER}/${path}`;
+  const place = signalFilePlace(path);
+  if (place !== null) attachment.path = place;
+}
+
+/** The path of a file Signal wrote, as the import reads it (beside sql/); null for a path Signal would not write. */
+export function signalFilePlace(path: string): string | null {
+  return SIGNAL_FILE_PATH.test(path) && !path.split('/').includes('..') ? `${ATTACHMENT_FOLDER}/${path}` : null;
 }
 
 export function attachmentsOf(message: JsonObject | null): AttachmentsFound {
-  const found: AttachmentsFound = { attachments: [], signalPaths: [], encryptedOnDisk: 0 };
+  const found: AttachmentsFound = { attachments: [], signalPaths: [], encrypted: [] };
   for (const attachment of jsonObjects(message, 'attachments')) add(found, attachment, mediaTypeOf(attachment));
   const sticker = jsonObject(message, 'sticker');
   const stickerData = jsonObject(sticker, 'data');
@@ -60,8 +84,8 @@ function add(found: AttachmentsFound, attachment: JsonObject, mediaType: MediaTy
   if (mimeType !== null) parsed.mimeType = mimeType;
   const size = jsonNumber(attachment, 'size');
   if (size !== null && size >= 0) parsed.size = size;
-  const encrypted = jsonText(attachment, 'localKey') !== null || (jsonNumber(attachment, 'version') ?? 1) >= 2;
-  placeSignalFile(found, parsed, jsonText(attachment, 'path'), encrypted);
+  const key = { localKey: jsonText(attachment, 'localKey'), version: jsonNumber(attachment, 'version'), plaintextHash: jsonText(attachment, 'plaintextHash') };
+  placeSignalFile(found, parsed, jsonText(attachment, 'path'), key);
 }
 
 export function mediaTypeOf(attachment: JsonObject): MediaType {

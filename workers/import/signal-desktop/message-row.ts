@@ -12,7 +12,7 @@ import type { SignalConversations } from './conversations.ts';
 import type { JsonObject } from './json-fields.ts';
 import { firstText, identifierOf, jsonFlag, jsonNumber, jsonText, parseJsonColumn } from './json-fields.ts';
 import { attachmentsOf, editHistoryOf, insertMentions, quoteOf, reactionsOf } from './message-parts.ts';
-import type { NameOf } from './message-parts.ts';
+import type { EncryptedAttachment, NameOf } from './message-parts.ts';
 import { MESSAGE_TYPES, systemText } from './system-events.ts';
 
 /** A message object bigger than this is not parsed (real ones are a few KiB; long texts are attachments). */
@@ -34,6 +34,8 @@ export const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
 export interface RowNotes {
   jsonProblem?: string;
   attachmentsNotListed?: boolean;
+  /** Attachments whose files are encrypted at rest, for the caller to decrypt. */
+  encrypted?: EncryptedAttachment[];
 }
 
 /** Who is who: the conversations table for a database; nothing but identifiers for a JSON export. */
@@ -69,9 +71,13 @@ export function readMessage(row: Row, json: JsonObject | null, locator: SourceLo
 
   // From schema 1360 the table holds them; rows written before it keep them in the object.
   const fromTable = attachmentTable?.of(messageId) ?? null;
-  const { attachments, signalPaths, encryptedOnDisk } = fromTable !== null && fromTable.attachments.length > 0 ? fromTable : attachmentsOf(json);
+  const { attachments, signalPaths, encrypted } = fromTable !== null && fromTable.attachments.length > 0 ? fromTable : attachmentsOf(json);
   // Signal 7 on: each file is encrypted with its own key; the ciphertext is not the attachment.
-  if (encryptedOnDisk > 0) extra['attachmentsEncryptedOnDisk'] = encryptedOnDisk;
+  // The caller decrypts them (it can read files; this function cannot wait for them).
+  if (encrypted.length > 0) {
+    extra['attachmentsEncryptedOnDisk'] = encrypted.length;
+    notes.encrypted = encrypted;
+  }
   if (fromTable?.longTextInFile === true) extra['longTextInMissingFile'] = true;
   if (signalPaths.some((path) => path !== null)) extra['attachmentPaths'] = signalPaths;
   if (attachments.length === 0 && flagValue(row['hasattachments'])) {

@@ -11,13 +11,14 @@ import type { EvidenceDatabase, WarningCap } from '../sqlite/index.ts';
 import { ChatRegistry, RowPacer, columnsOf, evidenceDatabaseParser, hasTable, rowCount, rowidOf, scanErrorMessage, scanRows, selectExpressions, unparsedRow } from '../sqlite/index.ts';
 import { SignalAttachmentTable } from './attachment-table.ts';
 import { SignalConversations } from './conversations.ts';
+import { decryptSignalAttachments } from './encrypted-attachments.ts';
 import { identifierOf } from './json-fields.ts';
 import { MESSAGE_COLUMNS, readMessageRow } from './message-row.ts';
 import type { RowNotes } from './message-row.ts';
 import { bump, tallyMessage } from './message-tally.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const SIGNAL_DESKTOP_PARSER_VERSION = '1.1.0';
+export const SIGNAL_DESKTOP_PARSER_VERSION = '1.2.0';
 
 export const signalDesktopDbParser: SourceParser = evidenceDatabaseParser({
   format: 'signal-desktop-db',
@@ -36,7 +37,7 @@ async function parseSignalDesktop(evidence: EvidenceDatabase, input: ParserInput
   const registry = new ChatRegistry(sink);
   const conversations = new SignalConversations(db, registry, (place, message) => warnings.add('conversation', `${file}:${place}`, message));
   const pacer = new RowPacer(sink, rowCount(db, 'messages') ?? 0, input.size);
-  const tally: Record<string, number> = { messages: 0, system: 0, unparsed: 0, deleted: 0, edited: 0, attachments: 0, jsonUnreadable: 0, attachmentsNotListed: 0 };
+  const tally: Record<string, number> = { messages: 0, system: 0, unparsed: 0, deleted: 0, edited: 0, attachments: 0, jsonUnreadable: 0, attachmentsNotListed: 0, attachmentsEncryptedOnDisk: 0, attachmentsDecrypted: 0, attachmentsNotDecrypted: 0 };
   const attachmentTable = new SignalAttachmentTable(db);
   const select = selectExpressions(messageColumns, 't', MESSAGE_COLUMNS);
   const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:messages`, scanErrorMessage('messages', message, from, to));
@@ -54,6 +55,11 @@ async function parseSignalDesktop(evidence: EvidenceDatabase, input: ParserInput
         warnings.add('row', place, message.reason ?? 'unreadable row');
       }
       if (notes.attachmentsNotListed === true) warnings.add('attachments', place, 'hasAttachments is set but neither the message object nor message_attachments lists any: the database may be damaged or partly copied');
+      if (notes.encrypted !== undefined) {
+        const decryption = await decryptSignalAttachments(notes.encrypted, input, tally);
+        message.extra = { ...message.extra, ...decryption.extra };
+        for (const failure of decryption.failures) warnings.add('encrypted-attachment', place, failure);
+      }
       count(tally, message, notes);
       await sink.message(message);
       pacer.tick();
@@ -81,4 +87,5 @@ function count(tally: Record<string, number>, message: ParsedMessage, notes: Row
   tallyMessage(tally, message);
   if (notes.jsonProblem !== undefined) bump(tally, 'jsonUnreadable');
   if (notes.attachmentsNotListed === true) bump(tally, 'attachmentsNotListed');
+  if (notes.encrypted !== undefined) bump(tally, 'attachmentsEncryptedOnDisk', notes.encrypted.length);
 }
