@@ -161,10 +161,25 @@ describe('ChatHold bound', () => {
     const emitted: string[] = [];
     const emit = (item: Capture): void => void emitted.push(item.path);
     expect(hold.add(capture('a', 10), '', () => false, emit)).toBe(false);
-    expect(hold.add(capture('b', 10), '', () => true, emit)).toBe(false);
+    expect(hold.add(capture('b', 10), '', () => false, emit)).toBe(false);
     expect(emitted).toEqual([]);
     hold.release(emit);
     expect(emitted).toEqual(['a', 'b']);
+  });
+
+  it('releases what it holds, then this model, as soon as the header is complete, and streams after', () => {
+    const hold = new ChatHold();
+    const emitted: string[] = [];
+    const emit = (item: Capture): void => void emitted.push(item.path);
+    hold.add(capture('a', 10), '', () => false, emit);
+    hold.add(capture('b', 10), '', () => false, emit);
+    expect(emitted).toEqual([]);
+    hold.add(capture('c', 10), '', () => true, emit);
+    expect(emitted).toEqual(['a', 'b', 'c']);
+    hold.add(capture('d', 10), '', () => true, emit);
+    expect(emitted).toEqual(['a', 'b', 'c', 'd']);
+    expect(hold.size).toBe(0);
+    expect(hold.overflowed).toBe(false);
   });
 
   it('streams from the start when the header came first', () => {
