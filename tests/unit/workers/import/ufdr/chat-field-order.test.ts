@@ -201,3 +201,29 @@ describe('ChatHold bound', () => {
     expect(hold.overflowed).toBe(true);
   });
 });
+
+describe('UFDR ChatType written after the chat was announced with a guessed kind', () => {
+  /** Participants that list one other member: the kind guessed from them is private. */
+  const twoParticipants = `<multiModelField name="Participants" type="Party">${[RECRUITER, OWNER].map(party).join('')}</multiModelField>`;
+  const early = [field('Source', 'WhatsApp'), field('Id', '40711111111@s.whatsapp.net'), twoParticipants].join('\n');
+  const whatsAppKinds = (chats: unknown[]): unknown[] => chats.map((chat) => (chat as unknown[]).slice(1, 3)).filter(([title]) => String(title).startsWith('WhatsApp'));
+
+  it('stores the kind the ChatType states, not the one guessed from the participants', async () => {
+    const result = await stored(report([early, MESSAGES, field('ChatType', 'Group')].join('\n')));
+    expect(whatsAppKinds(result.chats)).toEqual([['WhatsApp: Recruiter', 'group']]);
+    expect(result.messages).toHaveLength(2);
+  });
+
+  it('stores the same kind whether the ChatType comes before or after the messages', async () => {
+    const before = await stored(report([early, field('ChatType', 'Group'), MESSAGES].join('\n')));
+    const after = await stored(report([early, MESSAGES, field('ChatType', 'Group')].join('\n')));
+    expect(after.chats).toEqual(before.chats);
+  });
+
+  it('lets a stated OneOnOne win over participants that would make a group', async () => {
+    const third = party({ id: '40722222222@s.whatsapp.net', name: 'Driver', owner: false });
+    const header = [field('Source', 'WhatsApp'), field('Id', '40711111111@s.whatsapp.net'), field('ChatType', 'OneOnOne'), `<multiModelField name="Participants" type="Party">${[party(RECRUITER), third, party(OWNER)].join('')}</multiModelField>`].join('\n');
+    const result = await stored(report([header, MESSAGES].join('\n')));
+    expect(whatsAppKinds(result.chats)).toEqual([['WhatsApp: Recruiter, Driver', 'private']]);
+  });
+});
