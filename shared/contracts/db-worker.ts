@@ -87,6 +87,8 @@ export interface NewChat {
    * title is replaced, unless another source has the chat too (its title stays the one given first).
    */
   retitle?: boolean;
+  /** The kind is the source's statement (ParsedChat.kindStated): it replaces the stored kind, unless another source has the chat too. */
+  kindStated?: boolean;
 }
 
 

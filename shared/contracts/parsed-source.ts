@@ -104,6 +104,14 @@ export interface ParsedChat {
   retitle?: boolean;
   kind?: 'private' | 'group' | 'channel' | 'unknown';
   /**
+   * The source states this kind (a UFDR Chat's ChatType), it is not guessed from the participants:
+   * it replaces a kind this source announced before, which may have been a guess made before the
+   * statement was read (a ChatType written after the chat's first messages). Without it, a chat
+   * announced again only settles an 'unknown' kind. As with `retitle`, a conversation another
+   * source has too keeps the kind it was given first (insertChats).
+   */
+  kindStated?: boolean;
+  /**
    * Who the source says takes part, senders or not (group members, e-mail recipients). A chat
    * announced again with more participants gains them (an e-mail thread whose replies go to
    * new people); everyone who sent a message is a participant anyway.

@@ -96,15 +96,19 @@ export class RecordWriter implements ParseSink {
    * settle its kind: a parser that learns group or private from the records (a WhatsApp text
    * export) says so at the end, and a chat still 'unknown' takes it (insertChats never changes
    * a kind that is already known). Its title changes only when the announcement says so
-   * (`retitle`: a UFDR Chat's Name written after its Messages); its key and id never do.
+   * (`retitle`: a UFDR Chat's Name written after its Messages); its key and id never do. A kind
+   * the source states (`kindStated`: a UFDR ChatType written after the chat was announced with a
+   * kind guessed from its participants) replaces a known kind: the report's word beats our guess.
    */
   chat(chat: ParsedChat): void {
     const known = this.chats.get(chat.key);
     const kind = chat.kind ?? 'unknown';
     if (known !== undefined) {
       // Announced again: a kind learnt from the records, or new participants (an e-mail reply to someone new).
-      const settlesKind = known.kind === 'unknown' && kind !== 'unknown';
+      const restatesKind = chat.kindStated === true && kind !== 'unknown' && kind !== known.kind;
+      const settlesKind = restatesKind || (known.kind === 'unknown' && kind !== 'unknown');
       if (settlesKind) known.kind = kind;
+      if (restatesKind) known.kindStated = true;
       const retitles = chat.retitle === true && chat.title !== known.title;
       if (retitles) {
         known.title = chat.title;
@@ -113,7 +117,7 @@ export class RecordWriter implements ParseSink {
       if (addParticipants(known.participants, chat.participants ?? []) || settlesKind || retitles) this.queueChat(known);
       return;
     }
-    const announced: NewChat = { id: chatId({ format: this.job.format, sha256: this.job.source.sha256, path: this.job.source.path, device: this.job.source.device }, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [] };
+    const announced: NewChat = { id: chatId({ format: this.job.format, sha256: this.job.source.sha256, path: this.job.source.path, device: this.job.source.device }, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [], ...(chat.kindStated === true ? { kindStated: true } : {}) };
     addParticipants(announced.participants, chat.participants ?? []);
     this.chats.set(chat.key, announced);
     this.queueChat(announced);

@@ -52,6 +52,8 @@ export function insertChats(db: Database, chats: NewChat[]): void {
     ]);
     // A title the source settled later replaces the one it gave first, never one another source gave.
     if (chat.retitle === true) run(db, 'UPDATE chats SET title = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chat_sources WHERE chat_id = ? AND source_id <> ?)', [chat.title, chat.id, chat.id, chat.sourceId]);
+    // A kind the source states replaces the one it guessed first, never one another source gave.
+    if (chat.kindStated === true) run(db, 'UPDATE chats SET kind = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chat_sources WHERE chat_id = ? AND source_id <> ?)', [chat.kind, chat.id, chat.id, chat.sourceId]);
   }
 }
 

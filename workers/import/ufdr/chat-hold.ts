@@ -5,10 +5,13 @@
  * participants, sender names or directions from the header. So when a chat's first message (or
  * ActivityLog entry) arrives before its Source, Id or Participants (chats.ts missingHeader: what
  * the chat's key and its messages are made of), the chat's captured models are held, as the
- * trees already built, and mapped when the Chat model closes: the same records, in the same
- * order, with the same locators, as if the header had come first. A Name alone is not waited
- * for (most chats have none): a title read after the messages is announced at the chat's end and
- * replaces the first one (ParsedChat.retitle).
+ * trees already built, and mapped as soon as those fields have all been read (checked at the
+ * next message or activity entry, so a Participants field is read whole) or else when the Chat
+ * model closes: the same records, in the same order, with the same locators, as if the header
+ * had come first. What follows streams: a chat whose Id comes between two message blocks holds
+ * only the first block, not the rest of the chat. A Name alone is not waited for (most chats
+ * have none): a title read after the messages is announced at the chat's end and replaces the
+ * first one (ParsedChat.retitle).
  *
  * Memory bound: at most MAX_HELD_MODELS models and MAX_HELD_CHARS characters (tree text plus
  * kept raw text) per chat; one chat is read at a time, so that is the bound for the report.
@@ -35,18 +38,18 @@ export type EmitModel = (capture: Capture, raw: string) => void;
 export class ChatHold {
   private held: HeldModel[] = [];
   private chars = 0;
-  /** Null until the chat's first message or activity entry decides whether to hold. */
-  private holding: boolean | null = null;
+  /** False once the header was ready (or the bound reached): from then on every model streams. */
+  private holding = true;
   /** True when the bound was reached and the chat went on streaming with a partial header. */
   overflowed = false;
 
   /**
-   * Passes the model on, or holds it while the header is incomplete. `headerReady` is asked once,
-   * at the chat's first model: a header that precedes the messages is read whole by then.
-   * Returns true when this model made the hold overflow (so the caller can warn once).
+   * Passes the model on, or holds it while the header is incomplete. `headerReady` is asked at
+   * each model until it says yes; then what was held is mapped first, in order, and this model
+   * after it. Returns true when this model made the hold overflow (so the caller can warn once).
    */
   add(capture: Capture, raw: string, headerReady: () => boolean, emit: EmitModel): boolean {
-    this.holding ??= !headerReady();
+    if (this.holding && headerReady()) this.release(emit);
     if (!this.holding) {
       emit(capture, raw);
       return false;

@@ -72,13 +72,15 @@ export function chatOf(header: ChatHeader): ParsedChat {
   const others = header.participants.filter((party) => party.owner !== true);
   const named = fieldText(header.fields, 'Name') ?? (others.length > 0 ? others.map((party) => party.name ?? party.id ?? '?').join(', ') : null);
   const title = named ?? id ?? 'chat';
-  const chatType = (fieldText(header.fields, 'ChatType') ?? '').toLowerCase();
-  let kind: ParsedChat['kind'] = 'unknown';
-  if (chatType.includes('broadcast') || chatType.includes('channel')) kind = 'channel';
-  else if (chatType.includes('group') || others.length > 1 || (id ?? '').endsWith('@g.us')) kind = 'group';
-  else if (chatType.includes('one') || others.length === 1 || header.participants.length === 2) kind = 'private';
+  const stated = statedKind(fieldText(header.fields, 'ChatType'));
+  let kind: ParsedChat['kind'] = stated ?? 'unknown';
+  if (stated === null && (others.length > 1 || (id ?? '').endsWith('@g.us'))) kind = 'group';
+  else if (stated === null && (others.length === 1 || header.participants.length === 2)) kind = 'private';
   header.key = chatKeyOf(header);
   const chat: ParsedChat = { key: header.key, title: source === null ? title : `${source}: ${title}`, kind };
+  // The ChatType may come after the chat was announced with a kind guessed from its participants
+  // (a group whose Participants list one other member): the stated kind must replace the guess.
+  if (stated !== null) chat.kindStated = true;
   if (header.participants.length > 0) chat.participants = header.participants.map((party) => ({ name: party.name, id: party.id }));
   // The same app conversation can appear in several reports (two extractions of one phone).
   if (id !== null) chat.mergeKey = `${source ?? 'unknown'}\n${id}`;
@@ -86,10 +88,21 @@ export function chatOf(header: ChatHeader): ParsedChat {
   return chat;
 }
 
+/** The kind a Chat's ChatType states (OneOnOne, Group, Broadcast…), or null when it states none we know. */
+function statedKind(chatType: string | null): ParsedChat['kind'] | null {
+  const stated = (chatType ?? '').toLowerCase();
+  if (stated.includes('broadcast') || stated.includes('channel')) return 'channel';
+  if (stated.includes('group')) return 'group';
+  // OneOnOne, OneToOne; not a bare includes('one'), which a "None" would match.
+  if (/one[\s_-]*(?:on|to)[\s_-]*one|private/u.test(stated)) return 'private';
+  return null;
+}
+
 /**
  * The chat as its model ends, and whether to announce it again: a Name (or, past the hold's
- * bound, Participants or a ChatType) read after the chat's first messages changes its title or
- * kind. The title then replaces the one first announced (`retitle`); the key stays.
+ * bound, Participants) or a ChatType read after the chat's first messages changes its title or
+ * kind. The title then replaces the one first announced (`retitle`), as a stated kind replaces a
+ * guessed one (`kindStated`, set by chatOf); the key stays.
  */
 export function chatAtEnd(header: ChatHeader): { chat: ParsedChat; again: boolean } {
   const first = header.announced;

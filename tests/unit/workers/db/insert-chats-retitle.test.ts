@@ -12,7 +12,8 @@ import { caseDbClient } from '../../../support/case-db-client.ts';
 /**
  * A UFDR Chat whose Name comes after its Messages is announced with a provisional title and
  * again, at its end, with `retitle`. The source that gave the title may replace it; a later
- * source merged into the same conversation (same device, same app chat) may not.
+ * source merged into the same conversation (same device, same app chat) may not. A ChatType
+ * written after the Messages is announced the same way, with `kindStated`, and follows the same rule.
  */
 
 async function caseWithTwoSources(): Promise<Database> {
@@ -67,5 +68,30 @@ describe('insertChats and a title settled after the chat was stored', () => {
     await importInto(db, { id: 'src-2', sha256: 'b'.repeat(64), path: '/e/b/report.xml' }, [PROVISIONAL, SETTLED]);
     expect(titles(db)).toEqual(['WhatsApp: First report']);
     expect(selectAll(db, 'SELECT source_id FROM chat_sources ORDER BY source_id').map((row) => row['source_id'])).toEqual(['src-1', 'src-2']);
+  });
+});
+
+const kinds = (db: Database): string[] => selectAll(db, 'SELECT kind FROM chats ORDER BY id').map((row) => String(row['kind']));
+
+describe('insertChats and a kind the source states after the chat was stored with a guessed one', () => {
+  const STATED: ParsedChat = { ...PROVISIONAL, kind: 'group', kindStated: true };
+
+  it('replaces the kind the same source guessed first, even when stored in an earlier batch', async () => {
+    const db = await caseWithTwoSources();
+    await importInto(db, { id: 'src-1', sha256: 'a'.repeat(64), path: '/e/a/report.xml' }, [PROVISIONAL, STATED]);
+    expect(kinds(db)).toEqual(['group']);
+  });
+
+  it('keeps a known kind when announced again with a guess (no kindStated)', async () => {
+    const db = await caseWithTwoSources();
+    await importInto(db, { id: 'src-1', sha256: 'a'.repeat(64), path: '/e/a/report.xml' }, [PROVISIONAL, { ...PROVISIONAL, kind: 'group' }]);
+    expect(kinds(db)).toEqual(['private']);
+  });
+
+  it('keeps the kind another source gave the conversation', async () => {
+    const db = await caseWithTwoSources();
+    await importInto(db, { id: 'src-1', sha256: 'a'.repeat(64), path: '/e/a/report.xml' }, [PROVISIONAL]);
+    await importInto(db, { id: 'src-2', sha256: 'b'.repeat(64), path: '/e/b/report.xml' }, [PROVISIONAL, STATED]);
+    expect(kinds(db)).toEqual(['private']);
   });
 });

@@ -161,10 +161,25 @@ describe('ChatHold bound', () => {
     const emitted: string[] = [];
     const emit = (item: Capture): void => void emitted.push(item.path);
     expect(hold.add(capture('a', 10), '', () => false, emit)).toBe(false);
-    expect(hold.add(capture('b', 10), '', () => true, emit)).toBe(false);
+    expect(hold.add(capture('b', 10), '', () => false, emit)).toBe(false);
     expect(emitted).toEqual([]);
     hold.release(emit);
     expect(emitted).toEqual(['a', 'b']);
+  });
+
+  it('releases what it holds, then this model, as soon as the header is complete, and streams after', () => {
+    const hold = new ChatHold();
+    const emitted: string[] = [];
+    const emit = (item: Capture): void => void emitted.push(item.path);
+    hold.add(capture('a', 10), '', () => false, emit);
+    hold.add(capture('b', 10), '', () => false, emit);
+    expect(emitted).toEqual([]);
+    hold.add(capture('c', 10), '', () => true, emit);
+    expect(emitted).toEqual(['a', 'b', 'c']);
+    hold.add(capture('d', 10), '', () => true, emit);
+    expect(emitted).toEqual(['a', 'b', 'c', 'd']);
+    expect(hold.size).toBe(0);
+    expect(hold.overflowed).toBe(false);
   });
 
   it('streams from the start when the header came first', () => {
@@ -184,5 +199,31 @@ describe('ChatHold bound', () => {
     hold.add(capture('c', 10), '', () => false, emit);
     expect(emitted).toEqual(['a', 'b', 'c']);
     expect(hold.overflowed).toBe(true);
+  });
+});
+
+describe('UFDR ChatType written after the chat was announced with a guessed kind', () => {
+  /** Participants that list one other member: the kind guessed from them is private. */
+  const twoParticipants = `<multiModelField name="Participants" type="Party">${[RECRUITER, OWNER].map(party).join('')}</multiModelField>`;
+  const early = [field('Source', 'WhatsApp'), field('Id', '40711111111@s.whatsapp.net'), twoParticipants].join('\n');
+  const whatsAppKinds = (chats: unknown[]): unknown[] => chats.map((chat) => (chat as unknown[]).slice(1, 3)).filter(([title]) => String(title).startsWith('WhatsApp'));
+
+  it('stores the kind the ChatType states, not the one guessed from the participants', async () => {
+    const result = await stored(report([early, MESSAGES, field('ChatType', 'Group')].join('\n')));
+    expect(whatsAppKinds(result.chats)).toEqual([['WhatsApp: Recruiter', 'group']]);
+    expect(result.messages).toHaveLength(2);
+  });
+
+  it('stores the same kind whether the ChatType comes before or after the messages', async () => {
+    const before = await stored(report([early, field('ChatType', 'Group'), MESSAGES].join('\n')));
+    const after = await stored(report([early, MESSAGES, field('ChatType', 'Group')].join('\n')));
+    expect(after.chats).toEqual(before.chats);
+  });
+
+  it('lets a stated OneOnOne win over participants that would make a group', async () => {
+    const third = party({ id: '40722222222@s.whatsapp.net', name: 'Driver', owner: false });
+    const header = [field('Source', 'WhatsApp'), field('Id', '40711111111@s.whatsapp.net'), field('ChatType', 'OneOnOne'), `<multiModelField name="Participants" type="Party">${[party(RECRUITER), third, party(OWNER)].join('')}</multiModelField>`].join('\n');
+    const result = await stored(report([header, MESSAGES].join('\n')));
+    expect(whatsAppKinds(result.chats)).toEqual([['WhatsApp: Recruiter, Driver', 'private']]);
   });
 });
