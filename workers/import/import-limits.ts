@@ -31,6 +31,19 @@ export function truncateRaw(raw: string, totalChars = raw.length): { text: strin
   return { text, note: ` (raw text truncated to the first ${text.length} of ${total} characters)` };
 }
 
+/**
+ * Cuts raw text that was decoded from only the first `decodedBytes` of a `totalBytes` source (a
+ * reader that must not decode a damaged, gigabyte-long "record" whole); `note` names both sizes,
+ * because the number of characters of the whole is not known. `totalIsLowerBound`: reading
+ * stopped before the record ended, so it is at least `totalBytes` long.
+ */
+export function truncateRawBytes(raw: string, decodedBytes: number, totalBytes: number, totalIsLowerBound = false): { text: string; note: string } {
+  if (decodedBytes >= totalBytes && !totalIsLowerBound) return truncateRaw(raw);
+  const text = raw.length <= RAW_TEXT_LIMIT ? raw : raw.slice(0, RAW_TEXT_LIMIT);
+  const total = `${totalIsLowerBound ? 'at least ' : ''}${totalBytes}`;
+  return { text, note: ` (raw text truncated to the first ${text.length} characters, decoded from the first ${decodedBytes} of ${total} bytes)` };
+}
+
 /** Cuts a message body to MAX_MESSAGE_TEXT_CHARS; `note` tells the examiner what was cut (null when nothing was). */
 export function capMessageText(text: string): { text: string; totalChars: number; note: string | null } {
   if (text.length <= MAX_MESSAGE_TEXT_CHARS) return { text, totalChars: text.length, note: null };

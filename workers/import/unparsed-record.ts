@@ -5,7 +5,7 @@
  */
 
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../shared/contracts/parsed-source.ts';
-import { truncateRaw } from './import-limits.ts';
+import { truncateRaw, truncateRawBytes } from './import-limits.ts';
 
 export interface UnparsedRecordFields {
   chatKey: string;
@@ -16,6 +16,12 @@ export interface UnparsedRecordFields {
    * no more than RAW_TEXT_LIMIT of it), so the reason can say how much was cut.
    */
   rawChars?: number | undefined;
+  /**
+   * Set instead of `rawChars` when `raw` was decoded from only the first `decoded` bytes of the
+   * record (`total` bytes; `totalIsLowerBound` when reading stopped before its end), so the
+   * reason can say how much of the source was cut in bytes, the only unit known.
+   */
+  rawBytes?: { decoded: number; total: number; totalIsLowerBound?: boolean } | undefined;
   locator: SourceLocator;
   /** Why the record could not be read; a note is appended when the raw text was cut. */
   reason: string;
@@ -30,7 +36,8 @@ export interface UnparsedRecordFields {
 }
 
 export function unparsedRecord(fields: UnparsedRecordFields): ParsedMessage {
-  const kept = truncateRaw(fields.raw, fields.rawChars);
+  const bytes = fields.rawBytes;
+  const kept = bytes === undefined ? truncateRaw(fields.raw, fields.rawChars) : truncateRawBytes(fields.raw, bytes.decoded, bytes.total, bytes.totalIsLowerBound);
   return {
     chatKey: fields.chatKey,
     kind: 'unparsed',

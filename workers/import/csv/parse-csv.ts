@@ -9,7 +9,7 @@ import { parse } from 'csv-parse';
 import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
-import { unparsedRecord } from '../unparsed-record.ts';
+import { unparsedRecord, type UnparsedRecordFields } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
@@ -28,7 +28,8 @@ const PENDING_BYTES_KEPT = 4 * RAW_TEXT_LIMIT;
 const INCOMING = /^(?:in|incoming|inbound|received|receive|recv|inbox|rx|1)$/iu;
 const OUTGOING = /^(?:out|outgoing|outbound|sent|send|outbox|tx|2)$/iu;
 
-type Queued = { kind: 'record'; fields: string[]; raw: string } | { kind: 'skip'; reason: string; raw: string };
+/** `rawBytes`: the raw text was decoded from only the start of the row (see UnparsedRecordFields). */
+type Queued = { kind: 'record'; fields: string[]; raw: string } | { kind: 'skip'; reason: string; raw: string; rawBytes?: UnparsedRecordFields['rawBytes'] };
 
 interface ParseState {
   header: string[] | null;
@@ -53,6 +54,8 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, undated: 0, chats: new Set() };
   let recordEnd = 0;
   let failure: string | null = null;
+  /** Line the failure is at: handing the runaway row on as unparsed moves state.line past it. */
+  let failureLine: number | null = null;
   const pending: { start: number; bytes: Uint8Array }[] = [];
 
   const parser = parse({
@@ -107,9 +110,13 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
     if (failure !== null) break;
     // csv-parse updates its byte count at record ends only, so the bytes written are counted here.
     if (offset - recordEnd > MAX_RECORD_BYTES) {
+      failureLine = state.line;
       failure = `the row starting at line ${state.line} is longer than ${MAX_RECORD_BYTES} bytes (a quote that never closes?)`;
-      const raw = new TextDecoder('utf-8', { fatal: false }).decode(concat(pending, recordEnd));
-      await handle({ kind: 'skip', reason: failure, raw: raw.slice(0, RAW_TEXT_LIMIT) }, state, valid, file, sink, warnings);
+      // Only the start of the row is still held (PENDING_BYTES_KEPT); the record says how much of it that is.
+      const held = concat(pending, recordEnd);
+      const raw = new TextDecoder('utf-8', { fatal: false }).decode(held);
+      const rawBytes = { decoded: held.byteLength, total: offset - recordEnd, totalIsLowerBound: true };
+      await handle({ kind: 'skip', reason: failure, raw, rawBytes }, state, valid, file, sink, warnings);
       break;
     }
   }
@@ -123,10 +130,10 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   }
 
   if (state.header === null) {
-    throw new AppError('E_IMPORT_FORMAT', failure === null ? `${file}: the file has no header row; a CSV import needs one naming the columns` : `${file}:${state.line}: ${failure}; nothing could be read before it`);
+    throw new AppError('E_IMPORT_FORMAT', failure === null ? `${file}: the file has no header row; a CSV import needs one naming the columns` : `${file}:${failureLine ?? state.line}: ${failure}; nothing could be read before it`);
   }
   if (failure !== null) {
-    sink.warning({ place: `${file}:${state.line}`, message: `${failure}; reading stopped there: the ${state.messages} rows before it were imported, anything after it was not` });
+    sink.warning({ place: `${file}:${failureLine ?? state.line}`, message: `${failure}; reading stopped there: the ${state.messages} rows before it were imported, anything after it was not` });
   }
   if (state.messages === 0 && state.unparsed === 0) sink.warning({ place: file, message: 'the file has a header row but no data rows' });
   if (state.undated > 0) sink.warning({ place: file, message: `${state.undated} rows have a timestamp that could not be read (they are imported without a time)` });
@@ -175,7 +182,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
       : `the row has ${item.fields.length} fields but the header has ${header.length} (an unquoted delimiter or quote inside a value?)`;
     // No warning here: the import worker lists each unparsed record with its reason and place.
     state.unparsed += 1;
-    await emit(sink, state, unparsedRecord({ chatKey, raw, locator, reason }), chatKey);
+    const rawBytes = item.kind === 'skip' ? item.rawBytes : undefined;
+    await emit(sink, state, unparsedRecord({ chatKey, raw, rawBytes, locator, reason }), chatKey);
     return;
   }
   const cell = (index: number | null): string | null => (index === null ? null : (item.fields[index] ?? '').trim());

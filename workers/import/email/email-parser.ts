@@ -43,7 +43,7 @@ export async function parseEmailSource(input: ParserInput, sink: ParseSink, maxM
     const at = `message at byte ${raw.byteStart}`;
     counts.unescapedLines += raw.unescapedLines;
     if (!raw.endsWithLineFeed && splitter.isMbox) warnings.add('truncated', place, `${at}: the file ends in the middle of a line; this last message may be cut short`);
-    const record = await readRecord(raw, file, threads, sink, (message) => warnings.add('message', place, `${at}: ${message}`));
+    const record = await readRecord(raw, file, threads, sink, maxMessageBytes, (message) => warnings.add('message', place, `${at}: ${message}`));
     if (record.kind === 'unparsed') counts.unparsed += 1;
     else counts.messages += 1;
     counts.attachments += record.attachments.length;
@@ -68,9 +68,9 @@ export async function parseEmailSource(input: ParserInput, sink: ParseSink, maxM
   };
 }
 
-async function readRecord(raw: RawMessage, file: string, threads: EmailThreads, sink: ParseSink, warn: (message: string) => void): Promise<ParsedMessage> {
+async function readRecord(raw: RawMessage, file: string, threads: EmailThreads, sink: ParseSink, maxMessageBytes: number, warn: (message: string) => void): Promise<ParsedMessage> {
   if (raw.overflow) {
-    const why = `the message is ${raw.contentBytes} bytes, more than the ${MAX_MESSAGE_BYTES} read whole; only its headers were read`;
+    const why = `the message is ${raw.contentBytes} bytes, more than the ${maxMessageBytes} read whole; only its headers were read`;
     return unparsedWithHeaders(raw, file, threads, sink, why, warn);
   }
   let content: EmailContent;
@@ -86,12 +86,16 @@ async function readRecord(raw: RawMessage, file: string, threads: EmailThreads, 
 
 async function unparsedWithHeaders(raw: RawMessage, file: string, threads: EmailThreads, sink: ParseSink, why: string, warn: (message: string) => void): Promise<ParsedMessage> {
   // Decoded from a bounded start only: a damaged mailbox can make one "message" of many megabytes.
-  const rawText = new TextDecoder('utf-8', { fatal: false }).decode(raw.bytes.subarray(0, RAW_DECODED_BYTES));
+  // The record says so in bytes (decoded of the message's whole size; `raw.bytes` itself is only
+  // the start of an overflowing message), since the characters of the whole are never counted.
+  const decoded = raw.bytes.subarray(0, RAW_DECODED_BYTES);
+  const rawText = new TextDecoder('utf-8', { fatal: false }).decode(decoded);
+  const rawBytes = { decoded: decoded.byteLength, total: raw.contentBytes };
   let headers: EmailContent | null = null;
   try {
     headers = await readEmailHeaders(raw.bytes);
   } catch (error) {
     warn(`not even the headers could be read (${error instanceof Error ? error.message : String(error)})`);
   }
-  return toUnparsed(raw, file, headers, threads, sink, `${why}; kept raw`, rawText);
+  return toUnparsed(raw, file, headers, threads, sink, `${why}; kept raw`, rawText, rawBytes);
 }

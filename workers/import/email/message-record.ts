@@ -5,7 +5,7 @@ import { formatMailbox, type MailAddress } from './addresses.ts';
 import type { RawMessage } from './mbox-splitter.ts';
 import type { EmailContent } from './read-email.ts';
 import { subjectWithoutPrefixes, type EmailThreads } from './threads.ts';
-import { unparsedRecord } from '../unparsed-record.ts';
+import { unparsedRecord, type UnparsedRecordFields } from '../unparsed-record.ts';
 
 const NO_SUBJECT = '(no subject)';
 
@@ -39,13 +39,18 @@ export function toMessage(raw: RawMessage, file: string, content: EmailContent, 
   };
 }
 
-/** A message kept raw (`rawText`, cut to RAW_TEXT_LIMIT here); what its headers still tell (sender, time, thread) is kept with it. */
-export function toUnparsed(raw: RawMessage, file: string, headers: EmailContent | null, threads: EmailThreads, sink: ParseSink, reason: string, rawText: string): ParsedMessage {
+/**
+ * A message kept raw (`rawText`, cut to RAW_TEXT_LIMIT here; `rawBytes`: how many of the message's
+ * bytes it was decoded from, for the reason's note); what its headers still tell (sender, time,
+ * thread) is kept with it.
+ */
+export function toUnparsed(raw: RawMessage, file: string, headers: EmailContent | null, threads: EmailThreads, sink: ParseSink, reason: string, rawText: string, rawBytes: UnparsedRecordFields['rawBytes']): ParsedMessage {
   const chatKey = headers === null ? announceFallback(raw, threads, sink) : announceThread(headers, raw, threads, sink);
   const sender = headers?.from[0];
   return unparsedRecord({
     chatKey,
     raw: rawText,
+    rawBytes,
     locator: locatorOf(raw, file),
     reason,
     sender: sender === undefined ? null : formatMailbox(sender),

@@ -108,7 +108,8 @@ export function sqliteRowLocator(file: string, table: string, row: Row): SourceL
 /** The record for a row that could not be turned into a message: its raw content and why. */
 export function unparsedRow(file: string, table: string, row: Row, chatKey: string, error: unknown): ParsedMessage {
   const reason = error instanceof Error ? error.message : String(error);
-  return unparsedRecord({ chatKey, raw: rawRowText(row), locator: sqliteRowLocator(file, table, row), reason: `${table} row ${rowidOf(row)} could not be read: ${reason}` });
+  const raw = rawRowText(row);
+  return unparsedRecord({ chatKey, raw: raw.text, rawChars: raw.totalChars, locator: sqliteRowLocator(file, table, row), reason: `${table} row ${rowidOf(row)} could not be read: ${reason}` });
 }
 
 /** Key of the chat that collects messages whose own chat is unknown. */

@@ -4,11 +4,10 @@
  */
 
 import type { SqlValue } from 'sql.js';
+import { RAW_TEXT_LIMIT } from '../import-limits.ts';
 import type { Row } from './rows.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
-/** How much of a row is copied into an 'unparsed' record's text. */
-const RAW_ROW_TEXT_LIMIT = 4000;
 
 /** Text, or null. Blobs are decoded as UTF-8 (some apps store text as BLOB). */
 export function textValue(value: SqlValue | undefined): string | null {
@@ -48,24 +47,38 @@ export function blobValue(value: SqlValue | undefined): Uint8Array | null {
 }
 
 /**
- * The raw content of a row as text, for an 'unparsed' record: "column=value" per line, blobs
- * summarised by size, bounded in length.
+ * The raw content of a row as text, for an 'unparsed' record: "column=value" per line. Blobs are
+ * shown by size only (binary is unreadable as text, and the bytes stay in the database at the
+ * record's locator); a blob the scan left unread for its size says so. The text is built only up
+ * to the shared RAW_TEXT_LIMIT, but `totalChars` counts the whole rendering, so unparsedRecord
+ * can say how much was cut instead of cutting silently.
  */
-export function rawRowText(row: Row): string {
-  const lines: string[] = [];
-  let length = 0;
+export function rawRowText(row: Row): { text: string; totalChars: number } {
+  const parts: string[] = [];
+  let kept = 0;
+  let totalChars = 0;
   for (const [column, value] of Object.entries(row)) {
-    if (value === null || column.endsWith('__text') || column.endsWith('__length')) continue;
-    const shown = value instanceof Uint8Array ? `<${value.byteLength} bytes>` : String(value);
-    const line = `${column}=${shown}`;
-    length += line.length + 1;
-    if (length > RAW_ROW_TEXT_LIMIT) {
-      lines.push('…');
-      break;
-    }
-    lines.push(line);
+    if (column.endsWith('__text') || column.endsWith('__length')) continue;
+    const shown = shownValue(row, column, value);
+    if (shown === null) continue;
+    const line = `${totalChars === 0 ? '' : '\n'}${column}=`;
+    totalChars += line.length + shown.length;
+    // A 50 MB text column is measured, not copied: only what fits under the limit is sliced out.
+    const room = RAW_TEXT_LIMIT - kept;
+    if (room <= 0) continue;
+    const piece = line.length + shown.length <= room ? line + shown : (line + shown.slice(0, room)).slice(0, room);
+    parts.push(piece);
+    kept += piece.length;
   }
-  return lines.join('\n');
+  return { text: parts.join(''), totalChars };
+}
+
+function shownValue(row: Row, column: string, value: SqlValue): string | null {
+  if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
+  if (value !== null) return String(value);
+  // selectExpressions reads a blob over its maxBytes as NULL and puts its length beside it.
+  const length = row[`${column}__length`];
+  return typeof length === 'number' ? `<${length} bytes, too large to read>` : null;
 }
 
 /** Adds `value` to `extra` under `key` unless it is null/undefined. */
