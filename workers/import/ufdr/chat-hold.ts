@@ -17,8 +17,8 @@
  * kept raw text) per chat; one chat is read at a time, so that is the bound for the report.
  * Past it the held models are mapped with what the header says so far and the rest of the chat
  * streams as before; the chat's key (hence its id) stays the one first announced, and the header
- * read later is announced again, which adds participants, settles an unknown kind and replaces
- * the title (RecordWriter.chat). A warning says so.
+ * read later is announced again, which adds participants, sets the kind (a stated ChatType
+ * replaces a guessed one) and replaces the title (RecordWriter.chat). A warning says so.
  */
 
 import type { Capture } from './report-reader.ts';
