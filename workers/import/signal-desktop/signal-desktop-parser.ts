@@ -76,7 +76,6 @@ async function parseSignalDesktop(evidence: EvidenceDatabase, input: ParserInput
       ...tally,
       conversations: conversations.size,
       chats: registry.size,
-      attachmentFilesRead: false,
       warningCounts: warnings.finish(file),
       deletedRowsRecovered: false,
     },
