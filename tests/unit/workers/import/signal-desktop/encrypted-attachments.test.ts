@@ -9,6 +9,12 @@ import { resolveAttachment } from '../../../../../workers/import/resolve-attachm
 import { signalDesktopDbParser } from '../../../../../workers/import/signal-desktop/index.ts';
 import { folderFiles } from '../../../../../workers/import/source-files.ts';
 import { buildDatabase, CollectingSink } from '../../../../support/sqlite-parser-harness.ts';
+import { buildZip } from '../../../../support/zip-writer.ts';
+import type { MessageBatch, NewAttachment } from '../../../../../shared/contracts/db-worker.ts';
+import type { ImportJob } from '../../../../../shared/contracts/import-worker.ts';
+import type { CallContext } from '../../../../../shared/worker/serve.ts';
+import { RecordWriter } from '../../../../../workers/import/record-writer.ts';
+import { importZip } from '../../../../../workers/import/zip/zip-source.ts';
 import { BASE_MS, NEW_SCHEMA, json } from './signal-desktop-schemas.ts';
 
 /**
@@ -50,6 +56,11 @@ interface Row {
 async function profile(name: string, rows: Row[], files: Record<string, Uint8Array>): Promise<string> {
   const folder = join(root, name);
   for (const [path, bytes] of Object.entries(files)) put(join(folder, 'attachments.noindex', path), bytes);
+  return put(join(folder, 'sql', 'db.sqlite'), await profileDatabase(rows));
+}
+
+/** The decrypted db.sqlite of a profile with one message holding `rows`. */
+async function profileDatabase(rows: Row[]): Promise<Uint8Array> {
   const values = rows
     .map((row, order) => `('m1', -1, 'attachment', ${order}, 'c-ana', ${BASE_MS}, ${row.size}, 'image/jpeg', '${row.path}', '${row.fileName}', NULL, ${row.localKey === null ? 'NULL' : `'${row.localKey}'`}, ${row.version ?? 'NULL'})`)
     .join(',\n');
@@ -63,7 +74,7 @@ async function profile(name: string, rows: Row[], files: Record<string, Uint8Arr
     INSERT INTO messages (rowid, id, json, sent_at, conversationId, type, body, sourceServiceId, hasAttachments) VALUES
       (1, 'm1', ${json({ id: 'm1' })}, ${BASE_MS}, 'c-ana', 'incoming', 'photos', '${ANA}', 1);
     INSERT INTO message_attachments VALUES ${values};`;
-  return put(join(folder, 'sql', 'db.sqlite'), await buildDatabase(database));
+  return buildDatabase(database);
 }
 
 /** Parses the database from disk and resolves its attachments as the import does. */
@@ -137,5 +148,49 @@ describe('Signal Desktop attachments encrypted at rest', () => {
       ['ok', sha256(Buffer.from('plain'))],
       ['ok', sha256(PHOTO)],
     ]);
+  });
+});
+
+describe('Signal Desktop attachments encrypted at rest, in a zip of the profile', () => {
+  /** Imports the zip as the import worker does, and returns the attachments as the db worker would store them. */
+  async function importProfileZip(entries: { name: string; data: Uint8Array }[]): Promise<{ attachments: NewAttachment[]; warnings: string[] }> {
+    const zipPath = put(join(root, `zip-${entries.length}-${Math.random().toString(36).slice(2)}`, 'profile.zip'), buildZip(entries));
+    const attachments: NewAttachment[] = [];
+    const db = {
+      call: async (method: string, params: { batch?: MessageBatch }) => {
+        if (method !== 'insertMessages' || params.batch === undefined) return null;
+        for (const row of params.batch.attachments) attachments.push(...row.attachments);
+        return { rowids: Array.from({ length: params.batch.rows.count }, (_row, index) => index + 1) };
+      },
+    };
+    const job = { source: { id: 'src-zip', sha256: 'd'.repeat(64), timeZone: 'UTC', path: zipPath, device: null }, path: zipPath, casePath: join(dirname(zipPath), 'case'), format: 'zip' } as unknown as ImportJob;
+    const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
+    const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles(zipPath));
+    await importZip(zipPath, writer, [signalDesktopDbParser], {});
+    await writer.flush();
+    return { attachments, warnings: writer.issues.map((issue) => issue.reason) };
+  }
+
+  it('decrypts the file from the zip entry beside the profile’s sql folder', async () => {
+    const keys = randomBytes(64);
+    const rows: Row[] = [{ path: 'ab/abcd07', fileName: 'photo.jpg', size: PHOTO.byteLength, localKey: keys.toString('base64'), version: 2 }];
+    const { attachments, warnings } = await importProfileZip([
+      { name: 'Signal/sql/db.sqlite', data: await profileDatabase(rows) },
+      { name: 'Signal/attachments.noindex/ab/abcd07', data: encryptLikeSignal(PHOTO, keys, 48) },
+    ]);
+    expect(attachments).toEqual([expect.objectContaining({ status: 'ok', sha256: sha256(PHOTO), size: PHOTO.byteLength })]);
+    expect(warnings.filter((reason) => reason.includes('not decrypted'))).toEqual([]);
+  });
+
+  it('says which entry is missing, and reads nothing outside the profile, when the zip lacks the file', async () => {
+    const keys = randomBytes(64);
+    const rows: Row[] = [{ path: 'ab/abcd08', fileName: 'photo.jpg', size: PHOTO.byteLength, localKey: keys.toString('base64'), version: 2 }];
+    const { attachments, warnings } = await importProfileZip([
+      { name: 'Signal/sql/db.sqlite', data: await profileDatabase(rows) },
+      // The same name, but not under the profile's attachments.noindex: not the file.
+      { name: 'elsewhere/attachments.noindex/ab/abcd08', data: encryptLikeSignal(PHOTO, keys, 48) },
+    ]);
+    expect(attachments).toEqual([expect.objectContaining({ status: 'missing', sha256: null })]);
+    expect(warnings.join('\n')).toMatch(/ab\/abcd08 \(photo\.jpg\) not decrypted: no entry Signal\/attachments\.noindex\/ab\/abcd08 in the zip/u);
   });
 });
