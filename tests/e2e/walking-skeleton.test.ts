@@ -62,6 +62,16 @@ describe('browser mode, end to end', () => {
     expect(await focused.locator('mark').first().textContent()).toBe('passport');
     expect(await focused.textContent()).toContain('Recruiter Dan');
     await ui.page.screenshot({ path: join(SHOTS, '03-jumped-to-message.png') });
+
+    // What the importer kept beyond the common fields is one click away: the media placeholder
+    // says it is the export's wording, not the person's.
+    const media = ui.page.locator('[data-testid="message-row"]', { hasText: 'Media omitted' }).first();
+    await media.getByTestId('source-facts').locator('summary').click();
+    const placeholder = media.locator('[data-fact="placeholder"]');
+    await placeholder.waitFor();
+    expect(await placeholder.textContent()).toContain('export placeholder');
+    expect(await placeholder.locator('dd').textContent()).toBe('yes');
+    await ui.page.screenshot({ path: join(SHOTS, '03b-source-facts.png') });
   });
 
   it('imports a file dropped on the panel, with progress shown as a task', async () => {

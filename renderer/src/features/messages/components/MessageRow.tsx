@@ -1,6 +1,7 @@
 import { describeLocatorInFull, describePlace } from '../../../../../shared/domain/locator.ts';
 import type { AttachmentRecord, Message } from '../../../../../shared/domain/message.ts';
 import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
+import { notableFacts, sourceFacts } from '../../../../../shared/domain/source-facts.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import type { Range } from '../../../app/HighlightedText.tsx';
 import { baseName, formatUtc } from '../../../app/format.ts';
@@ -44,6 +45,11 @@ export function MessageRow({ message, focused, highlights }: { message: Message;
         {message.kind === 'unparsed' && <span className="badge badge-unparsed">unparsed — kept raw</span>}
         {message.deleted && <span className="badge badge-deleted">deleted</span>}
         {message.edited && <span className="badge">edited</span>}
+        {notableFacts(message.extra).map((fact) => (
+          <span className="badge" key={fact}>
+            {fact}
+          </span>
+        ))}
         <span className="locator mono" title={locator.full}>
           #{message.seq} · {locator.short}
         </span>
@@ -58,7 +64,27 @@ export function MessageRow({ message, focused, highlights }: { message: Message;
           {label}
         </div>
       ))}
+      <SourceFacts extra={message.extra} />
     </article>
+  );
+}
+
+/** Everything the importer kept beyond the common fields, folded away until asked for. */
+function SourceFacts({ extra }: { extra: Message['extra'] }) {
+  const facts = sourceFacts(extra);
+  if (facts.length === 0) return null;
+  return (
+    <details className="source-facts" data-testid="source-facts">
+      <summary>Source facts ({facts.length})</summary>
+      <dl>
+        {facts.map((fact) => (
+          <div key={fact.key} data-fact={fact.key}>
+            <dt>{fact.label}</dt>
+            <dd dir="auto">{fact.text}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { humanise, MAX_FACT_TEXT, notableFacts, sourceFacts } from '../../../../shared/domain/source-facts.ts';
+
+describe('source facts (a message’s extra, for people)', () => {
+  it('lists every key the importer kept, in its order, labelled, with values as text', () => {
+    const facts = sourceFacts({
+      receivedAt: '2023-11-14T22:13:20.000Z',
+      forwarded: true,
+      read: false,
+      messageTypeCode: 7,
+      reactions: [{ emoji: '👍', sender: 'Ana' }],
+      replyTo: null,
+      unparsedReason: 'no header',
+      nothing: undefined,
+    });
+    expect(facts).toEqual([
+      { key: 'receivedAt', label: 'received at', text: '2023-11-14T22:13:20.000Z' },
+      { key: 'forwarded', label: 'forwarded', text: 'yes' },
+      { key: 'read', label: 'read', text: 'no' },
+      { key: 'messageTypeCode', label: 'message type code', text: '7' },
+      { key: 'reactions', label: 'reactions', text: '[{"emoji":"👍","sender":"Ana"}]' },
+      { key: 'replyTo', label: 'reply to', text: '(none)' },
+      { key: 'unparsedReason', label: 'why it is kept raw', text: 'no header' },
+    ]);
+    expect(sourceFacts(null)).toEqual([]);
+  });
+
+  it('cuts a long value in the list and says how long it was', () => {
+    const [fact] = sourceFacts({ quote: 'x'.repeat(MAX_FACT_TEXT + 20) });
+    expect(fact?.text).toBe(`${'x'.repeat(MAX_FACT_TEXT)}… (${MAX_FACT_TEXT + 20} characters)`);
+  });
+
+  it('turns names as importers write them into words', () => {
+    expect(['mediaPathInDatabase', 'senderLid', 'HTMLBody', 'sub_id', 'textChars'].map(humanise)).toEqual(['media path in database', 'sender lid', 'html body', 'sub id', 'text chars']);
+  });
+
+  it('gives badges for the facts that change how a message reads', () => {
+    expect(notableFacts({ forwarded: true, starred: false, viewOnce: true, disappearing: { durationSeconds: 604800, expiresAt: null }, textChars: 2_000_000 })).toEqual([
+      'forwarded',
+      'view once',
+      'sent to disappear after 7 days',
+      'text cut in the case',
+    ]);
+    expect(notableFacts({ disappearing: { durationSeconds: 5400, expiresAt: null } })).toEqual(['sent to disappear after 5400 seconds']);
+    expect(notableFacts({ disappearing: { durationSeconds: 3600 } })).toEqual(['sent to disappear after 1 hour']);
+    expect(notableFacts({ forwarded: 'yes' })).toEqual([]);
+    expect(notableFacts(null)).toEqual([]);
+  });
+});
