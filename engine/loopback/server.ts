@@ -10,6 +10,7 @@ import { dispatch } from '../dispatch.ts';
 import type { Engine } from '../engine.ts';
 import { isLoopbackHost, SECURITY_HEADERS, tokensMatch } from './security.ts';
 import { readStatic, resolveStaticFile } from './static-files.ts';
+import { uploadTarget } from './upload-target.ts';
 
 export interface LoopbackServerOptions {
   engine: Engine;
@@ -93,17 +94,23 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
    */
   async function receiveUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const session = options.engine.current();
-    const name = basename(url.searchParams.get('name') ?? 'upload').replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'upload';
+    const name = basename(url.searchParams.get('name') ?? 'upload');
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_UPLOAD_BYTES) return sendJson(response, 413, envelopeError('E_INVALID_REQUEST', 'Upload too large'));
     // The files of one drop share a folder, as they would on disk: the parts of one export
     // (message_1..N.json) then meet in one conversation (ADR 0014).
     const batch = url.searchParams.get('batch') ?? '';
     const folderName = UPLOAD_BATCH.test(batch) ? `batch-${batch}` : new Date().toISOString().replace(/[:.]/g, '-') + '-' + randomBytes(4).toString('hex');
-    const folder = join(session.path, 'intake', folderName);
-    mkdirSync(folder, { recursive: true });
-    const target = await writeNewFile(folder, name, request);
-    sendJson(response, 200, { ok: true, value: { path: target } });
+    // A file of a dropped folder comes with its path from that folder down (upload-target.ts).
+    let place;
+    try {
+      place = uploadTarget(join(session.path, 'intake', folderName), name, url.searchParams.get('path'));
+    } catch (error) {
+      return sendJson(response, 400, { ok: false, error: serializeError(error) });
+    }
+    mkdirSync(place.folder, { recursive: true });
+    const target = await writeNewFile(place.folder, place.name, request);
+    sendJson(response, 200, { ok: true, value: { path: target, root: place.root ?? target } });
   }
 
   await new Promise<void>((resolve, reject) => {

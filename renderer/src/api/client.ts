@@ -1,6 +1,6 @@
 import type { SerializedError } from '../../../shared/errors.ts';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract.ts';
-import type { EngineEvent, Transport } from './transport.ts';
+import type { EngineEvent, PickedFile, Transport } from './transport.ts';
 import { electronTransport, loopbackToken, loopbackTransport } from './transport.ts';
 
 /** An engine error as the UI sees it: a code to branch on and a message to show. */
@@ -37,7 +37,7 @@ export class ApiClient {
   }
 
   /** Paths the engine can read for files the user picked or dropped; in browser mode they are uploaded into the case first. */
-  async uploadFiles(files: File[], onUpload: (done: number, total: number) => void): Promise<string[]> {
+  async uploadFiles(files: PickedFile[], onUpload: (done: number, total: number) => void): Promise<string[]> {
     return this.transport.pathsForFiles(files, onUpload);
   }
 
@@ -53,4 +53,4 @@ export function createApiClient(): ApiClient {
 }
 
 export const api = createApiClient();
-export type { EngineEvent };
+export type { EngineEvent, PickedFile };

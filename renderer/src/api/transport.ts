@@ -6,8 +6,17 @@ export interface Transport {
   readonly kind: 'electron' | 'loopback';
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Envelope<ResponseOf<C>>>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
-  /** Makes engine-readable paths from files the user picked or dropped. */
-  pathsForFiles(files: File[], onProgress: (done: number, total: number) => void): Promise<string[]>;
+  /**
+   * Makes engine-readable paths from files the user picked or dropped: one path per loose file
+   * and one per dropped folder (its files keep their places under it).
+   */
+  pathsForFiles(files: PickedFile[], onProgress: (done: number, total: number) => void): Promise<string[]>;
+}
+
+/** A file the user picked or dropped; `relativePath` is its path from a dropped folder down ("Export/Media/IMG-1.jpg"), '' for a loose file. */
+export interface PickedFile {
+  file: File;
+  relativePath: string;
 }
 
 export type EngineEvent = { [E in EventName]: { name: E; payload: EventTypes[E] } }[EventName];
@@ -31,7 +40,8 @@ export function electronTransport(bridge: PreloadBridge): Transport {
     kind: 'electron',
     invoke: async (channel, request) => (await bridge.invoke(channel, request)) as Envelope<never>,
     subscribe: (listener) => bridge.onEvent((event) => listener(event as EngineEvent)),
-    pathsForFiles: async (files) => files.map((file) => bridge.pathForFile(file)),
+    // Electron hands a dropped folder over as one File with the folder's path: nothing comes with a relative path.
+    pathsForFiles: async (files) => files.map(({ file }) => bridge.pathForFile(file)),
   };
 }
 
@@ -63,20 +73,22 @@ export function loopbackTransport(token: string): Transport {
     },
     async pathsForFiles(files, onProgress) {
       // The browser cannot reveal file paths, so the bytes are copied into the case's intake folder.
-      const total = files.reduce((sum, file) => sum + file.size, 0);
+      const total = files.reduce((sum, { file }) => sum + file.size, 0);
       let done = 0;
-      const paths: string[] = [];
+      // A loose file is imported as itself, a dropped folder as the folder (in drop order, once).
+      const paths = new Set<string>();
       // One folder per drop on the engine's side, as the files would lie together on disk.
       const batch = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-      for (const file of files) {
-        const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}&batch=${batch}`, { method: 'PUT', headers: { 'X-Threadline-Token': token }, body: file });
-        const envelope = (await response.json()) as Envelope<{ path: string }>;
+      for (const { file, relativePath } of files) {
+        const place = relativePath === '' ? '' : `&path=${encodeURIComponent(relativePath)}`;
+        const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}&batch=${batch}${place}`, { method: 'PUT', headers: { 'X-Threadline-Token': token }, body: file });
+        const envelope = (await response.json()) as Envelope<{ path: string; root: string }>;
         if (!envelope.ok) throw new Error(envelope.error.message);
-        paths.push(envelope.value.path);
+        paths.add(envelope.value.root);
         done += file.size;
         onProgress(done, total);
       }
-      return paths;
+      return [...paths];
     },
   };
 }

@@ -8,23 +8,21 @@ import { ImportOptionsFields } from './ImportOptionsFields.tsx';
 import { StagedFiles } from './StagedFiles.tsx';
 import type { ImportOptionsState } from './ImportOptionsFields.tsx';
 import { CodeInput } from '../../../app/CodeInput.tsx';
+import type { PickedFile } from '../../../api/client.ts';
+import { dropEntries, filesOfDrop, filesOfFolderPick } from '../state/dropped-files.ts';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer.types).includes('Files');
 }
 
-/** Files from a drop; folders only where the engine can read them in place (Electron). */
-function droppedFiles(event: DragEvent): { files: File[]; skippedFolders: number } {
-  const files: File[] = [];
-  let skippedFolders = 0;
-  const items = Array.from(event.dataTransfer.items);
-  const all = Array.from(event.dataTransfer.files);
-  all.forEach((file, index) => {
-    const isFolder = items[index]?.webkitGetAsEntry?.()?.isDirectory === true;
-    if (isFolder && api.mode === 'loopback') skippedFolders++;
-    else files.push(file);
-  });
-  return { files, skippedFolders };
+/**
+ * Files from a drop. In browser mode a dropped folder is walked and its files uploaded in their
+ * places; Electron reads a dropped folder in place (its File carries the folder's path).
+ */
+async function droppedFiles(event: DragEvent): Promise<PickedFile[]> {
+  const drop = dropEntries(event.dataTransfer);
+  if (api.mode === 'loopback') return filesOfDrop(drop);
+  return drop.files.map((file) => ({ file, relativePath: '' }));
 }
 
 /** Drop target, file chooser and path field; the whole panel (`children` included) accepts drops. */
@@ -36,6 +34,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<ImportOptionsState>({ device: '', timeZone: '', dateOrder: '' });
   const [detected, setDetected] = useState<{ path: string; format: string | null; reason: string }[] | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const folderInputRef = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
   const pathId = useId();
   const upload = controller.upload;
@@ -54,9 +53,11 @@ export function ImportPanel({ children }: { children: ReactNode }) {
     event.preventDefault();
     dragDepth.current = 0;
     setDragging(false);
-    const { files, skippedFolders } = droppedFiles(event);
-    controller.setNotice(skippedFolders > 0 ? 'Folders cannot be uploaded from a browser: import them with "Import from a path" below.' : null);
-    void controller.stageFiles(files);
+    controller.setNotice(null);
+    void droppedFiles(event).then(
+      (files) => (files.length === 0 ? controller.setNotice('Nothing to import: the drop holds no files.') : controller.stageFiles(files)),
+      (caught: unknown) => controller.setNotice(`The dropped folder could not be read: ${describeError(caught)}`),
+    );
   }
 
   async function choose(): Promise<void> {
@@ -116,6 +117,11 @@ export function ImportPanel({ children }: { children: ReactNode }) {
           <button type="button" data-testid="import-choose" disabled={upload !== null || controller.staged !== null} onClick={() => void choose()}>
             Choose files…
           </button>
+          {api.mode === 'loopback' && (
+            <button type="button" data-testid="import-choose-folder" disabled={upload !== null || controller.staged !== null} onClick={() => folderInputRef.current?.click()}>
+              Choose a folder…
+            </button>
+          )}
           <input
             ref={inputRef}
             data-testid="import-input"
@@ -125,9 +131,25 @@ export function ImportPanel({ children }: { children: ReactNode }) {
             tabIndex={-1}
             aria-label="Files to import"
             onChange={(event) => {
-              const files = Array.from(event.target.files ?? []);
+              const files = Array.from(event.target.files ?? [], (file) => ({ file, relativePath: '' }));
               event.target.value = '';
               void controller.stageFiles(files);
+            }}
+          />
+          <input
+            ref={folderInputRef}
+            data-testid="import-folder-input"
+            className="visually-hidden"
+            type="file"
+            // A folder, walked by the browser: each file knows its path from the folder down.
+            {...{ webkitdirectory: '' }}
+            tabIndex={-1}
+            aria-label="Folder to import"
+            onChange={(event) => {
+              const files = filesOfFolderPick(Array.from(event.target.files ?? []));
+              event.target.value = '';
+              if (files.length === 0) controller.setNotice('Nothing to import: the folder holds no files.');
+              else void controller.stageFiles(files);
             }}
           />
         </div>

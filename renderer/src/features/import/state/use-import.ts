@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client.ts';
-import type { ImportRequestOptions } from '../../../api/client.ts';
+import type { ImportRequestOptions, PickedFile } from '../../../api/client.ts';
 import type { ResponseOf } from '../../../../../shared/ipc/contract.ts';
 import { describeError } from '../../../app/format.ts';
 
@@ -29,7 +29,7 @@ export interface ImportController {
   error: string | null;
   notice: string | null;
   /** Uploads (browser mode) and checks dropped or picked files; they are imported by startStaged. */
-  stageFiles(files: File[]): Promise<void>;
+  stageFiles(files: PickedFile[]): Promise<void>;
   /** Native picker in Electron (then staged); returns false where the browser's file input must be used. */
   pickNative(): Promise<boolean>;
   startStaged(options: ImportRequestOptions): Promise<boolean>;
@@ -69,10 +69,10 @@ export function useImport(): ImportController {
     }
   }, []);
 
-  const stageFiles = useCallback(async (files: File[]) => {
+  const stageFiles = useCallback(async (files: PickedFile[]) => {
     if (files.length === 0) return;
     setError(null);
-    const total = files.reduce((sum, file) => sum + file.size, 0);
+    const total = files.reduce((sum, { file }) => sum + file.size, 0);
     setUpload({ files: files.length, done: 0, total });
     let paths: string[];
     try {
