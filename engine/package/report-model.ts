@@ -1,5 +1,6 @@
 import type { PackageMessage } from '../../shared/contracts/evidence-package.ts';
 import { describeLocatorInFull } from '../../shared/domain/locator.ts';
+import { notableFacts } from '../../shared/domain/source-facts.ts';
 import { senderLabel } from '../../shared/domain/sender-label.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { PreparedPackage } from './prepare.ts';
@@ -166,7 +167,8 @@ function limitations(prepared: PreparedPackage): string[] {
 
 function reportMessage(prepared: PreparedPackage, message: PackageMessage): ReportMessage {
   const markers = prepared.markersByMessage.get(message.id) ?? [];
-  const flags = [message.deleted ? 'deleted' : '', message.edited ? 'edited' : '', message.kind === 'message' ? '' : message.kind].filter((flag) => flag !== '');
+  // What the source says changes how the message reads (forwarded, sent to disappear…) is flagged as in the app (source-facts.ts).
+  const flags = [message.deleted ? 'deleted' : '', message.edited ? 'edited' : '', message.kind === 'message' ? '' : message.kind, ...notableFacts(message.extra)].filter((flag) => flag !== '');
   return {
     sender: senderLabel(message, prepared.sourcesById.get(message.sourceId)?.displayName),
     time: message.timestamp === null ? `time not placed (source wrote "${message.timestampText}")` : `${message.timestamp.replace('T', ' ').replace(/\.000Z$|Z$/, '')} UTC`,

@@ -20,3 +20,17 @@ describe('the court report names who wrote each message', () => {
     expect(JSON.parse(row)).toMatchObject({ sender: null, direction: 'outgoing' });
   });
 });
+
+describe('the court report flags what the source says about a message', () => {
+  it('shows forwarded and sent-to-disappear beside deleted and edited, as the app does', async () => {
+    const { input } = await buildPackageInput();
+    const message = input.conversations.flatMap((conversation) => conversation.messages).find((candidate) => candidate.id === 'm-2');
+    if (message === undefined) throw new Error('fixture message m-2 is missing');
+    Object.assign(message, { extra: { ...message.extra, forwarded: true, disappearing: { durationSeconds: 604800, expiresAt: null } } });
+    const bag = join(tempFolder('threadline-bag-facts-'), 'bag');
+    await writeEvidencePackage(input, bag);
+    const report = readFileSync(join(bag, 'data/report/report.html'), 'utf8');
+    expect(report).toContain('forwarded');
+    expect(report).toContain('sent to disappear after 7 days');
+  });
+});
