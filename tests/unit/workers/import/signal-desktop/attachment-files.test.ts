@@ -9,21 +9,14 @@ import { signalDesktopDbParser } from '../../../../../workers/import/signal-desk
 import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
 import { folderFiles } from '../../../../../workers/import/source-files.ts';
 import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { BASE_MS, NEW_SCHEMA, json } from './signal-desktop-schemas.ts';
+import { ANA, ANA_CONVERSATION, BASE_MS, MESSAGE_ATTACHMENTS_WITH_KEYS, NEW_SCHEMA, json } from './signal-desktop-schemas.ts';
 
 /**
  * Attachment files of a Signal Desktop profile: plain files (before Signal 7) are found in
  * attachments.noindex beside sql/ and hashed; files encrypted with their own key, paths Signal
  * would not write, and a database copied out of its profile leave the attachment missing.
  */
-const ANA = 'aaaaaaaa-0000-4000-8000-000000000001';
-const DATABASE = `${NEW_SCHEMA}
-  INSERT INTO conversations (id, json, type, name, profileName, profileFamilyName, profileFullName, e164, serviceId, groupId) VALUES
-    ('c-ana', ${json({ id: 'c-ana', type: 'private' })}, 'private', NULL, 'Ana', NULL, 'Ana', '+40700000001', '${ANA}', NULL);
-  CREATE TABLE message_attachments (messageId TEXT NOT NULL, editHistoryIndex INTEGER NOT NULL, attachmentType TEXT NOT NULL,
-    orderInMessage INTEGER NOT NULL, conversationId TEXT NOT NULL, sentAt INTEGER NOT NULL, size INTEGER NOT NULL,
-    contentType TEXT NOT NULL, path TEXT, fileName TEXT, flags INTEGER, localKey TEXT, version INTEGER,
-    PRIMARY KEY (messageId, editHistoryIndex, attachmentType, orderInMessage));
+const DATABASE = `${NEW_SCHEMA}${ANA_CONVERSATION}${MESSAGE_ATTACHMENTS_WITH_KEYS}
   INSERT INTO messages (rowid, id, json, sent_at, conversationId, type, body, sourceServiceId, hasAttachments) VALUES
     (1, 't1', ${json({ id: 't1' })}, ${BASE_MS}, 'c-ana', 'incoming', 'photos', '${ANA}', 1),
     (2, 't2', ${json({ id: 't2', attachments: [{ fileName: 'old.png', contentType: 'image/png', size: 3, path: 'ef/0123old' }, { fileName: 'v2.png', contentType: 'image/png', size: 9, path: 'ef/0123v2', version: 2 }] })}, ${BASE_MS + 1000}, 'c-ana', 'outgoing', 'older layout', NULL, 1);

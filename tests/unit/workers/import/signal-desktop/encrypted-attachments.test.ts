@@ -15,14 +15,13 @@ import type { ImportJob } from '../../../../../shared/contracts/import-worker.ts
 import type { CallContext } from '../../../../../shared/worker/serve.ts';
 import { RecordWriter } from '../../../../../workers/import/record-writer.ts';
 import { importZip } from '../../../../../workers/import/zip/zip-source.ts';
-import { BASE_MS, NEW_SCHEMA, json } from './signal-desktop-schemas.ts';
+import { ANA, ANA_CONVERSATION, BASE_MS, MESSAGE_ATTACHMENTS_WITH_KEYS, NEW_SCHEMA, json } from './signal-desktop-schemas.ts';
 
 /**
  * Signal Desktop 7+ attachments encrypted at rest: each file is IV || AES-256-CBC || HMAC-SHA256
  * under the attachment's 64-byte localKey, zero-padded before encryption; `size` is the real length.
  * Files are encrypted here as Signal's AttachmentCrypto writes them.
  */
-const ANA = 'aaaaaaaa-0000-4000-8000-000000000001';
 const PHOTO = Buffer.from('the photo as the phone took it');
 
 function encryptLikeSignal(plaintext: Buffer, keys: Buffer, paddedLength: number): Buffer {
@@ -64,13 +63,7 @@ async function profileDatabase(rows: Row[]): Promise<Uint8Array> {
   const values = rows
     .map((row, order) => `('m1', -1, 'attachment', ${order}, 'c-ana', ${BASE_MS}, ${row.size}, 'image/jpeg', '${row.path}', '${row.fileName}', NULL, ${row.localKey === null ? 'NULL' : `'${row.localKey}'`}, ${row.version ?? 'NULL'})`)
     .join(',\n');
-  const database = `${NEW_SCHEMA}
-    INSERT INTO conversations (id, json, type, name, profileName, profileFamilyName, profileFullName, e164, serviceId, groupId) VALUES
-      ('c-ana', ${json({ id: 'c-ana', type: 'private' })}, 'private', NULL, 'Ana', NULL, 'Ana', '+40700000001', '${ANA}', NULL);
-    CREATE TABLE message_attachments (messageId TEXT NOT NULL, editHistoryIndex INTEGER NOT NULL, attachmentType TEXT NOT NULL,
-      orderInMessage INTEGER NOT NULL, conversationId TEXT NOT NULL, sentAt INTEGER NOT NULL, size INTEGER NOT NULL,
-      contentType TEXT NOT NULL, path TEXT, fileName TEXT, flags INTEGER, localKey TEXT, version INTEGER,
-      PRIMARY KEY (messageId, editHistoryIndex, attachmentType, orderInMessage));
+  const database = `${NEW_SCHEMA}${ANA_CONVERSATION}${MESSAGE_ATTACHMENTS_WITH_KEYS}
     INSERT INTO messages (rowid, id, json, sent_at, conversationId, type, body, sourceServiceId, hasAttachments) VALUES
       (1, 'm1', ${json({ id: 'm1' })}, ${BASE_MS}, 'c-ana', 'incoming', 'photos', '${ANA}', 1);
     INSERT INTO message_attachments VALUES ${values};`;

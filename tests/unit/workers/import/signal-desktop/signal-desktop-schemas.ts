@@ -41,3 +41,19 @@ export function json(value: unknown): string {
 
 /** 2020-01-01T12:00:00Z: sent_at values are offsets from it, in ms. */
 export const BASE_MS = Date.UTC(2020, 0, 1, 12);
+
+/** Ana's service id: the one private conversation the attachment tests use ('c-ana'). */
+export const ANA = 'aaaaaaaa-0000-4000-8000-000000000001';
+
+export const ANA_CONVERSATION = `
+  INSERT INTO conversations (id, json, type, name, profileName, profileFamilyName, profileFullName, e164, serviceId, groupId) VALUES
+    ('c-ana', ${json({ id: 'c-ana', type: 'private' })}, 'private', NULL, 'Ana', NULL, 'Ana', '+40700000001', '${ANA}', NULL);
+`;
+
+/** message_attachments (schema 1360 on) with the columns of attachments encrypted at rest (localKey, version). */
+export const MESSAGE_ATTACHMENTS_WITH_KEYS = `
+  CREATE TABLE message_attachments (messageId TEXT NOT NULL, editHistoryIndex INTEGER NOT NULL, attachmentType TEXT NOT NULL,
+    orderInMessage INTEGER NOT NULL, conversationId TEXT NOT NULL, sentAt INTEGER NOT NULL, size INTEGER NOT NULL,
+    contentType TEXT NOT NULL, path TEXT, fileName TEXT, flags INTEGER, localKey TEXT, version INTEGER,
+    PRIMARY KEY (messageId, editHistoryIndex, attachmentType, orderInMessage));
+`;
