@@ -34,21 +34,25 @@ export function packedRowsProblem(rows: PackedRows): string | null {
   const { cells, text, count, columns } = rows;
   if (!Number.isSafeInteger(count) || !Number.isSafeInteger(columns) || count < 0 || columns <= 0) return `bad shape: ${count} rows of ${columns} values`;
   if (cells.length !== count * columns * 2) return `${cells.length} cell numbers for ${count} rows of ${columns} values`;
+  // Runs over every value of every batch in the db thread: nothing is made unless a cell is bad.
   for (let index = 0; index < cells.length; index += 2) {
     const tag = cells[index] as number;
     const value = cells[index + 1] as number;
-    const place = `row ${Math.floor(index / 2 / columns)}, value ${(index / 2) % columns}`;
     if (tag >= 0) {
-      if (!Number.isSafeInteger(tag) || !Number.isSafeInteger(value) || value < 0 || tag + value > text.length) return `${place}: text ${tag}+${value} outside ${text.length} bytes`;
+      if (!Number.isSafeInteger(tag) || !Number.isSafeInteger(value) || value < 0 || tag + value > text.length) return `${placeOf(index, columns)}: text ${tag}+${value} outside ${text.length} bytes`;
     } else if (tag === CELL_INTEGER) {
-      if (!Number.isSafeInteger(value)) return `${place}: ${value} is not a safe integer`;
+      if (!Number.isSafeInteger(value)) return `${placeOf(index, columns)}: ${value} is not a safe integer`;
     } else if (tag === CELL_REAL) {
-      if (!Number.isFinite(value)) return `${place}: ${value} is not a finite number`;
+      if (!Number.isFinite(value)) return `${placeOf(index, columns)}: ${value} is not a finite number`;
     } else if (tag !== CELL_NULL) {
-      return `${place}: unknown cell tag ${tag}`;
+      return `${placeOf(index, columns)}: unknown cell tag ${tag}`;
     }
   }
   return null;
+}
+
+function placeOf(cellIndex: number, columns: number): string {
+  return `row ${Math.floor(cellIndex / 2 / columns)}, value ${(cellIndex / 2) % columns}`;
 }
 
 /** The rows as plain values (strings decoded as UTF-8): for connections that bind values one by one, and for tests. */
