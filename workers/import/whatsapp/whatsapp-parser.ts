@@ -60,7 +60,9 @@ export const whatsappTextParser: SourceParser = {
 };
 
 function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string): ParsedMessage {
-  const locator = { kind: 'text-lines' as const, file, ...record.locator };
+  // Written out rather than spread: this runs once per message of exports of millions.
+  const { lineStart, lineEnd, byteStart, byteEnd } = record.locator;
+  const locator = { kind: 'text-lines' as const, file, lineStart, lineEnd, byteStart, byteEnd };
   const time = record.wallClock === null ? null : { wall: record.wallClock };
   if (record.kind === 'unparsed') {
     return unparsedRecord({ chatKey, raw: record.text, locator, reason: record.reason ?? 'not a WhatsApp message', time, timestampText: record.timestampText });
@@ -73,14 +75,7 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
       ...(record.media.fileName === undefined ? {} : { fileName: record.media.fileName, path: record.media.fileName }),
     });
   }
-  const extra: Record<string, unknown> = {};
-  if (record.attributedTo !== undefined) extra['attributedTo'] = record.attributedTo;
-  if (record.systemReason !== undefined) extra['systemReason'] = record.systemReason;
-  if (record.location === true) extra['location'] = true;
-  if (record.leadingMarks !== undefined) extra['leadingMarks'] = record.leadingMarks;
-  // The body of a media or deleted placeholder is the export's wording, not the person's words.
-  if (record.media !== null || record.deleted) extra['placeholder'] = true;
-  return {
+  const message: ParsedMessage = {
     chatKey,
     kind: record.kind,
     sender: record.sender,
@@ -91,8 +86,19 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
     deleted: record.deleted,
     edited: record.edited,
     locator,
-    ...(Object.keys(extra).length === 0 ? {} : { extra }),
   };
+  // Most messages have no fact beyond these: no object is made for them.
+  const placeholder = record.media !== null || record.deleted;
+  if (record.attributedTo === undefined && record.systemReason === undefined && record.location !== true && record.leadingMarks === undefined && !placeholder) return message;
+  const extra: Record<string, unknown> = {};
+  if (record.attributedTo !== undefined) extra['attributedTo'] = record.attributedTo;
+  if (record.systemReason !== undefined) extra['systemReason'] = record.systemReason;
+  if (record.location === true) extra['location'] = true;
+  if (record.leadingMarks !== undefined) extra['leadingMarks'] = record.leadingMarks;
+  // The body of a media or deleted placeholder is the export's wording, not the person's words.
+  if (placeholder) extra['placeholder'] = true;
+  message.extra = extra;
+  return message;
 }
 
 /** iOS exports always name the text _chat.txt: the zip around it carries the chat's name. */
