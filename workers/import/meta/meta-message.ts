@@ -96,7 +96,9 @@ function messageTime(value: JsonObject): { time: ParsedTime; timestampText: stri
 
 function readTime(raw: JsonValue | undefined): { time: ParsedTime; timestampText: string } {
   if (raw === undefined || raw === null) return { time: null, timestampText: '' };
-  const timestampText = String(raw);
+  // A damaged file can put an object or array here: kept as its JSON (String() throws on the
+  // prototype-less objects the mojibake repair makes).
+  const timestampText = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
   const ms = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/u.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_PLAUSIBLE_MS) return { time: null, timestampText };
   return { time: { utcMs: Math.trunc(ms) }, timestampText };

@@ -83,6 +83,23 @@ describe('Meta DYI message file', () => {
     expect(result.warnings.some((warning) => warning.message.includes('no timestamp_ms'))).toBe(true);
   });
 
+  it('keeps a message whose timestamp is an object or array (a damaged file) with no time and the raw value as text', async () => {
+    // Found by tests/integration/damaged-samples.test.ts: repaired objects have no prototype, so String() threw a TypeError.
+    const text = JSON.stringify({
+      participants: [{ name: 'A' }],
+      messages: [
+        { sender_name: 'A', timestamp_ms: { sender_name: 'B' }, content: 'object' },
+        { sender_name: 'A', timestamp_ms: [1, 2], content: 'array' },
+      ],
+    });
+    const { messages } = await runParser(metaMessagesParser, inputFromText(text, { displayName: 'message_1.json' }));
+    // Written in reverse (Meta files are newest first), so compared in file order.
+    expect(messages.map((message) => [message.text, message.time, message.timestampText]).reverse()).toEqual([
+      ['object', null, '{"sender_name":"B"}'],
+      ['array', null, '[1,2]'],
+    ]);
+  });
+
   it('gives every part of a thread the same chat key so they merge', async () => {
     const first = await runParser(metaMessagesParser, inputFromFile(part(1)));
     const second = await runParser(metaMessagesParser, inputFromFile(part(2)));
