@@ -18,7 +18,8 @@ describe('a folder imported from the browser', () => {
   it('uploads the folder’s files in their places and finds the chat’s media beside it', async () => {
     const exportFolder = join(tempFolder(), 'WhatsApp Chat - Elena');
     mkdirSync(exportFolder, { recursive: true });
-    writeFileSync(join(exportFolder, 'WhatsApp Chat with Elena.txt'), CHAT.replace('Elena: <Media omitted>', 'Elena: IMG-20240312-WA0001.jpg (file attached)'));
+    // A line before the first header (a note someone added) is kept raw, and the row says why.
+    writeFileSync(join(exportFolder, 'WhatsApp Chat with Elena.txt'), `copied from Elena's phone\n${CHAT.replace('Elena: <Media omitted>', 'Elena: IMG-20240312-WA0001.jpg (file attached)')}`);
     writeFileSync(join(exportFolder, 'IMG-20240312-WA0001.jpg'), PHOTO);
 
     await ui.page.goto(ui.server.url);
@@ -35,6 +36,7 @@ describe('a folder imported from the browser', () => {
     await media.waitFor();
     // Found beside the chat (uploaded into the same folder), hashed: not "file not found".
     expect(await media.locator('.media-placeholder').textContent()).toMatch(/IMG-20240312-WA0001\.jpg \(image\) · hashed · sha256 [0-9a-f]{12}/u);
+    expect(await ui.page.getByTestId('unparsed-reason').first().textContent()).toBe('Not read as a message: lines before the first message header');
     await ui.page.screenshot({ path: join(SHOTS, '10-import-folder.png') });
 
     const sources = await ui.engine.current().db.client.call('caseSummary', {});

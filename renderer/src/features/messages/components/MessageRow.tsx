@@ -54,6 +54,11 @@ export function MessageRow({ message, focused, highlights }: { message: Message;
           #{message.seq} · {locator.short}
         </span>
       </div>
+      {message.kind === 'unparsed' && typeof message.extra?.['unparsedReason'] === 'string' && (
+        <div className="unparsed-reason" data-testid="unparsed-reason" dir="auto">
+          Not read as a message: {message.extra['unparsedReason']}
+        </div>
+      )}
       {message.text !== '' && (
         <div className={`message-text${message.kind === 'unparsed' ? ' mono' : ''}`} dir="auto">
           {focused && highlights !== null ? <HighlightedText text={message.text} ranges={highlights} /> : message.text}
