@@ -49,6 +49,10 @@ const ROUNDS = Number(process.env['DAMAGE_ROUNDS'] ?? 6);
 const REGRESSION_ROUNDS: Readonly<Record<string, readonly number[]>> = {
   // meta-message.ts readTime: String() on an object timestamp_ms threw a TypeError (duplicate-chunk).
   'instagram-json/chat-miner/test_export.json': [11],
+  // sqlite/rows.ts scanRows: a damaged b-tree page led back to pages already read, so the scan
+  // yielded the same rows over and over (a hang; sqlite-flip-page-header, invalid-utf8, duplicate-chunk).
+  'ios-sms-db/magnet-ctf-2020/sms.db': [27],
+  'whatsapp-db/iped/test_whatsAppMsgStore.db': [18, 30],
 };
 
 interface DamageTarget {
