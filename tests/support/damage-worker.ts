@@ -3,7 +3,8 @@
 // thread, which the host can terminate on a wall-clock limit, and not the test runner.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceParser } from '../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -11,12 +12,16 @@ import { createCsvParser, validateCsvMapping } from '../../workers/import/csv/in
 import { parserFor, PARSERS } from '../../workers/import/parsers.ts';
 import type { RecordWriter } from '../../workers/import/record-writer.ts';
 import { importZip } from '../../workers/import/zip/zip-source.ts';
-import type { DamageJob, DamageJobResult, ParserSpec } from './damage-worker-protocol.ts';
+import type { DamageJob, DamageJobResult, DamageWorkerReply, ParserSpec } from './damage-worker-protocol.ts';
 import { collectingSink, inputFromBytes, runParser as runTextParser } from './parser-harness.ts';
 import { isSqlite } from './sample-damage.ts';
 import { runParser as runSqliteParser } from './sqlite-parser-harness.ts';
 
 const { zipFolder } = workerData as { zipFolder: string };
+
+// gc() without --expose-gc on the command line: the flag is set now, and a new context picks it up.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 function parserOf(spec: ParserSpec): SourceParser {
   if (spec.kind === 'csv') return createCsvParser(validateCsvMapping(spec.mapping));
@@ -58,10 +63,20 @@ async function settle(job: DamageJob): Promise<DamageJobResult> {
   }
 }
 
+function heapInUse(): number {
+  const heap = getHeapStatistics();
+  return heap.used_heap_size + heap.external_memory;
+}
+
 parentPort?.on('message', (job: DamageJob) => {
+  let idleHeapBytes: number | undefined;
+  if (job.collectGarbageFirst === true) {
+    collectGarbage();
+    idleHeapBytes = heapInUse();
+  }
   void settle(job).then((result) => {
     // Sampled right after the import, before the heap is collected, so it holds the import's garbage too.
-    const heap = getHeapStatistics();
-    parentPort?.postMessage({ ...result, heapBytes: heap.used_heap_size + heap.external_memory });
+    const reply: DamageWorkerReply = { ...result, heapBytes: heapInUse(), ...(idleHeapBytes === undefined ? {} : { idleHeapBytes }) };
+    parentPort?.postMessage(reply);
   });
 });
