@@ -25,6 +25,8 @@ export class DamageWorkerHost {
   private idleHeapBytes = 0;
   /** The next job starts a sample: the worker collects garbage first, so the sample's peak is its own. */
   private startOfSample = true;
+  /** An error the thread raised between jobs (a timer a finished import left behind), reported by the next run(). */
+  private strayError: string | null = null;
 
   constructor(
     private readonly limits: DamageWorkerLimits,
@@ -32,6 +34,11 @@ export class DamageWorkerHost {
   ) {}
 
   async run(job: DamageJob): Promise<HostedJobResult> {
+    const stray = this.strayError;
+    if (stray !== null) {
+      this.strayError = null;
+      return { ok: false, problem: `the worker thread crashed after the previous variant had answered (a stray async error): ${stray}` };
+    }
     const reused = this.worker !== null;
     const result = await this.runOnce(job);
     // Garbage left by earlier jobs counts against the cap too: only a fresh thread's OOM is the job's own.
@@ -92,12 +99,21 @@ export class DamageWorkerHost {
   }
 
   private current(): Worker {
-    this.worker ??= new Worker(BOOTSTRAP, {
+    if (this.worker !== null) return this.worker;
+    const worker = new Worker(BOOTSTRAP, {
       workerData: { entry: ENTRY.href, zipFolder: this.zipFolder },
       resourceLimits: { maxOldGenerationSizeMb: this.limits.maxOldGenerationSizeMb },
       name: 'threadline-damage',
     });
-    return this.worker;
+    // Between jobs no run() listens: without this, an 'error' event would be thrown in the test runner.
+    worker.on('error', (error) => {
+      if (worker.listenerCount('message') === 0) this.strayError = error.stack ?? error.message;
+    });
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+    });
+    this.worker = worker;
+    return worker;
   }
 
   private discard(worker: Worker): void {
