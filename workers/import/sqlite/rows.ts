@@ -46,7 +46,12 @@ export function* scanRows(db: Database, scan: TableScan, onError: ScanErrorHandl
       while (statement.step()) {
         const row = statement.getAsObject();
         const rowid = row[ROWID];
-        if (typeof rowid === 'number') after = rowid;
+        if (typeof rowid === 'number') {
+          // Rows come in rowid order, so a smaller rowid means a damaged page points back into pages
+          // already read: a loop SQLite does not notice, which would yield the same rows forever.
+          if (after !== null && rowid < after) throw new Error(`the table's b-tree leads back to rowid ${rowid} after rowid ${after} (damaged pages form a loop)`);
+          after = rowid;
+        }
         yield row;
       }
       return;
@@ -54,7 +59,9 @@ export function* scanRows(db: Database, scan: TableScan, onError: ScanErrorHandl
       const message = error instanceof Error ? error.message : String(error);
       failures += 1;
       // `after` only grows (each resume point is past the last one), so the scan always ends.
-      const resumed: number | null = failures > MAX_READ_FAILURES ? null : findResumePoint(db, scan.table, after);
+      const found: number | null = failures > MAX_READ_FAILURES ? null : findResumePoint(db, scan.table, after);
+      // A damaged b-tree can make even a seek land behind `after`: resuming there could loop, so give up.
+      const resumed: number | null = found !== null && after !== null && found <= after ? null : found;
       onError(message, after, resumed);
       if (resumed === null) return;
       after = resumed;
