@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeWithFolders } from '../../../../support/temp-case.ts';
 import type { ParsedAttachment } from '../../../../../shared/contracts/parsed-source.ts';
 import { sharedExportFolders } from '../../../../../shared/contracts/parsed-source.ts';
 import { signalDesktopDbParser } from '../../../../../workers/import/signal-desktop/index.ts';
@@ -28,12 +29,6 @@ const DATABASE = `${NEW_SCHEMA}${ANA_CONVERSATION}${MESSAGE_ATTACHMENTS_WITH_KEY
 const root = mkdtempSync(join(tmpdir(), 'threadline-signal-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function put(path: string, data: string | Uint8Array): string {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
-  return path;
-}
-
 const sha256 = (data: string): string => createHash('sha256').update(data).digest('hex');
 
 describe('Signal Desktop attachment files', () => {
@@ -54,10 +49,10 @@ describe('Signal Desktop attachment files', () => {
 
   it('finds and hashes a plain file when the database lies in the profile’s sql folder, and nowhere else', async () => {
     const profile = join(root, 'Signal');
-    put(join(profile, 'attachments.noindex', 'ab', 'abcdef0123'), 'photo');
-    put(join(root, 'secret'), 'outside');
-    const inProfile = put(join(profile, 'sql', 'db.sqlite'), await buildDatabase(DATABASE));
-    const copied = put(join(profile, 'decrypted', 'db.sqlite'), await buildDatabase(DATABASE));
+    writeWithFolders(join(profile, 'attachments.noindex', 'ab', 'abcdef0123'), 'photo');
+    writeWithFolders(join(root, 'secret'), 'outside');
+    const inProfile = writeWithFolders(join(profile, 'sql', 'db.sqlite'), await buildDatabase(DATABASE));
+    const copied = writeWithFolders(join(profile, 'decrypted', 'db.sqlite'), await buildDatabase(DATABASE));
     const run = await runParser(signalDesktopDbParser, await buildDatabase(DATABASE), 'db.sqlite');
     const attachments = run.sink.messages[0]?.attachments ?? [];
     const resolve = (attachment: ParsedAttachment | undefined, database: string) => {

@@ -1,8 +1,9 @@
 import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeWithFolders } from '../../../../support/temp-case.ts';
 import { sharedExportFolders } from '../../../../../shared/contracts/parsed-source.ts';
 import { fileInput } from '../../../../../workers/import/file-input.ts';
 import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
@@ -37,12 +38,6 @@ const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).d
 const root = mkdtempSync(join(tmpdir(), 'threadline-signal-encrypted-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function put(path: string, data: string | Uint8Array): string {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
-  return path;
-}
-
 interface Row {
   path: string;
   fileName: string;
@@ -54,8 +49,8 @@ interface Row {
 /** A profile folder (sql/db.sqlite beside attachments.noindex) with one message holding `rows`. */
 async function profile(name: string, rows: Row[], files: Record<string, Uint8Array>): Promise<string> {
   const folder = join(root, name);
-  for (const [path, bytes] of Object.entries(files)) put(join(folder, 'attachments.noindex', path), bytes);
-  return put(join(folder, 'sql', 'db.sqlite'), await profileDatabase(rows));
+  for (const [path, bytes] of Object.entries(files)) writeWithFolders(join(folder, 'attachments.noindex', path), bytes);
+  return writeWithFolders(join(folder, 'sql', 'db.sqlite'), await profileDatabase(rows));
 }
 
 /** The decrypted db.sqlite of a profile with one message holding `rows`. */
@@ -147,7 +142,7 @@ describe('Signal Desktop attachments encrypted at rest', () => {
 describe('Signal Desktop attachments encrypted at rest, in a zip of the profile', () => {
   /** Imports the zip as the import worker does, and returns the attachments as the db worker would store them. */
   async function importProfileZip(entries: { name: string; data: Uint8Array }[]): Promise<{ attachments: NewAttachment[]; warnings: string[] }> {
-    const zipPath = put(join(root, `zip-${entries.length}-${Math.random().toString(36).slice(2)}`, 'profile.zip'), buildZip(entries));
+    const zipPath = writeWithFolders(join(root, `zip-${entries.length}-${Math.random().toString(36).slice(2)}`, 'profile.zip'), buildZip(entries));
     const attachments: NewAttachment[] = [];
     const db = {
       call: async (method: string, params: { batch?: MessageBatch }) => {

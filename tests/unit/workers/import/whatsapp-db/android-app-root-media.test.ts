@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeWithFolders } from '../../../../support/temp-case.ts';
 
 import type { ParsedAttachment, ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { sharedExportFolders } from '../../../../../shared/contracts/parsed-source.ts';
@@ -47,11 +48,6 @@ function sha256(data: string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function writeFile(path: string, data: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
-}
-
 /** Parses the database at `dbPath` as an import does: from disk, where it lies. */
 async function parseAt(dbPath: string): Promise<ParsedMessage[]> {
   const sink = new CollectingSink();
@@ -81,10 +77,10 @@ describe('WhatsApp Android media in the phone layout (WhatsApp/Databases beside 
     const base = tempRoot();
     const app = join(base, 'WhatsApp');
     const dbPath = join(app, 'Databases', 'msgstore.db');
-    writeFile(join(app, 'Media', 'WhatsApp Images', 'IMG-1.jpg'), 'one');
-    writeFile(join(app, 'Media', 'WhatsApp Images', 'Sent', 'IMG-2.jpg'), 'two');
-    writeFile(join(app, 'Media', 'WhatsApp Video', 'VID-3.mp4'), 'three');
-    writeFile(dbPath, await newDatabase([
+    writeWithFolders(join(app, 'Media', 'WhatsApp Images', 'IMG-1.jpg'), 'one');
+    writeWithFolders(join(app, 'Media', 'WhatsApp Images', 'Sent', 'IMG-2.jpg'), 'two');
+    writeWithFolders(join(app, 'Media', 'WhatsApp Video', 'VID-3.mp4'), 'three');
+    writeWithFolders(dbPath, await newDatabase([
       'Media/WhatsApp Images/IMG-1.jpg',
       '/storage/emulated/0/WhatsApp/Media/WhatsApp Images/Sent/IMG-2.jpg',
       '/storage/emulated/0/Android/media/com.whatsapp/WhatsApp/Media/WhatsApp Video/VID-3.mp4',
@@ -108,9 +104,9 @@ describe('WhatsApp Android media in the phone layout (WhatsApp/Databases beside 
     const base = tempRoot();
     const app = join(base, 'Android', 'media', 'com.whatsapp', 'WhatsApp');
     const dbPath = join(app, 'Databases', 'msgstore.db');
-    writeFile(join(app, 'Media', 'WhatsApp Images', 'IMG-9.jpg'), 'nine');
+    writeWithFolders(join(app, 'Media', 'WhatsApp Images', 'IMG-9.jpg'), 'nine');
     const blob = mediaDataBlob('/storage/emulated/0/Android/media/com.whatsapp/WhatsApp/Media/WhatsApp Images/IMG-9.jpg');
-    writeFile(dbPath, await buildDatabase(`${LEGACY_SCHEMA}
+    writeWithFolders(dbPath, await buildDatabase(`${LEGACY_SCHEMA}
       INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, timestamp, media_mime_type, media_wa_type, media_size, media_name, thumb_image)
         VALUES ('4915100000001@s.whatsapp.net', 0, 'L1', 0, 1546300800000, 'image/jpeg', '1', 4, NULL, X'${hex(blob)}');`));
     const record = await resolveAttachment(attachmentOf(await parseAt(dbPath), 'L1'), folderFiles(dbPath, sharedExportFolders(FORMAT, dbPath)), base);
@@ -122,10 +118,10 @@ describe('WhatsApp Android media in the phone layout (WhatsApp/Databases beside 
     const app = join(base, 'WhatsApp');
     const dbPath = join(app, 'Databases', 'msgstore.db');
     // Bait files beside the app root and in the app root outside Media: none may be read.
-    writeFile(join(base, 'secret.jpg'), 'outside');
-    writeFile(join(app, 'secret.jpg'), 'app root, not Media');
-    writeFile(join(app, 'Media', 'WhatsApp Images', 'ok.jpg'), 'ok');
-    writeFile(dbPath, await newDatabase([
+    writeWithFolders(join(base, 'secret.jpg'), 'outside');
+    writeWithFolders(join(app, 'secret.jpg'), 'app root, not Media');
+    writeWithFolders(join(app, 'Media', 'WhatsApp Images', 'ok.jpg'), 'ok');
+    writeWithFolders(dbPath, await newDatabase([
       'Media/../../secret.jpg',
       '../../secret.jpg',
       '../Media/../../secret.jpg',
@@ -143,8 +139,8 @@ describe('WhatsApp Android media in the phone layout (WhatsApp/Databases beside 
   it('does not reach beside a database that does not lie in a Databases folder', async () => {
     const base = tempRoot();
     const dbPath = join(base, 'copied', 'msgstore.db');
-    writeFile(join(base, 'Media', 'WhatsApp Images', 'IMG-1.jpg'), 'one');
-    writeFile(dbPath, await newDatabase(['/storage/emulated/0/WhatsApp/Media/WhatsApp Images/IMG-1.jpg']));
+    writeWithFolders(join(base, 'Media', 'WhatsApp Images', 'IMG-1.jpg'), 'one');
+    writeWithFolders(dbPath, await newDatabase(['/storage/emulated/0/WhatsApp/Media/WhatsApp Images/IMG-1.jpg']));
     expect(sharedExportFolders(FORMAT, dbPath)).toEqual([]);
     const attachment = attachmentOf(await parseAt(dbPath), 'M1');
     expect(attachment.path).toBe('Media/WhatsApp Images/IMG-1.jpg');
@@ -153,7 +149,7 @@ describe('WhatsApp Android media in the phone layout (WhatsApp/Databases beside 
     expect(await resolveAttachment(attachment, files, base)).toMatchObject({ status: 'missing' });
     expect(await resolveAttachment({ ...attachment, path: '../Media/WhatsApp Images/IMG-1.jpg' }, files, base)).toMatchObject({ status: 'missing' });
     // Media copied beside the database still resolve there, as before.
-    writeFile(join(base, 'copied', 'Media', 'WhatsApp Images', 'IMG-1.jpg'), 'beside');
+    writeWithFolders(join(base, 'copied', 'Media', 'WhatsApp Images', 'IMG-1.jpg'), 'beside');
     expect(await resolveAttachment(attachment, files, base)).toMatchObject({ status: 'ok', sha256: sha256('beside') });
   });
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeWithFolders } from '../../../../support/temp-case.ts';
 
 import { fileInput } from '../../../../../workers/import/file-input.ts';
 import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
@@ -99,19 +100,15 @@ describe('whatsappIosDbParser', () => {
     const root = mkdtempSync(join(tmpdir(), 'threadline-wa-ios-'));
     try {
       const group = join(root, 'AppDomainGroup-group.net.whatsapp.WhatsApp.shared');
-      const put = (path: string, data: Uint8Array | string): void => {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, data);
-      };
-      put(join(group, 'Message', 'Media', '120363000000000001@g.us', 'a', 'b', 'photo.jpg'), 'van');
-      put(join(group, 'Message', 'Media', '120363000000000001@g.us', 'c', 'd', 'clip.mp4'), 'clip');
-      put(join(root, 'secret.jpg'), 'outside');
+      writeWithFolders(join(group, 'Message', 'Media', '120363000000000001@g.us', 'a', 'b', 'photo.jpg'), 'van');
+      writeWithFolders(join(group, 'Message', 'Media', '120363000000000001@g.us', 'c', 'd', 'clip.mp4'), 'clip');
+      writeWithFolders(join(root, 'secret.jpg'), 'outside');
       const absolute = '/private/var/mobile/Containers/Shared/AppGroup/0A1B2C3D-0000-0000-0000-000000000000/Message/Media/120363000000000001@g.us/c/d/clip.mp4';
       const database = CHAT_STORAGE
         .replace("(2, NULL, 'Station'", `(4, '${absolute}', NULL, 4, NULL, NULL, NULL, NULL, NULL), (5, 'Media/../../secret.jpg', NULL, 7, NULL, NULL, NULL, NULL, NULL), (2, NULL, 'Station'`)
         .replace("(8, 1, 0, 721692420", "(9, 2, 0, 721692480, NULL, '120363000000000001@g.us', NULL, NULL, 2, 0, 1, 4, 'S9', 0), (10, 2, 0, 721692540, NULL, '120363000000000001@g.us', NULL, NULL, 1, 0, 1, 5, 'S10', 0), (8, 1, 0, 721692420");
       const dbPath = join(group, 'ChatStorage.sqlite');
-      put(dbPath, await buildDatabase(database));
+      writeWithFolders(dbPath, await buildDatabase(database));
       const sink = new CollectingSink();
       await whatsappIosDbParser.parse(fileInput(dbPath, statSync(dbPath).size), sink, {});
       const attachmentOf = (stanza: string) => {
