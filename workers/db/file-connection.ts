@@ -1,5 +1,5 @@
 import { CELL_INTEGER, CELL_NULL, type PackedRows } from '../../shared/contracts/packed-rows.ts';
-import { assertPackedRows, type SqlConnection, type SqlResultSet, type SqlStatement, type SqlValue } from './sql-connection.ts';
+import { assertPackedRows, rowsPerInsert, valuesStatement, type SqlConnection, type SqlResultSet, type SqlStatement, type SqlValue } from './sql-connection.ts';
 import { sqliteWasm, type SqliteWasm } from './sqlite-wasm-module.ts';
 
 /**
@@ -100,18 +100,31 @@ export class FileConnection implements SqlConnection {
     }
   }
 
-  runPackedRows(sql: string, rows: PackedRows): void {
+  insertPackedRows(insert: string, rows: PackedRows): void {
     assertPackedRows(rows);
+    if (rows.count === 0) return;
     const wasm = this.heap.wasm;
-    const statement = this.prepare(sql) as FileStatement;
+    const perStatement = rowsPerInsert(rows.columns);
+    const whole = Math.floor(rows.count / perStatement);
+    const rest = rows.count % perStatement;
     // One copy of every string of the batch in SQLite's memory; each is bound where it lies.
     const text = wasm._malloc(Math.max(1, rows.text.length));
+    const statements: FileStatement[] = [];
     try {
       if (text === 0) throw new Error(`SQLite's memory cannot hold ${rows.text.length} more bytes`);
       this.heap.bytes().set(rows.text, text);
-      statement.runPackedRows(rows, text);
+      if (whole > 0) {
+        const full = this.prepare(valuesStatement(insert, rows.columns, perStatement)) as FileStatement;
+        statements.push(full);
+        full.runPackedRows(rows, text, 0, whole, perStatement);
+      }
+      if (rest > 0) {
+        const last = this.prepare(valuesStatement(insert, rows.columns, rest)) as FileStatement;
+        statements.push(last);
+        last.runPackedRows(rows, text, whole * perStatement, 1, rest);
+      }
     } finally {
-      statement.free();
+      for (const statement of statements) statement.free();
       wasm._free(text);
     }
   }
@@ -197,14 +210,18 @@ class FileStatement implements SqlStatement {
     this.connection.wasmHeap.wasm._sqlite3_reset(this.pointer);
   }
 
-  /** See FileConnection.runPackedRows: `text` is where the packed text lies in SQLite's memory. */
-  runPackedRows(rows: PackedRows, text: number): void {
+  /**
+   * Runs the statement `runs` times, each with the next `rowsPerRun` packed rows from `firstRow`
+   * bound (see FileConnection.insertPackedRows: `text` is where the packed text lies in SQLite's memory).
+   */
+  runPackedRows(rows: PackedRows, text: number, firstRow: number, runs: number, rowsPerRun: number): void {
     const wasm = this.connection.wasmHeap.wasm;
     const statement = this.live();
     const { cells, columns } = rows;
-    let cell = 0;
-    for (let row = 0; row < rows.count; row += 1) {
-      for (let parameter = 1; parameter <= columns; parameter += 1, cell += 2) {
+    const parameters = columns * rowsPerRun;
+    let cell = firstRow * columns * 2;
+    for (let run = 0; run < runs; run += 1) {
+      for (let parameter = 1; parameter <= parameters; parameter += 1, cell += 2) {
         const tag = cells[cell] as number;
         const value = cells[cell + 1] as number;
         let code: number;
@@ -215,7 +232,7 @@ class FileStatement implements SqlStatement {
         this.connection.check(code);
       }
       if (!this.step()) wasm._sqlite3_reset(statement);
-      else throw new Error('A statement run once per row returned rows');
+      else throw new Error('An INSERT statement returned rows');
     }
   }
 

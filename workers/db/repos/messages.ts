@@ -1,4 +1,4 @@
-import { runForEachPackedRow, type SqlConnection as Database, type SqlValue } from '../sql-connection.ts';
+import { insertPackedRows, type SqlConnection as Database, type SqlValue } from '../sql-connection.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../shared/contracts/db-worker.ts';
 import type { ImportedChatSummary, MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
 import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
@@ -58,11 +58,11 @@ export function insertChats(db: Database, chats: NewChat[]): void {
 }
 
 /**
- * One row of the batch per execution, every value bound from the packed batch (ADR 0015).
- * Before, SQLite unpacked a JSON batch (`INSERT … SELECT … FROM jsonb_each(?)`): reading the
- * eighteen fields of each row out of JSON took as long as storing the row.
+ * Every value bound from the packed batch (ADR 0015), many rows to a statement. Before, SQLite
+ * unpacked a JSON batch (`INSERT … SELECT … FROM jsonb_each(?)`): reading the eighteen fields of
+ * each row out of JSON took as long as storing the row.
  */
-const INSERT_MESSAGE = `INSERT INTO messages (${MESSAGE_ROW_COLUMNS.join(', ')}) VALUES (${MESSAGE_ROW_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_MESSAGES = `INSERT INTO messages (${MESSAGE_ROW_COLUMNS.join(', ')})`;
 
 /** Stores a batch of messages with their attachments; returns their rowids in batch order. */
 export function insertMessages(db: Database, batch: MessageBatch): number[] {
@@ -70,10 +70,10 @@ export function insertMessages(db: Database, batch: MessageBatch): number[] {
   if (count === 0) return [];
   if (columns !== MESSAGE_ROW_COLUMNS.length) throw new Error(`a message row has ${MESSAGE_ROW_COLUMNS.length} values, not ${columns}`);
   const before = asNumber(selectOne(db, "SELECT seq FROM sqlite_sequence WHERE name = 'messages'")?.['seq']);
-  // A statement per row: a row that fails must take the rows before it in the batch with it.
+  // A row that fails must take the rows before it in the batch with it.
   db.exec('SAVEPOINT insert_messages');
   try {
-    runForEachPackedRow(db, INSERT_MESSAGE, batch.rows);
+    insertPackedRows(db, INSERT_MESSAGES, batch.rows);
     db.exec('RELEASE insert_messages');
   } catch (error) {
     db.exec('ROLLBACK TO insert_messages; RELEASE insert_messages');

@@ -62,7 +62,7 @@ describe('packed rows (import worker → db worker)', () => {
   it('are refused by the case file connection when malformed, with nothing stored', () => {
     const db = fileCaseWithSource({ id: 'src-1', path: '/e/a.txt', format: 'whatsapp-txt', sha256: 'h', status: 'imported' });
     db.exec('CREATE TABLE t (value TEXT)');
-    expect(() => db.runPackedRows('INSERT INTO t (value) VALUES (?)', { text: new Uint8Array(4), cells: new Float64Array([0, 4, 2, 1_000_000]), count: 2, columns: 1 })).toThrow(
+    expect(() => db.insertPackedRows('INSERT INTO t (value)', { text: new Uint8Array(4), cells: new Float64Array([0, 4, 2, 1_000_000]), count: 2, columns: 1 })).toThrow(
       /Malformed rows: row 1, value 0: text 2\+1000000 outside 4 bytes/u,
     );
     expect(db.exec('SELECT count(*) FROM t')[0]?.values[0]?.[0]).toBe(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NewMessage } from '../../../../shared/contracts/db-worker.ts';
 import { fileCaseWithSource, memoryCaseWithSource } from '../../../support/memory-case-db.ts';
-import type { SqlConnection } from '../../../../workers/db/sql-connection.ts';
+import { rowsPerInsert, type SqlConnection } from '../../../../workers/db/sql-connection.ts';
+import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';
 import { insertMessages, messagesByRowids } from '../../../../workers/db/repos/messages.ts';
 import { run } from '../../../../workers/db/repos/rows.ts';
 import { encodeMessageBatch } from '../../../../workers/import/message-batch.ts';
@@ -92,6 +93,40 @@ describe.each(CONNECTIONS)('insertMessages with awkward values, on %s', (_name, 
     run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
     const rowids = insertMessages(db, encodeMessageBatch([message({ text: 'a\uD800b' }, 0), message({ text: 'after' }, 1)]));
     expect(messagesByRowids(db, rowids).map((row) => row.text)).toEqual(['a\uFFFDb', 'after']);
+    db.close();
+  });
+
+  it('stores a batch of several many-row statements and a shorter last one, each row with its own values, in order', async () => {
+    const db = await open();
+    run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
+    const perStatement = rowsPerInsert(MESSAGE_ROW_COLUMNS.length);
+    expect(perStatement).toBeGreaterThan(1);
+    // Two full statements and a remainder, with values that differ from row to row in every column kind.
+    const count = perStatement * 2 + 7;
+    const messages = Array.from({ length: count }, (_unused, index) =>
+      message({ text: `row ${index} ${'é'.repeat(index % 5)}`, sender: index % 3 === 0 ? null : `S${index}`, langConfidence: index / count, deleted: index % 2 === 0, extra: index % 4 === 0 ? { n: index } : null }, index),
+    );
+    const rowids = insertMessages(db, encodeMessageBatch(messages));
+    expect(rowids).toEqual(Array.from({ length: count }, (_unused, index) => index + 1));
+    const stored = messagesByRowids(db, rowids);
+    stored.forEach((row, index) => {
+      const { attachments: _attachments, sourcePosition: _position, ...fields } = messages[index] as NewMessage;
+      expect(row).toMatchObject(fields);
+    });
+    db.close();
+  });
+
+  it.each([
+    ['a full statement', (perStatement: number) => perStatement + 3],
+    ['the shorter last statement', (perStatement: number) => perStatement * 2 + 1],
+  ])('undoes the whole batch when the refused row is in %s', async (_where, refusedAt) => {
+    const db = await open();
+    run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
+    const perStatement = rowsPerInsert(MESSAGE_ROW_COLUMNS.length);
+    const bad = refusedAt(perStatement);
+    const messages = Array.from({ length: perStatement * 2 + 4 }, (_unused, index) => message(index === bad ? { kind: 'bogus' as NewMessage['kind'] } : {}, index));
+    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/CHECK constraint/u);
+    expect(db.exec('SELECT count(*) FROM messages')[0]?.values[0]?.[0]).toBe(0);
     db.close();
   });
 
