@@ -287,24 +287,66 @@ export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOption
 }
 
 /**
- * Reads a WhatsApp text export as a stream, twice: `open` must give the same bytes each time.
+ * Memory the first pass may keep of the file for the second, as decoded regions (their text,
+ * two bytes a character at worst, and three numbers a line): a file whose regions fit is read
+ * and decoded once. Decoding a 130 MB export took ~0.5 s a pass, a sixth of the second pass.
+ * Larger files are read again from the start (a multi-gigabyte export is never held).
+ */
+export const KEPT_REGIONS_BUDGET_BYTES = 320 * 1024 * 1024;
+
+/** The regions of the first pass, while they fit the budget; dropped all at once when they stop fitting. */
+class KeptRegions {
+  private regions: LineRegion[] | null = [];
+  private bytes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  offer(region: LineRegion): void {
+    if (this.regions === null) return;
+    const { split } = region;
+    this.bytes += split.text.length * 2 + (split.lineCount * 3 + 1) * Float64Array.BYTES_PER_ELEMENT;
+    if (this.bytes > this.budget) this.regions = null;
+    else this.regions.push(region);
+  }
+
+  /** The kept regions, each let go as it is taken; null when the file did not fit. Once only. */
+  take(): Iterable<LineRegion> | null {
+    const regions = this.regions;
+    this.regions = null;
+    if (regions === null) return null;
+    regions.reverse();
+    return {
+      *[Symbol.iterator]() {
+        for (let region = regions.pop(); region !== undefined; region = regions.pop()) yield region;
+      },
+    };
+  }
+}
+
+/**
+ * Reads a WhatsApp text export as a stream: `open` must give the same bytes each time it is
+ * called. The first pass reads it all; the second takes the regions the first kept when the file
+ * fits `keepBudgetBytes` (KeptRegions), and reads it again otherwise.
  * `onScanned` hears the bytes the first pass has covered (for progress and cancelling).
  */
 export async function readWhatsAppStream(
   open: () => AsyncIterable<Uint8Array>,
   options: WhatsAppParseOptions = {},
   onScanned: (bytes: number) => void = () => undefined,
+  keepBudgetBytes = KEPT_REGIONS_BUDGET_BYTES,
 ): Promise<WhatsAppStreamReading> {
   const warnings = new WarningCollector();
   const scan = new HeaderScan(warnings);
+  const kept = new KeptRegions(keepBudgetBytes);
   for await (const region of regionsOfStream(open())) {
     scan.add(region);
+    kept.offer(region);
     onScanned(region.byteOffset + (region.split.byteStarts[region.split.lineCount] ?? 0));
   }
   const { facts, assembly } = startAssembly(scan, options, warnings);
   async function* recordRuns(): AsyncGenerator<WhatsAppRecord[]> {
     if (!noteEmptyFile(scan, warnings)) return;
-    for await (const region of regionsOfStream(open())) yield [...assembly.add(region)];
+    for await (const region of kept.take() ?? regionsOfStream(open())) yield [...assembly.add(region)];
     yield [...assembly.finish()];
   }
   async function* records(): AsyncGenerator<WhatsAppRecord> {

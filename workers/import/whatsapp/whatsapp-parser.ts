@@ -13,8 +13,9 @@ export const whatsappTextParser: SourceParser = {
   parserVersion: WHATSAPP_TEXT_PARSER_VERSION,
   sniff: (head) => sniffWhatsAppText(head),
   async parse(input, sink, options) {
-    // Read twice as a stream: the first pass decides the date order from the whole file, the
-    // second builds records. The bar runs through the first pass in its first half.
+    // Two passes: the first decides the date order from the whole file, the second builds
+    // records (from what the first kept, or reading the file again when it is too large to
+    // keep). The bar runs through the first pass in its first half.
     const reading = await readWhatsAppStream(() => input.stream(), options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }, (scanned) => {
       sink.throwIfCancelled();
       sink.progress(Math.round(scanned / 2), input.size);
