@@ -220,7 +220,6 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
       parser: { name: outcome.parser, version: outcome.parserVersion, formatVersion: outcome.formatVersion },
       details: { ...source.details, ...outcome.details },
       chats: outcome.chats,
-      rowids: outcome.rowids,
     });
     session.audit.append(session.actor, 'source.import.finished', { sourceId: source.id, sha256: source.sha256, sha256After: after.sha256, hashVerified, messages: finished.messageCount, unparsed: finished.unparsedCount, issues: issues.length });
     return { path, sourceId: source.id, format: source.format, sha256: source.sha256, status: 'imported', messages: outcome.messages, attachments: outcome.attachments, unparsed: outcome.unparsed, issues: issues.map(({ place, reason }) => ({ place, reason })), error: null };

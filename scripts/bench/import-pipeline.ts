@@ -58,7 +58,6 @@ export async function parseAndStore(path: string, format: string): Promise<Pipel
       parser: { name: outcome.parser, version: outcome.parserVersion, formatVersion: outcome.formatVersion },
       details: { ...source.details, ...outcome.details },
       chats: outcome.chats,
-      rowids: outcome.rowids,
     });
     const done = performance.now();
     const summary = await db.client.call('caseSummary', {});

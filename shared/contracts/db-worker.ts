@@ -145,8 +145,6 @@ export interface DbWorkerApi {
       details: Record<string, unknown>;
       /** The import's own figures per chat (ImportOutcome.chats); checked against the rows before use. */
       chats?: ImportedChatSummary[];
-      /** The run of rowids the import was given (ImportOutcome.rowids): the source's rows are counted within it. */
-      rowids?: { first: number; last: number } | null;
     };
     result: SourceRecord;
   };

@@ -32,8 +32,6 @@ export interface ImportOutcome {
   details: Record<string, unknown>;
   /** Figures per chat the import wrote into, for finishSource. */
   chats: ImportedChatSummary[];
-  /** First and last rowid the db worker gave this source's rows (they form one run), null when none were written. */
-  rowids: { first: number; last: number } | null;
 }
 
 /** Import workers parse one source and stream its records to the db and index workers. */

@@ -74,7 +74,8 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async beginSource({ source }) {
     const current = database();
-    insertSource(current.db, { ...source, status: 'importing' });
+    // Counted from zero as its batches are stored (insertMessages).
+    insertSource(current.db, { ...source, status: 'importing', messageCount: 0, unparsedCount: 0 });
     return null;
   },
   async insertChats({ chats }) {
@@ -98,11 +99,11 @@ const handlers: Handlers<DbWorkerApi> = {
     ]);
     return null;
   },
-  async finishSource({ sourceId, status, sha256After, hashVerified, parser, details, chats, rowids }) {
+  async finishSource({ sourceId, status, sha256After, hashVerified, parser, details, chats }) {
     const current = database();
     inTransaction(current.db, () => {
       summariseChats(current.db, sourceId, chats);
-      completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, parser, details, finishedAt: new Date().toISOString(), rowids: rowids ?? null });
+      completeSource(current.db, { id: sourceId, status, sha256After, hashVerified, parser, details, finishedAt: new Date().toISOString() });
     });
     const source = getSource(current.db, sourceId);
     if (source === null) throw new BugError(`Source ${sourceId} vanished while finishing`);

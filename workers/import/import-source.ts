@@ -60,6 +60,5 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
     issues: writer.issues,
     details: outcome.details,
     chats: writer.chatSummaries(),
-    rowids: writer.rowids,
   };
 }

@@ -78,8 +78,6 @@ export class RecordWriter implements ParseSink {
   private readonly nextSeq = new Map<string, number>();
   /** The last wall time converted without a warning, and its UTC ISO text (see toUtc). */
   private lastWall: { wall: WallTime; iso: string } | null = null;
-  /** The run of rowids the db worker gave this source's rows (see ImportOutcome.rowids). */
-  rowids: { first: number; last: number } | null = null;
   /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
   private readonly seen = new Map<string, { first: string | null; last: string | null; senders: Map<string, Set<string | null>> }>();
 
@@ -241,14 +239,6 @@ export class RecordWriter implements ParseSink {
     }));
   }
 
-  private noteRowids(rowids: readonly number[]): void {
-    for (const rowid of rowids) {
-      if (this.rowids === null) this.rowids = { first: rowid, last: rowid };
-      else if (rowid < this.rowids.first) this.rowids.first = rowid;
-      else if (rowid > this.rowids.last) this.rowids.last = rowid;
-    }
-  }
-
   private takeSeq(chat: string): number {
     const seq = this.nextSeq.get(chat) ?? 0;
     this.nextSeq.set(chat, seq + 1);
@@ -299,7 +289,6 @@ export class RecordWriter implements ParseSink {
     messagesStored.catch(() => undefined);
     await chatsStored;
     const { rowids } = await messagesStored;
-    this.noteRowids(rowids);
     const shards: IndexDocument[][] = this.sinks.index.map(() => []);
     batch.forEach((message, index) => {
       const rowid = rowids[index] ?? -1;

@@ -60,9 +60,8 @@ export function findImportedByHash(db: Database, sha256: string): SourceRecord |
 }
 
 /**
- * Marks a source finished and counts its rows. `rowids` is the run of rowids its import was given
- * (a source's rows are written one after the other): counting within it reads only the source's
- * own rows; without it every row is read (messages has no index on source_id, migration 0060).
+ * Marks a source finished. Its message and unparsed counts are already on its row: each batch
+ * of its rows was counted as SQLite stored it (insertMessages).
  */
 export function completeSource(
   db: Database,
@@ -74,19 +73,16 @@ export function completeSource(
     parser: { name: string; version: string; formatVersion: string | null };
     details: Record<string, unknown>;
     finishedAt: string;
-    rowids?: { first: number; last: number } | null;
   },
 ): void {
-  const { first, last } = update.rowids ?? { first: 0, last: Number.MAX_SAFE_INTEGER };
   run(
     db,
     `UPDATE sources SET status = ?, sha256_after = ?, hash_verified = ?, finished_at = ?, details = ?,
-       parser = ?, parser_version = ?, format_version = ?,
-       (message_count, unparsed_count) = (SELECT count(*), coalesce(sum(kind = 'unparsed'), 0) FROM messages WHERE rowid BETWEEN ? AND ? AND source_id = ?)
+       parser = ?, parser_version = ?, format_version = ?
      WHERE id = ?`,
     [
       update.status, update.sha256After, update.hashVerified === null ? null : Number(update.hashVerified), update.finishedAt,
-      JSON.stringify(update.details), update.parser.name, update.parser.version, update.parser.formatVersion, first, last, update.id, update.id,
+      JSON.stringify(update.details), update.parser.name, update.parser.version, update.parser.formatVersion, update.id,
     ],
   );
 }

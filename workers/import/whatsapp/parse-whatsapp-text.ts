@@ -292,7 +292,7 @@ export function readWhatsAppText(bytes: Uint8Array, options: WhatsAppParseOption
  * and decoded once. Decoding a 130 MB export took ~0.5 s a pass, a sixth of the second pass.
  * Larger files are read again from the start (a multi-gigabyte export is never held).
  */
-export const KEPT_REGIONS_BUDGET_BYTES = 320 * 1024 * 1024;
+export const KEPT_REGIONS_BUDGET_BYTES = 256 * 1024 * 1024;
 
 /** The regions of the first pass, while they fit the budget; dropped all at once when they stop fitting. */
 class KeptRegions {

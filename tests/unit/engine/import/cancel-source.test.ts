@@ -75,7 +75,7 @@ async function runImport(job: ImportJob, options: CallOptions): Promise<ImportOu
     await aborted(options.signal);
     throw new AppError('E_CANCELLED', 'importSource cancelled');
   }
-  return { parser: 'threadline-whatsapp-txt', parserVersion: '1', formatVersion: null, messages: 3, unparsed: 0, attachments: 0, issues: [], details: {}, chats: [], rowids: null };
+  return { parser: 'threadline-whatsapp-txt', parserVersion: '1', formatVersion: null, messages: 3, unparsed: 0, attachments: 0, issues: [], details: {}, chats: [] };
 }
 
 function threeFiles(names: [string, string, string]): { folder: string; paths: string[] } {
