@@ -1,8 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
+import { buildRendererInto } from '../../cli/renderer-build.ts';
 import { Engine } from '../../engine/engine.ts';
 import type { LoopbackServer } from '../../engine/loopback/server.ts';
 import { startLoopbackServer } from '../../engine/loopback/server.ts';
@@ -40,7 +41,9 @@ export function useUiSession(options: { height?: number } = {}, timeoutMs = 120_
 
 export async function openUiSession(options: { height?: number } = {}): Promise<UiSession> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const staticRoot = ensureRendererBuilt(true);
+  // The UI as the source is now, built for this session alone (see buildRendererInto).
+  const staticRoot = mkdtempSync(join(tmpdir(), 'threadline-ui-build-'));
+  buildRendererInto(staticRoot);
   const engine = new Engine({ mode: 'browser', actor: 'e2e' });
   const server = await startLoopbackServer({ engine, staticRoot, port: 0 });
   const browser = await launchChromium();
@@ -59,6 +62,7 @@ export async function openUiSession(options: { height?: number } = {}): Promise<
       await browser.close();
       await server.close();
       await engine.dispose();
+      rmSync(staticRoot, { recursive: true, force: true });
     },
   };
 }
