@@ -70,24 +70,37 @@ export class PackedRowsWriter {
 }
 
 /**
- * Locators as JSON text. The line locator of a text export (one per message, the file name the
- * same every time) is written field by field with the file name's JSON made once per file:
- * JSON.stringify of the object was a third of packing a message. The text is JSON.stringify's
- * for a locator of the type's fields in the type's order (tests compare the two).
+ * Locators as JSON text. The line locator of a text export and the element locator of an XML
+ * backup (one per message, the file name the same every time) are written field by field with
+ * the file name's JSON made once per file: JSON.stringify of the object was a third of packing a
+ * message. The text is JSON.stringify's for a locator of the type's fields in the type's order
+ * (tests compare the two for what each importer gives).
  */
 export class LocatorJson {
   private file: string | null = null;
   private fileJson = '';
 
   text(locator: SourceLocator): string {
-    if (locator.kind !== 'text-lines') return JSON.stringify(locator);
-    const { file, lineStart, lineEnd, byteStart, byteEnd } = locator;
-    if (!Number.isSafeInteger(lineStart) || !Number.isSafeInteger(lineEnd) || !Number.isSafeInteger(byteStart) || !Number.isSafeInteger(byteEnd)) return JSON.stringify(locator);
+    if (locator.kind === 'text-lines') {
+      const { file, lineStart, lineEnd, byteStart, byteEnd } = locator;
+      if (!Number.isSafeInteger(lineStart) || !Number.isSafeInteger(lineEnd) || !Number.isSafeInteger(byteStart) || !Number.isSafeInteger(byteEnd)) return JSON.stringify(locator);
+      return `{"kind":"text-lines","file":${this.jsonOfFile(file)},"lineStart":${lineStart},"lineEnd":${lineEnd},"byteStart":${byteStart},"byteEnd":${byteEnd}}`;
+    }
+    // An XML element (SMS Backup & Restore, UFDR): one per message of backups of millions.
+    if (locator.kind === 'xml-path') {
+      const { file, path, line, column } = locator;
+      if (line === undefined || column === undefined || !Number.isSafeInteger(line) || !Number.isSafeInteger(column)) return JSON.stringify(locator);
+      return `{"kind":"xml-path","file":${this.jsonOfFile(file)},"path":${JSON.stringify(path)},"line":${line},"column":${column}}`;
+    }
+    return JSON.stringify(locator);
+  }
+
+  private jsonOfFile(file: string): string {
     if (file !== this.file) {
       this.file = file;
       this.fileJson = JSON.stringify(file);
     }
-    return `{"kind":"text-lines","file":${this.fileJson},"lineStart":${lineStart},"lineEnd":${lineEnd},"byteStart":${byteStart},"byteEnd":${byteEnd}}`;
+    return this.fileJson;
   }
 }
 

@@ -23,8 +23,26 @@ export function splitAddress(address: string): string[] {
   return address.split(/[~,;]/u).map((part) => part.trim()).filter((part) => part !== '' && part !== 'null');
 }
 
+/**
+ * Keys of the addresses seen lately: a backup names the same few hundred addresses over and over
+ * (a million messages, one key each). Emptied when full, so a backup of endless distinct
+ * addresses holds no more than this.
+ */
+const KEY_CACHE_LIMIT = 4096;
+const keyCache = new Map<string, string>();
+
 export function conversationKey(address: string | null): string {
   if (address === null) return NO_ADDRESS;
+  let key = keyCache.get(address);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    key = keyOf(address);
+    keyCache.set(address, key);
+  }
+  return key;
+}
+
+function keyOf(address: string): string {
   const parts = [...new Set(splitAddress(address).map((part) => normaliseAddress(part)))].sort();
   return parts.length === 0 ? NO_ADDRESS : parts.join('~');
 }
