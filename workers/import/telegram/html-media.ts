@@ -45,7 +45,7 @@ const NOT_INCLUDED = /not included|exceeds maximum size|unavailable/iu;
 export interface HtmlMedia {
   attachments: ParsedAttachment[];
   /** What each block showed: class, title, status, description, link. */
-  facts: Record<string, string>[];
+  facts: Record<string, string | string[]>[];
   unsafePaths: string[];
 }
 
@@ -59,7 +59,7 @@ export function htmlMedia(container: HtmlElement): HtmlMedia {
 }
 
 function readBlock(block: HtmlElement, result: HtmlMedia): void {
-  const fact: Record<string, string> = { class: block.classes.join(' ') };
+  const fact: Record<string, string | string[]> = { class: block.classes.join(' ') };
   const title = firstText(block, 'title');
   const status = firstText(block, 'status');
   const description = firstText(block, 'description');
@@ -68,6 +68,7 @@ function readBlock(block: HtmlElement, result: HtmlMedia): void {
   if (status !== '') fact['status'] = status;
   if (description !== '') fact['description'] = description;
   if (href !== '') fact['href'] = href;
+  if (block.classes.includes('media_poll')) readPoll(block, fact);
   result.facts.push(fact);
   if (FACT_CLASSES.some((name) => block.classes.includes(name))) return;
 
@@ -87,6 +88,22 @@ function readBlock(block: HtmlElement, result: HtmlMedia): void {
     if (block.classes.includes('media_file') && title !== '') attachment.fileName = title;
   }
   result.attachments.push(attachment);
+}
+
+/**
+ * A poll is not a generic media block: its question, answers (with their votes) and total sit in
+ * divs of their own (`question bold`, `details`, `answer`…, `total details`), and are the
+ * message's only content.
+ */
+function readPoll(block: HtmlElement, fact: Record<string, string | string[]>): void {
+  const children = childElements(block);
+  const question = children.find((child) => child.classes.includes('question'));
+  const details = children.find((child) => child.classes.includes('details') && !child.classes.includes('total'));
+  const total = children.find((child) => child.classes.includes('total'));
+  if (question !== undefined) fact['question'] = textOf(question);
+  if (details !== undefined) fact['details'] = textOf(details);
+  fact['answers'] = children.filter((child) => child.classes.includes('answer')).map((child) => textOf(child));
+  if (total !== undefined) fact['total'] = textOf(total);
 }
 
 function firstText(block: HtmlElement, className: string): string {

@@ -59,8 +59,10 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   const fromName = childElements(body).find((child) => child.classes.includes('from_name'));
   let sender: string | null;
   if (fromName !== undefined) {
-    sender = textWithout(fromName, (child) => child.classes.includes('details'));
-    const via = findAll(fromName, (child) => child.classes.includes('details')).map((child) => textOf(child)).join(' ');
+    const named = splitViaBot(textWithout(fromName, (child) => child.classes.includes('details')));
+    sender = named.name;
+    const details = findAll(fromName, (child) => child.classes.includes('details')).map((child) => textOf(child));
+    const via = [named.via, ...details].filter((part) => part !== '').join(' ');
     if (via !== '') extra['fromNameDetails'] = via;
   } else {
     sender = context.previousSender;
@@ -78,7 +80,9 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   if (forwarded !== undefined) {
     const original = childElements(forwarded).find((child) => child.classes.includes('from_name'));
     if (original !== undefined) {
-      extra['forwardedFrom'] = textWithout(original, (child) => child.classes.includes('date'));
+      const named = splitViaBot(textWithout(original, (child) => child.classes.includes('date')));
+      extra['forwardedFrom'] = named.name;
+      if (named.via !== '') extra['forwardedVia'] = named.via;
       const originalDate = findAll(original, (child) => child.classes.includes('date'))[0]?.attributes['title'];
       if (originalDate !== undefined) extra['forwardedDate'] = decodeEntities(originalDate);
     }
@@ -107,6 +111,20 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   if (id !== '') extra['messageId'] = id.replace(/^message/u, '');
   message.extra = extra;
   return { kind: 'message', message, sender, notes };
+}
+
+/**
+ * The exporter writes a bot's name as plain text after the sender's, inside from_name:
+ * "Vlad via @jobs_bot" (export_output_html.cpp appends " via @" + username, no span). The
+ * sender is "Vlad", as `from` is in the JSON export of the same chat. A bot username is
+ * letters, digits and underscores, so a name that merely contains "via" is left whole.
+ */
+const VIA_BOT_SUFFIX = / via (@[A-Za-z0-9_]{3,32})$/u;
+
+function splitViaBot(written: string): { name: string; via: string } {
+  const match = VIA_BOT_SUFFIX.exec(written);
+  if (match === null) return { name: written, via: '' };
+  return { name: written.slice(0, match.index), via: `via ${match[1] ?? ''}` };
 }
 
 function readReply(reply: HtmlElement, extra: Record<string, unknown>): void {

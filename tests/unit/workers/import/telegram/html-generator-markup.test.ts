@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
+import { telegramHtmlParser } from '../../../../../workers/import/telegram/index.ts';
+import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+
+/**
+ * Markup exactly as Telegram Desktop's HTML writer (export_output_html.cpp) produces it, where it
+ * differs from a hand-written page: " via @bot" is plain text inside from_name (no span), and a
+ * poll is a `div.media_poll` of question, answers and total, with no title/status/description.
+ */
+
+function page(body: string): string {
+  return [
+    '<!DOCTYPE html><html><head><meta charset="utf-8"/><title>Exported Data</title></head><body><div class="page_wrap">',
+    '<div class="page_header"><div class="content"><div class="text bold">\nJobs\n</div></div></div>',
+    '<div class="page_body chat_page"><div class="history">',
+    body,
+    '</div></div></div></body></html>',
+  ].join('\n');
+}
+
+function message(id: number, inner: string, joined = false): string {
+  return `<div class="message default clearfix${joined ? ' joined' : ''}" id="message${id}">\n<div class="body">\n<div class="pull_right date details" title="12.01.2023 10:11:12 UTC+02:00">\n10:11\n</div>\n${inner}\n</div>\n</div>`;
+}
+
+async function parse(body: string): Promise<ParsedMessage[]> {
+  const result = await runParser(telegramHtmlParser, inputFromText(page(body), { displayName: 'ChatExport/messages.html' }));
+  return result.messages;
+}
+
+describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', () => {
+  it('keeps " via @bot" written as plain text in from_name out of the sender, also for the joined message after it', async () => {
+    const [first, joined, forwarded] = await parse(
+      [
+        message(1, '<div class="from_name">\nVlad via @jobs_bot\n</div>\n<div class="text">\nOffer\n</div>'),
+        message(2, '<div class="text">\nsecond\n</div>', true),
+        message(
+          3,
+          '<div class="from_name">\nAnn\n</div>\n<div class="pull_left forwarded userpic_wrap"></div>\n<div class="forwarded body">\n<div class="from_name">\nAgency X via @jobs_bot<span class="date details" title="11.01.2023 09:00:00 UTC+02:00"> 11.01.2023 09:00:00</span>\n</div>\n<div class="text">\nfwd\n</div>\n</div>',
+        ),
+      ].join('\n'),
+    );
+    expect(first?.sender).toBe('Vlad');
+    expect(first?.extra?.['fromNameDetails']).toBe('via @jobs_bot');
+    expect(joined?.sender).toBe('Vlad');
+    expect(forwarded?.extra).toMatchObject({ forwardedFrom: 'Agency X', forwardedVia: 'via @jobs_bot' });
+  });
+
+  it('keeps the question, the answers and the total of a poll', async () => {
+    const [poll] = await parse(
+      message(
+        1,
+        [
+          '<div class="from_name">\nAnn\n</div>',
+          '<div class="media_wrap clearfix">',
+          '<div class="media_poll">',
+          '<div class="question bold">\nWhere do we meet?\n</div>',
+          '<div class="details">\nAnonymous poll\n</div>',
+          '<div class="answer">\n- Station <span class="details">2 votes, chosen vote</span>\n</div>',
+          '<div class="answer">\n- Airport\n</div>',
+          '<div class="total details\t">\n2 votes\n</div>',
+          '</div>',
+          '</div>',
+        ].join('\n'),
+      ),
+    );
+    expect(poll?.attachments).toEqual([]);
+    expect(poll?.extra?.['media']).toEqual([
+      { class: 'media_poll', question: 'Where do we meet?', details: 'Anonymous poll', answers: ['- Station 2 votes, chosen vote', '- Airport'], total: '2 votes' },
+    ]);
+  });
+});
