@@ -8,7 +8,7 @@ import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/c
 import { defineField } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { MEDIA_KEYS, telegramAttachments } from './json-media.ts';
-import { describeServiceMessage, flattenTelegramText } from './json-text.ts';
+import { describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
 import type { JsonObject, JsonValue } from './json-walker.ts';
 import { fromIsoDate, fromUnixSeconds } from './telegram-time.ts';
@@ -52,7 +52,10 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   }
   if (media.unsafePaths.length > 0) extra['unsafeFilePaths'] = media.unsafePaths;
 
-  let text = flattenTelegramText(value['text'] ?? value['text_entities']);
+  const written = value['text'] ?? value['text_entities'];
+  let text = flattenTelegramText(written);
+  const facts = entityFacts(written);
+  if (facts.length > 0) extra['textEntityFacts'] = facts;
   if (isService && text === '') {
     text = describeServiceMessage(value);
     extra['textGenerated'] = true;

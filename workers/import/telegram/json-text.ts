@@ -29,6 +29,16 @@ function entityText(entity: JsonObject): string {
   return shown;
 }
 
+/**
+ * The entities that carry a fact their text does not show: a `mention_name`'s user_id (the only
+ * link from a name to the account mentioned), a `custom_emoji`'s document_id, a `pre`'s language,
+ * a `text_link`'s href. Flattening keeps only the text, so these are kept beside it.
+ */
+export function entityFacts(text: JsonValue | undefined): JsonObject[] {
+  if (!Array.isArray(text)) return [];
+  return text.filter((part): part is JsonObject => isJsonObject(part) && Object.keys(part).some((key) => key !== 'type' && key !== 'text'));
+}
+
 /** A readable line for a service message whose own text is empty: "Alice: phone_call (duration_seconds: 56)". */
 export function describeServiceMessage(message: JsonObject): string {
   const information = message['information_text'];
