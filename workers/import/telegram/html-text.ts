@@ -77,12 +77,26 @@ function render(node: HtmlNode, skip?: (element: HtmlElement) => boolean): strin
     case 'a': {
       const shown = node.children.map((child) => render(child, skip)).join('');
       const href = decodeEntities(node.attributes['href'] ?? '');
-      if (href === '' || href.startsWith('#') || /^javascript:/iu.test(href) || href === shown.trim()) return shown;
+      if (href === '' || href.startsWith('#') || /^javascript:/iu.test(href) || !hidesItsTarget(href, shown.trim())) return shown;
       return `${shown} (${href})`;
     }
     default:
       return node.children.map((child) => render(child, skip)).join('');
   }
+}
+
+/**
+ * Whether a link's target says something its text does not. The exporter turns what the sender
+ * typed into links of its own: `@name` → https://t.me/name, a phone → tel:, an e-mail → mailto:,
+ * a custom emoji → its file in the export (a relative path). Those targets only repeat the text
+ * (or point at the export itself), and appending them would change what the message says; the
+ * JSON export of the same chat has no such target.
+ */
+function hidesItsTarget(href: string, shown: string): boolean {
+  if (href === shown || href === `tel:${shown}` || href === `mailto:${shown}`) return false;
+  if (shown.startsWith('@') && /^https:\/\/t\.me\//u.test(href) && href.slice('https://t.me/'.length) === shown.slice(1)) return false;
+  // No scheme: a file of the export (custom emoji), not an address on the web.
+  return /^[a-z][a-z0-9+.-]*:/iu.test(href);
 }
 
 /** Trims the whole, and the spaces a layout break left next to a real line break. */

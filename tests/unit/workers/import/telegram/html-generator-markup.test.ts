@@ -69,4 +69,19 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
       { class: 'media_poll', question: 'Where do we meet?', details: 'Anonymous poll', answers: ['- Station 2 votes, chosen vote', '- Airport'], total: '2 votes' },
     ]);
   });
+
+  it('adds a link target to the text only when it is hidden: not for mentions, phones, e-mails or custom emoji files', async () => {
+    const [first] = await parse(
+      message(
+        1,
+        [
+          '<div class="from_name">\nVlad\n</div>',
+          '<div class="text">',
+          'Ask <a href="https://t.me/alice">@alice</a> or <a href="" onclick="return ShowMentionName()">Bob</a>: <a href="tel:+4912345">+4912345</a>, <a href="mailto:a@b.c">a@b.c</a> <a href = "stickers/sticker (2).webp">👍</a> <a href="https://pay.example.invalid">here</a> <a href="https://t.me/other">@alice</a>',
+          '</div>',
+        ].join('\n'),
+      ),
+    );
+    expect(first?.text).toBe('Ask @alice or Bob: +4912345, a@b.c 👍 here (https://pay.example.invalid) @alice (https://t.me/other)');
+  });
 });
