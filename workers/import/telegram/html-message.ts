@@ -6,6 +6,7 @@
  */
 
 import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import { baseName, safeRelativePath } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { htmlMedia } from './html-media.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
@@ -36,12 +37,11 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   if (block.problem !== undefined) return unparsed(block, context, locator, block.problem);
 
   if (element.classes.includes('service')) {
-    const text = textOf(findAll(element, (child) => hasClasses(child, 'body', 'details'))[0] ?? element);
+    const body = findAll(element, (child) => hasClasses(child, 'body', 'details'))[0] ?? element;
+    const text = textOf(body);
     // Negative ids (message-1, message-2...) are the day headers the page draws between messages.
     if (/^message-\d+$/u.test(id)) return { kind: 'divider', text };
-    const base = baseMessage(context, locator, 'system');
-    base.text = text;
-    return { kind: 'message', message: base, sender: context.previousSender, notes: [] };
+    return { kind: 'message', ...serviceMessage(element, body, text, context, locator) };
   }
 
   const body = childElements(element).find((child) => child.classes.includes('body')) ?? element;
@@ -125,6 +125,32 @@ function splitViaBot(written: string): { name: string; via: string } {
   const match = VIA_BOT_SUFFIX.exec(written);
   if (match === null) return { name: written, via: '' };
   return { name: written.slice(0, match.index), via: `via ${match[1] ?? ''}` };
+}
+
+/**
+ * A service line. "changed group photo" shows the new photo as a userpic linking to the file
+ * (the JSON export has it as `photo`); "pinned this message", "scored … in this game" link the
+ * message they are about, as a reply does.
+ */
+function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, context: HtmlMessageContext, locator: SourceLocator): { message: ParsedMessage; sender: string | null; notes: string[] } {
+  const message = baseMessage(context, locator, 'system');
+  message.text = text;
+  const notes: string[] = [];
+  const extra: Record<string, unknown> = {};
+  const target = findAll(body, (child) => child.name === 'a').map((link) => REPLY_LINK.exec(decodeEntities(link.attributes['href'] ?? ''))).find((match) => match !== null);
+  if (target !== undefined && target !== null) {
+    extra['replyToMessageId'] = target[2];
+    if (target[1] !== undefined && target[1] !== '') extra['replyToFile'] = target[1];
+  }
+  for (const link of findAll(element, (child) => child.classes.includes('userpic_link'))) {
+    const href = decodeEntities(link.attributes['href'] ?? '');
+    if (href === '') continue;
+    const path = safeRelativePath(href);
+    if (path === null) notes.push(`the link "${href}" points outside the export folder; it was not linked`);
+    message.attachments.push(path === null ? { kind: 'attached', mediaType: 'image', fileName: baseName(href) } : { kind: 'attached', mediaType: 'image', path, fileName: baseName(href) });
+  }
+  if (Object.keys(extra).length > 0) message.extra = extra;
+  return { message, sender: context.previousSender, notes };
 }
 
 function readReply(reply: HtmlElement, extra: Record<string, unknown>): void {

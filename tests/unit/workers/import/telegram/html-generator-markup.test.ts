@@ -84,4 +84,15 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
     );
     expect(first?.text).toBe('Ask @alice or Bob: +4912345, a@b.c 👍 here (https://pay.example.invalid) @alice (https://t.me/other)');
   });
+
+  it('links the new group photo of a service message and keeps the message a pin points at', async () => {
+    const [photo, pin] = await parse(
+      [
+        '<div class="message service" id="message7">\n<div class="body details">\nVlad changed group photo\n</div>\n<div class="userpic_wrap">\n<a class="userpic_link" href="photos/photo_3@12-01-2023_10-11-12.jpg">\n<img class="userpic" src="photos/photo_3@12-01-2023_10-11-12_thumb.jpg" style="width: 60px; height: 60px"/>\n</a>\n</div>\n</div>',
+        '<div class="message service" id="message8">\n<div class="body details">\nVlad pinned <a href="#go_to_message5" onclick="return GoToMessage(5)">this message</a>\n</div>\n</div>',
+      ].join('\n'),
+    );
+    expect(photo).toMatchObject({ kind: 'system', text: 'Vlad changed group photo', attachments: [{ kind: 'attached', mediaType: 'image', path: 'photos/photo_3@12-01-2023_10-11-12.jpg', fileName: 'photo_3@12-01-2023_10-11-12.jpg' }] });
+    expect(pin).toMatchObject({ kind: 'system', text: 'Vlad pinned this message', extra: { replyToMessageId: '5' } });
+  });
 });
