@@ -19,11 +19,13 @@ export interface HtmlMessageContext {
   chatKey: string;
   /** Sender of the previous message in the file, for `.joined` messages. */
   previousSender: string | null;
+  /** Original author of the previous message when it was forwarded, for a joined forward. */
+  previousForwardedFrom: string | null;
 }
 
 export type HtmlBlockResult =
   | { kind: 'divider'; text: string }
-  | { kind: 'message'; message: ParsedMessage; sender: string | null; notes: string[] };
+  | { kind: 'message'; message: ParsedMessage; sender: string | null; forwardedFrom: string | null; notes: string[] };
 
 /** Blocks the interpreter reads; any other block's text is kept in extra.otherBlocks. */
 const KNOWN_BLOCKS = ['date', 'from_name', 'forwarded', 'reply_to', 'media_wrap', 'text', 'signature', 'userpic_wrap'];
@@ -85,6 +87,11 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
       if (named.via !== '') extra['forwardedVia'] = named.via;
       const originalDate = findAll(original, (child) => child.classes.includes('date'))[0]?.attributes['title'];
       if (originalDate !== undefined) extra['forwardedDate'] = decodeEntities(originalDate);
+    } else if (fromName === undefined && context.previousForwardedFrom !== null) {
+      // A batch forwarded at once: the exporter names the original author on the first message
+      // only; the joined ones after it (same author, within 900 s) show a bare forwarded body.
+      extra['forwardedFrom'] = context.previousForwardedFrom;
+      extra['forwardedFromJoined'] = true;
     }
     const forwardedText = childElements(forwarded).find((child) => child.classes.includes('text'));
     if (forwardedText !== undefined) texts.push(textOf(forwardedText));
@@ -110,7 +117,8 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   if (others.length > 0) extra['otherBlocks'] = others;
   if (id !== '') extra['messageId'] = id.replace(/^message/u, '');
   message.extra = extra;
-  return { kind: 'message', message, sender, notes };
+  const forwardedFrom = typeof extra['forwardedFrom'] === 'string' ? extra['forwardedFrom'] : null;
+  return { kind: 'message', message, sender, forwardedFrom, notes };
 }
 
 /**
@@ -132,7 +140,7 @@ function splitViaBot(written: string): { name: string; via: string } {
  * (the JSON export has it as `photo`); "pinned this message", "scored … in this game" link the
  * message they are about, as a reply does.
  */
-function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, context: HtmlMessageContext, locator: SourceLocator): { message: ParsedMessage; sender: string | null; notes: string[] } {
+function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, context: HtmlMessageContext, locator: SourceLocator): { message: ParsedMessage; sender: string | null; forwardedFrom: null; notes: string[] } {
   const message = baseMessage(context, locator, 'system');
   message.text = text;
   const notes: string[] = [];
@@ -150,7 +158,7 @@ function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, c
     message.attachments.push(path === null ? { kind: 'attached', mediaType: 'image', fileName: baseName(href) } : { kind: 'attached', mediaType: 'image', path, fileName: baseName(href) });
   }
   if (Object.keys(extra).length > 0) message.extra = extra;
-  return { message, sender: context.previousSender, notes };
+  return { message, sender: context.previousSender, forwardedFrom: null, notes };
 }
 
 function readReply(reply: HtmlElement, extra: Record<string, unknown>): void {
@@ -182,5 +190,5 @@ function baseMessage(context: HtmlMessageContext, locator: SourceLocator, kind: 
 
 function unparsed(block: CollectedBlock, context: HtmlMessageContext, locator: SourceLocator, problem: string): HtmlBlockResult {
   const message = unparsedRecord({ chatKey: context.chatKey, raw: block.raw, rawChars: block.size, locator, reason: problem });
-  return { kind: 'message', message, sender: context.previousSender, notes: [] };
+  return { kind: 'message', message, sender: context.previousSender, forwardedFrom: context.previousForwardedFrom, notes: [] };
 }

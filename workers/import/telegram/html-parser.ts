@@ -16,7 +16,7 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.3.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.3.1';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const file = input.displayName;
@@ -29,6 +29,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
   let title: string | null = null;
   let chatKey: string | null = null;
   let previousSender: string | null = null;
+  let previousForwardedFrom: string | null = null;
   let messages = 0;
   let unparsed = 0;
   let dividers = 0;
@@ -51,7 +52,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
       if (text !== '' && chatKey === null) title = text;
       return;
     }
-    const result = telegramHtmlMessage(block, { file, chatKey: keyFor(), previousSender });
+    const result = telegramHtmlMessage(block, { file, chatKey: keyFor(), previousSender, previousForwardedFrom });
     if (result.kind === 'divider') {
       dividers += 1;
       return;
@@ -64,6 +65,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
     if (message.extra?.['joined'] === true) joined += 1;
     if (message.time !== null && 'utcMs' in message.time) withZone += 1;
     previousSender = result.sender;
+    previousForwardedFrom = result.forwardedFrom;
     messages += 1;
     await sink.message(message);
     if (messages % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();

@@ -95,4 +95,20 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
     expect(photo).toMatchObject({ kind: 'system', text: 'Vlad changed group photo', attachments: [{ kind: 'attached', mediaType: 'image', path: 'photos/photo_3@12-01-2023_10-11-12.jpg', fileName: 'photo_3@12-01-2023_10-11-12.jpg' }] });
     expect(pin).toMatchObject({ kind: 'system', text: 'Vlad pinned this message', extra: { replyToMessageId: '5' } });
   });
+
+  it('gives each message of a forwarded batch the original author, which the exporter shows only on the first', async () => {
+    const forwardedBody = (author: string) =>
+      `<div class="pull_left forwarded userpic_wrap"></div>\n<div class="forwarded body">\n${author}<div class="text">\npost\n</div>\n</div>`;
+    const [first, second, third] = await parse(
+      [
+        message(1, `<div class="from_name">\nAnn\n</div>\n${forwardedBody('<div class="from_name">\nAgency X<span class="date details" title="11.01.2023 09:00:00 UTC+02:00"> 11.01.2023 09:00:00</span>\n</div>\n')}`),
+        message(2, '<div class="forwarded body">\n<div class="text">\nsecond post\n</div>\n</div>', true),
+        message(3, '<div class="text">\nown words\n</div>', true),
+      ].join('\n'),
+    );
+    expect(first?.extra?.['forwardedFrom']).toBe('Agency X');
+    expect(second?.extra).toMatchObject({ joined: true, forwardedFrom: 'Agency X', forwardedFromJoined: true });
+    expect(second?.text).toBe('second post');
+    expect(third?.extra?.['forwardedFrom']).toBeUndefined();
+  });
 });
