@@ -11,15 +11,24 @@
  *    (`&#55357;&#56832;`, by some SMS Backup & Restore versions and Signal/Silence plaintext
  *    exports). XML forbids surrogate code points, so each pair is joined into one reference
  *    (`&#x1F600;`), and a lone surrogate becomes U+FFFD and is counted.
+ * 3. A bare '&' that starts no reference ("AT&T", "Q & A"), left unescaped by some writers. saxes
+ *    reads everything from it to the next ';' anywhere in the file as one entity name, which
+ *    swallowed the messages in between into one body; it is escaped (`&amp;`), so the text reads
+ *    as written, and counted.
  *
  * Line numbers are unchanged (no newline is added or removed); columns after a joined pair on
- * the same line shift left by the characters saved.
+ * the same line shift left by the characters saved, and after an escaped '&' right by four.
  */
 
 /** The prologue may not grow beyond this before the root element starts. */
 export const MAX_PROLOGUE_CHARS = 1024 * 1024;
-/** Longest character reference kept back at a chunk end to see its partner: `&#x10FFFF;`. */
-const MAX_REFERENCE_CHARS = 12;
+/** Longest reference kept back at a chunk end to see its end or its partner (see REFERENCE_AFTER_AMPERSAND). */
+const MAX_REFERENCE_CHARS = 14;
+/**
+ * What may follow an '&' that starts a reference, at most MAX_REFERENCE_CHARS long with the '&':
+ * a character reference, or a name (predefined, or undefined and kept as written by the parser).
+ */
+const BARE_AMPERSAND = /&(?!#\d{1,11};|#[xX][0-9a-fA-F]{1,10};|[A-Za-z_:][\w.:-]{0,11};)/gu;
 
 const PAIR = /&#(x[dD][89abAB][0-9a-fA-F]{2}|5[56]\d{3});&#(x[dD][c-fC-F][0-9a-fA-F]{2}|5[67]\d{3});/gu;
 const SURROGATE_REFERENCE = /&#(x[dD][89a-fA-F][0-9a-fA-F]{2}|5[5-7]\d{3});/gu;
@@ -48,6 +57,10 @@ export class XmlPrefilter {
   private carry = '';
   joinedPairs = 0;
   loneSurrogates = 0;
+  bareAmpersands = 0;
+  /** Line of the first bare '&' (1-based), for the warning; lines are counted until it is found. */
+  firstBareAmpersandLine: number | null = null;
+  private linesPassed = 0;
   /** The DOCTYPE text when the file had one (without entity declarations). */
   doctype: string | null = null;
 
@@ -107,6 +120,7 @@ export class XmlPrefilter {
       this.carry = full.slice(keep);
       full = full.slice(0, keep);
     }
+    full = this.escapeBareAmpersands(full);
     if (!full.includes('&#')) return full;
     const joined = full.replace(PAIR, (whole, high: string, low: string) => {
       const highCode = referenceValue(high);
@@ -122,6 +136,22 @@ export class XmlPrefilter {
       return '&#xFFFD;';
     });
   }
+
+  private escapeBareAmpersands(text: string): string {
+    const escaped = text.includes('&') ? text.replace(BARE_AMPERSAND, (_amp: string, at: number) => {
+      this.bareAmpersands += 1;
+      this.firstBareAmpersandLine ??= this.linesPassed + 1 + newlinesIn(text, at);
+      return '&amp;';
+    }) : text;
+    if (this.firstBareAmpersandLine === null) this.linesPassed += newlinesIn(text, text.length);
+    return escaped;
+  }
+}
+
+function newlinesIn(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }
 
 function referenceValue(body: string): number {
