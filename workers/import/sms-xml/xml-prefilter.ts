@@ -33,6 +33,10 @@ const BARE_AMPERSAND = /&(?!#\d{1,11};|#[xX][0-9a-fA-F]{1,10};|[A-Za-z_:][\w.:-]
 const PAIR = /&#(x[dD][89abAB][0-9a-fA-F]{2}|5[56]\d{3});&#(x[dD][c-fC-F][0-9a-fA-F]{2}|5[67]\d{3});/gu;
 const SURROGATE_REFERENCE = /&#(x[dD][89a-fA-F][0-9a-fA-F]{2}|5[5-7]\d{3});/gu;
 const HIGH_SURROGATE_AT_END = /&#(x[dD][89abAB][0-9a-fA-F]{2}|5[56]\d{3});$/u;
+const CDATA_START = '<![CDATA[';
+const CDATA_END = ']]>';
+/** Enough of the previous text to complete a CDATA marker cut by a chunk end. */
+const MARKER_TAIL_CHARS = CDATA_START.length - 1;
 const HIGH_FIRST = 0xd800;
 const HIGH_LAST = 0xdbff;
 const LOW_FIRST = 0xdc00;
@@ -61,6 +65,8 @@ export class XmlPrefilter {
   /** Line of the first bare '&' (1-based), for the warning; lines are counted until it is found. */
   firstBareAmpersandLine: number | null = null;
   private linesPassed = 0;
+  private inCdata = false;
+  private markerTail = '';
   /** The DOCTYPE text when the file had one (without entity declarations). */
   doctype: string | null = null;
 
@@ -137,14 +143,41 @@ export class XmlPrefilter {
     });
   }
 
+  /**
+   * Escapes bare '&'s outside CDATA sections (inside one an '&' is plain text, as Cellebrite
+   * reports write bodies). The last characters of the previous text are searched again, so a
+   * section marker cut by a chunk end is still seen.
+   */
   private escapeBareAmpersands(text: string): string {
-    const escaped = text.includes('&') ? text.replace(BARE_AMPERSAND, (_amp: string, at: number) => {
-      this.bareAmpersands += 1;
-      this.firstBareAmpersandLine ??= this.linesPassed + 1 + newlinesIn(text, at);
-      return '&amp;';
-    }) : text;
+    const scan = this.markerTail + text;
+    const skip = this.markerTail.length;
+    this.markerTail = scan.slice(-MARKER_TAIL_CHARS);
+    let out = '';
+    let emitted = skip;
+    let searchFrom = 0;
+    for (;;) {
+      const marker = this.inCdata ? CDATA_END : CDATA_START;
+      let at = scan.indexOf(marker, searchFrom);
+      // A marker wholly inside the previous text was already taken into account.
+      while (at !== -1 && at + marker.length <= skip) at = scan.indexOf(marker, at + 1);
+      const end = at === -1 ? scan.length : at + marker.length;
+      const segment = scan.slice(emitted, end);
+      out += this.inCdata || !segment.includes('&') ? segment : this.escapeSegment(segment, text, emitted - skip);
+      emitted = end;
+      searchFrom = end;
+      if (at === -1) break;
+      this.inCdata = !this.inCdata;
+    }
     if (this.firstBareAmpersandLine === null) this.linesPassed += newlinesIn(text, text.length);
-    return escaped;
+    return out;
+  }
+
+  private escapeSegment(segment: string, text: string, segmentStart: number): string {
+    return segment.replace(BARE_AMPERSAND, (_amp: string, at: number) => {
+      this.bareAmpersands += 1;
+      this.firstBareAmpersandLine ??= this.linesPassed + 1 + newlinesIn(text, segmentStart + at);
+      return '&amp;';
+    });
   }
 }
 
