@@ -115,8 +115,10 @@ export class MmsReader {
     for (const part of this.parts === null || id === null ? [] : this.parts.all(id)) {
       const contentType = (nonEmptyText(part['ct']) ?? '').toLowerCase();
       if (contentType === 'application/smil') smilParts += 1;
-      else if (contentType.startsWith('text/plain')) texts.push(textValue(part['text']) ?? '');
-      else attachments.push(await this.attachment(part, contentType));
+      else if (isInlineText(part, contentType)) {
+        const text = textValue(part['text']);
+        if (text !== null) texts.push(text);
+      } else attachments.push(await this.attachment(part, contentType));
     }
 
     const date = unixTime(row['date'], row['date__text']);
@@ -220,6 +222,14 @@ const CHARSET_UTF8 = 106;
 function subjectText(stored: string | null, charset: number | null): string | null {
   if (stored === null || charset !== CHARSET_UTF8) return stored;
   return repairMojibake(stored);
+}
+
+/**
+ * A text/plain part whose text is in `part.text` (as AOSP stores it). One with NULL text and a
+ * `_data` file is a stored file: it is kept as an attachment, so the file is named, not lost.
+ */
+function isInlineText(part: Row, contentType: string): boolean {
+  return contentType.startsWith('text/plain') && (part['text'] !== null || nonEmptyText(part['_data']) === null);
 }
 
 function firstRecipient(addresses: Row[]): string | null {

@@ -13,6 +13,9 @@ export function normaliseAddress(address: string): string {
   const trimmed = address.trim();
   if (trimmed.includes('@')) return trimmed.toLowerCase();
   const bare = trimmed.replace(/^tel:/iu, '');
+  // Android's placeholders for a withheld caller ("-1" unknown, "-2" private, "-3" payphone) are
+  // not numbers: without the sign "-2" would share a key with the short number "2".
+  if (/^-\d+$/u.test(bare)) return bare;
   const digits = bare.replace(/[^\d]/gu, '');
   if (digits === '' || /[A-Za-z]/u.test(bare)) return trimmed === '' ? NO_ADDRESS : trimmed;
   return `${bare.startsWith('+') ? '+' : ''}${digits}`;

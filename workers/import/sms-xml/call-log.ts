@@ -69,10 +69,19 @@ const CALL_TYPES: Record<string, { direction: 'incoming' | 'outgoing'; outcome: 
   '7': { direction: 'incoming', outcome: 'answered elsewhere' },
 };
 
+/**
+ * The other party's number; an empty one (a withheld caller on newer Android, `presentation` 2 or
+ * 3) is no number. The attribute itself is kept as written in `extra.attributes`.
+ */
+function callNumber(attributes: Record<string, string>): string | null {
+  const number = present(attributes, 'number');
+  return number === null || number.trim() === '' ? null : number;
+}
+
 /** A `<call>` element of a `<calls>` backup → a call-log record. */
 export function smsBackupCall(attributes: Record<string, string>, locator: SourceLocator): RecordResult {
   const notes: string[] = [];
-  const number = present(attributes, 'number');
+  const number = callNumber(attributes);
   const rawDate = attributes['date'] ?? '';
   const { time } = readEpoch(present(attributes, 'date'));
   if (time === null) notes.push(`the date "${rawDate}" could not be read`);
@@ -113,6 +122,6 @@ export function smsBackupCall(attributes: Record<string, string>, locator: Sourc
 
 /** The conversation of one party's calls in a `<calls>` backup. */
 export function smsBackupCallChat(key: string, attributes: Record<string, string>): ParsedChat {
-  const number = present(attributes, 'number');
+  const number = callNumber(attributes);
   return { key, title: callChatTitle(contactName(attributes), number), kind: 'private', participants: [{ name: contactName(attributes), id: number }], mergeKey: key };
 }

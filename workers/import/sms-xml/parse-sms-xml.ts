@@ -21,7 +21,7 @@ import { contactName, mmsMessage, present, smsMessage } from './records.ts';
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.2.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.3.1';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -248,6 +248,9 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
   if (prefilter.loneSurrogates > 0) {
     sink.warning({ place: file, message: `${prefilter.loneSurrogates} character references to a lone UTF-16 surrogate were read as U+FFFD` });
   }
+  if (prefilter.bareAmpersands > 0) {
+    sink.warning({ place: `${file}:${prefilter.firstBareAmpersandLine ?? 1}`, message: `${prefilter.bareAmpersands} "&" characters that start no XML reference (as in "AT&T") were read as a literal "&"` });
+  }
   if (prefilter.doctype !== null) sink.warning({ place: file, message: `the file has a DOCTYPE (${prefilter.doctype.slice(0, 200)}), which SMS Backup & Restore does not write; it was ignored` });
   const utf8 = describeUtf8Problems(decoder.report);
   if (utf8 !== null) sink.warning({ place: file, message: utf8 });
@@ -265,6 +268,7 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
       unknownElements,
       surrogatePairsJoined: prefilter.joinedPairs,
       loneSurrogates: prefilter.loneSurrogates,
+      bareAmpersands: prefilter.bareAmpersands,
       recoverableXmlErrors: recoverable,
       complete: stopped === null,
       invalidUtf8Sequences: decoder.report.invalidSequences,

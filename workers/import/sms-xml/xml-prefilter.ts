@@ -11,19 +11,32 @@
  *    (`&#55357;&#56832;`, by some SMS Backup & Restore versions and Signal/Silence plaintext
  *    exports). XML forbids surrogate code points, so each pair is joined into one reference
  *    (`&#x1F600;`), and a lone surrogate becomes U+FFFD and is counted.
+ * 3. A bare '&' that starts no reference ("AT&T", "Q & A"), left unescaped by some writers. saxes
+ *    reads everything from it to the next ';' anywhere in the file as one entity name, which
+ *    swallowed the messages in between into one body; it is escaped (`&amp;`), so the text reads
+ *    as written, and counted.
  *
  * Line numbers are unchanged (no newline is added or removed); columns after a joined pair on
- * the same line shift left by the characters saved.
+ * the same line shift left by the characters saved, and after an escaped '&' right by four.
  */
 
 /** The prologue may not grow beyond this before the root element starts. */
 export const MAX_PROLOGUE_CHARS = 1024 * 1024;
-/** Longest character reference kept back at a chunk end to see its partner: `&#x10FFFF;`. */
-const MAX_REFERENCE_CHARS = 12;
+/** Longest reference kept back at a chunk end to see its end or its partner (see REFERENCE_AFTER_AMPERSAND). */
+const MAX_REFERENCE_CHARS = 14;
+/**
+ * What may follow an '&' that starts a reference, at most MAX_REFERENCE_CHARS long with the '&':
+ * a character reference, or a name (predefined, or undefined and kept as written by the parser).
+ */
+const BARE_AMPERSAND = /&(?!#\d{1,11};|#[xX][0-9a-fA-F]{1,10};|[A-Za-z_:][\w.:-]{0,11};)/gu;
 
 const PAIR = /&#(x[dD][89abAB][0-9a-fA-F]{2}|5[56]\d{3});&#(x[dD][c-fC-F][0-9a-fA-F]{2}|5[67]\d{3});/gu;
 const SURROGATE_REFERENCE = /&#(x[dD][89a-fA-F][0-9a-fA-F]{2}|5[5-7]\d{3});/gu;
 const HIGH_SURROGATE_AT_END = /&#(x[dD][89abAB][0-9a-fA-F]{2}|5[56]\d{3});$/u;
+const CDATA_START = '<![CDATA[';
+const CDATA_END = ']]>';
+/** Enough of the previous text to complete a CDATA marker cut by a chunk end. */
+const MARKER_TAIL_CHARS = CDATA_START.length - 1;
 const HIGH_FIRST = 0xd800;
 const HIGH_LAST = 0xdbff;
 const LOW_FIRST = 0xdc00;
@@ -48,6 +61,12 @@ export class XmlPrefilter {
   private carry = '';
   joinedPairs = 0;
   loneSurrogates = 0;
+  bareAmpersands = 0;
+  /** Line of the first bare '&' (1-based), for the warning; lines are counted until it is found. */
+  firstBareAmpersandLine: number | null = null;
+  private linesPassed = 0;
+  private inCdata = false;
+  private markerTail = '';
   /** The DOCTYPE text when the file had one (without entity declarations). */
   doctype: string | null = null;
 
@@ -107,6 +126,7 @@ export class XmlPrefilter {
       this.carry = full.slice(keep);
       full = full.slice(0, keep);
     }
+    full = this.escapeBareAmpersands(full);
     if (!full.includes('&#')) return full;
     const joined = full.replace(PAIR, (whole, high: string, low: string) => {
       const highCode = referenceValue(high);
@@ -122,6 +142,49 @@ export class XmlPrefilter {
       return '&#xFFFD;';
     });
   }
+
+  /**
+   * Escapes bare '&'s outside CDATA sections (inside one an '&' is plain text, as Cellebrite
+   * reports write bodies). The last characters of the previous text are searched again, so a
+   * section marker cut by a chunk end is still seen.
+   */
+  private escapeBareAmpersands(text: string): string {
+    const scan = this.markerTail + text;
+    const skip = this.markerTail.length;
+    this.markerTail = scan.slice(-MARKER_TAIL_CHARS);
+    let out = '';
+    let emitted = skip;
+    let searchFrom = 0;
+    for (;;) {
+      const marker = this.inCdata ? CDATA_END : CDATA_START;
+      let at = scan.indexOf(marker, searchFrom);
+      // A marker wholly inside the previous text was already taken into account.
+      while (at !== -1 && at + marker.length <= skip) at = scan.indexOf(marker, at + 1);
+      const end = at === -1 ? scan.length : at + marker.length;
+      const segment = scan.slice(emitted, end);
+      out += this.inCdata || !segment.includes('&') ? segment : this.escapeSegment(segment, text, emitted - skip);
+      emitted = end;
+      searchFrom = end;
+      if (at === -1) break;
+      this.inCdata = !this.inCdata;
+    }
+    if (this.firstBareAmpersandLine === null) this.linesPassed += newlinesIn(text, text.length);
+    return out;
+  }
+
+  private escapeSegment(segment: string, text: string, segmentStart: number): string {
+    return segment.replace(BARE_AMPERSAND, (_amp: string, at: number) => {
+      this.bareAmpersands += 1;
+      this.firstBareAmpersandLine ??= this.linesPassed + 1 + newlinesIn(text, segmentStart + at);
+      return '&amp;';
+    });
+  }
+}
+
+function newlinesIn(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }
 
 function referenceValue(body: string): number {

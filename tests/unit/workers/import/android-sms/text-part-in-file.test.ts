@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { androidSmsDbParser } from '../../../../../workers/import/android-sms/index.ts';
+import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+
+/**
+ * A text/plain MMS part normally has its text in `part.text`; a provider that stored it as a file
+ * leaves `text` NULL and names the file in `_data`. That part was read as an empty text: its file
+ * was neither linked nor named, and the NULL added a blank line to the message text.
+ */
+
+const SCHEMA = `
+  CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, date INTEGER, type INTEGER, body TEXT);
+  CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER, msg_box INTEGER, m_type INTEGER);
+  CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER DEFAULT 0, ct TEXT, name TEXT, chset INTEGER, cd TEXT, fn TEXT,
+    cid TEXT, cl TEXT, _data TEXT, text TEXT);
+  CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, address TEXT, type INTEGER, charset INTEGER);
+  INSERT INTO pdu VALUES (1, 1, 1617900000, 1, 132);
+  INSERT INTO part (mid, seq, ct, cl, _data, text) VALUES
+    (1, 0, 'text/plain', 'text_0.txt', '/data/user_de/0/com.android.providers.telephony/app_parts/PART_1617900000_text_0.txt', NULL),
+    (1, 1, 'text/plain', 'text_1.txt', NULL, 'second part');
+  INSERT INTO addr (msg_id, address, type) VALUES (1, '+41790000001', 137);
+`;
+
+describe('FORMATS.md §4.2: a text/plain part kept in a file (_data)', () => {
+  it('keeps the part as an attachment with its device path (bytes when extracted), and the text parts that have text', async () => {
+    const file = new TextEncoder().encode('a long text the provider wrote to a file');
+    const run = await runParser(androidSmsDbParser, await buildDatabase(SCHEMA), 'mmssms.db', { 'app_parts/PART_1617900000_text_0.txt': file });
+    expect(checkParsedInvariants(run, 'mmssms.db')).toEqual([]);
+    const [mms] = run.sink.messages;
+    expect(mms?.text).toBe('second part');
+    expect(mms?.attachments).toEqual([
+      {
+        kind: 'attached',
+        mediaType: 'document',
+        fileName: 'text_0.txt',
+        mimeType: 'text/plain',
+        path: '/data/user_de/0/com.android.providers.telephony/app_parts/PART_1617900000_text_0.txt',
+        bytes: file,
+        size: file.byteLength,
+      },
+    ]);
+  });
+});
