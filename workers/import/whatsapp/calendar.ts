@@ -15,6 +15,13 @@ const BUDDHIST_ERA_OFFSET = 543;
  * got lost; WhatsApp did not exist before 2009 (= 2552 BE).
  */
 const BUDDHIST_YEAR_THRESHOLD = 2400;
+/**
+ * The same for 2-digit years: th writes `d/M/yy` in the Buddhist calendar (`28/1/66` is 2566 BE,
+ * 2023). 52 is 2552 BE, the year WhatsApp appeared (2009); a 20xx year this high lies decades
+ * ahead, so such a year is Buddhist until 2052.
+ */
+const FIRST_TWO_DIGIT_BUDDHIST_YEAR = 52;
+const BUDDHIST_CENTURY = 2500;
 const HOURS_PER_HALF_DAY = 12;
 const FIRST_EVENING_HOUR = 6;
 const MONTHS_PER_YEAR = 12;
@@ -85,6 +92,12 @@ export function resolveYear(field: string, marker: string): ResolvedYear {
       year: written,
       calendar: implied,
       note: `year ${written} read as ${implied === 'persian' ? 'Solar Hijri (Persian)' : 'Islamic (Umm al-Qura)'}`,
+    };
+  }
+  if (field.length <= 2 && written >= FIRST_TWO_DIGIT_BUDDHIST_YEAR && written <= MAX_TWO_DIGIT_YEAR) {
+    return {
+      year: BUDDHIST_CENTURY + written - BUDDHIST_ERA_OFFSET,
+      note: `year ${written} read as Buddhist Era ${BUDDHIST_CENTURY + written} (no "BE" marker)`,
     };
   }
   if (field.length <= 2 && written <= MAX_TWO_DIGIT_YEAR) {

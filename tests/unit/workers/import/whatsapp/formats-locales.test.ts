@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseLines, recordOnLine, utcIn } from '../../../../support/whatsapp-lines.ts';
+import { parseLines, recordOnLine, utcIn, warningsOn } from '../../../../support/whatsapp-lines.ts';
 
 /**
  * FORMATS.md §1.2 says the header follows the phone's region settings; this audit takes that at
@@ -83,5 +83,20 @@ describe('FORMATS.md §1.2: the header of each region the phone can be set to', 
     expect(result.records).toHaveLength(1);
     expect(recordOnLine(result, 1)).toMatchObject({ kind: 'message', sender: 'Ana' });
     expect(utcIn(recordOnLine(result, 1), 'UTC')).toBe(entry.wall);
+  });
+});
+
+describe('2-digit years that are not 20xx (regression: read decades off, without a warning)', () => {
+  it('reads a Thai 2-digit Buddhist Era year (th: d/M/yy in the Buddhist calendar, 66 = 2566 BE = 2023), and says so once', () => {
+    const lines = ['[28/1/66 21:05:33] Ana: สวัสดี', '[29/1/66 08:15:02] Ana: ครับ'];
+    const result = parseLines(lines);
+    expect(result.records.map((record) => utcIn(record, 'UTC'))).toEqual([NINE_PM_SECONDS, '2023-01-29T08:15:02.000Z']);
+    expect(warningsOn(result, 1)).toEqual(['year 66 read as Buddhist Era 2566 (no "BE" marker)']);
+    expect(warningsOn(result, 2)).toEqual([]);
+  });
+
+  it('keeps a 2-digit year of WhatsApp’s own lifetime as 20xx', () => {
+    const result = parseLines(['28/1/23 21:05 - Ana: hi', '28/1/09 21:05 - Ana: hi', '28/1/51 21:05 - Ana: hi']);
+    expect(result.records.map((record) => record.wallClock?.year)).toEqual([2023, 2009, 2051]);
   });
 });
