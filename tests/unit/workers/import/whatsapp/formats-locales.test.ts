@@ -100,3 +100,36 @@ describe('2-digit years that are not 20xx (regression: read decades off, without
     expect(result.records.map((record) => record.wallClock?.year)).toEqual([2023, 2009, 2051]);
   });
 });
+
+describe('2-digit years written first (regression: ko and ne 24-hour exports were read as d/M/yy)', () => {
+  // ko writes `yy. M. d.` and ne `yy/M/d`; with no 오전/오후 on the line only the file can tell.
+  // Field 3 is then the day: it changes from one day to the next while field 1 stays put.
+  it('reads a Korean 24-hour export year first', () => {
+    const lines = ['23. 1. 28. 21:05 - 민준: 안녕', '23. 1. 29. 08:15 - 서연: 네', '23. 2. 3. 12:30 - 민준: 좋아', '23. 3. 14. 00:45 - 서연: 응'];
+    const result = parseLines(lines);
+    expect(result.records.map((record) => utcIn(record, 'UTC'))).toEqual([
+      NINE_PM,
+      '2023-01-29T08:15:00.000Z',
+      '2023-02-03T12:30:00.000Z',
+      '2023-03-14T00:45:00.000Z',
+    ]);
+    expect(result).toMatchObject({ dateOrder: 'ymd', dateOrderSource: 'inferred' });
+    expect(result.dateOrderEvidence).toContain('field 3');
+  });
+
+  it('reads a Nepali 24-hour export (Devanagari digits) year first', () => {
+    const lines = ['२३/१/२८, २१:०५ - Ana: नमस्ते', '२३/१/२९, ०८:१५ - Ana: हो', '२३/११/२, २३:५९ - Ana: ठीक'];
+    const result = parseLines(lines);
+    expect(result.records.map((record) => utcIn(record, 'UTC'))).toEqual([NINE_PM, '2023-01-29T08:15:00.000Z', '2023-11-02T23:59:00.000Z']);
+    expect(result).toMatchObject({ dateOrder: 'ymd', dateOrderSource: 'inferred' });
+  });
+
+  it('leaves day-first files alone, a new year among them included', () => {
+    const dayFirst = parseLines(['30/12/22, 10:00 - Ana: a', '31/12/22, 10:00 - Ana: b', '1/1/23, 10:00 - Ana: c', '2/1/23, 10:00 - Ana: d']);
+    expect(dayFirst).toMatchObject({ dateOrder: 'dmy', dateOrderSource: 'inferred' });
+    expect(dayFirst.records.map((record) => record.wallClock?.year)).toEqual([2022, 2022, 2023, 2023]);
+    // One new year in a two-day file: field 1 and field 3 change once each; nothing says year first.
+    const short = parseLines(['31/12/22, 10:00 - Ana: a', '1/1/23, 10:00 - Ana: b']);
+    expect(short.dateOrder).toBe('dmy');
+  });
+});
