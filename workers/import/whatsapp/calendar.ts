@@ -15,6 +15,13 @@ const BUDDHIST_ERA_OFFSET = 543;
  * got lost; WhatsApp did not exist before 2009 (= 2552 BE).
  */
 const BUDDHIST_YEAR_THRESHOLD = 2400;
+/**
+ * The same for 2-digit years: th writes `d/M/yy` in the Buddhist calendar (`28/1/66` is 2566 BE,
+ * 2023). 52 is 2552 BE, the year WhatsApp appeared (2009); a 20xx year this high lies decades
+ * ahead, so such a year is Buddhist until 2052.
+ */
+const FIRST_TWO_DIGIT_BUDDHIST_YEAR = 52;
+const BUDDHIST_CENTURY = 2500;
 const HOURS_PER_HALF_DAY = 12;
 const FIRST_EVENING_HOUR = 6;
 const MONTHS_PER_YEAR = 12;
@@ -87,6 +94,12 @@ export function resolveYear(field: string, marker: string): ResolvedYear {
       note: `year ${written} read as ${implied === 'persian' ? 'Solar Hijri (Persian)' : 'Islamic (Umm al-Qura)'}`,
     };
   }
+  if (field.length <= 2 && written >= FIRST_TWO_DIGIT_BUDDHIST_YEAR && written <= MAX_TWO_DIGIT_YEAR) {
+    return {
+      year: BUDDHIST_CENTURY + written - BUDDHIST_ERA_OFFSET,
+      note: `year ${written} read as Buddhist Era ${BUDDHIST_CENTURY + written} (no "BE" marker)`,
+    };
+  }
   if (field.length <= 2 && written <= MAX_TWO_DIGIT_YEAR) {
     return { year: TWO_DIGIT_YEAR_BASE + written };
   }
@@ -133,6 +146,97 @@ export function monthFromName(name: string): number {
 
 export type DayPeriod = 'am' | 'pm' | 'night';
 
+/**
+ * Day periods written as plain words, per locale: CLDR's abbreviated am/pm, which Android's and
+ * iOS's 12-hour formats use (CLDR 48 unless marked), and the words older CLDR versions had, which
+ * phones still in use write. The header grammar makes their dots optional and lets a space
+ * follow a dot (`p.d.`, `p. d.`); they are looked up lower-case with dots and spaces removed.
+ */
+export const DAY_PERIOD_WORDS: readonly (readonly [DayPeriod, readonly string[]])[] = [
+  ['am', [
+    'vm.', // af
+    'ጥዋት', // am
+    'পূৰ্বাহ্ন', // as
+    'পূর্বাহ্ণ', // bn, older CLDR
+    'пр.об.', // bg, older CLDR
+    'dop.', // cs, sk and sl
+    'ap.', // fi
+    'r.n.', // ga
+    'SF', // ha
+    'לפנה״צ', // he, older CLDR
+    'de.', // hu
+    'f.h.', // is
+    'ಪೂರ್ವಾಹ್ನ', // kn, older CLDR
+    'тң', // ky
+    'ກ່ອນທ່ຽງ', // lo
+    'priešpiet', // lt
+    'priekšp.', // lv
+    'претпл.', // mk
+    'ү.ө.', // mn
+    'म.पू.', // mr, older CLDR
+    'PG', // ms
+    'နံနက်', // my
+    'पूर्वाह्न', // ne, and hi in older CLDR
+    'ਪੂ.ਦੁ.', // pa, older CLDR
+    'පෙ.ව.', // si
+    'GH', // so
+    'p.d.', // sq
+    'முற்பகல்', // ta, older CLDR
+    'ก่อนเที่ยง', // th, older CLDR
+    'go.öň', // tk
+    'дп', // uk, and ru in older CLDR
+    'قبل دوپہر', // ur, older CLDR
+    'TO', // uz
+    'SA', // vi
+    '凌晨', '清晨', '早上', '午夜', // zh-TW flexible periods: small hours, dawn, morning, midnight
+    'ព្រឹក', // km, older CLDR
+  ]],
+  ['pm', [
+    'nm.', // af
+    'ከሰዓት', // am
+    'অপৰাহ্ন', // as
+    'অপরাহ্ণ', // bn, older CLDR
+    'сл.об.', // bg, older CLDR
+    'odp.', // cs
+    'pop.', // sk and sl
+    'ip.', // fi
+    'i.n.', // ga
+    'YM', // ha
+    'אחה״צ', // he, older CLDR
+    'du.', // hu
+    'e.h.', // is
+    'ಅಪರಾಹ್ನ', // kn, older CLDR
+    'тк', // ky
+    'ຫຼັງທ່ຽງ', // lo
+    'popiet', // lt
+    'pēcp.', // lv
+    'попл.', // mk
+    'ү.х.', // mn
+    'म.उ.', // mr, older CLDR
+    'PTG', // ms
+    'ညနေ', // my
+    'अपराह्न', // ne, and hi in older CLDR
+    'ਬਾ.ਦੁ.', // pa, older CLDR
+    'ප.ව.', // si
+    'GD', // so
+    'm.d.', // sq
+    'பிற்பகல்', // ta, older CLDR
+    'หลังเที่ยง', // th, older CLDR
+    'go.soň', // tk
+    'пп', // uk, and ru in older CLDR
+    'بعد دوپہر', // ur, older CLDR
+    'TK', // uz
+    'CH', // vi
+    '中午', '晚上', // zh-TW flexible periods: noon (12-13), evening
+    'ល្ងាច', // km, older CLDR
+  ]],
+];
+
+/** A day period word as looked up: lower case, dots and spaces removed. */
+function dayPeriodKey(token: string): string {
+  return token.toLowerCase().replace(/[.\s]/gu, '');
+}
+
 /** Localised am/pm tokens, compared lower-case with dots and spaces removed. */
 const DAY_PERIODS: ReadonlyMap<string, DayPeriod> = new Map<string, DayPeriod>([
   ['am', 'am'],
@@ -167,11 +271,12 @@ const DAY_PERIODS: ReadonlyMap<string, DayPeriod> = new Map<string, DayPeriod>([
   ['damanhã', 'am'],
   ['datarde', 'pm'],
   ['danoite', 'night'],
+  ...DAY_PERIOD_WORDS.flatMap(([period, words]) => words.map((word) => [dayPeriodKey(word), period] as const)),
 ]);
 
 /** The day period a header token names, or null for an unknown token. */
 export function dayPeriodFromToken(token: string): DayPeriod | null {
-  return DAY_PERIODS.get(token.toLowerCase().replace(/[.\s]/gu, '')) ?? null;
+  return DAY_PERIODS.get(dayPeriodKey(token)) ?? null;
 }
 
 /**

@@ -7,6 +7,9 @@
  * 2. a field that falls back while the other advances is the day of a new month
  *    (`31/1` → `1/2`);
  * 3. the field that changes more often between consecutive headers is the day.
+ * Before these, a 2-digit year may be written first (ko `yy. M. d.`, ne `yy/M/d`): field 3 is
+ * then the day, changing from one day to the next while field 1, the year, stays put, where a
+ * day-first or month-first file changes field 3 only at a new year (YearFirstTally).
  * Without any evidence the order is 'dmy' (most of the world) with source 'default', and
  * the caller warns. Dates whose year is written first (`2022/12/14`) are read year-first
  * whatever the file order says, and only count as evidence for 'ymd' when no other
@@ -16,6 +19,48 @@
 import type { DateOrder } from './types.ts';
 
 const MAX_MONTH = 12;
+const MAX_DAY = 31;
+/** The lowest 2-digit year a WhatsApp export can state (2009). */
+const FIRST_WHATSAPP_TWO_DIGIT_YEAR = 9;
+/** Changes of field 3 a file needs, and how many times those of field 1, to be read year first. */
+const MIN_YEAR_FIRST_DAY_CHANGES = 2;
+const YEAR_FIRST_CHANGE_RATIO = 2;
+
+/**
+ * Whether a file writes a 2-digit year first: field 1 is always a year WhatsApp could have
+ * written in (09 on), field 3 always a possible day, and field 3 changes between consecutive
+ * headers at least twice and more than twice as often as field 1. A day-first file whose days
+ * include 1 to 8 fails the first test; one that spans years changes its day (field 1) along
+ * with the year nearly every time.
+ */
+class YearFirstTally {
+  private possible = true;
+  private previous: DateFieldSample | null = null;
+  private firstChanges = 0;
+  private thirdChanges = 0;
+
+  add(current: DateFieldSample): void {
+    if (!this.possible) return;
+    const third = current.year.length <= 2 ? Number(current.year) : Number.NaN;
+    if (current.first < FIRST_WHATSAPP_TWO_DIGIT_YEAR || !(third >= 1 && third <= MAX_DAY)) {
+      this.possible = false;
+      return;
+    }
+    const previous = this.previous;
+    this.previous = current;
+    if (previous === null) return;
+    if (previous.first !== current.first) this.firstChanges += 1;
+    if (previous.year !== current.year) this.thirdChanges += 1;
+  }
+
+  /** The evidence for year first, or null when the file does not show it. */
+  evidence(): string | null {
+    if (!this.possible || this.thirdChanges < MIN_YEAR_FIRST_DAY_CHANGES || this.thirdChanges <= YEAR_FIRST_CHANGE_RATIO * this.firstChanges) {
+      return null;
+    }
+    return `field 3 never exceeds 31 and changes from one header to the next ${this.thirdChanges} times against field 1's ${this.firstChanges}: field 3 is the day and field 1 a 2-digit year`;
+  }
+}
 
 /** Numeric date fields of one header whose year is not written first. */
 export interface DateFieldSample {
@@ -52,6 +97,7 @@ export class DateOrderTally {
   private secondResetLine = 0;
   private firstChanges = 0;
   private secondChanges = 0;
+  private readonly yearFirst = new YearFirstTally();
 
   /** Numeric dates seen so far. */
   get size(): number {
@@ -60,6 +106,7 @@ export class DateOrderTally {
 
   add(current: DateFieldSample): void {
     this.count += 1;
+    this.yearFirst.add(current);
     if (current.first > MAX_MONTH) {
       this.firstOver += 1;
       this.firstOverLine ||= current.line;
@@ -96,6 +143,10 @@ export class DateOrderTally {
         return { order: 'ymd', source: 'inferred', evidence: `year written first on line ${firstYearFirstLine}`, conflict: null };
       }
       return { order: 'dmy', source: 'default', evidence: 'no numeric dates in the file', conflict: null };
+    }
+    const yearFirst = this.yearFirst.evidence();
+    if (yearFirst !== null) {
+      return { order: 'ymd', source: 'inferred', evidence: yearFirst, conflict: null };
     }
     const { firstOver, secondOver, firstOverLine, secondOverLine } = this;
     if (firstOver > 0 && secondOver === 0) {

@@ -11,7 +11,7 @@
  * marks, NBSPs, Arabic commas and Eastern Arabic digits need no place in the patterns.
  */
 
-import { dayPeriodFromToken, monthFromName } from './calendar.ts';
+import { DAY_PERIOD_WORDS, dayPeriodFromToken, monthFromName } from './calendar.ts';
 import type { HeaderMatch } from './header-match.ts';
 import { matchCommonHeader } from './common-header.ts';
 import {
@@ -44,9 +44,27 @@ const DAY_MONTH_NAME = `(?<dayFirstDay>\\d{1,2})\\.? +(?<dayFirstMonth>${MONTH_W
 const MONTH_NAME_DAY = `(?<monthFirstMonth>${MONTH_WORD}) +(?<monthFirstDay>\\d{1,2})(?:, *(?<monthFirstYear>\\d{4}))?`;
 const DATE = `(?:${NUMERIC_DATE}|${DAY_MONTH_NAME}|${MONTH_NAME_DAY})`;
 
-const TIME = '(?<hour>\\d{1,2})[:.](?<minute>\\d{2})(?:[:.](?<second>\\d{2}))?\\.?';
+/**
+ * `21:05`, `21.05.33`, and fr-CA's `21 h 05` (iOS: `21 h 05 min 33 s`); a dot may end it.
+ */
+const TIME = '(?<hour>\\d{1,2})(?:[:.]| h )(?<minute>\\d{2})(?:(?:[:.]| min )(?<second>\\d{2})(?: s)?)?\\.?';
+/** Day periods of the CJK locales, written straight before the time (`午後2:56`). */
 const PERIOD_BEFORE_TIME = '午前|午後|오전|오후|上午|下午';
-const PERIOD_AFTER_TIME = [
+
+function escapeForPattern(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+}
+
+/** A day period word as a pattern: each dot optional and a space allowed after it (`p.d.`, `p. d.`). */
+function dayPeriodWordPattern(word: string): string {
+  return escapeForPattern(word).replace(/\\\./gu, '\\.? ?').replace(/ \?$/u, '');
+}
+
+/**
+ * Every day period, before or after the time: most locales write it after (`9:05 PM`), some
+ * before (hu `du. 9:05`, tr `ÖS 09:05`, si, zh-TW, my, and ko/ja/zh in PERIOD_BEFORE_TIME).
+ */
+const DAY_PERIOD = [
   '[ap]\\.? ?m\\.?',
   PERIOD_BEFORE_TIME,
   'ص',
@@ -67,12 +85,13 @@ const PERIOD_AFTER_TIME = [
   'em',
   'de la (?:mañana|tarde|noche)',
   'da (?:manhã|tarde|noite)',
+  ...DAY_PERIOD_WORDS.flatMap(([, words]) => words.map(dayPeriodWordPattern)),
 ].join('|');
-/** Words some locales put between date and time (fi "klo", de "um", fr "à", ...). */
-const CONNECTOR = '(?:klo|kl\\.|um|à|a las|alle|at|om|o|в|г\\.,?)';
+/** Words some locales put between date and time (fi "klo", de "um", fr "à", bs "u", ...). */
+const CONNECTOR = '(?:klo|kl\\.|um|à|a las|alle|at|om|o|u|в|г\\.,?)';
 const GAP = '(?:, *| +)';
 const TIME_WITH_PERIOD =
-  `(?:(?<periodBefore>${PERIOD_BEFORE_TIME}) *)?${TIME}(?: *(?<periodAfter>${PERIOD_AFTER_TIME}))?`;
+  `(?:(?<periodBefore>${DAY_PERIOD}) *)?${TIME}(?: *(?<periodAfter>${DAY_PERIOD}))?`;
 const SEPARATOR = '(?:(?<close>\\]) *| +(?<dash>[-–—])(?: +|$)|(?<colon>:)(?: +|$))';
 
 /** Every capturing group of the header patterns. */

@@ -66,6 +66,7 @@ const DIGIT_BLOCK_STARTS: readonly number[] = [
   0x06f0, // Extended Arabic-Indic (Persian, Urdu)
   0x0966, // Devanagari
   0x09e6, // Bengali
+  0x1040, // Myanmar (my writes its dates in them: ၂၈/၁/၂၃)
   0xff10, // Fullwidth
 ];
 const DIGITS_PER_BLOCK = 10;
