@@ -34,6 +34,14 @@ export function describeUnreadableText(head: Uint8Array): string | null {
 }
 
 /**
+ * Why an entry of a zip that no importer recognises cannot be read, when its first bytes say so;
+ * null for media, which are the attachments of the export beside them, and for anything else.
+ */
+export function describeUnreadableEntry(head: Uint8Array): string | null {
+  return mediaKind(head) === null ? describeUnreadableText(head) : null;
+}
+
+/**
  * Compressed media look as random as ciphertext, so they are told apart by their signatures
  * before the entropy test (a voice note beside a chat is not an encrypted backup).
  */

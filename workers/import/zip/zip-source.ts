@@ -4,6 +4,7 @@ import { isNearbyDatabaseOfKind, sniffSqlite } from '../sqlite/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { digestStream, zipFiles } from '../source-files.ts';
 import type { RecordWriter } from '../record-writer.ts';
+import { describeUnreadableEntry } from '../unreadable-content.ts';
 import { ZipArchive } from './zip-archive.ts';
 import type { ZipEntryInfo } from './zip-archive.ts';
 
@@ -30,7 +31,10 @@ export interface RecognisedEntry {
 /** What looking inside a zip found: the exports, and why anything else could not be looked at. */
 export interface ZipSurvey {
   recognised: RecognisedEntry[];
-  /** Entries whose bytes could not be read (a bomb, a size the headers lie about), with the reason. */
+  /**
+   * Entries whose bytes could not be read (a bomb, a size the headers lie about), or whose bytes
+   * say why no importer can read them (UTF-16 text, ciphertext), with the reason.
+   */
   unreadable: { name: string; reason: string }[];
   /** Entries that are zips themselves: nested archives are not opened (a recursion bomb costs nothing then). */
   nested: string[];
@@ -75,7 +79,14 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
       continue;
     }
     const parser = parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(head, entry.name));
-    if (parser !== undefined) survey.recognised.push({ entry, parser });
+    if (parser !== undefined) {
+      survey.recognised.push({ entry, parser });
+      continue;
+    }
+    // A chat re-saved as UTF-16 or an encrypted backup would otherwise be passed over without a
+    // word whenever anything else in the zip is recognised (its photos, say).
+    const unreadable = describeUnreadableEntry(head);
+    if (unreadable !== null) survey.unreadable.push({ name: entry.name, reason: unreadable });
   }
   // Back in archive order, so records keep the order the export was written in.
   const position = new Map(archive.entries.map((entry, index) => [entry, index]));

@@ -118,3 +118,31 @@ describe('importZip when its exports are refused', () => {
     expect(warnings).toContain(`${path}!a.xml could not be imported: a.xml:3: the DOCTYPE declares entities; refused`);
   });
 });
+
+describe('zip entries no importer can read, and why', () => {
+  const utf16Chat = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(whatsappText(), 'utf16le')]);
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
+  const voiceNote = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(2000, 3)]);
+
+  it('names a chat re-saved as UTF-16 beside photos that are recognised, instead of passing over it', async () => {
+    const archive = await open(buildZip([{ name: 'WhatsApp Chat - Ana/_chat.txt', data: utf16Chat }, { name: 'WhatsApp Chat - Ana/00000012-PHOTO-2023-01-05-10-11-12.jpg', data: jpeg }, { name: 'WhatsApp Chat - Ana/00000013-AUDIO.opus', data: voiceNote }]));
+    try {
+      const survey = await surveyZip(archive, PARSERS);
+      expect(survey.recognised.map((item) => item.parser.format)).toEqual(['image']);
+      // The voice note is media (an attachment's bytes), not a reason for a warning.
+      expect(survey.unreadable).toEqual([{ name: 'WhatsApp Chat - Ana/_chat.txt', reason: expect.stringMatching(/^the file is UTF-16 text \(little-endian, byte order mark FF FE\)/u) }]);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('says why a zip holding only a UTF-16 chat has nothing to import', async () => {
+    const archive = await open(buildZip([{ name: '_chat.txt', data: utf16Chat, deflate: true }]));
+    try {
+      const survey = await surveyZip(archive, PARSERS);
+      expect(explainNothingRecognised(survey, archive.entries.length)).toMatch(/none of them an export Threadline recognises; _chat\.txt cannot be read: the file is UTF-16 text/u);
+    } finally {
+      archive.close();
+    }
+  });
+});
