@@ -15,7 +15,7 @@ import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 
-export const CSV_PARSER_VERSION = '1.1.0';
+export const CSV_PARSER_VERSION = '1.1.1';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -197,7 +197,7 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   }
   const mapped = new Set([columns.timestamp, columns.text, columns.sender, columns.chat, columns.direction]);
   header.forEach((name, index) => {
-    if (!mapped.has(index)) defineField(extra, name.trim() === '' ? `column ${index + 1}` : name.trim(), (item.fields[index] ?? '').trim());
+    if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), (item.fields[index] ?? '').trim());
   });
   const directionText = cell(columns.direction);
   const direction = directionText === null || directionText === '' ? null : INCOMING.test(directionText) ? 'incoming' : OUTGOING.test(directionText) ? 'outgoing' : null;
@@ -221,6 +221,16 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   };
   state.messages += 1;
   await emit(sink, state, message, key);
+}
+
+/**
+ * The key an unmapped cell is kept under: its header name, or its column number when the name is
+ * empty or already taken (a header may repeat a name; the second cell must not overwrite the first).
+ */
+function extraKeyOf(extra: Record<string, unknown>, name: string, index: number): string {
+  const trimmed = name.trim();
+  if (trimmed === '') return `column ${index + 1}`;
+  return Object.hasOwn(extra, trimmed) ? `${trimmed} (column ${index + 1})` : trimmed;
 }
 
 async function emit(sink: ParseSink, state: ParseState, message: ParsedMessage, key: string): Promise<void> {

@@ -6,14 +6,14 @@
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import type { WallTime } from '../../../shared/time/zoned-time.ts';
 import { isPlausibleWall } from '../telegram/telegram-time.ts';
+import { unitByMagnitude, type EpochUnit } from '../sqlite/time.ts';
 import type { CsvTimestampFormat } from './mapping.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/u;
-/** Unix values at or above this are milliseconds (1973-03 in ms; year 5138 in seconds). */
-const MIN_MILLISECONDS = 100_000_000_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
 const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d{1,9})?\s*([AaPp]\.?[Mm]\.?)?)?$/u;
 const MS_PER_MINUTE = 60_000;
+const MILLISECONDS_PER_UNIT: Record<EpochUnit, number> = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
 
 export interface CsvTime {
   time: ParsedTime;
@@ -24,7 +24,8 @@ export interface CsvTime {
 export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undefined, utcWhenZoneless: boolean): CsvTime {
   const value = raw.trim();
   if (value === '') return { time: null, problem: 'the timestamp cell is empty' };
-  const chosen = format ?? (NUMBER.test(value) ? (Math.abs(Number(value)) >= MIN_MILLISECONDS ? 'unix-ms' : 'unix-s') : 'iso');
+  if (format === undefined && NUMBER.test(value)) return { time: unixTimeBySize(Number(value)), problem: null };
+  const chosen = format ?? 'iso';
   switch (chosen) {
     case 'unix-ms':
     case 'unix-s': {
@@ -37,6 +38,12 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
     default:
       return readNumericDate(value, chosen, utcWhenZoneless);
   }
+}
+
+/** A Unix time whose unit the mapping does not give: s, ms, µs or ns, chosen per value from its size (FORMATS.md §0.2). */
+function unixTimeBySize(value: number): ParsedTime {
+  const unit = unitByMagnitude(value);
+  return { utcMs: Math.round(value * MILLISECONDS_PER_UNIT[unit]) };
 }
 
 function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): CsvTime {

@@ -111,6 +111,11 @@ describe('CSV with a column mapping', () => {
     expect(byIndex.messages).toEqual(byName.messages);
   });
 
+  it('keeps every unmapped cell when two columns share a name', async () => {
+    const { messages } = await runParser(createCsvParser({ timestamp: 't', text: 'x' }), inputFromText('t,x,note,note\n1,a,first,second\n'));
+    expect(messages[0]?.extra).toEqual({ note: 'first', 'note (column 4)': 'second' });
+  });
+
   it('keeps a "__proto__" column as data', async () => {
     const { messages } = await runParser(createCsvParser({ timestamp: 't', text: 'x' }), inputFromText('t,x,__proto__\n1,a,b\n'));
     expect(messages[0]?.extra?.['__proto__']).toBe('b');
@@ -170,5 +175,10 @@ describe('sniffCsvColumns and timestamps', () => {
     expect(readCsvTimestamp('2024-04-05T21:00:00.250-0130', 'iso', false).time).toEqual({ utcMs: Date.UTC(2024, 3, 5, 22, 30, 0, 250) });
     expect(readCsvTimestamp('13/13/2024', 'dmy', false).problem).toContain('not a valid dmy date');
     expect(readCsvTimestamp('soon', undefined, false).problem).toContain('choose a timestamp format');
+  });
+
+  it('reads unmarked Unix microseconds and nanoseconds by their size, not as milliseconds (FORMATS.md §0.2)', () => {
+    expect(readCsvTimestamp('1618158296487123', undefined, false).time).toEqual({ utcMs: 1618158296487 });
+    expect(readCsvTimestamp('1618158296487123456', undefined, false).time).toEqual({ utcMs: 1618158296487 });
   });
 });
