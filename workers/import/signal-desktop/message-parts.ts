@@ -70,6 +70,9 @@ export function signalFilePlace(path: string): string | null {
 export function attachmentsOf(message: JsonObject | null): AttachmentsFound {
   const found: AttachmentsFound = { attachments: [], signalPaths: [], encrypted: [] };
   for (const attachment of jsonObjects(message, 'attachments')) add(found, attachment, mediaTypeOf(attachment));
+  // A shared contact card: its name and numbers are inline (the caller keeps them in extra); its
+  // avatar, when it has one, is the card's file.
+  for (const contact of jsonObjects(message, 'contact')) add(found, jsonObject(jsonObject(contact, 'avatar'), 'avatar') ?? {}, 'contact');
   const sticker = jsonObject(message, 'sticker');
   const stickerData = jsonObject(sticker, 'data');
   if (sticker !== null) add(found, stickerData ?? {}, 'sticker');

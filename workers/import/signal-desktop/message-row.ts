@@ -10,7 +10,7 @@ import { flagValue, isoOrNull, nonEmptyText, numberValue, putExtra, sqliteRowLoc
 import type { SignalAttachmentTable } from './attachment-table.ts';
 import type { SignalConversations } from './conversations.ts';
 import type { JsonObject } from './json-fields.ts';
-import { firstText, identifierOf, jsonFlag, jsonNumber, jsonText, parseJsonColumn } from './json-fields.ts';
+import { firstText, identifierOf, jsonFlag, jsonNumber, jsonObjects, jsonText, parseJsonColumn } from './json-fields.ts';
 import { attachmentsOf, editHistoryOf, insertMentions, quoteOf, reactionsOf } from './message-parts.ts';
 import type { EncryptedAttachment, NameOf } from './message-parts.ts';
 import { MESSAGE_TYPES, systemText } from './system-events.ts';
@@ -85,6 +85,9 @@ export function readMessage(row: Row, json: JsonObject | null, locator: SourceLo
     notes.attachmentsNotListed = true;
     extra['attachmentsNotListed'] = true;
   }
+  // Shared contact cards: the name and numbers exist only here (attachments list the card itself).
+  const sharedContacts = jsonObjects(json, 'contact');
+  if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
   putExtra(extra, 'quote', quoteOf(json, nameOf));
   const reactions = reactionsOf(json, nameOf);
   if (reactions.length > 0) extra['reactions'] = reactions;

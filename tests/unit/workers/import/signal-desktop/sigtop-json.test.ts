@@ -57,3 +57,17 @@ describe("sigtop's JSON export of a Signal Desktop conversation", () => {
     expect(error).toMatchObject({ code: 'E_IMPORT_FORMAT', message: expect.stringMatching(/^Crew\.json: not valid JSON, so no message in it can be read \(/u) });
   });
 });
+
+describe('sigtop JSON: a shared contact card', () => {
+  it('keeps the contact’s name and number and lists the card as a contact attachment, with its avatar file', async () => {
+    const card = { name: { givenName: 'Ion', familyName: 'Pop', displayName: 'Ion Pop' }, number: [{ value: '+40712345678', type: 2 }], avatar: { isProfile: false, avatar: { contentType: 'image/jpeg', size: 1200, path: 'ab/abcdef' } } };
+    const bare = { name: { displayName: 'Ana' }, number: [{ value: '+40700000001', type: 1 }] };
+    const file = sigtopFile([
+      { id: 'k1', conversationId: 'c-crew', type: 'incoming', sent_at: BASE_MS, sourceServiceId: DAN, attachments: [], contact: [card] },
+      { id: 'k2', conversationId: 'c-crew', type: 'outgoing', sent_at: BASE_MS + 1, attachments: [], contact: [bare] },
+    ]);
+    const run = await runParser(sigtopJsonParser, file, 'Crew.json');
+    expect(run.sink.messages[0]).toMatchObject({ attachments: [{ kind: 'attached', mediaType: 'contact', mimeType: 'image/jpeg', size: 1200 }], extra: { sharedContacts: [card], attachmentPaths: ['ab/abcdef'] } });
+    expect(run.sink.messages[1]).toMatchObject({ attachments: [{ kind: 'attached', mediaType: 'contact' }], extra: { sharedContacts: [bare] } });
+  });
+});
