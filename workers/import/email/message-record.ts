@@ -32,7 +32,7 @@ export function toMessage(raw: RawMessage, file: string, content: EmailContent, 
       bytes: attachment.bytes,
       size: attachment.bytes.byteLength,
     }) satisfies ParsedAttachment),
-    deleted: false,
+    deleted: deletedInThunderbird(content),
     edited: false,
     locator: locatorOf(raw, file),
     extra,
@@ -88,6 +88,15 @@ function announceFallback(raw: RawMessage, threads: EmailThreads, sink: ParseSin
   const thread = threads.assign({ messageId: null, inReplyTo: null, references: [], subject: null }, String(raw.byteStart));
   if (thread.isNew) sink.chat({ key: thread.key, title: NO_SUBJECT, kind: 'unknown' });
   return thread.key;
+}
+
+/** Thunderbird's MSG_FLAG_EXPUNGED: deleted by the user, its bytes left in the mbox until the folder is compacted. */
+const MOZILLA_EXPUNGED = 0x0008;
+
+/** Whether Thunderbird's own status header (hex flags) marks the message deleted. */
+function deletedInThunderbird(content: EmailContent): boolean {
+  const status = content.headers['x-mozilla-status']?.[0]?.trim() ?? '';
+  return /^[0-9a-f]{1,8}$/iu.test(status) && (Number.parseInt(status, 16) & MOZILLA_EXPUNGED) !== 0;
 }
 
 function timeOf(content: EmailContent): ParsedTime {

@@ -24,6 +24,7 @@ const MAX_HTML_CHARS = 4 * 1024 * 1024;
 const EVIDENCE_HEADERS = [
   'message-id', 'in-reply-to', 'references', 'received', 'return-path', 'delivered-to', 'sender', 'reply-to', 'x-originating-ip',
   'x-mailer', 'user-agent', 'authentication-results', 'received-spf', 'dkim-signature', 'x-gm-thrid', 'x-gmail-labels',
+  'x-mozilla-status', 'x-mozilla-status2',
 ];
 const DELIVERY_STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 const MESSAGE_TYPES = new Set(['message/rfc822', 'message/global']);

@@ -172,3 +172,15 @@ describe('hostile e-mail', () => {
     expect(sink.collected.messages[0]).toMatchObject({ sender: 'a@b.example', extra: { subject: 'huge' }, reason: expect.stringContaining('only its headers were read') as unknown as string });
   });
 });
+
+describe('Thunderbird mbox', () => {
+  it('marks a message Thunderbird flagged as deleted (X-Mozilla-Status 0x0008, kept until the folder is compacted) and keeps the header', async () => {
+    const mbox = [
+      'From - Mon Jan  1 10:00:00 2024', 'X-Mozilla-Status: 0009', 'X-Mozilla-Status2: 00000000', 'From: a@example.org', 'Date: Mon, 1 Jan 2024 10:00:00 +0000', 'Subject: gone', '', 'deleted one', '',
+      'From - Mon Jan  1 11:00:00 2024', 'X-Mozilla-Status: 0001', 'From: b@example.org', 'Date: Mon, 1 Jan 2024 11:00:00 +0000', 'Subject: kept', '', 'body', '',
+    ].join('\r\n');
+    const { messages } = await runParser(emailParser, streamed(utf8(mbox), 'Inbox'));
+    expect(messages.map((message) => message.deleted)).toEqual([true, false]);
+    expect(messages[0]?.extra?.['headers']).toMatchObject({ 'x-mozilla-status': ['0009'], 'x-mozilla-status2': ['00000000'] });
+  });
+});
