@@ -22,6 +22,17 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
+/**
+ * CLI.md writes the input of lang and tag as `[--jsonl <file> | -]`: a bare `-` is standard
+ * input, the same as `--jsonl -`. A file is named only with --jsonl.
+ */
+function jsonlInput(bare: string | undefined, jsonl: string | undefined): string | undefined {
+  if (bare === undefined) return jsonl;
+  if (bare !== '-') throw new AppError('E_USAGE', `Name an input file with --jsonl ${bare}; the only bare argument is - (standard input)`);
+  if (jsonl !== undefined && jsonl !== '-') throw new AppError('E_USAGE', 'Give either --jsonl <file> or -, not both');
+  return '-';
+}
+
 function buildProgram(): Command {
   const program = new Command('threadline')
     .description('Offline triage of seized chat and phone exports. See ../shared/CLI.md for the full contract.')
@@ -78,18 +89,22 @@ function buildProgram(): Command {
   program
     .command('tag')
     .description('Find indicators in text: JSON Lines in ({"id","text","lang"?}), JSON Lines out ({"id","markers":[{"id","score","spans","rule"}]})')
+    .argument('[-]', 'read standard input (the same as --jsonl -)')
     .option('--jsonl <file>', 'input file, or - for standard input (the default)')
-    .action(async (options: { jsonl?: string }) => {
-      process.exitCode = await runTag(options);
+    .action(async (bare: string | undefined, options: { jsonl?: string }) => {
+      const jsonl = jsonlInput(bare, options.jsonl);
+      process.exitCode = await runTag(jsonl === undefined ? {} : { jsonl });
     });
 
   program
     .command('lang')
     .description('Identify the language of each line: JSON Lines in ({"id","text","context"?}), JSON Lines out ({"id","lang","confidence"})')
+    .argument('[-]', 'read standard input (the same as --jsonl -)')
     .option('--jsonl <file>', 'input file, or - for standard input (the default)')
     .option('--languages <codes>', 'the languages expected in the case, e.g. ron,eng,rus (narrows the candidates)')
-    .action(async (options: { jsonl?: string; languages?: string }) => {
-      process.exitCode = await runLang(options);
+    .action(async (bare: string | undefined, options: { jsonl?: string; languages?: string }) => {
+      const jsonl = jsonlInput(bare, options.jsonl);
+      process.exitCode = await runLang({ ...options, ...(jsonl === undefined ? {} : { jsonl }) });
     });
 
   program
