@@ -1,8 +1,10 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { APP_VERSION } from '../engine/engine.ts';
 import { AppError } from '../shared/errors.ts';
 import { runImport } from './commands/import-command.ts';
 import type { ImportCommandOptions } from './commands/import-command.ts';
+import { BENCH_SUITES, runBench } from './commands/bench-command.ts';
+import type { BenchCommandOptions, BenchSuite } from './commands/bench-command.ts';
 import { runExport } from './commands/export-command.ts';
 import type { ExportCommandOptions } from './commands/export-command.ts';
 import { runLang } from './commands/lang-command.ts';
@@ -158,6 +160,16 @@ function buildProgram(): Command {
     .option('--reason <text>', 'a line printed before the address (used by npm start)')
     .action(async (caseDir: string | undefined, options: { port: number; rebuild?: boolean; reason?: string }) => {
       process.exitCode = await runServe(caseDir, options);
+    });
+
+  program
+    .command('bench')
+    .description('Measure speed on generated data against baselines measured in the same run (slow: minutes)')
+    .addArgument(new Argument('[suite]', 'what to measure').choices(BENCH_SUITES).default('search'))
+    .option('--messages <n>', 'messages to generate (import, search)', positiveInteger)
+    .option('--json', 'print the measurements as JSON')
+    .action(async (suite: BenchSuite, options: BenchCommandOptions) => {
+      process.exitCode = await runBench(suite, options);
     });
 
   return program;

@@ -28,3 +28,18 @@ describe('threadline lang and tag read standard input from a bare "-" ([--jsonl 
     expect(threadline(['tag', 'input.jsonl'], '').status).toBe(2);
   });
 });
+
+describe('threadline bench [import|search|ocr|hash] [--messages N] [--json]', () => {
+  // Only the usage is checked here: a run of the benchmark takes minutes.
+  it('is a command with the contract flags', () => {
+    const result = threadline(['bench', '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: threadline bench');
+    expect(result.stdout).toContain('--messages');
+    expect(result.stdout).toContain('--json');
+  });
+
+  it.each([[['bench', 'bogus']], [['bench', 'import', '--messages', '-3']], [['bench', 'search', '--frob']]])('refuses %j as bad usage (exit 2)', (args) => {
+    expect(threadline(args).status).toBe(2);
+  });
+});
