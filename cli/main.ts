@@ -1,8 +1,10 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { APP_VERSION } from '../engine/engine.ts';
 import { AppError } from '../shared/errors.ts';
 import { runImport } from './commands/import-command.ts';
 import type { ImportCommandOptions } from './commands/import-command.ts';
+import { BENCH_SUITES, runBench } from './commands/bench-command.ts';
+import type { BenchCommandOptions, BenchSuite } from './commands/bench-command.ts';
 import { runExport } from './commands/export-command.ts';
 import type { ExportCommandOptions } from './commands/export-command.ts';
 import { runLang } from './commands/lang-command.ts';
@@ -20,6 +22,17 @@ function positiveInteger(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number');
   return parsed;
+}
+
+/**
+ * CLI.md writes the input of lang and tag as `[--jsonl <file> | -]`: a bare `-` is standard
+ * input, the same as `--jsonl -`. A file is named only with --jsonl.
+ */
+function jsonlInput(bare: string | undefined, jsonl: string | undefined): string | undefined {
+  if (bare === undefined) return jsonl;
+  if (bare !== '-') throw new AppError('E_USAGE', `Name an input file with --jsonl ${bare}; the only bare argument is - (standard input)`);
+  if (jsonl !== undefined && jsonl !== '-') throw new AppError('E_USAGE', 'Give either --jsonl <file> or -, not both');
+  return '-';
 }
 
 function buildProgram(): Command {
@@ -78,18 +91,22 @@ function buildProgram(): Command {
   program
     .command('tag')
     .description('Find indicators in text: JSON Lines in ({"id","text","lang"?}), JSON Lines out ({"id","markers":[{"id","score","spans","rule"}]})')
+    .argument('[-]', 'read standard input (the same as --jsonl -)')
     .option('--jsonl <file>', 'input file, or - for standard input (the default)')
-    .action(async (options: { jsonl?: string }) => {
-      process.exitCode = await runTag(options);
+    .action(async (bare: string | undefined, options: { jsonl?: string }) => {
+      const jsonl = jsonlInput(bare, options.jsonl);
+      process.exitCode = await runTag(jsonl === undefined ? {} : { jsonl });
     });
 
   program
     .command('lang')
     .description('Identify the language of each line: JSON Lines in ({"id","text","context"?}), JSON Lines out ({"id","lang","confidence"})')
+    .argument('[-]', 'read standard input (the same as --jsonl -)')
     .option('--jsonl <file>', 'input file, or - for standard input (the default)')
     .option('--languages <codes>', 'the languages expected in the case, e.g. ron,eng,rus (narrows the candidates)')
-    .action(async (options: { jsonl?: string; languages?: string }) => {
-      process.exitCode = await runLang(options);
+    .action(async (bare: string | undefined, options: { jsonl?: string; languages?: string }) => {
+      const jsonl = jsonlInput(bare, options.jsonl);
+      process.exitCode = await runLang({ ...options, ...(jsonl === undefined ? {} : { jsonl }) });
     });
 
   program
@@ -143,6 +160,16 @@ function buildProgram(): Command {
     .option('--reason <text>', 'a line printed before the address (used by npm start)')
     .action(async (caseDir: string | undefined, options: { port: number; rebuild?: boolean; reason?: string }) => {
       process.exitCode = await runServe(caseDir, options);
+    });
+
+  program
+    .command('bench')
+    .description('Measure speed on generated data against baselines measured in the same run (slow: minutes)')
+    .addArgument(new Argument('[suite]', 'what to measure').choices(BENCH_SUITES).default('search'))
+    .option('--messages <n>', 'messages to generate (import, search)', positiveInteger)
+    .option('--json', 'print the measurements as JSON')
+    .action(async (suite: BenchSuite, options: BenchCommandOptions) => {
+      process.exitCode = await runBench(suite, options);
     });
 
   return program;

@@ -1,0 +1,45 @@
+// The command line as ../shared/CLI.md writes it, run through the real entry (bin/threadline.mjs):
+// the places where an earlier build read the contract differently.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { CLI } from '../support/temp-case.ts';
+
+function threadline(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+}
+
+describe('threadline lang and tag read standard input from a bare "-" ([--jsonl <file> | -])', () => {
+  it('tag - answers each line read from stdin', () => {
+    const result = threadline(['tag', '-'], '{"id":"s","text":"share ur location and never switch it off"}\n');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 's', markers: [{ id: 'movement-control' }] });
+  });
+
+  it('lang - answers each line read from stdin, naming a malformed line on stderr', () => {
+    const result = threadline(['lang', '-'], '{"id":1,"text":"Hello there, how are you doing today?"}\nnot json\n');
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: unknown; lang?: string });
+    expect(lines[0]).toMatchObject({ id: 1, lang: 'eng' });
+    expect(result.stderr).toContain(':2:');
+  });
+
+  it('a bare argument other than "-" is bad usage (exit 2): a file is named with --jsonl', () => {
+    expect(threadline(['tag', 'input.jsonl'], '').status).toBe(2);
+  });
+});
+
+describe('threadline bench [import|search|ocr|hash] [--messages N] [--json]', () => {
+  // Only the usage is checked here: a run of the benchmark takes minutes.
+  it('is a command with the contract flags', () => {
+    const result = threadline(['bench', '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: threadline bench');
+    expect(result.stdout).toContain('--messages');
+    expect(result.stdout).toContain('--json');
+  });
+
+  it.each([[['bench', 'bogus']], [['bench', 'import', '--messages', '-3']], [['bench', 'search', '--frob']]])('refuses %j as bad usage (exit 2)', (args) => {
+    expect(threadline(args).status).toBe(2);
+  });
+});
