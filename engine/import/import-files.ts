@@ -39,8 +39,9 @@ export async function importFiles(session: CaseSession, paths: string[], options
   const devices = checkDevices(options);
   const collected = collectFiles(paths);
   const { problems } = collected;
-  // Loose images go last, so the ones that are attachments of a chat in the same import are recognised as such.
-  const files = [...collected.files].sort((a, b) => Number(isImageName(a.path)) - Number(isImageName(b.path)));
+  // Loose media and documents go last, so the ones that are attachments of a chat in the same
+  // import (an export's folder: its photos, voice notes, contact cards) are recognised as such.
+  const files = [...collected.files].sort((a, b) => Number(isAttachmentName(a.path)) - Number(isAttachmentName(b.path)));
   const tracker = task.trackSources();
   const summaries: ImportSourceSummary[] = problems.map((problem) => {
     const summary = failedSummary(problem.path, 'E_IMPORT_READ', `${problem.path} ${problem.reason}`);
@@ -154,10 +155,12 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   if (detected.format === null && detected.companionOf !== undefined) {
     return { path, sourceId: null, format: 'companion', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: detected.reason }], error: null };
   }
-  if (detected.format === 'image') {
+  // A file of an export's folder that a message of the case holds already (a photo, a voice note,
+  // a contact card, a document) is that message's attachment, not a source that failed.
+  if (detected.format === 'image' || detected.format === null) {
     const attached = await session.db.client.call('findAttachmentByHash', { sha256: digests.sha256 });
     if (attached !== null) {
-      return { path, sourceId: null, format: 'image', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: `already in the case as an attachment in "${attached.chatTitle}" (${attached.messageId})` }], error: null };
+      return { path, sourceId: null, format: detected.format ?? 'attachment', sha256: digests.sha256, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: `already in the case as an attachment in "${attached.chatTitle}" (${attached.messageId})` }], error: null };
     }
   }
   if (detected.format === null) {
@@ -240,8 +243,9 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   }
 }
 
-function isImageName(path: string): boolean {
-  return /\.(jpe?g|png|gif|webp|bmp|tiff?|heic)$/iu.test(path);
+/** Names of the files an export's folder holds beside the export: media, contact cards, documents. The name only orders the work; content decides. */
+function isAttachmentName(path: string): boolean {
+  return /\.(jpe?g|png|gif|webp|bmp|tiff?|heic|opus|ogg|oga|mp3|m4a|aac|amr|wav|mp4|3gp|mov|mkv|webm|avi|pdf|vcf|docx?|xlsx?|pptx?)$/iu.test(path);
 }
 
 function chooseTimeZone(session: CaseSession, options: ImportOptions): { timeZone: string; origin: TimeZoneOrigin } {
