@@ -39,13 +39,11 @@ export interface DecisionRequest {
 export async function recordDecision(session: CaseSession, request: DecisionRequest): Promise<ReviewDecision> {
   const located = await session.db.client.call('locateMessage', { messageId: request.messageId });
   if (located === null) throw new AppError('E_NOT_FOUND', `No message ${request.messageId} in this case`);
-  if ((request.decision === 'confirm' || request.decision === 'dismiss') && request.marker === undefined) {
-    throw new AppError('E_USAGE', `A ${request.decision} decision names the indicator it is about (--marker <id>)`);
-  }
+  const marker = request.decision === 'confirm' || request.decision === 'dismiss' ? (request.marker ?? (await onlyIndicator(session, request))) : request.marker;
   if (request.decision === 'note' && (request.note ?? '').trim() === '') throw new AppError('E_USAGE', 'A note needs text (--note "...")');
   const decision: ReviewDecision = {
     messageId: request.messageId,
-    marker: request.marker ?? null,
+    marker: marker ?? null,
     decision: request.decision,
     note: request.note?.trim() === '' ? null : (request.note ?? null),
     by: request.by,
@@ -54,4 +52,18 @@ export async function recordDecision(session: CaseSession, request: DecisionRequ
   await session.db.client.call('addDecision', { decision });
   session.audit.append(request.by, 'review.decision', { ...decision });
   return decision;
+}
+
+/**
+ * The indicator a confirm or dismiss without one is about: the message's only indicator. A
+ * decision always names its indicator in the record; when the message has several, or none,
+ * the analyst must say which (the refusal lists them).
+ */
+async function onlyIndicator(session: CaseSession, request: DecisionRequest): Promise<string> {
+  const [rowid] = await session.db.client.call('rowidsForMessageIds', { ids: [request.messageId] });
+  const tags = rowid === undefined ? [] : ((await session.db.client.call('tagsForRowids', { rowids: [rowid] }))[0]?.[1] ?? []);
+  const markers = [...new Set(tags.map((tag) => tag.marker))];
+  if (markers.length === 1 && markers[0] !== undefined) return markers[0];
+  if (markers.length === 0) throw new AppError('E_USAGE', `Message ${request.messageId} has no indicator to ${request.decision}; record a note or a bookmark instead`);
+  throw new AppError('E_USAGE', `Message ${request.messageId} has ${markers.length} indicators (${markers.join(', ')}): name the one to ${request.decision} with --marker <id>`);
 }

@@ -63,7 +63,6 @@ describe('indicators and review through the engine and the CLI', () => {
     expect(await session.db.client.call('reviewedRowids', { kind: 'bookmarked' })).toHaveLength(1);
     await recordDecision(session, { messageId: first.message.id, decision: 'unbookmark', by: 'analyst-a' });
     expect(await session.db.client.call('reviewedRowids', { kind: 'bookmarked' })).toHaveLength(0);
-    await expect(recordDecision(session, { messageId: first.message.id, decision: 'confirm', by: 'analyst-a' })).rejects.toMatchObject({ code: 'E_USAGE' });
     expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('"action":"review.decision"');
     await engine.startRetag().done;
     const [again] = await reviewQueue(session, first.message.chatId);
@@ -72,6 +71,25 @@ describe('indicators and review through the engine and the CLI', () => {
     const coverage = await session.db.client.call('coverage', {});
     expect(coverage).toMatchObject({ confirmed: 1, notes: 1 });
     expect(coverage.byAnalyst[0]).toMatchObject({ by: 'analyst-a', decisions: 4 });
+  });
+
+  it('takes a confirm or dismiss without --marker as about the only indicator of the message, and refuses it when there are several or none', async () => {
+    const chats = await session.db.client.call('conversationRisks', { limit: 10 });
+    const chatOf = (title: string): string => chats.find((chat) => chat.title === title)?.chatId ?? '';
+    // The first message of "repeat" (debt bondage alone): the CLI test below dismisses the same indicator.
+    const [single] = await reviewQueue(session, chatOf('repeat'));
+    const several = (await reviewQueue(session, chatOf('control'))).find((item) => new Set(item.tags.map((tag) => tag.marker)).size > 1);
+    if (single === undefined || several === undefined) throw new Error('the case needs messages with one and with several indicators');
+    expect(new Set(single.tags.map((tag) => tag.marker))).toEqual(new Set(['debt-bondage']));
+    const recorded = await recordDecision(session, { messageId: single.message.id, decision: 'dismiss', by: 'analyst-b' });
+    expect(recorded).toMatchObject({ marker: 'debt-bondage', decision: 'dismiss', by: 'analyst-b' });
+    const markers = [...new Set(several.tags.map((tag) => tag.marker))];
+    await expect(recordDecision(session, { messageId: several.message.id, decision: 'confirm', by: 'analyst-b' })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining(markers.join(', ')) });
+    // "ok" in the control chat carries no indicator.
+    const { messages } = await session.db.client.call('messagesRange', { chatId: chatOf('control'), offset: 1, limit: 1 });
+    const untagged = messages[0];
+    expect(untagged?.text).toBe('ok');
+    await expect(recordDecision(session, { messageId: untagged?.id ?? '', decision: 'confirm', by: 'analyst-b' })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/has no indicator to confirm/u) });
   });
 
   it('surfaces one phone number behind several conversations', async () => {
