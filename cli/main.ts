@@ -115,7 +115,7 @@ function buildProgram(): Command {
     .argument('<case-dir>', 'the case folder')
     .requiredOption('--message <id>', 'the message id (as search and export print it)')
     .addOption(new Option('--decision <decision>', 'what the analyst decided').choices(['confirm', 'dismiss', 'note', 'bookmark', 'unbookmark']).makeOptionMandatory())
-    .option('--marker <id>', 'the indicator the decision is about (needed for confirm and dismiss)')
+    .option('--marker <id>', 'the indicator the decision is about (confirm and dismiss: when left out, the only indicator of the message)')
     .option('--note <text>', 'a note (with any decision; required for note)')
     .option('--by <name>', 'the analyst (default: THREADLINE_EXAMINER or the OS account)')
     .option('--json', 'print the recorded decision as JSON')
