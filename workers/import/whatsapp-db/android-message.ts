@@ -22,6 +22,11 @@ import type { WaSystemDetails } from './system-details.ts';
 export interface WaFields {
   chatJid: string | null;
   chatSubject: string | null;
+  /**
+   * The new layout's chat row, when the chat's jid cannot be read (no chat row, or its jid row is
+   * missing): it keeps such chats apart, instead of merging them all into one unknown chat.
+   */
+  unreadableChatRow?: number;
   fromMe: boolean;
   keyId: string | null;
   /** The author of an incoming group message (null in private chats: the chat is the author). */
@@ -119,13 +124,14 @@ export class AndroidChats {
       : null;
   }
 
-  keyFor(jid: string | null, subject: string | null): string {
-    const key = jid === null ? 'jid:unknown' : `jid:${jid}`;
+  keyFor(jid: string | null, subject: string | null, unreadableChatRow?: number): string {
+    const chatRow = jid === null && unreadableChatRow !== undefined ? unreadableChatRow : null;
+    const key = jid !== null ? `jid:${jid}` : chatRow !== null ? `chat-row:${chatRow}` : 'jid:unknown';
     this.registry.ensure(key, () => {
       const members = jid !== null && isGroupJid(jid) ? this.members(jid) : jid === null ? [] : [jid];
       return {
         key,
-        title: subject ?? this.contacts.labelOf(jid) ?? 'Unknown chat',
+        title: subject ?? this.contacts.labelOf(jid) ?? (chatRow === null ? 'Unknown chat' : `Unknown chat (chat row ${chatRow})`),
         kind: chatKindOfJid(jid),
         participants: members.map((member) => ({ name: this.contacts.nameOf(member), id: phoneFromJid(member) ?? member })),
       };

@@ -65,7 +65,10 @@ export class NewLayoutReader {
     if (hasTable(db, 'chat')) {
       const select = selectExpressions(columnsOf(db, 'chat'), 't', ['jid_row_id', 'subject']);
       for (const row of scanRows(db, { table: 'chat', select }, (message) => onError(`chat: ${message}`))) {
-        this.chats.set(rowidOf(row), { jidRowId: integerValue(row['jid_row_id']), subject: nonEmptyText(row['subject']) });
+        const jidRowId = integerValue(row['jid_row_id']);
+        this.chats.set(rowidOf(row), { jidRowId, subject: nonEmptyText(row['subject']) });
+        // Its messages are kept apart as this chat row's (fields), but who the chat is with is not known.
+        if (jids.resolve(jidRowId) === null) onError(`chat row ${rowidOf(row)}: its jid (jid row ${jidRowId ?? 'NULL'}) is not in the jid table; its messages are kept as "Unknown chat (chat row ${rowidOf(row)})"`);
       }
     }
     this.vcards = hasTable(db, 'message_vcard') && columnsOf(db, 'message_vcard').has('message_row_id')
@@ -101,7 +104,8 @@ export class NewLayoutReader {
   }
 
   fields(row: Row): WaFields {
-    const chat = this.chats.get(integerValue(row['chat_row_id']) ?? -1);
+    const chatRowId = integerValue(row['chat_row_id']);
+    const chat = this.chats.get(chatRowId ?? -1);
     const chatJid = this.jids.resolve(chat?.jidRowId ?? null);
     const senderRowId = integerValue(row['sender_jid_row_id']);
     const latitude = numberValue(row['ml_latitude']);
@@ -111,6 +115,7 @@ export class NewLayoutReader {
     return {
       chatJid: chatJid?.jid ?? null,
       chatSubject: chat?.subject ?? null,
+      ...(chatJid === null && chatRowId !== null ? { unreadableChatRow: chatRowId } : {}),
       fromMe: flagValue(row['from_me']),
       keyId: nonEmptyText(row['key_id']),
       groupSender: senderRowId === null || senderRowId === 0 ? null : this.jids.resolve(senderRowId),

@@ -39,7 +39,7 @@ import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.10.0';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.10.1';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -112,7 +112,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
             }
             seenKeys.add(key);
           }
-          const chatKey = chats.keyFor(fields.chatJid, fields.chatSubject);
+          const chatKey = chats.keyFor(fields.chatJid, fields.chatSubject, fields.unreadableChatRow);
           message = buildMessage(fields, chatKey, contacts, sqliteRowLocator(file, table, row));
         } catch (error) {
           message = unparsedRow(file, table, row, chats.keyFor(null, null), error);
