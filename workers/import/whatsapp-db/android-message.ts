@@ -64,6 +64,11 @@ export interface WaFields {
   reactions: WaReaction[];
   /** The call a row records (call_log, directly or through message_call_log), or null. */
   call: WaCall | null;
+  /**
+   * A group call's call_log.jid_row_id: the person the row names beside the group. Not taken as the
+   * sender (whether that person started the call is not known), but kept: it is who the call was with.
+   */
+  callParty?: ResolvedJid;
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;
@@ -157,6 +162,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   const system = fields.legacySystem || type.system === true || fields.call !== null;
   const extra: Record<string, unknown> = { messageType: fields.legacySystem ? 'system' : fields.typeCode === null && fields.call !== null ? 'call' : type.label };
   if (fields.call !== null) extra['call'] = fields.call;
+  if (fields.callParty !== undefined) extra['callParty'] = partyFacts(fields.callParty, contacts);
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);
@@ -266,6 +272,11 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
 function authorOf(fromMe: boolean, member: ResolvedJid | null, chatJid: string | null): string | null {
   if (fromMe) return null;
   return member?.jid ?? (isGroupJid(chatJid) || isBroadcastJid(chatJid) ? null : chatJid);
+}
+
+/** A person a row names without being its author: their label, number (or jid) and lid, if any. */
+function partyFacts(party: ResolvedJid, contacts: ContactBook): Record<string, unknown> {
+  return { name: contacts.labelOf(party.jid), id: phoneFromJid(party.jid) ?? party.jid, ...(party.lid === undefined ? {} : { lid: party.lid }) };
 }
 
 function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook): Record<string, unknown> {
