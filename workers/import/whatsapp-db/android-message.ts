@@ -7,14 +7,14 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
-import { Lookup, columnsOf, hasTable, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
+import { Lookup, columnsOf, hasTable, integerValue, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
 import { callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { chatKindOfJid, isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
-import type { ResolvedJid } from './jids.ts';
+import type { JidBook, ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
 import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
 import type { WaSystemDetails } from './system-details.ts';
@@ -119,10 +119,13 @@ export class AndroidChats {
     db: Database,
     private readonly registry: ChatRegistry,
     private readonly contacts: ContactBook,
+    private readonly jids: JidBook,
   ) {
     const hasRaw = columnsOf(db, 'jid').has('raw_string');
+    // Members by jid row, resolved as senders are (a lid to its phone jid through jid_map), so a
+    // member and their messages carry the same id.
     this.newMembers = hasTable(db, 'group_participant_user') && hasRaw
-      ? new Lookup(db, 'SELECT u.raw_string AS member FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id JOIN jid AS u ON u._id = gp.user_jid_row_id WHERE g.raw_string = ?')
+      ? new Lookup(db, 'SELECT gp.user_jid_row_id AS member_row FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id WHERE g.raw_string = ?')
       : null;
     this.legacyMembers = hasTable(db, 'group_participants') && columnsOf(db, 'group_participants').has('gjid')
       ? new Lookup(db, 'SELECT jid AS member FROM group_participants WHERE gjid = ?')
@@ -145,9 +148,10 @@ export class AndroidChats {
   }
 
   private members(groupJid: string): string[] {
-    const rows = [...(this.newMembers?.all(groupJid) ?? []), ...(this.legacyMembers?.all(groupJid) ?? [])];
+    const newRows = (this.newMembers?.all(groupJid) ?? []).map((row) => this.jids.resolve(integerValue(row['member_row']))?.jid ?? null);
+    const legacyRows = (this.legacyMembers?.all(groupJid) ?? []).map((row) => nonEmptyText(row['member']));
     // The phone's owner is listed with an empty jid (or "status_me" in old databases): not a person to name.
-    const members = rows.map((row) => nonEmptyText(row['member'])).filter((member): member is string => member !== null && member !== OWNER_MARKER);
+    const members = [...newRows, ...legacyRows].filter((member): member is string => member !== null && member !== OWNER_MARKER);
     return [...new Set(members)];
   }
 

@@ -39,7 +39,7 @@ import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.11.0';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.11.1';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -68,7 +68,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
 
   const registry = new ChatRegistry(sink);
   const jids = new JidBook(db, (message) => warnings.add('damaged', file, message));
-  const chats = new AndroidChats(db, registry, contacts);
+  const chats = new AndroidChats(db, registry, contacts, jids);
   const newReader = hasNew ? new NewLayoutReader(db, jids, (message) => warnings.add('damaged', file, message)) : null;
   const readers: [string, LayoutReader][] = [];
   if (newReader !== null) readers.push(['message', newReader]);

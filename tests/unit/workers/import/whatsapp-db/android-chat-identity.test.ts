@@ -34,3 +34,24 @@ describe('msgstore.db (new layout): chats whose jid cannot be read', () => {
     ]));
   });
 });
+
+describe('msgstore.db (new layout): group members addressed by lid', () => {
+  it('regression: lists a member stored as a lid under the phone number jid_map gives, the id their messages carry', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      CREATE TABLE jid_map (lid_row_id INTEGER PRIMARY KEY, jid_row_id INTEGER);
+      CREATE TABLE group_participant_user (_id INTEGER PRIMARY KEY, group_jid_row_id INTEGER, user_jid_row_id INTEGER);
+      INSERT INTO jid VALUES (1, '4915100000001', 's.whatsapp.net', '4915100000001@s.whatsapp.net'), (2, '120363000000000001', 'g.us', '120363000000000001@g.us'),
+        (3, '98765432109876', 'lid', '98765432109876@lid'), (4, '11112222333344', 'lid', '11112222333344@lid'), (5, '', 's.whatsapp.net', '');
+      INSERT INTO jid_map VALUES (3, 1);
+      INSERT INTO chat VALUES (1, 2, 'Transport');
+      INSERT INTO group_participant_user VALUES (1, 2, 3), (2, 2, 4), (3, 2, 5);
+      INSERT INTO message VALUES (1, 1, 0, 'A', 3, 0, 1700000000000, 0, 'from a lid');
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.sink.messages[0]).toMatchObject({ senderId: '+4915100000001' });
+    expect(run.sink.chats).toEqual([
+      { key: 'jid:120363000000000001@g.us', title: 'Transport', kind: 'group', participants: [{ name: null, id: '+4915100000001' }, { name: null, id: '11112222333344@lid' }] },
+    ]);
+  });
+});
