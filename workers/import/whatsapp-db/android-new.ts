@@ -54,6 +54,8 @@ export class NewLayoutReader {
   private readonly vcards: Lookup | null;
   /** Reactions by the rowid of the message they answer. */
   private readonly reactions: Map<number, Row[]>;
+  /** Messages whose reactions were handed out: the rest answer a message that was not read. */
+  private readonly reactionsClaimed = new Set<number>();
   /** Members a group event names (message_system_chat_participant), by message rowid. */
   private readonly eventParticipants: Map<number, number[]>;
 
@@ -148,7 +150,7 @@ export class NewLayoutReader {
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_text_data']),
-      reactions: (this.reactions.get(rowidOf(row)) ?? []).map((reaction) => ({
+      reactions: this.claimReactions(rowidOf(row)).map((reaction) => ({
         fromMe: flagValue(reaction['from_me']),
         sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
         emoji: textValue(reaction['reaction']) ?? '',
@@ -159,6 +161,20 @@ export class NewLayoutReader {
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
+  }
+
+  private claimReactions(messageRowId: number): Row[] {
+    this.reactionsClaimed.add(messageRowId);
+    return this.reactions.get(messageRowId) ?? [];
+  }
+
+  /**
+   * Reactions whose message was never read (its row is gone, or could not be read): they belong to
+   * no record, so the caller must say so rather than drop them without a word.
+   */
+  unclaimedReactions(): { count: number; parentRowIds: number[] } {
+    const parentRowIds = [...this.reactions.keys()].filter((parent) => !this.reactionsClaimed.has(parent)).sort((a, b) => a - b);
+    return { count: parentRowIds.reduce((sum, parent) => sum + (this.reactions.get(parent)?.length ?? 0), 0), parentRowIds };
   }
 
   /** The members a system row names and a number change, when the side tables record them. */

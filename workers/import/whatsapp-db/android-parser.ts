@@ -39,7 +39,7 @@ import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.11.1';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.11.2';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -123,6 +123,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
         await sink.message(message);
       }
     }
+    if (newReader !== null) warnUnclaimedReactions(newReader, file, warnings);
   } finally {
     newReader?.free();
     chats.free();
@@ -148,6 +149,14 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
       deletedRowsRecovered: false,
     },
   };
+}
+
+/** Reactions are kept on the message they answer: those whose message was not read are named, not lost unseen. */
+function warnUnclaimedReactions(reader: NewLayoutReader, file: string, warnings: WarningCap): void {
+  const { count, parentRowIds } = reader.unclaimedReactions();
+  if (count === 0) return;
+  const shown = parentRowIds.slice(0, 20).join(', ') + (parentRowIds.length > 20 ? ', …' : '');
+  warnings.add('damaged', `${file}:message_add_on`, `${count} reaction(s) answer a message that was not read (message row ${shown}: missing from the message table or unreadable); they are in message_add_on but on no record`);
 }
 
 /** The row's media path as attachment lookup reads it (placedMediaPath); the database's own string is kept. */

@@ -49,3 +49,19 @@ describe('whatsappAndroidDbParser: reactions (message_add_on)', () => {
     expect(plain?.extra?.['reactions']).toBeUndefined();
   });
 });
+
+describe('whatsappAndroidDbParser: reactions to a message that is gone', () => {
+  it('regression: names the reactions whose message row is missing in a warning, instead of dropping them without a word', async () => {
+    const bytes = await buildDatabase(`${NEW}
+      INSERT INTO message_add_on VALUES (4, 1, 0, 'A4', 0, 99, 1700000300000, 0, 56), (5, 1, 1, 'A5', 0, 99, 1700000310000, 0, 56);
+      INSERT INTO message_add_on_reaction VALUES (4, '😂', 1700000300000), (5, '😮', 1700000310000);
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.sink.messages).toHaveLength(3);
+    expect(run.sink.warnings).toContainEqual({
+      place: 'msgstore.db:message_add_on',
+      message: '2 reaction(s) answer a message that was not read (message row 99: missing from the message table or unreadable); they are in message_add_on but on no record',
+    });
+  });
+});
