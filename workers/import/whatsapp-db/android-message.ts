@@ -101,6 +101,8 @@ export interface WaReaction {
   sender: ResolvedJid | null;
   emoji: string;
   timestamp: SqlValue;
+  /** Its message_add_on rowid: where the reaction itself lies in the database. */
+  addOnRowId: number;
 }
 
 const OWNER_MARKER = 'status_me';
@@ -291,6 +293,7 @@ function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: C
     sender: jid === null ? null : contacts.labelOf(jid),
     senderId: jid === null ? null : phoneFromJid(jid) ?? jid,
     at: isoOrNull(unixTime(reaction.timestamp)),
+    addOnRowId: reaction.addOnRowId,
   };
 }
 

@@ -155,6 +155,7 @@ export class NewLayoutReader {
         sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
         emoji: textValue(reaction['reaction']) ?? '',
         timestamp: reaction['timestamp'] ?? null,
+        addOnRowId: rowidOf(reaction),
       })),
       call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
       disappearing: disappearingOf(row),

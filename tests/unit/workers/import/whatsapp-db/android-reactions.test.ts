@@ -33,18 +33,18 @@ const NEW = `
 const WA_DB = ANNA_AND_BOSS;
 
 describe('whatsappAndroidDbParser: reactions (message_add_on)', () => {
-  it('puts each reaction, with who, what and when, on the message it reacts to, and makes no record of its own', async () => {
+  it('puts each reaction, with who, what, when and its message_add_on row, on the message it reacts to, and makes no record of its own', async () => {
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
     expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
     const [mine, group, plain] = run.sink.messages;
     expect(run.sink.messages).toHaveLength(3);
     expect(mine).toMatchObject({ direction: 'outgoing', text: 'the money is ready', locator: { table: 'message', rowid: 1 } });
-    // In a private chat an incoming reaction is the other person's.
-    expect(mine?.extra?.['reactions']).toEqual([{ emoji: '👍', fromMe: false, sender: 'Anna', senderId: '+4915100000001', at: '2023-11-14T22:13:30.000Z' }]);
+    // In a private chat an incoming reaction is the other person's. Each names its own message_add_on row (where it lies).
+    expect(mine?.extra?.['reactions']).toEqual([{ emoji: '👍', fromMe: false, sender: 'Anna', senderId: '+4915100000001', at: '2023-11-14T22:13:30.000Z', addOnRowId: 1 }]);
     expect(group).toMatchObject({ sender: 'Boss', text: 'car at 9', locator: { rowid: 2 } });
     expect(group?.extra?.['reactions']).toEqual([
-      { emoji: '🙏', fromMe: true, sender: null, senderId: null, at: '2023-11-14T22:15:10.000Z' },
-      { emoji: '❤️', fromMe: false, sender: 'Boss', senderId: '+4915100000002', at: '2023-11-14T22:15:20.000Z' },
+      { emoji: '🙏', fromMe: true, sender: null, senderId: null, at: '2023-11-14T22:15:10.000Z', addOnRowId: 2 },
+      { emoji: '❤️', fromMe: false, sender: 'Boss', senderId: '+4915100000002', at: '2023-11-14T22:15:20.000Z', addOnRowId: 3 },
     ]);
     expect(plain?.extra?.['reactions']).toBeUndefined();
   });
