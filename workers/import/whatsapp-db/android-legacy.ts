@@ -47,7 +47,7 @@ const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
 ];
 
 /** The quoted message's copy in messages_quotes (same columns as messages). */
-const QUOTE_COLUMNS = ['key_id', 'data'];
+const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
@@ -158,6 +158,7 @@ export class LegacyLayoutReader {
       editedAtText: null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_data']),
+      quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) },
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
@@ -176,6 +177,12 @@ export class LegacyLayoutReader {
   free(): void {
     this.vcards?.free();
   }
+}
+
+/** The author of a quoted message in a group: its copy's remote_resource (empty in private chats). */
+function quotedSender(row: Row): { jid: string } | null {
+  const remote = nonEmptyText(row['mq_remote_resource']);
+  return remote === null ? null : { jid: remote };
 }
 
 function legacyMedia(row: Row): WaMedia {

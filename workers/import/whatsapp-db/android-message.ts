@@ -61,6 +61,11 @@ export interface WaFields {
   quotedKeyId: string | null;
   /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
   quotedText: string | null;
+  /**
+   * Who wrote the quoted message, as stored with the reply (new message_quoted.from_me /
+   * sender_jid_row_id, legacy messages_quotes.key_from_me / remote_resource): it too survives the original.
+   */
+  quotedFrom?: { fromMe: boolean; sender: ResolvedJid | null };
   reactions: WaReaction[];
   /** The call a row records (call_log, directly or through message_call_log), or null. */
   call: WaCall | null;
@@ -175,6 +180,9 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   putExtra(extra, 'receivedAt', isoOrNull(unixTime(fields.receivedTimestamp)));
   putExtra(extra, 'replyToKeyId', fields.quotedKeyId);
   putExtra(extra, 'quote', fields.quotedText);
+  if (fields.quotedFrom !== undefined && (fields.quotedKeyId !== null || fields.quotedText !== null)) {
+    extra['quoteAuthor'] = authorFacts(fields.quotedFrom.fromMe, fields.quotedFrom.sender, fields.chatJid, contacts);
+  }
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
   if (fields.forwarded) extra['forwarded'] = true;
@@ -285,13 +293,16 @@ function partyFacts(party: ResolvedJid, contacts: ContactBook): Record<string, u
   return { name: contacts.labelOf(party.jid), id: phoneFromJid(party.jid) ?? party.jid, ...(party.lid === undefined ? {} : { lid: party.lid }) };
 }
 
+/** Who wrote something the row records beside itself (a reaction, a quoted message), named as senders are. */
+function authorFacts(fromMe: boolean, member: ResolvedJid | null, chatJid: string | null, contacts: ContactBook): { fromMe: boolean; sender: string | null; senderId: string | null } {
+  const jid = authorOf(fromMe, member, chatJid);
+  return { fromMe, sender: jid === null ? null : contacts.labelOf(jid), senderId: jid === null ? null : phoneFromJid(jid) ?? jid };
+}
+
 function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook): Record<string, unknown> {
-  const jid = authorOf(reaction.fromMe, reaction.sender, chatJid);
   return {
     emoji: reaction.emoji,
-    fromMe: reaction.fromMe,
-    sender: jid === null ? null : contacts.labelOf(jid),
-    senderId: jid === null ? null : phoneFromJid(jid) ?? jid,
+    ...authorFacts(reaction.fromMe, reaction.sender, chatJid, contacts),
     at: isoOrNull(unixTime(reaction.timestamp)),
     addOnRowId: reaction.addOnRowId,
   };

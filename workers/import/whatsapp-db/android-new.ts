@@ -32,7 +32,7 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
   { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
-  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data'] },
+  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
   // A message sent while disappearing messages were on: how long it was to live and when it was to go.
   // [schema verified on the IPED sample, which has no rows: the units are read by magnitude]
@@ -150,6 +150,7 @@ export class NewLayoutReader {
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_text_data']),
+      quotedFrom: { fromMe: flagValue(row['mq_from_me']), sender: this.jids.resolve(integerValue(row['mq_sender_jid_row_id'])) },
       reactions: this.claimReactions(rowidOf(row)).map((reaction) => ({
         fromMe: flagValue(reaction['from_me']),
         sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
