@@ -65,8 +65,11 @@ export class CallLogReader {
     // A group call's chat is the group; who else took part is not in this row, so no author is named.
     const peer = this.jids.resolve(integerValue(row['jid_row_id']));
     const chat = group ?? peer;
+    // The person the row names beside a group is still kept: otherwise nothing says who the call was with.
+    const party = group !== null && peer !== null && peer.jid !== group.jid ? peer : null;
     return {
       chatJid: chat?.jid ?? null,
+      ...(party === null ? {} : { callParty: party }),
       chatSubject: null,
       fromMe: flagValue(row['from_me']),
       keyId: null,

@@ -32,11 +32,12 @@
 
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
-import { blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
+import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields, WaMedia } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
+import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -46,7 +47,7 @@ const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
 ];
 
 /** The quoted message's copy in messages_quotes (same columns as messages). */
-const QUOTE_COLUMNS = ['key_id', 'data'];
+const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
@@ -65,11 +66,20 @@ const MEMBER_JID = /^[0-9]{5,20}(?::[0-9]+)?@(?:s\.whatsapp\.net|c\.us|lid)$/u;
 export class LegacyLayoutReader {
   /** Group subjects from `chat_list` (legacy databases have no `chat` table). */
   private readonly subjects = new Map<string, string>();
+  /**
+   * The cards of a contact message, from messages_vcards: a message sharing several contacts
+   * (type 14) has them only there. [verified on the IPED sample: its trigger
+   * messages_bd_for_messages_vcards_trigger keys messages_vcards on messages._id]
+   */
+  private readonly vcards: Lookup | null;
 
   constructor(
     private readonly db: Database,
     onError: (message: string) => void,
   ) {
+    this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
+      ? new Lookup(db, 'SELECT vcard FROM messages_vcards WHERE message_row_id = ? ORDER BY rowid')
+      : null;
     if (hasTable(db, 'chat_list')) {
       const select = selectExpressions(columnsOf(db, 'chat_list'), 't', ['key_remote_jid', 'subject']);
       for (const row of scanRows(db, { table: 'chat_list', select }, (message) => onError(`chat_list: ${message}`))) {
@@ -142,12 +152,13 @@ export class LegacyLayoutReader {
       location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
         ? { latitude, longitude, name: nonEmptyText(row['media_name']), address: null, url: nonEmptyText(row['media_url']) }
         : null,
-      vcards: [],
+      vcards: hasMedia && androidMessageType(typeCode).mediaType === 'contact' ? this.cardsOf(rowidOf(row)) : [],
       revokedKeyId: null,
       editedAt: null,
       editedAtText: null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_data']),
+      quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) },
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
@@ -156,6 +167,22 @@ export class LegacyLayoutReader {
       forwarded: flagValue(row['forwarded']),
     };
   }
+
+  /** Contact cards beside a legacy contact message (none when the table is absent). */
+  private cardsOf(messageRowId: number): string[] {
+    if (this.vcards === null) return [];
+    return this.vcards.all(messageRowId, 100).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null);
+  }
+
+  free(): void {
+    this.vcards?.free();
+  }
+}
+
+/** The author of a quoted message in a group: its copy's remote_resource (empty in private chats). */
+function quotedSender(row: Row): { jid: string } | null {
+  const remote = nonEmptyText(row['mq_remote_resource']);
+  return remote === null ? null : { jid: remote };
 }
 
 function legacyMedia(row: Row): WaMedia {

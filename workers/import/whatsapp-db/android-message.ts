@@ -7,14 +7,14 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
-import { Lookup, columnsOf, hasTable, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
+import { Lookup, columnsOf, hasTable, integerValue, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
 import { callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { chatKindOfJid, isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
-import type { ResolvedJid } from './jids.ts';
+import type { JidBook, ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
 import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
 import type { WaSystemDetails } from './system-details.ts';
@@ -22,6 +22,11 @@ import type { WaSystemDetails } from './system-details.ts';
 export interface WaFields {
   chatJid: string | null;
   chatSubject: string | null;
+  /**
+   * The new layout's chat row, when the chat's jid cannot be read (no chat row, or its jid row is
+   * missing): it keeps such chats apart, instead of merging them all into one unknown chat.
+   */
+  unreadableChatRow?: number;
   fromMe: boolean;
   keyId: string | null;
   /** The author of an incoming group message (null in private chats: the chat is the author). */
@@ -56,9 +61,19 @@ export interface WaFields {
   quotedKeyId: string | null;
   /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
   quotedText: string | null;
+  /**
+   * Who wrote the quoted message, as stored with the reply (new message_quoted.from_me /
+   * sender_jid_row_id, legacy messages_quotes.key_from_me / remote_resource): it too survives the original.
+   */
+  quotedFrom?: { fromMe: boolean; sender: ResolvedJid | null };
   reactions: WaReaction[];
   /** The call a row records (call_log, directly or through message_call_log), or null. */
   call: WaCall | null;
+  /**
+   * A group call's call_log.jid_row_id: the person the row names beside the group. Not taken as the
+   * sender (whether that person started the call is not known), but kept: it is who the call was with.
+   */
+  callParty?: ResolvedJid;
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;
@@ -91,6 +106,8 @@ export interface WaReaction {
   sender: ResolvedJid | null;
   emoji: string;
   timestamp: SqlValue;
+  /** Its message_add_on rowid: where the reaction itself lies in the database. */
+  addOnRowId: number;
 }
 
 const OWNER_MARKER = 'status_me';
@@ -109,23 +126,27 @@ export class AndroidChats {
     db: Database,
     private readonly registry: ChatRegistry,
     private readonly contacts: ContactBook,
+    private readonly jids: JidBook,
   ) {
     const hasRaw = columnsOf(db, 'jid').has('raw_string');
+    // Members by jid row, resolved as senders are (a lid to its phone jid through jid_map), so a
+    // member and their messages carry the same id.
     this.newMembers = hasTable(db, 'group_participant_user') && hasRaw
-      ? new Lookup(db, 'SELECT u.raw_string AS member FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id JOIN jid AS u ON u._id = gp.user_jid_row_id WHERE g.raw_string = ?')
+      ? new Lookup(db, 'SELECT gp.user_jid_row_id AS member_row FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id WHERE g.raw_string = ?')
       : null;
     this.legacyMembers = hasTable(db, 'group_participants') && columnsOf(db, 'group_participants').has('gjid')
       ? new Lookup(db, 'SELECT jid AS member FROM group_participants WHERE gjid = ?')
       : null;
   }
 
-  keyFor(jid: string | null, subject: string | null): string {
-    const key = jid === null ? 'jid:unknown' : `jid:${jid}`;
+  keyFor(jid: string | null, subject: string | null, unreadableChatRow?: number): string {
+    const chatRow = jid === null && unreadableChatRow !== undefined ? unreadableChatRow : null;
+    const key = jid !== null ? `jid:${jid}` : chatRow !== null ? `chat-row:${chatRow}` : 'jid:unknown';
     this.registry.ensure(key, () => {
       const members = jid !== null && isGroupJid(jid) ? this.members(jid) : jid === null ? [] : [jid];
       return {
         key,
-        title: subject ?? this.contacts.labelOf(jid) ?? 'Unknown chat',
+        title: subject ?? this.contacts.labelOf(jid) ?? (chatRow === null ? 'Unknown chat' : `Unknown chat (chat row ${chatRow})`),
         kind: chatKindOfJid(jid),
         participants: members.map((member) => ({ name: this.contacts.nameOf(member), id: phoneFromJid(member) ?? member })),
       };
@@ -134,9 +155,10 @@ export class AndroidChats {
   }
 
   private members(groupJid: string): string[] {
-    const rows = [...(this.newMembers?.all(groupJid) ?? []), ...(this.legacyMembers?.all(groupJid) ?? [])];
+    const newRows = (this.newMembers?.all(groupJid) ?? []).map((row) => this.jids.resolve(integerValue(row['member_row']))?.jid ?? null);
+    const legacyRows = (this.legacyMembers?.all(groupJid) ?? []).map((row) => nonEmptyText(row['member']));
     // The phone's owner is listed with an empty jid (or "status_me" in old databases): not a person to name.
-    const members = rows.map((row) => nonEmptyText(row['member'])).filter((member): member is string => member !== null && member !== OWNER_MARKER);
+    const members = [...newRows, ...legacyRows].filter((member): member is string => member !== null && member !== OWNER_MARKER);
     return [...new Set(members)];
   }
 
@@ -151,12 +173,16 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   const system = fields.legacySystem || type.system === true || fields.call !== null;
   const extra: Record<string, unknown> = { messageType: fields.legacySystem ? 'system' : fields.typeCode === null && fields.call !== null ? 'call' : type.label };
   if (fields.call !== null) extra['call'] = fields.call;
+  if (fields.callParty !== undefined) extra['callParty'] = partyFacts(fields.callParty, contacts);
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);
   putExtra(extra, 'receivedAt', isoOrNull(unixTime(fields.receivedTimestamp)));
   putExtra(extra, 'replyToKeyId', fields.quotedKeyId);
   putExtra(extra, 'quote', fields.quotedText);
+  if (fields.quotedFrom !== undefined && (fields.quotedKeyId !== null || fields.quotedText !== null)) {
+    extra['quoteAuthor'] = authorFacts(fields.quotedFrom.fromMe, fields.quotedFrom.sender, fields.chatJid, contacts);
+  }
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
   if (fields.forwarded) extra['forwarded'] = true;
@@ -262,14 +288,23 @@ function authorOf(fromMe: boolean, member: ResolvedJid | null, chatJid: string |
   return member?.jid ?? (isGroupJid(chatJid) || isBroadcastJid(chatJid) ? null : chatJid);
 }
 
+/** A person a row names without being its author: their label, number (or jid) and lid, if any. */
+function partyFacts(party: ResolvedJid, contacts: ContactBook): Record<string, unknown> {
+  return { name: contacts.labelOf(party.jid), id: phoneFromJid(party.jid) ?? party.jid, ...(party.lid === undefined ? {} : { lid: party.lid }) };
+}
+
+/** Who wrote something the row records beside itself (a reaction, a quoted message), named as senders are. */
+function authorFacts(fromMe: boolean, member: ResolvedJid | null, chatJid: string | null, contacts: ContactBook): { fromMe: boolean; sender: string | null; senderId: string | null } {
+  const jid = authorOf(fromMe, member, chatJid);
+  return { fromMe, sender: jid === null ? null : contacts.labelOf(jid), senderId: jid === null ? null : phoneFromJid(jid) ?? jid };
+}
+
 function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook): Record<string, unknown> {
-  const jid = authorOf(reaction.fromMe, reaction.sender, chatJid);
   return {
     emoji: reaction.emoji,
-    fromMe: reaction.fromMe,
-    sender: jid === null ? null : contacts.labelOf(jid),
-    senderId: jid === null ? null : phoneFromJid(jid) ?? jid,
+    ...authorFacts(reaction.fromMe, reaction.sender, chatJid, contacts),
     at: isoOrNull(unixTime(reaction.timestamp)),
+    addOnRowId: reaction.addOnRowId,
   };
 }
 

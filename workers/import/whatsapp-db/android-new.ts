@@ -32,7 +32,7 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
   { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
-  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data'] },
+  { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
   // A message sent while disappearing messages were on: how long it was to live and when it was to go.
   // [schema verified on the IPED sample, which has no rows: the units are read by magnitude]
@@ -54,6 +54,8 @@ export class NewLayoutReader {
   private readonly vcards: Lookup | null;
   /** Reactions by the rowid of the message they answer. */
   private readonly reactions: Map<number, Row[]>;
+  /** Messages whose reactions were handed out: the rest answer a message that was not read. */
+  private readonly reactionsClaimed = new Set<number>();
   /** Members a group event names (message_system_chat_participant), by message rowid. */
   private readonly eventParticipants: Map<number, number[]>;
 
@@ -65,7 +67,10 @@ export class NewLayoutReader {
     if (hasTable(db, 'chat')) {
       const select = selectExpressions(columnsOf(db, 'chat'), 't', ['jid_row_id', 'subject']);
       for (const row of scanRows(db, { table: 'chat', select }, (message) => onError(`chat: ${message}`))) {
-        this.chats.set(rowidOf(row), { jidRowId: integerValue(row['jid_row_id']), subject: nonEmptyText(row['subject']) });
+        const jidRowId = integerValue(row['jid_row_id']);
+        this.chats.set(rowidOf(row), { jidRowId, subject: nonEmptyText(row['subject']) });
+        // Its messages are kept apart as this chat row's (fields), but who the chat is with is not known.
+        if (jids.resolve(jidRowId) === null) onError(`chat row ${rowidOf(row)}: its jid (jid row ${jidRowId ?? 'NULL'}) is not in the jid table; its messages are kept as "Unknown chat (chat row ${rowidOf(row)})"`);
       }
     }
     this.vcards = hasTable(db, 'message_vcard') && columnsOf(db, 'message_vcard').has('message_row_id')
@@ -101,7 +106,8 @@ export class NewLayoutReader {
   }
 
   fields(row: Row): WaFields {
-    const chat = this.chats.get(integerValue(row['chat_row_id']) ?? -1);
+    const chatRowId = integerValue(row['chat_row_id']);
+    const chat = this.chats.get(chatRowId ?? -1);
     const chatJid = this.jids.resolve(chat?.jidRowId ?? null);
     const senderRowId = integerValue(row['sender_jid_row_id']);
     const latitude = numberValue(row['ml_latitude']);
@@ -111,6 +117,7 @@ export class NewLayoutReader {
     return {
       chatJid: chatJid?.jid ?? null,
       chatSubject: chat?.subject ?? null,
+      ...(chatJid === null && chatRowId !== null ? { unreadableChatRow: chatRowId } : {}),
       fromMe: flagValue(row['from_me']),
       keyId: nonEmptyText(row['key_id']),
       groupSender: senderRowId === null || senderRowId === 0 ? null : this.jids.resolve(senderRowId),
@@ -143,17 +150,33 @@ export class NewLayoutReader {
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_text_data']),
-      reactions: (this.reactions.get(rowidOf(row)) ?? []).map((reaction) => ({
+      quotedFrom: { fromMe: flagValue(row['mq_from_me']), sender: this.jids.resolve(integerValue(row['mq_sender_jid_row_id'])) },
+      reactions: this.claimReactions(rowidOf(row)).map((reaction) => ({
         fromMe: flagValue(reaction['from_me']),
         sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
         emoji: textValue(reaction['reaction']) ?? '',
         timestamp: reaction['timestamp'] ?? null,
+        addOnRowId: rowidOf(reaction),
       })),
       call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
       disappearing: disappearingOf(row),
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
+  }
+
+  private claimReactions(messageRowId: number): Row[] {
+    this.reactionsClaimed.add(messageRowId);
+    return this.reactions.get(messageRowId) ?? [];
+  }
+
+  /**
+   * Reactions whose message was never read (its row is gone, or could not be read): they belong to
+   * no record, so the caller must say so rather than drop them without a word.
+   */
+  unclaimedReactions(): { count: number; parentRowIds: number[] } {
+    const parentRowIds = [...this.reactions.keys()].filter((parent) => !this.reactionsClaimed.has(parent)).sort((a, b) => a - b);
+    return { count: parentRowIds.reduce((sum, parent) => sum + (this.reactions.get(parent)?.length ?? 0), 0), parentRowIds };
   }
 
   /** The members a system row names and a number change, when the side tables record them. */

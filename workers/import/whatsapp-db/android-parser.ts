@@ -39,7 +39,7 @@ import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.10.0';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.14.0';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -68,11 +68,12 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
 
   const registry = new ChatRegistry(sink);
   const jids = new JidBook(db, (message) => warnings.add('damaged', file, message));
-  const chats = new AndroidChats(db, registry, contacts);
+  const chats = new AndroidChats(db, registry, contacts, jids);
   const newReader = hasNew ? new NewLayoutReader(db, jids, (message) => warnings.add('damaged', file, message)) : null;
   const readers: [string, LayoutReader][] = [];
   if (newReader !== null) readers.push(['message', newReader]);
-  if (hasLegacy) readers.push(['messages', new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message))]);
+  const legacyReader = hasLegacy ? new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message)) : null;
+  if (legacyReader !== null) readers.push(['messages', legacyReader]);
   // Calls are kept in call_log, apart from the messages: without it they would be lost.
   const callReader = CallLogReader.present(db) ? new CallLogReader(db, jids) : null;
   const callCounts = callReader?.counts() ?? null;
@@ -112,7 +113,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
             }
             seenKeys.add(key);
           }
-          const chatKey = chats.keyFor(fields.chatJid, fields.chatSubject);
+          const chatKey = chats.keyFor(fields.chatJid, fields.chatSubject, fields.unreadableChatRow);
           message = buildMessage(fields, chatKey, contacts, sqliteRowLocator(file, table, row));
         } catch (error) {
           message = unparsedRow(file, table, row, chats.keyFor(null, null), error);
@@ -123,8 +124,10 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
         await sink.message(message);
       }
     }
+    if (newReader !== null) warnUnclaimedReactions(newReader, file, warnings);
   } finally {
     newReader?.free();
+    legacyReader?.free();
     chats.free();
   }
   pacer.finish();
@@ -148,6 +151,14 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
       deletedRowsRecovered: false,
     },
   };
+}
+
+/** Reactions are kept on the message they answer: those whose message was not read are named, not lost unseen. */
+function warnUnclaimedReactions(reader: NewLayoutReader, file: string, warnings: WarningCap): void {
+  const { count, parentRowIds } = reader.unclaimedReactions();
+  if (count === 0) return;
+  const shown = parentRowIds.slice(0, 20).join(', ') + (parentRowIds.length > 20 ? ', …' : '');
+  warnings.add('damaged', `${file}:message_add_on`, `${count} reaction(s) answer a message that was not read (message row ${shown}: missing from the message table or unreadable); they are in message_add_on but on no record`);
 }
 
 /** The row's media path as attachment lookup reads it (placedMediaPath); the database's own string is kept. */

@@ -32,12 +32,12 @@ import {
   textValue,
   unparsedRow,
 } from '../sqlite/index.ts';
-import { phoneFromJid } from './jids.ts';
+import { isGroupJid, phoneFromJid } from './jids.ts';
 import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.5.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.5.1';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -114,12 +114,13 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   const isGroup = session?.type === 1 || (session?.jid ?? '').endsWith('@g.us');
   // Status (status@broadcast) and broadcast sessions have many authors, like groups: the session
   // jid is no one's, so an update is the member's (or its ZFROMJID's), never status@broadcast's.
+  // A group message's ZFROMJID is the group itself: without a member its author is unknown, not the group.
   const manyAuthors = isGroup || isBroadcastSession(session);
   const fromJid = nonEmptyText(row['zfromjid']);
   const authorJid = fromMe
     ? null
     : manyAuthors
-      ? nonEmptyText(row['gm_zmemberjid']) ?? (isGroup || fromJid !== session?.jid ? fromJid : null)
+      ? nonEmptyText(row['gm_zmemberjid']) ?? (fromJid !== session?.jid && !isGroupJid(fromJid) ? fromJid : null)
       : session?.jid ?? fromJid;
   const sender = fromMe
     ? null

@@ -58,3 +58,18 @@ describe('whatsappAndroidDbParser: calls (call_log)', () => {
     expect(run.outcome.details).toMatchObject({ callLogRowsWithMessage: 1, rowCounts: { message: 2, call_log: 2 } });
   });
 });
+
+describe('whatsappAndroidDbParser: group calls (call_log.group_jid_row_id)', () => {
+  it('regression: keeps the person a group call row names (jid_row_id) beside the group chat, without making them its author', async () => {
+    const bytes = await buildDatabase(`${NEW}
+      INSERT INTO jid VALUES (3, '120363000000000001', 'g.us', '120363000000000001@g.us');
+      INSERT INTO call_log (_id, jid_row_id, from_me, call_id, timestamp, video_call, duration, call_result, group_jid_row_id) VALUES
+        (4, 2, 0, 'CALL-G', 1700000400000, 1, 45, 5, 3);
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const groupCall = run.sink.messages.find((message) => message.extra?.['call'] !== undefined && (message.extra['call'] as { callId: string }).callId === 'CALL-G');
+    expect(groupCall).toMatchObject({ chatKey: 'jid:120363000000000001@g.us', sender: null, direction: 'incoming', text: 'video call, answered, 45 s' });
+    expect(groupCall?.extra?.['callParty']).toEqual({ name: 'Boss', id: '+4915100000002' });
+  });
+});

@@ -262,3 +262,28 @@ describe('FORMATS.md §0.5 msgstore.db with its -wal', () => {
     });
   });
 });
+
+describe('FORMATS.md §5.1 legacy contact messages: the cards in messages_vcards', () => {
+  it('regression: attaches every card of a message sharing several contacts (type 14), kept only in messages_vcards, and a single card once', async () => {
+    const bytes = await buildDatabase(`
+      CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+        status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, media_size INTEGER, media_name TEXT, media_caption TEXT, remote_resource TEXT);
+      CREATE TABLE messages_vcards (_id INTEGER PRIMARY KEY AUTOINCREMENT, message_row_id INTEGER, sender_jid TEXT, chat_jid TEXT, vcard TEXT);
+      INSERT INTO messages (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, media_size, media_name) VALUES
+        (1, '4915100000001@s.whatsapp.net', 0, 'V1', 0, NULL, 1623697000000, '14', 0, '2 contacts'),
+        (2, '4915100000001@s.whatsapp.net', 0, 'V2', 0, 'BEGIN:VCARD\nFN:Driver\nEND:VCARD', 1623697010000, '4', 0, 'Driver');
+      INSERT INTO messages_vcards (message_row_id, sender_jid, chat_jid, vcard) VALUES
+        (1, '4915100000001@s.whatsapp.net', '4915100000001@s.whatsapp.net', 'BEGIN:VCARD\nFN:Ana\nEND:VCARD'),
+        (1, '4915100000001@s.whatsapp.net', '4915100000001@s.whatsapp.net', 'BEGIN:VCARD\nFN:Bruno\nEND:VCARD'),
+        (2, '4915100000001@s.whatsapp.net', '4915100000001@s.whatsapp.net', 'BEGIN:VCARD\nFN:Driver\nEND:VCARD');
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const [several, single] = run.sink.messages;
+    const cardText = (message: typeof several): string[] => (message?.attachments ?? []).map((attachment) => new TextDecoder().decode(attachment.bytes));
+    expect(several).toMatchObject({ text: '2 contacts', attachments: [{ mediaType: 'contact', mimeType: 'text/vcard' }, { mediaType: 'contact' }] });
+    expect(cardText(several)).toEqual(['BEGIN:VCARD\nFN:Ana\nEND:VCARD', 'BEGIN:VCARD\nFN:Bruno\nEND:VCARD']);
+    expect(single).toMatchObject({ text: 'Driver' });
+    expect(cardText(single)).toEqual(['BEGIN:VCARD\nFN:Driver\nEND:VCARD']);
+  });
+});

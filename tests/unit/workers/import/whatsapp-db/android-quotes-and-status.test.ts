@@ -84,3 +84,35 @@ describe('whatsappAndroidDbParser: status updates without a poster', () => {
     expect(byKey(run.sink.messages, 'ST9')).toMatchObject({ chatKey: 'jid:status@broadcast', sender: null, senderId: null, direction: 'incoming', locator: { rowid: 3 } });
   });
 });
+
+describe('whatsappAndroidDbParser: who wrote the quoted message', () => {
+  it('regression: new layout keeps the quoted author (message_quoted.from_me, sender_jid_row_id) beside the quoted text', async () => {
+    const bytes = await buildDatabase(`${NEW}
+      INSERT INTO jid VALUES (3, '120363000000000001', 'g.us', '120363000000000001@g.us'), (4, '4915100000002', 's.whatsapp.net', '4915100000002@s.whatsapp.net');
+      INSERT INTO chat VALUES (3, 3, 'Transport');
+      INSERT INTO message VALUES (4, 3, 1, 'R4', 0, 13, 1700000180000, 0, 'done'), (5, 3, 0, 'R5', 4, 0, 1700000240000, 0, 'and mine?');
+      INSERT INTO message_quoted (message_row_id, chat_row_id, from_me, sender_jid_row_id, key_id, timestamp, message_type, text_data) VALUES
+        (4, 3, 0, 4, 'Q-BOSS', 1700000170000, 0, 'move the car'), (5, 3, 1, 0, 'R4', 1700000180000, 0, 'done');
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(byKey(run.sink.messages, 'R4').extra).toMatchObject({ quote: 'move the car', quoteAuthor: { fromMe: false, sender: '+4915100000002', senderId: '+4915100000002' } });
+    expect(byKey(run.sink.messages, 'R5').extra).toMatchObject({ quote: 'done', quoteAuthor: { fromMe: true, sender: null, senderId: null } });
+    // In a private chat a quoted message not from me is the other person's.
+    expect(byKey(run.sink.messages, 'R3').extra?.['quoteAuthor']).toEqual({ fromMe: false, sender: '+4915100000001', senderId: '+4915100000001' });
+    expect(byKey(run.sink.messages, 'ST9').extra?.['quoteAuthor']).toBeUndefined();
+  });
+
+  it('regression: legacy layout keeps the quoted author (messages_quotes.key_from_me, remote_resource)', async () => {
+    const bytes = await buildDatabase(`${LEGACY}
+      INSERT INTO messages_quotes (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, remote_resource) VALUES
+        (2, '111-222@g.us', 0, 'Q-G', 0, 'who has the keys', 1623690200000, '0', '4915100000002@s.whatsapp.net');
+      INSERT INTO messages (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, quoted_row_id, remote_resource) VALUES
+        (5, '111-222@g.us', 1, 'R6', 13, 'I do', 1623690260000, '0', 2, NULL);
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(byKey(run.sink.messages, 'R6').extra).toMatchObject({ quote: 'who has the keys', quoteAuthor: { fromMe: false, sender: '+4915100000002', senderId: '+4915100000002' } });
+    expect(byKey(run.sink.messages, 'R1').extra?.['quoteAuthor']).toEqual({ fromMe: false, sender: '+4915100000001', senderId: '+4915100000001' });
+  });
+});

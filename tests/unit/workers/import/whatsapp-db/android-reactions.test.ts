@@ -33,19 +33,35 @@ const NEW = `
 const WA_DB = ANNA_AND_BOSS;
 
 describe('whatsappAndroidDbParser: reactions (message_add_on)', () => {
-  it('puts each reaction, with who, what and when, on the message it reacts to, and makes no record of its own', async () => {
+  it('puts each reaction, with who, what, when and its message_add_on row, on the message it reacts to, and makes no record of its own', async () => {
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
     expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
     const [mine, group, plain] = run.sink.messages;
     expect(run.sink.messages).toHaveLength(3);
     expect(mine).toMatchObject({ direction: 'outgoing', text: 'the money is ready', locator: { table: 'message', rowid: 1 } });
-    // In a private chat an incoming reaction is the other person's.
-    expect(mine?.extra?.['reactions']).toEqual([{ emoji: '👍', fromMe: false, sender: 'Anna', senderId: '+4915100000001', at: '2023-11-14T22:13:30.000Z' }]);
+    // In a private chat an incoming reaction is the other person's. Each names its own message_add_on row (where it lies).
+    expect(mine?.extra?.['reactions']).toEqual([{ emoji: '👍', fromMe: false, sender: 'Anna', senderId: '+4915100000001', at: '2023-11-14T22:13:30.000Z', addOnRowId: 1 }]);
     expect(group).toMatchObject({ sender: 'Boss', text: 'car at 9', locator: { rowid: 2 } });
     expect(group?.extra?.['reactions']).toEqual([
-      { emoji: '🙏', fromMe: true, sender: null, senderId: null, at: '2023-11-14T22:15:10.000Z' },
-      { emoji: '❤️', fromMe: false, sender: 'Boss', senderId: '+4915100000002', at: '2023-11-14T22:15:20.000Z' },
+      { emoji: '🙏', fromMe: true, sender: null, senderId: null, at: '2023-11-14T22:15:10.000Z', addOnRowId: 2 },
+      { emoji: '❤️', fromMe: false, sender: 'Boss', senderId: '+4915100000002', at: '2023-11-14T22:15:20.000Z', addOnRowId: 3 },
     ]);
     expect(plain?.extra?.['reactions']).toBeUndefined();
+  });
+});
+
+describe('whatsappAndroidDbParser: reactions to a message that is gone', () => {
+  it('regression: names the reactions whose message row is missing in a warning, instead of dropping them without a word', async () => {
+    const bytes = await buildDatabase(`${NEW}
+      INSERT INTO message_add_on VALUES (4, 1, 0, 'A4', 0, 99, 1700000300000, 0, 56), (5, 1, 1, 'A5', 0, 99, 1700000310000, 0, 56);
+      INSERT INTO message_add_on_reaction VALUES (4, '😂', 1700000300000), (5, '😮', 1700000310000);
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.sink.messages).toHaveLength(3);
+    expect(run.sink.warnings).toContainEqual({
+      place: 'msgstore.db:message_add_on',
+      message: '2 reaction(s) answer a message that was not read (message row 99: missing from the message table or unreadable); they are in message_add_on but on no record',
+    });
   });
 });
