@@ -86,7 +86,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
         <SearchBox controller={search} inputRef={searchInput} onEnterResults={() => focusFirstHit(hitList.current)} />
       </CaseHeader>
       <div className="view-pane" data-active={view === 'messages' ? 'true' : 'false'}>
-        <ImportPanel>
+        <ImportPanel caseTimeZone={info.settings.timeZone}>
           <TaskList controller={tasks} />
           <SourcesPanel sources={info.sources} />
           <ConversationList state={conversations} selectedId={selection?.chatId ?? null} onSelect={openConversation} />

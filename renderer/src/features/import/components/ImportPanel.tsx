@@ -3,13 +3,21 @@ import type { DragEvent, ReactNode } from 'react';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
 import { useImport } from '../state/use-import.ts';
+import type { DetectedFile } from '../state/use-import.ts';
 import type { ImportRequestOptions } from '../../../api/client.ts';
 import { ImportOptionsFields } from './ImportOptionsFields.tsx';
 import { StagedFiles } from './StagedFiles.tsx';
+import { DetectedFileItem } from './DetectedFileItem.tsx';
 import type { ImportOptionsState } from './ImportOptionsFields.tsx';
+import type { StagedZone } from './StagedFiles.tsx';
 import { CodeInput } from '../../../app/CodeInput.tsx';
 import type { PickedFile } from '../../../api/client.ts';
 import { dropEntries, filesOfDrop, filesOfFolderPick } from '../state/dropped-files.ts';
+
+/** The zone an import started now would use: the typed one, else the case setting (as the engine chooses). */
+function stagedZone(typed: string, caseTimeZone: string): StagedZone {
+  return typed.trim() === '' ? { name: caseTimeZone, declared: false } : { name: typed.trim(), declared: true };
+}
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer.types).includes('Files');
@@ -25,14 +33,17 @@ async function droppedFiles(event: DragEvent): Promise<PickedFile[]> {
   return drop.files.map((file) => ({ file, relativePath: '' }));
 }
 
-/** Drop target, file chooser and path field; the whole panel (`children` included) accepts drops. */
-export function ImportPanel({ children }: { children: ReactNode }) {
+/**
+ * Drop target, file chooser and path field; the whole panel (`children` included) accepts drops.
+ * `caseTimeZone` is the case's zone, named beside staged files when no other zone is typed.
+ */
+export function ImportPanel({ caseTimeZone, children }: { caseTimeZone: string; children: ReactNode }) {
   const controller = useImport();
   const [dragging, setDragging] = useState(false);
   const [path, setPath] = useState('');
   const [csvMap, setCsvMap] = useState('');
   const [settings, setSettings] = useState<ImportOptionsState>({ device: '', timeZone: '', dateOrder: '' });
-  const [detected, setDetected] = useState<{ path: string; format: string | null; reason: string }[] | null>(null);
+  const [detected, setDetected] = useState<DetectedFile[] | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const folderInputRef = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
@@ -154,7 +165,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
           />
         </div>
         {controller.staged !== null && (
-          <StagedFiles staged={controller.staged} device={settings.device} onStart={() => void controller.startStaged(options())} onDiscard={controller.discardStaged} />
+          <StagedFiles staged={controller.staged} device={settings.device} zone={stagedZone(settings.timeZone, caseTimeZone)} onStart={() => void controller.startStaged(options())} onDiscard={controller.discardStaged} />
         )}
         <div className="field">
           <label htmlFor={pathId}>Import from a path on this computer</label>
@@ -191,9 +202,7 @@ export function ImportPanel({ children }: { children: ReactNode }) {
           {detected !== null && (
             <ul className="detected-list" data-testid="import-detected">
               {detected.map((item) => (
-                <li key={item.path} className={item.format === null ? 'muted' : ''} title={item.reason}>
-                  <span className="mono">{item.format ?? 'not recognised'}</span> <bdi>{item.path.split(/[/\\]/u).pop()}</bdi>
-                </li>
+                <DetectedFileItem key={item.path} item={item} />
               ))}
             </ul>
           )}

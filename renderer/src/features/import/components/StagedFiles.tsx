@@ -1,11 +1,19 @@
 import { formatNumber } from '../../../app/format.ts';
 import type { StagedImport } from '../state/use-import.ts';
+import { DetectedFileItem } from './DetectedFileItem.tsx';
+
+/** The zone the next import reads device times in: the one typed in the options, else the case's. */
+export interface StagedZone {
+  name: string;
+  declared: boolean;
+}
 
 /**
  * Dropped or picked files before they are imported: the format each one's content shows (or why
- * it is not recognised) and the device they will be recorded as, then Import or Discard.
+ * it is not recognised), the device they will be recorded as and the zone their wall-clock times
+ * will be read in, then Import or Discard.
  */
-export function StagedFiles({ staged, device, onStart, onDiscard }: { staged: StagedImport; device: string; onStart: () => void; onDiscard: () => void }) {
+export function StagedFiles({ staged, device, zone, onStart, onDiscard }: { staged: StagedImport; device: string; zone: StagedZone; onStart: () => void; onDiscard: () => void }) {
   const { detected } = staged;
   const recognised = detected?.filter((item) => item.format !== null && item.format !== 'companion').length ?? 0;
   const deviceName = device.trim();
@@ -19,12 +27,11 @@ export function StagedFiles({ staged, device, onStart, onDiscard }: { staged: St
           <p>
             {formatNumber(recognised)} of {formatNumber(detected.length)} recognised, to be recorded as{' '}
             {deviceName === '' ? <span className="muted">no device declared</span> : <>device <bdi>{deviceName}</bdi></>}
+            , times read in zone <span className="mono" data-testid="import-staged-zone">{zone.name}</span> <span className="muted">({zone.declared ? 'declared' : 'case setting'})</span>
           </p>
           <ul className="detected-list" data-testid="import-staged-list">
             {detected.map((item) => (
-              <li key={item.path} className={item.format === null ? 'muted' : ''} title={item.reason} data-format={item.format ?? ''}>
-                <span className="mono">{item.format ?? 'not recognised'}</span> <bdi>{item.path.split(/[/\\]/u).pop()}</bdi>
-              </li>
+              <DetectedFileItem key={item.path} item={item} />
             ))}
           </ul>
         </>
