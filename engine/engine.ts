@@ -19,7 +19,7 @@ import type { OcrCaseSummary } from './ocr/ocr-case.ts';
 import { resolveOcrSettings } from './ocr/ocr-options.ts';
 import type { OcrSettings } from './ocr/ocr-options.ts';
 import { readImageContent } from './ocr/image-content.ts';
-import { importFiles } from './import/import-files.ts';
+import { assertKnownTimeZone, importFiles } from './import/import-files.ts';
 import { searchCase } from './search/search-case.ts';
 import { TaskManager } from './tasks/task-manager.ts';
 import { EventEmitter } from 'node:events';
@@ -187,6 +187,9 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         return null;
       },
       'import.start': async ({ paths, ...options }) => {
+        // Refused before a task starts, so the request fails and the UI keeps the files it staged
+        // for a corrected zone (inside the task the error only ended the task, and the staging with it).
+        assertKnownTimeZone(options.timeZone);
         const { taskId, done } = this.startImport(paths, stripUndefined(options));
         this.readImagesAfter(done);
         return { taskId };

@@ -27,15 +27,20 @@ interface ProgressReport {
   bytes(done: number): void;
 }
 
+/** A zone typed by the analyst that no clock knows is refused by name, before anything is read. */
+export function assertKnownTimeZone(timeZone: string | undefined): void {
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+    throw new AppError('E_USAGE', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Bucharest or UTC`);
+  }
+}
+
 /**
  * Imports files into an open case, one source at a time. A source that fails is recorded and
  * the rest carry on. Cancelling the task stops after the current batch and leaves earlier
  * sources intact; cancelling one source drops what it wrote and goes on with the next.
  */
 export async function importFiles(session: CaseSession, paths: string[], options: ImportOptions, task: TaskHandle): Promise<ImportSummary> {
-  if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
-    throw new AppError('E_USAGE', `Unknown time zone "${options.timeZone}": use an IANA name such as Europe/Bucharest or UTC`);
-  }
+  assertKnownTimeZone(options.timeZone);
   const devices = checkDevices(options);
   const collected = collectFiles(paths);
   const { problems } = collected;
