@@ -92,12 +92,15 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
    * or was interrupted and whose bytes are not in the case since (never what the user cancelled:
    * shared/domain/source-retry.ts), each with the device its earlier attempt was declared with.
    */
-  async sourcesToRetry(): Promise<{ paths: string[]; deviceByPath: Record<string, string> }> {
+  async sourcesToRetry(): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string> }> {
     const { sources } = await this.current().db.client.call('caseSummary', {});
     const retried = sourcesToRetry(sources);
     const deviceByPath: Record<string, string> = {};
+    const timeZoneByPath: Record<string, string> = {};
     for (const source of retried) if (source.device !== null) deviceByPath[source.path] = source.device;
-    return { paths: readablePaths(retried), deviceByPath };
+    // Only a declared zone is kept; one taken from the case setting follows the setting as it is now.
+    for (const source of retried) if (source.timeZoneOrigin === 'flag') timeZoneByPath[source.path] = source.timeZone;
+    return { paths: readablePaths(retried), deviceByPath, timeZoneByPath };
   }
 
   /** Paths of sources whose latest import the user cancelled: left out of "retry failed", importable by name. */
@@ -196,9 +199,9 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       },
       'import.detect': async ({ paths }) => detectFiles(this.current(), paths),
       'import.retryFailed': async ({ timeZone }) => {
-        const { paths, deviceByPath } = await this.sourcesToRetry();
+        const { paths, deviceByPath, timeZoneByPath } = await this.sourcesToRetry();
         if (paths.length === 0) return { taskId: null, paths };
-        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath });
+        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath, timeZoneByPath });
         this.readImagesAfter(done);
         return { taskId, paths };
       },

@@ -175,7 +175,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     session.audit.append(session.actor, 'source.rejected', { path, sha256: digests.sha256, reason: detected.reason });
     return failure;
   }
-  const { timeZone, origin } = chooseTimeZone(session, options);
+  const { timeZone, origin } = chooseTimeZone(session, options, path);
   const source = newSourceRecord(path, detected.format, digests, timeZone, origin, run.device);
   report.source('reading', { format: source.format, sourceId: source.id });
   await session.db.client.call('beginSource', { source });
@@ -253,8 +253,11 @@ function isAttachmentName(path: string): boolean {
   return /\.(jpe?g|png|gif|webp|bmp|tiff?|heic|opus|ogg|oga|mp3|m4a|aac|amr|wav|mp4|3gp|mov|mkv|webm|avi|pdf|vcf|docx?|xlsx?|pptx?)$/iu.test(path);
 }
 
-function chooseTimeZone(session: CaseSession, options: ImportOptions): { timeZone: string; origin: TimeZoneOrigin } {
+function chooseTimeZone(session: CaseSession, options: ImportOptions, path: string): { timeZone: string; origin: TimeZoneOrigin } {
   if (options.timeZone !== undefined) return { timeZone: options.timeZone, origin: 'flag' };
+  // A retried source keeps the zone the analyst declared for it: its times must not silently shift.
+  const declared = Object.entries(options.timeZoneByPath ?? {}).find(([each]) => resolve(each) === path)?.[1];
+  if (declared !== undefined) return { timeZone: declared, origin: 'flag' };
   return { timeZone: session.settings.timeZone, origin: 'case-setting' };
 }
 

@@ -31,4 +31,6 @@ export interface ImportOptions {
   device?: string;
   /** Per source file, the device its earlier attempt was declared with ("retry failed"); wins over `device`. */
   deviceByPath?: Record<string, string>;
+  /** Per source file, the zone its earlier attempt was declared with ("retry failed"); `timeZone` wins over it. */
+  timeZoneByPath?: Record<string, string>;
 }
