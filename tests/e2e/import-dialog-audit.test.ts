@@ -95,7 +95,11 @@ describe('import dialog audit', () => {
     const arabic = sourceRow(ARABIC_CHAT);
     expect(await arabic.getAttribute('data-state')).toBe('done');
     await arabic.locator('.import-source-issues summary').click();
-    expect(await arabic.locator('.import-source-issues li').first().innerText()).toContain('line');
+    const issue = arabic.locator('.import-source-issues li').first();
+    expect(await issue.innerText()).toContain('lines before the first message header');
+    // The place (an Arabic file name) is isolated: the English reason keeps its own order.
+    expect(await issue.locator('bdi').innerText()).toContain(ARABIC_CHAT);
+    expect(await issue.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
 
     // The refused file is failed, and says why, naming the file or the place.
     const refused = sourceRow(REFUSED_XML);
@@ -105,7 +109,11 @@ describe('import dialog audit', () => {
     // The unrecognised file is not silently dropped.
     const junk = sourceRow(HEBREW_JUNK);
     expect(await junk.count()).toBe(1);
-    expect(await junk.getByTestId('import-source-note').innerText()).not.toBe('');
+    // Its reason is there in full, naming the file; its format is not left at "…" as if still being detected.
+    const junkNote = await junk.getByTestId('import-source-note').innerText();
+    expect(junkNote).toContain(HEBREW_JUNK);
+    expect(junkNote).toMatch(/matches no supported export format \(supported: [^)]+\) \(E_IMPORT_FORMAT\)$/u);
+    expect(await junk.getByTestId('import-source-format').innerText()).toBe('not recognised');
     expect(await junk.locator('.import-source-name').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
     await task.screenshot({ path: join(SHOTS, 'audit-03-summary.png') });
   }, 30_000);

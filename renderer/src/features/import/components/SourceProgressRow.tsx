@@ -21,7 +21,7 @@ export function SourceProgressRow({ source, onCancel, onImportAgain }: { source:
           {name}
         </bdi>
         <span className="import-source-format mono" data-testid="import-source-format">
-          {source.format ?? '…'}
+          {formatLabel(source)}
         </span>
       </div>
       <div
@@ -69,7 +69,9 @@ export function SourceProgressRow({ source, onCancel, onImportAgain }: { source:
           <ul>
             {source.issueSamples.map((issue, position) => (
               <li key={position} className="small-text" dir="auto">
-                <span className="mono">{issue.place}</span> {issue.reason}
+                {/* Isolated, so a place in Arabic or Hebrew (a file name) neither sets the line's
+                    direction nor reorders the reason after it. */}
+                <bdi dir="auto" className="mono">{issue.place}</bdi> {issue.reason}
               </li>
             ))}
           </ul>
@@ -85,4 +87,10 @@ function sourceNote(source: SourceProgress): string | null {
   if (source.state === 'cancelled') return source.error?.message ?? null;
   if (source.state === 'already-imported' || source.state === 'skipped') return source.issueSamples[0]?.reason ?? null;
   return null;
+}
+
+/** The detected format; "…" only while it may still be detected, since a source ended without one was not recognised. */
+function formatLabel(source: SourceProgress): string {
+  if (source.format !== null) return source.format;
+  return isFinalSourceState(source.state) ? 'not recognised' : '…';
 }
