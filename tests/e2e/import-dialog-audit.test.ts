@@ -137,6 +137,21 @@ describe('import dialog audit', () => {
     await retry.screenshot({ path: join(SHOTS, 'audit-04-retry.png') });
   }, 30_000);
 
+  it('clears a refused start’s error when its files are discarded, from the keyboard', async () => {
+    await ui.page.getByTestId('import-tz').fill('Mars/Olympus_Mons');
+    await ui.page.getByTestId('import-input').setInputFiles(writeTemp(tempFolder(), 'later.txt', CHAT));
+    await stagedItem('later.txt').waitFor();
+    await ui.page.getByTestId('import-staged-start').click();
+    await ui.page.getByTestId('import-error').waitFor();
+    await ui.page.getByTestId('import-staged-discard').focus();
+    await ui.page.keyboard.press('Enter');
+    await ui.page.getByTestId('import-staged').waitFor({ state: 'detached' });
+    // The error was about the discarded files: left on screen it would read as a fault of the case.
+    expect(await ui.page.getByTestId('import-error').count()).toBe(0);
+    await ui.page.getByTestId('import-tz').fill('');
+    await ui.page.locator('.import-panel').screenshot({ path: join(SHOTS, 'audit-05-discarded.png') });
+  }, 30_000);
+
   it('reaches the main controls from the keyboard, each with a name', async () => {
     await ui.page.getByTestId('import-path').fill(tempFolder());
     const wanted = ['Choose files…', 'Choose a folder…', 'Check', 'Import', 'Retry failed'];
@@ -151,7 +166,7 @@ describe('import dialog audit', () => {
       if (wanted.includes(name)) reached.add(name);
     }
     expect([...reached].sort()).toEqual([...wanted].sort());
-    await ui.page.screenshot({ path: join(SHOTS, 'audit-05-keyboard.png') });
+    await ui.page.screenshot({ path: join(SHOTS, 'audit-06-keyboard.png') });
     expect(ui.consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
   }, 30_000);
 });

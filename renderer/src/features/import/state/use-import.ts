@@ -100,7 +100,11 @@ export function useImport(): ImportController {
     return started;
   }, [staged, importPaths]);
 
-  const discardStaged = useCallback(() => setStaged(null), []);
+  const discardStaged = useCallback(() => {
+    setStaged(null);
+    // An error of the discarded files (an unknown zone, say) no longer applies to anything on screen.
+    setError(null);
+  }, []);
 
   return { upload, staged, error, notice, stageFiles, pickNative, startStaged, discardStaged, importPaths, setNotice };
 }
