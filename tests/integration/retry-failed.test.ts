@@ -103,6 +103,23 @@ describe('retry failed after one source was cancelled and another failed', () =>
     expect((await engine.sourcesToRetry()).paths).toEqual([refused]);
   }, 240_000);
 
+  it('retries from the command line in the zone the failed attempt was declared with, not the case setting', async () => {
+    const folder = tempFolder();
+    const casePath = join(folder, 'case');
+    const refused = join(folder, 'refused.xml');
+    copyFileSync(REFUSED_XML, refused);
+    expect(cli([casePath, refused, '--tz', 'Asia/Jerusalem', '--json']).status).toBe(1);
+    const retried = cli([casePath, '--retry-failed', '--json']);
+    expect(retried.stderr).toContain('retrying 1 failed or interrupted source(s)');
+    engine = new Engine({ mode: 'cli', actor: 'test-examiner' });
+    const session = await engine.openCase(casePath, false);
+    const attempts = (await session.info()).sources.map((source) => [source.timeZone, source.timeZoneOrigin]);
+    expect(attempts).toEqual([
+      ['Asia/Jerusalem', 'flag'],
+      ['Asia/Jerusalem', 'flag'],
+    ]);
+  }, 120_000);
+
   it('records a source stopped by closing the case as interrupted, for retry failed', async () => {
     const folder = tempFolder();
     const casePath = join(folder, 'case');
