@@ -149,11 +149,14 @@ export class SenderStatisticsBuilder {
   private readonly labelUsers = new Map<string, string | null>();
   /** Texts of header lines with no split point (`Ann added Ana`, `Ana left`), marks removed. */
   private readonly unauthored: string[] = [];
-  /** The name of the last header line when its body was marked and of no known notice wording. */
-  private lastUnrecognised: string | null = null;
+  /**
+   * The name of the last header line when its body was marked and no placeholder: a line that
+   * continues it makes the body a person's, whatever its first line says (a notice is one line).
+   */
+  private lastMarked: string | null = null;
 
   add(candidate: AuthorCandidate): void {
-    this.lastUnrecognised = null;
+    this.lastMarked = null;
     const name = candidate.firstName;
     const first = candidate.splitPoints[0];
     if (name === null || first === undefined) {
@@ -183,9 +186,9 @@ export class SenderStatisticsBuilder {
 
   /** A line that continues the last header's body: a notice is never more than one line. */
   addContinuation(): void {
-    if (this.lastUnrecognised !== null) {
-      this.addProse(this.lastUnrecognised);
-      this.lastUnrecognised = null;
+    if (this.lastMarked !== null) {
+      this.addProse(this.lastMarked);
+      this.lastMarked = null;
     }
   }
 
@@ -206,7 +209,11 @@ export class SenderStatisticsBuilder {
 
   /** Rule 4's evidence: marked bodies that are no placeholder and no notice in a known wording. */
   private addMarkedBody(name: string, plainBody: string): void {
-    if (isMessagePlaceholder(classifyPlaceholders(plainBody)) || isKnownNotice(plainBody)) {
+    if (isMessagePlaceholder(classifyPlaceholders(plainBody))) {
+      return;
+    }
+    this.lastMarked = name;
+    if (isKnownNotice(plainBody)) {
       return;
     }
     const count = this.unrecognisedMarked.get(name);
@@ -215,7 +222,6 @@ export class SenderStatisticsBuilder {
     if (looksLikeProse(plainBody)) {
       this.addProse(name);
     }
-    this.lastUnrecognised = name;
   }
 
   private addLabel(prefix: string | null, name: string): void {
