@@ -105,8 +105,12 @@ const ANGLE_WRAPPED = /^<([^<>]{2,60})>$/u;
 const ANDROID_ATTACHED = /^(.+?) \(([^()]{3,40})\)$/u;
 const ATTACHED_LABEL_STEM =
   /attach|angeh|adjunt|bijgev|joint|anex|alleg|прикреп|доданий|přilož|připoj|添付|附件|첨부|lampir|แนบ|đính kèm|مرفق|संलग्न/u;
-/** iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). */
-const IOS_ATTACHED = /<([^<>:]{2,30}): ([^<>]+\.[\p{L}\p{N}]{1,8})>$/u;
+/**
+ * iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). iOS names every
+ * exported file `NNNNNNNN-<original name>`; a document sent without an extension keeps none, so
+ * a name with that counter needs no extension.
+ */
+const IOS_ATTACHED = /<([^<>:]{2,30}): (\d{8}-[^<>]+|[^<>]+\.[\p{L}\p{N}]{1,8})>$/u;
 
 /** Deleted-message texts (whole body; a trailing '.' or '。' is ignored). */
 const DELETED_TEXTS = [
