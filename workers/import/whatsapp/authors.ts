@@ -178,7 +178,7 @@ export class SenderStatisticsBuilder {
     const bodyStart = bodyStartAfter(candidate.rest, first);
     const bodyFirstCode = candidate.rest.charCodeAt(bodyStart);
     if (bodyFirstCode === LEFT_TO_RIGHT_MARK || bodyFirstCode === RIGHT_TO_LEFT_MARK) {
-      this.addMarkedBody(name, removeInvisibleMarks(candidate.rest.slice(bodyStart)));
+      this.addMarkedBody(name, candidate.rest.slice(bodyStart));
     } else if (!this.writesUnmarked.has(name)) {
       this.writesUnmarked.add(ownCopy(name));
     }
@@ -208,8 +208,9 @@ export class SenderStatisticsBuilder {
   }
 
   /** Rule 4's evidence: marked bodies that are no placeholder and no notice in a known wording. */
-  private addMarkedBody(name: string, plainBody: string): void {
-    if (isMessagePlaceholder(classifyPlaceholders(plainBody))) {
+  private addMarkedBody(name: string, writtenBody: string): void {
+    const plainBody = removeInvisibleMarks(writtenBody);
+    if (isMessagePlaceholder(classifyPlaceholders(plainBody, writtenBody))) {
       return;
     }
     this.lastMarked = name;
@@ -303,8 +304,8 @@ function extensionPrefix(candidate: AuthorCandidate, first: number): string | nu
   if (prefix === null) {
     return null;
   }
-  const body = removeInvisibleMarks(bodyAfter(candidate.rest, first));
-  return isMessagePlaceholder(classifyPlaceholders(body)) ? null : prefix;
+  const written = bodyAfter(candidate.rest, first);
+  return isMessagePlaceholder(classifyPlaceholders(removeInvisibleMarks(written), written)) ? null : prefix;
 }
 
 export interface AuthorSplit {

@@ -213,7 +213,32 @@ function withoutLastWords(line: string, count: number): string {
   return line.slice(0, cut).trim();
 }
 
-function omittedFromIos(firstLine: string): WhatsAppMedia | null {
+/** Where the last `count` whitespace-separated words of `line` start. */
+function lastWordsStart(line: string, count: number): number {
+  let cut = line.length;
+  for (let word = 0; word < count && cut > 0; word += 1) {
+    cut -= 1;
+    while (cut > 0 && WHITESPACE.test(line.charAt(cut))) cut -= 1;
+    while (cut > 0 && !WHITESPACE.test(line.charAt(cut - 1))) cut -= 1;
+  }
+  return cut;
+}
+
+function isDirectionMark(char: string): boolean {
+  return char === '\u200e' || char === '\u200f';
+}
+
+/**
+ * True when iOS's direction mark stands before the last `count` words of the written line
+ * (`Template.docx ‎document omitted`): iOS marks its own wording after a caption or title.
+ */
+function markedBeforeWording(writtenLine: string, count: number): boolean {
+  const line = writtenLine.trimEnd();
+  const start = lastWordsStart(line, count);
+  return isDirectionMark(line.charAt(start)) || isDirectionMark(line.slice(0, start).trimEnd().slice(-1));
+}
+
+function omittedFromIos(firstLine: string, writtenFirstLine: string | null): WhatsAppMedia | null {
   if (!endsWithOmittedWord(firstLine)) {
     return null;
   }
@@ -232,14 +257,20 @@ function omittedFromIos(firstLine: string): WhatsAppMedia | null {
   }
   const mediaType = IOS_OMITTED_TYPES.get(fold(phrase)) ?? 'unknown';
   // Cut by words, not by index: normalising may have changed the tail's length.
-  const caption = withoutLastWords(firstLine, phrase.split(' ').length);
+  const wordCount = phrase.split(' ').length;
+  const caption = withoutLastWords(firstLine, wordCount);
+  // Words before the wording and no mark between: a person's sentence that ends the same way
+  // ("этот документ отсутствует", "this document is missing"), not a caption.
+  if (caption !== '' && writtenFirstLine !== null && !markedBeforeWording(writtenFirstLine, wordCount)) {
+    return null;
+  }
   if (mediaType === 'document' && caption !== '') {
     return { kind: 'omitted', mediaType, fileName: documentTitle(caption) };
   }
   return { kind: 'omitted', mediaType };
 }
 
-function classifyMedia(firstLine: string): WhatsAppMedia | null {
+function classifyMedia(firstLine: string, writtenFirstLine: string | null): WhatsAppMedia | null {
   const wrapped = firstLine.startsWith('<') ? ANGLE_WRAPPED.exec(firstLine) : null;
   const wrappedLabel = wrapped?.[1];
   if (wrappedLabel !== undefined) {
@@ -263,19 +294,26 @@ function classifyMedia(firstLine: string): WhatsAppMedia | null {
       return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
     }
   }
-  return omittedFromIos(firstLine);
+  return omittedFromIos(firstLine, writtenFirstLine);
+}
+
+/** The first line of a text. */
+function firstLineOf(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : text.slice(0, newline);
 }
 
 /**
- * Classifies a message body (direction marks already removed). The text itself is left as
- * written; the flags only describe it.
+ * Classifies a message body (direction marks already removed). `written` is the same body as
+ * written, marks in, when the caller has it: it tells iOS's caption + wording from a person's
+ * sentence that ends with the same words. The text itself is left as written; the flags only
+ * describe it.
  */
-export function classifyPlaceholders(text: string): PlaceholderInfo {
-  const newline = text.indexOf('\n');
-  const firstLine = (newline === -1 ? text : text.slice(0, newline)).trim();
+export function classifyPlaceholders(text: string, written: string | null = null): PlaceholderInfo {
+  const firstLine = firstLineOf(text).trim();
   const whole = text.trim();
   return {
-    media: firstLine === '' ? null : classifyMedia(firstLine),
+    media: firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written)),
     deleted: DELETED_LENGTHS.has(whole.length) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, '')),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
     location: LOCATION_PREFIX.test(firstLine),
