@@ -136,9 +136,12 @@ const TRAILING_FULL_STOP = /[.。]$/u;
 const EDITED_SUFFIX =
   /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित)[^<>]*>$/iu;
 
-/** `location: https://maps…` (Android) / `Location: …` (iOS), per language in the samples. */
+/**
+ * `location: https://maps…` (Android) / `Location: …` (iOS), per language in the samples. The
+ * link is part of the wording: a person's "Location: Hotel Central" is their own words.
+ */
 const LOCATION_PREFIX =
-  /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|poloha|lokasi|位置情報|ตำแหน่งที่ตั้ง|vị trí|موقع|लोकेशन): /iu;
+  /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|poloha|lokasi|位置情報|ตำแหน่งที่ตั้ง|vị trí|موقع|लोकेशन): https?:\/\//iu;
 
 /** Words of the end-to-end encryption notice, per language in the samples. */
 const END_TO_END_WORDS =
