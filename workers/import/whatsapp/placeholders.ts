@@ -105,6 +105,16 @@ const ANGLE_WRAPPED = /^<([^<>]{2,60})>$/u;
 const ANDROID_ATTACHED = /^(.+?) \(([^()]{3,40})\)$/u;
 const ATTACHED_LABEL_STEM =
   /attach|angeh|adjunt|bijgev|joint|anex|alleg|прикреп|доданий|přilož|připoj|添付|附件|첨부|lampir|แนบ|đính kèm|مرفق|संलग्न/u;
+/** Scripts that write words without spaces between them: there a label may be one "word". */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/**
+ * True when a bracketed label is Android's "file attached" wording: it names the file and the
+ * act, so it is never a single spaced word ("(adjunto)", "(attached)" are a person's words).
+ */
+function isAttachedLabel(label: string): boolean {
+  return (WHITESPACE.test(label) || UNSPACED_SCRIPT.test(label)) && ATTACHED_LABEL_STEM.test(fold(label));
+}
 /**
  * iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). iOS names every
  * exported file `NNNNNNNN-<original name>`; a document sent without an extension keeps none, so
@@ -292,7 +302,7 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
     const androidAttached = ANDROID_ATTACHED.exec(firstLine);
     const androidFile = androidAttached?.[1];
     const androidLabel = androidAttached?.[2];
-    if (androidFile !== undefined && androidLabel !== undefined && ATTACHED_LABEL_STEM.test(fold(androidLabel))) {
+    if (androidFile !== undefined && androidLabel !== undefined && isAttachedLabel(androidLabel)) {
       const fileName = androidFile.trim();
       return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
     }
