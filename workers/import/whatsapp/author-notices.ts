@@ -5,7 +5,7 @@
  */
 
 import type { AuthorSplit, SenderStatistics } from './authors.ts';
-import { isKnownNotice, MAX_NOTICE_LENGTH } from './notices.ts';
+import { hasNoticeShape, isKnownNotice, MAX_NOTICE_LENGTH } from './notices.ts';
 import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
 
 /**
@@ -49,7 +49,7 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   }
   const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
   const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
-  if (seenOnce && keywords && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
+  if (seenOnce && keywords && hasNoticeShape(plainBody) && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
     return 'a name seen once, before the text of a WhatsApp notice';
   }
   if (seenOnce && isNameQuotedText(sender)) {

@@ -149,11 +149,14 @@ export class SenderStatisticsBuilder {
   private readonly labelUsers = new Map<string, string | null>();
   /** Texts of header lines with no split point (`Ann added Ana`, `Ana left`), marks removed. */
   private readonly unauthored: string[] = [];
-  /** The name of the last header line when its body was marked and of no known notice wording. */
-  private lastUnrecognised: string | null = null;
+  /**
+   * The name of the last header line when its body was marked and no placeholder: a line that
+   * continues it makes the body a person's, whatever its first line says (a notice is one line).
+   */
+  private lastMarked: string | null = null;
 
   add(candidate: AuthorCandidate): void {
-    this.lastUnrecognised = null;
+    this.lastMarked = null;
     const name = candidate.firstName;
     const first = candidate.splitPoints[0];
     if (name === null || first === undefined) {
@@ -175,7 +178,7 @@ export class SenderStatisticsBuilder {
     const bodyStart = bodyStartAfter(candidate.rest, first);
     const bodyFirstCode = candidate.rest.charCodeAt(bodyStart);
     if (bodyFirstCode === LEFT_TO_RIGHT_MARK || bodyFirstCode === RIGHT_TO_LEFT_MARK) {
-      this.addMarkedBody(name, removeInvisibleMarks(candidate.rest.slice(bodyStart)));
+      this.addMarkedBody(name, candidate.rest.slice(bodyStart));
     } else if (!this.writesUnmarked.has(name)) {
       this.writesUnmarked.add(ownCopy(name));
     }
@@ -183,9 +186,9 @@ export class SenderStatisticsBuilder {
 
   /** A line that continues the last header's body: a notice is never more than one line. */
   addContinuation(): void {
-    if (this.lastUnrecognised !== null) {
-      this.addProse(this.lastUnrecognised);
-      this.lastUnrecognised = null;
+    if (this.lastMarked !== null) {
+      this.addProse(this.lastMarked);
+      this.lastMarked = null;
     }
   }
 
@@ -205,8 +208,13 @@ export class SenderStatisticsBuilder {
   }
 
   /** Rule 4's evidence: marked bodies that are no placeholder and no notice in a known wording. */
-  private addMarkedBody(name: string, plainBody: string): void {
-    if (isMessagePlaceholder(classifyPlaceholders(plainBody)) || isKnownNotice(plainBody)) {
+  private addMarkedBody(name: string, writtenBody: string): void {
+    const plainBody = removeInvisibleMarks(writtenBody);
+    if (isMessagePlaceholder(classifyPlaceholders(plainBody, writtenBody))) {
+      return;
+    }
+    this.lastMarked = name;
+    if (isKnownNotice(plainBody)) {
       return;
     }
     const count = this.unrecognisedMarked.get(name);
@@ -215,7 +223,6 @@ export class SenderStatisticsBuilder {
     if (looksLikeProse(plainBody)) {
       this.addProse(name);
     }
-    this.lastUnrecognised = name;
   }
 
   private addLabel(prefix: string | null, name: string): void {
@@ -297,8 +304,8 @@ function extensionPrefix(candidate: AuthorCandidate, first: number): string | nu
   if (prefix === null) {
     return null;
   }
-  const body = removeInvisibleMarks(bodyAfter(candidate.rest, first));
-  return isMessagePlaceholder(classifyPlaceholders(body)) ? null : prefix;
+  const written = bodyAfter(candidate.rest, first);
+  return isMessagePlaceholder(classifyPlaceholders(removeInvisibleMarks(written), written)) ? null : prefix;
 }
 
 export interface AuthorSplit {

@@ -26,10 +26,22 @@ const ENGLISH_MARKED_NOTICE =
 /** Question marks (Latin, Arabic, full width) and emoji: a person's, never WhatsApp's notice. */
 const PROSE_SIGN = /[?\u061f\uff1f]|\p{Extended_Pictographic}/u;
 
-/** True when a body (marks removed) is one of the notices WhatsApp writes, in a known wording. */
+/**
+ * True when a body (marks removed) is one of the notices WhatsApp writes, in a known wording.
+ * The keywords alone are words a person can write too ("send me the security code"); a body
+ * of several lines, a question or emoji is the person's (see the file comment).
+ */
 export function isKnownNotice(plainBody: string): boolean {
   const head = plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody;
-  return SYSTEM_NOTICE_KEYWORDS.test(head) || ENGLISH_MARKED_NOTICE.test(head);
+  if (!SYSTEM_NOTICE_KEYWORDS.test(head) && !ENGLISH_MARKED_NOTICE.test(head)) {
+    return false;
+  }
+  return hasNoticeShape(plainBody);
+}
+
+/** True when a body (marks removed) could be a notice at all: one line, not prose. */
+export function hasNoticeShape(plainBody: string): boolean {
+  return !looksLikeProse(plainBody) && !plainBody.includes('\n');
 }
 
 /** True when a header line's body (marks removed) cannot be a notice: too long, a question, emoji. */

@@ -105,8 +105,22 @@ const ANGLE_WRAPPED = /^<([^<>]{2,60})>$/u;
 const ANDROID_ATTACHED = /^(.+?) \(([^()]{3,40})\)$/u;
 const ATTACHED_LABEL_STEM =
   /attach|angeh|adjunt|bijgev|joint|anex|alleg|прикреп|доданий|přilož|připoj|添付|附件|첨부|lampir|แนบ|đính kèm|مرفق|संलग्न/u;
-/** iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). */
-const IOS_ATTACHED = /<([^<>:]{2,30}): ([^<>]+\.[\p{L}\p{N}]{1,8})>$/u;
+/** Scripts that write words without spaces between them: there a label may be one "word". */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/**
+ * True when a bracketed label is Android's "file attached" wording: it names the file and the
+ * act, so it is never a single spaced word ("(adjunto)", "(attached)" are a person's words).
+ */
+function isAttachedLabel(label: string): boolean {
+  return (WHITESPACE.test(label) || UNSPACED_SCRIPT.test(label)) && ATTACHED_LABEL_STEM.test(fold(label));
+}
+/**
+ * iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). iOS names every
+ * exported file `NNNNNNNN-<original name>`; a document sent without an extension keeps none, so
+ * a name with that counter needs no extension.
+ */
+const IOS_ATTACHED = /<([^<>:]{2,30}): (\d{8}-[^<>]+|[^<>]+\.[\p{L}\p{N}]{1,8})>$/u;
 
 /** Deleted-message texts (whole body; a trailing '.' or '。' is ignored). */
 const DELETED_TEXTS = [
@@ -132,9 +146,12 @@ const TRAILING_FULL_STOP = /[.。]$/u;
 const EDITED_SUFFIX =
   /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित)[^<>]*>$/iu;
 
-/** `location: https://maps…` (Android) / `Location: …` (iOS), per language in the samples. */
+/**
+ * `location: https://maps…` (Android) / `Location: …` (iOS), per language in the samples. The
+ * link is part of the wording: a person's "Location: Hotel Central" is their own words.
+ */
 const LOCATION_PREFIX =
-  /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|poloha|lokasi|位置情報|ตำแหน่งที่ตั้ง|vị trí|موقع|लोकेशन): /iu;
+  /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|poloha|lokasi|位置情報|ตำแหน่งที่ตั้ง|vị trí|موقع|लोकेशन): https?:\/\//iu;
 
 /** Words of the end-to-end encryption notice, per language in the samples. */
 const END_TO_END_WORDS =
@@ -209,7 +226,32 @@ function withoutLastWords(line: string, count: number): string {
   return line.slice(0, cut).trim();
 }
 
-function omittedFromIos(firstLine: string): WhatsAppMedia | null {
+/** Where the last `count` whitespace-separated words of `line` start. */
+function lastWordsStart(line: string, count: number): number {
+  let cut = line.length;
+  for (let word = 0; word < count && cut > 0; word += 1) {
+    cut -= 1;
+    while (cut > 0 && WHITESPACE.test(line.charAt(cut))) cut -= 1;
+    while (cut > 0 && !WHITESPACE.test(line.charAt(cut - 1))) cut -= 1;
+  }
+  return cut;
+}
+
+function isDirectionMark(char: string): boolean {
+  return char === '\u200e' || char === '\u200f';
+}
+
+/**
+ * True when iOS's direction mark stands before the last `count` words of the written line
+ * (`Template.docx ‎document omitted`): iOS marks its own wording after a caption or title.
+ */
+function markedBeforeWording(writtenLine: string, count: number): boolean {
+  const line = writtenLine.trimEnd();
+  const start = lastWordsStart(line, count);
+  return isDirectionMark(line.charAt(start)) || isDirectionMark(line.slice(0, start).trimEnd().slice(-1));
+}
+
+function omittedFromIos(firstLine: string, writtenFirstLine: string | null): WhatsAppMedia | null {
   if (!endsWithOmittedWord(firstLine)) {
     return null;
   }
@@ -228,14 +270,20 @@ function omittedFromIos(firstLine: string): WhatsAppMedia | null {
   }
   const mediaType = IOS_OMITTED_TYPES.get(fold(phrase)) ?? 'unknown';
   // Cut by words, not by index: normalising may have changed the tail's length.
-  const caption = withoutLastWords(firstLine, phrase.split(' ').length);
+  const wordCount = phrase.split(' ').length;
+  const caption = withoutLastWords(firstLine, wordCount);
+  // Words before the wording and no mark between: a person's sentence that ends the same way
+  // ("этот документ отсутствует", "this document is missing"), not a caption.
+  if (caption !== '' && writtenFirstLine !== null && !markedBeforeWording(writtenFirstLine, wordCount)) {
+    return null;
+  }
   if (mediaType === 'document' && caption !== '') {
     return { kind: 'omitted', mediaType, fileName: documentTitle(caption) };
   }
   return { kind: 'omitted', mediaType };
 }
 
-function classifyMedia(firstLine: string): WhatsAppMedia | null {
+function classifyMedia(firstLine: string, writtenFirstLine: string | null): WhatsAppMedia | null {
   const wrapped = firstLine.startsWith('<') ? ANGLE_WRAPPED.exec(firstLine) : null;
   const wrappedLabel = wrapped?.[1];
   if (wrappedLabel !== undefined) {
@@ -254,24 +302,31 @@ function classifyMedia(firstLine: string): WhatsAppMedia | null {
     const androidAttached = ANDROID_ATTACHED.exec(firstLine);
     const androidFile = androidAttached?.[1];
     const androidLabel = androidAttached?.[2];
-    if (androidFile !== undefined && androidLabel !== undefined && ATTACHED_LABEL_STEM.test(fold(androidLabel))) {
+    if (androidFile !== undefined && androidLabel !== undefined && isAttachedLabel(androidLabel)) {
       const fileName = androidFile.trim();
       return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
     }
   }
-  return omittedFromIos(firstLine);
+  return omittedFromIos(firstLine, writtenFirstLine);
+}
+
+/** The first line of a text. */
+function firstLineOf(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : text.slice(0, newline);
 }
 
 /**
- * Classifies a message body (direction marks already removed). The text itself is left as
- * written; the flags only describe it.
+ * Classifies a message body (direction marks already removed). `written` is the same body as
+ * written, marks in, when the caller has it: it tells iOS's caption + wording from a person's
+ * sentence that ends with the same words. The text itself is left as written; the flags only
+ * describe it.
  */
-export function classifyPlaceholders(text: string): PlaceholderInfo {
-  const newline = text.indexOf('\n');
-  const firstLine = (newline === -1 ? text : text.slice(0, newline)).trim();
+export function classifyPlaceholders(text: string, written: string | null = null): PlaceholderInfo {
+  const firstLine = firstLineOf(text).trim();
   const whole = text.trim();
   return {
-    media: firstLine === '' ? null : classifyMedia(firstLine),
+    media: firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written)),
     deleted: DELETED_LENGTHS.has(whole.length) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, '')),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
     location: LOCATION_PREFIX.test(firstLine),

@@ -70,7 +70,7 @@ export function classifyRecord(
   const author = splitAuthor(candidate, statistics);
   const text = finishText(continuation !== null ? `${author.body}\n${continuation}` : author.body);
   const plain = removeInvisibleMarks(text);
-  const placeholders = classifyPlaceholders(plain);
+  const placeholders = classifyPlaceholders(plain, text);
   const record: WhatsAppRecord = {
     kind: author.sender === null ? 'system' : 'message',
     locator,
