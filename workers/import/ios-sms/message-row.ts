@@ -56,8 +56,9 @@ export class IosMessageReader {
     db: Database,
     private readonly chats: IosChats,
   ) {
+    // LEFT JOIN: a join row whose attachment row is gone still says the message had an attachment.
     this.attachments = hasTable(db, 'attachment') && hasTable(db, 'message_attachment_join')
-      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'attachment'), 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j JOIN attachment AS a ON a.ROWID = j.attachment_id WHERE j.message_id = ? ORDER BY j.rowid`)
+      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'attachment'), 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j LEFT JOIN attachment AS a ON a.ROWID = j.attachment_id WHERE j.message_id = ? ORDER BY j.rowid`)
       : null;
   }
 
@@ -65,7 +66,8 @@ export class IosMessageReader {
     const rowid = rowidOf(row);
     const handleId = integerValue(row['handle_id']);
     const fromMe = flagValue(row['is_from_me']);
-    const handle = handleId === null || handleId === 0 ? null : this.chats.handles.get(handleId) ?? null;
+    // A handle row gone (a damaged copy) still names who wrote: as the chat's participant list does.
+    const handle = handleId === null || handleId === 0 ? null : this.chats.handles.get(handleId) ?? `handle ${handleId}`;
     const { key: chatKey, alsoIn, recentlyDeleted } = this.chats.chatKeyFor(rowid, handleId);
     const date = appleTime(row['date'], row['date__text']);
     const extra: Record<string, unknown> = {};
