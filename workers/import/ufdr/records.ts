@@ -115,13 +115,16 @@ function participantWith(parties: Party[], id: string): Party | undefined {
 }
 
 /**
- * Direction as the report states it (a Direction or Folder field), else from the sender being
- * the phone's owner, else from a Status only one side can have.
+ * Direction as the report states it (a Direction or Folder field, or an InstantMessage's
+ * FromIsOwner), else from the sender being the phone's owner, else from a Status only one side
+ * can have.
  */
 export function directionOf(model: XmlNode, from: Party | null, participants: Party[]): 'incoming' | 'outgoing' | null {
   const stated = `${fieldText(model, 'Direction') ?? ''} ${fieldText(model, 'Folder') ?? ''}`.toLowerCase();
   if (/incoming|inbox/u.test(stated)) return 'incoming';
   if (/outgoing|outbox|sent/u.test(stated)) return 'outgoing';
+  const fromIsOwner = (fieldText(model, 'FromIsOwner') ?? '').toLowerCase();
+  if (fromIsOwner === 'true' || fromIsOwner === 'false') return fromIsOwner === 'true' ? 'outgoing' : 'incoming';
   const fromId = from?.id ?? null;
   const owner = from?.owner ?? (fromId === null ? null : (participantWith(participants, fromId)?.owner ?? null));
   if (owner !== null) return owner ? 'outgoing' : 'incoming';
