@@ -80,11 +80,17 @@ export function fieldModels(model: XmlNode, name: string): XmlNode[] {
   return fieldNode(model, name)?.children.filter((child) => child.name === 'model') ?? [];
 }
 
-/** Every descendant with this element name, depth first. */
-export function descendants(node: XmlNode, name: string, found: XmlNode[] = []): XmlNode[] {
-  for (const child of node.children) {
-    if (child.name === name) found.push(child);
-    descendants(child, name, found);
+/**
+ * Every descendant with this element name, depth first, in document order. Walked with a stack,
+ * not recursion: a model nested a few hundred thousand elements deep (well within the size
+ * bound) overflowed the call stack, and the import stopped there.
+ */
+export function descendants(node: XmlNode, name: string): XmlNode[] {
+  const found: XmlNode[] = [];
+  const pending = [...node.children].reverse();
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.name === name) found.push(next);
+    for (let index = next.children.length - 1; index >= 0; index--) pending.push(next.children[index] as XmlNode);
   }
   return found;
 }
