@@ -121,8 +121,9 @@ function participantWith(parties: Party[], id: string): Party | undefined {
  */
 export function directionOf(model: XmlNode, from: Party | null, participants: Party[]): 'incoming' | 'outgoing' | null {
   const stated = `${fieldText(model, 'Direction') ?? ''} ${fieldText(model, 'Folder') ?? ''}`.toLowerCase();
-  if (/incoming|inbox/u.test(stated)) return 'incoming';
-  if (/outgoing|outbox|sent/u.test(stated)) return 'outgoing';
+  // At the start of a word only: a mail folder "Presentations" or "Consent forms" is not "Sent".
+  if (/(?<![a-z])(?:incoming|inbox)/u.test(stated)) return 'incoming';
+  if (/(?<![a-z])(?:outgoing|outbox|sent)/u.test(stated)) return 'outgoing';
   const fromIsOwner = (fieldText(model, 'FromIsOwner') ?? '').toLowerCase();
   if (fromIsOwner === 'true' || fromIsOwner === 'false') return fromIsOwner === 'true' ? 'outgoing' : 'incoming';
   const fromId = from?.id ?? null;
