@@ -230,6 +230,15 @@ function compareWithBody(row: Row, text: string, extra: Record<string, unknown>)
   if (decoded.ok && decoded.note === undefined && decoded.text !== text) extra['attributedBodyText'] = decoded.text;
 }
 
+/** item_type 3 by group_action_type (imessage-exporter's GroupAction). */
+const GROUP_ACTIONS: Readonly<Record<number, string>> = {
+  0: 'left the conversation',
+  1: 'changed the group photo',
+  2: 'removed the group photo',
+  4: 'changed the chat background',
+  6: 'removed the chat background',
+};
+
 /** The sentence for a group event row (item_type ≠ 0), or null for an ordinary message. */
 function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
   const itemType = integerValue(row['item_type']);
@@ -237,15 +246,17 @@ function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
   const action = integerValue(row['group_action_type']) ?? 0;
   const otherId = integerValue(row['other_handle']);
   const other = otherId === null || otherId === 0 ? 'someone' : chats.handles.get(otherId) ?? `handle ${otherId}`;
+  const unknown = `iMessage event (item_type ${itemType}, group_action_type ${action})`;
   switch (itemType) {
     case 1:
-      return action === 1 ? `${actor} removed ${other} from the conversation` : `${actor} added ${other} to the conversation`;
+      return action === 0 ? `${actor} added ${other} to the conversation` : action === 1 ? `${actor} removed ${other} from the conversation` : unknown;
     case 2: {
       const title = nonEmptyText(row['group_title']);
       return title === null ? `${actor} removed the conversation name` : `${actor} named the conversation "${title}"`;
     }
     case 3:
-      return action === 1 ? `${actor} changed the group photo` : action === 2 ? `${actor} removed the group photo` : `${actor} left the conversation`;
+      // Only action 0 is a departure; iOS 18 added 4 and 6 (chat background), and more may come.
+      return GROUP_ACTIONS[action] === undefined ? unknown : `${actor} ${GROUP_ACTIONS[action]}`;
     case 4:
       return `${actor} shared a location`;
     case 5:
@@ -253,6 +264,6 @@ function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
     case 6:
       return `FaceTime call (${actor})`;
     default:
-      return `iMessage event (item_type ${itemType}, group_action_type ${action})`;
+      return unknown;
   }
 }
