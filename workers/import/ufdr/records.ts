@@ -182,12 +182,14 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
 }
 
 /**
- * taggedFiles' `deleted="Deleted"` says the file itself was recovered as deleted on the device,
+ * What the tagged file itself says beside the message. taggedFiles' `deleted="Deleted"` says the file itself was recovered as deleted on the device,
  * which the message's own deleted_state does not say (an intact message can point at a deleted
- * photo). It was read into TaggedFile but never reached the record.
+ * photo). It was read into TaggedFile but never reached the record. A Local Path refused as
+ * leading outside the UFDR is kept too: the attachment then points at the device path instead.
  */
-function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean } {
-  return file === undefined ? {} : { fileDeleted: file.deleted };
+function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean; refusedLocalPath?: string } {
+  if (file === undefined) return {};
+  return file.refusedLocalPath === null ? { fileDeleted: file.deleted } : { fileDeleted: file.deleted, refusedLocalPath: file.refusedLocalPath };
 }
 
 function attachment(file: TaggedFile | undefined, fileName: string | null, mimeType: string | null, extracted: string | null, length: string | undefined): ParsedAttachment {
