@@ -50,7 +50,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const sender = from ?? (direction === 'outgoing' ? owner : null);
   const senderName = sender === null ? null : (sender.name ?? context.files.nameOf(sender.id) ?? nameIn(context.participants, sender.id) ?? sender.id);
   const type = fieldText(model, 'Type');
-  const empty = body === null && timestampText === '' && from === null && attachments.length === 0;
+  const sharedContacts = sharedContactsOf(model);
+  const empty = body === null && timestampText === '' && from === null && attachments.length === 0 && sharedContacts.length === 0;
   const extra: Record<string, unknown> = {
     app: fieldText(model, 'Source') ?? fieldText(model, 'SourceApplication') ?? context.app,
     modelId: model.attrs['id'] ?? null,
@@ -64,6 +65,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
   if (to.length > 0) extra['to'] = to.map((party) => ({ id: party.id, name: party.name ?? context.files.nameOf(party.id) }));
   if (references.length > 0) extra['files'] = references;
+  if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
   Object.assign(extra, quoteFacts(model));
   // Which party joined or left is only in the nested ActivityLog, not in the Body (activity-records.ts).
   const activity = nestedActivityFacts(model);
@@ -153,6 +155,18 @@ function quoteFacts(model: XmlNode): Record<string, unknown> {
     });
   }
   return facts;
+}
+
+/**
+ * Contact cards sent in the message (`SharedContacts`: Contact models with a Name and Entries
+ * such as PhoneNumber or UserID). The Body of such a message is empty: the card is its content.
+ */
+function sharedContactsOf(model: XmlNode): Record<string, unknown>[] {
+  return fieldModels(model, 'SharedContacts').map((contact) => ({
+    modelId: contact.attrs['id'] ?? null,
+    name: fieldText(contact, 'Name'),
+    entries: fieldModels(contact, 'Entries').map((entry) => ({ type: entry.attrs['type'] ?? null, category: fieldText(entry, 'Category'), value: fieldText(entry, 'Value') })),
+  }));
 }
 
 /** Attachment models (`Attachment` and `Attachments`) plus files only named by `jumptargets`. */
