@@ -51,7 +51,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const senderName = sender === null ? null : (sender.name ?? context.files.nameOf(sender.id) ?? nameIn(context.participants, sender.id) ?? sender.id);
   const type = fieldText(model, 'Type');
   const sharedContacts = sharedContactsOf(model);
-  const empty = body === null && timestampText === '' && from === null && attachments.length === 0 && sharedContacts.length === 0;
+  const location = locationOf(model);
+  const empty = body === null && timestampText === '' && from === null && attachments.length === 0 && sharedContacts.length === 0 && location === null;
   const extra: Record<string, unknown> = {
     app: fieldText(model, 'Source') ?? fieldText(model, 'SourceApplication') ?? context.app,
     modelId: model.attrs['id'] ?? null,
@@ -66,6 +67,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (to.length > 0) extra['to'] = to.map((party) => ({ id: party.id, name: party.name ?? context.files.nameOf(party.id) }));
   if (references.length > 0) extra['files'] = references;
   if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
+  if (location !== null) extra['location'] = location;
   Object.assign(extra, quoteFacts(model));
   // Which party joined or left is only in the nested ActivityLog, not in the Body (activity-records.ts).
   const activity = nestedActivityFacts(model);
@@ -167,6 +169,29 @@ function sharedContactsOf(model: XmlNode): Record<string, unknown>[] {
     name: fieldText(contact, 'Name'),
     entries: fieldModels(contact, 'Entries').map((entry) => ({ type: entry.attrs['type'] ?? null, category: fieldText(entry, 'Category'), value: fieldText(entry, 'Value') })),
   }));
+}
+
+/**
+ * A location sent in the message: the `Position` Coordinate (Latitude, Longitude, Elevation,
+ * PositionAddress, Map, Comment), often with an empty Body. Coordinates are kept as written too:
+ * some locales write a decimal comma, read here as a point.
+ */
+function locationOf(model: XmlNode): Record<string, unknown> | null {
+  const position = fieldModels(model, 'Position')[0];
+  if (position === undefined) return null;
+  const location: Record<string, unknown> = {};
+  for (const [key, name] of [['latitude', 'Latitude'], ['longitude', 'Longitude'], ['elevation', 'Elevation']] as const) {
+    const text = fieldText(position, name);
+    const value = text === null ? Number.NaN : Number(text.replace(',', '.'));
+    if (Number.isFinite(value)) location[key] = value;
+  }
+  for (const [key, name] of [['address', 'PositionAddress'], ['map', 'Map'], ['comment', 'Comment'], ['latitudeText', 'Latitude'], ['longitudeText', 'Longitude']] as const) {
+    const text = fieldText(position, name);
+    if (text !== null) location[key] = text;
+  }
+  const sharing = fieldText(model, 'IsLocationSharing');
+  if (sharing !== null) location['isLocationSharing'] = sharing.toLowerCase() === 'true';
+  return Object.keys(location).length === 0 ? null : location;
 }
 
 /** Attachment models (`Attachment` and `Attachments`) plus files only named by `jumptargets`. */
