@@ -207,7 +207,9 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     const extracted = fieldText(item, 'attachment_extracted_path');
     const length = fieldNode(item, 'Data')?.children.find((child) => child.name === 'source')?.attrs['length'];
     attachments.push(attachment(file, fieldText(item, 'Filename'), fieldText(item, 'ContentType'), extracted, length));
-    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), inReport: file !== undefined, ...deletedOnDevice(file) });
+    // A voice note's Transcript is its words as the report gives them.
+    const transcript = fieldText(item, 'Transcript');
+    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), ...(transcript === null ? {} : { transcript }), inReport: file !== undefined, ...deletedOnDevice(file) });
   }
   for (const target of model.children.filter((child) => child.name === 'jumptargets').flatMap((jump) => jump.children)) {
     const id = target.text.trim();
