@@ -56,8 +56,9 @@ export class IosMessageReader {
     db: Database,
     private readonly chats: IosChats,
   ) {
+    // LEFT JOIN: a join row whose attachment row is gone still says the message had an attachment.
     this.attachments = hasTable(db, 'attachment') && hasTable(db, 'message_attachment_join')
-      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'attachment'), 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j JOIN attachment AS a ON a.ROWID = j.attachment_id WHERE j.message_id = ? ORDER BY j.rowid`)
+      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'attachment'), 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j LEFT JOIN attachment AS a ON a.ROWID = j.attachment_id WHERE j.message_id = ? ORDER BY j.rowid`)
       : null;
   }
 
@@ -65,7 +66,8 @@ export class IosMessageReader {
     const rowid = rowidOf(row);
     const handleId = integerValue(row['handle_id']);
     const fromMe = flagValue(row['is_from_me']);
-    const handle = handleId === null || handleId === 0 ? null : this.chats.handles.get(handleId) ?? null;
+    // A handle row gone (a damaged copy) still names who wrote: as the chat's participant list does.
+    const handle = handleId === null || handleId === 0 ? null : this.chats.handles.get(handleId) ?? `handle ${handleId}`;
     const { key: chatKey, alsoIn, recentlyDeleted } = this.chats.chatKeyFor(rowid, handleId);
     const date = appleTime(row['date'], row['date__text']);
     const extra: Record<string, unknown> = {};
@@ -228,6 +230,15 @@ function compareWithBody(row: Row, text: string, extra: Record<string, unknown>)
   if (decoded.ok && decoded.note === undefined && decoded.text !== text) extra['attributedBodyText'] = decoded.text;
 }
 
+/** item_type 3 by group_action_type (imessage-exporter's GroupAction). */
+const GROUP_ACTIONS: Readonly<Record<number, string>> = {
+  0: 'left the conversation',
+  1: 'changed the group photo',
+  2: 'removed the group photo',
+  4: 'changed the chat background',
+  6: 'removed the chat background',
+};
+
 /** The sentence for a group event row (item_type ≠ 0), or null for an ordinary message. */
 function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
   const itemType = integerValue(row['item_type']);
@@ -235,15 +246,17 @@ function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
   const action = integerValue(row['group_action_type']) ?? 0;
   const otherId = integerValue(row['other_handle']);
   const other = otherId === null || otherId === 0 ? 'someone' : chats.handles.get(otherId) ?? `handle ${otherId}`;
+  const unknown = `iMessage event (item_type ${itemType}, group_action_type ${action})`;
   switch (itemType) {
     case 1:
-      return action === 1 ? `${actor} removed ${other} from the conversation` : `${actor} added ${other} to the conversation`;
+      return action === 0 ? `${actor} added ${other} to the conversation` : action === 1 ? `${actor} removed ${other} from the conversation` : unknown;
     case 2: {
       const title = nonEmptyText(row['group_title']);
       return title === null ? `${actor} removed the conversation name` : `${actor} named the conversation "${title}"`;
     }
     case 3:
-      return action === 1 ? `${actor} changed the group photo` : action === 2 ? `${actor} removed the group photo` : `${actor} left the conversation`;
+      // Only action 0 is a departure; iOS 18 added 4 and 6 (chat background), and more may come.
+      return GROUP_ACTIONS[action] === undefined ? unknown : `${actor} ${GROUP_ACTIONS[action]}`;
     case 4:
       return `${actor} shared a location`;
     case 5:
@@ -251,6 +264,6 @@ function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
     case 6:
       return `FaceTime call (${actor})`;
     default:
-      return `iMessage event (item_type ${itemType}, group_action_type ${action})`;
+      return unknown;
   }
 }

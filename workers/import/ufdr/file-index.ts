@@ -21,6 +21,8 @@ export interface TaggedFile {
   devicePath: string | null;
   /** Where the bytes are inside the UFDR (`files/Image/…`), from the `Local Path` metadata. */
   localPath: string | null;
+  /** A `Local Path` refused because it leads outside the UFDR (`..`, absolute), as written. */
+  refusedLocalPath: string | null;
   size: number | null;
   md5: string | null;
   sha256: string | null;
@@ -36,10 +38,12 @@ export function taggedFileOf(node: XmlNode): TaggedFile {
   }
   const local = items.get('local path') ?? node.attrs['local_path'] ?? null;
   const size = node.attrs['size'];
+  const localPath = local === null ? null : safeRelativePath(local);
   return {
     id: node.attrs['id'] ?? null,
     devicePath: node.attrs['path'] ?? null,
-    localPath: local === null ? null : safeRelativePath(local),
+    localPath,
+    refusedLocalPath: local !== null && local !== '' && localPath === null ? local : null,
     size: size !== undefined && /^\d+$/u.test(size) ? Number(size) : null,
     md5: hexDigest(items.get('md5') ?? node.attrs['md5'], 32),
     sha256: hexDigest(items.get('sha256') ?? items.get('sha-256') ?? node.attrs['sha256'], 64),

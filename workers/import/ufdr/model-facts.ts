@@ -21,14 +21,26 @@ export interface Stamp {
 /** A TimeStamp-typed field: the value as written, read as an instant (or wall time without a zone). */
 export function stampOf(model: XmlNode, name: string, notes: string[], stamps: StampReader): Stamp {
   const value = fieldNode(model, name)?.children.find((child) => child.name === 'value');
-  const text = value?.text.trim() ?? '';
-  const formatted = value?.attrs['formattedTimestamp'];
-  let time = text === '' ? null : stamps.read(text, notes);
-  if (time === null && formatted !== undefined) time = stamps.read(formatted, notes);
+  const { time, text } = readStampValue(value, notes, stamps);
   if (time === null && text !== '') notes.push(`timestamp "${text.slice(0, 80)}" is in no known form; the record has no time`);
   const format = value?.attrs['format'] ?? null;
   if (format === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
   return { time, text, format };
+}
+
+/**
+ * The time of a TimeStamp `<value>`: its text, else its formattedTimestamp. A text without a zone
+ * (`28/09/2024 14:59:35`) is only a wall-clock time, while a formattedTimestamp beside it may
+ * state the instant (`2024-09-28T14:59:35+02:00`): the report's own offset then wins over the
+ * zone the examiner would otherwise have to assume.
+ */
+export function readStampValue(value: XmlNode | undefined, notes: string[], stamps: StampReader): { time: ParsedTime; text: string } {
+  const text = value?.text.trim() ?? '';
+  const formatted = value?.attrs['formattedTimestamp'];
+  const time = text === '' ? null : stamps.read(text, notes);
+  if (formatted === undefined || (time !== null && 'utcMs' in time)) return { time, text };
+  const stated = stamps.read(formatted, notes);
+  return { time: time === null || (stated !== null && 'utcMs' in stated) ? stated : time, text };
 }
 
 /** `deleted_state="Deleted"` (Physical Analyzer) or `DeletedState` (some exports). */

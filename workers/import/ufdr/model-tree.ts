@@ -53,13 +53,18 @@ export interface FieldValue {
   attrs: Record<string, string>;
 }
 
-/** The first <value> of a field, or null when the field is absent or `<empty/>`. */
+/**
+ * The <value> of a field, or null when the field is absent or `<empty/>`. A `<multiField>` holds
+ * several values: all are kept, one per line, since reading the first alone dropped the rest.
+ */
 export function fieldValue(model: XmlNode, name: string): FieldValue | null {
   const field = fieldNode(model, name);
-  const value = field?.children.find((child) => child.name === 'value');
-  if (value === undefined) return null;
-  const text = value.attrs['format'] === 'Base64String' ? decodeBase64Text(value.text) : value.text;
-  return { text, truncated: value.truncated, attrs: value.attrs };
+  const values = field?.children.filter((child) => child.name === 'value') ?? [];
+  const [first] = values;
+  if (first === undefined) return null;
+  const kept = field?.name === 'multiField' ? values : [first];
+  const text = kept.map((value) => (value.attrs['format'] === 'Base64String' ? decodeBase64Text(value.text) : value.text)).join('\n');
+  return { text, truncated: kept.some((value) => value.truncated), attrs: first.attrs };
 }
 
 /** A field's text with surrounding whitespace removed, or null when empty. */
@@ -75,11 +80,17 @@ export function fieldModels(model: XmlNode, name: string): XmlNode[] {
   return fieldNode(model, name)?.children.filter((child) => child.name === 'model') ?? [];
 }
 
-/** Every descendant with this element name, depth first. */
-export function descendants(node: XmlNode, name: string, found: XmlNode[] = []): XmlNode[] {
-  for (const child of node.children) {
-    if (child.name === name) found.push(child);
-    descendants(child, name, found);
+/**
+ * Every descendant with this element name, depth first, in document order. Walked with a stack,
+ * not recursion: a model nested a few hundred thousand elements deep (well within the size
+ * bound) overflowed the call stack, and the import stopped there.
+ */
+export function descendants(node: XmlNode, name: string): XmlNode[] {
+  const found: XmlNode[] = [];
+  const pending = [...node.children].reverse();
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.name === name) found.push(next);
+    for (let index = next.children.length - 1; index >= 0; index--) pending.push(next.children[index] as XmlNode);
   }
   return found;
 }

@@ -10,7 +10,7 @@ import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { identifierKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
-import { deletedStateOf, isDeleted } from './model-facts.ts';
+import { deletedStateOf, isDeleted, readStampValue } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import type { StampReader } from './date-order.ts';
@@ -41,10 +41,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const to = fieldModels(model, 'To').map(partyOf);
   const body = fieldValue(model, 'Body');
   const stamp = fieldNode(model, 'TimeStamp')?.children.find((child) => child.name === 'value');
-  const timestampText = stamp?.text.trim() ?? '';
-  const formatted = stamp?.attrs['formattedTimestamp'];
-  let time = timestampText === '' ? null : context.stamps.read(timestampText, notes);
-  if (time === null && formatted !== undefined) time = context.stamps.read(formatted, notes);
+  const { time, text: timestampText } = readStampValue(stamp, notes, context.stamps);
   if (time === null && timestampText !== '') notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
   if (body?.truncated === true) notes.push(`the Body was longer than ${MAX_FIELD_CHARS} characters and was cut there`);
   const { attachments, references } = attachmentsOf(model, context.files);
@@ -53,7 +50,9 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const sender = from ?? (direction === 'outgoing' ? owner : null);
   const senderName = sender === null ? null : (sender.name ?? context.files.nameOf(sender.id) ?? nameIn(context.participants, sender.id) ?? sender.id);
   const type = fieldText(model, 'Type');
-  const empty = body === null && timestampText === '' && from === null && attachments.length === 0;
+  const sharedContacts = sharedContactsOf(model);
+  const location = locationOf(model);
+  const empty = body === null && timestampText === '' && from === null && attachments.length === 0 && sharedContacts.length === 0 && location === null;
   const extra: Record<string, unknown> = {
     app: fieldText(model, 'Source') ?? fieldText(model, 'SourceApplication') ?? context.app,
     modelId: model.attrs['id'] ?? null,
@@ -67,6 +66,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
   if (to.length > 0) extra['to'] = to.map((party) => ({ id: party.id, name: party.name ?? context.files.nameOf(party.id) }));
   if (references.length > 0) extra['files'] = references;
+  if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
+  if (location !== null) extra['location'] = location;
   Object.assign(extra, quoteFacts(model));
   // Which party joined or left is only in the nested ActivityLog, not in the Body (activity-records.ts).
   const activity = nestedActivityFacts(model);
@@ -118,13 +119,17 @@ function participantWith(parties: Party[], id: string): Party | undefined {
 }
 
 /**
- * Direction as the report states it (a Direction or Folder field), else from the sender being
- * the phone's owner, else from a Status only one side can have.
+ * Direction as the report states it (a Direction or Folder field, or an InstantMessage's
+ * FromIsOwner), else from the sender being the phone's owner, else from a Status only one side
+ * can have.
  */
 export function directionOf(model: XmlNode, from: Party | null, participants: Party[]): 'incoming' | 'outgoing' | null {
   const stated = `${fieldText(model, 'Direction') ?? ''} ${fieldText(model, 'Folder') ?? ''}`.toLowerCase();
-  if (/incoming|inbox/u.test(stated)) return 'incoming';
-  if (/outgoing|outbox|sent/u.test(stated)) return 'outgoing';
+  // At the start of a word only: a mail folder "Presentations" or "Consent forms" is not "Sent".
+  if (/(?<![a-z])(?:incoming|inbox)/u.test(stated)) return 'incoming';
+  if (/(?<![a-z])(?:outgoing|outbox|sent)/u.test(stated)) return 'outgoing';
+  const fromIsOwner = (fieldText(model, 'FromIsOwner') ?? '').toLowerCase();
+  if (fromIsOwner === 'true' || fromIsOwner === 'false') return fromIsOwner === 'true' ? 'outgoing' : 'incoming';
   const fromId = from?.id ?? null;
   const owner = from?.owner ?? (fromId === null ? null : (participantWith(participants, fromId)?.owner ?? null));
   if (owner !== null) return owner ? 'outgoing' : 'incoming';
@@ -154,6 +159,41 @@ function quoteFacts(model: XmlNode): Record<string, unknown> {
   return facts;
 }
 
+/**
+ * Contact cards sent in the message (`SharedContacts`: Contact models with a Name and Entries
+ * such as PhoneNumber or UserID). The Body of such a message is empty: the card is its content.
+ */
+function sharedContactsOf(model: XmlNode): Record<string, unknown>[] {
+  return fieldModels(model, 'SharedContacts').map((contact) => ({
+    modelId: contact.attrs['id'] ?? null,
+    name: fieldText(contact, 'Name'),
+    entries: fieldModels(contact, 'Entries').map((entry) => ({ type: entry.attrs['type'] ?? null, category: fieldText(entry, 'Category'), value: fieldText(entry, 'Value') })),
+  }));
+}
+
+/**
+ * A location sent in the message: the `Position` Coordinate (Latitude, Longitude, Elevation,
+ * PositionAddress, Map, Comment), often with an empty Body. Coordinates are kept as written too:
+ * some locales write a decimal comma, read here as a point.
+ */
+function locationOf(model: XmlNode): Record<string, unknown> | null {
+  const position = fieldModels(model, 'Position')[0];
+  if (position === undefined) return null;
+  const location: Record<string, unknown> = {};
+  for (const [key, name] of [['latitude', 'Latitude'], ['longitude', 'Longitude'], ['elevation', 'Elevation']] as const) {
+    const text = fieldText(position, name);
+    const value = text === null ? Number.NaN : Number(text.replace(',', '.'));
+    if (Number.isFinite(value)) location[key] = value;
+  }
+  for (const [key, name] of [['address', 'PositionAddress'], ['map', 'Map'], ['comment', 'Comment'], ['latitudeText', 'Latitude'], ['longitudeText', 'Longitude']] as const) {
+    const text = fieldText(position, name);
+    if (text !== null) location[key] = text;
+  }
+  const sharing = fieldText(model, 'IsLocationSharing');
+  if (sharing !== null) location['isLocationSharing'] = sharing.toLowerCase() === 'true';
+  return Object.keys(location).length === 0 ? null : location;
+}
+
 /** Attachment models (`Attachment` and `Attachments`) plus files only named by `jumptargets`. */
 export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: ParsedAttachment[]; references: Record<string, unknown>[] } {
   const attachments: ParsedAttachment[] = [];
@@ -167,7 +207,9 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     const extracted = fieldText(item, 'attachment_extracted_path');
     const length = fieldNode(item, 'Data')?.children.find((child) => child.name === 'source')?.attrs['length'];
     attachments.push(attachment(file, fieldText(item, 'Filename'), fieldText(item, 'ContentType'), extracted, length));
-    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), inReport: file !== undefined, ...deletedOnDevice(file) });
+    // A voice note's Transcript is its words as the report gives them.
+    const transcript = fieldText(item, 'Transcript');
+    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), ...(transcript === null ? {} : { transcript }), inReport: file !== undefined, ...deletedOnDevice(file) });
   }
   for (const target of model.children.filter((child) => child.name === 'jumptargets').flatMap((jump) => jump.children)) {
     const id = target.text.trim();
@@ -181,12 +223,14 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
 }
 
 /**
- * taggedFiles' `deleted="Deleted"` says the file itself was recovered as deleted on the device,
+ * What the tagged file itself says beside the message. taggedFiles' `deleted="Deleted"` says the file itself was recovered as deleted on the device,
  * which the message's own deleted_state does not say (an intact message can point at a deleted
- * photo). It was read into TaggedFile but never reached the record.
+ * photo). It was read into TaggedFile but never reached the record. A Local Path refused as
+ * leading outside the UFDR is kept too: the attachment then points at the device path instead.
  */
-function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean } {
-  return file === undefined ? {} : { fileDeleted: file.deleted };
+function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean; refusedLocalPath?: string } {
+  if (file === undefined) return {};
+  return file.refusedLocalPath === null ? { fileDeleted: file.deleted } : { fileDeleted: file.deleted, refusedLocalPath: file.refusedLocalPath };
 }
 
 function attachment(file: TaggedFile | undefined, fileName: string | null, mimeType: string | null, extracted: string | null, length: string | undefined): ParsedAttachment {

@@ -198,7 +198,10 @@ export class ReportRecords {
     }
     const refs = message.extra?.['files'];
     if (!Array.isArray(refs)) return;
-    for (const ref of refs as { inReport?: boolean; fileId?: unknown }[]) {
+    for (const ref of refs as { inReport?: boolean; fileId?: unknown; refusedLocalPath?: unknown }[]) {
+      if (typeof ref.refusedLocalPath === 'string') {
+        this.warnings.add('unsafe-local-path', place, `the Local Path "${ref.refusedLocalPath}" of tagged file ${String(ref.fileId)} leads outside the UFDR and was not followed; the attachment is looked for by its device path`);
+      }
       if (ref.inReport !== false || typeof ref.fileId !== 'string') continue;
       this.stats.unresolvedFileRefs += 1;
       if (!this.fragment) this.warnings.add('unresolved-file', place, `attachment file_id "${ref.fileId}" is not among the report's taggedFiles; its vendor digests cannot be checked`);

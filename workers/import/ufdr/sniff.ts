@@ -25,7 +25,15 @@ export function sniffUfdrReport(head: Uint8Array, displayName: string): boolean 
   if (first === null || first[1] !== 'project') return false;
   const tagEnd = prologueFree.indexOf('>', first.index);
   const tag = prologueFree.slice(first.index, tagEnd === -1 ? undefined : tagEnd);
-  return tag.includes(CELLEBRITE_REPORT_NAMESPACE);
+  return tag.includes(CELLEBRITE_REPORT_NAMESPACE) || hasReportMarkers(tag, prologueFree.slice(first.index));
+}
+
+/**
+ * A <project> without the namespace (FORMATS.md §7.1): IPED knows a Physical Analyzer XML report
+ * by `project id`, `extractionType` and `sourceExtractions` near its start; so does this.
+ */
+function hasReportMarkers(rootTag: string, text: string): boolean {
+  return /\sid="/u.test(rootTag) && /\sextractionType="/u.test(rootTag) && /<(?:[\w.-]+:)?sourceExtractions[\s/>]/u.test(text);
 }
 
 /**

@@ -14,8 +14,8 @@ import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
-const DAY_FIRST = /^(\d{1,2})[-/.]([A-Za-z]{3}|\d{1,2})[-/.](\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AP]M)?\s*(?:\(?\s*(?:UTC|GMT)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?\s*\)?)?$/iu;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/iu;
+const DAY_FIRST = /^(\d{1,2})[-/.]([A-Za-z]{3}|\d{1,2})[-/.](\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AP]M)?\s*(?:\(?\s*(UTC|GMT)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?\s*\)?)?$/iu;
 
 export type DayMonthOrder = 'dmy' | 'mdy';
 
@@ -82,7 +82,12 @@ function dayFirstParts(text: string, monthFirst: boolean): Parts | null {
     hour = (hour % 12) + (meridiem === 'PM' ? 12 : 0);
   }
   const first = Number(match[1]);
-  return { year, month: monthFirst ? first : month, day: monthFirst ? month : first, hour, minute: Number(match[5]), second: Number(match[6] ?? '0'), ms: fraction(match[7]), zone: match[9] ?? null };
+  return { year, month: monthFirst ? first : month, day: monthFirst ? month : first, hour, minute: Number(match[5]), second: Number(match[6] ?? '0'), ms: fraction(match[7]), zone: zoneOf(match[9], match[10]) };
+}
+
+/** "UTC" or "GMT" with no number after it names offset zero, not a missing zone. */
+function zoneOf(named: string | undefined, offset: string | undefined): string | null {
+  return offset ?? (named === undefined ? null : 'Z');
 }
 
 function fraction(digits: string | undefined): number {
@@ -96,7 +101,7 @@ function valid(parts: Parts): boolean {
 
 /** `Z`, `+02:00`, `+0200`, `+2`, `-05:30` → minutes east of UTC. */
 function offsetMinutes(zone: string): number | null {
-  if (zone.toUpperCase() === 'Z') return 0;
+  if (['Z', 'UTC', 'GMT'].includes(zone.toUpperCase())) return 0;
   const match = /^([+-])(\d{1,2})(?::?(\d{2}))?$/u.exec(zone);
   if (match === null) return null;
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? '0');

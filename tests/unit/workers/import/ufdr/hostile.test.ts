@@ -89,4 +89,12 @@ describe('Cellebrite report.xml importer against hostile input', () => {
     const result = await runParser(ufdrReportParser, inputFromText(xml));
     expect(result.messages[0]).toMatchObject({ text: 'olá', time: { wall: { year: 2024, month: 1, day: 3, hour: 19, minute: 5, second: 9 } } });
   });
+  it('regression: reads on past a taggedFiles file and an attachment nested 200 000 elements deep (was: call stack overflow, nothing imported)', async () => {
+    const deep = `${'<a>'.repeat(200_000)}${'</a>'.repeat(200_000)}`;
+    const attachment = `<multiModelField name="Attachments" type="Attachment"><model type="Attachment" id="at">${deep}</model></multiModelField>`;
+    const xml = `<?xml version="1.0"?>\n<project id="t" ${NS}><taggedFiles><file id="f1" path="/x.jpg">${deep}</file></taggedFiles><decodedData><modelType type="InstantMessage">${message('before')}${message('deep').replace('</model>', `${attachment}</model>`)}${message('after')}</modelType></decodedData></project>`;
+    const result = await runParser(ufdrReportParser, inputFromText(xml));
+    expect(result.messages.map((item) => [item.kind, item.text])).toEqual([['message', 'before'], ['message', 'deep'], ['message', 'after']]);
+    expect(result.outcome.details).toMatchObject({ complete: true, taggedFiles: 1 });
+  });
 });

@@ -53,6 +53,12 @@ describe.skipIf(!existsSync(CHAT) || !existsSync(ACCOUNTS))('Cellebrite report.x
     ]);
   });
 
+  it('regression: keeps the contact card Metapod shared, which the empty Body does not say', async () => {
+    const { messages } = await runParser(ufdrReportParser, inputFromFile(CHAT));
+    const card = messages.find((message) => message.sender === 'Metapod');
+    expect(card?.extra?.['sharedContacts']).toEqual([expect.objectContaining({ name: 'Charmeleon', entries: expect.arrayContaining([expect.objectContaining({ value: '+55 11 99999-22222' })]) })]);
+  });
+
   it('recognises the user-account fragment: one record per account, and the accounts in the details', async () => {
     const result = await runParser(ufdrReportParser, inputFromFile(ACCOUNTS, { forbidReadAll: true }));
     expect(result.warnings).toEqual([]);

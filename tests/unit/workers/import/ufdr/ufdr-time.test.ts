@@ -20,6 +20,15 @@ describe('Cellebrite timestamps', () => {
     expect(parseCellebriteTime('25/03/2024 10:00:00 +00:00', 'mdy')).toBeNull();
   });
 
+  it.each([
+    ['03/11/2024 19:46:47 UTC', Date.UTC(2024, 10, 3, 19, 46, 47)],
+    ['03/11/2024 19:46:47(UTC)', Date.UTC(2024, 10, 3, 19, 46, 47)],
+    ['03-Nov-24 07:46:47 PM GMT', Date.UTC(2024, 10, 3, 19, 46, 47)],
+    ['2024-11-03 19:46:47 UTC', Date.UTC(2024, 10, 3, 19, 46, 47)],
+  ])('regression: %s names UTC without a number, an absolute instant (was wall-clock or no time)', (text, utcMs) => {
+    expect(parseCellebriteTime(text)).toEqual({ utcMs });
+  });
+
   it('keeps a time without a zone as wall-clock', () => {
     expect(parseCellebriteTime('2024-11-03 19:46:47')).toEqual({ wall: { year: 2024, month: 11, day: 3, hour: 19, minute: 46, second: 47 } });
   });
