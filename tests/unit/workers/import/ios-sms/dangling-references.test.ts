@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { iosSmsDbParser } from '../../../../../workers/import/ios-sms/index.ts';
+import { IOS_SMS_TABLES_BESIDE_MESSAGE } from '../../../../support/ios-sms-tables.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
@@ -11,12 +12,7 @@ import { buildDatabase, checkParsedInvariants, runParser } from '../../../../sup
 const SCHEMA = `
   CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, text TEXT, handle_id INTEGER DEFAULT 0,
     attributedBody BLOB, service TEXT, date INTEGER, is_from_me INTEGER DEFAULT 0, cache_has_attachments INTEGER DEFAULT 0);
-  CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL, service TEXT NOT NULL);
-  CREATE TABLE chat (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, style INTEGER, chat_identifier TEXT, service_name TEXT, display_name TEXT);
-  CREATE TABLE chat_message_join (chat_id INTEGER, message_id INTEGER, message_date INTEGER DEFAULT 0, PRIMARY KEY (chat_id, message_id));
-  CREATE TABLE chat_handle_join (chat_id INTEGER, handle_id INTEGER);
-  CREATE TABLE attachment (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT, filename TEXT, uti TEXT, mime_type TEXT, transfer_name TEXT, total_bytes INTEGER DEFAULT 0, is_sticker INTEGER DEFAULT 0);
-  CREATE TABLE message_attachment_join (message_id INTEGER, attachment_id INTEGER);
+  ${IOS_SMS_TABLES_BESIDE_MESSAGE}
   INSERT INTO handle VALUES (1, '+12092664939', 'SMS');
   INSERT INTO chat VALUES (1, 'iMessage;+;chat1', 43, 'chat1', 'iMessage', NULL);
   INSERT INTO chat_handle_join VALUES (1, 1), (1, 9);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { iosSmsDbParser } from '../../../../../workers/import/ios-sms/index.ts';
+import { IOS_SMS_TABLES_BESIDE_MESSAGE } from '../../../../support/ios-sms-tables.ts';
 import { buildDatabase, checkParsedInvariants, CollectingSink, parserInput, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 const SAMPLES = path.resolve(process.cwd(), '../shared/samples/ios-sms-db/imessage-exporter');
@@ -31,12 +32,7 @@ const SCHEMA = `
     item_type INTEGER DEFAULT 0, other_handle INTEGER DEFAULT 0, group_title TEXT, group_action_type INTEGER DEFAULT 0,
     associated_message_guid TEXT, associated_message_type INTEGER DEFAULT 0, message_summary_info BLOB,
     destination_caller_id TEXT, thread_originator_guid TEXT, date_edited INTEGER DEFAULT 0, date_retracted INTEGER DEFAULT 0);
-  CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL, service TEXT NOT NULL);
-  CREATE TABLE chat (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, style INTEGER, chat_identifier TEXT, service_name TEXT, display_name TEXT);
-  CREATE TABLE chat_message_join (chat_id INTEGER, message_id INTEGER, message_date INTEGER DEFAULT 0, PRIMARY KEY (chat_id, message_id));
-  CREATE TABLE chat_handle_join (chat_id INTEGER, handle_id INTEGER);
-  CREATE TABLE attachment (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT, filename TEXT, uti TEXT, mime_type TEXT, transfer_name TEXT, total_bytes INTEGER DEFAULT 0, is_sticker INTEGER DEFAULT 0);
-  CREATE TABLE message_attachment_join (message_id INTEGER, attachment_id INTEGER);
+  ${IOS_SMS_TABLES_BESIDE_MESSAGE}
   INSERT INTO handle VALUES (1, '+15551230001', 'iMessage'), (2, 'friend@example.com', 'iMessage'), (3, '+15551230003', 'SMS');
   INSERT INTO chat VALUES (1, 'iMessage;-;+15551230001', 45, '+15551230001', 'iMessage', NULL),
                           (2, 'iMessage;+;chat123456', 43, 'chat123456', 'iMessage', 'Weekend plans');
