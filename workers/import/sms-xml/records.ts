@@ -134,9 +134,15 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
       if (text !== null) smil.push(text);
       return;
     }
-    if (contentType === 'text/plain' && data === null) {
+    if (contentType === 'text/plain') {
       if (text !== null) texts.push(text);
-      return;
+      if (data === null) return;
+      // A text part the provider kept in a file comes as base64 data: its words are the message's.
+      const decoded = text === null ? textFromData(data, present(part.attributes, 'chset')) : null;
+      if (decoded !== null) {
+        texts.push(decoded);
+        return;
+      }
     }
     const attachment = partAttachment(part.attributes, contentType, text, data);
     if (attachment.problem !== null) {
@@ -182,6 +188,33 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     },
     notes,
   };
+}
+
+/** `chset` (IANA MIBenum) values a text part's data is read in; an absent chset is read as UTF-8. */
+const CHSET_ASCII = '3';
+const CHSET_LATIN1 = '4';
+const CHSET_UTF8 = '106';
+// ignoreBOM keeps a U+FEFF that is part of the content instead of silently dropping it.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text of a text/plain part's base64 data, or null when it cannot be read exactly (not
+ * base64, bytes not valid in the charset, a charset not read here): the part then stays an
+ * attachment with its bytes.
+ */
+function textFromData(data: string, chset: string | null): string | null {
+  const clean = data.replace(/\s+/gu, '');
+  if (clean.length % 4 !== 0 || !BASE64.test(clean)) return null;
+  const bytes = Buffer.from(clean, 'base64');
+  const charset = chset ?? CHSET_UTF8;
+  if (charset === CHSET_LATIN1) return bytes.toString('latin1');
+  if (charset === CHSET_ASCII) return bytes.every((byte) => byte < 0x80) ? bytes.toString('latin1') : null;
+  if (charset !== CHSET_UTF8) return null;
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 function partAttachment(attributes: Record<string, string>, contentType: string, text: string | null, data: string | null): { attachment: ParsedAttachment; problem: string | null } {
