@@ -37,6 +37,7 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   'sub_cs',
   'ct_t',
   'ct_l',
+  'exp',
   'm_type',
   'm_size',
   'tr_id',
@@ -144,6 +145,10 @@ export class MmsReader {
         return text === SELF_PLACEHOLDER ? { role, address: null, self: true } : { role, address: text };
       });
     if (recipients.length > 0) extra['recipients'] = recipients;
+    // For a notification (never downloaded) these are all the phone knows of the message.
+    putExtra(extra, 'size', integerValue(row['m_size']));
+    putExtra(extra, 'expiry', integerValue(row['exp']));
+    putExtra(extra, 'mmsStatus', integerValue(row['st']));
     if (messageType === 130) extra['notDownloaded'] = true;
     if (flagValue(row['locked'])) extra['locked'] = true;
 
