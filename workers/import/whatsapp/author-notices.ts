@@ -44,7 +44,7 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   if (split.marked && isKnownNotice(plainBody)) {
     return 'body starts with a direction mark and names a WhatsApp notice';
   }
-  if (split.marked && carriesOnlyNotices(sender, statistics)) {
+  if (split.marked && !opensInRightToLeftScript(plainBody) && carriesOnlyNotices(sender, statistics)) {
     return 'body starts with a direction mark under a name that never wrote an unmarked message, and only a few plain marked ones';
   }
   const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
@@ -68,6 +68,19 @@ function carriesOnlyNotices(sender: string, statistics: SenderStatistics): boole
     !statistics.writesProse.has(sender) &&
     (statistics.unrecognisedMarked.get(sender) ?? 0) <= MAX_UNRECOGNISED_NOTICES_PER_NAME
   );
+}
+
+/**
+ * The first letter of the body is Arabic, Hebrew or another right-to-left script. Keyboards of
+ * those scripts put a direction mark before every message, so a few short marked bodies under a
+ * name are as likely a person's as notices in a wording not known here; a known wording (Arabic's
+ * end-to-end and security-code notices) is still caught by isKnownNotice. Taking a person's
+ * message for a notice hides who wrote it (no sender, kind 'system'); the other mistake shows a
+ * notice as a line by the chat's name, with its words intact.
+ */
+function opensInRightToLeftScript(plainBody: string): boolean {
+  const letter = /\p{L}/u.exec(plainBody)?.[0];
+  return letter !== undefined && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(letter);
 }
 
 /**

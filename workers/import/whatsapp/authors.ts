@@ -31,7 +31,8 @@
  *    writer whose keyboard puts an RLM before every message, or whose messages open with
  *    RTL text or an emoji WhatsApp marks, has every body marked, and taking them all for
  *    notices would hide that person's authorship. Notices are few per name and plain; a
- *    writer has many bodies. The reason a line became a notice is kept on the record
+ *    writer has many bodies, and a body opening in a right-to-left script is a notice only in
+ *    a known wording (a writer of few short messages is as likely as an unknown notice). The reason a line became a notice is kept on the record
  *    (`systemReason`). An unmarked notice under a name
  *    seen only once (whatstk `Pokemon Chat: Messages and calls…`) is caught by its keywords
  *    only on the file's first header, where WhatsApp puts the end-to-end notice, or when the
