@@ -21,6 +21,14 @@ export function normaliseAddress(address: string): string {
   return `${bare.startsWith('+') ? '+' : ''}${digits}`;
 }
 
+/**
+ * An RCS group's address (`group_8@rcs.google.com`, FORMATS.md §4.1): one address naming a whole
+ * group. Any other address with an '@' is one sender (an e-mail gateway writing to the phone).
+ */
+export function isRcsGroupAddress(address: string): boolean {
+  return /^group_[^@\s]*@|@(?:[\w-]+\.)*rcs\./iu.test(address.trim());
+}
+
 /** The parts of a (group) address as written. */
 export function splitAddress(address: string): string[] {
   return address.split(/[~,;]/u).map((part) => part.trim()).filter((part) => part !== '' && part !== 'null');

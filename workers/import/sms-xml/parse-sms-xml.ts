@@ -15,13 +15,13 @@ import { AppError } from '../../../shared/errors.ts';
 import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
-import { conversationKey, splitAddress } from './address.ts';
+import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
 import { contactName, mmsMessage, present, smsMessage } from './records.ts';
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.3.2';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.3.3';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -285,7 +285,7 @@ function attributeInRaw(raw: string, name: string): string | null {
 function chatFor(key: string, attributes: Record<string, string>): ParsedChat {
   const address = present(attributes, 'address');
   const parts = address === null ? [] : splitAddress(address);
-  const group = parts.length > 1 || key.includes('@');
+  const group = parts.length > 1 || isRcsGroupAddress(key);
   const name = group ? null : contactName(attributes);
   const chat: ParsedChat = { key, title: name ?? address ?? key, kind: group ? 'group' : 'private' };
   if (parts.length > 0) chat.participants = parts.map((part) => ({ name: parts.length === 1 ? name : null, id: part }));

@@ -9,7 +9,7 @@
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField } from '../import-limits.ts';
-import { conversationKey, splitAddress } from './address.ts';
+import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 
 export interface MmsPart {
   attributes: Record<string, string>;
@@ -120,7 +120,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES[addr['type'] ?? ''] ?? `type ${addr['type'] ?? '?'}` }));
   const fromAddress = roles.find((entry) => entry.role === 'from')?.address ?? null;
   const address = present(attributes, 'address') ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
-  const isGroup = address !== null && (splitAddress(address).length > 1 || address.includes('@'));
+  const isGroup = address !== null && (splitAddress(address).length > 1 || isRcsGroupAddress(address));
 
   const texts: string[] = [];
   const attachments: ParsedAttachment[] = [];
