@@ -7,7 +7,7 @@
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
-import { MEDIA_KEYS, telegramAttachments } from './json-media.ts';
+import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
 import type { JsonObject, JsonValue } from './json-walker.ts';
@@ -48,7 +48,10 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   const media = telegramAttachments(value);
   for (const unsafe of media.unsafePaths) notes.push(`the file path "${unsafe}" points outside the export folder; it was not linked`);
   for (const [key, field] of Object.entries(value)) {
-    if (!CONSUMED_KEYS.has(key) && !MEDIA_KEYS.has(key)) defineField(extra, key, field);
+    // A file field holding the exporter's note ("(File exceeds maximum size…)") is kept as written:
+    // the note is the only record of why the attachment is omitted.
+    const omissionNote = MEDIA_KEYS.has(key) && typeof field === 'string' && isNotIncludedNote(field);
+    if (omissionNote || (!CONSUMED_KEYS.has(key) && !MEDIA_KEYS.has(key))) defineField(extra, key, field);
   }
   if (media.unsafePaths.length > 0) extra['unsafeFilePaths'] = media.unsafePaths;
 

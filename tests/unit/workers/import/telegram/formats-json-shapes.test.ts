@@ -160,6 +160,20 @@ describe('Telegram JSON (FORMATS.md §2.1): forwarded, replied, edited, media le
     expect(voice?.attachments).toEqual([{ kind: 'omitted', mediaType: 'audio', mimeType: 'audio/ogg' }]);
   });
 
+  it('keeps the note saying why a file was left out (not included, too big, unavailable) beside the omitted attachment', async () => {
+    const tooBig = '(File exceeds maximum size. Change data exporting settings to download.)';
+    const notIncluded = '(File not included. Change data exporting settings to download.)';
+    const [photo, document] = await parse(
+      fullAccount([
+        { id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', photo: tooBig, width: 1280, height: 960, text: '' },
+        { id: 2, type: 'message', date_unixtime: String(T0 + 1), from: 'Recruiter', from_id: 'user7001', file: notIncluded, file_name: 'contract.pdf', mime_type: 'application/pdf', text: '' },
+      ]),
+    );
+    expect(photo?.attachments).toEqual([{ kind: 'omitted', mediaType: 'image' }]);
+    expect(photo?.extra).toMatchObject({ photo: tooBig });
+    expect(document?.extra).toMatchObject({ file: notIncluded });
+  });
+
   it('turns inline contact and location cards into attachments and keeps their details', async () => {
     const [contact, location] = await parse(
       fullAccount([
