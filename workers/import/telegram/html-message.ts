@@ -21,6 +21,8 @@ export interface HtmlMessageContext {
   previousSender: string | null;
   /** Original author of the previous message when it was forwarded, for a joined forward. */
   previousForwardedFrom: string | null;
+  /** Text of the last date divider on the page ("6 April 2024"), null before the first. */
+  day: string | null;
 }
 
 export type HtmlBlockResult =
@@ -157,6 +159,8 @@ function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, c
     if (path === null) notes.push(`the link "${href}" points outside the export folder; it was not linked`);
     message.attachments.push(path === null ? { kind: 'attached', mediaType: 'image', fileName: baseName(href) } : { kind: 'attached', mediaType: 'image', path, fileName: baseName(href) });
   }
+  // A service block has no date title: the divider above it is the only date the page gives.
+  if (context.day !== null) extra['dayDivider'] = context.day;
   if (Object.keys(extra).length > 0) message.extra = extra;
   return { message, sender: context.previousSender, forwardedFrom: null, notes };
 }
