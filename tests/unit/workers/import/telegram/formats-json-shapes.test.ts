@@ -200,6 +200,19 @@ describe('Telegram JSON (FORMATS.md §2.2): version drift in dates', () => {
     expect(onlyUnix).toMatchObject({ time: { utcMs: T0 * 1000 }, timestampText: String(T0) });
   });
 
+  it('titles the chats the exporter never names (saved_messages, replies) by their type, not by their place', async () => {
+    // export_output_json.cpp writes no "name" for Type::Self and Type::Replies.
+    const json = JSON.stringify({
+      personal_information: { user_id: OWNER_ID, first_name: 'Owner' },
+      chats: { about: 'chats', list: [
+        { type: 'saved_messages', id: OWNER_ID, messages: [{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Owner', from_id: `user${OWNER_ID}`, text: 'note' }] },
+        { type: 'replies', id: 1271266957, messages: [] },
+      ] },
+    });
+    const { chats } = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
+    expect(chats.map((chat) => [chat.key, chat.title])).toEqual([[String(OWNER_ID), 'Saved Messages'], ['1271266957', 'Replies']]);
+  });
+
   it('reads a chat with no id (early exports) under its name, and keeps chats of the same name apart', async () => {
     const json = JSON.stringify({
       personal_information: { user_id: OWNER_ID },
