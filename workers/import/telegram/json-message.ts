@@ -30,6 +30,8 @@ export interface TelegramMessageResult {
 
 /** Read into dedicated fields; every other key of the message is kept in `extra`. */
 const CONSUMED_KEYS = new Set(['type', 'date', 'date_unixtime', 'from', 'from_id', 'text', 'text_entities', 'edited', 'edited_unixtime']);
+/** A service message has no sender: its `from`/`from_id` (proximity_reached) are kept in `extra`. */
+const SENDER_KEYS = new Set(['from', 'from_id']);
 
 export function telegramMessage(value: JsonValue, context: TelegramMessageContext, problem?: string): TelegramMessageResult {
   if (problem !== undefined) return unparsed(value, context, `the message could not be read whole: ${problem}`);
@@ -51,7 +53,8 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
     // A file field holding the exporter's note ("(File exceeds maximum size…)") is kept as written:
     // the note is the only record of why the attachment is omitted.
     const omissionNote = MEDIA_KEYS.has(key) && typeof field === 'string' && isNotIncludedNote(field);
-    if (omissionNote || (!CONSUMED_KEYS.has(key) && !MEDIA_KEYS.has(key))) defineField(extra, key, field);
+    const consumed = CONSUMED_KEYS.has(key) && !(isService && SENDER_KEYS.has(key));
+    if (omissionNote || (!consumed && !MEDIA_KEYS.has(key))) defineField(extra, key, field);
   }
   if (media.unsafePaths.length > 0) extra['unsafeFilePaths'] = media.unsafePaths;
 

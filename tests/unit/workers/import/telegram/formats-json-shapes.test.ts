@@ -123,6 +123,15 @@ describe('Telegram JSON (FORMATS.md §2.1): service messages', () => {
     expect(messages[2]?.extra).toMatchObject({ actor: null, actor_id: 'user7003', action: 'phone_call' });
     expect(messages[4]?.time).toEqual({ utcMs: (T0 + 4) * 1000 });
   });
+
+  it('keeps who came near whom in proximity_reached, which names them in from/to, not actor', async () => {
+    // export_output_json.cpp writes "from", "from_id", "to", "to_id" and "distance" for this action.
+    const [message] = await parse(
+      fullAccount([{ id: 1, type: 'service', date_unixtime: String(T0), action: 'proximity_reached', from: 'Recruiter', from_id: 'user7001', to: 'Owner Test', to_id: `user${OWNER_ID}`, distance: 50, text: '' }]),
+    );
+    expect(message).toMatchObject({ kind: 'system', sender: null });
+    expect(message?.extra).toMatchObject({ from: 'Recruiter', from_id: 'user7001', to: 'Owner Test', to_id: `user${OWNER_ID}`, distance: 50 });
+  });
 });
 
 describe('Telegram JSON (FORMATS.md §2.1): forwarded, replied, edited, media left out', () => {
