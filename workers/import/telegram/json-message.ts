@@ -10,7 +10,7 @@ import { unparsedRecord } from '../unparsed-record.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
-import type { JsonObject, JsonValue } from './json-walker.ts';
+import type { DuplicateKey, JsonObject, JsonValue } from './json-walker.ts';
 import { fromIsoDate, fromUnixSeconds } from './telegram-time.ts';
 
 export interface TelegramMessageContext {
@@ -33,7 +33,7 @@ const CONSUMED_KEYS = new Set(['type', 'date', 'date_unixtime', 'from', 'from_id
 /** A service message has no sender: its `from`/`from_id` (proximity_reached) are kept in `extra`. */
 const SENDER_KEYS = new Set(['from', 'from_id']);
 
-export function telegramMessage(value: JsonValue, context: TelegramMessageContext, problem?: string): TelegramMessageResult {
+export function telegramMessage(value: JsonValue, context: TelegramMessageContext, problem?: string, duplicates: readonly DuplicateKey[] = []): TelegramMessageResult {
   if (problem !== undefined) return unparsed(value, context, `the message could not be read whole: ${problem}`);
   if (!isJsonObject(value)) return unparsed(value, context, `a message should be a JSON object, found ${describeKind(value)}`);
   const type = value['type'];
@@ -57,6 +57,8 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
     if (omissionNote || (!consumed && !MEDIA_KEYS.has(key))) defineField(extra, key, field);
   }
   if (media.unsafePaths.length > 0) extra['unsafeFilePaths'] = media.unsafePaths;
+  // A key written twice (send_webview_data's "text" before the message's own): the earlier value.
+  if (duplicates.length > 0) extra['duplicateKeys'] = duplicates;
 
   const written = value['text'] ?? value['text_entities'];
   let text = flattenTelegramText(written);

@@ -14,7 +14,7 @@ import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from './json-walk
 import { sniffTelegramJson } from './json-sniff.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.2.2';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.3.0';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);
@@ -112,7 +112,7 @@ export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Pr
     }
     const chatKey = announce(chat);
     const pointer = jsonPointer(path);
-    const { message, notes } = telegramMessage(value, { chatKey, locator: { kind: 'json-pointer', file, pointer }, ownerIds, savedMessages: chat.type === 'saved_messages' }, walked.problem);
+    const { message, notes } = telegramMessage(value, { chatKey, locator: { kind: 'json-pointer', file, pointer }, ownerIds, savedMessages: chat.type === 'saved_messages' }, walked.problem, walked.duplicates);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
     if (message.kind === 'unparsed') unparsed += 1;

@@ -124,6 +124,17 @@ describe('Telegram JSON (FORMATS.md §2.1): service messages', () => {
     expect(messages[4]?.time).toEqual({ utcMs: (T0 + 4) * 1000 });
   });
 
+  it('keeps the data sent to a web app (send_webview_data), which the exporter writes as a first "text" key before the message\'s own', async () => {
+    // export_output_json.cpp pushes "text" for this action, then always pushes the message's
+    // "text" too: the object has the key twice and a plain JSON reader keeps only the empty one.
+    const json = fullAccount([]).replace(
+      '"messages":[]',
+      `"messages":[{"id":1,"type":"service","date_unixtime":"${T0}","action":"send_webview_data","text":"Order #5521 confirmed","text":"","text_entities":[]}]`,
+    );
+    const [message] = await parse(json);
+    expect(message).toMatchObject({ kind: 'system', extra: { duplicateKeys: [{ key: 'text', value: 'Order #5521 confirmed' }] } });
+  });
+
   it('keeps who came near whom in proximity_reached, which names them in from/to, not actor', async () => {
     // export_output_json.cpp writes "from", "from_id", "to", "to_id" and "distance" for this action.
     const [message] = await parse(
