@@ -107,12 +107,14 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   if (media.facts.length > 0) extra['media'] = media.facts;
   for (const unsafe of media.unsafePaths) notes.push(`the link "${unsafe}" points outside the export folder; it was not linked`);
 
-  const reply = childElements(body).find((child) => child.classes.includes('reply_to'));
+  // A forwarded message has its reply, buttons and signature inside the forwarded body.
+  const blocks = forwarded === undefined ? childElements(body) : [...childElements(body), ...childElements(forwarded)];
+  const reply = blocks.find((child) => child.classes.includes('reply_to'));
   if (reply !== undefined) readReply(reply, extra);
-  const signature = childElements(body).find((child) => child.classes.includes('signature'));
+  const signature = blocks.find((child) => child.classes.includes('signature'));
   if (signature !== undefined) extra['signature'] = textOf(signature);
 
-  const others = childElements(body)
+  const others = blocks
     .filter((child) => !KNOWN_BLOCKS.some((name) => child.classes.includes(name)))
     .map((child) => ({ class: child.classes.join(' '), text: textOf(child) }))
     .filter((other) => other.text !== '');
