@@ -21,6 +21,8 @@ export interface HtmlMessageContext {
   previousSender: string | null;
   /** Original author of the previous message when it was forwarded, for a joined forward. */
   previousForwardedFrom: string | null;
+  /** Text of the last date divider on the page ("6 April 2024"), null before the first. */
+  day: string | null;
 }
 
 export type HtmlBlockResult =
@@ -105,12 +107,14 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   if (media.facts.length > 0) extra['media'] = media.facts;
   for (const unsafe of media.unsafePaths) notes.push(`the link "${unsafe}" points outside the export folder; it was not linked`);
 
-  const reply = childElements(body).find((child) => child.classes.includes('reply_to'));
+  // A forwarded message has its reply, buttons and signature inside the forwarded body.
+  const blocks = forwarded === undefined ? childElements(body) : [...childElements(body), ...childElements(forwarded)];
+  const reply = blocks.find((child) => child.classes.includes('reply_to'));
   if (reply !== undefined) readReply(reply, extra);
-  const signature = childElements(body).find((child) => child.classes.includes('signature'));
+  const signature = blocks.find((child) => child.classes.includes('signature'));
   if (signature !== undefined) extra['signature'] = textOf(signature);
 
-  const others = childElements(body)
+  const others = blocks
     .filter((child) => !KNOWN_BLOCKS.some((name) => child.classes.includes(name)))
     .map((child) => ({ class: child.classes.join(' '), text: textOf(child) }))
     .filter((other) => other.text !== '');
@@ -157,6 +161,8 @@ function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, c
     if (path === null) notes.push(`the link "${href}" points outside the export folder; it was not linked`);
     message.attachments.push(path === null ? { kind: 'attached', mediaType: 'image', fileName: baseName(href) } : { kind: 'attached', mediaType: 'image', path, fileName: baseName(href) });
   }
+  // A service block has no date title: the divider above it is the only date the page gives.
+  if (context.day !== null) extra['dayDivider'] = context.day;
   if (Object.keys(extra).length > 0) message.extra = extra;
   return { message, sender: context.previousSender, forwardedFrom: null, notes };
 }

@@ -16,7 +16,7 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.3.1';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.4.1';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const file = input.displayName;
@@ -30,6 +30,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
   let chatKey: string | null = null;
   let previousSender: string | null = null;
   let previousForwardedFrom: string | null = null;
+  let day: string | null = null;
   let messages = 0;
   let unparsed = 0;
   let dividers = 0;
@@ -52,9 +53,10 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
       if (text !== '' && chatKey === null) title = text;
       return;
     }
-    const result = telegramHtmlMessage(block, { file, chatKey: keyFor(), previousSender, previousForwardedFrom });
+    const result = telegramHtmlMessage(block, { file, chatKey: keyFor(), previousSender, previousForwardedFrom, day });
     if (result.kind === 'divider') {
       dividers += 1;
+      day = result.text;
       return;
     }
     const { message } = result;

@@ -7,10 +7,10 @@
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
-import { MEDIA_KEYS, telegramAttachments } from './json-media.ts';
+import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
-import type { JsonObject, JsonValue } from './json-walker.ts';
+import type { DuplicateKey, JsonObject, JsonValue } from './json-walker.ts';
 import { fromIsoDate, fromUnixSeconds } from './telegram-time.ts';
 
 export interface TelegramMessageContext {
@@ -30,8 +30,10 @@ export interface TelegramMessageResult {
 
 /** Read into dedicated fields; every other key of the message is kept in `extra`. */
 const CONSUMED_KEYS = new Set(['type', 'date', 'date_unixtime', 'from', 'from_id', 'text', 'text_entities', 'edited', 'edited_unixtime']);
+/** A service message has no sender: its `from`/`from_id` (proximity_reached) are kept in `extra`. */
+const SENDER_KEYS = new Set(['from', 'from_id']);
 
-export function telegramMessage(value: JsonValue, context: TelegramMessageContext, problem?: string): TelegramMessageResult {
+export function telegramMessage(value: JsonValue, context: TelegramMessageContext, problem?: string, duplicates: readonly DuplicateKey[] = []): TelegramMessageResult {
   if (problem !== undefined) return unparsed(value, context, `the message could not be read whole: ${problem}`);
   if (!isJsonObject(value)) return unparsed(value, context, `a message should be a JSON object, found ${describeKind(value)}`);
   const type = value['type'];
@@ -48,9 +50,15 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   const media = telegramAttachments(value);
   for (const unsafe of media.unsafePaths) notes.push(`the file path "${unsafe}" points outside the export folder; it was not linked`);
   for (const [key, field] of Object.entries(value)) {
-    if (!CONSUMED_KEYS.has(key) && !MEDIA_KEYS.has(key)) defineField(extra, key, field);
+    // A file field holding the exporter's note ("(File exceeds maximum size…)") is kept as written:
+    // the note is the only record of why the attachment is omitted.
+    const omissionNote = MEDIA_KEYS.has(key) && typeof field === 'string' && isNotIncludedNote(field);
+    const consumed = CONSUMED_KEYS.has(key) && !(isService && SENDER_KEYS.has(key));
+    if (omissionNote || (!consumed && !MEDIA_KEYS.has(key))) defineField(extra, key, field);
   }
   if (media.unsafePaths.length > 0) extra['unsafeFilePaths'] = media.unsafePaths;
+  // A key written twice (send_webview_data's "text" before the message's own): the earlier value.
+  if (duplicates.length > 0) extra['duplicateKeys'] = duplicates;
 
   const written = value['text'] ?? value['text_entities'];
   let text = flattenTelegramText(written);

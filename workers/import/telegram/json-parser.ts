@@ -14,10 +14,16 @@ import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from './json-walk
 import { sniffTelegramJson } from './json-sniff.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.1.0';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.3.0';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);
+
+/** The exporter writes no "name" for these chats (Type::Self, Type::Replies); their type names them. */
+const UNNAMED_CHAT_TITLES: ReadonlyMap<string, string> = new Map([
+  ['saved_messages', 'Saved Messages'],
+  ['replies', 'Replies'],
+]);
 
 /** Where a chat object sits: [] for a single-chat export, ['chats','list',3] in a full export. */
 type ChatPath = readonly (string | number)[];
@@ -78,7 +84,8 @@ export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Pr
     if (chat.key !== null) return chat.key;
     // The chat's own id when the export has one; otherwise its name, made unique by its place.
     chat.key = chat.id ?? (chat.pointer === '' ? (chat.name ?? file) : `${chat.name ?? 'chat'} (${file}#${chat.pointer})`);
-    const parsedChat: ParsedChat = { key: chat.key, title: chat.name ?? (chat.pointer === '' ? file : `Telegram chat ${chat.pointer}`), kind: chatKind(chat.type) };
+    const unnamed = chat.pointer === '' ? file : `Telegram chat ${chat.pointer}`;
+    const parsedChat: ParsedChat = { key: chat.key, title: chat.name ?? UNNAMED_CHAT_TITLES.get(chat.type ?? '') ?? unnamed, kind: chatKind(chat.type) };
     // Telegram chat ids are stable: the same chat in two exports is one conversation.
     if (/^-?\d+$/u.test(chat.key)) parsedChat.mergeKey = chat.key;
     sink.chat(parsedChat);
@@ -105,7 +112,7 @@ export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Pr
     }
     const chatKey = announce(chat);
     const pointer = jsonPointer(path);
-    const { message, notes } = telegramMessage(value, { chatKey, locator: { kind: 'json-pointer', file, pointer }, ownerIds, savedMessages: chat.type === 'saved_messages' }, walked.problem);
+    const { message, notes } = telegramMessage(value, { chatKey, locator: { kind: 'json-pointer', file, pointer }, ownerIds, savedMessages: chat.type === 'saved_messages' }, walked.problem, walked.duplicates);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
     if (message.kind === 'unparsed') unparsed += 1;

@@ -22,6 +22,16 @@ export interface WalkedValue {
   value: JsonValue;
   /** Why the value is incomplete (a cap was hit, or the file broke off inside it). */
   problem?: string;
+  /**
+   * Values a repeated key overwrote inside the value, in file order (the value itself keeps the
+   * last, as JSON readers do). Telegram Desktop writes "text" twice for send_webview_data.
+   */
+  duplicates?: DuplicateKey[];
+}
+
+export interface DuplicateKey {
+  key: string;
+  value: JsonValue;
 }
 
 /** Nesting a whole document may reach; deeper input is refused (hostile or broken). */
@@ -56,6 +66,7 @@ interface Assembly {
   root: JsonValue | undefined;
   chars: number;
   problem: string | null;
+  duplicates: DuplicateKey[];
   /** Depth of the assembled root in the frame stack. */
   baseDepth: number;
 }
@@ -84,7 +95,9 @@ export class JsonWalker {
     const assembly = this.assembly;
     if (assembly === null || assembly.root === undefined) return null;
     this.assembly = null;
-    return { path: assembly.path, value: assembly.root, problem: assembly.problem ?? problem };
+    const walked: WalkedValue = { path: assembly.path, value: assembly.root, problem: assembly.problem ?? problem };
+    if (assembly.duplicates.length > 0) walked.duplicates = assembly.duplicates;
+    return walked;
   }
 
   /** True once the top-level value has started. */
@@ -168,7 +181,7 @@ export class JsonWalker {
     }
     const decision = this.plan(this.currentPath());
     if (decision === 'assemble') {
-      this.assembly = { path: this.currentPath(), root: undefined, chars: 0, problem: null, baseDepth: this.frames.length };
+      this.assembly = { path: this.currentPath(), root: undefined, chars: 0, problem: null, duplicates: [], baseDepth: this.frames.length };
     }
     return decision;
   }
@@ -262,8 +275,14 @@ export class JsonWalker {
         assembly.root = value;
         if (typeof value !== 'object' || value === null) this.finishAssembly();
       } else if (parent !== undefined && parent.container !== null) {
-        if (Array.isArray(parent.container)) parent.container.push(value);
-        else parent.container[parent.key ?? ''] = value;
+        if (Array.isArray(parent.container)) {
+          parent.container.push(value);
+        } else {
+          const key = parent.key ?? '';
+          const earlier = parent.container[key];
+          if (earlier !== undefined) assembly.duplicates.push({ key, value: earlier });
+          parent.container[key] = value;
+        }
       }
     } else {
       this.ready.push({ path: this.currentPath(), value });
@@ -275,7 +294,9 @@ export class JsonWalker {
     const assembly = this.assembly;
     this.assembly = null;
     if (assembly === null || assembly.root === undefined) return;
-    this.ready.push(assembly.problem === null ? { path: assembly.path, value: assembly.root } : { path: assembly.path, value: assembly.root, problem: assembly.problem });
+    const walked: WalkedValue = assembly.problem === null ? { path: assembly.path, value: assembly.root } : { path: assembly.path, value: assembly.root, problem: assembly.problem };
+    if (assembly.duplicates.length > 0) walked.duplicates = assembly.duplicates;
+    this.ready.push(walked);
   }
 
   private advanceParent(): void {

@@ -69,6 +69,13 @@ describe('Telegram HTML (FORMATS.md §2.3): later pages of one chat', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('keeps the day divider above a service line, the only date the page gives it', async () => {
+    // Service blocks carry no date title; the divider above them is the only trace of their day.
+    const { messages } = await parsePage(secondPage);
+    expect(messages[2]).toMatchObject({ kind: 'system', time: null, extra: { dayDivider: '6 April 2024' } });
+    expect(messages[0]?.extra?.['dayDivider']).toBeUndefined();
+  });
+
   it('keeps the sentence of a reply to another chat, which has no link', async () => {
     const { messages } = await parsePage(secondPage);
     expect(messages[3]?.extra).toMatchObject({ replyTo: 'In reply to a message in another chat' });

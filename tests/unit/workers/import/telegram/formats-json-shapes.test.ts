@@ -123,6 +123,26 @@ describe('Telegram JSON (FORMATS.md §2.1): service messages', () => {
     expect(messages[2]?.extra).toMatchObject({ actor: null, actor_id: 'user7003', action: 'phone_call' });
     expect(messages[4]?.time).toEqual({ utcMs: (T0 + 4) * 1000 });
   });
+
+  it('keeps the data sent to a web app (send_webview_data), which the exporter writes as a first "text" key before the message\'s own', async () => {
+    // export_output_json.cpp pushes "text" for this action, then always pushes the message's
+    // "text" too: the object has the key twice and a plain JSON reader keeps only the empty one.
+    const json = fullAccount([]).replace(
+      '"messages":[]',
+      `"messages":[{"id":1,"type":"service","date_unixtime":"${T0}","action":"send_webview_data","text":"Order #5521 confirmed","text":"","text_entities":[]}]`,
+    );
+    const [message] = await parse(json);
+    expect(message).toMatchObject({ kind: 'system', extra: { duplicateKeys: [{ key: 'text', value: 'Order #5521 confirmed' }] } });
+  });
+
+  it('keeps who came near whom in proximity_reached, which names them in from/to, not actor', async () => {
+    // export_output_json.cpp writes "from", "from_id", "to", "to_id" and "distance" for this action.
+    const [message] = await parse(
+      fullAccount([{ id: 1, type: 'service', date_unixtime: String(T0), action: 'proximity_reached', from: 'Recruiter', from_id: 'user7001', to: 'Owner Test', to_id: `user${OWNER_ID}`, distance: 50, text: '' }]),
+    );
+    expect(message).toMatchObject({ kind: 'system', sender: null });
+    expect(message?.extra).toMatchObject({ from: 'Recruiter', from_id: 'user7001', to: 'Owner Test', to_id: `user${OWNER_ID}`, distance: 50 });
+  });
 });
 
 describe('Telegram JSON (FORMATS.md §2.1): forwarded, replied, edited, media left out', () => {
@@ -160,6 +180,20 @@ describe('Telegram JSON (FORMATS.md §2.1): forwarded, replied, edited, media le
     expect(voice?.attachments).toEqual([{ kind: 'omitted', mediaType: 'audio', mimeType: 'audio/ogg' }]);
   });
 
+  it('keeps the note saying why a file was left out (not included, too big, unavailable) beside the omitted attachment', async () => {
+    const tooBig = '(File exceeds maximum size. Change data exporting settings to download.)';
+    const notIncluded = '(File not included. Change data exporting settings to download.)';
+    const [photo, document] = await parse(
+      fullAccount([
+        { id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', photo: tooBig, width: 1280, height: 960, text: '' },
+        { id: 2, type: 'message', date_unixtime: String(T0 + 1), from: 'Recruiter', from_id: 'user7001', file: notIncluded, file_name: 'contract.pdf', mime_type: 'application/pdf', text: '' },
+      ]),
+    );
+    expect(photo?.attachments).toEqual([{ kind: 'omitted', mediaType: 'image' }]);
+    expect(photo?.extra).toMatchObject({ photo: tooBig });
+    expect(document?.extra).toMatchObject({ file: notIncluded });
+  });
+
   it('turns inline contact and location cards into attachments and keeps their details', async () => {
     const [contact, location] = await parse(
       fullAccount([
@@ -184,6 +218,19 @@ describe('Telegram JSON (FORMATS.md §2.2): version drift in dates', () => {
     );
     expect(onlyDate).toMatchObject({ time: { wall: { year: 2020, month: 3, day: 1, hour: 9, minute: 30, second: 0 } }, timestampText: '2020-03-01T09:30:00' });
     expect(onlyUnix).toMatchObject({ time: { utcMs: T0 * 1000 }, timestampText: String(T0) });
+  });
+
+  it('titles the chats the exporter never names (saved_messages, replies) by their type, not by their place', async () => {
+    // export_output_json.cpp writes no "name" for Type::Self and Type::Replies.
+    const json = JSON.stringify({
+      personal_information: { user_id: OWNER_ID, first_name: 'Owner' },
+      chats: { about: 'chats', list: [
+        { type: 'saved_messages', id: OWNER_ID, messages: [{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Owner', from_id: `user${OWNER_ID}`, text: 'note' }] },
+        { type: 'replies', id: 1271266957, messages: [] },
+      ] },
+    });
+    const { chats } = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
+    expect(chats.map((chat) => [chat.key, chat.title])).toEqual([[String(OWNER_ID), 'Saved Messages'], ['1271266957', 'Replies']]);
   });
 
   it('reads a chat with no id (early exports) under its name, and keeps chats of the same name apart', async () => {

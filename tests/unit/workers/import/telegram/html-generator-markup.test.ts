@@ -111,4 +111,23 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
     expect(second?.text).toBe('second post');
     expect(third?.extra?.['forwardedFrom']).toBeUndefined();
   });
+
+  it('reads the reply, bot buttons and signature of a forwarded message, which the exporter writes inside the forwarded body', async () => {
+    // pushMessage opens "forwarded body" before reply_to, the text, the buttons and the signature,
+    // and closes it after them.
+    const buttons = '<table class="bot_buttons_table"><tbody><tr><td class="bot_button_row"><div class="bot_button"><a href="https://pay.example/x"><div>Pay now</div></a></div></td></tr></tbody></table>';
+    const [forwarded] = await parse(
+      message(
+        1,
+        `<div class="from_name">\nAnn\n</div>\n<div class="pull_left forwarded userpic_wrap"></div>\n<div class="forwarded body">\n<div class="from_name">\nNews<span class="date details" title="11.01.2023 09:00:00 UTC+02:00"> 11.01.2023 09:00:00</span>\n</div>\n<div class="reply_to details">\nIn reply to <a href="#go_to_message5" onclick="return GoToMessage(5)">this message</a>\n</div>\n<div class="text">\npost\n</div>\n${buttons}\n<div class="signature details">\nEditor Ivan\n</div>\n</div>`,
+      ),
+    );
+    expect(forwarded?.text).toBe('post');
+    expect(forwarded?.extra).toMatchObject({
+      forwardedFrom: 'News',
+      replyToMessageId: '5',
+      signature: 'Editor Ivan',
+      otherBlocks: [{ class: 'bot_buttons_table', text: expect.stringContaining('https://pay.example/x') }],
+    });
+  });
 });

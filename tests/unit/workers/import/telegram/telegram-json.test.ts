@@ -110,7 +110,7 @@ describe('Telegram JSON: full-account export', () => {
     expect(result.chats.map((chat) => [chat.key, chat.title, chat.kind])).toEqual([
       ['7001', 'Ana', 'private'],
       ['9002', 'Transport group', 'group'],
-      ['5550001', 'Telegram chat /chats/list/2', 'private'],
+      ['5550001', 'Saved Messages', 'private'],
       ['3003', 'Old channel', 'channel'],
     ]);
     expect(result.messages).toHaveLength(6);
