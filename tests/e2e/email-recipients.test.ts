@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
+import { useUiSession, SCREENSHOTS as SHOTS, createCaseInUi } from '../support/ui-session.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
 
 /**
@@ -23,10 +23,7 @@ const ui = useUiSession();
 
 describe('e-mail recipients in the UI', () => {
   it('shows the recipients in the conversation header and finds the e-mail with with:', async () => {
-    await ui.page.goto(ui.server.url);
-    await ui.page.getByTestId('case-path').fill(join(tempFolder(), 'mail-case'));
-    await ui.page.getByTestId('case-create').click();
-    await ui.page.getByTestId('case-name').waitFor();
+    await createCaseInUi(ui, 'mail-case');
     await ui.page.getByTestId('import-path').fill(writeTemp(tempFolder(), 'offer.eml', MAIL));
     await ui.page.getByTestId('import-path-submit').click();
     await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').waitFor({ timeout: 60_000 });

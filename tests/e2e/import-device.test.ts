@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
-import { REPO_ROOT, tempFolder } from '../support/temp-case.ts';
+import { useUiSession, SCREENSHOTS as SHOTS, createCaseInUi } from '../support/ui-session.ts';
+import { REPO_ROOT } from '../support/temp-case.ts';
 
 /**
  * The import panel's device and time zone fields, end to end: files dropped together land in one
@@ -16,10 +16,7 @@ const ui = useUiSession();
 
 describe('import options in the browser', () => {
   it('records the declared device and zone on each source and merges the parts of one export', async () => {
-    await ui.page.goto(ui.server.url);
-    await ui.page.getByTestId('case-path').fill(join(tempFolder(), 'device-case'));
-    await ui.page.getByTestId('case-create').click();
-    await ui.page.getByTestId('case-name').waitFor();
+    await createCaseInUi(ui, 'device-case');
 
     await ui.page.getByTestId('import-device').fill(DEVICE);
     await ui.page.getByText('Time zone and date order').click();

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
+import { useUiSession, SCREENSHOTS as SHOTS, createCaseInUi } from '../support/ui-session.ts';
 import { REPO_ROOT, tempFolder } from '../support/temp-case.ts';
 
 /**
@@ -22,10 +22,7 @@ describe('a folder imported from the browser', () => {
     writeFileSync(join(exportFolder, 'WhatsApp Chat with Elena.txt'), `copied from Elena's phone\n${CHAT.replace('Elena: <Media omitted>', 'Elena: IMG-20240312-WA0001.jpg (file attached)')}`);
     writeFileSync(join(exportFolder, 'IMG-20240312-WA0001.jpg'), PHOTO);
 
-    await ui.page.goto(ui.server.url);
-    await ui.page.getByTestId('case-path').fill(join(tempFolder(), 'folder-case'));
-    await ui.page.getByTestId('case-create').click();
-    await ui.page.getByTestId('case-name').waitFor();
+    await createCaseInUi(ui, 'folder-case');
 
     await ui.page.getByTestId('import-folder-input').setInputFiles(exportFolder);
     await ui.page.getByTestId('import-staged-list').locator('li[data-format="whatsapp-txt"]').waitFor();

@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useUiSession, SCREENSHOTS as SHOTS } from '../support/ui-session.ts';
+import { useUiSession, SCREENSHOTS as SHOTS, createCaseInUi, importSourceRow } from '../support/ui-session.ts';
 import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';
 import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
 
@@ -15,16 +15,11 @@ const BIG_MESSAGES = 150_000;
 
 const ui = useUiSession({ height: 1000 });
 
-function sourceRow(name: string) {
-  return ui.page.locator('[data-testid="import-source"]', { has: ui.page.locator('.import-source-name', { hasText: name }) });
-}
+const sourceRow = (name: string) => importSourceRow(ui.page, name);
 
 describe('import dialog, per-source progress', () => {
   it('shows one bar per source with its format, then each source’s counts', async () => {
-    await ui.page.goto(ui.server.url);
-    await ui.page.getByTestId('case-path').fill(join(tempFolder(), 'progress-case'));
-    await ui.page.getByTestId('case-create').click();
-    await ui.page.getByTestId('case-name').waitFor();
+    await createCaseInUi(ui, 'progress-case');
 
     const folder = tempFolder();
     const files = [

@@ -8,7 +8,7 @@ import { Engine } from '../../engine/engine.ts';
 import type { LoopbackServer } from '../../engine/loopback/server.ts';
 import { startLoopbackServer } from '../../engine/loopback/server.ts';
 import { launchChromium } from './browser.ts';
-import { REPO_ROOT } from './temp-case.ts';
+import { REPO_ROOT, tempFolder } from './temp-case.ts';
 
 /** Where end-to-end tests put their screenshots (CI keeps them as artifacts). */
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'e2e');
@@ -65,4 +65,19 @@ export async function openUiSession(options: { height?: number } = {}): Promise<
       rmSync(staticRoot, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens the UI and creates a new case named `name` in a temporary folder, as an analyst would; returns its path. */
+export async function createCaseInUi(ui: UiSession, name: string): Promise<string> {
+  const casePath = join(tempFolder(), name);
+  await ui.page.goto(ui.server.url);
+  await ui.page.getByTestId('case-path').fill(casePath);
+  await ui.page.getByTestId('case-create').click();
+  await ui.page.getByTestId('case-name').waitFor();
+  return casePath;
+}
+
+/** The import dialog's row of the source whose name is shown as `name`. */
+export function importSourceRow(page: Page, name: string) {
+  return page.locator('[data-testid="import-source"]', { has: page.locator('.import-source-name', { hasText: name }) });
 }
