@@ -4,7 +4,11 @@
  *
  * Every string below was read in the sample exports (whats_json iOS/Android in 15+
  * languages, WhatsR de/en, Chatistics, chat-analytics) or is the current Android English
- * string quoted in FORMATS.md. Matching is on text with direction marks removed, NFC,
+ * string quoted in FORMATS.md. The Turkish, Chinese (zh-CN, zh-TW, zh-HK) and Romanian rows,
+ * and the Android rows of Ukrainian, Arabic and Vietnamese, no sample holds: they are the
+ * wordings public parsers list, from WhatsApp's own strings (starkdmi/whats_json
+ * lib/src/patterns.dart, iOS Localizable.strings and Android strings.xml; mlomb/chat-analytics
+ * pipeline/parse/parsers/WhatsApp.ts), each also read in a second public parser where one had it. Matching is on text with direction marks removed, NFC,
  * lower case; iOS omitted-media texts may follow a caption (`Some file.txt document omitted`).
  */
 
@@ -31,31 +35,36 @@ const IOS_OMITTED: readonly (readonly [WhatsAppMediaType, readonly string[]])[] 
   ['image', ['image omitted', 'Bild weggelassen', 'imagen omitida', 'immagine omessa', 'image absente',
     'imagem não revelada', 'изображение отсутствует', 'зображення відсутнє', 'obrázek vynechán',
     'फ़ोटो हटाई गई', 'gambar tidak disertakan', '画像は含まれていません', 'ไม่มีรูปภาพ',
-    'đã bỏ qua hình ảnh', 'لم يتم إدراج الصورة']],
+    'đã bỏ qua hình ảnh', 'لم يتم إدراج الصورة', 'görüntü dahil edilmedi', '照片已忽略', '圖片已略去',
+    '圖像已省略', 'Imagine omisă']],
   ['video', ['video omitted', 'Video weggelassen', 'Video omitido', 'video omesso', 'vidéo absente',
     'vídeo não revelado', 'видео отсутствует', 'відео відсутнє', 'video vynecháno', 'वीडियो छोड़ा गया',
     'video tidak disertakan', 'ビデオは含まれていません', 'วิดีโอถูกลบ', 'đã bỏ video',
-    'لم يتم إدراج الفيديوهات']],
+    'لم يتم إدراج الفيديوهات', 'video dahil edilmedi', '视频已忽略', '影片已略去', '影片已省略', 'clip video omis']],
   ['audio', ['audio omitted', 'Audio weggelassen', 'audio omitido', 'audio omesso', 'audio omis',
     'ficheiro de áudio não revelado', 'аудиофайл отсутствует', 'аудіо відсутнє', 'zvukový soubor vynechán',
     'ऑडियो हटाई गयी', 'audio tidak disertakan', '音声は含まれていません', 'ไม่มีไฟล์เสียง',
-    'bỏ qua tệp âm thanh', 'لم يتم إدراج المقاطع الصوتية']],
+    'bỏ qua tệp âm thanh', 'لم يتم إدراج المقاطع الصوتية', 'ses dahil edilmedi', '音频已忽略', '音訊已略去', '音訊已省略',
+    'fără audio']],
   ['sticker', ['sticker omitted', 'Sticker weggelassen', 'sticker omitido', 'sticker non incluso',
     'sticker omis', 'sticker não revelado', 'стикер не добавлен', 'Наклейку не додано', 'nálepka vynechána',
     'स्टिकर छोड़ा गया', 'stiker tidak disertakan', 'スタンプは含まれていません', 'ไม่มีสติกเกอร์',
-    'đã bỏ sticker', 'تم حذف الملصقات']],
+    'đã bỏ sticker', 'تم حذف الملصقات', 'Çıkartma dahil edilmedi', '贴图已省略', '貼圖已略去', '貼圖已忽略']],
   ['gif', ['GIF omitted', 'GIF weggelassen', 'GIF omitido', 'GIF esclusa', 'GIF retiré', 'GIF não revelada',
     'GIF отсутствует', 'GIF-анімацію пропущено', 'GIF vynechán', 'GIF छोड़ा गया', 'GIF tidak disertakan',
-    'GIFは含まれていません', 'ละเว้น GIF', 'Đã bỏ qua ảnh GIF', 'لم يتم إدراج صورة GIF']],
+    'GIFは含まれていません', 'ละเว้น GIF', 'Đã bỏ qua ảnh GIF', 'لم يتم إدراج صورة GIF', 'GIF dahil edilmedi', 'GIF 动态图已被忽略', 'GIF 已略去',
+    'GIF 圖片已被省略', 'GIF omis']],
   ['contact', ['Contact card omitted', 'Kontaktkarte ausgelassen', 'Tarjeta de contacto omitida',
     'Scheda contatto omessa', 'Fiche contact manquante', 'Contacto não revelado',
     'Карточка контакта отсутствует', 'Картка контакту відсутня', 'Vizitka vynechána',
     'कॉन्टैक्ट कार्ड छोड़ा गया', 'Kartu kontak tidak disertakan', '連絡先カードを省略', 'บัตรรายชื่อที่ละเว้น',
-    'Bỏ qua thẻ liên lạc', 'لم يتم إدراج بطاقة جهة اتصال']],
+    'Bỏ qua thẻ liên lạc', 'لم يتم إدراج بطاقة جهة اتصال', 'Kişi kartı dahil edilmedi', '联系人卡片已忽略',
+    '聯絡人卡片已略去', '聯絡人卡片已省略', 'Carte de vizită contact omisă']],
   ['document', ['document omitted', 'Dokument weggelassen', 'documento omitido', 'documento omesso',
     'document manquant', 'documento não revelado', 'документ отсутствует', 'документ пропущено',
     'dokument vynechán', 'डॉक्यूमेंट छोड़ा गया', 'dokumen tidak disertakan', 'ドキュメントは含まれていません',
-    'ละเว้นเอกสาร', 'đã bỏ qua tài liệu', 'لم يتم إدراج المستند']],
+    'ละเว้นเอกสาร', 'đã bỏ qua tài liệu', 'لم يتم إدراج المستند', 'belge dahil edilmedi', '文档已省略', '文件已略去',
+    '文件已忽略', 'document omis']],
 ];
 
 const IOS_OMITTED_TYPES: ReadonlyMap<string, WhatsAppMediaType> = new Map(
@@ -95,6 +104,8 @@ const ANDROID_OMITTED_TEXTS = [
   'media omitted', 'medien ausgeschlossen', 'medien weggelassen', 'media weggelaten', 'без медиафайлов',
   'archivo omitido', 'multimedia omitido', 'mídia omitida', 'médias omis', 'media omessi', 'média vynechána',
   'videonachricht weggelassen', 'video note omitted', 'sticker omitted', 'gif omitted',
+  'medya dahil edilmedi', 'medya atlanmış', 'медіа пропущено', 'تم استبعاد الوسائط', 'bỏ qua media',
+  'bỏ qua tệp phương tiện', '省略多媒体文件', '忽略多媒體檔', 'conținut media omis',
 ];
 const ANDROID_OMITTED = new Set(ANDROID_OMITTED_TEXTS.map(fold));
 /** Fallback for other locales: a whole line in angle brackets naming an omission. */
@@ -104,7 +115,7 @@ const ANGLE_WRAPPED = /^<([^<>]{2,60})>$/u;
 /** Android `IMG-….jpg (file attached)`; the label is localised. */
 const ANDROID_ATTACHED = /^(.+?) \(([^()]{3,40})\)$/u;
 const ATTACHED_LABEL_STEM =
-  /attach|angeh|adjunt|bijgev|joint|anex|alleg|прикреп|доданий|přilož|připoj|添付|附件|첨부|lampir|แนบ|đính kèm|مرفق|संलग्न/u;
+  /attach|angeh|adjunt|bijgev|joint|anex|alleg|прикреп|доданий|файл додано|přilož|připoj|添付|附件|첨부|lampir|แนบ|đính kèm|مرفق|संलग्न|dosya ekli|fișier atașat/u;
 /** Scripts that write words without spaces between them: there a label may be one "word". */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
@@ -136,29 +147,34 @@ const DELETED_TEXTS = [
   'このメッセージは削除されました', 'このメッセージを削除しました', 'ข้อความนี้ถูกลบแล้ว', 'คุณได้ลบข้อความนี้',
   'Tin nhắn này đã bị xóa', 'Tin nhắn này đã bị xoá', 'Bạn đã xoá tin nhắn này', 'Bạn đã xóa tin nhắn này',
   'تم حذف هذه الرسالة', 'أنت حذفت هذه الرسالة', 'لقد حذَفت هذه الرسالة',
+  'Bu mesaj silindi', 'Bu mesajı sildiniz', '此訊息已刪除', '这条消息已被删除', '信息已删除', '您已刪除此訊息',
+  '您已删除这条消息', '您删除这个信息', 'Acest mesaj a fost șters', 'Ați șters acest mesaj',
 ];
 const DELETED = new Set(DELETED_TEXTS.map(fold));
 /** Lengths a deleted text can have (with or without its full stop): a cheap first filter. */
 const DELETED_LENGTHS: ReadonlySet<number> = new Set(DELETED_TEXTS.flatMap((text) => [text.length, text.length + 1]));
 const TRAILING_FULL_STOP = /[.。]$/u;
 
-/** `<This message was edited>` suffix (newer exports); German form from FORMATS.md. */
+/**
+ * `<This message was edited>` suffix (newer exports); German form from FORMATS.md, Turkish
+ * `<Bu mesaj düzenlendi>` and Romanian `<Acest mesaj a fost editat>` as public parsers list them.
+ */
 const EDITED_SUFFIX =
-  /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित)[^<>]*>$/iu;
+  /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित|düzenlendi|editat)[^<>]*>$/iu;
 
 /**
  * `location: https://maps…` (Android) / `Location: …` (iOS), per language in the samples. The
  * link is part of the wording: a person's "Location: Hotel Central" is their own words.
  */
 const LOCATION_PREFIX =
-  /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|poloha|lokasi|位置情報|ตำแหน่งที่ตั้ง|vị trí|موقع|लोकेशन): https?:\/\//iu;
+  /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|місцезнаходження|poloha|lokasi|位置情報|位置|ตำแหน่งที่ตั้ง|vị trí|موقع|الموقع|लोकेशन|konum|locație): https?:\/\//iu;
 
 /** Words of the end-to-end encryption notice, per language in the samples. */
 const END_TO_END_WORDS =
-  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام';
+  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|uçtan uca şifrel|端到端加密|端對端加密|criptate integral';
 /** Words of the "your security code with … changed" notice, per language in the samples. */
 const SECURITY_CODE_WORDS =
-  'security code|sicherheitsnummer|bezpečnostní kód|code de sécurité|codice di sicurezza|código de segurança|código de seguridad|код безопасности|код безпеки|सुरक्षा कोड|kode keamanan|セキュリティコード|รหัสความปลอดภัย|mã bảo mật|رمز أمانك';
+  'security code|sicherheitsnummer|bezpečnostní kód|code de sécurité|codice di sicurezza|código de segurança|código de seguridad|код безопасности|код безпеки|सुरक्षा कोड|kode keamanan|セキュリティコード|รหัสความปลอดภัย|mã bảo mật|رمز أمانك|güvenlik kodu değişti|的安全代码已更改|的安全碼已變更|之間的安全代碼已變更|codul dvs. de securitate';
 
 /** The security-code notice: it names a contact, in private chats and groups alike. */
 export const SECURITY_CODE_KEYWORDS = new RegExp(SECURITY_CODE_WORDS, 'iu');
