@@ -129,6 +129,15 @@ describe('image items carry the capture time the image states', () => {
     expect(warnings).toEqual([{ place: 'IMG_0001.jpg', message: expect.stringContaining('"yesterday"') as unknown as string }]);
   });
 
+  it('takes the time as wall-clock, and warns, when its offset tag holds no offset', async () => {
+    const tags: ExifTags = { exif: { [TAG.DateTimeOriginal]: { ascii: '2023:01:15 08:05:27' }, [TAG.OffsetTimeOriginal]: { ascii: 'bogus' } } };
+    const { message, warnings } = await parseImage(jpegWithExif(tiffBlock(tags)));
+    expect(message.time).toEqual({ wall: { year: 2023, month: 1, day: 15, hour: 8, minute: 5, second: 27 } });
+    expect(message.timestampText).toBe('2023:01:15 08:05:27');
+    expect(message.extra).toMatchObject({ captureTimeOffset: 'bogus' });
+    expect(warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/OffsetTimeOriginal "bogus" is not a UTC offset/u)]);
+  });
+
   it('gives the same result whatever the zone the machine runs in, and uses no local-time Date API', async () => {
     const previous = process.env['TZ'];
     const results: unknown[] = [];
