@@ -1,7 +1,14 @@
 import { basename, dirname } from 'node:path';
-import type { SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import type { ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import type { CaptureTime } from './capture-time.ts';
+import { captureTimeOf } from './capture-time.ts';
+import { METADATA_HEAD_BYTES, readHead, readImageMetadata } from './read-metadata.ts';
 
-export const IMAGE_PARSER_VERSION = '1.0.0';
+// 1.1.0: image items carry the capture time their EXIF, XMP or PNG text states.
+export const IMAGE_PARSER_VERSION = '1.1.0';
+
+/** No image of these formats is whole in fewer bytes (the smallest, a 1x1 GIF or WebP, takes 26). */
+const SHORTEST_IMAGE_BYTES = 26;
 
 /** Image formats by their first bytes (never by extension): what screenshots and photos come as. */
 const SIGNATURES: { mimeType: string; test: (head: Uint8Array) => boolean }[] = [
@@ -24,35 +31,53 @@ export function imageMimeType(head: Uint8Array): string | null {
 
 /**
  * A loose image (a screenshot folder, photos) becomes an image item: a message with no text of
- * its own and the image as its attachment, in a conversation per folder, ready for OCR.
+ * its own and the image as its attachment, in a conversation per folder, ready for OCR. Its time
+ * is the capture time the image itself states (capture-time.ts), null when it states none.
  */
 export const imageParser: SourceParser = {
   format: 'image',
   parserVersion: IMAGE_PARSER_VERSION,
   sniff: (head) => imageMimeType(head) !== null,
   async parse(input, sink) {
-    const head = new Uint8Array(16);
-    for await (const chunk of input.stream()) {
-      head.set(chunk.subarray(0, 16));
-      break;
-    }
+    const head = await readHead(input, METADATA_HEAD_BYTES);
     const folder = dirname(input.path);
     const key = `folder:${folder}`;
     sink.chat({ key, mergeKey: key, mergeWithinFolder: true, title: `Images in ${basename(folder) || folder}`, kind: 'unknown' });
     const mimeType = imageMimeType(head) ?? 'application/octet-stream';
+    const capture = await statedCaptureTime(input, head, mimeType, sink);
     await sink.message({
       chatKey: key,
       kind: 'message',
       sender: null,
-      time: null,
-      timestampText: '',
+      time: capture.time,
+      timestampText: capture.timestampText,
       text: '',
       attachments: [{ kind: 'attached', mediaType: 'image', fileName: input.displayName, path: input.displayName, mimeType, size: input.size }],
       deleted: false,
       edited: false,
       locator: { kind: 'file', file: input.displayName },
-      extra: { imageItem: true, placeholder: true },
+      extra: { imageItem: true, placeholder: true, ...capture.extra },
     });
     return { formatVersion: mimeType, details: { mimeType } };
   },
 };
+
+const NO_CAPTURE_TIME: CaptureTime = { time: null, timestampText: '', extra: {}, problem: null };
+
+/** The capture time the image states; whatever stops it being read is warned about, and the item is kept. */
+async function statedCaptureTime(input: ParserInput, head: Uint8Array, mimeType: string, sink: ParseSink): Promise<CaptureTime> {
+  const warn = (why: string): void => sink.warning({ place: input.displayName, message: `${input.displayName}: ${why}` });
+  if (input.size < SHORTEST_IMAGE_BYTES) {
+    warn(`the file is only ${input.size} bytes long, too short to hold an image; it is kept as an image item without a capture time`);
+    return NO_CAPTURE_TIME;
+  }
+  const read = await readImageMetadata(head, mimeType);
+  if ('problem' in read) {
+    const within = input.size > head.length ? ` (read from its first ${head.length} bytes)` : '';
+    warn(`its metadata (EXIF, XMP) could not be read${within}: ${read.problem}; the image is kept without a capture time`);
+    return NO_CAPTURE_TIME;
+  }
+  const capture = captureTimeOf(read.metadata);
+  if (capture.problem !== null) warn(capture.problem);
+  return capture;
+}
