@@ -30,6 +30,9 @@ export interface ZipEntryInfo {
  * names are still reported. yauzl validates sizes while inflating (a lying header fails).
  */
 export class ZipArchive {
+  /** Entries by their NFC name, built the first time a name is not found exactly. */
+  private byComposedName: Map<string, ZipEntryInfo[]> | undefined;
+
   private constructor(
     private readonly zip: ZipFile,
     readonly entries: ZipEntryInfo[],
@@ -76,6 +79,22 @@ export class ZipArchive {
     return this.entries.find((entry) => entry.name === name);
   }
 
+  /**
+   * Entries whose name is `name` in another Unicode normalisation form (or the same): a zip made
+   * on macOS stores names decomposed (NFD) while the chat text names them composed (NFC), or the
+   * reverse. Names are never rewritten: each entry keeps the name it is stored under.
+   */
+  findAcrossNormalisation(name: string): ZipEntryInfo[] {
+    this.byComposedName ??= groupByComposedName(this.entries);
+    return this.byComposedName.get(name.normalize('NFC')) ?? [];
+  }
+
+  /** Groups of two or more entries whose names differ only by Unicode normalisation. */
+  normalisationTwins(): ZipEntryInfo[][] {
+    this.byComposedName ??= groupByComposedName(this.entries);
+    return [...this.byComposedName.values()].filter((group) => group.length > 1);
+  }
+
   async stream(entry: ZipEntryInfo): Promise<Readable> {
     checkBomb(entry);
     return this.zip.openReadStreamPromise(entry.entry);
@@ -111,6 +130,17 @@ export class ZipArchive {
   close(): void {
     this.zip.close();
   }
+}
+
+function groupByComposedName(entries: readonly ZipEntryInfo[]): Map<string, ZipEntryInfo[]> {
+  const groups = new Map<string, ZipEntryInfo[]>();
+  for (const entry of entries) {
+    const key = entry.name.normalize('NFC');
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [entry]);
+    else group.push(entry);
+  }
+  return groups;
 }
 
 function checkBomb(entry: ZipEntryInfo): void {
