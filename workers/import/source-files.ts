@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, normalize, posix, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { safeEntryName } from './zip/zip-archive.ts';
 import type { ZipArchive, ZipEntryInfo } from './zip/zip-archive.ts';
 
 export interface FileDigests {
@@ -101,7 +102,17 @@ export function locateEntry(archive: ZipArchive, folder: string, wanted: string)
   const byName = archive.entries.filter((entry) => posix.basename(entry.name) === name);
   const [only] = byName;
   if (byName.length === 1 && only !== undefined) return { entry: only, how: 'file-name' };
-  return { why: `the zip holds no entry named ${wanted}` };
+  return { why: whyNoEntry(archive, [beside, rooted], wanted) };
+}
+
+/** The entries the zip reader set aside (never read) that the wanted name may mean, else plain absence. */
+function whyNoEntry(archive: ZipArchive, paths: readonly string[], wanted: string): string {
+  const name = posix.basename(wanted);
+  const link = archive.linkNames.find((raw) => paths.includes(safeEntryName(raw) ?? '') || posix.basename(raw) === name);
+  if (link !== undefined) return `the entry ${link} is a symbolic link; not followed`;
+  const unsafe = archive.unsafeNames.find((raw) => posix.basename(raw.replaceAll('\\', '/')) === name);
+  if (unsafe !== undefined) return `the entry ${unsafe} names a place outside the archive; not read`;
+  return `the zip holds no entry named ${wanted}`;
 }
 
 /** An entry's name as a path from `folder` when it lies below it, else from the archive root (lookup finds both). */

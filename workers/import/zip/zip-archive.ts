@@ -144,6 +144,9 @@ function groupByComposedName(entries: readonly ZipEntryInfo[]): Map<string, ZipE
 }
 
 function checkBomb(entry: ZipEntryInfo): void {
+  // yauzl refuses an encrypted entry with a plain Error: an AppError names it, and a caller that
+  // records unreadable entries (an attachment, the survey) can then carry on.
+  if (entry.entry.isEncrypted()) throw new AppError('E_IMPORT_READ', `${entry.name}: encrypted (a password-protected zip entry); not read`);
   if (entry.size > ZIP_LIMITS.maxEntryBytes) throw new AppError('E_IMPORT_FORMAT', `${entry.name}: declares ${entry.size} bytes, over the ${ZIP_LIMITS.maxEntryBytes}-byte limit (zip bomb?)`);
   if (entry.size >= ZIP_LIMITS.ratioCheckFromBytes && entry.size > entry.compressedSize * ZIP_LIMITS.maxRatio) {
     throw new AppError('E_IMPORT_FORMAT', `${entry.name}: compresses ${Math.round(entry.size / Math.max(1, entry.compressedSize))}:1, beyond the ${ZIP_LIMITS.maxRatio}:1 limit (zip bomb?)`);
