@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
 import { lookup, zipFiles } from '../../../../../workers/import/source-files.ts';
 import { ZipArchive } from '../../../../../workers/import/zip/zip-archive.ts';
+import { importZip } from '../../../../../workers/import/zip/zip-source.ts';
+import type { RecordWriter } from '../../../../../workers/import/record-writer.ts';
+import type { SourceParser } from '../../../../../shared/contracts/parsed-source.ts';
 import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
 import { buildZip } from '../../../../support/zip-writer.ts';
 import type { TestZipEntry } from '../../../../support/zip-writer.ts';
@@ -54,5 +57,14 @@ describe('zip attachment names in another Unicode normalisation form (a zip made
       expect(record).toMatchObject({ status: 'missing', sha256: null });
       expect(reasons).toEqual([expect.stringContaining('differ from the name only by Unicode normalisation')]);
     });
+  });
+
+  it('warns once, at import, about entries that differ only by normalisation', async () => {
+    const chat: SourceParser = { format: 'chat', parserVersion: '1', sniff: (head) => new TextDecoder().decode(head).startsWith('CHAT'), parse: () => Promise.resolve({ formatVersion: null, details: {} }) };
+    const warnings: string[] = [];
+    const writer = { files: null, warning: (warning: { place: string; message: string }) => warnings.push(`${warning.place} ${warning.message}`), throwIfCancelled: () => undefined } as unknown as RecordWriter;
+    const path = writeTemp(tempFolder(), 'twins.zip', buildZip([{ name: '_chat.txt', data: 'CHAT: a chat export, long enough' }, { name: NFD_NAME, data: 'a' }, { name: NFC_NAME, data: 'b' }]));
+    await importZip(path, writer, [chat], {});
+    expect(warnings).toEqual([`${path}!${NFD_NAME} entries ${NFD_NAME}, ${NFC_NAME} differ only by Unicode normalisation (NFC/NFD): an attachment is matched to the one its chat names exactly, never to the other`]);
   });
 });
