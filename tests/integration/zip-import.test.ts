@@ -41,6 +41,8 @@ describe('zip exports, read in place', () => {
     const { messages } = await session.db.client.call('messagesRange', { chatId: conversation?.id ?? '', offset: 0, limit: 10 });
     expect(messages[1]?.attachments[0]).toMatchObject({ status: 'ok', fileName: '00000035-PHOTO-2024-03-12-09-15-10.jpg', size: 10 });
     expect(messages[2]?.attachments[0]).toMatchObject({ status: 'missing', mediaType: 'audio' });
+    // Why it is missing is an import issue at the message's place (it was told nowhere).
+    expect(summary.sources[0]?.issues).toEqual([{ place: '_chat.txt:3', reason: 'attachment 00000036-AUDIO-2024-03-12-09-16-00.opus cannot be read (the zip holds no entry named 00000036-AUDIO-2024-03-12-09-16-00.opus); recorded as missing' }]);
     const info = await session.info();
     expect(info.sources[0]?.details['entries']).toEqual([expect.objectContaining({ name: '_chat.txt', format: 'whatsapp-txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
     expect(existsSync(join(session.path, 'attachments'))).toBe(false); // nothing extracted by the import

@@ -11,7 +11,8 @@ const STORED_ATTACHMENTS = 'attachments';
 /**
  * Turns what a parser said about an attachment into what the case records: bytes found and
  * hashed (SHA-256), checked against the vendor's digests when a report gives them, or marked
- * missing. Inline bytes (MMS parts) are stored once in the case, content-addressed, read-only.
+ * missing (with the reason, when the source can tell: a zip knows its entries). Inline bytes
+ * (MMS parts) are stored once in the case, content-addressed, read-only.
  */
 export async function resolveAttachment(attachment: ParsedAttachment, files: SourceFiles, casePath: string, onUnreadable: (reason: string) => void = () => undefined): Promise<NewAttachment> {
   const base: NewAttachment = {
@@ -54,8 +55,9 @@ export async function resolveAttachment(attachment: ParsedAttachment, files: Sou
       onUnreadable(error.message);
       return base;
     }
-    if (digests !== null) return withVerdict({ ...base, sourcePath: path }, digests);
+    if (digests !== null) return withVerdict({ ...base, sourcePath: digests.foundAs ?? path }, digests);
   }
+  if (files.explainMissing !== undefined) onUnreadable(files.explainMissing(attachment.path));
   return base;
 }
 

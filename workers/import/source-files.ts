@@ -2,12 +2,18 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, normalize, posix, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { safeEntryName } from './zip/zip-archive.ts';
 import type { ZipArchive, ZipEntryInfo } from './zip/zip-archive.ts';
 
 export interface FileDigests {
   sha256: string;
   md5: string;
   size: number;
+  /**
+   * The name the bytes were found under, when it differs from the one asked for only by Unicode
+   * normalisation: the record must name the place the bytes really are.
+   */
+  foundAs?: string;
 }
 
 /**
@@ -17,6 +23,8 @@ export interface FileDigests {
  */
 export interface SourceFiles {
   digest(path: string): Promise<FileDigests | null>;
+  /** Why `path` leads to no file, when the source can tell (a zip knows its entries); for the analyst. */
+  explainMissing?(path: string): string;
 }
 
 /**
@@ -62,20 +70,54 @@ export function zipFiles(archive: ZipArchive, entryName: string): SourceFiles {
   const folder = posix.dirname(entryName);
   return {
     async digest(path) {
-      const wanted = path.replaceAll('\\', '/');
-      const entry = lookup(archive, folder, wanted);
-      return entry === undefined ? null : digestStream((await archive.stream(entry)) as AsyncIterable<Buffer>);
+      const found = locateEntry(archive, folder, path.replaceAll('\\', '/'));
+      if (found.entry === undefined) return null;
+      const digests = await digestStream((await archive.stream(found.entry)) as AsyncIterable<Buffer>);
+      return found.how === 'normalisation' ? { ...digests, foundAs: nameFrom(folder, found.entry.name) } : digests;
+    },
+    explainMissing(path) {
+      return locateEntry(archive, folder, path.replaceAll('\\', '/')).why ?? `the zip holds no entry named ${path}`;
     },
   };
 }
 
+/** The entry a referenced name leads to and how it was matched, or why there is none. */
+export type EntryLocation = { entry: ZipEntryInfo; how: 'exact' | 'normalisation' | 'file-name'; why?: undefined } | { entry?: undefined; why: string };
+
 export function lookup(archive: ZipArchive, folder: string, wanted: string): ZipEntryInfo | undefined {
+  return locateEntry(archive, folder, wanted).entry;
+}
+
+export function locateEntry(archive: ZipArchive, folder: string, wanted: string): EntryLocation {
   const beside = posix.normalize(posix.join(folder, wanted));
-  const exact = archive.find(beside) ?? archive.find(posix.normalize(wanted));
-  if (exact !== undefined) return exact;
+  const rooted = posix.normalize(wanted);
+  const exact = archive.find(beside) ?? archive.find(rooted);
+  if (exact !== undefined) return { entry: exact, how: 'exact' };
+  // Only a unique match: of two entries that differ only by normalisation, neither is the one meant.
+  const twins = [...new Set([...archive.findAcrossNormalisation(beside), ...archive.findAcrossNormalisation(rooted)])];
+  const [twin] = twins;
+  if (twins.length === 1 && twin !== undefined) return { entry: twin, how: 'normalisation' };
+  if (twins.length > 1) return { why: `${twins.length} entries differ from the name only by Unicode normalisation (${twins.map((entry) => entry.name).join(', ')}); none is taken` };
   const name = posix.basename(wanted);
   const byName = archive.entries.filter((entry) => posix.basename(entry.name) === name);
-  return byName.length === 1 ? byName[0] : undefined;
+  const [only] = byName;
+  if (byName.length === 1 && only !== undefined) return { entry: only, how: 'file-name' };
+  return { why: whyNoEntry(archive, [beside, rooted], wanted) };
+}
+
+/** The entries the zip reader set aside (never read) that the wanted name may mean, else plain absence. */
+function whyNoEntry(archive: ZipArchive, paths: readonly string[], wanted: string): string {
+  const name = posix.basename(wanted);
+  const link = archive.linkNames.find((raw) => paths.includes(safeEntryName(raw) ?? '') || posix.basename(raw) === name);
+  if (link !== undefined) return `the entry ${link} is a symbolic link; not followed`;
+  const unsafe = archive.unsafeNames.find((raw) => posix.basename(raw.replaceAll('\\', '/')) === name);
+  if (unsafe !== undefined) return `the entry ${unsafe} names a place outside the archive; not read`;
+  return `the zip holds no entry named ${wanted}`;
+}
+
+/** An entry's name as a path from `folder` when it lies below it, else from the archive root (lookup finds both). */
+function nameFrom(folder: string, entryName: string): string {
+  return folder !== '.' && entryName.startsWith(`${folder}/`) ? entryName.slice(folder.length + 1) : entryName;
 }
 
 export async function digestStream(stream: AsyncIterable<Buffer | Uint8Array>): Promise<FileDigests> {

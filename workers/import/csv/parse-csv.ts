@@ -15,7 +15,7 @@ import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 
-export const CSV_PARSER_VERSION = '1.1.1';
+export const CSV_PARSER_VERSION = '1.1.2';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -186,8 +186,11 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     await emit(sink, state, unparsedRecord({ chatKey, raw, rawBytes, locator, reason }), chatKey);
     return;
   }
-  const cell = (index: number | null): string | null => (index === null ? null : (item.fields[index] ?? '').trim());
-  const timestampText = cell(columns.timestamp) ?? '';
+  // A cell's text is evidence and is kept as written (spaces, line ends); only lookups (the time,
+  // the direction words, the chat key) read its trimmed form.
+  const verbatim = (index: number | null): string | null => (index === null ? null : (item.fields[index] ?? ''));
+  const cell = (index: number | null): string | null => verbatim(index)?.trim() ?? null;
+  const timestampText = verbatim(columns.timestamp) ?? '';
   const { time, problem } = readCsvTimestamp(timestampText, mapping.timestampFormat, mapping.timeZoneAware === true);
   const extra: Record<string, unknown> = {};
   if (problem !== null) {
@@ -197,22 +200,22 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   }
   const mapped = new Set([columns.timestamp, columns.text, columns.sender, columns.chat, columns.direction]);
   header.forEach((name, index) => {
-    if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), (item.fields[index] ?? '').trim());
+    if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), item.fields[index] ?? '');
   });
   const directionText = cell(columns.direction);
   const direction = directionText === null || directionText === '' ? null : INCOMING.test(directionText) ? 'incoming' : OUTGOING.test(directionText) ? 'outgoing' : null;
-  if (directionText !== null && directionText !== '' && direction === null) extra['directionText'] = directionText;
-  const sender = cell(columns.sender);
+  if (directionText !== null && directionText !== '' && direction === null) extra['directionText'] = verbatim(columns.direction);
+  const sender = verbatim(columns.sender);
   const chatValue = cell(columns.chat);
   const key = columns.chat === null ? chatKey : chatValue === null || chatValue === '' ? '(no chat)' : chatValue;
   const message: ParsedMessage = {
     chatKey: key,
     kind: 'message',
-    sender: sender === null || sender === '' ? null : sender,
+    sender: sender === null || sender.trim() === '' ? null : sender,
     direction,
     time,
     timestampText,
-    text: cell(columns.text) ?? '',
+    text: verbatim(columns.text) ?? '',
     attachments: [],
     deleted: false,
     edited: false,

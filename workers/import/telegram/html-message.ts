@@ -8,6 +8,8 @@
 import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { baseName, safeRelativePath } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
+import { htmlBotButtons } from './html-bot-buttons.ts';
+import { htmlCustomEmoji } from './html-custom-emoji.ts';
 import { htmlMedia } from './html-media.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock, HtmlElement } from './html-tree.ts';
@@ -30,7 +32,7 @@ export type HtmlBlockResult =
   | { kind: 'message'; message: ParsedMessage; sender: string | null; forwardedFrom: string | null; notes: string[] };
 
 /** Blocks the interpreter reads; any other block's text is kept in extra.otherBlocks. */
-const KNOWN_BLOCKS = ['date', 'from_name', 'forwarded', 'reply_to', 'media_wrap', 'text', 'signature', 'userpic_wrap'];
+const KNOWN_BLOCKS = ['date', 'from_name', 'forwarded', 'reply_to', 'media_wrap', 'text', 'signature', 'userpic_wrap', 'bot_buttons_table'];
 const REPLY_LINK = /^(?:([^#]*)#)?go_to_message(\d+)$/u;
 
 export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageContext): HtmlBlockResult {
@@ -75,9 +77,9 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   }
   message.sender = sender;
 
-  const texts: string[] = [];
+  const textElements: HtmlElement[] = [];
   const ownText = childElements(body).find((child) => child.classes.includes('text'));
-  if (ownText !== undefined) texts.push(textOf(ownText));
+  if (ownText !== undefined) textElements.push(ownText);
   const media = htmlMedia(body);
 
   const forwarded = childElements(body).find((child) => hasClasses(child, 'forwarded', 'body'));
@@ -96,21 +98,25 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
       extra['forwardedFromJoined'] = true;
     }
     const forwardedText = childElements(forwarded).find((child) => child.classes.includes('text'));
-    if (forwardedText !== undefined) texts.push(textOf(forwardedText));
+    if (forwardedText !== undefined) textElements.push(forwardedText);
     const forwardedMedia = htmlMedia(forwarded);
     media.attachments.push(...forwardedMedia.attachments);
     media.facts.push(...forwardedMedia.facts);
     media.unsafePaths.push(...forwardedMedia.unsafePaths);
   }
-  message.text = texts.filter((text) => text !== '').join('\n');
-  message.attachments = media.attachments;
+  message.text = textElements.map((element) => textOf(element)).filter((text) => text !== '').join('\n');
+  const emoji = htmlCustomEmoji(textElements);
+  message.attachments = [...media.attachments, ...emoji.attachments];
   if (media.facts.length > 0) extra['media'] = media.facts;
-  for (const unsafe of media.unsafePaths) notes.push(`the link "${unsafe}" points outside the export folder; it was not linked`);
+  if (emoji.facts.length > 0) extra['textEntityFacts'] = emoji.facts;
+  for (const unsafe of [...media.unsafePaths, ...emoji.unsafePaths]) notes.push(`the link "${unsafe}" points outside the export folder; it was not linked`);
 
   // A forwarded message has its reply, buttons and signature inside the forwarded body.
   const blocks = forwarded === undefined ? childElements(body) : [...childElements(body), ...childElements(forwarded)];
   const reply = blocks.find((child) => child.classes.includes('reply_to'));
   if (reply !== undefined) readReply(reply, extra);
+  const buttons = blocks.find((child) => child.classes.includes('bot_buttons_table'));
+  if (buttons !== undefined) extra['inline_bot_buttons'] = htmlBotButtons(buttons);
   const signature = blocks.find((child) => child.classes.includes('signature'));
   if (signature !== undefined) extra['signature'] = textOf(signature);
 

@@ -30,6 +30,9 @@ export interface ZipEntryInfo {
  * names are still reported. yauzl validates sizes while inflating (a lying header fails).
  */
 export class ZipArchive {
+  /** Entries by their NFC name, built the first time a name is not found exactly. */
+  private byComposedName: Map<string, ZipEntryInfo[]> | undefined;
+
   private constructor(
     private readonly zip: ZipFile,
     readonly entries: ZipEntryInfo[],
@@ -76,6 +79,22 @@ export class ZipArchive {
     return this.entries.find((entry) => entry.name === name);
   }
 
+  /**
+   * Entries whose name is `name` in another Unicode normalisation form (or the same): a zip made
+   * on macOS stores names decomposed (NFD) while the chat text names them composed (NFC), or the
+   * reverse. Names are never rewritten: each entry keeps the name it is stored under.
+   */
+  findAcrossNormalisation(name: string): ZipEntryInfo[] {
+    this.byComposedName ??= groupByComposedName(this.entries);
+    return this.byComposedName.get(name.normalize('NFC')) ?? [];
+  }
+
+  /** Groups of two or more entries whose names differ only by Unicode normalisation. */
+  normalisationTwins(): ZipEntryInfo[][] {
+    this.byComposedName ??= groupByComposedName(this.entries);
+    return [...this.byComposedName.values()].filter((group) => group.length > 1);
+  }
+
   async stream(entry: ZipEntryInfo): Promise<Readable> {
     checkBomb(entry);
     return this.zip.openReadStreamPromise(entry.entry);
@@ -113,7 +132,21 @@ export class ZipArchive {
   }
 }
 
+function groupByComposedName(entries: readonly ZipEntryInfo[]): Map<string, ZipEntryInfo[]> {
+  const groups = new Map<string, ZipEntryInfo[]>();
+  for (const entry of entries) {
+    const key = entry.name.normalize('NFC');
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [entry]);
+    else group.push(entry);
+  }
+  return groups;
+}
+
 function checkBomb(entry: ZipEntryInfo): void {
+  // yauzl refuses an encrypted entry with a plain Error: an AppError names it, and a caller that
+  // records unreadable entries (an attachment, the survey) can then carry on.
+  if (entry.entry.isEncrypted()) throw new AppError('E_IMPORT_READ', `${entry.name}: encrypted (a password-protected zip entry); not read`);
   if (entry.size > ZIP_LIMITS.maxEntryBytes) throw new AppError('E_IMPORT_FORMAT', `${entry.name}: declares ${entry.size} bytes, over the ${ZIP_LIMITS.maxEntryBytes}-byte limit (zip bomb?)`);
   if (entry.size >= ZIP_LIMITS.ratioCheckFromBytes && entry.size > entry.compressedSize * ZIP_LIMITS.maxRatio) {
     throw new AppError('E_IMPORT_FORMAT', `${entry.name}: compresses ${Math.round(entry.size / Math.max(1, entry.compressedSize))}:1, beyond the ${ZIP_LIMITS.maxRatio}:1 limit (zip bomb?)`);

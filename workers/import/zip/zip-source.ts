@@ -138,6 +138,10 @@ export async function importZip(
   try {
     for (const name of archive.unsafeNames) writer.warning({ place: `${path}!${name}`, message: 'entry name points outside the archive (absolute path or ..); not read' });
     for (const name of archive.linkNames) writer.warning({ place: `${path}!${name}`, message: 'entry is a symbolic link; not followed, not read' });
+    for (const twins of archive.normalisationTwins()) {
+      const names = twins.map((twin) => twin.name);
+      writer.warning({ place: `${path}!${names[0] ?? ''}`, message: `entries ${names.join(', ')} differ only by Unicode normalisation (NFC/NFD): an attachment is matched to the one its chat names exactly, never to the other` });
+    }
     const survey = await surveyZip(archive, parsers);
     const { recognised } = survey;
     if (recognised.length === 0) throw new AppError('E_IMPORT_FORMAT', `${path}: ${explainNothingRecognised(survey, archive.entries.length)}`);

@@ -33,18 +33,19 @@ describe.skipIf(!HAVE_SAMPLE)('conformance: Mattermost CSV (DFRWS 2021)', () => 
     expect(result.outcome.details).toMatchObject({ messages: 114, unparsed: 12, complete: true, invalidUtf8Sequences: 2 });
   });
 
-  it('reads the padded Unix-millisecond times as UTC and trims the cells', async () => {
+  it('reads the padded Unix-millisecond times as UTC, keys chats by the trimmed cell and keeps the cells as padded', async () => {
     const { messages } = await runParser(createCsvParser(MAPPING), inputFromFile(MATTERMOST));
     const first = messages[0];
-    expect(first).toMatchObject({ sender: 'red.skull', chatKey: 'ypbt5obp7389mfe81kbxxur8pa', text: 'red.skull joined the team.', time: { utcMs: 1618158296487 }, timestampText: '1618158296487.00' });
+    expect(first).toMatchObject({ sender: ' red.skull ', chatKey: 'ypbt5obp7389mfe81kbxxur8pa', time: { utcMs: 1618158296487 }, timestampText: '1618158296487.00 ' });
+    expect(first?.text).toMatch(/^ red\.skull joined the team\. {93}$/u);
     expect(first?.locator).toEqual({ kind: 'csv-row', file: 'mattermost_messages.csv', row: 2, line: 2 });
-    expect(first?.extra).toEqual({ filenames: '[]' });
+    expect(first?.extra).toEqual({ filenames: ' []        ' });
     expect(new Set(messages.map((message) => message.chatKey))).toEqual(new Set(['ypbt5obp7389mfe81kbxxur8pa', 'dcd4eum1i38zxkf58obfrpihor', 'Town Square', 'Off-Topic', 'Heads', 'NaN', 'Coordination', '(no chat)', 'mattermost_messages.csv']));
   });
 
   it('keeps the continuation row as its own message without a time, and the broken emoji as U+FFFD', async () => {
     const result = await runParser(createCsvParser(MAPPING), inputFromFile(MATTERMOST));
-    const continuation = result.messages.find((message) => message.text === '(Posting again)');
+    const continuation = result.messages.find((message) => message.text.trim() === '(Posting again)');
     expect(continuation).toMatchObject({ kind: 'message', time: null, sender: null, locator: { line: 90 } });
     expect(result.messages.some((message) => message.text.includes('?\uFFFD\uFFFD'))).toBe(true);
     expect(result.warnings.some((warning) => warning.message.includes('byte offset 19106, 19107'))).toBe(true);

@@ -127,7 +127,55 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
       forwardedFrom: 'News',
       replyToMessageId: '5',
       signature: 'Editor Ivan',
-      otherBlocks: [{ class: 'bot_buttons_table', text: expect.stringContaining('https://pay.example/x') }],
+      inline_bot_buttons: [[{ type: 'url', text: 'Pay now', data: 'https://pay.example/x' }]],
     });
+    expect(forwarded?.extra?.['otherBlocks']).toBeUndefined();
+  });
+
+  it('regression: keeps each bot button with its URL or callback data, under the JSON export’s inline_bot_buttons', async () => {
+    // pushTag writes a button without a URL as <a ="" onclick=...>: the empty href pair keeps a nameless attribute.
+    const button = (link: string, label: string) => `<div class="bot_button">\n<a ${link}>\n<div>\n${label}\n</div>\n</a>\n</div>`;
+    const table = [
+      '<table class="bot_buttons_table">\n<tbody>\n<tr>\n<td class="bot_button_row">',
+      button('="" href="https://a.example/pay?x=1&amp;y=2"', 'Go'),
+      '<div class="bot_button_column_separator">\n</div>',
+      button('="" onclick="return ShowTextCopied(&apos;Data: x\\\\y | Type: callback&apos;);"', 'It&apos;s'),
+      '</td>\n</tr>\n<tr>\n<td class="bot_button_row">',
+      button('="" onclick="return ShowTextCopied(&apos;Data: https://auth.example | Forward text: fwd | Type: auth&apos;);"', 'Log in'),
+      '<div class="bot_button_column_separator">\n</div>',
+      button('="" onclick="return ShowTextCopied(&apos;Type: request_phone&apos;);"', 'Share phone'),
+      '</td>\n</tr>\n</tbody>\n</table>',
+    ].join('\n');
+    const [first] = await parse(message(1, `<div class="from_name">\nShop bot\n</div>\n<div class="text">\nChoose\n</div>\n${table}`));
+    expect(first?.text).toBe('Choose');
+    expect(first?.extra?.['inline_bot_buttons']).toEqual([
+      [
+        { type: 'url', text: 'Go', data: 'https://a.example/pay?x=1&y=2' },
+        { type: 'callback', text: "It's", data: 'x\\y' },
+      ],
+      [
+        { type: 'auth', text: 'Log in', data: 'https://auth.example', forward_text: 'fwd' },
+        { type: 'request_phone', text: 'Share phone' },
+      ],
+    ]);
+  });
+
+  it('regression: keeps the file of each custom emoji (as written, and as a sticker attachment) under the JSON export’s textEntityFacts', async () => {
+    const [first, forwarded] = await parse(
+      [
+        message(1, '<div class="from_name">\nVlad\n</div>\n<div class="text">\nPaid <a href = "stickers/sticker (2).webp">💶</a><a href = "stickers/sticker (2).webp">💶</a> <a href="" onclick="return ShowNotLoadedEmoji();">🙂</a> <a href = "../../etc/passwd">👀</a>\n</div>'),
+        message(2, '<div class="forwarded body">\n<div class="from_name">\nNews<span class="date details" title="11.01.2023 09:00:00 UTC+02:00"> 11.01.2023 09:00:00</span>\n</div>\n<div class="text">\n<a href = "stickers/AnimatedSticker.tgs">🔥</a>\n</div>\n</div>', true),
+      ].join('\n'),
+    );
+    expect(first?.text).toBe('Paid 💶💶 🙂 👀');
+    expect(first?.extra?.['textEntityFacts']).toEqual([
+      { type: 'custom_emoji', text: '💶', document_id: 'stickers/sticker (2).webp' },
+      { type: 'custom_emoji', text: '💶', document_id: 'stickers/sticker (2).webp' },
+      { type: 'custom_emoji', text: '👀', document_id: '../../etc/passwd' },
+    ]);
+    // One attachment per file; a path out of the export is kept as written but never linked.
+    expect(first?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', path: 'stickers/sticker (2).webp', fileName: 'sticker (2).webp' }]);
+    expect(forwarded?.extra?.['textEntityFacts']).toEqual([{ type: 'custom_emoji', text: '🔥', document_id: 'stickers/AnimatedSticker.tgs' }]);
+    expect(forwarded?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', path: 'stickers/AnimatedSticker.tgs', fileName: 'AnimatedSticker.tgs' }]);
   });
 });
