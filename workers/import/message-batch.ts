@@ -5,22 +5,36 @@ import type { SourceLocator } from '../../shared/contracts/parsed-source.ts';
 /**
  * Packs rows of SQL values (shared/contracts/packed-rows.ts). One writer serves a whole import:
  * its scratch buffer grows to the largest batch and is reused, and each finished batch gets
- * buffers of its own, so they can be transferred to the db worker.
+ * buffers of its own, so they can be transferred to the db worker. Rows are written one by one
+ * as they come (MessageBatchEncoder.add), so a batch never has to be held as objects.
  */
 export class PackedRowsWriter {
   private scratch = Buffer.allocUnsafe(256 * 1024);
   private used = 0;
   private cells = new Float64Array(0);
   private cell = 0;
-  private count = 0;
 
   constructor(private readonly columns: number) {}
 
+  /** Starts a batch with room for `rows` rows; more rows make room for themselves (startRow). */
   start(rows: number): void {
-    this.cells = new Float64Array(rows * this.columns * 2);
+    this.cells = new Float64Array(Math.max(1, rows) * this.columns * 2);
     this.cell = 0;
     this.used = 0;
-    this.count = rows;
+  }
+
+  /** Whole rows written since start. */
+  get rows(): number {
+    return Math.floor(this.cell / (this.columns * 2));
+  }
+
+  /** Called before a row's values: grows the cells when the batch outgrows what start made room for. */
+  startRow(): void {
+    const needed = this.cell + this.columns * 2;
+    if (needed <= this.cells.length) return;
+    const larger = new Float64Array(Math.max(needed, this.cells.length * 2));
+    larger.set(this.cells.subarray(0, this.cell));
+    this.cells = larger;
   }
 
   string(value: string): void {
@@ -55,11 +69,14 @@ export class PackedRowsWriter {
     this.cell += 2;
   }
 
+  /** The rows written since start, in buffers of their own; a row with values missing is refused. */
   finish(): PackedRows {
-    if (this.cell !== this.cells.length) throw new Error(`packed ${this.cell / 2} of ${this.cells.length / 2} values`);
-    // A copy of exactly the bytes used: the scratch buffer stays here, the copy is transferred.
+    const perRow = this.columns * 2;
+    if (this.cell > this.cells.length) throw new Error(`packed ${this.cell / 2} values into room for ${this.cells.length / 2}: a row was written without startRow`);
+    if (this.cell % perRow !== 0) throw new Error(`packed ${this.cell / 2} values: the last row lacks ${(perRow - (this.cell % perRow)) / 2} of its ${this.columns}`);
     const text = new Uint8Array(this.scratch.subarray(0, this.used));
-    return { text, cells: this.cells, count: this.count, columns: this.columns };
+    const cells = this.cell === this.cells.length ? this.cells : this.cells.slice(0, this.cell);
+    return { text, cells, count: this.cell / perRow, columns: this.columns };
   }
 
   private grow(room: number): void {
@@ -126,19 +143,51 @@ function writeMessageRow(writer: PackedRowsWriter, locators: LocatorJson, messag
   writer.nullableString(message.extra === null ? null : JSON.stringify(message.extra));
 }
 
-/** Packs batches of messages for the db worker; transfer `batch.rows.text.buffer` and `batch.rows.cells.buffer`. */
+/**
+ * Packs messages for the db worker as they come, a row at a time: the import holds no batch of
+ * message objects (2,000 of them lived long enough to be copied by the young-generation
+ * collections they met), only the packed bytes. `take` hands over what was added as one batch;
+ * transfer `batch.rows.text.buffer` and `batch.rows.cells.buffer`.
+ */
 export class MessageBatchEncoder {
   private readonly writer = new PackedRowsWriter(MESSAGE_ROW_COLUMNS.length);
   private readonly locators = new LocatorJson();
+  private attachments: MessageBatch['attachments'] = [];
+  private started = false;
 
+  /** @param rowsPerBatch Room made for each batch up front (it grows past that if need be). */
+  constructor(private readonly rowsPerBatch = 2000) {}
+
+  /** Rows added since the last take. */
+  get size(): number {
+    return this.started ? this.writer.rows : 0;
+  }
+
+  add(message: NewMessage): void {
+    if (!this.started) {
+      this.writer.start(this.rowsPerBatch);
+      this.started = true;
+    }
+    const row = this.writer.rows;
+    this.writer.startRow();
+    writeMessageRow(this.writer, this.locators, message);
+    if (message.attachments.length > 0) this.attachments.push({ row, attachments: message.attachments });
+  }
+
+  /** The rows added since the last take, as one batch (null when there are none). */
+  take(): MessageBatch | null {
+    if (this.size === 0) return null;
+    const batch = { rows: this.writer.finish(), attachments: this.attachments };
+    this.attachments = [];
+    this.started = false;
+    return batch;
+  }
+
+  /** Packs these messages as one batch of their own (tests, and callers that write a single batch). */
   encode(messages: NewMessage[]): MessageBatch {
-    const attachments: MessageBatch['attachments'] = [];
-    this.writer.start(messages.length);
-    messages.forEach((message, row) => {
-      writeMessageRow(this.writer, this.locators, message);
-      if (message.attachments.length > 0) attachments.push({ row, attachments: message.attachments });
-    });
-    return { rows: this.writer.finish(), attachments };
+    if (this.size > 0) throw new Error(`${this.size} rows added are still to be taken`);
+    for (const message of messages) this.add(message);
+    return this.take() ?? { rows: { text: new Uint8Array(0), cells: new Float64Array(0), count: 0, columns: MESSAGE_ROW_COLUMNS.length }, attachments: [] };
   }
 }
 

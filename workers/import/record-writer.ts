@@ -45,6 +45,19 @@ export function messageId(sourceSha256: string, position: number): string {
   return `m-${sourceSha256.slice(0, 16)}-${position.toString(36).padStart(8, '0')}`;
 }
 
+/** What the search index keeps of a message; its rowid is added once the db worker has stored it. */
+function indexDocument(message: NewMessage): Omit<IndexDocument, 'rowid'> {
+  return {
+    text: message.text,
+    time: message.timestamp === null ? null : Date.parse(message.timestamp),
+    chatId: message.chatId,
+    sender: message.sender,
+    sourceId: message.sourceId,
+    lang: message.lang,
+    flags: indexFlags({ hasAttachment: message.attachments.some((item) => item.kind === 'attached'), hasOcr: false, deleted: message.deleted, system: message.kind === 'system' }),
+  };
+}
+
 /** SQLite's `ORDER BY sender, sender_id` on TEXT: code points (BINARY), a null id before any other. */
 function compareSenders(a: SenderSeen, b: SenderSeen): number {
   const bySender = compareCodePoints(a.sender, b.sender);
@@ -68,9 +81,10 @@ export class RecordWriter implements ParseSink {
   private readonly chats = new Map<string, NewChat>();
   /** Chats (new, or with new participants) to store with the next batch, by chat id. */
   private readonly pendingChats = new Map<string, NewChat>();
-  private batch: NewMessage[] = [];
-  /** Packs every batch of this import (its scratch buffer is kept from batch to batch). */
-  private readonly encoder = new MessageBatchEncoder();
+  /** Packs the messages of this import as they come; a batch is what it holds when taken (sendBatch). */
+  private readonly encoder = new MessageBatchEncoder(BATCH_SIZE);
+  /** What the search index needs of each message of the batch being packed (none when no index is connected). */
+  private documents: Omit<IndexDocument, 'rowid'>[] = [];
   /** The batches being stored, oldest first (see sendBatch). */
   private readonly storing: Promise<void>[] = [];
   private position = 0;
@@ -182,7 +196,7 @@ export class RecordWriter implements ParseSink {
     const placeholder = parsed.extra?.['placeholder'] === true;
     const timestamp = this.toUtc(parsed.time, parsed.timestampText, locator);
     this.see(chat, parsed.kind === 'message' ? parsed.sender : null, parsed.senderId ?? null, timestamp);
-    this.batch.push({
+    const message: NewMessage = {
       id: messageId(source.sha256, this.position),
       sourceId: source.id,
       chatId: chat,
@@ -203,8 +217,10 @@ export class RecordWriter implements ParseSink {
       edited: parsed.edited,
       locator: parsed.locator,
       extra: parsed.reason === undefined ? (extra ?? null) : { ...extra, unparsedReason: parsed.reason },
-    });
-    return this.batch.length >= BATCH_SIZE ? this.sendBatch() : undefined;
+    };
+    this.encoder.add(message);
+    if (this.sinks.index.length > 0) this.documents.push(indexDocument(message));
+    return this.encoder.size >= BATCH_SIZE ? this.sendBatch() : undefined;
   }
 
   private see(chat: string, sender: string | null, senderId: string | null, timestamp: string | null): void {
@@ -259,13 +275,13 @@ export class RecordWriter implements ParseSink {
   private async sendBatch(): Promise<void> {
     const chats = [...this.pendingChats.values()];
     this.pendingChats.clear();
-    const batch = this.batch;
-    this.batch = [];
+    const documents = this.documents;
+    this.documents = [];
     this.context.throwIfCancelled();
-    // Encoded before waiting, so the db worker is never idle while this thread encodes.
-    const encoded = batch.length === 0 ? null : this.encoder.encode(batch);
+    // Taken before waiting, so the db worker is never idle while this thread waits.
+    const encoded = this.encoder.take();
     while (this.storing.length >= BATCHES_IN_FLIGHT) await this.storing.shift();
-    const storing = this.store(chats, batch, encoded);
+    const storing = this.store(chats, documents, encoded);
     // A failure is raised by a later sendBatch or flush; keep it from being reported as unhandled meanwhile.
     storing.catch(() => undefined);
     this.storing.push(storing);
@@ -276,7 +292,7 @@ export class RecordWriter implements ParseSink {
     await Promise.all(this.storing.splice(0).map((storing) => storing.catch(() => undefined)));
   }
 
-  private async store(chats: NewChat[], batch: NewMessage[], encoded: MessageBatch | null): Promise<void> {
+  private async store(chats: NewChat[], documents: Omit<IndexDocument, 'rowid'>[], encoded: MessageBatch | null): Promise<void> {
     // Both calls are sent before either is awaited: the db worker takes calls in the order they
     // are sent, so a later batch can never be stored before this one (its rowids stay in order).
     const chatsStored = chats.length > 0 ? this.sinks.db.call('insertChats', { chats }) : null;
@@ -290,20 +306,11 @@ export class RecordWriter implements ParseSink {
     await chatsStored;
     const { rowids } = await messagesStored;
     const shards: IndexDocument[][] = this.sinks.index.map(() => []);
-    batch.forEach((message, index) => {
+    documents.forEach((document, index) => {
       const rowid = rowids[index] ?? -1;
-      shards[rowid % shards.length]?.push({
-        rowid,
-        text: message.text,
-        time: message.timestamp === null ? null : Date.parse(message.timestamp),
-        chatId: message.chatId,
-        sender: message.sender,
-        sourceId: message.sourceId,
-        lang: message.lang,
-        flags: indexFlags({ hasAttachment: message.attachments.some((item) => item.kind === 'attached'), hasOcr: false, deleted: message.deleted, system: message.kind === 'system' }),
-      });
+      shards[rowid % shards.length]?.push({ rowid, ...document });
     });
-    await Promise.all(shards.map((documents, shard) => (documents.length === 0 ? null : this.sinks.index[shard]?.call('add', { documents }))));
+    await Promise.all(shards.map((shard, index) => (shard.length === 0 ? null : this.sinks.index[index]?.call('add', { documents: shard }))));
   }
 
   private toUtc(time: ParsedTime, timestampText: string, locator: SourceLocator): string | null {

@@ -44,7 +44,7 @@ describe('packed rows (import worker → db worker)', () => {
     const writer = new PackedRowsWriter(2);
     writer.start(2);
     writer.string('only one');
-    expect(() => writer.finish()).toThrow(/packed 1 of 4 values/u);
+    expect(() => writer.finish()).toThrow(/packed 1 values: the last row lacks 1 of its 2/u);
   });
 
   it.each([
