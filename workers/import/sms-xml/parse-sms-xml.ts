@@ -13,6 +13,7 @@ import { SaxesParser } from 'saxes';
 import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
+import { feedInSlices } from '../feed-in-slices.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
@@ -29,14 +30,6 @@ export const SMS_BACKUP_XML_PARSER_VERSION = '1.3.3';
  * treated as broken at that point rather than letting one value exhaust memory.
  */
 export const MAX_ELEMENT_CHARS = 256 * 1024 * 1024;
-
-/**
- * Characters given to saxes before the records they made are handed on. The file is read in
- * chunks of a megabyte (~3,000 SMS); holding a whole chunk's records until it was parsed kept
- * them alive through young-generation collections, which then copied them: at a million SMS
- * ~2.5 s of the import thread's time went to collecting garbage.
- */
-const FEED_CHARS = 64 * 1024;
 
 /** saxes errors that concern one character or reference; the parse goes on after them. */
 const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity/u;
@@ -191,12 +184,7 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
   try {
     for await (const chunk of input.stream()) {
       sink.throwIfCancelled();
-      const text = prefilter.push(decoder.decode(chunk));
-      // saxes carries a surrogate pair's first half over to the next slice (tests/…/large-chunks.test.ts).
-      for (let at = 0; at < text.length && state.fault === null; at += FEED_CHARS) {
-        feed(text.slice(at, at + FEED_CHARS));
-        await flush();
-      }
+      await feedInSlices(prefilter.push(decoder.decode(chunk)), feed, flush, () => state.fault !== null);
       sink.progress(decoder.bytesDone, input.size);
       if (state.fault !== null) break;
     }

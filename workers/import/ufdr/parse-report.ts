@@ -15,6 +15,7 @@ import type { ParseOutcome, ParserInput, ParseSink } from '../../../shared/contr
 import { AppError } from '../../../shared/errors.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from '../sms-xml/xml-prefilter.ts';
 import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
+import { feedInSlices } from '../feed-in-slices.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { attachmentPresence } from './attachment-presence.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';
@@ -142,8 +143,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       }
       first = false;
       sink.throwIfCancelled();
-      reader.feed(prefilter.push(decoder.decode(chunk)));
-      await flush();
+      await feedInSlices(prefilter.push(decoder.decode(chunk)), (slice) => reader.feed(slice), flush, () => reader.fault !== null);
       sink.progress(decoder.bytesDone, input.size);
       if (reader.fault !== null) break;
     }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { FEED_SLICE_CHARS } from '../../../../../workers/import/feed-in-slices.ts';
 import { smsBackupXmlParser } from '../../../../../workers/import/sms-xml/index.ts';
 import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
 
-/** The reader's slice: 64K characters (FEED_CHARS in parse-sms-xml.ts). */
-const SLICE = 64 * 1024;
+const SLICE = FEED_SLICE_CHARS;
 
 /**
  * A backup whose bodies hold emoji (surrogate pairs) and run over several slices, padded in the
