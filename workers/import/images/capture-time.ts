@@ -28,7 +28,7 @@ interface TimeTag {
   offsetTag?: string;
 }
 
-/** Tried in order; the first one present decides. EXIF is the camera's own record, so it comes first. */
+/** Tried in order; the first one present and readable decides. EXIF is the camera's own record, so it comes first. */
 const TIME_TAGS: readonly TimeTag[] = [
   { segment: 'exif', tag: 'DateTimeOriginal', label: 'DateTimeOriginal', offsetTag: 'OffsetTimeOriginal' },
   { segment: 'exif', tag: 'CreateDate', label: 'CreateDate', offsetTag: 'OffsetTimeDigitized' },
@@ -46,14 +46,34 @@ export const PICKED_TAGS = {
 
 export function captureTimeOf(metadata: ImageMetadata): CaptureTime {
   const extra = imageFacts(metadata);
-  const found = firstStatedTime(metadata);
-  if (found === null) return { time: null, timestampText: '', extra, problem: null };
-  const { tag, raw, offset } = found;
-  Object.assign(extra, { captureTimeTag: tag.label, captureTimeRaw: raw });
-  const parsed = parseStatedTime(raw);
-  if (parsed === null) {
-    return { time: null, timestampText: raw, extra, problem: `its ${tag.label} "${raw}" is not a date this importer reads; the image is kept without a capture time` };
+  // A date written in a way this reader does not read passes the word to the next tag that has one.
+  const unreadable: { tag: TimeTag; raw: string }[] = [];
+  for (const found of statedTimes(metadata)) {
+    const parsed = parseStatedTime(found.raw);
+    if (parsed === null) {
+      unreadable.push(found);
+      continue;
+    }
+    Object.assign(extra, { captureTimeTag: found.tag.label, captureTimeRaw: found.raw });
+    if (unreadable.length > 0) extra['unreadableTimes'] = Object.fromEntries(unreadable.map(({ tag, raw }) => [tag.label, raw]));
+    const capture = captureFrom(found, parsed, extra);
+    if (unreadable.length === 0) return capture;
+    const passedOver = `its ${describeUnreadable(unreadable)} not a date this importer reads; the capture time is taken from ${found.tag.label}`;
+    return { ...capture, problem: capture.problem === null ? passedOver : `${passedOver}; ${capture.problem}` };
   }
+  const first = unreadable[0];
+  if (first === undefined) return { time: null, timestampText: '', extra, problem: null };
+  Object.assign(extra, { captureTimeTag: first.tag.label, captureTimeRaw: first.raw });
+  return { time: null, timestampText: first.raw, extra, problem: `its ${describeUnreadable(unreadable)} not a date this importer reads; the image is kept without a capture time` };
+}
+
+function describeUnreadable(unreadable: readonly { tag: TimeTag; raw: string }[]): string {
+  return `${unreadable.map(({ tag, raw }) => `${tag.label} "${raw}"`).join(', ')} ${unreadable.length === 1 ? 'is' : 'are'}`;
+}
+
+/** The capture time a readable tag states, with its offset tag when it has one. */
+function captureFrom(found: { tag: TimeTag; raw: string; offset: string | undefined }, parsed: StatedTime, extra: Record<string, unknown>): CaptureTime {
+  const { tag, raw, offset } = found;
   if (parsed.offset !== null) return { time: absolute(parsed.wall, parsed.offsetMinutes, parsed.ms), timestampText: raw, extra: { ...extra, captureTimeOffset: parsed.offset }, problem: null };
   if (offset === undefined) return { time: { wall: parsed.wall }, timestampText: raw, extra, problem: null };
   const offsetMinutes = parseOffset(offset);
@@ -77,14 +97,14 @@ function imageFacts(metadata: ImageMetadata): Record<string, unknown> {
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
 }
 
-function firstStatedTime(metadata: ImageMetadata): { tag: TimeTag; raw: string; offset: string | undefined } | null {
-  for (const tag of TIME_TAGS) {
+/** The times the image states, in TIME_TAGS order (blank or zero "unknown" dates left out). */
+function statedTimes(metadata: ImageMetadata): { tag: TimeTag; raw: string; offset: string | undefined }[] {
+  return TIME_TAGS.flatMap((tag) => {
     const raw = stringOrUndefined(metadata[tag.segment]?.[tag.tag]);
-    if (raw === undefined || isUnknownDate(raw)) continue;
+    if (raw === undefined || isUnknownDate(raw)) return [];
     const offset = tag.offsetTag === undefined ? undefined : stringOrUndefined(metadata['exif']?.[tag.offsetTag]);
-    return { tag, raw, offset: offset === undefined || offset.trim() === '' ? undefined : offset };
-  }
-  return null;
+    return [{ tag, raw, offset: offset === undefined || offset.trim() === '' ? undefined : offset }];
+  });
 }
 
 /** EXIF writes an unknown date as blanks or zeros ("    :  :     :  :  ", "0000:00:00 00:00:00"). */

@@ -5,7 +5,7 @@ import { captureTimeOf } from './capture-time.ts';
 import { METADATA_HEAD_BYTES, readHead, readImageMetadata } from './read-metadata.ts';
 
 // 1.1.0: image items carry the capture time their EXIF, XMP or PNG text states.
-export const IMAGE_PARSER_VERSION = '1.1.0';
+export const IMAGE_PARSER_VERSION = '1.1.1';
 
 /** No image of these formats is whole in fewer bytes (the smallest, a 1x1 GIF or WebP, takes 26). */
 const SHORTEST_IMAGE_BYTES = 26;

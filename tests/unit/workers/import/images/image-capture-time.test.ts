@@ -129,6 +129,15 @@ describe('image items carry the capture time the image states', () => {
     expect(warnings).toEqual([{ place: 'IMG_0001.jpg', message: expect.stringContaining('"yesterday"') as unknown as string }]);
   });
 
+  it('passes over a date it cannot read to the next tag that has one, and says so', async () => {
+    const tags: ExifTags = { exif: { [TAG.DateTimeOriginal]: { ascii: 'yesterday' }, [TAG.CreateDate]: { ascii: '2023:01:15 08:05:27' } } };
+    const { message, warnings } = await parseImage(jpegWithExif(tiffBlock(tags)));
+    expect(message.time).toEqual({ wall: { year: 2023, month: 1, day: 15, hour: 8, minute: 5, second: 27 } });
+    expect(message.timestampText).toBe('2023:01:15 08:05:27');
+    expect(message.extra).toMatchObject({ captureTimeTag: 'CreateDate', captureTimeRaw: '2023:01:15 08:05:27', unreadableTimes: { DateTimeOriginal: 'yesterday' } });
+    expect(warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/DateTimeOriginal "yesterday" is not a date .*taken from CreateDate/u)]);
+  });
+
   it('takes the time as wall-clock, and warns, when its offset tag holds no offset', async () => {
     const tags: ExifTags = { exif: { [TAG.DateTimeOriginal]: { ascii: '2023:01:15 08:05:27' }, [TAG.OffsetTimeOriginal]: { ascii: 'bogus' } } };
     const { message, warnings } = await parseImage(jpegWithExif(tiffBlock(tags)));
