@@ -149,11 +149,19 @@ const DELETED_TEXTS = [
   'تم حذف هذه الرسالة', 'أنت حذفت هذه الرسالة', 'لقد حذَفت هذه الرسالة',
   'Bu mesaj silindi', 'Bu mesajı sildiniz', '此訊息已刪除', '这条消息已被删除', '信息已删除', '您已刪除此訊息',
   '您已删除这条消息', '您删除这个信息', 'Acest mesaj a fost șters', 'Ați șters acest mesaj',
+  // A group admin's deletion, iOS (whats_json lib/src/patterns.dart, keys `zD*5p`, `W*,Ww`).
+  'This message was deleted by an admin', 'You deleted this message as admin',
 ];
 const DELETED = new Set(DELETED_TEXTS.map(fold));
 /** Lengths a deleted text can have (with or without its full stop): a cheap first filter. */
 const DELETED_LENGTHS: ReadonlySet<number> = new Set(DELETED_TEXTS.flatMap((text) => [text.length, text.length + 1]));
 const TRAILING_FULL_STOP = /[.。]$/u;
+/**
+ * iOS's `This message was deleted by admin %@.` (whats_json lib/src/patterns.dart, key
+ * `SUYSe`): it names the admin, so it is no fixed text. Read only after iOS's opening mark, on
+ * one line: unmarked, "This message was deleted by admin because of spam" is a person's.
+ */
+const DELETED_BY_NAMED_ADMIN = /^this message was deleted by admin [^\n]{1,120}$/iu;
 
 /**
  * `<This message was edited>` suffix (newer exports); German form from FORMATS.md, Turkish
@@ -326,6 +334,14 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
   return omittedFromIos(firstLine, writtenFirstLine);
 }
 
+/** True when the whole body (marks removed) is a deleted-message wording; `written` as for classifyPlaceholders. */
+function isDeletedText(whole: string, written: string | null): boolean {
+  if (DELETED_LENGTHS.has(whole.length) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, ''))) {
+    return true;
+  }
+  return written !== null && isDirectionMark(written.charAt(0)) && DELETED_BY_NAMED_ADMIN.test(whole);
+}
+
 /** The first line of a text. */
 function firstLineOf(text: string): string {
   const newline = text.indexOf('\n');
@@ -343,7 +359,7 @@ export function classifyPlaceholders(text: string, written: string | null = null
   const whole = text.trim();
   return {
     media: firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written)),
-    deleted: DELETED_LENGTHS.has(whole.length) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, '')),
+    deleted: isDeletedText(whole, written),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
     location: LOCATION_PREFIX.test(firstLine),
   };
