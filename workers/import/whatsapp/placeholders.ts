@@ -177,6 +177,27 @@ const EDITED_SUFFIX =
 const LOCATION_PREFIX =
   /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|місцезнаходження|poloha|lokasi|位置情報|位置|ตำแหน่งที่ตั้ง|vị trí|موقع|الموقع|लोकेशन|konum|locație): https?:\/\//iu;
 
+/**
+ * Android's live-location share, a whole first line (strings.xml `email_live_location_message`;
+ * a caption may follow on the next lines). No sample holds one: these are the wordings
+ * starkdmi/whats_json lib/src/patterns.dart lists (`liveLocation`) for the languages above.
+ */
+const LIVE_LOCATION_TEXTS = [
+  'live location shared', 'Live-Standort wird geteilt', 'ubicación en tiempo real compartida',
+  'posizione attuale condivisa', 'Localisation en direct partagée', 'localização atual compartilhada',
+  'Está a partilhar a sua localização', 'Геоданные отправлены', 'геодані надіслано',
+  'byla sdílena aktuální poloha', 'live locatie gedeeld', 'लाइव स्थान साझा किया गया', 'Lokasi terkini dibagikan',
+  'ライブロケーション共有', 'ตำแหน่งปัจจุบันถูกแบ่งปัน', 'vị trí hiện thời được chia sẻ', 'تمت مشاركة الموقع المباشر',
+  'Mevcut konum paylaşıldı', '共享实时位置', '實時位置已分享', 'locație în timp real distribuită',
+];
+const LIVE_LOCATIONS = new Set(LIVE_LOCATION_TEXTS.map(fold));
+const LIVE_LOCATION_LENGTHS: ReadonlySet<number> = new Set(LIVE_LOCATION_TEXTS.map((text) => text.length));
+
+/** True when the first line is a location share: a map link after the label, or Android's live share. */
+function isLocationShare(firstLine: string): boolean {
+  return LOCATION_PREFIX.test(firstLine) || (LIVE_LOCATION_LENGTHS.has(firstLine.length) && LIVE_LOCATIONS.has(fold(firstLine)));
+}
+
 /** Words of the end-to-end encryption notice, per language in the samples. */
 const END_TO_END_WORDS =
   'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|uçtan uca şifrel|端到端加密|端對端加密|criptate integral';
@@ -361,7 +382,7 @@ export function classifyPlaceholders(text: string, written: string | null = null
     media: firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written)),
     deleted: isDeletedText(whole, written),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
-    location: LOCATION_PREFIX.test(firstLine),
+    location: isLocationShare(firstLine),
   };
 }
 
