@@ -24,7 +24,7 @@
  *    encrypted…`). A body that starts with a direction mark and is not a media/deleted/
  *    location placeholder is a notice when it reads as a notice in a known wording
  *    (notices.ts: end-to-end, security code, business chat in every sample language; blocks
- *    and missed calls in English), or when its name carries nothing but such lines: the
+ *    in English; missed calls in English and the languages of the placeholder tables), or when its name carries nothing but such lines: the
  *    name never wrote an unmarked body, wrote at most MAX_UNRECOGNISED_NOTICES_PER_NAME
  *    marked bodies of no known wording, and none of them could be a person's (several lines,
  *    a question, emoji, long). The mark alone proves nothing: an Arabic, Hebrew or Persian

@@ -149,11 +149,19 @@ const DELETED_TEXTS = [
   'تم حذف هذه الرسالة', 'أنت حذفت هذه الرسالة', 'لقد حذَفت هذه الرسالة',
   'Bu mesaj silindi', 'Bu mesajı sildiniz', '此訊息已刪除', '这条消息已被删除', '信息已删除', '您已刪除此訊息',
   '您已删除这条消息', '您删除这个信息', 'Acest mesaj a fost șters', 'Ați șters acest mesaj',
+  // A group admin's deletion, iOS (whats_json lib/src/patterns.dart, keys `zD*5p`, `W*,Ww`).
+  'This message was deleted by an admin', 'You deleted this message as admin',
 ];
 const DELETED = new Set(DELETED_TEXTS.map(fold));
 /** Lengths a deleted text can have (with or without its full stop): a cheap first filter. */
 const DELETED_LENGTHS: ReadonlySet<number> = new Set(DELETED_TEXTS.flatMap((text) => [text.length, text.length + 1]));
 const TRAILING_FULL_STOP = /[.。]$/u;
+/**
+ * iOS's `This message was deleted by admin %@.` (whats_json lib/src/patterns.dart, key
+ * `SUYSe`): it names the admin, so it is no fixed text. Read only after iOS's opening mark, on
+ * one line: unmarked, "This message was deleted by admin because of spam" is a person's.
+ */
+const DELETED_BY_NAMED_ADMIN = /^this message was deleted by admin [^\n]{1,120}$/iu;
 
 /**
  * `<This message was edited>` suffix (newer exports); German form from FORMATS.md, Turkish
@@ -168,6 +176,27 @@ const EDITED_SUFFIX =
  */
 const LOCATION_PREFIX =
   /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|місцезнаходження|poloha|lokasi|位置情報|位置|ตำแหน่งที่ตั้ง|vị trí|موقع|الموقع|लोकेशन|konum|locație): https?:\/\//iu;
+
+/**
+ * Android's live-location share, a whole first line (strings.xml `email_live_location_message`;
+ * a caption may follow on the next lines). No sample holds one: these are the wordings
+ * starkdmi/whats_json lib/src/patterns.dart lists (`liveLocation`) for the languages above.
+ */
+const LIVE_LOCATION_TEXTS = [
+  'live location shared', 'Live-Standort wird geteilt', 'ubicación en tiempo real compartida',
+  'posizione attuale condivisa', 'Localisation en direct partagée', 'localização atual compartilhada',
+  'Está a partilhar a sua localização', 'Геоданные отправлены', 'геодані надіслано',
+  'byla sdílena aktuální poloha', 'live locatie gedeeld', 'लाइव स्थान साझा किया गया', 'Lokasi terkini dibagikan',
+  'ライブロケーション共有', 'ตำแหน่งปัจจุบันถูกแบ่งปัน', 'vị trí hiện thời được chia sẻ', 'تمت مشاركة الموقع المباشر',
+  'Mevcut konum paylaşıldı', '共享实时位置', '實時位置已分享', 'locație în timp real distribuită',
+];
+const LIVE_LOCATIONS = new Set(LIVE_LOCATION_TEXTS.map(fold));
+const LIVE_LOCATION_LENGTHS: ReadonlySet<number> = new Set(LIVE_LOCATION_TEXTS.map((text) => text.length));
+
+/** True when the first line is a location share: a map link after the label, or Android's live share. */
+function isLocationShare(firstLine: string): boolean {
+  return LOCATION_PREFIX.test(firstLine) || (LIVE_LOCATION_LENGTHS.has(firstLine.length) && LIVE_LOCATIONS.has(fold(firstLine)));
+}
 
 /** Words of the end-to-end encryption notice, per language in the samples. */
 const END_TO_END_WORDS =
@@ -326,6 +355,14 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
   return omittedFromIos(firstLine, writtenFirstLine);
 }
 
+/** True when the whole body (marks removed) is a deleted-message wording; `written` as for classifyPlaceholders. */
+function isDeletedText(whole: string, written: string | null): boolean {
+  if (DELETED_LENGTHS.has(whole.length) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, ''))) {
+    return true;
+  }
+  return written !== null && isDirectionMark(written.charAt(0)) && DELETED_BY_NAMED_ADMIN.test(whole);
+}
+
 /** The first line of a text. */
 function firstLineOf(text: string): string {
   const newline = text.indexOf('\n');
@@ -343,9 +380,9 @@ export function classifyPlaceholders(text: string, written: string | null = null
   const whole = text.trim();
   return {
     media: firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written)),
-    deleted: DELETED_LENGTHS.has(whole.length) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, '')),
+    deleted: isDeletedText(whole, written),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
-    location: LOCATION_PREFIX.test(firstLine),
+    location: isLocationShare(firstLine),
   };
 }
 

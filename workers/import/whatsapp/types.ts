@@ -78,7 +78,7 @@ export interface WhatsAppRecord {
   attributedTo?: string;
   /** For 'system' records: the lines carried `Name: ` but were judged a notice (see authors.ts). */
   systemReason?: string;
-  /** True when the line began with a location share (`location: https://maps…`). */
+  /** True when the line began with a location share (`location: https://maps…`, Android's `live location shared`). */
   location?: boolean;
 }
 
