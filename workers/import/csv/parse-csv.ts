@@ -15,7 +15,7 @@ import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 
-export const CSV_PARSER_VERSION = '1.1.2';
+export const CSV_PARSER_VERSION = '1.1.3';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -205,13 +205,17 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   const directionText = cell(columns.direction);
   const direction = directionText === null || directionText === '' ? null : INCOMING.test(directionText) ? 'incoming' : OUTGOING.test(directionText) ? 'outgoing' : null;
   if (directionText !== null && directionText !== '' && direction === null) extra['directionText'] = verbatim(columns.direction);
-  const sender = verbatim(columns.sender);
+  // The sender is a participant: named by the cell's trimmed text, so a padded column ("  ana ")
+  // does not make a second "ana"; the cell as written is kept beside it when it differs.
+  const senderCell = verbatim(columns.sender);
+  const sender = senderCell?.trim() ?? null;
+  if (senderCell !== null && sender !== null && sender !== '' && senderCell !== sender) extra['senderAsWritten'] = senderCell;
   const chatValue = cell(columns.chat);
   const key = columns.chat === null ? chatKey : chatValue === null || chatValue === '' ? '(no chat)' : chatValue;
   const message: ParsedMessage = {
     chatKey: key,
     kind: 'message',
-    sender: sender === null || sender.trim() === '' ? null : sender,
+    sender: sender === null || sender === '' ? null : sender,
     direction,
     time,
     timestampText,

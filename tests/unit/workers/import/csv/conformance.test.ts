@@ -33,13 +33,13 @@ describe.skipIf(!HAVE_SAMPLE)('conformance: Mattermost CSV (DFRWS 2021)', () => 
     expect(result.outcome.details).toMatchObject({ messages: 114, unparsed: 12, complete: true, invalidUtf8Sequences: 2 });
   });
 
-  it('reads the padded Unix-millisecond times as UTC, keys chats by the trimmed cell and keeps the cells as padded', async () => {
+  it('reads the padded Unix-millisecond times as UTC, keys chats and names senders by the trimmed cell and keeps the cells as padded', async () => {
     const { messages } = await runParser(createCsvParser(MAPPING), inputFromFile(MATTERMOST));
     const first = messages[0];
-    expect(first).toMatchObject({ sender: ' red.skull ', chatKey: 'ypbt5obp7389mfe81kbxxur8pa', time: { utcMs: 1618158296487 }, timestampText: '1618158296487.00 ' });
+    expect(first).toMatchObject({ sender: 'red.skull', chatKey: 'ypbt5obp7389mfe81kbxxur8pa', time: { utcMs: 1618158296487 }, timestampText: '1618158296487.00 ' });
     expect(first?.text).toMatch(/^ red\.skull joined the team\. {93}$/u);
     expect(first?.locator).toEqual({ kind: 'csv-row', file: 'mattermost_messages.csv', row: 2, line: 2 });
-    expect(first?.extra).toEqual({ filenames: ' []        ' });
+    expect(first?.extra).toEqual({ filenames: ' []        ', senderAsWritten: ' red.skull ' });
     expect(new Set(messages.map((message) => message.chatKey))).toEqual(new Set(['ypbt5obp7389mfe81kbxxur8pa', 'dcd4eum1i38zxkf58obfrpihor', 'Town Square', 'Off-Topic', 'Heads', 'NaN', 'Coordination', '(no chat)', 'mattermost_messages.csv']));
   });
 

@@ -125,7 +125,7 @@ describe('CSV with a column mapping', () => {
     const mapping: CsvMapping = { timestamp: ' t ', sender: 'from', text: 'x', chat: 'c', direction: 'd' };
     const csv = ['t ,from,x,c,d,note', '2024-04-05T21:00:00Z , Ana ,"  two spaces, then a line\n",  room 1 , in ,  kept  ', '2024-04-05T21:01:00Z,Ana,"\n  indented",room 1,out,'].join('\n');
     const { messages } = await runParser(createCsvParser(mapping), inputFromText(csv));
-    expect(messages[0]).toMatchObject({ text: '  two spaces, then a line\n', sender: ' Ana ', timestampText: '2024-04-05T21:00:00Z ', time: { utcMs: Date.UTC(2024, 3, 5, 21) }, direction: 'incoming', extra: { note: '  kept  ' } });
+    expect(messages[0]).toMatchObject({ text: '  two spaces, then a line\n', sender: 'Ana', timestampText: '2024-04-05T21:00:00Z ', time: { utcMs: Date.UTC(2024, 3, 5, 21) }, direction: 'incoming', extra: { note: '  kept  ', senderAsWritten: ' Ana ' } });
     expect(messages[1]).toMatchObject({ text: '\n  indented', sender: 'Ana', direction: 'outgoing' });
     // Lookups may use the trimmed form: the header name, the chat key, the direction words.
     expect(messages.map((message) => message.chatKey)).toEqual(['room 1', 'room 1']);
