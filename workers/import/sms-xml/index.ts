@@ -1,6 +1,7 @@
 /**
  * SyncTech "SMS Backup & Restore" XML backups (`<smses>` with `<sms>`/`<mms>`; `<calls>` call
- * logs are recognised and reported, not imported as messages). Streamed with saxes.
+ * logs are recognised and reported, not imported as messages). Streamed with saxes, the plain
+ * `<sms …/>` lines read without it (plain-sms.ts).
  */
 
 import type { SourceParser } from '../../../shared/contracts/parsed-source.ts';

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceParser } from '../../../../../shared/contracts/parsed-source.ts';
+import { readSmsBackupXml } from '../../../../../workers/import/sms-xml/parse-sms-xml.ts';
+import { smsBackupXmlParser } from '../../../../../workers/import/sms-xml/index.ts';
+import { inputFromText, runParser, type HarnessResult } from '../../../../support/parser-harness.ts';
+
+/** The same parser with every element left to saxes: what the plain-sms reader must reproduce exactly. */
+const saxesOnly: SourceParser = { ...smsBackupXmlParser, parse: (input, sink) => readSmsBackupXml(input, sink, { plainLane: false }) };
+
+/** Elements of every kind the reader must take or decline, on lines of their own and not. */
+function mixedBackup(): string {
+  const lines: string[] = [];
+  const sms = (index: number, body: string, extra = ''): string =>
+    `<sms protocol="0" address="+4072100${index % 7}" date="${1673769600000 + index * 61_000}" type="${1 + (index % 2)}" subject="null" body="${body}" read="1" status="-1" contact_name="${index % 3 === 0 ? 'Ana Ş.' : '(Unknown)'}"${extra} />`;
+  const bodies = [
+    'plain words',
+    'emoji 😀 and ş, نص عربي, 中文',
+    'entities &amp; &lt;b&gt; &quot;q&quot; &apos;a&apos;',
+    'lines&#10;broken&#13;&#10;by references',
+    'emoji as the app writes it &#55357;&#56832; (halves referenced)',
+    'an unknown &nbsp; entity',
+    'a literal\ttab',
+    '',
+    'text with /&gt; and > inside',
+  ];
+  for (let index = 0; index < 600; index += 1) {
+    const body = bodies[index % bodies.length] ?? '';
+    switch (index % 25) {
+      case 3:
+        lines.push(`  <!-- a commented-out ${sms(index, 'hidden')} -->`);
+        break;
+      case 5:
+        lines.push(`  ${sms(index, body)}${sms(index + 1000, 'same line')}`);
+        break;
+      case 7:
+        lines.push(`  <sms protocol="0" address="+40721" date="1673769600000" type="1" body="${body}"></sms>`);
+        break;
+      case 9:
+        lines.push(`  <mms date="${1673769600000 + index}" msg_box="1" address="+40721~+40722" m_type="132"><parts><part seq="0" ct="text/plain" text="${body}" /></parts><addrs><addr address="+40721" type="137" charset="106" /><addr address="+40722" type="151" charset="106" /></addrs></mms>`);
+        break;
+      case 11:
+        lines.push(`  <sms protocol='0' address='+40723' date='1673769600000' type='2' body='single "quoted"' />`);
+        break;
+      case 13:
+        lines.push(`  <sms address="+40724" date="1673769600000" type="1" body="multi\nline literal" />`);
+        break;
+      case 15:
+        lines.push(`  ${sms(index, body)} \r`);
+        break;
+      case 17:
+        lines.push(`  <?processing instruction?>${sms(index, body)}`);
+        break;
+      case 19:
+        lines.push(`  <call number="+40725" duration="12" date="1673769600000" type="3" presentation="1" />`);
+        break;
+      case 21:
+        lines.push(`  <sms  address = "+40726" date="1673769600000" type="1" body="spaced" />`);
+        break;
+      case 23:
+        lines.push(`  <sms address="+40727" date="1673769600000" type="1" body="${body}" constructor="c" __proto__="p" />`);
+        break;
+      default:
+        lines.push(`  ${sms(index, body)}`);
+    }
+  }
+  return `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<!--File Created By SMS Backup & Restore v10.18.302 -->\n<smses count="600" backup_set="x" type="full">\n${lines.join('\n')}\n</smses>\n`;
+}
+
+async function bothWays(xml: string, chunkBytes: number): Promise<{ lane: HarnessResult; saxes: HarnessResult }> {
+  const [lane, saxes] = await Promise.all([runParser(smsBackupXmlParser, inputFromText(xml, { chunkBytes })), runParser(saxesOnly, inputFromText(xml, { chunkBytes }))]);
+  return { lane, saxes };
+}
+
+describe('plain sms elements read without saxes', () => {
+  it.each([[64 * 1024], [4096], [257], [7]])('give exactly what saxes gives: every record, chat, locator and warning (chunks of %i bytes)', async (chunkBytes) => {
+    const { lane, saxes } = await bothWays(mixedBackup(), chunkBytes);
+    expect(saxes.messages.length).toBeGreaterThan(500);
+    expect(lane.messages).toEqual(saxes.messages);
+    expect(lane.chats).toEqual(saxes.chats);
+    expect(lane.warnings).toEqual(saxes.warnings);
+    expect(lane.outcome).toEqual(saxes.outcome);
+  });
+
+  it('give exactly what saxes gives when the file breaks off inside a plain element, and in its last line', async () => {
+    const xml = mixedBackup();
+    for (const cut of [xml.lastIndexOf('<sms ') + 40, xml.lastIndexOf('/>') + 1, xml.length - '</smses>\n'.length]) {
+      const { lane, saxes } = await bothWays(xml.slice(0, cut), 4096);
+      expect(lane.messages).toEqual(saxes.messages);
+      expect(lane.warnings).toEqual(saxes.warnings);
+      expect(lane.outcome).toEqual(saxes.outcome);
+    }
+  });
+
+  it('give exactly what saxes gives for a bare "&" (repaired before either reads it) and a duplicate attribute (saxes stops there)', async () => {
+    const head = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"3\">\n";
+    const xml = `${head}  <sms address="+40721" date="1673769600000" type="1" body="Tom & Jerry" />\n  <sms address="+40721" date="1673769601000" type="1" body="a" body="b" />\n  <sms address="+40721" date="1673769602000" type="1" body="after" />\n</smses>\n`;
+    const { lane, saxes } = await bothWays(xml, 4096);
+    expect(saxes.messages.length).toBeGreaterThan(0);
+    expect(lane.messages).toEqual(saxes.messages);
+    expect(lane.warnings).toEqual(saxes.warnings);
+  });
+});
