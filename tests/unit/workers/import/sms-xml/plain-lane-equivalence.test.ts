@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceParser } from '../../../../../shared/contracts/parsed-source.ts';
 import { readSmsBackupXml } from '../../../../../workers/import/sms-xml/parse-sms-xml.ts';
 import { smsBackupXmlParser } from '../../../../../workers/import/sms-xml/index.ts';
-import { inputFromText, runParser, type HarnessResult } from '../../../../support/parser-harness.ts';
+import { inputFromFile, inputFromText, listFiles, runParser, SAMPLES_ROOT, type HarnessResult } from '../../../../support/parser-harness.ts';
+
+const samples = existsSync(SAMPLES_ROOT) ? listFiles(path.join(SAMPLES_ROOT, 'sms-backup-restore-xml'), (name) => name.endsWith('.xml')) : [];
 
 /** The same parser with every element left to saxes: what the plain-sms reader must reproduce exactly. */
 const saxesOnly: SourceParser = { ...smsBackupXmlParser, parse: (input, sink) => readSmsBackupXml(input, sink, { plainLane: false }) };
@@ -98,5 +102,12 @@ describe('plain sms elements read without saxes', () => {
     expect(saxes.messages.length).toBeGreaterThan(0);
     expect(lane.messages).toEqual(saxes.messages);
     expect(lane.warnings).toEqual(saxes.warnings);
+  });
+
+  it.skipIf(samples.length === 0)('give exactly what saxes gives for every SMS Backup & Restore sample', async () => {
+    for (const file of samples) {
+      const [lane, saxes] = await Promise.all([runParser(smsBackupXmlParser, inputFromFile(file)), runParser(saxesOnly, inputFromFile(file))]);
+      expect({ file, messages: lane.messages, chats: lane.chats, warnings: lane.warnings }).toEqual({ file, messages: saxes.messages, chats: saxes.chats, warnings: saxes.warnings });
+    }
   });
 });
