@@ -9,6 +9,7 @@ import { describeLocatorInFull, describePlace } from '../../shared/domain/locato
 import type { SenderSeen } from '../../shared/domain/participants.ts';
 import { compareCodePoints } from '../../shared/text/code-point-order.ts';
 import { ownCopy } from '../../shared/text/own-copy.ts';
+import { utcIso } from '../../shared/time/utc-iso.ts';
 import { isValidWallTime, wallTimeToUtc, type WallTime } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
@@ -315,7 +316,11 @@ export class RecordWriter implements ParseSink {
 
   private toUtc(time: ParsedTime, timestampText: string, locator: SourceLocator): string | null {
     if (time === null) return null;
-    if ('utcMs' in time) return Number.isFinite(time.utcMs) ? new Date(time.utcMs).toISOString() : null;
+    if ('utcMs' in time) {
+      const iso = utcIso(time.utcMs);
+      if (iso === null && Number.isFinite(time.utcMs)) this.warning({ place: describePlace(locator), message: `"${timestampText}" is past any date a time can be given for; the message has no UTC time` });
+      return iso;
+    }
     const { wall } = time;
     // Messages come in runs of one minute (exports write minutes): a run's time is converted once.
     const last = this.lastWall;
@@ -330,7 +335,11 @@ export class RecordWriter implements ParseSink {
       return null;
     }
     const conversion = wallTimeToUtc(wall, timeZone);
-    const iso = new Date(conversion.utcMs).toISOString();
+    const iso = utcIso(conversion.utcMs);
+    if (iso === null) {
+      this.warning({ place: describePlace(locator), message: `"${timestampText}" is past any date a time can be given for; the message has no UTC time` });
+      return null;
+    }
     // A time in a daylight-saving gap or overlap is warned about at every message that has it.
     if (conversion.ambiguity !== 'none') this.warning({ place: describePlace(locator), message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
     else this.lastWall = { wall: { ...wall }, iso };

@@ -39,6 +39,30 @@ async function storedTimes(timeZone: string, walls: WallTime[]): Promise<{ times
   return { times, warnings: writer.issues.map((issue) => issue.reason) };
 }
 
+/** Times the parser gives as UTC milliseconds (epoch times of SMS backups, databases, JSON exports). */
+async function storedEpochTimes(utcMs: number[]): Promise<{ times: unknown[]; warnings: string[] }> {
+  const times: unknown[] = [];
+  const db = {
+    call: async (method: string, params: { batch?: MessageBatch }) => {
+      if (method !== 'insertMessages' || params.batch === undefined) return null;
+      const rows = unpackRows(params.batch.rows);
+      times.push(...rows.map((row) => row[TIMESTAMP]));
+      return { rowids: rows.map((_row, index) => times.length - rows.length + index + 1) };
+    },
+  };
+  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone: 'UTC' }, path: '/e/sms.xml', casePath: '/tmp/case', format: 'sms-backup-restore-xml' } as unknown as ImportJob;
+  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
+  const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles('/e/sms.xml'));
+  for (const [index, ms] of utcMs.entries()) {
+    await writer.message({
+      chatKey: 'chat', kind: 'message', sender: 'Ana', time: { utcMs: ms }, timestampText: String(ms), text: 'x', attachments: [], deleted: false, edited: false,
+      locator: { kind: 'xml-path', file: 'sms.xml', path: `/smses/sms[${index + 1}]`, line: index + 3, column: 3 },
+    });
+  }
+  await writer.flush();
+  return { times, warnings: writer.issues.map((issue) => issue.reason) };
+}
+
 const at = (year: number, month: number, day: number, hour: number, minute: number, second = 0): WallTime => ({ year, month, day, hour, minute, second });
 
 describe('RecordWriter times (wall clock → UTC in the source zone)', () => {
@@ -64,5 +88,21 @@ describe('RecordWriter times (wall clock → UTC in the source zone)', () => {
     const { times, warnings } = await storedTimes('UTC', [at(2023, 1, 29, 10, 0), at(2023, 2, 29, 10, 0), at(2023, 2, 29, 10, 0), at(2023, 1, 29, 10, 0)]);
     expect(times).toEqual(['2023-01-29T10:00:00.000Z', null, null, '2023-01-29T10:00:00.000Z']);
     expect(warnings.filter((reason) => reason.includes('not a valid date'))).toHaveLength(2);
+  });
+
+  it('writes UTC milliseconds as Date#toISOString does, across days, before 1970, at the ends of four-digit years and past them', async () => {
+    const day = 86_400_000;
+    const values = [0, -1, 1.5, -1.5, 1_673_769_927_677, 1_673_769_927_677 + day, 1_673_769_927_677 - 3 * day, day - 1, 253_402_300_799_999, 253_402_300_800_000, -62_198_755_200_000, -62_198_755_200_001, 8.64e15, -8.64e15];
+    for (let index = 0; index < 2000; index += 1) values.push(Math.round(Math.sin(index) * 4e12) + index * 997);
+    const { times, warnings } = await storedEpochTimes(values);
+    expect(times).toEqual(values.map((ms) => new Date(ms).toISOString()));
+    expect(warnings).toEqual([]);
+  });
+
+  it('gives no UTC time, with a warning naming the place, to a time past what a date can hold (a hostile 16-digit epoch)', async () => {
+    const { times, warnings } = await storedEpochTimes([1_673_769_927_677, 9_999_999_999_999_999, 8.64e15 + 1, -8.64e15 - 1, 1_673_769_927_678]);
+    expect(times).toEqual(['2023-01-15T08:05:27.677Z', null, null, null, '2023-01-15T08:05:27.678Z']);
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^"10000000000000000" is past any date .*no UTC time/u);
   });
 });
