@@ -1,4 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk } from '../image-metadata.ts';
 import { buildZip } from '../zip-writer.ts';
 
 /**
@@ -81,19 +82,11 @@ export const CSV_MAPPING = { timestamp: 'sent_at', sender: 'from', text: 'body',
 
 /** A valid 1x1 grey PNG (built with real CRCs), so a "PNG named .txt" holds real image bytes. */
 export function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.byteLength);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(1, 0);
   header.writeUInt32BE(1, 4);
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
   const pixels = deflateSync(Buffer.from([0, 0x80])); // filter byte, one grey pixel
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', header), pngChunk('IDAT', pixels), pngChunk('IEND', Buffer.alloc(0))]);
 }

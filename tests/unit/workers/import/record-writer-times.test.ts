@@ -12,7 +12,8 @@ import { folderFiles } from '../../../../workers/import/source-files.ts';
 
 const TIMESTAMP = MESSAGE_ROW_COLUMNS.indexOf('timestamp');
 
-async function storedTimes(timeZone: string, walls: WallTime[]): Promise<{ times: unknown[]; warnings: string[] }> {
+/** A RecordWriter whose db sink keeps the timestamp column of every stored row. */
+function timeRecordingWriter(timeZone: string, path: string, format: string): { writer: RecordWriter; times: unknown[] } {
   const times: unknown[] = [];
   const db = {
     call: async (method: string, params: { batch?: MessageBatch }) => {
@@ -22,9 +23,13 @@ async function storedTimes(timeZone: string, walls: WallTime[]): Promise<{ times
       return { rowids: rows.map((_row, index) => times.length - rows.length + index + 1) };
     },
   };
-  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone }, path: '/e/chat.txt', casePath: '/tmp/case', format: 'whatsapp-txt' } as unknown as ImportJob;
+  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone }, path, casePath: '/tmp/case', format } as unknown as ImportJob;
   const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
-  const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles('/e/chat.txt'));
+  return { writer: new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles(path)), times };
+}
+
+async function storedTimes(timeZone: string, walls: WallTime[]): Promise<{ times: unknown[]; warnings: string[] }> {
+  const { writer, times } = timeRecordingWriter(timeZone, '/e/chat.txt', 'whatsapp-txt');
   for (const [index, wall] of walls.entries()) {
     // The parser's object is reused and changed after it is handed over: the writer must not keep reading it.
     const reused = { ...wall };
@@ -41,18 +46,7 @@ async function storedTimes(timeZone: string, walls: WallTime[]): Promise<{ times
 
 /** Times the parser gives as UTC milliseconds (epoch times of SMS backups, databases, JSON exports). */
 async function storedEpochTimes(utcMs: number[]): Promise<{ times: unknown[]; warnings: string[] }> {
-  const times: unknown[] = [];
-  const db = {
-    call: async (method: string, params: { batch?: MessageBatch }) => {
-      if (method !== 'insertMessages' || params.batch === undefined) return null;
-      const rows = unpackRows(params.batch.rows);
-      times.push(...rows.map((row) => row[TIMESTAMP]));
-      return { rowids: rows.map((_row, index) => times.length - rows.length + index + 1) };
-    },
-  };
-  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone: 'UTC' }, path: '/e/sms.xml', casePath: '/tmp/case', format: 'sms-backup-restore-xml' } as unknown as ImportJob;
-  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
-  const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles('/e/sms.xml'));
+  const { writer, times } = timeRecordingWriter('UTC', '/e/sms.xml', 'sms-backup-restore-xml');
   for (const [index, ms] of utcMs.entries()) {
     await writer.message({
       chatKey: 'chat', kind: 'message', sender: 'Ana', time: { utcMs: ms }, timestampText: String(ms), text: 'x', attachments: [], deleted: false, edited: false,

@@ -1,34 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
-import { lookup, zipFiles } from '../../../../../workers/import/source-files.ts';
-import { ZipArchive } from '../../../../../workers/import/zip/zip-archive.ts';
+import { lookup } from '../../../../../workers/import/source-files.ts';
 import { importZip } from '../../../../../workers/import/zip/zip-source.ts';
 import type { RecordWriter } from '../../../../../workers/import/record-writer.ts';
 import type { SourceParser } from '../../../../../shared/contracts/parsed-source.ts';
 import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
+import { resolveIn, withZip } from '../../../../support/zip-attachments.ts';
 import { buildZip } from '../../../../support/zip-writer.ts';
-import type { TestZipEntry } from '../../../../support/zip-writer.ts';
 
 const sha256 = (bytes: string) => createHash('sha256').update(bytes).digest('hex');
 const NFC_NAME = 'IMG-20230101-WA0001-Fotoğraf.jpg'.normalize('NFC');
 const NFD_NAME = NFC_NAME.normalize('NFD');
 const CAFE_NFD = 'café.opus'.normalize('NFD');
-
-async function withZip(entries: TestZipEntry[], use: (archive: ZipArchive) => Promise<void>): Promise<void> {
-  const archive = await ZipArchive.open(writeTemp(tempFolder(), 'WhatsApp Chat.zip', buildZip(entries)));
-  try {
-    await use(archive);
-  } finally {
-    archive.close();
-  }
-}
-
-async function resolveIn(archive: ZipArchive, chatEntry: string, path: string) {
-  const reasons: string[] = [];
-  const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', path }, zipFiles(archive, chatEntry), tempFolder(), (reason) => reasons.push(reason));
-  return { record, reasons };
-}
 
 describe('zip attachment names in another Unicode normalisation form (a zip made on macOS writes NFD)', () => {
   it('finds an NFD entry for an NFC name, and the reverse, and records the entry’s real name', async () => {

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
-import { zipFiles } from '../../../../../workers/import/source-files.ts';
 import { ZipArchive } from '../../../../../workers/import/zip/zip-archive.ts';
 import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
+import { resolveIn, withZip } from '../../../../support/zip-attachments.ts';
 import { buildZip } from '../../../../support/zip-writer.ts';
-import type { TestZipEntry } from '../../../../support/zip-writer.ts';
-
-async function withZip(entries: TestZipEntry[], use: (archive: ZipArchive) => Promise<void>): Promise<void> {
-  const archive = await ZipArchive.open(writeTemp(tempFolder(), 'WhatsApp Chat.zip', buildZip(entries)));
-  try {
-    await use(archive);
-  } finally {
-    archive.close();
-  }
-}
-
-async function resolveIn(archive: ZipArchive, chatEntry: string, path: string) {
-  const reasons: string[] = [];
-  const record = await resolveAttachment({ kind: 'attached', mediaType: 'image', path }, zipFiles(archive, chatEntry), tempFolder(), (reason) => reasons.push(reason));
-  return { record, reasons };
-}
 
 describe('why a zip attachment is missing (an import issue naming the reason)', () => {
   it('says there is no such entry', async () => {
