@@ -1,5 +1,4 @@
-import { deflateSync } from 'node:zlib';
-import { pngChunk } from '../image-metadata.ts';
+import { pngWith } from '../image-metadata.ts';
 import { buildZip } from '../zip-writer.ts';
 
 /**
@@ -82,11 +81,5 @@ export const CSV_MAPPING = { timestamp: 'sent_at', sender: 'from', text: 'body',
 
 /** A valid 1x1 grey PNG (built with real CRCs), so a "PNG named .txt" holds real image bytes. */
 export function tinyPng(): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // greyscale
-  const pixels = deflateSync(Buffer.from([0, 0x80])); // filter byte, one grey pixel
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', header), pngChunk('IDAT', pixels), pngChunk('IEND', Buffer.alloc(0))]);
+  return pngWith();
 }
