@@ -12,3 +12,13 @@ const S_TEXT = 13;
 export function isBetweenMarkup(parser: SaxesParser<{ xmlns: false; position: true; fileName: string }>): boolean {
   return (parser as unknown as { state: number }).state === S_TEXT;
 }
+
+/**
+ * True when saxes reads the document by XML 1.0's rules. Any other version it reads by 1.1's:
+ * NEL and LINE SEPARATOR are line breaks and written C1 controls are faults, which the plain-sms
+ * reader does not know, so it reads 1.0 documents only. (A version saxes refuses stops the read.)
+ */
+export function readsAsXml10(parser: SaxesParser<{ xmlns: false; position: true; fileName: string }>): boolean {
+  const version = parser.xmlDecl.version;
+  return version === undefined || version === '1.0';
+}
