@@ -108,6 +108,7 @@ describe('plain sms elements read without saxes', () => {
   it.each([
     ['XML 1.1: a C1 control written in a value (saxes warns; XML 1.0 allows it)', '<?xml version="1.1"?>\n<smses>\n<sms body="\u0080" />\n</smses>\n'],
     ['XML 1.1: NEL and LINE SEPARATOR in a value are line breaks (a space in the value, a line after it)', '<?xml version="1.1"?>\n<smses>\n<sms body="a\u0085b\u2028c" />\n<sms body="d" date="x" />\n</smses>\n'],
+    ['a lone CR (old Mac line end) right before a plain element: saxes holds a CR back until it sees whether LF follows', '<smses>\r<sms body="a" />\n</smses>\n'],
   ])('give exactly what saxes gives: %s', async (_case, xml) => {
     for (const chunkBytes of [1, 3, 4096]) {
       const { lane, saxes } = await bothWays(xml, chunkBytes);

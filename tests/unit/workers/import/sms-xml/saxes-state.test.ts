@@ -31,6 +31,12 @@ describe("saxes's state, as the plain-sms reader relies on it", () => {
     expect(after('<smses><')).toBe(false);
   });
 
+  it('is not while saxes holds back a CR (it may be half a CR LF) or half a surrogate pair', () => {
+    expect(after('<smses>\r')).toBe(false);
+    expect(after('<smses>\ud83d')).toBe(false);
+    expect(after('<smses>\r\n')).toBe(true);
+  });
+
   it('reads by XML 1.0 rules without a declaration or with version 1.0, and not with 1.1 (NEL is a line break there)', () => {
     expect(readsAsXml10(parserAfter('<smses>'))).toBe(true);
     expect(readsAsXml10(parserAfter('<?xml version="1.0"?><smses>'))).toBe(true);
