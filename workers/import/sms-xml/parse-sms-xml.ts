@@ -20,13 +20,13 @@ import { unparsedRecord } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
-import { isBetweenMarkup } from './saxes-state.ts';
+import { isBetweenMarkup, readsAsXml10 } from './saxes-state.ts';
 import { PLAIN_SMS_OPENING, readPlainSms, type PlainSms } from './plain-sms.ts';
 import { contactName, mmsMessage, present, smsMessage } from './records.ts';
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.4.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.4.1';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -183,8 +183,12 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     windowStart = fed;
   };
 
-  /** Between the root's children, with nothing of saxes's open (a comment, a CDATA section): a plain element may be read here. */
-  const atTopLevel = (): boolean => plainLane && depth === 1 && state.element === null && state.fault === null && isBetweenMarkup(parser);
+  /**
+   * Between the root's children, with nothing of saxes's open (a comment, a CDATA section), in an
+   * XML 1.0 document (plain-sms.ts knows 1.0's characters and line breaks only): a plain element
+   * may be read here.
+   */
+  const atTopLevel = (): boolean => plainLane && depth === 1 && state.element === null && state.fault === null && isBetweenMarkup(parser) && readsAsXml10(parser);
 
   /**
    * Gives the text to saxes, except the plain sms elements (workers/import/sms-xml/plain-sms.ts),

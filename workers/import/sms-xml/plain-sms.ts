@@ -15,7 +15,9 @@
  *   for emoji and saxes warns about);
  * - nothing after the element on its line but spaces: the element holds no line break and the
  *   next one starts on a new line, so saxes, which never sees it, still counts lines and
- *   columns right for everything after it.
+ *   columns right for everything after it;
+ * - an XML 1.0 document (the caller asks saxes): 1.1 makes NEL and LINE SEPARATOR line breaks and
+ *   written C1 controls faults, which this reader does not look for.
  */
 
 /** Longest element read here; a longer one is left to saxes (and never held back waiting for its end). */

@@ -104,6 +104,18 @@ describe('plain sms elements read without saxes', () => {
     expect(lane.warnings).toEqual(saxes.warnings);
   });
 
+  // Found by plain-lane-fuzz.test.ts, each shrunk to the smallest input that read differently.
+  it.each([
+    ['XML 1.1: a C1 control written in a value (saxes warns; XML 1.0 allows it)', '<?xml version="1.1"?>\n<smses>\n<sms body="\u0080" />\n</smses>\n'],
+    ['XML 1.1: NEL and LINE SEPARATOR in a value are line breaks (a space in the value, a line after it)', '<?xml version="1.1"?>\n<smses>\n<sms body="a\u0085b\u2028c" />\n<sms body="d" date="x" />\n</smses>\n'],
+    ['a lone CR (old Mac line end) right before a plain element: saxes holds a CR back until it sees whether LF follows', '<smses>\r<sms body="a" />\n</smses>\n'],
+  ])('give exactly what saxes gives: %s', async (_case, xml) => {
+    for (const chunkBytes of [1, 3, 4096]) {
+      const { lane, saxes } = await bothWays(xml, chunkBytes);
+      expect({ chunkBytes, messages: lane.messages, chats: lane.chats, warnings: lane.warnings, outcome: lane.outcome }).toEqual({ chunkBytes, messages: saxes.messages, chats: saxes.chats, warnings: saxes.warnings, outcome: saxes.outcome });
+    }
+  });
+
   it.skipIf(samples.length === 0)('give exactly what saxes gives for every SMS Backup & Restore sample', async () => {
     for (const file of samples) {
       const [lane, saxes] = await Promise.all([runParser(smsBackupXmlParser, inputFromFile(file)), runParser(saxesOnly, inputFromFile(file))]);

@@ -1,12 +1,16 @@
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { isBetweenMarkup } from '../../../../../workers/import/sms-xml/saxes-state.ts';
+import { isBetweenMarkup, readsAsXml10 } from '../../../../../workers/import/sms-xml/saxes-state.ts';
 
-function after(xml: string): boolean {
+function parserAfter(xml: string): SaxesParser<{ xmlns: false; position: true; fileName: string }> {
   const parser = new SaxesParser<{ xmlns: false; position: true; fileName: string }>({ xmlns: false, position: true, fileName: 'x.xml' });
   parser.on('error', () => undefined);
   parser.write(xml);
-  return isBetweenMarkup(parser);
+  return parser;
+}
+
+function after(xml: string): boolean {
+  return isBetweenMarkup(parserAfter(xml));
 }
 
 describe("saxes's state, as the plain-sms reader relies on it", () => {
@@ -25,5 +29,19 @@ describe("saxes's state, as the plain-sms reader relies on it", () => {
     expect(after('<smses><?pi ')).toBe(false);
     expect(after('<smses><![CDATA[ ')).toBe(false);
     expect(after('<smses><')).toBe(false);
+  });
+
+  it('is not while saxes holds back a CR (it may be half a CR LF) or half a surrogate pair', () => {
+    expect(after('<smses>\r')).toBe(false);
+    expect(after('<smses>\ud83d')).toBe(false);
+    expect(after('<smses>\r\n')).toBe(true);
+  });
+
+  it('reads by XML 1.0 rules without a declaration or with version 1.0, and not with 1.1 (NEL is a line break there)', () => {
+    expect(readsAsXml10(parserAfter('<smses>'))).toBe(true);
+    expect(readsAsXml10(parserAfter('<?xml version="1.0"?><smses>'))).toBe(true);
+    const xml11 = parserAfter('<?xml version="1.1"?><smses>\u0085');
+    expect(readsAsXml10(xml11)).toBe(false);
+    expect(xml11.line).toBe(2);
   });
 });
