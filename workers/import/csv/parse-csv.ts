@@ -15,7 +15,7 @@ import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 
-export const CSV_PARSER_VERSION = '1.1.3';
+export const CSV_PARSER_VERSION = '1.1.4';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one

@@ -5,6 +5,7 @@
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import type { WallTime } from '../../../shared/time/zoned-time.ts';
+import { dateUtc } from '../../../shared/time/date-utc.ts';
 import { isPlausibleWall } from '../telegram/telegram-time.ts';
 import { unitByMagnitude, type EpochUnit } from '../sqlite/time.ts';
 import type { CsvTimestampFormat } from './mapping.ts';
@@ -64,8 +65,9 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
   if (match === null) return { time: null, problem: `"${value}" is not a ${order} date` };
   const [first, second, third] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const fields = order === 'dmy' ? { day: first, month: second, year: third } : order === 'mdy' ? { month: first, day: second, year: third } : { year: first, month: second, day: third };
-  // Two-digit years in chat exports are this century.
-  const year = fields.year < 100 ? 2000 + fields.year : fields.year;
+  // Two-digit years in chat exports are this century; a year written with four digits is as written.
+  const yearText = (order === 'ymd' ? match[1] : match[3]) ?? '';
+  const year = yearText.length <= 2 ? 2000 + fields.year : fields.year;
   let hour = Number(match[4] ?? '0');
   const period = match[7]?.replace(/\./gu, '').toLowerCase();
   if (period !== undefined) {
@@ -78,7 +80,7 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
 }
 
 function wallAsUtc(wall: WallTime): number {
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, Math.min(wall.second, 59));
+  return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, Math.min(wall.second, 59));
 }
 
 function offsetMinutes(zone: string | undefined): number {

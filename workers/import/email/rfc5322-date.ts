@@ -5,6 +5,7 @@
  * handed to Date.parse (whose reading differs between engines).
  */
 
+import { dateUtc } from '../../../shared/time/date-utc.ts';
 import type { WallTime } from '../../../shared/time/zoned-time.ts';
 
 /** An instant when the header names its zone; a wall-clock time (read in the import's zone) when it names none. */
@@ -47,7 +48,7 @@ export function parseMailDate(value: string): MailDate | null {
   const year = obsoleteYear(yearText ?? '');
   const fields = { day: Number(day), hour: Number(hour), minute: Number(minute), second: second === undefined ? 0 : Number(second) };
   if (fields.day < 1 || fields.day > 31 || fields.hour > 23 || fields.minute > 59 || fields.second > 60) return null;
-  const wallMs = Date.UTC(year, month, fields.day, fields.hour, fields.minute, Math.min(fields.second, 59));
+  const wallMs = dateUtc(year, month, fields.day, fields.hour, fields.minute, Math.min(fields.second, 59));
   // Date.UTC rolls 31 February over into March: such a date does not exist.
   if (new Date(wallMs).getUTCDate() !== fields.day) return null;
   // No zone at all breaks §3.3; the sender's clock is then as unknown as a chat export's.

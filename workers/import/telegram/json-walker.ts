@@ -34,8 +34,13 @@ export interface DuplicateKey {
   value: JsonValue;
 }
 
-/** Nesting a whole document may reach; deeper input is refused (hostile or broken). */
-export const MAX_DOCUMENT_DEPTH = 512;
+/**
+ * Nesting a whole document may reach; deeper input is refused (hostile or broken) and reading
+ * stops there. Only the tokenizer's stack of open containers grows with it (a few bytes a level:
+ * 64K levels are under 1 MB); a value skipped or cut at MAX_VALUE_DEPTH costs a counter. It was
+ * 512, so one value 600 levels deep (a message's text, a participant's name) stopped the source.
+ */
+export const MAX_DOCUMENT_DEPTH = 65_536;
 /** Nesting kept inside one assembled value. */
 export const MAX_VALUE_DEPTH = 48;
 /** Characters kept from one string inside an assembled value. */

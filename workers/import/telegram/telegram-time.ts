@@ -6,6 +6,7 @@
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import type { WallTime } from '../../../shared/time/zoned-time.ts';
+import { dateUtc } from '../../../shared/time/date-utc.ts';
 
 const MS_PER_SECOND = 1000;
 const MS_PER_MINUTE = 60_000;
@@ -14,7 +15,7 @@ const HTML_TITLE_STAMP = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})(?: 
 const UNIX_SECONDS = /^-?\d{1,12}$/u;
 
 export function isPlausibleWall(wall: WallTime): boolean {
-  const daysInMonth = new Date(Date.UTC(wall.year, wall.month, 0)).getUTCDate();
+  const daysInMonth = new Date(dateUtc(wall.year, wall.month, 0)).getUTCDate();
   return (
     wall.month >= 1 && wall.month <= 12 && wall.day >= 1 && wall.day <= daysInMonth &&
     wall.hour <= 23 && wall.minute <= 59 && wall.second <= 60
@@ -22,7 +23,7 @@ export function isPlausibleWall(wall: WallTime): boolean {
 }
 
 function wallToUtcMs(wall: WallTime): number {
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, Math.min(wall.second, 59));
+  return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, Math.min(wall.second, 59));
 }
 
 /** Seconds since 1970 as Telegram writes them (a string, sometimes a number). */

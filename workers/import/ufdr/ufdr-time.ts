@@ -11,6 +11,7 @@
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
+import { dateUtc } from '../../../shared/time/date-utc.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -48,7 +49,7 @@ export function parseCellebriteTime(text: string, order: DayMonthOrder = 'dmy'):
   }
   const offset = offsetMinutes(parts.zone);
   if (offset === null) return null;
-  const utcMs = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.ms) - offset * 60_000;
+  const utcMs = dateUtc(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.ms) - offset * 60_000;
   return { utcMs };
 }
 
@@ -95,7 +96,7 @@ function fraction(digits: string | undefined): number {
 }
 
 function valid(parts: Parts): boolean {
-  const days = new Date(Date.UTC(parts.year, parts.month, 0)).getUTCDate();
+  const days = new Date(dateUtc(parts.year, parts.month, 0)).getUTCDate();
   return parts.month >= 1 && parts.month <= 12 && parts.day >= 1 && parts.day <= days && parts.hour <= 23 && parts.minute <= 59 && parts.second <= 60;
 }
 

@@ -168,6 +168,12 @@ describe('CSV errors', () => {
 });
 
 describe('sniffCsvColumns and timestamps', () => {
+  it('takes a year 0000–0099 as written (Date.UTC read 0024 as 1924) and knows year 0 is a leap year', () => {
+    expect(readCsvTimestamp('0024-01-01T10:00:00+02:00', 'iso', false).time).toEqual({ utcMs: Date.parse('0024-01-01T08:00:00Z') });
+    expect(readCsvTimestamp('0024/01/01 10:00', 'ymd', true).time).toEqual({ utcMs: Date.parse('0024-01-01T10:00:00Z') });
+    expect(readCsvTimestamp('0000-02-29T10:00:00Z', 'iso', false).time).toEqual({ utcMs: Date.parse('0000-02-29T10:00:00Z') });
+  });
+
   it('returns the trimmed header names and guesses the delimiter', () => {
     expect(sniffCsvColumns(headOf(fixture('messages.csv')))).toEqual(['sent_at', 'from', 'body', 'thread', 'dir', 'note']);
     expect(sniffCsvLayout(headOf(fixture('dmy-semicolon.csv')))).toEqual({ columns: ['Datum', 'Absender', 'Nachricht'], delimiter: ';' });

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseMailDate } from '../../../../../workers/import/email/index.ts';
 
 describe('RFC 5322 Date header', () => {
+  it('takes a four-digit year 0000–0099 as written (Date.UTC read 0024 as 1924)', () => {
+    expect(parseMailDate('Mon, 1 Jan 0024 10:00:00 +0200')).toMatchObject({ utcMs: Date.parse('0024-01-01T08:00:00Z') });
+    expect(parseMailDate('Tue, 29 Feb 0000 10:00:00 +0000')).toMatchObject({ utcMs: Date.parse('0000-02-29T10:00:00Z') });
+  });
+
   it('reads the offset and turns the time into UTC', () => {
     expect(parseMailDate('Sat, 2 Mar 2024 11:14:05 +0200')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0200' });
     expect(parseMailDate('Mon, 15 Feb 2021 17:57:06 -0700')).toEqual({ utcMs: Date.UTC(2021, 1, 16, 0, 57, 6), offset: '-0700' });

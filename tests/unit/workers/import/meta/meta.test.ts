@@ -155,6 +155,12 @@ describe('Meta importer against hostile input', () => {
     expect(result.messages[0]?.locator).toEqual({ kind: 'json-pointer', file: 'deep.json', pointer: '/messages/1' });
   });
 
+  it('regression: a participant name nested 600 levels deep fails nothing (the whole file was refused)', async () => {
+    const json = `{"participants":[{"name":${'['.repeat(600)}${']'.repeat(600)}}],"messages":[{"sender_name":"a","timestamp_ms":1,"content":"ok"}]}`;
+    const result = await runParser(metaMessagesParser, inputFromText(json, { displayName: 'deep.json' }));
+    expect(result.messages.map((message) => [message.kind, message.text])).toEqual([['message', 'ok']]);
+  });
+
   it('reads invalid UTF-8 as U+FFFD and reports where', async () => {
     const head = new TextEncoder().encode('{"messages":[{"sender_name":"a","timestamp_ms":1,"content":"x');
     const bytes = new Uint8Array([...head, 0xe2, 0x28, ...new TextEncoder().encode('y"}]}')]);

@@ -138,6 +138,13 @@ describe('limits and paths', () => {
 });
 
 describe('Telegram times', () => {
+  it('takes a year 0000–0099 as written (Date.UTC read 0024 as 1924) and knows year 0 is a leap year', () => {
+    expect(fromHtmlTitle('01.01.0024 10:00:00 UTC+03:00')).toEqual({ utcMs: Date.parse('0024-01-01T07:00:00Z') });
+    expect(fromIsoDate('0024-01-01T10:00:00Z')).toEqual({ utcMs: Date.parse('0024-01-01T10:00:00Z') });
+    expect(fromIsoDate('0000-02-29T10:00:00Z')).toEqual({ utcMs: Date.parse('0000-02-29T10:00:00Z') });
+    expect(fromHtmlTitle('29.02.0000 10:00:00')).toEqual({ wall: { year: 0, month: 2, day: 29, hour: 10, minute: 0, second: 0 } });
+  });
+
   it('reads the three spellings', () => {
     expect(fromUnixSeconds('1652135033')).toEqual({ utcMs: 1652135033000 });
     expect(fromUnixSeconds('12a')).toBeNull();

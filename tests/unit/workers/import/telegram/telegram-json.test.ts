@@ -174,6 +174,18 @@ describe('Telegram JSON: broken and hostile files', () => {
     await expect(runParser(telegramJsonParser, inputFromText('[1,2]'))).rejects.toMatchObject({ code: 'E_IMPORT_FORMAT' });
   });
 
+  it('regression: one message value nested 600 levels deep stops nothing (the rest of the chat was not read)', async () => {
+    const message = (id: number, text: string): string => `{"id":${id},"type":"message","date_unixtime":"${1_700_000_000 + id}","from":"a","text":${text}}`;
+    const deep = `${'['.repeat(600)}${']'.repeat(600)}`;
+    const result = await runParser(telegramJsonParser, inputFromText(`{"name":"x","type":"personal_chat","id":1,"messages":[${message(1, '"one"')},${message(2, deep)},${message(3, '"three"')}],"extra":${deep}}`));
+    expect(result.messages.map((item) => [item.kind, item.kind === 'unparsed' ? item.reason?.includes('nested deeper') : item.text])).toEqual([
+      ['message', 'one'],
+      ['unparsed', true],
+      ['message', 'three'],
+    ]);
+    expect(result.warnings.some((warning) => warning.message.includes('reading stopped'))).toBe(false);
+  });
+
   it('refuses nesting deeper than the limit without exhausting memory', async () => {
     const deep = `{"messages":[${'['.repeat(MAX_DOCUMENT_DEPTH * 4)}`;
     const result = await runParser(telegramJsonParser, inputFromText(`{"name":"x","type":"personal_chat",${deep.slice(1)}`));

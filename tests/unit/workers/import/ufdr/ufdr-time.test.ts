@@ -3,6 +3,11 @@ import { parseCellebriteTime } from '../../../../../workers/import/ufdr/index.ts
 
 /** The timestamp forms Physical Analyzer versions write (IPED reads six of them). */
 describe('Cellebrite timestamps', () => {
+  it('takes a year 0000–0099 as written (Date.UTC read 0024 as 1924) and knows year 0 is a leap year', () => {
+    expect(parseCellebriteTime('0024-01-01T10:00:00+02:00')).toEqual({ utcMs: Date.parse('0024-01-01T08:00:00Z') });
+    expect(parseCellebriteTime('0000-02-29T10:00:00Z')).toEqual({ utcMs: Date.parse('0000-02-29T10:00:00Z') });
+  });
+
   it.each([
     ['2024-11-03T19:46:47.230+00:00', Date.UTC(2024, 10, 3, 19, 46, 47, 230)],
     ['2024-11-03T21:46:47+02:00', Date.UTC(2024, 10, 3, 19, 46, 47)],
