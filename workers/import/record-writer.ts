@@ -3,7 +3,7 @@ import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewChat, NewMessag
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
-import type { ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
+import type { ParsedAttachment, ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describeLocatorInFull, describePlace } from '../../shared/domain/locator.ts';
 import type { SenderSeen } from '../../shared/domain/participants.ts';
@@ -167,7 +167,7 @@ export class RecordWriter implements ParseSink {
     // Described only when a warning needs it (most messages never do).
     const { locator } = parsed;
     const attachments = await Promise.all(
-      parsed.attachments.map((attachment) =>
+      parsed.attachments.map((stated) => this.withPlausibleSize(stated, locator)).map((attachment) =>
         resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place: describePlace(locator), message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
       ),
     );
@@ -175,6 +175,19 @@ export class RecordWriter implements ParseSink {
       if (attachment.status === 'mismatch') this.warning({ place: describePlace(locator), message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }
     await this.add(parsed, attachments);
+  }
+
+  /**
+   * The attachment without a size the source states that no file can have (negative, a
+   * fraction, past 2^53 bytes, Infinity from hundreds of digits): a case keeps sizes as whole
+   * bytes, and such a value would have failed its whole batch. The value is named in a warning.
+   */
+  private withPlausibleSize(attachment: ParsedAttachment, locator: SourceLocator): ParsedAttachment {
+    const { size } = attachment;
+    if (size === undefined || size === null || (Number.isSafeInteger(size) && size >= 0)) return attachment;
+    this.warning({ place: describePlace(locator), message: `attachment ${attachment.path ?? attachment.fileName ?? ''}: the size the source states (${String(size)}) is not a whole number of bytes; recorded without a size` });
+    const { size: _dropped, ...rest } = attachment;
+    return rest;
   }
 
   private add(parsed: ParsedMessage, attachments: NewMessage['attachments']): void | Promise<void> {
