@@ -13,6 +13,8 @@ import type { JsonObject, JsonValue } from '../telegram/json-walker.ts';
 export interface MetaMessageContext {
   chatKey: string;
   locator: SourceLocator;
+  /** Name of the folder the message file lies in (the thread's folder, "alice_123"); '' when unknown. */
+  threadFolder: string;
 }
 
 export interface MetaMessageResult {
@@ -51,9 +53,9 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
   for (const [key, mediaType] of MEDIA_LISTS) {
     const list = value[key];
     if (!Array.isArray(list)) continue;
-    for (const item of list) attachments.push(mediaAttachment(item, mediaType, unsafe));
+    for (const item of list) attachments.push(mediaAttachment(item, mediaType, unsafe, context.threadFolder));
   }
-  if (isJsonObject(value['sticker'])) attachments.push(mediaAttachment(value['sticker'], 'sticker', unsafe));
+  if (isJsonObject(value['sticker'])) attachments.push(mediaAttachment(value['sticker'], 'sticker', unsafe, context.threadFolder));
   for (const path of unsafe) notes.push(`the media path "${path}" points outside the export; it was not linked`);
   if (unsafe.length > 0) extra['unsafeMediaPaths'] = unsafe;
 
@@ -105,7 +107,7 @@ function readTime(raw: JsonValue | undefined): { time: ParsedTime; timestampText
 }
 
 /** `{uri, creation_timestamp}`; the uri is relative to the root of the DYI archive. */
-function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[]): ParsedAttachment {
+function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[], threadFolder: string): ParsedAttachment {
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   const uri = isJsonObject(item) ? item['uri'] : typeof item === 'string' ? item : undefined;
   if (typeof uri !== 'string' || uri === '') {
@@ -119,9 +121,26 @@ function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[]
     return attachment;
   }
   const path = safeRelativePath(uri);
-  if (path === null) unsafe.push(uri);
-  else attachment.path = path;
+  if (path === null) {
+    unsafe.push(uri);
+    return attachment;
+  }
+  attachment.path = path;
+  const beside = pathFromThreadFolder(path, threadFolder);
+  if (beside !== null) attachment.alternativePaths = [beside];
   return attachment;
+}
+
+/**
+ * The uri written from the export root ("…/messages/inbox/alice_123/photos/1.jpg") as a path from
+ * the message file's own folder ("photos/1.jpg"): a folder on disk is searched from there, so
+ * without it every photo of an unzipped export was recorded as missing.
+ */
+function pathFromThreadFolder(path: string, threadFolder: string): string | null {
+  if (threadFolder === '') return null;
+  const parts = path.split('/');
+  const at = parts.lastIndexOf(threadFolder, parts.length - 2);
+  return at === -1 ? null : parts.slice(at + 1).join('/');
 }
 
 function stringField(value: JsonObject, key: string): string | null {
