@@ -33,7 +33,9 @@ const MEDIA_LISTS: [string, MediaType][] = [
 ];
 /** Membership notices: system lines, with the person in `extra.actor`. */
 const SYSTEM_TYPES = new Set(['Subscribe', 'Unsubscribe']);
-const CONSUMED_KEYS = new Set(['sender_name', 'senderName', 'timestamp_ms', 'timestamp', 'content', 'text', 'is_unsent', 'isUnsent', 'sticker', ...MEDIA_LISTS.map(([key]) => key)]);
+// The media lists (photos, videos, sticker…) stay in extra as written: an attachment holds a path,
+// not a web-address uri, a creation_timestamp, a video's thumbnail or a sticker's ai_stickers.
+const CONSUMED_KEYS = new Set(['sender_name', 'senderName', 'timestamp_ms', 'timestamp', 'content', 'text', 'is_unsent', 'isUnsent']);
 const MAX_PLAUSIBLE_MS = 8_640_000_000_000_000;
 
 export function metaMessage(value: JsonValue, context: MetaMessageContext, problem?: string): MetaMessageResult {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { metaMessagesParser } from '../../../../../workers/import/meta/index.ts';
 import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
 import { folderFiles } from '../../../../../workers/import/source-files.ts';
-import { inputFromFile, runParser } from '../../../../support/parser-harness.ts';
+import { inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
 
 /**
  * A media `uri` is written from the root of the DYI export ("your_facebook_activity/messages/inbox/
@@ -38,5 +38,28 @@ describe('Meta media imported from a folder on disk', () => {
     writeFileSync(json, JSON.stringify({ messages: [{ sender_name: 'A', timestamp_ms: 1, sticker: { uri: 'messages/stickers_used/s.png' } }] }));
     const { messages } = await runParser(metaMessagesParser, inputFromFile(json));
     expect(messages[0]?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', fileName: 's.png', path: 'messages/stickers_used/s.png' }]);
+  });
+});
+
+describe('Meta media fields the attachment cannot hold', () => {
+  it('keeps the media lists as written in extra: a web-address uri, creation_timestamp, a video thumbnail, ai_stickers', async () => {
+    const json = JSON.stringify({
+      messages: [
+        {
+          sender_name: 'A',
+          timestamp_ms: 1712340000000,
+          photos: [{ uri: 'https://scontent.example.invalid/v/abc.jpg?oh=1', creation_timestamp: 1712339000 }],
+          videos: [{ uri: 'messages/inbox/a_1/videos/v.mp4', creation_timestamp: 1712338000, thumbnail: { uri: 'messages/inbox/a_1/videos/t.jpg' } }],
+          sticker: { uri: 'messages/stickers_used/s.png', ai_stickers: [{ uri: 'messages/stickers_used/ai.png' }] },
+        },
+      ],
+    });
+    const { messages } = await runParser(metaMessagesParser, inputFromText(json, { displayName: 'message_1.json' }));
+    const [message] = messages;
+    // The web address was nowhere but in a file name cut from it ("abc.jpg?oh=1").
+    expect(message?.attachments[0]).toMatchObject({ kind: 'omitted', mediaType: 'image' });
+    expect(message?.extra?.['photos']).toEqual([{ uri: 'https://scontent.example.invalid/v/abc.jpg?oh=1', creation_timestamp: 1712339000 }]);
+    expect(message?.extra?.['videos']).toEqual([{ uri: 'messages/inbox/a_1/videos/v.mp4', creation_timestamp: 1712338000, thumbnail: { uri: 'messages/inbox/a_1/videos/t.jpg' } }]);
+    expect(message?.extra?.['sticker']).toEqual({ uri: 'messages/stickers_used/s.png', ai_stickers: [{ uri: 'messages/stickers_used/ai.png' }] });
   });
 });
