@@ -35,7 +35,17 @@ const MEDIA_LISTS: [string, MediaType][] = [
 const SYSTEM_TYPES = new Set(['Subscribe', 'Unsubscribe']);
 // The media lists (photos, videos, sticker…) stay in extra as written: an attachment holds a path,
 // not a web-address uri, a creation_timestamp, a video's thumbnail or a sticker's ai_stickers.
-const CONSUMED_KEYS = new Set(['sender_name', 'senderName', 'timestamp_ms', 'timestamp', 'content', 'text', 'is_unsent', 'isUnsent']);
+// The time fields are always consumed: timestampText keeps them as written, whatever their type.
+const TIME_KEYS = ['timestamp_ms', 'timestamp'];
+/** Fields that become the sender, the text or the deleted flag, and the type they must have to. */
+const READ_FIELDS: [string, 'string' | 'boolean'][] = [
+  ['sender_name', 'string'],
+  ['senderName', 'string'],
+  ['content', 'string'],
+  ['text', 'string'],
+  ['is_unsent', 'boolean'],
+  ['isUnsent', 'boolean'],
+];
 const MAX_PLAUSIBLE_MS = 8_640_000_000_000_000;
 
 export function metaMessage(value: JsonValue, context: MetaMessageContext, problem?: string): MetaMessageResult {
@@ -46,9 +56,11 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
   const { time, timestampText } = messageTime(value);
   if (time === null) notes.push(timestampText === '' ? 'the message has no timestamp_ms' : `the timestamp "${timestampText}" could not be read`);
 
+  const { consumed, unreadable } = consumedKeys(value);
+  if (unreadable.length > 0) notes.push(`${unreadable.join(', ')} could not be read (not of the expected type); kept in extra as written`);
   const extra: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (!CONSUMED_KEYS.has(key)) defineField(extra, key, field);
+    if (!consumed.has(key)) defineField(extra, key, field);
   }
   const attachments: ParsedAttachment[] = [];
   const unsafe: string[] = [];
@@ -82,6 +94,23 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
     extra,
   };
   return { message, notes };
+}
+
+/**
+ * The keys the message's own fields were read from. One of another type (a damaged file's object
+ * where sender_name should be) could not be read: it stays in extra rather than vanish. A null
+ * says nothing and is dropped.
+ */
+function consumedKeys(value: JsonObject): { consumed: Set<string>; unreadable: string[] } {
+  const consumed = new Set(TIME_KEYS);
+  const unreadable: string[] = [];
+  for (const [key, type] of READ_FIELDS) {
+    const field = value[key];
+    if (field === undefined) continue;
+    if (field === null || typeof field === type) consumed.add(key);
+    else unreadable.push(key);
+  }
+  return { consumed, unreadable };
 }
 
 /**
