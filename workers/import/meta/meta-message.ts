@@ -13,6 +13,8 @@ import type { JsonObject, JsonValue } from '../telegram/json-walker.ts';
 export interface MetaMessageContext {
   chatKey: string;
   locator: SourceLocator;
+  /** Name of the folder the message file lies in (the thread's folder, "alice_123"); '' when unknown. */
+  threadFolder: string;
 }
 
 export interface MetaMessageResult {
@@ -31,7 +33,19 @@ const MEDIA_LISTS: [string, MediaType][] = [
 ];
 /** Membership notices: system lines, with the person in `extra.actor`. */
 const SYSTEM_TYPES = new Set(['Subscribe', 'Unsubscribe']);
-const CONSUMED_KEYS = new Set(['sender_name', 'senderName', 'timestamp_ms', 'timestamp', 'content', 'text', 'is_unsent', 'isUnsent', 'sticker', ...MEDIA_LISTS.map(([key]) => key)]);
+// The media lists (photos, videos, sticker…) stay in extra as written: an attachment holds a path,
+// not a web-address uri, a creation_timestamp, a video's thumbnail or a sticker's ai_stickers.
+// The time fields are always consumed: timestampText keeps them as written, whatever their type.
+const TIME_KEYS = ['timestamp_ms', 'timestamp'];
+/** Fields that become the sender, the text or the deleted flag, and the type they must have to. */
+const READ_FIELDS: [string, 'string' | 'boolean'][] = [
+  ['sender_name', 'string'],
+  ['senderName', 'string'],
+  ['content', 'string'],
+  ['text', 'string'],
+  ['is_unsent', 'boolean'],
+  ['isUnsent', 'boolean'],
+];
 const MAX_PLAUSIBLE_MS = 8_640_000_000_000_000;
 
 export function metaMessage(value: JsonValue, context: MetaMessageContext, problem?: string): MetaMessageResult {
@@ -42,18 +56,20 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
   const { time, timestampText } = messageTime(value);
   if (time === null) notes.push(timestampText === '' ? 'the message has no timestamp_ms' : `the timestamp "${timestampText}" could not be read`);
 
+  const { consumed, unreadable } = consumedKeys(value);
+  if (unreadable.length > 0) notes.push(`${unreadable.join(', ')} could not be read (not of the expected type); kept in extra as written`);
   const extra: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (!CONSUMED_KEYS.has(key)) defineField(extra, key, field);
+    if (!consumed.has(key)) defineField(extra, key, field);
   }
   const attachments: ParsedAttachment[] = [];
   const unsafe: string[] = [];
   for (const [key, mediaType] of MEDIA_LISTS) {
     const list = value[key];
     if (!Array.isArray(list)) continue;
-    for (const item of list) attachments.push(mediaAttachment(item, mediaType, unsafe));
+    for (const item of list) attachments.push(mediaAttachment(item, mediaType, unsafe, context.threadFolder));
   }
-  if (isJsonObject(value['sticker'])) attachments.push(mediaAttachment(value['sticker'], 'sticker', unsafe));
+  if (isJsonObject(value['sticker'])) attachments.push(mediaAttachment(value['sticker'], 'sticker', unsafe, context.threadFolder));
   for (const path of unsafe) notes.push(`the media path "${path}" points outside the export; it was not linked`);
   if (unsafe.length > 0) extra['unsafeMediaPaths'] = unsafe;
 
@@ -81,6 +97,23 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
 }
 
 /**
+ * The keys the message's own fields were read from. One of another type (a damaged file's object
+ * where sender_name should be) could not be read: it stays in extra rather than vanish. A null
+ * says nothing and is dropped.
+ */
+function consumedKeys(value: JsonObject): { consumed: Set<string>; unreadable: string[] } {
+  const consumed = new Set(TIME_KEYS);
+  const unreadable: string[] = [];
+  for (const [key, type] of READ_FIELDS) {
+    const field = value[key];
+    if (field === undefined) continue;
+    if (field === null || typeof field === type) consumed.add(key);
+    else unreadable.push(key);
+  }
+  return { consumed, unreadable };
+}
+
+/**
  * DYI's `timestamp_ms` is milliseconds by name. The E2EE export's `timestamp` has no sample yet
  * (FORMATS.md §3, belief), so its unit is taken from its size, per value (FORMATS.md §0.2):
  * below 1e11 it is seconds (as milliseconds it would be before March 1973, before Messenger).
@@ -105,7 +138,7 @@ function readTime(raw: JsonValue | undefined): { time: ParsedTime; timestampText
 }
 
 /** `{uri, creation_timestamp}`; the uri is relative to the root of the DYI archive. */
-function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[]): ParsedAttachment {
+function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[], threadFolder: string): ParsedAttachment {
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   const uri = isJsonObject(item) ? item['uri'] : typeof item === 'string' ? item : undefined;
   if (typeof uri !== 'string' || uri === '') {
@@ -119,9 +152,26 @@ function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[]
     return attachment;
   }
   const path = safeRelativePath(uri);
-  if (path === null) unsafe.push(uri);
-  else attachment.path = path;
+  if (path === null) {
+    unsafe.push(uri);
+    return attachment;
+  }
+  attachment.path = path;
+  const beside = pathFromThreadFolder(path, threadFolder);
+  if (beside !== null) attachment.alternativePaths = [beside];
   return attachment;
+}
+
+/**
+ * The uri written from the export root ("…/messages/inbox/alice_123/photos/1.jpg") as a path from
+ * the message file's own folder ("photos/1.jpg"): a folder on disk is searched from there, so
+ * without it every photo of an unzipped export was recorded as missing.
+ */
+function pathFromThreadFolder(path: string, threadFolder: string): string | null {
+  if (threadFolder === '') return null;
+  const parts = path.split('/');
+  const at = parts.lastIndexOf(threadFolder, parts.length - 2);
+  return at === -1 ? null : parts.slice(at + 1).join('/');
 }
 
 function stringField(value: JsonObject, key: string): string | null {

@@ -20,7 +20,7 @@ import { repairDeep } from './mojibake.ts';
 import type { RepairCounter } from './mojibake.ts';
 import { sniffMetaMessages } from './sniff.ts';
 
-export const META_MESSAGES_PARSER_VERSION = '1.1.2';
+export const META_MESSAGES_PARSER_VERSION = '1.3.0';
 
 /**
  * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
@@ -48,6 +48,7 @@ interface Held {
 export async function parseMetaMessages(input: ParserInput, sink: ParseSink, maxReordered = MAX_REORDERED_MESSAGES): Promise<ParseOutcome> {
   const file = input.displayName;
   const warnings = new WarningLimiter(sink, file);
+  const threadFolder = threadFolderOf(input);
   const counter: RepairCounter = { repaired: 0 };
   const thread: Record<string, JsonValue> = Object.create(null) as Record<string, JsonValue>;
   let held: Held[] | null = [];
@@ -68,7 +69,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
     // The E2EE export is proper UTF-8 (FORMATS.md §3): repairing it would turn a real "Ã©" into "é".
     const value = isE2eeMessage(walked.value) || 'threadName' in thread ? walked.value : repairDeep(walked.value, counter);
     const pointer = jsonPointer(path);
-    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer } }, walked.problem);
+    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer }, threadFolder }, walked.problem);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
     if (message.kind === 'unparsed') unparsed += 1;
@@ -124,6 +125,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   if (utf8 !== null) sink.warning({ place: file, message: utf8 });
   warnings.finish();
   const e2ee = 'threadName' in thread;
+  const otherFields = otherThreadFields(threadFields(thread, { repaired: 0 }));
   return {
     formatVersion: e2ee ? 'meta-e2ee-json' : 'meta-dyi-json',
     details: {
@@ -135,6 +137,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
       mojibakeStringsRepaired: counter.repaired,
       complete: result.fault === null,
       invalidUtf8Sequences: result.utf8.invalidSequences,
+      ...(otherFields === null ? {} : { thread: otherFields }),
     },
   };
 }
@@ -148,6 +151,27 @@ function threadFields(thread: Record<string, JsonValue>, counter: RepairCounter)
   const repaired = Object.create(null) as Record<string, JsonValue>;
   for (const [key, value] of Object.entries(thread)) defineField(repaired, key, repairDeep(value, counter));
   return repaired;
+}
+
+/** The folder the message file lies in: from its name in a zip ("…/inbox/alice_123/message_1.json"), else on disk. */
+function threadFolderOf(input: ParserInput): string {
+  const folder = folderOf(input.displayName) || folderOf(input.path);
+  return folder.slice(folder.lastIndexOf('/') + 1);
+}
+
+/** Fields the chat itself is built from; the thread's other fields go to the source's details. */
+const CHAT_FIELDS = new Set(['participants', 'title', 'threadName', 'thread_path']);
+
+/**
+ * is_still_participant (had the account left?), thread_type, magic_words, image, joinable_mode
+ * (the group's invitation link)…: facts of the thread a chat has no place for, kept as written.
+ */
+function otherThreadFields(fields: Record<string, JsonValue>): Record<string, JsonValue> | null {
+  const other = Object.create(null) as Record<string, JsonValue>;
+  for (const [key, value] of Object.entries(fields)) {
+    if (!CHAT_FIELDS.has(key)) defineField(other, key, value);
+  }
+  return Object.keys(other).length === 0 ? null : other;
 }
 
 /** A message of the E2EE export: camelCase keys (senderName, timestamp) and none of DYI's. */

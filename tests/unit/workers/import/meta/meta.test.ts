@@ -49,7 +49,7 @@ describe('Meta DYI message file', () => {
 
   it('turns photos, videos, audio, files, gifs and stickers into attachments', async () => {
     const { messages } = await runParser(metaMessagesParser, inputFromFile(part(1)));
-    expect(at(messages, 2).attachments).toEqual([{ kind: 'attached', mediaType: 'image', fileName: '1122.jpg', path: `${THREAD}/photos/1122.jpg` }]);
+    expect(at(messages, 2).attachments).toEqual([{ kind: 'attached', mediaType: 'image', fileName: '1122.jpg', path: `${THREAD}/photos/1122.jpg`, alternativePaths: ['photos/1122.jpg'] }]);
     expect(at(messages, 5).attachments.map((attachment) => [attachment.mediaType, attachment.fileName])).toEqual([
       ['video', '33.mp4'],
       ['audio', 'a1.mp4'],
