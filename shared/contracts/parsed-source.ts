@@ -187,6 +187,9 @@ export const SHARED_EXPORT_FOLDERS: Readonly<Record<string, readonly string[]>> 
   'whatsapp-android-db': ['Media'],
   // A Signal Desktop profile holds sql/db.sqlite beside attachments.noindex/ (signal-desktop/message-parts.ts).
   'signal-desktop-db': ['attachments.noindex'],
+  // A DYI export keeps the stickers of every thread in messages/stickers_used/, two folders up from
+  // a thread's message_1.json (messages/inbox/alice_123/); meta/meta-message.ts names them from there.
+  'meta-messages-json': ['../stickers_used'],
 };
 
 /**

@@ -171,8 +171,15 @@ function pathFromThreadFolder(path: string, threadFolder: string): string | null
   if (threadFolder === '') return null;
   const parts = path.split('/');
   const at = parts.lastIndexOf(threadFolder, parts.length - 2);
-  return at === -1 ? null : parts.slice(at + 1).join('/');
+  if (at !== -1) return parts.slice(at + 1).join('/');
+  // A file the export keeps for every thread ("…/messages/stickers_used/s.png") lies two folders
+  // up from the thread's (messages/inbox/alice_123): SHARED_EXPORT_FOLDERS lets a folder source reach it.
+  const shared = parts.lastIndexOf(SHARED_STICKERS_FOLDER, parts.length - 2);
+  return shared < 1 || parts[shared - 1] !== 'messages' ? null : ['..', '..', ...parts.slice(shared)].join('/');
 }
+
+/** The folder of stickers a DYI export shares between threads, beside its message boxes (inbox, …). */
+const SHARED_STICKERS_FOLDER = 'stickers_used';
 
 function stringField(value: JsonObject, key: string): string | null {
   const field = value[key];

@@ -61,7 +61,7 @@ describe('FORMATS.md §3: Meta DYI JSON', () => {
     const { messages } = await runParser(metaMessagesParser, inputFromText(json, { displayName: 'message_1.json' }));
     expect(messages[0]).toMatchObject({ kind: 'message', sender: 'Ana', text: '', time: { utcMs: 1712340001000 } });
     expect(messages[0]?.attachments).toEqual([{ kind: 'attached', mediaType: 'video', fileName: 'v.mp4', path: `${FB_THREAD}/videos/v.mp4` }]);
-    expect(messages[1]?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', fileName: 'ai_1.png', path: 'your_facebook_activity/messages/stickers_used/ai_1.png' }]);
+    expect(messages[1]?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', fileName: 'ai_1.png', path: 'your_facebook_activity/messages/stickers_used/ai_1.png', alternativePaths: ['../../stickers_used/ai_1.png'] }]);
   });
 
   it('recognises Instagram by its path and keys the thread by thread_path', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedExportFolders } from '../../../../../shared/contracts/parsed-source.ts';
 import { metaMessagesParser } from '../../../../../workers/import/meta/index.ts';
 import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
 import { folderFiles } from '../../../../../workers/import/source-files.ts';
@@ -30,14 +31,24 @@ describe('Meta media imported from a folder on disk', () => {
     expect(resolved).toMatchObject({ status: 'ok', sourcePath: 'photos/1.jpg', size: 10 });
   });
 
-  it('adds no alternative when the uri does not pass through the thread folder', async () => {
+  it('finds a sticker the export keeps for every thread (messages/stickers_used), two folders up from the thread', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'dyi-'));
     const thread = path.join(root, 'messages/inbox/a_1');
     mkdirSync(thread, { recursive: true });
+    mkdirSync(path.join(root, 'messages/stickers_used'), { recursive: true });
+    writeFileSync(path.join(root, 'messages/stickers_used/s.png'), 'png bytes');
     const json = path.join(thread, 'message_1.json');
     writeFileSync(json, JSON.stringify({ messages: [{ sender_name: 'A', timestamp_ms: 1, sticker: { uri: 'messages/stickers_used/s.png' } }] }));
     const { messages } = await runParser(metaMessagesParser, inputFromFile(json));
-    expect(messages[0]?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', fileName: 's.png', path: 'messages/stickers_used/s.png' }]);
+    const attachment = messages[0]?.attachments[0];
+    if (attachment === undefined) throw new Error('no attachment');
+    expect(attachment).toEqual({ kind: 'attached', mediaType: 'sticker', fileName: 's.png', path: 'messages/stickers_used/s.png', alternativePaths: ['../../stickers_used/s.png'] });
+    const resolved = await resolveAttachment(attachment, folderFiles(json, sharedExportFolders('meta-messages-json', json)), root);
+    expect(resolved).toMatchObject({ status: 'ok', sourcePath: '../../stickers_used/s.png', size: 9 });
+    // Nothing else two folders up is reachable: only the shared stickers folder.
+    writeFileSync(path.join(root, 'messages/secret.txt'), 'x');
+    const outside = await resolveAttachment({ kind: 'attached', mediaType: 'document', path: '../../secret.txt' }, folderFiles(json, sharedExportFolders('meta-messages-json', json)), root);
+    expect(outside.status).toBe('missing');
   });
 });
 

@@ -56,7 +56,7 @@ describe('Meta DYI message file', () => {
       ['gif', 'g.gif'],
       ['document', 'contract.pdf'],
     ]);
-    expect(at(messages, 6).attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', fileName: 's1.png', path: 'your_facebook_activity/messages/stickers_used/s1.png' }]);
+    expect(at(messages, 6).attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', fileName: 's1.png', path: 'your_facebook_activity/messages/stickers_used/s1.png', alternativePaths: ['../../stickers_used/s1.png'] }]);
   });
 
   it('marks unsent messages deleted and keeps share, call and other fields in extra', async () => {
