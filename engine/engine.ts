@@ -92,9 +92,11 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
    * or was interrupted and whose bytes are not in the case since (never what the user cancelled:
    * shared/domain/source-retry.ts), each with the device its earlier attempt was declared with.
    */
-  async sourcesToRetry(): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string> }> {
+  /** The case's failed and interrupted sources to import again; with `only`, just those of them at these paths. */
+  async sourcesToRetry(only?: readonly string[]): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string> }> {
     const { sources } = await this.current().db.client.call('caseSummary', {});
-    const retried = sourcesToRetry(sources);
+    const wanted = only === undefined ? null : new Set(only);
+    const retried = sourcesToRetry(sources).filter((source) => wanted === null || wanted.has(source.path));
     const deviceByPath: Record<string, string> = {};
     const timeZoneByPath: Record<string, string> = {};
     for (const source of retried) if (source.device !== null) deviceByPath[source.path] = source.device;
@@ -198,8 +200,8 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         return { taskId };
       },
       'import.detect': async ({ paths }) => detectFiles(this.current(), paths),
-      'import.retryFailed': async ({ timeZone }) => {
-        const { paths, deviceByPath, timeZoneByPath } = await this.sourcesToRetry();
+      'import.retryFailed': async ({ timeZone, paths: only }) => {
+        const { paths, deviceByPath, timeZoneByPath } = await this.sourcesToRetry(only);
         if (paths.length === 0) return { taskId: null, paths };
         const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath, timeZoneByPath });
         this.readImagesAfter(done);

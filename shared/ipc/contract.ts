@@ -46,7 +46,8 @@ export const requestSchemas = {
     })
     .strict(),
   'import.detect': z.object({ paths: z.array(path).min(1).max(10_000) }).strict(),
-  'import.retryFailed': z.object({ timeZone: timeZone.optional() }).strict(),
+  // `paths`: retry only these of the case's failed sources (one import's summary); none: every one.
+  'import.retryFailed': z.object({ timeZone: timeZone.optional(), paths: z.array(z.string().min(1).max(4096)).max(100_000).optional() }).strict(),
   /** Skips one source of a running import (its index in the task's `sources`); the rest go on. */
   'import.cancelSource': z.object({ taskId: z.string().min(1).max(100), index: z.number().int().min(0).max(MAX_SOURCE_INDEX) }).strict(),
   'sources.issues': z.object({ sourceId: z.string().min(1).max(200) }).strict(),

@@ -45,6 +45,32 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
   return spawnSync(process.execPath, [CLI, 'import', ...args, '--no-ocr'], { encoding: 'utf8', timeout: 120_000 });
 }
 
+describe('retry failed from one import\'s summary', () => {
+  it('retries the failed sources of that import only, when the UI names them; the case-wide retry takes every one', async () => {
+    const folder = tempFolder();
+    const first = join(folder, 'first-refused.xml');
+    const second = join(folder, 'second-refused.xml');
+    copyFileSync(REFUSED_XML, first);
+    copyFileSync(REFUSED_XML, second);
+    // The same bytes twice would be one source: the second copy differs by a trailing comment.
+    writeFileSync(second, `${readFileSync(second, 'utf8')}<!-- second -->\n`);
+    engine = new Engine({ mode: 'cli', actor: 'test-examiner' });
+    await engine.openCase(join(folder, 'case'), true);
+    expect((await engine.startImport([first], {}).done).sources.map((source) => source.status)).toEqual(['failed']);
+    expect((await engine.startImport([second], {}).done).sources.map((source) => source.status)).toEqual(['failed']);
+    expect((await engine.sourcesToRetry()).paths.sort()).toEqual([first, second].sort());
+
+    const envelope = await dispatch(engine.handlers(), 'import.retryFailed', { paths: [second] });
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    expect((envelope.value as { paths: string[] }).paths).toEqual([second]);
+    await engine.tasks.idle();
+    // A path that is no failed source of the case is not imported by a retry.
+    const stray = await dispatch(engine.handlers(), 'import.retryFailed', { paths: [FIXTURE] });
+    if (!stray.ok) throw new Error(stray.error.message);
+    expect(stray.value).toEqual({ taskId: null, paths: [] });
+  });
+});
+
 describe('retry failed after one source was cancelled and another failed', () => {
   it('retries only the failed source; the cancelled one stays cancelled until it is named', async () => {
     const folder = tempFolder();

@@ -13,8 +13,9 @@ const ROWS_BEFORE_CURRENT = 10;
 
 /**
  * The sources of an import task, each with its own bar and Cancel while the task runs, counts and
- * issues once finished, and "Retry failed" when some failed. A source the user cancelled is not
- * retried with them; its row offers "Import again" instead.
+ * issues once finished, and "Retry failed" when some failed (those of this import; the sources
+ * panel retries every failed source of the case). A source the user cancelled is not retried with
+ * them; its row offers "Import again" instead.
  */
 export function ImportSources({ task, onCancelSource }: { task: TaskView; onCancelSource: (taskId: string, index: number) => void }) {
   const [showAll, setShowAll] = useState(false);
@@ -27,7 +28,8 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
 
   async function retryFailed(): Promise<void> {
     try {
-      const result = await api.invoke('import.retryFailed', {});
+      // This import's failed sources only: another import's failures have their own summary.
+      const result = await api.invoke('import.retryFailed', { paths: sources.filter((source) => source.state === 'failed').map((source) => source.path) });
       setNotice(result.paths.length === 0 ? 'No failed source can be read again (moved, or imported since).' : `Retrying ${formatNumber(result.paths.length)} source(s).`);
     } catch (caught) {
       setNotice(describeError(caught));
