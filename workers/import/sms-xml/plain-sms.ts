@@ -6,8 +6,9 @@
  * cannot differ from what saxes would give, and declines (null) everything else: saxes then
  * reads it as before, faults and warnings included. What "cannot differ" means, here:
  *
- * - names of ASCII letters, digits, `_ . -` only, each once, `=` right after the name, the value
- *   quoted right after `=`, one or more spaces between attributes, `/>` at the end;
+ * - names of ASCII letters, digits, `_ . -` only, each once, none a JavaScript object already
+ *   answers to (`constructor`, `__proto__`), `=` right after the name, the value quoted right
+ *   after `=`, one or more spaces between attributes, `/>` at the end;
  * - values without `<`, tab, line break or carriage return (XML turns those into spaces), without
  *   characters XML forbids (controls, U+FFFE/FFFF, half a surrogate pair: saxes warns on them),
  *   and with no reference but `&amp; &lt; &gt; &quot; &apos;` and character references to
@@ -52,8 +53,9 @@ const NAME_CHARACTERS = ((): Uint8Array => {
 })();
 /**
  * Anywhere in a plain element: what saxes would normalise (tab, line breaks), refuse (`<`) or
- * warn about (controls, U+FFFE/FFFF, half a surrogate pair: with /u a class matches only a lone
- * surrogate). Tested once on the whole element.
+ * warn about (controls, U+FFFE/FFFF, half a surrogate pair). Tested once on the whole element;
+ * the slower /u test for a lone surrogate (with /u a class matches only an unpaired half) only
+ * when the element holds a surrogate at all, as one with emoji does.
  */
 const NOT_PLAIN_BMP = /[\u0000-\u001f<\ufffe\uffff]/;
 const SURROGATE = /[\ud800-\udfff]/;
