@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../../../workers/import/detect-format.ts';
+import { telegramJsonParser } from '../../../../workers/import/telegram/index.ts';
+import { inputFromFile, runParser } from '../../../support/parser-harness.ts';
+import { tempFolder, writeTemp } from '../../../support/temp-case.ts';
+
+/** Exports as analysts hand them in, whose heads differ from the small fixtures: each must still be recognised. */
+describe('detectFormat on real-shaped exports', () => {
+  const folder = tempFolder();
+
+  /** A full-account export as tdesktop writes it: account sections first, "chats" last. */
+  function telegramFullExport(sections: string[]): string {
+    const contacts = Array.from({ length: 600 }, (_, index) => [
+      '   {',
+      `    "first_name": "Name${index}",`,
+      `    "last_name": "Surname${index}",`,
+      `    "phone_number": "+44 7700 900${String(index).padStart(3, '0')}",`,
+      '    "date": "2019-05-01T10:00:00",',
+      '    "date_unixtime": "1556704800"',
+      '   }',
+    ].join('\n')).join(',\n');
+    const chat = { name: 'Alice', type: 'personal_chat', id: 1, messages: [{ id: 1, type: 'message', date: '2023-01-01T10:00:00', date_unixtime: '1672574400', from: 'Alice', from_id: 'user1', text: 'hi', text_entities: [{ type: 'plain', text: 'hi' }] }] };
+    const parts = [' "about": "Here is the data you requested."'];
+    if (sections.includes('personal')) parts.push(' "personal_information": {\n  "user_id": 5,\n  "first_name": "Me"\n }');
+    parts.push(` "contacts": {\n  "about": "Contacts",\n  "list": [\n${contacts}\n  ]\n }`);
+    parts.push(` "chats": {\n  "about": "Chats",\n  "list": [${JSON.stringify(chat, null, 1)}]\n }`);
+    return `{\n${parts.join(',\n')}\n}\n`;
+  }
+
+  it('recognises a Telegram full-account export whose contact list pushes "chats" past the sniffed head (regression)', async () => {
+    for (const sections of [['personal'], []]) {
+      const path = writeTemp(folder, `result-${sections.join('')}.json`, telegramFullExport(sections));
+      expect(await detectFormat(path), path).toMatchObject({ format: 'telegram-json' });
+      const { messages } = await runParser(telegramJsonParser, inputFromFile(path));
+      expect(messages.map((message) => message.text)).toEqual(['hi']);
+    }
+  });
+});
