@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../../workers/import/detect-format.ts';
 import { telegramJsonParser } from '../../../../workers/import/telegram/index.ts';
+import { whatsappTextParser } from '../../../../workers/import/whatsapp/index.ts';
 import { inputFromFile, runParser } from '../../../support/parser-harness.ts';
 import { tempFolder, writeTemp } from '../../../support/temp-case.ts';
 
@@ -34,5 +35,18 @@ describe('detectFormat on real-shaped exports', () => {
       const { messages } = await runParser(telegramJsonParser, inputFromFile(path));
       expect(messages.map((message) => message.text)).toEqual(['hi']);
     }
+  });
+
+  it('keeps an ISO-dated iOS WhatsApp export whose message ends in two spaces as WhatsApp, not signal-export (regression)', async () => {
+    const chat = [
+      '[2024-01-05 14:03:20] Alice: \u200eMessages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.',
+      '[2024-01-05 14:03:22] Alice: hej  ',
+      '[2024-01-05 14:03:25] Bob: \u200eimage omitted',
+      '',
+    ].join('\r\n');
+    const path = writeTemp(folder, 'WhatsApp Chat - Alice.txt', chat);
+    expect(await detectFormat(path)).toMatchObject({ format: 'whatsapp-txt' });
+    const { messages } = await runParser(whatsappTextParser, inputFromFile(path));
+    expect(messages.map((message) => message.timestampText)).toEqual(['2024-01-05 14:03:20', '2024-01-05 14:03:22', '2024-01-05 14:03:25']);
   });
 });
