@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../../workers/import/detect-format.ts';
+import { emailParser } from '../../../../workers/import/email/index.ts';
 import { telegramJsonParser } from '../../../../workers/import/telegram/index.ts';
 import { whatsappTextParser } from '../../../../workers/import/whatsapp/index.ts';
 import { inputFromFile, runParser } from '../../../support/parser-harness.ts';
@@ -48,5 +49,18 @@ describe('detectFormat on real-shaped exports', () => {
     expect(await detectFormat(path)).toMatchObject({ format: 'whatsapp-txt' });
     const { messages } = await runParser(whatsappTextParser, inputFromFile(path));
     expect(messages.map((message) => message.timestampText)).toEqual(['2024-01-05 14:03:20', '2024-01-05 14:03:22', '2024-01-05 14:03:25']);
+  });
+
+  it('reads an .eml and an mbox re-saved with a UTF-8 byte order mark, From header and postmark included (regression)', async () => {
+    const BOM = '\uFEFF';
+    const eml = 'From: Ana <ana@example.ro>\r\nTo: dan@example.ro\r\nSubject: bilet\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\nMessage-ID: <1@example.ro>\r\n\r\nbody\r\n';
+    const mbox = `From ana@example.ro Mon Jan  1 10:00:00 2024\n${eml.replace(/\r/gu, '')}From dan@example.ro Mon Jan  1 11:00:00 2024\n${eml.replace(/\r/gu, '').replace('Ana <ana@', 'Dan <dan@')}`;
+    for (const [name, content, senders] of [['bom.eml', eml, ['ana@example.ro']], ['bom.mbox', mbox, ['ana@example.ro', 'dan@example.ro']]] as const) {
+      const path = writeTemp(folder, name, BOM + content);
+      expect(await detectFormat(path), name).toMatchObject({ format: 'email' });
+      const { messages } = await runParser(emailParser, inputFromFile(path));
+      expect(messages.map((message) => message.senderId ?? message.sender), name).toEqual(senders);
+      expect(messages[0]?.locator, name).toMatchObject({ byteStart: 0 });
+    }
   });
 });
