@@ -1,9 +1,12 @@
+import { closeSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../../workers/import/detect-format.ts';
 import { emailParser } from '../../../../workers/import/email/index.ts';
 import { telegramJsonParser } from '../../../../workers/import/telegram/index.ts';
 import { whatsappTextParser } from '../../../../workers/import/whatsapp/index.ts';
 import { inputFromFile, runParser } from '../../../support/parser-harness.ts';
+import { mmssmsDb } from '../../../support/hostile-corpus/databases.ts';
 import { tempFolder, writeTemp } from '../../../support/temp-case.ts';
 
 /** Exports as analysts hand them in, whose heads differ from the small fixtures: each must still be recognised. */
@@ -62,5 +65,20 @@ describe('detectFormat on real-shaped exports', () => {
       expect(messages.map((message) => message.senderId ?? message.sender), name).toEqual(senders);
       expect(messages[0]?.locator, name).toMatchObject({ byteStart: 0 });
     }
+  });
+
+  it('refuses a phone database too big to read in memory by name and size, instead of throwing (regression: a 2 GiB database)', async () => {
+    // A sparse file: a real database's first pages, then a hole up to just over 2 GiB.
+    const database = await mmssmsDb();
+    const path = join(folder, 'mmssms.db');
+    const fd = openSync(path, 'w');
+    try {
+      writeSync(fd, database);
+      ftruncateSync(fd, 2 ** 31 + 4096);
+    } finally {
+      closeSync(fd);
+    }
+    const detection = await detectFormat(path).finally(() => rmSync(path));
+    expect(detection).toEqual({ format: null, reason: 'a SQLite database (android-sms, from its first pages) of 2147487744 bytes, more than the 1610612736 bytes a database can be read in memory' });
   });
 });
