@@ -1,11 +1,11 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
 import { sniffCsvColumns } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
-import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
+import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import { nearbyFiles } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
@@ -30,7 +30,7 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   }
   const head = readHead(path);
   if (head.byteLength === 0) return { format: null, reason: 'the file is empty' };
-  if (sniffSqlite(head)) return detectSqlite(path, importedWith);
+  if (sniffSqlite(head)) return tooBigToRead(path, head) ?? detectSqlite(path, importedWith);
   if (sniffZip(head)) {
     const zip = await describeZip(path, PARSERS).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if ('error' in zip) return { format: null, reason: zip.error };
@@ -58,6 +58,18 @@ function detectCsv(head: Uint8Array, mapping: Record<string, unknown>): Detectio
   const missing = wanted.filter((name) => !columns.includes(name));
   if (columns.length === 0 || missing.length > 0) return { format: null, reason: `not a CSV with the mapped columns (missing: ${missing.join(', ') || 'a header row'})` };
   return { format: 'csv', reason: `CSV with the columns ${wanted.join(', ')}` };
+}
+
+/**
+ * A database larger than the importers can hold in memory is refused here, by its size, rather
+ * than read whole to find its tables: past 2 GiB that read throws (a heavy user's msgstore.db or
+ * ChatStorage.sqlite), and below it would cost gigabytes for a file the import then refuses.
+ */
+function tooBigToRead(path: string, head: Uint8Array): Detection | null {
+  const size = statSync(path).size;
+  if (size <= MAX_EVIDENCE_DATABASE_BYTES) return null;
+  const kind = identifySqliteSource(head);
+  return { format: null, reason: `a SQLite database${kind === null ? '' : ` (${kind}, from its first pages)`} of ${size} bytes, more than the ${MAX_EVIDENCE_DATABASE_BYTES} bytes a database can be read in memory` };
 }
 
 /** SQLite schemas can lie beyond the head, so phone databases are identified from the whole file. */

@@ -22,6 +22,7 @@ const LINE_DECISION_BYTES = 1024;
  */
 const POSTMARK = /^From \S* +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} +\d{1,2}:\d{2}(?::\d{2})?(?: +(?:[+-]\d{4}|[A-Z]{1,5}))? +\d{4}(?: +(?:[+-]\d{4}|[A-Z]{1,5}))?\s*$/u;
 const ESCAPED_FROM = /^>+From /u;
+export const UTF8_BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
 
 export interface RawMessage {
   /** The message as it is parsed: postmark removed, ">From " unescaped; cut at the size limit. */
@@ -123,7 +124,10 @@ export class MboxSplitter {
   }
 
   /** A line's beginning (the whole line when it is short): a postmark, an escaped "From ", or content. */
-  private startLine(bytes: Uint8Array): void {
+  private startLine(line: Uint8Array): void {
+    // A byte order mark before the first line (a copy re-saved by a Windows editor) belongs to
+    // the file, not to the postmark or the first header field; the locator still covers it.
+    const bytes = this.mode === 'undecided' && startsWithByteOrderMark(line) ? line.subarray(UTF8_BYTE_ORDER_MARK.length) : line;
     const head = latin1(bytes.subarray(0, LINE_DECISION_BYTES)).replace(/\r?\n$/u, '');
     if (this.mode === 'undecided') this.mode = isPostmark(head) ? 'mbox' : 'single';
     if (this.mode === 'mbox' && isPostmark(head)) {
@@ -178,6 +182,10 @@ export class MboxSplitter {
       endsWithLineFeed,
     });
   }
+}
+
+export function startsWithByteOrderMark(bytes: Uint8Array): boolean {
+  return UTF8_BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte);
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

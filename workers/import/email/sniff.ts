@@ -4,9 +4,10 @@
  * From field, or two fields that only mail carries (Received, Message-ID, Return-Path...), and
  * every line up to the blank line that ends it must be a field or a folded continuation, which
  * prose, CSV, chat exports, JSON and XML never are. A binary file named .eml matches nothing.
+ * A UTF-8 byte order mark before the first line is passed over, as the other sniffers do.
  */
 
-import { isPostmark, latin1 } from './mbox-splitter.ts';
+import { isPostmark, latin1, startsWithByteOrderMark, UTF8_BYTE_ORDER_MARK } from './mbox-splitter.ts';
 
 const SNIFF_BYTE_LIMIT = 64 * 1024;
 const FIELD = /^([!-9;-~]+):/u;
@@ -26,7 +27,8 @@ const MIN_MAIL_FIELDS = 2;
 export type EmailShape = 'mbox' | 'eml';
 
 export function sniffEmail(head: Uint8Array): EmailShape | null {
-  const lines = latin1(head.subarray(0, SNIFF_BYTE_LIMIT)).split('\n').map((line) => line.replace(/\r$/u, ''));
+  const start = startsWithByteOrderMark(head) ? UTF8_BYTE_ORDER_MARK.length : 0;
+  const lines = latin1(head.subarray(start, SNIFF_BYTE_LIMIT)).split('\n').map((line) => line.replace(/\r$/u, ''));
   if (isPostmark(lines[0] ?? '')) return isHeaderBlock(lines.slice(1)) ? 'mbox' : null;
   return isHeaderBlock(lines) ? 'eml' : null;
 }
