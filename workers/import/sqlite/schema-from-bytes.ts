@@ -153,7 +153,9 @@ function readUint32(bytes: Uint8Array, offset: number): number {
 }
 
 function textDecoderFor(encoding: number): Utf8Decoder | null {
-  if (encoding === 1) return new TextDecoder('utf-8');
+  // 0: not set yet. SQLite records the encoding with the first table, so a new database (often
+  // all the main file holds while its tables are still in the -wal) has 0 and an empty schema.
+  if (encoding === 0 || encoding === 1) return new TextDecoder('utf-8');
   if (encoding === 2) return new TextDecoder('utf-16le');
   if (encoding === 3) return new TextDecoder('utf-16be');
   return null;
