@@ -5,7 +5,7 @@ import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
 import { sniffCsvColumns } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
-import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
+import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import { nearbyFiles } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
@@ -29,8 +29,10 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
     return { format: null, companionOf: name.slice(0, -suffix.length), reason: `SQLite ${suffix.slice(1)} file of ${name.slice(0, -suffix.length)}: read together with it` };
   }
   const head = readHead(path);
-  if (head.byteLength === 0) return { format: null, reason: 'the file is empty' };
-  if (sniffSqlite(head)) return tooBigToRead(path, head) ?? detectSqlite(path, importedWith);
+  // An empty main file with a log beside it is a database whose pages are all still in the log.
+  const walOnly = head.byteLength === 0 && existsSync(`${path}-wal`);
+  if (head.byteLength === 0 && !walOnly) return { format: null, reason: 'the file is empty' };
+  if (sniffSqlite(head) || walOnly) return tooBigToRead(path, head) ?? detectSqlite(path, importedWith);
   if (sniffZip(head)) {
     const zip = await describeZip(path, PARSERS).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if ('error' in zip) return { format: null, reason: zip.error };
@@ -72,9 +74,25 @@ function tooBigToRead(path: string, head: Uint8Array): Detection | null {
   return { format: null, reason: `a SQLite database${kind === null ? '' : ` (${kind}, from its first pages)`} of ${size} bytes, more than the ${MAX_EVIDENCE_DATABASE_BYTES} bytes a database can be read in memory` };
 }
 
-/** SQLite schemas can lie beyond the head, so phone databases are identified from the whole file. */
+/**
+ * SQLite schemas can lie beyond the head, so phone databases are identified from the whole file,
+ * read as the importer will read it: with the -wal beside it replayed in memory.
+ */
 async function detectSqlite(path: string, importedWith: readonly string[]): Promise<Detection> {
-  const bytes = new Uint8Array(readFileSync(path, { flag: 'r' }));
+  const main = new Uint8Array(readFileSync(path, { flag: 'r' }));
+  const { bytes, walNote } = withWalReplayed(path, main);
+  const detection = await detectSqliteBytes(path, bytes, importedWith);
+  if (walNote !== '') return { ...detection, reason: `${detection.reason}; ${walNote}` };
+  const walName = `${basename(path)}-wal`;
+  // Said when only the log shows what the database is: the main file alone would be refused.
+  if (detection.format !== null && bytes !== main && identifySqliteSource(main) === null) {
+    return { ...detection, reason: `${detection.reason} (its tables are in its write-ahead log ${walName}, replayed in memory)` };
+  }
+  return detection;
+}
+
+async function detectSqliteBytes(path: string, bytes: Uint8Array, importedWith: readonly string[]): Promise<Detection> {
+  if (bytes.byteLength === 0) return { format: null, reason: 'the file is empty' };
   const kind = identifySqliteSource(bytes);
   if (kind === null) {
     const damage = describeHeaderDamage(bytes);
@@ -86,6 +104,28 @@ async function detectSqlite(path: string, importedWith: readonly string[]): Prom
   const parser = kind === null ? undefined : SQLITE_PARSERS[kind];
   if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite, a decrypted Signal Desktop db.sqlite)' };
   return { format: parser.format, reason: `a ${kind} database` };
+}
+
+/**
+ * The main bytes with the committed frames of `<path>-wal` applied to a copy (wal-replay.ts, as
+ * openEvidenceDatabase does; nothing is written). A log that cannot be used leaves the main bytes,
+ * and `walNote` says why; an empty log (fully checkpointed) is normal and says nothing.
+ */
+function withWalReplayed(path: string, main: Uint8Array): { bytes: Uint8Array; walNote: string } {
+  const walPath = `${path}-wal`;
+  if (!existsSync(walPath)) return { bytes: main, walNote: '' };
+  const notApplied = (why: string): { bytes: Uint8Array; walNote: string } => ({ bytes: main, walNote: `its write-ahead log ${basename(walPath)} was not applied: ${why}` });
+  // Refused by its size before any read, as the main file is (tooBigToRead).
+  const size = statSync(walPath).size;
+  if (size > MAX_EVIDENCE_DATABASE_BYTES) return notApplied(`${size} bytes, more than the ${MAX_EVIDENCE_DATABASE_BYTES} bytes a database can be read in memory`);
+  try {
+    const replay = replayWal(main, new Uint8Array(readFileSync(walPath, { flag: 'r' })));
+    const why = replay.facts.walBytes > 0 ? replay.facts.rejectedBecause : undefined;
+    return why === undefined ? { bytes: replay.bytes, walNote: '' } : notApplied(why);
+  } catch (error) {
+    // A hostile log can claim a database too big to hold; detection must still answer.
+    return notApplied(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
