@@ -1,6 +1,6 @@
 import type { NearbyFile, ParserInput, ParseOutcome, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { importedFiles } from '../file-input.ts';
-import { isNearbyDatabaseOfKind, sniffSqlite } from '../sqlite/index.ts';
+import { isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite } from '../sqlite/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { digestStream, zipFiles } from '../source-files.ts';
 import type { RecordWriter } from '../record-writer.ts';
@@ -78,7 +78,8 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
       survey.contacts.push(entry.name);
       continue;
     }
-    const parser = parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(head, entry.name));
+    const sniffs = (bytes: Uint8Array): SourceParser | undefined => parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(bytes, entry.name));
+    const parser = sniffs(head) ?? (await withWalReplayed(archive, entry, head).then((bytes) => (bytes === head ? undefined : sniffs(bytes))));
     if (parser !== undefined) {
       survey.recognised.push({ entry, parser });
       continue;
@@ -95,6 +96,23 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
   const exports = survey.recognised.filter((item) => item.parser.format !== 'image');
   if (exports.length > 0) survey.recognised = exports;
   return survey;
+}
+
+/**
+ * A database whose tables are only in the `-wal` entry beside it (copied while its app ran, just
+ * created or VACUUMed) is sniffed as its importer will read it: the whole entry with the log
+ * replayed in memory (openEvidenceDatabase gets the log through companion()). Anything that cannot
+ * be read, or is beyond what a database can be, leaves the head: the entry is then judged by it.
+ */
+async function withWalReplayed(archive: ZipArchive, entry: ZipEntryInfo, head: Uint8Array): Promise<Uint8Array> {
+  const wal = archive.find(`${entry.name}-wal`);
+  if (!sniffSqlite(head) || wal === undefined || wal.size === 0) return head;
+  try {
+    const main = await archive.read(entry, MAX_EVIDENCE_DATABASE_BYTES);
+    return replayWal(main, await archive.read(wal, MAX_EVIDENCE_DATABASE_BYTES)).bytes;
+  } catch {
+    return head;
+  }
 }
 
 /** Why a zip holds nothing to import, in full: what could not be read, nested zips, entries not looked at. */

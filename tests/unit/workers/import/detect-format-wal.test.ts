@@ -8,6 +8,7 @@ import { whatsappAndroidDbParser } from '../../../../workers/import/whatsapp-db/
 import { MAX_EVIDENCE_DATABASE_BYTES } from '../../../../workers/import/sqlite/index.ts';
 import { runParser, walTransaction, writeWalFile } from '../../../support/sqlite-parser-harness.ts';
 import { tempFolder, writeTemp, writeWithFolders } from '../../../support/temp-case.ts';
+import { buildZip } from '../../../support/zip-writer.ts';
 
 /**
  * A database copied while its app was running may have its whole schema only in the -wal beside
@@ -132,5 +133,18 @@ describe('detectFormat on a database whose newest pages are in its -wal', () => 
     const detection = await detectFormat(path).finally(() => rmSync(walPath));
     expect(detection.format).toBeNull();
     expect(detection.reason).toContain(`its write-ahead log huge.db-wal was not applied: 2147487744 bytes, more than the ${MAX_EVIDENCE_DATABASE_BYTES} bytes`);
+  });
+
+  it('recognises such a database inside a zip, beside its -wal entry', async () => {
+    const [bare, mmssms] = await states('', MMSSMS);
+    if (bare === undefined || mmssms === undefined) throw new Error('no states');
+    const wal = walFrom(bare, mmssms);
+    const zip = writeTemp(folder, 'phone.zip', buildZip([
+      { name: 'data/com.android.providers.telephony/databases/mmssms.db', data: bare },
+      { name: 'data/com.android.providers.telephony/databases/mmssms.db-wal', data: wal },
+    ]));
+    expect(await detectFormat(zip)).toEqual({ format: 'zip', reason: `a zip holding ${androidSmsDbParser.format}` });
+    const alone = writeTemp(folder, 'main-only.zip', buildZip([{ name: 'mmssms.db', data: bare }]));
+    expect((await detectFormat(alone)).format).toBeNull();
   });
 });
