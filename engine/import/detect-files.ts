@@ -1,4 +1,5 @@
 import type { CaseSession } from '../case/case-session.ts';
+import { unreferencedBesideReports } from './cellebrite-folder.ts';
 import { collectFiles } from './collect-files.ts';
 import { databaseFiles } from './database-files.ts';
 
@@ -6,7 +7,7 @@ const MAX_LISTED = 2000;
 
 /** What an import would find, before it starts: every file and the format its content shows. */
 export async function detectFiles(session: CaseSession, paths: string[]): Promise<{ path: string; size: number; format: string | null; reason: string }[]> {
-  const { files, problems } = collectFiles(paths);
+  const { files, problems, reports } = collectFiles(paths);
   const importer = await session.importer();
   const found: { path: string; size: number; format: string | null; reason: string }[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
   const databases = databaseFiles(files);
@@ -15,6 +16,7 @@ export async function detectFiles(session: CaseSession, paths: string[]): Promis
     const detected = await importer.client.call('detectFormat', { path: file.path, importedWith });
     found.push({ path: file.path, size: file.size, format: detected.companionOf === undefined ? detected.format : 'companion', reason: detected.reason });
   }
+  for (const file of await unreferencedBesideReports(reports)) found.push({ path: file.path, size: file.size, format: null, reason: file.reason });
   if (files.length > MAX_LISTED) found.push({ path: `… ${files.length - MAX_LISTED} more files`, size: 0, format: null, reason: 'not checked in this preview' });
   return found;
 }

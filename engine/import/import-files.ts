@@ -8,6 +8,7 @@ import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import type { SourceProgressPatch, SourceTracker } from '../tasks/source-tracker.ts';
 import type { TaskHandle } from '../tasks/task-manager.ts';
+import { unreferencedBesideReports } from './cellebrite-folder.ts';
 import { collectFiles } from './collect-files.ts';
 import { databaseFiles } from './database-files.ts';
 import type { CollectedFile } from './collect-files.ts';
@@ -53,6 +54,12 @@ export async function importFiles(session: CaseSession, paths: string[], options
     tracker.add(problem.path, 0, finalProgress(summary));
     return summary;
   });
+  // Files of an unzipped UFDR that its report names nowhere are listed, not silently left out.
+  for (const file of await unreferencedBesideReports(collected.reports)) {
+    const summary = notReferencedSummary(file.path, file.reason);
+    tracker.add(file.path, file.size, finalProgress(summary));
+    summaries.push(summary);
+  }
   const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path) }) }));
   const databases = databaseFiles(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -263,6 +270,10 @@ function chooseTimeZone(session: CaseSession, options: ImportOptions, path: stri
 
 function failedSummary(path: string, code: string, message: string): ImportSourceSummary {
   return { path, sourceId: null, format: 'unknown', sha256: null, status: 'failed', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: message }], error: { code, message } };
+}
+
+function notReferencedSummary(path: string, reason: string): ImportSourceSummary {
+  return { path, sourceId: null, format: 'unknown', sha256: null, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason }], error: null };
 }
 
 function cancelledSummary(path: string, message: string): ImportSourceSummary {

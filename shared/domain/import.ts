@@ -4,7 +4,7 @@ export interface ImportSourceSummary {
   sourceId: string | null;
   format: string;
   sha256: string | null;
-  /** 'skipped': a companion file (-wal, wa.db) read with the source it belongs to. */
+  /** 'skipped': a companion file (-wal, wa.db) read with the source it belongs to, an export's attachment already in the case, or a file beside a Cellebrite report that the report does not name. */
   status: 'imported' | 'already-imported' | 'skipped' | 'failed' | 'cancelled';
   messages: number;
   attachments: number;

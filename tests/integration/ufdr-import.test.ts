@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
+import { detectFiles } from '../../engine/import/detect-files.ts';
 import type { ImportSummary } from '../../shared/domain/import.ts';
 import type { Message } from '../../shared/domain/message.ts';
 import { SAMPLES, tempFolder, writeTemp } from '../support/temp-case.ts';
@@ -144,17 +145,29 @@ describe('Cellebrite UFDR: every model type, in a zip, a folder and a bare repor
     expect(byTitle.get('User accounts on the device')?.[0]).toMatchObject({ kind: 'system', text: 'WhatsApp account: Owner (40722000000@s.whatsapp.net)' });
   });
 
-  it('imports an unzipped UFDR folder as one source: report.xml, with the extracted files as its attachments', async () => {
+  // With the namespace, and without it (FORMATS.md §7.1): the folder is recognised as the UFDR sniff recognises its report.
+  it.each([true, false])('imports an unzipped UFDR folder as one source: report.xml, with the extracted files as its attachments (namespace: %s)', async (withNamespace) => {
     const folder = join(tempFolder(), 'PH-09 UFDR');
     mkdirSync(join(folder, 'files', 'Image'), { recursive: true });
     mkdirSync(join(folder, 'files', 'Audio'), { recursive: true });
-    writeTemp(folder, 'report.xml', everyModelReport(false));
+    const report = everyModelReport(false);
+    writeTemp(folder, 'report.xml', withNamespace ? report : report.replace(` xmlns="${ufdr.CELLEBRITE_NS}"`, ''));
     writeTemp(join(folder, 'files', 'Image'), 'receipt.jpg', RECEIPT.bytes);
     writeTemp(join(folder, 'files', 'Audio'), 'voice.opus', VOICE.bytes);
-    // Files the report does not name are part of the extraction too, not sources of their own.
+    // Files the report does not name are part of the extraction too, not sources of their own;
+    // they are listed as not imported, with the reason, never silently left out.
     writeTemp(join(folder, 'files', 'Audio'), 'unrelated.opus', 'other audio');
-    const { summary } = await importInto([folder]);
-    expect(summary.sources).toEqual([expect.objectContaining({ path: join(folder, 'report.xml'), status: 'imported', format: 'cellebrite-ufdr', messages: 5, attachments: 2, issues: [] })]);
+    const unrelated = join(folder, 'files', 'Audio', 'unrelated.opus');
+    const notReferenced = 'not imported: beside a Cellebrite report, not referenced by it';
+    const { summary, session } = await importInto([folder]);
+    expect(summary.sources).toEqual([
+      expect.objectContaining({ path: unrelated, status: 'skipped', messages: 0, issues: [{ place: unrelated, reason: notReferenced }], error: null }),
+      expect.objectContaining({ path: join(folder, 'report.xml'), status: 'imported', format: 'cellebrite-ufdr', messages: 5, attachments: 2, issues: [] }),
+    ]);
+    expect(await detectFiles(session, [folder])).toEqual([
+      expect.objectContaining({ path: join(folder, 'report.xml'), format: 'cellebrite-ufdr' }),
+      { path: unrelated, size: 11, format: null, reason: notReferenced },
+    ]);
   });
 
   it('imports a bare report.xml, and says which attachment files it could not find', async () => {

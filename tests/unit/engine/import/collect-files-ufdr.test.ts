@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectFiles } from '../../../../engine/import/collect-files.ts';
+import { NOT_REFERENCED_REASON, unreferencedBesideReports } from '../../../../engine/import/cellebrite-folder.ts';
 import { tempFolder } from '../../../support/temp-case.ts';
 
 /** A folder holding a Cellebrite report.xml is one unzipped UFDR: one source, not one per extracted file. */
@@ -30,5 +31,53 @@ describe('collecting an unzipped UFDR folder', () => {
     const evidence = tempFolder();
     ufdrFolder(evidence, 'other', '<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">');
     expect(collectFiles([evidence]).files.map((file) => file.path.slice(evidence.length))).toEqual(['/other/Report.xml', '/other/files/Image/a.jpg', '/other/files/Image/b.jpg']);
+  });
+});
+
+/** FORMATS.md §7.1: a Physical Analyzer report without the namespace, known by `project id`, `extractionType` and `sourceExtractions`. */
+const REPORT_WITHOUT_NAMESPACE = [
+  '<?xml version="1.0" encoding="utf-8"?>',
+  '<project id="4f1c2a10" name="Case" extractionType="FileSystem">',
+  '<sourceExtractions><extractionInfo id="0" name="File System" type="FileSystem"/></sourceExtractions>',
+  '<taggedFiles>',
+  '<file id="f1" path="/private/var/a.jpg"><metadata section="File"><item name="Local Path"><![CDATA[files\\Image\\a.jpg]]></item></metadata></file>',
+  '<file id="f2" path="/data/msgstore.db" local_path="files/Database/msgstore.db"/>',
+  '</taggedFiles>',
+  '<decodedData/></project>',
+].join('\n');
+
+describe('an unzipped UFDR whose report.xml has no namespace', () => {
+  it('is one source, its report.xml, like one with the namespace (the same test the UFDR sniff makes)', () => {
+    const evidence = tempFolder();
+    const folder = ufdrFolder(evidence, 'phone', REPORT_WITHOUT_NAMESPACE);
+    mkdirSync(join(folder, 'files', 'Database'), { recursive: true });
+    writeFileSync(join(folder, 'files', 'Database', 'msgstore.db'), 'SQLite format 3\0');
+    const { files, problems } = collectFiles([evidence]);
+    expect(files.map((file) => file.path.slice(evidence.length))).toEqual(['/phone/Report.xml']);
+    expect(problems).toEqual([]);
+  });
+
+  it('lists the files beside the report that the report does not name, with the reason', async () => {
+    const evidence = tempFolder();
+    const folder = ufdrFolder(evidence, 'phone', REPORT_WITHOUT_NAMESPACE);
+    mkdirSync(join(folder, 'files', 'Database'), { recursive: true });
+    writeFileSync(join(folder, 'files', 'Database', 'msgstore.db'), 'SQLite format 3\0');
+    writeFileSync(join(folder, 'notes.txt'), 'examiner notes');
+    const collected = collectFiles([evidence]);
+    const skipped = await unreferencedBesideReports(collected.reports);
+    expect(skipped.map((file) => [file.path.slice(evidence.length), file.size, file.reason])).toEqual([
+      ['/phone/files/Image/b.jpg', 4, NOT_REFERENCED_REASON],
+      ['/phone/notes.txt', 14, NOT_REFERENCED_REASON],
+    ]);
+  });
+
+  it('finds a name split across two chunks of a large report, and one written with XML entities', async () => {
+    const evidence = tempFolder();
+    const padding = `<!-- ${'x'.repeat(200_000)} -->`;
+    const report = REPORT_WITHOUT_NAMESPACE.replace('<taggedFiles>', `${padding}<taggedFiles><file id="f3" local_path="files/Image/b&amp;c.jpg"/>`);
+    const folder = ufdrFolder(evidence, 'phone', report);
+    writeFileSync(join(folder, 'files', 'Image', 'b&c.jpg'), 'jpeg');
+    const skipped = await unreferencedBesideReports(collectFiles([evidence]).reports);
+    expect(skipped.map((file) => file.path.slice(evidence.length))).toEqual(['/phone/files/Image/b.jpg']);
   });
 });
