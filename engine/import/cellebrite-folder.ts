@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { sniffUfdrReport, UFDR_SNIFF_BYTES } from '../../shared/formats/cellebrite-report.ts';
-import type { CollectedFile } from './collect-files.ts';
+import type { CollectedFile } from './collected-file.ts';
 
 /** An unzipped UFDR: its report.xml (the one source) and every other file below the report's folder. */
 export interface CellebriteReportFolder {

@@ -3,11 +3,9 @@ import { join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { isCellebriteReport } from './cellebrite-folder.ts';
 import type { CellebriteReportFolder } from './cellebrite-folder.ts';
+import type { CollectedFile } from './collected-file.ts';
 
-export interface CollectedFile {
-  path: string;
-  size: number;
-}
+export type { CollectedFile } from './collected-file.ts';
 
 /**
  * Expands the user's paths into files: a folder contributes every regular file below it, in a
