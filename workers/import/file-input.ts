@@ -2,6 +2,8 @@ import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync 
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { NearbyFile, ParserInput } from '../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../shared/errors.ts';
+import { MAX_EVIDENCE_DATABASE_BYTES } from './import-limits.ts';
 
 const STREAM_CHUNK_BYTES = 1 << 20;
 /**
@@ -29,8 +31,13 @@ function plainFileInput(path: string, size: number): ParserInput {
     async companion(name) {
       // Only a plain sibling name: a companion can never point outside the source's folder.
       if (name !== basename(name)) return null;
+      const companionPath = join(dirname(path), name);
+      const size = fileSize(companionPath);
+      if (size === null) return null;
+      // Read whole, it would fail past 2 GiB and be taken for absent: a -wal's newest rows lost without a word.
+      if (size > MAX_EVIDENCE_DATABASE_BYTES) throw new AppError('E_IMPORT_READ', `${name}: ${size} bytes, more than the ${MAX_EVIDENCE_DATABASE_BYTES} bytes a file beside a source can be read in memory`);
       try {
-        return new Uint8Array(await readFile(join(dirname(path), name), { flag: 'r' }));
+        return new Uint8Array(await readFile(companionPath, { flag: 'r' }));
       } catch {
         return null;
       }
@@ -84,5 +91,15 @@ function readHead(path: string, length: number): Uint8Array {
     return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The size of a regular file, or null when there is none at `path`. */
+function fileSize(path: string): number | null {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? stats.size : null;
+  } catch {
+    return null;
   }
 }

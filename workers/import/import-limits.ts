@@ -127,3 +127,10 @@ export function defineField(target: Record<string, unknown>, key: string, value:
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
+
+/**
+ * sql.js copies the bytes into WebAssembly memory (limited to a few GiB), so a database this big
+ * cannot be opened in one piece; refuse it clearly instead of failing deep inside wasm. Also the
+ * most a database replayed from its -wal may come to, and a companion file may hold.
+ */
+export const MAX_EVIDENCE_DATABASE_BYTES = 1536 * 1024 * 1024;

@@ -18,12 +18,9 @@ import { headerPageSize, sniffSqlite } from './sniff-sqlite.ts';
 import { loadSqlJs } from './sql-js.ts';
 import { replayWal } from './wal-replay.ts';
 import type { WalFacts } from './wal-replay.ts';
+import { MAX_EVIDENCE_DATABASE_BYTES } from '../import-limits.ts';
 
-/**
- * sql.js copies the bytes into WebAssembly memory (limited to a few GiB), so a database this big
- * cannot be opened in one piece; refuse it clearly instead of failing deep inside wasm.
- */
-export const MAX_EVIDENCE_DATABASE_BYTES = 1536 * 1024 * 1024;
+export { MAX_EVIDENCE_DATABASE_BYTES } from '../import-limits.ts';
 
 const HEADER_TEXT_ENCODING = 56;
 const TEXT_ENCODINGS: Record<number, string> = { 1: 'UTF-8', 2: 'UTF-16le', 3: 'UTF-16be' };
@@ -60,8 +57,8 @@ export async function openEvidenceDatabase(input: ParserInput, warn: (warning: P
     throw new AppError('E_IMPORT_READ', `${name}: ${input.size} bytes is more than the ${MAX_EVIDENCE_DATABASE_BYTES} bytes a database can be read in memory`);
   }
   const main = await input.readAll();
-  const wal = await input.companion(`${base}-wal`);
-  const journal = await input.companion(`${base}-journal`);
+  const wal = await readCompanion(input, `${base}-wal`, name, warn);
+  const journal = await readCompanion(input, `${base}-journal`, name, warn);
   if (main.byteLength === 0 && (wal === null || wal.byteLength === 0)) {
     throw new AppError('E_IMPORT_EMPTY', `${name} is empty: there is no database to read`);
   }
@@ -149,5 +146,18 @@ function describeWal(place: string, facts: WalFacts, warn: (warning: ParseWarnin
   }
   if (facts.trailingBytes > 0) {
     warn({ place, message: `${facts.trailingBytes} byte(s) after the last whole log frame were ignored` });
+  }
+}
+
+/**
+ * A -wal or -journal beside the database; one that is there but cannot be read (too big to hold
+ * in memory) is named in a warning, and the database is read without it.
+ */
+async function readCompanion(input: ParserInput, companion: string, name: string, warn: (warning: ParseWarning) => void): Promise<Uint8Array | null> {
+  try {
+    return await input.companion(companion);
+  } catch (error) {
+    warn({ place: name, message: `${companion} beside it was not read (${error instanceof Error ? error.message : String(error)}); what only it holds, such as the newest rows of a -wal, is not imported` });
+    return null;
   }
 }

@@ -10,6 +10,7 @@
  */
 
 import { headerPageSize, isValidPageSize } from './sniff-sqlite.ts';
+import { MAX_EVIDENCE_DATABASE_BYTES } from '../import-limits.ts';
 
 export const WAL_HEADER_BYTES = 32;
 export const WAL_FRAME_HEADER_BYTES = 24;
@@ -171,6 +172,8 @@ export function replayWal(main: Uint8Array, wal: Uint8Array): WalReplayResult {
     if (pageNumber <= commitPageCount) latestFrameOfPage.set(pageNumber, offset);
   }
   const size = commitPageCount * pageSize;
+  // The commit size is the log's word, checksummed but not trustworthy: a hostile one asks for terabytes.
+  if (size > MAX_EVIDENCE_DATABASE_BYTES) return reject(main, facts, `the database after its last commit would be ${size} bytes, more than the ${MAX_EVIDENCE_DATABASE_BYTES} bytes a database can be read in memory`);
   const bytes = new Uint8Array(size);
   bytes.set(main.subarray(0, Math.min(main.byteLength, size)));
   for (const [pageNumber, offset] of latestFrameOfPage) {

@@ -1,4 +1,8 @@
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileInput } from '../../../../../workers/import/file-input.ts';
 
 import { AppError } from '../../../../../shared/errors.ts';
 import { openEvidenceDatabase, replayWal } from '../../../../../workers/import/sqlite/index.ts';
@@ -180,5 +184,36 @@ describe('openEvidenceDatabase', () => {
     const evidence = await openEvidenceDatabase(input, () => undefined);
     evidence.close();
     expect(input.companionRequests).toEqual(['sms.db-wal', 'sms.db-journal']);
+  });
+
+  it('refuses, naming why, a log whose commit claims a database past what can be read in memory (a hostile commit size)', () => {
+    const pageSize = 4096;
+    const main = new Uint8Array(pageSize);
+    main.set(new TextEncoder().encode('SQLite format 3\0'));
+    new DataView(main.buffer).setUint16(16, pageSize);
+    // One valid, checksummed frame whose commit size says 4 billion pages (16 TB).
+    const wal = writeWalFile([{ page: 1, data: main.slice(), commitSize: 0xffff_fff0 }], { pageSize });
+    const replay = replayWal(main, wal);
+    expect(replay.facts.applied).toBe(false);
+    expect(replay.facts.rejectedBecause).toMatch(/would be \d+ bytes, more than the \d+ bytes a database can be read in memory/u);
+  });
+
+  it('reads the database without a -wal too big to hold in memory, and says so (read whole, it was taken for absent)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'huge-wal-'));
+    try {
+      const path = join(folder, 'mmssms.db');
+      writeFileSync(path, await buildDatabase("CREATE TABLE sms (_id INTEGER PRIMARY KEY, body TEXT); INSERT INTO sms (body) VALUES ('kept');"));
+      // Sparse: 1.6 GiB on paper, nothing on disk.
+      const wal = openSync(join(folder, 'mmssms.db-wal'), 'w');
+      ftruncateSync(wal, 1_717_986_918);
+      closeSync(wal);
+      const warnings: string[] = [];
+      const evidence = await openEvidenceDatabase(fileInput(path, statSync(path).size), (warning) => warnings.push(`${warning.place}: ${warning.message}`));
+      expect(evidence.db.exec('SELECT body FROM sms')[0]?.values).toEqual([['kept']]);
+      evidence.db.close();
+      expect(warnings).toEqual([expect.stringMatching(/^mmssms\.db: mmssms\.db-wal beside it was not read \(mmssms\.db-wal: 1717986918 bytes, more than .*the newest rows of a -wal, is not imported$/u)]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
