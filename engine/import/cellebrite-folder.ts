@@ -1,6 +1,7 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { sniffUfdrReport, UFDR_SNIFF_BYTES } from '../../shared/formats/cellebrite-report.ts';
+import { readFileHead } from './file-head.ts';
 import type { CollectedFile } from './collected-file.ts';
 
 /** An unzipped UFDR: its report.xml (the one source) and every other file below the report's folder. */
@@ -18,19 +19,9 @@ export const NOT_REFERENCED_REASON = 'not imported: beside a Cellebrite report, 
  * into one source exactly when its report would be imported as one.
  */
 export function isCellebriteReport(path: string): boolean {
-  const head = new Uint8Array(UFDR_SNIFF_BYTES);
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    // Not readable now: the folder is then collected file by file, and reading the report says why.
-    return false;
-  }
-  try {
-    return sniffUfdrReport(head.subarray(0, readSync(fd, head, 0, UFDR_SNIFF_BYTES, 0)), 'report.xml');
-  } finally {
-    closeSync(fd);
-  }
+  // Not readable now: the folder is then collected file by file, and reading the report says why.
+  const head = readFileHead(path, UFDR_SNIFF_BYTES);
+  return head !== null && sniffUfdrReport(head, 'report.xml');
 }
 
 /**

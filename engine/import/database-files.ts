@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import type { CollectedFile } from './collect-files.ts';
+import type { CollectedFile } from './collected-file.ts';
+import { readFileHead } from './file-head.ts';
 
 /** "SQLite format 3" and a NUL: the first bytes of every SQLite database (as workers/import/sqlite/sniff-sqlite.ts checks). */
 const SQLITE_MAGIC = new TextEncoder().encode('SQLite format 3\0');
@@ -15,19 +15,7 @@ export function databaseFiles(files: readonly CollectedFile[]): string[] {
 }
 
 function startsWithSqliteMagic(path: string): boolean {
-  const head = new Uint8Array(SQLITE_MAGIC.byteLength);
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    // Not readable now: hashing it will say so.
-    return false;
-  }
-  try {
-    return readSync(fd, head, 0, head.byteLength, 0) === head.byteLength && head.every((byte, index) => byte === SQLITE_MAGIC[index]);
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+  // Not readable now: hashing it will say so.
+  const head = readFileHead(path, SQLITE_MAGIC.byteLength);
+  return head !== null && head.byteLength === SQLITE_MAGIC.byteLength && head.every((byte, index) => byte === SQLITE_MAGIC[index]);
 }

@@ -4,6 +4,7 @@ import { readSmsBackupXml } from '../../../../../workers/import/sms-xml/parse-sm
 import { smsBackupXmlParser } from '../../../../../workers/import/sms-xml/index.ts';
 import { MAX_PLAIN_SMS_CHARS } from '../../../../../workers/import/sms-xml/plain-sms.ts';
 import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { seededRandom } from '../../../../../scripts/bench/random.ts';
 
 /**
  * Random backups built from the pieces that are hard to read exactly as saxes reads them, read
@@ -17,17 +18,6 @@ const CASES = Number(process.env['FUZZ_CASES'] ?? 400);
 /** The same parser with every element left to saxes. */
 const saxesOnly: SourceParser = { ...smsBackupXmlParser, parse: (input, sink) => readSmsBackupXml(input, sink, { plainLane: false }) };
 
-/** mulberry32: small, seeded, the same numbers on every machine. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Pick {
   constructor(readonly next: () => number) {}
@@ -183,12 +173,12 @@ async function readings(xml: string, chunkBytes: number): Promise<{ lane: unknow
 }
 
 function fuzzBackup(seed: number): string {
-  return backup(new Pick(randomSource(seed)));
+  return backup(new Pick(seededRandom(seed)));
 }
 
 describe('plain sms lane, fuzzed against saxes', () => {
   it(`reads ${CASES} random backups exactly as saxes does, in chunks of 1 byte to 64K (seed ${SEED})`, async () => {
-    const pick = new Pick(randomSource(SEED));
+    const pick = new Pick(seededRandom(SEED));
     for (let index = 0; index < CASES; index += 1) {
       const seed = pick.below(2 ** 31);
       const xml = fuzzBackup(seed);
