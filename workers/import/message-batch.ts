@@ -74,6 +74,7 @@ export class PackedRowsWriter {
     const perRow = this.columns * 2;
     if (this.cell > this.cells.length) throw new Error(`packed ${this.cell / 2} values into room for ${this.cells.length / 2}: a row was written without startRow`);
     if (this.cell % perRow !== 0) throw new Error(`packed ${this.cell / 2} values: the last row lacks ${(perRow - (this.cell % perRow)) / 2} of its ${this.columns}`);
+    // A copy of exactly the bytes used: the scratch buffer stays here, the copy is transferred.
     const text = new Uint8Array(this.scratch.subarray(0, this.used));
     const cells = this.cell === this.cells.length ? this.cells : this.cells.slice(0, this.cell);
     return { text, cells, count: this.cell / perRow, columns: this.columns };
