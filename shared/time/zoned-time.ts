@@ -5,6 +5,8 @@
  * Wall-clock times in a DST gap do not exist and times in a DST overlap happen twice; both are
  * reported so that the ambiguity can be recorded rather than silently resolved.
  */
+
+import { dateUtc } from './date-utc.ts';
 export interface WallTime {
   year: number;
   month: number;
@@ -97,17 +99,14 @@ function exactZoneOffsetMs(timeZone: string, utcMs: number): number {
   const era = parts.find((part) => part.type === 'era')?.value;
   let year = field('year');
   if (era === 'BC' || era === 'B') year = 1 - year;
-  const asUtc = Date.UTC(year, field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  // dateUtc: Date.UTC would read the years 0-99 of an instant as 1900-1999 and give an offset of centuries.
+  const asUtc = dateUtc(year, field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
   const flooredUtc = utcMs - (((utcMs % 1000) + 1000) % 1000);
   return asUtc - flooredUtc;
 }
 
 function wallAsUtcMs(wall: WallTime): number {
-  // Date.UTC reads years 0-99 as 1900-1999; only those need the year set on its own.
-  if (wall.year >= 100) return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const date = new Date(Date.UTC(2000, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
-  date.setUTCFullYear(wall.year);
-  return date.getTime();
+  return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 
 /** Per zone: wall-clock hour → the offset every wall time of that hour is read with, or NaN when the hour holds a transition. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidWallTime, wallTimeToUtc, zoneOffsetMs } from '../../../shared/time/zoned-time.ts';
+import { dateUtc } from '../../../shared/time/date-utc.ts';
 
 const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0) => ({ year, month, day, hour, minute, second });
 
@@ -122,5 +123,18 @@ describe('wallTimeToUtc remembered per wall-clock hour', () => {
         }
       }
     }
+  });
+});
+
+describe('times in the years 0-99 (Date.UTC reads them as 1900-1999)', () => {
+  it('keeps the year as written, in UTC and in a zone, and finds no offset of centuries', () => {
+    const wall = { year: 24, month: 2, day: 29, hour: 10, minute: 0, second: 0 };
+    const utc = wallTimeToUtc(wall, 'UTC').utcMs;
+    expect(new Date(utc).toISOString()).toBe('0024-02-29T10:00:00.000Z');
+    expect(dateUtc(24, 1, 29, 10)).toBe(utc);
+    expect(zoneOffsetMs('UTC', utc)).toBe(0);
+    // Before standard time zones a zone's offset is its local mean time: minutes, not centuries.
+    expect(Math.abs(zoneOffsetMs('Europe/Bucharest', utc))).toBeLessThan(2 * 3_600_000);
+    expect(new Date(wallTimeToUtc(wall, 'Europe/Bucharest').utcMs).getUTCFullYear()).toBe(24);
   });
 });

@@ -4,9 +4,8 @@
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
-import type { WallTime } from '../../../shared/time/zoned-time.ts';
+import { isValidWallTime, type WallTime } from '../../../shared/time/zoned-time.ts';
 import { dateUtc } from '../../../shared/time/date-utc.ts';
-import { isPlausibleWall } from '../telegram/telegram-time.ts';
 import { unitByMagnitude, type EpochUnit } from '../sqlite/time.ts';
 import type { CsvTimestampFormat } from './mapping.ts';
 
@@ -53,7 +52,7 @@ function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): Csv
     return { time: null, problem: guessed ? `"${value}" is neither Unix time nor ISO 8601; choose a timestamp format in the mapping` : `"${value}" is not an ISO 8601 date` };
   }
   const wall: WallTime = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: Number(match[4] ?? '0'), minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
-  if (!isPlausibleWall(wall)) return { time: null, problem: `"${value}" is not a valid date` };
+  if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid date` };
   const fraction = match[7] === undefined ? 0 : Math.round(Number(`0.${match[7]}`) * 1000);
   const zone = match[8];
   if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
@@ -75,7 +74,7 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
     hour = (hour % 12) + (period === 'pm' ? 12 : 0);
   }
   const wall: WallTime = { year, month: fields.month, day: fields.day, hour, minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
-  if (!isPlausibleWall(wall)) return { time: null, problem: `"${value}" is not a valid ${order} date` };
+  if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid ${order} date` };
   return utcWhenZoneless ? { time: { utcMs: wallAsUtc(wall) }, problem: null } : { time: { wall }, problem: null };
 }
 

@@ -1,5 +1,5 @@
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
-import type { WallTime } from '../../../shared/time/zoned-time.ts';
+import { isValidWallTime, type WallTime } from '../../../shared/time/zoned-time.ts';
 
 /**
  * What an image says about when it was taken, read from the metadata exifr gives (one record per
@@ -147,16 +147,11 @@ export function parseStatedTime(raw: string): StatedTime | null {
 type WallParts = [number, number, number, number, number, number];
 
 function statedTime([year, month, day, hour, minute, second]: WallParts, ms: number, zone: string | null): StatedTime | null {
-  // Date.UTC reads years 0-99 as 1900-1999; no camera or phone wrote such a year.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  // No camera or phone wrote a year before 100, nor a leap second: such a value is not read as a date.
+  if (year < 100 || second > 59 || !isValidWallTime({ year, month, day, hour, minute, second })) return null;
   const offsetMinutes = zone === null ? 0 : parseOffset(zone);
   if (offsetMinutes === null) return null;
   return { wall: { year, month, day, hour, minute, second }, ms, offset: zone, offsetMinutes };
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** "+02:00", "-0530", "Z" → minutes east of UTC; null when it is no offset. */

@@ -5,7 +5,7 @@
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
-import type { WallTime } from '../../../shared/time/zoned-time.ts';
+import { isValidWallTime, type WallTime } from '../../../shared/time/zoned-time.ts';
 import { dateUtc } from '../../../shared/time/date-utc.ts';
 
 const MS_PER_SECOND = 1000;
@@ -13,14 +13,6 @@ const MS_PER_MINUTE = 60_000;
 const ISO_STAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/u;
 const HTML_TITLE_STAMP = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})(?: UTC([+-])(\d{2}):(\d{2}))?/u;
 const UNIX_SECONDS = /^-?\d{1,12}$/u;
-
-export function isPlausibleWall(wall: WallTime): boolean {
-  const daysInMonth = new Date(dateUtc(wall.year, wall.month, 0)).getUTCDate();
-  return (
-    wall.month >= 1 && wall.month <= 12 && wall.day >= 1 && wall.day <= daysInMonth &&
-    wall.hour <= 23 && wall.minute <= 59 && wall.second <= 60
-  );
-}
 
 function wallToUtcMs(wall: WallTime): number {
   return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, Math.min(wall.second, 59));
@@ -44,7 +36,7 @@ export function fromIsoDate(raw: string): ParsedTime {
     minute: Number(match[5]),
     second: Number(match[6] ?? '0'),
   };
-  if (!isPlausibleWall(wall)) return null;
+  if (!isValidWallTime(wall)) return null;
   const zone = match[8];
   if (zone === undefined) return { wall };
   const fraction = match[7] === undefined ? 0 : Math.round(Number(`0.${match[7]}`) * MS_PER_SECOND);
@@ -70,7 +62,7 @@ export function fromHtmlTitle(title: string): ParsedTime {
     minute: Number(match[5]),
     second: Number(match[6]),
   };
-  if (!isPlausibleWall(wall)) return null;
+  if (!isValidWallTime(wall)) return null;
   if (match[7] === undefined) return { wall };
   const minutes = Number(match[8]) * 60 + Number(match[9]);
   return { utcMs: wallToUtcMs(wall) - (match[7] === '-' ? -minutes : minutes) * MS_PER_MINUTE };
