@@ -9,7 +9,7 @@
  * 200 chars in every sample language).
  */
 
-import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
+import { fold, SYSTEM_NOTICE_KEYWORDS, TRAILING_FULL_STOP } from './placeholders.ts';
 
 /** Notices are short; keyword search looks no further than this, and longer bodies are prose. */
 export const MAX_NOTICE_LENGTH = 400;
@@ -51,17 +51,16 @@ const MISSED_CALL_TEXTS = [
   '未接語音通話', '未接语音通话', '未接視像通話', '未接视频通话', // zh
   'Apel vocal ratat', 'Apel vocal nepreluat', 'Apel video ratat', 'Apel video nepreluat', // ro
 ];
-const MISSED_CALLS = new Set(MISSED_CALL_TEXTS.map((text) => text.normalize('NFC').toLowerCase()));
+const MISSED_CALLS = new Set(MISSED_CALL_TEXTS.map(fold));
 /** Longest wording and its full stop: a longer body is never one, and costs no folded copy. */
 const MAX_MISSED_CALL_LENGTH = Math.max(...MISSED_CALL_TEXTS.map((text) => text.length)) + 1;
-const TRAILING_FULL_STOP = /[.。]$/u;
 
 /** True when the whole body (marks removed) is a missed-call notice in a listed language. */
 function isMissedCallNotice(plainBody: string): boolean {
   if (plainBody.length > MAX_MISSED_CALL_LENGTH) {
     return false;
   }
-  return MISSED_CALLS.has(plainBody.trim().replace(TRAILING_FULL_STOP, '').normalize('NFC').toLowerCase());
+  return MISSED_CALLS.has(fold(plainBody.trim().replace(TRAILING_FULL_STOP, '')));
 }
 
 /** Question marks (Latin, Arabic, full width) and emoji: a person's, never WhatsApp's notice. */

@@ -17,7 +17,7 @@ import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 const FIRST_COMBINING_MARK = 0x0300;
 
 /** Lower case, NFC; pure-ASCII-and-Latin-1 text (most messages) skips normalisation. */
-function fold(value: string): string {
+export function fold(value: string): string {
   for (let index = 0; index < value.length; index += 1) {
     if (value.charCodeAt(index) >= FIRST_COMBINING_MARK) {
       return value.normalize('NFC').toLowerCase();
@@ -155,7 +155,7 @@ const DELETED_TEXTS = [
 const DELETED = new Set(DELETED_TEXTS.map(fold));
 /** Lengths a deleted text can have (with or without its full stop): a cheap first filter. */
 const DELETED_LENGTHS: ReadonlySet<number> = new Set(DELETED_TEXTS.flatMap((text) => [text.length, text.length + 1]));
-const TRAILING_FULL_STOP = /[.。]$/u;
+export const TRAILING_FULL_STOP = /[.。]$/u;
 /**
  * iOS's `This message was deleted by admin %@.` (whats_json lib/src/patterns.dart, key
  * `SUYSe`): it names the admin, so it is no fixed text. Read only after iOS's opening mark, on
