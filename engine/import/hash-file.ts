@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { DigestThread } from './digest-thread.ts';
 
 export interface FileDigests {
   sha256: string;
@@ -9,21 +11,62 @@ export interface FileDigests {
 }
 
 /**
+ * From this size on MD5 is computed on a thread of its own (DigestThread) while this thread
+ * computes SHA-256 and SHA-1 from the same chunks; below it, starting the thread costs more
+ * than it saves.
+ */
+export const DIGEST_THREAD_MIN_BYTES = 32 * 1024 * 1024;
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
  * Streams a file once through SHA-256, MD5 and SHA-1 (MD5 and SHA-1 only to match vendor
  * reports). Streamed so multi-GB sources hash in constant memory. Opened read-only.
  */
 export async function hashFile(path: string, signal?: AbortSignal, onBytes?: (done: number) => void): Promise<FileDigests> {
   const sha256 = createHash('sha256');
-  const md5 = createHash('md5');
   const sha1 = createHash('sha1');
+  const md5Thread = (await sizeOf(path)) >= DIGEST_THREAD_MIN_BYTES ? new DigestThread('md5') : null;
+  const md5 = md5Thread === null ? createHash('md5') : null;
   let size = 0;
-  const stream = createReadStream(path, { flags: 'r', highWaterMark: 1 << 20, ...(signal === undefined ? {} : { signal }) });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  try {
+    for await (const chunk of readChunks(path, signal)) {
+      const handedOver = md5Thread?.update(chunk);
+      sha256.update(chunk);
+      sha1.update(chunk);
+      md5?.update(chunk);
+      size += chunk.byteLength;
+      onBytes?.(size);
+      await handedOver;
+    }
+    const md5Digest = md5 !== null ? md5.digest('hex') : await (md5Thread as DigestThread).digest();
+    return { sha256: sha256.digest('hex'), md5: md5Digest, sha1: sha1.digest('hex'), size };
+  } finally {
+    await md5Thread?.close();
+  }
+}
+
+/** SHA-256 alone: what the hash after an import is compared by. */
+export async function sha256OfFile(path: string, signal?: AbortSignal, onBytes?: (done: number) => void): Promise<{ sha256: string; size: number }> {
+  const sha256 = createHash('sha256');
+  let size = 0;
+  for await (const chunk of readChunks(path, signal)) {
     sha256.update(chunk);
-    md5.update(chunk);
-    sha1.update(chunk);
     size += chunk.byteLength;
     onBytes?.(size);
   }
-  return { sha256: sha256.digest('hex'), md5: md5.digest('hex'), sha1: sha1.digest('hex'), size };
+  return { sha256: sha256.digest('hex'), size };
+}
+
+/** The size stat gives, or 0 when it fails: the read that follows then fails with the reason. */
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+function readChunks(path: string, signal: AbortSignal | undefined): AsyncIterable<Buffer> {
+  return createReadStream(path, { flags: 'r', highWaterMark: CHUNK_BYTES, ...(signal === undefined ? {} : { signal }) });
 }
