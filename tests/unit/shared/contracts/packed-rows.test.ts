@@ -27,6 +27,13 @@ describe('packed rows (import worker → db worker)', () => {
     expect(unpackRows(result)).toEqual(rows);
   });
 
+  it('give back short and long strings alike when a character past ASCII comes first, last, or after many', () => {
+    const rows = [['é', 'abcé', 'x'.repeat(47) + 'é', 'x'.repeat(48) + 'é', 'ab\ud83c', '\u007f\u0080', 'a'.repeat(48), 'a'.repeat(49)]];
+    const result = packed(rows, 8);
+    expect(packedRowsProblem(result)).toBeNull();
+    expect(unpackRows(result)).toEqual([['é', 'abcé', 'x'.repeat(47) + 'é', 'x'.repeat(48) + 'é', 'ab\ufffd', '\u007f\u0080', 'a'.repeat(48), 'a'.repeat(49)]]);
+  });
+
   it('keep a scratch buffer across batches but give each batch bytes of its own (they are transferred)', () => {
     const writer = new PackedRowsWriter(1);
     writer.start(1);
