@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { withCoalescedWrites } from './vfs-writes.ts';
 
 /**
  * node-sqlite3-wasm's WebAssembly SQLite (ADR 0013), reached through its exported C functions
@@ -84,14 +85,15 @@ function load(): SqliteWasm {
 
 /**
  * Runs `create` (which instantiates the module synchronously, as node-sqlite3-wasm does on
- * require) and returns the memory of the instance it made.
+ * require) and returns the memory of the instance it made. The instance is given the library's
+ * file functions with its writes gathered into runs (vfs-writes.ts).
  */
 function captureInstance<T>(create: () => T): { value: T; memory: WasmMemory } {
   const Original = wasmGlobal.Instance;
   let memory: WasmMemory | null = null;
   class Capturing extends Original {
     constructor(module: unknown, imports?: unknown) {
-      super(module, imports);
+      super(module, withCoalescedWrites(imports, () => memory));
       memory ??= (Object.values(this.exports).find((value) => value instanceof wasmGlobal.Memory) as WasmMemory | undefined) ?? null;
     }
   }
