@@ -13,6 +13,17 @@ import { RecordWriter } from './record-writer.ts';
 /** Version of the container reader; each entry's own parser and version are in the details. */
 const ZIP_READER_VERSION = '1.0.0';
 
+/**
+ * Formats in which one source is one thread, and a thread read without a problem but with no
+ * message is still a fact to keep: Meta writes a thread whose messages were all deleted (or that
+ * only ever had participants) with "messages": [] and its title and participants (FORMATS.md §3).
+ */
+const THREAD_FORMATS = new Set(['meta-messages-json']);
+
+function isEmptyThread(format: string, writer: RecordWriter): boolean {
+  return THREAD_FORMATS.has(format) && writer.chatCount > 0 && writer.issues.length === 0;
+}
+
 /** Runs the parser of the job's format over the source and streams its records into the case. */
 export async function importSource(job: ImportJob, sinks: Sinks, context: CallContext): Promise<ImportOutcome> {
   const parser = job.format === ZIP_FORMAT ? null : job.format === 'csv' ? createCsvParser(validateCsvMapping(job.csvMapping ?? {})) : parserFor(job.format);
@@ -33,7 +44,7 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
     throw error;
   }
   await writer.flush();
-  if (writer.messages + writer.unparsed === 0) {
+  if (writer.messages + writer.unparsed === 0 && !isEmptyThread(job.format, writer)) {
     const why = writer.issues.length === 0 ? '' : ` (${writer.issues.slice(0, 3).map((issue) => `${issue.place}: ${issue.reason}`).join('; ')})`;
     throw new AppError('E_IMPORT_EMPTY', `${job.source.displayName}: the ${job.format} export holds no messages${why}`);
   }

@@ -136,6 +136,11 @@ export class RecordWriter implements ParseSink {
     this.queueChat(announced);
   }
 
+  /** How many chats were announced, with or without messages. */
+  get chatCount(): number {
+    return this.chats.size;
+  }
+
   /** Queues the chat for the next batch; a copy, so participants added later go out with a later batch. */
   private queueChat(chat: NewChat): void {
     this.pendingChats.set(chat.id, { ...chat, participants: [...chat.participants] });

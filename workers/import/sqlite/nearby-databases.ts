@@ -8,7 +8,9 @@ import type { NearbyFile } from '../../../shared/contracts/parsed-source.ts';
 import { identifyByTables, identifySqliteSource } from './identify.ts';
 import type { SqliteSourceKind } from './identify.ts';
 import { tableNamesFromBytes } from './schema-from-bytes.ts';
+import { baseName } from './open-evidence-database.ts';
 import { sniffSqlite } from './sniff-sqlite.ts';
+import { replayWal } from './wal-replay.ts';
 
 /**
  * Heads read in turn, each bigger: the schema is written in the first pages when a database is
@@ -26,6 +28,11 @@ export const MAX_NEARBY_DATABASE_BYTES = 512 * 1024 * 1024;
  */
 export async function isNearbyDatabaseOfKind(file: NearbyFile, kind: SqliteSourceKind): Promise<boolean> {
   try {
+    const first = await file.head(HEAD_LENGTHS[0] ?? 0);
+    // An empty main file may be a database whose pages are all still in its log.
+    if (first.byteLength > 0 && !sniffSqlite(first)) return false;
+    const wal = await walOf(file);
+    if (wal !== null) return (await identifyWithWal(file, wal)) === kind;
     for (const length of HEAD_LENGTHS) {
       const head = await file.head(length);
       if (!sniffSqlite(head)) return false;
@@ -40,4 +47,21 @@ export async function isNearbyDatabaseOfKind(file: NearbyFile, kind: SqliteSourc
     // A file that cannot be read is not the companion looked for.
     return false;
   }
+}
+
+/** The -wal beside the file, when it holds anything: a database copied while the app ran. */
+async function walOf(file: NearbyFile): Promise<Uint8Array | null> {
+  const wal = await file.input.companion(`${baseName(file.input.displayName)}-wal`);
+  return wal === null || wal.byteLength === 0 ? null : wal;
+}
+
+/**
+ * The kind of the database as it will be read (openEvidenceDatabase): its -wal replayed over a
+ * copy in memory, since its tables may exist only in the log. Nothing is written beside it.
+ */
+async function identifyWithWal(file: NearbyFile, wal: Uint8Array): Promise<SqliteSourceKind | null> {
+  if (file.input.size + wal.byteLength > MAX_NEARBY_DATABASE_BYTES) return null;
+  const main = await file.input.readAll();
+  if (main.byteLength > 0 && !sniffSqlite(main)) return null;
+  return identifySqliteSource(replayWal(main, wal).bytes);
 }

@@ -57,7 +57,7 @@ const LIKELY_EXPORT_NAME = /\.(txt|json|html?|xml|csv|db|sqlite|sqlite3|ufd)$/iu
 export async function surveyZip(archive: ZipArchive, parsers: readonly SourceParser[], maxLookedAt = MAX_ENTRIES_SNIFFED): Promise<ZipSurvey> {
   const survey: ZipSurvey = { recognised: [], unreadable: [], nested: [], notLookedAt: 0, contacts: [] };
   // Both sizes must be tiny: a header that understates the size must not hide an entry from the look.
-  const candidates = archive.entries.filter((entry) => Math.max(entry.size, entry.compressedSize) >= MIN_EXPORT_BYTES);
+  const candidates = archive.entries.filter((entry) => Math.max(entry.size, entry.compressedSize) >= MIN_EXPORT_BYTES || hasWalEntry(archive, entry));
   const ordered = [...candidates.filter((entry) => LIKELY_EXPORT_NAME.test(entry.name)), ...candidates.filter((entry) => !LIKELY_EXPORT_NAME.test(entry.name))];
   survey.notLookedAt = Math.max(0, ordered.length - maxLookedAt);
   for (const entry of ordered.slice(0, maxLookedAt)) {
@@ -74,7 +74,8 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     }
     // A database's head may not hold its whole schema, and the phone-database sniffers then say
     // yes to let parse() decide: a contacts database would be tried, and refused, as a message source.
-    if (sniffSqlite(head) && (await isNearbyDatabaseOfKind(entryAsNearby(archive, entry), 'whatsapp-contacts'))) {
+    const database = sniffSqlite(head) || (head.byteLength === 0 && hasWalEntry(archive, entry));
+    if (database && (await isNearbyDatabaseOfKind(entryAsNearby(archive, entry), 'whatsapp-contacts'))) {
       survey.contacts.push(entry.name);
       continue;
     }
@@ -86,7 +87,7 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     }
     // A chat re-saved as UTF-16 or an encrypted backup would otherwise be passed over without a
     // word whenever anything else in the zip is recognised (its photos, say).
-    const unreadable = describeUnreadableEntry(head);
+    const unreadable = head.byteLength === 0 ? describeEmptyDatabaseEntry(archive, entry) : describeUnreadableEntry(head);
     if (unreadable !== null) survey.unreadable.push({ name: entry.name, reason: unreadable });
   }
   // Back in archive order, so records keep the order the export was written in.
@@ -106,13 +107,29 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
  */
 async function withWalReplayed(archive: ZipArchive, entry: ZipEntryInfo, head: Uint8Array): Promise<Uint8Array> {
   const wal = archive.find(`${entry.name}-wal`);
-  if (!sniffSqlite(head) || wal === undefined || wal.size === 0) return head;
+  // An empty entry is a database whose pages are all still in its log, as on disk (detect-format.ts).
+  if ((head.byteLength > 0 && !sniffSqlite(head)) || wal === undefined || wal.size === 0) return head;
   try {
     const main = await archive.read(entry, MAX_EVIDENCE_DATABASE_BYTES);
     return replayWal(main, await archive.read(wal, MAX_EVIDENCE_DATABASE_BYTES)).bytes;
   } catch {
     return head;
   }
+}
+
+/** A `-wal` entry with something in it lies beside the entry: the entry may be a database however small. */
+function hasWalEntry(archive: ZipArchive, entry: ZipEntryInfo): boolean {
+  const wal = archive.find(`${entry.name}-wal`);
+  return wal !== undefined && Math.max(wal.size, wal.compressedSize) > 0;
+}
+
+/**
+ * Why an empty entry with a -wal beside it was not recognised: said, so that a phone database
+ * copied while its app ran is never passed over without a word.
+ */
+function describeEmptyDatabaseEntry(archive: ZipArchive, entry: ZipEntryInfo): string | null {
+  if (!hasWalEntry(archive, entry)) return null;
+  return `${entry.name} is 0 bytes and its write-ahead log ${entry.name}-wal, replayed in memory, does not make it a database Threadline reads (the log is not a valid SQLite WAL, or the database is not a supported phone database)`;
 }
 
 /** Why a zip holds nothing to import, in full: what could not be read, nested zips, entries not looked at. */

@@ -89,3 +89,37 @@ describe('msgstore.db: the contacts database is found by content, whatever the n
     expect(names).toEqual(['Anna', 'Boss (only in the wal)']);
   });
 });
+
+/**
+ * A wa.db copied while WhatsApp ran holds its newest pages, and sometimes its tables, only in its
+ * -wal: it is recognised from the log replayed in memory, as the message database itself is.
+ */
+describe('msgstore.db: a contacts database whose tables are only in its -wal', () => {
+  const pageSize = 4096;
+  async function contactsStates(): Promise<{ before: Uint8Array; after: Uint8Array }> {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.exec(`PRAGMA page_size = ${pageSize}; CREATE TABLE android_metadata (locale TEXT); INSERT INTO android_metadata VALUES ('en_US');`);
+    const before = db.export();
+    db.exec(`${CONTACTS_SCHEMA} INSERT INTO wa_contacts (jid, is_whatsapp_user, display_name, wa_name) VALUES ('4915100000001@s.whatsapp.net', 1, 'Anna (wal)', 'anna');`);
+    const after = db.export();
+    db.close();
+    return { before, after };
+  }
+
+  it('reads names when the main file is empty and every page is in the log', async () => {
+    const { after } = await contactsStates();
+    const wal = writeWalFile(walTransaction(new Uint8Array(0), after, pageSize), { pageSize });
+    const { senders: names, details } = await senders({ 'wa.db': new Uint8Array(0), 'wa.db-wal': wal });
+    expect(names[0]).toBe('Anna (wal)');
+    expect(details).toMatchObject({ contactsSource: 'wa.db' });
+  });
+
+  it('reads names when the main file has only android_metadata and the log creates wa_contacts', async () => {
+    const { before, after } = await contactsStates();
+    const wal = writeWalFile(walTransaction(before, after, pageSize), { pageSize });
+    const { senders: names, warnings } = await senders({ 'wa.db': before, 'wa.db-wal': wal });
+    expect(names[0]).toBe('Anna (wal)');
+    expect(warnings).toEqual([]);
+  });
+});
