@@ -64,6 +64,13 @@ function notPlain(element: string): boolean {
   return NOT_PLAIN_BMP.test(element) || (SURROGATE.test(element) && LONE_SURROGATE.test(element));
 }
 const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/**
+ * The attribute names of the last plain element, in order. The elements of a backup nearly all
+ * have the same names in the same order; an element that has them is read without looking at
+ * its names character by character.
+ */
+let previousNames: readonly string[] = [];
+
 /** The opening every plain element has; the caller looks for it at a `<`. */
 export const PLAIN_SMS_OPENING = '<sms ';
 
@@ -76,6 +83,8 @@ export function readPlainSms(text: string, at: number): PlainSms | 'incomplete' 
   const attributes: Record<string, string> = {};
   let position = at + PLAIN_SMS_OPENING.length - 1;
   let count = 0;
+  const expected = previousNames;
+  let names: string[] | null = null;
   for (;;) {
     let spaced = false;
     let code = text.charCodeAt(position);
@@ -90,17 +99,35 @@ export function readPlainSms(text: string, at: number): PlainSms | 'incomplete' 
       if (text.charCodeAt(position + 1) !== GREATER || count === 0) return null;
       const end = position + 2;
       if (notPlain(text.slice(at + 1, end))) return null;
-      return endsItsLine(text, at, { attributes, end });
+      const element = endsItsLine(text, at, { attributes, end });
+      if (names !== null && typeof element === 'object' && element !== null) previousNames = names;
+      return element;
     }
-    if (!spaced || code >= 128 || ((NAME_CHARACTERS[code] ?? 0) & NAME_START) === 0) return null;
-    const nameStart = position;
-    do {
-      position += 1;
-      code = text.charCodeAt(position);
-    } while (code < 128 && ((NAME_CHARACTERS[code] ?? 0) & NAME_PART) !== 0);
+    if (!spaced) return null;
+    // The name the previous element had here, if this one has it too: already checked then
+    // (name characters, not twice, not one Object.prototype answers to) and not checked again.
+    const known = expected[count];
+    let name: string;
+    if (names === null && known !== undefined && text.startsWith(known, position) && text.charCodeAt(position + known.length) === EQUALS) {
+      name = known;
+      position += known.length;
+    } else {
+      if (code >= 128 || ((NAME_CHARACTERS[code] ?? 0) & NAME_START) === 0) return null;
+      const nameStart = position;
+      do {
+        position += 1;
+        code = text.charCodeAt(position);
+      } while (code < 128 && ((NAME_CHARACTERS[code] ?? 0) & NAME_PART) !== 0);
+      if (position + 1 >= text.length) return unfinished(text, at);
+      if (code !== EQUALS) return null;
+      name = text.slice(nameStart, position);
+      // A plain object is much quicker to fill than saxes's prototype-less one; a name it already
+      // answers to (toString, __proto__) is left to saxes, so no name reads differently.
+      if (attributes[name] !== undefined || name in Object.prototype) return null;
+      names ??= expected.slice(0, count);
+    }
+    names?.push(name);
     if (position + 1 >= text.length) return unfinished(text, at);
-    if (code !== EQUALS) return null;
-    const name = text.slice(nameStart, position);
     const quote = text.charCodeAt(position + 1);
     if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) return null;
     const close = text.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", position + 2);
@@ -108,9 +135,7 @@ export function readPlainSms(text: string, at: number): PlainSms | 'incomplete' 
     if (close - at > MAX_PLAIN_SMS_CHARS) return null;
     const raw = text.slice(position + 2, close);
     const value = raw.includes('&') ? withReferencesRead(raw) : raw;
-    // A plain object is much quicker to fill than saxes's prototype-less one; a name it already
-    // answers to (toString, __proto__) is left to saxes, so no name reads differently.
-    if (value === null || attributes[name] !== undefined || name in Object.prototype) return null;
+    if (value === null) return null;
     attributes[name] = value;
     count += 1;
     position = close + 1;

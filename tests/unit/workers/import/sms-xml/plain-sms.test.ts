@@ -63,3 +63,30 @@ describe('the plain sms element (read without saxes)', () => {
     expect(read(`<sms ${name}="x" body="a" />`)).toBeNull();
   });
 });
+
+describe('the plain sms element after another (names as the previous element had them)', () => {
+  const SHAPE = '<sms protocol="0" date="1" body="x" />';
+
+  it.each([
+    ['the same names', '<sms protocol="1" date="2" body="y" />', { protocol: '1', date: '2', body: 'y' }],
+    ['fewer of them', '<sms protocol="1" />', { protocol: '1' }],
+    ['more of them', '<sms protocol="1" date="2" body="y" read="1" />', { protocol: '1', date: '2', body: 'y', read: '1' }],
+    ['a longer name that starts with a known one', '<sms protocol="1" date_sent="5" body="y" />', { protocol: '1', date_sent: '5', body: 'y' }],
+    ['another order', '<sms date="2" protocol="1" body="y" />', { date: '2', protocol: '1', body: 'y' }],
+    ['one more in the middle', '<sms protocol="1" type="2" date="2" body="y" />', { protocol: '1', type: '2', date: '2', body: 'y' }],
+  ])('reads an element with %s', (_case, element, attributes) => {
+    attributesOf(SHAPE);
+    expect(attributesOf(element)).toEqual(attributes);
+    // And the one after it, whichever names the previous one left.
+    expect(attributesOf(SHAPE)).toEqual({ protocol: '0', date: '1', body: 'x' });
+  });
+
+  it.each([
+    ['a known name again after the known ones', '<sms protocol="1" date="2" body="y" date="3" />'],
+    ['a name Object.prototype answers to after the known ones', '<sms protocol="1" date="2" body="y" constructor="3" />'],
+    ['a known name again after a new one', '<sms protocol="1" read="1" protocol="2" />'],
+  ])('still leaves %s to saxes', (_case, element) => {
+    attributesOf(SHAPE);
+    expect(read(element)).toBeNull();
+  });
+});
