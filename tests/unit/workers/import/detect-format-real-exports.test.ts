@@ -54,6 +54,14 @@ describe('detectFormat on real-shaped exports', () => {
     expect(messages.map((message) => message.timestampText)).toEqual(['2024-01-05 14:03:20', '2024-01-05 14:03:22', '2024-01-05 14:03:25']);
   });
 
+  it('keeps an ISO-dated iOS WhatsApp export with no end-to-end notice or placeholder in its head as WhatsApp when a message ends in two spaces (regression)', async () => {
+    const chat = ['[2024-01-05 14:03:22] Alice: hej  ', '[2024-01-05 14:03:25] Bob: hur mår du?', '[2024-01-05 14:04:01] Alice: bra', ''].join('\r\n');
+    const path = writeTemp(folder, '_chat.txt', chat);
+    expect(await detectFormat(path)).toMatchObject({ format: 'whatsapp-txt' });
+    const { messages } = await runParser(whatsappTextParser, inputFromFile(path));
+    expect(messages.map((message) => [message.sender, message.text])).toEqual([['Alice', 'hej  '], ['Bob', 'hur mår du?'], ['Alice', 'bra']]);
+  });
+
   it('reads an .eml and an mbox re-saved with a UTF-8 byte order mark, From header and postmark included (regression)', async () => {
     const BOM = '\uFEFF';
     const eml = 'From: Ana <ana@example.ro>\r\nTo: dan@example.ro\r\nSubject: bilet\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\nMessage-ID: <1@example.ro>\r\n\r\nbody\r\n';
