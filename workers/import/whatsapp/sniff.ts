@@ -28,11 +28,12 @@ const MIN_HEADER_SHARE = 0.2;
 /** Stands in for the year of a year-less header when checking that its date can exist (a leap year). */
 const ANY_LEAP_YEAR = 2000;
 /**
- * signal-export text files write `[2019-12-24, 12:23] Name: text`: an iOS-like header with
- * an ISO date and no seconds, which real iOS WhatsApp exports never write (they always carry
- * seconds). A head whose headers all look like that is left to a Signal importer.
+ * signal-export text files write `[2019-12-24, 12:23] Name: text` (its reader also takes the
+ * stamp without the comma): an iOS-like header with an ISO date and no seconds, which real iOS
+ * WhatsApp exports never write (they always carry seconds). A head whose headers all look like
+ * that is left to a Signal importer.
  */
-const SIGNAL_EXPORT_STAMP = /^\d{4}-\d{2}-\d{2}, \d{2}:\d{2}$/u;
+const SIGNAL_EXPORT_STAMP = /^\d{4}-\d{2}-\d{2},? \d{2}:\d{2}$/u;
 
 /** True when several lines of the head match the WhatsApp header grammar. */
 export function sniffWhatsAppText(head: Uint8Array): boolean {

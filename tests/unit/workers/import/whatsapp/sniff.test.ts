@@ -38,6 +38,7 @@ describe('sniffWhatsAppText on hand-made text', () => {
     ['empty', ''],
     ['binary', '\u0000\u0001\u0002\u0003PK\u0003\u0004'],
     ['signal-export', '[2019-12-24, 12:23] Jane Doe: Hello John!\n[2020-01-17, 21:49] John Doe: Hello\n'],
+    ['signal-export without comma, under a typed title', 'Chat\nwith\nJane\n[2019-12-24 12:23] Jane: hi\n[2019-12-24 12:24] Me: a\n[2019-12-24 12:25] Me: b\n[2019-12-24 12:26] Me: c\n[2019-12-24 12:27] Me: d\n'],
   ])('rejects %s', (_name, text) => {
     expect(sniffWhatsAppText(encoder.encode(text))).toBe(false);
   });
