@@ -35,7 +35,7 @@ const ANY_LEAP_YEAR = 2000;
  */
 const SIGNAL_EXPORT_STAMP = /^\d{4}-\d{2}-\d{2},? \d{2}:\d{2}$/u;
 
-/** True when several lines of the head match the WhatsApp header grammar. */
+/** True when several lines of the head match the WhatsApp header grammar, or only its first line does and is a whole message header. */
 export function sniffWhatsAppText(head: Uint8Array): boolean {
   const text = decodeUtf8(head.subarray(0, SNIFF_BYTE_LIMIT));
   let examined = 0;
