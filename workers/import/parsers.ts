@@ -23,10 +23,12 @@ export const PARSERS: readonly SourceParser[] = [
   telegramHtmlParser,
   ufdrReportParser,
   smsBackupXmlParser,
+  // Before the chat text formats: a mail that forwards a chat in its body is still a mail, and
+  // its sniff (a header block opening the file) claims no chat export.
+  emailParser,
   // Before WhatsApp: its bracketed ISO-date headers also fit WhatsApp's iOS grammar.
   signalTextParser,
   whatsappTextParser,
-  emailParser,
   androidSmsDbParser,
   iosSmsDbParser,
   whatsappAndroidDbParser,

@@ -54,6 +54,28 @@ describe('detectFormat on real-shaped exports', () => {
     expect(messages.map((message) => message.timestampText)).toEqual(['2024-01-05 14:03:20', '2024-01-05 14:03:22', '2024-01-05 14:03:25']);
   });
 
+  it('keeps an ISO-dated iOS WhatsApp export with no end-to-end notice or placeholder in its head as WhatsApp when a message ends in two spaces (regression)', async () => {
+    const chat = ['[2024-01-05 14:03:22] Alice: hej  ', '[2024-01-05 14:03:25] Bob: hur mår du?', '[2024-01-05 14:04:01] Alice: bra', ''].join('\r\n');
+    const path = writeTemp(folder, '_chat.txt', chat);
+    expect(await detectFormat(path)).toMatchObject({ format: 'whatsapp-txt' });
+    const { messages } = await runParser(whatsappTextParser, inputFromFile(path));
+    expect(messages.map((message) => [message.sender, message.text])).toEqual([['Alice', 'hej  '], ['Bob', 'hur mår du?'], ['Alice', 'bra']]);
+  });
+
+  it('reads an e-mail that forwards a WhatsApp or signal-export chat in its body as e-mail, not as the chat (regression)', async () => {
+    const whatsApp = Array.from({ length: 8 }, (_, index) => `12/0${index + 1}/21, 9:4${index} PM - ${index % 2 === 0 ? 'Bob' : 'Alice'}: message ${index}`);
+    const fields = ['From: Ana <ana@example.ro>', 'To: dan@example.ro', 'Subject: the chat', 'Date: Mon, 1 Jan 2024 10:00:00 +0000', 'Message-ID: <1@example.ro>'];
+    const eml = [...fields, '', 'Here is the chat:', '', ...whatsApp, ''].join('\r\n');
+    const mbox = ['From ana@example.ro Mon Jan  1 10:00:00 2024', ...fields, '', ...whatsApp, ''].join('\n');
+    const signal = ['From: Ana <ana@example.ro>', 'Subject: the chat', '', '[2019-12-24, 12:23] Jane: hi', '[2019-12-24, 12:24] Me: yes', ''].join('\n');
+    for (const [name, text] of [['chat.eml', eml], ['chat.mbox', mbox], ['signal.eml', signal]] as const) {
+      expect(await detectFormat(writeTemp(folder, name, text)), name).toMatchObject({ format: 'email' });
+    }
+    const { messages } = await runParser(emailParser, inputFromFile(writeTemp(folder, 'again.eml', eml)));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.text).toContain('12/08/21, 9:47 PM - Alice: message 7');
+  });
+
   it('reads an .eml and an mbox re-saved with a UTF-8 byte order mark, From header and postmark included (regression)', async () => {
     const BOM = '\uFEFF';
     const eml = 'From: Ana <ana@example.ro>\r\nTo: dan@example.ro\r\nSubject: bilet\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\nMessage-ID: <1@example.ro>\r\n\r\nbody\r\n';

@@ -99,6 +99,15 @@ describe('signal-export sniffing', () => {
     expect(sniffSignalExport(encode('[2022-03-18 14:56:01] Ana: hello\n[2022-03-18 14:56:09] Dan: hi\n'))).toBe(false);
   });
 
+  it('leaves an ISO-dated WhatsApp iOS export with no left-to-right mark in its head alone when one message ends in two spaces (regression)', () => {
+    const whatsApp = ['[2024-01-05 14:03:22] Alice: hej  ', '[2024-01-05 14:03:25] Bob: hur mår du?', 'allt bra?', '[2024-01-05 14:04:01] Alice: bra', ''];
+    expect(sniffSignalExport(encode(whatsApp.join('\r\n')))).toBe(false);
+    expect(sniffSignalExport(encode(whatsApp.slice(0, 3).join('\n')))).toBe(false);
+    // signal-export ends every message but a deleted one with the break, reactions after it.
+    const signal = ['[2024-01-05 14:03:22] Alice: hej  ', '(- Me: 👍 -)', '[2024-01-05 14:03:25] Me: (This message was deleted)', '[2024-01-05 14:04:01] Alice: bra  ', ''];
+    expect(sniffSignalExport(encode(signal.join('\n')))).toBe(true);
+  });
+
   it('tolerates a line or two before the first header only when more headers follow', () => {
     expect(sniffSignalExport(encode('Signal chat\n[2019-12-24, 12:23] Jane: hi\n'))).toBe(false);
     expect(sniffSignalExport(encode('Signal chat\n\n[2019-12-24, 12:23] Jane: hi\n[2019-12-24, 12:24] Me: yes\n'))).toBe(true);
