@@ -53,15 +53,16 @@ const NAME_CHARACTERS = ((): Uint8Array => {
 })();
 /**
  * Anywhere in a plain element: what saxes would normalise (tab, line breaks), refuse (`<`) or
- * warn about (controls, U+FFFE/FFFF, half a surrogate pair). Tested once on the whole element;
- * the slower /u test for a lone surrogate (with /u a class matches only an unpaired half) only
- * when the element holds a surrogate at all, as one with emoji does.
+ * warn about (controls, U+FFFE/FFFF, half a surrogate pair). Tested once on the whole element,
+ * with surrogates in the same pass; only an element that holds one (as one with emoji does)
+ * is looked at again, with the slower /u tests (with /u a class matches only an unpaired half).
  */
+const NOT_PLAIN_OR_SURROGATE = /[\u0000-\u001f<\ud800-\udfff\ufffe\uffff]/;
 const NOT_PLAIN_BMP = /[\u0000-\u001f<\ufffe\uffff]/;
-const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 function notPlain(element: string): boolean {
-  return NOT_PLAIN_BMP.test(element) || (SURROGATE.test(element) && LONE_SURROGATE.test(element));
+  if (!NOT_PLAIN_OR_SURROGATE.test(element)) return false;
+  return NOT_PLAIN_BMP.test(element) || LONE_SURROGATE.test(element);
 }
 const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /**
