@@ -108,7 +108,7 @@ export class MmsReader {
     const from = addresses.find((address) => integerValue(address['type']) === ADDRESS_FROM);
     const fromAddress = nonEmptyText(from?.['address']);
     const sender = direction === 'incoming' && fromAddress !== SELF_PLACEHOLDER ? fromAddress : null;
-    const chatKey = threads.chatKeyFor(integerValue(row['thread_id']), sender ?? firstRecipient(addresses));
+    const chatKey = threads.chatKeyFor(integerValue(row['thread_id']), otherParties(sender, addresses));
 
     const texts: string[] = [];
     const attachments: ParsedAttachment[] = [];
@@ -237,12 +237,17 @@ function isInlineText(part: Row, contentType: string): boolean {
   return contentType.startsWith('text/plain') && (part['text'] !== null || nonEmptyText(part['_data']) === null);
 }
 
-function firstRecipient(addresses: Row[]): string | null {
+/**
+ * Everyone the MMS names but the owner, its sender first: the people of its conversation (a
+ * group MMS thread is everyone on from/to/cc/bcc).
+ */
+function otherParties(sender: string | null, addresses: Row[]): string[] {
+  const parties = new Set<string>(sender === null ? [] : [sender]);
   for (const address of addresses) {
     const text = nonEmptyText(address['address']);
-    if (text !== null && text !== SELF_PLACEHOLDER) return text;
+    if (text !== null && text !== SELF_PLACEHOLDER) parties.add(text);
   }
-  return null;
+  return [...parties];
 }
 
 export function mediaTypeOf(contentType: string): MediaType {
