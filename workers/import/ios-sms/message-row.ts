@@ -182,6 +182,8 @@ export class IosMessageReader {
       if (mimeType !== null) attachment.mimeType = mimeType;
       const path = backupRelativePath(textValue(row['filename']));
       if (path !== null) attachment.path = path;
+      const beside = besideDatabasePath(path);
+      if (beside !== null) attachment.alternativePaths = [beside];
       const size = integerValue(row['total_bytes']);
       if (size !== null && size > 0) attachment.size = size;
       return attachment;
@@ -200,6 +202,17 @@ export class IosMessageReader {
 export function backupRelativePath(filename: string | null): string | null {
   if (filename === null || filename === '') return null;
   return filename.replace(/^~\//u, '').replace(/^\/(?:private\/)?var\/mobile\//u, '');
+}
+
+/**
+ * The same file from the database's own folder: sms.db is <home>/Library/SMS/sms.db, so
+ * "Library/SMS/Attachments/…" is "Attachments/…" beside it, where a file-system extraction or a
+ * copy of the SMS folder has it (macOS chat.db likewise, in Library/Messages). Paths are looked up
+ * relative to the source's folder, where the home-relative one never leads.
+ */
+export function besideDatabasePath(homeRelative: string | null): string | null {
+  const match = /^Library\/(?:SMS|Messages)\/(.+)$/u.exec(homeRelative ?? '');
+  return match?.[1] ?? null;
 }
 
 export function attachmentMediaType(mimeType: string | null, uti: string | null): MediaType {

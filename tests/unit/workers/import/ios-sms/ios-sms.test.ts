@@ -100,7 +100,7 @@ describe('iosSmsDbParser', () => {
   it('lists attachments with the backup-relative path, and puts unjoined messages in a chat of their handle', async () => {
     const run = await runParser(iosSmsDbParser, await buildDatabase(FIXTURE), 'sms.db');
     expect(run.sink.messages[5]?.attachments).toEqual([
-      { kind: 'attached', mediaType: 'image', fileName: 'IMG_0066.HEIC', mimeType: 'image/heic', path: 'Library/SMS/Attachments/9e/14/GUID/IMG_0066.HEIC', size: 2160391 },
+      { kind: 'attached', mediaType: 'image', fileName: 'IMG_0066.HEIC', mimeType: 'image/heic', path: 'Library/SMS/Attachments/9e/14/GUID/IMG_0066.HEIC', alternativePaths: ['Attachments/9e/14/GUID/IMG_0066.HEIC'], size: 2160391 },
     ]);
     expect(run.sink.messages[6]).toMatchObject({ chatKey: 'handle:+15551230003', text: 'not joined to any chat' });
   });
