@@ -32,6 +32,7 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   { name: 'date_sent', asText: true },
   'msg_box',
   'read',
+  'seen',
   'm_id',
   'sub',
   'sub_cs',
@@ -132,6 +133,7 @@ export class MmsReader {
     if (decodedSubject !== subject) putExtra(extra, 'subjectAsStored', subject);
     putExtra(extra, 'dateSent', isoOrNull(unixTime(row['date_sent'], row['date_sent__text'])));
     putExtra(extra, 'read', row['read'] === null ? null : flagValue(row['read']));
+    putExtra(extra, 'seen', row['seen'] === null ? null : flagValue(row['seen']));
     putExtra(extra, 'messageId', nonEmptyText(row['m_id']));
     putExtra(extra, 'transactionId', nonEmptyText(row['tr_id']));
     putExtra(extra, 'contentLocation', nonEmptyText(row['ct_l']));

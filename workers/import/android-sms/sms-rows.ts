@@ -54,6 +54,7 @@ export function smsRowToMessage(row: Row, table: string, file: string, threads: 
     extra['dateSentText'] = dateSent.timestampText;
   }
   putExtra(extra, 'read', row['read'] === null ? null : flagValue(row['read']));
+  putExtra(extra, 'seen', row['seen'] === null ? null : flagValue(row['seen']));
   putExtra(extra, 'status', integerValue(row['status']));
   putExtra(extra, 'subject', nonEmptyText(row['subject']));
   putExtra(extra, 'serviceCenter', nonEmptyText(row['service_center']));
