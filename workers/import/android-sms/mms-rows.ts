@@ -32,6 +32,7 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   { name: 'date_sent', asText: true },
   'msg_box',
   'read',
+  'seen',
   'm_id',
   'sub',
   'sub_cs',
@@ -108,7 +109,7 @@ export class MmsReader {
     const from = addresses.find((address) => integerValue(address['type']) === ADDRESS_FROM);
     const fromAddress = nonEmptyText(from?.['address']);
     const sender = direction === 'incoming' && fromAddress !== SELF_PLACEHOLDER ? fromAddress : null;
-    const chatKey = threads.chatKeyFor(integerValue(row['thread_id']), sender ?? firstRecipient(addresses));
+    const chatKey = threads.chatKeyFor(integerValue(row['thread_id']), otherParties(sender, addresses));
 
     const texts: string[] = [];
     const attachments: ParsedAttachment[] = [];
@@ -132,6 +133,7 @@ export class MmsReader {
     if (decodedSubject !== subject) putExtra(extra, 'subjectAsStored', subject);
     putExtra(extra, 'dateSent', isoOrNull(unixTime(row['date_sent'], row['date_sent__text'])));
     putExtra(extra, 'read', row['read'] === null ? null : flagValue(row['read']));
+    putExtra(extra, 'seen', row['seen'] === null ? null : flagValue(row['seen']));
     putExtra(extra, 'messageId', nonEmptyText(row['m_id']));
     putExtra(extra, 'transactionId', nonEmptyText(row['tr_id']));
     putExtra(extra, 'contentLocation', nonEmptyText(row['ct_l']));
@@ -237,12 +239,17 @@ function isInlineText(part: Row, contentType: string): boolean {
   return contentType.startsWith('text/plain') && (part['text'] !== null || nonEmptyText(part['_data']) === null);
 }
 
-function firstRecipient(addresses: Row[]): string | null {
+/**
+ * Everyone the MMS names but the owner, its sender first: the people of its conversation (a
+ * group MMS thread is everyone on from/to/cc/bcc).
+ */
+function otherParties(sender: string | null, addresses: Row[]): string[] {
+  const parties = new Set<string>(sender === null ? [] : [sender]);
   for (const address of addresses) {
     const text = nonEmptyText(address['address']);
-    if (text !== null && text !== SELF_PLACEHOLDER) return text;
+    if (text !== null && text !== SELF_PLACEHOLDER) parties.add(text);
   }
-  return null;
+  return [...parties];
 }
 
 export function mediaTypeOf(contentType: string): MediaType {

@@ -43,7 +43,7 @@ export function smsRowToMessage(row: Row, table: string, file: string, threads: 
   const address = nonEmptyText(row['address']);
   const type = integerValue(row['type']);
   const direction = smsDirection(type);
-  const chatKey = threads.chatKeyFor(integerValue(row['thread_id']), address);
+  const chatKey = threads.chatKeyFor(integerValue(row['thread_id']), address === null ? [] : [address]);
   const date = unixTime(row['date'], row['date__text']);
   const extra: Record<string, unknown> = { transport: 'sms' };
   putExtra(extra, 'box', type === null ? null : SMS_BOX[type] ?? `unknown (${type})`);
@@ -54,6 +54,7 @@ export function smsRowToMessage(row: Row, table: string, file: string, threads: 
     extra['dateSentText'] = dateSent.timestampText;
   }
   putExtra(extra, 'read', row['read'] === null ? null : flagValue(row['read']));
+  putExtra(extra, 'seen', row['seen'] === null ? null : flagValue(row['seen']));
   putExtra(extra, 'status', integerValue(row['status']));
   putExtra(extra, 'subject', nonEmptyText(row['subject']));
   putExtra(extra, 'serviceCenter', nonEmptyText(row['service_center']));

@@ -9,8 +9,12 @@ import type { ChatRegistry } from '../sqlite/index.ts';
 import { columnsOf, hasTable, scanRows, selectExpressions, textValue, integerValue } from '../sqlite/index.ts';
 
 export interface ThreadBook {
-  /** The chat key of a message, announcing its chat to the sink the first time. */
-  chatKeyFor(threadId: number | null, address: string | null): string;
+  /**
+   * The chat key of a message, announcing its chat to the sink the first time. `addresses` are the
+   * message's own (other than the owner's), the one it is grouped by first: they describe its
+   * conversation when the thread has no `threads` row.
+   */
+  chatKeyFor(threadId: number | null, addresses: readonly string[]): string;
   threadCount: number;
 }
 
@@ -38,12 +42,13 @@ export function loadThreads(db: Database, registry: ChatRegistry, onError: (mess
 
   return {
     threadCount: threads.size,
-    chatKeyFor(threadId, address) {
+    chatKeyFor(threadId, addresses) {
       if (threadId !== null) {
         const key = `thread:${threadId}`;
-        registry.ensure(key, () => threadChat(key, threads.get(threadId) ?? null, threadId, address));
+        registry.ensure(key, () => threadChat(key, threads.get(threadId) ?? null, threadId, addresses));
         return key;
       }
+      const address = addresses[0] ?? null;
       // A message without a thread (a damaged or hand-edited row): group it by its address.
       const key = `address:${address ?? 'unknown'}`;
       registry.ensure(key, () => ({ key, title: address ?? 'Unknown address', kind: 'private', participants: address === null ? [] : [{ name: null, id: address }] }));
@@ -52,8 +57,9 @@ export function loadThreads(db: Database, registry: ChatRegistry, onError: (mess
   };
 }
 
-function threadChat(key: string, recipients: string[] | null, threadId: number, fallbackAddress: string | null): ParsedChat {
-  const people = recipients ?? (fallbackAddress === null ? [] : [fallbackAddress]);
+function threadChat(key: string, recipients: string[] | null, threadId: number, messageAddresses: readonly string[]): ParsedChat {
+  // A thread's messages all share its recipient set, so one message's addresses describe it.
+  const people = recipients ?? [...messageAddresses];
   return {
     key,
     title: people.length > 0 ? people.join(', ') : `Thread ${threadId}`,

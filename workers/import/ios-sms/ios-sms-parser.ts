@@ -9,8 +9,7 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase ,
-  WarningCap} from '../sqlite/index.ts';
+import type { EvidenceDatabase, Row, WarningCap } from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
@@ -23,16 +22,18 @@ import {
   scanRows,
   selectExpressions,
   evidenceDatabaseParser,
+  nonEmptyText,
   unattributedChat,
   unparsedRow,
 } from '../sqlite/index.ts';
 import { IosChats } from './chats.ts';
 import { IosMessageReader, MESSAGE_COLUMNS } from './message-row.ts';
+import { IosTapbacks } from './tapbacks.ts';
 import type { RowNotes } from './message-row.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.3.0';
+export const IOS_SMS_PARSER_VERSION = '1.4.1';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
@@ -49,32 +50,29 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
   const reader = new IosMessageReader(db, chats);
   const available = columnsOf(db, 'message');
   const pacer = new RowPacer(sink, rowCount(db, 'message') ?? 0, input.size);
-  const tally = { messages: 0, system: 0, unparsed: 0, fromAttributedBody: 0, textDiffersFromAttributedBody: 0, edited: 0, unsent: 0, nanosecondDates: 0, secondDates: 0 };
+  const tally = { messages: 0, system: 0, unparsed: 0, fromAttributedBody: 0, textDiffersFromAttributedBody: 0, edited: 0, unsent: 0, nanosecondDates: 0, secondDates: 0, tapbacksOnTheirMessage: 0 };
+  const damaged = (message: string): void => warnings.add('damaged', `${file}:message`, message);
+  const tapbacks = new IosTapbacks(db, chats.handles, damaged);
+  const select = selectExpressions(available, 't', MESSAGE_COLUMNS);
+  const onError = (message: string, from: number | null, to: number | null): void => damaged(scanErrorMessage('message', message, from, to));
+  const record = async (row: Row): Promise<void> => {
+    const message = toRecord(row, { file, registry, reader, warnings, tapbacks });
+    count(tally, message, row['date__text']);
+    await sink.message(message);
+  };
   try {
-    const select = selectExpressions(available, 't', MESSAGE_COLUMNS);
-    const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:message`, scanErrorMessage('message', message, from, to));
     for (const row of scanRows(db, { table: 'message', select }, onError)) {
-      const notes: RowNotes = {};
-      let message: ParsedMessage;
-      try {
-        message = reader.toMessage(row, file, notes);
-      } catch (error) {
-        registry.ensure(UNATTRIBUTED_CHAT_KEY, unattributedChat);
-        message = unparsedRow(file, 'message', row, UNATTRIBUTED_CHAT_KEY, error);
-        warnings.add('row', `${file}:message#${rowidOf(row)}`, message.reason ?? 'unreadable row');
-      }
-      if (notes.textProblem !== undefined) {
-        warnings.add('text', `${file}:message#${rowidOf(row)}`, notes.textProblem);
-        // A message whose only text could not be read, with nothing else to show, is not a message.
-        if (message.kind === 'message' && message.text === '' && message.attachments.length === 0 && !message.deleted) {
-          const { chatKey, locator, sender, senderId, direction, time, timestampText, edited, extra } = message;
-          const raw = String(extra?.['attributedBodyPrintable'] ?? '');
-          message = unparsedRecord({ chatKey, raw, locator, reason: notes.textProblem, sender, senderId, direction, time, timestampText, edited, extra });
-        }
-      }
-      count(tally, message, row['date__text']);
-      await sink.message(message);
+      // A tapback is shown on the message it reacts to (see tapbacks.ts), not as a record of its own.
+      if (tapbacks.placeOf(rowidOf(row)) === 'on-its-message') tally.tapbacksOnTheirMessage += 1;
+      else await record(row);
       pacer.tick();
+    }
+    const unclaimed = tapbacks.takeUnclaimed();
+    if (unclaimed.length > 0) {
+      for (const row of scanRows(db, { table: 'message', select, where: `t.rowid IN (${unclaimed.join(', ')})` }, onError)) {
+        tally.tapbacksOnTheirMessage -= 1;
+        await record(row);
+      }
     }
   } finally {
     reader.free();
@@ -96,6 +94,60 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
       warningCounts: warnings.finish(file),
       deletedRowsRecovered: false,
     },
+  };
+}
+
+interface RecordContext {
+  file: string;
+  registry: ChatRegistry;
+  reader: IosMessageReader;
+  warnings: WarningCap;
+  tapbacks: IosTapbacks;
+}
+
+/** The record for one row of `message`, with the tapbacks on it; an unreadable row is kept raw. */
+function toRecord(row: Row, context: RecordContext): ParsedMessage {
+  const { file, registry, reader, warnings, tapbacks } = context;
+  const notes: RowNotes = {};
+  let message: ParsedMessage;
+  try {
+    message = reader.toMessage(row, file, notes);
+  } catch (error) {
+    registry.ensure(UNATTRIBUTED_CHAT_KEY, unattributedChat);
+    message = unparsedRow(file, 'message', row, UNATTRIBUTED_CHAT_KEY, error);
+    warnings.add('row', `${file}:message#${rowidOf(row)}`, message.reason ?? 'unreadable row');
+  }
+  if (notes.textProblem !== undefined) {
+    warnings.add('text', `${file}:message#${rowidOf(row)}`, notes.textProblem);
+    // A message whose only text could not be read, with nothing else to show, is not a message.
+    if (message.kind === 'message' && message.text === '' && message.attachments.length === 0 && !message.deleted) {
+      const { chatKey, locator, sender, senderId, direction, time, timestampText, edited, extra } = message;
+      const raw = String(extra?.['attributedBodyPrintable'] ?? '');
+      message = unparsedRecord({ chatKey, raw, locator, reason: notes.textProblem, sender, senderId, direction, time, timestampText, edited, extra });
+    }
+  }
+  const place = tapbacks.placeOf(rowidOf(row));
+  if (place === 'message-missing' || place === 'message-unread') message = orphanTapback(message, place === 'message-missing' ? 'is not in this database' : 'could not be read');
+  const reactions = tapbacks.claim(nonEmptyText(row['guid']));
+  if (reactions !== null) message.extra = { ...message.extra, reactions };
+  return message;
+}
+
+/**
+ * A tapback whose message is not in the database (deleted, or never synced to this phone), or
+ * whose message row could not be read (damaged pages): a notice of its own, not a line someone typed. Its text is iOS's own ("Liked “…”").
+ */
+function orphanTapback(message: ParsedMessage, why: string): ParsedMessage {
+  if (message.kind !== 'message') return message;
+  const tapback = message.extra?.['tapback'] as Record<string, unknown> | undefined;
+  const reaction = String(tapback?.['reaction'] ?? 'tapback');
+  const target = String(tapback?.['targetGuid'] ?? '(no guid)');
+  const who = message.direction === 'outgoing' ? 'You' : message.sender ?? 'Someone';
+  return {
+    ...message,
+    kind: 'system',
+    text: message.text === '' ? `${who} reacted (${reaction}) to a message that ${why}` : message.text,
+    extra: { ...message.extra, systemReason: `a tapback (${reaction}) on message ${target}, which ${why}` },
   };
 }
 

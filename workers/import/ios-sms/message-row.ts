@@ -25,6 +25,7 @@ import {
 } from '../sqlite/index.ts';
 import type { IosChats } from './chats.ts';
 import { readSummaryInfo } from './summary-info.ts';
+import { tapbackOf, targetOf } from './tapbacks.ts';
 import { decodeAttributedBody, printableRuns } from './typedstream.ts';
 
 /** Blobs larger than this are not read (a real attributedBody is a few hundred bytes). */
@@ -38,11 +39,6 @@ export const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'group_title', 'associated_message_guid', 'associated_message_type', 'associated_message_emoji', 'thread_originator_guid',
   'balloon_bundle_id', 'expressive_send_style_id', { name: 'message_summary_info', maxBytes: MAX_BLOB_BYTES }, 'error', 'is_corrupt',
 ];
-
-const TAPBACKS = ['loved', 'liked', 'disliked', 'laughed', 'emphasized', 'questioned', 'emoji', 'sticker'];
-/** associated_message_type: 2000+n adds tapback n, 3000+n removes it. */
-const TAPBACK_ADD = 2000;
-const TAPBACK_REMOVE = 3000;
 
 /** Why a row's text could not be read; the caller warns once per row. */
 export interface RowNotes {
@@ -139,16 +135,14 @@ export class IosMessageReader {
   private tapback(row: Row): Record<string, unknown> | null {
     const type = integerValue(row['associated_message_type']);
     if (type === null || type === 0) return null;
-    const removed = type >= TAPBACK_REMOVE && type < TAPBACK_REMOVE + TAPBACKS.length;
-    const added = type >= TAPBACK_ADD && type < TAPBACK_ADD + TAPBACKS.length;
     const result: Record<string, unknown> = { associatedMessageType: type };
-    if (added || removed) {
-      result['reaction'] = TAPBACKS[type - (added ? TAPBACK_ADD : TAPBACK_REMOVE)];
-      result['removed'] = removed;
+    const tapback = tapbackOf(type);
+    if (tapback !== null) {
+      result['reaction'] = tapback.reaction;
+      result['removed'] = tapback.removed;
     }
     putExtra(result, 'emoji', nonEmptyText(row['associated_message_emoji']));
-    // "p:0/GUID" (part 0 of message GUID) or "bp:GUID".
-    putExtra(result, 'targetGuid', nonEmptyText(row['associated_message_guid'])?.replace(/^(?:p:\d+\/|bp:)/u, '') ?? null);
+    putExtra(result, 'targetGuid', targetOf(nonEmptyText(row['associated_message_guid']))?.guid ?? null);
     return result;
   }
 
@@ -188,6 +182,8 @@ export class IosMessageReader {
       if (mimeType !== null) attachment.mimeType = mimeType;
       const path = backupRelativePath(textValue(row['filename']));
       if (path !== null) attachment.path = path;
+      const beside = besideDatabasePath(path);
+      if (beside !== null) attachment.alternativePaths = [beside];
       const size = integerValue(row['total_bytes']);
       if (size !== null && size > 0) attachment.size = size;
       return attachment;
@@ -206,6 +202,17 @@ export class IosMessageReader {
 export function backupRelativePath(filename: string | null): string | null {
   if (filename === null || filename === '') return null;
   return filename.replace(/^~\//u, '').replace(/^\/(?:private\/)?var\/mobile\//u, '');
+}
+
+/**
+ * The same file from the database's own folder: sms.db is <home>/Library/SMS/sms.db, so
+ * "Library/SMS/Attachments/…" is "Attachments/…" beside it, where a file-system extraction or a
+ * copy of the SMS folder has it (macOS chat.db likewise, in Library/Messages). Paths are looked up
+ * relative to the source's folder, where the home-relative one never leads.
+ */
+export function besideDatabasePath(homeRelative: string | null): string | null {
+  const match = /^Library\/(?:SMS|Messages)\/(.+)$/u.exec(homeRelative ?? '');
+  return match?.[1] ?? null;
 }
 
 export function attachmentMediaType(mimeType: string | null, uti: string | null): MediaType {

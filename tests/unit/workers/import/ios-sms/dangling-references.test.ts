@@ -36,7 +36,7 @@ describe('sms.db rows pointing at rows that are gone', () => {
     const run = await runParser(iosSmsDbParser, await buildDatabase(SCHEMA), 'sms.db');
     expect(run.sink.messages[1]?.attachments).toEqual([
       { kind: 'attached', mediaType: 'unknown' },
-      { kind: 'attached', mediaType: 'image', fileName: 'IMG_1.JPG', mimeType: 'image/jpeg', path: 'Library/SMS/Attachments/aa/00/X/IMG_1.JPG', size: 10 },
+      { kind: 'attached', mediaType: 'image', fileName: 'IMG_1.JPG', mimeType: 'image/jpeg', path: 'Library/SMS/Attachments/aa/00/X/IMG_1.JPG', alternativePaths: ['Attachments/aa/00/X/IMG_1.JPG'], size: 10 },
     ]);
   });
 });

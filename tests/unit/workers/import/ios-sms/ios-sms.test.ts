@@ -89,19 +89,20 @@ describe('iosSmsDbParser', () => {
     expect(run.outcome.details['fromAttributedBody']).toBe(1);
   });
 
-  it('keeps tapbacks as messages with the reaction in extra, and group events as system lines', async () => {
+  it('shows tapbacks on the message they react to, and group events as system lines', async () => {
     const run = await runParser(iosSmsDbParser, await buildDatabase(FIXTURE), 'sms.db');
-    expect(run.sink.messages[3]?.extra?.['tapback']).toEqual({ associatedMessageType: 2000, reaction: 'loved', removed: false, targetGuid: 'G1' });
-    expect(run.sink.messages[4]).toMatchObject({ kind: 'system', text: '+15551230001 named the conversation "Road trip"' });
-    expect(run.sink.messages[5]).toMatchObject({ kind: 'system', text: '+15551230001 added friend@example.com to the conversation' });
+    expect(run.sink.messages[0]?.extra?.['reactions']).toMatchObject([{ reaction: 'loved', removed: false, fromMe: true, sender: null, rowid: 4, guid: 'G4' }]);
+    expect(run.sink.messages.some((message) => message.locator.kind === 'sqlite-row' && message.locator.rowid === 4)).toBe(false);
+    expect(run.sink.messages[3]).toMatchObject({ kind: 'system', text: '+15551230001 named the conversation "Road trip"' });
+    expect(run.sink.messages[4]).toMatchObject({ kind: 'system', text: '+15551230001 added friend@example.com to the conversation' });
   });
 
   it('lists attachments with the backup-relative path, and puts unjoined messages in a chat of their handle', async () => {
     const run = await runParser(iosSmsDbParser, await buildDatabase(FIXTURE), 'sms.db');
-    expect(run.sink.messages[6]?.attachments).toEqual([
-      { kind: 'attached', mediaType: 'image', fileName: 'IMG_0066.HEIC', mimeType: 'image/heic', path: 'Library/SMS/Attachments/9e/14/GUID/IMG_0066.HEIC', size: 2160391 },
+    expect(run.sink.messages[5]?.attachments).toEqual([
+      { kind: 'attached', mediaType: 'image', fileName: 'IMG_0066.HEIC', mimeType: 'image/heic', path: 'Library/SMS/Attachments/9e/14/GUID/IMG_0066.HEIC', alternativePaths: ['Attachments/9e/14/GUID/IMG_0066.HEIC'], size: 2160391 },
     ]);
-    expect(run.sink.messages[7]).toMatchObject({ chatKey: 'handle:+15551230003', text: 'not joined to any chat' });
+    expect(run.sink.messages[6]).toMatchObject({ chatKey: 'handle:+15551230003', text: 'not joined to any chat' });
   });
 
   it('marks a message whose only text cannot be decoded as unparsed, with the reason and what is printable', async () => {
