@@ -2,9 +2,6 @@ import { MESSAGE_ROW_COLUMNS, type MessageBatch, type NewMessage } from '../../s
 import { CELL_INTEGER, CELL_NULL, CELL_REAL, type PackedRows } from '../../shared/contracts/packed-rows.ts';
 import type { SourceLocator } from '../../shared/contracts/parsed-source.ts';
 
-/** Longest string written by writeShort; longer ones go to Buffer.write at once. */
-const SHORT_STRING_CHARS = 48;
-
 /**
  * Packs rows of SQL values (shared/contracts/packed-rows.ts). One writer serves a whole import:
  * its scratch buffer grows to the largest batch and is reused, and each finished batch gets
@@ -44,7 +41,7 @@ export class PackedRowsWriter {
     // A UTF-16 unit never takes more than three UTF-8 bytes (a surrogate pair: four for two).
     const room = value.length * 3;
     if (this.used + room > this.scratch.length) this.grow(room);
-    const written = value.length <= SHORT_STRING_CHARS ? this.writeShort(value) : this.scratch.write(value, this.used);
+    const written = this.scratch.write(value, this.used);
     this.cells[this.cell] = this.used;
     this.cells[this.cell + 1] = written;
     this.cell += 2;
@@ -81,22 +78,6 @@ export class PackedRowsWriter {
     const text = new Uint8Array(this.scratch.subarray(0, this.used));
     const cells = this.cell === this.cells.length ? this.cells : this.cells.slice(0, this.cell);
     return { text, cells, count: this.cell / perRow, columns: this.columns };
-  }
-
-  /**
-   * A short string (ids, names, times, kinds: most values of a row) byte by byte while it is
-   * ASCII, where UTF-8 is the character codes themselves; Buffer.write's own call costs more
-   * than that for a few dozen characters. At the first other character it is written again by
-   * Buffer.write, from its start.
-   */
-  private writeShort(value: string): number {
-    const { scratch, used } = this;
-    for (let index = 0; index < value.length; index += 1) {
-      const code = value.charCodeAt(index);
-      if (code >= 0x80) return scratch.write(value, used);
-      scratch[used + index] = code;
-    }
-    return value.length;
   }
 
   private grow(room: number): void {
