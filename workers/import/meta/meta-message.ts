@@ -15,6 +15,11 @@ export interface MetaMessageContext {
   locator: SourceLocator;
   /** Name of the folder the message file lies in (the thread's folder, "alice_123"); '' when unknown. */
   threadFolder: string;
+  /**
+   * The message as the file has it, before its mojibake was repaired: what an unparsed record
+   * keeps as its raw text (the repaired value is a reading of the source, not the source).
+   */
+  asWritten?: JsonValue;
 }
 
 export interface MetaMessageResult {
@@ -188,5 +193,6 @@ function stringField(value: JsonObject, key: string): string | null {
 
 function unparsed(value: JsonValue, context: MetaMessageContext, reason: string): MetaMessageResult {
   const when = isJsonObject(value) ? messageTime(value) : { time: null, timestampText: '' };
-  return { message: unparsedRecord({ chatKey: context.chatKey, raw: JSON.stringify(value) ?? String(value), locator: context.locator, reason, time: when.time, timestampText: when.timestampText }), notes: [] };
+  const raw = context.asWritten ?? value;
+  return { message: unparsedRecord({ chatKey: context.chatKey, raw: JSON.stringify(raw) ?? String(raw), locator: context.locator, reason, time: when.time, timestampText: when.timestampText }), notes: [] };
 }

@@ -73,6 +73,14 @@ describe('Meta DYI message file', () => {
     expect(at(messages, 11).extra?.['actor']).toBe('Ștefan');
   });
 
+  it('keeps an unparsed element as written, its mojibake not repaired (the raw text is the source, not a reading of it)', async () => {
+    // "Ã\u0098tefan" is how the DYI export writes "Ștefan" (UTF-8 bytes as latin-1 code points).
+    const json = JSON.stringify({ participants: [{ name: 'Ana' }], messages: [['\u00c8\u0098tefan', 1]], title: 'Ana', thread_path: 'inbox/ana_1' });
+    const { messages } = await runParser(metaMessagesParser, inputFromText(json, { displayName: 'inbox/ana_1/message_1.json' }));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ kind: 'unparsed', text: '["\u00c8\u0098tefan",1]' });
+  });
+
   it('keeps a non-object element as unparsed and a message without time with a warning', async () => {
     const result = await runParser(metaMessagesParser, inputFromFile(part(1)));
     expect(at(result.messages, 8)).toMatchObject({ kind: 'unparsed', text: '"not a message object"' });
