@@ -221,6 +221,36 @@ export function writeWalFile(frames: WalFrame[], options: { pageSize: number; bi
   return out;
 }
 
+/**
+ * A minimal mmssms.db (sms, threads, canonical_addresses) holding one incoming SMS with `body`:
+ * the SQL, for tests that need a phone database of a known shape.
+ */
+export function minimalMmssmsSql(body: string): string {
+  return `
+  CREATE TABLE sms (_id INTEGER PRIMARY KEY AUTOINCREMENT, thread_id INTEGER, address TEXT, date INTEGER, date_sent INTEGER DEFAULT 0, read INTEGER DEFAULT 0, type INTEGER, body TEXT);
+  CREATE TABLE threads (_id INTEGER PRIMARY KEY AUTOINCREMENT, date INTEGER DEFAULT 0, message_count INTEGER DEFAULT 0, recipient_ids TEXT);
+  CREATE TABLE canonical_addresses (_id INTEGER PRIMARY KEY AUTOINCREMENT, address TEXT);
+  INSERT INTO canonical_addresses VALUES (1, '+41790000001');
+  INSERT INTO threads (_id, recipient_ids) VALUES (1, '1');
+  INSERT INTO sms (thread_id, address, date, type, body) VALUES (1, '+41790000001', 1617873247692, 1, '${body.replaceAll("'", "''")}');
+`;
+}
+
+/**
+ * The -wal of a database made by `sql` whose every page is still in the log (the main file is
+ * empty): a database copied while its app ran, before its first checkpoint.
+ */
+export async function walHoldingEveryPage(sql: string, pageSize = 4096): Promise<Uint8Array> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  try {
+    db.exec(`PRAGMA page_size = ${pageSize}; ${sql}`);
+    return writeWalFile(walTransaction(new Uint8Array(0), db.export(), pageSize), { pageSize });
+  } finally {
+    db.close();
+  }
+}
+
 /** The frames of one transaction: every page of `after` that differs from `before`; the last one commits. */
 export function walTransaction(before: Uint8Array, after: Uint8Array, pageSize: number): WalFrame[] {
   const frames: WalFrame[] = [];

@@ -6,7 +6,7 @@ import { androidSmsDbParser } from '../../../../workers/import/android-sms/index
 import { detectFormat } from '../../../../workers/import/detect-format.ts';
 import { whatsappAndroidDbParser } from '../../../../workers/import/whatsapp-db/android-parser.ts';
 import { MAX_EVIDENCE_DATABASE_BYTES } from '../../../../workers/import/sqlite/index.ts';
-import { runParser, walTransaction, writeWalFile } from '../../../support/sqlite-parser-harness.ts';
+import { minimalMmssmsSql, runParser, walTransaction, writeWalFile } from '../../../support/sqlite-parser-harness.ts';
 import { tempFolder, writeTemp, writeWithFolders } from '../../../support/temp-case.ts';
 import { buildZip } from '../../../support/zip-writer.ts';
 
@@ -18,14 +18,7 @@ import { buildZip } from '../../../support/zip-writer.ts';
 
 const PAGE_SIZE = 4096;
 
-const MMSSMS = `
-  CREATE TABLE sms (_id INTEGER PRIMARY KEY AUTOINCREMENT, thread_id INTEGER, address TEXT, date INTEGER, date_sent INTEGER DEFAULT 0, read INTEGER DEFAULT 0, type INTEGER, body TEXT);
-  CREATE TABLE threads (_id INTEGER PRIMARY KEY AUTOINCREMENT, date INTEGER DEFAULT 0, message_count INTEGER DEFAULT 0, recipient_ids TEXT);
-  CREATE TABLE canonical_addresses (_id INTEGER PRIMARY KEY AUTOINCREMENT, address TEXT);
-  INSERT INTO canonical_addresses VALUES (1, '+41790000001');
-  INSERT INTO threads (_id, recipient_ids) VALUES (1, '1');
-  INSERT INTO sms (thread_id, address, date, type, body) VALUES (1, '+41790000001', 1617873247692, 1, 'committed before the schema was checkpointed');
-`;
+const MMSSMS = minimalMmssmsSql('committed before the schema was checkpointed');
 
 const MSGSTORE = `
   CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,

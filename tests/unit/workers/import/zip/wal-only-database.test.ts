@@ -1,11 +1,10 @@
-import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { androidSmsDbParser } from '../../../../../workers/import/android-sms/index.ts';
 import { detectFormat } from '../../../../../workers/import/detect-format.ts';
 import { PARSERS } from '../../../../../workers/import/parsers.ts';
 import { ZipArchive } from '../../../../../workers/import/zip/zip-archive.ts';
 import { surveyZip } from '../../../../../workers/import/zip/zip-source.ts';
-import { walTransaction, writeWalFile } from '../../../../support/sqlite-parser-harness.ts';
+import { minimalMmssmsSql, walHoldingEveryPage } from '../../../../support/sqlite-parser-harness.ts';
 import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
 import { buildZip } from '../../../../support/zip-writer.ts';
 
@@ -14,25 +13,8 @@ import { buildZip } from '../../../../support/zip-writer.ts';
  * -wal. Beside it on disk it is read from the replayed log (detect-format.ts); inside a zip the
  * same entry must be too, not passed over as "too small to be an export".
  */
-const PAGE_SIZE = 4096;
-const MMSSMS = `
-  CREATE TABLE sms (_id INTEGER PRIMARY KEY AUTOINCREMENT, thread_id INTEGER, address TEXT, date INTEGER, date_sent INTEGER DEFAULT 0, read INTEGER DEFAULT 0, type INTEGER, body TEXT);
-  CREATE TABLE threads (_id INTEGER PRIMARY KEY AUTOINCREMENT, date INTEGER DEFAULT 0, message_count INTEGER DEFAULT 0, recipient_ids TEXT);
-  CREATE TABLE canonical_addresses (_id INTEGER PRIMARY KEY AUTOINCREMENT, address TEXT);
-  INSERT INTO canonical_addresses VALUES (1, '+41790000001');
-  INSERT INTO threads (_id, recipient_ids) VALUES (1, '1');
-  INSERT INTO sms (thread_id, address, date, type, body) VALUES (1, '+41790000001', 1617873247692, 1, 'only in the log');
-`;
-
 async function walOnly(): Promise<Uint8Array> {
-  const SQL = await initSqlJs();
-  const db = new SQL.Database();
-  try {
-    db.exec(`PRAGMA page_size = ${PAGE_SIZE}; ${MMSSMS}`);
-    return writeWalFile(walTransaction(new Uint8Array(0), db.export(), PAGE_SIZE), { pageSize: PAGE_SIZE });
-  } finally {
-    db.close();
-  }
+  return walHoldingEveryPage(minimalMmssmsSql('only in the log'));
 }
 
 const FOLDER = 'data/com.android.providers.telephony/databases';
