@@ -5,7 +5,8 @@
  */
 
 import type { MediaType, ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, safeRelativePath } from '../import-limits.ts';
+import { baseName } from '../import-limits.ts';
+import { pageFilePath } from './html-links.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf } from './html-text.ts';
@@ -49,16 +50,17 @@ export interface HtmlMedia {
   unsafePaths: string[];
 }
 
-export function htmlMedia(container: HtmlElement): HtmlMedia {
+/** `pageFolders`: the folders of the page's path, to resolve links from the export root (html-links.ts). */
+export function htmlMedia(container: HtmlElement, pageFolders: readonly string[]): HtmlMedia {
   const result: HtmlMedia = { attachments: [], facts: [], unsafePaths: [] };
   const wraps = findAll(container, (element) => element.classes.includes('media_wrap'), (element) => hasClasses(element, 'forwarded', 'body'));
   for (const wrap of wraps) {
-    for (const block of childElements(wrap)) readBlock(block, result);
+    for (const block of childElements(wrap)) readBlock(block, pageFolders, result);
   }
   return result;
 }
 
-function readBlock(block: HtmlElement, result: HtmlMedia): void {
+function readBlock(block: HtmlElement, pageFolders: readonly string[], result: HtmlMedia): void {
   const fact: Record<string, string | string[]> = { class: block.classes.join(' ') };
   const title = firstText(block, 'title');
   const status = firstText(block, 'status');
@@ -78,7 +80,7 @@ function readBlock(block: HtmlElement, result: HtmlMedia): void {
   const mediaType: MediaType = FOLDER_TYPES[folder] ?? byClass ?? 'unknown';
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   if (href !== '' && !isLink) {
-    const path = safeRelativePath(href);
+    const path = pageFilePath(href, pageFolders);
     if (path === null) result.unsafePaths.push(href);
     else attachment.path = path;
     attachment.fileName = block.classes.includes('media_file') && title !== '' ? title : baseName(href);
