@@ -178,4 +178,16 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
     expect(forwarded?.extra?.['textEntityFacts']).toEqual([{ type: 'custom_emoji', text: '🔥', document_id: 'stickers/AnimatedSticker.tgs' }]);
     expect(forwarded?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', path: 'stickers/AnimatedSticker.tgs', fileName: 'AnimatedSticker.tgs' }]);
   });
+
+  it('keeps the spaces a message has beside its line breaks: the indentation of code, a line that ends in a space', async () => {
+    // SerializeString writes each "\n" of the text as <br>; the spaces around it are the sender's.
+    const [code, spaced] = await parse(
+      [
+        message(1, '<div class="from_name">\nAnn\n</div>\n<div class="text">\n<pre>def pay(to):<br>    send(to, 500)<br>        # cash</pre>\n</div>'),
+        message(2, '<div class="text">\nIBAN: <br>  RO49 AAAA 1B31 <br> end\n</div>', true),
+      ].join('\n'),
+    );
+    expect(code?.text).toBe('def pay(to):\n    send(to, 500)\n        # cash');
+    expect(spaced?.text).toBe('IBAN: \n  RO49 AAAA 1B31 \n end');
+  });
 });
