@@ -75,12 +75,14 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
   if (FACT_CLASSES.some((name) => block.classes.includes(name))) return;
 
   const isLink = /^[a-z][a-z0-9+.-]*:/iu.test(href);
-  const folder = !isLink && href.includes('/') ? href.slice(0, href.indexOf('/')) : '';
+  const path = href === '' || isLink ? null : pageFilePath(href, pageFolders);
+  // The folder beside the page (photos/, stickers/...), not the "../../chats/chat_01/" a full export's link starts with.
+  const linked = path ?? href;
+  const folder = !isLink && linked.includes('/') ? linked.slice(0, linked.indexOf('/')) : '';
   const byClass = CLASS_TYPES.find(([name]) => block.classes.includes(name))?.[1];
   const mediaType: MediaType = FOLDER_TYPES[folder] ?? byClass ?? 'unknown';
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   if (href !== '' && !isLink) {
-    const path = pageFilePath(href, pageFolders);
     if (path === null) result.unsafePaths.push(href);
     else attachment.path = path;
     attachment.fileName = block.classes.includes('media_file') && title !== '' ? title : baseName(href);

@@ -41,6 +41,13 @@ describe('Telegram HTML full-account export: links from the export root', () => 
     expect(warnings).toEqual([]);
   });
 
+  it('types a file by its folder beside the page: a sticker the exporter draws as a generic media_photo block stays a sticker', async () => {
+    const { messages } = await parse(
+      message(1, '<div class="media_wrap clearfix">\n<a class="media clearfix pull_left block_link media_photo" href="../../chats/chat_01/stickers/AnimatedSticker.tgs">\n<div class="fill pull_left">\n</div>\n<div class="body">\n<div class="title bold">\nSticker\n</div>\n<div class="status details">\n👋\n</div>\n</div>\n</a>\n</div>'),
+    );
+    expect(messages[0]?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', path: 'stickers/AnimatedSticker.tgs', fileName: 'AnimatedSticker.tgs' }]);
+  });
+
   it('links the new group photo of a service message the same way', async () => {
     const { messages, warnings } = await parse(
       '<div class="message service" id="message5">\n<div class="body details">\nAnn changed group photo\n</div>\n<div class="userpic_wrap">\n<a class="userpic_link" href="../../chats/chat_01/photos/photo_2@12-01-2023_10-11-12.jpg">\n<img class="userpic" src="../../chats/chat_01/photos/photo_2@12-01-2023_10-11-12_thumb.jpg" style="width: 60px; height: 60px"/>\n</a>\n</div>\n</div>',
