@@ -40,7 +40,7 @@ const CLASS_TYPES: [string, MediaType][] = [
 ];
 
 /** Blocks that are facts, not files: kept in `extra.media` only. */
-const FACT_CLASSES = ['media_call', 'media_game', 'media_invoice', 'media_poll'];
+const FACT_CLASSES = ['media_call', 'media_game', 'media_invoice', 'media_poll', 'media_giveaway'];
 const NOT_INCLUDED = /not included|exceeds maximum size|unavailable/iu;
 
 export interface HtmlMedia {
@@ -71,6 +71,7 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
   if (description !== '') fact['description'] = description;
   if (href !== '') fact['href'] = href;
   if (block.classes.includes('media_poll')) readPoll(block, fact);
+  if (block.classes.includes('media_giveaway')) readSections(block, fact);
   result.facts.push(fact);
   if (FACT_CLASSES.some((name) => block.classes.includes(name))) return;
 
@@ -108,6 +109,20 @@ function readPoll(block: HtmlElement, fact: Record<string, string | string[]>): 
   if (details !== undefined) fact['details'] = textOf(details);
   fact['answers'] = children.filter((child) => child.classes.includes('answer')).map((child) => textOf(child));
   if (total !== undefined) fact['total'] = textOf(total);
+}
+
+/**
+ * A giveaway (pushGiveaway) writes no title or status: its prizes, participants and winners'
+ * selection date are pairs of `section_title` and `section_body` divs, kept as "title: body".
+ */
+function readSections(block: HtmlElement, fact: Record<string, string | string[]>): void {
+  const sections: string[] = [];
+  let title = '';
+  for (const child of childElements(block)) {
+    if (child.classes.includes('section_title')) title = textOf(child);
+    else if (child.classes.includes('section_body')) sections.push(title === '' ? textOf(child) : `${title}: ${textOf(child)}`);
+  }
+  fact['sections'] = sections;
 }
 
 function firstText(block: HtmlElement, className: string): string {

@@ -190,4 +190,36 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
     expect(code?.text).toBe('def pay(to):\n    send(to, 500)\n        # cash');
     expect(spaced?.text).toBe('IBAN: \n  RO49 AAAA 1B31 \n end');
   });
+
+  it('keeps what a giveaway announces (prizes, participants, date), which it writes as sections, and invents no missing file for it', async () => {
+    const [giveaway] = await parse(
+      message(
+        1,
+        [
+          '<div class="from_name">\nCrypto Signals\n</div>',
+          '<div class="media_wrap clearfix">',
+          '<div class="media_giveaway">',
+          '<div class="section_title bold">\nGiveaway Prizes\n</div>',
+          '<div class="section_body">\n<b>3</b> Telegram Premium Subscriptions for <b>6</b> months.\n</div>',
+          '<div class="section_title bold">\nParticipants\n</div>',
+          '<div class="section_body">\nAll subscribers of the channel: <b>Crypto Signals</b>\n</div>',
+          '<div class="section_title bold">\nWinners Selection Date\n</div>',
+          '<div class="section_body">\n01.02.2024 12:00:00\n</div>',
+          '</div>',
+          '</div>',
+        ].join('\n'),
+      ),
+    );
+    expect(giveaway?.attachments).toEqual([]);
+    expect(giveaway?.extra?.['media']).toEqual([
+      {
+        class: 'media_giveaway',
+        sections: [
+          'Giveaway Prizes: 3 Telegram Premium Subscriptions for 6 months.',
+          'Participants: All subscribers of the channel: Crypto Signals',
+          'Winners Selection Date: 01.02.2024 12:00:00',
+        ],
+      },
+    ]);
+  });
 });
