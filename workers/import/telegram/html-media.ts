@@ -5,7 +5,8 @@
  */
 
 import type { MediaType, ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, safeRelativePath } from '../import-limits.ts';
+import { baseName } from '../import-limits.ts';
+import { pageFilePath } from './html-links.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf } from './html-text.ts';
@@ -39,7 +40,7 @@ const CLASS_TYPES: [string, MediaType][] = [
 ];
 
 /** Blocks that are facts, not files: kept in `extra.media` only. */
-const FACT_CLASSES = ['media_call', 'media_game', 'media_invoice', 'media_poll'];
+const FACT_CLASSES = ['media_call', 'media_game', 'media_invoice', 'media_poll', 'media_giveaway'];
 const NOT_INCLUDED = /not included|exceeds maximum size|unavailable/iu;
 
 export interface HtmlMedia {
@@ -49,16 +50,17 @@ export interface HtmlMedia {
   unsafePaths: string[];
 }
 
-export function htmlMedia(container: HtmlElement): HtmlMedia {
+/** `pageFolders`: the folders of the page's path, to resolve links from the export root (html-links.ts). */
+export function htmlMedia(container: HtmlElement, pageFolders: readonly string[]): HtmlMedia {
   const result: HtmlMedia = { attachments: [], facts: [], unsafePaths: [] };
   const wraps = findAll(container, (element) => element.classes.includes('media_wrap'), (element) => hasClasses(element, 'forwarded', 'body'));
   for (const wrap of wraps) {
-    for (const block of childElements(wrap)) readBlock(block, result);
+    for (const block of childElements(wrap)) readBlock(block, pageFolders, result);
   }
   return result;
 }
 
-function readBlock(block: HtmlElement, result: HtmlMedia): void {
+function readBlock(block: HtmlElement, pageFolders: readonly string[], result: HtmlMedia): void {
   const fact: Record<string, string | string[]> = { class: block.classes.join(' ') };
   const title = firstText(block, 'title');
   const status = firstText(block, 'status');
@@ -69,16 +71,19 @@ function readBlock(block: HtmlElement, result: HtmlMedia): void {
   if (description !== '') fact['description'] = description;
   if (href !== '') fact['href'] = href;
   if (block.classes.includes('media_poll')) readPoll(block, fact);
+  if (block.classes.includes('media_giveaway')) readSections(block, fact);
   result.facts.push(fact);
   if (FACT_CLASSES.some((name) => block.classes.includes(name))) return;
 
   const isLink = /^[a-z][a-z0-9+.-]*:/iu.test(href);
-  const folder = !isLink && href.includes('/') ? href.slice(0, href.indexOf('/')) : '';
+  const path = href === '' || isLink ? null : pageFilePath(href, pageFolders);
+  // The folder beside the page (photos/, stickers/...), not the "../../chats/chat_01/" a full export's link starts with.
+  const linked = path ?? href;
+  const folder = !isLink && linked.includes('/') ? linked.slice(0, linked.indexOf('/')) : '';
   const byClass = CLASS_TYPES.find(([name]) => block.classes.includes(name))?.[1];
   const mediaType: MediaType = FOLDER_TYPES[folder] ?? byClass ?? 'unknown';
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   if (href !== '' && !isLink) {
-    const path = safeRelativePath(href);
     if (path === null) result.unsafePaths.push(href);
     else attachment.path = path;
     attachment.fileName = block.classes.includes('media_file') && title !== '' ? title : baseName(href);
@@ -104,6 +109,20 @@ function readPoll(block: HtmlElement, fact: Record<string, string | string[]>): 
   if (details !== undefined) fact['details'] = textOf(details);
   fact['answers'] = children.filter((child) => child.classes.includes('answer')).map((child) => textOf(child));
   if (total !== undefined) fact['total'] = textOf(total);
+}
+
+/**
+ * A giveaway (pushGiveaway) writes no title or status: its prizes, participants and winners'
+ * selection date are pairs of `section_title` and `section_body` divs, kept as "title: body".
+ */
+function readSections(block: HtmlElement, fact: Record<string, string | string[]>): void {
+  const sections: string[] = [];
+  let title = '';
+  for (const child of childElements(block)) {
+    if (child.classes.includes('section_title')) title = textOf(child);
+    else if (child.classes.includes('section_body')) sections.push(title === '' ? textOf(child) : `${title}: ${textOf(child)}`);
+  }
+  fact['sections'] = sections;
 }
 
 function firstText(block: HtmlElement, className: string): string {

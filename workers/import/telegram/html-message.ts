@@ -6,10 +6,11 @@
  */
 
 import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, safeRelativePath } from '../import-limits.ts';
+import { baseName } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { htmlBotButtons } from './html-bot-buttons.ts';
 import { htmlCustomEmoji } from './html-custom-emoji.ts';
+import { pageFilePath } from './html-links.ts';
 import { htmlMedia } from './html-media.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock, HtmlElement } from './html-tree.ts';
@@ -18,6 +19,8 @@ import { fromHtmlTitle } from './telegram-time.ts';
 
 export interface HtmlMessageContext {
   file: string;
+  /** The folders of the page's path: links are written from the export root (html-links.ts). */
+  pageFolders: readonly string[];
   chatKey: string;
   /** Sender of the previous message in the file, for `.joined` messages. */
   previousSender: string | null;
@@ -80,7 +83,7 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   const textElements: HtmlElement[] = [];
   const ownText = childElements(body).find((child) => child.classes.includes('text'));
   if (ownText !== undefined) textElements.push(ownText);
-  const media = htmlMedia(body);
+  const media = htmlMedia(body, context.pageFolders);
 
   const forwarded = childElements(body).find((child) => hasClasses(child, 'forwarded', 'body'));
   if (forwarded !== undefined) {
@@ -99,13 +102,13 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
     }
     const forwardedText = childElements(forwarded).find((child) => child.classes.includes('text'));
     if (forwardedText !== undefined) textElements.push(forwardedText);
-    const forwardedMedia = htmlMedia(forwarded);
+    const forwardedMedia = htmlMedia(forwarded, context.pageFolders);
     media.attachments.push(...forwardedMedia.attachments);
     media.facts.push(...forwardedMedia.facts);
     media.unsafePaths.push(...forwardedMedia.unsafePaths);
   }
   message.text = textElements.map((element) => textOf(element)).filter((text) => text !== '').join('\n');
-  const emoji = htmlCustomEmoji(textElements);
+  const emoji = htmlCustomEmoji(textElements, context.pageFolders);
   message.attachments = [...media.attachments, ...emoji.attachments];
   if (media.facts.length > 0) extra['media'] = media.facts;
   if (emoji.facts.length > 0) extra['textEntityFacts'] = emoji.facts;
@@ -163,7 +166,7 @@ function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, c
   for (const link of findAll(element, (child) => child.classes.includes('userpic_link'))) {
     const href = decodeEntities(link.attributes['href'] ?? '');
     if (href === '') continue;
-    const path = safeRelativePath(href);
+    const path = pageFilePath(href, context.pageFolders);
     if (path === null) notes.push(`the link "${href}" points outside the export folder; it was not linked`);
     message.attachments.push(path === null ? { kind: 'attached', mediaType: 'image', fileName: baseName(href) } : { kind: 'attached', mediaType: 'image', path, fileName: baseName(href) });
   }

@@ -7,6 +7,7 @@
 import type { ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
+import { pageFoldersOf } from './html-links.ts';
 import { telegramHtmlMessage } from './html-message.ts';
 import { sniffTelegramHtml } from './html-sniff.ts';
 import { textOf } from './html-text.ts';
@@ -16,11 +17,12 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.5.1';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.6.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const file = input.displayName;
   const folder = folderOf(file);
+  const pageFolders = pageFoldersOf(input.path);
   const warnings = new WarningLimiter(sink, file);
   const decoder = new Utf8ChunkDecoder();
   const tokenizer = new HtmlTokenizer();
@@ -53,7 +55,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
       if (text !== '' && chatKey === null) title = text;
       return;
     }
-    const result = telegramHtmlMessage(block, { file, chatKey: keyFor(), previousSender, previousForwardedFrom, day });
+    const result = telegramHtmlMessage(block, { file, pageFolders, chatKey: keyFor(), previousSender, previousForwardedFrom, day });
     if (result.kind === 'divider') {
       dividers += 1;
       day = result.text;

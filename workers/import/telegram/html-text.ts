@@ -99,7 +99,11 @@ function hidesItsTarget(href: string, shown: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/iu.test(href);
 }
 
-/** Trims the whole, and the spaces a layout break left next to a real line break. */
+/**
+ * Trims the whole: the layout breaks the exporter puts around a block's content. Spaces beside a
+ * real line break are the sender's (SerializeString writes each "\n" of the text as <br>, with
+ * no layout around it): the indentation of code, a line ending in a space. They are kept.
+ */
 function collapse(text: string): string {
-  return text.replace(/ *\n */gu, '\n').trim();
+  return text.trim();
 }

@@ -178,4 +178,48 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
     expect(forwarded?.extra?.['textEntityFacts']).toEqual([{ type: 'custom_emoji', text: '🔥', document_id: 'stickers/AnimatedSticker.tgs' }]);
     expect(forwarded?.attachments).toEqual([{ kind: 'attached', mediaType: 'sticker', path: 'stickers/AnimatedSticker.tgs', fileName: 'AnimatedSticker.tgs' }]);
   });
+
+  it('keeps the spaces a message has beside its line breaks: the indentation of code, a line that ends in a space', async () => {
+    // SerializeString writes each "\n" of the text as <br>; the spaces around it are the sender's.
+    const [code, spaced] = await parse(
+      [
+        message(1, '<div class="from_name">\nAnn\n</div>\n<div class="text">\n<pre>def pay(to):<br>    send(to, 500)<br>        # cash</pre>\n</div>'),
+        message(2, '<div class="text">\nIBAN: <br>  RO49 AAAA 1B31 <br> end\n</div>', true),
+      ].join('\n'),
+    );
+    expect(code?.text).toBe('def pay(to):\n    send(to, 500)\n        # cash');
+    expect(spaced?.text).toBe('IBAN: \n  RO49 AAAA 1B31 \n end');
+  });
+
+  it('keeps what a giveaway announces (prizes, participants, date), which it writes as sections, and invents no missing file for it', async () => {
+    const [giveaway] = await parse(
+      message(
+        1,
+        [
+          '<div class="from_name">\nCrypto Signals\n</div>',
+          '<div class="media_wrap clearfix">',
+          '<div class="media_giveaway">',
+          '<div class="section_title bold">\nGiveaway Prizes\n</div>',
+          '<div class="section_body">\n<b>3</b> Telegram Premium Subscriptions for <b>6</b> months.\n</div>',
+          '<div class="section_title bold">\nParticipants\n</div>',
+          '<div class="section_body">\nAll subscribers of the channel: <b>Crypto Signals</b>\n</div>',
+          '<div class="section_title bold">\nWinners Selection Date\n</div>',
+          '<div class="section_body">\n01.02.2024 12:00:00\n</div>',
+          '</div>',
+          '</div>',
+        ].join('\n'),
+      ),
+    );
+    expect(giveaway?.attachments).toEqual([]);
+    expect(giveaway?.extra?.['media']).toEqual([
+      {
+        class: 'media_giveaway',
+        sections: [
+          'Giveaway Prizes: 3 Telegram Premium Subscriptions for 6 months.',
+          'Participants: All subscribers of the channel: Crypto Signals',
+          'Winners Selection Date: 01.02.2024 12:00:00',
+        ],
+      },
+    ]);
+  });
 });
