@@ -255,6 +255,9 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       if (textIsCard) text = name ?? '';
     }
     if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType, extra));
+  } else if (namesMedia(fields.media)) {
+    // A type code we cannot name (or one that names no file) whose row still has media: the file is evidence.
+    attachments.push(mediaAttachment(fields, 'unknown', extra));
   }
   if (fields.media?.durationSeconds !== null && fields.media?.durationSeconds !== undefined && fields.media.durationSeconds > 0) {
     extra['durationSeconds'] = fields.media.durationSeconds;
@@ -306,6 +309,11 @@ function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: C
     at: isoOrNull(unixTime(reaction.timestamp)),
     addOnRowId: reaction.addOnRowId,
   };
+}
+
+/** True when a media row says anything of a file (a legacy row of a non-media type reads as an all-empty one). */
+function namesMedia(media: WaMedia | null): media is WaMedia {
+  return media !== null && (media.path !== null || media.mimeType !== null || media.name !== null || (media.size ?? 0) > 0);
 }
 
 function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typeof androidMessageType>['mediaType']>, extra: Record<string, unknown>): ParsedAttachment {
