@@ -43,7 +43,7 @@ import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
   'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
-  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', { name: 'edit_version', asText: true },
+  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', { name: 'edit_version', asText: true }, 'media_hash',
 ];
 
 /** The quoted message's copy in messages_quotes (same columns as messages). */
@@ -192,6 +192,7 @@ function legacyMedia(row: Row): WaMedia {
     name: nonEmptyText(row['media_name']),
     size: integerValue(row['media_size']),
     durationSeconds: integerValue(row['media_duration']),
+    fileHash: nonEmptyText(row['media_hash']),
   };
   const found = mediaPathFromMediaData(blobValue(row['thumb_scan']), integerValue(row['thumb_length']));
   if (found.path === null) {

@@ -93,6 +93,8 @@ export interface WaMedia {
   name: string | null;
   size: number | null;
   durationSeconds: number | null;
+  /** The file's SHA-256 as WhatsApp recorded it, base64 (new file_hash, legacy media_hash); absent where the layout has none. */
+  fileHash?: string | null;
   /** The path as the database holds it, when it was read out of a blob (legacy thumb_image). */
   pathFound?: string;
   /** Why there is no path, when the layout keeps it somewhere it could not be read from. */
@@ -328,7 +330,19 @@ function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typ
   if (media.size !== null && media.size > 0) attachment.size = media.size;
   if (media.pathFound !== undefined) extra['mediaPathInDatabase'] = media.pathFound;
   if (media.pathNote !== undefined) extra['mediaPathNote'] = media.pathNote;
+  putFileHash(attachment, media.fileHash ?? null, extra);
   return attachment;
+}
+
+/**
+ * WhatsApp's own SHA-256 of the file becomes the digest the found bytes are checked against (hex,
+ * as attachments are hashed); a value that is not 32 bytes of base64 is kept as it stands, unchecked.
+ */
+function putFileHash(attachment: ParsedAttachment, fileHash: string | null, extra: Record<string, unknown>): void {
+  if (fileHash === null) return;
+  const bytes = /^[A-Za-z0-9+/]{43}=$/u.test(fileHash) ? Buffer.from(fileHash, 'base64') : null;
+  if (bytes?.byteLength === 32) attachment.vendorDigests = { sha256: bytes.toString('hex') };
+  else extra['mediaFileHash'] = fileHash;
 }
 
 function contactCard(vcard: string, name: string | null): ParsedAttachment {

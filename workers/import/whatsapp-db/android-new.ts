@@ -26,7 +26,7 @@ interface SideTable {
 }
 
 const SIDE_TABLES: readonly SideTable[] = [
-  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration'] },
+  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration', 'file_hash'] },
   { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url'] },
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
@@ -139,6 +139,7 @@ export class NewLayoutReader {
             name: nonEmptyText(row['mm_media_name']),
             size: integerValue(row['mm_file_size']) ?? integerValue(row['mm_file_length']),
             durationSeconds: duration,
+            fileHash: nonEmptyText(row['mm_file_hash']),
           }
         : null,
       location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
