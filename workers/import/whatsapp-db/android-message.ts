@@ -145,7 +145,9 @@ export class AndroidChats {
     const chatRow = jid === null && unreadableChatRow !== undefined ? unreadableChatRow : null;
     const key = jid !== null ? `jid:${jid}` : chatRow !== null ? `chat-row:${chatRow}` : 'jid:unknown';
     this.registry.ensure(key, () => {
-      const members = jid !== null && isGroupJid(jid) ? this.members(jid) : jid === null ? [] : [jid];
+      // status@broadcast and a broadcast list's own jid are no one. A list's people are its recipients, where
+      // the participant tables list them under its jid as a group's members [belief: no sample holds a list].
+      const members = jid !== null && (isGroupJid(jid) || isBroadcastJid(jid)) ? this.members(jid) : jid === null ? [] : [jid];
       return {
         key,
         title: subject ?? this.contacts.labelOf(jid) ?? (chatRow === null ? 'Unknown chat' : `Unknown chat (chat row ${chatRow})`),

@@ -132,6 +132,21 @@ describe('FORMATS.md §5.1 status@broadcast and broadcast lists', () => {
     expect(run.sink.chats.find((chat) => chat.key === 'jid:3456789@broadcast')).toMatchObject({ title: '3456789@broadcast', kind: 'unknown' });
   });
 
+  it('regression: status@broadcast and a broadcast list are not participants of their own chats; a list names its recipients where group_participants lists them', async () => {
+    const bytes = await buildDatabase(`${LEGACY_SCHEMA}
+      CREATE TABLE group_participants (_id INTEGER PRIMARY KEY AUTOINCREMENT, gjid TEXT NOT NULL, jid TEXT NOT NULL, admin INTEGER);
+      INSERT INTO group_participants (gjid, jid, admin) VALUES ('3456789@broadcast', '4915100000001@s.whatsapp.net', 0), ('3456789@broadcast', '4915100000002@s.whatsapp.net', 0);
+      INSERT INTO messages (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, remote_resource) VALUES
+        (2, 'status@broadcast', 0, 'ST1', 0, 'my status', 1623698000000, '0', '4915100000002@s.whatsapp.net'),
+        (3, '3456789@broadcast', 1, 'BL1', 5, 'to the list', 1623698001000, '0', NULL);`);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.sink.chats.find((chat) => chat.key === 'jid:status@broadcast')?.participants).toEqual([]);
+    expect(run.sink.chats.find((chat) => chat.key === 'jid:3456789@broadcast')?.participants).toEqual([
+      { name: 'Anna', id: '+4915100000001' }, { name: 'Boss', id: '+4915100000002' },
+    ]);
+  });
+
   it('new: a status update names its poster from sender_jid_row_id; the jid is rebuilt from user and server when raw_string is empty', async () => {
     const bytes = await buildDatabase(`${NEW_SCHEMA}
       INSERT INTO jid (_id, user, server, raw_string) VALUES (2, 'status', 'broadcast', NULL), (3, '4915100000002', 's.whatsapp.net', NULL);
