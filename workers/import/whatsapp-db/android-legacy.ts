@@ -43,7 +43,7 @@ import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
   'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
-  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', { name: 'edit_version', asText: true }, 'media_hash',
+  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
 ];
 
 /** The quoted message's copy in messages_quotes (same columns as messages). */
@@ -156,6 +156,7 @@ export class LegacyLayoutReader {
       revokedKeyId: null,
       editedAt: null,
       editedAtText: null,
+      editVersion: integerValue(row['edit_version']),
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_data']),
       quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) },

@@ -58,6 +58,8 @@ export interface WaFields {
   revokedKeyId: string | null;
   editedAt: SqlValue;
   editedAtText: SqlValue;
+  /** Legacy messages.edit_version, kept as it stands: what its values mean is not documented (FORMATS.md §5.1). */
+  editVersion?: number | null;
   quotedKeyId: string | null;
   /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
   quotedText: string | null;
@@ -192,6 +194,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.forwarded) extra['forwarded'] = true;
   const editedAt = unixTime(fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoOrNull(editedAt));
+  if (fields.editVersion !== undefined && fields.editVersion !== null && fields.editVersion !== 0) extra['editVersion'] = fields.editVersion;
   if (fields.disappearing !== undefined && fields.disappearing !== null) {
     const { durationSeconds, expiresAt, expiresAtText } = fields.disappearing;
     extra['disappearing'] = { durationSeconds, expiresAt: isoOrNull(unixTime(expiresAt, expiresAtText)) };
