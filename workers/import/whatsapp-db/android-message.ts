@@ -116,6 +116,13 @@ export interface WaReaction {
 
 const OWNER_MARKER = 'status_me';
 
+/**
+ * Members listed per group: a group holds up to 1024 (the lookup's default of 1000 cut the rest
+ * off unseen); room is left for larger community announcement groups, while a hostile table still
+ * cannot make one chat unbounded.
+ */
+const MAX_GROUP_MEMBERS = 5000;
+
 /** The dedupe key of a message across the two layouts of a transitional database. */
 export function messageKey(fields: WaFields): string | null {
   return fields.keyId === null ? null : `${fields.chatJid ?? ''}|${fields.fromMe ? 1 : 0}|${fields.keyId}`;
@@ -161,8 +168,8 @@ export class AndroidChats {
   }
 
   private members(groupJid: string): string[] {
-    const newRows = (this.newMembers?.all(groupJid) ?? []).map((row) => this.jids.resolve(integerValue(row['member_row']))?.jid ?? null);
-    const legacyRows = (this.legacyMembers?.all(groupJid) ?? []).map((row) => nonEmptyText(row['member']));
+    const newRows = (this.newMembers?.all(groupJid, MAX_GROUP_MEMBERS) ?? []).map((row) => this.jids.resolve(integerValue(row['member_row']))?.jid ?? null);
+    const legacyRows = (this.legacyMembers?.all(groupJid, MAX_GROUP_MEMBERS) ?? []).map((row) => nonEmptyText(row['member']));
     // The phone's owner is listed with an empty jid (or "status_me" in old databases): not a person to name.
     const members = [...newRows, ...legacyRows].filter((member): member is string => member !== null && member !== OWNER_MARKER);
     return [...new Set(members)];
