@@ -204,8 +204,12 @@ function disappearingOf(row: Row): WaDisappearing | null {
   return { durationSeconds, expiresAt, expiresAtText: row['mx_expire_timestamp__text'] ?? null };
 }
 
-/** One person's reaction per message_add_on row; a hostile table cannot make a message unbounded. */
-const MAX_REACTIONS = 1000;
+/**
+ * One person's reaction per message_add_on row. A group holds up to 1024 people (a cap of 1000
+ * dropped the rest unseen); room is left for larger community groups, while a hostile table still
+ * cannot make a message unbounded.
+ */
+const MAX_REACTIONS = 5000;
 
 /**
  * Reactions are rows of message_add_on (who, when, parent_message_row_id) with the emoji in
