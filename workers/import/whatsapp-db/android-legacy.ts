@@ -34,6 +34,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields, WaMedia } from './android-message.ts';
+import { MAX_CONTACT_CARDS } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
@@ -172,7 +173,7 @@ export class LegacyLayoutReader {
   /** Contact cards beside a legacy contact message (none when the table is absent). */
   private cardsOf(messageRowId: number): string[] {
     if (this.vcards === null) return [];
-    return this.vcards.all(messageRowId, 100).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null);
+    return this.vcards.all(messageRowId, MAX_CONTACT_CARDS + 1).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null);
   }
 
   free(): void {

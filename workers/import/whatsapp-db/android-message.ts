@@ -117,6 +117,12 @@ export interface WaReaction {
 const OWNER_MARKER = 'status_me';
 
 /**
+ * Contact cards kept per message (a message may share many contacts). Readers fetch one more, so a
+ * message holding more says so instead of losing the rest unseen (a cap of 100 once did).
+ */
+export const MAX_CONTACT_CARDS = 1000;
+
+/**
  * Members listed per group: a group holds up to 1024 (the lookup's default of 1000 cut the rest
  * off unseen); room is left for larger community announcement groups, while a hostile table still
  * cannot make one chat unbounded.
@@ -263,7 +269,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     if (type.mediaType === 'contact') {
       // Legacy rows keep the card in `data` and the name in media_name; new rows the name in text_data.
       const textIsCard = fields.text?.startsWith('BEGIN:VCARD') === true;
-      const cards = fields.vcards.length > 0 ? fields.vcards : textIsCard && fields.text !== null ? [fields.text] : [];
+      const cards = fields.vcards.length > 0 ? fields.vcards.slice(0, MAX_CONTACT_CARDS) : textIsCard && fields.text !== null ? [fields.text] : [];
+      if (fields.vcards.length > MAX_CONTACT_CARDS) extra['contactCardsNote'] = `more than ${MAX_CONTACT_CARDS} contact cards: only the first ${MAX_CONTACT_CARDS} were read`;
       const name = fields.media?.name ?? (textIsCard ? null : fields.text);
       for (const card of cards) attachments.push(contactCard(card, name));
       if (textIsCard) text = name ?? '';

@@ -10,6 +10,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaDisappearing, WaFields } from './android-message.ts';
+import { MAX_CONTACT_CARDS } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';
@@ -145,7 +146,7 @@ export class NewLayoutReader {
       location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
         ? { latitude, longitude, name: nonEmptyText(row['ml_place_name']), address: nonEmptyText(row['ml_place_address']), url: nonEmptyText(row['ml_url']) }
         : null,
-      vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), 100).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
+      vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), MAX_CONTACT_CARDS + 1).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
       revokedKeyId: nonEmptyText(row['mr_revoked_key_id']),
       editedAt: row['me_edited_timestamp'] ?? null,
       editedAtText: row['me_edited_timestamp__text'] ?? null,

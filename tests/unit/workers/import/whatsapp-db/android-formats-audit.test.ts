@@ -302,3 +302,26 @@ describe('FORMATS.md §5.1 legacy contact messages: the cards in messages_vcards
     expect(cardText(single)).toEqual(['BEGIN:VCARD\nFN:Driver\nEND:VCARD']);
   });
 });
+
+describe('FORMATS.md §5.1 new layout contact messages: many cards in message_vcard', () => {
+  const withCards = (count: number): string => `${NEW_SCHEMA}
+    CREATE TABLE message_vcard (_id INTEGER PRIMARY KEY AUTOINCREMENT, message_row_id INTEGER, vcard TEXT);
+    INSERT INTO jid (_id, user, server, raw_string) VALUES (2, '4915100000001', 's.whatsapp.net', '4915100000001@s.whatsapp.net');
+    INSERT INTO chat (_id, jid_row_id) VALUES (1, 2);
+    INSERT INTO message (_id, chat_row_id, from_me, key_id, sender_jid_row_id, status, timestamp, message_type, text_data) VALUES
+      (2, 1, 0, 'VC', 0, 0, 1700000000000, 14, '${count} contacts');
+    INSERT INTO message_vcard (message_row_id, vcard) VALUES ${Array.from({ length: count }, (_, index) => `(2, 'BEGIN:VCARD\nFN:Person ${index}\nEND:VCARD')`).join(', ')};`;
+
+  it('regression: attaches every card of a message sharing 150 contacts, not the first 100', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(withCards(150)), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.sink.messages[0]?.attachments).toHaveLength(150);
+    expect(run.sink.messages[0]?.extra).not.toHaveProperty('contactCardsNote');
+  });
+
+  it('regression: says so when a message holds more cards than are read', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(withCards(1001)), 'msgstore.db');
+    expect(run.sink.messages[0]?.attachments).toHaveLength(1000);
+    expect(run.sink.messages[0]?.extra?.['contactCardsNote']).toBe('more than 1000 contact cards: only the first 1000 were read');
+  });
+});
