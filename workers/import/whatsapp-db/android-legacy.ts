@@ -34,6 +34,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields, WaMedia } from './android-message.ts';
+import { MAX_CONTACT_CARDS } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
@@ -43,7 +44,7 @@ import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
   'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
-  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', { name: 'edit_version', asText: true },
+  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
 ];
 
 /** The quoted message's copy in messages_quotes (same columns as messages). */
@@ -156,6 +157,7 @@ export class LegacyLayoutReader {
       revokedKeyId: null,
       editedAt: null,
       editedAtText: null,
+      editVersion: integerValue(row['edit_version']),
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_data']),
       quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) },
@@ -171,7 +173,7 @@ export class LegacyLayoutReader {
   /** Contact cards beside a legacy contact message (none when the table is absent). */
   private cardsOf(messageRowId: number): string[] {
     if (this.vcards === null) return [];
-    return this.vcards.all(messageRowId, 100).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null);
+    return this.vcards.all(messageRowId, MAX_CONTACT_CARDS + 1).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null);
   }
 
   free(): void {
@@ -192,6 +194,7 @@ function legacyMedia(row: Row): WaMedia {
     name: nonEmptyText(row['media_name']),
     size: integerValue(row['media_size']),
     durationSeconds: integerValue(row['media_duration']),
+    fileHash: nonEmptyText(row['media_hash']),
   };
   const found = mediaPathFromMediaData(blobValue(row['thumb_scan']), integerValue(row['thumb_length']));
   if (found.path === null) {

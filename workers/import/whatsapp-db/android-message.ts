@@ -58,6 +58,8 @@ export interface WaFields {
   revokedKeyId: string | null;
   editedAt: SqlValue;
   editedAtText: SqlValue;
+  /** Legacy messages.edit_version, kept as it stands: what its values mean is not documented (FORMATS.md §5.1). */
+  editVersion?: number | null;
   quotedKeyId: string | null;
   /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
   quotedText: string | null;
@@ -93,6 +95,8 @@ export interface WaMedia {
   name: string | null;
   size: number | null;
   durationSeconds: number | null;
+  /** The file's SHA-256 as WhatsApp recorded it, base64 (new file_hash, legacy media_hash); absent where the layout has none. */
+  fileHash?: string | null;
   /** The path as the database holds it, when it was read out of a blob (legacy thumb_image). */
   pathFound?: string;
   /** Why there is no path, when the layout keeps it somewhere it could not be read from. */
@@ -111,6 +115,19 @@ export interface WaReaction {
 }
 
 const OWNER_MARKER = 'status_me';
+
+/**
+ * Contact cards kept per message (a message may share many contacts). Readers fetch one more, so a
+ * message holding more says so instead of losing the rest unseen (a cap of 100 once did).
+ */
+export const MAX_CONTACT_CARDS = 1000;
+
+/**
+ * Members listed per group: a group holds up to 1024 (the lookup's default of 1000 cut the rest
+ * off unseen); room is left for larger community announcement groups, while a hostile table still
+ * cannot make one chat unbounded.
+ */
+const MAX_GROUP_MEMBERS = 5000;
 
 /** The dedupe key of a message across the two layouts of a transitional database. */
 export function messageKey(fields: WaFields): string | null {
@@ -143,7 +160,9 @@ export class AndroidChats {
     const chatRow = jid === null && unreadableChatRow !== undefined ? unreadableChatRow : null;
     const key = jid !== null ? `jid:${jid}` : chatRow !== null ? `chat-row:${chatRow}` : 'jid:unknown';
     this.registry.ensure(key, () => {
-      const members = jid !== null && isGroupJid(jid) ? this.members(jid) : jid === null ? [] : [jid];
+      // status@broadcast and a broadcast list's own jid are no one. A list's people are its recipients, where
+      // the participant tables list them under its jid as a group's members [belief: no sample holds a list].
+      const members = jid !== null && (isGroupJid(jid) || isBroadcastJid(jid)) ? this.members(jid) : jid === null ? [] : [jid];
       return {
         key,
         title: subject ?? this.contacts.labelOf(jid) ?? (chatRow === null ? 'Unknown chat' : `Unknown chat (chat row ${chatRow})`),
@@ -155,8 +174,8 @@ export class AndroidChats {
   }
 
   private members(groupJid: string): string[] {
-    const newRows = (this.newMembers?.all(groupJid) ?? []).map((row) => this.jids.resolve(integerValue(row['member_row']))?.jid ?? null);
-    const legacyRows = (this.legacyMembers?.all(groupJid) ?? []).map((row) => nonEmptyText(row['member']));
+    const newRows = (this.newMembers?.all(groupJid, MAX_GROUP_MEMBERS) ?? []).map((row) => this.jids.resolve(integerValue(row['member_row']))?.jid ?? null);
+    const legacyRows = (this.legacyMembers?.all(groupJid, MAX_GROUP_MEMBERS) ?? []).map((row) => nonEmptyText(row['member']));
     // The phone's owner is listed with an empty jid (or "status_me" in old databases): not a person to name.
     const members = [...newRows, ...legacyRows].filter((member): member is string => member !== null && member !== OWNER_MARKER);
     return [...new Set(members)];
@@ -188,6 +207,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.forwarded) extra['forwarded'] = true;
   const editedAt = unixTime(fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoOrNull(editedAt));
+  if (fields.editVersion !== undefined && fields.editVersion !== null && fields.editVersion !== 0) extra['editVersion'] = fields.editVersion;
   if (fields.disappearing !== undefined && fields.disappearing !== null) {
     const { durationSeconds, expiresAt, expiresAtText } = fields.disappearing;
     extra['disappearing'] = { durationSeconds, expiresAt: isoOrNull(unixTime(expiresAt, expiresAtText)) };
@@ -249,12 +269,16 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     if (type.mediaType === 'contact') {
       // Legacy rows keep the card in `data` and the name in media_name; new rows the name in text_data.
       const textIsCard = fields.text?.startsWith('BEGIN:VCARD') === true;
-      const cards = fields.vcards.length > 0 ? fields.vcards : textIsCard && fields.text !== null ? [fields.text] : [];
+      const cards = fields.vcards.length > 0 ? fields.vcards.slice(0, MAX_CONTACT_CARDS) : textIsCard && fields.text !== null ? [fields.text] : [];
+      if (fields.vcards.length > MAX_CONTACT_CARDS) extra['contactCardsNote'] = `more than ${MAX_CONTACT_CARDS} contact cards: only the first ${MAX_CONTACT_CARDS} were read`;
       const name = fields.media?.name ?? (textIsCard ? null : fields.text);
       for (const card of cards) attachments.push(contactCard(card, name));
       if (textIsCard) text = name ?? '';
     }
     if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType, extra));
+  } else if (namesMedia(fields.media)) {
+    // A type code we cannot name (or one that names no file) whose row still has media: the file is evidence.
+    attachments.push(mediaAttachment(fields, 'unknown', extra));
   }
   if (fields.media?.durationSeconds !== null && fields.media?.durationSeconds !== undefined && fields.media.durationSeconds > 0) {
     extra['durationSeconds'] = fields.media.durationSeconds;
@@ -308,6 +332,11 @@ function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: C
   };
 }
 
+/** True when a media row says anything of a file (a legacy row of a non-media type reads as an all-empty one). */
+function namesMedia(media: WaMedia | null): media is WaMedia {
+  return media !== null && (media.path !== null || media.mimeType !== null || media.name !== null || (media.size ?? 0) > 0);
+}
+
 function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typeof androidMessageType>['mediaType']>, extra: Record<string, unknown>): ParsedAttachment {
   const media = fields.media;
   // No local path: the file was never downloaded (or was removed); the message still says what it was.
@@ -320,7 +349,19 @@ function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typ
   if (media.size !== null && media.size > 0) attachment.size = media.size;
   if (media.pathFound !== undefined) extra['mediaPathInDatabase'] = media.pathFound;
   if (media.pathNote !== undefined) extra['mediaPathNote'] = media.pathNote;
+  putFileHash(attachment, media.fileHash ?? null, extra);
   return attachment;
+}
+
+/**
+ * WhatsApp's own SHA-256 of the file becomes the digest the found bytes are checked against (hex,
+ * as attachments are hashed); a value that is not 32 bytes of base64 is kept as it stands, unchecked.
+ */
+function putFileHash(attachment: ParsedAttachment, fileHash: string | null, extra: Record<string, unknown>): void {
+  if (fileHash === null) return;
+  const bytes = /^[A-Za-z0-9+/]{43}=$/u.test(fileHash) ? Buffer.from(fileHash, 'base64') : null;
+  if (bytes?.byteLength === 32) attachment.vendorDigests = { sha256: bytes.toString('hex') };
+  else extra['mediaFileHash'] = fileHash;
 }
 
 function contactCard(vcard: string, name: string | null): ParsedAttachment {

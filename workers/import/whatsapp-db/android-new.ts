@@ -10,6 +10,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaDisappearing, WaFields } from './android-message.ts';
+import { MAX_CONTACT_CARDS } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';
@@ -26,7 +27,7 @@ interface SideTable {
 }
 
 const SIDE_TABLES: readonly SideTable[] = [
-  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration'] },
+  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration', 'file_hash'] },
   { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url'] },
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
@@ -139,12 +140,13 @@ export class NewLayoutReader {
             name: nonEmptyText(row['mm_media_name']),
             size: integerValue(row['mm_file_size']) ?? integerValue(row['mm_file_length']),
             durationSeconds: duration,
+            fileHash: nonEmptyText(row['mm_file_hash']),
           }
         : null,
       location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
         ? { latitude, longitude, name: nonEmptyText(row['ml_place_name']), address: nonEmptyText(row['ml_place_address']), url: nonEmptyText(row['ml_url']) }
         : null,
-      vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), 100).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
+      vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), MAX_CONTACT_CARDS + 1).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
       revokedKeyId: nonEmptyText(row['mr_revoked_key_id']),
       editedAt: row['me_edited_timestamp'] ?? null,
       editedAtText: row['me_edited_timestamp__text'] ?? null,
@@ -203,8 +205,12 @@ function disappearingOf(row: Row): WaDisappearing | null {
   return { durationSeconds, expiresAt, expiresAtText: row['mx_expire_timestamp__text'] ?? null };
 }
 
-/** One person's reaction per message_add_on row; a hostile table cannot make a message unbounded. */
-const MAX_REACTIONS = 1000;
+/**
+ * One person's reaction per message_add_on row. A group holds up to 1024 people (a cap of 1000
+ * dropped the rest unseen); room is left for larger community groups, while a hostile table still
+ * cannot make a message unbounded.
+ */
+const MAX_REACTIONS = 5000;
 
 /**
  * Reactions are rows of message_add_on (who, when, parent_message_row_id) with the emoji in

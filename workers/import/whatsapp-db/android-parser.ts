@@ -39,7 +39,7 @@ import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.14.1';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.16.4';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -83,7 +83,8 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
 
   const totalRows = readers.reduce((sum, [table]) => sum + (rowsOf(table) ?? 0), 0);
   const pacer = new RowPacer(sink, totalRows, input.size);
-  const seenKeys = new Set<string>();
+  /** Key ids seen (messageKey), with the group sender of each row that had it. */
+  const seenKeys = new Map<string, (string | null)[]>();
   const tally = { messages: 0, system: 0, unparsed: 0, deleted: 0, placeholderRows: 0, duplicatesAcrossLayouts: 0, duplicateJoinRows: 0 };
   try {
     for (const [table, reader] of readers) {
@@ -107,11 +108,12 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
           const fields = withPlacedMedia(reader.fields(row), inAppRoot);
           const key = messageKey(fields);
           if (key !== null && layout === 'transitional') {
-            if (table === 'messages' && seenKeys.has(key)) {
+            const sender = fields.groupSender?.jid ?? null;
+            if (table === 'messages' && isSeen(seenKeys, key, sender)) {
               tally.duplicatesAcrossLayouts += 1;
               continue;
             }
-            seenKeys.add(key);
+            seenKeys.set(key, [...(seenKeys.get(key) ?? []), sender]);
           }
           const chatKey = chats.keyFor(fields.chatJid, fields.chatSubject, fields.unreadableChatRow);
           message = buildMessage(fields, chatKey, contacts, sqliteRowLocator(file, table, row));
@@ -151,6 +153,18 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
       deletedRowsRecovered: false,
     },
   };
+}
+
+/**
+ * True when a row with this key (and group sender) was already reported. In a group a key id is
+ * unique only with its sender ([verified schema] message_key_index is UNIQUE on chat_row_id,
+ * from_me, key_id, sender_jid_row_id): two rows naming different senders are two messages.
+ * A row whose sender is not known is taken for the one already seen, as before.
+ */
+function isSeen(seenKeys: Map<string, (string | null)[]>, key: string, sender: string | null): boolean {
+  const senders = seenKeys.get(key);
+  if (senders === undefined) return false;
+  return sender === null || senders.some((seen) => seen === null || seen === sender);
 }
 
 /** Reactions are kept on the message they answer: those whose message was not read are named, not lost unseen. */

@@ -6,7 +6,7 @@
  */
 
 import type { Database } from 'sql.js';
-import type { ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParsedParticipant, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import type { MediaType, ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParsedParticipant, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ColumnRequest, EvidenceDatabase, Row ,
   WarningCap} from '../sqlite/index.ts';
@@ -37,7 +37,7 @@ import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.5.1';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.5.2';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -159,21 +159,12 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
       }
     }
     if (isFileMedia(type.mediaType)) {
-      const path = nonEmptyText(row['mi_zmedialocalpath']);
-      const attachment: ParsedAttachment = { kind: path === null ? 'omitted' : 'attached', mediaType: type.mediaType };
-      if (path !== null) {
-        // Relative to Message/ in the app group folder: placed below the database's folder; a
-        // flattened copy may hold Media/ beside the database instead.
-        attachment.path = placedIosMediaPath(path);
-        if (attachment.path !== path && !path.startsWith('/')) attachment.alternativePaths = [path];
-        attachment.fileName = path.split('/').pop() ?? path;
-        if (attachment.path !== path) extra['mediaPathInDatabase'] = path;
-      }
-      const size = integerValue(row['mi_zfilesize']);
-      if (size !== null && size > 0) attachment.size = size;
-      attachments.push(attachment);
+      attachments.push(mediaItemAttachment(row, type.mediaType, extra));
       putExtra(extra, 'durationSeconds', integerValue(row['mi_zmovieduration']) || null);
     }
+  } else if (nonEmptyText(row['mi_zmedialocalpath']) !== null) {
+    // A type code we cannot name (or one that names no file) whose media item holds a file: the file is evidence.
+    attachments.push(mediaItemAttachment(row, 'unknown', extra));
   }
   const time = appleTime(row['zmessagedate'], row['zmessagedate__text']);
   return {
@@ -191,6 +182,23 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     locator: sqliteRowLocator(file, 'ZWAMESSAGE', row),
     extra,
   };
+}
+
+/** The file a message's ZWAMEDIAITEM names: attached when it has a local path, else omitted (never downloaded). */
+function mediaItemAttachment(row: Row, mediaType: MediaType, extra: Record<string, unknown>): ParsedAttachment {
+  const path = nonEmptyText(row['mi_zmedialocalpath']);
+  const attachment: ParsedAttachment = { kind: path === null ? 'omitted' : 'attached', mediaType };
+  if (path !== null) {
+    // Relative to Message/ in the app group folder: placed below the database's folder; a
+    // flattened copy may hold Media/ beside the database instead.
+    attachment.path = placedIosMediaPath(path);
+    if (attachment.path !== path && !path.startsWith('/')) attachment.alternativePaths = [path];
+    attachment.fileName = path.split('/').pop() ?? path;
+    if (attachment.path !== path) extra['mediaPathInDatabase'] = path;
+  }
+  const size = integerValue(row['mi_zfilesize']);
+  if (size !== null && size > 0) attachment.size = size;
+  return attachment;
 }
 
 /**

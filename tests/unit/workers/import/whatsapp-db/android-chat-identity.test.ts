@@ -55,3 +55,22 @@ describe('msgstore.db (new layout): group members addressed by lid', () => {
     ]);
   });
 });
+
+describe('msgstore.db (new layout): the members of a full group', () => {
+  it('regression: lists every member of a group of 1024 (WhatsApp\'s group size), not the first 1000', async () => {
+    const members = Array.from({ length: 1024 }, (_, index) => index + 10);
+    const bytes = await buildDatabase(`${SCHEMA}
+      CREATE TABLE group_participant_user (_id INTEGER PRIMARY KEY, group_jid_row_id INTEGER, user_jid_row_id INTEGER);
+      INSERT INTO jid VALUES (2, '120363000000000001', 'g.us', '120363000000000001@g.us');
+      INSERT INTO jid VALUES ${members.map((row) => `(${row}, '49151${String(row).padStart(8, '0')}', 's.whatsapp.net', '49151${String(row).padStart(8, '0')}@s.whatsapp.net')`).join(', ')};
+      INSERT INTO chat VALUES (1, 2, 'Everyone');
+      INSERT INTO group_participant_user (group_jid_row_id, user_jid_row_id) VALUES ${members.map((row) => `(2, ${row})`).join(', ')};
+      INSERT INTO message VALUES (1, 1, 1, 'A', 0, 0, 1700000000000, 0, 'hello all');
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const participants = run.sink.chats[0]?.participants ?? [];
+    expect(participants).toHaveLength(1024);
+    expect(participants.at(-1)).toEqual({ name: null, id: '+4915100001033' });
+  });
+});

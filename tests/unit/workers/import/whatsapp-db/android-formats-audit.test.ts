@@ -132,6 +132,21 @@ describe('FORMATS.md §5.1 status@broadcast and broadcast lists', () => {
     expect(run.sink.chats.find((chat) => chat.key === 'jid:3456789@broadcast')).toMatchObject({ title: '3456789@broadcast', kind: 'unknown' });
   });
 
+  it('regression: status@broadcast and a broadcast list are not participants of their own chats; a list names its recipients where group_participants lists them', async () => {
+    const bytes = await buildDatabase(`${LEGACY_SCHEMA}
+      CREATE TABLE group_participants (_id INTEGER PRIMARY KEY AUTOINCREMENT, gjid TEXT NOT NULL, jid TEXT NOT NULL, admin INTEGER);
+      INSERT INTO group_participants (gjid, jid, admin) VALUES ('3456789@broadcast', '4915100000001@s.whatsapp.net', 0), ('3456789@broadcast', '4915100000002@s.whatsapp.net', 0);
+      INSERT INTO messages (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, remote_resource) VALUES
+        (2, 'status@broadcast', 0, 'ST1', 0, 'my status', 1623698000000, '0', '4915100000002@s.whatsapp.net'),
+        (3, '3456789@broadcast', 1, 'BL1', 5, 'to the list', 1623698001000, '0', NULL);`);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.sink.chats.find((chat) => chat.key === 'jid:status@broadcast')?.participants).toEqual([]);
+    expect(run.sink.chats.find((chat) => chat.key === 'jid:3456789@broadcast')?.participants).toEqual([
+      { name: 'Anna', id: '+4915100000001' }, { name: 'Boss', id: '+4915100000002' },
+    ]);
+  });
+
   it('new: a status update names its poster from sender_jid_row_id; the jid is rebuilt from user and server when raw_string is empty', async () => {
     const bytes = await buildDatabase(`${NEW_SCHEMA}
       INSERT INTO jid (_id, user, server, raw_string) VALUES (2, 'status', 'broadcast', NULL), (3, '4915100000002', 's.whatsapp.net', NULL);
@@ -285,5 +300,28 @@ describe('FORMATS.md §5.1 legacy contact messages: the cards in messages_vcards
     expect(cardText(several)).toEqual(['BEGIN:VCARD\nFN:Ana\nEND:VCARD', 'BEGIN:VCARD\nFN:Bruno\nEND:VCARD']);
     expect(single).toMatchObject({ text: 'Driver' });
     expect(cardText(single)).toEqual(['BEGIN:VCARD\nFN:Driver\nEND:VCARD']);
+  });
+});
+
+describe('FORMATS.md §5.1 new layout contact messages: many cards in message_vcard', () => {
+  const withCards = (count: number): string => `${NEW_SCHEMA}
+    CREATE TABLE message_vcard (_id INTEGER PRIMARY KEY AUTOINCREMENT, message_row_id INTEGER, vcard TEXT);
+    INSERT INTO jid (_id, user, server, raw_string) VALUES (2, '4915100000001', 's.whatsapp.net', '4915100000001@s.whatsapp.net');
+    INSERT INTO chat (_id, jid_row_id) VALUES (1, 2);
+    INSERT INTO message (_id, chat_row_id, from_me, key_id, sender_jid_row_id, status, timestamp, message_type, text_data) VALUES
+      (2, 1, 0, 'VC', 0, 0, 1700000000000, 14, '${count} contacts');
+    INSERT INTO message_vcard (message_row_id, vcard) VALUES ${Array.from({ length: count }, (_, index) => `(2, 'BEGIN:VCARD\nFN:Person ${index}\nEND:VCARD')`).join(', ')};`;
+
+  it('regression: attaches every card of a message sharing 150 contacts, not the first 100', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(withCards(150)), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.sink.messages[0]?.attachments).toHaveLength(150);
+    expect(run.sink.messages[0]?.extra).not.toHaveProperty('contactCardsNote');
+  });
+
+  it('regression: says so when a message holds more cards than are read', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(withCards(1001)), 'msgstore.db');
+    expect(run.sink.messages[0]?.attachments).toHaveLength(1000);
+    expect(run.sink.messages[0]?.extra?.['contactCardsNote']).toBe('more than 1000 contact cards: only the first 1000 were read');
   });
 });

@@ -65,3 +65,17 @@ describe('whatsappAndroidDbParser: reactions to a message that is gone', () => {
     });
   });
 });
+
+describe('whatsappAndroidDbParser: reactions in a full group', () => {
+  it('regression: keeps the reaction of every member of a group of 1024, not the first 1000', async () => {
+    const reactions = Array.from({ length: 1024 }, (_, index) => index + 10);
+    const bytes = await buildDatabase(`${NEW}
+      INSERT INTO message_add_on VALUES ${reactions.map((row) => `(${row}, 2, 0, 'R${row}', 3, 2, ${1700000200000 + row}, 0, 56)`).join(', ')};
+      INSERT INTO message_add_on_reaction VALUES ${reactions.map((row) => `(${row}, '👍', ${1700000200000 + row})`).join(', ')};
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const group = run.sink.messages.find((message) => message.extra?.['keyId'] === 'M2');
+    expect(group?.extra?.['reactions']).toHaveLength(2 + 1024);
+  });
+});

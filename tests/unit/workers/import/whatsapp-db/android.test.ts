@@ -205,6 +205,30 @@ describe('whatsappAndroidDbParser: transitional layout', () => {
   });
 });
 
+describe('whatsappAndroidDbParser: transitional layout, group messages sharing a key id', () => {
+  // [verified schema, IPED sample] message_key_index is UNIQUE (chat_row_id, from_me, key_id, sender_jid_row_id):
+  // in a group, a key id is only unique together with its sender, as in WhatsApp's own message key.
+  const withLegacyRow = (sender: string, text: string): string => `${NEW}${LEGACY_SCHEMA}
+    INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, remote_resource) VALUES
+      ('120363000000000001@g.us', 0, 'N3', 0, '${text}', 1700000002500, '0', '${sender}');`;
+
+  it('regression: keeps a legacy group message whose key id a new-layout message of another sender has', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(withLegacyRow('4915100000009@s.whatsapp.net', 'same key, another member')), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.outcome.details).toMatchObject({ layout: 'transitional', duplicatesAcrossLayouts: 0 });
+    expect(run.sink.messages.filter((message) => message.extra?.['keyId'] === 'N3').map((message) => [message.senderId, message.text, message.locator])).toEqual([
+      ['+4915100000002', 'from a lid member', expect.objectContaining({ table: 'message', rowid: 4 })],
+      ['+4915100000009', 'same key, another member', expect.objectContaining({ table: 'messages' })],
+    ]);
+  });
+
+  it('still reports once a group message both tables hold for the same sender', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(withLegacyRow('4915100000002@s.whatsapp.net', 'from a lid member')), 'msgstore.db');
+    expect(run.outcome.details).toMatchObject({ duplicatesAcrossLayouts: 1 });
+    expect(run.sink.messages.filter((message) => message.extra?.['keyId'] === 'N3')).toHaveLength(1);
+  });
+});
+
 describe('whatsappAndroidDbParser: refusals', () => {
   it('refuses a database without WhatsApp message tables', async () => {
     const bytes = await buildDatabase('CREATE TABLE wa_contacts (jid TEXT)');

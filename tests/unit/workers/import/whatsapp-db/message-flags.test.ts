@@ -24,6 +24,19 @@ describe('message facts beside the text', () => {
     expect(plain?.extra).not.toHaveProperty('receivedAt');
   });
 
+  it('regression: legacy msgstore keeps a non-zero edit_version (read by the parser, then dropped), as the database holds it', async () => {
+    const bytes = await buildDatabase(`
+      CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+        status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, edit_version INTEGER);
+      INSERT INTO messages VALUES (1, '4915100000001@s.whatsapp.net', 0, 'E1', 0, NULL, 1623690000000, '15', 7),
+                                  (2, '4915100000001@s.whatsapp.net', 0, 'E2', 0, 'plain', 1623690060000, '0', 0);`);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    const [revoked, plain] = run.sink.messages;
+    expect(revoked).toMatchObject({ deleted: true, locator: { table: 'messages', rowid: 1 } });
+    expect(revoked?.extra?.['editVersion']).toBe(7);
+    expect(plain?.extra).not.toHaveProperty('editVersion');
+  });
+
   it('new msgstore: origination_flags bit 0 marks a forwarded message', async () => {
     const bytes = await buildDatabase(`
       CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, raw_string TEXT);
