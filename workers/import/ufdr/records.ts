@@ -10,7 +10,7 @@ import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { identifierKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
-import { deletedStateOf, isDeleted, readStampValue } from './model-facts.ts';
+import { deletedStateOf, extractionOf, isDeleted, readStampValue } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import type { StampReader } from './date-order.ts';
@@ -61,6 +61,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
     type,
     deletedState: deletedStateOf(model),
     decodingConfidence: model.attrs['decoding_confidence'] ?? null,
+    ...extractionOf(model),
   };
   if (stamp?.attrs['format'] !== undefined) extra['timestampFormat'] = stamp.attrs['format'];
   if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
