@@ -200,7 +200,7 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
   const attachments: ParsedAttachment[] = [];
   const references: Record<string, unknown>[] = [];
   const used = new Set<string>();
-  for (const item of [...fieldModels(model, 'Attachment'), ...fieldModels(model, 'Attachments')]) {
+  for (const item of uniqueModels([...fieldModels(model, 'Attachment'), ...fieldModels(model, 'Attachments')])) {
     const inline = descendants(item, 'file')[0];
     const fileId = item.attrs['file_id'] ?? inline?.attrs['id'] ?? null;
     const file = inline === undefined ? (fileId === null ? undefined : files.get(fileId)) : taggedFileOf(inline);
@@ -221,6 +221,21 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     references.push({ fileId: id, devicePath: file.devicePath, inReport: true, ...deletedOnDevice(file) });
   }
   return { attachments, references };
+}
+
+/**
+ * Each model once: the same Attachment model (one id) can be written in both `Attachment` and
+ * `Attachments`, and read per field it became two attachments. Models without an id are kept.
+ */
+function uniqueModels(models: XmlNode[]): XmlNode[] {
+  const ids = new Set<string>();
+  return models.filter((item) => {
+    const id = item.attrs['id'];
+    if (id === undefined) return true;
+    if (ids.has(id)) return false;
+    ids.add(id);
+    return true;
+  });
 }
 
 /**
