@@ -90,6 +90,7 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     const unreadable = head.byteLength === 0 ? describeEmptyDatabaseEntry(archive, entry) : describeUnreadableEntry(head);
     if (unreadable !== null) survey.unreadable.push({ name: entry.name, reason: unreadable });
   }
+  keepReportFilesWithReports(survey);
   // Back in archive order, so records keep the order the export was written in.
   const position = new Map(archive.entries.map((entry, index) => [entry, index]));
   survey.recognised.sort((a, b) => (position.get(a.entry) ?? 0) - (position.get(b.entry) ?? 0));
@@ -97,6 +98,27 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
   const exports = survey.recognised.filter((item) => item.parser.format !== 'image');
   if (exports.length > 0) survey.recognised = exports;
   return survey;
+}
+
+/** The format of a Cellebrite report.xml (the UFDR importer's), whose folder is a UFDR's. */
+const CELLEBRITE_REPORT_FORMAT = 'cellebrite-ufdr';
+
+/**
+ * A .ufdr (or a zipped UFDR folder) holds report.xml and the files the extraction held: the
+ * phone's databases, text files and archives, which the report has decoded already. As for an
+ * unzipped UFDR folder (engine collect-files.ts), the entries below a report's folder are its
+ * files, read through it as attachments: not exports of their own (a msgstore.db there was
+ * imported beside the report, every chat twice) nor zips to extract. The report lists those it
+ * names nowhere.
+ */
+function keepReportFilesWithReports(survey: ZipSurvey): void {
+  const folders = survey.recognised.filter((item) => item.parser.format === CELLEBRITE_REPORT_FORMAT).map((item) => entryFolder(item.entry.name));
+  if (folders.length === 0) return;
+  const isReportFile = (name: string): boolean => folders.some((folder) => name.startsWith(folder));
+  survey.recognised = survey.recognised.filter((item) => item.parser.format === CELLEBRITE_REPORT_FORMAT || !isReportFile(item.entry.name));
+  survey.unreadable = survey.unreadable.filter((item) => !isReportFile(item.name));
+  survey.nested = survey.nested.filter((name) => !isReportFile(name));
+  survey.contacts = survey.contacts.filter((name) => !isReportFile(name));
 }
 
 /**
