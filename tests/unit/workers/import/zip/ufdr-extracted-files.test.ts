@@ -51,3 +51,17 @@ describe('a .ufdr zip: the files below report.xml are its files, not exports', (
     expect(found.recognised).toEqual(['PH-07/report.xml cellebrite-ufdr', 'WhatsApp/_chat.txt whatsapp-txt']);
   });
 });
+
+describe('a .ufdr zip with more extracted files than the survey looks at', () => {
+  it('finds report.xml written after them, and does not count the report\'s files as not looked at', async () => {
+    const extracted: TestZipEntry[] = Array.from({ length: 12 }, (_, index) => ({ name: `files/Database/app-${index}.db`, data: `not a database ${index}` }));
+    const archive = await ZipArchive.open(writeTemp(tempFolder(), 'PH-07.ufdr', buildZip([...extracted, { name: 'report.xml', data: REPORT }])));
+    try {
+      const found = await surveyZip(archive, PARSERS, 5);
+      expect(found.recognised.map((item) => item.entry.name)).toEqual(['report.xml']);
+      expect(found.notLookedAt).toBe(0);
+    } finally {
+      archive.close();
+    }
+  });
+});
