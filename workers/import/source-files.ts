@@ -99,7 +99,7 @@ export function locateEntry(archive: ZipArchive, folder: string, wanted: string)
   if (twins.length === 1 && twin !== undefined) return { entry: twin, how: 'normalisation' };
   if (twins.length > 1) return { why: `${twins.length} entries differ from the name only by Unicode normalisation (${twins.map((entry) => entry.name).join(', ')}); none is taken` };
   const name = posix.basename(wanted);
-  const byName = archive.entries.filter((entry) => posix.basename(entry.name) === name);
+  const byName = archive.findByBaseName(name);
   const [only] = byName;
   if (byName.length === 1 && only !== undefined) return { entry: only, how: 'file-name' };
   return { why: whyNoEntry(archive, [beside, rooted], wanted) };

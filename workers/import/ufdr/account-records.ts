@@ -7,7 +7,7 @@
  */
 
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { deletedStateOf, isDeleted } from './model-facts.ts';
+import { deletedStateOf, extractionOf, isDeleted } from './model-facts.ts';
 import type { XmlNode } from './model-tree.ts';
 import type { PersonFacts } from './report-facts.ts';
 
@@ -28,6 +28,6 @@ export function accountRecord(model: XmlNode, person: PersonFacts, locator: Sour
     deleted: isDeleted(model),
     edited: false,
     locator,
-    extra: { recordType: 'account', app: person.source, name: person.name, identifiers: person.identifiers, modelId: model.attrs['id'] ?? null, deletedState: deletedStateOf(model) },
+    extra: { recordType: 'account', app: person.source, name: person.name, identifiers: person.identifiers, modelId: model.attrs['id'] ?? null, deletedState: deletedStateOf(model), ...extractionOf(model) },
   };
 }

@@ -11,7 +11,7 @@
 
 import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { StampReader } from './date-order.ts';
-import { deletedStateOf, isDeleted, stampOf } from './model-facts.ts';
+import { deletedStateOf, extractionOf, isDeleted, stampOf } from './model-facts.ts';
 import { fieldModels, fieldText, fieldValue, partyOf } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 
@@ -61,6 +61,7 @@ export function activityRecord(model: XmlNode, chatKey: string, locator: SourceL
       systemMessageId: mirroredMessageId(model),
       modelId: model.attrs['id'] ?? null,
       deletedState: deletedStateOf(model),
+      ...extractionOf(model),
       ...(stamp.format === null ? {} : { timestampFormat: stamp.format }),
     },
   };

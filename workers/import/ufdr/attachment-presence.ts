@@ -13,7 +13,14 @@ import { lookup } from '../source-files.ts';
 import { ZipArchive } from '../zip/zip-archive.ts';
 
 export interface AttachmentPresence {
+  /** Is the file there? A file found counts as named by the report (unnamed()). */
   has(path: string): boolean;
+  /**
+   * The entries below report.xml's folder in the same zip that nothing tested with has() found
+   * (the report itself aside), in archive order; null outside a zip, where the engine lists the
+   * files beside report.xml itself (engine/import/cellebrite-folder.ts).
+   */
+  unnamed(): string[] | null;
   close(): void;
 }
 
@@ -23,8 +30,18 @@ export async function attachmentPresence(sourcePath: string): Promise<Attachment
   if (split !== -1) {
     const archive = await ZipArchive.open(sourcePath.slice(0, split)).catch(() => null);
     if (archive === null) return null;
-    const folder = posix.dirname(sourcePath.slice(split + 2));
-    return { has: (path) => lookup(archive, folder, path.replaceAll('\\', '/')) !== undefined, close: () => archive.close() };
+    const reportName = sourcePath.slice(split + 2);
+    const folder = posix.dirname(reportName);
+    const found = new Set<string>([reportName]);
+    return {
+      has(path) {
+        const entry = lookup(archive, folder, path.replaceAll('\\', '/'));
+        if (entry !== undefined) found.add(entry.name);
+        return entry !== undefined;
+      },
+      unnamed: () => archive.entries.filter((entry) => isBelow(folder, entry.name) && !entry.name.endsWith('/') && !found.has(entry.name)).map((entry) => entry.name),
+      close: () => archive.close(),
+    };
   }
   if (!existsSync(sourcePath)) return null;
   const folder = dirname(sourcePath);
@@ -35,6 +52,12 @@ export async function attachmentPresence(sourcePath: string): Promise<Attachment
       if (rel === '' || rel.startsWith('..') || rel.startsWith(sep)) return false;
       return existsSync(candidate) && statSync(candidate).isFile();
     },
+    unnamed: () => null,
     close: () => undefined,
   };
+}
+
+/** An entry below the zip folder `folder` ('.' for the zip's root). */
+function isBelow(folder: string, name: string): boolean {
+  return folder === '.' || name.startsWith(`${folder}/`);
 }

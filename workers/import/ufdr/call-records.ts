@@ -8,7 +8,7 @@
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import { callChatTitle, callConversationKey, callText } from '../sms-xml/call-log.ts';
 import type { CallFacts, CallOutcome } from '../sms-xml/call-log.ts';
-import { counterpartsOf, deletedStateOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
+import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
 import { fieldText } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 import type { ConversationRecord, RecordContext } from './text-records.ts';
@@ -58,6 +58,7 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
     app: facts.app,
     modelId: model.attrs['id'] ?? null,
     deletedState: deletedStateOf(model),
+    ...extractionOf(model),
   };
   for (const [name, value] of [['type', type], ['status', status], ['durationAsWritten', rawDuration], ['networkName', fieldText(model, 'NetworkName')], ['account', fieldText(model, 'Account')], ['timestampFormat', stamp.format]] as const) {
     if (value !== null) extra[name] = value;

@@ -77,6 +77,11 @@ export class FileIndex {
     return this.files.get(id);
   }
 
+  /** The `Local Path` of every indexed file that has one: where the report says its bytes are. */
+  *localPaths(): Iterable<string> {
+    for (const file of this.files.values()) if (file.localPath !== null) yield file.localPath;
+  }
+
   /** Remembers a name for an identifier (phone number, jid, user id); the first name wins. */
   addName(id: string, name: string): void {
     const key = identifierKey(id);

@@ -48,6 +48,16 @@ export function deletedStateOf(model: XmlNode): string | null {
   return model.attrs['deleted_state'] ?? model.attrs['DeletedState'] ?? null;
 }
 
+/**
+ * The extraction the model was decoded from (`extractionId`, an id of sourceExtractions), as an
+ * `extra` entry, or none when the report names none. One Chat can hold messages of several
+ * extractions (a logical and a file-system one), so it is read per record.
+ */
+export function extractionOf(model: XmlNode): { extractionId?: string } {
+  const id = model.attrs['extractionId'];
+  return id === undefined ? {} : { extractionId: id };
+}
+
 export function isDeleted(model: XmlNode): boolean {
   return (deletedStateOf(model) ?? '').toLowerCase() === 'deleted';
 }

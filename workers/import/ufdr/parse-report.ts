@@ -36,7 +36,7 @@ import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.12.1';
+export const UFDR_PARSER_VERSION = '1.14.1';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -188,6 +188,8 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     sink.warning({ place: file, message: `this is a fragment of a report.xml (its root is <${state.root ?? ''}>), without the report's taggedFiles: ${stats.unresolvedFileRefs} attachment file references could not be linked to vendor digests, and ${stats.missingAttachmentFiles} attachment files are not beside it` });
   }
   if (files.notIndexed > 0) sink.warning({ place: file, message: `${files.notIndexed} taggedFiles entries beyond the first ${files.indexed} were not indexed; their attachments use the path the message names, without vendor digests` });
+  const unreferenced = stopped === null ? unreferencedEntries(presence, files) : null;
+  if (unreferenced !== null && unreferenced.length > 0) sink.warning({ place: file, message: describeUnreferenced(unreferenced) });
   const utf8 = describeUtf8Problems(decoder.report);
   if (utf8 !== null) sink.warning({ place: file, message: utf8 });
   warnings.finish();
@@ -216,9 +218,34 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       userAccountList: facts.accounts,
       surrogatePairsJoined: prefilter.joinedPairs,
       complete: stopped === null,
+      ...(unreferenced === null ? {} : { unreferencedEntries: unreferenced.length, unreferencedEntryNames: unreferenced.slice(0, MAX_LISTED_UNREFERENCED) }),
       invalidUtf8Sequences: decoder.report.invalidSequences,
     },
   };
+}
+
+/** Names of unreferenced zip entries kept in the details; the count says how many there are. */
+const MAX_LISTED_UNREFERENCED = 1000;
+/** Names given in the warning itself. */
+const NAMED_IN_WARNING = 10;
+
+/**
+ * The entries of a .ufdr zip (below report.xml's folder) that the report names nowhere: neither a
+ * tagged file's Local Path nor an attachment's file. As the engine lists such files beside an
+ * unzipped report.xml, so these are named, never passed over in silence. Null when it cannot be
+ * said: outside a zip (the engine lists them), or when taggedFiles were not all indexed.
+ */
+function unreferencedEntries(presence: AttachmentPresence | null, files: FileIndex): string[] | null {
+  if (presence === null || files.notIndexed > 0) return null;
+  // Attachments were looked up as the messages were read; files no message names are looked up now.
+  for (const path of files.localPaths()) presence.has(path);
+  return presence.unnamed();
+}
+
+function describeUnreferenced(names: string[]): string {
+  const shown = names.slice(0, NAMED_IN_WARNING).join(', ');
+  const more = names.length > NAMED_IN_WARNING ? ` and ${names.length - NAMED_IN_WARNING} more (all are listed in the source's details)` : '';
+  return `${names.length} ${names.length === 1 ? 'entry' : 'entries'} of the UFDR ${names.length === 1 ? 'is' : 'are'} named nowhere in report.xml (no tagged file's Local Path, no attachment), so this report imports nothing from ${names.length === 1 ? 'it' : 'them'}: ${shown}${more}`;
 }
 
 /** Messages proper (chat, SMS, MMS, email) apart from call, account and chat-activity records. */

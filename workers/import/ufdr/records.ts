@@ -10,7 +10,7 @@ import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { identifierKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
-import { deletedStateOf, isDeleted, readStampValue } from './model-facts.ts';
+import { deletedStateOf, extractionOf, isDeleted, readStampValue } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import type { StampReader } from './date-order.ts';
@@ -61,6 +61,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
     type,
     deletedState: deletedStateOf(model),
     decodingConfidence: model.attrs['decoding_confidence'] ?? null,
+    ...extractionOf(model),
   };
   if (stamp?.attrs['format'] !== undefined) extra['timestampFormat'] = stamp.attrs['format'];
   if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
@@ -199,7 +200,7 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
   const attachments: ParsedAttachment[] = [];
   const references: Record<string, unknown>[] = [];
   const used = new Set<string>();
-  for (const item of [...fieldModels(model, 'Attachment'), ...fieldModels(model, 'Attachments')]) {
+  for (const item of uniqueModels([...fieldModels(model, 'Attachment'), ...fieldModels(model, 'Attachments')])) {
     const inline = descendants(item, 'file')[0];
     const fileId = item.attrs['file_id'] ?? inline?.attrs['id'] ?? null;
     const file = inline === undefined ? (fileId === null ? undefined : files.get(fileId)) : taggedFileOf(inline);
@@ -220,6 +221,21 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     references.push({ fileId: id, devicePath: file.devicePath, inReport: true, ...deletedOnDevice(file) });
   }
   return { attachments, references };
+}
+
+/**
+ * Each model once: the same Attachment model (one id) can be written in both `Attachment` and
+ * `Attachments`, and read per field it became two attachments. Models without an id are kept.
+ */
+function uniqueModels(models: XmlNode[]): XmlNode[] {
+  const ids = new Set<string>();
+  return models.filter((item) => {
+    const id = item.attrs['id'];
+    if (id === undefined) return true;
+    if (ids.has(id)) return false;
+    ids.add(id);
+    return true;
+  });
 }
 
 /**

@@ -14,7 +14,7 @@
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { StampReader } from './date-order.ts';
 import type { FileIndex } from './file-index.ts';
-import { counterpartsOf, deletedStateOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
+import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
 import type { OwnerIdentifiers, PartyKeys, RoledParty } from './model-facts.ts';
 import { fieldText, fieldValue, MAX_FIELD_CHARS } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -135,7 +135,7 @@ function textOf(model: XmlNode, name: string, notes: string[]): string {
 }
 
 function baseExtra(model: XmlNode, type: string, facts: Record<string, unknown>): Record<string, unknown> {
-  const extra: Record<string, unknown> = { recordType: type.toLowerCase(), app: fieldText(model, 'Source'), modelId: model.attrs['id'] ?? null, deletedState: deletedStateOf(model), decodingConfidence: model.attrs['decoding_confidence'] ?? null };
+  const extra: Record<string, unknown> = { recordType: type.toLowerCase(), app: fieldText(model, 'Source'), modelId: model.attrs['id'] ?? null, deletedState: deletedStateOf(model), decodingConfidence: model.attrs['decoding_confidence'] ?? null, ...extractionOf(model) };
   for (const [key, value] of Object.entries(facts)) if (value !== null) extra[key] = value;
   return extra;
 }

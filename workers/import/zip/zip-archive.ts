@@ -32,6 +32,13 @@ export interface ZipEntryInfo {
 export class ZipArchive {
   /** Entries by their NFC name, built the first time a name is not found exactly. */
   private byComposedName: Map<string, ZipEntryInfo[]> | undefined;
+  /**
+   * Entries by name (the first of a repeated name, as a scan would find it) and by file name,
+   * built on first use: a UFDR holds hundreds of thousands of entries and its report looks up as
+   * many, so a scan per look-up made reading one quadratic in its size.
+   */
+  private byName: Map<string, ZipEntryInfo> | undefined;
+  private byBaseName: Map<string, ZipEntryInfo[]> | undefined;
 
   private constructor(
     private readonly zip: ZipFile,
@@ -76,7 +83,25 @@ export class ZipArchive {
   }
 
   find(name: string): ZipEntryInfo | undefined {
-    return this.entries.find((entry) => entry.name === name);
+    if (this.byName === undefined) {
+      this.byName = new Map();
+      for (const entry of this.entries) if (!this.byName.has(entry.name)) this.byName.set(entry.name, entry);
+    }
+    return this.byName.get(name);
+  }
+
+  /** Entries whose name, past its last '/', is `baseName`, in archive order. */
+  findByBaseName(baseName: string): ZipEntryInfo[] {
+    if (this.byBaseName === undefined) {
+      this.byBaseName = new Map();
+      for (const entry of this.entries) {
+        const base = entry.name.slice(entry.name.lastIndexOf('/') + 1);
+        const group = this.byBaseName.get(base);
+        if (group === undefined) this.byBaseName.set(base, [entry]);
+        else group.push(entry);
+      }
+    }
+    return this.byBaseName.get(baseName) ?? [];
   }
 
   /**

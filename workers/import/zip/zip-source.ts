@@ -52,15 +52,33 @@ export interface ZipSurvey {
  * cannot push the chat beyond MAX_ENTRIES_SNIFFED. The name only orders the look; content decides.
  */
 const LIKELY_EXPORT_NAME = /\.(txt|json|html?|xml|csv|db|sqlite|sqlite3|ufd)$/iu;
+/**
+ * A Cellebrite report.xml is looked at before all: a .ufdr holds up to hundreds of thousands of
+ * extracted files (many named like exports) before it, which pushed it beyond MAX_ENTRIES_SNIFFED.
+ */
+const REPORT_NAME = /(?:^|\/)report\.xml$/iu;
 
 /** Looks at the head of each entry (likely export names first) and lists what importers recognise by content. */
 export async function surveyZip(archive: ZipArchive, parsers: readonly SourceParser[], maxLookedAt = MAX_ENTRIES_SNIFFED): Promise<ZipSurvey> {
   const survey: ZipSurvey = { recognised: [], unreadable: [], nested: [], notLookedAt: 0, contacts: [] };
   // Both sizes must be tiny: a header that understates the size must not hide an entry from the look.
   const candidates = archive.entries.filter((entry) => Math.max(entry.size, entry.compressedSize) >= MIN_EXPORT_BYTES || hasWalEntry(archive, entry));
-  const ordered = [...candidates.filter((entry) => LIKELY_EXPORT_NAME.test(entry.name)), ...candidates.filter((entry) => !LIKELY_EXPORT_NAME.test(entry.name))];
-  survey.notLookedAt = Math.max(0, ordered.length - maxLookedAt);
-  for (const entry of ordered.slice(0, maxLookedAt)) {
+  const ordered = [
+    ...candidates.filter((entry) => REPORT_NAME.test(entry.name)),
+    ...candidates.filter((entry) => !REPORT_NAME.test(entry.name) && LIKELY_EXPORT_NAME.test(entry.name)),
+    ...candidates.filter((entry) => !REPORT_NAME.test(entry.name) && !LIKELY_EXPORT_NAME.test(entry.name)),
+  ];
+  let lookedAt = 0;
+  /** Folders of the report.xml entries recognised so far ('' for the zip's root). */
+  const reportFolders: string[] = [];
+  for (const entry of ordered) {
+    // A UFDR's extracted files are its report's (keepReportFilesWithReports): not looked at, not counted.
+    if (isBelowReport(reportFolders, entry.name)) continue;
+    if (lookedAt >= maxLookedAt) {
+      survey.notLookedAt += 1;
+      continue;
+    }
+    lookedAt += 1;
     let head: Uint8Array;
     try {
       head = await archive.head(entry, SNIFF_BYTES);
@@ -83,6 +101,7 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     const parser = sniffs(head) ?? (await withWalReplayed(archive, entry, head).then((bytes) => (bytes === head ? undefined : sniffs(bytes))));
     if (parser !== undefined) {
       survey.recognised.push({ entry, parser });
+      if (parser.format === CELLEBRITE_REPORT_FORMAT) reportFolders.push(entryFolder(entry.name));
       continue;
     }
     // A chat re-saved as UTF-16 or an encrypted backup would otherwise be passed over without a
@@ -90,6 +109,7 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     const unreadable = head.byteLength === 0 ? describeEmptyDatabaseEntry(archive, entry) : describeUnreadableEntry(head);
     if (unreadable !== null) survey.unreadable.push({ name: entry.name, reason: unreadable });
   }
+  keepReportFilesWithReports(survey, reportFolders);
   // Back in archive order, so records keep the order the export was written in.
   const position = new Map(archive.entries.map((entry, index) => [entry, index]));
   survey.recognised.sort((a, b) => (position.get(a.entry) ?? 0) - (position.get(b.entry) ?? 0));
@@ -97,6 +117,31 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
   const exports = survey.recognised.filter((item) => item.parser.format !== 'image');
   if (exports.length > 0) survey.recognised = exports;
   return survey;
+}
+
+/** The format of a Cellebrite report.xml (the UFDR importer's), whose folder is a UFDR's. */
+const CELLEBRITE_REPORT_FORMAT = 'cellebrite-ufdr';
+
+/**
+ * A .ufdr (or a zipped UFDR folder) holds report.xml and the files the extraction held: the
+ * phone's databases, text files and archives, which the report has decoded already. As for an
+ * unzipped UFDR folder (engine collect-files.ts), the entries below a report's folder are its
+ * files, read through it as attachments: not exports of their own (a msgstore.db there was
+ * imported beside the report, every chat twice) nor zips to extract. The report lists those it
+ * names nowhere.
+ */
+function keepReportFilesWithReports(survey: ZipSurvey, reportFolders: readonly string[]): void {
+  if (reportFolders.length === 0) return;
+  const isReportFile = (name: string): boolean => isBelowReport(reportFolders, name);
+  survey.recognised = survey.recognised.filter((item) => item.parser.format === CELLEBRITE_REPORT_FORMAT || !isReportFile(item.entry.name));
+  survey.unreadable = survey.unreadable.filter((item) => !isReportFile(item.name));
+  survey.nested = survey.nested.filter((name) => !isReportFile(name));
+  survey.contacts = survey.contacts.filter((name) => !isReportFile(name));
+}
+
+/** Is the entry below the folder of a report.xml recognised so far? (The reports themselves are looked at first.) */
+function isBelowReport(reportFolders: readonly string[], name: string): boolean {
+  return reportFolders.some((folder) => name.startsWith(folder));
 }
 
 /**
