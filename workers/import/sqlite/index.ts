@@ -4,7 +4,7 @@ export { sniffSqlite, headerPageSize, isValidPageSize, SQLITE_MAGIC } from './sn
 export { describeHeaderDamage } from './header-damage.ts';
 export { identifySqliteSource, identifyByTables, sniffSqliteKind } from './identify.ts';
 export type { SqliteSourceKind } from './identify.ts';
-export { isNearbyDatabaseOfKind, MAX_NEARBY_DATABASE_BYTES } from './nearby-databases.ts';
+export { databaseIdentifyingBytes, isNearbyDatabaseOfKind, MAX_NEARBY_DATABASE_BYTES } from './nearby-databases.ts';
 export { readSchemaFromBytes, tableNamesFromBytes } from './schema-from-bytes.ts';
 export type { SchemaEntry } from './schema-from-bytes.ts';
 export { openEvidenceDatabase, openBytes, baseName, MAX_EVIDENCE_DATABASE_BYTES } from './open-evidence-database.ts';

@@ -20,32 +20,39 @@ const HEAD_LENGTHS = [64 * 1024, 1024 * 1024, 16 * 1024 * 1024];
 /** A nearby file bigger than this is not read whole just to learn its tables. */
 export const MAX_NEARBY_DATABASE_BYTES = 512 * 1024 * 1024;
 
-/**
- * True when `file` is a SQLite database whose tables say `kind`. A schema cut off at the end of
- * a head only settles the question when it already names a kind other than contacts (the kind
- * of lowest rank, which tables further on could outrank); otherwise a bigger head is read, and
- * at last the whole file.
- */
+/** True when `file` is a SQLite database whose tables say `kind` (databaseIdentifyingBytes). */
 export async function isNearbyDatabaseOfKind(file: NearbyFile, kind: SqliteSourceKind): Promise<boolean> {
+  const bytes = await databaseIdentifyingBytes(file);
+  return bytes !== null && identifySqliteSource(bytes) === kind;
+}
+
+/**
+ * The bytes a database's kind is told from, as its importer will read it: with a non-empty
+ * -wal, the whole file with the log replayed in memory (its tables may exist only in the log);
+ * otherwise the first of HEAD_LENGTHS whose schema is whole, or already names a kind other than
+ * contacts (the kind of lowest rank, which tables further on could outrank), and at last the
+ * whole file. Null when it is not SQLite, cannot be read, or is bigger than `maxBytes`.
+ */
+export async function databaseIdentifyingBytes(file: NearbyFile, maxBytes = MAX_NEARBY_DATABASE_BYTES): Promise<Uint8Array | null> {
   try {
     const first = await file.head(HEAD_LENGTHS[0] ?? 0);
     // An empty main file may be a database whose pages are all still in its log.
-    if (first.byteLength > 0 && !sniffSqlite(first)) return false;
+    if (first.byteLength > 0 && !sniffSqlite(first)) return null;
     const wal = await walOf(file);
-    if (wal !== null) return (await identifyWithWal(file, wal)) === kind;
+    if (wal !== null) return await withWalReplayed(file, wal, maxBytes);
     for (const length of HEAD_LENGTHS) {
       const head = await file.head(length);
-      if (!sniffSqlite(head)) return false;
+      if (!sniffSqlite(head)) return null;
       const tables = tableNamesFromBytes(head);
       const found = tables === null ? null : identifyByTables(tables.tables);
-      if (tables?.complete === true || (found !== null && found !== 'whatsapp-contacts')) return found === kind;
+      if (tables?.complete === true || (found !== null && found !== 'whatsapp-contacts')) return head;
       if (head.byteLength < length) break;
     }
-    if (file.input.size > MAX_NEARBY_DATABASE_BYTES) return false;
-    return identifySqliteSource(await file.input.readAll()) === kind;
+    if (file.input.size > maxBytes) return null;
+    return await file.input.readAll();
   } catch {
-    // A file that cannot be read is not the companion looked for.
-    return false;
+    // A file that cannot be read is not the database looked for.
+    return null;
   }
 }
 
@@ -56,12 +63,12 @@ async function walOf(file: NearbyFile): Promise<Uint8Array | null> {
 }
 
 /**
- * The kind of the database as it will be read (openEvidenceDatabase): its -wal replayed over a
- * copy in memory, since its tables may exist only in the log. Nothing is written beside it.
+ * The database as it will be read (openEvidenceDatabase): its -wal replayed over a copy in
+ * memory, since its tables may exist only in the log. Nothing is written beside it.
  */
-async function identifyWithWal(file: NearbyFile, wal: Uint8Array): Promise<SqliteSourceKind | null> {
-  if (file.input.size + wal.byteLength > MAX_NEARBY_DATABASE_BYTES) return null;
+async function withWalReplayed(file: NearbyFile, wal: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
+  if (file.input.size + wal.byteLength > maxBytes) return null;
   const main = await file.input.readAll();
   if (main.byteLength > 0 && !sniffSqlite(main)) return null;
-  return identifySqliteSource(replayWal(main, wal).bytes);
+  return replayWal(main, wal).bytes;
 }

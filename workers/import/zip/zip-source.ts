@@ -1,6 +1,6 @@
 import type { NearbyFile, ParserInput, ParseOutcome, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { importedFiles } from '../file-input.ts';
-import { isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite } from '../sqlite/index.ts';
+import { databaseIdentifyingBytes, identifySqliteSource, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite } from '../sqlite/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { digestStream, zipFiles } from '../source-files.ts';
 import type { RecordWriter } from '../record-writer.ts';
@@ -91,14 +91,17 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
       continue;
     }
     // A database's head may not hold its whole schema, and the phone-database sniffers then say
-    // yes to let parse() decide: a contacts database would be tried, and refused, as a message source.
+    // yes to let parse() decide: the first of them (Android's mmssms.db) would take an iOS sms.db,
+    // and a contacts database would be tried, and refused, as a message source. A database is
+    // told by the bytes that show its whole schema (with its -wal replayed), as on disk.
     const database = sniffSqlite(head) || (head.byteLength === 0 && hasWalEntry(archive, entry));
-    if (database && (await isNearbyDatabaseOfKind(entryAsNearby(archive, entry), 'whatsapp-contacts'))) {
+    const identifying = database ? await databaseIdentifyingBytes(entryAsNearby(archive, entry), MAX_EVIDENCE_DATABASE_BYTES) : null;
+    if (identifying !== null && identifySqliteSource(identifying) === 'whatsapp-contacts') {
       survey.contacts.push(entry.name);
       continue;
     }
     const sniffs = (bytes: Uint8Array): SourceParser | undefined => parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(bytes, entry.name));
-    const parser = sniffs(head) ?? (await withWalReplayed(archive, entry, head).then((bytes) => (bytes === head ? undefined : sniffs(bytes))));
+    const parser = identifying !== null ? sniffs(identifying) : (sniffs(head) ?? (await withWalReplayed(archive, entry, head).then((bytes) => (bytes === head ? undefined : sniffs(bytes)))));
     if (parser !== undefined) {
       survey.recognised.push({ entry, parser });
       if (parser.format === CELLEBRITE_REPORT_FORMAT) reportFolders.push(entryFolder(entry.name));
