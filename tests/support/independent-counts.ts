@@ -166,10 +166,7 @@ async function sqlCount(family: string, bytes: Uint8Array): Promise<IndependentC
     if (family === 'android-mmssms-db' && tables.has('sms')) {
       return { records: scalar(db, 'SELECT count(*) FROM sms') + (tables.has('pdu') ? scalar(db, 'SELECT count(*) FROM pdu') : 0), method: 'SQL: count(*) FROM sms + count(*) FROM pdu' };
     }
-    if (family === 'ios-sms-db' && tables.has('message')) {
-      // Rows with item_type other than 0 are group events (renamed, member added or left).
-      return { records: scalar(db, 'SELECT count(*) FROM message'), system: scalar(db, 'SELECT count(*) FROM message WHERE item_type <> 0'), method: 'SQL: count(*) FROM message; system = item_type <> 0' };
-    }
+    if (family === 'ios-sms-db' && tables.has('message')) return iosSmsRows(db);
     if (family === 'whatsapp-db' && (tables.has('messages') || tables.has('message'))) return whatsappRows(db, tables);
     if (family === 'signal-desktop-db' && tables.has('messages')) return signalDesktopRows(db);
     return null;
@@ -207,6 +204,32 @@ function whatsappRows(db: Database, tables: Set<string>): IndependentCount {
     count.method += '; system = legacy rows with status 6, and the calls';
   }
   return count;
+}
+
+/**
+ * iOS keeps one row of `message` per message, group event (item_type other than 0: renamed,
+ * member added or left) and tapback (associated_message_type 2000-2007 added, 3000-3007 removed,
+ * associated_message_guid "p:N/GUID", "bp:GUID" or "GUID"). A tapback whose message is in the
+ * table and which carries no file is shown on that message, not counted; one whose message is
+ * missing is a notice of its own.
+ */
+export function iosSmsRows(db: Database): IndependentCount {
+  const columns = columnNames(db, 'message');
+  const itemType = columns.has('item_type') ? 'm.item_type' : '0';
+  if (!columns.has('associated_message_type') || !columns.has('associated_message_guid')) {
+    return { records: scalar(db, 'SELECT count(*) FROM message'), system: scalar(db, `SELECT count(*) FROM message m WHERE ${itemType} <> 0`), method: 'SQL: count(*) FROM message; system = item_type <> 0' };
+  }
+  const guid = "CASE WHEN m.associated_message_guid LIKE 'p:%/%' THEN substr(m.associated_message_guid, instr(m.associated_message_guid, '/') + 1) WHEN m.associated_message_guid LIKE 'bp:%' THEN substr(m.associated_message_guid, 4) ELSE m.associated_message_guid END";
+  const tapback = '(m.associated_message_type BETWEEN 2000 AND 2007 OR m.associated_message_type BETWEEN 3000 AND 3007)';
+  const targetKept = `EXISTS (SELECT 1 FROM message t WHERE t.guid = ${guid})`;
+  const joins = scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'message_attachment_join'") > 0;
+  const hasFile = joins ? 'EXISTS (SELECT 1 FROM message_attachment_join j WHERE j.message_id = m.ROWID)' : '0';
+  const onItsMessage = `${tapback} AND ${targetKept} AND NOT ${hasFile}`;
+  return {
+    records: scalar(db, `SELECT count(*) FROM message m WHERE NOT (${onItsMessage})`),
+    system: scalar(db, `SELECT count(*) FROM message m WHERE ${itemType} <> 0 OR (${tapback} AND NOT ${targetKept})`),
+    method: 'SQL: count(*) FROM message less the tapbacks on a message of the table (no file); system = item_type <> 0, and tapbacks whose message is missing',
+  };
 }
 
 /**

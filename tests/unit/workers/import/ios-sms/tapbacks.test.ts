@@ -1,6 +1,8 @@
+import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 
 import { iosSmsDbParser } from '../../../../../workers/import/ios-sms/index.ts';
+import { iosSmsRows } from '../../../../support/independent-counts.ts';
 import { IOS_SMS_TABLES_BESIDE_MESSAGE } from '../../../../support/ios-sms-tables.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
@@ -84,5 +86,27 @@ describe('iOS tapbacks', () => {
       { reaction: 'sticker', removed: false, fromMe: true, sender: null, at: '2019-12-26T18:51:40.000Z', timestampText: '599079100000000000', part: 0, guid: 'G2', rowid: 2, text: '￼', ownRecord: true },
     ]);
     expect(run.sink.messages[1]).toMatchObject({ kind: 'message', attachments: [{ mediaType: 'sticker', fileName: 'sticker.heic' }] });
+  });
+
+  it('yields the records an SQL count taken without the parser expects (tapbacks on their message not counted, one whose message is missing a notice)', async () => {
+    const bytes = await buildDatabase(`${database(`
+      (1, 'G1', 'see you at 8', 1, 599079037641931008, 0, NULL, 0, NULL),
+      (2, 'G2', 'Loved “see you at 8”', 2, 599079100000000000, 0, 'p:0/G1', 2000, NULL),
+      (3, 'G3', 'Removed a heart from “see you at 8”', 2, 599079300000000000, 0, 'bp:G1', 3000, NULL),
+      (4, 'G4', 'Liked “an old message”', 2, 599079400000000000, 0, 'p:0/GONE', 2001, NULL),
+      (5, 'G5', '￼', 0, 599079500000000000, 1, 'G1', 2007, NULL)`, [1, 2, 3, 4, 5])}
+      INSERT INTO attachment VALUES (1, 'A1', '~/Library/SMS/StickerCache/x/sticker.heic', 'public.heic', 'image/heic', 'sticker.heic', 10, 1);
+      INSERT INTO message_attachment_join VALUES (5, 1);`);
+    const run = await runParser(iosSmsDbParser, bytes, 'sms.db');
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(bytes);
+    try {
+      const independent = iosSmsRows(db);
+      expect(run.sink.messages).toHaveLength(independent.records);
+      expect(run.sink.messages.filter((message) => message.kind === 'system')).toHaveLength(independent.system ?? 0);
+      expect([independent.records, independent.system]).toEqual([3, 1]);
+    } finally {
+      db.close();
+    }
   });
 });
