@@ -40,8 +40,14 @@ export interface ParsedAttachment {
   vendorDigests?: { md5?: string; sha256?: string };
 }
 
-/** A time as the source gives it: an absolute instant when the source has one, wall-clock otherwise. */
-export type ParsedTime = { utcMs: number } | { wall: WallTime } | null;
+/**
+ * A time as the source gives it: an absolute instant when the source has one, wall-clock
+ * otherwise, or a wall clock with the *standard* offset of the zone it was read in (Telegram
+ * Desktop's HTML export writes the exporting computer's standard offset beside every time, in
+ * summer too). The last is converted in the source's time zone when that zone has this standard
+ * offset (so its daylight saving applies), and with the offset as written otherwise (said).
+ */
+export type ParsedTime = { utcMs: number } | { wall: WallTime } | { wall: WallTime; standardOffsetMinutes: number } | null;
 
 export interface ParsedMessage {
   /** The format's own id of the conversation (thread id, jid, phone address...). */

@@ -69,6 +69,16 @@ export function zoneOffsetMs(timeZone: string, utcMs: number): number {
   return Number.isNaN(offset) ? exactZoneOffsetMs(timeZone, utcMs) : offset;
 }
 
+/**
+ * The zone's standard (winter) offset in `year`, in minutes: the smaller of its offsets on
+ * 1 January and 1 July, since daylight saving moves clocks forward in either hemisphere.
+ */
+export function standardOffsetMinutes(timeZone: string, year: number): number {
+  const january = zoneOffsetMs(timeZone, dateUtc(year, 0, 1, 12, 0, 0));
+  const july = zoneOffsetMs(timeZone, dateUtc(year, 6, 1, 12, 0, 0));
+  return Math.min(january, july) / 60_000;
+}
+
 /** The offset in force for the whole UTC hour, or NaN when its first and last second differ. */
 function steadyUtcHourOffset(timeZone: string, hour: number): number {
   const first = exactZoneOffsetMs(timeZone, hour * HOUR_MS);

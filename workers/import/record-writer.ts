@@ -10,7 +10,8 @@ import type { SenderSeen } from '../../shared/domain/participants.ts';
 import { compareCodePoints } from '../../shared/text/code-point-order.ts';
 import { ownCopy } from '../../shared/text/own-copy.ts';
 import { utcIso } from '../../shared/time/utc-iso.ts';
-import { isValidWallTime, wallTimeToUtc, type WallTime } from '../../shared/time/zoned-time.ts';
+import { dateUtc } from '../../shared/time/date-utc.ts';
+import { isValidWallTime, standardOffsetMinutes, wallTimeToUtc, type WallTime } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { batchTransferList, MessageBatchEncoder } from './message-batch.ts';
@@ -93,6 +94,8 @@ export class RecordWriter implements ParseSink {
   private readonly nextSeq = new Map<string, number>();
   /** The last wall time converted without a warning, and its UTC ISO text (see toUtc). */
   private lastWall: { wall: WallTime; iso: string } | null = null;
+  /** Whether the examiner was told that times written with a standard offset were converted with it as written. */
+  private standardOffsetTold = false;
   /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
   private readonly seen = new Map<string, { first: string | null; last: string | null; senders: Map<string, Set<string | null>> }>();
 
@@ -334,6 +337,7 @@ export class RecordWriter implements ParseSink {
 
   private toUtc(time: ParsedTime, timestampText: string, locator: SourceLocator): string | null {
     if (time === null) return null;
+    if ('standardOffsetMinutes' in time) return this.withStandardOffsetToUtc(time.wall, time.standardOffsetMinutes, timestampText, locator);
     if ('utcMs' in time) {
       const iso = utcIso(time.utcMs);
       if (iso === null && Number.isFinite(time.utcMs)) this.warning({ place: describePlace(locator), message: `"${timestampText}" is past any date a time can be given for; the message has no UTC time` });
@@ -363,6 +367,35 @@ export class RecordWriter implements ParseSink {
     else this.lastWall = { wall: { ...wall }, iso };
     return iso;
   }
+
+  /**
+   * A wall time written with the standard offset of the zone it was read in (ParsedTime): in the
+   * source's zone when that zone has this standard offset, so its daylight saving applies; with
+   * the offset as written otherwise, which the examiner is told once (summer times of a zone with
+   * daylight saving would then be an hour late).
+   */
+  private withStandardOffsetToUtc(wall: WallTime, offsetMinutes: number, timestampText: string, locator: SourceLocator): string | null {
+    const { timeZone } = this.job.source;
+    if (isValidWallTime(wall) && standardOffsetMinutes(timeZone, wall.year) === offsetMinutes) return this.toUtc({ wall }, timestampText, locator);
+    if (!this.standardOffsetTold) {
+      this.standardOffsetTold = true;
+      this.warning({
+        place: describePlace(locator),
+        message: `the times are written with ${formatOffset(offsetMinutes)}, the standard offset of the computer that exported them (also in summer), and the source's time zone ${timeZone} does not have that standard offset: they were converted with the offset as written, so a time in that computer's daylight-saving period is an hour late. Declare the exporting computer's time zone to have them converted with its daylight-saving rules`,
+      });
+    }
+    return utcIso(wallMinusOffsetMs(wall, offsetMinutes));
+  }
+}
+
+function wallMinusOffsetMs(wall: WallTime, offsetMinutes: number): number {
+  return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offsetMinutes * 60_000;
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const whole = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 function sameWallTime(a: WallTime, b: WallTime): boolean {

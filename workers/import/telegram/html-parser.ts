@@ -17,7 +17,7 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.6.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.7.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const file = input.displayName;
@@ -67,7 +67,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
     // No warning for an unparsed record: the import worker lists each one with its reason.
     if (message.kind === 'unparsed') unparsed += 1;
     if (message.extra?.['joined'] === true) joined += 1;
-    if (message.time !== null && 'utcMs' in message.time) withZone += 1;
+    if (message.time !== null && ('utcMs' in message.time || 'standardOffsetMinutes' in message.time)) withZone += 1;
     previousSender = result.sender;
     previousForwardedFrom = result.forwardedFrom;
     messages += 1;

@@ -50,7 +50,14 @@ function offsetMinutes(zone: string): number {
   return zone.startsWith('-') ? -minutes : minutes;
 }
 
-/** The HTML export's date `title`; the offset suffix makes it an instant. */
+/**
+ * The HTML export's date `title`. Its offset is not the one in force at the message: Telegram
+ * Desktop writes `value.timeZone().displayName(QTimeZone::StandardTime, QTimeZone::OffsetName)`
+ * (export_data_types.cpp, FormatDateTime), the exporting computer's standard offset, beside the
+ * local wall time, which does follow daylight saving. A summer message read as wall time minus
+ * that offset would be an hour late; the record writer converts it in the source's zone instead
+ * when that zone has this standard offset (ParsedTime).
+ */
 export function fromHtmlTitle(title: string): ParsedTime {
   const match = HTML_TITLE_STAMP.exec(title.trim());
   if (match === null) return null;
@@ -65,5 +72,5 @@ export function fromHtmlTitle(title: string): ParsedTime {
   if (!isValidWallTime(wall)) return null;
   if (match[7] === undefined) return { wall };
   const minutes = Number(match[8]) * 60 + Number(match[9]);
-  return { utcMs: wallToUtcMs(wall) - (match[7] === '-' ? -minutes : minutes) * MS_PER_MINUTE };
+  return { wall, standardOffsetMinutes: match[7] === '-' ? -minutes : minutes };
 }

@@ -100,3 +100,39 @@ describe('RecordWriter times (wall clock → UTC in the source zone)', () => {
     expect(warnings[0]).toMatch(/^"10000000000000000" is past any date .*no UTC time/u);
   });
 });
+
+/** Times written as a wall clock with the exporting computer's standard offset (Telegram Desktop HTML). */
+async function storedStandardOffsetTimes(timeZone: string, times: { wall: WallTime; offset: number }[]): Promise<{ times: unknown[]; warnings: string[] }> {
+  const { writer, times: stored } = timeRecordingWriter(timeZone, '/e/messages.html', 'telegram-html');
+  for (const [index, { wall, offset }] of times.entries()) {
+    await writer.message({
+      chatKey: 'chat', kind: 'message', sender: 'Ana', time: { wall, standardOffsetMinutes: offset }, timestampText: `t${index}`, text: 'x', attachments: [], deleted: false, edited: false,
+      locator: { kind: 'html-element', file: 'messages.html', path: `div#message${index}`, elementId: `message${index}`, line: index + 1 },
+    });
+  }
+  await writer.flush();
+  return { times: stored, warnings: writer.issues.map((issue) => issue.reason) };
+}
+
+describe('RecordWriter times (wall clock with the standard offset of the zone it was read in)', () => {
+  it("converts in the source's zone when it has that standard offset, so a summer time keeps its daylight saving", async () => {
+    // Telegram Desktop in Bucharest writes "UTC+02:00" beside a July 14:00 as beside a January one.
+    const { times, warnings } = await storedStandardOffsetTimes('Europe/Bucharest', [
+      { wall: at(2024, 7, 15, 14, 0), offset: 120 },
+      { wall: at(2024, 1, 15, 14, 0), offset: 120 },
+    ]);
+    expect(times).toEqual(['2024-07-15T11:00:00.000Z', '2024-01-15T12:00:00.000Z']);
+    expect(warnings).toEqual([]);
+  });
+
+  it("uses the offset as written when the source's zone has another standard offset, and says so once", async () => {
+    const { times, warnings } = await storedStandardOffsetTimes('UTC', [
+      { wall: at(2024, 7, 15, 14, 0), offset: 120 },
+      { wall: at(2024, 1, 15, 14, 0), offset: 120 },
+      { wall: at(24, 1, 1, 10, 0), offset: -330 },
+    ]);
+    expect(times).toEqual(['2024-07-15T12:00:00.000Z', '2024-01-15T12:00:00.000Z', new Date(Date.parse('0024-01-01T15:30:00Z')).toISOString()]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/written with UTC\+02:00, the standard offset of the computer that exported them .* UTC does not have that standard offset.*an hour late/u);
+  });
+});

@@ -87,7 +87,7 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: Telegram HTML sample', () => {
         expect(lines[(message.locator.line ?? 0) - 1]).toContain(`id="${message.locator.elementId ?? ''}"`);
         expect(message.sender).not.toBeNull();
         expect(message.time).not.toBeNull();
-        expect(message.time !== null && 'utcMs' in message.time).toBe(true);
+        expect(message.time !== null && 'standardOffsetMinutes' in message.time).toBe(true);
       }
       expect(result.outcome.details['dateDividers']).toBe([...text.matchAll(/id="message-\d+"/gu)].length);
       expect(result.warnings).toEqual([]);
@@ -99,7 +99,7 @@ describe.skipIf(!HAVE_SAMPLES)('conformance: Telegram HTML sample', () => {
     const { messages, chats } = await runParser(telegramHtmlParser, inputFromFile(file));
     expect(chats[0]?.title).toBe('Who');
     expect(messages[0]?.attachments[0]).toMatchObject({ mediaType: 'sticker', path: 'stickers/AnimatedSticker.tgs' });
-    expect(messages[0]?.time).toEqual({ utcMs: Date.UTC(2025, 11, 3, 17, 7, 11) });
+    expect(messages[0]?.time).toEqual({ wall: { year: 2025, month: 12, day: 3, hour: 19, minute: 7, second: 11 }, standardOffsetMinutes: 120 });
     expect(messages[3]?.sender).toBe('Emerick Grimm');
     const forwarded = messages.find((message) => message.extra?.['forwardedFrom'] !== undefined);
     expect(forwarded?.extra?.['forwardedFrom']).toBe('[ ARCHIVE ] AroPixel Home');

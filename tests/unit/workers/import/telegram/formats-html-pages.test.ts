@@ -63,7 +63,7 @@ describe('Telegram HTML (FORMATS.md §2.3): later pages of one chat', () => {
       ['system', null, 'Elena pinned "new page"'],
       ['message', 'Vlad', 'ok'],
     ]);
-    expect(messages[1]?.time).toEqual({ utcMs: Date.UTC(2024, 3, 6, 7, 0, 30) });
+    expect(messages[1]?.time).toEqual({ wall: { year: 2024, month: 4, day: 6, hour: 10, minute: 0, second: 30 }, standardOffsetMinutes: 180 });
     expect(messages[1]?.locator).toEqual({ kind: 'html-element', file: `${FOLDER}/messages2.html`, path: 'div#message5002', elementId: 'message5002', line: 7 });
     expect(outcome.details).toMatchObject({ messages: 4, dateDividers: 1, joinedMessages: 1 });
     expect(warnings).toEqual([]);

@@ -29,10 +29,10 @@ describe('Telegram HTML export page', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('reads the full timestamp with its offset from the date title as an instant', async () => {
+  it('reads the date title as the wall time with the standard offset Telegram Desktop writes beside it', async () => {
     const { messages } = await runParser(telegramHtmlParser, inputFromFile(fixture('messages.html')));
     const message = byId(messages, 'message4002');
-    expect(message.time).toEqual({ utcMs: Date.UTC(2024, 3, 5, 18, 14, 5) });
+    expect(message.time).toEqual({ wall: { year: 2024, month: 4, day: 5, hour: 21, minute: 14, second: 5 }, standardOffsetMinutes: 180 });
     expect(message.timestampText).toBe('05.04.2024 21:14:05 UTC+03:00');
     expect(message.locator).toEqual({ kind: 'html-element', file: 'messages.html', path: 'div#message4002', elementId: 'message4002', line: 32 });
   });
