@@ -376,7 +376,10 @@ export class RecordWriter implements ParseSink {
    */
   private withStandardOffsetToUtc(wall: WallTime, offsetMinutes: number, timestampText: string, locator: SourceLocator): string | null {
     const { timeZone } = this.job.source;
-    if (isValidWallTime(wall) && standardOffsetMinutes(timeZone, wall.year) === offsetMinutes) return this.toUtc({ wall }, timestampText, locator);
+    // Telegram Desktop writes the standard offset of the zone's current rules (Qt names the most
+    // recent ones), so a zone whose standard offset has changed since a message still matches.
+    const hasThisStandardOffset = standardOffsetMinutes(timeZone, new Date().getUTCFullYear()) === offsetMinutes || standardOffsetMinutes(timeZone, wall.year) === offsetMinutes;
+    if (isValidWallTime(wall) && hasThisStandardOffset) return this.toUtc({ wall }, timestampText, locator);
     if (!this.standardOffsetTold) {
       this.standardOffsetTold = true;
       this.warning({

@@ -125,6 +125,13 @@ describe('RecordWriter times (wall clock with the standard offset of the zone it
     expect(warnings).toEqual([]);
   });
 
+  it("converts with the zone's rules of the message's time when the standard offset written is the zone's current one", async () => {
+    // Moscow kept UTC+04:00 all year in 2011-2014; an export made today writes its standard UTC+03:00 beside a 2012 time.
+    const { times, warnings } = await storedStandardOffsetTimes('Europe/Moscow', [{ wall: at(2012, 7, 15, 14, 0), offset: 180 }]);
+    expect(times).toEqual(['2012-07-15T10:00:00.000Z']);
+    expect(warnings).toEqual([]);
+  });
+
   it("uses the offset as written when the source's zone has another standard offset, and says so once", async () => {
     const { times, warnings } = await storedStandardOffsetTimes('UTC', [
       { wall: at(2024, 7, 15, 14, 0), offset: 120 },
