@@ -150,7 +150,16 @@ function takeLastLine(lines: string[], pattern: RegExp, use: (captured: string) 
   return lines.slice(0, -1);
 }
 
+/**
+ * "Name: emoji, Name: emoji". A name may hold ", " or ": " ("Doe, John"); an emoji holds no white
+ * space, so each entry ends at the first ", " (or the end) that follows ": " and an emoji.
+ */
+const REACTION_ENTRY = /(?:^|, )(.+?): (\S+)(?=, |$)/gu;
+
 function readReactions(list: string): { name: string; emoji: string }[] {
+  const entries = [...list.matchAll(REACTION_ENTRY)];
+  if (entries.map((entry) => entry[0]).join('') === list) return entries.map((entry) => ({ name: entry[1] ?? '', emoji: entry[2] ?? '' }));
+  // Not in that shape (an entry without a name): split as signal-export joined them.
   return list.split(', ').map((entry) => {
     const cut = entry.lastIndexOf(': ');
     return cut === -1 ? { name: '', emoji: entry } : { name: entry.slice(0, cut), emoji: entry.slice(cut + 2) };

@@ -38,3 +38,13 @@ describe('signal-export attachment links with brackets in the file name', () => 
     expect(messages[0]?.attachments).toEqual([{ kind: 'attached', mediaType: 'document', fileName: '2024-01-05T14-03-22.123_00_Scan_(1).pdf', path: 'media/2024-01-05T14-03-22.123_00_Scan_(1).pdf' }]);
   });
 });
+
+describe('signal-export reactions by people whose names hold a comma', () => {
+  it('gives each reaction to the whole name ("Doe, John"), as an emoji holds no ", "', () => {
+    expect(readSignalBody(['hi  ', '(- Me: 👍, Doe, John: ❤️, Dr. Who: Tardis: 😂 -)']).reactions).toEqual([
+      { name: 'Me', emoji: '👍' },
+      { name: 'Doe, John', emoji: '❤️' },
+      { name: 'Dr. Who: Tardis', emoji: '😂' },
+    ]);
+  });
+});
