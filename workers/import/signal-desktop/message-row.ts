@@ -10,7 +10,7 @@ import { flagValue, isoOrNull, nonEmptyText, numberValue, putExtra, sqliteRowLoc
 import type { SignalAttachmentTable } from './attachment-table.ts';
 import type { SignalConversations } from './conversations.ts';
 import type { JsonObject } from './json-fields.ts';
-import { firstText, identifierOf, jsonFlag, jsonNumber, jsonObjects, jsonText, parseJsonColumn } from './json-fields.ts';
+import { firstText, identifierOf, jsonFlag, jsonNumber, jsonObject, jsonObjects, jsonText, parseJsonColumn } from './json-fields.ts';
 import { attachmentsOf, editHistoryOf, insertMentions, quoteOf, reactionsOf } from './message-parts.ts';
 import type { EncryptedAttachment, NameOf } from './message-parts.ts';
 import { MESSAGE_TYPES, systemText } from './system-events.ts';
@@ -23,6 +23,9 @@ export const MAX_JSON_BYTES = 16 * 1024 * 1024;
  * below this cannot be milliseconds since 1970 after 1973, so it is the counter.
  */
 const SMALLEST_MILLISECOND_TIME = 1e11;
+
+/** Message-object fields that carry a message's content when its body is empty. */
+const CONTENT_BESIDE_BODY = ['payment', 'storyReaction', 'storyReplyContext', 'giftBadge'];
 
 export const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'id', { name: 'json', maxBytes: MAX_JSON_BYTES }, 'conversationId', 'type', 'body',
@@ -93,6 +96,10 @@ export function readMessage(row: Row, json: JsonObject | null, locator: SourceLo
   if (reactions.length > 0) extra['reactions'] = reactions;
   const editHistory = editHistoryOf(json);
   if (editHistory.length > 0) extra['editHistory'] = editHistory;
+  // What some messages hold instead of a body: a payment's note and amount, a reaction to a story,
+  // the story a reply answers (Signal shows them from these objects, so nothing else tells them).
+  for (const key of CONTENT_BESIDE_BODY) putExtra(extra, key, jsonObject(json, key));
+  putExtra(extra, 'storyId', jsonText(json, 'storyId'));
   const viewOnce = flagValue(row['isviewonce']) || jsonFlag(json, 'isViewOnce');
   if (viewOnce) extra['viewOnce'] = true;
   const erased = flagValue(row['iserased']) || jsonFlag(json, 'isErased');
@@ -114,7 +121,7 @@ export function readMessage(row: Row, json: JsonObject | null, locator: SourceLo
     direction: type === 'incoming' ? 'incoming' : type === 'outgoing' ? 'outgoing' : null,
     time: sent.time,
     timestampText: sent.timestampText,
-    text: isMessage ? body : body === '' ? systemText(type, json, nameOf) : body,
+    text: isMessage || body !== '' ? body : (type === 'story' ? storyText(json) : null) ?? systemText(type, json, nameOf),
     attachments,
     // A viewed view-once message is erased too, but by design, not deleted by its sender.
     deleted: deletedForEveryone || (erased && !viewOnce),
@@ -170,6 +177,11 @@ function senderOf(row: Row, json: JsonObject | null, conversationId: string | nu
   const person = identifier === null ? (chat?.kind === 'private' ? chat : undefined) : conversations.person(identifier);
   if (person === undefined) return { name: identifier, id: identifier, serviceId: null };
   return { name: person.label ?? identifier, id: person.e164 ?? person.serviceId ?? identifier ?? person.id, serviceId: person.serviceId };
+}
+
+/** A text story keeps its words in its one attachment, not in the body. */
+function storyText(json: JsonObject | null): string | null {
+  return jsonObjects(json, 'attachments').map((attachment) => jsonText(jsonObject(attachment, 'textAttachment'), 'text')).find((text) => text !== null) ?? null;
 }
 
 /** The fields that describe a system record, kept raw for the examiner. */

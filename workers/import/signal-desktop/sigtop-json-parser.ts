@@ -20,7 +20,7 @@ import { sniffSigtopJson } from './sigtop-json-sniff.ts';
 import { tallyMessage } from './message-tally.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
-export const SIGTOP_JSON_PARSER_VERSION = '1.3.0';
+export const SIGTOP_JSON_PARSER_VERSION = '1.4.0';
 
 /**
  * The file is parsed whole (sigtop writes one array, one conversation per file); V8 cannot hold

@@ -45,8 +45,12 @@ export interface SignalBody {
   call: boolean;
 }
 
-/** A trailing Markdown link to a local file; `!` marks an image. Web links are the person's text. */
-const TRAILING_LINK = /(!?)\[([^\]\n]*)\]\(([^()\s]+)\) *$/u;
+/**
+ * The target of a Markdown link that ends the line (only spaces after it). signal-export writes a
+ * path's white space as %20 and keeps round brackets ("Scan_(1).pdf"), so the target is the run
+ * of other characters up to the last ")"; it cannot hold "](", which starts the next link's target.
+ */
+const TRAILING_TARGET = /\]\(((?:(?!\]\()\S)+)\) *$/u;
 const WEB_LINK = /^[a-z][a-z0-9+.-]*:/iu;
 /** Where signal-export copies stickers: one folder for the whole export, beside the chat folders (SHARED_EXPORT_FOLDERS). */
 export const SIGNAL_STICKER_FOLDER = 'exported_stickers';
@@ -97,20 +101,45 @@ function takeTrailingLinks(lines: string[], body: SignalBody): string[] {
   let tail = lines[last];
   if (tail === undefined) return lines;
   const found: SignalLink[] = [];
-  for (let match = TRAILING_LINK.exec(tail); match !== null; match = TRAILING_LINK.exec(tail)) {
-    const [whole, bang, name, target] = match;
-    if (WEB_LINK.test(target ?? '')) break;
-    tail = tail.slice(0, tail.length - whole.length);
-    if (STICKER_FOLDER.test(target ?? '')) {
-      body.sticker = { label: name ?? '', target: target ?? null, path: stickerPath(target ?? '') };
+  for (let link = trailingLink(tail); link !== null; link = trailingLink(tail)) {
+    const { start, image, name, target } = link;
+    if (WEB_LINK.test(target)) break;
+    tail = tail.slice(0, start);
+    if (STICKER_FOLDER.test(target)) {
+      body.sticker = { label: name, target, path: stickerPath(target) };
       continue;
     }
-    found.unshift(toLink(name ?? '', target ?? '', bang === '!'));
+    found.unshift(toLink(name, target, image));
   }
   body.attachments = found;
   const kept = [...lines.slice(0, last), tail];
   // A message of attachments alone leaves an empty last line that was only their carrier.
   return tail.trim() === '' && found.length + (body.sticker === null ? 0 : 1) > 0 ? kept.slice(0, -1) : kept;
+}
+
+/** The Markdown link that ends `tail`: where it starts (its "!" included), its name and its target. */
+function trailingLink(tail: string): { start: number; image: boolean; name: string; target: string } | null {
+  const match = TRAILING_TARGET.exec(tail);
+  if (match === null) return null;
+  const target = match[1] ?? '';
+  const open = nameOpening(tail, match.index, target);
+  if (open === -1) return null;
+  const image = tail[open - 1] === '!';
+  return { start: image ? open - 1 : open, image, name: tail.slice(open + 1, match.index), target };
+}
+
+/**
+ * The "[" that opens a link's name, which ends at `nameEnd`. A file name may hold square brackets
+ * ("[draft] plan.docx"), so the "[" whose name is the one the target ends with (white space as
+ * %20, as signal-export writes it) is taken; a name is never longer than its target. Otherwise
+ * (a sticker's emoji, a renamed file) the nearest "[" opens it when the name holds no "]".
+ */
+function nameOpening(tail: string, nameEnd: number, target: string): number {
+  const nearest = tail.lastIndexOf('[', nameEnd - 1);
+  for (let open = nearest; open !== -1 && nameEnd - open - 1 <= target.length; open = open === 0 ? -1 : tail.lastIndexOf('[', open - 1)) {
+    if (target.endsWith(`/${tail.slice(open + 1, nameEnd).replace(/\s/gu, '%20')}`)) return open;
+  }
+  return nearest !== -1 && !tail.slice(nearest + 1, nameEnd).includes(']') ? nearest : -1;
 }
 
 function takeLastLine(lines: string[], pattern: RegExp, use: (captured: string) => void): string[] {
@@ -121,7 +150,16 @@ function takeLastLine(lines: string[], pattern: RegExp, use: (captured: string) 
   return lines.slice(0, -1);
 }
 
+/**
+ * "Name: emoji, Name: emoji". A name may hold ", " or ": " ("Doe, John"); an emoji holds no white
+ * space, so each entry ends at the first ", " (or the end) that follows ": " and an emoji.
+ */
+const REACTION_ENTRY = /(?:^|, )(.+?): (\S+)(?=, |$)/gu;
+
 function readReactions(list: string): { name: string; emoji: string }[] {
+  const entries = [...list.matchAll(REACTION_ENTRY)];
+  if (entries.map((entry) => entry[0]).join('') === list) return entries.map((entry) => ({ name: entry[1] ?? '', emoji: entry[2] ?? '' }));
+  // Not in that shape (an entry without a name): split as signal-export joined them.
   return list.split(', ').map((entry) => {
     const cut = entry.lastIndexOf(': ');
     return cut === -1 ? { name: '', emoji: entry } : { name: entry.slice(0, cut), emoji: entry.slice(cut + 2) };

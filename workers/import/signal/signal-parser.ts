@@ -4,7 +4,7 @@ import { OWNER_NAME, parseSignalText } from './parse-signal-text.ts';
 import { sniffSignalExport } from './sniff.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const SIGNAL_TEXT_PARSER_VERSION = '1.2.0';
+export const SIGNAL_TEXT_PARSER_VERSION = '1.2.2';
 /** signal-export writes each chat as <chat name>/chat.md; older releases and copies use other names. */
 const GENERIC_FILE_NAME = /^chat\.(?:md|txt)$/iu;
 
