@@ -14,8 +14,9 @@ import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.
 import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
+import { readableCsvEncoding } from './encoding.ts';
 
-export const CSV_PARSER_VERSION = '1.1.4';
+export const CSV_PARSER_VERSION = '1.1.5';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -96,9 +97,19 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   };
 
   let offset = 0;
+  let encoding: 'utf-8' | 'utf-16le' = 'utf-8';
   for await (const chunk of input.stream()) {
     sink.throwIfCancelled();
-    validator.decode(chunk);
+    if (offset === 0) {
+      try {
+        encoding = readableCsvEncoding(chunk, file);
+      } catch (error) {
+        parser.destroy();
+        throw error;
+      }
+    }
+    // csv-parse reads UTF-16LE itself after its mark; only UTF-8 is checked byte by byte.
+    if (encoding === 'utf-8') validator.decode(chunk);
     pending.push({ start: offset, bytes: chunk });
     offset += chunk.length;
     await new Promise<void>((resolve) => {
@@ -114,7 +125,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
       failure = `the row starting at line ${state.line} is longer than ${MAX_RECORD_BYTES} bytes (a quote that never closes?)`;
       // Only the start of the row is still held (PENDING_BYTES_KEPT); the record says how much of it that is.
       const held = concat(pending, recordEnd);
-      const raw = new TextDecoder('utf-8', { fatal: false }).decode(held);
+      const raw = new TextDecoder(encoding, { fatal: false }).decode(held);
       const rawBytes = { decoded: held.byteLength, total: offset - recordEnd, totalIsLowerBound: true };
       await handle({ kind: 'skip', reason: failure, raw, rawBytes }, state, valid, file, sink, warnings);
       break;
