@@ -179,7 +179,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     state.columns = resolveColumns(item.fields, mapping, file);
     return;
   }
-  if (item.kind === 'record' && item.fields.length === 1 && (item.fields[0] ?? '').trim() === '') {
+  // An empty line, or a spreadsheet's empty row written as delimiters only (",,,"): no record.
+  if (item.kind === 'record' && item.fields.every((field) => field.trim() === '')) {
     state.blankRows += 1;
     return;
   }
