@@ -119,7 +119,8 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const box = MMS_BOXES[attributes['msg_box'] ?? ''];
   if (box === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
   const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES[addr['type'] ?? ''] ?? `type ${addr['type'] ?? '?'}` }));
-  const fromAddress = roles.find((entry) => entry.role === 'from')?.address ?? null;
+  // A from addr the phone did not fill in ("null", empty) names nobody: it is no from address.
+  const fromAddress = roles.find((entry) => entry.role === 'from' && entry.address.trim() !== '')?.address ?? null;
   const address = present(attributes, 'address') ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
   const isGroup = address !== null && (splitAddress(address).length > 1 || isRcsGroupAddress(address));
 
