@@ -22,7 +22,7 @@ import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
 import { isBetweenMarkup, readsAsXml10 } from './saxes-state.ts';
 import { PLAIN_SMS_OPENING, readPlainSms, type PlainSms } from './plain-sms.ts';
-import { contactName, mmsMessage, present, smsMessage } from './records.ts';
+import { contactName, messageAddress, mmsMessage, present, smsMessage } from './records.ts';
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
@@ -363,7 +363,7 @@ function attributeInRaw(raw: string, name: string): string | null {
 }
 
 function chatFor(key: string, attributes: Record<string, string>): ParsedChat {
-  const address = present(attributes, 'address');
+  const address = messageAddress(attributes);
   const parts = address === null ? [] : splitAddress(address);
   const group = parts.length > 1 || isRcsGroupAddress(key);
   const name = group ? null : contactName(attributes);

@@ -52,6 +52,15 @@ export function present(attributes: Record<string, string>, name: string): strin
   return value === undefined || value === 'null' ? null : value;
 }
 
+/**
+ * The address of a message, or null when there is none: a blank one (`address=""`, written for
+ * emergency and carrier broadcasts) names nobody, as the literal "null" does.
+ */
+export function messageAddress(attributes: Record<string, string>): string | null {
+  const address = present(attributes, 'address');
+  return address === null || address.trim() === '' ? null : address;
+}
+
 export function contactName(attributes: Record<string, string>): string | null {
   const name = present(attributes, 'contact_name');
   return name === null || name === '' || name === '(Unknown)' ? null : name;
@@ -75,7 +84,7 @@ function keptAttributes(attributes: Record<string, string>, leaveOut: readonly s
 
 export function smsMessage(attributes: Record<string, string>, locator: SourceLocator): RecordResult {
   const notes: string[] = [];
-  const address = present(attributes, 'address');
+  const address = messageAddress(attributes);
   const rawDate = attributes['date'] ?? '';
   const { time, unit } = readEpoch(present(attributes, 'date'));
   if (time === null) notes.push(`the date "${rawDate}" could not be read`);
@@ -121,7 +130,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES[addr['type'] ?? ''] ?? `type ${addr['type'] ?? '?'}` }));
   // A from addr the phone did not fill in ("null", empty) names nobody: it is no from address.
   const fromAddress = roles.find((entry) => entry.role === 'from' && entry.address.trim() !== '')?.address ?? null;
-  const address = present(attributes, 'address') ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
+  const address = messageAddress(attributes) ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
   const isGroup = address !== null && (splitAddress(address).length > 1 || isRcsGroupAddress(address));
 
   const texts: string[] = [];
