@@ -1,8 +1,8 @@
 /**
  * The text encoding of a CSV file, from its first bytes. Excel's "Unicode text" and other Windows
- * tools save UTF-16LE with a byte order mark, which csv-parse reads (its `bom` option); other
- * UTF-16 (big-endian, or without a mark) it would read as UTF-8, a NUL between every two
- * characters, so such a file is refused with a clear error rather than imported altered.
+ * tools save UTF-16LE with a byte order mark, which the parse reads (as UTF-8 it transcodes it
+ * to); other UTF-16 (big-endian, or without a mark) would be read as UTF-8, a NUL between every
+ * two characters, so such a file is refused with a clear error rather than imported altered.
  */
 
 import { AppError } from '../../../shared/errors.ts';

@@ -96,28 +96,27 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
     }
   };
 
+  const write = (bytes: Uint8Array): Promise<void> => new Promise<void>((resolve) => {
+    parser.write(bytes, () => resolve());
+  });
+  /** Bytes of the file read. */
+  let done = 0;
+  /** Bytes given to csv-parse (the file's, or their UTF-8 form for a UTF-16 file); record offsets count these. */
   let offset = 0;
-  let encoding: 'utf-8' | 'utf-16le' = 'utf-8';
+  // csv-parse's own UTF-16 reading misdecodes a row's raw text, so UTF-16 is given to it as UTF-8.
+  let utf16: TextDecoder | null = null;
   for await (const chunk of input.stream()) {
     sink.throwIfCancelled();
-    if (offset === 0) {
-      try {
-        encoding = readableCsvEncoding(chunk, file);
-      } catch (error) {
-        parser.destroy();
-        throw error;
-      }
-    }
-    // csv-parse reads UTF-16LE itself after its mark; only UTF-8 is checked byte by byte.
-    if (encoding === 'utf-8') validator.decode(chunk);
-    pending.push({ start: offset, bytes: chunk });
-    offset += chunk.length;
-    await new Promise<void>((resolve) => {
-      parser.write(chunk, () => resolve());
-    });
+    if (done === 0 && readableEncoding(chunk, file, parser) === 'utf-16le') utf16 = new TextDecoder('utf-16le');
+    done += chunk.length;
+    if (utf16 === null) validator.decode(chunk);
+    const bytes = utf16 === null ? chunk : utf8Of(utf16.decode(chunk, { stream: true }));
+    pending.push({ start: offset, bytes });
+    offset += bytes.length;
+    await write(bytes);
     await drain();
     keepPendingFrom(pending, recordEnd);
-    sink.progress(offset, input.size);
+    sink.progress(done, input.size);
     if (failure !== null) break;
     // csv-parse updates its byte count at record ends only, so the bytes written are counted here.
     if (offset - recordEnd > MAX_RECORD_BYTES) {
@@ -125,7 +124,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
       failure = `the row starting at line ${state.line} is longer than ${MAX_RECORD_BYTES} bytes (a quote that never closes?)`;
       // Only the start of the row is still held (PENDING_BYTES_KEPT); the record says how much of it that is.
       const held = concat(pending, recordEnd);
-      const raw = new TextDecoder(encoding, { fatal: false }).decode(held);
+      const raw = new TextDecoder('utf-8', { fatal: false }).decode(held);
       const rawBytes = { decoded: held.byteLength, total: offset - recordEnd, totalIsLowerBound: true };
       await handle({ kind: 'skip', reason: failure, raw, rawBytes }, state, valid, file, sink, warnings);
       break;
@@ -133,6 +132,8 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   }
   validator.end();
   if (failure === null) {
+    // A last odd byte of a UTF-16 file is read as U+FFFD.
+    if (utf16 !== null) await write(utf8Of(utf16.decode()));
     parser.end();
     await ended;
     await drain();
@@ -283,6 +284,20 @@ function keepPendingFrom(pending: { start: number; bytes: Uint8Array }[], from: 
 
 function concat(pending: readonly { start: number; bytes: Uint8Array }[], from: number): Uint8Array {
   return Buffer.concat(pending.map((item) => item.bytes.subarray(Math.max(0, from - item.start))));
+}
+
+/** The encoding of the file, from its first bytes; refuses (and stops csv-parse) UTF-16 it cannot read. */
+function readableEncoding(head: Uint8Array, file: string, parser: { destroy: () => void }): 'utf-8' | 'utf-16le' {
+  try {
+    return readableCsvEncoding(head, file);
+  } catch (error) {
+    parser.destroy();
+    throw error;
+  }
+}
+
+function utf8Of(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
 }
 
 function countNewlines(text: string): number {

@@ -6,7 +6,8 @@ import { inputFromBytes, runParser } from '../../../../support/parser-harness.ts
 /**
  * Excel's "Unicode text" and many Windows tools save a CSV as UTF-16. csv-parse reads UTF-16LE
  * after its byte order mark, but the UTF-8 check then warned that the mark's two bytes were
- * invalid UTF-8, and the column sniffer showed the header as NUL-laden garbage. UTF-16 it cannot
+ * invalid UTF-8, the column sniffer showed the header as NUL-laden garbage, and csv-parse's raw
+ * text of a row (an unparsed row's text, the count of its lines) was misdecoded. UTF-16 it cannot
  * read (big-endian, or without a mark) was imported with a NUL between every two characters: every
  * text altered, every time unreadable, and nothing said why.
  */
@@ -21,6 +22,19 @@ describe('CSV saved as UTF-16', () => {
     const result = await runParser(createCsvParser(MAPPING), inputFromBytes(bytes, { displayName: 'export.csv' }));
     expect(result.messages.map((message) => [message.sender, message.text, message.time])).toEqual([['Ana', 'Bună 😀', { utcMs: Date.UTC(2024, 0, 1, 10) }]]);
     expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps the raw text of an unparsed UTF-16LE row and the lines of rows after a cell of two lines, however the bytes are cut', async () => {
+    const csv = 'time\tfrom\ttext\r\n2024-01-01T10:00:00Z\tAna\t"two\r\nlines é"\r\n2024-01-01T10:00:01Z\tBob\tx\ttoo many\r\n2024-01-01T10:00:02Z\tCy\tz\r\n';
+    const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(csv)]));
+    for (const chunkBytes of [9, 64 * 1024]) {
+      const result = await runParser(createCsvParser({ ...MAPPING, delimiter: '\t' }), inputFromBytes(bytes, { displayName: 'export.csv', chunkBytes }));
+      expect(result.messages.map((message) => [message.kind, message.text, message.locator])).toEqual([
+        ['message', 'two\r\nlines é', { kind: 'csv-row', file: 'export.csv', row: 2, line: 2 }],
+        ['unparsed', '2024-01-01T10:00:01Z\tBob\tx\ttoo many', { kind: 'csv-row', file: 'export.csv', row: 3, line: 4 }],
+        ['message', 'z', { kind: 'csv-row', file: 'export.csv', row: 4, line: 5 }],
+      ]);
+    }
   });
 
   it('shows the header of a UTF-16 file with a byte order mark to the mapping UI', () => {
