@@ -104,7 +104,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   /** Bytes given to csv-parse (the file's, or their UTF-8 form for a UTF-16 file); record offsets count these. */
   let offset = 0;
   // csv-parse's own UTF-16 reading misdecodes a row's raw text, so UTF-16 is given to it as UTF-8.
-  let utf16: TextDecoder | null = null;
+  let utf16: InstanceType<typeof TextDecoder> | null = null;
   for await (const chunk of input.stream()) {
     sink.throwIfCancelled();
     if (done === 0 && readableEncoding(chunk, file, parser) === 'utf-16le') utf16 = new TextDecoder('utf-16le');
