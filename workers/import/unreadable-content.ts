@@ -67,7 +67,8 @@ function ascii(bytes: Uint8Array, from: number, to: number): string {
   return String.fromCharCode(...bytes.subarray(from, to));
 }
 
-function utf16Flavour(head: Uint8Array): string | null {
+/** How a head of bytes is UTF-16 ('little-endian, byte order mark FF FE'...), or null when it is not. */
+export function utf16Flavour(head: Uint8Array): string | null {
   if (head[0] === 0xff && head[1] === 0xfe) return 'little-endian, byte order mark FF FE';
   if (head[0] === 0xfe && head[1] === 0xff) return 'big-endian, byte order mark FE FF';
   const sample = head.subarray(0, Math.min(head.byteLength, 4096));

@@ -4,6 +4,7 @@
  */
 
 import { parse } from 'csv-parse/sync';
+import { encodingByMark } from './encoding.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -19,7 +20,8 @@ export function sniffCsvColumns(head: Uint8Array, delimiter?: string): string[] 
 }
 
 export function sniffCsvLayout(head: Uint8Array, delimiter?: string): CsvLayout {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, SNIFF_BYTES)).replace(/^\uFEFF/u, '');
+  // A UTF-16 file (Excel's "Unicode text") is shown by its byte order mark; the decoder drops the mark.
+  const text = new TextDecoder(encodingByMark(head), { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
   const chosen = delimiter ?? guessDelimiter(firstLine(text));
   try {
     const rows = parse(text, { delimiter: chosen, to: 1, relax_quotes: true, relax_column_count: true, skip_records_with_error: true }) as string[][];

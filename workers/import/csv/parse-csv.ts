@@ -14,8 +14,9 @@ import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.
 import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
+import { readableCsvEncoding } from './encoding.ts';
 
-export const CSV_PARSER_VERSION = '1.1.4';
+export const CSV_PARSER_VERSION = '1.1.5';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -95,18 +96,27 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
     }
   };
 
+  const write = (bytes: Uint8Array): Promise<void> => new Promise<void>((resolve) => {
+    parser.write(bytes, () => resolve());
+  });
+  /** Bytes of the file read. */
+  let done = 0;
+  /** Bytes given to csv-parse (the file's, or their UTF-8 form for a UTF-16 file); record offsets count these. */
   let offset = 0;
+  // csv-parse's own UTF-16 reading misdecodes a row's raw text, so UTF-16 is given to it as UTF-8.
+  let utf16: InstanceType<typeof TextDecoder> | null = null;
   for await (const chunk of input.stream()) {
     sink.throwIfCancelled();
-    validator.decode(chunk);
-    pending.push({ start: offset, bytes: chunk });
-    offset += chunk.length;
-    await new Promise<void>((resolve) => {
-      parser.write(chunk, () => resolve());
-    });
+    if (done === 0 && readableEncoding(chunk, file, parser) === 'utf-16le') utf16 = new TextDecoder('utf-16le');
+    done += chunk.length;
+    if (utf16 === null) validator.decode(chunk);
+    const bytes = utf16 === null ? chunk : utf8Of(utf16.decode(chunk, { stream: true }));
+    pending.push({ start: offset, bytes });
+    offset += bytes.length;
+    await write(bytes);
     await drain();
     keepPendingFrom(pending, recordEnd);
-    sink.progress(offset, input.size);
+    sink.progress(done, input.size);
     if (failure !== null) break;
     // csv-parse updates its byte count at record ends only, so the bytes written are counted here.
     if (offset - recordEnd > MAX_RECORD_BYTES) {
@@ -122,6 +132,8 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   }
   validator.end();
   if (failure === null) {
+    // A last odd byte of a UTF-16 file is read as U+FFFD.
+    if (utf16 !== null) await write(utf8Of(utf16.decode()));
     parser.end();
     await ended;
     await drain();
@@ -168,7 +180,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     state.columns = resolveColumns(item.fields, mapping, file);
     return;
   }
-  if (item.kind === 'record' && item.fields.length === 1 && (item.fields[0] ?? '').trim() === '') {
+  // An empty line, or a spreadsheet's empty row written as delimiters only (",,,"): no record.
+  if (item.kind === 'record' && item.fields.every((field) => field.trim() === '')) {
     state.blankRows += 1;
     return;
   }
@@ -271,6 +284,20 @@ function keepPendingFrom(pending: { start: number; bytes: Uint8Array }[], from: 
 
 function concat(pending: readonly { start: number; bytes: Uint8Array }[], from: number): Uint8Array {
   return Buffer.concat(pending.map((item) => item.bytes.subarray(Math.max(0, from - item.start))));
+}
+
+/** The encoding of the file, from its first bytes; refuses (and stops csv-parse) UTF-16 it cannot read. */
+function readableEncoding(head: Uint8Array, file: string, parser: { destroy: () => void }): 'utf-8' | 'utf-16le' {
+  try {
+    return readableCsvEncoding(head, file);
+  } catch (error) {
+    parser.destroy();
+    throw error;
+  }
+}
+
+function utf8Of(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
 }
 
 function countNewlines(text: string): number {

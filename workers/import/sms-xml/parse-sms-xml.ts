@@ -22,11 +22,11 @@ import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
 import { isBetweenMarkup, readsAsXml10 } from './saxes-state.ts';
 import { PLAIN_SMS_OPENING, readPlainSms, type PlainSms } from './plain-sms.ts';
-import { contactName, mmsMessage, present, smsMessage } from './records.ts';
+import { contactName, messageAddress, mmsMessage, present, smsMessage } from './records.ts';
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.4.1';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.4.3';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -363,7 +363,7 @@ function attributeInRaw(raw: string, name: string): string | null {
 }
 
 function chatFor(key: string, attributes: Record<string, string>): ParsedChat {
-  const address = present(attributes, 'address');
+  const address = messageAddress(attributes);
   const parts = address === null ? [] : splitAddress(address);
   const group = parts.length > 1 || isRcsGroupAddress(key);
   const name = group ? null : contactName(attributes);

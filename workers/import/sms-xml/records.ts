@@ -3,12 +3,13 @@
  * The literal string "null" means the field is absent. Every attribute the phone recorded is
  * kept: in a column when one holds it verbatim (an sms's body, its `date` as the timestamp text,
  * an incoming sms's `address` as the sender id and its `contact_name` as the sender), otherwise
- * in `extra.attributes` (base64 data excepted; empty values say nothing and are left out). A row
- * repeats nothing: at a million messages each repeated attribute costs tens of megabytes.
+ * in `extra.attributes` (base64 data excepted, being the attachment's bytes, unless it cannot
+ * be decoded; empty values say nothing and are left out). A row repeats nothing: at a million
+ * messages each repeated attribute costs tens of megabytes.
  */
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { defineField } from '../import-limits.ts';
+import { defineField, RAW_TEXT_LIMIT } from '../import-limits.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 
 export interface MmsPart {
@@ -51,6 +52,15 @@ export function present(attributes: Record<string, string>, name: string): strin
   return value === undefined || value === 'null' ? null : value;
 }
 
+/**
+ * The address of a message, or null when there is none: a blank one (`address=""`, written for
+ * emergency and carrier broadcasts) names nobody, as the literal "null" does.
+ */
+export function messageAddress(attributes: Record<string, string>): string | null {
+  const address = present(attributes, 'address');
+  return address === null || address.trim() === '' ? null : address;
+}
+
 export function contactName(attributes: Record<string, string>): string | null {
   const name = present(attributes, 'contact_name');
   return name === null || name === '' || name === '(Unknown)' ? null : name;
@@ -74,7 +84,7 @@ function keptAttributes(attributes: Record<string, string>, leaveOut: readonly s
 
 export function smsMessage(attributes: Record<string, string>, locator: SourceLocator): RecordResult {
   const notes: string[] = [];
-  const address = present(attributes, 'address');
+  const address = messageAddress(attributes);
   const rawDate = attributes['date'] ?? '';
   const { time, unit } = readEpoch(present(attributes, 'date'));
   if (time === null) notes.push(`the date "${rawDate}" could not be read`);
@@ -118,14 +128,16 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const box = MMS_BOXES[attributes['msg_box'] ?? ''];
   if (box === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
   const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES[addr['type'] ?? ''] ?? `type ${addr['type'] ?? '?'}` }));
-  const fromAddress = roles.find((entry) => entry.role === 'from')?.address ?? null;
-  const address = present(attributes, 'address') ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
+  // A from addr the phone did not fill in ("null", empty) names nobody: it is no from address.
+  const fromAddress = roles.find((entry) => entry.role === 'from' && entry.address.trim() !== '')?.address ?? null;
+  const address = messageAddress(attributes) ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
   const isGroup = address !== null && (splitAddress(address).length > 1 || isRcsGroupAddress(address));
 
   const texts: string[] = [];
   const attachments: ParsedAttachment[] = [];
   const smil: string[] = [];
   const partProblems: string[] = [];
+  const undecoded = new Set<number>();
   parts.forEach((part, index) => {
     const contentType = (present(part.attributes, 'ct') ?? '').toLowerCase();
     const text = present(part.attributes, 'text');
@@ -146,6 +158,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     }
     const attachment = partAttachment(part.attributes, contentType, text, data);
     if (attachment.problem !== null) {
+      undecoded.add(index);
       partProblems.push(`part ${index + 1} (${contentType || 'no content type'}): ${attachment.problem}`);
       notes.push(`part ${index + 1} (${contentType || 'no content type'}) ${attachment.problem}`);
     }
@@ -156,7 +169,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     element: 'mms',
     attributes: keptAttributes(attributes, []),
     addresses: roles,
-    parts: parts.map((part) => keptAttributes(part.attributes, ['data'])),
+    parts: parts.map((part, index) => keptPart(part.attributes, undecoded.has(index))),
   };
   if (box !== undefined) extra['status'] = box.status;
   if (unit === 's') extra['dateUnit'] = 'seconds';
@@ -188,6 +201,20 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     },
     notes,
   };
+}
+
+/**
+ * A part's attributes for `extra.parts`. Its base64 data is left out, being the attachment's
+ * bytes, except data that could not be decoded: that is kept as written (its first
+ * RAW_TEXT_LIMIT characters, with `dataChars` giving the whole length), or it would be lost.
+ */
+function keptPart(attributes: Record<string, string>, undecoded: boolean): Record<string, string> {
+  const kept = keptAttributes(attributes, ['data']);
+  const data = present(attributes, 'data');
+  if (!undecoded || data === null) return kept;
+  defineField(kept, 'data', data.slice(0, RAW_TEXT_LIMIT));
+  if (data.length > RAW_TEXT_LIMIT) defineField(kept, 'dataChars', String(data.length));
+  return kept;
 }
 
 /** `chset` (IANA MIBenum) values a text part's data is read in; an absent chset is read as UTF-8. */

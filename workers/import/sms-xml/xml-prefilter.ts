@@ -14,7 +14,8 @@
  * 3. A bare '&' that starts no reference ("AT&T", "Q & A"), left unescaped by some writers. saxes
  *    reads everything from it to the next ';' anywhere in the file as one entity name, which
  *    swallowed the messages in between into one body; it is escaped (`&amp;`), so the text reads
- *    as written, and counted.
+ *    as written, and counted. An '&' in a CDATA section or a comment is plain text and is left
+ *    alone (every SMS Backup & Restore 10.x backup starts with such a comment).
  *
  * Line numbers are unchanged (no newline is added or removed); columns after a joined pair on
  * the same line shift left by the characters saved, and after an escaped '&' right by four.
@@ -35,8 +36,14 @@ const SURROGATE_REFERENCE = /&#(x[dD][89a-fA-F][0-9a-fA-F]{2}|5[5-7]\d{3});/gu;
 const HIGH_SURROGATE_AT_END = /&#(x[dD][89abAB][0-9a-fA-F]{2}|5[56]\d{3});$/u;
 const CDATA_START = '<![CDATA[';
 const CDATA_END = ']]>';
-/** Enough of the previous text to complete a CDATA marker cut by a chunk end. */
+const COMMENT_START = '<!--';
+const COMMENT_END = '-->';
+/** Enough of the previous text to complete a section marker cut by a chunk end (the longest is CDATA_START). */
 const MARKER_TAIL_CHARS = CDATA_START.length - 1;
+
+/** A stretch of the file in which '&' is plain text, not the start of a reference. */
+type Section = 'cdata' | 'comment';
+const SECTION_END: Record<Section, string> = { cdata: CDATA_END, comment: COMMENT_END };
 const HIGH_FIRST = 0xd800;
 const HIGH_LAST = 0xdbff;
 const LOW_FIRST = 0xdc00;
@@ -65,7 +72,8 @@ export class XmlPrefilter {
   /** Line of the first bare '&' (1-based), for the warning; lines are counted until it is found. */
   firstBareAmpersandLine: number | null = null;
   private linesPassed = 0;
-  private inCdata = false;
+  /** The section the text read so far ends in, or null outside any. */
+  private section: Section | null = null;
   private markerTail = '';
   /** The DOCTYPE text when the file had one (without entity declarations). */
   doctype: string | null = null;
@@ -144,32 +152,57 @@ export class XmlPrefilter {
   }
 
   /**
-   * Escapes bare '&'s outside CDATA sections (inside one an '&' is plain text, as Cellebrite
-   * reports write bodies). A section marker cut by a chunk end is found by joining the previous
-   * text's last characters to this text's first ones only: joining whole chunks copied every
-   * chunk of the file once more (most of this step's cost on a 354 MB backup).
+   * Escapes bare '&'s outside CDATA sections and comments (inside them an '&' is plain text, as
+   * Cellebrite reports write bodies and SMS Backup & Restore its header comment). A section marker
+   * cut by a chunk end is found by joining the previous text's last characters to this text's
+   * first ones only: joining whole chunks copied every chunk of the file once more (most of this
+   * step's cost on a 354 MB backup).
    */
   private escapeBareAmpersands(text: string): string {
     let out = '';
     let emitted = 0;
-    let end = this.markerCrossingInto(text, this.inCdata ? CDATA_END : CDATA_START);
+    let next = this.sectionMarkerCrossingInto(text);
     for (;;) {
-      const marker = this.inCdata ? CDATA_END : CDATA_START;
-      if (end === -1) {
-        const at = text.indexOf(marker, emitted);
-        end = at === -1 ? -1 : at + marker.length;
-      }
-      const segmentEnd = end === -1 ? text.length : end;
+      next ??= this.nextSectionMarker(text, emitted);
+      const segmentEnd = next === null ? text.length : next.end;
       const segment = text.slice(emitted, segmentEnd);
-      out += this.inCdata || !segment.includes('&') ? segment : this.escapeSegment(segment, text, emitted);
+      out += this.section !== null || !segment.includes('&') ? segment : this.escapeSegment(segment, text, emitted);
       emitted = segmentEnd;
-      if (end === -1) break;
-      this.inCdata = !this.inCdata;
-      end = -1;
+      if (next === null) break;
+      this.section = next.enters;
+      next = null;
     }
     this.markerTail = (this.markerTail + text.slice(-MARKER_TAIL_CHARS)).slice(-MARKER_TAIL_CHARS);
     if (this.firstBareAmpersandLine === null) this.linesPassed += newlinesIn(text, text.length);
     return out;
+  }
+
+  /**
+   * The first marker at or after `from` that changes the section (the current section's end, or
+   * outside one the start of either kind): where it ends and the section after it.
+   */
+  private nextSectionMarker(text: string, from: number): { end: number; enters: Section | null } | null {
+    if (this.section !== null) {
+      const marker = SECTION_END[this.section];
+      const at = text.indexOf(marker, from);
+      return at === -1 ? null : { end: at + marker.length, enters: null };
+    }
+    const cdata = text.indexOf(CDATA_START, from);
+    const comment = text.indexOf(COMMENT_START, from);
+    if (cdata === -1 && comment === -1) return null;
+    return comment === -1 || (cdata !== -1 && cdata < comment) ? { end: cdata + CDATA_START.length, enters: 'cdata' } : { end: comment + COMMENT_START.length, enters: 'comment' };
+  }
+
+  /** A marker that changes the section begun in the previous text's last characters and ending in `text`. */
+  private sectionMarkerCrossingInto(text: string): { end: number; enters: Section | null } | null {
+    if (this.section !== null) {
+      const end = this.markerCrossingInto(text, SECTION_END[this.section]);
+      return end === -1 ? null : { end, enters: null };
+    }
+    const cdata = this.markerCrossingInto(text, CDATA_START);
+    if (cdata !== -1) return { end: cdata, enters: 'cdata' };
+    const comment = this.markerCrossingInto(text, COMMENT_START);
+    return comment === -1 ? null : { end: comment, enters: 'comment' };
   }
 
   /** Where in `text` a `marker` begun in the previous text's last characters ends, or -1. */

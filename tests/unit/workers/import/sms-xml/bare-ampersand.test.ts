@@ -35,4 +35,20 @@ describe('SMS Backup & Restore XML: an unescaped "&" in a body', () => {
     const { messages } = await runParser(smsBackupXmlParser, inputFromText(`${PROLOGUE}<smses count="1">${sms('+15550000003', 1720997595000, 1, 'p&amp;q &#65;&#x42; &nbsp; &#55357;&#56832;')}</smses>`, { displayName: 'backup.xml' }));
     expect(messages[0]?.text).toBe('p&q AB &nbsp; 😀');
   });
+
+  it('does not count an "&" in a comment, as in the header SMS Backup & Restore writes: a comment may hold one', async () => {
+    // The comment every SMS Backup & Restore 10.x backup starts with; '&' is legal in a comment,
+    // and reading it as a bare '&' put a false warning on every such backup.
+    const header = `${PROLOGUE}<!--File Created By SMS Backup & Restore v10.20.002 on 01/01/2025 10:00:00-->\n<?xml-stylesheet type="text/xsl" href="sms.xsl"?>\n`;
+    const xml = `${header}<smses count="2">\n<!-- Q & A -->\n${sms('+15550000003', 1720997595000, 1, 'Your AT&T bill')}\n${sms('+15550000004', 1720997596000, 1, 'x &amp; y')}\n</smses>`;
+    for (const chunkBytes of [5, 7, 64 * 1024]) {
+      const { messages, warnings, outcome } = await runParser(smsBackupXmlParser, inputFromText(xml, { displayName: 'backup.xml', chunkBytes }));
+      expect(messages.map((message) => [message.text, message.locator])).toEqual([
+        ['Your AT&T bill', { kind: 'xml-path', file: 'backup.xml', path: '/smses/sms[1]', line: 6, column: 1 }],
+        ['x & y', { kind: 'xml-path', file: 'backup.xml', path: '/smses/sms[2]', line: 7, column: 1 }],
+      ]);
+      expect(outcome.details?.['bareAmpersands']).toBe(1);
+      expect(warnings).toEqual([{ place: 'backup.xml:6', message: '1 "&" characters that start no XML reference (as in "AT&T") were read as a literal "&"' }]);
+    }
+  });
 });
