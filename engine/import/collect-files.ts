@@ -7,6 +7,13 @@ import type { CollectedFile } from './collected-file.ts';
 
 export type { CollectedFile } from './collected-file.ts';
 
+/** A named path that gives no file to import; `code` when it is not a read failure. */
+export interface CollectProblem {
+  path: string;
+  reason: string;
+  code?: 'E_IMPORT_EMPTY';
+}
+
 /**
  * Expands the user's paths into files: a folder contributes every regular file below it, in a
  * stable (sorted) order. Symbolic links are not followed, so a seized folder cannot lead the
@@ -16,9 +23,9 @@ export type { CollectedFile } from './collected-file.ts';
  * imported twice). The files beside the report are returned with it in `reports`, so the ones
  * it does not name can be listed (cellebrite-folder.ts).
  */
-export function collectFiles(paths: string[]): { files: CollectedFile[]; problems: { path: string; reason: string }[]; reports: CellebriteReportFolder[] } {
+export function collectFiles(paths: string[]): { files: CollectedFile[]; problems: CollectProblem[]; reports: CellebriteReportFolder[] } {
   const files: CollectedFile[] = [];
-  const problems: { path: string; reason: string }[] = [];
+  const problems: CollectProblem[] = [];
   const reports: CellebriteReportFolder[] = [];
   const visit = (path: string, into: CollectedFile[] = files): void => {
     let stats;
@@ -43,7 +50,13 @@ export function collectFiles(paths: string[]): { files: CollectedFile[]; problem
     else if (stats.isFile()) into.push({ path, size: stats.size });
     else problems.push({ path, reason: 'is not a regular file' });
   };
-  for (const path of paths) visit(resolve(path));
+  for (const path of paths) {
+    const before = files.length + problems.length;
+    visit(resolve(path));
+    // A folder the analyst named that holds no file is said, not dropped: the named evidence
+    // may be the wrong folder. (An empty folder met below a named one is not a source.)
+    if (files.length + problems.length === before) problems.push({ path: resolve(path), reason: 'is a folder with no files in it', code: 'E_IMPORT_EMPTY' });
+  }
   if (files.length === 0 && problems.length === 0) throw new AppError('E_IMPORT_EMPTY', `No files found in ${paths.join(', ')}`);
   return { files, problems, reports };
 }

@@ -50,7 +50,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
   const files = [...collected.files].sort((a, b) => Number(isAttachmentName(a.path)) - Number(isAttachmentName(b.path)));
   const tracker = task.trackSources();
   const summaries: ImportSourceSummary[] = problems.map((problem) => {
-    const summary = failedSummary(problem.path, 'E_IMPORT_READ', `${problem.path} ${problem.reason}`);
+    const summary = failedSummary(problem.path, problem.code ?? 'E_IMPORT_READ', `${problem.path} ${problem.reason}`);
     tracker.add(problem.path, 0, finalProgress(summary));
     return summary;
   });

@@ -1,8 +1,10 @@
 // The command line as ../shared/CLI.md writes it, run through the real entry (bin/threadline.mjs):
 // the places where an earlier build read the contract differently.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI } from '../support/temp-case.ts';
+import { CLI, tempFolder, writeTemp } from '../support/temp-case.ts';
 
 function threadline(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
@@ -42,4 +44,35 @@ describe('threadline bench [import|search|ocr|hash] [--messages N] [--json]', ()
   it.each([[['bench', 'bogus']], [['bench', 'import', '--messages', '-3']], [['bench', 'search', '--frob']]])('refuses %j as bad usage (exit 2)', (args) => {
     expect(threadline(args).status).toBe(2);
   });
+});
+
+describe('threadline import <case-dir> <path>... [--json]', () => {
+  interface ImportJson {
+    sources: { path: string; status: string; issues: { place: string; reason: string }[]; error: { code: string } | null }[];
+    totals: { sources: number; messages: number };
+  }
+  const CHAT = '12/03/2023, 14:05 - Ana: Salut\n13/03/2023, 14:06 - Bob: Ce faci?\n';
+
+  it('lists a named folder with no files in it as a source not imported, with its reason, in the one JSON document (exit 1)', () => {
+    const folder = tempFolder();
+    const empty = join(folder, 'seized-empty');
+    mkdirSync(empty);
+    const result = threadline(['import', join(folder, 'case'), empty, '--tz', 'UTC', '--no-ocr', '--json']);
+    expect(result.status, result.stderr).toBe(1);
+    const output = JSON.parse(result.stdout) as ImportJson;
+    expect(output.sources).toEqual([expect.objectContaining({ path: empty, status: 'failed', error: expect.objectContaining({ code: 'E_IMPORT_EMPTY' }) })]);
+    expect(output.sources[0]?.issues[0]?.reason).toContain('seized-empty');
+  }, 30_000);
+
+  it('does not silently drop a named empty folder when another path is imported (exit 1)', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const empty = join(folder, 'seized-empty');
+    mkdirSync(empty);
+    const result = threadline(['import', join(folder, 'case'), chat, empty, '--tz', 'UTC', '--no-ocr', '--json']);
+    expect(result.status, result.stderr).toBe(1);
+    const output = JSON.parse(result.stdout) as ImportJson;
+    expect(output.sources.map((source) => [source.path, source.status])).toEqual([[empty, 'failed'], [chat, 'imported']]);
+    expect(output.totals).toMatchObject({ sources: 2, messages: 2 });
+  }, 30_000);
 });
