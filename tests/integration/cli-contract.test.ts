@@ -75,4 +75,14 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     expect(output.sources.map((source) => [source.path, source.status])).toEqual([[empty, 'failed'], [chat, 'imported']]);
     expect(output.totals).toMatchObject({ sources: 2, messages: 2 });
   }, 30_000);
+
+  it('refuses a case folder that is a file as bad usage (exit 2), naming it, without a stack trace', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const result = threadline(['import', chat, chat, '--tz', 'UTC', '--no-ocr', '--json']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(chat);
+    expect(result.stderr).not.toContain('unexpected failure');
+  }, 30_000);
 });
