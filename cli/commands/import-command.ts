@@ -28,6 +28,10 @@ export interface ImportCommandOptions {
 }
 
 export async function runImport(caseDir: string, paths: string[], options: ImportCommandOptions): Promise<number> {
+  // Bad usage is refused before the case is opened, so a mistyped command creates no case and
+  // leaves no setting behind (a new case takes --ocr-lang as its own).
+  const csvMapping = options.csvMap === undefined ? undefined : readCsvMapping(options.csvMap);
+  checkOcrFlags(options);
   const engine = new Engine({ mode: 'cli', actor: actorName() });
   const progress = createImportProgressPrinter();
   engine.tasks.on('update', (task) => progress.update(task));
@@ -47,7 +51,7 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       ...(options.tz === undefined ? {} : { timeZone: options.tz }),
       ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
       ...(options.device === undefined ? {} : { device: options.device }),
-      ...(options.csvMap === undefined ? {} : { csvMapping: readCsvMapping(options.csvMap) }),
+      ...(csvMapping === undefined ? {} : { csvMapping }),
     };
     const retried = options.retryFailed === true ? await engine.sourcesToRetry() : { paths: [], deviceByPath: {}, timeZoneByPath: {} };
     const retry = retried.paths;
@@ -128,6 +132,12 @@ function describe(summary: ImportSummary): string {
   const { totals } = summary;
   lines.push(`Total: ${totals.sources} sources, ${totals.messages} messages, ${totals.unparsed} unparsed, ${totals.issues} issues`);
   return `${lines.join('\n')}\n`;
+}
+
+/** --ocr-lang and --tessdata as given (resolveOcrSettings refuses a bad code or a missing folder as bad usage). */
+function checkOcrFlags(options: ImportCommandOptions): void {
+  if (options.ocrLang === undefined && (options.ocr === false || options.tessdata === undefined)) return;
+  resolveOcrSettings({ ...(options.ocrLang === undefined ? {} : { lang: options.ocrLang }), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
 }
 
 function readCsvMapping(value: string): CsvMappingSpec {

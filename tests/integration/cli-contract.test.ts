@@ -1,7 +1,7 @@
 // The command line as ../shared/CLI.md writes it, run through the real entry (bin/threadline.mjs):
 // the places where an earlier build read the contract differently.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempFolder, writeTemp } from '../support/temp-case.ts';
@@ -84,5 +84,16 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(chat);
     expect(result.stderr).not.toContain('unexpected failure');
+  }, 30_000);
+
+  it('creates no case when the command is bad usage (a malformed --csv-map, a missing --tessdata)', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const badMap = threadline(['import', join(folder, 'case-a'), chat, '--tz', 'UTC', '--csv-map', '{bad']);
+    expect(badMap.status).toBe(2);
+    expect(existsSync(join(folder, 'case-a'))).toBe(false);
+    const badTessdata = threadline(['import', join(folder, 'case-b'), chat, '--tz', 'UTC', '--tessdata', join(folder, 'no-such-folder')]);
+    expect(badTessdata.status).toBe(2);
+    expect(existsSync(join(folder, 'case-b'))).toBe(false);
   }, 30_000);
 });
