@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CsvMappingSpec, ImportSummary } from '../../shared/domain/import.ts';
+import { normaliseDeviceLabel } from '../../shared/domain/device.ts';
 import { AppError } from '../../shared/errors.ts';
 import { Engine } from '../../engine/engine.ts';
 import { detectFiles } from '../../engine/import/detect-files.ts';
@@ -32,6 +33,7 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
   // leaves no setting behind (a new case takes --ocr-lang as its own).
   const csvMapping = options.csvMap === undefined ? undefined : readCsvMapping(options.csvMap);
   checkOcrFlags(options);
+  checkDevice(options.device);
   const engine = new Engine({ mode: 'cli', actor: actorName() });
   const progress = createImportProgressPrinter();
   engine.tasks.on('update', (task) => progress.update(task));
@@ -138,6 +140,15 @@ function describe(summary: ImportSummary): string {
 function checkOcrFlags(options: ImportCommandOptions): void {
   if (options.ocrLang === undefined && (options.ocr === false || options.tessdata === undefined)) return;
   resolveOcrSettings({ ...(options.ocrLang === undefined ? {} : { lang: options.ocrLang }), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
+}
+
+/** --device as the engine will take it (a name too long, or with control characters, is bad usage). */
+function checkDevice(device: string | undefined): void {
+  try {
+    normaliseDeviceLabel(device);
+  } catch (error) {
+    throw new AppError('E_USAGE', `--device "${String(device).slice(0, 80)}": ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function readCsvMapping(value: string): CsvMappingSpec {

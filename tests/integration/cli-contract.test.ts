@@ -86,7 +86,7 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     expect(result.stderr).not.toContain('unexpected failure');
   }, 30_000);
 
-  it('creates no case when the command is bad usage (a malformed --csv-map, a missing --tessdata)', () => {
+  it('creates no case when the command is bad usage (a malformed --csv-map, a missing --tessdata, a device name too long)', () => {
     const folder = tempFolder();
     const chat = writeTemp(folder, 'chat.txt', CHAT);
     const badMap = threadline(['import', join(folder, 'case-a'), chat, '--tz', 'UTC', '--csv-map', '{bad']);
@@ -95,5 +95,8 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     const badTessdata = threadline(['import', join(folder, 'case-b'), chat, '--tz', 'UTC', '--tessdata', join(folder, 'no-such-folder')]);
     expect(badTessdata.status).toBe(2);
     expect(existsSync(join(folder, 'case-b'))).toBe(false);
+    const badDevice = threadline(['import', join(folder, 'case-c'), chat, '--tz', 'UTC', '--no-ocr', '--device', 'x'.repeat(1000)]);
+    expect(badDevice.status).toBe(2);
+    expect(existsSync(join(folder, 'case-c'))).toBe(false);
   }, 30_000);
 });
