@@ -1,11 +1,13 @@
 import { lstatSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { isCellebriteReport } from './cellebrite-folder.ts';
 import type { CellebriteReportFolder } from './cellebrite-folder.ts';
 import type { CollectedFile } from './collected-file.ts';
 
 export type { CollectedFile } from './collected-file.ts';
+
+export const OWN_CASE_REASON = "the case folder itself (Threadline's own files, not evidence): not imported";
 
 /** A named path that gives no file to import; `code` when it is not a read failure. */
 export interface CollectProblem {
@@ -23,11 +25,19 @@ export interface CollectProblem {
  * imported twice). The files beside the report are returned with it in `reports`, so the ones
  * it does not name can be listed (cellebrite-folder.ts).
  */
-export function collectFiles(paths: string[]): { files: CollectedFile[]; problems: CollectProblem[]; reports: CellebriteReportFolder[] } {
+export function collectFiles(paths: string[], options: { caseFolder?: string } = {}): { files: CollectedFile[]; problems: CollectProblem[]; reports: CellebriteReportFolder[]; skipped: { path: string; reason: string }[] } {
   const files: CollectedFile[] = [];
   const problems: CollectProblem[] = [];
   const reports: CellebriteReportFolder[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const caseFolder = options.caseFolder === undefined ? null : resolve(options.caseFolder);
   const visit = (path: string, into: CollectedFile[] = files): void => {
+    // The case may be kept inside the folder being imported: its own database, log and index
+    // are not evidence (and change while the import runs). Said once, never read.
+    if (caseFolder !== null && isWithin(path, caseFolder)) {
+      skipped.push({ path, reason: OWN_CASE_REASON });
+      return;
+    }
     let stats;
     try {
       stats = lstatSync(path);
@@ -51,14 +61,20 @@ export function collectFiles(paths: string[]): { files: CollectedFile[]; problem
     else problems.push({ path, reason: 'is not a regular file' });
   };
   for (const path of paths) {
-    const before = files.length + problems.length;
+    const before = files.length + problems.length + skipped.length;
     visit(resolve(path));
     // A folder the analyst named that holds no file is said, not dropped: the named evidence
     // may be the wrong folder. (An empty folder met below a named one is not a source.)
-    if (files.length + problems.length === before) problems.push({ path: resolve(path), reason: 'is a folder with no files in it', code: 'E_IMPORT_EMPTY' });
+    if (files.length + problems.length + skipped.length === before) problems.push({ path: resolve(path), reason: 'is a folder with no files in it', code: 'E_IMPORT_EMPTY' });
   }
   if (files.length === 0 && problems.length === 0) throw new AppError('E_IMPORT_EMPTY', `No files found in ${paths.join(', ')}`);
-  return { files, problems, reports };
+  return { files, problems, reports, skipped };
+}
+
+/** `path` is `folder` or lies below it. */
+function isWithin(path: string, folder: string): boolean {
+  const rest = relative(folder, path);
+  return rest === '' || (rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest));
 }
 
 /** The Cellebrite report.xml of a folder, when it holds one (a name any case, a regular file, a report by content). */
