@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { Engine } from '../../engine/engine.ts';
 import { detectFiles } from '../../engine/import/detect-files.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
+import type { OcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { createImportProgressPrinter } from './import-progress.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { actorName } from '../actor.ts';
@@ -83,22 +84,32 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       stopListening();
     }
     const cancelled = summary.sources.some((source) => source.status === 'cancelled');
-    if (ocrSettings !== null && !cancelled) {
-      const ocrTask = engine.startOcr(ocrSettings);
-      const stopOcr = cancelOnInterrupt('text recognition', () => engine.tasks.cancel(ocrTask.taskId));
-      try {
-        const ocr = await ocrTask.done;
-        if (ocr.images > 0) process.stderr.write(`ocr: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable\n`);
-      } finally {
-        stopOcr();
-      }
-    }
+    if (ocrSettings !== null && !cancelled) await readImages(engine, ocrSettings);
     progress.finish();
     process.stdout.write(options.json === true ? `${JSON.stringify(toContractJson(summary))}\n` : describe(summary));
     // Exit 0 only when every source was imported (or needed no import): a cancelled one was not.
     return summary.sources.some((source) => source.status === 'failed' || source.status === 'cancelled') ? EXIT_FAILED : EXIT_OK;
   } finally {
     await engine.dispose();
+  }
+}
+
+/**
+ * Reads the text in the case's images after the import. Ctrl-C stops only this reading: the
+ * sources are imported, so the summary is still printed and the exit code still says how the
+ * import went (the images left unread are read by a later import).
+ */
+async function readImages(engine: Engine, settings: OcrSettings): Promise<void> {
+  const ocrTask = engine.startOcr(settings);
+  const stopOcr = cancelOnInterrupt('text recognition', () => engine.tasks.cancel(ocrTask.taskId));
+  try {
+    const ocr = await ocrTask.done;
+    if (ocr.images > 0) process.stderr.write(`ocr: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable\n`);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'E_CANCELLED')) throw error;
+    process.stderr.write(`ocr: ${error.message}; the others are read by a later import\n`);
+  } finally {
+    stopOcr();
   }
 }
 

@@ -1,10 +1,10 @@
 // The command line as ../shared/CLI.md writes it, run through the real entry (bin/threadline.mjs):
 // the places where an earlier build read the contract differently.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, tempFolder, writeTemp } from '../support/temp-case.ts';
+import { CLI, SAMPLES, tempFolder, writeTemp } from '../support/temp-case.ts';
 
 function threadline(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
@@ -46,11 +46,13 @@ describe('threadline bench [import|search|ocr|hash] [--messages N] [--json]', ()
   });
 });
 
+/** The --json document of threadline import, as far as these tests read it. */
+interface ImportJson {
+  sources: { path: string; status: string; issues: { place: string; reason: string }[]; error: { code: string } | null }[];
+  totals: { sources: number; messages: number };
+}
+
 describe('threadline import <case-dir> <path>... [--json]', () => {
-  interface ImportJson {
-    sources: { path: string; status: string; issues: { place: string; reason: string }[]; error: { code: string } | null }[];
-    totals: { sources: number; messages: number };
-  }
   const CHAT = '12/03/2023, 14:05 - Ana: Salut\n13/03/2023, 14:06 - Bob: Ce faci?\n';
 
   it('lists a named folder with no files in it as a source not imported, with its reason, in the one JSON document (exit 1)', () => {
@@ -110,4 +112,44 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     expect(badDevice.status).toBe(2);
     expect(existsSync(join(folder, 'case-c'))).toBe(false);
   }, 30_000);
+});
+
+describe('threadline import: Ctrl-C while the imported images are read (OCR)', () => {
+  const PHOTO = join(SAMPLES, 'whatsapp-txt', 'whats-reader', 'android-private-chat', 'IMG-20241202-WA0001.jpg');
+
+  /** Runs the CLI and sends one SIGINT once the text recognition has started. */
+  function interruptedDuringOcr(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((done) => {
+      const child = spawn(process.execPath, [CLI, ...args]);
+      let stdout = '';
+      let stderr = '';
+      let interrupted = false;
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (!interrupted && stderr.includes('reading text in images')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('close', (status) => done({ status, stdout, stderr }));
+    });
+  }
+
+  it('still prints the one JSON document of the sources, all imported (exit 0), and says the reading was cancelled', async () => {
+    const folder = tempFolder();
+    const photos = join(folder, 'photos');
+    mkdirSync(photos);
+    for (let index = 0; index < 3; index++) {
+      const copy = join(photos, `photo-${String(index).padStart(2, '0')}.jpg`);
+      copyFileSync(PHOTO, copy);
+      appendFileSync(copy, String(index)); // distinct bytes, so each is a source of its own
+    }
+    const result = await interruptedDuringOcr(['import', join(folder, 'case'), photos, '--tz', 'UTC', '--json']);
+    expect(result.stderr).toContain('cancelling text recognition');
+    const output = JSON.parse(result.stdout) as ImportJson;
+    expect(output.sources).toHaveLength(3);
+    expect(output.sources.every((source) => source.status === 'imported')).toBe(true);
+    expect(result.status, result.stderr).toBe(0);
+  }, 60_000);
 });
