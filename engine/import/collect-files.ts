@@ -1,13 +1,14 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
 import { isCellebriteReport } from './cellebrite-folder.ts';
 import type { CellebriteReportFolder } from './cellebrite-folder.ts';
 import type { CollectedFile } from './collected-file.ts';
 
 export type { CollectedFile } from './collected-file.ts';
 
-export const OWN_CASE_REASON = "the case folder itself (Threadline's own files, not evidence): not imported";
+export const OWN_CASE_REASON = "a file of the case itself (Threadline's database, log or index), not evidence: not imported";
 
 /** A named path that gives no file to import; `code` when it is not a read failure. */
 export interface CollectProblem {
@@ -33,8 +34,9 @@ export function collectFiles(paths: string[], options: { caseFolder?: string } =
   const caseFolder = options.caseFolder === undefined ? null : resolve(options.caseFolder);
   const visit = (path: string, into: CollectedFile[] = files): void => {
     // The case may be kept inside the folder being imported: its own database, log and index
-    // are not evidence (and change while the import runs). Said once, never read.
-    if (caseFolder !== null && isWithin(path, caseFolder)) {
+    // are not evidence (and change while the import runs). Listed, never read. Anything else in
+    // the case folder is read as usual (the browser's uploads wait in its intake folder).
+    if (caseFolder !== null && isCaseOwnEntry(path, caseFolder)) {
       skipped.push({ path, reason: OWN_CASE_REASON });
       return;
     }
@@ -71,10 +73,14 @@ export function collectFiles(paths: string[], options: { caseFolder?: string } =
   return { files, problems, reports, skipped };
 }
 
-/** `path` is `folder` or lies below it. */
-function isWithin(path: string, folder: string): boolean {
-  const rest = relative(folder, path);
-  return rest === '' || (rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest));
+/** The case database (with its journal, WAL and lock files), the audit log and the search index: the case's own entries. */
+const CASE_OWN_ENTRY = new RegExp(`^(?:case\\.sqlite(?:[-.].*)?|${AUDIT_LOG_FILE.replace('.', '\\.')}|index)$`, 'u');
+
+/** `path` is one of the case's own entries, or lies below one. */
+function isCaseOwnEntry(path: string, caseFolder: string): boolean {
+  const rest = relative(caseFolder, path);
+  if (rest === '' || isAbsolute(rest) || rest === '..' || rest.startsWith(`..${sep}`)) return false;
+  return CASE_OWN_ENTRY.test(rest.split(sep)[0] ?? '');
 }
 
 /** The Cellebrite report.xml of a folder, when it holds one (a name any case, a regular file, a report by content). */

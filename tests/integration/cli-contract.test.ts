@@ -78,15 +78,17 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     expect(output.totals).toMatchObject({ sources: 2, messages: 2 });
   }, 30_000);
 
-  it("does not import the case's own files when the case folder lies inside a folder being imported (exit 0, the case folder listed as skipped)", () => {
+  it("does not import the case's own files when the case folder lies inside a folder being imported (exit 0, those files listed as skipped)", () => {
     const evidence = tempFolder();
     const chat = writeTemp(evidence, 'chat.txt', CHAT);
     const caseDir = join(evidence, 'case');
     const result = threadline(['import', caseDir, evidence, '--tz', 'UTC', '--no-ocr', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const output = JSON.parse(result.stdout) as ImportJson;
-    expect(output.sources.map((source) => [source.path, source.status])).toEqual([[caseDir, 'skipped'], [chat, 'imported']]);
-    expect(output.sources[0]?.issues[0]?.reason).toContain('case folder');
+    const own = output.sources.filter((source) => source.path.startsWith(`${caseDir}/`));
+    expect(own.map((source) => source.path)).toEqual(expect.arrayContaining([join(caseDir, 'case.sqlite'), join(caseDir, 'audit.jsonl'), join(caseDir, 'index')]));
+    expect(own.every((source) => source.status === 'skipped' && source.issues[0]?.reason.includes('not evidence'))).toBe(true);
+    expect(output.sources.filter((source) => !own.includes(source)).map((source) => [source.path, source.status])).toEqual([[chat, 'imported']]);
   }, 30_000);
 
   it('refuses a case folder that is a file as bad usage (exit 2), naming it, without a stack trace', () => {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OWN_CASE_REASON, collectFiles } from '../../../../engine/import/collect-files.ts';
-import { tempFolder, writeTemp } from '../../../support/temp-case.ts';
+import { tempFolder, writeTemp, writeWithFolders } from '../../../support/temp-case.ts';
 
 describe('collectFiles and empty folders', () => {
   it('lists a named folder with no files as a problem coded E_IMPORT_EMPTY, beside the files of the other paths', () => {
@@ -29,22 +29,28 @@ describe('collectFiles and empty folders', () => {
 });
 
 describe('collectFiles and the case folder', () => {
-  it("lists the case folder met inside a named folder once, and reads none of the case's files", () => {
+  it("lists the case's own entries (database, log, index) met inside a named folder, and reads none of them", () => {
     const evidence = tempFolder();
     const chat = writeTemp(evidence, 'chat.txt', 'x');
     const caseFolder = join(evidence, 'case');
     mkdirSync(join(caseFolder, 'index'), { recursive: true });
     writeTemp(caseFolder, 'case.sqlite', 'SQLite format 3');
+    writeTemp(caseFolder, 'case.sqlite-wal', '');
+    writeTemp(caseFolder, 'audit.jsonl', '{}');
     writeTemp(join(caseFolder, 'index'), 'manifest.json', '{}');
     const collected = collectFiles([evidence, join(caseFolder, 'case.sqlite')], { caseFolder });
     expect(collected.files.map((file) => file.path)).toEqual([chat]);
     expect(collected.problems).toEqual([]);
-    expect(collected.skipped).toEqual([{ path: caseFolder, reason: OWN_CASE_REASON }, { path: join(caseFolder, 'case.sqlite'), reason: OWN_CASE_REASON }]);
+    const own = ['audit.jsonl', 'case.sqlite', 'case.sqlite-wal', 'index', 'case.sqlite'].map((name) => ({ path: join(caseFolder, name), reason: OWN_CASE_REASON }));
+    expect(collected.skipped).toEqual(own);
   });
 
-  it('reads a sibling folder whose name starts like the case folder', () => {
-    const evidence = tempFolder();
-    const other = writeTemp(evidence, 'case-photos.txt', 'x');
-    expect(collectFiles([evidence], { caseFolder: join(evidence, 'case') }).files.map((file) => file.path)).toEqual([other]);
+  it('reads the other files of the case folder, such as the uploads waiting in its intake folder', () => {
+    const caseFolder = tempFolder();
+    writeTemp(caseFolder, 'case.sqlite', 'SQLite format 3');
+    const upload = writeWithFolders(join(caseFolder, 'intake', 'batch-1', 'chat.txt'), 'x');
+    const beside = writeTemp(caseFolder, 'case-photos.txt', 'x');
+    expect(collectFiles([join(caseFolder, 'intake', 'batch-1')], { caseFolder }).files.map((file) => file.path)).toEqual([upload]);
+    expect(collectFiles([caseFolder], { caseFolder }).files.map((file) => file.path)).toEqual([beside, upload]);
   });
 });
