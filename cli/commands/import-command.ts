@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CsvMappingSpec, ImportSummary } from '../../shared/domain/import.ts';
+import { normaliseDeviceLabel } from '../../shared/domain/device.ts';
 import { AppError } from '../../shared/errors.ts';
 import { Engine } from '../../engine/engine.ts';
 import { detectFiles } from '../../engine/import/detect-files.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
+import type { OcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { createImportProgressPrinter } from './import-progress.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { actorName } from '../actor.ts';
@@ -28,6 +30,11 @@ export interface ImportCommandOptions {
 }
 
 export async function runImport(caseDir: string, paths: string[], options: ImportCommandOptions): Promise<number> {
+  // Bad usage is refused before the case is opened, so a mistyped command creates no case and
+  // leaves no setting behind (a new case takes --ocr-lang as its own).
+  const csvMapping = options.csvMap === undefined ? undefined : readCsvMapping(options.csvMap);
+  checkOcrFlags(options);
+  checkDevice(options.device);
   const engine = new Engine({ mode: 'cli', actor: actorName() });
   const progress = createImportProgressPrinter();
   engine.tasks.on('update', (task) => progress.update(task));
@@ -47,7 +54,7 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       ...(options.tz === undefined ? {} : { timeZone: options.tz }),
       ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
       ...(options.device === undefined ? {} : { device: options.device }),
-      ...(options.csvMap === undefined ? {} : { csvMapping: readCsvMapping(options.csvMap) }),
+      ...(csvMapping === undefined ? {} : { csvMapping }),
     };
     const retried = options.retryFailed === true ? await engine.sourcesToRetry() : { paths: [], deviceByPath: {}, timeZoneByPath: {} };
     const retry = retried.paths;
@@ -77,22 +84,32 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       stopListening();
     }
     const cancelled = summary.sources.some((source) => source.status === 'cancelled');
-    if (ocrSettings !== null && !cancelled) {
-      const ocrTask = engine.startOcr(ocrSettings);
-      const stopOcr = cancelOnInterrupt('text recognition', () => engine.tasks.cancel(ocrTask.taskId));
-      try {
-        const ocr = await ocrTask.done;
-        if (ocr.images > 0) process.stderr.write(`ocr: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable\n`);
-      } finally {
-        stopOcr();
-      }
-    }
+    if (ocrSettings !== null && !cancelled) await readImages(engine, ocrSettings);
     progress.finish();
     process.stdout.write(options.json === true ? `${JSON.stringify(toContractJson(summary))}\n` : describe(summary));
     // Exit 0 only when every source was imported (or needed no import): a cancelled one was not.
     return summary.sources.some((source) => source.status === 'failed' || source.status === 'cancelled') ? EXIT_FAILED : EXIT_OK;
   } finally {
     await engine.dispose();
+  }
+}
+
+/**
+ * Reads the text in the case's images after the import. Ctrl-C stops only this reading: the
+ * sources are imported, so the summary is still printed and the exit code still says how the
+ * import went (the images left unread are read by a later import).
+ */
+async function readImages(engine: Engine, settings: OcrSettings): Promise<void> {
+  const ocrTask = engine.startOcr(settings);
+  const stopOcr = cancelOnInterrupt('text recognition', () => engine.tasks.cancel(ocrTask.taskId));
+  try {
+    const ocr = await ocrTask.done;
+    if (ocr.images > 0) process.stderr.write(`ocr: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable\n`);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'E_CANCELLED')) throw error;
+    process.stderr.write(`ocr: ${error.message}; the others are read by a later import\n`);
+  } finally {
+    stopOcr();
   }
 }
 
@@ -128,6 +145,21 @@ function describe(summary: ImportSummary): string {
   const { totals } = summary;
   lines.push(`Total: ${totals.sources} sources, ${totals.messages} messages, ${totals.unparsed} unparsed, ${totals.issues} issues`);
   return `${lines.join('\n')}\n`;
+}
+
+/** --ocr-lang and --tessdata as given (resolveOcrSettings refuses a bad code or a missing folder as bad usage). */
+function checkOcrFlags(options: ImportCommandOptions): void {
+  if (options.ocrLang === undefined && (options.ocr === false || options.tessdata === undefined)) return;
+  resolveOcrSettings({ ...(options.ocrLang === undefined ? {} : { lang: options.ocrLang }), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
+}
+
+/** --device as the engine will take it (a name too long, or with control characters, is bad usage). */
+function checkDevice(device: string | undefined): void {
+  try {
+    normaliseDeviceLabel(device);
+  } catch (error) {
+    throw new AppError('E_USAGE', `--device "${String(device).slice(0, 80)}": ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function readCsvMapping(value: string): CsvMappingSpec {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
@@ -52,6 +52,7 @@ export class CaseSession {
     const path = resolve(casePath);
     const timeZone = options.timeZone ?? 'UTC';
     if (!isValidTimeZone(timeZone)) throw new AppError('E_USAGE', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Bucharest or UTC`);
+    assertNotAFile(path);
     if (options.create) mkdirSync(path, { recursive: true });
     const db = spawnWorker<DbWorkerApi>('db');
     let index: SearchIndex | null = null;
@@ -155,4 +156,10 @@ export class CaseSession {
       await Promise.all([this.db.terminate(), this.index.close(), this.importWorker?.terminate(), this.languageWorkers?.terminate(), this.tagWorkers?.terminate()]);
     }
   }
+}
+
+/** A case is a folder: a file named as one (often a source typed first by mistake) is refused by name, never written into. */
+function assertNotAFile(path: string): void {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats !== undefined && !stats.isDirectory()) throw new AppError('E_USAGE', `The case folder ${path} is a file, not a folder: name a folder for the case (it is created if it does not exist)`);
 }

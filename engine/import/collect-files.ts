@@ -1,11 +1,21 @@
 import { lstatSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
 import { isCellebriteReport } from './cellebrite-folder.ts';
 import type { CellebriteReportFolder } from './cellebrite-folder.ts';
 import type { CollectedFile } from './collected-file.ts';
 
 export type { CollectedFile } from './collected-file.ts';
+
+export const OWN_CASE_REASON = "a file of the case itself (Threadline's database, log or index), not evidence: not imported";
+
+/** A named path that gives no file to import; `code` when it is not a read failure. */
+export interface CollectProblem {
+  path: string;
+  reason: string;
+  code?: 'E_IMPORT_EMPTY';
+}
 
 /**
  * Expands the user's paths into files: a folder contributes every regular file below it, in a
@@ -16,11 +26,20 @@ export type { CollectedFile } from './collected-file.ts';
  * imported twice). The files beside the report are returned with it in `reports`, so the ones
  * it does not name can be listed (cellebrite-folder.ts).
  */
-export function collectFiles(paths: string[]): { files: CollectedFile[]; problems: { path: string; reason: string }[]; reports: CellebriteReportFolder[] } {
+export function collectFiles(paths: string[], options: { caseFolder?: string } = {}): { files: CollectedFile[]; problems: CollectProblem[]; reports: CellebriteReportFolder[]; skipped: { path: string; reason: string }[] } {
   const files: CollectedFile[] = [];
-  const problems: { path: string; reason: string }[] = [];
+  const problems: CollectProblem[] = [];
   const reports: CellebriteReportFolder[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const caseFolder = options.caseFolder === undefined ? null : resolve(options.caseFolder);
   const visit = (path: string, into: CollectedFile[] = files): void => {
+    // The case may be kept inside the folder being imported: its own database, log and index
+    // are not evidence (and change while the import runs). Listed, never read. Anything else in
+    // the case folder is read as usual (the browser's uploads wait in its intake folder).
+    if (caseFolder !== null && isCaseOwnEntry(path, caseFolder)) {
+      skipped.push({ path, reason: OWN_CASE_REASON });
+      return;
+    }
     let stats;
     try {
       stats = lstatSync(path);
@@ -43,9 +62,25 @@ export function collectFiles(paths: string[]): { files: CollectedFile[]; problem
     else if (stats.isFile()) into.push({ path, size: stats.size });
     else problems.push({ path, reason: 'is not a regular file' });
   };
-  for (const path of paths) visit(resolve(path));
+  for (const path of paths) {
+    const before = files.length + problems.length + skipped.length;
+    visit(resolve(path));
+    // A folder the analyst named that holds no file is said, not dropped: the named evidence
+    // may be the wrong folder. (An empty folder met below a named one is not a source.)
+    if (files.length + problems.length + skipped.length === before) problems.push({ path: resolve(path), reason: 'is a folder with no files in it', code: 'E_IMPORT_EMPTY' });
+  }
   if (files.length === 0 && problems.length === 0) throw new AppError('E_IMPORT_EMPTY', `No files found in ${paths.join(', ')}`);
-  return { files, problems, reports };
+  return { files, problems, reports, skipped };
+}
+
+/** The case database (with its journal, WAL and lock files), the audit log and the search index: the case's own entries. */
+const CASE_OWN_ENTRY = new RegExp(`^(?:case\\.sqlite(?:[-.].*)?|${AUDIT_LOG_FILE.replace('.', '\\.')}|index)$`, 'u');
+
+/** `path` is one of the case's own entries, or lies below one. */
+function isCaseOwnEntry(path: string, caseFolder: string): boolean {
+  const rest = relative(caseFolder, path);
+  if (rest === '' || isAbsolute(rest) || rest === '..' || rest.startsWith(`..${sep}`)) return false;
+  return CASE_OWN_ENTRY.test(rest.split(sep)[0] ?? '');
 }
 
 /** The Cellebrite report.xml of a folder, when it holds one (a name any case, a regular file, a report by content). */

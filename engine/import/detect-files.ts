@@ -7,9 +7,10 @@ const MAX_LISTED = 2000;
 
 /** What an import would find, before it starts: every file and the format its content shows. */
 export async function detectFiles(session: CaseSession, paths: string[]): Promise<{ path: string; size: number; format: string | null; reason: string }[]> {
-  const { files, problems, reports } = collectFiles(paths);
+  const { files, problems, reports, skipped } = collectFiles(paths, { caseFolder: session.path });
   const importer = await session.importer();
   const found: { path: string; size: number; format: string | null; reason: string }[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
+  for (const item of skipped) found.push({ path: item.path, size: 0, format: null, reason: item.reason });
   const databases = databaseFiles(files);
   for (const file of files.slice(0, MAX_LISTED)) {
     const importedWith = databases.filter((other) => other !== file.path);

@@ -43,20 +43,25 @@ export function assertKnownTimeZone(timeZone: string | undefined): void {
 export async function importFiles(session: CaseSession, paths: string[], options: ImportOptions, task: TaskHandle): Promise<ImportSummary> {
   assertKnownTimeZone(options.timeZone);
   const devices = checkDevices(options);
-  const collected = collectFiles(paths);
+  const collected = collectFiles(paths, { caseFolder: session.path });
   const { problems } = collected;
   // Loose media and documents go last, so the ones that are attachments of a chat in the same
   // import (an export's folder: its photos, voice notes, contact cards) are recognised as such.
   const files = [...collected.files].sort((a, b) => Number(isAttachmentName(a.path)) - Number(isAttachmentName(b.path)));
   const tracker = task.trackSources();
   const summaries: ImportSourceSummary[] = problems.map((problem) => {
-    const summary = failedSummary(problem.path, 'E_IMPORT_READ', `${problem.path} ${problem.reason}`);
+    const summary = failedSummary(problem.path, problem.code ?? 'E_IMPORT_READ', `${problem.path} ${problem.reason}`);
     tracker.add(problem.path, 0, finalProgress(summary));
     return summary;
   });
+  for (const item of collected.skipped) {
+    const summary = skippedSummary(item.path, item.reason);
+    tracker.add(item.path, 0, finalProgress(summary));
+    summaries.push(summary);
+  }
   // Files of an unzipped UFDR that its report names nowhere are listed, not silently left out.
   for (const file of await unreferencedBesideReports(collected.reports)) {
-    const summary = notReferencedSummary(file.path, file.reason);
+    const summary = skippedSummary(file.path, file.reason);
     tracker.add(file.path, file.size, finalProgress(summary));
     summaries.push(summary);
   }
@@ -272,7 +277,8 @@ function failedSummary(path: string, code: string, message: string): ImportSourc
   return { path, sourceId: null, format: 'unknown', sha256: null, status: 'failed', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason: message }], error: { code, message } };
 }
 
-function notReferencedSummary(path: string, reason: string): ImportSourceSummary {
+/** A path listed with the reason it is not a source (not referenced by a report, the case's own folder). */
+function skippedSummary(path: string, reason: string): ImportSourceSummary {
   return { path, sourceId: null, format: 'unknown', sha256: null, status: 'skipped', messages: 0, attachments: 0, unparsed: 0, issues: [{ place: path, reason }], error: null };
 }
 

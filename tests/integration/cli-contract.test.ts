@@ -1,8 +1,10 @@
 // The command line as ../shared/CLI.md writes it, run through the real entry (bin/threadline.mjs):
 // the places where an earlier build read the contract differently.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI } from '../support/temp-case.ts';
+import { CLI, SAMPLES, tempFolder, writeTemp } from '../support/temp-case.ts';
 
 function threadline(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
@@ -42,4 +44,114 @@ describe('threadline bench [import|search|ocr|hash] [--messages N] [--json]', ()
   it.each([[['bench', 'bogus']], [['bench', 'import', '--messages', '-3']], [['bench', 'search', '--frob']]])('refuses %j as bad usage (exit 2)', (args) => {
     expect(threadline(args).status).toBe(2);
   });
+});
+
+/** The --json document of threadline import, as far as these tests read it. */
+interface ImportJson {
+  sources: { path: string; status: string; issues: { place: string; reason: string }[]; error: { code: string } | null }[];
+  totals: { sources: number; messages: number };
+}
+
+describe('threadline import <case-dir> <path>... [--json]', () => {
+  const CHAT = '12/03/2023, 14:05 - Ana: Salut\n13/03/2023, 14:06 - Bob: Ce faci?\n';
+
+  it('lists a named folder with no files in it as a source not imported, with its reason, in the one JSON document (exit 1)', () => {
+    const folder = tempFolder();
+    const empty = join(folder, 'seized-empty');
+    mkdirSync(empty);
+    const result = threadline(['import', join(folder, 'case'), empty, '--tz', 'UTC', '--no-ocr', '--json']);
+    expect(result.status, result.stderr).toBe(1);
+    const output = JSON.parse(result.stdout) as ImportJson;
+    expect(output.sources).toEqual([expect.objectContaining({ path: empty, status: 'failed', error: expect.objectContaining({ code: 'E_IMPORT_EMPTY' }) })]);
+    expect(output.sources[0]?.issues[0]?.reason).toContain('seized-empty');
+  }, 30_000);
+
+  it('does not silently drop a named empty folder when another path is imported (exit 1)', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const empty = join(folder, 'seized-empty');
+    mkdirSync(empty);
+    const result = threadline(['import', join(folder, 'case'), chat, empty, '--tz', 'UTC', '--no-ocr', '--json']);
+    expect(result.status, result.stderr).toBe(1);
+    const output = JSON.parse(result.stdout) as ImportJson;
+    expect(output.sources.map((source) => [source.path, source.status])).toEqual([[empty, 'failed'], [chat, 'imported']]);
+    expect(output.totals).toMatchObject({ sources: 2, messages: 2 });
+  }, 30_000);
+
+  it("does not import the case's own files when the case folder lies inside a folder being imported (exit 0, those files listed as skipped)", () => {
+    const evidence = tempFolder();
+    const chat = writeTemp(evidence, 'chat.txt', CHAT);
+    const caseDir = join(evidence, 'case');
+    const result = threadline(['import', caseDir, evidence, '--tz', 'UTC', '--no-ocr', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout) as ImportJson;
+    const own = output.sources.filter((source) => source.path.startsWith(`${caseDir}/`));
+    expect(own.map((source) => source.path)).toEqual(expect.arrayContaining([join(caseDir, 'case.sqlite'), join(caseDir, 'audit.jsonl'), join(caseDir, 'index')]));
+    expect(own.every((source) => source.status === 'skipped' && source.issues[0]?.reason.includes('not evidence'))).toBe(true);
+    expect(output.sources.filter((source) => !own.includes(source)).map((source) => [source.path, source.status])).toEqual([[chat, 'imported']]);
+  }, 30_000);
+
+  it('refuses a case folder that is a file as bad usage (exit 2), naming it, without a stack trace', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const result = threadline(['import', chat, chat, '--tz', 'UTC', '--no-ocr', '--json']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(chat);
+    expect(result.stderr).not.toContain('unexpected failure');
+  }, 30_000);
+
+  it('creates no case when the command is bad usage (a malformed --csv-map, a missing --tessdata, a device name too long)', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const badMap = threadline(['import', join(folder, 'case-a'), chat, '--tz', 'UTC', '--csv-map', '{bad']);
+    expect(badMap.status).toBe(2);
+    expect(existsSync(join(folder, 'case-a'))).toBe(false);
+    const badTessdata = threadline(['import', join(folder, 'case-b'), chat, '--tz', 'UTC', '--tessdata', join(folder, 'no-such-folder')]);
+    expect(badTessdata.status).toBe(2);
+    expect(existsSync(join(folder, 'case-b'))).toBe(false);
+    const badDevice = threadline(['import', join(folder, 'case-c'), chat, '--tz', 'UTC', '--no-ocr', '--device', 'x'.repeat(1000)]);
+    expect(badDevice.status).toBe(2);
+    expect(existsSync(join(folder, 'case-c'))).toBe(false);
+  }, 30_000);
+});
+
+describe('threadline import: Ctrl-C while the imported images are read (OCR)', () => {
+  const PHOTO = join(SAMPLES, 'whatsapp-txt', 'whats-reader', 'android-private-chat', 'IMG-20241202-WA0001.jpg');
+
+  /** Runs the CLI and sends one SIGINT once the text recognition has started. */
+  function interruptedDuringOcr(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((done) => {
+      const child = spawn(process.execPath, [CLI, ...args]);
+      let stdout = '';
+      let stderr = '';
+      let interrupted = false;
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (!interrupted && stderr.includes('reading text in images')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('close', (status) => done({ status, stdout, stderr }));
+    });
+  }
+
+  it('still prints the one JSON document of the sources, all imported (exit 0), and says the reading was cancelled', async () => {
+    const folder = tempFolder();
+    const photos = join(folder, 'photos');
+    mkdirSync(photos);
+    for (let index = 0; index < 3; index++) {
+      const copy = join(photos, `photo-${String(index).padStart(2, '0')}.jpg`);
+      copyFileSync(PHOTO, copy);
+      appendFileSync(copy, String(index)); // distinct bytes, so each is a source of its own
+    }
+    const result = await interruptedDuringOcr(['import', join(folder, 'case'), photos, '--tz', 'UTC', '--json']);
+    expect(result.stderr).toContain('cancelling text recognition');
+    const output = JSON.parse(result.stdout) as ImportJson;
+    expect(output.sources).toHaveLength(3);
+    expect(output.sources.every((source) => source.status === 'imported')).toBe(true);
+    expect(result.status, result.stderr).toBe(0);
+  }, 60_000);
 });
