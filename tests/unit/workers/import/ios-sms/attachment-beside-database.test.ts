@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { iosSmsDbParser } from '../../../../../workers/import/ios-sms/index.ts';
 import { resolveAttachment } from '../../../../../workers/import/resolve-attachment.ts';
 import { folderFiles } from '../../../../../workers/import/source-files.ts';
-import { IOS_SMS_TABLES_BESIDE_MESSAGE } from '../../../../support/ios-sms-tables.ts';
+import { IOS_SMS_MESSAGE_TABLE, IOS_SMS_TABLES_BESIDE_MESSAGE } from '../../../../support/ios-sms-tables.ts';
 import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
@@ -17,8 +17,7 @@ import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harn
  */
 
 const SCHEMA = `
-  CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, text TEXT, handle_id INTEGER DEFAULT 0,
-    attributedBody BLOB, service TEXT, date INTEGER, is_from_me INTEGER DEFAULT 0, cache_has_attachments INTEGER DEFAULT 0);
+  ${IOS_SMS_MESSAGE_TABLE}
   ${IOS_SMS_TABLES_BESIDE_MESSAGE}
   INSERT INTO handle VALUES (1, '+12092664939', 'SMS');
   INSERT INTO chat VALUES (1, 'SMS;-;+12092664939', 45, '+12092664939', 'SMS', NULL);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { iosSmsDbParser } from '../../../../../workers/import/ios-sms/index.ts';
-import { IOS_SMS_TABLES_BESIDE_MESSAGE } from '../../../../support/ios-sms-tables.ts';
+import { IOS_SMS_MESSAGE_TABLE, IOS_SMS_TABLES_BESIDE_MESSAGE } from '../../../../support/ios-sms-tables.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
@@ -10,8 +10,7 @@ import { buildDatabase, checkParsedInvariants, runParser } from '../../../../sup
  */
 
 const SCHEMA = `
-  CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, text TEXT, handle_id INTEGER DEFAULT 0,
-    attributedBody BLOB, service TEXT, date INTEGER, is_from_me INTEGER DEFAULT 0, cache_has_attachments INTEGER DEFAULT 0);
+  ${IOS_SMS_MESSAGE_TABLE}
   ${IOS_SMS_TABLES_BESIDE_MESSAGE}
   INSERT INTO handle VALUES (1, '+12092664939', 'SMS');
   INSERT INTO chat VALUES (1, 'iMessage;+;chat1', 43, 'chat1', 'iMessage', NULL);
