@@ -7,7 +7,7 @@ import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
 import { attachmentPathOnDisk, copyZipAttachments } from '../attachments/attachment-bytes.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { APP_NAME, APP_VERSION } from '../app-version.ts';
-import { sha256OfFile } from '../import/hash-file.ts';
+import { sha256File } from '../package/hashing.ts';
 
 export interface GatherOptions {
   rowids: number[];
@@ -39,7 +39,7 @@ export async function gatherPackageInput(session: CaseSession, options: GatherOp
   const sourceRecords = allSources.filter((source) => usedSourceIds.has(source.id));
   const sources: PackageSource[] = [];
   for (const source of sourceRecords) {
-    const now = existsSync(source.path) ? (await sha256OfFile(source.path)).sha256 : null;
+    const now = existsSync(source.path) ? (await sha256File(source.path)).sha256 : null;
     sources.push({ ...source, sha256AtIntake: source.sha256, sha256AtExport: now });
   }
   const { attachments, skipped } = await attachmentsOf(session, exported);

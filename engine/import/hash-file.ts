@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { HASH_CHUNK_BYTES } from '../package/hashing.ts';
 import { DigestThread } from './digest-thread.ts';
 
 export interface FileDigests {
@@ -16,8 +17,6 @@ export interface FileDigests {
  * than it saves.
  */
 export const DIGEST_THREAD_MIN_BYTES = 32 * 1024 * 1024;
-
-const CHUNK_BYTES = 1 << 20;
 
 /**
  * Streams a file once through SHA-256, MD5 and SHA-1 (MD5 and SHA-1 only to match vendor
@@ -46,18 +45,6 @@ export async function hashFile(path: string, signal?: AbortSignal, onBytes?: (do
   }
 }
 
-/** SHA-256 alone: what the hash after an import is compared by. */
-export async function sha256OfFile(path: string, signal?: AbortSignal, onBytes?: (done: number) => void): Promise<{ sha256: string; size: number }> {
-  const sha256 = createHash('sha256');
-  let size = 0;
-  for await (const chunk of readChunks(path, signal)) {
-    sha256.update(chunk);
-    size += chunk.byteLength;
-    onBytes?.(size);
-  }
-  return { sha256: sha256.digest('hex'), size };
-}
-
 /** The size stat gives, or 0 when it fails: the read that follows then fails with the reason. */
 async function sizeOf(path: string): Promise<number> {
   try {
@@ -68,5 +55,5 @@ async function sizeOf(path: string): Promise<number> {
 }
 
 function readChunks(path: string, signal: AbortSignal | undefined): AsyncIterable<Buffer> {
-  return createReadStream(path, { flags: 'r', highWaterMark: CHUNK_BYTES, ...(signal === undefined ? {} : { signal }) });
+  return createReadStream(path, { flags: 'r', highWaterMark: HASH_CHUNK_BYTES, ...(signal === undefined ? {} : { signal }) });
 }

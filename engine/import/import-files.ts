@@ -13,7 +13,8 @@ import { collectFiles } from './collect-files.ts';
 import { databaseFiles } from './database-files.ts';
 import type { CollectedFile } from './collect-files.ts';
 import { detectSourceLanguages } from './detect-languages.ts';
-import { hashFile, sha256OfFile } from './hash-file.ts';
+import { sha256File } from '../package/hashing.ts';
+import { hashFile } from './hash-file.ts';
 import { newSourceRecord } from './new-source-record.ts';
 import { tagSource } from '../markers/tag-source.ts';
 
@@ -227,7 +228,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     });
     // Hash again after reading: proves the evidence was not altered while Threadline read it.
     report.source('verifying-hash', { bytesDone: 0 });
-    const after = await sha256OfFile(path, signal, (done) => report.source('verifying-hash', { bytesDone: done }));
+    const after = await sha256File(path, signal, (done) => report.source('verifying-hash', { bytesDone: done }));
     const hashVerified = after.sha256 === digests.sha256;
     const issues = [...outcome.issues];
     if (!hashVerified) issues.push({ sourceId: source.id, place: path, reason: `E_HASH_MISMATCH: the file changed during import (sha256 before ${digests.sha256}, after ${after.sha256})` });

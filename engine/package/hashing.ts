@@ -14,13 +14,15 @@ export interface HashedBytes {
   bytes: number;
 }
 
-export async function sha256File(path: string, signal?: AbortSignal): Promise<HashedBytes> {
+/** `onBytes` hears the bytes hashed so far after every chunk (progress of a long hash). */
+export async function sha256File(path: string, signal?: AbortSignal, onBytes?: (done: number) => void): Promise<HashedBytes> {
   const hash = createHash('sha256');
   let bytes = 0;
-  const stream = createReadStream(path, { highWaterMark: HASH_CHUNK_BYTES, ...(signal === undefined ? {} : { signal }) });
+  const stream = createReadStream(path, { flags: 'r', highWaterMark: HASH_CHUNK_BYTES, ...(signal === undefined ? {} : { signal }) });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
+    onBytes?.(bytes);
   }
   return { sha256: hash.digest('hex'), bytes };
 }

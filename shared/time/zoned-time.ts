@@ -115,7 +115,8 @@ function exactZoneOffsetMs(timeZone: string, utcMs: number): number {
   return asUtc - flooredUtc;
 }
 
-function wallAsUtcMs(wall: WallTime): number {
+/** The wall time's fields read as if they were UTC (an offset is then subtracted from it). */
+export function wallAsUtcMs(wall: WallTime): number {
   return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 

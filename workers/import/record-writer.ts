@@ -10,8 +10,7 @@ import type { SenderSeen } from '../../shared/domain/participants.ts';
 import { compareCodePoints } from '../../shared/text/code-point-order.ts';
 import { ownCopy } from '../../shared/text/own-copy.ts';
 import { utcIso } from '../../shared/time/utc-iso.ts';
-import { dateUtc } from '../../shared/time/date-utc.ts';
-import { isValidWallTime, standardOffsetMinutes, wallTimeToUtc, type WallTime } from '../../shared/time/zoned-time.ts';
+import { isValidWallTime, standardOffsetMinutes, wallAsUtcMs, wallTimeToUtc, type WallTime } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { batchTransferList, MessageBatchEncoder } from './message-batch.ts';
@@ -384,21 +383,11 @@ export class RecordWriter implements ParseSink {
       this.standardOffsetTold = true;
       this.warning({
         place: describePlace(locator),
-        message: `the times are written with ${formatOffset(offsetMinutes)}, the standard offset of the computer that exported them (also in summer), and the source's time zone ${timeZone} does not have that standard offset: they were converted with the offset as written, so a time in that computer's daylight-saving period is an hour late. Declare the exporting computer's time zone to have them converted with its daylight-saving rules`,
+        message: `the times are written with the standard UTC offset of the computer that exported them, also in summer (as in "${timestampText}"), and the source's time zone ${timeZone} does not have that standard offset: they were converted with the offset as written, so a time in that computer's daylight-saving period is an hour late. Declare the exporting computer's time zone to have them converted with its daylight-saving rules`,
       });
     }
-    return utcIso(wallMinusOffsetMs(wall, offsetMinutes));
+    return utcIso(wallAsUtcMs(wall) - offsetMinutes * 60_000);
   }
-}
-
-function wallMinusOffsetMs(wall: WallTime, offsetMinutes: number): number {
-  return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offsetMinutes * 60_000;
-}
-
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const whole = Math.abs(minutes);
-  return `UTC${sign}${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 function sameWallTime(a: WallTime, b: WallTime): boolean {

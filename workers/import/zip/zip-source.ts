@@ -1,6 +1,6 @@
 import type { NearbyFile, ParserInput, ParseOutcome, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { importedFiles } from '../file-input.ts';
-import { databaseIdentifyingBytes, identifySqliteSource, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite } from '../sqlite/index.ts';
+import { databaseIdentifyingBytes, identifySqliteSource, MAX_EVIDENCE_DATABASE_BYTES, sniffSqlite } from '../sqlite/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { digestStream, zipFiles } from '../source-files.ts';
 import type { RecordWriter } from '../record-writer.ts';
@@ -101,7 +101,8 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
       continue;
     }
     const sniffs = (bytes: Uint8Array): SourceParser | undefined => parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(bytes, entry.name));
-    const parser = identifying !== null ? sniffs(identifying) : (sniffs(head) ?? (await withWalReplayed(archive, entry, head).then((bytes) => (bytes === head ? undefined : sniffs(bytes)))));
+    // A database too big or too damaged to read whole is judged by its head, as before.
+    const parser = sniffs(identifying ?? head);
     if (parser !== undefined) {
       survey.recognised.push({ entry, parser });
       if (parser.format === CELLEBRITE_REPORT_FORMAT) reportFolders.push(entryFolder(entry.name));
@@ -145,24 +146,6 @@ function keepReportFilesWithReports(survey: ZipSurvey, reportFolders: readonly s
 /** Is the entry below the folder of a report.xml recognised so far? (The reports themselves are looked at first.) */
 function isBelowReport(reportFolders: readonly string[], name: string): boolean {
   return reportFolders.some((folder) => name.startsWith(folder));
-}
-
-/**
- * A database whose tables are only in the `-wal` entry beside it (copied while its app ran, just
- * created or VACUUMed) is sniffed as its importer will read it: the whole entry with the log
- * replayed in memory (openEvidenceDatabase gets the log through companion()). Anything that cannot
- * be read, or is beyond what a database can be, leaves the head: the entry is then judged by it.
- */
-async function withWalReplayed(archive: ZipArchive, entry: ZipEntryInfo, head: Uint8Array): Promise<Uint8Array> {
-  const wal = archive.find(`${entry.name}-wal`);
-  // An empty entry is a database whose pages are all still in its log, as on disk (detect-format.ts).
-  if ((head.byteLength > 0 && !sniffSqlite(head)) || wal === undefined || wal.size === 0) return head;
-  try {
-    const main = await archive.read(entry, MAX_EVIDENCE_DATABASE_BYTES);
-    return replayWal(main, await archive.read(wal, MAX_EVIDENCE_DATABASE_BYTES)).bytes;
-  } catch {
-    return head;
-  }
 }
 
 /** A `-wal` entry with something in it lies beside the entry: the entry may be a database however small. */

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DigestThread } from '../../../../engine/import/digest-thread.ts';
-import { DIGEST_THREAD_MIN_BYTES, hashFile, sha256OfFile } from '../../../../engine/import/hash-file.ts';
+import { DIGEST_THREAD_MIN_BYTES, hashFile } from '../../../../engine/import/hash-file.ts';
+import { sha256File } from '../../../../engine/package/hashing.ts';
 import { tempFolder } from '../../../support/temp-case.ts';
 
 function expected(bytes: Uint8Array): { sha256: string; md5: string; sha1: string; size: number } {
@@ -52,12 +53,14 @@ describe('hashFile', () => {
   });
 });
 
-describe('sha256OfFile', () => {
-  it('gives the SHA-256 and size that hashFile gives', async () => {
+describe('sha256File (the hash after import)', () => {
+  it('gives the SHA-256 and size that hashFile gives, and reports progress', async () => {
     const bytes = randomFillSync(new Uint8Array(2 * 1024 * 1024 + 1));
     const path = fileOf(bytes);
     const { sha256, size } = await hashFile(path);
-    expect(await sha256OfFile(path)).toEqual({ sha256, size });
+    const progress: number[] = [];
+    expect(await sha256File(path, undefined, (done) => progress.push(done))).toEqual({ sha256, bytes: size });
+    expect(progress).toEqual([1024 * 1024, 2 * 1024 * 1024, size]);
   });
 });
 

@@ -140,6 +140,6 @@ describe('RecordWriter times (wall clock with the standard offset of the zone it
     ]);
     expect(times).toEqual(['2024-07-15T12:00:00.000Z', '2024-01-15T12:00:00.000Z', new Date(Date.parse('0024-01-01T15:30:00Z')).toISOString()]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/written with UTC\+02:00, the standard offset of the computer that exported them .* UTC does not have that standard offset.*an hour late/u);
+    expect(warnings[0]).toMatch(/standard UTC offset of the computer that exported them, also in summer \(as in "t0"\), and the source's time zone UTC does not have that standard offset.*an hour late/u);
   });
 });
