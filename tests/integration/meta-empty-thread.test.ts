@@ -58,4 +58,21 @@ describe('Meta export with an empty thread', () => {
     expect(summary.sources[0]).toMatchObject({ status: 'imported', format: 'zip', messages: 3 });
     expect(conversations.map((conversation) => conversation.title).sort()).toEqual(['Ana Pop', 'Deleted thread', 'Split']);
   }, 60_000);
+
+  it('imports a zip holding only empty threads: chats with 0 messages, not a refusal', async () => {
+    const folder = tempFolder();
+    const empty = [FILES[0], FILES[2]].filter((file) => file !== undefined);
+    const zip = writeWithFolders(join(folder, 'facebook-dyi.zip'), buildZip(empty.map((file) => ({ name: file.name, data: file.text, deflate: true }))));
+    const { summary, conversations } = await importAll([zip]);
+    expect(summary.sources[0]).toMatchObject({ status: 'imported', format: 'zip', messages: 0 });
+    expect(conversations.map((conversation) => conversation.title).sort()).toEqual(['Deleted thread', 'Split']);
+  }, 60_000);
+
+  it('still refuses a zip whose thread entries were all refused', async () => {
+    const folder = tempFolder();
+    const broken = `{"participants": [{"name": "Ana Pop"}], "messages": [], "title": "Broken", "thread_path": "inbox/broken_4"`;
+    const zip = writeWithFolders(join(folder, 'facebook-dyi.zip'), buildZip([{ name: `${INBOX}/broken_4/message_1.json`, data: broken, deflate: true }]));
+    const { summary } = await importAll([zip]);
+    expect(summary.sources[0]).toMatchObject({ status: 'failed' });
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import type { ImportJob, ImportOutcome } from '../../shared/contracts/import-worker.ts';
-import { sharedExportFolders } from '../../shared/contracts/parsed-source.ts';
+import { sharedExportFolders, type ParseOutcome } from '../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { fileInput } from './file-input.ts';
@@ -11,7 +11,7 @@ import type { Sinks } from './record-writer.ts';
 import { RecordWriter } from './record-writer.ts';
 
 /** Version of the container reader; each entry's own parser and version are in the details. */
-const ZIP_READER_VERSION = '1.1.0';
+const ZIP_READER_VERSION = '1.1.1';
 
 /**
  * Formats in which one source is one thread, and a thread read without a problem but with no
@@ -20,8 +20,16 @@ const ZIP_READER_VERSION = '1.1.0';
  */
 const THREAD_FORMATS = new Set(['meta-messages-json']);
 
-function isEmptyThread(format: string, writer: RecordWriter): boolean {
-  return THREAD_FORMATS.has(format) && writer.chatCount > 0 && writer.issues.length === 0;
+/**
+ * Whether an import with no message read a thread that has none, rather than nothing: the file
+ * itself, without a problem, or a zip entry of such a format that was imported, not refused
+ * (a zip of Meta threads whose messages were all deleted).
+ */
+function isEmptyThread(format: string, writer: RecordWriter, outcome: ParseOutcome): boolean {
+  if (writer.chatCount === 0) return false;
+  if (format !== ZIP_FORMAT) return THREAD_FORMATS.has(format) && writer.issues.length === 0;
+  const entries = outcome.details['entries'];
+  return Array.isArray(entries) && entries.some((entry: { format?: unknown; error?: unknown }) => typeof entry.format === 'string' && THREAD_FORMATS.has(entry.format) && entry.error === undefined);
 }
 
 /** Runs the parser of the job's format over the source and streams its records into the case. */
@@ -44,7 +52,7 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
     throw error;
   }
   await writer.flush();
-  if (writer.messages + writer.unparsed === 0 && !isEmptyThread(job.format, writer)) {
+  if (writer.messages + writer.unparsed === 0 && !isEmptyThread(job.format, writer, outcome)) {
     const why = writer.issues.length === 0 ? '' : ` (${writer.issues.slice(0, 3).map((issue) => `${issue.place}: ${issue.reason}`).join('; ')})`;
     throw new AppError('E_IMPORT_EMPTY', `${job.source.displayName}: the ${job.format} export holds no messages${why}`);
   }
