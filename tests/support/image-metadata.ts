@@ -35,17 +35,39 @@ export const TAG = {
 
 const ENTRY_BYTES = 12;
 
-/** A little-endian TIFF block ("II*\0", IFD0 at 8, then the Exif IFD), as EXIF stores it. */
-export function tiffBlock(tags: ExifTags): Buffer {
+/**
+ * A little-endian TIFF block ("II*\0", IFD0, then the Exif IFD), as EXIF stores it. IFD0 follows
+ * the header unless `pixelBytes` of stand-in image data come first: libtiff writes a TIFF file's
+ * directories after its pixels.
+ */
+export function tiffBlock(tags: ExifTags, pixelBytes = 0): Buffer {
   const ifd0 = new Map(Object.entries(tags.ifd0 ?? {}).map(([tag, value]) => [Number(tag), value] as const));
   const exif = new Map(Object.entries(tags.exif ?? {}).map(([tag, value]) => [Number(tag), value] as const));
+  const ifd0At = 8 + pixelBytes;
   const ifd0Size = ifdSize(ifd0.size + (exif.size > 0 ? 1 : 0));
-  const exifOffset = 8 + ifd0Size + dataSize(ifd0);
+  const exifOffset = ifd0At + ifd0Size + dataSize(ifd0);
   if (exif.size > 0) ifd0.set(TAG.ExifIFDPointer, { short: -1 });
-  const head = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]);
-  const first = writeIfd(ifd0, 8, exifOffset);
+  const head = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0, 0, 0, 0]);
+  head.writeUInt32LE(ifd0At, 4);
+  const first = writeIfd(ifd0, ifd0At, exifOffset);
   const second = exif.size > 0 ? writeIfd(exif, exifOffset, 0) : Buffer.alloc(0);
-  return Buffer.concat([head, first, second]);
+  return Buffer.concat([head, Buffer.alloc(pixelBytes, 0x55), first, second]);
+}
+
+/** A RIFF chunk of a WebP: four-character kind, little-endian size, data padded to an even length. */
+export function riffChunk(kind: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.write(kind, 0, 'latin1');
+  head.writeUInt32LE(data.length, 4);
+  return Buffer.concat([head, data, Buffer.alloc(data.length % 2)]);
+}
+
+/** A WebP file of these chunks (VP8X, image data, then EXIF: the order the WebP container specifies). */
+export function webpWith(chunks: Buffer[]): Buffer {
+  const body = Buffer.concat([Buffer.from('WEBP', 'latin1'), ...chunks]);
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(body.length);
+  return Buffer.concat([Buffer.from('RIFF', 'latin1'), size, body]);
 }
 
 function ifdSize(entries: number): number {
@@ -114,15 +136,15 @@ export function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, body, crc]);
 }
 
-/** A 1x1 grey PNG with `chunks` between IHDR and IDAT (where metadata chunks usually sit). */
-export function pngWith(chunks: Buffer[] = []): Buffer {
+/** A 1x1 grey PNG with `chunks` between IHDR and IDAT (where metadata chunks usually sit) and `trailing` between IDAT and IEND. */
+export function pngWith(chunks: Buffer[] = [], trailing: Buffer[] = []): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(1, 0);
   header.writeUInt32BE(1, 4);
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
   const pixels = deflateSync(Buffer.from([0, 0x80])); // filter byte, one grey pixel
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', header), ...chunks, pngChunk('IDAT', pixels), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', header), ...chunks, pngChunk('IDAT', pixels), ...trailing, pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A tEXt chunk: keyword, NUL, Latin-1 text. */

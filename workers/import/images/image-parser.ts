@@ -2,10 +2,11 @@ import { basename, dirname } from 'node:path';
 import type { ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import type { CaptureTime } from './capture-time.ts';
 import { captureTimeOf } from './capture-time.ts';
-import { METADATA_HEAD_BYTES, readHead, readImageMetadata } from './read-metadata.ts';
+import { MAX_WHOLE_IMAGE_READ_BYTES, METADATA_HEAD_BYTES, metadataBytesOf, metadataMayFollow, readHead, readImageMetadata } from './read-metadata.ts';
 
 // 1.1.0: image items carry the capture time their EXIF, XMP or PNG text states.
-export const IMAGE_PARSER_VERSION = '1.1.1';
+// 1.2.0: PNG, WebP, TIFF and HEIC are read whole for metadata written after their pixels.
+export const IMAGE_PARSER_VERSION = '1.2.0';
 
 /** No image of these formats is whole in fewer bytes (the smallest, a 1x1 GIF or WebP, takes 26). */
 const SHORTEST_IMAGE_BYTES = 26;
@@ -71,13 +72,17 @@ async function statedCaptureTime(input: ParserInput, head: Uint8Array, mimeType:
     warn(`the file is only ${input.size} bytes long, too short to hold an image; it is kept as an image item without a capture time`);
     return NO_CAPTURE_TIME;
   }
-  const read = await readImageMetadata(head, mimeType);
+  const bytes = await metadataBytesOf(input, head, mimeType);
+  const read = await readImageMetadata(bytes, mimeType);
   if ('problem' in read) {
-    const within = input.size > head.length ? ` (read from its first ${head.length} bytes)` : '';
+    const within = input.size > bytes.length ? ` (read from its first ${bytes.length} bytes)` : '';
     warn(`its metadata (EXIF, XMP) could not be read${within}: ${read.problem}; the image is kept without a capture time`);
     return NO_CAPTURE_TIME;
   }
   const capture = captureTimeOf(read.metadata);
   if (capture.problem !== null) warn(capture.problem);
+  else if (capture.time === null && metadataMayFollow(input, bytes, mimeType)) {
+    warn(`no capture time in its first ${bytes.length} bytes; the file (${input.size} bytes) is larger than the ${MAX_WHOLE_IMAGE_READ_BYTES} read whole, so metadata written after its pixels was not read; the image is kept without a capture time`);
+  }
   return capture;
 }

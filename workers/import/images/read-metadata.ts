@@ -8,8 +8,30 @@ import { PICKED_TAGS } from './capture-time.ts';
  * and guards exifr against the damaged structures it would loop on or misread.
  */
 
-/** Bytes read from the start of an image: metadata sits before the pixels in the formats read here. */
+/** Bytes read from the start of an image: a JPEG's metadata always sits before its pixels. */
 export const METADATA_HEAD_BYTES = 256 * 1024;
+
+/**
+ * Formats whose metadata may follow the pixels: WebP's container puts EXIF and XMP after the
+ * image data, PNG text chunks may follow IDAT, a TIFF's directories (and so its EXIF) sit where
+ * their offsets say (libtiff writes them last), and a HEIC's Exif item lies where its iloc box
+ * says. An image of these formats is read whole, up to MAX_WHOLE_IMAGE_READ_BYTES.
+ */
+const METADATA_ANYWHERE = new Set(['image/png', 'image/webp', 'image/tiff', 'image/heic']);
+
+/** Largest image read whole for its metadata; a larger one is read from its head only, and the warning says so. */
+export const MAX_WHOLE_IMAGE_READ_BYTES = 64 * 1024 * 1024;
+
+/** The bytes an image's metadata is read from: its head, or the whole file when its format may keep metadata after the pixels. */
+export async function metadataBytesOf(input: ParserInput, head: Uint8Array, mimeType: string): Promise<Uint8Array> {
+  if (head.length >= input.size || !METADATA_ANYWHERE.has(mimeType) || input.size > MAX_WHOLE_IMAGE_READ_BYTES) return head;
+  return readHead(input, input.size);
+}
+
+/** Whether metadata may lie beyond `bytes`: a format that can keep it after the pixels, read only in part. */
+export function metadataMayFollow(input: ParserInput, bytes: Uint8Array, mimeType: string): boolean {
+  return METADATA_ANYWHERE.has(mimeType) && bytes.length < input.size;
+}
 
 /**
  * exifr reads only the tags capture-time.ts uses, keeps each value as the file writes it (no

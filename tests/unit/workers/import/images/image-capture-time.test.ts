@@ -8,10 +8,11 @@ import { unpackRows } from '../../../../../shared/contracts/packed-rows.ts';
 import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import type { CallContext } from '../../../../../shared/worker/serve.ts';
 import { imageParser } from '../../../../../workers/import/images/image-parser.ts';
+import { MAX_WHOLE_IMAGE_READ_BYTES } from '../../../../../workers/import/images/read-metadata.ts';
 import { RecordWriter } from '../../../../../workers/import/record-writer.ts';
 import { folderFiles } from '../../../../../workers/import/source-files.ts';
 import type { ExifTags } from '../../../../support/image-metadata.ts';
-import { jpegWithExif, pngChunk, pngText, pngWith, pngXmp, TAG, tiffBlock, xmpPacket } from '../../../../support/image-metadata.ts';
+import { jpegWithExif, pngChunk, pngText, pngWith, pngXmp, riffChunk, TAG, tiffBlock, webpWith, xmpPacket } from '../../../../support/image-metadata.ts';
 import { inputFromBytes, runParser } from '../../../../support/parser-harness.ts';
 import { REPO_ROOT } from '../../../../support/temp-case.ts';
 
@@ -62,16 +63,8 @@ describe('image items carry the capture time the image states', () => {
   });
 
   it('reads the EXIF chunk of a WebP (exifr reads no WebP: its TIFF block is handed over)', async () => {
-    const riffChunk = (kind: string, data: Buffer): Buffer => {
-      const head = Buffer.alloc(8);
-      head.write(kind, 0, 'latin1');
-      head.writeUInt32LE(data.length, 4);
-      return Buffer.concat([head, data, Buffer.alloc(data.length % 2)]);
-    };
-    const body = Buffer.concat([Buffer.from('WEBP', 'latin1'), riffChunk('VP8X', Buffer.alloc(10)), riffChunk('VP8 ', Buffer.alloc(31)), riffChunk('EXIF', tiffBlock(PHOTO))]);
-    const size = Buffer.alloc(4);
-    size.writeUInt32LE(body.length);
-    const { message, warnings } = await parseImage(Buffer.concat([Buffer.from('RIFF', 'latin1'), size, body]), 'photo.webp');
+    const webp = webpWith([riffChunk('VP8X', Buffer.alloc(10)), riffChunk('VP8 ', Buffer.alloc(31)), riffChunk('EXIF', tiffBlock(PHOTO))]);
+    const { message, warnings } = await parseImage(webp, 'photo.webp');
     expect(message.time).toEqual({ utcMs: Date.UTC(2023, 0, 15, 6, 5, 27) });
     expect(message.extra).toEqual(PHOTO_EXTRA);
     expect(warnings).toEqual([]);
@@ -252,5 +245,36 @@ describe('image items from damaged or hostile images', () => {
     const { message, warnings } = await parseImage(png, 'big.png');
     expect(message.extra).toMatchObject({ captureTimeTag: 'PNG tEXt Creation Time' });
     expect(warnings).toEqual([]);
+  });
+
+  describe('metadata written after the pixels of a large image', () => {
+    const LARGE = 1024 * 1024;
+    it('reads the EXIF chunk of a WebP, which the container puts after the image data', async () => {
+      const webp = webpWith([riffChunk('VP8X', Buffer.alloc(10)), riffChunk('VP8 ', Buffer.alloc(LARGE)), riffChunk('EXIF', tiffBlock(PHOTO))]);
+      const { message, warnings } = await parseImage(webp, 'photo.webp');
+      expect(message.time).toEqual({ utcMs: Date.UTC(2023, 0, 15, 6, 5, 27) });
+      expect(warnings).toEqual([]);
+    });
+
+    it('reads a PNG text chunk written after IDAT', async () => {
+      // A second IDAT stands in for the pixels of a large image; the text chunk follows them.
+      const png = pngWith([], [pngChunk('IDAT', Buffer.alloc(LARGE)), pngText('Creation Time', '2023:01:15 08:05:27')]);
+      const { message, warnings } = await parseImage(png, 'big.png');
+      expect(message.extra).toMatchObject({ captureTimeTag: 'PNG tEXt Creation Time', captureTimeRaw: '2023:01:15 08:05:27' });
+      expect(warnings).toEqual([]);
+    });
+
+    it('reads a TIFF whose directories follow its pixels (as libtiff writes them)', async () => {
+      const { message, warnings } = await parseImage(tiffBlock(PHOTO, LARGE), 'scan.tif');
+      expect(message.time).toEqual({ utcMs: Date.UTC(2023, 0, 15, 6, 5, 27) });
+      expect(warnings).toEqual([]);
+    });
+
+    it('says so when an image too large to read whole states no capture time in its head', async () => {
+      const huge = webpWith([riffChunk('VP8X', Buffer.alloc(10)), riffChunk('VP8 ', Buffer.alloc(MAX_WHOLE_IMAGE_READ_BYTES)), riffChunk('EXIF', tiffBlock(PHOTO))]);
+      const { message, warnings } = await parseImage(huge, 'huge.webp');
+      expect(message.time).toBeNull();
+      expect(warnings).toEqual([{ place: 'huge.webp', message: expect.stringMatching(/first 262144 bytes.*metadata written after/u) as unknown as string }]);
+    });
   });
 });
