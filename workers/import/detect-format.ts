@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
-import { sniffCsvColumns } from './csv/index.ts';
+import { csvTableColumns, sniffCsvColumns } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
 import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
@@ -49,7 +49,10 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   const csv = csvMapping === undefined ? null : detectCsv(head, csvMapping);
   if (csv?.format === 'csv') return csv;
   const noFormat = `the content matches no supported export format (supported: ${PARSERS.map((candidate) => candidate.format).join(', ')})`;
-  return { format: null, reason: csv === null ? noFormat : `${noFormat}, and it is ${csv.reason}` };
+  if (csv !== null) return { format: null, reason: `${noFormat}, and it is ${csv.reason}` };
+  const table = csvTableColumns(head);
+  if (table === null) return { format: null, reason: noFormat };
+  return { format: null, reason: `${noFormat}; it looks like a CSV table with the columns ${table.join(', ')}: CSV is imported with a mapping of its columns (--csv-map in the command line, "CSV column mapping" in the import panel)` };
 }
 
 /** CSV is never guessed: with a mapping, a file whose header holds the mapped columns is read as CSV. */

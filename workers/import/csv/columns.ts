@@ -50,3 +50,33 @@ function guessDelimiter(line: string): string {
   }
   return best;
 }
+
+/** Rows looked at to call a file a table: the header and up to this many below it. */
+const TABLE_ROWS_LOOKED_AT = 5;
+/** Longer than this, a "column name" is a sentence, not a header cell. */
+const LONGEST_COLUMN_NAME = 64;
+
+/**
+ * The column names when the head of a file reads as a delimited table (a header of two or more
+ * short, non-empty names, and every whole row below it with as many fields), else null. Only to
+ * tell the examiner that a file no importer recognised can be imported as CSV with a mapping:
+ * CSV itself is never imported without one.
+ */
+export function csvTableColumns(head: Uint8Array): string[] | null {
+  const text = new TextDecoder(encodingByMark(head), { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
+  // Whole lines only: the head may end inside a row.
+  const whole = text.slice(0, text.lastIndexOf('\n') + 1);
+  const delimiter = guessDelimiter(firstLine(whole));
+  let rows: string[][];
+  try {
+    rows = parse(whole, { delimiter, to: TABLE_ROWS_LOOKED_AT + 1, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    return null;
+  }
+  const [header, ...below] = rows;
+  if (header === undefined || header.length < 2 || below.length === 0) return null;
+  const columns = header.map((name) => name.trim());
+  if (columns.some((name) => name === '' || name.length > LONGEST_COLUMN_NAME)) return null;
+  return below.every((row) => row.length === columns.length) ? columns : null;
+}
+

@@ -3,7 +3,7 @@
  */
 
 export { createCsvParser, csvParser, parseCsv, CSV_PARSER_VERSION, MAX_RECORD_BYTES } from './parse-csv.ts';
-export { sniffCsvColumns, sniffCsvLayout } from './columns.ts';
+export { csvTableColumns, sniffCsvColumns, sniffCsvLayout } from './columns.ts';
 export type { CsvLayout } from './columns.ts';
 export { validateCsvMapping, csvMappingSchema } from './mapping.ts';
 export type { CsvColumn, CsvMapping, CsvTimestampFormat } from './mapping.ts';

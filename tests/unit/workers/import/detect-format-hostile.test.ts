@@ -48,6 +48,22 @@ describe('detectFormat on files no importer can read', () => {
     expect(detection.reason).toMatch(/^the content matches no supported export format \(supported: .*\), and it is not a CSV with the mapped columns \(missing: sent_at, from, body, thread\)$/u);
   });
 
+  it('says a table without a mapping is CSV, with its columns and how to import it, instead of only "no supported format"', async () => {
+    const table = 'id,channel,user,create_at,message\n1,town-square,ana,1600000000000,hello\n2,town-square,dan,1600000001000,"hi, there"\n';
+    const detection = await detectFormat(writeTemp(folder, 'mattermost_messages.csv', table));
+    expect(detection.format).toBeNull();
+    expect(detection.reason).toMatch(/^the content matches no supported export format \(supported: .*\); it looks like a CSV table with the columns id, channel, user, create_at, message: CSV is imported with a mapping of its columns \(--csv-map in the command line, "CSV column mapping" in the import panel\)$/u);
+    const semicolons = await detectFormat(writeTemp(folder, 'export.txt', 'Datum;Absender;Text\n01.01.2024;Ana;Hallo\n'));
+    expect(semicolons.reason).toMatch(/looks like a CSV table with the columns Datum, Absender, Text:/u);
+  });
+
+  it('does not call prose or a one-column list a CSV table', async () => {
+    for (const [name, text] of [['notes.txt', 'Dear team, the meeting is at 10, room 4.\nBring the files, please.\n'], ['list.txt', 'one\ntwo\nthree\n'], ['one-line.csv', 'a,b,c']] as const) {
+      const detection = await detectFormat(writeTemp(folder, name, text));
+      expect(detection.reason, name).not.toMatch(/CSV table/u);
+    }
+  });
+
   it('calls a SQLite file with an impossible page size or unreadable pages damaged, not "not a phone database"', async () => {
     const good = await mmssmsDb();
     const badPageSize = await detectFormat(writeTemp(folder, 'a.db', invalidPageSize(good)));
