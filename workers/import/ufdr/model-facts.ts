@@ -6,6 +6,7 @@
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
+import { isDeletedState } from './deleted-state.ts';
 import { identifierKey } from './file-index.ts';
 import { fieldModels, fieldNode, fieldText, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -59,7 +60,7 @@ export function extractionOf(model: XmlNode): { extractionId?: string } {
 }
 
 export function isDeleted(model: XmlNode): boolean {
-  return (deletedStateOf(model) ?? '').toLowerCase() === 'deleted';
+  return isDeletedState(deletedStateOf(model));
 }
 
 export interface RoledParty extends Party {

@@ -210,7 +210,9 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     attachments.push(attachment(file, fieldText(item, 'Filename'), fieldText(item, 'ContentType'), extracted, length));
     // A voice note's Transcript is its words as the report gives them.
     const transcript = fieldText(item, 'Transcript');
-    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), ...(transcript === null ? {} : { transcript }), inReport: file !== undefined, ...deletedOnDevice(file) });
+    // The Attachment model's own deleted_state (a deleted attachment of an intact message).
+    const state = deletedStateOf(item);
+    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), ...(transcript === null ? {} : { transcript }), ...(state === null ? {} : { deletedState: state }), inReport: file !== undefined, ...deletedOnDevice(file) });
   }
   for (const target of model.children.filter((child) => child.name === 'jumptargets').flatMap((jump) => jump.children)) {
     const id = target.text.trim();
@@ -244,9 +246,11 @@ function uniqueModels(models: XmlNode[]): XmlNode[] {
  * photo). It was read into TaggedFile but never reached the record. A Local Path refused as
  * leading outside the UFDR is kept too: the attachment then points at the device path instead.
  */
-function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean; refusedLocalPath?: string } {
+function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean; fileDeletedState?: string; refusedLocalPath?: string } {
   if (file === undefined) return {};
-  return file.refusedLocalPath === null ? { fileDeleted: file.deleted } : { fileDeleted: file.deleted, refusedLocalPath: file.refusedLocalPath };
+  // The word as written too: `Trash` and `Deleted` both read as deleted, but they say different things.
+  const stated = file.deletedState === null ? {} : { fileDeletedState: file.deletedState };
+  return file.refusedLocalPath === null ? { fileDeleted: file.deleted, ...stated } : { fileDeleted: file.deleted, ...stated, refusedLocalPath: file.refusedLocalPath };
 }
 
 function attachment(file: TaggedFile | undefined, fileName: string | null, mimeType: string | null, extracted: string | null, length: string | undefined): ParsedAttachment {
