@@ -36,7 +36,7 @@ import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.16.0';
+export const UFDR_PARSER_VERSION = '1.17.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -197,6 +197,10 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
   if (prefilter.doctype !== null) sink.warning({ place: file, message: `the file has a DOCTYPE (${prefilter.doctype.slice(0, 200)}), which Cellebrite does not write; it was ignored` });
   if (fragment && (stats.unresolvedFileRefs > 0 || stats.missingAttachmentFiles > 0)) {
     sink.warning({ place: file, message: `this is a fragment of a report.xml (its root is <${state.root ?? ''}>), without the report's taggedFiles: ${stats.unresolvedFileRefs} attachment file references could not be linked to vendor digests, and ${stats.missingAttachmentFiles} attachment files are not beside it` });
+  }
+  const { noTime } = records;
+  if (noTime.count > 0) {
+    sink.warning({ place: file, message: `${noTime.count} time stamps are 0001-01-01 (first at ${noTime.first ?? file}), Physical Analyzer's "no time": those records have no time, and keep the stamp as written` });
   }
   if (files.notIndexed > 0) sink.warning({ place: file, message: `${files.notIndexed} taggedFiles entries beyond the first ${files.indexed} were not indexed; their attachments use the path the message names, without vendor digests` });
   const unreferenced = stopped === null ? unreferencedEntries(presence, files) : null;

@@ -14,6 +14,7 @@ import { deletedStateOf, extractionOf, isDeleted, readStampValue } from './model
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import type { StampReader } from './date-order.ts';
+import { isNoTimeStamp } from './ufdr-time.ts';
 
 /** Quoted (embedded) message text kept in `extra`, enough to recognise it. */
 const QUOTE_CHARS = 500;
@@ -42,7 +43,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const body = fieldValue(model, 'Body');
   const stamp = fieldNode(model, 'TimeStamp')?.children.find((child) => child.name === 'value');
   const { time, text: timestampText } = readStampValue(stamp, notes, context.stamps);
-  if (time === null && timestampText !== '') notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
+  if (time === null && timestampText !== '' && !isNoTimeStamp(timestampText)) notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
   if (body?.truncated === true) notes.push(`the Body was longer than ${MAX_FIELD_CHARS} characters and was cut there`);
   const { attachments, references } = attachmentsOf(model, context.files);
   const direction = directionOf(model, from, context.participants);

@@ -24,6 +24,7 @@ import type { PersonFacts } from './report-facts.ts';
 import { MAX_MODEL_CHARS } from './report-reader.ts';
 import type { Capture } from './report-reader.ts';
 import { email, smsOrMms } from './text-records.ts';
+import { isNoTimeStamp } from './ufdr-time.ts';
 import type { ConversationRecord, RecordContext } from './text-records.ts';
 
 export interface RecordStats {
@@ -55,6 +56,8 @@ export class ReportRecords {
    * problems are only counted here and summed up in one warning at the end.
    */
   fragment = false;
+  /** Records whose time stamp is Physical Analyzer's "no time" (year 0001), and where the first is. */
+  readonly noTime = { count: 0, first: null as string | null };
   readonly stats: RecordStats = { messages: 0, standalone: 0, sms: 0, mms: 0, emails: 0, calls: 0, accountRecords: 0, activities: 0, activitiesMirrored: 0, unparsed: 0, deleted: 0, attachments: 0, attachmentsWithDigests: 0, unresolvedFileRefs: 0, missingAttachmentFiles: 0 };
 
   constructor(
@@ -192,6 +195,10 @@ export class ReportRecords {
     const kept = message.kind === 'unparsed' && raw !== undefined ? keepRaw(message, raw, capture.rawChars) : message;
     if (kept.kind === 'unparsed') this.stats.unparsed += 1;
     if (kept.deleted) this.stats.deleted += 1;
+    if (kept.time === null && isNoTimeStamp(kept.timestampText)) {
+      this.noTime.count += 1;
+      this.noTime.first ??= place;
+    }
     this.checkAttachments(kept, place);
     this.ready.push(kept);
   }
