@@ -6,8 +6,10 @@
 
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import { ChatHold } from './chat-hold.ts';
+import { isDeletedState } from './deleted-state.ts';
 import type { FileIndex } from './file-index.ts';
 import { identifierKey } from './file-index.ts';
+import { deletedStateOf } from './model-facts.ts';
 import { fieldModels, fieldText, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 
@@ -15,7 +17,10 @@ import type { Party, XmlNode } from './model-tree.ts';
 const MAX_PARTICIPANTS = 1000;
 
 export interface ChatHeader {
-  /** A stand-in model node holding the Chat's direct <field> children read so far. */
+  /**
+   * A stand-in model node holding the Chat's direct <field> children read so far, with the Chat
+   * model's attributes and the line and column of its start tag.
+   */
   fields: XmlNode;
   participants: Party[];
   modelId: string | null;
@@ -57,6 +62,12 @@ export function addParticipant(header: ChatHeader, party: XmlNode, files: FileIn
   if (header.participants.length >= MAX_PARTICIPANTS) return;
   const read = partyOf(party);
   header.participants.push({ ...read, name: read.name ?? files.nameOf(read.id) });
+}
+
+/** The Chat model's deleted_state when it says the conversation was deleted (Deleted, Trash), else null. */
+export function chatDeletedState(header: ChatHeader): string | null {
+  const stated = deletedStateOf(header.fields);
+  return isDeletedState(stated) ? stated : null;
 }
 
 export function chatKeyOf(header: ChatHeader): string {

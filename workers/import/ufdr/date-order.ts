@@ -7,7 +7,7 @@
  * be, and a warning names its place.
  */
 
-import { parseCellebriteTime, slashDateFields } from './ufdr-time.ts';
+import { isNoTimeStamp, parseCellebriteTime, slashDateFields } from './ufdr-time.ts';
 import type { DayMonthOrder } from './ufdr-time.ts';
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 
@@ -51,6 +51,8 @@ export class StampReader {
   constructor(readonly decision: DateOrderDecision) {}
 
   read(text: string, notes: string[]): ParsedTime | null {
+    // Read as an instant, year 0001 would pass for a real (if ancient) time.
+    if (isNoTimeStamp(text)) return null;
     const { order } = this.decision;
     const time = parseCellebriteTime(text, order);
     const fields = time === null ? slashDateFields(text) : null;

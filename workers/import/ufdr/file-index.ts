@@ -9,6 +9,7 @@
  */
 
 import { safeRelativePath } from '../import-limits.ts';
+import { isDeletedState } from './deleted-state.ts';
 import { descendants } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 
@@ -27,6 +28,8 @@ export interface TaggedFile {
   md5: string | null;
   sha256: string | null;
   deleted: boolean;
+  /** The `deleted` attribute as written (`Intact`, `Deleted`, `Trash`…), or null when absent. */
+  deletedState: string | null;
 }
 
 /** Reads a `<file>` element of taggedFiles (or one written inline in a model). */
@@ -47,7 +50,8 @@ export function taggedFileOf(node: XmlNode): TaggedFile {
     size: size !== undefined && /^\d+$/u.test(size) ? Number(size) : null,
     md5: hexDigest(items.get('md5') ?? node.attrs['md5'], 32),
     sha256: hexDigest(items.get('sha256') ?? items.get('sha-256') ?? node.attrs['sha256'], 64),
-    deleted: (node.attrs['deleted'] ?? '').toLowerCase() === 'deleted',
+    deleted: isDeletedState(node.attrs['deleted']),
+    deletedState: node.attrs['deleted'] ?? null,
   };
 }
 

@@ -6,8 +6,10 @@
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
+import { isDeletedState } from './deleted-state.ts';
 import { identifierKey } from './file-index.ts';
 import { fieldModels, fieldNode, fieldText, partyOf } from './model-tree.ts';
+import { isNoTimeStamp } from './ufdr-time.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import type { StampReader } from './date-order.ts';
 
@@ -22,7 +24,7 @@ export interface Stamp {
 export function stampOf(model: XmlNode, name: string, notes: string[], stamps: StampReader): Stamp {
   const value = fieldNode(model, name)?.children.find((child) => child.name === 'value');
   const { time, text } = readStampValue(value, notes, stamps);
-  if (time === null && text !== '') notes.push(`timestamp "${text.slice(0, 80)}" is in no known form; the record has no time`);
+  if (time === null && text !== '' && !isNoTimeStamp(text)) notes.push(`timestamp "${text.slice(0, 80)}" is in no known form; the record has no time`);
   const format = value?.attrs['format'] ?? null;
   if (format === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
   return { time, text, format };
@@ -59,7 +61,7 @@ export function extractionOf(model: XmlNode): { extractionId?: string } {
 }
 
 export function isDeleted(model: XmlNode): boolean {
-  return (deletedStateOf(model) ?? '').toLowerCase() === 'deleted';
+  return isDeletedState(deletedStateOf(model));
 }
 
 export interface RoledParty extends Party {

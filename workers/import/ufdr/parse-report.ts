@@ -20,7 +20,7 @@ import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.
 import { attachmentPresence } from './attachment-presence.ts';
 import type { AttachmentPresence } from './attachment-presence.ts';
 import { MAX_HELD_CHARS, MAX_HELD_MODELS } from './chat-hold.ts';
-import { addParticipant, chatAtEnd, chatKeyOf, headerReady, missingHeader, newChatHeader } from './chats.ts';
+import { addParticipant, chatAtEnd, chatDeletedState, chatKeyOf, headerReady, missingHeader, newChatHeader } from './chats.ts';
 import type { ChatHeader } from './chats.ts';
 import { FileIndex, taggedFileOf } from './file-index.ts';
 import { newNode } from './model-tree.ts';
@@ -36,7 +36,7 @@ import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.14.2';
+export const UFDR_PARSER_VERSION = '1.17.1';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -78,11 +78,11 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       if (FRAGMENT_ROOTS.has(name)) records.fragment = true;
       facts.setProject(name === 'project' ? attrs : {});
     },
-    chat(path, attrs) {
+    chat(path, attrs, at) {
       if (path !== null) {
         counts.chats += 1;
         facts.count('Chat');
-        state.chat = newChatHeader(newNode('model', attrs, 0, 0), attrs['id'] ?? null, path);
+        state.chat = newChatHeader(newNode('model', attrs, at?.line ?? 0, at?.column ?? 0), attrs['id'] ?? null, path);
         return;
       }
       if (state.chat !== null) closeChat(state.chat);
@@ -125,6 +125,16 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     chat.hold.release(emitter(chat));
     const end = chatAtEnd(chat);
     records.announce(end.chat, end.again);
+    warnDeletedChat(chat, end.chat.title);
+  }
+  /**
+   * A Chat the report marks deleted: the contract has no chat-level deleted field, so its records
+   * carry extra.chatDeletedState (report-records.ts) and this one warning names the chat.
+   */
+  function warnDeletedChat(chat: ChatHeader, title: string): void {
+    const stated = chatDeletedState(chat);
+    if (stated === null) return;
+    warnings.add('deleted-chat', `${file}:${chat.fields.line}:${chat.fields.column}`, `the Chat "${title}" (${chat.path}) is marked deleted_state="${stated}" by the report: the conversation itself was deleted on the phone; each of its records keeps this in extra.chatDeletedState, and each message keeps its own deleted flag`);
   }
 
   const flush = async (): Promise<void> => {
@@ -174,6 +184,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     if (state.chat !== null) {
       const end = chatAtEnd(state.chat);
       records.announce(end.chat, end.again);
+      warnDeletedChat(state.chat, end.chat.title);
     }
     await flush();
     if ((state.root !== 'project' && !fragment) || (stats.messages === 0 && records.announced.size === 0 && files.indexed === 0)) {
@@ -186,6 +197,10 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
   if (prefilter.doctype !== null) sink.warning({ place: file, message: `the file has a DOCTYPE (${prefilter.doctype.slice(0, 200)}), which Cellebrite does not write; it was ignored` });
   if (fragment && (stats.unresolvedFileRefs > 0 || stats.missingAttachmentFiles > 0)) {
     sink.warning({ place: file, message: `this is a fragment of a report.xml (its root is <${state.root ?? ''}>), without the report's taggedFiles: ${stats.unresolvedFileRefs} attachment file references could not be linked to vendor digests, and ${stats.missingAttachmentFiles} attachment files are not beside it` });
+  }
+  const { noTime } = records;
+  if (noTime.count > 0) {
+    sink.warning({ place: file, message: `${noTime.count} time stamps are 0001-01-01 (first at ${noTime.first ?? file}), Physical Analyzer's "no time": those records have no time, and keep the stamp as written` });
   }
   if (files.notIndexed > 0) sink.warning({ place: file, message: `${files.notIndexed} taggedFiles entries beyond the first ${files.indexed} were not indexed; their attachments use the path the message names, without vendor digests` });
   const unreferenced = stopped === null ? unreferencedEntries(presence, files) : null;

@@ -14,6 +14,7 @@ import { deletedStateOf, extractionOf, isDeleted, readStampValue } from './model
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import type { StampReader } from './date-order.ts';
+import { isNoTimeStamp } from './ufdr-time.ts';
 
 /** Quoted (embedded) message text kept in `extra`, enough to recognise it. */
 const QUOTE_CHARS = 500;
@@ -42,7 +43,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const body = fieldValue(model, 'Body');
   const stamp = fieldNode(model, 'TimeStamp')?.children.find((child) => child.name === 'value');
   const { time, text: timestampText } = readStampValue(stamp, notes, context.stamps);
-  if (time === null && timestampText !== '') notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
+  if (time === null && timestampText !== '' && !isNoTimeStamp(timestampText)) notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
   if (body?.truncated === true) notes.push(`the Body was longer than ${MAX_FIELD_CHARS} characters and was cut there`);
   const { attachments, references } = attachmentsOf(model, context.files);
   const direction = directionOf(model, from, context.participants);
@@ -210,7 +211,9 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     attachments.push(attachment(file, fieldText(item, 'Filename'), fieldText(item, 'ContentType'), extracted, length));
     // A voice note's Transcript is its words as the report gives them.
     const transcript = fieldText(item, 'Transcript');
-    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), ...(transcript === null ? {} : { transcript }), inReport: file !== undefined, ...deletedOnDevice(file) });
+    // The Attachment model's own deleted_state (a deleted attachment of an intact message).
+    const state = deletedStateOf(item);
+    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), ...(transcript === null ? {} : { transcript }), ...(state === null ? {} : { deletedState: state }), inReport: file !== undefined, ...deletedOnDevice(file) });
   }
   for (const target of model.children.filter((child) => child.name === 'jumptargets').flatMap((jump) => jump.children)) {
     const id = target.text.trim();
@@ -244,9 +247,11 @@ function uniqueModels(models: XmlNode[]): XmlNode[] {
  * photo). It was read into TaggedFile but never reached the record. A Local Path refused as
  * leading outside the UFDR is kept too: the attachment then points at the device path instead.
  */
-function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean; refusedLocalPath?: string } {
+function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean; fileDeletedState?: string; refusedLocalPath?: string } {
   if (file === undefined) return {};
-  return file.refusedLocalPath === null ? { fileDeleted: file.deleted } : { fileDeleted: file.deleted, refusedLocalPath: file.refusedLocalPath };
+  // The word as written too: `Trash` and `Deleted` both read as deleted, but they say different things.
+  const stated = file.deletedState === null ? {} : { fileDeletedState: file.deletedState };
+  return file.refusedLocalPath === null ? { fileDeleted: file.deleted, ...stated } : { fileDeleted: file.deleted, ...stated, refusedLocalPath: file.refusedLocalPath };
 }
 
 function attachment(file: TaggedFile | undefined, fileName: string | null, mimeType: string | null, extracted: string | null, length: string | undefined): ParsedAttachment {

@@ -58,7 +58,9 @@ export class ReportFacts {
     for (const item of descendants(node, 'item')) {
       const name = item.attrs['name'];
       if (name === undefined || Object.keys(items).length >= MAX_ITEMS_PER_SECTION) continue;
-      defineField(items, name, item.text.trim().slice(0, MAX_VALUE_CHARS));
+      const value = item.text.trim().slice(0, MAX_VALUE_CHARS);
+      const key = itemKey(items, name, value, item.attrs['sourceExtraction']);
+      if (key !== null) defineField(items, key, value);
     }
   }
 
@@ -71,6 +73,23 @@ export class ReportFacts {
     }
     return person;
   }
+}
+
+/**
+ * The key of a metadata item. A report of several extractions writes an item once per extraction
+ * (`sourceExtraction="0"`, `"1"`): a later one with another value is kept beside the first, named
+ * for its extraction, instead of replacing it. The same value again adds nothing (null).
+ */
+function itemKey(items: Record<string, string>, name: string, value: string, extraction: string | undefined): string | null {
+  if (!Object.hasOwn(items, name)) return name;
+  if (items[name] === value) return null;
+  const base = extraction === undefined ? `${name} (again)` : `${name} (sourceExtraction ${extraction})`;
+  let key = base;
+  for (let copy = 2; Object.hasOwn(items, key); copy += 1) {
+    if (items[key] === value) return null;
+    key = `${base} ${copy}`;
+  }
+  return key;
 }
 
 export interface PersonFacts {

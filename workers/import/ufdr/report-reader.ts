@@ -72,8 +72,8 @@ interface Frame {
 export interface ReaderEvents {
   /** The root element opened (its local name and attributes). */
   root(name: string, attrs: Record<string, string>): void;
-  /** A top-level Chat model opened (path and attributes) or closed (null). */
-  chat(path: string | null, attrs: Record<string, string>): void;
+  /** A top-level Chat model opened (path, attributes, and where its start tag is) or closed (null). */
+  chat(path: string | null, attrs: Record<string, string>, at?: { line: number; column: number }): void;
   /** A top-level model of another type opened (for the counts). */
   model(type: string): void;
   /** A capture finished; `raw` is its text as written (at most RAW_TEXT_LIMIT characters of `capture.rawChars`). */
@@ -244,7 +244,7 @@ export class ReportReader {
       const type = attrs['type'] ?? parent?.attrs['type'] ?? '';
       if (type === 'Chat') {
         this.chatDepth = depth;
-        this.events.chat(this.path, attrs);
+        this.events.chat(this.path, attrs, { line: this.tagStart.line, column: this.tagStart.column });
         return null;
       }
       this.events.model(type);

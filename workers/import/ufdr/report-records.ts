@@ -14,7 +14,7 @@ import { activityRecord, MAX_TRACKED_MESSAGE_IDS, mirroredMessageId } from './ac
 import type { AttachmentPresence } from './attachment-presence.ts';
 import type { StampReader } from './date-order.ts';
 import { call } from './call-records.ts';
-import { chatKeyOf, chatOf, standaloneGroup } from './chats.ts';
+import { chatDeletedState, chatKeyOf, chatOf, standaloneGroup } from './chats.ts';
 import type { ChatHeader } from './chats.ts';
 import type { FileIndex } from './file-index.ts';
 import { OwnerIdentifiers, PartyKeys } from './model-facts.ts';
@@ -24,6 +24,7 @@ import type { PersonFacts } from './report-facts.ts';
 import { MAX_MODEL_CHARS } from './report-reader.ts';
 import type { Capture } from './report-reader.ts';
 import { email, smsOrMms } from './text-records.ts';
+import { isNoTimeStamp } from './ufdr-time.ts';
 import type { ConversationRecord, RecordContext } from './text-records.ts';
 
 export interface RecordStats {
@@ -55,6 +56,8 @@ export class ReportRecords {
    * problems are only counted here and summed up in one warning at the end.
    */
   fragment = false;
+  /** Records whose time stamp is Physical Analyzer's "no time" (year 0001), and where the first is. */
+  readonly noTime = { count: 0, first: null as string | null };
   readonly stats: RecordStats = { messages: 0, standalone: 0, sms: 0, mms: 0, emails: 0, calls: 0, accountRecords: 0, activities: 0, activitiesMirrored: 0, unparsed: 0, deleted: 0, attachments: 0, attachmentsWithDigests: 0, unresolvedFileRefs: 0, missingAttachmentFiles: 0 };
 
   constructor(
@@ -79,7 +82,7 @@ export class ReportRecords {
       const id = capture.root.attrs['id'];
       if (id !== undefined && chat.messageIds.size < MAX_TRACKED_MESSAGE_IDS) chat.messageIds.add(id);
       this.announce(chatOf(chat));
-      this.queue(capture, raw, chatKeyOf(chat), (locator) => instantMessage(capture.root, { chatKey: chatKeyOf(chat), locator, files: this.files, participants: chat.participants, app: fieldText(chat.fields, 'Source'), stamps: this.stamps }));
+      this.queue(capture, raw, chatKeyOf(chat), (locator) => instantMessage(capture.root, { chatKey: chatKeyOf(chat), locator, files: this.files, participants: chat.participants, app: fieldText(chat.fields, 'Source'), stamps: this.stamps }), chatDeletedState(chat));
       return;
     }
     const group = standaloneGroup(capture.root, this.files);
@@ -97,10 +100,16 @@ export class ReportRecords {
     }
     this.announce(chatOf(chat));
     const chatKey = chatKeyOf(chat);
-    this.queue(capture, raw, chatKey, (locator) => {
-      const notes: string[] = [];
-      return { message: activityRecord(capture.root, chatKey, locator, notes, this.stamps), notes };
-    });
+    this.queue(
+      capture,
+      raw,
+      chatKey,
+      (locator) => {
+        const notes: string[] = [];
+        return { message: activityRecord(capture.root, chatKey, locator, notes, this.stamps), notes };
+      },
+      chatDeletedState(chat),
+    );
     if (this.ready.at(-1)?.kind !== 'unparsed') this.stats.activities += 1;
   }
 
@@ -142,9 +151,11 @@ export class ReportRecords {
   /** The model that broken XML cut off: kept raw, in the conversation it was being read into. */
   cut(capture: Capture, raw: string, chat: ChatHeader | null, reason: string): void {
     let key: string;
+    let chatState: string | null = null;
     if ((capture.kind === 'message' || capture.kind === 'activity') && chat !== null) {
       this.announce(chatOf(chat));
       key = chatKeyOf(chat);
+      chatState = chatDeletedState(chat);
     } else if (capture.kind === 'standalone') {
       const group = standaloneGroup(capture.root, this.files);
       this.announce(group.chat);
@@ -153,7 +164,7 @@ export class ReportRecords {
       key = capture.kind === 'account' ? ACCOUNTS_CHAT.key : `unreadable:${capture.modelType}`;
       this.announce(capture.kind === 'account' ? ACCOUNTS_CHAT : { key, title: `Unreadable ${capture.modelType} records`, kind: 'unknown' });
     }
-    this.push(unparsedRecord({ chatKey: key, raw, rawChars: capture.rawChars, locator: this.locatorOf(capture), reason }), capture);
+    this.push(withChatState(unparsedRecord({ chatKey: key, raw, rawChars: capture.rawChars, locator: this.locatorOf(capture), reason }), chatState), capture);
   }
 
   private map(capture: Capture, context: RecordContext): ConversationRecord {
@@ -162,18 +173,19 @@ export class ReportRecords {
     return call(capture.root, context);
   }
 
-  private queue(capture: Capture, raw: string, chatKey: string, read: (locator: SourceLocator) => { message: ParsedMessage; notes: string[] }): void {
+  /** `chatState`: the deleted_state of the Chat the record is in, when it says the chat was deleted. */
+  private queue(capture: Capture, raw: string, chatKey: string, read: (locator: SourceLocator) => { message: ParsedMessage; notes: string[] }, chatState: string | null = null): void {
     const locator = this.locatorOf(capture);
     if (capture.oversized) {
-      this.push(unparsedRecord({ chatKey, raw, rawChars: capture.rawChars, locator, reason: `the model is larger than ${MAX_MODEL_CHARS} characters` }), capture);
+      this.push(withChatState(unparsedRecord({ chatKey, raw, rawChars: capture.rawChars, locator, reason: `the model is larger than ${MAX_MODEL_CHARS} characters` }), chatState), capture);
       return;
     }
     try {
       const result = read(locator);
-      this.push(result.message, capture, result.notes, raw);
+      this.push(withChatState(result.message, chatState), capture, result.notes, raw);
     } catch (error) {
       // A model the mapper cannot read must not stop the import; the examiner gets its raw text.
-      this.push(unparsedRecord({ chatKey, raw, rawChars: capture.rawChars, locator, reason: `the model could not be read: ${error instanceof Error ? error.message : String(error)}` }), capture);
+      this.push(withChatState(unparsedRecord({ chatKey, raw, rawChars: capture.rawChars, locator, reason: `the model could not be read: ${error instanceof Error ? error.message : String(error)}` }), chatState), capture);
     }
   }
 
@@ -183,6 +195,10 @@ export class ReportRecords {
     const kept = message.kind === 'unparsed' && raw !== undefined ? keepRaw(message, raw, capture.rawChars) : message;
     if (kept.kind === 'unparsed') this.stats.unparsed += 1;
     if (kept.deleted) this.stats.deleted += 1;
+    if (kept.time === null && isNoTimeStamp(kept.timestampText)) {
+      this.noTime.count += 1;
+      this.noTime.first ??= place;
+    }
     this.checkAttachments(kept, place);
     this.ready.push(kept);
   }
@@ -211,6 +227,15 @@ export class ReportRecords {
   private locatorOf(capture: Capture): SourceLocator {
     return { kind: 'xml-path', file: this.file, path: capture.path, line: capture.root.line, column: capture.root.column };
   }
+}
+
+/**
+ * A record of a Chat the report marks deleted keeps that state in extra: the contract has no
+ * chat-level deleted field, and the record's own `deleted` stays the message's own state (a chat
+ * deleted as a whole can hold messages that were intact in it).
+ */
+function withChatState(message: ParsedMessage, chatState: string | null): ParsedMessage {
+  return chatState === null ? message : { ...message, extra: { ...message.extra, chatDeletedState: chatState } };
 }
 
 /** A record a mapper found empty keeps the model's raw text; its reason says when that text was cut. */

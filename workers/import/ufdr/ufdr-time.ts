@@ -28,6 +28,17 @@ export function slashDateFields(text: string): { first: number; second: number }
   return match === null ? null : { first: Number(match[1]), second: Number(match[2]) };
 }
 
+/**
+ * Physical Analyzer's "no time": .NET's DateTime.MinValue, `0001-01-01T00:00:00…` (in any of the
+ * report's forms, possibly shifted by an offset), written where the source had no time. No phone
+ * record is from year 1, so it is no instant. Only a four-digit year is read so: `01-Jan-01` is 2001.
+ */
+export function isNoTimeStamp(text: string): boolean {
+  const trimmed = text.trim();
+  const parts = isoParts(trimmed) ?? dayFirstParts(trimmed, false);
+  return parts !== null && parts.year <= 1;
+}
+
 interface Parts {
   year: number;
   month: number;
