@@ -7,7 +7,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
-import { Lookup, columnsOf, hasTable, integerValue, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
+import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, putExtra } from '../sqlite/index.ts';
 import { callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
@@ -18,6 +18,7 @@ import type { JidBook, ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
 import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
 import type { WaSystemDetails } from './system-details.ts';
+import { isoNoting, waUnixTime } from './wa-time.ts';
 
 export interface WaFields {
   chatJid: string | null;
@@ -196,7 +197,11 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);
-  putExtra(extra, 'receivedAt', isoOrNull(unixTime(fields.receivedTimestamp)));
+  // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
+  const timeNotes: string[] = [];
+  const time = waUnixTime('timestamp', 'placeholder', fields.timestamp, fields.timestampText);
+  isoNoting(time, timeNotes);
+  putExtra(extra, 'receivedAt', isoNoting(waUnixTime('received_timestamp', 'not set', fields.receivedTimestamp), timeNotes));
   putExtra(extra, 'replyToKeyId', fields.quotedKeyId);
   putExtra(extra, 'quote', fields.quotedText);
   if (fields.quotedFrom !== undefined && (fields.quotedKeyId !== null || fields.quotedText !== null)) {
@@ -205,12 +210,12 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
   if (fields.forwarded) extra['forwarded'] = true;
-  const editedAt = unixTime(fields.editedAt, fields.editedAtText);
-  putExtra(extra, 'editedAt', isoOrNull(editedAt));
+  const editedAt = waUnixTime('edited_timestamp', 'not set', fields.editedAt, fields.editedAtText);
+  putExtra(extra, 'editedAt', isoNoting(editedAt, timeNotes));
   if (fields.editVersion !== undefined && fields.editVersion !== null && fields.editVersion !== 0) extra['editVersion'] = fields.editVersion;
   if (fields.disappearing !== undefined && fields.disappearing !== null) {
     const { durationSeconds, expiresAt, expiresAtText } = fields.disappearing;
-    extra['disappearing'] = { durationSeconds, expiresAt: isoOrNull(unixTime(expiresAt, expiresAtText)) };
+    extra['disappearing'] = { durationSeconds, expiresAt: isoNoting(waUnixTime('expire_timestamp', 'not set', expiresAt, expiresAtText), timeNotes) };
   }
 
   // A block notice's author is the phone's owner, never the blocked person (system-detail-text.ts).
@@ -222,7 +227,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     extra['remoteResourceNote'] = fields.remoteResourceNotSender.note;
   }
   const sender = authorJid === null ? null : contacts.labelOf(authorJid);
-  if (fields.reactions.length > 0) extra['reactions'] = fields.reactions.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts));
+  if (fields.reactions.length > 0) extra['reactions'] = fields.reactions.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts, timeNotes));
 
   let text = fields.text ?? '';
   const attachments: ParsedAttachment[] = [];
@@ -283,7 +288,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.media?.durationSeconds !== null && fields.media?.durationSeconds !== undefined && fields.media.durationSeconds > 0) {
     extra['durationSeconds'] = fields.media.durationSeconds;
   }
-  const time = unixTime(fields.timestamp, fields.timestampText);
+  if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {
     chatKey,
     kind: system ? 'system' : 'message',
@@ -297,7 +302,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     text,
     attachments,
     deleted: type.deleted === true || fields.revokedKeyId !== null,
-    edited: editedAt.time !== null,
+    // An edit whose time is a placeholder was still an edit (its message_edit_info row says so).
+    edited: editedAt.time !== null || editedAt.placeholderNote !== undefined,
     locator,
     extra,
   };
@@ -323,11 +329,11 @@ function authorFacts(fromMe: boolean, member: ResolvedJid | null, chatJid: strin
   return { fromMe, sender: jid === null ? null : contacts.labelOf(jid), senderId: jid === null ? null : phoneFromJid(jid) ?? jid };
 }
 
-function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook): Record<string, unknown> {
+function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook, timeNotes: string[]): Record<string, unknown> {
   return {
     emoji: reaction.emoji,
     ...authorFacts(reaction.fromMe, reaction.sender, chatJid, contacts),
-    at: isoOrNull(unixTime(reaction.timestamp)),
+    at: isoNoting(waUnixTime(`message_add_on row ${reaction.addOnRowId} timestamp`, 'not set', reaction.timestamp), timeNotes),
     addOnRowId: reaction.addOnRowId,
   };
 }
