@@ -144,6 +144,7 @@ export class LegacyLayoutReader {
       systemDetails: legacySystem ? systemDetailsOf(row) : null,
       ...(businessName === null ? {} : { businessName }),
       text: textValue(row['data']),
+      textColumn: 'data',
       caption: nonEmptyText(row['media_caption']),
       status,
       timestamp: row['timestamp'] ?? null,

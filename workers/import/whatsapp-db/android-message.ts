@@ -48,6 +48,8 @@ export interface WaFields {
   /** What the message_system_* side tables hold for a system row (system-details.ts). */
   systemDetails?: WaSystemDetails | null;
   text: string | null;
+  /** Where `text` was read: 'text_data' (new layout, the default) or 'data' (legacy). */
+  textColumn?: 'text_data' | 'data';
   caption: string | null;
   status: number | null;
   timestamp: SqlValue;
@@ -280,6 +282,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       for (const card of cards) attachments.push(contactCard(card, name));
       if (textIsCard) text = name ?? '';
     }
+    if (!(type.mediaType === 'contact' && fields.text?.startsWith('BEGIN:VCARD') === true)) keepOtherText(fields, text, extra);
     if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType, extra));
   } else if (namesMedia(fields.media)) {
     // A type code we cannot name (or one that names no file) whose row still has media: the file is evidence.
@@ -307,6 +310,17 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     locator,
     extra,
   };
+}
+
+/**
+ * A media row shows its caption; the row's own text (text_data, legacy data) may say something
+ * else beside it, and no text the database holds may be lost: where it differs from the text shown,
+ * it is kept with the column it came from.
+ */
+function keepOtherText(fields: WaFields, shown: string, extra: Record<string, unknown>): void {
+  const own = fields.text;
+  if (own === null || own.trim() === '' || own.trim() === shown.trim()) return;
+  extra['otherText'] = { column: fields.textColumn ?? 'text_data', text: own };
 }
 
 /**

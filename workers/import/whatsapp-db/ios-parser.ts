@@ -36,7 +36,7 @@ import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.6.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.7.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -149,6 +149,9 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     text = iosEventText(typeCode, integerValue(row['zgroupeventtype'])) + (text === '' ? '' : `: ${text}`);
   } else if (type.mediaType !== undefined) {
     if (text === '' && caption !== null) text = caption;
+    // ZTEXT is shown; a ZTITLE caption that says something else is kept beside it, not lost.
+    // (A location's ZTITLE is its place name, kept in extra.location.)
+    else if (caption !== null && caption.trim() !== text.trim() && type.mediaType !== 'location') extra['otherText'] = { column: 'ZTITLE', text: caption };
     const latitude = numberValue(row['mi_zlatitude']);
     const longitude = numberValue(row['mi_zlongitude']);
     if (type.mediaType === 'location' && latitude !== null && longitude !== null) extra['location'] = { latitude, longitude, name: caption };
