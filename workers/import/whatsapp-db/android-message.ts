@@ -19,6 +19,7 @@ import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemActi
 import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
 import type { WaSystemDetails } from './system-details.ts';
 import { isoNoting, waUnixTime } from './wa-time.ts';
+import type { WaPollOption } from './polls.ts';
 
 export interface WaFields {
   chatJid: string | null;
@@ -79,6 +80,8 @@ export interface WaFields {
    * sender (whether that person started the call is not known), but kept: it is who the call was with.
    */
   callParty?: ResolvedJid;
+  /** A poll's options with their votes (new layout: message_poll_option; polls.ts); absent in layouts without them. */
+  pollOptions?: WaPollOption[];
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;
@@ -284,7 +287,12 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     }
     if (!(type.mediaType === 'contact' && fields.text?.startsWith('BEGIN:VCARD') === true)) keepOtherText(fields, text, extra);
     if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType, extra));
-  } else if (namesMedia(fields.media)) {
+  } else if (fields.pollOptions !== undefined && fields.pollOptions.length > 0) {
+    const options = fields.pollOptions.map((option) => pollOptionFacts(option, fields.chatJid, contacts, timeNotes));
+    extra['poll'] = { options };
+    text = [text, ...options.map((option) => `• ${option.name ?? '(no text)'}${option.voteTotal === null ? '' : ` (${option.voteTotal} vote${option.voteTotal === 1 ? '' : 's'})`}`)].filter((line) => line !== '').join('\n');
+  }
+  if (type.mediaType === undefined && !system && namesMedia(fields.media)) {
     // A type code we cannot name (or one that names no file) whose row still has media: the file is evidence.
     attachments.push(mediaAttachment(fields, 'unknown', extra));
   }
@@ -341,6 +349,20 @@ function partyFacts(party: ResolvedJid, contacts: ContactBook): Record<string, u
 function authorFacts(fromMe: boolean, member: ResolvedJid | null, chatJid: string | null, contacts: ContactBook): { fromMe: boolean; sender: string | null; senderId: string | null } {
   const jid = authorOf(fromMe, member, chatJid);
   return { fromMe, sender: jid === null ? null : contacts.labelOf(jid), senderId: jid === null ? null : phoneFromJid(jid) ?? jid };
+}
+
+/** A poll option as kept in extra.poll: its text, WhatsApp's own count, and each vote row, named as senders are. */
+function pollOptionFacts(option: WaPollOption, chatJid: string | null, contacts: ContactBook, timeNotes: string[]): { name: string | null; voteTotal: number | null; optionRowId: number; voters: Record<string, unknown>[] } {
+  return {
+    name: option.name,
+    voteTotal: option.voteTotal,
+    optionRowId: option.optionRowId,
+    voters: option.voters.map((vote) => ({
+      ...authorFacts(vote.fromMe, vote.sender, chatJid, contacts),
+      at: isoNoting(waUnixTime(`message_add_on row ${vote.addOnRowId} timestamp`, 'not set', vote.timestamp), timeNotes),
+      addOnRowId: vote.addOnRowId,
+    })),
+  };
 }
 
 function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook, timeNotes: string[]): Record<string, unknown> {

@@ -17,6 +17,8 @@ import type { JidBook } from './jids.ts';
 import { loadEventParticipants, resolveParticipants } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
+import { loadPolls } from './polls.ts';
+import type { WaPollOption } from './polls.ts';
 
 interface SideTable {
   table: string;
@@ -59,6 +61,8 @@ export class NewLayoutReader {
   private readonly reactionsClaimed = new Set<number>();
   /** Members a group event names (message_system_chat_participant), by message rowid. */
   private readonly eventParticipants: Map<number, number[]>;
+  /** Poll options, with their votes, by the poll's message rowid (polls.ts). */
+  private readonly polls: Map<number, WaPollOption[]>;
 
   constructor(
     private readonly db: Database,
@@ -79,6 +83,7 @@ export class NewLayoutReader {
       : null;
     this.reactions = loadReactions(db, onError);
     this.eventParticipants = loadEventParticipants(db, onError);
+    this.polls = loadPolls(db, jids, onError);
   }
 
   scan(): TableScan {
@@ -162,6 +167,7 @@ export class NewLayoutReader {
       })),
       call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
       disappearing: disappearingOf(row),
+      pollOptions: this.polls.get(rowidOf(row)) ?? [],
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
