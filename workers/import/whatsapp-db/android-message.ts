@@ -80,12 +80,27 @@ export interface WaFields {
    * sender (whether that person started the call is not known), but kept: it is who the call was with.
    */
   callParty?: ResolvedJid;
+  /** Where a live location ended (message_location.live_location_*); absent in layouts without it. */
+  liveLocation?: WaLiveLocation | null;
   /** A poll's options with their votes (new layout: message_poll_option; polls.ts); absent in layouts without them. */
   pollOptions?: WaPollOption[];
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;
   forwarded: boolean;
+}
+
+/**
+ * A live location beyond its start (new layout message_location.live_location_*): how long it was
+ * shared (as stored, unit not documented), its update count, and where and when it ended.
+ */
+export interface WaLiveLocation {
+  shareDuration: number | null;
+  sequenceNumber: number | null;
+  finalLatitude: number | null;
+  finalLongitude: number | null;
+  finalAt: SqlValue;
+  finalAtText: SqlValue;
 }
 
 /** A disappearing message's timer as the database keeps it: seconds to live, and when it was to expire. */
@@ -275,6 +290,11 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     if (type.mediaType === 'location' && fields.location !== null) {
       extra['location'] = fields.location;
       if (text === '') text = [fields.location.name, fields.location.address].filter((part) => part !== null).join(', ');
+    }
+    if (type.mediaType === 'location' && fields.liveLocation !== undefined && fields.liveLocation !== null) {
+      // Where a live location ended, and when: its start alone would place the person wrongly.
+      const { finalAt, finalAtText, ...live } = fields.liveLocation;
+      extra['liveLocation'] = { ...live, finalAt: isoNoting(waUnixTime('live_location_final_timestamp', 'not set', finalAt, finalAtText), timeNotes) };
     }
     if (type.mediaType === 'contact') {
       // Legacy rows keep the card in `data` and the name in media_name; new rows the name in text_data.
