@@ -45,9 +45,17 @@ function withoutPlaceholder(column: string, zero: ZeroMeans, value: SqlValue | u
   if (zero === 'not set' && Number(value) === 0) return decoded;
   const utcMs = decoded.time !== null && 'utcMs' in decoded.time ? decoded.time.utcMs : null;
   if (utcMs !== null && utcMs >= FIRST_WHATSAPP_TIME_MS) return decoded;
-  const note = `${column} ${decoded.timestampText} is not a time (a placeholder, or before WhatsApp existed): no date given`;
-  return { ...decoded, time: null, placeholderNote: note };
+  return { ...decoded, time: null, placeholderNote: `${column} ${decoded.timestampText} ${whyNoTime(decoded)}: no date given` };
 }
+
+/** Why a value that is there gives no date: the note says which, so none reads as a placeholder wrongly. */
+function whyNoTime(decoded: DecodedTime): string {
+  if (decoded.unit === null) return Number(decoded.timestampText) === 0 ? PLACEHOLDER : 'is not a number';
+  if (decoded.time === null) return 'is beyond any date';
+  return PLACEHOLDER;
+}
+
+const PLACEHOLDER = 'is not a time (a placeholder, or before WhatsApp existed)';
 
 /** The ISO text of a time, or null; its placeholder note, if any, is added to `notes`. */
 export function isoNoting(time: WaTime, notes: string[]): string | null {

@@ -103,3 +103,16 @@ describe('whatsappIosDbParser: placeholder times', () => {
     expect(real?.extra?.['timeNotes']).toHaveLength(1);
   });
 });
+
+describe('whatsappAndroidDbParser: a time column holding no number', () => {
+  it('says the value is not a number (not a placeholder), keeping its text', async () => {
+    const bytes = await buildDatabase(`
+      CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+        status INTEGER, data TEXT, timestamp TEXT, media_wa_type TEXT);
+      INSERT INTO messages VALUES (1, '4915100000001@s.whatsapp.net', 0, 'L1', 0, 'odd time', '2023-11-14 10:00', '0');
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    expect(run.sink.messages[0]).toMatchObject({ time: null, timestampText: '2023-11-14 10:00' });
+    expect(run.sink.messages[0]?.extra?.['timeNotes']).toEqual(['timestamp 2023-11-14 10:00 is not a number: no date given']);
+  });
+});
