@@ -9,7 +9,7 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
-import type { WaDisappearing, WaFields, WaLiveLocation } from './android-message.ts';
+import type { WaDisappearing, WaFields } from './android-message.ts';
 import { MAX_CONTACT_CARDS } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
@@ -18,6 +18,7 @@ import { loadEventParticipants, resolveParticipants } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 import { loadPolls } from './polls.ts';
+import { LIVE_LOCATION_COLUMNS, liveLocationOf } from './live-location.ts';
 import type { WaPollOption } from './polls.ts';
 
 interface SideTable {
@@ -31,9 +32,7 @@ interface SideTable {
 const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration', 'file_hash'] },
   // A live location's start is latitude/longitude; where it ended, and when, the live_location_final_* columns.
-  { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url',
-    'live_location_share_duration', 'live_location_sequence_number', 'live_location_final_latitude', 'live_location_final_longitude',
-    { name: 'live_location_final_timestamp', asText: true }] },
+  { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url', ...LIVE_LOCATION_COLUMNS] },
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
   { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
@@ -205,23 +204,6 @@ export class NewLayoutReader {
   free(): void {
     this.vcards?.free();
   }
-}
-
-/**
- * What a live location's message_location row says beyond its start: null when it says nothing.
- * (The app itself reads a final position only when latitude, longitude or time is not 0.)
- */
-function liveLocationOf(row: Row): WaLiveLocation | null {
-  const live: WaLiveLocation = {
-    shareDuration: integerValue(row['ml_live_location_share_duration']),
-    sequenceNumber: integerValue(row['ml_live_location_sequence_number']),
-    finalLatitude: numberValue(row['ml_live_location_final_latitude']),
-    finalLongitude: numberValue(row['ml_live_location_final_longitude']),
-    finalAt: row['ml_live_location_final_timestamp'] ?? null,
-    finalAtText: row['ml_live_location_final_timestamp__text'] ?? null,
-  };
-  const said = [live.shareDuration, live.sequenceNumber, live.finalLatitude, live.finalLongitude, live.finalAt].some((value) => value !== null && value !== 0);
-  return said ? live : null;
 }
 
 /** The message_ephemeral row of a message, or null when it has none. */

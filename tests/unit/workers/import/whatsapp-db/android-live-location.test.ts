@@ -40,3 +40,28 @@ describe('whatsappAndroidDbParser: live location', () => {
     expect(still?.extra?.['liveLocation']).toBeUndefined();
   });
 });
+
+/**
+ * [verified schema on the IPED sample] a transitional database keys message_location on the legacy
+ * messages._id (trigger messages_bd_for_message_location_trigger): a legacy live location's end is there.
+ */
+const LEGACY = `
+  CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+    status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, latitude REAL, longitude REAL);
+  CREATE TABLE message_location (message_row_id INTEGER PRIMARY KEY, chat_row_id INTEGER, latitude REAL, longitude REAL, place_name TEXT,
+    place_address TEXT, url TEXT, live_location_share_duration INTEGER, live_location_sequence_number INTEGER, live_location_final_latitude REAL,
+    live_location_final_longitude REAL, live_location_final_timestamp INTEGER, map_download_status INTEGER);
+  CREATE TRIGGER messages_bd_for_message_location_trigger BEFORE DELETE ON messages BEGIN DELETE FROM message_location WHERE message_row_id=old._id; END;
+  INSERT INTO messages VALUES (1, '4915100000001@s.whatsapp.net', 0, 'L1', 0, NULL, 1700000000000, '16', 52.52, 13.405);
+  INSERT INTO message_location VALUES (1, NULL, 52.52, 13.405, NULL, NULL, NULL, 900, 7, 52.6, 13.5, 1700000900000, 0);
+`;
+
+describe('whatsappAndroidDbParser: live location in the legacy layout', () => {
+  it('keeps the end of a legacy live location from message_location, keyed on messages._id', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(LEGACY), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const [live] = run.sink.messages;
+    expect(live?.extra?.['location']).toMatchObject({ latitude: 52.52, longitude: 13.405 });
+    expect(live?.extra?.['liveLocation']).toEqual({ shareDuration: 900, sequenceNumber: 7, finalLatitude: 52.6, finalLongitude: 13.5, finalAt: '2023-11-14T22:28:20.000Z' });
+  });
+});
