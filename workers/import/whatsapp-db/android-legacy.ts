@@ -40,6 +40,7 @@ import type { WaGroupEvent } from './group-events.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
+import { legacyLiveLocationJoin, liveLocationOf } from './live-location.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
@@ -106,7 +107,10 @@ export class LegacyLayoutReader {
     // message_ephemeral_setting tables on messages._id: where a legacy event's details live.
     const details = systemDetailJoins(this.db);
     select.push(...details.select);
-    const joins = [...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []), ...details.joins];
+    // Where a live location ended: message_location, keyed on messages._id here too (live-location.ts).
+    const live = legacyLiveLocationJoin(this.db);
+    select.push(...live.select);
+    const joins = [...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []), ...details.joins, ...live.joins];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
   }
 
@@ -144,6 +148,8 @@ export class LegacyLayoutReader {
       systemDetails: legacySystem ? systemDetailsOf(row) : null,
       ...(businessName === null ? {} : { businessName }),
       text: textValue(row['data']),
+      textColumn: 'data',
+      liveLocation: liveLocationOf(row),
       caption: nonEmptyText(row['media_caption']),
       status,
       timestamp: row['timestamp'] ?? null,

@@ -7,7 +7,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
-import { Lookup, columnsOf, hasTable, integerValue, isoOrNull, nonEmptyText, putExtra, unixTime } from '../sqlite/index.ts';
+import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, putExtra } from '../sqlite/index.ts';
 import { callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
@@ -18,6 +18,8 @@ import type { JidBook, ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
 import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
 import type { WaSystemDetails } from './system-details.ts';
+import { isoNoting, waUnixTime } from './wa-time.ts';
+import type { WaPollOption } from './polls.ts';
 
 export interface WaFields {
   chatJid: string | null;
@@ -47,6 +49,8 @@ export interface WaFields {
   /** What the message_system_* side tables hold for a system row (system-details.ts). */
   systemDetails?: WaSystemDetails | null;
   text: string | null;
+  /** Where `text` was read: 'text_data' (new layout, the default) or 'data' (legacy). */
+  textColumn?: 'text_data' | 'data';
   caption: string | null;
   status: number | null;
   timestamp: SqlValue;
@@ -76,10 +80,27 @@ export interface WaFields {
    * sender (whether that person started the call is not known), but kept: it is who the call was with.
    */
   callParty?: ResolvedJid;
+  /** Where a live location ended (message_location.live_location_*); absent in layouts without it. */
+  liveLocation?: WaLiveLocation | null;
+  /** A poll's options with their votes (new layout: message_poll_option; polls.ts); absent in layouts without them. */
+  pollOptions?: WaPollOption[];
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;
   forwarded: boolean;
+}
+
+/**
+ * A live location beyond its start (new layout message_location.live_location_*): how long it was
+ * shared (as stored, unit not documented), its update count, and where and when it ended.
+ */
+export interface WaLiveLocation {
+  shareDuration: number | null;
+  sequenceNumber: number | null;
+  finalLatitude: number | null;
+  finalLongitude: number | null;
+  finalAt: SqlValue;
+  finalAtText: SqlValue;
 }
 
 /** A disappearing message's timer as the database keeps it: seconds to live, and when it was to expire. */
@@ -196,7 +217,11 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);
-  putExtra(extra, 'receivedAt', isoOrNull(unixTime(fields.receivedTimestamp)));
+  // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
+  const timeNotes: string[] = [];
+  const time = waUnixTime('timestamp', 'placeholder', fields.timestamp, fields.timestampText);
+  isoNoting(time, timeNotes);
+  putExtra(extra, 'receivedAt', isoNoting(waUnixTime('received_timestamp', 'not set', fields.receivedTimestamp), timeNotes));
   putExtra(extra, 'replyToKeyId', fields.quotedKeyId);
   putExtra(extra, 'quote', fields.quotedText);
   if (fields.quotedFrom !== undefined && (fields.quotedKeyId !== null || fields.quotedText !== null)) {
@@ -205,12 +230,12 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
   if (fields.forwarded) extra['forwarded'] = true;
-  const editedAt = unixTime(fields.editedAt, fields.editedAtText);
-  putExtra(extra, 'editedAt', isoOrNull(editedAt));
+  const editedAt = waUnixTime('edited_timestamp', 'not set', fields.editedAt, fields.editedAtText);
+  putExtra(extra, 'editedAt', isoNoting(editedAt, timeNotes));
   if (fields.editVersion !== undefined && fields.editVersion !== null && fields.editVersion !== 0) extra['editVersion'] = fields.editVersion;
   if (fields.disappearing !== undefined && fields.disappearing !== null) {
     const { durationSeconds, expiresAt, expiresAtText } = fields.disappearing;
-    extra['disappearing'] = { durationSeconds, expiresAt: isoOrNull(unixTime(expiresAt, expiresAtText)) };
+    extra['disappearing'] = { durationSeconds, expiresAt: isoNoting(waUnixTime('expire_timestamp', 'not set', expiresAt, expiresAtText), timeNotes) };
   }
 
   // A block notice's author is the phone's owner, never the blocked person (system-detail-text.ts).
@@ -222,7 +247,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     extra['remoteResourceNote'] = fields.remoteResourceNotSender.note;
   }
   const sender = authorJid === null ? null : contacts.labelOf(authorJid);
-  if (fields.reactions.length > 0) extra['reactions'] = fields.reactions.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts));
+  if (fields.reactions.length > 0) extra['reactions'] = fields.reactions.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts, timeNotes));
 
   let text = fields.text ?? '';
   const attachments: ParsedAttachment[] = [];
@@ -266,6 +291,11 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       extra['location'] = fields.location;
       if (text === '') text = [fields.location.name, fields.location.address].filter((part) => part !== null).join(', ');
     }
+    if (type.mediaType === 'location' && fields.liveLocation !== undefined && fields.liveLocation !== null) {
+      // Where a live location ended, and when: its start alone would place the person wrongly.
+      const { finalAt, finalAtText, ...live } = fields.liveLocation;
+      extra['liveLocation'] = { ...live, finalAt: isoNoting(waUnixTime('live_location_final_timestamp', 'not set', finalAt, finalAtText), timeNotes) };
+    }
     if (type.mediaType === 'contact') {
       // Legacy rows keep the card in `data` and the name in media_name; new rows the name in text_data.
       const textIsCard = fields.text?.startsWith('BEGIN:VCARD') === true;
@@ -275,15 +305,21 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       for (const card of cards) attachments.push(contactCard(card, name));
       if (textIsCard) text = name ?? '';
     }
+    if (!(type.mediaType === 'contact' && fields.text?.startsWith('BEGIN:VCARD') === true)) keepOtherText(fields, text, extra);
     if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType, extra));
-  } else if (namesMedia(fields.media)) {
+  } else if (fields.pollOptions !== undefined && fields.pollOptions.length > 0) {
+    const options = fields.pollOptions.map((option) => pollOptionFacts(option, fields.chatJid, contacts, timeNotes));
+    extra['poll'] = { options };
+    text = [text, ...options.map((option) => `• ${option.name ?? '(no text)'}${option.voteTotal === null ? '' : ` (${option.voteTotal} vote${option.voteTotal === 1 ? '' : 's'})`}`)].filter((line) => line !== '').join('\n');
+  }
+  if (type.mediaType === undefined && !system && namesMedia(fields.media)) {
     // A type code we cannot name (or one that names no file) whose row still has media: the file is evidence.
     attachments.push(mediaAttachment(fields, 'unknown', extra));
   }
   if (fields.media?.durationSeconds !== null && fields.media?.durationSeconds !== undefined && fields.media.durationSeconds > 0) {
     extra['durationSeconds'] = fields.media.durationSeconds;
   }
-  const time = unixTime(fields.timestamp, fields.timestampText);
+  if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {
     chatKey,
     kind: system ? 'system' : 'message',
@@ -297,10 +333,22 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     text,
     attachments,
     deleted: type.deleted === true || fields.revokedKeyId !== null,
-    edited: editedAt.time !== null,
+    // An edit whose time is a placeholder was still an edit (its message_edit_info row says so).
+    edited: editedAt.time !== null || editedAt.placeholderNote !== undefined,
     locator,
     extra,
   };
+}
+
+/**
+ * A media row shows its caption; the row's own text (text_data, legacy data) may say something
+ * else beside it, and no text the database holds may be lost: where it differs from the text shown,
+ * it is kept with the column it came from.
+ */
+function keepOtherText(fields: WaFields, shown: string, extra: Record<string, unknown>): void {
+  const own = fields.text;
+  if (own === null || own.trim() === '' || own.trim() === shown.trim()) return;
+  extra['otherText'] = { column: fields.textColumn ?? 'text_data', text: own };
 }
 
 /**
@@ -323,11 +371,25 @@ function authorFacts(fromMe: boolean, member: ResolvedJid | null, chatJid: strin
   return { fromMe, sender: jid === null ? null : contacts.labelOf(jid), senderId: jid === null ? null : phoneFromJid(jid) ?? jid };
 }
 
-function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook): Record<string, unknown> {
+/** A poll option as kept in extra.poll: its text, WhatsApp's own count, and each vote row, named as senders are. */
+function pollOptionFacts(option: WaPollOption, chatJid: string | null, contacts: ContactBook, timeNotes: string[]): { name: string | null; voteTotal: number | null; optionRowId: number; voters: Record<string, unknown>[] } {
+  return {
+    name: option.name,
+    voteTotal: option.voteTotal,
+    optionRowId: option.optionRowId,
+    voters: option.voters.map((vote) => ({
+      ...authorFacts(vote.fromMe, vote.sender, chatJid, contacts),
+      at: isoNoting(waUnixTime(`message_add_on row ${vote.addOnRowId} timestamp`, 'not set', vote.timestamp), timeNotes),
+      addOnRowId: vote.addOnRowId,
+    })),
+  };
+}
+
+function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: ContactBook, timeNotes: string[]): Record<string, unknown> {
   return {
     emoji: reaction.emoji,
     ...authorFacts(reaction.fromMe, reaction.sender, chatJid, contacts),
-    at: isoOrNull(unixTime(reaction.timestamp)),
+    at: isoNoting(waUnixTime(`message_add_on row ${reaction.addOnRowId} timestamp`, 'not set', reaction.timestamp), timeNotes),
     addOnRowId: reaction.addOnRowId,
   };
 }

@@ -17,6 +17,9 @@ import type { JidBook } from './jids.ts';
 import { loadEventParticipants, resolveParticipants } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
+import { loadPolls } from './polls.ts';
+import { LIVE_LOCATION_COLUMNS, liveLocationOf } from './live-location.ts';
+import type { WaPollOption } from './polls.ts';
 
 interface SideTable {
   table: string;
@@ -28,7 +31,8 @@ interface SideTable {
 
 const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration', 'file_hash'] },
-  { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url'] },
+  // A live location's start is latitude/longitude; where it ended, and when, the live_location_final_* columns.
+  { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url', ...LIVE_LOCATION_COLUMNS] },
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
   { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
@@ -59,6 +63,8 @@ export class NewLayoutReader {
   private readonly reactionsClaimed = new Set<number>();
   /** Members a group event names (message_system_chat_participant), by message rowid. */
   private readonly eventParticipants: Map<number, number[]>;
+  /** Poll options, with their votes, by the poll's message rowid (polls.ts). */
+  private readonly polls: Map<number, WaPollOption[]>;
 
   constructor(
     private readonly db: Database,
@@ -79,6 +85,7 @@ export class NewLayoutReader {
       : null;
     this.reactions = loadReactions(db, onError);
     this.eventParticipants = loadEventParticipants(db, onError);
+    this.polls = loadPolls(db, jids, onError);
   }
 
   scan(): TableScan {
@@ -162,6 +169,8 @@ export class NewLayoutReader {
       })),
       call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
       disappearing: disappearingOf(row),
+      liveLocation: liveLocationOf(row),
+      pollOptions: this.polls.get(rowidOf(row)) ?? [],
       starred: flagValue(row['starred']),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };

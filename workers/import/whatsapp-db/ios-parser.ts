@@ -10,15 +10,14 @@ import type { MediaType, ParseOutcome, ParseSink, ParsedAttachment, ParsedMessag
 import { AppError } from '../../../shared/errors.ts';
 import type { ColumnRequest, EvidenceDatabase, Row ,
   WarningCap} from '../sqlite/index.ts';
+import { isoNoting, waAppleTime } from './wa-time.ts';
 import {
   ChatRegistry,
   RowPacer,
-  appleTime,
   columnsOf,
   flagValue,
   hasTable,
   integerValue,
-  isoOrNull,
   nonEmptyText,
   numberValue,
   putExtra,
@@ -37,7 +36,7 @@ import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.5.2';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.7.1';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -131,7 +130,11 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   if (typeCode !== null) extra['messageTypeCode'] = typeCode;
   putExtra(extra, 'stanzaId', nonEmptyText(row['zstanzaid']));
   putExtra(extra, 'status', integerValue(row['zmessagestatus']));
-  putExtra(extra, 'sentAt', isoOrNull(appleTime(row['zsentdate'])));
+  // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
+  const timeNotes: string[] = [];
+  const time = waAppleTime('ZMESSAGEDATE', 'placeholder', row['zmessagedate'], row['zmessagedate__text']);
+  isoNoting(time, timeNotes);
+  putExtra(extra, 'sentAt', isoNoting(waAppleTime('ZSENTDATE', 'not set', row['zsentdate']), timeNotes));
   putExtra(extra, 'replyToMessage', integerValue(row['zparentmessage']));
   putExtra(extra, 'groupEventType', integerValue(row['zgroupeventtype']));
   if (flagValue(row['zstarred'])) extra['starred'] = true;
@@ -146,6 +149,9 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     text = iosEventText(typeCode, integerValue(row['zgroupeventtype'])) + (text === '' ? '' : `: ${text}`);
   } else if (type.mediaType !== undefined) {
     if (text === '' && caption !== null) text = caption;
+    // ZTEXT is shown; a ZTITLE caption that says something else is kept beside it, not lost.
+    // (A location's ZTITLE is its place name, kept in extra.location.)
+    else if (caption !== null && caption.trim() !== text.trim() && type.mediaType !== 'location') extra['otherText'] = { column: 'ZTITLE', text: caption };
     const latitude = numberValue(row['mi_zlatitude']);
     const longitude = numberValue(row['mi_zlongitude']);
     if (type.mediaType === 'location' && latitude !== null && longitude !== null) extra['location'] = { latitude, longitude, name: caption };
@@ -166,7 +172,7 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     // A type code we cannot name (or one that names no file) whose media item holds a file: the file is evidence.
     attachments.push(mediaItemAttachment(row, 'unknown', extra));
   }
-  const time = appleTime(row['zmessagedate'], row['zmessagedate__text']);
+  if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {
     chatKey,
     kind: type.system === true ? 'system' : 'message',
