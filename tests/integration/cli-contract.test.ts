@@ -1,7 +1,8 @@
 // The command line as ../shared/CLI.md writes it, run through the real entry (bin/threadline.mjs):
 // the places where an earlier build read the contract differently.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, SAMPLES, tempFolder, writeTemp } from '../support/temp-case.ts';
@@ -96,7 +97,7 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     const chat = writeTemp(folder, 'chat.txt', CHAT);
     const result = threadline(['import', chat, chat, '--tz', 'UTC', '--no-ocr', '--json']);
     expect(result.status).toBe(2);
-    expect(result.stdout).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'E_USAGE', message: expect.stringContaining(chat) as unknown } });
     expect(result.stderr).toContain(chat);
     expect(result.stderr).not.toContain('unexpected failure');
   }, 30_000);
@@ -113,6 +114,76 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     const badDevice = threadline(['import', join(folder, 'case-c'), chat, '--tz', 'UTC', '--no-ocr', '--device', 'x'.repeat(1000)]);
     expect(badDevice.status).toBe(2);
     expect(existsSync(join(folder, 'case-c'))).toBe(false);
+  }, 30_000);
+});
+
+/** The one JSON document a --json run prints when it fails before doing its work. */
+interface ErrorJson {
+  error: { code: string; message: string };
+}
+
+describe('threadline import --json that fails before importing anything still prints one JSON document (an error object)', () => {
+  const CHAT = '12/03/2023, 14:05 - Ana: Salut\n';
+
+  function expectErrorDocument(result: { status: number | null; stdout: string; stderr: string }, status: number, code: string, naming: string): void {
+    expect(result.status, result.stderr).toBe(status);
+    const output = JSON.parse(result.stdout) as ErrorJson;
+    expect(output.error.code).toBe(code);
+    expect(output.error.message).toContain(naming);
+    // The human message stays on stderr.
+    expect(result.stderr).toContain(naming);
+  }
+
+  it('a usage error found by the argument parser (no case folder named): E_USAGE, exit 2', () => {
+    const result = threadline(['import', '--json']);
+    expect(result.status).toBe(2);
+    expect((JSON.parse(result.stdout) as ErrorJson).error.code).toBe('E_USAGE');
+    expect(result.stderr).toContain("missing required argument 'case-dir'");
+  });
+
+  it('a usage error found by the command (a malformed --csv-map): E_USAGE, exit 2', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    expectErrorDocument(threadline(['import', join(folder, 'case'), chat, '--csv-map', '{bad', '--json']), 2, 'E_USAGE', '--csv-map');
+  }, 30_000);
+
+  it('a case locked by another live process: E_CASE_LOCKED, exit 1', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const caseDir = join(folder, 'case');
+    expect(threadline(['import', caseDir, chat, '--tz', 'UTC', '--no-ocr']).status).toBe(0);
+    // This test's own process, alive and not the CLI's, holds the case.
+    writeFileSync(join(caseDir, 'case.sqlite.owner'), `${JSON.stringify({ pid: process.pid, host: hostname(), openedAt: new Date().toISOString() })}\n`);
+    expectErrorDocument(threadline(['import', caseDir, chat, '--tz', 'UTC', '--no-ocr', '--json']), 1, 'E_CASE_LOCKED', `process ${process.pid}`);
+  }, 60_000);
+
+  it('a case that cannot be opened (its database is not SQLite): E_CASE_CORRUPT, exit 1', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const caseDir = join(folder, 'case');
+    mkdirSync(caseDir);
+    writeFileSync(join(caseDir, 'case.sqlite'), 'not a database at all, just text');
+    expectErrorDocument(threadline(['import', caseDir, chat, '--tz', 'UTC', '--no-ocr', '--json']), 1, 'E_CASE_CORRUPT', join(caseDir, 'case.sqlite'));
+  }, 30_000);
+
+  it('a case that cannot be created (a part of its path is a file): bad usage naming the path, exit 2, no stack trace', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const result = threadline(['import', join(chat, 'case'), chat, '--tz', 'UTC', '--no-ocr', '--json']);
+    expectErrorDocument(result, 2, 'E_USAGE', join(chat, 'case'));
+    expect(result.stderr).not.toContain('unexpected failure');
+  }, 30_000);
+
+  it('the other commands print the same error object with --json (search of a folder with no case): E_CASE_NOT_FOUND, exit 1', () => {
+    const missing = join(tempFolder(), 'no-case');
+    expectErrorDocument(threadline(['search', missing, 'x', '--json']), 1, 'E_CASE_NOT_FOUND', missing);
+  }, 30_000);
+
+  it('prints nothing on stdout without --json', () => {
+    const missing = join(tempFolder(), 'no-case');
+    const result = threadline(['search', missing, 'x']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
   }, 30_000);
 });
 
