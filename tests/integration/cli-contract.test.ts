@@ -187,6 +187,25 @@ describe('threadline import --json that fails before importing anything still pr
   }, 30_000);
 });
 
+describe('threadline import: an image whose text cannot be read (OCR fails)', () => {
+  /** A JPEG header and then nothing an image decoder can read. */
+  const BROKEN_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0 broken bytes, no picture in them')]);
+
+  it('names the image and the reason (code and message) in the summary, --json and human', () => {
+    const folder = tempFolder();
+    const image = writeTemp(folder, 'broken.jpg', BROKEN_JPEG);
+    const json = threadline(['import', join(folder, 'case-json'), image, '--tz', 'UTC', '--json']);
+    expect(json.status, json.stderr).toBe(0);
+    const output = JSON.parse(json.stdout) as { ocr: { images: number; failed: number; failures: { file: string; error: { code: string; message: string } }[] } };
+    expect(output.ocr).toMatchObject({ images: 1, failed: 1 });
+    expect(output.ocr.failures).toEqual([{ file: image, error: { code: expect.stringMatching(/^E_/u) as unknown, message: expect.any(String) as unknown } }]);
+    const { code, message } = output.ocr.failures[0]?.error ?? { code: '', message: '' };
+    const human = threadline(['import', join(folder, 'case-human'), image, '--tz', 'UTC']);
+    expect(human.status, human.stderr).toBe(0);
+    expect(human.stdout).toContain(`${image}: ${message} [${code}]`);
+  }, 120_000);
+});
+
 describe('threadline import: Ctrl-C while the imported images are read (OCR)', () => {
   const PHOTO = join(SAMPLES, 'whatsapp-txt', 'whats-reader', 'android-private-chat', 'IMG-20241202-WA0001.jpg');
 
