@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, SAMPLES, tempFolder, writeTemp } from '../support/temp-case.ts';
+import { buildZip } from '../support/zip-writer.ts';
 
 function threadline(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
@@ -204,6 +205,37 @@ describe('threadline import: an image whose text cannot be read (OCR fails)', ()
     expect(human.status, human.stderr).toBe(0);
     expect(human.stdout).toContain(`${image}: ${message} [${code}]`);
   }, 120_000);
+});
+
+describe('threadline import of a zip: the entries that are neither a chat nor an attachment of one', () => {
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 a photo the chat names')]);
+  const CHAT = '12/03/2023, 14:05 - Ana: Salut\n12/03/2023, 14:06 - Ana: IMG-20230312-WA0001.jpg (file attached)\n';
+
+  it('are counted and named in the summary (the chat and its attachment are not)', () => {
+    const folder = tempFolder();
+    const zip = writeTemp(
+      folder,
+      'phone.zip',
+      buildZip([
+        { name: 'WhatsApp Chat with Ana.txt', data: CHAT },
+        { name: 'IMG-20230312-WA0001.jpg', data: JPEG },
+        { name: 'Documents/contract.pdf', data: '%PDF-1.4 a document nothing in the chat names' },
+        { name: 'notes.bin', data: 'sixteen bytes or more of something else' },
+      ]),
+    );
+    const result = threadline(['import', join(folder, 'case'), zip, '--tz', 'UTC', '--no-ocr', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const [source] = (JSON.parse(result.stdout) as ImportJson).sources;
+    expect(source).toMatchObject({ status: 'imported' });
+    const reasons = (source?.issues ?? []).map((issue) => issue.reason);
+    const notImported = reasons.find((reason) => reason.includes('Documents/contract.pdf'));
+    expect(notImported).toContain('2 entries');
+    expect(notImported).toContain('notes.bin');
+    expect(reasons.join('\n')).not.toContain('IMG-20230312-WA0001.jpg');
+    expect(reasons.join('\n')).not.toContain('WhatsApp Chat with Ana.txt');
+    const human = threadline(['import', join(folder, 'case-human'), zip, '--tz', 'UTC', '--no-ocr']);
+    expect(human.stdout).toContain('Documents/contract.pdf');
+  }, 60_000);
 });
 
 describe('threadline import: Ctrl-C while the imported images are read (OCR)', () => {
