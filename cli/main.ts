@@ -184,13 +184,29 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
-      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+      if (error.exitCode === 0) return 0;
+      printJsonError(argv, 'E_USAGE', error.message.replace(/^error: /u, ''));
+      return EXIT_USAGE;
     }
     if (error instanceof AppError) {
       process.stderr.write(`threadline: ${error.message} [${error.code}]\n`);
+      printJsonError(argv, error.code, error.message);
       return error.code === 'E_USAGE' ? EXIT_USAGE : EXIT_FAILED;
     }
     process.stderr.write(`threadline: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    printJsonError(argv, 'E_INTERNAL', error instanceof Error ? error.message : String(error));
     return EXIT_FAILED;
   }
+}
+
+/**
+ * A --json run that fails before its work (bad usage, a locked or unreadable case) still prints
+ * one JSON document, so a script piping it has something to parse: the error object, in the
+ * {code, message} shape a failed source carries in the import summary. The human message stays
+ * on stderr. The flag is read from the raw arguments, as a usage error may come before parsing.
+ */
+function printJsonError(argv: readonly string[], code: string, message: string): void {
+  const end = argv.indexOf('--');
+  if (!(end === -1 ? argv : argv.slice(0, end)).includes('--json')) return;
+  process.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
 }

@@ -7,6 +7,7 @@ import { Engine } from '../../engine/engine.ts';
 import { detectFiles } from '../../engine/import/detect-files.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
 import type { OcrSettings } from '../../engine/ocr/ocr-options.ts';
+import type { OcrCaseSummary } from '../../engine/ocr/ocr-case.ts';
 import { createImportProgressPrinter } from './import-progress.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { actorName } from '../actor.ts';
@@ -84,9 +85,9 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       stopListening();
     }
     const cancelled = summary.sources.some((source) => source.status === 'cancelled');
-    if (ocrSettings !== null && !cancelled) await readImages(engine, ocrSettings);
+    const ocr = ocrSettings !== null && !cancelled ? await readImages(engine, ocrSettings) : null;
     progress.finish();
-    process.stdout.write(options.json === true ? `${JSON.stringify(toContractJson(summary))}\n` : describe(summary));
+    process.stdout.write(options.json === true ? `${JSON.stringify(toContractJson(summary, ocr))}\n` : describe(summary) + describeOcr(ocr));
     // Exit 0 only when every source was imported (or needed no import): a cancelled one was not.
     return summary.sources.some((source) => source.status === 'failed' || source.status === 'cancelled') ? EXIT_FAILED : EXIT_OK;
   } finally {
@@ -99,22 +100,27 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
  * sources are imported, so the summary is still printed and the exit code still says how the
  * import went (the images left unread are read by a later import).
  */
-async function readImages(engine: Engine, settings: OcrSettings): Promise<void> {
+async function readImages(engine: Engine, settings: OcrSettings): Promise<OcrCaseSummary | null> {
   const ocrTask = engine.startOcr(settings);
   const stopOcr = cancelOnInterrupt('text recognition', () => engine.tasks.cancel(ocrTask.taskId));
   try {
     const ocr = await ocrTask.done;
     if (ocr.images > 0) process.stderr.write(`ocr: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable\n`);
+    return ocr;
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'E_CANCELLED')) throw error;
     process.stderr.write(`ocr: ${error.message}; the others are read by a later import\n`);
+    return null;
   } finally {
     stopOcr();
   }
 }
 
-/** The JSON shape CLI.md promises, plus a few extra fields (status, sourceId, error). */
-function toContractJson(summary: ImportSummary): unknown {
+/**
+ * The JSON shape CLI.md promises, plus a few extra fields (status, sourceId, error), and "ocr"
+ * when images were read: each image not read is named with its error, as a failed source is.
+ */
+function toContractJson(summary: ImportSummary, ocr: OcrCaseSummary | null): unknown {
   return {
     case: summary.case,
     sources: summary.sources.map((source) => ({
@@ -130,8 +136,21 @@ function toContractJson(summary: ImportSummary): unknown {
       error: source.error,
     })),
     totals: summary.totals,
+    ...(ocr === null || ocr.images === 0 ? {} : { ocr }),
   };
 }
+
+/** The images whose text could not be read, each with its reason, under the sources. */
+function describeOcr(ocr: OcrCaseSummary | null): string {
+  if (ocr === null || ocr.images === 0) return '';
+  const lines = [`OCR: ${ocr.recognised} of ${ocr.images} images read, ${ocr.failed} failed, ${ocr.skipped} not reachable`];
+  for (const { file, error } of ocr.failures.slice(0, SHOWN_OCR_FAILURES)) lines.push(`    ${file}: ${error.message} [${error.code}]`);
+  if (ocr.failures.length > SHOWN_OCR_FAILURES) lines.push(`    ... ${ocr.failures.length - SHOWN_OCR_FAILURES} more images not read (all are listed with --json)`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** As many as the issues shown per source. */
+const SHOWN_OCR_FAILURES = 20;
 
 function describe(summary: ImportSummary): string {
   const lines = [`Case ${summary.case}`];

@@ -158,8 +158,18 @@ export class CaseSession {
   }
 }
 
+/** The path's stats; a file named as a folder above it (ENOTDIR) is refused by name as bad usage, not left to crash. */
+function statOrNotAFolder(path: string): ReturnType<typeof statSync> {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    throw new AppError('E_USAGE', `The case folder ${path} lies below a file, not a folder: name a folder for the case (it is created if it does not exist)`);
+  }
+}
+
 /** A case is a folder: a file named as one (often a source typed first by mistake) is refused by name, never written into. */
 function assertNotAFile(path: string): void {
-  const stats = statSync(path, { throwIfNoEntry: false });
+  const stats = statOrNotAFolder(path);
   if (stats !== undefined && !stats.isDirectory()) throw new AppError('E_USAGE', `The case folder ${path} is a file, not a folder: name a folder for the case (it is created if it does not exist)`);
 }

@@ -15,6 +15,8 @@ export interface OcrCaseSummary {
   recognised: number;
   failed: number;
   skipped: number;
+  /** Each image not read (failed or not reachable), named, with why: the import summary shows them as it shows a failed source. */
+  failures: { file: string; error: { code: string; message: string } }[];
 }
 
 const PAGE = 200;
@@ -26,7 +28,7 @@ const MARKER_TOOL = 'threadline-markers 1.0.0';
  * words (has:ocr), language-detected and marker-tagged. A failing image is recorded and skipped.
  */
 export async function ocrCase(session: CaseSession, settings: OcrSettings, task: TaskHandle): Promise<OcrCaseSummary> {
-  const summary: OcrCaseSummary = { images: 0, recognised: 0, failed: 0, skipped: 0 };
+  const summary: OcrCaseSummary = { images: 0, recognised: 0, failed: 0, skipped: 0, failures: [] };
   const tagger = createMarkerTagger();
   for (;;) {
     const listed = await session.db.client.call('ocrPending', { limit: PAGE });
@@ -37,7 +39,9 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
     const located = pending.map((row) => ({ row, path: attachmentPathOnDisk(session.path, row) }));
     for (const { row } of located.filter((item) => item.path === null)) {
       summary.skipped++;
-      await session.db.client.call('storeOcrFailure', { attachmentId: row.attachmentId, code: 'E_NOT_FOUND', reason: 'the image bytes are inside a zip source or no longer on disk; not read by OCR in this version' });
+      const reason = 'the image bytes are inside a zip source or no longer on disk; not read by OCR in this version';
+      summary.failures.push({ file: unreachedImageName(row), error: { code: 'E_NOT_FOUND', message: reason } });
+      await session.db.client.call('storeOcrFailure', { attachmentId: row.attachmentId, code: 'E_NOT_FOUND', reason });
     }
     const ready = located.filter((item): item is { row: OcrPendingRow; path: string } => item.path !== null);
     summary.images += pending.length;
@@ -53,6 +57,7 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
       if (item === undefined) continue;
       if (!outcome.ok) {
         summary.failed++;
+        summary.failures.push({ file: item.path, error: { code: outcome.error.code, message: outcome.error.message } });
         await session.db.client.call('storeOcrFailure', { attachmentId: item.row.attachmentId, code: outcome.error.code, reason: outcome.error.message });
         continue;
       }
@@ -88,6 +93,15 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
   }
   const sources = await session.db.client.call('importedSourceIds', {});
   await session.index.persist(sources);
-  session.audit.append(session.actor, 'ocr.finished', { ...summary, langs: settings.langs, tessdataDirs: settings.tessdataDirs });
+  // The custody log keeps the counts, as before; each failure is already stored with its image.
+  const { failures: _failures, ...counts } = summary;
+  session.audit.append(session.actor, 'ocr.finished', { ...counts, langs: settings.langs, tessdataDirs: settings.tessdataDirs });
   return summary;
+}
+
+/** An image with no bytes on disk, named by its source and the attachment's name there. */
+function unreachedImageName(row: OcrPendingRow): string {
+  const source = row.sourcePath ?? row.sourceFile;
+  const name = row.storedPath ?? row.fileName;
+  return name === null ? source : `${source}!${name}`;
 }

@@ -120,7 +120,18 @@ export class ZipArchive {
     return [...this.byComposedName.values()].filter((group) => group.length > 1);
   }
 
+  /**
+   * Names of the entries whose bytes were read (by stream or read; a head taken to sniff is not
+   * counted): what an import took from the zip, so that the rest can be named.
+   */
+  readonly entriesRead = new Set<string>();
+
   async stream(entry: ZipEntryInfo): Promise<Readable> {
+    this.entriesRead.add(entry.name);
+    return this.open(entry);
+  }
+
+  private async open(entry: ZipEntryInfo): Promise<Readable> {
     checkBomb(entry);
     return this.zip.openReadStreamPromise(entry.entry);
   }
@@ -140,7 +151,7 @@ export class ZipArchive {
 
   /** The first bytes of an entry, for content sniffing. */
   async head(entry: ZipEntryInfo, bytes: number): Promise<Uint8Array> {
-    const stream = await this.stream(entry);
+    const stream = await this.open(entry);
     const chunks: Buffer[] = [];
     let total = 0;
     for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -209,6 +209,8 @@ export async function importZip(
       writer.warning({ place: `${path}!${names[0] ?? ''}`, message: `entries ${names.join(', ')} differ only by Unicode normalisation (NFC/NFD): an attachment is matched to the one its chat names exactly, never to the other` });
     }
     const survey = await surveyZip(archive, parsers);
+    // Only what the import reads counts as taken (the survey read databases whole to tell them).
+    archive.entriesRead.clear();
     const { recognised } = survey;
     if (recognised.length === 0) throw new AppError('E_IMPORT_FORMAT', `${path}: ${explainNothingRecognised(survey, archive.entries.length)}`);
     for (const { name, reason } of survey.unreadable) writer.warning({ place: `${path}!${name}`, message: `cannot be read: ${reason}` });
@@ -238,10 +240,47 @@ export async function importZip(
       if (!(first instanceof AppError)) throw first;
       throw new AppError(first.code, `${path}!${recognised[0]?.entry.name ?? ''}: ${first.message}${failures.length > 1 ? ` (and ${failures.length - 1} more entries refused)` : ''}`, { cause: first });
     }
-    return { formatVersion: null, details: { container: 'zip', entryCount: archive.entries.length, entries, ...(survey.contacts.length === 0 ? {} : { contactsDatabases: survey.contacts }) } };
+    const notImported = entriesNotImported(archive, survey);
+    if (notImported.length > 0) writer.warning({ place: path, message: describeNotImported(notImported) });
+    return {
+      formatVersion: null,
+      details: {
+        container: 'zip',
+        entryCount: archive.entries.length,
+        entries,
+        ...(survey.contacts.length === 0 ? {} : { contactsDatabases: survey.contacts }),
+        // The shape the UFDR importer gives the entries its report names nowhere.
+        ...(notImported.length === 0 ? {} : { unreferencedEntries: notImported.length, unreferencedEntryNames: notImported.slice(0, MAX_LISTED_NOT_IMPORTED) }),
+      },
+    };
   } finally {
     archive.close();
   }
+}
+
+/** Names of entries not imported kept in the details; the count says how many there are. */
+const MAX_LISTED_NOT_IMPORTED = 1000;
+/** Names given in the warning itself. */
+const NAMED_IN_WARNING = 10;
+
+/**
+ * The entries of the zip that no export read, as a chat or as an attachment or companion of one
+ * (a photo no message names, a document): an analyst must learn what of the exhibit was not
+ * imported. Those already named by a warning of their own (unreadable, nested zips, unsafe names,
+ * links), folders, and the files of a UFDR report (its importer names its own) are left out.
+ */
+function entriesNotImported(archive: ZipArchive, survey: ZipSurvey): string[] {
+  const warned = new Set([...survey.unreadable.map((item) => item.name), ...survey.nested]);
+  const reportFolders = survey.recognised.filter((item) => item.parser.format === CELLEBRITE_REPORT_FORMAT).map((item) => entryFolder(item.entry.name));
+  return archive.entries
+    .map((entry) => entry.name)
+    .filter((name) => !name.endsWith('/') && !archive.entriesRead.has(name) && !warned.has(name) && !isBelowReport(reportFolders, name));
+}
+
+function describeNotImported(names: readonly string[]): string {
+  const shown = names.slice(0, NAMED_IN_WARNING).join(', ');
+  const more = names.length > NAMED_IN_WARNING ? ` and ${names.length - NAMED_IN_WARNING} more (all are listed in the source's details)` : '';
+  return `${names.length} ${names.length === 1 ? 'entry' : 'entries'} of the zip ${names.length === 1 ? 'is' : 'are'} neither an export Threadline recognises nor a file one of its exports names, so nothing was imported from ${names.length === 1 ? 'it' : 'them'}: ${shown}${more}`;
 }
 
 function entryInput(archive: ZipArchive, entry: ZipEntryInfo, zipPath: string, importedWith: readonly string[] | null): ParserInput {

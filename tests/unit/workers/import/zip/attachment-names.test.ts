@@ -48,6 +48,7 @@ describe('zip attachment names in another Unicode normalisation form (a zip made
     const writer = { files: null, warning: (warning: { place: string; message: string }) => warnings.push(`${warning.place} ${warning.message}`), throwIfCancelled: () => undefined } as unknown as RecordWriter;
     const path = writeTemp(tempFolder(), 'twins.zip', buildZip([{ name: '_chat.txt', data: 'CHAT: a chat export, long enough' }, { name: NFD_NAME, data: 'a' }, { name: NFC_NAME, data: 'b' }]));
     await importZip(path, writer, [chat], {});
-    expect(warnings).toEqual([`${path}!${NFD_NAME} entries ${NFD_NAME}, ${NFC_NAME} differ only by Unicode normalisation (NFC/NFD): an attachment is matched to the one its chat names exactly, never to the other`]);
+    // The chat here names neither twin, so both are also listed as not imported, in a warning of their own.
+    expect(warnings.filter((warning) => warning.includes('Unicode normalisation'))).toEqual([`${path}!${NFD_NAME} entries ${NFD_NAME}, ${NFC_NAME} differ only by Unicode normalisation (NFC/NFD): an attachment is matched to the one its chat names exactly, never to the other`]);
   });
 });
