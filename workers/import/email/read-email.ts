@@ -110,6 +110,7 @@ export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): 
   };
   if (dateText === null) content.problems.push('the message has no Date header; it has no time');
   else if (date === null) content.problems.push(`the Date header "${dateText}" is not an RFC 5322 date; the message has no time`);
+  else if ('unknownZone' in date) content.problems.push(`the Date header "${dateText}" names the zone "${date.unknownZone}", which RFC 5322 does not define (such abbreviations stand for different offsets in different countries); its time is read in the import's time zone`);
   if (mail.textConversionError !== undefined) content.problems.push(`the HTML body could not be turned into text (${mail.textConversionError.message}); its tags were stripped instead`);
   for (const attachment of mail.attachments) await takeAttachment(attachment, content, depth, partPrefix);
   if (hasUndecodedText(content, bytes)) content.problems.push(`some text could not be decoded${declaredCharsets(bytes)}; it shows as U+FFFD (the source bytes are unchanged)`);
