@@ -10,6 +10,7 @@ import { simpleParser, type Attachment, type ParsedMail, type SimpleParserOption
 import { formatMailbox, mailboxes, type MailAddress } from './addresses.ts';
 import { readDeliveryStatus, type DeliveryStatus } from './delivery-status.ts';
 import { parseMailDate, type MailDate } from './rfc5322-date.ts';
+import { labelUnlabelledText } from './unlabelled-charset.ts';
 
 /**
  * MIME parts one message may have. mailsplit counts every part, so this bounds both breadth and
@@ -85,7 +86,8 @@ export interface EmailContent {
 
 /** Parses one message; rejects when mailparser cannot (too many parts, a broken stream). */
 export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): Promise<EmailContent> {
-  const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), PARSER_OPTIONS);
+  const labelled = labelUnlabelledText(bytes);
+  const mail = await simpleParser(Buffer.from(labelled.bytes.buffer, labelled.bytes.byteOffset, labelled.bytes.byteLength), PARSER_OPTIONS);
   const headers = evidenceHeaders(mail);
   const dateText = firstHeader(mail, 'date');
   const date = dateText === null ? null : parseMailDate(dateText);
@@ -106,7 +108,7 @@ export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): 
     embedded: [],
     deliveryStatus: [],
     headers,
-    problems: [],
+    problems: [...labelled.notes],
   };
   if (dateText === null) content.problems.push('the message has no Date header; it has no time');
   else if (date === null) content.problems.push(`the Date header "${dateText}" is not an RFC 5322 date; the message has no time`);
