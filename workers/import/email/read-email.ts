@@ -86,7 +86,8 @@ export interface EmailContent {
 
 /** Parses one message; rejects when mailparser cannot (too many parts, a broken stream). */
 export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): Promise<EmailContent> {
-  const labelled = labelUnlabelledText(bytes);
+  const headerless = hasNoHeaderBlock(bytes);
+  const labelled = labelUnlabelledText(headerless ? withEmptyHeaderBlock(bytes) : bytes);
   const mail = await simpleParser(Buffer.from(labelled.bytes.buffer, labelled.bytes.byteOffset, labelled.bytes.byteLength), PARSER_OPTIONS);
   const headers = evidenceHeaders(mail);
   const dateText = firstHeader(mail, 'date');
@@ -110,6 +111,7 @@ export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): 
     headers,
     problems: [...labelled.notes],
   };
+  if (headerless) content.problems.push('the message has no header block (its first line is not a header field); all of it is read as its body');
   if (dateText === null) content.problems.push('the message has no Date header; it has no time');
   else if (date === null) content.problems.push(`the Date header "${dateText}" is not an RFC 5322 date; the message has no time`);
   else if ('unknownZone' in date) content.problems.push(`the Date header "${dateText}" names the zone "${date.unknownZone}", which RFC 5322 does not define (such abbreviations stand for different offsets in different countries); its time is read in the import's time zone`);
@@ -117,6 +119,29 @@ export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): 
   for (const attachment of mail.attachments) await takeAttachment(attachment, content, depth, partPrefix);
   if (hasUndecodedText(content, bytes)) content.problems.push(`some text could not be decoded${declaredCharsets(bytes)}; it shows as U+FFFD (the source bytes are unchanged)`);
   return content;
+}
+
+const HEADER_FIELD = /^[!-9;-~]+[ \t]*:/u;
+/** A first line this long decides; a header field name is never longer. */
+const FIRST_LINE_CHECK_BYTES = 1000;
+
+/**
+ * An mbox entry may be a bare text with no headers (a note saved to a folder, a damaged entry).
+ * mailparser takes every line up to the first blank one for headers, and drops those that are
+ * not fields: the message's first paragraph would be lost.
+ */
+function hasNoHeaderBlock(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, FIRST_LINE_CHECK_BYTES);
+  const feed = head.indexOf(0x0a);
+  const firstLine = Buffer.from(head.subarray(0, feed === -1 ? head.length : feed)).toString('latin1').replace(/\r$/u, '');
+  return firstLine !== '' && !HEADER_FIELD.test(firstLine);
+}
+
+/** The message after an empty header block (a line break of its own kind), so that all of it is body. */
+function withEmptyHeaderBlock(bytes: Uint8Array): Uint8Array {
+  const feed = bytes.indexOf(0x0a);
+  const lineBreak = feed > 0 && bytes[feed - 1] === 0x0d ? '\r\n' : '\n';
+  return new Uint8Array(Buffer.concat([Buffer.from(lineBreak, 'latin1'), bytes]));
 }
 
 /** Only the header block, for a message too large or too broken to read whole. */
