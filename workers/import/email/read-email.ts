@@ -86,8 +86,8 @@ export interface EmailContent {
 
 /** Parses one message; rejects when mailparser cannot (too many parts, a broken stream). */
 export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): Promise<EmailContent> {
-  const headerless = hasNoHeaderBlock(bytes);
-  const labelled = labelUnlabelledText(headerless ? withEmptyHeaderBlock(bytes) : bytes);
+  const bodyStart = unseparatedBodyStart(bytes);
+  const labelled = labelUnlabelledText(bodyStart === null ? bytes : withSeparatorAt(bytes, bodyStart));
   const mail = await simpleParser(Buffer.from(labelled.bytes.buffer, labelled.bytes.byteOffset, labelled.bytes.byteLength), PARSER_OPTIONS);
   const headers = evidenceHeaders(mail);
   const dateText = firstHeader(mail, 'date');
@@ -111,7 +111,8 @@ export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): 
     headers,
     problems: [...labelled.notes],
   };
-  if (headerless) content.problems.push('the message has no header block (its first line is not a header field); all of it is read as its body');
+  if (bodyStart === 0) content.problems.push('the message has no header block (its first line is not a header field); all of it is read as its body');
+  else if (bodyStart !== null) content.problems.push(`line ${lineNumberAt(bytes, bodyStart)} of the message is not a header field, and no blank line ends the headers before it; the body is read from there on`);
   if (dateText === null) content.problems.push('the message has no Date header; it has no time');
   else if (date === null) content.problems.push(`the Date header "${dateText}" is not an RFC 5322 date; the message has no time`);
   else if ('unknownZone' in date) content.problems.push(`the Date header "${dateText}" names the zone "${date.unknownZone}", which RFC 5322 does not define (such abbreviations stand for different offsets in different countries); its time is read in the import's time zone`);
@@ -122,26 +123,40 @@ export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): 
 }
 
 const HEADER_FIELD = /^[!-9;-~]+[ \t]*:/u;
-/** A first line this long decides; a header field name is never longer. */
-const FIRST_LINE_CHECK_BYTES = 1000;
+/** A line this long decides; a header field name is never longer. */
+const LINE_CHECK_BYTES = 1000;
 
 /**
- * An mbox entry may be a bare text with no headers (a note saved to a folder, a damaged entry).
- * mailparser takes every line up to the first blank one for headers, and drops those that are
- * not fields: the message's first paragraph would be lost.
+ * Where the body starts when no blank line ends the headers: at the first line of the header
+ * block that is neither a field nor a folded continuation (as Python's email package reads it);
+ * 0 for an mbox entry that is bare text (a note saved to a folder, a damaged entry). mailparser
+ * takes every line up to the first blank one for headers and drops those that are not fields:
+ * that text would be lost.
  */
-function hasNoHeaderBlock(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, FIRST_LINE_CHECK_BYTES);
-  const feed = head.indexOf(0x0a);
-  const firstLine = Buffer.from(head.subarray(0, feed === -1 ? head.length : feed)).toString('latin1').replace(/\r$/u, '');
-  return firstLine !== '' && !HEADER_FIELD.test(firstLine);
+function unseparatedBodyStart(bytes: Uint8Array): number | null {
+  for (let lineStart = 0; lineStart < bytes.length; ) {
+    const feed = bytes.indexOf(0x0a, lineStart);
+    const lineEnd = feed === -1 ? bytes.length : feed;
+    const line = Buffer.from(bytes.subarray(lineStart, Math.min(lineEnd, lineStart + LINE_CHECK_BYTES))).toString('latin1').replace(/\r$/u, '');
+    if (line === '') return null;
+    const continuation = lineStart > 0 && (line.startsWith(' ') || line.startsWith('\t'));
+    if (!continuation && !HEADER_FIELD.test(line)) return lineStart;
+    lineStart = lineEnd + 1;
+  }
+  return null;
 }
 
-/** The message after an empty header block (a line break of its own kind), so that all of it is body. */
-function withEmptyHeaderBlock(bytes: Uint8Array): Uint8Array {
+/** The message with a blank line (a line break of its own kind) inserted at `at`, so that the body starts there. */
+function withSeparatorAt(bytes: Uint8Array, at: number): Uint8Array {
   const feed = bytes.indexOf(0x0a);
   const lineBreak = feed > 0 && bytes[feed - 1] === 0x0d ? '\r\n' : '\n';
-  return new Uint8Array(Buffer.concat([Buffer.from(lineBreak, 'latin1'), bytes]));
+  return new Uint8Array(Buffer.concat([bytes.subarray(0, at), Buffer.from(lineBreak, 'latin1'), bytes.subarray(at)]));
+}
+
+function lineNumberAt(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let feed = bytes.indexOf(0x0a); feed !== -1 && feed < at; feed = bytes.indexOf(0x0a, feed + 1)) line += 1;
+  return line;
 }
 
 /** Only the header block, for a message too large or too broken to read whole. */

@@ -17,4 +17,11 @@ describe('an mbox message without a header block', () => {
     expect(result.messages[0]?.text).toBe('s\n\nbody');
     expect(result.warnings.map((warning) => warning.message).join('\n')).not.toContain('no header block');
   });
+
+  it('starts the body at a line that is not a header field when no blank line ends the headers, instead of dropping the line', async () => {
+    const mbox = 'From c@d Thu Jan  1 00:00:01 2020\nFrom: a@b.example\nDate: Wed, 1 Jan 2020 00:00:00 +0000\nSubject: s\nsee you at 10, bring the papers\nsecond line\n';
+    const result = await runParser(emailParser, inputFromText(mbox, { displayName: 'in.mbox' }));
+    expect(result.messages[0]).toMatchObject({ sender: 'a@b.example', text: 's\n\nsee you at 10, bring the papers\nsecond line' });
+    expect(result.warnings).toEqual([{ place: 'in.mbox:1', message: expect.stringContaining('line 4 of the message is not a header field') as unknown as string }]);
+  });
 });
