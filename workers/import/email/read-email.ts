@@ -134,13 +134,17 @@ const LINE_CHECK_BYTES = 1000;
  * that text would be lost.
  */
 function unseparatedBodyStart(bytes: Uint8Array): number | null {
+  let envelopeEnd = 0;
   for (let lineStart = 0; lineStart < bytes.length; ) {
     const feed = bytes.indexOf(0x0a, lineStart);
     const lineEnd = feed === -1 ? bytes.length : feed;
     const line = Buffer.from(bytes.subarray(lineStart, Math.min(lineEnd, lineStart + LINE_CHECK_BYTES))).toString('latin1').replace(/\r$/u, '');
     if (line === '') return null;
     const continuation = lineStart > 0 && (line.startsWith(' ') || line.startsWith('\t'));
-    if (!continuation && !HEADER_FIELD.test(line)) return lineStart;
+    // A second envelope line ("From sender date", ">From " unescaped) heads some re-filed mbox entries and UUCP mail; it is not body.
+    const envelope = line.startsWith('From ') && lineStart === envelopeEnd;
+    if (envelope) envelopeEnd = lineEnd + 1;
+    else if (!continuation && !HEADER_FIELD.test(line)) return lineStart;
     lineStart = lineEnd + 1;
   }
   return null;

@@ -24,4 +24,11 @@ describe('an mbox message without a header block', () => {
     expect(result.messages[0]).toMatchObject({ sender: 'a@b.example', text: 's\n\nsee you at 10, bring the papers\nsecond line' });
     expect(result.warnings).toEqual([{ place: 'in.mbox:1', message: expect.stringContaining('line 4 of the message is not a header field') as unknown as string }]);
   });
+
+  it('does not take a second envelope line (">From sender date", re-filed mail) for the start of the body', async () => {
+    const mbox = 'From c@d Thu Jan  1 00:00:01 2020\n>From c@d Wed Jan  1 00:00:00 2020\nFrom: a@b.example\nSubject: s\n\nbody\n';
+    const result = await runParser(emailParser, inputFromText(mbox, { displayName: 'in.mbox' }));
+    expect(result.messages[0]).toMatchObject({ sender: 'a@b.example', text: 's\n\nbody' });
+    expect(result.warnings.map((warning) => warning.message).join('\n')).not.toMatch(/header block|not a header field/u);
+  });
 });
