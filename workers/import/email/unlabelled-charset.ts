@@ -1,6 +1,7 @@
 /**
  * Mail from phones and webmail often carries 8-bit text with no charset: a text part with
- * "Content-Transfer-Encoding: 8bit" (or none) and no charset parameter, or raw 8-bit bytes in a
+ * "Content-Transfer-Encoding: 8bit" (or none, or 8-bit bytes under quoted-printable or base64)
+ * and no charset parameter, or raw 8-bit bytes in a
  * header (Subject, a From display name) instead of RFC 2047 encoded words. Read as UTF-8 (what
  * mailparser assumes) every non-UTF-8 byte became U+FFFD. A careful reader keeps UTF-8 when the
  * bytes are valid UTF-8, else takes the charset the message states elsewhere (another part's
@@ -23,6 +24,8 @@ const UTF8_NAMES = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 const MAX_CHARSET_SCAN_BYTES = 1024 * 1024;
 /** Transfer encodings under which a part's bytes are its text as written. */
 const LITERAL_ENCODINGS = new Set(['', '7bit', '8bit', 'binary']);
+const QUOTED_PRINTABLE = 'quoted-printable';
+const BASE64 = 'base64';
 
 export interface LabelledMessage {
   /** The message to parse: `bytes` itself when nothing needed a label. */
@@ -52,8 +55,7 @@ interface PartHeader {
 }
 
 export function labelUnlabelledText(bytes: Uint8Array): LabelledMessage {
-  if (!has8bit(bytes)) return { bytes, notes: [] };
-  const labeller = new Labeller(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), assumedCharset(bytes));
+  const labeller = new Labeller(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   labeller.walk(0, bytes.byteLength, '', 'text/plain');
   return { bytes: labeller.apply(), notes: labeller.notes };
 }
@@ -94,11 +96,15 @@ function has8bit(bytes: Uint8Array): boolean {
 class Labeller {
   readonly notes: string[] = [];
   private readonly edits: Edit[] = [];
+  private assumedCharset: Assumed | null = null;
 
-  constructor(
-    private readonly bytes: Buffer,
-    private readonly assumed: Assumed,
-  ) {}
+  constructor(private readonly bytes: Buffer) {}
+
+  /** Found when first needed: most messages are labelled or UTF-8, and the scan reads up to a megabyte. */
+  private get assumed(): Assumed {
+    this.assumedCharset ??= assumedCharset(this.bytes);
+    return this.assumedCharset;
+  }
 
   /** One MIME entity in [start, end): its header lines, then its parts or its text. */
   walk(start: number, end: number, part: string, defaultType: string): void {
@@ -114,9 +120,9 @@ class Labeller {
       partsOf(this.bytes, bodyStart, end, boundary).forEach(([from, to], index) => this.walk(from, to, part === '' ? String(index + 1) : `${part}.${index + 1}`, childType));
       return;
     }
-    if (!type.startsWith('text/') || parameter(header.params, 'charset') !== null || !LITERAL_ENCODINGS.has(header.encoding)) return;
-    const body = this.bytes.subarray(bodyStart, end);
-    if (!has8bit(body) || isUtf8(body)) return;
+    if (!type.startsWith('text/') || parameter(header.params, 'charset') !== null) return;
+    const body = textBytes(this.bytes.subarray(bodyStart, end), header.encoding);
+    if (body === null || !has8bit(body) || isUtf8(body)) return;
     this.labelText(start, header, part === '' ? '1' : part);
   }
 
@@ -161,7 +167,6 @@ class Labeller {
 
   /** Header lines with 8-bit bytes that are not UTF-8 are re-encoded as UTF-8 from the assumed charset. */
   private relabelHeaderLines(start: number, end: number, part: string): void {
-    const decoder = decoderFor(this.assumed.charset) ?? new TextDecoder(DEFAULT_LEGACY_CHARSET);
     let field = '';
     for (let lineStart = start; lineStart < end; ) {
       const feed = this.bytes.indexOf(LINE_FEED, lineStart);
@@ -169,12 +174,24 @@ class Labeller {
       const line = this.bytes.subarray(lineStart, lineEnd);
       if (line[0] !== 0x20 && line[0] !== 0x09) field = line.toString('latin1').split(':')[0] ?? '';
       if (has8bit(line) && !isUtf8(line)) {
+        const decoder = decoderFor(this.assumed.charset) ?? new TextDecoder(DEFAULT_LEGACY_CHARSET);
         this.edits.push({ from: lineStart, to: lineEnd, insert: Buffer.from(decoder.decode(line), 'utf8') });
         this.notes.push(`${part === '' ? '' : `MIME part ${part}: `}header ${field} has 8-bit text without an encoding and is not UTF-8; read as ${this.assumed.charset}, ${this.assumed.why} (the source bytes are unchanged)`);
       }
       lineStart = lineEnd;
     }
   }
+}
+
+/** A text part's bytes once its transfer encoding is undone; null for an encoding mailparser does not undo either. */
+function textBytes(body: Uint8Array, encoding: string): Uint8Array | null {
+  if (LITERAL_ENCODINGS.has(encoding)) return body;
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+  if (encoding === BASE64) return Buffer.from(text, 'base64');
+  if (encoding !== QUOTED_PRINTABLE) return null;
+  // RFC 2045 §6.7: "=" at a line's end is a soft line break, "=XX" one byte.
+  const decoded = text.replace(/=[ \t]*\r?\n/gu, '').replace(/=([0-9a-f]{2})/giu, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return Buffer.from(decoded, 'latin1');
 }
 
 /** Offset just past the blank line that ends the header block starting at `start` (or `end`). */

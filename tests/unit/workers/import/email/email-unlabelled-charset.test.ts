@@ -68,4 +68,15 @@ describe('8-bit e-mail text without a charset', () => {
     expect(result.messages[0]?.text).toBe('été');
     expect(result.warnings.map((warning) => warning.message).join('\n')).not.toContain('U+FFFD');
   });
+
+  it('reads quoted-printable and base64 text without a charset the same way, by its decoded bytes', async () => {
+    const qp = await parse(`${HEAD}Subject: s\nContent-Transfer-Encoding: quoted-printable\n\nCaf=E9 cr=E8=\nme =80\n`);
+    expect(qp.messages[0]?.text).toBe('s\n\nCafé crème €');
+    expect(qp.warnings[0]?.message).toMatch(/MIME part 1: .*read as windows-1252/u);
+    const base64 = await parse(`${HEAD}Subject: s\nContent-Transfer-Encoding: base64\n\n${Buffer.from('Caf\xe9', 'latin1').toString('base64')}\n`);
+    expect(base64.messages[0]?.text).toBe('s\n\nCafé');
+    const utf8InBase64 = await parse(`${HEAD}Subject: s\nContent-Transfer-Encoding: base64\n\n${Buffer.from('Café', 'utf8').toString('base64')}\n`);
+    expect(utf8InBase64.messages[0]?.text).toBe('s\n\nCafé');
+    expect(utf8InBase64.warnings).toEqual([]);
+  });
 });
