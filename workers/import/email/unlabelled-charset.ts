@@ -25,6 +25,8 @@ const MAX_CHARSET_SCAN_BYTES = 1024 * 1024;
 /** Transfer encodings under which a part's bytes are its text as written. */
 const LITERAL_ENCODINGS = new Set(['', '7bit', '8bit', 'binary']);
 const QUOTED_PRINTABLE = 'quoted-printable';
+/** Bytes that may follow "--boundary" on a delimiter line: "-" (closing), space, tab, CR, LF. */
+const DELIMITER_END = new Set([0x2d, 0x20, 0x09, CARRIAGE_RETURN, LINE_FEED]);
 const BASE64 = 'base64';
 
 export interface LabelledMessage {
@@ -238,6 +240,8 @@ function partsOf(bytes: Buffer, start: number, end: number, boundary: string): [
   const ends: number[] = [];
   for (let at = bytes.indexOf(delimiter, start); at !== -1 && at < end; at = bytes.indexOf(delimiter, at + 1)) {
     if (at !== start && bytes[at - 1] !== LINE_FEED) continue;
+    // "--B" is also the start of "--B2", a nested part's boundary: only "--", space or the line's end may follow.
+    if (!DELIMITER_END.has(bytes[at + delimiter.length] ?? LINE_FEED)) continue;
     const before = at === start ? at : at - (bytes[at - 2] === CARRIAGE_RETURN ? 2 : 1);
     if (starts.length > ends.length) ends.push(before);
     const closing = bytes[at + delimiter.length] === 0x2d && bytes[at + delimiter.length + 1] === 0x2d;

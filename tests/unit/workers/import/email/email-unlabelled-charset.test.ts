@@ -79,4 +79,11 @@ describe('8-bit e-mail text without a charset', () => {
     expect(utf8InBase64.messages[0]?.text).toBe('s\n\nCafé');
     expect(utf8InBase64.warnings).toEqual([]);
   });
+
+  it('tells a boundary from a longer one that starts with it (nested parts)', async () => {
+    const mail = `${HEAD}Subject: s\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: multipart/alternative; boundary=B2\n\n--B2\nContent-Type: text/plain\n\nna\xefve\n--B2--\n--B\nContent-Type: text/plain; charset=iso-8859-2\nContent-Disposition: attachment; filename=a.txt\n\n\xb9\n--B--\n`;
+    const result = await parse(mail);
+    expect(result.messages[0]?.text).toBe('s\n\nnaďve');
+    expect(result.warnings[0]?.message).toMatch(/^message at byte 0: MIME part 1\.1: /u);
+  });
 });
