@@ -15,7 +15,7 @@ import { sniffEmail } from './sniff.ts';
 import { EmailThreads } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const EMAIL_PARSER_VERSION = '1.3.2';
+export const EMAIL_PARSER_VERSION = '1.6.1';
 /**
  * Largest message read whole. Mail servers refuse messages over 25–150 MB; a larger "message" is
  * a damaged mailbox (a lost postmark merges many) and is kept as an unparsed record instead.
@@ -63,7 +63,7 @@ export async function parseEmailSource(input: ParserInput, sink: ParseSink, maxM
       unparsed: counts.unparsed,
       attachments: counts.attachments,
       ...(splitter.isMbox ? { fromLineEscaping: `mboxrd rule: one ">" removed from ">From " lines before parsing (${counts.unescapedLines} lines)` } : {}),
-      dateRule: 'Date header with its offset (RFC 5322 §3.3 and §4.3); a Date without a zone is read in the import\'s time zone',
+      dateRule: 'Date header with its offset (RFC 5322 §3.3 and §4.3); a Date without a zone, or with only a zone abbreviation RFC 5322 does not define (CET, IST...), is read in the import\'s time zone; asctime() and ISO 8601 dates are read too',
     },
   };
 }

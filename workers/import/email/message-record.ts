@@ -119,6 +119,7 @@ function factsOf(content: EmailContent): Record<string, unknown> {
     facts['dateOffset'] = content.date.offset;
     if (content.date.obsoleteZone !== undefined) facts['dateObsoleteZone'] = content.date.obsoleteZone;
   }
+  if (content.date !== null && 'unknownZone' in content.date) facts['dateUnknownZone'] = content.date.unknownZone;
   if (Object.keys(content.headers).length > 0) facts['headers'] = content.headers;
   if (content.attachments.length > 0) facts['attachmentParts'] = content.attachments.map((attachment) => ({ part: attachment.part, fileName: attachment.fileName, mimeType: attachment.mimeType, size: attachment.bytes.byteLength }));
   if (content.embedded.length > 0) facts['embeddedMessages'] = content.embedded;

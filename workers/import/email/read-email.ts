@@ -10,6 +10,7 @@ import { simpleParser, type Attachment, type ParsedMail, type SimpleParserOption
 import { formatMailbox, mailboxes, type MailAddress } from './addresses.ts';
 import { readDeliveryStatus, type DeliveryStatus } from './delivery-status.ts';
 import { parseMailDate, type MailDate } from './rfc5322-date.ts';
+import { labelUnlabelledText } from './unlabelled-charset.ts';
 
 /**
  * MIME parts one message may have. mailsplit counts every part, so this bounds both breadth and
@@ -85,7 +86,9 @@ export interface EmailContent {
 
 /** Parses one message; rejects when mailparser cannot (too many parts, a broken stream). */
 export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): Promise<EmailContent> {
-  const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), PARSER_OPTIONS);
+  const bodyStart = unseparatedBodyStart(bytes);
+  const labelled = labelUnlabelledText(bodyStart === null ? bytes : withSeparatorAt(bytes, bodyStart));
+  const mail = await simpleParser(Buffer.from(labelled.bytes.buffer, labelled.bytes.byteOffset, labelled.bytes.byteLength), PARSER_OPTIONS);
   const headers = evidenceHeaders(mail);
   const dateText = firstHeader(mail, 'date');
   const date = dateText === null ? null : parseMailDate(dateText);
@@ -106,14 +109,58 @@ export async function readEmail(bytes: Uint8Array, depth = 0, partPrefix = ''): 
     embedded: [],
     deliveryStatus: [],
     headers,
-    problems: [],
+    problems: [...labelled.notes],
   };
+  if (bodyStart === 0) content.problems.push('the message has no header block (its first line is not a header field); all of it is read as its body');
+  else if (bodyStart !== null) content.problems.push(`line ${lineNumberAt(bytes, bodyStart)} of the message is not a header field, and no blank line ends the headers before it; the body is read from there on`);
   if (dateText === null) content.problems.push('the message has no Date header; it has no time');
   else if (date === null) content.problems.push(`the Date header "${dateText}" is not an RFC 5322 date; the message has no time`);
+  else if ('unknownZone' in date) content.problems.push(`the Date header "${dateText}" names the zone "${date.unknownZone}", which RFC 5322 does not define (such abbreviations stand for different offsets in different countries); its time is read in the import's time zone`);
   if (mail.textConversionError !== undefined) content.problems.push(`the HTML body could not be turned into text (${mail.textConversionError.message}); its tags were stripped instead`);
   for (const attachment of mail.attachments) await takeAttachment(attachment, content, depth, partPrefix);
   if (hasUndecodedText(content, bytes)) content.problems.push(`some text could not be decoded${declaredCharsets(bytes)}; it shows as U+FFFD (the source bytes are unchanged)`);
   return content;
+}
+
+const HEADER_FIELD = /^[!-9;-~]+[ \t]*:/u;
+/** A line this long decides; a header field name is never longer. */
+const LINE_CHECK_BYTES = 1000;
+
+/**
+ * Where the body starts when no blank line ends the headers: at the first line of the header
+ * block that is neither a field nor a folded continuation (as Python's email package reads it);
+ * 0 for an mbox entry that is bare text (a note saved to a folder, a damaged entry). mailparser
+ * takes every line up to the first blank one for headers and drops those that are not fields:
+ * that text would be lost.
+ */
+function unseparatedBodyStart(bytes: Uint8Array): number | null {
+  let envelopeEnd = 0;
+  for (let lineStart = 0; lineStart < bytes.length; ) {
+    const feed = bytes.indexOf(0x0a, lineStart);
+    const lineEnd = feed === -1 ? bytes.length : feed;
+    const line = Buffer.from(bytes.subarray(lineStart, Math.min(lineEnd, lineStart + LINE_CHECK_BYTES))).toString('latin1').replace(/\r$/u, '');
+    if (line === '') return null;
+    const continuation = lineStart > 0 && (line.startsWith(' ') || line.startsWith('\t'));
+    // A second envelope line ("From sender date", ">From " unescaped) heads some re-filed mbox entries and UUCP mail; it is not body.
+    const envelope = line.startsWith('From ') && lineStart === envelopeEnd;
+    if (envelope) envelopeEnd = lineEnd + 1;
+    else if (!continuation && !HEADER_FIELD.test(line)) return lineStart;
+    lineStart = lineEnd + 1;
+  }
+  return null;
+}
+
+/** The message with a blank line (a line break of its own kind) inserted at `at`, so that the body starts there. */
+function withSeparatorAt(bytes: Uint8Array, at: number): Uint8Array {
+  const feed = bytes.indexOf(0x0a);
+  const lineBreak = feed > 0 && bytes[feed - 1] === 0x0d ? '\r\n' : '\n';
+  return new Uint8Array(Buffer.concat([bytes.subarray(0, at), Buffer.from(lineBreak, 'latin1'), bytes.subarray(at)]));
+}
+
+function lineNumberAt(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let feed = bytes.indexOf(0x0a); feed !== -1 && feed < at; feed = bytes.indexOf(0x0a, feed + 1)) line += 1;
+  return line;
 }
 
 /** Only the header block, for a message too large or too broken to read whole. */

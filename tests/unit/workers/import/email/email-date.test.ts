@@ -31,10 +31,35 @@ describe('RFC 5322 Date header', () => {
 
   it('refuses what is not a date instead of guessing', () => {
     expect(parseMailDate('yesterday')).toBeNull();
-    expect(parseMailDate('2024-03-02T11:14:05+02:00')).toBeNull();
     expect(parseMailDate('Sat, 31 Feb 2024 10:00:00 +0000')).toBeNull();
     expect(parseMailDate('Sat, 2 Mar 2024 25:00:00 +0000')).toBeNull();
-    expect(parseMailDate('Sat, 2 Mar 2024 10:00:00 CET')).toBeNull();
     expect(parseMailDate('Sat, 2 Foo 2024 10:00:00 +0000')).toBeNull();
+  });
+
+  it('reads the real-world variants: no space after the comma, full names, a colon in the offset, GMT+hhmm, UTC, a zone name after the offset', () => {
+    const twoMarch = { utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0200' };
+    expect(parseMailDate('Sat,2 Mar 2024 11:14:05 +0200')).toEqual(twoMarch);
+    expect(parseMailDate('Saturday, 2 March 2024 11:14:05 +0200')).toEqual(twoMarch);
+    expect(parseMailDate('Sat, 2 Mar 2024 11:14:05 +02:00')).toEqual(twoMarch);
+    expect(parseMailDate('Sat, 2 Mar 2024 11:14:05 GMT+0200')).toEqual(twoMarch);
+    expect(parseMailDate('Sat,  2  Mar  2024  11:14:05  +0200  CET')).toEqual(twoMarch);
+    expect(parseMailDate('Sat, 2 Mar 2024 09:14:05 UTC')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0000', obsoleteZone: 'UTC' });
+  });
+
+  it('reads ISO 8601 dates some tools write, with or without a zone', () => {
+    expect(parseMailDate('2024-03-02T11:14:05+02:00')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0200' });
+    expect(parseMailDate('2024-03-02 09:14:05Z')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0000' });
+    expect(parseMailDate('2024-03-02T11:14:05.123 +0200')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0200' });
+    expect(parseMailDate('2024-03-02T11:14')).toEqual({ wall: { year: 2024, month: 3, day: 2, hour: 11, minute: 14, second: 0 } });
+  });
+
+  it('reads asctime() dates (scripts and old clients), with or without a zone', () => {
+    expect(parseMailDate('Sat Mar  2 11:14:05 2024')).toEqual({ wall: { year: 2024, month: 3, day: 2, hour: 11, minute: 14, second: 5 } });
+    expect(parseMailDate('Sat Mar 2 11:14:05 +0200 2024')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0200' });
+  });
+
+  it('keeps a zone abbreviation RFC 5322 does not define as a wall-clock time, naming the zone it could not use', () => {
+    expect(parseMailDate('Sat, 2 Mar 2024 10:00:00 CET')).toEqual({ wall: { year: 2024, month: 3, day: 2, hour: 10, minute: 0, second: 0 }, unknownZone: 'CET' });
+    expect(parseMailDate('Sat, 2 Mar 2024 10:00 IST')).toEqual({ wall: { year: 2024, month: 3, day: 2, hour: 10, minute: 0, second: 0 }, unknownZone: 'IST' });
   });
 });
