@@ -23,6 +23,7 @@ import {
   unixTime,
 } from '../sqlite/index.ts';
 import { repairMojibake } from '../meta/mojibake.ts';
+import { isPduNotice, MMS_NOTIFICATION_IND, pduNoticeText } from '../mms/pdu-notices.ts';
 import type { ThreadBook } from './threads.ts';
 
 export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -43,13 +44,14 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   'm_size',
   'tr_id',
   'st',
+  'read_status',
   'locked',
   'creator',
   'text_only',
   'deleted',
 ];
 
-/** X-Mms-Message-Type values (OMA MMS encapsulation); only three carry content. */
+/** X-Mms-Message-Type values (OMA MMS encapsulation); only send_req and retrieve_conf carry content. */
 const MESSAGE_TYPES: Record<number, string> = {
   128: 'send_req',
   129: 'send_conf',
@@ -61,12 +63,9 @@ const MESSAGE_TYPES: Record<number, string> = {
   135: 'read_rec_ind',
   136: 'read_orig_ind',
 };
-const CONTENT_TYPES = new Set([128, 130, 132]);
-const REPORT_TEXT: Record<number, string> = {
-  134: 'MMS delivery report',
-  135: 'MMS read report (sent)',
-  136: 'MMS read report',
-};
+const CONTENT_TYPES = new Set([128, 132]);
+/** `addr.type` of a To address. */
+const ADDRESS_TO = 151;
 
 /** `addr.type` (PduHeaders): who an address is. */
 const ADDRESS_FROM = 137;
@@ -151,10 +150,25 @@ export class MmsReader {
     putExtra(extra, 'size', integerValue(row['m_size']));
     putExtra(extra, 'expiry', integerValue(row['exp']));
     putExtra(extra, 'mmsStatus', integerValue(row['st']));
-    if (messageType === 130) extra['notDownloaded'] = true;
+    putExtra(extra, 'readStatus', integerValue(row['read_status']));
+    if (messageType === MMS_NOTIFICATION_IND) extra['notDownloaded'] = true;
     if (flagValue(row['locked'])) extra['locked'] = true;
 
     const isContent = messageType === null || CONTENT_TYPES.has(messageType);
+    const to = addresses.find((address) => integerValue(address['type']) === ADDRESS_TO);
+    const toAddress = nonEmptyText(to?.['address']);
+    const notice = isPduNotice(messageType)
+      ? pduNoticeText({
+          messageType,
+          from: fromAddress === SELF_PLACEHOLDER ? null : fromAddress,
+          to: toAddress === SELF_PLACEHOLDER ? null : toAddress,
+          size: integerValue(row['m_size']),
+          expiry: integerValue(row['exp']),
+          messageId: nonEmptyText(row['m_id']),
+          status: integerValue(row['st']),
+          readStatus: integerValue(row['read_status']),
+        })
+      : null;
     return {
       chatKey,
       kind: isContent ? 'message' : 'system',
@@ -163,7 +177,7 @@ export class MmsReader {
       direction,
       time: date.time,
       timestampText: date.timestampText,
-      text: isContent ? texts.join('\n') : REPORT_TEXT[messageType ?? 0] ?? `MMS ${MESSAGE_TYPES[messageType ?? 0] ?? `type ${messageType}`}`,
+      text: isContent ? texts.join('\n') : notice ?? `MMS ${MESSAGE_TYPES[messageType ?? 0] ?? `type ${messageType}`}`,
       attachments,
       deleted: flagValue(row['deleted']),
       edited: false,

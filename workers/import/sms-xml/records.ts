@@ -10,6 +10,7 @@
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField, RAW_TEXT_LIMIT } from '../import-limits.ts';
+import { isPduNotice, pduNoticeText } from '../mms/pdu-notices.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 
 export interface MmsPart {
@@ -71,6 +72,12 @@ export function readEpoch(raw: string | null): { time: ParsedTime; unit: 'ms' | 
   const value = Number(raw.trim());
   if (value === 0) return { time: null, unit: null };
   return Math.abs(value) < MIN_MILLISECONDS ? { time: { utcMs: value * 1000 }, unit: 's' } : { time: { utcMs: value }, unit: 'ms' };
+}
+
+/** A whole-number attribute (PduHeaders values, sizes, seconds), or null when absent or not a number. */
+function integerAttribute(attributes: Record<string, string>, name: string): number | null {
+  const value = present(attributes, name)?.trim() ?? '';
+  return /^-?\d{1,15}$/u.test(value) ? Number(value) : null;
 }
 
 function keptAttributes(attributes: Record<string, string>, leaveOut: readonly string[], dropEmpty = false): Record<string, string> {
@@ -183,16 +190,30 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   // so the message stays unattributed rather than attributed to "a~b~c".
   const incomingFrom = fromAddress ?? (isGroup ? null : address);
   const senderId = incoming ? incomingFrom : fromAddress === OWNER_TOKEN ? null : fromAddress;
+  // A download notice or a delivery/read report is no message from a person: it says what it is.
+  const messageType = integerAttribute(attributes, 'm_type');
+  const notice = isPduNotice(messageType)
+    ? pduNoticeText({
+        messageType,
+        from: fromAddress ?? (incoming ? incomingFrom : null),
+        to: roles.find((entry) => entry.role === 'to' && entry.address.trim() !== '')?.address ?? (incoming ? null : address),
+        size: integerAttribute(attributes, 'm_size'),
+        expiry: integerAttribute(attributes, 'exp'),
+        messageId: present(attributes, 'm_id'),
+        status: integerAttribute(attributes, 'st'),
+        readStatus: integerAttribute(attributes, 'read_status'),
+      })
+    : null;
   return {
     message: {
       chatKey: conversationKey(address),
-      kind: 'message',
+      kind: notice === null ? 'message' : 'system',
       sender: incoming ? ((isGroup ? null : contactName(attributes)) ?? incomingFrom) : null,
       senderId,
       direction: box?.direction ?? null,
       time,
       timestampText: rawDate,
-      text: texts.join('\n'),
+      text: notice ?? texts.join('\n'),
       attachments,
       deleted: false,
       edited: false,
