@@ -24,6 +24,7 @@ import {
 } from '../sqlite/index.ts';
 import { repairMojibake } from '../meta/mojibake.ts';
 import { isPduNotice, MMS_NOTIFICATION_IND, pduNoticeText } from '../mms/pdu-notices.ts';
+import { smilPartOrder } from '../mms/smil-order.ts';
 import type { ThreadBook } from './threads.ts';
 
 export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -113,7 +114,12 @@ export class MmsReader {
     const texts: string[] = [];
     const attachments: ParsedAttachment[] = [];
     let smilParts = 0;
-    for (const part of this.parts === null || id === null ? [] : this.parts.all(id)) {
+    const parts = this.parts === null || id === null ? [] : this.parts.all(id);
+    // Texts and attachments follow the SMIL's layout, not the order the rows were written in.
+    const partOrder = smilPartOrder(smilText(parts), parts.map((part) => ({ cl: nonEmptyText(part['cl']), name: nonEmptyText(part['name']), fn: nonEmptyText(part['fn']), cid: nonEmptyText(part['cid']) })));
+    for (const index of partOrder.order) {
+      const part = parts[index];
+      if (part === undefined) continue;
       const contentType = (nonEmptyText(part['ct']) ?? '').toLowerCase();
       if (contentType === 'application/smil') smilParts += 1;
       else if (isInlineText(part, contentType)) {
@@ -138,6 +144,7 @@ export class MmsReader {
     putExtra(extra, 'contentLocation', nonEmptyText(row['ct_l']));
     putExtra(extra, 'creator', nonEmptyText(row['creator']));
     if (smilParts > 0) extra['smilParts'] = smilParts;
+    putExtra(extra, 'partOrderNote', partOrder.note);
     const recipients = addresses
       .filter((address) => integerValue(address['type']) !== ADDRESS_FROM)
       .map((address) => {
@@ -243,6 +250,12 @@ const CHARSET_UTF8 = 106;
 function subjectText(stored: string | null, charset: number | null): string | null {
   if (stored === null || charset !== CHARSET_UTF8) return stored;
   return repairMojibake(stored);
+}
+
+/** The text of the first SMIL part (AOSP keeps it in `part.text`), or null when there is none. */
+function smilText(parts: readonly Row[]): string | null {
+  const smil = parts.find((part) => (nonEmptyText(part['ct']) ?? '').toLowerCase() === 'application/smil' && textValue(part['text']) !== null);
+  return smil === undefined ? null : textValue(smil['text']);
 }
 
 /**

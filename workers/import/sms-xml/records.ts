@@ -11,6 +11,7 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField, RAW_TEXT_LIMIT } from '../import-limits.ts';
 import { isPduNotice, pduNoticeText } from '../mms/pdu-notices.ts';
+import { smilPartOrder, type PartNames } from '../mms/smil-order.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 
 export interface MmsPart {
@@ -145,7 +146,12 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const smil: string[] = [];
   const partProblems: string[] = [];
   const undecoded = new Set<number>();
-  parts.forEach((part, index) => {
+  // Texts and attachments follow the SMIL's layout; `index` stays the part's place in the file.
+  const partOrder = smilPartOrder(smilText(parts), parts.map((part) => partNames(part.attributes)));
+  if (partOrder.note !== null) notes.push(partOrder.note);
+  partOrder.order.forEach((index) => {
+    const part = parts[index];
+    if (part === undefined) return;
     const contentType = (present(part.attributes, 'ct') ?? '').toLowerCase();
     const text = present(part.attributes, 'text');
     const data = present(part.attributes, 'data');
@@ -181,6 +187,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   if (box !== undefined) extra['status'] = box.status;
   if (unit === 's') extra['dateUnit'] = 'seconds';
   if (smil.length > 0) extra['smil'] = smil;
+  if (partOrder.note !== null) extra['partOrderNote'] = partOrder.note;
   if (partProblems.length > 0) extra['partProblems'] = partProblems;
   const subject = present(attributes, 'sub');
   if (subject !== null && subject !== '') extra['subject'] = subject;
@@ -222,6 +229,16 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     },
     notes,
   };
+}
+
+/** The text of the first SMIL part, which lays the message out, or null when there is none. */
+function smilText(parts: readonly MmsPart[]): string | null {
+  const smil = parts.find((part) => (present(part.attributes, 'ct') ?? '').toLowerCase() === 'application/smil' && present(part.attributes, 'text') !== null);
+  return smil === undefined ? null : present(smil.attributes, 'text');
+}
+
+function partNames(attributes: Record<string, string>): PartNames {
+  return { cl: present(attributes, 'cl'), name: present(attributes, 'name'), fn: present(attributes, 'fn'), cid: present(attributes, 'cid') };
 }
 
 /**
