@@ -121,8 +121,11 @@ export class MmsReader {
       const part = parts[index];
       if (part === undefined) continue;
       const contentType = (nonEmptyText(part['ct']) ?? '').toLowerCase();
-      if (contentType === 'application/smil') smilParts += 1;
-      else if (isInlineText(part, contentType)) {
+      if (contentType === 'application/smil') {
+        smilParts += 1;
+        // A SMIL in `text` only lays the parts out; one kept in a file is named like any part file.
+        if (part['text'] === null && nonEmptyText(part['_data']) !== null) attachments.push(await this.attachment(part, contentType));
+      } else if (isInlineText(part, contentType)) {
         const text = textValue(part['text']);
         if (text !== null) texts.push(text);
       } else attachments.push(await this.attachment(part, contentType));

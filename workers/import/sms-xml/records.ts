@@ -157,7 +157,9 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     const data = present(part.attributes, 'data');
     if (contentType === 'application/smil') {
       if (text !== null) smil.push(text);
-      return;
+      // A SMIL written as data (kept in a file by the provider) is kept as an attachment, or its
+      // bytes would be lost: decoded data is left out of extra.parts.
+      if (text !== null || data === null) return;
     }
     if (contentType === 'text/plain') {
       if (text !== null) texts.push(text);
