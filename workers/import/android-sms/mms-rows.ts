@@ -127,7 +127,8 @@ export class MmsReader {
         if (part['text'] === null && nonEmptyText(part['_data']) !== null) attachments.push(await this.attachment(part, contentType));
       } else if (isInlineText(part, contentType)) {
         const text = textValue(part['text']);
-        if (text !== null) texts.push(text);
+        // An empty part (a slide with no words) adds no line to the joined text.
+        if (text !== null && text !== '') texts.push(text);
       } else attachments.push(await this.attachment(part, contentType));
     }
 

@@ -162,12 +162,13 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
       if (text !== null || data === null) return;
     }
     if (contentType === 'text/plain') {
-      if (text !== null) texts.push(text);
+      // An empty part (a slide with no words) adds no line to the joined text.
+      if (text !== null && text !== '') texts.push(text);
       if (data === null) return;
       // A text part the provider kept in a file comes as base64 data: its words are the message's.
       const decoded = text === null ? textFromData(data, present(part.attributes, 'chset')) : null;
       if (decoded !== null) {
-        texts.push(decoded);
+        if (decoded !== '') texts.push(decoded);
         return;
       }
     }
