@@ -153,15 +153,16 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     const part = parts[index];
     if (part === undefined) return;
     const contentType = (present(part.attributes, 'ct') ?? '').toLowerCase();
+    const bareType = mediaTypeName(contentType);
     const text = present(part.attributes, 'text');
     const data = present(part.attributes, 'data');
-    if (contentType === 'application/smil') {
+    if (bareType === 'application/smil') {
       if (text !== null) smil.push(text);
       // A SMIL written as data (kept in a file by the provider) is kept as an attachment, or its
       // bytes would be lost: decoded data is left out of extra.parts.
       if (text !== null || data === null) return;
     }
-    if (contentType === 'text/plain') {
+    if (bareType === 'text/plain') {
       // An empty part (a slide with no words) adds no line to the joined text.
       if (text !== null && text !== '') texts.push(text);
       if (data === null) return;
@@ -236,8 +237,13 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
 
 /** The text of the first SMIL part, which lays the message out, or null when there is none. */
 function smilText(parts: readonly MmsPart[]): string | null {
-  const smil = parts.find((part) => (present(part.attributes, 'ct') ?? '').toLowerCase() === 'application/smil' && present(part.attributes, 'text') !== null);
+  const smil = parts.find((part) => mediaTypeName((present(part.attributes, 'ct') ?? '').toLowerCase()) === 'application/smil' && present(part.attributes, 'text') !== null);
   return smil === undefined ? null : present(smil.attributes, 'text');
+}
+
+/** The media type of a content type without its parameters ("text/plain; charset=utf-8" → "text/plain"). */
+function mediaTypeName(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim();
 }
 
 function partNames(attributes: Record<string, string>): PartNames {
