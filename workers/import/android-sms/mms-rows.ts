@@ -129,6 +129,8 @@ export class MmsReader {
         const text = textValue(part['text']);
         // An empty part (a slide with no words) adds no line to the joined text.
         if (text !== null && text !== '') texts.push(text);
+        // Text that also has a file: the file is named too, or its path would be lost.
+        if (nonEmptyText(part['_data']) !== null) attachments.push(await this.attachment(part, contentType));
       } else attachments.push(await this.attachment(part, contentType));
     }
 
