@@ -121,7 +121,7 @@ export class MmsReader {
       const part = parts[index];
       if (part === undefined) continue;
       const contentType = (nonEmptyText(part['ct']) ?? '').toLowerCase();
-      if (contentType === 'application/smil') {
+      if (isSmil(contentType)) {
         smilParts += 1;
         // A SMIL in `text` only lays the parts out; one kept in a file is named like any part file.
         if (part['text'] === null && nonEmptyText(part['_data']) !== null) attachments.push(await this.attachment(part, contentType));
@@ -258,9 +258,14 @@ function subjectText(stored: string | null, charset: number | null): string | nu
   return repairMojibake(stored);
 }
 
+/** A SMIL content type, with or without parameters ("application/smil; charset=utf-8"). */
+function isSmil(contentType: string): boolean {
+  return (contentType.split(';')[0] ?? '').trim() === 'application/smil';
+}
+
 /** The text of the first SMIL part (AOSP keeps it in `part.text`), or null when there is none. */
 function smilText(parts: readonly Row[]): string | null {
-  const smil = parts.find((part) => (nonEmptyText(part['ct']) ?? '').toLowerCase() === 'application/smil' && textValue(part['text']) !== null);
+  const smil = parts.find((part) => isSmil((nonEmptyText(part['ct']) ?? '').toLowerCase()) && textValue(part['text']) !== null);
   return smil === undefined ? null : textValue(smil['text']);
 }
 

@@ -23,10 +23,10 @@ const SCHEMA = `
 const SMIL =
   '<smil><body><par><img src="cid:photo_a"/><text src="text_0.txt"/></par><par><img src="image_b.jpg"/><text src="text_1.txt"/></par></body></smil>';
 
-async function read(smil: string): Promise<{ text: string; files: (string | undefined)[]; extra: Record<string, unknown> | undefined }> {
+async function read(smil: string, smilType = 'application/smil'): Promise<{ text: string; files: (string | undefined)[]; extra: Record<string, unknown> | undefined }> {
   const bytes = await buildDatabase(`${SCHEMA}
     INSERT INTO part (mid, seq, ct, name, cid, cl, _data, text) VALUES
-      (1, -1, 'application/smil', NULL, '<smil>', 'smil.xml', NULL, '${smil.replace(/'/gu, "''")}'),
+      (1, -1, '${smilType}', NULL, '<smil>', 'smil.xml', NULL, '${smil.replace(/'/gu, "''")}'),
       (1, 0, 'text/plain', NULL, '<text_1>', 'text_1.txt', NULL, 'second'),
       (1, 0, 'image/jpeg', 'image_b.jpg', '<image_b>', 'image_b.jpg', '/data/app_parts/PART_2', NULL),
       (1, 0, 'text/plain', NULL, '<text_0>', 'text_0.txt', NULL, 'first'),
@@ -44,6 +44,12 @@ describe('mmssms.db MMS parts in SMIL order', () => {
     expect(mms.text).toBe('first\nsecond');
     expect(mms.files).toEqual(['image_a.jpg', 'image_b.jpg', 'card.vcf']);
     expect(mms.extra).not.toHaveProperty('partOrderNote');
+  });
+
+  it('reads a SMIL part whose content type has parameters as the SMIL', async () => {
+    const mms = await read(SMIL, 'application/smil; charset=utf-8');
+    expect(mms.text).toBe('first\nsecond');
+    expect(mms.files).toEqual(['image_a.jpg', 'image_b.jpg', 'card.vcf']);
   });
 
   it('keeps row order, with a note, for a SMIL with entity declarations', async () => {
