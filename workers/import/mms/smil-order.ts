@@ -29,8 +29,8 @@ export interface PartOrder {
   note: string | null;
 }
 
-/** SMIL media elements that reference a part by src (SMIL 2.0 §7, as MMS SMIL uses it). */
-const MEDIA_ELEMENT = /<(?:text|img|image|video|audio|ref|animation|textstream)\b([^>]*)>/giu;
+/** SMIL media elements that reference a part by src (SMIL 2.0 §7, as MMS SMIL uses it), at the start of a tag. */
+const MEDIA_ELEMENT = /^(?:text|img|image|video|audio|ref|animation|textstream)(?=[\s/]|$)/iu;
 const SRC_ATTRIBUTE = /(?:^|\s)src\s*=\s*(?:"([^"]*)"|'([^']*)')/iu;
 // A DOCTYPE naming the SMIL DTD is harmless (nothing here expands it); entity declarations are not.
 const ENTITY_DECLARATION = /<!ENTITY/iu;
@@ -44,12 +44,13 @@ export function smilPartOrder(smil: string | null, parts: readonly PartNames[]):
   if (problem !== null) return { order: fileOrder, note: `${problem}; the parts are kept in the order they are stored` };
 
   const byName = partsByName(parts);
-  const named: number[] = [];
+  // A Set keeps insertion order: the parts in the order the SMIL first names them.
+  const named = new Set<number>();
   for (const source of smilSources(smil)) {
     const index = byName.get(normalisedName(source));
-    if (index !== undefined && !named.includes(index)) named.push(index);
+    if (index !== undefined) named.add(index);
   }
-  return { order: [...named, ...fileOrder.filter((index) => !named.includes(index))], note: null };
+  return { order: [...named, ...fileOrder.filter((index) => !named.has(index))], note: null };
 }
 
 function smilProblem(smil: string): string | null {
@@ -59,11 +60,24 @@ function smilProblem(smil: string): string | null {
   return null;
 }
 
-/** The src of every media element, in document order, with XML character references read. */
+/**
+ * The src of every media element, in document order, with XML character references read. Tags
+ * are found with indexOf, each character looked at a bounded number of times: a regular
+ * expression over a hostile SMIL of tags that never close ("<text <text …") took seconds.
+ */
 function smilSources(smil: string): string[] {
   const sources: string[] = [];
-  for (const element of smil.matchAll(MEDIA_ELEMENT)) {
-    const attribute = SRC_ATTRIBUTE.exec(element[1] ?? '');
+  let close = -1;
+  for (let open = smil.indexOf('<'); open !== -1; open = smil.indexOf('<', open + 1)) {
+    if (close < open) close = smil.indexOf('>', open);
+    if (close === -1) break;
+    const nextOpen = smil.indexOf('<', open + 1);
+    // A '<' before the '>' means this one opened no tag.
+    if (nextOpen !== -1 && nextOpen < close) continue;
+    const tag = smil.slice(open + 1, close);
+    const element = MEDIA_ELEMENT.exec(tag);
+    if (element === null) continue;
+    const attribute = SRC_ATTRIBUTE.exec(tag.slice(element[0].length));
     const value = attribute?.[1] ?? attribute?.[2];
     if (value !== undefined) sources.push(decodeReferences(value));
   }

@@ -64,4 +64,11 @@ describe('SMS Backup & Restore MMS parts in SMIL order', () => {
       expect(mms.warnings.join('\n')).toMatch(/SMIL part .*kept in the order they are stored/u);
     }
   });
+
+  it('reads a hostile SMIL (tags that never close) in linear time, in stored order', async () => {
+    const started = Date.now();
+    const mms = await read(`<smil>${'<text src="text_0.txt" '.repeat(10_000)}`);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(mms.text).toBe('second\nfirst');
+  });
 });
