@@ -23,6 +23,8 @@ import {
   unixTime,
 } from '../sqlite/index.ts';
 import { repairMojibake } from '../meta/mojibake.ts';
+import { isPduNotice, MMS_NOTIFICATION_IND, pduNoticeText } from '../mms/pdu-notices.ts';
+import { smilPartOrder } from '../mms/smil-order.ts';
 import type { ThreadBook } from './threads.ts';
 
 export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -43,13 +45,14 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   'm_size',
   'tr_id',
   'st',
+  'read_status',
   'locked',
   'creator',
   'text_only',
   'deleted',
 ];
 
-/** X-Mms-Message-Type values (OMA MMS encapsulation); only three carry content. */
+/** X-Mms-Message-Type values (OMA MMS encapsulation); only send_req and retrieve_conf carry content. */
 const MESSAGE_TYPES: Record<number, string> = {
   128: 'send_req',
   129: 'send_conf',
@@ -61,12 +64,9 @@ const MESSAGE_TYPES: Record<number, string> = {
   135: 'read_rec_ind',
   136: 'read_orig_ind',
 };
-const CONTENT_TYPES = new Set([128, 130, 132]);
-const REPORT_TEXT: Record<number, string> = {
-  134: 'MMS delivery report',
-  135: 'MMS read report (sent)',
-  136: 'MMS read report',
-};
+const CONTENT_TYPES = new Set([128, 132]);
+/** `addr.type` of a To address. */
+const ADDRESS_TO = 151;
 
 /** `addr.type` (PduHeaders): who an address is. */
 const ADDRESS_FROM = 137;
@@ -114,12 +114,23 @@ export class MmsReader {
     const texts: string[] = [];
     const attachments: ParsedAttachment[] = [];
     let smilParts = 0;
-    for (const part of this.parts === null || id === null ? [] : this.parts.all(id)) {
+    const parts = this.parts === null || id === null ? [] : this.parts.all(id);
+    // Texts and attachments follow the SMIL's layout, not the order the rows were written in.
+    const partOrder = smilPartOrder(smilText(parts), parts.map((part) => ({ cl: nonEmptyText(part['cl']), name: nonEmptyText(part['name']), fn: nonEmptyText(part['fn']), cid: nonEmptyText(part['cid']) })));
+    for (const index of partOrder.order) {
+      const part = parts[index];
+      if (part === undefined) continue;
       const contentType = (nonEmptyText(part['ct']) ?? '').toLowerCase();
-      if (contentType === 'application/smil') smilParts += 1;
-      else if (isInlineText(part, contentType)) {
+      if (isSmil(contentType)) {
+        smilParts += 1;
+        // A SMIL in `text` only lays the parts out; one kept in a file is named like any part file.
+        if (part['text'] === null && nonEmptyText(part['_data']) !== null) attachments.push(await this.attachment(part, contentType));
+      } else if (isInlineText(part, contentType)) {
         const text = textValue(part['text']);
-        if (text !== null) texts.push(text);
+        // An empty part (a slide with no words) adds no line to the joined text.
+        if (text !== null && text !== '') texts.push(text);
+        // Text that also has a file: the file is named too, or its path would be lost.
+        if (nonEmptyText(part['_data']) !== null) attachments.push(await this.attachment(part, contentType));
       } else attachments.push(await this.attachment(part, contentType));
     }
 
@@ -139,6 +150,7 @@ export class MmsReader {
     putExtra(extra, 'contentLocation', nonEmptyText(row['ct_l']));
     putExtra(extra, 'creator', nonEmptyText(row['creator']));
     if (smilParts > 0) extra['smilParts'] = smilParts;
+    putExtra(extra, 'partOrderNote', partOrder.note);
     const recipients = addresses
       .filter((address) => integerValue(address['type']) !== ADDRESS_FROM)
       .map((address) => {
@@ -151,10 +163,25 @@ export class MmsReader {
     putExtra(extra, 'size', integerValue(row['m_size']));
     putExtra(extra, 'expiry', integerValue(row['exp']));
     putExtra(extra, 'mmsStatus', integerValue(row['st']));
-    if (messageType === 130) extra['notDownloaded'] = true;
+    putExtra(extra, 'readStatus', integerValue(row['read_status']));
+    if (messageType === MMS_NOTIFICATION_IND) extra['notDownloaded'] = true;
     if (flagValue(row['locked'])) extra['locked'] = true;
 
     const isContent = messageType === null || CONTENT_TYPES.has(messageType);
+    const to = addresses.find((address) => integerValue(address['type']) === ADDRESS_TO);
+    const toAddress = nonEmptyText(to?.['address']);
+    const notice = isPduNotice(messageType)
+      ? pduNoticeText({
+          messageType,
+          from: fromAddress === SELF_PLACEHOLDER ? null : fromAddress,
+          to: toAddress === SELF_PLACEHOLDER ? null : toAddress,
+          size: integerValue(row['m_size']),
+          expiry: integerValue(row['exp']),
+          messageId: nonEmptyText(row['m_id']),
+          status: integerValue(row['st']),
+          readStatus: integerValue(row['read_status']),
+        })
+      : null;
     return {
       chatKey,
       kind: isContent ? 'message' : 'system',
@@ -163,7 +190,7 @@ export class MmsReader {
       direction,
       time: date.time,
       timestampText: date.timestampText,
-      text: isContent ? texts.join('\n') : REPORT_TEXT[messageType ?? 0] ?? `MMS ${MESSAGE_TYPES[messageType ?? 0] ?? `type ${messageType}`}`,
+      text: isContent ? texts.join('\n') : notice ?? `MMS ${MESSAGE_TYPES[messageType ?? 0] ?? `type ${messageType}`}`,
       attachments,
       deleted: flagValue(row['deleted']),
       edited: false,
@@ -229,6 +256,17 @@ const CHARSET_UTF8 = 106;
 function subjectText(stored: string | null, charset: number | null): string | null {
   if (stored === null || charset !== CHARSET_UTF8) return stored;
   return repairMojibake(stored);
+}
+
+/** A SMIL content type, with or without parameters ("application/smil; charset=utf-8"). */
+function isSmil(contentType: string): boolean {
+  return (contentType.split(';')[0] ?? '').trim() === 'application/smil';
+}
+
+/** The text of the first SMIL part (AOSP keeps it in `part.text`), or null when there is none. */
+function smilText(parts: readonly Row[]): string | null {
+  const smil = parts.find((part) => isSmil((nonEmptyText(part['ct']) ?? '').toLowerCase()) && textValue(part['text']) !== null);
+  return smil === undefined ? null : textValue(smil['text']);
 }
 
 /**

@@ -10,6 +10,8 @@
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField, RAW_TEXT_LIMIT } from '../import-limits.ts';
+import { isPduNotice, pduNoticeText } from '../mms/pdu-notices.ts';
+import { smilPartOrder, type PartNames } from '../mms/smil-order.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 
 export interface MmsPart {
@@ -71,6 +73,12 @@ export function readEpoch(raw: string | null): { time: ParsedTime; unit: 'ms' | 
   const value = Number(raw.trim());
   if (value === 0) return { time: null, unit: null };
   return Math.abs(value) < MIN_MILLISECONDS ? { time: { utcMs: value * 1000 }, unit: 's' } : { time: { utcMs: value }, unit: 'ms' };
+}
+
+/** A whole-number attribute (PduHeaders values, sizes, seconds), or null when absent or not a number. */
+function integerAttribute(attributes: Record<string, string>, name: string): number | null {
+  const value = present(attributes, name)?.trim() ?? '';
+  return /^-?\d{1,15}$/u.test(value) ? Number(value) : null;
 }
 
 function keptAttributes(attributes: Record<string, string>, leaveOut: readonly string[], dropEmpty = false): Record<string, string> {
@@ -138,21 +146,30 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const smil: string[] = [];
   const partProblems: string[] = [];
   const undecoded = new Set<number>();
-  parts.forEach((part, index) => {
+  // Texts and attachments follow the SMIL's layout; `index` stays the part's place in the file.
+  const partOrder = smilPartOrder(smilText(parts), parts.map((part) => partNames(part.attributes)));
+  if (partOrder.note !== null) notes.push(partOrder.note);
+  partOrder.order.forEach((index) => {
+    const part = parts[index];
+    if (part === undefined) return;
     const contentType = (present(part.attributes, 'ct') ?? '').toLowerCase();
+    const bareType = mediaTypeName(contentType);
     const text = present(part.attributes, 'text');
     const data = present(part.attributes, 'data');
-    if (contentType === 'application/smil') {
+    if (bareType === 'application/smil') {
       if (text !== null) smil.push(text);
-      return;
+      // A SMIL written as data (kept in a file by the provider) is kept as an attachment, or its
+      // bytes would be lost: decoded data is left out of extra.parts.
+      if (text !== null || data === null) return;
     }
-    if (contentType === 'text/plain') {
-      if (text !== null) texts.push(text);
+    if (bareType === 'text/plain') {
+      // An empty part (a slide with no words) adds no line to the joined text.
+      if (text !== null && text !== '') texts.push(text);
       if (data === null) return;
       // A text part the provider kept in a file comes as base64 data: its words are the message's.
       const decoded = text === null ? textFromData(data, present(part.attributes, 'chset')) : null;
       if (decoded !== null) {
-        texts.push(decoded);
+        if (decoded !== '') texts.push(decoded);
         return;
       }
     }
@@ -174,6 +191,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   if (box !== undefined) extra['status'] = box.status;
   if (unit === 's') extra['dateUnit'] = 'seconds';
   if (smil.length > 0) extra['smil'] = smil;
+  if (partOrder.note !== null) extra['partOrderNote'] = partOrder.note;
   if (partProblems.length > 0) extra['partProblems'] = partProblems;
   const subject = present(attributes, 'sub');
   if (subject !== null && subject !== '') extra['subject'] = subject;
@@ -183,16 +201,30 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   // so the message stays unattributed rather than attributed to "a~b~c".
   const incomingFrom = fromAddress ?? (isGroup ? null : address);
   const senderId = incoming ? incomingFrom : fromAddress === OWNER_TOKEN ? null : fromAddress;
+  // A download notice or a delivery/read report is no message from a person: it says what it is.
+  const messageType = integerAttribute(attributes, 'm_type');
+  const notice = isPduNotice(messageType)
+    ? pduNoticeText({
+        messageType,
+        from: fromAddress ?? (incoming ? incomingFrom : null),
+        to: roles.find((entry) => entry.role === 'to' && entry.address.trim() !== '')?.address ?? (incoming ? null : address),
+        size: integerAttribute(attributes, 'm_size'),
+        expiry: integerAttribute(attributes, 'exp'),
+        messageId: present(attributes, 'm_id'),
+        status: integerAttribute(attributes, 'st'),
+        readStatus: integerAttribute(attributes, 'read_status'),
+      })
+    : null;
   return {
     message: {
       chatKey: conversationKey(address),
-      kind: 'message',
+      kind: notice === null ? 'message' : 'system',
       sender: incoming ? ((isGroup ? null : contactName(attributes)) ?? incomingFrom) : null,
       senderId,
       direction: box?.direction ?? null,
       time,
       timestampText: rawDate,
-      text: texts.join('\n'),
+      text: notice ?? texts.join('\n'),
       attachments,
       deleted: false,
       edited: false,
@@ -201,6 +233,21 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     },
     notes,
   };
+}
+
+/** The text of the first SMIL part, which lays the message out, or null when there is none. */
+function smilText(parts: readonly MmsPart[]): string | null {
+  const smil = parts.find((part) => mediaTypeName((present(part.attributes, 'ct') ?? '').toLowerCase()) === 'application/smil' && present(part.attributes, 'text') !== null);
+  return smil === undefined ? null : present(smil.attributes, 'text');
+}
+
+/** The media type of a content type without its parameters ("text/plain; charset=utf-8" → "text/plain"). */
+function mediaTypeName(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim();
+}
+
+function partNames(attributes: Record<string, string>): PartNames {
+  return { cl: present(attributes, 'cl'), name: present(attributes, 'name'), fn: present(attributes, 'fn'), cid: present(attributes, 'cid') };
 }
 
 /**

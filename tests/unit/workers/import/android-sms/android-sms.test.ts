@@ -87,7 +87,7 @@ describe('androidSmsDbParser', () => {
       { role: 'to', address: '+41790000002' },
       { role: 'to', address: '+41790000003' },
     ]);
-    expect(report).toMatchObject({ kind: 'system', text: 'MMS delivery report' });
+    expect(report).toMatchObject({ kind: 'system', text: 'MMS delivery report for a message of unknown id: status not recorded' });
   });
 
   it('keeps the device path when the part file was not extracted', async () => {

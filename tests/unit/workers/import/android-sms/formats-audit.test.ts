@@ -74,12 +74,19 @@ describe('FORMATS.md §4.2: mmssms.db', () => {
     expect(run.sink.chats.find((chat) => chat.key === 'thread:5')).toMatchObject({ kind: 'group', participants: [{ id: '+41790000002' }, { id: '+41790000003' }, { id: '+41790000001' }] });
   });
 
-  it('reads an MMS notification that was never downloaded (m_type 130) as a message with no text, flagged', async () => {
+  it('reads an MMS notification that was never downloaded (m_type 130) as a system notice, not a blank message from the sender, flagged', async () => {
     const bytes = await buildDatabase(`${SCHEMA}
       INSERT INTO pdu (_id, thread_id, date, msg_box, m_type, ct_l) VALUES (30, 4, 1617900400, 1, 130, 'http://mms.example.invalid/abc');
       INSERT INTO addr (msg_id, address, type) VALUES (30, '+41790000001', 137);`);
     const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
-    expect(run.sink.messages[0]).toMatchObject({ kind: 'message', direction: 'incoming', sender: '+41790000001', text: '', time: { utcMs: 1617900400000 }, deleted: false });
+    expect(run.sink.messages[0]).toMatchObject({
+      kind: 'system',
+      direction: 'incoming',
+      sender: '+41790000001',
+      text: 'MMS download notice: message not downloaded (from +41790000001)',
+      time: { utcMs: 1617900400000 },
+      deleted: false,
+    });
     expect(run.sink.messages[0]?.extra).toMatchObject({ notDownloaded: true, mmsType: 'notification_ind', contentLocation: 'http://mms.example.invalid/abc' });
   });
 

@@ -40,4 +40,13 @@ describe('FORMATS.md §4.2: a text/plain part kept in a file (_data)', () => {
       },
     ]);
   });
+
+  it('reads a text part with both text and a _data file as text, and keeps the file as an attachment (as SMS Backup & Restore keeps text= and data=)', async () => {
+    const bytes = await buildDatabase(`${SCHEMA.replace("INSERT INTO pdu VALUES (1, 1, 1617900000, 1, 132);", "INSERT INTO pdu VALUES (1, 1, 1617900000, 1, 132), (2, 1, 1617900001, 1, 132);")}
+      INSERT INTO part (mid, seq, ct, cl, _data, text) VALUES (2, 0, 'text/plain', 'text_2.txt', '/data/app_parts/PART_2_text_2.txt', 'both');`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    const both = run.sink.messages[1];
+    expect(both?.text).toBe('both');
+    expect(both?.attachments).toEqual([{ kind: 'attached', mediaType: 'document', fileName: 'text_2.txt', mimeType: 'text/plain', path: '/data/app_parts/PART_2_text_2.txt' }]);
+  });
 });
