@@ -62,4 +62,6 @@ export interface SourceProgress {
   sourceId: string | null;
   /** The seized device the source was declared to come from (ADR 0014): "Import again" keeps it. */
   device: string | null;
+  /** The device time zone the analyst declared for the source, or null for the case setting: "Import again" keeps it, so its times do not shift. */
+  timeZone: string | null;
 }

@@ -1,15 +1,20 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useUiSession, SCREENSHOTS as SHOTS, createCaseInUi, importSourceRow } from '../support/ui-session.ts';
+import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
 
 /**
- * What the analyst declares in the import panel (a CSV column mapping) reaches every way a file
- * is imported from it: dropped or picked files as well as a path. In Debian's Chromium against
- * the real engine on loopback.
+ * What the analyst declares in the import panel (a CSV column mapping, a device time zone) reaches
+ * every way a file is imported from it: dropped or picked files, and "Import again" of a cancelled
+ * source, in the import summary and in the sources panel. In Debian's Chromium against the real
+ * engine on loopback.
  */
 const CSV = ['sent_at,from,body,thread', '2024-04-05T21:00:00Z,Dorin,Ai ajuns?,Dorin', '2024-04-05T21:01:00Z,me,"Da, la gară",Dorin', ''].join('\n');
 const CSV_MAPPING = '{"timestamp":"sent_at","sender":"from","text":"body","chat":"thread","timestampFormat":"iso"}';
+const ZONE = 'Asia/Jerusalem';
+/** Big enough that the source is still being read when its Cancel is clicked. */
+const BIG_MESSAGES = 150_000;
 
 const ui = useUiSession({ height: 1200 });
 
@@ -49,4 +54,55 @@ describe('options declared in the import panel', () => {
     await ui.page.getByTestId('import-csv-map').fill('');
     await ui.page.getByText('Clear finished').click();
   }, 30_000);
+
+  it('imports a cancelled source again in the zone the analyst declared for it, not the case setting', async () => {
+    const folder = tempFolder();
+    writeTemp(folder, 'a-big-export.txt', generateWhatsAppExport(BIG_MESSAGES, 31));
+    writeTemp(folder, 'b-small-export.txt', generateWhatsAppExport(50, 32));
+    await ui.page.locator('.import-time summary').click();
+    await ui.page.getByTestId('import-tz').fill(ZONE);
+    await ui.page.getByTestId('import-path').fill(folder);
+    await ui.page.getByTestId('import-path-submit').click();
+
+    const task = ui.page.locator('[data-testid="import-task"][data-state="RUNNING"]');
+    const big = task.locator('[data-testid="import-source"][data-index="0"]');
+    // Read, not only hashed: its record (with the zone it was read in) exists once reading starts.
+    await big.locator('[data-testid="import-source-state"]', { hasText: /reading|storing|detecting|looking/ }).waitFor({ timeout: 60_000 });
+    // The small one is cancelled while it waits, the big one while it is read.
+    await task.getByRole('button', { name: 'Cancel b-small-export.txt' }).click();
+    await big.getByRole('button', { name: 'Cancel a-big-export.txt' }).click();
+    const finished = ui.page.locator('[data-testid="import-task"][data-state="DONE"]');
+    await finished.waitFor({ timeout: 120_000 });
+    expect(await importSourceRow(ui.page, 'b-small-export.txt').getAttribute('data-state')).toBe('cancelled');
+
+    // The zone field now serves the next import; "Import again" is about the one cancelled.
+    await ui.page.getByTestId('import-tz').fill('');
+    await importSourceRow(ui.page, 'b-small-export.txt').getByRole('button', { name: 'Import b-small-export.txt again' }).click();
+    await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').nth(1).waitFor({ timeout: 60_000 });
+    const small = (await caseSources()).find((source) => source.displayName === 'b-small-export.txt' && source.status === 'imported');
+    expect(small?.timeZone).toBe(ZONE);
+    expect(small?.timeZoneOrigin).toBe('flag');
+  }, 180_000);
+
+  it('imports a cancelled source again from the sources panel in its declared zone', async () => {
+    const cancelled = (await caseSources()).find((source) => source.displayName === 'a-big-export.txt');
+    expect(cancelled?.status).toBe('cancelled');
+    expect(cancelled?.timeZone).toBe(ZONE);
+    await ui.page.getByTestId('sources-toggle').click();
+    const item = ui.page.locator('[data-testid="source-item"][data-status="cancelled"]', { hasText: 'a-big-export.txt' });
+    await item.getByTestId('source-import-again').click();
+    // The new record is written, with its zone, as soon as the import of it starts; the rest is not needed.
+    const again = ui.page.locator('[data-testid="import-task"][data-state="RUNNING"]');
+    await again.waitFor({ timeout: 30_000 });
+    let started: Awaited<ReturnType<typeof caseSources>>[number] | undefined;
+    for (let tries = 0; tries < 300 && started === undefined; tries++) {
+      started = (await caseSources()).find((source) => source.displayName === 'a-big-export.txt' && source.id !== cancelled?.id);
+      if (started === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(started?.timeZone).toBe(ZONE);
+    expect(started?.timeZoneOrigin).toBe('flag');
+    await again.getByTestId('import-cancel').click();
+    await ui.page.locator('[data-testid="import-task"][data-state="RUNNING"]').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(ui.consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+  }, 120_000);
 });

@@ -38,7 +38,8 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
 
   async function importAgain(source: SourceProgress): Promise<void> {
     try {
-      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }) });
+      // As it was declared: the same device, and the same zone, or its times would shift.
+      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }), ...(source.timeZone === null ? {} : { timeZone: source.timeZone }) });
       setNotice(`Importing ${sourceName(source)} again.`);
     } catch (caught) {
       setNotice(describeError(caught));
