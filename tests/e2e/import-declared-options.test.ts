@@ -103,6 +103,26 @@ describe('options declared in the import panel', () => {
     expect(started?.timeZoneOrigin).toBe('flag');
     await again.getByTestId('import-cancel').click();
     await ui.page.locator('[data-testid="import-task"][data-state="RUNNING"]').waitFor({ state: 'detached', timeout: 60_000 });
-    expect(ui.consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
   }, 120_000);
+
+  it('offers "Retry failed" only for failed sources a retry can read again, not for files that are no export', async () => {
+    await ui.page.getByText('Clear finished').click();
+    const folder = tempFolder();
+    writeTemp(folder, 'chat.txt', generateWhatsAppExport(20, 33));
+    writeTemp(folder, 'Thumbs.db', new Uint8Array(100));
+    writeTemp(folder, 'report.pdf', '%PDF-1.4 a report, not a chat');
+    await ui.page.getByTestId('import-path').fill(folder);
+    await ui.page.getByTestId('import-path-submit').click();
+    const task = ui.page.locator('[data-testid="import-task"][data-state="DONE"]');
+    await task.waitFor({ timeout: 60_000 });
+    // Each refused file says why, in its row; none is a source of the case a retry could read again.
+    for (const name of ['Thumbs.db', 'report.pdf']) {
+      const row = importSourceRow(ui.page, name);
+      expect(await row.getAttribute('data-state')).toBe('failed');
+      expect(await row.getByTestId('import-source-note').innerText()).toContain('matches no supported export format');
+    }
+    // A button whose only answer would be "moved, or imported since" (neither is true) is not offered.
+    expect(await task.getByTestId('import-retry-failed').count()).toBe(0);
+    expect(ui.consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+  }, 60_000);
 });
