@@ -66,7 +66,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     tracker.add(file.path, file.size, finalProgress(summary));
     summaries.push(summary);
   }
-  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path) }) }));
+  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path), dateOrder: options.dateOrder ?? null }) }));
   const databases = databaseFiles(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;

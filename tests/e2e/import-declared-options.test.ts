@@ -5,10 +5,10 @@ import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
 
 /**
- * What the analyst declares in the import panel (a CSV column mapping, a device time zone) reaches
- * every way a file is imported from it: dropped or picked files, and "Import again" of a cancelled
- * source, in the import summary and in the sources panel. In Debian's Chromium against the real
- * engine on loopback.
+ * What the analyst declares in the import panel (a CSV column mapping, a device time zone, a day
+ * and month order) reaches every way a file is imported from it: dropped or picked files, and
+ * "Import again" of a cancelled source, in the import summary and in the sources panel. In
+ * Debian's Chromium against the real engine on loopback.
  */
 const CSV = ['sent_at,from,body,thread', '2024-04-05T21:00:00Z,Dorin,Ai ajuns?,Dorin', '2024-04-05T21:01:00Z,me,"Da, la gară",Dorin', ''].join('\n');
 const CSV_MAPPING = '{"timestamp":"sent_at","sender":"from","text":"body","chat":"thread","timestampFormat":"iso"}';
@@ -55,12 +55,13 @@ describe('options declared in the import panel', () => {
     await ui.page.getByText('Clear finished').click();
   }, 30_000);
 
-  it('imports a cancelled source again in the zone the analyst declared for it, not the case setting', async () => {
+  it('imports a cancelled source again in the zone and day/month order the analyst declared for it, not the case setting or an inferred order', async () => {
     const folder = tempFolder();
     writeTemp(folder, 'a-big-export.txt', generateWhatsAppExport(BIG_MESSAGES, 31));
     writeTemp(folder, 'b-small-export.txt', generateWhatsAppExport(50, 32));
     await ui.page.locator('.import-time summary').click();
     await ui.page.getByTestId('import-tz').fill(ZONE);
+    await ui.page.getByTestId('import-date-order').selectOption('dmy');
     await ui.page.getByTestId('import-path').fill(folder);
     await ui.page.getByTestId('import-path-submit').click();
 
@@ -77,11 +78,15 @@ describe('options declared in the import panel', () => {
 
     // The zone field now serves the next import; "Import again" is about the one cancelled.
     await ui.page.getByTestId('import-tz').fill('');
+    await ui.page.getByTestId('import-date-order').selectOption('');
     await importSourceRow(ui.page, 'b-small-export.txt').getByRole('button', { name: 'Import b-small-export.txt again' }).click();
     await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').nth(1).waitFor({ timeout: 60_000 });
     const small = (await caseSources()).find((source) => source.displayName === 'b-small-export.txt' && source.status === 'imported');
     expect(small?.timeZone).toBe(ZONE);
     expect(small?.timeZoneOrigin).toBe('flag');
+    // The day/month order the analyst declared is applied again, not inferred anew.
+    expect(small?.details['dateOrder']).toBe('dmy');
+    expect(small?.details['dateOrderSource']).toBe('override');
   }, 180_000);
 
   it('imports a cancelled source again from the sources panel in its declared zone', async () => {

@@ -38,8 +38,9 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
 
   async function importAgain(source: SourceProgress): Promise<void> {
     try {
-      // As it was declared: the same device, and the same zone, or its times would shift.
-      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }), ...(source.timeZone === null ? {} : { timeZone: source.timeZone }) });
+      // As it was declared: the same device, and the same zone and day/month order, or its times would shift.
+      const declared = { ...(source.device === null ? {} : { device: source.device }), ...(source.timeZone === null ? {} : { timeZone: source.timeZone }), ...(source.dateOrder === null ? {} : { dateOrder: source.dateOrder }) };
+      await api.invoke('import.start', { paths: [source.path], ...declared });
       setNotice(`Importing ${sourceName(source)} again.`);
     } catch (caught) {
       setNotice(describeError(caught));
