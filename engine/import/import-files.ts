@@ -66,7 +66,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     tracker.add(file.path, file.size, finalProgress(summary));
     summaries.push(summary);
   }
-  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path) }) }));
+  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path), dateOrder: options.dateOrder ?? null }) }));
   const databases = databaseFiles(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;
@@ -267,11 +267,16 @@ function isAttachmentName(path: string): boolean {
 }
 
 function chooseTimeZone(session: CaseSession, options: ImportOptions, path: string): { timeZone: string; origin: TimeZoneOrigin } {
-  if (options.timeZone !== undefined) return { timeZone: options.timeZone, origin: 'flag' };
-  // A retried source keeps the zone the analyst declared for it: its times must not silently shift.
-  const declared = Object.entries(options.timeZoneByPath ?? {}).find(([each]) => resolve(each) === path)?.[1];
-  if (declared !== undefined) return { timeZone: declared, origin: 'flag' };
+  const declared = declaredTimeZone(options, path);
+  if (declared !== null) return { timeZone: declared, origin: 'flag' };
   return { timeZone: session.settings.timeZone, origin: 'case-setting' };
+}
+
+/** The zone the analyst declared for this file (for the import, or kept for it by a retry); null: the case setting. */
+function declaredTimeZone(options: ImportOptions, path: string): string | null {
+  if (options.timeZone !== undefined) return options.timeZone;
+  // A retried source keeps the zone the analyst declared for it: its times must not silently shift.
+  return Object.entries(options.timeZoneByPath ?? {}).find(([each]) => resolve(each) === path)?.[1] ?? null;
 }
 
 function failedSummary(path: string, code: string, message: string): ImportSourceSummary {

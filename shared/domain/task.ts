@@ -62,4 +62,8 @@ export interface SourceProgress {
   sourceId: string | null;
   /** The seized device the source was declared to come from (ADR 0014): "Import again" keeps it. */
   device: string | null;
+  /** The device time zone the analyst declared for the source, or null for the case setting: "Import again" keeps it, so its times do not shift. */
+  timeZone: string | null;
+  /** The day/month order the analyst declared for the import, or null when it is inferred per file: "Import again" keeps it. */
+  dateOrder: 'dmy' | 'mdy' | 'ymd' | null;
 }

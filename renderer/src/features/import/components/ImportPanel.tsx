@@ -84,20 +84,34 @@ export function ImportPanel({ caseTimeZone, children }: { caseTimeZone: string; 
     }
   }
 
+  /**
+   * The options with the CSV column mapping, if one is typed; null (and a notice) when it is not
+   * JSON. Every import from the panel takes it, dropped files as well as a path: a CSV table is
+   * refused with a reason that sends the analyst to this mapping.
+   */
+  function optionsWithMapping(): ImportRequestOptions | null {
+    if (csvMap.trim() === '') return options();
+    try {
+      return { ...options(), csvMapping: JSON.parse(csvMap) as Record<string, string | number | boolean> };
+    } catch {
+      controller.setNotice('The CSV column mapping must be JSON, e.g. {"timestamp":"date","sender":"user","text":"message"}');
+      return null;
+    }
+  }
+
+  function startStaged(): void {
+    controller.setNotice(null);
+    const withMapping = optionsWithMapping();
+    if (withMapping !== null) void controller.startStaged(withMapping);
+  }
+
   async function submitPath(): Promise<void> {
     setDetected(null);
     const trimmed = path.trim();
     if (trimmed === '') return;
-    let mapping: Record<string, string | number | boolean> | undefined;
-    if (csvMap.trim() !== '') {
-      try {
-        mapping = JSON.parse(csvMap) as Record<string, string | number | boolean>;
-      } catch {
-        controller.setNotice('The CSV column mapping must be JSON, e.g. {"timestamp":"date","sender":"user","text":"message"}');
-        return;
-      }
-    }
-    if (await controller.importPaths([trimmed], { ...options(), ...(mapping === undefined ? {} : { csvMapping: mapping }) })) setPath('');
+    const withMapping = optionsWithMapping();
+    if (withMapping === null) return;
+    if (await controller.importPaths([trimmed], withMapping)) setPath('');
   }
 
   return (
@@ -165,7 +179,7 @@ export function ImportPanel({ caseTimeZone, children }: { caseTimeZone: string; 
           />
         </div>
         {controller.staged !== null && (
-          <StagedFiles staged={controller.staged} device={settings.device} zone={stagedZone(settings.timeZone, caseTimeZone)} onStart={() => void controller.startStaged(options())} onDiscard={controller.discardStaged} />
+          <StagedFiles staged={controller.staged} device={settings.device} zone={stagedZone(settings.timeZone, caseTimeZone)} onStart={startStaged} onDiscard={controller.discardStaged} />
         )}
         <div className="field">
           <label htmlFor={pathId}>Import from a path on this computer</label>

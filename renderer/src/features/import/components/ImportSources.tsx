@@ -24,12 +24,12 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
   if (sources.length === 0) return null;
   const running = task.state === 'RUNNING';
   const shown = showAll ? sources : visibleWindow(sources);
-  const retryable = !running && sources.some((source) => source.state === 'failed');
+  const retryable = !running && sources.some(isRetryable);
 
   async function retryFailed(): Promise<void> {
     try {
       // This import's failed sources only: another import's failures have their own summary.
-      const result = await api.invoke('import.retryFailed', { paths: sources.filter((source) => source.state === 'failed').map((source) => source.path) });
+      const result = await api.invoke('import.retryFailed', { paths: sources.filter(isRetryable).map((source) => source.path) });
       setNotice(result.paths.length === 0 ? 'No failed source can be read again (moved, or imported since).' : `Retrying ${formatNumber(result.paths.length)} source(s).`);
     } catch (caught) {
       setNotice(describeError(caught));
@@ -38,7 +38,9 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
 
   async function importAgain(source: SourceProgress): Promise<void> {
     try {
-      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }) });
+      // As it was declared: the same device, and the same zone and day/month order, or its times would shift.
+      const declared = { ...(source.device === null ? {} : { device: source.device }), ...(source.timeZone === null ? {} : { timeZone: source.timeZone }), ...(source.dateOrder === null ? {} : { dateOrder: source.dateOrder }) };
+      await api.invoke('import.start', { paths: [source.path], ...declared });
       setNotice(`Importing ${sourceName(source)} again.`);
     } catch (caught) {
       setNotice(describeError(caught));
@@ -68,6 +70,15 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
       {notice !== null && <p className="muted small-text">{notice}</p>}
     </div>
   );
+}
+
+/**
+ * A failed source the case recorded (its content was recognised, then reading it failed): the
+ * only kind "Retry failed" reads again. A file refused before that (no export, empty, unreadable)
+ * keeps its reason in its row; offering to retry it would only answer that nothing can be retried.
+ */
+function isRetryable(source: SourceProgress): boolean {
+  return source.state === 'failed' && source.sourceId !== null;
 }
 
 /** At most ROWS_SHOWN rows, starting a little before the first source still in progress. */

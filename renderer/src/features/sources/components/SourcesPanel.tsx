@@ -64,8 +64,10 @@ function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImpor
   async function importAgain(): Promise<void> {
     setError(null);
     try {
-      // Imported again as the device it was declared with.
-      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }) });
+      // Imported again as the device it was declared with, and in the zone declared for it (as
+      // "Retry failed" does); a zone taken from the case setting follows the setting as it is now.
+      const zone = source.timeZoneOrigin === 'flag' ? { timeZone: source.timeZone } : {};
+      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }), ...zone });
       setStarted(true);
     } catch (caught) {
       setError(describeError(caught));
