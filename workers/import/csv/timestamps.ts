@@ -14,6 +14,8 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d
 const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d{1,9})?\s*([AaPp]\.?[Mm]\.?)?)?$/u;
 const MS_PER_MINUTE = 60_000;
 const MILLISECONDS_PER_UNIT: Record<EpochUnit, number> = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
+/** The farthest instant from 1970 a JS Date can hold (ECMA-262 §21.4.1.1); past it there is no date. */
+const MAX_DATE_MS = 8.64e15;
 
 export interface CsvTime {
   time: ParsedTime;
@@ -24,14 +26,13 @@ export interface CsvTime {
 export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undefined, utcWhenZoneless: boolean): CsvTime {
   const value = raw.trim();
   if (value === '') return { time: null, problem: 'the timestamp cell is empty' };
-  if (format === undefined && NUMBER.test(value)) return { time: unixTimeBySize(Number(value)), problem: null };
+  if (format === undefined && NUMBER.test(value)) return unixInstant(value, unixMsBySize(Number(value)));
   const chosen = format ?? 'iso';
   switch (chosen) {
     case 'unix-ms':
     case 'unix-s': {
       if (!NUMBER.test(value)) return { time: null, problem: `"${value}" is not a number of ${chosen === 'unix-ms' ? 'milliseconds' : 'seconds'}` };
-      const ms = chosen === 'unix-ms' ? Number(value) : Number(value) * 1000;
-      return { time: { utcMs: Math.round(ms) }, problem: null };
+      return unixInstant(value, chosen === 'unix-ms' ? Number(value) : Number(value) * 1000);
     }
     case 'iso':
       return readIso(value, utcWhenZoneless, format === undefined);
@@ -41,9 +42,15 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
 }
 
 /** A Unix time whose unit the mapping does not give: s, ms, µs or ns, chosen per value from its size (FORMATS.md §0.2). */
-function unixTimeBySize(value: number): ParsedTime {
-  const unit = unitByMagnitude(value);
-  return { utcMs: Math.round(value * MILLISECONDS_PER_UNIT[unit]) };
+function unixMsBySize(value: number): number {
+  return value * MILLISECONDS_PER_UNIT[unitByMagnitude(value)];
+}
+
+/** The instant of a Unix value, or why there is none: a value past any date would be handed on as a time no Date can show. */
+function unixInstant(value: string, ms: number): CsvTime {
+  const utcMs = Math.round(ms);
+  if (!Number.isFinite(utcMs) || Math.abs(utcMs) > MAX_DATE_MS) return { time: null, problem: `"${value}" is beyond any date` };
+  return { time: { utcMs }, problem: null };
 }
 
 function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): CsvTime {
