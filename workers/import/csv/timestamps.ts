@@ -11,7 +11,7 @@ import type { CsvTimestampFormat } from './mapping.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
-const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d{1,9})?\s*([AaPp]\.?[Mm]\.?)?)?$/u;
+const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,](\d{1,9}))?\s*([AaPp]\.?[Mm]\.?)?)?$/u;
 const MS_PER_MINUTE = 60_000;
 const MILLISECONDS_PER_UNIT: Record<EpochUnit, number> = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
 /** The farthest instant from 1970 a JS Date can hold (ECMA-262 §21.4.1.1); past it there is no date. */
@@ -60,7 +60,7 @@ function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): Csv
   }
   const wall: WallTime = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: Number(match[4] ?? '0'), minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
   if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid date` };
-  const fraction = match[7] === undefined ? 0 : Math.round(Number(`0.${match[7]}`) * 1000);
+  const fraction = fractionMs(match[7]);
   const zone = match[8];
   if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
   return { time: { utcMs: wallAsUtc(wall) + fraction - offsetMinutes(zone) * MS_PER_MINUTE }, problem: null };
@@ -75,14 +75,19 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
   const yearText = (order === 'ymd' ? match[1] : match[3]) ?? '';
   const year = yearText.length <= 2 ? 2000 + fields.year : fields.year;
   let hour = Number(match[4] ?? '0');
-  const period = match[7]?.replace(/\./gu, '').toLowerCase();
+  const period = match[8]?.replace(/\./gu, '').toLowerCase();
   if (period !== undefined) {
     if (hour < 1 || hour > 12) return { time: null, problem: `"${value}" has hour ${hour} with ${period.toUpperCase()}` };
     hour = (hour % 12) + (period === 'pm' ? 12 : 0);
   }
   const wall: WallTime = { year, month: fields.month, day: fields.day, hour, minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
   if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid ${order} date` };
-  return utcWhenZoneless ? { time: { utcMs: wallAsUtc(wall) }, problem: null } : { time: { wall }, problem: null };
+  return utcWhenZoneless ? { time: { utcMs: wallAsUtc(wall) + fractionMs(match[7]) }, problem: null } : { time: { wall }, problem: null };
+}
+
+/** Milliseconds of a fraction of a second written after the seconds ("123" of "22.123"); a wall time has no place for them. */
+function fractionMs(digits: string | undefined): number {
+  return digits === undefined ? 0 : Math.round(Number(`0.${digits}`) * 1000);
 }
 
 function wallAsUtc(wall: WallTime): number {
