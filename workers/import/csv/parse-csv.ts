@@ -16,7 +16,7 @@ import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 
-export const CSV_PARSER_VERSION = '1.1.7';
+export const CSV_PARSER_VERSION = '1.2.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -175,14 +175,15 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   state.line += countNewlines(item.raw) + (item.raw.endsWith('\n') ? 0 : 1);
   state.row += 1;
   const raw = item.raw.replace(/\r?\n$|\r$/u, '');
-  if (item.kind === 'record' && state.header === null) {
-    state.header = item.fields;
-    state.columns = resolveColumns(item.fields, mapping, file);
-    return;
-  }
   // An empty line, or a spreadsheet's empty row written as delimiters only (",,,"): no record.
+  // Checked before the header is taken: reports and spreadsheets may have blank rows above it.
   if (item.kind === 'record' && item.fields.every((field) => field.trim() === '')) {
     state.blankRows += 1;
+    return;
+  }
+  if (item.kind === 'record' && state.header === null) {
+    state.header = item.fields;
+    state.columns = resolveColumns(item.fields, mapping, `${file}:${line}`);
     return;
   }
   const locator = { kind: 'csv-row' as const, file, row: state.row, line };
