@@ -13,6 +13,8 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
 const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,](\d{1,9}))?\s*([AaPp]\.?[Mm]\.?)?)?$/u;
 const MS_PER_MINUTE = 60_000;
+/** ±18:00: the widest offset any date library accepts (real zones span -12:00 to +14:00). */
+const MAX_OFFSET_MINUTES = 18 * 60;
 const MILLISECONDS_PER_UNIT: Record<EpochUnit, number> = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
 /** The farthest instant from 1970 a JS Date can hold (ECMA-262 §21.4.1.1); past it there is no date. */
 const MAX_DATE_MS = 8.64e15;
@@ -63,7 +65,9 @@ function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): Csv
   const fraction = fractionMs(match[7]);
   const zone = match[8];
   if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
-  return { time: { utcMs: wallAsUtc(wall) + fraction - offsetMinutes(zone) * MS_PER_MINUTE }, problem: null };
+  const offset = offsetMinutes(zone);
+  if (offset === null) return { time: null, problem: `"${value}" has an offset no time zone has` };
+  return { time: { utcMs: wallAsUtc(wall) + fraction - offset * MS_PER_MINUTE }, problem: null };
 }
 
 function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZoneless: boolean): CsvTime {
@@ -94,9 +98,13 @@ function wallAsUtc(wall: WallTime): number {
   return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, Math.min(wall.second, 59));
 }
 
-function offsetMinutes(zone: string | undefined): number {
+/** Minutes east of UTC; null for an offset no zone has (past ±18:00, or minutes past 59), which would move the instant silently. */
+function offsetMinutes(zone: string | undefined): number | null {
   if (zone === undefined || zone.toUpperCase() === 'Z') return 0;
   const digits = zone.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0');
+  const hours = Number(digits.slice(0, 2));
+  const minutesPast = Number(digits.slice(2, 4) || '0');
+  const minutes = hours * 60 + minutesPast;
+  if (minutesPast > 59 || minutes > MAX_OFFSET_MINUTES) return null;
   return zone.startsWith('-') ? -minutes : minutes;
 }
