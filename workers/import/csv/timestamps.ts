@@ -26,7 +26,7 @@ export interface CsvTime {
 }
 
 export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undefined, utcWhenZoneless: boolean): CsvTime {
-  const value = raw.trim();
+  const value = matchingCopy(raw).trim();
   if (value === '') return { time: null, problem: 'the timestamp cell is empty' };
   if (format === undefined && NUMBER.test(value)) return unixInstant(value, unixMsBySize(Number(value)));
   const chosen = format ?? 'iso';
@@ -41,6 +41,28 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
     default:
       return readNumericDate(value, chosen, utcWhenZoneless);
   }
+}
+
+/** Invisible direction marks and BOMs that phone apps put around dates and numbers (FORMATS.md §0.3). */
+const INVISIBLE_MARKS = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/gu;
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The cell as the patterns can read it: without invisible marks, and with other scripts' digits
+ * ("١٨", "۱۴") as ASCII (a JS \d matches ASCII only). Only for reading the time; the cell as
+ * written stays the timestamp text.
+ */
+function matchingCopy(raw: string): string {
+  return raw.replace(INVISIBLE_MARKS, '').replace(NON_ASCII_DIGIT, (digit) => String(digitValue(digit)));
+}
+
+/** The value of a decimal digit: Unicode writes each script's digits as one run, 0 to 9 (so runs start at a 0). */
+function digitValue(digit: string): number {
+  const code = digit.codePointAt(0) ?? 0;
+  let runStart = code;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(runStart - 1))) runStart -= 1;
+  return (code - runStart) % 10;
 }
 
 /** A Unix time whose unit the mapping does not give: s, ms, µs or ns, chosen per value from its size (FORMATS.md §0.2). */
