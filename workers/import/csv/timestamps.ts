@@ -15,6 +15,8 @@ const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:
 const MS_PER_MINUTE = 60_000;
 /** ±18:00: the widest offset any date library accepts (real zones span -12:00 to +14:00). */
 const MAX_OFFSET_MINUTES = 18 * 60;
+/** "+2", "+02", "+0530", "+05:30": sign, hours, minutes. */
+const OFFSET = /^([+-])(\d{1,2})(?::?(\d{2}))?$/u;
 const MILLISECONDS_PER_UNIT: Record<EpochUnit, number> = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
 /** The farthest instant from 1970 a JS Date can hold (ECMA-262 §21.4.1.1); past it there is no date. */
 const MAX_DATE_MS = 8.64e15;
@@ -77,23 +79,40 @@ function unixInstant(value: string, ms: number): CsvTime {
   return { time: { utcMs }, problem: null };
 }
 
+/**
+ * A zone written after a time by forensic tools and spreadsheets: "UTC", "GMT+2", "(UTC+05:30)"
+ * (Cellebrite, FORMATS.md §7.2), or a bare "+0100" after a space. Group 1 or 2: the offset after
+ * UTC/GMT (none: UTC itself); group 3: the bare offset.
+ */
+const ZONE_SUFFIX = /(?:\s*\(\s*(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?\s*\)|\s*(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?|\s+([+-]\d{2}:?\d{2}))$/iu;
+
+/** Longest zone suffix looked for (" ( GMT +05:30 )" and a little room). */
+const ZONE_SUFFIX_LONGEST = 24;
+
+/** The value without a zone written after it, and that zone ('Z' for UTC itself, else the offset); zone undefined when none is written. */
+function splitZoneSuffix(value: string): { rest: string; zone: string | undefined } {
+  // Only the tail is searched: an unanchored pattern over a huge cell of spaces would take quadratic time.
+  const tailStart = Math.max(0, value.length - ZONE_SUFFIX_LONGEST);
+  const found = ZONE_SUFFIX.exec(value.slice(tailStart));
+  if (found === null) return { rest: value, zone: undefined };
+  return { rest: value.slice(0, tailStart + found.index), zone: found[1] ?? found[2] ?? found[3] ?? 'Z' };
+}
+
 function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): CsvTime {
-  const match = ISO.exec(value);
+  // ISO 8601's own zone first; then a zone written after it in a tool's way ("… UTC", "…(UTC+2)").
+  const suffixed = splitZoneSuffix(value);
+  const match = ISO.exec(value) ?? (suffixed.zone === undefined ? null : ISO.exec(suffixed.rest));
   if (match === null) {
     return { time: null, problem: guessed ? `"${value}" is neither Unix time nor ISO 8601; choose a timestamp format in the mapping` : `"${value}" is not an ISO 8601 date` };
   }
   const wall: WallTime = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: Number(match[4] ?? '0'), minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
   if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid date` };
-  const fraction = fractionMs(match[7]);
-  const zone = match[8];
-  if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
-  const offset = offsetMinutes(zone);
-  if (offset === null) return { time: null, problem: `"${value}" has an offset no time zone has` };
-  return { time: { utcMs: wallAsUtc(wall) + fraction - offset * MS_PER_MINUTE }, problem: null };
+  return instantOrWall(value, wall, fractionMs(match[7]), match[8] ?? suffixed.zone, utcWhenZoneless);
 }
 
 function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZoneless: boolean): CsvTime {
-  const match = NUMERIC_DATE.exec(value);
+  const { rest, zone } = splitZoneSuffix(value);
+  const match = NUMERIC_DATE.exec(rest);
   if (match === null) return { time: null, problem: `"${value}" is not a ${order} date` };
   const [first, second, third] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const fields = order === 'dmy' ? { day: first, month: second, year: third } : order === 'mdy' ? { month: first, day: second, year: third } : { year: first, month: second, day: third };
@@ -108,7 +127,15 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
   }
   const wall: WallTime = { year, month: fields.month, day: fields.day, hour, minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
   if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid ${order} date` };
-  return utcWhenZoneless ? { time: { utcMs: wallAsUtc(wall) + fractionMs(match[7]) }, problem: null } : { time: { wall }, problem: null };
+  return instantOrWall(value, wall, fractionMs(match[7]), zone, utcWhenZoneless);
+}
+
+/** The instant a time with a zone (or in a file the mapping says is UTC) stands for; else its wall clock, for the case's zone. */
+function instantOrWall(value: string, wall: WallTime, fraction: number, zone: string | undefined, utcWhenZoneless: boolean): CsvTime {
+  if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
+  const offset = offsetMinutes(zone);
+  if (offset === null) return { time: null, problem: `"${value}" has an offset no time zone has` };
+  return { time: { utcMs: wallAsUtc(wall) + fraction - offset * MS_PER_MINUTE }, problem: null };
 }
 
 /** Milliseconds of a fraction of a second written after the seconds ("123" of "22.123"); a wall time has no place for them. */
@@ -123,10 +150,10 @@ function wallAsUtc(wall: WallTime): number {
 /** Minutes east of UTC; null for an offset no zone has (past ±18:00, or minutes past 59), which would move the instant silently. */
 function offsetMinutes(zone: string | undefined): number | null {
   if (zone === undefined || zone.toUpperCase() === 'Z') return 0;
-  const digits = zone.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutesPast = Number(digits.slice(2, 4) || '0');
-  const minutes = hours * 60 + minutesPast;
+  const parts = OFFSET.exec(zone);
+  if (parts === null) return null;
+  const minutesPast = Number(parts[3] ?? '0');
+  const minutes = Number(parts[2]) * 60 + minutesPast;
   if (minutesPast > 59 || minutes > MAX_OFFSET_MINUTES) return null;
-  return zone.startsWith('-') ? -minutes : minutes;
+  return parts[1] === '-' ? -minutes : minutes;
 }
