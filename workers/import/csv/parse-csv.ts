@@ -16,7 +16,7 @@ import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 
-export const CSV_PARSER_VERSION = '1.4.0';
+export const CSV_PARSER_VERSION = '1.4.1';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -190,10 +190,13 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   const chatKey = file;
   const header = state.header ?? [];
   const columns = state.columns;
-  if (item.kind === 'skip' || columns === null || item.fields.length !== header.length) {
+  const repeatsHeader = item.kind === 'record' && isHeaderAgain(item.fields, header);
+  if (item.kind === 'skip' || columns === null || item.fields.length !== header.length || repeatsHeader) {
     const reason = item.kind === 'skip'
       ? item.reason.replace(/ at line \d+$/u, '')
-      : `the row has ${item.fields.length} fields but the header has ${header.length} (an unquoted delimiter or quote inside a value?)`;
+      : repeatsHeader
+        ? 'the row repeats the header row (files joined into one?); it is not a message'
+        : `the row has ${item.fields.length} fields but the header has ${header.length} (an unquoted delimiter or quote inside a value?)`;
     // No warning here: the import worker lists each unparsed record with its reason and place.
     state.unparsed += 1;
     const rawBytes = item.kind === 'skip' ? item.rawBytes : undefined;
@@ -242,6 +245,15 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   };
   state.messages += 1;
   await emit(sink, state, message, key);
+}
+
+/**
+ * A row with the header's names again (ignoring case, spaces and a BOM): a second file's header,
+ * joined on. Not with one column: a message may well be the one word its header is.
+ */
+function isHeaderAgain(fields: readonly string[], header: readonly string[]): boolean {
+  const name = (cell: string): string => cell.replace(/^\uFEFF/u, '').trim().toLowerCase();
+  return header.length > 1 && fields.length === header.length && fields.every((field, index) => name(field) === name(header[index] ?? ''));
 }
 
 /**
