@@ -16,7 +16,7 @@ import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 
-export const CSV_PARSER_VERSION = '1.4.1';
+export const CSV_PARSER_VERSION = '1.4.2';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -180,6 +180,10 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   if (item.kind === 'record' && item.fields.every((field) => field.trim() === '')) {
     state.blankRows += 1;
     return;
+  }
+  // Without a header no row can be read; "no header row" would send the examiner looking for a missing line.
+  if (item.kind === 'skip' && state.header === null) {
+    throw new AppError('E_IMPORT_FORMAT', `${file}:${line}: the header row cannot be read (${item.reason.replace(/ at line \d+$/u, '')}); nothing was imported`);
   }
   if (item.kind === 'record' && state.header === null) {
     state.header = item.fields;
