@@ -16,7 +16,7 @@ import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 
-export const CSV_PARSER_VERSION = '1.4.2';
+export const CSV_PARSER_VERSION = '1.5.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one

@@ -11,7 +11,13 @@ import type { CsvTimestampFormat } from './mapping.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
-const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,](\d{1,9}))?\s*([AaPp]\.?[Mm]\.?)?)?$/u;
+const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,](\d{1,9}))?)?$/u;
+/**
+ * Day periods of 12-hour clocks as locales write them, before or after the time: English
+ * "AM"/"a.m.", Spanish "p. m.", Greek "π.μ."/"μ.μ.", Arabic "ص"/"م", Chinese "上午"/"下午",
+ * Japanese "午前"/"午後", Korean "오전"/"오후". Only letters can be one: the rest is digits and separators.
+ */
+const DAY_PERIOD = /(a\.?\s?m\.?|π\.?\s?μ\.?|ص|上午|午前|오전)|(p\.?\s?m\.?|μ\.?\s?μ\.?|م|下午|午後|오후)/iu;
 const MS_PER_MINUTE = 60_000;
 /** ±18:00: the widest offset any date library accepts (real zones span -12:00 to +14:00). */
 const MAX_OFFSET_MINUTES = 18 * 60;
@@ -112,7 +118,8 @@ function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): Csv
 
 function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZoneless: boolean): CsvTime {
   const { rest, zone } = splitZoneSuffix(value);
-  const match = NUMERIC_DATE.exec(rest);
+  const { clock, period } = splitDayPeriod(rest);
+  const match = NUMERIC_DATE.exec(clock);
   if (match === null) return { time: null, problem: `"${value}" is not a ${order} date` };
   const [first, second, third] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const fields = order === 'dmy' ? { day: first, month: second, year: third } : order === 'mdy' ? { month: first, day: second, year: third } : { year: first, month: second, day: third };
@@ -120,7 +127,6 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
   const yearText = (order === 'ymd' ? match[1] : match[3]) ?? '';
   const year = yearText.length <= 2 ? 2000 + fields.year : fields.year;
   let hour = Number(match[4] ?? '0');
-  const period = match[8]?.replace(/\./gu, '').toLowerCase();
   if (period !== undefined) {
     if (hour < 1 || hour > 12) return { time: null, problem: `"${value}" has hour ${hour} with ${period.toUpperCase()}` };
     hour = (hour % 12) + (period === 'pm' ? 12 : 0);
@@ -128,6 +134,14 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
   const wall: WallTime = { year, month: fields.month, day: fields.day, hour, minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
   if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid ${order} date` };
   return instantOrWall(value, wall, fractionMs(match[7]), zone, utcWhenZoneless);
+}
+
+/** The value without its day period (a space in its place), and which period it was; undefined for a 24-hour time. */
+function splitDayPeriod(value: string): { clock: string; period: 'am' | 'pm' | undefined } {
+  const found = DAY_PERIOD.exec(value);
+  if (found === null) return { clock: value, period: undefined };
+  const clock = `${value.slice(0, found.index)} ${value.slice(found.index + found[0].length)}`.trim();
+  return { clock, period: found[1] === undefined ? 'pm' : 'am' };
 }
 
 /** The instant a time with a zone (or in a file the mapping says is UTC) stands for; else its wall clock, for the case's zone. */
