@@ -15,8 +15,9 @@ import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
+import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.5.0';
+export const CSV_PARSER_VERSION = '1.5.1';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -223,7 +224,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   header.forEach((name, index) => {
     if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), item.fields[index] ?? '');
   });
-  const directionText = cell(columns.direction);
+  // Invisible direction marks (FORMATS.md §0.3) are no part of the word.
+  const directionText = verbatim(columns.direction)?.replace(INVISIBLE_MARKS, '').trim() ?? null;
   const direction = directionText === null || directionText === '' ? null : INCOMING.test(directionText) ? 'incoming' : OUTGOING.test(directionText) ? 'outgoing' : null;
   if (directionText !== null && directionText !== '' && direction === null) extra['directionText'] = verbatim(columns.direction);
   // The sender is a participant: named by the cell's trimmed text, so a padded column ("  ana ")

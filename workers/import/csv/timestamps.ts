@@ -8,6 +8,7 @@ import { isValidWallTime, type WallTime } from '../../../shared/time/zoned-time.
 import { dateUtc } from '../../../shared/time/date-utc.ts';
 import { unitByMagnitude, type EpochUnit } from '../sqlite/time.ts';
 import type { CsvTimestampFormat } from './mapping.ts';
+import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
@@ -51,8 +52,6 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
   }
 }
 
-/** Invisible direction marks and BOMs that phone apps put around dates and numbers (FORMATS.md §0.3). */
-const INVISIBLE_MARKS = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/gu;
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
