@@ -17,7 +17,7 @@ import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.5.1';
+export const CSV_PARSER_VERSION = '1.6.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -26,6 +26,8 @@ export const CSV_PARSER_VERSION = '1.5.1';
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 /** Bytes kept from the start of the record being read, to show it if it has to be reported. */
 const PENDING_BYTES_KEPT = 4 * RAW_TEXT_LIMIT;
+/** Rows above the header looked through for it (a report's title and case lines); past them the first row's error stands. */
+const TITLE_ROWS_LOOKED_AT = 20;
 
 const INCOMING = /^(?:in|incoming|inbound|received|receive|recv|inbox|rx|1)$/iu;
 const OUTGOING = /^(?:out|outgoing|outbound|sent|send|outbox|tx|2)$/iu;
@@ -45,6 +47,16 @@ interface ParseState {
   blankRows: number;
   undated: number;
   chats: Set<string>;
+  /** Rows before the header that do not hold the mapped columns (a report's title), while the header is looked for. */
+  titleRows: TitleRow[];
+}
+
+interface TitleRow {
+  raw: string;
+  row: number;
+  line: number;
+  /** Why the row is not the header; the error given if no row is. */
+  error: unknown;
 }
 
 export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: CsvMapping): Promise<ParseOutcome> {
@@ -53,7 +65,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   const warnings = new WarningLimiter(sink, file);
   const validator = new Utf8ChunkDecoder();
   const queue: Queued[] = [];
-  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, undated: 0, chats: new Set() };
+  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, undated: 0, chats: new Set(), titleRows: [] };
   let recordEnd = 0;
   let failure: string | null = null;
   /** Line the failure is at: handing the runaway row on as unparsed moves state.line past it. */
@@ -143,6 +155,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   }
 
   if (state.header === null) {
+    if (failure === null && state.titleRows[0] !== undefined) throw state.titleRows[0].error;
     throw new AppError('E_IMPORT_FORMAT', failure === null ? `${file}: the file has no header row; a CSV import needs one naming the columns` : `${file}:${failureLine ?? state.line}: ${failure}; nothing could be read before it`);
   }
   if (failure !== null) {
@@ -187,8 +200,7 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     throw new AppError('E_IMPORT_FORMAT', `${file}:${line}: the header row cannot be read (${item.reason.replace(/ at line \d+$/u, '')}); nothing was imported`);
   }
   if (item.kind === 'record' && state.header === null) {
-    state.header = item.fields;
-    state.columns = resolveColumns(item.fields, mapping, `${file}:${line}`);
+    await takeHeaderOrTitle(item.fields, raw, line, state, mapping, file, sink);
     return;
   }
   const locator = { kind: 'csv-row' as const, file, row: state.row, line };
@@ -251,6 +263,30 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   };
   state.messages += 1;
   await emit(sink, state, message, key);
+}
+
+/**
+ * Reports put a title and case lines above the header ("Chats report", "Case: 42"). A row that
+ * does not hold the mapped columns is held as such a line while a later row may still be the
+ * header (up to TITLE_ROWS_LOOKED_AT); once one is, the held lines become unparsed records, so
+ * nothing is dropped. If none is, the first row's error stands.
+ */
+async function takeHeaderOrTitle(fields: string[], raw: string, line: number, state: ParseState, mapping: CsvMapping, file: string, sink: ParseSink): Promise<void> {
+  let columns: ResolvedColumns;
+  try {
+    columns = resolveColumns(fields, mapping, `${file}:${line}`);
+  } catch (error) {
+    state.titleRows.push({ raw, row: state.row, line, error });
+    if (state.titleRows.length > TITLE_ROWS_LOOKED_AT) throw state.titleRows[0]?.error ?? error;
+    return;
+  }
+  state.header = fields;
+  state.columns = columns;
+  for (const title of state.titleRows.splice(0)) {
+    const locator = { kind: 'csv-row' as const, file, row: title.row, line: title.line };
+    state.unparsed += 1;
+    await emit(sink, state, unparsedRecord({ chatKey: file, raw: title.raw, locator, reason: 'the row is above the header row (a title or note of the report?)' }), file);
+  }
 }
 
 /**
