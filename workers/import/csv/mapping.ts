@@ -23,7 +23,7 @@ export interface CsvMapping {
   /**
    * true: zone-less times in the file are UTC instants (the export says so); false or absent:
    * they are wall-clock times of the device, converted later with the case's recorded zone.
-   * Unix times and ISO times with an offset are instants either way.
+   * Unix times and times that state their offset ("…Z", "…+02:00", "…(UTC+2)") are instants either way.
    */
   timeZoneAware?: boolean;
   /** Field delimiter; ',' unless given (sniffCsvLayout suggests one). */
