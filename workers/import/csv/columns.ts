@@ -8,6 +8,8 @@ import { encodingByMark } from './encoding.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
+/** Excel's first line naming the delimiter ("sep=;"), which it writes and reads in European locales. */
+const EXCEL_SEP_LINE = /^sep=(.)[ \t]*(?:\r\n|\n|\r|$)/iu;
 
 export interface CsvLayout {
   columns: string[];
@@ -23,8 +25,11 @@ export function sniffCsvLayout(head: Uint8Array, delimiter?: string): CsvLayout 
   // A UTF-16 file (Excel's "Unicode text") is shown by its byte order mark; the decoder drops the mark.
   const text = new TextDecoder(encodingByMark(head), { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
   // Blank rows above the header (empty lines, ",,,") are skipped, as the import skips them.
-  const fromHeader = text.slice(headerStart(text));
-  const chosen = delimiter ?? guessDelimiter(firstLine(fromHeader));
+  let fromHeader = text.slice(headerStart(text));
+  // Excel's "sep=;" line names the delimiter; the header is the line after it.
+  const sepLine = EXCEL_SEP_LINE.exec(fromHeader);
+  if (sepLine !== null) fromHeader = fromHeader.slice(sepLine[0].length);
+  const chosen = delimiter ?? sepLine?.[1] ?? guessDelimiter(firstLine(fromHeader));
   try {
     const rows = parse(fromHeader, { delimiter: chosen, to: 1, relax_quotes: true, relax_column_count: true, skip_records_with_error: true }) as string[][];
     return { columns: (rows[0] ?? []).map((name) => name.trim()), delimiter: chosen };
