@@ -1,6 +1,8 @@
 /**
- * Timestamp cells of a CSV, read by the mapping's format. Unix values and ISO values with a zone
- * are instants; zone-less dates are wall clock unless the mapping says the file is in UTC.
+ * Timestamp cells of a CSV, read by the mapping's format. Unix values and values that state a zone
+ * (ISO's own, or one written after the time: "UTC", "(UTC+2)", "+0100") are instants; zone-less
+ * dates are wall clock unless the mapping says the file is in UTC. The cell is read from a copy
+ * without invisible marks and with other scripts' digits as ASCII (FORMATS.md §0.3).
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
