@@ -8,6 +8,8 @@ import { encodingByMark } from './encoding.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
+/** Excel's first line naming the delimiter ("sep=;"), which it writes and reads in European locales. */
+const EXCEL_SEP_LINE = /^sep=(.)[ \t]*(?:\r\n|\n|\r|$)/iu;
 
 export interface CsvLayout {
   columns: string[];
@@ -22,9 +24,14 @@ export function sniffCsvColumns(head: Uint8Array, delimiter?: string): string[] 
 export function sniffCsvLayout(head: Uint8Array, delimiter?: string): CsvLayout {
   // A UTF-16 file (Excel's "Unicode text") is shown by its byte order mark; the decoder drops the mark.
   const text = new TextDecoder(encodingByMark(head), { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
-  const chosen = delimiter ?? guessDelimiter(firstLine(text));
+  // Blank rows above the header (empty lines, ",,,") are skipped, as the import skips them.
+  let fromHeader = text.slice(headerStart(text));
+  // Excel's "sep=;" line names the delimiter; the header is the line after it.
+  const sepLine = EXCEL_SEP_LINE.exec(fromHeader);
+  if (sepLine !== null) fromHeader = fromHeader.slice(sepLine[0].length);
+  const chosen = delimiter ?? sepLine?.[1] ?? guessDelimiter(firstLine(fromHeader));
   try {
-    const rows = parse(text, { delimiter: chosen, to: 1, relax_quotes: true, relax_column_count: true, skip_records_with_error: true }) as string[][];
+    const rows = parse(fromHeader, { delimiter: chosen, to: 1, relax_quotes: true, relax_column_count: true, skip_records_with_error: true }) as string[][];
     return { columns: (rows[0] ?? []).map((name) => name.trim()), delimiter: chosen };
   } catch {
     return { columns: [], delimiter: chosen };
@@ -34,6 +41,12 @@ export function sniffCsvLayout(head: Uint8Array, delimiter?: string): CsvLayout 
 function firstLine(text: string): string {
   const end = text.search(/\r?\n/u);
   return end === -1 ? text : text.slice(0, end);
+}
+
+/** Where the first line with anything but spaces and delimiters starts: the header, below any blank rows. */
+function headerStart(text: string): number {
+  const found = /^[ \t,;|]*[^\s,;|]/mu.exec(text);
+  return found === null ? 0 : found.index;
 }
 
 /** The candidate found most often outside quotes in the first line (',' on a tie or none). */
@@ -66,10 +79,11 @@ export function csvTableColumns(head: Uint8Array): string[] | null {
   const text = new TextDecoder(encodingByMark(head), { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
   // Whole lines only: the head may end inside a row.
   const whole = text.slice(0, text.lastIndexOf('\n') + 1);
-  const delimiter = guessDelimiter(firstLine(whole));
+  const fromHeader = whole.slice(headerStart(whole));
+  const delimiter = guessDelimiter(firstLine(fromHeader));
   let rows: string[][];
   try {
-    rows = parse(whole, { delimiter, to: TABLE_ROWS_LOOKED_AT + 1, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    rows = parse(fromHeader, { delimiter, to: TABLE_ROWS_LOOKED_AT + 1, relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch {
     return null;
   }

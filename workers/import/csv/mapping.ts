@@ -23,7 +23,7 @@ export interface CsvMapping {
   /**
    * true: zone-less times in the file are UTC instants (the export says so); false or absent:
    * they are wall-clock times of the device, converted later with the case's recorded zone.
-   * Unix times and ISO times with an offset are instants either way.
+   * Unix times and times that state their offset ("…Z", "…+02:00", "…(UTC+2)") are instants either way.
    */
   timeZoneAware?: boolean;
   /** Field delimiter; ',' unless given (sniffCsvLayout suggests one). */
@@ -69,19 +69,22 @@ export interface ResolvedColumns {
   direction: number | null;
 }
 
-/** Column indexes for the mapping; throws AppError('E_IMPORT_FORMAT') naming a column the header lacks. */
-export function resolveColumns(header: readonly string[], mapping: CsvMapping, file: string): ResolvedColumns {
+/**
+ * Column indexes for the mapping; throws AppError('E_IMPORT_FORMAT') naming a column the header
+ * lacks. `place`: the header row's file and line ("calls.csv:3"), for the error.
+ */
+export function resolveColumns(header: readonly string[], mapping: CsvMapping, place: string): ResolvedColumns {
   const find = (role: string, wanted: CsvColumn | undefined): number | null => {
     if (wanted === undefined) return null;
     if (typeof wanted === 'number') {
       if (wanted < header.length) return wanted;
-      throw new AppError('E_IMPORT_FORMAT', `${file}:1: the ${role} column is mapped to index ${wanted}, but the header has ${header.length} columns`);
+      throw new AppError('E_IMPORT_FORMAT', `${place}: the ${role} column is mapped to index ${wanted}, but the header has ${header.length} columns`);
     }
     const exact = header.indexOf(wanted);
     if (exact !== -1) return exact;
     const loose = header.findIndex((name) => name.trim().toLowerCase() === wanted.trim().toLowerCase());
     if (loose !== -1) return loose;
-    throw new AppError('E_IMPORT_FORMAT', `${file}:1: the ${role} column "${wanted}" is not in the header (columns: ${header.map((name) => JSON.stringify(name.trim())).join(', ')})`);
+    throw new AppError('E_IMPORT_FORMAT', `${place}: the ${role} column "${wanted}" is not in the header (columns: ${header.map((name) => JSON.stringify(name.trim())).join(', ')})`);
   };
   return {
     timestamp: find('timestamp', mapping.timestamp) ?? 0,

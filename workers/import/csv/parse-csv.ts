@@ -15,8 +15,9 @@ import { resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
+import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.1.5';
+export const CSV_PARSER_VERSION = '1.6.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -25,6 +26,8 @@ export const CSV_PARSER_VERSION = '1.1.5';
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 /** Bytes kept from the start of the record being read, to show it if it has to be reported. */
 const PENDING_BYTES_KEPT = 4 * RAW_TEXT_LIMIT;
+/** Rows above the header looked through for it (a report's title and case lines); past them the first row's error stands. */
+const TITLE_ROWS_LOOKED_AT = 20;
 
 const INCOMING = /^(?:in|incoming|inbound|received|receive|recv|inbox|rx|1)$/iu;
 const OUTGOING = /^(?:out|outgoing|outbound|sent|send|outbox|tx|2)$/iu;
@@ -44,6 +47,16 @@ interface ParseState {
   blankRows: number;
   undated: number;
   chats: Set<string>;
+  /** Rows before the header that do not hold the mapped columns (a report's title), while the header is looked for. */
+  titleRows: TitleRow[];
+}
+
+interface TitleRow {
+  raw: string;
+  row: number;
+  line: number;
+  /** Why the row is not the header; the error given if no row is. */
+  error: unknown;
 }
 
 export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: CsvMapping): Promise<ParseOutcome> {
@@ -52,7 +65,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   const warnings = new WarningLimiter(sink, file);
   const validator = new Utf8ChunkDecoder();
   const queue: Queued[] = [];
-  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, undated: 0, chats: new Set() };
+  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, undated: 0, chats: new Set(), titleRows: [] };
   let recordEnd = 0;
   let failure: string | null = null;
   /** Line the failure is at: handing the runaway row on as unparsed moves state.line past it. */
@@ -142,6 +155,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   }
 
   if (state.header === null) {
+    if (failure === null && state.titleRows[0] !== undefined) throw state.titleRows[0].error;
     throw new AppError('E_IMPORT_FORMAT', failure === null ? `${file}: the file has no header row; a CSV import needs one naming the columns` : `${file}:${failureLine ?? state.line}: ${failure}; nothing could be read before it`);
   }
   if (failure !== null) {
@@ -175,24 +189,31 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   state.line += countNewlines(item.raw) + (item.raw.endsWith('\n') ? 0 : 1);
   state.row += 1;
   const raw = item.raw.replace(/\r?\n$|\r$/u, '');
-  if (item.kind === 'record' && state.header === null) {
-    state.header = item.fields;
-    state.columns = resolveColumns(item.fields, mapping, file);
-    return;
-  }
   // An empty line, or a spreadsheet's empty row written as delimiters only (",,,"): no record.
+  // Checked before the header is taken: reports and spreadsheets may have blank rows above it.
   if (item.kind === 'record' && item.fields.every((field) => field.trim() === '')) {
     state.blankRows += 1;
+    return;
+  }
+  // Without a header no row can be read; "no header row" would send the examiner looking for a missing line.
+  if (item.kind === 'skip' && state.header === null) {
+    throw new AppError('E_IMPORT_FORMAT', `${file}:${line}: the header row cannot be read (${item.reason.replace(/ at line \d+$/u, '')}); nothing was imported`);
+  }
+  if (item.kind === 'record' && state.header === null) {
+    await takeHeaderOrTitle(item.fields, raw, line, state, mapping, file, sink);
     return;
   }
   const locator = { kind: 'csv-row' as const, file, row: state.row, line };
   const chatKey = file;
   const header = state.header ?? [];
   const columns = state.columns;
-  if (item.kind === 'skip' || columns === null || item.fields.length !== header.length) {
+  const repeatsHeader = item.kind === 'record' && isHeaderAgain(item.fields, header);
+  if (item.kind === 'skip' || columns === null || item.fields.length !== header.length || repeatsHeader) {
     const reason = item.kind === 'skip'
       ? item.reason.replace(/ at line \d+$/u, '')
-      : `the row has ${item.fields.length} fields but the header has ${header.length} (an unquoted delimiter or quote inside a value?)`;
+      : repeatsHeader
+        ? 'the row repeats the header row (files joined into one?); it is not a message'
+        : `the row has ${item.fields.length} fields but the header has ${header.length} (an unquoted delimiter or quote inside a value?)`;
     // No warning here: the import worker lists each unparsed record with its reason and place.
     state.unparsed += 1;
     const rawBytes = item.kind === 'skip' ? item.rawBytes : undefined;
@@ -215,7 +236,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   header.forEach((name, index) => {
     if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), item.fields[index] ?? '');
   });
-  const directionText = cell(columns.direction);
+  // Invisible direction marks (FORMATS.md §0.3) are no part of the word.
+  const directionText = verbatim(columns.direction)?.replace(INVISIBLE_MARKS, '').trim() ?? null;
   const direction = directionText === null || directionText === '' ? null : INCOMING.test(directionText) ? 'incoming' : OUTGOING.test(directionText) ? 'outgoing' : null;
   if (directionText !== null && directionText !== '' && direction === null) extra['directionText'] = verbatim(columns.direction);
   // The sender is a participant: named by the cell's trimmed text, so a padded column ("  ana ")
@@ -241,6 +263,39 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   };
   state.messages += 1;
   await emit(sink, state, message, key);
+}
+
+/**
+ * Reports put a title and case lines above the header ("Chats report", "Case: 42"). A row that
+ * does not hold the mapped columns is held as such a line while a later row may still be the
+ * header (up to TITLE_ROWS_LOOKED_AT); once one is, the held lines become unparsed records, so
+ * nothing is dropped. If none is, the first row's error stands.
+ */
+async function takeHeaderOrTitle(fields: string[], raw: string, line: number, state: ParseState, mapping: CsvMapping, file: string, sink: ParseSink): Promise<void> {
+  let columns: ResolvedColumns;
+  try {
+    columns = resolveColumns(fields, mapping, `${file}:${line}`);
+  } catch (error) {
+    state.titleRows.push({ raw, row: state.row, line, error });
+    if (state.titleRows.length > TITLE_ROWS_LOOKED_AT) throw state.titleRows[0]?.error ?? error;
+    return;
+  }
+  state.header = fields;
+  state.columns = columns;
+  for (const title of state.titleRows.splice(0)) {
+    const locator = { kind: 'csv-row' as const, file, row: title.row, line: title.line };
+    state.unparsed += 1;
+    await emit(sink, state, unparsedRecord({ chatKey: file, raw: title.raw, locator, reason: 'the row is above the header row (a title or note of the report?)' }), file);
+  }
+}
+
+/**
+ * A row with the header's names again (ignoring case, spaces and a BOM): a second file's header,
+ * joined on. Not with one column: a message may well be the one word its header is.
+ */
+function isHeaderAgain(fields: readonly string[], header: readonly string[]): boolean {
+  const name = (cell: string): string => cell.replace(/^\uFEFF/u, '').trim().toLowerCase();
+  return header.length > 1 && fields.length === header.length && fields.every((field, index) => name(field) === name(header[index] ?? ''));
 }
 
 /**

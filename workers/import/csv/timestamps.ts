@@ -1,6 +1,8 @@
 /**
- * Timestamp cells of a CSV, read by the mapping's format. Unix values and ISO values with a zone
- * are instants; zone-less dates are wall clock unless the mapping says the file is in UTC.
+ * Timestamp cells of a CSV, read by the mapping's format. Unix values and values that state a zone
+ * (ISO's own, or one written after the time: "UTC", "(UTC+2)", "+0100") are instants; zone-less
+ * dates are wall clock unless the mapping says the file is in UTC. The cell is read from a copy
+ * without invisible marks and with other scripts' digits as ASCII (FORMATS.md §0.3).
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
@@ -8,12 +10,25 @@ import { isValidWallTime, type WallTime } from '../../../shared/time/zoned-time.
 import { dateUtc } from '../../../shared/time/date-utc.ts';
 import { unitByMagnitude, type EpochUnit } from '../sqlite/time.ts';
 import type { CsvTimestampFormat } from './mapping.ts';
+import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
-const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d{1,9})?\s*([AaPp]\.?[Mm]\.?)?)?$/u;
+const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,](\d{1,9}))?)?$/u;
+/**
+ * Day periods of 12-hour clocks as locales write them, before or after the time: English
+ * "AM"/"a.m.", Spanish "p. m.", Greek "π.μ."/"μ.μ.", Arabic "ص"/"م", Chinese "上午"/"下午",
+ * Japanese "午前"/"午後", Korean "오전"/"오후". Only letters can be one: the rest is digits and separators.
+ */
+const DAY_PERIOD = /(a\.?\s?m\.?|π\.?\s?μ\.?|ص|上午|午前|오전)|(p\.?\s?m\.?|μ\.?\s?μ\.?|م|下午|午後|오후)/iu;
 const MS_PER_MINUTE = 60_000;
+/** ±18:00: the widest offset any date library accepts (real zones span -12:00 to +14:00). */
+const MAX_OFFSET_MINUTES = 18 * 60;
+/** "+2", "+02", "+0530", "+05:30": sign, hours, minutes. */
+const OFFSET = /^([+-])(\d{1,2})(?::?(\d{2}))?$/u;
 const MILLISECONDS_PER_UNIT: Record<EpochUnit, number> = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
+/** The farthest instant from 1970 a JS Date can hold (ECMA-262 §21.4.1.1); past it there is no date. */
+const MAX_DATE_MS = 8.64e15;
 
 export interface CsvTime {
   time: ParsedTime;
@@ -22,16 +37,15 @@ export interface CsvTime {
 }
 
 export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undefined, utcWhenZoneless: boolean): CsvTime {
-  const value = raw.trim();
+  const value = matchingCopy(raw).trim();
   if (value === '') return { time: null, problem: 'the timestamp cell is empty' };
-  if (format === undefined && NUMBER.test(value)) return { time: unixTimeBySize(Number(value)), problem: null };
+  if (format === undefined && NUMBER.test(value)) return unixInstant(value, unixMsBySize(Number(value)));
   const chosen = format ?? 'iso';
   switch (chosen) {
     case 'unix-ms':
     case 'unix-s': {
       if (!NUMBER.test(value)) return { time: null, problem: `"${value}" is not a number of ${chosen === 'unix-ms' ? 'milliseconds' : 'seconds'}` };
-      const ms = chosen === 'unix-ms' ? Number(value) : Number(value) * 1000;
-      return { time: { utcMs: Math.round(ms) }, problem: null };
+      return unixInstant(value, chosen === 'unix-ms' ? Number(value) : Number(value) * 1000);
     }
     case 'iso':
       return readIso(value, utcWhenZoneless, format === undefined);
@@ -40,27 +54,73 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
   }
 }
 
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The cell as the patterns can read it: without invisible marks, and with other scripts' digits
+ * ("١٨", "۱۴") as ASCII (a JS \d matches ASCII only). Only for reading the time; the cell as
+ * written stays the timestamp text.
+ */
+function matchingCopy(raw: string): string {
+  return raw.replace(INVISIBLE_MARKS, '').replace(NON_ASCII_DIGIT, (digit) => String(digitValue(digit)));
+}
+
+/** The value of a decimal digit: Unicode writes each script's digits as one run, 0 to 9 (so runs start at a 0). */
+function digitValue(digit: string): number {
+  const code = digit.codePointAt(0) ?? 0;
+  let runStart = code;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(runStart - 1))) runStart -= 1;
+  return (code - runStart) % 10;
+}
+
 /** A Unix time whose unit the mapping does not give: s, ms, µs or ns, chosen per value from its size (FORMATS.md §0.2). */
-function unixTimeBySize(value: number): ParsedTime {
-  const unit = unitByMagnitude(value);
-  return { utcMs: Math.round(value * MILLISECONDS_PER_UNIT[unit]) };
+function unixMsBySize(value: number): number {
+  return value * MILLISECONDS_PER_UNIT[unitByMagnitude(value)];
+}
+
+/** The instant of a Unix value, or why there is none: a value past any date would be handed on as a time no Date can show. */
+function unixInstant(value: string, ms: number): CsvTime {
+  const utcMs = Math.round(ms);
+  if (!Number.isFinite(utcMs) || Math.abs(utcMs) > MAX_DATE_MS) return { time: null, problem: `"${value}" is beyond any date` };
+  return { time: { utcMs }, problem: null };
+}
+
+/**
+ * A zone written after a time by forensic tools and spreadsheets: "UTC", "GMT+2", "(UTC+05:30)"
+ * (Cellebrite, FORMATS.md §7.2), or a bare "+0100" after a space. Group 1 or 2: the offset after
+ * UTC/GMT (none: UTC itself); group 3: the bare offset.
+ */
+const ZONE_SUFFIX = /(?:\s*\(\s*(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?\s*\)|\s*(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?|\s+([+-]\d{2}:?\d{2}))$/iu;
+
+/** Longest zone suffix looked for (" ( GMT +05:30 )" and a little room). */
+const ZONE_SUFFIX_LONGEST = 24;
+
+/** The value without a zone written after it, and that zone ('Z' for UTC itself, else the offset); zone undefined when none is written. */
+function splitZoneSuffix(value: string): { rest: string; zone: string | undefined } {
+  // Only the tail is searched: an unanchored pattern over a huge cell of spaces would take quadratic time.
+  const tailStart = Math.max(0, value.length - ZONE_SUFFIX_LONGEST);
+  const found = ZONE_SUFFIX.exec(value.slice(tailStart));
+  if (found === null) return { rest: value, zone: undefined };
+  return { rest: value.slice(0, tailStart + found.index), zone: found[1] ?? found[2] ?? found[3] ?? 'Z' };
 }
 
 function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): CsvTime {
-  const match = ISO.exec(value);
+  // ISO 8601's own zone first; then a zone written after it in a tool's way ("… UTC", "…(UTC+2)").
+  const suffixed = splitZoneSuffix(value);
+  const match = ISO.exec(value) ?? (suffixed.zone === undefined ? null : ISO.exec(suffixed.rest));
   if (match === null) {
     return { time: null, problem: guessed ? `"${value}" is neither Unix time nor ISO 8601; choose a timestamp format in the mapping` : `"${value}" is not an ISO 8601 date` };
   }
   const wall: WallTime = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: Number(match[4] ?? '0'), minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
   if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid date` };
-  const fraction = match[7] === undefined ? 0 : Math.round(Number(`0.${match[7]}`) * 1000);
-  const zone = match[8];
-  if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
-  return { time: { utcMs: wallAsUtc(wall) + fraction - offsetMinutes(zone) * MS_PER_MINUTE }, problem: null };
+  return instantOrWall(value, wall, fractionMs(match[7]), match[8] ?? suffixed.zone, utcWhenZoneless);
 }
 
 function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZoneless: boolean): CsvTime {
-  const match = NUMERIC_DATE.exec(value);
+  const { rest, zone } = splitZoneSuffix(value);
+  const { clock, period } = splitDayPeriod(rest);
+  const match = NUMERIC_DATE.exec(clock);
   if (match === null) return { time: null, problem: `"${value}" is not a ${order} date` };
   const [first, second, third] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const fields = order === 'dmy' ? { day: first, month: second, year: third } : order === 'mdy' ? { month: first, day: second, year: third } : { year: first, month: second, day: third };
@@ -68,23 +128,47 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
   const yearText = (order === 'ymd' ? match[1] : match[3]) ?? '';
   const year = yearText.length <= 2 ? 2000 + fields.year : fields.year;
   let hour = Number(match[4] ?? '0');
-  const period = match[7]?.replace(/\./gu, '').toLowerCase();
   if (period !== undefined) {
     if (hour < 1 || hour > 12) return { time: null, problem: `"${value}" has hour ${hour} with ${period.toUpperCase()}` };
     hour = (hour % 12) + (period === 'pm' ? 12 : 0);
   }
   const wall: WallTime = { year, month: fields.month, day: fields.day, hour, minute: Number(match[5] ?? '0'), second: Number(match[6] ?? '0') };
   if (!isValidWallTime(wall)) return { time: null, problem: `"${value}" is not a valid ${order} date` };
-  return utcWhenZoneless ? { time: { utcMs: wallAsUtc(wall) }, problem: null } : { time: { wall }, problem: null };
+  return instantOrWall(value, wall, fractionMs(match[7]), zone, utcWhenZoneless);
+}
+
+/** The value without its day period (a space in its place), and which period it was; undefined for a 24-hour time. */
+function splitDayPeriod(value: string): { clock: string; period: 'am' | 'pm' | undefined } {
+  const found = DAY_PERIOD.exec(value);
+  if (found === null) return { clock: value, period: undefined };
+  const clock = `${value.slice(0, found.index)} ${value.slice(found.index + found[0].length)}`.trim();
+  return { clock, period: found[1] === undefined ? 'pm' : 'am' };
+}
+
+/** The instant a time with a zone (or in a file the mapping says is UTC) stands for; else its wall clock, for the case's zone. */
+function instantOrWall(value: string, wall: WallTime, fraction: number, zone: string | undefined, utcWhenZoneless: boolean): CsvTime {
+  if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
+  const offset = offsetMinutes(zone);
+  if (offset === null) return { time: null, problem: `"${value}" has an offset no time zone has` };
+  return { time: { utcMs: wallAsUtc(wall) + fraction - offset * MS_PER_MINUTE }, problem: null };
+}
+
+/** Milliseconds of a fraction of a second written after the seconds ("123" of "22.123"); a wall time has no place for them. */
+function fractionMs(digits: string | undefined): number {
+  return digits === undefined ? 0 : Math.round(Number(`0.${digits}`) * 1000);
 }
 
 function wallAsUtc(wall: WallTime): number {
   return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, Math.min(wall.second, 59));
 }
 
-function offsetMinutes(zone: string | undefined): number {
+/** Minutes east of UTC; null for an offset no zone has (past ±18:00, or minutes past 59), which would move the instant silently. */
+function offsetMinutes(zone: string | undefined): number | null {
   if (zone === undefined || zone.toUpperCase() === 'Z') return 0;
-  const digits = zone.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0');
-  return zone.startsWith('-') ? -minutes : minutes;
+  const parts = OFFSET.exec(zone);
+  if (parts === null) return null;
+  const minutesPast = Number(parts[3] ?? '0');
+  const minutes = Number(parts[2]) * 60 + minutesPast;
+  if (minutesPast > 59 || minutes > MAX_OFFSET_MINUTES) return null;
+  return parts[1] === '-' ? -minutes : minutes;
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createCsvParser } from '../../../../../workers/import/csv/index.ts';
+import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+
+/**
+ * Forensic tools' CSV reports put a title and case lines above the header ("Chats report",
+ * "Case: 42, Exhibit 7"). The first row was always taken as the header, so such a report was
+ * refused ('the timestamp column "time" is not in the header (columns: "Chats report")') and could
+ * only be imported after editing the evidence. The header is now the first row that holds the
+ * mapped columns (within the first rows); the lines above it are kept as unparsed records with
+ * their raw text, so nothing is dropped.
+ */
+describe('CSV title lines above the header', () => {
+  const mapping = { timestamp: 'time', sender: 'from', text: 'text' };
+
+  it('finds the header below a title and case lines and keeps those lines as unparsed', async () => {
+    const csv = ['Chats report', 'Case: 42, Exhibit 7', '', 'time,from,text', '2024-01-01T10:00:00Z,Ana,hi'].join('\r\n');
+    const result = await runParser(createCsvParser(mapping), inputFromText(csv, { displayName: 'report.csv' }));
+    expect(result.messages.map((message) => [message.kind, message.text, message.locator])).toEqual([
+      ['unparsed', 'Chats report', { kind: 'csv-row', file: 'report.csv', row: 1, line: 1 }],
+      ['unparsed', 'Case: 42, Exhibit 7', { kind: 'csv-row', file: 'report.csv', row: 2, line: 2 }],
+      ['message', 'hi', { kind: 'csv-row', file: 'report.csv', row: 5, line: 5 }],
+    ]);
+    expect(result.messages[0]?.reason).toContain('above the header row');
+    expect(result.outcome.details).toMatchObject({ columns: ['time', 'from', 'text'], messages: 1, unparsed: 2, blankRows: 1 });
+  });
+
+  it('still refuses, naming the first row, when no row holds the mapped columns', async () => {
+    const error = await runParser(createCsvParser({ ...mapping, text: 'body' }), inputFromText('Chats report\ntime,from,text\n2024-01-01T10:00:00Z,Ana,hi\n')).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'E_IMPORT_FORMAT', message: 'input:1: the timestamp column "time" is not in the header (columns: "Chats report")' });
+  });
+});
