@@ -233,6 +233,18 @@ describe('Telegram JSON (FORMATS.md §2.2): version drift in dates', () => {
     expect(chats.map((chat) => [chat.key, chat.title])).toEqual([[String(OWNER_ID), 'Saved Messages'], ['1271266957', 'Replies']]);
   });
 
+  it('titles the Verification Codes chat by its type: the exporter writes no name for it either', async () => {
+    // export_output_json.cpp (writeDialogStart) leaves "name" out for Self, Replies and VerifyCodes.
+    const json = JSON.stringify({
+      personal_information: { user_id: OWNER_ID, first_name: 'Owner' },
+      chats: { about: 'chats', list: [
+        { type: 'verification_codes', id: 489000, messages: [{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Verification Codes', from_id: 'user489000', text: 'Login code: 12345' }] },
+      ] },
+    });
+    const { chats } = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
+    expect(chats.map((chat) => [chat.key, chat.title])).toEqual([['489000', 'Verification Codes']]);
+  });
+
   it('reads a chat with no id (early exports) under its name, and keeps chats of the same name apart', async () => {
     const json = JSON.stringify({
       personal_information: { user_id: OWNER_ID },
