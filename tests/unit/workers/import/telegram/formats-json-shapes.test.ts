@@ -220,6 +220,21 @@ describe('Telegram JSON (FORMATS.md §2.2): version drift in dates', () => {
     expect(onlyUnix).toMatchObject({ time: { utcMs: T0 * 1000 }, timestampText: String(T0) });
   });
 
+  it('falls back to the local date when date_unixtime is there but unreadable (hand-edited files), and says which was read', async () => {
+    const json = fullAccount([
+      { id: 1, type: 'message', date: '2020-03-01T09:30:00', date_unixtime: '', from: 'Recruiter', from_id: 'user7001', text: 'emptied' },
+      { id: 2, type: 'message', date: '2020-03-01T09:31:00', date_unixtime: '15830551x0', from: 'Recruiter', from_id: 'user7001', text: 'mangled' },
+    ]);
+    const { messages, warnings } = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
+    expect(messages[0]).toMatchObject({ time: { wall: { year: 2020, month: 3, day: 1, hour: 9, minute: 30, second: 0 } }, timestampText: '2020-03-01T09:30:00' });
+    expect(messages[1]).toMatchObject({ time: { wall: { year: 2020, month: 3, day: 1, hour: 9, minute: 31, second: 0 } }, timestampText: '2020-03-01T09:31:00' });
+    expect(messages[1]?.extra?.['dateUnixtimeUnread']).toBe('15830551x0');
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      'date_unixtime "" could not be read; the local date "2020-03-01T09:30:00" (the exporting computer\'s clock, no zone) was used',
+      'date_unixtime "15830551x0" could not be read; the local date "2020-03-01T09:31:00" (the exporting computer\'s clock, no zone) was used',
+    ]);
+  });
+
   it('titles the chats the exporter never names (saved_messages, replies) by their type, not by their place', async () => {
     // export_output_json.cpp writes no "name" for Type::Self and Type::Replies.
     const json = JSON.stringify({
