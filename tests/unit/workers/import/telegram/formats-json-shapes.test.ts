@@ -194,6 +194,15 @@ describe('Telegram JSON (FORMATS.md §2.1): forwarded, replied, edited, media le
     expect(document?.extra).toMatchObject({ file: notIncluded });
   });
 
+  it('gives a shared contact\'s vCard file the size the exporter wrote for it (contact_vcard_file_size)', async () => {
+    const [contact] = await parse(
+      fullAccount([
+        { id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', contact_information: { first_name: 'Driver', last_name: '', phone_number: '+40 711 000 111' }, contact_vcard: 'contacts/contact_1.vcard', contact_vcard_file_size: 187, text: '' },
+      ]),
+    );
+    expect(contact?.attachments).toEqual([{ kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', size: 187, path: 'contacts/contact_1.vcard', fileName: 'contact_1.vcard' }]);
+  });
+
   it('turns inline contact and location cards into attachments and keeps their details', async () => {
     const [contact, location] = await parse(
       fullAccount([
