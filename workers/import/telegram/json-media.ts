@@ -10,7 +10,7 @@ import { isJsonObject } from './json-walker.ts';
 import type { JsonObject, JsonValue } from './json-walker.ts';
 
 /** Fields consumed here (the importer copies every other field into `extra`). */
-export const MEDIA_KEYS = new Set(['photo', 'file', 'file_name', 'file_size', 'photo_file_size', 'mime_type', 'contact_vcard']);
+export const MEDIA_KEYS = new Set(['photo', 'file', 'file_name', 'file_size', 'photo_file_size', 'mime_type', 'contact_vcard', 'contact_vcard_file_size']);
 
 const MEDIA_TYPES: Record<string, MediaType> = {
   sticker: 'sticker',
@@ -42,7 +42,7 @@ export function telegramAttachments(message: JsonObject): MediaResult {
   }
   const vcard = message['contact_vcard'];
   if (typeof vcard === 'string') {
-    result.attachments.push(fileAttachment(vcard, 'contact', undefined, 'text/vcard', undefined, result));
+    result.attachments.push(fileAttachment(vcard, 'contact', message['contact_vcard_file_size'], 'text/vcard', undefined, result));
   } else if (isJsonObject(message['contact_information'])) {
     // The contact's details are inline (kept in `extra`); there is no file.
     result.attachments.push({ kind: 'attached', mediaType: 'contact' });

@@ -44,8 +44,9 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   }
   const notes: string[] = [];
   const isService = type === 'service';
-  const { time, timestampText, extra } = readTime(value);
+  const { time, timestampText, extra, note } = readTime(value);
   if (time === null) notes.push(timestampText === '' ? 'the message has no date' : `the date "${timestampText}" could not be read`);
+  if (note !== null) notes.push(note);
 
   const media = telegramAttachments(value);
   for (const unsafe of media.unsafePaths) notes.push(`the file path "${unsafe}" points outside the export folder; it was not linked`);
@@ -91,18 +92,34 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   return { message, notes };
 }
 
-function readTime(value: JsonObject): { time: ParsedTime; timestampText: string; extra: Record<string, unknown> } {
+interface ReadTime {
+  time: ParsedTime;
+  timestampText: string;
+  extra: Record<string, unknown>;
+  /** Which date was read when it was not the usual one (a warning), else null. */
+  note: string | null;
+}
+
+function readTime(value: JsonObject): ReadTime {
   const extra: Record<string, unknown> = {};
   const unix = value['date_unixtime'];
   const date = value['date'];
   if (typeof unix === 'string' || typeof unix === 'number') {
     const raw = String(unix);
+    const instant = fromUnixSeconds(raw);
+    const local = instant === null && typeof date === 'string' ? fromIsoDate(date) : null;
+    if (local !== null && typeof date === 'string') {
+      // An unreadable date_unixtime (a hand-edited file) must not hide the readable local date.
+      extra['dateUnixtimeUnread'] = raw;
+      const note = `date_unixtime "${raw}" could not be read; the local date "${date}" (the exporting computer's clock, no zone) was used`;
+      return { time: local, timestampText: date, extra, note };
+    }
     // The zone-less local `date` beside the instant shows the exporting PC's UTC offset.
     if (typeof date === 'string') extra['dateLocal'] = date;
-    return { time: fromUnixSeconds(raw), timestampText: raw, extra };
+    return { time: instant, timestampText: raw, extra, note: null };
   }
-  if (typeof date === 'string') return { time: fromIsoDate(date), timestampText: date, extra };
-  return { time: null, timestampText: '', extra };
+  if (typeof date === 'string') return { time: fromIsoDate(date), timestampText: date, extra, note: null };
+  return { time: null, timestampText: '', extra, note: null };
 }
 
 function direction(fromId: string | null, context: TelegramMessageContext): 'incoming' | 'outgoing' | null {

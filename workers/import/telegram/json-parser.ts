@@ -14,15 +14,16 @@ import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from './json-walk
 import { sniffTelegramJson } from './json-sniff.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.3.2';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.3.5';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);
 
-/** The exporter writes no "name" for these chats (Type::Self, Type::Replies); their type names them. */
+/** The exporter writes no "name" for these chats (Type::Self, Type::Replies, Type::VerifyCodes); their type names them. */
 const UNNAMED_CHAT_TITLES: ReadonlyMap<string, string> = new Map([
   ['saved_messages', 'Saved Messages'],
   ['replies', 'Replies'],
+  ['verification_codes', 'Verification Codes'],
 ]);
 
 /** Where a chat object sits: [] for a single-chat export, ['chats','list',3] in a full export. */

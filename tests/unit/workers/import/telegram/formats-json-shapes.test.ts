@@ -194,6 +194,15 @@ describe('Telegram JSON (FORMATS.md §2.1): forwarded, replied, edited, media le
     expect(document?.extra).toMatchObject({ file: notIncluded });
   });
 
+  it('gives a shared contact\'s vCard file the size the exporter wrote for it (contact_vcard_file_size)', async () => {
+    const [contact] = await parse(
+      fullAccount([
+        { id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', contact_information: { first_name: 'Driver', last_name: '', phone_number: '+40 711 000 111' }, contact_vcard: 'contacts/contact_1.vcard', contact_vcard_file_size: 187, text: '' },
+      ]),
+    );
+    expect(contact?.attachments).toEqual([{ kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', size: 187, path: 'contacts/contact_1.vcard', fileName: 'contact_1.vcard' }]);
+  });
+
   it('turns inline contact and location cards into attachments and keeps their details', async () => {
     const [contact, location] = await parse(
       fullAccount([
@@ -220,6 +229,21 @@ describe('Telegram JSON (FORMATS.md §2.2): version drift in dates', () => {
     expect(onlyUnix).toMatchObject({ time: { utcMs: T0 * 1000 }, timestampText: String(T0) });
   });
 
+  it('falls back to the local date when date_unixtime is there but unreadable (hand-edited files), and says which was read', async () => {
+    const json = fullAccount([
+      { id: 1, type: 'message', date: '2020-03-01T09:30:00', date_unixtime: '', from: 'Recruiter', from_id: 'user7001', text: 'emptied' },
+      { id: 2, type: 'message', date: '2020-03-01T09:31:00', date_unixtime: '15830551x0', from: 'Recruiter', from_id: 'user7001', text: 'mangled' },
+    ]);
+    const { messages, warnings } = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
+    expect(messages[0]).toMatchObject({ time: { wall: { year: 2020, month: 3, day: 1, hour: 9, minute: 30, second: 0 } }, timestampText: '2020-03-01T09:30:00' });
+    expect(messages[1]).toMatchObject({ time: { wall: { year: 2020, month: 3, day: 1, hour: 9, minute: 31, second: 0 } }, timestampText: '2020-03-01T09:31:00' });
+    expect(messages[1]?.extra?.['dateUnixtimeUnread']).toBe('15830551x0');
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      'date_unixtime "" could not be read; the local date "2020-03-01T09:30:00" (the exporting computer\'s clock, no zone) was used',
+      'date_unixtime "15830551x0" could not be read; the local date "2020-03-01T09:31:00" (the exporting computer\'s clock, no zone) was used',
+    ]);
+  });
+
   it('titles the chats the exporter never names (saved_messages, replies) by their type, not by their place', async () => {
     // export_output_json.cpp writes no "name" for Type::Self and Type::Replies.
     const json = JSON.stringify({
@@ -231,6 +255,18 @@ describe('Telegram JSON (FORMATS.md §2.2): version drift in dates', () => {
     });
     const { chats } = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
     expect(chats.map((chat) => [chat.key, chat.title])).toEqual([[String(OWNER_ID), 'Saved Messages'], ['1271266957', 'Replies']]);
+  });
+
+  it('titles the Verification Codes chat by its type: the exporter writes no name for it either', async () => {
+    // export_output_json.cpp (writeDialogStart) leaves "name" out for Self, Replies and VerifyCodes.
+    const json = JSON.stringify({
+      personal_information: { user_id: OWNER_ID, first_name: 'Owner' },
+      chats: { about: 'chats', list: [
+        { type: 'verification_codes', id: 489000, messages: [{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Verification Codes', from_id: 'user489000', text: 'Login code: 12345' }] },
+      ] },
+    });
+    const { chats } = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
+    expect(chats.map((chat) => [chat.key, chat.title])).toEqual([['489000', 'Verification Codes']]);
   });
 
   it('reads a chat with no id (early exports) under its name, and keeps chats of the same name apart', async () => {
