@@ -8,6 +8,7 @@ import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/c
 import { defineField } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
+import { pollText } from './json-poll.ts';
 import { describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
 import type { DuplicateKey, JsonObject, JsonValue } from './json-walker.ts';
@@ -65,8 +66,10 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   let text = flattenTelegramText(written);
   const facts = entityFacts(written);
   if (facts.length > 0) extra['textEntityFacts'] = facts;
-  if (isService && text === '') {
-    text = describeServiceMessage(value);
+  // A service message, or a poll, has no text of its own: what it says is written out, marked as such.
+  const generated = text !== '' ? null : isService ? describeServiceMessage(value) : pollText(value['poll']);
+  if (generated !== null) {
+    text = generated;
     extra['textGenerated'] = true;
   }
   const edited = value['edited'] !== undefined || value['edited_unixtime'] !== undefined;
