@@ -108,6 +108,12 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
     media.unsafePaths.push(...forwardedMedia.unsafePaths);
   }
   message.text = textElements.map((element) => textOf(element)).filter((text) => text !== '').join('\n');
+  const poll = message.text === '' ? pollText(media.facts) : null;
+  if (poll !== null) {
+    // The poll's words are the message's only content: written out as its text, so a search finds them.
+    message.text = poll;
+    extra['textGenerated'] = true;
+  }
   const emoji = htmlCustomEmoji(textElements, context.pageFolders);
   message.attachments = [...media.attachments, ...emoji.attachments];
   if (media.facts.length > 0) extra['media'] = media.facts;
@@ -206,4 +212,13 @@ function baseMessage(context: HtmlMessageContext, locator: SourceLocator, kind: 
 function unparsed(block: CollectedBlock, context: HtmlMessageContext, locator: SourceLocator, problem: string): HtmlBlockResult {
   const message = unparsedRecord({ chatKey: context.chatKey, raw: block.raw, rawChars: block.size, locator, reason: problem });
   return { kind: 'message', message, sender: context.previousSender, forwardedFrom: context.previousForwardedFrom, notes: [] };
+}
+
+/** A poll block's question and answers as the page shows them, or null when the message holds no poll. */
+function pollText(facts: readonly Record<string, string | string[]>[]): string | null {
+  const poll = facts.find((fact) => typeof fact['class'] === 'string' && fact['class'].split(' ').includes('media_poll'));
+  if (poll === undefined) return null;
+  const question = typeof poll['question'] === 'string' ? poll['question'] : '';
+  const answers = Array.isArray(poll['answers']) ? poll['answers'] : [];
+  return [`Poll: ${question}`, ...answers].join('\n');
 }

@@ -65,6 +65,9 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
       ),
     );
     expect(poll?.attachments).toEqual([]);
+    // The poll's words are its only content: they are its text (generated), so a search finds them.
+    expect(poll?.text).toBe('Poll: Where do we meet?\n- Station 2 votes, chosen vote\n- Airport');
+    expect(poll?.extra?.['textGenerated']).toBe(true);
     expect(poll?.extra?.['media']).toEqual([
       { class: 'media_poll', question: 'Where do we meet?', details: 'Anonymous poll', answers: ['- Station 2 votes, chosen vote', '- Airport'], total: '2 votes' },
     ]);
