@@ -17,7 +17,7 @@ import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.6.0';
+export const CSV_PARSER_VERSION = '1.7.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -45,6 +45,8 @@ interface ParseState {
   messages: number;
   unparsed: number;
   blankRows: number;
+  /** Data rows read with the empty field after their last delimiter dropped (see handle). */
+  trailingEmptyFieldRows: number;
   undated: number;
   chats: Set<string>;
   /** Rows before the header that do not hold the mapped columns (a report's title), while the header is looked for. */
@@ -65,7 +67,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   const warnings = new WarningLimiter(sink, file);
   const validator = new Utf8ChunkDecoder();
   const queue: Queued[] = [];
-  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, undated: 0, chats: new Set(), titleRows: [] };
+  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, trailingEmptyFieldRows: 0, undated: 0, chats: new Set(), titleRows: [] };
   let recordEnd = 0;
   let failure: string | null = null;
   /** Line the failure is at: handing the runaway row on as unparsed moves state.line past it. */
@@ -174,6 +176,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
       messages: state.messages,
       unparsed: state.unparsed,
       blankRows: state.blankRows,
+      trailingEmptyFieldRows: state.trailingEmptyFieldRows,
       undatedRows: state.undated,
       chats: state.chats.size,
       complete: failure === null,
@@ -207,6 +210,12 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   const chatKey = file;
   const header = state.header ?? [];
   const columns = state.columns;
+  // Some tools end every data row with the delimiter, the header without: the field after it is
+  // empty and holds nothing, and reading it as a misfit would leave every row of the file unparsed.
+  if (item.kind === 'record' && item.fields.length === header.length + 1 && item.fields.at(-1) === '') {
+    item.fields.pop();
+    state.trailingEmptyFieldRows += 1;
+  }
   const repeatsHeader = item.kind === 'record' && isHeaderAgain(item.fields, header);
   if (item.kind === 'skip' || columns === null || item.fields.length !== header.length || repeatsHeader) {
     const reason = item.kind === 'skip'
