@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
-import { csvTableColumns, sniffCsvColumns } from './csv/index.ts';
+import { CSV_DECLARED_ENCODINGS, csvTableColumns, sniffCsvColumns } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
 import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
@@ -58,7 +58,8 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
 /** CSV is never guessed: with a mapping, a file whose header holds the mapped columns is read as CSV. */
 function detectCsv(head: Uint8Array, mapping: Record<string, unknown>): Detection {
   const delimiter = typeof mapping['delimiter'] === 'string' ? mapping['delimiter'] : undefined;
-  const columns = sniffCsvColumns(head, delimiter);
+  const encoding = CSV_DECLARED_ENCODINGS.find((known) => known === mapping['encoding']);
+  const columns = sniffCsvColumns(head, delimiter, encoding);
   const wanted = ['timestamp', 'sender', 'text', 'chat', 'direction'].map((key) => mapping[key]).filter((value): value is string => typeof value === 'string');
   const missing = wanted.filter((name) => !columns.includes(name));
   if (columns.length === 0 || missing.length > 0) return { format: null, reason: `not a CSV with the mapped columns (missing: ${missing.join(', ') || 'a header row'})` };

@@ -5,6 +5,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { encodingByMark } from './encoding.ts';
+import type { CsvDeclaredEncoding } from './mapping.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -17,13 +18,15 @@ export interface CsvLayout {
 }
 
 /** Header names (trimmed) of the first row; [] when the head holds no row. */
-export function sniffCsvColumns(head: Uint8Array, delimiter?: string): string[] {
-  return sniffCsvLayout(head, delimiter).columns;
+export function sniffCsvColumns(head: Uint8Array, delimiter?: string, encoding?: CsvDeclaredEncoding): string[] {
+  return sniffCsvLayout(head, delimiter, encoding).columns;
 }
 
-export function sniffCsvLayout(head: Uint8Array, delimiter?: string): CsvLayout {
+/** `encoding`: the one a mapping declares, used unless a byte order mark names another. */
+export function sniffCsvLayout(head: Uint8Array, delimiter?: string, encoding: CsvDeclaredEncoding = 'utf-8'): CsvLayout {
   // A UTF-16 file (Excel's "Unicode text") is shown by its byte order mark; the decoder drops the mark.
-  const text = new TextDecoder(encodingByMark(head), { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
+  const marked = encodingByMark(head);
+  const text = new TextDecoder(marked === 'utf-8' ? encoding : marked, { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
   // Blank rows above the header (empty lines, ",,,") are skipped, as the import skips them.
   let fromHeader = text.slice(headerStart(text));
   // Excel's "sep=;" line names the delimiter; the header is the line after it.

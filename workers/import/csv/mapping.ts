@@ -28,7 +28,19 @@ export interface CsvMapping {
   timeZoneAware?: boolean;
   /** Field delimiter; ',' unless given (sniffCsvLayout suggests one). */
   delimiter?: string;
+  /**
+   * The file's text encoding when it is not UTF-8: a legacy code page (Excel's plain "CSV" on
+   * Windows writes the machine's, e.g. windows-1252). A byte order mark, when there is one, wins.
+   */
+  encoding?: CsvDeclaredEncoding;
 }
+
+/** Encodings a mapping may name: UTF-8 and the legacy code pages exports are met in. */
+export const CSV_DECLARED_ENCODINGS = [
+  'utf-8', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'windows-1257',
+  'iso-8859-1', 'iso-8859-2', 'iso-8859-5', 'iso-8859-7', 'iso-8859-9', 'koi8-r', 'koi8-u', 'shift_jis', 'euc-jp', 'gb18030', 'big5', 'euc-kr',
+] as const;
+export type CsvDeclaredEncoding = (typeof CSV_DECLARED_ENCODINGS)[number];
 
 const column = z.union([z.string().min(1), z.number().int().nonnegative()]);
 export const csvMappingSchema = z.strictObject({
@@ -40,6 +52,7 @@ export const csvMappingSchema = z.strictObject({
   timestampFormat: z.enum(['iso', 'unix-ms', 'unix-s', 'dmy', 'mdy', 'ymd']).optional(),
   timeZoneAware: z.boolean().optional(),
   delimiter: z.string().length(1).optional(),
+  encoding: z.enum(CSV_DECLARED_ENCODINGS).optional(),
 });
 
 /** Checks a mapping from outside; throws AppError('E_INVALID_REQUEST') saying what is wrong. */
@@ -58,6 +71,7 @@ export function validateCsvMapping(mapping: unknown): CsvMapping {
   if (data.timestampFormat !== undefined) valid.timestampFormat = data.timestampFormat;
   if (data.timeZoneAware !== undefined) valid.timeZoneAware = data.timeZoneAware;
   if (data.delimiter !== undefined) valid.delimiter = data.delimiter;
+  if (data.encoding !== undefined) valid.encoding = data.encoding;
   return valid;
 }
 

@@ -12,12 +12,12 @@ import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } f
 import { unparsedRecord, type UnparsedRecordFields } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { resolveColumns, validateCsvMapping } from './mapping.ts';
-import type { CsvMapping, ResolvedColumns } from './mapping.ts';
+import type { CsvDeclaredEncoding, CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.7.0';
+export const CSV_PARSER_VERSION = '1.8.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -118,14 +118,19 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   let done = 0;
   /** Bytes given to csv-parse (the file's, or their UTF-8 form for a UTF-16 file); record offsets count these. */
   let offset = 0;
-  // csv-parse's own UTF-16 reading misdecodes a row's raw text, so UTF-16 is given to it as UTF-8.
-  let utf16: InstanceType<typeof TextDecoder> | null = null;
+  // A file not in UTF-8 is given to csv-parse as UTF-8 (its own UTF-16 reading misdecodes a row's
+  // raw text, and it reads no other encoding); offsets in locators then count those UTF-8 bytes.
+  let transcoder: InstanceType<typeof TextDecoder> | null = null;
+  let encoding: string = 'utf-8';
   for await (const chunk of input.stream()) {
     sink.throwIfCancelled();
-    if (done === 0 && readableEncoding(chunk, file, parser) === 'utf-16le') utf16 = new TextDecoder('utf-16le');
+    if (done === 0) {
+      encoding = readableEncoding(chunk, file, parser, valid.encoding);
+      if (encoding !== 'utf-8') transcoder = new TextDecoder(encoding);
+    }
     done += chunk.length;
-    if (utf16 === null) validator.decode(chunk);
-    const bytes = utf16 === null ? chunk : utf8Of(utf16.decode(chunk, { stream: true }));
+    if (transcoder === null) validator.decode(chunk);
+    const bytes = transcoder === null ? chunk : utf8Of(transcoder.decode(chunk, { stream: true }));
     pending.push({ start: offset, bytes });
     offset += bytes.length;
     await write(bytes);
@@ -147,8 +152,8 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   }
   validator.end();
   if (failure === null) {
-    // A last odd byte of a UTF-16 file is read as U+FFFD.
-    if (utf16 !== null) await write(utf8Of(utf16.decode()));
+    // A last odd byte of a UTF-16 file (a cut multi-byte character) is read as U+FFFD.
+    if (transcoder !== null) await write(utf8Of(transcoder.decode()));
     parser.end();
     await ended;
     await drain();
@@ -166,7 +171,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   if (state.messages === 0 && state.unparsed === 0) sink.warning({ place: file, message: 'the file has a header row but no data rows' });
   if (state.undated > 0) sink.warning({ place: file, message: `${state.undated} rows have a timestamp that could not be read (they are imported without a time)` });
   const utf8 = describeUtf8Problems(validator.report);
-  if (utf8 !== null) sink.warning({ place: file, message: utf8 });
+  if (utf8 !== null) sink.warning({ place: file, message: `${utf8}. If the file was saved in a legacy code page (Excel's plain "CSV" on Windows saves the machine's), name it in the mapping, e.g. "encoding": "windows-1252", and import it again` });
   warnings.finish();
   return {
     formatVersion: 'csv',
@@ -175,6 +180,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
       columns: state.header,
       messages: state.messages,
       unparsed: state.unparsed,
+      encoding,
       blankRows: state.blankRows,
       trailingEmptyFieldRows: state.trailingEmptyFieldRows,
       undatedRows: state.undated,
@@ -351,9 +357,9 @@ function concat(pending: readonly { start: number; bytes: Uint8Array }[], from: 
 }
 
 /** The encoding of the file, from its first bytes; refuses (and stops csv-parse) UTF-16 it cannot read. */
-function readableEncoding(head: Uint8Array, file: string, parser: { destroy: () => void }): 'utf-8' | 'utf-16le' {
+function readableEncoding(head: Uint8Array, file: string, parser: { destroy: () => void }, declared: CsvDeclaredEncoding | undefined): string {
   try {
-    return readableCsvEncoding(head, file);
+    return readableCsvEncoding(head, file, declared);
   } catch (error) {
     parser.destroy();
     throw error;
