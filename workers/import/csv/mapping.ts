@@ -33,6 +33,12 @@ export interface CsvMapping {
    * Windows writes the machine's, e.g. windows-1252). A byte order mark, when there is one, wins.
    */
   encoding?: CsvDeclaredEncoding;
+  /**
+   * The values of the direction column that mean each direction (case and surrounding spaces
+   * ignored). Without it, words ("incoming", "sent"…) and Android's SMS type (1 received, 2 sent)
+   * are read; a flag where 1 means sent (iOS is_from_me) needs `{"incoming":["0"],"outgoing":["1"]}`.
+   */
+  directionValues?: { incoming: string[]; outgoing: string[] };
 }
 
 /** Encodings a mapping may name: UTF-8 and the legacy code pages exports are met in. */
@@ -53,7 +59,16 @@ export const csvMappingSchema = z.strictObject({
   timeZoneAware: z.boolean().optional(),
   delimiter: z.string().length(1).optional(),
   encoding: z.enum(CSV_DECLARED_ENCODINGS).optional(),
+  directionValues: z
+    .strictObject({ incoming: z.array(z.string()).min(1), outgoing: z.array(z.string()).min(1) })
+    .refine(({ incoming, outgoing }) => !incoming.some((value) => outgoing.map(directionKey).includes(directionKey(value))), { message: 'a value is named for both directions' })
+    .optional(),
 });
+
+/** A direction value as compared: trimmed, case folded. */
+export function directionKey(value: string): string {
+  return value.trim().toLowerCase();
+}
 
 /** Checks a mapping from outside; throws AppError('E_INVALID_REQUEST') saying what is wrong. */
 export function validateCsvMapping(mapping: unknown): CsvMapping {
@@ -72,6 +87,7 @@ export function validateCsvMapping(mapping: unknown): CsvMapping {
   if (data.timeZoneAware !== undefined) valid.timeZoneAware = data.timeZoneAware;
   if (data.delimiter !== undefined) valid.delimiter = data.delimiter;
   if (data.encoding !== undefined) valid.encoding = data.encoding;
+  if (data.directionValues !== undefined) valid.directionValues = data.directionValues;
   return valid;
 }
 

@@ -11,13 +11,13 @@ import { AppError } from '../../../shared/errors.ts';
 import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
 import { unparsedRecord, type UnparsedRecordFields } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
-import { resolveColumns, validateCsvMapping } from './mapping.ts';
+import { directionKey, resolveColumns, validateCsvMapping } from './mapping.ts';
 import type { CsvDeclaredEncoding, CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.8.0';
+export const CSV_PARSER_VERSION = '1.9.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -31,6 +31,16 @@ const TITLE_ROWS_LOOKED_AT = 20;
 
 const INCOMING = /^(?:in|incoming|inbound|received|receive|recv|inbox|rx|1)$/iu;
 const OUTGOING = /^(?:out|outgoing|outbound|sent|send|outbox|tx|2)$/iu;
+
+/** The direction a cell names: by the mapping's values when it gives them, else by the usual words. */
+function directionOf(text: string, values: CsvMapping['directionValues']): 'incoming' | 'outgoing' | null {
+  if (values !== undefined) {
+    const key = directionKey(text);
+    if (values.incoming.some((value) => directionKey(value) === key)) return 'incoming';
+    return values.outgoing.some((value) => directionKey(value) === key) ? 'outgoing' : null;
+  }
+  return INCOMING.test(text) ? 'incoming' : OUTGOING.test(text) ? 'outgoing' : null;
+}
 
 /** `rawBytes`: the raw text was decoded from only the start of the row (see UnparsedRecordFields). */
 type Queued = { kind: 'record'; fields: string[]; raw: string } | { kind: 'skip'; reason: string; raw: string; rawBytes?: UnparsedRecordFields['rawBytes'] };
@@ -253,7 +263,7 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   });
   // Invisible direction marks (FORMATS.md §0.3) are no part of the word.
   const directionText = verbatim(columns.direction)?.replace(INVISIBLE_MARKS, '').trim() ?? null;
-  const direction = directionText === null || directionText === '' ? null : INCOMING.test(directionText) ? 'incoming' : OUTGOING.test(directionText) ? 'outgoing' : null;
+  const direction = directionText === null || directionText === '' ? null : directionOf(directionText, mapping.directionValues);
   if (directionText !== null && directionText !== '' && direction === null) extra['directionText'] = verbatim(columns.direction);
   // The sender is a participant: named by the cell's trimmed text, so a padded column ("  ana ")
   // does not make a second "ana"; the cell as written is kept beside it when it differs.
