@@ -45,7 +45,8 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
     case 'unix-ms':
     case 'unix-s': {
       if (!NUMBER.test(value)) return { time: null, problem: `"${value}" is not a number of ${chosen === 'unix-ms' ? 'milliseconds' : 'seconds'}` };
-      return unixInstant(value, chosen === 'unix-ms' ? Number(value) : Number(value) * 1000);
+      if (chosen === 'unix-ms') return unixInstant(value, Number(value));
+      return unixSeconds(value);
     }
     case 'iso':
       return readIso(value, utcWhenZoneless, format === undefined);
@@ -73,6 +74,21 @@ function digitValue(digit: string): number {
   while (DECIMAL_DIGIT.test(String.fromCodePoint(runStart - 1))) runStart -= 1;
   return (code - runStart) % 10;
 }
+
+/**
+ * Seconds, as the mapping says, unless the value is the size of a finer unit (past the year
+ * 5138, which no message was sent in): then a milliseconds column was mapped as seconds, and
+ * reading it so would give a date tens of thousands of years away without a word.
+ */
+function unixSeconds(value: string): CsvTime {
+  const read = unixInstant(value, Number(value) * 1000);
+  const unit = unitByMagnitude(Number(value));
+  if (read.time === null || unit === 's') return read;
+  const year = new Date(Number(value) * 1000).getUTCFullYear();
+  return { time: null, problem: `"${value}" read as seconds is in the year ${year}: its size is that of ${UNIT_NAMES[unit]} (${unit === 'ms' ? 'timestampFormat "unix-ms"' : 'without a timestampFormat a number is read by its size'})` };
+}
+
+const UNIT_NAMES: Record<EpochUnit, string> = { s: 'seconds', ms: 'milliseconds', us: 'microseconds', ns: 'nanoseconds' };
 
 /** A Unix time whose unit the mapping does not give: s, ms, µs or ns, chosen per value from its size (FORMATS.md §0.2). */
 function unixMsBySize(value: number): number {

@@ -14,8 +14,16 @@ describe('CSV Unix times beyond any date', () => {
     expect(readCsvTimestamp('99999999999999', 'unix-s', false)).toEqual({ time: null, problem: '"99999999999999" is beyond any date' });
     expect(readCsvTimestamp('999999999999999999', 'unix-ms', false)).toEqual({ time: null, problem: '"999999999999999999" is beyond any date' });
     // The edges of the range are still dates.
-    expect(readCsvTimestamp('8640000000000', 'unix-s', false).time).toEqual({ utcMs: 8.64e15 });
+    expect(readCsvTimestamp('8640000000000000', 'unix-ms', false).time).toEqual({ utcMs: 8.64e15 });
     expect(readCsvTimestamp('-8640000000000000', 'unix-ms', false).time).toEqual({ utcMs: -8.64e15 });
+  });
+
+  it('reads no time for seconds that only a unit mix-up explains (milliseconds mapped as unix-s: the year 55000), and says so', () => {
+    expect(readCsvTimestamp('1700000000000', 'unix-s', false)).toEqual({
+      time: null,
+      problem: '"1700000000000" read as seconds is in the year 55840: its size is that of milliseconds (timestampFormat "unix-ms")',
+    });
+    expect(readCsvTimestamp('99999999999', 'unix-s', false).time).toEqual({ utcMs: 99999999999000 });
   });
 
   it('imports such a row without a time and counts it as undated', async () => {
