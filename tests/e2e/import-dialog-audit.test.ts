@@ -134,6 +134,22 @@ describe('import dialog audit', () => {
     await retry.screenshot({ path: join(SHOTS, 'audit-04-retry.png') });
   }, 30_000);
 
+  it('isolates each issue’s place in the sources panel, so an Arabic file name and its line number keep their order', async () => {
+    await ui.page.getByTestId('sources-toggle').click();
+    const item = ui.page.locator('[data-testid="source-item"][data-status="imported"]', { hasText: ARABIC_CHAT });
+    await item.getByRole('button', { name: 'Show import issues' }).click();
+    const issue = item.locator('.issue-list li').first();
+    expect(await issue.innerText()).toContain('lines before the first message header');
+    // Left bare, "محادثة-واتساب.txt:1" takes part in the line's bidi ordering (a line number or
+    // reason beside an Arabic or Hebrew name can be moved across it); isolated, it is one unit.
+    const place = issue.locator('bdi');
+    expect(await place.innerText({ timeout: 5000 })).toMatch(new RegExp(`${ARABIC_CHAT}:\\d+$`, 'u'));
+    expect(await place.getAttribute('dir')).toBe('auto');
+    expect(await place.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    expect(await issue.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+    await ui.page.getByTestId('sources-toggle').click();
+  }, 30_000);
+
   it('clears a refused start’s error when its files are discarded, from the keyboard', async () => {
     await ui.page.getByTestId('import-tz').fill('Mars/Olympus_Mons');
     await ui.page.getByTestId('import-input').setInputFiles(writeTemp(tempFolder(), 'later.txt', CHAT));

@@ -114,8 +114,10 @@ function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImpor
       ) : (
         <ul className="issue-list">
           {issues.slice(0, 200).map((issue, index) => (
-            <li key={index} className="small-text">
-              <span className="mono">{issue.place}</span> {issue.reason}
+            <li key={index} className="small-text" dir="auto">
+              {/* Isolated, as in the import summary: a place in Arabic or Hebrew (a file name and its
+                  line) neither sets the line's direction nor is reordered with the reason after it. */}
+              <bdi dir="auto" className="mono">{issue.place}</bdi> {issue.reason}
             </li>
           ))}
           {issues.length > 200 && <li className="muted small-text">… {formatNumber(issues.length - 200)} more</li>}
