@@ -1,3 +1,4 @@
+import type { ResponseOf } from '../../shared/ipc/contract.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { unreferencedBesideReports } from './cellebrite-folder.ts';
 import { collectFiles } from './collect-files.ts';
@@ -5,11 +6,13 @@ import { databaseFiles } from './database-files.ts';
 
 const MAX_LISTED = 2000;
 
+type DetectedFile = ResponseOf<'import.detect'>[number];
+
 /** What an import would find, before it starts: every file and the format its content shows. */
-export async function detectFiles(session: CaseSession, paths: string[]): Promise<{ path: string; size: number; format: string | null; reason: string }[]> {
+export async function detectFiles(session: CaseSession, paths: string[]): Promise<DetectedFile[]> {
   const { files, problems, reports, skipped } = collectFiles(paths, { caseFolder: session.path });
   const importer = await session.importer();
-  const found: { path: string; size: number; format: string | null; reason: string }[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
+  const found: DetectedFile[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
   for (const item of skipped) found.push({ path: item.path, size: 0, format: null, reason: item.reason });
   const databases = databaseFiles(files);
   for (const file of files.slice(0, MAX_LISTED)) {
@@ -18,6 +21,7 @@ export async function detectFiles(session: CaseSession, paths: string[]): Promis
     found.push({ path: file.path, size: file.size, format: detected.companionOf === undefined ? detected.format : 'companion', reason: detected.reason });
   }
   for (const file of await unreferencedBesideReports(reports)) found.push({ path: file.path, size: file.size, format: null, reason: file.reason });
-  if (files.length > MAX_LISTED) found.push({ path: `… ${files.length - MAX_LISTED} more files`, size: 0, format: null, reason: 'not checked in this preview' });
+  // One row stands for the rest; it says how many, so the UI counts files, not rows.
+  if (files.length > MAX_LISTED) found.push({ path: `… ${files.length - MAX_LISTED} more files`, size: 0, format: null, reason: 'not checked in this preview', unlisted: files.length - MAX_LISTED });
   return found;
 }

@@ -116,7 +116,8 @@ export interface ResponseTypes {
   'case.current': CaseInfo | null;
   'case.close': null;
   'import.start': { taskId: string };
-  'import.detect': { path: string; size: number; format: string | null; reason: string }[];
+  /** `unlisted`: on the one row that stands for the files past the preview's limit, how many they are. */
+  'import.detect': { path: string; size: number; format: string | null; reason: string; unlisted?: number }[];
   'import.retryFailed': { taskId: string | null; paths: string[] };
   'import.cancelSource': { cancelled: boolean };
   'sources.issues': ImportIssue[];

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useUiSession, SCREENSHOTS as SHOTS, createCaseInUi, importSourceRow } from '../support/ui-session.ts';
@@ -17,6 +17,8 @@ const HEBREW_JUNK = 'קובץ-לא-ידוע.bin';
 const ZIP_NAME = 'WhatsApp Chat - Elena.zip';
 const REFUSED_XML = 'c-refused.xml';
 const ZONE = 'Asia/Jerusalem';
+/** More files than the staged preview lists (2,000), so the rest are summed up in one row. */
+const MANY_FILES = 2_003;
 
 const ui = useUiSession({ height: 1200 });
 
@@ -164,6 +166,19 @@ describe('import dialog audit', () => {
     await ui.page.getByTestId('import-tz').fill('');
     await ui.page.locator('.import-panel').screenshot({ path: join(SHOTS, 'audit-05-discarded.png') });
   }, 30_000);
+
+  it('counts every file of a staged folder past the preview’s 2,000 rows, not the “… more files” row as one', async () => {
+    const folder = join(tempFolder(), 'many-notes');
+    mkdirSync(folder);
+    for (let index = 0; index < MANY_FILES; index++) writeFileSync(join(folder, `note-${index}.txt`), `note ${index}\n`);
+    await ui.page.getByTestId('import-folder-input').setInputFiles(folder);
+    const staged = ui.page.getByTestId('import-staged');
+    await stagedItem('more files').waitFor({ timeout: 120_000 });
+    expect(await ui.page.getByTestId('import-staged-start').innerText()).toBe(`Import ${MANY_FILES.toLocaleString('en-US')} files`);
+    expect(await staged.locator('p').first().innerText()).toMatch(new RegExp(`^0 of ${MANY_FILES.toLocaleString('en-US')} recognised`, 'u'));
+    await ui.page.getByTestId('import-staged-discard').click();
+    await staged.waitFor({ state: 'detached' });
+  }, 180_000);
 
   it('reaches the main controls from the keyboard, each with a name', async () => {
     await ui.page.getByTestId('import-path').fill(tempFolder());
