@@ -106,6 +106,8 @@ describe('options declared in the import panel', () => {
     }
     expect(started?.timeZone).toBe(ZONE);
     expect(started?.timeZoneOrigin).toBe('flag');
+    // And in the day/month order declared for it: the record says so before anything is read.
+    expect(started?.details['declaredDateOrder']).toBe('dmy');
     await again.getByTestId('import-cancel').click();
     await ui.page.locator('[data-testid="import-task"][data-state="RUNNING"]').waitFor({ state: 'detached', timeout: 60_000 });
   }, 120_000);

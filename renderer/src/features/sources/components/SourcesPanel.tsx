@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportIssue, SourceRecord } from '../../../../../shared/domain/source.ts';
-import { cancelledSources, sourcesToRetry } from '../../../../../shared/domain/source-retry.ts';
+import { cancelledSources, declaredDateOrder, sourcesToRetry } from '../../../../../shared/domain/source-retry.ts';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
 
@@ -64,10 +64,11 @@ function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImpor
   async function importAgain(): Promise<void> {
     setError(null);
     try {
-      // Imported again as the device it was declared with, and in the zone declared for it (as
-      // "Retry failed" does); a zone taken from the case setting follows the setting as it is now.
+      // Imported again as the device it was declared with, in the zone and day/month order declared
+      // for it (as "Retry failed" does); a zone taken from the case setting follows the setting as it is now.
       const zone = source.timeZoneOrigin === 'flag' ? { timeZone: source.timeZone } : {};
-      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }), ...zone });
+      const dateOrder = declaredDateOrder(source);
+      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }), ...zone, ...(dateOrder === null ? {} : { dateOrder }) });
       setStarted(true);
     } catch (caught) {
       setError(describeError(caught));
