@@ -204,7 +204,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         this.readImagesAfter(done);
         return { taskId };
       },
-      'import.detect': async ({ paths }) => detectFiles(this.current(), paths),
+      'import.detect': async ({ paths, csvMapping }) => detectFiles(this.current(), paths, csvMapping),
       'import.retryFailed': async ({ timeZone, paths: only }) => {
         const { paths, deviceByPath, timeZoneByPath, dateOrderByPath } = await this.sourcesToRetry(only);
         if (paths.length === 0) return { taskId: null, paths };
