@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Channel, RequestOf, ResponseOf, EventTypes, AppInfo } from '../shared/ipc/contract.ts';
-import type { ImportOptions, ImportSummary } from '../shared/domain/import.ts';
+import type { DateOrder, ImportOptions, ImportSummary } from '../shared/domain/import.ts';
 import { parseLanguageList } from '../shared/domain/case.ts';
 import type { SourceRecord } from '../shared/domain/source.ts';
-import { cancelledSources, sourcesToRetry } from '../shared/domain/source-retry.ts';
+import { cancelledSources, declaredDateOrder, sourcesToRetry } from '../shared/domain/source-retry.ts';
 import { normaliseDeviceLabel } from '../shared/domain/device.ts';
 import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
@@ -93,7 +93,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
    * shared/domain/source-retry.ts), each with the device its earlier attempt was declared with.
    */
   /** The case's failed and interrupted sources to import again; with `only`, just those of them at these paths. */
-  async sourcesToRetry(only?: readonly string[]): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string> }> {
+  async sourcesToRetry(only?: readonly string[]): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string>; dateOrderByPath: Record<string, DateOrder> }> {
     const { sources } = await this.current().db.client.call('caseSummary', {});
     const wanted = only === undefined ? null : new Set(only);
     const retried = sourcesToRetry(sources).filter((source) => wanted === null || wanted.has(source.path));
@@ -102,7 +102,12 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     for (const source of retried) if (source.device !== null) deviceByPath[source.path] = source.device;
     // Only a declared zone is kept; one taken from the case setting follows the setting as it is now.
     for (const source of retried) if (source.timeZoneOrigin === 'flag') timeZoneByPath[source.path] = source.timeZone;
-    return { paths: readablePaths(retried), deviceByPath, timeZoneByPath };
+    const dateOrderByPath: Record<string, DateOrder> = {};
+    for (const source of retried) {
+      const dateOrder = declaredDateOrder(source);
+      if (dateOrder !== null) dateOrderByPath[source.path] = dateOrder;
+    }
+    return { paths: readablePaths(retried), deviceByPath, timeZoneByPath, dateOrderByPath };
   }
 
   /** Paths of sources whose latest import the user cancelled: left out of "retry failed", importable by name. */
@@ -199,11 +204,11 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         this.readImagesAfter(done);
         return { taskId };
       },
-      'import.detect': async ({ paths }) => detectFiles(this.current(), paths),
+      'import.detect': async ({ paths, csvMapping }) => detectFiles(this.current(), paths, csvMapping),
       'import.retryFailed': async ({ timeZone, paths: only }) => {
-        const { paths, deviceByPath, timeZoneByPath } = await this.sourcesToRetry(only);
+        const { paths, deviceByPath, timeZoneByPath, dateOrderByPath } = await this.sourcesToRetry(only);
         if (paths.length === 0) return { taskId: null, paths };
-        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath, timeZoneByPath });
+        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath, timeZoneByPath, dateOrderByPath });
         this.readImagesAfter(done);
         return { taskId, paths };
       },

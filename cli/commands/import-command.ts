@@ -57,7 +57,7 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       ...(options.device === undefined ? {} : { device: options.device }),
       ...(csvMapping === undefined ? {} : { csvMapping }),
     };
-    const retried = options.retryFailed === true ? await engine.sourcesToRetry() : { paths: [], deviceByPath: {}, timeZoneByPath: {} };
+    const retried = options.retryFailed === true ? await engine.sourcesToRetry() : { paths: [], deviceByPath: {}, timeZoneByPath: {}, dateOrderByPath: {} };
     const retry = retried.paths;
     if (options.retryFailed === true) {
       process.stderr.write(`retrying ${retry.length} failed or interrupted source(s)\n`);
@@ -72,11 +72,12 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
     }
     // Settings are checked before importing, so a bad --ocr-lang or --tessdata fails fast.
     const ocrSettings = options.ocr === false ? null : resolveOcrSettings({ lang: options.ocrLang ?? session.settings.ocrLanguages.join('+'), ...(options.tessdata === undefined ? {} : { tessdata: options.tessdata }) });
-    // A retried file keeps the device and the zone its earlier attempt was declared with; a file
-    // named here takes --device and --tz (or the case setting).
+    // A retried file keeps the device, the zone and the day/month order its earlier attempt was
+    // declared with; a file named here takes --device, --tz and --date-order (or the case setting).
     const deviceByPath = Object.fromEntries(Object.entries(retried.deviceByPath).filter(([path]) => !paths.includes(path)));
     const timeZoneByPath = Object.fromEntries(Object.entries(retried.timeZoneByPath).filter(([path]) => !paths.includes(path)));
-    const started = engine.startImport(all, { ...importOptions, deviceByPath, timeZoneByPath });
+    const dateOrderByPath = Object.fromEntries(Object.entries(retried.dateOrderByPath).filter(([path]) => !paths.includes(path)));
+    const started = engine.startImport(all, { ...importOptions, deviceByPath, timeZoneByPath, dateOrderByPath });
     const stopListening = cancelOnInterrupt('the import', () => engine.tasks.cancel(started.taskId));
     let summary: ImportSummary;
     try {

@@ -1,3 +1,5 @@
+import type { CsvMappingSpec } from '../../shared/domain/import.ts';
+import type { ResponseOf } from '../../shared/ipc/contract.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { unreferencedBesideReports } from './cellebrite-folder.ts';
 import { collectFiles } from './collect-files.ts';
@@ -5,19 +7,25 @@ import { databaseFiles } from './database-files.ts';
 
 const MAX_LISTED = 2000;
 
-/** What an import would find, before it starts: every file and the format its content shows. */
-export async function detectFiles(session: CaseSession, paths: string[]): Promise<{ path: string; size: number; format: string | null; reason: string }[]> {
+type DetectedFile = ResponseOf<'import.detect'>[number];
+
+/**
+ * What an import would find, before it starts: every file and the format its content shows. With
+ * the CSV column mapping the import would take, a table holding the mapped columns shows as CSV.
+ */
+export async function detectFiles(session: CaseSession, paths: string[], csvMapping?: CsvMappingSpec): Promise<DetectedFile[]> {
   const { files, problems, reports, skipped } = collectFiles(paths, { caseFolder: session.path });
   const importer = await session.importer();
-  const found: { path: string; size: number; format: string | null; reason: string }[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
+  const found: DetectedFile[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
   for (const item of skipped) found.push({ path: item.path, size: 0, format: null, reason: item.reason });
   const databases = databaseFiles(files);
   for (const file of files.slice(0, MAX_LISTED)) {
     const importedWith = databases.filter((other) => other !== file.path);
-    const detected = await importer.client.call('detectFormat', { path: file.path, importedWith });
+    const detected = await importer.client.call('detectFormat', { path: file.path, importedWith, ...(csvMapping === undefined ? {} : { csvMapping }) });
     found.push({ path: file.path, size: file.size, format: detected.companionOf === undefined ? detected.format : 'companion', reason: detected.reason });
   }
   for (const file of await unreferencedBesideReports(reports)) found.push({ path: file.path, size: file.size, format: null, reason: file.reason });
-  if (files.length > MAX_LISTED) found.push({ path: `… ${files.length - MAX_LISTED} more files`, size: 0, format: null, reason: 'not checked in this preview' });
+  // One row stands for the rest; it says how many, so the UI counts files, not rows.
+  if (files.length > MAX_LISTED) found.push({ path: `… ${files.length - MAX_LISTED} more files`, size: 0, format: null, reason: 'not checked in this preview', unlisted: files.length - MAX_LISTED });
   return found;
 }

@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import type { ImportOptions, ImportSourceSummary, ImportSummary } from '../../shared/domain/import.ts';
+import type { DateOrder, ImportOptions, ImportSourceSummary, ImportSummary } from '../../shared/domain/import.ts';
 import { normaliseDeviceLabel } from '../../shared/domain/device.ts';
 import type { TimeZoneOrigin } from '../../shared/domain/source.ts';
 import type { SourceProgressState } from '../../shared/domain/task.ts';
@@ -66,7 +66,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     tracker.add(file.path, file.size, finalProgress(summary));
     summaries.push(summary);
   }
-  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path), dateOrder: options.dateOrder ?? null }) }));
+  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path), dateOrder: declaredDateOrder(options, file.path) }) }));
   const databases = databaseFiles(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;
@@ -189,7 +189,8 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
     return failure;
   }
   const { timeZone, origin } = chooseTimeZone(session, options, path);
-  const source = newSourceRecord(path, detected.format, digests, timeZone, origin, run.device);
+  const dateOrder = declaredDateOrder(options, path);
+  const source = newSourceRecord(path, detected.format, digests, timeZone, origin, run.device, dateOrder);
   report.source('reading', { format: source.format, sourceId: source.id });
   await session.db.client.call('beginSource', { source });
   session.audit.append(session.actor, 'source.import.started', { sourceId: source.id, path, sha256: source.sha256, size: source.size, format: source.format, timeZone, timeZoneOrigin: origin, device: source.device });
@@ -202,7 +203,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
         casePath: session.path,
         format: detected.format,
         importedWith,
-        ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+        ...(dateOrder === null ? {} : { dateOrder }),
         ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
       },
       {
@@ -277,6 +278,12 @@ function declaredTimeZone(options: ImportOptions, path: string): string | null {
   if (options.timeZone !== undefined) return options.timeZone;
   // A retried source keeps the zone the analyst declared for it: its times must not silently shift.
   return Object.entries(options.timeZoneByPath ?? {}).find(([each]) => resolve(each) === path)?.[1] ?? null;
+}
+
+/** The day/month order the analyst declared for this file (for the import, or kept for it by a retry); null: inferred. */
+function declaredDateOrder(options: ImportOptions, path: string): DateOrder | null {
+  if (options.dateOrder !== undefined) return options.dateOrder;
+  return Object.entries(options.dateOrderByPath ?? {}).find(([each]) => resolve(each) === path)?.[1] ?? null;
 }
 
 function failedSummary(path: string, code: string, message: string): ImportSourceSummary {

@@ -23,14 +23,19 @@ export interface ImportSummary {
 /** Which CSV columns hold what (see workers/import/csv/mapping.ts); CSV is imported only with one. */
 export type CsvMappingSpec = Record<string, string | number | boolean>;
 
+/** A day/month order the analyst declares for WhatsApp text exports, instead of the one inferred per file. */
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+
 export interface ImportOptions {
   timeZone?: string;
   csvMapping?: CsvMappingSpec;
-  dateOrder?: 'dmy' | 'mdy' | 'ymd';
+  dateOrder?: DateOrder;
   /** The seized device (exhibit) every file of this import comes from (ADR 0014). */
   device?: string;
   /** Per source file, the device its earlier attempt was declared with ("retry failed"); wins over `device`. */
   deviceByPath?: Record<string, string>;
   /** Per source file, the zone its earlier attempt was declared with ("retry failed"); `timeZone` wins over it. */
   timeZoneByPath?: Record<string, string>;
+  /** Per source file, the day/month order its earlier attempt was declared with ("retry failed"); `dateOrder` wins over it. */
+  dateOrderByPath?: Record<string, DateOrder>;
 }

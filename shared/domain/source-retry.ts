@@ -1,4 +1,17 @@
+import type { DateOrder } from './import.ts';
 import type { SourceRecord } from './source.ts';
+
+const DATE_ORDERS: readonly string[] = ['dmy', 'mdy', 'ymd'] satisfies DateOrder[];
+
+/**
+ * The day/month order the analyst declared when this source was imported (kept in its details
+ * from the moment it is recorded), or null when the order was left to be inferred. A retry or an
+ * "Import again" passes it on, so the file is read as it was first read.
+ */
+export function declaredDateOrder(source: SourceRecord): DateOrder | null {
+  const declared = source.details['declaredDateOrder'];
+  return typeof declared === 'string' && DATE_ORDERS.includes(declared) ? (declared as DateOrder) : null;
+}
 
 /**
  * The sources "Retry failed" imports again, one per file (by SHA-256): those whose latest attempt

@@ -25,6 +25,9 @@ const path = z.string().min(1).max(MAX_PATH_LENGTH);
 /** ISO 639-3 codes the messages of a case are expected in; the engine resolves aliases (rum → ron) and drops repeats. */
 const caseLanguages = z.array(z.string().regex(/^[A-Za-z]{3}$/u)).max(MAX_CASE_LANGUAGES);
 
+/** Which CSV columns hold what (workers/import/csv/mapping.ts checks the keys); the same for detect and import. */
+const csvMapping = z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()]));
+
 export const requestSchemas = {
   'app.info': z.object({}).strict(),
   'case.open': z
@@ -38,14 +41,15 @@ export const requestSchemas = {
     .object({
       paths: z.array(path).min(1).max(10_000),
       timeZone: timeZone.optional(),
-      csvMapping: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+      csvMapping: csvMapping.optional(),
       /** Overrides the day/month order inferred per file (WhatsApp text exports). */
       dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
       /** The seized device (exhibit) the files come from: conversations merge only within one (ADR 0014). */
       device: z.string().max(1000).optional(),
     })
     .strict(),
-  'import.detect': z.object({ paths: z.array(path).min(1).max(10_000) }).strict(),
+  /** `csvMapping`: the one the import would take, so a CSV table with the mapped columns shows as CSV. */
+  'import.detect': z.object({ paths: z.array(path).min(1).max(10_000), csvMapping: csvMapping.optional() }).strict(),
   // `paths`: retry only these of the case's failed sources (one import's summary); none: every one.
   'import.retryFailed': z.object({ timeZone: timeZone.optional(), paths: z.array(z.string().min(1).max(4096)).max(100_000).optional() }).strict(),
   /** Skips one source of a running import (its index in the task's `sources`); the rest go on. */
@@ -116,7 +120,8 @@ export interface ResponseTypes {
   'case.current': CaseInfo | null;
   'case.close': null;
   'import.start': { taskId: string };
-  'import.detect': { path: string; size: number; format: string | null; reason: string }[];
+  /** `unlisted`: on the one row that stands for the files past the preview's limit, how many they are. */
+  'import.detect': { path: string; size: number; format: string | null; reason: string; unlisted?: number }[];
   'import.retryFailed': { taskId: string | null; paths: string[] };
   'import.cancelSource': { cancelled: boolean };
   'sources.issues': ImportIssue[];

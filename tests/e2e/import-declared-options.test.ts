@@ -33,6 +33,9 @@ describe('options declared in the import panel', () => {
     // The analyst does what the reason says: opens the mapping, types it, starts the import.
     await ui.page.locator('.csv-mapping summary').click();
     await ui.page.getByTestId('import-csv-map').fill(CSV_MAPPING);
+    // With the mapping typed, the staged list says what Import will do: read the table as CSV.
+    await ui.page.getByTestId('import-staged-list').locator('li[data-format="csv"]', { hasText: 'chat-export.csv' }).waitFor();
+    expect(await ui.page.getByTestId('import-staged').locator('p').first().innerText()).toMatch(/^1 of 1 recognised/u);
     await ui.page.getByTestId('import-staged-start').click();
     await ui.page.locator('[data-testid="import-task"][data-state="DONE"]').first().waitFor({ timeout: 30_000 });
 
@@ -42,6 +45,21 @@ describe('options declared in the import panel', () => {
     expect((await caseSources()).find((source) => source.displayName === 'chat-export.csv')?.format).toBe('csv');
     await ui.page.locator('.import-panel').screenshot({ path: join(SHOTS, 'declared-01-csv-mapping.png') });
   }, 60_000);
+
+  it('checks a CSV path with the typed column mapping, as Import will read it', async () => {
+    const csv = writeTemp(tempFolder(), 'checked.csv', CSV);
+    await ui.page.getByTestId('import-path').fill(csv);
+    await ui.page.getByTestId('import-path-detect').click();
+    await ui.page.getByTestId('import-detected').locator('li[data-format="csv"]', { hasText: 'checked.csv' }).waitFor();
+    // A header without the mapped columns is still not a CSV the import can read.
+    await ui.page.getByTestId('import-csv-map').fill('{"timestamp":"date","sender":"user","text":"message"}');
+    await ui.page.getByTestId('import-path-detect').click();
+    const refused = ui.page.getByTestId('import-detected').locator('li[data-format=""]', { hasText: 'checked.csv' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('missing: date, user, message');
+    await ui.page.getByTestId('import-path').fill('');
+    await ui.page.getByTestId('import-csv-map').fill('');
+  }, 30_000);
 
   it('refuses a staged start whose mapping is not JSON, keeping the files staged', async () => {
     await ui.page.getByTestId('import-csv-map').fill('{timestamp: sent_at');
@@ -106,6 +124,8 @@ describe('options declared in the import panel', () => {
     }
     expect(started?.timeZone).toBe(ZONE);
     expect(started?.timeZoneOrigin).toBe('flag');
+    // And in the day/month order declared for it: the record says so before anything is read.
+    expect(started?.details['declaredDateOrder']).toBe('dmy');
     await again.getByTestId('import-cancel').click();
     await ui.page.locator('[data-testid="import-task"][data-state="RUNNING"]').waitFor({ state: 'detached', timeout: 60_000 });
   }, 120_000);

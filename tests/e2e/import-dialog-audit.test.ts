@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useUiSession, SCREENSHOTS as SHOTS, createCaseInUi, importSourceRow } from '../support/ui-session.ts';
@@ -17,6 +17,8 @@ const HEBREW_JUNK = 'קובץ-לא-ידוע.bin';
 const ZIP_NAME = 'WhatsApp Chat - Elena.zip';
 const REFUSED_XML = 'c-refused.xml';
 const ZONE = 'Asia/Jerusalem';
+/** More files than the staged preview lists (2,000), so the rest are summed up in one row. */
+const MANY_FILES = 2_003;
 
 const ui = useUiSession({ height: 1200 });
 
@@ -134,6 +136,22 @@ describe('import dialog audit', () => {
     await retry.screenshot({ path: join(SHOTS, 'audit-04-retry.png') });
   }, 30_000);
 
+  it('isolates each issue’s place in the sources panel, so an Arabic file name and its line number keep their order', async () => {
+    await ui.page.getByTestId('sources-toggle').click();
+    const item = ui.page.locator('[data-testid="source-item"][data-status="imported"]', { hasText: ARABIC_CHAT });
+    await item.getByRole('button', { name: 'Show import issues' }).click();
+    const issue = item.locator('.issue-list li').first();
+    expect(await issue.innerText()).toContain('lines before the first message header');
+    // Left bare, "محادثة-واتساب.txt:1" takes part in the line's bidi ordering (a line number or
+    // reason beside an Arabic or Hebrew name can be moved across it); isolated, it is one unit.
+    const place = issue.locator('bdi');
+    expect(await place.innerText({ timeout: 5000 })).toMatch(new RegExp(`${ARABIC_CHAT}:\\d+$`, 'u'));
+    expect(await place.getAttribute('dir')).toBe('auto');
+    expect(await place.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    expect(await issue.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+    await ui.page.getByTestId('sources-toggle').click();
+  }, 30_000);
+
   it('clears a refused start’s error when its files are discarded, from the keyboard', async () => {
     await ui.page.getByTestId('import-tz').fill('Mars/Olympus_Mons');
     await ui.page.getByTestId('import-input').setInputFiles(writeTemp(tempFolder(), 'later.txt', CHAT));
@@ -148,6 +166,19 @@ describe('import dialog audit', () => {
     await ui.page.getByTestId('import-tz').fill('');
     await ui.page.locator('.import-panel').screenshot({ path: join(SHOTS, 'audit-05-discarded.png') });
   }, 30_000);
+
+  it('counts every file of a staged folder past the preview’s 2,000 rows, not the “… more files” row as one', async () => {
+    const folder = join(tempFolder(), 'many-notes');
+    mkdirSync(folder);
+    for (let index = 0; index < MANY_FILES; index++) writeFileSync(join(folder, `note-${index}.txt`), `note ${index}\n`);
+    await ui.page.getByTestId('import-folder-input').setInputFiles(folder);
+    const staged = ui.page.getByTestId('import-staged');
+    await stagedItem('more files').waitFor({ timeout: 120_000 });
+    expect(await ui.page.getByTestId('import-staged-start').innerText()).toBe(`Import ${MANY_FILES.toLocaleString('en-US')} files`);
+    expect(await staged.locator('p').first().innerText()).toMatch(new RegExp(`^0 of ${MANY_FILES.toLocaleString('en-US')} recognised`, 'u'));
+    await ui.page.getByTestId('import-staged-discard').click();
+    await staged.waitFor({ state: 'detached' });
+  }, 180_000);
 
   it('reaches the main controls from the keyboard, each with a name', async () => {
     await ui.page.getByTestId('import-path').fill(tempFolder());

@@ -146,6 +146,30 @@ describe('retry failed after one source was cancelled and another failed', () =>
     ]);
   }, 120_000);
 
+  it('retries in the day/month order the failed attempt was declared with, from the UI contract and the command line', async () => {
+    const folder = tempFolder();
+    const casePath = join(folder, 'case');
+    const refused = join(folder, 'refused.xml');
+    copyFileSync(REFUSED_XML, refused);
+    engine = new Engine({ mode: 'cli', actor: 'test-examiner' });
+    const session = await engine.openCase(casePath, true);
+    expect((await engine.startImport([refused], { dateOrder: 'mdy' }).done).sources.map((source) => source.status)).toEqual(['failed']);
+    // The failed source has no provenance (nothing was parsed): its record alone keeps the order.
+    expect((await engine.sourcesToRetry()).dateOrderByPath).toEqual({ [refused]: 'mdy' });
+    const envelope = await dispatch(engine.handlers(), 'import.retryFailed', {});
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    await engine.tasks.idle();
+    const declared = async (): Promise<unknown[]> => (await session.info()).sources.map((source) => source.details['declaredDateOrder']);
+    expect(await declared()).toEqual(['mdy', 'mdy']);
+    await engine.dispose();
+    engine = null;
+
+    expect(cli([casePath, '--retry-failed', '--json']).stderr).toContain('retrying 1 failed or interrupted source(s)');
+    engine = new Engine({ mode: 'cli', actor: 'test-examiner' });
+    const reopened = await engine.openCase(casePath, false);
+    expect((await reopened.info()).sources.map((source) => source.details['declaredDateOrder'])).toEqual(['mdy', 'mdy', 'mdy']);
+  }, 120_000);
+
   it('records a source stopped by closing the case as interrupted, for retry failed', async () => {
     const folder = tempFolder();
     const casePath = join(folder, 'case');

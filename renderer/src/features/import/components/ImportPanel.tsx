@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { DragEvent, ReactNode } from 'react';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
@@ -12,11 +12,22 @@ import type { ImportOptionsState } from './ImportOptionsFields.tsx';
 import type { StagedZone } from './StagedFiles.tsx';
 import { CodeInput } from '../../../app/CodeInput.tsx';
 import type { PickedFile } from '../../../api/client.ts';
+import type { CsvMappingSpec } from '../../../../../shared/domain/import.ts';
 import { dropEntries, filesOfDrop, filesOfFolderPick } from '../state/dropped-files.ts';
 
 /** The zone an import started now would use: the typed one, else the case setting (as the engine chooses). */
 function stagedZone(typed: string, caseTimeZone: string): StagedZone {
   return typed.trim() === '' ? { name: caseTimeZone, declared: false } : { name: typed.trim(), declared: true };
+}
+
+/** The typed CSV column mapping: undefined when none is typed, null when the text is not JSON. */
+function parsedMapping(text: string): CsvMappingSpec | undefined | null {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as CsvMappingSpec;
+  } catch {
+    return null;
+  }
 }
 
 function hasFiles(event: DragEvent): boolean {
@@ -38,10 +49,11 @@ async function droppedFiles(event: DragEvent): Promise<PickedFile[]> {
  * `caseTimeZone` is the case's zone, named beside staged files when no other zone is typed.
  */
 export function ImportPanel({ caseTimeZone, children }: { caseTimeZone: string; children: ReactNode }) {
-  const controller = useImport();
+  const [csvMap, setCsvMap] = useState('');
+  const typedMapping = useMemo(() => parsedMapping(csvMap), [csvMap]);
+  const controller = useImport(typedMapping === null ? undefined : typedMapping);
   const [dragging, setDragging] = useState(false);
   const [path, setPath] = useState('');
-  const [csvMap, setCsvMap] = useState('');
   const [settings, setSettings] = useState<ImportOptionsState>({ device: '', timeZone: '', dateOrder: '' });
   const [detected, setDetected] = useState<DetectedFile[] | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -76,9 +88,12 @@ export function ImportPanel({ caseTimeZone, children }: { caseTimeZone: string; 
     if (!(await controller.pickNative())) inputRef.current?.click();
   }
 
+  /** Shows what the typed path holds, as Import would read it: with the CSV column mapping, if one is typed. */
   async function detect(): Promise<void> {
+    const withMapping = optionsWithMapping();
+    if (withMapping === null) return;
     try {
-      setDetected(await api.invoke('import.detect', { paths: [path.trim()] }));
+      setDetected(await api.invoke('import.detect', { paths: [path.trim()], ...(withMapping.csvMapping === undefined ? {} : { csvMapping: withMapping.csvMapping }) }));
     } catch (caught) {
       controller.setNotice(describeError(caught));
     }
@@ -91,12 +106,11 @@ export function ImportPanel({ caseTimeZone, children }: { caseTimeZone: string; 
    */
   function optionsWithMapping(): ImportRequestOptions | null {
     if (csvMap.trim() === '') return options();
-    try {
-      return { ...options(), csvMapping: JSON.parse(csvMap) as Record<string, string | number | boolean> };
-    } catch {
+    if (typedMapping === null) {
       controller.setNotice('The CSV column mapping must be JSON, e.g. {"timestamp":"date","sender":"user","text":"message"}');
       return null;
     }
+    return { ...options(), csvMapping: typedMapping };
   }
 
   function startStaged(): void {

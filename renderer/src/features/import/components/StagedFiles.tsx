@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../app/format.ts';
-import type { StagedImport } from '../state/use-import.ts';
+import type { DetectedFile, StagedImport } from '../state/use-import.ts';
 import { DetectedFileItem } from './DetectedFileItem.tsx';
 
 /** The zone the next import reads device times in: the one typed in the options, else the case's. */
@@ -17,7 +17,7 @@ export function StagedFiles({ staged, device, zone, onStart, onDiscard }: { stag
   const { detected } = staged;
   const recognised = detected?.filter((item) => item.format !== null && item.format !== 'companion').length ?? 0;
   const deviceName = device.trim();
-  const count = detected?.length ?? staged.paths.length;
+  const count = detected === null ? staged.paths.length : fileCount(detected);
   return (
     <section className="staged-import" aria-label="Files ready to import" data-testid="import-staged">
       {detected === null ? (
@@ -25,7 +25,7 @@ export function StagedFiles({ staged, device, zone, onStart, onDiscard }: { stag
       ) : (
         <>
           <p>
-            {formatNumber(recognised)} of {formatNumber(detected.length)} recognised, to be recorded as{' '}
+            {formatNumber(recognised)} of {formatNumber(count)} recognised, to be recorded as{' '}
             {deviceName === '' ? <span className="muted">no device declared</span> : <>device <bdi>{deviceName}</bdi></>}
             , times read in zone <span className="mono" data-testid="import-staged-zone">{zone.name}</span> <span className="muted">({zone.declared ? 'declared' : 'case setting'})</span>
           </p>
@@ -46,4 +46,9 @@ export function StagedFiles({ staged, device, zone, onStart, onDiscard }: { stag
       </div>
     </section>
   );
+}
+
+/** Files, not rows: past the preview's limit one row stands for the files not listed, and says how many. */
+function fileCount(detected: DetectedFile[]): number {
+  return detected.reduce((sum, item) => sum + (item.unlisted ?? 1), 0);
 }

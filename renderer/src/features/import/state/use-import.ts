@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import type { ImportRequestOptions, PickedFile } from '../../../api/client.ts';
 import type { ResponseOf } from '../../../../../shared/ipc/contract.ts';
+import type { CsvMappingSpec } from '../../../../../shared/domain/import.ts';
 import { describeError } from '../../../app/format.ts';
 
 export interface UploadProgress {
@@ -11,6 +12,9 @@ export interface UploadProgress {
 }
 
 export type DetectedFile = ResponseOf<'import.detect'>[number];
+
+/** Pause after the mapping changes before staged files are checked again, so typing does not re-check each step. */
+const RECHECK_DELAY_MS = 300;
 
 /**
  * Files dropped or picked, waiting for the analyst: each with the format its content shows (or
@@ -38,12 +42,23 @@ export interface ImportController {
   setNotice(text: string | null): void;
 }
 
-/** Starts imports; the engine reports their progress as tasks (see features/tasks). */
-export function useImport(): ImportController {
+/**
+ * Starts imports; the engine reports their progress as tasks (see features/tasks). `csvMapping`
+ * is the CSV column mapping typed in the panel (undefined: none, or not JSON yet): staged files
+ * are checked with it, and checked again when it changes, so a CSV table shows as the import
+ * will read it rather than "not recognised".
+ */
+export function useImport(csvMapping: CsvMappingSpec | undefined): ImportController {
   const [upload, setUpload] = useState<UploadProgress | null>(null);
   const [staged, setStaged] = useState<StagedImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const mappingRef = useRef(csvMapping);
+  mappingRef.current = csvMapping;
+  const stagedPaths = useRef<string[] | null>(null);
+  stagedPaths.current = staged?.paths ?? null;
+  /** Numbers each check, so an answer overtaken by a later check (a newer mapping) is dropped. */
+  const latestCheck = useRef(0);
 
   const importPaths = useCallback(async (paths: string[], options: ImportRequestOptions) => {
     if (paths.length === 0) return false;
@@ -57,17 +72,32 @@ export function useImport(): ImportController {
     }
   }, []);
 
-  const stagePaths = useCallback(async (paths: string[]) => {
-    if (paths.length === 0) return;
-    setStaged({ paths, detected: null });
+  /** Asks the engine what each staged file is, with the mapping typed now. */
+  const checkStaged = useCallback(async (paths: string[]) => {
+    const check = ++latestCheck.current;
+    const mapping = mappingRef.current;
     try {
-      const detected = await api.invoke('import.detect', { paths });
-      setStaged((current) => (current?.paths === paths ? { paths, detected } : current));
+      const detected = await api.invoke('import.detect', { paths, ...(mapping === undefined ? {} : { csvMapping: mapping }) });
+      if (check === latestCheck.current) setStaged((current) => (current?.paths === paths ? { paths, detected } : current));
     } catch (caught) {
       setError(describeError(caught));
       setStaged(null);
     }
   }, []);
+
+  const stagePaths = useCallback(async (paths: string[]) => {
+    if (paths.length === 0) return;
+    setStaged({ paths, detected: null });
+    await checkStaged(paths);
+  }, [checkStaged]);
+
+  // A mapping typed (or changed) after the files were staged: what they are may have changed.
+  useEffect(() => {
+    const paths = stagedPaths.current;
+    if (paths === null) return undefined;
+    const timer = setTimeout(() => void checkStaged(paths), RECHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [csvMapping, checkStaged]);
 
   const stageFiles = useCallback(async (files: PickedFile[]) => {
     if (files.length === 0) return;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportIssue, SourceRecord } from '../../../../../shared/domain/source.ts';
-import { cancelledSources, sourcesToRetry } from '../../../../../shared/domain/source-retry.ts';
+import { cancelledSources, declaredDateOrder, sourcesToRetry } from '../../../../../shared/domain/source-retry.ts';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
 
@@ -64,10 +64,11 @@ function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImpor
   async function importAgain(): Promise<void> {
     setError(null);
     try {
-      // Imported again as the device it was declared with, and in the zone declared for it (as
-      // "Retry failed" does); a zone taken from the case setting follows the setting as it is now.
+      // Imported again as the device it was declared with, in the zone and day/month order declared
+      // for it (as "Retry failed" does); a zone taken from the case setting follows the setting as it is now.
       const zone = source.timeZoneOrigin === 'flag' ? { timeZone: source.timeZone } : {};
-      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }), ...zone });
+      const dateOrder = declaredDateOrder(source);
+      await api.invoke('import.start', { paths: [source.path], ...(source.device === null ? {} : { device: source.device }), ...zone, ...(dateOrder === null ? {} : { dateOrder }) });
       setStarted(true);
     } catch (caught) {
       setError(describeError(caught));
@@ -114,8 +115,10 @@ function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImpor
       ) : (
         <ul className="issue-list">
           {issues.slice(0, 200).map((issue, index) => (
-            <li key={index} className="small-text">
-              <span className="mono">{issue.place}</span> {issue.reason}
+            <li key={index} className="small-text" dir="auto">
+              {/* Isolated, as in the import summary: a place in Arabic or Hebrew (a file name and its
+                  line) neither sets the line's direction nor is reordered with the reason after it. */}
+              <bdi dir="auto" className="mono">{issue.place}</bdi> {issue.reason}
             </li>
           ))}
           {issues.length > 200 && <li className="muted small-text">… {formatNumber(issues.length - 200)} more</li>}
