@@ -65,9 +65,15 @@ function withoutComments(value: string): string {
   return out.replace(/\s+/gu, ' ').trim();
 }
 
+/** A GMT or UTC offset with one-digit hours or minutes after a colon ("GMT+2", "UTC-5", "GMT+5:30") as hhmm ("GMT+0200"). */
+const SHORT_GMT_OFFSET = /\b(gmt|utc|ut)([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)/giu;
+function withFullGmtOffsets(text: string): string {
+  return text.replace(SHORT_GMT_OFFSET, (_whole, prefix: string, sign: string, hours: string, minutes?: string) => `${prefix}${sign}${hours.padStart(2, '0')}${minutes ?? '00'}`);
+}
+
 /** Reads a Date header value; null when it is not a date RFC 5322 (or its obsolete syntax, or a common variant of it) allows. */
 export function parseMailDate(value: string): MailDate | null {
-  const text = withoutComments(value);
+  const text = withFullGmtOffsets(withoutComments(value));
   const fields = rfc5322Fields(text) ?? asctimeFields(text) ?? isoFields(text);
   if (fields === null || fields.month === -1) return null;
   if (fields.day < 1 || fields.day > 31 || fields.hour > 23 || fields.minute > 59 || fields.second > 60) return null;

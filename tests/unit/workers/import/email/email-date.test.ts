@@ -46,6 +46,14 @@ describe('RFC 5322 Date header', () => {
     expect(parseMailDate('Sat, 2 Mar 2024 09:14:05 UTC')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0000', obsoleteZone: 'UTC' });
   });
 
+  it('reads a GMT or UTC offset written with one-digit hours or a colon (webmail and phone clients: "GMT+2", "UTC-5", "GMT+5:30")', () => {
+    expect(parseMailDate('Sat, 2 Mar 2024 11:14:05 GMT+2')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0200' });
+    expect(parseMailDate('Sat, 2 Mar 2024 04:14:05 UTC-5')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '-0500' });
+    expect(parseMailDate('Sat, 2 Mar 2024 14:44:05 GMT+5:30')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0530' });
+    // A bare "+2" says nothing of what it counts from and stays unread.
+    expect(parseMailDate('Sat, 2 Mar 2024 11:14:05 +2')).toBeNull();
+  });
+
   it('reads ISO 8601 dates some tools write, with or without a zone', () => {
     expect(parseMailDate('2024-03-02T11:14:05+02:00')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0200' });
     expect(parseMailDate('2024-03-02 09:14:05Z')).toEqual({ utcMs: Date.UTC(2024, 2, 2, 9, 14, 5), offset: '+0000' });
