@@ -221,6 +221,15 @@ export function writeWalFile(frames: WalFrame[], options: { pageSize: number; bi
   return out;
 }
 
+/** The MMS tables of an mmssms.db (sms, pdu, part, addr) with the columns the MMS reader takes: tests add their rows. */
+export const MMS_TABLES = `
+  CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, date INTEGER, type INTEGER, body TEXT);
+  CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER, msg_box INTEGER, m_type INTEGER);
+  CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER DEFAULT 0, ct TEXT, name TEXT, chset INTEGER, cd TEXT, fn TEXT,
+    cid TEXT, cl TEXT, _data TEXT, text TEXT);
+  CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, address TEXT, type INTEGER, charset INTEGER);
+`;
+
 /**
  * A minimal mmssms.db (sms, threads, canonical_addresses) holding one incoming SMS with `body`:
  * the SQL, for tests that need a phone database of a known shape.

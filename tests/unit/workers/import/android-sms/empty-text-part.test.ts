@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { androidSmsDbParser } from '../../../../../workers/import/android-sms/index.ts';
-import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { buildDatabase, MMS_TABLES, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
  * The text parts of an MMS are joined one per line. An empty text part (`part.text` '', a slide
@@ -8,11 +8,7 @@ import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harn
  */
 
 const SCHEMA = `
-  CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, date INTEGER, type INTEGER, body TEXT);
-  CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER, msg_box INTEGER, m_type INTEGER);
-  CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER DEFAULT 0, ct TEXT, name TEXT, chset INTEGER, cd TEXT, fn TEXT,
-    cid TEXT, cl TEXT, _data TEXT, text TEXT);
-  CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, address TEXT, type INTEGER, charset INTEGER);
+  ${MMS_TABLES}
   INSERT INTO pdu VALUES (1, 1, 1617900000, 1, 132);
   INSERT INTO part (mid, seq, ct, cl, _data, text) VALUES (1, 0, 'text/plain', 'text_0.txt', NULL, ''), (1, 0, 'text/plain', 'text_1.txt', NULL, 'hi');
 `;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { androidSmsDbParser } from '../../../../../workers/import/android-sms/index.ts';
-import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { buildDatabase, MMS_TABLES, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
  * AOSP numbers every part but the SMIL seq 0, so the parts came in row order and the text parts
@@ -11,11 +11,7 @@ import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harn
  */
 
 const SCHEMA = `
-  CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, date INTEGER, type INTEGER, body TEXT);
-  CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER, msg_box INTEGER, m_type INTEGER);
-  CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER DEFAULT 0, ct TEXT, name TEXT, chset INTEGER, cd TEXT, fn TEXT,
-    cid TEXT, cl TEXT, _data TEXT, text TEXT);
-  CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, address TEXT, type INTEGER, charset INTEGER);
+  ${MMS_TABLES}
   INSERT INTO addr (msg_id, address, type) VALUES (1, '+41790000001', 137);
   INSERT INTO pdu VALUES (1, 1, 1617900000, 1, 132);
 `;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { androidSmsDbParser } from '../../../../../workers/import/android-sms/index.ts';
-import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { buildDatabase, MMS_TABLES, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
  * An `application/smil` part was only counted (`extra.smilParts`). One whose SMIL is in a file
@@ -9,11 +9,7 @@ import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harn
  */
 
 const SCHEMA = `
-  CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, date INTEGER, type INTEGER, body TEXT);
-  CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER, msg_box INTEGER, m_type INTEGER);
-  CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER DEFAULT 0, ct TEXT, name TEXT, chset INTEGER, cd TEXT, fn TEXT,
-    cid TEXT, cl TEXT, _data TEXT, text TEXT);
-  CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, address TEXT, type INTEGER, charset INTEGER);
+  ${MMS_TABLES}
   INSERT INTO pdu VALUES (1, 1, 1617900000, 1, 132);
   INSERT INTO part (mid, seq, ct, cl, _data, text) VALUES
     (1, -1, 'application/smil', 'smil.xml', '/data/user_de/0/com.android.providers.telephony/app_parts/PART_1_smil', NULL),
