@@ -1,5 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
 import type { ImportWorkerApi } from '../../shared/contracts/import-worker.ts';
@@ -53,7 +53,7 @@ export class CaseSession {
     const timeZone = options.timeZone ?? 'UTC';
     if (!isValidTimeZone(timeZone)) throw new AppError('E_USAGE', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Bucharest or UTC`);
     assertNotAFile(path);
-    if (options.create) mkdirSync(path, { recursive: true });
+    if (options.create) createCaseFolder(path);
     const db = spawnWorker<DbWorkerApi>('db');
     let index: SearchIndex | null = null;
     try {
@@ -165,6 +165,27 @@ function statOrNotAFolder(path: string): ReturnType<typeof statSync> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
     throw new AppError('E_USAGE', `The case folder ${path} lies below a file, not a folder: name a folder for the case (it is created if it does not exist)`);
+  }
+}
+
+/**
+ * Creates the case folder and any missing parent, one level at a time: Node 20's recursive
+ * mkdir loops at full CPU where a folder cannot be made (below /proc), where a plain mkdir
+ * fails at once. A folder that cannot be made is refused by name.
+ */
+function createCaseFolder(path: string): void {
+  const missing: string[] = [];
+  for (let folder = path; statOrNotAFolder(folder) === undefined; folder = dirname(folder)) {
+    missing.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new AppError('E_USAGE', `The case folder ${path} cannot be created (${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}): name a folder where one can be made`, { cause: error });
+    }
   }
 }
 

@@ -103,6 +103,18 @@ describe('threadline import <case-dir> <path>... [--json]', () => {
     expect(result.stderr).not.toContain('unexpected failure');
   }, 30_000);
 
+  it('refuses, at once, a case folder that cannot be created (below /proc: Node 20\'s recursive mkdir looped there at full CPU)', () => {
+    const folder = tempFolder();
+    const chat = writeTemp(folder, 'chat.txt', CHAT);
+    const started = Date.now();
+    // Killed after 20 s: the loop it guards against never ends, and spawnSync would wait for it.
+    const result = spawnSync(process.execPath, [CLI, 'import', '/proc/threadline-no-case/case', chat, '--tz', 'UTC', '--no-ocr', '--json'], { encoding: 'utf8', timeout: 20_000 });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.status).not.toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ error: { code: expect.any(String) as unknown, message: expect.stringContaining('/proc/threadline-no-case') as unknown } });
+    expect(result.stderr).not.toContain('unexpected failure');
+  }, 30_000);
+
   it('creates no case when the command is bad usage (a malformed --csv-map, a missing --tessdata, a device name too long)', () => {
     const folder = tempFolder();
     const chat = writeTemp(folder, 'chat.txt', CHAT);
