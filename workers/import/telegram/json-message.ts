@@ -67,7 +67,7 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   const facts = entityFacts(written);
   if (facts.length > 0) extra['textEntityFacts'] = facts;
   // A service message, or a poll, has no text of its own: what it says is written out, marked as such.
-  const generated = text !== '' ? null : isService ? describeServiceMessage(value) : pollText(value['poll']);
+  const generated = text !== '' ? null : isService ? describeServiceMessage(value, duplicates) : pollText(value['poll']);
   if (generated !== null) {
     text = generated;
     extra['textGenerated'] = true;

@@ -14,7 +14,7 @@ import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from './json-walk
 import { sniffTelegramJson } from './json-sniff.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.4.0';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.5.2';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);
@@ -56,30 +56,86 @@ interface ChatState {
   pointer: string;
   name: string | null;
   type: string | null;
+  /** The "type" key was read (its value may be null: a chat of a type the exporter did not know). */
+  typeSeen: boolean;
   id: string | null;
   key: string | null;
   messages: number;
 }
 
+/** What the messages need from keys that a re-sorted file puts after them. */
+interface ExportHeaders {
+  /** Chat headers by the chat's JSON pointer. */
+  chats: Map<string, ChatState>;
+  ownerIds: Set<string>;
+}
+
+/**
+ * Thrown by the first reading when a message comes before its chat's "type". The exporter always
+ * writes "name", "type" and "id" before "messages" (and personal_information before "chats"), so
+ * the keys were re-sorted by a tool (jq -S puts "messages" before "name" and "type", "chats"
+ * before "personal_information"). Holding the messages until the header came could take the whole
+ * file into memory; instead nothing has been handed to the sink yet, and the export is read again
+ * after a pass that collects only the chat headers and the owner (messages skipped). A file in the
+ * exporter's order is read once, as before.
+ */
+class HeadersAfterMessages extends Error {}
+
 export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
+  try {
+    return await readExport(input, sink, null);
+  } catch (error) {
+    if (!(error instanceof HeadersAfterMessages)) throw error;
+  }
+  return readExport(input, sink, await readHeaders(input, sink));
+}
+
+/** The header pass: chat names, types and ids, and the owner, with every message skipped. */
+async function readHeaders(input: ParserInput, sink: ParseSink): Promise<ExportHeaders> {
+  const headers: ExportHeaders = { chats: new Map(), ownerIds: new Set() };
+  // A fault is left to the full reading that follows, which reports it with its place.
+  await walkJsonSource(input, sink, headerPlan, ({ path, value }) => {
+    if (path.length === 1 && path[0] === 'personal_information') addOwnerIds(headers.ownerIds, value);
+    const chatPath = chatPathOf(path);
+    const rest = chatPath === null ? [] : path.slice(chatPath.length);
+    if (chatPath !== null && rest.length === 1 && rest[0] !== 'messages') recordChatField(chatStateFor(headers.chats, chatPath), String(rest[0]), value);
+    return Promise.resolve();
+  });
+  return headers;
+}
+
+function headerPlan(path: JsonPath): PlanDecision {
+  const chat = chatPathOf(path);
+  if (chat !== null && path[chat.length] === 'messages') return 'skip';
+  return telegramPlan(path);
+}
+
+function chatStateFor(chats: Map<string, ChatState>, path: ChatPath): ChatState {
+  const pointer = jsonPointer(path);
+  let chat = chats.get(pointer);
+  if (chat === undefined) {
+    chat = { pointer, name: null, type: null, typeSeen: false, id: null, key: null, messages: 0 };
+    chats.set(pointer, chat);
+  }
+  return chat;
+}
+
+function addOwnerIds(ownerIds: Set<string>, value: JsonValue): void {
+  if (isJsonObject(value) && (typeof value['user_id'] === 'number' || typeof value['user_id'] === 'string')) {
+    ownerIds.add(String(value['user_id']));
+    ownerIds.add(`user${String(value['user_id'])}`);
+  }
+}
+
+async function readExport(input: ParserInput, sink: ParseSink, headers: ExportHeaders | null): Promise<ParseOutcome> {
   const file = input.displayName;
   const warnings = new WarningLimiter(sink, file);
-  const chats = new Map<string, ChatState>();
-  const ownerIds = new Set<string>();
+  const chats = headers?.chats ?? new Map<string, ChatState>();
+  const ownerIds = headers?.ownerIds ?? new Set<string>();
   let messages = 0;
   let unparsed = 0;
   let withUnixTime = 0;
   const times = { utc: 0, wall: 0, missing: 0 };
-
-  const chatFor = (path: ChatPath): ChatState => {
-    const pointer = jsonPointer(path);
-    let chat = chats.get(pointer);
-    if (chat === undefined) {
-      chat = { pointer, name: null, type: null, id: null, key: null, messages: 0 };
-      chats.set(pointer, chat);
-    }
-    return chat;
-  };
 
   const announce = (chat: ChatState): string => {
     if (chat.key !== null) return chat.key;
@@ -96,21 +152,19 @@ export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Pr
   const onValue = async (walked: WalkedValue): Promise<void> => {
     const { path, value } = walked;
     if (path.length === 1 && path[0] === 'personal_information') {
-      if (isJsonObject(value) && (typeof value['user_id'] === 'number' || typeof value['user_id'] === 'string')) {
-        ownerIds.add(String(value['user_id']));
-        ownerIds.add(`user${String(value['user_id'])}`);
-      }
+      addOwnerIds(ownerIds, value);
       return;
     }
     const chatPath = chatPathOf(path);
     if (chatPath === null) return;
-    const chat = chatFor(chatPath);
+    const chat = chatStateFor(chats, chatPath);
     const rest = path.slice(chatPath.length);
     if (rest.length === 1) {
       if (rest[0] === 'messages') warnings.add('structure', `${file}#${jsonPointer(path)}`, '"messages" is not an array; no message could be read from it');
       else recordChatField(chat, String(rest[0]), value);
       return;
     }
+    if (headers === null && !chat.typeSeen && messages === 0 && warnings.count('structure') === 0) throw new HeadersAfterMessages();
     const chatKey = announce(chat);
     const pointer = jsonPointer(path);
     const { message, notes } = telegramMessage(value, { chatKey, locator: { kind: 'json-pointer', file, pointer }, ownerIds, savedMessages: chat.type === 'saved_messages' }, walked.problem, walked.duplicates);
@@ -167,6 +221,7 @@ export async function parseTelegramJson(input: ParserInput, sink: ParseSink): Pr
 
 function recordChatField(chat: ChatState, field: string, value: JsonValue): void {
   if (field === 'name' && typeof value === 'string') chat.name = value;
+  if (field === 'type') chat.typeSeen = true;
   if (field === 'type' && typeof value === 'string') chat.type = value;
   if (field === 'id' && (typeof value === 'number' || typeof value === 'string')) chat.id = String(value);
 }

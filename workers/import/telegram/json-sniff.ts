@@ -12,7 +12,10 @@ const TELEGRAM_MARKERS = [
   /"text_entities"\s*:/u,
   /"from_id"\s*:/u,
   /"personal_information"\s*:/u,
-  /"type"\s*:\s*"(?:personal_chat|bot_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages)"/u,
+  // Every chat type writeDialogStart writes; an empty single-chat export has nothing else to go by.
+  /"type"\s*:\s*"(?:personal_chat|bot_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|replies|verification_codes)"/u,
+  // A chat of a type the exporter did not know is written "type": null, then its id and messages.
+  /"type"\s*:\s*null\s*,\s*"id"\s*:\s*-?\d+\s*,\s*"messages"\s*:/u,
   /"type"\s*:\s*"(?:message|service)"\s*,\s*"date"\s*:/u,
   /"date"\s*:\s*"[^"]*"\s*,\s*"type"\s*:\s*"(?:message|service)"/u,
 ];

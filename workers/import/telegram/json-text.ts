@@ -6,7 +6,8 @@
  */
 
 import { isJsonObject } from './json-walker.ts';
-import type { JsonObject, JsonValue } from './json-walker.ts';
+import { MEDIA_KEYS } from './json-media.ts';
+import type { DuplicateKey, JsonObject, JsonValue } from './json-walker.ts';
 
 export function flattenTelegramText(text: JsonValue | undefined): string {
   if (text === undefined || text === null) return '';
@@ -39,37 +40,63 @@ export function entityFacts(text: JsonValue | undefined): JsonObject[] {
   return text.filter((part): part is JsonObject => isJsonObject(part) && Object.keys(part).some((key) => key !== 'type' && key !== 'text'));
 }
 
-/** A readable line for a service message whose own text is empty: "Alice: phone_call (duration_seconds: 56)". */
-export function describeServiceMessage(message: JsonObject): string {
+/**
+ * A readable line for a service message whose own text is empty:
+ * "Alice: phone_call (duration_seconds: 56; discard_reason: hangup)". Every per-action field is
+ * shown, in the order the exporter wrote them: tdesktop adds actions and fields with each release
+ * (boost_apply's boosts, send_star_gift's stars and gift_text, topic_edit's new_title...), and a
+ * list of known keys silently left the new ones out of the line the analyst reads and searches.
+ * `duplicates` are values a repeated key overwrote: send_webview_data's data sits in a first
+ * "text" key that the message's own (empty) "text" replaces.
+ */
+export function describeServiceMessage(message: JsonObject, duplicates: readonly DuplicateKey[] = []): string {
   const information = message['information_text'];
   if (typeof information === 'string' && information !== '') return information;
   const action = typeof message['action'] === 'string' ? message['action'] : 'service message';
   const actor = typeof message['actor'] === 'string' ? `${message['actor']}: ` : '';
   const details: string[] = [];
-  for (const key of SERVICE_DETAIL_KEYS) {
-    const value = message[key];
-    if (value === undefined || value === null || value === '') continue;
-    details.push(`${key}: ${Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+  for (const { key, value } of duplicates) pushDetail(details, key, value);
+  for (const [key, value] of Object.entries(message)) {
+    if (!NOT_DETAILS.has(key)) pushDetail(details, key, value);
   }
   return `${actor}${action}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
 }
 
-/** Per-action fields worth showing in the generated line (FORMATS.md §2.1). */
-const SERVICE_DETAIL_KEYS = [
-  'title',
-  'members',
-  'inviter',
-  'message_id',
-  'duration_seconds',
-  'duration',
-  'discard_reason',
-  'period',
-  'emoticon',
-  'game_message_id',
-  'score',
-  'amount',
-  'currency',
-  'distance',
-  'from_id',
-  'to_id',
-] as const;
+function pushDetail(details: string[], key: string, value: JsonValue): void {
+  const shown = detailText(key, value);
+  if (shown !== '') details.push(`${key}: ${shown}`);
+}
+
+function detailText(key: string, value: JsonValue): string {
+  if (value === null) return '';
+  // A text field (gift_text, send_webview_data's text) may be an entity array like a message's text.
+  if (key === 'text' || key.endsWith('_text')) return flattenTelegramText(value);
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * Keys of a service message that are not what the action says: the envelope (id, dates, actor,
+ * the message's own text) and a photo's file fields, which become an attachment
+ * (edit_group_photo, suggest_profile_photo).
+ */
+const NOT_DETAILS: ReadonlySet<string> = new Set([
+  'id',
+  'type',
+  'date',
+  'date_unixtime',
+  'edited',
+  'edited_unixtime',
+  'actor',
+  'actor_id',
+  'action',
+  'information_text',
+  'text',
+  'text_entities',
+  'reactions',
+  'inline_bot_buttons',
+  'width',
+  'height',
+  'media_spoiler',
+  ...MEDIA_KEYS,
+]);
