@@ -47,7 +47,7 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
   const body = textOf(model, 'Body', notes);
   const subject = fieldText(model, 'Subject');
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
-  const { attachments, references } = attachmentsOf(model, context.files);
+  const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
   const sender = direction === 'outgoing' ? parties.from : (parties.from ?? (others.length === 1 ? (others[0] ?? null) : null));
   const extra = baseExtra(model, type, { folder: fieldText(model, 'Folder'), status: fieldText(model, 'Status'), smsc: fieldText(model, 'SMSC'), parties: describe(parties.all, context.files) });
   if (subject !== null) extra['subject'] = subject;
@@ -92,7 +92,7 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const html = looksLikeHtml(body);
   const text = [subject === null ? null : `Subject: ${subject}`, html ? htmlToText(body) : body].filter((part): part is string => part !== null && part !== '').join('\n\n');
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
-  const { attachments, references } = attachmentsOf(model, context.files);
+  const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
   const extra = baseExtra(model, 'Email', { account, folder, status: fieldText(model, 'Status'), subject, parties: describe(parties.all, context.files) });
   if (html) extra['body'] = 'HTML; the text shown has its tags removed (the report keeps the HTML)';
   if (references.length > 0) extra['files'] = references;
