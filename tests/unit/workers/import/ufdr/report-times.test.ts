@@ -122,3 +122,21 @@ describe('Cellebrite report times beside the TimeStamp', () => {
     expect(warnings.filter((warning) => /no known form/u.test(warning.message))).toEqual([]);
   });
 });
+
+describe('Cellebrite SMS, Email and Call times beside the TimeStamp', () => {
+  const stamped = (type: string, id: string, extra: string): string =>
+    `<model type="${type}" id="${id}" deleted_state="Intact">${time('TimeStamp', '2024-11-03T19:47:14.000+00:00')}${extra}</model>`;
+  const sms = stamped('SMS', 's1', `${field('Folder', 'Inbox')}${field('Body', 'read it?')}${time('DateRead', '2024-11-03T19:50:00.000+00:00')}`);
+  const mail = stamped('Email', 'e1', `${field('Folder', 'Sent')}${field('Body', 'hi')}${time('DateSent', '2024-11-03T19:46:00.000+00:00')}`);
+  const phoneCall = stamped('Call', 'k1', `${field('Type', 'Incoming', 'CallType')}${time('EndTime', '2024-11-03T19:48:00.000+00:00')}`);
+  const xml = ['<?xml version="1.0" encoding="utf-8"?>', `<project id="r" xmlns="${CELLEBRITE_NS}"><decodedData>`, modelType('SMS', [sms]), modelType('Email', [mail]), modelType('Call', [phoneCall]), '</decodedData></project>'].join('\n');
+
+  it('keeps every other TimeStamp field of the model in extra.times', async () => {
+    const { messages } = await runParser(ufdrReportParser, inputFromText(xml, { displayName: 'report.xml' }));
+    expect(messages.map((item) => [item.extra?.['modelId'], item.extra?.['times']])).toEqual([
+      ['s1', { DateRead: { text: '2024-11-03T19:50:00.000+00:00', utc: '2024-11-03T19:50:00.000Z', format: 'TimeStampKnown' } }],
+      ['e1', { DateSent: { text: '2024-11-03T19:46:00.000+00:00', utc: '2024-11-03T19:46:00.000Z', format: 'TimeStampKnown' } }],
+      ['k1', { EndTime: { text: '2024-11-03T19:48:00.000+00:00', utc: '2024-11-03T19:48:00.000Z', format: 'TimeStampKnown' } }],
+    ]);
+  });
+});
