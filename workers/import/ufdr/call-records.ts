@@ -11,6 +11,7 @@ import type { CallFacts, CallOutcome } from '../sms-xml/call-log.ts';
 import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
 import { fieldText } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
+import { keepSideTimes } from './text-records.ts';
 import type { ConversationRecord, RecordContext } from './text-records.ts';
 
 const OUTCOMES: [RegExp, CallOutcome][] = [
@@ -63,6 +64,7 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
   for (const [name, value] of [['type', type], ['status', status], ['durationAsWritten', rawDuration], ['networkName', fieldText(model, 'NetworkName')], ['account', fieldText(model, 'Account')], ['timestampFormat', stamp.format]] as const) {
     if (value !== null) extra[name] = value;
   }
+  keepSideTimes(extra, model, notes, context.stamps);
   return {
     message: {
       chatKey: key,

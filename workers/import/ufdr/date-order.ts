@@ -47,6 +47,8 @@ export class DateOrderTally {
 /** Reads stamps in the report's order, and counts (and notes) those that contradict it. */
 export class StampReader {
   conflicts = 0;
+  /** Year-0001 ("no time") stamps among the times beside records' own (model-facts.ts sideTime). */
+  sideNoTimes = 0;
 
   constructor(readonly decision: DateOrderDecision) {}
 

@@ -30,6 +30,8 @@ export interface TaggedFile {
   deleted: boolean;
   /** The `deleted` attribute as written (`Intact`, `Deleted`, `Trash`…), or null when absent. */
   deletedState: string | null;
+  /** accessInfo `<timestamp name=…>` texts as written (CreationTime, ModifyTime, AccessTime), in order. */
+  times: [string, string][];
 }
 
 /** Reads a `<file>` element of taggedFiles (or one written inline in a model). */
@@ -52,7 +54,26 @@ export function taggedFileOf(node: XmlNode): TaggedFile {
     sha256: hexDigest(items.get('sha256') ?? items.get('sha-256') ?? node.attrs['sha256'], 64),
     deleted: isDeletedState(node.attrs['deleted']),
     deletedState: node.attrs['deleted'] ?? null,
+    times: accessTimesOf(node),
   };
+}
+
+/** Times past this many per file are not kept: Physical Analyzer writes three. */
+const MAX_FILE_TIMES = 16;
+/** A longer text is no time stamp; it is cut to keep a million indexed files small. */
+const MAX_FILE_TIME_CHARS = 64;
+
+function accessTimesOf(node: XmlNode): [string, string][] {
+  const times: [string, string][] = [];
+  for (const access of descendants(node, 'accessInfo')) {
+    for (const stamp of access.children) {
+      const name = stamp.attrs['name'];
+      const text = stamp.text.trim();
+      if (stamp.name !== 'timestamp' || name === undefined || text === '' || times.length >= MAX_FILE_TIMES) continue;
+      times.push([name, text.slice(0, MAX_FILE_TIME_CHARS)]);
+    }
+  }
+  return times;
 }
 
 /** A digest as lowercase hex, or null when it is not `length` hex digits (a vendor typo is not a digest). */

@@ -6,6 +6,7 @@
  */
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
+import type { WallTime } from '../../../shared/time/zoned-time.ts';
 import { isDeletedState } from './deleted-state.ts';
 import { identifierKey } from './file-index.ts';
 import { fieldModels, fieldNode, fieldText, partyOf } from './model-tree.ts';
@@ -43,6 +44,53 @@ export function readStampValue(value: XmlNode | undefined, notes: string[], stam
   if (formatted === undefined || (time !== null && 'utcMs' in time)) return { time, text };
   const stated = stamps.read(formatted, notes);
   return { time: time === null || (stated !== null && 'utcMs' in stated) ? stated : time, text };
+}
+
+/**
+ * A time the report gives beside a record's own TimeStamp (DateRead, DateDelivered, a Chat's
+ * StartTime, a file's CreationTime…): the text as written, its UTC reading (null when it has no
+ * zone, is in no known form or is year 0001, "no time"), and a wall-clock reading when it has no
+ * zone, for the examiner to place.
+ */
+export interface SideTime {
+  text: string;
+  utc: string | null;
+  wall?: string;
+  format?: string;
+}
+
+/**
+ * Every TimeStamp field of a model but those named in `skip` (the record's own time), by field
+ * name, or null when there is none. When a victim read or played a threat is evidence, and these
+ * times were read nowhere. The first field of a name wins, as for the model's other fields.
+ */
+export function sideTimesOf(model: XmlNode, notes: string[], stamps: StampReader, skip: readonly string[] = ['TimeStamp']): Record<string, SideTime> | null {
+  const times: Record<string, SideTime> = {};
+  for (const child of model.children) {
+    const name = child.attrs['name'];
+    const value = child.children.find((node) => node.name === 'value');
+    if (child.name !== 'field' || name === undefined || skip.includes(name) || name in times || value === undefined) continue;
+    if (child.attrs['type'] !== 'TimeStamp' && value.attrs['type'] !== 'TimeStamp') continue;
+    const read = readStampValue(value, notes, stamps);
+    if (read.text === '') continue;
+    times[name] = sideTime(read.text, read.time, name, notes, stamps, value.attrs['format'] ?? null);
+  }
+  return Object.keys(times).length === 0 ? null : times;
+}
+
+/** One side time, read: year 0001 is counted (StampReader.sideNoTimes) for the one year-0001 warning. */
+export function sideTime(text: string, time: ParsedTime, name: string, notes: string[], stamps: StampReader, format: string | null): SideTime {
+  if (time === null && isNoTimeStamp(text)) stamps.sideNoTimes += 1;
+  else if (time === null) notes.push(`the ${name} time "${text.slice(0, 80)}" is in no known form; it is kept as written, without a UTC reading`);
+  const read: SideTime = { text, utc: time !== null && 'utcMs' in time ? new Date(time.utcMs).toISOString() : null };
+  if (time !== null && 'wall' in time) read.wall = wallText(time.wall);
+  if (format !== null) read.format = format;
+  return read;
+}
+
+function wallText(wall: WallTime): string {
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return `${String(wall.year).padStart(4, '0')}-${two(wall.month)}-${two(wall.day)} ${two(wall.hour)}:${two(wall.minute)}:${two(wall.second)}`;
 }
 
 /** `deleted_state="Deleted"` (Physical Analyzer) or `DeletedState` (some exports). */

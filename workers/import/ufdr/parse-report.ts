@@ -36,7 +36,7 @@ import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.17.1';
+export const UFDR_PARSER_VERSION = '1.19.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -125,6 +125,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     chat.hold.release(emitter(chat));
     const end = chatAtEnd(chat);
     records.announce(end.chat, end.again);
+    records.chatEnded(chat);
     warnDeletedChat(chat, end.chat.title);
   }
   /**
@@ -184,6 +185,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
     if (state.chat !== null) {
       const end = chatAtEnd(state.chat);
       records.announce(end.chat, end.again);
+      records.chatEnded(state.chat);
       warnDeletedChat(state.chat, end.chat.title);
     }
     await flush();
@@ -198,10 +200,8 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
   if (fragment && (stats.unresolvedFileRefs > 0 || stats.missingAttachmentFiles > 0)) {
     sink.warning({ place: file, message: `this is a fragment of a report.xml (its root is <${state.root ?? ''}>), without the report's taggedFiles: ${stats.unresolvedFileRefs} attachment file references could not be linked to vendor digests, and ${stats.missingAttachmentFiles} attachment files are not beside it` });
   }
-  const { noTime } = records;
-  if (noTime.count > 0) {
-    sink.warning({ place: file, message: `${noTime.count} time stamps are 0001-01-01 (first at ${noTime.first ?? file}), Physical Analyzer's "no time": those records have no time, and keep the stamp as written` });
-  }
+  const noTime = describeNoTime(records, stamps, file);
+  if (noTime !== null) sink.warning({ place: file, message: noTime });
   if (files.notIndexed > 0) sink.warning({ place: file, message: `${files.notIndexed} taggedFiles entries beyond the first ${files.indexed} were not indexed; their attachments use the path the message names, without vendor digests` });
   const unreferenced = stopped === null ? unreferencedEntries(presence, files) : null;
   if (unreferenced !== null && unreferenced.length > 0) sink.warning({ place: file, message: describeUnreferenced(unreferenced) });
@@ -220,6 +220,8 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       dateOrderSource: stamps.decision.source,
       dateOrderEvidence: stamps.decision.evidence,
       dateOrderConflicts: stamps.conflicts,
+      chatTimes: records.chatTimes,
+      ...(records.chatTimesNotKept === 0 ? {} : { chatTimesNotKept: records.chatTimesNotKept }),
       project: facts.project,
       extractions: facts.extractions,
       caseInformation: facts.caseInformation,
@@ -237,6 +239,18 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       invalidUtf8Sequences: decoder.report.invalidSequences,
     },
   };
+}
+
+/**
+ * The one year-0001 warning: records whose own time is "no time", and the times beside them
+ * (read, delivered, a chat's start, a file's times) that are. Those do not leave a record timeless.
+ */
+function describeNoTime(records: ReportRecords, stamps: StampReader, file: string): string | null {
+  const { noTime, sideNoTime } = records;
+  const own = noTime.count > 0 ? `${noTime.count} time stamps are 0001-01-01 (first at ${noTime.first ?? file}), Physical Analyzer's "no time": those records have no time, and keep the stamp as written` : null;
+  const side = stamps.sideNoTimes > 0 ? `${stamps.sideNoTimes} other time stamps (read, delivered, file times…) are 0001-01-01 (first at ${sideNoTime.first ?? file}), Physical Analyzer's "no time": they are kept as written, without a UTC reading` : null;
+  if (own === null) return side;
+  return side === null ? own : `${own}; and ${side}`;
 }
 
 /** Names of unreferenced zip entries kept in the details; the count says how many there are. */

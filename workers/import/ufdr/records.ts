@@ -10,9 +10,10 @@ import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { identifierKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
-import { deletedStateOf, extractionOf, isDeleted, readStampValue } from './model-facts.ts';
+import { deletedStateOf, extractionOf, isDeleted, readStampValue, sideTime, sideTimesOf } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
+import type { SideTime } from './model-facts.ts';
 import type { StampReader } from './date-order.ts';
 import { isNoTimeStamp } from './ufdr-time.ts';
 
@@ -45,7 +46,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const { time, text: timestampText } = readStampValue(stamp, notes, context.stamps);
   if (time === null && timestampText !== '' && !isNoTimeStamp(timestampText)) notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
   if (body?.truncated === true) notes.push(`the Body was longer than ${MAX_FIELD_CHARS} characters and was cut there`);
-  const { attachments, references } = attachmentsOf(model, context.files);
+  const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
   const direction = directionOf(model, from, context.participants);
   const owner = context.participants.find((party) => party.owner === true) ?? null;
   const sender = from ?? (direction === 'outgoing' ? owner : null);
@@ -66,7 +67,10 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   };
   if (stamp?.attrs['format'] !== undefined) extra['timestampFormat'] = stamp.attrs['format'];
   if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
-  if (to.length > 0) extra['to'] = to.map((party) => ({ id: party.id, name: party.name ?? context.files.nameOf(party.id) }));
+  // DateRead, DateDelivered, DatePlayed… on the message itself.
+  const times = sideTimesOf(model, notes, context.stamps);
+  if (times !== null) extra['times'] = times;
+  if (to.length > 0) extra['to'] = recipientsOf(model, to, notes, context);
   if (references.length > 0) extra['files'] = references;
   if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
   if (location !== null) extra['location'] = location;
@@ -103,6 +107,22 @@ function isSystem(model: XmlNode, from: Party | null, type: string | null): bool
   if (/system/iu.test(type ?? '')) return true;
   const labels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label'));
   return labels.includes('System') && (from === null || from.owner !== true);
+}
+
+/**
+ * The To parties, each with the times the report gives on it: Physical Analyzer writes a
+ * recipient's DateDelivered, DateRead and DatePlayed on that recipient's Party (as in the IPED
+ * sample), which in a group says who read a message and when.
+ */
+function recipientsOf(model: XmlNode, to: Party[], notes: string[], context: MessageContext): Record<string, unknown>[] {
+  const models = fieldModels(model, 'To');
+  return to.map((party, index) => {
+    const recipient: Record<string, unknown> = { id: party.id, name: party.name ?? context.files.nameOf(party.id) };
+    const partyModel = models[index];
+    const times = partyModel === undefined ? null : sideTimesOf(partyModel, notes, context.stamps);
+    if (times !== null) recipient['times'] = times;
+    return recipient;
+  });
 }
 
 function nameIn(parties: Party[], id: string | null): string | null {
@@ -197,7 +217,7 @@ function locationOf(model: XmlNode): Record<string, unknown> | null {
 }
 
 /** Attachment models (`Attachment` and `Attachments`) plus files only named by `jumptargets`. */
-export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: ParsedAttachment[]; references: Record<string, unknown>[] } {
+export function attachmentsOf(model: XmlNode, files: FileIndex, notes: string[], stamps: StampReader): { attachments: ParsedAttachment[]; references: Record<string, unknown>[] } {
   const attachments: ParsedAttachment[] = [];
   const references: Record<string, unknown>[] = [];
   const used = new Set<string>();
@@ -213,7 +233,9 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     const transcript = fieldText(item, 'Transcript');
     // The Attachment model's own deleted_state (a deleted attachment of an intact message).
     const state = deletedStateOf(item);
-    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), ...(transcript === null ? {} : { transcript }), ...(state === null ? {} : { deletedState: state }), inReport: file !== undefined, ...deletedOnDevice(file) });
+    // The Attachment model's own times (Created, Modified…), and the file's accessInfo times.
+    const times = sideTimesOf(item, notes, stamps);
+    references.push({ fileId, devicePath: file?.devicePath ?? null, url: fieldText(item, 'URL'), title: fieldText(item, 'Title'), ...(transcript === null ? {} : { transcript }), ...(state === null ? {} : { deletedState: state }), ...(times === null ? {} : { times }), inReport: file !== undefined, ...deletedOnDevice(file), ...fileTimesOf(file, notes, stamps) });
   }
   for (const target of model.children.filter((child) => child.name === 'jumptargets').flatMap((jump) => jump.children)) {
     const id = target.text.trim();
@@ -221,7 +243,7 @@ export function attachmentsOf(model: XmlNode, files: FileIndex): { attachments: 
     if (target.attrs['ismodel'] === 'true' || used.has(id) || file === undefined) continue;
     used.add(id);
     attachments.push(attachment(file, null, null, null, undefined));
-    references.push({ fileId: id, devicePath: file.devicePath, inReport: true, ...deletedOnDevice(file) });
+    references.push({ fileId: id, devicePath: file.devicePath, inReport: true, ...deletedOnDevice(file), ...fileTimesOf(file, notes, stamps) });
   }
   return { attachments, references };
 }
@@ -252,6 +274,17 @@ function deletedOnDevice(file: TaggedFile | undefined): { fileDeleted?: boolean;
   // The word as written too: `Trash` and `Deleted` both read as deleted, but they say different things.
   const stated = file.deletedState === null ? {} : { fileDeletedState: file.deletedState };
   return file.refusedLocalPath === null ? { fileDeleted: file.deleted, ...stated } : { fileDeleted: file.deleted, ...stated, refusedLocalPath: file.refusedLocalPath };
+}
+
+/**
+ * A tagged file's accessInfo times (CreationTime, ModifyTime, AccessTime) as `fileTimes`: when
+ * the file was made or last opened on the device, which the message's own time does not say.
+ */
+function fileTimesOf(file: TaggedFile | undefined, notes: string[], stamps: StampReader): { fileTimes?: Record<string, SideTime> } {
+  if (file === undefined || file.times.length === 0) return {};
+  const fileTimes: Record<string, SideTime> = {};
+  for (const [name, text] of file.times) fileTimes[name] ??= sideTime(text, stamps.read(text, notes), name, notes, stamps, null);
+  return { fileTimes };
 }
 
 function attachment(file: TaggedFile | undefined, fileName: string | null, mimeType: string | null, extracted: string | null, length: string | undefined): ParsedAttachment {

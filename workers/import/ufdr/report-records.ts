@@ -17,7 +17,8 @@ import { call } from './call-records.ts';
 import { chatDeletedState, chatKeyOf, chatOf, standaloneGroup } from './chats.ts';
 import type { ChatHeader } from './chats.ts';
 import type { FileIndex } from './file-index.ts';
-import { OwnerIdentifiers, PartyKeys } from './model-facts.ts';
+import { OwnerIdentifiers, PartyKeys, sideTimesOf } from './model-facts.ts';
+import type { SideTime } from './model-facts.ts';
 import { fieldText } from './model-tree.ts';
 import { instantMessage } from './records.ts';
 import type { PersonFacts } from './report-facts.ts';
@@ -26,6 +27,9 @@ import type { Capture } from './report-reader.ts';
 import { email, smsOrMms } from './text-records.ts';
 import { isNoTimeStamp } from './ufdr-time.ts';
 import type { ConversationRecord, RecordContext } from './text-records.ts';
+
+/** Chats whose own times are kept in the source details; past this they are counted. */
+const MAX_CHAT_TIMES = 100_000;
 
 export interface RecordStats {
   messages: number;
@@ -58,6 +62,11 @@ export class ReportRecords {
   fragment = false;
   /** Records whose time stamp is Physical Analyzer's "no time" (year 0001), and where the first is. */
   readonly noTime = { count: 0, first: null as string | null };
+  /** The same for the times beside records' own (StampReader.sideNoTimes): where the first is. */
+  readonly sideNoTime = { counted: 0, first: null as string | null };
+  /** Each Chat's own times (StartTime, LastActivity), for the source details; bounded. */
+  readonly chatTimes: { chatKey: string; modelId: string | null; times: Record<string, SideTime> }[] = [];
+  chatTimesNotKept = 0;
   readonly stats: RecordStats = { messages: 0, standalone: 0, sms: 0, mms: 0, emails: 0, calls: 0, accountRecords: 0, activities: 0, activitiesMirrored: 0, unparsed: 0, deleted: 0, attachments: 0, attachmentsWithDigests: 0, unresolvedFileRefs: 0, missingAttachmentFiles: 0 };
 
   constructor(
@@ -89,6 +98,22 @@ export class ReportRecords {
     this.announce(group.chat);
     this.stats.standalone += 1;
     this.queue(capture, raw, group.key, (locator) => instantMessage(capture.root, { chatKey: group.key, locator, files: this.files, participants: group.parties, app: null, stamps: this.stamps }));
+  }
+
+  /**
+   * A Chat's StartTime and LastActivity, read as its model ends (so a time written after the
+   * messages is read too), kept in the source details by chat key: the contract has no chat-level
+   * time, and on each record a time written after the first messages would be missing from them.
+   */
+  chatEnded(chat: ChatHeader): void {
+    const notes: string[] = [];
+    const times = sideTimesOf(chat.fields, notes, this.stamps, []);
+    const place = `${this.file}:${chat.fields.line}:${chat.fields.column}`;
+    for (const note of notes) this.warnings.add('record', place, note);
+    this.placeSideNoTimes(place);
+    if (times === null) return;
+    if (this.chatTimes.length >= MAX_CHAT_TIMES) this.chatTimesNotKept += 1;
+    else this.chatTimes.push({ chatKey: chatKeyOf(chat), modelId: chat.modelId, times });
   }
 
   /** A ChatActivity model of the Chat's ActivityLog: skipped when it mirrors a message read before it. */
@@ -199,8 +224,16 @@ export class ReportRecords {
       this.noTime.count += 1;
       this.noTime.first ??= place;
     }
+    this.placeSideNoTimes(place);
     this.checkAttachments(kept, place);
     this.ready.push(kept);
+  }
+
+  /** Notes where the first year-0001 side time was read: the record or chat just mapped. */
+  private placeSideNoTimes(place: string): void {
+    if (this.stamps.sideNoTimes === this.sideNoTime.counted) return;
+    this.sideNoTime.counted = this.stamps.sideNoTimes;
+    this.sideNoTime.first ??= place;
   }
 
   private checkAttachments(message: ParsedMessage, place: string): void {

@@ -14,7 +14,7 @@
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { StampReader } from './date-order.ts';
 import type { FileIndex } from './file-index.ts';
-import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
+import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, sideTimesOf, stampOf } from './model-facts.ts';
 import type { OwnerIdentifiers, PartyKeys, RoledParty } from './model-facts.ts';
 import { fieldText, fieldValue, MAX_FIELD_CHARS } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -47,10 +47,11 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
   const body = textOf(model, 'Body', notes);
   const subject = fieldText(model, 'Subject');
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
-  const { attachments, references } = attachmentsOf(model, context.files);
+  const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
   const sender = direction === 'outgoing' ? parties.from : (parties.from ?? (others.length === 1 ? (others[0] ?? null) : null));
   const extra = baseExtra(model, type, { folder: fieldText(model, 'Folder'), status: fieldText(model, 'Status'), smsc: fieldText(model, 'SMSC'), parties: describe(parties.all, context.files) });
   if (subject !== null) extra['subject'] = subject;
+  keepSideTimes(extra, model, notes, context.stamps);
   if (references.length > 0) extra['files'] = references;
   if (stamp.format !== null) extra['timestampFormat'] = stamp.format;
   const empty = body === '' && attachments.length === 0 && stamp.text === '';
@@ -92,8 +93,9 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const html = looksLikeHtml(body);
   const text = [subject === null ? null : `Subject: ${subject}`, html ? htmlToText(body) : body].filter((part): part is string => part !== null && part !== '').join('\n\n');
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
-  const { attachments, references } = attachmentsOf(model, context.files);
+  const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
   const extra = baseExtra(model, 'Email', { account, folder, status: fieldText(model, 'Status'), subject, parties: describe(parties.all, context.files) });
+  keepSideTimes(extra, model, notes, context.stamps);
   if (html) extra['body'] = 'HTML; the text shown has its tags removed (the report keeps the HTML)';
   if (references.length > 0) extra['files'] = references;
   if (stamp.format !== null) extra['timestampFormat'] = stamp.format;
@@ -126,6 +128,12 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
     chat,
     notes,
   };
+}
+
+/** The model's other TimeStamp fields (DateRead, DateSent, EndTime…) in extra.times (model-facts.ts sideTimesOf). */
+export function keepSideTimes(extra: Record<string, unknown>, model: XmlNode, notes: string[], stamps: StampReader): void {
+  const times = sideTimesOf(model, notes, stamps);
+  if (times !== null) extra['times'] = times;
 }
 
 function textOf(model: XmlNode, name: string, notes: string[]): string {
