@@ -10,7 +10,12 @@ import { AppError } from '../../../shared/errors.ts';
 /** A header name (matched exactly, then ignoring case and surrounding spaces) or a 0-based index. */
 export type CsvColumn = string | number;
 
-export type CsvTimestampFormat = 'iso' | 'unix-ms' | 'unix-s' | 'dmy' | 'mdy' | 'ymd';
+/**
+ * "excel": Excel's serial dates (days since 1899-12-30, the time a fraction of a day), as a sheet
+ * saved as CSV writes a date cell in the "General" format; "excel-1904": a Mac workbook's 1904
+ * system (days since 1904-01-01). Both are wall clock: Excel stores no zone.
+ */
+export type CsvTimestampFormat = 'iso' | 'unix-ms' | 'unix-s' | 'dmy' | 'mdy' | 'ymd' | 'excel' | 'excel-1904';
 
 export interface CsvMapping {
   timestamp: CsvColumn;
@@ -55,7 +60,7 @@ export const csvMappingSchema = z.strictObject({
   text: column,
   chat: column.optional(),
   direction: column.optional(),
-  timestampFormat: z.enum(['iso', 'unix-ms', 'unix-s', 'dmy', 'mdy', 'ymd']).optional(),
+  timestampFormat: z.enum(['iso', 'unix-ms', 'unix-s', 'dmy', 'mdy', 'ymd', 'excel', 'excel-1904']).optional(),
   timeZoneAware: z.boolean().optional(),
   delimiter: z.string().length(1).optional(),
   encoding: z.enum(CSV_DECLARED_ENCODINGS).optional(),
