@@ -96,6 +96,25 @@ export function validateCsvMapping(mapping: unknown): CsvMapping {
   return valid;
 }
 
+/**
+ * Rows with content above the header looked through for it (a report's title and case lines);
+ * past them the first row's error stands. The import and the mapping UI look as far.
+ */
+export const TITLE_ROWS_LOOKED_AT = 20;
+
+/**
+ * Whether a row can be the mapping's header: it holds every mapped column, as resolveColumns
+ * finds them. The rule by which the import takes its header row, and the mapping UI shows it.
+ */
+export function holdsMappedColumns(header: readonly string[], mapping: CsvMapping): boolean {
+  try {
+    resolveColumns(header, mapping, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface ResolvedColumns {
   timestamp: number;
   text: number;
