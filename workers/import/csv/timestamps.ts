@@ -176,6 +176,7 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
 }
 
 const MS_PER_DAY = 86_400_000;
+const DECIMAL_COMMA_NUMBER = /^-?\d+,\d+$/u;
 /** Excel's day 0 in each system: serial 1 is 1900-01-01 (1904-01-02 in the Mac 1904 system). */
 const EXCEL_DAY_ZERO_MS = { excel: Date.UTC(1899, 11, 30), 'excel-1904': Date.UTC(1904, 0, 1) } as const;
 /** Serial 60 is 29 February 1900, which Excel counts (as Lotus 1-2-3 did) though 1900 was no leap year. */
@@ -185,8 +186,10 @@ const EXCEL_LAST_DAY_MS = Date.UTC(9999, 11, 31);
 
 /** A serial date as the wall clock it stands for (or UTC, when the mapping says the file is in UTC). */
 function readExcelSerial(value: string, system: 'excel' | 'excel-1904', utcWhenZoneless: boolean): CsvTime {
-  if (!NUMBER.test(value)) return { time: null, problem: `"${value}" is not an Excel serial date (a number of days)` };
-  const serial = Number(value);
+  // Excel in a decimal-comma locale writes "45296,58".
+  const decimal = DECIMAL_COMMA_NUMBER.test(value) ? value.replace(',', '.') : value;
+  if (!NUMBER.test(decimal)) return { time: null, problem: `"${value}" is not an Excel serial date (a number of days)` };
+  const serial = Number(decimal);
   if (serial < 0) return { time: null, problem: `"${value}" is before Excel's first date` };
   if (system === 'excel' && Math.floor(serial) === EXCEL_FICTITIOUS_LEAP_DAY) return { time: null, problem: `"${value}" is Excel's 29 February 1900, a day that never was` };
   const ms = excelSerialMs(serial, system);

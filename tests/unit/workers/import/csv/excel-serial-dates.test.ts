@@ -57,3 +57,14 @@ describe('CSV Excel serial dates', () => {
     ]);
   });
 });
+
+/**
+ * Excel in a locale with a decimal comma (German, French…) saves a "General" date cell as
+ * "45296,58" in its semicolon-separated CSV; "excel" refused it as not a number.
+ */
+describe('CSV Excel serial dates with a decimal comma', () => {
+  it('reads the serial as the same date and time', () => {
+    expect(readCsvTimestamp('45296,58', 'excel', true).time).toEqual({ utcMs: Date.UTC(2024, 0, 5, 13, 55, 12) });
+    expect(readCsvTimestamp('43834,58', 'excel-1904', true).time).toEqual({ utcMs: Date.UTC(2024, 0, 5, 13, 55, 12) });
+  });
+});
