@@ -73,9 +73,11 @@ function contentLineStarts(text: string, count: number): number[] {
  * Without a mapping, a header "looks like" one when it starts a table: two or more names, and
  * the row below (if any) as wide (or one wider with an empty last field: a trailing delimiter).
  * A title ("Chats report") is one field; a case line with a comma is not as wide as the rows below.
+ * A row with a cell starting with a digit (a date, a number) is data, not names: rows wider than
+ * their header (unquoted commas in the text) must not make the first of them the header.
  */
 function startsTable(header: readonly string[], next: readonly string[] | undefined): boolean {
-  if (header.length < 2) return false;
+  if (header.length < 2 || header.some((name) => /^\s*\d/u.test(name))) return false;
   if (next === undefined || next.length === header.length) return true;
   return next.length === header.length + 1 && next.at(-1) === '';
 }

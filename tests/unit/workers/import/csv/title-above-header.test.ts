@@ -60,3 +60,10 @@ describe('CSV title lines above the header, in the mapping UI', () => {
     expect(result.outcome.details).toMatchObject({ columns: ['Datum', 'Absender', 'Nachricht'], messages: 1 });
   });
 });
+
+describe('CSV header without a mapping, in the mapping UI', () => {
+  it('does not offer a data row as the header when the rows are wider than it (unquoted commas in the text)', () => {
+    const csv = 'time,from,text\n2024-01-01,Ana,hi, there\n2024-01-02,Bo,yes, no\n';
+    expect(sniffCsvLayout(new TextEncoder().encode(csv)).columns).toEqual(['time', 'from', 'text']);
+  });
+});
