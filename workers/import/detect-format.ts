@@ -2,7 +2,8 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
-import { CSV_DECLARED_ENCODINGS, csvTableColumns, sniffCsvColumns } from './csv/index.ts';
+import { CSV_DECLARED_ENCODINGS, csvTableColumns, holdsMappedColumns, sniffCsvColumns, validateCsvMapping } from './csv/index.ts';
+import type { CsvMapping } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
 import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
@@ -59,11 +60,23 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
 function detectCsv(head: Uint8Array, mapping: Record<string, unknown>): Detection {
   const delimiter = typeof mapping['delimiter'] === 'string' ? mapping['delimiter'] : undefined;
   const encoding = CSV_DECLARED_ENCODINGS.find((known) => known === mapping['encoding']);
-  const columns = sniffCsvColumns(head, delimiter, encoding);
+  // The header row as the import finds it (below a report's title lines), by the mapping's columns.
+  const valid = validMappingOrUndefined(mapping);
+  const columns = sniffCsvColumns(head, delimiter, encoding, valid);
   const wanted = ['timestamp', 'sender', 'text', 'chat', 'direction'].map((key) => mapping[key]).filter((value): value is string => typeof value === 'string');
   const missing = wanted.filter((name) => !columns.includes(name));
-  if (columns.length === 0 || missing.length > 0) return { format: null, reason: `not a CSV with the mapped columns (missing: ${missing.join(', ') || 'a header row'})` };
+  const holds = valid === undefined ? missing.length === 0 : holdsMappedColumns(columns, valid);
+  if (columns.length === 0 || !holds) return { format: null, reason: `not a CSV with the mapped columns (missing: ${missing.join(', ') || 'a header row'})` };
   return { format: 'csv', reason: `CSV with the columns ${wanted.join(', ')}` };
+}
+
+/** The mapping when it is valid (import.detect checks it with the schema); undefined for one given unchecked. */
+function validMappingOrUndefined(mapping: Record<string, unknown>): CsvMapping | undefined {
+  try {
+    return validateCsvMapping(mapping);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -5,7 +5,8 @@
 
 import { parse } from 'csv-parse/sync';
 import { encodingByMark } from './encoding.ts';
-import type { CsvDeclaredEncoding } from './mapping.ts';
+import { holdsMappedColumns, TITLE_ROWS_LOOKED_AT } from './mapping.ts';
+import type { CsvDeclaredEncoding, CsvMapping } from './mapping.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -17,13 +18,17 @@ export interface CsvLayout {
   delimiter: string;
 }
 
-/** Header names (trimmed) of the first row; [] when the head holds no row. */
-export function sniffCsvColumns(head: Uint8Array, delimiter?: string, encoding?: CsvDeclaredEncoding): string[] {
-  return sniffCsvLayout(head, delimiter, encoding).columns;
+/** Header names (trimmed) of the header row (see sniffCsvLayout); [] when the head holds no row. */
+export function sniffCsvColumns(head: Uint8Array, delimiter?: string, encoding?: CsvDeclaredEncoding, mapping?: CsvMapping): string[] {
+  return sniffCsvLayout(head, delimiter, encoding, mapping).columns;
 }
 
-/** `encoding`: the one a mapping declares, used unless a byte order mark names another. */
-export function sniffCsvLayout(head: Uint8Array, delimiter?: string, encoding: CsvDeclaredEncoding = 'utf-8'): CsvLayout {
+/**
+ * `encoding`: the one a mapping declares, used unless a byte order mark names another. The header
+ * is found as the import finds it: below blank rows and a report's title and case lines, the
+ * first row that holds the mapping's columns (without a mapping: the first that starts a table).
+ */
+export function sniffCsvLayout(head: Uint8Array, delimiter?: string, encoding: CsvDeclaredEncoding = 'utf-8', mapping?: CsvMapping): CsvLayout {
   // A UTF-16 file (Excel's "Unicode text") is shown by its byte order mark; the decoder drops the mark.
   const marked = encodingByMark(head);
   const text = new TextDecoder(marked === 'utf-8' ? encoding : marked, { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
@@ -32,13 +37,49 @@ export function sniffCsvLayout(head: Uint8Array, delimiter?: string, encoding: C
   // Excel's "sep=;" line names the delimiter; the header is the line after it.
   const sepLine = EXCEL_SEP_LINE.exec(fromHeader);
   if (sepLine !== null) fromHeader = fromHeader.slice(sepLine[0].length);
-  const chosen = delimiter ?? sepLine?.[1] ?? guessDelimiter(firstLine(fromHeader));
-  try {
-    const rows = parse(fromHeader, { delimiter: chosen, to: 1, relax_quotes: true, relax_column_count: true, skip_records_with_error: true }) as string[][];
-    return { columns: (rows[0] ?? []).map((name) => name.trim()), delimiter: chosen };
-  } catch {
-    return { columns: [], delimiter: chosen };
+  const named = delimiter ?? sepLine?.[1];
+  for (const start of contentLineStarts(fromHeader, TITLE_ROWS_LOOKED_AT + 1)) {
+    const candidate = fromHeader.slice(start);
+    const chosen = named ?? guessDelimiter(firstLine(candidate));
+    const [header, next] = firstRows(candidate, chosen, 2);
+    if (header === undefined) continue;
+    if (mapping === undefined ? startsTable(header, next) : holdsMappedColumns(header, mapping)) return { columns: header.map((name) => name.trim()), delimiter: chosen };
   }
+  // No row is the header: the first row, the one the import's error names.
+  const chosen = named ?? guessDelimiter(firstLine(fromHeader));
+  return { columns: (firstRows(fromHeader, chosen, 1)[0] ?? []).map((name) => name.trim()), delimiter: chosen };
+}
+
+/** The first `count` rows of the text; [] when they cannot be read. */
+function firstRows(text: string, delimiter: string, count: number): string[][] {
+  try {
+    return parse(text, { delimiter, to: count, relax_quotes: true, relax_column_count: true, skip_records_with_error: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    return [];
+  }
+}
+
+/** Offsets of the first `count` lines with anything but spaces and delimiters (a title, the header, rows). */
+function contentLineStarts(text: string, count: number): number[] {
+  const starts: number[] = [];
+  for (const line of text.matchAll(/^[ \t,;|]*[^\s,;|]/gmu)) {
+    if (starts.length === count) break;
+    starts.push(line.index);
+  }
+  return starts;
+}
+
+/**
+ * Without a mapping, a header "looks like" one when it starts a table: two or more names, and
+ * the row below (if any) as wide (or one wider with an empty last field: a trailing delimiter).
+ * A title ("Chats report") is one field; a case line with a comma is not as wide as the rows below.
+ * A row with a cell starting with a digit (a date, a number) is data, not names: rows wider than
+ * their header (unquoted commas in the text) must not make the first of them the header.
+ */
+function startsTable(header: readonly string[], next: readonly string[] | undefined): boolean {
+  if (header.length < 2 || header.some((name) => /^\s*\d/u.test(name))) return false;
+  if (next === undefined || next.length === header.length) return true;
+  return next.length === header.length + 1 && next.at(-1) === '';
 }
 
 function firstLine(text: string): string {

@@ -10,7 +10,12 @@ import { AppError } from '../../../shared/errors.ts';
 /** A header name (matched exactly, then ignoring case and surrounding spaces) or a 0-based index. */
 export type CsvColumn = string | number;
 
-export type CsvTimestampFormat = 'iso' | 'unix-ms' | 'unix-s' | 'dmy' | 'mdy' | 'ymd';
+/**
+ * "excel": Excel's serial dates (days since 1899-12-30, the time a fraction of a day), as a sheet
+ * saved as CSV writes a date cell in the "General" format; "excel-1904": a Mac workbook's 1904
+ * system (days since 1904-01-01). Both are wall clock: Excel stores no zone.
+ */
+export type CsvTimestampFormat = 'iso' | 'unix-ms' | 'unix-s' | 'dmy' | 'mdy' | 'ymd' | 'excel' | 'excel-1904';
 
 export interface CsvMapping {
   timestamp: CsvColumn;
@@ -55,7 +60,7 @@ export const csvMappingSchema = z.strictObject({
   text: column,
   chat: column.optional(),
   direction: column.optional(),
-  timestampFormat: z.enum(['iso', 'unix-ms', 'unix-s', 'dmy', 'mdy', 'ymd']).optional(),
+  timestampFormat: z.enum(['iso', 'unix-ms', 'unix-s', 'dmy', 'mdy', 'ymd', 'excel', 'excel-1904']).optional(),
   timeZoneAware: z.boolean().optional(),
   delimiter: z.string().length(1).optional(),
   encoding: z.enum(CSV_DECLARED_ENCODINGS).optional(),
@@ -89,6 +94,25 @@ export function validateCsvMapping(mapping: unknown): CsvMapping {
   if (data.encoding !== undefined) valid.encoding = data.encoding;
   if (data.directionValues !== undefined) valid.directionValues = data.directionValues;
   return valid;
+}
+
+/**
+ * Rows with content above the header looked through for it (a report's title and case lines);
+ * past them the first row's error stands. The import and the mapping UI look as far.
+ */
+export const TITLE_ROWS_LOOKED_AT = 20;
+
+/**
+ * Whether a row can be the mapping's header: it holds every mapped column, as resolveColumns
+ * finds them. The rule by which the import takes its header row, and the mapping UI shows it.
+ */
+export function holdsMappedColumns(header: readonly string[], mapping: CsvMapping): boolean {
+  try {
+    resolveColumns(header, mapping, '');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface ResolvedColumns {

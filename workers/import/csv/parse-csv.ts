@@ -11,13 +11,13 @@ import { AppError } from '../../../shared/errors.ts';
 import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
 import { unparsedRecord, type UnparsedRecordFields } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
-import { directionKey, resolveColumns, validateCsvMapping } from './mapping.ts';
+import { directionKey, resolveColumns, TITLE_ROWS_LOOKED_AT, validateCsvMapping } from './mapping.ts';
 import type { CsvDeclaredEncoding, CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.10.0';
+export const CSV_PARSER_VERSION = '1.12.1';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -26,8 +26,6 @@ export const CSV_PARSER_VERSION = '1.10.0';
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 /** Bytes kept from the start of the record being read, to show it if it has to be reported. */
 const PENDING_BYTES_KEPT = 4 * RAW_TEXT_LIMIT;
-/** Rows above the header looked through for it (a report's title and case lines); past them the first row's error stands. */
-const TITLE_ROWS_LOOKED_AT = 20;
 
 const INCOMING = /^(?:in|incoming|inbound|received|receive|recv|inbox|rx|1)$/iu;
 const OUTGOING = /^(?:out|outgoing|outbound|sent|send|outbox|tx|2)$/iu;
@@ -250,8 +248,10 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   const verbatim = (index: number | null): string | null => (index === null ? null : (item.fields[index] ?? ''));
   const cell = (index: number | null): string | null => verbatim(index)?.trim() ?? null;
   const timestampText = verbatim(columns.timestamp) ?? '';
-  const { time, problem } = readCsvTimestamp(timestampText, mapping.timestampFormat, mapping.timeZoneAware === true);
+  const { time, problem, wallMilliseconds } = readCsvTimestamp(timestampText, mapping.timestampFormat, mapping.timeZoneAware === true);
   const extra: Record<string, unknown> = {};
+  // The shared wall clock has no milliseconds; kept here so messages within a second keep their order as facts.
+  if (wallMilliseconds !== undefined) extra['wallMilliseconds'] = wallMilliseconds;
   if (problem !== null) {
     state.undated += 1;
     extra['timestampProblem'] = problem;

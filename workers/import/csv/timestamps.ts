@@ -34,12 +34,17 @@ export interface CsvTime {
   time: ParsedTime;
   /** Why the cell could not be read, or null. */
   problem: string | null;
+  /**
+   * Milliseconds of a wall-clock time, when it has some ("14:03:22.123" without a zone): the
+   * shared WallTime has no place for them, so they are handed on beside it. Instants hold their own.
+   */
+  wallMilliseconds?: number;
 }
 
 export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undefined, utcWhenZoneless: boolean): CsvTime {
   const value = matchingCopy(raw).trim();
   if (value === '') return { time: null, problem: 'the timestamp cell is empty' };
-  if (format === undefined && NUMBER.test(value)) return unixInstant(value, unixMsBySize(Number(value)));
+  if (format === undefined && NUMBER.test(value)) return unixBySize(value);
   const chosen = format ?? 'iso';
   switch (chosen) {
     case 'unix-ms':
@@ -50,6 +55,9 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
     }
     case 'iso':
       return readIso(value, utcWhenZoneless, format === undefined);
+    case 'excel':
+    case 'excel-1904':
+      return readExcelSerial(value, chosen, utcWhenZoneless);
     default:
       return readNumericDate(value, chosen, utcWhenZoneless);
   }
@@ -89,6 +97,20 @@ function unixSeconds(value: string): CsvTime {
 }
 
 const UNIT_NAMES: Record<EpochUnit, string> = { s: 'seconds', ms: 'milliseconds', us: 'microseconds', ns: 'nanoseconds' };
+
+/**
+ * Serial dates a sheet writes for a date cell: from 1954 (20000) to 2119 (80000). As Unix seconds
+ * they all fall on 1 January 1970, when no message was sent, so such a number is a serial date.
+ */
+const EXCEL_SERIAL_SIZED = { from: 20_000, to: 80_000 };
+
+/** A number without a format: Unix time by its size, unless it is the size of an Excel serial date (then no time, and why). */
+function unixBySize(value: string): CsvTime {
+  const number = Number(value);
+  if (number < EXCEL_SERIAL_SIZED.from || number >= EXCEL_SERIAL_SIZED.to) return unixInstant(value, unixMsBySize(number));
+  const asExcel = new Date(excelSerialMs(number, 'excel')).toISOString().slice(0, 19).replace('T', ' ');
+  return { time: null, problem: `"${value}" read as Unix seconds is on 1 January 1970; its size is that of an Excel serial date (${asExcel} as "excel"): choose timestampFormat "excel" (or "excel-1904" for a Mac workbook)` };
+}
 
 /** A Unix time whose unit the mapping does not give: s, ms, µs or ns, chosen per value from its size (FORMATS.md §0.2). */
 function unixMsBySize(value: number): number {
@@ -153,6 +175,40 @@ function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZon
   return instantOrWall(value, wall, fractionMs(match[7]), zone, utcWhenZoneless);
 }
 
+const MS_PER_DAY = 86_400_000;
+const DECIMAL_COMMA_NUMBER = /^-?\d+,\d+$/u;
+/** Excel's day 0 in each system: serial 1 is 1900-01-01 (1904-01-02 in the Mac 1904 system). */
+const EXCEL_DAY_ZERO_MS = { excel: Date.UTC(1899, 11, 30), 'excel-1904': Date.UTC(1904, 0, 1) } as const;
+/** Serial 60 is 29 February 1900, which Excel counts (as Lotus 1-2-3 did) though 1900 was no leap year. */
+const EXCEL_FICTITIOUS_LEAP_DAY = 60;
+/** Excel's last date, 9999-12-31 (serial 2958465, 1900 system). */
+const EXCEL_LAST_DAY_MS = Date.UTC(9999, 11, 31);
+
+/** A serial date as the wall clock it stands for (or UTC, when the mapping says the file is in UTC). */
+function readExcelSerial(value: string, system: 'excel' | 'excel-1904', utcWhenZoneless: boolean): CsvTime {
+  // Excel in a decimal-comma locale writes "45296,58".
+  const decimal = DECIMAL_COMMA_NUMBER.test(value) ? value.replace(',', '.') : value;
+  if (!NUMBER.test(decimal)) return { time: null, problem: `"${value}" is not an Excel serial date (a number of days)` };
+  const serial = Number(decimal);
+  if (serial < 0) return { time: null, problem: `"${value}" is before Excel's first date` };
+  if (system === 'excel' && Math.floor(serial) === EXCEL_FICTITIOUS_LEAP_DAY) return { time: null, problem: `"${value}" is Excel's 29 February 1900, a day that never was` };
+  const ms = excelSerialMs(serial, system);
+  if (ms >= EXCEL_LAST_DAY_MS + MS_PER_DAY) return { time: null, problem: `"${value}" is after Excel's last date (9999-12-31)` };
+  const date = new Date(ms);
+  const wall: WallTime = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds() };
+  return instantOrWall(value, wall, date.getUTCMilliseconds(), undefined, utcWhenZoneless);
+}
+
+/**
+ * The serial's date and time as milliseconds on a UTC clock, rounded to the millisecond (a
+ * fraction of a day is rarely exact in binary: 13:55:12 may be 13:55:11.9999…). Below the
+ * fictitious 29 February the 1900 system counts from 1899-12-31.
+ */
+function excelSerialMs(serial: number, system: 'excel' | 'excel-1904'): number {
+  const days = system === 'excel' && serial < EXCEL_FICTITIOUS_LEAP_DAY ? serial + 1 : serial;
+  return EXCEL_DAY_ZERO_MS[system] + Math.round(days * MS_PER_DAY);
+}
+
 /** The value without its day period (a space in its place), and which period it was; undefined for a 24-hour time. */
 function splitDayPeriod(value: string): { clock: string; period: 'am' | 'pm' | undefined } {
   const found = DAY_PERIOD.exec(value);
@@ -163,13 +219,16 @@ function splitDayPeriod(value: string): { clock: string; period: 'am' | 'pm' | u
 
 /** The instant a time with a zone (or in a file the mapping says is UTC) stands for; else its wall clock, for the case's zone. */
 function instantOrWall(value: string, wall: WallTime, fraction: number, zone: string | undefined, utcWhenZoneless: boolean): CsvTime {
-  if (zone === undefined && !utcWhenZoneless) return { time: { wall }, problem: null };
+  if (zone === undefined && !utcWhenZoneless) return fraction === 0 ? { time: { wall }, problem: null } : { time: { wall }, problem: null, wallMilliseconds: Math.min(fraction, MAX_MILLISECOND) };
   const offset = offsetMinutes(zone);
   if (offset === null) return { time: null, problem: `"${value}" has an offset no time zone has` };
   return { time: { utcMs: wallAsUtc(wall) + fraction - offset * MS_PER_MINUTE }, problem: null };
 }
 
-/** Milliseconds of a fraction of a second written after the seconds ("123" of "22.123"); a wall time has no place for them. */
+/** The last millisecond of a second: ".9996" rounds to 1000, which a wall clock's seconds cannot take. */
+const MAX_MILLISECOND = 999;
+
+/** Milliseconds of a fraction of a second written after the seconds ("123" of "22.123"). */
 function fractionMs(digits: string | undefined): number {
   return digits === undefined ? 0 : Math.round(Number(`0.${digits}`) * 1000);
 }

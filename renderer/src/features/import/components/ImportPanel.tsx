@@ -225,7 +225,7 @@ export function ImportPanel({ caseTimeZone, children }: { caseTimeZone: string; 
               onChange={(event) => setCsvMap(event.target.value)}
               placeholder='{"timestamp":"date","sender":"user","text":"message","chat":"channel"}'
             />
-            <p className="hint">CSV files are imported only with a mapping of their columns (timestampFormat: iso, unix-ms, unix-s, dmy, mdy or ymd; encoding, e.g. windows-1252, for a file not saved as UTF-8).</p>
+            <p className="hint">CSV files are imported only with a mapping of their columns (timestampFormat: iso, unix-ms, unix-s, dmy, mdy, ymd, or excel or excel-1904 for Excel serial dates; encoding, e.g. windows-1252, for a file not saved as UTF-8).</p>
           </details>
           {detected !== null && (
             <ul className="detected-list" data-testid="import-detected">
