@@ -34,7 +34,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields, WaMedia } from './android-message.ts';
-import { MAX_CONTACT_CARDS } from './android-message.ts';
+import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
@@ -48,8 +48,11 @@ const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
 ];
 
-/** The quoted message's copy in messages_quotes (same columns as messages). */
-const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource'];
+/**
+ * The quoted message's copy in messages_quotes (same columns as messages): a quoted location keeps
+ * its coordinates, place name (media_name) and link (media_url) there, as a location row does.
+ */
+const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource', 'latitude', 'longitude', 'media_name', 'media_url'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
@@ -124,8 +127,6 @@ export class LegacyLayoutReader {
     const status = integerValue(row['status']);
     const legacySystem = status === STATUS_SYSTEM;
     const typeCode = integerValue(row['media_wa_type']);
-    const latitude = numberValue(row['latitude']);
-    const longitude = numberValue(row['longitude']);
     const remote = nonEmptyText(row['remote_resource']);
     const hasMedia = !legacySystem && typeCode !== null && typeCode !== 0;
     const fromMe = flagValue(row['key_from_me']);
@@ -156,9 +157,7 @@ export class LegacyLayoutReader {
       timestampText: row['timestamp__text'] ?? null,
       receivedTimestamp: row['received_timestamp'] ?? null,
       media: hasMedia ? legacyMedia(row) : null,
-      location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
-        ? { latitude, longitude, name: nonEmptyText(row['media_name']), address: null, url: nonEmptyText(row['media_url']) }
-        : null,
+      location: placeOf(numberValue(row['latitude']), numberValue(row['longitude']), { name: nonEmptyText(row['media_name']), address: null, url: nonEmptyText(row['media_url']) }),
       vcards: hasMedia && androidMessageType(typeCode).mediaType === 'contact' ? this.cardsOf(rowidOf(row)) : [],
       revokedKeyId: null,
       editedAt: null,
@@ -167,6 +166,9 @@ export class LegacyLayoutReader {
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_data']),
       quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) },
+      quotedLocation: placeOf(numberValue(row['mq_latitude']), numberValue(row['mq_longitude']), {
+        name: nonEmptyText(row['mq_media_name']), address: null, url: nonEmptyText(row['mq_media_url']),
+      }),
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
