@@ -40,7 +40,7 @@ import type { WaGroupEvent } from './group-events.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
-import { legacyLiveLocationJoin, liveLocationOf } from './live-location.ts';
+import { legacyLocationJoin, liveLocationOf } from './live-location.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
@@ -110,8 +110,8 @@ export class LegacyLayoutReader {
     // message_ephemeral_setting tables on messages._id: where a legacy event's details live.
     const details = systemDetailJoins(this.db);
     select.push(...details.select);
-    // Where a live location ended: message_location, keyed on messages._id here too (live-location.ts).
-    const live = legacyLiveLocationJoin(this.db);
+    // A venue's address and where a live location ended: message_location, keyed on messages._id here too (live-location.ts).
+    const live = legacyLocationJoin(this.db);
     select.push(...live.select);
     const joins = [...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []), ...details.joins, ...live.joins];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
@@ -157,7 +157,7 @@ export class LegacyLayoutReader {
       timestampText: row['timestamp__text'] ?? null,
       receivedTimestamp: row['received_timestamp'] ?? null,
       media: hasMedia ? legacyMedia(row) : null,
-      location: placeOf(numberValue(row['latitude']), numberValue(row['longitude']), { name: nonEmptyText(row['media_name']), address: null, url: nonEmptyText(row['media_url']) }),
+      location: legacyPlace(row),
       vcards: hasMedia && androidMessageType(typeCode).mediaType === 'contact' ? this.cardsOf(rowidOf(row)) : [],
       revokedKeyId: null,
       editedAt: null,
@@ -187,6 +187,19 @@ export class LegacyLayoutReader {
   free(): void {
     this.vcards?.free();
   }
+}
+
+/**
+ * A legacy location: the row's own columns first, what message_location adds (a transitional
+ * database's venue address; live-location.ts) where the row has nothing.
+ */
+function legacyPlace(row: Row): WaFields['location'] {
+  const details = {
+    name: nonEmptyText(row['media_name']) ?? nonEmptyText(row['ml_place_name']),
+    address: nonEmptyText(row['ml_place_address']),
+    url: nonEmptyText(row['media_url']) ?? nonEmptyText(row['ml_url']),
+  };
+  return placeOf(numberValue(row['latitude']), numberValue(row['longitude']), details) ?? placeOf(numberValue(row['ml_latitude']), numberValue(row['ml_longitude']), details);
 }
 
 /** The author of a quoted message in a group: its copy's remote_resource (empty in private chats). */
