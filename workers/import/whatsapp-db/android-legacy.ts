@@ -40,7 +40,7 @@ import type { WaGroupEvent } from './group-events.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
-import { legacyLocationJoin, liveLocationOf } from './live-location.ts';
+import { PLACE_COLUMNS, legacyLocationJoin, liveLocationOf } from './live-location.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
@@ -113,7 +113,15 @@ export class LegacyLayoutReader {
     // A venue's address and where a live location ended: message_location, keyed on messages._id here too (live-location.ts).
     const live = legacyLocationJoin(this.db);
     select.push(...live.select);
-    const joins = [...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []), ...details.joins, ...live.joins];
+    // [verified schema on the IPED sample] message_quoted is keyed on messages._id (messages_bd_for_message_quoted_trigger),
+    // message_quoted_location on message_quoted's key: a legacy reply's quoted place may be there instead.
+    const quotedPlace = hasTable(this.db, 'message_quoted_location') ? columnsOf(this.db, 'message_quoted_location') : new Set<string>();
+    select.push(...selectExpressions(quotedPlace, 'mql', PLACE_COLUMNS, 'mql_'));
+    const joins = [
+      ...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []),
+      ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
+      ...details.joins, ...live.joins,
+    ];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
   }
 
@@ -166,9 +174,7 @@ export class LegacyLayoutReader {
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_data']),
       quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) },
-      quotedLocation: placeOf(numberValue(row['mq_latitude']), numberValue(row['mq_longitude']), {
-        name: nonEmptyText(row['mq_media_name']), address: null, url: nonEmptyText(row['mq_media_url']),
-      }),
+      quotedLocation: quotedPlace(row),
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
@@ -200,6 +206,17 @@ function legacyPlace(row: Row): WaFields['location'] {
     url: nonEmptyText(row['media_url']) ?? nonEmptyText(row['ml_url']),
   };
   return placeOf(numberValue(row['latitude']), numberValue(row['longitude']), details) ?? placeOf(numberValue(row['ml_latitude']), numberValue(row['ml_longitude']), details);
+}
+
+/**
+ * The place a reply quotes: its copy in messages_quotes, else (transitional databases)
+ * message_quoted_location, keyed on the reply's messages._id.
+ */
+function quotedPlace(row: Row): WaFields['location'] {
+  return placeOf(numberValue(row['mq_latitude']), numberValue(row['mq_longitude']), { name: nonEmptyText(row['mq_media_name']), address: null, url: nonEmptyText(row['mq_media_url']) })
+    ?? placeOf(numberValue(row['mql_latitude']), numberValue(row['mql_longitude']), {
+      name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
+    });
 }
 
 /** The author of a quoted message in a group: its copy's remote_resource (empty in private chats). */

@@ -19,7 +19,7 @@ export const LIVE_LOCATION_COLUMNS: readonly (string | ColumnRequest)[] = [
  * The place itself as message_location keeps it. A legacy row has no column for a venue's address
  * (only latitude, longitude, media_name, media_url): in a transitional database it is only here.
  */
-const PLACE_COLUMNS = ['latitude', 'longitude', 'place_name', 'place_address', 'url'];
+export const PLACE_COLUMNS = ['latitude', 'longitude', 'place_name', 'place_address', 'url'];
 
 /**
  * The select and join that read a legacy row's message_location (prefix `ml_`): the place and where
