@@ -37,6 +37,7 @@ import type { WaFields, WaMedia } from './android-message.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
+import type { JidBook } from './jids.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
@@ -47,6 +48,9 @@ const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
   'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
 ];
+
+/** A transitional database's message_quoted row of a legacy reply (new-layout columns). */
+const NEW_QUOTE_COLUMNS = ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'];
 
 /**
  * The quoted message's copy in messages_quotes (same columns as messages): a quoted location keeps
@@ -81,6 +85,8 @@ export class LegacyLayoutReader {
   constructor(
     private readonly db: Database,
     onError: (message: string) => void,
+    /** The jid table, where a transitional database has one: message_quoted names its author by jid row. */
+    private readonly jids: JidBook | null = null,
   ) {
     this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
       ? new Lookup(db, 'SELECT vcard FROM messages_vcards WHERE message_row_id = ? ORDER BY rowid')
@@ -115,10 +121,13 @@ export class LegacyLayoutReader {
     select.push(...live.select);
     // [verified schema on the IPED sample] message_quoted is keyed on messages._id (messages_bd_for_message_quoted_trigger),
     // message_quoted_location on message_quoted's key: a legacy reply's quoted place may be there instead.
+    const quotedCopy = hasTable(this.db, 'message_quoted') ? columnsOf(this.db, 'message_quoted') : new Set<string>();
+    select.push(...selectExpressions(quotedCopy, 'nq', NEW_QUOTE_COLUMNS, 'nq_'));
     const quotedPlace = hasTable(this.db, 'message_quoted_location') ? columnsOf(this.db, 'message_quoted_location') : new Set<string>();
     select.push(...selectExpressions(quotedPlace, 'mql', PLACE_COLUMNS, 'mql_'));
     const joins = [
       ...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []),
+      ...(quotedCopy.has('message_row_id') ? ['LEFT JOIN message_quoted AS nq ON nq.message_row_id = t._id'] : []),
       ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
       ...details.joins, ...live.joins,
     ];
@@ -171,9 +180,7 @@ export class LegacyLayoutReader {
       editedAt: null,
       editedAtText: null,
       editVersion: integerValue(row['edit_version']),
-      quotedKeyId: nonEmptyText(row['mq_key_id']),
-      quotedText: nonEmptyText(row['mq_data']),
-      quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) },
+      ...this.quoteOf(row),
       quotedLocation: quotedPlace(row),
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
@@ -181,6 +188,21 @@ export class LegacyLayoutReader {
       call: null,
       starred: flagValue(row['starred']),
       forwarded: flagValue(row['forwarded']),
+    };
+  }
+
+  /**
+   * What a reply quotes: its copy in messages_quotes, else (transitional databases) its
+   * message_quoted row, keyed on messages._id, whose author is a jid row.
+   */
+  private quoteOf(row: Row): Pick<WaFields, 'quotedKeyId' | 'quotedText' | 'quotedFrom'> {
+    const keyId = nonEmptyText(row['mq_key_id']);
+    const text = nonEmptyText(row['mq_data']);
+    if (keyId !== null || text !== null) return { quotedKeyId: keyId, quotedText: text, quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) } };
+    return {
+      quotedKeyId: nonEmptyText(row['nq_key_id']),
+      quotedText: nonEmptyText(row['nq_text_data']),
+      quotedFrom: { fromMe: flagValue(row['nq_from_me']), sender: this.jids?.resolve(integerValue(row['nq_sender_jid_row_id'])) ?? null },
     };
   }
 

@@ -63,8 +63,10 @@ const TRANSITIONAL = `
   INSERT INTO chat VALUES (1, 1, NULL);
   INSERT INTO message VALUES (1, -1, 0, '-1', 0, -1, 0, 0, NULL);
   INSERT INTO messages VALUES (1, '-1', 0, '-1', -1, NULL, 0, '0', 0, 0, NULL, 0),
-    (7, '4915100000001@s.whatsapp.net', 1, 'R7', 13, 'is that the warehouse?', 1623690060000, '0', 0, 0, NULL, 0);
-  INSERT INTO message_quoted VALUES (7, 1, 1, 0, NULL, 'Q-LOC', 1623690000000, 5, 0, NULL);
+    (7, '4915100000001@s.whatsapp.net', 1, 'R7', 13, 'is that the warehouse?', 1623690060000, '0', 0, 0, NULL, 0),
+    (8, '4915100000001@s.whatsapp.net', 1, 'R8', 13, 'ok', 1623690120000, '0', 0, 0, NULL, 0);
+  INSERT INTO message_quoted VALUES (7, 1, 1, 0, NULL, 'Q-LOC', 1623690000000, 5, 0, NULL),
+                                    (8, 1, 1, 0, NULL, 'Q-TXT', 1623690000000, 0, 0, 'bring the passports');
   INSERT INTO message_quoted_location VALUES (7, 52.5163, 13.3777, 'Brandenburger Tor', 'Pariser Platz, Berlin', NULL, NULL);
 `;
 
@@ -106,5 +108,11 @@ describe('whatsappAndroidDbParser: a reply quoting a location', () => {
     expect(reply.extra?.['quoteLocation']).toEqual({
       latitude: 52.5163, longitude: 13.3777, name: 'Brandenburger Tor', address: 'Pariser Platz, Berlin', url: null,
     });
+  });
+
+  it('transitional layout: keeps a legacy reply\'s quote from message_quoted when messages_quotes has no copy', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(TRANSITIONAL), 'msgstore.db');
+    expect(byKey(run.sink.messages, 'R7').extra).toMatchObject({ replyToKeyId: 'Q-LOC', quoteAuthor: { fromMe: false, senderId: '+4915100000001' } });
+    expect(byKey(run.sink.messages, 'R8').extra).toMatchObject({ replyToKeyId: 'Q-TXT', quote: 'bring the passports', quoteAuthor: { fromMe: false, senderId: '+4915100000001' } });
   });
 });
