@@ -34,13 +34,14 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields, WaMedia } from './android-message.ts';
-import { MAX_CONTACT_CARDS } from './android-message.ts';
+import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
+import type { JidBook } from './jids.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
-import { legacyLiveLocationJoin, liveLocationOf } from './live-location.ts';
+import { PLACE_COLUMNS, legacyLocationJoin, liveLocationOf } from './live-location.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
@@ -48,8 +49,14 @@ const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
 ];
 
-/** The quoted message's copy in messages_quotes (same columns as messages). */
-const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource'];
+/** A transitional database's message_quoted row of a legacy reply (new-layout columns). */
+const NEW_QUOTE_COLUMNS = ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'];
+
+/**
+ * The quoted message's copy in messages_quotes (same columns as messages): a quoted location keeps
+ * its coordinates, place name (media_name) and link (media_url) there, as a location row does.
+ */
+const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource', 'latitude', 'longitude', 'media_name', 'media_url'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
@@ -78,6 +85,8 @@ export class LegacyLayoutReader {
   constructor(
     private readonly db: Database,
     onError: (message: string) => void,
+    /** The jid table, where a transitional database has one: message_quoted names its author by jid row. */
+    private readonly jids: JidBook | null = null,
   ) {
     this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
       ? new Lookup(db, 'SELECT vcard FROM messages_vcards WHERE message_row_id = ? ORDER BY rowid')
@@ -107,10 +116,21 @@ export class LegacyLayoutReader {
     // message_ephemeral_setting tables on messages._id: where a legacy event's details live.
     const details = systemDetailJoins(this.db);
     select.push(...details.select);
-    // Where a live location ended: message_location, keyed on messages._id here too (live-location.ts).
-    const live = legacyLiveLocationJoin(this.db);
+    // A venue's address and where a live location ended: message_location, keyed on messages._id here too (live-location.ts).
+    const live = legacyLocationJoin(this.db);
     select.push(...live.select);
-    const joins = [...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []), ...details.joins, ...live.joins];
+    // [verified schema on the IPED sample] message_quoted is keyed on messages._id (messages_bd_for_message_quoted_trigger),
+    // message_quoted_location on message_quoted's key: a legacy reply's quoted place may be there instead.
+    const quotedCopy = hasTable(this.db, 'message_quoted') ? columnsOf(this.db, 'message_quoted') : new Set<string>();
+    select.push(...selectExpressions(quotedCopy, 'nq', NEW_QUOTE_COLUMNS, 'nq_'));
+    const quotedPlace = hasTable(this.db, 'message_quoted_location') ? columnsOf(this.db, 'message_quoted_location') : new Set<string>();
+    select.push(...selectExpressions(quotedPlace, 'mql', PLACE_COLUMNS, 'mql_'));
+    const joins = [
+      ...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []),
+      ...(quotedCopy.has('message_row_id') ? ['LEFT JOIN message_quoted AS nq ON nq.message_row_id = t._id'] : []),
+      ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
+      ...details.joins, ...live.joins,
+    ];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
   }
 
@@ -124,8 +144,6 @@ export class LegacyLayoutReader {
     const status = integerValue(row['status']);
     const legacySystem = status === STATUS_SYSTEM;
     const typeCode = integerValue(row['media_wa_type']);
-    const latitude = numberValue(row['latitude']);
-    const longitude = numberValue(row['longitude']);
     const remote = nonEmptyText(row['remote_resource']);
     const hasMedia = !legacySystem && typeCode !== null && typeCode !== 0;
     const fromMe = flagValue(row['key_from_me']);
@@ -156,23 +174,35 @@ export class LegacyLayoutReader {
       timestampText: row['timestamp__text'] ?? null,
       receivedTimestamp: row['received_timestamp'] ?? null,
       media: hasMedia ? legacyMedia(row) : null,
-      location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
-        ? { latitude, longitude, name: nonEmptyText(row['media_name']), address: null, url: nonEmptyText(row['media_url']) }
-        : null,
+      location: legacyPlace(row),
       vcards: hasMedia && androidMessageType(typeCode).mediaType === 'contact' ? this.cardsOf(rowidOf(row)) : [],
       revokedKeyId: null,
       editedAt: null,
       editedAtText: null,
       editVersion: integerValue(row['edit_version']),
-      quotedKeyId: nonEmptyText(row['mq_key_id']),
-      quotedText: nonEmptyText(row['mq_data']),
-      quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) },
+      ...this.quoteOf(row),
+      quotedLocation: quotedPlace(row),
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
       call: null,
       starred: flagValue(row['starred']),
       forwarded: flagValue(row['forwarded']),
+    };
+  }
+
+  /**
+   * What a reply quotes: its copy in messages_quotes, else (transitional databases) its
+   * message_quoted row, keyed on messages._id, whose author is a jid row.
+   */
+  private quoteOf(row: Row): Pick<WaFields, 'quotedKeyId' | 'quotedText' | 'quotedFrom'> {
+    const keyId = nonEmptyText(row['mq_key_id']);
+    const text = nonEmptyText(row['mq_data']);
+    if (keyId !== null || text !== null) return { quotedKeyId: keyId, quotedText: text, quotedFrom: { fromMe: flagValue(row['mq_key_from_me']), sender: quotedSender(row) } };
+    return {
+      quotedKeyId: nonEmptyText(row['nq_key_id']),
+      quotedText: nonEmptyText(row['nq_text_data']),
+      quotedFrom: { fromMe: flagValue(row['nq_from_me']), sender: this.jids?.resolve(integerValue(row['nq_sender_jid_row_id'])) ?? null },
     };
   }
 
@@ -185,6 +215,30 @@ export class LegacyLayoutReader {
   free(): void {
     this.vcards?.free();
   }
+}
+
+/**
+ * A legacy location: the row's own columns first, what message_location adds (a transitional
+ * database's venue address; live-location.ts) where the row has nothing.
+ */
+function legacyPlace(row: Row): WaFields['location'] {
+  const details = {
+    name: nonEmptyText(row['media_name']) ?? nonEmptyText(row['ml_place_name']),
+    address: nonEmptyText(row['ml_place_address']),
+    url: nonEmptyText(row['media_url']) ?? nonEmptyText(row['ml_url']),
+  };
+  return placeOf(numberValue(row['latitude']), numberValue(row['longitude']), details) ?? placeOf(numberValue(row['ml_latitude']), numberValue(row['ml_longitude']), details);
+}
+
+/**
+ * The place a reply quotes: its copy in messages_quotes, else (transitional databases)
+ * message_quoted_location, keyed on the reply's messages._id.
+ */
+function quotedPlace(row: Row): WaFields['location'] {
+  return placeOf(numberValue(row['mq_latitude']), numberValue(row['mq_longitude']), { name: nonEmptyText(row['mq_media_name']), address: null, url: nonEmptyText(row['mq_media_url']) })
+    ?? placeOf(numberValue(row['mql_latitude']), numberValue(row['mql_longitude']), {
+      name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
+    });
 }
 
 /** The author of a quoted message in a group: its copy's remote_resource (empty in private chats). */

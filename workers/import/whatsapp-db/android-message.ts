@@ -57,7 +57,7 @@ export interface WaFields {
   timestampText: SqlValue;
   receivedTimestamp: SqlValue;
   media: WaMedia | null;
-  location: { latitude: number; longitude: number; name: string | null; address: string | null; url: string | null } | null;
+  location: WaLocation | null;
   vcards: string[];
   revokedKeyId: string | null;
   editedAt: SqlValue;
@@ -72,6 +72,11 @@ export interface WaFields {
    * sender_jid_row_id, legacy messages_quotes.key_from_me / remote_resource): it too survives the original.
    */
   quotedFrom?: { fromMe: boolean; sender: ResolvedJid | null };
+  /**
+   * The place a reply quotes, as stored with the reply (new message_quoted_location, legacy
+   * messages_quotes.latitude/longitude): like the quoted text, it survives the quoted message.
+   */
+  quotedLocation?: WaLocation | null;
   reactions: WaReaction[];
   /** The call a row records (call_log, directly or through message_call_log), or null. */
   call: WaCall | null;
@@ -88,6 +93,24 @@ export interface WaFields {
   disappearing?: WaDisappearing | null;
   starred: boolean;
   forwarded: boolean;
+}
+
+/** A shared place: its coordinates and, for a venue, its name, address and link. */
+export interface WaLocation {
+  latitude: number;
+  longitude: number;
+  name: string | null;
+  address: string | null;
+  url: string | null;
+}
+
+/**
+ * A place from a row's columns, or null when it names none: WhatsApp leaves 0, 0 (or NULL) in the
+ * coordinates of a row that shares no place.
+ */
+export function placeOf(latitude: number | null, longitude: number | null, details: Omit<WaLocation, 'latitude' | 'longitude'>): WaLocation | null {
+  if (latitude === null || longitude === null || (latitude === 0 && longitude === 0)) return null;
+  return { latitude, longitude, ...details };
 }
 
 /**
@@ -227,6 +250,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.quotedFrom !== undefined && (fields.quotedKeyId !== null || fields.quotedText !== null)) {
     extra['quoteAuthor'] = authorFacts(fields.quotedFrom.fromMe, fields.quotedFrom.sender, fields.chatJid, contacts);
   }
+  if (fields.quotedLocation !== undefined && fields.quotedLocation !== null) extra['quoteLocation'] = fields.quotedLocation;
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
   if (fields.forwarded) extra['forwarded'] = true;

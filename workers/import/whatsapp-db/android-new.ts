@@ -10,7 +10,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaDisappearing, WaFields } from './android-message.ts';
-import { MAX_CONTACT_CARDS } from './android-message.ts';
+import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';
@@ -38,6 +38,8 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
   { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'] },
+  // The place a reply quotes, keyed like message_quoted on the reply's row [verified schema on the IPED sample].
+  { table: 'message_quoted_location', alias: 'mql', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url'] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
   // A message sent while disappearing messages were on: how long it was to live and when it was to go.
   // [schema verified on the IPED sample, which has no rows: the units are read by magnitude]
@@ -118,8 +120,6 @@ export class NewLayoutReader {
     const chat = this.chats.get(chatRowId ?? -1);
     const chatJid = this.jids.resolve(chat?.jidRowId ?? null);
     const senderRowId = integerValue(row['sender_jid_row_id']);
-    const latitude = numberValue(row['ml_latitude']);
-    const longitude = numberValue(row['ml_longitude']);
     const mediaPresent = [row['mm_file_path'], row['mm_mime_type'], row['mm_media_name'], row['mm_file_size']].some((value) => value !== null && value !== undefined);
     const duration = integerValue(row['mm_media_duration']);
     return {
@@ -150,9 +150,9 @@ export class NewLayoutReader {
             fileHash: nonEmptyText(row['mm_file_hash']),
           }
         : null,
-      location: latitude !== null && longitude !== null && (latitude !== 0 || longitude !== 0)
-        ? { latitude, longitude, name: nonEmptyText(row['ml_place_name']), address: nonEmptyText(row['ml_place_address']), url: nonEmptyText(row['ml_url']) }
-        : null,
+      location: placeOf(numberValue(row['ml_latitude']), numberValue(row['ml_longitude']), {
+        name: nonEmptyText(row['ml_place_name']), address: nonEmptyText(row['ml_place_address']), url: nonEmptyText(row['ml_url']),
+      }),
       vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), MAX_CONTACT_CARDS + 1).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
       revokedKeyId: nonEmptyText(row['mr_revoked_key_id']),
       editedAt: row['me_edited_timestamp'] ?? null,
@@ -160,6 +160,9 @@ export class NewLayoutReader {
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_text_data']),
       quotedFrom: { fromMe: flagValue(row['mq_from_me']), sender: this.jids.resolve(integerValue(row['mq_sender_jid_row_id'])) },
+      quotedLocation: placeOf(numberValue(row['mql_latitude']), numberValue(row['mql_longitude']), {
+        name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
+      }),
       reactions: this.claimReactions(rowidOf(row)).map((reaction) => ({
         fromMe: flagValue(reaction['from_me']),
         sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),

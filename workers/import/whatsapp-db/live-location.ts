@@ -15,10 +15,19 @@ export const LIVE_LOCATION_COLUMNS: readonly (string | ColumnRequest)[] = [
   { name: 'live_location_final_timestamp', asText: true },
 ];
 
-/** The select and join that read a legacy row's live location end (prefix `ml_`), or nothing when the table is not there. */
-export function legacyLiveLocationJoin(db: Database): { select: string[]; joins: string[] } {
+/**
+ * The place itself as message_location keeps it. A legacy row has no column for a venue's address
+ * (only latitude, longitude, media_name, media_url): in a transitional database it is only here.
+ */
+export const PLACE_COLUMNS = ['latitude', 'longitude', 'place_name', 'place_address', 'url'];
+
+/**
+ * The select and join that read a legacy row's message_location (prefix `ml_`): the place and where
+ * a live location ended, or nothing when the table is not there.
+ */
+export function legacyLocationJoin(db: Database): { select: string[]; joins: string[] } {
   const columns = hasTable(db, 'message_location') ? columnsOf(db, 'message_location') : new Set<string>();
-  const select = selectExpressions(columns, 'ml', LIVE_LOCATION_COLUMNS, 'ml_');
+  const select = selectExpressions(columns, 'ml', [...PLACE_COLUMNS, ...LIVE_LOCATION_COLUMNS], 'ml_');
   return { select, joins: columns.has('message_row_id') ? ['LEFT JOIN message_location AS ml ON ml.message_row_id = t._id'] : [] };
 }
 
