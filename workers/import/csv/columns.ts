@@ -123,18 +123,20 @@ export function csvTableColumns(head: Uint8Array): string[] | null {
   const text = new TextDecoder(encodingByMark(head), { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
   // Whole lines only: the head may end inside a row.
   const whole = text.slice(0, text.lastIndexOf('\n') + 1);
-  const fromHeader = whole.slice(headerStart(whole));
-  const delimiter = guessDelimiter(firstLine(fromHeader));
-  let rows: string[][];
-  try {
-    rows = parse(fromHeader, { delimiter, to: TABLE_ROWS_LOOKED_AT + 1, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch {
-    return null;
+  // Below a report's title and case lines, as the import finds its header.
+  for (const start of contentLineStarts(whole, TITLE_ROWS_LOOKED_AT + 1)) {
+    const columns = tableFrom(whole.slice(start));
+    if (columns !== null) return columns;
   }
-  const [header, ...below] = rows;
+  return null;
+}
+
+/** The header's names when the text starts with a table: the header and every row below it as wide. */
+function tableFrom(text: string): string[] | null {
+  const delimiter = guessDelimiter(firstLine(text));
+  const [header, ...below] = firstRows(text, delimiter, TABLE_ROWS_LOOKED_AT + 1);
   if (header === undefined || header.length < 2 || below.length === 0) return null;
   const columns = header.map((name) => name.trim());
   if (columns.some((name) => name === '' || name.length > LONGEST_COLUMN_NAME)) return null;
   return below.every((row) => row.length === columns.length) ? columns : null;
 }
-

@@ -57,6 +57,12 @@ describe('detectFormat on files no importer can read', () => {
     expect(semicolons.reason).toMatch(/looks like a CSV table with the columns Datum, Absender, Text:/u);
   });
 
+  it('finds that table below a report\'s title and case lines, as the import and the mapping panel find its header', async () => {
+    const report = 'Chats report\nCase: 42, Exhibit 7\n\nDatum;Absender;Nachricht\n01.01.2024 10:00;Ana;Hallo\n01.01.2024 10:01;Dan;Hi\n';
+    const detection = await detectFormat(writeTemp(folder, 'report.csv', report));
+    expect(detection.reason).toMatch(/looks like a CSV table with the columns Datum, Absender, Nachricht:/u);
+  });
+
   it('does not call prose or a one-column list a CSV table', async () => {
     for (const [name, text] of [['notes.txt', 'Dear team, the meeting is at 10, room 4.\nBring the files, please.\n'], ['list.txt', 'one\ntwo\nthree\n'], ['one-line.csv', 'a,b,c']] as const) {
       const detection = await detectFormat(writeTemp(folder, name, text));
