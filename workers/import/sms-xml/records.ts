@@ -10,6 +10,7 @@
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField, RAW_TEXT_LIMIT } from '../import-limits.ts';
+import { repairMojibake } from '../meta/mojibake.ts';
 import { isPduNotice, pduNoticeText } from '../mms/pdu-notices.ts';
 import { smilPartOrder, type PartNames } from '../mms/smil-order.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
@@ -194,7 +195,12 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   if (partOrder.note !== null) extra['partOrderNote'] = partOrder.note;
   if (partProblems.length > 0) extra['partProblems'] = partProblems;
   const subject = present(attributes, 'sub');
-  if (subject !== null && subject !== '') extra['subject'] = subject;
+  if (subject !== null && subject !== '') {
+    const decoded = subjectText(subject, present(attributes, 'sub_cs'));
+    extra['subject'] = decoded;
+    // The text as written stays in extra.attributes.sub.
+    if (decoded !== subject) notes.push(`the subject "${subject}" (sub_cs 106) is UTF-8 bytes read as Latin-1; read as "${decoded}"`);
+  }
 
   const incoming = box?.direction === 'incoming';
   // In a group the address names every member: without a 137 (from) addr nobody is the sender,
@@ -233,6 +239,20 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     },
     notes,
   };
+}
+
+/** MIBenum of UTF-8 in `sub_cs` (IANA character sets, as the MMS headers carry them). */
+const SUBJECT_UTF8 = '106';
+
+/**
+ * Android's provider (PduPersister) stores the subject as its raw bytes read as ISO-8859-1, with
+ * the real charset in `sub_cs`: a UTF-8 "Poză" is stored as "PozÄ\u0083". Whether SMS Backup &
+ * Restore decodes it before writing is not documented, so the text is read back as UTF-8 only
+ * when it provably is such bytes (every character a byte, together valid UTF-8); real text is
+ * left exactly as written.
+ */
+function subjectText(written: string, charset: string | null): string {
+  return charset?.trim() === SUBJECT_UTF8 ? repairMojibake(written) : written;
 }
 
 /** The text of the first SMIL part, which lays the message out, or null when there is none. */
