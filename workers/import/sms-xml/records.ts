@@ -13,6 +13,7 @@ import { defineField, RAW_TEXT_LIMIT } from '../import-limits.ts';
 import { repairMojibake } from '../meta/mojibake.ts';
 import { isPduNotice, pduNoticeText } from '../mms/pdu-notices.ts';
 import { smilPartOrder, type PartNames } from '../mms/smil-order.ts';
+import { decodeMmsText } from '../mms/text-charsets.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 
 export interface MmsPart {
@@ -284,13 +285,6 @@ function keptPart(attributes: Record<string, string>, undecoded: boolean): Recor
   return kept;
 }
 
-/** `chset` (IANA MIBenum) values a text part's data is read in; an absent chset is read as UTF-8. */
-const CHSET_ASCII = '3';
-const CHSET_LATIN1 = '4';
-const CHSET_UTF8 = '106';
-// ignoreBOM keeps a U+FEFF that is part of the content instead of silently dropping it.
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /**
  * The text of a text/plain part's base64 data, or null when it cannot be read exactly (not
  * base64, bytes not valid in the charset, a charset not read here): the part then stays an
@@ -299,16 +293,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function textFromData(data: string, chset: string | null): string | null {
   const clean = data.replace(/\s+/gu, '');
   if (clean.length % 4 !== 0 || !BASE64.test(clean)) return null;
-  const bytes = Buffer.from(clean, 'base64');
-  const charset = chset ?? CHSET_UTF8;
-  if (charset === CHSET_LATIN1) return bytes.toString('latin1');
-  if (charset === CHSET_ASCII) return bytes.every((byte) => byte < 0x80) ? bytes.toString('latin1') : null;
-  if (charset !== CHSET_UTF8) return null;
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
+  return decodeMmsText(Buffer.from(clean, 'base64'), chset);
 }
 
 function partAttachment(attributes: Record<string, string>, contentType: string, text: string | null, data: string | null): { attachment: ParsedAttachment; problem: string | null } {
