@@ -46,6 +46,8 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   'tr_id',
   'st',
   'read_status',
+  'd_rpt',
+  'rr',
   'locked',
   'creator',
   'text_only',
@@ -164,6 +166,9 @@ export class MmsReader {
     putExtra(extra, 'expiry', integerValue(row['exp']));
     putExtra(extra, 'mmsStatus', integerValue(row['st']));
     putExtra(extra, 'readStatus', integerValue(row['read_status']));
+    // Whether the sender asked for a delivery / read report (PduHeaders: 128 yes, 129 no).
+    putExtra(extra, 'deliveryReport', integerValue(row['d_rpt']));
+    putExtra(extra, 'readReport', integerValue(row['rr']));
     if (messageType === MMS_NOTIFICATION_IND) extra['notDownloaded'] = true;
     if (flagValue(row['locked'])) extra['locked'] = true;
 

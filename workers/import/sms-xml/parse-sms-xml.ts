@@ -26,7 +26,7 @@ import { contactName, messageAddress, mmsMessage, present, smsMessage } from './
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.6.4';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.8.0';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in

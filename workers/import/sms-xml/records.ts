@@ -10,8 +10,10 @@
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField, RAW_TEXT_LIMIT } from '../import-limits.ts';
+import { repairMojibake } from '../meta/mojibake.ts';
 import { isPduNotice, pduNoticeText } from '../mms/pdu-notices.ts';
 import { smilPartOrder, type PartNames } from '../mms/smil-order.ts';
+import { decodeMmsText } from '../mms/text-charsets.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 
 export interface MmsPart {
@@ -194,7 +196,12 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   if (partOrder.note !== null) extra['partOrderNote'] = partOrder.note;
   if (partProblems.length > 0) extra['partProblems'] = partProblems;
   const subject = present(attributes, 'sub');
-  if (subject !== null && subject !== '') extra['subject'] = subject;
+  if (subject !== null && subject !== '') {
+    const decoded = subjectText(subject, present(attributes, 'sub_cs'));
+    extra['subject'] = decoded;
+    // The text as written stays in extra.attributes.sub.
+    if (decoded !== subject) notes.push(`the subject "${subject}" (sub_cs 106) is UTF-8 bytes read as Latin-1; read as "${decoded}"`);
+  }
 
   const incoming = box?.direction === 'incoming';
   // In a group the address names every member: without a 137 (from) addr nobody is the sender,
@@ -235,6 +242,20 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   };
 }
 
+/** MIBenum of UTF-8 in `sub_cs` (IANA character sets, as the MMS headers carry them). */
+const SUBJECT_UTF8 = '106';
+
+/**
+ * Android's provider (PduPersister) stores the subject as its raw bytes read as ISO-8859-1, with
+ * the real charset in `sub_cs`: a UTF-8 "Poză" is stored as "PozÄ\u0083". Whether SMS Backup &
+ * Restore decodes it before writing is not documented, so the text is read back as UTF-8 only
+ * when it provably is such bytes (every character a byte, together valid UTF-8); real text is
+ * left exactly as written.
+ */
+function subjectText(written: string, charset: string | null): string {
+  return charset?.trim() === SUBJECT_UTF8 ? repairMojibake(written) : written;
+}
+
 /** The text of the first SMIL part, which lays the message out, or null when there is none. */
 function smilText(parts: readonly MmsPart[]): string | null {
   const smil = parts.find((part) => mediaTypeName((present(part.attributes, 'ct') ?? '').toLowerCase()) === 'application/smil' && present(part.attributes, 'text') !== null);
@@ -264,13 +285,6 @@ function keptPart(attributes: Record<string, string>, undecoded: boolean): Recor
   return kept;
 }
 
-/** `chset` (IANA MIBenum) values a text part's data is read in; an absent chset is read as UTF-8. */
-const CHSET_ASCII = '3';
-const CHSET_LATIN1 = '4';
-const CHSET_UTF8 = '106';
-// ignoreBOM keeps a U+FEFF that is part of the content instead of silently dropping it.
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /**
  * The text of a text/plain part's base64 data, or null when it cannot be read exactly (not
  * base64, bytes not valid in the charset, a charset not read here): the part then stays an
@@ -279,16 +293,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function textFromData(data: string, chset: string | null): string | null {
   const clean = data.replace(/\s+/gu, '');
   if (clean.length % 4 !== 0 || !BASE64.test(clean)) return null;
-  const bytes = Buffer.from(clean, 'base64');
-  const charset = chset ?? CHSET_UTF8;
-  if (charset === CHSET_LATIN1) return bytes.toString('latin1');
-  if (charset === CHSET_ASCII) return bytes.every((byte) => byte < 0x80) ? bytes.toString('latin1') : null;
-  if (charset !== CHSET_UTF8) return null;
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
+  return decodeMmsText(Buffer.from(clean, 'base64'), chset);
 }
 
 function partAttachment(attributes: Record<string, string>, contentType: string, text: string | null, data: string | null): { attachment: ParsedAttachment; problem: string | null } {
