@@ -34,7 +34,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields, WaMedia } from './android-message.ts';
-import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
+import { MAX_CONTACT_CARDS, hasPosition, placeOf } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import type { JidBook } from './jids.ts';
@@ -56,7 +56,7 @@ const NEW_QUOTE_COLUMNS = ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'
  * The quoted message's copy in messages_quotes (same columns as messages): a quoted location keeps
  * its coordinates, place name (media_name) and link (media_url) there, as a location row does.
  */
-const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource', 'latitude', 'longitude', 'media_name', 'media_url'];
+const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource', 'latitude', 'longitude', 'media_name', 'media_url', 'media_wa_type'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
@@ -219,7 +219,8 @@ export class LegacyLayoutReader {
 
 /**
  * A legacy location: the row's own columns first, what message_location adds (a transitional
- * database's venue address; live-location.ts) where the row has nothing.
+ * database's venue address; live-location.ts) where the row has nothing. A position in either
+ * table wins over a place named without one.
  */
 function legacyPlace(row: Row): WaFields['location'] {
   const details = {
@@ -227,18 +228,27 @@ function legacyPlace(row: Row): WaFields['location'] {
     address: nonEmptyText(row['ml_place_address']),
     url: nonEmptyText(row['media_url']) ?? nonEmptyText(row['ml_url']),
   };
-  return placeOf(numberValue(row['latitude']), numberValue(row['longitude']), details) ?? placeOf(numberValue(row['ml_latitude']), numberValue(row['ml_longitude']), details);
+  const own = placeOf(numberValue(row['latitude']), numberValue(row['longitude']), details);
+  const fromTable = placeOf(numberValue(row['ml_latitude']), numberValue(row['ml_longitude']), details);
+  return hasPosition(own) ? own : hasPosition(fromTable) ? fromTable : own ?? fromTable;
 }
 
 /**
  * The place a reply quotes: its copy in messages_quotes, else (transitional databases)
- * message_quoted_location, keyed on the reply's messages._id.
+ * message_quoted_location, keyed on the reply's messages._id. A messages_quotes copy without a
+ * position names a place only when it is a location (media_wa_type 5 or 16): another quoted
+ * media's media_name and media_url are its file name and download link, not a venue.
  */
 function quotedPlace(row: Row): WaFields['location'] {
-  return placeOf(numberValue(row['mq_latitude']), numberValue(row['mq_longitude']), { name: nonEmptyText(row['mq_media_name']), address: null, url: nonEmptyText(row['mq_media_url']) })
-    ?? placeOf(numberValue(row['mql_latitude']), numberValue(row['mql_longitude']), {
-      name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
-    });
+  const copy = placeOf(numberValue(row['mq_latitude']), numberValue(row['mq_longitude']), { name: nonEmptyText(row['mq_media_name']), address: null, url: nonEmptyText(row['mq_media_url']) });
+  const quotedType = integerValue(row['mq_media_wa_type']);
+  // A copy with a position is a place, as before; without one, only a quoted location's names are.
+  const copyIsPlace = hasPosition(copy) || (quotedType !== null && androidMessageType(quotedType).mediaType === 'location');
+  const fromTable = placeOf(numberValue(row['mql_latitude']), numberValue(row['mql_longitude']), {
+    name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
+  });
+  const ownCopy = copyIsPlace ? copy : null;
+  return hasPosition(ownCopy) ? ownCopy : hasPosition(fromTable) ? fromTable : ownCopy ?? fromTable;
 }
 
 /** The author of a quoted message in a group: its copy's remote_resource (empty in private chats). */

@@ -95,22 +95,35 @@ export interface WaFields {
   forwarded: boolean;
 }
 
-/** A shared place: its coordinates and, for a venue, its name, address and link. */
+/**
+ * A shared place: its coordinates and, for a venue, its name, address and link. A venue shared
+ * without a fix (or a damaged row) has no position: its coordinates are null, and `positionNote`
+ * says what the row held instead (0, 0 is never a position).
+ */
 export interface WaLocation {
-  latitude: number;
-  longitude: number;
+  latitude: number | null;
+  longitude: number | null;
   name: string | null;
   address: string | null;
   url: string | null;
+  positionNote?: string;
 }
 
 /**
  * A place from a row's columns, or null when it names none: WhatsApp leaves 0, 0 (or NULL) in the
- * coordinates of a row that shares no place.
+ * coordinates of a row that shares no place. A row that still names a place (name, address or
+ * link) keeps it, with its position unknown: nothing the database holds is dropped.
  */
 export function placeOf(latitude: number | null, longitude: number | null, details: Omit<WaLocation, 'latitude' | 'longitude'>): WaLocation | null {
-  if (latitude === null || longitude === null || (latitude === 0 && longitude === 0)) return null;
-  return { latitude, longitude, ...details };
+  if (latitude !== null && longitude !== null && !(latitude === 0 && longitude === 0)) return { latitude, longitude, ...details };
+  if (details.name === null && details.address === null && details.url === null) return null;
+  const held = latitude === null || longitude === null ? 'no coordinates' : 'coordinates 0, 0';
+  return { latitude: null, longitude: null, ...details, positionNote: `position unknown: the row holds ${held}` };
+}
+
+/** True when a place has coordinates, not only a name. */
+export function hasPosition(place: WaLocation | null): boolean {
+  return place !== null && place.latitude !== null && place.longitude !== null;
 }
 
 /**
