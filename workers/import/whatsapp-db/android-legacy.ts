@@ -42,11 +42,14 @@ import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 import { PLACE_COLUMNS, legacyLocationJoin, liveLocationOf } from './live-location.ts';
+import { thumbnailColumn, thumbnailOf } from './thumbnails.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
   'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
   'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
+  // The row's thumbnail (a place's map, a media preview; thumbnails.ts), bounded in size.
+  thumbnailColumn('raw_data'),
 ];
 
 /** A transitional database's message_quoted row of a legacy reply (new-layout columns). */
@@ -124,11 +127,15 @@ export class LegacyLayoutReader {
     const quotedCopy = hasTable(this.db, 'message_quoted') ? columnsOf(this.db, 'message_quoted') : new Set<string>();
     select.push(...selectExpressions(quotedCopy, 'nq', NEW_QUOTE_COLUMNS, 'nq_'));
     const quotedPlace = hasTable(this.db, 'message_quoted_location') ? columnsOf(this.db, 'message_quoted_location') : new Set<string>();
-    select.push(...selectExpressions(quotedPlace, 'mql', PLACE_COLUMNS, 'mql_'));
+    select.push(...selectExpressions(quotedPlace, 'mql', [...PLACE_COLUMNS, thumbnailColumn('thumbnail')], 'mql_'));
+    // [verified schema on the IPED sample] message_thumbnail is keyed on messages._id (messages_bd_for_message_thumbnail_trigger).
+    const thumbnails = hasTable(this.db, 'message_thumbnail') ? columnsOf(this.db, 'message_thumbnail') : new Set<string>();
+    select.push(...selectExpressions(thumbnails, 'mt', [thumbnailColumn('thumbnail')], 'mt_'));
     const joins = [
       ...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []),
       ...(quotedCopy.has('message_row_id') ? ['LEFT JOIN message_quoted AS nq ON nq.message_row_id = t._id'] : []),
       ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
+      ...(thumbnails.has('message_row_id') ? ['LEFT JOIN message_thumbnail AS mt ON mt.message_row_id = t._id'] : []),
       ...details.joins, ...live.joins,
     ];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
@@ -182,6 +189,8 @@ export class LegacyLayoutReader {
       editVersion: integerValue(row['edit_version']),
       ...this.quoteOf(row),
       quotedLocation: quotedPlace(row),
+      quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
+      thumbnail: thumbnailOf(row, 'raw_data', 'messages.raw_data') ?? thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail'),
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
