@@ -34,7 +34,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
 import type { WaFields, WaMedia } from './android-message.ts';
-import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
+import { MAX_CONTACT_CARDS, hasPosition, placeOf } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import type { JidBook } from './jids.ts';
@@ -42,11 +42,14 @@ import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 import { PLACE_COLUMNS, legacyLocationJoin, liveLocationOf } from './live-location.ts';
+import { thumbnailColumn, thumbnailOf } from './thumbnails.ts';
 
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
   'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
   'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
+  // The row's thumbnail (a place's map, a media preview; thumbnails.ts), bounded in size.
+  thumbnailColumn('raw_data'),
 ];
 
 /** A transitional database's message_quoted row of a legacy reply (new-layout columns). */
@@ -56,7 +59,7 @@ const NEW_QUOTE_COLUMNS = ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'
  * The quoted message's copy in messages_quotes (same columns as messages): a quoted location keeps
  * its coordinates, place name (media_name) and link (media_url) there, as a location row does.
  */
-const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource', 'latitude', 'longitude', 'media_name', 'media_url'];
+const QUOTE_COLUMNS = ['key_id', 'data', 'key_from_me', 'remote_resource', 'latitude', 'longitude', 'media_name', 'media_url', 'media_wa_type'];
 
 /** `messages.status` of a group or security event row. */
 const STATUS_SYSTEM = 6;
@@ -124,11 +127,15 @@ export class LegacyLayoutReader {
     const quotedCopy = hasTable(this.db, 'message_quoted') ? columnsOf(this.db, 'message_quoted') : new Set<string>();
     select.push(...selectExpressions(quotedCopy, 'nq', NEW_QUOTE_COLUMNS, 'nq_'));
     const quotedPlace = hasTable(this.db, 'message_quoted_location') ? columnsOf(this.db, 'message_quoted_location') : new Set<string>();
-    select.push(...selectExpressions(quotedPlace, 'mql', PLACE_COLUMNS, 'mql_'));
+    select.push(...selectExpressions(quotedPlace, 'mql', [...PLACE_COLUMNS, thumbnailColumn('thumbnail')], 'mql_'));
+    // [verified schema on the IPED sample] message_thumbnail is keyed on messages._id (messages_bd_for_message_thumbnail_trigger).
+    const thumbnails = hasTable(this.db, 'message_thumbnail') ? columnsOf(this.db, 'message_thumbnail') : new Set<string>();
+    select.push(...selectExpressions(thumbnails, 'mt', [thumbnailColumn('thumbnail')], 'mt_'));
     const joins = [
       ...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []),
       ...(quotedCopy.has('message_row_id') ? ['LEFT JOIN message_quoted AS nq ON nq.message_row_id = t._id'] : []),
       ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
+      ...(thumbnails.has('message_row_id') ? ['LEFT JOIN message_thumbnail AS mt ON mt.message_row_id = t._id'] : []),
       ...details.joins, ...live.joins,
     ];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
@@ -182,6 +189,8 @@ export class LegacyLayoutReader {
       editVersion: integerValue(row['edit_version']),
       ...this.quoteOf(row),
       quotedLocation: quotedPlace(row),
+      quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
+      thumbnail: thumbnailOf(row, 'raw_data', 'messages.raw_data') ?? thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail'),
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
@@ -219,7 +228,8 @@ export class LegacyLayoutReader {
 
 /**
  * A legacy location: the row's own columns first, what message_location adds (a transitional
- * database's venue address; live-location.ts) where the row has nothing.
+ * database's venue address; live-location.ts) where the row has nothing. A position in either
+ * table wins over a place named without one.
  */
 function legacyPlace(row: Row): WaFields['location'] {
   const details = {
@@ -227,18 +237,27 @@ function legacyPlace(row: Row): WaFields['location'] {
     address: nonEmptyText(row['ml_place_address']),
     url: nonEmptyText(row['media_url']) ?? nonEmptyText(row['ml_url']),
   };
-  return placeOf(numberValue(row['latitude']), numberValue(row['longitude']), details) ?? placeOf(numberValue(row['ml_latitude']), numberValue(row['ml_longitude']), details);
+  const own = placeOf(numberValue(row['latitude']), numberValue(row['longitude']), details);
+  const fromTable = placeOf(numberValue(row['ml_latitude']), numberValue(row['ml_longitude']), details);
+  return hasPosition(own) ? own : hasPosition(fromTable) ? fromTable : own ?? fromTable;
 }
 
 /**
  * The place a reply quotes: its copy in messages_quotes, else (transitional databases)
- * message_quoted_location, keyed on the reply's messages._id.
+ * message_quoted_location, keyed on the reply's messages._id. A messages_quotes copy without a
+ * position names a place only when it is a location (media_wa_type 5 or 16): another quoted
+ * media's media_name and media_url are its file name and download link, not a venue.
  */
 function quotedPlace(row: Row): WaFields['location'] {
-  return placeOf(numberValue(row['mq_latitude']), numberValue(row['mq_longitude']), { name: nonEmptyText(row['mq_media_name']), address: null, url: nonEmptyText(row['mq_media_url']) })
-    ?? placeOf(numberValue(row['mql_latitude']), numberValue(row['mql_longitude']), {
-      name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
-    });
+  const copy = placeOf(numberValue(row['mq_latitude']), numberValue(row['mq_longitude']), { name: nonEmptyText(row['mq_media_name']), address: null, url: nonEmptyText(row['mq_media_url']) });
+  const quotedType = integerValue(row['mq_media_wa_type']);
+  // A copy with a position is a place, as before; without one, only a quoted location's names are.
+  const copyIsPlace = hasPosition(copy) || (quotedType !== null && androidMessageType(quotedType).mediaType === 'location');
+  const fromTable = placeOf(numberValue(row['mql_latitude']), numberValue(row['mql_longitude']), {
+    name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
+  });
+  const ownCopy = copyIsPlace ? copy : null;
+  return hasPosition(ownCopy) ? ownCopy : hasPosition(fromTable) ? fromTable : ownCopy ?? fromTable;
 }
 
 /** The author of a quoted message in a group: its copy's remote_resource (empty in private chats). */

@@ -18,6 +18,8 @@ import type { JidBook, ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
 import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
 import type { WaSystemDetails } from './system-details.ts';
+import { thumbnailAttachment, thumbnailFacts } from './thumbnails.ts';
+import type { WaThumbnail } from './thumbnails.ts';
 import { isoNoting, waUnixTime } from './wa-time.ts';
 import type { WaPollOption } from './polls.ts';
 
@@ -77,6 +79,10 @@ export interface WaFields {
    * messages_quotes.latitude/longitude): like the quoted text, it survives the quoted message.
    */
   quotedLocation?: WaLocation | null;
+  /** The map thumbnail of the quoted place (message_quoted_location.thumbnail; thumbnails.ts). */
+  quotedThumbnail?: WaThumbnail | null;
+  /** The row's thumbnail (message_thumbnail, legacy raw_data; thumbnails.ts): a place's map, a media preview. */
+  thumbnail?: WaThumbnail | null;
   reactions: WaReaction[];
   /** The call a row records (call_log, directly or through message_call_log), or null. */
   call: WaCall | null;
@@ -95,22 +101,35 @@ export interface WaFields {
   forwarded: boolean;
 }
 
-/** A shared place: its coordinates and, for a venue, its name, address and link. */
+/**
+ * A shared place: its coordinates and, for a venue, its name, address and link. A venue shared
+ * without a fix (or a damaged row) has no position: its coordinates are null, and `positionNote`
+ * says what the row held instead (0, 0 is never a position).
+ */
 export interface WaLocation {
-  latitude: number;
-  longitude: number;
+  latitude: number | null;
+  longitude: number | null;
   name: string | null;
   address: string | null;
   url: string | null;
+  positionNote?: string;
 }
 
 /**
  * A place from a row's columns, or null when it names none: WhatsApp leaves 0, 0 (or NULL) in the
- * coordinates of a row that shares no place.
+ * coordinates of a row that shares no place. A row that still names a place (name, address or
+ * link) keeps it, with its position unknown: nothing the database holds is dropped.
  */
 export function placeOf(latitude: number | null, longitude: number | null, details: Omit<WaLocation, 'latitude' | 'longitude'>): WaLocation | null {
-  if (latitude === null || longitude === null || (latitude === 0 && longitude === 0)) return null;
-  return { latitude, longitude, ...details };
+  if (latitude !== null && longitude !== null && !(latitude === 0 && longitude === 0)) return { latitude, longitude, ...details };
+  if (details.name === null && details.address === null && details.url === null) return null;
+  const held = latitude === null || longitude === null ? 'no coordinates' : 'coordinates 0, 0';
+  return { latitude: null, longitude: null, ...details, positionNote: `position unknown: the row holds ${held}` };
+}
+
+/** True when a place has coordinates, not only a name. */
+export function hasPosition(place: WaLocation | null): boolean {
+  return place !== null && place.latitude !== null && place.longitude !== null;
 }
 
 /**
@@ -251,6 +270,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     extra['quoteAuthor'] = authorFacts(fields.quotedFrom.fromMe, fields.quotedFrom.sender, fields.chatJid, contacts);
   }
   if (fields.quotedLocation !== undefined && fields.quotedLocation !== null) extra['quoteLocation'] = fields.quotedLocation;
+  if (fields.quotedThumbnail !== undefined && fields.quotedThumbnail !== null) extra['quoteThumbnail'] = thumbnailFacts(fields.quotedThumbnail);
+  if (fields.thumbnail !== undefined && fields.thumbnail !== null) extra['thumbnail'] = thumbnailFacts(fields.thumbnail);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
   if (fields.forwarded) extra['forwarded'] = true;
@@ -331,6 +352,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     }
     if (!(type.mediaType === 'contact' && fields.text?.startsWith('BEGIN:VCARD') === true)) keepOtherText(fields, text, extra);
     if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType, extra));
+    // A place has no file, and media without a local path will never have one: the thumbnail is then their only image.
+    const fileless = type.mediaType === 'location' || (isFileMedia(type.mediaType) && (fields.media === null || fields.media.path === null));
+    const preview = fileless && fields.thumbnail !== undefined && fields.thumbnail !== null ? thumbnailAttachment(fields.thumbnail, `thumbnail-${fields.keyId ?? 'message'}`) : null;
+    if (preview !== null) attachments.push(preview);
   } else if (fields.pollOptions !== undefined && fields.pollOptions.length > 0) {
     const options = fields.pollOptions.map((option) => pollOptionFacts(option, fields.chatJid, contacts, timeNotes));
     extra['poll'] = { options };

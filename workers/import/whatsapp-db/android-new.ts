@@ -19,6 +19,7 @@ import type { WaGroupEvent } from './group-events.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 import { loadPolls } from './polls.ts';
 import { LIVE_LOCATION_COLUMNS, liveLocationOf } from './live-location.ts';
+import { thumbnailColumn, thumbnailOf } from './thumbnails.ts';
 import type { WaPollOption } from './polls.ts';
 
 interface SideTable {
@@ -39,7 +40,9 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
   { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'] },
   // The place a reply quotes, keyed like message_quoted on the reply's row [verified schema on the IPED sample].
-  { table: 'message_quoted_location', alias: 'mql', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url'] },
+  { table: 'message_quoted_location', alias: 'mql', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url', thumbnailColumn('thumbnail')] },
+  // A place's map, a media preview: the only image of a location, or of media whose file is gone (thumbnails.ts).
+  { table: 'message_thumbnail', alias: 'mt', key: 'message_row_id', columns: [thumbnailColumn('thumbnail')] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
   // A message sent while disappearing messages were on: how long it was to live and when it was to go.
   // [schema verified on the IPED sample, which has no rows: the units are read by magnitude]
@@ -163,6 +166,8 @@ export class NewLayoutReader {
       quotedLocation: placeOf(numberValue(row['mql_latitude']), numberValue(row['mql_longitude']), {
         name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
       }),
+      quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
+      thumbnail: thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail'),
       reactions: this.claimReactions(rowidOf(row)).map((reaction) => ({
         fromMe: flagValue(reaction['from_me']),
         sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),

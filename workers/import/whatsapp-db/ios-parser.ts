@@ -36,7 +36,7 @@ import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.7.1';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.8.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -152,9 +152,7 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     // ZTEXT is shown; a ZTITLE caption that says something else is kept beside it, not lost.
     // (A location's ZTITLE is its place name, kept in extra.location.)
     else if (caption !== null && caption.trim() !== text.trim() && type.mediaType !== 'location') extra['otherText'] = { column: 'ZTITLE', text: caption };
-    const latitude = numberValue(row['mi_zlatitude']);
-    const longitude = numberValue(row['mi_zlongitude']);
-    if (type.mediaType === 'location' && latitude !== null && longitude !== null) extra['location'] = { latitude, longitude, name: caption };
+    if (type.mediaType === 'location') putExtra(extra, 'location', iosPlace(numberValue(row['mi_zlatitude']), numberValue(row['mi_zlongitude']), caption));
     if (type.mediaType === 'contact') {
       const card = nonEmptyText(row['mi_zvcardstring']);
       const name = nonEmptyText(row['mi_zvcardname']);
@@ -205,6 +203,18 @@ function mediaItemAttachment(row: Row, mediaType: MediaType, extra: Record<strin
   const size = integerValue(row['mi_zfilesize']);
   if (size !== null && size > 0) attachment.size = size;
   return attachment;
+}
+
+/**
+ * A location item's place: its coordinates and name (ZTITLE). 0, 0 or NULL coordinates are no
+ * position (a venue shared without a fix, or a damaged row): a named place keeps its name with its
+ * position unknown, rather than being placed at 0, 0 or dropped.
+ */
+function iosPlace(latitude: number | null, longitude: number | null, name: string | null): Record<string, unknown> | null {
+  if (latitude !== null && longitude !== null && !(latitude === 0 && longitude === 0)) return { latitude, longitude, name };
+  if (name === null) return null;
+  const held = latitude === null || longitude === null ? 'no coordinates' : 'coordinates 0, 0';
+  return { latitude: null, longitude: null, name, positionNote: `position unknown: the row holds ${held}` };
 }
 
 /**

@@ -159,7 +159,8 @@ function photoAttachment(blob: PhotoBlob, role: 'previous' | 'new', newPhotoId: 
   return attachment;
 }
 
-function imageKind(bytes: Uint8Array): { mimeType: string; extension: string } | null {
+/** The image kind of bytes by their magic number, or null when they are not a JPEG, PNG or WebP. */
+export function imageKind(bytes: Uint8Array): { mimeType: string; extension: string } | null {
   const starts = (...prefix: number[]): boolean => prefix.every((byte, index) => bytes[index] === byte);
   if (starts(0xff, 0xd8, 0xff)) return { mimeType: 'image/jpeg', extension: 'jpg' };
   if (starts(0x89, 0x50, 0x4e, 0x47)) return { mimeType: 'image/png', extension: 'png' };

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+
+import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
+import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
+import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+
+/**
+ * Thumbnails WhatsApp keeps in the database: new `message_thumbnail(message_row_id, thumbnail)`
+ * (keyed on messages._id too in a transitional database: trigger
+ * messages_bd_for_message_thumbnail_trigger), legacy `messages.raw_data`, and
+ * `message_quoted_location.thumbnail` [verified schema on the IPED sample; it holds no row]. They were
+ * read nowhere, yet they are the only image of a shared place, and of media whose file is gone.
+ * Their presence and size are kept in extra (not the bytes: rows stay small); where no file will
+ * ever be found (a location; media without a local path) the bytes become an attachment.
+ */
+
+const JPEG = "x'ffd8ffe000104a464946'";
+
+const NEW = `
+  CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, raw_string TEXT);
+  CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);
+  CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
+    sender_jid_row_id INTEGER, status INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+  CREATE TABLE message_media (message_row_id INTEGER PRIMARY KEY, chat_row_id INTEGER, file_path TEXT, mime_type TEXT, media_name TEXT, file_size INTEGER);
+  CREATE TABLE message_location (message_row_id INTEGER PRIMARY KEY, chat_row_id INTEGER, latitude REAL, longitude REAL, place_name TEXT, place_address TEXT, url TEXT);
+  CREATE TABLE message_thumbnail (message_row_id INTEGER PRIMARY KEY, thumbnail BLOB);
+  CREATE TABLE message_quoted (message_row_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, parent_message_chat_row_id INTEGER NOT NULL,
+    from_me INTEGER NOT NULL, sender_jid_row_id INTEGER, key_id TEXT NOT NULL, timestamp INTEGER, message_type INTEGER, origin INTEGER, text_data TEXT);
+  CREATE TABLE message_quoted_location (message_row_id INTEGER PRIMARY KEY, latitude REAL, longitude REAL, place_name TEXT, place_address TEXT, url TEXT, thumbnail BLOB);
+  INSERT INTO jid VALUES (1, '4915100000001', 's.whatsapp.net', '4915100000001@s.whatsapp.net');
+  INSERT INTO chat VALUES (1, 1, NULL);
+  INSERT INTO message VALUES (1, 1, 0, 'LOC', 0, 0, 1700000000000, 5, NULL),
+                             (2, 1, 0, 'GONE', 0, 0, 1700000060000, 1, NULL),
+                             (3, 1, 0, 'HERE', 0, 0, 1700000120000, 1, NULL),
+                             (4, 1, 1, 'REPLY', 0, 13, 1700000180000, 0, 'that one?');
+  INSERT INTO message_media VALUES (2, 1, NULL, 'image/jpeg', NULL, 81234), (3, 1, 'Media/WhatsApp Images/IMG-1.jpg', 'image/jpeg', NULL, 90000);
+  INSERT INTO message_location VALUES (1, 1, 52.52, 13.405, 'Alexanderplatz', NULL, NULL);
+  INSERT INTO message_thumbnail VALUES (1, ${JPEG}), (2, ${JPEG}), (3, ${JPEG});
+  INSERT INTO message_quoted VALUES (4, 1, 1, 0, NULL, 'LOC', 1700000000000, 5, 0, NULL);
+  INSERT INTO message_quoted_location VALUES (4, 52.52, 13.405, 'Alexanderplatz', NULL, NULL, ${JPEG});
+`;
+
+const LEGACY = `
+  CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+    status INTEGER, data TEXT, timestamp INTEGER, media_url TEXT, media_mime_type TEXT, media_wa_type TEXT, media_size INTEGER, media_name TEXT,
+    latitude REAL, longitude REAL, thumb_image TEXT, raw_data BLOB);
+  INSERT INTO messages VALUES (1, '4915100000001@s.whatsapp.net', 0, 'LOC', 0, NULL, 1623690000000, NULL, NULL, '5', 0, 'Alexanderplatz', 52.52, 13.405, NULL, ${JPEG}),
+                              (2, '4915100000001@s.whatsapp.net', 0, 'GONE', 0, NULL, 1623690060000, 'https://mmg.whatsapp.net/x', 'image/jpeg', '1', 81234, NULL, 0, 0, NULL, ${JPEG});
+`;
+
+function byKey(messages: readonly ParsedMessage[], keyId: string): ParsedMessage {
+  const found = messages.find((message) => message.extra?.['keyId'] === keyId);
+  if (found === undefined) throw new Error(`no message with key_id ${keyId}`);
+  return found;
+}
+
+describe('whatsappAndroidDbParser: thumbnails kept in the database', () => {
+  it('keeps a location\'s map thumbnail as an attachment with its bytes, and its size in extra', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const location = byKey(run.sink.messages, 'LOC');
+    expect(location.extra?.['thumbnail']).toEqual({ column: 'message_thumbnail.thumbnail', size: 10 });
+    expect(location.attachments).toHaveLength(1);
+    expect(location.attachments[0]).toMatchObject({ kind: 'attached', mediaType: 'image', mimeType: 'image/jpeg', size: 10 });
+    expect(location.attachments[0]?.bytes?.byteLength).toBe(10);
+  });
+
+  it('adds the thumbnail of media without a local file, not of media whose file is named', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db');
+    const gone = byKey(run.sink.messages, 'GONE');
+    expect(gone.attachments.map((attachment) => attachment.kind)).toEqual(['omitted', 'attached']);
+    expect(gone.attachments[1]?.bytes?.byteLength).toBe(10);
+    const here = byKey(run.sink.messages, 'HERE');
+    expect(here.extra?.['thumbnail']).toEqual({ column: 'message_thumbnail.thumbnail', size: 10 });
+    expect(here.attachments).toHaveLength(1);
+    expect(here.attachments[0]?.bytes).toBeUndefined();
+  });
+
+  it('keeps a quoted place\'s map thumbnail by its size', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db');
+    expect(byKey(run.sink.messages, 'REPLY').extra?.['quoteThumbnail']).toEqual({ column: 'message_quoted_location.thumbnail', size: 10 });
+  });
+
+  it('reads a legacy row\'s raw_data thumbnail', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(LEGACY), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const location = byKey(run.sink.messages, 'LOC');
+    expect(location.extra?.['thumbnail']).toEqual({ column: 'messages.raw_data', size: 10 });
+    expect(location.attachments.map((attachment) => attachment.mimeType)).toEqual(['image/jpeg']);
+    const gone = byKey(run.sink.messages, 'GONE');
+    expect(gone.attachments.map((attachment) => attachment.kind)).toEqual(['omitted', 'attached']);
+  });
+});
