@@ -14,7 +14,7 @@ import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from './json-walk
 import { sniffTelegramJson } from './json-sniff.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.5.2';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.5.3';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);
@@ -25,6 +25,13 @@ const UNNAMED_CHAT_TITLES: ReadonlyMap<string, string> = new Map([
   ['replies', 'Replies'],
   ['verification_codes', 'Verification Codes'],
 ]);
+
+/**
+ * Chats with one user account: tdesktop's DialogTypeFromUser (export_data_types.cpp) gives a user
+ * dialog one of these types; Replies and Verification Codes are chats with Telegram's service
+ * accounts, as a bot_chat is with a bot.
+ */
+const ONE_ACCOUNT_CHAT_TYPES: ReadonlySet<string> = new Set(['personal_chat', 'bot_chat', 'saved_messages', 'replies', 'verification_codes']);
 
 /** Where a chat object sits: [] for a single-chat export, ['chats','list',3] in a full export. */
 type ChatPath = readonly (string | number)[];
@@ -228,7 +235,7 @@ function recordChatField(chat: ChatState, field: string, value: JsonValue): void
 
 function chatKind(type: string | null): NonNullable<ParsedChat['kind']> {
   if (type === null) return 'unknown';
-  if (type === 'personal_chat' || type === 'bot_chat' || type === 'saved_messages') return 'private';
+  if (ONE_ACCOUNT_CHAT_TYPES.has(type)) return 'private';
   if (type.endsWith('_group') || type.endsWith('_supergroup')) return 'group';
   if (type.endsWith('_channel')) return 'channel';
   return 'unknown';
