@@ -53,13 +53,33 @@ export function describeServiceMessage(message: JsonObject, duplicates: readonly
   const information = message['information_text'];
   if (typeof information === 'string' && information !== '') return information;
   const action = typeof message['action'] === 'string' ? message['action'] : 'service message';
-  const actor = typeof message['actor'] === 'string' ? `${message['actor']}: ` : '';
+  const actor = actorPrefix(message['actor'], message['actor_id']);
   const details: string[] = [];
   for (const { key, value } of duplicates) pushDetail(details, key, value);
   for (const [key, value] of Object.entries(message)) {
     if (!NOT_DETAILS.has(key)) pushDetail(details, key, value);
   }
   return `${actor}${action}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+}
+
+/**
+ * "Name: ", or for a deleted account (name null, id kept) Telegram's "Deleted Account" with the
+ * id, which alone tells two deleted accounts apart; nothing when neither is written.
+ */
+function actorPrefix(actor: JsonValue | undefined, actorId: JsonValue | undefined): string {
+  if (typeof actor === 'string') return `${actor}: `;
+  const name = actor === null ? deletedAccountName(actorId) : null;
+  return name === null ? '' : `${name}: `;
+}
+
+/**
+ * How Telegram shows an account whose name the exporter wrote as null (a deleted account):
+ * "Deleted Account", as the HTML export of the same chat writes it, with its id so that two of
+ * them stay two people. Null when there is no id to go with it.
+ */
+export function deletedAccountName(id: JsonValue | undefined): string | null {
+  if (typeof id !== 'string' && typeof id !== 'number') return null;
+  return `Deleted Account (${String(id)})`;
 }
 
 function pushDetail(details: string[], key: string, value: JsonValue): void {
