@@ -14,7 +14,7 @@ import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from './json-walk
 import { sniffTelegramJson } from './json-sniff.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.6.0';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.6.1';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);

@@ -41,6 +41,14 @@ export function entityFacts(text: JsonValue | undefined): JsonObject[] {
 }
 
 /**
+ * How Telegram and the HTML export show a name the JSON exporter wrote as null (StringAllowNull):
+ * a deleted account's. In a service action only names are ever null (a deleted member, inviter,
+ * or the "from"/"to" of proximity_reached): leaving them out dropped the inviter from the line,
+ * and a member list read "Courier, null".
+ */
+const DELETED_ACCOUNT = 'Deleted Account';
+
+/**
  * A readable line for a service message whose own text is empty:
  * "Alice: phone_call (duration_seconds: 56; discard_reason: hangup)". Every per-action field is
  * shown, in the order the exporter wrote them: tdesktop adds actions and fields with each release
@@ -79,7 +87,7 @@ function actorPrefix(actor: JsonValue | undefined, actorId: JsonValue | undefine
  */
 export function deletedAccountName(id: JsonValue | undefined): string | null {
   if (typeof id !== 'string' && typeof id !== 'number') return null;
-  return `Deleted Account (${String(id)})`;
+  return `${DELETED_ACCOUNT} (${String(id)})`;
 }
 
 function pushDetail(details: string[], key: string, value: JsonValue): void {
@@ -88,10 +96,10 @@ function pushDetail(details: string[], key: string, value: JsonValue): void {
 }
 
 function detailText(key: string, value: JsonValue): string {
-  if (value === null) return '';
+  if (value === null) return DELETED_ACCOUNT;
   // A text field (gift_text, send_webview_data's text) may be an entity array like a message's text.
   if (key === 'text' || key.endsWith('_text')) return flattenTelegramText(value);
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ');
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : item === null ? DELETED_ACCOUNT : JSON.stringify(item))).join(', ');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

@@ -45,3 +45,20 @@ describe('Telegram JSON: deleted accounts', () => {
     expect(messages[0]?.extra).toMatchObject({ from: null });
   });
 });
+
+describe('Telegram JSON: deleted accounts named in a service action', () => {
+  // pushUserNames and "inviter" write a deleted member's or inviter's name as null (StringAllowNull),
+  // with no id; the HTML export of the same chat writes "Deleted Account" there.
+  it('shows a deleted member or inviter as "Deleted Account", not as "null" or not at all', async () => {
+    const { messages } = await parse(
+      group([
+        { id: 1, type: 'service', date_unixtime: String(T0), actor: 'Boss', actor_id: 'user5', action: 'invite_members', members: ['Courier', null], text: '' },
+        { id: 2, type: 'service', date_unixtime: String(T0 + 1), actor: 'Courier', actor_id: 'user6', action: 'join_group_by_link', inviter: null, text: '' },
+      ]),
+    );
+    expect(messages.map((message) => message.text)).toEqual([
+      'Boss: invite_members (members: Courier, Deleted Account)',
+      'Courier: join_group_by_link (inviter: Deleted Account)',
+    ]);
+  });
+});
