@@ -62,3 +62,13 @@ describe('Telegram JSON: deleted accounts named in a service action', () => {
     ]);
   });
 });
+
+describe('Telegram JSON: a chat with a deleted account', () => {
+  // writeDialogStart writes the chat's name with StringAllowNull: null for a deleted account.
+  it('titles it as Telegram does, with its id, rather than after the file or its place in it', async () => {
+    const single = await parse(JSON.stringify({ name: null, type: 'personal_chat', id: 7003, messages: [] }));
+    expect(single.chats[0]).toMatchObject({ key: '7003', title: 'Deleted Account (7003)', kind: 'private' });
+    const full = await parse(JSON.stringify({ chats: { about: '', list: [{ name: null, type: 'personal_chat', id: 7004, messages: [] }] } }));
+    expect(full.chats[0]).toMatchObject({ key: '7004', title: 'Deleted Account (7004)' });
+  });
+});
