@@ -9,7 +9,7 @@ import { defineField } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { pollText } from './json-poll.ts';
-import { describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
+import { deletedAccountName, describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
 import type { DuplicateKey, JsonObject, JsonValue } from './json-walker.ts';
 import { fromIsoDate, fromUnixSeconds } from './telegram-time.ts';
@@ -76,11 +76,13 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   if (value['edited'] !== undefined) extra['edited'] = value['edited'];
   if (value['edited_unixtime'] !== undefined) extra['editedUnixtime'] = value['edited_unixtime'];
 
+  // A deleted account's null name is kept as written, beside the name it is shown by.
+  if (!isService && value['from'] === null) extra['from'] = null;
   const fromId = idText(value['from_id']);
   const message: ParsedMessage = {
     chatKey: context.chatKey,
     kind: isService ? 'system' : 'message',
-    sender: isService ? null : typeof value['from'] === 'string' ? value['from'] : null,
+    sender: isService ? null : senderName(value),
     senderId: isService ? null : fromId,
     direction: isService ? null : direction(fromId, context),
     time,
@@ -129,6 +131,13 @@ function direction(fromId: string | null, context: TelegramMessageContext): 'inc
   if (context.savedMessages) return 'outgoing';
   if (context.ownerIds.size === 0 || fromId === null) return null;
   return context.ownerIds.has(fromId) ? 'outgoing' : 'incoming';
+}
+
+/** The sender's name; a deleted account (name null, id kept) is named as Telegram shows it. */
+function senderName(value: JsonObject): string | null {
+  const from = value['from'];
+  if (typeof from === 'string') return from;
+  return from === null ? deletedAccountName(value['from_id']) : null;
 }
 
 /** `from_id` is "user123" in current exports and a bare integer in old ones. */

@@ -12,9 +12,10 @@ import { walkJsonSource } from './json-source.ts';
 import { isJsonObject, jsonPointer } from './json-walker.ts';
 import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from './json-walker.ts';
 import { sniffTelegramJson } from './json-sniff.ts';
+import { deletedAccountName } from './json-text.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.5.2';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.6.2';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);
@@ -25,6 +26,13 @@ const UNNAMED_CHAT_TITLES: ReadonlyMap<string, string> = new Map([
   ['replies', 'Replies'],
   ['verification_codes', 'Verification Codes'],
 ]);
+
+/**
+ * Chats with one user account: tdesktop's DialogTypeFromUser (export_data_types.cpp) gives a user
+ * dialog one of these types; Replies and Verification Codes are chats with Telegram's service
+ * accounts, as a bot_chat is with a bot.
+ */
+const ONE_ACCOUNT_CHAT_TYPES: ReadonlySet<string> = new Set(['personal_chat', 'bot_chat', 'saved_messages', 'replies', 'verification_codes']);
 
 /** Where a chat object sits: [] for a single-chat export, ['chats','list',3] in a full export. */
 type ChatPath = readonly (string | number)[];
@@ -55,6 +63,8 @@ function chatPathOf(path: JsonPath): ChatPath | null {
 interface ChatState {
   pointer: string;
   name: string | null;
+  /** "name" was written as null: for a chat with one account, a deleted account. */
+  nameNull: boolean;
   type: string | null;
   /** The "type" key was read (its value may be null: a chat of a type the exporter did not know). */
   typeSeen: boolean;
@@ -114,7 +124,7 @@ function chatStateFor(chats: Map<string, ChatState>, path: ChatPath): ChatState 
   const pointer = jsonPointer(path);
   let chat = chats.get(pointer);
   if (chat === undefined) {
-    chat = { pointer, name: null, type: null, typeSeen: false, id: null, key: null, messages: 0 };
+    chat = { pointer, name: null, nameNull: false, type: null, typeSeen: false, id: null, key: null, messages: 0 };
     chats.set(pointer, chat);
   }
   return chat;
@@ -142,7 +152,7 @@ async function readExport(input: ParserInput, sink: ParseSink, headers: ExportHe
     // The chat's own id when the export has one; otherwise its name, made unique by its place.
     chat.key = chat.id ?? (chat.pointer === '' ? (chat.name ?? file) : `${chat.name ?? 'chat'} (${file}#${chat.pointer})`);
     const unnamed = chat.pointer === '' ? file : `Telegram chat ${chat.pointer}`;
-    const parsedChat: ParsedChat = { key: chat.key, title: chat.name ?? UNNAMED_CHAT_TITLES.get(chat.type ?? '') ?? unnamed, kind: chatKind(chat.type) };
+    const parsedChat: ParsedChat = { key: chat.key, title: chat.name ?? UNNAMED_CHAT_TITLES.get(chat.type ?? '') ?? deletedAccountTitle(chat) ?? unnamed, kind: chatKind(chat.type) };
     // Telegram chat ids are stable: the same chat in two exports is one conversation.
     if (/^-?\d+$/u.test(chat.key)) parsedChat.mergeKey = chat.key;
     sink.chat(parsedChat);
@@ -221,14 +231,24 @@ async function readExport(input: ParserInput, sink: ParseSink, headers: ExportHe
 
 function recordChatField(chat: ChatState, field: string, value: JsonValue): void {
   if (field === 'name' && typeof value === 'string') chat.name = value;
+  if (field === 'name' && value === null) chat.nameNull = true;
   if (field === 'type') chat.typeSeen = true;
   if (field === 'type' && typeof value === 'string') chat.type = value;
   if (field === 'id' && (typeof value === 'number' || typeof value === 'string')) chat.id = String(value);
 }
 
+/**
+ * writeDialogStart writes a chat's name with StringAllowNull: a chat with one account whose name
+ * is null is a chat with a deleted account, which Telegram lists as "Deleted Account".
+ */
+function deletedAccountTitle(chat: ChatState): string | null {
+  if (!chat.nameNull || chat.type === null || !ONE_ACCOUNT_CHAT_TYPES.has(chat.type)) return null;
+  return deletedAccountName(chat.id ?? undefined);
+}
+
 function chatKind(type: string | null): NonNullable<ParsedChat['kind']> {
   if (type === null) return 'unknown';
-  if (type === 'personal_chat' || type === 'bot_chat' || type === 'saved_messages') return 'private';
+  if (ONE_ACCOUNT_CHAT_TYPES.has(type)) return 'private';
   if (type.endsWith('_group') || type.endsWith('_supergroup')) return 'group';
   if (type.endsWith('_channel')) return 'channel';
   return 'unknown';

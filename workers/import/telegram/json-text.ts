@@ -41,6 +41,14 @@ export function entityFacts(text: JsonValue | undefined): JsonObject[] {
 }
 
 /**
+ * How Telegram and the HTML export show a name the JSON exporter wrote as null (StringAllowNull):
+ * a deleted account's. In a service action only names are ever null (a deleted member, inviter,
+ * or the "from"/"to" of proximity_reached): leaving them out dropped the inviter from the line,
+ * and a member list read "Courier, null".
+ */
+const DELETED_ACCOUNT = 'Deleted Account';
+
+/**
  * A readable line for a service message whose own text is empty:
  * "Alice: phone_call (duration_seconds: 56; discard_reason: hangup)". Every per-action field is
  * shown, in the order the exporter wrote them: tdesktop adds actions and fields with each release
@@ -53,7 +61,7 @@ export function describeServiceMessage(message: JsonObject, duplicates: readonly
   const information = message['information_text'];
   if (typeof information === 'string' && information !== '') return information;
   const action = typeof message['action'] === 'string' ? message['action'] : 'service message';
-  const actor = typeof message['actor'] === 'string' ? `${message['actor']}: ` : '';
+  const actor = actorPrefix(message['actor'], message['actor_id']);
   const details: string[] = [];
   for (const { key, value } of duplicates) pushDetail(details, key, value);
   for (const [key, value] of Object.entries(message)) {
@@ -62,16 +70,36 @@ export function describeServiceMessage(message: JsonObject, duplicates: readonly
   return `${actor}${action}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
 }
 
+/**
+ * "Name: ", or for a deleted account (name null, id kept) Telegram's "Deleted Account" with the
+ * id, which alone tells two deleted accounts apart; nothing when neither is written.
+ */
+function actorPrefix(actor: JsonValue | undefined, actorId: JsonValue | undefined): string {
+  if (typeof actor === 'string') return `${actor}: `;
+  const name = actor === null ? deletedAccountName(actorId) : null;
+  return name === null ? '' : `${name}: `;
+}
+
+/**
+ * How Telegram shows an account whose name the exporter wrote as null (a deleted account):
+ * "Deleted Account", as the HTML export of the same chat writes it, with its id so that two of
+ * them stay two people. Null when there is no id to go with it.
+ */
+export function deletedAccountName(id: JsonValue | undefined): string | null {
+  if (typeof id !== 'string' && typeof id !== 'number') return null;
+  return `${DELETED_ACCOUNT} (${String(id)})`;
+}
+
 function pushDetail(details: string[], key: string, value: JsonValue): void {
   const shown = detailText(key, value);
   if (shown !== '') details.push(`${key}: ${shown}`);
 }
 
 function detailText(key: string, value: JsonValue): string {
-  if (value === null) return '';
+  if (value === null) return DELETED_ACCOUNT;
   // A text field (gift_text, send_webview_data's text) may be an entity array like a message's text.
   if (key === 'text' || key.endsWith('_text')) return flattenTelegramText(value);
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ');
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : item === null ? DELETED_ACCOUNT : JSON.stringify(item))).join(', ');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

@@ -40,7 +40,8 @@ describe('Telegram JSON (FORMATS.md §2.1): senders and direction in a full-acco
         { id: 3, type: 'message', date: '2023-11-14T22:13:22', date_unixtime: String(T0 + 2), from: 'Owner Test', from_id: OWNER_ID, text: 'platform 2' },
       ]),
     );
-    expect(deleted).toMatchObject({ kind: 'message', sender: null, senderId: 'user7001', direction: 'incoming', time: { utcMs: T0 * 1000 }, text: 'where are you', deleted: false });
+    // Named as Telegram shows a deleted account, with its id; the exporter's null stays in extra.
+    expect(deleted).toMatchObject({ kind: 'message', sender: 'Deleted Account (user7001)', senderId: 'user7001', extra: { from: null }, direction: 'incoming', time: { utcMs: T0 * 1000 }, text: 'where are you', deleted: false });
     expect(pointerOf(deleted)).toBe('/chats/list/0/messages/0');
     expect(mine).toMatchObject({ sender: 'Owner Test', senderId: `user${OWNER_ID}`, direction: 'outgoing', time: { utcMs: (T0 + 1) * 1000 } });
     expect(legacy).toMatchObject({ sender: 'Owner Test', senderId: String(OWNER_ID), direction: 'outgoing' });
@@ -106,7 +107,7 @@ describe('Telegram JSON (FORMATS.md §2.1): service messages', () => {
       fullAccount([
         { id: 1, type: 'service', date_unixtime: String(T0), actor: 'Recruiter', actor_id: 'user7001', action: 'pin_message', message_id: 9, text: '' },
         { id: 2, type: 'service', date_unixtime: String(T0 + 1), actor: 'Recruiter', actor_id: 'user7001', action: 'join_group_by_link', inviter: 'Boss', text: '' },
-        // A deleted account as actor: the name is null, the action and its details stay.
+        // A deleted account as actor: the name is null; the line names it as Telegram does, with its id.
         { id: 3, type: 'service', date_unixtime: String(T0 + 2), actor: null, actor_id: 'user7003', action: 'phone_call', duration_seconds: 61, discard_reason: 'missed', text: '' },
         { id: 4, type: 'service', date_unixtime: String(T0 + 3), actor: 'Recruiter', actor_id: 'user7001', action: 'set_messages_ttl', period: 86400, text: '' },
         { id: 5, type: 'service', date_unixtime: String(T0 + 4), actor: 'Recruiter', actor_id: 'user7001', information_text: 'Recruiter took a screenshot', text: '' },
@@ -115,7 +116,7 @@ describe('Telegram JSON (FORMATS.md §2.1): service messages', () => {
     expect(messages.map((message) => [message.kind, message.sender, message.direction, message.text])).toEqual([
       ['system', null, null, 'Recruiter: pin_message (message_id: 9)'],
       ['system', null, null, 'Recruiter: join_group_by_link (inviter: Boss)'],
-      ['system', null, null, 'phone_call (duration_seconds: 61; discard_reason: missed)'],
+      ['system', null, null, 'Deleted Account (user7003): phone_call (duration_seconds: 61; discard_reason: missed)'],
       ['system', null, null, 'Recruiter: set_messages_ttl (period: 86400)'],
       ['system', null, null, 'Recruiter took a screenshot'],
     ]);

@@ -61,7 +61,8 @@ describe('Telegram JSON: single-chat export', () => {
     ]);
     expect(byPointer(messages, '/messages/3').extra?.['reply_to_message_id']).toBe(102);
     const voice = byPointer(messages, '/messages/4');
-    expect(voice.sender).toBeNull();
+    // from: null is a deleted account: named as Telegram shows it, with its id.
+    expect(voice.sender).toBe('Deleted Account (user999)');
     expect(voice.senderId).toBe('user999');
     expect(voice.attachments).toEqual([
       { kind: 'attached', mediaType: 'audio', mimeType: 'audio/ogg', path: 'voice_messages/audio_1@01-03-2024_10-18-00.ogg', fileName: 'audio_1@01-03-2024_10-18-00.ogg' },
