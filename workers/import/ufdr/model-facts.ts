@@ -114,6 +114,8 @@ export function isDeleted(model: XmlNode): boolean {
 
 export interface RoledParty extends Party {
   role: string | null;
+  /** The Party model itself, for the times written on it (DateRead, DateDelivered…). */
+  model: XmlNode;
 }
 
 export interface Parties {
@@ -125,9 +127,9 @@ export interface Parties {
 
 export function partiesOf(model: XmlNode): Parties {
   const all: RoledParty[] = [];
-  for (const party of fieldModels(model, 'Parties')) all.push({ ...partyOf(party), role: fieldText(party, 'Role') });
+  for (const party of fieldModels(model, 'Parties')) all.push({ ...partyOf(party), role: fieldText(party, 'Role'), model: party });
   for (const role of ['From', 'To', 'Cc', 'Bcc']) {
-    for (const party of fieldModels(model, role)) all.push({ ...partyOf(party), role });
+    for (const party of fieldModels(model, role)) all.push({ ...partyOf(party), role, model: party });
   }
   const from = all.find((party) => (party.role ?? '').toLowerCase() === 'from') ?? null;
   return { from, others: all.filter((party) => party !== from), all };

@@ -71,6 +71,10 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const times = sideTimesOf(model, notes, context.stamps);
   if (times !== null) extra['times'] = times;
   if (to.length > 0) extra['to'] = recipientsOf(model, to, notes, context);
+  // A sender's own times (DateRead…), written on the From party as on a recipient's.
+  const fromModel = fieldModels(model, 'From')[0];
+  const fromTimes = fromModel === undefined ? null : sideTimesOf(fromModel, notes, context.stamps);
+  if (from !== null && fromTimes !== null) extra['from'] = { id: from.id, name: partyName(from, context), times: fromTimes };
   if (references.length > 0) extra['files'] = references;
   if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
   if (location !== null) extra['location'] = location;
@@ -117,12 +121,20 @@ function isSystem(model: XmlNode, from: Party | null, type: string | null): bool
 function recipientsOf(model: XmlNode, to: Party[], notes: string[], context: MessageContext): Record<string, unknown>[] {
   const models = fieldModels(model, 'To');
   return to.map((party, index) => {
-    const recipient: Record<string, unknown> = { id: party.id, name: party.name ?? context.files.nameOf(party.id) };
+    const recipient: Record<string, unknown> = { id: party.id, name: partyName(party, context) };
     const partyModel = models[index];
     const times = partyModel === undefined ? null : sideTimesOf(partyModel, notes, context.stamps);
     if (times !== null) recipient['times'] = times;
     return recipient;
   });
+}
+
+/**
+ * A party's name: its own, else a Contact's or UserAccount's, else the Chat Participant's with
+ * the same identifier (a To party often gives only the identifier; the chat names the person).
+ */
+function partyName(party: Party, context: MessageContext): string | null {
+  return party.name ?? context.files.nameOf(party.id) ?? nameIn(context.participants, party.id);
 }
 
 function nameIn(parties: Party[], id: string | null): string | null {

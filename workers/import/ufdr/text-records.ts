@@ -49,7 +49,7 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
   const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
   const sender = direction === 'outgoing' ? parties.from : (parties.from ?? (others.length === 1 ? (others[0] ?? null) : null));
-  const extra = baseExtra(model, type, { folder: fieldText(model, 'Folder'), status: fieldText(model, 'Status'), smsc: fieldText(model, 'SMSC'), parties: describe(parties.all, context.files) });
+  const extra = baseExtra(model, type, { folder: fieldText(model, 'Folder'), status: fieldText(model, 'Status'), smsc: fieldText(model, 'SMSC'), parties: describe(parties.all, notes, context) });
   if (subject !== null) extra['subject'] = subject;
   keepSideTimes(extra, model, notes, context.stamps);
   if (references.length > 0) extra['files'] = references;
@@ -94,7 +94,7 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const text = [subject === null ? null : `Subject: ${subject}`, html ? htmlToText(body) : body].filter((part): part is string => part !== null && part !== '').join('\n\n');
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
   const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
-  const extra = baseExtra(model, 'Email', { account, folder, status: fieldText(model, 'Status'), subject, parties: describe(parties.all, context.files) });
+  const extra = baseExtra(model, 'Email', { account, folder, status: fieldText(model, 'Status'), subject, parties: describe(parties.all, notes, context) });
   keepSideTimes(extra, model, notes, context.stamps);
   if (html) extra['body'] = 'HTML; the text shown has its tags removed (the report keeps the HTML)';
   if (references.length > 0) extra['files'] = references;
@@ -148,8 +148,17 @@ function baseExtra(model: XmlNode, type: string, facts: Record<string, unknown>)
   return extra;
 }
 
-function describe(parties: RoledParty[], files: FileIndex): { id: string | null; name: string | null; role: string | null }[] {
-  return parties.map((party) => ({ id: party.id, name: nameOf(party, files), role: party.role }));
+/**
+ * The parties as written, each with the times Physical Analyzer writes on it: a recipient's
+ * DateDelivered or DateRead says when that person got the message, as on InstantMessage To parties.
+ */
+function describe(parties: RoledParty[], notes: string[], context: RecordContext): Record<string, unknown>[] {
+  return parties.map((party) => {
+    const described: Record<string, unknown> = { id: party.id, name: nameOf(party, context.files), role: party.role };
+    const times = sideTimesOf(party.model, notes, context.stamps);
+    if (times !== null) described['times'] = times;
+    return described;
+  });
 }
 
 function nameOf(party: RoledParty, files: FileIndex): string | null {
