@@ -8,7 +8,7 @@
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import { callChatTitle, callConversationKey, callText } from '../sms-xml/call-log.ts';
 import type { CallFacts, CallOutcome } from '../sms-xml/call-log.ts';
-import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
+import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, stampOf } from './model-facts.ts';
 import { fieldText } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 import { keepSideTimes } from './text-records.ts';
@@ -34,6 +34,7 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
   if (direction === null && (outcome === 'missed' || outcome === 'rejected' || outcome === 'blocked' || outcome === 'voicemail')) direction = 'incoming';
   if (direction === null && outcome === 'cancelled') direction = 'outgoing';
   if (direction === null && parties.from !== null) direction = context.owner.has(parties.from) ? 'outgoing' : null;
+  direction ??= ownerRecipientDirection(parties);
   context.owner.learn(parties, direction);
   const others = counterpartsOf(parties, direction, context.owner);
   const party = others[0] ?? null;

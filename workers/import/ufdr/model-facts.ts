@@ -135,6 +135,18 @@ export function partiesOf(model: XmlNode): Parties {
   return { from, others: all.filter((party) => party !== from), all };
 }
 
+const RECIPIENT_ROLE = /^(?:to|cc|bcc)$/iu;
+
+/**
+ * The direction a record's IsPhoneOwner flags give when its Folder, Type and Status give none: a
+ * recipient (To, CC, BCC) flagged as the owner, with a From not flagged so, means the owner
+ * received it from the From party. A party without a role says nothing of who sent what.
+ */
+export function ownerRecipientDirection(parties: Parties): 'incoming' | null {
+  if (parties.from === null || parties.from.owner === true) return null;
+  return parties.others.some((party) => party.owner === true && RECIPIENT_ROLE.test(party.role ?? '')) ? 'incoming' : null;
+}
+
 /**
  * Identifiers known to be the phone owner's: parties flagged IsPhoneOwner, senders of outgoing
  * records, the sole recipient of incoming ones. Used to tell the other side of a conversation.

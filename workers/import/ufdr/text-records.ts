@@ -14,7 +14,7 @@
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { StampReader } from './date-order.ts';
 import type { FileIndex } from './file-index.ts';
-import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, sideTimesOf, stampOf } from './model-facts.ts';
+import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, sideTimesOf, stampOf } from './model-facts.ts';
 import type { OwnerIdentifiers, PartyKeys, RoledParty } from './model-facts.ts';
 import { fieldText, fieldValue, MAX_FIELD_CHARS } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -40,7 +40,7 @@ const SUBJECT_PREFIX = /^\s*((re|fw|fwd|aw|wg|tr|rv|sv|vs|odp|pd|ynt|antw|doorst
 export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordContext): ConversationRecord {
   const notes: string[] = [];
   const parties = partiesOf(model);
-  const direction = directionOf(model, parties.from, parties.all);
+  const direction = directionOf(model, parties.from, parties.all) ?? ownerRecipientDirection(parties);
   context.owner.learn(parties, direction);
   const others = counterpartsOf(parties, direction, context.owner);
   const key = `sms:${context.keys.keyOfAll(others.map((party) => party.id ?? party.name ?? ''))}`;
@@ -82,7 +82,7 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const parties = partiesOf(model);
   const account = fieldText(model, 'Account');
   const folder = fieldText(model, 'Folder');
-  let direction = directionOf(model, parties.from, parties.all);
+  let direction = directionOf(model, parties.from, parties.all) ?? ownerRecipientDirection(parties);
   if (direction === null && account !== null && parties.from?.id !== null && parties.from?.id !== undefined) {
     direction = parties.from.id.toLowerCase() === account.toLowerCase() ? 'outgoing' : 'incoming';
   }
