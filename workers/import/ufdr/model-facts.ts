@@ -8,7 +8,7 @@
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import type { WallTime } from '../../../shared/time/zoned-time.ts';
 import { isDeletedState } from './deleted-state.ts';
-import { identifierKey } from './file-index.ts';
+import { identifierKey, matchKey, MATCHED_DIGITS } from './file-index.ts';
 import { fieldModels, fieldNode, fieldText, partyOf } from './model-tree.ts';
 import { isNoTimeStamp } from './ufdr-time.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -157,12 +157,12 @@ export class OwnerIdentifiers {
 
   add(id: string | null): void {
     if (id === null || this.keys.size >= OwnerIdentifiers.MAX) return;
-    const key = identifierKey(id);
+    const key = matchKey(id);
     if (key !== '') this.keys.add(key);
   }
 
   has(party: Party): boolean {
-    return party.owner === true || (party.id !== null && this.keys.has(identifierKey(party.id)));
+    return party.owner === true || (party.id !== null && this.keys.has(matchKey(party.id)));
   }
 
   learn(parties: Parties, direction: 'incoming' | 'outgoing' | null): void {
@@ -185,8 +185,6 @@ export function counterpartsOf(parties: Parties, direction: 'incoming' | 'outgoi
   });
 }
 
-/** Digits a national and an international spelling of one number share (0711 111 111, +40 711 111 111). */
-const MATCHED_DIGITS = 9;
 const PHONE_LIKE = /^(?:tel:)?\+?[\d\s().-]{6,}(?:@s\.whatsapp\.net|@c\.us)?$/iu;
 
 /**

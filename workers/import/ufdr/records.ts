@@ -8,7 +8,7 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
-import { identifierKey, taggedFileOf } from './file-index.ts';
+import { matchKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
 import { deletedStateOf, extractionOf, isDeleted, readStampValue, sideTime, sideTimesOf } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
@@ -144,12 +144,12 @@ function nameIn(parties: Party[], id: string | null): string | null {
 /**
  * The participant a message's party stands for. Physical Analyzer spells one person's identifier
  * differently across a chat (`40711111111@s.whatsapp.net` in Participants, `+40 711 111 111` in a
- * message's From), so ids are compared as identifierKey reads them, not as written: an exact
+ * message's From, `0711111111` in an SMS), so ids are compared as matchKey reads them, not as written: an exact
  * comparison left the owner's own messages with no direction and the sender unnamed.
  */
 function participantWith(parties: Party[], id: string): Party | undefined {
-  const key = identifierKey(id);
-  return key === '' ? undefined : parties.find((party) => party.id !== null && identifierKey(party.id) === key);
+  const key = matchKey(id);
+  return key === '' ? undefined : parties.find((party) => party.id !== null && matchKey(party.id) === key);
 }
 
 /**
