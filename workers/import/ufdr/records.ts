@@ -10,7 +10,7 @@ import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { matchKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
-import { deletedStateOf, extractionOf, isDeleted, readStampValue, sideTime, sideTimesOf } from './model-facts.ts';
+import { deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, readStampValue, sideTime, sideTimesOf } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import type { SideTime } from './model-facts.ts';
@@ -47,7 +47,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (time === null && timestampText !== '' && !isNoTimeStamp(timestampText)) notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
   if (body?.truncated === true) notes.push(`the Body was longer than ${MAX_FIELD_CHARS} characters and was cut there`);
   const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
-  const direction = directionOf(model, from, context.participants);
+  // A To party flagged as the owner says so too, where no From or participant is flagged.
+  const direction = directionOf(model, from, context.participants) ?? ownerRecipientDirection(partiesOf(model));
   const owner = context.participants.find((party) => party.owner === true) ?? null;
   const sender = from ?? (direction === 'outgoing' ? owner : null);
   const senderName = sender === null ? null : (sender.name ?? context.files.nameOf(sender.id) ?? nameIn(context.participants, sender.id) ?? sender.id);

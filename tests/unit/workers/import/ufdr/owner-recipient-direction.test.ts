@@ -7,7 +7,7 @@ import { inputFromText, runParser } from '../../../../support/parser-harness.ts'
  * A record whose Folder, Type and Status say nothing of its direction still says it through its
  * parties: a recipient (To) flagged IsPhoneOwner means the phone's owner received it, so it came
  * in from the From party. Only a From flagged as the owner was read, and such a record (an SMS,
- * a call from a third-party dialler app) had no direction and, for a call, no caller.
+ * a call from a third-party dialler app, an InstantMessage outside any Chat) had no direction and, for a call, no caller.
  */
 
 const ME = '+40700000001';
@@ -22,15 +22,19 @@ const XML = report({
   decoded: [
     modelType('Call', [untypedCall('call-in', party({ id: HER, name: 'Nadia', role: 'From' }) + party({ id: ME, role: 'To', owner: true }))]),
     modelType('SMS', [sms({ id: 'sms-in', folder: '', time: T, body: 'are you home?', parties: [{ id: HER, role: 'From' }, { id: ME, role: 'To', owner: true }] })]),
+    modelType('InstantMessage', [
+      `<model type="InstantMessage" id="im-in">${field('Source', 'Signal')}<modelField name="From" type="Party">${party({ id: HER })}</modelField><multiModelField name="To" type="Party">${party({ id: ME, owner: true })}</multiModelField>${field('Body', 'open the door')}</model>`,
+    ]),
   ],
 });
 
 describe('Cellebrite direction from an owner recipient', () => {
-  it('reads a call or SMS addressed to the flagged owner as incoming from the From party', async () => {
+  it('reads a call, SMS or instant message addressed to the flagged owner as incoming from the From party', async () => {
     const { messages } = await runParser(ufdrReportParser, inputFromText(XML, { displayName: 'report.xml' }));
     expect(messages.map((message) => [message.extra?.['modelId'], message.direction, message.sender, message.senderId])).toEqual([
       ['call-in', 'incoming', 'Nadia', HER],
       ['sms-in', 'incoming', HER, HER],
+      ['im-in', 'incoming', HER, HER],
     ]);
   });
 });
