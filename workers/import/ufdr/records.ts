@@ -107,9 +107,14 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   };
 }
 
-/** Service lines ("You joined the group…"): the report labels them System or types them so. */
+/** The Identifier of the From party of a service line (IPED's Party.SYSTEM_MESSAGE), lowercase. */
+const SYSTEM_PARTY = 'system message';
+
+/** Service lines ("You joined the group…"): the report labels them System, types them so, or sends them from "System message". */
 function isSystem(model: XmlNode, from: Party | null, type: string | null): boolean {
   if (/system/iu.test(type ?? '')) return true;
+  // The party Physical Analyzer invents for service lines, whatever their Type or labels say.
+  if (from !== null && from.owner !== true && (from.id ?? '').toLowerCase() === SYSTEM_PARTY) return true;
   const labels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label'));
   return labels.includes('System') && (from === null || from.owner !== true);
 }
