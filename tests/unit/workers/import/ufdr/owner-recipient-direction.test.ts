@@ -28,6 +28,9 @@ const XML = report({
   ],
 });
 
+// Physical Analyzer writes IsPhoneOwner False on the other side's party (the IPED sample).
+const NOT_OWNER_CALLER = report({ decoded: [modelType('Call', [untypedCall('call-from-other', party({ id: HER, name: 'Nadia', role: 'From', owner: false }))])] });
+
 describe('Cellebrite direction from an owner recipient', () => {
   it('reads a call, SMS or instant message addressed to the flagged owner as incoming from the From party', async () => {
     const { messages } = await runParser(ufdrReportParser, inputFromText(XML, { displayName: 'report.xml' }));
@@ -36,5 +39,10 @@ describe('Cellebrite direction from an owner recipient', () => {
       ['sms-in', 'incoming', HER, HER],
       ['im-in', 'incoming', HER, HER],
     ]);
+  });
+
+  it('reads a call whose From party is stated not to be the owner as incoming, as an SMS is', async () => {
+    const { messages } = await runParser(ufdrReportParser, inputFromText(NOT_OWNER_CALLER, { displayName: 'report.xml' }));
+    expect(messages.map((message) => [message.direction, message.sender])).toEqual([['incoming', 'Nadia']]);
   });
 });
