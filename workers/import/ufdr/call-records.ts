@@ -8,7 +8,7 @@
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import { callChatTitle, callConversationKey, callText } from '../sms-xml/call-log.ts';
 import type { CallFacts, CallOutcome } from '../sms-xml/call-log.ts';
-import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, stampOf } from './model-facts.ts';
+import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, stampOf } from './model-facts.ts';
 import { fieldText } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 import { keepSideTimes } from './text-records.ts';
@@ -33,7 +33,9 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
   // A missed or rejected call came in; a cancelled one went out and was hung up before an answer.
   if (direction === null && (outcome === 'missed' || outcome === 'rejected' || outcome === 'blocked' || outcome === 'voicemail')) direction = 'incoming';
   if (direction === null && outcome === 'cancelled') direction = 'outgoing';
-  if (direction === null && parties.from !== null) direction = context.owner.has(parties.from) ? 'outgoing' : null;
+  // A From stated not to be the owner (IsPhoneOwner False) placed the call to the owner, as directionOf reads an SMS's.
+  if (direction === null && parties.from !== null) direction = context.owner.has(parties.from) ? 'outgoing' : parties.from.owner === false ? 'incoming' : null;
+  direction ??= ownerRecipientDirection(parties);
   context.owner.learn(parties, direction);
   const others = counterpartsOf(parties, direction, context.owner);
   const party = others[0] ?? null;

@@ -109,14 +109,28 @@ export class FileIndex {
 
   /** Remembers a name for an identifier (phone number, jid, user id); the first name wins. */
   addName(id: string, name: string): void {
-    const key = identifierKey(id);
+    const key = matchKey(id);
     if (key === '' || this.names.has(key) || this.names.size >= MAX_KNOWN_NAMES) return;
     this.names.set(key, name);
   }
 
   nameOf(id: string | null): string | null {
-    return id === null ? null : (this.names.get(identifierKey(id)) ?? null);
+    return id === null ? null : (this.names.get(matchKey(id)) ?? null);
   }
+}
+
+/** Digits a national and an international spelling of one number share (0711 111 111, +40 711 111 111). */
+export const MATCHED_DIGITS = 9;
+
+/**
+ * The key that tells one person however their identifier is spelled: a phone number's last nine
+ * digits (`0711111111`, `0040711111111` and `+40 711 111 111` are one number), as the phone's own
+ * contact matching does; identifierKey otherwise. For names and the owner's numbers, not for keys
+ * that are stored.
+ */
+export function matchKey(id: string): string {
+  const key = identifierKey(id);
+  return /^\d+$/u.test(key) && key.length >= MATCHED_DIGITS ? key.slice(-MATCHED_DIGITS) : key;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import type { WallTime } from '../../../shared/time/zoned-time.ts';
 import { isDeletedState } from './deleted-state.ts';
-import { identifierKey } from './file-index.ts';
+import { identifierKey, matchKey, MATCHED_DIGITS } from './file-index.ts';
 import { fieldModels, fieldNode, fieldText, partyOf } from './model-tree.ts';
 import { isNoTimeStamp } from './ufdr-time.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -114,6 +114,8 @@ export function isDeleted(model: XmlNode): boolean {
 
 export interface RoledParty extends Party {
   role: string | null;
+  /** The Party model itself, for the times written on it (DateRead, DateDelivered…). */
+  model: XmlNode;
 }
 
 export interface Parties {
@@ -125,12 +127,24 @@ export interface Parties {
 
 export function partiesOf(model: XmlNode): Parties {
   const all: RoledParty[] = [];
-  for (const party of fieldModels(model, 'Parties')) all.push({ ...partyOf(party), role: fieldText(party, 'Role') });
+  for (const party of fieldModels(model, 'Parties')) all.push({ ...partyOf(party), role: fieldText(party, 'Role'), model: party });
   for (const role of ['From', 'To', 'Cc', 'Bcc']) {
-    for (const party of fieldModels(model, role)) all.push({ ...partyOf(party), role });
+    for (const party of fieldModels(model, role)) all.push({ ...partyOf(party), role, model: party });
   }
   const from = all.find((party) => (party.role ?? '').toLowerCase() === 'from') ?? null;
   return { from, others: all.filter((party) => party !== from), all };
+}
+
+const RECIPIENT_ROLE = /^(?:to|cc|bcc)$/iu;
+
+/**
+ * The direction a record's IsPhoneOwner flags give when its Folder, Type and Status give none: a
+ * recipient (To, CC, BCC) flagged as the owner, with a From not flagged so, means the owner
+ * received it from the From party. A party without a role says nothing of who sent what.
+ */
+export function ownerRecipientDirection(parties: Parties): 'incoming' | null {
+  if (parties.from === null || parties.from.owner === true) return null;
+  return parties.others.some((party) => party.owner === true && RECIPIENT_ROLE.test(party.role ?? '')) ? 'incoming' : null;
 }
 
 /**
@@ -143,12 +157,12 @@ export class OwnerIdentifiers {
 
   add(id: string | null): void {
     if (id === null || this.keys.size >= OwnerIdentifiers.MAX) return;
-    const key = identifierKey(id);
+    const key = matchKey(id);
     if (key !== '') this.keys.add(key);
   }
 
   has(party: Party): boolean {
-    return party.owner === true || (party.id !== null && this.keys.has(identifierKey(party.id)));
+    return party.owner === true || (party.id !== null && this.keys.has(matchKey(party.id)));
   }
 
   learn(parties: Parties, direction: 'incoming' | 'outgoing' | null): void {
@@ -171,8 +185,6 @@ export function counterpartsOf(parties: Parties, direction: 'incoming' | 'outgoi
   });
 }
 
-/** Digits a national and an international spelling of one number share (0711 111 111, +40 711 111 111). */
-const MATCHED_DIGITS = 9;
 const PHONE_LIKE = /^(?:tel:)?\+?[\d\s().-]{6,}(?:@s\.whatsapp\.net|@c\.us)?$/iu;
 
 /**

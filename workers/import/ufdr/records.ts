@@ -8,9 +8,9 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
-import { identifierKey, taggedFileOf } from './file-index.ts';
+import { matchKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
-import { deletedStateOf, extractionOf, isDeleted, readStampValue, sideTime, sideTimesOf } from './model-facts.ts';
+import { deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, readStampValue, sideTime, sideTimesOf } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 import type { SideTime } from './model-facts.ts';
@@ -47,7 +47,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (time === null && timestampText !== '' && !isNoTimeStamp(timestampText)) notes.push(`timestamp "${timestampText.slice(0, 80)}" is in no known form; the message has no time`);
   if (body?.truncated === true) notes.push(`the Body was longer than ${MAX_FIELD_CHARS} characters and was cut there`);
   const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
-  const direction = directionOf(model, from, context.participants);
+  // A To party flagged as the owner says so too, where no From or participant is flagged.
+  const direction = directionOf(model, from, context.participants) ?? ownerRecipientDirection(partiesOf(model));
   const owner = context.participants.find((party) => party.owner === true) ?? null;
   const sender = from ?? (direction === 'outgoing' ? owner : null);
   const senderName = sender === null ? null : (sender.name ?? context.files.nameOf(sender.id) ?? nameIn(context.participants, sender.id) ?? sender.id);
@@ -71,6 +72,10 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const times = sideTimesOf(model, notes, context.stamps);
   if (times !== null) extra['times'] = times;
   if (to.length > 0) extra['to'] = recipientsOf(model, to, notes, context);
+  // A sender's own times (DateRead…), written on the From party as on a recipient's.
+  const fromModel = fieldModels(model, 'From')[0];
+  const fromTimes = fromModel === undefined ? null : sideTimesOf(fromModel, notes, context.stamps);
+  if (from !== null && fromTimes !== null) extra['from'] = { id: from.id, name: partyName(from, context), times: fromTimes };
   if (references.length > 0) extra['files'] = references;
   if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
   if (location !== null) extra['location'] = location;
@@ -102,9 +107,14 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   };
 }
 
-/** Service lines ("You joined the group…"): the report labels them System or types them so. */
+/** The Identifier of the From party of a service line (IPED's Party.SYSTEM_MESSAGE), lowercase. */
+const SYSTEM_PARTY = 'system message';
+
+/** Service lines ("You joined the group…"): the report labels them System, types them so, or sends them from "System message". */
 function isSystem(model: XmlNode, from: Party | null, type: string | null): boolean {
   if (/system/iu.test(type ?? '')) return true;
+  // The party Physical Analyzer invents for service lines, whatever their Type or labels say.
+  if (from !== null && from.owner !== true && (from.id ?? '').toLowerCase() === SYSTEM_PARTY) return true;
   const labels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label'));
   return labels.includes('System') && (from === null || from.owner !== true);
 }
@@ -117,12 +127,20 @@ function isSystem(model: XmlNode, from: Party | null, type: string | null): bool
 function recipientsOf(model: XmlNode, to: Party[], notes: string[], context: MessageContext): Record<string, unknown>[] {
   const models = fieldModels(model, 'To');
   return to.map((party, index) => {
-    const recipient: Record<string, unknown> = { id: party.id, name: party.name ?? context.files.nameOf(party.id) };
+    const recipient: Record<string, unknown> = { id: party.id, name: partyName(party, context) };
     const partyModel = models[index];
     const times = partyModel === undefined ? null : sideTimesOf(partyModel, notes, context.stamps);
     if (times !== null) recipient['times'] = times;
     return recipient;
   });
+}
+
+/**
+ * A party's name: its own, else a Contact's or UserAccount's, else the Chat Participant's with
+ * the same identifier (a To party often gives only the identifier; the chat names the person).
+ */
+function partyName(party: Party, context: MessageContext): string | null {
+  return party.name ?? context.files.nameOf(party.id) ?? nameIn(context.participants, party.id);
 }
 
 function nameIn(parties: Party[], id: string | null): string | null {
@@ -132,12 +150,12 @@ function nameIn(parties: Party[], id: string | null): string | null {
 /**
  * The participant a message's party stands for. Physical Analyzer spells one person's identifier
  * differently across a chat (`40711111111@s.whatsapp.net` in Participants, `+40 711 111 111` in a
- * message's From), so ids are compared as identifierKey reads them, not as written: an exact
+ * message's From, `0711111111` in an SMS), so ids are compared as matchKey reads them, not as written: an exact
  * comparison left the owner's own messages with no direction and the sender unnamed.
  */
 function participantWith(parties: Party[], id: string): Party | undefined {
-  const key = identifierKey(id);
-  return key === '' ? undefined : parties.find((party) => party.id !== null && identifierKey(party.id) === key);
+  const key = matchKey(id);
+  return key === '' ? undefined : parties.find((party) => party.id !== null && matchKey(party.id) === key);
 }
 
 /**

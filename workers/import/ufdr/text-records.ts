@@ -14,7 +14,7 @@
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { StampReader } from './date-order.ts';
 import type { FileIndex } from './file-index.ts';
-import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, partiesOf, sideTimesOf, stampOf } from './model-facts.ts';
+import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, sideTimesOf, stampOf } from './model-facts.ts';
 import type { OwnerIdentifiers, PartyKeys, RoledParty } from './model-facts.ts';
 import { fieldText, fieldValue, MAX_FIELD_CHARS } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -40,7 +40,7 @@ const SUBJECT_PREFIX = /^\s*((re|fw|fwd|aw|wg|tr|rv|sv|vs|odp|pd|ynt|antw|doorst
 export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordContext): ConversationRecord {
   const notes: string[] = [];
   const parties = partiesOf(model);
-  const direction = directionOf(model, parties.from, parties.all);
+  const direction = directionOf(model, parties.from, parties.all) ?? ownerRecipientDirection(parties);
   context.owner.learn(parties, direction);
   const others = counterpartsOf(parties, direction, context.owner);
   const key = `sms:${context.keys.keyOfAll(others.map((party) => party.id ?? party.name ?? ''))}`;
@@ -49,7 +49,7 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
   const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
   const sender = direction === 'outgoing' ? parties.from : (parties.from ?? (others.length === 1 ? (others[0] ?? null) : null));
-  const extra = baseExtra(model, type, { folder: fieldText(model, 'Folder'), status: fieldText(model, 'Status'), smsc: fieldText(model, 'SMSC'), parties: describe(parties.all, context.files) });
+  const extra = baseExtra(model, type, { folder: fieldText(model, 'Folder'), status: fieldText(model, 'Status'), smsc: fieldText(model, 'SMSC'), parties: describe(parties.all, notes, context) });
   if (subject !== null) extra['subject'] = subject;
   keepSideTimes(extra, model, notes, context.stamps);
   if (references.length > 0) extra['files'] = references;
@@ -82,7 +82,7 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const parties = partiesOf(model);
   const account = fieldText(model, 'Account');
   const folder = fieldText(model, 'Folder');
-  let direction = directionOf(model, parties.from, parties.all);
+  let direction = directionOf(model, parties.from, parties.all) ?? ownerRecipientDirection(parties);
   if (direction === null && account !== null && parties.from?.id !== null && parties.from?.id !== undefined) {
     direction = parties.from.id.toLowerCase() === account.toLowerCase() ? 'outgoing' : 'incoming';
   }
@@ -94,7 +94,7 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const text = [subject === null ? null : `Subject: ${subject}`, html ? htmlToText(body) : body].filter((part): part is string => part !== null && part !== '').join('\n\n');
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
   const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
-  const extra = baseExtra(model, 'Email', { account, folder, status: fieldText(model, 'Status'), subject, parties: describe(parties.all, context.files) });
+  const extra = baseExtra(model, 'Email', { account, folder, status: fieldText(model, 'Status'), subject, parties: describe(parties.all, notes, context) });
   keepSideTimes(extra, model, notes, context.stamps);
   if (html) extra['body'] = 'HTML; the text shown has its tags removed (the report keeps the HTML)';
   if (references.length > 0) extra['files'] = references;
@@ -148,8 +148,17 @@ function baseExtra(model: XmlNode, type: string, facts: Record<string, unknown>)
   return extra;
 }
 
-function describe(parties: RoledParty[], files: FileIndex): { id: string | null; name: string | null; role: string | null }[] {
-  return parties.map((party) => ({ id: party.id, name: nameOf(party, files), role: party.role }));
+/**
+ * The parties as written, each with the times Physical Analyzer writes on it: a recipient's
+ * DateDelivered or DateRead says when that person got the message, as on InstantMessage To parties.
+ */
+function describe(parties: RoledParty[], notes: string[], context: RecordContext): Record<string, unknown>[] {
+  return parties.map((party) => {
+    const described: Record<string, unknown> = { id: party.id, name: nameOf(party, context.files), role: party.role };
+    const times = sideTimesOf(party.model, notes, context.stamps);
+    if (times !== null) described['times'] = times;
+    return described;
+  });
 }
 
 function nameOf(party: RoledParty, files: FileIndex): string | null {

@@ -79,7 +79,7 @@ describe('Cellebrite report times beside the TimeStamp', () => {
     expect(message?.extra?.['to']).toEqual([
       {
         id: HER,
-        name: null,
+        name: 'Her', // named by the Chat's Participants
         times: {
           DateDelivered: { text: '2024-11-03T19:47:15.000+00:00', utc: '2024-11-03T19:47:15.000Z', format: 'TimeStampKnown' },
           DateRead: { text: '2024-11-03T21:47:20.000+02:00', utc: '2024-11-03T19:47:20.000Z', format: 'TimeStampKnown' },
