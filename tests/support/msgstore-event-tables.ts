@@ -1,7 +1,17 @@
 /**
- * The smallest msgstore.db tables the group and system event tests build on (the new schema's
- * jid/chat/message/message_system, and the legacy messages table with the event columns).
+ * The smallest msgstore.db tables the tests build on: the new schema's jid/chat/message (most
+ * tests), with message_system for group and system events, and the legacy messages table with
+ * the event columns.
  */
+
+/** The new layout's jid, chat and message tables with the columns most tests need: tests add their rows and other tables. */
+export const MSGSTORE_CORE_TABLES = `
+  CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, raw_string TEXT);
+  CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);
+  CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
+    sender_jid_row_id INTEGER, status INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+`;
+
 export const MSGSTORE_EVENT_TABLES = `
   CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, agent INTEGER, device INTEGER, type INTEGER, raw_string TEXT);
   CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);

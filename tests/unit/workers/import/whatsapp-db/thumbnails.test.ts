@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { MSGSTORE_CORE_TABLES } from '../../../../support/msgstore-event-tables.ts';
 
 /**
  * Thumbnails WhatsApp keeps in the database: new `message_thumbnail(message_row_id, thumbnail)`
@@ -17,10 +18,7 @@ import { buildDatabase, checkParsedInvariants, runParser } from '../../../../sup
 const JPEG = "x'ffd8ffe000104a464946'";
 
 const NEW = `
-  CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, raw_string TEXT);
-  CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);
-  CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
-    sender_jid_row_id INTEGER, status INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+  ${MSGSTORE_CORE_TABLES}
   CREATE TABLE message_media (message_row_id INTEGER PRIMARY KEY, chat_row_id INTEGER, file_path TEXT, mime_type TEXT, media_name TEXT, file_size INTEGER);
   CREATE TABLE message_location (message_row_id INTEGER PRIMARY KEY, chat_row_id INTEGER, latitude REAL, longitude REAL, place_name TEXT, place_address TEXT, url TEXT);
   CREATE TABLE message_thumbnail (message_row_id INTEGER PRIMARY KEY, thumbnail BLOB);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { whatsappAndroidDbParser, whatsappIosDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { MSGSTORE_CORE_TABLES } from '../../../../support/msgstore-event-tables.ts';
 
 /**
  * FORMATS.md §5.1/§5.2: type codes not in our table stay "unknown (n)" (WhatsApp adds codes with
@@ -9,10 +10,7 @@ import { buildDatabase, checkParsedInvariants, runParser } from '../../../../sup
  * media row naming a file the phone holds: the file is evidence and must not vanish with the code.
  */
 const ANDROID = `
-  CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, raw_string TEXT);
-  CREATE TABLE chat (_id INTEGER PRIMARY KEY AUTOINCREMENT, jid_row_id INTEGER UNIQUE, subject TEXT);
-  CREATE TABLE message (_id INTEGER PRIMARY KEY AUTOINCREMENT, chat_row_id INTEGER NOT NULL, from_me INTEGER NOT NULL, key_id TEXT NOT NULL,
-    sender_jid_row_id INTEGER, status INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+  ${MSGSTORE_CORE_TABLES}
   CREATE TABLE message_media (message_row_id INTEGER PRIMARY KEY, chat_row_id INTEGER, file_path TEXT, file_size INTEGER, mime_type TEXT, media_name TEXT);
   INSERT INTO jid VALUES (1, '4915100000001', 's.whatsapp.net', '4915100000001@s.whatsapp.net');
   INSERT INTO chat VALUES (1, 1, NULL);
