@@ -108,6 +108,12 @@ function guessDelimiter(line: string): string {
   return best;
 }
 
+/**
+ * Controls other than tab and line breaks: not a text file. (Bytes that are not UTF-8 are no
+ * sign: a table saved in a legacy code page has them.)
+ */
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/u;
+
 /** Rows looked at to call a file a table: the header and up to this many below it. */
 const TABLE_ROWS_LOOKED_AT = 5;
 /** Longer than this, a "column name" is a sentence, not a header cell. */
@@ -121,6 +127,8 @@ const LONGEST_COLUMN_NAME = 64;
  */
 export function csvTableColumns(head: Uint8Array): string[] | null {
   const text = new TextDecoder(encodingByMark(head), { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
+  // Binary data (a plist, a database page) may hold commas and line breaks; a table is text.
+  if (NOT_TEXT.test(text)) return null;
   // Whole lines only: the head may end inside a row.
   const whole = text.slice(0, text.lastIndexOf('\n') + 1);
   // Below a report's title and case lines, as the import finds its header.

@@ -68,6 +68,9 @@ describe('detectFormat on files no importer can read', () => {
       const detection = await detectFormat(writeTemp(folder, name, text));
       expect(detection.reason, name).not.toMatch(/CSV table/u);
     }
+    // A binary file (a keyed-archive plist) whose bytes happen to hold commas and line breaks.
+    const binary = Buffer.concat([Buffer.from('bplist00\xd4\x01\x02X$version,Y$archiver\n', 'latin1'), Buffer.from([0, 1, 0x86, 0xa0]), Buffer.from(',T$top,X$objects\n_NSKeyedArchiver,\x12\x00,Troot\n', 'latin1')]);
+    expect((await detectFormat(writeTemp(folder, 'URL.plist', binary))).reason).not.toMatch(/CSV table/u);
   });
 
   it('calls a SQLite file with an impossible page size or unreadable pages damaged, not "not a phone database"', async () => {
