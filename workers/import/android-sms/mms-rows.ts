@@ -22,9 +22,9 @@ import {
   textValue,
   unixTime,
 } from '../sqlite/index.ts';
-import { repairMojibake } from '../meta/mojibake.ts';
 import { isPduNotice, MMS_NOTIFICATION_IND, pduNoticeText } from '../mms/pdu-notices.ts';
 import { smilPartOrder } from '../mms/smil-order.ts';
+import { bareContentType, mmsSubjectText } from '../mms/pdu-headers.ts';
 import type { ThreadBook } from './threads.ts';
 
 export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -123,7 +123,7 @@ export class MmsReader {
       const part = parts[index];
       if (part === undefined) continue;
       const contentType = (nonEmptyText(part['ct']) ?? '').toLowerCase();
-      if (isSmil(contentType)) {
+      if (bareContentType(contentType) === 'application/smil') {
         smilParts += 1;
         // A SMIL in `text` only lays the parts out; one kept in a file is named like any part file.
         if (part['text'] === null && nonEmptyText(part['_data']) !== null) attachments.push(await this.attachment(part, contentType));
@@ -141,7 +141,7 @@ export class MmsReader {
     putExtra(extra, 'box', box === null ? null : MSG_BOX[box] ?? `unknown (${box})`);
     putExtra(extra, 'mmsType', messageType === null ? null : MESSAGE_TYPES[messageType] ?? `unknown (${messageType})`);
     const subject = nonEmptyText(row['sub']);
-    const decodedSubject = subjectText(subject, integerValue(row['sub_cs']));
+    const decodedSubject = subject === null ? null : mmsSubjectText(subject, integerValue(row['sub_cs']));
     putExtra(extra, 'subject', decodedSubject);
     if (decodedSubject !== subject) putExtra(extra, 'subjectAsStored', subject);
     putExtra(extra, 'dateSent', isoOrNull(unixTime(row['date_sent'], row['date_sent__text'])));
@@ -249,28 +249,9 @@ export class MmsReader {
   }
 }
 
-/** MIBenum of UTF-8 in `sub_cs` (IANA character sets, as the MMS headers carry them). */
-const CHARSET_UTF8 = 106;
-
-/**
- * AOSP's PduPersister stores an encoded header string (the subject) as its raw bytes read as
- * ISO-8859-1, with the real charset in `sub_cs`; a UTF-8 subject "Poză" is stored as "PozÄ\u0083".
- * Decode it back when the charset is UTF-8 and the stored text is such bytes; otherwise (a
- * provider that stored real text) leave it exactly as stored.
- */
-function subjectText(stored: string | null, charset: number | null): string | null {
-  if (stored === null || charset !== CHARSET_UTF8) return stored;
-  return repairMojibake(stored);
-}
-
-/** A SMIL content type, with or without parameters ("application/smil; charset=utf-8"). */
-function isSmil(contentType: string): boolean {
-  return (contentType.split(';')[0] ?? '').trim() === 'application/smil';
-}
-
 /** The text of the first SMIL part (AOSP keeps it in `part.text`), or null when there is none. */
 function smilText(parts: readonly Row[]): string | null {
-  const smil = parts.find((part) => isSmil((nonEmptyText(part['ct']) ?? '').toLowerCase()) && textValue(part['text']) !== null);
+  const smil = parts.find((part) => bareContentType(nonEmptyText(part['ct']) ?? '') === 'application/smil' && textValue(part['text']) !== null);
   return smil === undefined ? null : textValue(smil['text']);
 }
 

@@ -14,6 +14,8 @@
  * Embedded messages (message/rfc822) are left whole: they are read, and labelled, in turn.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const FIRST_8BIT_BYTE = 0x80;
@@ -77,15 +79,6 @@ function decoderFor(charset: string): InstanceType<typeof TextDecoder> | null {
     return new TextDecoder(charset);
   } catch {
     return null;
-  }
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
   }
 }
 

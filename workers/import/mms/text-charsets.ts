@@ -8,7 +8,7 @@
 const MIB_US_ASCII = 3;
 const MIB_ISO_8859_1 = 4;
 const MIB_ISO_8859_9 = 12;
-const MIB_UTF_8 = 106;
+export const MIB_UTF_8 = 106;
 const MIB_UTF_16 = 1015;
 
 /**

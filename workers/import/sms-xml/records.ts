@@ -10,9 +10,9 @@
 
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField, RAW_TEXT_LIMIT } from '../import-limits.ts';
-import { repairMojibake } from '../meta/mojibake.ts';
 import { isPduNotice, pduNoticeText } from '../mms/pdu-notices.ts';
 import { smilPartOrder, type PartNames } from '../mms/smil-order.ts';
+import { bareContentType, mmsSubjectText } from '../mms/pdu-headers.ts';
 import { decodeMmsText } from '../mms/text-charsets.ts';
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 
@@ -155,7 +155,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     const part = parts[index];
     if (part === undefined) return;
     const contentType = (present(part.attributes, 'ct') ?? '').toLowerCase();
-    const bareType = mediaTypeName(contentType);
+    const bareType = bareContentType(contentType);
     const text = present(part.attributes, 'text');
     const data = present(part.attributes, 'data');
     if (bareType === 'application/smil') {
@@ -197,7 +197,8 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   if (partProblems.length > 0) extra['partProblems'] = partProblems;
   const subject = present(attributes, 'sub');
   if (subject !== null && subject !== '') {
-    const decoded = subjectText(subject, present(attributes, 'sub_cs'));
+    const charset = present(attributes, 'sub_cs');
+    const decoded = mmsSubjectText(subject, charset === null || !/^\s*\d+\s*$/u.test(charset) ? null : Number(charset));
     extra['subject'] = decoded;
     // The text as written stays in extra.attributes.sub.
     if (decoded !== subject) notes.push(`the subject "${subject}" (sub_cs 106) is UTF-8 bytes read as Latin-1; read as "${decoded}"`);
@@ -242,29 +243,10 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   };
 }
 
-/** MIBenum of UTF-8 in `sub_cs` (IANA character sets, as the MMS headers carry them). */
-const SUBJECT_UTF8 = '106';
-
-/**
- * Android's provider (PduPersister) stores the subject as its raw bytes read as ISO-8859-1, with
- * the real charset in `sub_cs`: a UTF-8 "Poză" is stored as "PozÄ\u0083". Whether SMS Backup &
- * Restore decodes it before writing is not documented, so the text is read back as UTF-8 only
- * when it provably is such bytes (every character a byte, together valid UTF-8); real text is
- * left exactly as written.
- */
-function subjectText(written: string, charset: string | null): string {
-  return charset?.trim() === SUBJECT_UTF8 ? repairMojibake(written) : written;
-}
-
 /** The text of the first SMIL part, which lays the message out, or null when there is none. */
 function smilText(parts: readonly MmsPart[]): string | null {
-  const smil = parts.find((part) => mediaTypeName((present(part.attributes, 'ct') ?? '').toLowerCase()) === 'application/smil' && present(part.attributes, 'text') !== null);
+  const smil = parts.find((part) => bareContentType(present(part.attributes, 'ct') ?? '') === 'application/smil' && present(part.attributes, 'text') !== null);
   return smil === undefined ? null : present(smil.attributes, 'text');
-}
-
-/** The media type of a content type without its parameters ("text/plain; charset=utf-8" → "text/plain"). */
-function mediaTypeName(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim();
 }
 
 function partNames(attributes: Record<string, string>): PartNames {

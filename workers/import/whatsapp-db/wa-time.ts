@@ -9,7 +9,7 @@
 
 import type { SqlValue } from 'sql.js';
 import type { DecodedTime } from '../sqlite/index.ts';
-import { appleTime, unixTime } from '../sqlite/index.ts';
+import { appleTime, isoOrNull, unixTime } from '../sqlite/index.ts';
 
 /** WhatsApp's first release was in 2009: no time it wrote lies before 2009-01-01 UTC. */
 const FIRST_WHATSAPP_TIME_MS = Date.UTC(2009, 0, 1);
@@ -60,5 +60,5 @@ const PLACEHOLDER = 'is not a time (a placeholder, or before WhatsApp existed)';
 /** The ISO text of a time, or null; its placeholder note, if any, is added to `notes`. */
 export function isoNoting(time: WaTime, notes: string[]): string | null {
   if (time.placeholderNote !== undefined) notes.push(time.placeholderNote);
-  return time.time !== null && 'utcMs' in time.time ? new Date(time.time.utcMs).toISOString() : null;
+  return isoOrNull(time);
 }
