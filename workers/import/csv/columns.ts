@@ -139,12 +139,11 @@ export function csvTableColumns(head: Uint8Array): string[] | null {
   return null;
 }
 
-/** The header's names when the text starts with a table: the header and every row below it as wide. */
+/** The header's names when the text starts with a table: every row below it starts one with it (startsTable), and the names are short. */
 function tableFrom(text: string): string[] | null {
   const delimiter = guessDelimiter(firstLine(text));
   const [header, ...below] = firstRows(text, delimiter, TABLE_ROWS_LOOKED_AT + 1);
-  if (header === undefined || header.length < 2 || below.length === 0) return null;
+  if (header === undefined || below.length === 0 || !below.every((row) => startsTable(header, row))) return null;
   const columns = header.map((name) => name.trim());
-  if (columns.some((name) => name === '' || name.length > LONGEST_COLUMN_NAME)) return null;
-  return below.every((row) => row.length === columns.length) ? columns : null;
+  return columns.some((name) => name === '' || name.length > LONGEST_COLUMN_NAME) ? null : columns;
 }
