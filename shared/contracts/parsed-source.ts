@@ -132,9 +132,33 @@ export interface ParseWarning {
 }
 
 /** Where a parser sends what it reads. `message` may await: that is the backpressure. */
+/**
+ * A message a reader of a file's bytes hands on with its text and `extra` already encoded: the
+ * text as UTF-8, `extra` as UTF-8 JSON, so that storing it makes a string of neither (an SMS
+ * backup's plain elements, ADR 0015). It is what a ParsedMessage of kind 'message' with this
+ * text and extra, no attachments, neither deleted nor edited, and this instant would be.
+ */
+export interface EncodedMessage {
+  chatKey: string;
+  sender: string | null;
+  senderId: string | null;
+  direction: 'incoming' | 'outgoing' | null;
+  utcMs: number;
+  timestampText: string;
+  locator: SourceLocator;
+  /** Holds the text at textStart..textEnd and the JSON of `extra` at extraStart..extraEnd; read during the call only. */
+  bytes: Uint8Array;
+  textStart: number;
+  textEnd: number;
+  extraStart: number;
+  extraEnd: number;
+}
+
 export interface ParseSink {
   chat(chat: ParsedChat): void;
   message(message: ParsedMessage): void | Promise<void>;
+  /** Sinks that store encoded messages as they are; a reader gives ParsedMessages to the others. */
+  encodedMessage?(message: EncodedMessage): void | Promise<void>;
   warning(warning: ParseWarning): void;
   /** Checked between chunks; throws AppError('E_CANCELLED') when the user cancelled. */
   throwIfCancelled(): void;

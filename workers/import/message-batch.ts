@@ -48,6 +48,17 @@ export class PackedRowsWriter {
     this.used += written;
   }
 
+  /** A string given as its UTF-8 bytes, `source[start, end)`. */
+  utf8(source: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    if (this.used + length > this.scratch.length) this.grow(length);
+    this.scratch.set(source.subarray(start, end), this.used);
+    this.cells[this.cell] = this.used;
+    this.cells[this.cell + 1] = length;
+    this.cell += 2;
+    this.used += length;
+  }
+
   nullableString(value: string | null): void {
     if (value === null) this.null();
     else this.string(value);
@@ -122,8 +133,36 @@ export class LocatorJson {
   }
 }
 
+/** A message's columns but its text and extra (which a row may be given as UTF-8 bytes). */
+export type MessageRowFields = Omit<NewMessage, 'text' | 'extra' | 'attachments'>;
+
+/** Where a row's text and the JSON of its extra lie, as UTF-8 (EncodedMessage). */
+interface EncodedParts {
+  bytes: Uint8Array;
+  textStart: number;
+  textEnd: number;
+  extraStart: number;
+  extraEnd: number;
+}
+
 /** A message's values in MESSAGE_ROW_COLUMNS order; the locator and extra as JSON text. */
 function writeMessageRow(writer: PackedRowsWriter, locators: LocatorJson, message: NewMessage): void {
+  writeRowStart(writer, message);
+  writer.string(message.text);
+  writeRowEnd(writer, locators, message);
+  writer.nullableString(message.extra === null ? null : JSON.stringify(message.extra));
+}
+
+/** The same row with its text and extra given as UTF-8. */
+function writeEncodedRow(writer: PackedRowsWriter, locators: LocatorJson, message: MessageRowFields, parts: EncodedParts): void {
+  writeRowStart(writer, message);
+  writer.utf8(parts.bytes, parts.textStart, parts.textEnd);
+  writeRowEnd(writer, locators, message);
+  writer.utf8(parts.bytes, parts.extraStart, parts.extraEnd);
+}
+
+/** The columns before the text. */
+function writeRowStart(writer: PackedRowsWriter, message: MessageRowFields): void {
   writer.string(message.id);
   writer.string(message.sourceId);
   writer.string(message.chatId);
@@ -135,13 +174,15 @@ function writeMessageRow(writer: PackedRowsWriter, locators: LocatorJson, messag
   writer.nullableString(message.direction);
   writer.nullableString(message.timestamp);
   writer.string(message.timestampText);
-  writer.string(message.text);
+}
+
+/** The columns between the text and the extra. */
+function writeRowEnd(writer: PackedRowsWriter, locators: LocatorJson, message: MessageRowFields): void {
   writer.string(message.lang);
   writer.number(message.langConfidence);
   writer.boolean(message.deleted);
   writer.boolean(message.edited);
   writer.string(locators.text(message.locator));
-  writer.nullableString(message.extra === null ? null : JSON.stringify(message.extra));
 }
 
 /**
@@ -165,14 +206,25 @@ export class MessageBatchEncoder {
   }
 
   add(message: NewMessage): void {
+    const row = this.startRow();
+    writeMessageRow(this.writer, this.locators, message);
+    if (message.attachments.length > 0) this.attachments.push({ row, attachments: message.attachments });
+  }
+
+  /** A message without attachments whose text and extra JSON are given as UTF-8 bytes. */
+  addEncoded(message: MessageRowFields, parts: EncodedParts): void {
+    this.startRow();
+    writeEncodedRow(this.writer, this.locators, message, parts);
+  }
+
+  private startRow(): number {
     if (!this.started) {
       this.writer.start(this.rowsPerBatch);
       this.started = true;
     }
     const row = this.writer.rows;
     this.writer.startRow();
-    writeMessageRow(this.writer, this.locators, message);
-    if (message.attachments.length > 0) this.attachments.push({ row, attachments: message.attachments });
+    return row;
   }
 
   /** The rows added since the last take, as one batch (null when there are none). */

@@ -3,7 +3,7 @@ import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewChat, NewMessag
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
-import type { ParsedAttachment, ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
+import type { EncodedMessage, ParsedAttachment, ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describeLocatorInFull, describePlace } from '../../shared/domain/locator.ts';
 import type { SenderSeen } from '../../shared/domain/participants.ts';
@@ -13,7 +13,7 @@ import { utcIso } from '../../shared/time/utc-iso.ts';
 import { isValidWallTime, standardOffsetMinutes, wallAsUtcMs, wallTimeToUtc, type WallTime } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
-import { batchTransferList, MessageBatchEncoder } from './message-batch.ts';
+import { batchTransferList, MessageBatchEncoder, type MessageRowFields } from './message-batch.ts';
 import { addParticipants } from '../../shared/domain/participants.ts';
 import { capMessageText } from './import-limits.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
@@ -197,10 +197,52 @@ export class RecordWriter implements ParseSink {
     return rest;
   }
 
+  /**
+   * Takes a message whose text and extra come encoded (EncodedMessage): the same row `add` makes
+   * of the ParsedMessage it stands for, with no string made of either.
+   */
+  encodedMessage(encoded: EncodedMessage): void | Promise<void> {
+    const { source } = this.job;
+    const chat = this.chatIdOf(encoded.chatKey);
+    this.messages++;
+    const { locator } = encoded;
+    const timestamp = this.toUtc({ utcMs: encoded.utcMs }, encoded.timestampText, locator);
+    this.see(chat, encoded.sender, encoded.senderId, timestamp);
+    const row: MessageRowFields = {
+      id: messageId(source.sha256, this.position),
+      sourceId: source.id,
+      chatId: chat,
+      seq: this.takeSeq(chat),
+      sourcePosition: this.position++,
+      kind: 'message',
+      sender: encoded.sender,
+      senderId: encoded.senderId,
+      direction: encoded.direction,
+      timestamp,
+      timestampText: encoded.timestampText,
+      lang: 'und',
+      langConfidence: 0,
+      deleted: false,
+      edited: false,
+      locator,
+    };
+    this.encoder.addEncoded(row, encoded);
+    if (this.sinks.index.length > 0) {
+      const text = Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength).toString('utf8', encoded.textStart, encoded.textEnd);
+      this.documents.push(indexDocument({ ...row, text, attachments: [], extra: null }));
+    }
+    return this.encoder.size >= BATCH_SIZE ? this.sendBatch() : undefined;
+  }
+
+  /** The id of the chat the parser calls `key`, announced with the key as its title if the parser has not. */
+  private chatIdOf(key: string): string {
+    if (!this.chats.has(key)) this.chat({ key, title: key });
+    return this.chats.get(key)?.id ?? '';
+  }
+
   private add(parsed: ParsedMessage, attachments: NewMessage['attachments']): void | Promise<void> {
     const { source } = this.job;
-    if (!this.chats.has(parsed.chatKey)) this.chat({ key: parsed.chatKey, title: parsed.chatKey });
-    const chat = this.chats.get(parsed.chatKey)?.id ?? '';
+    const chat = this.chatIdOf(parsed.chatKey);
     const { locator } = parsed;
     if (parsed.kind === 'unparsed') {
       this.unparsed++;

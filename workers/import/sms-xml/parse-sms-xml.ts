@@ -2,15 +2,18 @@
  * SyncTech "SMS Backup & Restore" XML (`<smses>` of `<sms>`/`<mms>`), streamed through saxes
  * chunk by chunk: backups with inline MMS media reach gigabytes, so no DOM and no whole text is
  * ever held; one element at a time is. The plain one-line `<sms …/>` elements that are most of a
- * backup are read without saxes (plain-sms.ts), only where the reading cannot differ from
- * saxes's; tests compare the two readings. `<call>` elements (call-log backups) become call-log
- * records, kind 'system', one conversation per other party (see call-log.ts).
+ * backup are read from the file's bytes without saxes (plain-sms-bytes.ts), only where the
+ * reading cannot differ from saxes's, and a sink that takes encoded messages (RecordWriter) gets
+ * their text and extra as UTF-8 (plain-sms-record.ts); tests compare both readings and the rows
+ * they store. `<call>` elements (call-log backups) become call-log records, kind 'system', one
+ * conversation per other party (see call-log.ts).
  *
  * Bad XML does not crash the import: what was read before the fault is kept, the element the
  * fault cut becomes an 'unparsed' record with its raw text, and a warning gives the line and
  * column. Only a file with nothing readable at all throws.
  */
 
+import { isUtf8 } from 'node:buffer';
 import { SaxesParser } from 'saxes';
 import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -21,12 +24,13 @@ import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.
 import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
 import { isBetweenMarkup, readsAsXml10 } from './saxes-state.ts';
-import { PLAIN_SMS_OPENING, readPlainSms, type PlainSms } from './plain-sms.ts';
+import { MAX_PLAIN_SMS_BYTES, PlainSmsLineReader } from './plain-sms-bytes.ts';
+import { PlainSmsRecords } from './plain-sms-record.ts';
 import { contactName, messageAddress, mmsMessage, present, smsMessage } from './records.ts';
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.8.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.9.0';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -62,7 +66,8 @@ export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Pr
 
 /**
  * `plainLane: false` has saxes read every element; the tests compare the two readings (what the
- * plain-sms reader takes must come out exactly as saxes would give it).
+ * plain-sms line reader takes must come out exactly as saxes would give it, and be stored as the
+ * same rows).
  */
 export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { plainLane }: { plainLane: boolean }): Promise<ParseOutcome> {
   const file = input.displayName;
@@ -85,12 +90,18 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   let recoverable = 0;
   // Raw text of the element being read, kept (up to RAW_TEXT_LIMIT) for an 'unparsed' record.
   let fed = 0;
-  // Characters of plain sms elements read here and never given to saxes (its position lags by them).
-  let withheld = 0;
-  // The start of a plain element the text ended inside, read when the rest has come.
-  let carried = '';
   let window = '';
   let windowStart = 0;
+  // Plain sms lines read from bytes (plain-sms-bytes.ts), and what that reading carries between chunks.
+  const lineReader = new PlainSmsLineReader();
+  const plainRecords = new PlainSmsRecords(lineReader);
+  const encodedSink = sink.encodedMessage?.bind(sink);
+  /** The start of a line the last chunk ended inside of. */
+  let partialLine: Buffer | null = null;
+  /** The line being read began in a chunk that went to the text path (it was too long to carry). */
+  let midLine = false;
+  /** Line breaks of plain lines not yet given to saxes, which counts the lines (see readPlainLine). */
+  let pendingLineBreaks = 0;
 
   const locatorFor = (open: OpenElement): SourceLocator => ({ kind: 'xml-path', file, path: `/${root ?? 'smses'}/${open.name}[${open.index}]`, line: open.line, column: open.column });
 
@@ -123,7 +134,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     const index = (siblingCounts.get(tag.name) ?? 0) + 1;
     siblingCounts.set(tag.name, index);
     // saxes has read the name and the character ending it; the '<' comes just before the name.
-    const start = Math.max(0, parser.position + withheld - tag.name.length - 2);
+    const start = Math.max(0, parser.position - tag.name.length - 2);
     state.element = { name: tag.name, index, line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1), start, attributes: null, parts: [], addrs: [] };
   });
   parser.on('opentag', (tag) => {
@@ -171,67 +182,142 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     }
   };
 
-  /** A plain sms element, read without saxes: the same record saxes's events would have made. */
-  const takePlain = (element: PlainSms, length: number): void => {
-    const index = (siblingCounts.get('sms') ?? 0) + 1;
-    siblingCounts.set('sms', index);
-    // saxes has read up to the element's '<': its line, and the column the '<' is in.
-    const open: OpenElement = { name: 'sms', index, line: parser.line, column: parser.column + 1, start: fed, attributes: element.attributes, parts: [], addrs: [] };
-    emit(smsMessage(element.attributes, locatorFor(open)), open);
-    withheld += length;
-    fed += length;
-    windowStart = fed;
+  /**
+   * Between the root's children, with nothing of saxes's open (a comment, a CDATA section), in an
+   * XML 1.0 document (plain-sms-bytes.ts knows 1.0's characters and line breaks only), at the
+   * start of a line, with nothing held back by the decoder or the prefilter: a plain line may be
+   * read from bytes here.
+   */
+  const plainLineMayFollow = (): boolean =>
+    plainLane &&
+    depth === 1 &&
+    state.element === null &&
+    state.fault === null &&
+    isBetweenMarkup(parser) &&
+    readsAsXml10(parser) &&
+    prefilter.holdsNothing &&
+    decoder.atCharacterStart;
+
+  /** The text path: UTF-8 decoder, prefilter, saxes; records handed on as they come. */
+  const readText = async (bytes: Uint8Array): Promise<void> => {
+    giveLineBreaks();
+    await feedInSlices(prefilter.push(decoder.decode(bytes)), feedByMarkup, flush, () => state.fault !== null);
   };
 
   /**
-   * Between the root's children, with nothing of saxes's open (a comment, a CDATA section), in an
-   * XML 1.0 document (plain-sms.ts knows 1.0's characters and line breaks only): a plain element
-   * may be read here.
+   * Gives saxes the text up to each '<' and from it to the next: after a fault nothing more is
+   * given, so the raw text of the element it cut ends at the next markup (or where the text
+   * read ends), whichever way the lines around it were read.
    */
-  const atTopLevel = (): boolean => plainLane && depth === 1 && state.element === null && state.fault === null && isBetweenMarkup(parser) && readsAsXml10(parser);
-
-  /**
-   * Gives the text to saxes, except the plain sms elements (workers/import/sms-xml/plain-sms.ts),
-   * which are read here: saxes takes a character at a time, and was most of an import's time.
-   */
-  const feed = (slice: string): void => {
-    // Not `carried + slice` when nothing is carried: that made every slice four times slower to
-    // read element by element (measured; V8 then works on a copy rather than on the slice).
-    const text = carried === '' ? slice : carried + slice;
-    carried = '';
-    let from = 0;
-    while (from < text.length && state.fault === null) {
-      const open = text.indexOf('<', from);
-      if (open < 0) {
-        feedSaxes(text.slice(from));
-        return;
-      }
-      if (open > from) feedSaxes(text.slice(from, open));
-      if (atTopLevel() && text.startsWith(PLAIN_SMS_OPENING, open)) {
-        const element = readPlainSms(text, open);
-        if (element === 'incomplete') {
-          carried = text.slice(open);
-          return;
-        }
-        if (element !== null) {
-          takePlain(element, element.end - open);
-          from = element.end;
-          continue;
-        }
-      }
-      // saxes reads this markup, up to the next '<'.
-      const next = text.indexOf('<', open + 1);
+  const feedByMarkup = (text: string): void => {
+    for (let from = 0; from < text.length && state.fault === null; ) {
+      const next = text.indexOf('<', from + 1);
       const end = next < 0 ? text.length : next;
-      feedSaxes(text.slice(open, end));
+      feedSaxes(text.slice(from, end));
       from = end;
     }
   };
 
-  /** The end of the input: what was held back waiting for the rest of an element goes to saxes. */
-  const feedCarried = (): void => {
-    const rest = carried;
-    carried = '';
-    feedSaxes(rest);
+  /** saxes is given the line breaks of the plain lines read since it last read text: it counts the lines. */
+  const giveLineBreaks = (): void => {
+    if (pendingLineBreaks === 0) return;
+    const count = pendingLineBreaks;
+    pendingLineBreaks = 0;
+    prefilter.passLines(count);
+    feedSaxes('\n'.repeat(count));
+  };
+
+  /** The plain line lineReader has read (its last `byteCount` bytes not given to saxes): its record, as saxes's events would have made it. */
+  const readPlainLine = async (byteCount: number): Promise<void> => {
+    const index = (siblingCounts.get('sms') ?? 0) + 1;
+    siblingCounts.set('sms', index);
+    // saxes is at the start of this line once it has the line breaks of the plain lines before it.
+    const open: OpenElement = { name: 'sms', index, line: parser.line + pendingLineBreaks, column: lineReader.column, start: fed, attributes: null, parts: [], addrs: [] };
+    pendingLineBreaks += 1;
+    decoder.passValid(byteCount);
+    prefilter.joinedPairs += lineReader.joinedPairs;
+    const locator = locatorFor(open);
+    const encoded = encodedSink === undefined ? null : plainRecords.encoded(locator, (key) => announced.has(key));
+    if (encodedSink !== undefined && encoded !== null) {
+      messages += 1;
+      const taken = encodedSink(encoded);
+      if (taken !== undefined) await taken;
+      if (messages % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
+      return;
+    }
+    open.attributes = plainRecords.attributes();
+    emit(smsMessage(open.attributes, locator), open);
+    await flush();
+  };
+
+  /** Whole lines, bytes start..end: plain sms lines read from bytes, the rest by the text path. */
+  const readLines = async (bytes: Buffer, start: number, end: number): Promise<void> => {
+    if (!plainLane || !isUtf8(bytes.subarray(start, end))) {
+      await readText(bytes.subarray(start, end));
+      return;
+    }
+    let textFrom = start;
+    for (let line = start; line < end && state.fault === null; ) {
+      const next = bytes.indexOf(LINE_FEED, line) + 1;
+      const element = smsOpeningAt(bytes, line);
+      if (element >= 0) {
+        // The text before the element goes to saxes, up to its '<' (so a fault in that text
+        // leaves saxes where it would be had it read everything, up to the next markup); so does
+        // the indentation, unless saxes is still to be given the line breaks of plain lines.
+        if (textFrom < line || pendingLineBreaks === 0) {
+          if (textFrom < element) await readText(bytes.subarray(textFrom, element));
+          textFrom = element;
+        }
+        if (plainLineMayFollow() && lineReader.read(bytes, line, next) && (pendingLineBreaks > 0 || parser.column === lineReader.column - 1)) {
+          await readPlainLine(next - textFrom);
+          textFrom = next;
+        }
+      }
+      line = next;
+    }
+    if (textFrom < end && state.fault === null) await readText(bytes.subarray(textFrom, end));
+  };
+
+  /**
+   * A chunk of the file. Lines are read whole: the end of a line the chunk ends inside of is
+   * carried to the next chunk (a line longer than any plain element goes to the text path as
+   * it comes, with the rest of it after).
+   */
+  const readChunk = async (chunk: Uint8Array): Promise<void> => {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let from = 0;
+    if (midLine || partialLine !== null) {
+      const lineEnd = bytes.indexOf(LINE_FEED) + 1;
+      if (lineEnd === 0) {
+        await carryPartialLine(bytes);
+        return;
+      }
+      const carried = partialLine;
+      partialLine = null;
+      if (midLine) await readText(bytes.subarray(0, lineEnd));
+      else if (carried !== null) await readLines(Buffer.concat([carried, bytes.subarray(0, lineEnd)]), 0, carried.length + lineEnd);
+      midLine = false;
+      from = lineEnd;
+    }
+    const whole = Math.max(from, bytes.lastIndexOf(LINE_FEED) + 1);
+    if (whole > from && state.fault === null) await readLines(bytes, from, whole);
+    if (whole < bytes.length && state.fault === null) await carryPartialLine(bytes.subarray(whole));
+  };
+
+  /** Keeps the start of a line for the next chunk, or gives it to the text path once it is too long to be plain. */
+  const carryPartialLine = async (bytes: Buffer): Promise<void> => {
+    if (midLine) {
+      await readText(bytes);
+      return;
+    }
+    const line = partialLine === null ? Buffer.from(bytes) : Buffer.concat([partialLine, bytes]);
+    partialLine = null;
+    if (line.length <= MAX_PLAIN_SMS_BYTES) {
+      partialLine = line;
+      return;
+    }
+    midLine = true;
+    await readText(line);
   };
 
   const feedSaxes = (text: string): void => {
@@ -263,14 +349,17 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   try {
     for await (const chunk of input.stream()) {
       sink.throwIfCancelled();
-      await feedInSlices(prefilter.push(decoder.decode(chunk)), feed, flush, () => state.fault !== null);
+      await readChunk(chunk);
       sink.progress(decoder.bytesDone, input.size);
       if (state.fault !== null) break;
     }
     if (state.fault === null) {
-      feed(prefilter.push(decoder.end()));
-      feed(prefilter.end());
-      feedCarried();
+      const rest = partialLine;
+      partialLine = null;
+      if (rest !== null) await readText(rest);
+      giveLineBreaks();
+      feedByMarkup(prefilter.push(decoder.end()));
+      feedByMarkup(prefilter.end());
       if (state.fault === null) {
         try {
           parser.close();
@@ -354,6 +443,17 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
       invalidUtf8Sequences: decoder.report.invalidSequences,
     },
   };
+}
+
+const LINE_FEED = 0x0a;
+const SMS_OPENING = Buffer.from('<sms ', 'latin1');
+
+/** Where the line at `start` has `<sms ` after spaces or tabs (a plain element it may be), or -1. */
+function smsOpeningAt(bytes: Buffer, start: number): number {
+  let at = start;
+  while (bytes[at] === 0x20 || bytes[at] === 0x09) at += 1;
+  for (let index = 0; index < SMS_OPENING.length; index += 1) if (bytes[at + index] !== SMS_OPENING[index]) return -1;
+  return at;
 }
 
 /** An attribute read from the raw text of an element whose start tag never completed. */

@@ -26,7 +26,7 @@ export interface RecordResult {
 }
 
 /** sms `type` (Telephony.TextBasedSmsColumns). */
-const SMS_TYPES: Record<string, { direction: 'incoming' | 'outgoing'; status: string }> = {
+export const SMS_TYPES: Record<string, { direction: 'incoming' | 'outgoing'; status: string }> = {
   '1': { direction: 'incoming', status: 'inbox' },
   '2': { direction: 'outgoing', status: 'sent' },
   '3': { direction: 'outgoing', status: 'draft' },
@@ -45,7 +45,7 @@ const MMS_BOXES: Record<string, { direction: 'incoming' | 'outgoing'; status: st
 /** PduHeaders address types. */
 const ADDRESS_ROLES: Record<string, string> = { '137': 'from', '151': 'to', '130': 'cc', '129': 'bcc' };
 /** Below this a `date` is in seconds, not milliseconds (about 1973-03 in ms, year 5138 in s). */
-const MIN_MILLISECONDS = 100_000_000_000;
+export const MIN_MILLISECONDS = 100_000_000_000;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
 /** Placeholder some phones write as the owner's own address in sent MMS. */
 const OWNER_TOKEN = 'insert-address-token';

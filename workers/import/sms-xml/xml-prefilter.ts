@@ -78,6 +78,19 @@ export class XmlPrefilter {
   /** The DOCTYPE text when the file had one (without entity declarations). */
   doctype: string | null = null;
 
+  /**
+   * True when the prefilter holds nothing back (the prologue is over, no reference is carried
+   * to the next text): text read elsewhere may come between this text and the next.
+   */
+  get holdsNothing(): boolean {
+    return this.prologue === null && this.carry === '';
+  }
+
+  /** Lines read elsewhere (plain sms lines), so the line of the first bare '&' stays right. */
+  passLines(count: number): void {
+    if (this.firstBareAmpersandLine === null) this.linesPassed += count;
+  }
+
   /** Text for the XML parser (possibly empty while the prologue is held back). */
   push(text: string): string {
     return this.repair(this.screen(text), false);

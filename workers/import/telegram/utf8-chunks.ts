@@ -47,6 +47,21 @@ export class Utf8ChunkDecoder {
     return this.decoder.decode(chunk, { stream: true });
   }
 
+  /** True when no UTF-8 sequence is open: the next byte starts a character. */
+  get atCharacterStart(): boolean {
+    return this.needed === 0;
+  }
+
+  /**
+   * Counts bytes read elsewhere (a reader working on a file's bytes), which the caller has
+   * checked are whole, valid UTF-8 and start at a character (atCharacterStart), so the offsets
+   * of problems in what this decoder reads later stay offsets in the file.
+   */
+  passValid(byteCount: number): void {
+    if (this.needed !== 0) throw new Error('bytes were read elsewhere in the middle of a UTF-8 sequence');
+    this.bytesSeen += byteCount;
+  }
+
   /** Flushes the decoder; a sequence cut off by the end of the file counts as malformed. */
   end(): string {
     if (this.needed > 0) {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SourceParser } from '../../../../../shared/contracts/parsed-source.ts';
 import { readSmsBackupXml } from '../../../../../workers/import/sms-xml/parse-sms-xml.ts';
 import { smsBackupXmlParser } from '../../../../../workers/import/sms-xml/index.ts';
-import { MAX_PLAIN_SMS_CHARS } from '../../../../../workers/import/sms-xml/plain-sms.ts';
+import { MAX_PLAIN_SMS_BYTES } from '../../../../../workers/import/sms-xml/plain-sms-bytes.ts';
 import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { storedImport } from '../../../../support/stored-rows.ts';
 import { seededRandom } from '../../../../../scripts/bench/random.ts';
 
 /**
@@ -59,7 +60,7 @@ const SPACES = [' ', ' ', ' ', '  ', '\t', ' \t ', '\n', '\r\n', '\r', '   '];
 const LINE_ENDS = ['\n', '\n', '\n', '\r\n', '\r\n', '\r', '\n\n', ' \n', '\t\n', ' \r\n', '\u0085', '\u2028'];
 
 function value(pick: Pick): string {
-  if (pick.chance(0.01)) return 'v'.repeat(MAX_PLAIN_SMS_CHARS - 40 + pick.below(80));
+  if (pick.chance(0.01)) return 'v'.repeat(MAX_PLAIN_SMS_BYTES - 40 + pick.below(80));
   let text = '';
   const count = pick.below(6);
   for (let index = 0; index < count; index += 1) text += pick.chance(0.04) ? pick.one(HOSTILE_PIECES) : pick.one(PLAIN_PIECES);
@@ -186,6 +187,9 @@ describe('plain sms lane, fuzzed against saxes', () => {
       const chunkBytes = xml.length > 10_000 ? 64 * 1024 : pick.one(CHUNK_SIZES);
       const { lane, saxes } = await readings(xml, chunkBytes);
       expect({ seed, chunkBytes, lane }).toEqual({ seed, chunkBytes, lane: saxes });
+      // And as the case stores them: the lane's records made from bytes, the others from saxes's attributes.
+      const [laneRows, saxesRows] = await Promise.all([storedImport(smsBackupXmlParser, inputFromText(xml, { chunkBytes }), 'sms-backup-restore-xml'), storedImport(saxesOnly, inputFromText(xml, { chunkBytes }), 'sms-backup-restore-xml')]);
+      expect({ seed, chunkBytes, stored: laneRows }).toEqual({ seed, chunkBytes, stored: saxesRows });
     }
   });
 });
