@@ -1,6 +1,5 @@
 import { insertPackedRows, type SqlConnection as Database, type SqlValue } from '../sql-connection.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../shared/contracts/db-worker.ts';
-import { groupedRowOrder, reorderedWithRowids } from '../packed-row-order.ts';
 import type { ImportedChatSummary, MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
 import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
 import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
@@ -65,42 +64,25 @@ export function insertChats(db: Database, chats: NewChat[]): void {
  */
 const INSERT_MESSAGES = `INSERT INTO messages (${MESSAGE_ROW_COLUMNS.join(', ')})`;
 
-/** The same with each row's rowid given first (insertMessages, rows grouped by chat). */
-const INSERT_MESSAGES_WITH_ROWIDS = `INSERT INTO messages (rowid, ${MESSAGE_ROW_COLUMNS.join(', ')})`;
-
-const CHAT_COLUMN = MESSAGE_ROW_COLUMNS.indexOf('chat_id');
-
-/**
- * Stores a batch of messages with their attachments; returns their rowids in batch order.
- *
- * Rows of interleaved chats (an SMS backup's 400 conversations in time order) are given to SQLite
- * a chat at a time: each row then lands next to the one before it in the `(chat_id, seq)` index,
- * which otherwise cost half of storing a message (ADR 0015). Each row is given the rowid it would
- * have had in batch order, so rowids still follow the source. A batch already a chat at a time
- * (a WhatsApp export) goes in as it is.
- */
+/** Stores a batch of messages with their attachments; returns their rowids in batch order. */
 export function insertMessages(db: Database, batch: MessageBatch): number[] {
   const { count, columns } = batch.rows;
   if (count === 0) return [];
   if (columns !== MESSAGE_ROW_COLUMNS.length) throw new Error(`a message row has ${MESSAGE_ROW_COLUMNS.length} values, not ${columns}`);
   const before = asNumber(selectOne(db, "SELECT seq FROM sqlite_sequence WHERE name = 'messages'")?.['seq']);
-  // AUTOINCREMENT numbers rows after the largest rowid ever used, which sqlite_sequence holds.
-  const first = before + 1;
-  const last = before + count;
-  const order = groupedRowOrder(batch.rows, CHAT_COLUMN);
   // A row that fails must take the rows before it in the batch with it.
   db.exec('SAVEPOINT insert_messages');
   try {
-    if (order === null) insertPackedRows(db, INSERT_MESSAGES, batch.rows);
-    else insertPackedRows(db, INSERT_MESSAGES_WITH_ROWIDS, reorderedWithRowids(batch.rows, order, first));
+    insertPackedRows(db, INSERT_MESSAGES, batch.rows);
     db.exec('RELEASE insert_messages');
   } catch (error) {
     db.exec('ROLLBACK TO insert_messages; RELEASE insert_messages');
     throw error;
   }
-  // Rows given in order or with their rowids, the batch must now end the sequence, with nothing skipped.
-  const after = asNumber(selectOne(db, "SELECT seq FROM sqlite_sequence WHERE name = 'messages'")?.['seq']);
-  if (after !== last) throw new Error(`stored rows ${first}..${after} for ${count} messages`);
+  // AUTOINCREMENT numbers the rows of one writer consecutively after the largest rowid ever used.
+  const last = asNumber(selectOne(db, 'SELECT last_insert_rowid() AS last')?.['last']);
+  const first = before + 1;
+  if (last - first + 1 !== count) throw new Error(`stored rows ${first}..${last} for ${count} messages`);
   const rowids = Array.from({ length: count }, (_row, index) => first + index);
   countStoredBatch(db, first, last, count);
   if (batch.attachments.length > 0) insertAttachments(db, batch, rowids);
