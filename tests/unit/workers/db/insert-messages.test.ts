@@ -3,7 +3,7 @@ import type { NewMessage } from '../../../../shared/contracts/db-worker.ts';
 import { fileCaseWithSource, memoryCaseWithSource } from '../../../support/memory-case-db.ts';
 import { rowsPerInsert, type SqlConnection } from '../../../../workers/db/sql-connection.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';
-import { insertMessages, messagesByRowids } from '../../../../workers/db/repos/messages.ts';
+import { insertMessages, messagesByRowids, messagesRange } from '../../../../workers/db/repos/messages.ts';
 import { run } from '../../../../workers/db/repos/rows.ts';
 import { encodeMessageBatch } from '../../../../workers/import/message-batch.ts';
 
@@ -142,3 +142,97 @@ describe.each(CONNECTIONS)('insertMessages with awkward values, on %s', (_name, 
     db.close();
   });
 });
+
+function withChats(db: SqlConnection, chatIds: readonly string[]): void {
+  for (const chatId of chatIds) run(db, "INSERT INTO chats (id, title, kind) VALUES (?, 'Chat', 'group')", [chatId]);
+}
+
+/** Rows of `chatOf(index)`, numbered within each chat in batch order, each with text of its own. */
+function interleaved(count: number, chatOf: (index: number) => string, from = 0, seqFrom = new Map<string, number>()): NewMessage[] {
+  return Array.from({ length: count }, (_unused, offset) => {
+    const index = from + offset;
+    const chatId = chatOf(index);
+    const seq = seqFrom.get(chatId) ?? 0;
+    seqFrom.set(chatId, seq + 1);
+    return message({ chatId, seq, text: `row ${index} of ${chatId}`, sender: index % 3 === 0 ? null : `S${index}` }, index);
+  });
+}
+
+function storedInRowidOrder(db: SqlConnection): { rowid: number; id: string }[] {
+  return (db.exec('SELECT rowid, id FROM messages ORDER BY rowid')[0]?.values ?? []).map((row) => ({ rowid: row[0] as number, id: row[1] as string }));
+}
+
+function sequenceValue(db: SqlConnection): number | undefined {
+  return db.exec("SELECT seq FROM sqlite_sequence WHERE name = 'messages'")[0]?.values[0]?.[0] as number | undefined;
+}
+
+// An SMS backup's batches interleave hundreds of conversations: rowids follow the batch, each chat keeps its seq order.
+describe.each(CONNECTIONS)('insertMessages of a batch that interleaves chats, on %s', (_name, open) => {
+  const CHATS = ['c-b', 'c-a', 'c-10', 'c-1'];
+  const chatOf = (index: number): string => CHATS[(index * 7 + Math.floor(index / 5)) % CHATS.length] as string;
+
+  it('stores every row with the rowid of its place in the batch, its own values and attachments, each chat in seq order', async () => {
+    const db = await open();
+    withChats(db, CHATS);
+    const count = rowsPerInsert(MESSAGE_ROW_COLUMNS.length) * 2 + 7;
+    const messages = interleaved(count, chatOf);
+    messages[4] = { ...(messages[4] as NewMessage), attachments: [attachment('IMG-4.jpg'), attachment('IMG-4b.jpg')] };
+    messages[count - 2] = { ...(messages[count - 2] as NewMessage), attachments: [attachment('IMG-last.jpg')] };
+    const rowids = insertMessages(db, encodeMessageBatch(messages));
+
+    expect(rowids).toEqual(messages.map((_message, index) => index + 1));
+    expect(storedInRowidOrder(db)).toEqual(messages.map((row, index) => ({ rowid: index + 1, id: row.id })));
+    const stored = messagesByRowids(db, rowids);
+    stored.forEach((row, index) => {
+      const { attachments, sourcePosition: _position, ...fields } = messages[index] as NewMessage;
+      expect(row).toMatchObject(fields);
+      expect(row.attachments.map((attached) => attached.fileName)).toEqual(attachments.map((attached) => attached.fileName));
+    });
+    for (const chatId of CHATS) {
+      const inChat = messages.filter((row) => row.chatId === chatId);
+      expect(messagesRange(db, chatId, 0, count).messages.map((row) => row.id)).toEqual(inChat.map((row) => row.id));
+    }
+    expect(sequenceValue(db)).toBe(count);
+    db.close();
+  });
+
+  it('continues the rowids with the next batch', async () => {
+    const db = await open();
+    withChats(db, CHATS);
+    const seqs = new Map<string, number>();
+    const first = interleaved(30, chatOf, 0, seqs);
+    const second = interleaved(25, chatOf, 30, seqs);
+    insertMessages(db, encodeMessageBatch(first));
+    expect(insertMessages(db, encodeMessageBatch(second))).toEqual(second.map((_message, index) => 31 + index));
+    expect(storedInRowidOrder(db).map((row) => row.id)).toEqual([...first, ...second].map((row) => row.id));
+    for (const chatId of CHATS) {
+      expect(messagesRange(db, chatId, 0, 100).messages.map((row) => row.id)).toEqual([...first, ...second].filter((row) => row.chatId === chatId).map((row) => row.id));
+    }
+    db.close();
+  });
+
+  it.each([
+    ['the first row of the batch', 0],
+    ['a row inside the first statement', 5],
+    ['a row of the last statement', -3],
+    ['the last row of the batch', -1],
+  ])('undoes the whole batch when the refused row is %s', async (_where, at) => {
+    const db = await open();
+    withChats(db, CHATS);
+    const kept = insertMessages(db, encodeMessageBatch(interleaved(9, chatOf)));
+    const count = rowsPerInsert(MESSAGE_ROW_COLUMNS.length) * 2 + 4;
+    const messages = interleaved(count, chatOf, 9);
+    const bad = at < 0 ? count + at : at;
+    messages[bad] = { ...(messages[bad] as NewMessage), kind: 'bogus' as NewMessage['kind'] };
+    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/CHECK constraint/u);
+    expect(storedInRowidOrder(db).map((row) => row.rowid)).toEqual(kept);
+    expect(sequenceValue(db)).toBe(9);
+    // The numbering goes on from the rows kept.
+    expect(insertMessages(db, encodeMessageBatch(interleaved(3, chatOf, 9)))).toEqual([10, 11, 12]);
+    db.close();
+  });
+});
+
+function attachment(fileName: string): NewMessage['attachments'][number] {
+  return { kind: 'attached', mediaType: 'image', fileName, mimeType: 'image/jpeg', sourcePath: fileName, size: 12, sha256: 'a'.repeat(64), status: 'verified', vendorMd5: null, vendorSha256: null, storedPath: null };
+}
