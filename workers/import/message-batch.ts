@@ -145,24 +145,13 @@ interface EncodedParts {
   extraEnd: number;
 }
 
-/** A message's values in MESSAGE_ROW_COLUMNS order; the locator and extra as JSON text. */
-function writeMessageRow(writer: PackedRowsWriter, locators: LocatorJson, message: NewMessage): void {
-  writeRowStart(writer, message);
-  writer.string(message.text);
-  writeRowEnd(writer, locators, message);
-  writer.nullableString(message.extra === null ? null : JSON.stringify(message.extra));
-}
-
-/** The same row with its text and extra given as UTF-8. */
-function writeEncodedRow(writer: PackedRowsWriter, locators: LocatorJson, message: MessageRowFields, parts: EncodedParts): void {
-  writeRowStart(writer, message);
-  writer.utf8(parts.bytes, parts.textStart, parts.textEnd);
-  writeRowEnd(writer, locators, message);
-  writer.utf8(parts.bytes, parts.extraStart, parts.extraEnd);
-}
-
-/** The columns before the text. */
-function writeRowStart(writer: PackedRowsWriter, message: MessageRowFields): void {
+/**
+ * A message's values in MESSAGE_ROW_COLUMNS order; the locator and extra as JSON text. The text
+ * and extra come from `encoded` when given (as UTF-8), from the message otherwise. One function
+ * for both (rather than the columns written in pieces) keeps the row a single inlined run of
+ * writes: split in three, a WhatsApp export's import thread measured ~5% slower.
+ */
+function writeMessageRow(writer: PackedRowsWriter, locators: LocatorJson, message: MessageRowFields & Partial<Pick<NewMessage, 'text' | 'extra'>>, encoded?: EncodedParts): void {
   writer.string(message.id);
   writer.string(message.sourceId);
   writer.string(message.chatId);
@@ -174,15 +163,15 @@ function writeRowStart(writer: PackedRowsWriter, message: MessageRowFields): voi
   writer.nullableString(message.direction);
   writer.nullableString(message.timestamp);
   writer.string(message.timestampText);
-}
-
-/** The columns between the text and the extra. */
-function writeRowEnd(writer: PackedRowsWriter, locators: LocatorJson, message: MessageRowFields): void {
+  if (encoded === undefined) writer.string(message.text ?? '');
+  else writer.utf8(encoded.bytes, encoded.textStart, encoded.textEnd);
   writer.string(message.lang);
   writer.number(message.langConfidence);
   writer.boolean(message.deleted);
   writer.boolean(message.edited);
   writer.string(locators.text(message.locator));
+  if (encoded === undefined) writer.nullableString(message.extra === null || message.extra === undefined ? null : JSON.stringify(message.extra));
+  else writer.utf8(encoded.bytes, encoded.extraStart, encoded.extraEnd);
 }
 
 /**
@@ -214,7 +203,7 @@ export class MessageBatchEncoder {
   /** A message without attachments whose text and extra JSON are given as UTF-8 bytes. */
   addEncoded(message: MessageRowFields, parts: EncodedParts): void {
     this.startRow();
-    writeEncodedRow(this.writer, this.locators, message, parts);
+    writeMessageRow(this.writer, this.locators, message, parts);
   }
 
   private startRow(): number {

@@ -13,6 +13,9 @@ const ATTACHMENTS_JSON = `(SELECT json_group_array(json_object('kind', a.kind, '
   'mimeType', a.mime_type, 'sourcePath', a.source_path, 'size', a.size, 'sha256', a.sha256, 'status', a.status))
   FROM (SELECT * FROM attachments WHERE message_rowid = m.rowid ORDER BY position) a)`;
 
+/** A chat's messages, found through its order (migration 0090): `o` the order, `m` the message. */
+const CHAT_MESSAGES = 'chat_order o JOIN messages m ON m.rowid = o.message_rowid';
+
 const MESSAGE_COLUMNS = `m.rowid AS rowid, m.id, m.source_id, m.chat_id, m.seq, m.kind, m.sender, m.sender_id, m.direction, m.timestamp,
   m.timestamp_text, m.text, m.lang, m.lang_confidence, m.deleted, m.edited, m.locator, m.extra, ${ATTACHMENTS_JSON} AS attachments`;
 
@@ -70,19 +73,22 @@ export function insertMessages(db: Database, batch: MessageBatch): number[] {
   if (count === 0) return [];
   if (columns !== MESSAGE_ROW_COLUMNS.length) throw new Error(`a message row has ${MESSAGE_ROW_COLUMNS.length} values, not ${columns}`);
   const before = asNumber(selectOne(db, "SELECT seq FROM sqlite_sequence WHERE name = 'messages'")?.['seq']);
+  const first = before + 1;
+  let last = 0;
   // A row that fails must take the rows before it in the batch with it.
   db.exec('SAVEPOINT insert_messages');
   try {
     insertPackedRows(db, INSERT_MESSAGES, batch.rows);
+    // AUTOINCREMENT numbers the rows of one writer consecutively after the largest rowid ever used.
+    last = asNumber(selectOne(db, 'SELECT last_insert_rowid() AS last')?.['last']);
+    if (last - first + 1 !== count) throw new Error(`stored rows ${first}..${last} for ${count} messages`);
+    // The batch's place in each chat's order, all at once (migration 0090).
+    run(db, 'INSERT INTO chat_order (chat_id, seq, message_rowid) SELECT chat_id, seq, rowid FROM messages WHERE rowid BETWEEN ? AND ?', [first, last]);
     db.exec('RELEASE insert_messages');
   } catch (error) {
     db.exec('ROLLBACK TO insert_messages; RELEASE insert_messages');
     throw error;
   }
-  // AUTOINCREMENT numbers the rows of one writer consecutively after the largest rowid ever used.
-  const last = asNumber(selectOne(db, 'SELECT last_insert_rowid() AS last')?.['last']);
-  const first = before + 1;
-  if (last - first + 1 !== count) throw new Error(`stored rows ${first}..${last} for ${count} messages`);
   const rowids = Array.from({ length: count }, (_row, index) => first + index);
   countStoredBatch(db, first, last, count);
   if (batch.attachments.length > 0) insertAttachments(db, batch, rowids);
@@ -162,7 +168,7 @@ export function summariseChats(db: Database, sourceId: string, known: readonly I
       db,
       `UPDATE messages SET seq = ordered.position FROM (
          SELECT m.rowid AS target, row_number() OVER (ORDER BY ${order}) - 1 AS position
-         FROM messages m JOIN sources s ON s.id = m.source_id WHERE m.chat_id = ?) AS ordered
+         FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid JOIN sources s ON s.id = m.source_id WHERE o.chat_id = ?) AS ordered
        WHERE messages.rowid = ordered.target`,
       [chatId],
     );
@@ -173,11 +179,11 @@ export function summariseChats(db: Database, sourceId: string, known: readonly I
 /**
  * The chat's row count when its seq numbers are 0..n-1, else null. Called for a chat fed by one
  * source, whose import numbered its messages in source order as it read them (RecordWriter); a
- * gap means rows were removed since, and the chat is renumbered. Read from the (chat_id, seq)
- * index alone.
+ * gap means rows were removed since, and the chat is renumbered. Read from the chat's order
+ * alone (chat_order).
  */
 function rowsInSourceOrder(db: Database, chatId: string): number | null {
-  const figures = selectOne(db, 'SELECT count(*) AS n, min(seq) AS low, max(seq) AS high FROM messages WHERE chat_id = ?', [chatId]);
+  const figures = selectOne(db, 'SELECT count(*) AS n, min(seq) AS low, max(seq) AS high FROM chat_order WHERE chat_id = ?', [chatId]);
   const count = asNumber(figures?.['n']);
   return count === 0 || (asNumber(figures?.['low']) === 0 && asNumber(figures?.['high']) === count - 1) ? count : null;
 }
@@ -187,8 +193,8 @@ function rowsInSourceOrder(db: Database, chatId: string): number | null {
  * senders, then whoever its sources name as taking part without sending (conversationParticipants).
  */
 function summariseChat(db: Database, chatId: string): void {
-  const figures = selectOne(db, 'SELECT count(*) AS n, min(timestamp) AS first, max(timestamp) AS last FROM messages WHERE chat_id = ?', [chatId]);
-  const senders = selectAll(db, "SELECT DISTINCT sender, sender_id FROM messages WHERE chat_id = ? AND sender IS NOT NULL AND kind = 'message' ORDER BY sender, sender_id", [chatId]);
+  const figures = selectOne(db, `SELECT count(*) AS n, min(m.timestamp) AS first, max(m.timestamp) AS last FROM ${CHAT_MESSAGES} WHERE o.chat_id = ?`, [chatId]);
+  const senders = selectAll(db, `SELECT DISTINCT m.sender, m.sender_id FROM ${CHAT_MESSAGES} WHERE o.chat_id = ? AND m.sender IS NOT NULL AND m.kind = 'message' ORDER BY m.sender, m.sender_id`, [chatId]);
   writeChatSummary(db, chatId, {
     count: asNumber(figures?.['n']),
     first: asNullableString(figures?.['first']),
@@ -256,7 +262,7 @@ export function listConversations(db: Database): ConversationSummary[] {
 
 export function messagesRange(db: Database, chatId: string, offset: number, limit: number): { total: number; messages: Message[] } {
   const total = asNumber(selectOne(db, 'SELECT message_count AS n FROM chats WHERE id = ?', [chatId])?.['n']);
-  const rows = selectAll(db, `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.chat_id = ? AND m.seq >= ? AND m.seq < ? ORDER BY m.seq`, [chatId, offset, offset + limit]);
+  const rows = selectAll(db, `SELECT ${MESSAGE_COLUMNS} FROM ${CHAT_MESSAGES} WHERE o.chat_id = ? AND o.seq >= ? AND o.seq < ? ORDER BY o.seq, o.message_rowid`, [chatId, offset, offset + limit]);
   return { total, messages: rows.map(toMessage) };
 }
 

@@ -167,10 +167,10 @@ function sequenceValue(db: SqlConnection): number | undefined {
 }
 
 // An SMS backup's batches interleave hundreds of conversations: rowids follow the batch, each chat keeps its seq order.
-describe.each(CONNECTIONS)('insertMessages of a batch that interleaves chats, on %s', (_name, open) => {
-  const CHATS = ['c-b', 'c-a', 'c-10', 'c-1'];
-  const chatOf = (index: number): string => CHATS[(index * 7 + Math.floor(index / 5)) % CHATS.length] as string;
+const CHATS = ['c-b', 'c-a', 'c-10', 'c-1'];
+const chatOf = (index: number): string => CHATS[(index * 7 + Math.floor(index / 5)) % CHATS.length] as string;
 
+describe.each(CONNECTIONS)('insertMessages of a batch that interleaves chats, on %s', (_name, open) => {
   it('stores every row with the rowid of its place in the batch, its own values and attachments, each chat in seq order', async () => {
     const db = await open();
     withChats(db, CHATS);
@@ -227,8 +227,37 @@ describe.each(CONNECTIONS)('insertMessages of a batch that interleaves chats, on
     expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/CHECK constraint/u);
     expect(storedInRowidOrder(db).map((row) => row.rowid)).toEqual(kept);
     expect(sequenceValue(db)).toBe(9);
+    // Nor has the refused batch any place in a chat's order.
+    expect(chatOrder(db).map(([, , rowid]) => rowid).sort((a, b) => a - b)).toEqual(kept);
     // The numbering goes on from the rows kept.
     expect(insertMessages(db, encodeMessageBatch(interleaved(3, chatOf, 9)))).toEqual([10, 11, 12]);
+    db.close();
+  });
+});
+
+/** The chat_order table (migration 0090): chat, seq, message rowid, in its key's order. */
+function chatOrder(db: SqlConnection): [string, number, number][] {
+  return (db.exec('SELECT chat_id, seq, message_rowid FROM chat_order')[0]?.values ?? []).map((row) => [String(row[0]), Number(row[1]), Number(row[2])]);
+}
+
+describe.each(CONNECTIONS)("a batch in its chats' order, on %s", (_name, open) => {
+  it('gives every stored row its place in its chat (chat_order), which pages of a chat read in seq order', async () => {
+    const db = await open();
+    withChats(db, CHATS);
+    const first = interleaved(150, chatOf);
+    const rowids = insertMessages(db, encodeMessageBatch(first));
+    const seqs = new Map<string, number>();
+    for (const row of first) seqs.set(row.chatId, (seqs.get(row.chatId) ?? 0) + 1);
+    const second = interleaved(40, chatOf, 150, seqs);
+    rowids.push(...insertMessages(db, encodeMessageBatch(second)));
+    const expected = [...first, ...second].map((row, index) => [row.chatId, row.seq, rowids[index] as number] as [string, number, number]);
+    expected.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+    expect(chatOrder(db)).toEqual(expected);
+    for (const chat of CHATS) {
+      const inChat = [...first, ...second].filter((row) => row.chatId === chat);
+      const page = messagesRange(db, chat, 3, 10).messages;
+      expect(page.map((row) => row.id)).toEqual(inChat.slice(3, 13).map((row) => row.id));
+    }
     db.close();
   });
 });

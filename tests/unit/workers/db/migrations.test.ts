@@ -123,6 +123,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it("0090-chat-order moves every message's place in its chat into chat_order, drops the index, and keeps the table in step on delete and renumbering", async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 80));
+    db.exec(`
+      INSERT INTO chats (id, title, kind, message_count) VALUES ('c-2', 'Other', 'private', 2);
+      INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, sender, timestamp, timestamp_text, text, lang, lang_confidence, deleted, edited, locator)
+        VALUES ('m-2', 'src-c', 'c-2', 1, 1, 'message', 'Dan', NULL, '', 'b', 'und', 0, 0, 0, '{}'),
+               ('m-3', 'src-c', 'c-2', 0, 2, 'message', 'Dan', NULL, '', 'a', 'und', 0, 0, 0, '{}');
+    `);
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 90))).toEqual({ from: 80, to: 90 });
+    expect(rows(db, 'SELECT chat_id, seq, message_rowid FROM chat_order')).toEqual([['c-1', 0, 1], ['c-2', 0, 3], ['c-2', 1, 2]]);
+    expect(rows(db, "SELECT name FROM sqlite_master WHERE name = 'messages_chat_seq'")).toEqual([]);
+    db.run("UPDATE messages SET seq = 5 WHERE id = 'm-2'");
+    db.run("UPDATE messages SET chat_id = 'c-1', seq = 1 WHERE id = 'm-3'");
+    expect(rows(db, 'SELECT chat_id, seq, message_rowid FROM chat_order')).toEqual([['c-1', 0, 1], ['c-1', 1, 3], ['c-2', 5, 2]]);
+    db.run("DELETE FROM messages WHERE id IN ('m-2', 'm-3')");
+    expect(rows(db, 'SELECT chat_id, seq, message_rowid FROM chat_order')).toEqual([['c-1', 0, 1]]);
+    expect(String(rows(db, "SELECT sql FROM sqlite_master WHERE name = 'chat_order'")[0]?.[0])).toMatch(/STRICT, WITHOUT ROWID$/u);
+    db.close();
+  });
+
   it('rolls a failed table rebuild back whole and switches foreign keys on again', async () => {
     const db = await caseAtSchema30();
     const broken = { version: 40, name: 'broken-rebuild', rebuildsTables: true as const, up: `${migration0040.up} DELETE FROM sources WHERE id = 'src-c';` };
