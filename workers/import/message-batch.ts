@@ -8,19 +8,37 @@ import type { SourceLocator } from '../../shared/contracts/parsed-source.ts';
  * buffers of its own, so they can be transferred to the db worker. Rows are written one by one
  * as they come (MessageBatchEncoder.add), so a batch never has to be held as objects.
  */
+/** Buffer's own UTF-8 writer, which `Buffer.write` calls once it has checked its arguments. */
+interface Utf8Writable {
+  utf8Write(value: string, offset: number, length: number): number;
+}
+/**
+ * Whether this Node has it (every version to date; it is not documented, so not counted on).
+ * A short string's `Buffer.write` spent more in the checks than in the writing (measured on the
+ * import thread, ADR 0015): here offset and room are right by construction.
+ */
+const HAS_UTF8_WRITE = typeof (Buffer.prototype as unknown as Partial<Utf8Writable>).utf8Write === 'function';
+
 export class PackedRowsWriter {
   private scratch = Buffer.allocUnsafe(256 * 1024);
   private used = 0;
   private cells = new Float64Array(0);
   private cell = 0;
+  /** Per column, the last string packed by repeatedString in this batch, and where its bytes are. */
+  private readonly lastStrings: (string | undefined)[];
+  private readonly lastCells: Float64Array;
 
-  constructor(private readonly columns: number) {}
+  constructor(private readonly columns: number) {
+    this.lastStrings = new Array<string | undefined>(columns).fill(undefined);
+    this.lastCells = new Float64Array(columns * 2);
+  }
 
   /** Starts a batch with room for `rows` rows; more rows make room for themselves (startRow). */
   start(rows: number): void {
     this.cells = new Float64Array(Math.max(1, rows) * this.columns * 2);
     this.cell = 0;
     this.used = 0;
+    this.lastStrings.fill(undefined);
   }
 
   /** Whole rows written since start. */
@@ -41,11 +59,35 @@ export class PackedRowsWriter {
     // A UTF-16 unit never takes more than three UTF-8 bytes (a surrogate pair: four for two).
     const room = value.length * 3;
     if (this.used + room > this.scratch.length) this.grow(room);
-    const written = this.scratch.write(value, this.used);
+    const written = HAS_UTF8_WRITE ? (this.scratch as unknown as Utf8Writable).utf8Write(value, this.used, room) : this.scratch.write(value, this.used);
     this.cells[this.cell] = this.used;
     this.cells[this.cell + 1] = written;
     this.cell += 2;
     this.used += written;
+  }
+
+  /**
+   * A string that is often the one this column had in the row before (the source, the kind, the
+   * language, a chat's id and sender in a run of its messages): then the bytes already packed
+   * are pointed at again instead of being written once more.
+   */
+  repeatedString(value: string, column: number): void {
+    const at = column * 2;
+    if (this.lastStrings[column] === value) {
+      this.cells[this.cell] = this.lastCells[at] as number;
+      this.cells[this.cell + 1] = this.lastCells[at + 1] as number;
+      this.cell += 2;
+      return;
+    }
+    this.string(value);
+    this.lastStrings[column] = value;
+    this.lastCells[at] = this.cells[this.cell - 2] as number;
+    this.lastCells[at + 1] = this.cells[this.cell - 1] as number;
+  }
+
+  nullableRepeatedString(value: string | null, column: number): void {
+    if (value === null) this.null();
+    else this.repeatedString(value, column);
   }
 
   /** A string given as its UTF-8 bytes, `source[start, end)`. */
@@ -133,6 +175,15 @@ export class LocatorJson {
   }
 }
 
+/** Columns whose value is often the row before's (repeatedString). */
+const SOURCE_ID = MESSAGE_ROW_COLUMNS.indexOf('source_id');
+const CHAT_ID = MESSAGE_ROW_COLUMNS.indexOf('chat_id');
+const KIND = MESSAGE_ROW_COLUMNS.indexOf('kind');
+const SENDER = MESSAGE_ROW_COLUMNS.indexOf('sender');
+const SENDER_ID = MESSAGE_ROW_COLUMNS.indexOf('sender_id');
+const DIRECTION = MESSAGE_ROW_COLUMNS.indexOf('direction');
+const LANG = MESSAGE_ROW_COLUMNS.indexOf('lang');
+
 /** A message's columns but its text and extra (which a row may be given as UTF-8 bytes). */
 export type MessageRowFields = Omit<NewMessage, 'text' | 'extra' | 'attachments'>;
 
@@ -153,19 +204,19 @@ interface EncodedParts {
  */
 function writeMessageRow(writer: PackedRowsWriter, locators: LocatorJson, message: MessageRowFields & Partial<Pick<NewMessage, 'text' | 'extra'>>, encoded?: EncodedParts): void {
   writer.string(message.id);
-  writer.string(message.sourceId);
-  writer.string(message.chatId);
+  writer.repeatedString(message.sourceId, SOURCE_ID);
+  writer.repeatedString(message.chatId, CHAT_ID);
   writer.number(message.seq);
   writer.number(message.sourcePosition);
-  writer.string(message.kind);
-  writer.nullableString(message.sender);
-  writer.nullableString(message.senderId);
-  writer.nullableString(message.direction);
+  writer.repeatedString(message.kind, KIND);
+  writer.nullableRepeatedString(message.sender, SENDER);
+  writer.nullableRepeatedString(message.senderId, SENDER_ID);
+  writer.nullableRepeatedString(message.direction, DIRECTION);
   writer.nullableString(message.timestamp);
   writer.string(message.timestampText);
   if (encoded === undefined) writer.string(message.text ?? '');
   else writer.utf8(encoded.bytes, encoded.textStart, encoded.textEnd);
-  writer.string(message.lang);
+  writer.repeatedString(message.lang, LANG);
   writer.number(message.langConfidence);
   writer.boolean(message.deleted);
   writer.boolean(message.edited);
