@@ -58,16 +58,21 @@ export function callChatTitle(name: string | null, id: string | null): string {
   return `Calls: ${who}`;
 }
 
-/** SMS Backup & Restore `<call type>` (Android CallLog.Calls.TYPE). */
-const CALL_TYPES: Record<string, { direction: 'incoming' | 'outgoing'; outcome: CallOutcome }> = {
-  '1': { direction: 'incoming', outcome: 'answered' },
-  '2': { direction: 'outgoing', outcome: 'answered' },
-  '3': { direction: 'incoming', outcome: 'missed' },
-  '4': { direction: 'incoming', outcome: 'voicemail' },
-  '5': { direction: 'incoming', outcome: 'rejected' },
-  '6': { direction: 'incoming', outcome: 'blocked' },
-  '7': { direction: 'incoming', outcome: 'answered elsewhere' },
-};
+interface CallType {
+  direction: 'incoming' | 'outgoing';
+  outcome: CallOutcome;
+}
+
+/** SMS Backup & Restore `<call type>` (Android CallLog.Calls.TYPE); a Map, so "constructor" is no type. */
+const CALL_TYPES: ReadonlyMap<string, CallType> = new Map<string, CallType>([
+  ['1', { direction: 'incoming', outcome: 'answered' }],
+  ['2', { direction: 'outgoing', outcome: 'answered' }],
+  ['3', { direction: 'incoming', outcome: 'missed' }],
+  ['4', { direction: 'incoming', outcome: 'voicemail' }],
+  ['5', { direction: 'incoming', outcome: 'rejected' }],
+  ['6', { direction: 'incoming', outcome: 'blocked' }],
+  ['7', { direction: 'incoming', outcome: 'answered elsewhere' }],
+]);
 
 /**
  * The other party's number; an empty one (a withheld caller on newer Android, `presentation` 2 or
@@ -85,7 +90,7 @@ export function smsBackupCall(attributes: Record<string, string>, locator: Sourc
   const rawDate = attributes['date'] ?? '';
   const { time } = readEpoch(present(attributes, 'date'));
   if (time === null) notes.push(`the date "${rawDate}" could not be read`);
-  const type = CALL_TYPES[attributes['type'] ?? ''];
+  const type = CALL_TYPES.get(attributes['type'] ?? '');
   if (type === undefined) notes.push(`unknown call type "${attributes['type'] ?? ''}"`);
   const rawDuration = present(attributes, 'duration');
   const durationSeconds = rawDuration !== null && /^\d{1,9}$/u.test(rawDuration.trim()) ? Number(rawDuration.trim()) : null;

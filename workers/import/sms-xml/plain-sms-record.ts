@@ -48,7 +48,7 @@ export class PlainSmsRecords {
     const slots = this.slotsNow();
     const utcMs = this.milliseconds(slots.date);
     if (utcMs === null || slots.type < 0 || slots.address < 0) return null;
-    const type = reader.valueIs(slots.type, '1') ? SMS_TYPES['1'] : SMS_TYPES[reader.value(slots.type, this.scratch)];
+    const type = SMS_TYPES.get(reader.value(slots.type, this.scratch));
     if (type === undefined) return null;
     const address = reader.value(slots.address, this.scratch);
     if (address === 'null' || address.trim() === '') return null;

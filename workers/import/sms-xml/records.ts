@@ -25,25 +25,39 @@ export interface RecordResult {
   notes: string[];
 }
 
+interface Box {
+  direction: 'incoming' | 'outgoing';
+  status: string;
+}
+
+/*
+ * Maps, not object literals: a value is any text a file holds, and an object literal answers to
+ * "constructor" or "toString" with a member every object has.
+ */
 /** sms `type` (Telephony.TextBasedSmsColumns). */
-export const SMS_TYPES: Record<string, { direction: 'incoming' | 'outgoing'; status: string }> = {
-  '1': { direction: 'incoming', status: 'inbox' },
-  '2': { direction: 'outgoing', status: 'sent' },
-  '3': { direction: 'outgoing', status: 'draft' },
-  '4': { direction: 'outgoing', status: 'outbox' },
-  '5': { direction: 'outgoing', status: 'failed' },
-  '6': { direction: 'outgoing', status: 'queued' },
-};
+export const SMS_TYPES: ReadonlyMap<string, Box> = new Map([
+  ['1', { direction: 'incoming', status: 'inbox' }],
+  ['2', { direction: 'outgoing', status: 'sent' }],
+  ['3', { direction: 'outgoing', status: 'draft' }],
+  ['4', { direction: 'outgoing', status: 'outbox' }],
+  ['5', { direction: 'outgoing', status: 'failed' }],
+  ['6', { direction: 'outgoing', status: 'queued' }],
+]);
 /** mms `msg_box`. */
-const MMS_BOXES: Record<string, { direction: 'incoming' | 'outgoing'; status: string }> = {
-  '1': { direction: 'incoming', status: 'inbox' },
-  '2': { direction: 'outgoing', status: 'sent' },
-  '3': { direction: 'outgoing', status: 'draft' },
-  '4': { direction: 'outgoing', status: 'outbox' },
-  '5': { direction: 'outgoing', status: 'failed' },
-};
+const MMS_BOXES: ReadonlyMap<string, Box> = new Map([
+  ['1', { direction: 'incoming', status: 'inbox' }],
+  ['2', { direction: 'outgoing', status: 'sent' }],
+  ['3', { direction: 'outgoing', status: 'draft' }],
+  ['4', { direction: 'outgoing', status: 'outbox' }],
+  ['5', { direction: 'outgoing', status: 'failed' }],
+]);
 /** PduHeaders address types. */
-const ADDRESS_ROLES: Record<string, string> = { '137': 'from', '151': 'to', '130': 'cc', '129': 'bcc' };
+const ADDRESS_ROLES: ReadonlyMap<string, string> = new Map([
+  ['137', 'from'],
+  ['151', 'to'],
+  ['130', 'cc'],
+  ['129', 'bcc'],
+]);
 /** Below this a `date` is in seconds, not milliseconds (about 1973-03 in ms, year 5138 in s). */
 export const MIN_MILLISECONDS = 100_000_000_000;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
@@ -98,7 +112,7 @@ export function smsMessage(attributes: Record<string, string>, locator: SourceLo
   const rawDate = attributes['date'] ?? '';
   const { time, unit } = readEpoch(present(attributes, 'date'));
   if (time === null) notes.push(`the date "${rawDate}" could not be read`);
-  const type = SMS_TYPES[attributes['type'] ?? ''];
+  const type = SMS_TYPES.get(attributes['type'] ?? '');
   if (type === undefined) notes.push(`unknown sms type "${attributes['type'] ?? ''}"`);
   const incoming = type?.direction === 'incoming';
   const sender = incoming ? (contactName(attributes) ?? address) : null;
@@ -135,9 +149,9 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const rawDate = attributes['date'] ?? '';
   const { time, unit } = readEpoch(present(attributes, 'date'));
   if (time === null) notes.push(`the date "${rawDate}" could not be read`);
-  const box = MMS_BOXES[attributes['msg_box'] ?? ''];
+  const box = MMS_BOXES.get(attributes['msg_box'] ?? '');
   if (box === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
-  const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES[addr['type'] ?? ''] ?? `type ${addr['type'] ?? '?'}` }));
+  const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES.get(addr['type'] ?? '') ?? `type ${addr['type'] ?? '?'}` }));
   // A from addr the phone did not fill in ("null", empty) names nobody: it is no from address.
   const fromAddress = roles.find((entry) => entry.role === 'from' && entry.address.trim() !== '')?.address ?? null;
   const address = messageAddress(attributes) ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);

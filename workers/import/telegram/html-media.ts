@@ -11,17 +11,17 @@ import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf } from './html-text.ts';
 
-const FOLDER_TYPES: Record<string, MediaType> = {
-  photos: 'image',
-  stickers: 'sticker',
-  video_files: 'video',
-  round_video_messages: 'video',
-  voice_messages: 'audio',
-  audio_files: 'audio',
-  animations: 'gif',
-  files: 'document',
-  contacts: 'contact',
-};
+const FOLDER_TYPES: ReadonlyMap<string, MediaType> = new Map<string, MediaType>([
+  ['photos', 'image'],
+  ['stickers', 'sticker'],
+  ['video_files', 'video'],
+  ['round_video_messages', 'video'],
+  ['voice_messages', 'audio'],
+  ['audio_files', 'audio'],
+  ['animations', 'gif'],
+  ['files', 'document'],
+  ['contacts', 'contact'],
+]);
 
 const CLASS_TYPES: [string, MediaType][] = [
   ['photo_wrap', 'image'],
@@ -81,7 +81,7 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
   const linked = path ?? href;
   const folder = !isLink && linked.includes('/') ? linked.slice(0, linked.indexOf('/')) : '';
   const byClass = CLASS_TYPES.find(([name]) => block.classes.includes(name))?.[1];
-  const mediaType: MediaType = FOLDER_TYPES[folder] ?? byClass ?? 'unknown';
+  const mediaType: MediaType = FOLDER_TYPES.get(folder) ?? byClass ?? 'unknown';
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   if (href !== '' && !isLink) {
     if (path === null) result.unsafePaths.push(href);

@@ -6,39 +6,39 @@
 
 import type { HtmlElement, HtmlNode } from './html-tree.ts';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  laquo: '\u00ab',
-  raquo: '\u00bb',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  hellip: '\u2026',
-  euro: '\u20ac',
-  pound: '\u00a3',
-  cent: '\u00a2',
-  yen: '\u00a5',
-  times: '\u00d7',
-  deg: '\u00b0',
-  middot: '\u00b7',
-  bull: '\u2022',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  shy: '\u00ad',
-  copy: '\u00a9',
-  reg: '\u00ae',
-  trade: '\u2122',
-  lrm: '\u200e',
-  rlm: '\u200f',
-  zwj: '\u200d',
-  zwnj: '\u200c',
-};
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map<string, string>([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00a0'],
+  ['laquo', '\u00ab'],
+  ['raquo', '\u00bb'],
+  ['ndash', '\u2013'],
+  ['mdash', '\u2014'],
+  ['hellip', '\u2026'],
+  ['euro', '\u20ac'],
+  ['pound', '\u00a3'],
+  ['cent', '\u00a2'],
+  ['yen', '\u00a5'],
+  ['times', '\u00d7'],
+  ['deg', '\u00b0'],
+  ['middot', '\u00b7'],
+  ['bull', '\u2022'],
+  ['lsquo', '\u2018'],
+  ['rsquo', '\u2019'],
+  ['ldquo', '\u201c'],
+  ['rdquo', '\u201d'],
+  ['shy', '\u00ad'],
+  ['copy', '\u00a9'],
+  ['reg', '\u00ae'],
+  ['trade', '\u2122'],
+  ['lrm', '\u200e'],
+  ['rlm', '\u200f'],
+  ['zwj', '\u200d'],
+  ['zwnj', '\u200c'],
+]);
 const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/gu;
 const MAX_CODE_POINT = 0x10ffff;
 
@@ -50,7 +50,7 @@ export function decodeEntities(text: string): string {
       if (!Number.isFinite(code) || code > MAX_CODE_POINT || code === 0) return whole;
       return String.fromCodePoint(code);
     }
-    return NAMED_ENTITIES[body] ?? whole;
+    return NAMED_ENTITIES.get(body) ?? whole;
   });
 }
 

@@ -12,14 +12,14 @@ import type { JsonObject, JsonValue } from './json-walker.ts';
 /** Fields consumed here (the importer copies every other field into `extra`). */
 export const MEDIA_KEYS = new Set(['photo', 'file', 'file_name', 'file_size', 'photo_file_size', 'mime_type', 'contact_vcard', 'contact_vcard_file_size']);
 
-const MEDIA_TYPES: Record<string, MediaType> = {
-  sticker: 'sticker',
-  video_message: 'video',
-  voice_message: 'audio',
-  animation: 'gif',
-  video_file: 'video',
-  audio_file: 'audio',
-};
+const MEDIA_TYPES: ReadonlyMap<string, MediaType> = new Map<string, MediaType>([
+  ['sticker', 'sticker'],
+  ['video_message', 'video'],
+  ['voice_message', 'audio'],
+  ['animation', 'gif'],
+  ['video_file', 'video'],
+  ['audio_file', 'audio'],
+]);
 
 export interface MediaResult {
   attachments: ParsedAttachment[];
@@ -35,7 +35,7 @@ export function telegramAttachments(message: JsonObject): MediaResult {
   }
   const file = message['file'];
   if (typeof file === 'string') {
-    const mediaType = typeof message['media_type'] === 'string' ? (MEDIA_TYPES[message['media_type']] ?? 'unknown') : 'document';
+    const mediaType = typeof message['media_type'] === 'string' ? (MEDIA_TYPES.get(message['media_type']) ?? 'unknown') : 'document';
     const mimeType = typeof message['mime_type'] === 'string' ? message['mime_type'] : undefined;
     const fileName = typeof message['file_name'] === 'string' ? message['file_name'] : undefined;
     result.attachments.push(fileAttachment(file, mediaType, message['file_size'], mimeType, fileName, result));
