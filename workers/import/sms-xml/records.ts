@@ -43,14 +43,8 @@ export const SMS_TYPES: ReadonlyMap<string, Box> = new Map([
   ['5', { direction: 'outgoing', status: 'failed' }],
   ['6', { direction: 'outgoing', status: 'queued' }],
 ]);
-/** mms `msg_box`. */
-const MMS_BOXES: ReadonlyMap<string, Box> = new Map([
-  ['1', { direction: 'incoming', status: 'inbox' }],
-  ['2', { direction: 'outgoing', status: 'sent' }],
-  ['3', { direction: 'outgoing', status: 'draft' }],
-  ['4', { direction: 'outgoing', status: 'outbox' }],
-  ['5', { direction: 'outgoing', status: 'failed' }],
-]);
+/** mms `msg_box` (Telephony.BaseMmsColumns): the same boxes as an sms's types 1–5, no "queued". */
+const MMS_BOXES: ReadonlyMap<string, Box> = new Map([...SMS_TYPES].filter(([code]) => code !== '6'));
 /** PduHeaders address types. */
 const ADDRESS_ROLES: ReadonlyMap<string, string> = new Map([
   ['137', 'from'],
