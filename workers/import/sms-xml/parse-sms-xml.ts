@@ -237,7 +237,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     decoder.passValid(byteCount);
     prefilter.joinedPairs += lineReader.joinedPairs;
     const locator = locatorFor(open);
-    const encoded = encodedSink === undefined ? null : plainRecords.encoded(locator, (key) => announced.has(key));
+    const encoded = encodedSink === undefined ? null : plainRecords.encoded(locator, announced);
     if (encodedSink !== undefined && encoded !== null) {
       messages += 1;
       const taken = encodedSink(encoded);

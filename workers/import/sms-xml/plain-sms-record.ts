@@ -43,7 +43,7 @@ export class PlainSmsRecords {
   }
 
   /** The line's record, or null when smsMessage must make it (see the module comment). */
-  encoded(locator: SourceLocator, chatAnnounced: (key: string) => boolean): EncodedMessage | null {
+  encoded(locator: SourceLocator, announcedChats: ReadonlySet<string>): EncodedMessage | null {
     const { reader } = this;
     const slots = this.slotsNow();
     const utcMs = this.milliseconds(slots.date);
@@ -53,7 +53,7 @@ export class PlainSmsRecords {
     const address = reader.value(slots.address, this.scratch);
     if (address === 'null' || address.trim() === '') return null;
     const chatKey = conversationKey(address);
-    if (!chatAnnounced(chatKey)) return null;
+    if (!announcedChats.has(chatKey)) return null;
     const incoming = type.direction === 'incoming';
     const contactName = slots.contactName < 0 ? undefined : reader.value(slots.contactName, this.scratch);
     const named = contactName === undefined || contactName === 'null' || contactName === '' || contactName === '(Unknown)' ? null : contactName;

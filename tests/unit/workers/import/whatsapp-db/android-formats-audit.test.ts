@@ -1,9 +1,9 @@
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 
-import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser, walTransaction, writeWalFile } from '../../../../support/sqlite-parser-harness.ts';
+import { byKey } from '../../../../support/msgstore-event-tables.ts';
 
 /**
  * FORMATS.md §5.1 point by point, for the items android.test.ts does not pin: each database is
@@ -45,12 +45,6 @@ const WA_DB = `
     ('4915100000001@s.whatsapp.net', 1, 'Anna', 'anna', '+4915100000001'),
     ('4915100000002@s.whatsapp.net', 1, NULL, 'Boss', '+4915100000002');
 `;
-
-function byKey(messages: readonly ParsedMessage[], keyId: string): ParsedMessage {
-  const found = messages.find((message) => message.extra?.['keyId'] === keyId);
-  if (found === undefined) throw new Error(`no message with key_id ${keyId}`);
-  return found;
-}
 
 describe('FORMATS.md §5.1 legacy messages: media_wa_type codes and their media_* columns', () => {
   const LEGACY_MEDIA = `${LEGACY_SCHEMA}

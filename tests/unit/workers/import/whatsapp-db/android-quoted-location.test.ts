@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { MSGSTORE_CORE_TABLES } from '../../../../support/msgstore-event-tables.ts';
+import { MSGSTORE_CORE_TABLES, byKey } from '../../../../support/msgstore-event-tables.ts';
 
 /**
  * A reply quoting a location keeps its own copy of the quoted place: new layout
@@ -64,12 +63,6 @@ const TRANSITIONAL = `
                                     (8, 1, 1, 0, NULL, 'Q-TXT', 1623690000000, 0, 0, 'bring the passports');
   INSERT INTO message_quoted_location VALUES (7, 52.5163, 13.3777, 'Brandenburger Tor', 'Pariser Platz, Berlin', NULL, NULL);
 `;
-
-function byKey(messages: readonly ParsedMessage[], keyId: string): ParsedMessage {
-  const found = messages.find((message) => message.extra?.['keyId'] === keyId);
-  if (found === undefined) throw new Error(`no message with key_id ${keyId}`);
-  return found;
-}
 
 describe('whatsappAndroidDbParser: a reply quoting a location', () => {
   it('new layout: keeps message_quoted_location with the quote', async () => {

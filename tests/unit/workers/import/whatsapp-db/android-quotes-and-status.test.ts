@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { MSGSTORE_CORE_TABLES } from '../../../../support/msgstore-event-tables.ts';
+import { MSGSTORE_CORE_TABLES, byKey } from '../../../../support/msgstore-event-tables.ts';
 
 /**
  * Regressions found auditing FORMATS.md §5.1: the text a reply quotes (new `message_quoted`, legacy
@@ -39,12 +38,6 @@ const NEW = `
   INSERT INTO message_quoted (message_row_id, chat_row_id, from_me, key_id, timestamp, message_type, text_data) VALUES
     (2, 1, 0, 'Q-DELETED', 1700000000000, 0, 'bring the passports');
 `;
-
-function byKey(messages: readonly ParsedMessage[], keyId: string): ParsedMessage {
-  const found = messages.find((message) => message.extra?.['keyId'] === keyId);
-  if (found === undefined) throw new Error(`no message with key_id ${keyId}`);
-  return found;
-}
 
 describe('whatsappAndroidDbParser: quoted text of replies', () => {
   it('new layout: keeps message_quoted.text_data (and its key) on the reply', async () => {

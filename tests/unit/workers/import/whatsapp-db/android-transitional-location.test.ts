@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { MSGSTORE_CORE_TABLES } from '../../../../support/msgstore-event-tables.ts';
+import { MSGSTORE_CORE_TABLES, byKey } from '../../../../support/msgstore-event-tables.ts';
 
 /**
  * Locations in a transitional database (both `messages` and `message`). [verified schema on the IPED
@@ -36,12 +35,6 @@ const TRANSITIONAL = `
     (3, 1, 48.137, 11.575, 'Cafe Einstein', 'Unter den Linden 42, Berlin', 'https://example.org/cafe'),
     (4, 1, 50.11, 8.68, 'Hauptwache', 'Zeil 1, Frankfurt', NULL);
 `;
-
-function byKey(messages: readonly ParsedMessage[], keyId: string): ParsedMessage {
-  const found = messages.find((message) => message.extra?.['keyId'] === keyId);
-  if (found === undefined) throw new Error(`no message with key_id ${keyId}`);
-  return found;
-}
 
 describe('whatsappAndroidDbParser: locations in a transitional database', () => {
   it('keeps each message_location row on its own message, whichever table holds the message', async () => {

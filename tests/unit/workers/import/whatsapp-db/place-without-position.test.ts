@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { whatsappAndroidDbParser, whatsappIosDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { MSGSTORE_CORE_TABLES } from '../../../../support/msgstore-event-tables.ts';
+import { MSGSTORE_CORE_TABLES, byKey } from '../../../../support/msgstore-event-tables.ts';
 
 /**
  * A shared place whose coordinates are 0, 0 or NULL but whose row names it (a venue shared without a
@@ -43,12 +43,6 @@ const LEGACY = `
                               (2, '4915100000001@s.whatsapp.net', 1, 'REPLY', 13, 'there?', 1623690060000, NULL, '0', NULL, 0, 0, 1),
                               (3, '4915100000001@s.whatsapp.net', 1, 'REPLY-IMG', 13, 'nice', 1623690120000, NULL, '0', NULL, 0, 0, 2);
 `;
-
-function byKey(messages: readonly ParsedMessage[], keyId: string): ParsedMessage {
-  const found = messages.find((message) => message.extra?.['keyId'] === keyId);
-  if (found === undefined) throw new Error(`no message with key_id ${keyId}`);
-  return found;
-}
 
 describe('whatsappAndroidDbParser: a place without a position', () => {
   it('keeps a message_location venue whose coordinates are 0, 0 or NULL, with its position unknown', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { MSGSTORE_CORE_TABLES } from '../../../../support/msgstore-event-tables.ts';
+import { MSGSTORE_CORE_TABLES, byKey } from '../../../../support/msgstore-event-tables.ts';
 
 /**
  * Thumbnails WhatsApp keeps in the database: new `message_thumbnail(message_row_id, thumbnail)`
@@ -45,12 +44,6 @@ const LEGACY = `
   INSERT INTO messages VALUES (1, '4915100000001@s.whatsapp.net', 0, 'LOC', 0, NULL, 1623690000000, NULL, NULL, '5', 0, 'Alexanderplatz', 52.52, 13.405, NULL, ${JPEG}),
                               (2, '4915100000001@s.whatsapp.net', 0, 'GONE', 0, NULL, 1623690060000, 'https://mmg.whatsapp.net/x', 'image/jpeg', '1', 81234, NULL, 0, 0, NULL, ${JPEG});
 `;
-
-function byKey(messages: readonly ParsedMessage[], keyId: string): ParsedMessage {
-  const found = messages.find((message) => message.extra?.['keyId'] === keyId);
-  if (found === undefined) throw new Error(`no message with key_id ${keyId}`);
-  return found;
-}
 
 describe('whatsappAndroidDbParser: thumbnails kept in the database', () => {
   it('keeps a location\'s map thumbnail as an attachment with its bytes, and its size in extra', async () => {
