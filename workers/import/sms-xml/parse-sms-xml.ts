@@ -30,7 +30,7 @@ import { contactName, messageAddress, mmsMessage, present, smsMessage } from './
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.9.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.9.1';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in

@@ -23,6 +23,8 @@
  * - the element is at most MAX_PLAIN_SMS_BYTES long.
  */
 
+import type { RecurringStrings } from './recurring-strings.ts';
+
 /** Longest line read here; a longer one is left to the text path. */
 export const MAX_PLAIN_SMS_BYTES = 64 * 1024;
 /** Most attributes of a plain element; an element with more is left to the text path. */
@@ -55,6 +57,17 @@ const NAME_CHARACTERS = ((): Uint8Array => {
   }
   return table;
 })();
+const ORDINARY = 0;
+/**
+ * Bytes a value's scan must look at (ORDINARY for the rest): quotes, controls, `<`, `&`, `\\`,
+ * and 0xEF, the lead byte of U+FFFE and U+FFFF.
+ */
+const VALUE_BYTES = ((): Uint8Array => {
+  const table = new Uint8Array(256);
+  for (let code = 0; code < 0x20; code += 1) table[code] = 1;
+  for (const code of [DOUBLE_QUOTE, SINGLE_QUOTE, LESS, AMPERSAND, BACKSLASH, 0xef]) table[code] = 1;
+  return table;
+})();
 /** The opening of every plain element, after its indentation. */
 const OPENING = Buffer.from('<sms ', 'latin1');
 const NAMED_REFERENCES: ReadonlyMap<string, number> = new Map([
@@ -72,6 +85,9 @@ const JSON_ESCAPES: ReadonlyMap<number, string> = new Map([
   [LINE_FEED, '\\n'],
   [CARRIAGE_RETURN, '\\r'],
 ]);
+
+/** Longest run of bytes copied by a loop rather than Buffer.copy. */
+const SHORT_COPY = 48;
 
 /** Grows as needed; the bytes a plain element's record is made of (text and extra JSON). */
 export class ByteScratch {
@@ -92,11 +108,13 @@ export class ByteScratch {
     this.used += text.length;
   }
 
-  /** Bytes as they are (short ones: a loop is quicker than a copy's call). */
-  bytesOf(bytes: Buffer): void {
-    this.reserve(bytes.length);
-    for (let index = 0; index < bytes.length; index += 1) this.bytes[this.used + index] = bytes[index] ?? 0;
-    this.used += bytes.length;
+  /** `bytes[start, end)` as they are: a loop for a short run (quicker than a copy's call), a copy for a long one. */
+  bytesIn(bytes: Buffer, start: number, end: number): void {
+    const length = end - start;
+    this.reserve(length);
+    if (length > SHORT_COPY) bytes.copy(this.bytes, this.used, start, end);
+    else for (let index = 0; index < length; index += 1) this.bytes[this.used + index] = bytes[start + index] ?? 0;
+    this.used += length;
   }
 
   byte(value: number): void {
@@ -142,6 +160,8 @@ export class PlainSmsLineReader {
   readonly valueEnd = new Int32Array(MAX_ATTRIBUTES);
   /** 1 when the value holds a reference (its bytes are not its text as they are). */
   readonly hasReference = new Uint8Array(MAX_ATTRIBUTES);
+  /** 1 when the value holds a byte a JSON string escapes (`"` or `\\`; the reader takes no control characters). */
+  readonly hasJsonEscape = new Uint8Array(MAX_ATTRIBUTES);
   /** Surrogate pairs written as two references in the line last read (the prefilter counts them as joined). */
   joinedPairs = 0;
   /**
@@ -155,6 +175,7 @@ export class PlainSmsLineReader {
   namesVersion = 0;
   /** What scanValue found in the value it scanned last. */
   private scannedReferences = false;
+  private scannedJsonEscapes = false;
   private scannedPairs = 0;
 
   /** Index of the attribute called `name` in the line last read, or -1. */
@@ -188,12 +209,18 @@ export class PlainSmsLineReader {
         break;
       }
       if (!spaced || count === MAX_ATTRIBUTES) return namesChanged ? this.forget() : false;
+      // The name the element before had here, followed by '=': that name again (a name ends at
+      // the first byte that is not a name character; '=' is not one).
+      const sameAsBefore = !namesChanged && this.isNameAt(count, bytes, position);
       const nameStart = position;
-      if (((NAME_CHARACTERS[bytes[position] ?? 0] ?? 0) & NAME_START) === 0) return namesChanged ? this.forget() : false;
-      do position += 1;
-      while (((NAME_CHARACTERS[bytes[position] ?? 0] ?? 0) & NAME_PART) !== 0);
-      if (bytes[position] !== EQUALS) return namesChanged ? this.forget() : false;
-      if (namesChanged || !this.sameName(count, bytes, nameStart, position)) {
+      if (sameAsBefore) position += this.nameBytes[count]?.length ?? 0;
+      else {
+        if (((NAME_CHARACTERS[bytes[position] ?? 0] ?? 0) & NAME_START) === 0) return namesChanged ? this.forget() : false;
+        do position += 1;
+        while (((NAME_CHARACTERS[bytes[position] ?? 0] ?? 0) & NAME_PART) !== 0);
+        if (bytes[position] !== EQUALS) return namesChanged ? this.forget() : false;
+      }
+      if (!sameAsBefore) {
         if (!namesChanged) {
           this.names = this.names.slice(0, count);
           this.nameBytes.length = count;
@@ -214,6 +241,7 @@ export class PlainSmsLineReader {
       this.valueStart[count] = valueStart;
       this.valueEnd[count] = close;
       this.hasReference[count] = this.scannedReferences ? 1 : 0;
+      this.hasJsonEscape[count] = this.scannedJsonEscapes ? 1 : 0;
       pairs += this.scannedPairs;
       count += 1;
       position = close + 1;
@@ -246,6 +274,12 @@ export class PlainSmsLineReader {
     return value;
   }
 
+  /** The value of attribute `index` as `value` gives it, the same string each time it recurs. */
+  recurringValue(index: number, strings: RecurringStrings, scratch: ByteScratch): string {
+    if (this.hasReference[index] !== 0) return this.value(index, scratch);
+    return strings.text(this.bytes, this.valueStart[index] ?? 0, this.valueEnd[index] ?? 0);
+  }
+
   /** Whether attribute `index` reads exactly as `text` (ASCII) does, without making its string. */
   valueIs(index: number, text: string): boolean {
     const start = this.valueStart[index] ?? 0;
@@ -259,10 +293,8 @@ export class PlainSmsLineReader {
     const bytes = this.bytes;
     const start = this.valueStart[index] ?? 0;
     const end = this.valueEnd[index] ?? 0;
-    if (!json && this.hasReference[index] === 0) {
-      out.reserve(end - start);
-      bytes.copy(out.bytes, out.used, start, end);
-      out.used += end - start;
+    if (this.hasReference[index] === 0 && (!json || this.hasJsonEscape[index] === 0)) {
+      out.bytesIn(bytes, start, end);
       return;
     }
     out.reserve((end - start) * 2);
@@ -291,9 +323,10 @@ export class PlainSmsLineReader {
     return false;
   }
 
-  private sameName(index: number, bytes: Buffer, start: number, end: number): boolean {
+  /** Whether the line holds the `index`th name of the element before at `start`, followed by '='. */
+  private isNameAt(index: number, bytes: Buffer, start: number): boolean {
     const known = this.nameBytes[index];
-    if (known === undefined || known.length !== end - start) return false;
+    if (known === undefined || bytes[start + known.length] !== EQUALS) return false;
     for (let at = 0; at < known.length; at += 1) if (known[at] !== bytes[start + at]) return false;
     return true;
   }
@@ -307,11 +340,14 @@ export class PlainSmsLineReader {
    */
   private scanValue(bytes: Buffer, start: number, quote: number, end: number): number {
     this.scannedReferences = false;
+    this.scannedJsonEscapes = false;
     this.scannedPairs = 0;
     for (let at = start; at < end; at += 1) {
       const code = bytes[at] ?? 0;
+      if (VALUE_BYTES[code] === ORDINARY) continue;
       if (code === quote) return at;
       if (code < 0x20 || code === LESS) return -1;
+      if (code === DOUBLE_QUOTE || code === BACKSLASH) this.scannedJsonEscapes = true;
       // U+FFFE and U+FFFF (EF BF BE, EF BF BF): characters XML forbids.
       if (code === 0xef && bytes[at + 1] === 0xbf && ((bytes[at + 2] ?? 0) & 0xfe) === 0xbe) return -1;
       if (code === AMPERSAND) {

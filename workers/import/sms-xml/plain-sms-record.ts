@@ -10,6 +10,7 @@ import type { EncodedMessage, SourceLocator } from '../../../shared/contracts/pa
 import { conversationKey } from './address.ts';
 import { ByteScratch, type PlainSmsLineReader } from './plain-sms-bytes.ts';
 import { MIN_MILLISECONDS, SMS_TYPES } from './records.ts';
+import { RecurringStrings } from './recurring-strings.ts';
 
 /** Attributes a record reads, found once for each set of names the elements have. */
 interface Slots {
@@ -23,6 +24,11 @@ interface Slots {
   members: Buffer[];
 }
 
+/** How every record's `extra` opens, and closes for each status. */
+const EXTRA_OPENING = Buffer.from('{"element":"sms","attributes":{', 'latin1');
+const EXTRA_CLOSINGS: ReadonlyMap<string, Buffer> = new Map(
+  [...new Set([...SMS_TYPES.values()].map((type) => type.status))].map((status) => [status, Buffer.from(`},"status":"${status}"}`, 'latin1')]),
+);
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 /** Longest `date` read (as readEpoch: sixteen digits). */
@@ -30,6 +36,7 @@ const MAX_DATE_DIGITS = 16;
 
 export class PlainSmsRecords {
   private readonly scratch = new ByteScratch();
+  private readonly recurring = new RecurringStrings();
   private slots: Slots = { version: -1, address: -1, date: -1, type: -1, body: -1, contactName: -1, members: [] };
 
   constructor(private readonly reader: PlainSmsLineReader) {}
@@ -48,14 +55,14 @@ export class PlainSmsRecords {
     const slots = this.slotsNow();
     const utcMs = this.milliseconds(slots.date);
     if (utcMs === null || slots.type < 0 || slots.address < 0) return null;
-    const type = SMS_TYPES.get(reader.value(slots.type, this.scratch));
+    const type = SMS_TYPES.get(reader.recurringValue(slots.type, this.recurring, this.scratch));
     if (type === undefined) return null;
-    const address = reader.value(slots.address, this.scratch);
+    const address = reader.recurringValue(slots.address, this.recurring, this.scratch);
     if (address === 'null' || address.trim() === '') return null;
     const chatKey = conversationKey(address);
     if (!announcedChats.has(chatKey)) return null;
     const incoming = type.direction === 'incoming';
-    const contactName = slots.contactName < 0 ? undefined : reader.value(slots.contactName, this.scratch);
+    const contactName = slots.contactName < 0 ? undefined : reader.recurringValue(slots.contactName, this.recurring, this.scratch);
     const named = contactName === undefined || contactName === 'null' || contactName === '' || contactName === '(Unknown)' ? null : contactName;
     const sender = incoming ? (named ?? address) : null;
     // The attributes a column holds as they are, left out of `extra` (smsMessage's inColumns).
@@ -67,25 +74,27 @@ export class PlainSmsRecords {
     const textStart = out.used;
     if (slots.body >= 0 && !this.isNull(slots.body)) reader.writeValue(slots.body, out, false);
     const textEnd = out.used;
-    out.ascii('{"element":"sms","attributes":{');
+    out.bytesIn(EXTRA_OPENING, 0, EXTRA_OPENING.length);
     let first = true;
     for (let index = 0; index < reader.count; index += 1) {
       if (index === slots.body || index === slots.date || index === addressInColumn || index === contactInColumn) continue;
       if (reader.valueStart[index] === reader.valueEnd[index] || this.isNull(index)) continue;
       if (!first) out.byte(0x2c);
       first = false;
-      out.bytesOf(slots.members[index] as Buffer);
+      const member = slots.members[index] as Buffer;
+      out.bytesIn(member, 0, member.length);
       reader.writeValue(index, out, true);
       out.byte(0x22);
     }
-    out.ascii(`},"status":"${type.status}"}`);
+    const closing = EXTRA_CLOSINGS.get(type.status) as Buffer;
+    out.bytesIn(closing, 0, closing.length);
     return {
       chatKey,
       sender,
       senderId: incoming ? address : null,
       direction: type.direction,
       utcMs,
-      timestampText: reader.value(slots.date, this.scratch),
+      timestampText: this.dateText(slots.date, utcMs),
       locator,
       bytes: out.bytes,
       textStart,
@@ -111,6 +120,12 @@ export class PlainSmsRecords {
     // Sixteen digits can pass 2^53: read as Number() reads them, as readEpoch does.
     if (!Number.isSafeInteger(value)) value = Number(reader.bytes.toString('latin1', start, end));
     return value < MIN_MILLISECONDS ? null : value;
+  }
+
+  /** The `date` as written: digits that `milliseconds` read, so a number's own digits unless they start with 0. */
+  private dateText(index: number, utcMs: number): string {
+    const { reader } = this;
+    return reader.bytes[reader.valueStart[index] ?? 0] !== DIGIT_0 && Number.isSafeInteger(utcMs) ? String(utcMs) : reader.value(index, this.scratch);
   }
 
   private isNull(index: number): boolean {

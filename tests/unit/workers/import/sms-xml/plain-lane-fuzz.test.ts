@@ -40,6 +40,8 @@ const PLAIN_PIECES = [
   '&#10;', '&#13;', '&#9;', '&#13;&#10;', '&#32;', '&#xD7FF;', '&#xE000;', '&#xFFFD;', '&#x10FFFF;', '&#x1F600;', '&#128512;',
   '&#55357;&#56832;', '&#xD83D;&#xDE00;', '&#56832;&#55357;', '&#55357;', '😀', '👩‍👩‍👧', 'ş', 'نص', '中文', '\u00e9', '\ufffd',
   '\u0085', '\u2028', '\u2029', '\u0080', '\u009f', '\u007f', '\u00a0', '\ufeff',
+  // Bytes a JSON string escapes, written as they are ('"' in a value quoted with "'").
+  '\\', 'C:\\x', '\\"', '&quot;\\',
 ];
 
 /** Pieces saxes warns about, normalises or stops at, which the plain reader must decline. */
@@ -170,7 +172,31 @@ async function readings(xml: string, chunkBytes: number): Promise<{ lane: unknow
       return { thrown: error instanceof Error ? error.message : String(error) };
     }
   };
-  return { lane: await read(smsBackupXmlParser), saxes: await read(saxesOnly) };
+  const [lane, saxes] = [await read(smsBackupXmlParser), await read(saxesOnly)];
+  return stoppedEarly(saxes) ? { lane: withoutTextCounts(lane), saxes: withoutTextCounts(saxes) } : { lane, saxes };
+}
+
+/**
+ * Where bad XML stops the reading, the reference (saxes alone) has already counted what its
+ * prefilter and decoder saw in the whole chunk it was handed, read or not: surrogate pairs joined,
+ * lone surrogates, bare ampersands, invalid UTF-8. Those counts after the stop depend on the chunk
+ * size (a byte at a time it counts nearly nothing past it). The lane counts only what was read,
+ * the same in any chunks. Such readings are compared without those counts and their warnings;
+ * everything else is still compared.
+ */
+function stoppedEarly(reading: unknown): boolean {
+  return JSON.stringify(reading).includes('reading stopped there');
+}
+
+const TEXT_COUNTS = new Set(['surrogatePairsJoined', 'loneSurrogates', 'bareAmpersands', 'invalidUtf8Sequences']);
+const TEXT_COUNT_WARNINGS = /lone UTF-16 surrogate|start no XML reference|UTF-8/u;
+
+function withoutTextCounts(reading: unknown): unknown {
+  return JSON.parse(JSON.stringify(reading), (key, value: unknown) => {
+    if (TEXT_COUNTS.has(key)) return undefined;
+    if (Array.isArray(value)) return value.filter((item: unknown) => !TEXT_COUNT_WARNINGS.test(typeof item === 'object' && item !== null && 'message' in item ? String(item.message) : String(item)));
+    return value;
+  });
 }
 
 function fuzzBackup(seed: number): string {
@@ -189,7 +215,8 @@ describe('plain sms lane, fuzzed against saxes', () => {
       expect({ seed, chunkBytes, lane }).toEqual({ seed, chunkBytes, lane: saxes });
       // And as the case stores them: the lane's records made from bytes, the others from saxes's attributes.
       const [laneRows, saxesRows] = await Promise.all([storedImport(smsBackupXmlParser, inputFromText(xml, { chunkBytes }), 'sms-backup-restore-xml'), storedImport(saxesOnly, inputFromText(xml, { chunkBytes }), 'sms-backup-restore-xml')]);
-      expect({ seed, chunkBytes, stored: laneRows }).toEqual({ seed, chunkBytes, stored: saxesRows });
+      const stopped = stoppedEarly(saxesRows);
+      expect({ seed, chunkBytes, stored: stopped ? withoutTextCounts(laneRows) : laneRows }).toEqual({ seed, chunkBytes, stored: stopped ? withoutTextCounts(saxesRows) : saxesRows });
     }
   });
 });
