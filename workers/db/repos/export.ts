@@ -26,7 +26,7 @@ export function rowidsForMessageIds(db: Database, ids: string[]): number[] {
 
 /** Every message row id of the case's imported sources, in conversation order. */
 export function allMessageRowids(db: Database): number[] {
-  return selectAll(db, "SELECT m.rowid FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid JOIN sources s ON s.id = m.source_id WHERE s.status = 'imported' ORDER BY o.chat_id, o.seq, o.message_rowid").map((row) => asNumber(row['rowid']));
+  return selectAll(db, "SELECT m.rowid FROM chats c JOIN chat_order o ON o.chat = c.number JOIN messages m ON m.rowid = o.message_rowid JOIN sources s ON s.id = m.source_id WHERE s.status = 'imported' ORDER BY c.id, o.seq, o.message_rowid").map((row) => asNumber(row['rowid']));
 }
 
 /** Attachments with bytes Threadline hashed, for the messages given (by stable id). */

@@ -13,8 +13,10 @@ const ATTACHMENTS_JSON = `(SELECT json_group_array(json_object('kind', a.kind, '
   'mimeType', a.mime_type, 'sourcePath', a.source_path, 'size', a.size, 'sha256', a.sha256, 'status', a.status))
   FROM (SELECT * FROM attachments WHERE message_rowid = m.rowid ORDER BY position) a)`;
 
-/** A chat's messages, found through its order (migration 0090): `o` the order, `m` the message. */
+/** A chat's messages, found through its order (migrations 0090, 0100): `o` the order, `m` the message. */
 const CHAT_MESSAGES = 'chat_order o JOIN messages m ON m.rowid = o.message_rowid';
+/** The number chat_order knows the chat by, for the chat id bound in its place (migration 0100). */
+const CHAT_NUMBER = '(SELECT number FROM chats WHERE id = ?)';
 
 const MESSAGE_COLUMNS = `m.rowid AS rowid, m.id, m.source_id, m.chat_id, m.seq, m.kind, m.sender, m.sender_id, m.direction, m.timestamp,
   m.timestamp_text, m.text, m.lang, m.lang_confidence, m.deleted, m.edited, m.locator, m.extra, ${ATTACHMENTS_JSON} AS attachments`;
@@ -82,15 +84,20 @@ export function insertMessages(db: Database, batch: MessageBatch): number[] {
     // AUTOINCREMENT numbers the rows of one writer consecutively after the largest rowid ever used.
     last = asNumber(selectOne(db, 'SELECT last_insert_rowid() AS last')?.['last']);
     if (last - first + 1 !== count) throw new Error(`stored rows ${first}..${last} for ${count} messages`);
-    // The batch's place in each chat's order, all at once (migration 0090).
-    run(db, 'INSERT INTO chat_order (chat_id, seq, message_rowid) SELECT chat_id, seq, rowid FROM messages WHERE rowid BETWEEN ? AND ?', [first, last]);
+    // The batch's place in each chat's order, all at once (migrations 0090, 0100). A row whose
+    // chat the case does not have finds no number and is left out: the count tells.
+    run(db, 'INSERT INTO chat_order (chat, seq, message_rowid) SELECT c.number, m.seq, m.rowid FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.rowid BETWEEN ? AND ?', [
+      first,
+      last,
+    ]);
+    if (changes(db) !== count) throw new Error(`a message of rows ${first}..${last} names a chat the case does not have`);
+    countStoredBatch(db, first, last, count);
     db.exec('RELEASE insert_messages');
   } catch (error) {
     db.exec('ROLLBACK TO insert_messages; RELEASE insert_messages');
     throw error;
   }
   const rowids = Array.from({ length: count }, (_row, index) => first + index);
-  countStoredBatch(db, first, last, count);
   if (batch.attachments.length > 0) insertAttachments(db, batch, rowids);
   return rowids;
 }
@@ -100,22 +107,33 @@ export function insertMessages(db: Database, batch: MessageBatch): number[] {
  * source's row: the source's figures grow with its import, and finishing it reads none of its
  * rows again (that re-read was most of finishing a 1M-message source, with the db thread idle
  * through much of the import). The first batch also names where the source's rows begin
- * (migration 0070).
+ * (migration 0070). The same pass checks what the table checked row by row before migration
+ * 0100: one source the case has, kinds and directions it knows.
  */
 function countStoredBatch(db: Database, first: number, last: number, count: number): void {
   const stored = selectOne(
     db,
-    "SELECT count(*) AS n, coalesce(sum(kind = 'unparsed'), 0) AS unparsed, min(source_id) AS source, max(source_id) AS other FROM messages WHERE rowid BETWEEN ? AND ?",
+    `SELECT count(*) AS n, coalesce(sum(kind = 'unparsed'), 0) AS unparsed, min(source_id) AS source, max(source_id) AS other,
+       coalesce(sum(kind NOT IN ('message', 'system', 'unparsed') OR (direction IS NOT NULL AND direction NOT IN ('incoming', 'outgoing'))), 0) AS refused
+     FROM messages WHERE rowid BETWEEN ? AND ?`,
     [first, last],
   );
   const source = asString(stored?.['source']);
   if (asNumber(stored?.['n']) !== count || stored?.['other'] !== source) throw new Error(`a batch of ${count} messages (rows ${first}..${last}) must be of one source and stored whole`);
+  // What the message table's CHECK constraints refused row by row until migration 0100.
+  if (asNumber(stored?.['refused']) > 0) throw new Error(`a message of rows ${first}..${last} has a kind or direction the case does not know`);
   run(db, 'UPDATE sources SET message_count = message_count + ?, unparsed_count = unparsed_count + ?, first_rowid = coalesce(first_rowid, ?) WHERE id = ?', [
     count,
     asNumber(stored?.['unparsed']),
     first,
     source,
   ]);
+  if (changes(db) !== 1) throw new Error(`the messages of rows ${first}..${last} name a source the case does not have (${source})`);
+}
+
+/** Rows the last INSERT, UPDATE or DELETE changed. */
+function changes(db: Database): number {
+  return asNumber(selectOne(db, 'SELECT changes() AS n')?.['n']);
 }
 
 function insertAttachments(db: Database, batch: MessageBatch, rowids: number[]): void {
@@ -168,7 +186,7 @@ export function summariseChats(db: Database, sourceId: string, known: readonly I
       db,
       `UPDATE messages SET seq = ordered.position FROM (
          SELECT m.rowid AS target, row_number() OVER (ORDER BY ${order}) - 1 AS position
-         FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid JOIN sources s ON s.id = m.source_id WHERE o.chat_id = ?) AS ordered
+         FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid JOIN sources s ON s.id = m.source_id WHERE o.chat = ${CHAT_NUMBER}) AS ordered
        WHERE messages.rowid = ordered.target`,
       [chatId],
     );
@@ -183,7 +201,7 @@ export function summariseChats(db: Database, sourceId: string, known: readonly I
  * alone (chat_order).
  */
 function rowsInSourceOrder(db: Database, chatId: string): number | null {
-  const figures = selectOne(db, 'SELECT count(*) AS n, min(seq) AS low, max(seq) AS high FROM chat_order WHERE chat_id = ?', [chatId]);
+  const figures = selectOne(db, `SELECT count(*) AS n, min(seq) AS low, max(seq) AS high FROM chat_order WHERE chat = ${CHAT_NUMBER}`, [chatId]);
   const count = asNumber(figures?.['n']);
   return count === 0 || (asNumber(figures?.['low']) === 0 && asNumber(figures?.['high']) === count - 1) ? count : null;
 }
@@ -193,8 +211,8 @@ function rowsInSourceOrder(db: Database, chatId: string): number | null {
  * senders, then whoever its sources name as taking part without sending (conversationParticipants).
  */
 function summariseChat(db: Database, chatId: string): void {
-  const figures = selectOne(db, `SELECT count(*) AS n, min(m.timestamp) AS first, max(m.timestamp) AS last FROM ${CHAT_MESSAGES} WHERE o.chat_id = ?`, [chatId]);
-  const senders = selectAll(db, `SELECT DISTINCT m.sender, m.sender_id FROM ${CHAT_MESSAGES} WHERE o.chat_id = ? AND m.sender IS NOT NULL AND m.kind = 'message' ORDER BY m.sender, m.sender_id`, [chatId]);
+  const figures = selectOne(db, `SELECT count(*) AS n, min(m.timestamp) AS first, max(m.timestamp) AS last FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER}`, [chatId]);
+  const senders = selectAll(db, `SELECT DISTINCT m.sender, m.sender_id FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER} AND m.sender IS NOT NULL AND m.kind = 'message' ORDER BY m.sender, m.sender_id`, [chatId]);
   writeChatSummary(db, chatId, {
     count: asNumber(figures?.['n']),
     first: asNullableString(figures?.['first']),
@@ -262,7 +280,7 @@ export function listConversations(db: Database): ConversationSummary[] {
 
 export function messagesRange(db: Database, chatId: string, offset: number, limit: number): { total: number; messages: Message[] } {
   const total = asNumber(selectOne(db, 'SELECT message_count AS n FROM chats WHERE id = ?', [chatId])?.['n']);
-  const rows = selectAll(db, `SELECT ${MESSAGE_COLUMNS} FROM ${CHAT_MESSAGES} WHERE o.chat_id = ? AND o.seq >= ? AND o.seq < ? ORDER BY o.seq, o.message_rowid`, [chatId, offset, offset + limit]);
+  const rows = selectAll(db, `SELECT ${MESSAGE_COLUMNS} FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER} AND o.seq >= ? AND o.seq < ? ORDER BY o.seq, o.message_rowid`, [chatId, offset, offset + limit]);
   return { total, messages: rows.map(toMessage) };
 }
 

@@ -74,6 +74,53 @@ describe.each(CONNECTIONS)('insertMessages (one packed batch), on %s', (_name, o
   });
 });
 
+describe.each(CONNECTIONS)('insertMessages checks each batch as the table once checked each row (migration 0100), on %s', (_name, open) => {
+  it.each([
+    ['a kind the case does not know', { kind: 'bogus' as NewMessage['kind'] }, /kind or direction the case does not know/u],
+    ['a direction the case does not know', { direction: 'sideways' as NewMessage['direction'] }, /kind or direction the case does not know/u],
+    ['a chat the case does not have', { chatId: 'c-missing' }, /names a chat the case does not have/u],
+    ['a source the case does not have', { sourceId: 'src-missing' }, /must be of one source|a source the case does not have/u],
+  ])('refuses a whole batch with a row of %s, and stores the next batch after the rows kept', async (_what, overrides, refusal) => {
+    const db = await open();
+    withChats(db, CHATS);
+    const kept = insertMessages(db, encodeMessageBatch(interleaved(4, chatOf)));
+    const count = rowsPerInsert(MESSAGE_ROW_COLUMNS.length) + 5;
+    const messages = interleaved(count, chatOf, 4);
+    messages[count - 2] = { ...(messages[count - 2] as NewMessage), ...overrides };
+    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(refusal);
+    expect(storedInRowidOrder(db).map((row) => row.rowid)).toEqual(kept);
+    expect(chatOrder(db).map(([, , rowid]) => rowid).sort((a, b) => a - b)).toEqual(kept);
+    expect(db.exec("SELECT message_count FROM sources WHERE id = 'src-1'")[0]?.values[0]?.[0]).toBe(4);
+    expect(insertMessages(db, encodeMessageBatch(interleaved(2, chatOf, 4)))).toEqual([5, 6]);
+    db.close();
+  });
+
+  it('refuses a batch that is all of a source the case does not have', async () => {
+    const db = await open();
+    withChats(db, CHATS);
+    expect(() => insertMessages(db, encodeMessageBatch(interleaved(3, chatOf).map((row) => ({ ...row, sourceId: 'src-missing' }))))).toThrow(/a source the case does not have/u);
+    expect(storedInRowidOrder(db)).toEqual([]);
+    db.close();
+  });
+
+  it('keeps a chat or a source that still has messages from being deleted, and a message from moving to a chat or source the case lacks', async () => {
+    const db = await open();
+    withChats(db, [...CHATS, 'c-empty']);
+    insertMessages(db, encodeMessageBatch(interleaved(6, chatOf)));
+    expect(() => run(db, "DELETE FROM chats WHERE id = 'c-b'")).toThrow(/a chat that still has messages cannot be deleted/u);
+    run(db, "DELETE FROM chats WHERE id = 'c-empty'");
+    expect(() => run(db, "DELETE FROM sources WHERE id = 'src-1'")).toThrow(/a source that still has messages cannot be deleted/u);
+    expect(() => run(db, "UPDATE messages SET chat_id = 'c-missing' WHERE rowid = 1")).toThrow(/NOT NULL/u);
+    expect(() => run(db, "UPDATE messages SET source_id = 'src-missing' WHERE rowid = 1")).toThrow(/a source the case has/u);
+    // Moving to a chat the case has moves the message's place in the chat order with it.
+    run(db, "UPDATE messages SET chat_id = 'c-1', seq = 99 WHERE rowid = 1");
+    expect(chatOrder(db).filter(([, , rowid]) => rowid === 1)).toEqual([['c-1', 99, 1]]);
+    run(db, 'DELETE FROM messages WHERE rowid = 1');
+    expect(chatOrder(db).filter(([, , rowid]) => rowid === 1)).toEqual([]);
+    db.close();
+  });
+});
+
 describe.each(CONNECTIONS)('insertMessages with awkward values, on %s', (_name, open) => {
   it('keeps text exactly (NUL at either end, every plane, 70,000 characters) and numbers past 32 bits', async () => {
     const db = await open();
@@ -125,16 +172,16 @@ describe.each(CONNECTIONS)('insertMessages with awkward values, on %s', (_name, 
     const perStatement = rowsPerInsert(MESSAGE_ROW_COLUMNS.length);
     const bad = refusedAt(perStatement);
     const messages = Array.from({ length: perStatement * 2 + 4 }, (_unused, index) => message(index === bad ? { kind: 'bogus' as NewMessage['kind'] } : {}, index));
-    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/CHECK constraint/u);
+    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/kind or direction the case does not know/u);
     expect(db.exec('SELECT count(*) FROM messages')[0]?.values[0]?.[0]).toBe(0);
     db.close();
   });
 
-  it('stores all of a batch or none of it: a row the schema refuses undoes the rows before it', async () => {
+  it('stores all of a batch or none of it: a row the case refuses undoes the rows before it', async () => {
     const db = await open();
     run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
     const refused = message({ kind: 'bogus' as NewMessage['kind'] }, 2);
-    expect(() => insertMessages(db, encodeMessageBatch([message({}, 0), message({}, 1), refused]))).toThrow(/CHECK constraint/u);
+    expect(() => insertMessages(db, encodeMessageBatch([message({}, 0), message({}, 1), refused]))).toThrow(/kind or direction the case does not know/u);
     expect(db.exec('SELECT count(*) FROM messages')[0]?.values[0]?.[0]).toBe(0);
     // The numbering goes on after the undone rows; nothing of them is left.
     const rowids = insertMessages(db, encodeMessageBatch([message({}, 3)]));
@@ -224,7 +271,7 @@ describe.each(CONNECTIONS)('insertMessages of a batch that interleaves chats, on
     const messages = interleaved(count, chatOf, 9);
     const bad = at < 0 ? count + at : at;
     messages[bad] = { ...(messages[bad] as NewMessage), kind: 'bogus' as NewMessage['kind'] };
-    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/CHECK constraint/u);
+    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/kind or direction the case does not know/u);
     expect(storedInRowidOrder(db).map((row) => row.rowid)).toEqual(kept);
     expect(sequenceValue(db)).toBe(9);
     // Nor has the refused batch any place in a chat's order.
@@ -235,9 +282,13 @@ describe.each(CONNECTIONS)('insertMessages of a batch that interleaves chats, on
   });
 });
 
-/** The chat_order table (migration 0090): chat, seq, message rowid, in its key's order. */
+/** The chat_order table (migrations 0090, 0100): chat id, seq, message rowid, in that order. */
 function chatOrder(db: SqlConnection): [string, number, number][] {
-  return (db.exec('SELECT chat_id, seq, message_rowid FROM chat_order')[0]?.values ?? []).map((row) => [String(row[0]), Number(row[1]), Number(row[2])]);
+  return (db.exec('SELECT c.id, o.seq, o.message_rowid FROM chat_order o JOIN chats c ON c.number = o.chat ORDER BY c.id, o.seq, o.message_rowid')[0]?.values ?? []).map((row) => [
+    String(row[0]),
+    Number(row[1]),
+    Number(row[2]),
+  ]);
 }
 
 describe.each(CONNECTIONS)("a batch in its chats' order, on %s", (_name, open) => {

@@ -144,6 +144,53 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0100-messages-checked-per-batch keeps every message, chat and rowid, numbers the chat order, and keeps rowids from being given twice', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 90));
+    db.exec(`
+      INSERT INTO chats (id, title, kind, message_count) VALUES ('c-3', 'Gone', 'private', 0), ('c-2', 'Other', 'private', 2);
+      DELETE FROM chats WHERE id = 'c-3';
+      INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, sender, direction, timestamp, timestamp_text, text, lang, lang_confidence, deleted, edited, locator, extra)
+        VALUES ('m-2', 'src-c', 'c-2', 1, 1, 'message', 'Dan', 'incoming', NULL, '', 'b', 'und', 0, 1, 0, '{"line":2}', '{"x":1}'),
+               ('m-3', 'src-c', 'c-2', 0, 2, 'system', NULL, NULL, NULL, '', 'a', 'und', 0, 0, 1, '{}', NULL),
+               ('m-4', 'src-c', 'c-2', 2, 3, 'unparsed', NULL, NULL, NULL, '', 'z', 'und', 0, 0, 0, '{}', NULL);
+      -- The largest rowid ever given (4) is no longer in the table.
+      DELETE FROM messages WHERE id = 'm-4';
+      -- Their places in the chat order, as insertMessages gives them.
+      INSERT INTO chat_order (chat_id, seq, message_rowid) SELECT chat_id, seq, rowid FROM messages WHERE rowid > 1;
+    `);
+    const messagesBefore = rows(db, 'SELECT rowid, * FROM messages ORDER BY rowid');
+    const chatsBefore = rows(db, 'SELECT rowid, id, title, kind, message_count, participants, first_timestamp, last_timestamp FROM chats ORDER BY rowid');
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 100))).toEqual({ from: 90, to: 100 });
+    expect(rows(db, 'SELECT rowid, * FROM messages ORDER BY rowid')).toEqual(messagesBefore);
+    expect(rows(db, 'SELECT number, id, title, kind, message_count, participants, first_timestamp, last_timestamp FROM chats ORDER BY number')).toEqual(chatsBefore);
+    expect(rows(db, 'SELECT c.id, o.seq, o.message_rowid FROM chat_order o JOIN chats c ON c.number = o.chat ORDER BY 1, 2, 3')).toEqual([['c-1', 0, 1], ['c-2', 0, 3], ['c-2', 1, 2]]);
+    // What refers to messages, chats and sources still finds them.
+    expect(rows(db, 'PRAGMA foreign_key_check')).toEqual([]);
+    expect(rows(db, "SELECT seq FROM sqlite_sequence WHERE name = 'messages'")).toEqual([[4]]);
+    db.run("INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, timestamp_text, text, lang, lang_confidence, deleted, edited, locator) VALUES ('m-5', 'src-c', 'c-2', 3, 4, 'message', '', 'c', 'und', 0, 0, 0, '{}')");
+    expect(rows(db, "SELECT rowid FROM messages WHERE id = 'm-5'")).toEqual([[5]]);
+    // The table itself no longer looks up a source and a chat for every row (insertMessages checks a batch at a time).
+    expect(String(rows(db, "SELECT sql FROM sqlite_master WHERE name = 'messages'")[0]?.[0])).not.toMatch(/REFERENCES|CHECK/u);
+    expect(() => db.run("DELETE FROM chats WHERE id = 'c-2'")).toThrow(/still has messages/u);
+    db.run("UPDATE messages SET seq = 7 WHERE id = 'm-2'");
+    db.run("DELETE FROM messages WHERE id = 'm-3'");
+    expect(rows(db, 'SELECT c.id, o.seq, o.message_rowid FROM chat_order o JOIN chats c ON c.number = o.chat ORDER BY 1, 2, 3')).toEqual([['c-1', 0, 1], ['c-2', 7, 2]]);
+    db.close();
+  });
+
+  it('0100 on a case with no messages ever stored leaves AUTOINCREMENT starting at 1', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db, MIGRATIONS);
+    db.exec("INSERT INTO sources (id, path, display_name, format, parser, parser_version, size, sha256, status, imported_at, time_zone, time_zone_origin) VALUES ('s', '/e', 'e', 'csv', 'p', '1', 1, 'h', 'importing', '2024', 'UTC', 'flag')");
+    db.exec("INSERT INTO chats (id, title) VALUES ('c', 'C')");
+    db.run("INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, timestamp_text, text, lang, lang_confidence, deleted, edited, locator) VALUES ('m', 's', 'c', 0, 0, 'message', '', 't', 'und', 0, 0, 0, '{}')");
+    expect(rows(db, "SELECT rowid FROM messages WHERE id = 'm'")).toEqual([[1]]);
+    db.close();
+  });
+
   it('rolls a failed table rebuild back whole and switches foreign keys on again', async () => {
     const db = await caseAtSchema30();
     const broken = { version: 40, name: 'broken-rebuild', rebuildsTables: true as const, up: `${migration0040.up} DELETE FROM sources WHERE id = 'src-c';` };
