@@ -34,6 +34,39 @@ describe('packed message rows', () => {
     expect(values(second)).toEqual(second.map((each) => [each.sourceId, each.chatId, each.sender, each.text, each.lang]));
   });
 
+  it('point a value seen earlier in the batch (not only in the row before) at the bytes already packed', () => {
+    const encoder = new MessageBatchEncoder(8);
+    const senders = ['Ana', 'Dan', 'Ana', 'Eve', 'Dan', 'Ana'];
+    senders.forEach((sender, index) => encoder.add(message(index, { sender, chatId: `c-${index % 3}` })));
+    const batch = encoder.take();
+    if (batch === null) throw new Error('no batch');
+    const rows = unpackRows(batch.rows);
+    expect(rows.map((row) => row[column('sender')])).toEqual(senders);
+    expect(rows.map((row) => row[column('chat_id')])).toEqual(senders.map((_sender, index) => `c-${index % 3}`));
+    const cellOf = (row: number, name: string): number => batch.rows.cells[(row * MESSAGE_ROW_COLUMNS.length + column(name)) * 2] as number;
+    expect(new Set(senders.map((_sender, row) => cellOf(row, 'sender'))).size).toBe(3);
+    expect(new Set(senders.map((_sender, row) => cellOf(row, 'chat_id'))).size).toBe(3);
+  });
+
+  it.each<[string, Partial<NewMessage>]>([
+    ['all four ASCII', { timestamp: '2024-03-01T08:00:00.000Z', timestampText: '01/03/2024, 10:00' }],
+    ['no UTC time', { timestamp: null, timestampText: '01/03/2024, 10:00' }],
+    ['a time written with a narrow no-break space and Arabic digits', { timestamp: '2024-03-01T08:00:00.000Z', timestampText: '١‏/٣‏/٢٠٢٤ 10:00\u202fPM' }],
+    ['a time with a lone surrogate', { timestamp: '2024-03-01T08:00:00.000Z', timestampText: 'x\ud800y' }],
+    ['a locator whose file name is not ASCII', { timestamp: '2024-03-01T08:00:00.000Z', timestampText: '1', locator: { kind: 'text-lines', file: 'Chat cu Ștefan 🎉.txt', lineStart: 1, lineEnd: 2, byteStart: 0, byteEnd: 9 } }],
+    ['empty pieces', { id: '', timestamp: '', timestampText: '', locator: { kind: 'file', file: '' } }],
+  ])('pack id, UTC time, time as written and locator whole, with %s', (_case, overrides) => {
+    const encoder = new MessageBatchEncoder(4);
+    const messages = [message(0, overrides), message(1), message(2, overrides)];
+    for (const each of messages) encoder.add(each);
+    const batch = encoder.take();
+    if (batch === null) throw new Error('no batch');
+    const rows = unpackRows(batch.rows);
+    expect(rows.map((row) => [row[column('id')], row[column('timestamp')], row[column('timestamp_text')], row[column('locator')], row[column('text')]])).toEqual(
+      messages.map((each) => [each.id, each.timestamp, each.timestampText.replace('\ud800', '\ufffd'), JSON.stringify(each.locator), each.text]),
+    );
+  });
+
   it('write strings of every width whole (the writer that skips Buffer.write checks)', () => {
     const writer = new PackedRowsWriter(1);
     const texts = ['', 'ascii', 'ş ț', '😀👩‍👩‍👧', 'a\u0000b', 'x'.repeat(300_000), 'lone \ud800 half'];
