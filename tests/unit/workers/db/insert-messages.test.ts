@@ -76,8 +76,8 @@ describe.each(CONNECTIONS)('insertMessages (one packed batch), on %s', (_name, o
 
 describe.each(CONNECTIONS)('insertMessages checks each batch as the table once checked each row (migration 0100), on %s', (_name, open) => {
   it.each([
-    ['a kind the case does not know', { kind: 'bogus' as NewMessage['kind'] }, /kind or direction the case does not know/u],
-    ['a direction the case does not know', { direction: 'sideways' as NewMessage['direction'] }, /kind or direction the case does not know/u],
+    ['a kind the case does not know', { kind: 'bogus' as NewMessage['kind'] }, /a (kind|direction) the case does not know/u],
+    ['a direction the case does not know', { direction: 'sideways' as NewMessage['direction'] }, /a (kind|direction) the case does not know/u],
     ['a chat the case does not have', { chatId: 'c-missing' }, /names a chat the case does not have/u],
     ['a source the case does not have', { sourceId: 'src-missing' }, /must be of one source|a source the case does not have/u],
   ])('refuses a whole batch with a row of %s, and stores the next batch after the rows kept', async (_what, overrides, refusal) => {
@@ -172,7 +172,7 @@ describe.each(CONNECTIONS)('insertMessages with awkward values, on %s', (_name, 
     const perStatement = rowsPerInsert(MESSAGE_ROW_COLUMNS.length);
     const bad = refusedAt(perStatement);
     const messages = Array.from({ length: perStatement * 2 + 4 }, (_unused, index) => message(index === bad ? { kind: 'bogus' as NewMessage['kind'] } : {}, index));
-    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/kind or direction the case does not know/u);
+    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/a (kind|direction) the case does not know/u);
     expect(db.exec('SELECT count(*) FROM messages')[0]?.values[0]?.[0]).toBe(0);
     db.close();
   });
@@ -181,7 +181,7 @@ describe.each(CONNECTIONS)('insertMessages with awkward values, on %s', (_name, 
     const db = await open();
     run(db, "INSERT INTO chats (id, title, kind) VALUES ('c-1', 'Chat', 'group')");
     const refused = message({ kind: 'bogus' as NewMessage['kind'] }, 2);
-    expect(() => insertMessages(db, encodeMessageBatch([message({}, 0), message({}, 1), refused]))).toThrow(/kind or direction the case does not know/u);
+    expect(() => insertMessages(db, encodeMessageBatch([message({}, 0), message({}, 1), refused]))).toThrow(/a (kind|direction) the case does not know/u);
     expect(db.exec('SELECT count(*) FROM messages')[0]?.values[0]?.[0]).toBe(0);
     // The numbering goes on after the undone rows; nothing of them is left.
     const rowids = insertMessages(db, encodeMessageBatch([message({}, 3)]));
@@ -271,7 +271,7 @@ describe.each(CONNECTIONS)('insertMessages of a batch that interleaves chats, on
     const messages = interleaved(count, chatOf, 9);
     const bad = at < 0 ? count + at : at;
     messages[bad] = { ...(messages[bad] as NewMessage), kind: 'bogus' as NewMessage['kind'] };
-    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/kind or direction the case does not know/u);
+    expect(() => insertMessages(db, encodeMessageBatch(messages))).toThrow(/a (kind|direction) the case does not know/u);
     expect(storedInRowidOrder(db).map((row) => row.rowid)).toEqual(kept);
     expect(sequenceValue(db)).toBe(9);
     // Nor has the refused batch any place in a chat's order.
