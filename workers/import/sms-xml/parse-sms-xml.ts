@@ -103,7 +103,8 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   /** Line breaks of plain lines not yet given to saxes, which counts the lines (see readPlainLine). */
   let pendingLineBreaks = 0;
 
-  const locatorFor = (open: OpenElement): SourceLocator => ({ kind: 'xml-path', file, path: `/${root ?? 'smses'}/${open.name}[${open.index}]`, line: open.line, column: open.column });
+  const elementLocator = (name: string, index: number, line: number, column: number): SourceLocator => ({ kind: 'xml-path', file, path: `/${root ?? 'smses'}/${name}[${index}]`, line, column });
+  const locatorFor = (open: OpenElement): SourceLocator => elementLocator(open.name, open.index, open.line, open.column);
 
   const emit = (result: RecordResult, open: OpenElement): void => {
     for (const note of result.notes) warnings.add('record', `${file}:${open.line}:${open.column}`, note);
@@ -232,11 +233,13 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     const index = (siblingCounts.get('sms') ?? 0) + 1;
     siblingCounts.set('sms', index);
     // saxes is at the start of this line once it has the line breaks of the plain lines before it.
-    const open: OpenElement = { name: 'sms', index, line: parser.line + pendingLineBreaks, column: lineReader.column, start: fed, attributes: null, parts: [], addrs: [] };
+    const line = parser.line + pendingLineBreaks;
+    const { column } = lineReader;
     pendingLineBreaks += 1;
     decoder.passValid(byteCount);
     prefilter.joinedPairs += lineReader.joinedPairs;
-    const locator = locatorFor(open);
+    // No open element unless the record is made from attributes (below): one less object a line.
+    const locator = elementLocator('sms', index, line, column);
     const encoded = encodedSink === undefined ? null : plainRecords.encoded(locator, announced);
     if (encodedSink !== undefined && encoded !== null) {
       messages += 1;
@@ -245,8 +248,8 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
       if (messages % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
       return;
     }
-    open.attributes = plainRecords.attributes();
-    emit(smsMessage(open.attributes, locator), open);
+    const open: OpenElement = { name: 'sms', index, line, column, start: fed, attributes: plainRecords.attributes(), parts: [], addrs: [] };
+    emit(smsMessage(open.attributes ?? {}, locator), open);
     await flush();
   };
 

@@ -62,7 +62,8 @@ export class PlainSmsRecords {
     const chatKey = conversationKey(address);
     if (!announcedChats.has(chatKey)) return null;
     const incoming = type.direction === 'incoming';
-    const contactName = slots.contactName < 0 ? undefined : reader.recurringValue(slots.contactName, this.recurring, this.scratch);
+    // Only an incoming message's sender is its contact's name.
+    const contactName = !incoming || slots.contactName < 0 ? undefined : reader.recurringValue(slots.contactName, this.recurring, this.scratch);
     const named = contactName === undefined || contactName === 'null' || contactName === '' || contactName === '(Unknown)' ? null : contactName;
     const sender = incoming ? (named ?? address) : null;
     // The attributes a column holds as they are, left out of `extra` (smsMessage's inColumns).

@@ -12,6 +12,7 @@
 const SLOTS = 4096;
 /** Values longer than this are made afresh each time: long ones seldom recur. */
 const MAX_BYTES = 64;
+const ASCII_CHARACTERS = Array.from({ length: 0x80 }, (_unused, code) => String.fromCharCode(code));
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -22,6 +23,8 @@ export class RecurringStrings {
   /** The UTF-8 text of `bytes[start, end)`. */
   text(bytes: Buffer, start: number, end: number): string {
     const length = end - start;
+    // A type code, a flag: one ASCII character.
+    if (length === 1 && (bytes[start] ?? 0x80) < 0x80) return ASCII_CHARACTERS[bytes[start] ?? 0] ?? '';
     if (length > MAX_BYTES) return bytes.toString('utf8', start, end);
     let hash = FNV_OFFSET;
     for (let at = start; at < end; at += 1) hash = Math.imul(hash ^ (bytes[at] ?? 0), FNV_PRIME);

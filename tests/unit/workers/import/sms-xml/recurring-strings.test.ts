@@ -30,6 +30,13 @@ describe('RecurringStrings', () => {
     expect(strings.text(Buffer.from('Ana Pop'), 0, 7)).toBe('Ana Pop');
   });
 
+  it('reads one-byte values, ASCII or not', () => {
+    const strings = new RecurringStrings();
+    expect(strings.text(Buffer.from('type="2"'), 6, 7)).toBe('2');
+    expect(strings.text(Buffer.from([0x7f]), 0, 1)).toBe('\u007f');
+    expect(strings.text(Buffer.from([0xc3]), 0, 1)).toBe('\ufffd');
+  });
+
   it('reads long values and empty ones', () => {
     const strings = new RecurringStrings();
     const long = Buffer.from('x'.repeat(500));
