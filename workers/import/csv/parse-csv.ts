@@ -17,7 +17,7 @@ import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.12.1';
+export const CSV_PARSER_VERSION = '1.13.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one

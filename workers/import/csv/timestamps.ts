@@ -50,6 +50,8 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
     case 'unix-ms':
     case 'unix-s': {
       if (!NUMBER.test(value)) return { time: null, problem: `"${value}" is not a number of ${chosen === 'unix-ms' ? 'milliseconds' : 'seconds'}` };
+      // A chosen unit does not make a serial date a time in the first minutes of 1970 either.
+      if (isExcelSerialSized(Number(value))) return excelSerialSized(value, chosen === 'unix-ms' ? 'milliseconds' : 'seconds');
       if (chosen === 'unix-ms') return unixInstant(value, Number(value));
       return unixSeconds(value);
     }
@@ -107,9 +109,17 @@ const EXCEL_SERIAL_SIZED = { from: 20_000, to: 80_000 };
 /** A number without a format: Unix time by its size, unless it is the size of an Excel serial date (then no time, and why). */
 function unixBySize(value: string): CsvTime {
   const number = Number(value);
-  if (number < EXCEL_SERIAL_SIZED.from || number >= EXCEL_SERIAL_SIZED.to) return unixInstant(value, unixMsBySize(number));
-  const asExcel = new Date(excelSerialMs(number, 'excel')).toISOString().slice(0, 19).replace('T', ' ');
-  return { time: null, problem: `"${value}" read as Unix seconds is on 1 January 1970; its size is that of an Excel serial date (${asExcel} as "excel"): choose timestampFormat "excel" (or "excel-1904" for a Mac workbook)` };
+  return isExcelSerialSized(number) ? excelSerialSized(value, 'seconds') : unixInstant(value, unixMsBySize(number));
+}
+
+function isExcelSerialSized(number: number): boolean {
+  return number >= EXCEL_SERIAL_SIZED.from && number < EXCEL_SERIAL_SIZED.to;
+}
+
+/** No time for a number the size of a serial date read as Unix `unit`, and the format that reads it. */
+function excelSerialSized(value: string, unit: 'seconds' | 'milliseconds'): CsvTime {
+  const asExcel = new Date(excelSerialMs(Number(value), 'excel')).toISOString().slice(0, 19).replace('T', ' ');
+  return { time: null, problem: `"${value}" read as Unix ${unit} is on 1 January 1970; its size is that of an Excel serial date (${asExcel} as "excel"): choose timestampFormat "excel" (or "excel-1904" for a Mac workbook)` };
 }
 
 /** A Unix time whose unit the mapping does not give: s, ms, µs or ns, chosen per value from its size (FORMATS.md §0.2). */

@@ -48,6 +48,22 @@ describe('CSV Excel serial dates', () => {
     expect(readCsvTimestamp('1704463200', undefined, false).time).toEqual({ utcMs: 1704463200000 });
   });
 
+  it('with "unix-s" or "unix-ms" chosen, does not read a number the size of a serial date as a time in 1970 either', () => {
+    // A mapping made for another export of the same tool, or a guess: the date column is serial dates.
+    expect(readCsvTimestamp('45296.58', 'unix-s', false)).toEqual({
+      time: null,
+      problem: '"45296.58" read as Unix seconds is on 1 January 1970; its size is that of an Excel serial date (2024-01-05 13:55:12 as "excel"): choose timestampFormat "excel" (or "excel-1904" for a Mac workbook)',
+    });
+    expect(readCsvTimestamp('45296', 'unix-ms', false)).toEqual({
+      time: null,
+      problem: '"45296" read as Unix milliseconds is on 1 January 1970; its size is that of an Excel serial date (2024-01-05 00:00:00 as "excel"): choose timestampFormat "excel" (or "excel-1904" for a Mac workbook)',
+    });
+    // Times of other sizes are read in the unit chosen, as before.
+    expect(readCsvTimestamp('1704463200', 'unix-s', false).time).toEqual({ utcMs: 1704463200000 });
+    expect(readCsvTimestamp('1704463200123', 'unix-ms', false).time).toEqual({ utcMs: 1704463200123 });
+    expect(readCsvTimestamp('19999', 'unix-s', false).time).toEqual({ utcMs: 19999000 });
+  });
+
   it('imports a sheet of serial dates with the mapping', async () => {
     expect(validateCsvMapping({ timestamp: 'Date', text: 'Body', timestampFormat: 'excel-1904' }).timestampFormat).toBe('excel-1904');
     const csv = 'Date,From,Body\r\n45296.58,Ana,hi\r\n';
