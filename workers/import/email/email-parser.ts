@@ -15,7 +15,7 @@ import { sniffEmail } from './sniff.ts';
 import { EmailThreads } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const EMAIL_PARSER_VERSION = '1.6.2';
+export const EMAIL_PARSER_VERSION = '1.7.0';
 /**
  * Largest message read whole. Mail servers refuse messages over 25–150 MB; a larger "message" is
  * a damaged mailbox (a lost postmark merges many) and is kept as an unparsed record instead.

@@ -11,7 +11,8 @@
  * The message handed to mailparser is labelled accordingly: a text part gets the charset
  * parameter it lacked, and an 8-bit header line is re-encoded as UTF-8. Only header bytes change,
  * so no part's content (an attachment's bytes) changes; the evidence file is never touched.
- * Embedded messages (message/rfc822) are left whole: they are read, and labelled, in turn.
+ * Embedded messages (message/rfc822) are left whole: they are read, and labelled, in turn. A
+ * digest's part without a Content-Type, a message by RFC 2046 §5.1.5, is labelled as one.
  */
 
 import { isUtf8 } from 'node:buffer';
@@ -30,6 +31,8 @@ const QUOTED_PRINTABLE = 'quoted-printable';
 /** Bytes that may follow "--boundary" on a delimiter line: "-" (closing), space, tab, CR, LF. */
 const DELIMITER_END = new Set([0x2d, 0x20, 0x09, CARRIAGE_RETURN, LINE_FEED]);
 const BASE64 = 'base64';
+/** Default types that are not mailparser's own default (a digest's parts, RFC 2046 §5.1.5), written out for it. */
+const MESSAGE_DEFAULTS = new Set(['message/rfc822']);
 
 export interface LabelledMessage {
   /** The message to parse: `bytes` itself when nothing needed a label. */
@@ -115,6 +118,12 @@ class Labeller {
       partsOf(this.bytes, bodyStart, end, boundary).forEach(([from, to], index) => this.walk(from, to, part === '' ? String(index + 1) : `${part}.${index + 1}`, childType));
       return;
     }
+    if (header.type === null && MESSAGE_DEFAULTS.has(type)) {
+      // mailparser reads a part without a Content-Type as text/plain, also in a digest: there
+      // RFC 2046's default is a message, which is then read as one (its sender, subject, date).
+      this.insertContentType(start, type);
+      return;
+    }
     if (!type.startsWith('text/') || parameter(header.params, 'charset') !== null) return;
     const body = textBytes(this.bytes.subarray(bodyStart, end), header.encoding);
     if (body === null || !has8bit(body) || isUtf8(body)) return;
@@ -143,9 +152,18 @@ class Labeller {
       this.insertAtFieldEnd(header.contentTypeEnd, label);
       return;
     }
+    this.edits.push({ from: start, to: start, insert: Buffer.from(`Content-Type: text/plain; charset="${charset}"${this.lineBreakAt(start)}`, 'latin1') });
+  }
+
+  /** A Content-Type line for a part that has none, before its first header line. */
+  private insertContentType(start: number, type: string): void {
+    this.edits.push({ from: start, to: start, insert: Buffer.from(`Content-Type: ${type}${this.lineBreakAt(start)}`, 'latin1') });
+  }
+
+  /** The line break the line at `start` ends with (CR LF or LF). */
+  private lineBreakAt(start: number): string {
     const feed = this.bytes.indexOf(LINE_FEED, start);
-    const lineBreak = feed > start && this.bytes[feed - 1] === CARRIAGE_RETURN ? '\r\n' : '\n';
-    this.edits.push({ from: start, to: start, insert: Buffer.from(`Content-Type: text/plain; charset="${charset}"${lineBreak}`, 'latin1') });
+    return feed > start && this.bytes[feed - 1] === CARRIAGE_RETURN ? '\r\n' : '\n';
   }
 
   /** Adds `label` where the Content-Type field ends, also when that line was itself re-encoded (a raw 8-bit name= parameter). */
