@@ -43,7 +43,16 @@ export interface Sinks {
  * made that index most of the cost of storing a message).
  */
 export function messageId(sourceSha256: string, position: number): string {
-  return `m-${sourceSha256.slice(0, 16)}-${position.toString(36).padStart(8, '0')}`;
+  return messageIdPrefix(sourceSha256) + positionInId(position);
+}
+
+/** How every id of the source's messages begins. */
+function messageIdPrefix(sourceSha256: string): string {
+  return `m-${sourceSha256.slice(0, 16)}-`;
+}
+
+function positionInId(position: number): string {
+  return position.toString(36).padStart(8, '0');
 }
 
 /** What the search index keeps of a message; its rowid is added once the db worker has stored it. */
@@ -104,7 +113,12 @@ export class RecordWriter implements ParseSink {
     private readonly context: CallContext,
     /** The files attachments are looked up in; changes per zip entry. */
     public files: SourceFiles,
-  ) {}
+  ) {
+    this.idPrefix = messageIdPrefix(job.source.sha256);
+  }
+
+  /** messageId's prefix for this source, made once (a message's id is made for each of millions). */
+  private readonly idPrefix: string;
 
   /**
    * Announces a chat. Announcing a known chat again adds the participants it names and may
@@ -209,7 +223,7 @@ export class RecordWriter implements ParseSink {
     const timestamp = this.toUtc({ utcMs: encoded.utcMs }, encoded.timestampText, locator);
     this.see(chat, encoded.sender, encoded.senderId, timestamp);
     const row: MessageRowFields = {
-      id: messageId(source.sha256, this.position),
+      id: this.idPrefix + positionInId(this.position),
       sourceId: source.id,
       chatId: chat,
       seq: this.takeSeq(chat),
@@ -260,7 +274,7 @@ export class RecordWriter implements ParseSink {
     const timestamp = this.toUtc(parsed.time, parsed.timestampText, locator);
     this.see(chat, parsed.kind === 'message' ? parsed.sender : null, parsed.senderId ?? null, timestamp);
     const message: NewMessage = {
-      id: messageId(source.sha256, this.position),
+      id: this.idPrefix + positionInId(this.position),
       sourceId: source.id,
       chatId: chat,
       seq: this.takeSeq(chat),
