@@ -102,8 +102,41 @@ function rememberedPerHour(memo: Map<string, Map<number, number>>, timeZone: str
   return value;
 }
 
-/** The offset as Intl reports it for the second holding `utcMs`. */
+const offsetFormatterCache = new Map<string, Intl.DateTimeFormat>();
+
+/** Formats an instant's date and the zone's offset then, "1/5/2024, GMT+02:00" (en-US, ECMA-402 `longOffset`). */
+function offsetFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatterCache.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormatterCache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** "GMT", "GMT+02:00", "GMT-00:44:30" (a local mean time): sign (ASCII or U+2212), hours, minutes, seconds. */
+const LONG_OFFSET = /GMT(?:([+\-\u2212])(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
+
+/**
+ * The offset as Intl reports it for the second holding `utcMs`: read from the zone's offset as
+ * Intl writes it, a third of the time of formatting the wall time and subtracting (which an
+ * import did twice for every hour its messages span); that way if the text is not as expected.
+ */
 function exactZoneOffsetMs(timeZone: string, utcMs: number): number {
+  return longOffsetMs(offsetFormatterFor(timeZone).format(new Date(utcMs))) ?? offsetFromWallTime(timeZone, utcMs);
+}
+
+/** The offset at the end of a date Intl wrote with `timeZoneName: 'longOffset'`, in milliseconds; null when there is none. */
+export function longOffsetMs(written: string): number | null {
+  const offset = LONG_OFFSET.exec(written);
+  if (offset === null) return null;
+  if (offset[1] === undefined) return 0;
+  const magnitude = ((Number(offset[2]) * 60 + Number(offset[3])) * 60 + Number(offset[4] ?? 0)) * 1000;
+  return offset[1] === '+' ? magnitude : -magnitude;
+}
+
+/** The offset as the wall time Intl shows for the second holding `utcMs`, less that second. */
+function offsetFromWallTime(timeZone: string, utcMs: number): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
   const era = parts.find((part) => part.type === 'era')?.value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidWallTime, wallTimeToUtc, zoneOffsetMs } from '../../../shared/time/zoned-time.ts';
+import { isValidWallTime, longOffsetMs, wallTimeToUtc, zoneOffsetMs } from '../../../shared/time/zoned-time.ts';
 import { dateUtc } from '../../../shared/time/date-utc.ts';
 
 const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0) => ({ year, month, day, hour, minute, second });
@@ -53,14 +53,15 @@ describe('isValidWallTime', () => {
   });
 });
 
+/** Independent of the memo and of how the offset is read: the wall time Intl shows for that very second, less the second. */
+function intlOffset(timeZone: string, utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(utcMs));
+  const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const floored = utcMs - (((utcMs % 1000) + 1000) % 1000);
+  return Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second')) - floored;
+}
+
 describe('zoneOffsetMs remembered per hour', () => {
-  /** Independent of the memo: what Intl says for that very second. */
-  function intlOffset(timeZone: string, utcMs: number): number {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(utcMs));
-    const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-    const floored = utcMs - (((utcMs % 1000) + 1000) % 1000);
-    return Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second')) - floored;
-  }
 
   it('agrees with Intl every 7 minutes across DST changes, half-hour and 45-minute zones and odd historic offsets', () => {
     const cases: [string, number][] = [
@@ -74,6 +75,26 @@ describe('zoneOffsetMs remembered per hour', () => {
     ];
     for (const [timeZone, start] of cases) {
       for (let instant = start - 6 * 3_600_000; instant < start + 30 * 3_600_000; instant += 7 * 60_000 + 13_000) {
+        expect(zoneOffsetMs(timeZone, instant), `${timeZone} ${new Date(instant).toISOString()}`).toBe(intlOffset(timeZone, instant));
+      }
+    }
+  });
+});
+
+describe('zone offsets read from what Intl writes', () => {
+  it('reads every form of a long offset', () => {
+    expect(longOffsetMs('1/5/2024, GMT')).toBe(0);
+    expect(longOffsetMs('1/5/2024, GMT+02:00')).toBe(2 * 3_600_000);
+    expect(longOffsetMs('1/5/2024, GMT-03:30')).toBe(-(3.5 * 3_600_000));
+    expect(longOffsetMs('1/5/2024, GMT\u221205:45')).toBe(-(5.75 * 3_600_000));
+    expect(longOffsetMs('1/1/1900, GMT-00:44:30')).toBe(-(44 * 60 + 30) * 1000);
+    expect(longOffsetMs('1/5/2024, UTC+2')).toBeNull();
+  });
+
+  it('agrees with the wall time Intl shows, in zones of every kind, from 1900 to 2100', () => {
+    const zones = ['Europe/Bucharest', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Kathmandu', 'Africa/Casablanca', 'Europe/Dublin', 'Pacific/Apia', 'Africa/Monrovia', 'America/Sao_Paulo'];
+    for (const timeZone of zones) {
+      for (let instant = Date.UTC(1900, 0, 1); instant < Date.UTC(2100, 0, 1); instant += 97 * 86_400_000 + 3_601_000) {
         expect(zoneOffsetMs(timeZone, instant), `${timeZone} ${new Date(instant).toISOString()}`).toBe(intlOffset(timeZone, instant));
       }
     }
