@@ -43,7 +43,8 @@ export interface HostedWorker<Api extends WorkerApi<Api>> {
  * millions. With V8's default young generation (16 MB semi-spaces) it collected ~1.2 s per 1M
  * WhatsApp messages, 9% of the thread; with 64 MB semi-spaces (192 MB, the young generation
  * being three of them) 0.4–0.8 s, and 1M-message imports ran 3–10% faster (interleaved runs,
- * WhatsApp and SMS backup). Peak RSS of those imports stayed 720–880 MB.
+ * WhatsApp and SMS backup). Peak RSS of those imports was 720–880 MB; `npm run bench -- import`
+ * afterwards gave 1,012 MB for the 1M WhatsApp export (its target is 1.5 GB).
  */
 const RESOURCE_LIMITS: Partial<Record<WorkerName, ResourceLimits>> = { import: { maxYoungGenerationSizeMb: 192 } };
 

@@ -107,6 +107,9 @@ export class RecordWriter implements ParseSink {
   /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
   private readonly seen = new Map<string, { first: string | null; last: string | null; senders: Map<string, Set<string | null>> }>();
 
+  /** messageId's prefix for this source, made once (a message's id is made for each of millions). */
+  private readonly idPrefix: string;
+
   constructor(
     private readonly job: ImportJob,
     private readonly sinks: Sinks,
@@ -116,9 +119,6 @@ export class RecordWriter implements ParseSink {
   ) {
     this.idPrefix = messageIdPrefix(job.source.sha256);
   }
-
-  /** messageId's prefix for this source, made once (a message's id is made for each of millions). */
-  private readonly idPrefix: string;
 
   /**
    * Announces a chat. Announcing a known chat again adds the participants it names and may

@@ -31,8 +31,8 @@ const QUOTED_PRINTABLE = 'quoted-printable';
 /** Bytes that may follow "--boundary" on a delimiter line: "-" (closing), space, tab, CR, LF. */
 const DELIMITER_END = new Set([0x2d, 0x20, 0x09, CARRIAGE_RETURN, LINE_FEED]);
 const BASE64 = 'base64';
-/** Default types that are not mailparser's own default (a digest's parts, RFC 2046 §5.1.5), written out for it. */
-const MESSAGE_DEFAULTS = new Set(['message/rfc822']);
+/** A digest's parts' default type (RFC 2046 §5.1.5), which mailparser does not apply: written out for it. */
+const DIGEST_PART_TYPE = 'message/rfc822';
 
 export interface LabelledMessage {
   /** The message to parse: `bytes` itself when nothing needed a label. */
@@ -114,11 +114,11 @@ class Labeller {
       const boundary = parameter(header.params, 'boundary');
       if (boundary === null) return;
       // RFC 2046 §5.1.5: the parts of a digest are messages unless they say otherwise.
-      const childType = type === 'multipart/digest' ? 'message/rfc822' : 'text/plain';
+      const childType = type === 'multipart/digest' ? DIGEST_PART_TYPE : 'text/plain';
       partsOf(this.bytes, bodyStart, end, boundary).forEach(([from, to], index) => this.walk(from, to, part === '' ? String(index + 1) : `${part}.${index + 1}`, childType));
       return;
     }
-    if (header.type === null && MESSAGE_DEFAULTS.has(type)) {
+    if (header.type === null && type === DIGEST_PART_TYPE) {
       // mailparser reads a part without a Content-Type as text/plain, also in a digest: there
       // RFC 2046's default is a message, which is then read as one (its sender, subject, date).
       this.insertContentType(start, type);
