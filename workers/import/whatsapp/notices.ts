@@ -9,7 +9,8 @@
  * 200 chars in every sample language).
  */
 
-import { fold, SYSTEM_NOTICE_KEYWORDS, TRAILING_FULL_STOP } from './placeholders.ts';
+import { fold } from './folding.ts';
+import { SYSTEM_NOTICE_KEYWORDS, TRAILING_FULL_STOP } from './placeholders.ts';
 
 /** Notices are short; keyword search looks no further than this, and longer bodies are prose. */
 export const MAX_NOTICE_LENGTH = 400;

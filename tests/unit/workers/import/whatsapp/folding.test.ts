@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { fold, FoldedEnds, FoldedStarts } from '../../../../../workers/import/whatsapp/folding.ts';
+
+/**
+ * fold's shortcuts must give what lower case of NFC gives, and the quick "cannot be one of
+ * them" checks must never say so of a text whose fold starts (ends) like one of the texts: both
+ * are checked on random texts built from the chars that could trip them (upper case, Latin-1,
+ * U+0130 that lower-cases to two chars, combining marks that NFC joins, a final sigma).
+ */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const next = random(20_261_130);
+const CHARS = ['a', 'D', 'e', 'T', 'h', ' ', '.', 'é', 'É', 'ñ', 'Ñ', 'ă', 'Ă', '\u0130', 'i', '\u0301', '\u0306', 'Σ', 'ο', 'т', 'Т', 'є', '略', 'ß', '\u212a', 'k', 'ة'];
+const randomText = (): string => Array.from({ length: 1 + Math.floor(next() * 6) }, () => CHARS[Math.floor(next() * CHARS.length)] as string).join('');
+const TARGETS = ['this message was deleted', 'ék', 'ăd', 'тє', 'ho', 'a\u0301b', 'Σο', '略去', 'ss', 'ki'].map(fold);
+
+describe('fold', () => {
+  it('is lower case of NFC', () => {
+    for (let round = 0; round < 20_000; round += 1) {
+      const text = randomText();
+      expect(fold(text)).toBe(text.normalize('NFC').toLowerCase());
+    }
+  });
+
+  it('returns lower-case ASCII as it is', () => {
+    expect(fold('omitted')).toBe('omitted');
+    expect(fold('Omitted')).toBe('omitted');
+    expect(fold('ÓMITIDA')).toBe('ómitida');
+  });
+});
+
+describe('FoldedStarts and FoldedEnds', () => {
+  const starts = new FoldedStarts(TARGETS);
+  const ends = new FoldedEnds(TARGETS);
+
+  it('never rule out a text whose fold starts or ends like a target', () => {
+    let ruledOutStarts = 0;
+    let ruledOutEnds = 0;
+    for (let round = 0; round < 50_000; round += 1) {
+      const text = randomText();
+      const folded = fold(text);
+      if (!starts.mayStart(text)) {
+        ruledOutStarts += 1;
+        for (const target of TARGETS) expect(folded.startsWith(target.slice(0, 2)), `${text} starts like ${target}`).toBe(false);
+      }
+      if (!ends.mayEnd(text)) {
+        ruledOutEnds += 1;
+        for (const target of TARGETS) expect(folded.endsWith(target.slice(-2)), `${text} ends like ${target}`).toBe(false);
+      }
+    }
+    // Both checks rule many texts out (most have a char past ASCII here), or they would save nothing.
+    expect(ruledOutStarts).toBeGreaterThan(2_000);
+    expect(ruledOutEnds).toBeGreaterThan(10_000);
+  });
+
+  it('rule out by the first or last two chars, whatever their case', () => {
+    expect(starts.mayStart('This message was deleted')).toBe(true);
+    expect(starts.mayStart('THat')).toBe(true);
+    expect(starts.mayStart('Hello')).toBe(false);
+    expect(ends.mayEnd('XÉK')).toBe(true);
+    expect(ends.mayEnd('no Ăd')).toBe(true);
+    expect(ends.mayEnd('hello')).toBe(false);
+    // A combining mark after the second char may join it: never ruled out.
+    expect(starts.mayStart('He\u0301llo')).toBe(true);
+  });
+
+  it('rule nothing out when a target is shorter than two chars', () => {
+    expect(new FoldedStarts(['x', 'ab']).mayStart('hello')).toBe(true);
+    expect(new FoldedEnds(['x', 'ab']).mayEnd('hello')).toBe(true);
+  });
+});
