@@ -82,6 +82,32 @@ function compareSenders(a: SenderSeen, b: SenderSeen): number {
  * UTC times in the source's recorded zone, verified attachments) and streams them in batches to
  * the db and index workers. Problems become import issues naming their place.
  */
+/** What an import has written to one chat: what finishSource would otherwise read back from every row (chatSummaries). */
+interface ChatTally {
+  chatId: string;
+  /** Rows written, and so the next row's seq: a chat fed by this source alone is in order without renumbering. */
+  count: number;
+  first: string | null;
+  last: string | null;
+  senders: Map<string, Set<string | null>>;
+}
+
+function see(tally: ChatTally, sender: string | null, senderId: string | null, timestamp: string | null): void {
+  if (sender !== null) {
+    // Kept as strings of their own: a slice would keep the parser's whole buffer alive.
+    let ids = tally.senders.get(sender);
+    if (ids === undefined) {
+      ids = new Set();
+      tally.senders.set(ownCopy(sender), ids);
+    }
+    if (!ids.has(senderId)) ids.add(senderId === null ? null : ownCopy(senderId));
+  }
+  if (timestamp !== null) {
+    if (tally.first === null || timestamp < tally.first) tally.first = timestamp;
+    if (tally.last === null || timestamp > tally.last) tally.last = timestamp;
+  }
+}
+
 export class RecordWriter implements ParseSink {
   readonly issues: ImportIssue[] = [];
   messages = 0;
@@ -98,14 +124,15 @@ export class RecordWriter implements ParseSink {
   /** The batches being stored, oldest first (see sendBatch). */
   private readonly storing: Promise<void>[] = [];
   private position = 0;
-  /** Next seq per chat: a chat fed by this source alone is then in order without renumbering. */
-  private readonly nextSeq = new Map<string, number>();
   /** The last wall time converted without a warning, and its UTC ISO text (see toUtc). */
   private lastWall: { wall: WallTime; iso: string } | null = null;
   /** Whether the examiner was told that times written with a standard offset were converted with it as written. */
   private standardOffsetTold = false;
-  /** Per chat: what finishSource would otherwise read back from every row (see chatSummaries). */
-  private readonly seen = new Map<string, { first: string | null; last: string | null; senders: Map<string, Set<string | null>> }>();
+  /** Per chat with messages, by the parser's key, in the order of their first message (tallyOf). */
+  private readonly tallies = new Map<string, ChatTally>();
+  /** The chat of the message before, and its key: most messages are in the same chat as the one before. */
+  private lastTally: ChatTally | null = null;
+  private lastTallyKey = '';
 
   /** messageId's prefix for this source, made once (a message's id is made for each of millions). */
   private readonly idPrefix: string;
@@ -217,16 +244,16 @@ export class RecordWriter implements ParseSink {
    */
   encodedMessage(encoded: EncodedMessage): void | Promise<void> {
     const { source } = this.job;
-    const chat = this.chatIdOf(encoded.chatKey);
+    const tally = this.tallyOf(encoded.chatKey);
     this.messages++;
     const { locator } = encoded;
     const timestamp = this.toUtc({ utcMs: encoded.utcMs }, encoded.timestampText, locator);
-    this.see(chat, encoded.sender, encoded.senderId, timestamp);
+    see(tally, encoded.sender, encoded.senderId, timestamp);
     const row: MessageRowFields = {
       id: this.idPrefix + positionInId(this.position),
       sourceId: source.id,
-      chatId: chat,
-      seq: this.takeSeq(chat),
+      chatId: tally.chatId,
+      seq: tally.count++,
       sourcePosition: this.position++,
       kind: 'message',
       sender: encoded.sender,
@@ -248,15 +275,26 @@ export class RecordWriter implements ParseSink {
     return this.encoder.size >= BATCH_SIZE ? this.sendBatch() : undefined;
   }
 
-  /** The id of the chat the parser calls `key`, announced with the key as its title if the parser has not. */
-  private chatIdOf(key: string): string {
-    if (!this.chats.has(key)) this.chat({ key, title: key });
-    return this.chats.get(key)?.id ?? '';
+  /**
+   * The tally of the chat the parser calls `key`, which is announced with the key as its title
+   * if the parser has not. One lookup a message, none when it is the chat before's.
+   */
+  private tallyOf(key: string): ChatTally {
+    if (this.lastTally !== null && key === this.lastTallyKey) return this.lastTally;
+    let tally = this.tallies.get(key);
+    if (tally === undefined) {
+      if (!this.chats.has(key)) this.chat({ key, title: key });
+      tally = { chatId: this.chats.get(key)?.id ?? '', count: 0, first: null, last: null, senders: new Map() };
+      this.tallies.set(key, tally);
+    }
+    this.lastTally = tally;
+    this.lastTallyKey = key;
+    return tally;
   }
 
   private add(parsed: ParsedMessage, attachments: NewMessage['attachments']): void | Promise<void> {
     const { source } = this.job;
-    const chat = this.chatIdOf(parsed.chatKey);
+    const tally = this.tallyOf(parsed.chatKey);
     const { locator } = parsed;
     if (parsed.kind === 'unparsed') {
       this.unparsed++;
@@ -272,12 +310,12 @@ export class RecordWriter implements ParseSink {
     const extra = capped.note === null ? parsed.extra : { ...parsed.extra, textChars: capped.totalChars };
     const placeholder = parsed.extra?.['placeholder'] === true;
     const timestamp = this.toUtc(parsed.time, parsed.timestampText, locator);
-    this.see(chat, parsed.kind === 'message' ? parsed.sender : null, parsed.senderId ?? null, timestamp);
+    see(tally, parsed.kind === 'message' ? parsed.sender : null, parsed.senderId ?? null, timestamp);
     const message: NewMessage = {
       id: this.idPrefix + positionInId(this.position),
       sourceId: source.id,
-      chatId: chat,
-      seq: this.takeSeq(chat),
+      chatId: tally.chatId,
+      seq: tally.count++,
       sourcePosition: this.position++,
       kind: parsed.kind,
       sender: parsed.sender,
@@ -300,42 +338,15 @@ export class RecordWriter implements ParseSink {
     return this.encoder.size >= BATCH_SIZE ? this.sendBatch() : undefined;
   }
 
-  private see(chat: string, sender: string | null, senderId: string | null, timestamp: string | null): void {
-    let seen = this.seen.get(chat);
-    if (seen === undefined) {
-      seen = { first: null, last: null, senders: new Map() };
-      this.seen.set(chat, seen);
-    }
-    if (sender !== null) {
-      // Kept as strings of their own: a slice would keep the parser's whole buffer alive.
-      let ids = seen.senders.get(sender);
-      if (ids === undefined) {
-        ids = new Set();
-        seen.senders.set(ownCopy(sender), ids);
-      }
-      if (!ids.has(senderId)) ids.add(senderId === null ? null : ownCopy(senderId));
-    }
-    if (timestamp !== null) {
-      if (seen.first === null || timestamp < seen.first) seen.first = timestamp;
-      if (seen.last === null || timestamp > seen.last) seen.last = timestamp;
-    }
-  }
-
   /** Figures per chat written so far: rows, first and last UTC time, senders (ImportedChatSummary). */
   chatSummaries(): ImportedChatSummary[] {
-    return [...this.seen].map(([chatId, seen]) => ({
-      chatId,
-      count: this.nextSeq.get(chatId) ?? 0,
-      first: seen.first,
-      last: seen.last,
-      senders: [...seen.senders].flatMap(([sender, ids]) => [...ids].map((senderId) => ({ sender, senderId }))).sort(compareSenders),
+    return [...this.tallies.values()].map((tally) => ({
+      chatId: tally.chatId,
+      count: tally.count,
+      first: tally.first,
+      last: tally.last,
+      senders: [...tally.senders].flatMap(([sender, ids]) => [...ids].map((senderId) => ({ sender, senderId }))).sort(compareSenders),
     }));
-  }
-
-  private takeSeq(chat: string): number {
-    const seq = this.nextSeq.get(chat) ?? 0;
-    this.nextSeq.set(chat, seq + 1);
-    return seq;
   }
 
   /** Sends what is pending and waits until all of it is stored and indexed. */
