@@ -38,6 +38,12 @@ export interface ParsedAttachment {
   size?: number;
   /** Digests the vendor's report claims, to be checked against the bytes. */
   vendorDigests?: { md5?: string; sha256?: string };
+  /**
+   * What stands in for the file when none of its paths holds it (a thumbnail the database keeps
+   * of media whose file is gone): stored as an attachment of its own, beside this one, which is
+   * still recorded as missing. Never used when the file is found.
+   */
+  whenMissing?: ParsedAttachment;
 }
 
 /**

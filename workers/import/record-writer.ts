@@ -222,6 +222,9 @@ export class RecordWriter implements ParseSink {
     for (const attachment of attachments) {
       if (attachment.status === 'mismatch') this.warning({ place: describePlace(locator), message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }
+    // What stands in for a file that is not there goes beside it: the missing one stays on record.
+    const standIns = parsed.attachments.flatMap((stated, index) => (attachments[index]?.status === 'missing' && stated.whenMissing !== undefined ? [stated.whenMissing] : []));
+    for (const standIn of standIns) attachments.push(await resolveAttachment(standIn, this.files, this.job.casePath));
     await this.add(parsed, attachments);
   }
 

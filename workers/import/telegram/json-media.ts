@@ -38,7 +38,18 @@ export function telegramAttachments(message: JsonObject): MediaResult {
     const mediaType = typeof message['media_type'] === 'string' ? (MEDIA_TYPES.get(message['media_type']) ?? 'unknown') : 'document';
     const mimeType = typeof message['mime_type'] === 'string' ? message['mime_type'] : undefined;
     const fileName = typeof message['file_name'] === 'string' ? message['file_name'] : undefined;
-    result.attachments.push(fileAttachment(file, mediaType, message['file_size'], mimeType, fileName, result));
+    const attachment = fileAttachment(file, mediaType, message['file_size'], mimeType, fileName, result);
+    result.attachments.push(attachment);
+    // A video's or document's preview image, exported with the photos: the only image of a file
+    // the export left out, and the stand-in for one the copy has lost (still kept in extra as written).
+    const thumbnail = message['thumbnail'];
+    if (typeof thumbnail === 'string' && !isNotIncludedNote(thumbnail)) {
+      const preview = fileAttachment(thumbnail, 'image', message['thumbnail_file_size'], undefined, undefined, result);
+      if (preview.path !== undefined) {
+        if (attachment.kind === 'omitted' || attachment.path === undefined) result.attachments.push(preview);
+        else attachment.whenMissing = preview;
+      }
+    }
   }
   const vcard = message['contact_vcard'];
   if (typeof vcard === 'string') {

@@ -351,11 +351,16 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       if (textIsCard) text = name ?? '';
     }
     if (!(type.mediaType === 'contact' && fields.text?.startsWith('BEGIN:VCARD') === true)) keepOtherText(fields, text, extra);
-    if (isFileMedia(type.mediaType)) attachments.push(mediaAttachment(fields, type.mediaType, extra));
-    // A place has no file, and media without a local path will never have one: the thumbnail is then their only image.
+    const preview = fields.thumbnail !== undefined && fields.thumbnail !== null ? thumbnailAttachment(fields.thumbnail, `thumbnail-${fields.keyId ?? 'message'}`) : null;
+    // A place has no file, and media without a local path will never have one: the thumbnail is
+    // then their only image. Media whose file is named has it as a stand-in, stored only when the
+    // import finds no file there (deleted media: the thumbnail is all the phone kept).
     const fileless = type.mediaType === 'location' || (isFileMedia(type.mediaType) && (fields.media === null || fields.media.path === null));
-    const preview = fileless && fields.thumbnail !== undefined && fields.thumbnail !== null ? thumbnailAttachment(fields.thumbnail, `thumbnail-${fields.keyId ?? 'message'}`) : null;
-    if (preview !== null) attachments.push(preview);
+    if (isFileMedia(type.mediaType)) {
+      const media = mediaAttachment(fields, type.mediaType, extra);
+      attachments.push(!fileless && preview !== null && media.kind === 'attached' ? { ...media, whenMissing: preview } : media);
+    }
+    if (fileless && preview !== null) attachments.push(preview);
   } else if (fields.pollOptions !== undefined && fields.pollOptions.length > 0) {
     const options = fields.pollOptions.map((option) => pollOptionFacts(option, fields.chatJid, contacts, timeNotes));
     extra['poll'] = { options };

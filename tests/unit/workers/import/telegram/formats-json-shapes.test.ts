@@ -300,12 +300,14 @@ describe('Telegram JSON (FORMATS.md §2.1): media_type of a file', () => {
     ['video_file', 'video_files/video_1.mp4', 'video'],
     ['audio_file', 'files/song.mp3', 'audio'],
     ['a_media_type_from_a_future_version', 'files/thing.bin', 'unknown'],
-  ])('%s → %s attachment linked at its path, the thumbnail not counted as a second file', async (mediaType, file, expected) => {
+  ])('%s → %s attachment linked at its path, the thumbnail not counted as a second file but as its stand-in', async (mediaType, file, expected) => {
     const [message] = await parse(
       fullAccount([{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', file, thumbnail: `${file}_thumb.jpg`, media_type: mediaType, sticker_emoji: '👍', text: '' }]),
     );
-    expect(message?.attachments).toEqual([{ kind: 'attached', mediaType: expected, path: file, fileName: file.split('/').pop() }]);
-    expect(message?.extra).toMatchObject({ media_type: mediaType, thumbnail: `${file}_thumb.jpg` });
+    const thumbnail = `${file}_thumb.jpg`;
+    const standIn = { kind: 'attached', mediaType: 'image', path: thumbnail, fileName: thumbnail.split('/').pop() };
+    expect(message?.attachments).toEqual([{ kind: 'attached', mediaType: expected, path: file, fileName: file.split('/').pop(), whenMissing: standIn }]);
+    expect(message?.extra).toMatchObject({ media_type: mediaType, thumbnail });
   });
 
   it('calls a file without media_type a document, with its own file_name and mime_type', async () => {

@@ -11,7 +11,8 @@ import { MSGSTORE_CORE_TABLES, byKey } from '../../../../support/msgstore-event-
  * `message_quoted_location.thumbnail` [verified schema on the IPED sample; it holds no row]. They were
  * read nowhere, yet they are the only image of a shared place, and of media whose file is gone.
  * Their presence and size are kept in extra (not the bytes: rows stay small); where no file will
- * ever be found (a location; media without a local path) the bytes become an attachment.
+ * ever be found (a location; media without a local path) the bytes become an attachment, and
+ * media whose file is named carries them as its stand-in (stored if the file is not found).
  */
 
 const JPEG = "x'ffd8ffe000104a464946'";
@@ -56,7 +57,7 @@ describe('whatsappAndroidDbParser: thumbnails kept in the database', () => {
     expect(location.attachments[0]?.bytes?.byteLength).toBe(10);
   });
 
-  it('adds the thumbnail of media without a local file, not of media whose file is named', async () => {
+  it('adds the thumbnail of media without a local file; media whose file is named has it as the stand-in for a missing file', async () => {
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db');
     const gone = byKey(run.sink.messages, 'GONE');
     expect(gone.attachments.map((attachment) => attachment.kind)).toEqual(['omitted', 'attached']);
@@ -65,6 +66,8 @@ describe('whatsappAndroidDbParser: thumbnails kept in the database', () => {
     expect(here.extra?.['thumbnail']).toEqual({ column: 'message_thumbnail.thumbnail', size: 10 });
     expect(here.attachments).toHaveLength(1);
     expect(here.attachments[0]?.bytes).toBeUndefined();
+    // Stored only if the import finds no file at the path (record-writer-stand-ins.test.ts).
+    expect(here.attachments[0]?.whenMissing).toMatchObject({ kind: 'attached', mediaType: 'image', mimeType: 'image/jpeg', fileName: 'thumbnail-HERE.jpg', size: 10 });
   });
 
   it('keeps a quoted place\'s map thumbnail by its size', async () => {

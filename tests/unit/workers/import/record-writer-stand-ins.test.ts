@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MessageBatch, NewAttachment } from '../../../../shared/contracts/db-worker.ts';
+import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
+import type { ParsedAttachment } from '../../../../shared/contracts/parsed-source.ts';
+import type { CallContext } from '../../../../shared/worker/serve.ts';
+import { RecordWriter } from '../../../../workers/import/record-writer.ts';
+import { folderFiles } from '../../../../workers/import/source-files.ts';
+
+/**
+ * An attachment's stand-in (ParsedAttachment.whenMissing: the thumbnail a WhatsApp database
+ * keeps of media whose file is gone) is stored beside it when its file is not found, and not at
+ * all when it is: the missing file stays on record either way.
+ */
+const THUMBNAIL = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+async function stored(attachment: ParsedAttachment, filesInSource: Record<string, string>): Promise<{ attachments: NewAttachment[]; casePath: string }> {
+  const root = mkdtempSync(join(tmpdir(), 'threadline-stand-in-'));
+  folders.push(root);
+  const evidence = join(root, 'evidence');
+  const casePath = join(root, 'case');
+  mkdirSync(join(evidence, 'Media'), { recursive: true });
+  writeFileSync(join(evidence, 'msgstore.db'), 'db');
+  for (const [path, text] of Object.entries(filesInSource)) writeFileSync(join(evidence, path), text);
+  const attachments: NewAttachment[] = [];
+  const db = {
+    call: async (method: string, params: { batch?: MessageBatch }) => {
+      if (method !== 'insertMessages' || params.batch === undefined) return null;
+      attachments.push(...params.batch.attachments.flatMap((row) => row.attachments));
+      return { rowids: Array.from({ length: params.batch.rows.count }, (_row, index) => index + 1) };
+    },
+  };
+  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone: 'UTC' }, path: join(evidence, 'msgstore.db'), casePath, format: 'whatsapp-android-db' } as unknown as ImportJob;
+  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
+  const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles(join(evidence, 'msgstore.db')));
+  await writer.message({
+    chatKey: 'chat', kind: 'message', sender: 'Ana', time: null, timestampText: '', text: '', deleted: false, edited: false,
+    attachments: [attachment],
+    locator: { kind: 'sqlite-row', file: 'msgstore.db', table: 'message', rowid: 2 },
+  });
+  await writer.flush();
+  return { attachments, casePath };
+}
+
+const PHOTO: ParsedAttachment = {
+  kind: 'attached',
+  mediaType: 'image',
+  fileName: 'IMG-1.jpg',
+  path: 'Media/IMG-1.jpg',
+  whenMissing: { kind: 'attached', mediaType: 'image', mimeType: 'image/jpeg', fileName: 'thumbnail-GONE.jpg', bytes: THUMBNAIL, size: THUMBNAIL.byteLength },
+};
+
+describe('RecordWriter: an attachment whose file is missing, and its stand-in', () => {
+  it('stores the stand-in beside the missing file, hashed and kept in the case', async () => {
+    const { attachments, casePath } = await stored(PHOTO, {});
+    expect(attachments.map((attachment) => [attachment.fileName, attachment.status])).toEqual([
+      ['IMG-1.jpg', 'missing'],
+      ['thumbnail-GONE.jpg', 'ok'],
+    ]);
+    const standIn = attachments[1] as NewAttachment;
+    expect(standIn.sha256).toMatch(/^[0-9a-f]{64}$/u);
+    expect([...readFileSync(join(casePath, standIn.storedPath ?? ''))]).toEqual([...THUMBNAIL]);
+  });
+
+  it('does not store the stand-in when the file is found', async () => {
+    const { attachments } = await stored(PHOTO, { 'Media/IMG-1.jpg': 'the photo' });
+    expect(attachments.map((attachment) => [attachment.fileName, attachment.status])).toEqual([['IMG-1.jpg', 'ok']]);
+  });
+});
