@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // The workers run from bundles built once for the run (tests/support/worker-bundles-setup.mjs).
+    globalSetup: ['./tests/support/worker-bundles-setup.mjs'],
   },
 });

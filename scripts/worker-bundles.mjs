@@ -1,0 +1,24 @@
+// The esbuild bundles of every worker (workers/<name>/<name>.worker.ts → <outdir>/<name>.worker.mjs):
+// what Electron loads (scripts/build-electron.mjs), and what the test suite runs the engine on
+// (tests/support/worker-bundles-setup.ts). Libraries stay in node_modules, so `outdir` must lie
+// inside the checkout, as build/ does: a bundle finds its packages by walking up from itself.
+import { existsSync, readdirSync } from 'node:fs';
+import { build } from 'esbuild';
+
+export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+export async function buildWorkerBundles(outdir) {
+  await build({
+    ...BUNDLE_OPTIONS,
+    // Every workers/<name>/<name>.worker.ts, so a new worker cannot be forgotten here.
+    entryPoints: Object.fromEntries(
+      readdirSync('workers', { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(`workers/${entry.name}/${entry.name}.worker.ts`))
+        .map((entry) => [`${entry.name}.worker`, `workers/${entry.name}/${entry.name}.worker.ts`]),
+    ),
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    packages: 'external',
+  });
+}
