@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchCommonHeader } from '../../../../../workers/import/whatsapp/common-header.ts';
 import { matchHeader, matchHeaderByGrammar } from '../../../../../workers/import/whatsapp/header-grammar.ts';
+import { seededRandom } from '../../../../support/seeded-random.ts';
 
 /**
  * The char-by-char reader of the two common header shapes must read every line it takes exactly
@@ -9,15 +10,7 @@ import { matchHeader, matchHeaderByGrammar } from '../../../../../workers/import
  * and without spaces, seconds, day periods, dashes of three widths, marks and NBSPs, bodies that
  * run into the grammar's scan window.
  */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const next = random(20_261_129);
+const next = seededRandom(20_261_129);
 /** The first item (the common form) two times in three, otherwise any: most lines are near-headers. */
 const pick = <T,>(items: readonly T[]): T => (next() < 0.67 ? items[0] : items[Math.floor(next() * items.length)]) as T;
 const digitRun = (): string => Array.from({ length: pick([2, 0, 1, 3, 4, 5]) }, () => String(Math.floor(next() * 10))).join('');

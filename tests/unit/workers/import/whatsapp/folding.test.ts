@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, FoldedEnds, FoldedStarts } from '../../../../../workers/import/whatsapp/folding.ts';
+import { seededRandom } from '../../../../support/seeded-random.ts';
 
 /**
  * fold's shortcuts must give what lower case of NFC gives, and the quick "cannot be one of
@@ -7,15 +8,7 @@ import { fold, FoldedEnds, FoldedStarts } from '../../../../../workers/import/wh
  * are checked on random texts built from the chars that could trip them (upper case, Latin-1,
  * U+0130 that lower-cases to two chars, combining marks that NFC joins, a final sigma).
  */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const next = random(20_261_130);
+const next = seededRandom(20_261_130);
 const CHARS = ['a', 'D', 'e', 'T', 'h', ' ', '.', 'é', 'É', 'ñ', 'Ñ', 'ă', 'Ă', '\u0130', 'i', '\u0301', '\u0306', 'Σ', 'ο', 'т', 'Т', 'є', '略', 'ß', '\u212a', 'k', 'ة'];
 const randomText = (): string => Array.from({ length: 1 + Math.floor(next() * 6) }, () => CHARS[Math.floor(next() * CHARS.length)] as string).join('');
 const TARGETS = ['this message was deleted', 'ék', 'ăd', 'тє', 'ho', 'a\u0301b', 'Σο', '略去', 'ss', 'ki'].map(fold);
