@@ -1,5 +1,5 @@
 import { chatId } from './chat-identity.ts';
-import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
+import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewAttachment, NewChat, NewMessage } from '../../shared/contracts/db-worker.ts';
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
@@ -77,11 +77,6 @@ function compareSenders(a: SenderSeen, b: SenderSeen): number {
   return compareCodePoints(a.senderId, b.senderId);
 }
 
-/**
- * The ParseSink every parser writes into: turns parsed records into case records (stable ids,
- * UTC times in the source's recorded zone, verified attachments) and streams them in batches to
- * the db and index workers. Problems become import issues naming their place.
- */
 /** What an import has written to one chat: what finishSource would otherwise read back from every row (chatSummaries). */
 interface ChatTally {
   chatId: string;
@@ -92,6 +87,7 @@ interface ChatTally {
   senders: Map<string, Set<string | null>>;
 }
 
+/** Adds a message's sender and UTC time to its chat's tally. */
 function see(tally: ChatTally, sender: string | null, senderId: string | null, timestamp: string | null): void {
   if (sender !== null) {
     // Kept as strings of their own: a slice would keep the parser's whole buffer alive.
@@ -108,6 +104,11 @@ function see(tally: ChatTally, sender: string | null, senderId: string | null, t
   }
 }
 
+/**
+ * The ParseSink every parser writes into: turns parsed records into case records (stable ids,
+ * UTC times in the source's recorded zone, verified attachments) and streams them in batches to
+ * the db and index workers. Problems become import issues naming their place.
+ */
 export class RecordWriter implements ParseSink {
   readonly issues: ImportIssue[] = [];
   messages = 0;
@@ -214,17 +215,15 @@ export class RecordWriter implements ParseSink {
   private async messageWithAttachments(parsed: ParsedMessage): Promise<void> {
     // Described only when a warning needs it (most messages never do).
     const { locator } = parsed;
-    const attachments = await Promise.all(
-      parsed.attachments.map((stated) => this.withPlausibleSize(stated, locator)).map((attachment) =>
-        resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place: describePlace(locator), message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` })),
-      ),
-    );
+    const resolve = (attachment: ParsedAttachment): Promise<NewAttachment> =>
+      resolveAttachment(attachment, this.files, this.job.casePath, (reason) => this.warning({ place: describePlace(locator), message: `attachment ${attachment.path ?? attachment.fileName ?? ''} cannot be read (${reason}); recorded as missing` }));
+    const attachments = await Promise.all(parsed.attachments.map((stated) => resolve(this.withPlausibleSize(stated, locator))));
     for (const attachment of attachments) {
       if (attachment.status === 'mismatch') this.warning({ place: describePlace(locator), message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }
     // What stands in for a file that is not there goes beside it: the missing one stays on record.
     const standIns = parsed.attachments.flatMap((stated, index) => (attachments[index]?.status === 'missing' && stated.whenMissing !== undefined ? [stated.whenMissing] : []));
-    for (const standIn of standIns) attachments.push(await resolveAttachment(standIn, this.files, this.job.casePath));
+    for (const standIn of standIns) attachments.push(await resolve(this.withPlausibleSize(standIn, locator)));
     await this.add(parsed, attachments);
   }
 
