@@ -40,8 +40,9 @@ export interface ParsedAttachment {
   vendorDigests?: { md5?: string; sha256?: string };
   /**
    * What stands in for the file when none of its paths holds it (a thumbnail the database keeps
-   * of media whose file is gone): stored as an attachment of its own, beside this one, which is
-   * still recorded as missing. Never used when the file is found.
+   * of media whose file is gone, the preview an export writes beside a photo or video): stored
+   * as an attachment of its own, beside this one, which is still recorded as missing. Never used
+   * when the file is found, and left out when it is missing too.
    */
   whenMissing?: ParsedAttachment;
 }

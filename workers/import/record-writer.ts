@@ -221,9 +221,13 @@ export class RecordWriter implements ParseSink {
     for (const attachment of attachments) {
       if (attachment.status === 'mismatch') this.warning({ place: describePlace(locator), message: `attachment ${attachment.sourcePath ?? attachment.fileName ?? ''}: its bytes do not match the digest in the source's report` });
     }
-    // What stands in for a file that is not there goes beside it: the missing one stays on record.
+    // What stands in for a file that is not there goes beside it (the missing one stays on
+    // record), when it is there itself: a lost preview of a lost file tells nothing more.
     const standIns = parsed.attachments.flatMap((stated, index) => (attachments[index]?.status === 'missing' && stated.whenMissing !== undefined ? [stated.whenMissing] : []));
-    for (const standIn of standIns) attachments.push(await resolve(this.withPlausibleSize(standIn, locator)));
+    for (const standIn of standIns) {
+      const resolved = await resolve(this.withPlausibleSize(standIn, locator));
+      if (resolved.status !== 'missing') attachments.push(resolved);
+    }
     await this.add(parsed, attachments);
   }
 

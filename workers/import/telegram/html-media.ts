@@ -87,12 +87,30 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
     if (path === null) result.unsafePaths.push(href);
     else attachment.path = path;
     attachment.fileName = block.classes.includes('media_file') && title !== '' ? title : baseName(href);
+    if (path !== null) {
+      const preview = thumbnailOf(block, path, pageFolders);
+      if (preview !== null) attachment.whenMissing = preview;
+    }
   } else if (NOT_INCLUDED.test(description) || (mediaType !== 'location' && mediaType !== 'contact')) {
     // A file-type block with no link to the file: the export left the bytes out.
     attachment.kind = 'omitted';
     if (block.classes.includes('media_file') && title !== '') attachment.fileName = title;
   }
   result.attachments.push(attachment);
+}
+
+/**
+ * The preview a photo, video or sticker block shows (`<img src="photos/photo_1@…_thumb.jpg">`): a
+ * file of the export of its own, the stand-in for the linked file when the copy has lost it.
+ * None when the image is the linked file itself, a web link or outside the export.
+ */
+function thumbnailOf(block: HtmlElement, linkedPath: string, pageFolders: readonly string[]): ParsedAttachment | null {
+  const image = findAll(block, (element) => element.name === 'img' && element.attributes['src'] !== undefined)[0];
+  const src = decodeEntities(image?.attributes['src'] ?? '');
+  if (src === '' || /^[a-z][a-z0-9+.-]*:/iu.test(src)) return null;
+  const path = pageFilePath(src, pageFolders);
+  if (path === null || path === linkedPath) return null;
+  return { kind: 'attached', mediaType: 'image', path, fileName: baseName(src) };
 }
 
 /**

@@ -69,6 +69,19 @@ describe('RecordWriter: an attachment whose file is missing, and its stand-in', 
     expect([...readFileSync(join(casePath, standIn.storedPath ?? ''))]).toEqual([...THUMBNAIL]);
   });
 
+  it('leaves out a stand-in that is missing too', async () => {
+    const { attachments } = await stored({ ...PHOTO, whenMissing: { kind: 'attached', mediaType: 'image', fileName: 'IMG-1_thumb.jpg', path: 'Media/IMG-1_thumb.jpg' } }, {});
+    expect(attachments.map((attachment) => [attachment.fileName, attachment.status])).toEqual([['IMG-1.jpg', 'missing']]);
+  });
+
+  it('stores a stand-in found at its own path', async () => {
+    const { attachments } = await stored({ ...PHOTO, whenMissing: { kind: 'attached', mediaType: 'image', fileName: 'IMG-1_thumb.jpg', path: 'Media/IMG-1_thumb.jpg' } }, { 'Media/IMG-1_thumb.jpg': 'the preview' });
+    expect(attachments.map((attachment) => [attachment.fileName, attachment.status, attachment.sourcePath])).toEqual([
+      ['IMG-1.jpg', 'missing', 'Media/IMG-1.jpg'],
+      ['IMG-1_thumb.jpg', 'ok', 'Media/IMG-1_thumb.jpg'],
+    ]);
+  });
+
   it('does not store the stand-in when the file is found', async () => {
     const { attachments } = await stored(PHOTO, { 'Media/IMG-1.jpg': 'the photo' });
     expect(attachments.map((attachment) => [attachment.fileName, attachment.status])).toEqual([['IMG-1.jpg', 'ok']]);

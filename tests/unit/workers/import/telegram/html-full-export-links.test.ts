@@ -36,7 +36,9 @@ describe('Telegram HTML full-account export: links from the export root', () => 
         message(2, '<div class="media_wrap clearfix">\n<a class="media clearfix pull_left block_link media_file" href="../../chats/chat_01/files/contract.pdf">\n<div class="fill pull_left">\n</div>\n<div class="body">\n<div class="title bold">\ncontract.pdf\n</div>\n<div class="status details">\n109.6 KB\n</div>\n</div>\n</a>\n</div>'),
       ].join('\n'),
     );
-    expect(messages[0]?.attachments).toEqual([{ kind: 'attached', mediaType: 'image', path: 'photos/photo_1@12-01-2023_10-11-12.jpg', fileName: 'photo_1@12-01-2023_10-11-12.jpg' }]);
+    // The preview beside it too (the stand-in for a missing photo), linked the same way.
+    const thumbnail = { kind: 'attached', mediaType: 'image', path: 'photos/photo_1@12-01-2023_10-11-12_thumb.jpg', fileName: 'photo_1@12-01-2023_10-11-12_thumb.jpg' };
+    expect(messages[0]?.attachments).toEqual([{ kind: 'attached', mediaType: 'image', path: 'photos/photo_1@12-01-2023_10-11-12.jpg', fileName: 'photo_1@12-01-2023_10-11-12.jpg', whenMissing: thumbnail }]);
     expect(messages[1]?.attachments).toEqual([{ kind: 'attached', mediaType: 'document', path: 'files/contract.pdf', fileName: 'contract.pdf' }]);
     expect(warnings).toEqual([]);
   });
@@ -68,5 +70,23 @@ describe('Telegram HTML full-account export: links from the export root', () => 
       'the link "../../chats/chat_02/photos/p.jpg" points outside the export folder; it was not linked',
       'the link "../../../chat_01/photos/p.jpg" points outside the export folder; it was not linked',
     ]);
+  });
+});
+
+describe('Telegram HTML: the preview a media block shows', () => {
+  it('makes a video\'s thumbnail its stand-in, and none of an image that is the linked file itself or a web address', async () => {
+    const { messages } = await parse(
+      [
+        message(1, '<div class="media_wrap clearfix">\n<a class="video_file_wrap clearfix pull_left" href="video_files/clip.mp4">\n<div class="video_play_bg">\n<div class="video_play">\n</div>\n</div>\n<div class="video_duration">\n00:07\n</div>\n<img class="video_file" src="video_files/clip.mp4_thumb.jpg" style="width: 260px; height: 146px"/>\n</a>\n</div>'),
+        message(2, '<div class="media_wrap clearfix">\n<a class="photo_wrap clearfix pull_left" href="photos/p.jpg">\n<img class="photo" src="photos/p.jpg"/>\n</a>\n</div>'),
+        message(3, '<div class="media_wrap clearfix">\n<a class="photo_wrap clearfix pull_left" href="photos/q.jpg">\n<img class="photo" src="https://example.invalid/q.jpg"/>\n</a>\n</div>'),
+      ].join('\n'),
+      'messages.html',
+    );
+    expect(messages[0]?.attachments).toEqual([
+      { kind: 'attached', mediaType: 'video', path: 'video_files/clip.mp4', fileName: 'clip.mp4', whenMissing: { kind: 'attached', mediaType: 'image', path: 'video_files/clip.mp4_thumb.jpg', fileName: 'clip.mp4_thumb.jpg' } },
+    ]);
+    expect(messages[1]?.attachments[0]?.whenMissing).toBeUndefined();
+    expect(messages[2]?.attachments[0]?.whenMissing).toBeUndefined();
   });
 });

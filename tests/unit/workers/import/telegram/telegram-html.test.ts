@@ -50,7 +50,16 @@ describe('Telegram HTML export page', () => {
     const joined = byId(messages, 'message4003');
     expect(joined.sender).toBe('Vlad');
     expect(joined.extra?.['joined']).toBe(true);
-    expect(joined.attachments).toEqual([{ kind: 'attached', mediaType: 'image', path: 'photos/photo_2@05-04-2024_21-15-00.jpg', fileName: 'photo_2@05-04-2024_21-15-00.jpg' }]);
+    expect(joined.attachments).toEqual([
+      {
+        kind: 'attached',
+        mediaType: 'image',
+        path: 'photos/photo_2@05-04-2024_21-15-00.jpg',
+        fileName: 'photo_2@05-04-2024_21-15-00.jpg',
+        // The preview the page shows: stored only if the photo is missing from the copy.
+        whenMissing: { kind: 'attached', mediaType: 'image', path: 'photos/photo_2@05-04-2024_21-15-00_thumb.jpg', fileName: 'photo_2@05-04-2024_21-15-00_thumb.jpg' },
+      },
+    ]);
   });
 
   it('keeps service lines as system messages', async () => {
