@@ -6,6 +6,7 @@
 
 import type { ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import { pageFoldersOf } from './html-links.ts';
 import { telegramHtmlMessage } from './html-message.ts';
@@ -17,7 +18,7 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.8.1';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.9.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const file = input.displayName;
@@ -38,6 +39,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
   let dividers = 0;
   let joined = 0;
   let withZone = 0;
+  const chatKind = new HtmlChatKindTally();
 
   const keyFor = (): string => {
     if (chatKey !== null) return chatKey;
@@ -68,6 +70,8 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
     if (message.kind === 'unparsed') unparsed += 1;
     if (message.extra?.['joined'] === true) joined += 1;
     if (message.time !== null && ('utcMs' in message.time || 'standardOffsetMinutes' in message.time)) withZone += 1;
+    if (message.kind === 'system') chatKind.addServiceLine(message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0, message.text);
+    else if (message.kind === 'message' && message.sender !== null) chatKind.addSender(message.sender);
     previousSender = result.sender;
     previousForwardedFrom = result.forwardedFrom;
     messages += 1;
@@ -96,13 +100,16 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
   if (messages === 0 && dividers === 0 && title === null) {
     throw new AppError('E_IMPORT_FORMAT', `${file}: no Telegram message block (div.message) and no chat header was found in ${decoder.bytesDone} bytes; this is not a Telegram HTML export page`);
   }
-  keyFor();
+  const key = keyFor();
+  const kind = chatKind.decide();
+  // Announced again with what the page showed; a kind already known is kept (RecordWriter.chat).
+  if (kind.kind !== 'unknown') sink.chat({ key, mergeKey: key, mergeWithinFolder: true, title: title ?? key, kind: kind.kind });
   const utf8 = describeUtf8Problems(decoder.report);
   if (utf8 !== null) sink.warning({ place: file, message: utf8 });
   warnings.finish();
   return {
     formatVersion: withZone > 0 ? 'telegram-desktop-html (UTC offset in date titles)' : 'telegram-desktop-html (no UTC offset in date titles, before ≈2022)',
-    details: { chatTitle: title, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
+    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
   };
 }
 

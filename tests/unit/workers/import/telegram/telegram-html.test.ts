@@ -17,7 +17,12 @@ function byId(messages: ParsedMessage[], id: string): ParsedMessage {
 describe('Telegram HTML export page', () => {
   it('names the chat from the page header and skips date dividers', async () => {
     const result = await runParser(telegramHtmlParser, inputFromFile(fixture('messages.html'), { displayName: 'ChatExport_2024-04-06/messages.html' }));
-    expect(result.chats).toEqual([{ key: 'ChatExport_2024-04-06/Recruiter & Co', mergeKey: 'ChatExport_2024-04-06/Recruiter & Co', mergeWithinFolder: true, title: 'Recruiter & Co', kind: 'unknown' }]);
+    // Announced as the first message comes, and again once "Vlad invited Elena" has shown a group.
+    expect(result.chats).toEqual([
+      { key: 'ChatExport_2024-04-06/Recruiter & Co', mergeKey: 'ChatExport_2024-04-06/Recruiter & Co', mergeWithinFolder: true, title: 'Recruiter & Co', kind: 'unknown' },
+      { key: 'ChatExport_2024-04-06/Recruiter & Co', mergeKey: 'ChatExport_2024-04-06/Recruiter & Co', mergeWithinFolder: true, title: 'Recruiter & Co', kind: 'group' },
+    ]);
+    expect(result.outcome.details).toMatchObject({ chatKind: 'group', chatKindEvidence: expect.stringContaining('"Vlad invited Elena"') });
     expect(result.messages.map((message) => message.locator.kind === 'html-element' && message.locator.elementId)).toEqual([
       'message4001',
       'message4002',
