@@ -15,7 +15,6 @@
 import { fold, FoldedEnds, FoldedStarts } from './folding.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
-
 function escapeForPattern(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
@@ -79,8 +78,9 @@ const IOS_OMITTED_LAST_WORDS: ReadonlySet<string> = new Set(
  * Longest last word, with room for a different normalisation form in the source (a
  * decomposed letter takes two code units where the composed one takes one).
  */
-const IOS_OMITTED_LAST_WORD_ENDS = new FoldedEnds(IOS_OMITTED_LAST_WORDS);
 const IOS_OMITTED_LAST_WORD_MAX_LENGTH = 2 * Math.max(...[...IOS_OMITTED_LAST_WORDS].map((word) => word.length));
+/** How the last words end: most lines end otherwise, and are told without folding their last word. */
+const IOS_OMITTED_LAST_WORD_ENDS = new FoldedEnds(IOS_OMITTED_LAST_WORDS);
 /**
  * Placeholders sit at the end of the first line; only this many trailing chars are
  * searched (a 255-char file name plus its label), so a 5 MB line costs no more than a short one.
@@ -245,7 +245,7 @@ function tailOf(line: string): { tail: string; start: number } {
   return { tail: start === 0 ? line : line.slice(start), start };
 }
 
-/** Cheap test (length first, then the folded word) that the line ends with a known last word. */
+/** Cheap test (length and last two chars first, then the folded word) that the line ends with a known last word. */
 function endsWithOmittedWord(line: string): boolean {
   const wordStart = line.lastIndexOf(' ') + 1;
   if (line.length - wordStart > IOS_OMITTED_LAST_WORD_MAX_LENGTH || !IOS_OMITTED_LAST_WORD_ENDS.mayEnd(line)) {
