@@ -8,8 +8,7 @@ import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import { ChatHold } from './chat-hold.ts';
 import { isDeletedState } from './deleted-state.ts';
 import type { FileIndex } from './file-index.ts';
-import { identifierKey } from './file-index.ts';
-import { deletedStateOf } from './model-facts.ts';
+import { deletedStateOf, type PartyKeys } from './model-facts.ts';
 import { fieldModels, fieldText, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
 
@@ -130,11 +129,15 @@ export interface StandaloneGroup {
   parties: Party[];
 }
 
-/** The conversation a standalone InstantMessage belongs to: its app and its From/To parties. */
-export function standaloneGroup(model: XmlNode, files: FileIndex): StandaloneGroup {
+/**
+ * The conversation a standalone InstantMessage belongs to: its app and its From/To parties, each
+ * by its key in `keys` (one person's number spelled `+40 711 111 111` in one message and
+ * `0711111111` in the next is one party, as in the report's SMS).
+ */
+export function standaloneGroup(model: XmlNode, files: FileIndex, keys: PartyKeys): StandaloneGroup {
   const source = fieldText(model, 'Source') ?? fieldText(model, 'SourceApplication') ?? 'unknown';
   const parties = [...fieldModels(model, 'From'), ...fieldModels(model, 'To')].map(partyOf).map((party) => ({ ...party, name: party.name ?? files.nameOf(party.id) }));
-  const ids = [...new Set(parties.map((party) => (party.id === null ? (party.name ?? '') : identifierKey(party.id))).filter((id) => id !== ''))].sort();
+  const ids = [...new Set(parties.map((party) => (party.id === null ? (party.name ?? '') : keys.keyOf(party.id))).filter((id) => id !== ''))].sort();
   const key = `im:${source}:${ids.join(',')}`;
   const others = parties.filter((party) => party.owner !== true);
   const shown = (others.length > 0 ? others : parties).map((party) => party.name ?? party.id ?? '?');

@@ -94,7 +94,7 @@ export class ReportRecords {
       this.queue(capture, raw, chatKeyOf(chat), (locator) => instantMessage(capture.root, { chatKey: chatKeyOf(chat), locator, files: this.files, participants: chat.participants, app: fieldText(chat.fields, 'Source'), stamps: this.stamps }), chatDeletedState(chat));
       return;
     }
-    const group = standaloneGroup(capture.root, this.files);
+    const group = standaloneGroup(capture.root, this.files, this.keys);
     this.announce(group.chat);
     this.stats.standalone += 1;
     this.queue(capture, raw, group.key, (locator) => instantMessage(capture.root, { chatKey: group.key, locator, files: this.files, participants: group.parties, app: null, stamps: this.stamps }));
@@ -182,7 +182,7 @@ export class ReportRecords {
       key = chatKeyOf(chat);
       chatState = chatDeletedState(chat);
     } else if (capture.kind === 'standalone') {
-      const group = standaloneGroup(capture.root, this.files);
+      const group = standaloneGroup(capture.root, this.files, this.keys);
       this.announce(group.chat);
       key = group.key;
     } else {

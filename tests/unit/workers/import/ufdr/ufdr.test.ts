@@ -94,7 +94,7 @@ describe('Cellebrite report.xml importer', () => {
     expect(result.chats.map((chat) => [chat.key, chat.title, chat.kind])).toEqual([
       ['accounts', 'User accounts on the device', 'unknown'],
       ['im:Telegram:700100200,800300400', 'Telegram: Vlad', 'private'],
-      ['im:Signal:15550001111', 'Signal: +15550001111', 'private'],
+      ['im:Signal:+15550001111', 'Signal: +15550001111', 'private'],
       ['im:unknown:', 'unknown: unknown parties', 'unknown'],
     ]);
     const [account, first, reply, signal, empty] = result.messages;
