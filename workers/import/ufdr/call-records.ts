@@ -48,9 +48,15 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
   const partyName = party === null ? null : (party.name ?? context.files.nameOf(party.id));
   const ownerParty = parties.all.find((candidate) => context.owner.has(candidate)) ?? null;
   const sender = direction === 'incoming' ? party : direction === 'outgoing' ? ownerParty : null;
-  const key = callConversationKey(context.keys.keyOfAll(party === null ? [] : [party.id ?? party.name ?? '']));
-  const chat: ParsedChat = { key, title: callChatTitle(partyName, party?.id ?? null), kind: party === null ? 'unknown' : 'private', mergeKey: key };
-  if (party !== null) chat.participants = [{ name: partyName, id: party.id }];
+  // A group call: more than one other party besides an owner the report names. Without a known
+  // owner two parties are one call between them and whichever is the owner: read as before.
+  const group = others.length > 1 && ownerParty !== null;
+  const inCall = group ? others : party === null ? [] : [party];
+  const key = callConversationKey(context.keys.keyOfAll(inCall.map((item) => item.id ?? item.name ?? '')));
+  const named = inCall.map((item) => ({ name: item.name ?? context.files.nameOf(item.id), id: item.id }));
+  const title = group ? `Calls: ${named.map((item) => item.name ?? item.id ?? '?').join(', ')}` : callChatTitle(partyName, party?.id ?? null);
+  const chat: ParsedChat = { key, title, kind: group ? 'group' : party === null ? 'unknown' : 'private', mergeKey: key };
+  if (named.length > 0) chat.participants = named;
   const extra: Record<string, unknown> = {
     recordType: 'call',
     durationSeconds,
