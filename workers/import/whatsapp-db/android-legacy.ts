@@ -131,11 +131,17 @@ export class LegacyLayoutReader {
     // [verified schema on the IPED sample] message_thumbnail is keyed on messages._id (messages_bd_for_message_thumbnail_trigger).
     const thumbnails = hasTable(this.db, 'message_thumbnail') ? columnsOf(this.db, 'message_thumbnail') : new Set<string>();
     select.push(...selectExpressions(thumbnails, 'mt', [thumbnailColumn('thumbnail')], 'mt_'));
+    // [belief: the schema forensic write-ups give; no sample holds the table] Older databases keep
+    // thumbnails in message_thumbnails, keyed like the message itself (one unique key).
+    const keyedThumbnails = hasTable(this.db, 'message_thumbnails') ? columnsOf(this.db, 'message_thumbnails') : new Set<string>();
+    const keyedJoinable = ['key_remote_jid', 'key_from_me', 'key_id', 'thumbnail'].every((column) => keyedThumbnails.has(column));
+    if (keyedJoinable) select.push(...selectExpressions(keyedThumbnails, 'lt', [thumbnailColumn('thumbnail')], 'lt_'));
     const joins = [
       ...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []),
       ...(quotedCopy.has('message_row_id') ? ['LEFT JOIN message_quoted AS nq ON nq.message_row_id = t._id'] : []),
       ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
       ...(thumbnails.has('message_row_id') ? ['LEFT JOIN message_thumbnail AS mt ON mt.message_row_id = t._id'] : []),
+      ...(keyedJoinable ? ['LEFT JOIN message_thumbnails AS lt ON lt.key_remote_jid = t.key_remote_jid AND lt.key_from_me = t.key_from_me AND lt.key_id = t.key_id'] : []),
       ...details.joins, ...live.joins,
     ];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
@@ -190,7 +196,7 @@ export class LegacyLayoutReader {
       ...this.quoteOf(row),
       quotedLocation: quotedPlace(row),
       quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
-      thumbnail: thumbnailOf(row, 'raw_data', 'messages.raw_data') ?? thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail'),
+      thumbnail: thumbnailOf(row, 'raw_data', 'messages.raw_data') ?? thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail') ?? thumbnailOf(row, 'lt_thumbnail', 'message_thumbnails.thumbnail'),
       // Reactions came with the new layout (message_add_on); the legacy table has none.
       reactions: [],
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.

@@ -46,6 +46,18 @@ const LEGACY = `
                               (2, '4915100000001@s.whatsapp.net', 0, 'GONE', 0, NULL, 1623690060000, 'https://mmg.whatsapp.net/x', 'image/jpeg', '1', 81234, NULL, 0, 0, NULL, ${JPEG});
 `;
 
+// Older legacy databases: thumbnails in message_thumbnails, keyed like the message (no raw_data value).
+const LEGACY_KEYED = `
+  CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+    status INTEGER, data TEXT, timestamp INTEGER, media_url TEXT, media_mime_type TEXT, media_wa_type TEXT, media_size INTEGER, media_name TEXT,
+    latitude REAL, longitude REAL, thumb_image TEXT, raw_data BLOB);
+  CREATE TABLE message_thumbnails (thumbnail BLOB, timestamp DATETIME, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+    UNIQUE (key_remote_jid, key_from_me, key_id));
+  INSERT INTO messages VALUES (1, '4915100000001@s.whatsapp.net', 0, 'GONE', 0, NULL, 1623690060000, 'https://mmg.whatsapp.net/x', 'image/jpeg', '1', 81234, NULL, 0, 0, NULL, NULL),
+                              (2, '4915100000001@s.whatsapp.net', 1, 'GONE', 0, 'same key, other side', 1623690120000, NULL, NULL, '0', 0, NULL, 0, 0, NULL, NULL);
+  INSERT INTO message_thumbnails VALUES (${JPEG}, '2021-06-14 17:01:00', '4915100000001@s.whatsapp.net', 0, 'GONE');
+`;
+
 describe('whatsappAndroidDbParser: thumbnails kept in the database', () => {
   it('keeps a location\'s map thumbnail as an attachment with its bytes, and its size in extra', async () => {
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(NEW), 'msgstore.db');
@@ -83,5 +95,14 @@ describe('whatsappAndroidDbParser: thumbnails kept in the database', () => {
     expect(location.attachments.map((attachment) => attachment.mimeType)).toEqual(['image/jpeg']);
     const gone = byKey(run.sink.messages, 'GONE');
     expect(gone.attachments.map((attachment) => attachment.kind)).toEqual(['omitted', 'attached']);
+  });
+
+  it('reads an older legacy database\'s message_thumbnails by the message\'s key, not another row\'s', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(LEGACY_KEYED), 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const [photo, text] = run.sink.messages;
+    expect(photo?.extra?.['thumbnail']).toEqual({ column: 'message_thumbnails.thumbnail', size: 10 });
+    expect(photo?.attachments.map((attachment) => attachment.kind)).toEqual(['omitted', 'attached']);
+    expect(text?.extra?.['thumbnail']).toBeUndefined();
   });
 });
