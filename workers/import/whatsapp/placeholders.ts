@@ -12,7 +12,7 @@
  * lower case; iOS omitted-media texts may follow a caption (`Some file.txt document omitted`).
  */
 
-import { fold, FoldedEnds, FoldedStarts } from './folding.ts';
+import { fold, FoldedEdges } from './folding.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
 function escapeForPattern(value: string): string {
@@ -80,7 +80,7 @@ const IOS_OMITTED_LAST_WORDS: ReadonlySet<string> = new Set(
  */
 const IOS_OMITTED_LAST_WORD_MAX_LENGTH = 2 * Math.max(...[...IOS_OMITTED_LAST_WORDS].map((word) => word.length));
 /** How the last words end: most lines end otherwise, and are told without folding their last word. */
-const IOS_OMITTED_LAST_WORD_ENDS = new FoldedEnds(IOS_OMITTED_LAST_WORDS);
+const IOS_OMITTED_LAST_WORD_EDGES = new FoldedEdges(IOS_OMITTED_LAST_WORDS);
 /**
  * Placeholders sit at the end of the first line; only this many trailing chars are
  * searched (a 255-char file name plus its label), so a 5 MB line costs no more than a short one.
@@ -144,7 +144,7 @@ const DELETED_TEXTS = [
   'This message was deleted by an admin', 'You deleted this message as admin',
 ];
 const DELETED = new Set(DELETED_TEXTS.map(fold));
-const DELETED_STARTS = new FoldedStarts(DELETED);
+const DELETED_EDGES = new FoldedEdges(DELETED);
 /** Lengths a deleted text can have (with or without its full stop): a cheap first filter. */
 const DELETED_LENGTHS: ReadonlySet<number> = new Set(DELETED_TEXTS.flatMap((text) => [text.length, text.length + 1]));
 export const TRAILING_FULL_STOP = /[.。]$/u;
@@ -183,12 +183,12 @@ const LIVE_LOCATION_TEXTS = [
   'Mevcut konum paylaşıldı', '共享实时位置', '實時位置已分享', 'locație în timp real distribuită',
 ];
 const LIVE_LOCATIONS = new Set(LIVE_LOCATION_TEXTS.map(fold));
-const LIVE_LOCATION_STARTS = new FoldedStarts(LIVE_LOCATIONS);
+const LIVE_LOCATION_EDGES = new FoldedEdges(LIVE_LOCATIONS);
 const LIVE_LOCATION_LENGTHS: ReadonlySet<number> = new Set(LIVE_LOCATION_TEXTS.map((text) => text.length));
 
 /** True when the first line is a location share: a map link after the label, or Android's live share. */
 function isLocationShare(firstLine: string): boolean {
-  return LOCATION_PREFIX.test(firstLine) || (LIVE_LOCATION_LENGTHS.has(firstLine.length) && LIVE_LOCATION_STARTS.mayStart(firstLine) && LIVE_LOCATIONS.has(fold(firstLine)));
+  return LOCATION_PREFIX.test(firstLine) || (LIVE_LOCATION_LENGTHS.has(firstLine.length) && LIVE_LOCATION_EDGES.mayStart(firstLine) && LIVE_LOCATIONS.has(fold(firstLine)));
 }
 
 /** Words of the end-to-end encryption notice, per language in the samples. */
@@ -248,7 +248,7 @@ function tailOf(line: string): { tail: string; start: number } {
 /** Cheap test (length and last two chars first, then the folded word) that the line ends with a known last word. */
 function endsWithOmittedWord(line: string): boolean {
   const wordStart = line.lastIndexOf(' ') + 1;
-  if (line.length - wordStart > IOS_OMITTED_LAST_WORD_MAX_LENGTH || !IOS_OMITTED_LAST_WORD_ENDS.mayEnd(line)) {
+  if (line.length - wordStart > IOS_OMITTED_LAST_WORD_MAX_LENGTH || !IOS_OMITTED_LAST_WORD_EDGES.mayEnd(line)) {
     return false;
   }
   return IOS_OMITTED_LAST_WORDS.has(fold(line.slice(wordStart)));
@@ -350,7 +350,7 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
 
 /** True when the whole body (marks removed) is a deleted-message wording; `written` as for classifyPlaceholders. */
 function isDeletedText(whole: string, written: string | null): boolean {
-  if (DELETED_LENGTHS.has(whole.length) && DELETED_STARTS.mayStart(whole) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, ''))) {
+  if (DELETED_LENGTHS.has(whole.length) && DELETED_EDGES.mayStart(whole) && DELETED.has(fold(whole).replace(TRAILING_FULL_STOP, ''))) {
     return true;
   }
   return written !== null && isDirectionMark(written.charAt(0)) && DELETED_BY_NAMED_ADMIN.test(whole);
