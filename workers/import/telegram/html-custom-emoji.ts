@@ -8,7 +8,7 @@
 
 import type { ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
 import { baseName } from '../import-limits.ts';
-import { pageFilePath } from './html-links.ts';
+import { hasScheme, pageFilePath } from './html-links.ts';
 import { findAll } from './html-tree.ts';
 import type { HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf } from './html-text.ts';
@@ -26,16 +26,14 @@ export interface HtmlCustomEmoji {
   unsafePaths: string[];
 }
 
-/** A target with no scheme and no fragment: a file of the export (every other link the exporter writes has one). */
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/iu;
-
 export function htmlCustomEmoji(texts: readonly HtmlElement[], pageFolders: readonly string[]): HtmlCustomEmoji {
   const result: HtmlCustomEmoji = { facts: [], attachments: [], unsafePaths: [] };
   const linked = new Set<string>();
   for (const text of texts) {
     for (const link of findAll(text, (element) => element.name === 'a')) {
       const href = decodeEntities(link.attributes['href'] ?? '');
-      if (href === '' || href.startsWith('#') || HAS_SCHEME.test(href)) continue;
+      // No scheme and no fragment: a file of the export (every other link the exporter writes has one).
+      if (href === '' || href.startsWith('#') || hasScheme(href)) continue;
       result.facts.push({ type: 'custom_emoji', text: textOf(link), document_id: href });
       const path = pageFilePath(href, pageFolders);
       if (path === null) {

@@ -30,3 +30,8 @@ export function pageFilePath(href: string, pageFolders: readonly string[]): stri
   if (ownFolders.some((name, index) => fromRoot[index] !== name)) return null;
   return safeRelativePath(fromRoot.slice(climbs).join('/'));
 }
+
+/** Whether a link names a scheme (`https:`, `tel:`, `mailto:`): an address, not a file of the export. */
+export function hasScheme(link: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/iu.test(link);
+}

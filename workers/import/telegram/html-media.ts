@@ -6,7 +6,7 @@
 
 import type { MediaType, ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
 import { baseName } from '../import-limits.ts';
-import { pageFilePath } from './html-links.ts';
+import { hasScheme, pageFilePath } from './html-links.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf } from './html-text.ts';
@@ -75,7 +75,7 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
   result.facts.push(fact);
   if (FACT_CLASSES.some((name) => block.classes.includes(name))) return;
 
-  const isLink = /^[a-z][a-z0-9+.-]*:/iu.test(href);
+  const isLink = hasScheme(href);
   const path = href === '' || isLink ? null : pageFilePath(href, pageFolders);
   // The folder beside the page (photos/, stickers/...), not the "../../chats/chat_01/" a full export's link starts with.
   const linked = path ?? href;
@@ -107,7 +107,7 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
 function thumbnailOf(block: HtmlElement, linkedPath: string, pageFolders: readonly string[]): ParsedAttachment | null {
   const image = findAll(block, (element) => element.name === 'img' && element.attributes['src'] !== undefined)[0];
   const src = decodeEntities(image?.attributes['src'] ?? '');
-  if (src === '' || /^[a-z][a-z0-9+.-]*:/iu.test(src)) return null;
+  if (src === '' || hasScheme(src)) return null;
   const path = pageFilePath(src, pageFolders);
   if (path === null || path === linkedPath) return null;
   return { kind: 'attached', mediaType: 'image', path, fileName: baseName(src) };

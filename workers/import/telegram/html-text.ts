@@ -4,6 +4,7 @@
  * beside its text when the two differ (the hidden URL is often the evidence).
  */
 
+import { hasScheme } from './html-links.ts';
 import type { HtmlElement, HtmlNode } from './html-tree.ts';
 
 const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map<string, string>([
@@ -96,7 +97,7 @@ function hidesItsTarget(href: string, shown: string): boolean {
   if (href === shown || href === `tel:${shown}` || href === `mailto:${shown}`) return false;
   if (shown.startsWith('@') && /^https:\/\/t\.me\//u.test(href) && href.slice('https://t.me/'.length) === shown.slice(1)) return false;
   // No scheme: a file of the export (custom emoji), not an address on the web.
-  return /^[a-z][a-z0-9+.-]*:/iu.test(href);
+  return hasScheme(href);
 }
 
 /**
