@@ -15,13 +15,7 @@ export default async function setup() {
   if (process.env.THREADLINE_TEST_SOURCE_WORKERS === '1' || process.env.THREADLINE_WORKERS_DIR) return undefined;
   // Inside the checkout (build/ is ignored by git): a bundle finds node_modules by walking up.
   const outdir = join(REPO_ROOT, 'build', `test-workers-${process.pid}`);
-  const cwd = process.cwd();
-  process.chdir(REPO_ROOT);
-  try {
-    await buildWorkerBundles(outdir);
-  } finally {
-    process.chdir(cwd);
-  }
+  await buildWorkerBundles(outdir, REPO_ROOT);
   process.env.THREADLINE_WORKERS_DIR = outdir;
   return () => {
     delete process.env.THREADLINE_WORKERS_DIR;
