@@ -3,15 +3,12 @@ import { capMessageText, MAX_MESSAGE_TEXT_CHARS } from '../../../../workers/impo
 import { smsBackupXmlParser } from '../../../../workers/import/sms-xml/index.ts';
 import { whatsappTextParser } from '../../../../workers/import/whatsapp/index.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';
-import type { MessageBatch, NewMessage } from '../../../../shared/contracts/db-worker.ts';
+import type { NewMessage } from '../../../../shared/contracts/db-worker.ts';
 import { unpackRows } from '../../../../shared/contracts/packed-rows.ts';
-import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
-import type { CallContext } from '../../../../shared/worker/serve.ts';
-import { RecordWriter } from '../../../../workers/import/record-writer.ts';
-import { folderFiles } from '../../../../workers/import/source-files.ts';
 import { hugeWords, spliced } from '../../../support/hostile-corpus/damage.ts';
 import { smsRecord, smsXml, whatsappLine, whatsappText } from '../../../support/hostile-corpus/seeds.ts';
 import { inputFromBytes, runParser } from '../../../support/parser-harness.ts';
+import { stubRecordWriter } from '../../../support/stub-record-writer.ts';
 
 /**
  * A 50 MB message body (issue #3) is kept as a message with its first MAX_MESSAGE_TEXT_CHARS
@@ -53,20 +50,13 @@ describe('over-long message text', () => {
 
   it('is cut once, for every format, where records are written: first part kept, issue naming the place and bytes', async () => {
     const stored: NewMessage[] = [];
-    const db = {
-      call: async (method: string, params: { batch?: MessageBatch }) => {
-        if (method !== 'insertMessages' || params.batch === undefined) return null;
-        const rows = unpackRows(params.batch.rows);
-        for (const row of rows) {
-          const extra = row[MESSAGE_ROW_COLUMNS.indexOf('extra')];
-          stored.push({ text: row[MESSAGE_ROW_COLUMNS.indexOf('text')], extra: typeof extra === 'string' ? JSON.parse(extra) : extra } as NewMessage);
-        }
-        return { rowids: rows.map((_row, index) => stored.length - rows.length + index + 1) };
-      },
-    };
-    const job = { source: { id: 'src-1', sha256: 'a'.repeat(64), timeZone: 'UTC' }, path: '/e/chat.txt', casePath: '/tmp/case', format: 'whatsapp-txt' } as unknown as ImportJob;
-    const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
-    const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles('/e/chat.txt'));
+    const writer = stubRecordWriter({ path: '/e/chat.txt', format: 'whatsapp-txt' }, (method, params) => {
+      if (method !== 'insertMessages' || params.batch === undefined) return;
+      for (const row of unpackRows(params.batch.rows)) {
+        const extra = row[MESSAGE_ROW_COLUMNS.indexOf('extra')];
+        stored.push({ text: row[MESSAGE_ROW_COLUMNS.indexOf('text')], extra: typeof extra === 'string' ? JSON.parse(extra) : extra } as NewMessage);
+      }
+    });
     const long = `${'a'.repeat(MAX_MESSAGE_TEXT_CHARS + 10)}`;
     const base = { chatKey: 'chat', sender: 'Ana', time: null, timestampText: '', deleted: false, edited: false } as const;
     await writer.message({ ...base, attachments: [], kind: 'message', text: long, locator: { kind: 'text-lines', file: 'chat.txt', lineStart: 4, lineEnd: 4, byteStart: 100, byteEnd: 100 + long.length } });

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageBatch, NewAttachment } from '../../../../shared/contracts/db-worker.ts';
-import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
-import type { CallContext } from '../../../../shared/worker/serve.ts';
-import { RecordWriter } from '../../../../workers/import/record-writer.ts';
-import { folderFiles } from '../../../../workers/import/source-files.ts';
+import type { NewAttachment } from '../../../../shared/contracts/db-worker.ts';
+import { stubRecordWriter } from '../../../support/stub-record-writer.ts';
 
 async function storedSizes(sizes: number[]): Promise<{ sizes: (number | null)[]; warnings: string[] }> {
   const stored: NewAttachment[] = [];
-  const db = {
-    call: async (method: string, params: { batch?: MessageBatch }) => {
-      if (method !== 'insertMessages' || params.batch === undefined) return null;
-      stored.push(...params.batch.attachments.flatMap((row) => row.attachments));
-      return { rowids: Array.from({ length: params.batch.rows.count }, (_row, index) => index + 1) };
-    },
-  };
-  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone: 'UTC' }, path: '/e/report.xml', casePath: '/tmp/case', format: 'ufdr' } as unknown as ImportJob;
-  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
-  const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles('/e/report.xml'));
+  const writer = stubRecordWriter({ path: '/e/report.xml', format: 'ufdr' }, (method, params) => {
+    if (method === 'insertMessages') stored.push(...(params.batch?.attachments.flatMap((row) => row.attachments) ?? []));
+  });
   for (const [index, size] of sizes.entries()) {
     await writer.message({
       chatKey: 'chat', kind: 'message', sender: 'Ana', time: null, timestampText: '', text: '', deleted: false, edited: false,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';
-import type { MessageBatch } from '../../../../shared/contracts/db-worker.ts';
 import { unpackRows } from '../../../../shared/contracts/packed-rows.ts';
-import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
-import type { CallContext } from '../../../../shared/worker/serve.ts';
-import { RecordWriter } from '../../../../workers/import/record-writer.ts';
-import { folderFiles } from '../../../../workers/import/source-files.ts';
+import { stubRecordWriter } from '../../../support/stub-record-writer.ts';
 
 const POSITION = MESSAGE_ROW_COLUMNS.indexOf('source_position');
 
@@ -18,24 +14,18 @@ describe('RecordWriter batches', () => {
   it('reach the db worker in source order, each chat before the messages that need it', async () => {
     const calls: string[] = [];
     const positions: number[] = [];
-    const db = {
-      call: async (method: string, params: { batch?: MessageBatch; chats?: { id: string }[] }) => {
-        if (method === 'insertChats') {
-          calls.push(`chats ${params.chats?.length ?? 0}`);
-          // A slow answer: the next batch is sent meanwhile.
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          return null;
-        }
-        const rows = params.batch === undefined ? [] : unpackRows(params.batch.rows);
-        calls.push(`messages ${rows.length}`);
-        const first = positions.length;
-        for (const row of rows) positions.push(Number(row[POSITION]));
-        return { rowids: rows.map((_row, index) => first + index + 1) };
-      },
-    };
-    const job = { source: { id: 'src-1', sha256: 'b'.repeat(64), timeZone: 'UTC' }, path: '/e/x.txt', casePath: '/tmp/case', format: 'csv' } as unknown as ImportJob;
-    const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
-    const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles('/e/x.txt'));
+    const writer = stubRecordWriter({ path: '/e/x.txt', format: 'csv' }, async (method, params) => {
+      if (method === 'insertChats') {
+        calls.push(`chats ${params.chats?.length ?? 0}`);
+        // A slow answer: the next batch is sent meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return null;
+      }
+      const rows = params.batch === undefined ? [] : unpackRows(params.batch.rows);
+      calls.push(`messages ${rows.length}`);
+      for (const row of rows) positions.push(Number(row[POSITION]));
+      return undefined;
+    });
     const base = { sender: 'Ana', time: null, timestampText: '', deleted: false, edited: false, kind: 'message' } as const;
     for (let index = 0; index < 7000; index += 1) {
       // A new chat starts in the second and in the fourth batch.

@@ -2,12 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageBatch, NewAttachment } from '../../../../shared/contracts/db-worker.ts';
-import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
+import type { NewAttachment } from '../../../../shared/contracts/db-worker.ts';
 import type { ParsedAttachment } from '../../../../shared/contracts/parsed-source.ts';
-import type { CallContext } from '../../../../shared/worker/serve.ts';
-import { RecordWriter } from '../../../../workers/import/record-writer.ts';
-import { folderFiles } from '../../../../workers/import/source-files.ts';
+import { stubRecordWriter } from '../../../support/stub-record-writer.ts';
 
 /**
  * An attachment's stand-in (ParsedAttachment.whenMissing: the thumbnail a WhatsApp database
@@ -30,16 +27,9 @@ async function stored(attachment: ParsedAttachment, filesInSource: Record<string
   writeFileSync(join(evidence, 'msgstore.db'), 'db');
   for (const [path, text] of Object.entries(filesInSource)) writeFileSync(join(evidence, path), text);
   const attachments: NewAttachment[] = [];
-  const db = {
-    call: async (method: string, params: { batch?: MessageBatch }) => {
-      if (method !== 'insertMessages' || params.batch === undefined) return null;
-      attachments.push(...params.batch.attachments.flatMap((row) => row.attachments));
-      return { rowids: Array.from({ length: params.batch.rows.count }, (_row, index) => index + 1) };
-    },
-  };
-  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone: 'UTC' }, path: join(evidence, 'msgstore.db'), casePath, format: 'whatsapp-android-db' } as unknown as ImportJob;
-  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
-  const writer = new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles(join(evidence, 'msgstore.db')));
+  const writer = stubRecordWriter({ path: join(evidence, 'msgstore.db'), format: 'whatsapp-android-db', casePath }, (method, params) => {
+    if (method === 'insertMessages') attachments.push(...(params.batch?.attachments.flatMap((row) => row.attachments) ?? []));
+  });
   await writer.message({
     chatKey: 'chat', kind: 'message', sender: 'Ana', time: null, timestampText: '', text: '', deleted: false, edited: false,
     attachments: [attachment],

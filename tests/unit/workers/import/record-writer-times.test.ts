@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageBatch } from '../../../../shared/contracts/db-worker.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../../shared/contracts/db-worker.ts';
-import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
 import { unpackRows } from '../../../../shared/contracts/packed-rows.ts';
 import type { ParsedMessage } from '../../../../shared/contracts/parsed-source.ts';
 import type { WallTime } from '../../../../shared/time/zoned-time.ts';
 import { wallTimeToUtc } from '../../../../shared/time/zoned-time.ts';
-import type { CallContext } from '../../../../shared/worker/serve.ts';
-import { RecordWriter } from '../../../../workers/import/record-writer.ts';
-import { folderFiles } from '../../../../workers/import/source-files.ts';
+import type { RecordWriter } from '../../../../workers/import/record-writer.ts';
+import { stubRecordWriter } from '../../../support/stub-record-writer.ts';
 
 const TIMESTAMP = MESSAGE_ROW_COLUMNS.indexOf('timestamp');
 
 /** A RecordWriter whose db sink keeps the timestamp column of every stored row. */
 function timeRecordingWriter(timeZone: string, path: string, format: string): { writer: RecordWriter; times: unknown[] } {
   const times: unknown[] = [];
-  const db = {
-    call: async (method: string, params: { batch?: MessageBatch }) => {
-      if (method !== 'insertMessages' || params.batch === undefined) return null;
-      const rows = unpackRows(params.batch.rows);
-      times.push(...rows.map((row) => row[TIMESTAMP]));
-      return { rowids: rows.map((_row, index) => times.length - rows.length + index + 1) };
-    },
-  };
-  const job = { source: { id: 'src-1', sha256: 'c'.repeat(64), timeZone }, path, casePath: '/tmp/case', format } as unknown as ImportJob;
-  const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
-  return { writer: new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles(path)), times };
+  const writer = stubRecordWriter({ path, format, timeZone }, (method, params) => {
+    if (method === 'insertMessages' && params.batch !== undefined) times.push(...unpackRows(params.batch.rows).map((row) => row[TIMESTAMP]));
+  });
+  return { writer, times };
 }
 
 async function storedTimes(timeZone: string, walls: WallTime[]): Promise<{ times: unknown[]; warnings: string[] }> {
