@@ -1,4 +1,4 @@
-// `npm run bench -- <suite> [--messages N] [--large] [--queries N] [--engine] [--json]`
+// `npm run bench -- <suite> [--messages N] [--runs R] [--large] [--queries N] [--engine] [--json]`
 // Every figure is measured in the run that prints it, against baselines measured in the same run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,12 @@ const option = (name: string): string | undefined => {
 };
 const json = args.includes('--json');
 
+function positiveInteger(text: string, name: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1, not "${text}"`);
+  return value;
+}
+
 async function main(): Promise<number> {
   switch (suite) {
     case 'search': {
@@ -36,7 +42,7 @@ async function main(): Promise<number> {
       return met ? 0 : 1;
     }
     case 'import': {
-      const met = await benchImport({ messages: Number(option('messages') ?? 1_000_000), engine: args.includes('--engine'), json });
+      const met = await benchImport({ messages: Number(option('messages') ?? 1_000_000), runs: positiveInteger(option('runs') ?? '3', 'runs'), engine: args.includes('--engine'), json });
       return met ? 0 : 1;
     }
     default: {
