@@ -24,7 +24,7 @@ import {
 } from '../sqlite/index.ts';
 import { isPduNotice, MMS_NOTIFICATION_IND, pduNoticeText } from '../mms/pdu-notices.ts';
 import { smilPartOrder } from '../mms/smil-order.ts';
-import { bareContentType, mmsSubjectText } from '../mms/pdu-headers.ts';
+import { bareContentType, storedMmsSubjectText } from '../mms/pdu-headers.ts';
 import type { ThreadBook } from './threads.ts';
 
 export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -141,7 +141,7 @@ export class MmsReader {
     putExtra(extra, 'box', box === null ? null : MSG_BOX[box] ?? `unknown (${box})`);
     putExtra(extra, 'mmsType', messageType === null ? null : MESSAGE_TYPES[messageType] ?? `unknown (${messageType})`);
     const subject = nonEmptyText(row['sub']);
-    const decodedSubject = subject === null ? null : mmsSubjectText(subject, integerValue(row['sub_cs']));
+    const decodedSubject = subject === null ? null : storedMmsSubjectText(subject, integerValue(row['sub_cs']));
     putExtra(extra, 'subject', decodedSubject);
     if (decodedSubject !== subject) putExtra(extra, 'subjectAsStored', subject);
     putExtra(extra, 'dateSent', isoOrNull(unixTime(row['date_sent'], row['date_sent__text'])));

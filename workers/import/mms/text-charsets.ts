@@ -10,6 +10,8 @@ const MIB_ISO_8859_1 = 4;
 const MIB_ISO_8859_9 = 12;
 export const MIB_UTF_8 = 106;
 const MIB_UTF_16 = 1015;
+/** ISO-10646-UCS-2 (Android's CharacterSets.UCS2): two bytes a character, read as UTF-16. */
+const MIB_UCS_2 = 1000;
 
 /**
  * MIBenums read with a TextDecoder, by its label. ISO-8859-1 is not here: TextDecoder reads that
@@ -60,7 +62,7 @@ export function decodeMmsText(bytes: Uint8Array, chset: string | null): string |
   const mib = Number(trimmed);
   if (mib === MIB_ISO_8859_1) return Buffer.from(bytes).toString('latin1');
   if (mib === MIB_US_ASCII) return bytes.every((byte) => byte < 0x80) ? Buffer.from(bytes).toString('latin1') : null;
-  if (mib === MIB_UTF_16) return utf16Text(bytes);
+  if (mib === MIB_UTF_16 || mib === MIB_UCS_2) return utf16Text(bytes);
   // TextDecoder reads ISO-8859-9 as windows-1254, whose 0x80-0x9F are letters, not C1 controls.
   if (mib === MIB_ISO_8859_9 && bytes.some((byte) => byte >= 0x80 && byte <= 0x9f)) return null;
   const label = DECODER_LABELS[mib];

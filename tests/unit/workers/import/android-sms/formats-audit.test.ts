@@ -131,6 +131,55 @@ describe('FORMATS.md §4.2: pdu.sub with sub_cs', () => {
   });
 });
 
+describe('FORMATS.md §4.2: pdu.sub in the charset sub_cs names, as the phone reads it', () => {
+  /** The column as PduPersister writes it: the subject's bytes in `charset`, read as ISO-8859-1. */
+  const storedAs = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+  // A hex literal: a UCS-2 subject holds U+0000, which a quoted SQL string would end at.
+  const sqlText = (text: string): string => `CAST(X'${Buffer.from(text, 'utf8').toString('hex')}' AS TEXT)`;
+  const windows1251 = new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // Привет
+  const shiftJis = new Uint8Array([0x82, 0xb1, 0x82, 0xf1, 0x82, 0xc9, 0x82, 0xbf, 0x82, 0xcd]); // こんにちは
+  const ucs2 = new Uint8Array([0x00, 0x48, 0x04, 0x38]); // Hи
+  const badShiftJis = new Uint8Array([0x82, 0x20]);
+
+  async function subjects(rows: [string, number | null][]): Promise<[unknown, unknown][]> {
+    const values = rows.map(([sub, charset], index) => `(${50 + index}, 4, ${1617900500 + index}, 1, 132, ${sqlText(sub)}, ${charset ?? 'NULL'})`);
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO pdu (_id, thread_id, date, msg_box, m_type, sub, sub_cs) VALUES ${values.join(', ')};
+      INSERT INTO part (mid, seq, ct, text) VALUES ${rows.map((_row, index) => `(${50 + index}, 0, 'text/plain', 'body ${index}')`).join(', ')};
+      INSERT INTO addr (msg_id, address, type) VALUES ${rows.map((_row, index) => `(${50 + index}, '+41790000001', 137)`).join(', ')};`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    return run.sink.messages.map((message) => [message.extra?.['subject'], message.extra?.['subjectAsStored']]);
+  }
+
+  it('decodes windows-1251, Shift_JIS and UCS-2 subjects from their stored bytes, keeping the stored form', async () => {
+    expect(await subjects([
+      [storedAs(windows1251), 2251],
+      [storedAs(shiftJis), 17],
+      [storedAs(ucs2), 1000],
+    ])).toEqual([
+      ['Привет', storedAs(windows1251)],
+      ['こんにちは', storedAs(shiftJis)],
+      ['Hи', storedAs(ucs2)],
+    ]);
+  });
+
+  it('leaves as stored what cannot be such bytes, bytes not valid in the charset, and charsets it does not read', async () => {
+    expect(await subjects([
+      ['Привет already text', 2251],
+      [storedAs(badShiftJis), 17],
+      [storedAs(windows1251), 9999],
+      [storedAs(windows1251), null],
+      ['plain ascii', 2251],
+    ])).toEqual([
+      ['Привет already text', undefined],
+      [storedAs(badShiftJis), undefined],
+      [storedAs(windows1251), undefined],
+      [storedAs(windows1251), undefined],
+      ['plain ascii', undefined],
+    ]);
+  });
+});
+
 describe('FORMATS.md §4.2: schema differences across Android versions', () => {
   it('reads a pre-KitKat provider (no date_sent, creator, sub_id; pdu without date_sent) with the same meaning', async () => {
     const bytes = await buildDatabase(`
