@@ -14,6 +14,12 @@ export interface WallTime {
   hour: number;
   minute: number;
   second: number;
+  /**
+   * 0-999, for the few sources that write a wall clock to the millisecond (CSV, some UFDR
+   * reports): without it, messages within one second lose their order in the record's time.
+   * Absent is 0 (chat exports write seconds at most).
+   */
+  millisecond?: number;
 }
 
 export interface ZonedConversion {
@@ -150,7 +156,7 @@ function offsetFromWallTime(timeZone: string, utcMs: number): number {
 
 /** The wall time's fields read as if they were UTC (an offset is then subtracted from it). */
 export function wallAsUtcMs(wall: WallTime): number {
-  return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return dateUtc(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond ?? 0);
 }
 
 /** Per zone: wall-clock hour → the offset every wall time of that hour is read with, or NaN when the hour holds a transition. */
@@ -204,6 +210,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isValidWallTime(wall: WallTime): boolean {
   if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.hour > 23 || wall.minute > 59 || wall.second > 60) return false;
+  const millisecond = wall.millisecond ?? 0;
+  if (!Number.isInteger(millisecond) || millisecond < 0 || millisecond > 999) return false;
   const isLeap = (wall.year % 4 === 0 && wall.year % 100 !== 0) || wall.year % 400 === 0;
   const limit = wall.month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[wall.month - 1] ?? 0);
   return wall.day <= limit;

@@ -464,5 +464,5 @@ export class RecordWriter implements ParseSink {
 }
 
 function sameWallTime(a: WallTime, b: WallTime): boolean {
-  return a.minute === b.minute && a.hour === b.hour && a.day === b.day && a.month === b.month && a.year === b.year && a.second === b.second;
+  return a.minute === b.minute && a.hour === b.hour && a.day === b.day && a.month === b.month && a.year === b.year && a.second === b.second && (a.millisecond ?? 0) === (b.millisecond ?? 0);
 }

@@ -17,7 +17,7 @@ import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.13.0';
+export const CSV_PARSER_VERSION = '1.14.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -248,10 +248,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   const verbatim = (index: number | null): string | null => (index === null ? null : (item.fields[index] ?? ''));
   const cell = (index: number | null): string | null => verbatim(index)?.trim() ?? null;
   const timestampText = verbatim(columns.timestamp) ?? '';
-  const { time, problem, wallMilliseconds } = readCsvTimestamp(timestampText, mapping.timestampFormat, mapping.timeZoneAware === true);
+  const { time, problem } = readCsvTimestamp(timestampText, mapping.timestampFormat, mapping.timeZoneAware === true);
   const extra: Record<string, unknown> = {};
-  // The shared wall clock has no milliseconds; kept here so messages within a second keep their order as facts.
-  if (wallMilliseconds !== undefined) extra['wallMilliseconds'] = wallMilliseconds;
   if (problem !== null) {
     state.undated += 1;
     extra['timestampProblem'] = problem;

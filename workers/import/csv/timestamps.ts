@@ -34,11 +34,6 @@ export interface CsvTime {
   time: ParsedTime;
   /** Why the cell could not be read, or null. */
   problem: string | null;
-  /**
-   * Milliseconds of a wall-clock time, when it has some ("14:03:22.123" without a zone): the
-   * shared WallTime has no place for them, so they are handed on beside it. Instants hold their own.
-   */
-  wallMilliseconds?: number;
 }
 
 export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undefined, utcWhenZoneless: boolean): CsvTime {
@@ -229,7 +224,7 @@ function splitDayPeriod(value: string): { clock: string; period: 'am' | 'pm' | u
 
 /** The instant a time with a zone (or in a file the mapping says is UTC) stands for; else its wall clock, for the case's zone. */
 function instantOrWall(value: string, wall: WallTime, fraction: number, zone: string | undefined, utcWhenZoneless: boolean): CsvTime {
-  if (zone === undefined && !utcWhenZoneless) return fraction === 0 ? { time: { wall }, problem: null } : { time: { wall }, problem: null, wallMilliseconds: Math.min(fraction, MAX_MILLISECOND) };
+  if (zone === undefined && !utcWhenZoneless) return { time: { wall: fraction === 0 ? wall : { ...wall, millisecond: Math.min(fraction, MAX_MILLISECOND) } }, problem: null };
   const offset = offsetMinutes(zone);
   if (offset === null) return { time: null, problem: `"${value}" has an offset no time zone has` };
   return { time: { utcMs: wallAsUtc(wall) + fraction - offset * MS_PER_MINUTE }, problem: null };

@@ -12,6 +12,7 @@
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import { dateUtc } from '../../../shared/time/date-utc.ts';
+import type { WallTime } from '../../../shared/time/zoned-time.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -56,7 +57,9 @@ export function parseCellebriteTime(text: string, order: DayMonthOrder = 'dmy'):
   const parts = isoParts(trimmed) ?? dayFirstParts(trimmed, order === 'mdy' && SLASH_DATE.test(trimmed));
   if (parts === null || !valid(parts)) return null;
   if (parts.zone === null) {
-    return { wall: { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second } };
+    const wall: WallTime = { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+    if (parts.ms > 0) wall.millisecond = parts.ms;
+    return { wall };
   }
   const offset = offsetMinutes(parts.zone);
   if (offset === null) return null;

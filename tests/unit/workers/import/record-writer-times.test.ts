@@ -68,6 +68,16 @@ describe('RecordWriter times (wall clock → UTC in the source zone)', () => {
     expect(times).toEqual(['2023-05-01T10:00:00.000Z', '2023-05-01T10:07:00.000Z']);
   });
 
+  it('keeps a wall clock\'s milliseconds through the zone conversion, and tells apart times of one second', async () => {
+    const ms = (wall: WallTime, millisecond: number): WallTime => ({ ...wall, millisecond });
+    const second = at(2022, 10, 30, 2, 15, 9);
+    const { times, warnings } = await storedTimes('Europe/Bucharest', [ms(second, 120), ms(second, 120), ms(second, 750), second, ms(at(2022, 3, 27, 3, 30, 0), 5), ms(second, 1000)]);
+    expect(times).toEqual(['2022-10-29T23:15:09.120Z', '2022-10-29T23:15:09.120Z', '2022-10-29T23:15:09.750Z', '2022-10-29T23:15:09.000Z', '2022-03-27T01:30:00.005Z', null]);
+    // The gap's time is warned; a millisecond past 999 is no valid time.
+    expect(warnings.filter((reason) => reason.includes('gap'))).toHaveLength(1);
+    expect(warnings.filter((reason) => reason.includes('not a valid date'))).toHaveLength(1);
+  });
+
   it('warns at each invalid date, also right after the same time was valid in another month', async () => {
     const { times, warnings } = await storedTimes('UTC', [at(2023, 1, 29, 10, 0), at(2023, 2, 29, 10, 0), at(2023, 2, 29, 10, 0), at(2023, 1, 29, 10, 0)]);
     expect(times).toEqual(['2023-01-29T10:00:00.000Z', null, null, '2023-01-29T10:00:00.000Z']);

@@ -38,6 +38,13 @@ describe('Cellebrite timestamps', () => {
     expect(parseCellebriteTime('2024-11-03 19:46:47')).toEqual({ wall: { year: 2024, month: 11, day: 3, hour: 19, minute: 46, second: 47 } });
   });
 
+  // Regression: the milliseconds of a zone-less time were dropped (an instant kept them).
+  it('keeps the milliseconds of a time without a zone in its wall clock', () => {
+    expect(parseCellebriteTime('2024-11-03T19:46:47.250')).toEqual({ wall: { year: 2024, month: 11, day: 3, hour: 19, minute: 46, second: 47, millisecond: 250 } });
+    expect(parseCellebriteTime('03/11/2024 19:46:47.5')).toEqual({ wall: { year: 2024, month: 11, day: 3, hour: 19, minute: 46, second: 47, millisecond: 500 } });
+    expect(parseCellebriteTime('2024-11-03T19:46:47.250+02:00')).toEqual({ utcMs: Date.UTC(2024, 10, 3, 17, 46, 47, 250) });
+  });
+
   it.each(['', 'yesterday', '2024-02-30T10:00:00Z', '2024-11-03T25:00:00Z', '2024-11-03T10:00:00+19:00'])('refuses %j', (text) => {
     expect(parseCellebriteTime(text)).toBeNull();
   });
