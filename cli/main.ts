@@ -167,6 +167,7 @@ function buildProgram(): Command {
     .description('Measure speed on generated data against baselines measured in the same run (slow: minutes)')
     .addArgument(new Argument('[suite]', 'what to measure').choices(BENCH_SUITES).default('search'))
     .option('--messages <n>', 'messages to generate (import, search)', positiveInteger)
+    .option('--runs <n>', 'runs of each format, checked on the median (import; default 3)', positiveInteger)
     .option('--json', 'print the measurements as JSON')
     .action(async (suite: BenchSuite, options: BenchCommandOptions) => {
       process.exitCode = await runBench(suite, options);

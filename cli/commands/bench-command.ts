@@ -1,5 +1,5 @@
 /**
- * `threadline bench [import|search|ocr|hash] [--messages N] [--json]` (../shared/CLI.md): the
+ * `threadline bench [import|search|ocr|hash] [--messages N] [--runs R] [--json]` (../shared/CLI.md): the
  * benchmarks of `npm run bench`, run from the command line. They live in scripts/bench/ (they
  * generate corpora and compare against baselines such as sha256sum), so the command runs that
  * script as a child process rather than loading benchmark code into the CLI.
@@ -14,6 +14,8 @@ export type BenchSuite = (typeof BENCH_SUITES)[number];
 
 export interface BenchCommandOptions {
   messages?: number;
+  /** Runs of each format (import); the target is checked on the median. */
+  runs?: number;
   json?: boolean;
 }
 
@@ -21,7 +23,12 @@ const BENCH_SCRIPT = fileURLToPath(new URL('../../scripts/bench/main.ts', import
 
 /** The arguments scripts/bench/main.ts takes for this suite and these flags. */
 export function benchScriptArguments(suite: BenchSuite, options: BenchCommandOptions): string[] {
-  return [suite, ...(options.messages === undefined ? [] : ['--messages', String(options.messages)]), ...(options.json === true ? ['--json'] : [])];
+  return [
+    suite,
+    ...(options.messages === undefined ? [] : ['--messages', String(options.messages)]),
+    ...(options.runs === undefined ? [] : ['--runs', String(options.runs)]),
+    ...(options.json === true ? ['--json'] : []),
+  ];
 }
 
 export async function runBench(suite: BenchSuite, options: BenchCommandOptions): Promise<number> {
