@@ -8,7 +8,7 @@
  */
 
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { conversationKey } from './address.ts';
+import type { AddressKeys } from './address.ts';
 import { contactName, present, readEpoch } from './records.ts';
 import type { RecordResult } from './records.ts';
 
@@ -84,7 +84,7 @@ function callNumber(attributes: Record<string, string>): string | null {
 }
 
 /** A `<call>` element of a `<calls>` backup → a call-log record. */
-export function smsBackupCall(attributes: Record<string, string>, locator: SourceLocator): RecordResult {
+export function smsBackupCall(attributes: Record<string, string>, locator: SourceLocator, keys: AddressKeys): RecordResult {
   const notes: string[] = [];
   const number = callNumber(attributes);
   const rawDate = attributes['date'] ?? '';
@@ -100,7 +100,7 @@ export function smsBackupCall(attributes: Record<string, string>, locator: Sourc
   const attributesKept: Record<string, string> = {};
   for (const [key, value] of Object.entries(attributes)) if (value !== 'null') attributesKept[key] = value;
   const message: ParsedMessage = {
-    chatKey: callConversationKey(conversationKey(number)),
+    chatKey: callConversationKey(keys.of(number)),
     kind: 'system',
     // The caller of an incoming call; the owner of an outgoing one is not named by the backup.
     sender: facts.direction === 'incoming' ? (name ?? number) : null,

@@ -10,7 +10,7 @@ import { sniffSmsBackupXml } from './sniff.ts';
 
 export { parseSmsBackupXml, SMS_BACKUP_XML_PARSER_VERSION, MAX_ELEMENT_CHARS } from './parse-sms-xml.ts';
 export { sniffSmsBackupXml } from './sniff.ts';
-export { conversationKey, normaliseAddress } from './address.ts';
+export { AddressKeys, normaliseAddress } from './address.ts';
 
 export const smsBackupXmlParser: SourceParser = {
   format: 'sms-backup-restore-xml',

@@ -21,7 +21,7 @@ import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../impor
 import { feedInSlices } from '../feed-in-slices.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
-import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
+import { AddressKeys, isRcsGroupAddress, splitAddress } from './address.ts';
 import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
 import { isBetweenMarkup, readsAsXml10 } from './saxes-state.ts';
 import { MAX_PLAIN_SMS_BYTES, PlainSmsLineReader } from './plain-sms-bytes.ts';
@@ -30,7 +30,7 @@ import { contactName, messageAddress, mmsMessage, present, smsMessage } from './
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.9.1';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.10.0';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -94,7 +94,8 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   let windowStart = 0;
   // Plain sms lines read from bytes (plain-sms-bytes.ts), and what that reading carries between chunks.
   const lineReader = new PlainSmsLineReader();
-  const plainRecords = new PlainSmsRecords(lineReader);
+  const keys = new AddressKeys();
+  const plainRecords = new PlainSmsRecords(lineReader, keys);
   const encodedSink = sink.encodedMessage?.bind(sink);
   /** The start of a line the last chunk ended inside of. */
   let partialLine: Buffer | null = null;
@@ -161,11 +162,11 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     state.element = null;
     if (open === null || open.attributes === null) return;
     const locator = locatorFor(open);
-    if (tag.name === 'sms') emit(smsMessage(open.attributes, locator), open);
-    else if (tag.name === 'mms') emit(mmsMessage(open.attributes, open.parts, open.addrs, locator), open);
+    if (tag.name === 'sms') emit(smsMessage(open.attributes, locator, keys), open);
+    else if (tag.name === 'mms') emit(mmsMessage(open.attributes, open.parts, open.addrs, locator, keys), open);
     else if (tag.name === 'call') {
       calls += 1;
-      emit(smsBackupCall(open.attributes, locator), open);
+      emit(smsBackupCall(open.attributes, locator, keys), open);
     }
     else {
       unknownElements += 1;
@@ -249,7 +250,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
       return;
     }
     const open: OpenElement = { name: 'sms', index, line, column, start: fed, attributes: plainRecords.attributes(), parts: [], addrs: [] };
-    emit(smsMessage(open.attributes ?? {}, locator), open);
+    emit(smsMessage(open.attributes ?? {}, locator, keys), open);
     await flush();
   };
 
@@ -388,7 +389,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     if (cut !== null && (cut.name === 'sms' || cut.name === 'mms' || cut.name === 'call')) {
       const locator = locatorFor(cut);
       const addressName = cut.name === 'call' ? 'number' : 'address';
-      const address = conversationKey(cut.attributes === null ? attributeInRaw(window, addressName) : present(cut.attributes, addressName));
+      const address = keys.of(cut.attributes === null ? attributeInRaw(window, addressName) : present(cut.attributes, addressName));
       emit(
         {
           message: unparsedRecord({

@@ -7,7 +7,7 @@
  */
 
 import type { EncodedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import { conversationKey } from './address.ts';
+import type { AddressKeys } from './address.ts';
 import { ByteScratch, type PlainSmsLineReader } from './plain-sms-bytes.ts';
 import { MIN_MILLISECONDS, SMS_TYPES } from './records.ts';
 import { RecurringStrings } from './recurring-strings.ts';
@@ -39,7 +39,10 @@ export class PlainSmsRecords {
   private readonly recurring = new RecurringStrings();
   private slots: Slots = { version: -1, address: -1, date: -1, type: -1, body: -1, contactName: -1, members: [] };
 
-  constructor(private readonly reader: PlainSmsLineReader) {}
+  constructor(
+    private readonly reader: PlainSmsLineReader,
+    private readonly keys: AddressKeys,
+  ) {}
 
   /** The attributes of the line read, as saxes would give them (for smsMessage). */
   attributes(): Record<string, string> {
@@ -59,7 +62,7 @@ export class PlainSmsRecords {
     if (type === undefined) return null;
     const address = reader.recurringValue(slots.address, this.recurring, this.scratch);
     if (address === 'null' || address.trim() === '') return null;
-    const chatKey = conversationKey(address);
+    const chatKey = this.keys.of(address);
     if (!announcedChats.has(chatKey)) return null;
     const incoming = type.direction === 'incoming';
     // Only an incoming message's sender is its contact's name.

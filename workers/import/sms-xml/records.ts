@@ -14,7 +14,7 @@ import { isPduNotice, pduNoticeText } from '../mms/pdu-notices.ts';
 import { smilPartOrder, type PartNames } from '../mms/smil-order.ts';
 import { bareContentType, mmsSubjectText } from '../mms/pdu-headers.ts';
 import { decodeMmsText } from '../mms/text-charsets.ts';
-import { conversationKey, isRcsGroupAddress, splitAddress } from './address.ts';
+import { isRcsGroupAddress, splitAddress, type AddressKeys } from './address.ts';
 
 export interface MmsPart {
   attributes: Record<string, string>;
@@ -100,7 +100,7 @@ function keptAttributes(attributes: Record<string, string>, leaveOut: readonly s
   return kept;
 }
 
-export function smsMessage(attributes: Record<string, string>, locator: SourceLocator): RecordResult {
+export function smsMessage(attributes: Record<string, string>, locator: SourceLocator, keys: AddressKeys): RecordResult {
   const notes: string[] = [];
   const address = messageAddress(attributes);
   const rawDate = attributes['date'] ?? '';
@@ -120,7 +120,7 @@ export function smsMessage(attributes: Record<string, string>, locator: SourceLo
   if (unit === 's') extra['dateUnit'] = 'seconds';
   return {
     message: {
-      chatKey: conversationKey(address),
+      chatKey: keys.of(address),
       kind: 'message',
       sender,
       senderId,
@@ -138,7 +138,7 @@ export function smsMessage(attributes: Record<string, string>, locator: SourceLo
   };
 }
 
-export function mmsMessage(attributes: Record<string, string>, parts: readonly MmsPart[], addrs: readonly Record<string, string>[], locator: SourceLocator): RecordResult {
+export function mmsMessage(attributes: Record<string, string>, parts: readonly MmsPart[], addrs: readonly Record<string, string>[], locator: SourceLocator, keys: AddressKeys): RecordResult {
   const notes: string[] = [];
   const rawDate = attributes['date'] ?? '';
   const { time, unit } = readEpoch(present(attributes, 'date'));
@@ -233,7 +233,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     : null;
   return {
     message: {
-      chatKey: conversationKey(address),
+      chatKey: keys.of(address),
       kind: notice === null ? 'message' : 'system',
       sender: incoming ? ((isGroup ? null : contactName(attributes)) ?? incomingFrom) : null,
       senderId,

@@ -9,6 +9,7 @@
  */
 
 import { safeRelativePath } from '../import-limits.ts';
+import { MATCHED_DIGITS } from '../phone-spellings.ts';
 import { isDeletedState } from './deleted-state.ts';
 import { descendants } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -118,9 +119,6 @@ export class FileIndex {
     return id === null ? null : (this.names.get(matchKey(id)) ?? null);
   }
 }
-
-/** Digits a national and an international spelling of one number share (0711 111 111, +40 711 111 111). */
-export const MATCHED_DIGITS = 9;
 
 /**
  * The key that tells one person however their identifier is spelled: a phone number's last nine

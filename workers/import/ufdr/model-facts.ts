@@ -8,7 +8,8 @@
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import type { WallTime } from '../../../shared/time/zoned-time.ts';
 import { isDeletedState } from './deleted-state.ts';
-import { identifierKey, matchKey, MATCHED_DIGITS } from './file-index.ts';
+import { PhoneSpellings } from '../phone-spellings.ts';
+import { identifierKey, matchKey } from './file-index.ts';
 import { fieldModels, fieldNode, fieldText, partyOf } from './model-tree.ts';
 import { isNoTimeStamp } from './ufdr-time.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -188,15 +189,12 @@ export function counterpartsOf(parties: Parties, direction: 'incoming' | 'outgoi
 const PHONE_LIKE = /^(?:tel:)?\+?[\d\s().-]{6,}(?:@s\.whatsapp\.net|@c\.us)?$/iu;
 
 /**
- * Conversation keys for parties. One person's number is spelled many ways across a phone's
- * records: `+40 711 111 111` in a call, `0711111111` in an SMS, `40711111111@s.whatsapp.net` in
- * a WhatsApp call. Like the phone's own contact matching, numbers are matched on their last nine
- * digits; the first spelling met becomes the key. Other identifiers (e-mail, user names) match
- * case-insensitively.
+ * Conversation keys for parties: numbers however they are spelled (PhoneSpellings, last nine
+ * digits; a jid or a `00` prefix is an international spelling), other identifiers (e-mail, user
+ * names) case-insensitively.
  */
 export class PartyKeys {
-  private readonly bySuffix = new Map<string, string>();
-  private static readonly MAX = 200_000;
+  private readonly spellings = new PhoneSpellings();
 
   keyOf(id: string): string {
     const trimmed = id.trim();
@@ -208,13 +206,7 @@ export class PartyKeys {
       digits = digits.slice(2);
       international = true;
     }
-    const spelled = `${international ? '+' : ''}${digits}`;
-    if (digits.length < MATCHED_DIGITS) return spelled;
-    const suffix = digits.slice(-MATCHED_DIGITS);
-    const known = this.bySuffix.get(suffix);
-    if (known !== undefined) return known;
-    if (this.bySuffix.size < PartyKeys.MAX) this.bySuffix.set(suffix, spelled);
-    return spelled;
+    return this.spellings.keyOf(`${international ? '+' : ''}${digits}`, digits);
   }
 
   /** The key of a set of parties (a group): their keys, sorted, joined by '~'. */

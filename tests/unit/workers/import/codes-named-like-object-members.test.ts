@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AddressKeys } from '../../../../workers/import/sms-xml/address.ts';
 import { smsBackupCall } from '../../../../workers/import/sms-xml/call-log.ts';
 import { decodeEntities } from '../../../../workers/import/telegram/html-text.ts';
 import { telegramAttachments } from '../../../../workers/import/telegram/json-media.ts';
@@ -12,7 +13,7 @@ describe('values named like object members', () => {
   it('are no SMS Backup & Restore call type', () => {
     const locator = { kind: 'xml-path', file: 'calls.xml', path: '/calls/call[1]', line: 3, column: 3 } as const;
     for (const type of ['constructor', 'toString', '__proto__']) {
-      const result = smsBackupCall({ number: '+40721', date: '1673769600000', type, duration: '5' }, locator);
+      const result = smsBackupCall({ number: '+40721', date: '1673769600000', type, duration: '5' }, locator, new AddressKeys());
       expect(result.notes).toContain(`unknown call type "${type}"`);
       expect(result.message.direction ?? null).toBeNull();
     }

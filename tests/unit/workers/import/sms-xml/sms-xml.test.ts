@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
-import { conversationKey, normaliseAddress, smsBackupXmlParser, sniffSmsBackupXml } from '../../../../../workers/import/sms-xml/index.ts';
+import { AddressKeys, normaliseAddress, smsBackupXmlParser, sniffSmsBackupXml } from '../../../../../workers/import/sms-xml/index.ts';
 import { inputFromBytes, inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
 
 const FIXTURES = path.resolve(process.cwd(), 'fixtures/sms-xml');
@@ -182,8 +182,41 @@ describe('addresses and sniffing', () => {
     expect(normaliseAddress('tel:+15550100001')).toBe('+15550100001');
     expect(normaliseAddress('Group_8@RCS.google.com')).toBe('group_8@rcs.google.com');
     expect(normaliseAddress('VERIFY')).toBe('VERIFY');
-    expect(conversationKey('+15550000013~+15550000009~+1 555 000 0012')).toBe('+15550000009~+15550000012~+15550000013');
-    expect(conversationKey(null)).toBe('(no address)');
+    const keys = new AddressKeys();
+    expect(keys.of('+15550000013~+15550000009~+1 555 000 0012')).toBe('+15550000009~+15550000012~+15550000013');
+    expect(keys.of(null)).toBe('(no address)');
+  });
+
+  // Regression (a real 2018 backup, smilecs/parser sms.xml): one contact written "+2347035004497"
+  // and "07035004497" was two conversations; "(555) 010 0001" and "+1 555 010 0001" too, though
+  // this module's comment said they were one.
+  it('keys the national and international spellings of one number as one, the first spelling met', () => {
+    const keys = new AddressKeys();
+    expect(keys.of('+2347035004497')).toBe('+2347035004497');
+    expect(keys.of('07035004497')).toBe('+2347035004497');
+    expect(keys.of('(555) 010 0001')).toBe('5550100001');
+    expect(keys.of('+1 555 010 0001')).toBe('5550100001');
+    expect(keys.of('+15550100001~07035004497')).toBe('+2347035004497~5550100001');
+    // Fewer than nine digits match only as written: short codes and short national numbers.
+    expect(keys.of('12345678')).toBe('12345678');
+    expect(keys.of('+4712345678')).toBe('+4712345678');
+    expect(keys.of('BANK-INFO')).toBe('BANK-INFO');
+    // Each import has its own: another backup's first spelling is its own.
+    expect(new AddressKeys().of('07035004497')).toBe('07035004497');
+  });
+
+  it('gives the messages of both spellings one conversation', async () => {
+    const xml = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<smses count="2">
+  <sms protocol="0" address="+2347035004497" date="1490734428060" type="1" subject="null" body="Hi" toa="null" sc_toa="null" service_center="null" read="1" status="-1" locked="0" contact_name="faith ayara" />
+  <sms protocol="0" address="07035004497" date="1492025549229" type="2" subject="null" body="Hello" toa="null" sc_toa="null" service_center="null" read="1" status="-1" locked="0" contact_name="faith ayara" />
+</smses>`;
+    const result = await runParser(smsBackupXmlParser, inputFromText(xml, { displayName: 'sms.xml' }));
+    expect(result.chats.map((chat) => chat.key)).toEqual(['+2347035004497']);
+    expect(result.messages.map((message) => [message.chatKey, message.direction, message.senderId ?? null])).toEqual([
+      ['+2347035004497', 'incoming', '+2347035004497'],
+      ['+2347035004497', 'outgoing', null],
+    ]);
   });
 
   it('sniffs <smses> and <calls> roots, past comments and a DOCTYPE', () => {
