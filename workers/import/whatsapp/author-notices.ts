@@ -47,6 +47,14 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   if (split.marked && !opensInRightToLeftScript(plainBody) && carriesOnlyNotices(sender, statistics)) {
     return 'body starts with a direction mark under a name that never wrote an unmarked message, and only a few plain marked ones';
   }
+  if (split.marked && !opensInRightToLeftScript(plainBody) && hasNoticeShape(plainBody)) {
+    if (mentionsName(plainBody, sender)) {
+      return 'body starts with a direction mark and names the one it is written under, as the notices about a participant do ("X was added", "Y added X")';
+    }
+    if (isGroupName(sender, statistics)) {
+      return "body starts with a direction mark under the group's own name (the end-to-end notice's, never an unmarked message's)";
+    }
+  }
   const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
   const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
   if (seenOnce && keywords && hasNoticeShape(plainBody) && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
@@ -56,6 +64,41 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
     return 'quoted text before the colon: a notice about a subject or name change';
   }
   return null;
+}
+
+/** Spaces WhatsApp writes in names: no-break and narrow no-break (`~\u202fAna`). */
+const NAME_SPACES = /[\u00a0\u2007\u202f]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Fewer letters than this, and a name is as likely a word of the text ("Al", "Jo"). */
+const MIN_MENTIONED_NAME_LETTERS = 3;
+
+/**
+ * True when the body names `sender` as a whole: iOS writes the notices about a participant
+ * under that participant's name, and their text names them again, in every language
+ * (`~ Kate: ‎~ Kate was added`, `Mam: ‎Papa heeft Mam toegevoegd`, `Lim.: ‎alfi added ~ Lim.`).
+ * No list of wordings is needed; a person's message is marked only when it opens with
+ * right-to-left text or an attachment, and rarely names its own writer.
+ */
+export function mentionsName(plainBody: string, sender: string): boolean {
+  const name = sender.replace(NAME_SPACES, ' ').trim();
+  if ([...name].filter((char) => LETTER_OR_DIGIT.test(char)).length < MIN_MENTIONED_NAME_LETTERS) return false;
+  const body = plainBody.replace(NAME_SPACES, ' ');
+  for (let at = body.indexOf(name); at !== -1; at = body.indexOf(name, at + 1)) {
+    const before = at === 0 ? '' : body.charAt(at - 1);
+    const after = body.charAt(at + name.length);
+    if (!LETTER_OR_DIGIT.test(before) && !LETTER_OR_DIGIT.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * The group's own name: iOS writes the end-to-end notice and the group's events under it
+ * (`FOSTI 2024: ‎ara added ~ Aull and ~ Kevin`, `KL 2026: ‎You joined from the community`), and
+ * no one writes an unmarked message under it. Three names at least, so the chat is a group: in a
+ * private chat the end-to-end notice is written under the contact's name.
+ */
+function isGroupName(sender: string, statistics: SenderStatistics): boolean {
+  return statistics.endToEndNames.has(sender) && !statistics.writesUnmarked.has(sender) && !statistics.writesProse.has(sender) && statistics.counts.size >= 3;
 }
 
 /**

@@ -46,7 +46,7 @@
 import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
 import { isKnownNotice, looksLikeProse, MAX_NOTICE_LENGTH } from './notices.ts';
-import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';
+import { classifyPlaceholders, END_TO_END_KEYWORDS, isMessagePlaceholder } from './placeholders.ts';
 
 /** Split points further right than this cannot be the end of a name. */
 const MAX_SENDER_LENGTH = 200;
@@ -132,6 +132,8 @@ export interface SenderStatistics {
   unrecognisedMarked: Map<string, number>;
   /** Names with a marked body no notice can be: several lines, a question, emoji, long (notices.ts). */
   writesProse: Set<string>;
+  /** Names the end-to-end notice is written under: the chat's own name (a group's, or the contact's in a private chat). */
+  endToEndNames: Set<string>;
   /** Names extended to `Name: X` by rule 2, and the set of the extended names. */
   extensions: Map<string, string>;
   extendedNames: Set<string>;
@@ -146,6 +148,7 @@ export class SenderStatisticsBuilder {
   private readonly commonPrefix = new Map<string, string | null>();
   private readonly unrecognisedMarked = new Map<string, number>();
   private readonly writesProse = new Set<string>();
+  private readonly endToEndNames = new Set<string>();
   /** Who started a body with each `: X` label (rule 2), or null once two names have. */
   private readonly labelUsers = new Map<string, string | null>();
   /** Texts of header lines with no split point (`Ann added Ana`, `Ana left`), marks removed. */
@@ -216,6 +219,7 @@ export class SenderStatisticsBuilder {
     }
     this.lastMarked = name;
     if (isKnownNotice(plainBody)) {
+      if (END_TO_END_KEYWORDS.test(plainBody) && !this.endToEndNames.has(name)) this.endToEndNames.add(ownCopy(name));
       return;
     }
     const count = this.unrecognisedMarked.get(name);
@@ -267,6 +271,7 @@ export class SenderStatisticsBuilder {
       writesUnmarked: this.writesUnmarked,
       unrecognisedMarked: this.unrecognisedMarked,
       writesProse: this.writesProse,
+      endToEndNames: this.endToEndNames,
       extensions,
       extendedNames: new Set(extensions.values()),
       firstHeaderLine,

@@ -8,7 +8,10 @@
  * and the Android rows of Ukrainian, Arabic and Vietnamese, no sample holds: they are the
  * wordings public parsers list, from WhatsApp's own strings (starkdmi/whats_json
  * lib/src/patterns.dart, iOS Localizable.strings and Android strings.xml; mlomb/chat-analytics
- * pipeline/parse/parsers/WhatsApp.ts), each also read in a second public parser where one had it. Matching is on text with direction marks removed, NFC,
+ * pipeline/parse/parsers/WhatsApp.ts), each also read in a second public parser where one had it.
+ * The Dutch iOS "… weggelaten" rows and pt-BR's "Mensagem apagada" were read in real public
+ * exports (RMJongDev/DeJongDiner, GabrielGabes/PegaPlantao `_chat.txt`); the pt-BR "… ocultado"
+ * rows are the wordings other public parsers list. Matching is on text with direction marks removed, NFC,
  * lower case; iOS omitted-media texts may follow a caption (`Some file.txt document omitted`).
  */
 
@@ -25,24 +28,26 @@ const IOS_OMITTED: readonly (readonly [WhatsAppMediaType, readonly string[]])[] 
     'imagem não revelada', 'изображение отсутствует', 'зображення відсутнє', 'obrázek vynechán',
     'फ़ोटो हटाई गई', 'gambar tidak disertakan', '画像は含まれていません', 'ไม่มีรูปภาพ',
     'đã bỏ qua hình ảnh', 'لم يتم إدراج الصورة', 'görüntü dahil edilmedi', '照片已忽略', '圖片已略去',
-    '圖像已省略', 'Imagine omisă']],
+    '圖像已省略', 'Imagine omisă', 'afbeelding weggelaten', 'imagem ocultada']],
   ['video', ['video omitted', 'Video weggelassen', 'Video omitido', 'video omesso', 'vidéo absente',
     'vídeo não revelado', 'видео отсутствует', 'відео відсутнє', 'video vynecháno', 'वीडियो छोड़ा गया',
     'video tidak disertakan', 'ビデオは含まれていません', 'วิดีโอถูกลบ', 'đã bỏ video',
-    'لم يتم إدراج الفيديوهات', 'video dahil edilmedi', '视频已忽略', '影片已略去', '影片已省略', 'clip video omis']],
+    'لم يتم إدراج الفيديوهات', 'video dahil edilmedi', '视频已忽略', '影片已略去', '影片已省略', 'clip video omis',
+    'video weggelaten', 'vídeo ocultado']],
   ['audio', ['audio omitted', 'Audio weggelassen', 'audio omitido', 'audio omesso', 'audio omis',
     'ficheiro de áudio não revelado', 'аудиофайл отсутствует', 'аудіо відсутнє', 'zvukový soubor vynechán',
     'ऑडियो हटाई गयी', 'audio tidak disertakan', '音声は含まれていません', 'ไม่มีไฟล์เสียง',
     'bỏ qua tệp âm thanh', 'لم يتم إدراج المقاطع الصوتية', 'ses dahil edilmedi', '音频已忽略', '音訊已略去', '音訊已省略',
-    'fără audio']],
+    'fără audio', 'audio weggelaten', 'áudio ocultado']],
   ['sticker', ['sticker omitted', 'Sticker weggelassen', 'sticker omitido', 'sticker non incluso',
     'sticker omis', 'sticker não revelado', 'стикер не добавлен', 'Наклейку не додано', 'nálepka vynechána',
     'स्टिकर छोड़ा गया', 'stiker tidak disertakan', 'スタンプは含まれていません', 'ไม่มีสติกเกอร์',
-    'đã bỏ sticker', 'تم حذف الملصقات', 'Çıkartma dahil edilmedi', '贴图已省略', '貼圖已略去', '貼圖已忽略']],
+    'đã bỏ sticker', 'تم حذف الملصقات', 'Çıkartma dahil edilmedi', '贴图已省略', '貼圖已略去', '貼圖已忽略',
+    'sticker weggelaten', 'figurinha omitida']],
   ['gif', ['GIF omitted', 'GIF weggelassen', 'GIF omitido', 'GIF esclusa', 'GIF retiré', 'GIF não revelada',
     'GIF отсутствует', 'GIF-анімацію пропущено', 'GIF vynechán', 'GIF छोड़ा गया', 'GIF tidak disertakan',
     'GIFは含まれていません', 'ละเว้น GIF', 'Đã bỏ qua ảnh GIF', 'لم يتم إدراج صورة GIF', 'GIF dahil edilmedi', 'GIF 动态图已被忽略', 'GIF 已略去',
-    'GIF 圖片已被省略', 'GIF omis']],
+    'GIF 圖片已被省略', 'GIF omis', 'GIF weggelaten']],
   ['contact', ['Contact card omitted', 'Kontaktkarte ausgelassen', 'Tarjeta de contacto omitida',
     'Scheda contatto omessa', 'Fiche contact manquante', 'Contacto não revelado',
     'Карточка контакта отсутствует', 'Картка контакту відсутня', 'Vizitka vynechána',
@@ -53,7 +58,7 @@ const IOS_OMITTED: readonly (readonly [WhatsAppMediaType, readonly string[]])[] 
     'document manquant', 'documento não revelado', 'документ отсутствует', 'документ пропущено',
     'dokument vynechán', 'डॉक्यूमेंट छोड़ा गया', 'dokumen tidak disertakan', 'ドキュメントは含まれていません',
     'ละเว้นเอกสาร', 'đã bỏ qua tài liệu', 'لم يتم إدراج المستند', 'belge dahil edilmedi', '文档已省略', '文件已略去',
-    '文件已忽略', 'document omis']],
+    '文件已忽略', 'document omis', 'document weggelaten']],
 ];
 
 const IOS_OMITTED_TYPES: ReadonlyMap<string, WhatsAppMediaType> = new Map(
@@ -123,6 +128,13 @@ function isAttachedLabel(label: string): boolean {
  * a name with that counter needs no extension.
  */
 const IOS_ATTACHED = /<([^<>:]{2,30}): (\d{8}-[^<>]+|[^<>]+\.[\p{L}\p{N}]{1,8})>$/u;
+/**
+ * iOS before the `<attached: …>` form (2016, a real export: TommasoAzz/whatsapp-exported-chat-reader
+ * sample-old-iOS.txt): the file's name, then its label in angle brackets, the whole line
+ * (`2016-08-30-PHOTO-00000016.jpg <allegato>`, `… <attached>`). The name must have an extension
+ * and the label be an "attached" wording, so "see file.txt <urgent>" stays a person's.
+ */
+const OLD_IOS_ATTACHED = /^([^<>\s][^<>]*\.[\p{L}\p{N}]{1,8}) <([^<>:\s]{3,30})>$/u;
 
 /** Deleted-message texts (whole body; a trailing '.' or '。' is ignored). */
 const DELETED_TEXTS = [
@@ -131,7 +143,7 @@ const DELETED_TEXTS = [
   'Du hast diese Nachricht gelöscht', 'Se eliminó este mensaje', 'Eliminaste este mensaje',
   'Questo messaggio è stato eliminato', 'Hai eliminato questo messaggio', 'Ce message a été supprimé',
   'Vous avez supprimé ce message', 'Esta mensagem foi apagada', 'Apagou esta mensagem',
-  'Você apagou esta mensagem', 'Данное сообщение удалено', 'Вы удалили данное сообщение',
+  'Você apagou esta mensagem', 'Mensagem apagada', 'Данное сообщение удалено', 'Вы удалили данное сообщение',
   'Это сообщение удалено', 'Вы удалили это сообщение', 'Це повідомлення було видалено',
   'Ви видалили це повідомлення', 'Tato zpráva byla smazána', 'Tuto zprávu jste smazal/a',
   'यह मैसेज डिलीट कर दिया गया है', 'आपने यह मैसेज डिलीट किया', 'Pesan ini dihapus', 'Anda menghapus pesan ini',
@@ -200,6 +212,8 @@ const SECURITY_CODE_WORDS =
 
 /** The security-code notice: it names a contact, in private chats and groups alike. */
 export const SECURITY_CODE_KEYWORDS = new RegExp(SECURITY_CODE_WORDS, 'iu');
+/** The end-to-end notice: iOS writes it under the chat's own name (a group's, or the contact's). */
+export const END_TO_END_KEYWORDS = new RegExp(END_TO_END_WORDS, 'iu');
 
 /**
  * Words of the notices that iOS writes under the chat's or a participant's name
@@ -335,6 +349,12 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
   if (iosFile !== undefined) {
     const fileName = iosFile.trim();
     return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
+  }
+  const oldIosAttached = firstLine.length <= MAX_ANDROID_ATTACHED_LENGTH && firstLine.endsWith('>') ? OLD_IOS_ATTACHED.exec(firstLine) : null;
+  const oldIosFile = oldIosAttached?.[1];
+  const oldIosLabel = oldIosAttached?.[2];
+  if (oldIosFile !== undefined && oldIosLabel !== undefined && ATTACHED_LABEL_STEM.test(fold(oldIosLabel))) {
+    return { kind: 'attached', mediaType: mediaTypeFromFileName(oldIosFile), fileName: oldIosFile };
   }
   if (firstLine.length <= MAX_ANDROID_ATTACHED_LENGTH && firstLine.endsWith(')')) {
     const androidAttached = ANDROID_ATTACHED.exec(firstLine);
