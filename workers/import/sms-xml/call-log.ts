@@ -13,7 +13,7 @@ import { contactName, present, readEpoch } from './records.ts';
 import type { RecordResult } from './records.ts';
 
 /** What happened to a call, as the phone recorded it. */
-export type CallOutcome = 'answered' | 'missed' | 'rejected' | 'cancelled' | 'blocked' | 'voicemail' | 'answered elsewhere' | 'unknown';
+export type CallOutcome = 'answered' | 'not connected' | 'missed' | 'rejected' | 'cancelled' | 'blocked' | 'voicemail' | 'answered elsewhere' | 'unknown';
 
 export interface CallFacts {
   direction: 'incoming' | 'outgoing' | null;
@@ -66,13 +66,25 @@ interface CallType {
 /** SMS Backup & Restore `<call type>` (Android CallLog.Calls.TYPE); a Map, so "constructor" is no type. */
 const CALL_TYPES: ReadonlyMap<string, CallType> = new Map<string, CallType>([
   ['1', { direction: 'incoming', outcome: 'answered' }],
-  ['2', { direction: 'outgoing', outcome: 'answered' }],
+  // Answered or not: outcomeOf reads it from the length.
+  ['2', { direction: 'outgoing', outcome: 'unknown' }],
   ['3', { direction: 'incoming', outcome: 'missed' }],
   ['4', { direction: 'incoming', outcome: 'voicemail' }],
   ['5', { direction: 'incoming', outcome: 'rejected' }],
   ['6', { direction: 'incoming', outcome: 'blocked' }],
   ['7', { direction: 'incoming', outcome: 'answered elsewhere' }],
 ]);
+
+/**
+ * Android logs every call the phone placed as OUTGOING_TYPE, answered or not; only its length
+ * tells: a call that connected has one, a call nobody took lasts 0 s (a real backup holds both).
+ */
+function outcomeOf(type: CallType | undefined, durationSeconds: number | null): CallOutcome {
+  if (type === undefined) return 'unknown';
+  if (type.direction !== 'outgoing') return type.outcome;
+  if (durationSeconds === null) return 'unknown';
+  return durationSeconds > 0 ? 'answered' : 'not connected';
+}
 
 /**
  * The other party's number; an empty one (a withheld caller on newer Android, `presentation` 2 or
@@ -96,7 +108,7 @@ export function smsBackupCall(attributes: Record<string, string>, locator: Sourc
   const durationSeconds = rawDuration !== null && /^\d{1,9}$/u.test(rawDuration.trim()) ? Number(rawDuration.trim()) : null;
   if (rawDuration !== null && durationSeconds === null) notes.push(`the duration "${rawDuration.slice(0, 40)}" is not a number of seconds`);
   const name = contactName(attributes);
-  const facts: CallFacts = { direction: type?.direction ?? null, outcome: type?.outcome ?? 'unknown', durationSeconds, video: null, app: null };
+  const facts: CallFacts = { direction: type?.direction ?? null, outcome: outcomeOf(type, durationSeconds), durationSeconds, video: null, app: null };
   const attributesKept: Record<string, string> = {};
   for (const [key, value] of Object.entries(attributes)) if (value !== 'null') attributesKept[key] = value;
   const message: ParsedMessage = {

@@ -466,12 +466,21 @@ function attributeInRaw(raw: string, name: string): string | null {
   return match === null || match[1] === undefined || match[1] === 'null' ? null : match[1];
 }
 
+function groupTitle(names: string | null, members: number): string | null {
+  return names !== null && names.split(', ').length === members ? names : null;
+}
+
 function chatFor(key: string, attributes: Record<string, string>): ParsedChat {
   const address = messageAddress(attributes);
   const parts = address === null ? [] : splitAddress(address);
   const group = parts.length > 1 || isRcsGroupAddress(key);
   const name = group ? null : contactName(attributes);
-  const chat: ParsedChat = { key, title: name ?? address ?? key, kind: group ? 'group' : 'private' };
+  // A group's contact_name may list its members' names ("Max Mustermann, Erika Musterfrau" for
+  // two numbers): the title the phone shows. It may also name only one of them ("Contact E" for
+  // three numbers, a sample), so it is the title only when it names as many as there are numbers.
+  // Which name is whose number it does not say, so the participants keep only their numbers.
+  const title = group ? groupTitle(contactName(attributes), parts.length) : name;
+  const chat: ParsedChat = { key, title: title ?? address ?? key, kind: group ? 'group' : 'private' };
   if (parts.length > 0) chat.participants = parts.map((part) => ({ name: parts.length === 1 ? name : null, id: part }));
   // The same phone address in two backups is the same conversation.
   chat.mergeKey = key;

@@ -165,7 +165,11 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     const contentType = (present(part.attributes, 'ct') ?? '').toLowerCase();
     const bareType = bareContentType(contentType);
     const text = present(part.attributes, 'text');
-    const data = present(part.attributes, 'data');
+    // `data=""` (a real backup writes it for an image it kept no bytes of) holds no file: as a
+    // zero-byte attachment it would pass for the picture, with the hash of nothing.
+    const writtenData = present(part.attributes, 'data');
+    const emptyData = writtenData !== null && writtenData.trim() === '';
+    const data = emptyData ? null : writtenData;
     if (bareType === 'application/smil') {
       if (text !== null) smil.push(text);
       // A SMIL written as data (kept in a file by the provider) is kept as an attachment, or its
@@ -183,7 +187,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
         return;
       }
     }
-    const attachment = partAttachment(part.attributes, contentType, text, data);
+    const attachment = partAttachment(part.attributes, contentType, text, data, emptyData);
     if (attachment.problem !== null) {
       undecoded.add(index);
       partProblems.push(`part ${index + 1} (${contentType || 'no content type'}): ${attachment.problem}`);
@@ -286,7 +290,8 @@ function textFromData(data: string, chset: string | null): string | null {
   return decodeMmsText(Buffer.from(clean, 'base64'), chset);
 }
 
-function partAttachment(attributes: Record<string, string>, contentType: string, text: string | null, data: string | null): { attachment: ParsedAttachment; problem: string | null } {
+/** `emptyData`: the part was written `data=""`, which holds no bytes (`data` is then null). */
+function partAttachment(attributes: Record<string, string>, contentType: string, text: string | null, data: string | null, emptyData: boolean): { attachment: ParsedAttachment; problem: string | null } {
   const attachment: ParsedAttachment = { kind: 'attached', mediaType: mediaTypeOf(contentType) };
   if (contentType !== '') attachment.mimeType = contentType;
   const fileName = present(attributes, 'cl') ?? present(attributes, 'name') ?? present(attributes, 'fn');
@@ -307,7 +312,7 @@ function partAttachment(attributes: Record<string, string>, contentType: string,
     return { attachment, problem: null };
   }
   attachment.kind = 'omitted';
-  return { attachment, problem: null };
+  return { attachment, problem: emptyData ? 'has an empty data attribute: the backup holds none of its bytes' : null };
 }
 
 function mediaTypeOf(contentType: string): MediaType {

@@ -47,8 +47,11 @@ describe('SMS Backup & Restore call logs', () => {
       ].join('\n'),
     );
     const result = await runParser(smsBackupXmlParser, inputFromText(xml, { displayName: 'calls.xml' }));
+    // Regression (a real backup, kmanwar89/pythonparser calls.xml): a dialled call of 0 s was
+    // "answered"; Android logs every placed call as type 2, and only the length tells.
+    expect(result.messages.map((message) => message.extra?.['outcome'])).toEqual(['not connected', 'answered', 'missed', 'voicemail', 'rejected', 'blocked', 'unknown']);
     expect(result.messages.map((message) => [message.chatKey, message.direction, message.sender, message.text])).toEqual([
-      ['calls:+40711111111', 'outgoing', null, 'Outgoing call'],
+      ['calls:+40711111111', 'outgoing', null, 'Outgoing call, not connected'],
       ['calls:+40711111111', 'outgoing', null, 'Outgoing call, 1 h 2 min 5 s'],
       ['calls:+40722222222', 'incoming', '+40722222222', 'Incoming call, missed'],
       ['calls:+40722222222', 'incoming', '+40722222222', 'Incoming call, voicemail, 12 s'],

@@ -38,7 +38,8 @@ describe('SMS Backup & Restore XML', () => {
     expect(chats.map((chat) => [chat.key, chat.title, chat.kind])).toEqual([
       ['+40712345678', 'Dorin', 'private'],
       ['BANK-INFO', 'BANK-INFO', 'private'],
-      ['+40712345678~+40722000111', '+40712345678~+40722000111', 'group'],
+      // The group's contact_name names both members: the title the phone shows.
+      ['+40712345678~+40722000111', 'Dorin, Petra', 'group'],
     ]);
   });
 
