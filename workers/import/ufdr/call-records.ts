@@ -28,7 +28,7 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
   const type = fieldText(model, 'Type');
   const status = fieldText(model, 'Status');
   const stated = `${fieldText(model, 'Direction') ?? ''} ${type ?? ''}`.toLowerCase();
-  const outcome = OUTCOMES.find(([pattern]) => pattern.test(`${type ?? ''} ${status ?? ''}`))?.[1] ?? (/incoming|outgoing/u.test(stated) ? 'answered' : 'unknown');
+  let outcome = OUTCOMES.find(([pattern]) => pattern.test(`${type ?? ''} ${status ?? ''}`))?.[1] ?? (/incoming|outgoing/u.test(stated) ? 'answered' : 'unknown');
   let direction: 'incoming' | 'outgoing' | null = /incoming/u.test(stated) ? 'incoming' : /outgoing/u.test(stated) ? 'outgoing' : null;
   // A missed or rejected call came in; a cancelled one went out and was hung up before an answer.
   if (direction === null && (outcome === 'missed' || outcome === 'rejected' || outcome === 'blocked' || outcome === 'voicemail')) direction = 'incoming';
@@ -42,6 +42,8 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
   const rawDuration = fieldText(model, 'Duration');
   const durationSeconds = rawDuration === null ? null : timeSpanSeconds(rawDuration);
   if (rawDuration !== null && durationSeconds === null) notes.push(`the call duration "${rawDuration.slice(0, 40)}" is in no known form`);
+  // A phone logs every call it placed as outgoing, taken or not: one of 0 s never connected.
+  if (outcome === 'answered' && direction === 'outgoing' && durationSeconds === 0) outcome = 'not connected';
   const video = fieldText(model, 'VideoCall');
   const facts: CallFacts = { direction, outcome, durationSeconds, video: video === null ? null : video.toLowerCase() === 'true', app: fieldText(model, 'Source') };
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
