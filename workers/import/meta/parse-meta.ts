@@ -15,12 +15,14 @@ import { walkJsonSource } from '../telegram/json-source.ts';
 import { isJsonObject, jsonPointer } from '../telegram/json-walker.ts';
 import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from '../telegram/json-walker.ts';
 import { describeUtf8Problems } from '../telegram/utf8-chunks.ts';
+import { inferAccountHolder } from './account-holder.ts';
+import type { AccountHolder } from './account-holder.ts';
 import { metaMessage } from './meta-message.ts';
 import { repairDeep } from './mojibake.ts';
 import type { RepairCounter } from './mojibake.ts';
 import { sniffMetaMessages } from './sniff.ts';
 
-export const META_MESSAGES_PARSER_VERSION = '1.3.3';
+export const META_MESSAGES_PARSER_VERSION = '1.4.0';
 
 /**
  * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
@@ -113,10 +115,13 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
     sink.warning({ place: `${file}:${result.fault.place}`, message: `${result.fault.message}; reading stopped there: the ${messages} messages before it were imported, anything after it was not` });
   }
   const chatKey = announce((fields) => chatKeyOf(file, fields));
+  let holder: AccountHolder | null = null;
   if (held !== null) {
+    const fields = threadFields(thread, { repaired: 0 });
+    holder = inferAccountHolder(participantNames(fields), titleOf(fields), held.map((item) => item.message));
     let written = 0;
     for (const item of chronological(held)) {
-      await sink.message({ ...item.message, chatKey });
+      await sink.message({ ...item.message, chatKey, direction: directionOf(item.message, holder) });
       written += 1;
       if (written % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
     }
@@ -135,6 +140,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
       unparsed,
       order: messages < 2 ? 'unknown' : inversions === 0 ? 'newest-first (as Meta writes)' : `not strictly newest-first (${inversions} out of order); sorted by timestamp`,
       mojibakeStringsRepaired: counter.repaired,
+      accountHolder: holder ?? 'not named by the file: message directions are unknown',
       complete: result.fault === null,
       invalidUtf8Sequences: result.utf8.invalidSequences,
       ...(otherFields === null ? {} : { thread: otherFields }),
@@ -210,11 +216,27 @@ function fallbackKey(file: string, thread: Record<string, JsonValue>): string {
   return typeof title === 'string' && title !== '' ? title : file;
 }
 
+/** DYI's participants[{name}], E2EE's participants[names]. */
+function participantNames(thread: Record<string, JsonValue>): (string | null)[] {
+  const list = thread['participants'];
+  if (!Array.isArray(list)) return [];
+  return list.map((participant) => (isJsonObject(participant) && typeof participant['name'] === 'string' ? participant['name'] : typeof participant === 'string' ? participant : null));
+}
+
+function titleOf(thread: Record<string, JsonValue>): string | null {
+  const title = thread['title'] ?? thread['threadName'];
+  return typeof title === 'string' && title !== '' ? title : null;
+}
+
+/** A message's direction when the file tells whose download it is; a system line keeps none. */
+function directionOf(message: ParsedMessage, holder: AccountHolder | null): 'incoming' | 'outgoing' | null {
+  if (holder === null || message.kind !== 'message' || message.sender === null) return message.direction ?? null;
+  return message.sender === holder.name ? 'outgoing' : 'incoming';
+}
+
 function chatOf(key: string, thread: Record<string, JsonValue>, file: string): ParsedChat {
   const titleField = thread['title'] ?? thread['threadName'];
-  const participants = Array.isArray(thread['participants'])
-    ? thread['participants'].map((participant) => ({ name: isJsonObject(participant) && typeof participant['name'] === 'string' ? participant['name'] : typeof participant === 'string' ? participant : null }))
-    : [];
+  const participants = participantNames(thread).map((name) => ({ name }));
   const type = thread['thread_type'];
   let kind: NonNullable<ParsedChat['kind']> = 'unknown';
   if (type === 'Regular') kind = 'private';

@@ -1,0 +1,69 @@
+/**
+ * Whose download a Meta message file is. DYI names no account holder in a message file, so every
+ * message's direction was unknown and "what did the suspect send" could not be asked. Two facts
+ * of the file itself tell it, and nothing else is guessed:
+ *
+ * - a two-person thread is titled with the other person's name (Meta titles a private thread
+ *   for the one downloading it): the participant the title does not name is the holder;
+ * - Meta writes what the holder did in the second person, in English exports "You sent an
+ *   attachment.", "You named the group …", "You unsent a message." under the holder's own name.
+ *
+ * When the two disagree, or the "You …" lines stand under more than one name, no one is taken.
+ */
+
+/**
+ * English second-person sentences Meta writes under the account holder's name, whole (a full
+ * stop at the end, nothing after): a person's "You sent the plan?" is their own question. Not
+ * "You called Ana." or "You added Ana to the group.": a person writes those to someone too.
+ */
+const SECOND_PERSON = new RegExp(
+  `^You (?:${[
+    'sent (?:an attachment|a photo|a video|a sticker|a GIF|a voice message|a link|a location|a live location|a file|\\d+ photos|\\d+ videos)',
+    'named the group .{1,200}',
+    'set the nickname for .{1,200} to .{1,200}',
+    'set your nickname to .{1,200}',
+    'changed the group photo',
+    'changed the (?:chat )?theme to .{1,100}',
+    'set the emoji to .{1,20}',
+    'created the group',
+    'left the group',
+    'unsent a message',
+    'started a (?:video )?call',
+    'pinned a message',
+  ].join('|')})\\.$`,
+  'u',
+);
+
+export interface AccountHolder {
+  name: string;
+  evidence: string;
+}
+
+export function inferAccountHolder(participants: readonly (string | null)[], title: string | null, messages: readonly { sender: string | null; text: string }[]): AccountHolder | null {
+  const byTitle = holderByTitle(participants, title);
+  const bySecondPerson = holderBySecondPerson(messages);
+  if (bySecondPerson === undefined) return null;
+  if (byTitle !== null && bySecondPerson !== null && byTitle !== bySecondPerson) return null;
+  if (byTitle !== null) return { name: byTitle, evidence: `a two-person thread titled "${title ?? ''}", the other participant's name` };
+  if (bySecondPerson !== null) return { name: bySecondPerson, evidence: 'Meta\'s second-person lines ("You sent…", "You named the group…") stand under this name' };
+  return null;
+}
+
+function holderByTitle(participants: readonly (string | null)[], title: string | null): string | null {
+  const names = participants.filter((name): name is string => name !== null && name !== '');
+  if (names.length !== 2 || title === null || names[0] === names[1]) return null;
+  if (names[0] === title) return names[1] ?? null;
+  if (names[1] === title) return names[0] ?? null;
+  return null;
+}
+
+/** The one sender of second-person lines; null when there are none, undefined when several names have them. */
+function holderBySecondPerson(messages: readonly { sender: string | null; text: string }[]): string | null | undefined {
+  let holder: string | null = null;
+  for (const message of messages) {
+    if (message.sender === null || !SECOND_PERSON.test(message.text)) continue;
+    if (holder !== null && holder !== message.sender) return undefined;
+    holder = message.sender;
+  }
+  return holder;
+}
