@@ -7,13 +7,14 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, Row ,
-  WarningCap} from '../sqlite/index.ts';
+import type { EvidenceDatabase, OtherColumns, Row, WarningCap } from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
   columnsOf,
   hasTable,
+  otherColumns,
+  otherColumnValues,
   rowCount,
   scanErrorMessage,
   scanRows,
@@ -27,7 +28,7 @@ import { loadThreads } from './threads.ts';
 import type { ThreadBook } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const ANDROID_SMS_PARSER_VERSION = '1.8.0';
+export const ANDROID_SMS_PARSER_VERSION = '1.9.0';
 
 /**
  * Tables that may hold messages this parser does not read, with what they are: their row counts
@@ -42,6 +43,13 @@ const UNREAD_MESSAGE_TABLES: Record<string, string> = {
 };
 /** Samsung tables that copy sms/pdu rows (kept in sync by triggers): reading them would duplicate messages. */
 const MIRROR_TABLES = ['messages', 'sms_restricted', 'pdu_restricted'];
+
+/** The row's columns no one here reads by name (a vendor's), kept in extra.otherColumns. */
+function withOtherColumns(message: ParsedMessage, row: Row, others: OtherColumns): ParsedMessage {
+  const values = otherColumnValues(row, others);
+  if (values === null) return message;
+  return { ...message, extra: { ...message.extra, otherColumns: values } };
+}
 
 export const androidSmsDbParser: SourceParser = evidenceDatabaseParser({ format: 'android-mmssms-db', parserVersion: ANDROID_SMS_PARSER_VERSION, kind: 'android-sms', read: parseMmsSms });
 
@@ -78,19 +86,24 @@ async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink:
   };
 
   for (const table of smsTables) {
-    const select = selectExpressions(columnsOf(db, table), 't', SMS_COLUMNS);
+    const columns = columnsOf(db, table);
+    // _id is the row's rowid, which the locator holds.
+    const others = otherColumns(columns, 't', [...SMS_COLUMNS, '_id']);
+    const select = [...selectExpressions(columns, 't', SMS_COLUMNS), ...others.select];
     const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:${table}`, scanErrorMessage(table, message, from, to));
     for (const row of scanRows(db, { table, select }, onError)) {
-      await emit(table, row, () => Promise.resolve(smsRowToMessage(row, table, file, threads)));
+      await emit(table, row, () => Promise.resolve(withOtherColumns(smsRowToMessage(row, table, file, threads), row, others)));
     }
   }
   if (hasPdu) {
     const reader = new MmsReader(db, input);
     try {
-      const select = selectExpressions(columnsOf(db, 'pdu'), 't', PDU_COLUMNS);
+      const columns = columnsOf(db, 'pdu');
+      const others = otherColumns(columns, 't', PDU_COLUMNS);
+      const select = [...selectExpressions(columns, 't', PDU_COLUMNS), ...others.select];
       const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:pdu`, scanErrorMessage('pdu', message, from, to));
       for (const row of scanRows(db, { table: 'pdu', select }, onError)) {
-        await emit('pdu', row, () => reader.toMessage(row, file, threads));
+        await emit('pdu', row, async () => withOtherColumns(await reader.toMessage(row, file, threads), row, others));
       }
     } finally {
       reader.free();

@@ -180,6 +180,40 @@ describe('FORMATS.md §4.2: pdu.sub in the charset sub_cs names, as the phone re
   });
 });
 
+describe("a vendor's own columns (MIUI, Samsung)", () => {
+  // Regression (MIUI's sms/pdu schema, from a public repository of its SMS storage): block_type
+  // and the other columns no one here read by name were dropped, so a message the phone had
+  // blocked read as an ordinary one, and pdu.date_ms_part (the milliseconds of an MMS's time).
+  it('keeps every column not read by name in extra.otherColumns (defaults left out), and reads MIUI\'s date_ms_part', async () => {
+    const bytes = await buildDatabase(`
+      CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, date INTEGER, type INTEGER, body TEXT,
+        deleted INTEGER DEFAULT 0, block_type INTEGER DEFAULT 0, sim_imsi TEXT, mx_status INTEGER DEFAULT 0, favorite_date INTEGER DEFAULT 0, vendor_blob BLOB, vendor_note TEXT);
+      CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER, msg_box INTEGER, m_type INTEGER, date_ms_part INTEGER DEFAULT 0, block_type INTEGER DEFAULT 0);
+      CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER DEFAULT 0, ct TEXT, text TEXT);
+      CREATE TABLE addr (_id INTEGER PRIMARY KEY, msg_id INTEGER, address TEXT, type INTEGER);
+      INSERT INTO sms (_id, thread_id, address, date, type, body, deleted, block_type, sim_imsi, vendor_blob, vendor_note) VALUES
+        (1, 4, '+41790000001', 1617873247692, 1, 'blocked one', 1, 2, '228015930119996', X'0102ff', '${'n'.repeat(5000)}'),
+        (2, 4, '+41790000001', 1617873247693, 1, 'plain one', 0, 0, NULL, NULL, '');
+      INSERT INTO pdu (_id, thread_id, date, msg_box, m_type, date_ms_part, block_type) VALUES (40, 4, 1617900500, 1, 132, 456, 3), (41, 4, 1617900501, 1, 132, 0, 0);
+      INSERT INTO part (mid, seq, ct, text) VALUES (40, 0, 'text/plain', 'mms one'), (41, 0, 'text/plain', 'mms two');
+      INSERT INTO addr (msg_id, address, type) VALUES (40, '+41790000001', 137), (41, '+41790000001', 137);`);
+    const run = await runParser(androidSmsDbParser, bytes, 'mmssms.db');
+    const [blocked, plain, mms, mmsPlain] = run.sink.messages;
+    expect(blocked?.deleted).toBe(true);
+    expect(blocked?.extra?.['otherColumns']).toEqual({
+      block_type: 2,
+      sim_imsi: '228015930119996',
+      vendor_blob: { blobBytes: 3, hex: '0102ff' },
+      vendor_note: { text: 'n'.repeat(4096), cutFromChars: 5000 },
+    });
+    expect(plain?.extra?.['otherColumns']).toBeUndefined();
+    expect(mms).toMatchObject({ text: 'mms one', time: { utcMs: 1617900500456 } });
+    expect(mms?.extra).toMatchObject({ dateMillisecondsPart: 456, otherColumns: { block_type: 3 } });
+    expect(mmsPlain).toMatchObject({ time: { utcMs: 1617900501000 } });
+    expect(mmsPlain?.extra?.['otherColumns']).toBeUndefined();
+  });
+});
+
 describe('FORMATS.md §4.2: schema differences across Android versions', () => {
   it('reads a pre-KitKat provider (no date_sent, creator, sub_id; pdu without date_sent) with the same meaning', async () => {
     const bytes = await buildDatabase(`
