@@ -9,7 +9,7 @@
 
 import type { ParsedChat, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { AddressKeys } from './address.ts';
-import { contactName, present, readEpoch } from './records.ts';
+import { contactName, present, writtenTime } from './records.ts';
 import type { RecordResult } from './records.ts';
 
 /** What happened to a call, as the phone recorded it. */
@@ -99,9 +99,8 @@ function callNumber(attributes: Record<string, string>): string | null {
 export function smsBackupCall(attributes: Record<string, string>, locator: SourceLocator, keys: AddressKeys): RecordResult {
   const notes: string[] = [];
   const number = callNumber(attributes);
-  const rawDate = attributes['date'] ?? '';
-  const { time } = readEpoch(present(attributes, 'date'));
-  if (time === null) notes.push(`the date "${rawDate}" could not be read`);
+  const { time, timestampText, note } = writtenTime(attributes);
+  if (note !== null) notes.push(note);
   const type = CALL_TYPES.get(attributes['type'] ?? '');
   if (type === undefined) notes.push(`unknown call type "${attributes['type'] ?? ''}"`);
   const rawDuration = present(attributes, 'duration');
@@ -119,7 +118,7 @@ export function smsBackupCall(attributes: Record<string, string>, locator: Sourc
     senderId: facts.direction === 'incoming' ? number : null,
     direction: facts.direction,
     time,
-    timestampText: rawDate,
+    timestampText,
     text: callText(facts),
     attachments: [],
     deleted: false,

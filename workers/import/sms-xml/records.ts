@@ -78,6 +78,22 @@ export function contactName(attributes: Record<string, string>): string | null {
   return name === null || name === '' || name === '(Unknown)' ? null : name;
 }
 
+/**
+ * An element's time: `date` is the instant. When it is missing or unreadable, `readable_date` (the
+ * app's display of the time, in the phone's language and zone: "Feb 4, 2016 17:40:43") is still
+ * the time as written, kept as the record's timestamp text so the message is not timeless to the
+ * analyst; it is not converted (its form follows the phone's language), and the note says so.
+ */
+export function writtenTime(attributes: Record<string, string>): { time: ParsedTime; unit: 'ms' | 's' | null; timestampText: string; note: string | null } {
+  const rawDate = attributes['date'];
+  const { time, unit } = readEpoch(present(attributes, 'date'));
+  if (time !== null) return { time, unit, timestampText: rawDate ?? '', note: null };
+  const problem = rawDate === undefined ? 'the element has no date attribute' : `the date "${rawDate}" could not be read`;
+  const readable = present(attributes, 'readable_date');
+  if (readable === null || readable.trim() === '') return { time, unit, timestampText: rawDate ?? '', note: problem };
+  return { time, unit, timestampText: readable, note: `${problem}; its readable_date "${readable}" is kept as the time as written (the phone's display, not converted to UTC)` };
+}
+
 export function readEpoch(raw: string | null): { time: ParsedTime; unit: 'ms' | 's' | null } {
   if (raw === null || !/^-?\d{1,16}$/u.test(raw.trim())) return { time: null, unit: null };
   const value = Number(raw.trim());
@@ -103,9 +119,8 @@ function keptAttributes(attributes: Record<string, string>, leaveOut: readonly s
 export function smsMessage(attributes: Record<string, string>, locator: SourceLocator, keys: AddressKeys): RecordResult {
   const notes: string[] = [];
   const address = messageAddress(attributes);
-  const rawDate = attributes['date'] ?? '';
-  const { time, unit } = readEpoch(present(attributes, 'date'));
-  if (time === null) notes.push(`the date "${rawDate}" could not be read`);
+  const { time, unit, timestampText, note } = writtenTime(attributes);
+  if (note !== null) notes.push(note);
   const type = SMS_TYPES.get(attributes['type'] ?? '');
   if (type === undefined) notes.push(`unknown sms type "${attributes['type'] ?? ''}"`);
   const incoming = type?.direction === 'incoming';
@@ -126,7 +141,7 @@ export function smsMessage(attributes: Record<string, string>, locator: SourceLo
       senderId,
       direction: type?.direction ?? null,
       time,
-      timestampText: rawDate,
+      timestampText,
       text: present(attributes, 'body') ?? '',
       attachments: [],
       deleted: false,
@@ -140,9 +155,8 @@ export function smsMessage(attributes: Record<string, string>, locator: SourceLo
 
 export function mmsMessage(attributes: Record<string, string>, parts: readonly MmsPart[], addrs: readonly Record<string, string>[], locator: SourceLocator, keys: AddressKeys): RecordResult {
   const notes: string[] = [];
-  const rawDate = attributes['date'] ?? '';
-  const { time, unit } = readEpoch(present(attributes, 'date'));
-  if (time === null) notes.push(`the date "${rawDate}" could not be read`);
+  const { time, unit, timestampText, note } = writtenTime(attributes);
+  if (note !== null) notes.push(note);
   const box = MMS_BOXES.get(attributes['msg_box'] ?? '');
   if (box === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
   const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES.get(addr['type'] ?? '') ?? `type ${addr['type'] ?? '?'}` }));
@@ -243,7 +257,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
       senderId,
       direction: box?.direction ?? null,
       time,
-      timestampText: rawDate,
+      timestampText,
       text: notice ?? texts.join('\n'),
       attachments,
       deleted: false,
