@@ -36,14 +36,18 @@ import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.8.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.9.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
   'ZMESSAGETYPE', 'ZGROUPEVENTTYPE', 'ZGROUPMEMBER', 'ZMEDIAITEM', 'ZSTANZAID', 'ZPARENTMESSAGE', 'ZSTARRED', 'ZMESSAGESTATUS', 'ZPUSHNAME',
 ];
 const MEDIA_COLUMNS = ['ZMEDIALOCALPATH', 'ZTITLE', 'ZFILESIZE', 'ZLATITUDE', 'ZLONGITUDE', 'ZVCARDSTRING', 'ZVCARDNAME', 'ZMOVIEDURATION', 'ZMEDIAURL'];
-const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME'];
+/**
+ * A member's names: ZCONTACTNAME (the address book's full name), else ZFIRSTNAME (a member saved
+ * with a first name only; a real store's member with only ZFIRSTNAME "Bernd" was shown by number).
+ */
+const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME', 'ZFIRSTNAME'];
 /** Link previews (ZWAMESSAGEDATAITEM, joined by its ZMESSAGE). */
 const DATA_ITEM_COLUMNS = ['ZTITLE', 'ZSUMMARY', 'ZMATCHEDTEXT', 'ZCONTENT1', 'ZCONTENT2'];
 /** ZWACHATSESSION.ZSESSIONTYPE */
@@ -124,7 +128,7 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   const sender = fromMe
     ? null
     : manyAuthors
-      ? nonEmptyText(row['gm_zcontactname']) ?? nameOf(authorJid, pushNames) ?? nonEmptyText(row['zpushname'])
+      ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) ?? nameOf(authorJid, pushNames) ?? nonEmptyText(row['zpushname'])
       : session?.name ?? nameOf(authorJid, pushNames);
   const extra: Record<string, unknown> = { messageType: type.label };
   if (typeCode !== null) extra['messageTypeCode'] = typeCode;
@@ -271,7 +275,7 @@ function loadSessions(db: Database, onError: (message: string) => void): Map<num
   return sessions;
 }
 
-/** Lists each group's members on its session, named by ZCONTACTNAME, else their push name. */
+/** Lists each group's members on its session, named by ZCONTACTNAME or ZFIRSTNAME, else their push name. */
 function loadGroupMembers(db: Database, sessions: Map<number, Session>, pushNames: Map<string, string>, onError: (message: string) => void): void {
   if (!hasTable(db, 'ZWAGROUPMEMBER')) return;
   const columns = columnsOf(db, 'ZWAGROUPMEMBER');
@@ -283,7 +287,7 @@ function loadGroupMembers(db: Database, sessions: Map<number, Session>, pushName
     if (session === undefined || jid === null) continue;
     session.members ??= [];
     if (session.members.some((member) => member.id === (phoneFromJid(jid) ?? jid))) continue;
-    session.members.push({ name: nonEmptyText(row['zcontactname']) ?? pushNames.get(jid) ?? null, id: phoneFromJid(jid) ?? jid });
+    session.members.push({ name: nonEmptyText(row['zcontactname']) ?? nonEmptyText(row['zfirstname']) ?? pushNames.get(jid) ?? null, id: phoneFromJid(jid) ?? jid });
   }
 }
 

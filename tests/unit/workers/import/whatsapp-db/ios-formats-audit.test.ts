@@ -134,6 +134,26 @@ describe('FORMATS.md §5.2 ZWAGROUPMEMBER: group member names', () => {
   });
 });
 
+describe('ZWAGROUPMEMBER.ZFIRSTNAME', () => {
+  // Regression (a store built from a real macOS WhatsApp schema a tester found): a member saved
+  // with only a first name ("Bernd") was shown by number, on the chat and on their messages.
+  it('names a member who has only a first name by it, before their push name, on the chat and their messages', async () => {
+    const bytes = await buildDatabase(`
+      CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZCONTACTJID VARCHAR, ZPARTNERNAME VARCHAR, ZSESSIONTYPE INTEGER);
+      CREATE TABLE ZWAGROUPMEMBER (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZMEMBERJID VARCHAR, ZCONTACTNAME VARCHAR, ZFIRSTNAME VARCHAR);
+      CREATE TABLE ZWAPROFILEPUSHNAME (Z_PK INTEGER PRIMARY KEY, ZJID VARCHAR, ZPUSHNAME VARCHAR);
+      CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZISFROMME INTEGER, ZMESSAGEDATE TIMESTAMP, ZFROMJID VARCHAR, ZTEXT VARCHAR,
+        ZMESSAGETYPE INTEGER, ZGROUPMEMBER INTEGER, ZSTANZAID VARCHAR);
+      INSERT INTO ZWACHATSESSION VALUES (1, 5, '120363000000000001@g.us', 'Transport', 1);
+      INSERT INTO ZWAGROUPMEMBER VALUES (1, 1, '4917698765432@s.whatsapp.net', NULL, 'Bernd'), (2, 1, '4915100000002@s.whatsapp.net', 'Boss Full', 'Boss');
+      INSERT INTO ZWAPROFILEPUSHNAME VALUES (1, '4917698765432@s.whatsapp.net', 'B-Man');
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, 0, 700000000, '120363000000000001@g.us', 'on my way', 0, 1, 'M1'), (2, 1, 0, 700000060, '120363000000000001@g.us', 'ok', 0, 2, 'M2');`);
+    const run = await runParser(whatsappIosDbParser, bytes, 'ChatStorage.sqlite');
+    expect(run.sink.messages.map((message) => [message.sender, message.senderId])).toEqual([['Bernd', '+4917698765432'], ['Boss Full', '+4915100000002']]);
+    expect(run.sink.chats[0]?.participants).toEqual([{ name: 'Bernd', id: '+4917698765432' }, { name: 'Boss Full', id: '+4915100000002' }]);
+  });
+});
+
 describe('FORMATS.md §5.2 ZSESSIONTYPE 2 (broadcast) and 3 (status)', () => {
   const STORE = `${SCHEMA}
     INSERT INTO ZWACHATSESSION VALUES (1, 5, 'status@broadcast', NULL, 3), (2, 5, '1700000000@broadcast', 'Customers', 2);
