@@ -2,7 +2,7 @@ import type { SourceParser } from '../../shared/contracts/parsed-source.ts';
 import { androidSmsDbParser } from './android-sms/index.ts';
 import { emailParser } from './email/index.ts';
 import { imageParser } from './images/image-parser.ts';
-import { metaMessagesParser } from './meta/index.ts';
+import { instagramLegacyParser, metaMessagesParser } from './meta/index.ts';
 import { smsBackupXmlParser } from './sms-xml/index.ts';
 import { ufdrReportParser } from './ufdr/index.ts';
 import { telegramHtmlParser, telegramJsonParser } from './telegram/index.ts';
@@ -19,6 +19,7 @@ import { whatsappTextParser } from './whatsapp/index.ts';
 export const PARSERS: readonly SourceParser[] = [
   telegramJsonParser,
   metaMessagesParser,
+  instagramLegacyParser,
   sigtopJsonParser,
   telegramHtmlParser,
   ufdrReportParser,

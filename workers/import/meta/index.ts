@@ -6,3 +6,4 @@
 export { metaMessagesParser, parseMetaMessages, META_MESSAGES_PARSER_VERSION, MAX_REORDERED_MESSAGES } from './parse-meta.ts';
 export { sniffMetaMessages } from './sniff.ts';
 export { repairMojibake } from './mojibake.ts';
+export { instagramLegacyParser, parseInstagramLegacy, sniffInstagramLegacy, INSTAGRAM_LEGACY_PARSER_VERSION } from './instagram-legacy.ts';

@@ -41,7 +41,7 @@ export function metaPlan(path: JsonPath): PlanDecision {
   return 'skip';
 }
 
-interface Held {
+export interface Held {
   message: ParsedMessage;
   index: number;
 }
