@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
 import { call, modelType, report } from '../../../../support/ufdr-report-builder.ts';
+import type { PartySpec } from '../../../../support/ufdr-report-builder.ts';
 import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
 
 /**
@@ -13,7 +14,7 @@ const T = '2024-11-03T19:47:14.000+00:00';
 
 describe('Cellebrite outgoing calls without a status', () => {
   it('reads one of 0 s as not connected, a longer one as answered, and a stated outcome as stated', async () => {
-    const parties = [{ id: ME, role: 'From', owner: true }, { id: '+40711111111', name: 'Nadia', role: 'To' }];
+    const parties: PartySpec[] = [{ id: ME, role: 'From', owner: true }, { id: '+40711111111', name: 'Nadia', role: 'To' }];
     const xml = report({
       decoded: [
         modelType('Call', [
