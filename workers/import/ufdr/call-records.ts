@@ -15,6 +15,8 @@ import { keepSideTimes } from './text-records.ts';
 import type { ConversationRecord, RecordContext } from './text-records.ts';
 
 const OUTCOMES: [RegExp, CallOutcome][] = [
+  // CallStatus NotEstablishedUnknownReason (IPED's model of Physical Analyzer's calls).
+  [/not\s*established/iu, 'not connected'],
   [/missed|unanswered|not answered/iu, 'missed'],
   [/reject|declined/iu, 'rejected'],
   [/cancel/iu, 'cancelled'],

@@ -104,9 +104,14 @@ export function deletedStateOf(model: XmlNode): string | null {
  * `extra` entry, or none when the report names none. One Chat can hold messages of several
  * extractions (a logical and a file-system one), so it is read per record.
  */
-export function extractionOf(model: XmlNode): { extractionId?: string } {
+/**
+ * Which extraction a model came from, and whether it was carved (recovered from unallocated
+ * space, `iscarved="True"`): a carved record is no live one, and the analyst must see so.
+ */
+export function extractionOf(model: XmlNode): { extractionId?: string; carved?: true } {
   const id = model.attrs['extractionId'];
-  return id === undefined ? {} : { extractionId: id };
+  const carved = (model.attrs['iscarved'] ?? '').toLowerCase() === 'true';
+  return { ...(id === undefined ? {} : { extractionId: id }), ...(carved ? { carved: true as const } : {}) };
 }
 
 export function isDeleted(model: XmlNode): boolean {

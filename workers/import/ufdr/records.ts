@@ -98,7 +98,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
       text: body?.text ?? '',
       attachments,
       deleted: isDeleted(model),
-      edited: false,
+      // Physical Analyzer labels an edited message "Edited" (IPED's InstantMessage.isEdited reads it so).
+      edited: labelsOf(model).includes('Edited'),
       locator: context.locator,
       ...(empty ? { reason: 'the model has none of Body, TimeStamp, From or Attachments' } : {}),
       extra,
@@ -115,8 +116,7 @@ function isSystem(model: XmlNode, from: Party | null, type: string | null): bool
   if (/system/iu.test(type ?? '')) return true;
   // The party Physical Analyzer invents for service lines, whatever their Type or labels say.
   if (from !== null && from.owner !== true && (from.id ?? '').toLowerCase() === SYSTEM_PARTY) return true;
-  const labels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label'));
-  return labels.includes('System') && (from === null || from.owner !== true);
+  return labelsOf(model).includes('System') && (from === null || from.owner !== true);
 }
 
 /**
@@ -179,10 +179,18 @@ export function directionOf(model: XmlNode, from: Party | null, participants: Pa
   return null;
 }
 
+/** The labels of the message's MessageExtraData ("System", "Edited", "Forwarded"…), as written. */
+function labelsOf(model: XmlNode): string[] {
+  return fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label')).filter((label): label is string => label !== null);
+}
+
 function quoteFacts(model: XmlNode): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
-  const labels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label')).filter((label): label is string => label !== null);
+  const labels = labelsOf(model);
   if (labels.length > 0) facts['labels'] = [...new Set(labels)];
+  // A forwarded message's original sender (ForwardedMessageData.OriginalSender, as IPED reads it).
+  const original = fieldModels(model, 'MessageExtraData').flatMap((data) => fieldModels(data, 'OriginalSender').map(partyOf))[0];
+  if (original !== undefined) facts['forwardedFrom'] = { id: original.id, name: original.name };
   const quoted = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'ReferenceId')).find((id) => id !== null);
   if (quoted !== undefined) facts['replyToModelId'] = quoted;
   const embedded = model.children

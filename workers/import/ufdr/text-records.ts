@@ -44,13 +44,17 @@ export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordCon
   context.owner.learn(parties, direction);
   const others = counterpartsOf(parties, direction, context.owner);
   const key = `sms:${context.keys.keyOfAll(others.map((party) => party.id ?? party.name ?? ''))}`;
-  const body = textOf(model, 'Body', notes);
+  const written = textOf(model, 'Body', notes);
+  // Some reports give an SMS's or MMS's text only as its Snippet (IPED reads it in Body's place).
+  const snippet = written === '' ? textOf(model, 'Snippet', notes) : '';
+  const body = written === '' ? snippet : written;
   const subject = fieldText(model, 'Subject');
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
   const { attachments, references } = attachmentsOf(model, context.files, notes, context.stamps);
   const sender = direction === 'outgoing' ? parties.from : (parties.from ?? (others.length === 1 ? (others[0] ?? null) : null));
   const extra = baseExtra(model, type, { folder: fieldText(model, 'Folder'), status: fieldText(model, 'Status'), smsc: fieldText(model, 'SMSC'), parties: describe(parties.all, notes, context) });
   if (subject !== null) extra['subject'] = subject;
+  if (snippet !== '') extra['textFrom'] = 'Snippet (the model has no Body)';
   keepSideTimes(extra, model, notes, context.stamps);
   if (references.length > 0) extra['files'] = references;
   if (stamp.format !== null) extra['timestampFormat'] = stamp.format;
