@@ -10,6 +10,7 @@ import type { ChatRegistry } from '../sqlite/index.ts';
 import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, putExtra } from '../sqlite/index.ts';
 import { callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
+import type { ClearJob } from './cleared-chats.ts';
 import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
@@ -98,6 +99,8 @@ export interface WaFields {
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;
+  /** The clear-chat job that hides this row, awaiting purge (new layout; cleared-chats.ts); absent otherwise. */
+  clearedBy?: ClearJob | null;
   forwarded: boolean;
 }
 
@@ -274,6 +277,9 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.thumbnail !== undefined && fields.thumbnail !== null) extra['thumbnail'] = thumbnailFacts(fields.thumbnail);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.starred) extra['starred'] = true;
+  if (fields.clearedBy !== undefined && fields.clearedBy !== null) {
+    extra['clearedChat'] = { deletedChatJobRow: fields.clearedBy.jobRowId, upToSortId: fields.clearedBy.upToSortId, note: 'the owner cleared this chat up to here: WhatsApp hides the message and purges it later' };
+  }
   if (fields.forwarded) extra['forwarded'] = true;
   const editedAt = waUnixTime('edited_timestamp', 'not set', fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoNoting(editedAt, timeNotes));
@@ -292,7 +298,11 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     extra['remoteResourceNote'] = fields.remoteResourceNotSender.note;
   }
   const sender = authorJid === null ? null : contacts.labelOf(authorJid);
-  if (fields.reactions.length > 0) extra['reactions'] = fields.reactions.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts, timeNotes));
+  // An empty reaction is one withdrawn (WhatsApp's own code looks them up as `reaction = ''`): kept, apart, never shown as a reaction.
+  const given = fields.reactions.filter((reaction) => reaction.emoji !== '');
+  const withdrawn = fields.reactions.filter((reaction) => reaction.emoji === '');
+  if (given.length > 0) extra['reactions'] = given.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts, timeNotes));
+  if (withdrawn.length > 0) extra['withdrawnReactions'] = withdrawn.map((reaction) => { const { emoji: _emoji, ...facts } = reactionFacts(reaction, fields.chatJid, contacts, timeNotes); return facts; });
 
   let text = fields.text ?? '';
   const attachments: ParsedAttachment[] = [];
@@ -386,7 +396,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     timestampText: time.timestampText,
     text,
     attachments,
-    deleted: type.deleted === true || fields.revokedKeyId !== null,
+    deleted: type.deleted === true || fields.revokedKeyId !== null || (fields.clearedBy !== undefined && fields.clearedBy !== null),
     // An edit whose time is a placeholder was still an edit (its message_edit_info row says so).
     edited: editedAt.time !== null || editedAt.placeholderNote !== undefined,
     locator,

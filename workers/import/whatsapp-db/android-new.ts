@@ -17,6 +17,8 @@ import type { JidBook } from './jids.ts';
 import { loadEventParticipants, resolveParticipants } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
+import { clearJobCovering, loadClearJobs } from './cleared-chats.ts';
+import type { ClearJob } from './cleared-chats.ts';
 import { loadPolls } from './polls.ts';
 import { LIVE_LOCATION_COLUMNS, liveLocationOf } from './live-location.ts';
 import { thumbnailColumn, thumbnailOf } from './thumbnails.ts';
@@ -51,7 +53,7 @@ const SIDE_TABLES: readonly SideTable[] = [
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'chat_row_id', 'from_me', 'key_id', 'sender_jid_row_id', 'status', { name: 'timestamp', asText: true },
-  'received_timestamp', 'message_type', 'text_data', 'starred', 'origination_flags',
+  'received_timestamp', 'message_type', 'text_data', 'starred', 'origination_flags', 'sort_id',
 ];
 
 const CALL_FACT_COLUMNS = ['call_id', 'video_call', 'duration', 'call_result'];
@@ -70,6 +72,8 @@ export class NewLayoutReader {
   private readonly eventParticipants: Map<number, number[]>;
   /** Poll options, with their votes, by the poll's message rowid (polls.ts). */
   private readonly polls: Map<number, WaPollOption[]>;
+  /** Chats the owner cleared, by chat row (cleared-chats.ts). */
+  private readonly clearJobs: Map<number, ClearJob>;
 
   constructor(
     private readonly db: Database,
@@ -91,6 +95,7 @@ export class NewLayoutReader {
     this.reactions = loadReactions(db, onError);
     this.eventParticipants = loadEventParticipants(db, onError);
     this.polls = loadPolls(db, jids, onError);
+    this.clearJobs = loadClearJobs(db, onError);
   }
 
   scan(): TableScan {
@@ -180,6 +185,7 @@ export class NewLayoutReader {
       liveLocation: liveLocationOf(row),
       pollOptions: this.polls.get(rowidOf(row)) ?? [],
       starred: flagValue(row['starred']),
+      clearedBy: clearJobCovering(this.clearJobs, chatRowId, integerValue(row['sort_id']), flagValue(row['starred'])),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
   }

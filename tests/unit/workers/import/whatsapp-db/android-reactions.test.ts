@@ -48,6 +48,21 @@ describe('whatsappAndroidDbParser: reactions (message_add_on)', () => {
   });
 });
 
+describe('whatsappAndroidDbParser: a withdrawn reaction', () => {
+  // Regression: a reaction taken back (message_add_on_reaction.reaction '', as WhatsApp's own code
+  // looks withdrawn ones up) was listed as a reaction with no emoji.
+  it('is kept apart from the reactions, with who withdrew it and when, never as an empty reaction', async () => {
+    const bytes = await buildDatabase(`${NEW}
+      INSERT INTO message_add_on VALUES (4, 2, 0, 'A4', 3, 2, 1700000130000, 0, 56);
+      INSERT INTO message_add_on_reaction VALUES (4, '', 1700000130000);
+    `);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    const group = run.sink.messages[1];
+    expect((group?.extra?.['reactions'] as { emoji: string }[]).map((reaction) => reaction.emoji)).toEqual(['🙏', '❤️']);
+    expect(group?.extra?.['withdrawnReactions']).toEqual([{ fromMe: false, sender: 'Boss', senderId: '+4915100000002', at: '2023-11-14T22:15:30.000Z', addOnRowId: 4 }]);
+  });
+});
+
 describe('whatsappAndroidDbParser: reactions to a message that is gone', () => {
   it('regression: names the reactions whose message row is missing in a warning, instead of dropping them without a word', async () => {
     const bytes = await buildDatabase(`${NEW}
