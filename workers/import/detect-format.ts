@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
-import { CSV_DECLARED_ENCODINGS, csvTableColumns, holdsMappedColumns, sniffCsvColumns, validateCsvMapping } from './csv/index.ts';
+import { CSV_DECLARED_ENCODINGS, csvTableColumns, holdsMappedColumns, MAPPED_ROLES, sniffCsvColumns, validateCsvMapping } from './csv/index.ts';
 import type { CsvMapping } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
@@ -45,10 +45,12 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   if (signalCompanion !== null) return { format: null, ...signalCompanion };
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };
-  const unreadable = describeUnreadableText(head);
-  if (unreadable !== null) return { format: null, reason: unreadable };
+  // A CSV with a mapping first: the CSV reader reads UTF-16 and legacy code pages, which the text
+  // check below refuses for every other format (an Excel "Unicode text" CSV is UTF-16).
   const csv = csvMapping === undefined ? null : detectCsv(head, csvMapping);
   if (csv?.format === 'csv') return csv;
+  const unreadable = describeUnreadableText(head);
+  if (unreadable !== null) return { format: null, reason: unreadable };
   const noFormat = `the content matches no supported export format (supported: ${PARSERS.map((candidate) => candidate.format).join(', ')})`;
   if (csv !== null) return { format: null, reason: `${noFormat}, and it is ${csv.reason}` };
   const table = csvTableColumns(head);
@@ -63,7 +65,7 @@ function detectCsv(head: Uint8Array, mapping: Record<string, unknown>): Detectio
   // The header row as the import finds it (below a report's title lines), by the mapping's columns.
   const valid = validMappingOrUndefined(mapping);
   const columns = sniffCsvColumns(head, delimiter, encoding, valid);
-  const wanted = ['timestamp', 'sender', 'text', 'chat', 'direction'].map((key) => mapping[key]).filter((value): value is string => typeof value === 'string');
+  const wanted = MAPPED_ROLES.map((key) => mapping[key]).filter((value): value is string => typeof value === 'string');
   const missing = wanted.filter((name) => !columns.includes(name));
   const holds = valid === undefined ? missing.length === 0 : holdsMappedColumns(columns, valid);
   if (columns.length === 0 || !holds) return { format: null, reason: `not a CSV with the mapped columns (missing: ${missing.join(', ') || 'a header row'})` };

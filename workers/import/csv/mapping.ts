@@ -19,10 +19,24 @@ export type CsvTimestampFormat = 'iso' | 'unix-ms' | 'unix-s' | 'dmy' | 'mdy' | 
 
 export interface CsvMapping {
   timestamp: CsvColumn;
+  /**
+   * A column holding the time of day when the timestamp column holds only the date (an export
+   * writing "13/11/24" and "6:00 pm" apart): read as one, the date, a space, the time.
+   */
+  time?: CsvColumn;
   sender?: CsvColumn;
+  /**
+   * The column naming the other party of each message, whichever way it went (an SMS dump's
+   * `address`, a `from_to`, a `Counterparty`): the sender of an incoming message; an outgoing
+   * one is the owner's, so it has no sender; and, when no chat column is mapped, the conversation.
+   * Mapping such a column as `sender` would make the other party the author of the owner's texts.
+   */
+  party?: CsvColumn;
   text: CsvColumn;
   chat?: CsvColumn;
   direction?: CsvColumn;
+  /** false: the file has no header row, and every column is mapped by its 0-based index. */
+  header?: boolean;
   /** How the timestamp column is written; without it, numbers are read as Unix time by size and text as ISO 8601. */
   timestampFormat?: CsvTimestampFormat;
   /**
@@ -53,13 +67,19 @@ export const CSV_DECLARED_ENCODINGS = [
 ] as const;
 export type CsvDeclaredEncoding = (typeof CSV_DECLARED_ENCODINGS)[number];
 
+/** The mapping's keys that name a column. */
+export const MAPPED_ROLES = ['timestamp', 'time', 'sender', 'party', 'text', 'chat', 'direction'] as const;
+
 const column = z.union([z.string().min(1), z.number().int().nonnegative()]);
 export const csvMappingSchema = z.strictObject({
   timestamp: column,
+  time: column.optional(),
   sender: column.optional(),
+  party: column.optional(),
   text: column,
   chat: column.optional(),
   direction: column.optional(),
+  header: z.boolean().optional(),
   timestampFormat: z.enum(['iso', 'unix-ms', 'unix-s', 'dmy', 'mdy', 'ymd', 'excel', 'excel-1904']).optional(),
   timeZoneAware: z.boolean().optional(),
   delimiter: z.string().length(1).optional(),
@@ -68,6 +88,8 @@ export const csvMappingSchema = z.strictObject({
     .strictObject({ incoming: z.array(z.string()).min(1), outgoing: z.array(z.string()).min(1) })
     .refine(({ incoming, outgoing }) => !incoming.some((value) => outgoing.map(directionKey).includes(directionKey(value))), { message: 'a value is named for both directions' })
     .optional(),
+}).refine((mapping) => mapping.header !== false || MAPPED_ROLES.every((role) => typeof mapping[role] !== 'string'), {
+  message: 'a file without a header row ("header": false) has no column names: map every column by its 0-based index',
 });
 
 /** A direction value as compared: trimmed, case folded. */
@@ -85,7 +107,10 @@ export function validateCsvMapping(mapping: unknown): CsvMapping {
   // Rebuilt field by field so absent options stay absent (exactOptionalPropertyTypes).
   const data = result.data;
   const valid: CsvMapping = { timestamp: data.timestamp, text: data.text };
+  if (data.time !== undefined) valid.time = data.time;
   if (data.sender !== undefined) valid.sender = data.sender;
+  if (data.party !== undefined) valid.party = data.party;
+  if (data.header !== undefined) valid.header = data.header;
   if (data.chat !== undefined) valid.chat = data.chat;
   if (data.direction !== undefined) valid.direction = data.direction;
   if (data.timestampFormat !== undefined) valid.timestampFormat = data.timestampFormat;
@@ -118,7 +143,9 @@ export function holdsMappedColumns(header: readonly string[], mapping: CsvMappin
 export interface ResolvedColumns {
   timestamp: number;
   text: number;
+  time: number | null;
   sender: number | null;
+  party: number | null;
   chat: number | null;
   direction: number | null;
 }
@@ -143,7 +170,9 @@ export function resolveColumns(header: readonly string[], mapping: CsvMapping, p
   return {
     timestamp: find('timestamp', mapping.timestamp) ?? 0,
     text: find('text', mapping.text) ?? 0,
+    time: find('time', mapping.time),
     sender: find('sender', mapping.sender),
+    party: find('party', mapping.party),
     chat: find('chat', mapping.chat),
     direction: find('direction', mapping.direction),
   };

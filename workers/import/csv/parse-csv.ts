@@ -11,13 +11,14 @@ import { AppError } from '../../../shared/errors.ts';
 import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
 import { unparsedRecord, type UnparsedRecordFields } from '../unparsed-record.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
+import { sniffCsvLayout } from './columns.ts';
 import { directionKey, resolveColumns, TITLE_ROWS_LOOKED_AT, validateCsvMapping } from './mapping.ts';
 import type { CsvDeclaredEncoding, CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.14.0';
+export const CSV_PARSER_VERSION = '1.15.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -56,6 +57,8 @@ interface ParseState {
   /** Data rows read with the empty field after their last delimiter dropped (see handle). */
   trailingEmptyFieldRows: number;
   undated: number;
+  /** Rows whose timestamp had a date but no time of day (read as midnight). */
+  dateOnly: number;
   chats: Set<string>;
   /** Rows before the header that do not hold the mapped columns (a report's title), while the header is looked for. */
   titleRows: TitleRow[];
@@ -75,15 +78,18 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   const warnings = new WarningLimiter(sink, file);
   const validator = new Utf8ChunkDecoder();
   const queue: Queued[] = [];
-  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, trailingEmptyFieldRows: 0, undated: 0, chats: new Set(), titleRows: [] };
+  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, trailingEmptyFieldRows: 0, undated: 0, dateOnly: 0, chats: new Set(), titleRows: [] };
   let recordEnd = 0;
   let failure: string | null = null;
   /** Line the failure is at: handing the runaway row on as unparsed moves state.line past it. */
   let failureLine: number | null = null;
   const pending: { start: number; bytes: Uint8Array }[] = [];
 
+  // Without a delimiter in the mapping, the one the file's header row is written with (the
+  // detection found the file's columns with it; a ';' file read with ',' has none of them).
+  const delimiter = valid.delimiter ?? sniffCsvLayout(await headOf(input), undefined, valid.encoding ?? 'utf-8', valid).delimiter;
   const parser = parse({
-    delimiter: valid.delimiter ?? ',',
+    delimiter,
     bom: true,
     raw: true,
     info: true,
@@ -178,6 +184,9 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   }
   if (state.messages === 0 && state.unparsed === 0) sink.warning({ place: file, message: 'the file has a header row but no data rows' });
   if (state.undated > 0) sink.warning({ place: file, message: `${state.undated} rows have a timestamp that could not be read (they are imported without a time)` });
+  if (state.dateOnly > 0) {
+    sink.warning({ place: file, message: `${state.dateOnly} rows have a date but no time of day: they are read as midnight in the case's zone. If the time is in a column of its own, map it as "time"` });
+  }
   const utf8 = describeUtf8Problems(validator.report);
   if (utf8 !== null) sink.warning({ place: file, message: `${utf8}. If the file was saved in a legacy code page (Excel's plain "CSV" on Windows saves the machine's), name it in the mapping, e.g. "encoding": "windows-1252", and import it again` });
   warnings.finish();
@@ -192,6 +201,8 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
       blankRows: state.blankRows,
       trailingEmptyFieldRows: state.trailingEmptyFieldRows,
       undatedRows: state.undated,
+      dateOnlyRows: state.dateOnly,
+      delimiter,
       chats: state.chats.size,
       complete: failure === null,
       invalidUtf8Sequences: validator.report.invalidSequences,
@@ -217,8 +228,16 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     throw new AppError('E_IMPORT_FORMAT', `${file}:${line}: the header row cannot be read (${item.reason.replace(/ at line \d+$/u, '')}); nothing was imported`);
   }
   if (item.kind === 'record' && state.header === null) {
-    await takeHeaderOrTitle(item.fields, raw, line, state, mapping, file, sink);
-    return;
+    const readsAsData = mapping.header === undefined && readsAsMessage(item.fields, mapping);
+    if (mapping.header === false || readsAsData) {
+      // No header row: the first row is data, and the columns are numbered.
+      state.header = item.fields.map((_field, index) => String(index));
+      state.columns = resolveColumns(state.header, mapping, `${file}:${line}`);
+      if (readsAsData) sink.warning({ place: `${file}:${line}`, message: 'the first row reads as a message (the timestamp column, mapped by number, holds a time in it): the file is read as having no header row. Map it with "header": true if the row is a header after all' });
+    } else {
+      await takeHeaderOrTitle(item.fields, raw, line, state, mapping, file, sink);
+      return;
+    }
   }
   const locator = { kind: 'csv-row' as const, file, row: state.row, line };
   const chatKey = file;
@@ -247,15 +266,19 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   // the direction words, the chat key) read its trimmed form.
   const verbatim = (index: number | null): string | null => (index === null ? null : (item.fields[index] ?? ''));
   const cell = (index: number | null): string | null => verbatim(index)?.trim() ?? null;
-  const timestampText = verbatim(columns.timestamp) ?? '';
+  // A time of day in a column of its own joins the date (the text as read is kept as the time as written).
+  const dateText = verbatim(columns.timestamp) ?? '';
+  const timeOfDay = cell(columns.time);
+  const timestampText = timeOfDay === null || timeOfDay === '' ? dateText : `${dateText.trim()} ${timeOfDay}`;
   const { time, problem } = readCsvTimestamp(timestampText, mapping.timestampFormat, mapping.timeZoneAware === true);
+  if (problem === null && time !== null && isDateOnly(timestampText, mapping.timestampFormat)) state.dateOnly += 1;
   const extra: Record<string, unknown> = {};
   if (problem !== null) {
     state.undated += 1;
     extra['timestampProblem'] = problem;
     warnings.add('timestamp', `${file}:${line}`, problem);
   }
-  const mapped = new Set([columns.timestamp, columns.text, columns.sender, columns.chat, columns.direction]);
+  const mapped = new Set([columns.timestamp, columns.time, columns.text, columns.sender, columns.party, columns.chat, columns.direction]);
   header.forEach((name, index) => {
     if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), item.fields[index] ?? '');
   });
@@ -265,11 +288,18 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   if (directionText !== null && directionText !== '' && direction === null) extra['directionText'] = verbatim(columns.direction);
   // The sender is a participant: named by the cell's trimmed text, so a padded column ("  ana ")
   // does not make a second "ana"; the cell as written is kept beside it when it differs.
-  const senderCell = verbatim(columns.sender);
+  // The other party (mapping.party) is the sender of what came in; what went out is the owner's.
+  const partyValue = cell(columns.party);
+  if (partyValue !== null && partyValue !== '') extra['party'] = partyValue;
+  const senderCell = columns.sender !== null ? verbatim(columns.sender) : direction === 'incoming' ? verbatim(columns.party) : null;
   const sender = senderCell?.trim() ?? null;
   if (senderCell !== null && sender !== null && sender !== '' && senderCell !== sender) extra['senderAsWritten'] = senderCell;
   const chatValue = cell(columns.chat);
-  const key = columns.chat === null ? chatKey : chatValue === null || chatValue === '' ? '(no chat)' : chatValue;
+  const key = columns.chat !== null
+    ? chatValue === null || chatValue === '' ? '(no chat)' : chatValue
+    : columns.party !== null
+      ? partyValue === null || partyValue === '' ? '(no party)' : partyValue
+      : chatKey;
   const message: ParsedMessage = {
     chatKey: key,
     kind: 'message',
@@ -372,6 +402,32 @@ function readableEncoding(head: Uint8Array, file: string, parser: { destroy: () 
     parser.destroy();
     throw error;
   }
+}
+
+/** The file's first chunk, for the delimiter its header row is written with. */
+async function headOf(input: ParserInput): Promise<Uint8Array> {
+  for await (const chunk of input.stream()) return chunk;
+  return new Uint8Array(0);
+}
+
+/** Formats read as a date with an optional time; a value of them with no ':' has no time of day. */
+const DATE_FORMATS: ReadonlySet<string | undefined> = new Set(['iso', 'dmy', 'mdy', 'ymd', undefined]);
+
+function isDateOnly(value: string, format: CsvMapping['timestampFormat']): boolean {
+  const trimmed = value.trim();
+  return DATE_FORMATS.has(format) && !trimmed.includes(':') && !/^-?\d+(?:[.,]\d+)?$/u.test(trimmed);
+}
+
+/**
+ * A first row that is a message, not a header: the columns are mapped by number (a header would
+ * let them be named) and the timestamp cell reads as a time, which no header's name does. Taking
+ * it for the header would lose the file's first message (a real iOS sms.db dump has no header).
+ */
+function readsAsMessage(fields: readonly string[], mapping: CsvMapping): boolean {
+  if (typeof mapping.timestamp !== 'number') return false;
+  const cell = fields[mapping.timestamp];
+  if (cell === undefined || cell.trim() === '') return false;
+  return readCsvTimestamp(cell, mapping.timestampFormat, mapping.timeZoneAware === true).time !== null;
 }
 
 function utf8Of(text: string): Uint8Array {
