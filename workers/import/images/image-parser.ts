@@ -6,7 +6,7 @@ import { MAX_WHOLE_IMAGE_READ_BYTES, METADATA_HEAD_BYTES, metadataBytesOf, metad
 
 // 1.1.0: image items carry the capture time their EXIF, XMP or PNG text states.
 // 1.2.0: PNG, WebP, TIFF and HEIC are read whole for metadata written after their pixels.
-export const IMAGE_PARSER_VERSION = '1.2.0';
+export const IMAGE_PARSER_VERSION = '1.3.0';
 
 /** No image of these formats is whole in fewer bytes (the smallest, a 1x1 GIF or WebP, takes 26). */
 const SHORTEST_IMAGE_BYTES = 26;

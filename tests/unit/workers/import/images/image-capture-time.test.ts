@@ -55,6 +55,20 @@ describe('image items carry the capture time the image states', () => {
     expect(warnings).toEqual([]);
   });
 
+  // Regression (41 of 58 real camera JPEGs cut short, rwcarlsen/goexif samples, a tester found):
+  // exifr read past the end of the bytes into a later segment and threw, losing an intact EXIF.
+  it('reads an intact EXIF before a segment cut short (an ICC profile in APP2) or one reaching past the head', async () => {
+    const whole = jpegWithExif(tiffBlock(PHOTO));
+    const exifEnd = 2 + 2 + whole.readUInt16BE(4);
+    const app2 = Buffer.concat([Buffer.from([0xff, 0xe2, 0x40, 0x00]), Buffer.from('ICC_PROFILE\0', 'latin1'), Buffer.alloc(100, 7)]);
+    const cut = Buffer.concat([whole.subarray(0, exifEnd), app2]);
+    const { message, warnings } = await parseImage(cut);
+    expect(message.time).toEqual({ utcMs: Date.UTC(2023, 0, 15, 6, 5, 27) });
+    expect(warnings).toEqual([]);
+    // The APP1 alone, ending where the bytes end, reads too.
+    expect((await parseImage(whole.subarray(0, exifEnd))).message.time).toEqual({ utcMs: Date.UTC(2023, 0, 15, 6, 5, 27) });
+  });
+
   it('reads the same EXIF from a PNG eXIf chunk', async () => {
     const { message, warnings } = await parseImage(pngWith([pngChunk('eXIf', tiffBlock(PHOTO))]), 'photo.png');
     expect(message.time).toEqual({ utcMs: Date.UTC(2023, 0, 15, 6, 5, 27) });
