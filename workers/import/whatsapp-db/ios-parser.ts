@@ -36,12 +36,18 @@ import { placedIosMediaPath } from './media-data-path.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.9.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.10.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
   'ZMESSAGETYPE', 'ZGROUPEVENTTYPE', 'ZGROUPMEMBER', 'ZMEDIAITEM', 'ZSTANZAID', 'ZPARENTMESSAGE', 'ZSTARRED', 'ZMESSAGESTATUS', 'ZPUSHNAME',
+  'ZFLAGS',
 ];
+/** ZWAMESSAGE.ZFLAGS bit 7: the message was forwarded [source: IPED ExtractorIOS, `(1 << 7 & ZFLAGS) as forwarded`]. */
+const FLAG_FORWARDED = 1 << 7;
+/** How a message of several contact cards joins their names and cards (Whatsapp-Chat-Exporter splits them so). */
+const VCARD_NAME_SEPARATOR = '_$!<Name-Separator>!$_';
+const VCARD_SEPARATOR = '_$!<VCard-Separator>!$_';
 const MEDIA_COLUMNS = ['ZMEDIALOCALPATH', 'ZTITLE', 'ZFILESIZE', 'ZLATITUDE', 'ZLONGITUDE', 'ZVCARDSTRING', 'ZVCARDNAME', 'ZMOVIEDURATION', 'ZMEDIAURL'];
 /**
  * A member's names: ZCONTACTNAME (the address book's full name), else ZFIRSTNAME (a member saved
@@ -142,6 +148,7 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   putExtra(extra, 'replyToMessage', integerValue(row['zparentmessage']));
   putExtra(extra, 'groupEventType', integerValue(row['zgroupeventtype']));
   if (flagValue(row['zstarred'])) extra['starred'] = true;
+  if (((integerValue(row['zflags']) ?? 0) & FLAG_FORWARDED) !== 0) extra['forwarded'] = true;
   putExtra(extra, 'mediaUrl', nonEmptyText(row['mi_zmediaurl']));
   const preview = Object.fromEntries(DATA_ITEM_COLUMNS.map((column) => [column.slice(1).toLowerCase(), nonEmptyText(row[`di_${column.toLowerCase()}`])]).filter(([, value]) => value !== null));
   if (Object.keys(preview).length > 0) extra['linkPreview'] = preview;
@@ -158,13 +165,13 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     else if (caption !== null && caption.trim() !== text.trim() && type.mediaType !== 'location') extra['otherText'] = { column: 'ZTITLE', text: caption };
     if (type.mediaType === 'location') putExtra(extra, 'location', iosPlace(numberValue(row['mi_zlatitude']), numberValue(row['mi_zlongitude']), caption));
     if (type.mediaType === 'contact') {
-      const card = nonEmptyText(row['mi_zvcardstring']);
-      const name = nonEmptyText(row['mi_zvcardname']);
-      if (text === '' && name !== null) text = name;
-      if (card?.startsWith('BEGIN:VCARD') === true) {
+      const { names, cards } = contactCards(nonEmptyText(row['mi_zvcardname']), nonEmptyText(row['mi_zvcardstring']));
+      if (text === '' && names.length > 0) text = names.join(', ');
+      cards.forEach((card, index) => {
         const bytes = new TextEncoder().encode(card);
-        attachments.push({ kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', fileName: `${name ?? 'contact'}.vcf`, bytes, size: bytes.byteLength });
-      }
+        attachments.push({ kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', fileName: `${names[index] ?? names[0] ?? 'contact'}.vcf`, bytes, size: bytes.byteLength });
+      });
+      if (cards.length > 1) extra['contactCards'] = cards.length;
     }
     if (isFileMedia(type.mediaType)) {
       attachments.push(mediaItemAttachment(row, type.mediaType, extra));
@@ -190,6 +197,17 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     locator: sqliteRowLocator(file, 'ZWAMESSAGE', row),
     extra,
   };
+}
+
+/**
+ * A contact message's names and vCards. Several contacts in one message are joined with WhatsApp's
+ * separators; with one more name than cards, the first name titles the group of them.
+ */
+function contactCards(nameField: string | null, cardField: string | null): { names: string[]; cards: string[] } {
+  const names = nameField === null ? [] : nameField.split(VCARD_NAME_SEPARATOR).map((name) => name.trim()).filter((name) => name !== '');
+  const cards = cardField === null ? [] : cardField.split(VCARD_SEPARATOR).filter((card) => card.startsWith('BEGIN:VCARD'));
+  if (names.length === cards.length + 1 && cards.length > 1) return { names: names.slice(1), cards };
+  return { names, cards };
 }
 
 /** The file a message's ZWAMEDIAITEM names: attached when it has a local path, else omitted (never downloaded). */

@@ -62,6 +62,14 @@ const IOS_TYPES: Record<number, MessageTypeInfo> = {
   11: { label: 'gif', mediaType: 'gif' },
   14: { label: 'deleted', deleted: true },
   15: { label: 'sticker', mediaType: 'sticker' },
+  // [source: IPED ExtractorIOS.decodeMessageType, which reads real stores; no sample holds them]
+  38: { label: 'view-once image', mediaType: 'image' },
+  39: { label: 'view-once video', mediaType: 'video' },
+  46: { label: 'poll' },
+  53: { label: 'view-once audio', mediaType: 'audio' },
+  59: { label: 'voice call', system: true },
+  // A vote on a poll changing (Whatsapp-Chat-Exporter skips these rows as no message).
+  66: { label: 'poll vote update', system: true },
 };
 
 function lookup(table: Record<number, MessageTypeInfo>, code: number | null): MessageTypeInfo {
@@ -127,7 +135,12 @@ const IOS_CALL_EVENTS: Record<number, string> = {
   46: 'missed video call',
 };
 
+/** System rows that are no group, call-list or security event: their type says what they are. */
+const IOS_TYPE_EVENTS: Record<number, string> = { 59: 'voice call', 66: 'poll vote update' };
+
 export function iosEventText(messageType: number | null, eventType: number | null): string {
+  const own = messageType === null ? undefined : IOS_TYPE_EVENTS[messageType];
+  if (own !== undefined) return own;
   const table = messageType === 6 ? IOS_GROUP_EVENTS : IOS_CALL_EVENTS;
   if (eventType === null) return messageType === 6 ? 'group event' : 'call or security event';
   return table[eventType] ?? `${messageType === 6 ? 'group event' : 'event'} (type ${eventType})`;

@@ -134,6 +134,42 @@ describe('FORMATS.md §5.2 ZWAGROUPMEMBER: group member names', () => {
   });
 });
 
+describe('ZMESSAGETYPE codes, ZFLAGS and contact lists IPED and Whatsapp-Chat-Exporter read from real stores', () => {
+  // Regression (a tester's audit against IPED's ExtractorIOS and Whatsapp-Chat-Exporter): view-once
+  // media and voice calls were "unknown" messages, a poll-vote row a message, a forwarded message
+  // not marked, and several contacts in one message one name and one .vcf holding the separators.
+  it('names view-once media, polls, calls and poll-vote rows, marks forwarded ones, and splits several contact cards', async () => {
+    const card = (name: string): string => `BEGIN:VCARD\nVERSION:3.0\nFN:${name}\nEND:VCARD`;
+    const bytes = await buildDatabase(`
+      CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZCONTACTJID VARCHAR, ZPARTNERNAME VARCHAR, ZSESSIONTYPE INTEGER);
+      CREATE TABLE ZWAMEDIAITEM (Z_PK INTEGER PRIMARY KEY, ZMEDIALOCALPATH VARCHAR, ZTITLE VARCHAR, ZVCARDSTRING VARCHAR, ZVCARDNAME VARCHAR);
+      CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZISFROMME INTEGER, ZMESSAGEDATE TIMESTAMP, ZFROMJID VARCHAR, ZTEXT VARCHAR,
+        ZMESSAGETYPE INTEGER, ZMEDIAITEM INTEGER, ZSTANZAID VARCHAR, ZFLAGS INTEGER);
+      INSERT INTO ZWACHATSESSION VALUES (1, 5, '4915100000001@s.whatsapp.net', 'Anna', 0);
+      INSERT INTO ZWAMEDIAITEM VALUES (1, 'Media/a/b/once.jpg', NULL, NULL, NULL),
+        (2, NULL, NULL, '${card('Carl')}_$!<VCard-Separator>!$_${card('Dora')}', 'Crew_$!<Name-Separator>!$_Carl_$!<Name-Separator>!$_Dora');
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, 0, 700000000, '4915100000001@s.whatsapp.net', NULL, 38, 1, 'M1', 0),
+        (2, 1, 0, 700000010, '4915100000001@s.whatsapp.net', NULL, 59, NULL, 'M2', 0),
+        (3, 1, 0, 700000020, '4915100000001@s.whatsapp.net', NULL, 66, NULL, 'M3', 0),
+        (4, 1, 1, 700000030, NULL, 'forwarded joke', 0, NULL, 'M4', 128),
+        (5, 1, 0, 700000040, '4915100000001@s.whatsapp.net', NULL, 4, 2, 'M5', 0);`);
+    const run = await runParser(whatsappIosDbParser, bytes, 'ChatStorage.sqlite');
+    expect(checkParsedInvariants(run, 'ChatStorage.sqlite')).toEqual([]);
+    const [once, call, vote, forwarded, contacts] = run.sink.messages;
+    expect(once).toMatchObject({ kind: 'message', extra: { messageType: 'view-once image' } });
+    expect(once?.attachments[0]).toMatchObject({ mediaType: 'image' });
+    expect(call).toMatchObject({ kind: 'system', text: 'voice call' });
+    expect(vote).toMatchObject({ kind: 'system', text: 'poll vote update' });
+    expect(forwarded?.extra?.['forwarded']).toBe(true);
+    expect(once?.extra?.['forwarded']).toBeUndefined();
+    expect(contacts?.text).toBe('Carl, Dora');
+    expect(contacts?.attachments.map((attachment) => [attachment.fileName, new TextDecoder().decode(attachment.bytes)])).toEqual([
+      ['Carl.vcf', card('Carl')],
+      ['Dora.vcf', card('Dora')],
+    ]);
+  });
+});
+
 describe('ZWAGROUPMEMBER.ZFIRSTNAME', () => {
   // Regression (a store built from a real macOS WhatsApp schema a tester found): a member saved
   // with only a first name ("Bernd") was shown by number, on the chat and on their messages.

@@ -28,7 +28,7 @@ const IOS = `
     ZTOJID VARCHAR, ZTEXT VARCHAR, ZMESSAGETYPE INTEGER, ZGROUPEVENTTYPE INTEGER, ZMEDIAITEM INTEGER, ZSTANZAID VARCHAR);
   INSERT INTO ZWACHATSESSION VALUES (1, '4915100000001@s.whatsapp.net', 'Anna', 0);
   INSERT INTO ZWAMEDIAITEM VALUES (1, 'Media/4915100000001@s.whatsapp.net/a/b/photo.jpg', NULL, 52000);
-  INSERT INTO ZWAMESSAGE VALUES (1, 1, 0, 721692000, '4915100000001@s.whatsapp.net', NULL, NULL, 46, 0, 1, 'S1'),
+  INSERT INTO ZWAMESSAGE VALUES (1, 1, 0, 721692000, '4915100000001@s.whatsapp.net', NULL, NULL, 99, 0, 1, 'S1'),
                                 (2, 1, 0, 721692060, '4915100000001@s.whatsapp.net', NULL, 'plain text', 0, 0, NULL, 'S2');
 `;
 
@@ -49,7 +49,7 @@ describe('WhatsApp databases: media of a message whose type code is not known', 
     const run = await runParser(whatsappIosDbParser, await buildDatabase(IOS), 'ChatStorage.sqlite');
     expect(checkParsedInvariants(run, 'ChatStorage.sqlite')).toEqual([]);
     const [withFile, plain] = run.sink.messages;
-    expect(withFile?.extra?.['messageType']).toBe('unknown (46)');
+    expect(withFile?.extra?.['messageType']).toBe('unknown (99)');
     expect(withFile?.attachments).toEqual([
       {
         kind: 'attached',
