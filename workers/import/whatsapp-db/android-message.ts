@@ -63,6 +63,10 @@ export interface WaFields {
   location: WaLocation | null;
   vcards: string[];
   revokedKeyId: string | null;
+  /** The group admin who deleted the message (message_revoked.admin_jid_row_id); absent in layouts without it. */
+  revokedByAdmin?: ResolvedJid | null;
+  /** A business's template message (message_template); absent in layouts without it. */
+  template?: WaTemplate | null;
   editedAt: SqlValue;
   editedAtText: SqlValue;
   /** Legacy messages.edit_version, kept as it stands: what its values mean is not documented (FORMATS.md §5.1). */
@@ -170,6 +174,13 @@ export interface WaMedia {
 }
 
 /** A reaction to the message (new layout: message_add_on + message_add_on_reaction). */
+export interface WaTemplate {
+  text: string;
+  footer: string | null;
+  templateId: string | null;
+  buttons: string[];
+}
+
 export interface WaReaction {
   fromMe: boolean;
   /** Who reacted, when the row says (groups); null in a private chat, where it is the other person. */
@@ -276,6 +287,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.quotedThumbnail !== undefined && fields.quotedThumbnail !== null) extra['quoteThumbnail'] = thumbnailFacts(fields.quotedThumbnail);
   if (fields.thumbnail !== undefined && fields.thumbnail !== null) extra['thumbnail'] = thumbnailFacts(fields.thumbnail);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
+  if (fields.revokedByAdmin !== undefined && fields.revokedByAdmin !== null) extra['deletedByAdmin'] = authorFacts(false, fields.revokedByAdmin, fields.chatJid, contacts);
+  if (fields.template !== undefined && fields.template !== null) {
+    extra['template'] = { footer: fields.template.footer, templateId: fields.template.templateId, buttons: fields.template.buttons };
+  }
   if (fields.starred) extra['starred'] = true;
   if (fields.clearedBy !== undefined && fields.clearedBy !== null) {
     extra['clearedChat'] = { deletedChatJobRow: fields.clearedBy.jobRowId, upToSortId: fields.clearedBy.upToSortId, note: 'the owner cleared this chat up to here: WhatsApp hides the message and purges it later' };
@@ -304,7 +319,9 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (given.length > 0) extra['reactions'] = given.map((reaction) => reactionFacts(reaction, fields.chatJid, contacts, timeNotes));
   if (withdrawn.length > 0) extra['withdrawnReactions'] = withdrawn.map((reaction) => { const { emoji: _emoji, ...facts } = reactionFacts(reaction, fields.chatJid, contacts, timeNotes); return facts; });
 
-  let text = fields.text ?? '';
+  // A template message's words are only in message_template: the message's own text is empty.
+  const templateText = fields.template === undefined || fields.template === null ? null : [fields.template.text, fields.template.footer].filter((part) => part !== null && part !== '').join('\n');
+  let text = fields.text === null || fields.text === '' ? (templateText ?? fields.text ?? '') : fields.text;
   const attachments: ParsedAttachment[] = [];
   if (fields.call !== null) {
     text = callText(fields.call, fields.fromMe);

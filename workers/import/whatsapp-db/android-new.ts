@@ -9,7 +9,7 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
-import type { WaDisappearing, WaFields } from './android-message.ts';
+import type { WaDisappearing, WaFields, WaTemplate } from './android-message.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
@@ -38,7 +38,10 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url', ...LIVE_LOCATION_COLUMNS] },
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
-  { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id'] },
+  // admin_jid_row_id: the admin who deleted a group member's message [source: IPED's SELECT_REVOKED].
+  { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id', 'admin_jid_row_id'] },
+  // A business's template message (types 25-28): its text is only here [real schema dump; IPED reads it so].
+  { table: 'message_template', alias: 'tpl', key: 'message_row_id', columns: ['content_text_data', 'footer_text_data', 'template_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
   { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'] },
   // The place a reply quotes, keyed like message_quoted on the reply's row [verified schema on the IPED sample].
@@ -61,6 +64,14 @@ const CALL_FACT_COLUMNS = ['call_id', 'video_call', 'duration', 'call_result'];
 /** `origination_flags` bit 0: the message was forwarded (IPED). */
 const ORIGIN_FORWARDED = 1;
 
+/** A template message's text, footer and buttons, or null for a row with none. */
+function templateOf(row: Row, buttons: Lookup | null): WaTemplate | null {
+  const text = textValue(row['tpl_content_text_data']);
+  if (text === null) return null;
+  const labels = buttons === null ? [] : buttons.all(rowidOf(row), 20).map((button) => nonEmptyText(button['text_data'])).filter((label): label is string => label !== null);
+  return { text, footer: nonEmptyText(row['tpl_footer_text_data']), templateId: nonEmptyText(row['tpl_template_id']), buttons: labels };
+}
+
 export class NewLayoutReader {
   private readonly chats = new Map<number, { jidRowId: number | null; subject: string | null }>();
   private readonly vcards: Lookup | null;
@@ -74,6 +85,8 @@ export class NewLayoutReader {
   private readonly polls: Map<number, WaPollOption[]>;
   /** Chats the owner cleared, by chat row (cleared-chats.ts). */
   private readonly clearJobs: Map<number, ClearJob>;
+  /** A template message's buttons (message_template_button), by its message rowid. */
+  private readonly templateButtons: Lookup | null;
 
   constructor(
     private readonly db: Database,
@@ -96,6 +109,9 @@ export class NewLayoutReader {
     this.eventParticipants = loadEventParticipants(db, onError);
     this.polls = loadPolls(db, jids, onError);
     this.clearJobs = loadClearJobs(db, onError);
+    this.templateButtons = hasTable(db, 'message_template_button') && columnsOf(db, 'message_template_button').has('message_row_id')
+      ? new Lookup(db, 'SELECT text_data FROM message_template_button WHERE message_row_id = ? ORDER BY rowid')
+      : null;
   }
 
   scan(): TableScan {
@@ -163,6 +179,8 @@ export class NewLayoutReader {
       }),
       vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), MAX_CONTACT_CARDS + 1).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
       revokedKeyId: nonEmptyText(row['mr_revoked_key_id']),
+      revokedByAdmin: this.jids.resolve(integerValue(row['mr_admin_jid_row_id'])),
+      template: templateOf(row, this.templateButtons),
       editedAt: row['me_edited_timestamp'] ?? null,
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),

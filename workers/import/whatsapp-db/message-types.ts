@@ -35,6 +35,11 @@ const ANDROID_TYPES: Record<number, MessageTypeInfo> = {
   20: { label: 'sticker', mediaType: 'sticker' },
   23: { label: 'product' },
   24: { label: 'group invite' },
+  // A business's template message, its text in message_template [source: IPED, TEMPLATE_MESSAGE for 25-28].
+  25: { label: 'template message' },
+  26: { label: 'template message' },
+  27: { label: 'template message' },
+  28: { label: 'template message' },
   36: { label: 'disappearing messages setting', system: true },
   42: { label: 'view-once image', mediaType: 'image' },
   43: { label: 'view-once video', mediaType: 'video' },
