@@ -16,6 +16,8 @@ import {
   UNATTRIBUTED_CHAT_KEY,
   columnsOf,
   hasTable,
+  otherColumns,
+  otherColumnValues,
   rowCount,
   rowidOf,
   scanErrorMessage,
@@ -33,7 +35,7 @@ import type { RowNotes } from './message-row.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.4.1';
+export const IOS_SMS_PARSER_VERSION = '1.5.0';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
@@ -53,10 +55,14 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
   const tally = { messages: 0, system: 0, unparsed: 0, fromAttributedBody: 0, textDiffersFromAttributedBody: 0, edited: 0, unsent: 0, nanosecondDates: 0, secondDates: 0, tapbacksOnTheirMessage: 0 };
   const damaged = (message: string): void => warnings.add('damaged', `${file}:message`, message);
   const tapbacks = new IosTapbacks(db, chats.handles, damaged);
-  const select = selectExpressions(available, 't', MESSAGE_COLUMNS);
+  // The message table's other columns (there are dozens, varying by iOS version) kept in extra.otherColumns.
+  const others = otherColumns(available, 't', [...MESSAGE_COLUMNS, 'rowid']);
+  const select = [...selectExpressions(available, 't', MESSAGE_COLUMNS), ...others.select];
   const onError = (message: string, from: number | null, to: number | null): void => damaged(scanErrorMessage('message', message, from, to));
   const record = async (row: Row): Promise<void> => {
-    const message = toRecord(row, { file, registry, reader, warnings, tapbacks });
+    const read = toRecord(row, { file, registry, reader, warnings, tapbacks });
+    const values = otherColumnValues(row, others);
+    const message = values === null ? read : { ...read, extra: { ...read.extra, otherColumns: values } };
     count(tally, message, row['date__text']);
     await sink.message(message);
   };

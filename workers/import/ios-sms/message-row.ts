@@ -38,6 +38,8 @@ export const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'is_from_me', 'is_read', 'is_sent', 'is_delivered', 'is_audio_message', 'is_emote', 'item_type', 'group_action_type',
   'group_title', 'associated_message_guid', 'associated_message_type', 'associated_message_emoji', 'thread_originator_guid',
   'balloon_bundle_id', 'expressive_send_style_id', { name: 'message_summary_info', maxBytes: MAX_BLOB_BYTES }, 'error', 'is_corrupt',
+  // When an audio message was listened to (iOS 11.2 and later).
+  'is_played', { name: 'date_played', asText: true },
 ];
 
 /** Why a row's text could not be read; the caller warns once per row. */
@@ -78,6 +80,8 @@ export class IosMessageReader {
     putExtra(extra, 'appBundle', nonEmptyText(row['balloon_bundle_id']));
     putExtra(extra, 'sendEffect', nonEmptyText(row['expressive_send_style_id']));
     if (flagValue(row['is_audio_message'])) extra['audioMessage'] = true;
+    if (flagValue(row['is_played'])) extra['played'] = true;
+    putExtra(extra, 'playedAt', isoOrNull(appleTime(row['date_played'], row['date_played__text'])));
     if (integerValue(row['error']) !== null && integerValue(row['error']) !== 0) extra['error'] = integerValue(row['error']);
     if (alsoIn.length > 0) extra['alsoInChats'] = alsoIn;
     if (recentlyDeleted !== null) {
