@@ -22,6 +22,37 @@ const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:
  */
 const DAY_PERIOD = /(a\.?\s?m\.?|π\.?\s?μ\.?|ص|上午|午前|오전)|(p\.?\s?m\.?|μ\.?\s?μ\.?|م|下午|午後|오후)/iu;
 const MS_PER_MINUTE = 60_000;
+/** English month names and their usual abbreviations ("Sept" too), as tools such as PhoneView write dates. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].flatMap((short, index) => {
+    const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][index] ?? short;
+    return [[short, index + 1], [full, index + 1], ...(short === 'sep' ? [['sept', 9] as [string, number]] : [])] as [string, number][];
+  }),
+);
+const CLOCK_TAIL = '(?:[ T,]+(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?:[.,](\\d{1,9}))?)?$';
+/** "Jul 23, 2011 6:12:54", "Saturday, July 23, 2011": the month named first. */
+const MONTH_FIRST = new RegExp(`^(?:[A-Za-z]+,?\\s+)?([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})${CLOCK_TAIL}`, 'u');
+/** "23 Jul 2011 18:00", "23. Juli"-like forms in English: the day first. */
+const DAY_FIRST_NAMED = new RegExp(`^(?:[A-Za-z]+,?\\s+)?(\\d{1,2})\\.?\\s+([A-Za-z]{3,9})\\.?,?\\s+(\\d{4})${CLOCK_TAIL}`, 'u');
+
+/** A date whose month is written as an English name: unambiguous, whatever the day/month order chosen. */
+function monthNameDate(clock: string): { year: number; month: number; day: number; hour: number; minute: number; second: number; fraction: string | undefined } | null {
+  const first = MONTH_FIRST.exec(clock);
+  const second = first === null ? DAY_FIRST_NAMED.exec(clock) : null;
+  const match = first ?? second;
+  if (match === null) return null;
+  const month = MONTHS.get((first !== null ? match[1] : match[2])?.toLowerCase() ?? '');
+  if (month === undefined) return null;
+  return {
+    year: Number(match[3]),
+    month,
+    day: Number(first !== null ? match[2] : match[1]),
+    hour: Number(match[4] ?? '0'),
+    minute: Number(match[5] ?? '0'),
+    second: Number(match[6] ?? '0'),
+    fraction: match[7],
+  };
+}
 /** ±18:00: the widest offset any date library accepts (real zones span -12:00 to +14:00). */
 const MAX_OFFSET_MINUTES = 18 * 60;
 /** "+2", "+02", "+0530", "+05:30": sign, hours, minutes. */
@@ -163,8 +194,19 @@ function readIso(value: string, utcWhenZoneless: boolean, guessed: boolean): Csv
 function readNumericDate(value: string, order: 'dmy' | 'mdy' | 'ymd', utcWhenZoneless: boolean): CsvTime {
   const { rest, zone } = splitZoneSuffix(value);
   const { clock, period } = splitDayPeriod(rest);
+  const named = monthNameDate(clock);
+  if (named !== null) {
+    let namedHour = named.hour;
+    if (period !== undefined) {
+      if (namedHour < 1 || namedHour > 12) return { time: null, problem: `"${value}" has hour ${namedHour} with ${period.toUpperCase()}` };
+      namedHour = (namedHour % 12) + (period === 'pm' ? 12 : 0);
+    }
+    const namedWall: WallTime = { year: named.year, month: named.month, day: named.day, hour: namedHour, minute: named.minute, second: named.second };
+    if (!isValidWallTime(namedWall)) return { time: null, problem: `"${value}" is not a valid date` };
+    return instantOrWall(value, namedWall, fractionMs(named.fraction), zone, utcWhenZoneless);
+  }
   const match = NUMERIC_DATE.exec(clock);
-  if (match === null) return { time: null, problem: `"${value}" is not a ${order} date` };
+  if (match === null) return { time: null, problem: `"${value}" is not a ${order} date${/[A-Za-z]{3}/u.test(clock) ? ' (month names are read in English: "Jul 23, 2011", "23 July 2011")' : ''}` };
   const [first, second, third] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const fields = order === 'dmy' ? { day: first, month: second, year: third } : order === 'mdy' ? { month: first, day: second, year: third } : { year: first, month: second, day: third };
   // Two-digit years in chat exports are this century; a year written with four digits is as written.

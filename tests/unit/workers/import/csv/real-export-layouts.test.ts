@@ -75,4 +75,19 @@ describe('CSV layouts of real exports', () => {
     const result = await runParser(createCsvParser({ timestamp: 'Datum', timestampFormat: 'dmy', sender: 'Nummer', text: 'Tekst', delimiter: ';' }), inputFromBytes(bytes, { displayName: 'SMS.csv' }));
     expect(result.messages.map((message) => message.text)).toEqual(['hallo']);
   });
+
+  // Regression (a PhoneView CSV sample in a public README): "Jul 23, 2011 6:12:54 AM" could not be
+  // read by any format, and the hint sent the examiner to choose one.
+  it('reads English month names in a day/month format, whichever order is chosen, and says so when a name is unknown', async () => {
+    const csv = 'Date,From,Text\n"Jul 23, 2011 6:12:54 AM",Ana,hi\n"23 July 2011 18:00",Ana,ok\n"Foo 23, 2011 6:00",Ana,x\n';
+    for (const timestampFormat of ['mdy', 'dmy'] as const) {
+      const result = await runParser(createCsvParser({ timestamp: 'Date', sender: 'From', text: 'Text', timestampFormat }), inputFromText(csv, { displayName: 'phoneview.csv' }));
+      expect(result.messages.map((message) => message.time)).toEqual([
+        { wall: { year: 2011, month: 7, day: 23, hour: 6, minute: 12, second: 54 } },
+        { wall: { year: 2011, month: 7, day: 23, hour: 18, minute: 0, second: 0 } },
+        null,
+      ]);
+      expect(result.messages[2]?.extra?.['timestampProblem']).toMatch(/month names are read in English/u);
+    }
+  });
 });
