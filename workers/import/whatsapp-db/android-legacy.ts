@@ -33,7 +33,7 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
-import type { WaFields, WaMedia } from './android-message.ts';
+import type { WaFields, WaMedia, WaReaction } from './android-message.ts';
 import { MAX_CONTACT_CARDS, hasPosition, placeOf } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
@@ -51,6 +51,9 @@ const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   // The row's thumbnail (a place's map, a media preview; thumbnails.ts), bounded in size.
   thumbnailColumn('raw_data'),
 ];
+
+/** A transitional database's message_media row of a legacy message (new-layout columns). */
+const NEW_MEDIA_COLUMNS = ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'media_duration', 'file_hash'];
 
 /** A transitional database's message_quoted row of a legacy reply (new-layout columns). */
 const NEW_QUOTE_COLUMNS = ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'];
@@ -90,6 +93,11 @@ export class LegacyLayoutReader {
     onError: (message: string) => void,
     /** The jid table, where a transitional database has one: message_quoted names its author by jid row. */
     private readonly jids: JidBook | null = null,
+    /**
+     * A transitional database's reactions (message_add_on), by the rowid of the message they
+     * answer: keyed on messages._id there, as WhatsApp's own triggers key its side tables.
+     */
+    private readonly reactionsOf: ((messageRowId: number) => WaReaction[]) | null = null,
   ) {
     this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
       ? new Lookup(db, 'SELECT vcard FROM messages_vcards WHERE message_row_id = ? ORDER BY rowid')
@@ -136,7 +144,15 @@ export class LegacyLayoutReader {
     const keyedThumbnails = hasTable(this.db, 'message_thumbnails') ? columnsOf(this.db, 'message_thumbnails') : new Set<string>();
     const keyedJoinable = ['key_remote_jid', 'key_from_me', 'key_id', 'thumbnail'].every((column) => keyedThumbnails.has(column));
     if (keyedJoinable) select.push(...selectExpressions(keyedThumbnails, 'lt', [thumbnailColumn('thumbnail')], 'lt_'));
+    // A transitional database keys the new side tables on messages._id (its delete triggers, a real
+    // schema dump, say so): the media's path and hash in message_media, a deletion in message_revoked.
+    const newMedia = hasTable(this.db, 'message_media') ? columnsOf(this.db, 'message_media') : new Set<string>();
+    select.push(...selectExpressions(newMedia, 'nm', NEW_MEDIA_COLUMNS, 'nm_'));
+    const newRevoked = hasTable(this.db, 'message_revoked') ? columnsOf(this.db, 'message_revoked') : new Set<string>();
+    select.push(...selectExpressions(newRevoked, 'nr', ['revoked_key_id', 'admin_jid_row_id'], 'nr_'));
     const joins = [
+      ...(newMedia.has('message_row_id') ? ['LEFT JOIN message_media AS nm ON nm.message_row_id = t._id'] : []),
+      ...(newRevoked.has('message_row_id') ? ['LEFT JOIN message_revoked AS nr ON nr.message_row_id = t._id'] : []),
       ...(joinable ? ['LEFT JOIN messages_quotes AS mq ON mq._id = t.quoted_row_id'] : []),
       ...(quotedCopy.has('message_row_id') ? ['LEFT JOIN message_quoted AS nq ON nq.message_row_id = t._id'] : []),
       ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
@@ -186,10 +202,11 @@ export class LegacyLayoutReader {
       timestamp: row['timestamp'] ?? null,
       timestampText: row['timestamp__text'] ?? null,
       receivedTimestamp: row['received_timestamp'] ?? null,
-      media: hasMedia ? legacyMedia(row) : null,
+      media: hasMedia ? withNewMedia(legacyMedia(row), row) : null,
       location: legacyPlace(row),
       vcards: hasMedia && androidMessageType(typeCode).mediaType === 'contact' ? this.cardsOf(rowidOf(row)) : [],
-      revokedKeyId: null,
+      revokedKeyId: nonEmptyText(row['nr_revoked_key_id']),
+      revokedByAdmin: this.jids?.resolve(integerValue(row['nr_admin_jid_row_id'])) ?? null,
       editedAt: null,
       editedAtText: null,
       editVersion: integerValue(row['edit_version']),
@@ -197,8 +214,8 @@ export class LegacyLayoutReader {
       quotedLocation: quotedPlace(row),
       quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
       thumbnail: thumbnailOf(row, 'raw_data', 'messages.raw_data') ?? thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail') ?? thumbnailOf(row, 'lt_thumbnail', 'message_thumbnails.thumbnail'),
-      // Reactions came with the new layout (message_add_on); the legacy table has none.
-      reactions: [],
+      // Reactions came with the new layout (message_add_on): a transitional database has them, keyed on messages._id.
+      reactions: this.reactionsOf === null ? [] : this.reactionsOf(rowidOf(row)),
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
       call: null,
       starred: flagValue(row['starred']),
@@ -270,6 +287,27 @@ function quotedPlace(row: Row): WaFields['location'] {
 function quotedSender(row: Row): { jid: string } | null {
   const remote = nonEmptyText(row['mq_remote_resource']);
   return remote === null ? null : { jid: remote };
+}
+
+/**
+ * The legacy row's media completed from its message_media row (transitional databases): the
+ * path, which the legacy row keeps only in thumb_image, and the hash WhatsApp checks files by.
+ */
+function withNewMedia(media: WaMedia, row: Row): WaMedia {
+  const path = nonEmptyText(row['nm_file_path']);
+  const completed: WaMedia = {
+    ...media,
+    mimeType: media.mimeType ?? nonEmptyText(row['nm_mime_type']),
+    name: media.name ?? nonEmptyText(row['nm_media_name']),
+    size: media.size ?? integerValue(row['nm_file_size']),
+    durationSeconds: media.durationSeconds ?? integerValue(row['nm_media_duration']),
+    fileHash: media.fileHash ?? nonEmptyText(row['nm_file_hash']),
+  };
+  if (media.path === null && path !== null) {
+    completed.path = path;
+    delete completed.pathNote;
+  }
+  return completed;
 }
 
 function legacyMedia(row: Row): WaMedia {

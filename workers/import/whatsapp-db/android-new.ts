@@ -9,7 +9,7 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
-import type { WaDisappearing, WaFields, WaTemplate } from './android-message.ts';
+import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-message.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
@@ -191,13 +191,7 @@ export class NewLayoutReader {
       }),
       quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
       thumbnail: thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail'),
-      reactions: this.claimReactions(rowidOf(row)).map((reaction) => ({
-        fromMe: flagValue(reaction['from_me']),
-        sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
-        emoji: textValue(reaction['reaction']) ?? '',
-        timestamp: reaction['timestamp'] ?? null,
-        addOnRowId: rowidOf(reaction),
-      })),
+      reactions: this.reactionsOf(rowidOf(row)),
       call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
       disappearing: disappearingOf(row),
       liveLocation: liveLocationOf(row),
@@ -208,9 +202,19 @@ export class NewLayoutReader {
     };
   }
 
-  private claimReactions(messageRowId: number): Row[] {
+  /**
+   * The reactions answering the message of this rowid, taken from message_add_on. The legacy reader
+   * of a transitional database asks too: there they answer messages._id (WaReaction).
+   */
+  reactionsOf(messageRowId: number): WaReaction[] {
     this.reactionsClaimed.add(messageRowId);
-    return this.reactions.get(messageRowId) ?? [];
+    return (this.reactions.get(messageRowId) ?? []).map((reaction) => ({
+      fromMe: flagValue(reaction['from_me']),
+      sender: this.jids.resolve(integerValue(reaction['sender_jid_row_id'])),
+      emoji: textValue(reaction['reaction']) ?? '',
+      timestamp: reaction['timestamp'] ?? null,
+      addOnRowId: rowidOf(reaction),
+    }));
   }
 
   /**

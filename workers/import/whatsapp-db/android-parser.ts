@@ -39,7 +39,7 @@ import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.28.0';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.29.0';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -72,7 +72,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
   const newReader = hasNew ? new NewLayoutReader(db, jids, (message) => warnings.add('damaged', file, message)) : null;
   const readers: [string, LayoutReader][] = [];
   if (newReader !== null) readers.push(['message', newReader]);
-  const legacyReader = hasLegacy ? new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message), jids) : null;
+  const legacyReader = hasLegacy ? new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message), jids, newReader === null ? null : (rowid) => newReader.reactionsOf(rowid)) : null;
   if (legacyReader !== null) readers.push(['messages', legacyReader]);
   // Calls are kept in call_log, apart from the messages: without it they would be lost.
   const callReader = CallLogReader.present(db) ? new CallLogReader(db, jids) : null;
