@@ -197,7 +197,7 @@ export class LegacyLayoutReader {
       text: textValue(row['data']),
       textColumn: 'data',
       liveLocation: liveLocationOf(row),
-      caption: nonEmptyText(row['media_caption']),
+      caption: nonEmptyText(row['media_caption']) ?? nonEmptyText(row['nm_media_caption']),
       status,
       timestamp: row['timestamp'] ?? null,
       timestampText: row['timestamp__text'] ?? null,

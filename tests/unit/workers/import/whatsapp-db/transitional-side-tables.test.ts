@@ -41,6 +41,7 @@ describe("whatsappAndroidDbParser: a transitional database's side tables keyed o
     expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
     const photo = byKey(run.sink.messages, 'P1');
     expect(photo.attachments).toEqual([expect.objectContaining({ kind: 'attached', mediaType: 'image', path: 'Media/WhatsApp Images/IMG-20231114-WA0001.jpg', mimeType: 'image/jpeg' })]);
+    expect(photo.text).toBe('the car');
     expect(photo.extra?.['reactions']).toEqual([expect.objectContaining({ emoji: '👍', fromMe: true, addOnRowId: 1 })]);
     expect(run.sink.warnings.filter((warning) => warning.message.includes('answer a message that was not read'))).toEqual([]);
     expect(byKey(run.sink.messages, 'D1')).toMatchObject({ deleted: true, extra: { revokedKeyId: 'D0' } });
