@@ -38,6 +38,7 @@ import { MAX_CONTACT_CARDS, hasPosition, placeOf } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import type { JidBook } from './jids.ts';
+import { ReceiptBook } from './receipts.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
@@ -87,6 +88,8 @@ export class LegacyLayoutReader {
    * messages_bd_for_messages_vcards_trigger keys messages_vcards on messages._id]
    */
   private readonly vcards: Lookup | null;
+  /** The recipients' receipts of the owner's messages, in a transitional database (receipts.ts). */
+  private readonly receiptBook: ReceiptBook | null;
 
   constructor(
     private readonly db: Database,
@@ -99,6 +102,7 @@ export class LegacyLayoutReader {
      */
     private readonly reactionsOf: ((messageRowId: number) => WaReaction[]) | null = null,
   ) {
+    this.receiptBook = jids === null ? null : ReceiptBook.open(db, jids);
     this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
       ? new Lookup(db, 'SELECT vcard FROM messages_vcards WHERE message_row_id = ? ORDER BY rowid')
       : null;
@@ -207,6 +211,7 @@ export class LegacyLayoutReader {
       vcards: hasMedia && androidMessageType(typeCode).mediaType === 'contact' ? this.cardsOf(rowidOf(row)) : [],
       revokedKeyId: nonEmptyText(row['nr_revoked_key_id']),
       revokedByAdmin: this.jids?.resolve(integerValue(row['nr_admin_jid_row_id'])) ?? null,
+      receipts: this.receiptBook === null || !fromMe ? null : this.receiptBook.of(rowidOf(row)),
       editedAt: null,
       editedAtText: null,
       editVersion: integerValue(row['edit_version']),

@@ -11,6 +11,7 @@ import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, putExtra } fro
 import { callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
 import type { ClearJob } from './cleared-chats.ts';
+import type { WaReceipt } from './receipts.ts';
 import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
@@ -67,6 +68,8 @@ export interface WaFields {
   revokedByAdmin?: ResolvedJid | null;
   /** A business's template message (message_template); absent in layouts without it. */
   template?: WaTemplate | null;
+  /** The recipients' receipts of an owner's message (receipt_user; receipts.ts); absent in layouts without them. */
+  receipts?: { receipts: WaReceipt[]; total: number } | null;
   editedAt: SqlValue;
   editedAtText: SqlValue;
   /** Legacy messages.edit_version, kept as it stands: what its values mean is not documented (FORMATS.md §5.1). */
@@ -288,6 +291,15 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.thumbnail !== undefined && fields.thumbnail !== null) extra['thumbnail'] = thumbnailFacts(fields.thumbnail);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.revokedByAdmin !== undefined && fields.revokedByAdmin !== null) extra['deletedByAdmin'] = authorFacts(false, fields.revokedByAdmin, fields.chatJid, contacts);
+  if (fields.receipts !== undefined && fields.receipts !== null && fields.receipts.receipts.length > 0) {
+    extra['receipts'] = fields.receipts.receipts.map((receipt) => ({
+      ...authorFacts(false, receipt.recipient, fields.chatJid, contacts),
+      receivedAt: isoNoting(waUnixTime('receipt_user.receipt_timestamp', 'not set', receipt.receivedAt), timeNotes),
+      readAt: isoNoting(waUnixTime('receipt_user.read_timestamp', 'not set', receipt.readAt), timeNotes),
+      playedAt: isoNoting(waUnixTime('receipt_user.played_timestamp', 'not set', receipt.playedAt), timeNotes),
+    }));
+    if (fields.receipts.total > fields.receipts.receipts.length) extra['receiptsListed'] = `${fields.receipts.receipts.length} of more than ${fields.receipts.receipts.length}`;
+  }
   if (fields.template !== undefined && fields.template !== null) {
     extra['template'] = { footer: fields.template.footer, templateId: fields.template.templateId, buttons: fields.template.buttons };
   }

@@ -20,6 +20,7 @@ import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
 import { clearJobCovering, loadClearJobs } from './cleared-chats.ts';
 import type { ClearJob } from './cleared-chats.ts';
 import { loadPolls } from './polls.ts';
+import { ReceiptBook } from './receipts.ts';
 import { LIVE_LOCATION_COLUMNS, liveLocationOf } from './live-location.ts';
 import { thumbnailColumn, thumbnailOf } from './thumbnails.ts';
 import type { WaPollOption } from './polls.ts';
@@ -87,6 +88,8 @@ export class NewLayoutReader {
   private readonly clearJobs: Map<number, ClearJob>;
   /** A template message's buttons (message_template_button), by its message rowid. */
   private readonly templateButtons: Lookup | null;
+  /** The recipients' receipts of the owner's messages (receipts.ts). */
+  private readonly receiptBook: ReceiptBook | null;
 
   constructor(
     private readonly db: Database,
@@ -109,6 +112,7 @@ export class NewLayoutReader {
     this.eventParticipants = loadEventParticipants(db, onError);
     this.polls = loadPolls(db, jids, onError);
     this.clearJobs = loadClearJobs(db, onError);
+    this.receiptBook = ReceiptBook.open(db, jids);
     this.templateButtons = hasTable(db, 'message_template_button') && columnsOf(db, 'message_template_button').has('message_row_id')
       ? new Lookup(db, 'SELECT text_data FROM message_template_button WHERE message_row_id = ? ORDER BY rowid')
       : null;
@@ -181,6 +185,7 @@ export class NewLayoutReader {
       revokedKeyId: nonEmptyText(row['mr_revoked_key_id']),
       revokedByAdmin: this.jids.resolve(integerValue(row['mr_admin_jid_row_id'])),
       template: templateOf(row, this.templateButtons),
+      receipts: this.receiptBook === null || !flagValue(row['from_me']) ? null : this.receiptBook.of(rowidOf(row)),
       editedAt: row['me_edited_timestamp'] ?? null,
       editedAtText: row['me_edited_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),

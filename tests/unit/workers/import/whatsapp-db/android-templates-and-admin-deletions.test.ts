@@ -36,3 +36,23 @@ describe('whatsappAndroidDbParser: template messages and admin deletions', () =>
     expect(revoked).toMatchObject({ deleted: true, extra: { revokedKeyId: 'R0', deletedByAdmin: { senderId: '+4915100000003' } } });
   });
 });
+
+describe('whatsappAndroidDbParser: receipts of the owner\'s messages (receipt_user)', () => {
+  // Regression (a tester's audit against a real schema dump): who received, read and played the
+  // owner's message, per recipient, was not read.
+  it('lists each recipient with when their phone received, read and played the message; others\' messages have none', async () => {
+    const bytes = await buildDatabase(`${STORE}
+      CREATE TABLE receipt_user (_id INTEGER PRIMARY KEY AUTOINCREMENT, message_row_id INTEGER NOT NULL, receipt_user_jid_row_id INTEGER NOT NULL,
+        receipt_timestamp INTEGER, read_timestamp INTEGER, played_timestamp INTEGER);
+      INSERT INTO message VALUES (3, 2, 1, 'O1', 0, 13, 1700000200000, 0, 'meet at 9');
+      INSERT INTO receipt_user (message_row_id, receipt_user_jid_row_id, receipt_timestamp, read_timestamp, played_timestamp) VALUES
+        (3, 1, 1700000201000, 1700000260000, 0), (3, 3, 1700000202000, -1, 0), (1, 1, 1700000001000, 1700000002000, 0);`);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    const owners = run.sink.messages.find((message) => message.text === 'meet at 9');
+    expect(owners?.extra?.['receipts']).toEqual([
+      expect.objectContaining({ senderId: '+4915100000001', receivedAt: '2023-11-14T22:16:41.000Z', readAt: '2023-11-14T22:17:40.000Z', playedAt: null }),
+      expect.objectContaining({ senderId: '+4915100000003', receivedAt: '2023-11-14T22:16:42.000Z', readAt: null, playedAt: null }),
+    ]);
+    expect(run.sink.messages[0]?.extra?.['receipts']).toBeUndefined();
+  });
+});
