@@ -37,10 +37,22 @@ export interface ConversationRecord {
 /** Reply and forward prefixes in the languages these cases meet (Re, Fwd, AW, WG, TR, RV, Odp...). */
 const SUBJECT_PREFIX = /^\s*((re|fw|fwd|aw|wg|tr|rv|sv|vs|odp|pd|ynt|antw|doorst|r|i)\s*(\[\d+\])?\s*:\s*)+/iu;
 
+/**
+ * An SMS's or MMS's own status, when nothing else gives its direction: a text the phone marks Read
+ * or Unread came in, one Unsent (a draft, a failure) was the owner's (IPED reads SMS so). Not for
+ * chat messages, whose "Read" is the other side's receipt of the owner's message.
+ */
+function directionOfTextStatus(model: XmlNode): 'incoming' | 'outgoing' | null {
+  const status = (fieldText(model, 'Status') ?? '').trim().toLowerCase();
+  if (status === 'read' || status === 'unread') return 'incoming';
+  if (status === 'unsent' || status === 'draft') return 'outgoing';
+  return null;
+}
+
 export function smsOrMms(model: XmlNode, type: 'SMS' | 'MMS', context: RecordContext): ConversationRecord {
   const notes: string[] = [];
   const parties = partiesOf(model);
-  const direction = directionOf(model, parties.from, parties.all) ?? ownerRecipientDirection(parties);
+  const direction = directionOf(model, parties.from, parties.all) ?? ownerRecipientDirection(parties) ?? directionOfTextStatus(model);
   context.owner.learn(parties, direction);
   const others = counterpartsOf(parties, direction, context.owner);
   const key = `sms:${context.keys.keyOfAll(others.map((party) => party.id ?? party.name ?? ''))}`;

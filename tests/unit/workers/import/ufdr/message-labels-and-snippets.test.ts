@@ -50,3 +50,18 @@ describe('Cellebrite facts IPED reads from real reports', () => {
     expect(result.messages.map((message) => [message.extra?.['outcome'], message.text])).toEqual([['not connected', 'Incoming call, not connected']]);
   });
 });
+
+describe('Cellebrite SMS direction from their status alone', () => {
+  // IPED reads an SMS's Status Read as incoming and Unsent as outgoing; a chat message's "Read" is
+  // a receipt of the owner's message, so it says nothing there.
+  it('reads Read as incoming and Unsent as outgoing when no folder, party or flag says', async () => {
+    const noRole = `<multiModelField name="Parties" type="Party">${party({ id: '+40712345678' })}</multiModelField>`;
+    const smsWith = (id: string, status: string): string => `<model type="SMS" id="${id}" deleted_state="Intact">${stamp('TimeStamp', T)}${field('Status', status)}${field('Body', id)}${noRole}</model>`;
+    const result = await runParser(ufdrReportParser, inputFromText(report({ decoded: [modelType('SMS', [smsWith('s1', 'Read'), smsWith('s2', 'Unsent'), smsWith('s3', 'Delivered')])] }), { displayName: 'report.xml' }));
+    expect(result.messages.map((message) => [message.text, message.direction ?? null])).toEqual([
+      ['s1', 'incoming'],
+      ['s2', 'outgoing'],
+      ['s3', null],
+    ]);
+  });
+});
