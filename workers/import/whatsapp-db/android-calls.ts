@@ -8,9 +8,10 @@
 
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
-import { columnsOf, flagValue, hasTable, integerValue, rowCount, selectExpressions } from '../sqlite/index.ts';
+import { columnsOf, flagValue, hasTable, integerValue, rowCount, rowidOf, selectExpressions } from '../sqlite/index.ts';
 import type { WaFields } from './android-message.ts';
 import { callOf } from './call-facts.ts';
+import { CallParticipants } from './call-participants.ts';
 import type { JidBook } from './jids.ts';
 
 const CALL_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -27,12 +28,15 @@ export function hasCallLink(db: Database): boolean {
 /** Reads the call_log rows no message row stands for. */
 export class CallLogReader {
   private readonly linked: boolean;
+  /** A group call's participants (call-participants.ts). */
+  private readonly participants: CallParticipants | null;
 
   constructor(
     private readonly db: Database,
     private readonly jids: JidBook,
   ) {
     this.linked = hasCallLink(db);
+    this.participants = CallParticipants.open(db, jids);
   }
 
   static present(db: Database): boolean {
@@ -94,6 +98,7 @@ export class CallLogReader {
       quotedText: null,
       reactions: [],
       call: callOf(row, ''),
+      callParticipants: this.participants?.of(rowidOf(row)) ?? [],
       starred: false,
       forwarded: false,
     };

@@ -8,10 +8,11 @@ import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
 import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, putExtra } from '../sqlite/index.ts';
-import { callText } from './call-facts.ts';
+import { callResultLabel, callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
 import type { ClearJob } from './cleared-chats.ts';
 import type { WaReceipt } from './receipts.ts';
+import type { WaCallParticipant } from './call-participants.ts';
 import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
@@ -68,6 +69,8 @@ export interface WaFields {
   revokedByAdmin?: ResolvedJid | null;
   /** A business's template message (message_template); absent in layouts without it. */
   template?: WaTemplate | null;
+  /** A group call's participants with their own results (call_log_participant_v2; call-participants.ts). */
+  callParticipants?: WaCallParticipant[];
   /** The recipients' receipts of an owner's message (receipt_user; receipts.ts); absent in layouts without them. */
   receipts?: { receipts: WaReceipt[]; total: number } | null;
   editedAt: SqlValue;
@@ -273,6 +276,13 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   const extra: Record<string, unknown> = { messageType: fields.legacySystem ? 'system' : fields.typeCode === null && fields.call !== null ? 'call' : type.label };
   if (fields.call !== null) extra['call'] = fields.call;
   if (fields.callParty !== undefined) extra['callParty'] = partyFacts(fields.callParty, contacts);
+  if (fields.callParticipants !== undefined && fields.callParticipants.length > 0) {
+    extra['callParticipants'] = fields.callParticipants.map((participant) => ({
+      ...(participant.party === null ? { name: null, id: null } : partyFacts(participant.party, contacts)),
+      result: participant.result === null ? null : callResultLabel(participant.result, false),
+      resultCode: participant.result,
+    }));
+  }
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);

@@ -21,6 +21,7 @@ import { clearJobCovering, loadClearJobs } from './cleared-chats.ts';
 import type { ClearJob } from './cleared-chats.ts';
 import { loadPolls } from './polls.ts';
 import { ReceiptBook } from './receipts.ts';
+import { CallParticipants } from './call-participants.ts';
 import { LIVE_LOCATION_COLUMNS, liveLocationOf } from './live-location.ts';
 import { thumbnailColumn, thumbnailOf } from './thumbnails.ts';
 import type { WaPollOption } from './polls.ts';
@@ -90,6 +91,8 @@ export class NewLayoutReader {
   private readonly templateButtons: Lookup | null;
   /** The recipients' receipts of the owner's messages (receipts.ts). */
   private readonly receiptBook: ReceiptBook | null;
+  /** A group call's participants (call-participants.ts). */
+  private readonly callParticipants: CallParticipants | null;
 
   constructor(
     private readonly db: Database,
@@ -113,6 +116,7 @@ export class NewLayoutReader {
     this.polls = loadPolls(db, jids, onError);
     this.clearJobs = loadClearJobs(db, onError);
     this.receiptBook = ReceiptBook.open(db, jids);
+    this.callParticipants = CallParticipants.open(db, jids);
     this.templateButtons = hasTable(db, 'message_template_button') && columnsOf(db, 'message_template_button').has('message_row_id')
       ? new Lookup(db, 'SELECT text_data FROM message_template_button WHERE message_row_id = ? ORDER BY rowid')
       : null;
@@ -198,6 +202,7 @@ export class NewLayoutReader {
       thumbnail: thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail'),
       reactions: this.reactionsOf(rowidOf(row)),
       call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
+      callParticipants: this.callParticipants?.of(integerValue(row['cl_link'])) ?? [],
       disappearing: disappearingOf(row),
       liveLocation: liveLocationOf(row),
       pollOptions: this.polls.get(rowidOf(row)) ?? [],

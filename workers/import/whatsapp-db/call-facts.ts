@@ -21,6 +21,12 @@ const CALL_RESULTS: Record<number, { incoming: string; outgoing: string }> = {
   5: { incoming: 'answered', outgoing: 'answered' },
 };
 
+/** A call_result code as words, for the owner's side or the other's; the number when not known. */
+export function callResultLabel(result: number, fromMe: boolean): string {
+  const known = CALL_RESULTS[result];
+  return known === undefined ? `result ${result}` : fromMe ? known.outgoing : known.incoming;
+}
+
 /** "voice call, answered, 12 s": what a person would read in the chat. */
 export function callText(call: WaCall, fromMe: boolean): string {
   const parts = [call.video ? 'video call' : 'voice call'];

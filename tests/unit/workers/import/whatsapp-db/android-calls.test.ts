@@ -71,3 +71,23 @@ describe('whatsappAndroidDbParser: group calls (call_log.group_jid_row_id)', () 
     expect(groupCall?.extra?.['callParty']).toEqual({ name: 'Boss', id: '+4915100000002' });
   });
 });
+
+describe('whatsappAndroidDbParser: a group call\'s participants (call_log_participant_v2)', () => {
+  // Regression (a tester's audit against a real schema dump): only the one person call_log names
+  // was kept; who else was in the call, and that one of them never answered, was lost.
+  it('lists every participant with their own result, on a call from call_log and on one linked to a message row', async () => {
+    const bytes = await buildDatabase(`${NEW}
+      CREATE TABLE call_log_participant_v2 (_id INTEGER PRIMARY KEY AUTOINCREMENT, call_log_row_id INTEGER, jid_row_id INTEGER, call_result INTEGER);
+      INSERT INTO call_log_participant_v2 (call_log_row_id, jid_row_id, call_result) VALUES (2, 1, 5), (2, 2, 2), (3, 1, 5);`);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    const fromLog = run.sink.messages.find((message) => message.locator.kind === 'sqlite-row' && message.locator.table === 'call_log' && message.locator.rowid === 2);
+    expect(fromLog?.extra?.['callParticipants']).toEqual([
+      { name: 'Anna', id: '+4915100000001', result: 'answered', resultCode: 5 },
+      { name: 'Boss', id: '+4915100000002', result: 'missed', resultCode: 2 },
+    ]);
+    const linked = run.sink.messages.find((message) => message.locator.kind === 'sqlite-row' && message.locator.table === 'message' && message.locator.rowid === 2);
+    expect(linked?.extra?.['callParticipants']).toEqual([{ name: 'Anna', id: '+4915100000001', result: 'answered', resultCode: 5 }]);
+    const plain = run.sink.messages.find((message) => message.locator.kind === 'sqlite-row' && message.locator.table === 'call_log' && message.locator.rowid === 1);
+    expect(plain?.extra?.['callParticipants']).toBeUndefined();
+  });
+});
