@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { iosSmsDbParser } from '../../../../../workers/import/ios-sms/index.ts';
+import { IOS_SMS_TABLES_BESIDE_MESSAGE } from '../../../../support/ios-sms-tables.ts';
 import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
@@ -13,10 +14,7 @@ const SCHEMA = `
   CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, text TEXT, handle_id INTEGER DEFAULT 0,
     date INTEGER, is_from_me INTEGER DEFAULT 0, is_audio_message INTEGER DEFAULT 0, is_played INTEGER DEFAULT 0, date_played INTEGER DEFAULT 0,
     share_status INTEGER DEFAULT 0, cache_roomnames TEXT, was_data_detected INTEGER DEFAULT 0);
-  CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL, service TEXT NOT NULL);
-  CREATE TABLE chat (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, style INTEGER, chat_identifier TEXT, service_name TEXT, display_name TEXT);
-  CREATE TABLE chat_message_join (chat_id INTEGER, message_id INTEGER, message_date INTEGER DEFAULT 0, PRIMARY KEY (chat_id, message_id));
-  CREATE TABLE chat_handle_join (chat_id INTEGER, handle_id INTEGER);
+  ${IOS_SMS_TABLES_BESIDE_MESSAGE}
   INSERT INTO handle VALUES (1, '+15551230001', 'iMessage');
   INSERT INTO chat VALUES (1, 'iMessage;-;+15551230001', 45, '+15551230001', 'iMessage', NULL);
   INSERT INTO chat_handle_join VALUES (1, 1);
