@@ -14,6 +14,7 @@ import { isoNoting, waAppleTime } from './wa-time.ts';
 import {
   ChatRegistry,
   RowPacer,
+  blobValue,
   columnsOf,
   flagValue,
   hasTable,
@@ -33,10 +34,11 @@ import {
 } from '../sqlite/index.ts';
 import { isGroupJid, phoneFromJid } from './jids.ts';
 import { placedIosMediaPath } from './media-data-path.ts';
+import { quoteFromMetadata } from './ios-quote-metadata.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.10.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.11.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -48,7 +50,11 @@ const FLAG_FORWARDED = 1 << 7;
 /** How a message of several contact cards joins their names and cards (Whatsapp-Chat-Exporter splits them so). */
 const VCARD_NAME_SEPARATOR = '_$!<Name-Separator>!$_';
 const VCARD_SEPARATOR = '_$!<VCard-Separator>!$_';
-const MEDIA_COLUMNS = ['ZMEDIALOCALPATH', 'ZTITLE', 'ZFILESIZE', 'ZLATITUDE', 'ZLONGITUDE', 'ZVCARDSTRING', 'ZVCARDNAME', 'ZMOVIEDURATION', 'ZMEDIAURL'];
+const MEDIA_COLUMNS: readonly (string | ColumnRequest)[] = [
+  'ZMEDIALOCALPATH', 'ZTITLE', 'ZFILESIZE', 'ZLATITUDE', 'ZLONGITUDE', 'ZVCARDSTRING', 'ZVCARDNAME', 'ZMOVIEDURATION', 'ZMEDIAURL',
+  // A reply's quote (ios-quote-metadata.ts), bounded in size.
+  { name: 'ZMETADATA', maxBytes: 64 * 1024 },
+];
 /**
  * A member's names: ZCONTACTNAME (the address book's full name), else ZFIRSTNAME (a member saved
  * with a first name only; a real store's member with only ZFIRSTNAME "Bernd" was shown by number).
@@ -146,6 +152,12 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   isoNoting(time, timeNotes);
   putExtra(extra, 'sentAt', isoNoting(waAppleTime('ZSENTDATE', 'not set', row['zsentdate']), timeNotes));
   putExtra(extra, 'replyToMessage', integerValue(row['zparentmessage']));
+  const quote = quoteFromMetadata(blobValue(row['mi_zmetadata']));
+  if (quote !== null) {
+    putExtra(extra, 'replyToKeyId', quote.stanzaId);
+    putExtra(extra, 'quote', quote.text);
+    if (quote.senderJid !== null) extra['quoteAuthor'] = { sender: pushNames.get(quote.senderJid) ?? phoneFromJid(quote.senderJid) ?? quote.senderJid, senderId: phoneFromJid(quote.senderJid) ?? quote.senderJid };
+  }
   putExtra(extra, 'groupEventType', integerValue(row['zgroupeventtype']));
   if (flagValue(row['zstarred'])) extra['starred'] = true;
   if (((integerValue(row['zflags']) ?? 0) & FLAG_FORWARDED) !== 0) extra['forwarded'] = true;

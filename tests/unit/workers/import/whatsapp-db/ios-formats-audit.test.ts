@@ -170,6 +170,32 @@ describe('ZMESSAGETYPE codes, ZFLAGS and contact lists IPED and Whatsapp-Chat-Ex
   });
 });
 
+describe("a reply's quote in ZWAMEDIAITEM.ZMETADATA", () => {
+  // Regression (a tester's audit against IPED and Whatsapp-Chat-Exporter): an iOS reply's quote is
+  // in its media item's ZMETADATA (protobuf: 5 stanza id, 6 sender jid, 19 text), which was not
+  // read: the reply carried no link to, nor the words of, what it quoted.
+  // A protobuf key as a varint: one byte below field 16, two from there.
+  const key = (number: number, wire: number): number[] => (number < 16 ? [(number << 3) | wire] : [(((number << 3) | wire) & 0x7f) | 0x80, ((number << 3) | wire) >> 7]);
+  const text = (number: number, value: string): number[] => { const bytes = new TextEncoder().encode(value); return [...key(number, 2), bytes.length, ...bytes]; };
+  const hex = (bytes: number[]): string => Buffer.from(bytes).toString('hex');
+
+  it('takes the quoted stanza id, author and words, and nothing from a blob that is no protobuf', async () => {
+    const quote = [...key(1, 0), 7, ...text(5, '3EB0AAAA'), ...text(6, '4915100000001@s.whatsapp.net'), ...key(8, 2), 2, 0x08, 0x01, ...text(19, 'the money is in the blue bag')];
+    const bytes = await buildDatabase(`
+      CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZCONTACTJID VARCHAR, ZPARTNERNAME VARCHAR, ZSESSIONTYPE INTEGER);
+      CREATE TABLE ZWAMEDIAITEM (Z_PK INTEGER PRIMARY KEY, ZMEDIALOCALPATH VARCHAR, ZMETADATA BLOB);
+      CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZISFROMME INTEGER, ZMESSAGEDATE TIMESTAMP, ZFROMJID VARCHAR, ZTEXT VARCHAR,
+        ZMESSAGETYPE INTEGER, ZMEDIAITEM INTEGER, ZSTANZAID VARCHAR);
+      INSERT INTO ZWACHATSESSION VALUES (1, 5, '4915100000001@s.whatsapp.net', 'Anna', 0);
+      INSERT INTO ZWAMEDIAITEM VALUES (1, NULL, X'${hex(quote)}'), (2, NULL, X'ff00ff00');
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, 1, 700000000, NULL, 'ok, burn it', 0, 1, 'R1'), (2, 1, 1, 700000010, NULL, 'plain', 0, 2, 'R2');`);
+    const run = await runParser(whatsappIosDbParser, bytes, 'ChatStorage.sqlite');
+    const [reply, plain] = run.sink.messages;
+    expect(reply?.extra).toMatchObject({ replyToKeyId: '3EB0AAAA', quote: 'the money is in the blue bag', quoteAuthor: { sender: '+4915100000001', senderId: '+4915100000001' } });
+    expect(plain?.extra?.['replyToKeyId']).toBeUndefined();
+  });
+});
+
 describe('ZWAGROUPMEMBER.ZFIRSTNAME', () => {
   // Regression (a store built from a real macOS WhatsApp schema a tester found): a member saved
   // with only a first name ("Bernd") was shown by number, on the chat and on their messages.
