@@ -129,11 +129,20 @@ function csvCases(): HostileCase[] {
       expect: { status: 'imported', issues: [/messages\.csv:4 \(row 4\) Quote Not Closed/u], finds: [SEED_WORD], messages: 2, unparsed: 1 },
     },
     {
+      // Excel's "Unicode text": UTF-16 with its byte order mark, which the CSV reader reads (it was refused before it).
       id: 'csv-utf16le',
       format: 'csv',
-      attack: 'the CSV saved as UTF-16 LE',
+      attack: 'the CSV saved as UTF-16 LE with a byte order mark',
       entry: file,
       files: [{ name: file, bytes: () => utf16le(good) }],
+      expect: { status: 'imported', finds: [SEED_WORD], messages: 2 },
+    },
+    {
+      id: 'csv-utf16le-no-bom',
+      format: 'csv',
+      attack: 'the CSV saved as UTF-16 LE without a byte order mark',
+      entry: file,
+      files: [{ name: file, bytes: () => Buffer.from(good, 'utf16le') }],
       expect: { status: 'failed', code: 'E_IMPORT_FORMAT', says: /UTF-16/u },
     },
   ];
