@@ -45,12 +45,14 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   if (signalCompanion !== null) return { format: null, ...signalCompanion };
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };
-  // A CSV with a mapping first: the CSV reader reads UTF-16 and legacy code pages, which the text
-  // check below refuses for every other format (an Excel "Unicode text" CSV is UTF-16).
+  // The text check refuses UTF-16 for every other format; the CSV reader reads it when it carries its
+  // byte order mark (Excel's "Unicode text"), so with a mapping such a file is asked about as CSV first.
+  // Anything else unreadable (encrypted, binary) is refused before a mapping by column numbers could fit it.
   const csv = csvMapping === undefined ? null : detectCsv(head, csvMapping);
-  if (csv?.format === 'csv') return csv;
+  if (csv?.format === 'csv' && hasUtf16Mark(head)) return csv;
   const unreadable = describeUnreadableText(head);
   if (unreadable !== null) return { format: null, reason: unreadable };
+  if (csv?.format === 'csv') return csv;
   const noFormat = `the content matches no supported export format (supported: ${PARSERS.map((candidate) => candidate.format).join(', ')})`;
   if (csv !== null) return { format: null, reason: `${noFormat}, and it is ${csv.reason}` };
   const table = csvTableColumns(head);
@@ -59,6 +61,10 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
 }
 
 /** CSV is never guessed: with a mapping, a file whose header holds the mapped columns is read as CSV. */
+function hasUtf16Mark(head: Uint8Array): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+}
+
 function detectCsv(head: Uint8Array, mapping: Record<string, unknown>): Detection {
   const delimiter = typeof mapping['delimiter'] === 'string' ? mapping['delimiter'] : undefined;
   const encoding = CSV_DECLARED_ENCODINGS.find((known) => known === mapping['encoding']);

@@ -228,7 +228,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     throw new AppError('E_IMPORT_FORMAT', `${file}:${line}: the header row cannot be read (${item.reason.replace(/ at line \d+$/u, '')}); nothing was imported`);
   }
   if (item.kind === 'record' && state.header === null) {
-    const readsAsData = mapping.header === undefined && readsAsMessage(item.fields, mapping);
+    // Guessed only for the first row with content: below a title, a row is the header or a title.
+    const readsAsData = mapping.header === undefined && state.titleRows.length === 0 && readsAsMessage(item.fields, mapping);
     if (mapping.header === false || readsAsData) {
       // No header row: the first row is data, and the columns are numbered.
       state.header = item.fields.map((_field, index) => String(index));
@@ -413,9 +414,12 @@ async function headOf(input: ParserInput): Promise<Uint8Array> {
 /** Formats read as a date with an optional time; a value of them with no ':' has no time of day. */
 const DATE_FORMATS: ReadonlySet<string | undefined> = new Set(['iso', 'dmy', 'mdy', 'ymd', undefined]);
 
+/** A clock after the date: "18:00", "6.12", "T09:30" (the date readers take ':' or '.' between hour and minute). */
+const CLOCK_AFTER_DATE = /[ T,]\d{1,2}[:.]\d{2}(?!\d)/u;
+
 function isDateOnly(value: string, format: CsvMapping['timestampFormat']): boolean {
   const trimmed = value.trim();
-  return DATE_FORMATS.has(format) && !trimmed.includes(':') && !/^-?\d+(?:[.,]\d+)?$/u.test(trimmed);
+  return DATE_FORMATS.has(format) && !CLOCK_AFTER_DATE.test(trimmed) && !/^-?\d+(?:[.,]\d+)?$/u.test(trimmed);
 }
 
 /**

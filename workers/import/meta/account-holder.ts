@@ -6,7 +6,8 @@
  * - a two-person thread is titled with the other person's name (Meta titles a private thread
  *   for the one downloading it): the participant the title does not name is the holder;
  * - Meta writes what the holder did in the second person, in English exports "You sent an
- *   attachment.", "You named the group …", "You unsent a message." under the holder's own name.
+ *   attachment.", "You named the group …", "You unsent a message." under the holder's own name
+ *   (two of them at least: one could be a person's own words).
  *
  * When the two disagree, or the "You …" lines stand under more than one name, no one is taken.
  */
@@ -57,13 +58,23 @@ function holderByTitle(participants: readonly (string | null)[], title: string |
   return null;
 }
 
-/** The one sender of second-person lines; null when there are none, undefined when several names have them. */
+/**
+ * Second-person lines Meta writes as the holder's that a name must have: one such sentence could
+ * be a person's own words ("You left the group." said to someone), two are Meta's.
+ */
+const MIN_SECOND_PERSON_LINES = 2;
+
+/**
+ * The one sender of second-person lines, when they have at least MIN_SECOND_PERSON_LINES of them;
+ * null when no name has enough, undefined when several names have any (they cannot all be the holder).
+ */
 function holderBySecondPerson(messages: readonly { sender: string | null; text: string }[]): string | null | undefined {
-  let holder: string | null = null;
+  const counts = new Map<string, number>();
   for (const message of messages) {
     if (message.sender === null || !SECOND_PERSON.test(message.text)) continue;
-    if (holder !== null && holder !== message.sender) return undefined;
-    holder = message.sender;
+    counts.set(message.sender, (counts.get(message.sender) ?? 0) + 1);
   }
-  return holder;
+  if (counts.size > 1) return undefined;
+  const [holder] = [...counts].find(([, count]) => count >= MIN_SECOND_PERSON_LINES) ?? [];
+  return holder ?? null;
 }

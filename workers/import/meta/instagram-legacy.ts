@@ -22,7 +22,7 @@ import { describeUtf8Problems } from '../telegram/utf8-chunks.ts';
 import { chronological, MAX_REORDERED_MESSAGES } from './parse-meta.ts';
 import type { Held } from './parse-meta.ts';
 
-export const INSTAGRAM_LEGACY_PARSER_VERSION = '1.0.0';
+export const INSTAGRAM_LEGACY_PARSER_VERSION = '1.0.1';
 
 const SNIFF_BYTES = 64 * 1024;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/u;
@@ -81,13 +81,18 @@ export async function parseInstagramLegacy(input: ParserInput, sink: ParseSink, 
   let current: { index: number; participants: string[]; held: Held[] | null; key: string | null } | null = null;
   let messages = 0;
   let unparsed = 0;
-  const conversationKeys = new Set<string>();
+  /** Conversations met per member list (announce). */
+  const membersSeen = new Map<string, number>();
   const announce = (conversation: NonNullable<typeof current>): string => {
     if (conversation.key !== null) return conversation.key;
     const participants = conversation.participants.length > 0 ? conversation.participants : (lists[conversation.index] ?? []);
-    conversation.key = `instagram:${[...participants].sort().join(',') || `conversation ${conversation.index}`}`;
-    if (!conversationKeys.has(conversation.key)) sink.chat(chatOf(conversation.key, participants, holder));
-    conversationKeys.add(conversation.key);
+    // The members, as JSON (a name may hold a comma); a second conversation of the same members in
+    // this file is another thread (a group and its members' own), so it gets a number of its own.
+    const members = `instagram:${participants.length > 0 ? JSON.stringify([...participants].sort()) : `conversation ${conversation.index}`}`;
+    const seen = membersSeen.get(members) ?? 0;
+    membersSeen.set(members, seen + 1);
+    conversation.key = seen === 0 ? members : `${members}#${seen + 1}`;
+    sink.chat(chatOf(conversation.key, participants, holder));
     return conversation.key;
   };
   const finishConversation = async (): Promise<void> => {

@@ -140,7 +140,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
       unparsed,
       order: messages < 2 ? 'unknown' : inversions === 0 ? 'newest-first (as Meta writes)' : `not strictly newest-first (${inversions} out of order); sorted by timestamp`,
       mojibakeStringsRepaired: counter.repaired,
-      accountHolder: holder ?? 'not named by the file: message directions are unknown',
+      accountHolder: holder ?? (held === null ? 'not looked for: the file had too many messages to hold (message directions are unknown)' : 'not named by the file: message directions are unknown'),
       complete: result.fault === null,
       invalidUtf8Sequences: result.utf8.invalidSequences,
       ...(otherFields === null ? {} : { thread: otherFields }),

@@ -101,12 +101,10 @@ export function deletedStateOf(model: XmlNode): string | null {
 
 /**
  * The extraction the model was decoded from (`extractionId`, an id of sourceExtractions), as an
- * `extra` entry, or none when the report names none. One Chat can hold messages of several
- * extractions (a logical and a file-system one), so it is read per record.
- */
-/**
- * Which extraction a model came from, and whether it was carved (recovered from unallocated
- * space, `iscarved="True"`): a carved record is no live one, and the analyst must see so.
+ * `extra` entry, or none when the report names none; one Chat can hold messages of several
+ * extractions (a logical and a file-system one), so it is read per record. And whether the model
+ * was carved (`iscarved="True"`: recovered by carving, not read from a live database), which the
+ * analyst must see; whether it was deleted is the report's deleted_state, read apart.
  */
 export function extractionOf(model: XmlNode): { extractionId?: string; carved?: true } {
   const id = model.attrs['extractionId'];

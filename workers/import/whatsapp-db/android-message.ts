@@ -179,7 +179,7 @@ export interface WaMedia {
   pathNote?: string;
 }
 
-/** A reaction to the message (new layout: message_add_on + message_add_on_reaction). */
+/** A business's template message (message_template): its text, footer and up to 20 buttons. */
 export interface WaTemplate {
   text: string;
   footer: string | null;
@@ -187,6 +187,7 @@ export interface WaTemplate {
   buttons: string[];
 }
 
+/** A reaction to the message (new layout: message_add_on + message_add_on_reaction). */
 export interface WaReaction {
   fromMe: boolean;
   /** Who reacted, when the row says (groups); null in a private chat, where it is the other person. */
@@ -308,7 +309,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       readAt: isoNoting(waUnixTime('receipt_user.read_timestamp', 'not set', receipt.readAt), timeNotes),
       playedAt: isoNoting(waUnixTime('receipt_user.played_timestamp', 'not set', receipt.playedAt), timeNotes),
     }));
-    if (fields.receipts.total > fields.receipts.receipts.length) extra['receiptsListed'] = `${fields.receipts.receipts.length} of more than ${fields.receipts.receipts.length}`;
+    if (fields.receipts.total > fields.receipts.receipts.length) extra['receiptsListed'] = `the first ${fields.receipts.receipts.length}; receipt_user holds more`;
   }
   if (fields.template !== undefined && fields.template !== null) {
     extra['template'] = { footer: fields.template.footer, templateId: fields.template.templateId, buttons: fields.template.buttons };

@@ -66,7 +66,7 @@ const CALL_FACT_COLUMNS = ['call_id', 'video_call', 'duration', 'call_result'];
 /** `origination_flags` bit 0: the message was forwarded (IPED). */
 const ORIGIN_FORWARDED = 1;
 
-/** A template message's text, footer and buttons, or null for a row with none. */
+/** A template message's text, footer and buttons (the first 20: a template has a few), or null for a row with none. */
 function templateOf(row: Row, buttons: Lookup | null): WaTemplate | null {
   const text = textValue(row['tpl_content_text_data']);
   if (text === null) return null;
@@ -86,7 +86,7 @@ export class NewLayoutReader {
   /** Poll options, with their votes, by the poll's message rowid (polls.ts). */
   private readonly polls: Map<number, WaPollOption[]>;
   /** Chats the owner cleared, by chat row (cleared-chats.ts). */
-  private readonly clearJobs: Map<number, ClearJob>;
+  private readonly clearJobs: Map<number, ClearJob[]>;
   /** A template message's buttons (message_template_button), by its message rowid. */
   private readonly templateButtons: Lookup | null;
   /** The recipients' receipts of the owner's messages (receipts.ts). */

@@ -20,9 +20,9 @@ export interface ClearJob {
   starredUpToSortId: number | null;
 }
 
-/** The clear jobs by chat row (new layout). */
-export function loadClearJobs(db: Database, onError: (message: string) => void): Map<number, ClearJob> {
-  const jobs = new Map<number, ClearJob>();
+/** The clear jobs by chat row (new layout): every one, since a row any of them covers is hidden. */
+export function loadClearJobs(db: Database, onError: (message: string) => void): Map<number, ClearJob[]> {
+  const jobs = new Map<number, ClearJob[]>();
   if (!hasTable(db, 'deleted_chat_job')) return jobs;
   const columns = columnsOf(db, 'deleted_chat_job');
   if (!columns.has('chat_row_id') || !columns.has('deleted_message_row_id')) return jobs;
@@ -32,18 +32,15 @@ export function loadClearJobs(db: Database, onError: (message: string) => void):
     const upTo = integerValue(row['deleted_message_row_id']);
     if (chat === null || upTo === null) continue;
     const job: ClearJob = { jobRowId: rowidOf(row), upToSortId: upTo, starredUpToSortId: integerValue(row['deleted_starred_message_row_id']) };
-    const earlier = jobs.get(chat);
-    // Two jobs for one chat: the one reaching further covers the other's rows too.
-    if (earlier === undefined || earlier.upToSortId < job.upToSortId) jobs.set(chat, job);
+    // A chat cleared twice (once with its starred messages, once keeping them) has two jobs, each
+    // covering rows the other does not: all are kept.
+    jobs.set(chat, [...(jobs.get(chat) ?? []), job]);
   }
   return jobs;
 }
 
 /** The job that hides a message of `chatRowId` at `sortId`, or null when none does. */
-export function clearJobCovering(jobs: ReadonlyMap<number, ClearJob>, chatRowId: number | null, sortId: number | null, starred: boolean): ClearJob | null {
+export function clearJobCovering(jobs: ReadonlyMap<number, readonly ClearJob[]>, chatRowId: number | null, sortId: number | null, starred: boolean): ClearJob | null {
   if (chatRowId === null || sortId === null) return null;
-  const job = jobs.get(chatRowId);
-  if (job === undefined || sortId > job.upToSortId) return null;
-  if (starred && (job.starredUpToSortId === null || sortId > job.starredUpToSortId)) return null;
-  return job;
+  return (jobs.get(chatRowId) ?? []).find((job) => sortId <= job.upToSortId && (!starred || (job.starredUpToSortId !== null && sortId <= job.starredUpToSortId))) ?? null;
 }

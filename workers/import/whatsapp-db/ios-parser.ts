@@ -52,8 +52,9 @@ const VCARD_NAME_SEPARATOR = '_$!<Name-Separator>!$_';
 const VCARD_SEPARATOR = '_$!<VCard-Separator>!$_';
 const MEDIA_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZMEDIALOCALPATH', 'ZTITLE', 'ZFILESIZE', 'ZLATITUDE', 'ZLONGITUDE', 'ZVCARDSTRING', 'ZVCARDNAME', 'ZMOVIEDURATION', 'ZMEDIAURL',
-  // A reply's quote (ios-quote-metadata.ts), bounded in size.
-  { name: 'ZMETADATA', maxBytes: 64 * 1024 },
+  // A reply's quote (ios-quote-metadata.ts), bounded in size: a larger blob (a quote with a large
+  // thumbnail) is read as none, and the reply's ZPARENTMESSAGE is then its only link.
+  { name: 'ZMETADATA', maxBytes: 1024 * 1024 },
 ];
 /**
  * A member's names: ZCONTACTNAME (the address book's full name), else ZFIRSTNAME (a member saved
@@ -181,7 +182,7 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
       if (text === '' && names.length > 0) text = names.join(', ');
       cards.forEach((card, index) => {
         const bytes = new TextEncoder().encode(card);
-        attachments.push({ kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', fileName: `${names[index] ?? names[0] ?? 'contact'}.vcf`, bytes, size: bytes.byteLength });
+        attachments.push({ kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', fileName: `${names[index] ?? 'contact'}.vcf`, bytes, size: bytes.byteLength });
       });
       if (cards.length > 1) extra['contactCards'] = cards.length;
     }
@@ -217,7 +218,7 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
  */
 function contactCards(nameField: string | null, cardField: string | null): { names: string[]; cards: string[] } {
   const names = nameField === null ? [] : nameField.split(VCARD_NAME_SEPARATOR).map((name) => name.trim()).filter((name) => name !== '');
-  const cards = cardField === null ? [] : cardField.split(VCARD_SEPARATOR).filter((card) => card.startsWith('BEGIN:VCARD'));
+  const cards = cardField === null ? [] : cardField.split(VCARD_SEPARATOR).map((card) => card.trim()).filter((card) => card.startsWith('BEGIN:VCARD'));
   if (names.length === cards.length + 1 && cards.length > 1) return { names: names.slice(1), cards };
   return { names, cards };
 }

@@ -10,7 +10,7 @@ import type { Database, SqlValue } from 'sql.js';
 import { columnsOf, hasTable, integerValue, Lookup } from '../sqlite/index.ts';
 import type { JidBook, ResolvedJid } from './jids.ts';
 
-/** Recipients listed per message; a larger group's are cut here (the count is kept). */
+/** Recipients listed per message; a larger group's are cut here, and the message says so. */
 const MAX_RECEIPTS = 256;
 
 export interface WaReceipt {

@@ -30,6 +30,9 @@ describe('CSV layouts of real exports', () => {
     const named = await runParser(createCsvParser(mapping), inputFromText(`id,address,date,from_me,x,text\n${csv}`, { displayName: 'sms.csv' }));
     expect(named.messages).toHaveLength(2);
     expect(() => validateCsvMapping({ timestamp: 'date', text: 5, header: false })).toThrow(/map every column by its 0-based index/u);
+    // Below a title line the first row is the header or a title, never guessed to be data; the title is kept.
+    const titled = await runParser(createCsvParser(mapping), inputFromText(`SMS export\nid,address,date,from_me,x,text\n${csv}`, { displayName: 'sms.csv' }));
+    expect(titled.messages.map((message) => message.kind)).toEqual(['unparsed', 'message', 'message']);
   });
 
   it('joins a time of day in its own column to the date, and says when rows have a date but no time', async () => {
@@ -42,6 +45,10 @@ describe('CSV layouts of real exports', () => {
     expect(joined.messages[0]?.extra?.['time']).toBeUndefined();
     const dateOnly = await runParser(createCsvParser({ timestamp: 'date', timestampFormat: 'dmy', sender: 'sender', text: 'text' }), inputFromText(csv, { displayName: 'chat.csv' }));
     expect(dateOnly.warnings.map((warning) => warning.message)).toContain('2 rows have a date but no time of day: they are read as midnight in the case\'s zone. If the time is in a column of its own, map it as "time"');
+    // A time written with a dot is a time.
+    const dotted = await runParser(createCsvParser({ timestamp: 'date', timestampFormat: 'dmy', text: 'text' }), inputFromText('date,text\n13.11.2024 18.00,hi\n', { displayName: 'chat.csv' }));
+    expect(dotted.messages[0]?.time).toEqual({ wall: { year: 2024, month: 11, day: 13, hour: 18, minute: 0, second: 0 } });
+    expect(dotted.warnings).toEqual([]);
   });
 
   it('makes the other party the sender of what came in only, and the conversation', async () => {
@@ -69,6 +76,9 @@ describe('CSV layouts of real exports', () => {
       const mapping = { timestamp: 'Datum', timestampFormat: 'dmy', sender: 'Nummer', text: 'Tekst', delimiter: ';' };
       expect((await detectFormat(join(folder, 'SMS.csv'), mapping)).format).toBe('csv');
       expect((await detectFormat(join(folder, 'SMS.csv'))).format).toBeNull();
+      // Binary or encrypted content is refused as such, even where a mapping by column numbers would fit its first "line".
+      writeFileSync(join(folder, 'backup.crypt'), Buffer.concat([Buffer.from('1,2,3,4,5,6\n'), Buffer.from(Array.from({ length: 4000 }, (_unused, index) => (index * 97 + 13) % 256))]));
+      expect((await detectFormat(join(folder, 'backup.crypt'), { timestamp: 0, text: 1 })).format).toBeNull();
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

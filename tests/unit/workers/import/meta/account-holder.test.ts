@@ -53,8 +53,10 @@ describe('the account holder of a Meta message file', () => {
     expect(group.holder).toBe(unknown);
     const twoNames = await read(thread(['Ana', 'Bo', 'Cy'], 'Trip', [{ sender: 'Ana', content: 'You sent an attachment.' }, { sender: 'Bo', content: 'You sent an attachment.' }]));
     expect(twoNames.holder).toBe(unknown);
-    const disagree = await read(thread(['Ana', 'Bo'], 'Ana', [{ sender: 'Ana', content: 'You sent an attachment.' }]));
+    const once = await read(thread(['Ana', 'Bo', 'Cy'], 'Trip', [{ sender: 'Bo', content: 'You left the group.' }, { sender: 'Ana', content: 'hi' }]));
+    expect(once.holder).toBe(unknown);
+    const disagree = await read(thread(['Ana', 'Bo'], 'Ana', [{ sender: 'Ana', content: 'You sent an attachment.' }, { sender: 'Ana', content: 'You unsent a message.' }]));
     expect(disagree.holder).toBe(unknown);
-    expect(disagree.directions).toEqual([['Ana', null]]);
+    expect(disagree.directions).toEqual([['Ana', null], ['Ana', null]]);
   });
 });

@@ -42,23 +42,36 @@ describe('Instagram messages.json before late 2020', () => {
 
   it('writes each conversation oldest first, with the account holder (the one name in all of them) sending', async () => {
     const result = await runParser(instagramLegacyParser, inputFromText(TWO_CONVERSATIONS, { displayName: 'messages.json' }));
+    const group = 'instagram:["person1","person2","person3"]';
+    const dana = 'instagram:["dana","person1"]';
     expect(result.chats.map((chat) => [chat.key, chat.title, chat.kind])).toEqual([
-      ['instagram:person1,person2,person3', 'person2, person3', 'group'],
-      ['instagram:dana,person1', 'dana', 'private'],
+      [group, 'person2, person3', 'group'],
+      [dana, 'dana', 'private'],
     ]);
-    expect(result.messages.map((message) => [message.chatKey.slice(10), message.kind, message.sender, message.direction, message.text, message.time])).toEqual([
-      ['person1,person2,person3', 'message', 'person1', 'outgoing', 'Hey everyone welcome to the groupchat!', { utcMs: Date.UTC(2020, 6, 8, 6, 51, 20, 897) }],
-      ['person1,person2,person3', 'message', 'person1', 'outgoing', '', { utcMs: Date.UTC(2020, 6, 9, 12, 5, 49, 33) }],
-      ['person1,person2,person3', 'message', 'person3', 'incoming', 'Our very own group chat!', { utcMs: Date.UTC(2020, 6, 12, 14, 30, 19, 783) }],
-      ['dana,person1', 'message', 'person1', 'outgoing', 'hi dana', { utcMs: Date.UTC(2020, 5, 1, 10, 0, 0) }],
-      ['dana,person1', 'system', null, null, 'Liked a message', { utcMs: Date.UTC(2020, 5, 1, 10, 0, 1) }],
-      ['dana,person1', 'message', 'dana', 'incoming', '❤️', { utcMs: Date.UTC(2020, 5, 2, 10, 0, 0) }],
+    expect(result.messages.map((message) => [message.chatKey, message.kind, message.sender, message.direction, message.text, message.time])).toEqual([
+      [group, 'message', 'person1', 'outgoing', 'Hey everyone welcome to the groupchat!', { utcMs: Date.UTC(2020, 6, 8, 6, 51, 20, 897) }],
+      [group, 'message', 'person1', 'outgoing', '', { utcMs: Date.UTC(2020, 6, 9, 12, 5, 49, 33) }],
+      [group, 'message', 'person3', 'incoming', 'Our very own group chat!', { utcMs: Date.UTC(2020, 6, 12, 14, 30, 19, 783) }],
+      [dana, 'message', 'person1', 'outgoing', 'hi dana', { utcMs: Date.UTC(2020, 5, 1, 10, 0, 0) }],
+      [dana, 'system', null, null, 'Liked a message', { utcMs: Date.UTC(2020, 5, 1, 10, 0, 1) }],
+      [dana, 'message', 'dana', 'incoming', '❤️', { utcMs: Date.UTC(2020, 5, 2, 10, 0, 0) }],
     ]);
     const photo = result.messages[1];
     expect(photo?.attachments).toEqual([{ kind: 'omitted', mediaType: 'image', fileName: 'photo_1.jpg' }]);
     expect(photo?.extra).toMatchObject({ media_url: 'https://scontent.cdninstagram.com/v/t51/photo_1.jpg?x=1', likes: [{ username: 'person2' }] });
     expect(result.messages[0]?.locator).toEqual({ kind: 'json-pointer', file: 'messages.json', pointer: '/0/conversation/2' });
     expect(result.outcome.details?.['accountHolder']).toMatchObject({ name: 'person1' });
+  });
+
+  it('keeps two conversations of the same members apart, and a name holding a comma apart from two names', async () => {
+    const conversations = [
+      { participants: ['ana', 'bo'], conversation: [{ sender: 'ana', created_at: '2020-06-01T10:00:00+00:00', text: 'group one' }] },
+      { participants: ['bo', 'ana'], conversation: [{ sender: 'bo', created_at: '2020-06-01T11:00:00+00:00', text: 'group two' }] },
+      { participants: ['a,b', 'c'], conversation: [{ sender: 'c', created_at: '2020-06-01T12:00:00+00:00', text: 'x' }] },
+      { participants: ['a', 'b,c'], conversation: [{ sender: 'a', created_at: '2020-06-01T13:00:00+00:00', text: 'y' }] },
+    ];
+    const result = await runParser(instagramLegacyParser, inputFromText(JSON.stringify(conversations), { displayName: 'messages.json' }));
+    expect(new Set(result.messages.map((message) => message.chatKey)).size).toBe(4);
   });
 
   it('names no holder from one conversation, and keeps what it read of a file cut short', async () => {

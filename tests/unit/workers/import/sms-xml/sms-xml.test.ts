@@ -204,6 +204,12 @@ describe('addresses and sniffing', () => {
     expect(keys.of('BANK-INFO')).toBe('BANK-INFO');
     // Each import has its own: another backup's first spelling is its own.
     expect(new AddressKeys().of('07035004497')).toBe('07035004497');
+    // Sharing the last nine digits is not enough: two US area codes, two people.
+    const us = new AddressKeys();
+    expect(us.of('+1 212 555 0100')).toBe('+12125550100');
+    expect(us.of('(312) 555-0100')).toBe('3125550100');
+    expect(us.of('212-555-0100')).toBe('+12125550100');
+    expect(us.of('0012125550100')).toBe('+12125550100');
   });
 
   it('gives the messages of both spellings one conversation', async () => {

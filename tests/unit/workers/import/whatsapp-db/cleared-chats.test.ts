@@ -45,4 +45,15 @@ describe('whatsappAndroidDbParser: chats the owner cleared (deleted_chat_job)', 
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(`${STORE} UPDATE deleted_chat_job SET deleted_starred_message_row_id = 3;`), 'msgstore.db');
     expect(run.sink.messages.find((message) => message.text === 'old, starred, kept')?.deleted).toBe(true);
   });
+
+  it('applies every job of a chat: one that cleared starred messages too, then a later one that kept them', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(`${STORE}
+      UPDATE deleted_chat_job SET deleted_message_row_id = 2, deleted_starred_message_row_id = 2;
+      INSERT INTO deleted_chat_job (_id, chat_row_id, deleted_message_row_id, deleted_starred_message_row_id) VALUES (8, 1, 3, NULL);`), 'msgstore.db');
+    expect(run.sink.messages.filter((message) => message.deleted).map((message) => [message.text, (message.extra?.['clearedChat'] as { deletedChatJobRow: number }).deletedChatJobRow])).toEqual([
+      ['old, cleared', 7],
+      ['old, starred, kept', 7],
+      ['at the bound, cleared', 8],
+    ]);
+  });
 });

@@ -180,7 +180,8 @@ describe("a reply's quote in ZWAMEDIAITEM.ZMETADATA", () => {
   const hex = (bytes: number[]): string => Buffer.from(bytes).toString('hex');
 
   it('takes the quoted stanza id, author and words, and nothing from a blob that is no protobuf', async () => {
-    const quote = [...key(1, 0), 7, ...text(5, '3EB0AAAA'), ...text(6, '4915100000001@s.whatsapp.net'), ...key(8, 2), 2, 0x08, 0x01, ...text(19, 'the money is in the blue bag')];
+    // A negative varint takes ten bytes; it must not make the rest unreadable.
+    const quote = [...key(1, 0), 7, ...key(2, 0), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, ...text(5, '3EB0AAAA'), ...text(6, '4915100000001@s.whatsapp.net'), ...key(8, 2), 2, 0x08, 0x01, ...text(19, 'the money is in the blue bag')];
     const bytes = await buildDatabase(`
       CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZCONTACTJID VARCHAR, ZPARTNERNAME VARCHAR, ZSESSIONTYPE INTEGER);
       CREATE TABLE ZWAMEDIAITEM (Z_PK INTEGER PRIMARY KEY, ZMEDIALOCALPATH VARCHAR, ZMETADATA BLOB);
