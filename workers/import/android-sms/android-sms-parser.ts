@@ -7,14 +7,14 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, OtherColumns, Row, WarningCap } from '../sqlite/index.ts';
+import type { EvidenceDatabase, Row, WarningCap } from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
   columnsOf,
   hasTable,
   otherColumns,
-  otherColumnValues,
+  withOtherColumns,
   rowCount,
   scanErrorMessage,
   scanRows,
@@ -43,13 +43,6 @@ const UNREAD_MESSAGE_TABLES: Record<string, string> = {
 };
 /** Samsung tables that copy sms/pdu rows (kept in sync by triggers): reading them would duplicate messages. */
 const MIRROR_TABLES = ['messages', 'sms_restricted', 'pdu_restricted'];
-
-/** The row's columns no one here reads by name (a vendor's), kept in extra.otherColumns. */
-function withOtherColumns(message: ParsedMessage, row: Row, others: OtherColumns): ParsedMessage {
-  const values = otherColumnValues(row, others);
-  if (values === null) return message;
-  return { ...message, extra: { ...message.extra, otherColumns: values } };
-}
 
 export const androidSmsDbParser: SourceParser = evidenceDatabaseParser({ format: 'android-mmssms-db', parserVersion: ANDROID_SMS_PARSER_VERSION, kind: 'android-sms', read: parseMmsSms });
 

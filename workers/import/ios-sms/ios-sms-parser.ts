@@ -17,7 +17,7 @@ import {
   columnsOf,
   hasTable,
   otherColumns,
-  otherColumnValues,
+  withOtherColumns,
   rowCount,
   rowidOf,
   scanErrorMessage,
@@ -60,9 +60,7 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
   const select = [...selectExpressions(available, 't', MESSAGE_COLUMNS), ...others.select];
   const onError = (message: string, from: number | null, to: number | null): void => damaged(scanErrorMessage('message', message, from, to));
   const record = async (row: Row): Promise<void> => {
-    const read = toRecord(row, { file, registry, reader, warnings, tapbacks });
-    const values = otherColumnValues(row, others);
-    const message = values === null ? read : { ...read, extra: { ...read.extra, otherColumns: values } };
+    const message = withOtherColumns(toRecord(row, { file, registry, reader, warnings, tapbacks }), row, others);
     count(tally, message, row['date__text']);
     await sink.message(message);
   };

@@ -8,6 +8,7 @@
  */
 
 import type { SqlValue } from 'sql.js';
+import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
 import type { Row } from './rows.ts';
 import type { ColumnRequest } from './schema.ts';
 import { quoteIdentifier } from './schema.ts';
@@ -50,6 +51,12 @@ export function otherColumnValues(row: Row, columns: OtherColumns): Record<strin
     any = true;
   }
   return any ? values : null;
+}
+
+/** The message with the row's other columns that say something in extra.otherColumns. */
+export function withOtherColumns(message: ParsedMessage, row: Row, columns: OtherColumns): ParsedMessage {
+  const values = otherColumnValues(row, columns);
+  return values === null ? message : { ...message, extra: { ...message.extra, otherColumns: values } };
 }
 
 /** `cutLength`: the whole length of a value too long to read whole (NULL otherwise). */
