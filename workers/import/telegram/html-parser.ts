@@ -18,7 +18,7 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.9.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.10.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const file = input.displayName;
@@ -70,8 +70,12 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
     if (message.kind === 'unparsed') unparsed += 1;
     if (message.extra?.['joined'] === true) joined += 1;
     if (message.time !== null && ('utcMs' in message.time || 'standardOffsetMinutes' in message.time)) withZone += 1;
-    if (message.kind === 'system') chatKind.addServiceLine(message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0, message.text);
-    else if (message.kind === 'message' && message.sender !== null) chatKind.addSender(message.sender);
+    const line = message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0;
+    if (message.kind === 'system') chatKind.addServiceLine(line, message.text);
+    else if (message.kind === 'message') {
+      if (message.sender !== null) chatKind.addSender(message.sender);
+      chatKind.addMessageMedia(line, message);
+    }
     previousSender = result.sender;
     previousForwardedFrom = result.forwardedFrom;
     messages += 1;

@@ -33,7 +33,7 @@ describe('HtmlChatKindTally', () => {
 
   it('reads three senders as a group, and one or two as nothing known', () => {
     expect(decide(['Ann', 'Bob', 'Carl'], []).kind).toBe('group');
-    expect(decide(['Ann', 'Bob', 'Ann'], ['Ann pinned «hi»', 'Bob took a screenshot'])).toEqual({ kind: 'unknown', evidence: '2 sender(s) and no group or channel service line: the page does not say' });
+    expect(decide(['Ann', 'Bob', 'Ann'], ['Ann pinned «hi»', 'Bob took a screenshot'])).toEqual({ kind: 'unknown', evidence: '2 sender(s), no call and no group or channel service line: the page does not say' });
     // A channel's posts carry its own name: one sender is no private chat.
     expect(decide(['Offers'], []).kind).toBe('unknown');
   });
