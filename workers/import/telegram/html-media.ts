@@ -39,6 +39,17 @@ const CLASS_TYPES: [string, MediaType][] = [
   ['media_contact', 'contact'],
 ];
 
+/**
+ * The generic block Telegram Desktop falls back to when it cannot draw a sticker or an animation
+ * (no thumbnail: the file was left out, or is a .tgs) reuses `media_photo` or `media_video`; its
+ * English title is then the only sign of what the file was (pushStickerMedia, pushAnimatedMedia).
+ */
+const FALLBACK_TITLE_TYPES: ReadonlyMap<string, MediaType> = new Map<string, MediaType>([
+  ['Sticker', 'sticker'],
+  ['Animation', 'gif'],
+]);
+const FALLBACK_CLASSES = ['media_photo', 'media_video'];
+
 /** Blocks that are facts, not files: kept in `extra.media` only. */
 const FACT_CLASSES = ['media_call', 'media_game', 'media_invoice', 'media_poll', 'media_giveaway'];
 const NOT_INCLUDED = /not included|exceeds maximum size|unavailable/iu;
@@ -81,7 +92,8 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
   const linked = path ?? href;
   const folder = !isLink && linked.includes('/') ? linked.slice(0, linked.indexOf('/')) : '';
   const byClass = CLASS_TYPES.find(([name]) => block.classes.includes(name))?.[1];
-  const mediaType: MediaType = FOLDER_TYPES.get(folder) ?? byClass ?? 'unknown';
+  const byTitle = FALLBACK_CLASSES.some((name) => block.classes.includes(name)) ? FALLBACK_TITLE_TYPES.get(title) : undefined;
+  const mediaType: MediaType = FOLDER_TYPES.get(folder) ?? byTitle ?? byClass ?? 'unknown';
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   if (href !== '' && !isLink) {
     if (path === null) result.unsafePaths.push(href);
