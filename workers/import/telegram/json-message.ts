@@ -7,6 +7,7 @@
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
+import { readEdited } from './json-edited.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { pollText } from './json-poll.ts';
 import { deletedAccountName, describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
@@ -72,9 +73,11 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
     text = generated;
     extra['textGenerated'] = true;
   }
-  const edited = value['edited'] !== undefined || value['edited_unixtime'] !== undefined;
+  const { edited, epochEditDate } = readEdited(value['edited'], value['edited_unixtime']);
   if (value['edited'] !== undefined) extra['edited'] = value['edited'];
   if (value['edited_unixtime'] !== undefined) extra['editedUnixtime'] = value['edited_unixtime'];
+  // Kept as written beside the reading, so the "never edited" date can be checked.
+  if (epochEditDate) extra['editedDateIsEpoch'] = true;
 
   // A deleted account's null name is kept as written, beside the name it is shown by.
   if (!isService && value['from'] === null) extra['from'] = null;
