@@ -10,6 +10,7 @@ import { unparsedRecord } from '../unparsed-record.ts';
 import { readEdited } from './json-edited.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { pollText } from './json-poll.ts';
+import { todoListText } from './json-todo-list.ts';
 import { deletedAccountName, describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
 import type { DuplicateKey, JsonObject, JsonValue } from './json-walker.ts';
@@ -67,8 +68,8 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   let text = flattenTelegramText(written);
   const facts = entityFacts(written);
   if (facts.length > 0) extra['textEntityFacts'] = facts;
-  // A service message, or a poll, has no text of its own: what it says is written out, marked as such.
-  const generated = text !== '' ? null : isService ? describeServiceMessage(value, duplicates) : pollText(value['poll']);
+  // A service message, a poll or a checklist has no text of its own: what it says is written out, marked as such.
+  const generated = text !== '' ? null : isService ? describeServiceMessage(value, duplicates) : (pollText(value['poll']) ?? todoListText(value['todo_list']));
   if (generated !== null) {
     text = generated;
     extra['textGenerated'] = true;
