@@ -23,6 +23,12 @@ export interface TelegramMessageContext {
   ownerIds: ReadonlySet<string>;
   /** Every message in "Saved Messages" is the owner's own. */
   savedMessages: boolean;
+  /**
+   * The other person of a chat with one account ("user" + the chat's id: writeDialogStart writes
+   * a personal or bot chat's id as the peer's bare user id), when the owner is not known: the
+   * one sender who is not the owner. Null otherwise.
+   */
+  peerId: string | null;
 }
 
 export interface TelegramMessageResult {
@@ -33,6 +39,8 @@ export interface TelegramMessageResult {
 
 /** Read into dedicated fields; every other key of the message is kept in `extra`. */
 const CONSUMED_KEYS = new Set(['type', 'date', 'date_unixtime', 'from', 'from_id', 'text', 'text_entities', 'edited', 'edited_unixtime']);
+/** A user's id as current exports write it in from_id. */
+const USER_ID = /^user\d+$/u;
 /** A service message has no sender: its `from`/`from_id` (proximity_reached) are kept in `extra`. */
 const SENDER_KEYS = new Set(['from', 'from_id']);
 
@@ -133,8 +141,11 @@ function readTime(value: JsonObject): ReadTime {
 
 function direction(fromId: string | null, context: TelegramMessageContext): 'incoming' | 'outgoing' | null {
   if (context.savedMessages) return 'outgoing';
-  if (context.ownerIds.size === 0 || fromId === null) return null;
-  return context.ownerIds.has(fromId) ? 'outgoing' : 'incoming';
+  if (fromId === null) return null;
+  if (context.ownerIds.size > 0) return context.ownerIds.has(fromId) ? 'outgoing' : 'incoming';
+  // Only an id in the form the chat id was read for ("user123"): the old bare integers predate it.
+  if (context.peerId === null || !USER_ID.test(fromId)) return null;
+  return fromId === context.peerId ? 'incoming' : 'outgoing';
 }
 
 /** The sender's name; a deleted account (name null, id kept) is named as Telegram shows it. */

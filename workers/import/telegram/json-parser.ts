@@ -15,7 +15,7 @@ import { sniffTelegramJson } from './json-sniff.ts';
 import { deletedAccountName } from './json-text.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.9.0';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.10.0';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);
@@ -146,6 +146,8 @@ async function readExport(input: ParserInput, sink: ParseSink, headers: ExportHe
   let unparsed = 0;
   let withUnixTime = 0;
   const times = { utc: 0, wall: 0, missing: 0 };
+  /** The first chat whose directions came from its id (a single-chat export has no personal_information). */
+  const directionBasis: { peer: string | null } = { peer: null };
 
   const announce = (chat: ChatState): string => {
     if (chat.key !== null) return chat.key;
@@ -177,7 +179,9 @@ async function readExport(input: ParserInput, sink: ParseSink, headers: ExportHe
     if (headers === null && !chat.typeSeen && messages === 0 && warnings.count('structure') === 0) throw new HeadersAfterMessages();
     const chatKey = announce(chat);
     const pointer = jsonPointer(path);
-    const { message, notes } = telegramMessage(value, { chatKey, locator: { kind: 'json-pointer', file, pointer }, ownerIds, savedMessages: chat.type === 'saved_messages' }, walked.problem, walked.duplicates);
+    const peerId = ownerIds.size === 0 ? peerIdOf(chat) : null;
+    const { message, notes } = telegramMessage(value, { chatKey, locator: { kind: 'json-pointer', file, pointer }, ownerIds, savedMessages: chat.type === 'saved_messages', peerId }, walked.problem, walked.duplicates);
+    if (peerId !== null && message.direction !== null && directionBasis.peer === null) directionBasis.peer = peerId;
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
     if (message.kind === 'unparsed') unparsed += 1;
@@ -219,6 +223,12 @@ async function readExport(input: ParserInput, sink: ParseSink, headers: ExportHe
       messages,
       unparsed,
       ownerKnown: ownerIds.size > 0,
+      directionsFrom:
+        ownerIds.size > 0
+          ? 'personal_information.user_id (the account holder)'
+          : directionBasis.peer !== null
+            ? `the chat id: a personal or bot chat's id is the other person's user id (${directionBasis.peer}), so its other sender is the account holder`
+            : 'no personal_information: directions are unknown, except in Saved Messages (all the account holder\'s)',
       // UTC from date_unixtime (or a `date` with a zone); wall clock of the exporting PC otherwise.
       times,
       complete: result.fault === null,
@@ -227,6 +237,14 @@ async function readExport(input: ParserInput, sink: ParseSink, headers: ExportHe
       nonStandardEscapes: result.hexEscapes,
     },
   };
+}
+
+/** Chats whose id is the other person's user id (writeDialogStart: PeerToBareId of a user peer). */
+const PEER_ID_CHAT_TYPES: ReadonlySet<string> = new Set(['personal_chat', 'bot_chat']);
+
+function peerIdOf(chat: ChatState): string | null {
+  if (chat.id === null || chat.type === null || !PEER_ID_CHAT_TYPES.has(chat.type) || !/^\d+$/u.test(chat.id)) return null;
+  return `user${chat.id}`;
 }
 
 function recordChatField(chat: ChatState, field: string, value: JsonValue): void {

@@ -47,10 +47,16 @@ describe('Telegram JSON (FORMATS.md §2.1): senders and direction in a full-acco
     expect(legacy).toMatchObject({ sender: 'Owner Test', senderId: String(OWNER_ID), direction: 'outgoing' });
   });
 
-  it('gives no direction when the export has no personal_information (a single-chat export)', async () => {
+  it('reads a single personal chat without personal_information by its id, the other person\'s user id', async () => {
     const json = JSON.stringify({ name: 'Recruiter', type: 'personal_chat', id: 7001, messages: [{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', text: 'hi' }] });
     const [message] = await parse(json);
-    expect(message).toMatchObject({ sender: 'Recruiter', senderId: 'user7001', direction: null });
+    expect(message).toMatchObject({ sender: 'Recruiter', senderId: 'user7001', direction: 'incoming' });
+  });
+
+  it('gives no direction in a single group export without personal_information', async () => {
+    const json = JSON.stringify({ name: 'Jobs', type: 'private_supergroup', id: 7001, messages: [{ id: 1, type: 'message', date_unixtime: String(T0), from: 'Recruiter', from_id: 'user7001', text: 'hi' }] });
+    const [message] = await parse(json);
+    expect(message).toMatchObject({ senderId: 'user7001', direction: null });
   });
 });
 
@@ -333,7 +339,8 @@ describe('Telegram JSON (FORMATS.md §2.1): chat types', () => {
     const json = JSON.stringify({ name: 'c', type, id: 5, messages: [{ id: 1, type: 'message', date_unixtime: String(T0), from: 'a', from_id: 'user1', text: 'x' }] });
     const result = await runParser(telegramJsonParser, inputFromText(json, { displayName: 'result.json' }));
     expect(result.chats).toEqual([{ key: '5', mergeKey: '5', title: 'c', kind }]);
-    // Only Saved Messages says who wrote without personal_information: all of it is the owner's.
-    expect(result.messages[0]?.direction).toBe(type === 'saved_messages' ? 'outgoing' : null);
+    // Without personal_information, Saved Messages is all the owner's, and a personal or bot chat's
+    // id is the other person's (user5 here): user1 is the owner. A group says nothing.
+    expect(result.messages[0]?.direction).toBe(['saved_messages', 'personal_chat', 'bot_chat'].includes(type) ? 'outgoing' : null);
   });
 });
