@@ -14,6 +14,7 @@
  */
 
 import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
+import { callFactsOf } from './html-call-owner.ts';
 
 export interface HtmlChatKindDecision {
   kind: 'private' | 'group' | 'channel' | 'unknown';
@@ -25,8 +26,6 @@ const CHANNEL_LINE = /^Channel «.*» created$|^Channel (?:title changed to «|p
 const GROUP_LINE =
   / created group «| invited | joined group by (?:link|request)| changed group (?:title to «|photo)| removed group photo| converted this group to a supergroup| converted a basic group to this supergroup| left the group$/u;
 const PRIVATE_LINE = / joined Telegram$/u;
-/** The class Telegram Desktop gives a phone call's block (prepareMediaData). */
-const CALL_CLASS = 'media_call';
 /** Distinct senders counted: three decide. */
 const ENOUGH_SENDERS = 3;
 
@@ -55,17 +54,8 @@ export class HtmlChatKindTally {
   /** A message whose media blocks (kept in `extra.media` by html-message.ts) include a phone call. */
   addMessageMedia(line: number, message: ParsedMessage): void {
     if (this.call !== null) return;
-    const media = message.extra?.['media'];
-    if (!Array.isArray(media)) return;
-    for (const block of media as unknown[]) {
-      if (typeof block !== 'object' || block === null) continue;
-      const fact = block as Record<string, unknown>;
-      const classes = typeof fact['class'] === 'string' ? fact['class'].split(' ') : [];
-      if (!classes.includes(CALL_CLASS)) continue;
-      const status = typeof fact['status'] === 'string' ? fact['status'] : '';
-      this.call = { line, text: status === '' ? 'a call' : `a call, "${status}"` };
-      return;
-    }
+    const [call] = callFactsOf(message);
+    if (call !== undefined) this.call = { line, text: call.status === '' ? 'a call' : `a call, "${call.status}"` };
   }
 
   decide(): HtmlChatKindDecision {

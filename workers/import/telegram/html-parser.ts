@@ -7,6 +7,8 @@
 import type { ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
+import { HtmlAccountHolderTally } from './html-call-owner.ts';
+import type { HtmlAccountHolder } from './html-call-owner.ts';
 import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { pageFoldersOf } from './html-links.ts';
 import { telegramHtmlMessage } from './html-message.ts';
@@ -18,9 +20,54 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.11.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.12.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
+  const holder = await findAccountHolder(input, sink);
+  return readPage(input, sink, holder);
+}
+
+/**
+ * The page names its holder only in its calls, which may come after the holder's first messages:
+ * a page with a call is read once to find them (html-call-owner.ts), then again to write it.
+ */
+async function findAccountHolder(input: ParserInput, sink: ParseSink): Promise<HolderReading> {
+  const tally = new HtmlAccountHolderTally();
+  if (!(await mentionsCall(input, sink))) return { holder: null, none: tally.describeNone() };
+  const scan: ParseSink = {
+    chat: () => undefined,
+    message: (message) => tally.addMessage(message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0, message),
+    warning: () => undefined,
+    throwIfCancelled: () => sink.throwIfCancelled(),
+    progress: () => undefined,
+  };
+  await readPage(input, scan, { holder: null, none: '' });
+  return { holder: tally.decide(), none: tally.describeNone() };
+}
+
+/** Whether the page's bytes hold a call block at all: most pages have none and are read once. */
+async function mentionsCall(input: ParserInput, sink: ParseSink): Promise<boolean> {
+  const needle = Buffer.from(CALL_CLASS_MARK, 'latin1');
+  let carry = Buffer.alloc(0);
+  for await (const chunk of input.stream()) {
+    sink.throwIfCancelled();
+    const window = Buffer.concat([carry, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
+    if (window.includes(needle)) return true;
+    carry = window.subarray(Math.max(0, window.length - needle.length + 1));
+  }
+  return false;
+}
+
+interface HolderReading {
+  holder: HtmlAccountHolder | null;
+  /** Why there is none, for the details. */
+  none: string;
+}
+
+const CALL_CLASS_MARK = 'media_call';
+
+async function readPage(input: ParserInput, sink: ParseSink, reading: HolderReading): Promise<ParseOutcome> {
+  const { holder } = reading;
   const file = input.displayName;
   const folder = folderOf(file);
   const pageFolders = pageFoldersOf(input.path);
@@ -64,6 +111,8 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
       return;
     }
     const { message } = result;
+    // Two people write in a chat with calls: the holder the calls name, and the other.
+    if (holder !== null && message.kind === 'message' && message.sender !== null) message.direction = message.sender === holder.name ? 'outgoing' : 'incoming';
     const place = `${file}:${message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0}`;
     for (const note of result.notes) warnings.add('message', place, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
@@ -113,7 +162,7 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
   warnings.finish();
   return {
     formatVersion: withZone > 0 ? 'telegram-desktop-html (UTC offset in date titles)' : 'telegram-desktop-html (no UTC offset in date titles, before ≈2022)',
-    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
+    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
   };
 }
 

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { telegramHtmlParser } from '../../../../../workers/import/telegram/index.ts';
+import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+
+/**
+ * Regression: no message of a Telegram HTML export had a direction, though a page with a phone
+ * call says who the account holder is. Telegram Desktop writes a call as a message from the
+ * caller whose `media_call` block is titled with the person called (export_output_html.cpp,
+ * prepareMediaData): "Outgoing"/"Cancelled" for the holder's calls, "Incoming"/"Missed"/
+ * "Declined" for the other person's. In the real EmerickGrimm/Telegram-Chat-Export-Reader
+ * sample.html, "Who" calls and the call is titled "Emerick Grimm", "Declined": Emerick Grimm,
+ * the exporter, is the holder. The holder may write before the first call, so the page is read
+ * for its calls first. Pages built here in that markup.
+ */
+
+function page(blocks: string[]): string {
+  return [
+    '<!DOCTYPE html><html><head><meta charset="utf-8"/></head><body><div class="page_wrap">',
+    '<div class="page_header"><div class="content"><div class="text bold">Marta</div></div></div>',
+    '<div class="page_body chat_page"><div class="history">',
+    ...blocks,
+    '</div></div></div></body></html>',
+  ].join('\n');
+}
+
+function message(id: number, from: string | null, inner: string): string {
+  const name = from === null ? '' : `<div class="from_name">${from}</div>`;
+  return `<div class="message default clearfix${from === null ? ' joined' : ''}" id="message${id}"><div class="body"><div class="pull_right date details" title="03.12.2025 19:0${id}:00 UTC+02:00">19:0${id}</div>${name}${inner}</div></div>`;
+}
+
+function call(status: string, title: string): string {
+  return `<div class="media_wrap clearfix"><div class="media clearfix pull_left media_call success"><div class="fill pull_left"></div><div class="body"><div class="title bold">${title}</div><div class="status details">${status}</div></div></div></div>`;
+}
+
+const text = (words: string): string => `<div class="text">${words}</div>`;
+
+async function parse(blocks: string[], chunkBytes?: number): Promise<Awaited<ReturnType<typeof runParser>>> {
+  return runParser(telegramHtmlParser, inputFromText(page(blocks), { displayName: 'ChatExport_2025-12-05/messages.html', ...(chunkBytes === undefined ? {} : { chunkBytes }) }));
+}
+
+describe('Telegram HTML: the account holder named by a phone call', () => {
+  it('takes the title of an incoming call as the holder, for messages before the call too', async () => {
+    const { messages, outcome } = await parse([message(1, 'Ion', text('salut')), message(2, 'Marta', text('hi')), message(3, 'Marta', call('Declined', 'Ion'))]);
+    expect(messages.map((item) => [item.sender, item.direction])).toEqual([
+      ['Ion', 'outgoing'],
+      ['Marta', 'incoming'],
+      ['Marta', 'incoming'],
+    ]);
+    expect(outcome.details['accountHolder']).toEqual({ name: 'Ion', evidence: 'the call at line 6, "Declined": received by the person its title names, Ion' });
+    // The call's class is found when the stream cuts it in two.
+    const cut = await parse([message(1, 'Ion', text('salut')), message(3, 'Marta', call('Declined', 'Ion'))], 7);
+    expect(cut.messages.map((item) => item.direction)).toEqual(['outgoing', 'incoming']);
+  });
+
+  it('takes the sender of an outgoing call as the holder, also when the call is joined to the message before', async () => {
+    const { messages } = await parse([message(1, 'Marta', text('call me')), message(2, 'Ion', text('ok')), message(3, null, call('Outgoing (63 seconds)', 'Marta'))]);
+    expect(messages.map((item) => item.direction)).toEqual(['incoming', 'outgoing', 'outgoing']);
+  });
+
+  it('names no holder when calls disagree or there is no call', async () => {
+    const conflicting = await parse([message(1, 'Ion', call('Outgoing', 'Marta')), message(2, 'Marta', call('Outgoing', 'Ion'))]);
+    expect(conflicting.messages.map((item) => item.direction ?? null)).toEqual([null, null]);
+    expect(conflicting.outcome.details['accountHolder']).toBe('not named: the calls name different people (Ion, Marta): directions are unknown');
+    const none = await parse([message(1, 'Ion', text('salut'))]);
+    expect(none.messages[0]?.direction ?? null).toBeNull();
+    expect(none.outcome.details['accountHolder']).toBe('not named by the page (no phone call): directions are unknown');
+  });
+});

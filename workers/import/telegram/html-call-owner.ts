@@ -1,0 +1,70 @@
+/**
+ * The account holder of a Telegram HTML page, named by its phone calls. Telegram Desktop writes a
+ * call as a message from the caller holding a `media_call` block (export_output_html.cpp,
+ * prepareMediaData) whose title is the person called: the chat's other person when the holder
+ * called ("Outgoing", or "Cancelled" when nobody answered), the holder when the other person did
+ * ("Incoming", "Missed", "Declined"); a length may follow ("Outgoing (63 seconds)"). So each call
+ * names the holder: the sender of an outgoing call, the title of an incoming one. Calls that name
+ * different people name no one. The words are English whatever the app's language.
+ */
+
+import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
+
+export interface HtmlCallFact {
+  status: string;
+  title: string;
+}
+
+export interface HtmlAccountHolder {
+  name: string;
+  /** The call it rests on, in words a reader can check against the page. */
+  evidence: string;
+}
+
+const CALL_CLASS = 'media_call';
+const OUTGOING_STATUS = /^(?:Outgoing|Cancelled)\b/u;
+const INCOMING_STATUS = /^(?:Incoming|Missed|Declined)\b/u;
+
+/** The phone calls among a message's media blocks (kept in `extra.media` by html-message.ts). */
+export function callFactsOf(message: ParsedMessage): HtmlCallFact[] {
+  const media = message.extra?.['media'];
+  if (!Array.isArray(media)) return [];
+  const calls: HtmlCallFact[] = [];
+  for (const block of media as unknown[]) {
+    if (typeof block !== 'object' || block === null) continue;
+    const fact = block as Record<string, unknown>;
+    const classes = typeof fact['class'] === 'string' ? fact['class'].split(' ') : [];
+    if (!classes.includes(CALL_CLASS)) continue;
+    calls.push({ status: typeof fact['status'] === 'string' ? fact['status'] : '', title: typeof fact['title'] === 'string' ? fact['title'] : '' });
+  }
+  return calls;
+}
+
+export class HtmlAccountHolderTally {
+  private readonly named = new Map<string, string>();
+
+  addMessage(line: number, message: ParsedMessage): void {
+    if (message.kind !== 'message') return;
+    for (const call of callFactsOf(message)) {
+      const outgoing = OUTGOING_STATUS.test(call.status);
+      const holder = outgoing ? message.sender : INCOMING_STATUS.test(call.status) ? call.title : null;
+      if (holder === null || holder === '' || this.named.has(holder)) continue;
+      const evidence = outgoing
+        ? `the call at line ${line}, "${call.status}": placed by its sender, ${holder}`
+        : `the call at line ${line}, "${call.status}": received by the person its title names, ${holder}`;
+      this.named.set(holder, evidence);
+    }
+  }
+
+  /** The one person every call names, or null (no call, or calls naming different people). */
+  decide(): HtmlAccountHolder | null {
+    if (this.named.size !== 1) return null;
+    const [entry] = [...this.named];
+    return entry === undefined ? null : { name: entry[0], evidence: entry[1] };
+  }
+
+  /** Why no holder was named, for the import's details. */
+  describeNone(): string {
+    return this.named.size === 0 ? 'not named by the page (no phone call): directions are unknown' : `not named: the calls name different people (${[...this.named.keys()].join(', ')}): directions are unknown`;
+  }
+}
