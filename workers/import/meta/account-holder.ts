@@ -1,15 +1,17 @@
 /**
  * Whose download a Meta message file is. DYI names no account holder in a message file, so every
- * message's direction was unknown and "what did the suspect send" could not be asked. Two facts
+ * message's direction was unknown and "what did the suspect send" could not be asked. Three facts
  * of the file itself tell it, and nothing else is guessed:
  *
  * - a two-person thread is titled with the other person's name (Meta titles a private thread
  *   for the one downloading it): the participant the title does not name is the holder;
  * - Meta writes what the holder did in the second person, in English exports "You sent an
  *   attachment.", "You named the group …", "You unsent a message." under the holder's own name
- *   (two of them at least: one could be a person's own words).
+ *   (two of them at least: one could be a person's own words);
+ * - in a group, Meta's notice "… added you to the group." (a Subscribe record) names the holder
+ *   in its `users`.
  *
- * When the two disagree, or the "You …" lines stand under more than one name, no one is taken.
+ * When these disagree, or the "You …" lines stand under more than one name, no one is taken.
  */
 
 /**
@@ -40,14 +42,45 @@ export interface AccountHolder {
   evidence: string;
 }
 
-export function inferAccountHolder(participants: readonly (string | null)[], title: string | null, messages: readonly { sender: string | null; text: string }[]): AccountHolder | null {
+/** What the inference reads of a message: its sender and text, and for a membership notice its type and `users`. */
+export interface HolderClue {
+  sender: string | null;
+  text: string;
+  extra?: Record<string, unknown>;
+}
+
+export function inferAccountHolder(participants: readonly (string | null)[], title: string | null, messages: readonly HolderClue[]): AccountHolder | null {
   const byTitle = holderByTitle(participants, title);
   const bySecondPerson = holderBySecondPerson(messages);
-  if (bySecondPerson === undefined) return null;
-  if (byTitle !== null && bySecondPerson !== null && byTitle !== bySecondPerson) return null;
+  const byNotice = holderByAddedYou(messages);
+  if (bySecondPerson === undefined || byNotice === undefined) return null;
+  const named = new Set([byTitle, bySecondPerson, byNotice?.name ?? null].filter((name): name is string => name !== null));
+  if (named.size !== 1) return null;
   if (byTitle !== null) return { name: byTitle, evidence: `a two-person thread titled "${title ?? ''}", the other participant's name` };
   if (bySecondPerson !== null) return { name: bySecondPerson, evidence: 'Meta\'s second-person lines ("You sent…", "You named the group…") stand under this name' };
-  return null;
+  return byNotice;
+}
+
+/**
+ * Meta's notice that someone added the holder to a group: a Subscribe record (Meta's, not a
+ * person's words) reading "… added you to the group." whose `users` names the one person added.
+ * Null when there is none, undefined when such notices name different people.
+ */
+const ADDED_YOU = / added you to the group\.$/u;
+
+function holderByAddedYou(messages: readonly HolderClue[]): AccountHolder | null | undefined {
+  let found: AccountHolder | null = null;
+  for (const message of messages) {
+    if (message.extra?.['type'] !== 'Subscribe' || !ADDED_YOU.test(message.text)) continue;
+    const users = message.extra['users'];
+    if (!Array.isArray(users) || users.length !== 1) continue;
+    const [user] = users as unknown[];
+    const name = typeof user === 'object' && user !== null ? (user as Record<string, unknown>)['name'] : undefined;
+    if (typeof name !== 'string' || name === '') continue;
+    if (found !== null && found.name !== name) return undefined;
+    found ??= { name, evidence: `Meta's notice "${message.text}" (type Subscribe) names the one person added: ${name}` };
+  }
+  return found;
 }
 
 function holderByTitle(participants: readonly (string | null)[], title: string | null): string | null {
@@ -68,7 +101,7 @@ const MIN_SECOND_PERSON_LINES = 2;
  * The one sender of second-person lines, when they have at least MIN_SECOND_PERSON_LINES of them;
  * null when no name has enough, undefined when several names have any (they cannot all be the holder).
  */
-function holderBySecondPerson(messages: readonly { sender: string | null; text: string }[]): string | null | undefined {
+function holderBySecondPerson(messages: readonly HolderClue[]): string | null | undefined {
   const counts = new Map<string, number>();
   for (const message of messages) {
     if (message.sender === null || !SECOND_PERSON.test(message.text)) continue;
