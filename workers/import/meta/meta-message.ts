@@ -52,6 +52,8 @@ const READ_FIELDS: [string, 'string' | 'boolean'][] = [
   ['isUnsent', 'boolean'],
 ];
 const MAX_PLAUSIBLE_MS = 8_640_000_000_000_000;
+/** Instagram's edit mark: a space and "(edited)" closing the content, after some words. */
+const EDITED_MARK = /\S \(edited\)$/u;
 
 export function metaMessage(value: JsonValue, context: MetaMessageContext, problem?: string): MetaMessageResult {
   if (problem !== undefined) return unparsed(value, context, `the message could not be read whole: ${problem}`);
@@ -78,6 +80,11 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
   for (const path of unsafe) notes.push(`the media path "${path}" points outside the export; it was not linked`);
   if (unsafe.length > 0) extra['unsafeMediaPaths'] = unsafe;
 
+  const text = stringField(value, 'content') ?? stringField(value, 'text') ?? '';
+  // Instagram marks an edited message only in its words: " (edited)" after the text as it now
+  // reads. The text is kept as written; the mark is said to be read.
+  const edited = EDITED_MARK.test(text);
+  if (edited) extra['editedMark'] = 'the content ends with " (edited)", the mark Instagram writes after an edited message';
   const type = stringField(value, 'type');
   const isSystem = type !== null && SYSTEM_TYPES.has(type);
   if (isSystem && sender !== null) extra['actor'] = sender;
@@ -89,12 +96,12 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
     direction: null,
     time,
     timestampText,
-    text: stringField(value, 'content') ?? stringField(value, 'text') ?? '',
+    text,
     attachments,
     // is_unsent_image_by_messenger_kid_parent: a Messenger Kids parent removed the image; the
     // message was unsent as surely as with is_unsent (the flag also stays in extra).
     deleted: value['is_unsent'] === true || value['isUnsent'] === true || value['is_unsent_image_by_messenger_kid_parent'] === true,
-    edited: false,
+    edited,
     locator: context.locator,
     extra,
   };

@@ -22,7 +22,7 @@ import { repairDeep } from './mojibake.ts';
 import type { RepairCounter } from './mojibake.ts';
 import { sniffMetaMessages } from './sniff.ts';
 
-export const META_MESSAGES_PARSER_VERSION = '1.5.0';
+export const META_MESSAGES_PARSER_VERSION = '1.6.0';
 
 /**
  * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
