@@ -67,6 +67,9 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
     ...extractionOf(model),
   };
   if (stamp?.attrs['format'] !== undefined) extra['timestampFormat'] = stamp.attrs['format'];
+  // A disappearing message's timer (a TimeSpan); 00:00:00, written on every message, says none.
+  const selfDestruct = fieldText(model, 'SelfDestructDuration');
+  if (selfDestruct !== null && /[1-9]/u.test(selfDestruct)) extra['selfDestructDuration'] = selfDestruct;
   if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
   // DateRead, DateDelivered, DatePlayed… on the message itself.
   const times = sideTimesOf(model, notes, context.stamps);
@@ -191,11 +194,19 @@ function quoteFacts(model: XmlNode): Record<string, unknown> {
   // A forwarded message's original sender (ForwardedMessageData.OriginalSender, as IPED reads it).
   const original = fieldModels(model, 'MessageExtraData').flatMap((data) => fieldModels(data, 'OriginalSender').map(partyOf))[0];
   if (original !== undefined) facts['forwardedFrom'] = { id: original.id, name: original.name };
-  const quoted = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'ReferenceId')).find((id) => id !== null);
+  const extraData = fieldModels(model, 'MessageExtraData');
+  // A reply's ReplyMessageData names the message it answers by the app's own id
+  // (OriginalMessageID, matching that message's Identifier) and holds it as a nested
+  // InstantMessage model instead of a ReferenceId (a real Telegram reply in IPED's sample).
+  const nestedQuotes = extraData.flatMap((data) => fieldModels(data, 'InstantMessage'));
+  const quoted = extraData.map((data) => fieldText(data, 'ReferenceId')).find((id) => id !== null) ?? nestedQuotes.map((quote) => quote.attrs['id'] ?? null).find((id) => id !== null);
   if (quoted !== undefined) facts['replyToModelId'] = quoted;
-  const embedded = model.children
-    .filter((child) => child.name === 'multiModelField' && child.attrs['name'] === 'EmbeddedInstantMessage')
-    .flatMap((field) => field.children.filter((child) => child.name === 'model'));
+  const originalId = extraData.map((data) => fieldText(data, 'OriginalMessageID')).find((id) => id !== null);
+  if (originalId !== undefined) facts['replyToIdentifier'] = originalId;
+  const embedded = [
+    ...model.children.filter((child) => child.name === 'multiModelField' && child.attrs['name'] === 'EmbeddedInstantMessage').flatMap((field) => field.children.filter((child) => child.name === 'model')),
+    ...nestedQuotes,
+  ];
   // Physical Analyzer repeats the EmbeddedInstantMessage field; one quote is one quote.
   const unique = embedded.filter((quote, index) => quote.attrs['id'] === undefined || embedded.findIndex((other) => other.attrs['id'] === quote.attrs['id']) === index);
   if (unique.length > 0) {
