@@ -55,10 +55,13 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const type = fieldText(model, 'Type');
   const sharedContacts = sharedContactsOf(model);
   const location = locationOf(model);
-  const empty = body === null && timestampText === '' && from === null && attachments.length === 0 && sharedContacts.length === 0 && location === null;
+  const forwardedText = body === null ? forwardedBodyOf(model) : null;
+  const empty = body === null && forwardedText === null && timestampText === '' && from === null && attachments.length === 0 && sharedContacts.length === 0 && location === null;
   const extra: Record<string, unknown> = {
     app: fieldText(model, 'Source') ?? fieldText(model, 'SourceApplication') ?? context.app,
     modelId: model.attrs['id'] ?? null,
+    // Physical Analyzer 10.10 gives models a pa_id too, and a ReferenceId may name that one.
+    ...(model.attrs['pa_id'] === undefined ? {} : { paId: model.attrs['pa_id'] }),
     identifier: fieldText(model, 'Identifier'),
     status: fieldText(model, 'Status'),
     type,
@@ -67,6 +70,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
     ...extractionOf(model),
   };
   if (stamp?.attrs['format'] !== undefined) extra['timestampFormat'] = stamp.attrs['format'];
+  if (forwardedText !== null) extra['textFrom'] = 'EmbeddedInstantMessage (a forwarded message with no Body of its own)';
   // A disappearing message's timer (a TimeSpan); 00:00:00, written on every message, says none.
   const selfDestruct = fieldText(model, 'SelfDestructDuration');
   if (selfDestruct !== null && /[1-9]/u.test(selfDestruct)) extra['selfDestructDuration'] = selfDestruct;
@@ -98,7 +102,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
       direction,
       time,
       timestampText,
-      text: body?.text ?? '',
+      text: body?.text ?? forwardedText ?? '',
       attachments,
       deleted: isDeleted(model),
       // Physical Analyzer labels an edited message "Edited" (IPED's InstantMessage.isEdited reads it so).
@@ -182,9 +186,39 @@ export function directionOf(model: XmlNode, from: Party | null, participants: Pa
   return null;
 }
 
-/** The labels of the message's MessageExtraData ("System", "Edited", "Forwarded"…), as written. */
+/**
+ * The message's labels ("System", "Edited", "Forwarded"…), as written: MessageLabel models in
+ * MessageExtraData, and from Physical Analyzer 10.10 on a `<multiField name="Labels">` on the
+ * message itself (IPED's sample of that version has no MessageLabel models at all).
+ */
 function labelsOf(model: XmlNode): string[] {
-  return fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label')).filter((label): label is string => label !== null);
+  const extraLabels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label'));
+  const labelsField = fieldNode(model, 'Labels');
+  const listed = labelsField?.name === 'multiField' ? labelsField.children.filter((child) => child.name === 'value').map((value) => value.text.trim()) : [];
+  return [...extraLabels, ...listed].filter((label): label is string => label !== null && label !== '');
+}
+
+/**
+ * The words of a forwarded message that has no Body of its own: Physical Analyzer 10.10 puts the
+ * forwarded content in an EmbeddedInstantMessage, the one its QuotedMessageData's ReferenceId
+ * names (by id or pa_id), else the only one there is. Null when there is none to take.
+ */
+function forwardedBodyOf(model: XmlNode): string | null {
+  if (!labelsOf(model).includes('Forwarded')) return null;
+  const embedded = model.children
+    .filter((child) => child.name === 'multiModelField' && child.attrs['name'] === 'EmbeddedInstantMessage')
+    .flatMap((field) => field.children.filter((child) => child.name === 'model'));
+  const reference = fieldModels(model, 'MessageExtraData').map(referenceIdOf).find((id) => id !== null);
+  const named = reference === undefined ? undefined : embedded.find((quote) => quote.attrs['id'] === reference || quote.attrs['pa_id'] === reference);
+  const source = named ?? (embedded.length === 1 ? embedded[0] : undefined);
+  const text = source === undefined ? null : (fieldValue(source, 'Body')?.text ?? null);
+  return text === null || text.trim() === '' ? null : text;
+}
+
+/** A Guid field of zeros is .NET's Guid.Empty: no reference (IPED's PA 10.10 sample writes it on a reply). */
+function referenceIdOf(data: XmlNode): string | null {
+  const id = fieldText(data, 'ReferenceId');
+  return id === null || /^[0-]+$/u.test(id) ? null : id;
 }
 
 function quoteFacts(model: XmlNode): Record<string, unknown> {
@@ -199,7 +233,7 @@ function quoteFacts(model: XmlNode): Record<string, unknown> {
   // (OriginalMessageID, matching that message's Identifier) and holds it as a nested
   // InstantMessage model instead of a ReferenceId (a real Telegram reply in IPED's sample).
   const nestedQuotes = extraData.flatMap((data) => fieldModels(data, 'InstantMessage'));
-  const quoted = extraData.map((data) => fieldText(data, 'ReferenceId')).find((id) => id !== null) ?? nestedQuotes.map((quote) => quote.attrs['id'] ?? null).find((id) => id !== null);
+  const quoted = extraData.map(referenceIdOf).find((id) => id !== null) ?? nestedQuotes.map((quote) => quote.attrs['id'] ?? null).find((id) => id !== null);
   if (quoted !== undefined) facts['replyToModelId'] = quoted;
   const originalId = extraData.map((data) => fieldText(data, 'OriginalMessageID')).find((id) => id !== null);
   if (originalId !== undefined) facts['replyToIdentifier'] = originalId;
@@ -212,7 +246,8 @@ function quoteFacts(model: XmlNode): Record<string, unknown> {
   if (unique.length > 0) {
     facts['quoted'] = unique.map((quote) => {
       const from = fieldModels(quote, 'From').map(partyOf)[0];
-      return { modelId: quote.attrs['id'] ?? null, sender: from?.name ?? from?.id ?? null, body: (fieldValue(quote, 'Body')?.text ?? '').slice(0, QUOTE_CHARS) };
+      const paId = quote.attrs['pa_id'] === undefined ? {} : { paId: quote.attrs['pa_id'] };
+      return { modelId: quote.attrs['id'] ?? null, ...paId, sender: from?.name ?? from?.id ?? null, body: (fieldValue(quote, 'Body')?.text ?? '').slice(0, QUOTE_CHARS) };
     });
   }
   return facts;
