@@ -10,6 +10,7 @@ import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { matchKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
+import { reactionFactsOf } from './reaction-facts.ts';
 import { deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, readStampValue, sideTime, sideTimesOf } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -86,6 +87,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (references.length > 0) extra['files'] = references;
   if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
   if (location !== null) extra['location'] = location;
+  const reactions = reactionFactsOf(model, notes, context.stamps);
+  if (reactions.length > 0) extra['reactions'] = reactions;
   Object.assign(extra, quoteFacts(model));
   // Which party joined or left is only in the nested ActivityLog, not in the Body (activity-records.ts).
   const activity = nestedActivityFacts(model);
