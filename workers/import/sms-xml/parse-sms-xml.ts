@@ -30,7 +30,7 @@ import { contactName, messageAddress, mmsMessage, present, smsMessage } from './
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.10.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.11.0';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -415,7 +415,9 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   }
   if (root === null) throw new AppError('E_IMPORT_FORMAT', `${file}: no XML element found; this is not an SMS Backup & Restore file`);
   const read = root === 'calls' ? calls : messages - unparsed - calls;
-  if (rootCount !== null && /^\d+$/u.test(rootCount) && Number(rootCount) !== read && stopped === null) {
+  // A converter that writes calls inside <smses> counts them in its count too.
+  const countsCalls = root !== 'calls' && calls > 0 && Number(rootCount) === read + calls;
+  if (rootCount !== null && /^\d+$/u.test(rootCount) && Number(rootCount) !== read && !countsCalls && stopped === null) {
     sink.warning({ place: `${file}:1`, message: `the root element says count="${rootCount}" but ${read} ${root === 'calls' ? 'calls' : 'messages'} were read` });
   }
   if (prefilter.loneSurrogates > 0) {

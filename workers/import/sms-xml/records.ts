@@ -153,16 +153,34 @@ export function smsMessage(attributes: Record<string, string>, locator: SourceLo
   };
 }
 
+/**
+ * The conversation of an MMS written without an `address` attribute (a converter that writes only
+ * its addrs): the addrs name the owner too, so all of them joined made a chat apart from the SMS
+ * chat with the same person. One from and one to is one-to-one: the other party is the from of a
+ * received message and the to of a sent one. Anything else stays every addr, as the members.
+ */
+function addressFromAddrs(roles: readonly { address: string; role: string }[], direction: 'incoming' | 'outgoing' | null): string | null {
+  if (roles.length === 0) return null;
+  const named = roles.filter((entry) => entry.address.trim() !== '');
+  const from = named.filter((entry) => entry.role === 'from');
+  const to = named.filter((entry) => entry.role === 'to');
+  if (direction !== null && named.length === 2 && from.length === 1 && to.length === 1) {
+    return (direction === 'incoming' ? from[0] : to[0])?.address ?? null;
+  }
+  return roles.map((entry) => entry.address).join('~');
+}
+
 export function mmsMessage(attributes: Record<string, string>, parts: readonly MmsPart[], addrs: readonly Record<string, string>[], locator: SourceLocator, keys: AddressKeys): RecordResult {
   const notes: string[] = [];
   const { time, unit, timestampText, note } = writtenTime(attributes);
   if (note !== null) notes.push(note);
-  const box = MMS_BOXES.get(attributes['msg_box'] ?? '');
-  if (box === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
+  if (MMS_BOXES.get(attributes['msg_box'] ?? '') === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
   const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES.get(addr['type'] ?? '') ?? `type ${addr['type'] ?? '?'}` }));
   // A from addr the phone did not fill in ("null", empty) names nobody: it is no from address.
   const fromAddress = roles.find((entry) => entry.role === 'from' && entry.address.trim() !== '')?.address ?? null;
-  const address = messageAddress(attributes) ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
+  const stated = messageAddress(attributes);
+  const box = MMS_BOXES.get(attributes['msg_box'] ?? '');
+  const address = stated ?? addressFromAddrs(roles, box?.direction ?? null);
   const isGroup = address !== null && (splitAddress(address).length > 1 || isRcsGroupAddress(address));
 
   const texts: string[] = [];
@@ -217,6 +235,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     parts: parts.map((part, index) => keptPart(part.attributes, undecoded.has(index))),
   };
   if (box !== undefined) extra['status'] = box.status;
+  if (stated === null && address !== null) extra['conversationFrom'] = 'the addrs (the mms has no address attribute)';
   if (unit === 's') extra['dateUnit'] = 'seconds';
   if (smil.length > 0) extra['smil'] = smil;
   if (partOrder.note !== null) extra['partOrderNote'] = partOrder.note;
