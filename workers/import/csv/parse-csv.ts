@@ -6,6 +6,7 @@
  */
 
 import { parse } from 'csv-parse';
+import { callChatTitle, callConversationKey, callText, timeSpanSeconds } from '../sms-xml/call-log.ts';
 import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
@@ -18,7 +19,7 @@ import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
-export const CSV_PARSER_VERSION = '1.15.0';
+export const CSV_PARSER_VERSION = '1.16.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -279,7 +280,7 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     extra['timestampProblem'] = problem;
     warnings.add('timestamp', `${file}:${line}`, problem);
   }
-  const mapped = new Set([columns.timestamp, columns.time, columns.text, columns.sender, columns.party, columns.chat, columns.direction]);
+  const mapped = new Set([columns.timestamp, columns.time, columns.text, columns.duration, columns.sender, columns.party, columns.chat, columns.direction]);
   header.forEach((name, index) => {
     if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), item.fields[index] ?? '');
   });
@@ -296,19 +297,22 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   const sender = senderCell?.trim() ?? null;
   if (senderCell !== null && sender !== null && sender !== '' && senderCell !== sender) extra['senderAsWritten'] = senderCell;
   const chatValue = cell(columns.chat);
-  const key = columns.chat !== null
+  const conversation = columns.chat !== null
     ? chatValue === null || chatValue === '' ? '(no chat)' : chatValue
     : columns.party !== null
       ? partyValue === null || partyValue === '' ? '(no party)' : partyValue
       : chatKey;
+  // A call log (a duration mapped, no text): each row is a call, kept apart from the party's texts as other importers keep calls.
+  const call = columns.text === null ? callFacts(verbatim(columns.duration), direction, extra) : null;
+  const key = call !== null && columns.chat === null ? callConversationKey(conversation) : conversation;
   const message: ParsedMessage = {
     chatKey: key,
-    kind: 'message',
+    kind: call === null ? 'message' : 'system',
     sender: sender === null || sender === '' ? null : sender,
     direction,
     time,
     timestampText,
-    text: verbatim(columns.text) ?? '',
+    text: call ?? verbatim(columns.text) ?? '',
     attachments: [],
     deleted: false,
     edited: false,
@@ -316,7 +320,20 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     extra,
   };
   state.messages += 1;
-  await emit(sink, state, message, key);
+  await emit(sink, state, message, key, call !== null && columns.chat === null ? callChatTitle(null, partyValue === null || partyValue === '' ? null : partyValue) : key);
+}
+
+/**
+ * A call-log row's sentence ("Outgoing call, 2 min 0 s"), its facts put in `extra` (recordType
+ * 'call', the length in seconds and as written). What became of the call (missed, rejected) is
+ * only in the export's own columns, which stay in extra as written: nothing is guessed from them.
+ */
+function callFacts(durationText: string | null, direction: 'incoming' | 'outgoing' | null, extra: Record<string, unknown>): string {
+  const seconds = durationText === null || durationText.trim() === '' ? null : timeSpanSeconds(durationText);
+  extra['recordType'] = 'call';
+  extra['durationSeconds'] = seconds;
+  if (durationText !== null && String(seconds) !== durationText) extra['durationAsWritten'] = durationText;
+  return callText({ direction, outcome: 'unknown', durationSeconds: seconds, video: null, app: null });
 }
 
 /**
@@ -362,10 +379,10 @@ function extraKeyOf(extra: Record<string, unknown>, name: string, index: number)
   return Object.hasOwn(extra, trimmed) ? `${trimmed} (column ${index + 1})` : trimmed;
 }
 
-async function emit(sink: ParseSink, state: ParseState, message: ParsedMessage, key: string): Promise<void> {
+async function emit(sink: ParseSink, state: ParseState, message: ParsedMessage, key: string, title: string = key): Promise<void> {
   if (!state.chats.has(key)) {
     state.chats.add(key);
-    sink.chat({ key, title: key, kind: 'unknown' });
+    sink.chat({ key, title, kind: 'unknown' });
   }
   await sink.message(message);
 }
