@@ -18,6 +18,7 @@ import type { CsvDeclaredEncoding, CsvMapping, ResolvedColumns } from './mapping
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
+import { splitMergedRows } from './merged-rows.ts';
 
 export const CSV_PARSER_VERSION = '1.16.0';
 
@@ -63,6 +64,10 @@ interface ParseState {
   chats: Set<string>;
   /** Rows before the header that do not hold the mapped columns (a report's title), while the header is looked for. */
   titleRows: TitleRow[];
+  /** The field delimiter, to read a record's lines alone (merged-rows.ts). */
+  delimiter: string;
+  /** Records found to be rows merged by a quote that does not close, and split (merged-rows.ts). */
+  mergedRecords: number;
 }
 
 interface TitleRow {
@@ -79,7 +84,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   const warnings = new WarningLimiter(sink, file);
   const validator = new Utf8ChunkDecoder();
   const queue: Queued[] = [];
-  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, trailingEmptyFieldRows: 0, undated: 0, dateOnly: 0, chats: new Set(), titleRows: [] };
+  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, trailingEmptyFieldRows: 0, undated: 0, dateOnly: 0, chats: new Set(), titleRows: [], delimiter: ',', mergedRecords: 0 };
   let recordEnd = 0;
   let failure: string | null = null;
   /** Line the failure is at: handing the runaway row on as unparsed moves state.line past it. */
@@ -89,6 +94,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   // Without a delimiter in the mapping, the one the file's header row is written with (the
   // detection found the file's columns with it; a ';' file read with ',' has none of them).
   const delimiter = valid.delimiter ?? sniffCsvLayout(await headOf(input), undefined, valid.encoding ?? 'utf-8', valid).delimiter;
+  state.delimiter = delimiter;
   const parser = parse({
     delimiter,
     bom: true,
@@ -201,6 +207,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
       encoding,
       blankRows: state.blankRows,
       trailingEmptyFieldRows: state.trailingEmptyFieldRows,
+      mergedRecordsSplit: state.mergedRecords,
       undatedRows: state.undated,
       dateOnlyRows: state.dateOnly,
       delimiter,
@@ -212,6 +219,12 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
 }
 
 async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file: string, sink: ParseSink, warnings: WarningLimiter): Promise<void> {
+  const merged = mergedRowsOf(item, state, mapping);
+  if (merged !== null) {
+    state.mergedRecords += 1;
+    for (const part of merged) await handle(part, state, mapping, file, sink, warnings);
+    return;
+  }
   const line = state.line;
   // csv-parse's raw text ends with the record delimiter minus its last character ("\n" of LF,
   // "\r" of CRLF); a last record without a line end has none.
@@ -321,6 +334,25 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   };
   state.messages += 1;
   await emit(sink, state, message, key, call !== null && columns.chat === null ? callChatTitle(null, partyValue === null || partyValue === '' ? null : partyValue) : key);
+}
+
+/**
+ * A record that is rows merged by a quote that does not close (merged-rows.ts), as the records it
+ * should have been: its first line unparsed, saying why, and each later line a row of its own,
+ * on its own line. Null for any other record.
+ */
+function mergedRowsOf(item: Queued, state: ParseState, mapping: CsvMapping): Queued[] | null {
+  if (item.kind !== 'record' || state.header === null || state.columns === null) return null;
+  const ending = /\r?\n$|\r$/u.exec(item.raw)?.[0] ?? '';
+  const text = item.raw.slice(0, item.raw.length - ending.length);
+  if (!/[\r\n]/u.test(text)) return null;
+  const split = splitMergedRows(text, state.header, state.columns, state.delimiter, mapping);
+  if (split === null) return null;
+  const reason = `a quote in this row does not close on its line, which merged the ${split.rows.length} rows after it into its text; each of those lines reads as a row of its own and is read so`;
+  return [
+    { kind: 'skip', reason, raw: `${split.broken}\n` },
+    ...split.rows.map((row, index): Queued => ({ kind: 'record', fields: row.fields, raw: `${row.line}${index === split.rows.length - 1 ? ending : '\n'}` })),
+  ];
 }
 
 /**
