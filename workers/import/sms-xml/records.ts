@@ -55,6 +55,13 @@ const ADDRESS_ROLES: ReadonlyMap<string, string> = new Map([
 /** Below this a `date` is in seconds, not milliseconds (about 1973-03 in ms, year 5138 in s). */
 export const MIN_MILLISECONDS = 100_000_000_000;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
+/**
+ * What a Python converter writes for a column it read as None (signal-message-exporter before its
+ * fix wrote `name="None"`, `cl="None"` and, on a media part, `text="None"`): no value. Read so only
+ * in a part's names and a media part's caption; everywhere else "None" may be someone's words.
+ */
+const PYTHON_NONE = 'None';
+
 /** Placeholder some phones write as the owner's own address in sent MMS. */
 const OWNER_TOKEN = 'insert-address-token';
 
@@ -188,6 +195,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const smil: string[] = [];
   const partProblems: string[] = [];
   const undecoded = new Set<number>();
+  const captionParts: number[] = [];
   // Texts and attachments follow the SMIL's layout; `index` stays the part's place in the file.
   const partOrder = smilPartOrder(smilText(parts), parts.map((part) => partNames(part.attributes)));
   if (partOrder.note !== null) notes.push(partOrder.note);
@@ -219,6 +227,12 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
         return;
       }
     }
+    // A media part's own text is its caption where a converter writes one there (a Signal
+    // export's caption); Python's None written as "None" is no caption (the part keeps it in extra).
+    if (bareType !== 'text/plain' && !bareType.startsWith('text/') && text !== null && text.trim() !== '' && text !== PYTHON_NONE) {
+      texts.push(text);
+      captionParts.push(index + 1);
+    }
     const attachment = partAttachment(part.attributes, contentType, text, data, emptyData);
     if (attachment.problem !== null) {
       undecoded.add(index);
@@ -240,6 +254,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   if (smil.length > 0) extra['smil'] = smil;
   if (partOrder.note !== null) extra['partOrderNote'] = partOrder.note;
   if (partProblems.length > 0) extra['partProblems'] = partProblems;
+  if (captionParts.length > 0) extra['captionFromParts'] = captionParts;
   const subject = present(attributes, 'sub');
   if (subject !== null && subject !== '') {
     const charset = present(attributes, 'sub_cs');
@@ -327,7 +342,7 @@ function textFromData(data: string, chset: string | null): string | null {
 function partAttachment(attributes: Record<string, string>, contentType: string, text: string | null, data: string | null, emptyData: boolean): { attachment: ParsedAttachment; problem: string | null } {
   const attachment: ParsedAttachment = { kind: 'attached', mediaType: mediaTypeOf(contentType) };
   if (contentType !== '') attachment.mimeType = contentType;
-  const fileName = present(attributes, 'cl') ?? present(attributes, 'name') ?? present(attributes, 'fn');
+  const fileName = [present(attributes, 'cl'), present(attributes, 'name'), present(attributes, 'fn')].find((name) => name !== null && name !== PYTHON_NONE) ?? null;
   if (fileName !== null && fileName !== '') attachment.fileName = fileName;
   if (data !== null) {
     const clean = data.replace(/\s+/gu, '');
