@@ -75,6 +75,12 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   // A disappearing message's timer (a TimeSpan); 00:00:00, written on every message, says none.
   const selfDestruct = fieldText(model, 'SelfDestructDuration');
   if (selfDestruct !== null && /[1-9]/u.test(selfDestruct)) extra['selfDestructDuration'] = selfDestruct;
+  // Fields IPED and UFEDLib read on an InstantMessage that say what the message was or why it is
+  // gone (a subject line, the reason and way it was deleted, its folder and chat), as written.
+  for (const [key, name] of [['subject', 'Subject'], ['deletionReason', 'DeletionReason'], ['erased', 'Erased'], ['folder', 'Folder'], ['chatId', 'ChatId']] as const) {
+    const value = fieldText(model, name);
+    if (value !== null) extra[key] = value;
+  }
   if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
   // DateRead, DateDelivered, DatePlayed… on the message itself.
   const times = sideTimesOf(model, notes, context.stamps);
