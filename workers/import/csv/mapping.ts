@@ -32,7 +32,14 @@ export interface CsvMapping {
    * Mapping such a column as `sender` would make the other party the author of the owner's texts.
    */
   party?: CsvColumn;
-  text: CsvColumn;
+  /** The message text; a call log has none, and maps `duration` instead. */
+  text?: CsvColumn;
+  /**
+   * A call's length (seconds, or `h:mm:ss`/`mm:ss`). Mapped without `text`, it says the file is a
+   * call log: each row becomes a call record (its sentence "Incoming call, 1 min 0 s", the facts in
+   * extra) instead of a message; a call log exported by a phone tool has no text column to map.
+   */
+  duration?: CsvColumn;
   chat?: CsvColumn;
   direction?: CsvColumn;
   /** false: the file has no header row, and every column is mapped by its 0-based index. */
@@ -68,7 +75,7 @@ export const CSV_DECLARED_ENCODINGS = [
 export type CsvDeclaredEncoding = (typeof CSV_DECLARED_ENCODINGS)[number];
 
 /** The mapping's keys that name a column. */
-export const MAPPED_ROLES = ['timestamp', 'time', 'sender', 'party', 'text', 'chat', 'direction'] as const;
+export const MAPPED_ROLES = ['timestamp', 'time', 'sender', 'party', 'text', 'duration', 'chat', 'direction'] as const;
 
 const column = z.union([z.string().min(1), z.number().int().nonnegative()]);
 export const csvMappingSchema = z.strictObject({
@@ -76,7 +83,8 @@ export const csvMappingSchema = z.strictObject({
   time: column.optional(),
   sender: column.optional(),
   party: column.optional(),
-  text: column,
+  text: column.optional(),
+  duration: column.optional(),
   chat: column.optional(),
   direction: column.optional(),
   header: z.boolean().optional(),
@@ -88,6 +96,9 @@ export const csvMappingSchema = z.strictObject({
     .strictObject({ incoming: z.array(z.string()).min(1), outgoing: z.array(z.string()).min(1) })
     .refine(({ incoming, outgoing }) => !incoming.some((value) => outgoing.map(directionKey).includes(directionKey(value))), { message: 'a value is named for both directions' })
     .optional(),
+}).refine((mapping) => mapping.text !== undefined || mapping.duration !== undefined, {
+  message: 'map the text column, or for a call log (no text) its duration column',
+  path: ['text'],
 }).refine((mapping) => mapping.header !== false || MAPPED_ROLES.every((role) => typeof mapping[role] !== 'string'), {
   message: 'a file without a header row ("header": false) has no column names: map every column by its 0-based index',
 });
@@ -106,7 +117,9 @@ export function validateCsvMapping(mapping: unknown): CsvMapping {
   }
   // Rebuilt field by field so absent options stay absent (exactOptionalPropertyTypes).
   const data = result.data;
-  const valid: CsvMapping = { timestamp: data.timestamp, text: data.text };
+  const valid: CsvMapping = { timestamp: data.timestamp };
+  if (data.text !== undefined) valid.text = data.text;
+  if (data.duration !== undefined) valid.duration = data.duration;
   if (data.time !== undefined) valid.time = data.time;
   if (data.sender !== undefined) valid.sender = data.sender;
   if (data.party !== undefined) valid.party = data.party;
@@ -142,7 +155,9 @@ export function holdsMappedColumns(header: readonly string[], mapping: CsvMappin
 
 export interface ResolvedColumns {
   timestamp: number;
-  text: number;
+  /** Null in a call log, which maps a duration instead. */
+  text: number | null;
+  duration: number | null;
   time: number | null;
   sender: number | null;
   party: number | null;
@@ -169,7 +184,8 @@ export function resolveColumns(header: readonly string[], mapping: CsvMapping, p
   };
   return {
     timestamp: find('timestamp', mapping.timestamp) ?? 0,
-    text: find('text', mapping.text) ?? 0,
+    text: find('text', mapping.text),
+    duration: find('duration', mapping.duration),
     time: find('time', mapping.time),
     sender: find('sender', mapping.sender),
     party: find('party', mapping.party),

@@ -6,6 +6,7 @@
  */
 
 import { parse } from 'csv-parse';
+import { callChatTitle, callConversationKey, callText, timeSpanSeconds } from '../sms-xml/call-log.ts';
 import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { defineField, PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
@@ -17,8 +18,9 @@ import type { CsvDeclaredEncoding, CsvMapping, ResolvedColumns } from './mapping
 import { readCsvTimestamp } from './timestamps.ts';
 import { readableCsvEncoding } from './encoding.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
+import { splitMergedRows } from './merged-rows.ts';
 
-export const CSV_PARSER_VERSION = '1.15.0';
+export const CSV_PARSER_VERSION = '1.16.0';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one
@@ -62,6 +64,10 @@ interface ParseState {
   chats: Set<string>;
   /** Rows before the header that do not hold the mapped columns (a report's title), while the header is looked for. */
   titleRows: TitleRow[];
+  /** The field delimiter, to read a record's lines alone (merged-rows.ts). */
+  delimiter: string;
+  /** Records found to be rows merged by a quote that does not close, and split (merged-rows.ts). */
+  mergedRecords: number;
 }
 
 interface TitleRow {
@@ -78,7 +84,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   const warnings = new WarningLimiter(sink, file);
   const validator = new Utf8ChunkDecoder();
   const queue: Queued[] = [];
-  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, trailingEmptyFieldRows: 0, undated: 0, dateOnly: 0, chats: new Set(), titleRows: [] };
+  const state: ParseState = { header: null, columns: null, line: 1, row: 0, messages: 0, unparsed: 0, blankRows: 0, trailingEmptyFieldRows: 0, undated: 0, dateOnly: 0, chats: new Set(), titleRows: [], delimiter: ',', mergedRecords: 0 };
   let recordEnd = 0;
   let failure: string | null = null;
   /** Line the failure is at: handing the runaway row on as unparsed moves state.line past it. */
@@ -88,6 +94,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
   // Without a delimiter in the mapping, the one the file's header row is written with (the
   // detection found the file's columns with it; a ';' file read with ',' has none of them).
   const delimiter = valid.delimiter ?? sniffCsvLayout(await headOf(input), undefined, valid.encoding ?? 'utf-8', valid).delimiter;
+  state.delimiter = delimiter;
   const parser = parse({
     delimiter,
     bom: true,
@@ -200,6 +207,7 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
       encoding,
       blankRows: state.blankRows,
       trailingEmptyFieldRows: state.trailingEmptyFieldRows,
+      mergedRecordsSplit: state.mergedRecords,
       undatedRows: state.undated,
       dateOnlyRows: state.dateOnly,
       delimiter,
@@ -211,6 +219,12 @@ export async function parseCsv(input: ParserInput, sink: ParseSink, mapping: Csv
 }
 
 async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file: string, sink: ParseSink, warnings: WarningLimiter): Promise<void> {
+  const merged = mergedRowsOf(item, state, mapping);
+  if (merged !== null) {
+    state.mergedRecords += 1;
+    for (const part of merged) await handle(part, state, mapping, file, sink, warnings);
+    return;
+  }
   const line = state.line;
   // csv-parse's raw text ends with the record delimiter minus its last character ("\n" of LF,
   // "\r" of CRLF); a last record without a line end has none.
@@ -279,7 +293,7 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     extra['timestampProblem'] = problem;
     warnings.add('timestamp', `${file}:${line}`, problem);
   }
-  const mapped = new Set([columns.timestamp, columns.time, columns.text, columns.sender, columns.party, columns.chat, columns.direction]);
+  const mapped = new Set([columns.timestamp, columns.time, columns.text, columns.duration, columns.sender, columns.party, columns.chat, columns.direction]);
   header.forEach((name, index) => {
     if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), item.fields[index] ?? '');
   });
@@ -296,19 +310,22 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
   const sender = senderCell?.trim() ?? null;
   if (senderCell !== null && sender !== null && sender !== '' && senderCell !== sender) extra['senderAsWritten'] = senderCell;
   const chatValue = cell(columns.chat);
-  const key = columns.chat !== null
+  const conversation = columns.chat !== null
     ? chatValue === null || chatValue === '' ? '(no chat)' : chatValue
     : columns.party !== null
       ? partyValue === null || partyValue === '' ? '(no party)' : partyValue
       : chatKey;
+  // A call log (a duration mapped, no text): each row is a call, kept apart from the party's texts as other importers keep calls.
+  const call = columns.text === null ? callFacts(verbatim(columns.duration), direction, extra) : null;
+  const key = call !== null && columns.chat === null ? callConversationKey(conversation) : conversation;
   const message: ParsedMessage = {
     chatKey: key,
-    kind: 'message',
+    kind: call === null ? 'message' : 'system',
     sender: sender === null || sender === '' ? null : sender,
     direction,
     time,
     timestampText,
-    text: verbatim(columns.text) ?? '',
+    text: call ?? verbatim(columns.text) ?? '',
     attachments: [],
     deleted: false,
     edited: false,
@@ -316,7 +333,39 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     extra,
   };
   state.messages += 1;
-  await emit(sink, state, message, key);
+  await emit(sink, state, message, key, call !== null && columns.chat === null ? callChatTitle(null, partyValue === null || partyValue === '' ? null : partyValue) : key);
+}
+
+/**
+ * A record that is rows merged by a quote that does not close (merged-rows.ts), as the records it
+ * should have been: its first line unparsed, saying why, and each later line a row of its own,
+ * on its own line. Null for any other record.
+ */
+function mergedRowsOf(item: Queued, state: ParseState, mapping: CsvMapping): Queued[] | null {
+  if (item.kind !== 'record' || state.header === null || state.columns === null) return null;
+  const ending = /\r?\n$|\r$/u.exec(item.raw)?.[0] ?? '';
+  const text = item.raw.slice(0, item.raw.length - ending.length);
+  if (!/[\r\n]/u.test(text)) return null;
+  const split = splitMergedRows(text, state.header, state.columns, state.delimiter, mapping);
+  if (split === null) return null;
+  const reason = `a quote in this row does not close on its line, which merged the ${split.rows.length} rows after it into its text; each of those lines reads as a row of its own and is read so`;
+  return [
+    { kind: 'skip', reason, raw: `${split.broken}\n` },
+    ...split.rows.map((row, index): Queued => ({ kind: 'record', fields: row.fields, raw: `${row.line}${index === split.rows.length - 1 ? ending : '\n'}` })),
+  ];
+}
+
+/**
+ * A call-log row's sentence ("Outgoing call, 2 min 0 s"), its facts put in `extra` (recordType
+ * 'call', the length in seconds and as written). What became of the call (missed, rejected) is
+ * only in the export's own columns, which stay in extra as written: nothing is guessed from them.
+ */
+function callFacts(durationText: string | null, direction: 'incoming' | 'outgoing' | null, extra: Record<string, unknown>): string {
+  const seconds = durationText === null || durationText.trim() === '' ? null : timeSpanSeconds(durationText);
+  extra['recordType'] = 'call';
+  extra['durationSeconds'] = seconds;
+  if (durationText !== null && String(seconds) !== durationText) extra['durationAsWritten'] = durationText;
+  return callText({ direction, outcome: 'unknown', durationSeconds: seconds, video: null, app: null });
 }
 
 /**
@@ -362,10 +411,10 @@ function extraKeyOf(extra: Record<string, unknown>, name: string, index: number)
   return Object.hasOwn(extra, trimmed) ? `${trimmed} (column ${index + 1})` : trimmed;
 }
 
-async function emit(sink: ParseSink, state: ParseState, message: ParsedMessage, key: string): Promise<void> {
+async function emit(sink: ParseSink, state: ParseState, message: ParsedMessage, key: string, title: string = key): Promise<void> {
   if (!state.chats.has(key)) {
     state.chats.add(key);
-    sink.chat({ key, title: key, kind: 'unknown' });
+    sink.chat({ key, title, kind: 'unknown' });
   }
   await sink.message(message);
 }

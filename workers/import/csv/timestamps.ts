@@ -14,6 +14,7 @@ import { INVISIBLE_MARKS } from './invisible-marks.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
+const YEAR_FIRST = /^\d{4}([/.])\d{1,2}\1\d{1,2}(?![\d/.])/u;
 const NUMERIC_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,](\d{1,9}))?)?$/u;
 /**
  * Day periods of 12-hour clocks as locales write them, before or after the time: English
@@ -82,6 +83,9 @@ export function readCsvTimestamp(raw: string, format: CsvTimestampFormat | undef
       return unixSeconds(value);
     }
     case 'iso':
+      // A year first with slashes or dots ("2020/06/22 10:32:30", as an Android dataset's call log
+      // writes it) has only one reading, year-month-day, so it needs no format chosen.
+      if (format === undefined && YEAR_FIRST.test(value)) return readNumericDate(value, 'ymd', utcWhenZoneless);
       return readIso(value, utcWhenZoneless, format === undefined);
     case 'excel':
     case 'excel-1904':

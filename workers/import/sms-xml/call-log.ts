@@ -48,6 +48,17 @@ export function formatDuration(seconds: number): string {
   return `${rest} s`;
 }
 
+/** A call's length as Cellebrite (a .NET TimeSpan) or a call-log CSV writes it: a TimeSpan (`[d.]hh:mm:ss[.fffffff]`), `mm:ss`, or whole seconds → seconds. */
+export function timeSpanSeconds(text: string): number | null {
+  const trimmed = text.trim();
+  if (/^\d{1,9}$/u.test(trimmed)) return Number(trimmed);
+  const match = /^(?:(\d{1,5})\.)?(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,7}))?$/u.exec(trimmed);
+  if (match === null) return null;
+  const [days, hours, minutes, seconds] = [match[1], match[2], match[3], match[4]].map((part) => Number(part ?? '0')) as [number, number, number, number];
+  if (minutes > 59 || seconds > 59 || hours > 23) return null;
+  return days * 86_400 + hours * 3600 + minutes * 60 + seconds + (match[5] === undefined ? 0 : Math.round(Number(`0.${match[5]}`) * 1000) / 1000);
+}
+
 /** The conversation key of a party's calls: kept apart from their text thread's key. */
 export function callConversationKey(partyKey: string): string {
   return `calls:${partyKey}`;

@@ -30,7 +30,7 @@ import { contactName, messageAddress, mmsMessage, present, smsMessage } from './
 import type { MmsPart, RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.10.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.11.0';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -41,6 +41,13 @@ export const MAX_ELEMENT_CHARS = 256 * 1024 * 1024;
 
 /** saxes errors that concern one character or reference; the parse goes on after them. */
 const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity/u;
+/**
+ * saxes errors in an attribute that it reads past and that a real writer makes: signalbackup-tools'
+ * XML export wrote `<smses count=123 …>` (no quotes) and a text part with `cl` twice. saxes reads an
+ * unquoted value up to the next space or '>', and keeps a repeated attribute's last value; stopping
+ * there lost the whole file (the root) or everything after the first MMS with text.
+ */
+const RECOVERABLE_ATTRIBUTE_ERROR = /^(?:unquoted attribute value\.|duplicate attribute: [^\s]+\.)$/u;
 
 interface Fault {
   line: number;
@@ -123,6 +130,12 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     if (RECOVERABLE_ERROR.test(detail)) {
       recoverable += 1;
       warnings.add('xml-character', `${file}:${parser.line}:${parser.column}`, `${detail} The text is kept as written.`);
+      return;
+    }
+    if (RECOVERABLE_ATTRIBUTE_ERROR.test(detail)) {
+      recoverable += 1;
+      const reading = detail.startsWith('duplicate') ? 'the value written last is the one read' : "the value is read up to the next space or '>'";
+      warnings.add('xml-attribute', `${file}:${parser.line}:${parser.column}`, `bad XML: ${detail.replace(/\.$/u, '')}; ${reading}, and reading goes on.`);
       return;
     }
     state.fault = { line: parser.line, column: parser.column, message: detail };
@@ -415,7 +428,9 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   }
   if (root === null) throw new AppError('E_IMPORT_FORMAT', `${file}: no XML element found; this is not an SMS Backup & Restore file`);
   const read = root === 'calls' ? calls : messages - unparsed - calls;
-  if (rootCount !== null && /^\d+$/u.test(rootCount) && Number(rootCount) !== read && stopped === null) {
+  // A converter that writes calls inside <smses> counts them in its count too.
+  const countsCalls = root !== 'calls' && calls > 0 && Number(rootCount) === read + calls;
+  if (rootCount !== null && /^\d+$/u.test(rootCount) && Number(rootCount) !== read && !countsCalls && stopped === null) {
     sink.warning({ place: `${file}:1`, message: `the root element says count="${rootCount}" but ${read} ${root === 'calls' ? 'calls' : 'messages'} were read` });
   }
   if (prefilter.loneSurrogates > 0) {

@@ -55,6 +55,13 @@ const ADDRESS_ROLES: ReadonlyMap<string, string> = new Map([
 /** Below this a `date` is in seconds, not milliseconds (about 1973-03 in ms, year 5138 in s). */
 export const MIN_MILLISECONDS = 100_000_000_000;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
+/**
+ * What a Python converter writes for a column it read as None (signal-message-exporter before its
+ * fix wrote `name="None"`, `cl="None"` and, on a media part, `text="None"`): no value. Read so only
+ * in a part's names and a media part's caption; everywhere else "None" may be someone's words.
+ */
+const PYTHON_NONE = 'None';
+
 /** Placeholder some phones write as the owner's own address in sent MMS. */
 const OWNER_TOKEN = 'insert-address-token';
 
@@ -153,16 +160,34 @@ export function smsMessage(attributes: Record<string, string>, locator: SourceLo
   };
 }
 
+/**
+ * The conversation of an MMS written without an `address` attribute (a converter that writes only
+ * its addrs): the addrs name the owner too, so all of them joined made a chat apart from the SMS
+ * chat with the same person. One from and one to is one-to-one: the other party is the from of a
+ * received message and the to of a sent one. Anything else stays every addr, as the members.
+ */
+function addressFromAddrs(roles: readonly { address: string; role: string }[], direction: 'incoming' | 'outgoing' | null): string | null {
+  if (roles.length === 0) return null;
+  const named = roles.filter((entry) => entry.address.trim() !== '');
+  const from = named.filter((entry) => entry.role === 'from');
+  const to = named.filter((entry) => entry.role === 'to');
+  if (direction !== null && named.length === 2 && from.length === 1 && to.length === 1) {
+    return (direction === 'incoming' ? from[0] : to[0])?.address ?? null;
+  }
+  return roles.map((entry) => entry.address).join('~');
+}
+
 export function mmsMessage(attributes: Record<string, string>, parts: readonly MmsPart[], addrs: readonly Record<string, string>[], locator: SourceLocator, keys: AddressKeys): RecordResult {
   const notes: string[] = [];
   const { time, unit, timestampText, note } = writtenTime(attributes);
   if (note !== null) notes.push(note);
-  const box = MMS_BOXES.get(attributes['msg_box'] ?? '');
-  if (box === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
+  if (MMS_BOXES.get(attributes['msg_box'] ?? '') === undefined) notes.push(`unknown mms msg_box "${attributes['msg_box'] ?? ''}"`);
   const roles = addrs.map((addr) => ({ address: present(addr, 'address') ?? '', role: ADDRESS_ROLES.get(addr['type'] ?? '') ?? `type ${addr['type'] ?? '?'}` }));
   // A from addr the phone did not fill in ("null", empty) names nobody: it is no from address.
   const fromAddress = roles.find((entry) => entry.role === 'from' && entry.address.trim() !== '')?.address ?? null;
-  const address = messageAddress(attributes) ?? (roles.length > 0 ? roles.map((entry) => entry.address).join('~') : null);
+  const stated = messageAddress(attributes);
+  const box = MMS_BOXES.get(attributes['msg_box'] ?? '');
+  const address = stated ?? addressFromAddrs(roles, box?.direction ?? null);
   const isGroup = address !== null && (splitAddress(address).length > 1 || isRcsGroupAddress(address));
 
   const texts: string[] = [];
@@ -170,6 +195,7 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
   const smil: string[] = [];
   const partProblems: string[] = [];
   const undecoded = new Set<number>();
+  const captionParts: number[] = [];
   // Texts and attachments follow the SMIL's layout; `index` stays the part's place in the file.
   const partOrder = smilPartOrder(smilText(parts), parts.map((part) => partNames(part.attributes)));
   if (partOrder.note !== null) notes.push(partOrder.note);
@@ -201,6 +227,12 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
         return;
       }
     }
+    // A media part's own text is its caption where a converter writes one there (a Signal
+    // export's caption); Python's None written as "None" is no caption (the part keeps it in extra).
+    if (bareType !== 'text/plain' && !bareType.startsWith('text/') && text !== null && text.trim() !== '' && text !== PYTHON_NONE) {
+      texts.push(text);
+      captionParts.push(index + 1);
+    }
     const attachment = partAttachment(part.attributes, contentType, text, data, emptyData);
     if (attachment.problem !== null) {
       undecoded.add(index);
@@ -217,10 +249,12 @@ export function mmsMessage(attributes: Record<string, string>, parts: readonly M
     parts: parts.map((part, index) => keptPart(part.attributes, undecoded.has(index))),
   };
   if (box !== undefined) extra['status'] = box.status;
+  if (stated === null && address !== null) extra['conversationFrom'] = 'the addrs (the mms has no address attribute)';
   if (unit === 's') extra['dateUnit'] = 'seconds';
   if (smil.length > 0) extra['smil'] = smil;
   if (partOrder.note !== null) extra['partOrderNote'] = partOrder.note;
   if (partProblems.length > 0) extra['partProblems'] = partProblems;
+  if (captionParts.length > 0) extra['captionFromParts'] = captionParts;
   const subject = present(attributes, 'sub');
   if (subject !== null && subject !== '') {
     const charset = present(attributes, 'sub_cs');
@@ -308,7 +342,7 @@ function textFromData(data: string, chset: string | null): string | null {
 function partAttachment(attributes: Record<string, string>, contentType: string, text: string | null, data: string | null, emptyData: boolean): { attachment: ParsedAttachment; problem: string | null } {
   const attachment: ParsedAttachment = { kind: 'attached', mediaType: mediaTypeOf(contentType) };
   if (contentType !== '') attachment.mimeType = contentType;
-  const fileName = present(attributes, 'cl') ?? present(attributes, 'name') ?? present(attributes, 'fn');
+  const fileName = [present(attributes, 'cl'), present(attributes, 'name'), present(attributes, 'fn')].find((name) => name !== null && name !== PYTHON_NONE) ?? null;
   if (fileName !== null && fileName !== '') attachment.fileName = fileName;
   if (data !== null) {
     const clean = data.replace(/\s+/gu, '');

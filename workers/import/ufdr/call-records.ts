@@ -6,7 +6,7 @@
  */
 
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
-import { callChatTitle, callConversationKey, callText } from '../sms-xml/call-log.ts';
+import { callChatTitle, callConversationKey, callText, timeSpanSeconds } from '../sms-xml/call-log.ts';
 import type { CallFacts, CallOutcome } from '../sms-xml/call-log.ts';
 import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, stampOf } from './model-facts.ts';
 import { fieldText } from './model-tree.ts';
@@ -96,15 +96,4 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
     chat,
     notes,
   };
-}
-
-/** A .NET TimeSpan (`[d.]hh:mm:ss[.fffffff]`), `mm:ss`, or whole seconds → seconds. */
-export function timeSpanSeconds(text: string): number | null {
-  const trimmed = text.trim();
-  if (/^\d{1,9}$/u.test(trimmed)) return Number(trimmed);
-  const match = /^(?:(\d{1,5})\.)?(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,7}))?$/u.exec(trimmed);
-  if (match === null) return null;
-  const [days, hours, minutes, seconds] = [match[1], match[2], match[3], match[4]].map((part) => Number(part ?? '0')) as [number, number, number, number];
-  if (minutes > 59 || seconds > 59 || hours > 23) return null;
-  return days * 86_400 + hours * 3600 + minutes * 60 + seconds + (match[5] === undefined ? 0 : Math.round(Number(`0.${match[5]}`) * 1000) / 1000);
 }

@@ -44,7 +44,21 @@ export function readStampValue(value: XmlNode | undefined, notes: string[], stam
   const time = text === '' ? null : stamps.read(text, notes);
   if (formatted === undefined || (time !== null && 'utcMs' in time)) return { time, text };
   const stated = stamps.read(formatted, notes);
+  if (time !== null && 'wall' in time && stated !== null && 'utcMs' in stated) return { time: { utcMs: stated.utcMs + sameSecondMilliseconds(text, formatted, time.wall.millisecond) }, text };
   return { time: time === null || (stated !== null && 'utcMs' in stated) ? stated : time, text };
+}
+
+/**
+ * Physical Analyzer 10 writes a `DateTimeOnly` value with milliseconds and no zone
+ * (`2024-10-29T17:17:48.838`) beside a formattedTimestamp with the zone and no fraction
+ * (`2024-10-29T17:17:48+00:00`), as a public description of real PA 10.7 reports shows. When both
+ * name the same second, the value's milliseconds belong to the stated instant: without them,
+ * messages within one second lost their order.
+ */
+function sameSecondMilliseconds(text: string, formatted: string, milliseconds: number | undefined): number {
+  const second = (stamp: string): string => stamp.trim().replace(' ', 'T').slice(0, 19);
+  const formattedHasFraction = /T\d{2}:\d{2}:\d{2}[.,]\d/u.test(formatted.trim().replace(' ', 'T'));
+  return milliseconds !== undefined && !formattedHasFraction && second(text) === second(formatted) ? milliseconds : 0;
 }
 
 /**

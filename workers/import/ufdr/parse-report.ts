@@ -36,7 +36,7 @@ import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.24.0';
+export const UFDR_PARSER_VERSION = '1.25.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -271,10 +271,22 @@ function unreferencedEntries(presence: AttachmentPresence | null, files: FileInd
   return presence.unnamed();
 }
 
+/**
+ * Files Physical Analyzer writes into a UFDR for its own reader, not taken from the device: the
+ * viewer's settings.json, the case database dump and its description under DbData/ (a PostgreSQL
+ * dump, "PGDMP"), and the thumbnail cache. Real PA 10.7 UFDRs hold all of them (a public
+ * description of five); told apart, so the device files the report skips are not lost among them.
+ */
+const READER_FILE = /^(?:settings\.json|ThumbnailCache\.s3d[bd]|DbData\/.+)$/iu;
+
 function describeUnreferenced(names: string[]): string {
-  const shown = names.slice(0, NAMED_IN_WARNING).join(', ');
-  const more = names.length > NAMED_IN_WARNING ? ` and ${names.length - NAMED_IN_WARNING} more (all are listed in the source's details)` : '';
-  return `${names.length} ${names.length === 1 ? 'entry' : 'entries'} of the UFDR ${names.length === 1 ? 'is' : 'are'} named nowhere in report.xml (no tagged file's Local Path, no attachment), so this report imports nothing from ${names.length === 1 ? 'it' : 'them'}: ${shown}${more}`;
+  const own = names.filter((name) => READER_FILE.test(name));
+  const device = names.filter((name) => !READER_FILE.test(name));
+  const listed = (list: string[]): string => `${list.slice(0, NAMED_IN_WARNING).join(', ')}${list.length > NAMED_IN_WARNING ? ` and ${list.length - NAMED_IN_WARNING} more (all are listed in the source's details)` : ''}`;
+  const readerNote = own.length === 0 ? '' : `${own.length} of them ${own.length === 1 ? 'is a file' : 'are files'} Physical Analyzer writes for its own reader (viewer settings, case database, thumbnail cache), not device data: ${listed(own)}`;
+  const head = `${names.length} ${names.length === 1 ? 'entry' : 'entries'} of the UFDR ${names.length === 1 ? 'is' : 'are'} named nowhere in report.xml (no tagged file's Local Path, no attachment), so this report imports nothing from ${names.length === 1 ? 'it' : 'them'}`;
+  if (device.length === 0) return `${head}; ${readerNote}`;
+  return `${head}: ${listed(device)}${readerNote === '' ? '' : `; ${readerNote}`}`;
 }
 
 /** Messages proper (chat, SMS, MMS, email) apart from call, account and chat-activity records. */

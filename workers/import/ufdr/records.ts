@@ -10,6 +10,7 @@ import { safeRelativePath } from '../import-limits.ts';
 import type { FileIndex, TaggedFile } from './file-index.ts';
 import { matchKey, taggedFileOf } from './file-index.ts';
 import { nestedActivityFacts } from './activity-records.ts';
+import { reactionFactsOf } from './reaction-facts.ts';
 import { deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, readStampValue, sideTime, sideTimesOf } from './model-facts.ts';
 import { descendants, fieldModels, fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS, partyOf } from './model-tree.ts';
 import type { Party, XmlNode } from './model-tree.ts';
@@ -55,10 +56,13 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   const type = fieldText(model, 'Type');
   const sharedContacts = sharedContactsOf(model);
   const location = locationOf(model);
-  const empty = body === null && timestampText === '' && from === null && attachments.length === 0 && sharedContacts.length === 0 && location === null;
+  const forwardedText = body === null ? forwardedBodyOf(model) : null;
+  const empty = body === null && forwardedText === null && timestampText === '' && from === null && attachments.length === 0 && sharedContacts.length === 0 && location === null;
   const extra: Record<string, unknown> = {
     app: fieldText(model, 'Source') ?? fieldText(model, 'SourceApplication') ?? context.app,
     modelId: model.attrs['id'] ?? null,
+    // Physical Analyzer 10.10 gives models a pa_id too, and a ReferenceId may name that one.
+    ...(model.attrs['pa_id'] === undefined ? {} : { paId: model.attrs['pa_id'] }),
     identifier: fieldText(model, 'Identifier'),
     status: fieldText(model, 'Status'),
     type,
@@ -67,6 +71,16 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
     ...extractionOf(model),
   };
   if (stamp?.attrs['format'] !== undefined) extra['timestampFormat'] = stamp.attrs['format'];
+  if (forwardedText !== null) extra['textFrom'] = 'EmbeddedInstantMessage (a forwarded message with no Body of its own)';
+  // A disappearing message's timer (a TimeSpan); 00:00:00, written on every message, says none.
+  const selfDestruct = fieldText(model, 'SelfDestructDuration');
+  if (selfDestruct !== null && /[1-9]/u.test(selfDestruct)) extra['selfDestructDuration'] = selfDestruct;
+  // Fields IPED and UFEDLib read on an InstantMessage that say what the message was or why it is
+  // gone (a subject line, the reason and way it was deleted, its folder and chat), as written.
+  for (const [key, name] of [['subject', 'Subject'], ['deletionReason', 'DeletionReason'], ['erased', 'Erased'], ['folder', 'Folder'], ['chatId', 'ChatId']] as const) {
+    const value = fieldText(model, name);
+    if (value !== null) extra[key] = value;
+  }
   if (stamp?.attrs['format'] === 'TimeStampUnknown') notes.push('the report marks this timestamp as unreliable (TimeStampUnknown)');
   // DateRead, DateDelivered, DatePlayed… on the message itself.
   const times = sideTimesOf(model, notes, context.stamps);
@@ -79,6 +93,8 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
   if (references.length > 0) extra['files'] = references;
   if (sharedContacts.length > 0) extra['sharedContacts'] = sharedContacts;
   if (location !== null) extra['location'] = location;
+  const reactions = reactionFactsOf(model, notes, context.stamps);
+  if (reactions.length > 0) extra['reactions'] = reactions;
   Object.assign(extra, quoteFacts(model));
   // Which party joined or left is only in the nested ActivityLog, not in the Body (activity-records.ts).
   const activity = nestedActivityFacts(model);
@@ -95,7 +111,7 @@ export function instantMessage(model: XmlNode, context: MessageContext): Message
       direction,
       time,
       timestampText,
-      text: body?.text ?? '',
+      text: body?.text ?? forwardedText ?? '',
       attachments,
       deleted: isDeleted(model),
       // Physical Analyzer labels an edited message "Edited" (IPED's InstantMessage.isEdited reads it so).
@@ -179,9 +195,39 @@ export function directionOf(model: XmlNode, from: Party | null, participants: Pa
   return null;
 }
 
-/** The labels of the message's MessageExtraData ("System", "Edited", "Forwarded"…), as written. */
+/**
+ * The message's labels ("System", "Edited", "Forwarded"…), as written: MessageLabel models in
+ * MessageExtraData, and from Physical Analyzer 10.10 on a `<multiField name="Labels">` on the
+ * message itself (IPED's sample of that version has no MessageLabel models at all).
+ */
 function labelsOf(model: XmlNode): string[] {
-  return fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label')).filter((label): label is string => label !== null);
+  const extraLabels = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'Label'));
+  const labelsField = fieldNode(model, 'Labels');
+  const listed = labelsField?.name === 'multiField' ? labelsField.children.filter((child) => child.name === 'value').map((value) => value.text.trim()) : [];
+  return [...extraLabels, ...listed].filter((label): label is string => label !== null && label !== '');
+}
+
+/**
+ * The words of a forwarded message that has no Body of its own: Physical Analyzer 10.10 puts the
+ * forwarded content in an EmbeddedInstantMessage, the one its QuotedMessageData's ReferenceId
+ * names (by id or pa_id), else the only one there is. Null when there is none to take.
+ */
+function forwardedBodyOf(model: XmlNode): string | null {
+  if (!labelsOf(model).includes('Forwarded')) return null;
+  const embedded = model.children
+    .filter((child) => child.name === 'multiModelField' && child.attrs['name'] === 'EmbeddedInstantMessage')
+    .flatMap((field) => field.children.filter((child) => child.name === 'model'));
+  const reference = fieldModels(model, 'MessageExtraData').map(referenceIdOf).find((id) => id !== null);
+  const named = reference === undefined ? undefined : embedded.find((quote) => quote.attrs['id'] === reference || quote.attrs['pa_id'] === reference);
+  const source = named ?? (embedded.length === 1 ? embedded[0] : undefined);
+  const text = source === undefined ? null : (fieldValue(source, 'Body')?.text ?? null);
+  return text === null || text.trim() === '' ? null : text;
+}
+
+/** A Guid field of zeros is .NET's Guid.Empty: no reference (IPED's PA 10.10 sample writes it on a reply). */
+function referenceIdOf(data: XmlNode): string | null {
+  const id = fieldText(data, 'ReferenceId');
+  return id === null || /^[0-]+$/u.test(id) ? null : id;
 }
 
 function quoteFacts(model: XmlNode): Record<string, unknown> {
@@ -191,17 +237,26 @@ function quoteFacts(model: XmlNode): Record<string, unknown> {
   // A forwarded message's original sender (ForwardedMessageData.OriginalSender, as IPED reads it).
   const original = fieldModels(model, 'MessageExtraData').flatMap((data) => fieldModels(data, 'OriginalSender').map(partyOf))[0];
   if (original !== undefined) facts['forwardedFrom'] = { id: original.id, name: original.name };
-  const quoted = fieldModels(model, 'MessageExtraData').map((data) => fieldText(data, 'ReferenceId')).find((id) => id !== null);
+  const extraData = fieldModels(model, 'MessageExtraData');
+  // A reply's ReplyMessageData names the message it answers by the app's own id
+  // (OriginalMessageID, matching that message's Identifier) and holds it as a nested
+  // InstantMessage model instead of a ReferenceId (a real Telegram reply in IPED's sample).
+  const nestedQuotes = extraData.flatMap((data) => fieldModels(data, 'InstantMessage'));
+  const quoted = extraData.map(referenceIdOf).find((id) => id !== null) ?? nestedQuotes.map((quote) => quote.attrs['id'] ?? null).find((id) => id !== null);
   if (quoted !== undefined) facts['replyToModelId'] = quoted;
-  const embedded = model.children
-    .filter((child) => child.name === 'multiModelField' && child.attrs['name'] === 'EmbeddedInstantMessage')
-    .flatMap((field) => field.children.filter((child) => child.name === 'model'));
+  const originalId = extraData.map((data) => fieldText(data, 'OriginalMessageID')).find((id) => id !== null);
+  if (originalId !== undefined) facts['replyToIdentifier'] = originalId;
+  const embedded = [
+    ...model.children.filter((child) => child.name === 'multiModelField' && child.attrs['name'] === 'EmbeddedInstantMessage').flatMap((field) => field.children.filter((child) => child.name === 'model')),
+    ...nestedQuotes,
+  ];
   // Physical Analyzer repeats the EmbeddedInstantMessage field; one quote is one quote.
   const unique = embedded.filter((quote, index) => quote.attrs['id'] === undefined || embedded.findIndex((other) => other.attrs['id'] === quote.attrs['id']) === index);
   if (unique.length > 0) {
     facts['quoted'] = unique.map((quote) => {
       const from = fieldModels(quote, 'From').map(partyOf)[0];
-      return { modelId: quote.attrs['id'] ?? null, sender: from?.name ?? from?.id ?? null, body: (fieldValue(quote, 'Body')?.text ?? '').slice(0, QUOTE_CHARS) };
+      const paId = quote.attrs['pa_id'] === undefined ? {} : { paId: quote.attrs['pa_id'] };
+      return { modelId: quote.attrs['id'] ?? null, ...paId, sender: from?.name ?? from?.id ?? null, body: (fieldValue(quote, 'Body')?.text ?? '').slice(0, QUOTE_CHARS) };
     });
   }
   return facts;

@@ -16,7 +16,7 @@ import type { StampReader } from './date-order.ts';
 import type { FileIndex } from './file-index.ts';
 import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, ownerRecipientDirection, partiesOf, sideTimesOf, stampOf } from './model-facts.ts';
 import type { OwnerIdentifiers, PartyKeys, RoledParty } from './model-facts.ts';
-import { fieldText, fieldValue, MAX_FIELD_CHARS } from './model-tree.ts';
+import { fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
 import { attachmentsOf, directionOf } from './records.ts';
 
@@ -105,7 +105,10 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const subject = fieldText(model, 'Subject');
   const thread = (subject ?? '').replace(SUBJECT_PREFIX, '').trim();
   const key = `email:${(account ?? '').toLowerCase()}:${thread.toLowerCase()}`;
-  const body = textOf(model, 'Body', notes);
+  const written = textOf(model, 'Body', notes);
+  // A mail the decoder kept only a preview of gives its words as Snippet, as an SMS may.
+  const snippet = written === '' ? textOf(model, 'Snippet', notes) : '';
+  const body = written === '' ? snippet : written;
   const html = looksLikeHtml(body);
   const text = [subject === null ? null : `Subject: ${subject}`, html ? htmlToText(body) : body].filter((part): part is string => part !== null && part !== '').join('\n\n');
   const stamp = stampOf(model, 'TimeStamp', notes, context.stamps);
@@ -113,6 +116,15 @@ export function email(model: XmlNode, context: RecordContext): ConversationRecor
   const extra = baseExtra(model, 'Email', { account, folder, status: fieldText(model, 'Status'), subject, parties: describe(parties.all, notes, context) });
   keepSideTimes(extra, model, notes, context.stamps);
   if (html) extra['body'] = 'HTML; the text shown has its tags removed (the report keeps the HTML)';
+  if (snippet !== '') extra['textFrom'] = 'Snippet (the model has no Body)';
+  // The raw headers (Message-ID, Received…) say where a mail came from; labels and priority as written.
+  for (const [key, name] of [['emailHeader', 'EmailHeader'], ['priority', 'Priority']] as const) {
+    const value = textOf(model, name, notes);
+    if (value.trim() !== '') extra[key] = value;
+  }
+  const labels = fieldNode(model, 'Labels');
+  const labelValues = labels?.name === 'multiField' ? labels.children.filter((child) => child.name === 'value').map((value) => value.text.trim()).filter((label) => label !== '') : [];
+  if (labelValues.length > 0) extra['labels'] = labelValues;
   if (references.length > 0) extra['files'] = references;
   if (stamp.format !== null) extra['timestampFormat'] = stamp.format;
   const empty = text === '' && attachments.length === 0 && stamp.text === '';

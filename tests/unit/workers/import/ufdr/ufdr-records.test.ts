@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
-import { timeSpanSeconds } from '../../../../../workers/import/ufdr/call-records.ts';
+import { timeSpanSeconds } from '../../../../../workers/import/sms-xml/call-log.ts';
 import { htmlToText } from '../../../../../workers/import/ufdr/text-records.ts';
 import { inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
 import { tempFolder } from '../../../../support/temp-case.ts';
