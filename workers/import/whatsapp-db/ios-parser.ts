@@ -35,10 +35,12 @@ import {
 import { isGroupJid, phoneFromJid } from './jids.ts';
 import { placedIosMediaPath } from './media-data-path.ts';
 import { quoteFromMetadata } from './ios-quote-metadata.ts';
+import { pushNameText, readStoredPushName } from './ios-push-names.ts';
+import { iosReactionFacts } from './ios-reactions.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.11.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.12.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -61,6 +63,8 @@ const MEDIA_COLUMNS: readonly (string | ColumnRequest)[] = [
  * with a first name only; a real store's member with only ZFIRSTNAME "Bernd" was shown by number).
  */
 const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME', 'ZFIRSTNAME'];
+/** A message's receipts and reactions (ios-receipt-info.ts); a larger blob is reported by its size, not read. */
+const INFO_COLUMNS: readonly (string | ColumnRequest)[] = ['Z_PK', { name: 'ZRECEIPTINFO', maxBytes: 1024 * 1024 }];
 /** Link previews (ZWAMESSAGEDATAITEM, joined by its ZMESSAGE). */
 const DATA_ITEM_COLUMNS = ['ZTITLE', 'ZSUMMARY', 'ZMATCHEDTEXT', 'ZCONTENT1', 'ZCONTENT2'];
 /** ZWACHATSESSION.ZSESSIONTYPE */
@@ -141,12 +145,13 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   const sender = fromMe
     ? null
     : manyAuthors
-      ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) ?? nameOf(authorJid, pushNames) ?? nonEmptyText(row['zpushname'])
+      ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) ?? nameOf(authorJid, pushNames) ?? pushNameText(nonEmptyText(row['zpushname']))
       : session?.name ?? nameOf(authorJid, pushNames);
   const extra: Record<string, unknown> = { messageType: type.label };
   if (typeCode !== null) extra['messageTypeCode'] = typeCode;
   putExtra(extra, 'stanzaId', nonEmptyText(row['zstanzaid']));
   putExtra(extra, 'status', integerValue(row['zmessagestatus']));
+  putStoredPushName(extra, nonEmptyText(row['zpushname']));
   // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
   const timeNotes: string[] = [];
   const time = waAppleTime('ZMESSAGEDATE', 'placeholder', row['zmessagedate'], row['zmessagedate__text']);
@@ -167,6 +172,12 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   if (Object.keys(preview).length > 0) extra['linkPreview'] = preview;
 
   let text = textValue(row['ztext']) ?? '';
+  if (type.deleted === true && text.trim() !== '') {
+    // A deleted message's ZTEXT holds an id of WhatsApp's, not the words [source: a WhatsApp-for-Mac
+    // exporter's reading of a real store; Whatsapp-Chat-Exporter shows no text either]: kept, not shown as said.
+    extra['otherText'] = { column: 'ZTEXT', text, note: 'a deleted message: not shown as its text' };
+    text = '';
+  }
   const attachments: ParsedAttachment[] = [];
   const caption = nonEmptyText(row['mi_ztitle']);
   if (type.system === true) {
@@ -194,6 +205,7 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     // A type code we cannot name (or one that names no file) whose media item holds a file: the file is evidence.
     attachments.push(mediaItemAttachment(row, 'unknown', extra));
   }
+  Object.assign(extra, iosReactionFacts(row, { chatJid: session?.jid ?? null, members: session?.members ?? [], chatName: session?.name ?? null, pushNames }, timeNotes));
   if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {
     chatKey,
@@ -262,7 +274,9 @@ function sideTableJoins(db: Database, select: string[]): string {
   const media = columns('ZWAMEDIAITEM');
   const member = columns('ZWAGROUPMEMBER');
   const dataItem = columns('ZWAMESSAGEDATAITEM');
+  const info = columns('ZWAMESSAGEINFO');
   select.push(...selectExpressions(media, 'mi', MEDIA_COLUMNS, 'mi_'));
+  select.push(...selectExpressions(info, 'inf', INFO_COLUMNS, 'inf_'));
   select.push(...selectExpressions(member, 'gm', MEMBER_COLUMNS, 'gm_'));
   select.push(...selectExpressions(dataItem, 'di', DATA_ITEM_COLUMNS, 'di_'));
   const joins: string[] = [];
@@ -270,6 +284,9 @@ function sideTableJoins(db: Database, select: string[]): string {
   else if (media.has('zmessage')) joins.push('LEFT JOIN ZWAMEDIAITEM AS mi ON mi.ZMESSAGE = t.rowid');
   if (member.has('z_pk') && message.has('zgroupmember')) joins.push('LEFT JOIN ZWAGROUPMEMBER AS gm ON gm.Z_PK = t.ZGROUPMEMBER');
   if (dataItem.has('zmessage')) joins.push('LEFT JOIN ZWAMESSAGEDATAITEM AS di ON di.ZMESSAGE = t.rowid');
+  // Like media items: linked from the message (ZWAMESSAGE.ZMESSAGEINFO), or from the info row (ZMESSAGE).
+  if (info.has('z_pk') && message.has('zmessageinfo')) joins.push('LEFT JOIN ZWAMESSAGEINFO AS inf ON inf.Z_PK = t.ZMESSAGEINFO');
+  else if (info.has('zmessage')) joins.push('LEFT JOIN ZWAMESSAGEINFO AS inf ON inf.ZMESSAGE = t.rowid');
   return joins.join(' ');
 }
 
@@ -289,6 +306,15 @@ function chatKeyFor(sessionId: number | null, sessions: Map<number, Session>, re
 /** ZSESSIONTYPE 2 (broadcast list) or 3 (status), or a session whose jid is a broadcast one. */
 function isBroadcastSession(session: Session | undefined): boolean {
   return session?.type === SESSION_TYPE_BROADCAST || session?.type === SESSION_TYPE_STATUS || (session?.jid ?? '').endsWith('@broadcast');
+}
+
+/** ZWAMESSAGE.ZPUSHNAME when it is not a plain name (wrapped, or metadata): kept as stored, saying what it is. */
+function putStoredPushName(extra: Record<string, unknown>, value: string | null): void {
+  const read = readStoredPushName(value);
+  if (read === null || read.kind === 'name') return;
+  extra['pushNameStored'] = read.kind === 'wrapped'
+    ? { value, name: read.name, note: 'ZPUSHNAME holds the name wrapped (base64 of a protobuf)' }
+    : { value, note: 'ZPUSHNAME holds no name (base64 of a protobuf of numbers)' };
 }
 
 function nameOf(jid: string | null, pushNames: Map<string, string>): string | null {
@@ -328,7 +354,8 @@ function loadPushNames(db: Database, onError: (message: string) => void): Map<st
   const select = selectExpressions(columnsOf(db, 'ZWAPROFILEPUSHNAME'), 't', ['ZJID', 'ZPUSHNAME']);
   for (const row of scanRows(db, { table: 'ZWAPROFILEPUSHNAME', select }, (message) => onError(`ZWAPROFILEPUSHNAME: ${message}`))) {
     const jid = nonEmptyText(row['zjid']);
-    const name = nonEmptyText(row['zpushname']);
+    // A wrapped name is unwrapped; a value that holds no name names no one.
+    const name = pushNameText(nonEmptyText(row['zpushname']));
     if (jid !== null && name !== null) names.set(jid, name);
   }
   return names;

@@ -1,0 +1,59 @@
+/**
+ * A message's reactions as kept in `extra`, from its joined `ZWAMESSAGEINFO` row (columns
+ * `inf_z_pk`, `inf_zreceiptinfo`): given ones in `reactions`, taken-back ones (empty emoji) apart in
+ * `withdrawnReactions`, as the Android reader keeps them. Each names its reactor as senders are
+ * named and its ZWAMESSAGEINFO row; a blob that cannot be read is reported by its size, not dropped.
+ */
+
+import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
+import type { Row } from '../sqlite/index.ts';
+import { blobValue, integerValue } from '../sqlite/index.ts';
+import { reactionsFromReceiptInfo, type IosReaction } from './ios-receipt-info.ts';
+import { phoneFromJid } from './jids.ts';
+import { isoNoting, waUnixTime } from './wa-time.ts';
+
+export interface ReactionChat {
+  chatJid: string | null;
+  chatName: string | null;
+  members: ParsedParticipant[];
+  pushNames: Map<string, string>;
+}
+
+export function iosReactionFacts(row: Row, chat: ReactionChat, timeNotes: string[]): Record<string, unknown> {
+  const infoRow = integerValue(row['inf_z_pk']);
+  const blob = blobValue(row['inf_zreceiptinfo']);
+  const size = integerValue(row['inf_zreceiptinfo__length']);
+  if (blob === null) {
+    // NULL, or larger than is read: the size says which.
+    return size !== null && size > 0 ? { receiptInfoNotRead: { infoRow, size, note: 'ZRECEIPTINFO too large to read' } } : {};
+  }
+  const reactions = reactionsFromReceiptInfo(blob);
+  if (reactions === null) return { receiptInfoNotRead: { infoRow, size: blob.byteLength, note: 'ZRECEIPTINFO is no protobuf' } };
+  const facts: Record<string, unknown> = {};
+  const given = reactions.filter((reaction) => reaction.emoji !== '');
+  const withdrawn = reactions.filter((reaction) => reaction.emoji === '');
+  if (given.length > 0) facts['reactions'] = given.map((reaction) => reactionFacts(reaction, infoRow, chat, timeNotes));
+  if (withdrawn.length > 0) facts['withdrawnReactions'] = withdrawn.map((reaction) => { const { emoji: _emoji, ...rest } = reactionFacts(reaction, infoRow, chat, timeNotes); return rest; });
+  return facts;
+}
+
+function reactionFacts(reaction: IosReaction, infoRow: number | null, chat: ReactionChat, timeNotes: string[]): Record<string, unknown> {
+  const jid = reaction.senderJid;
+  const facts: Record<string, unknown> = {
+    emoji: reaction.emoji,
+    fromMe: jid === null,
+    sender: jid === null ? null : reactorName(jid, chat),
+    senderId: jid === null ? null : phoneFromJid(jid) ?? jid,
+    at: isoNoting(waUnixTime(`ZWAMESSAGEINFO row ${infoRow ?? '?'} reaction time`, 'not set', reaction.timestampMs), timeNotes),
+    infoRow,
+  };
+  if (reaction.reactionId !== null) facts['reactionId'] = reaction.reactionId;
+  return facts;
+}
+
+/** The private chat's partner by the session's name; a group member by their member row's name; else push name, number or jid. */
+function reactorName(jid: string, chat: ReactionChat): string {
+  const id = phoneFromJid(jid) ?? jid;
+  if (jid === chat.chatJid && chat.chatName !== null) return chat.chatName;
+  return chat.members.find((member) => member.id === id)?.name ?? chat.pushNames.get(jid) ?? id;
+}
