@@ -35,12 +35,13 @@ import {
 import { isGroupJid, phoneFromJid } from './jids.ts';
 import { placedIosMediaPath } from './media-data-path.ts';
 import { quoteFromMetadata } from './ios-quote-metadata.ts';
+import { callFromMetadata, iosCallText } from './ios-call-metadata.ts';
 import { pushNameText, readStoredPushName } from './ios-push-names.ts';
 import { iosReactionFacts } from './ios-reactions.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.12.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.13.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -70,6 +71,8 @@ const DATA_ITEM_COLUMNS = ['ZTITLE', 'ZSUMMARY', 'ZMATCHEDTEXT', 'ZCONTENT1', 'Z
 /** ZWACHATSESSION.ZSESSIONTYPE */
 const SESSION_KINDS = { 0: 'private', 1: 'group', 2: 'unknown', 3: 'unknown' } as const;
 const SESSION_TYPE_BROADCAST = 2;
+/** ZMESSAGETYPE of a call message, its facts in the media item's ZMETADATA (ios-call-metadata.ts). */
+const IOS_CALL_TYPE = 59;
 const SESSION_TYPE_STATUS = 3;
 
 interface Session {
@@ -180,7 +183,12 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   }
   const attachments: ParsedAttachment[] = [];
   const caption = nonEmptyText(row['mi_ztitle']);
-  if (type.system === true) {
+  const call = typeCode === IOS_CALL_TYPE ? callFromMetadata(blobValue(row['mi_zmetadata'])) : null;
+  if (call !== null) {
+    text = iosCallText(call, fromMe) + (text === '' ? '' : `: ${text}`);
+    extra['call'] = { video: call.video, outcome: call.outcome, durationSeconds: call.durationSeconds, column: 'ZWAMEDIAITEM.ZMETADATA' };
+    if (call.participantJids.length > 0) extra['callParticipants'] = call.participantJids.map((jid) => ({ name: nameOf(jid, pushNames), id: phoneFromJid(jid) ?? jid }));
+  } else if (type.system === true) {
     text = iosEventText(typeCode, integerValue(row['zgroupeventtype'])) + (text === '' ? '' : `: ${text}`);
   } else if (type.mediaType !== undefined) {
     if (text === '' && caption !== null) text = caption;
