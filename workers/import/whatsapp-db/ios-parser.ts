@@ -37,11 +37,11 @@ import { placedIosMediaPath } from './media-data-path.ts';
 import { quoteFromMetadata } from './ios-quote-metadata.ts';
 import { callFromMetadata, iosCallText } from './ios-call-metadata.ts';
 import { pushNameText, readStoredPushName } from './ios-push-names.ts';
-import { iosReactionFacts } from './ios-reactions.ts';
+import { iosPollFacts, iosReactionFacts } from './ios-reactions.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.13.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.14.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -73,6 +73,8 @@ const SESSION_KINDS = { 0: 'private', 1: 'group', 2: 'unknown', 3: 'unknown' } a
 const SESSION_TYPE_BROADCAST = 2;
 /** ZMESSAGETYPE of a call message, its facts in the media item's ZMETADATA (ios-call-metadata.ts). */
 const IOS_CALL_TYPE = 59;
+/** ZMESSAGETYPE of a poll, its question, options and votes in ZWAMESSAGEINFO.ZRECEIPTINFO (ios-receipt-info.ts). */
+const IOS_POLL_TYPE = 46;
 const SESSION_TYPE_STATUS = 3;
 
 interface Session {
@@ -213,7 +215,13 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     // A type code we cannot name (or one that names no file) whose media item holds a file: the file is evidence.
     attachments.push(mediaItemAttachment(row, 'unknown', extra));
   }
-  Object.assign(extra, iosReactionFacts(row, { chatJid: session?.jid ?? null, members: session?.members ?? [], chatName: session?.name ?? null, pushNames }, timeNotes));
+  const reactionChat = { chatJid: session?.jid ?? null, members: session?.members ?? [], chatName: session?.name ?? null, pushNames };
+  Object.assign(extra, iosReactionFacts(row, reactionChat, timeNotes));
+  const poll = typeCode === IOS_POLL_TYPE ? iosPollFacts(row, reactionChat, { fromMe, sender, senderId: authorJid === null ? null : phoneFromJid(authorJid) ?? authorJid }) : null;
+  if (poll !== null) {
+    extra['poll'] = poll.poll;
+    text = [text === '' ? poll.question ?? '' : text, ...poll.lines].filter((line) => line !== '').join('\n');
+  }
   if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {
     chatKey,

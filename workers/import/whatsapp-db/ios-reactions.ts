@@ -8,7 +8,7 @@
 import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
 import type { Row } from '../sqlite/index.ts';
 import { blobValue, integerValue } from '../sqlite/index.ts';
-import { reactionsFromReceiptInfo, type IosReaction } from './ios-receipt-info.ts';
+import { pollFromReceiptInfo, reactionsFromReceiptInfo, type IosReaction } from './ios-receipt-info.ts';
 import { phoneFromJid } from './jids.ts';
 import { isoNoting, waUnixTime } from './wa-time.ts';
 
@@ -49,6 +49,37 @@ function reactionFacts(reaction: IosReaction, infoRow: number | null, chat: Reac
   };
   if (reaction.reactionId !== null) facts['reactionId'] = reaction.reactionId;
   return facts;
+}
+
+/** Who wrote the message: a poll creator's vote without a jid is theirs. */
+export interface MessageAuthor {
+  fromMe: boolean;
+  sender: string | null;
+  senderId: string | null;
+}
+
+/**
+ * A poll's question, options and votes from the joined ZWAMESSAGEINFO row, as kept in extra.poll,
+ * and the lines shown under the question ("• the dock (2 votes)", votes counted from the rows kept);
+ * null when the row holds no poll.
+ */
+export function iosPollFacts(row: Row, chat: ReactionChat, author: MessageAuthor): { poll: Record<string, unknown>; question: string | null; lines: string[] } | null {
+  const blob = blobValue(row['inf_zreceiptinfo']);
+  const poll = blob === null ? null : pollFromReceiptInfo(blob);
+  if (poll === null) return null;
+  const voters = poll.votes.map((vote) => ({
+    ...(vote.voterJid === null
+      ? (vote.byCreator ? author : { fromMe: false, sender: null, senderId: null })
+      : { fromMe: false, sender: reactorName(vote.voterJid, chat), senderId: phoneFromJid(vote.voterJid) ?? vote.voterJid }),
+    byCreator: vote.byCreator,
+    optionIndexes: vote.optionIndexes,
+  }));
+  const options = poll.options.map((name, index) => ({
+    name,
+    voters: voters.filter((voter) => voter.optionIndexes.includes(index)).map(({ optionIndexes: _indexes, ...voter }) => voter),
+  }));
+  const lines = options.map((option) => `• ${option.name ?? '(no text)'} (${option.voters.length} vote${option.voters.length === 1 ? '' : 's'})`);
+  return { poll: { question: poll.question, options, votes: voters, infoRow: integerValue(row['inf_z_pk']) }, question: poll.question, lines };
 }
 
 /** The private chat's partner by the session's name; a group member by their member row's name; else push name, number or jid. */

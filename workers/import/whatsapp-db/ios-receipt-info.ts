@@ -63,3 +63,61 @@ function reactionOf(bytes: Uint8Array): IosReaction | null {
   }
   return emoji === null ? null : { emoji, senderJid, timestampMs, reactionId };
 }
+
+/**
+ * A poll (ZMESSAGETYPE 46) in the same blob: field 8 holds 2 the question, 3 the options (each
+ * field 1 its text, in order), 5 the other voters' votes and 6 the poll creator's vote, each vote
+ * with 1 a chosen option's 0-based index (repeated) and 4 the voter's jid [source: the poll decoder
+ * of a Whatsapp-Chat-Exporter fork (ydario/WhatsApp-Chat-Exporter, Whatsapp_Chat_Exporter/poll.py);
+ * no sample holds one]. Votes are kept as stored; nothing is recounted.
+ */
+const FIELD_POLL = 8;
+const FIELD_POLL_QUESTION = 2;
+const FIELD_POLL_OPTION = 3;
+const FIELD_POLL_OPTION_TEXT = 1;
+const FIELD_POLL_VOTE = 5;
+const FIELD_POLL_CREATOR_VOTE = 6;
+const FIELD_VOTE_OPTION_INDEX = 1;
+const FIELD_VOTE_JID = 4;
+
+export interface IosPollVote {
+  voterJid: string | null;
+  /** True for field 6: the vote of whoever made the poll. */
+  byCreator: boolean;
+  optionIndexes: number[];
+}
+
+export interface IosPoll {
+  question: string | null;
+  options: (string | null)[];
+  votes: IosPollVote[];
+}
+
+/** The poll in a ZRECEIPTINFO blob, or null when it holds none (or is no protobuf). */
+export function pollFromReceiptInfo(blob: Uint8Array): IosPoll | null {
+  const pollBytes = protobufFields(blob)?.find((field) => field.field === FIELD_POLL && field.wire === 'bytes');
+  if (pollBytes === undefined || pollBytes.wire !== 'bytes') return null;
+  const fields = protobufFields(pollBytes.value);
+  if (fields === null) return null;
+  const poll: IosPoll = { question: null, options: [], votes: [] };
+  for (const field of fields) {
+    if (field.wire !== 'bytes') continue;
+    if (field.field === FIELD_POLL_QUESTION && poll.question === null) poll.question = utf8Text(field.value);
+    else if (field.field === FIELD_POLL_OPTION) poll.options.push(firstText(field.value, FIELD_POLL_OPTION_TEXT));
+    else if (field.field === FIELD_POLL_VOTE || field.field === FIELD_POLL_CREATOR_VOTE) {
+      const vote = protobufFields(field.value);
+      if (vote === null) continue;
+      poll.votes.push({
+        voterJid: firstText(field.value, FIELD_VOTE_JID),
+        byCreator: field.field === FIELD_POLL_CREATOR_VOTE,
+        optionIndexes: vote.flatMap((part) => (part.field === FIELD_VOTE_OPTION_INDEX && part.wire === 'varint' ? [part.value] : [])),
+      });
+    }
+  }
+  return poll.question === null && poll.options.length === 0 ? null : poll;
+}
+
+function firstText(bytes: Uint8Array, number: number): string | null {
+  for (const field of protobufFields(bytes) ?? []) if (field.field === number && field.wire === 'bytes') return utf8Text(field.value);
+  return null;
+}

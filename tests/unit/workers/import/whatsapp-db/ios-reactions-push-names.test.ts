@@ -108,3 +108,38 @@ describe('ChatStorage: a deleted message (type 14) with ZTEXT', () => {
     expect(deleted?.extra?.['otherText']).toEqual({ column: 'ZTEXT', text: '3EB0C5D1F00112233', note: 'a deleted message: not shown as its text' });
   });
 });
+
+describe('ChatStorage: a poll (type 46) in ZWAMESSAGEINFO.ZRECEIPTINFO', () => {
+  // Regression: an iOS poll showed no question and no options (they are only in ZRECEIPTINFO field
+  // 8: 2 question, 3 options, 5 votes, 6 the creator's vote, as a Whatsapp-Chat-Exporter fork reads them).
+  const vote = (indexes: number[], jid: string | null): number[] => [...indexes.flatMap((index) => number(1, index)), ...(jid === null ? [] : nested(4, jid))];
+  const poll = nested(8, [
+    ...nested(2, 'Which border crossing?'),
+    ...nested(3, nested(1, 'North 🚐')),
+    ...nested(3, nested(1, 'South')),
+    ...nested(5, vote([1], PARTNER)),
+    ...nested(6, vote([0], null)),
+  ]);
+
+  it('shows the question and each option with its votes, and keeps every vote with its voter', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, NULL, 1, 1, 46, 741000000, 'P1', NULL, '${GROUP}', NULL, NULL);
+      INSERT INTO ZWAMESSAGEINFO VALUES (1, 9, 1, X'${hex(poll)}');`);
+    const run = await runParser(whatsappIosDbParser, bytes, 'ChatStorage.sqlite');
+    expect(checkParsedInvariants(run, 'ChatStorage.sqlite')).toEqual([]);
+    const [message] = run.sink.messages;
+    expect(message?.text).toBe('Which border crossing?\n• North 🚐 (1 vote)\n• South (1 vote)');
+    expect(message?.extra?.['poll']).toEqual({
+      question: 'Which border crossing?',
+      options: [
+        { name: 'North 🚐', voters: [{ fromMe: true, sender: null, senderId: null, byCreator: true }] },
+        { name: 'South', voters: [{ fromMe: false, sender: '+447700900123', senderId: '+447700900123', byCreator: false }] },
+      ],
+      votes: [
+        { fromMe: false, sender: '+447700900123', senderId: '+447700900123', byCreator: false, optionIndexes: [1] },
+        { fromMe: true, sender: null, senderId: null, byCreator: true, optionIndexes: [0] },
+      ],
+      infoRow: 1,
+    });
+  });
+});
