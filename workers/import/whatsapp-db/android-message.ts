@@ -109,6 +109,13 @@ export interface WaFields {
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;
+  /**
+   * Words the phone made from the message, not what was sent: a translation (message.translated_text)
+   * and a voice message's transcription (message_media.raw_transcription_text). New layout only;
+   * absent where the columns are not.
+   */
+  translatedText?: string | null;
+  transcription?: string | null;
   /** The clear-chat job that hides this row, awaiting purge (new layout; cleared-chats.ts); absent otherwise. */
   clearedBy?: ClearJob | null;
   forwarded: boolean;
@@ -287,6 +294,9 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);
+  // Kept beside the text, never as it: made on the phone, not sent by anyone.
+  putExtra(extra, 'translatedText', fields.translatedText ?? null);
+  putExtra(extra, 'voiceTranscription', fields.transcription ?? null);
   // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
   const timeNotes: string[] = [];
   const time = waUnixTime('timestamp', 'placeholder', fields.timestamp, fields.timestampText);

@@ -35,7 +35,8 @@ interface SideTable {
 }
 
 const SIDE_TABLES: readonly SideTable[] = [
-  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration', 'file_hash'] },
+  // raw_transcription_text: a voice message transcribed on the phone (2024+) [real schema dump, 2025].
+  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration', 'file_hash', 'raw_transcription_text'] },
   // A live location's start is latitude/longitude; where it ended, and when, the live_location_final_* columns.
   { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url', ...LIVE_LOCATION_COLUMNS] },
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
@@ -59,6 +60,8 @@ const SIDE_TABLES: readonly SideTable[] = [
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'chat_row_id', 'from_me', 'key_id', 'sender_jid_row_id', 'status', { name: 'timestamp', asText: true },
   'received_timestamp', 'message_type', 'text_data', 'starred', 'origination_flags', 'sort_id',
+  // A translation the phone made of the message (2025+) [real schema dump, 2025].
+  'translated_text',
 ];
 
 const CALL_FACT_COLUMNS = ['call_id', 'video_call', 'duration', 'call_result'];
@@ -207,6 +210,8 @@ export class NewLayoutReader {
       liveLocation: liveLocationOf(row),
       pollOptions: this.polls.get(rowidOf(row)) ?? [],
       starred: flagValue(row['starred']),
+      translatedText: nonEmptyText(row['translated_text']),
+      transcription: nonEmptyText(row['mm_raw_transcription_text']),
       clearedBy: clearJobCovering(this.clearJobs, chatRowId, integerValue(row['sort_id']), flagValue(row['starred'])),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
