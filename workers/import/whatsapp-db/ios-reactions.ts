@@ -9,14 +9,14 @@ import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.
 import type { Row } from '../sqlite/index.ts';
 import { blobValue, integerValue } from '../sqlite/index.ts';
 import { pollFromReceiptInfo, reactionsFromReceiptInfo, type IosReaction } from './ios-receipt-info.ts';
-import { phoneFromJid } from './jids.ts';
+import type { IosPeople } from './ios-people.ts';
 import { isoNoting, waUnixTime } from './wa-time.ts';
 
 export interface ReactionChat {
   chatJid: string | null;
   chatName: string | null;
   members: ParsedParticipant[];
-  pushNames: Map<string, string>;
+  people: IosPeople;
 }
 
 export function iosReactionFacts(row: Row, chat: ReactionChat, timeNotes: string[]): Record<string, unknown> {
@@ -43,7 +43,7 @@ function reactionFacts(reaction: IosReaction, infoRow: number | null, chat: Reac
     emoji: reaction.emoji,
     fromMe: jid === null,
     sender: jid === null ? null : reactorName(jid, chat),
-    senderId: jid === null ? null : phoneFromJid(jid) ?? jid,
+    senderId: jid === null ? null : chat.people.idOf(jid),
     at: isoNoting(waUnixTime(`ZWAMESSAGEINFO row ${infoRow ?? '?'} reaction time`, 'not set', reaction.timestampMs), timeNotes),
     infoRow,
   };
@@ -70,7 +70,7 @@ export function iosPollFacts(row: Row, chat: ReactionChat, author: MessageAuthor
   const voters = poll.votes.map((vote) => ({
     ...(vote.voterJid === null
       ? (vote.byCreator ? author : { fromMe: false, sender: null, senderId: null })
-      : { fromMe: false, sender: reactorName(vote.voterJid, chat), senderId: phoneFromJid(vote.voterJid) ?? vote.voterJid }),
+      : { fromMe: false, sender: reactorName(vote.voterJid, chat), senderId: chat.people.idOf(vote.voterJid) }),
     byCreator: vote.byCreator,
     optionIndexes: vote.optionIndexes,
   }));
@@ -84,7 +84,7 @@ export function iosPollFacts(row: Row, chat: ReactionChat, author: MessageAuthor
 
 /** The private chat's partner by the session's name; a group member by their member row's name; else push name, number or jid. */
 function reactorName(jid: string, chat: ReactionChat): string {
-  const id = phoneFromJid(jid) ?? jid;
+  const id = chat.people.idOf(jid);
   if (jid === chat.chatJid && chat.chatName !== null) return chat.chatName;
-  return chat.members.find((member) => member.id === id)?.name ?? chat.pushNames.get(jid) ?? id;
+  return chat.members.find((member) => member.id === id)?.name ?? chat.people.nameOf(jid) ?? id;
 }
