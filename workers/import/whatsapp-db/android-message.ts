@@ -116,6 +116,8 @@ export interface WaFields {
    */
   translatedText?: string | null;
   transcription?: string | null;
+  /** A link's preview (message_text: title, description, url); new layout only. */
+  linkPreview?: Record<string, string> | null;
   /** The clear-chat job that hides this row, awaiting purge (new layout; cleared-chats.ts); absent otherwise. */
   clearedBy?: ClearJob | null;
   forwarded: boolean;
@@ -297,6 +299,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   // Kept beside the text, never as it: made on the phone, not sent by anyone.
   putExtra(extra, 'translatedText', fields.translatedText ?? null);
   putExtra(extra, 'voiceTranscription', fields.transcription ?? null);
+  if (fields.linkPreview !== undefined && fields.linkPreview !== null) extra['linkPreview'] = fields.linkPreview;
   // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
   const timeNotes: string[] = [];
   const time = waUnixTime('timestamp', 'placeholder', fields.timestamp, fields.timestampText);

@@ -52,6 +52,8 @@ const SIDE_TABLES: readonly SideTable[] = [
   // A place's map, a media preview: the only image of a location, or of media whose file is gone (thumbnails.ts).
   { table: 'message_thumbnail', alias: 'mt', key: 'message_row_id', columns: [thumbnailColumn('thumbnail')] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
+  // A link's preview as the phone showed it: the page's title and description, the url [real schema dump, 2025].
+  { table: 'message_text', alias: 'mtx', key: 'message_row_id', columns: ['page_title', 'description', 'url'] },
   // A message sent while disappearing messages were on: how long it was to live and when it was to go.
   // [schema verified on the IPED sample, which has no rows: the units are read by magnitude]
   { table: 'message_ephemeral', alias: 'mx', key: 'message_row_id', columns: ['duration', { name: 'expire_timestamp', asText: true }] },
@@ -211,6 +213,7 @@ export class NewLayoutReader {
       pollOptions: this.polls.get(rowidOf(row)) ?? [],
       starred: flagValue(row['starred']),
       translatedText: nonEmptyText(row['translated_text']),
+      linkPreview: linkPreviewOf(row),
       transcription: nonEmptyText(row['mm_raw_transcription_text']),
       clearedBy: clearJobCovering(this.clearJobs, chatRowId, integerValue(row['sort_id']), flagValue(row['starred'])),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
@@ -293,4 +296,14 @@ function loadReactions(db: Database, onError: (message: string) => void): Map<nu
     byParent.set(parent, list);
   }
   return byParent;
+}
+
+/** message_text's preview of a link (title, description, url), or null when it holds none. */
+function linkPreviewOf(row: Row): Record<string, string> | null {
+  const preview = Object.fromEntries(
+    [['title', row['mtx_page_title']], ['description', row['mtx_description']], ['url', row['mtx_url']]]
+      .map(([key, value]) => [key, nonEmptyText(value)] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== null),
+  );
+  return Object.keys(preview).length === 0 ? null : preview;
 }

@@ -27,9 +27,14 @@ const SCHEMA = `
     (2, 1, 0, 'K2', 3, 0, 1735000060000, 2, NULL, NULL);
   INSERT INTO message_media (message_row_id, chat_row_id, file_path, file_size, mime_type, media_duration, raw_transcription_text) VALUES
     (2, 1, 'Media/WhatsApp Voice Notes/202452/PTT-20241224-WA0001.opus', 8123, 'audio/ogg; codecs=opus', 7, 'the car is at the station');
+  CREATE TABLE message_text (message_row_id INTEGER PRIMARY KEY, description TEXT, page_title TEXT, url TEXT, font_style INTEGER, text_color INTEGER,
+    background_color INTEGER, preview_type INTEGER, invite_link_group_type INTEGER NOT NULL DEFAULT 0);
+  INSERT INTO message (_id, chat_row_id, from_me, key_id, sender_jid_row_id, status, timestamp, message_type, text_data) VALUES
+    (3, 1, 1, 'K3', NULL, 13, 1735000120000, 0, 'apply here https://example.test/jobs');
+  INSERT INTO message_text (message_row_id, description, page_title, url, preview_type) VALUES (3, 'Work abroad, visa included', 'Jobs in Europe', 'https://example.test/jobs', 0);
 `;
 
-describe('msgstore.db (2025): lid display names, translations and transcriptions', () => {
+describe('msgstore.db (2025): lid display names, translations, transcriptions and link previews', () => {
   it('regression: names a member known only by a lid from lid_display_name, and keeps a translation and a voice transcription beside the message', async () => {
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(SCHEMA), 'msgstore.db');
     expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
@@ -40,5 +45,7 @@ describe('msgstore.db (2025): lid display names, translations and transcriptions
     expect(voice).toMatchObject({ sender: 'driver_77', senderId: '97000000000011@lid' });
     expect(voice?.extra?.['voiceTranscription']).toBe('the car is at the station');
     expect(run.outcome.details).toMatchObject({ lidDisplayNames: 2, contactNames: 0 });
+    // A link's preview as the phone showed it (message_text), kept beside the words.
+    expect(run.sink.messages[2]?.extra?.['linkPreview']).toEqual({ title: 'Jobs in Europe', description: 'Work abroad, visa included', url: 'https://example.test/jobs' });
   });
 });
