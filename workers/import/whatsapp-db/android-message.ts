@@ -67,6 +67,11 @@ export interface WaFields {
   revokedKeyId: string | null;
   /** The group admin who deleted the message (message_revoked.admin_jid_row_id); absent in layouts without it. */
   revokedByAdmin?: ResolvedJid | null;
+  /** message_revoked.revoke_timestamp (new layout): when it was deleted for everyone. */
+  revokedAt?: SqlValue;
+  revokedAtText?: SqlValue;
+  /** message_view_once_media.state as stored (new layout); its meaning is not known. */
+  viewOnceState?: number | null;
   /** A business's template message (message_template); absent in layouts without it. */
   template?: WaTemplate | null;
   /** A group call's participants with their own results (call_log_participant_v2; call-participants.ts). */
@@ -314,6 +319,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.quotedThumbnail !== undefined && fields.quotedThumbnail !== null) extra['quoteThumbnail'] = thumbnailFacts(fields.quotedThumbnail);
   if (fields.thumbnail !== undefined && fields.thumbnail !== null) extra['thumbnail'] = thumbnailFacts(fields.thumbnail);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
+  if (fields.revokedKeyId !== null) putExtra(extra, 'deletedAt', isoNoting(waUnixTime('message_revoked.revoke_timestamp', 'not set', fields.revokedAt ?? null, fields.revokedAtText ?? null), timeNotes));
+  if (fields.viewOnceState !== undefined && fields.viewOnceState !== null) extra['viewOnceState'] = { state: fields.viewOnceState, note: 'message_view_once_media.state as stored; its meaning is not known' };
   if (fields.revokedByAdmin !== undefined && fields.revokedByAdmin !== null) extra['deletedByAdmin'] = authorFacts(false, fields.revokedByAdmin, fields.chatJid, contacts);
   if (fields.receipts !== undefined && fields.receipts !== null && fields.receipts.receipts.length > 0) {
     extra['receipts'] = fields.receipts.receipts.map((receipt) => ({

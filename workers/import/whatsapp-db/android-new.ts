@@ -42,7 +42,10 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
   // admin_jid_row_id: the admin who deleted a group member's message [source: IPED's SELECT_REVOKED].
-  { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id', 'admin_jid_row_id'] },
+  // revoke_timestamp: when it was deleted for everyone [real schema dump, 2025].
+  { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id', 'admin_jid_row_id', { name: 'revoke_timestamp', asText: true }] },
+  // A view-once message's state, kept as stored: what its values mean is not known [real schema dump, 2025].
+  { table: 'message_view_once_media', alias: 'mvo', key: 'message_row_id', columns: ['state'] },
   // A business's template message (types 25-28): its text is only here [real schema dump; IPED reads it so].
   { table: 'message_template', alias: 'tpl', key: 'message_row_id', columns: ['content_text_data', 'footer_text_data', 'template_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
@@ -193,6 +196,9 @@ export class NewLayoutReader {
       vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), MAX_CONTACT_CARDS + 1).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
       revokedKeyId: nonEmptyText(row['mr_revoked_key_id']),
       revokedByAdmin: this.jids.resolve(integerValue(row['mr_admin_jid_row_id'])),
+      revokedAt: row['mr_revoke_timestamp'] ?? null,
+      revokedAtText: row['mr_revoke_timestamp__text'] ?? null,
+      viewOnceState: integerValue(row['mvo_state']),
       template: templateOf(row, this.templateButtons),
       receipts: this.receiptBook === null || !flagValue(row['from_me']) ? null : this.receiptBook.of(rowidOf(row)),
       editedAt: row['me_edited_timestamp'] ?? null,

@@ -49,3 +49,22 @@ describe('msgstore.db (2025): lid display names, translations, transcriptions an
     expect(run.sink.messages[2]?.extra?.['linkPreview']).toEqual({ title: 'Jobs in Europe', description: 'Work abroad, visa included', url: 'https://example.test/jobs' });
   });
 });
+
+describe('msgstore.db (2025): when a message was deleted, and a view-once message\'s state', () => {
+  // Regression: message_revoked.revoke_timestamp (when it was deleted for everyone) and
+  // message_view_once_media.state were in the 2025 schema dump but not read.
+  it('keeps the deletion time and the view-once state as stored', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      CREATE TABLE message_revoked (message_row_id INTEGER PRIMARY KEY, revoked_key_id TEXT NOT NULL, admin_jid_row_id INTEGER, revoke_timestamp INTEGER);
+      CREATE TABLE message_view_once_media (message_row_id INTEGER PRIMARY KEY, state INTEGER NOT NULL);
+      INSERT INTO message (_id, chat_row_id, from_me, key_id, sender_jid_row_id, status, timestamp, message_type, text_data) VALUES
+        (4, 1, 0, 'K4', 2, 0, 1735000180000, 15, NULL), (5, 1, 0, 'K5', 2, 0, 1735000240000, 42, NULL);
+      INSERT INTO message_revoked VALUES (4, 'K4', NULL, 1735000200000);
+      INSERT INTO message_view_once_media VALUES (5, 2);`);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db');
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const byKey = new Map(run.sink.messages.map((message) => [message.extra?.['keyId'], message]));
+    expect(byKey.get('K4')).toMatchObject({ deleted: true, extra: { revokedKeyId: 'K4', deletedAt: '2024-12-24T00:30:00.000Z' } });
+    expect(byKey.get('K5')?.extra?.['viewOnceState']).toEqual({ state: 2, note: 'message_view_once_media.state as stored; its meaning is not known' });
+  });
+});
