@@ -27,9 +27,11 @@ export function iosReactionFacts(row: Row, chat: ReactionChat, timeNotes: string
     // NULL, or larger than is read: the size says which.
     return size !== null && size > 0 ? { receiptInfoNotRead: { infoRow, size, note: 'ZRECEIPTINFO too large to read' } } : {};
   }
-  const reactions = reactionsFromReceiptInfo(blob);
-  if (reactions === null) return { receiptInfoNotRead: { infoRow, size: blob.byteLength, note: 'ZRECEIPTINFO is no protobuf' } };
+  const read = reactionsFromReceiptInfo(blob);
+  if (read === null) return { receiptInfoNotRead: { infoRow, size: blob.byteLength, note: 'ZRECEIPTINFO is no protobuf' } };
+  const { reactions, notReactions } = read;
   const facts: Record<string, unknown> = {};
+  if (notReactions > 0) facts['receiptInfoEntriesNotRead'] = { infoRow, count: notReactions, note: 'ZRECEIPTINFO field 7 entries without an emoji: not read as reactions' };
   const given = reactions.filter((reaction) => reaction.emoji !== '');
   const withdrawn = reactions.filter((reaction) => reaction.emoji === '');
   if (given.length > 0) facts['reactions'] = given.map((reaction) => reactionFacts(reaction, infoRow, chat, timeNotes));

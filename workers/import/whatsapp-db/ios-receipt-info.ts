@@ -17,6 +17,12 @@ const FIELD_ID = 1;
 const FIELD_SENDER = 2;
 const FIELD_EMOJI = 3;
 const FIELD_TIME = 4;
+/**
+ * An emoji as a reaction holds it: no letter or digit, a few code points at most (a flag or a
+ * family is several). Another tool reads field 7 as per-recipient receipts: an entry whose field 3
+ * is anything else is not taken for a reaction (SwiftWABackupAPI also asks for an emoji there).
+ */
+const REACTION_EMOJI = /^[^\p{L}\p{N}]{0,16}$/u;
 
 export interface IosReaction {
   /** '' when the reaction was taken back. */
@@ -27,20 +33,25 @@ export interface IosReaction {
   reactionId: string | null;
 }
 
-/** The reactions in a ZRECEIPTINFO blob (an empty list when it holds none), or null when the blob is no protobuf. */
-export function reactionsFromReceiptInfo(blob: Uint8Array): IosReaction[] | null {
+/**
+ * The reactions in a ZRECEIPTINFO blob (an empty list when it holds none) and how many field-7
+ * entries were not read as reactions; null when the blob is no protobuf.
+ */
+export function reactionsFromReceiptInfo(blob: Uint8Array): { reactions: IosReaction[]; notReactions: number } | null {
   const top = protobufFields(blob);
   if (top === null) return null;
   const reactions: IosReaction[] = [];
+  let notReactions = 0;
   for (const container of top) {
     if (container.field !== FIELD_REACTIONS || container.wire !== 'bytes') continue;
     for (const entry of protobufFields(container.value) ?? []) {
       if (entry.field !== FIELD_REACTION_ENTRY || entry.wire !== 'bytes') continue;
       const reaction = reactionOf(entry.value);
-      if (reaction !== null) reactions.push(reaction);
+      if (reaction !== null && REACTION_EMOJI.test(reaction.emoji)) reactions.push(reaction);
+      else notReactions += 1;
     }
   }
-  return reactions;
+  return { reactions, notReactions };
 }
 
 /** One entry; null when it is no protobuf or holds no emoji field at all (not a reaction). */
