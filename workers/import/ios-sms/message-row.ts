@@ -17,6 +17,7 @@ import {
   isoOrNull,
   nonEmptyText,
   numberValue,
+  otherColumnValue,
   putExtra,
   rowidOf,
   selectExpressions,
@@ -97,14 +98,20 @@ export class IosMessageReader {
     if (tapback !== null) extra['tapback'] = tapback;
     const edits = this.edits(row, extra);
 
-    const sender = fromMe ? null : handle;
-    const event = groupEvent(row, fromMe ? 'You' : handle ?? 'Someone', this.chats);
+    const locationShare = sharedLocation(row);
+    // The owner's own location share can be stored with is_from_me 0: imessage-exporter reads
+    // other_handle with share_direction 0 as the owner's (locationShare.fromMe).
+    const ownShare = !fromMe && locationShare?.fromMe === true;
+    if (locationShare !== null) extra['locationShare'] = locationShare.facts;
+    const byMe = fromMe || ownShare;
+    const sender = byMe ? null : handle;
+    const event = groupEvent(row, byMe ? 'You' : handle ?? 'Someone', this.chats, locationShare);
     return {
       chatKey,
       kind: event === null ? 'message' : 'system',
       sender,
       senderId: sender,
-      direction: fromMe ? 'outgoing' : 'incoming',
+      direction: byMe ? 'outgoing' : 'incoming',
       time: date.time,
       timestampText: date.timestampText,
       text: event ?? text ?? '',
@@ -250,8 +257,32 @@ const GROUP_ACTIONS: Readonly<Record<number, string>> = {
   6: 'removed the chat background',
 };
 
+/**
+ * A location share's event (item_type 4, group_action_type 0): share_status 1 stopped, 0 started;
+ * the owner's own when other_handle is set and share_direction is 0 [source: imessage-exporter,
+ * Message::shared_location_kind and is_from_me]. Both columns are read from the row's other
+ * columns (they stay in extra.otherColumns as stored); null for other rows.
+ */
+interface LocationShare {
+  started: boolean | null;
+  fromMe: boolean;
+  facts: Record<string, unknown>;
+}
+
+function sharedLocation(row: Row): LocationShare | null {
+  if (integerValue(row['item_type']) !== 4 || (integerValue(row['group_action_type']) ?? 0) !== 0) return null;
+  const status = otherColumnValue(row, 'share_status');
+  const direction = otherColumnValue(row, 'share_direction');
+  const otherHandle = integerValue(row['other_handle']) ?? 0;
+  const started = status === undefined || status === null ? null : Number(status) === 0;
+  const fromMe = otherHandle !== 0 && direction !== undefined && direction !== null && Number(direction) === 0;
+  const facts: Record<string, unknown> = { state: started === null ? 'not recorded' : started ? 'started' : 'stopped' };
+  if (fromMe) facts['ownerNote'] = 'the owner\'s share: other_handle set and share_direction 0 (is_from_me is 0)';
+  return { started, fromMe, facts };
+}
+
 /** The sentence for a group event row (item_type ≠ 0), or null for an ordinary message. */
-function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
+function groupEvent(row: Row, actor: string, chats: IosChats, locationShare: LocationShare | null): string | null {
   const itemType = integerValue(row['item_type']);
   if (itemType === null || itemType === 0) return null;
   const action = integerValue(row['group_action_type']) ?? 0;
@@ -260,6 +291,8 @@ function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
   const unknown = `iMessage event (item_type ${itemType}, group_action_type ${action})`;
   switch (itemType) {
     case 1:
+      // A member "added" who is the row's own handle changed their phone number (imessage-exporter's PhoneNumberChanged).
+      if (action === 0 && otherId !== null && otherId !== 0 && otherId === integerValue(row['handle_id'])) return `${other} changed their phone number`;
       return action === 0 ? `${actor} added ${other} to the conversation` : action === 1 ? `${actor} removed ${other} from the conversation` : unknown;
     case 2: {
       const title = nonEmptyText(row['group_title']);
@@ -269,6 +302,8 @@ function groupEvent(row: Row, actor: string, chats: IosChats): string | null {
       // Only action 0 is a departure; iOS 18 added 4 and 6 (chat background), and more may come.
       return GROUP_ACTIONS[action] === undefined ? unknown : `${actor} ${GROUP_ACTIONS[action]}`;
     case 4:
+      if (locationShare?.started === true) return `${actor} started sharing location`;
+      if (locationShare?.started === false) return `${actor} stopped sharing location`;
       return `${actor} shared a location`;
     case 5:
       return `${actor} kept an audio message`;

@@ -15,7 +15,7 @@ export { inspectRollbackJournal } from './rollback-journal.ts';
 export type { JournalFacts } from './rollback-journal.ts';
 export { hasTable, columnsOf, tableNames, rowCount, quoteIdentifier, selectExpressions } from './schema.ts';
 export type { ColumnRequest } from './schema.ts';
-export { otherColumns, otherColumnValues, withOtherColumns } from './other-columns.ts';
+export { otherColumnValue, otherColumns, otherColumnValues, withOtherColumns } from './other-columns.ts';
 export type { OtherColumns } from './other-columns.ts';
 export { scanRows, Lookup, ROWID } from './rows.ts';
 export type { Row, TableScan, ScanErrorHandler } from './rows.ts';

@@ -53,6 +53,11 @@ export function otherColumnValues(row: Row, columns: OtherColumns): Record<strin
   return any ? values : null;
 }
 
+/** One such column's value as read (undefined when the table has no such column): for a reader that needs it in one case only. */
+export function otherColumnValue(row: Row, name: string): SqlValue | undefined {
+  return row[PREFIX + name.toLowerCase()];
+}
+
 /** The message with the row's other columns that say something in extra.otherColumns. */
 export function withOtherColumns(message: ParsedMessage, row: Row, columns: OtherColumns): ParsedMessage {
   const values = otherColumnValues(row, columns);

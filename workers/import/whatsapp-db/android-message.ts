@@ -67,6 +67,11 @@ export interface WaFields {
   revokedKeyId: string | null;
   /** The group admin who deleted the message (message_revoked.admin_jid_row_id); absent in layouts without it. */
   revokedByAdmin?: ResolvedJid | null;
+  /** message_revoked.revoke_timestamp (new layout): when it was deleted for everyone. */
+  revokedAt?: SqlValue;
+  revokedAtText?: SqlValue;
+  /** message_view_once_media.state as stored (new layout); its meaning is not known. */
+  viewOnceState?: number | null;
   /** A business's template message (message_template); absent in layouts without it. */
   template?: WaTemplate | null;
   /** A group call's participants with their own results (call_log_participant_v2; call-participants.ts). */
@@ -109,6 +114,15 @@ export interface WaFields {
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;
+  /**
+   * Words the phone made from the message, not what was sent: a translation (message.translated_text)
+   * and a voice message's transcription (message_media.raw_transcription_text). New layout only;
+   * absent where the columns are not.
+   */
+  translatedText?: string | null;
+  transcription?: string | null;
+  /** A link's preview (message_text: title, description, url); new layout only. */
+  linkPreview?: Record<string, string> | null;
   /** The clear-chat job that hides this row, awaiting purge (new layout; cleared-chats.ts); absent otherwise. */
   clearedBy?: ClearJob | null;
   forwarded: boolean;
@@ -287,6 +301,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.typeCode !== null) extra['messageTypeCode'] = fields.typeCode;
   putExtra(extra, 'keyId', fields.keyId);
   putExtra(extra, 'status', fields.status);
+  // Kept beside the text, never as it: made on the phone, not sent by anyone.
+  putExtra(extra, 'translatedText', fields.translatedText ?? null);
+  putExtra(extra, 'voiceTranscription', fields.transcription ?? null);
+  if (fields.linkPreview !== undefined && fields.linkPreview !== null) extra['linkPreview'] = fields.linkPreview;
   // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
   const timeNotes: string[] = [];
   const time = waUnixTime('timestamp', 'placeholder', fields.timestamp, fields.timestampText);
@@ -301,6 +319,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   if (fields.quotedThumbnail !== undefined && fields.quotedThumbnail !== null) extra['quoteThumbnail'] = thumbnailFacts(fields.quotedThumbnail);
   if (fields.thumbnail !== undefined && fields.thumbnail !== null) extra['thumbnail'] = thumbnailFacts(fields.thumbnail);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
+  if (fields.revokedKeyId !== null) putExtra(extra, 'deletedAt', isoNoting(waUnixTime('message_revoked.revoke_timestamp', 'not set', fields.revokedAt ?? null, fields.revokedAtText ?? null), timeNotes));
+  if (fields.viewOnceState !== undefined && fields.viewOnceState !== null) extra['viewOnceState'] = { state: fields.viewOnceState, note: 'message_view_once_media.state as stored; its meaning is not known' };
   if (fields.revokedByAdmin !== undefined && fields.revokedByAdmin !== null) extra['deletedByAdmin'] = authorFacts(false, fields.revokedByAdmin, fields.chatJid, contacts);
   if (fields.receipts !== undefined && fields.receipts !== null && fields.receipts.receipts.length > 0) {
     extra['receipts'] = fields.receipts.receipts.map((receipt) => ({

@@ -35,13 +35,17 @@ interface SideTable {
 }
 
 const SIDE_TABLES: readonly SideTable[] = [
-  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration', 'file_hash'] },
+  // raw_transcription_text: a voice message transcribed on the phone (2024+) [real schema dump, 2025].
+  { table: 'message_media', alias: 'mm', key: 'message_row_id', columns: ['file_path', 'mime_type', 'media_name', 'media_caption', 'file_size', 'file_length', 'media_duration', 'file_hash', 'raw_transcription_text'] },
   // A live location's start is latitude/longitude; where it ended, and when, the live_location_final_* columns.
   { table: 'message_location', alias: 'ml', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url', ...LIVE_LOCATION_COLUMNS] },
   { table: 'message_system', alias: 'ms', key: 'message_row_id', columns: ['action_type'] },
   { table: 'message_system_number_change', alias: 'mn', key: 'message_row_id', columns: ['old_jid_row_id', 'new_jid_row_id'] },
   // admin_jid_row_id: the admin who deleted a group member's message [source: IPED's SELECT_REVOKED].
-  { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id', 'admin_jid_row_id'] },
+  // revoke_timestamp: when it was deleted for everyone [real schema dump, 2025].
+  { table: 'message_revoked', alias: 'mr', key: 'message_row_id', columns: ['revoked_key_id', 'admin_jid_row_id', { name: 'revoke_timestamp', asText: true }] },
+  // A view-once message's state, kept as stored: what its values mean is not known [real schema dump, 2025].
+  { table: 'message_view_once_media', alias: 'mvo', key: 'message_row_id', columns: ['state'] },
   // A business's template message (types 25-28): its text is only here [real schema dump; IPED reads it so].
   { table: 'message_template', alias: 'tpl', key: 'message_row_id', columns: ['content_text_data', 'footer_text_data', 'template_id'] },
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
@@ -51,6 +55,8 @@ const SIDE_TABLES: readonly SideTable[] = [
   // A place's map, a media preview: the only image of a location, or of media whose file is gone (thumbnails.ts).
   { table: 'message_thumbnail', alias: 'mt', key: 'message_row_id', columns: [thumbnailColumn('thumbnail')] },
   { table: 'message_forwarded', alias: 'mf', key: 'message_row_id', columns: ['forward_score'] },
+  // A link's preview as the phone showed it: the page's title and description, the url [real schema dump, 2025].
+  { table: 'message_text', alias: 'mtx', key: 'message_row_id', columns: ['page_title', 'description', 'url'] },
   // A message sent while disappearing messages were on: how long it was to live and when it was to go.
   // [schema verified on the IPED sample, which has no rows: the units are read by magnitude]
   { table: 'message_ephemeral', alias: 'mx', key: 'message_row_id', columns: ['duration', { name: 'expire_timestamp', asText: true }] },
@@ -59,6 +65,8 @@ const SIDE_TABLES: readonly SideTable[] = [
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'chat_row_id', 'from_me', 'key_id', 'sender_jid_row_id', 'status', { name: 'timestamp', asText: true },
   'received_timestamp', 'message_type', 'text_data', 'starred', 'origination_flags', 'sort_id',
+  // A translation the phone made of the message (2025+) [real schema dump, 2025].
+  'translated_text',
 ];
 
 const CALL_FACT_COLUMNS = ['call_id', 'video_call', 'duration', 'call_result'];
@@ -188,6 +196,9 @@ export class NewLayoutReader {
       vcards: this.vcards === null ? [] : this.vcards.all(rowidOf(row), MAX_CONTACT_CARDS + 1).map((card) => textValue(card['vcard'])).filter((card): card is string => card !== null),
       revokedKeyId: nonEmptyText(row['mr_revoked_key_id']),
       revokedByAdmin: this.jids.resolve(integerValue(row['mr_admin_jid_row_id'])),
+      revokedAt: row['mr_revoke_timestamp'] ?? null,
+      revokedAtText: row['mr_revoke_timestamp__text'] ?? null,
+      viewOnceState: integerValue(row['mvo_state']),
       template: templateOf(row, this.templateButtons),
       receipts: this.receiptBook === null || !flagValue(row['from_me']) ? null : this.receiptBook.of(rowidOf(row)),
       editedAt: row['me_edited_timestamp'] ?? null,
@@ -207,6 +218,9 @@ export class NewLayoutReader {
       liveLocation: liveLocationOf(row),
       pollOptions: this.polls.get(rowidOf(row)) ?? [],
       starred: flagValue(row['starred']),
+      translatedText: nonEmptyText(row['translated_text']),
+      linkPreview: linkPreviewOf(row),
+      transcription: nonEmptyText(row['mm_raw_transcription_text']),
       clearedBy: clearJobCovering(this.clearJobs, chatRowId, integerValue(row['sort_id']), flagValue(row['starred'])),
       forwarded: ((integerValue(row['origination_flags']) ?? 0) & ORIGIN_FORWARDED) !== 0 || (integerValue(row['mf_forward_score']) ?? 0) > 0,
     };
@@ -288,4 +302,14 @@ function loadReactions(db: Database, onError: (message: string) => void): Map<nu
     byParent.set(parent, list);
   }
   return byParent;
+}
+
+/** message_text's preview of a link (title, description, url), or null when it holds none. */
+function linkPreviewOf(row: Row): Record<string, string> | null {
+  const preview = Object.fromEntries(
+    [['title', row['mtx_page_title']], ['description', row['mtx_description']], ['url', row['mtx_url']]]
+      .map(([key, value]) => [key, nonEmptyText(value)] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== null),
+  );
+  return Object.keys(preview).length === 0 ? null : preview;
 }

@@ -33,13 +33,14 @@ import type { WaFields } from './android-message.ts';
 import { CallLogReader } from './android-calls.ts';
 import { LegacyLayoutReader } from './android-legacy.ts';
 import { NewLayoutReader } from './android-new.ts';
+import { readLidDisplayNames } from './lid-names.ts';
 import { ContactBook, findContactsDatabase, nameOf, readWaContacts } from './contacts.ts';
 import type { FoundContacts } from './contacts.ts';
 import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.31.0';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.34.0';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -68,6 +69,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
 
   const registry = new ChatRegistry(sink);
   const jids = new JidBook(db, (message) => warnings.add('damaged', file, message));
+  const lidNames = readLidDisplayNames(db, jids, contacts, (message) => warnings.add('damaged', file, message));
   const chats = new AndroidChats(db, registry, contacts, jids);
   const newReader = hasNew ? new NewLayoutReader(db, jids, (message) => warnings.add('damaged', file, message)) : null;
   const readers: [string, LayoutReader][] = [];
@@ -147,7 +149,8 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
       contactsSource: contacts.source,
       contactsSourceSha256: foundContacts?.sha256 ?? null,
       contactsSourceFound: foundContacts === null ? null : foundContacts.file.relation === 'same-folder' ? 'in the same folder' : 'in the same import',
-      contactNames: contacts.size,
+      contactNames: contacts.size - lidNames,
+      lidDisplayNames: lidNames,
       database: baseName(file),
       warningCounts: warnings.finish(file),
       deletedRowsRecovered: false,

@@ -32,13 +32,17 @@ import {
   textValue,
   unparsedRow,
 } from '../sqlite/index.ts';
-import { isGroupJid, phoneFromJid } from './jids.ts';
+import { isGroupJid } from './jids.ts';
 import { placedIosMediaPath } from './media-data-path.ts';
 import { quoteFromMetadata } from './ios-quote-metadata.ts';
+import { callFromMetadata, iosCallText } from './ios-call-metadata.ts';
+import { pushNameText, readStoredPushName } from './ios-push-names.ts';
+import { iosPollFacts, iosReactionFacts } from './ios-reactions.ts';
+import { IosPeople, noteLidPhone } from './ios-people.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.11.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.16.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -60,12 +64,18 @@ const MEDIA_COLUMNS: readonly (string | ColumnRequest)[] = [
  * A member's names: ZCONTACTNAME (the address book's full name), else ZFIRSTNAME (a member saved
  * with a first name only; a real store's member with only ZFIRSTNAME "Bernd" was shown by number).
  */
-const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME', 'ZFIRSTNAME'];
+const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME', 'ZFIRSTNAME', 'ZCONTACTIDENTIFIER'];
+/** A message's receipts and reactions (ios-receipt-info.ts); a larger blob is reported by its size, not read. */
+const INFO_COLUMNS: readonly (string | ColumnRequest)[] = ['Z_PK', { name: 'ZRECEIPTINFO', maxBytes: 1024 * 1024 }];
 /** Link previews (ZWAMESSAGEDATAITEM, joined by its ZMESSAGE). */
 const DATA_ITEM_COLUMNS = ['ZTITLE', 'ZSUMMARY', 'ZMATCHEDTEXT', 'ZCONTENT1', 'ZCONTENT2'];
 /** ZWACHATSESSION.ZSESSIONTYPE */
 const SESSION_KINDS = { 0: 'private', 1: 'group', 2: 'unknown', 3: 'unknown' } as const;
 const SESSION_TYPE_BROADCAST = 2;
+/** ZMESSAGETYPE of a call message, its facts in the media item's ZMETADATA (ios-call-metadata.ts). */
+const IOS_CALL_TYPE = 59;
+/** ZMESSAGETYPE of a poll, its question, options and votes in ZWAMESSAGEINFO.ZRECEIPTINFO (ios-receipt-info.ts). */
+const IOS_POLL_TYPE = 46;
 const SESSION_TYPE_STATUS = 3;
 
 interface Session {
@@ -85,9 +95,10 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
     throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not a WhatsApp ChatStorage.sqlite (no ZWAMESSAGE table)`);
   }
   const damaged = (message: string): void => warnings.add('damaged', file, message);
-  const pushNames = loadPushNames(db, damaged);
-  const sessions = loadSessions(db, damaged);
-  loadGroupMembers(db, sessions, pushNames, damaged);
+  const lidPhones = new Map<string, string>();
+  const sessions = loadSessions(db, lidPhones, damaged);
+  const people = new IosPeople(loadPushNames(db, damaged), lidPhones);
+  loadGroupMembers(db, sessions, people, lidPhones, damaged);
   const registry = new ChatRegistry(sink);
   const select = selectExpressions(columnsOf(db, 'ZWAMESSAGE'), 't', MESSAGE_COLUMNS);
   const joins = sideTableJoins(db, select);
@@ -101,9 +112,9 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
     previousRowid = rowidOf(row);
     let message: ParsedMessage;
     try {
-      message = toMessage(row, file, sessions, pushNames, registry);
+      message = toMessage(row, file, sessions, people, registry);
     } catch (error) {
-      message = unparsedRow(file, 'ZWAMESSAGE', row, chatKeyFor(null, sessions, registry), error);
+      message = unparsedRow(file, 'ZWAMESSAGE', row, chatKeyFor(null, sessions, people, registry), error);
       warnings.add('row', `${file}:ZWAMESSAGE#${rowidOf(row)}`, message.reason ?? 'unreadable row');
     }
     tally[message.kind === 'unparsed' ? 'unparsed' : message.kind === 'system' ? 'system' : 'messages'] += 1;
@@ -114,17 +125,17 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
   pacer.finish();
   return {
     formatVersion: null,
-    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: pushNames.size, warningCounts: warnings.finish(file), deletedRowsRecovered: false },
+    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: people.pushNames.size, lidPhones: people.lidMappings, warningCounts: warnings.finish(file), deletedRowsRecovered: false },
   };
 }
 
-function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushNames: Map<string, string>, registry: ChatRegistry): ParsedMessage {
+function toMessage(row: Row, file: string, sessions: Map<number, Session>, people: IosPeople, registry: ChatRegistry): ParsedMessage {
   const sessionId = integerValue(row['zchatsession']);
   const session = sessionId === null ? undefined : sessions.get(sessionId);
   const fromMe = flagValue(row['zisfromme']);
   // Without a session the other side is the jid the message went to (mine) or came from (theirs).
   const peerJid = fromMe ? nonEmptyText(row['ztojid']) : nonEmptyText(row['zfromjid']);
-  const chatKey = chatKeyFor(sessionId, sessions, registry, peerJid);
+  const chatKey = chatKeyFor(sessionId, sessions, people, registry, peerJid);
   const typeCode = integerValue(row['zmessagetype']);
   const type = iosMessageType(typeCode);
   const isGroup = session?.type === 1 || (session?.jid ?? '').endsWith('@g.us');
@@ -141,12 +152,15 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   const sender = fromMe
     ? null
     : manyAuthors
-      ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) ?? nameOf(authorJid, pushNames) ?? nonEmptyText(row['zpushname'])
-      : session?.name ?? nameOf(authorJid, pushNames);
+      ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) ?? people.nameOf(authorJid) ?? pushNameText(nonEmptyText(row['zpushname']))
+      : session?.name ?? people.nameOf(authorJid);
   const extra: Record<string, unknown> = { messageType: type.label };
   if (typeCode !== null) extra['messageTypeCode'] = typeCode;
   putExtra(extra, 'stanzaId', nonEmptyText(row['zstanzaid']));
   putExtra(extra, 'status', integerValue(row['zmessagestatus']));
+  putStoredPushName(extra, nonEmptyText(row['zpushname']));
+  // A lid shown by the phone stored beside it: the lid is kept (ios-people.ts).
+  putExtra(extra, 'senderLid', people.mappedLid(authorJid));
   // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
   const timeNotes: string[] = [];
   const time = waAppleTime('ZMESSAGEDATE', 'placeholder', row['zmessagedate'], row['zmessagedate__text']);
@@ -157,7 +171,7 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   if (quote !== null) {
     putExtra(extra, 'replyToKeyId', quote.stanzaId);
     putExtra(extra, 'quote', quote.text);
-    if (quote.senderJid !== null) extra['quoteAuthor'] = { sender: pushNames.get(quote.senderJid) ?? phoneFromJid(quote.senderJid) ?? quote.senderJid, senderId: phoneFromJid(quote.senderJid) ?? quote.senderJid };
+    if (quote.senderJid !== null) extra['quoteAuthor'] = { sender: people.nameOf(quote.senderJid), senderId: people.idOf(quote.senderJid) };
   }
   putExtra(extra, 'groupEventType', integerValue(row['zgroupeventtype']));
   if (flagValue(row['zstarred'])) extra['starred'] = true;
@@ -167,9 +181,20 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
   if (Object.keys(preview).length > 0) extra['linkPreview'] = preview;
 
   let text = textValue(row['ztext']) ?? '';
+  if (type.deleted === true && text.trim() !== '') {
+    // A deleted message's ZTEXT holds an id of WhatsApp's, not the words [source: a WhatsApp-for-Mac
+    // exporter's reading of a real store; Whatsapp-Chat-Exporter shows no text either]: kept, not shown as said.
+    extra['otherText'] = { column: 'ZTEXT', text, note: 'a deleted message: not shown as its text' };
+    text = '';
+  }
   const attachments: ParsedAttachment[] = [];
   const caption = nonEmptyText(row['mi_ztitle']);
-  if (type.system === true) {
+  const call = typeCode === IOS_CALL_TYPE ? callFromMetadata(blobValue(row['mi_zmetadata'])) : null;
+  if (call !== null) {
+    text = iosCallText(call, fromMe) + (text === '' ? '' : `: ${text}`);
+    extra['call'] = { video: call.video, outcome: call.outcome, durationSeconds: call.durationSeconds, column: 'ZWAMEDIAITEM.ZMETADATA' };
+    if (call.participantJids.length > 0) extra['callParticipants'] = call.participantJids.map((jid) => ({ name: people.nameOf(jid), id: people.idOf(jid) }));
+  } else if (type.system === true) {
     text = iosEventText(typeCode, integerValue(row['zgroupeventtype'])) + (text === '' ? '' : `: ${text}`);
   } else if (type.mediaType !== undefined) {
     if (text === '' && caption !== null) text = caption;
@@ -194,12 +219,19 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, pushN
     // A type code we cannot name (or one that names no file) whose media item holds a file: the file is evidence.
     attachments.push(mediaItemAttachment(row, 'unknown', extra));
   }
+  const reactionChat = { chatJid: session?.jid ?? null, members: session?.members ?? [], chatName: session?.name ?? null, people };
+  Object.assign(extra, iosReactionFacts(row, reactionChat, timeNotes));
+  const poll = typeCode === IOS_POLL_TYPE ? iosPollFacts(row, reactionChat, { fromMe, sender, senderId: authorJid === null ? null : people.idOf(authorJid) }) : null;
+  if (poll !== null) {
+    extra['poll'] = poll.poll;
+    text = [text === '' ? poll.question ?? '' : text, ...poll.lines].filter((line) => line !== '').join('\n');
+  }
   if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {
     chatKey,
     kind: type.system === true ? 'system' : 'message',
     sender,
-    senderId: authorJid === null ? null : phoneFromJid(authorJid) ?? authorJid,
+    senderId: authorJid === null ? null : people.idOf(authorJid),
     direction: fromMe ? 'outgoing' : 'incoming',
     time: time.time,
     timestampText: time.timestampText,
@@ -262,7 +294,9 @@ function sideTableJoins(db: Database, select: string[]): string {
   const media = columns('ZWAMEDIAITEM');
   const member = columns('ZWAGROUPMEMBER');
   const dataItem = columns('ZWAMESSAGEDATAITEM');
+  const info = columns('ZWAMESSAGEINFO');
   select.push(...selectExpressions(media, 'mi', MEDIA_COLUMNS, 'mi_'));
+  select.push(...selectExpressions(info, 'inf', INFO_COLUMNS, 'inf_'));
   select.push(...selectExpressions(member, 'gm', MEMBER_COLUMNS, 'gm_'));
   select.push(...selectExpressions(dataItem, 'di', DATA_ITEM_COLUMNS, 'di_'));
   const joins: string[] = [];
@@ -270,18 +304,21 @@ function sideTableJoins(db: Database, select: string[]): string {
   else if (media.has('zmessage')) joins.push('LEFT JOIN ZWAMEDIAITEM AS mi ON mi.ZMESSAGE = t.rowid');
   if (member.has('z_pk') && message.has('zgroupmember')) joins.push('LEFT JOIN ZWAGROUPMEMBER AS gm ON gm.Z_PK = t.ZGROUPMEMBER');
   if (dataItem.has('zmessage')) joins.push('LEFT JOIN ZWAMESSAGEDATAITEM AS di ON di.ZMESSAGE = t.rowid');
+  // Like media items: linked from the message (ZWAMESSAGE.ZMESSAGEINFO), or from the info row (ZMESSAGE).
+  if (info.has('z_pk') && message.has('zmessageinfo')) joins.push('LEFT JOIN ZWAMESSAGEINFO AS inf ON inf.Z_PK = t.ZMESSAGEINFO');
+  else if (info.has('zmessage')) joins.push('LEFT JOIN ZWAMESSAGEINFO AS inf ON inf.ZMESSAGE = t.rowid');
   return joins.join(' ');
 }
 
-function chatKeyFor(sessionId: number | null, sessions: Map<number, Session>, registry: ChatRegistry, peerJid: string | null = null): string {
+function chatKeyFor(sessionId: number | null, sessions: Map<number, Session>, people: IosPeople, registry: ChatRegistry, peerJid: string | null = null): string {
   const known = sessionId === null ? undefined : sessions.get(sessionId);
   const session: Session | undefined = known ?? (peerJid === null ? undefined : { jid: peerJid, name: null, type: peerJid.endsWith('@g.us') ? 1 : 0 });
   const key = session?.jid !== null && session?.jid !== undefined ? `jid:${session.jid}` : `session:${sessionId ?? 'unknown'}`;
   registry.ensure(key, () => ({
     key,
-    title: session?.name ?? phoneFromJid(session?.jid ?? null) ?? session?.jid ?? 'Unknown chat',
+    title: session?.name ?? (session?.jid === null || session?.jid === undefined ? 'Unknown chat' : people.idOf(session.jid)),
     kind: SESSION_KINDS[(session?.type ?? 2) as keyof typeof SESSION_KINDS] ?? 'unknown',
-    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name, id: phoneFromJid(session.jid) ?? session.jid }] : session?.members ?? [],
+    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name, id: people.idOf(session.jid) }] : session?.members ?? [],
   }));
   return key;
 }
@@ -291,23 +328,30 @@ function isBroadcastSession(session: Session | undefined): boolean {
   return session?.type === SESSION_TYPE_BROADCAST || session?.type === SESSION_TYPE_STATUS || (session?.jid ?? '').endsWith('@broadcast');
 }
 
-function nameOf(jid: string | null, pushNames: Map<string, string>): string | null {
-  if (jid === null) return null;
-  return pushNames.get(jid) ?? phoneFromJid(jid) ?? jid;
+/** ZWAMESSAGE.ZPUSHNAME when it is not a plain name (wrapped, or metadata): kept as stored, saying what it is. */
+function putStoredPushName(extra: Record<string, unknown>, value: string | null): void {
+  const read = readStoredPushName(value);
+  if (read === null || read.kind === 'name') return;
+  extra['pushNameStored'] = read.kind === 'wrapped'
+    ? { value, name: read.name, note: 'ZPUSHNAME holds the name wrapped (base64 of a protobuf)' }
+    : { value, note: 'ZPUSHNAME holds no name (base64 of a protobuf of numbers)' };
 }
 
-function loadSessions(db: Database, onError: (message: string) => void): Map<number, Session> {
+/** The sessions by Z_PK; a lid session's phone jid (ZCONTACTIDENTIFIER) is noted in `lidPhones`. */
+function loadSessions(db: Database, lidPhones: Map<string, string>, onError: (message: string) => void): Map<number, Session> {
   const sessions = new Map<number, Session>();
   if (!hasTable(db, 'ZWACHATSESSION')) return sessions;
-  const select = selectExpressions(columnsOf(db, 'ZWACHATSESSION'), 't', ['ZCONTACTJID', 'ZPARTNERNAME', 'ZSESSIONTYPE']);
+  const select = selectExpressions(columnsOf(db, 'ZWACHATSESSION'), 't', ['ZCONTACTJID', 'ZPARTNERNAME', 'ZSESSIONTYPE', 'ZCONTACTIDENTIFIER']);
   for (const row of scanRows(db, { table: 'ZWACHATSESSION', select }, (message) => onError(`ZWACHATSESSION: ${message}`))) {
-    sessions.set(rowidOf(row), { jid: nonEmptyText(row['zcontactjid']), name: nonEmptyText(row['zpartnername']), type: integerValue(row['zsessiontype']) });
+    const jid = nonEmptyText(row['zcontactjid']);
+    noteLidPhone(lidPhones, jid, nonEmptyText(row['zcontactidentifier']));
+    sessions.set(rowidOf(row), { jid, name: nonEmptyText(row['zpartnername']), type: integerValue(row['zsessiontype']) });
   }
   return sessions;
 }
 
 /** Lists each group's members on its session, named by ZCONTACTNAME or ZFIRSTNAME, else their push name. */
-function loadGroupMembers(db: Database, sessions: Map<number, Session>, pushNames: Map<string, string>, onError: (message: string) => void): void {
+function loadGroupMembers(db: Database, sessions: Map<number, Session>, people: IosPeople, lidPhones: Map<string, string>, onError: (message: string) => void): void {
   if (!hasTable(db, 'ZWAGROUPMEMBER')) return;
   const columns = columnsOf(db, 'ZWAGROUPMEMBER');
   if (!columns.has('zchatsession') || !columns.has('zmemberjid')) return;
@@ -315,10 +359,11 @@ function loadGroupMembers(db: Database, sessions: Map<number, Session>, pushName
   for (const row of scanRows(db, { table: 'ZWAGROUPMEMBER', select }, (message) => onError(`ZWAGROUPMEMBER: ${message}`))) {
     const session = sessions.get(integerValue(row['zchatsession']) ?? -1);
     const jid = nonEmptyText(row['zmemberjid']);
+    noteLidPhone(lidPhones, jid, nonEmptyText(row['zcontactidentifier']));
     if (session === undefined || jid === null) continue;
     session.members ??= [];
-    if (session.members.some((member) => member.id === (phoneFromJid(jid) ?? jid))) continue;
-    session.members.push({ name: nonEmptyText(row['zcontactname']) ?? nonEmptyText(row['zfirstname']) ?? pushNames.get(jid) ?? null, id: phoneFromJid(jid) ?? jid });
+    if (session.members.some((member) => member.id === people.idOf(jid))) continue;
+    session.members.push({ name: nonEmptyText(row['zcontactname']) ?? nonEmptyText(row['zfirstname']) ?? people.pushNames.get(jid) ?? null, id: people.idOf(jid) });
   }
 }
 
@@ -328,7 +373,8 @@ function loadPushNames(db: Database, onError: (message: string) => void): Map<st
   const select = selectExpressions(columnsOf(db, 'ZWAPROFILEPUSHNAME'), 't', ['ZJID', 'ZPUSHNAME']);
   for (const row of scanRows(db, { table: 'ZWAPROFILEPUSHNAME', select }, (message) => onError(`ZWAPROFILEPUSHNAME: ${message}`))) {
     const jid = nonEmptyText(row['zjid']);
-    const name = nonEmptyText(row['zpushname']);
+    // A wrapped name is unwrapped; a value that holds no name names no one.
+    const name = pushNameText(nonEmptyText(row['zpushname']));
     if (jid !== null && name !== null) names.set(jid, name);
   }
   return names;
