@@ -154,6 +154,8 @@ const DELETED_TEXTS = [
   '您已删除这条消息', '您删除这个信息', 'Acest mesaj a fost șters', 'Ați șters acest mesaj',
   // A group admin's deletion, iOS (whats_json lib/src/patterns.dart, keys `zD*5p`, `W*,Ww`).
   'This message was deleted by an admin', 'You deleted this message as admin',
+  // Hebrew iOS, read in a real group export (TalTouboul/---------- `_chat.txt`).
+  'הודעה זו נמחקה',
 ];
 const DELETED = new Set(DELETED_TEXTS.map(fold));
 const DELETED_EDGES = new FoldedEdges(DELETED);
@@ -169,10 +171,11 @@ const DELETED_BY_NAMED_ADMIN = /^this message was deleted by admin [^\n]{1,120}$
 
 /**
  * `<This message was edited>` suffix (newer exports); German form from FORMATS.md, Turkish
- * `<Bu mesaj düzenlendi>` and Romanian `<Acest mesaj a fost editat>` as public parsers list them.
+ * `<Bu mesaj düzenlendi>` and Romanian `<Acest mesaj a fost editat>` as public parsers list them;
+ * Hebrew iOS `<ההודעה נערכה>` read in a real group export (TalTouboul/---------- `_chat.txt`).
  */
 const EDITED_SUFFIX =
-  /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित|düzenlendi|editat)[^<>]*>$/iu;
+  /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित|düzenlendi|editat|נערכה)[^<>]*>$/iu;
 
 /**
  * `location: https://maps…` (Android) / `Location: …` (iOS), per language in the samples. The
@@ -203,9 +206,12 @@ function isLocationShare(firstLine: string): boolean {
   return LOCATION_PREFIX.test(firstLine) || (LIVE_LOCATION_LENGTHS.has(firstLine.length) && LIVE_LOCATION_EDGES.mayStart(firstLine) && LIVE_LOCATIONS.has(fold(firstLine)));
 }
 
-/** Words of the end-to-end encryption notice, per language in the samples. */
+/**
+ * Words of the end-to-end encryption notice, per language in the samples; Hebrew ("encrypted
+ * end to end") as a real iOS group export writes it (TalTouboul/---------- `_chat.txt`).
+ */
 const END_TO_END_WORDS =
-  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|uçtan uca şifrel|端到端加密|端對端加密|criptate integral';
+  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|uçtan uca şifrel|端到端加密|端對端加密|criptate integral|מוצפנות מקצה לקצה';
 /** Words of the "your security code with … changed" notice, per language in the samples. */
 const SECURITY_CODE_WORDS =
   'security code|sicherheitsnummer|bezpečnostní kód|code de sécurité|codice di sicurezza|código de segurança|código de seguridad|код безопасности|код безпеки|सुरक्षा कोड|kode keamanan|セキュリティコード|รหัสความปลอดภัย|mã bảo mật|رمز أمانك|güvenlik kodu değişti|的安全代码已更改|的安全碼已變更|之間的安全代碼已變更|codul dvs. de securitate';
