@@ -207,6 +207,29 @@ function isLocationShare(firstLine: string): boolean {
 }
 
 /**
+ * A place shared from the map (a venue), as exports write it (AyazKhuraishi/whatsapp-export-
+ * inconsistencies, "Locations (Static)", documented from real exports; timelinize's WhatsApp
+ * fixture `_chat.txt`): iOS puts the place and its area before the link on one line,
+ * `Helsinki (Helsinki): https://maps.google.com/?q=60.167850,24.952965` (a Foursquare link for
+ * some venues); Android writes the place and its address on lines of their own, then the
+ * labelled link, `Helsinki` / `Helsinki` / `location: https://maps.google.com/?q=…`. Only the
+ * map links WhatsApp writes count: a person's "Office (2nd floor): https://example.com" is theirs.
+ */
+const IOS_VENUE = /^[^\n]{1,200} \([^\n]{0,200}\): https:\/\/(?:maps\.google\.com\/\?q=-?\d|foursquare\.com\/v\/)[^\s]*$/u;
+/** Lines an Android venue share has before its labelled link: the place, and its address. */
+const MAX_ANDROID_VENUE_LINES_BEFORE_LINK = 2;
+
+function isVenueShare(firstLine: string, whole: string): boolean {
+  if (IOS_VENUE.test(firstLine)) return true;
+  const lastBreak = whole.lastIndexOf('\n');
+  if (lastBreak === -1) return false;
+  const linesBefore = whole.slice(0, lastBreak).split('\n').length;
+  const lastLine = whole.slice(lastBreak + 1).trim();
+  // The link ends the share: words after it make the line a person's.
+  return linesBefore <= MAX_ANDROID_VENUE_LINES_BEFORE_LINK && LOCATION_PREFIX.test(lastLine) && !/\s/u.test(lastLine.slice(lastLine.indexOf('://')));
+}
+
+/**
  * Words of the end-to-end encryption notice, per language in the samples; Hebrew ("encrypted
  * end to end") as a real iOS group export writes it (TalTouboul/---------- `_chat.txt`).
  */
@@ -402,7 +425,7 @@ export function classifyPlaceholders(text: string, written: string | null = null
     media: firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written)),
     deleted: isDeletedText(whole, written),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
-    location: isLocationShare(firstLine),
+    location: isLocationShare(firstLine) || isVenueShare(firstLine, whole),
   };
 }
 
