@@ -21,14 +21,16 @@ const QUOTE_CHARACTERS = /["“”„«»]/gu;
  * whatstk pokemon.txt); marked ones (every genuine iOS export) are caught in every language.
  */
 const ENGLISH_NOTICE_OPENING =
-  /^(?:messages and calls are end-to-end encrypted|messages (?:you send )?to this (?:group|chat) are now secured with end-to-end encryption|your security code with .{1,120} changed|this business uses a secure service from meta)/iu;
+  /^(?:messages and calls are end-to-end encrypted|messages (?:you send )?to this (?:group|chat)(?: and calls)? are now secured with end-to-end encryption|your security code with .{1,120} changed|this business uses a secure service from meta)/iu;
 
 /**
  * Whether rule 4 can make an authored line a notice at all: only a body that starts with a
- * direction mark, or a name seen once, can be one. False settles the line as a message cheaply.
+ * direction mark, a name seen once, or the file's first line (where WhatsApp puts the end-to-end
+ * notice, under the contact's name in a private chat) can be one. False settles the line as a
+ * message cheaply.
  */
-export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): boolean {
-  return split.sender !== null && (split.marked || (statistics.counts.get(split.sender) ?? 0) <= 1);
+export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics, line: number): boolean {
+  return split.sender !== null && (split.marked || line === statistics.firstHeaderLine || (statistics.counts.get(split.sender) ?? 0) <= 1);
 }
 
 /**
@@ -38,7 +40,7 @@ export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): b
  */
 export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics, line: number): string | null {
   const sender = split.sender;
-  if (sender === null || !mayBeNotice(split, statistics)) {
+  if (sender === null || !mayBeNotice(split, statistics, line)) {
     return null;
   }
   if (split.marked && isKnownNotice(plainBody)) {
@@ -62,6 +64,13 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
   if (seenOnce && keywords && hasNoticeShape(plainBody) && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
     return 'a name seen once, before the text of a WhatsApp notice';
+  }
+  // Older iOS exports wrote the end-to-end notice unmarked under the contact's name, who writes
+  // messages too (AyazKhuraishi/whatsapp-export-inconsistencies, "Encryption": `Jane Doe: Messages
+  // to this chat and calls are now secured with end-to-end encryption.`): on the first line only,
+  // in WhatsApp's whole English opening.
+  if (line === statistics.firstHeaderLine && hasNoticeShape(plainBody) && ENGLISH_NOTICE_OPENING.test(plainBody)) {
+    return "the file's first line, in the opening of WhatsApp's end-to-end notice";
   }
   if (seenOnce && isNameQuotedText(sender)) {
     return 'quoted text before the colon: a notice about a subject or name change';
