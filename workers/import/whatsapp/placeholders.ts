@@ -15,6 +15,7 @@
  * lower case; iOS omitted-media texts may follow a caption (`Some file.txt document omitted`).
  */
 
+import { isKnownAndroidAttachedLabel } from './android-attached-labels.ts';
 import { fold, FoldedEdges } from './folding.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
@@ -120,7 +121,7 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
  * act, so it is never a single spaced word ("(adjunto)", "(attached)" are a person's words).
  */
 function isAttachedLabel(label: string): boolean {
-  return (WHITESPACE.test(label) || UNSPACED_SCRIPT.test(label)) && ATTACHED_LABEL_STEM.test(fold(label));
+  return isKnownAndroidAttachedLabel(label) || ((WHITESPACE.test(label) || UNSPACED_SCRIPT.test(label)) && ATTACHED_LABEL_STEM.test(fold(label)));
 }
 /**
  * iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). iOS names every
