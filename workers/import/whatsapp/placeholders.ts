@@ -16,6 +16,7 @@
  */
 
 import { isKnownAndroidAttachedLabel } from './android-attached-labels.ts';
+import { CATALOGUE_ANDROID_OMITTED_TEXTS, CATALOGUE_DELETED_TEXTS, CATALOGUE_IOS_OMITTED } from './catalogue-wordings.ts';
 import { fold, FoldedEdges } from './folding.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
@@ -63,7 +64,7 @@ const IOS_OMITTED: readonly (readonly [WhatsAppMediaType, readonly string[]])[] 
 ];
 
 const IOS_OMITTED_TYPES: ReadonlyMap<string, WhatsAppMediaType> = new Map(
-  IOS_OMITTED.flatMap(([mediaType, texts]) => texts.map((text) => [fold(text), mediaType] as const)),
+  [...IOS_OMITTED, ...CATALOGUE_IOS_OMITTED].flatMap(([mediaType, texts]) => texts.map((text) => [fold(text), mediaType] as const)),
 );
 /**
  * The placeholder ends the first line; anything before it is a caption or document title.
@@ -104,7 +105,7 @@ const ANDROID_OMITTED_TEXTS = [
   'medya dahil edilmedi', 'medya atlanmış', 'медіа пропущено', 'تم استبعاد الوسائط', 'bỏ qua media',
   'bỏ qua tệp phương tiện', '省略多媒体文件', '忽略多媒體檔', 'conținut media omis',
 ];
-const ANDROID_OMITTED = new Set(ANDROID_OMITTED_TEXTS.map(fold));
+const ANDROID_OMITTED = new Set([...ANDROID_OMITTED_TEXTS, ...CATALOGUE_ANDROID_OMITTED_TEXTS].map(fold));
 /** Fallback for other locales: a whole line in angle brackets naming an omission. */
 const ANDROID_OMITTED_STEM = /omit|weggel|ausgel|ausgeschl|omis|omess|weggelaten|без медиа|vynech|なし|省略|생략/u;
 const ANGLE_WRAPPED = /^<([^<>]{2,60})>$/u;
@@ -155,8 +156,8 @@ const DELETED_TEXTS = [
   '您已删除这条消息', '您删除这个信息', 'Acest mesaj a fost șters', 'Ați șters acest mesaj',
   // A group admin's deletion, iOS (whats_json lib/src/patterns.dart, keys `zD*5p`, `W*,Ww`).
   'This message was deleted by an admin', 'You deleted this message as admin',
-  // Hebrew iOS, read in a real group export (TalTouboul/---------- `_chat.txt`).
-  'הודעה זו נמחקה',
+  // Every other language WhatsApp ships (catalogue-wordings.ts; Hebrew's was read in a real export).
+  ...CATALOGUE_DELETED_TEXTS,
 ];
 const DELETED = new Set(DELETED_TEXTS.map(fold));
 const DELETED_EDGES = new FoldedEdges(DELETED);
@@ -232,10 +233,11 @@ function isVenueShare(firstLine: string, whole: string): boolean {
 
 /**
  * Words of the end-to-end encryption notice, per language in the samples; Hebrew ("encrypted
- * end to end") as a real iOS group export writes it (TalTouboul/---------- `_chat.txt`).
+ * end to end") as a real iOS group export writes it (TalTouboul/---------- `_chat.txt`), or
+ * hyphenated, as iOS's Localizable.strings has it (starkdmi/whats_json lib/src/patterns.dart).
  */
 const END_TO_END_WORDS =
-  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|uçtan uca şifrel|端到端加密|端對端加密|criptate integral|מוצפנות מקצה לקצה';
+  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|uçtan uca şifrel|端到端加密|端對端加密|criptate integral|מוצפנות מקצה[- ]לקצה';
 /** Words of the "your security code with … changed" notice, per language in the samples. */
 const SECURITY_CODE_WORDS =
   'security code|sicherheitsnummer|bezpečnostní kód|code de sécurité|codice di sicurezza|código de segurança|código de seguridad|код безопасности|код безпеки|सुरक्षा कोड|kode keamanan|セキュリティコード|รหัสความปลอดภัย|mã bảo mật|رمز أمانك|güvenlik kodu değişti|的安全代码已更改|的安全碼已變更|之間的安全代碼已變更|codul dvs. de securitate';
