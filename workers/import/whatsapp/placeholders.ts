@@ -208,6 +208,8 @@ export interface PlaceholderInfo {
   deleted: boolean;
   edited: boolean;
   location: boolean;
+  /** The body is the export's stand-in for a message this phone could not decrypt. */
+  waiting: boolean;
 }
 
 /** Media type of an exported file name (Android `IMG-…`, iOS `…-PHOTO-…`, extensions). */
@@ -358,6 +360,19 @@ function isDeletedText(whole: string, written: string | null): boolean {
   return written !== null && isDirectionMark(written.charAt(0)) && DELETED_BY_NAMED_ADMIN.test(whole);
 }
 
+/**
+ * A message this phone never could decrypt, exported in its place: WhatsApp Web's own export
+ * formatter writes exactly this for a ciphertext message (`WAWebExportChatSystemMsgFormatter`,
+ * MSG_TYPE.CIPHERTEXT), and real exports carry it (public analyzers skip it). The sender sent
+ * something; its content is not in the export. English only: no other wording was seen.
+ */
+const WAITING_TEXTS: ReadonlySet<string> = new Set(['waiting for this message. this may take a while']);
+const MAX_WAITING_LENGTH = Math.max(...[...WAITING_TEXTS].map((text) => text.length)) + 1;
+
+function isWaitingText(whole: string): boolean {
+  return whole.length <= MAX_WAITING_LENGTH && WAITING_TEXTS.has(fold(whole).replace(TRAILING_FULL_STOP, ''));
+}
+
 /** The first line of a text. */
 function firstLineOf(text: string): string {
   const newline = text.indexOf('\n');
@@ -379,10 +394,11 @@ export function classifyPlaceholders(text: string, written: string | null = null
     deleted: isDeletedText(whole, written),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
     location: isLocationShare(firstLine, whole),
+    waiting: isWaitingText(whole),
   };
 }
 
 /** True when the body is a placeholder that marks a real message (never a system notice). */
 export function isMessagePlaceholder(info: PlaceholderInfo): boolean {
-  return info.media !== null || info.deleted || info.location;
+  return info.media !== null || info.deleted || info.location || info.waiting;
 }

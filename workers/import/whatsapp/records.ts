@@ -85,6 +85,9 @@ export function classifyRecord(
   if (placeholders.location) {
     record.location = true;
   }
+  if (placeholders.waiting) {
+    record.waiting = true;
+  }
   if (author.sender !== null && !isMessagePlaceholder(placeholders)) {
     const reason = noticeReason(author, plain, statistics, header.line);
     if (reason !== null) {

@@ -80,6 +80,8 @@ export interface WhatsAppRecord {
   systemReason?: string;
   /** True when the line began with a location share (`location: https://maps…`, Android's `live location shared`). */
   location?: boolean;
+  /** True when the body is `Waiting for this message…`: a message was sent, its content is not in the export. */
+  waiting?: boolean;
 }
 
 export interface WhatsAppParseWarning {
