@@ -57,7 +57,14 @@ function isVenueShare(firstLine: string, whole: string): boolean {
   return linesBefore <= MAX_ANDROID_VENUE_LINES_BEFORE_LINK && LOCATION_PREFIX.test(lastLine) && !/\s/u.test(lastLine.slice(lastLine.indexOf('://')));
 }
 
+/**
+ * WhatsApp Web's export (WAWebExportChatPlainTextFormatter): `Location: 52.37, 4.89 - https://maps.google.com/?q=52.37,4.89`,
+ * `Live location: …`, the place's name and a colon before it when it has one. English wording:
+ * no other was seen.
+ */
+const WEB_EXPORT_LOCATION = /^(?:[^\n]{1,200}: )?(?:live location|location): -?\d{1,3}(?:\.\d+)?, -?\d{1,3}(?:\.\d+)? - https:\/\/maps\.google\.com\/\?q=\S+$/iu;
+
 /** True when a body (its first line, and the whole, both trimmed) is a location share of any kind. */
 export function isLocationShare(firstLine: string, whole: string): boolean {
-  return isPinShare(firstLine) || isVenueShare(firstLine, whole);
+  return isPinShare(firstLine) || isVenueShare(firstLine, whole) || WEB_EXPORT_LOCATION.test(firstLine);
 }

@@ -18,6 +18,7 @@
 import { isKnownAndroidAttachedLabel } from './android-attached-labels.ts';
 import { CATALOGUE_ANDROID_OMITTED_TEXTS, CATALOGUE_DELETED_TEXTS, CATALOGUE_IOS_OMITTED } from './catalogue-wordings.ts';
 import { isLocationShare } from './location-shares.ts';
+import { webExportMedia, type WebExportLabelReaders } from './web-export-media.ts';
 import { fold, FoldedEdges } from './folding.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
@@ -225,11 +226,23 @@ export function mediaTypeFromFileName(fileName: string): WhatsAppMediaType {
 }
 
 function mediaTypeFromAndroidOmitted(label: string): WhatsAppMediaType {
+  const named = IOS_OMITTED_TYPES.get(label);
+  if (named !== undefined) return named;
   if (/video/u.test(label)) return 'video';
   if (/sticker/u.test(label)) return 'sticker';
   if (/gif/u.test(label)) return 'gif';
+  // WhatsApp Web's export: `<voice message omitted>` (its `<image omitted>` is iOS's wording).
+  if (/voice message/u.test(label)) return 'audio';
   return 'unknown';
 }
+
+/** The media type an omitted-media label (folded) names, or null when it names none. */
+function omittedLabelType(wrappedLabel: string): WhatsAppMediaType | null {
+  const label = fold(wrappedLabel);
+  return ANDROID_OMITTED.has(label) || ANDROID_OMITTED_STEM.test(label) || IOS_OMITTED_TYPES.has(label) ? mediaTypeFromAndroidOmitted(label) : null;
+}
+
+const WEB_EXPORT_READERS: WebExportLabelReaders = { isAttachedLabel, omittedType: omittedLabelType, fileType: mediaTypeFromFileName };
 
 function documentTitle(caption: string): string {
   // iOS writes `Resume.pdf • 2 pages document omitted`: the title is before the bullet.
@@ -323,10 +336,8 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
   const wrapped = firstLine.startsWith('<') ? ANGLE_WRAPPED.exec(firstLine) : null;
   const wrappedLabel = wrapped?.[1];
   if (wrappedLabel !== undefined) {
-    const label = fold(wrappedLabel);
-    if (ANDROID_OMITTED.has(label) || ANDROID_OMITTED_STEM.test(label)) {
-      return { kind: 'omitted', mediaType: mediaTypeFromAndroidOmitted(label) };
-    }
+    const mediaType = omittedLabelType(wrappedLabel);
+    if (mediaType !== null) return { kind: 'omitted', mediaType };
   }
   const iosAttached = firstLine.endsWith('>') ? IOS_ATTACHED.exec(tailOf(firstLine).tail) : null;
   const iosFile = iosAttached?.[2];
@@ -349,7 +360,7 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
       return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
     }
   }
-  return omittedFromIos(firstLine, writtenFirstLine);
+  return omittedFromIos(firstLine, writtenFirstLine) ?? webExportMedia(firstLine, WEB_EXPORT_READERS);
 }
 
 /** True when the whole body (marks removed) is a deleted-message wording; `written` as for classifyPlaceholders. */
