@@ -82,6 +82,11 @@ export interface WhatsAppRecord {
   location?: boolean;
   /** True when the body is `Waiting for this message…`: a message was sent, its content is not in the export. */
   waiting?: boolean;
+  /**
+   * Set when the body opens with WhatsApp Web's `[Forwarded] ` (or `[Forwarded many times] `):
+   * the prefix is its export's mark of a forwarded message (WAWebExportChatPlainTextFormatter).
+   */
+  forwarded?: 'once' | 'many times';
 }
 
 export interface WhatsAppParseWarning {
