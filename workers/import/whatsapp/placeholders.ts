@@ -373,7 +373,7 @@ function isDeletedText(whole: string, written: string | null): boolean {
 
 /**
  * A message this phone never could decrypt, exported in its place: WhatsApp Web's own export
- * formatter writes exactly this for a ciphertext message (`WAWebExportChatSystemMsgFormatter`,
+ * formatter writes exactly this for a ciphertext message (`WAWebExportChatPlainTextFormatter`,
  * MSG_TYPE.CIPHERTEXT), and real exports carry it (public analyzers skip it). The sender sent
  * something; its content is not in the export. English only: no other wording was seen.
  */

@@ -7,7 +7,7 @@ import { inputFromText, runParser } from '../../../../support/parser-harness.ts'
 /**
  * Regression: a message the exporting phone never could decrypt is exported as
  * `Waiting for this message. This may take a while.` (WhatsApp Web's export formatter writes
- * exactly this for a ciphertext message, WAWebExportChatSystemMsgFormatter; public analyzers of
+ * exactly this for a ciphertext message, WAWebExportChatPlainTextFormatter; public analyzers of
  * real exports skip the line). It was read as the sender's own words. It is their message, with
  * its content missing: flagged, and marked as the export's wording. Lines below are made up.
  */
