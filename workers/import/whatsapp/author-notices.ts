@@ -21,14 +21,16 @@ const QUOTE_CHARACTERS = /["“”„«»]/gu;
  * whatstk pokemon.txt); marked ones (every genuine iOS export) are caught in every language.
  */
 const ENGLISH_NOTICE_OPENING =
-  /^(?:messages and calls are end-to-end encrypted|messages (?:you send )?to this (?:group|chat) are now secured with end-to-end encryption|your security code with .{1,120} changed|this business uses a secure service from meta)/iu;
+  /^(?:messages and calls are end-to-end encrypted|messages (?:you send )?to this (?:group|chat)(?: and calls)? are now secured with end-to-end encryption|your security code with .{1,120} changed|this business uses a secure service from meta)/iu;
 
 /**
  * Whether rule 4 can make an authored line a notice at all: only a body that starts with a
- * direction mark, or a name seen once, can be one. False settles the line as a message cheaply.
+ * direction mark, a name seen once, or the file's first line (where WhatsApp puts the end-to-end
+ * notice, under the contact's name in a private chat) can be one. False settles the line as a
+ * message cheaply.
  */
-export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): boolean {
-  return split.sender !== null && (split.marked || (statistics.counts.get(split.sender) ?? 0) <= 1);
+export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics, line: number): boolean {
+  return split.sender !== null && (split.marked || line === statistics.firstHeaderLine || (statistics.counts.get(split.sender) ?? 0) <= 1);
 }
 
 /**
@@ -38,7 +40,7 @@ export function mayBeNotice(split: AuthorSplit, statistics: SenderStatistics): b
  */
 export function noticeReason(split: AuthorSplit, plainBody: string, statistics: SenderStatistics, line: number): string | null {
   const sender = split.sender;
-  if (sender === null || !mayBeNotice(split, statistics)) {
+  if (sender === null || !mayBeNotice(split, statistics, line)) {
     return null;
   }
   if (split.marked && isKnownNotice(plainBody)) {
@@ -55,10 +57,20 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
       return "body starts with a direction mark under the group's own name (the end-to-end notice's, never an unmarked message's)";
     }
   }
+  if (split.marked && hasNoticeShape(plainBody) && isActOnParticipant(plainBody, sender, statistics)) {
+    return 'body starts with a direction mark and reads "<participant> <verb> <the one it is written under>", as the notices about a participant do in any script ("X הסיר/ה את Y")';
+  }
   const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
   const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);
   if (seenOnce && keywords && hasNoticeShape(plainBody) && (line === statistics.firstHeaderLine || ENGLISH_NOTICE_OPENING.test(plainBody))) {
     return 'a name seen once, before the text of a WhatsApp notice';
+  }
+  // Older iOS exports wrote the end-to-end notice unmarked under the contact's name, who writes
+  // messages too (AyazKhuraishi/whatsapp-export-inconsistencies, "Encryption": `Jane Doe: Messages
+  // to this chat and calls are now secured with end-to-end encryption.`): on the first line only,
+  // in WhatsApp's whole English opening.
+  if (line === statistics.firstHeaderLine && hasNoticeShape(plainBody) && ENGLISH_NOTICE_OPENING.test(plainBody)) {
+    return "the file's first line, in the opening of WhatsApp's end-to-end notice";
   }
   if (seenOnce && isNameQuotedText(sender)) {
     return 'quoted text before the colon: a notice about a subject or name change';
@@ -87,6 +99,43 @@ export function mentionsName(plainBody: string, sender: string): boolean {
     const before = at === 0 ? '' : body.charAt(at - 1);
     const after = body.charAt(at + name.length);
     if (!LETTER_OR_DIGIT.test(before) && !LETTER_OR_DIGIT.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * Most words between the two names of an act on a participant: WhatsApp's verb phrase
+ * (`הסיר/ה את`, `הוסיף/ה את`) is one to three words, with no punctuation of a sentence.
+ */
+const MAX_ACT_WORDS = 3;
+const SENTENCE_PUNCTUATION = /[,.!?;:\u060c\u061b]/u;
+
+/** The text with the spaces WhatsApp writes in names made plain ones. */
+function plainNames(text: string): string {
+  return text.replace(NAME_SPACES, ' ');
+}
+
+/**
+ * True when a right-to-left body is one participant acting on the one it is written under: it
+ * opens with another name of the chat and ends with the sender's own, one to three words between
+ * (`יניב פיבו: ‎לירית שפיר שמש הסיר/ה את יניב פיבו`, a real Hebrew iOS export,
+ * TalTouboul/---------- `_chat.txt`). The looser rule above (any mention of the name) stays off
+ * for right-to-left bodies, whose writers' keyboards mark every message; this shape is
+ * WhatsApp's, and a person's line rarely has it ("נועה, תזכירי לי … של שירה" has a comma and
+ * more words).
+ */
+function isActOnParticipant(plainBody: string, sender: string, statistics: SenderStatistics): boolean {
+  if (!opensInRightToLeftScript(plainBody)) return false;
+  const body = plainNames(plainBody).trim();
+  const own = plainNames(sender).trim();
+  if (own === '' || !body.endsWith(own) || LETTER_OR_DIGIT.test(body.charAt(body.length - own.length - 1))) return false;
+  const before = body.slice(0, body.length - own.length).replace(/~ ?$/u, '').trimEnd().replace(/^~ ?/u, '');
+  for (const name of statistics.counts.keys()) {
+    const other = plainNames(name).trim();
+    if (other === own || other === '' || !before.startsWith(other)) continue;
+    const wording = before.slice(other.length);
+    const words = wording.trim().split(/\s+/u);
+    if (/^\s/u.test(wording) && words.length <= MAX_ACT_WORDS && !SENTENCE_PUNCTUATION.test(wording)) return true;
   }
   return false;
 }
@@ -127,9 +176,18 @@ function opensInRightToLeftScript(plainBody: string): boolean {
 }
 
 /**
+ * Hebrew writes its abbreviations with a gershayim between two letters, and keyboards type it
+ * as an ASCII '"' (`כו"ח`, `ד"ר`, `צה"ל`): a mark inside a word, never a quote that opens.
+ */
+const HEBREW_GERSHAYIM = /(?<=\p{Script=Hebrew})["״](?=\p{Script=Hebrew})/gu;
+
+/**
  * True when a notice's "name" is really part of its text: the colon after it sits inside a
  * quote left open (`You changed the subject from "Plan: A"…`), i.e. an odd number of quotes.
+ * A Hebrew gershayim is no quote: a real group named `כו"ח - …` (TalTouboul/---------- `_chat.txt`)
+ * lost its name to the text of its end-to-end notice.
  */
 export function isNameQuotedText(sender: string): boolean {
-  return (sender.match(QUOTE_CHARACTERS)?.length ?? 0) % 2 === 1;
+  const quotes = sender.replace(HEBREW_GERSHAYIM, '').match(QUOTE_CHARACTERS);
+  return (quotes?.length ?? 0) % 2 === 1;
 }

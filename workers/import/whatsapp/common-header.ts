@@ -40,9 +40,15 @@ export function matchCommonHeader(line: string): HeaderMatch | undefined {
   }
   const stampEnd = at;
   let bodyStart: number;
+  let dashAfterBracket = false;
   if (bracket) {
     if (line.charCodeAt(stampEnd) !== CLOSE_BRACKET) return undefined;
     bodyStart = spaces(line, stampEnd + 1);
+    // WhatsApp Web's system lines: `[stamp] - text`; the dash is the separator, not text.
+    if (bodyStart > stampEnd + 1 && line.charCodeAt(bodyStart) === HYPHEN && line.charCodeAt(bodyStart + 1) === SPACE) {
+      dashAfterBracket = true;
+      bodyStart = spaces(line, bodyStart + 1);
+    }
   } else {
     const dash = spaces(line, stampEnd);
     if (dash === stampEnd || line.charCodeAt(dash) !== HYPHEN) return undefined;
@@ -69,6 +75,7 @@ export function matchCommonHeader(line: string): HeaderMatch | undefined {
     second,
     dayPeriod: null,
     yearFirst: false,
+    dashAfterBracket,
   };
 }
 

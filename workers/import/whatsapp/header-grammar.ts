@@ -92,13 +92,14 @@ const CONNECTOR = '(?:klo|kl\\.|um|à|a las|alle|at|om|o|u|в|г\\.,?)';
 const GAP = '(?:, *| +)';
 const TIME_WITH_PERIOD =
   `(?:(?<periodBefore>${DAY_PERIOD}) *)?${TIME}(?: *(?<periodAfter>${DAY_PERIOD}))?`;
-const SEPARATOR = '(?:(?<close>\\]) *| +(?<dash>[-–—])(?: +|$)|(?<colon>:)(?: +|$))';
+/** After `]`, WhatsApp Web's export puts ` - ` before its system lines (header-match.ts). */
+const SEPARATOR = '(?:(?<close>\\])(?<closeDash> - +)? *| +(?<dash>[-–—])(?: +|$)|(?<colon>:)(?: +|$))';
 
 /** Every capturing group of the header patterns. */
 const GROUP_NAMES = [
   'open', 'stamp', 'field1', 'field2', 'field3', 'calendarMarker', 'dayFirstDay', 'dayFirstMonth',
   'dayFirstYear', 'monthFirstMonth', 'monthFirstDay', 'monthFirstYear', 'periodBefore', 'hour',
-  'minute', 'second', 'periodAfter', 'close', 'dash', 'colon',
+  'minute', 'second', 'periodAfter', 'close', 'closeDash', 'dash', 'colon',
 ] as const;
 type GroupName = (typeof GROUP_NAMES)[number];
 /** Group number per name; 0 (the whole match) never stands for a group, so it marks "absent". */
@@ -302,6 +303,7 @@ function buildHeaderMatch(prefix: NormalisedPrefix, matchLength: number, found: 
     second: second === undefined ? 0 : Number(second),
     dayPeriod,
     yearFirst: periodToken !== undefined && YEAR_FIRST_PERIODS.has(periodToken) && group(found, 'field1') !== undefined,
+    dashAfterBracket: group(found, 'closeDash') !== undefined,
   };
 }
 

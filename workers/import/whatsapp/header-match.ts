@@ -29,4 +29,9 @@ export interface HeaderMatch {
    * day period (오전/오후) means a Korean date, always year, month, day (`yy. M. d.`).
    */
   yearFirst: boolean;
+  /**
+   * True for `[stamp] - text`: a bracket and then a dash, the shape WhatsApp Web's export gives
+   * its system lines (WAWebExportChatPlainTextFormatter). No phone export writes it.
+   */
+  dashAfterBracket: boolean;
 }

@@ -117,6 +117,8 @@ class HeaderScan {
   /** 0-based line of the first header, -1 while none is seen. */
   private firstHeaderLine = -1;
   private firstYearFirstLine = 0;
+  /** 1-based line of the first `[stamp] - text` header (WhatsApp Web's export), 0 while none. */
+  private firstWebExportLine = 0;
   private bracket = 0;
   private dash = 0;
   private twelveHour = 0;
@@ -145,6 +147,7 @@ class HeaderScan {
     if (match.style === 'bracket') this.bracket += 1;
     else if (match.style === 'dash') this.dash += 1;
     if (match.dayPeriod !== null) this.twelveHour += 1;
+    if (match.dashAfterBracket) this.firstWebExportLine ||= line + 1;
     const { field1, field2, field3 } = match;
     if (field1 !== '') {
       if (match.yearFirst || looksLikeYear(field1)) this.firstYearFirstLine ||= line + 1;
@@ -155,7 +158,7 @@ class HeaderScan {
 
   /** The file's date order, with the warnings it calls for. */
   decideOrder(options: WhatsAppParseOptions): DateOrderDecision {
-    const order = this.dates.decide(this.firstYearFirstLine, options.dateOrder);
+    const order = webExportOrder(this.dates.decide(this.firstYearFirstLine, options.dateOrder), this.firstWebExportLine);
     if (order.conflict !== null) {
       this.warnings.add('date-order', 0, order.conflict);
     }
@@ -181,6 +184,21 @@ class HeaderScan {
       lineCount: this.lineCount,
     };
   }
+}
+
+/**
+ * WhatsApp Web's export writes every date month first (`M/D/YY, h:mm:ss AM`, whatever the
+ * locale: WAWebExportChatPlainTextFormatter), and only it writes `[stamp] - text` lines. In a
+ * file with such a line and no date that settles the order, month first is known, not assumed.
+ */
+function webExportOrder(order: DateOrderDecision, firstWebExportLine: number): DateOrderDecision {
+  if (order.source !== 'default' || firstWebExportLine === 0) return order;
+  return {
+    order: 'mdy',
+    source: 'inferred',
+    evidence: `line ${firstWebExportLine} has the "[date, time] - " shape of WhatsApp Web's export, which writes dates month first`,
+    conflict: null,
+  };
 }
 
 /** The record being gathered: a header and its continuation lines, or lines with no header. */

@@ -15,6 +15,10 @@
  * lower case; iOS omitted-media texts may follow a caption (`Some file.txt document omitted`).
  */
 
+import { isKnownAndroidAttachedLabel } from './android-attached-labels.ts';
+import { CATALOGUE_ANDROID_OMITTED_TEXTS, CATALOGUE_DELETED_TEXTS, CATALOGUE_IOS_OMITTED } from './catalogue-wordings.ts';
+import { isLocationShare } from './location-shares.ts';
+import { webExportMedia, type WebExportLabelReaders } from './web-export-media.ts';
 import { fold, FoldedEdges } from './folding.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
@@ -62,7 +66,7 @@ const IOS_OMITTED: readonly (readonly [WhatsAppMediaType, readonly string[]])[] 
 ];
 
 const IOS_OMITTED_TYPES: ReadonlyMap<string, WhatsAppMediaType> = new Map(
-  IOS_OMITTED.flatMap(([mediaType, texts]) => texts.map((text) => [fold(text), mediaType] as const)),
+  [...IOS_OMITTED, ...CATALOGUE_IOS_OMITTED].flatMap(([mediaType, texts]) => texts.map((text) => [fold(text), mediaType] as const)),
 );
 /**
  * The placeholder ends the first line; anything before it is a caption or document title.
@@ -103,7 +107,7 @@ const ANDROID_OMITTED_TEXTS = [
   'medya dahil edilmedi', 'medya atlanmış', 'медіа пропущено', 'تم استبعاد الوسائط', 'bỏ qua media',
   'bỏ qua tệp phương tiện', '省略多媒体文件', '忽略多媒體檔', 'conținut media omis',
 ];
-const ANDROID_OMITTED = new Set(ANDROID_OMITTED_TEXTS.map(fold));
+const ANDROID_OMITTED = new Set([...ANDROID_OMITTED_TEXTS, ...CATALOGUE_ANDROID_OMITTED_TEXTS].map(fold));
 /** Fallback for other locales: a whole line in angle brackets naming an omission. */
 const ANDROID_OMITTED_STEM = /omit|weggel|ausgel|ausgeschl|omis|omess|weggelaten|без медиа|vynech|なし|省略|생략/u;
 const ANGLE_WRAPPED = /^<([^<>]{2,60})>$/u;
@@ -120,7 +124,7 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
  * act, so it is never a single spaced word ("(adjunto)", "(attached)" are a person's words).
  */
 function isAttachedLabel(label: string): boolean {
-  return (WHITESPACE.test(label) || UNSPACED_SCRIPT.test(label)) && ATTACHED_LABEL_STEM.test(fold(label));
+  return isKnownAndroidAttachedLabel(label) || ((WHITESPACE.test(label) || UNSPACED_SCRIPT.test(label)) && ATTACHED_LABEL_STEM.test(fold(label)));
 }
 /**
  * iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). iOS names every
@@ -154,6 +158,8 @@ const DELETED_TEXTS = [
   '您已删除这条消息', '您删除这个信息', 'Acest mesaj a fost șters', 'Ați șters acest mesaj',
   // A group admin's deletion, iOS (whats_json lib/src/patterns.dart, keys `zD*5p`, `W*,Ww`).
   'This message was deleted by an admin', 'You deleted this message as admin',
+  // Every other language WhatsApp ships (catalogue-wordings.ts; Hebrew's was read in a real export).
+  ...CATALOGUE_DELETED_TEXTS,
 ];
 const DELETED = new Set(DELETED_TEXTS.map(fold));
 const DELETED_EDGES = new FoldedEdges(DELETED);
@@ -169,43 +175,20 @@ const DELETED_BY_NAMED_ADMIN = /^this message was deleted by admin [^\n]{1,120}$
 
 /**
  * `<This message was edited>` suffix (newer exports); German form from FORMATS.md, Turkish
- * `<Bu mesaj düzenlendi>` and Romanian `<Acest mesaj a fost editat>` as public parsers list them.
+ * `<Bu mesaj düzenlendi>` and Romanian `<Acest mesaj a fost editat>` as public parsers list them;
+ * Hebrew iOS `<ההודעה נערכה>` read in a real group export (TalTouboul/---------- `_chat.txt`).
  */
 const EDITED_SUFFIX =
-  /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित|düzenlendi|editat)[^<>]*>$/iu;
+  /<[^<>]*(?:edited|bearbeitet|editado|modifié|modificato|bewerkt|изменено|редаговано|upraveno|diedit|編集済み|แก้ไข|chỉnh sửa|تعديل|संपादित|düzenlendi|editat|נערכה)[^<>]*>$/iu;
+
 
 /**
- * `location: https://maps…` (Android) / `Location: …` (iOS), per language in the samples. The
- * link is part of the wording: a person's "Location: Hotel Central" is their own words.
+ * Words of the end-to-end encryption notice, per language in the samples; Hebrew ("encrypted
+ * end to end") as a real iOS group export writes it (TalTouboul/---------- `_chat.txt`), or
+ * hyphenated, as iOS's Localizable.strings has it (starkdmi/whats_json lib/src/patterns.dart).
  */
-const LOCATION_PREFIX =
-  /^(?:location|standort|locatie|ubicación|posizione|localisation|localização|местоположение|розташування|місцезнаходження|poloha|lokasi|位置情報|位置|ตำแหน่งที่ตั้ง|vị trí|موقع|الموقع|लोकेशन|konum|locație): https?:\/\//iu;
-
-/**
- * Android's live-location share, a whole first line (strings.xml `email_live_location_message`;
- * a caption may follow on the next lines). No sample holds one: these are the wordings
- * starkdmi/whats_json lib/src/patterns.dart lists (`liveLocation`) for the languages above.
- */
-const LIVE_LOCATION_TEXTS = [
-  'live location shared', 'Live-Standort wird geteilt', 'ubicación en tiempo real compartida',
-  'posizione attuale condivisa', 'Localisation en direct partagée', 'localização atual compartilhada',
-  'Está a partilhar a sua localização', 'Геоданные отправлены', 'геодані надіслано',
-  'byla sdílena aktuální poloha', 'live locatie gedeeld', 'लाइव स्थान साझा किया गया', 'Lokasi terkini dibagikan',
-  'ライブロケーション共有', 'ตำแหน่งปัจจุบันถูกแบ่งปัน', 'vị trí hiện thời được chia sẻ', 'تمت مشاركة الموقع المباشر',
-  'Mevcut konum paylaşıldı', '共享实时位置', '實時位置已分享', 'locație în timp real distribuită',
-];
-const LIVE_LOCATIONS = new Set(LIVE_LOCATION_TEXTS.map(fold));
-const LIVE_LOCATION_EDGES = new FoldedEdges(LIVE_LOCATIONS);
-const LIVE_LOCATION_LENGTHS: ReadonlySet<number> = new Set(LIVE_LOCATION_TEXTS.map((text) => text.length));
-
-/** True when the first line is a location share: a map link after the label, or Android's live share. */
-function isLocationShare(firstLine: string): boolean {
-  return LOCATION_PREFIX.test(firstLine) || (LIVE_LOCATION_LENGTHS.has(firstLine.length) && LIVE_LOCATION_EDGES.mayStart(firstLine) && LIVE_LOCATIONS.has(fold(firstLine)));
-}
-
-/** Words of the end-to-end encryption notice, per language in the samples. */
 const END_TO_END_WORDS =
-  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|uçtan uca şifrel|端到端加密|端對端加密|criptate integral';
+  'end-to-end|ende-zu-ende|koncovým šifrováním|bout en bout|extremo a extremo|ponto a ponto|сквозным шифрованием|наскрізним шифруванням|एंड-टू-एंड|エンドツーエンド|ต้นทางถึงปลายทาง|mã hóa đầu cuối|مشفرة تمام|uçtan uca şifrel|端到端加密|端對端加密|criptate integral|מוצפנות מקצה[- ]לקצה';
 /** Words of the "your security code with … changed" notice, per language in the samples. */
 const SECURITY_CODE_WORDS =
   'security code|sicherheitsnummer|bezpečnostní kód|code de sécurité|codice di sicurezza|código de segurança|código de seguridad|код безопасности|код безпеки|सुरक्षा कोड|kode keamanan|セキュリティコード|รหัสความปลอดภัย|mã bảo mật|رمز أمانك|güvenlik kodu değişti|的安全代码已更改|的安全碼已變更|之間的安全代碼已變更|codul dvs. de securitate';
@@ -226,6 +209,8 @@ export interface PlaceholderInfo {
   deleted: boolean;
   edited: boolean;
   location: boolean;
+  /** The body is the export's stand-in for a message this phone could not decrypt. */
+  waiting: boolean;
 }
 
 /** Media type of an exported file name (Android `IMG-…`, iOS `…-PHOTO-…`, extensions). */
@@ -241,11 +226,23 @@ export function mediaTypeFromFileName(fileName: string): WhatsAppMediaType {
 }
 
 function mediaTypeFromAndroidOmitted(label: string): WhatsAppMediaType {
+  const named = IOS_OMITTED_TYPES.get(label);
+  if (named !== undefined) return named;
   if (/video/u.test(label)) return 'video';
   if (/sticker/u.test(label)) return 'sticker';
   if (/gif/u.test(label)) return 'gif';
+  // WhatsApp Web's export: `<voice message omitted>` (its `<image omitted>` is iOS's wording).
+  if (/voice message/u.test(label)) return 'audio';
   return 'unknown';
 }
+
+/** The media type an omitted-media label (folded) names, or null when it names none. */
+function omittedLabelType(wrappedLabel: string): WhatsAppMediaType | null {
+  const label = fold(wrappedLabel);
+  return ANDROID_OMITTED.has(label) || ANDROID_OMITTED_STEM.test(label) || IOS_OMITTED_TYPES.has(label) ? mediaTypeFromAndroidOmitted(label) : null;
+}
+
+const WEB_EXPORT_READERS: WebExportLabelReaders = { isAttachedLabel, omittedType: omittedLabelType, fileType: mediaTypeFromFileName };
 
 function documentTitle(caption: string): string {
   // iOS writes `Resume.pdf • 2 pages document omitted`: the title is before the bullet.
@@ -339,10 +336,8 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
   const wrapped = firstLine.startsWith('<') ? ANGLE_WRAPPED.exec(firstLine) : null;
   const wrappedLabel = wrapped?.[1];
   if (wrappedLabel !== undefined) {
-    const label = fold(wrappedLabel);
-    if (ANDROID_OMITTED.has(label) || ANDROID_OMITTED_STEM.test(label)) {
-      return { kind: 'omitted', mediaType: mediaTypeFromAndroidOmitted(label) };
-    }
+    const mediaType = omittedLabelType(wrappedLabel);
+    if (mediaType !== null) return { kind: 'omitted', mediaType };
   }
   const iosAttached = firstLine.endsWith('>') ? IOS_ATTACHED.exec(tailOf(firstLine).tail) : null;
   const iosFile = iosAttached?.[2];
@@ -365,7 +360,7 @@ function classifyMedia(firstLine: string, writtenFirstLine: string | null): What
       return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
     }
   }
-  return omittedFromIos(firstLine, writtenFirstLine);
+  return omittedFromIos(firstLine, writtenFirstLine) ?? webExportMedia(firstLine, WEB_EXPORT_READERS);
 }
 
 /** True when the whole body (marks removed) is a deleted-message wording; `written` as for classifyPlaceholders. */
@@ -374,6 +369,19 @@ function isDeletedText(whole: string, written: string | null): boolean {
     return true;
   }
   return written !== null && isDirectionMark(written.charAt(0)) && DELETED_BY_NAMED_ADMIN.test(whole);
+}
+
+/**
+ * A message this phone never could decrypt, exported in its place: WhatsApp Web's own export
+ * formatter writes exactly this for a ciphertext message (`WAWebExportChatPlainTextFormatter`,
+ * MSG_TYPE.CIPHERTEXT), and real exports carry it (public analyzers skip it). The sender sent
+ * something; its content is not in the export. English only: no other wording was seen.
+ */
+const WAITING_TEXTS: ReadonlySet<string> = new Set(['waiting for this message. this may take a while']);
+const MAX_WAITING_LENGTH = Math.max(...[...WAITING_TEXTS].map((text) => text.length)) + 1;
+
+function isWaitingText(whole: string): boolean {
+  return whole.length <= MAX_WAITING_LENGTH && WAITING_TEXTS.has(fold(whole).replace(TRAILING_FULL_STOP, ''));
 }
 
 /** The first line of a text. */
@@ -396,11 +404,12 @@ export function classifyPlaceholders(text: string, written: string | null = null
     media: firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written)),
     deleted: isDeletedText(whole, written),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
-    location: isLocationShare(firstLine),
+    location: isLocationShare(firstLine, whole),
+    waiting: isWaitingText(whole),
   };
 }
 
 /** True when the body is a placeholder that marks a real message (never a system notice). */
 export function isMessagePlaceholder(info: PlaceholderInfo): boolean {
-  return info.media !== null || info.deleted || info.location;
+  return info.media !== null || info.deleted || info.location || info.waiting;
 }

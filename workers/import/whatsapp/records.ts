@@ -39,6 +39,16 @@ function cutOpeningMarks(record: WhatsAppRecord): void {
   }
 }
 
+/** WhatsApp Web's export opens a forwarded message's body with one of these (WAWebExportChatPlainTextFormatter). */
+const FORWARDED_MANY_TIMES = '[Forwarded many times] ';
+const FORWARDED_ONCE = '[Forwarded] ';
+
+/** How the body says it was forwarded, or undefined; the text keeps the mark as written. */
+function forwardedMark(body: string): 'once' | 'many times' | undefined {
+  if (body.startsWith(FORWARDED_ONCE)) return 'once';
+  return body.startsWith(FORWARDED_MANY_TIMES) ? 'many times' : undefined;
+}
+
 /** Lines that belong to no header, kept raw: `lines` are their texts (without CR/LF). */
 export function unparsedLines(locator: LineLocator, lines: readonly string[], reason: string): WhatsAppRecord {
   return {
@@ -84,6 +94,13 @@ export function classifyRecord(
   };
   if (placeholders.location) {
     record.location = true;
+  }
+  if (placeholders.waiting) {
+    record.waiting = true;
+  }
+  const forwarded = author.sender === null ? undefined : forwardedMark(removeInvisibleMarks(author.body));
+  if (forwarded !== undefined) {
+    record.forwarded = forwarded;
   }
   if (author.sender !== null && !isMessagePlaceholder(placeholders)) {
     const reason = noticeReason(author, plain, statistics, header.line);

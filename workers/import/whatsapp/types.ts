@@ -80,6 +80,13 @@ export interface WhatsAppRecord {
   systemReason?: string;
   /** True when the line began with a location share (`location: https://maps…`, Android's `live location shared`). */
   location?: boolean;
+  /** True when the body is `Waiting for this message…`: a message was sent, its content is not in the export. */
+  waiting?: boolean;
+  /**
+   * Set when the body opens with WhatsApp Web's `[Forwarded] ` (or `[Forwarded many times] `):
+   * the prefix is its export's mark of a forwarded message (WAWebExportChatPlainTextFormatter).
+   */
+  forwarded?: 'once' | 'many times';
 }
 
 export interface WhatsAppParseWarning {

@@ -5,7 +5,7 @@ import type { WhatsAppRecord } from './types.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.8.0';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.17.0';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {
@@ -89,14 +89,18 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
     locator,
   };
   // Most messages have no fact beyond these: no object is made for them.
-  const placeholder = record.media !== null || record.deleted;
-  if (record.attributedTo === undefined && record.systemReason === undefined && record.location !== true && record.leadingMarks === undefined && !placeholder) return message;
+  const placeholder = record.media !== null || record.deleted || record.waiting === true;
+  if (record.attributedTo === undefined && record.systemReason === undefined && record.location !== true && record.leadingMarks === undefined && record.forwarded === undefined && !placeholder) return message;
   const extra: Record<string, unknown> = {};
   if (record.attributedTo !== undefined) extra['attributedTo'] = record.attributedTo;
   if (record.systemReason !== undefined) extra['systemReason'] = record.systemReason;
   if (record.location === true) extra['location'] = true;
+  if (record.waiting === true) extra['waitingForMessage'] = true;
+  // As the WhatsApp database parsers say it; "many times" is WhatsApp's frequently-forwarded mark.
+  if (record.forwarded !== undefined) extra['forwarded'] = true;
+  if (record.forwarded === 'many times') extra['forwardedManyTimes'] = true;
   if (record.leadingMarks !== undefined) extra['leadingMarks'] = record.leadingMarks;
-  // The body of a media or deleted placeholder is the export's wording, not the person's words.
+  // The body of a media, deleted or waiting placeholder is the export's wording, not the person's words.
   if (placeholder) extra['placeholder'] = true;
   message.extra = extra;
   return message;
