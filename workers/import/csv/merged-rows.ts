@@ -6,7 +6,9 @@
  * the rows were lost as separate messages. Such a record is recognised by its own lines: its first
  * line alone is not a whole row, while every later line alone is one whose timestamp reads as a
  * time. A message that truly spans lines (its text on several lines) has continuation lines that
- * are text, not rows, and is left alone.
+ * are text, not rows, and is left alone; so is a record that reads whole without relaxing any
+ * quote, even when its lines look like rows (a pasted or forwarded log quoted in one message):
+ * only a quote that cannot close where it does shows that rows were merged.
  */
 
 import { parse } from 'csv-parse/sync';
@@ -27,6 +29,7 @@ export function splitMergedRows(recordText: string, header: readonly string[], c
   const lines = recordText.split(/\r\n|\n|\r/u);
   if (lines.length < 2 || lines.length > MAX_LINES_SPLIT) return null;
   const [broken, ...rest] = lines;
+  if (isWholeRecord(recordText, delimiter, header.length)) return null;
   if (broken === undefined || fieldsOfLine(broken, delimiter)?.length === header.length) return null;
   const rows: MergedRows['rows'] = [];
   for (const line of rest) {
@@ -37,6 +40,16 @@ export function splitMergedRows(recordText: string, header: readonly string[], c
     rows.push({ fields, line });
   }
   return { broken, rows };
+}
+
+/** Whether the text is one well-formed record of `fieldCount` fields, every quote where CSV allows it. */
+function isWholeRecord(text: string, delimiter: string, fieldCount: number): boolean {
+  try {
+    const records: unknown = parse(text, { delimiter });
+    return Array.isArray(records) && records.length === 1 && Array.isArray(records[0]) && records[0].length === fieldCount;
+  } catch {
+    return false;
+  }
 }
 
 /** One line read alone as a CSV row, or null when it is not one (its quote does not close). */

@@ -293,7 +293,8 @@ async function handle(item: Queued, state: ParseState, mapping: CsvMapping, file
     extra['timestampProblem'] = problem;
     warnings.add('timestamp', `${file}:${line}`, problem);
   }
-  const mapped = new Set([columns.timestamp, columns.time, columns.text, columns.duration, columns.sender, columns.party, columns.chat, columns.direction]);
+  // A duration is read into the call only in a call log; beside a text it stays in extra as written.
+  const mapped = new Set([columns.timestamp, columns.time, columns.text, columns.text === null ? columns.duration : null, columns.sender, columns.party, columns.chat, columns.direction]);
   header.forEach((name, index) => {
     if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), item.fields[index] ?? '');
   });

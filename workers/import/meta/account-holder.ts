@@ -52,7 +52,10 @@ export interface HolderClue {
 export function inferAccountHolder(participants: readonly (string | null)[], title: string | null, messages: readonly HolderClue[]): AccountHolder | null {
   const byTitle = holderByTitle(participants, title);
   const bySecondPerson = holderBySecondPerson(messages);
-  const byNotice = holderByAddedYou(messages);
+  const noticed = holderByAddedYou(messages);
+  // A name the thread's participants do not hold (renamed since, or a notice out of place) would
+  // mark every message incoming, the holder's own too: it names no one.
+  const byNotice = noticed !== null && noticed !== undefined && participants.length > 0 && !participants.includes(noticed.name) ? null : noticed;
   if (bySecondPerson === undefined || byNotice === undefined) return null;
   const named = new Set([byTitle, bySecondPerson, byNotice?.name ?? null].filter((name): name is string => name !== null));
   if (named.size !== 1) return null;

@@ -65,6 +65,15 @@ interface OpenElement {
   attributes: Record<string, string> | null;
   parts: MmsPart[];
   addrs: Record<string, string>[];
+  /** Attributes written more than once in it or its parts/addrs: saxes keeps the last value, the earlier ones are kept here. */
+  repeated: RepeatedAttribute[];
+}
+
+interface RepeatedAttribute {
+  element: string;
+  name: string;
+  /** Every value written, in order; the last is the one read. */
+  values: string[];
 }
 
 export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
@@ -121,6 +130,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
       announced.add(message.chatKey);
       sink.chat(open.name === 'call' ? smsBackupCallChat(message.chatKey, open.attributes ?? {}) : chatFor(message.chatKey, open.attributes ?? {}));
     }
+    if (open.repeated.length > 0) message.extra = { ...message.extra, repeatedAttributes: open.repeated };
     ready.push(message);
   };
 
@@ -132,7 +142,11 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
       warnings.add('xml-character', `${file}:${parser.line}:${parser.column}`, `${detail} The text is kept as written.`);
       return;
     }
-    if (RECOVERABLE_ATTRIBUTE_ERROR.test(detail)) {
+    // An unquoted value is read past only on the root (the writer's `count=N`): in a record, saxes
+    // would read `body=ok/>` as "ok/" and leave the element open, so every later record became its
+    // child and was lost while the read went on as if nothing had happened.
+    const unquotedInRecord = detail.startsWith('unquoted') && depth > 0;
+    if (RECOVERABLE_ATTRIBUTE_ERROR.test(detail) && !unquotedInRecord) {
       recoverable += 1;
       const reading = detail.startsWith('duplicate') ? 'the value written last is the one read' : "the value is read up to the next space or '>'";
       warnings.add('xml-attribute', `${file}:${parser.line}:${parser.column}`, `bad XML: ${detail.replace(/\.$/u, '')}; ${reading}, and reading goes on.`);
@@ -144,13 +158,19 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     // The prefilter refuses entity declarations before saxes; this is the second lock.
     if (/<!ENTITY/iu.test(doctype) && state.fault === null) state.fault = { line: parser.line, column: parser.column, message: 'the DOCTYPE declares XML entities' };
   });
+  /** The attributes of the tag being read, as written (a repeated one more than once). */
+  let tagAttributes: { name: string; value: string }[] = [];
+  parser.on('attribute', (attribute) => {
+    tagAttributes.push({ name: attribute.name, value: attribute.value });
+  });
   parser.on('opentagstart', (tag) => {
+    tagAttributes = [];
     if (state.fault !== null || depth !== 1) return;
     const index = (siblingCounts.get(tag.name) ?? 0) + 1;
     siblingCounts.set(tag.name, index);
     // saxes has read the name and the character ending it; the '<' comes just before the name.
     const start = Math.max(0, parser.position - tag.name.length - 2);
-    state.element = { name: tag.name, index, line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1), start, attributes: null, parts: [], addrs: [] };
+    state.element = { name: tag.name, index, line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1), start, attributes: null, parts: [], addrs: [], repeated: [] };
   });
   parser.on('opentag', (tag) => {
     if (state.fault !== null) return;
@@ -163,6 +183,9 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     }
     const open = state.element;
     if (open === null) return;
+    // Named as the file has it: the record, or its nth part or addr (extra.parts keeps the same order).
+    const place = tag.name === 'part' ? `part ${open.parts.length + 1}` : tag.name === 'addr' ? `addr ${open.addrs.length + 1}` : tag.name;
+    open.repeated.push(...repeatedIn(place, tagAttributes));
     if (depth === 2) open.attributes = tag.attributes;
     else if (tag.name === 'part') open.parts.push({ attributes: tag.attributes });
     else if (tag.name === 'addr') open.addrs.push(tag.attributes);
@@ -262,7 +285,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
       if (messages % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
       return;
     }
-    const open: OpenElement = { name: 'sms', index, line, column, start: fed, attributes: plainRecords.attributes(), parts: [], addrs: [] };
+    const open: OpenElement = { name: 'sms', index, line, column, start: fed, attributes: plainRecords.attributes(), parts: [], addrs: [], repeated: [] };
     emit(smsMessage(open.attributes ?? {}, locator, keys), open);
     await flush();
   };
@@ -500,4 +523,15 @@ function chatFor(key: string, attributes: Record<string, string>): ParsedChat {
   // The same phone address in two backups is the same conversation.
   chat.mergeKey = key;
   return chat;
+}
+
+/** Attributes a tag writes more than once, with every value in order. */
+function repeatedIn(element: string, attributes: readonly { name: string; value: string }[]): RepeatedAttribute[] {
+  const values = new Map<string, string[]>();
+  for (const { name, value } of attributes) {
+    const written = values.get(name);
+    if (written === undefined) values.set(name, [value]);
+    else written.push(value);
+  }
+  return [...values].filter(([, written]) => written.length > 1).map(([name, written]) => ({ element, name, values: written }));
 }

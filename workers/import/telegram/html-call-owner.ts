@@ -42,13 +42,18 @@ export function callFactsOf(message: ParsedMessage): HtmlCallFact[] {
 
 export class HtmlAccountHolderTally {
   private readonly named = new Map<string, string>();
+  /** A name both people of a call go by: directions are given by name, so none can be given. */
+  private sharedName: string | null = null;
 
   addMessage(line: number, message: ParsedMessage): void {
     if (message.kind !== 'message') return;
     for (const call of callFactsOf(message)) {
       const outgoing = OUTGOING_STATUS.test(call.status);
       const holder = outgoing ? message.sender : INCOMING_STATUS.test(call.status) ? call.title : null;
-      if (holder === null || holder === '' || this.named.has(holder)) continue;
+      if (holder === null || holder === '') continue;
+      const other = outgoing ? call.title : message.sender;
+      if (other === holder) this.sharedName ??= holder;
+      if (this.named.has(holder)) continue;
       const evidence = outgoing
         ? `the call at line ${line}, "${call.status}": placed by its sender, ${holder}`
         : `the call at line ${line}, "${call.status}": received by the person its title names, ${holder}`;
@@ -58,13 +63,14 @@ export class HtmlAccountHolderTally {
 
   /** The one person every call names, or null (no call, or calls naming different people). */
   decide(): HtmlAccountHolder | null {
-    if (this.named.size !== 1) return null;
+    if (this.named.size !== 1 || this.sharedName !== null) return null;
     const [entry] = [...this.named];
     return entry === undefined ? null : { name: entry[0], evidence: entry[1] };
   }
 
   /** Why no holder was named, for the import's details. */
   describeNone(): string {
+    if (this.sharedName !== null) return `not named: a call's caller and callee are both named ${this.sharedName}, so names cannot tell the holder's messages from the other person's: directions are unknown`;
     return this.named.size === 0 ? 'not named by the page (no phone call): directions are unknown' : `not named: the calls name different people (${[...this.named.keys()].join(', ')}): directions are unknown`;
   }
 }

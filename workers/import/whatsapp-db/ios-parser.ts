@@ -38,7 +38,7 @@ import { quoteFromMetadata } from './ios-quote-metadata.ts';
 import { callFromMetadata, iosCallText } from './ios-call-metadata.ts';
 import { pushNameText, readStoredPushName } from './ios-push-names.ts';
 import { iosPollFacts, iosReactionFacts } from './ios-reactions.ts';
-import { IosPeople, noteLidPhone } from './ios-people.ts';
+import { IosPeople, LidPhones } from './ios-people.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
@@ -95,9 +95,9 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
     throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not a WhatsApp ChatStorage.sqlite (no ZWAMESSAGE table)`);
   }
   const damaged = (message: string): void => warnings.add('damaged', file, message);
-  const lidPhones = new Map<string, string>();
+  const lidPhones = new LidPhones();
   const sessions = loadSessions(db, lidPhones, damaged);
-  const people = new IosPeople(loadPushNames(db, damaged), lidPhones);
+  const people = new IosPeople(loadPushNames(db, damaged), lidPhones.phones);
   loadGroupMembers(db, sessions, people, lidPhones, damaged);
   const registry = new ChatRegistry(sink);
   const select = selectExpressions(columnsOf(db, 'ZWAMESSAGE'), 't', MESSAGE_COLUMNS);
@@ -125,7 +125,7 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
   pacer.finish();
   return {
     formatVersion: null,
-    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: people.pushNames.size, lidPhones: people.lidMappings, warningCounts: warnings.finish(file), deletedRowsRecovered: false },
+    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: people.pushNames.size, lidPhones: people.lidMappings, lidPhoneConflicts: [...lidPhones.conflicting], warningCounts: warnings.finish(file), deletedRowsRecovered: false },
   };
 }
 
@@ -338,32 +338,36 @@ function putStoredPushName(extra: Record<string, unknown>, value: string | null)
 }
 
 /** The sessions by Z_PK; a lid session's phone jid (ZCONTACTIDENTIFIER) is noted in `lidPhones`. */
-function loadSessions(db: Database, lidPhones: Map<string, string>, onError: (message: string) => void): Map<number, Session> {
+function loadSessions(db: Database, lidPhones: LidPhones, onError: (message: string) => void): Map<number, Session> {
   const sessions = new Map<number, Session>();
   if (!hasTable(db, 'ZWACHATSESSION')) return sessions;
   const select = selectExpressions(columnsOf(db, 'ZWACHATSESSION'), 't', ['ZCONTACTJID', 'ZPARTNERNAME', 'ZSESSIONTYPE', 'ZCONTACTIDENTIFIER']);
   for (const row of scanRows(db, { table: 'ZWACHATSESSION', select }, (message) => onError(`ZWACHATSESSION: ${message}`))) {
     const jid = nonEmptyText(row['zcontactjid']);
-    noteLidPhone(lidPhones, jid, nonEmptyText(row['zcontactidentifier']));
+    lidPhones.note(jid, nonEmptyText(row['zcontactidentifier']));
     sessions.set(rowidOf(row), { jid, name: nonEmptyText(row['zpartnername']), type: integerValue(row['zsessiontype']) });
   }
   return sessions;
 }
 
 /** Lists each group's members on its session, named by ZCONTACTNAME or ZFIRSTNAME, else their push name. */
-function loadGroupMembers(db: Database, sessions: Map<number, Session>, people: IosPeople, lidPhones: Map<string, string>, onError: (message: string) => void): void {
+function loadGroupMembers(db: Database, sessions: Map<number, Session>, people: IosPeople, lidPhones: LidPhones, onError: (message: string) => void): void {
   if (!hasTable(db, 'ZWAGROUPMEMBER')) return;
   const columns = columnsOf(db, 'ZWAGROUPMEMBER');
   if (!columns.has('zchatsession') || !columns.has('zmemberjid')) return;
   const select = selectExpressions(columns, 't', ['ZCHATSESSION', ...MEMBER_COLUMNS]);
+  // Every lid's phone is known (or found contradicted) before any member is named by it.
+  const rows: { session: Session; jid: string; name: string | null }[] = [];
   for (const row of scanRows(db, { table: 'ZWAGROUPMEMBER', select }, (message) => onError(`ZWAGROUPMEMBER: ${message}`))) {
     const session = sessions.get(integerValue(row['zchatsession']) ?? -1);
     const jid = nonEmptyText(row['zmemberjid']);
-    noteLidPhone(lidPhones, jid, nonEmptyText(row['zcontactidentifier']));
-    if (session === undefined || jid === null) continue;
+    lidPhones.note(jid, nonEmptyText(row['zcontactidentifier']));
+    if (session !== undefined && jid !== null) rows.push({ session, jid, name: nonEmptyText(row['zcontactname']) ?? nonEmptyText(row['zfirstname']) });
+  }
+  for (const { session, jid, name } of rows) {
     session.members ??= [];
     if (session.members.some((member) => member.id === people.idOf(jid))) continue;
-    session.members.push({ name: nonEmptyText(row['zcontactname']) ?? nonEmptyText(row['zfirstname']) ?? people.pushNames.get(jid) ?? null, id: people.idOf(jid) });
+    session.members.push({ name: name ?? people.pushNames.get(jid) ?? null, id: people.idOf(jid) });
   }
 }
 

@@ -38,8 +38,25 @@ export class IosPeople {
   }
 }
 
-/** Records a lid → phone jid pair when the jid is a lid and the identifier a phone jid. */
-export function noteLidPhone(lidPhones: Map<string, string>, jid: string | null, identifier: string | null): void {
-  if (jid === null || identifier === null || !jid.endsWith('@lid') || phoneFromJid(identifier) === null) return;
-  lidPhones.set(jid, identifier);
+/**
+ * The lid → phone jid pairs the store gives. A lid given two different phones (the session and a
+ * member row, or two member rows, disagree) is mapped to neither: which number is the person's
+ * cannot be told, and a wrong one would put a false number on every message they sent.
+ */
+export class LidPhones {
+  readonly phones = new Map<string, string>();
+  readonly conflicting = new Set<string>();
+
+  /** Records the pair when the jid is a lid and the identifier a phone jid. */
+  note(jid: string | null, identifier: string | null): void {
+    if (jid === null || identifier === null || !jid.endsWith('@lid') || phoneFromJid(identifier) === null) return;
+    if (this.conflicting.has(jid)) return;
+    const known = this.phones.get(jid);
+    if (known !== undefined && known !== identifier) {
+      this.phones.delete(jid);
+      this.conflicting.add(jid);
+      return;
+    }
+    this.phones.set(jid, identifier);
+  }
 }

@@ -35,4 +35,10 @@ describe('CSV call logs', () => {
   it('still asks for a text column when neither text nor duration is mapped', () => {
     expect(() => validateCsvMapping({ timestamp: 'date' })).toThrow(/map the text column, or for a call log \(no text\) its duration column/u);
   });
+
+  it('keeps a mapped duration as written when the file also has a text (messages, not calls)', async () => {
+    const texts = ['phone,date,body,duration', '5550001001,2020/06/22 10:00:00,voice note,0:00:42'].join('\n');
+    const result = await runParser(createCsvParser({ timestamp: 'date', party: 'phone', text: 'body', duration: 'duration' }), inputFromText(texts, { displayName: 'sms.csv' }));
+    expect(result.messages.map((message) => [message.kind, message.text, message.extra?.['duration']])).toEqual([['message', 'voice note', '0:00:42']]);
+  });
 });

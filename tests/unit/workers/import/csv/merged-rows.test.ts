@@ -41,4 +41,14 @@ describe('CSV rows merged by a quote that does not close', () => {
       ['message', 'next'],
     ]);
   });
+
+  it('leaves whole a well-formed message whose quoted lines look like rows (a forwarded log)', async () => {
+    // Every quote where CSV allows it: one message from 5550001, never messages from 5550007/5550008.
+    const csv = ['phone,date,body', '5550001,2020-06-22 10:00:00,"forwarded:', '5550007,2020-06-22 09:00:00,meet at the dock', '5550008,2020-06-22 09:05:00,ok"', '5550002,2020-06-22 10:01:00,next'].join('\n');
+    const result = await runParser(createCsvParser({ timestamp: 'date', party: 'phone', text: 'body' }), inputFromText(csv, { displayName: 'sms.csv' }));
+    expect(result.messages.map((message) => [message.kind, message.chatKey, message.text])).toEqual([
+      ['message', '5550001', 'forwarded:\n5550007,2020-06-22 09:00:00,meet at the dock\n5550008,2020-06-22 09:05:00,ok'],
+      ['message', '5550002', 'next'],
+    ]);
+  });
 });

@@ -68,4 +68,16 @@ describe('the account holder named by "… added you to the group."', () => {
     );
     expect(disagree.holder).toBe('not named by the file: message directions are unknown');
   });
+
+  it('takes no one from a notice naming someone who is not among the participants', async () => {
+    // "Tom Mitcheson" is not how the thread lists anyone (renamed since): Tom M's own message must not become incoming.
+    const { messages, holder } = await read(
+      group([
+        { sender: 'Charlie B', content: 'Charlie B added you to the group.', type: 'Subscribe', users: ['Tom Mitcheson'] },
+        { sender: 'Tom M', content: 'Pleasure to be here' },
+      ]),
+    );
+    expect(holder).toBe('not named by the file: message directions are unknown');
+    expect(messages.filter((message) => message.kind === 'message').map((message) => message.direction ?? null)).toEqual([null]);
+  });
 });

@@ -35,4 +35,34 @@ describe('SMS Backup & Restore files with attribute faults', () => {
       ['signal.xml:6:171', 'bad XML: duplicate attribute: cl; the value written last is the one read, and reading goes on.'],
     ]);
   });
+
+  it('keeps every value of a repeated attribute on the message, not only the last one read', async () => {
+    const repeated = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<smses count="1">
+  <sms protocol="0" address="+31600000001" address="+31600000002" date="1672570000000" type="1" body="hoi" />
+</smses>`;
+    const result = await runParser(smsBackupXmlParser, inputFromText(repeated, { displayName: 'dup.xml' }));
+    expect(result.messages[0]?.extra?.['repeatedAttributes']).toEqual([{ element: 'sms', name: 'address', values: ['+31600000001', '+31600000002'] }]);
+    const mms = await runParser(smsBackupXmlParser, inputFromText(xml, { displayName: 'signal.xml' }));
+    expect(mms.messages[1]?.extra?.['repeatedAttributes']).toEqual([{ element: 'part 1', name: 'cl', values: ['<text000123>', 'text000123.txt'] }]);
+  });
+
+  it('stops at an unquoted value inside a record, where reading past it would swallow the records after it', async () => {
+    // saxes reads `body=ok/>` as "ok/" and leaves the <sms> open: the next two became its children.
+    const unquoted = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<smses count="3">
+  <sms protocol="0" address="+31600000001" date="1672570000000" type="1" body="first" />
+  <sms protocol="0" address="+31600000001" date="1672570050000" type="1" body=ok/>
+  <sms protocol="0" address="+31600000001" date="1672570100000" type="1" body="second" />
+  <sms protocol="0" address="+31600000001" date="1672570200000" type="1" body="third" />
+</smses>`;
+    const result = await runParser(smsBackupXmlParser, inputFromText(unquoted, { displayName: 'u.xml' }));
+    // The broken record is kept as written and the read stops there, saying so, as for any fault.
+    expect(result.messages.map((message) => [message.kind, message.text])).toEqual([
+      ['message', 'first'],
+      ['unparsed', expect.stringContaining('body=ok/>')],
+    ]);
+    expect(result.outcome.details['complete']).toBe(false);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/^bad XML: unquoted attribute value.*reading stopped there/u)]);
+  });
 });

@@ -65,4 +65,11 @@ describe('Telegram HTML: the account holder named by a phone call', () => {
     expect(none.messages[0]?.direction ?? null).toBeNull();
     expect(none.outcome.details['accountHolder']).toBe('not named by the page (no phone call): directions are unknown');
   });
+
+  it('names no holder when both people of a call go by the same name', async () => {
+    // Two people called "Alex": the other Alex's messages must not be shown as the holder's.
+    const { messages, outcome } = await parse([message(1, 'Alex', text('who is this')), message(2, 'Alex', call('Outgoing', 'Alex'))]);
+    expect(messages.map((item) => item.direction ?? null)).toEqual([null, null]);
+    expect(outcome.details['accountHolder']).toMatch(/both named Alex/u);
+  });
 });

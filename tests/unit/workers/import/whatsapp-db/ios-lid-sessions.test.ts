@@ -39,4 +39,22 @@ describe('ChatStorage: people keyed by a lid, their phone in ZCONTACTIDENTIFIER'
     expect(chats.get('jid:120363000000000009@g.us')?.participants).toEqual([{ name: null, id: '+12025550104' }, { name: null, id: '900000000006@lid' }]);
     expect(run.outcome.details).toMatchObject({ lidPhones: 2 });
   });
+
+  it('maps a lid the store gives two different phones to neither', async () => {
+    // The session says one number, a later member row another: neither is put on the messages.
+    const store = `
+      CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, ZSESSIONTYPE INTEGER, ZCONTACTJID VARCHAR, ZCONTACTIDENTIFIER VARCHAR, ZPARTNERNAME VARCHAR);
+      CREATE TABLE ZWAGROUPMEMBER (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZMEMBERJID VARCHAR, ZCONTACTIDENTIFIER VARCHAR, ZCONTACTNAME VARCHAR);
+      CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZGROUPMEMBER INTEGER, ZISFROMME INTEGER, ZMESSAGETYPE INTEGER,
+        ZMESSAGEDATE TIMESTAMP, ZSTANZAID VARCHAR, ZFROMJID VARCHAR, ZTOJID VARCHAR, ZTEXT VARCHAR);
+      INSERT INTO ZWACHATSESSION VALUES (1, 0, '900000000001@lid', '12025550101@s.whatsapp.net', NULL), (2, 1, '120363000000000009@g.us', NULL, 'Crew');
+      INSERT INTO ZWAGROUPMEMBER VALUES (1, 2, '900000000001@lid', NULL, NULL), (2, 2, '900000000001@lid', '12025550199@s.whatsapp.net', NULL);
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, NULL, 0, 0, 741000000, 'A1', '900000000001@lid', NULL, 'where are you');
+    `;
+    const run = await runParser(whatsappIosDbParser, await buildDatabase(store), 'ChatStorage.sqlite');
+    expect(run.sink.messages.map((message) => [message.senderId, message.extra?.['senderLid'] ?? null])).toEqual([['900000000001@lid', null]]);
+    const chats = new Map(run.sink.chats.map((chat) => [chat.key, chat]));
+    expect(chats.get('jid:900000000001@lid')?.title).toBe('900000000001@lid');
+    expect(run.outcome.details).toMatchObject({ lidPhones: 0, lidPhoneConflicts: ['900000000001@lid'] });
+  });
 });
