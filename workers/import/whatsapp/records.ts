@@ -98,7 +98,9 @@ export function classifyRecord(
   if (placeholders.waiting) {
     record.waiting = true;
   }
-  const forwarded = author.sender === null ? undefined : forwardedMark(removeInvisibleMarks(author.body));
+  // Marks are removed only from a body that may hold the label: a regex pass over every body of
+  // an export of millions costs more than the rest of this check.
+  const forwarded = author.sender === null || !author.body.includes('[Forwarded') ? undefined : forwardedMark(removeInvisibleMarks(author.body));
   if (forwarded !== undefined) {
     record.forwarded = forwarded;
   }
