@@ -20,6 +20,12 @@ export interface MetaMessageContext {
    * keeps as its raw text (the repaired value is a reading of the source, not the source).
    */
   asWritten?: JsonValue;
+  /**
+   * True when the file's path says it is Instagram's download: only there is a content ending in
+   * " (edited)" taken for Instagram's edit mark (Messenger marks no edits so, and a person may
+   * type the words).
+   */
+  instagram?: boolean;
 }
 
 export interface MetaMessageResult {
@@ -83,8 +89,10 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
   const text = stringField(value, 'content') ?? stringField(value, 'text') ?? '';
   // Instagram marks an edited message only in its words: " (edited)" after the text as it now
   // reads. The text is kept as written; the mark is said to be read.
-  const edited = EDITED_MARK.test(text);
+  const marked = EDITED_MARK.test(text);
+  const edited = marked && context.instagram === true;
   if (edited) extra['editedMark'] = 'the content ends with " (edited)", the mark Instagram writes after an edited message';
+  else if (marked) extra['editedMark'] = 'the content ends with " (edited)", as Instagram marks an edited message; not read as an edit: the file\'s path does not say it is from Instagram';
   const type = stringField(value, 'type');
   const isSystem = type !== null && SYSTEM_TYPES.has(type);
   if (isSystem && sender !== null) extra['actor'] = sender;

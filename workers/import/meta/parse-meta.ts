@@ -51,6 +51,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   const file = input.displayName;
   const warnings = new WarningLimiter(sink, file);
   const threadFolder = threadFolderOf(input);
+  const instagram = INSTAGRAM_PATH.test(file) || INSTAGRAM_PATH.test(input.path);
   const counter: RepairCounter = { repaired: 0 };
   const thread: Record<string, JsonValue> = Object.create(null) as Record<string, JsonValue>;
   let held: Held[] | null = [];
@@ -71,7 +72,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
     // The E2EE export is proper UTF-8 (FORMATS.md §3): repairing it would turn a real "Ã©" into "é".
     const value = isE2eeMessage(walked.value) || 'threadName' in thread ? walked.value : repairDeep(walked.value, counter);
     const pointer = jsonPointer(path);
-    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer }, threadFolder, asWritten: walked.value }, walked.problem);
+    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer }, threadFolder, asWritten: walked.value, instagram }, walked.problem);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
     if (message.kind === 'unparsed') unparsed += 1;
@@ -253,8 +254,11 @@ function chatOf(key: string, thread: Record<string, JsonValue>, file: string): P
   return chat;
 }
 
+/** A path in Instagram's download ("instagram-user-2025-….zip", "your_instagram_activity/messages/…"). */
+const INSTAGRAM_PATH = /instagram/iu;
+
 function guessPlatform(file: string, thread: Record<string, JsonValue>): string {
-  if (/instagram/iu.test(file)) return 'instagram';
+  if (INSTAGRAM_PATH.test(file)) return 'instagram';
   if (/facebook|messenger/iu.test(file)) return 'facebook-messenger';
   const joinable = thread['joinable_mode'];
   if (isJsonObject(joinable) && typeof joinable['link'] === 'string' && joinable['link'].includes('ig.me')) return 'instagram';

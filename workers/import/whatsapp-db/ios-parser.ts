@@ -41,6 +41,12 @@ import { iosPollFacts, iosReactionFacts } from './ios-reactions.ts';
 import { IosPeople, LidPhones } from './ios-people.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
+/**
+ * A WhatsApp message id as a deleted row's ZTEXT holds one ("3EB0C5D1F00112233", "BAE5…"): one run
+ * of letters and digits with a digit in it, no space.
+ */
+const MESSAGE_ID_LIKE = /^(?=[^\s]*\d)[0-9A-Za-z_-]{8,64}$/u;
+
 /** Reported on every source this parser reads; bump when its output changes. */
 export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.16.0';
 
@@ -181,10 +187,11 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, peopl
   if (Object.keys(preview).length > 0) extra['linkPreview'] = preview;
 
   let text = textValue(row['ztext']) ?? '';
-  if (type.deleted === true && text.trim() !== '') {
+  if (type.deleted === true && MESSAGE_ID_LIKE.test(text)) {
     // A deleted message's ZTEXT holds an id of WhatsApp's, not the words [source: a WhatsApp-for-Mac
-    // exporter's reading of a real store; Whatsapp-Chat-Exporter shows no text either]: kept, not shown as said.
-    extra['otherText'] = { column: 'ZTEXT', text, note: 'a deleted message: not shown as its text' };
+    // exporter's reading of a real store; Whatsapp-Chat-Exporter shows no text either]: kept, not
+    // shown as said. Words (a space, no digit) stay the text: they are searchable, and no one read them as an id.
+    extra['otherText'] = { column: 'ZTEXT', text, note: 'a deleted message: an id, not shown as its text' };
     text = '';
   }
   const attachments: ParsedAttachment[] = [];

@@ -17,9 +17,11 @@ function thread(contents: string[]): string {
   return JSON.stringify({ participants: [{ name: 'Ria' }, { name: 'Dev' }], messages, title: 'Ria', is_still_participant: true, thread_path: 'inbox/ria_1789' }, null, 2);
 }
 
+const INSTAGRAM_FILE = 'your_instagram_activity/messages/inbox/ria_1789/message_1.json';
+
 describe('Instagram: the " (edited)" mark', () => {
   it('reads a content ending in " (edited)" as an edited message, keeping the text as written', async () => {
-    const { messages } = await runParser(metaMessagesParser, inputFromText(thread(['kal milte', 'kal milte h (edited)', 'caf\u00c3\u00a9 (edited)']), { displayName: 'message_1.json' }));
+    const { messages } = await runParser(metaMessagesParser, inputFromText(thread(['kal milte', 'kal milte h (edited)', 'caf\u00c3\u00a9 (edited)']), { displayName: INSTAGRAM_FILE }));
     expect(messages.map((message) => [message.text, message.edited])).toEqual([
       ['kal milte', false],
       ['kal milte h (edited)', true],
@@ -29,7 +31,15 @@ describe('Instagram: the " (edited)" mark', () => {
   });
 
   it('leaves "(edited)" alone as a whole message or inside the text', async () => {
-    const { messages } = await runParser(metaMessagesParser, inputFromText(thread(['(edited)', 'the (edited) version is worse']), { displayName: 'message_1.json' }));
+    const { messages } = await runParser(metaMessagesParser, inputFromText(thread(['(edited)', 'the (edited) version is worse']), { displayName: INSTAGRAM_FILE }));
     expect(messages.map((message) => message.edited)).toEqual([false, false]);
+  });
+
+  it('does not take the words for an edit where the path does not say Instagram (Messenger, or a file on its own)', async () => {
+    for (const displayName of ['your_activity_across_facebook/messages/inbox/ria_1789/message_1.json', 'message_1.json']) {
+      const { messages } = await runParser(metaMessagesParser, inputFromText(thread(['kal milte', 'here is the contract (edited)']), { displayName }));
+      expect(messages.map((message) => message.edited)).toEqual([false, false]);
+      expect(messages[1]?.extra?.['editedMark']).toMatch(/not read as an edit/u);
+    }
   });
 });

@@ -105,7 +105,15 @@ describe('ChatStorage: a deleted message (type 14) with ZTEXT', () => {
     const run = await runParser(whatsappIosDbParser, bytes, 'ChatStorage.sqlite');
     const [deleted] = run.sink.messages;
     expect(deleted).toMatchObject({ text: '', deleted: true, sender: 'Ana' });
-    expect(deleted?.extra?.['otherText']).toEqual({ column: 'ZTEXT', text: '3EB0C5D1F00112233', note: 'a deleted message: not shown as its text' });
+    expect(deleted?.extra?.['otherText']).toEqual({ column: 'ZTEXT', text: '3EB0C5D1F00112233', note: 'a deleted message: an id, not shown as its text' });
+  });
+
+  it('keeps words in ZTEXT as the text: only an id is moved aside', async () => {
+    const bytes = await buildDatabase(`${SCHEMA}
+      INSERT INTO ZWAMESSAGE VALUES (1, 2, NULL, NULL, 0, 14, 741000000, 'S1', '${PARTNER}', NULL, 'meet at the dock', NULL);`);
+    const run = await runParser(whatsappIosDbParser, bytes, 'ChatStorage.sqlite');
+    expect(run.sink.messages[0]).toMatchObject({ text: 'meet at the dock', deleted: true });
+    expect(run.sink.messages[0]?.extra?.['otherText']).toBeUndefined();
   });
 });
 
