@@ -18,11 +18,11 @@ const FIELD_SENDER = 2;
 const FIELD_EMOJI = 3;
 const FIELD_TIME = 4;
 /**
- * An emoji as a reaction holds it: no letter or digit, a few code points at most (a flag or a
- * family is several). Another tool reads field 7 as per-recipient receipts: an entry whose field 3
+ * An emoji as a reaction holds it: no letter or digit (but a keycap's, 1️⃣), a few code points at
+ * most (a flag or a family is several). Another tool reads field 7 as per-recipient receipts: an entry whose field 3
  * is anything else is not taken for a reaction (SwiftWABackupAPI also asks for an emoji there).
  */
-const REACTION_EMOJI = /^[^\p{L}\p{N}]{0,16}$/u;
+const REACTION_EMOJI = /^(?:[^\p{L}\p{N}]|[0-9#*]\uFE0F?\u20E3){0,16}$/u;
 
 export interface IosReaction {
   /** '' when the reaction was taken back. */

@@ -33,6 +33,17 @@ describe('CSV rows merged by a quote that does not close', () => {
     expect(result.messages[1]?.reason).toMatch(/does not close on its line, which merged the 2 rows after it/u);
   });
 
+  it('splits a CRLF file on its lines, each row at its own line number', async () => {
+    const csv = ['phone,body,date', '5550002,"never closed,2020-06-22 10:01:00', '5550003,plain,2020-06-22 10:02:00', '5550004,"x",2020-06-22 10:03:00', '5550005,"last",2020-06-22 10:04:00', ''].join('\r\n');
+    const result = await runParser(createCsvParser(mapping), inputFromText(csv, { displayName: 'sms.csv' }));
+    expect(result.messages.map((message) => [message.kind, message.text, message.locator])).toEqual([
+      ['unparsed', '5550002,"never closed,2020-06-22 10:01:00', { kind: 'csv-row', file: 'sms.csv', row: 2, line: 2 }],
+      ['message', 'plain', { kind: 'csv-row', file: 'sms.csv', row: 3, line: 3 }],
+      ['message', 'x', { kind: 'csv-row', file: 'sms.csv', row: 4, line: 4 }],
+      ['message', 'last', { kind: 'csv-row', file: 'sms.csv', row: 5, line: 5 }],
+    ]);
+  });
+
   it('leaves a message whose text spans lines whole', async () => {
     const csv = ['phone,body,date', '5550001,"line one', '5550009,not a row', 'end",2020-06-22 10:00:00', '5550002,next,2020-06-22 10:01:00'].join('\n');
     const result = await runParser(createCsvParser(mapping), inputFromText(csv, { displayName: 'sms.csv' }));

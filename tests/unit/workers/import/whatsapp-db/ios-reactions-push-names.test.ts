@@ -157,13 +157,14 @@ describe('ChatStorage: a ZRECEIPTINFO field-7 entry that holds no emoji', () => 
   // a number is not shown as a reaction, only counted.
   it('is not taken for a reaction', async () => {
     const entry = (jid: string, third: string): number[] => nested(1, [...nested(2, jid), ...nested(3, third), ...number(4, 1705000000000)]);
-    const info = nested(7, [...entry(PARTNER, 'delivered'), ...entry(PARTNER, '🙏🏽')]);
+    // A keycap (1️⃣: a digit, VS16, U+20E3) is an emoji, though it starts with a digit.
+    const info = nested(7, [...entry(PARTNER, 'delivered'), ...entry(PARTNER, '🙏🏽'), ...entry(PARTNER, '1\uFE0F\u20E3'), ...entry(PARTNER, '12')]);
     const bytes = await buildDatabase(`${SCHEMA}
       INSERT INTO ZWAMESSAGE VALUES (1, 2, NULL, 1, 1, 0, 741000000, 'S1', NULL, '${PARTNER}', 'thanks', NULL);
       INSERT INTO ZWAMESSAGEINFO VALUES (1, 9, 1, X'${hex(info)}');`);
     const run = await runParser(whatsappIosDbParser, bytes, 'ChatStorage.sqlite');
     const [message] = run.sink.messages;
-    expect((message?.extra?.['reactions'] as { emoji: string }[]).map((reaction) => reaction.emoji)).toEqual(['🙏🏽']);
-    expect(message?.extra?.['receiptInfoEntriesNotRead']).toMatchObject({ infoRow: 1, count: 1 });
+    expect((message?.extra?.['reactions'] as { emoji: string }[]).map((reaction) => reaction.emoji)).toEqual(['🙏🏽', '1\uFE0F\u20E3']);
+    expect(message?.extra?.['receiptInfoEntriesNotRead']).toMatchObject({ infoRow: 1, count: 2 });
   });
 });
