@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { whatsappIosDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
+import { hex, nested, number } from '../../../../support/protobuf-bytes.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
-// Protobuf bytes, built here.
-function varint(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value;
-  while (rest >= 0x80) {
-    bytes.push((rest % 0x80) | 0x80);
-    rest = Math.floor(rest / 0x80);
-  }
-  return [...bytes, rest];
-}
-const number = (field: number, value: number): number[] => [...varint(field << 3), ...varint(value)];
-function nested(field: number, value: number[] | string): number[] {
-  const bytes = typeof value === 'string' ? [...new TextEncoder().encode(value)] : value;
-  return [...varint((field << 3) | 2), ...varint(bytes.length), ...bytes];
-}
-const hex = (bytes: number[]): string => Buffer.from(bytes).toString('hex');
 /** A call's ZMETADATA: field 87 → field 1 → {1 video, 2 outcome, 3 seconds, 5 participants {1 jid}}. */
 const callMetadata = (details: number[]): string => hex([...number(1, 3), ...nested(87, nested(1, details))]);
 
