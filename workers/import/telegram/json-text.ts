@@ -26,8 +26,10 @@ function flattenPart(part: JsonValue): string {
 function entityText(entity: JsonObject): string {
   const shown = typeof entity['text'] === 'string' ? entity['text'] : flattenTelegramText(entity['text']);
   const href = entity['href'];
-  if (typeof href === 'string' && href !== '' && href !== shown) return `${shown} (${href})`;
-  return shown;
+  if (typeof href !== 'string' || href === '' || href === shown) return shown;
+  // A link with no words of its own (a hidden link-preview target) shows only its target: the
+  // space that separates words from target would stand alone at the start of the text.
+  return shown === '' ? `(${href})` : `${shown} (${href})`;
 }
 
 /**
