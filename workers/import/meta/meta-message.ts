@@ -7,6 +7,7 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { baseName, defineField, safeRelativePath } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
+import { metaCallFacts } from './meta-call.ts';
 import { isJsonObject } from '../telegram/json-walker.ts';
 import type { JsonObject, JsonValue } from '../telegram/json-walker.ts';
 
@@ -96,9 +97,12 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
   const type = stringField(value, 'type');
   const isSystem = type !== null && SYSTEM_TYPES.has(type);
   if (isSystem && sender !== null) extra['actor'] = sender;
+  // A call is a system record whose sender is the caller (parse-meta.ts gives it a direction).
+  const call = metaCallFacts(value);
+  if (call !== null) Object.assign(extra, call);
   const message: ParsedMessage = {
     chatKey: context.chatKey,
-    kind: isSystem ? 'system' : 'message',
+    kind: isSystem || call !== null ? 'system' : 'message',
     sender: isSystem ? null : sender,
     senderId: null,
     direction: null,

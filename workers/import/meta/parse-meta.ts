@@ -22,7 +22,7 @@ import { repairDeep } from './mojibake.ts';
 import type { RepairCounter } from './mojibake.ts';
 import { sniffMetaMessages } from './sniff.ts';
 
-export const META_MESSAGES_PARSER_VERSION = '1.6.0';
+export const META_MESSAGES_PARSER_VERSION = '1.7.0';
 
 /**
  * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
@@ -229,9 +229,13 @@ function titleOf(thread: Record<string, JsonValue>): string | null {
   return typeof title === 'string' && title !== '' ? title : null;
 }
 
-/** A message's direction when the file tells whose download it is; a system line keeps none. */
+/**
+ * A message's direction when the file tells whose download it is; so is a call's, whose sender is
+ * the caller (meta-call.ts). Other system lines keep none.
+ */
 function directionOf(message: ParsedMessage, holder: AccountHolder | null): 'incoming' | 'outgoing' | null {
-  if (holder === null || message.kind !== 'message' || message.sender === null) return message.direction ?? null;
+  const directed = message.kind === 'message' || message.extra?.['recordType'] === 'call';
+  if (holder === null || !directed || message.sender === null) return message.direction ?? null;
   return message.sender === holder.name ? 'outgoing' : 'incoming';
 }
 

@@ -35,7 +35,7 @@ describe('FORMATS.md §3: Meta DYI JSON', () => {
     expect(share?.extra?.['share']).toEqual({ link: 'https://example.invalid/oferă?oraș=Iași', share_text: 'Ofertă' });
   });
 
-  it('makes Unsubscribe a system line with the actor, and keeps missed calls and geoblocking in extra', async () => {
+  it('makes Unsubscribe a system line with the actor, a missed call a call record, and keeps geoblocking in extra', async () => {
     const json = `{"participants":[{"name":"Ana"},{"name":"Ion"}],"messages":[
         {"sender_name":"Ion","timestamp_ms":1712340003000,"content":"Ion left the group.","type":"Unsubscribe","users":[{"name":"Ion"}]},
         {"sender_name":"Ana","timestamp_ms":1712340002000,"content":"Ana missed your call.","type":"Call","call_duration":0,"missed":true},
@@ -45,11 +45,11 @@ describe('FORMATS.md §3: Meta DYI JSON', () => {
     expect(chats[0]?.kind).toBe('private');
     expect(messages.map((message) => [message.kind, message.sender, message.text])).toEqual([
       ['message', 'Ana', 'hidden'],
-      ['message', 'Ana', 'Ana missed your call.'],
+      ['system', 'Ana', 'Ana missed your call.'],
       ['system', null, 'Ion left the group.'],
     ]);
     expect(messages[0]?.extra?.['is_geoblocked_for_viewer']).toBe(true);
-    expect(messages[1]?.extra).toMatchObject({ type: 'Call', call_duration: 0, missed: true });
+    expect(messages[1]?.extra).toMatchObject({ type: 'Call', call_duration: 0, missed: true, recordType: 'call', outcome: 'missed' });
     expect(messages[2]?.extra).toMatchObject({ actor: 'Ion', users: [{ name: 'Ion' }] });
   });
 
