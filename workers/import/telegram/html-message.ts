@@ -12,6 +12,7 @@ import { htmlBotButtons } from './html-bot-buttons.ts';
 import { htmlCustomEmoji } from './html-custom-emoji.ts';
 import { pageFilePath } from './html-links.ts';
 import { htmlMedia } from './html-media.ts';
+import { htmlReactions } from './html-reactions.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock, HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf, textWithout } from './html-text.ts';
@@ -129,8 +130,12 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   const signature = blocks.find((child) => child.classes.includes('signature'));
   if (signature !== undefined) extra['signature'] = textOf(signature);
 
+  // Reactions in a layout not known are kept as an unread block, in words.
+  const reactionBlock = blocks.find((child) => child.classes.includes('reactions'));
+  const reactions = reactionBlock === undefined ? null : htmlReactions(reactionBlock);
+  if (reactions !== null) extra['reactions'] = reactions;
   const others = blocks
-    .filter((child) => !KNOWN_BLOCKS.some((name) => child.classes.includes(name)))
+    .filter((child) => !KNOWN_BLOCKS.some((name) => child.classes.includes(name)) && (reactions === null || child !== reactionBlock))
     .map((child) => ({ class: child.classes.join(' '), text: textOf(child) }))
     .filter((other) => other.text !== '');
   if (others.length > 0) extra['otherBlocks'] = others;

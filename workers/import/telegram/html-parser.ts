@@ -20,7 +20,7 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.12.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.13.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const holder = await findAccountHolder(input, sink);
