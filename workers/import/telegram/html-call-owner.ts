@@ -40,6 +40,22 @@ export function callFactsOf(message: ParsedMessage): HtmlCallFact[] {
   return calls;
 }
 
+/** The one named reactor of each reaction marked as the exporting account's. */
+function ownReactorsOf(message: ParsedMessage): string[] {
+  const reactions = message.extra?.['reactions'];
+  if (!Array.isArray(reactions)) return [];
+  const names: string[] = [];
+  for (const reaction of reactions as unknown[]) {
+    if (typeof reaction !== 'object' || reaction === null) continue;
+    const fact = reaction as Record<string, unknown>;
+    const recent = Array.isArray(fact['recent']) ? (fact['recent'] as unknown[]) : [];
+    const only = recent.length === 1 && typeof recent[0] === 'object' && recent[0] !== null ? (recent[0] as Record<string, unknown>)['from'] : undefined;
+    // "?" is a userpic with no name (html-reactions.ts): no one to name.
+    if (fact['byAccountHolder'] === true && typeof only === 'string' && only !== '?') names.push(only);
+  }
+  return names;
+}
+
 export class HtmlAccountHolderTally {
   private readonly named = new Map<string, string>();
   /** A name both people of a call go by: directions are given by name, so none can be given. */
@@ -59,6 +75,11 @@ export class HtmlAccountHolderTally {
         : `the call at line ${line}, "${call.status}": received by the person its title names, ${holder}`;
       this.named.set(holder, evidence);
     }
+    // A reaction the page marks as the holder's (class active: the exporting account is among its
+    // reactors, html-reactions.ts) names the holder when it names one reactor only.
+    for (const name of ownReactorsOf(message)) {
+      if (!this.named.has(name)) this.named.set(name, `the reaction at line ${line}: marked as the exporting account's (class active), its one reactor ${name}`);
+    }
   }
 
   /** The one person every call names, or null (no call, or calls naming different people). */
@@ -71,6 +92,6 @@ export class HtmlAccountHolderTally {
   /** Why no holder was named, for the import's details. */
   describeNone(): string {
     if (this.sharedName !== null) return `not named: a call's caller and callee are both named ${this.sharedName}, so names cannot tell the holder's messages from the other person's: directions are unknown`;
-    return this.named.size === 0 ? 'not named by the page (no phone call): directions are unknown' : `not named: the calls name different people (${[...this.named.keys()].join(', ')}): directions are unknown`;
+    return this.named.size === 0 ? 'not named by the page (no phone call, no reaction marked as the holder\'s): directions are unknown' : `not named: the calls and reactions name different people (${[...this.named.keys()].join(', ')}): directions are unknown`;
   }
 }

@@ -20,7 +20,7 @@ import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.13.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.14.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   const holder = await findAccountHolder(input, sink);
@@ -28,8 +28,9 @@ export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Pr
 }
 
 /**
- * The page names its holder only in its calls, which may come after the holder's first messages:
- * a page with a call is read once to find them (html-call-owner.ts), then again to write it.
+ * The page names its holder only in its calls and reactions marked as the holder's, which may
+ * come after the holder's first messages: such a page is read once to find them
+ * (html-call-owner.ts), then again to write it.
  */
 async function findAccountHolder(input: ParserInput, sink: ParseSink): Promise<HolderReading> {
   const tally = new HtmlAccountHolderTally();
@@ -45,15 +46,16 @@ async function findAccountHolder(input: ParserInput, sink: ParseSink): Promise<H
   return { holder: tally.decide(), none: tally.describeNone() };
 }
 
-/** Whether the page's bytes hold a call block at all: most pages have none and are read once. */
+/** Whether the page's bytes hold a call block or a holder's reaction: most pages have neither and are read once. */
 async function mentionsCall(input: ParserInput, sink: ParseSink): Promise<boolean> {
-  const needle = Buffer.from(CALL_CLASS_MARK, 'latin1');
+  const needles = HOLDER_MARKS.map((mark) => Buffer.from(mark, 'latin1'));
+  const longest = Math.max(...needles.map((needle) => needle.length));
   let carry = Buffer.alloc(0);
   for await (const chunk of input.stream()) {
     sink.throwIfCancelled();
     const window = Buffer.concat([carry, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
-    if (window.includes(needle)) return true;
-    carry = window.subarray(Math.max(0, window.length - needle.length + 1));
+    if (needles.some((needle) => window.includes(needle))) return true;
+    carry = window.subarray(Math.max(0, window.length - longest + 1));
   }
   return false;
 }
@@ -64,7 +66,8 @@ interface HolderReading {
   none: string;
 }
 
-const CALL_CLASS_MARK = 'media_call';
+/** A call block, or a reaction marked as the holder's: the page may name its holder. */
+const HOLDER_MARKS = ['media_call', 'reaction active'];
 
 async function readPage(input: ParserInput, sink: ParseSink, reading: HolderReading): Promise<ParseOutcome> {
   const { holder } = reading;

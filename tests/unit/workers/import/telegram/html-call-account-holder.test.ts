@@ -60,10 +60,10 @@ describe('Telegram HTML: the account holder named by a phone call', () => {
   it('names no holder when calls disagree or there is no call', async () => {
     const conflicting = await parse([message(1, 'Ion', call('Outgoing', 'Marta')), message(2, 'Marta', call('Outgoing', 'Ion'))]);
     expect(conflicting.messages.map((item) => item.direction ?? null)).toEqual([null, null]);
-    expect(conflicting.outcome.details['accountHolder']).toBe('not named: the calls name different people (Ion, Marta): directions are unknown');
+    expect(conflicting.outcome.details['accountHolder']).toBe('not named: the calls and reactions name different people (Ion, Marta): directions are unknown');
     const none = await parse([message(1, 'Ion', text('salut'))]);
     expect(none.messages[0]?.direction ?? null).toBeNull();
-    expect(none.outcome.details['accountHolder']).toBe('not named by the page (no phone call): directions are unknown');
+    expect(none.outcome.details['accountHolder']).toBe('not named by the page (no phone call, no reaction marked as the holder\'s): directions are unknown');
   });
 
   it('names no holder when both people of a call go by the same name', async () => {

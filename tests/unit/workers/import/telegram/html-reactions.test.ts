@@ -59,4 +59,28 @@ describe('Telegram HTML: reactions', () => {
     expect(messages[0]?.extra?.['reactions']).toBeUndefined();
     expect(messages[0]?.extra?.['otherBlocks']).toEqual([{ class: 'reactions', text: '👍 2' }]);
   });
+
+  it('names the account holder from a reaction marked as the holder\'s with one reactor, and gives every message its direction', async () => {
+    const own = `<span class="reactions"><span class="reaction active"><span class="emoji">🙏</span><span class="userpics">${userpic('Andrii', 'A')}</span></span></span>`;
+    const other = `<span class="reactions"><span class="reaction"><span class="emoji">👍</span><span class="userpics">${userpic('Sofia', 'S')}</span></span></span>`;
+    const html = page([message(1, 'Andrii', '<div class="text">де ти?</div>'), message(2, 'Sofia', `<div class="text">в дорозі</div>${own}`), message(3, 'Andrii', `<div class="text">ок</div>${other}`)].join('\n'));
+    const { messages, outcome } = await parse(html);
+    expect(messages.map((item) => [item.sender, item.direction])).toEqual([
+      ['Andrii', 'outgoing'],
+      ['Sofia', 'incoming'],
+      ['Andrii', 'outgoing'],
+    ]);
+    expect(outcome.details['accountHolder']).toEqual({ name: 'Andrii', evidence: "the reaction at line 5: marked as the exporting account's (class active), its one reactor Andrii" });
+  });
+
+  it('names no holder when a holder\'s reaction shows several reactors, or disagrees with a call', async () => {
+    const shared = `<span class="reactions"><span class="reaction active"><span class="emoji">❤</span><span class="userpics">${userpic('Andrii', 'A')}${userpic('Sofia', 'S')}</span></span></span>`;
+    const several = await parse(page(message(1, 'Sofia', `<div class="text">так</div>${shared}`)));
+    expect(several.messages[0]?.direction ?? null).toBeNull();
+    const own = `<span class="reactions"><span class="reaction active"><span class="emoji">🙏</span><span class="userpics">${userpic('Sofia', 'S')}</span></span></span>`;
+    const call = '<div class="media_wrap clearfix"><div class="media clearfix pull_left media_call"><div class="body"><div class="title bold">Sofia</div><div class="status details">Outgoing (20 seconds)</div></div></div></div>';
+    const disagreeing = await parse(page([message(1, 'Andrii', call), message(2, 'Andrii', `<div class="text">ok</div>${own}`)].join('\n')));
+    expect(disagreeing.messages.map((item) => item.direction ?? null)).toEqual([null, null]);
+    expect(disagreeing.outcome.details['accountHolder']).toBe('not named: the calls and reactions name different people (Andrii, Sofia): directions are unknown');
+  });
 });
