@@ -42,6 +42,8 @@ export type WhatsAppMediaType =
   | 'gif'
   | 'document'
   | 'contact'
+  /** A location share whose place the export left out (WhatsApp Web's `<Location omitted>`). */
+  | 'location'
   | 'unknown';
 
 export interface WhatsAppMedia {
