@@ -24,6 +24,7 @@ import { lineText } from './split-lines.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
 import type { DateOrder, LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
 import { WarningCollector } from './warnings.ts';
+import { isWebExportPreamble, preambleRecord } from './web-export-preamble.ts';
 
 interface RecordContext {
   order: DateOrderDecision;
@@ -250,6 +251,7 @@ class RecordAssembly {
     const firstLine = open.header?.line ?? open.lastLine - open.lines.length + 1;
     const locator: LineLocator = { lineStart: firstLine + 1, lineEnd: open.lastLine + 1, byteStart: open.byteStart, byteEnd: open.byteEnd };
     if (open.header === null) {
+      if (this.fileHasHeaders && isWebExportPreamble(open.lines)) return preambleRecord(locator, open.lines, this.context.warnings);
       const reason = this.fileHasHeaders ? 'lines before the first message header' : 'no WhatsApp message header in the file';
       return unparsedLines(locator, open.lines, reason);
     }

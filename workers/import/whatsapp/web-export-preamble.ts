@@ -1,0 +1,52 @@
+/**
+ * The lines WhatsApp Web's export writes before its first message, with no timestamp
+ * (WAWebExportChatPlainTextFormatter, in WhatsApp Web's shipped code): the end-to-end notice,
+ * then "Some earlier messages may not be available." when WhatsApp Web holds only part of the
+ * chat's history. They are WhatsApp's notices, not lines the parser failed to read; the second
+ * also says the export is incomplete, which a reader of the case must be told.
+ */
+
+import { fold } from './folding.ts';
+import { removeInvisibleMarks } from './text-cleaning.ts';
+import type { LineLocator, WhatsAppRecord } from './types.ts';
+import type { WarningCollector } from './warnings.ts';
+
+const END_TO_END_NOTICE = 'Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.';
+const EARLIER_MESSAGES_NOTICE = 'Some earlier messages may not be available.';
+
+/** English only: the formatter's strings are translated, but no other wording was seen. */
+const PREAMBLE_LINES: ReadonlySet<string> = new Set([END_TO_END_NOTICE, EARLIER_MESSAGES_NOTICE].map(fold));
+const EARLIER_MESSAGES = fold(EARLIER_MESSAGES_NOTICE);
+
+function foldedLine(line: string): string {
+  return fold(removeInvisibleMarks(line).trim());
+}
+
+/** True when every line (blank ones aside) is one of WhatsApp Web's preamble notices. */
+export function isWebExportPreamble(lines: readonly string[]): boolean {
+  const written = lines.filter((line) => line.trim() !== '');
+  return written.length > 0 && written.length <= PREAMBLE_LINES.size && written.every((line) => PREAMBLE_LINES.has(foldedLine(line)));
+}
+
+/**
+ * The preamble as one system record: WhatsApp's wording, with no time (the export gives none).
+ * An incomplete history is warned about on the line that says so.
+ */
+export function preambleRecord(locator: LineLocator, lines: readonly string[], warnings: WarningCollector): WhatsAppRecord {
+  const earlier = lines.findIndex((line) => foldedLine(line) === EARLIER_MESSAGES);
+  if (earlier !== -1) {
+    warnings.add('file', locator.lineStart + earlier, "WhatsApp Web's export says some earlier messages may not be available: the chat's history in this file may be incomplete");
+  }
+  return {
+    kind: 'system',
+    locator,
+    timestampText: '',
+    wallClock: null,
+    sender: null,
+    text: lines.join('\n').replace(/(?:\n\s*)+$/u, ''),
+    media: null,
+    deleted: false,
+    edited: false,
+    systemReason: "the notices WhatsApp Web's export writes, untimed, before the first message",
+  };
+}
