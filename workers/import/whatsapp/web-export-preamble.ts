@@ -17,6 +17,8 @@ const EARLIER_MESSAGES_NOTICE = 'Some earlier messages may not be available.';
 /** English only: the formatter's strings are translated, but no other wording was seen. */
 const PREAMBLE_LINES: ReadonlySet<string> = new Set([END_TO_END_NOTICE, EARLIER_MESSAGES_NOTICE].map(fold));
 const EARLIER_MESSAGES = fold(EARLIER_MESSAGES_NOTICE);
+const END_TO_END_FOLDED = fold(END_TO_END_NOTICE);
+const WEB_EXPORT_SELF = 'You';
 
 function foldedLine(line: string): string {
   return fold(removeInvisibleMarks(line).trim());
@@ -49,4 +51,19 @@ export function preambleRecord(locator: LineLocator, lines: readonly string[], w
     edited: false,
     systemReason: "the notices WhatsApp Web's export writes, untimed, before the first message",
   };
+}
+
+/** True for the end-to-end notice's line as WhatsApp Web's export writes it first, untimed. */
+export function isWebExportNoticeLine(line: string): boolean {
+  return foldedLine(line) === END_TO_END_FOLDED;
+}
+
+/**
+ * WhatsApp Web's export names the exporting account's own messages "You" and every other
+ * sender by name (WAWebExportChatPlainTextFormatter: getIsSentByMe ? "You" : the sender's name).
+ * In a file known to be such an export, the sender tells the direction. English only: the
+ * word is translated in other locales, and no other wording was seen.
+ */
+export function webExportDirection(sender: string): 'incoming' | 'outgoing' {
+  return sender === WEB_EXPORT_SELF ? 'outgoing' : 'incoming';
 }
