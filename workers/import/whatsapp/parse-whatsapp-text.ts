@@ -24,7 +24,7 @@ import { lineText } from './split-lines.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
 import type { DateOrder, LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
 import { WarningCollector } from './warnings.ts';
-import { isWebExportNoticeLine, isWebExportPreamble, preambleRecord, webExportDirection } from './web-export-preamble.ts';
+import { isWebExportNoticeLine, isWebExportPreamble, preambleRecord, readWebExportMessage } from './web-export-preamble.ts';
 
 interface RecordContext {
   order: DateOrderDecision;
@@ -254,7 +254,7 @@ class RecordAssembly {
     const { header } = open;
     const continuation = open.lines.length === 0 ? null : open.lines.join('\n');
     const record = buildRecord(this.context, header, describeRest(header.content.slice(header.match.bodyStart)), continuation, locator);
-    if (this.webExport && record.kind === 'message' && record.sender !== null) record.direction = webExportDirection(record.sender);
+    if (this.webExport && record.kind === 'message' && record.sender !== null) readWebExportMessage(record);
     if (record.kind === 'system') this.chatKind.addSystemLine(header.line + 1, record.text);
     else if (record.sender !== null) this.chatKind.addSender(record.sender);
     return record;

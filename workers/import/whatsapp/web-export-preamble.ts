@@ -3,12 +3,13 @@
  * (WAWebExportChatPlainTextFormatter, in WhatsApp Web's shipped code): the end-to-end notice,
  * then "Some earlier messages may not be available." when WhatsApp Web holds only part of the
  * chat's history. They are WhatsApp's notices, not lines the parser failed to read; the second
- * also says the export is incomplete, which a reader of the case must be told.
+ * also says the export is incomplete, which a reader of the case must be told. The notice also
+ * shows the file is that export, whose messages then say more (readWebExportMessage).
  */
 
 import { fold } from './folding.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
-import type { LineLocator, WhatsAppRecord } from './types.ts';
+import type { LineLocator, WhatsAppMedia, WhatsAppRecord } from './types.ts';
 import type { WarningCollector } from './warnings.ts';
 
 const END_TO_END_NOTICE = 'Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.';
@@ -66,4 +67,30 @@ export function isWebExportNoticeLine(line: string): boolean {
  */
 export function webExportDirection(sender: string): 'incoming' | 'outgoing' {
   return sender === WEB_EXPORT_SELF ? 'outgoing' : 'incoming';
+}
+
+/** `GIF attached`: a GIF WhatsApp Web put in its export, written with no file name. */
+const GIF_ATTACHED = 'GIF attached';
+/** `Contact: Name`: a contact card WhatsApp Web names but leaves out (MSG_TYPE.VCARD with a name). */
+const CONTACT_CARD = /^Contact: [^\n]{1,200}$/u;
+
+/**
+ * Media WhatsApp Web's export writes in words of its own (WAWebExportChatPlainTextFormatter),
+ * read only in a file shown to be that export: in a phone export "GIF attached" or
+ * "Contact: Anna" are a person's words. `body` is the text without marks or forwarded label.
+ */
+export function webExportWordedMedia(body: string): WhatsAppMedia | null {
+  if (body === GIF_ATTACHED) return { kind: 'attached', mediaType: 'gif' };
+  return CONTACT_CARD.test(body) ? { kind: 'omitted', mediaType: 'contact' } : null;
+}
+
+const FORWARDED_LABEL = /^\[Forwarded(?: many times)?\] /u;
+
+/** What a message of WhatsApp Web's export says beyond its text: direction, and worded media. */
+export function readWebExportMessage(record: WhatsAppRecord): void {
+  if (record.sender === null) return;
+  record.direction = webExportDirection(record.sender);
+  if (record.media !== null) return;
+  const media = webExportWordedMedia(removeInvisibleMarks(record.text).trim().replace(FORWARDED_LABEL, ''));
+  if (media !== null) record.media = media;
 }
