@@ -24,7 +24,7 @@ import { lineText } from './split-lines.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
 import type { DateOrder, LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
 import { WarningCollector } from './warnings.ts';
-import { isWebExportNoticeLine, isWebExportPreamble, preambleRecord, readWebExportMessage } from './web-export-preamble.ts';
+import { isWebExportNoticeLine, isWebExportPreamble, preambleRecord, readWebExportMessage } from './web-export.ts';
 
 interface RecordContext {
   order: DateOrderDecision;

@@ -89,7 +89,7 @@ export interface WhatsAppRecord {
    * the prefix is its export's mark of a forwarded message (WAWebExportChatPlainTextFormatter).
    */
   forwarded?: 'once' | 'many times';
-  /** Set only where the file shows who exported it (WhatsApp Web's "You"; web-export-preamble.ts). */
+  /** Set only where the file shows who exported it (WhatsApp Web's "You"; web-export.ts). */
   direction?: 'incoming' | 'outgoing';
 }
 
