@@ -19,6 +19,7 @@ import { isKnownAndroidAttachedLabel } from './android-attached-labels.ts';
 import { CATALOGUE_ANDROID_OMITTED_TEXTS, CATALOGUE_DELETED_TEXTS, CATALOGUE_IOS_OMITTED } from './catalogue-wordings.ts';
 import { isLocationShare } from './location-shares.ts';
 import { webExportMedia, type WebExportLabelReaders } from './web-export-media.ts';
+import { withNamedFile } from './omitted-file-name.ts';
 import { fold, FoldedEdges } from './folding.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
@@ -408,7 +409,8 @@ export function classifyPlaceholders(text: string, written: string | null = null
   const whole = text.trim();
   // One line (most bodies): its first line is the whole of it.
   const firstLine = text.includes('\n') ? firstLineOf(text).trim() : whole;
-  const media = firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written));
+  const classified = firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written));
+  const media = classified === null ? null : withNamedFile(classified, firstLine, whole, mediaTypeFromFileName);
   return {
     media,
     deleted: isDeletedText(whole, written),
