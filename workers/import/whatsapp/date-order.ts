@@ -212,3 +212,19 @@ export function inferDateOrder(
   for (const sample of samples) tally.add(sample);
   return tally.decide(firstYearFirstLine, override);
 }
+
+/**
+ * WhatsApp Web's export writes every date month first (`M/D/YY, h:mm:ss AM`, whatever the
+ * locale: WAWebExportChatPlainTextFormatter). In a file shown to be that export (its
+ * `[stamp] - text` lines, or its untimed opening notice: `webExportEvidence`) and with no date
+ * that settles the order, month first is known, not assumed.
+ */
+export function webExportOrder(order: DateOrderDecision, webExportEvidence: string | null): DateOrderDecision {
+  if (order.source !== 'default' || webExportEvidence === null) return order;
+  return {
+    order: 'mdy',
+    source: 'inferred',
+    evidence: `${webExportEvidence}, and that export writes dates month first`,
+    conflict: null,
+  };
+}

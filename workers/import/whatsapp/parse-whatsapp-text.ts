@@ -16,7 +16,7 @@ import { compareWallClocks, looksLikeYear } from './calendar.ts';
 import { describeRest, SenderStatisticsBuilder } from './authors.ts';
 import type { AuthorCandidate, SenderStatistics } from './authors.ts';
 import { ChatKindTally, type ChatKindDecision } from './chat-kind.ts';
-import { DateOrderTally, type DateOrderDecision } from './date-order.ts';
+import { DateOrderTally, webExportOrder, type DateOrderDecision } from './date-order.ts';
 import { matchHeader, type HeaderMatch } from './header-grammar.ts';
 import { regionsOfBytes, regionsOfStream, type LineRegion } from './line-regions.ts';
 import { classifyRecord, unparsedLines, type HeaderLine } from './records.ts';
@@ -24,6 +24,7 @@ import { lineText } from './split-lines.ts';
 import { buildWallClock, createYearTracker, readDate, trackYear, type YearTracker } from './timestamps.ts';
 import type { DateOrder, LineLocator, WallClock, WhatsAppParseOptions, WhatsAppParseResult, WhatsAppRecord } from './types.ts';
 import { WarningCollector } from './warnings.ts';
+import { isWebExportNoticeLine, isWebExportPreamble, preambleRecord, readWebExportMessage } from './web-export.ts';
 
 interface RecordContext {
   order: DateOrderDecision;
@@ -119,6 +120,8 @@ class HeaderScan {
   private firstYearFirstLine = 0;
   /** 1-based line of the first `[stamp] - text` header (WhatsApp Web's export), 0 while none. */
   private firstWebExportLine = 0;
+  /** 1-based line of WhatsApp Web's untimed end-to-end notice before the first header, 0 while none. */
+  private webNoticeLine = 0;
   private bracket = 0;
   private dash = 0;
   private twelveHour = 0;
@@ -137,6 +140,7 @@ class HeaderScan {
       const match = matchHeader(content);
       if (match !== null) this.addHeader(firstLine + index, match, content);
       else this.senders.addContinuation();
+      if (match === null && this.firstHeaderLine === -1 && isWebExportNoticeLine(content)) this.webNoticeLine ||= firstLine + index + 1;
     }
     this.lineCount += split.lineCount;
   }
@@ -158,7 +162,7 @@ class HeaderScan {
 
   /** The file's date order, with the warnings it calls for. */
   decideOrder(options: WhatsAppParseOptions): DateOrderDecision {
-    const order = webExportOrder(this.dates.decide(this.firstYearFirstLine, options.dateOrder), this.firstWebExportLine);
+    const order = webExportOrder(this.dates.decide(this.firstYearFirstLine, options.dateOrder), this.webExportEvidence());
     if (order.conflict !== null) {
       this.warnings.add('date-order', 0, order.conflict);
     }
@@ -182,23 +186,15 @@ class HeaderScan {
       dateOrderEvidence: order.evidence,
       clock,
       lineCount: this.lineCount,
+      webExportEvidence: this.webExportEvidence(),
     };
   }
-}
 
-/**
- * WhatsApp Web's export writes every date month first (`M/D/YY, h:mm:ss AM`, whatever the
- * locale: WAWebExportChatPlainTextFormatter), and only it writes `[stamp] - text` lines. In a
- * file with such a line and no date that settles the order, month first is known, not assumed.
- */
-function webExportOrder(order: DateOrderDecision, firstWebExportLine: number): DateOrderDecision {
-  if (order.source !== 'default' || firstWebExportLine === 0) return order;
-  return {
-    order: 'mdy',
-    source: 'inferred',
-    evidence: `line ${firstWebExportLine} has the "[date, time] - " shape of WhatsApp Web's export, which writes dates month first`,
-    conflict: null,
-  };
+  /** What shows the file is WhatsApp Web's export, or null. */
+  webExportEvidence(): string | null {
+    if (this.firstWebExportLine !== 0) return `line ${this.firstWebExportLine} has the "[date, time] - " shape only WhatsApp Web's export writes`;
+    return this.webNoticeLine === 0 ? null : `line ${this.webNoticeLine} is the untimed end-to-end notice WhatsApp Web's export opens with`;
+  }
 }
 
 /** The record being gathered: a header and its continuation lines, or lines with no header. */
@@ -219,6 +215,7 @@ class RecordAssembly {
   constructor(
     private readonly context: RecordContext,
     private readonly fileHasHeaders: boolean,
+    private readonly webExport: boolean,
   ) {}
 
   *add(region: LineRegion): Generator<WhatsAppRecord> {
@@ -250,12 +247,14 @@ class RecordAssembly {
     const firstLine = open.header?.line ?? open.lastLine - open.lines.length + 1;
     const locator: LineLocator = { lineStart: firstLine + 1, lineEnd: open.lastLine + 1, byteStart: open.byteStart, byteEnd: open.byteEnd };
     if (open.header === null) {
+      if (this.fileHasHeaders && isWebExportPreamble(open.lines)) return preambleRecord(locator, open.lines, this.context.warnings);
       const reason = this.fileHasHeaders ? 'lines before the first message header' : 'no WhatsApp message header in the file';
       return unparsedLines(locator, open.lines, reason);
     }
     const { header } = open;
     const continuation = open.lines.length === 0 ? null : open.lines.join('\n');
     const record = buildRecord(this.context, header, describeRest(header.content.slice(header.match.bodyStart)), continuation, locator);
+    if (this.webExport && record.kind === 'message' && record.sender !== null) readWebExportMessage(record);
     if (record.kind === 'system') this.chatKind.addSystemLine(header.line + 1, record.text);
     else if (record.sender !== null) this.chatKind.addSender(record.sender);
     return record;
@@ -385,7 +384,8 @@ function startAssembly(scan: HeaderScan, options: WhatsAppParseOptions, warnings
     reportedNotes: new Set(),
     latestFit: null,
   };
-  return { facts: scan.facts(order), assembly: new RecordAssembly(context, scan.headerCount > 0) };
+  const facts = scan.facts(order);
+  return { facts, assembly: new RecordAssembly(context, scan.headerCount > 0, facts.webExportEvidence !== null) };
 }
 
 /** Warns about a file with no lines or no header; false when there is nothing to read. */

@@ -19,6 +19,7 @@ import { isKnownAndroidAttachedLabel } from './android-attached-labels.ts';
 import { CATALOGUE_ANDROID_OMITTED_TEXTS, CATALOGUE_DELETED_TEXTS, CATALOGUE_IOS_OMITTED } from './catalogue-wordings.ts';
 import { isLocationShare } from './location-shares.ts';
 import { webExportMedia, type WebExportLabelReaders } from './web-export-media.ts';
+import { withNamedFile } from './omitted-file-name.ts';
 import { fold, FoldedEdges } from './folding.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
@@ -225,9 +226,17 @@ export function mediaTypeFromFileName(fileName: string): WhatsAppMediaType {
   return 'document';
 }
 
+/**
+ * WhatsApp Web's export writes a location it has no coordinates for as `<Location omitted>` or
+ * `<Live location omitted>` (WAWebExportChatPlainTextFormatter, MSG_TYPE.LOCATION): a location
+ * share whose place is left out, not media of unknown type. English only: no other was seen.
+ */
+const OMITTED_LOCATION_LABELS: ReadonlySet<string> = new Set(['location omitted', 'live location omitted']);
+
 function mediaTypeFromAndroidOmitted(label: string): WhatsAppMediaType {
   const named = IOS_OMITTED_TYPES.get(label);
   if (named !== undefined) return named;
+  if (OMITTED_LOCATION_LABELS.has(label)) return 'location';
   if (/video/u.test(label)) return 'video';
   if (/sticker/u.test(label)) return 'sticker';
   if (/gif/u.test(label)) return 'gif';
@@ -400,11 +409,13 @@ export function classifyPlaceholders(text: string, written: string | null = null
   const whole = text.trim();
   // One line (most bodies): its first line is the whole of it.
   const firstLine = text.includes('\n') ? firstLineOf(text).trim() : whole;
+  const classified = firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written));
+  const media = classified === null ? null : withNamedFile(classified, firstLine, whole, mediaTypeFromFileName);
   return {
-    media: firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written)),
+    media,
     deleted: isDeletedText(whole, written),
     edited: whole.endsWith('>') && EDITED_SUFFIX.test(tailOf(whole).tail),
-    location: isLocationShare(firstLine, whole),
+    location: media?.mediaType === 'location' || isLocationShare(firstLine, whole),
     waiting: isWaitingText(whole),
   };
 }

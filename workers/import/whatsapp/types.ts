@@ -42,6 +42,8 @@ export type WhatsAppMediaType =
   | 'gif'
   | 'document'
   | 'contact'
+  /** A location share whose place the export left out (WhatsApp Web's `<Location omitted>`). */
+  | 'location'
   | 'unknown';
 
 export interface WhatsAppMedia {
@@ -87,6 +89,8 @@ export interface WhatsAppRecord {
    * the prefix is its export's mark of a forwarded message (WAWebExportChatPlainTextFormatter).
    */
   forwarded?: 'once' | 'many times';
+  /** Set only where the file shows who exported it (WhatsApp Web's "You"; web-export.ts). */
+  direction?: 'incoming' | 'outgoing';
 }
 
 export interface WhatsAppParseWarning {
@@ -104,6 +108,8 @@ export interface WhatsAppParseResult {
   chatKind: 'group' | 'private' | 'unknown';
   /** What chatKind rests on: a group event's line and text, or the distinct senders. */
   chatKindEvidence: string;
+  /** What shows the file is WhatsApp Web's export, whose "You" is the exporter; null when nothing does. */
+  webExportEvidence: string | null;
   records: WhatsAppRecord[];
   /** Lines in the file; a trailing newline does not add a line. */
   lineCount: number;

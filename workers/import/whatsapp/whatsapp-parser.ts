@@ -5,7 +5,7 @@ import type { WhatsAppRecord } from './types.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.17.0';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.22.0';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {
@@ -55,6 +55,7 @@ export const whatsappTextParser: SourceParser = {
         lineCount: parsed.lineCount,
         chatKind: chatKind.kind,
         chatKindEvidence: chatKind.evidence,
+        ...(parsed.webExportEvidence === null ? {} : { directionEvidence: `WhatsApp Web's export writes "You" for the exporter's own messages: ${parsed.webExportEvidence}` }),
       },
     };
   },
@@ -88,6 +89,7 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
     edited: record.edited,
     locator,
   };
+  if (record.direction !== undefined) message.direction = record.direction;
   // Most messages have no fact beyond these: no object is made for them.
   const placeholder = record.media !== null || record.deleted || record.waiting === true;
   if (record.attributedTo === undefined && record.systemReason === undefined && record.location !== true && record.leadingMarks === undefined && record.forwarded === undefined && !placeholder) return message;
