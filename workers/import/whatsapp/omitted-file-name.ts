@@ -1,7 +1,11 @@
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
-/** A file's name with an extension, alone on its line. */
-const FILE_NAME_LINE = /^[^\n<>:]{1,255}\.[\p{L}\p{N}]{1,8}$/u;
+/**
+ * A file's name alone on its line, ending in an extension files WhatsApp sends have: a caption
+ * such as "see you at 5.30" or "ok.thanks" has a dot too, and is the person's words.
+ */
+const FILE_NAME_LINE =
+  /^[^\n<>:]{1,255}\.(?:pdf|docx?|xlsx?|pptx?|txt|rtf|odt|ods|odp|csv|zip|rar|7z|apk|epub|html?|xml|json|vcf|jpe?g|png|heic|webp|gif|bmp|mp4|mov|3gp|mkv|avi|webm|opus|ogg|m4a|mp3|aac|amr|wav)$/iu;
 
 /**
  * Android writes an omitted document as `<Media omitted>` with the file's name alone on the next

@@ -16,6 +16,10 @@ describe('Android omitted media with the file name on the next line', () => {
     '12.05.2024, 18:03 - Anna: <Media omitted>',
     'see the file.pdf and call me',
     'tomorrow',
+    '12.05.2024, 18:04 - Anna: <Media omitted>',
+    'see you at 5.30',
+    '12.05.2024, 18:05 - Anna: <Media omitted>',
+    'SKAN_PASZPORTU.JPG',
   ]);
 
   it('names the omitted file and types it by its name, the text as written', () => {
@@ -25,5 +29,10 @@ describe('Android omitted media with the file name on the next line', () => {
   it('leaves a bare placeholder and a caption of several lines unnamed', () => {
     expect(recordOnLine(result, 3).media).toEqual({ kind: 'omitted', mediaType: 'unknown' });
     expect(recordOnLine(result, 4).media?.fileName).toBeUndefined();
+  });
+
+  it('takes only a name with a file extension: a one-line caption with a dot stays the person\'s words', () => {
+    expect(recordOnLine(result, 7).media).toEqual({ kind: 'omitted', mediaType: 'unknown' });
+    expect(recordOnLine(result, 9).media).toMatchObject({ kind: 'omitted', mediaType: 'image', fileName: 'SKAN_PASZPORTU.JPG' });
   });
 });
