@@ -1,6 +1,6 @@
 /**
  * A minimal protobuf wire reader for the blobs iOS WhatsApp keeps in ChatStorage
- * (`ZWAMESSAGEINFO.ZRECEIPTINFO`, wrapped push names). No schema: each field comes back with its
+ * (`ZWAMESSAGEINFO.ZRECEIPTINFO`, `ZWAMEDIAITEM.ZMETADATA`, wrapped push names). No schema: each field comes back with its
  * number and its raw value, and a blob that does not read as protobuf to its last byte gives null,
  * so nothing is ever read out of bytes that are something else.
  */
@@ -19,8 +19,13 @@ export type ProtobufField =
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The top-level fields of `bytes` in order, or null when the bytes are not a whole protobuf message. */
-export function protobufFields(bytes: Uint8Array): ProtobufField[] | null {
+/**
+ * The top-level fields of `bytes` in order, or null when the bytes are not a whole protobuf
+ * message. `cut`: the bytes are the start of a larger blob, cut by the caller; a field running past
+ * their end ends the reading there, the fields before it counting (past a blob's own end, the
+ * bytes are no protobuf).
+ */
+export function protobufFields(bytes: Uint8Array, cut = false): ProtobufField[] | null {
   const fields: ProtobufField[] = [];
   let at = 0;
   while (at < bytes.length) {
@@ -37,11 +42,12 @@ export function protobufFields(bytes: Uint8Array): ProtobufField[] | null {
       at = value.next;
     } else if (wire === WIRE_FIXED64 || wire === WIRE_FIXED32) {
       const size = wire === WIRE_FIXED64 ? 8 : 4;
-      if (at + size > bytes.length) return null;
+      if (at + size > bytes.length) return cut ? fields : null;
       fields.push({ field, wire: 'fixed', value: bytes.subarray(at, at + size) });
       at += size;
     } else if (wire === WIRE_LENGTH) {
       const length = readVarint(bytes, at);
+      if (length !== null && length.next + length.value > bytes.length && cut) return fields;
       if (length === null || length.next + length.value > bytes.length) return null;
       fields.push({ field, wire: 'bytes', value: bytes.subarray(length.next, length.next + length.value) });
       at = length.next + length.value;
