@@ -27,15 +27,17 @@ export function callResultLabel(result: number, fromMe: boolean): string {
   return known === undefined ? `result ${result}` : fromMe ? known.outgoing : known.incoming;
 }
 
-/** "voice call, answered, 12 s": what a person would read in the chat. */
-export function callText(call: WaCall, fromMe: boolean): string {
-  const parts = [call.video ? 'video call' : 'voice call'];
-  if (call.result !== null) {
-    const known = CALL_RESULTS[call.result];
-    parts.push(known === undefined ? `result ${call.result}` : fromMe ? known.outgoing : known.incoming);
-  }
-  if (call.durationSeconds !== null && call.durationSeconds > 0) parts.push(`${call.durationSeconds} s`);
+/** "voice call, answered, 12 s": what a person would read in the chat; `outcome` in words, or null. */
+export function callSentence(video: boolean, outcome: string | null, durationSeconds: number | null): string {
+  const parts = [video ? 'video call' : 'voice call'];
+  if (outcome !== null) parts.push(outcome);
+  if (durationSeconds !== null && durationSeconds > 0) parts.push(`${durationSeconds} s`);
   return parts.join(', ');
+}
+
+/** An Android call as callSentence writes it. */
+export function callText(call: WaCall, fromMe: boolean): string {
+  return callSentence(call.video, call.result === null ? null : callResultLabel(call.result, fromMe), call.durationSeconds);
 }
 
 /** The call facts of a row read with `prefix` before the call_log column names. */

@@ -7,6 +7,7 @@
  * video or not, answered or missed, and without its length.
  */
 
+import { callSentence } from './call-facts.ts';
 import { protobufFields, utf8Text } from './protobuf-fields.ts';
 import type { ProtobufField } from './protobuf-fields.ts';
 
@@ -59,15 +60,11 @@ export function callFromMetadata(blob: Uint8Array | null): IosCall | null {
   };
 }
 
-/** "video call, answered, 95 s": what a person would read in the chat. */
+/** "video call, answered, 95 s", as an Android call reads (callSentence). */
 export function iosCallText(call: IosCall, fromMe: boolean): string {
-  const parts = [call.video ? 'video call' : 'voice call'];
-  if (call.outcome !== null) {
-    const known = OUTCOMES[call.outcome];
-    parts.push(known === undefined ? `outcome ${call.outcome}` : fromMe ? known.outgoing : known.incoming);
-  }
-  if (call.durationSeconds !== null && call.durationSeconds > 0) parts.push(`${call.durationSeconds} s`);
-  return parts.join(', ');
+  const known = call.outcome === null ? undefined : OUTCOMES[call.outcome];
+  const outcome = call.outcome === null ? null : known === undefined ? `outcome ${call.outcome}` : fromMe ? known.outgoing : known.incoming;
+  return callSentence(call.video, outcome, call.durationSeconds);
 }
 
 function firstBytes(fields: ProtobufField[] | null, number: number): Uint8Array | null {
