@@ -74,6 +74,32 @@ describe('browser mode, end to end', () => {
     await ui.page.screenshot({ path: join(SHOTS, '03b-source-facts.png') });
   });
 
+  it('keeps the case name and its figures in view on a narrow window', async () => {
+    const original = ui.page.viewportSize();
+    await ui.page.setViewportSize({ width: 1024, height: 700 });
+    try {
+      const box = async (selector: string) => {
+        const found = await ui.page.locator(selector).first().boundingBox();
+        if (found === null) throw new Error(`${selector} is not shown`);
+        return found;
+      };
+      // The name once shrank to nothing when the figures beside it did not fit.
+      expect((await box('[data-testid="case-name"]')).width).toBeGreaterThan(20);
+      const identity = await box('.case-identity');
+      expect(identity.x + identity.width).toBeLessThanOrEqual((await box('.view-switch')).x);
+      for (const figure of ['case-message-count', 'case-source-count']) {
+        const shown = await box(`[data-testid="${figure}"]`);
+        expect(shown.x + shown.width).toBeLessThanOrEqual(identity.x + identity.width + 0.5);
+        expect(shown.y + shown.height).toBeLessThanOrEqual(identity.y + identity.height + 0.5);
+      }
+      // "Close case" on one line, as tall as its neighbours.
+      expect((await box('[data-testid="case-close"]')).height).toBe((await box('[data-testid="export-open"]')).height);
+      await ui.page.screenshot({ path: join(SHOTS, '03c-narrow-header.png') });
+    } finally {
+      if (original !== null) await ui.page.setViewportSize(original);
+    }
+  });
+
   it('imports a file dropped on the panel, with progress shown as a task', async () => {
     const bytes = readFileSync(join(REPO_ROOT, 'fixtures', 'whatsapp', 'job-offer-android-24h.txt'), 'utf8').replaceAll('restaurant', 'bakery');
     const dataTransfer = await ui.page.evaluateHandle((text) => {
