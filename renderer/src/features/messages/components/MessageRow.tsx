@@ -1,5 +1,6 @@
 import { describeLocatorInFull, describePlace } from '../../../../../shared/domain/locator.ts';
 import type { AttachmentRecord, Message } from '../../../../../shared/domain/message.ts';
+import { emptyBodyNote } from '../../../../../shared/domain/empty-body.ts';
 import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
 import { notableFacts, sourceFacts } from '../../../../../shared/domain/source-facts.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
@@ -32,6 +33,7 @@ function locatorText(message: Message): { short: string; full: string } {
 export function MessageRow({ message, focused, highlights }: { message: Message; focused: boolean; highlights: readonly Range[] | null }) {
   const attachments = message.attachments.map(attachmentLabel);
   const locator = locatorText(message);
+  const emptyNote = emptyBodyNote(message);
   const classes = ['message-row', `kind-${message.kind}`];
   if (focused) classes.push('focused');
   if (message.deleted) classes.push('is-deleted');
@@ -62,6 +64,11 @@ export function MessageRow({ message, focused, highlights }: { message: Message;
       {message.text !== '' && (
         <div className={`message-text${message.kind === 'unparsed' ? ' mono' : ''}`} dir="auto">
           {focused && highlights !== null ? <HighlightedText text={message.text} ranges={highlights} /> : message.text}
+        </div>
+      )}
+      {emptyNote !== null && (
+        <div className="empty-body muted" data-testid="empty-body">
+          {emptyNote}
         </div>
       )}
       {attachments.map((label, index) => (
