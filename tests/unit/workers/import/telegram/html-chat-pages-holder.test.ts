@@ -2,9 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ImportJob } from '../../../../../shared/contracts/import-worker.ts';
 import type { NearbyFile, ParserInput } from '../../../../../shared/contracts/parsed-source.ts';
+import type { CallContext } from '../../../../../shared/worker/serve.ts';
+import { RecordWriter } from '../../../../../workers/import/record-writer.ts';
+import { folderFiles } from '../../../../../workers/import/source-files.ts';
 import { telegramHtmlParser } from '../../../../../workers/import/telegram/index.ts';
+import { importZip } from '../../../../../workers/import/zip/zip-source.ts';
 import { inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { buildZip } from '../../../../support/zip-writer.ts';
 
 /**
  * Regression: directions of a Telegram HTML chat depended on the page a message was on. Telegram
@@ -82,6 +88,29 @@ describe('Telegram HTML: one account holder for all pages of a chat', () => {
         'not named: the calls and reactions name different people (Ion, by the call at line 5 of messages.html, "Outgoing": placed by its sender, Ion; Marta, by the call at line 5 of messages3.html, "Outgoing (5 seconds)": placed by its sender, Marta): directions are unknown',
       );
     }
+  });
+
+  it('gives the pages of a chat inside a zip the same holder, read from the entries beside them', async () => {
+    const folder = exportFolder({});
+    const zipPath = join(folder, 'export.zip');
+    writeFileSync(
+      zipPath,
+      buildZip([
+        { name: 'ChatExport_2025-12-05/messages.html', data: page('Marta', [message(1, 'Ion', text('salut'))]) },
+        { name: 'ChatExport_2025-12-05/messages2.html', data: page('Marta', [message(1001, 'Marta', call('Missed', 'Ion'))], 'messages.html'), deflate: true },
+      ]),
+    );
+    // As the import worker runs a zip: a RecordWriter whose db worker answers every batch.
+    const db = { call: (method: string, params: { batch?: { rows: { count: number } } }) => Promise.resolve(method === 'insertMessages' ? { rowids: Array.from({ length: params.batch?.rows.count ?? 0 }, (_row, index) => index + 1) } : null) };
+    const job = { source: { id: 'src-zip', sha256: 'd'.repeat(64), timeZone: 'UTC', path: zipPath, device: null }, path: zipPath, casePath: join(folder, 'case'), format: 'zip' } as unknown as ImportJob;
+    const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
+    const outcome = await importZip(zipPath, new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles(zipPath)), [telegramHtmlParser], {});
+    const entries = outcome.details['entries'] as { name: string; details: Record<string, unknown> }[];
+    const holder = { name: 'Ion', evidence: 'the call at line 5 of ChatExport_2025-12-05/messages2.html, "Missed": received by the person its title names, Ion' };
+    expect(entries.map((entry) => [entry.name, entry.details['accountHolder']])).toEqual([
+      ['ChatExport_2025-12-05/messages.html', holder],
+      ['ChatExport_2025-12-05/messages2.html', holder],
+    ]);
   });
 
   it('weighs only pages of the same chat: a page beside it with another header is another chat', async () => {
