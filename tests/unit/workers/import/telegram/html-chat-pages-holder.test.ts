@@ -208,4 +208,12 @@ describe('Telegram HTML: reading the other pages of a chat stays cheap and safe'
     expect(outcome.details['accountHolder']).toMatchObject({ name: 'Ion' });
     expect(warnings).toEqual([{ place: 'messages3.html', message: expect.stringContaining('could not be read (EIO: i/o error, read)') }]);
   });
+
+  it('warns when the files beside a page cannot be listed, and decides from the page alone', async () => {
+    const own = inputFromText(page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), { displayName: 'messages.html' });
+    const { messages, outcome, warnings } = await runParser(telegramHtmlParser, { ...own, nearby: () => Promise.reject(new Error('EACCES: permission denied, scandir')) });
+    expect(directions(messages)).toEqual(['outgoing']);
+    expect(outcome.details['accountHolderPagesWeighed']).toBe(1);
+    expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining('could not be listed (EACCES: permission denied, scandir)') }]);
+  });
 });
