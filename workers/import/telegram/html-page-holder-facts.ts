@@ -31,6 +31,8 @@ export type PageReader = (input: ParserInput, sink: ParseSink) => Promise<unknow
 const HOLDER_MARKS = ['media_call', 'reaction active'];
 const NEEDLES = HOLDER_MARKS.map((mark) => Buffer.from(mark, 'latin1'));
 const LONGEST_NEEDLE = Math.max(...NEEDLES.map((needle) => needle.length));
+/** Bytes parsed at a time while looking for the first block; a file stream's chunk may be the whole page. */
+const SKIM_SLICE_BYTES = 8 * 1024;
 
 /**
  * The chat key of a page: messages.html, messages2.html… of one chat share folder and header title
@@ -95,8 +97,9 @@ async function skimPage(input: ParserInput, sink: ParseSink): Promise<{ title: s
       mentionsHolder = NEEDLES.some((needle) => window.includes(needle));
       carry = window.subarray(Math.max(0, window.length - LONGEST_NEEDLE + 1));
     }
-    if (!settled) {
-      tokenizer.push(decoder.decode(chunk), tokens);
+    // The header is at the top: only as much of the page is parsed as it takes to reach its first block.
+    for (let start = 0; !settled && start < chunk.byteLength; start += SKIM_SLICE_BYTES) {
+      tokenizer.push(decoder.decode(chunk.subarray(start, start + SKIM_SLICE_BYTES)), tokens);
       settle();
     }
     if (settled && mentionsHolder) break;

@@ -113,6 +113,18 @@ describe('Telegram HTML: one account holder for all pages of a chat', () => {
     ]);
   });
 
+  it('finds the header of a page beside it where the parse of its top is cut (8 KiB slices)', async () => {
+    // A long <head> puts the header across the first slice boundary of the skim.
+    const padded = (html: string): string => html.replace('<meta charset="utf-8"/>', `<meta charset="utf-8"/><style>${'x'.repeat(8 * 1024 - 150)}</style>`);
+    const folder = exportFolder({
+      'messages.html': padded(page('Marta', [message(1, 'Ion', text('salut'))])),
+      'messages2.html': padded(page('Marta', [message(1001, 'Marta', call('Declined', 'Ion'))], 'messages.html')),
+    });
+    const first = await parseFile(folder, 'messages.html');
+    expect(directions(first.messages)).toEqual(['outgoing']);
+    expect(first.outcome.details['accountHolderPagesWeighed']).toBe(2);
+  });
+
   it('weighs only pages of the same chat: a page beside it with another header is another chat', async () => {
     const folder = exportFolder({
       'messages.html': page('Marta', [message(1, 'Ion', text('salut'))]),
