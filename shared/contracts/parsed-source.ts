@@ -204,6 +204,12 @@ export interface NearbyFile {
   input: ParserInput;
   /** Its first `length` bytes, or all of it when it is shorter. */
   head(length: number): Promise<Uint8Array>;
+  /**
+   * Changes whenever the bytes may have changed (size and modification time on disk, size and
+   * CRC-32 of a zip entry); absent when nothing cheap tells. Facts a parser read from a nearby file
+   * may be kept for the next sources of the import under its path and this, never without it.
+   */
+  fingerprint?: string;
 }
 
 export interface ParseOutcome {

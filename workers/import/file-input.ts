@@ -74,14 +74,16 @@ export function importedFiles(paths: readonly string[]): NearbyFile[] {
 
 function diskFile(path: string, relation: NearbyFile['relation']): NearbyFile | null {
   let size: number;
+  let modifiedMs: number;
   try {
     const stats = statSync(path);
     if (!stats.isFile()) return null;
     size = stats.size;
+    modifiedMs = stats.mtimeMs;
   } catch {
     return null;
   }
-  return { relation, input: plainFileInput(path, size), head: (length) => Promise.resolve(readHead(path, length)) };
+  return { relation, input: plainFileInput(path, size), head: (length) => Promise.resolve(readHead(path, length)), fingerprint: `${size}:${modifiedMs}` };
 }
 
 function readHead(path: string, length: number): Uint8Array {

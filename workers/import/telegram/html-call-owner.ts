@@ -5,7 +5,8 @@
  * called ("Outgoing", or "Cancelled" when nobody answered), the holder when the other person did
  * ("Incoming", "Missed", "Declined"); a length may follow ("Outgoing (63 seconds)"). So each call
  * names the holder: the sender of an outgoing call, the title of an incoming one. Calls that name
- * different people name no one. The words are English whatever the app's language.
+ * different people name no one. The words are English whatever the app's language. The calls
+ * of all pages of a chat are weighed together (html-chat-holder.ts), so each says where it is.
  */
 
 import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
@@ -56,12 +57,19 @@ function ownReactorsOf(message: ParsedMessage): string[] {
   return names;
 }
 
+/** What one page says about its holder: each person it names (with where, first place only) and a name shared by both people of a call. */
+export interface HtmlHolderFacts {
+  named: [name: string, evidence: string][];
+  sharedName: string | null;
+}
+
 export class HtmlAccountHolderTally {
   private readonly named = new Map<string, string>();
   /** A name both people of a call go by: directions are given by name, so none can be given. */
   private sharedName: string | null = null;
 
-  addMessage(line: number, message: ParsedMessage): void {
+  /** `place` names the page and line ("line 6 of messages2.html"), so every page of a chat can cite it. */
+  addMessage(place: string, message: ParsedMessage): void {
     if (message.kind !== 'message') return;
     for (const call of callFactsOf(message)) {
       const outgoing = OUTGOING_STATUS.test(call.status);
@@ -71,15 +79,26 @@ export class HtmlAccountHolderTally {
       if (other === holder) this.sharedName ??= holder;
       if (this.named.has(holder)) continue;
       const evidence = outgoing
-        ? `the call at line ${line}, "${call.status}": placed by its sender, ${holder}`
-        : `the call at line ${line}, "${call.status}": received by the person its title names, ${holder}`;
+        ? `the call at ${place}, "${call.status}": placed by its sender, ${holder}`
+        : `the call at ${place}, "${call.status}": received by the person its title names, ${holder}`;
       this.named.set(holder, evidence);
     }
     // A reaction the page marks as the holder's (class active: the exporting account is among its
     // reactors, html-reactions.ts) names the holder when it names one reactor only.
     for (const name of ownReactorsOf(message)) {
-      if (!this.named.has(name)) this.named.set(name, `the reaction at line ${line}: marked as the exporting account's (class active), its one reactor ${name}`);
+      if (!this.named.has(name)) this.named.set(name, `the reaction at ${place}: marked as the exporting account's (class active), its one reactor ${name}`);
     }
+  }
+
+  /** What was tallied, to be kept or added to another page's tally. */
+  facts(): HtmlHolderFacts {
+    return { named: [...this.named], sharedName: this.sharedName };
+  }
+
+  /** Adds what another page said; a person already named keeps the evidence found first. */
+  addFacts(facts: HtmlHolderFacts): void {
+    for (const [name, evidence] of facts.named) if (!this.named.has(name)) this.named.set(name, evidence);
+    this.sharedName ??= facts.sharedName;
   }
 
   /** The one person every call names, or null (no call, or calls naming different people). */
@@ -89,9 +108,11 @@ export class HtmlAccountHolderTally {
     return entry === undefined ? null : { name: entry[0], evidence: entry[1] };
   }
 
-  /** Why no holder was named, for the import's details. */
-  describeNone(): string {
+  /** Why no holder was named, for the import's details; `pages` is how many pages of the chat were read. */
+  describeNone(pages = 1): string {
     if (this.sharedName !== null) return `not named: a call's caller and callee are both named ${this.sharedName}, so names cannot tell the holder's messages from the other person's: directions are unknown`;
-    return this.named.size === 0 ? 'not named by the page (no phone call, no reaction marked as the holder\'s): directions are unknown' : `not named: the calls and reactions name different people (${[...this.named.keys()].join(', ')}): directions are unknown`;
+    if (this.named.size === 0) return `not named by ${pages === 1 ? 'the page' : `any of the chat's ${pages} pages`} (no phone call, no reaction marked as the holder's): directions are unknown`;
+    const who = [...this.named].map(([name, evidence]) => `${name}, by ${evidence}`).join('; ');
+    return `not named: the calls and reactions name different people (${who}): directions are unknown`;
   }
 }

@@ -50,6 +50,12 @@ const FALLBACK_TITLE_TYPES: ReadonlyMap<string, MediaType> = new Map<string, Med
 ]);
 const FALLBACK_CLASSES = ['media_photo', 'media_video'];
 
+/**
+ * The title a file block gets when the document has no name (prepareMediaData: `data.name.isEmpty()
+ * ? "File" : data.name`): a word of the writer, not the file's name.
+ */
+const UNNAMED_FILE_TITLE = 'File';
+
 /** Blocks that are facts, not files: kept in `extra.media` only. */
 const FACT_CLASSES = ['media_call', 'media_game', 'media_invoice', 'media_poll', 'media_giveaway'];
 const NOT_INCLUDED = /not included|exceeds maximum size|unavailable/iu;
@@ -98,7 +104,7 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
   if (href !== '' && !isLink) {
     if (path === null) result.unsafePaths.push(href);
     else attachment.path = path;
-    attachment.fileName = block.classes.includes('media_file') && title !== '' ? title : baseName(href);
+    attachment.fileName = fileNameOf(block, title) ?? baseName(href);
     if (path !== null) {
       const preview = thumbnailOf(block, path, pageFolders);
       if (preview !== null) attachment.whenMissing = preview;
@@ -106,7 +112,8 @@ function readBlock(block: HtmlElement, pageFolders: readonly string[], result: H
   } else if (NOT_INCLUDED.test(description) || (mediaType !== 'location' && mediaType !== 'contact')) {
     // A file-type block with no link to the file: the export left the bytes out.
     attachment.kind = 'omitted';
-    if (block.classes.includes('media_file') && title !== '') attachment.fileName = title;
+    const name = fileNameOf(block, title);
+    if (name !== null) attachment.fileName = name;
   }
   result.attachments.push(attachment);
 }
@@ -153,6 +160,11 @@ function readSections(block: HtmlElement, fact: Record<string, string | string[]
     else if (child.classes.includes('section_body')) sections.push(title === '' ? textOf(child) : `${title}: ${textOf(child)}`);
   }
   fact['sections'] = sections;
+}
+
+/** The document's own name, which a file block shows as its title; null when the title is not one. */
+function fileNameOf(block: HtmlElement, title: string): string | null {
+  return block.classes.includes('media_file') && title !== '' && title !== UNNAMED_FILE_TITLE ? title : null;
 }
 
 function firstText(block: HtmlElement, className: string): string {

@@ -90,11 +90,13 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   if (forwarded !== undefined) {
     const original = childElements(forwarded).find((child) => child.classes.includes('from_name'));
     if (original !== undefined) {
-      const named = splitViaBot(textWithout(original, (child) => child.classes.includes('date')));
+      const named = splitViaBot(textWithout(original, isForwardedDate));
       extra['forwardedFrom'] = named.name;
       if (named.via !== '') extra['forwardedVia'] = named.via;
-      const originalDate = findAll(original, (child) => child.classes.includes('date'))[0]?.attributes['title'];
-      if (originalDate !== undefined) extra['forwardedDate'] = decodeEntities(originalDate);
+      const dateSpan = findAll(original, isForwardedDate)[0];
+      // Newer pages give the full time in its title; older ones (no title) only in its text.
+      const originalDate = dateSpan === undefined ? '' : dateSpan.attributes['title'] !== undefined ? decodeEntities(dateSpan.attributes['title']) : textOf(dateSpan);
+      if (originalDate !== '') extra['forwardedDate'] = originalDate;
     } else if (fromName === undefined && context.previousForwardedFrom !== null) {
       // A batch forwarded at once: the exporter names the original author on the first message
       // only; the joined ones after it (same author, within 900 s) show a bare forwarded body.
@@ -143,6 +145,16 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   message.extra = extra;
   const forwardedFrom = typeof extra['forwardedFrom'] === 'string' ? extra['forwardedFrom'] : null;
   return { kind: 'message', message, sender, forwardedFrom, notes };
+}
+
+/**
+ * The original's date inside a forwarded from_name: `span.date.details` with the time in its
+ * title (export_output_html.cpp as in corporateshark/tdesktop@1b12896), or, before the date titles
+ * gained "UTC±hh:mm" (the Qt5-era writer, as in kotatogram/kotatogram-desktop@1927ab7), a bare
+ * `span.details` with " dd.MM.yyyy hh:mm:ss" as its text. Nothing else of class details is there.
+ */
+function isForwardedDate(element: HtmlElement): boolean {
+  return element.classes.includes('date') || element.classes.includes('details');
 }
 
 /**

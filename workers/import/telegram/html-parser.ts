@@ -7,67 +7,37 @@
 import type { ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
-import { HtmlAccountHolderTally } from './html-call-owner.ts';
 import type { HtmlAccountHolder } from './html-call-owner.ts';
+import { chatAccountHolder } from './html-chat-holder.ts';
 import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { pageFoldersOf } from './html-links.ts';
 import { telegramHtmlMessage } from './html-message.ts';
+import { chatKeyOf, headerTitleOf } from './html-page-holder-facts.ts';
 import { sniffTelegramHtml } from './html-sniff.ts';
-import { textOf } from './html-text.ts';
 import { HtmlTokenizer } from './html-tokenizer.ts';
 import type { HtmlToken } from './html-tokenizer.ts';
-import { BlockCollector, findAll, hasClasses } from './html-tree.ts';
+import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.14.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.15.2';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
-  const holder = await findAccountHolder(input, sink);
-  return readPage(input, sink, holder);
-}
-
-/**
- * The page names its holder only in its calls and reactions marked as the holder's, which may
- * come after the holder's first messages: such a page is read once to find them
- * (html-call-owner.ts), then again to write it.
- */
-async function findAccountHolder(input: ParserInput, sink: ParseSink): Promise<HolderReading> {
-  const tally = new HtmlAccountHolderTally();
-  if (!(await mentionsCall(input, sink))) return { holder: null, none: tally.describeNone() };
-  const scan: ParseSink = {
-    chat: () => undefined,
-    message: (message) => tally.addMessage(message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0, message),
-    warning: () => undefined,
-    throwIfCancelled: () => sink.throwIfCancelled(),
-    progress: () => undefined,
-  };
-  await readPage(input, scan, { holder: null, none: '' });
-  return { holder: tally.decide(), none: tally.describeNone() };
-}
-
-/** Whether the page's bytes hold a call block or a holder's reaction: most pages have neither and are read once. */
-async function mentionsCall(input: ParserInput, sink: ParseSink): Promise<boolean> {
-  const needles = HOLDER_MARKS.map((mark) => Buffer.from(mark, 'latin1'));
-  const longest = Math.max(...needles.map((needle) => needle.length));
-  let carry = Buffer.alloc(0);
-  for await (const chunk of input.stream()) {
-    sink.throwIfCancelled();
-    const window = Buffer.concat([carry, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
-    if (needles.some((needle) => window.includes(needle))) return true;
-    carry = window.subarray(Math.max(0, window.length - longest + 1));
-  }
-  return false;
+  // The holder may be named only after their first messages, or on another page of the chat:
+  // the chat's pages are weighed first (html-chat-holder.ts), then this page is written.
+  const reading = await chatAccountHolder(input, sink, (page, scan) => readPage(page, scan, NO_HOLDER));
+  return readPage(input, sink, reading);
 }
 
 interface HolderReading {
   holder: HtmlAccountHolder | null;
   /** Why there is none, for the details. */
   none: string;
+  /** The chat's pages weighed for it. */
+  pages: number;
 }
 
-/** A call block, or a reaction marked as the holder's: the page may name its holder. */
-const HOLDER_MARKS = ['media_call', 'reaction active'];
+const NO_HOLDER: HolderReading = { holder: null, none: '', pages: 0 };
 
 async function readPage(input: ParserInput, sink: ParseSink, reading: HolderReading): Promise<ParseOutcome> {
   const { holder } = reading;
@@ -93,18 +63,15 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
 
   const keyFor = (): string => {
     if (chatKey !== null) return chatKey;
-    const name = title ?? (folder === '' ? file : folder);
-    chatKey = folder === '' ? name : `${folder}/${name}`;
     // messages.html, messages2.html... of one chat share folder and title: one conversation.
-    sink.chat({ key: chatKey, mergeKey: chatKey, mergeWithinFolder: true, title: title ?? name, kind: 'unknown' });
+    chatKey = chatKeyOf(title, file);
+    sink.chat({ key: chatKey, mergeKey: chatKey, mergeWithinFolder: true, title: title ?? (folder === '' ? file : folder), kind: 'unknown' });
     return chatKey;
   };
 
   const onBlock = async (block: CollectedBlock): Promise<void> => {
     if (block.kind === 'header') {
-      const name = findAll(block.element, (element) => hasClasses(element, 'text', 'bold'))[0];
-      const text = name === undefined ? '' : textOf(name);
-      if (text !== '' && chatKey === null) title = text;
+      if (chatKey === null) title = headerTitleOf(block);
       return;
     }
     const result = telegramHtmlMessage(block, { file, pageFolders, chatKey: keyFor(), previousSender, previousForwardedFrom, day });
@@ -165,7 +132,7 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
   warnings.finish();
   return {
     formatVersion: withZone > 0 ? 'telegram-desktop-html (UTC offset in date titles)' : 'telegram-desktop-html (no UTC offset in date titles, before ≈2022)',
-    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
+    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, accountHolderPagesWeighed: reading.pages, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
   };
 }
 

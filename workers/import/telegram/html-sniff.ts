@@ -4,7 +4,8 @@
  * (page_wrap + history) for a page whose first message starts past the sniffed head.
  */
 
-const SNIFF_BYTES = 64 * 1024;
+/** How much of the head the sniff looks at. */
+export const SNIFF_BYTES = 64 * 1024;
 const MESSAGE_BLOCK = /<div class="message (?:default|service)[^"]*"\s+id="message-?\d+"/u;
 
 export function sniffTelegramHtml(head: Uint8Array): boolean {

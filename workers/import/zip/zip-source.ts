@@ -308,6 +308,7 @@ function entryInput(archive: ZipArchive, entry: ZipEntryInfo, zipPath: string, i
           relation: entryFolder(other.name) === folder ? 'same-folder' : 'same-import',
           input: entryInput(archive, other, zipPath, null),
           head: (length) => archive.head(other, length),
+          fingerprint: `${other.size}:crc32:${other.entry.crc32}`,
         }),
       );
       return Promise.resolve([...inZip, ...importedFiles(importedWith.filter((other) => other !== zipPath))]);

@@ -46,7 +46,7 @@ describe('Telegram HTML: the account holder named by a phone call', () => {
       ['Marta', 'incoming'],
       ['Marta', 'incoming'],
     ]);
-    expect(outcome.details['accountHolder']).toEqual({ name: 'Ion', evidence: 'the call at line 6, "Declined": received by the person its title names, Ion' });
+    expect(outcome.details['accountHolder']).toEqual({ name: 'Ion', evidence: 'the call at line 6 of ChatExport_2025-12-05/messages.html, "Declined": received by the person its title names, Ion' });
     // The call's class is found when the stream cuts it in two.
     const cut = await parse([message(1, 'Ion', text('salut')), message(3, 'Marta', call('Declined', 'Ion'))], 7);
     expect(cut.messages.map((item) => item.direction)).toEqual(['outgoing', 'incoming']);
@@ -60,7 +60,9 @@ describe('Telegram HTML: the account holder named by a phone call', () => {
   it('names no holder when calls disagree or there is no call', async () => {
     const conflicting = await parse([message(1, 'Ion', call('Outgoing', 'Marta')), message(2, 'Marta', call('Outgoing', 'Ion'))]);
     expect(conflicting.messages.map((item) => item.direction ?? null)).toEqual([null, null]);
-    expect(conflicting.outcome.details['accountHolder']).toBe('not named: the calls and reactions name different people (Ion, Marta): directions are unknown');
+    expect(conflicting.outcome.details['accountHolder']).toBe(
+      'not named: the calls and reactions name different people (Ion, by the call at line 4 of ChatExport_2025-12-05/messages.html, "Outgoing": placed by its sender, Ion; Marta, by the call at line 5 of ChatExport_2025-12-05/messages.html, "Outgoing": placed by its sender, Marta): directions are unknown',
+    );
     const none = await parse([message(1, 'Ion', text('salut'))]);
     expect(none.messages[0]?.direction ?? null).toBeNull();
     expect(none.outcome.details['accountHolder']).toBe('not named by the page (no phone call, no reaction marked as the holder\'s): directions are unknown');

@@ -9,6 +9,7 @@ import { inputFromText, runParser } from '../../../../support/parser-harness.ts'
  * pushStickerMedia and pushAnimatedMedia; the real EmerickGrimm/Telegram-Chat-Export-Reader
  * sample.html has such a "Sticker" block on `media_photo`). Without a link to stickers/ or
  * animations/ the title is the only sign of the file's kind; it was read as a photo or a video.
+ * Likewise a document with no name is titled "File" (prepareMediaData), which is no file name.
  */
 
 function page(media: string): string {
@@ -49,5 +50,14 @@ describe('Telegram HTML: the generic fallback block of a sticker or an animation
   it('keeps a photo a photo and a video message a video', async () => {
     expect(await attachmentsOf(genericBlock('media_photo', 'Photo', '1280x960, 120.5 KB'))).toEqual([{ kind: 'omitted', mediaType: 'image' }]);
     expect(await attachmentsOf(genericBlock('media_video', 'Video message', '00:07, 300.0 KB'))).toEqual([{ kind: 'omitted', mediaType: 'video' }]);
+  });
+
+  it('regression: takes "File", the title of a document with no name, for no file name', async () => {
+    // prepareMediaData titles an unnamed document "File"; the linked path holds its real name.
+    const linked = '<div class="media_wrap clearfix"><a class="media clearfix pull_left block_link media_file" href="files/scan_0412.pdf"><div class="fill pull_left"></div><div class="body"><div class="title bold">File</div><div class="status details">1.1 MB</div></div></a></div>';
+    expect(await attachmentsOf(linked)).toEqual([{ kind: 'attached', mediaType: 'document', path: 'files/scan_0412.pdf', fileName: 'scan_0412.pdf' }]);
+    expect(await attachmentsOf(genericBlock('media_file', 'File', '1.1 MB'))).toEqual([{ kind: 'omitted', mediaType: 'document' }]);
+    // A named document keeps its name, linked or not.
+    expect(await attachmentsOf(genericBlock('media_file', 'contract.pdf', '1.1 MB'))).toEqual([{ kind: 'omitted', mediaType: 'document', fileName: 'contract.pdf' }]);
   });
 });

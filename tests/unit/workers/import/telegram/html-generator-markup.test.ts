@@ -225,4 +225,13 @@ describe('Telegram HTML (FORMATS.md §2.3): markup as the exporter writes it', (
       },
     ]);
   });
+
+  it('regression: keeps the date out of the original author of a forward written by an older Telegram Desktop (span.details, no title)', async () => {
+    // export_output_html.cpp before the date titles gained "UTC±hh:mm" wrote the original's date
+    // as <span class="details"> dd.MM.yyyy hh:mm:ss</span> after the name: it was read as part of it.
+    const [forwarded] = await parse(
+      message(1, '<div class="from_name">\nAnn\n</div>\n<div class="pull_left forwarded userpic_wrap"></div>\n<div class="forwarded body">\n<div class="from_name">\nAgency X via @jobs_bot<span class="details"> 11.01.2021 09:00:00</span>\n</div>\n<div class="text">\nfwd\n</div>\n</div>'),
+    );
+    expect(forwarded?.extra).toMatchObject({ forwardedFrom: 'Agency X', forwardedVia: 'via @jobs_bot', forwardedDate: '11.01.2021 09:00:00' });
+  });
 });

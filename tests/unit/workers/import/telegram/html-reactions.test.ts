@@ -70,7 +70,7 @@ describe('Telegram HTML: reactions', () => {
       ['Sofia', 'incoming'],
       ['Andrii', 'outgoing'],
     ]);
-    expect(outcome.details['accountHolder']).toEqual({ name: 'Andrii', evidence: "the reaction at line 5: marked as the exporting account's (class active), its one reactor Andrii" });
+    expect(outcome.details['accountHolder']).toEqual({ name: 'Andrii', evidence: "the reaction at line 5 of ChatExport_2026-04-30/messages.html: marked as the exporting account's (class active), its one reactor Andrii" });
   });
 
   it('names no holder when a holder\'s reaction shows several reactors, or disagrees with a call', async () => {
@@ -81,6 +81,8 @@ describe('Telegram HTML: reactions', () => {
     const call = '<div class="media_wrap clearfix"><div class="media clearfix pull_left media_call"><div class="body"><div class="title bold">Sofia</div><div class="status details">Outgoing (20 seconds)</div></div></div></div>';
     const disagreeing = await parse(page([message(1, 'Andrii', call), message(2, 'Andrii', `<div class="text">ok</div>${own}`)].join('\n')));
     expect(disagreeing.messages.map((item) => item.direction ?? null)).toEqual([null, null]);
-    expect(disagreeing.outcome.details['accountHolder']).toBe('not named: the calls and reactions name different people (Andrii, Sofia): directions are unknown');
+    expect(disagreeing.outcome.details['accountHolder']).toBe(
+      'not named: the calls and reactions name different people (Andrii, by the call at line 4 of ChatExport_2026-04-30/messages.html, "Outgoing (20 seconds)": placed by its sender, Andrii; Sofia, by the reaction at line 5 of ChatExport_2026-04-30/messages.html: marked as the exporting account\'s (class active), its one reactor Sofia): directions are unknown',
+    );
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * The account holder of a Telegram HTML chat, decided from all its pages. Telegram Desktop writes
+ * a chat's history into its own folder as messages.html, messages2.html, … (export_output_html.cpp,
+ * HtmlWriter::messagesFile; a new file every 1000 messages) and repeats the chat header on each;
+ * the importer reads each page as a source and merges the pages with one chat key (folder and
+ * header title) into one conversation. A call or a holder's reaction on any page names the holder
+ * of the whole chat, so every page weighs what all pages of its chat say: its own and those beside
+ * it (found by content: a Telegram page with the same chat key, not by name), in page order, so
+ * each page reaches the same holder with the same evidence, or none, with the same reason.
+ *
+ * Cheap and bounded: a page is parsed for its calls only when its bytes mention one
+ * (html-page-holder-facts.ts), and what a page beside says is kept in this worker under its path
+ * and fingerprint, so the N pages of a chat cost about 2N reads, not N². A file beside that cannot
+ * be read is named in a warning and the holder is decided from the others.
+ */
+
+import type { NearbyFile, ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
+import { isCancellation } from '../../../shared/errors.ts';
+import { HtmlAccountHolderTally } from './html-call-owner.ts';
+import type { HtmlAccountHolder } from './html-call-owner.ts';
+import { pageHolderFacts } from './html-page-holder-facts.ts';
+import type { PageHolderFacts, PageReader } from './html-page-holder-facts.ts';
+import { sniffTelegramHtml, SNIFF_BYTES } from './html-sniff.ts';
+
+export interface ChatHolderReading {
+  holder: HtmlAccountHolder | null;
+  /** Why there is none, for the details. */
+  none: string;
+  /** The chat's pages weighed, this one included. */
+  pages: number;
+}
+
+/** Facts of files beside a page, by path and fingerprint; cleared when full (a worker may import many folders). */
+const siblingCache = new Map<string, PageHolderFacts>();
+const MAX_CACHED_FILES = 20_000;
+
+/** Natural page order: messages.html, messages2.html, …, messages10.html. */
+const PAGE_ORDER = new Intl.Collator('en', { numeric: true });
+
+export async function chatAccountHolder(input: ParserInput, sink: ParseSink, readPage: PageReader): Promise<ChatHolderReading> {
+  const own = await pageHolderFacts(input, sink, readPage);
+  const pages = [own, ...(await siblingPages(input, own.chatKey, sink, readPage))];
+  pages.sort((a, b) => PAGE_ORDER.compare(a.page, b.page) || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+  const tally = new HtmlAccountHolderTally();
+  for (const page of pages) tally.addFacts(page);
+  return { holder: tally.decide(), none: tally.describeNone(pages.length), pages: pages.length };
+}
+
+/** What the other pages of the chat (the Telegram pages beside this one with its chat key) say. */
+async function siblingPages(input: ParserInput, chatKey: string | null, sink: ParseSink, readPage: PageReader): Promise<PageHolderFacts[]> {
+  let nearby: NearbyFile[];
+  try {
+    nearby = await input.nearby();
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    sink.warning({ place: input.displayName, message: `the files beside the page could not be listed (${reasonOf(error)}), so the chat's other pages were not read for its account holder: only this page was` });
+    return [];
+  }
+  const found: PageHolderFacts[] = [];
+  for (const file of nearby) {
+    if (file.relation !== 'same-folder') continue;
+    sink.throwIfCancelled();
+    try {
+      const facts = await siblingFacts(file, sink, readPage);
+      if (facts.chatKey !== null && facts.chatKey === chatKey) found.push(facts);
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      sink.warning({
+        place: file.input.displayName,
+        message: `this file beside ${input.displayName} could not be read (${reasonOf(error)}), so whether it is another page of the chat naming its account holder is unknown: the holder was decided from the other pages`,
+      });
+    }
+  }
+  return found;
+}
+
+async function siblingFacts(file: NearbyFile, sink: ParseSink, readPage: PageReader): Promise<PageHolderFacts> {
+  const key = file.fingerprint === undefined ? null : `${file.input.path}\n${file.fingerprint}`;
+  const cached = key === null ? undefined : siblingCache.get(key);
+  if (cached !== undefined) return cached;
+  const isPage = sniffTelegramHtml(await file.head(SNIFF_BYTES));
+  const facts = isPage ? await pageHolderFacts(file.input, sink, readPage) : { page: file.input.displayName, chatKey: null, named: [], sharedName: null };
+  if (key !== null) {
+    if (siblingCache.size >= MAX_CACHED_FILES) siblingCache.clear();
+    siblingCache.set(key, facts);
+  }
+  return facts;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
