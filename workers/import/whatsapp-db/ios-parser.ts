@@ -6,7 +6,7 @@
  */
 
 import type { Database } from 'sql.js';
-import type { MediaType, ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParsedParticipant, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import type { MediaType, ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ColumnRequest, EvidenceDatabase, Row ,
   WarningCap} from '../sqlite/index.ts';
@@ -39,6 +39,8 @@ import { callFromMetadata, iosCallText } from './ios-call-metadata.ts';
 import { pushNameText, readStoredPushName } from './ios-push-names.ts';
 import { iosPollFacts, iosReactionFacts } from './ios-reactions.ts';
 import { IosPeople, LidPhones } from './ios-people.ts';
+import { MEMBER_COLUMNS, loadGroupMembers, loadPushNames, loadSessions } from './ios-sessions.ts';
+import type { Session } from './ios-sessions.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /**
@@ -66,11 +68,6 @@ const MEDIA_COLUMNS: readonly (string | ColumnRequest)[] = [
   // thumbnail) is read as none, and the reply's ZPARENTMESSAGE is then its only link.
   { name: 'ZMETADATA', maxBytes: 1024 * 1024 },
 ];
-/**
- * A member's names: ZCONTACTNAME (the address book's full name), else ZFIRSTNAME (a member saved
- * with a first name only; a real store's member with only ZFIRSTNAME "Bernd" was shown by number).
- */
-const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME', 'ZFIRSTNAME', 'ZCONTACTIDENTIFIER'];
 /** A message's receipts and reactions (ios-receipt-info.ts); a larger blob is reported by its size, not read. */
 const INFO_COLUMNS: readonly (string | ColumnRequest)[] = ['Z_PK', { name: 'ZRECEIPTINFO', maxBytes: 1024 * 1024 }];
 /** Link previews (ZWAMESSAGEDATAITEM, joined by its ZMESSAGE). */
@@ -84,13 +81,6 @@ const IOS_CALL_TYPE = 59;
 const IOS_POLL_TYPE = 46;
 const SESSION_TYPE_STATUS = 3;
 
-interface Session {
-  jid: string | null;
-  name: string | null;
-  type: number | null;
-  /** A group's members from ZWAGROUPMEMBER (by its ZCHATSESSION), writers or not. */
-  members?: ParsedParticipant[];
-}
 
 export const whatsappIosDbParser: SourceParser = evidenceDatabaseParser({ format: 'whatsapp-ios-db', parserVersion: WHATSAPP_IOS_DB_PARSER_VERSION, kind: 'whatsapp-ios', read: parseChatStorage });
 
@@ -342,51 +332,4 @@ function putStoredPushName(extra: Record<string, unknown>, value: string | null)
   extra['pushNameStored'] = read.kind === 'wrapped'
     ? { value, name: read.name, note: 'ZPUSHNAME holds the name wrapped (base64 of a protobuf)' }
     : { value, note: 'ZPUSHNAME holds no name (base64 of a protobuf of numbers)' };
-}
-
-/** The sessions by Z_PK; a lid session's phone jid (ZCONTACTIDENTIFIER) is noted in `lidPhones`. */
-function loadSessions(db: Database, lidPhones: LidPhones, onError: (message: string) => void): Map<number, Session> {
-  const sessions = new Map<number, Session>();
-  if (!hasTable(db, 'ZWACHATSESSION')) return sessions;
-  const select = selectExpressions(columnsOf(db, 'ZWACHATSESSION'), 't', ['ZCONTACTJID', 'ZPARTNERNAME', 'ZSESSIONTYPE', 'ZCONTACTIDENTIFIER']);
-  for (const row of scanRows(db, { table: 'ZWACHATSESSION', select }, (message) => onError(`ZWACHATSESSION: ${message}`))) {
-    const jid = nonEmptyText(row['zcontactjid']);
-    lidPhones.note(jid, nonEmptyText(row['zcontactidentifier']));
-    sessions.set(rowidOf(row), { jid, name: nonEmptyText(row['zpartnername']), type: integerValue(row['zsessiontype']) });
-  }
-  return sessions;
-}
-
-/** Lists each group's members on its session, named by ZCONTACTNAME or ZFIRSTNAME, else their push name. */
-function loadGroupMembers(db: Database, sessions: Map<number, Session>, people: IosPeople, lidPhones: LidPhones, onError: (message: string) => void): void {
-  if (!hasTable(db, 'ZWAGROUPMEMBER')) return;
-  const columns = columnsOf(db, 'ZWAGROUPMEMBER');
-  if (!columns.has('zchatsession') || !columns.has('zmemberjid')) return;
-  const select = selectExpressions(columns, 't', ['ZCHATSESSION', ...MEMBER_COLUMNS]);
-  // Every lid's phone is known (or found contradicted) before any member is named by it.
-  const rows: { session: Session; jid: string; name: string | null }[] = [];
-  for (const row of scanRows(db, { table: 'ZWAGROUPMEMBER', select }, (message) => onError(`ZWAGROUPMEMBER: ${message}`))) {
-    const session = sessions.get(integerValue(row['zchatsession']) ?? -1);
-    const jid = nonEmptyText(row['zmemberjid']);
-    lidPhones.note(jid, nonEmptyText(row['zcontactidentifier']));
-    if (session !== undefined && jid !== null) rows.push({ session, jid, name: nonEmptyText(row['zcontactname']) ?? nonEmptyText(row['zfirstname']) });
-  }
-  for (const { session, jid, name } of rows) {
-    session.members ??= [];
-    if (session.members.some((member) => member.id === people.idOf(jid))) continue;
-    session.members.push({ name: name ?? people.pushNames.get(jid) ?? null, id: people.idOf(jid) });
-  }
-}
-
-function loadPushNames(db: Database, onError: (message: string) => void): Map<string, string> {
-  const names = new Map<string, string>();
-  if (!hasTable(db, 'ZWAPROFILEPUSHNAME')) return names;
-  const select = selectExpressions(columnsOf(db, 'ZWAPROFILEPUSHNAME'), 't', ['ZJID', 'ZPUSHNAME']);
-  for (const row of scanRows(db, { table: 'ZWAPROFILEPUSHNAME', select }, (message) => onError(`ZWAPROFILEPUSHNAME: ${message}`))) {
-    const jid = nonEmptyText(row['zjid']);
-    // A wrapped name is unwrapped; a value that holds no name names no one.
-    const name = pushNameText(nonEmptyText(row['zpushname']));
-    if (jid !== null && name !== null) names.set(jid, name);
-  }
-  return names;
 }
