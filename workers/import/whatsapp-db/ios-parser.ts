@@ -39,6 +39,7 @@ import { callFromMetadata, iosCallText } from './ios-call-metadata.ts';
 import { pushNameText, readStoredPushName } from './ios-push-names.ts';
 import { iosPollFacts, iosReactionFacts } from './ios-reactions.ts';
 import { IosPeople, LidPhones } from './ios-people.ts';
+import { companionDetails, readIosCompanions } from './ios-companions.ts';
 import { MEMBER_COLUMNS, loadGroupMembers, loadPushNames, loadSessions } from './ios-sessions.ts';
 import type { Session } from './ios-sessions.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
@@ -50,7 +51,7 @@ import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 const MESSAGE_ID_LIKE = /^(?=[^\s]*\d)[0-9A-Za-z_-]{8,64}$/u;
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.16.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -91,9 +92,12 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
     throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not a WhatsApp ChatStorage.sqlite (no ZWAMESSAGE table)`);
   }
   const damaged = (message: string): void => warnings.add('damaged', file, message);
+  // Its companions' lid pairs are weighed with its own; their names only fill what it lacks (ios-people.ts).
+  const companions = await readIosCompanions(input, warnings);
   const lidPhones = new LidPhones();
+  for (const pair of companions.pairs) lidPhones.note(pair.lid, pair.phoneJid, pair.place);
   const sessions = loadSessions(db, lidPhones, damaged);
-  const people = new IosPeople(loadPushNames(db, damaged), lidPhones.phones);
+  const people = new IosPeople(loadPushNames(db, damaged), lidPhones, companions.names);
   loadGroupMembers(db, sessions, people, lidPhones, damaged);
   const registry = new ChatRegistry(sink);
   const select = selectExpressions(columnsOf(db, 'ZWAMESSAGE'), 't', MESSAGE_COLUMNS);
@@ -121,7 +125,7 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
   pacer.finish();
   return {
     formatVersion: null,
-    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: people.pushNames.size, lidPhones: people.lidMappings, lidPhoneConflicts: [...lidPhones.conflicting], warningCounts: warnings.finish(file), deletedRowsRecovered: false },
+    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: people.pushNames.size, lidPhones: people.lidMappings, lidPhoneConflicts: [...lidPhones.conflicting], ...companionDetails(companions, people), warningCounts: warnings.finish(file), deletedRowsRecovered: false },
   };
 }
 
@@ -145,11 +149,9 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, peopl
     : manyAuthors
       ? nonEmptyText(row['gm_zmemberjid']) ?? (fromJid !== session?.jid && !isGroupJid(fromJid) ? fromJid : null)
       : session?.jid ?? fromJid;
-  const sender = fromMe
-    ? null
-    : manyAuthors
-      ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) ?? people.nameOf(authorJid) ?? pushNameText(nonEmptyText(row['zpushname']))
-      : session?.name ?? people.nameOf(authorJid);
+  // The name the store gives on the row's own session or member row, before any looked up by jid.
+  const rowName = fromMe ? null : manyAuthors ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) : session?.name ?? null;
+  const sender = fromMe ? null : rowName ?? people.nameOf(authorJid) ?? (manyAuthors ? pushNameText(nonEmptyText(row['zpushname'])) : null);
   const extra: Record<string, unknown> = { messageType: type.label };
   if (typeCode !== null) extra['messageTypeCode'] = typeCode;
   putExtra(extra, 'stanzaId', nonEmptyText(row['zstanzaid']));
@@ -157,6 +159,9 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, peopl
   putStoredPushName(extra, nonEmptyText(row['zpushname']));
   // A lid shown by the phone stored beside it: the lid is kept (ios-people.ts).
   putExtra(extra, 'senderLid', people.mappedLid(authorJid));
+  // A name or phone only a companion database gives names the rows it rests on.
+  putExtra(extra, 'senderPhoneFrom', people.phoneFrom(authorJid));
+  if (rowName === null) putExtra(extra, 'senderNameFrom', people.nameFrom(authorJid));
   // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
   const timeNotes: string[] = [];
   const time = waAppleTime('ZMESSAGEDATE', 'placeholder', row['zmessagedate'], row['zmessagedate__text']);
@@ -315,7 +320,7 @@ function chatKeyFor(sessionId: number | null, sessions: Map<number, Session>, pe
     key,
     title: session?.name ?? (session?.jid === null || session?.jid === undefined ? 'Unknown chat' : people.idOf(session.jid)),
     kind: SESSION_KINDS[(session?.type ?? 2) as keyof typeof SESSION_KINDS] ?? 'unknown',
-    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name, id: people.idOf(session.jid) }] : session?.members ?? [],
+    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name ?? people.knownName(session.jid), id: people.idOf(session.jid) }] : session?.members ?? [],
   }));
   return key;
 }

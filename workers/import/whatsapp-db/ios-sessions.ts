@@ -37,7 +37,7 @@ export function loadSessions(db: Database, lidPhones: LidPhones, onError: (messa
   return sessions;
 }
 
-/** Lists each group's members on its session, named by ZCONTACTNAME or ZFIRSTNAME, else their push name. */
+/** Lists each group's members on its session, named by ZCONTACTNAME or ZFIRSTNAME, else their push name (or a companion's address-book name). */
 export function loadGroupMembers(db: Database, sessions: Map<number, Session>, people: IosPeople, lidPhones: LidPhones, onError: (message: string) => void): void {
   if (!hasTable(db, 'ZWAGROUPMEMBER')) return;
   const columns = columnsOf(db, 'ZWAGROUPMEMBER');
@@ -54,7 +54,7 @@ export function loadGroupMembers(db: Database, sessions: Map<number, Session>, p
   for (const { session, jid, name } of rows) {
     session.members ??= [];
     if (session.members.some((member) => member.id === people.idOf(jid))) continue;
-    session.members.push({ name: name ?? people.pushNames.get(jid) ?? null, id: people.idOf(jid) });
+    session.members.push({ name: name ?? people.knownName(jid), id: people.idOf(jid) });
   }
 }
 

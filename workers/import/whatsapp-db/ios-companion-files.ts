@@ -1,0 +1,122 @@
+/**
+ * The databases WhatsApp keeps beside ChatStorage.sqlite in its app group folder
+ * (`…/Shared/AppGroup/<UUID>/`, where iLEAPP's WhatsApp artifacts look for ChatStorage.sqlite,
+ * ContactsV2.sqlite and CallHistory.sqlite alike), found among the files near the source by their
+ * tables, whatever they are called: an iTunes backup names every file by a hash. Each is read as
+ * bytes (with its -wal) like the chat database, never written. They are optional: none found is
+ * nothing; one that cannot be read is named in a warning and the import goes on without it.
+ */
+
+import { createHash } from 'node:crypto';
+import type { NearbyFile, ParserInput } from '../../../shared/contracts/parsed-source.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { EvidenceDatabase } from '../sqlite/index.ts';
+import { baseName, databaseIdentifyingBytes, isNearbyDatabaseOfKind, openEvidenceDatabase, tableNamesFromBytes } from '../sqlite/index.ts';
+
+/** What a companion is, told by one table only it has. */
+export interface IosCompanionRole {
+  /** Its name on the phone: only ever used to warn when a file of that name is not one. */
+  usualName: string;
+  /** The table that says what it is (upper-case, as Core Data names it). */
+  table: string;
+  /** "WhatsApp address book", for messages. */
+  what: string;
+}
+
+/** A companion chosen for a ChatStorage.sqlite, open for reading. */
+export interface OpenIosCompanion {
+  /** How it is named in details and places: its name beside the source, its path otherwise. */
+  name: string;
+  found: 'in the same folder' | 'in the same import';
+  /** SHA-256 of its bytes (the main file): it is evidence that was read. */
+  sha256: string;
+  evidence: EvidenceDatabase;
+}
+
+const PLACES: Record<NearbyFile['relation'], string> = { 'same-folder': 'beside it', 'same-import': 'in the same import' };
+
+/** The tables of each nearby file, read once for all the roles asked about. */
+export class NearbyTables {
+  private readonly tables = new Map<NearbyFile, Promise<Set<string>>>();
+  private files: Promise<NearbyFile[]> | null = null;
+
+  constructor(private readonly input: ParserInput) {}
+
+  nearby(): Promise<NearbyFile[]> {
+    this.files ??= this.input.nearby();
+    return this.files;
+  }
+
+  /** Lower-cased table names of `file`; empty when it is no readable SQLite database. */
+  of(file: NearbyFile): Promise<Set<string>> {
+    let known = this.tables.get(file);
+    if (known === undefined) {
+      known = databaseIdentifyingBytes(file).then((bytes) => (bytes === null ? new Set<string>() : tableNamesFromBytes(bytes)?.tables ?? new Set<string>()));
+      this.tables.set(file, known);
+    }
+    return known;
+  }
+}
+
+/**
+ * Finds and opens the companion of `role` for the ChatStorage.sqlite `input`: beside it first, else
+ * elsewhere in the same import. Copies with the same bytes count once. Facts from another phone
+ * would be put on the wrong people, so none is used when that could be: different ones at the same
+ * distance, or one elsewhere in the import that also holds another WhatsApp chat database. A file
+ * with the role's usual name beside it that is not one is named in a warning, since an examiner
+ * would expect it to be read.
+ */
+export async function openIosCompanion(input: ParserInput, tables: NearbyTables, role: IosCompanionRole, warn: (place: string, message: string) => void): Promise<OpenIosCompanion | null> {
+  const chosen = await chooseCompanion(input, tables, role, warn);
+  if (chosen === null) return null;
+  const name = companionName(chosen.file);
+  try {
+    const evidence = await openEvidenceDatabase(chosen.file.input, (warning) => warn(warning.place, warning.message));
+    return { name, found: chosen.file.relation === 'same-folder' ? 'in the same folder' : 'in the same import', sha256: chosen.sha256, evidence };
+  } catch (error) {
+    warn(name, `${error instanceof AppError ? error.message : `${name} cannot be read: ${String(error)}`}; the ${role.what} was not read`);
+    return null;
+  }
+}
+
+async function chooseCompanion(input: ParserInput, tables: NearbyTables, role: IosCompanionRole, warn: (place: string, message: string) => void): Promise<{ file: NearbyFile; sha256: string } | null> {
+  const nearby = await tables.nearby();
+  const wanted = role.table.toLowerCase();
+  for (const relation of ['same-folder', 'same-import'] as const) {
+    const found = new Map<string, NearbyFile>();
+    for (const file of nearby.filter((candidate) => candidate.relation === relation)) {
+      const names = await tables.of(file);
+      // A chat database is a source of its own, never another's companion.
+      if (!names.has(wanted) || names.has('zwamessage')) continue;
+      const sha256 = createHash('sha256').update(await file.input.readAll()).digest('hex');
+      if (!found.has(sha256)) found.set(sha256, file);
+    }
+    const [only, ...others] = [...found].map(([sha256, file]) => ({ sha256, file }));
+    if (only === undefined) continue;
+    if (others.length > 0) {
+      const names = [only, ...others].map((candidate) => companionName(candidate.file)).join(', ');
+      warn(input.displayName, `${found.size} different ${role.what} databases ${PLACES[relation]} (${names}): they may come from different phones, so none was read; import the ChatStorage.sqlite with only its own one`);
+      return null;
+    }
+    if (relation === 'same-folder') return only;
+    const rival = await otherChatDatabase(nearby);
+    if (rival === null) return only;
+    warn(input.displayName, `the ${role.what} ${companionName(only.file)} in the same import was not read: the import also holds the WhatsApp chat database ${companionName(rival)}, whose phone it may come from; keep each ChatStorage.sqlite in its own app group folder`);
+    return null;
+  }
+  const named = nearby.find((file) => file.relation === 'same-folder' && baseName(file.input.displayName) === role.usualName);
+  if (named !== undefined) warn(companionName(named), `${companionName(named)} beside ${input.displayName} is not a ${role.what} database (no ${role.table} table in a readable SQLite file); it was not read`);
+  return null;
+}
+
+/** Another WhatsApp chat database (ChatStorage.sqlite) elsewhere in the import, or null. */
+async function otherChatDatabase(nearby: readonly NearbyFile[]): Promise<NearbyFile | null> {
+  for (const file of nearby) {
+    if (file.relation === 'same-import' && (await isNearbyDatabaseOfKind(file, 'whatsapp-ios'))) return file;
+  }
+  return null;
+}
+
+function companionName(file: NearbyFile): string {
+  return file.relation === 'same-folder' ? baseName(file.input.displayName) : file.input.path;
+}
