@@ -12,6 +12,8 @@ import type { NearbyFile, ParserInput } from '../../../shared/contracts/parsed-s
 import { AppError } from '../../../shared/errors.ts';
 import type { EvidenceDatabase } from '../sqlite/index.ts';
 import { baseName, databaseIdentifyingBytes, isNearbyDatabaseOfKind, openEvidenceDatabase, tableNamesFromBytes } from '../sqlite/index.ts';
+import { ADDRESS_BOOK_TABLE } from './ios-address-book.ts';
+import { LID_ACCOUNT_TABLE } from './ios-lid-accounts.ts';
 
 /** What a companion is, told by one table only it has. */
 export interface IosCompanionRole {
@@ -31,6 +33,19 @@ export interface OpenIosCompanion {
   /** SHA-256 of its bytes (the main file): it is evidence that was read. */
   sha256: string;
   evidence: EvidenceDatabase;
+}
+
+/** ContactsV2.sqlite (ios-address-book.ts) and LID.sqlite (ios-lid-accounts.ts), by the table each is told by. */
+export const IOS_ADDRESS_BOOK: IosCompanionRole = { usualName: 'ContactsV2.sqlite', table: ADDRESS_BOOK_TABLE, what: 'WhatsApp address book' };
+export const IOS_LID_TABLE: IosCompanionRole = { usualName: 'LID.sqlite', table: LID_ACCOUNT_TABLE, what: 'WhatsApp lid table' };
+
+/**
+ * The companion roles a database's (lower-cased) table names say it has, for format detection: a
+ * chat database (ZWAMESSAGE) is a source of its own, never a companion.
+ */
+export function iosCompanionRolesOf(tables: ReadonlySet<string>): IosCompanionRole[] {
+  if (tables.has('zwamessage')) return [];
+  return [IOS_ADDRESS_BOOK, IOS_LID_TABLE].filter((role) => tables.has(role.table.toLowerCase()));
 }
 
 const PLACES: Record<NearbyFile['relation'], string> = { 'same-folder': 'beside it', 'same-import': 'in the same import' };
@@ -81,13 +96,10 @@ export async function openIosCompanion(input: ParserInput, tables: NearbyTables,
 
 async function chooseCompanion(input: ParserInput, tables: NearbyTables, role: IosCompanionRole, warn: (place: string, message: string) => void): Promise<{ file: NearbyFile; sha256: string } | null> {
   const nearby = await tables.nearby();
-  const wanted = role.table.toLowerCase();
   for (const relation of ['same-folder', 'same-import'] as const) {
     const found = new Map<string, NearbyFile>();
     for (const file of nearby.filter((candidate) => candidate.relation === relation)) {
-      const names = await tables.of(file);
-      // A chat database is a source of its own, never another's companion.
-      if (!names.has(wanted) || names.has('zwamessage')) continue;
+      if (!iosCompanionRolesOf(await tables.of(file)).includes(role)) continue;
       const sha256 = createHash('sha256').update(await file.input.readAll()).digest('hex');
       if (!found.has(sha256)) found.set(sha256, file);
     }

@@ -7,16 +7,13 @@
 
 import type { ParserInput } from '../../../shared/contracts/parsed-source.ts';
 import type { WarningCap } from '../sqlite/index.ts';
-import { ADDRESS_BOOK_TABLE, readAddressBook } from './ios-address-book.ts';
+import { readAddressBook } from './ios-address-book.ts';
 import type { CompanionNames } from './ios-address-book.ts';
-import { NearbyTables, openIosCompanion } from './ios-companion-files.ts';
-import type { IosCompanionRole, OpenIosCompanion } from './ios-companion-files.ts';
-import { LID_ACCOUNT_TABLE, readLidAccounts } from './ios-lid-accounts.ts';
+import { IOS_ADDRESS_BOOK, IOS_LID_TABLE, NearbyTables, openIosCompanion } from './ios-companion-files.ts';
+import type { OpenIosCompanion } from './ios-companion-files.ts';
+import { readLidAccounts } from './ios-lid-accounts.ts';
 import type { LidPair } from './ios-lid-accounts.ts';
 import type { IosPeople } from './ios-people.ts';
-
-const ADDRESS_BOOK: IosCompanionRole = { usualName: 'ContactsV2.sqlite', table: ADDRESS_BOOK_TABLE, what: 'WhatsApp address book' };
-const LID_ACCOUNTS: IosCompanionRole = { usualName: 'LID.sqlite', table: LID_ACCOUNT_TABLE, what: 'WhatsApp lid table' };
 
 export interface IosCompanionFacts {
   /** Address-book names by jid, or null without an address book. */
@@ -32,7 +29,7 @@ export async function readIosCompanions(input: ParserInput, warnings: WarningCap
   const tables = new NearbyTables(input);
   const facts: IosCompanionFacts = { names: null, pairs: [], details: { addressBook: null, lidTable: null } };
 
-  const book = await openIosCompanion(input, tables, ADDRESS_BOOK, warn);
+  const book = await openIosCompanion(input, tables, IOS_ADDRESS_BOOK, warn);
   if (book !== null) {
     withClosing(book, warn, () => {
       const read = readAddressBook(book.evidence.db, book.name, (message) => warn(book.name, message));
@@ -43,7 +40,7 @@ export async function readIosCompanions(input: ParserInput, warnings: WarningCap
     });
   }
 
-  const lids = await openIosCompanion(input, tables, LID_ACCOUNTS, warn);
+  const lids = await openIosCompanion(input, tables, IOS_LID_TABLE, warn);
   if (lids !== null) {
     withClosing(lids, warn, () => {
       const read = readLidAccounts(lids.evidence.db, lids.name, (message) => warn(lids.name, message));
