@@ -142,6 +142,13 @@ describe('ChatStorage companions: found by content, and never a reason to fail',
     expect(warnings).toEqual([{ place: 'ChatStorage.sqlite', message: expect.stringContaining('the import also holds the WhatsApp chat database /elsewhere/phone-b/ChatStorage.sqlite') }]);
   });
 
+  it('uses one from another folder of the import when no other chat database is there, and says where it was found', async () => {
+    const { byText, details, warnings } = await parse({}, { 'AppGroup copy/LID.sqlite': await lidTable(`(1, '900000000004@lid', '+4915100000004', NULL)`) });
+    expect(warnings).toEqual([]);
+    expect(byText.get('at the port')?.extra?.['senderPhoneFrom']).toEqual(['/elsewhere/AppGroup copy/LID.sqlite:ZWAZACCOUNT#1']);
+    expect(details['companions']).toMatchObject({ lidTable: { file: '/elsewhere/AppGroup copy/LID.sqlite', found: 'in the same import' } });
+  });
+
   it('names a ContactsV2.sqlite that is not a database (encrypted, damaged) and imports the messages', async () => {
     const { run, warnings } = await parse({ 'ContactsV2.sqlite': new TextEncoder().encode('\u0000\u0001 encrypted bytes, no SQLite header') });
     expect(run.sink.messages).toHaveLength(5);
