@@ -155,6 +155,16 @@ describe('ChatStorage companions: found by content, and never a reason to fail',
     expect(warnings).toEqual([{ place: 'ContactsV2.sqlite', message: expect.stringContaining('ContactsV2.sqlite beside ChatStorage.sqlite is not a WhatsApp address book database') }]);
   });
 
+  it('names an address book with no WhatsApp id or lid column, and counts ids it cannot read as numbers', async () => {
+    const phoneOnly = await buildDatabase("CREATE TABLE ZWAADDRESSBOOKCONTACT (Z_PK INTEGER PRIMARY KEY, ZFULLNAME VARCHAR, ZPHONENUMBER VARCHAR); INSERT INTO ZWAADDRESSBOOKCONTACT VALUES (1, 'Anna', '+4915100000001');");
+    const refused = await parse({ 'ContactsV2.sqlite': phoneOnly });
+    expect(refused.byText.get('where are you')?.sender).toBe('+4915100000001');
+    expect(refused.warnings).toEqual([{ place: 'ContactsV2.sqlite', message: expect.stringContaining('ZWAADDRESSBOOKCONTACT has neither a WhatsApp id with a name nor a lid with a phone') }]);
+    const odd = await parse({ 'ContactsV2.sqlite': await addressBook(`(1, 'Status', NULL, NULL, NULL, 'status@broadcast', NULL), (2, 'Anna', NULL, NULL, NULL, '4915100000001@s.whatsapp.net', '12345')`) });
+    expect(odd.byText.get('where are you')?.sender).toBe('Anna');
+    expect(odd.details['companions']).toMatchObject({ addressBook: { rows: 2, names: 1, lidPairs: 0, idsNotRead: 2 } });
+  });
+
   it('names a LID.sqlite whose ZWAZACCOUNT lacks the columns it needs', async () => {
     const { byText, warnings } = await parse({ 'LID.sqlite': await buildDatabase("CREATE TABLE ZWAZACCOUNT (Z_PK INTEGER PRIMARY KEY, ZIDENTIFIER VARCHAR); INSERT INTO ZWAZACCOUNT VALUES (1, '900000000004@lid');") });
     expect(byText.get('at the port')?.senderId).toBe('900000000004@lid');
