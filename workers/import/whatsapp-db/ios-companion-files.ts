@@ -82,7 +82,14 @@ export class NearbyTables {
  * would expect it to be read.
  */
 export async function openIosCompanion(input: ParserInput, tables: NearbyTables, role: IosCompanionRole, warn: (place: string, message: string) => void): Promise<OpenIosCompanion | null> {
-  const chosen = await chooseCompanion(input, tables, role, warn);
+  let chosen: { file: NearbyFile; sha256: string } | null;
+  try {
+    chosen = await chooseCompanion(input, tables, role, warn);
+  } catch (error) {
+    // A nearby file that cannot be read is no reason to fail the chat database: it is named, and skipped.
+    warn(input.displayName, `the ${role.what} was not looked for to the end: a file near it could not be read (${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  }
   if (chosen === null) return null;
   const name = companionName(chosen.file);
   try {

@@ -28,6 +28,13 @@ export async function readIosCompanions(input: ParserInput, warnings: WarningCap
   const warn = (place: string, message: string): void => warnings.add('companions', place, message);
   const tables = new NearbyTables(input);
   const facts: IosCompanionFacts = { names: null, pairs: [], details: { addressBook: null, lidTable: null } };
+  try {
+    await tables.nearby();
+  } catch (error) {
+    // Companions are optional: files that cannot be listed leave the chat database read alone.
+    warn(input.displayName, `the files near it could not be listed (${error instanceof Error ? error.message : String(error)}); no WhatsApp address book or lid table was looked for`);
+    return facts;
+  }
 
   const book = await openIosCompanion(input, tables, IOS_ADDRESS_BOOK, warn);
   if (book !== null) {

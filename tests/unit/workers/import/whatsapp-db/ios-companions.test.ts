@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { whatsappIosDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
-import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { CollectingSink, buildDatabase, checkParsedInvariants, parserInput, runParser } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
  * ChatStorage.sqlite's companions in the WhatsApp app group folder: ContactsV2.sqlite
@@ -169,6 +169,26 @@ describe('ChatStorage companions: found by content, and never a reason to fail',
     const { byText, warnings } = await parse({ 'LID.sqlite': await buildDatabase("CREATE TABLE ZWAZACCOUNT (Z_PK INTEGER PRIMARY KEY, ZIDENTIFIER VARCHAR); INSERT INTO ZWAZACCOUNT VALUES (1, '900000000004@lid');") });
     expect(byText.get('at the port')?.senderId).toBe('900000000004@lid');
     expect(warnings).toEqual([{ place: 'LID.sqlite', message: expect.stringContaining('ZWAZACCOUNT has no ZIDENTIFIER and ZPHONENUMBER') }]);
+  });
+
+  it('imports the messages when the files near it cannot be listed or read, naming the failure', async () => {
+    const input = parserInput(await buildDatabase(STORE), 'ChatStorage.sqlite');
+    input.nearby = () => Promise.reject(new Error('EACCES: permission denied, scandir'));
+    const sink = new CollectingSink();
+    await whatsappIosDbParser.parse(input, sink, {});
+    expect(sink.messages).toHaveLength(5);
+    expect(sink.warnings).toEqual([{ place: 'ChatStorage.sqlite', message: expect.stringContaining('EACCES: permission denied, scandir') }]);
+  });
+
+  it('imports the messages when a companion found near it cannot be read whole, naming the failure', async () => {
+    const lids = await lidTable(`(1, '900000000004@lid', '4915100000004', NULL)`);
+    const input = parserInput(await buildDatabase(STORE), 'ChatStorage.sqlite');
+    const unreadable = { ...parserInput(lids, 'LID.sqlite'), readAll: () => Promise.reject(new Error('EIO: i/o error')) };
+    input.nearby = () => Promise.resolve([{ relation: 'same-folder' as const, input: unreadable, head: (length: number) => Promise.resolve(lids.slice(0, length)) }]);
+    const sink = new CollectingSink();
+    await whatsappIosDbParser.parse(input, sink, {});
+    expect(sink.messages.find((message) => message.text === 'at the port')?.senderId).toBe('900000000004@lid');
+    expect(sink.warnings).toEqual([{ place: 'ChatStorage.sqlite', message: expect.stringContaining('the WhatsApp lid table was not looked for to the end: a file near it could not be read (EIO: i/o error)') }]);
   });
 
   it('reads a companion whose header is intact but whose pages are damaged as far as it can, naming it', async () => {
