@@ -6,7 +6,9 @@ import { CSV_DECLARED_ENCODINGS, csvTableColumns, holdsMappedColumns, MAPPED_ROL
 import type { CsvMapping } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
+import { iosCompanionRolesOf } from './whatsapp-db/index.ts';
 import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
+import type { SqliteSourceKind } from './sqlite/index.ts';
 import { nearbyFiles } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
@@ -124,8 +126,14 @@ async function detectSqliteBytes(path: string, bytes: Uint8Array, importedWith: 
     if (damage !== null) return { format: null, reason: `a damaged SQLite database: ${damage}` };
     const schema = tableNamesFromBytes(bytes);
     if (schema === null) return { format: null, reason: 'a damaged SQLite database: its header is intact but its schema (page 1) cannot be read, so the pages after the header are corrupt' };
+    // ContactsV2.sqlite, LID.sqlite: read by the ChatStorage.sqlite beside them (whatsapp-db/ios-companions.ts).
+    const roles = iosCompanionRolesOf(schema.tables);
+    if (roles.length > 0) {
+      const what = `${roles.map((role) => `a ${role.what} (a ${role.table} table, as in ${role.usualName})`).join(' and ')}: it holds names and numbers, not messages`;
+      return detectCompanionDatabase(path, importedWith, what, IOS_CHAT_DATABASE);
+    }
   }
-  if (kind === 'whatsapp-contacts') return detectContactsDatabase(path, importedWith);
+  if (kind === 'whatsapp-contacts') return detectCompanionDatabase(path, importedWith, 'a WhatsApp contacts database (a wa_contacts table, as in wa.db): it holds contact names, not messages', ANDROID_MESSAGE_DATABASE);
   const parser = kind === null ? undefined : SQLITE_PARSERS[kind];
   if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite, a decrypted Signal Desktop db.sqlite)' };
   return { format: parser.format, reason: `a ${kind} database` };
@@ -153,32 +161,44 @@ function withWalReplayed(path: string, main: Uint8Array): { bytes: Uint8Array; w
   }
 }
 
+/** The WhatsApp database that reads a companion: its kind, what it is called in reasons, its usual file name. */
+interface CompanionOwner {
+  kind: SqliteSourceKind;
+  label: string;
+  plural: string;
+  usualName: string;
+  /** What it reads of the companion. */
+  reads: string;
+}
+const ANDROID_MESSAGE_DATABASE: CompanionOwner = { kind: 'whatsapp-android', label: 'WhatsApp message database', plural: 'WhatsApp message databases', usualName: 'msgstore.db', reads: 'its names' };
+const IOS_CHAT_DATABASE: CompanionOwner = { kind: 'whatsapp-ios', label: 'WhatsApp chat database', plural: 'WhatsApp chat databases', usualName: 'ChatStorage.sqlite', reads: 'its names and numbers' };
+
 /**
- * A WhatsApp contacts database (wa.db on the phone, whatever its name here) holds names, not
- * messages. It is a companion when the WhatsApp message database that will read it is beside it,
- * or is the only one elsewhere in the import (found by content, as that parser finds it:
- * whatsapp-db/contacts.ts); it is refused, with the reason, otherwise.
+ * A WhatsApp contacts database (wa.db on the phone, whatever its name here; on iOS ContactsV2.sqlite
+ * and LID.sqlite) holds names, not messages. It is a companion when the WhatsApp database that will
+ * read it is beside it, or is the only one elsewhere in the import (found by content, as that
+ * parser finds it: whatsapp-db/contacts.ts, whatsapp-db/ios-companion-files.ts); it is refused,
+ * with the reason, otherwise.
  */
-async function detectContactsDatabase(path: string, importedWith: readonly string[]): Promise<Detection> {
-  const what = 'a WhatsApp contacts database (a wa_contacts table, as in wa.db): it holds contact names, not messages';
+async function detectCompanionDatabase(path: string, importedWith: readonly string[], what: string, reader: CompanionOwner): Promise<Detection> {
   const owners: NearbyFile[] = [];
   // Files beside it come first: the first one found there settles it.
   for (const file of nearbyFiles(path, importedWith)) {
-    if (!(await isNearbyDatabaseOfKind(file, 'whatsapp-android'))) continue;
+    if (!(await isNearbyDatabaseOfKind(file, reader.kind))) continue;
     owners.push(file);
     if (file.relation === 'same-folder' || owners.length > 1) break;
   }
   const [owner, rival] = owners;
   if (owner === undefined) {
-    return { format: null, reason: `${what}, and no WhatsApp message database (msgstore.db) is beside it or in this import to read it with: import it together with its msgstore.db` };
+    return { format: null, reason: `${what}, and no ${reader.label} (${reader.usualName}) is beside it or in this import to read it with: import it together with its ${reader.usualName}` };
   }
   if (owner.relation === 'same-folder') {
-    return { format: null, companionOf: owner.input.displayName, reason: `${what}; its names are read with the WhatsApp message database ${owner.input.displayName} beside it` };
+    return { format: null, companionOf: owner.input.displayName, reason: `${what}; ${reader.reads} are read with the ${reader.label} ${owner.input.displayName} beside it` };
   }
   if (rival !== undefined) {
-    return { format: null, reason: `${what}, and this import holds several WhatsApp message databases (${owner.input.path}, ${rival.input.path}) but none beside it, so it is not known whose names these are: put it beside its own msgstore.db` };
+    return { format: null, reason: `${what}, and this import holds several ${reader.plural} (${owner.input.path}, ${rival.input.path}) but none beside it, so it is not known whose names these are: put it beside its own ${reader.usualName}` };
   }
-  return { format: null, companionOf: owner.input.path, reason: `${what}; its names are read with the WhatsApp message database ${owner.input.path} in this import` };
+  return { format: null, companionOf: owner.input.path, reason: `${what}; ${reader.reads} are read with the ${reader.label} ${owner.input.path} in this import` };
 }
 
 function readHead(path: string): Uint8Array {

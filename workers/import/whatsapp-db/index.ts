@@ -3,6 +3,7 @@
 export { whatsappAndroidDbParser, WHATSAPP_ANDROID_DB_PARSER_VERSION } from './android-parser.ts';
 export { WA_CONTACTS_NAME } from './contacts.ts';
 export { whatsappIosDbParser, WHATSAPP_IOS_DB_PARSER_VERSION } from './ios-parser.ts';
+export { iosCompanionRolesOf } from './ios-companion-files.ts';
 export { phoneFromJid, chatKindOfJid, isGroupJid } from './jids.ts';
 export { androidMessageType, iosMessageType, androidSystemAction, iosEventText } from './message-types.ts';
 export type { MessageTypeInfo } from './message-types.ts';

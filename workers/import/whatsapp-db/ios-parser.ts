@@ -6,7 +6,7 @@
  */
 
 import type { Database } from 'sql.js';
-import type { MediaType, ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParsedParticipant, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import type { MediaType, ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ColumnRequest, EvidenceDatabase, Row ,
   WarningCap} from '../sqlite/index.ts';
@@ -39,6 +39,9 @@ import { callFromMetadata, iosCallText } from './ios-call-metadata.ts';
 import { pushNameText, readStoredPushName } from './ios-push-names.ts';
 import { iosPollFacts, iosReactionFacts } from './ios-reactions.ts';
 import { IosPeople, LidPhones } from './ios-people.ts';
+import { companionDetails, readIosCompanions } from './ios-companions.ts';
+import { MEMBER_COLUMNS, loadGroupMembers, loadPushNames, loadSessions } from './ios-sessions.ts';
+import type { Session } from './ios-sessions.ts';
 import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 
 /**
@@ -48,7 +51,7 @@ import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 const MESSAGE_ID_LIKE = /^(?=[^\s]*\d)[0-9A-Za-z_-]{8,64}$/u;
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.16.0';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.1';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -66,11 +69,6 @@ const MEDIA_COLUMNS: readonly (string | ColumnRequest)[] = [
   // thumbnail) is read as none, and the reply's ZPARENTMESSAGE is then its only link.
   { name: 'ZMETADATA', maxBytes: 1024 * 1024 },
 ];
-/**
- * A member's names: ZCONTACTNAME (the address book's full name), else ZFIRSTNAME (a member saved
- * with a first name only; a real store's member with only ZFIRSTNAME "Bernd" was shown by number).
- */
-const MEMBER_COLUMNS = ['ZMEMBERJID', 'ZCONTACTNAME', 'ZFIRSTNAME', 'ZCONTACTIDENTIFIER'];
 /** A message's receipts and reactions (ios-receipt-info.ts); a larger blob is reported by its size, not read. */
 const INFO_COLUMNS: readonly (string | ColumnRequest)[] = ['Z_PK', { name: 'ZRECEIPTINFO', maxBytes: 1024 * 1024 }];
 /** Link previews (ZWAMESSAGEDATAITEM, joined by its ZMESSAGE). */
@@ -84,13 +82,6 @@ const IOS_CALL_TYPE = 59;
 const IOS_POLL_TYPE = 46;
 const SESSION_TYPE_STATUS = 3;
 
-interface Session {
-  jid: string | null;
-  name: string | null;
-  type: number | null;
-  /** A group's members from ZWAGROUPMEMBER (by its ZCHATSESSION), writers or not. */
-  members?: ParsedParticipant[];
-}
 
 export const whatsappIosDbParser: SourceParser = evidenceDatabaseParser({ format: 'whatsapp-ios-db', parserVersion: WHATSAPP_IOS_DB_PARSER_VERSION, kind: 'whatsapp-ios', read: parseChatStorage });
 
@@ -101,9 +92,12 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
     throw new AppError('E_IMPORT_FORMAT', `${file}: a SQLite database, but not a WhatsApp ChatStorage.sqlite (no ZWAMESSAGE table)`);
   }
   const damaged = (message: string): void => warnings.add('damaged', file, message);
+  // Its companions' lid pairs are weighed with its own; their names only fill what it lacks (ios-people.ts).
+  const companions = await readIosCompanions(input, warnings);
   const lidPhones = new LidPhones();
+  for (const pair of companions.pairs) lidPhones.note(pair.lid, pair.phoneJid, pair.place);
   const sessions = loadSessions(db, lidPhones, damaged);
-  const people = new IosPeople(loadPushNames(db, damaged), lidPhones.phones);
+  const people = new IosPeople(loadPushNames(db, damaged), lidPhones, companions.names);
   loadGroupMembers(db, sessions, people, lidPhones, damaged);
   const registry = new ChatRegistry(sink);
   const select = selectExpressions(columnsOf(db, 'ZWAMESSAGE'), 't', MESSAGE_COLUMNS);
@@ -131,7 +125,7 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
   pacer.finish();
   return {
     formatVersion: null,
-    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: people.pushNames.size, lidPhones: people.lidMappings, lidPhoneConflicts: [...lidPhones.conflicting], warningCounts: warnings.finish(file), deletedRowsRecovered: false },
+    details: { ...evidence.facts, ...tally, sessions: sessions.size, chats: registry.size, pushNames: people.pushNames.size, lidPhones: people.lidMappings, lidPhoneConflicts: [...lidPhones.conflicting], ...companionDetails(companions, people), warningCounts: warnings.finish(file), deletedRowsRecovered: false },
   };
 }
 
@@ -155,11 +149,9 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, peopl
     : manyAuthors
       ? nonEmptyText(row['gm_zmemberjid']) ?? (fromJid !== session?.jid && !isGroupJid(fromJid) ? fromJid : null)
       : session?.jid ?? fromJid;
-  const sender = fromMe
-    ? null
-    : manyAuthors
-      ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) ?? people.nameOf(authorJid) ?? pushNameText(nonEmptyText(row['zpushname']))
-      : session?.name ?? people.nameOf(authorJid);
+  // The name the store gives on the row's own session or member row, before any looked up by jid.
+  const rowName = fromMe ? null : manyAuthors ? nonEmptyText(row['gm_zcontactname']) ?? nonEmptyText(row['gm_zfirstname']) : session?.name ?? null;
+  const sender = fromMe ? null : rowName ?? people.nameOf(authorJid) ?? (manyAuthors ? pushNameText(nonEmptyText(row['zpushname'])) : null);
   const extra: Record<string, unknown> = { messageType: type.label };
   if (typeCode !== null) extra['messageTypeCode'] = typeCode;
   putExtra(extra, 'stanzaId', nonEmptyText(row['zstanzaid']));
@@ -167,6 +159,9 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, peopl
   putStoredPushName(extra, nonEmptyText(row['zpushname']));
   // A lid shown by the phone stored beside it: the lid is kept (ios-people.ts).
   putExtra(extra, 'senderLid', people.mappedLid(authorJid));
+  // A name or phone only a companion database gives names the rows it rests on.
+  putExtra(extra, 'senderPhoneFrom', people.phoneFrom(authorJid));
+  if (rowName === null) putExtra(extra, 'senderNameFrom', people.nameFrom(authorJid));
   // Placeholder times (-1, 0…) give no date but a note each, naming the column (wa-time.ts).
   const timeNotes: string[] = [];
   const time = waAppleTime('ZMESSAGEDATE', 'placeholder', row['zmessagedate'], row['zmessagedate__text']);
@@ -325,7 +320,7 @@ function chatKeyFor(sessionId: number | null, sessions: Map<number, Session>, pe
     key,
     title: session?.name ?? (session?.jid === null || session?.jid === undefined ? 'Unknown chat' : people.idOf(session.jid)),
     kind: SESSION_KINDS[(session?.type ?? 2) as keyof typeof SESSION_KINDS] ?? 'unknown',
-    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name, id: people.idOf(session.jid) }] : session?.members ?? [],
+    participants: session?.jid !== null && session?.jid !== undefined && session.type === 0 ? [{ name: session.name ?? people.knownName(session.jid), id: people.idOf(session.jid) }] : session?.members ?? [],
   }));
   return key;
 }
@@ -342,51 +337,4 @@ function putStoredPushName(extra: Record<string, unknown>, value: string | null)
   extra['pushNameStored'] = read.kind === 'wrapped'
     ? { value, name: read.name, note: 'ZPUSHNAME holds the name wrapped (base64 of a protobuf)' }
     : { value, note: 'ZPUSHNAME holds no name (base64 of a protobuf of numbers)' };
-}
-
-/** The sessions by Z_PK; a lid session's phone jid (ZCONTACTIDENTIFIER) is noted in `lidPhones`. */
-function loadSessions(db: Database, lidPhones: LidPhones, onError: (message: string) => void): Map<number, Session> {
-  const sessions = new Map<number, Session>();
-  if (!hasTable(db, 'ZWACHATSESSION')) return sessions;
-  const select = selectExpressions(columnsOf(db, 'ZWACHATSESSION'), 't', ['ZCONTACTJID', 'ZPARTNERNAME', 'ZSESSIONTYPE', 'ZCONTACTIDENTIFIER']);
-  for (const row of scanRows(db, { table: 'ZWACHATSESSION', select }, (message) => onError(`ZWACHATSESSION: ${message}`))) {
-    const jid = nonEmptyText(row['zcontactjid']);
-    lidPhones.note(jid, nonEmptyText(row['zcontactidentifier']));
-    sessions.set(rowidOf(row), { jid, name: nonEmptyText(row['zpartnername']), type: integerValue(row['zsessiontype']) });
-  }
-  return sessions;
-}
-
-/** Lists each group's members on its session, named by ZCONTACTNAME or ZFIRSTNAME, else their push name. */
-function loadGroupMembers(db: Database, sessions: Map<number, Session>, people: IosPeople, lidPhones: LidPhones, onError: (message: string) => void): void {
-  if (!hasTable(db, 'ZWAGROUPMEMBER')) return;
-  const columns = columnsOf(db, 'ZWAGROUPMEMBER');
-  if (!columns.has('zchatsession') || !columns.has('zmemberjid')) return;
-  const select = selectExpressions(columns, 't', ['ZCHATSESSION', ...MEMBER_COLUMNS]);
-  // Every lid's phone is known (or found contradicted) before any member is named by it.
-  const rows: { session: Session; jid: string; name: string | null }[] = [];
-  for (const row of scanRows(db, { table: 'ZWAGROUPMEMBER', select }, (message) => onError(`ZWAGROUPMEMBER: ${message}`))) {
-    const session = sessions.get(integerValue(row['zchatsession']) ?? -1);
-    const jid = nonEmptyText(row['zmemberjid']);
-    lidPhones.note(jid, nonEmptyText(row['zcontactidentifier']));
-    if (session !== undefined && jid !== null) rows.push({ session, jid, name: nonEmptyText(row['zcontactname']) ?? nonEmptyText(row['zfirstname']) });
-  }
-  for (const { session, jid, name } of rows) {
-    session.members ??= [];
-    if (session.members.some((member) => member.id === people.idOf(jid))) continue;
-    session.members.push({ name: name ?? people.pushNames.get(jid) ?? null, id: people.idOf(jid) });
-  }
-}
-
-function loadPushNames(db: Database, onError: (message: string) => void): Map<string, string> {
-  const names = new Map<string, string>();
-  if (!hasTable(db, 'ZWAPROFILEPUSHNAME')) return names;
-  const select = selectExpressions(columnsOf(db, 'ZWAPROFILEPUSHNAME'), 't', ['ZJID', 'ZPUSHNAME']);
-  for (const row of scanRows(db, { table: 'ZWAPROFILEPUSHNAME', select }, (message) => onError(`ZWAPROFILEPUSHNAME: ${message}`))) {
-    const jid = nonEmptyText(row['zjid']);
-    // A wrapped name is unwrapped; a value that holds no name names no one.
-    const name = pushNameText(nonEmptyText(row['zpushname']));
-    if (jid !== null && name !== null) names.set(jid, name);
-  }
-  return names;
 }
