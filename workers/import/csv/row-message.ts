@@ -11,6 +11,7 @@ import { directionKey } from './mapping.ts';
 import type { CsvMapping, ResolvedColumns } from './mapping.ts';
 import { readCsvTimestamp } from './timestamps.ts';
 import { INVISIBLE_MARKS } from './invisible-marks.ts';
+import { cellAttachment } from './attachment-cell.ts';
 
 type CsvRowLocator = Extract<SourceLocator, { kind: 'csv-row' }>;
 
@@ -50,7 +51,10 @@ export function rowMessage(fields: readonly string[], header: readonly string[],
     warnings.add('timestamp', `${locator.file}:${locator.line}`, problem);
   }
   // A duration is read into the call only in a call log; beside a text it stays in extra as written.
-  const mapped = new Set([columns.timestamp, columns.time, columns.text, columns.text === null ? columns.duration : null, columns.sender, columns.party, columns.chat, columns.direction]);
+  const mapped = new Set([
+    columns.timestamp, columns.time, columns.text, columns.text === null ? columns.duration : null, columns.sender, columns.party, columns.chat, columns.direction,
+    columns.deletedDate, columns.editedDate, columns.attachment, columns.attachmentType,
+  ]);
   header.forEach((name, index) => {
     if (!mapped.has(index)) defineField(extra, extraKeyOf(extra, name, index), fields[index] ?? '');
   });
@@ -75,6 +79,14 @@ export function rowMessage(fields: readonly string[], header: readonly string[],
   // A call log (a duration mapped, no text): each row is a call, kept apart from the party's texts as other importers keep calls.
   const call = columns.text === null ? callFacts(verbatim(columns.duration), direction, extra) : null;
   const key = call !== null && columns.chat === null ? callConversationKey(conversation) : conversation;
+  // A deletion or edit date marks the message so; the date stays as written (it is zone-less wall time in iMazing's export).
+  const deletedDate = verbatim(columns.deletedDate);
+  const deleted = deletedDate !== null && deletedDate.trim() !== '';
+  if (deleted) extra['deletedDate'] = deletedDate;
+  const editedDate = verbatim(columns.editedDate);
+  const edited = editedDate !== null && editedDate.trim() !== '';
+  if (edited) extra['editedDate'] = editedDate;
+  const attachment = cellAttachment(verbatim(columns.attachment), verbatim(columns.attachmentType), extra);
   const message: ParsedMessage = {
     chatKey: key,
     kind: call === null ? 'message' : 'system',
@@ -83,9 +95,9 @@ export function rowMessage(fields: readonly string[], header: readonly string[],
     time,
     timestampText,
     text: call ?? verbatim(columns.text) ?? '',
-    attachments: [],
-    deleted: false,
-    edited: false,
+    attachments: attachment === null ? [] : [attachment],
+    deleted,
+    edited,
     locator,
     extra,
   };
