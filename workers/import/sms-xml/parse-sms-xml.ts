@@ -22,19 +22,17 @@ import { feedInSlices } from '../feed-in-slices.ts';
 import { Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { AddressKeys } from './address.ts';
 import { smsBackupCall, smsBackupCallChat } from './call-log.ts';
-import { messageChat } from './message-chat.ts';
-import { repeatedIn } from './open-element.ts';
-import type { Fault, OpenElement } from './open-element.ts';
+import { messageChat, writtenBySignalbackupTools } from './message-chat.ts';
+import { repeatedIn, type Fault, type OpenElement } from './open-element.ts';
 import { cutRecord, finishRead, isRecordElement } from './read-end.ts';
 import { errorReadPast } from './saxes-errors.ts';
 import { isBetweenMarkup, readsAsXml10 } from './saxes-state.ts';
 import { MAX_PLAIN_SMS_BYTES, PlainSmsLineReader } from './plain-sms-bytes.ts';
 import { PlainSmsRecords } from './plain-sms-record.ts';
-import { mmsMessage, smsMessage } from './records.ts';
-import type { RecordResult } from './records.ts';
+import { mmsMessage, smsMessage, type RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.11.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.12.0';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -63,6 +61,9 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   const siblingCounts = new Map<string, number>();
   let root: string | null = null;
   let rootCount: string | null = null;
+  // The root's count written unquoted marks, with the rest of the root, signalbackup-tools' files (message-chat.ts).
+  let countUnquoted = false;
+  let groupTitled = false;
   let depth = 0;
   // Written from saxes callbacks; held in an object so the compiler does not narrow them away.
   const state: { element: OpenElement | null; fault: Fault | null } = { element: null, fault: null };
@@ -95,7 +96,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     const { message } = result;
     if (!announced.has(message.chatKey)) {
       announced.add(message.chatKey);
-      sink.chat(open.name === 'call' ? smsBackupCallChat(message.chatKey, open.attributes ?? {}) : messageChat(message.chatKey, open.attributes ?? {}));
+      sink.chat(open.name === 'call' ? smsBackupCallChat(message.chatKey, open.attributes ?? {}) : messageChat(message.chatKey, open.attributes ?? {}, groupTitled));
     }
     if (open.repeated.length > 0) message.extra = { ...message.extra, repeatedAttributes: open.repeated };
     ready.push(message);
@@ -107,6 +108,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     const readPast = errorReadPast(detail, depth);
     if (readPast !== null) {
       recoverable += 1;
+      countUnquoted ||= depth === 0 && detail.startsWith('unquoted');
       warnings.add(readPast.kind, `${file}:${parser.line}:${parser.column}`, readPast.message);
       return;
     }
@@ -136,6 +138,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     if (depth === 1) {
       root = tag.name;
       rootCount = tag.attributes['count'] ?? null;
+      groupTitled = writtenBySignalbackupTools(tag.attributes, countUnquoted);
       if (root !== 'smses' && root !== 'calls') state.fault = { line: parser.line, column: parser.column, message: `the root element is <${root}>, not <smses> or <calls>` };
       return;
     }
