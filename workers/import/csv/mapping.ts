@@ -42,6 +42,24 @@ export interface CsvMapping {
   duration?: CsvColumn;
   chat?: CsvColumn;
   direction?: CsvColumn;
+  /**
+   * When the message was deleted, in a column written only for deleted messages (iMazing's
+   * "Deleted Date"): a row with a value there is marked deleted, the value kept as written in
+   * extra.deletedDate.
+   */
+  deletedDate?: CsvColumn;
+  /** When the message was edited (iMazing's "Edited Date"): likewise marks it edited, extra.editedDate. */
+  editedDate?: CsvColumn;
+  /**
+   * The name of a file sent with the message (iMazing's "Attachment"): the message's attachment,
+   * by that name alone; the CSV does not say where its bytes are.
+   */
+  attachment?: CsvColumn;
+  /**
+   * The attachment's type (iMazing's "Attachment type"): a MIME type becomes the attachment's;
+   * anything else is kept as written in extra.attachmentType. Only with `attachment`.
+   */
+  attachmentType?: CsvColumn;
   /** false: the file has no header row, and every column is mapped by its 0-based index. */
   header?: boolean;
   /** How the timestamp column is written; without it, numbers are read as Unix time by size and text as ISO 8601. */
@@ -75,7 +93,7 @@ export const CSV_DECLARED_ENCODINGS = [
 export type CsvDeclaredEncoding = (typeof CSV_DECLARED_ENCODINGS)[number];
 
 /** The mapping's keys that name a column. */
-export const MAPPED_ROLES = ['timestamp', 'time', 'sender', 'party', 'text', 'duration', 'chat', 'direction'] as const;
+export const MAPPED_ROLES = ['timestamp', 'time', 'sender', 'party', 'text', 'duration', 'chat', 'direction', 'deletedDate', 'editedDate', 'attachment', 'attachmentType'] as const;
 
 const column = z.union([z.string().min(1), z.number().int().nonnegative()]);
 export const csvMappingSchema = z.strictObject({
@@ -87,6 +105,10 @@ export const csvMappingSchema = z.strictObject({
   duration: column.optional(),
   chat: column.optional(),
   direction: column.optional(),
+  deletedDate: column.optional(),
+  editedDate: column.optional(),
+  attachment: column.optional(),
+  attachmentType: column.optional(),
   header: z.boolean().optional(),
   timestampFormat: z.enum(['iso', 'unix-ms', 'unix-s', 'dmy', 'mdy', 'ymd', 'excel', 'excel-1904']).optional(),
   timeZoneAware: z.boolean().optional(),
@@ -99,6 +121,9 @@ export const csvMappingSchema = z.strictObject({
 }).refine((mapping) => mapping.text !== undefined || mapping.duration !== undefined, {
   message: 'map the text column, or for a call log (no text) its duration column',
   path: ['text'],
+}).refine((mapping) => mapping.attachmentType === undefined || mapping.attachment !== undefined, {
+  message: 'an attachment type needs the attachment column it describes: map that too',
+  path: ['attachmentType'],
 }).refine((mapping) => mapping.header !== false || MAPPED_ROLES.every((role) => typeof mapping[role] !== 'string'), {
   message: 'a file without a header row ("header": false) has no column names: map every column by its 0-based index',
 });
@@ -126,6 +151,10 @@ export function validateCsvMapping(mapping: unknown): CsvMapping {
   if (data.header !== undefined) valid.header = data.header;
   if (data.chat !== undefined) valid.chat = data.chat;
   if (data.direction !== undefined) valid.direction = data.direction;
+  if (data.deletedDate !== undefined) valid.deletedDate = data.deletedDate;
+  if (data.editedDate !== undefined) valid.editedDate = data.editedDate;
+  if (data.attachment !== undefined) valid.attachment = data.attachment;
+  if (data.attachmentType !== undefined) valid.attachmentType = data.attachmentType;
   if (data.timestampFormat !== undefined) valid.timestampFormat = data.timestampFormat;
   if (data.timeZoneAware !== undefined) valid.timeZoneAware = data.timeZoneAware;
   if (data.delimiter !== undefined) valid.delimiter = data.delimiter;
@@ -163,6 +192,10 @@ export interface ResolvedColumns {
   party: number | null;
   chat: number | null;
   direction: number | null;
+  deletedDate: number | null;
+  editedDate: number | null;
+  attachment: number | null;
+  attachmentType: number | null;
 }
 
 /**
@@ -191,5 +224,9 @@ export function resolveColumns(header: readonly string[], mapping: CsvMapping, p
     party: find('party', mapping.party),
     chat: find('chat', mapping.chat),
     direction: find('direction', mapping.direction),
+    deletedDate: find('deletedDate', mapping.deletedDate),
+    editedDate: find('editedDate', mapping.editedDate),
+    attachment: find('attachment', mapping.attachment),
+    attachmentType: find('attachmentType', mapping.attachmentType),
   };
 }

@@ -10,27 +10,29 @@
  *
  * Bad XML does not crash the import: what was read before the fault is kept, the element the
  * fault cut becomes an 'unparsed' record with its raw text, and a warning gives the line and
- * column. Only a file with nothing readable at all throws.
+ * column (read-end.ts). Only a file with nothing readable at all throws.
  */
 
 import { isUtf8 } from 'node:buffer';
 import { SaxesParser } from 'saxes';
-import type { ParsedChat, ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
+import type { ParsedMessage, ParseOutcome, ParserInput, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { PROGRESS_EVERY_RECORDS, RAW_TEXT_LIMIT, WarningLimiter } from '../import-limits.ts';
 import { feedInSlices } from '../feed-in-slices.ts';
-import { unparsedRecord } from '../unparsed-record.ts';
-import { describeUtf8Problems, Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
-import { AddressKeys, isRcsGroupAddress, splitAddress } from './address.ts';
-import { callConversationKey, smsBackupCall, smsBackupCallChat } from './call-log.ts';
+import { Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
+import { AddressKeys } from './address.ts';
+import { smsBackupCall, smsBackupCallChat } from './call-log.ts';
+import { messageChat, writtenBySignalbackupTools } from './message-chat.ts';
+import { repeatedIn, type Fault, type OpenElement } from './open-element.ts';
+import { cutRecord, finishRead, isRecordElement } from './read-end.ts';
+import { errorReadPast } from './saxes-errors.ts';
 import { isBetweenMarkup, readsAsXml10 } from './saxes-state.ts';
 import { MAX_PLAIN_SMS_BYTES, PlainSmsLineReader } from './plain-sms-bytes.ts';
 import { PlainSmsRecords } from './plain-sms-record.ts';
-import { contactName, messageAddress, mmsMessage, present, smsMessage } from './records.ts';
-import type { MmsPart, RecordResult } from './records.ts';
+import { mmsMessage, smsMessage, type RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.11.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.12.0';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in
@@ -38,43 +40,6 @@ export const SMS_BACKUP_XML_PARSER_VERSION = '1.11.0';
  * treated as broken at that point rather than letting one value exhaust memory.
  */
 export const MAX_ELEMENT_CHARS = 256 * 1024 * 1024;
-
-/** saxes errors that concern one character or reference; the parse goes on after them. */
-const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity/u;
-/**
- * saxes errors in an attribute that it reads past and that a real writer makes: signalbackup-tools'
- * XML export wrote `<smses count=123 …>` (no quotes) and a text part with `cl` twice. saxes reads an
- * unquoted value up to the next space or '>', and keeps a repeated attribute's last value; stopping
- * there lost the whole file (the root) or everything after the first MMS with text.
- */
-const RECOVERABLE_ATTRIBUTE_ERROR = /^(?:unquoted attribute value\.|duplicate attribute: [^\s]+\.)$/u;
-
-interface Fault {
-  line: number;
-  column: number;
-  message: string;
-}
-
-interface OpenElement {
-  name: string;
-  index: number;
-  line: number;
-  column: number;
-  /** Position (in characters fed to saxes) of the element's '<'. */
-  start: number;
-  attributes: Record<string, string> | null;
-  parts: MmsPart[];
-  addrs: Record<string, string>[];
-  /** Attributes written more than once in it or its parts/addrs: saxes keeps the last value, the earlier ones are kept here. */
-  repeated: RepeatedAttribute[];
-}
-
-interface RepeatedAttribute {
-  element: string;
-  name: string;
-  /** Every value written, in order; the last is the one read. */
-  values: string[];
-}
 
 export async function parseSmsBackupXml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   return readSmsBackupXml(input, sink, { plainLane: true });
@@ -96,6 +61,9 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   const siblingCounts = new Map<string, number>();
   let root: string | null = null;
   let rootCount: string | null = null;
+  // The root's count written unquoted marks, with the rest of the root, signalbackup-tools' files (message-chat.ts).
+  let countUnquoted = false;
+  let groupTitled = false;
   let depth = 0;
   // Written from saxes callbacks; held in an object so the compiler does not narrow them away.
   const state: { element: OpenElement | null; fault: Fault | null } = { element: null, fault: null };
@@ -128,7 +96,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     const { message } = result;
     if (!announced.has(message.chatKey)) {
       announced.add(message.chatKey);
-      sink.chat(open.name === 'call' ? smsBackupCallChat(message.chatKey, open.attributes ?? {}) : chatFor(message.chatKey, open.attributes ?? {}));
+      sink.chat(open.name === 'call' ? smsBackupCallChat(message.chatKey, open.attributes ?? {}) : messageChat(message.chatKey, open.attributes ?? {}, groupTitled));
     }
     if (open.repeated.length > 0) message.extra = { ...message.extra, repeatedAttributes: open.repeated };
     ready.push(message);
@@ -137,19 +105,11 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   parser.on('error', (error: Error) => {
     if (state.fault !== null) return;
     const detail = error.message.replace(/^[^:]*:\d+:\d+: /u, '');
-    if (RECOVERABLE_ERROR.test(detail)) {
+    const readPast = errorReadPast(detail, depth);
+    if (readPast !== null) {
       recoverable += 1;
-      warnings.add('xml-character', `${file}:${parser.line}:${parser.column}`, `${detail} The text is kept as written.`);
-      return;
-    }
-    // An unquoted value is read past only on the root (the writer's `count=N`): in a record, saxes
-    // would read `body=ok/>` as "ok/" and leave the element open, so every later record became its
-    // child and was lost while the read went on as if nothing had happened.
-    const unquotedInRecord = detail.startsWith('unquoted') && depth > 0;
-    if (RECOVERABLE_ATTRIBUTE_ERROR.test(detail) && !unquotedInRecord) {
-      recoverable += 1;
-      const reading = detail.startsWith('duplicate') ? 'the value written last is the one read' : "the value is read up to the next space or '>'";
-      warnings.add('xml-attribute', `${file}:${parser.line}:${parser.column}`, `bad XML: ${detail.replace(/\.$/u, '')}; ${reading}, and reading goes on.`);
+      countUnquoted ||= depth === 0 && detail.startsWith('unquoted');
+      warnings.add(readPast.kind, `${file}:${parser.line}:${parser.column}`, readPast.message);
       return;
     }
     state.fault = { line: parser.line, column: parser.column, message: detail };
@@ -178,6 +138,7 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
     if (depth === 1) {
       root = tag.name;
       rootCount = tag.attributes['count'] ?? null;
+      groupTitled = writtenBySignalbackupTools(tag.attributes, countUnquoted);
       if (root !== 'smses' && root !== 'calls') state.fault = { line: parser.line, column: parser.column, message: `the root element is <${root}>, not <smses> or <calls>` };
       return;
     }
@@ -420,71 +381,14 @@ export async function readSmsBackupXml(input: ParserInput, sink: ParseSink, { pl
   }
 
   const stopped = state.fault;
-  if (stopped !== null) {
-    const cut: OpenElement | null = state.element;
-    if (cut !== null && (cut.name === 'sms' || cut.name === 'mms' || cut.name === 'call')) {
-      const locator = locatorFor(cut);
-      const addressName = cut.name === 'call' ? 'number' : 'address';
-      const address = keys.of(cut.attributes === null ? attributeInRaw(window, addressName) : present(cut.attributes, addressName));
-      emit(
-        {
-          message: unparsedRecord({
-            chatKey: cut.name === 'call' ? callConversationKey(address) : address,
-            raw: window,
-            rawChars: fed - cut.start,
-            locator,
-            reason: `the XML breaks inside this element (${stopped.message} at line ${stopped.line}, column ${stopped.column})`,
-            timestampText: cut.attributes?.['date'] ?? attributeInRaw(window, 'date') ?? '',
-          }),
-          notes: [],
-        },
-        cut,
-      );
-      unparsed += 1;
-      await flush();
-    }
-    if (root === null || (messages === 0 && calls === 0)) {
-      throw new AppError('E_IMPORT_FORMAT', `${file}:${stopped.line}:${stopped.column}: ${stopped.message}; nothing could be read before it`);
-    }
-    const declared = rootCount === null ? '' : ` (the root element declares ${rootCount})`;
-    sink.warning({ place: `${file}:${stopped.line}:${stopped.column}`, message: `bad XML: ${stopped.message}; reading stopped there: the ${messages - unparsed} messages before it were imported, anything after it was not${declared}` });
+  const cut: OpenElement | null = state.element;
+  if (stopped !== null && isRecordElement(cut)) {
+    emit(cutRecord(cut, stopped, window, fed - cut.start, locatorFor(cut), keys), cut);
+    unparsed += 1;
+    await flush();
   }
-  if (root === null) throw new AppError('E_IMPORT_FORMAT', `${file}: no XML element found; this is not an SMS Backup & Restore file`);
-  const read = root === 'calls' ? calls : messages - unparsed - calls;
-  // A converter that writes calls inside <smses> counts them in its count too.
-  const countsCalls = root !== 'calls' && calls > 0 && Number(rootCount) === read + calls;
-  if (rootCount !== null && /^\d+$/u.test(rootCount) && Number(rootCount) !== read && !countsCalls && stopped === null) {
-    sink.warning({ place: `${file}:1`, message: `the root element says count="${rootCount}" but ${read} ${root === 'calls' ? 'calls' : 'messages'} were read` });
-  }
-  if (prefilter.loneSurrogates > 0) {
-    sink.warning({ place: file, message: `${prefilter.loneSurrogates} character references to a lone UTF-16 surrogate were read as U+FFFD` });
-  }
-  if (prefilter.bareAmpersands > 0) {
-    sink.warning({ place: `${file}:${prefilter.firstBareAmpersandLine ?? 1}`, message: `${prefilter.bareAmpersands} "&" characters that start no XML reference (as in "AT&T") were read as a literal "&"` });
-  }
-  if (prefilter.doctype !== null) sink.warning({ place: file, message: `the file has a DOCTYPE (${prefilter.doctype.slice(0, 200)}), which SMS Backup & Restore does not write; it was ignored` });
-  const utf8 = describeUtf8Problems(decoder.report);
-  if (utf8 !== null) sink.warning({ place: file, message: utf8 });
-  warnings.finish();
-  sink.progress(decoder.bytesDone, input.size);
-  return {
-    formatVersion: root === 'calls' ? 'sms-backup-restore-calls-xml' : 'sms-backup-restore-xml',
-    details: {
-      root,
-      declaredCount: rootCount,
-      messages: messages - unparsed - calls,
-      unparsed,
-      calls,
-      conversations: announced.size,
-      unknownElements,
-      surrogatePairsJoined: prefilter.joinedPairs,
-      loneSurrogates: prefilter.loneSurrogates,
-      bareAmpersands: prefilter.bareAmpersands,
-      recoverableXmlErrors: recoverable,
-      complete: stopped === null,
-      invalidUtf8Sequences: decoder.report.invalidSequences,
-    },
-  };
+  const counts = { root, rootCount, messages, unparsed, calls, conversations: announced.size, unknownElements, recoverable };
+  return finishRead(file, input.size, sink, counts, stopped, { warnings, prefilter, decoder });
 }
 
 const LINE_FEED = 0x0a;
@@ -496,42 +400,4 @@ function smsOpeningAt(bytes: Buffer, start: number): number {
   while (bytes[at] === 0x20 || bytes[at] === 0x09) at += 1;
   for (let index = 0; index < SMS_OPENING.length; index += 1) if (bytes[at + index] !== SMS_OPENING[index]) return -1;
   return at;
-}
-
-/** An attribute read from the raw text of an element whose start tag never completed. */
-function attributeInRaw(raw: string, name: string): string | null {
-  const match = new RegExp(`\\s${name}="([^"<]*)"`, 'u').exec(raw);
-  return match === null || match[1] === undefined || match[1] === 'null' ? null : match[1];
-}
-
-function groupTitle(names: string | null, members: number): string | null {
-  return names !== null && names.split(', ').length === members ? names : null;
-}
-
-function chatFor(key: string, attributes: Record<string, string>): ParsedChat {
-  const address = messageAddress(attributes);
-  const parts = address === null ? [] : splitAddress(address);
-  const group = parts.length > 1 || isRcsGroupAddress(key);
-  const name = group ? null : contactName(attributes);
-  // A group's contact_name may list its members' names ("Max Mustermann, Erika Musterfrau" for
-  // two numbers): the title the phone shows. It may also name only one of them ("Contact E" for
-  // three numbers, a sample), so it is the title only when it names as many as there are numbers.
-  // Which name is whose number it does not say, so the participants keep only their numbers.
-  const title = group ? groupTitle(contactName(attributes), parts.length) : name;
-  const chat: ParsedChat = { key, title: title ?? address ?? key, kind: group ? 'group' : 'private' };
-  if (parts.length > 0) chat.participants = parts.map((part) => ({ name: parts.length === 1 ? name : null, id: part }));
-  // The same phone address in two backups is the same conversation.
-  chat.mergeKey = key;
-  return chat;
-}
-
-/** Attributes a tag writes more than once, with every value in order. */
-function repeatedIn(element: string, attributes: readonly { name: string; value: string }[]): RepeatedAttribute[] {
-  const values = new Map<string, string[]>();
-  for (const { name, value } of attributes) {
-    const written = values.get(name);
-    if (written === undefined) values.set(name, [value]);
-    else written.push(value);
-  }
-  return [...values].filter(([, written]) => written.length > 1).map(([name, written]) => ({ element, name, values: written }));
 }

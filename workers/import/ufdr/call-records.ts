@@ -2,7 +2,8 @@
  * Call models → call-log records (kind 'system', see ../sms-xml/call-log.ts for why), one
  * conversation per other party. Physical Analyzer writes the direction in `Direction` or in
  * `Type` (Incoming, Outgoing, Missed, Rejected, Cancelled), the outcome in `Type` or `Status`,
- * the length as a TimeSpan (`00:02:13`, `1.02:03:04.5`), and `VideoCall` True/False.
+ * the length as a TimeSpan (`00:02:13`, `1.02:03:04.5`), and `VideoCall` True/False. The other
+ * fields UFEDLib's Call reader (SEilers/UFEDLib, Call.cs) names are kept in extra as written.
  */
 
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
@@ -22,6 +23,22 @@ const OUTCOMES: [RegExp, CallOutcome][] = [
   [/cancel/iu, 'cancelled'],
   [/block/iu, 'blocked'],
   [/voice\s*mail/iu, 'voicemail'],
+];
+
+/**
+ * Call fields kept as written, under these names: the network that carried the call (its name,
+ * and its mobile country and network codes, which say which operator it was), the account or SIM
+ * it was on, why it ended, and the service that logged it. UFEDLib's Call reader (Call.cs) lists
+ * these among the fields of Physical Analyzer's Call model.
+ */
+const KEPT_AS_WRITTEN: readonly (readonly [string, string])[] = [
+  ['networkName', 'NetworkName'],
+  ['networkCode', 'NetworkCode'],
+  ['countryCode', 'CountryCode'],
+  ['account', 'Account'],
+  ['userMapping', 'UserMapping'],
+  ['disconnectionCause', 'DisconnectionCause'],
+  ['serviceIdentifier', 'ServiceIdentifier'],
 ];
 
 export function call(model: XmlNode, context: RecordContext): ConversationRecord {
@@ -73,7 +90,11 @@ export function call(model: XmlNode, context: RecordContext): ConversationRecord
     deletedState: deletedStateOf(model),
     ...extractionOf(model),
   };
-  for (const [name, value] of [['type', type], ['status', status], ['durationAsWritten', rawDuration], ['networkName', fieldText(model, 'NetworkName')], ['account', fieldText(model, 'Account')], ['timestampFormat', stamp.format]] as const) {
+  for (const [name, value] of [['type', type], ['status', status], ['durationAsWritten', rawDuration], ['timestampFormat', stamp.format]] as const) {
+    if (value !== null) extra[name] = value;
+  }
+  for (const [name, field] of KEPT_AS_WRITTEN) {
+    const value = fieldText(model, field);
     if (value !== null) extra[name] = value;
   }
   keepSideTimes(extra, model, notes, context.stamps);

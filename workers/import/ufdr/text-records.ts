@@ -18,7 +18,8 @@ import { counterpartsOf, deletedStateOf, extractionOf, isDeleted, ownerRecipient
 import type { OwnerIdentifiers, PartyKeys, RoledParty } from './model-facts.ts';
 import { fieldNode, fieldText, fieldValue, MAX_FIELD_CHARS } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
-import { attachmentsOf, directionOf } from './records.ts';
+import { attachmentsOf } from './attachment-records.ts';
+import { directionOf } from './records.ts';
 
 export interface RecordContext {
   locator: SourceLocator;

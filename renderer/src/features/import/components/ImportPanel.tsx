@@ -225,7 +225,7 @@ export function ImportPanel({ caseTimeZone, children }: { caseTimeZone: string; 
               onChange={(event) => setCsvMap(event.target.value)}
               placeholder='{"timestamp":"date","sender":"user","text":"message","chat":"channel"}'
             />
-            <p className="hint">CSV files are imported only with a mapping of their columns (timestampFormat: iso, unix-ms, unix-s, dmy, mdy, ymd (English month names read too: Jul 23, 2011), or excel or excel-1904 for Excel serial dates; time: a column holding the time of day apart from the date; party: a column naming the other party either way, instead of sender; duration: a call log's length column, instead of text (each row a call); header: false for a file without a header row, columns then mapped by number; encoding, e.g. windows-1252, for a file not saved as UTF-8).</p>
+            <p className="hint">CSV files are imported only with a mapping of their columns (timestampFormat: iso, unix-ms, unix-s, dmy, mdy, ymd (English month names read too: Jul 23, 2011), or excel or excel-1904 for Excel serial dates; time: a column holding the time of day apart from the date; party: a column naming the other party either way, instead of sender; duration: a call log's length column, instead of text (each row a call); deletedDate, editedDate, attachment, attachmentType: iMazing's Deleted Date, Edited Date, Attachment and Attachment type columns; header: false for a file without a header row, columns then mapped by number; encoding, e.g. windows-1252, for a file not saved as UTF-8).</p>
           </details>
           {detected !== null && (
             <ul className="detected-list" data-testid="import-detected">
