@@ -57,7 +57,7 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
     if (hasTable(db, table)) counts[table] = rowCount(db, table);
   }
   const pacer = new RowPacer(sink, counts['messages'] ?? 0, input.size);
-  const tally = { messages: 0, unparsed: 0, attachments: 0, failed: 0, withoutParts: 0 };
+  const tally = { messages: 0, unparsed: 0, attachments: 0, failed: 0, withoutParts: 0, partsUnreadable: 0 };
   // _id is the row's rowid, which the locator holds.
   const others = otherColumns(messageColumns, 't', MESSAGE_COLUMNS);
   const select = [...selectExpressions(messageColumns, 't', MESSAGE_COLUMNS), ...others.select];
@@ -68,6 +68,8 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
       try {
         message = withOtherColumns(messageRowToMessage(row, context), row, others);
         count(tally, message);
+        const partsProblem = message.extra?.['partsUnreadable'];
+        if (typeof partsProblem === 'string') warnings.add('damaged', `${file}:parts`, `the parts (text and media) of messages row ${rowidOf(row)} could not be read (${partsProblem}); the message is kept without them`);
       } catch (error) {
         // Kept in its conversation when the row names one, so it is seen where it belongs.
         message = unparsedRow(file, 'messages', row, conversations.chatKeyFor(integerValue(row['conversation_id'])), error);
@@ -106,9 +108,10 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
   };
 }
 
-function count(tally: { messages: number; attachments: number; failed: number; withoutParts: number }, message: ParsedMessage): void {
+function count(tally: { messages: number; attachments: number; failed: number; withoutParts: number; partsUnreadable: number }, message: ParsedMessage): void {
   tally.messages += 1;
   tally.attachments += message.attachments.length;
   if (message.extra?.['failed'] === true) tally.failed += 1;
   if (message.extra?.['noParts'] === true) tally.withoutParts += 1;
+  if (message.extra?.['partsUnreadable'] !== undefined) tally.partsUnreadable += 1;
 }

@@ -28,6 +28,8 @@ export interface MessageContent {
   /** Every part as stored (rowid, type, uri, cache path, size, columns not read by name). */
   parts: Record<string, unknown>[];
   partsCut: boolean;
+  /** Why the parts could not be read (a damaged page of the parts table): the message row itself still is. */
+  partsUnreadable?: string;
 }
 
 export class PartsReader {
@@ -44,7 +46,12 @@ export class PartsReader {
 
   /** The content of message `messageId`; `receivedText` is its received_timestamp as text, which part timestamps normally copy. */
   read(messageId: number | null, receivedText: string): MessageContent {
-    const rows = this.lookup === null || messageId === null ? [] : this.lookup.all(messageId, MAX_PARTS + 1);
+    let rows: Row[];
+    try {
+      rows = this.lookup === null || messageId === null ? [] : this.lookup.all(messageId, MAX_PARTS + 1);
+    } catch (error) {
+      return { text: '', attachments: [], parts: [], partsCut: false, partsUnreadable: error instanceof Error ? error.message : String(error) };
+    }
     const texts: string[] = [];
     const attachments: ParsedAttachment[] = [];
     const parts = rows.slice(0, MAX_PARTS).map((row) => {

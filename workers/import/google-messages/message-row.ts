@@ -100,7 +100,8 @@ export function messageRowToMessage(row: Row, context: MessageContext): ParsedMe
   putExtra(extra, 'rawStatus', nonZero(integerValue(row['raw_status'])));
   putExtra(extra, 'retryStartedAt', isoOrNull(unixTime(row['retry_start_timestamp'], row['retry_start_timestamp__text'])));
   putExtra(extra, 'mmsReportsInfo', nonEmptyText(row['mms_reports_info']));
-  if (content.parts.length > 0) extra['parts'] = content.parts;
+  if (content.partsUnreadable !== undefined) extra['partsUnreadable'] = content.partsUnreadable;
+  else if (content.parts.length > 0) extra['parts'] = content.parts;
   else extra['noParts'] = true;
   if (content.partsCut) extra['partsCut'] = true;
 

@@ -1,8 +1,8 @@
 /**
  * A bugle_db schema for tests, with the table and column names of AOSP Messaging's
  * DatabaseHelper.java (packages/apps/Messaging) and the two parts columns Google Messages adds
- * that ALEAPP's googleMessages.py reads (file_size_bytes, local_cache_path). The parts trigger is
- * AOSP's: it copies the message's received_timestamp into parts.timestamp.
+ * that ALEAPP's googleMessages.py reads (file_size_bytes, local_cache_path). The indexes and the
+ * parts trigger are AOSP's: the trigger copies the message's received_timestamp into parts.timestamp.
  */
 
 export const BASE_MS = 1_700_000_000_000;
@@ -27,6 +27,10 @@ export const BUGLE_SCHEMA = `
     UNIQUE (normalized_destination, sub_id) ON CONFLICT FAIL);
   CREATE TABLE conversation_participants (_id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id INT, participant_id INT,
     UNIQUE (conversation_id, participant_id) ON CONFLICT FAIL);
+  CREATE INDEX index_conversations_sms_thread_id ON conversations(sms_thread_id);
+  CREATE INDEX index_messages_sort ON messages(conversation_id, message_status, received_timestamp);
+  CREATE INDEX index_parts_message_id ON parts(message_id);
+  CREATE INDEX index_conversation_participants_conversation_id ON conversation_participants(conversation_id);
   CREATE TRIGGER parts_TRIGGER AFTER INSERT ON parts FOR EACH ROW BEGIN UPDATE parts SET timestamp=
     (SELECT received_timestamp FROM messages WHERE messages._id=NEW.message_id) WHERE parts._id=NEW._id; END;
 `;
