@@ -90,7 +90,8 @@ export class BugleConversations {
       .filter((member) => member.isSelf !== true);
     const participants = members.map(asParsedParticipant);
     if (participants.length === 0 && conversation.otherDestination !== null) participants.push({ name: null, id: conversation.otherDestination });
-    const others = conversation.participantCount ?? participants.length;
+    // participant_count defaults to 0 (AOSP): a count the app left unset does not hide the members listed.
+    const others = Math.max(conversation.participantCount ?? 0, participants.length);
     const listed = participants.map((participant) => participant.name ?? participant.id).filter((label): label is string => label !== null && label !== undefined);
     return {
       key,

@@ -6,7 +6,8 @@
  * (MessagePartData.createTextMessagePart). ALEAPP's googleMessages.py reads Google Messages' own
  * `file_size_bytes` (-1 when not known) and `local_cache_path` (the app's copy of the file on the
  * phone). The media itself lives on the phone, so attachments name it and are normally missing;
- * inside a zip of the app's folder the record writer finds a cached copy by its file name.
+ * a zip holding the app's folder may still give the cached copy, which the record writer looks up
+ * by its unique file name as it does for any attachment path (source-files.ts).
  */
 
 import type { Database } from 'sql.js';
