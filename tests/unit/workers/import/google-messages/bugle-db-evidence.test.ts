@@ -3,7 +3,7 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { googleMessagesDbParser } from '../../../../../workers/import/google-messages/index.ts';
 import { CollectingSink, buildDatabase, checkParsedInvariants, parserInput, runParser, walTransaction, writeWalFile } from '../../../../support/sqlite-parser-harness.ts';
-import { BASE_MS, BUGLE_SCHEMA, PEOPLE_AND_CONVERSATIONS, messageSql, textPartSql } from './bugle-schema.ts';
+import { BASE_MS, BUGLE_SCHEMA, PEOPLE_AND_CONVERSATIONS, messageSql, textPartSql } from '../../../../support/bugle-db-schema.ts';
 
 const ONE_MESSAGE = `${BUGLE_SCHEMA}${PEOPLE_AND_CONVERSATIONS}
   ${messageSql({ id: 1, conversation: 1, sender: 2, received: BASE_MS, protocol: 0, status: 100 }, [textPartSql(1, 1, 'checkpointed')])}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { googleMessagesDbParser } from '../../../../../workers/import/google-messages/index.ts';
 import { buildDatabase, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { BASE_MS, BUGLE_SCHEMA, PEOPLE_AND_CONVERSATIONS, messageSql, textPartSql } from './bugle-schema.ts';
+import { BASE_MS, BUGLE_SCHEMA, PEOPLE_AND_CONVERSATIONS, messageSql, textPartSql } from '../../../../support/bugle-db-schema.ts';
 
 /** Conversations the app left without a name or a participant count (both have defaults in AOSP's schema). */
 const UNNAMED = `${BUGLE_SCHEMA}${PEOPLE_AND_CONVERSATIONS}

@@ -7,7 +7,7 @@ import { signalDesktopDbParser } from '../../../../../workers/import/signal-desk
 import { identifySqliteSource } from '../../../../../workers/import/sqlite/index.ts';
 import { CollectingSink, buildDatabase, minimalMmssmsSql, parserInput, walHoldingEveryPage } from '../../../../support/sqlite-parser-harness.ts';
 import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
-import { BASE_MS, BUGLE_SCHEMA, PEOPLE_AND_CONVERSATIONS, messageSql, textPartSql } from './bugle-schema.ts';
+import { BASE_MS, BUGLE_SCHEMA, PEOPLE_AND_CONVERSATIONS, messageSql, textPartSql } from '../../../../support/bugle-db-schema.ts';
 
 const BUGLE = `${BUGLE_SCHEMA}${PEOPLE_AND_CONVERSATIONS}${messageSql({ id: 1, conversation: 1, sender: 2, received: BASE_MS, protocol: 0, status: 100 }, [textPartSql(1, 1, 'hello')])}`;
 

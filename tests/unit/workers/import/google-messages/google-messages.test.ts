@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GOOGLE_MESSAGES_PARSER_VERSION, googleMessagesDbParser } from '../../../../../workers/import/google-messages/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { BASE_MS, BUGLE_SCHEMA, PEOPLE_AND_CONVERSATIONS, messageSql, textPartSql } from './bugle-schema.ts';
+import { BASE_MS, BUGLE_SCHEMA, PEOPLE_AND_CONVERSATIONS, messageSql, textPartSql } from '../../../../support/bugle-db-schema.ts';
 
 const CACHE_PATH = '/data/user/0/com.google.android.apps.messaging/cache/mms_parts/1700000020000_part_3_.bin';
 
