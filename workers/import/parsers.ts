@@ -1,6 +1,7 @@
 import type { SourceParser } from '../../shared/contracts/parsed-source.ts';
 import { androidSmsDbParser } from './android-sms/index.ts';
 import { emailParser } from './email/index.ts';
+import { googleMessagesDbParser } from './google-messages/index.ts';
 import { imageParser } from './images/image-parser.ts';
 import { instagramLegacyParser, metaMessagesParser } from './meta/index.ts';
 import { smsBackupXmlParser } from './sms-xml/index.ts';
@@ -35,6 +36,7 @@ export const PARSERS: readonly SourceParser[] = [
   whatsappAndroidDbParser,
   whatsappIosDbParser,
   signalDesktopDbParser,
+  googleMessagesDbParser,
   imageParser,
 ];
 
@@ -45,6 +47,7 @@ export const SQLITE_PARSERS: Readonly<Record<string, SourceParser>> = {
   'whatsapp-android': whatsappAndroidDbParser,
   'whatsapp-ios': whatsappIosDbParser,
   'signal-desktop': signalDesktopDbParser,
+  'google-messages': googleMessagesDbParser,
 };
 
 export function parserFor(format: string): SourceParser | undefined {

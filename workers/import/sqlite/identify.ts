@@ -7,7 +7,7 @@
 import { tableNamesFromBytes } from './schema-from-bytes.ts';
 import { sniffSqlite } from './sniff-sqlite.ts';
 
-export type SqliteSourceKind = 'android-sms' | 'ios-sms' | 'whatsapp-android' | 'whatsapp-ios' | 'whatsapp-contacts' | 'signal-desktop';
+export type SqliteSourceKind = 'android-sms' | 'ios-sms' | 'whatsapp-android' | 'whatsapp-ios' | 'whatsapp-contacts' | 'signal-desktop' | 'google-messages';
 
 /**
  * Tables only Signal Desktop creates beside its `conversations` and `messages`: those two names
@@ -15,6 +15,13 @@ export type SqliteSourceKind = 'android-sms' | 'ios-sms' | 'whatsapp-android' | 
  * (sigtop export-database, sqlcipher_export) keeps every table, so they are present in practice.
  */
 const SIGNAL_DESKTOP_TABLES = ['identitykeys', 'messages_fts', 'sticker_packs', 'unprocessed', 'sendlogpayloads', 'signedprekeys', 'kyberprekeys'];
+
+/**
+ * The tables of Google Messages' bugle_db (as AOSP Messaging's DatabaseHelper creates them):
+ * `conversations` and `messages` are common names, but with `parts`, `participants` and
+ * `conversation_participants` beside them the set is Bugle's.
+ */
+const BUGLE_TABLES = ['conversations', 'messages', 'parts', 'participants', 'conversation_participants'];
 
 /** Decides from a set of lower-cased table names. */
 export function identifyByTables(tables: ReadonlySet<string>): SqliteSourceKind | null {
@@ -24,6 +31,7 @@ export function identifyByTables(tables: ReadonlySet<string>): SqliteSourceKind 
   if (has('message') && has('handle') && has('chat_message_join')) return 'ios-sms';
   if ((has('messages') && has('chat_list')) || (has('message') && has('chat') && has('jid'))) return 'whatsapp-android';
   if (has('conversations') && has('messages') && SIGNAL_DESKTOP_TABLES.some(has)) return 'signal-desktop';
+  if (BUGLE_TABLES.every(has)) return 'google-messages';
   if (has('sms') && (has('threads') || has('pdu') || has('canonical_addresses'))) return 'android-sms';
   if (has('wa_contacts')) return 'whatsapp-contacts';
   return null;

@@ -68,6 +68,7 @@ describe('schema', () => {
       ['CREATE TABLE conversations (id); CREATE TABLE messages (id, json); CREATE TABLE sticker_packs (id)', 'signal-desktop'],
       // conversations and messages alone are too common a pair to be taken for Signal.
       ['CREATE TABLE conversations (id); CREATE TABLE messages (id, json)', null],
+      ['CREATE TABLE conversations (_id); CREATE TABLE messages (_id); CREATE TABLE parts (_id); CREATE TABLE participants (_id); CREATE TABLE conversation_participants (_id)', 'google-messages'],
       ['CREATE TABLE notes (body)', null],
     ];
     for (const [sql, kind] of cases) {

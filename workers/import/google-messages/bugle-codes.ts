@@ -1,0 +1,76 @@
+/**
+ * The coded values of bugle_db, as AOSP Messaging defines them: the open-source app ("Bugle",
+ * com.android.messaging) whose database Google Messages grew out of, with the same file name and
+ * tables. Sources: AOSP packages/apps/Messaging, src/com/android/messaging/datamodel/data/
+ * MessageData.java (PROTOCOL_*, BUGLE_STATUS_*, BUGLE_STATUS_FIRST_INCOMING) and ParticipantData.java
+ * (OTHER_THAN_SELF_SUB_ID = -2, isSelf()), which ALEAPP's googleMessages.py (Josh Hickman) also
+ * cites for its direction. Google Messages has values AOSP never had (its RCS chats among them);
+ * no public source maps them, so they are kept as numbers and said to be undocumented.
+ */
+
+/** `messages.message_protocol` (MessageData.PROTOCOL_*). */
+export const BUGLE_PROTOCOLS: Readonly<Record<number, string>> = {
+  [-1]: 'unknown',
+  0: 'sms',
+  1: 'mms',
+  2: 'mms-push-notification',
+};
+
+/** `messages.message_status` (MessageData.BUGLE_STATUS_*), named as getStatusDescription() names them. */
+export const BUGLE_STATUSES: Readonly<Record<number, string>> = {
+  0: 'UNKNOWN',
+  1: 'OUTGOING_COMPLETE',
+  2: 'OUTGOING_DELIVERED',
+  3: 'OUTGOING_DRAFT',
+  4: 'OUTGOING_YET_TO_SEND',
+  5: 'OUTGOING_SENDING',
+  6: 'OUTGOING_RESENDING',
+  7: 'OUTGOING_AWAITING_RETRY',
+  8: 'OUTGOING_FAILED',
+  9: 'OUTGOING_FAILED_EMERGENCY_NUMBER',
+  100: 'INCOMING_COMPLETE',
+  101: 'INCOMING_YET_TO_MANUAL_DOWNLOAD',
+  102: 'INCOMING_RETRYING_MANUAL_DOWNLOAD',
+  103: 'INCOMING_MANUAL_DOWNLOADING',
+  104: 'INCOMING_RETRYING_AUTO_DOWNLOAD',
+  105: 'INCOMING_AUTO_DOWNLOADING',
+  106: 'INCOMING_DOWNLOAD_FAILED',
+  107: 'INCOMING_EXPIRED_OR_NOT_AVAILABLE',
+};
+
+/** Statuses of a message whose sending or download failed (107, expired on the server, is not a failure of the phone). */
+const FAILED_STATUSES = new Set([8, 9, 106]);
+const DRAFT_STATUS = 3;
+
+/** `participants.sub_id` of everyone but the phone's own SIM(s) (ParticipantData.OTHER_THAN_SELF_SUB_ID). */
+export const OTHER_THAN_SELF_SUB_ID = -2;
+
+export interface StatusReading {
+  /** The AOSP name, or "undocumented (N)" for a value AOSP does not define. */
+  name: string;
+  /** From the status alone; null when the value is not one AOSP defines. */
+  direction: 'incoming' | 'outgoing' | null;
+  failed: boolean;
+  draft: boolean;
+}
+
+/**
+ * What a documented status says. AOSP counts every status from BUGLE_STATUS_FIRST_INCOMING (100) up
+ * as incoming and the outgoing ones below it; only the values it lists are read so, since a value
+ * Google Messages added may not keep to those ranges.
+ */
+export function readStatus(status: number): StatusReading {
+  const name = BUGLE_STATUSES[status];
+  if (name === undefined) return { name: `undocumented (${status})`, direction: null, failed: false, draft: false };
+  const direction = name.startsWith('INCOMING') ? 'incoming' : name.startsWith('OUTGOING') ? 'outgoing' : null;
+  return { name, direction, failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS };
+}
+
+export function protocolName(protocol: number): string {
+  return BUGLE_PROTOCOLS[protocol] ?? `undocumented (${protocol})`;
+}
+
+/** A participant row is the phone's owner when its sub_id is anything but OTHER_THAN_SELF_SUB_ID; null when it has none. */
+export function isSelfSubId(subId: number | null): boolean | null {
+  return subId === null ? null : subId !== OTHER_THAN_SELF_SUB_ID;
+}
