@@ -133,16 +133,19 @@ function metaJson(json: Json): IndependentCount {
 
 /**
  * Telegram Desktop writes a "message service" div for each day ("3 December 2025") as well as
- * for real service events (joins, calls, pins). Day separators are page layout, not records.
+ * for real service events (joins, pins). Day separators are page layout, not records. A phone
+ * call is drawn as a default message holding a `media_call` block; it is a call record, and call
+ * records are system records.
  */
 function telegramHtml(html: string): IndependentCount {
   const divs = [...html.matchAll(/<div class="message([^"]*)"[^>]*>([\s\S]*?)(?=<div class="message[ "]|$)/gu)];
   const service = divs.filter((div) => /\bservice\b/u.test(div[1] ?? ''));
   const daySeparators = service.filter((div) => /<div class="body details">\s*\d{1,2} \p{L}+ \d{4}\s*<\/div>/u.test(div[2] ?? ''));
+  const calls = divs.filter((div) => !/\bservice\b/u.test(div[1] ?? '') && /class="[^"]*\bmedia_call\b/u.test(div[2] ?? ''));
   return {
     records: divs.length - daySeparators.length,
-    system: service.length - daySeparators.length,
-    method: 'count of <div class="message…"> minus the day-separator service divs (a details body that is only a date)',
+    system: service.length - daySeparators.length + calls.length,
+    method: 'count of <div class="message…"> minus the day-separator service divs (a details body that is only a date); system = the other service divs and the messages holding a media_call block',
   };
 }
 

@@ -70,7 +70,8 @@ export class HtmlAccountHolderTally {
 
   /** `place` names the page and line ("line 6 of messages2.html"), so every page of a chat can cite it. */
   addMessage(place: string, message: ParsedMessage): void {
-    if (message.kind !== 'message') return;
+    // A call is a call record (html-call-record.ts); a block left in a message with words still counts.
+    if (message.kind !== 'message' && message.extra?.['recordType'] !== 'call') return;
     for (const call of callFactsOf(message)) {
       const outgoing = OUTGOING_STATUS.test(call.status);
       const holder = outgoing ? message.sender : INCOMING_STATUS.test(call.status) ? call.title : null;

@@ -51,7 +51,7 @@ export class HtmlChatKindTally {
     else if (this.privateLine === null && PRIVATE_LINE.test(text)) this.privateLine = { line, text };
   }
 
-  /** A message whose media blocks (kept in `extra.media` by html-message.ts) include a phone call. */
+  /** A message or call record whose media blocks (kept in `extra.media` by html-message.ts) include a phone call. */
   addMessageMedia(line: number, message: ParsedMessage): void {
     if (this.call !== null) return;
     const [call] = callFactsOf(message);

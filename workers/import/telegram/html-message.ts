@@ -9,6 +9,7 @@ import type { ParsedMessage, SourceLocator } from '../../../shared/contracts/par
 import { baseName } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { htmlBotButtons } from './html-bot-buttons.ts';
+import { asHtmlCallRecord } from './html-call-record.ts';
 import { htmlCustomEmoji } from './html-custom-emoji.ts';
 import { pageFilePath } from './html-links.ts';
 import { htmlMedia } from './html-media.ts';
@@ -143,6 +144,8 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
   if (others.length > 0) extra['otherBlocks'] = others;
   if (id !== '') extra['messageId'] = id.replace(/^message/u, '');
   message.extra = extra;
+  // A phone call is drawn as a message with a call block: it is a call record, as other importers write one.
+  asHtmlCallRecord(message);
   const forwardedFrom = typeof extra['forwardedFrom'] === 'string' ? extra['forwardedFrom'] : null;
   return { kind: 'message', message, sender, forwardedFrom, notes };
 }

@@ -8,6 +8,7 @@ import type { ParseOutcome, ParserInput, ParseSink, SourceParser } from '../../.
 import { AppError } from '../../../shared/errors.ts';
 import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import type { HtmlAccountHolder } from './html-call-owner.ts';
+import { isHtmlCallRecord } from './html-call-record.ts';
 import { chatAccountHolder } from './html-chat-holder.ts';
 import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { pageFoldersOf } from './html-links.ts';
@@ -20,7 +21,7 @@ import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.15.2';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.16.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   // The holder may be named only after their first messages, or on another page of the chat:
@@ -81,8 +82,9 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
       return;
     }
     const { message } = result;
-    // Two people write in a chat with calls: the holder the calls name, and the other.
-    if (holder !== null && message.kind === 'message' && message.sender !== null) message.direction = message.sender === holder.name ? 'outgoing' : 'incoming';
+    // Two people write in a chat with calls: the holder the calls name, and the other. A call's sender is its caller.
+    const call = isHtmlCallRecord(message);
+    if (holder !== null && (message.kind === 'message' || call) && message.sender !== null) message.direction = message.sender === holder.name ? 'outgoing' : 'incoming';
     const place = `${file}:${message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0}`;
     for (const note of result.notes) warnings.add('message', place, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
@@ -90,8 +92,9 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
     if (message.extra?.['joined'] === true) joined += 1;
     if (message.time !== null && ('utcMs' in message.time || 'standardOffsetMinutes' in message.time)) withZone += 1;
     const line = message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0;
-    if (message.kind === 'system') chatKind.addServiceLine(line, message.text);
-    else if (message.kind === 'message') {
+    // A call record's text is written by the importer, not a service line of the page.
+    if (message.kind === 'system' && !call) chatKind.addServiceLine(line, message.text);
+    else if (message.kind === 'message' || call) {
       if (message.sender !== null) chatKind.addSender(message.sender);
       chatKind.addMessageMedia(line, message);
     }

@@ -7,6 +7,7 @@
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
+import { isPhoneCall, phoneCallFacts } from './json-call.ts';
 import { readEdited } from './json-edited.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { pollText } from './json-poll.ts';
@@ -91,12 +92,16 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   // A deleted account's null name is kept as written, beside the name it is shown by.
   if (!isService && value['from'] === null) extra['from'] = null;
   const fromId = idText(value['from_id']);
+  // A phone call is a call record whose sender is its caller, the actor (json-call.ts); its line and fields stay.
+  const caller = isService && isPhoneCall(value) ? { name: actorName(value), id: idText(value['actor_id']) } : null;
+  const callDirection = caller === null ? null : direction(caller.id, context);
+  if (caller !== null) Object.assign(extra, phoneCallFacts(value, callDirection));
   const message: ParsedMessage = {
     chatKey: context.chatKey,
     kind: isService ? 'system' : 'message',
-    sender: isService ? null : senderName(value),
-    senderId: isService ? null : fromId,
-    direction: isService ? null : direction(fromId, context),
+    sender: caller !== null ? caller.name : isService ? null : senderName(value),
+    senderId: caller !== null ? caller.id : isService ? null : fromId,
+    direction: caller !== null ? callDirection : isService ? null : direction(fromId, context),
     time,
     timestampText,
     text,
@@ -153,6 +158,13 @@ function senderName(value: JsonObject): string | null {
   const from = value['from'];
   if (typeof from === 'string') return from;
   return from === null ? deletedAccountName(value['from_id']) : null;
+}
+
+/** A service message's actor (pushFrom("actor"): a name, or null for a deleted account, named with its id). */
+function actorName(value: JsonObject): string | null {
+  const actor = value['actor'];
+  if (typeof actor === 'string') return actor;
+  return actor === null ? deletedAccountName(value['actor_id']) : null;
 }
 
 /** `from_id` is "user123" in current exports and a bare integer in old ones. */

@@ -122,12 +122,13 @@ describe('Telegram JSON (FORMATS.md §2.1): service messages', () => {
     expect(messages.map((message) => [message.kind, message.sender, message.direction, message.text])).toEqual([
       ['system', null, null, 'Recruiter: pin_message (message_id: 9)'],
       ['system', null, null, 'Recruiter: join_group_by_link (inviter: Boss)'],
-      ['system', null, null, 'Deleted Account (user7003): phone_call (duration_seconds: 61; discard_reason: missed)'],
+      // A phone call is a call record: its sender is the caller, with the caller's direction (json-call.ts).
+      ['system', 'Deleted Account (user7003)', 'incoming', 'Deleted Account (user7003): phone_call (duration_seconds: 61; discard_reason: missed)'],
       ['system', null, null, 'Recruiter: set_messages_ttl (period: 86400)'],
       ['system', null, null, 'Recruiter took a screenshot'],
     ]);
     // Who acted is evidence too: the actor's id is kept even when the name is gone.
-    expect(messages[2]?.extra).toMatchObject({ actor: null, actor_id: 'user7003', action: 'phone_call' });
+    expect(messages[2]?.extra).toMatchObject({ actor: null, actor_id: 'user7003', action: 'phone_call', recordType: 'call', outcome: 'missed', durationSeconds: 61 });
     expect(messages[4]?.time).toEqual({ utcMs: (T0 + 4) * 1000 });
   });
 

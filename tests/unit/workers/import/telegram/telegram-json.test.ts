@@ -49,9 +49,10 @@ describe('Telegram JSON: single-chat export', () => {
     const { messages } = await runParser(telegramJsonParser, inputFromFile(fixture('single-chat.json')));
     const call = byPointer(messages, '/messages/0');
     expect(call.kind).toBe('system');
-    expect(call.sender).toBeNull();
+    // A phone call is a call record whose sender is the caller (json-call.ts); the chat's id is Radu's.
+    expect([call.sender, call.senderId, call.direction]).toEqual(['Radu Ionescu', 'user4820011', 'incoming']);
     expect(call.text).toBe('Radu Ionescu: phone_call (duration_seconds: 42; discard_reason: hangup)');
-    expect(call.extra).toMatchObject({ action: 'phone_call', actor: 'Radu Ionescu', textGenerated: true });
+    expect(call.extra).toMatchObject({ action: 'phone_call', actor: 'Radu Ionescu', textGenerated: true, recordType: 'call', outcome: 'answered', durationSeconds: 42 });
   });
 
   it('turns media fields into attachments with paths relative to the export folder', async () => {
