@@ -93,7 +93,7 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
   }
   const damaged = (message: string): void => warnings.add('damaged', file, message);
   // Its companions' lid pairs are weighed with its own; their names only fill what it lacks (ios-people.ts).
-  const companions = await readIosCompanions(input, warnings);
+  const companions = await readIosCompanions(input, warnings, () => sink.throwIfCancelled());
   const lidPhones = new LidPhones();
   for (const pair of companions.pairs) lidPhones.note(pair.lid, pair.phoneJid, pair.place);
   const sessions = loadSessions(db, lidPhones, damaged);
