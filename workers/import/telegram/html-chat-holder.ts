@@ -63,6 +63,9 @@ async function siblingPages(input: ParserInput, chatKey: string | null, sink: Pa
   const beside = nearby.filter((file) => file.relation === 'same-folder');
   if (beside.length > MAX_NEARBY_FILES) {
     sink.warning({ place: input.displayName, message: `${beside.length} files are beside the page: the first ${MAX_NEARBY_FILES} were looked at for other pages of the chat naming its account holder, and ${beside.length - MAX_NEARBY_FILES} more files beside it were not looked at` });
+  } else if (beside.length === MAX_NEARBY_FILES) {
+    // A folder on disk is listed no further than this, and says nothing of what it left out.
+    sink.warning({ place: input.displayName, message: `the files beside the page were looked at for other pages of the chat naming its account holder up to the ${MAX_NEARBY_FILES} a folder is listed to: any page of the chat beyond them was not weighed` });
   }
   for (const file of beside.slice(0, MAX_NEARBY_FILES)) {
     sink.throwIfCancelled();

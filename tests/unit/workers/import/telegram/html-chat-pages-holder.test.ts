@@ -245,3 +245,12 @@ describe('Telegram HTML: a folder with very many files beside a page', () => {
     expect(warnings).toEqual([{ place: 'chat/messages.html', message: expect.stringContaining('3 more files beside it were not looked at') }]);
   });
 });
+
+describe('Telegram HTML: a folder on disk listed only in part', () => {
+  it('says so when the files beside a page on disk reach the listing limit (regression: the cut was silent)', async () => {
+    const folder = exportFolder({ 'messages.html': page('Marta', [message(1, 'Ion', text('salut'))]) });
+    for (let index = 0; index < MAX_NEARBY_FILES; index += 1) writeFileSync(join(folder, `a${String(index).padStart(5, '0')}.txt`), 'x');
+    const { warnings } = await parseFile(folder, 'messages.html');
+    expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining(`up to the ${MAX_NEARBY_FILES} a folder is listed to`) }]);
+  });
+});
