@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
 import { CSV_DECLARED_ENCODINGS, csvTableColumns, holdsMappedColumns, MAPPED_ROLES, sniffCsvColumns, validateCsvMapping } from './csv/index.ts';
@@ -7,7 +8,7 @@ import type { CsvMapping } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
 import { iosCompanionRolesOf } from './whatsapp-db/index.ts';
-import { describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
+import { databaseIdentifyingBytes, describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import type { SqliteSourceKind } from './sqlite/index.ts';
 import { nearbyFiles } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
@@ -130,10 +131,10 @@ async function detectSqliteBytes(path: string, bytes: Uint8Array, importedWith: 
     const roles = iosCompanionRolesOf(schema.tables);
     if (roles.length > 0) {
       const what = `${roles.map((role) => `a ${role.what} (a ${role.table} table, as in ${role.usualName})`).join(' and ')}: it holds names and numbers, not messages`;
-      return detectCompanionDatabase(path, importedWith, what, IOS_CHAT_DATABASE);
+      return detectCompanionDatabase(path, importedWith, what, IOS_CHAT_DATABASE, roles.map((role) => role.what), iosCompanionRoleNames);
     }
   }
-  if (kind === 'whatsapp-contacts') return detectCompanionDatabase(path, importedWith, 'a WhatsApp contacts database (a wa_contacts table, as in wa.db): it holds contact names, not messages', ANDROID_MESSAGE_DATABASE);
+  if (kind === 'whatsapp-contacts') return detectCompanionDatabase(path, importedWith, 'a WhatsApp contacts database (a wa_contacts table, as in wa.db): it holds contact names, not messages', ANDROID_MESSAGE_DATABASE, [ANDROID_CONTACTS_ROLE], androidContactsRoleNames);
   const parser = kind === null ? undefined : SQLITE_PARSERS[kind];
   if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite, a decrypted Signal Desktop db.sqlite, Google Messages bugle_db)' };
   return { format: parser.format, reason: `a ${kind} database` };
@@ -180,7 +181,7 @@ const IOS_CHAT_DATABASE: CompanionOwner = { kind: 'whatsapp-ios', label: 'WhatsA
  * parser finds it: whatsapp-db/contacts.ts, whatsapp-db/ios-companion-files.ts); it is refused,
  * with the reason, otherwise.
  */
-async function detectCompanionDatabase(path: string, importedWith: readonly string[], what: string, reader: CompanionOwner): Promise<Detection> {
+async function detectCompanionDatabase(path: string, importedWith: readonly string[], what: string, reader: CompanionOwner, roles: readonly string[], rolesOf: CompanionRolesOf): Promise<Detection> {
   const owners: NearbyFile[] = [];
   // Files beside it come first: the first one found there settles it.
   for (const file of nearbyFiles(path, importedWith)) {
@@ -192,13 +193,62 @@ async function detectCompanionDatabase(path: string, importedWith: readonly stri
   if (owner === undefined) {
     return { format: null, reason: `${what}, and no ${reader.label} (${reader.usualName}) is beside it or in this import to read it with: import it together with its ${reader.usualName}` };
   }
-  if (owner.relation === 'same-folder') {
-    return { format: null, companionOf: owner.input.displayName, reason: `${what}; ${reader.reads} are read with the ${reader.label} ${owner.input.displayName} beside it` };
-  }
   if (rival !== undefined) {
     return { format: null, reason: `${what}, and this import holds several ${reader.plural} (${owner.input.path}, ${rival.input.path}) but none beside it, so it is not known whose names these are: put it beside its own ${reader.usualName}` };
   }
+  const instead = await readInstead(path, owner, roles, rolesOf);
+  if (owner.relation === 'same-folder') {
+    if (instead !== null) return { format: null, reason: `${what}, but another ${instead.role} with other bytes is beside it too (${instead.file.input.displayName}): the ${reader.label} ${owner.input.displayName} beside them reads neither, since they may come from different phones` };
+    return { format: null, companionOf: owner.input.displayName, reason: `${what}; ${reader.reads} are read with the ${reader.label} ${owner.input.displayName} beside it` };
+  }
+  if (instead !== null) return { format: null, reason: `${what}, but the ${reader.label} ${owner.input.path} in this import reads the ${instead.role} beside it (${instead.file.input.path}), not this one: import it with its own ${reader.usualName}` };
   return { format: null, companionOf: owner.input.path, reason: `${what}; ${reader.reads} are read with the ${reader.label} ${owner.input.path} in this import` };
+}
+
+/** The companion roles (by name, as reasons give them) a nearby database has. */
+type CompanionRolesOf = (file: NearbyFile) => Promise<string[]>;
+
+const ANDROID_CONTACTS_ROLE = 'WhatsApp contacts database';
+
+async function androidContactsRoleNames(file: NearbyFile): Promise<string[]> {
+  return (await isNearbyDatabaseOfKind(file, 'whatsapp-contacts')) ? [ANDROID_CONTACTS_ROLE] : [];
+}
+
+async function iosCompanionRoleNames(file: NearbyFile): Promise<string[]> {
+  const bytes = await databaseIdentifyingBytes(file);
+  const tables = bytes === null ? null : tableNamesFromBytes(bytes)?.tables;
+  return tables === undefined || tables === null ? [] : iosCompanionRolesOf(tables).map((role) => role.what);
+}
+
+/**
+ * A file beside `owner` that its parser reads, for every role of the companion at `path`, instead
+ * of it: the parsers take a companion beside them first, and of two with different bytes at the
+ * same distance neither (whatsapp-db/contacts.ts, whatsapp-db/ios-companion-files.ts). Such a
+ * companion is not read, so it must not be said to be. A copy with the same bytes is read as it.
+ */
+async function readInstead(path: string, owner: NearbyFile, roles: readonly string[], rolesOf: CompanionRolesOf): Promise<{ role: string; file: NearbyFile } | null> {
+  const own = resolve(path);
+  const beside = nearbyFiles(owner.input.path, []).filter((file) => file.relation === 'same-folder' && resolve(file.input.path) !== own);
+  let ownSha256: string | null = null;
+  let first: { role: string; file: NearbyFile } | null = null;
+  for (const role of roles) {
+    let found: NearbyFile | null = null;
+    for (const file of beside) {
+      if (!(await rolesOf(file)).includes(role)) continue;
+      ownSha256 ??= sha256Of(readFileSync(path, { flag: 'r' }));
+      if (sha256Of(await file.input.readAll()) === ownSha256) continue;
+      found = file;
+      break;
+    }
+    // A role no other file beside the owner has is read from this one.
+    if (found === null) return null;
+    first ??= { role, file: found };
+  }
+  return first;
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function readHead(path: string): Uint8Array {

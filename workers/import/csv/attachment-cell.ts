@@ -12,13 +12,14 @@ const MIME_TYPE = /^[a-z]+\/[a-z0-9][a-z0-9!#$&^_.+-]*$/iu;
 
 /**
  * The attachment a row's cells name, or null for a blank name. A type that is not a MIME type
- * is put in `extra.attachmentType` as written: what such a word means is not read into it.
+ * is put in `extra.attachmentType` as written: what such a word means is not read into it; so is
+ * any type beside a blank name, which no attachment is there to carry.
  */
 export function cellAttachment(nameCell: string | null, typeCell: string | null, extra: Record<string, unknown>): ParsedAttachment | null {
   const fileName = nameCell?.trim() ?? '';
   const type = typeCell?.trim() ?? '';
   const mimeType = MIME_TYPE.test(type) ? type : null;
-  if (type !== '' && mimeType === null) extra['attachmentType'] = typeCell;
+  if (type !== '' && (mimeType === null || fileName === '')) extra['attachmentType'] = typeCell;
   if (fileName === '') return null;
   const attachment: ParsedAttachment = { kind: 'attached', mediaType: mediaTypeOf(mimeType, fileName), fileName };
   if (mimeType !== null) attachment.mimeType = mimeType;

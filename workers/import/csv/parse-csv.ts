@@ -18,7 +18,7 @@ import { readableCsvEncoding } from './encoding.ts';
 import { readRecord } from './csv-rows.ts';
 import type { ParseState, Queued } from './csv-rows.ts';
 
-export const CSV_PARSER_VERSION = '1.17.0';
+export const CSV_PARSER_VERSION = '1.17.1';
 
 /**
  * Longest record accepted. A quote that never closes swallows the rest of the file into one

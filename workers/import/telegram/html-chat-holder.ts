@@ -16,6 +16,7 @@
 
 import type { NearbyFile, ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
 import { isCancellation } from '../../../shared/errors.ts';
+import { MAX_NEARBY_FILES } from '../file-input.ts';
 import { HtmlAccountHolderTally } from './html-call-owner.ts';
 import type { HtmlAccountHolder } from './html-call-owner.ts';
 import { pageHolderFacts } from './html-page-holder-facts.ts';
@@ -57,8 +58,16 @@ async function siblingPages(input: ParserInput, chatKey: string | null, sink: Pa
     return [];
   }
   const found: PageHolderFacts[] = [];
-  for (const file of nearby) {
-    if (file.relation !== 'same-folder') continue;
+  // A zip's folder offers every entry in it (a folder on disk at most MAX_NEARBY_FILES): each page
+  // of a chat would read the head of each, past what the cache keeps. As many are looked at as on disk.
+  const beside = nearby.filter((file) => file.relation === 'same-folder');
+  if (beside.length > MAX_NEARBY_FILES) {
+    sink.warning({ place: input.displayName, message: `${beside.length} files are beside the page: the first ${MAX_NEARBY_FILES} were looked at for other pages of the chat naming its account holder, and ${beside.length - MAX_NEARBY_FILES} more files beside it were not looked at` });
+  } else if (beside.length === MAX_NEARBY_FILES) {
+    // A folder on disk is listed no further than this, and says nothing of what it left out.
+    sink.warning({ place: input.displayName, message: `the files beside the page were looked at for other pages of the chat naming its account holder up to the ${MAX_NEARBY_FILES} a folder is listed to: any page of the chat beyond them was not weighed` });
+  }
+  for (const file of beside.slice(0, MAX_NEARBY_FILES)) {
     sink.throwIfCancelled();
     try {
       const facts = await siblingFacts(file, sink, readPage);

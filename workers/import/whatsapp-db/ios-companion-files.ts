@@ -9,7 +9,7 @@
 
 import { createHash } from 'node:crypto';
 import type { NearbyFile, ParserInput } from '../../../shared/contracts/parsed-source.ts';
-import { AppError } from '../../../shared/errors.ts';
+import { AppError, isCancellation } from '../../../shared/errors.ts';
 import type { EvidenceDatabase } from '../sqlite/index.ts';
 import { baseName, databaseIdentifyingBytes, isNearbyDatabaseOfKind, openEvidenceDatabase, tableNamesFromBytes } from '../sqlite/index.ts';
 import { ADDRESS_BOOK_TABLE } from './ios-address-book.ts';
@@ -55,7 +55,11 @@ export class NearbyTables {
   private readonly tables = new Map<NearbyFile, Promise<Set<string>>>();
   private files: Promise<NearbyFile[]> | null = null;
 
-  constructor(private readonly input: ParserInput) {}
+  /** `throwIfCancelled` is asked before each file is looked at: an iTunes backup offers every file of the phone. */
+  constructor(
+    private readonly input: ParserInput,
+    readonly throwIfCancelled: () => void,
+  ) {}
 
   nearby(): Promise<NearbyFile[]> {
     this.files ??= this.input.nearby();
@@ -86,6 +90,7 @@ export async function openIosCompanion(input: ParserInput, tables: NearbyTables,
   try {
     chosen = await chooseCompanion(input, tables, role, warn);
   } catch (error) {
+    if (isCancellation(error)) throw error;
     // A nearby file that cannot be read is no reason to fail the chat database: it is named, and skipped.
     warn(input.displayName, `the ${role.what} was not looked for to the end: a file near it could not be read (${error instanceof Error ? error.message : String(error)})`);
     return null;
@@ -106,6 +111,7 @@ async function chooseCompanion(input: ParserInput, tables: NearbyTables, role: I
   for (const relation of ['same-folder', 'same-import'] as const) {
     const found = new Map<string, NearbyFile>();
     for (const file of nearby.filter((candidate) => candidate.relation === relation)) {
+      tables.throwIfCancelled();
       if (!iosCompanionRolesOf(await tables.of(file)).includes(role)) continue;
       const sha256 = createHash('sha256').update(await file.input.readAll()).digest('hex');
       if (!found.has(sha256)) found.set(sha256, file);
@@ -118,7 +124,7 @@ async function chooseCompanion(input: ParserInput, tables: NearbyTables, role: I
       return null;
     }
     if (relation === 'same-folder') return only;
-    const rival = await otherChatDatabase(nearby);
+    const rival = await otherChatDatabase(nearby, tables.throwIfCancelled);
     if (rival === null) return only;
     warn(input.displayName, `the ${role.what} ${companionName(only.file)} in the same import was not read: the import also holds the WhatsApp chat database ${companionName(rival)}, whose phone it may come from; keep each ChatStorage.sqlite in its own app group folder`);
     return null;
@@ -129,8 +135,9 @@ async function chooseCompanion(input: ParserInput, tables: NearbyTables, role: I
 }
 
 /** Another WhatsApp chat database (ChatStorage.sqlite) elsewhere in the import, or null. */
-async function otherChatDatabase(nearby: readonly NearbyFile[]): Promise<NearbyFile | null> {
+async function otherChatDatabase(nearby: readonly NearbyFile[], throwIfCancelled: () => void): Promise<NearbyFile | null> {
   for (const file of nearby) {
+    throwIfCancelled();
     if (file.relation === 'same-import' && (await isNearbyDatabaseOfKind(file, 'whatsapp-ios'))) return file;
   }
   return null;

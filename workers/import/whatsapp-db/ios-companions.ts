@@ -6,6 +6,7 @@
  */
 
 import type { ParserInput } from '../../../shared/contracts/parsed-source.ts';
+import { isCancellation } from '../../../shared/errors.ts';
 import type { WarningCap } from '../sqlite/index.ts';
 import { readAddressBook } from './ios-address-book.ts';
 import type { CompanionNames } from './ios-address-book.ts';
@@ -24,13 +25,14 @@ export interface IosCompanionFacts {
 }
 
 /** Finds, reads and closes the companions of the ChatStorage.sqlite `input`; warnings go under 'companions'. */
-export async function readIosCompanions(input: ParserInput, warnings: WarningCap): Promise<IosCompanionFacts> {
+export async function readIosCompanions(input: ParserInput, warnings: WarningCap, throwIfCancelled: () => void): Promise<IosCompanionFacts> {
   const warn = (place: string, message: string): void => warnings.add('companions', place, message);
-  const tables = new NearbyTables(input);
+  const tables = new NearbyTables(input, throwIfCancelled);
   const facts: IosCompanionFacts = { names: null, pairs: [], details: { addressBook: null, lidTable: null } };
   try {
     await tables.nearby();
   } catch (error) {
+    if (isCancellation(error)) throw error;
     // Companions are optional: files that cannot be listed leave the chat database read alone.
     warn(input.displayName, `the files near it could not be listed (${error instanceof Error ? error.message : String(error)}); no WhatsApp address book or lid table was looked for`);
     return facts;

@@ -51,7 +51,7 @@ import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 const MESSAGE_ID_LIKE = /^(?=[^\s]*\d)[0-9A-Za-z_-]{8,64}$/u;
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.1';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.2';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -93,7 +93,7 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
   }
   const damaged = (message: string): void => warnings.add('damaged', file, message);
   // Its companions' lid pairs are weighed with its own; their names only fill what it lacks (ios-people.ts).
-  const companions = await readIosCompanions(input, warnings);
+  const companions = await readIosCompanions(input, warnings, () => sink.throwIfCancelled());
   const lidPhones = new LidPhones();
   for (const pair of companions.pairs) lidPhones.note(pair.lid, pair.phoneJid, pair.place);
   const sessions = loadSessions(db, lidPhones, damaged);

@@ -61,8 +61,7 @@ export class IosPeople {
 
   /** Their push name (under the lid or the phone jid), else their address-book name from a companion, else null. */
   knownName(jid: string): string | null {
-    const phoneJid = this.lidPhones.phones.get(jid);
-    const pushName = this.pushNames.get(jid) ?? (phoneJid === undefined ? undefined : this.pushNames.get(phoneJid));
+    const pushName = this.pushNameOf(jid);
     if (pushName !== undefined) return pushName;
     const named = this.addressBookName(jid);
     if (named === null) return null;
@@ -70,10 +69,19 @@ export class IosPeople {
     return named.name;
   }
 
-  /** The companion rows a name rests on when knownName takes it from the address book; else null. */
+  /**
+   * The companion rows a name rests on when knownName takes it from the address book; else null.
+   * Asked of this jid, not of the id shown: a lid and its phone jid share that id, and one may be
+   * named by a push name, the other by the address book.
+   */
   nameFrom(jid: string | null): string[] | null {
-    if (jid === null || this.knownName(jid) === null) return null;
-    return this.namesUsed.get(this.idOf(jid))?.from ?? null;
+    if (jid === null || this.pushNameOf(jid) !== undefined) return null;
+    return this.addressBookName(jid)?.places ?? null;
+  }
+
+  private pushNameOf(jid: string): string | undefined {
+    const phoneJid = this.lidPhones.phones.get(jid);
+    return this.pushNames.get(jid) ?? (phoneJid === undefined ? undefined : this.pushNames.get(phoneJid));
   }
 
   /** knownName, else their id. */

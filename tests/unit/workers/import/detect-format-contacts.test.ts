@@ -52,3 +52,17 @@ describe('detectFormat: WhatsApp contacts databases under any name', () => {
     expect(refused.reason).toContain('this import holds several WhatsApp message databases');
   });
 });
+
+describe('detectFormat: a wa.db its message database does not read is not called its companion', () => {
+  it('refuses a wa.db elsewhere in the import when the msgstore.db has a different one beside it (regression)', async () => {
+    const root = tempFolder();
+    mkdirSync(join(root, 'phone'));
+    mkdirSync(join(root, 'old'));
+    const messages = writeTemp(join(root, 'phone'), 'msgstore.db', await buildDatabase(MSGSTORE));
+    const own = writeTemp(join(root, 'phone'), 'wa.db', await buildDatabase(CONTACTS));
+    const other = writeTemp(join(root, 'old'), 'wa.db', await buildDatabase(CONTACTS.replace("'Anna'", "'Bert'")));
+    const refused = await detectFormat(other, undefined, [messages, own, other]);
+    expect(refused.companionOf).toBeUndefined();
+    expect(refused.reason).toContain(`reads the WhatsApp contacts database beside it (${own}), not this one`);
+  });
+});

@@ -36,3 +36,47 @@ describe('detectFormat: the databases beside ChatStorage.sqlite', () => {
     expect(await detectFormat(book, undefined, [chats])).toMatchObject({ format: null, companionOf: chats });
   });
 });
+
+/**
+ * Regression: a second address book in the import was listed as read with a ChatStorage.sqlite
+ * that has its own beside it. The chat database reads the one beside it (ios-companion-files.ts:
+ * beside first), so the other was skipped as a companion whose names "are read" and never was.
+ */
+describe('detectFormat: a companion its chat database does not read is not called one', () => {
+  const OTHER_BOOK = "CREATE TABLE ZWAADDRESSBOOKCONTACT (Z_PK INTEGER PRIMARY KEY, ZFULLNAME VARCHAR, ZWHATSAPPID VARCHAR, ZLID VARCHAR); INSERT INTO ZWAADDRESSBOOKCONTACT VALUES (1, 'Bert', '4915100000009@s.whatsapp.net', NULL);";
+
+  it('refuses an address book elsewhere in the import when the chat database has a different one beside it', async () => {
+    const root = tempFolder();
+    mkdirSync(join(root, 'a'));
+    mkdirSync(join(root, 'b'));
+    const chats = writeTemp(join(root, 'a'), 'ChatStorage.sqlite', await buildDatabase(CHAT_STORAGE));
+    const own = writeTemp(join(root, 'a'), 'ContactsV2.sqlite', await buildDatabase(ADDRESS_BOOK));
+    const other = writeTemp(join(root, 'b'), 'ContactsV2.sqlite', await buildDatabase(OTHER_BOOK));
+    const imported = [chats, own, other];
+    expect(await detectFormat(own, undefined, imported)).toMatchObject({ format: null, companionOf: 'ChatStorage.sqlite' });
+    const refused = await detectFormat(other, undefined, imported);
+    expect(refused.companionOf).toBeUndefined();
+    expect(refused.reason).toContain(`reads the WhatsApp address book beside it (${own}), not this one`);
+  });
+
+  it('still calls a copy with the same bytes a companion', async () => {
+    const root = tempFolder();
+    mkdirSync(join(root, 'a'));
+    mkdirSync(join(root, 'b'));
+    const bytes = await buildDatabase(ADDRESS_BOOK);
+    const chats = writeTemp(join(root, 'a'), 'ChatStorage.sqlite', await buildDatabase(CHAT_STORAGE));
+    const own = writeTemp(join(root, 'a'), 'ContactsV2.sqlite', bytes);
+    const copy = writeTemp(join(root, 'b'), 'ContactsV2.sqlite', bytes);
+    expect(await detectFormat(copy, undefined, [chats, own, copy])).toMatchObject({ format: null, companionOf: chats });
+  });
+
+  it('refuses two different address books beside one chat database: it reads neither', async () => {
+    const folder = tempFolder();
+    const chats = writeTemp(folder, 'ChatStorage.sqlite', await buildDatabase(CHAT_STORAGE));
+    const first = writeTemp(folder, 'ContactsV2.sqlite', await buildDatabase(ADDRESS_BOOK));
+    writeTemp(folder, 'ContactsV2 (1).sqlite', await buildDatabase(OTHER_BOOK));
+    const refused = await detectFormat(first, undefined, [chats]);
+    expect(refused.companionOf).toBeUndefined();
+    expect(refused.reason).toContain('another WhatsApp address book with other bytes is beside it too (ContactsV2 (1).sqlite)');
+  });
+});

@@ -67,4 +67,11 @@ describe('iMazing messages CSV', () => {
   it('refuses an attachment type mapped without the attachment it would describe', () => {
     expect(() => validateCsvMapping({ timestamp: 'Message Date', text: 'Text', attachmentType: 'Attachment type' })).toThrow(/attachmentType.*attachment column/u);
   });
+
+  it('keeps an attachment type written beside an empty Attachment cell (regression: a MIME type there was dropped)', async () => {
+    const row = 'Ana Pop,2024-03-01 09:23:00,,,,,iMessage,Incoming,+40721000111,Ana Pop,Read,,,,,,image/jpeg';
+    const result = await runParser(createCsvParser(mapping), inputFromText(`${HEADER}\n${row}`, { displayName: 'Messages - Ana Pop.csv' }));
+    expect(result.messages[0]?.attachments).toEqual([]);
+    expect(result.messages[0]?.extra).toMatchObject({ attachmentType: 'image/jpeg' });
+  });
 });

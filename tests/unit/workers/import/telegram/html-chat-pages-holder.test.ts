@@ -9,6 +9,7 @@ import { RecordWriter } from '../../../../../workers/import/record-writer.ts';
 import { folderFiles } from '../../../../../workers/import/source-files.ts';
 import { telegramHtmlParser } from '../../../../../workers/import/telegram/index.ts';
 import { importZip } from '../../../../../workers/import/zip/zip-source.ts';
+import { MAX_NEARBY_FILES } from '../../../../../workers/import/file-input.ts';
 import { inputFromFile, inputFromText, runParser } from '../../../../support/parser-harness.ts';
 import { buildZip } from '../../../../support/zip-writer.ts';
 
@@ -227,5 +228,29 @@ describe('Telegram HTML: reading the other pages of a chat stays cheap and safe'
     expect(directions(messages)).toEqual(['outgoing']);
     expect(outcome.details['accountHolderPagesWeighed']).toBe(1);
     expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining('could not be listed (EACCES: permission denied, scandir)') }]);
+  });
+});
+
+describe('Telegram HTML: a folder with very many files beside a page', () => {
+  it('looks at no more files beside a page than a folder on disk offers, and says how many it left (regression: every page of a zip folder read the head of every entry)', async () => {
+    const own = inputFromText(page('Marta', [message(1, 'Ion', text('salut'))]), { displayName: 'chat/messages.html' });
+    let heads = 0;
+    const others = Array.from({ length: MAX_NEARBY_FILES + 3 }, (_item, index): NearbyFile => {
+      const input = inputFromText('not a page', { displayName: `chat/file${index}.bin` });
+      return { relation: 'same-folder', input: { ...input, path: `/in-memory/many-${Date.now()}/file${index}.bin` }, head: () => { heads += 1; return Promise.resolve(new TextEncoder().encode('not a page')); }, fingerprint: '10:1' };
+    });
+    const { outcome, warnings } = await runParser(telegramHtmlParser, { ...own, nearby: () => Promise.resolve(others) });
+    expect(heads).toBe(MAX_NEARBY_FILES);
+    expect(outcome.details['accountHolderPagesWeighed']).toBe(1);
+    expect(warnings).toEqual([{ place: 'chat/messages.html', message: expect.stringContaining('3 more files beside it were not looked at') }]);
+  });
+});
+
+describe('Telegram HTML: a folder on disk listed only in part', () => {
+  it('says so when the files beside a page on disk reach the listing limit (regression: the cut was silent)', async () => {
+    const folder = exportFolder({ 'messages.html': page('Marta', [message(1, 'Ion', text('salut'))]) });
+    for (let index = 0; index < MAX_NEARBY_FILES; index += 1) writeFileSync(join(folder, `a${String(index).padStart(5, '0')}.txt`), 'x');
+    const { warnings } = await parseFile(folder, 'messages.html');
+    expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining(`up to the ${MAX_NEARBY_FILES} a folder is listed to`) }]);
   });
 });
