@@ -29,6 +29,8 @@ export interface ChatHolderReading {
   none: string;
   /** The chat's pages weighed, this one included. */
   pages: number;
+  /** The pages whose calls or reactions named someone, with the SHA-256 of the bytes read, in page order. */
+  evidencePages: { page: string; sha256: string }[];
 }
 
 /** Facts of files beside a page, by path and fingerprint; cleared when full (a worker may import many folders). */
@@ -44,7 +46,8 @@ export async function chatAccountHolder(input: ParserInput, sink: ParseSink, rea
   pages.sort((a, b) => PAGE_ORDER.compare(a.page, b.page) || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
   const tally = new HtmlAccountHolderTally();
   for (const page of pages) tally.addFacts(page);
-  return { holder: tally.decide(), none: tally.describeNone(pages.length), pages: pages.length };
+  const evidencePages = pages.flatMap((page) => (page.sha256 === null ? [] : [{ page: page.page, sha256: page.sha256 }]));
+  return { holder: tally.decide(), none: tally.describeNone(pages.length), pages: pages.length, evidencePages };
 }
 
 /** What the other pages of the chat (the Telegram pages beside this one with its chat key) say. */
@@ -88,7 +91,7 @@ async function siblingFacts(file: NearbyFile, sink: ParseSink, readPage: PageRea
   const cached = key === null ? undefined : siblingCache.get(key);
   if (cached !== undefined) return cached;
   const isPage = sniffTelegramHtml(await file.head(SNIFF_BYTES));
-  const facts = isPage ? await pageHolderFacts(file.input, sink, readPage) : { page: file.input.displayName, chatKey: null, named: [], sharedName: null };
+  const facts = isPage ? await pageHolderFacts(file.input, sink, readPage) : { page: file.input.displayName, chatKey: null, named: [], sharedName: null, sha256: null };
   if (key !== null) {
     if (siblingCache.size >= MAX_CACHED_FILES) siblingCache.clear();
     siblingCache.set(key, facts);

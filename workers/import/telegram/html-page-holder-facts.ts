@@ -6,6 +6,7 @@
  * their first block parsed.
  */
 
+import { createHash } from 'node:crypto';
 import type { ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
 import { folderOf } from '../import-limits.ts';
 import { HtmlAccountHolderTally } from './html-call-owner.ts';
@@ -22,6 +23,12 @@ export interface PageHolderFacts extends HtmlHolderFacts {
   page: string;
   /** The chat key the page's messages get (chatKeyOf), or null when the file is no Telegram page. */
   chatKey: string | null;
+  /**
+   * SHA-256 of the page's bytes when its calls or reactions named someone, else null: a holder
+   * (and so every direction of the chat) may rest on a page beside the source that the case does
+   * not hold, and the details pin which bytes it rested on.
+   */
+  sha256: string | null;
 }
 
 /** Reads a whole page into a sink (html-parser.ts readPage, with no holder). */
@@ -54,7 +61,7 @@ export function headerTitleOf(block: CollectedBlock): string | null {
 
 export async function pageHolderFacts(input: ParserInput, sink: ParseSink, readPage: PageReader): Promise<PageHolderFacts> {
   const { title, mentionsHolder } = await skimPage(input, sink);
-  const facts: PageHolderFacts = { page: input.displayName, chatKey: chatKeyOf(title, input.displayName), named: [], sharedName: null };
+  const facts: PageHolderFacts = { page: input.displayName, chatKey: chatKeyOf(title, input.displayName), named: [], sharedName: null, sha256: null };
   if (!mentionsHolder) return facts;
   const tally = new HtmlAccountHolderTally();
   const scan: ParseSink = {
@@ -65,7 +72,17 @@ export async function pageHolderFacts(input: ParserInput, sink: ParseSink, readP
     progress: () => undefined,
   };
   await readPage(input, scan);
-  return { ...facts, ...tally.facts() };
+  const named = tally.facts();
+  return { ...facts, ...named, sha256: named.named.length > 0 ? await sha256Of(input, sink) : null };
+}
+
+async function sha256Of(input: ParserInput, sink: ParseSink): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of input.stream()) {
+    sink.throwIfCancelled();
+    hash.update(chunk);
+  }
+  return hash.digest('hex');
 }
 
 /**

@@ -21,7 +21,7 @@ import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.16.1';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.17.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   // The holder may be named only after their first messages, or on another page of the chat:
@@ -36,9 +36,11 @@ interface HolderReading {
   none: string;
   /** The chat's pages weighed for it. */
   pages: number;
+  /** The pages that named someone, with the SHA-256 of their bytes (html-chat-holder.ts). */
+  evidencePages: { page: string; sha256: string }[];
 }
 
-const NO_HOLDER: HolderReading = { holder: null, none: '', pages: 0 };
+const NO_HOLDER: HolderReading = { holder: null, none: '', pages: 0, evidencePages: [] };
 
 async function readPage(input: ParserInput, sink: ParseSink, reading: HolderReading): Promise<ParseOutcome> {
   const { holder } = reading;
@@ -135,7 +137,7 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
   warnings.finish();
   return {
     formatVersion: withZone > 0 ? 'telegram-desktop-html (UTC offset in date titles)' : 'telegram-desktop-html (no UTC offset in date titles, before ≈2022)',
-    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, accountHolderPagesWeighed: reading.pages, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
+    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, accountHolderPagesWeighed: reading.pages, accountHolderEvidencePages: reading.evidencePages, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
   };
 }
 
