@@ -6,7 +6,7 @@
 
 import type { AuthorSplit, SenderStatistics } from './authors.ts';
 import { hasNoticeShape, isKnownNotice, MAX_NOTICE_LENGTH } from './notices.ts';
-import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
+import { SYSTEM_NOTICE_KEYWORDS } from './notice-keywords.ts';
 
 /**
  * How many marked bodies of no known wording one name may carry and still be the name iOS
