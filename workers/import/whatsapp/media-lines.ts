@@ -111,20 +111,25 @@ export function classifyMedia(firstLine: string, writtenFirstLine: string | null
     const mediaType = omittedLabelType(wrappedLabel);
     if (mediaType !== null) return { kind: 'omitted', mediaType };
   }
-  const iosAttached = firstLine.endsWith('>') ? IOS_ATTACHED.exec(tailOf(firstLine).tail) : null;
+  return attachedMedia(firstLine) ?? omittedFromIos(firstLine, writtenFirstLine) ?? webExportMedia(firstLine, WEB_EXPORT_READERS);
+}
+
+/** The file a line (marks removed, trimmed) names as attached: iOS's, its 2016 form, Android's. */
+function attachedMedia(line: string): WhatsAppMedia | null {
+  const iosAttached = line.endsWith('>') ? IOS_ATTACHED.exec(tailOf(line).tail) : null;
   const iosFile = iosAttached?.[2];
   if (iosFile !== undefined) {
     const fileName = iosFile.trim();
     return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
   }
-  const oldIosAttached = firstLine.length <= MAX_ANDROID_ATTACHED_LENGTH && firstLine.endsWith('>') ? OLD_IOS_ATTACHED.exec(firstLine) : null;
+  const oldIosAttached = line.length <= MAX_ANDROID_ATTACHED_LENGTH && line.endsWith('>') ? OLD_IOS_ATTACHED.exec(line) : null;
   const oldIosFile = oldIosAttached?.[1];
   const oldIosLabel = oldIosAttached?.[2];
   if (oldIosFile !== undefined && oldIosLabel !== undefined && ATTACHED_LABEL_STEM.test(fold(oldIosLabel))) {
     return { kind: 'attached', mediaType: mediaTypeFromFileName(oldIosFile), fileName: oldIosFile };
   }
-  if (firstLine.length <= MAX_ANDROID_ATTACHED_LENGTH && firstLine.endsWith(')')) {
-    const androidAttached = ANDROID_ATTACHED.exec(firstLine);
+  if (line.length <= MAX_ANDROID_ATTACHED_LENGTH && line.endsWith(')')) {
+    const androidAttached = ANDROID_ATTACHED.exec(line);
     const androidFile = androidAttached?.[1];
     const androidLabel = androidAttached?.[2];
     if (androidFile !== undefined && androidLabel !== undefined && isAttachedLabel(androidLabel)) {
@@ -132,5 +137,25 @@ export function classifyMedia(firstLine: string, writtenFirstLine: string | null
       return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
     }
   }
-  return omittedFromIos(firstLine, writtenFirstLine) ?? webExportMedia(firstLine, WEB_EXPORT_READERS);
+  return null;
+}
+
+/**
+ * The files a body's later lines name, each line read as a first line's attachment is: a record
+ * whose first line is an attachment may name more below it (`<attached: …>` lines, Android
+ * `name (file attached)` lines), and each is its own file in the export. A line that only
+ * repeats a document's name (Android writes `Plan.pdf (file attached)` then `Plan.pdf`:
+ * AyazKhuraishi/whatsapp-export-inconsistencies, "Documents", from real exports) names no second file. Null when no later line names one.
+ */
+export function laterAttachments(text: string): WhatsAppMedia[] | null {
+  let found: WhatsAppMedia[] | null = null;
+  for (let start = text.indexOf('\n') + 1; start > 0; ) {
+    const end = text.indexOf('\n', start);
+    const line = (end === -1 ? text.slice(start) : text.slice(start, end)).trim();
+    // Every attachment line ends with its label's bracket: other lines cost no pattern.
+    const media = line.endsWith('>') || line.endsWith(')') ? attachedMedia(line) : null;
+    if (media !== null) (found ??= []).push(media);
+    start = end + 1;
+  }
+  return found;
 }

@@ -6,13 +6,15 @@
  */
 
 import { isLocationShare } from './location-shares.ts';
-import { classifyMedia, mediaTypeFromFileName } from './media-lines.ts';
+import { classifyMedia, laterAttachments, mediaTypeFromFileName } from './media-lines.ts';
 import { isDeletedText, isEditedText, isWaitingText } from './message-states.ts';
 import { withNamedFile } from './omitted-file-name.ts';
 import type { WhatsAppMedia } from './types.ts';
 
 export interface PlaceholderInfo {
   media: WhatsAppMedia | null;
+  /** Further files the body's later lines name, in order, when its first line names one; else null. */
+  moreMedia: WhatsAppMedia[] | null;
   deleted: boolean;
   edited: boolean;
   location: boolean;
@@ -34,12 +36,15 @@ function firstLineOf(text: string): string {
  */
 export function classifyPlaceholders(text: string, written: string | null = null): PlaceholderInfo {
   const whole = text.trim();
+  const multiLine = text.includes('\n');
   // One line (most bodies): its first line is the whole of it.
-  const firstLine = text.includes('\n') ? firstLineOf(text).trim() : whole;
+  const firstLine = multiLine ? firstLineOf(text).trim() : whole;
   const classified = firstLine === '' ? null : classifyMedia(firstLine, written === null ? null : firstLineOf(written));
   const media = classified === null ? null : withNamedFile(classified, firstLine, whole, mediaTypeFromFileName);
   return {
     media,
+    // Looked for only below an attachment line: most bodies have one line, and most first lines name no file.
+    moreMedia: multiLine && media?.kind === 'attached' ? laterAttachments(text) : null,
     deleted: isDeletedText(whole, written),
     edited: isEditedText(whole),
     location: media?.mediaType === 'location' || isLocationShare(firstLine, whole),
