@@ -75,6 +75,10 @@ const NON_CONTACT_MARK_LENGTH = 2;
 const SENTENCE_PUNCTUATION = /[,.!?;:\u060c\u061b\u061f\n]/u;
 /** Spaces WhatsApp writes in names: no-break and narrow no-break (`~\u202fAna`). */
 const NAME_SPACES = /[\u00a0\u2007\u202f]/gu;
+const SPACE = 0x20;
+const NO_BREAK_SPACE = 0xa0;
+const FIGURE_SPACE = 0x2007;
+const NARROW_NO_BREAK_SPACE = 0x202f;
 
 function looksLikeName(text: string): boolean {
   const name = text.trim();
@@ -108,9 +112,25 @@ function matchesParts(body: string, subject: string, parts: WordingParts): boole
  * `sender`, the name it is written under.
  */
 export function isRightToLeftGroupEvent(plainBody: string, sender: string): boolean {
+  // Most bodies are told by length, or by not naming their writer, before any wording is tried:
+  // a right-to-left writer's keyboard marks every message, and each one gets here.
+  if (plainBody.length > MAX_WORDING_LENGTH + NON_CONTACT_MARK_LENGTH + sender.length + MAX_ACTOR_LENGTH) return false;
+  const lastWord = lastNameWord(sender);
+  if (lastWord === '' || !plainBody.includes(lastWord)) return false;
   const subject = sender.replace(NAME_SPACES, ' ').trim();
-  // Most bodies are told by length alone: no wording with its names is longer.
-  if (subject === '' || plainBody.length > MAX_WORDING_LENGTH + NON_CONTACT_MARK_LENGTH + subject.length + MAX_ACTOR_LENGTH) return false;
   const body = plainBody.replace(NAME_SPACES, ' ').trim();
   return PARTS.some((parts) => matchesParts(body, subject, parts));
+}
+
+/** The name's last word: the body of a wording about it holds it, whatever spaces the name has. */
+function lastNameWord(name: string): string {
+  let end = name.length;
+  while (end > 0 && isNameSpace(name.charCodeAt(end - 1))) end -= 1;
+  let start = end;
+  while (start > 0 && !isNameSpace(name.charCodeAt(start - 1))) start -= 1;
+  return name.slice(start, end);
+}
+
+function isNameSpace(code: number): boolean {
+  return code === SPACE || code === NO_BREAK_SPACE || code === FIGURE_SPACE || code === NARROW_NO_BREAK_SPACE;
 }
