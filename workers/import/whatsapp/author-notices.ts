@@ -6,7 +6,8 @@
 
 import type { AuthorSplit, SenderStatistics } from './authors.ts';
 import { hasNoticeShape, isKnownNotice, MAX_NOTICE_LENGTH } from './notices.ts';
-import { SYSTEM_NOTICE_KEYWORDS } from './placeholders.ts';
+import { SYSTEM_NOTICE_KEYWORDS } from './notice-keywords.ts';
+import { isRightToLeftGroupEvent } from './rtl-group-events.ts';
 
 /**
  * How many marked bodies of no known wording one name may carry and still be the name iOS
@@ -59,6 +60,9 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   }
   if (split.marked && hasNoticeShape(plainBody) && isActOnParticipant(plainBody, sender, statistics)) {
     return 'body starts with a direction mark and reads "<participant> <verb> <the one it is written under>", as the notices about a participant do in any script ("X הסיר/ה את Y")';
+  }
+  if (split.marked && isRightToLeftGroupEvent(plainBody, sender) && hasNoticeShape(plainBody)) {
+    return "body starts with a direction mark and is WhatsApp's own wording of a participant joining, leaving, added or removed (Hebrew, Arabic, Persian), about the one it is written under";
   }
   const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
   const keywords = SYSTEM_NOTICE_KEYWORDS.test(plainBody.length > MAX_NOTICE_LENGTH ? plainBody.slice(0, MAX_NOTICE_LENGTH) : plainBody);

@@ -46,7 +46,8 @@
 import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
 import { isKnownNotice, looksLikeProse, MAX_NOTICE_LENGTH } from './notices.ts';
-import { classifyPlaceholders, END_TO_END_KEYWORDS, isMessagePlaceholder } from './placeholders.ts';
+import { END_TO_END_KEYWORDS } from './notice-keywords.ts';
+import { classifyPlaceholders, isMessagePlaceholder } from './placeholders.ts';
 
 /** Split points further right than this cannot be the end of a name. */
 const MAX_SENDER_LENGTH = 200;

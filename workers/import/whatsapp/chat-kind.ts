@@ -9,7 +9,7 @@
  * One or two senders and no group event: 'private'. No sender and no group event: 'unknown'.
  *
  * Group events are recognised by the word "group" in the languages whose placeholders
- * placeholders.ts reads, and by the verbs seen in the sample exports (English Android and iOS:
+ * media-lines.ts reads, and by the verbs seen in the sample exports (English Android and iOS:
  * WhatsR, whats_json, chat-miner, chat-analytics; German Android and iOS: WhatsR; Russian
  * Android: whats_json). In another language a two-person group without a system line that
  * names the group reads as private; the evidence says what the decision rests on.
@@ -17,7 +17,7 @@
 
 import { ownCopy } from '../../../shared/text/own-copy.ts';
 
-import { SECURITY_CODE_KEYWORDS } from './placeholders.ts';
+import { SECURITY_CODE_KEYWORDS } from './notice-keywords.ts';
 import { removeInvisibleMarks } from './text-cleaning.ts';
 
 export type ChatKind = 'group' | 'private' | 'unknown';

@@ -10,7 +10,8 @@
  */
 
 import { fold } from './folding.ts';
-import { SYSTEM_NOTICE_KEYWORDS, TRAILING_FULL_STOP } from './placeholders.ts';
+import { TRAILING_FULL_STOP } from './message-states.ts';
+import { SYSTEM_NOTICE_KEYWORDS } from './notice-keywords.ts';
 
 /** Notices are short; keyword search looks no further than this, and longer bodies are prose. */
 export const MAX_NOTICE_LENGTH = 400;

@@ -11,7 +11,7 @@ const FILE_NAME_LINE =
  * Android writes an omitted document as `<Media omitted>` with the file's name alone on the next
  * line (a parser of real Polish exports: "<Pominięto multimedia>" then the name, observed for
  * documents). The name is the file's, read from the record's own second line; the type follows it
- * (`fileType`, placeholders.ts's reading of a name, passed in so the modules do not import each other).
+ * (`fileType`, media-lines.ts's reading of a name, passed in so the modules do not import each other).
  */
 export function withNamedFile(media: WhatsAppMedia, firstLine: string, whole: string, fileType: (fileName: string) => WhatsAppMediaType): WhatsAppMedia {
   if (media.kind !== 'omitted' || media.fileName !== undefined || !firstLine.startsWith('<')) return media;

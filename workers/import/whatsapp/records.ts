@@ -92,6 +92,9 @@ export function classifyRecord(
     deleted: placeholders.deleted,
     edited: placeholders.edited,
   };
+  if (placeholders.moreMedia !== null) {
+    record.moreMedia = placeholders.moreMedia;
+  }
   if (placeholders.location) {
     record.location = true;
   }

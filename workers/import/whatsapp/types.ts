@@ -69,6 +69,11 @@ export interface WhatsAppRecord {
   /** The marks cut from the start of a system line or placeholder, as code points ("U+200E"). */
   leadingMarks?: string;
   media: WhatsAppMedia | null;
+  /**
+   * Set when the body's later lines name more attached files than `media` (its first line's),
+   * each its own attachment, in the order the lines name them.
+   */
+  moreMedia?: WhatsAppMedia[];
   deleted: boolean;
   edited: boolean;
   /** For 'unparsed' records: why the lines could not be read as messages. */

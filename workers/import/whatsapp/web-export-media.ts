@@ -2,7 +2,7 @@
  * Media lines of WhatsApp Web's export (WAWebExportChatPlainTextFormatter, in WhatsApp Web's
  * shipped code), which put a caption on the same line, after the placeholder:
  * `IMG-….jpg (file attached) caption` and `<image omitted> caption`. Phone exports put a
- * caption on the next line, so these shapes only add to what placeholders.ts reads.
+ * caption on the next line, so these shapes only add to what media-lines.ts reads.
  */
 
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
@@ -14,7 +14,7 @@ const FILE_NAME_END = /\.[\p{L}\p{N}]{1,8}$/u;
 /** `<image omitted> caption`: the placeholder, a space and a caption. */
 const OMITTED_BEFORE_CAPTION = /^<([^<>]{2,60})> \S/u;
 
-/** What placeholders.ts knows of the labels, passed in so the two modules do not import each other. */
+/** What media-lines.ts knows of the labels, passed in so the two modules do not import each other. */
 export interface WebExportLabelReaders {
   isAttachedLabel(label: string): boolean;
   /** The media type an omitted-media label names, or null when the label is no such wording. */

@@ -15,7 +15,14 @@ import type { WarningCollector } from './warnings.ts';
 const END_TO_END_NOTICE = 'Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.';
 const EARLIER_MESSAGES_NOTICE = 'Some earlier messages may not be available.';
 
-/** English only: the formatter's strings are translated, but no other wording was seen. */
+/**
+ * English only. The formatter writes every wording through fbt (`s._("…")`, marked BTDS), so
+ * WhatsApp Web's other locales write them translated, but the shipped builds of the formatter
+ * found in public sources are English ones, and no locale table of its strings was found:
+ * no other wording is read here, nor for the formatter's location, omitted-location and
+ * waiting lines (location-shares.ts, media-lines.ts, message-states.ts). Its timestamp is not localised:
+ * the formatter builds `M/D/YY, h:mm:ss AM` itself.
+ */
 const PREAMBLE_LINES: ReadonlySet<string> = new Set([END_TO_END_NOTICE, EARLIER_MESSAGES_NOTICE].map(fold));
 const EARLIER_MESSAGES = fold(EARLIER_MESSAGES_NOTICE);
 const END_TO_END_FOLDED = fold(END_TO_END_NOTICE);

@@ -1,11 +1,11 @@
 import type { MediaType, ParsedAttachment, ParsedMessage, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { readWhatsAppStream } from './parse-whatsapp-text.ts';
 import { sniffWhatsAppText } from './sniff.ts';
-import type { WhatsAppRecord } from './types.ts';
+import type { WhatsAppMedia, WhatsAppRecord } from './types.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.22.0';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.24.0';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {
@@ -70,13 +70,8 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
     return unparsedRecord({ chatKey, raw: record.text, locator, reason: record.reason ?? 'not a WhatsApp message', time, timestampText: record.timestampText });
   }
   const attachments: ParsedAttachment[] = [];
-  if (record.media !== null) {
-    attachments.push({
-      kind: record.media.kind,
-      mediaType: (record.media.mediaType ?? 'unknown') as MediaType,
-      ...(record.media.fileName === undefined ? {} : { fileName: record.media.fileName, path: record.media.fileName }),
-    });
-  }
+  if (record.media !== null) attachments.push(toParsedAttachment(record.media));
+  if (record.moreMedia !== undefined) for (const media of record.moreMedia) attachments.push(toParsedAttachment(media));
   const message: ParsedMessage = {
     chatKey,
     kind: record.kind,
@@ -106,6 +101,14 @@ function toParsedMessage(record: WhatsAppRecord, chatKey: string, file: string):
   if (placeholder) extra['placeholder'] = true;
   message.extra = extra;
   return message;
+}
+
+function toParsedAttachment(media: WhatsAppMedia): ParsedAttachment {
+  return {
+    kind: media.kind,
+    mediaType: (media.mediaType ?? 'unknown') as MediaType,
+    ...(media.fileName === undefined ? {} : { fileName: media.fileName, path: media.fileName }),
+  };
 }
 
 /** iOS exports always name the text _chat.txt: the zip around it carries the chat's name. */

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  classifyPlaceholders,
-  mediaTypeFromFileName,
-} from '../../../../../workers/import/whatsapp/placeholders.ts';
+import { mediaTypeFromFileName } from '../../../../../workers/import/whatsapp/media-lines.ts';
+import { classifyPlaceholders } from '../../../../../workers/import/whatsapp/placeholders.ts';
 
 describe('classifyPlaceholders: media', () => {
   it.each([
