@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { EvidenceDatabase, Row, WarningCap } from '../sqlite/index.ts';
 import {
   ChatRegistry,
+  countUnreadTables,
   RowPacer,
   columnsOf,
   hasTable,
@@ -104,13 +105,7 @@ async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink:
   }
   pacer.finish();
 
-  const unread: Record<string, number | null> = {};
-  for (const [table, what] of Object.entries(UNREAD_MESSAGE_TABLES)) {
-    if (!hasTable(db, table)) continue;
-    const rows = rowCount(db, table);
-    unread[table] = rows;
-    if (rows !== null && rows > 0) warnings.add('unread', `${file}:${table}`, `table ${table} (${what}) has ${rows} row(s) that this importer does not read`);
-  }
+  const unread = countUnreadTables(db, UNREAD_MESSAGE_TABLES, file, warnings);
   const mirrors = MIRROR_TABLES.filter((table) => hasTable(db, table));
   const warningCounts = warnings.finish(file);
   const vendor = hasTable(db, 'im') || hasTable(db, 'spam_sms') || hasTable(db, 'wpm') ? 'samsung' : null;

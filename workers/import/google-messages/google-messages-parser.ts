@@ -18,7 +18,7 @@
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { EvidenceDatabase, WarningCap } from '../sqlite/index.ts';
-import { ChatRegistry, RowPacer, columnsOf, evidenceDatabaseParser, hasTable, integerValue, otherColumns, rowCount, rowidOf, scanErrorMessage, scanRows, selectExpressions, unparsedRow, withOtherColumns } from '../sqlite/index.ts';
+import { ChatRegistry, countUnreadTables, RowPacer, columnsOf, evidenceDatabaseParser, hasTable, integerValue, otherColumns, rowCount, rowidOf, scanErrorMessage, scanRows, selectExpressions, unparsedRow, withOtherColumns } from '../sqlite/index.ts';
 import { BugleConversations } from './conversations.ts';
 import { PartsReader } from './message-parts.ts';
 import { MESSAGE_COLUMNS, messageRowToMessage } from './message-row.ts';
@@ -84,13 +84,7 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
   }
   pacer.finish();
 
-  const unread: Record<string, number | null> = {};
-  for (const [table, what] of Object.entries(UNREAD_MESSAGE_TABLES)) {
-    if (!hasTable(db, table)) continue;
-    const rows = rowCount(db, table);
-    unread[table] = rows;
-    if (rows !== null && rows > 0) warnings.add('unread', `${file}:${table}`, `table ${table} (${what}) has ${rows} row(s) that this importer does not read: no public source describes its columns`);
-  }
+  const unread = countUnreadTables(db, UNREAD_MESSAGE_TABLES, file, warnings, 'no public source describes its columns');
   const userVersion = evidence.facts.sqliteUserVersion;
   return {
     formatVersion: userVersion === null ? null : `bugle_db version ${userVersion}`,

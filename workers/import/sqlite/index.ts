@@ -14,6 +14,7 @@ export type { WalFacts, WalReplayResult } from './wal-replay.ts';
 export { inspectRollbackJournal } from './rollback-journal.ts';
 export type { JournalFacts } from './rollback-journal.ts';
 export { hasTable, columnsOf, tableNames, rowCount, quoteIdentifier, selectExpressions } from './schema.ts';
+export { countUnreadTables } from './unread-tables.ts';
 export type { ColumnRequest } from './schema.ts';
 export { otherColumnValue, otherColumns, otherColumnValues, withOtherColumns } from './other-columns.ts';
 export type { OtherColumns } from './other-columns.ts';
