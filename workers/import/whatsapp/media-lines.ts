@@ -16,7 +16,7 @@ import { isKnownAndroidAttachedLabel } from './android-attached-labels.ts';
 import { CATALOGUE_ANDROID_OMITTED_TEXTS } from './catalogue-wordings.ts';
 import { fold } from './folding.ts';
 import { IOS_OMITTED_TYPES, omittedFromIos } from './ios-omitted.ts';
-import { tailOf, WHITESPACE } from './line-tail.ts';
+import { isDirectionMark, tailOf, WHITESPACE } from './line-tail.ts';
 import { webExportMedia, type WebExportLabelReaders } from './web-export-media.ts';
 import type { WhatsAppMedia, WhatsAppMediaType } from './types.ts';
 
@@ -145,17 +145,32 @@ function attachedMedia(line: string): WhatsAppMedia | null {
  * whose first line is an attachment may name more below it (`<attached: …>` lines, Android
  * `name (file attached)` lines), and each is its own file in the export. A line that only
  * repeats a document's name (Android writes `Plan.pdf (file attached)` then `Plan.pdf`:
- * AyazKhuraishi/whatsapp-export-inconsistencies, "Documents", from real exports) names no second file. Null when no later line names one.
+ * AyazKhuraishi/whatsapp-export-inconsistencies, "Documents", from real exports) names no second file.
+ * Only the run of such lines straight under the first is read: the first line of anything else is
+ * a person's words (a caption), and every line under it is theirs too. An iOS placeholder is the
+ * whole line, so `… <email: ana@example.com>` ending a person's line names no file.
+ * `firstFileName` is the file the first line names. Null when no later line names one.
  */
-export function laterAttachments(text: string): WhatsAppMedia[] | null {
+export function laterAttachments(text: string, firstFileName: string | null): WhatsAppMedia[] | null {
   let found: WhatsAppMedia[] | null = null;
+  let previousName = firstFileName;
   for (let start = text.indexOf('\n') + 1; start > 0; ) {
     const end = text.indexOf('\n', start);
     const line = (end === -1 ? text.slice(start) : text.slice(start, end)).trim();
     // Every attachment line ends with its label's bracket: other lines cost no pattern.
-    const media = line.endsWith('>') || line.endsWith(')') ? attachedMedia(line) : null;
+    const media = line.endsWith('>') || line.endsWith(')') ? laterLineMedia(line) : null;
     if (media !== null) (found ??= []).push(media);
+    else if (previousName === null || line !== previousName) break;
+    previousName = media?.fileName ?? null;
     start = end + 1;
   }
   return found;
+}
+
+/** A later line's file; a line ending in `>` names one only as iOS writes its placeholder, alone on the line after its marks. */
+function laterLineMedia(line: string): WhatsAppMedia | null {
+  let bare = line;
+  while (bare !== '' && isDirectionMark(bare.charAt(0))) bare = bare.slice(1);
+  if (bare.endsWith('>') && bare.includes(':') && (!bare.startsWith('<') || bare.indexOf('<', 1) !== -1)) return null;
+  return attachedMedia(bare);
 }

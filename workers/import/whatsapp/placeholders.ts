@@ -44,7 +44,7 @@ export function classifyPlaceholders(text: string, written: string | null = null
   return {
     media,
     // Looked for only below an attachment line: most bodies have one line, and most first lines name no file.
-    moreMedia: multiLine && media?.kind === 'attached' ? laterAttachments(text) : null,
+    moreMedia: multiLine && media?.kind === 'attached' ? laterAttachments(text, media.fileName ?? null) : null,
     deleted: isDeletedText(whole, written),
     edited: isEditedText(whole),
     location: media?.mediaType === 'location' || isLocationShare(firstLine, whole),
