@@ -105,13 +105,14 @@ export function messageRowToMessage(row: Row, context: MessageContext): ParsedMe
   else extra['noParts'] = true;
   if (content.partsCut) extra['partsCut'] = true;
 
-  const incoming = direction === 'incoming';
+  // The owner's own rows carry no name worth showing (a SIM); others are named as the app resolved them.
+  // A self participant under an incoming status is no correspondent: who sent it is not established.
+  const named = direction === 'incoming' && sender?.isSelf !== true ? sender : undefined;
   return {
     chatKey,
     kind: 'message',
-    // The owner's own rows carry no name worth showing (a SIM); others are named as the app resolved them.
-    sender: incoming ? (sender?.name ?? sender?.displayDestination ?? sender?.destination ?? null) : null,
-    senderId: incoming ? (sender?.destination ?? null) : null,
+    sender: named?.name ?? named?.displayDestination ?? named?.destination ?? null,
+    senderId: named?.destination ?? null,
     direction,
     time,
     timestampText: received.time === null && sent.time !== null ? sent.timestampText : received.timestampText,
