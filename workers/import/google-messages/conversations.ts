@@ -9,7 +9,7 @@
 import type { Database } from 'sql.js';
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
-import { UNATTRIBUTED_CHAT_KEY, columnsOf, hasTable, integerValue, nonEmptyText, scanRows, selectExpressions, unattributedChat } from '../sqlite/index.ts';
+import { columnsOf, hasTable, integerValue, nonEmptyText, scanRows, selectExpressions } from '../sqlite/index.ts';
 import type { BugleParticipant } from './participants.ts';
 import { asParsedParticipant } from './participants.ts';
 
@@ -71,13 +71,7 @@ export class BugleConversations {
 
   /** The chat key of a conversation id, announced on first use (null: the unattributed chat). */
   chatKeyFor(conversationId: number | null): string {
-    if (conversationId === null) {
-      this.registry.ensure(UNATTRIBUTED_CHAT_KEY, unattributedChat);
-      return UNATTRIBUTED_CHAT_KEY;
-    }
-    const key = `conversation:${conversationId}`;
-    this.registry.ensure(key, () => this.chatOf(key, conversationId));
-    return key;
+    return this.registry.conversationKey(conversationId, (key, id) => this.chatOf(key, id));
   }
 
   private chatOf(key: string, conversationId: number): ParsedChat {

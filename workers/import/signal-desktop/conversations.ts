@@ -8,7 +8,7 @@
 import type { Database } from 'sql.js';
 import type { ParsedChat, ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
-import { UNATTRIBUTED_CHAT_KEY, columnsOf, hasTable, rowidOf, scanRows, selectExpressions, unattributedChat } from '../sqlite/index.ts';
+import { columnsOf, hasTable, rowidOf, scanRows, selectExpressions } from '../sqlite/index.ts';
 import type { JsonObject } from './json-fields.ts';
 import { firstText, identifierOf, jsonObjects, parseJsonColumn } from './json-fields.ts';
 
@@ -79,13 +79,7 @@ export class SignalConversations {
 
   /** The chat key of a conversation id, announced on first use (null: the unattributed chat). */
   chatKeyFor(conversationId: string | null): string {
-    if (conversationId === null) {
-      this.registry.ensure(UNATTRIBUTED_CHAT_KEY, unattributedChat);
-      return UNATTRIBUTED_CHAT_KEY;
-    }
-    const key = `conversation:${conversationId}`;
-    this.registry.ensure(key, () => this.chatOf(key, conversationId));
-    return key;
+    return this.registry.conversationKey(conversationId, (key, id) => this.chatOf(key, id));
   }
 
   private chatOf(key: string, conversationId: string): ParsedChat {

@@ -11,7 +11,7 @@
 
 import type { ParseOutcome, ParseSink, ParsedChat, ParsedMessage, ParserInput, SourceLocator, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { ChatRegistry, UNATTRIBUTED_CHAT_KEY, WarningCap, baseName, unattributedChat } from '../sqlite/index.ts';
+import { ChatRegistry, WarningCap, baseName } from '../sqlite/index.ts';
 import type { SignalConversation } from './conversations.ts';
 import { isObject, jsonText } from './json-fields.ts';
 import { readMessage } from './message-row.ts';
@@ -99,15 +99,11 @@ class FileDirectory implements SignalDirectory {
   ) {}
 
   chatKeyFor(conversationId: string | null): string {
-    if (conversationId === null) {
-      this.registry.ensure(UNATTRIBUTED_CHAT_KEY, unattributedChat);
-      return UNATTRIBUTED_CHAT_KEY;
+    if (conversationId !== null) {
+      this.conversationIds.add(conversationId);
+      this.lastConversationId = conversationId;
     }
-    this.conversationIds.add(conversationId);
-    this.lastConversationId = conversationId;
-    const key = `conversation:${conversationId}`;
-    this.registry.ensure(key, (): ParsedChat => ({ key, title: this.title === '' ? `Signal conversation ${conversationId}` : this.title, kind: 'unknown' }));
-    return key;
+    return this.registry.conversationKey(conversationId, (key, id): ParsedChat => ({ key, title: this.title === '' ? `Signal conversation ${id}` : this.title, kind: 'unknown' }));
   }
 
   get(): SignalConversation | undefined {

@@ -62,6 +62,21 @@ export class ChatRegistry {
     if (!this.seen.has(key)) this.add(build());
   }
 
+  /**
+   * The chat key of a database's conversation id (`conversation:<id>`), the chat announced on
+   * first use with what `build` makes of it; a message without a conversation id goes to the
+   * unattributed chat.
+   */
+  conversationKey<Id extends string | number>(conversationId: Id | null, build: (key: string, conversationId: Id) => ParsedChat): string {
+    if (conversationId === null) {
+      this.ensure(UNATTRIBUTED_CHAT_KEY, unattributedChat);
+      return UNATTRIBUTED_CHAT_KEY;
+    }
+    const key = `conversation:${conversationId}`;
+    this.ensure(key, () => build(key, conversationId));
+    return key;
+  }
+
   get size(): number {
     return this.seen.size;
   }

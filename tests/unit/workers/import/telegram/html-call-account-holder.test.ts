@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { telegramHtmlParser } from '../../../../../workers/import/telegram/index.ts';
-import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { parseTelegramPage as parse, telegramCall as call, telegramMessage as message, telegramText as text } from '../../../../support/telegram-html-markup.ts';
 
 /**
  * Regression: no message of a Telegram HTML export had a direction, though a page with a phone
@@ -12,31 +11,6 @@ import { inputFromText, runParser } from '../../../../support/parser-harness.ts'
  * the exporter, is the holder. The holder may write before the first call, so the page is read
  * for its calls first. Pages built here in that markup.
  */
-
-function page(blocks: string[]): string {
-  return [
-    '<!DOCTYPE html><html><head><meta charset="utf-8"/></head><body><div class="page_wrap">',
-    '<div class="page_header"><div class="content"><div class="text bold">Marta</div></div></div>',
-    '<div class="page_body chat_page"><div class="history">',
-    ...blocks,
-    '</div></div></div></body></html>',
-  ].join('\n');
-}
-
-function message(id: number, from: string | null, inner: string): string {
-  const name = from === null ? '' : `<div class="from_name">${from}</div>`;
-  return `<div class="message default clearfix${from === null ? ' joined' : ''}" id="message${id}"><div class="body"><div class="pull_right date details" title="03.12.2025 19:0${id}:00 UTC+02:00">19:0${id}</div>${name}${inner}</div></div>`;
-}
-
-function call(status: string, title: string): string {
-  return `<div class="media_wrap clearfix"><div class="media clearfix pull_left media_call success"><div class="fill pull_left"></div><div class="body"><div class="title bold">${title}</div><div class="status details">${status}</div></div></div></div>`;
-}
-
-const text = (words: string): string => `<div class="text">${words}</div>`;
-
-async function parse(blocks: string[], chunkBytes?: number): Promise<Awaited<ReturnType<typeof runParser>>> {
-  return runParser(telegramHtmlParser, inputFromText(page(blocks), { displayName: 'ChatExport_2025-12-05/messages.html', ...(chunkBytes === undefined ? {} : { chunkBytes }) }));
-}
 
 describe('Telegram HTML: the account holder named by a phone call', () => {
   it('takes the title of an incoming call as the holder, for messages before the call too', async () => {

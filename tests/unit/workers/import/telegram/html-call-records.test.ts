@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { telegramHtmlParser } from '../../../../../workers/import/telegram/index.ts';
-import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { parseTelegramPage as parse, telegramCall as call, telegramMessage as message } from '../../../../support/telegram-html-markup.ts';
 
 /**
  * Regression: a Telegram HTML phone call was stored as an empty message (kind 'message', no
@@ -10,30 +9,6 @@ import { inputFromText, runParser } from '../../../../support/parser-harness.ts'
  * "Declined", plus " (N seconds)" when it lasted (export_output_html.cpp, prepareMediaData).
  * Pages built here in that markup.
  */
-
-function page(blocks: string[]): string {
-  return [
-    '<!DOCTYPE html><html><head><meta charset="utf-8"/></head><body><div class="page_wrap">',
-    '<div class="page_header"><div class="content"><div class="text bold">Marta</div></div></div>',
-    '<div class="page_body chat_page"><div class="history">',
-    ...blocks,
-    '</div></div></div></body></html>',
-  ].join('\n');
-}
-
-function message(id: number, from: string | null, inner: string): string {
-  const name = from === null ? '' : `<div class="from_name">${from}</div>`;
-  return `<div class="message default clearfix${from === null ? ' joined' : ''}" id="message${id}"><div class="body"><div class="pull_right date details" title="03.12.2025 19:0${id}:00 UTC+02:00">19:0${id}</div>${name}${inner}</div></div>`;
-}
-
-function call(status: string, title: string): string {
-  const success = / seconds\)$/u.test(status) ? ' success' : '';
-  return `<div class="media_wrap clearfix"><div class="media clearfix pull_left media_call${success}"><div class="fill pull_left"></div><div class="body"><div class="title bold">${title}</div><div class="status details">${status}</div></div></div></div>`;
-}
-
-async function parse(blocks: string[]): Promise<Awaited<ReturnType<typeof runParser>>> {
-  return runParser(telegramHtmlParser, inputFromText(page(blocks), { displayName: 'ChatExport_2025-12-05/messages.html' }));
-}
 
 describe('Telegram HTML: a phone call is a call record', () => {
   it('is kind system with recordType call, the caller as sender, a generated text, and the block kept', async () => {
