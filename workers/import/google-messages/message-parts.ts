@@ -42,7 +42,7 @@ export class PartsReader {
     // _id is the rowid, which every part's record holds.
     this.others = otherColumns(columns, 't', [...PART_COLUMNS, '_id']);
     const select = [`t.rowid AS ${ROWID}`, ...selectExpressions(columns, 't', PART_COLUMNS), ...this.others.select];
-    this.lookup = columns.has('message_id') ? new Lookup(db, `SELECT ${select.join(', ')} FROM parts AS t WHERE t.message_id = ? ORDER BY t.rowid`) : null;
+    this.lookup = columns.has('message_id') ? new Lookup(db, `SELECT ${select.join(', ')} FROM parts AS t WHERE t.message_id = ? ORDER BY t.rowid`, [{ table: 'parts', columns: ['message_id'] }]) : null;
   }
 
   /** The content of message `messageId`; `receivedText` is its received_timestamp as text, which part timestamps normally copy. */

@@ -33,6 +33,7 @@ export class SignalAttachmentTable {
         ? new Lookup(
             db,
             `SELECT ${selectExpressions(columns, 'a', ['attachmentType', 'editHistoryIndex', 'contentType', 'fileName', 'size', 'path', 'flags', 'localKey', 'version', 'plaintextHash']).join(', ')} FROM message_attachments AS a WHERE a.messageId = ? ORDER BY ${columns.has('orderinmessage') ? 'a.orderInMessage, ' : ''}a.rowid`,
+            [{ table: 'message_attachments', columns: ['messageId'] }],
           )
         : null;
   }

@@ -20,6 +20,8 @@ export { otherColumnValue, otherColumns, otherColumnValues, withOtherColumns } f
 export type { OtherColumns } from './other-columns.ts';
 export { scanRows, Lookup, ROWID } from './rows.ts';
 export type { Row, TableScan, ScanErrorHandler } from './rows.ts';
+export { takeLookupShortfalls, fullReads } from './lookup-index.ts';
+export type { LookupIndex } from './lookup-index.ts';
 export { appleTime, unixTime, unitByMagnitude, isoOrNull, APPLE_EPOCH_OFFSET_SECONDS } from './time.ts';
 export type { DecodedTime, EpochUnit } from './time.ts';
 export { textValue, nonEmptyText, numberValue, integerValue, flagValue, blobValue, rawRowText, putExtra } from './values.ts';

@@ -6,6 +6,7 @@
 import type { ParseOutcome, ParserInput, ParseSink, ParsedChat, ParsedMessage, SourceLocator, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { sniffSqliteKind } from './identify.ts';
 import type { SqliteSourceKind } from './identify.ts';
+import { takeLookupShortfalls } from './lookup-index.ts';
 import { openEvidenceDatabase } from './open-evidence-database.ts';
 import type { EvidenceDatabase } from './open-evidence-database.ts';
 import type { Row } from './rows.ts';
@@ -159,7 +160,11 @@ export function evidenceDatabaseParser(spec: {
       const warnings = new WarningCap(sink);
       const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
       try {
-        return await spec.read(evidence, input, sink, warnings);
+        const outcome = await spec.read(evidence, input, sink, warnings);
+        for (const shortfall of takeLookupShortfalls(evidence.db)) {
+          sink.warning({ place: input.displayName, message: `a lookup reads a whole table for every row it is asked for, so this import was slow: ${shortfall}` });
+        }
+        return outcome;
       } finally {
         evidence.close();
       }

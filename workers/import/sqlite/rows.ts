@@ -9,6 +9,8 @@
  */
 
 import type { Database, SqlValue, Statement } from 'sql.js';
+import { ensureLookupIndexes } from './lookup-index.ts';
+import type { LookupIndex } from './lookup-index.ts';
 import { quoteIdentifier } from './schema.ts';
 
 export type Row = Record<string, SqlValue>;
@@ -125,11 +127,19 @@ function tryPrepare(db: Database, sql: string): Statement | null {
   }
 }
 
-/** A prepared lookup by one key (a side table, a join table), reused for every row. */
+/**
+ * A prepared lookup by one key (a side table, a join table), reused for every row. `indexes` are
+ * the columns the key (and any join) is compared by: when the database has no index SQLite can
+ * use for them, one is made on the in-memory copy (lookup-index.ts), so a database without its
+ * indexes does not make the import quadratic.
+ */
 export class Lookup {
   private readonly statement: Statement;
+  /** Why the lookup still reads a table in full after its indexes were asked for; null when it does not. */
+  readonly fullRead: string | null;
 
-  constructor(db: Database, sql: string) {
+  constructor(db: Database, sql: string, indexes: readonly LookupIndex[]) {
+    this.fullRead = ensureLookupIndexes(db, sql, indexes);
     this.statement = db.prepare(sql);
   }
 

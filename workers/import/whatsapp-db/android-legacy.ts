@@ -104,7 +104,7 @@ export class LegacyLayoutReader {
   ) {
     this.receiptBook = jids === null ? null : ReceiptBook.open(db, jids);
     this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
-      ? new Lookup(db, 'SELECT vcard FROM messages_vcards WHERE message_row_id = ? ORDER BY rowid')
+      ? new Lookup(db, 'SELECT vcard FROM messages_vcards WHERE message_row_id = ? ORDER BY rowid', [{ table: 'messages_vcards', columns: ['message_row_id'] }])
       : null;
     if (hasTable(db, 'chat_list')) {
       const select = selectExpressions(columnsOf(db, 'chat_list'), 't', ['key_remote_jid', 'subject']);

@@ -32,7 +32,9 @@ export class ReceiptBook {
     if (!['message_row_id', 'receipt_user_jid_row_id'].every((column) => columns.has(column))) return null;
     const time = (column: string): string => (columns.has(column) ? column : `NULL AS ${column}`);
     return new ReceiptBook(
-      new Lookup(db, `SELECT receipt_user_jid_row_id, ${time('receipt_timestamp')}, ${time('read_timestamp')}, ${time('played_timestamp')} FROM receipt_user WHERE message_row_id = ? ORDER BY rowid`),
+      new Lookup(db, `SELECT receipt_user_jid_row_id, ${time('receipt_timestamp')}, ${time('read_timestamp')}, ${time('played_timestamp')} FROM receipt_user WHERE message_row_id = ? ORDER BY rowid`, [
+        { table: 'receipt_user', columns: ['message_row_id'] },
+      ]),
       jids,
     );
   }
