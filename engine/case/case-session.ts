@@ -2,6 +2,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
+import { DOC_FLAGS } from '../../shared/contracts/index-worker.ts';
+import type { IndexUpdate } from '../../shared/contracts/index-worker.ts';
 import type { ImportWorkerApi } from '../../shared/contracts/import-worker.ts';
 import type { LanguageWorkerApi } from '../../shared/contracts/language-worker.ts';
 import type { TagWorkerApi } from '../../shared/contracts/tag-worker.ts';
@@ -116,6 +118,7 @@ export class CaseSession {
       const last = documents[documents.length - 1];
       if (last === undefined) return;
       await this.index.add(documents);
+      await this.index.update(await derivedIndexUpdates(this.db, documents.map((document) => document.rowid)));
       afterRowid = last.rowid;
     }
   }
@@ -193,4 +196,18 @@ function createCaseFolder(path: string): void {
 function assertNotAFile(path: string): void {
   const stats = statOrNotAFolder(path);
   if (stats !== undefined && !stats.isDirectory()) throw new AppError('E_USAGE', `The case folder ${path} is a file, not a folder: name a folder for the case (it is created if it does not exist)`);
+}
+
+/**
+ * What a message's index entry holds beyond its own row, for the messages `rowids`: the text read
+ * from its images (searchable, has:ocr) and the markers tagged on it. A rebuilt index got only
+ * the rows (indexDocuments), so after a rebuild OCR words and marker: filters found nothing.
+ */
+async function derivedIndexUpdates(db: HostedWorker<DbWorkerApi>, rowids: number[]): Promise<IndexUpdate[]> {
+  const [ocrTexts, tags] = await Promise.all([db.client.call('ocrTextsForRowids', { rowids }), db.client.call('tagsForRowids', { rowids })]);
+  const updates: IndexUpdate[] = [];
+  // As ocrCase does: an image in which OCR found no text adds neither words nor the flag.
+  for (const [rowid, text] of ocrTexts) if (text.trim() !== '') updates.push({ rowid, appendText: text, setFlags: DOC_FLAGS.ocr });
+  for (const [rowid, stored] of tags) updates.push({ rowid, markers: [...new Set(stored.map((tag) => tag.marker))] });
+  return updates;
 }

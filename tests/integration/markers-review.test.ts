@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
@@ -114,5 +114,20 @@ describe('indicators and review through the engine and the CLI', () => {
     expect(verified.status, verified.stdout).toBe(0);
     engine = new Engine({ mode: 'cli', actor: 'analyst-a' });
     session = await engine.openCase(casePath, false);
+  });
+
+  it('keeps marker: working when the index is rebuilt from the case database', async () => {
+    const before = (await searchCase(session, 'marker:debt-bondage', 50, 0)).total;
+    expect(before).toBeGreaterThanOrEqual(6);
+    await engine.dispose();
+    // An index in an older format is rebuilt when the case opens.
+    const manifestPath = join(casePath, 'index', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { format: number };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, format: manifest.format - 1 }));
+    engine = new Engine({ mode: 'cli', actor: 'analyst-a' });
+    session = await engine.openCase(casePath, false);
+    expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('index.reconciled');
+    expect((await searchCase(session, 'marker:debt-bondage', 50, 0)).total).toBe(before);
+    expect((await searchCase(session, 'passport marker:document-control', 10, 0)).total).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,23 @@ describe('images in a case are read, indexed and tagged', () => {
   it('reads images that live inside a zip source, verified against their import hash', async () => {
     const result = await searchCase(session, 'reisepass has:ocr', 10, 0);
     expect(result.hits[0]?.chat).toBe('Ana');
+  });
+
+  it('keeps the words read from images and the markers searchable when the index is rebuilt', async () => {
+    const casePath = session.path;
+    const before = { ocr: (await searchCase(session, 'germany has:ocr', 10, 0)).total, reisepass: (await searchCase(session, 'reisepass', 10, 0)).total };
+    expect(before).toEqual({ ocr: 1, reisepass: 1 });
+    await engine.dispose();
+    // An index in an older format is rebuilt from the case database when the case opens.
+    const manifestPath = join(casePath, 'index', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { format: number };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, format: manifest.format - 1 }));
+    engine = new Engine({ mode: 'cli', actor: 'ocr-test' });
+    session = await engine.openCase(casePath, false);
+    expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('index.reconciled');
+    expect((await searchCase(session, 'germany has:ocr', 10, 0)).total).toBe(1);
+    expect((await searchCase(session, 'reisepass', 10, 0)).total).toBe(1);
+    expect((await searchCase(session, '+40721000111', 10, 0)).total).toBe(1);
   });
 
   it('records a corrupt image as failed and carries on', async () => {
