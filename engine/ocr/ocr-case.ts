@@ -63,12 +63,16 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
       }
       summary.recognised++;
       const { result } = outcome;
-      const language = detectLanguage(result.text);
+      // Only the words OCR is sure enough of are searched, tagged and given a language
+      // (shared/domain/ocr-searchable.ts); the stored result keeps every word it read.
+      const searchable = result.searchableText;
+      const language = detectLanguage(searchable);
       await session.db.client.call('storeOcr', {
         result: {
           attachmentId: item.row.attachmentId,
           messageRowid: item.row.messageRowid,
           text: result.text,
+          searchableText: searchable,
           confidence: result.confidence,
           lang: language.lang,
           words: result.words,
@@ -79,13 +83,13 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
           createdAt: new Date().toISOString(),
         },
       });
-      if (result.text.trim() === '') continue;
-      updates.push({ rowid: item.row.messageRowid, appendText: result.text, setFlags: DOC_FLAGS.ocr });
-      const tags = tagger.tag(result.text, language.lang === 'und' ? undefined : language.lang);
+      if (searchable.trim() === '') continue;
+      updates.push({ rowid: item.row.messageRowid, appendText: searchable, setFlags: DOC_FLAGS.ocr });
+      const tags = tagger.tag(searchable, language.lang === 'und' ? undefined : language.lang);
       await session.db.client.call('storeTagResults', {
         origin: 'ocr',
         tagger: MARKER_TOOL,
-        results: [{ rowid: item.row.messageRowid, tags: tags.map((tag) => ({ marker: tag.marker, score: tag.score, spans: tag.spans, rule: tag.rule, rules: tag.rules, lang: tag.lang, packVersion: tag.packVersion })), identifiers: extractIdentifiers(result.text) }],
+        results: [{ rowid: item.row.messageRowid, tags: tags.map((tag) => ({ marker: tag.marker, score: tag.score, spans: tag.spans, rule: tag.rule, rules: tag.rules, lang: tag.lang, packVersion: tag.packVersion })), identifiers: extractIdentifiers(searchable) }],
       });
       if (tags.length > 0) await refreshIndexMarkers(session, [item.row.messageRowid]);
     }

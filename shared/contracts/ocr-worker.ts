@@ -94,10 +94,14 @@ export interface OcrParameters {
   tiles: number;
   width: number;
   height: number;
+  /** What makes a word searched and tagged (shared/domain/ocr-searchable.ts): at least this confidence, and a letter or digit. */
+  searchable: { minWordConfidence: number; letterOrDigit: true };
 }
 
 export interface OcrResult {
   text: string;
+  /** The words of `text` that are searched and tagged (parameters.searchable), in its lines and paragraphs. */
+  searchableText: string;
   /** Mean word confidence, 0-100 (0 when no word was found). */
   confidence: number;
   words: OcrWord[];

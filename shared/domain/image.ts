@@ -32,6 +32,8 @@ export interface OcrStored {
   attachmentId: number;
   messageRowid: number;
   text: string;
+  /** The words of `text` that are searched and tagged (shared/domain/ocr-searchable.ts). */
+  searchableText: string;
   confidence: number;
   lang: string;
   words: OcrWordBox[];

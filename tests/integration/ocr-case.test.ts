@@ -7,6 +7,7 @@ import { Engine } from '../../engine/engine.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import type { ImportSummary } from '../../shared/domain/import.ts';
+import { isSearchableOcrWord, SEARCHABLE_OCR_CONFIDENCE } from '../../shared/domain/ocr-searchable.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
 import { buildZip } from '../support/zip-writer.ts';
 
@@ -88,6 +89,22 @@ describe('images in a case are read, indexed and tagged', () => {
     expect((await searchCase(session, 'germany has:ocr', 10, 0)).total).toBe(1);
     expect((await searchCase(session, 'reisepass', 10, 0)).total).toBe(1);
     expect((await searchCase(session, '+40721000111', 10, 0)).total).toBe(1);
+  });
+
+  it('searches the words OCR is sure enough of, and keeps every word it read', async () => {
+    const { images } = await session.db.client.call('listImages', { chatId: null, limit: 10, offset: 0 });
+    const read = images.filter((image) => image.ocrText !== null);
+    expect(read.length).toBe(3);
+    const rowids = await Promise.all(read.map(async (image) => (await session.db.client.call('attachmentLocation', { attachmentId: image.attachmentId }))?.messageRowid ?? -1));
+    const searched = new Map(await session.db.client.call('ocrTextsForRowids', { rowids }));
+    for (const [index, image] of read.entries()) {
+      const stored = await session.db.client.call('ocrWords', { attachmentId: image.attachmentId });
+      const rowid = rowids[index];
+      if (stored === null || rowid === undefined) throw new Error('no OCR result stored');
+      expect(stored.parameters).toMatchObject({ searchable: { minWordConfidence: SEARCHABLE_OCR_CONFIDENCE, letterOrDigit: true } });
+      const words = (searched.get(rowid) ?? '').split(/\s+/u).filter((word) => word !== '');
+      expect(words).toEqual(stored.words.filter(isSearchableOcrWord).map((word) => word.text));
+    }
   });
 
   it('records a corrupt image as failed and carries on', async () => {

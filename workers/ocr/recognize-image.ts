@@ -1,4 +1,5 @@
 import type { OcrRequest, OcrResult } from '../../shared/contracts/ocr-worker.ts';
+import { SEARCHABLE_OCR_CONFIDENCE } from '../../shared/domain/ocr-searchable.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { decodeImage, readImageInput } from './decode-image.ts';
 import { tesseractCoreBuild, tesseractFiles } from './local-files.ts';
@@ -48,6 +49,7 @@ export async function recognizeImage(request: OcrRequest, context: CallContext):
       tiles: prepared.tiles.length,
       width: image.width,
       height: image.height,
+      searchable: { minWordConfidence: SEARCHABLE_OCR_CONFIDENCE, letterOrDigit: true },
     },
     tookMs: Math.round(performance.now() - started),
   };

@@ -1,4 +1,5 @@
 import type { OcrBox, OcrLine, OcrWord } from '../../shared/contracts/ocr-worker.ts';
+import { isSearchableOcrWord } from '../../shared/domain/ocr-searchable.ts';
 
 /**
  * A horizontal band of a tall image recognised on its own. Bands overlap; each owns the part
@@ -32,6 +33,8 @@ export interface PageTree {
 
 export interface MergedText {
   text: string;
+  /** The words of `text` that are searched and tagged (isSearchableOcrWord), in the same lines and paragraphs. */
+  searchableText: string;
   confidence: number;
   words: OcrWord[];
   lines: OcrLine[];
@@ -46,6 +49,7 @@ export function mergeTiles(pages: readonly PageTree[], tiles: readonly Tile[], s
   const words: OcrWord[] = [];
   const lines: OcrLine[] = [];
   const paragraphs: string[] = [];
+  const searchableParagraphs: string[] = [];
   const toOriginal = (box: OcrBox, top: number): OcrBox => ({
     x0: clamp(Math.floor(box.x0 / scale), width),
     y0: clamp(Math.floor((box.y0 + top) / scale), height),
@@ -58,6 +62,7 @@ export function mergeTiles(pages: readonly PageTree[], tiles: readonly Tile[], s
     for (const block of page.blocks ?? []) {
       for (const paragraph of block.paragraphs) {
         const kept: string[] = [];
+        const searchable: string[] = [];
         for (const line of paragraph.lines) {
           const centre = tile.top + (line.bbox.y0 + line.bbox.y1) / 2;
           if (centre < tile.ownTop || centre >= tile.ownBottom) continue;
@@ -65,17 +70,23 @@ export function mergeTiles(pages: readonly PageTree[], tiles: readonly Tile[], s
           if (text === '') continue;
           kept.push(text);
           lines.push({ text, confidence: round(line.confidence), bbox: toOriginal(line.bbox, tile.top) });
+          const searchableWords: string[] = [];
           for (const word of line.words) {
             const wordText = word.text.trim();
-            if (wordText !== '') words.push({ text: wordText, confidence: round(word.confidence), bbox: toOriginal(word.bbox, tile.top) });
+            if (wordText === '') continue;
+            const stored = { text: wordText, confidence: round(word.confidence), bbox: toOriginal(word.bbox, tile.top) };
+            words.push(stored);
+            if (isSearchableOcrWord(stored)) searchableWords.push(wordText);
           }
+          if (searchableWords.length > 0) searchable.push(searchableWords.join(' '));
         }
         if (kept.length > 0) paragraphs.push(kept.join('\n'));
+        if (searchable.length > 0) searchableParagraphs.push(searchable.join('\n'));
       }
     }
   });
   const confidence = words.length === 0 ? 0 : round(words.reduce((sum, word) => sum + word.confidence, 0) / words.length);
-  return { text: paragraphs.join('\n\n'), confidence, words, lines };
+  return { text: paragraphs.join('\n\n'), searchableText: searchableParagraphs.join('\n\n'), confidence, words, lines };
 }
 
 function clamp(value: number, limit: number): number {

@@ -22,10 +22,10 @@ export function ocrPending(db: Database, limit: number): OcrPendingRow[] {
 export function storeOcr(db: Database, result: OcrStored): void {
   run(
     db,
-    `INSERT INTO ocr_results (attachment_id, message_rowid, text, confidence, lang, words, engine, traineddata, parameters, took_ms, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attachment_id) DO NOTHING`,
+    `INSERT INTO ocr_results (attachment_id, message_rowid, text, searchable_text, confidence, lang, words, engine, traineddata, parameters, took_ms, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attachment_id) DO NOTHING`,
     [
-      result.attachmentId, result.messageRowid, result.text, result.confidence, result.lang, JSON.stringify(result.words), JSON.stringify(result.engine),
+      result.attachmentId, result.messageRowid, result.text, result.searchableText, result.confidence, result.lang, JSON.stringify(result.words), JSON.stringify(result.engine),
       JSON.stringify(result.traineddata), JSON.stringify(result.parameters), result.tookMs, result.createdAt,
     ],
   );
@@ -113,12 +113,15 @@ function toPendingRow(row: Record<string, SqlValue>): OcrPendingRow {
   };
 }
 
-/** OCR text per message (several images of one message joined by blank lines). */
+/**
+ * The searched OCR text per message (several images of one message joined by blank lines): the
+ * words that passed the searchable gate, or the whole text of a result stored before it (0110).
+ */
 export function ocrTextsForRowids(db: Database, rowids: number[]): [number, string][] {
   if (rowids.length === 0) return [];
   return selectAll(
     db,
-    `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, text FROM ocr_results WHERE message_rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
+    `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, coalesce(searchable_text, text) AS text FROM ocr_results WHERE message_rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
     rowids,
   ).map((row) => [asNumber(row['message_rowid']), asString(row['text'])]);
 }

@@ -40,6 +40,32 @@ describe('tiles', () => {
   });
 
   it('reports zero confidence and empty text for a page without words', () => {
-    expect(mergeTiles([{ blocks: null }], planTiles(100, 100, 0), 1, 100, 100)).toEqual({ text: '', confidence: 0, words: [], lines: [] });
+    expect(mergeTiles([{ blocks: null }], planTiles(100, 100, 0), 1, 100, 100)).toEqual({ text: '', searchableText: '', confidence: 0, words: [], lines: [] });
+  });
+
+  it('searches only the words OCR is at least 50 % sure of that hold a letter or digit, in their lines and paragraphs', () => {
+    const box = (y: number): OcrBox => ({ x0: 10, y0: y, x1: 300, y1: y + 30 });
+    const word = (text: string, confidence: number, y: number) => ({ text, confidence, bbox: box(y) });
+    const photo: PageTree = {
+      blocks: [
+        {
+          paragraphs: [
+            { lines: [{ text: 'pay me 500 RR', confidence: 70, bbox: box(0), words: [word('pay', 91, 0), word('me', 50, 0), word('500', 88, 0), word('RR', 49.4, 0)] }] },
+            { lines: [{ text: 'EE ~ |', confidence: 20, bbox: box(100), words: [word('EE', 12, 100), word('~', 90, 100), word('|', 95, 100)] }] },
+            {
+              lines: [
+                { text: 'passport', confidence: 96, bbox: box(200), words: [word('passport', 96, 200)] },
+                { text: 'кредит', confidence: 93, bbox: box(240), words: [word('кредит', 93, 240)] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const merged = mergeTiles([photo], planTiles(400, 2400, 0), 1, 400, 400);
+    expect(merged.text).toBe('pay me 500 RR\n\nEE ~ |\n\npassport\nкредит');
+    expect(merged.searchableText).toBe('pay me 500\n\npassport\nкредит');
+    // Every word stays in the result, with its confidence.
+    expect(merged.words.map((each) => each.text)).toEqual(['pay', 'me', '500', 'RR', 'EE', '~', '|', 'passport', 'кредит']);
   });
 });

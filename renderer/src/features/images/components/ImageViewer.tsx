@@ -91,7 +91,7 @@ export function ImageViewer({ images, index, total, active, cache, revision, mat
             <span className="legend-box match" /> matches the search ·{' '}
           </>
         )}
-        <span className="legend-box" /> a word OCR read · <span className="legend-box low" /> doubtful (under {LOW_CONFIDENCE} %) · ← → other images
+        <span className="legend-box" /> a word OCR read · <span className="legend-box low" /> doubtful, not searched (under {LOW_CONFIDENCE} %) · ← → other images
       </p>
     </div>
   );

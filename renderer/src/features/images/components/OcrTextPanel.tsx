@@ -48,7 +48,7 @@ export function OcrTextPanel({ image, text, ranges, words }: { image: ImageItem;
       {words.length > 0 && (
         <p className="hint">
           {formatCount(words.length, 'word')}
-          {doubtful > 0 && ` · ${formatCount(doubtful, 'doubtful word')} (under ${LOW_CONFIDENCE} %, dashed)`}
+          {doubtful > 0 && ` · ${formatCount(doubtful, 'doubtful word')} (under ${LOW_CONFIDENCE} %, dashed), not searched or tagged`}
         </p>
       )}
       {copy === 'copied' && (

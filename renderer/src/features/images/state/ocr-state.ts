@@ -1,9 +1,13 @@
 import type { ImageItem } from '../../../../../shared/domain/image.ts';
+import { SEARCHABLE_OCR_CONFIDENCE } from '../../../../../shared/domain/ocr-searchable.ts';
 
 export type OcrState = 'read' | 'failed' | 'pending';
 
-/** Confidence under this is shown as doubtful (dashed boxes): tesseract's own guesses at that level are often wrong. */
-export const LOW_CONFIDENCE = 60;
+/**
+ * Confidence under this is shown as doubtful (dashed boxes): tesseract's own guesses at that
+ * level are mostly wrong, and such words are not searched or tagged (shared/domain/ocr-searchable.ts).
+ */
+export const LOW_CONFIDENCE = SEARCHABLE_OCR_CONFIDENCE;
 
 export function ocrState(image: ImageItem): OcrState {
   if (image.ocrText !== null) return 'read';
