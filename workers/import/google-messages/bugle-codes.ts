@@ -42,6 +42,25 @@ export const BUGLE_STATUSES: Readonly<Record<number, string>> = {
 const FAILED_STATUSES = new Set([8, 9, 106]);
 const DRAFT_STATUS = 3;
 
+/**
+ * Outgoing statuses of a message the app had not sent, with what each says. AOSP sets
+ * OUTGOING_COMPLETE only in MessageData.markMessageSent; before that a message is YET_TO_SEND
+ * (updateSendingMessage, once the user pressed send), SENDING (markMessageSending,
+ * markMessageManualResend), RESENDING (markMessageResending) or AWAITING_RETRY (canSendMessage: it
+ * may be sent again). Those four are "not yet sent"; a draft and a failure were not sent either.
+ * Each of these writes sent_timestamp with the time sending was asked for, tried or given up.
+ */
+const NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
+  3: 'a draft, never sent',
+  4: 'waiting to be sent',
+  5: 'being sent',
+  6: 'being sent again',
+  7: 'waiting to be tried again after a try that did not go through',
+  8: 'sending failed',
+  9: 'sending failed (an emergency number)',
+};
+const NOT_YET_SENT_STATUSES = new Set([4, 5, 6, 7]);
+
 /** `participants.sub_id` of everyone but the phone's own SIM(s) (ParticipantData.OTHER_THAN_SELF_SUB_ID). */
 export const OTHER_THAN_SELF_SUB_ID = -2;
 
@@ -52,6 +71,8 @@ export interface StatusReading {
   direction: 'incoming' | 'outgoing' | null;
   failed: boolean;
   draft: boolean;
+  /** Queued, being sent or waiting for a retry (4 to 7): not sent when the database was copied. */
+  notYetSent: boolean;
 }
 
 /**
@@ -61,9 +82,19 @@ export interface StatusReading {
  */
 export function readStatus(status: number): StatusReading {
   const name = BUGLE_STATUSES[status];
-  if (name === undefined) return { name: `undocumented (${status})`, direction: null, failed: false, draft: false };
+  if (name === undefined) return { name: `undocumented (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
   const direction = name.startsWith('INCOMING') ? 'incoming' : name.startsWith('OUTGOING') ? 'outgoing' : null;
-  return { name, direction, failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS };
+  return { name, direction, failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS, notYetSent: NOT_YET_SENT_STATUSES.has(status) };
+}
+
+/**
+ * For a reader who would take an outgoing message for a sent one: what a status of a message the
+ * app never sent says, in words; null for every other status.
+ */
+export function notSentNote(status: number): string | null {
+  const what = NOT_SENT_STATUSES[status];
+  if (what === undefined) return null;
+  return `Not recorded as sent in this database: ${what} (message_status ${status}, ${BUGLE_STATUSES[status] ?? ''}). The app records a message as sent (OUTGOING_COMPLETE) only once sending succeeds; the sent timestamp of this one, if set, is when sending was asked for, tried or given up, not when it was sent.`;
 }
 
 export function protocolName(protocol: number): string {
