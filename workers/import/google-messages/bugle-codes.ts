@@ -4,16 +4,28 @@
  * tables. Sources: AOSP packages/apps/Messaging, src/com/android/messaging/datamodel/data/
  * MessageData.java (PROTOCOL_*, BUGLE_STATUS_*, BUGLE_STATUS_FIRST_INCOMING) and ParticipantData.java
  * (OTHER_THAN_SELF_SUB_ID = -2, isSelf()), which ALEAPP's googleMessages.py (Josh Hickman) also
- * cites for its direction. Google Messages has values AOSP never had (its RCS chats among them);
- * no public source maps them, so they are kept as numbers and said to be undocumented.
+ * cites for its direction. Google Messages has values AOSP never had. Its protocols are named
+ * from Google Messages' own MessageData (a decompiled build in the public repository
+ * forgedordor/one, com/google/android/apps/messaging/shared/datamodel/data/MessageData.java,
+ * commit 36086d6): the method that throws "Invalid Message Protocol" names 3 RCS, 4 Cloud Sync,
+ * 5 Tombstone, 6 EMP and 7 Satellite beside AOSP's 0-2, for the value its messages-table builder
+ * (defpackage/brdu.java) writes to `message_protocol`. ALEAPP, the Android SMS readers of this
+ * repository and the forensic write-ups searched (Magnet, SANS FOR585 notes, cellphoneforensics.ca)
+ * map no protocol value. Other values, and its statuses beyond AOSP's, are kept as numbers and said
+ * to be undocumented.
  */
 
-/** `messages.message_protocol` (MessageData.PROTOCOL_*). */
+/** `messages.message_protocol`: AOSP's MessageData.PROTOCOL_* (-1 to 2), Google Messages' own names (3 to 7). */
 export const BUGLE_PROTOCOLS: Readonly<Record<number, string>> = {
   [-1]: 'unknown',
   0: 'sms',
   1: 'mms',
   2: 'mms-push-notification',
+  3: 'rcs',
+  4: 'cloud-sync',
+  5: 'tombstone',
+  6: 'emp',
+  7: 'satellite',
 };
 
 /** `messages.message_status` (MessageData.BUGLE_STATUS_*), named as getStatusDescription() names them. */
