@@ -4,16 +4,28 @@
  * tables. Sources: AOSP packages/apps/Messaging, src/com/android/messaging/datamodel/data/
  * MessageData.java (PROTOCOL_*, BUGLE_STATUS_*, BUGLE_STATUS_FIRST_INCOMING) and ParticipantData.java
  * (OTHER_THAN_SELF_SUB_ID = -2, isSelf()), which ALEAPP's googleMessages.py (Josh Hickman) also
- * cites for its direction. Google Messages has values AOSP never had (its RCS chats among them);
- * no public source maps them, so they are kept as numbers and said to be undocumented.
+ * cites for its direction. Google Messages has values AOSP never had. Its protocols are named
+ * from Google Messages' own MessageData (a decompiled build in the public repository
+ * forgedordor/one, com/google/android/apps/messaging/shared/datamodel/data/MessageData.java,
+ * commit 36086d6): the method that throws "Invalid Message Protocol" names 3 RCS, 4 Cloud Sync,
+ * 5 Tombstone, 6 EMP and 7 Satellite beside AOSP's 0-2, for the value its messages-table builder
+ * (defpackage/brdu.java) writes to `message_protocol`. ALEAPP, the Android SMS readers of this
+ * repository and the forensic write-ups searched (Magnet, SANS FOR585 notes, cellphoneforensics.ca)
+ * map no protocol value. Other values, and its statuses beyond AOSP's, are kept as numbers and said
+ * to be undocumented.
  */
 
-/** `messages.message_protocol` (MessageData.PROTOCOL_*). */
+/** `messages.message_protocol`: AOSP's MessageData.PROTOCOL_* (-1 to 2), Google Messages' own names (3 to 7). */
 export const BUGLE_PROTOCOLS: Readonly<Record<number, string>> = {
   [-1]: 'unknown',
   0: 'sms',
   1: 'mms',
   2: 'mms-push-notification',
+  3: 'rcs',
+  4: 'cloud-sync',
+  5: 'tombstone',
+  6: 'emp',
+  7: 'satellite',
 };
 
 /** `messages.message_status` (MessageData.BUGLE_STATUS_*), named as getStatusDescription() names them. */
@@ -42,6 +54,25 @@ export const BUGLE_STATUSES: Readonly<Record<number, string>> = {
 const FAILED_STATUSES = new Set([8, 9, 106]);
 const DRAFT_STATUS = 3;
 
+/**
+ * Outgoing statuses of a message the app had not sent, with what each says. AOSP sets
+ * OUTGOING_COMPLETE only in MessageData.markMessageSent; before that a message is YET_TO_SEND
+ * (updateSendingMessage, once the user pressed send), SENDING (markMessageSending,
+ * markMessageManualResend), RESENDING (markMessageResending) or AWAITING_RETRY (canSendMessage: it
+ * may be sent again). Those four are "not yet sent"; a draft and a failure were not sent either.
+ * Each of these writes sent_timestamp with the time sending was asked for, tried or given up.
+ */
+const NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
+  3: 'a draft, never sent',
+  4: 'waiting to be sent',
+  5: 'being sent',
+  6: 'being sent again',
+  7: 'waiting to be tried again after a try that did not go through',
+  8: 'sending failed',
+  9: 'sending failed (an emergency number)',
+};
+const NOT_YET_SENT_STATUSES = new Set([4, 5, 6, 7]);
+
 /** `participants.sub_id` of everyone but the phone's own SIM(s) (ParticipantData.OTHER_THAN_SELF_SUB_ID). */
 export const OTHER_THAN_SELF_SUB_ID = -2;
 
@@ -52,6 +83,8 @@ export interface StatusReading {
   direction: 'incoming' | 'outgoing' | null;
   failed: boolean;
   draft: boolean;
+  /** Queued, being sent or waiting for a retry (4 to 7): not sent when the database was copied. */
+  notYetSent: boolean;
 }
 
 /**
@@ -61,9 +94,19 @@ export interface StatusReading {
  */
 export function readStatus(status: number): StatusReading {
   const name = BUGLE_STATUSES[status];
-  if (name === undefined) return { name: `undocumented (${status})`, direction: null, failed: false, draft: false };
+  if (name === undefined) return { name: `undocumented (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
   const direction = name.startsWith('INCOMING') ? 'incoming' : name.startsWith('OUTGOING') ? 'outgoing' : null;
-  return { name, direction, failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS };
+  return { name, direction, failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS, notYetSent: NOT_YET_SENT_STATUSES.has(status) };
+}
+
+/**
+ * For a reader who would take an outgoing message for a sent one: what a status of a message the
+ * app never sent says, in words; null for every other status.
+ */
+export function notSentNote(status: number): string | null {
+  const what = NOT_SENT_STATUSES[status];
+  if (what === undefined) return null;
+  return `Not recorded as sent in this database: ${what} (message_status ${status}, ${BUGLE_STATUSES[status] ?? ''}). The app records a message as sent (OUTGOING_COMPLETE) only once sending succeeds; the sent timestamp of this one, if set, is when sending was asked for, tried or given up, not when it was sent.`;
 }
 
 export function protocolName(protocol: number): string {

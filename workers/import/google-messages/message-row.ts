@@ -6,13 +6,16 @@
  * as milliseconds) and `sent_timestamp` ("the time that the sender sent the message"),
  * `message_protocol` and `message_status` (coded as bugle-codes.ts says), `seen`, `read`, and the
  * MMS and provider columns. Direction: from the status when AOSP defines the value; otherwise from
- * the sender, who is the owner when the sender's sub_id is not -2 (as ALEAPP decides it).
+ * the sender, who is the owner when the sender's sub_id is not -2 (as ALEAPP decides it, reading
+ * no status at all); when both tell and disagree, the status is taken and the sender's side kept
+ * in extra.senderSideDisagrees. An outgoing message the app never sent (a draft, one still queued,
+ * being sent or awaiting a retry, a failure) says so in extra.notSentNote (bugle-codes.ts).
  */
 
 import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
 import type { ColumnRequest, Row } from '../sqlite/index.ts';
 import { flagValue, integerValue, isoOrNull, nonEmptyText, putExtra, sqliteRowLocator, unixTime } from '../sqlite/index.ts';
-import { protocolName, readStatus } from './bugle-codes.ts';
+import { notSentNote, protocolName, readStatus } from './bugle-codes.ts';
 import type { BugleConversations } from './conversations.ts';
 import type { PartsReader } from './message-parts.ts';
 import type { BugleParticipant } from './participants.ts';
@@ -73,6 +76,8 @@ export function messageRowToMessage(row: Row, context: MessageContext): ParsedMe
   putExtra(extra, 'statusValue', status);
   if (statusReading?.failed === true) extra['failed'] = true;
   if (statusReading?.draft === true) extra['draft'] = true;
+  if (statusReading?.notYetSent === true) extra['notYetSent'] = true;
+  putExtra(extra, 'notSentNote', status === null ? null : notSentNote(status));
   const byStatus = statusReading?.direction ?? null;
   putExtra(extra, 'directionFrom', byStatus !== null ? 'message_status' : bySender !== null ? 'sender sub_id' : null);
   // Both tell, and disagree: the status was taken; the sender's side is kept for the analyst.

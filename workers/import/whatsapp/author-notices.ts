@@ -61,7 +61,7 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   if (split.marked && hasNoticeShape(plainBody) && isActOnParticipant(plainBody, sender, statistics)) {
     return 'body starts with a direction mark and reads "<participant> <verb> <the one it is written under>", as the notices about a participant do in any script ("X הסיר/ה את Y")';
   }
-  if (split.marked && isRightToLeftGroupEvent(plainBody, sender) && hasNoticeShape(plainBody)) {
+  if (split.marked && isRightToLeftGroupEvent(plainBody, sender, statistics.counts) && hasNoticeShape(plainBody)) {
     return "body starts with a direction mark and is WhatsApp's own wording of a participant joining, leaving, added or removed (Hebrew, Arabic, Persian), about the one it is written under";
   }
   const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;

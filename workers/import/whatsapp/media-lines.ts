@@ -48,7 +48,30 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
  * act, so it is never a single spaced word ("(adjunto)", "(attached)" are a person's words).
  */
 function isAttachedLabel(label: string): boolean {
-  return isKnownAndroidAttachedLabel(label) || ((WHITESPACE.test(label) || UNSPACED_SCRIPT.test(label)) && ATTACHED_LABEL_STEM.test(fold(label)));
+  return isKnownAndroidAttachedLabel(label) || isAttachedLikeLabel(label);
+}
+
+/** A label of several words (or one in an unspaced script) that mentions attaching: maybe a wording no list holds, maybe a person's. */
+function isAttachedLikeLabel(label: string): boolean {
+  return (WHITESPACE.test(label) || UNSPACED_SCRIPT.test(label)) && ATTACHED_LABEL_STEM.test(fold(label));
+}
+
+/** A file name ending in an extension, as WhatsApp names the files it exports. */
+const HAS_EXTENSION = /\.[\p{L}\p{N}]{1,8}$/u;
+
+/**
+ * How sure an Android `name (label)` line must be. 'first': a body's first line, where Android's
+ * own label names a file with or without an extension (a document sent without one), and a label
+ * no list holds that mentions attaching does so only after a name with an extension ("Invoice
+ * (see attached file)" is a person's words). 'later': a line under a file line, where a caption
+ * may stand: only the exact shape, a name with an extension and Android's own label.
+ */
+type AndroidAttachedCertainty = 'first' | 'later';
+
+function isAndroidAttachedLine(fileName: string, label: string, certainty: AndroidAttachedCertainty): boolean {
+  const extension = HAS_EXTENSION.test(fileName);
+  if (isKnownAndroidAttachedLabel(label)) return certainty === 'first' || extension;
+  return certainty === 'first' && extension && isAttachedLikeLabel(label);
 }
 /**
  * iOS `<attached: 00000035-PHOTO-….jpg>` (de `<Anhang: …>`, es `<adjunto: …>`). iOS names every
@@ -111,11 +134,11 @@ export function classifyMedia(firstLine: string, writtenFirstLine: string | null
     const mediaType = omittedLabelType(wrappedLabel);
     if (mediaType !== null) return { kind: 'omitted', mediaType };
   }
-  return attachedMedia(firstLine) ?? omittedFromIos(firstLine, writtenFirstLine) ?? webExportMedia(firstLine, WEB_EXPORT_READERS);
+  return attachedMedia(firstLine, 'first') ?? omittedFromIos(firstLine, writtenFirstLine) ?? webExportMedia(firstLine, WEB_EXPORT_READERS);
 }
 
 /** The file a line (marks removed, trimmed) names as attached: iOS's, its 2016 form, Android's. */
-function attachedMedia(line: string): WhatsAppMedia | null {
+function attachedMedia(line: string, certainty: AndroidAttachedCertainty): WhatsAppMedia | null {
   const iosAttached = line.endsWith('>') ? IOS_ATTACHED.exec(tailOf(line).tail) : null;
   const iosFile = iosAttached?.[2];
   if (iosFile !== undefined) {
@@ -132,8 +155,8 @@ function attachedMedia(line: string): WhatsAppMedia | null {
     const androidAttached = ANDROID_ATTACHED.exec(line);
     const androidFile = androidAttached?.[1];
     const androidLabel = androidAttached?.[2];
-    if (androidFile !== undefined && androidLabel !== undefined && isAttachedLabel(androidLabel)) {
-      const fileName = androidFile.trim();
+    const fileName = androidFile?.trim();
+    if (fileName !== undefined && androidLabel !== undefined && isAndroidAttachedLine(fileName, androidLabel, certainty)) {
       return { kind: 'attached', mediaType: mediaTypeFromFileName(fileName), fileName };
     }
   }
@@ -148,7 +171,9 @@ function attachedMedia(line: string): WhatsAppMedia | null {
  * AyazKhuraishi/whatsapp-export-inconsistencies, "Documents", from real exports) names no second file.
  * Only the run of such lines straight under the first is read: the first line of anything else is
  * a person's words (a caption), and every line under it is theirs too. An iOS placeholder is the
- * whole line, so `… <email: ana@example.com>` ending a person's line names no file.
+ * whole line, so `… <email: ana@example.com>` ending a person's line names no file; an Android
+ * one has its exact shape, a name with an extension and Android's own label, so a caption
+ * "Invoice (see attached file)" names none.
  * `firstFileName` is the file the first line names. Null when no later line names one.
  */
 export function laterAttachments(text: string, firstFileName: string | null): WhatsAppMedia[] | null {
@@ -172,5 +197,5 @@ function laterLineMedia(line: string): WhatsAppMedia | null {
   let bare = line;
   while (bare !== '' && isDirectionMark(bare.charAt(0))) bare = bare.slice(1);
   if (bare.endsWith('>') && bare.includes(':') && (!bare.startsWith('<') || bare.indexOf('<', 1) !== -1)) return null;
-  return attachedMedia(bare);
+  return attachedMedia(bare, 'later');
 }

@@ -14,6 +14,13 @@
  * (TalTouboul/---------- `_chat.txt`) writes `X הסיר/ה את Y` under Y exactly as
  * `group_participants_name_removed_names` has it. Other versions' wordings, if they differ, no
  * source here shows: a body in them stays the participant's message.
+ *
+ * The one who acted must be someone the export shows, not any few words: a name a header of the
+ * chat gives (isActOnParticipant in author-notices.ts asks the same), a non-contact as iOS marks
+ * one (`~ Name`, FORMATS.md §1.3), or a phone number (how a name not in the contacts is written,
+ * FORMATS.md §1.2-1.3). Otherwise a person's sentence ending in a wording under their own name
+ * ("لا أعرف لماذا أحمد أضاف ليلى", I don't know why Ahmed added Leila) would lose its writer; an
+ * admin who never wrote leaves the notice a line under the participant's name, its words intact.
  */
 
 /** Where a wording names the participant it is written under, and the one who acted on them. */
@@ -85,12 +92,39 @@ function looksLikeName(text: string): boolean {
   return name !== '' && name === text && name.length <= MAX_ACTOR_LENGTH && !SENTENCE_PUNCTUATION.test(name) && name.split(' ').length <= MAX_ACTOR_WORDS;
 }
 
+/** The names the chat's headers give (the keys; SenderStatistics.counts): read again for every wording tried. */
+type ChatNames = Pick<ReadonlyMap<string, unknown>, 'keys'>;
+
+/** iOS's mark before a name not in the phone's contacts (spaces already made plain). */
+const NON_CONTACT_MARK = /^~ ?(?=\S)/u;
+/** Direction marks and embeddings around a phone number (`‪+40 521 028 61 88‬`). */
+const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
+/** A phone number as WhatsApp writes one it has no name for: a plus, then digits in groups. */
+const PHONE_NUMBER = /^\+\d[\d ()-]{4,}\d$/u;
+
+/** The names the chat's headers give, as a body writes them: plain spaces, no non-contact mark. */
+function plainChatName(name: string): string {
+  return name.replace(NAME_SPACES, ' ').trim().replace(NON_CONTACT_MARK, '');
+}
+
+/** True when `text` (spaces made plain) is someone the export shows, other than `subject`. */
+function isKnownActor(text: string, subject: string, chatNames: ChatNames): boolean {
+  if (!looksLikeName(text)) return false;
+  if (NON_CONTACT_MARK.test(text) || PHONE_NUMBER.test(text.replace(BIDI_CONTROLS, ''))) return true;
+  const plainSubject = plainChatName(subject);
+  for (const name of chatNames.keys()) {
+    const plain = plainChatName(name);
+    if (plain !== '' && plain !== plainSubject && plain === text) return true;
+  }
+  return false;
+}
+
 /** The subject as the body may write it: iOS puts `~ ` before a name not in the phone's contacts. */
 function subjectForms(subject: string): string[] {
   return [subject, `~ ${subject}`, `~${subject}`];
 }
 
-function matchesParts(body: string, subject: string, parts: WordingParts): boolean {
+function matchesParts(body: string, subject: string, parts: WordingParts, chatNames: ChatNames): boolean {
   if (!body.startsWith(parts.head) || !body.endsWith(parts.tail)) return false;
   const inner = body.slice(parts.head.length, body.length - parts.tail.length);
   for (const form of subjectForms(subject)) {
@@ -98,10 +132,10 @@ function matchesParts(body: string, subject: string, parts: WordingParts): boole
       if (inner === form) return true;
     } else if (parts.actorFirst) {
       const ending = parts.middle + form;
-      if (inner.endsWith(ending) && looksLikeName(inner.slice(0, inner.length - ending.length))) return true;
+      if (inner.endsWith(ending) && isKnownActor(inner.slice(0, inner.length - ending.length), subject, chatNames)) return true;
     } else {
       const opening = form + parts.middle;
-      if (inner.startsWith(opening) && looksLikeName(inner.slice(opening.length))) return true;
+      if (inner.startsWith(opening) && isKnownActor(inner.slice(opening.length), subject, chatNames)) return true;
     }
   }
   return false;
@@ -109,9 +143,9 @@ function matchesParts(body: string, subject: string, parts: WordingParts): boole
 
 /**
  * True when a body (marks removed) is, word for word, one of the group events above about
- * `sender`, the name it is written under.
+ * `sender`, the name it is written under; `chatNames` are the names the chat's headers give.
  */
-export function isRightToLeftGroupEvent(plainBody: string, sender: string): boolean {
+export function isRightToLeftGroupEvent(plainBody: string, sender: string, chatNames: ChatNames): boolean {
   // Most bodies are told by length, or by not naming their writer, before any wording is tried:
   // a right-to-left writer's keyboard marks every message, and each one gets here.
   if (plainBody.length > MAX_WORDING_LENGTH + NON_CONTACT_MARK_LENGTH + sender.length + MAX_ACTOR_LENGTH) return false;
@@ -119,7 +153,7 @@ export function isRightToLeftGroupEvent(plainBody: string, sender: string): bool
   if (lastWord === '' || !plainBody.includes(lastWord)) return false;
   const subject = sender.replace(NAME_SPACES, ' ').trim();
   const body = plainBody.replace(NAME_SPACES, ' ').trim();
-  return PARTS.some((parts) => matchesParts(body, subject, parts));
+  return PARTS.some((parts) => matchesParts(body, subject, parts, chatNames));
 }
 
 /** The name's last word: the body of a wording about it holds it, whatever spaces the name has. */

@@ -5,7 +5,7 @@ import type { WhatsAppMedia, WhatsAppRecord } from './types.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_TEXT_PARSER_VERSION = '1.24.1';
+export const WHATSAPP_TEXT_PARSER_VERSION = '1.24.3';
 
 /** WhatsApp "Export chat" .txt as a SourceParser: one file, one conversation. */
 export const whatsappTextParser: SourceParser = {

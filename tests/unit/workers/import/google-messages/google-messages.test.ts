@@ -70,9 +70,9 @@ describe('Google Messages bugle_db', () => {
     expect(parts[1]).not.toHaveProperty('timestamp');
   });
 
-  it('marks a failed send, keeps a protocol AOSP does not define as its number, and a column no source names under its own name', async () => {
+  it('marks a failed send, names the RCS protocol (Google Messages\' 3), and keeps a column no source names under its own name', async () => {
     const failed = (await parse()).sink.messages[3];
-    expect(failed).toMatchObject({ direction: 'outgoing', text: 'are you there', extra: { failed: true, status: 'OUTGOING_FAILED', protocol: 'undocumented (3)', protocolValue: 3, otherColumns: { vendor_flag: 5 } } });
+    expect(failed).toMatchObject({ direction: 'outgoing', text: 'are you there', extra: { failed: true, status: 'OUTGOING_FAILED', protocol: 'rcs', protocolValue: 3, otherColumns: { vendor_flag: 5 } } });
     // Zero is the column's default: it says nothing and is left out.
     expect((await parse()).sink.messages[0]?.extra).not.toHaveProperty('otherColumns');
   });

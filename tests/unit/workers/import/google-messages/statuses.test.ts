@@ -12,11 +12,11 @@ const STATUSES = `${BUGLE_SCHEMA}${PEOPLE_AND_CONVERSATIONS}
 
 describe('Google Messages statuses (AOSP MessageData.BUGLE_STATUS_*)', () => {
   it('names the documented values, tells their direction, and marks failures and drafts', () => {
-    expect(readStatus(1)).toEqual({ name: 'OUTGOING_COMPLETE', direction: 'outgoing', failed: false, draft: false });
-    expect(readStatus(9)).toEqual({ name: 'OUTGOING_FAILED_EMERGENCY_NUMBER', direction: 'outgoing', failed: true, draft: false });
-    expect(readStatus(107)).toEqual({ name: 'INCOMING_EXPIRED_OR_NOT_AVAILABLE', direction: 'incoming', failed: false, draft: false });
-    expect(readStatus(0)).toEqual({ name: 'UNKNOWN', direction: null, failed: false, draft: false });
-    expect(readStatus(42)).toEqual({ name: 'undocumented (42)', direction: null, failed: false, draft: false });
+    expect(readStatus(1)).toEqual({ name: 'OUTGOING_COMPLETE', direction: 'outgoing', failed: false, draft: false, notYetSent: false });
+    expect(readStatus(9)).toEqual({ name: 'OUTGOING_FAILED_EMERGENCY_NUMBER', direction: 'outgoing', failed: true, draft: false, notYetSent: false });
+    expect(readStatus(107)).toEqual({ name: 'INCOMING_EXPIRED_OR_NOT_AVAILABLE', direction: 'incoming', failed: false, draft: false, notYetSent: false });
+    expect(readStatus(0)).toEqual({ name: 'UNKNOWN', direction: null, failed: false, draft: false, notYetSent: false });
+    expect(readStatus(42)).toEqual({ name: 'undocumented (42)', direction: null, failed: false, draft: false, notYetSent: false });
   });
 
   it('keeps a draft, falls back on the sender for an unknown status, and notes a sender that contradicts the status', async () => {

@@ -30,6 +30,10 @@ describe('right-to-left group events written under the participant they name', (
     `${RLM}[7.5.2024, 9:05:00] مریم: ${RLM}مریم توسط علی اضافه شد`,
     `${RLM}[7.5.2024, 9:06:00] مریم: ${RLM}مریم ترک کرد`,
     `[7.5.2024, 9:07:00] مریم: ${RLM}سلام به همه`,
+    // The ones who added or removed someone write too: an actor is a name the chat shows (rtl-group-events.ts).
+    `[7.5.2024, 9:08:00] רון אבני: ${RLM}ברוך הבא`,
+    `[7.5.2024, 9:09:00] أحمد: ${RLM}أهلا ليلى`,
+    `[7.5.2024, 9:10:00] علی: ${RLM}خوش آمدی`,
   ];
   const result = parseLines(lines);
 
@@ -38,7 +42,8 @@ describe('right-to-left group events written under the participant they name', (
       expect(recordOnLine(result, line), `line ${line}`).toMatchObject({ kind: 'system', sender: null, attributedTo: name });
     }
     expect(recordOnLine(result, 5)).toMatchObject({ text: 'אורי לוי עזב/ה', leadingMarks: 'U+200E' });
-    expect(recordOnLine(result, 13).systemReason).toMatch(/WhatsApp's own wording/u);
+    // Line 13 ("أحمد أضاف ليلى", Ahmad writing too) is also a participant acting on another (isActOnParticipant), read first.
+    expect(recordOnLine(result, 15).systemReason).toMatch(/WhatsApp's own wording/u);
   });
 
   it("keeps the participants' messages theirs, and a wording no WhatsApp string shows", () => {
