@@ -14,6 +14,7 @@ import { htmlCustomEmoji } from './html-custom-emoji.ts';
 import { pageFilePath } from './html-links.ts';
 import { htmlMedia } from './html-media.ts';
 import { htmlReactions } from './html-reactions.ts';
+import { isRichMessage, richMessageText } from './html-rich-message.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock, HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf, textWithout } from './html-text.ts';
@@ -111,7 +112,11 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
     media.facts.push(...forwardedMedia.facts);
     media.unsafePaths.push(...forwardedMedia.unsafePaths);
   }
-  message.text = textElements.map((element) => textOf(element)).filter((text) => text !== '').join('\n');
+  // A rich message's blocks are its lines (html-rich-message.ts); an ordinary text is its characters.
+  message.text = textElements
+    .map((element) => (isRichMessage(element) ? richMessageText(element) : textOf(element)))
+    .filter((text) => text !== '')
+    .join('\n');
   const poll = message.text === '' ? pollText(media.facts) : null;
   if (poll !== null) {
     // The poll's words are the message's only content: written out as its text, so a search finds them.
