@@ -9,7 +9,9 @@
  * (export_output_html.cpp, prepareMediaData): reason missed is "Cancelled" on the holder's call
  * and "Missed" on the other's, reason busy is "Declined" on the other's call (on the holder's it
  * is plain "Outgoing"), and a length marks the call "success". The outcome follows that reading,
- * so the same call reads alike in both exports; what it does not settle is 'unknown'.
+ * so the same call reads alike in both exports; what it does not settle is 'unknown'. A missed
+ * call whose direction is not established (no holder known) is 'not connected': 'missed' would
+ * claim it was the holder's to take.
  * Not for "group_call" (a group's voice chat, with its own `duration`): that is no call between two people.
  */
 
@@ -37,8 +39,10 @@ export function phoneCallFacts(value: JsonObject, direction: 'incoming' | 'outgo
 }
 
 function outcomeOf(reason: unknown, direction: 'incoming' | 'outgoing' | null, durationSeconds: number | null): CallOutcome {
-  // The field's own word, unless the holder placed the call: then the exporter calls it "Cancelled".
-  if (reason === 'missed') return direction === 'outgoing' ? 'cancelled' : 'missed';
+  // "Missed" is the other person's call nobody took, "Cancelled" the holder's (as the HTML writer
+  // words them). With no direction, 'missed' would say the holder was called: that nobody took
+  // the call is all the export establishes, which call logs name 'not connected'.
+  if (reason === 'missed') return direction === 'outgoing' ? 'cancelled' : direction === 'incoming' ? 'missed' : 'not connected';
   if (reason === 'busy' && direction === 'incoming') return 'rejected';
   return durationSeconds !== null && durationSeconds > 0 ? 'answered' : 'unknown';
 }

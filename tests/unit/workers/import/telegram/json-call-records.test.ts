@@ -60,10 +60,10 @@ describe('Telegram JSON: a phone call is a call record', () => {
     ]);
   });
 
-  it('reads a missed call as missed and a busy one as unknown where the direction is not known', async () => {
+  it('reads a missed call as not connected and a busy one as unknown where the direction is not known', async () => {
     const records = await parse([call(1, 'Alice', PEER, { discard_reason: 'missed' }), call(2, 'Alice', PEER, { discard_reason: 'busy' })], 'private_group');
     expect(records.map((item) => [item.direction, item.extra?.['outcome']])).toEqual([
-      [null, 'missed'],
+      [null, 'not connected'],
       [null, 'unknown'],
     ]);
   });
