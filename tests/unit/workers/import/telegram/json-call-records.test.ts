@@ -72,10 +72,4 @@ describe('Telegram JSON: a phone call is a call record', () => {
     const [record] = await parse([call(1, null, PEER, { duration_seconds: '56', discard_reason: 'hangup' })]);
     expect(record).toMatchObject({ sender: `Deleted Account (${PEER})`, extra: { recordType: 'call', outcome: 'unknown', durationSeconds: null, duration_seconds: '56' } });
   });
-
-  it('leaves a group voice chat (group_call) a plain service line', async () => {
-    const [record] = await parse([{ ...call(1, 'Alice', PEER, { duration: 300 }), action: 'group_call' }], 'private_group');
-    expect(record).toMatchObject({ kind: 'system', sender: null, direction: null, text: 'Alice: group_call (duration: 300)' });
-    expect(record?.extra?.['recordType']).toBeUndefined();
-  });
 });
