@@ -11,6 +11,7 @@ import { unparsedRecord } from '../unparsed-record.ts';
 import { htmlBotButtons } from './html-bot-buttons.ts';
 import { asHtmlCallRecord } from './html-call-record.ts';
 import { htmlCustomEmoji } from './html-custom-emoji.ts';
+import { asHtmlGroupCall } from './html-group-call.ts';
 import { pageFilePath } from './html-links.ts';
 import { htmlMedia } from './html-media.ts';
 import { htmlReactions } from './html-reactions.ts';
@@ -204,6 +205,8 @@ function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, c
   // A service block has no date title: the divider above it is the only date the page gives.
   if (context.day !== null) extra['dayDivider'] = context.day;
   if (Object.keys(extra).length > 0) message.extra = extra;
+  // "Ann started voice chat (300 seconds)": a group's voice chat is a call record (html-group-call.ts).
+  asHtmlGroupCall(message);
   return { message, sender: context.previousSender, forwardedFrom: null, notes };
 }
 

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import type { HtmlAccountHolder } from './html-call-owner.ts';
 import { isHtmlCallRecord } from './html-call-record.ts';
+import { isHtmlGroupCall } from './html-group-call.ts';
 import { chatAccountHolder } from './html-chat-holder.ts';
 import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { pageFoldersOf } from './html-links.ts';
@@ -21,7 +22,7 @@ import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.18.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.19.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   // The holder may be named only after their first messages, or on another page of the chat:
@@ -87,6 +88,8 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
     // Two people write in a chat with calls: the holder the calls name, and the other. A call's sender is its caller.
     const call = isHtmlCallRecord(message);
     if (holder !== null && (message.kind === 'message' || call) && message.sender !== null) message.direction = message.sender === holder.name ? 'outgoing' : 'incoming';
+    // Another's voice chat says nothing of the holder: they may never have joined it.
+    if (isHtmlGroupCall(message) && message.direction === 'incoming') message.direction = null;
     const place = `${file}:${message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0}`;
     for (const note of result.notes) warnings.add('message', place, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
