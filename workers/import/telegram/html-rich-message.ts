@@ -7,6 +7,8 @@
  * sender's text never holds a raw newline: SerializeString writes each one as `<br>`. So in a rich
  * message every raw line break is the writer's block boundary, and it is read as one line break;
  * read as an ordinary message's layout (a space) the blocks ran together into one line.
+ * A figure's media block is left out of the text: its file is an attachment and its words are
+ * the writer's (html-media.ts keeps them in extra.media); a caption (figcaption) is the message's.
  * An ordinary `div.text` (FormatText) has no such layout: it stays with textOf.
  */
 
@@ -31,6 +33,12 @@ function collect(node: HtmlNode, pieces: Piece[]): Piece[] {
       if (index > 0) pieces.push(BOUNDARY);
       pieces.push(decodeEntities(part));
     });
+    return pieces;
+  }
+  // A figure's file block (pushPhotoMedia, pushGenericMedia...) is an attachment, its words the
+  // writer's ("Location", a size), kept in extra.media by html-media.ts as for any message.
+  if (node.classes.includes('media_wrap')) {
+    pieces.push(BOUNDARY);
     return pieces;
   }
   switch (node.name) {

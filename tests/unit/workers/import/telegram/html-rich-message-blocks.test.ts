@@ -40,4 +40,28 @@ describe('Telegram HTML rich message: block boundaries are line breaks (export_o
     const result = await parseTelegramPage([telegramMessage(1, 'Marta', telegramText('Hello<br><blockquote>quoted</blockquote><br>after <pre>x = 1</pre>'))]);
     expect(result.messages[0]?.text).toBe('Hello\nquoted\nafter x = 1');
   });
+
+  it('leaves a media block of a rich message out of its text: the file is an attachment and its block\'s words are the writer\'s, kept in extra.media', async () => {
+    // renderPhoto: a figure holding pushPhotoMedia's media_wrap, then the caption (figcaption).
+    const media = '\n<div class="media_wrap clearfix">\n<a class="photo_wrap clearfix pull_left" href="photos/photo_1@01-02-2026_10-00-00.jpg">\n<img class="photo" src="photos/photo_1@01-02-2026_10-00-00_thumb.jpg" style="width: 260px; height: 195px"/>\n</a>\n</div>\n';
+    const generic = '\n<div class="media_wrap clearfix">\n<div class="media clearfix pull_left media_location">\n<div class="fill pull_left">\n</div>\n<div class="body">\n<div class="title bold">\nLocation\n</div>\n<div class="status details">\n45.1, 28.2\n</div>\n</div>\n</div>\n</div>\n';
+    const caption = block(8, 'figcaption', ' class="rich_media_caption" dir="auto"', block(9, 'div', ' class="rich_caption_text"', 'The room'));
+    const rich = richMessage(
+      [
+        paragraph(7, 'See the place'),
+        block(7, 'figure', ' class="rich_block rich_media_item" data-rich-kind="photo"', media + caption),
+        block(7, 'figure', ' class="rich_block rich_reference_block" data-rich-kind="map"', generic),
+      ].join(''),
+    );
+    const result = await parseTelegramPage([telegramMessage(1, 'Marta', rich)]);
+    const [message] = result.messages;
+    expect(message?.text).toBe('See the place\nThe room');
+    // The photo once (not again as a custom emoji: its link is in the text div), and the map's place.
+    expect(message?.attachments.map((attachment) => [attachment.mediaType, attachment.fileName])).toEqual([
+      ['image', 'photo_1@01-02-2026_10-00-00.jpg'],
+      ['location', undefined],
+    ]);
+    expect(message?.extra?.['textEntityFacts']).toBeUndefined();
+    expect(message?.extra?.['media']).toEqual(expect.arrayContaining([expect.objectContaining({ class: 'media clearfix pull_left media_location', title: 'Location', status: '45.1, 28.2' })]));
+  });
 });
