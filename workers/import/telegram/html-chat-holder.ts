@@ -51,6 +51,9 @@ export interface UnreadablePage {
 const siblingCache = new Map<string, PageHolderFacts>();
 const MAX_CACHED_FILES = 20_000;
 
+/** Unreadable files named in the reason's sentence (a folder may hold thousands). */
+const FILES_NAMED = 10;
+
 /** Natural page order: messages.html, messages2.html, …, messages10.html. */
 const PAGE_ORDER = new Intl.Collator('en', { numeric: true });
 
@@ -68,7 +71,9 @@ export async function chatAccountHolder(input: ParserInput, sink: ParseSink, rea
   if (missing.length === 0) return reading;
   // What was read may name one holder; an unread page of the chat may name another.
   const read = reading.holder === null ? reading.none.replace(/: directions are unknown$/u, '') : `named ${reading.holder.name}, by ${reading.holder.evidence}`;
-  const files = missing.map((page) => `${page.page} (${page.reason})`).join('; ');
+  // Every one is in the details; the sentence names the first few.
+  const named = missing.slice(0, FILES_NAMED).map((page) => `${page.page} (${page.reason})`);
+  const files = missing.length > FILES_NAMED ? `${named.join('; ')}; and ${missing.length - FILES_NAMED} more, listed in accountHolderUnreadablePages` : named.join('; ');
   return { ...reading, holder: null, none: `not named: ${missing.length === 1 ? 'a file' : `${missing.length} files`} beside the page could not be read (${files}) and may be a page of this chat whose calls or reactions name someone else; the ${pages.length === 1 ? 'page' : `${pages.length} pages`} read: ${read}: directions are unknown` };
 }
 

@@ -259,6 +259,18 @@ describe('Telegram HTML: reading the other pages of a chat stays cheap and safe'
     }
   });
 
+  it('names at most 10 unreadable files in the reason, and lists every one in the details', async () => {
+    const own = inputFromText(page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), { displayName: 'chat/messages.html' });
+    const root = `/in-memory/failing-${Date.now()}`;
+    const failing = Array.from({ length: 12 }, (_item, index): NearbyFile => {
+      const input = inputFromText('', { displayName: `chat/messages${index + 2}.html` });
+      return { relation: 'same-folder', input: { ...input, path: `${root}/messages${index + 2}.html` }, head: () => Promise.reject(new Error('EIO: i/o error, read')) };
+    });
+    const { outcome } = await runParser(telegramHtmlParser, { ...own, nearby: () => Promise.resolve(failing) });
+    expect(outcome.details['accountHolder']).toMatch(/^not named: 12 files beside the page could not be read \(chat\/messages2\.html \(EIO: i\/o error, read\);.*chat\/messages11\.html \(EIO: i\/o error, read\); and 2 more, listed in accountHolderUnreadablePages\)/u);
+    expect(outcome.details['accountHolderUnreadablePages']).toHaveLength(12);
+  });
+
   it('warns when the files beside a page cannot be listed, and decides from the page alone', async () => {
     const own = inputFromText(page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), { displayName: 'messages.html' });
     const { messages, outcome, warnings } = await runParser(telegramHtmlParser, { ...own, nearby: () => Promise.reject(new Error('EACCES: permission denied, scandir')) });
