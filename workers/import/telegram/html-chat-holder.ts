@@ -10,8 +10,14 @@
  *
  * Cheap and bounded: a page is parsed for its calls only when its bytes mention one
  * (html-page-holder-facts.ts), and what a page beside says is kept in this worker under its path
- * and fingerprint, so the N pages of a chat cost about 2N reads, not N². A file beside that cannot
- * be read is named in a warning and the holder is decided from the others.
+ * and fingerprint, so the N pages of a chat cost about 2N reads, not N².
+ *
+ * A file beside that cannot be read (its head, its header, or the rest of a page with a holder
+ * mark) is named in a warning and in the details (`unreadablePages`). The rule: unless what was
+ * read of it shows it is a page of another chat (its header read, another chat key), it may be a
+ * page of this chat whose calls or reactions name someone else, so the pages read do not settle
+ * the holder and none is named; the reason says which files and what the pages read named. A
+ * page of another chat cannot name this chat's holder, and does not stop the decision.
  */
 
 import type { NearbyFile, ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
@@ -19,7 +25,7 @@ import { isCancellation } from '../../../shared/errors.ts';
 import { MAX_NEARBY_FILES } from '../file-input.ts';
 import { HtmlAccountHolderTally } from './html-call-owner.ts';
 import type { HtmlAccountHolder } from './html-call-owner.ts';
-import { pageHolderFacts } from './html-page-holder-facts.ts';
+import { pageHolderFacts, reasonOf } from './html-page-holder-facts.ts';
 import type { PageHolderFacts, PageReader } from './html-page-holder-facts.ts';
 import { sniffTelegramHtml, SNIFF_BYTES } from './html-sniff.ts';
 
@@ -31,27 +37,52 @@ export interface ChatHolderReading {
   pages: number;
   /** The pages whose calls or reactions named someone, with the SHA-256 of the bytes read, in page order. */
   evidencePages: { page: string; sha256: string }[];
+  /** Files beside that could not be read; `couldNameHolder` unless read far enough to be another chat's page. */
+  unreadablePages: UnreadablePage[];
+}
+
+export interface UnreadablePage {
+  page: string;
+  reason: string;
+  couldNameHolder: boolean;
 }
 
 /** Facts of files beside a page, by path and fingerprint; cleared when full (a worker may import many folders). */
 const siblingCache = new Map<string, PageHolderFacts>();
 const MAX_CACHED_FILES = 20_000;
 
+/** Unreadable files named in the reason's sentence (a folder may hold thousands). */
+const FILES_NAMED = 10;
+
 /** Natural page order: messages.html, messages2.html, …, messages10.html. */
 const PAGE_ORDER = new Intl.Collator('en', { numeric: true });
 
 export async function chatAccountHolder(input: ParserInput, sink: ParseSink, readPage: PageReader): Promise<ChatHolderReading> {
   const own = await pageHolderFacts(input, sink, readPage);
-  const pages = [own, ...(await siblingPages(input, own.chatKey, sink, readPage))];
-  pages.sort((a, b) => PAGE_ORDER.compare(a.page, b.page) || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+  const unreadablePages: UnreadablePage[] = [];
+  const pages = [own, ...(await siblingPages(input, own.chatKey, sink, readPage, unreadablePages))];
+  pages.sort(byPage);
+  unreadablePages.sort(byPage);
   const tally = new HtmlAccountHolderTally();
   for (const page of pages) tally.addFacts(page);
   const evidencePages = pages.flatMap((page) => (page.sha256 === null ? [] : [{ page: page.page, sha256: page.sha256 }]));
-  return { holder: tally.decide(), none: tally.describeNone(pages.length), pages: pages.length, evidencePages };
+  const reading = { holder: tally.decide(), none: tally.describeNone(pages.length), pages: pages.length, evidencePages, unreadablePages };
+  const missing = unreadablePages.filter((page) => page.couldNameHolder);
+  if (missing.length === 0) return reading;
+  // What was read may name one holder; an unread page of the chat may name another.
+  const read = reading.holder === null ? reading.none.replace(/: directions are unknown$/u, '') : `named ${reading.holder.name}, by ${reading.holder.evidence}`;
+  // Every one is in the details; the sentence names the first few.
+  const named = missing.slice(0, FILES_NAMED).map((page) => `${page.page} (${page.reason})`);
+  const files = missing.length > FILES_NAMED ? `${named.join('; ')}; and ${missing.length - FILES_NAMED} more, listed in accountHolderUnreadablePages` : named.join('; ');
+  return { ...reading, holder: null, none: `not named: ${missing.length === 1 ? 'a file' : `${missing.length} files`} beside the page could not be read (${files}) and may be a page of this chat whose calls or reactions name someone else; the ${pages.length === 1 ? 'page' : `${pages.length} pages`} read: ${read}: directions are unknown` };
+}
+
+function byPage(a: { page: string }, b: { page: string }): number {
+  return PAGE_ORDER.compare(a.page, b.page) || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0);
 }
 
 /** What the other pages of the chat (the Telegram pages beside this one with its chat key) say. */
-async function siblingPages(input: ParserInput, chatKey: string | null, sink: ParseSink, readPage: PageReader): Promise<PageHolderFacts[]> {
+async function siblingPages(input: ParserInput, chatKey: string | null, sink: ParseSink, readPage: PageReader, unreadable: UnreadablePage[]): Promise<PageHolderFacts[]> {
   let nearby: NearbyFile[];
   try {
     nearby = await input.nearby();
@@ -72,14 +103,23 @@ async function siblingPages(input: ParserInput, chatKey: string | null, sink: Pa
   }
   for (const file of beside.slice(0, MAX_NEARBY_FILES)) {
     sink.throwIfCancelled();
+    const page = file.input.displayName;
     try {
       const facts = await siblingFacts(file, sink, readPage);
-      if (facts.chatKey !== null && facts.chatKey === chatKey) found.push(facts);
+      if (facts.unreadable !== undefined) {
+        const sameChat = facts.chatKey === chatKey;
+        unreadable.push({ page, reason: facts.unreadable, couldNameHolder: sameChat });
+        const consequence = sameChat ? 'it is a page of this chat, so what it says of its account holder is unknown: no holder was named' : 'its header shows a page of another chat, which cannot name this chat\'s account holder';
+        sink.warning({ place: page, message: `this file beside ${input.displayName} could not be read to its end (${facts.unreadable}); ${consequence}` });
+      } else if (facts.chatKey !== null && facts.chatKey === chatKey) {
+        found.push(facts);
+      }
     } catch (error) {
       if (isCancellation(error)) throw error;
+      unreadable.push({ page, reason: reasonOf(error), couldNameHolder: true });
       sink.warning({
-        place: file.input.displayName,
-        message: `this file beside ${input.displayName} could not be read (${reasonOf(error)}), so whether it is another page of the chat naming its account holder is unknown: the holder was decided from the other pages`,
+        place: page,
+        message: `this file beside ${input.displayName} could not be read (${reasonOf(error)}), so whether it is another page of the chat naming its account holder is unknown: no holder was named`,
       });
     }
   }
@@ -91,14 +131,11 @@ async function siblingFacts(file: NearbyFile, sink: ParseSink, readPage: PageRea
   const cached = key === null ? undefined : siblingCache.get(key);
   if (cached !== undefined) return cached;
   const isPage = sniffTelegramHtml(await file.head(SNIFF_BYTES));
-  const facts = isPage ? await pageHolderFacts(file.input, sink, readPage) : { page: file.input.displayName, chatKey: null, named: [], sharedName: null, sha256: null };
-  if (key !== null) {
+  const facts = isPage ? await pageHolderFacts(file.input, sink, readPage, true) : { page: file.input.displayName, chatKey: null, named: [], sharedName: null, sha256: null };
+  // A failed read may not fail again: it is not kept.
+  if (key !== null && facts.unreadable === undefined) {
     if (siblingCache.size >= MAX_CACHED_FILES) siblingCache.clear();
     siblingCache.set(key, facts);
   }
   return facts;
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,7 +6,7 @@
  * "converted this group to a supergroup", "Channel «…» created", "Channel title changed to «…»".
  * More than two people writing also makes a group. Two things exist only in a private chat: a
  * phone call (written as a `media_call` block, "Outgoing"/"Incoming"/"Missed"/"Cancelled"/
- * "Declined": group calls are service lines, "started a video chat") and "… joined Telegram"
+ * "Declined": a group voice chat is a service line, "<name> started voice chat") and "… joined Telegram"
  * (a contact's sign-up, told only to the people who have their number).
  * Only positive evidence settles a kind: a page with one or two senders and no such line or call
  * stays 'unknown' (a channel's posts carry the channel's name as their sender, so one name is no

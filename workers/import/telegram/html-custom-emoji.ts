@@ -30,7 +30,8 @@ export function htmlCustomEmoji(texts: readonly HtmlElement[], pageFolders: read
   const result: HtmlCustomEmoji = { facts: [], attachments: [], unsafePaths: [] };
   const linked = new Set<string>();
   for (const text of texts) {
-    for (const link of findAll(text, (element) => element.name === 'a')) {
+    // A rich message's text holds its figures' file blocks (html-rich-message.ts): their links are files, read by html-media.ts.
+    for (const link of findAll(text, (element) => element.name === 'a', (element) => element.classes.includes('media_wrap'))) {
       const href = decodeEntities(link.attributes['href'] ?? '');
       // No scheme and no fragment: a file of the export (every other link the exporter writes has one).
       if (href === '' || href.startsWith('#') || hasScheme(href)) continue;

@@ -11,9 +11,11 @@ import { unparsedRecord } from '../unparsed-record.ts';
 import { htmlBotButtons } from './html-bot-buttons.ts';
 import { asHtmlCallRecord } from './html-call-record.ts';
 import { htmlCustomEmoji } from './html-custom-emoji.ts';
+import { asHtmlGroupCall } from './html-group-call.ts';
 import { pageFilePath } from './html-links.ts';
 import { htmlMedia } from './html-media.ts';
 import { htmlReactions } from './html-reactions.ts';
+import { isRichMessage, richMessageText } from './html-rich-message.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock, HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf, textWithout } from './html-text.ts';
@@ -111,7 +113,11 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
     media.facts.push(...forwardedMedia.facts);
     media.unsafePaths.push(...forwardedMedia.unsafePaths);
   }
-  message.text = textElements.map((element) => textOf(element)).filter((text) => text !== '').join('\n');
+  // A rich message's blocks are its lines (html-rich-message.ts); an ordinary text is its characters.
+  message.text = textElements
+    .map((element) => (isRichMessage(element) ? richMessageText(element) : textOf(element)))
+    .filter((text) => text !== '')
+    .join('\n');
   const poll = message.text === '' ? pollText(media.facts) : null;
   if (poll !== null) {
     // The poll's words are the message's only content: written out as its text, so a search finds them.
@@ -199,6 +205,8 @@ function serviceMessage(element: HtmlElement, body: HtmlElement, text: string, c
   // A service block has no date title: the divider above it is the only date the page gives.
   if (context.day !== null) extra['dayDivider'] = context.day;
   if (Object.keys(extra).length > 0) message.extra = extra;
+  // "Ann started voice chat (300 seconds)": a group's voice chat is a call record (html-group-call.ts).
+  asHtmlGroupCall(message);
   return { message, sender: context.previousSender, forwardedFrom: null, notes };
 }
 

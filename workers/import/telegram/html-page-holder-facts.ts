@@ -8,6 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import type { ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
+import { isCancellation } from '../../../shared/errors.ts';
 import { folderOf } from '../import-limits.ts';
 import { HtmlAccountHolderTally } from './html-call-owner.ts';
 import type { HtmlHolderFacts } from './html-call-owner.ts';
@@ -29,6 +30,11 @@ export interface PageHolderFacts extends HtmlHolderFacts {
    * not hold, and the details pin which bytes it rested on.
    */
   sha256: string | null;
+  /**
+   * Why the page could not be read to its end, when it was read as a page beside with its header
+   * (so its chat key) known: what it names is then not all it says. Absent when read whole.
+   */
+  unreadable?: string;
 }
 
 /** Reads a whole page into a sink (html-parser.ts readPage, with no holder). */
@@ -59,10 +65,27 @@ export function headerTitleOf(block: CollectedBlock): string | null {
   return text === '' ? null : text;
 }
 
-export async function pageHolderFacts(input: ParserInput, sink: ParseSink, readPage: PageReader): Promise<PageHolderFacts> {
-  const { title, mentionsHolder } = await skimPage(input, sink);
+/**
+ * `partial`: for a page beside the source, a read that fails once the header is known gives the
+ * facts with `unreadable` set (the chat the page belongs to is then known) instead of failing.
+ */
+export async function pageHolderFacts(input: ParserInput, sink: ParseSink, readPage: PageReader, partial = false): Promise<PageHolderFacts> {
+  const { title, mentionsHolder, unreadable } = await skimPage(input, sink, partial);
   const facts: PageHolderFacts = { page: input.displayName, chatKey: chatKeyOf(title, input.displayName), named: [], sharedName: null, sha256: null };
+  if (unreadable !== undefined) return { ...facts, unreadable };
   if (!mentionsHolder) return facts;
+  if (partial) {
+    try {
+      return await namedBy(input, sink, readPage, facts);
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      return { ...facts, unreadable: reasonOf(error) };
+    }
+  }
+  return namedBy(input, sink, readPage, facts);
+}
+
+async function namedBy(input: ParserInput, sink: ParseSink, readPage: PageReader, facts: PageHolderFacts): Promise<PageHolderFacts> {
   const tally = new HtmlAccountHolderTally();
   const scan: ParseSink = {
     chat: () => undefined,
@@ -89,7 +112,14 @@ async function sha256Of(input: ParserInput, sink: ParseSink): Promise<string> {
  * One pass over the bytes: the header title (settled by the first block, as html-parser.ts
  * settles it: a header after the first message names nothing), and whether a holder mark occurs.
  */
-async function skimPage(input: ParserInput, sink: ParseSink): Promise<{ title: string | null; mentionsHolder: boolean }> {
+interface Skim {
+  title: string | null;
+  mentionsHolder: boolean;
+  /** Set when the bytes failed after the header was read (only when asked for a partial reading). */
+  unreadable?: string;
+}
+
+async function skimPage(input: ParserInput, sink: ParseSink, partial: boolean): Promise<Skim> {
   const decoder = new Utf8ChunkDecoder();
   const tokenizer = new HtmlTokenizer();
   const collector = new BlockCollector();
@@ -106,20 +136,26 @@ async function skimPage(input: ParserInput, sink: ParseSink): Promise<{ title: s
     settled = true;
     if (first.kind === 'header') title = headerTitleOf(first);
   };
-  for await (const chunk of input.stream()) {
-    sink.throwIfCancelled();
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (!mentionsHolder) {
-      const window = Buffer.concat([carry, bytes]);
-      mentionsHolder = NEEDLES.some((needle) => window.includes(needle));
-      carry = window.subarray(Math.max(0, window.length - LONGEST_NEEDLE + 1));
+  try {
+    for await (const chunk of input.stream()) {
+      sink.throwIfCancelled();
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (!mentionsHolder) {
+        const window = Buffer.concat([carry, bytes]);
+        mentionsHolder = NEEDLES.some((needle) => window.includes(needle));
+        carry = window.subarray(Math.max(0, window.length - LONGEST_NEEDLE + 1));
+      }
+      // The header is at the top: only as much of the page is parsed as it takes to reach its first block.
+      for (let start = 0; !settled && start < chunk.byteLength; start += SKIM_SLICE_BYTES) {
+        tokenizer.push(decoder.decode(chunk.subarray(start, start + SKIM_SLICE_BYTES)), tokens);
+        settle();
+      }
+      if (settled && mentionsHolder) break;
     }
-    // The header is at the top: only as much of the page is parsed as it takes to reach its first block.
-    for (let start = 0; !settled && start < chunk.byteLength; start += SKIM_SLICE_BYTES) {
-      tokenizer.push(decoder.decode(chunk.subarray(start, start + SKIM_SLICE_BYTES)), tokens);
-      settle();
-    }
-    if (settled && mentionsHolder) break;
+  } catch (error) {
+    // Before the header is read, which chat the page belongs to is unknown: the caller must say so.
+    if (!partial || !settled || isCancellation(error)) throw error;
+    return { title, mentionsHolder, unreadable: reasonOf(error) };
   }
   if (!settled) {
     tokenizer.push(decoder.end(), tokens);
@@ -130,4 +166,8 @@ async function skimPage(input: ParserInput, sink: ParseSink): Promise<{ title: s
     if (!settled) settle();
   }
   return { title, mentionsHolder };
+}
+
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -9,7 +9,9 @@ import { AppError } from '../../../shared/errors.ts';
 import { folderOf, PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import type { HtmlAccountHolder } from './html-call-owner.ts';
 import { isHtmlCallRecord } from './html-call-record.ts';
+import { isHtmlGroupCall } from './html-group-call.ts';
 import { chatAccountHolder } from './html-chat-holder.ts';
+import type { UnreadablePage } from './html-chat-holder.ts';
 import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { pageFoldersOf } from './html-links.ts';
 import { telegramHtmlMessage } from './html-message.ts';
@@ -21,7 +23,7 @@ import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.17.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.20.2';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   // The holder may be named only after their first messages, or on another page of the chat:
@@ -38,9 +40,11 @@ interface HolderReading {
   pages: number;
   /** The pages that named someone, with the SHA-256 of their bytes (html-chat-holder.ts). */
   evidencePages: { page: string; sha256: string }[];
+  /** Files beside that could not be read, and whether each could have named the holder (html-chat-holder.ts). */
+  unreadablePages: UnreadablePage[];
 }
 
-const NO_HOLDER: HolderReading = { holder: null, none: '', pages: 0, evidencePages: [] };
+const NO_HOLDER: HolderReading = { holder: null, none: '', pages: 0, evidencePages: [], unreadablePages: [] };
 
 async function readPage(input: ParserInput, sink: ParseSink, reading: HolderReading): Promise<ParseOutcome> {
   const { holder } = reading;
@@ -87,6 +91,8 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
     // Two people write in a chat with calls: the holder the calls name, and the other. A call's sender is its caller.
     const call = isHtmlCallRecord(message);
     if (holder !== null && (message.kind === 'message' || call) && message.sender !== null) message.direction = message.sender === holder.name ? 'outgoing' : 'incoming';
+    // Another's voice chat says nothing of the holder: they may never have joined it.
+    if (isHtmlGroupCall(message) && message.direction === 'incoming') message.direction = null;
     const place = `${file}:${message.locator.kind === 'html-element' ? (message.locator.line ?? 0) : 0}`;
     for (const note of result.notes) warnings.add('message', place, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
@@ -137,7 +143,7 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
   warnings.finish();
   return {
     formatVersion: withZone > 0 ? 'telegram-desktop-html (UTC offset in date titles)' : 'telegram-desktop-html (no UTC offset in date titles, before ≈2022)',
-    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, accountHolderPagesWeighed: reading.pages, accountHolderEvidencePages: reading.evidencePages, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
+    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, accountHolderPagesWeighed: reading.pages, accountHolderEvidencePages: reading.evidencePages, accountHolderUnreadablePages: reading.unreadablePages, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
   };
 }
 

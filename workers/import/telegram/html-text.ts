@@ -56,7 +56,7 @@ export function decodeEntities(text: string): string {
 }
 
 /** Layout whitespace: a line break with the indentation around it. */
-const LAYOUT_BREAK = /[ \t\r]*\n[ \t\r\n]*/gu;
+export const LAYOUT_BREAK = /[ \t\r]*\n[ \t\r\n]*/gu;
 
 export function textOf(node: HtmlNode): string {
   return collapse(render(node));
@@ -75,15 +75,18 @@ function render(node: HtmlNode, skip?: (element: HtmlElement) => boolean): strin
       return '\n';
     case 'img':
       return node.attributes['alt'] ?? '';
-    case 'a': {
-      const shown = node.children.map((child) => render(child, skip)).join('');
-      const href = decodeEntities(node.attributes['href'] ?? '');
-      if (href === '' || href.startsWith('#') || /^javascript:/iu.test(href) || !hidesItsTarget(href, shown.trim())) return shown;
-      return `${shown} (${href})`;
-    }
+    case 'a':
+      return linkedText(node, node.children.map((child) => render(child, skip)).join(''));
     default:
       return node.children.map((child) => render(child, skip)).join('');
   }
+}
+
+/** A link's words, with its target beside them when the target says something the words do not. */
+export function linkedText(link: HtmlElement, shown: string): string {
+  const href = decodeEntities(link.attributes['href'] ?? '');
+  if (href === '' || href.startsWith('#') || /^javascript:/iu.test(href) || !hidesItsTarget(href, shown.trim())) return shown;
+  return `${shown} (${href})`;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { ParsedMessage, ParsedTime, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import { defineField } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
-import { isPhoneCall, phoneCallFacts } from './json-call.ts';
+import { groupCallFacts, isGroupCall, isPhoneCall, phoneCallFacts } from './json-call.ts';
 import { readEdited } from './json-edited.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { pollText } from './json-poll.ts';
@@ -93,9 +93,12 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   if (!isService && value['from'] === null) extra['from'] = null;
   const fromId = idText(value['from_id']);
   // A phone call is a call record whose sender is its caller, the actor (json-call.ts); its line and fields stay.
-  const caller = isService && isPhoneCall(value) ? { name: actorName(value), id: idText(value['actor_id']) } : null;
-  const callDirection = caller === null ? null : direction(caller.id, context);
-  if (caller !== null) Object.assign(extra, phoneCallFacts(value, callDirection));
+  // A group voice chat's actor started it: the holder's own is outgoing; another's says nothing of the holder.
+  const groupCall = isService && isGroupCall(value);
+  const caller = isService && (isPhoneCall(value) || groupCall) ? { name: actorName(value), id: idText(value['actor_id']) } : null;
+  const startedBy = caller === null ? null : direction(caller.id, context);
+  const callDirection = groupCall && startedBy !== 'outgoing' ? null : startedBy;
+  if (caller !== null) Object.assign(extra, groupCall ? groupCallFacts(value) : phoneCallFacts(value, callDirection));
   const message: ParsedMessage = {
     chatKey: context.chatKey,
     kind: isService ? 'system' : 'message',

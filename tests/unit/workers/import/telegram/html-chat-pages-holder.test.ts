@@ -214,7 +214,7 @@ describe('Telegram HTML: reading the other pages of a chat stays cheap and safe'
     expect(unversioned.streams.get('messages2.html')).toBe(2 * afterFirst);
   });
 
-  it('warns about a page beside that cannot be read and decides from the others, never failing', async () => {
+  it('names no holder when a file beside cannot be read: it may be a page of the chat naming someone else (regression: the holder was decided from the other pages)', async () => {
     const pages = {
       'messages.html': page('Marta', [message(1, 'Ion', text('salut'))]),
       'messages2.html': page('Marta', [message(1001, 'Marta', call('Incoming', 'Ion'))]),
@@ -224,9 +224,51 @@ describe('Telegram HTML: reading the other pages of a chat stays cheap and safe'
     const first = inputs.get('messages.html');
     if (first === undefined) throw new Error('no page');
     const { messages, outcome, warnings } = await runParser(telegramHtmlParser, first);
-    expect(directions(messages)).toEqual(['outgoing']);
-    expect(outcome.details['accountHolder']).toMatchObject({ name: 'Ion' });
+    expect(directions(messages)).toEqual([null]);
+    expect(outcome.details['accountHolder']).toBe(
+      'not named: a file beside the page could not be read (messages3.html (EIO: i/o error, read)) and may be a page of this chat whose calls or reactions name someone else; the 2 pages read: named Ion, by the call at line 5 of messages2.html, "Incoming": received by the person its title names, Ion: directions are unknown',
+    );
+    expect(outcome.details['accountHolderUnreadablePages']).toEqual([{ page: 'messages3.html', reason: 'EIO: i/o error, read', couldNameHolder: true }]);
     expect(warnings).toEqual([{ place: 'messages3.html', message: expect.stringContaining('could not be read (EIO: i/o error, read)') }]);
+  });
+
+  it('decides the holder when the page beside that fails is, by its header, another chat\'s; not when it is this chat\'s', async () => {
+    const readable = { 'messages.html': page('Marta', [message(1, 'Ion', text('salut'))]), 'messages2.html': page('Marta', [message(1001, 'Marta', call('Incoming', 'Ion'))]) };
+    const failing = (root: string, header: string): NearbyFile => {
+      const html = page(header, [message(5001, 'Dan', text('x'.repeat(20_000)))]);
+      const bytes = new TextEncoder().encode(html);
+      const input = inputFromText(html, { displayName: 'messages9.html' });
+      // The header arrives, then the device fails.
+      async function* stream(): AsyncGenerator<Uint8Array> {
+        yield bytes.slice(0, 1000);
+        await Promise.resolve();
+        throw new Error('EIO: i/o error, read');
+      }
+      return { relation: 'same-folder', input: { ...input, path: `${root}/messages9.html`, stream }, head: (length: number) => Promise.resolve(bytes.slice(0, length)), fingerprint: `${bytes.length}:1` };
+    };
+    for (const [header, couldNameHolder] of [['Other chat', false], ['Marta', true]] as const) {
+      const root = `/in-memory/partly-${header}-${Date.now()}`;
+      const { inputs } = countedFolder(root, readable);
+      const first = inputs.get('messages.html');
+      if (first === undefined) throw new Error('no page');
+      const beside = await first.nearby();
+      const { messages, outcome, warnings } = await runParser(telegramHtmlParser, { ...first, nearby: () => Promise.resolve([...beside, failing(root, header)]) });
+      expect(directions(messages)).toEqual([couldNameHolder ? null : 'outgoing']);
+      expect(outcome.details['accountHolderUnreadablePages']).toEqual([{ page: 'messages9.html', reason: 'EIO: i/o error, read', couldNameHolder }]);
+      expect(warnings).toEqual([{ place: 'messages9.html', message: expect.stringContaining(couldNameHolder ? 'it is a page of this chat' : 'a page of another chat') }]);
+    }
+  });
+
+  it('names at most 10 unreadable files in the reason, and lists every one in the details', async () => {
+    const own = inputFromText(page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), { displayName: 'chat/messages.html' });
+    const root = `/in-memory/failing-${Date.now()}`;
+    const failing = Array.from({ length: 12 }, (_item, index): NearbyFile => {
+      const input = inputFromText('', { displayName: `chat/messages${index + 2}.html` });
+      return { relation: 'same-folder', input: { ...input, path: `${root}/messages${index + 2}.html` }, head: () => Promise.reject(new Error('EIO: i/o error, read')) };
+    });
+    const { outcome } = await runParser(telegramHtmlParser, { ...own, nearby: () => Promise.resolve(failing) });
+    expect(outcome.details['accountHolder']).toMatch(/^not named: 12 files beside the page could not be read \(chat\/messages2\.html \(EIO: i\/o error, read\);.*chat\/messages11\.html \(EIO: i\/o error, read\); and 2 more, listed in accountHolderUnreadablePages\)/u);
+    expect(outcome.details['accountHolderUnreadablePages']).toHaveLength(12);
   });
 
   it('warns when the files beside a page cannot be listed, and decides from the page alone', async () => {

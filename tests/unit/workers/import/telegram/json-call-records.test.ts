@@ -60,10 +60,10 @@ describe('Telegram JSON: a phone call is a call record', () => {
     ]);
   });
 
-  it('reads a missed call as missed and a busy one as unknown where the direction is not known', async () => {
+  it('reads a missed call as not connected and a busy one as unknown where the direction is not known', async () => {
     const records = await parse([call(1, 'Alice', PEER, { discard_reason: 'missed' }), call(2, 'Alice', PEER, { discard_reason: 'busy' })], 'private_group');
     expect(records.map((item) => [item.direction, item.extra?.['outcome']])).toEqual([
-      [null, 'missed'],
+      [null, 'not connected'],
       [null, 'unknown'],
     ]);
   });
@@ -71,11 +71,5 @@ describe('Telegram JSON: a phone call is a call record', () => {
   it('names a deleted caller as Telegram shows one, and reads an unreadable length as none', async () => {
     const [record] = await parse([call(1, null, PEER, { duration_seconds: '56', discard_reason: 'hangup' })]);
     expect(record).toMatchObject({ sender: `Deleted Account (${PEER})`, extra: { recordType: 'call', outcome: 'unknown', durationSeconds: null, duration_seconds: '56' } });
-  });
-
-  it('leaves a group voice chat (group_call) a plain service line', async () => {
-    const [record] = await parse([{ ...call(1, 'Alice', PEER, { duration: 300 }), action: 'group_call' }], 'private_group');
-    expect(record).toMatchObject({ kind: 'system', sender: null, direction: null, text: 'Alice: group_call (duration: 300)' });
-    expect(record?.extra?.['recordType']).toBeUndefined();
   });
 });
