@@ -13,7 +13,7 @@
  * together with an object that opens with one of those keys' arrays.
  */
 
-import { isPostmark, latin1, startsWithByteOrderMark, UTF8_BYTE_ORDER_MARK } from '../email/mbox-splitter.ts';
+import { latin1, startsWithByteOrderMark, UTF8_BYTE_ORDER_MARK } from '../email/mbox-splitter.ts';
 
 const SNIFF_BYTE_LIMIT = 64 * 1024;
 const FIELD = /^([!-9;-~]+):/u;
@@ -30,8 +30,6 @@ const EVENT_KEYS = [/"conversation"\s*:\s*"/u, /"participant"\s*:\s*"/u];
 export function sniffRsmfMessage(head: Uint8Array): boolean {
   const start = startsWithByteOrderMark(head) ? UTF8_BYTE_ORDER_MARK.length : 0;
   const lines = latin1(head.subarray(start, SNIFF_BYTE_LIMIT)).split('\n').map((line) => line.replace(/\r$/u, ''));
-  // An mbox postmark: a mailbox, read by the e-mail importer even when one of its messages is an RSMF.
-  if (isPostmark(lines[0] ?? '')) return false;
   let version = false;
   let fields = 0;
   // The last line may be cut by the window; it is not judged.
