@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { rsmfParser } from '../../../../../workers/import/rsmf/index.ts';
+import { inputFromBytes, runParser } from '../../../../support/parser-harness.ts';
+import { rsmfMessage, rsmfZip, smallManifest } from './rsmf-builder.ts';
+
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+describe('an .rsmf message (EML with rsmf.zip)', () => {
+  it('reads conversations as chats and message events as messages, with locators through the three layers', async () => {
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(smallManifest())), { displayName: 'chat.rsmf' }));
+    expect(result.chats).toEqual([
+      { key: 'C1', title: 'Ana and Bo', kind: 'private', kindStated: true, participants: [{ name: 'Ana', id: '+15550001' }, { name: 'Bo', id: 'P2' }] },
+    ]);
+    const [first, second] = result.messages;
+    expect(first).toMatchObject({ chatKey: 'C1', kind: 'message', sender: 'Ana', senderId: '+15550001', direction: 'outgoing', text: 'hello', timestampText: '2023-05-01T10:00:00+02:00', time: { utcMs: Date.UTC(2023, 4, 1, 8, 0, 0) } });
+    expect(first?.locator).toEqual({ kind: 'json-pointer', file: 'chat.rsmf!rsmf.zip!rsmf_manifest.json', pointer: '/events/0' });
+    expect(first?.extra).toMatchObject({ rsmfEventType: 'message', eventId: 'm1', timestampOffset: '+02:00' });
+    expect(second).toMatchObject({ sender: 'Bo', senderId: 'P2', direction: 'incoming', time: { utcMs: Date.UTC(2023, 4, 1, 10, 1, 0) } });
+    expect(second?.extra).toMatchObject({ parentId: 'm1' });
+    expect(result.outcome.formatVersion).toBe('2.0.0');
+    expect(result.outcome.details).toMatchObject({ container: 'rsmf message', rsmfHeaders: { 'x-rsmf-version': ['2.0.0'], 'x-rsmf-generator': ['threadline tests'] } });
+  });
+
+  it('hands over the bytes of an attachment from rsmf.zip, so the import hashes them, and says when one is missing', async () => {
+    const manifest = smallManifest();
+    manifest.events = [
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body: '', attachments: [{ id: 'IMG_1.jpg', display: 'photo.jpg', size: 3 }, { id: 'gone.pdf', display: 'gone.pdf', size: 10 }] },
+    ];
+    const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(manifest, [{ name: 'IMG_1.jpg', data: photo }])), { displayName: 'chat.rsmf' }));
+    const [found, missing] = result.messages[0]?.attachments ?? [];
+    expect(found).toMatchObject({ kind: 'attached', mediaType: 'image', fileName: 'photo.jpg' });
+    expect(sha256(found?.bytes ?? new Uint8Array())).toBe(sha256(photo));
+    expect(missing).toMatchObject({ kind: 'attached', fileName: 'gone.pdf' });
+    expect(missing?.bytes).toBeUndefined();
+    expect(result.warnings).toContainEqual({ place: 'chat.rsmf!rsmf.zip!rsmf_manifest.json#/events/0/attachments/1', message: expect.stringContaining('the zip holds no entry named gone.pdf') as unknown as string });
+  });
+
+  it('names the entries of rsmf.zip no event names, and the attachments outside rsmf.zip', async () => {
+    const zip = rsmfZip(smallManifest(), [{ name: 'Avatar_P1.jpg', data: 'not read' }]);
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(zip, { extraParts: [{ name: 'avatar.png', type: 'image/png', data: new Uint8Array([1, 2]) }] }), { displayName: 'chat.rsmf' }));
+    expect(result.warnings.map((warning) => warning.message).join('\n')).toContain('Avatar_P1.jpg');
+    expect(result.warnings).toContainEqual({ place: 'chat.rsmf (MIME part 3)', message: expect.stringContaining('avatar.png') as unknown as string });
+  });
+
+  it('keeps a message whose rsmf.zip is missing as the e-mail it is, and says why', async () => {
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(null), { displayName: 'broken.rsmf' }));
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]?.text).toContain('This is body text.');
+    expect(result.warnings[0]).toEqual({ place: 'broken.rsmf', message: expect.stringContaining('it has no attachment named rsmf.zip') as unknown as string });
+  });
+
+  it('keeps a message whose rsmf.zip is not a zip as an e-mail, and says why', async () => {
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(new TextEncoder().encode('PK but not really a zip')), { displayName: 'broken.rsmf' }));
+    expect(result.messages).toHaveLength(1);
+    expect(result.warnings[0]?.message).toContain('is not a readable zip');
+  });
+
+  it('keeps a message whose rsmf.zip holds no manifest as an e-mail, and says why', async () => {
+    const zip = (await import('../../../../support/zip-writer.ts')).buildZip([{ name: 'other.txt', data: 'x' }]);
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(zip), { displayName: 'broken.rsmf' }));
+    expect(result.messages).toHaveLength(1);
+    expect(result.warnings[0]?.message).toContain('holds no rsmf_manifest.json');
+  });
+});
