@@ -61,7 +61,9 @@ export async function readRsmfMessage(input: ParserInput, sink: ParseSink): Prom
     for (const name of archive.linkNames) sink.warning({ place: `${where}!${name}`, message: 'entry is a symbolic link; not followed, not read' });
     const manifest = archive.find(MANIFEST_NAME);
     if (manifest === undefined) return await asEmail(input, sink, headers, `its ${ZIP_PART_NAME} holds no ${MANIFEST_NAME} at its root`);
-    const reading = await readManifest(entryInput(archive, manifest, input.path, `${where}!${MANIFEST_NAME}`), sink, inEmbeddedZip(archive, where));
+    const refused = await refusal(archive, manifest);
+    if (refused !== null) return await asEmail(input, sink, headers, `its ${MANIFEST_NAME} cannot be read (${refused})`);
+    const reading = await readManifest(entryInput(archive, manifest, input.path, `${where}!${MANIFEST_NAME}`, sink), sink, inEmbeddedZip(archive, where));
     const stated = headers['x-rsmf-version']?.[0] ?? null;
     if (stated !== null && reading.version !== null && stated !== reading.version) sink.warning({ place: file, message: `the X-RSMF-Version header says ${stated} and the manifest's version says ${reading.version}` });
     warnUnread(archive, manifest, where, sink);
@@ -112,15 +114,43 @@ async function asEmail(input: ParserInput, sink: ParseSink, headers: Record<stri
   return { formatVersion: headers['x-rsmf-version']?.[0] ?? null, details: { container: 'rsmf message', rsmfHeaders: headers, chatNotRead: why, readAsEmail: outcome.details } };
 }
 
-/** The manifest as a source of its own, read from the in-memory zip. */
-function entryInput(archive: ZipArchive, entry: ZipEntryInfo, containerPath: string, displayName: string): ParserInput {
+/** Why the zip reader refuses to inflate the manifest at all (a bomb, an encrypted entry), or null. */
+async function refusal(archive: ZipArchive, manifest: ZipEntryInfo): Promise<string | null> {
+  try {
+    await archive.head(manifest, 1);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * The manifest as a source of its own, read from the in-memory zip. Bytes that stop inflating
+ * part-way (a size or CRC the data belies) end the stream where they stop, with a warning: the
+ * JSON reader then reports the manifest as cut off there and keeps what came before.
+ */
+function entryInput(archive: ZipArchive, entry: ZipEntryInfo, containerPath: string, displayName: string, sink: ParseSink): ParserInput {
+  // The manifest is streamed twice (read-manifest.ts): the fault is told once.
+  let told = false;
   return {
     path: `${containerPath}!${ZIP_PART_NAME}!/${entry.name}`,
     displayName,
     size: entry.size,
     readAll: () => archive.read(entry),
     async *stream() {
-      for await (const chunk of (await archive.stream(entry)) as AsyncIterable<Buffer>) yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      let done = 0;
+      try {
+        for await (const chunk of (await archive.stream(entry)) as AsyncIterable<Buffer>) {
+          done += chunk.byteLength;
+          yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        }
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;
+        if (told) return;
+        told = true;
+        sink.warning({ place: displayName, message: `the zip entry stopped inflating after ${done} bytes (${error instanceof Error ? error.message : String(error)}); what follows is not read` });
+      }
     },
     companion: () => Promise.resolve(null),
     nearby: () => Promise.resolve([]),
