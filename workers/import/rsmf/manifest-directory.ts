@@ -19,6 +19,11 @@ export const MAX_HELD_PARTICIPANTS = 200_000;
 export const MAX_HELD_CONVERSATIONS = 100_000;
 /** Participant ids kept per conversation. */
 export const MAX_CONVERSATION_MEMBERS = 10_000;
+/**
+ * Participants and conversations kept as written (custom fields such as a "Mobile Number", avatar,
+ * platform, custodian, icon) in the source's details: the record has no other place for them.
+ */
+export const MAX_LISTED_AS_WRITTEN = 1000;
 
 export interface RsmfParticipant {
   id: string;
@@ -49,6 +54,9 @@ export class ManifestDirectory {
   readonly otherKeys: string[] = [];
   participantsNotHeld = 0;
   conversationsNotHeld = 0;
+  /** The first MAX_LISTED_AS_WRITTEN participants and conversations, as written. */
+  readonly participantsAsWritten: JsonObject[] = [];
+  readonly conversationsAsWritten: JsonObject[] = [];
 
   constructor(private readonly file: string, private readonly warn: Warn) {}
 
@@ -66,6 +74,8 @@ export class ManifestDirectory {
       this.warn(place, `not an object, so not a ${section === 'participants' ? 'participant' : 'conversation'}; left out (events naming it name an unknown ${section === 'participants' ? 'participant' : 'conversation'})`);
       return;
     }
+    const listed = section === 'participants' ? this.participantsAsWritten : this.conversationsAsWritten;
+    if (listed.length < MAX_LISTED_AS_WRITTEN) listed.push(walked.value);
     if (section === 'participants') this.takeParticipant(walked.value, pointer, place);
     else this.takeConversation(walked.value, pointer, place);
   }

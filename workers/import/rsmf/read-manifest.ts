@@ -103,6 +103,9 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
       ...(directory.eventCollectionId === null ? {} : { eventCollectionId: directory.eventCollectionId }),
       participants: directory.participants.size,
       conversations: directory.conversations.size,
+      // As written, for their custom fields (phone numbers, devices), avatars, platforms and custodians.
+      participantsAsWritten: directory.participantsAsWritten,
+      conversationsAsWritten: directory.conversationsAsWritten,
       events: counts,
       ...(stated.has(NO_CONVERSATION_KEY) ? { eventsWithoutConversation: true } : {}),
       ...(directory.otherKeys.length === 0 ? {} : { otherTopLevelKeys: directory.otherKeys }),

@@ -13,6 +13,7 @@
 
 import type { ParseOutcome, ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { RAW_TEXT_LIMIT } from '../import-limits.ts';
 import { parseEmailSource, readEmail } from '../email/index.ts';
 import type { EmailContent } from '../email/index.ts';
 import { ZipArchive } from '../zip/zip-archive.ts';
@@ -76,7 +77,8 @@ export async function readRsmfMessage(input: ParserInput, sink: ParseSink): Prom
         rsmfHeaders: headers,
         zipPart: part.part,
         zipEntries: archive.entries.length,
-        ...(content.body === '' ? {} : { messageBodyChars: content.body.length }),
+        // The message's own text (a generator may write a summary or transcript there), cut to the raw-text limit.
+        ...(content.body === '' ? {} : { messageBody: content.body.slice(0, RAW_TEXT_LIMIT), messageBodyChars: content.body.length }),
         ...reading.details,
       },
     };

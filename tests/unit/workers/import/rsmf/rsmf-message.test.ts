@@ -64,3 +64,15 @@ describe('an .rsmf message (EML with rsmf.zip)', () => {
     expect(result.warnings[0]?.message).toContain('holds no rsmf_manifest.json');
   });
 });
+
+describe('what an .rsmf says beside its events', () => {
+  it('keeps participants and conversations as written (custom fields, avatars, custodians) and the message body in the details', async () => {
+    const manifest = smallManifest();
+    manifest.participants = [{ id: 'P1', display: 'Ana', avatar: 'ana.png', custom: [{ name: 'Mobile Number', value: '+40 721 000 000' }] }, { id: 'P2', display: 'Bo' }];
+    manifest.conversations = [{ id: 'C1', display: 'Ana and Bo', platform: 'whatsapp', type: 'direct', participants: ['P1', 'P2'], custodian: 'P1', icon: 'whatsapp.png' }];
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(manifest)), { displayName: 'chat.rsmf' }));
+    expect(result.outcome.details['participantsAsWritten']).toEqual(manifest.participants);
+    expect(result.outcome.details['conversationsAsWritten']).toEqual(manifest.conversations);
+    expect(result.outcome.details['messageBody']).toBe('This is body text.');
+  });
+});
