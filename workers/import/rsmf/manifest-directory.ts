@@ -24,6 +24,8 @@ export const MAX_CONVERSATION_MEMBERS = 10_000;
  * platform, custodian, icon) in the source's details: the record has no other place for them.
  */
 export const MAX_LISTED_AS_WRITTEN = 1000;
+/** Characters of JSON those lists may hold together: a hostile manifest's huge participants stay out. */
+export const MAX_AS_WRITTEN_CHARS = 1024 * 1024;
 
 export interface RsmfParticipant {
   id: string;
@@ -57,6 +59,9 @@ export class ManifestDirectory {
   /** The first MAX_LISTED_AS_WRITTEN participants and conversations, as written. */
   readonly participantsAsWritten: JsonObject[] = [];
   readonly conversationsAsWritten: JsonObject[] = [];
+  private asWrittenChars = 0;
+  /** Participants and conversations not kept as written (beyond the count or the size). */
+  notListedAsWritten = 0;
 
   constructor(private readonly file: string, private readonly warn: Warn) {}
 
@@ -74,10 +79,19 @@ export class ManifestDirectory {
       this.warn(place, `not an object, so not a ${section === 'participants' ? 'participant' : 'conversation'}; left out (events naming it name an unknown ${section === 'participants' ? 'participant' : 'conversation'})`);
       return;
     }
-    const listed = section === 'participants' ? this.participantsAsWritten : this.conversationsAsWritten;
-    if (listed.length < MAX_LISTED_AS_WRITTEN) listed.push(walked.value);
+    this.keepAsWritten(section === 'participants' ? this.participantsAsWritten : this.conversationsAsWritten, walked.value);
     if (section === 'participants') this.takeParticipant(walked.value, pointer, place);
     else this.takeConversation(walked.value, pointer, place);
+  }
+
+  private keepAsWritten(listed: JsonObject[], value: JsonObject): void {
+    const chars = JSON.stringify(value).length;
+    if (listed.length >= MAX_LISTED_AS_WRITTEN || this.asWrittenChars + chars > MAX_AS_WRITTEN_CHARS) {
+      this.notListedAsWritten += 1;
+      return;
+    }
+    this.asWrittenChars += chars;
+    listed.push(value);
   }
 
   private takeTopLevel(key: string, value: JsonValue, place: string): void {

@@ -106,6 +106,7 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
       // As written, for their custom fields (phone numbers, devices), avatars, platforms and custodians.
       participantsAsWritten: directory.participantsAsWritten,
       conversationsAsWritten: directory.conversationsAsWritten,
+      ...(directory.notListedAsWritten === 0 ? {} : { notListedAsWritten: directory.notListedAsWritten }),
       events: counts,
       ...(stated.has(NO_CONVERSATION_KEY) ? { eventsWithoutConversation: true } : {}),
       ...(directory.otherKeys.length === 0 ? {} : { otherTopLevelKeys: directory.otherKeys }),

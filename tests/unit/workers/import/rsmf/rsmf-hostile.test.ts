@@ -85,3 +85,14 @@ describe('hostile .rsmf input', () => {
     await expect(rsmfParser.parse(input, (await import('../../../../support/parser-harness.ts')).collectingSink(), {})).rejects.toThrow(/extract its rsmf.zip/u);
   });
 });
+
+describe('bounded details', () => {
+  it('keeps participants as written only up to a size, and counts the others', async () => {
+    const manifest = smallManifest();
+    manifest.participants = [...(manifest.participants ?? []), ...Array.from({ length: 3 }, (_, index) => ({ id: `X${index}`, display: 'x'.repeat(600_000) }))];
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(manifest)), { displayName: 'x.rsmf' }));
+    expect((result.outcome.details['participantsAsWritten'] as unknown[]).length).toBe(3);
+    expect(result.outcome.details['notListedAsWritten']).toBe(2);
+    expect(result.messages[0]?.sender).toBe('Ana');
+  });
+});
