@@ -155,7 +155,12 @@ export class ManifestDirectory {
   /** The chat a conversation becomes, with its participants named as the manifest names them. */
   chatOf(conversation: RsmfConversation): ParsedChat {
     const participants = conversation.members.map((member) => this.participantOf(member, `${this.file}#${conversation.pointer}`));
-    return { key: conversation.id, title: conversation.display ?? conversation.id, kind: kindOf(conversation), kindStated: conversation.type !== null, participants };
+    const chat: ParsedChat = { key: conversation.id, title: conversation.display ?? conversation.id, kind: kindOf(conversation), kindStated: conversation.type !== null, participants };
+    // The 2.0 schema's eventcollectionid is "used to help keep many RSMFs from a single
+    // conversation together" (a production sliced per day): the slices' chats are one conversation.
+    // A conversation id alone is unique only "within the manifest", so it never merges by itself.
+    if (this.eventCollectionId === null) return chat;
+    return { ...chat, mergeKey: `${this.eventCollectionId}\n${conversation.id}`, mergeWithinFolder: true };
   }
 
   private participantOf(id: string, place: string): ParsedParticipant {

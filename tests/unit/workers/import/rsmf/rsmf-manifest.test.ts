@@ -123,3 +123,12 @@ describe('rsmf_manifest.json read on its own', () => {
     expect(result.messages[4999]?.locator).toEqual({ kind: 'json-pointer', file: 'rsmf_manifest.json', pointer: '/events/4999' });
   });
 });
+
+describe('RSMF slices of one conversation', () => {
+  it('gives chats a merge key from the 2.0 eventcollectionid and the conversation id, and none without it', async () => {
+    const sliced = await readManifest({ ...smallManifest(), eventcollectionid: 'ParentThread_2020' });
+    expect(sliced.chats[0]).toMatchObject({ key: 'C1', mergeKey: 'ParentThread_2020\nC1', mergeWithinFolder: true });
+    const alone = await readManifest(smallManifest());
+    expect(alone.chats[0]?.mergeKey).toBeUndefined();
+  });
+});
