@@ -35,9 +35,10 @@ export function manifestText(manifest: ManifestShape): string {
   return JSON.stringify(manifest, null, 2);
 }
 
-export function rsmfZip(manifest: ManifestShape | string, files: TestZipEntry[] = []): Buffer {
-  const text = typeof manifest === 'string' ? manifest : manifestText(manifest);
-  return buildZip([{ name: 'rsmf_manifest.json', data: text, deflate: true }, ...files]);
+/** rsmf.zip: the manifest (a shape, text, or bytes as they are) and the files its events name. */
+export function rsmfZip(manifest: ManifestShape | string | Uint8Array, files: TestZipEntry[] = []): Buffer {
+  const data = typeof manifest === 'string' || manifest instanceof Uint8Array ? manifest : manifestText(manifest);
+  return buildZip([{ name: 'rsmf_manifest.json', data, deflate: true }, ...files]);
 }
 
 export interface MessageOptions {

@@ -96,3 +96,12 @@ describe('bounded details', () => {
     expect(result.messages[0]?.sender).toBe('Ana');
   });
 });
+
+describe('a manifest in another encoding', () => {
+  it('keeps a UTF-16 manifest (JSON is UTF-8) as one unparsed record with the reason', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(manifestText(smallManifest()), 'utf16le')]);
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(utf16)), { displayName: 'x.rsmf' }));
+    expect(result.messages.map((message) => message.kind)).toEqual(['unparsed']);
+    expect(result.messages[0]?.reason).toContain('not JSON');
+  });
+});
