@@ -71,9 +71,11 @@ export function inEmbeddedZip(archive: ZipArchive, where: string): AttachmentRea
       if (found.entry === undefined) return { attachment: base, problem: `${where}: ${found.why}` };
       try {
         const bytes = await archive.read(found.entry, MAX_EMBEDDED_ATTACHMENT_BYTES);
-        // The size found replaces the one the manifest states ("for display purposes only").
+        // The size found replaces the one the manifest states ("for display purposes only"). The
+        // path names the entry the bytes came from, inside the source; one not found gets none,
+        // so that nothing is looked for beside the .rsmf on disk.
         const { size: _stated, ...rest } = base;
-        return { attachment: { ...rest, bytes }, problem: null };
+        return { attachment: { ...rest, path: `rsmf.zip!${found.entry.name}`, bytes }, problem: null };
       } catch (error) {
         // A bomb, an encrypted entry, a CRC or size the bytes belie: the attachment, never the import.
         if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;

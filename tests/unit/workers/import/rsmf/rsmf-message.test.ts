@@ -30,10 +30,11 @@ describe('an .rsmf message (EML with rsmf.zip)', () => {
     const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(manifest, [{ name: 'IMG_1.jpg', data: photo }])), { displayName: 'chat.rsmf' }));
     const [found, missing] = result.messages[0]?.attachments ?? [];
-    expect(found).toMatchObject({ kind: 'attached', mediaType: 'image', fileName: 'photo.jpg' });
+    expect(found).toMatchObject({ kind: 'attached', mediaType: 'image', fileName: 'photo.jpg', path: 'rsmf.zip!IMG_1.jpg' });
     expect(sha256(found?.bytes ?? new Uint8Array())).toBe(sha256(photo));
     expect(missing).toMatchObject({ kind: 'attached', fileName: 'gone.pdf' });
     expect(missing?.bytes).toBeUndefined();
+    expect(missing?.path).toBeUndefined();
     expect(result.warnings).toContainEqual({ place: 'chat.rsmf!rsmf.zip!rsmf_manifest.json#/events/0/attachments/1', message: expect.stringContaining('the zip holds no entry named gone.pdf') as unknown as string });
   });
 
