@@ -45,7 +45,9 @@ export interface RsmfConversation {
   pointer: string;
 }
 
-export type Warn = (place: string, message: string) => void;
+/** Kinds of warning, each limited on its own (many events may name one unknown participant). */
+export type WarningKind = 'manifest' | 'event' | 'participant' | 'conversation' | 'attachment' | 'timestamp';
+export type Warn = (kind: WarningKind, place: string, message: string) => void;
 
 export class ManifestDirectory {
   readonly participants = new Map<string, RsmfParticipant>();
@@ -74,9 +76,9 @@ export class ManifestDirectory {
       this.takeTopLevel(String(section), walked.value, place);
       return;
     }
-    if (walked.problem !== undefined) this.warn(place, `read only in part: ${walked.problem}`);
+    if (walked.problem !== undefined) this.warn('manifest', place, `read only in part: ${walked.problem}`);
     if (typeof index !== 'number' || !isJsonObject(walked.value)) {
-      this.warn(place, `not an object, so not a ${section === 'participants' ? 'participant' : 'conversation'}; left out (events naming it name an unknown ${section === 'participants' ? 'participant' : 'conversation'})`);
+      this.warn('manifest', place, `not an object, so not a ${section === 'participants' ? 'participant' : 'conversation'}; left out (events naming it name an unknown ${section === 'participants' ? 'participant' : 'conversation'})`);
       return;
     }
     this.keepAsWritten(section === 'participants' ? this.participantsAsWritten : this.conversationsAsWritten, walked.value);
@@ -97,18 +99,18 @@ export class ManifestDirectory {
   private takeTopLevel(key: string, value: JsonValue, place: string): void {
     if (key === 'version' && typeof value === 'string') this.version = value;
     else if (key === 'eventcollectionid' && typeof value === 'string') this.eventCollectionId = value;
-    else if (key === 'participants' || key === 'conversations' || key === 'events') this.warn(place, `"${key}" is not an array; nothing could be read from it`);
+    else if (key === 'participants' || key === 'conversations' || key === 'events') this.warn('manifest', place, `"${key}" is not an array; nothing could be read from it`);
     else this.otherKeys.push(key);
   }
 
   private takeParticipant(value: JsonObject, pointer: string, place: string): void {
     const id = text(value['id']);
     if (id === null) {
-      this.warn(place, 'a participant without an id (the schemas require one); no event can name it, left out');
+      this.warn('manifest', place, 'a participant without an id (the schemas require one); no event can name it, left out');
       return;
     }
     if (this.participants.has(id)) {
-      this.warn(place, `a second participant with the id "${id}"; the first one (${this.participants.get(id)?.pointer ?? ''}) is used`);
+      this.warn('manifest', place, `a second participant with the id "${id}"; the first one (${this.participants.get(id)?.pointer ?? ''}) is used`);
       return;
     }
     if (this.participants.size >= MAX_HELD_PARTICIPANTS) {
@@ -121,11 +123,11 @@ export class ManifestDirectory {
   private takeConversation(value: JsonObject, pointer: string, place: string): void {
     const id = text(value['id']);
     if (id === null) {
-      this.warn(place, 'a conversation without an id (the schemas require one); no event can name it, left out');
+      this.warn('manifest', place, 'a conversation without an id (the schemas require one); no event can name it, left out');
       return;
     }
     if (this.conversations.has(id)) {
-      this.warn(place, `a second conversation with the id "${id}"; the first one (${this.conversations.get(id)?.pointer ?? ''}) is used`);
+      this.warn('manifest', place, `a second conversation with the id "${id}"; the first one (${this.conversations.get(id)?.pointer ?? ''}) is used`);
       return;
     }
     if (this.conversations.size >= MAX_HELD_CONVERSATIONS) {
@@ -134,7 +136,7 @@ export class ManifestDirectory {
     }
     const listed = Array.isArray(value['participants']) ? value['participants'] : [];
     const members = listed.flatMap((member) => (typeof member === 'string' ? [member] : []));
-    if (members.length > MAX_CONVERSATION_MEMBERS) this.warn(place, `lists ${members.length} participants; the first ${MAX_CONVERSATION_MEMBERS} are kept as the chat's participants`);
+    if (members.length > MAX_CONVERSATION_MEMBERS) this.warn('manifest', place, `lists ${members.length} participants; the first ${MAX_CONVERSATION_MEMBERS} are kept as the chat's participants`);
     this.conversations.set(id, {
       id,
       display: text(value['display']),
@@ -148,8 +150,8 @@ export class ManifestDirectory {
 
   /** Says, once the first pass is over, what was not held. */
   finish(): void {
-    if (this.participantsNotHeld > 0) this.warn(`${this.file}#/participants`, `${this.participantsNotHeld} participants beyond the first ${MAX_HELD_PARTICIPANTS} were not held; events naming them show their ids only`);
-    if (this.conversationsNotHeld > 0) this.warn(`${this.file}#/conversations`, `${this.conversationsNotHeld} conversations beyond the first ${MAX_HELD_CONVERSATIONS} were not held; their events are kept under their conversation ids`);
+    if (this.participantsNotHeld > 0) this.warn('manifest', `${this.file}#/participants`, `${this.participantsNotHeld} participants beyond the first ${MAX_HELD_PARTICIPANTS} were not held; events naming them show their ids only`);
+    if (this.conversationsNotHeld > 0) this.warn('manifest', `${this.file}#/conversations`, `${this.conversationsNotHeld} conversations beyond the first ${MAX_HELD_CONVERSATIONS} were not held; their events are kept under their conversation ids`);
   }
 
   /** The chat a conversation becomes, with its participants named as the manifest names them. */
@@ -166,7 +168,7 @@ export class ManifestDirectory {
   private participantOf(id: string, place: string): ParsedParticipant {
     const known = this.participants.get(id);
     if (known === undefined) {
-      this.warn(place, `names the participant "${id}", who is not among the manifest's participants; listed by that id`);
+      this.warn('participant', place, `names the participant "${id}", who is not among the manifest's participants; listed by that id`);
       return { name: null, id };
     }
     const who = identityOf(known);

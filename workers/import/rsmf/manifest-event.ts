@@ -45,11 +45,11 @@ export async function eventRecord(walked: WalkedValue, context: EventContext): P
     const reason = walked.problem !== undefined ? `the event could not be read whole (${walked.problem})` : event === null ? 'the event is not a JSON object' : 'the event has no type (the schemas require one)';
     return unparsedRecord({ chatKey, raw: JSON.stringify(walked.value) ?? '', locator, reason });
   }
-  if (type !== 'message' && !SYSTEM_TYPES.has(type)) context.warn(place, `the event type "${type}" is not one the RSMF schemas define; kept as a system record`);
+  if (type !== 'message' && !SYSTEM_TYPES.has(type)) context.warn('event', place, `the event type "${type}" is not one the RSMF schemas define; kept as a system record`);
   const who = senderOf(event, place, context);
   const timestamp = typeof event['timestamp'] === 'string' ? event['timestamp'] : '';
   const read = timestamp === '' ? null : readRsmfTime(timestamp);
-  if (timestamp !== '' && read === null) context.warn(place, `the timestamp "${timestamp}" is not an ISO 8601 date and time; the event has no time`);
+  if (timestamp !== '' && read === null) context.warn('timestamp', place, `the timestamp "${timestamp}" is not an ISO 8601 date and time; the event has no time`);
   const body = typeof event['body'] === 'string' ? event['body'] : '';
   const direction = event['direction'] === 'incoming' || event['direction'] === 'outgoing' ? event['direction'] : null;
   const edits = Array.isArray(event['edits']) ? event['edits'] : [];
@@ -74,11 +74,11 @@ function chatKeyOf(event: JsonObject | null, place: string, context: EventContex
   const id = event === null ? null : text(event['conversation']);
   if (id !== null && context.directory.conversations.has(id)) return id;
   if (id !== null) {
-    context.warn(place, `names the conversation "${id}", which is not among the manifest's conversations; kept in a chat of that id`);
+    context.warn('conversation', place, `names the conversation "${id}", which is not among the manifest's conversations; kept in a chat of that id`);
     context.chatFor(id, `${id} (not described in the manifest)`);
     return id;
   }
-  if (event !== null) context.warn(place, 'names no conversation; kept in a chat of the events that name none');
+  if (event !== null) context.warn('conversation', place, 'names no conversation; kept in a chat of the events that name none');
   context.chatFor(NO_CONVERSATION_KEY, `${context.file}: events naming no conversation`);
   return NO_CONVERSATION_KEY;
 }
@@ -88,7 +88,7 @@ function senderOf(event: JsonObject, place: string, context: EventContext): { se
   if (id === null) return { sender: null, senderId: null };
   const known = context.directory.participants.get(id);
   if (known !== undefined) return identityOf(known);
-  context.warn(place, `names the participant "${id}", who is not among the manifest's participants; the sender is shown by that id`);
+  context.warn('participant', place, `names the participant "${id}", who is not among the manifest's participants; the sender is shown by that id`);
   return { sender: id, senderId: id };
 }
 
@@ -104,19 +104,19 @@ async function attachmentsOf(event: JsonObject, place: string, context: EventCon
   const listed = event['attachments'];
   if (listed === undefined) return [];
   if (!Array.isArray(listed)) {
-    context.warn(place, '"attachments" is not an array; no attachment could be read from it (kept in the record\'s extra)');
+    context.warn('attachment', place, '"attachments" is not an array; no attachment could be read from it (kept in the record\'s extra)');
     return [];
   }
   const found: ParsedAttachment[] = [];
   for (const [index, item] of listed.entries()) {
     const id = isJsonObject(item) ? text(item['id']) : null;
     if (!isJsonObject(item) || id === null) {
-      context.warn(`${place}/attachments/${index}`, 'an attachment without an id (the schemas require one); it names no file, kept in the record\'s extra');
+      context.warn('attachment', `${place}/attachments/${index}`, 'an attachment without an id (the schemas require one); it names no file, kept in the record\'s extra');
       continue;
     }
     const size = typeof item['size'] === 'number' ? item['size'] : null;
     const result = await context.attachments.find({ id, display: text(item['display']), size });
-    if (result.problem !== null) context.warn(`${place}/attachments/${index}`, `${result.problem}; recorded as missing`);
+    if (result.problem !== null) context.warn('attachment', `${place}/attachments/${index}`, `${result.problem}; recorded as missing`);
     found.push(result.attachment);
   }
   return found;

@@ -16,6 +16,7 @@ import type { JsonPath, PlanDecision } from '../telegram/json-walker.ts';
 import { describeUtf8Problems } from '../telegram/utf8-chunks.ts';
 import type { AttachmentReader } from './attachments.ts';
 import { ManifestDirectory } from './manifest-directory.ts';
+import type { Warn } from './manifest-directory.ts';
 import { eventRecord, NO_CONVERSATION_KEY } from './manifest-event.ts';
 
 const SECTIONS = new Set(['participants', 'conversations']);
@@ -51,7 +52,7 @@ export interface ManifestReading {
 export async function readManifest(input: ParserInput, sink: ParseSink, attachments: AttachmentReader): Promise<ManifestReading> {
   const file = input.displayName;
   const warnings = new WarningLimiter(sink, file);
-  const warn = (place: string, message: string): void => warnings.add(kindOfWarning(message), place, message);
+  const warn: Warn = (kind, place, message) => warnings.add(kind, place, message);
   const directory = new ManifestDirectory(file, warn);
   const first = await walkJsonSource(input, sink, directoryPlan, (walked) => {
     directory.take(walked);
@@ -78,7 +79,7 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
   const context = { file, directory, attachments, warn, chatFor };
   const second = await walkJsonSource(input, sink, eventsPlan, async (walked) => {
     if (walked.path.length === 1) {
-      warn(`${file}#/events`, '"events" is not an array; no event could be read from it');
+      warn('manifest', `${file}#/events`, '"events" is not an array; no event could be read from it');
       return;
     }
     const record = await eventRecord(walked, context);
@@ -90,10 +91,10 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
     if ((counts.messages + counts.system + counts.unparsed) % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
   });
   const fault: JsonFault | null = second.fault ?? first.fault;
-  if (fault !== null) warn(`${file}:${fault.place}`, `${fault.message}; the manifest was read up to there (a truncated or damaged file), what follows is not read`);
+  if (fault !== null) warn('manifest', `${file}:${fault.place}`, `${fault.message}; the manifest was read up to there (a truncated or damaged file), what follows is not read`);
   const utf8 = describeUtf8Problems(second.utf8);
-  if (utf8 !== null) warn(file, utf8);
-  if (directory.otherKeys.length > 0) warn(file, `top-level keys the RSMF schemas do not define were not read: ${directory.otherKeys.slice(0, 20).join(', ')}`);
+  if (utf8 !== null) warn('manifest', file, utf8);
+  if (directory.otherKeys.length > 0) warn('manifest', file, `top-level keys the RSMF schemas do not define were not read: ${directory.otherKeys.slice(0, 20).join(', ')}`);
   warnings.finish();
   return {
     version: directory.version,
@@ -113,15 +114,6 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
       ...(fault === null ? {} : { readUpTo: fault.place }),
     },
   };
-}
-
-/** Warnings are limited per kind: many events can each name an unknown participant. */
-function kindOfWarning(message: string): string {
-  if (message.includes('participant')) return 'participant';
-  if (message.includes('conversation')) return 'conversation';
-  if (message.includes('attachment') || message.includes('rsmf.zip')) return 'attachment';
-  if (message.includes('timestamp')) return 'timestamp';
-  return 'manifest';
 }
 
 async function notAManifest(input: ParserInput, sink: ParseSink, file: string, reason: string): Promise<ManifestReading> {

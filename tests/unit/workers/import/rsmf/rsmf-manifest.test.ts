@@ -132,3 +132,18 @@ describe('RSMF slices of one conversation', () => {
     expect(alone.chats[0]?.mergeKey).toBeUndefined();
   });
 });
+
+describe('warnings about many events', () => {
+  it('lists at most 50 of one kind and counts the rest, without hiding warnings of another kind', async () => {
+    const manifest = smallManifest();
+    manifest.events = [
+      ...Array.from({ length: 60 }, () => ({ type: 'message', participant: 'P9', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body: 'x' })),
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: 'yesterday', body: 'late' },
+    ];
+    const result = await readManifest(manifest);
+    expect(result.messages).toHaveLength(61);
+    expect(result.warnings.filter((warning) => warning.message.includes('"P9"'))).toHaveLength(50);
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: '10 more warnings of kind "participant" were not listed' });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/60', message: expect.stringContaining('"yesterday" is not an ISO 8601') as unknown as string });
+  });
+});
