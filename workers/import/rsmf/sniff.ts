@@ -41,7 +41,9 @@ export function sniffRsmfMessage(head: Uint8Array): boolean {
       if ((field[1] ?? '').toLowerCase() === VERSION_FIELD) version = true;
     } else if (!CONTINUATION.test(line) || fields === 0) return false;
   }
-  return false;
+  // The window ended inside the header block: a long X-RSMF-Participants (2.0, every
+  // participant's name) can fill it. Every line seen was a header line, so the version decides.
+  return version;
 }
 
 /** True when the head is an RSMF manifest (see the module comment). */

@@ -9,6 +9,13 @@ describe('RSMF sniffing', () => {
     expect(sniffRsmfMessage(rsmfMessage(rsmfZip(smallManifest())))).toBe(true);
   });
 
+  it('recognises an .rsmf whose header block is longer than the sniffed head (a long X-RSMF-Participants)', () => {
+    const names = Array.from({ length: 5000 }, (_, index) => `Participant number ${index}`).join(',\r\n ');
+    const message = Buffer.concat([Buffer.from(`X-RSMF-Version: 2.0.0\r\nX-RSMF-Participants: ${names}\r\n`, 'latin1'), rsmfMessage(rsmfZip(smallManifest()))]);
+    expect(message.indexOf('\r\n\r\n')).toBeGreaterThan(64 * 1024);
+    expect(sniffRsmfMessage(message.subarray(0, 64 * 1024))).toBe(true);
+  });
+
   it('does not take a mail that only mentions X-RSMF-Version in its body, nor an mbox', () => {
     expect(sniffRsmfMessage(bytes('From: a@b.example\nSubject: s\n\nX-RSMF-Version: 2.0.0\n'))).toBe(false);
     expect(sniffRsmfMessage(bytes('From a@b.example Thu Jan  1 00:00:00 2020\nX-RSMF-Version: 2.0.0\nTo: x\n\nbody\n'))).toBe(false);
