@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/engine.ts';
 import type { Message } from '../../shared/domain/message.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
+import { buildZip } from '../support/zip-writer.ts';
 import { rsmfMessage, rsmfZip, smallManifest } from '../unit/workers/import/rsmf/rsmf-builder.ts';
 
 const engines: Engine[] = [];
@@ -70,4 +71,33 @@ describe('RSMF through the import engine', () => {
     const info = await session.info();
     expect(info.sources[0]?.details['entries']).toEqual([expect.objectContaining({ name: 'rsmf_manifest.json', format: 'rsmf', parser: 'threadline-rsmf', parserVersion: '1.0.0', formatVersion: '2.0.0' })]);
   });
+
+  it('imports a zip of .rsmf files (Relativity\'s "multiple RSMF files zipped together"), each with its own locators', async () => {
+    const zip = buildZip([{ name: 'day-1.rsmf', data: slice('2023-05-01', 'first day') }, { name: 'day-2.rsmf', data: slice('2023-05-02', 'second day') }]);
+    const { summary, messages } = await importOne('production.zip', zip);
+    expect(summary.sources[0]).toMatchObject({ status: 'imported', format: 'zip', messages: 2 });
+    expect(messages.map((message) => [message.text, message.locator])).toEqual([
+      ['first day', { kind: 'json-pointer', file: 'day-1.rsmf!rsmf.zip!rsmf_manifest.json', pointer: '/events/0' }],
+      ['second day', { kind: 'json-pointer', file: 'day-2.rsmf!rsmf.zip!rsmf_manifest.json', pointer: '/events/0' }],
+    ]);
+  });
+
+  it('makes the .rsmf slices of one conversation in one folder one conversation, by their eventcollectionid', async () => {
+    const engine = new Engine({ mode: 'cli', actor: 'rsmf-test' });
+    engines.push(engine);
+    const folder = tempFolder();
+    const session = await engine.openCase(join(folder, 'case'), true);
+    const files = [writeTemp(folder, 'day-1.rsmf', slice('2023-05-01', 'first day')), writeTemp(folder, 'day-2.rsmf', slice('2023-05-02', 'second day'))];
+    const summary = await engine.startImport(files, {}).done;
+    expect(summary.sources.map((source) => source.status)).toEqual(['imported', 'imported']);
+    const conversations = await session.db.client.call('listConversations', {});
+    expect(conversations.map((conversation) => [conversation.title, conversation.messageCount, conversation.sourceIds.length])).toEqual([['Ana and Bo', 2, 2]]);
+  });
 });
+
+/** One day of the conversation C1 as an .rsmf of its own, in the collection "thread-C1". */
+function slice(date: string, body: string): Buffer {
+  const shape = { ...smallManifest(), eventcollectionid: 'thread-C1' };
+  shape.events = [{ type: 'message', participant: 'P1', conversation: 'C1', timestamp: `${date}T10:00:00Z`, body }];
+  return rsmfMessage(rsmfZip(shape));
+}
