@@ -20,6 +20,7 @@ import type { Warn } from './manifest-directory.ts';
 import { eventRecord, NO_CONVERSATION_KEY } from './manifest-event.ts';
 
 const SECTIONS = new Set(['participants', 'conversations']);
+const REQUIRED_ARRAYS = ['participants', 'conversations', 'events'];
 
 function directoryPlan(path: JsonPath): PlanDecision {
   if (path.length === 0) return 'descend';
@@ -54,7 +55,13 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
   const warnings = new WarningLimiter(sink, file);
   const warn: Warn = (kind, place, message) => warnings.add(kind, place, message);
   const directory = new ManifestDirectory(file, warn);
-  const first = await walkJsonSource(input, sink, directoryPlan, (walked) => {
+  // The top-level keys met, to tell of a required array the manifest lacks.
+  const keys = new Set<string>();
+  const plan = (path: JsonPath): PlanDecision => {
+    if (path.length === 1) keys.add(String(path[0]));
+    return directoryPlan(path);
+  };
+  const first = await walkJsonSource(input, sink, plan, (walked) => {
     directory.take(walked);
     return Promise.resolve();
   });
@@ -67,6 +74,8 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
     const why = first.fault === null ? 'the manifest is empty' : `the manifest is not JSON (${first.fault.message} at ${first.fault.place})`;
     return notAManifest(input, sink, file, why);
   }
+  const lacking = REQUIRED_ARRAYS.filter((key) => !keys.has(key));
+  if (first.fault === null && lacking.length > 0) warn('manifest', file, `the manifest has no ${lacking.map((key) => `"${key}"`).join(', ')} (the RSMF schemas require ${lacking.length === 1 ? 'it' : 'them'})`);
   for (const conversation of directory.conversations.values()) sink.chat(directory.chatOf(conversation));
   const stated = new Set<string>();
   const chatFor = (key: string, title: string): void => {

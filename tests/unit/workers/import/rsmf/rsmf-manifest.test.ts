@@ -147,3 +147,12 @@ describe('warnings about many events', () => {
     expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/60', message: expect.stringContaining('"yesterday" is not an ISO 8601') as unknown as string });
   });
 });
+
+describe('a manifest lacking what the schemas require', () => {
+  it('says which required arrays are missing', async () => {
+    const { version, participants, conversations } = smallManifest();
+    const result = await readManifest({ version, participants, conversations });
+    expect(result.messages).toEqual([]);
+    expect(result.warnings).toEqual([{ place: 'rsmf_manifest.json', message: 'the manifest has no "events" (the RSMF schemas require it)' }]);
+  });
+});
