@@ -46,6 +46,9 @@ export async function readRsmfMessage(input: ParserInput, sink: ParseSink): Prom
   } catch (error) {
     return asEmail(input, sink, headers, `its MIME structure could not be read (${error instanceof Error ? error.message : String(error)})`);
   }
+  // What the e-mail reader could not read as it should; an RSMF message has no Date by design
+  // (Relativity's sample has none), so that absence is no news.
+  for (const problem of content.problems) if (!problem.includes('Date header')) sink.warning({ place: file, message: problem });
   const parts = content.attachments.filter((attachment) => attachment.fileName?.toLowerCase() === ZIP_PART_NAME);
   const [part] = parts;
   if (part === undefined) return asEmail(input, sink, headers, `it has no attachment named ${ZIP_PART_NAME}`);

@@ -77,3 +77,14 @@ describe('what an .rsmf says beside its events', () => {
     expect(result.outcome.details['messageBody']).toBe('This is body text.');
   });
 });
+
+describe('what the e-mail reader notes about an .rsmf', () => {
+  it('passes on what could not be read as it should, but not the missing Date an RSMF never has', async () => {
+    const message = rsmfMessage(rsmfZip(smallManifest())).toString('latin1').replace('Content-Type: text/plain; charset="us-ascii"\r\n\r\nThis is body text.', 'Content-Type: text/plain; charset="x-no-such-charset"\r\nContent-Transfer-Encoding: 8bit\r\n\r\nTh\xe9s is body text.');
+    const result = await runParser(rsmfParser, inputFromBytes(Buffer.from(message, 'latin1'), { displayName: 'chat.rsmf' }));
+    const fileWarnings = result.warnings.filter((warning) => warning.place === 'chat.rsmf').map((warning) => warning.message);
+    expect(fileWarnings.some((text) => text.includes('could not be decoded') || text.includes('charset'))).toBe(true);
+    expect(fileWarnings.some((text) => text.includes('Date header'))).toBe(false);
+    expect(result.messages).toHaveLength(2);
+  });
+});
