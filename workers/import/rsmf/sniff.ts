@@ -53,7 +53,8 @@ export function sniffRsmfManifest(head: Uint8Array, displayName: string): boolea
   const arrays = MANIFEST_ARRAYS.filter((pattern) => pattern.test(text)).length;
   if (arrays === MANIFEST_ARRAYS.length && EVENT_KEYS.every((pattern) => pattern.test(text))) return true;
   // A manifest with a long list of participants before its events: its name and the opening array tell.
-  const named = baseName(displayName).toLowerCase() === MANIFEST_NAME;
+  // RSMF-Inspector (berk8520/RSMF-Inspector) extracts it as "<RSMF base name>_rsmf_manifest.json".
+  const named = baseName(displayName).toLowerCase().endsWith(MANIFEST_NAME);
   return named && arrays > 0 && /^\{\s*"(?:version|participants|conversations|events|eventcollectionid)"\s*:/u.test(text);
 }
 

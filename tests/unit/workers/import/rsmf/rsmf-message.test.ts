@@ -88,3 +88,41 @@ describe('what the e-mail reader notes about an .rsmf', () => {
     expect(result.messages).toHaveLength(2);
   });
 });
+
+describe('an .rsmf from another generator', () => {
+  it('reads one laid out as Message Crawler (v6) writes it: LF lines, X-RSMF-* first, rsmf.zip as application/octet-stream, seven-digit fractions', async () => {
+    const manifest = smallManifest();
+    manifest.events = [{ id: 'CB0000188', type: 'message', body: 'Attachment Title: IMG_2616.jpeg', participant: 'P1', conversation: 'C1', deleted: false, importance: 'normal', timestamp: '2017-11-15T02:53:30.1234567Z', direction: 'outgoing' }];
+    const zip = rsmfZip(manifest).toString('base64');
+    const text = [
+      'X-RSMF-Generator: Message Crawler (test layout)',
+      'X-RSMF-Version: 2.0.0',
+      'X-RSMF-EventCount: 1',
+      'X-RSMF-BeginDate: 2017-11-15T02:53:30.0000000Z',
+      'To: "Ana <+15550001>" <>, "Bo" <>',
+      'X-RSMF-Custodian: Ana',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="=-b=="',
+      '',
+      '--=-b==',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Ana <+15550001>',
+      '',
+      '--=-b==',
+      'Content-Type: application/octet-stream; name=rsmf.zip',
+      'Content-Disposition: attachment; filename=rsmf.zip',
+      'Content-Transfer-Encoding: base64',
+      '',
+      zip,
+      '--=-b==--',
+      '',
+    ].join('\n');
+    const result = await runParser(rsmfParser, inputFromBytes(Buffer.from(text, 'utf8'), { displayName: 'CHAT - 00001.rsmf' }));
+    expect(rsmfParser.sniff(Buffer.from(text, 'utf8'), 'CHAT - 00001.rsmf')).toBe(true);
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]).toMatchObject({ sender: 'Ana', direction: 'outgoing', time: { utcMs: Date.UTC(2017, 10, 15, 2, 53, 30, 123) }, timestampText: '2017-11-15T02:53:30.1234567Z' });
+    expect(result.outcome.details['rsmfHeaders']).toMatchObject({ 'x-rsmf-custodian': ['Ana'], 'x-rsmf-eventcount': ['1'] });
+  });
+});

@@ -30,6 +30,8 @@ describe('RSMF sniffing', () => {
     const longParticipants = `{"participants": [${Array.from({ length: 3000 }, (_, index) => `{"id": "P${index}", "display": "Person number ${index}"}`).join(',')}`;
     expect(sniffRsmfManifest(bytes(longParticipants), 'rsmf_manifest.json')).toBe(true);
     expect(sniffRsmfManifest(bytes(longParticipants), 'members.json')).toBe(false);
+    // As RSMF-Inspector extracts it beside the stripped .rsmf.
+    expect(sniffRsmfManifest(bytes(longParticipants), 'CHAT - CB0000001 - 00001 - 2018-05-13 - CB0000188_rsmf_manifest.json')).toBe(true);
     expect(sniffRsmfManifest(bytes('{"messages": [], "participants": [{"name": "a"}]}'), 'rsmf_manifest.json')).toBe(false);
   });
 
