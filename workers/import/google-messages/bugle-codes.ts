@@ -15,7 +15,12 @@
  * to be undocumented.
  */
 
-/** `messages.message_protocol`: AOSP's MessageData.PROTOCOL_* (-1 to 2), Google Messages' own names (3 to 7). */
+/**
+ * `messages.message_protocol`: AOSP's MessageData.PROTOCOL_* (-1 to 2), and 3 to 7 as one
+ * decompiled Google Messages build names them (see above): no documentation confirms them, and
+ * other builds were not checked, so each record says which of the two its name rests on
+ * (protocolNameBasis).
+ */
 export const BUGLE_PROTOCOLS: Readonly<Record<number, string>> = {
   [-1]: 'unknown',
   0: 'sms',
@@ -111,6 +116,16 @@ export function notSentNote(status: number): string | null {
 
 export function protocolName(protocol: number): string {
   return BUGLE_PROTOCOLS[protocol] ?? `undocumented (${protocol})`;
+}
+
+/** Protocol values AOSP Messaging defines (MessageData.PROTOCOL_*); the others named here come from the decompiled build. */
+const AOSP_PROTOCOLS = new Set([-1, 0, 1, 2]);
+
+/** What a protocol's name rests on, for the record (extra.protocolNameFrom); null when the value is not named. */
+export function protocolNameBasis(protocol: number): string | null {
+  if (BUGLE_PROTOCOLS[protocol] === undefined) return null;
+  if (AOSP_PROTOCOLS.has(protocol)) return 'AOSP Messaging MessageData.PROTOCOL_*';
+  return 'a decompiled build of Google Messages (public repository forgedordor/one, commit 36086d6, MessageData), not documented by Google or AOSP; other builds were not checked';
 }
 
 /** A participant row is the phone's owner when its sub_id is anything but OTHER_THAN_SELF_SUB_ID; null when it has none. */
