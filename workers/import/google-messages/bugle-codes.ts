@@ -106,12 +106,13 @@ export function readStatus(status: number): StatusReading {
 
 /**
  * For a reader who would take an outgoing message for a sent one: what a status of a message the
- * app never sent says, in words; null for every other status.
+ * app never sent says, in words; null for every other status. What it says of when a message is
+ * recorded as sent rests on AOSP Messaging's code, and says so: Google Messages' is not public.
  */
 export function notSentNote(status: number): string | null {
   const what = NOT_SENT_STATUSES[status];
   if (what === undefined) return null;
-  return `Not recorded as sent in this database: ${what} (message_status ${status}, ${BUGLE_STATUSES[status] ?? ''}). The app records a message as sent (OUTGOING_COMPLETE) only once sending succeeds; the sent timestamp of this one, if set, is when sending was asked for, tried or given up, not when it was sent.`;
+  return `Not recorded as sent in this database: ${what} (message_status ${status}, ${BUGLE_STATUSES[status] ?? ''}). In AOSP Messaging, the open-source app whose status codes bugle_db keeps (Google Messages' own code is not public), a message is recorded as sent (OUTGOING_COMPLETE) only once sending succeeds, and the sent timestamp of one in this status, if set, is when sending was asked for, tried or given up, not when it was sent.`;
 }
 
 export function protocolName(protocol: number): string {
