@@ -15,7 +15,12 @@
  * to be undocumented.
  */
 
-/** `messages.message_protocol`: AOSP's MessageData.PROTOCOL_* (-1 to 2), Google Messages' own names (3 to 7). */
+/**
+ * `messages.message_protocol`: AOSP's MessageData.PROTOCOL_* (-1 to 2), and 3 to 7 as one
+ * decompiled Google Messages build names them (see above): no documentation confirms them, and
+ * other builds were not checked, so each record says which of the two its name rests on
+ * (protocolNameBasis).
+ */
 export const BUGLE_PROTOCOLS: Readonly<Record<number, string>> = {
   [-1]: 'unknown',
   0: 'sms',
@@ -101,16 +106,27 @@ export function readStatus(status: number): StatusReading {
 
 /**
  * For a reader who would take an outgoing message for a sent one: what a status of a message the
- * app never sent says, in words; null for every other status.
+ * app never sent says, in words; null for every other status. What it says of when a message is
+ * recorded as sent rests on AOSP Messaging's code, and says so: Google Messages' is not public.
  */
 export function notSentNote(status: number): string | null {
   const what = NOT_SENT_STATUSES[status];
   if (what === undefined) return null;
-  return `Not recorded as sent in this database: ${what} (message_status ${status}, ${BUGLE_STATUSES[status] ?? ''}). The app records a message as sent (OUTGOING_COMPLETE) only once sending succeeds; the sent timestamp of this one, if set, is when sending was asked for, tried or given up, not when it was sent.`;
+  return `Not recorded as sent in this database: ${what} (message_status ${status}, ${BUGLE_STATUSES[status] ?? ''}). In AOSP Messaging, the open-source app whose status codes bugle_db keeps (Google Messages' own code is not public), a message is recorded as sent (OUTGOING_COMPLETE) only once sending succeeds, and the sent timestamp of one in this status, if set, is when sending was asked for, tried or given up, not when it was sent.`;
 }
 
 export function protocolName(protocol: number): string {
   return BUGLE_PROTOCOLS[protocol] ?? `undocumented (${protocol})`;
+}
+
+/** Protocol values AOSP Messaging defines (MessageData.PROTOCOL_*); the others named here come from the decompiled build. */
+const AOSP_PROTOCOLS = new Set([-1, 0, 1, 2]);
+
+/** What a protocol's name rests on, for the record (extra.protocolNameFrom); null when the value is not named. */
+export function protocolNameBasis(protocol: number): string | null {
+  if (BUGLE_PROTOCOLS[protocol] === undefined) return null;
+  if (AOSP_PROTOCOLS.has(protocol)) return 'AOSP Messaging MessageData.PROTOCOL_*';
+  return 'a decompiled build of Google Messages (public repository forgedordor/one, commit 36086d6, MessageData), not documented by Google or AOSP; other builds were not checked';
 }
 
 /** A participant row is the phone's owner when its sub_id is anything but OTHER_THAN_SELF_SUB_ID; null when it has none. */

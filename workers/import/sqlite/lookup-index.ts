@@ -76,6 +76,8 @@ export function fullReads(db: Database, sql: string): string[] {
 function createIndex(db: Database, index: LookupIndex): string | null {
   const name = [INDEX_PREFIX, index.table, ...index.columns].join('_').replace(/[^A-Za-z0-9_]/gu, '_');
   const columns = index.columns.map(quoteIdentifier).join(', ');
+  const unlike = storedUnlikeDeclared(db, index);
+  if (unlike !== null) return `no index on ${index.table} (${index.columns.join(', ')}) was made: ${unlike}`;
   try {
     db.exec('PRAGMA query_only = 0');
     db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteIdentifier(index.table)} (${columns})`);
@@ -85,4 +87,64 @@ function createIndex(db: Database, index: LookupIndex): string | null {
   } finally {
     db.exec('PRAGMA query_only = 1');
   }
+}
+
+/** SQLite's affinity of a declared column type (datatype3.html, 3.1 "Determination Of Column Affinity"). */
+type Affinity = 'INTEGER' | 'TEXT' | 'BLOB' | 'REAL' | 'NUMERIC';
+
+function affinityOf(declaredType: string): Affinity {
+  const type = declaredType.toUpperCase();
+  if (type.includes('INT')) return 'INTEGER';
+  if (type.includes('CHAR') || type.includes('CLOB') || type.includes('TEXT')) return 'TEXT';
+  if (type === '' || type.includes('BLOB')) return 'BLOB';
+  if (type.includes('REAL') || type.includes('FLOA') || type.includes('DOUB')) return 'REAL';
+  return 'NUMERIC';
+}
+
+/** Storage classes a column of each affinity never holds when SQLite wrote it through its declared type. */
+const FOREIGN_STORAGE: Record<Affinity, readonly string[]> = {
+  TEXT: ['integer', 'real'],
+  INTEGER: ['text'],
+  REAL: ['text'],
+  NUMERIC: ['text'],
+  BLOB: [],
+};
+
+/**
+ * Why an index on `index`'s columns would not read as the table does, or null. An index holds its
+ * values converted to the column's affinity; the table holds what the file holds. A database
+ * written through SQLite never differs, but a rebuilt, carved or hand-made one can hold a number in
+ * a TEXT column or a text in an INTEGER one, which a comparison finds and a search through the
+ * index does not (a part of an MMS, a group's member would be lost). Such a column gets no index:
+ * the lookup reads the whole table, slowly, and finds what it finds without one.
+ */
+function storedUnlikeDeclared(db: Database, index: LookupIndex): string | null {
+  const declared = declaredTypes(db, index.table);
+  for (const column of index.columns) {
+    const type = declared.get(column.toLowerCase()) ?? '';
+    const foreign = FOREIGN_STORAGE[affinityOf(type)];
+    if (foreign.length === 0) continue;
+    const sql = `SELECT 1 FROM ${quoteIdentifier(index.table)} WHERE typeof(${quoteIdentifier(column)}) IN (${foreign.map((kind) => `'${kind}'`).join(', ')}) LIMIT 1`;
+    try {
+      if (db.exec(sql).length > 0) return `a value of ${column} is stored unlike its declared type (${type}), which an index would read differently from the table`;
+    } catch (error) {
+      return `${column} could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  return null;
+}
+
+/** Declared types of a table's columns, by lower-cased name. */
+function declaredTypes(db: Database, table: string): Map<string, string> {
+  const types = new Map<string, string>();
+  const statement = db.prepare(`PRAGMA table_info(${quoteIdentifier(table)})`);
+  try {
+    while (statement.step()) {
+      const row = statement.getAsObject();
+      if (typeof row['name'] === 'string') types.set(row['name'].toLowerCase(), typeof row['type'] === 'string' ? row['type'] : '');
+    }
+  } finally {
+    statement.free();
+  }
+  return types;
 }

@@ -52,6 +52,36 @@ export function columnsOf(db: Database, table: string): Set<string> {
   return columns;
 }
 
+/**
+ * ORDER BY terms that put a table's rows (aliased `alias`) in its own stored order, so a lookup's
+ * order never follows whichever index SQLite walks: its rowid, or, for a WITHOUT ROWID table (a
+ * rebuilt or hand-made database; it has no rowid to name), its primary key's columns.
+ */
+export function storedOrder(db: Database, table: string, alias: string): string {
+  const prefix = `${alias}.`;
+  const statement = db.prepare("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ? COLLATE NOCASE");
+  let withoutRowid = false;
+  try {
+    statement.bind([table]);
+    withoutRowid = statement.step() && statement.get()[0] === 1;
+  } finally {
+    statement.free();
+  }
+  if (!withoutRowid) return `${prefix}rowid`;
+  const key = db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk');
+  const columns: string[] = [];
+  try {
+    key.bind([table]);
+    while (key.step()) {
+      const name = key.get()[0];
+      if (typeof name === 'string') columns.push(`${prefix}${quoteIdentifier(name)}`);
+    }
+  } finally {
+    key.free();
+  }
+  return columns.join(', ');
+}
+
 /** Rows in a table, or null when counting fails (a damaged b-tree). */
 export function rowCount(db: Database, table: string): number | null {
   try {

@@ -7,7 +7,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
-import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, putExtra } from '../sqlite/index.ts';
+import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, putExtra, storedOrder } from '../sqlite/index.ts';
 import { callResultLabel, callText } from './call-facts.ts';
 import type { WaCall } from './call-facts.ts';
 import type { ClearJob } from './cleared-chats.ts';
@@ -246,15 +246,16 @@ export class AndroidChats {
     const hasRaw = columnsOf(db, 'jid').has('raw_string');
     // Members by jid row, resolved as senders are (a lid to its phone jid through jid_map), so a
     // member and their messages carry the same id. In the table's own order: without ORDER BY the
-    // order (and which members a capped list keeps) would follow whichever index SQLite walks.
+    // order (and which members a capped list keeps) would follow whichever index SQLite walks. A
+    // WITHOUT ROWID table has no rowid to order by: its primary key is its order (storedOrder).
     this.newMembers = hasTable(db, 'group_participant_user') && hasRaw
-      ? new Lookup(db, 'SELECT gp.user_jid_row_id AS member_row FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id WHERE g.raw_string = ? ORDER BY gp.rowid', [
+      ? new Lookup(db, `SELECT gp.user_jid_row_id AS member_row FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id WHERE g.raw_string = ? ORDER BY ${storedOrder(db, 'group_participant_user', 'gp')}`, [
           { table: 'jid', columns: ['raw_string'] },
           { table: 'group_participant_user', columns: ['group_jid_row_id'] },
         ])
       : null;
     this.legacyMembers = hasTable(db, 'group_participants') && columnsOf(db, 'group_participants').has('gjid')
-      ? new Lookup(db, 'SELECT jid AS member FROM group_participants WHERE gjid = ? ORDER BY rowid', [{ table: 'group_participants', columns: ['gjid'] }])
+      ? new Lookup(db, `SELECT t.jid AS member FROM group_participants AS t WHERE t.gjid = ? ORDER BY ${storedOrder(db, 'group_participants', 't')}`, [{ table: 'group_participants', columns: ['gjid'] }])
       : null;
   }
 

@@ -7,7 +7,8 @@
 import type { AuthorSplit, SenderStatistics } from './authors.ts';
 import { hasNoticeShape, isKnownNotice, MAX_NOTICE_LENGTH } from './notices.ts';
 import { SYSTEM_NOTICE_KEYWORDS } from './notice-keywords.ts';
-import { isRightToLeftGroupEvent } from './rtl-group-events.ts';
+import { isRightToLeftGroupEvent, plainChatNames } from './rtl-group-events.ts';
+import type { ChatNames } from './rtl-group-events.ts';
 
 /**
  * How many marked bodies of no known wording one name may carry and still be the name iOS
@@ -61,7 +62,7 @@ export function noticeReason(split: AuthorSplit, plainBody: string, statistics: 
   if (split.marked && hasNoticeShape(plainBody) && isActOnParticipant(plainBody, sender, statistics)) {
     return 'body starts with a direction mark and reads "<participant> <verb> <the one it is written under>", as the notices about a participant do in any script ("X הסיר/ה את Y")';
   }
-  if (split.marked && isRightToLeftGroupEvent(plainBody, sender, statistics.counts) && hasNoticeShape(plainBody)) {
+  if (split.marked && isRightToLeftGroupEvent(plainBody, sender, namesOf(statistics).chat) && hasNoticeShape(plainBody)) {
     return "body starts with a direction mark and is WhatsApp's own wording of a participant joining, leaving, added or removed (Hebrew, Arabic, Persian), about the one it is written under";
   }
   const seenOnce = (statistics.counts.get(sender) ?? 0) <= 1;
@@ -134,14 +135,45 @@ function isActOnParticipant(plainBody: string, sender: string, statistics: Sende
   const own = plainNames(sender).trim();
   if (own === '' || !body.endsWith(own) || LETTER_OR_DIGIT.test(body.charAt(body.length - own.length - 1))) return false;
   const before = body.slice(0, body.length - own.length).replace(/~ ?$/u, '').trimEnd().replace(/^~ ?/u, '');
-  for (const name of statistics.counts.keys()) {
-    const other = plainNames(name).trim();
-    if (other === own || other === '' || !before.startsWith(other)) continue;
-    const wording = before.slice(other.length);
+  const acting = namesOf(statistics).acting;
+  // The other name ends where the wording's first space begins: each such place is looked up.
+  for (let end = 1; end < before.length; end += 1) {
+    if (!/\s/u.test(before.charAt(end))) continue;
+    const other = before.slice(0, end);
+    if (other === own || !acting.has(other)) continue;
+    const wording = before.slice(end);
     const words = wording.trim().split(/\s+/u);
-    if (/^\s/u.test(wording) && words.length <= MAX_ACT_WORDS && !SENTENCE_PUNCTUATION.test(wording)) return true;
+    if (words.length <= MAX_ACT_WORDS && !SENTENCE_PUNCTUATION.test(wording)) return true;
   }
   return false;
+}
+
+/** The chat's names in the two forms the notices compare them in, made once per file. */
+interface NameIndex {
+  /** As isActOnParticipant compares them: plain spaces, trimmed. */
+  acting: ReadonlySet<string>;
+  /** As rtl-group-events.ts compares an actor: also without iOS's non-contact mark. */
+  chat: ChatNames;
+}
+
+const nameIndexes = new WeakMap<ReadonlyMap<string, number>, NameIndex>();
+
+/**
+ * The names of `statistics`, indexed: every marked right-to-left line is weighed against the
+ * chat's names, and reading them all for each line cost lines times names (quadratic on a big
+ * group or a hostile file). The statistics are finished before any line is weighed.
+ */
+function namesOf(statistics: SenderStatistics): NameIndex {
+  const known = nameIndexes.get(statistics.counts);
+  if (known !== undefined) return known;
+  const acting = new Set<string>();
+  for (const name of statistics.counts.keys()) {
+    const plain = plainNames(name).trim();
+    if (plain !== '') acting.add(plain);
+  }
+  const index = { acting, chat: plainChatNames(statistics.counts.keys()) };
+  nameIndexes.set(statistics.counts, index);
+  return index;
 }
 
 /**

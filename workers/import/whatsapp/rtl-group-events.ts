@@ -92,8 +92,11 @@ function looksLikeName(text: string): boolean {
   return name !== '' && name === text && name.length <= MAX_ACTOR_LENGTH && !SENTENCE_PUNCTUATION.test(name) && name.split(' ').length <= MAX_ACTOR_WORDS;
 }
 
-/** The names the chat's headers give (the keys; SenderStatistics.counts): read again for every wording tried. */
-type ChatNames = Pick<ReadonlyMap<string, unknown>, 'keys'>;
+/**
+ * The names the chat's headers give, as a body writes them (plainChatNames): looked up, never
+ * read through, as a file of many lines under many names would cost their product.
+ */
+export type ChatNames = ReadonlySet<string>;
 
 /** iOS's mark before a name not in the phone's contacts (spaces already made plain). */
 const NON_CONTACT_MARK = /^~ ?(?=\S)/u;
@@ -107,16 +110,21 @@ function plainChatName(name: string): string {
   return name.replace(NAME_SPACES, ' ').trim().replace(NON_CONTACT_MARK, '');
 }
 
+/** The chat's names (SenderStatistics.counts' keys) as isRightToLeftGroupEvent looks them up. */
+export function plainChatNames(names: Iterable<string>): Set<string> {
+  const plain = new Set<string>();
+  for (const name of names) {
+    const written = plainChatName(name);
+    if (written !== '') plain.add(written);
+  }
+  return plain;
+}
+
 /** True when `text` (spaces made plain) is someone the export shows, other than `subject`. */
 function isKnownActor(text: string, subject: string, chatNames: ChatNames): boolean {
   if (!looksLikeName(text)) return false;
   if (NON_CONTACT_MARK.test(text) || PHONE_NUMBER.test(text.replace(BIDI_CONTROLS, ''))) return true;
-  const plainSubject = plainChatName(subject);
-  for (const name of chatNames.keys()) {
-    const plain = plainChatName(name);
-    if (plain !== '' && plain !== plainSubject && plain === text) return true;
-  }
-  return false;
+  return text !== plainChatName(subject) && chatNames.has(text);
 }
 
 /** The subject as the body may write it: iOS puts `~ ` before a name not in the phone's contacts. */
@@ -143,7 +151,8 @@ function matchesParts(body: string, subject: string, parts: WordingParts, chatNa
 
 /**
  * True when a body (marks removed) is, word for word, one of the group events above about
- * `sender`, the name it is written under; `chatNames` are the names the chat's headers give.
+ * `sender`, the name it is written under; `chatNames` are the names the chat's headers give
+ * (plainChatNames).
  */
 export function isRightToLeftGroupEvent(plainBody: string, sender: string, chatNames: ChatNames): boolean {
   // Most bodies are told by length, or by not naming their writer, before any wording is tried:

@@ -31,6 +31,9 @@ describe('Google Messages: messages not (yet) sent (BUGLE_STATUS_OUTGOING_YET_TO
       expect(note).toMatch(/^Not recorded as sent in this database/u);
       expect(note).toContain(status);
       expect(note).toContain('sent timestamp');
+      // What the note says of when a message counts as sent is AOSP Messaging's code, not Google Messages' (not public).
+      expect(note).toContain('AOSP Messaging');
+      expect(note).not.toMatch(/\bThe app records\b/u);
     }
     // A draft and a failure were not sent either: the same note, with their own flags.
     expect(draft).toMatchObject({ extra: { draft: true, notSentNote: expect.stringMatching(/^Not recorded as sent in this database: a draft/u) } });

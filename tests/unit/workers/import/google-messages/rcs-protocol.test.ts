@@ -23,4 +23,14 @@ describe('Google Messages: the RCS protocol (message_protocol 3)', () => {
     expect(sms).toMatchObject({ extra: { protocol: 'sms', protocolValue: 0 } });
     expect(unknown).toMatchObject({ extra: { protocol: 'undocumented (42)', protocolValue: 42 } });
   });
+
+  it('regression: the record says its RCS name rests on one decompiled build of the app, which no public documentation confirms', async () => {
+    // extra.protocol 'rcs' read as a documented fact; AOSP names 0-2 only, and 3-7 are named by one
+    // decompiled Google Messages build: a court must be able to tell the two apart from the record.
+    const run = await runParser(googleMessagesDbParser, await buildDatabase(DB), 'bugle_db');
+    const [rcs, sms, unknown] = run.sink.messages;
+    expect(rcs?.extra?.['protocolNameFrom']).toMatch(/^a decompiled build of Google Messages \(public repository forgedordor\/one, commit 36086d6, MessageData\), not documented by Google or AOSP; other builds were not checked$/u);
+    expect(sms?.extra?.['protocolNameFrom']).toBe('AOSP Messaging MessageData.PROTOCOL_*');
+    expect(unknown?.extra?.['protocolNameFrom']).toBeUndefined();
+  });
 });

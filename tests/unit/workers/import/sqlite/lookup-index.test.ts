@@ -85,6 +85,56 @@ describe('per-row lookups on a database without indexes', () => {
     expect(without.sink.warnings.filter((warning) => SHORTFALL.test(warning.message))).toEqual([]);
   });
 
+  it('regression: an index made on a column holding values stored unlike its declared type lost rows, so no index is made there', async () => {
+    // A rebuilt or hand-made file can hold a value as no SQLite writing through the declared type
+    // would: here part.mid is INTEGER but one part's mid is the text '2'. SQLite's comparison
+    // converts it (the lookup finds both parts of MMS 2); an index made on the copy keeps it as
+    // text and a search through it found one part only. The reading must not depend on the index.
+    const bytes = await buildDatabase(`
+      CREATE TABLE part (_id INTEGER PRIMARY KEY, mid, seq INTEGER DEFAULT 0, ct TEXT);
+      INSERT INTO part (_id, mid, ct) VALUES (1, 1, 'text/plain'), (3, 2, 'text/plain'), (4, '2', 'image/jpeg');
+      CREATE TABLE message (guid, body);
+      INSERT INTO message VALUES ('7', 'as text'), (7, 'as a number');
+      PRAGMA writable_schema = 1;
+      UPDATE sqlite_master SET sql = 'CREATE TABLE part (_id INTEGER PRIMARY KEY, mid INTEGER, seq INTEGER DEFAULT 0, ct TEXT)' WHERE name = 'part';
+      UPDATE sqlite_master SET sql = 'CREATE TABLE message (guid TEXT, body)' WHERE name = 'message';
+      PRAGMA writable_schema = 0;
+    `);
+    const db = await openBytes(bytes, 'mmssms.db');
+    try {
+      const scanned = new Lookup(db, PART_LOOKUP, []);
+      expect(scanned.all(2).map((row) => row['_id'])).toEqual([3, 4]);
+      scanned.free();
+      const lookup = new Lookup(db, PART_LOOKUP, PART_INDEX);
+      expect(lookup.all(2).map((row) => row['_id'])).toEqual([3, 4]);
+      expect(lookup.fullRead).toMatch(/no index on part \(mid\) was made: .*stored unlike its declared type \(INTEGER\)/u);
+      lookup.free();
+      const byGuid = 'SELECT body FROM message WHERE guid = ? ORDER BY rowid';
+      const guids = new Lookup(db, byGuid, [{ table: 'message', columns: ['guid'] }]);
+      expect(guids.all('7').map((row) => row['body'])).toEqual(['as text', 'as a number']);
+      expect(guids.fullRead).toMatch(/no index on message \(guid\) was made: .*\(TEXT\)/u);
+      guids.free();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('still makes the index when every value is stored as its column declares (a NOCASE column searched as it compares)', async () => {
+    const bytes = await buildDatabase(`
+      CREATE TABLE message (guid TEXT COLLATE NOCASE, body TEXT, n INTEGER, blob_key);
+      INSERT INTO message VALUES ('ab', 'lower', 1, x'01'), ('AB', 'upper', 2, 'x'), ('cd', 'other', NULL, 3);
+    `);
+    const db = await openBytes(bytes, 'sms.db');
+    try {
+      const lookup = new Lookup(db, 'SELECT body FROM message WHERE guid = ? ORDER BY rowid', [{ table: 'message', columns: ['guid'] }]);
+      expect(lookup.fullRead).toBeNull();
+      expect(lookup.all('Ab').map((row) => row['body'])).toEqual(['lower', 'upper']);
+      lookup.free();
+    } finally {
+      db.close();
+    }
+  });
+
   it('names the lookup that still reads a whole table when the index cannot be made, and reads every row all the same', async () => {
     // A table under the name the index would take: CREATE INDEX fails, as it would on damaged pages.
     const bytes = await buildDatabase(`${mmsDatabaseSql(20)} CREATE TABLE threadline_lookup_part_mid (a);`);

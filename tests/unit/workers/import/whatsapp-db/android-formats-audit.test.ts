@@ -108,6 +108,27 @@ describe('FORMATS.md §5.1 legacy group senders and members', () => {
   });
 });
 
+describe('regression: group members of a WITHOUT ROWID table', () => {
+  // 3a4979b ordered a group's members by rowid so the order no longer follows the index SQLite
+  // walks; a table without rowids (a rebuilt or hand-made msgstore) then failed the whole import
+  // with "no such column: rowid". Such a table's rows are in its primary key's order.
+  it('lists group_participants of a WITHOUT ROWID table in its primary key order, and the import goes on', async () => {
+    const bytes = await buildDatabase(`${LEGACY_SCHEMA}
+      CREATE TABLE group_participants (gjid TEXT NOT NULL, jid TEXT NOT NULL, admin INTEGER, PRIMARY KEY (gjid, jid)) WITHOUT ROWID;
+      INSERT INTO group_participants (gjid, jid, admin) VALUES ('4915100000001-1559589144@g.us', '4915100000003@s.whatsapp.net', 0),
+        ('4915100000001-1559589144@g.us', '4915100000002@s.whatsapp.net', 1);
+      INSERT INTO chat_list (key_remote_jid, subject) VALUES ('4915100000001-1559589144@g.us', 'Night shift');
+      INSERT INTO messages (_id, key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, remote_resource) VALUES
+        (2, '4915100000001-1559589144@g.us', 0, 'G1', 0, 'who drives?', 1623699000000, '0', '4915100000002@s.whatsapp.net');`);
+    const run = await runParser(whatsappAndroidDbParser, bytes, 'msgstore.db', { 'wa.db': await buildDatabase(WA_DB) });
+    expect(byKey(run.sink.messages, 'G1')).toMatchObject({ sender: 'Boss', text: 'who drives?' });
+    expect(run.sink.chats).toEqual([{
+      key: 'jid:4915100000001-1559589144@g.us', title: 'Night shift', kind: 'group',
+      participants: [{ name: 'Boss', id: '+4915100000002' }, { name: null, id: '+4915100000003' }],
+    }]);
+  });
+});
+
 describe('FORMATS.md §5.1 status@broadcast and broadcast lists', () => {
   it('legacy: a status update is attributed to its poster (remote_resource), not to status@broadcast, in a chat labelled by its jid', async () => {
     const bytes = await buildDatabase(`${LEGACY_SCHEMA}
