@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/engine.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import { generateWhatsAppExport } from '../support/generate-whatsapp.ts';
 import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
+import { markIndexAsOlderFormat } from '../support/index-rebuild.ts';
 
 const FIXTURE = join(REPO_ROOT, 'fixtures', 'whatsapp', 'job-offer-android-24h.txt');
 const engines: Engine[] = [];
@@ -82,9 +83,7 @@ describe('import and search through real workers', () => {
     await first.openCase(casePath, true);
     await first.startImport([FIXTURE], {}).done;
     await first.dispose();
-    const manifestPath = join(casePath, 'index', 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { format: number };
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, format: manifest.format - 1 }));
+    markIndexAsOlderFormat(casePath);
 
     const second = newEngine();
     const session = await second.openCase(casePath, false);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
@@ -7,6 +7,7 @@ import { Engine } from '../../engine/engine.ts';
 import { reviewQueue, recordDecision } from '../../engine/markers/review.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import { CLI, tempFolder, writeTemp } from '../support/temp-case.ts';
+import { markIndexAsOlderFormat } from '../support/index-rebuild.ts';
 
 const CONTROL_CHAT = [
   '01/04/2024, 10:00 - Boss: You owe me 2000 for the apartment and the ticket',
@@ -120,10 +121,7 @@ describe('indicators and review through the engine and the CLI', () => {
     const before = (await searchCase(session, 'marker:debt-bondage', 50, 0)).total;
     expect(before).toBeGreaterThanOrEqual(6);
     await engine.dispose();
-    // An index in an older format is rebuilt when the case opens.
-    const manifestPath = join(casePath, 'index', 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { format: number };
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, format: manifest.format - 1 }));
+    markIndexAsOlderFormat(casePath);
     engine = new Engine({ mode: 'cli', actor: 'analyst-a' });
     session = await engine.openCase(casePath, false);
     expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('index.reconciled');

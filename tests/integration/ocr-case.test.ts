@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { ImportSummary } from '../../shared/domain/import.ts';
 import { isSearchableOcrWord, SEARCHABLE_OCR_CONFIDENCE } from '../../shared/domain/ocr-searchable.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
 import { buildZip } from '../support/zip-writer.ts';
+import { markIndexAsOlderFormat } from '../support/index-rebuild.ts';
 
 async function screenshot(path: string, lines: string[]): Promise<void> {
   const text = lines.map((line, index) => `<text x="24" y="${70 + index * 64}" font-family="DejaVu Sans" font-size="34" fill="black">${line}</text>`).join('');
@@ -79,10 +80,7 @@ describe('images in a case are read, indexed and tagged', () => {
     const before = { ocr: (await searchCase(session, 'germany has:ocr', 10, 0)).total, reisepass: (await searchCase(session, 'reisepass', 10, 0)).total };
     expect(before).toEqual({ ocr: 1, reisepass: 1 });
     await engine.dispose();
-    // An index in an older format is rebuilt from the case database when the case opens.
-    const manifestPath = join(casePath, 'index', 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { format: number };
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, format: manifest.format - 1 }));
+    markIndexAsOlderFormat(casePath);
     engine = new Engine({ mode: 'cli', actor: 'ocr-test' });
     session = await engine.openCase(casePath, false);
     expect(readFileSync(join(casePath, 'audit.jsonl'), 'utf8')).toContain('index.reconciled');
