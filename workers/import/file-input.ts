@@ -81,6 +81,8 @@ export function nearbyListing(path: string, importedWith: readonly string[]): Ne
       .sort();
   } catch (error) {
     unlisted.push({ relation: 'same-folder', folder, reason: `it could not be listed (${error instanceof Error ? error.message : String(error)})` });
+    // The files of the import in this folder are known without a listing, and are still offered.
+    names = [...new Set(importedWith.filter((other) => dirname(resolve(other)) === folder).map((other) => basename(other)))].filter((name) => name !== own).sort();
   }
   if (names.length > MAX_NEARBY_FILES) {
     unlisted.push({ relation: 'same-folder', folder, reason: `it holds ${names.length} other files, more than the ${MAX_NEARBY_FILES} offered: only the first ${MAX_NEARBY_FILES} by name were looked at` });
