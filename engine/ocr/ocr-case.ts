@@ -1,13 +1,14 @@
 import type { OcrPendingRow } from '../../shared/contracts/db-worker.ts';
 import { DOC_FLAGS } from '../../shared/contracts/index-worker.ts';
 import { extractIdentifiers } from '../../shared/identifiers/extract.ts';
-import { detectLanguage } from '../../shared/language/detect.ts';
+
 import { createMarkerTagger } from '../../shared/markers/index.ts';
 import { attachmentPathOnDisk, copyZipAttachments } from '../attachments/attachment-bytes.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { refreshIndexMarkers } from '../markers/index-markers.ts';
 import type { TaskHandle } from '../tasks/task-manager.ts';
 import { ocrFiles } from './ocr-files.ts';
+import { ocrLanguage } from './ocr-language.ts';
 import type { OcrSettings } from './ocr-options.ts';
 
 export interface OcrCaseSummary {
@@ -66,7 +67,7 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
       // Only the words OCR is sure enough of are searched, tagged and given a language
       // (shared/domain/ocr-searchable.ts); the stored result keeps every word it read.
       const searchable = result.searchableText;
-      const language = detectLanguage(searchable);
+      const language = ocrLanguage(result);
       await session.db.client.call('storeOcr', {
         result: {
           attachmentId: item.row.attachmentId,

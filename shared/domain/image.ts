@@ -14,7 +14,10 @@ export interface ImageItem {
   senderId: string | null;
   kind: MessageKind;
   direction: 'incoming' | 'outgoing' | null;
+  /** Every word OCR read. */
   ocrText: string | null;
+  /** The words of ocrText that are searched and tagged (shared/domain/ocr-searchable.ts). */
+  ocrSearchableText: string | null;
   ocrConfidence: number | null;
   ocrLang: string | null;
   /** Why OCR failed for this image (corrupt, too large, missing language data...). */
@@ -52,4 +55,5 @@ export interface ImageContent {
   height: number | null;
   words: OcrWordBox[];
   ocrText: string | null;
+  ocrSearchableText: string | null;
 }

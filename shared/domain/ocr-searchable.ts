@@ -16,6 +16,14 @@ export const SEARCHABLE_OCR_CONFIDENCE = 50;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/**
+ * An image is given a language only when at least half of the words OCR read are searched: the
+ * searched words of a photo are the few that scraped past the threshold (14 %, 8 % and 43 % of
+ * the words of the three photos above; ~99 % of a screenshot's), and a language named after them
+ * ("text in spa" for a landscape) would be a claim the image does not support.
+ */
+export const OCR_LANGUAGE_MIN_SEARCHED_SHARE = 0.5;
+
 export function isSearchableOcrWord(word: { text: string; confidence: number }): boolean {
   return word.confidence >= SEARCHABLE_OCR_CONFIDENCE && LETTER_OR_DIGIT.test(word.text);
 }

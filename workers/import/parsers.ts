@@ -3,6 +3,7 @@ import { androidSmsDbParser } from './android-sms/index.ts';
 import { emailParser } from './email/index.ts';
 import { googleMessagesDbParser } from './google-messages/index.ts';
 import { imageParser } from './images/image-parser.ts';
+import { rsmfParser } from './rsmf/index.ts';
 import { instagramLegacyParser, metaMessagesParser } from './meta/index.ts';
 import { smsBackupXmlParser } from './sms-xml/index.ts';
 import { ufdrReportParser } from './ufdr/index.ts';
@@ -18,6 +19,9 @@ import { whatsappTextParser } from './whatsapp/index.ts';
  * formats come first so a generic sniff cannot claim their files.
  */
 export const PARSERS: readonly SourceParser[] = [
+  // First: an .rsmf is a mail (X-RSMF-Version in its own header block) that the e-mail sniff may
+  // also claim, and its manifest is JSON with "participants" as other JSON exports have.
+  rsmfParser,
   telegramJsonParser,
   metaMessagesParser,
   instagramLegacyParser,

@@ -47,7 +47,7 @@ export function listImages(db: Database, chatId: string | null, limit: number, o
   const total = asNumber(selectOne(db, `SELECT count(*) AS n FROM attachments a JOIN messages m ON m.rowid = a.message_rowid JOIN sources s ON s.id = a.source_id WHERE ${where}`, params)?.['n']);
   const rows = selectAll(
     db,
-    `SELECT a.id, a.file_name, a.sha256, a.mime_type, m.id AS message_id, m.chat_id, c.title, m.timestamp, m.sender, m.sender_id, m.kind, m.direction, o.text, o.confidence, o.lang, f.reason
+    `SELECT a.id, a.file_name, a.sha256, a.mime_type, m.id AS message_id, m.chat_id, c.title, m.timestamp, m.sender, m.sender_id, m.kind, m.direction, o.text, coalesce(o.searchable_text, o.text) AS searchable_text, o.confidence, o.lang, f.reason
      FROM attachments a JOIN messages m ON m.rowid = a.message_rowid JOIN sources s ON s.id = a.source_id JOIN chats c ON c.id = m.chat_id
      LEFT JOIN ocr_results o ON o.attachment_id = a.id LEFT JOIN ocr_failures f ON f.attachment_id = a.id
      WHERE ${where} ORDER BY m.timestamp, a.id LIMIT ? OFFSET ?`,
@@ -69,6 +69,7 @@ export function listImages(db: Database, chatId: string | null, limit: number, o
       kind: asString(row['kind']) as MessageKind,
       direction: directionOf(row['direction']),
       ocrText: asNullableString(row['text']),
+      ocrSearchableText: asNullableString(row['searchable_text']),
       ocrConfidence: row['confidence'] === null || row['confidence'] === undefined ? null : asNumber(row['confidence']),
       ocrLang: asNullableString(row['lang']),
       ocrError: asNullableString(row['reason']),
@@ -76,11 +77,12 @@ export function listImages(db: Database, chatId: string | null, limit: number, o
   };
 }
 
-export function ocrWords(db: Database, attachmentId: number): { text: string; words: OcrStored['words']; engine: unknown; traineddata: unknown; parameters: unknown } | null {
-  const row = selectOne(db, 'SELECT text, words, engine, traineddata, parameters FROM ocr_results WHERE attachment_id = ?', [attachmentId]);
+export function ocrWords(db: Database, attachmentId: number): { text: string; searchableText: string; words: OcrStored['words']; engine: unknown; traineddata: unknown; parameters: unknown } | null {
+  const row = selectOne(db, 'SELECT text, coalesce(searchable_text, text) AS searchable_text, words, engine, traineddata, parameters FROM ocr_results WHERE attachment_id = ?', [attachmentId]);
   if (row === null) return null;
   return {
     text: asString(row['text']),
+    searchableText: asString(row['searchable_text']),
     words: JSON.parse(asString(row['words'])) as OcrStored['words'],
     engine: JSON.parse(asString(row['engine'])) as unknown,
     traineddata: JSON.parse(asString(row['traineddata'])) as unknown,

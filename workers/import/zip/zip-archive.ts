@@ -4,6 +4,8 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { AppError } from '../../../shared/errors.ts';
 
+const READ_OPTIONS = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: false } as const;
+
 /** Zip bombs: refuse entries that inflate beyond these limits, whatever their headers claim. */
 export const ZIP_LIMITS = {
   /** Largest single entry Threadline will inflate. */
@@ -51,10 +53,28 @@ export class ZipArchive {
   static async open(path: string): Promise<ZipArchive> {
     let zip: ZipFile;
     try {
-      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: false });
+      zip = await yauzl.openPromise(path, READ_OPTIONS);
     } catch (error) {
       throw new AppError('E_IMPORT_FORMAT', `${path}: not a readable zip archive (${String(error)})`, { cause: error });
     }
+    return ZipArchive.list(zip, path);
+  }
+
+  /**
+   * A zip held in memory (an RSMF's rsmf.zip, decoded from its MIME part), read with the same
+   * limits and name checks as one on disk; `label` names it in errors.
+   */
+  static async fromBytes(bytes: Uint8Array, label: string): Promise<ZipArchive> {
+    let zip: ZipFile;
+    try {
+      zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), READ_OPTIONS);
+    } catch (error) {
+      throw new AppError('E_IMPORT_FORMAT', `${label}: not a readable zip archive (${String(error)})`, { cause: error });
+    }
+    return ZipArchive.list(zip, label);
+  }
+
+  private static async list(zip: ZipFile, path: string): Promise<ZipArchive> {
     const entries: ZipEntryInfo[] = [];
     const unsafeNames: string[] = [];
     const linkNames: string[] = [];

@@ -22,7 +22,7 @@ export interface GalleryProps {
 
 /** The thumbnails of the chosen scope, with "load more" paging for cases with thousands of images. */
 export function ImageGallery({ images, total, loading, error, emptyText, onLoadMore, cache, revision, matcher, currentId, onOpen }: GalleryProps) {
-  const matching = useMemo(() => new Set(images.filter((image) => textMatches(matcher, image.ocrText)).map((image) => image.attachmentId)), [images, matcher]);
+  const matching = useMemo(() => new Set(images.filter((image) => textMatches(matcher, image.ocrSearchableText)).map((image) => image.attachmentId)), [images, matcher]);
   return (
     <section className="image-gallery" data-testid="image-gallery" aria-label="Images" aria-busy={loading}>
       {error !== null && (

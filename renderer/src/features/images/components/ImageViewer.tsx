@@ -36,7 +36,11 @@ export function ImageViewer({ images, index, total, active, cache, revision, mat
   // The neighbours are fetched ahead so ← / → show them at once.
   useImageContent(cache, images[index + 1]?.attachmentId ?? null, revision);
   useImageContent(cache, images[index - 1]?.attachmentId ?? null, revision);
-  const text = loaded?.ocrText ?? item?.ocrText ?? null;
+  // The searched words by default (what search and markers saw); every word OCR read on request.
+  const [allWords, setAllWords] = useState(false);
+  const everyWord = loaded?.ocrText ?? item?.ocrText ?? null;
+  const searched = loaded?.ocrSearchableText ?? item?.ocrSearchableText ?? null;
+  const text = allWords ? everyWord : searched;
   const ranges = useMemo(() => (text === null ? [] : matchRanges(matcher, text)), [matcher, text]);
 
   useEffect(() => root.current?.focus(), []);
@@ -83,7 +87,13 @@ export function ImageViewer({ images, index, total, active, cache, revision, mat
       </header>
       <div className="image-viewer-body">
         <ImageStage key={item.attachmentId} item={item} loaded={loaded} error={error} matcher={matcher} showBoxes={showBoxes} zoom={zoom} />
-        <OcrTextPanel image={item} text={text} ranges={ranges} words={loaded?.words ?? []} />
+        <OcrTextPanel
+          image={item}
+          text={text}
+          ranges={ranges}
+          words={loaded?.words ?? []}
+          allWords={everyWord !== searched ? { shown: allWords, toggle: () => setAllWords(!allWords) } : null}
+        />
       </div>
       <p className="image-viewer-legend hint">
         {matcher !== null && (

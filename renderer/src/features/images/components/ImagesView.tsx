@@ -49,7 +49,7 @@ export function ImagesView({ active, revision, chatId, chatTitle, query, hits, o
   const images = useMemo((): readonly ImageItem[] => {
     if (effectiveScope !== 'hits') return list.images;
     // A message can carry several images; keep the ones whose own text matched, when that can be told.
-    const matching = hitImages.images.filter((image) => textMatches(matcher, image.ocrText));
+    const matching = hitImages.images.filter((image) => textMatches(matcher, image.ocrSearchableText));
     return matching.length > 0 ? matching : hitImages.images;
   }, [effectiveScope, list.images, hitImages.images, matcher]);
   const total = effectiveScope === 'hits' ? images.length : list.total;

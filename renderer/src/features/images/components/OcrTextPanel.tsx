@@ -17,8 +17,18 @@ function selectContents(element: HTMLElement): void {
   selection.addRange(range);
 }
 
-/** What OCR read from the image: selectable text with the search matches marked, and a copy button. */
-export function OcrTextPanel({ image, text, ranges, words }: { image: ImageItem; text: string | null; ranges: readonly Range[]; words: readonly OcrWordBox[] }) {
+/** Whether every word OCR read is shown, or only the searched ones; null when the two are the same text. */
+export interface AllWordsToggle {
+  shown: boolean;
+  toggle: () => void;
+}
+
+/**
+ * What OCR read from the image: selectable text with the search matches marked, and a copy
+ * button. By default the words that are searched and tagged (read with LOW_CONFIDENCE % or more);
+ * every word OCR read, doubtful ones included, on request.
+ */
+export function OcrTextPanel({ image, text, ranges, words, allWords }: { image: ImageItem; text: string | null; ranges: readonly Range[]; words: readonly OcrWordBox[]; allWords: AllWordsToggle | null }) {
   const textRef = useRef<HTMLDivElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   useEffect(() => setCopy('idle'), [image.attachmentId]);
@@ -49,6 +59,14 @@ export function OcrTextPanel({ image, text, ranges, words }: { image: ImageItem;
         <p className="hint">
           {formatCount(words.length, 'word')}
           {doubtful > 0 && ` · ${formatCount(doubtful, 'doubtful word')} (under ${LOW_CONFIDENCE} %, dashed), not searched or tagged`}
+        </p>
+      )}
+      {allWords !== null && (
+        <p className="hint" data-testid="image-ocr-shown">
+          {allWords.shown ? 'Showing every word OCR read. ' : `Showing the words read with ${LOW_CONFIDENCE} % or more. `}
+          <button type="button" className="link" data-testid="image-ocr-all-words" aria-pressed={allWords.shown} onClick={allWords.toggle}>
+            {allWords.shown ? 'Show the searched words only' : 'Show every word read'}
+          </button>
         </p>
       )}
       {copy === 'copied' && (

@@ -7,6 +7,7 @@ export interface LoadedImage {
   mimeType: string;
   words: OcrWordBox[];
   ocrText: string | null;
+  ocrSearchableText: string | null;
 }
 
 interface Entry {
@@ -107,7 +108,7 @@ export class ImageCache {
           throw new Cancelled('dropped while loading');
         }
         entry.url = url;
-        return { url, mimeType: content.mimeType, words: content.words, ocrText: content.ocrText };
+        return { url, mimeType: content.mimeType, words: content.words, ocrText: content.ocrText, ocrSearchableText: content.ocrSearchableText };
       } finally {
         this.running--;
         this.pump();

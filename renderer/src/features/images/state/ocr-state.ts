@@ -24,6 +24,7 @@ export function describeOcr(image: ImageItem): string {
       // The language the text looks like (ISO 639-3, detected), not the OCR model used.
       if (image.ocrLang !== null && image.ocrLang !== 'und') parts.push(`text in ${image.ocrLang}`);
       if (image.ocrText?.trim() === '') parts.push('no text found');
+      else if (image.ocrSearchableText?.trim() === '') parts.push(`no word read with ${LOW_CONFIDENCE} % or more`);
       return parts.join(' · ');
     }
     case 'failed':

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { rsmfParser } from '../../../../../workers/import/rsmf/index.ts';
+import { inputFromText, runParser } from '../../../../support/parser-harness.ts';
+import { manifestText, smallManifest } from './rsmf-builder.ts';
+import type { ManifestShape } from './rsmf-builder.ts';
+
+function readManifest(manifest: ManifestShape | string, chunkBytes?: number): ReturnType<typeof runParser> {
+  const text = typeof manifest === 'string' ? manifest : manifestText(manifest);
+  return runParser(rsmfParser, inputFromText(text, { displayName: 'rsmf_manifest.json', forbidReadAll: true, ...(chunkBytes === undefined ? {} : { chunkBytes }) }));
+}
+
+describe('rsmf_manifest.json read on its own', () => {
+  it('reads join, leave, disclaimer, history and unknown events as system records, with their words or who joined and left', async () => {
+    const manifest = smallManifest();
+    manifest.events = ['join', 'leave', 'disclaimer', 'history', 'unknown'].map((type, index) => ({ type, participant: 'P2', conversation: 'C1', timestamp: `2023-05-01T10:0${index}:00Z`, ...(type === 'disclaimer' ? { body: 'This chat is recorded' } : {}) }));
+    const result = await readManifest(manifest);
+    expect(result.messages.map((message) => [message.kind, message.text, message.extra?.['rsmfEventType']])).toEqual([
+      ['system', 'Bo joined', 'join'],
+      ['system', 'Bo left', 'leave'],
+      ['system', 'This chat is recorded', 'disclaimer'],
+      ['system', '', 'history'],
+      ['system', '', 'unknown'],
+    ]);
+  });
+
+  it('keeps deleted and edited flags, edits, reactions, read receipts, importance and custom fields', async () => {
+    const manifest = smallManifest();
+    const edits = [{ participant: 'P1', timestamp: '2023-05-01T10:05:00Z', previous: 'helo', new: 'hello' }];
+    const reactions = [{ value: 'thumbsup', count: 1, participants: ['P2'] }];
+    manifest.events = [
+      { id: 'e1', type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body: 'hello', deleted: true, edits, reactions, importance: 'high', read_receipts: [{ participant: 'P2', action: 'read' }], custom: [{ name: 'GPS', value: '41 24.2028, 2 10.4418' }], vendor_note: 'kept' },
+      { id: 'e2', type: 'message', participant: 'P2', conversation: 'C1', timestamp: '2023-05-01T10:01:00Z', body: 'plain' },
+    ];
+    const result = await readManifest(manifest);
+    const [changed, plain] = result.messages;
+    expect(changed).toMatchObject({ deleted: true, edited: true });
+    expect(changed?.extra).toMatchObject({ edits, reactions, importance: 'high', readReceipts: [{ participant: 'P2', action: 'read' }], custom: [{ name: 'GPS', value: '41 24.2028, 2 10.4418' }], otherFields: { vendor_note: 'kept' } });
+    expect(plain).toMatchObject({ deleted: false, edited: false });
+  });
+
+  it('keeps a timestamp without an offset as a wall clock, and one that is not ISO 8601 as written, without a time', async () => {
+    const manifest = smallManifest();
+    manifest.events = [
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2018-09-11T09:45:00', body: 'a' },
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: '11/09/2018 09:45', body: 'b' },
+    ];
+    const result = await readManifest(manifest);
+    expect(result.messages[0]?.time).toEqual({ wall: { year: 2018, month: 9, day: 11, hour: 9, minute: 45, second: 0 } });
+    expect(result.messages[1]).toMatchObject({ time: null, timestampText: '11/09/2018 09:45' });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/1', message: expect.stringContaining('not an ISO 8601') as unknown as string });
+  });
+
+  it('reads a direction only when it is one the schema allows, keeping any other as written', async () => {
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body: 'a', direction: 'sent' }];
+    const result = await readManifest(manifest);
+    expect(result.messages[0]?.direction).toBeNull();
+    expect(result.messages[0]?.extra).toMatchObject({ directionAsWritten: 'sent' });
+  });
+
+  it('reads events written before the participants and conversations they name', async () => {
+    const { version, participants, conversations, events } = smallManifest();
+    const result = await readManifest({ events, version, conversations, participants }, 7);
+    expect(result.messages.map((message) => [message.chatKey, message.sender])).toEqual([['C1', 'Ana'], ['C1', 'Bo']]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps events naming an unknown conversation or participant, in a chat of that id, and says so at the event', async () => {
+    const manifest = smallManifest();
+    manifest.events = [
+      { type: 'message', participant: 'P9', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body: 'who?' },
+      { type: 'message', participant: 'P1', conversation: 'C9', timestamp: '2023-05-01T10:00:00Z', body: 'where?' },
+      { type: 'message', participant: 'P1', timestamp: '2023-05-01T10:00:00Z', body: 'nowhere' },
+    ];
+    const result = await readManifest(manifest);
+    expect(result.messages.map((message) => [message.chatKey, message.sender, message.text])).toEqual([['C1', 'P9', 'who?'], ['C9', 'Ana', 'where?'], ['', 'Ana', 'nowhere']]);
+    expect(result.chats.map((chat) => chat.key)).toEqual(['C1', 'C9', '']);
+    expect(result.warnings.map((warning) => warning.place)).toEqual(['rsmf_manifest.json#/events/0', 'rsmf_manifest.json#/events/1', 'rsmf_manifest.json#/events/2']);
+  });
+
+  it('keeps an event that is not an object, or has no type, as an unparsed record at its place', async () => {
+    const manifest = smallManifest();
+    manifest.events = ['just a string', { participant: 'P1', conversation: 'C1', body: 'typeless' }];
+    const result = await readManifest(manifest);
+    expect(result.messages.map((message) => [message.kind, message.reason, message.locator])).toEqual([
+      ['unparsed', 'the event is not a JSON object', { kind: 'json-pointer', file: 'rsmf_manifest.json', pointer: '/events/0' }],
+      ['unparsed', 'the event has no type (the schemas require one)', { kind: 'json-pointer', file: 'rsmf_manifest.json', pointer: '/events/1' }],
+    ]);
+    expect(result.messages[1]?.text).toContain('typeless');
+  });
+
+  it('reads a truncated manifest up to where it breaks off, keeps the cut event unparsed, and names the place', async () => {
+    const text = manifestText(smallManifest());
+    const cut = text.slice(0, text.indexOf('"hi"'));
+    const result = await readManifest(cut, 16);
+    expect(result.messages.map((message) => message.kind)).toEqual(['message', 'unparsed']);
+    expect(result.messages[1]?.reason).toContain('could not be read whole');
+    expect(result.warnings.some((warning) => /^rsmf_manifest\.json:line \d+/u.test(warning.place) && warning.message.includes('read up to there'))).toBe(true);
+  });
+
+  it('keeps a manifest that is not JSON as one unparsed record with the reason', async () => {
+    const result = await readManifest('participants: none\n');
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]).toMatchObject({ kind: 'unparsed', text: 'participants: none\n', locator: { kind: 'file', file: 'rsmf_manifest.json' } });
+    expect(result.messages[0]?.reason).toContain('not JSON');
+  });
+
+  it('names attachments by a path beside the manifest, and never one that climbs out of it', async () => {
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', attachments: [{ id: 'media/a.png', display: 'a.png' }, { id: '../../etc/passwd', display: 'passwd' }] }];
+    const result = await readManifest(manifest);
+    const [inside, outside] = result.messages[0]?.attachments ?? [];
+    expect(inside).toMatchObject({ kind: 'attached', path: 'media/a.png', mediaType: 'image' });
+    expect(outside?.path).toBeUndefined();
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/0/attachments/1', message: expect.stringContaining('names a place outside the archive') as unknown as string });
+  });
+
+  it('streams a manifest of many events without reading it whole', async () => {
+    const manifest = smallManifest();
+    manifest.events = Array.from({ length: 5000 }, (_, index) => ({ type: 'message', participant: index % 2 === 0 ? 'P1' : 'P2', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body: `m${index}` }));
+    const result = await readManifest(manifest, 4096);
+    expect(result.messages).toHaveLength(5000);
+    expect(result.messages[4999]?.locator).toEqual({ kind: 'json-pointer', file: 'rsmf_manifest.json', pointer: '/events/4999' });
+  });
+});
+
+describe('RSMF slices of one conversation', () => {
+  it('gives chats a merge key from the 2.0 eventcollectionid and the conversation id, and none without it', async () => {
+    const sliced = await readManifest({ ...smallManifest(), eventcollectionid: 'ParentThread_2020' });
+    expect(sliced.chats[0]).toMatchObject({ key: 'C1', mergeKey: 'ParentThread_2020\nC1', mergeWithinFolder: true });
+    const alone = await readManifest(smallManifest());
+    expect(alone.chats[0]?.mergeKey).toBeUndefined();
+  });
+});
+
+describe('warnings about many events', () => {
+  it('lists at most 50 of one kind and counts the rest, without hiding warnings of another kind', async () => {
+    const manifest = smallManifest();
+    manifest.events = [
+      ...Array.from({ length: 60 }, () => ({ type: 'message', participant: 'P9', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body: 'x' })),
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: 'yesterday', body: 'late' },
+    ];
+    const result = await readManifest(manifest);
+    expect(result.messages).toHaveLength(61);
+    expect(result.warnings.filter((warning) => warning.message.includes('"P9"'))).toHaveLength(50);
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: '10 more warnings of kind "participant" were not listed' });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/60', message: expect.stringContaining('"yesterday" is not an ISO 8601') as unknown as string });
+  });
+});
+
+describe('a manifest lacking what the schemas require', () => {
+  it('says which required arrays are missing', async () => {
+    const { version, participants, conversations } = smallManifest();
+    const result = await readManifest({ version, participants, conversations });
+    expect(result.messages).toEqual([]);
+    expect(result.warnings).toEqual([{ place: 'rsmf_manifest.json', message: 'the manifest has no "events" (the RSMF schemas require it)' }]);
+  });
+});

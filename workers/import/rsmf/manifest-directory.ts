@@ -1,0 +1,204 @@
+/**
+ * The manifest's participants and conversations (first pass over rsmf_manifest.json), held so
+ * that each event can name its sender and conversation whatever order the manifest is written
+ * in: the schemas fix no order of the top-level keys, and a manifest written from a PowerShell
+ * hashtable (lccnnzz/UFED-to-RSMF, RSMF-ManifestGen.psm1) comes in any order.
+ *
+ * Fields as the RSMF 1.0.0 and 2.0.0 schemas define them (relativitydev/rsmf-validator-samples,
+ * RSMFManifestSchema/): a participant has id (required), display, email, avatar, account_id
+ * (2.0) and custom; a conversation has id, display, platform, type ('direct' | 'channel'),
+ * participants (ids), custodian (2.0), icon (2.0) and custom.
+ */
+
+import type { ParsedChat, ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
+import { isJsonObject, jsonPointer } from '../telegram/json-walker.ts';
+import type { JsonObject, JsonValue, WalkedValue } from '../telegram/json-walker.ts';
+
+/** Participants and conversations held; a manifest beyond these is not a chat production but damage or an attack. */
+export const MAX_HELD_PARTICIPANTS = 200_000;
+export const MAX_HELD_CONVERSATIONS = 100_000;
+/** Participant ids kept per conversation. */
+export const MAX_CONVERSATION_MEMBERS = 10_000;
+/**
+ * Participants and conversations kept as written (custom fields such as a "Mobile Number", avatar,
+ * platform, custodian, icon) in the source's details: the record has no other place for them.
+ */
+export const MAX_LISTED_AS_WRITTEN = 1000;
+/** Characters of JSON those lists may hold together: a hostile manifest's huge participants stay out. */
+export const MAX_AS_WRITTEN_CHARS = 1024 * 1024;
+
+export interface RsmfParticipant {
+  id: string;
+  display: string | null;
+  email: string | null;
+  accountId: string | null;
+  pointer: string;
+}
+
+export interface RsmfConversation {
+  id: string;
+  display: string | null;
+  platform: string | null;
+  type: string | null;
+  members: string[];
+  custodian: string | null;
+  pointer: string;
+}
+
+/** Kinds of warning, each limited on its own (many events may name one unknown participant). */
+export type WarningKind = 'manifest' | 'event' | 'participant' | 'conversation' | 'attachment' | 'timestamp';
+export type Warn = (kind: WarningKind, place: string, message: string) => void;
+
+export class ManifestDirectory {
+  readonly participants = new Map<string, RsmfParticipant>();
+  readonly conversations = new Map<string, RsmfConversation>();
+  version: string | null = null;
+  eventCollectionId: string | null = null;
+  /** Top-level keys the schemas do not define, named in the details. */
+  readonly otherKeys: string[] = [];
+  participantsNotHeld = 0;
+  conversationsNotHeld = 0;
+  /** The first MAX_LISTED_AS_WRITTEN participants and conversations, as written. */
+  readonly participantsAsWritten: JsonObject[] = [];
+  readonly conversationsAsWritten: JsonObject[] = [];
+  private asWrittenChars = 0;
+  /** Participants and conversations not kept as written (beyond the count or the size). */
+  notListedAsWritten = 0;
+
+  constructor(private readonly file: string, private readonly warn: Warn) {}
+
+  /** Takes one value the first pass hands over: a top-level scalar, a participant or a conversation. */
+  take(walked: WalkedValue): void {
+    const [section, index] = walked.path;
+    const pointer = jsonPointer(walked.path);
+    const place = `${this.file}#${pointer}`;
+    if (walked.path.length === 1) {
+      this.takeTopLevel(String(section), walked.value, place);
+      return;
+    }
+    if (walked.problem !== undefined) this.warn('manifest', place, `read only in part: ${walked.problem}`);
+    if (typeof index !== 'number' || !isJsonObject(walked.value)) {
+      this.warn('manifest', place, `not an object, so not a ${section === 'participants' ? 'participant' : 'conversation'}; left out (events naming it name an unknown ${section === 'participants' ? 'participant' : 'conversation'})`);
+      return;
+    }
+    this.keepAsWritten(section === 'participants' ? this.participantsAsWritten : this.conversationsAsWritten, walked.value);
+    if (section === 'participants') this.takeParticipant(walked.value, pointer, place);
+    else this.takeConversation(walked.value, pointer, place);
+  }
+
+  private keepAsWritten(listed: JsonObject[], value: JsonObject): void {
+    const chars = JSON.stringify(value).length;
+    if (listed.length >= MAX_LISTED_AS_WRITTEN || this.asWrittenChars + chars > MAX_AS_WRITTEN_CHARS) {
+      this.notListedAsWritten += 1;
+      return;
+    }
+    this.asWrittenChars += chars;
+    listed.push(value);
+  }
+
+  private takeTopLevel(key: string, value: JsonValue, place: string): void {
+    if (key === 'version' && typeof value === 'string') this.version = value;
+    else if (key === 'eventcollectionid' && typeof value === 'string') this.eventCollectionId = value;
+    else if (key === 'participants' || key === 'conversations' || key === 'events') this.warn('manifest', place, `"${key}" is not an array; nothing could be read from it`);
+    else this.otherKeys.push(key);
+  }
+
+  private takeParticipant(value: JsonObject, pointer: string, place: string): void {
+    const id = text(value['id']);
+    if (id === null) {
+      this.warn('manifest', place, 'a participant without an id (the schemas require one); no event can name it, left out');
+      return;
+    }
+    if (this.participants.has(id)) {
+      this.warn('manifest', place, `a second participant with the id "${id}"; the first one (${this.participants.get(id)?.pointer ?? ''}) is used`);
+      return;
+    }
+    if (this.participants.size >= MAX_HELD_PARTICIPANTS) {
+      this.participantsNotHeld += 1;
+      return;
+    }
+    this.participants.set(id, { id, display: text(value['display']), email: text(value['email']), accountId: text(value['account_id']), pointer });
+  }
+
+  private takeConversation(value: JsonObject, pointer: string, place: string): void {
+    const id = text(value['id']);
+    if (id === null) {
+      this.warn('manifest', place, 'a conversation without an id (the schemas require one); no event can name it, left out');
+      return;
+    }
+    if (this.conversations.has(id)) {
+      this.warn('manifest', place, `a second conversation with the id "${id}"; the first one (${this.conversations.get(id)?.pointer ?? ''}) is used`);
+      return;
+    }
+    if (this.conversations.size >= MAX_HELD_CONVERSATIONS) {
+      this.conversationsNotHeld += 1;
+      return;
+    }
+    const listed = Array.isArray(value['participants']) ? value['participants'] : [];
+    const members = listed.flatMap((member) => (typeof member === 'string' ? [member] : []));
+    if (members.length > MAX_CONVERSATION_MEMBERS) this.warn('manifest', place, `lists ${members.length} participants; the first ${MAX_CONVERSATION_MEMBERS} are kept as the chat's participants`);
+    this.conversations.set(id, {
+      id,
+      display: text(value['display']),
+      platform: text(value['platform']),
+      type: text(value['type']),
+      members: members.slice(0, MAX_CONVERSATION_MEMBERS),
+      custodian: text(value['custodian']),
+      pointer,
+    });
+  }
+
+  /** Says, once the first pass is over, what was not held. */
+  finish(): void {
+    if (this.participantsNotHeld > 0) this.warn('manifest', `${this.file}#/participants`, `${this.participantsNotHeld} participants beyond the first ${MAX_HELD_PARTICIPANTS} were not held; events naming them show their ids only`);
+    if (this.conversationsNotHeld > 0) this.warn('manifest', `${this.file}#/conversations`, `${this.conversationsNotHeld} conversations beyond the first ${MAX_HELD_CONVERSATIONS} were not held; their events are kept under their conversation ids`);
+  }
+
+  /** The chat a conversation becomes, with its participants named as the manifest names them. */
+  chatOf(conversation: RsmfConversation): ParsedChat {
+    const participants = conversation.members.map((member) => this.participantOf(member, `${this.file}#${conversation.pointer}`));
+    const chat: ParsedChat = { key: conversation.id, title: conversation.display ?? conversation.id, kind: kindOf(conversation), kindStated: conversation.type !== null, participants };
+    // The 2.0 schema's eventcollectionid is "used to help keep many RSMFs from a single
+    // conversation together" (a production sliced per day): the slices' chats are one conversation.
+    // A conversation id alone is unique only "within the manifest", so it never merges by itself.
+    if (this.eventCollectionId === null) return chat;
+    return { ...chat, mergeKey: `${this.eventCollectionId}\n${conversation.id}`, mergeWithinFolder: true };
+  }
+
+  private participantOf(id: string, place: string): ParsedParticipant {
+    const known = this.participants.get(id);
+    if (known === undefined) {
+      this.warn('participant', place, `names the participant "${id}", who is not among the manifest's participants; listed by that id`);
+      return { name: null, id };
+    }
+    const who = identityOf(known);
+    return { name: who.sender, id: who.senderId };
+  }
+}
+
+/**
+ * A participant as a sender: the display name (else the e-mail address, else the id) and, as
+ * the identifier, the application's account id (2.0), else the e-mail address, else the
+ * manifest's own id.
+ */
+export function identityOf(participant: RsmfParticipant): { sender: string; senderId: string } {
+  return {
+    sender: participant.display ?? participant.email ?? participant.id,
+    senderId: participant.accountId ?? participant.email ?? participant.id,
+  };
+}
+
+/**
+ * 'direct': "the participants do not change during the conversation", a chat between two people
+ * or a fixed group; 'channel': "participants may enter and leave" (the schemas' words), a group.
+ */
+function kindOf(conversation: RsmfConversation): 'private' | 'group' | 'unknown' {
+  if (conversation.type === 'channel') return 'group';
+  if (conversation.type === 'direct') return conversation.members.length > 2 ? 'group' : 'private';
+  return 'unknown';
+}
+
+/** A non-empty string value, else null. */
+export function text(value: JsonValue | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}

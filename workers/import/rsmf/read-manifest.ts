@@ -1,0 +1,149 @@
+/**
+ * Reads rsmf_manifest.json in two streamed passes, so memory stays bounded whatever its size and
+ * whatever the order of its top-level keys: the first holds the participants and conversations
+ * (ManifestDirectory) and skips the events; the second hands over the events one at a time.
+ * The walker (telegram/json-walker.ts, shared with the Meta importer) caps each value's size and
+ * depth; a syntax error or a truncated file stops reading there, and the place is reported.
+ * Each event becomes one record whose locator is its JSON pointer (`/events/17`).
+ */
+
+import type { ParsedChat, ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
+import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
+import { unparsedRecord } from '../unparsed-record.ts';
+import { walkJsonSource } from '../telegram/json-source.ts';
+import type { JsonFault } from '../telegram/json-source.ts';
+import type { JsonPath, PlanDecision } from '../telegram/json-walker.ts';
+import { describeUtf8Problems } from '../telegram/utf8-chunks.ts';
+import type { AttachmentReader } from './attachments.ts';
+import { ManifestDirectory } from './manifest-directory.ts';
+import type { Warn } from './manifest-directory.ts';
+import { eventRecord, NO_CONVERSATION_KEY } from './manifest-event.ts';
+
+const SECTIONS = new Set(['participants', 'conversations']);
+const REQUIRED_ARRAYS = ['participants', 'conversations', 'events'];
+
+function directoryPlan(path: JsonPath): PlanDecision {
+  if (path.length === 0) return 'descend';
+  if (path.length === 1) {
+    if (path[0] === 'events') return 'skip';
+    return SECTIONS.has(String(path[0])) ? 'descend' : 'assemble';
+  }
+  return path.length === 2 && SECTIONS.has(String(path[0])) && typeof path[1] === 'number' ? 'assemble' : 'skip';
+}
+
+function eventsPlan(path: JsonPath): PlanDecision {
+  if (path.length === 0) return 'descend';
+  if (path.length === 1) return path[0] === 'events' ? 'descend' : 'skip';
+  return path.length === 2 && path[0] === 'events' && typeof path[1] === 'number' ? 'assemble' : 'skip';
+}
+
+export interface ManifestCounts {
+  messages: number;
+  system: number;
+  unparsed: number;
+  attachments: number;
+}
+
+export interface ManifestReading {
+  version: string | null;
+  details: Record<string, unknown>;
+}
+
+/** `input` is the manifest (its displayName is the locators' file); `attachments` finds the files events name. */
+export async function readManifest(input: ParserInput, sink: ParseSink, attachments: AttachmentReader): Promise<ManifestReading> {
+  const file = input.displayName;
+  const warnings = new WarningLimiter(sink, file);
+  const warn: Warn = (kind, place, message) => warnings.add(kind, place, message);
+  const directory = new ManifestDirectory(file, warn);
+  // The top-level keys met, to tell of a required array the manifest lacks.
+  const keys = new Set<string>();
+  const plan = (path: JsonPath): PlanDecision => {
+    if (path.length === 1) keys.add(String(path[0]));
+    return directoryPlan(path);
+  };
+  const first = await walkJsonSource(input, sink, plan, (walked) => {
+    directory.take(walked);
+    return Promise.resolve();
+  });
+  directory.finish();
+  if (first.rootKind !== null && first.rootKind !== 'object') {
+    // Not a manifest at all: kept whole (cut to the raw-text limit) as one record, never dropped.
+    return notAManifest(input, sink, file, `the manifest is a JSON ${first.rootKind}, not the object the RSMF schemas define`);
+  }
+  if (first.rootKind === null) {
+    const why = first.fault === null ? 'the manifest is empty' : `the manifest is not JSON (${first.fault.message} at ${first.fault.place})`;
+    return notAManifest(input, sink, file, why);
+  }
+  const lacking = REQUIRED_ARRAYS.filter((key) => !keys.has(key));
+  if (first.fault === null && lacking.length > 0) warn('manifest', file, `the manifest has no ${lacking.map((key) => `"${key}"`).join(', ')} (the RSMF schemas require ${lacking.length === 1 ? 'it' : 'them'})`);
+  for (const conversation of directory.conversations.values()) sink.chat(directory.chatOf(conversation));
+  const stated = new Set<string>();
+  const chatFor = (key: string, title: string): void => {
+    if (stated.has(key)) return;
+    stated.add(key);
+    const chat: ParsedChat = { key, title, kind: 'unknown' };
+    sink.chat(chat);
+  };
+  const counts: ManifestCounts = { messages: 0, system: 0, unparsed: 0, attachments: 0 };
+  const context = { file, directory, attachments, warn, chatFor };
+  const second = await walkJsonSource(input, sink, eventsPlan, async (walked) => {
+    if (walked.path.length === 1) {
+      warn('manifest', `${file}#/events`, '"events" is not an array; no event could be read from it');
+      return;
+    }
+    const record = await eventRecord(walked, context);
+    if (record.kind === 'unparsed') counts.unparsed += 1;
+    else if (record.kind === 'system') counts.system += 1;
+    else counts.messages += 1;
+    counts.attachments += record.attachments.length;
+    await sink.message(record);
+    if ((counts.messages + counts.system + counts.unparsed) % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
+  });
+  const fault: JsonFault | null = second.fault ?? first.fault;
+  if (fault !== null) warn('manifest', `${file}:${fault.place}`, `${fault.message}; the manifest was read up to there (a truncated or damaged file), what follows is not read`);
+  const utf8 = describeUtf8Problems(second.utf8);
+  if (utf8 !== null) warn('manifest', file, utf8);
+  if (directory.otherKeys.length > 0) warn('manifest', file, `top-level keys the RSMF schemas do not define were not read: ${directory.otherKeys.slice(0, 20).join(', ')}`);
+  warnings.finish();
+  return {
+    version: directory.version,
+    details: {
+      manifest: file,
+      manifestVersion: directory.version,
+      ...(directory.eventCollectionId === null ? {} : { eventCollectionId: directory.eventCollectionId }),
+      participants: directory.participants.size,
+      conversations: directory.conversations.size,
+      // As written, for their custom fields (phone numbers, devices), avatars, platforms and custodians.
+      participantsAsWritten: directory.participantsAsWritten,
+      conversationsAsWritten: directory.conversationsAsWritten,
+      ...(directory.notListedAsWritten === 0 ? {} : { notListedAsWritten: directory.notListedAsWritten }),
+      events: counts,
+      ...(stated.has(NO_CONVERSATION_KEY) ? { eventsWithoutConversation: true } : {}),
+      ...(directory.otherKeys.length === 0 ? {} : { otherTopLevelKeys: directory.otherKeys }),
+      ...(fault === null ? {} : { readUpTo: fault.place }),
+    },
+  };
+}
+
+async function notAManifest(input: ParserInput, sink: ParseSink, file: string, reason: string): Promise<ManifestReading> {
+  const raw = await headText(input);
+  sink.chat({ key: NO_CONVERSATION_KEY, title: `${file}: not a readable manifest`, kind: 'unknown' });
+  await sink.message(unparsedRecord({ chatKey: NO_CONVERSATION_KEY, raw: raw.text, rawBytes: { decoded: raw.bytes, total: input.size }, locator: { kind: 'file', file }, reason }));
+  sink.warning({ place: file, message: `${reason}; kept as one unparsed record` });
+  return { version: null, details: { manifest: file, readable: false, reason } };
+}
+
+/** Raw bytes of the manifest's start kept in the record. */
+const RAW_HEAD_BYTES = 128 * 1024;
+
+async function headText(input: ParserInput): Promise<{ text: string; bytes: number }> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of input.stream()) {
+    chunks.push(chunk.subarray(0, RAW_HEAD_BYTES - length));
+    length += Math.min(chunk.byteLength, RAW_HEAD_BYTES - length);
+    if (length >= RAW_HEAD_BYTES) break;
+  }
+  const bytes = Buffer.concat(chunks);
+  return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes), bytes: bytes.byteLength };
+}
