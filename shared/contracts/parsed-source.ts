@@ -191,6 +191,22 @@ export interface ParserInput {
    * imported with it. Listed when asked; nothing is read until the parser asks.
    */
   nearby(): Promise<NearbyFile[]>;
+  /**
+   * The folders near the source whose files nearby() does not all offer: one that could not be
+   * listed, or was listed only in part (up to a cap). Empty when nothing near it was left out. A
+   * parser that decides from what is near a source (a companion, the other pages of a chat) cannot
+   * say nothing else is there when this is not empty, and says which folder and why.
+   */
+  nearbyUnlisted(): Promise<NearbyGap[]>;
+}
+
+/** A folder near a source whose files were not all offered (ParserInput.nearbyUnlisted). */
+export interface NearbyGap {
+  relation: NearbyFile['relation'];
+  /** The folder as a person can find it (an absolute path on disk). */
+  folder: string;
+  /** Why, as a clause: "it could not be listed (EACCES: permission denied, scandir …)". */
+  reason: string;
 }
 
 /** A file near a source (ParserInput.nearby). */

@@ -22,6 +22,7 @@ const LABELS: Readonly<Record<string, string>> = {
   replyToKeyId: 'reply to (message key)',
   keyId: 'message key',
   textChars: 'text length in the source (characters)',
+  notSentNote: 'why it is not recorded as sent',
 };
 
 /** Facts that change how a message reads, as badge texts, in a fixed order. */
@@ -34,6 +35,9 @@ export function notableFacts(extra: Readonly<Record<string, unknown>> | null): s
   if (isRecord(extra['disappearing'])) badges.push(disappearingBadge(extra['disappearing']));
   if (extra['recentlyDeleted'] === true) badges.push('recently deleted');
   if (typeof extra['textChars'] === 'number') badges.push('text cut in the case');
+  // An outgoing message the source keeps as a draft, queued, being sent or failed (Google Messages'
+  // message_status, google-messages/bugle-codes.ts): it may read as sent, and was not recorded so.
+  if (typeof extra['notSentNote'] === 'string' || extra['notYetSent'] === true) badges.push('not recorded as sent');
   return badges;
 }
 

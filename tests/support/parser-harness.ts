@@ -9,7 +9,7 @@ import type {
   ParseWarning,
   SourceParser,
 } from '../../shared/contracts/parsed-source.ts';
-import { nearbyFiles } from '../../workers/import/file-input.ts';
+import { nearbyListing } from '../../workers/import/file-input.ts';
 
 /**
  * An in-memory ParserInput and a collecting ParseSink for importer tests: the parser sees the
@@ -49,6 +49,7 @@ export function inputFromBytes(bytes: Uint8Array, options: HarnessInputOptions =
     },
     companion: (name: string) => Promise.resolve(options.companions?.[name] ?? null),
     nearby: () => Promise.resolve([]),
+    nearbyUnlisted: () => Promise.resolve([]),
     streamedChunks: () => chunks,
   };
 }
@@ -72,7 +73,8 @@ export function inputFromFile(file: string, options: Omit<HarnessInputOptions, '
       }
     },
     // The files beside it, found by content as the import worker finds them.
-    nearby: () => Promise.resolve(nearbyFiles(file, [])),
+    nearby: () => Promise.resolve(nearbyListing(file, []).files),
+    nearbyUnlisted: () => Promise.resolve(nearbyListing(file, []).unlisted),
   };
 }
 

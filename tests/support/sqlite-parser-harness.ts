@@ -86,6 +86,7 @@ function bytesInput(
         ...Object.entries(elsewhere).map(([name, data]) => nearbyFile(name, data, 'same-import')),
       ]);
     },
+    nearbyUnlisted: () => Promise.resolve([]),
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
-import type { NearbyFile } from '../../shared/contracts/parsed-source.ts';
+import type { NearbyFile, NearbyGap } from '../../shared/contracts/parsed-source.ts';
 import { CSV_DECLARED_ENCODINGS, csvTableColumns, holdsMappedColumns, MAPPED_ROLES, sniffCsvColumns, validateCsvMapping } from './csv/index.ts';
 import type { CsvMapping } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
@@ -10,7 +10,7 @@ import { signalExportCompanion } from './signal/companions.ts';
 import { iosCompanionRolesOf } from './whatsapp-db/index.ts';
 import { databaseIdentifyingBytes, describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import type { SqliteSourceKind } from './sqlite/index.ts';
-import { nearbyFiles } from './file-input.ts';
+import { nearbyFiles, nearbyListing } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
 
@@ -183,15 +183,24 @@ const IOS_CHAT_DATABASE: CompanionOwner = { kind: 'whatsapp-ios', label: 'WhatsA
  */
 async function detectCompanionDatabase(path: string, importedWith: readonly string[], what: string, reader: CompanionOwner, roles: readonly string[], rolesOf: CompanionRolesOf): Promise<Detection> {
   const owners: NearbyFile[] = [];
+  const listing = nearbyListing(path, importedWith);
   // Files beside it come first: the first one found there settles it.
-  for (const file of nearbyFiles(path, importedWith)) {
+  for (const file of listing.files) {
     if (!(await isNearbyDatabaseOfKind(file, reader.kind))) continue;
     owners.push(file);
     if (file.relation === 'same-folder' || owners.length > 1) break;
   }
   const [owner, rival] = owners;
+  const unlistedHere = describeUnlisted(listing.unlisted);
   if (owner === undefined) {
+    if (unlistedHere !== null) return { format: null, reason: `${what}, and no ${reader.label} (${reader.usualName}) was found to read it with: none is in this import, and the files beside it were not all looked at (${unlistedHere}); import it together with its ${reader.usualName}` };
     return { format: null, reason: `${what}, and no ${reader.label} (${reader.usualName}) is beside it or in this import to read it with: import it together with its ${reader.usualName}` };
+  }
+  // Its parser reads no companion when the files beside it were not all looked at (whatsapp-db/contacts.ts, ios-companions.ts).
+  const unlistedThere = describeUnlisted(nearbyListing(owner.input.path, []).unlisted);
+  const ownerName = owner.relation === 'same-folder' ? owner.input.displayName : owner.input.path;
+  if (unlistedThere !== null) {
+    return { format: null, reason: `${what}, but the ${reader.label} ${ownerName} reads none: the files beside it were not all looked at (${unlistedThere}), and one not looked at may be the one it would read` };
   }
   if (rival !== undefined) {
     return { format: null, reason: `${what}, and this import holds several ${reader.plural} (${owner.input.path}, ${rival.input.path}) but none beside it, so it is not known whose names these are: put it beside its own ${reader.usualName}` };
@@ -203,6 +212,12 @@ async function detectCompanionDatabase(path: string, importedWith: readonly stri
   }
   if (instead !== null) return { format: null, reason: `${what}, but the ${reader.label} ${owner.input.path} in this import reads the ${instead.role} beside it (${instead.file.input.path}), not this one: import it with its own ${reader.usualName}` };
   return { format: null, companionOf: owner.input.path, reason: `${what}; ${reader.reads} are read with the ${reader.label} ${owner.input.path} in this import` };
+}
+
+/** The folders of a listing whose files were not all offered, and why; null when none. */
+function describeUnlisted(unlisted: readonly NearbyGap[]): string | null {
+  const beside = unlisted.filter((gap) => gap.relation === 'same-folder');
+  return beside.length === 0 ? null : beside.map((gap) => `${gap.folder}: ${gap.reason}`).join('; ');
 }
 
 /** The companion roles (by name, as reasons give them) a nearby database has. */

@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { NearbyFile, ParserInput } from '../../shared/contracts/parsed-source.ts';
+import type { NearbyFile, NearbyGap, ParserInput } from '../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../shared/errors.ts';
 import { MAX_EVIDENCE_DATABASE_BYTES } from './import-limits.ts';
 
@@ -17,7 +17,10 @@ export const MAX_NEARBY_FILES = 5000;
  * `importedWith` are the other files of the same import (absolute paths), offered as nearby.
  */
 export function fileInput(path: string, size: number, importedWith: readonly string[] = []): ParserInput {
-  return { ...plainFileInput(path, size), nearby: () => Promise.resolve(nearbyFiles(path, importedWith)) };
+  // Listed once, when first asked: the files offered and the folders left out are of one listing.
+  let listing: NearbyListing | null = null;
+  const listed = (): NearbyListing => (listing ??= nearbyListing(path, importedWith));
+  return { ...plainFileInput(path, size), nearby: () => Promise.resolve(listed().files), nearbyUnlisted: () => Promise.resolve(listed().unlisted) };
 }
 
 /** A file on disk as a ParserInput with no nearby files of its own. */
@@ -43,7 +46,14 @@ function plainFileInput(path: string, size: number): ParserInput {
       }
     },
     nearby: () => Promise.resolve([]),
+    nearbyUnlisted: () => Promise.resolve([]),
   };
+}
+
+/** The files near a source, and the folders whose files are not all among them. */
+export interface NearbyListing {
+  files: NearbyFile[];
+  unlisted: NearbyGap[];
 }
 
 /**
@@ -51,20 +61,39 @@ function plainFileInput(path: string, size: number): ParserInput {
  * point anywhere), in name order, then the files imported with it that are in other folders.
  */
 export function nearbyFiles(path: string, importedWith: readonly string[]): NearbyFile[] {
+  return nearbyListing(path, importedWith).files;
+}
+
+/**
+ * nearbyFiles, with the source's folder named in `unlisted` when it could not be listed, when it
+ * holds more files than MAX_NEARBY_FILES (only the first by name are offered), or when files in
+ * it could not be looked at: a parser must not take what is offered for all that is there.
+ */
+export function nearbyListing(path: string, importedWith: readonly string[]): NearbyListing {
   const folder = dirname(resolve(path));
   const own = basename(path);
+  const unlisted: NearbyGap[] = [];
   let names: string[] = [];
   try {
     names = readdirSync(folder, { withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name !== own)
       .map((entry) => entry.name)
-      .sort()
-      .slice(0, MAX_NEARBY_FILES);
-  } catch {
-    // A folder that cannot be listed has nothing to offer.
+      .sort();
+  } catch (error) {
+    unlisted.push({ relation: 'same-folder', folder, reason: `it could not be listed (${error instanceof Error ? error.message : String(error)})` });
+    // The files of the import in this folder are known without a listing, and are still offered.
+    names = [...new Set(importedWith.filter((other) => dirname(resolve(other)) === folder).map((other) => basename(other)))].filter((name) => name !== own).sort();
   }
-  const beside = names.map((name) => diskFile(join(folder, name), 'same-folder')).filter((file): file is NearbyFile => file !== null);
-  return [...beside, ...importedFiles(importedWith.filter((other) => dirname(resolve(other)) !== folder))];
+  if (names.length > MAX_NEARBY_FILES) {
+    unlisted.push({ relation: 'same-folder', folder, reason: `it holds ${names.length} other files, more than the ${MAX_NEARBY_FILES} offered: only the first ${MAX_NEARBY_FILES} by name were looked at` });
+    names = names.slice(0, MAX_NEARBY_FILES);
+  }
+  const beside = names.map((name) => diskFile(join(folder, name), 'same-folder'));
+  const found = beside.filter((file): file is NearbyFile => file !== null);
+  if (found.length < beside.length) {
+    unlisted.push({ relation: 'same-folder', folder, reason: `${beside.length - found.length} of the files listed in it could not be looked at (no longer a regular file, or not readable)` });
+  }
+  return { files: [...found, ...importedFiles(importedWith.filter((other) => dirname(resolve(other)) !== folder))], unlisted };
 }
 
 /** Other files of the same import, as nearby files. */

@@ -12,7 +12,12 @@
  * (defpackage/brdu.java) writes to `message_protocol`. ALEAPP, the Android SMS readers of this
  * repository and the forensic write-ups searched (Magnet, SANS FOR585 notes, cellphoneforensics.ca)
  * map no protocol value. Other values, and its statuses beyond AOSP's, are kept as numbers and said
- * to be undocumented.
+ * to be undocumented, but for its tombstones: the same build's TombstoneStatusChecker
+ * (defpackage/byed.java, logged as shared/datamodel/tombstones/status/TombstoneStatusChecker)
+ * counts every status from 200 to 270 as a tombstone (g(i): i >= 200 && i <= 270; MessageData's
+ * tombstone methods throw "Tombstone %d has unknown read status" for any other), a notice the app
+ * shows in a conversation and whose words it composes when showing it (MessageData.ds calls
+ * TombstoneStatusChecker.c, not decompiled); only some keep a text part (MessageData.dq).
  */
 
 /**
@@ -78,6 +83,27 @@ const NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
 };
 const NOT_YET_SENT_STATUSES = new Set([4, 5, 6, 7]);
 
+/** TombstoneStatusChecker.g: the statuses of tombstones. What each one says is not established here. */
+const FIRST_TOMBSTONE_STATUS = 200;
+const LAST_TOMBSTONE_STATUS = 270;
+/** MessageData.ar(5): "Tombstone". */
+const TOMBSTONE_PROTOCOL = 5;
+
+function isTombstoneStatus(status: number): boolean {
+  return status >= FIRST_TOMBSTONE_STATUS && status <= LAST_TOMBSTONE_STATUS;
+}
+
+/**
+ * Why a row is a tombstone, a notice of the app rather than a message someone sent, or null when
+ * neither its status nor its protocol says it is one.
+ */
+export function tombstoneReason(status: number | null, protocol: number | null): string | null {
+  const notice = 'a notice Google Messages shows in the conversation, not a message a person sent: the app composes its words when it shows it, and the database may keep none; who the row\'s sender_id participant is to the notice is not recorded';
+  if (status !== null && isTombstoneStatus(status)) return `message_status ${status} is a tombstone (Google Messages counts ${FIRST_TOMBSTONE_STATUS} to ${LAST_TOMBSTONE_STATUS} as tombstones): ${notice}`;
+  if (protocol === TOMBSTONE_PROTOCOL) return `message_protocol ${TOMBSTONE_PROTOCOL} is the Tombstone protocol: ${notice}`;
+  return null;
+}
+
 /** `participants.sub_id` of everyone but the phone's own SIM(s) (ParticipantData.OTHER_THAN_SELF_SUB_ID). */
 export const OTHER_THAN_SELF_SUB_ID = -2;
 
@@ -98,6 +124,7 @@ export interface StatusReading {
  * Google Messages added may not keep to those ranges.
  */
 export function readStatus(status: number): StatusReading {
+  if (isTombstoneStatus(status)) return { name: `tombstone (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
   const name = BUGLE_STATUSES[status];
   if (name === undefined) return { name: `undocumented (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
   const direction = name.startsWith('INCOMING') ? 'incoming' : name.startsWith('OUTGOING') ? 'outgoing' : null;

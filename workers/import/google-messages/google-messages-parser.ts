@@ -26,7 +26,7 @@ import type { MessageContext } from './message-row.ts';
 import { loadParticipants } from './participants.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const GOOGLE_MESSAGES_PARSER_VERSION = '1.2.3';
+export const GOOGLE_MESSAGES_PARSER_VERSION = '1.2.4';
 
 /** Tables that may hold messages this parser does not read, with what they are. */
 const UNREAD_MESSAGE_TABLES: Record<string, string> = {
@@ -57,7 +57,7 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
     if (hasTable(db, table)) counts[table] = rowCount(db, table);
   }
   const pacer = new RowPacer(sink, counts['messages'] ?? 0, input.size);
-  const tally = { messages: 0, unparsed: 0, attachments: 0, failed: 0, notYetSent: 0, withoutParts: 0, partsUnreadable: 0 };
+  const tally = { messages: 0, unparsed: 0, attachments: 0, failed: 0, notYetSent: 0, tombstones: 0, withoutParts: 0, partsUnreadable: 0 };
   // _id is the row's rowid, which the locator holds.
   const others = otherColumns(messageColumns, 't', MESSAGE_COLUMNS);
   const select = [...selectExpressions(messageColumns, 't', MESSAGE_COLUMNS), ...others.select];
@@ -102,11 +102,12 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
   };
 }
 
-function count(tally: { messages: number; attachments: number; failed: number; notYetSent: number; withoutParts: number; partsUnreadable: number }, message: ParsedMessage): void {
+function count(tally: { messages: number; attachments: number; failed: number; notYetSent: number; tombstones: number; withoutParts: number; partsUnreadable: number }, message: ParsedMessage): void {
   tally.messages += 1;
   tally.attachments += message.attachments.length;
   if (message.extra?.['failed'] === true) tally.failed += 1;
   if (message.extra?.['notYetSent'] === true) tally.notYetSent += 1;
+  if (message.extra?.['tombstone'] === true) tally.tombstones += 1;
   if (message.extra?.['noParts'] === true) tally.withoutParts += 1;
   if (message.extra?.['partsUnreadable'] !== undefined) tally.partsUnreadable += 1;
 }

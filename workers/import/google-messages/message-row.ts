@@ -9,13 +9,16 @@
  * the sender, who is the owner when the sender's sub_id is not -2 (as ALEAPP decides it, reading
  * no status at all); when both tell and disagree, the status is taken and the sender's side kept
  * in extra.senderSideDisagrees. An outgoing message the app never sent (a draft, one still queued,
- * being sent or awaiting a retry, a failure) says so in extra.notSentNote (bugle-codes.ts).
+ * being sent or awaiting a retry, a failure) says so in extra.notSentNote (bugle-codes.ts). A
+ * tombstone (a status from 200 to 270, or protocol 5: bugle-codes.ts) is a notice of the app: a
+ * 'system' record from no one and with no direction, its reason in extra.systemReason, the row's
+ * status, protocol and sender_id participant kept in extra.
  */
 
 import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
 import type { ColumnRequest, Row } from '../sqlite/index.ts';
 import { flagValue, integerValue, isoOrNull, nonEmptyText, putExtra, sqliteRowLocator, unixTime } from '../sqlite/index.ts';
-import { notSentNote, protocolName, protocolNameBasis, readStatus } from './bugle-codes.ts';
+import { notSentNote, protocolName, protocolNameBasis, readStatus, tombstoneReason } from './bugle-codes.ts';
 import type { BugleConversations } from './conversations.ts';
 import type { PartsReader } from './message-parts.ts';
 import type { BugleParticipant } from './participants.ts';
@@ -59,8 +62,11 @@ export function messageRowToMessage(row: Row, context: MessageContext): ParsedMe
   const status = integerValue(row['message_status']);
   const statusReading = status === null ? null : readStatus(status);
   const extra: Record<string, unknown> = {};
-  const bySender = sender?.isSelf === true ? 'outgoing' : sender?.isSelf === false ? 'incoming' : null;
-  const direction = statusReading?.direction ?? bySender;
+  const protocol = integerValue(row['message_protocol']);
+  const tombstone = tombstoneReason(status, protocol);
+  // A tombstone is the app's, not a person's: its sender_id says neither who sent it nor a direction.
+  const bySender = tombstone !== null ? null : sender?.isSelf === true ? 'outgoing' : sender?.isSelf === false ? 'incoming' : null;
+  const direction = tombstone !== null ? null : statusReading?.direction ?? bySender;
 
   const received = unixTime(row['received_timestamp'], row['received_timestamp__text']);
   const sent = unixTime(row['sent_timestamp'], row['sent_timestamp__text']);
@@ -69,17 +75,20 @@ export function messageRowToMessage(row: Row, context: MessageContext): ParsedMe
   if (received.time === null && sent.time !== null) extra['timeFrom'] = 'sent_timestamp';
   const content = context.parts.read(integerValue(row['_id']), received.timestampText);
 
-  const protocol = integerValue(row['message_protocol']);
   putExtra(extra, 'protocol', protocol === null ? null : protocolName(protocol));
   putExtra(extra, 'protocolValue', protocol);
   putExtra(extra, 'protocolNameFrom', protocol === null ? null : protocolNameBasis(protocol));
   putExtra(extra, 'status', statusReading?.name);
   putExtra(extra, 'statusValue', status);
+  if (tombstone !== null) {
+    extra['tombstone'] = true;
+    extra['systemReason'] = tombstone;
+  }
   if (statusReading?.failed === true) extra['failed'] = true;
   if (statusReading?.draft === true) extra['draft'] = true;
   if (statusReading?.notYetSent === true) extra['notYetSent'] = true;
   putExtra(extra, 'notSentNote', status === null ? null : notSentNote(status));
-  const byStatus = statusReading?.direction ?? null;
+  const byStatus = tombstone !== null ? null : statusReading?.direction ?? null;
   putExtra(extra, 'directionFrom', byStatus !== null ? 'message_status' : bySender !== null ? 'sender sub_id' : null);
   // Both tell, and disagree: the status was taken; the sender's side is kept for the analyst.
   if (byStatus !== null && bySender !== null && bySender !== byStatus) extra['senderSideDisagrees'] = bySender;
@@ -116,7 +125,7 @@ export function messageRowToMessage(row: Row, context: MessageContext): ParsedMe
   const named = direction === 'incoming' && sender?.isSelf !== true ? sender : undefined;
   return {
     chatKey,
-    kind: 'message',
+    kind: tombstone === null ? 'message' : 'system',
     sender: named?.name ?? named?.displayDestination ?? named?.destination ?? null,
     senderId: named?.destination ?? null,
     direction,

@@ -159,6 +159,7 @@ function entryInput(archive: ZipArchive, entry: ZipEntryInfo, containerPath: str
     },
     companion: () => Promise.resolve(null),
     nearby: () => Promise.resolve([]),
+    nearbyUnlisted: () => Promise.resolve([]),
   };
 }
 

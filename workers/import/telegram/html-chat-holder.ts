@@ -18,9 +18,14 @@
  * page of this chat whose calls or reactions name someone else, so the pages read do not settle
  * the holder and none is named; the reason says which files and what the pages read named. A
  * page of another chat cannot name this chat's holder, and does not stop the decision.
+ *
+ * The same holds for files beside that were never looked at: when the page's folder could not be
+ * listed, or was listed only in part (ParserInput.nearbyUnlisted; a zip folder past
+ * MAX_NEARBY_FILES), a page of the chat may be among them, so none is named either; the folder and
+ * why are in a warning, the reason and the details (`unlistedFolders`).
  */
 
-import type { NearbyFile, ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
+import type { NearbyFile, ParserInput, ParseSink, ParseWarning } from '../../../shared/contracts/parsed-source.ts';
 import { isCancellation } from '../../../shared/errors.ts';
 import { MAX_NEARBY_FILES } from '../file-input.ts';
 import { HtmlAccountHolderTally } from './html-call-owner.ts';
@@ -39,6 +44,13 @@ export interface ChatHolderReading {
   evidencePages: { page: string; sha256: string }[];
   /** Files beside that could not be read; `couldNameHolder` unless read far enough to be another chat's page. */
   unreadablePages: UnreadablePage[];
+  /** Folders beside the page whose files were not all looked at, and why: any may hold a page of the chat. */
+  unlistedFolders: UnlistedFolder[];
+}
+
+export interface UnlistedFolder {
+  folder: string;
+  reason: string;
 }
 
 export interface UnreadablePage {
@@ -60,21 +72,40 @@ const PAGE_ORDER = new Intl.Collator('en', { numeric: true });
 export async function chatAccountHolder(input: ParserInput, sink: ParseSink, readPage: PageReader): Promise<ChatHolderReading> {
   const own = await pageHolderFacts(input, sink, readPage);
   const unreadablePages: UnreadablePage[] = [];
-  const pages = [own, ...(await siblingPages(input, own.chatKey, sink, readPage, unreadablePages))];
+  const unlistedFolders: UnlistedFolder[] = [];
+  const pages = [own, ...(await siblingPages(input, own.chatKey, sink, readPage, { unreadable: unreadablePages, unlisted: unlistedFolders }))];
   pages.sort(byPage);
   unreadablePages.sort(byPage);
   const tally = new HtmlAccountHolderTally();
   for (const page of pages) tally.addFacts(page);
   const evidencePages = pages.flatMap((page) => (page.sha256 === null ? [] : [{ page: page.page, sha256: page.sha256 }]));
-  const reading = { holder: tally.decide(), none: tally.describeNone(pages.length), pages: pages.length, evidencePages, unreadablePages };
+  const reading = { holder: tally.decide(), none: tally.describeNone(pages.length), pages: pages.length, evidencePages, unreadablePages, unlistedFolders };
   const missing = unreadablePages.filter((page) => page.couldNameHolder);
-  if (missing.length === 0) return reading;
+  if (missing.length === 0 && unlistedFolders.length === 0) return reading;
   // What was read may name one holder; an unread page of the chat may name another.
   const read = reading.holder === null ? reading.none.replace(/: directions are unknown$/u, '') : `named ${reading.holder.name}, by ${reading.holder.evidence}`;
-  // Every one is in the details; the sentence names the first few.
-  const named = missing.slice(0, FILES_NAMED).map((page) => `${page.page} (${page.reason})`);
-  const files = missing.length > FILES_NAMED ? `${named.join('; ')}; and ${missing.length - FILES_NAMED} more, listed in accountHolderUnreadablePages` : named.join('; ');
-  return { ...reading, holder: null, none: `not named: ${missing.length === 1 ? 'a file' : `${missing.length} files`} beside the page could not be read (${files}) and may be a page of this chat whose calls or reactions name someone else; the ${pages.length === 1 ? 'page' : `${pages.length} pages`} read: ${read}: directions are unknown` };
+  const causes: string[] = [];
+  if (missing.length > 0) {
+    // Every one is in the details; the sentence names the first few.
+    const named = missing.slice(0, FILES_NAMED).map((page) => `${page.page} (${page.reason})`);
+    const files = missing.length > FILES_NAMED ? `${named.join('; ')}; and ${missing.length - FILES_NAMED} more, listed in accountHolderUnreadablePages` : named.join('; ');
+    causes.push(`${missing.length === 1 ? 'a file' : `${missing.length} files`} beside the page could not be read (${files}) and may be a page of this chat whose calls or reactions name someone else`);
+  }
+  if (unlistedFolders.length > 0) {
+    const folders = unlistedFolders.map((gap) => `${gap.folder}: ${gap.reason}`).join('; ');
+    causes.push(`the files beside the page were not all looked at (${folders}), and one not looked at may be a page of this chat whose calls or reactions name someone else`);
+  }
+  return { ...reading, holder: null, none: `not named: ${causes.join('; ')}; the ${pages.length === 1 ? 'page' : `${pages.length} pages`} read: ${read}: directions are unknown` };
+}
+
+/** The folder a page lies in, as its path says (on disk, or "<zip>!/<folder>" inside a zip). */
+function folderOf(input: ParserInput): string {
+  const cut = Math.max(input.path.lastIndexOf('/'), input.path.lastIndexOf('\\'));
+  return cut < 0 ? '.' : input.path.slice(0, cut);
+}
+
+function unlistedWarning(input: ParserInput, gap: UnlistedFolder): ParseWarning {
+  return { place: input.displayName, message: `the files beside the page were not all looked at for other pages of the chat naming its account holder (${gap.folder}: ${gap.reason}); one not looked at may be such a page, so no holder was named` };
 }
 
 function byPage(a: { page: string }, b: { page: string }): number {
@@ -82,13 +113,19 @@ function byPage(a: { page: string }, b: { page: string }): number {
 }
 
 /** What the other pages of the chat (the Telegram pages beside this one with its chat key) say. */
-async function siblingPages(input: ParserInput, chatKey: string | null, sink: ParseSink, readPage: PageReader, unreadable: UnreadablePage[]): Promise<PageHolderFacts[]> {
+async function siblingPages(input: ParserInput, chatKey: string | null, sink: ParseSink, readPage: PageReader, gaps: { unreadable: UnreadablePage[]; unlisted: UnlistedFolder[] }): Promise<PageHolderFacts[]> {
+  const { unreadable, unlisted } = gaps;
+  const note = (gap: UnlistedFolder): void => {
+    unlisted.push(gap);
+    sink.warning(unlistedWarning(input, gap));
+  };
   let nearby: NearbyFile[];
   try {
     nearby = await input.nearby();
+    for (const gap of await input.nearbyUnlisted()) if (gap.relation === 'same-folder') note({ folder: gap.folder, reason: gap.reason });
   } catch (error) {
     if (isCancellation(error)) throw error;
-    sink.warning({ place: input.displayName, message: `the files beside the page could not be listed (${reasonOf(error)}), so the chat's other pages were not read for its account holder: only this page was` });
+    note({ folder: folderOf(input), reason: `it could not be listed (${reasonOf(error)})` });
     return [];
   }
   const found: PageHolderFacts[] = [];
@@ -96,10 +133,7 @@ async function siblingPages(input: ParserInput, chatKey: string | null, sink: Pa
   // of a chat would read the head of each, past what the cache keeps. As many are looked at as on disk.
   const beside = nearby.filter((file) => file.relation === 'same-folder');
   if (beside.length > MAX_NEARBY_FILES) {
-    sink.warning({ place: input.displayName, message: `${beside.length} files are beside the page: the first ${MAX_NEARBY_FILES} were looked at for other pages of the chat naming its account holder, and ${beside.length - MAX_NEARBY_FILES} more files beside it were not looked at` });
-  } else if (beside.length === MAX_NEARBY_FILES) {
-    // A folder on disk is listed no further than this, and says nothing of what it left out.
-    sink.warning({ place: input.displayName, message: `the files beside the page were looked at for other pages of the chat naming its account holder up to the ${MAX_NEARBY_FILES} a folder is listed to: any page of the chat beyond them was not weighed` });
+    note({ folder: folderOf(input), reason: `it holds ${beside.length} other files, more than the ${MAX_NEARBY_FILES} looked at: ${beside.length - MAX_NEARBY_FILES} were not` });
   }
   for (const file of beside.slice(0, MAX_NEARBY_FILES)) {
     sink.throwIfCancelled();

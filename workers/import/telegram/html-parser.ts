@@ -11,7 +11,7 @@ import type { HtmlAccountHolder } from './html-call-owner.ts';
 import { isHtmlCallRecord } from './html-call-record.ts';
 import { isHtmlGroupCall } from './html-group-call.ts';
 import { chatAccountHolder } from './html-chat-holder.ts';
-import type { UnreadablePage } from './html-chat-holder.ts';
+import type { UnlistedFolder, UnreadablePage } from './html-chat-holder.ts';
 import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { pageFoldersOf } from './html-links.ts';
 import { telegramHtmlMessage } from './html-message.ts';
@@ -23,7 +23,7 @@ import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.20.2';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.20.3';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   // The holder may be named only after their first messages, or on another page of the chat:
@@ -42,9 +42,11 @@ interface HolderReading {
   evidencePages: { page: string; sha256: string }[];
   /** Files beside that could not be read, and whether each could have named the holder (html-chat-holder.ts). */
   unreadablePages: UnreadablePage[];
+  /** Folders beside whose files were not all looked at, and why (html-chat-holder.ts). */
+  unlistedFolders: UnlistedFolder[];
 }
 
-const NO_HOLDER: HolderReading = { holder: null, none: '', pages: 0, evidencePages: [], unreadablePages: [] };
+const NO_HOLDER: HolderReading = { holder: null, none: '', pages: 0, evidencePages: [], unreadablePages: [], unlistedFolders: [] };
 
 async function readPage(input: ParserInput, sink: ParseSink, reading: HolderReading): Promise<ParseOutcome> {
   const { holder } = reading;
@@ -143,7 +145,7 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
   warnings.finish();
   return {
     formatVersion: withZone > 0 ? 'telegram-desktop-html (UTC offset in date titles)' : 'telegram-desktop-html (no UTC offset in date titles, before ≈2022)',
-    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, accountHolderPagesWeighed: reading.pages, accountHolderEvidencePages: reading.evidencePages, accountHolderUnreadablePages: reading.unreadablePages, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
+    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, accountHolderPagesWeighed: reading.pages, accountHolderEvidencePages: reading.evidencePages, accountHolderUnreadablePages: reading.unreadablePages, accountHolderUnlistedFolders: reading.unlistedFolders, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
   };
 }
 

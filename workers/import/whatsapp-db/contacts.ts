@@ -80,6 +80,13 @@ const PLACES: Record<NearbyFile['relation'], string> = { 'same-folder': 'beside 
  */
 export async function findContactsDatabase(input: ParserInput, warn: (place: string, message: string) => void): Promise<FoundContacts | null> {
   const nearby = await input.nearby();
+  const unlisted = (await input.nearbyUnlisted()).filter((gap) => gap.relation === 'same-folder');
+  if (unlisted.length > 0) {
+    // One beside it is read before any other: an unseen one may differ from any seen, as two beside it may.
+    const folders = unlisted.map((gap) => `${gap.folder}: ${gap.reason}`).join('; ');
+    warn(input.displayName, `the files beside it were not all looked at for its WhatsApp contacts database (${folders}): one not looked at may be it, and may differ from any found, so contact names were not read from any`);
+    return null;
+  }
   for (const relation of ['same-folder', 'same-import'] as const) {
     const found = new Map<string, NearbyFile>();
     for (const file of nearby.filter((candidate) => candidate.relation === relation)) {

@@ -37,6 +37,13 @@ export async function readIosCompanions(input: ParserInput, warnings: WarningCap
     warn(input.displayName, `the files near it could not be listed (${error instanceof Error ? error.message : String(error)}); no WhatsApp address book or lid table was looked for`);
     return facts;
   }
+  const unlisted = (await input.nearbyUnlisted()).filter((gap) => gap.relation === 'same-folder');
+  if (unlisted.length > 0) {
+    // A companion beside it is read before any other: an unseen one may differ from any seen, as two beside it may.
+    const folders = unlisted.map((gap) => `${gap.folder}: ${gap.reason}`).join('; ');
+    warn(input.displayName, `the files beside it were not all looked at (${folders}): its WhatsApp address book or lid table may be among those not looked at, and may differ from any found, so neither was read`);
+    return facts;
+  }
 
   const book = await openIosCompanion(input, tables, IOS_ADDRESS_BOOK, warn);
   if (book !== null) {

@@ -313,6 +313,8 @@ function entryInput(archive: ZipArchive, entry: ZipEntryInfo, zipPath: string, i
       );
       return Promise.resolve([...inZip, ...importedFiles(importedWith.filter((other) => other !== zipPath))]);
     },
+    // Every entry of the zip is offered: its central directory lists them all.
+    nearbyUnlisted: () => Promise.resolve([]),
   };
 }
 

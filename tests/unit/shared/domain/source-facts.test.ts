@@ -46,4 +46,13 @@ describe('source facts (a message’s extra, for people)', () => {
     expect(notableFacts({ forwarded: 'yes' })).toEqual([]);
     expect(notableFacts(null)).toEqual([]);
   });
+
+  it('says an outgoing message the source does not record as sent is not sent (regression: a Google Messages draft, queued or failed message looked sent)', () => {
+    const queued = { status: 'OUTGOING_YET_TO_SEND', notYetSent: true, notSentNote: 'Not recorded as sent in this database: waiting to be sent (message_status 4, OUTGOING_YET_TO_SEND). …' };
+    expect(notableFacts(queued)).toEqual(['not recorded as sent']);
+    expect(notableFacts({ draft: true, notSentNote: 'Not recorded as sent in this database: a draft, never sent (message_status 3, OUTGOING_DRAFT). …' })).toEqual(['not recorded as sent']);
+    expect(notableFacts({ notYetSent: true })).toEqual(['not recorded as sent']);
+    expect(notableFacts({ status: 'OUTGOING_COMPLETE', notYetSent: false })).toEqual([]);
+    expect(sourceFacts(queued).find((fact) => fact.key === 'notSentNote')?.label).toBe('why it is not recorded as sent');
+  });
 });

@@ -271,35 +271,63 @@ describe('Telegram HTML: reading the other pages of a chat stays cheap and safe'
     expect(outcome.details['accountHolderUnreadablePages']).toHaveLength(12);
   });
 
-  it('warns when the files beside a page cannot be listed, and decides from the page alone', async () => {
-    const own = inputFromText(page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), { displayName: 'messages.html' });
+  it('names no holder when the files beside a page cannot be listed: a page of the chat naming someone else may be there (regression: decided from the page alone)', async () => {
+    const own = { ...inputFromText(page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), { displayName: 'messages.html' }), path: '/case/chat/messages.html' };
     const { messages, outcome, warnings } = await runParser(telegramHtmlParser, { ...own, nearby: () => Promise.reject(new Error('EACCES: permission denied, scandir')) });
-    expect(directions(messages)).toEqual(['outgoing']);
+    expect(directions(messages)).toEqual([null]);
     expect(outcome.details['accountHolderPagesWeighed']).toBe(1);
-    expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining('could not be listed (EACCES: permission denied, scandir)') }]);
+    expect(outcome.details['accountHolder']).toBe(
+      'not named: the files beside the page were not all looked at (/case/chat: it could not be listed (EACCES: permission denied, scandir)), and one not looked at may be a page of this chat whose calls or reactions name someone else; the page read: named Ion, by the call at line 5 of messages.html, "Outgoing": placed by its sender, Ion: directions are unknown',
+    );
+    expect(outcome.details['accountHolderUnlistedFolders']).toEqual([{ folder: '/case/chat', reason: 'it could not be listed (EACCES: permission denied, scandir)' }]);
+    expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining('(/case/chat: it could not be listed (EACCES: permission denied, scandir)); one not looked at may be such a page, so no holder was named') }]);
+  });
+
+  it('names no holder when the input says the folder beside the page was not listed (regression: an unlistable folder looked empty)', async () => {
+    const own = inputFromText(page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), { displayName: 'messages.html' });
+    const gap = { relation: 'same-folder' as const, folder: '/case/chat', reason: 'it could not be listed (EACCES: permission denied, scandir \'/case/chat\')' };
+    const { messages, outcome, warnings } = await runParser(telegramHtmlParser, { ...own, nearbyUnlisted: () => Promise.resolve([gap]) });
+    expect(directions(messages)).toEqual([null]);
+    expect(outcome.details['accountHolder']).toMatch(/^not named: the files beside the page were not all looked at \(\/case\/chat: it could not be listed/u);
+    expect(outcome.details['accountHolderUnlistedFolders']).toEqual([{ folder: gap.folder, reason: gap.reason }]);
+    expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining(`(/case/chat: ${gap.reason})`) }]);
   });
 });
 
 describe('Telegram HTML: a folder with very many files beside a page', () => {
-  it('looks at no more files beside a page than a folder on disk offers, and says how many it left (regression: every page of a zip folder read the head of every entry)', async () => {
-    const own = inputFromText(page('Marta', [message(1, 'Ion', text('salut'))]), { displayName: 'chat/messages.html' });
+  it('looks at no more files beside a page than a folder on disk offers, says how many it left, and names no holder (regression: every page of a zip folder read the head of every entry; the holder was decided without the rest)', async () => {
+    const own = inputFromText(page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), { displayName: 'chat/messages.html' });
     let heads = 0;
     const others = Array.from({ length: MAX_NEARBY_FILES + 3 }, (_item, index): NearbyFile => {
       const input = inputFromText('not a page', { displayName: `chat/file${index}.bin` });
       return { relation: 'same-folder', input: { ...input, path: `/in-memory/many-${Date.now()}/file${index}.bin` }, head: () => { heads += 1; return Promise.resolve(new TextEncoder().encode('not a page')); }, fingerprint: '10:1' };
     });
-    const { outcome, warnings } = await runParser(telegramHtmlParser, { ...own, nearby: () => Promise.resolve(others) });
+    const { messages, outcome, warnings } = await runParser(telegramHtmlParser, { ...own, nearby: () => Promise.resolve(others) });
     expect(heads).toBe(MAX_NEARBY_FILES);
     expect(outcome.details['accountHolderPagesWeighed']).toBe(1);
-    expect(warnings).toEqual([{ place: 'chat/messages.html', message: expect.stringContaining('3 more files beside it were not looked at') }]);
+    expect(directions(messages)).toEqual([null]);
+    expect(outcome.details['accountHolderUnlistedFolders']).toEqual([{ folder: '/in-memory/chat', reason: `it holds ${MAX_NEARBY_FILES + 3} other files, more than the ${MAX_NEARBY_FILES} looked at: 3 were not` }]);
+    expect(warnings).toEqual([{ place: 'chat/messages.html', message: expect.stringContaining('3 were not); one not looked at may be such a page, so no holder was named') }]);
   });
 });
 
 describe('Telegram HTML: a folder on disk listed only in part', () => {
-  it('says so when the files beside a page on disk reach the listing limit (regression: the cut was silent)', async () => {
-    const folder = exportFolder({ 'messages.html': page('Marta', [message(1, 'Ion', text('salut'))]) });
+  it('names no holder when the folder on disk holds more files than are listed, and says so (regression: the cut was silent, then only warned)', async () => {
+    // The other page, with the call that would name someone else, sorts after the files listed.
+    const folder = exportFolder({ 'messages.html': page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]), 'messages2.html': page('Marta', [message(1001, 'Marta', call('Outgoing', 'Ion'))]) });
     for (let index = 0; index < MAX_NEARBY_FILES; index += 1) writeFileSync(join(folder, `a${String(index).padStart(5, '0')}.txt`), 'x');
-    const { warnings } = await parseFile(folder, 'messages.html');
-    expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining(`up to the ${MAX_NEARBY_FILES} a folder is listed to`) }]);
+    const { messages, outcome, warnings } = await parseFile(folder, 'messages.html');
+    expect(directions(messages)).toEqual([null]);
+    expect(outcome.details['accountHolderUnlistedFolders']).toEqual([{ folder, reason: `it holds ${MAX_NEARBY_FILES + 1} other files, more than the ${MAX_NEARBY_FILES} offered: only the first ${MAX_NEARBY_FILES} by name were looked at` }]);
+    expect(warnings).toEqual([{ place: 'messages.html', message: expect.stringContaining(`(${folder}: it holds ${MAX_NEARBY_FILES + 1} other files`) }]);
+  });
+
+  it('decides as before when the folder holds exactly as many files as are listed: nothing was left out', async () => {
+    const folder = exportFolder({ 'messages.html': page('Marta', [message(1, 'Ion', call('Outgoing', 'Marta'))]) });
+    for (let index = 0; index < MAX_NEARBY_FILES - 1; index += 1) writeFileSync(join(folder, `a${String(index).padStart(5, '0')}.txt`), 'x');
+    const { messages, outcome, warnings } = await parseFile(folder, 'messages.html');
+    expect(directions(messages)).toEqual(['outgoing']);
+    expect(outcome.details['accountHolderUnlistedFolders']).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 });

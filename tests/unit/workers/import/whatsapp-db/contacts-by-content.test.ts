@@ -2,7 +2,7 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
-import { buildDatabase, runParser, walTransaction, writeWalFile } from '../../../../support/sqlite-parser-harness.ts';
+import { CollectingSink, buildDatabase, parserInput, runParser, walTransaction, writeWalFile } from '../../../../support/sqlite-parser-harness.ts';
 
 /**
  * msgstore.db finds WhatsApp's contacts database (wa.db on the phone) by its wa_contacts table
@@ -64,6 +64,16 @@ describe('msgstore.db: the contacts database is found by content, whatever the n
     const copy = await contacts('Anna');
     const copies = await senders({ 'wa.db': copy, 'wa - copy.db': copy.slice() });
     expect(copies.senders[0]).toBe('Anna');
+  });
+
+  it('reads no contacts database when the folder beside it was not looked at whole, and says which folder and why (regression: an unlistable folder was taken for an empty one, and one elsewhere read instead)', async () => {
+    const input = parserInput(await buildDatabase(MSGSTORE), 'evidence-17.db', { 'wa.db': await contacts('Anna beside') }, { 'wa.db': await contacts('Anna elsewhere') });
+    input.nearbyUnlisted = () => Promise.resolve([{ relation: 'same-folder', folder: '/evidence', reason: "it could not be listed (EACCES: permission denied, scandir '/evidence')" }]);
+    const sink = new CollectingSink();
+    const outcome = await whatsappAndroidDbParser.parse(input, sink, {});
+    expect(sink.messages[0]?.sender).toBe('+4915100000001');
+    expect(outcome.details).toMatchObject({ contactsSource: null });
+    expect(sink.warnings).toEqual([{ place: 'evidence-17.db', message: expect.stringContaining("were not all looked at for its WhatsApp contacts database (/evidence: it could not be listed (EACCES: permission denied, scandir '/evidence'))") }]);
   });
 
   it('does not take a file called wa.db for a contacts database when it is not one, and says so', async () => {

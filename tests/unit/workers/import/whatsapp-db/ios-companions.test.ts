@@ -180,6 +180,17 @@ describe('ChatStorage companions: found by content, and never a reason to fail',
     expect(sink.warnings).toEqual([{ place: 'ChatStorage.sqlite', message: expect.stringContaining('EACCES: permission denied, scandir') }]);
   });
 
+  it('reads no companion when the folder beside it was not looked at whole, and says which folder and why (regression: an unlistable or cut folder was taken for all there is)', async () => {
+    const book = await addressBook(`(1, 'Anna Address', NULL, NULL, NULL, '4915100000001@s.whatsapp.net', NULL)`);
+    const input = parserInput(await buildDatabase(STORE), 'ChatStorage.sqlite', { 'ContactsV2.sqlite': book });
+    input.nearbyUnlisted = () => Promise.resolve([{ relation: 'same-folder', folder: '/evidence', reason: 'it holds 5004 other files, more than the 5000 offered: only the first 5000 by name were looked at' }]);
+    const sink = new CollectingSink();
+    const outcome = await whatsappIosDbParser.parse(input, sink, {});
+    expect(sink.messages.find((message) => message.text === 'where are you')?.sender).toBe('+4915100000001');
+    expect(outcome.details['companions']).toMatchObject({ addressBook: null, lidTable: null });
+    expect(sink.warnings).toEqual([{ place: 'ChatStorage.sqlite', message: expect.stringContaining('were not all looked at (/evidence: it holds 5004 other files, more than the 5000 offered: only the first 5000 by name were looked at)') }]);
+  });
+
   it('imports the messages when a companion found near it cannot be read whole, naming the failure', async () => {
     const lids = await lidTable(`(1, '900000000004@lid', '4915100000004', NULL)`);
     const input = parserInput(await buildDatabase(STORE), 'ChatStorage.sqlite');

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import type * as Fs from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { detectFormat } from '../../../../workers/import/detect-format.ts';
+import { buildDatabase } from '../../../support/sqlite-parser-harness.ts';
+import { tempFolder, writeTemp } from '../../../support/temp-case.ts';
+
+/**
+ * A WhatsApp contacts database whose own folder, or whose message database's folder, cannot be
+ * listed (on disk: execute without read permission, which tests running as root cannot make):
+ * readdirSync fails for that folder alone.
+ */
+const unlistable = vi.hoisted(() => ({ folder: '' }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof Fs>();
+  const readdirSync = ((path: Fs.PathLike, options?: unknown) => {
+    if (String(path) === unlistable.folder) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
+    return (fs.readdirSync as (path: Fs.PathLike, options?: unknown) => unknown)(path, options);
+  }) as typeof fs.readdirSync;
+  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+});
+
+const CONTACTS = "CREATE TABLE wa_contacts (_id INTEGER PRIMARY KEY, jid TEXT NOT NULL, display_name TEXT, wa_name TEXT); INSERT INTO wa_contacts (jid, display_name) VALUES ('4915100000001@s.whatsapp.net', 'Anna');";
+const MSGSTORE = 'CREATE TABLE messages (_id INTEGER PRIMARY KEY, key_remote_jid TEXT, key_from_me INTEGER, key_id TEXT, data TEXT, timestamp INTEGER); CREATE TABLE chat_list (_id INTEGER PRIMARY KEY, key_remote_jid TEXT);';
+
+describe('detectFormat: a WhatsApp contacts database near a folder that cannot be listed (regression: the folder was taken for empty)', () => {
+  it('does not say no message database is beside it when its folder could not be listed', async () => {
+    const folder = tempFolder();
+    const contacts = writeTemp(folder, 'wa.db', await buildDatabase(CONTACTS));
+    writeTemp(folder, 'msgstore.db', await buildDatabase(MSGSTORE));
+    unlistable.folder = folder;
+    const detection = await detectFormat(contacts);
+    expect(detection.companionOf).toBeUndefined();
+    expect(detection.reason).not.toContain('is beside it or in this import');
+    expect(detection.reason).toContain(`the files beside it were not all looked at (${folder}: it could not be listed (EACCES: permission denied, scandir '${folder}'))`);
+  });
+
+  it('is not called the companion of a msgstore.db whose folder could not be listed: that parser reads no contacts database then', async () => {
+    const root = tempFolder();
+    mkdirSync(join(root, 'a'));
+    mkdirSync(join(root, 'b'));
+    const messages = writeTemp(join(root, 'a'), 'msgstore.db', await buildDatabase(MSGSTORE));
+    const contacts = writeTemp(join(root, 'b'), 'wa.db', await buildDatabase(CONTACTS));
+    unlistable.folder = join(root, 'a');
+    const detection = await detectFormat(contacts, undefined, [messages]);
+    expect(detection.companionOf).toBeUndefined();
+    expect(detection.reason).toContain(`but the WhatsApp message database ${messages} reads none: the files beside it were not all looked at (${join(root, 'a')}: it could not be listed`);
+  });
+});
