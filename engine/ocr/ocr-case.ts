@@ -52,6 +52,7 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
       task.signal,
     );
     const updates: { rowid: number; appendText: string; setFlags: number }[] = [];
+    const retagged = new Set<number>();
     for (const [index, outcome] of outcomes.entries()) {
       const item = ready[index];
       if (item === undefined) continue;
@@ -85,15 +86,24 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
       });
       if (searchable.trim() === '') continue;
       updates.push({ rowid: item.row.messageRowid, appendText: searchable, setFlags: DOC_FLAGS.ocr });
-      const tags = tagger.tag(searchable, language.lang === 'und' ? undefined : language.lang);
+      // A message keeps one set of indicators read from its images (tags are unique per message,
+      // marker and origin, and storing replaces them): tag the searched text of all its images as
+      // search shows it (ocrTextsForRowids), so a second photo never wipes the first one's.
+      const [messageOcr] = await session.db.client.call('ocrTextsForRowids', { rowids: [item.row.messageRowid] });
+      const messageText = messageOcr?.[1] ?? searchable;
+      const messageLanguage = messageText === searchable ? language : detectLanguage(messageText);
+      const tags = tagger.tag(messageText, messageLanguage.lang === 'und' ? undefined : messageLanguage.lang);
       await session.db.client.call('storeTagResults', {
         origin: 'ocr',
         tagger: MARKER_TOOL,
+        // Identifiers read from images add up (an 'ocr' store deletes none), so this image's own.
         results: [{ rowid: item.row.messageRowid, tags: tags.map((tag) => ({ marker: tag.marker, score: tag.score, spans: tag.spans, rule: tag.rule, rules: tag.rules, lang: tag.lang, packVersion: tag.packVersion })), identifiers: extractIdentifiers(searchable) }],
       });
-      if (tags.length > 0) await refreshIndexMarkers(session, [item.row.messageRowid]);
+      retagged.add(item.row.messageRowid);
     }
     await session.index.update(updates);
+    // Stored indicators may have gone as well as come (a benign context in the second photo), so every retagged message is told.
+    await refreshIndexMarkers(session, [...retagged]);
   }
   const sources = await session.db.client.call('importedSourceIds', {});
   await session.index.persist(sources);
