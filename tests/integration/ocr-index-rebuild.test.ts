@@ -67,6 +67,23 @@ describe('a message with two photos: OCR, tags and the rebuilt index agree', () 
     expect(tag?.spans.map(([start, end]) => ocrText.slice(start, end).toLowerCase())).toEqual(['took', 'your', 'passport']);
   });
 
+  it('quotes an indicator read from an image from the text read by OCR, in the package and its report, pseudonymised alike', async () => {
+    const pseudonyms = join(tempFolder(), 'pseudonyms.tsv');
+    writeFileSync(pseudonyms, 'took\tTAKEN-1\n');
+    for (const pseudonymsFile of [undefined, pseudonyms]) {
+      const bag = join(tempFolder(), 'bag');
+      await engine.startExport({ outDir: bag, select: 'marker:document-control', context: 0, includeOriginals: false, ...(pseudonymsFile === undefined ? {} : { pseudonymsFile, pseudonymMapFile: join(tempFolder(), 'map.tsv') }) }).done;
+      const markers = readFileSync(join(bag, 'data', 'markers.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { markerId: string; origin: string; ocrText: string; spans: [number, number][]; explanation: string });
+      const marker = markers.find((each) => each.markerId === 'document-control');
+      const took = pseudonymsFile === undefined ? 'took' : 'TAKEN-1';
+      expect(marker?.origin).toBe('ocr');
+      expect(marker?.spans.map(([start, end]) => marker.ocrText.slice(start, end).toLowerCase())).toEqual([took.toLowerCase(), 'your', 'passport']);
+      expect(marker?.explanation).toMatch(new RegExp(`matched "${took}", "your", "passport" in the text read by OCR`, 'iu'));
+      const html = readFileSync(join(bag, 'data', 'report', 'report.html'), 'utf8');
+      expect(html).toMatch(new RegExp(`Indicator document-control [^<]*read by OCR[^<]*: &quot;${took} … your … passport&quot;`, 'iu'));
+    }
+  });
+
   it('gives every search the same answer after the index is rebuilt from the case database', async () => {
     const queries = ['passport', 'tomorrow', 'passport tomorrow', '"took your passport"', 'has:ocr', 'has:attachment', 'marker:document-control', 'marker:debt-bondage', 'owe', 'lang:eng', 'sender:marta'];
     const before = await answers(session, queries);
