@@ -135,6 +135,8 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       'Look for indicators again',
       async (task) => {
         const sources = await session.db.client.call('importedSourceIds', {});
+        // Stored tags replace the old ones before the index is written: a stop in between rebuilds it.
+        session.index.markDerivedWritesPending();
         let total = 0;
         for (const [index, sourceId] of sources.entries()) {
           task.progress(`tagging source ${index + 1} of ${sources.length}`, index, sources.length);

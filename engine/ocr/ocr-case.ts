@@ -35,6 +35,7 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
     // Nothing was waiting: no index write, no custody entry for a run that read nothing.
     if (listed.length === 0 && summary.images === 0) return summary;
     if (listed.length === 0) break;
+    if (summary.images === 0) session.index.markDerivedWritesPending();
     const pending = await copyZipAttachments(session, listed);
     const located = pending.map((row) => ({ row, path: attachmentPathOnDisk(session.path, row) }));
     for (const { row } of located.filter((item) => item.path === null)) {
