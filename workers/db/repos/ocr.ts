@@ -113,18 +113,27 @@ function toPendingRow(row: Record<string, SqlValue>): OcrPendingRow {
   };
 }
 
+/** Rowids bound in one statement, well within any SQLite's parameter limit (999 before 3.32). */
+const ROWIDS_PER_STATEMENT = 500;
+
 /**
  * The searched OCR text per message (several images of one message joined by blank lines): the
  * words that passed the searchable gate, or the whole text of a result stored before it (0110).
  */
 export function ocrTextsForRowids(db: Database, rowids: number[]): [number, string][] {
-  if (rowids.length === 0) return [];
-  return selectAll(
-    db,
-    `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, coalesce(searchable_text, text) AS text FROM ocr_results WHERE message_rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
-    rowids,
-  ).map((row) => [asNumber(row['message_rowid']), asString(row['text'])]);
+  const texts: [number, string][] = [];
+  // In chunks, as tagsForRowids: an export or a rebuild page may name more messages than one statement takes parameters.
+  for (let start = 0; start < rowids.length; start += ROWIDS_PER_STATEMENT) {
+    const chunk = rowids.slice(start, start + ROWIDS_PER_STATEMENT);
+    for (const row of selectAll(
+      db,
+      `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, coalesce(searchable_text, text) AS text FROM ocr_results WHERE message_rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
+      chunk,
+    )) texts.push([asNumber(row['message_rowid']), asString(row['text'])]);
+  }
+  return texts;
 }
+
 
 export function setStoredPath(db: Database, attachmentId: number, storedPath: string): void {
   run(db, 'UPDATE attachments SET stored_path = ? WHERE id = ? AND stored_path IS NULL', [storedPath, attachmentId]);
