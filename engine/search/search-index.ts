@@ -39,6 +39,9 @@ interface IndexManifest {
  * replaced atomically, so a crash at any point leaves a consistent index.
  */
 export class SearchIndex {
+  /** Tasks storing derived data the index has not persisted yet (beginDerivedWrites). */
+  private derivedWriters = 0;
+
   private constructor(
     private readonly casePath: string,
     readonly shards: HostedWorker<IndexWorkerApi>[],
@@ -73,10 +76,12 @@ export class SearchIndex {
 
   /**
    * Call before storing derived data in the case database that this index is then told about
-   * (update), and persist once done: a process that stops in between leaves the mark, and the
-   * next open rebuilds the index from the database instead of trusting one that lacks it.
+   * (update); call the returned function when that writer stops, finished or not, then persist.
+   * A process that stops in between leaves the mark, and the next open rebuilds the index from
+   * the database instead of trusting one that lacks it. Another task's persist leaves the mark
+   * while a writer is still running.
    */
-  markDerivedWritesPending(): void {
+  beginDerivedWrites(): () => void {
     const fd = openSync(join(this.casePath, 'index', DERIVED_PENDING_FILE), 'w', 0o600);
     try {
       writeSync(fd, 'derived data (OCR text, markers) was being stored in the case database; the index on disk may lack it\n');
@@ -84,6 +89,12 @@ export class SearchIndex {
     } finally {
       closeSync(fd);
     }
+    this.derivedWriters++;
+    let ended = false;
+    return () => {
+      if (!ended) this.derivedWriters--;
+      ended = true;
+    };
   }
 
   /** One MessagePort per shard, for a worker (the importer) that adds documents directly. */
@@ -131,8 +142,8 @@ export class SearchIndex {
     // The first shard's worker writes the manifest (atomically) once every shard has written.
     await this.shards[0]?.client.call('commitManifest', { manifest: JSON.stringify(manifest, null, 2) });
     this.manifest = manifest;
-    // The committed generation holds everything told to the index so far.
-    rmSync(join(this.casePath, 'index', DERIVED_PENDING_FILE), { force: true });
+    // The committed generation holds everything told to the index so far, unless a writer is still at work.
+    if (this.derivedWriters === 0) rmSync(join(this.casePath, 'index', DERIVED_PENDING_FILE), { force: true });
     await Promise.all(this.shards.map((shard) => shard.client.call('prune', { keep: generation })));
     return { generation, bytes: written.reduce((sum, shard) => sum + shard.bytes, 0) };
   }

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../engine/engine.ts';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
+import { SearchIndex } from '../../engine/search/search-index.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import { tempFolder } from '../support/temp-case.ts';
 
@@ -37,4 +38,20 @@ describe('the process dies after OCR results are stored but before the index is 
     expect((await searchCase(reopened, 'passport has:ocr', 10, 0)).total).toBe(1);
     expect((await searchCase(reopened, 'marker:document-control', 10, 0)).total).toBe(1);
   }, 180_000);
+
+  it('keeps the mark while a writer is still at work when another task writes the index', async () => {
+    const casePath = tempFolder();
+    const index = await SearchIndex.open(casePath);
+    try {
+      const endOcr = index.beginDerivedWrites();
+      // An import finishing meanwhile persists the index; the OCR run's later results are not in it.
+      await index.persist([]);
+      expect(existsSync(join(casePath, 'index', 'derived-writes-pending'))).toBe(true);
+      endOcr();
+      await index.persist([]);
+      expect(existsSync(join(casePath, 'index', 'derived-writes-pending'))).toBe(false);
+    } finally {
+      await index.close();
+    }
+  });
 });
