@@ -21,11 +21,12 @@ function figure(file: string): string {
 }
 
 /** Every answer a search gives that a rebuild of the index must keep. */
-async function answers(session: CaseSession, queries: string[]): Promise<Record<string, { total: number; ids: string[] }>> {
-  const result: Record<string, { total: number; ids: string[] }> = {};
+async function answers(session: CaseSession, queries: string[]): Promise<Record<string, { total: number; ids: string[]; langFacets: Record<string, number>; ocr: (string | null)[] }>> {
+  const result: Record<string, { total: number; ids: string[]; langFacets: Record<string, number>; ocr: (string | null)[] }> = {};
   for (const query of queries) {
     const found = await searchCase(session, query, 100, 0, { facets: true });
-    result[query] = { total: found.total, ids: found.hits.map((hit) => hit.id).sort() };
+    const hits = [...found.hits].sort((a, b) => (a.id < b.id ? -1 : 1));
+    result[query] = { total: found.total, ids: hits.map((hit) => hit.id), langFacets: found.langFacets, ocr: hits.map((hit) => hit.ocr?.text ?? null) };
   }
   return result;
 }
@@ -85,7 +86,7 @@ describe('a message with two photos: OCR, tags and the rebuilt index agree', () 
   });
 
   it('gives every search the same answer after the index is rebuilt from the case database', async () => {
-    const queries = ['passport', 'tomorrow', 'passport tomorrow', '"took your passport"', 'has:ocr', 'has:attachment', 'marker:document-control', 'marker:debt-bondage', 'owe', 'lang:eng', 'sender:marta'];
+    const queries = ['passport', 'tomorrow', 'passport tomorrow', '"took your passport"', 'has:ocr', 'has:attachment', 'marker:document-control', 'marker:debt-bondage', 'owe', 'lang:eng', 'sender:marta', 'sender:marta -passport', 'passport OR owe', 'pass*', 'tomorrow has:ocr marker:document-control'];
     const before = await answers(session, queries);
     const casePath = session.path;
     await engine.dispose();
