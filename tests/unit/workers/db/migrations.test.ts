@@ -179,6 +179,18 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0110-ocr-searchable-text keeps every OCR result as it was, with no searched text of its own (its whole text was searched and tagged)', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 100));
+    // caseAtSchema30 holds one OCR result, stored before searched text existed.
+    const before = rows(db, 'SELECT * FROM ocr_results');
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 110))).toEqual({ from: 100, to: 110 });
+    expect(rows(db, 'SELECT id, attachment_id, message_rowid, text, confidence, lang, words, engine, traineddata, parameters, took_ms, created_at FROM ocr_results')).toEqual(before);
+    expect(before.length).toBe(1);
+    expect(rows(db, 'SELECT searchable_text FROM ocr_results')).toEqual([[null]]);
+    db.close();
+  });
+
   it('0100 on a case with no messages ever stored leaves AUTOINCREMENT starting at 1', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
