@@ -25,6 +25,7 @@ export async function readImageContent(session: CaseSession, attachmentId: numbe
     height: null,
     words: ocr?.words ?? [],
     ocrText: ocr?.text ?? null,
+    onlySureWordsSearched: ocr?.onlySureWordsSearched ?? true,
   };
 }
 

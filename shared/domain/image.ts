@@ -52,4 +52,9 @@ export interface ImageContent {
   height: number | null;
   words: OcrWordBox[];
   ocrText: string | null;
+  /**
+   * Only the words OCR was sure enough of are searched and tagged (shared/domain/ocr-searchable.ts);
+   * false for a result stored before that rule (migration 0110), whose every word was.
+   */
+  onlySureWordsSearched: boolean;
 }

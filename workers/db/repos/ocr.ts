@@ -76,12 +76,13 @@ export function listImages(db: Database, chatId: string | null, limit: number, o
   };
 }
 
-export function ocrWords(db: Database, attachmentId: number): { text: string; words: OcrStored['words']; engine: unknown; traineddata: unknown; parameters: unknown } | null {
-  const row = selectOne(db, 'SELECT text, words, engine, traineddata, parameters FROM ocr_results WHERE attachment_id = ?', [attachmentId]);
+export function ocrWords(db: Database, attachmentId: number): { text: string; words: OcrStored['words']; onlySureWordsSearched: boolean; engine: unknown; traineddata: unknown; parameters: unknown } | null {
+  const row = selectOne(db, 'SELECT text, searchable_text IS NOT NULL AS only_sure, words, engine, traineddata, parameters FROM ocr_results WHERE attachment_id = ?', [attachmentId]);
   if (row === null) return null;
   return {
     text: asString(row['text']),
     words: JSON.parse(asString(row['words'])) as OcrStored['words'],
+    onlySureWordsSearched: row['only_sure'] === 1,
     engine: JSON.parse(asString(row['engine'])) as unknown,
     traineddata: JSON.parse(asString(row['traineddata'])) as unknown,
     parameters: JSON.parse(asString(row['parameters'])) as unknown,

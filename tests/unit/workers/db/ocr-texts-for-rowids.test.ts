@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewMessage } from '../../../../shared/contracts/db-worker.ts';
 import { insertChats, insertMessages } from '../../../../workers/db/repos/messages.ts';
-import { ocrTextsForRowids } from '../../../../workers/db/repos/ocr.ts';
+import { ocrTextsForRowids, ocrWords } from '../../../../workers/db/repos/ocr.ts';
 import { run } from '../../../../workers/db/repos/rows.ts';
 import { encodeMessageBatch } from '../../../../workers/import/message-batch.ts';
 import { fileCaseWithSource } from '../../../support/memory-case-db.ts';
@@ -36,6 +36,21 @@ describe('ocrTextsForRowids', () => {
       // More rowids than SQLite takes as parameters of one statement (32,766).
       const rowids = Array.from({ length: 40_000 }, (_value, index) => index + 1);
       expect(new Map(ocrTextsForRowids(db, rowids))).toEqual(new Map([[1, 'see you\n\nWe took your passport'], [2, 'old text']]));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('tells the image viewer whether a result had only its sure words searched, so it never claims doubtful words of an older result were left out', () => {
+    const db = fileCaseWithSource({ id: 'src-a', path: '/e/a.csv', format: 'csv', sha256: 'a', status: 'imported' });
+    try {
+      insertChats(db, [{ id: 'c-a', sourceId: 'src-a', title: 'A', kind: 'private', participants: [] }]);
+      insertMessages(db, encodeMessageBatch([message(0), message(1)]));
+      ocrResult(db, 1, 1, 'We took your passport RR', 'We took your passport');
+      // Stored before migration 0110: RR was searched and tagged like every other word.
+      ocrResult(db, 2, 2, 'old text RR', null);
+      expect(ocrWords(db, 1)?.onlySureWordsSearched).toBe(true);
+      expect(ocrWords(db, 2)?.onlySureWordsSearched).toBe(false);
     } finally {
       db.close();
     }

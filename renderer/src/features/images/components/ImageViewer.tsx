@@ -83,7 +83,7 @@ export function ImageViewer({ images, index, total, active, cache, revision, mat
       </header>
       <div className="image-viewer-body">
         <ImageStage key={item.attachmentId} item={item} loaded={loaded} error={error} matcher={matcher} showBoxes={showBoxes} zoom={zoom} />
-        <OcrTextPanel image={item} text={text} ranges={ranges} words={loaded?.words ?? []} />
+        <OcrTextPanel image={item} text={text} ranges={ranges} words={loaded?.words ?? []} onlySureWordsSearched={loaded?.onlySureWordsSearched ?? true} />
       </div>
       <p className="image-viewer-legend hint">
         {matcher !== null && (
@@ -91,7 +91,7 @@ export function ImageViewer({ images, index, total, active, cache, revision, mat
             <span className="legend-box match" /> matches the search ·{' '}
           </>
         )}
-        <span className="legend-box" /> a word OCR read · <span className="legend-box low" /> doubtful, not searched (under {LOW_CONFIDENCE} %) · ← → other images
+        <span className="legend-box" /> a word OCR read · <span className="legend-box low" /> doubtful{loaded?.onlySureWordsSearched === false ? '' : ', not searched'} (under {LOW_CONFIDENCE} %) · ← → other images
       </p>
     </div>
   );

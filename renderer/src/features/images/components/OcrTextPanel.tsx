@@ -18,7 +18,7 @@ function selectContents(element: HTMLElement): void {
 }
 
 /** What OCR read from the image: selectable text with the search matches marked, and a copy button. */
-export function OcrTextPanel({ image, text, ranges, words }: { image: ImageItem; text: string | null; ranges: readonly Range[]; words: readonly OcrWordBox[] }) {
+export function OcrTextPanel({ image, text, ranges, words, onlySureWordsSearched }: { image: ImageItem; text: string | null; ranges: readonly Range[]; words: readonly OcrWordBox[]; onlySureWordsSearched: boolean }) {
   const textRef = useRef<HTMLDivElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   useEffect(() => setCopy('idle'), [image.attachmentId]);
@@ -48,7 +48,9 @@ export function OcrTextPanel({ image, text, ranges, words }: { image: ImageItem;
       {words.length > 0 && (
         <p className="hint">
           {formatCount(words.length, 'word')}
-          {doubtful > 0 && ` · ${formatCount(doubtful, 'doubtful word')} (under ${LOW_CONFIDENCE} %, dashed), not searched or tagged`}
+          {doubtful > 0 && ` · ${formatCount(doubtful, 'doubtful word')} (under ${LOW_CONFIDENCE} %, dashed)`}
+          {/* A result read before only sure words were searched (migration 0110) had every word searched and tagged. */}
+          {doubtful > 0 && (onlySureWordsSearched ? ', not searched or tagged' : ', searched and tagged all the same: read before Threadline searched only the words OCR was sure of')}
         </p>
       )}
       {copy === 'copied' && (

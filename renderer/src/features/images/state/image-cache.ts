@@ -7,6 +7,8 @@ export interface LoadedImage {
   mimeType: string;
   words: OcrWordBox[];
   ocrText: string | null;
+  /** ImageContent.onlySureWordsSearched: false for a result read before only sure words were searched. */
+  onlySureWordsSearched: boolean;
 }
 
 interface Entry {
@@ -107,7 +109,7 @@ export class ImageCache {
           throw new Cancelled('dropped while loading');
         }
         entry.url = url;
-        return { url, mimeType: content.mimeType, words: content.words, ocrText: content.ocrText };
+        return { url, mimeType: content.mimeType, words: content.words, ocrText: content.ocrText, onlySureWordsSearched: content.onlySureWordsSearched };
       } finally {
         this.running--;
         this.pump();
