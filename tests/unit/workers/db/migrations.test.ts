@@ -191,6 +191,18 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0120-identifier-origin marks as read from images the identifiers of a message with OCR results that its text does not hold', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 110));
+    // caseAtSchema30's '+40' on message 1 ('pașaport', which has an OCR result) can only come from its image.
+    db.exec("INSERT INTO identifiers (message_rowid, chat_id, source_id, kind, value, raw, start, end) VALUES (1, 'c-1', 'src-c', 'word', 'pasaport', 'pașaport', 0, 8)");
+    const before = rows(db, 'SELECT id, message_rowid, chat_id, source_id, kind, value, raw, start, end FROM identifiers ORDER BY id');
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 120))).toEqual({ from: 110, to: 120 });
+    expect(rows(db, 'SELECT id, message_rowid, chat_id, source_id, kind, value, raw, start, end FROM identifiers ORDER BY id')).toEqual(before);
+    expect(rows(db, 'SELECT raw, origin FROM identifiers ORDER BY id')).toEqual([['+40', 'ocr'], ['pașaport', 'text']]);
+    db.close();
+  });
+
   it('0100 on a case with no messages ever stored leaves AUTOINCREMENT starting at 1', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
