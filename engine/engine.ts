@@ -135,10 +135,16 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       'Look for indicators again',
       async (task) => {
         const sources = await session.db.client.call('importedSourceIds', {});
+        // Stored tags replace the old ones before the index is written: a stop in between rebuilds it.
+        const endDerivedWrites = session.index.beginDerivedWrites();
         let total = 0;
-        for (const [index, sourceId] of sources.entries()) {
-          task.progress(`tagging source ${index + 1} of ${sources.length}`, index, sources.length);
-          total += await tagSource(session, sourceId, task.signal, () => undefined);
+        try {
+          for (const [index, sourceId] of sources.entries()) {
+            task.progress(`tagging source ${index + 1} of ${sources.length}`, index, sources.length);
+            total += await tagSource(session, sourceId, task.signal, () => undefined);
+          }
+        } finally {
+          endDerivedWrites();
         }
         await session.index.persist(sources);
         session.audit.append(this.options.actor, 'markers.retagged', { sources: sources.length, messages: total });

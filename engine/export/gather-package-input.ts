@@ -94,21 +94,29 @@ async function conversationsWithContext(session: CaseSession, selected: (Message
 /** Indicators on the exported messages, explained in words, and every decision taken on them. */
 async function indicatorsOf(session: CaseSession, messages: (Message & { rowid?: number })[]): Promise<{ markers: PackageMarker[]; reviews: PackageReview[] }> {
   const rowids = await session.db.client.call('rowidsForMessageIds', { ids: messages.map((message) => message.id) });
-  const tags = (await session.db.client.call('tagsForRowids', { rowids })).flatMap(([, list]) => list);
+  const tagged = await session.db.client.call('tagsForRowids', { rowids });
+  // An indicator read from images has spans in their searched OCR text, never in the message text.
+  const readFromImages = tagged.filter(([, list]) => list.some((tag) => tag.origin === 'ocr')).map(([rowid]) => rowid);
+  const ocrByRowid = new Map(readFromImages.length === 0 ? [] : await session.db.client.call('ocrTextsForRowids', { rowids: readFromImages }));
   const textById = new Map(messages.map((message) => [message.id, message.text]));
-  const markers: PackageMarker[] = tags.map((tag) => {
-    const text = textById.get(tag.messageId) ?? '';
-    const words = tag.spans.map(([start, end]) => `"${text.slice(start, end)}"`).join(', ');
-    return {
-      messageId: tag.messageId,
-      markerId: tag.marker,
-      ruleId: tag.rule,
-      spans: tag.spans,
-      score: tag.score,
-      packVersion: tag.packVersion,
-      explanation: `Indicator "${tag.marker}": rule ${tag.rule} (pack ${tag.packVersion}, ${tag.tagger}) matched ${words || 'the text'}; score ${tag.score.toFixed(2)}. An indicator for an analyst to assess, not a finding.`,
-    };
-  });
+  const markers: PackageMarker[] = tagged.flatMap(([rowid, list]) =>
+    list.map((tag) => {
+      const ocrText = tag.origin === 'ocr' ? (ocrByRowid.get(rowid) ?? '') : undefined;
+      const text = ocrText ?? textById.get(tag.messageId) ?? '';
+      const words = tag.spans.map(([start, end]) => `"${text.slice(start, end)}"`).join(', ');
+      const where = ocrText === undefined ? '' : ' in the text read by OCR from its images (machine-made, may contain errors)';
+      return {
+        messageId: tag.messageId,
+        markerId: tag.marker,
+        ruleId: tag.rule,
+        spans: tag.spans,
+        score: tag.score,
+        packVersion: tag.packVersion,
+        explanation: `Indicator "${tag.marker}": rule ${tag.rule} (pack ${tag.packVersion}, ${tag.tagger}) matched ${words || 'the text'}${where}; score ${tag.score.toFixed(2)}. An indicator for an analyst to assess, not a finding.`,
+        ...(ocrText === undefined ? {} : { origin: 'ocr' as const, ocrText }),
+      };
+    }),
+  );
   const decisions = await session.db.client.call('decisionsForMessages', { messageIds: messages.map((message) => message.id) });
   const reviews: PackageReview[] = decisions.map((decision) => ({
     messageId: decision.messageId,

@@ -26,6 +26,7 @@ export async function readImageContent(session: CaseSession, attachmentId: numbe
     words: ocr?.words ?? [],
     ocrText: ocr?.text ?? null,
     ocrSearchableText: ocr?.searchableText ?? null,
+    onlySureWordsSearched: ocr?.onlySureWordsSearched ?? true,
   };
 }
 

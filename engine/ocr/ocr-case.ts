@@ -1,7 +1,7 @@
 import type { OcrPendingRow } from '../../shared/contracts/db-worker.ts';
 import { DOC_FLAGS } from '../../shared/contracts/index-worker.ts';
 import { extractIdentifiers } from '../../shared/identifiers/extract.ts';
-
+import { detectLanguage } from '../../shared/language/detect.ts';
 import { createMarkerTagger } from '../../shared/markers/index.ts';
 import { attachmentPathOnDisk, copyZipAttachments } from '../attachments/attachment-bytes.ts';
 import type { CaseSession } from '../case/case-session.ts';
@@ -31,70 +31,86 @@ const MARKER_TOOL = 'threadline-markers 1.0.0';
 export async function ocrCase(session: CaseSession, settings: OcrSettings, task: TaskHandle): Promise<OcrCaseSummary> {
   const summary: OcrCaseSummary = { images: 0, recognised: 0, failed: 0, skipped: 0, failures: [] };
   const tagger = createMarkerTagger();
-  for (;;) {
-    const listed = await session.db.client.call('ocrPending', { limit: PAGE });
-    // Nothing was waiting: no index write, no custody entry for a run that read nothing.
-    if (listed.length === 0 && summary.images === 0) return summary;
-    if (listed.length === 0) break;
-    const pending = await copyZipAttachments(session, listed);
-    const located = pending.map((row) => ({ row, path: attachmentPathOnDisk(session.path, row) }));
-    for (const { row } of located.filter((item) => item.path === null)) {
-      summary.skipped++;
-      const reason = 'the image bytes are inside a zip source or no longer on disk; not read by OCR in this version';
-      summary.failures.push({ file: unreachedImageName(row), error: { code: 'E_NOT_FOUND', message: reason } });
-      await session.db.client.call('storeOcrFailure', { attachmentId: row.attachmentId, code: 'E_NOT_FOUND', reason });
-    }
-    const ready = located.filter((item): item is { row: OcrPendingRow; path: string } => item.path !== null);
-    summary.images += pending.length;
-    const outcomes = await ocrFiles(
-      ready.map((item) => item.path),
-      { langs: settings.langs, tessdataDirs: settings.tessdataDirs },
-      (progress) => task.progress(`reading text in images (${progress.file.split(/[/\\]/u).pop() ?? ''})`, summary.recognised + summary.failed + progress.done, null),
-      task.signal,
-    );
-    const updates: { rowid: number; appendText: string; setFlags: number }[] = [];
-    for (const [index, outcome] of outcomes.entries()) {
-      const item = ready[index];
-      if (item === undefined) continue;
-      if (!outcome.ok) {
-        summary.failed++;
-        summary.failures.push({ file: item.path, error: { code: outcome.error.code, message: outcome.error.message } });
-        await session.db.client.call('storeOcrFailure', { attachmentId: item.row.attachmentId, code: outcome.error.code, reason: outcome.error.message });
-        continue;
+  let endDerivedWrites: (() => void) | null = null;
+  try {
+    for (;;) {
+      const listed = await session.db.client.call('ocrPending', { limit: PAGE });
+      // Nothing was waiting: no index write, no custody entry for a run that read nothing.
+      if (listed.length === 0 && summary.images === 0) return summary;
+      if (listed.length === 0) break;
+      endDerivedWrites ??= session.index.beginDerivedWrites();
+      const pending = await copyZipAttachments(session, listed);
+      const located = pending.map((row) => ({ row, path: attachmentPathOnDisk(session.path, row) }));
+      for (const { row } of located.filter((item) => item.path === null)) {
+        summary.skipped++;
+        const reason = 'the image bytes are inside a zip source or no longer on disk; not read by OCR in this version';
+        summary.failures.push({ file: unreachedImageName(row), error: { code: 'E_NOT_FOUND', message: reason } });
+        await session.db.client.call('storeOcrFailure', { attachmentId: row.attachmentId, code: 'E_NOT_FOUND', reason });
       }
-      summary.recognised++;
-      const { result } = outcome;
-      // Only the words OCR is sure enough of are searched, tagged and given a language
-      // (shared/domain/ocr-searchable.ts); the stored result keeps every word it read.
-      const searchable = result.searchableText;
-      const language = ocrLanguage(result);
-      await session.db.client.call('storeOcr', {
-        result: {
-          attachmentId: item.row.attachmentId,
-          messageRowid: item.row.messageRowid,
-          text: result.text,
-          searchableText: searchable,
-          confidence: result.confidence,
-          lang: language.lang,
-          words: result.words,
-          engine: { ...result.engine },
-          traineddata: result.traineddata.map((data) => ({ ...data })),
-          parameters: { ...result.parameters },
-          tookMs: result.tookMs,
-          createdAt: new Date().toISOString(),
-        },
-      });
-      if (searchable.trim() === '') continue;
-      updates.push({ rowid: item.row.messageRowid, appendText: searchable, setFlags: DOC_FLAGS.ocr });
-      const tags = tagger.tag(searchable, language.lang === 'und' ? undefined : language.lang);
-      await session.db.client.call('storeTagResults', {
-        origin: 'ocr',
-        tagger: MARKER_TOOL,
-        results: [{ rowid: item.row.messageRowid, tags: tags.map((tag) => ({ marker: tag.marker, score: tag.score, spans: tag.spans, rule: tag.rule, rules: tag.rules, lang: tag.lang, packVersion: tag.packVersion })), identifiers: extractIdentifiers(searchable) }],
-      });
-      if (tags.length > 0) await refreshIndexMarkers(session, [item.row.messageRowid]);
+      const ready = located.filter((item): item is { row: OcrPendingRow; path: string } => item.path !== null);
+      summary.images += pending.length;
+      const outcomes = await ocrFiles(
+        ready.map((item) => item.path),
+        { langs: settings.langs, tessdataDirs: settings.tessdataDirs },
+        (progress) => task.progress(`reading text in images (${progress.file.split(/[/\\]/u).pop() ?? ''})`, summary.recognised + summary.failed + progress.done, null),
+        task.signal,
+      );
+      const updates: { rowid: number; appendText: string; setFlags: number }[] = [];
+      const retagged = new Set<number>();
+      for (const [index, outcome] of outcomes.entries()) {
+        const item = ready[index];
+        if (item === undefined) continue;
+        if (!outcome.ok) {
+          summary.failed++;
+          summary.failures.push({ file: item.path, error: { code: outcome.error.code, message: outcome.error.message } });
+          await session.db.client.call('storeOcrFailure', { attachmentId: item.row.attachmentId, code: outcome.error.code, reason: outcome.error.message });
+          continue;
+        }
+        summary.recognised++;
+        const { result } = outcome;
+        // Only the words OCR is sure enough of are searched, tagged and given a language
+        // (shared/domain/ocr-searchable.ts); the stored result keeps every word it read.
+        const searchable = result.searchableText;
+        const language = ocrLanguage(result);
+        await session.db.client.call('storeOcr', {
+          result: {
+            attachmentId: item.row.attachmentId,
+            messageRowid: item.row.messageRowid,
+            text: result.text,
+            searchableText: searchable,
+            confidence: result.confidence,
+            lang: language.lang,
+            words: result.words,
+            engine: { ...result.engine },
+            traineddata: result.traineddata.map((data) => ({ ...data })),
+            parameters: { ...result.parameters },
+            tookMs: result.tookMs,
+            createdAt: new Date().toISOString(),
+          },
+        });
+        if (searchable.trim() === '') continue;
+        updates.push({ rowid: item.row.messageRowid, appendText: searchable, setFlags: DOC_FLAGS.ocr });
+        // A message keeps one set of indicators read from its images (tags are unique per message,
+        // marker and origin, and storing replaces them): tag the searched text of all its images as
+        // search shows it (ocrTextsForRowids), so a second photo never wipes the first one's.
+        const [messageOcr] = await session.db.client.call('ocrTextsForRowids', { rowids: [item.row.messageRowid] });
+        const messageText = messageOcr?.[1] ?? searchable;
+        const messageLanguage = messageText === searchable ? language : detectLanguage(messageText);
+        const tags = tagger.tag(messageText, messageLanguage.lang === 'und' ? undefined : messageLanguage.lang);
+        await session.db.client.call('storeTagResults', {
+          origin: 'ocr',
+          tagger: MARKER_TOOL,
+          // Identifiers read from images add up (an 'ocr' store deletes none), so this image's own.
+          results: [{ rowid: item.row.messageRowid, tags: tags.map((tag) => ({ marker: tag.marker, score: tag.score, spans: tag.spans, rule: tag.rule, rules: tag.rules, lang: tag.lang, packVersion: tag.packVersion })), identifiers: extractIdentifiers(searchable) }],
+        });
+        retagged.add(item.row.messageRowid);
+      }
+      await session.index.update(updates);
+      // Stored indicators may have gone as well as come (a benign context in the second photo), so every retagged message is told.
+      await refreshIndexMarkers(session, [...retagged]);
     }
-    await session.index.update(updates);
+  } finally {
+    endDerivedWrites?.();
   }
   const sources = await session.db.client.call('importedSourceIds', {});
   await session.index.persist(sources);

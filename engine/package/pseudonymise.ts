@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors.ts';
  */
 
 /** Keys whose values are identifiers or hashes: never rewritten. */
-const SKIPPED_KEYS = new Set(['id', 'messageId', 'markerId', 'ruleId', 'sourceId', 'chatId', 'sha256', 'sha256AtIntake', 'sha256AtExport', 'packVersion']);
+const SKIPPED_KEYS = new Set(['id', 'messageId', 'markerId', 'ruleId', 'sourceId', 'chatId', 'sha256', 'sha256AtIntake', 'sha256AtExport', 'packVersion', 'origin']);
 
 interface Replacement {
   start: number;
@@ -105,6 +105,12 @@ export function pseudonymiseInput(input: EvidencePackageInput, pseudonyms: reado
     }),
   }));
   const markers: PackageMarker[] = input.markers.map((marker) => {
+    if (marker.origin === 'ocr' && marker.ocrText !== undefined) {
+      // Its spans index the OCR text it carries, which moves with its own replacements.
+      const ocr = pseudonymiser.track(marker.ocrText);
+      const spans = marker.spans.map(([start, end]): [number, number] => [ocr.mapOffset(start, 'start'), ocr.mapOffset(end, 'end')]);
+      return { ...mapStrings(marker, rewrite), spans, ocrText: ocr.text };
+    }
     const text = tracked.get(marker.messageId);
     const spans = marker.spans.map(([start, end]): [number, number] => (text === undefined ? [start, end] : [text.mapOffset(start, 'start'), text.mapOffset(end, 'end')]));
     return { ...mapStrings(marker, rewrite), spans };

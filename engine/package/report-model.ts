@@ -176,7 +176,7 @@ function reportMessage(prepared: PreparedPackage, message: PackageMessage): Repo
     text: message.text,
     flags,
     indicators: markers.map((marker) => ({
-      title: `Indicator ${marker.markerId} (rule ${marker.ruleId}, pack ${marker.packVersion}, score ${marker.score})${marker.spans.length === 0 ? '' : `: "${marker.spans.map(([start, end]) => message.text.slice(start, end)).join(' … ')}"`}`,
+      title: `Indicator ${marker.markerId} (rule ${marker.ruleId}, pack ${marker.packVersion}, score ${marker.score})${marker.origin === 'ocr' ? ' in the text read by OCR from its images' : ''}${marker.spans.length === 0 ? '' : `: "${marker.spans.map(([start, end]) => (marker.origin === 'ocr' ? (marker.ocrText ?? '') : message.text).slice(start, end)).join(' … ')}"`}`,
       explanation: marker.explanation,
     })),
     notes: (prepared.reviewsByMessage.get(message.id) ?? []).map((review) => `${review.by}, ${review.at}: ${review.decision}${review.markerId === undefined ? '' : ` indicator ${review.markerId}`}${review.note === undefined ? '' : ` — ${review.note}`}`),

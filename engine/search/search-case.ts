@@ -53,7 +53,8 @@ export async function searchCase(session: CaseSession, query: string, limit: num
     timestamp: message.timestamp,
     text: message.text,
     lang: message.lang,
-    markers: (tags.get(message.rowid) ?? []).map((tag) => tag.marker),
+    // A marker found in the text and in the message's images is one indicator of the message.
+    markers: [...new Set((tags.get(message.rowid) ?? []).map((tag) => tag.marker))],
     locator: message.locator,
     highlights: hasTerms(parsed) ? (matchText(parsed, message.text) ?? []) : [],
     ...ocrPart(ocrTexts.get(message.rowid), parsed),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
@@ -14,6 +14,14 @@ import { spawnWorker } from '../workers/worker-host.ts';
  * index written before splits such words differently; a case's older index is rebuilt on open.
  */
 const MANIFEST_FORMAT = 3;
+
+/**
+ * Written before the case database gets derived data the index must reflect too (OCR text,
+ * markers) and removed once an index generation holding it is committed. Found when the case
+ * opens, it means the process stopped in between: those results are stored (and so no longer
+ * pending) but the index on disk lacks them, so the index is rebuilt from the database.
+ */
+const DERIVED_PENDING_FILE = 'derived-writes-pending';
 
 interface IndexManifest {
   format: number;
@@ -31,7 +39,11 @@ interface IndexManifest {
  * replaced atomically, so a crash at any point leaves a consistent index.
  */
 export class SearchIndex {
+  /** Tasks storing derived data the index has not persisted yet (beginDerivedWrites). */
+  private derivedWriters = 0;
+
   private constructor(
+    private readonly casePath: string,
     readonly shards: HostedWorker<IndexWorkerApi>[],
     private manifest: IndexManifest,
     readonly loaded: boolean,
@@ -39,13 +51,14 @@ export class SearchIndex {
 
   static async open(casePath: string): Promise<SearchIndex> {
     mkdirSync(join(casePath, 'index'), { recursive: true });
-    const existing = readManifest(casePath);
+    // An index older than derived data already stored in the database is rebuilt, as a missing one is.
+    const existing = existsSync(join(casePath, 'index', DERIVED_PENDING_FILE)) ? null : readManifest(casePath);
     const count = existing?.shards ?? Math.max(1, availableParallelism());
     const manifest = existing ?? { format: MANIFEST_FORMAT, shards: count, generation: 0, sourceIds: [], documentCount: 0 };
     const shards = Array.from({ length: count }, () => spawnWorker<IndexWorkerApi>('index'));
     try {
       await Promise.all(shards.map((shard, number) => shard.client.call('open', { casePath, shard: number, generation: existing === null ? null : manifest.generation })));
-      return new SearchIndex(shards, manifest, existing !== null);
+      return new SearchIndex(casePath, shards, manifest, existing !== null);
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'E_INDEX_CORRUPT')) {
         await Promise.all(shards.map((shard) => shard.terminate()));
@@ -53,12 +66,35 @@ export class SearchIndex {
       }
       // A damaged index is derived data: start empty and let reconciliation rebuild it.
       await Promise.all(shards.map((shard, number) => shard.client.call('open', { casePath, shard: number, generation: null })));
-      return new SearchIndex(shards, { ...manifest, sourceIds: [] }, false);
+      return new SearchIndex(casePath, shards, { ...manifest, sourceIds: [] }, false);
     }
   }
 
   get coveredSources(): string[] {
     return this.manifest.sourceIds;
+  }
+
+  /**
+   * Call before storing derived data in the case database that this index is then told about
+   * (update); call the returned function when that writer stops, finished or not, then persist.
+   * A process that stops in between leaves the mark, and the next open rebuilds the index from
+   * the database instead of trusting one that lacks it. Another task's persist leaves the mark
+   * while a writer is still running.
+   */
+  beginDerivedWrites(): () => void {
+    const fd = openSync(join(this.casePath, 'index', DERIVED_PENDING_FILE), 'w', 0o600);
+    try {
+      writeSync(fd, 'derived data (OCR text, markers) was being stored in the case database; the index on disk may lack it\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.derivedWriters++;
+    let ended = false;
+    return () => {
+      if (!ended) this.derivedWriters--;
+      ended = true;
+    };
   }
 
   /** One MessagePort per shard, for a worker (the importer) that adds documents directly. */
@@ -106,6 +142,8 @@ export class SearchIndex {
     // The first shard's worker writes the manifest (atomically) once every shard has written.
     await this.shards[0]?.client.call('commitManifest', { manifest: JSON.stringify(manifest, null, 2) });
     this.manifest = manifest;
+    // The committed generation holds everything told to the index so far, unless a writer is still at work.
+    if (this.derivedWriters === 0) rmSync(join(this.casePath, 'index', DERIVED_PENDING_FILE), { force: true });
     await Promise.all(this.shards.map((shard) => shard.client.call('prune', { keep: generation })));
     return { generation, bytes: written.reduce((sum, shard) => sum + shard.bytes, 0) };
   }

@@ -170,7 +170,8 @@ export interface DbWorkerApi {
   storeOcrFailure: { params: { attachmentId: number; code: string; reason: string }; result: null };
   clearOcrFailures: { params: Record<string, never>; result: null };
   listImages: { params: { chatId: string | null; limit: number; offset: number }; result: { total: number; images: ImageItem[] } };
-  ocrWords: { params: { attachmentId: number }; result: { text: string; searchableText: string; words: OcrWordBox[]; engine: unknown; traineddata: unknown; parameters: unknown } | null };
+  /** onlySureWordsSearched: false for a result stored before migration 0110, whose whole text was searched and tagged. */
+  ocrWords: { params: { attachmentId: number }; result: { text: string; searchableText: string; words: OcrWordBox[]; onlySureWordsSearched: boolean; engine: unknown; traineddata: unknown; parameters: unknown } | null };
   setStoredPath: { params: { attachmentId: number; storedPath: string }; result: null };
   ocrTextsForRowids: { params: { rowids: number[] }; result: [number, string][] };
   attachmentLocation: { params: { attachmentId: number }; result: OcrPendingRow | null };

@@ -52,12 +52,20 @@ export interface PackageMarker {
   messageId: string;
   markerId: string;
   ruleId: string;
-  /** UTF-16 offsets into the message text, end exclusive. */
+  /** UTF-16 offsets into the message text, end exclusive; into `ocrText` when origin is 'ocr'. */
   spans: [number, number][];
   score: number;
   packVersion: string;
   /** Why the rule fired, in words a judge can read. */
   explanation: string;
+  /** 'ocr': found in the text read by OCR from the message's images, not in the message text. */
+  origin?: 'ocr';
+  /**
+   * With origin 'ocr': the text the rule read, the words OCR read from the message's images
+   * that are searched and tagged, joined by blank lines in attachment order (each image's whole
+   * OCR text is in attachments.jsonl).
+   */
+  ocrText?: string;
 }
 
 export type ReviewDecisionKind = 'confirm' | 'dismiss' | 'note' | 'bookmark';

@@ -56,4 +56,9 @@ export interface ImageContent {
   words: OcrWordBox[];
   ocrText: string | null;
   ocrSearchableText: string | null;
+  /**
+   * Only the words OCR was sure enough of are searched and tagged (shared/domain/ocr-searchable.ts);
+   * false for a result stored before that rule (migration 0110), whose every word was.
+   */
+  onlySureWordsSearched: boolean;
 }

@@ -7,7 +7,7 @@ export interface StoredTag {
   marker: string;
   /** 0..1. */
   score: number;
-  /** UTF-16 [start, end) ranges of the matched words, in the message text or (origin 'ocr') in the searched text of its OCR result (ocr_results.searchable_text; its text when stored before migration 0110). */
+  /** UTF-16 [start, end) ranges of the matched words, in the message text or (origin 'ocr') in the searched text of its images' OCR results, joined by blank lines in attachment order as ocrTextsForRowids returns it (ocr_results.searchable_text; its text when stored before migration 0110). */
   spans: [number, number][];
   origin: 'text' | 'ocr';
   rule: string;

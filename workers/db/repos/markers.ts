@@ -19,13 +19,13 @@ export function storeTagResults(db: Database, results: TaggedItem[], tagger: str
      SELECT rowid, id, chat_id, ?, ?, ?, ?, ?, ?, ?, ?, '${origin === 'ocr' ? 'ocr' : 'text'}', ? FROM messages WHERE rowid = ?`,
   );
   const identifierStatement = db.prepare(
-    'INSERT INTO identifiers (message_rowid, chat_id, source_id, kind, value, raw, start, end) SELECT rowid, chat_id, source_id, ?, ?, ?, ?, ? FROM messages WHERE rowid = ?',
+    `INSERT INTO identifiers (message_rowid, chat_id, source_id, kind, value, raw, start, end, origin) SELECT rowid, chat_id, source_id, ?, ?, ?, ?, ?, '${origin === 'ocr' ? 'ocr' : 'text'}' FROM messages WHERE rowid = ?`,
   );
   try {
     for (const result of results) {
       run(db, 'DELETE FROM tags WHERE message_rowid = ? AND origin = ?', [result.rowid, origin]);
-      // Identifiers found in OCR text add to those of the message text.
-      if (origin === 'text') run(db, 'DELETE FROM identifiers WHERE message_rowid = ?', [result.rowid]);
+      // Identifiers found in OCR text add to those of the message text, and tagging the text again keeps them.
+      if (origin === 'text') run(db, "DELETE FROM identifiers WHERE message_rowid = ? AND origin = 'text'", [result.rowid]);
       for (const tag of result.tags) {
         tagStatement.run([tag.marker, tag.score, tag.rule, JSON.stringify(tag.rules), JSON.stringify(tag.spans), tag.lang, tag.packVersion, tagger, at, result.rowid]);
       }

@@ -77,13 +77,14 @@ export function listImages(db: Database, chatId: string | null, limit: number, o
   };
 }
 
-export function ocrWords(db: Database, attachmentId: number): { text: string; searchableText: string; words: OcrStored['words']; engine: unknown; traineddata: unknown; parameters: unknown } | null {
-  const row = selectOne(db, 'SELECT text, coalesce(searchable_text, text) AS searchable_text, words, engine, traineddata, parameters FROM ocr_results WHERE attachment_id = ?', [attachmentId]);
+export function ocrWords(db: Database, attachmentId: number): { text: string; searchableText: string; words: OcrStored['words']; onlySureWordsSearched: boolean; engine: unknown; traineddata: unknown; parameters: unknown } | null {
+  const row = selectOne(db, 'SELECT text, coalesce(searchable_text, text) AS searchable_text, searchable_text IS NOT NULL AS only_sure, words, engine, traineddata, parameters FROM ocr_results WHERE attachment_id = ?', [attachmentId]);
   if (row === null) return null;
   return {
     text: asString(row['text']),
     searchableText: asString(row['searchable_text']),
     words: JSON.parse(asString(row['words'])) as OcrStored['words'],
+    onlySureWordsSearched: row['only_sure'] === 1,
     engine: JSON.parse(asString(row['engine'])) as unknown,
     traineddata: JSON.parse(asString(row['traineddata'])) as unknown,
     parameters: JSON.parse(asString(row['parameters'])) as unknown,
@@ -115,18 +116,27 @@ function toPendingRow(row: Record<string, SqlValue>): OcrPendingRow {
   };
 }
 
+/** Rowids bound in one statement, well within any SQLite's parameter limit (999 before 3.32). */
+const ROWIDS_PER_STATEMENT = 500;
+
 /**
  * The searched OCR text per message (several images of one message joined by blank lines): the
  * words that passed the searchable gate, or the whole text of a result stored before it (0110).
  */
 export function ocrTextsForRowids(db: Database, rowids: number[]): [number, string][] {
-  if (rowids.length === 0) return [];
-  return selectAll(
-    db,
-    `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, coalesce(searchable_text, text) AS text FROM ocr_results WHERE message_rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
-    rowids,
-  ).map((row) => [asNumber(row['message_rowid']), asString(row['text'])]);
+  const texts: [number, string][] = [];
+  // In chunks, as tagsForRowids: an export or a rebuild page may name more messages than one statement takes parameters.
+  for (let start = 0; start < rowids.length; start += ROWIDS_PER_STATEMENT) {
+    const chunk = rowids.slice(start, start + ROWIDS_PER_STATEMENT);
+    for (const row of selectAll(
+      db,
+      `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, coalesce(searchable_text, text) AS text FROM ocr_results WHERE message_rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
+      chunk,
+    )) texts.push([asNumber(row['message_rowid']), asString(row['text'])]);
+  }
+  return texts;
 }
+
 
 export function setStoredPath(db: Database, attachmentId: number, storedPath: string): void {
   run(db, 'UPDATE attachments SET stored_path = ? WHERE id = ? AND stored_path IS NULL', [storedPath, attachmentId]);

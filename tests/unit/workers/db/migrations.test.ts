@@ -179,6 +179,30 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0110-ocr-searchable-text keeps every OCR result as it was, with no searched text of its own (its whole text was searched and tagged)', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 100));
+    // caseAtSchema30 holds one OCR result, stored before searched text existed.
+    const before = rows(db, 'SELECT * FROM ocr_results');
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 110))).toEqual({ from: 100, to: 110 });
+    expect(rows(db, 'SELECT id, attachment_id, message_rowid, text, confidence, lang, words, engine, traineddata, parameters, took_ms, created_at FROM ocr_results')).toEqual(before);
+    expect(before.length).toBe(1);
+    expect(rows(db, 'SELECT searchable_text FROM ocr_results')).toEqual([[null]]);
+    db.close();
+  });
+
+  it('0120-identifier-origin marks as read from images the identifiers of a message with OCR results that its text does not hold', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 110));
+    // caseAtSchema30's '+40' on message 1 ('pașaport', which has an OCR result) can only come from its image.
+    db.exec("INSERT INTO identifiers (message_rowid, chat_id, source_id, kind, value, raw, start, end) VALUES (1, 'c-1', 'src-c', 'word', 'pasaport', 'pașaport', 0, 8)");
+    const before = rows(db, 'SELECT id, message_rowid, chat_id, source_id, kind, value, raw, start, end FROM identifiers ORDER BY id');
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 120))).toEqual({ from: 110, to: 120 });
+    expect(rows(db, 'SELECT id, message_rowid, chat_id, source_id, kind, value, raw, start, end FROM identifiers ORDER BY id')).toEqual(before);
+    expect(rows(db, 'SELECT raw, origin FROM identifiers ORDER BY id')).toEqual([['+40', 'ocr'], ['pașaport', 'text']]);
+    db.close();
+  });
+
   it('0100 on a case with no messages ever stored leaves AUTOINCREMENT starting at 1', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();

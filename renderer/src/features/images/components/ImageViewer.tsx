@@ -92,6 +92,7 @@ export function ImageViewer({ images, index, total, active, cache, revision, mat
           text={text}
           ranges={ranges}
           words={loaded?.words ?? []}
+          onlySureWordsSearched={loaded?.onlySureWordsSearched ?? true}
           allWords={everyWord !== searched ? { shown: allWords, toggle: () => setAllWords(!allWords) } : null}
         />
       </div>
@@ -101,7 +102,7 @@ export function ImageViewer({ images, index, total, active, cache, revision, mat
             <span className="legend-box match" /> matches the search ·{' '}
           </>
         )}
-        <span className="legend-box" /> a word OCR read · <span className="legend-box low" /> doubtful, not searched (under {LOW_CONFIDENCE} %) · ← → other images
+        <span className="legend-box" /> a word OCR read · <span className="legend-box low" /> doubtful{loaded?.onlySureWordsSearched === false ? '' : ', not searched'} (under {LOW_CONFIDENCE} %) · ← → other images
       </p>
     </div>
   );

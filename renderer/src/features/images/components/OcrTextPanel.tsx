@@ -28,7 +28,21 @@ export interface AllWordsToggle {
  * button. By default the words that are searched and tagged (read with LOW_CONFIDENCE % or more);
  * every word OCR read, doubtful ones included, on request.
  */
-export function OcrTextPanel({ image, text, ranges, words, allWords }: { image: ImageItem; text: string | null; ranges: readonly Range[]; words: readonly OcrWordBox[]; allWords: AllWordsToggle | null }) {
+export function OcrTextPanel({
+  image,
+  text,
+  ranges,
+  words,
+  onlySureWordsSearched,
+  allWords,
+}: {
+  image: ImageItem;
+  text: string | null;
+  ranges: readonly Range[];
+  words: readonly OcrWordBox[];
+  onlySureWordsSearched: boolean;
+  allWords: AllWordsToggle | null;
+}) {
   const textRef = useRef<HTMLDivElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   useEffect(() => setCopy('idle'), [image.attachmentId]);
@@ -58,7 +72,9 @@ export function OcrTextPanel({ image, text, ranges, words, allWords }: { image: 
       {words.length > 0 && (
         <p className="hint">
           {formatCount(words.length, 'word')}
-          {doubtful > 0 && ` · ${formatCount(doubtful, 'doubtful word')} (under ${LOW_CONFIDENCE} %, dashed), not searched or tagged`}
+          {doubtful > 0 && ` · ${formatCount(doubtful, 'doubtful word')} (under ${LOW_CONFIDENCE} %, dashed)`}
+          {/* A result read before only sure words were searched (migration 0110) had every word searched and tagged. */}
+          {doubtful > 0 && (onlySureWordsSearched ? ', not searched or tagged' : ', searched and tagged all the same: read before Threadline searched only the words OCR was sure of')}
         </p>
       )}
       {allWords !== null && (

@@ -8,6 +8,8 @@ export interface LoadedImage {
   words: OcrWordBox[];
   ocrText: string | null;
   ocrSearchableText: string | null;
+  /** ImageContent.onlySureWordsSearched: false for a result read before only sure words were searched. */
+  onlySureWordsSearched: boolean;
 }
 
 interface Entry {
@@ -108,7 +110,7 @@ export class ImageCache {
           throw new Cancelled('dropped while loading');
         }
         entry.url = url;
-        return { url, mimeType: content.mimeType, words: content.words, ocrText: content.ocrText, ocrSearchableText: content.ocrSearchableText };
+        return { url, mimeType: content.mimeType, words: content.words, ocrText: content.ocrText, ocrSearchableText: content.ocrSearchableText, onlySureWordsSearched: content.onlySureWordsSearched };
       } finally {
         this.running--;
         this.pump();

@@ -4,7 +4,7 @@ import type { ReviewDecision, ReviewItem } from '../../../../../shared/domain/ma
 import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import { formatUtc } from '../../../app/format.ts';
-import { formatScore, indicatorHint, indicatorLabel } from '../state/indicators.ts';
+import { formatScore, indicatorHint, indicatorLabel, messageTextRanges } from '../state/indicators.ts';
 
 type Tag = ReviewItem['tags'][number];
 
@@ -37,6 +37,7 @@ function TagRow({ tag, index, current, busy, actions }: { tag: Tag; index: numbe
       </span>
       <span className="tag-meta mono" title={`Rules: ${tag.rules.join(', ')}\nTagger: ${tag.tagger}`}>
         {tag.rule} · {tag.lang} · pack {tag.packVersion}
+        {tag.origin === 'ocr' && ' · in the text read from its image'}
       </span>
       <span className="tag-decision">{decisionText(tag.decision)}</span>
       <span className="tag-buttons">
@@ -118,7 +119,7 @@ export const ReviewItemCard = memo(
 export function ReviewItemCardView({ item, current, tagCursor, busy, actions }: CardProps) {
   const { message } = item;
   const focusedTag = current ? item.tags[tagCursor] : undefined;
-  const ranges = (focusedTag === undefined ? item.tags : [focusedTag]).flatMap((tag) => tag.spans);
+  const ranges = messageTextRanges(focusedTag === undefined ? item.tags : [focusedTag]);
   const classes = ['review-item'];
   if (current) classes.push('is-current');
   if (item.bookmarked) classes.push('is-bookmarked');
@@ -152,7 +153,7 @@ export function ReviewItemCardView({ item, current, tagCursor, busy, actions }: 
       </div>
       <ul className="review-tags" aria-label="Indicators">
         {item.tags.map((tag, index) => (
-          <TagRow key={tag.marker} tag={tag} index={index} current={current && index === tagCursor} busy={busy} actions={actions} />
+          <TagRow key={`${tag.marker} ${tag.origin}`} tag={tag} index={index} current={current && index === tagCursor} busy={busy} actions={actions} />
         ))}
       </ul>
       {item.notes.length > 0 && (

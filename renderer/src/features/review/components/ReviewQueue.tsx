@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ConversationRisk, ReviewItem } from '../../../../../shared/domain/marker.ts';
 import { formatCount } from '../../../app/format.ts';
 import { nextUndecidedTag } from '../state/apply-decision.ts';
+import { messageTextRanges } from '../state/indicators.ts';
 import type { OpenTarget } from '../state/open-target.ts';
 import { useReviewKeys } from '../state/use-review-keys.ts';
 import { useReviewQueue } from '../state/use-review-queue.ts';
@@ -50,7 +51,7 @@ export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { ris
       },
       saveNote: (text) => queue.decide({ messageId, decision: 'note', note: text }),
       toggleBookmark: () => void queue.decide({ messageId, decision: item.bookmarked ? 'unbookmark' : 'bookmark' }),
-      openInConversation: () => onOpen({ chatId: item.message.chatId, messageId, seq: item.message.seq, highlights: item.tags.flatMap((each) => each.spans) }),
+      openInConversation: () => onOpen({ chatId: item.message.chatId, messageId, seq: item.message.seq, highlights: messageTextRanges(item.tags) }),
       pick: (picked) => queue.focusItem(item, picked),
     };
   }

@@ -31,3 +31,11 @@ export const SCORE_EXPLANATION =
   'Indicator score, 0 to 1. It combines the strongest hit of each DISTINCT indicator (1 − Π(1 − best score)): ' +
   'repeating one indicator adds little, several different indicators co-occurring push it towards 1. ' +
   'Dismissed indicators no longer count. It orders the review queue; it is not a finding.';
+
+/**
+ * The ranges of the message text the indicators point at. An indicator read from the message's
+ * images (origin 'ocr') has its ranges in their OCR text, not in the message text.
+ */
+export function messageTextRanges(tags: readonly { spans: [number, number][]; origin: 'text' | 'ocr' }[]): [number, number][] {
+  return tags.flatMap((tag) => (tag.origin === 'text' ? tag.spans : []));
+}
