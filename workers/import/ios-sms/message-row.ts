@@ -22,6 +22,7 @@ import {
   rowidOf,
   selectExpressions,
   sqliteRowLocator,
+  storedOrder,
   textValue,
 } from '../sqlite/index.ts';
 import type { IosChats } from './chats.ts';
@@ -57,7 +58,7 @@ export class IosMessageReader {
   ) {
     // LEFT JOIN: a join row whose attachment row is gone still says the message had an attachment.
     this.attachments = hasTable(db, 'attachment') && hasTable(db, 'message_attachment_join')
-      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'attachment'), 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j LEFT JOIN attachment AS a ON a.ROWID = j.attachment_id WHERE j.message_id = ? ORDER BY j.rowid`, [{ table: 'message_attachment_join', columns: ['message_id'] }])
+      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'attachment'), 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j LEFT JOIN attachment AS a ON a.ROWID = j.attachment_id WHERE j.message_id = ? ORDER BY ${storedOrder(db, 'message_attachment_join', 'j')}`, [{ table: 'message_attachment_join', columns: ['message_id'] }])
       : null;
   }
 
