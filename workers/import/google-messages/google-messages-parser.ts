@@ -26,7 +26,7 @@ import type { MessageContext } from './message-row.ts';
 import { loadParticipants } from './participants.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const GOOGLE_MESSAGES_PARSER_VERSION = '1.2.3';
+export const GOOGLE_MESSAGES_PARSER_VERSION = '1.2.4';
 
 /** Tables that may hold messages this parser does not read, with what they are. */
 const UNREAD_MESSAGE_TABLES: Record<string, string> = {
@@ -51,6 +51,7 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
   const participants = loadParticipants(db, (message) => warnings.add('damaged', `${file}:participants`, message));
   const conversations = new BugleConversations(db, participants, registry, (table, message) => warnings.add('damaged', `${file}:${table}`, message));
   const parts = new PartsReader(db);
+  if (parts.noRowid !== null) warnings.add('schema', `${file}:parts`, parts.noRowid);
   const context: MessageContext = { file, participants, conversations, parts };
   const counts: Record<string, number | null> = {};
   for (const table of ['messages', 'parts', 'conversations', 'participants', 'conversation_participants']) {

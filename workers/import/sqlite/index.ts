@@ -13,7 +13,7 @@ export { replayWal, walChecksum, WAL_MAGIC_BIG_ENDIAN, WAL_MAGIC_LITTLE_ENDIAN, 
 export type { WalFacts, WalReplayResult } from './wal-replay.ts';
 export { inspectRollbackJournal } from './rollback-journal.ts';
 export type { JournalFacts } from './rollback-journal.ts';
-export { hasTable, columnsOf, tableNames, rowCount, quoteIdentifier, selectExpressions, storedOrder } from './schema.ts';
+export { hasTable, columnsOf, tableNames, rowCount, quoteIdentifier, selectExpressions, storedOrder, hasRowid } from './schema.ts';
 export { countUnreadTables } from './unread-tables.ts';
 export type { ColumnRequest } from './schema.ts';
 export { otherColumnValue, otherColumns, otherColumnValues, withOtherColumns } from './other-columns.ts';
