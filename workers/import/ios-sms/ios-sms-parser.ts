@@ -9,7 +9,7 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, Row, WarningCap } from '../sqlite/index.ts';
+import type { EvidenceDatabase, ScanErrorCause, Row, WarningCap } from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
@@ -35,7 +35,7 @@ import type { RowNotes } from './message-row.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.6.3';
+export const IOS_SMS_PARSER_VERSION = '1.6.4';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
@@ -58,7 +58,7 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
   // The message table's other columns (there are dozens, varying by iOS version) kept in extra.otherColumns.
   const others = otherColumns(available, 't', [...MESSAGE_COLUMNS, 'rowid']);
   const select = [...selectExpressions(available, 't', MESSAGE_COLUMNS), ...others.select];
-  const onError = (message: string, from: number | null, to: number | null): void => damaged(scanErrorMessage('message', message, from, to));
+  const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => damaged(scanErrorMessage('message', message, from, to, cause));
   const record = async (row: Row): Promise<void> => {
     const message = withOtherColumns(toRecord(row, { file, registry, reader, warnings, tapbacks }), row, others);
     count(tally, message, row['date__text']);

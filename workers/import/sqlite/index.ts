@@ -19,7 +19,7 @@ export type { ColumnRequest } from './schema.ts';
 export { otherColumnValue, otherColumns, otherColumnValues, withOtherColumns } from './other-columns.ts';
 export type { OtherColumns } from './other-columns.ts';
 export { scanRows, Lookup, ROWID } from './rows.ts';
-export type { Row, TableScan, ScanErrorHandler } from './rows.ts';
+export type { Row, TableScan, ScanErrorHandler, ScanErrorCause } from './rows.ts';
 export { takeLookupShortfalls, fullReads } from './lookup-index.ts';
 export type { LookupIndex } from './lookup-index.ts';
 export { appleTime, unixTime, unitByMagnitude, isoOrNull, APPLE_EPOCH_OFFSET_SECONDS } from './time.ts';

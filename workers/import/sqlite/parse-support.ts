@@ -9,7 +9,7 @@ import type { SqliteSourceKind } from './identify.ts';
 import { takeLookupShortfalls } from './lookup-index.ts';
 import { openEvidenceDatabase } from './open-evidence-database.ts';
 import type { EvidenceDatabase } from './open-evidence-database.ts';
-import type { Row } from './rows.ts';
+import type { Row, ScanErrorCause } from './rows.ts';
 import { ROWID } from './rows.ts';
 import { rawRowText } from './values.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
@@ -136,7 +136,8 @@ export function unattributedChat(): ParsedChat {
 }
 
 /** Formats a scan error as one warning. */
-export function scanErrorMessage(table: string, message: string, fromRowid: number | null, toRowid: number | null): string {
+export function scanErrorMessage(table: string, message: string, fromRowid: number | null, toRowid: number | null, cause: ScanErrorCause = 'damaged'): string {
+  if (cause === 'no-rowid') return `${table}: ${message}`;
   const from = fromRowid === null ? 'the start' : `rowid ${fromRowid}`;
   const to = toRowid === null ? 'the end of the table' : `rowid ${toRowid}`;
   return `rows of ${table} after ${from} up to ${to} could not be read (${message}); the database is damaged there`;
