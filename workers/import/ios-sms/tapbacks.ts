@@ -58,7 +58,7 @@ export class IosTapbacks {
     const select = selectExpressions(columns, 't', ['guid', 'text', 'handle_id', 'is_from_me', { name: 'date', asText: true }, 'associated_message_guid', 'associated_message_type', 'associated_message_emoji']);
     const last = TAPBACKS.length - 1;
     const where = `t.associated_message_type BETWEEN ${TAPBACK_ADD} AND ${TAPBACK_ADD + last} OR t.associated_message_type BETWEEN ${TAPBACK_REMOVE} AND ${TAPBACK_REMOVE + last}`;
-    const messageByGuid = new Lookup(db, 'SELECT rowid FROM message WHERE guid = ? ORDER BY rowid', [{ table: 'message', columns: ['guid'] }]);
+    const messageByGuid = new Lookup(db, 'SELECT rowid FROM message WHERE guid = ? COLLATE BINARY ORDER BY rowid', [{ table: 'message', columns: ['guid'] }]);
     const files = hasTable(db, 'message_attachment_join') ? new Lookup(db, 'SELECT 1 FROM message_attachment_join WHERE message_id = ?', [{ table: 'message_attachment_join', columns: ['message_id'] }]) : null;
     try {
       for (const row of scanRows(db, { table: 'message', select, where }, (message) => onError(`message (tapbacks): ${message}`))) {

@@ -18,7 +18,7 @@ import type { RowNotes } from './message-row.ts';
 import { bump, tallyMessage } from './message-tally.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const SIGNAL_DESKTOP_PARSER_VERSION = '1.4.4';
+export const SIGNAL_DESKTOP_PARSER_VERSION = '1.4.5';
 
 export const signalDesktopDbParser: SourceParser = evidenceDatabaseParser({
   format: 'signal-desktop-db',

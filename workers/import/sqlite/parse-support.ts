@@ -4,6 +4,7 @@
  */
 
 import type { ParseOutcome, ParserInput, ParseSink, ParsedChat, ParsedMessage, SourceLocator, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { missingCollations } from './collations.ts';
 import { sniffSqliteKind } from './identify.ts';
 import type { SqliteSourceKind } from './identify.ts';
 import { takeLookupShortfalls } from './lookup-index.ts';
@@ -161,6 +162,10 @@ export function evidenceDatabaseParser(spec: {
       const warnings = new WarningCap(sink);
       const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
       try {
+        const collations = missingCollations(evidence.db);
+        if (collations.length > 0) {
+          warnings.add('database', input.displayName, `the schema declares the collation(s) ${collations.join(', ')}, which the phone's SQLite registers and this reader (sql.js) does not have and cannot be given: ids are compared byte for byte (COLLATE BINARY), not by that collation; a table that could only be read through it is named in a warning of its own`);
+        }
         const outcome = await spec.read(evidence, input, sink, warnings);
         for (const shortfall of takeLookupShortfalls(evidence.db)) {
           sink.warning({ place: input.displayName, message: `a lookup reads a whole table for every row it is asked for, so this import was slow: ${shortfall}` });

@@ -161,7 +161,7 @@ export class LegacyLayoutReader {
       ...(quotedCopy.has('message_row_id') ? ['LEFT JOIN message_quoted AS nq ON nq.message_row_id = t._id'] : []),
       ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
       ...(thumbnails.has('message_row_id') ? ['LEFT JOIN message_thumbnail AS mt ON mt.message_row_id = t._id'] : []),
-      ...(keyedJoinable ? ['LEFT JOIN message_thumbnails AS lt ON lt.key_remote_jid = t.key_remote_jid AND lt.key_from_me = t.key_from_me AND lt.key_id = t.key_id'] : []),
+      ...(keyedJoinable ? ['LEFT JOIN message_thumbnails AS lt ON lt.key_remote_jid = t.key_remote_jid COLLATE BINARY AND lt.key_from_me = t.key_from_me AND lt.key_id = t.key_id COLLATE BINARY'] : []),
       ...details.joins, ...live.joins,
     ];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
