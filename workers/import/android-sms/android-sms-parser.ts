@@ -7,7 +7,7 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, Row, WarningCap } from '../sqlite/index.ts';
+import type { EvidenceDatabase, ScanErrorCause, Row, WarningCap } from '../sqlite/index.ts';
 import {
   ChatRegistry,
   countUnreadTables,
@@ -29,7 +29,7 @@ import { loadThreads } from './threads.ts';
 import type { ThreadBook } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const ANDROID_SMS_PARSER_VERSION = '1.9.2';
+export const ANDROID_SMS_PARSER_VERSION = '1.9.5';
 
 /**
  * Tables that may hold messages this parser does not read, with what they are: their row counts
@@ -84,7 +84,7 @@ async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink:
     // _id is the row's rowid, which the locator holds.
     const others = otherColumns(columns, 't', [...SMS_COLUMNS, '_id']);
     const select = [...selectExpressions(columns, 't', SMS_COLUMNS), ...others.select];
-    const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:${table}`, scanErrorMessage(table, message, from, to));
+    const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => warnings.add('damaged', `${file}:${table}`, scanErrorMessage(table, message, from, to, cause));
     for (const row of scanRows(db, { table, select }, onError)) {
       await emit(table, row, () => Promise.resolve(withOtherColumns(smsRowToMessage(row, table, file, threads), row, others)));
     }
@@ -95,7 +95,7 @@ async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink:
       const columns = columnsOf(db, 'pdu');
       const others = otherColumns(columns, 't', PDU_COLUMNS);
       const select = [...selectExpressions(columns, 't', PDU_COLUMNS), ...others.select];
-      const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:pdu`, scanErrorMessage('pdu', message, from, to));
+      const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => warnings.add('damaged', `${file}:pdu`, scanErrorMessage('pdu', message, from, to, cause));
       for (const row of scanRows(db, { table: 'pdu', select }, onError)) {
         await emit('pdu', row, async () => withOtherColumns(await reader.toMessage(row, file, threads), row, others));
       }

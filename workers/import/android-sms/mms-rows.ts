@@ -19,6 +19,7 @@ import {
   putExtra,
   selectExpressions,
   sqliteRowLocator,
+  storedOrder,
   textValue,
   unixTime,
 } from '../sqlite/index.ts';
@@ -110,7 +111,7 @@ export class MmsReader {
       ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'part'), 't', ['_id', 'seq', 'ct', 'name', 'fn', 'cl', 'cid', '_data', 'text']).join(', ')} FROM part AS t WHERE t.mid = ? ORDER BY t.seq, t._id`, [{ table: 'part', columns: ['mid'] }])
       : null;
     this.addresses = hasTable(db, 'addr')
-      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'addr'), 't', ['address', 'type']).join(', ')} FROM addr AS t WHERE t.msg_id = ? ORDER BY t.rowid`, [{ table: 'addr', columns: ['msg_id'] }])
+      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'addr'), 't', ['address', 'type']).join(', ')} FROM addr AS t WHERE t.msg_id = ? ORDER BY ${storedOrder(db, 'addr', 't')}`, [{ table: 'addr', columns: ['msg_id'] }])
       : null;
   }
 

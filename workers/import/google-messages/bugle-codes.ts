@@ -11,13 +11,16 @@
  * 5 Tombstone, 6 EMP and 7 Satellite beside AOSP's 0-2, for the value its messages-table builder
  * (defpackage/brdu.java) writes to `message_protocol`. ALEAPP, the Android SMS readers of this
  * repository and the forensic write-ups searched (Magnet, SANS FOR585 notes, cellphoneforensics.ca)
- * map no protocol value. Other values, and its statuses beyond AOSP's, are kept as numbers and said
- * to be undocumented, but for its tombstones: the same build's TombstoneStatusChecker
+ * map no protocol value. Statuses beyond AOSP's are named from the same build: defpackage/avbn.java
+ * a(), the status description MessageData.aD() returns, names 10-24 and 108-117; MessageData
+ * counts 1-25 as outgoing (cT) and 100-117 as incoming (cJ), and 8, 9, 13, 18, 19, 22, 24, 25
+ * (cU), with 106, 107, 111-114 (cL), as failures. Its tombstones: the same build's TombstoneStatusChecker
  * (defpackage/byed.java, logged as shared/datamodel/tombstones/status/TombstoneStatusChecker)
  * counts every status from 200 to 270 as a tombstone (g(i): i >= 200 && i <= 270; MessageData's
  * tombstone methods throw "Tombstone %d has unknown read status" for any other), a notice the app
  * shows in a conversation and whose words it composes when showing it (MessageData.ds calls
- * TombstoneStatusChecker.c, not decompiled); only some keep a text part (MessageData.dq).
+ * TombstoneStatusChecker.c, not decompiled); only some keep a text part (MessageData.dq). Other
+ * values are kept as numbers and said to be undocumented.
  */
 
 /**
@@ -60,8 +63,47 @@ export const BUGLE_STATUSES: Readonly<Record<number, string>> = {
   107: 'INCOMING_EXPIRED_OR_NOT_AVAILABLE',
 };
 
-/** Statuses of a message whose sending or download failed (107, expired on the server, is not a failure of the phone). */
-const FAILED_STATUSES = new Set([8, 9, 106]);
+/**
+ * `messages.message_status` values Google Messages adds to AOSP's, as one decompiled build names
+ * them (avbn.a(), without its MESSAGE_STATUS_ prefix; see above). Other builds were not checked,
+ * so each record says its status name rests on that build (statusNameBasis).
+ */
+export const GOOGLE_MESSAGES_STATUSES: Readonly<Record<number, string>> = {
+  10: 'OUTGOING_SEND_AFTER_PROCESSING',
+  11: 'OUTGOING_DISPLAYED',
+  12: 'OUTGOING_CANCELED',
+  13: 'OUTGOING_FAILED_TOO_LARGE',
+  14: 'OUTGOING_NOT_DELIVERED_YET',
+  15: 'OUTGOING_REVOCATION_PENDING',
+  16: 'OUTGOING_SCHEDULED',
+  17: 'OUTGOING_FAILED_RECIPIENT_LOST_RCS',
+  18: 'OUTGOING_FAILED_NO_RETRY_NO_FALLBACK',
+  19: 'OUTGOING_FAILED_RECIPIENT_DID_NOT_DECRYPT',
+  20: 'OUTGOING_VALIDATING',
+  21: 'OUTGOING_FAILED_RECIPIENT_LOST_ENCRYPTION',
+  22: 'OUTGOING_FAILED_RECIPIENT_DID_NOT_DECRYPT_NO_MORE_RETRY',
+  23: 'OUTGOING_DELETED',
+  24: 'OUTGOING_FAILED_RECIPIENT_NEGATIVE_DELIVERY',
+  108: 'INCOMING_DELIVERED',
+  109: 'INCOMING_DISPLAYED',
+  110: 'INCOMING_DOWNLOAD_CANCELED',
+  111: 'INCOMING_DOWNLOAD_FAILED_TOO_LARGE',
+  112: 'INCOMING_DOWNLOAD_FAILED_SIM_HAS_NO_DATA',
+  115: 'INCOMING_AWAITING_AUTO_DOWNLOAD',
+  116: 'INCOMING_UNKNOWN_CONTENT_TYPE',
+  117: 'INCOMING_DELETED',
+};
+
+/** The build's outgoing (MessageData.cT) and incoming (cJ) ranges, for a value it counts but does not name. */
+const BUILD_OUTGOING = { first: 1, last: 25 };
+const BUILD_INCOMING = { first: 100, last: 117 };
+
+/**
+ * Statuses of a message whose sending or download failed: AOSP's 8, 9 and 106 (107, expired on the
+ * server, is not a failure of the phone), and the build's other failures (cU, cL). 17 and 21 are
+ * named FAILED there but are not among them, so they are not flagged.
+ */
+const FAILED_STATUSES = new Set([8, 9, 106, 13, 18, 19, 22, 24, 25, 111, 112, 113, 114]);
 const DRAFT_STATUS = 3;
 
 /**
@@ -81,7 +123,27 @@ const NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
   8: 'sending failed',
   9: 'sending failed (an emergency number)',
 };
-const NOT_YET_SENT_STATUSES = new Set([4, 5, 6, 7]);
+
+/**
+ * The build's further outgoing statuses of a message not sent, by its names and its code: 10 is
+ * set before sending (MessageData.bj; bc fails a message in 10 or 4), 16 is grouped with the draft
+ * (avbn.d), 12 is set when sending is cancelled (aV, aY), and the failures are cU's. 20 rests on
+ * its name alone. Its sent statuses are 1, 2, 11, 14 and 15 (avbn.f); 17, 21 and 23 say nothing
+ * of sending, so they get no note.
+ */
+const BUILD_NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
+  10: 'waiting to be sent once it is processed',
+  12: 'sending was cancelled',
+  13: 'sending failed (the message was too large)',
+  16: 'scheduled to be sent later',
+  18: 'sending failed, with no retry and no fallback',
+  19: 'sending failed (the recipient could not decrypt it)',
+  20: 'being validated before sending (from its name only)',
+  22: 'sending failed (the recipient could not decrypt it; no more retries)',
+  24: 'sending failed (the recipient reported it not delivered)',
+  25: 'sending failed (a status that build counts as a failure but does not name)',
+};
+const NOT_YET_SENT_STATUSES = new Set([4, 5, 6, 7, 10, 16, 20]);
 
 /** TombstoneStatusChecker.g: the statuses of tombstones. What each one says is not established here. */
 const FIRST_TOMBSTONE_STATUS = 200;
@@ -125,10 +187,32 @@ export interface StatusReading {
  */
 export function readStatus(status: number): StatusReading {
   if (isTombstoneStatus(status)) return { name: `tombstone (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
-  const name = BUGLE_STATUSES[status];
-  if (name === undefined) return { name: `undocumented (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
+  const name = BUGLE_STATUSES[status] ?? GOOGLE_MESSAGES_STATUSES[status];
+  const flags = { failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS, notYetSent: NOT_YET_SENT_STATUSES.has(status) };
+  if (name === undefined) {
+    // Counted by the build (25 is outgoing and failed there) without a name: its reading, not a name.
+    const direction = inRange(status, BUILD_OUTGOING) ? 'outgoing' : inRange(status, BUILD_INCOMING) ? 'incoming' : null;
+    return direction === null ? { name: `undocumented (${status})`, direction, failed: false, draft: false, notYetSent: false } : { name: `undocumented (${status})`, direction, ...flags };
+  }
   const direction = name.startsWith('INCOMING') ? 'incoming' : name.startsWith('OUTGOING') ? 'outgoing' : null;
-  return { name, direction, failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS, notYetSent: NOT_YET_SENT_STATUSES.has(status) };
+  return { name, direction, ...flags };
+}
+
+function inRange(status: number, range: { first: number; last: number }): boolean {
+  return status >= range.first && status <= range.last;
+}
+
+const BUILD_SOURCE = 'a decompiled build of Google Messages (public repository forgedordor/one, commit 36086d6';
+
+/** What a status's name and reading rest on, for the record (extra.statusNameFrom); null when nothing names or counts it. */
+export function statusNameBasis(status: number): string | null {
+  if (BUGLE_STATUSES[status] !== undefined) return 'AOSP Messaging MessageData.BUGLE_STATUS_*';
+  if (isTombstoneStatus(status)) return `${BUILD_SOURCE}, defpackage/byed.java TombstoneStatusChecker: ${FIRST_TOMBSTONE_STATUS} to ${LAST_TOMBSTONE_STATUS} are tombstones), not documented by Google or AOSP; other builds were not checked`;
+  if (GOOGLE_MESSAGES_STATUSES[status] !== undefined) return `${BUILD_SOURCE}, defpackage/avbn.java a(), the status description MessageData gives; direction and failure from its MessageData), not documented by Google or AOSP; other builds were not checked`;
+  if (inRange(status, BUILD_OUTGOING) || inRange(status, BUILD_INCOMING)) {
+    return `${BUILD_SOURCE}) names no status ${status}; its MessageData counts it ${inRange(status, BUILD_OUTGOING) ? 'outgoing' : 'incoming'}${FAILED_STATUSES.has(status) ? ' and failed' : ''}; not documented by Google or AOSP; other builds were not checked`;
+  }
+  return null;
 }
 
 /**
@@ -137,6 +221,10 @@ export function readStatus(status: number): StatusReading {
  * recorded as sent rests on AOSP Messaging's code, and says so: Google Messages' is not public.
  */
 export function notSentNote(status: number): string | null {
+  const fromBuild = BUILD_NOT_SENT_STATUSES[status];
+  if (fromBuild !== undefined) {
+    return `Not recorded as sent in this database: ${fromBuild} (message_status ${status}, ${GOOGLE_MESSAGES_STATUSES[status] ?? 'unnamed'}). This reading rests on ${BUILD_SOURCE}), not on documentation; other builds were not checked. Its sent timestamp, if set, is not a time the message was sent.`;
+  }
   const what = NOT_SENT_STATUSES[status];
   if (what === undefined) return null;
   return `Not recorded as sent in this database: ${what} (message_status ${status}, ${BUGLE_STATUSES[status] ?? ''}). In AOSP Messaging, the open-source app whose status codes bugle_db keeps (Google Messages' own code is not public), a message is recorded as sent (OUTGOING_COMPLETE) only once sending succeeds, and the sent timestamp of one in this status, if set, is when sending was asked for, tried or given up, not when it was sent.`;

@@ -17,7 +17,7 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, WarningCap } from '../sqlite/index.ts';
+import type { EvidenceDatabase, ScanErrorCause, WarningCap } from '../sqlite/index.ts';
 import { ChatRegistry, countUnreadTables, RowPacer, columnsOf, evidenceDatabaseParser, hasTable, integerValue, otherColumns, rowCount, rowidOf, scanErrorMessage, scanRows, selectExpressions, unparsedRow, withOtherColumns } from '../sqlite/index.ts';
 import { BugleConversations } from './conversations.ts';
 import { PartsReader } from './message-parts.ts';
@@ -26,7 +26,7 @@ import type { MessageContext } from './message-row.ts';
 import { loadParticipants } from './participants.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const GOOGLE_MESSAGES_PARSER_VERSION = '1.2.4';
+export const GOOGLE_MESSAGES_PARSER_VERSION = '1.2.8';
 
 /** Tables that may hold messages this parser does not read, with what they are. */
 const UNREAD_MESSAGE_TABLES: Record<string, string> = {
@@ -51,6 +51,7 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
   const participants = loadParticipants(db, (message) => warnings.add('damaged', `${file}:participants`, message));
   const conversations = new BugleConversations(db, participants, registry, (table, message) => warnings.add('damaged', `${file}:${table}`, message));
   const parts = new PartsReader(db);
+  if (parts.noRowid !== null) warnings.add('schema', `${file}:parts`, parts.noRowid);
   const context: MessageContext = { file, participants, conversations, parts };
   const counts: Record<string, number | null> = {};
   for (const table of ['messages', 'parts', 'conversations', 'participants', 'conversation_participants']) {
@@ -61,7 +62,7 @@ async function parseBugleDb(evidence: EvidenceDatabase, input: ParserInput, sink
   // _id is the row's rowid, which the locator holds.
   const others = otherColumns(messageColumns, 't', MESSAGE_COLUMNS);
   const select = [...selectExpressions(messageColumns, 't', MESSAGE_COLUMNS), ...others.select];
-  const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:messages`, scanErrorMessage('messages', message, from, to));
+  const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => warnings.add('damaged', `${file}:messages`, scanErrorMessage('messages', message, from, to, cause));
   try {
     for (const row of scanRows(db, { table: 'messages', select }, onError)) {
       let message: ParsedMessage;

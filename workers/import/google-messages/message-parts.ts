@@ -13,7 +13,7 @@
 import type { Database } from 'sql.js';
 import type { ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
 import type { OtherColumns, Row } from '../sqlite/index.ts';
-import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, otherColumnValues, otherColumns, putExtra, rowidOf, selectExpressions, textValue, ROWID } from '../sqlite/index.ts';
+import { Lookup, columnsOf, hasRowid, hasTable, integerValue, nonEmptyText, otherColumnValues, otherColumns, putExtra, rowidOf, selectExpressions, storedOrder, textValue, ROWID } from '../sqlite/index.ts';
 import { mediaTypeOf } from '../android-sms/index.ts';
 
 const PART_COLUMNS = ['message_id', 'conversation_id', 'text', 'uri', 'content_type', 'width', 'height', { name: 'timestamp', asText: true }, 'file_size_bytes', 'local_cache_path'];
@@ -36,13 +36,21 @@ export interface MessageContent {
 export class PartsReader {
   private readonly lookup: Lookup | null;
   private readonly others: OtherColumns;
+  /**
+   * Why the parts' records name no rowid (a parts table declared WITHOUT ROWID, as a rebuilt or
+   * hand-made database may have: it has none), for the parser to warn once; null when they do.
+   */
+  readonly noRowid: string | null;
 
   constructor(db: Database) {
-    const columns = hasTable(db, 'parts') ? columnsOf(db, 'parts') : new Set<string>();
-    // _id is the rowid, which every part's record holds.
-    this.others = otherColumns(columns, 't', [...PART_COLUMNS, '_id']);
-    const select = [`t.rowid AS ${ROWID}`, ...selectExpressions(columns, 't', PART_COLUMNS), ...this.others.select];
-    this.lookup = columns.has('message_id') ? new Lookup(db, `SELECT ${select.join(', ')} FROM parts AS t WHERE t.message_id = ? ORDER BY t.rowid`, [{ table: 'parts', columns: ['message_id'] }]) : null;
+    const present = hasTable(db, 'parts');
+    const columns = present ? columnsOf(db, 'parts') : new Set<string>();
+    const withRowid = !present || hasRowid(db, 'parts');
+    this.noRowid = withRowid ? null : 'the parts table is declared WITHOUT ROWID: it has no rowid, so a part\'s record names none; it keeps its own columns (its _id among them), read in the primary key\'s order';
+    // _id is the rowid, which every part's record holds; without a rowid, _id is only a column and is kept as one.
+    this.others = otherColumns(columns, 't', withRowid ? [...PART_COLUMNS, '_id'] : PART_COLUMNS);
+    const select = [withRowid ? `t.rowid AS ${ROWID}` : `NULL AS ${ROWID}`, ...selectExpressions(columns, 't', PART_COLUMNS), ...this.others.select];
+    this.lookup = columns.has('message_id') ? new Lookup(db, `SELECT ${select.join(', ')} FROM parts AS t WHERE t.message_id = ? ORDER BY ${storedOrder(db, 'parts', 't')}`, [{ table: 'parts', columns: ['message_id'] }]) : null;
   }
 
   /** The content of message `messageId`; `receivedText` is its received_timestamp as text, which part timestamps normally copy. */
@@ -67,7 +75,8 @@ export class PartsReader {
   }
 
   private partFacts(row: Row, contentType: string | null, receivedText: string): Record<string, unknown> {
-    const facts: Record<string, unknown> = { rowid: rowidOf(row) };
+    const facts: Record<string, unknown> = {};
+    if (typeof row[ROWID] === 'number') facts['rowid'] = rowidOf(row);
     putExtra(facts, 'contentType', contentType);
     // A media part's own text (AOSP says it has none) is kept here, not taken for the message's words.
     if (!isTextPart(row, contentType)) putExtra(facts, 'text', nonEmptyText(row['text']));

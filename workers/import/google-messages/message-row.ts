@@ -18,7 +18,7 @@
 import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
 import type { ColumnRequest, Row } from '../sqlite/index.ts';
 import { flagValue, integerValue, isoOrNull, nonEmptyText, putExtra, sqliteRowLocator, unixTime } from '../sqlite/index.ts';
-import { notSentNote, protocolName, protocolNameBasis, readStatus, tombstoneReason } from './bugle-codes.ts';
+import { notSentNote, protocolName, protocolNameBasis, readStatus, statusNameBasis, tombstoneReason } from './bugle-codes.ts';
 import type { BugleConversations } from './conversations.ts';
 import type { PartsReader } from './message-parts.ts';
 import type { BugleParticipant } from './participants.ts';
@@ -80,6 +80,7 @@ export function messageRowToMessage(row: Row, context: MessageContext): ParsedMe
   putExtra(extra, 'protocolNameFrom', protocol === null ? null : protocolNameBasis(protocol));
   putExtra(extra, 'status', statusReading?.name);
   putExtra(extra, 'statusValue', status);
+  putExtra(extra, 'statusNameFrom', status === null ? null : statusNameBasis(status));
   if (tombstone !== null) {
     extra['tombstone'] = true;
     extra['systemReason'] = tombstone;

@@ -9,7 +9,7 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, Row, WarningCap } from '../sqlite/index.ts';
+import type { EvidenceDatabase, ScanErrorCause, Row, WarningCap } from '../sqlite/index.ts';
 import {
   ChatRegistry,
   RowPacer,
@@ -35,7 +35,7 @@ import type { RowNotes } from './message-row.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.6.2';
+export const IOS_SMS_PARSER_VERSION = '1.6.6';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
@@ -50,6 +50,7 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
   const registry = new ChatRegistry(sink);
   const chats = new IosChats(db, registry, (message) => warnings.add('damaged', file, message));
   const reader = new IosMessageReader(db, chats);
+  if (reader.attachmentNote !== null) warnings.add('schema', `${file}:attachment`, reader.attachmentNote);
   const available = columnsOf(db, 'message');
   const pacer = new RowPacer(sink, rowCount(db, 'message') ?? 0, input.size);
   const tally = { messages: 0, system: 0, unparsed: 0, fromAttributedBody: 0, textDiffersFromAttributedBody: 0, edited: 0, unsent: 0, nanosecondDates: 0, secondDates: 0, tapbacksOnTheirMessage: 0 };
@@ -58,7 +59,7 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
   // The message table's other columns (there are dozens, varying by iOS version) kept in extra.otherColumns.
   const others = otherColumns(available, 't', [...MESSAGE_COLUMNS, 'rowid']);
   const select = [...selectExpressions(available, 't', MESSAGE_COLUMNS), ...others.select];
-  const onError = (message: string, from: number | null, to: number | null): void => damaged(scanErrorMessage('message', message, from, to));
+  const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => damaged(scanErrorMessage('message', message, from, to, cause));
   const record = async (row: Row): Promise<void> => {
     const message = withOtherColumns(toRecord(row, { file, registry, reader, warnings, tapbacks }), row, others);
     count(tally, message, row['date__text']);

@@ -12,6 +12,7 @@ import {
   blobValue,
   columnsOf,
   flagValue,
+  hasRowid,
   hasTable,
   integerValue,
   isoOrNull,
@@ -22,6 +23,7 @@ import {
   rowidOf,
   selectExpressions,
   sqliteRowLocator,
+  storedOrder,
   textValue,
 } from '../sqlite/index.ts';
 import type { IosChats } from './chats.ts';
@@ -50,14 +52,21 @@ export interface RowNotes {
 
 export class IosMessageReader {
   private readonly attachments: Lookup | null;
+  /** Why no attachment row can be found by the join (see the constructor), for the parser to warn once; null when it can. */
+  readonly attachmentNote: string | null;
 
   constructor(
     db: Database,
     private readonly chats: IosChats,
   ) {
+    const attachmentColumns = columnsOf(db, 'attachment');
+    // The join names an attachment by its ROWID; an attachment table WITHOUT ROWID and with no
+    // ROWID column of its own has nothing by that name, so no row of it can be found.
+    const joinable = !hasTable(db, 'attachment') || hasRowid(db, 'attachment') || attachmentColumns.has('rowid');
+    this.attachmentNote = joinable ? null : 'the attachment table is declared WITHOUT ROWID and has no ROWID column, while message_attachment_join names attachments by ROWID: no attachment row can be found, so each attachment a message has is kept without its file name, type or path';
     // LEFT JOIN: a join row whose attachment row is gone still says the message had an attachment.
     this.attachments = hasTable(db, 'attachment') && hasTable(db, 'message_attachment_join')
-      ? new Lookup(db, `SELECT ${selectExpressions(columnsOf(db, 'attachment'), 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j LEFT JOIN attachment AS a ON a.ROWID = j.attachment_id WHERE j.message_id = ? ORDER BY j.rowid`, [{ table: 'message_attachment_join', columns: ['message_id'] }])
+      ? new Lookup(db, `SELECT ${selectExpressions(attachmentColumns, 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j LEFT JOIN attachment AS a ON ${joinable ? 'a.ROWID = j.attachment_id' : '0'} WHERE j.message_id = ? ORDER BY ${storedOrder(db, 'message_attachment_join', 'j')}`, [{ table: 'message_attachment_join', columns: ['message_id'] }])
       : null;
   }
 

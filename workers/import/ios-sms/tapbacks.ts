@@ -11,7 +11,7 @@
 
 import type { Database } from 'sql.js';
 import type { Row } from '../sqlite/index.ts';
-import { Lookup, appleTime, columnsOf, flagValue, hasTable, integerValue, isoOrNull, nonEmptyText, putExtra, rowidOf, scanRows, selectExpressions } from '../sqlite/index.ts';
+import { Lookup, appleTime, columnsOf, flagValue, hasRowid, hasTable, integerValue, isoOrNull, nonEmptyText, putExtra, rowidOf, scanRows, selectExpressions } from '../sqlite/index.ts';
 
 export const TAPBACKS = ['loved', 'liked', 'disliked', 'laughed', 'emphasized', 'questioned', 'emoji', 'sticker'];
 /** associated_message_type: 2000+n adds tapback n, 3000+n removes it. */
@@ -53,10 +53,12 @@ export class IosTapbacks {
   constructor(db: Database, handles: ReadonlyMap<number, string>, onError: (message: string) => void) {
     const columns = columnsOf(db, 'message');
     if (!columns.has('associated_message_type') || !columns.has('associated_message_guid')) return;
+    // A message table WITHOUT ROWID has no rowid to place a tapback by; its scan says it was not read.
+    if (!hasRowid(db, 'message')) return;
     const select = selectExpressions(columns, 't', ['guid', 'text', 'handle_id', 'is_from_me', { name: 'date', asText: true }, 'associated_message_guid', 'associated_message_type', 'associated_message_emoji']);
     const last = TAPBACKS.length - 1;
     const where = `t.associated_message_type BETWEEN ${TAPBACK_ADD} AND ${TAPBACK_ADD + last} OR t.associated_message_type BETWEEN ${TAPBACK_REMOVE} AND ${TAPBACK_REMOVE + last}`;
-    const messageByGuid = new Lookup(db, 'SELECT rowid FROM message WHERE guid = ? ORDER BY rowid', [{ table: 'message', columns: ['guid'] }]);
+    const messageByGuid = new Lookup(db, 'SELECT rowid FROM message WHERE guid = ? COLLATE BINARY ORDER BY rowid', [{ table: 'message', columns: ['guid'] }]);
     const files = hasTable(db, 'message_attachment_join') ? new Lookup(db, 'SELECT 1 FROM message_attachment_join WHERE message_id = ?', [{ table: 'message_attachment_join', columns: ['message_id'] }]) : null;
     try {
       for (const row of scanRows(db, { table: 'message', select, where }, (message) => onError(`message (tapbacks): ${message}`))) {

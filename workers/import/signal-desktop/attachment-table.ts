@@ -7,7 +7,7 @@
 
 import type { Database } from 'sql.js';
 import type { ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
-import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, selectExpressions } from '../sqlite/index.ts';
+import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, selectExpressions, storedOrder } from '../sqlite/index.ts';
 import type { AttachmentsFound } from './message-parts.ts';
 import { mediaTypeOf, placeSignalFile } from './message-parts.ts';
 
@@ -32,7 +32,7 @@ export class SignalAttachmentTable {
       hasTable(db, 'message_attachments') && columns.has('messageid')
         ? new Lookup(
             db,
-            `SELECT ${selectExpressions(columns, 'a', ['attachmentType', 'editHistoryIndex', 'contentType', 'fileName', 'size', 'path', 'flags', 'localKey', 'version', 'plaintextHash']).join(', ')} FROM message_attachments AS a WHERE a.messageId = ? ORDER BY ${columns.has('orderinmessage') ? 'a.orderInMessage, ' : ''}a.rowid`,
+            `SELECT ${selectExpressions(columns, 'a', ['attachmentType', 'editHistoryIndex', 'contentType', 'fileName', 'size', 'path', 'flags', 'localKey', 'version', 'plaintextHash']).join(', ')} FROM message_attachments AS a WHERE a.messageId = ? COLLATE BINARY ORDER BY ${columns.has('orderinmessage') ? 'a.orderInMessage, ' : ''}${storedOrder(db, 'message_attachments', 'a')}`,
             [{ table: 'message_attachments', columns: ['messageId'] }],
           )
         : null;

@@ -7,7 +7,7 @@
 
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, WarningCap } from '../sqlite/index.ts';
+import type { EvidenceDatabase, ScanErrorCause, WarningCap } from '../sqlite/index.ts';
 import { ChatRegistry, RowPacer, columnsOf, evidenceDatabaseParser, hasTable, rowCount, rowidOf, scanErrorMessage, scanRows, selectExpressions, unparsedRow } from '../sqlite/index.ts';
 import { SignalAttachmentTable } from './attachment-table.ts';
 import { SignalConversations } from './conversations.ts';
@@ -18,7 +18,7 @@ import type { RowNotes } from './message-row.ts';
 import { bump, tallyMessage } from './message-tally.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const SIGNAL_DESKTOP_PARSER_VERSION = '1.4.2';
+export const SIGNAL_DESKTOP_PARSER_VERSION = '1.4.5';
 
 export const signalDesktopDbParser: SourceParser = evidenceDatabaseParser({
   format: 'signal-desktop-db',
@@ -40,7 +40,7 @@ async function parseSignalDesktop(evidence: EvidenceDatabase, input: ParserInput
   const tally: Record<string, number> = { messages: 0, system: 0, unparsed: 0, deleted: 0, edited: 0, attachments: 0, jsonUnreadable: 0, attachmentsNotListed: 0, attachmentsEncryptedOnDisk: 0, attachmentsDecrypted: 0, attachmentsNotDecrypted: 0 };
   const attachmentTable = new SignalAttachmentTable(db);
   const select = selectExpressions(messageColumns, 't', MESSAGE_COLUMNS);
-  const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:messages`, scanErrorMessage('messages', message, from, to));
+  const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => warnings.add('damaged', `${file}:messages`, scanErrorMessage('messages', message, from, to, cause));
   try {
     for (const row of scanRows(db, { table: 'messages', select }, onError)) {
       const place = `${file}:messages#${rowidOf(row)}`;

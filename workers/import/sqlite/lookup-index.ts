@@ -75,7 +75,9 @@ export function fullReads(db: Database, sql: string): string[] {
 
 function createIndex(db: Database, index: LookupIndex): string | null {
   const name = [INDEX_PREFIX, index.table, ...index.columns].join('_').replace(/[^A-Za-z0-9_]/gu, '_');
-  const columns = index.columns.map(quoteIdentifier).join(', ');
+  // A column declared with a collation sql.js does not have (Android's LOCALIZED, see
+  // collations.ts) cannot be indexed by it; it is indexed byte for byte, as readers compare ids.
+  const columns = index.columns.map((column) => (collationMissing(db, index.table, column) ? `${quoteIdentifier(column)} COLLATE BINARY` : quoteIdentifier(column))).join(', ');
   const unlike = storedUnlikeDeclared(db, index);
   if (unlike !== null) return `no index on ${index.table} (${index.columns.join(', ')}) was made: ${unlike}`;
   try {
@@ -86,6 +88,19 @@ function createIndex(db: Database, index: LookupIndex): string | null {
     return `no index on ${index.table} (${index.columns.join(', ')}) could be made: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
     db.exec('PRAGMA query_only = 1');
+  }
+}
+
+/**
+ * True when comparing `column` by its declared collation cannot even be prepared: SQLite here does
+ * not have that collation. (Any other failure makes the index fail too; BINARY is then harmless.)
+ */
+function collationMissing(db: Database, table: string, column: string): boolean {
+  try {
+    db.prepare(`SELECT ${quoteIdentifier(column)} = ${quoteIdentifier(column)} FROM ${quoteIdentifier(table)}`).free();
+    return false;
+  } catch {
+    return true;
   }
 }
 

@@ -4,12 +4,13 @@
  */
 
 import type { ParseOutcome, ParserInput, ParseSink, ParsedChat, ParsedMessage, SourceLocator, SourceParser } from '../../../shared/contracts/parsed-source.ts';
+import { missingCollations } from './collations.ts';
 import { sniffSqliteKind } from './identify.ts';
 import type { SqliteSourceKind } from './identify.ts';
 import { takeLookupShortfalls } from './lookup-index.ts';
 import { openEvidenceDatabase } from './open-evidence-database.ts';
 import type { EvidenceDatabase } from './open-evidence-database.ts';
-import type { Row } from './rows.ts';
+import type { Row, ScanErrorCause } from './rows.ts';
 import { ROWID } from './rows.ts';
 import { rawRowText } from './values.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
@@ -136,7 +137,8 @@ export function unattributedChat(): ParsedChat {
 }
 
 /** Formats a scan error as one warning. */
-export function scanErrorMessage(table: string, message: string, fromRowid: number | null, toRowid: number | null): string {
+export function scanErrorMessage(table: string, message: string, fromRowid: number | null, toRowid: number | null, cause: ScanErrorCause = 'damaged'): string {
+  if (cause === 'no-rowid') return `${table}: ${message}`;
   const from = fromRowid === null ? 'the start' : `rowid ${fromRowid}`;
   const to = toRowid === null ? 'the end of the table' : `rowid ${toRowid}`;
   return `rows of ${table} after ${from} up to ${to} could not be read (${message}); the database is damaged there`;
@@ -160,6 +162,10 @@ export function evidenceDatabaseParser(spec: {
       const warnings = new WarningCap(sink);
       const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
       try {
+        const collations = missingCollations(evidence.db);
+        if (collations.length > 0) {
+          warnings.add('database', input.displayName, `the schema declares the collation(s) ${collations.join(', ')}, which the phone's SQLite registers and this reader (sql.js) does not have and cannot be given: ids are compared byte for byte (COLLATE BINARY), not by that collation; a table that could only be read through it is named in a warning of its own`);
+        }
         const outcome = await spec.read(evidence, input, sink, warnings);
         for (const shortfall of takeLookupShortfalls(evidence.db)) {
           sink.warning({ place: input.displayName, message: `a lookup reads a whole table for every row it is asked for, so this import was slow: ${shortfall}` });

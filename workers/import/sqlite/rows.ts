@@ -11,7 +11,7 @@
 import type { Database, SqlValue, Statement } from 'sql.js';
 import { ensureLookupIndexes } from './lookup-index.ts';
 import type { LookupIndex } from './lookup-index.ts';
-import { quoteIdentifier } from './schema.ts';
+import { hasRowid, quoteIdentifier, rowCount } from './schema.ts';
 
 export type Row = Record<string, SqlValue>;
 
@@ -31,14 +31,27 @@ export interface TableScan {
 /** How far past an unreadable row the scan tries to resume, in rowids. */
 const RESUME_STEPS = [1, 16, 256, 4096, 65_536, 1_048_576];
 
+/**
+ * Why rows could not be read: a damaged page, or a table declared WITHOUT ROWID, which has no rowid
+ * for a record's locator to name (nothing is damaged: the scan does not read it at all).
+ */
+export type ScanErrorCause = 'damaged' | 'no-rowid';
+
 /** Called when rows could not be read; `fromRowid`..`toRowid` is the range given up (toRowid null: the rest). */
-export type ScanErrorHandler = (message: string, fromRowid: number | null, toRowid: number | null) => void;
+export type ScanErrorHandler = (message: string, fromRowid: number | null, toRowid: number | null, cause: ScanErrorCause) => void;
 
 /** Read failures in one table after which it is given up (a file that is mostly garbage). */
 const MAX_READ_FAILURES = 10_000;
 
 /** Yields every readable row of a table in rowid order, with its rowid under ROWID. */
 export function* scanRows(db: Database, scan: TableScan, onError: ScanErrorHandler): Generator<Row> {
+  if (!hasRowid(db, scan.table)) {
+    // Each record's locator is (table, rowid): a table without rowids gives none to name, and a
+    // primary key put in its place would claim a rowid the file does not hold. Said, not guessed.
+    const rows = rowCount(db, scan.table);
+    onError(`the table is declared WITHOUT ROWID (a rebuilt or hand-made database): it has no rowid, which each record's locator names, so its ${rows === null ? '' : `${rows} `}row(s) were not read`, null, null, 'no-rowid');
+    return;
+  }
   let after: number | null = null;
   let failures = 0;
   for (;;) {
@@ -64,7 +77,7 @@ export function* scanRows(db: Database, scan: TableScan, onError: ScanErrorHandl
       const found: number | null = failures > MAX_READ_FAILURES ? null : findResumePoint(db, scan.table, after);
       // A damaged b-tree can make even a seek land behind `after`: resuming there could loop, so give up.
       const resumed: number | null = found !== null && after !== null && found <= after ? null : found;
-      onError(message, after, resumed);
+      onError(message, after, resumed, 'damaged');
       if (resumed === null) return;
       after = resumed;
     } finally {

@@ -53,21 +53,28 @@ export function columnsOf(db: Database, table: string): Set<string> {
 }
 
 /**
+ * False when `table` is declared WITHOUT ROWID (pragma_table_list.wr): such a table has no rowid
+ * to name, so `rowid` in a statement over it is "no such column". True for any other table, and
+ * for one that does not exist (a statement over it fails for that reason, not this one).
+ */
+export function hasRowid(db: Database, table: string): boolean {
+  const statement = db.prepare("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ? COLLATE NOCASE");
+  try {
+    statement.bind([table]);
+    return !(statement.step() && statement.get()[0] === 1);
+  } finally {
+    statement.free();
+  }
+}
+
+/**
  * ORDER BY terms that put a table's rows (aliased `alias`) in its own stored order, so a lookup's
  * order never follows whichever index SQLite walks: its rowid, or, for a WITHOUT ROWID table (a
  * rebuilt or hand-made database; it has no rowid to name), its primary key's columns.
  */
 export function storedOrder(db: Database, table: string, alias: string): string {
   const prefix = `${alias}.`;
-  const statement = db.prepare("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ? COLLATE NOCASE");
-  let withoutRowid = false;
-  try {
-    statement.bind([table]);
-    withoutRowid = statement.step() && statement.get()[0] === 1;
-  } finally {
-    statement.free();
-  }
-  if (!withoutRowid) return `${prefix}rowid`;
+  if (hasRowid(db, table)) return `${prefix}rowid`;
   const key = db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk');
   const columns: string[] = [];
   try {

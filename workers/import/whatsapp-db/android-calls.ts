@@ -8,7 +8,7 @@
 
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
-import { columnsOf, flagValue, hasTable, integerValue, rowCount, rowidOf, selectExpressions } from '../sqlite/index.ts';
+import { columnsOf, flagValue, hasRowid, hasTable, integerValue, rowCount, rowidOf, selectExpressions } from '../sqlite/index.ts';
 import type { WaFields } from './android-message.ts';
 import { callOf } from './call-facts.ts';
 import { CallParticipants } from './call-participants.ts';
@@ -53,7 +53,8 @@ export class CallLogReader {
   /** Rows reported from call_log, and those left to the message row linked to them. */
   counts(): { rows: number | null; withMessage: number } {
     const total = rowCount(this.db, 'call_log');
-    if (!this.linked || total === null) return { rows: total, withMessage: 0 };
+    // A call_log WITHOUT ROWID has no rowid to link by (its scan says it was not read), so none is counted as linked.
+    if (!this.linked || total === null || !hasRowid(this.db, 'call_log')) return { rows: total, withMessage: 0 };
     const linked = this.db.exec('SELECT count(*) FROM call_log AS t WHERE EXISTS (SELECT 1 FROM message_call_log AS l WHERE l.call_log_row_id = t.rowid)')[0]?.values[0]?.[0];
     const withMessage = typeof linked === 'number' ? linked : 0;
     return { rows: total - withMessage, withMessage };

@@ -32,7 +32,7 @@
 
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
-import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
+import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, storedOrder, textValue } from '../sqlite/index.ts';
 import type { WaFields, WaMedia, WaReaction } from './android-message.ts';
 import { MAX_CONTACT_CARDS, hasPosition, placeOf } from './android-message.ts';
 import { isMembershipAction } from './group-events.ts';
@@ -104,7 +104,7 @@ export class LegacyLayoutReader {
   ) {
     this.receiptBook = jids === null ? null : ReceiptBook.open(db, jids);
     this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
-      ? new Lookup(db, 'SELECT vcard FROM messages_vcards WHERE message_row_id = ? ORDER BY rowid', [{ table: 'messages_vcards', columns: ['message_row_id'] }])
+      ? new Lookup(db, `SELECT t.vcard FROM messages_vcards AS t WHERE t.message_row_id = ? ORDER BY ${storedOrder(db, 'messages_vcards', 't')}`, [{ table: 'messages_vcards', columns: ['message_row_id'] }])
       : null;
     if (hasTable(db, 'chat_list')) {
       const select = selectExpressions(columnsOf(db, 'chat_list'), 't', ['key_remote_jid', 'subject']);
@@ -161,7 +161,7 @@ export class LegacyLayoutReader {
       ...(quotedCopy.has('message_row_id') ? ['LEFT JOIN message_quoted AS nq ON nq.message_row_id = t._id'] : []),
       ...(quotedPlace.has('message_row_id') ? ['LEFT JOIN message_quoted_location AS mql ON mql.message_row_id = t._id'] : []),
       ...(thumbnails.has('message_row_id') ? ['LEFT JOIN message_thumbnail AS mt ON mt.message_row_id = t._id'] : []),
-      ...(keyedJoinable ? ['LEFT JOIN message_thumbnails AS lt ON lt.key_remote_jid = t.key_remote_jid AND lt.key_from_me = t.key_from_me AND lt.key_id = t.key_id'] : []),
+      ...(keyedJoinable ? ['LEFT JOIN message_thumbnails AS lt ON lt.key_remote_jid = t.key_remote_jid COLLATE BINARY AND lt.key_from_me = t.key_from_me AND lt.key_id = t.key_id COLLATE BINARY'] : []),
       ...details.joins, ...live.joins,
     ];
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };

@@ -249,13 +249,13 @@ export class AndroidChats {
     // order (and which members a capped list keeps) would follow whichever index SQLite walks. A
     // WITHOUT ROWID table has no rowid to order by: its primary key is its order (storedOrder).
     this.newMembers = hasTable(db, 'group_participant_user') && hasRaw
-      ? new Lookup(db, `SELECT gp.user_jid_row_id AS member_row FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id WHERE g.raw_string = ? ORDER BY ${storedOrder(db, 'group_participant_user', 'gp')}`, [
+      ? new Lookup(db, `SELECT gp.user_jid_row_id AS member_row FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id WHERE g.raw_string = ? COLLATE BINARY ORDER BY ${storedOrder(db, 'group_participant_user', 'gp')}`, [
           { table: 'jid', columns: ['raw_string'] },
           { table: 'group_participant_user', columns: ['group_jid_row_id'] },
         ])
       : null;
     this.legacyMembers = hasTable(db, 'group_participants') && columnsOf(db, 'group_participants').has('gjid')
-      ? new Lookup(db, `SELECT t.jid AS member FROM group_participants AS t WHERE t.gjid = ? ORDER BY ${storedOrder(db, 'group_participants', 't')}`, [{ table: 'group_participants', columns: ['gjid'] }])
+      ? new Lookup(db, `SELECT t.jid AS member FROM group_participants AS t WHERE t.gjid = ? COLLATE BINARY ORDER BY ${storedOrder(db, 'group_participants', 't')}`, [{ table: 'group_participants', columns: ['gjid'] }])
       : null;
   }
 

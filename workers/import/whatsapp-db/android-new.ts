@@ -8,7 +8,7 @@
 
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
-import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
+import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, storedOrder, textValue } from '../sqlite/index.ts';
 import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-message.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
 import { hasCallLink } from './android-calls.ts';
@@ -117,7 +117,7 @@ export class NewLayoutReader {
       }
     }
     this.vcards = hasTable(db, 'message_vcard') && columnsOf(db, 'message_vcard').has('message_row_id')
-      ? new Lookup(db, 'SELECT vcard FROM message_vcard WHERE message_row_id = ? ORDER BY rowid', [{ table: 'message_vcard', columns: ['message_row_id'] }])
+      ? new Lookup(db, `SELECT t.vcard FROM message_vcard AS t WHERE t.message_row_id = ? ORDER BY ${storedOrder(db, 'message_vcard', 't')}`, [{ table: 'message_vcard', columns: ['message_row_id'] }])
       : null;
     this.reactions = loadReactions(db, onError);
     this.eventParticipants = loadEventParticipants(db, onError);
@@ -126,7 +126,7 @@ export class NewLayoutReader {
     this.receiptBook = ReceiptBook.open(db, jids);
     this.callParticipants = CallParticipants.open(db, jids);
     this.templateButtons = hasTable(db, 'message_template_button') && columnsOf(db, 'message_template_button').has('message_row_id')
-      ? new Lookup(db, 'SELECT text_data FROM message_template_button WHERE message_row_id = ? ORDER BY rowid', [
+      ? new Lookup(db, `SELECT t.text_data FROM message_template_button AS t WHERE t.message_row_id = ? ORDER BY ${storedOrder(db, 'message_template_button', 't')}`, [
           { table: 'message_template_button', columns: ['message_row_id'] },
         ])
       : null;

@@ -11,7 +11,7 @@
 import type { ParseOutcome, ParseSink, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { sharedExportFolders } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceDatabase, Row, TableScan ,
+import type { EvidenceDatabase, Row, ScanErrorCause, TableScan ,
   WarningCap} from '../sqlite/index.ts';
 import {
   ChatRegistry,
@@ -40,7 +40,7 @@ import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.34.4';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.34.7';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -90,7 +90,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
   const tally = { messages: 0, system: 0, unparsed: 0, deleted: 0, placeholderRows: 0, duplicatesAcrossLayouts: 0, duplicateJoinRows: 0 };
   try {
     for (const [table, reader] of readers) {
-      const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:${table}`, scanErrorMessage(table, message, from, to));
+      const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => warnings.add('damaged', `${file}:${table}`, scanErrorMessage(table, message, from, to, cause));
       let previousRowid: number | null = null;
       for (const row of scanRows(db, reader.scan(), onError)) {
         pacer.tick();

@@ -6,7 +6,7 @@
  */
 
 import type { Database } from 'sql.js';
-import { columnsOf, hasTable, integerValue, Lookup } from '../sqlite/index.ts';
+import { columnsOf, hasTable, integerValue, Lookup, storedOrder } from '../sqlite/index.ts';
 import type { JidBook, ResolvedJid } from './jids.ts';
 
 /** Participants listed per call; a larger call's are cut here. */
@@ -29,7 +29,7 @@ export class CallParticipants {
     const columns = columnsOf(db, 'call_log_participant_v2');
     if (!['call_log_row_id', 'jid_row_id'].every((column) => columns.has(column))) return null;
     const result = columns.has('call_result') ? 'call_result' : 'NULL AS call_result';
-    return new CallParticipants(new Lookup(db, `SELECT jid_row_id, ${result} FROM call_log_participant_v2 WHERE call_log_row_id = ? ORDER BY rowid`, [{ table: 'call_log_participant_v2', columns: ['call_log_row_id'] }]), jids);
+    return new CallParticipants(new Lookup(db, `SELECT jid_row_id, ${result} FROM call_log_participant_v2 AS t WHERE t.call_log_row_id = ? ORDER BY ${storedOrder(db, 'call_log_participant_v2', 't')}`, [{ table: 'call_log_participant_v2', columns: ['call_log_row_id'] }]), jids);
   }
 
   of(callLogRowId: number | null): WaCallParticipant[] {

@@ -8,7 +8,7 @@
 import type { Database } from 'sql.js';
 import type { MediaType, ParseOutcome, ParseSink, ParsedAttachment, ParsedMessage, ParserInput, SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { ColumnRequest, EvidenceDatabase, Row ,
+import type { ColumnRequest, EvidenceDatabase, Row, ScanErrorCause,
   WarningCap} from '../sqlite/index.ts';
 import { isoNoting, waAppleTime } from './wa-time.ts';
 import {
@@ -51,7 +51,7 @@ import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 const MESSAGE_ID_LIKE = /^(?=[^\s]*\d)[0-9A-Za-z_-]{8,64}$/u;
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.3';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.5';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -104,7 +104,7 @@ async function parseChatStorage(evidence: EvidenceDatabase, input: ParserInput, 
   const joins = sideTableJoins(db, select);
   const pacer = new RowPacer(sink, rowCount(db, 'ZWAMESSAGE') ?? 0, input.size);
   const tally = { messages: 0, system: 0, unparsed: 0, deleted: 0 };
-  const onError = (message: string, from: number | null, to: number | null): void => warnings.add('damaged', `${file}:ZWAMESSAGE`, scanErrorMessage('ZWAMESSAGE', message, from, to));
+  const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => warnings.add('damaged', `${file}:ZWAMESSAGE`, scanErrorMessage('ZWAMESSAGE', message, from, to, cause));
   let previousRowid: number | null = null;
   for (const row of scanRows(db, { table: 'ZWAMESSAGE', select, joins }, onError)) {
     // A media or link item joined by its ZMESSAGE can repeat a message: keep the first.

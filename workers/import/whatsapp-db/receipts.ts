@@ -7,7 +7,7 @@
  */
 
 import type { Database, SqlValue } from 'sql.js';
-import { columnsOf, hasTable, integerValue, Lookup } from '../sqlite/index.ts';
+import { columnsOf, hasTable, integerValue, Lookup, storedOrder } from '../sqlite/index.ts';
 import type { JidBook, ResolvedJid } from './jids.ts';
 
 /** Recipients listed per message; a larger group's are cut here, and the message says so. */
@@ -32,7 +32,7 @@ export class ReceiptBook {
     if (!['message_row_id', 'receipt_user_jid_row_id'].every((column) => columns.has(column))) return null;
     const time = (column: string): string => (columns.has(column) ? column : `NULL AS ${column}`);
     return new ReceiptBook(
-      new Lookup(db, `SELECT receipt_user_jid_row_id, ${time('receipt_timestamp')}, ${time('read_timestamp')}, ${time('played_timestamp')} FROM receipt_user WHERE message_row_id = ? ORDER BY rowid`, [
+      new Lookup(db, `SELECT receipt_user_jid_row_id, ${time('receipt_timestamp')}, ${time('read_timestamp')}, ${time('played_timestamp')} FROM receipt_user AS t WHERE t.message_row_id = ? ORDER BY ${storedOrder(db, 'receipt_user', 't')}`, [
         { table: 'receipt_user', columns: ['message_row_id'] },
       ]),
       jids,

@@ -176,3 +176,21 @@ describe('scanRows on a damaged database', () => {
     expect(record.text).toContain('<3 bytes>');
   });
 });
+
+describe('regression: scanRows over a table declared WITHOUT ROWID', () => {
+  // The scan reads by rowid (and resumes by rowid after damage); such a table has none, and a
+  // record's locator names one. It used to report "no such column: rowid" as damage from the start
+  // to the end of the table; it now says that the table has no rowid, and reads none of its rows.
+  it('reads no row and says the table has no rowid, as a cause other than damage', async () => {
+    const db = await openBytes(await buildDatabase("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT) WITHOUT ROWID; INSERT INTO t VALUES (1, 'a'), (2, 'b');"), 'no-rowid.db');
+    try {
+      const errors: unknown[][] = [];
+      const rows = [...scanRows(db, { table: 't', select: ['t.id AS id'] }, (...args) => errors.push(args))];
+      expect(rows).toEqual([]);
+      expect(errors).toEqual([[expect.stringContaining('declared WITHOUT ROWID') as string, null, null, 'no-rowid']]);
+      expect(String(errors[0]?.[0])).toContain('its 2 row(s) were not read');
+    } finally {
+      db.close();
+    }
+  });
+});
