@@ -156,3 +156,24 @@ describe('a manifest lacking what the schemas require', () => {
     expect(result.warnings).toEqual([{ place: 'rsmf_manifest.json', message: 'the manifest has no "events" (the RSMF schemas require it)' }]);
   });
 });
+
+describe('event fields written in another type than the schemas define', () => {
+  it('keeps a timestamp that is not a string (epoch milliseconds) as written, with a warning, never dropping it', async () => {
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', timestamp: 1536659100000, body: 'a', deleted: 'true' }];
+    const result = await readManifest(manifest);
+    expect(result.messages[0]).toMatchObject({ time: null, timestampText: '1536659100000', deleted: false });
+    expect(result.messages[0]?.extra).toMatchObject({ timestampAsWritten: 1536659100000, deletedAsWritten: 'true' });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/0', message: expect.stringContaining('1536659100000') as unknown as string });
+  });
+});
+
+describe('an event with a repeated key', () => {
+  it('keeps the value the repeated key overwrote in the record, and says so at the event', async () => {
+    const text = manifestText(smallManifest()).replace('"body": "hello"', '"body": "meet at 5", "body": "hello"');
+    const result = await readManifest(text);
+    expect(result.messages[0]?.text).toBe('hello');
+    expect(result.messages[0]?.extra).toMatchObject({ duplicateKeys: [{ key: 'body', value: 'meet at 5' }] });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/0', message: expect.stringContaining('"body"') as unknown as string });
+  });
+});
