@@ -105,3 +105,14 @@ describe('a manifest in another encoding', () => {
     expect(result.messages[0]?.reason).toContain('not JSON');
   });
 });
+
+describe('an rsmf.zip holding one name twice', () => {
+  it('names the entries stored under a name already taken (a second manifest, a second file of an attachment\'s name), never passing them over', async () => {
+    const manifest = withAttachment('a.jpg');
+    const zip = buildZip([{ name: 'rsmf_manifest.json', data: manifestText(manifest) }, { name: 'a.jpg', data: 'first' }, { name: 'a.jpg', data: 'second' }, { name: 'rsmf_manifest.json', data: '{}' }]);
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(zip), { displayName: 'x.rsmf' }));
+    expect(Buffer.from(result.messages[0]?.attachments[0]?.bytes ?? []).toString()).toBe('first');
+    const named = result.warnings.filter((warning) => warning.message.includes('more than once'));
+    expect(named.map((warning) => warning.place).sort()).toEqual(['x.rsmf!rsmf.zip!a.jpg', 'x.rsmf!rsmf.zip!rsmf_manifest.json']);
+  });
+});
