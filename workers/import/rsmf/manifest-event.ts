@@ -127,6 +127,7 @@ async function attachmentsOf(event: JsonObject, place: string, context: EventCon
     const size = typeof item['size'] === 'number' ? item['size'] : null;
     const result = await context.attachments.find({ id, display: text(item['display']), size });
     if (result.problem !== null) context.warn('attachment', `${place}/attachments/${index}`, `${result.problem}; recorded as missing`);
+    if (result.note !== undefined) context.warn('attachment', `${place}/attachments/${index}`, result.note);
     found.push(result.attachment);
   }
   return found;
