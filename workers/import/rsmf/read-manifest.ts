@@ -55,10 +55,10 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
   const warnings = new WarningLimiter(sink, file);
   const warn: Warn = (kind, place, message) => warnings.add(kind, place, message);
   const directory = new ManifestDirectory(file, warn);
-  // The top-level keys met, to tell of a required array the manifest lacks.
-  const keys = new Set<string>();
+  // The top-level keys met (and how often), to tell of a required array the manifest lacks or a key written twice.
+  const keys = new Map<string, number>();
   const plan = (path: JsonPath): PlanDecision => {
-    if (path.length === 1) keys.add(String(path[0]));
+    if (path.length === 1) keys.set(String(path[0]), (keys.get(String(path[0])) ?? 0) + 1);
     return directoryPlan(path);
   };
   const first = await walkJsonSource(input, sink, plan, (walked) => {
@@ -75,6 +75,12 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
     return notAManifest(input, sink, file, why);
   }
   const lacking = REQUIRED_ARRAYS.filter((key) => !keys.has(key));
+  for (const [key, count] of keys) {
+    if (count > 1 && REQUIRED_ARRAYS.includes(key)) {
+      // A JSON reader keeps the last; a JSON pointer cannot tell the arrays apart.
+      warn('manifest', file, `"${key}" is written ${count} times at the top level of the manifest; every one is read, and the pointers into the 2nd and later count from 0 within their own array${key === 'events' ? ' (the record\'s extra.eventsKeyOccurrence says which array)' : ''}`);
+    }
+  }
   if (first.fault === null && lacking.length > 0) warn('manifest', file, `the manifest has no ${lacking.map((key) => `"${key}"`).join(', ')} (the RSMF schemas require ${lacking.length === 1 ? 'it' : 'them'})`);
   for (const conversation of directory.conversations.values()) sink.chat(directory.chatOf(conversation));
   const stated = new Set<string>();
@@ -86,12 +92,20 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
   };
   const counts: ManifestCounts = { messages: 0, system: 0, unparsed: 0, attachments: 0 };
   const context = { file, directory, attachments, warn, chatFor };
+  // Which "events" array an event is in, when the key is written more than once: the index
+  // starts again from 0 in each (values arrive in file order, so a lower index starts the next).
+  let occurrence = 1;
+  let lastIndex = -1;
   const second = await walkJsonSource(input, sink, eventsPlan, async (walked) => {
     if (walked.path.length === 1) {
       warn('manifest', `${file}#/events`, '"events" is not an array; no event could be read from it');
       return;
     }
-    const record = await eventRecord(walked, context);
+    const index = Number(walked.path[1]);
+    if (index <= lastIndex) occurrence += 1;
+    lastIndex = index;
+    const read = await eventRecord(walked, context);
+    const record = occurrence === 1 ? read : { ...read, extra: { ...read.extra, eventsKeyOccurrence: occurrence } };
     if (record.kind === 'unparsed') counts.unparsed += 1;
     else if (record.kind === 'system') counts.system += 1;
     else counts.messages += 1;

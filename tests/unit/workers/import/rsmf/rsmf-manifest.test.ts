@@ -177,3 +177,16 @@ describe('an event with a repeated key', () => {
     expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/0', message: expect.stringContaining('"body"') as unknown as string });
   });
 });
+
+describe('a manifest with a top-level key written twice', () => {
+  it('reads the events of both "events" arrays, says the key is repeated, and tells the records of the second apart from those of the first', async () => {
+    const text = manifestText(smallManifest()).replace(/\n\}$/u, ',\n"events": [{"type":"message","participant":"P1","conversation":"C1","body":"second array"}]\n}');
+    const result = await readManifest(text);
+    expect(result.messages.map((message) => [message.text, message.locator.kind === 'json-pointer' ? message.locator.pointer : null, message.extra?.['eventsKeyOccurrence']])).toEqual([
+      ['hello', '/events/0', undefined],
+      ['hi', '/events/1', undefined],
+      ['second array', '/events/0', 2],
+    ]);
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: expect.stringContaining('"events" is written 2 times') as unknown as string });
+  });
+});
