@@ -26,6 +26,8 @@ export const MAX_CONVERSATION_MEMBERS = 10_000;
 export const MAX_LISTED_AS_WRITTEN = 1000;
 /** Characters of JSON those lists may hold together: a hostile manifest's huge participants stay out. */
 export const MAX_AS_WRITTEN_CHARS = 1024 * 1024;
+/** Characters of an overwritten value named in the warning about a key written twice. */
+const MAX_DUPLICATE_CHARS = 500;
 
 export interface RsmfParticipant {
   id: string;
@@ -77,6 +79,10 @@ export class ManifestDirectory {
       return;
     }
     if (walked.problem !== undefined) this.warn('manifest', place, `read only in part: ${walked.problem}`);
+    // A key written twice: the last value is read (as JSON readers do); the ones it overwrote are named here, the only place they are kept.
+    for (const duplicate of walked.duplicates ?? []) {
+      this.warn('manifest', place, `a key written more than once: "${duplicate.key}" was also written as ${JSON.stringify(duplicate.value).slice(0, MAX_DUPLICATE_CHARS)}; the last value is read`);
+    }
     if (typeof index !== 'number' || !isJsonObject(walked.value)) {
       this.warn('manifest', place, `not an object, so not a ${section === 'participants' ? 'participant' : 'conversation'}; left out (events naming it name an unknown ${section === 'participants' ? 'participant' : 'conversation'})`);
       return;

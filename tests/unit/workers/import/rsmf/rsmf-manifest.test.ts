@@ -190,3 +190,12 @@ describe('a manifest with a top-level key written twice', () => {
     expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: expect.stringContaining('"events" is written 2 times') as unknown as string });
   });
 });
+
+describe('a participant with a key written twice', () => {
+  it('names the key and the value it overwrote, at the participant', async () => {
+    const text = manifestText(smallManifest()).replace('"display": "Bo"', '"display": "Eve", "display": "Bo"');
+    const result = await readManifest(text);
+    expect(result.messages[1]?.sender).toBe('Bo');
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/participants/1', message: expect.stringContaining('"display" was also written as "Eve"') as unknown as string });
+  });
+});
