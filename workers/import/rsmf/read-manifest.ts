@@ -15,7 +15,7 @@ import type { JsonFault } from '../telegram/json-source.ts';
 import type { JsonPath, PlanDecision } from '../telegram/json-walker.ts';
 import { describeUtf8Problems } from '../telegram/utf8-chunks.ts';
 import type { AttachmentReader } from './attachments.ts';
-import { ManifestDirectory } from './manifest-directory.ts';
+import { ManifestDirectory, MAX_AS_WRITTEN_CHARS, MAX_LISTED_AS_WRITTEN } from './manifest-directory.ts';
 import type { Warn } from './manifest-directory.ts';
 import { eventRecord, NO_CONVERSATION_KEY } from './manifest-event.ts';
 
@@ -117,6 +117,9 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
   if (fault !== null) warn('manifest', `${file}:${fault.place}`, `${fault.message}; the manifest was read up to there (a truncated or damaged file), what follows is not read`);
   const utf8 = describeUtf8Problems(second.utf8);
   if (utf8 !== null) warn('manifest', file, utf8);
+  if (directory.notListedAsWritten > 0) {
+    warn('manifest', file, `${directory.notListedAsWritten} participants or conversations are not kept as written (beyond the first ${MAX_LISTED_AS_WRITTEN} of each, or ${MAX_AS_WRITTEN_CHARS} characters in all): their custom fields, avatars, platforms and custodians are in no record; read them in the manifest`);
+  }
   if (directory.otherKeys.length > 0) warn('manifest', file, `top-level keys the RSMF schemas do not define were not read: ${directory.otherKeys.slice(0, 20).join(', ')}`);
   warnings.finish();
   return {

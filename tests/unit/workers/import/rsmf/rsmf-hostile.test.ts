@@ -93,6 +93,8 @@ describe('bounded details', () => {
     const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(manifest)), { displayName: 'x.rsmf' }));
     expect((result.outcome.details['participantsAsWritten'] as unknown[]).length).toBe(3);
     expect(result.outcome.details['notListedAsWritten']).toBe(2);
+    // Their custom fields (a phone number) are in no record: said, not only counted.
+    expect(result.warnings).toContainEqual({ place: 'x.rsmf!rsmf.zip!rsmf_manifest.json', message: expect.stringContaining('2 participants or conversations are not kept as written') as unknown as string });
     expect(result.messages[0]?.sender).toBe('Ana');
   });
 });
