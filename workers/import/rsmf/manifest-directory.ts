@@ -64,6 +64,8 @@ export class ManifestDirectory {
   readonly participantsAsWritten: JsonObject[] = [];
   readonly conversationsAsWritten: JsonObject[] = [];
   private asWrittenChars = 0;
+  /** Sections written as an object instead of an array, told once each. */
+  private readonly objectSections = new Set<string>();
   /** Participants and conversations not kept as written (beyond the count or the size). */
   notListedAsWritten = 0;
 
@@ -83,7 +85,11 @@ export class ManifestDirectory {
     for (const duplicate of walked.duplicates ?? []) {
       this.warn('manifest', place, `a key written more than once: "${duplicate.key}" was also written as ${JSON.stringify(duplicate.value).slice(0, MAX_DUPLICATE_CHARS)}; the last value is read`);
     }
-    if (typeof index !== 'number' || !isJsonObject(walked.value)) {
+    if (typeof index === 'string' && !this.objectSections.has(String(section))) {
+      this.objectSections.add(String(section));
+      this.warn('manifest', `${this.file}#/${String(section)}`, `"${String(section)}" is an object, not the array the RSMF schemas define; each of its members is read as one of them, its pointer naming its key`);
+    }
+    if (!isJsonObject(walked.value)) {
       this.warn('manifest', place, `not an object, so not a ${section === 'participants' ? 'participant' : 'conversation'}; left out (events naming it name an unknown ${section === 'participants' ? 'participant' : 'conversation'})`);
       return;
     }

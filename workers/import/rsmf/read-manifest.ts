@@ -28,13 +28,14 @@ function directoryPlan(path: JsonPath): PlanDecision {
     if (path[0] === 'events') return 'skip';
     return SECTIONS.has(String(path[0])) ? 'descend' : 'assemble';
   }
-  return path.length === 2 && SECTIONS.has(String(path[0])) && typeof path[1] === 'number' ? 'assemble' : 'skip';
+  // The members of an object written where the schemas put an array are read too (at their keys), and said.
+  return path.length === 2 && SECTIONS.has(String(path[0])) ? 'assemble' : 'skip';
 }
 
 function eventsPlan(path: JsonPath): PlanDecision {
   if (path.length === 0) return 'descend';
   if (path.length === 1) return path[0] === 'events' ? 'descend' : 'skip';
-  return path.length === 2 && path[0] === 'events' && typeof path[1] === 'number' ? 'assemble' : 'skip';
+  return path.length === 2 && path[0] === 'events' ? 'assemble' : 'skip';
 }
 
 export interface ManifestCounts {
@@ -96,14 +97,20 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
   // starts again from 0 in each (values arrive in file order, so a lower index starts the next).
   let occurrence = 1;
   let lastIndex = -1;
+  let eventsObjectTold = false;
   const second = await walkJsonSource(input, sink, eventsPlan, async (walked) => {
     if (walked.path.length === 1) {
       warn('manifest', `${file}#/events`, '"events" is not an array; no event could be read from it');
       return;
     }
-    const index = Number(walked.path[1]);
-    if (index <= lastIndex) occurrence += 1;
-    lastIndex = index;
+    const [, index] = walked.path;
+    if (typeof index === 'number') {
+      if (index <= lastIndex) occurrence += 1;
+      lastIndex = index;
+    } else if (!eventsObjectTold) {
+      eventsObjectTold = true;
+      warn('manifest', `${file}#/events`, '"events" is an object, not the array the RSMF schemas define; each of its members is read as an event, its pointer naming its key');
+    }
     const read = await eventRecord(walked, context);
     const record = occurrence === 1 ? read : { ...read, extra: { ...read.extra, eventsKeyOccurrence: occurrence } };
     if (record.kind === 'unparsed') counts.unparsed += 1;

@@ -199,3 +199,17 @@ describe('a participant with a key written twice', () => {
     expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/participants/1', message: expect.stringContaining('"display" was also written as "Eve"') as unknown as string });
   });
 });
+
+describe('a manifest whose arrays are objects', () => {
+  it('reads the members of an "events" or "participants" object at their keys, and says the manifest is not as the schemas define it', async () => {
+    const { version, participants, conversations, events } = smallManifest();
+    const asObject = (list: unknown[] | undefined): Record<string, unknown> => Object.fromEntries((list ?? []).map((item, index) => [`k${index}`, item]));
+    const result = await readManifest(JSON.stringify({ version, participants: asObject(participants), conversations, events: asObject(events) }));
+    expect(result.messages.map((message) => [message.text, message.sender, message.locator.kind === 'json-pointer' ? message.locator.pointer : null])).toEqual([
+      ['hello', 'Ana', '/events/k0'],
+      ['hi', 'Bo', '/events/k1'],
+    ]);
+    const said = result.warnings.filter((warning) => warning.message.includes('is an object, not the array'));
+    expect(said.map((warning) => warning.place)).toEqual(['rsmf_manifest.json#/participants', 'rsmf_manifest.json#/events']);
+  });
+});
