@@ -14,7 +14,7 @@ import { unparsedRecord } from '../unparsed-record.ts';
 import { isJsonObject, jsonPointer } from '../telegram/json-walker.ts';
 import type { JsonObject, JsonValue, WalkedValue } from '../telegram/json-walker.ts';
 import type { AttachmentReader } from './attachments.ts';
-import { identityOf, text } from './manifest-directory.ts';
+import { identityOf, idText, text } from './manifest-directory.ts';
 import type { ManifestDirectory, Warn } from './manifest-directory.ts';
 import { readRsmfTime } from './rsmf-time.ts';
 
@@ -81,7 +81,7 @@ function timestampTextOf(value: JsonValue | undefined): string {
 }
 
 function chatKeyOf(event: JsonObject | null, place: string, context: EventContext): string {
-  const id = event === null ? null : text(event['conversation']);
+  const id = event === null ? null : idText(event['conversation']);
   if (id !== null && context.directory.conversations.has(id)) return id;
   if (id !== null) {
     context.warn('conversation', place, `names the conversation "${id}", which is not among the manifest's conversations; kept in a chat of that id`);
@@ -94,7 +94,7 @@ function chatKeyOf(event: JsonObject | null, place: string, context: EventContex
 }
 
 function senderOf(event: JsonObject, place: string, context: EventContext): { sender: string | null; senderId: string | null } {
-  const id = text(event['participant']);
+  const id = idText(event['participant']);
   if (id === null) return { sender: null, senderId: null };
   const known = context.directory.participants.get(id);
   if (known !== undefined) return identityOf(known);

@@ -213,3 +213,18 @@ describe('a manifest whose arrays are objects', () => {
     expect(said.map((warning) => warning.place)).toEqual(['rsmf_manifest.json#/participants', 'rsmf_manifest.json#/events']);
   });
 });
+
+describe('ids written as numbers', () => {
+  it('reads participant and conversation ids written as numbers as their digits, so events still name their sender and chat, and says so', async () => {
+    const text = JSON.stringify({
+      version: '2.0.0',
+      participants: [{ id: 1, display: 'Ana', account_id: 15550001 }, { id: 2, display: 'Bo' }],
+      conversations: [{ id: 10, display: 'Ana and Bo', platform: 'sms', type: 'direct', participants: [1, 2], custodian: 1 }],
+      events: [{ type: 'message', participant: 1, conversation: 10, timestamp: '2023-05-01T10:00:00Z', body: 'hello' }],
+    });
+    const result = await readManifest(text);
+    expect(result.messages[0]).toMatchObject({ chatKey: '10', sender: 'Ana', senderId: '15550001' });
+    expect(result.chats[0]).toMatchObject({ key: '10', participants: [{ name: 'Ana', id: '15550001' }, { name: 'Bo', id: '2' }] });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: expect.stringContaining('written as numbers') as unknown as string });
+  });
+});
