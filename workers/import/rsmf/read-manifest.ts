@@ -19,6 +19,8 @@ import { ManifestDirectory, MAX_AS_WRITTEN_CHARS, MAX_LISTED_AS_WRITTEN } from '
 import type { Warn } from './manifest-directory.ts';
 import { eventRecord, NO_CONVERSATION_KEY } from './manifest-event.ts';
 
+/** How event times are read (rsmf-time.ts), stated in the source's details. */
+const TIME_RULE = 'ISO 8601 timestamps: one with an offset (Z, +hh:mm) is that instant; one without (the schemas\' own example has none) is a wall clock, converted in the time zone of the import; the text is kept as written';
 const SECTIONS = new Set(['participants', 'conversations']);
 const REQUIRED_ARRAYS = ['participants', 'conversations', 'events'];
 
@@ -92,6 +94,8 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
     sink.chat(chat);
   };
   const counts: ManifestCounts = { messages: 0, system: 0, unparsed: 0, attachments: 0 };
+  // How many times rest on the time zone declared at import (a wall clock), for the court.
+  const times = { withOffset: 0, wallClock: 0, none: 0 };
   const context = { file, directory, attachments, warn, chatFor };
   // Which "events" array an event is in, when the key is written more than once: the index
   // starts again from 0 in each (values arrive in file order, so a lower index starts the next).
@@ -117,6 +121,9 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
     else if (record.kind === 'system') counts.system += 1;
     else counts.messages += 1;
     counts.attachments += record.attachments.length;
+    if (record.time === null) times.none += 1;
+    else if ('utcMs' in record.time) times.withOffset += 1;
+    else times.wallClock += 1;
     await sink.message(record);
     if ((counts.messages + counts.system + counts.unparsed) % PROGRESS_EVERY_RECORDS === 0) sink.throwIfCancelled();
   });
@@ -142,6 +149,8 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
       conversationsAsWritten: directory.conversationsAsWritten,
       ...(directory.notListedAsWritten === 0 ? {} : { notListedAsWritten: directory.notListedAsWritten }),
       events: counts,
+      times,
+      timeRule: TIME_RULE,
       ...(stated.has(NO_CONVERSATION_KEY) ? { eventsWithoutConversation: true } : {}),
       ...(directory.otherKeys.length === 0 ? {} : { otherTopLevelKeys: directory.otherKeys }),
       ...(fault === null ? {} : { readUpTo: fault.place }),

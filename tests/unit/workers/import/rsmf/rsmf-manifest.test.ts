@@ -228,3 +228,17 @@ describe('ids written as numbers', () => {
     expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: expect.stringContaining('written as numbers') as unknown as string });
   });
 });
+
+describe('how the event times were read', () => {
+  it('counts the times read as wall clocks (converted in the import\'s time zone) apart from those with an offset, and states the rule', async () => {
+    const manifest = smallManifest();
+    manifest.events = [
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2018-09-11T09:45:00', body: 'wall' },
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2018-09-11T09:45:00Z', body: 'instant' },
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'none' },
+    ];
+    const result = await readManifest(manifest);
+    expect(result.outcome.details['times']).toEqual({ withOffset: 1, wallClock: 1, none: 1 });
+    expect(result.outcome.details['timeRule']).toContain('time zone');
+  });
+});
