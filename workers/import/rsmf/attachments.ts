@@ -35,6 +35,8 @@ export interface FoundAttachment {
   attachment: ParsedAttachment;
   /** Why the bytes could not be had, when this reader already knows (the import says so itself otherwise). */
   problem: string | null;
+  /** The bytes were found, but not at the entry the id names exactly (said, so the match is not taken for the id's). */
+  note?: string;
 }
 
 export interface AttachmentReader {
@@ -75,7 +77,10 @@ export function inEmbeddedZip(archive: ZipArchive, where: string): AttachmentRea
         // path names the entry the bytes came from, inside the source; one not found gets none,
         // so that nothing is looked for beside the .rsmf on disk.
         const { size: _stated, ...rest } = base;
-        return { attachment: { ...rest, path: `rsmf.zip!${found.entry.name}`, bytes }, problem: null };
+        const attachment: ParsedAttachment = { ...rest, path: `rsmf.zip!${found.entry.name}`, bytes };
+        if (found.how === 'exact') return { attachment, problem: null };
+        const how = found.how === 'file-name' ? 'by its file name alone (the only entry of that name, in another folder)' : 'by its name in another Unicode normalisation (NFC/NFD)';
+        return { attachment, problem: null, note: `the attachment id "${named.id}" names no entry of ${where} exactly; the entry ${found.entry.name}, found ${how}, is read as the attachment` };
       } catch (error) {
         // A bomb, an encrypted entry, a CRC or size the bytes belie: the attachment, never the import.
         if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;

@@ -26,6 +26,8 @@ export const MAX_CONVERSATION_MEMBERS = 10_000;
 export const MAX_LISTED_AS_WRITTEN = 1000;
 /** Characters of JSON those lists may hold together: a hostile manifest's huge participants stay out. */
 export const MAX_AS_WRITTEN_CHARS = 1024 * 1024;
+/** Characters of an overwritten value named in the warning about a key written twice. */
+const MAX_DUPLICATE_CHARS = 500;
 
 export interface RsmfParticipant {
   id: string;
@@ -57,11 +59,15 @@ export class ManifestDirectory {
   /** Top-level keys the schemas do not define, named in the details. */
   readonly otherKeys: string[] = [];
   participantsNotHeld = 0;
+  /** Some participant or conversation id is a JSON number (the schemas define strings). */
+  private numericIds = false;
   conversationsNotHeld = 0;
   /** The first MAX_LISTED_AS_WRITTEN participants and conversations, as written. */
   readonly participantsAsWritten: JsonObject[] = [];
   readonly conversationsAsWritten: JsonObject[] = [];
   private asWrittenChars = 0;
+  /** Sections written as an object instead of an array, told once each. */
+  private readonly objectSections = new Set<string>();
   /** Participants and conversations not kept as written (beyond the count or the size). */
   notListedAsWritten = 0;
 
@@ -77,7 +83,15 @@ export class ManifestDirectory {
       return;
     }
     if (walked.problem !== undefined) this.warn('manifest', place, `read only in part: ${walked.problem}`);
-    if (typeof index !== 'number' || !isJsonObject(walked.value)) {
+    // A key written twice: the last value is read (as JSON readers do); the ones it overwrote are named here, the only place they are kept.
+    for (const duplicate of walked.duplicates ?? []) {
+      this.warn('manifest', place, `a key written more than once: "${duplicate.key}" was also written as ${JSON.stringify(duplicate.value).slice(0, MAX_DUPLICATE_CHARS)}; the last value is read`);
+    }
+    if (typeof index === 'string' && !this.objectSections.has(String(section))) {
+      this.objectSections.add(String(section));
+      this.warn('manifest', `${this.file}#/${String(section)}`, `"${String(section)}" is an object, not the array the RSMF schemas define; each of its members is read as one of them, its pointer naming its key`);
+    }
+    if (!isJsonObject(walked.value)) {
       this.warn('manifest', place, `not an object, so not a ${section === 'participants' ? 'participant' : 'conversation'}; left out (events naming it name an unknown ${section === 'participants' ? 'participant' : 'conversation'})`);
       return;
     }
@@ -104,7 +118,8 @@ export class ManifestDirectory {
   }
 
   private takeParticipant(value: JsonObject, pointer: string, place: string): void {
-    const id = text(value['id']);
+    const id = idText(value['id']);
+    this.numericIds ||= typeof value['id'] === 'number';
     if (id === null) {
       this.warn('manifest', place, 'a participant without an id (the schemas require one); no event can name it, left out');
       return;
@@ -117,11 +132,12 @@ export class ManifestDirectory {
       this.participantsNotHeld += 1;
       return;
     }
-    this.participants.set(id, { id, display: text(value['display']), email: text(value['email']), accountId: text(value['account_id']), pointer });
+    this.participants.set(id, { id, display: text(value['display']), email: text(value['email']), accountId: idText(value['account_id']), pointer });
   }
 
   private takeConversation(value: JsonObject, pointer: string, place: string): void {
-    const id = text(value['id']);
+    const id = idText(value['id']);
+    this.numericIds ||= typeof value['id'] === 'number';
     if (id === null) {
       this.warn('manifest', place, 'a conversation without an id (the schemas require one); no event can name it, left out');
       return;
@@ -135,7 +151,10 @@ export class ManifestDirectory {
       return;
     }
     const listed = Array.isArray(value['participants']) ? value['participants'] : [];
-    const members = listed.flatMap((member) => (typeof member === 'string' ? [member] : []));
+    const members = listed.flatMap((member) => {
+      const memberId = idText(member);
+      return memberId === null ? [] : [memberId];
+    });
     if (members.length > MAX_CONVERSATION_MEMBERS) this.warn('manifest', place, `lists ${members.length} participants; the first ${MAX_CONVERSATION_MEMBERS} are kept as the chat's participants`);
     this.conversations.set(id, {
       id,
@@ -143,13 +162,14 @@ export class ManifestDirectory {
       platform: text(value['platform']),
       type: text(value['type']),
       members: members.slice(0, MAX_CONVERSATION_MEMBERS),
-      custodian: text(value['custodian']),
+      custodian: idText(value['custodian']),
       pointer,
     });
   }
 
   /** Says, once the first pass is over, what was not held. */
   finish(): void {
+    if (this.numericIds) this.warn('manifest', this.file, 'participant or conversation ids are written as numbers, not the strings the RSMF schemas define; they are read as their digits (and events naming them by number or by those digits name them)');
     if (this.participantsNotHeld > 0) this.warn('manifest', `${this.file}#/participants`, `${this.participantsNotHeld} participants beyond the first ${MAX_HELD_PARTICIPANTS} were not held; events naming them show their ids only`);
     if (this.conversationsNotHeld > 0) this.warn('manifest', `${this.file}#/conversations`, `${this.conversationsNotHeld} conversations beyond the first ${MAX_HELD_CONVERSATIONS} were not held; their events are kept under their conversation ids`);
   }
@@ -196,6 +216,15 @@ function kindOf(conversation: RsmfConversation): 'private' | 'group' | 'unknown'
   if (conversation.type === 'channel') return 'group';
   if (conversation.type === 'direct') return conversation.members.length > 2 ? 'group' : 'private';
   return 'unknown';
+}
+
+/**
+ * An id or a reference to one: a non-empty string, or a number written where the schemas define
+ * a string (a converter's numeric ids), read as its digits; else null.
+ */
+export function idText(value: JsonValue | undefined): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return text(value);
 }
 
 /** A non-empty string value, else null. */

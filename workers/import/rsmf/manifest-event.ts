@@ -14,7 +14,7 @@ import { unparsedRecord } from '../unparsed-record.ts';
 import { isJsonObject, jsonPointer } from '../telegram/json-walker.ts';
 import type { JsonObject, JsonValue, WalkedValue } from '../telegram/json-walker.ts';
 import type { AttachmentReader } from './attachments.ts';
-import { identityOf, text } from './manifest-directory.ts';
+import { identityOf, idText, text } from './manifest-directory.ts';
 import type { ManifestDirectory, Warn } from './manifest-directory.ts';
 import { readRsmfTime } from './rsmf-time.ts';
 
@@ -47,9 +47,13 @@ export async function eventRecord(walked: WalkedValue, context: EventContext): P
   }
   if (type !== 'message' && !SYSTEM_TYPES.has(type)) context.warn('event', place, `the event type "${type}" is not one the RSMF schemas define; kept as a system record`);
   const who = senderOf(event, place, context);
-  const timestamp = typeof event['timestamp'] === 'string' ? event['timestamp'] : '';
-  const read = timestamp === '' ? null : readRsmfTime(timestamp);
-  if (timestamp !== '' && read === null) context.warn('timestamp', place, `the timestamp "${timestamp}" is not an ISO 8601 date and time; the event has no time`);
+  const timestamp = timestampTextOf(event['timestamp']);
+  const read = typeof event['timestamp'] === 'string' && timestamp !== '' ? readRsmfTime(timestamp) : null;
+  if (event['timestamp'] !== undefined && event['timestamp'] !== null && typeof event['timestamp'] !== 'string') {
+    context.warn('timestamp', place, `the timestamp ${timestamp} is not a string (the schemas define an ISO 8601 text); the event has no time, the value is kept as written`);
+  } else if (timestamp !== '' && read === null) context.warn('timestamp', place, `the timestamp "${timestamp}" is not an ISO 8601 date and time; the event has no time`);
+  // A key written twice: the value kept is the last (as JSON readers do); the one it overwrote is kept in extra.
+  if (walked.duplicates !== undefined) context.warn('event', place, `the key${walked.duplicates.length === 1 ? '' : 's'} ${[...new Set(walked.duplicates.map((duplicate) => `"${duplicate.key}"`))].join(', ')} ${walked.duplicates.length === 1 ? 'is' : 'are'} written more than once; the last value is read, the earlier kept in the record's extra (duplicateKeys)`);
   const body = typeof event['body'] === 'string' ? event['body'] : '';
   const direction = event['direction'] === 'incoming' || event['direction'] === 'outgoing' ? event['direction'] : null;
   const edits = Array.isArray(event['edits']) ? event['edits'] : [];
@@ -66,12 +70,18 @@ export async function eventRecord(walked: WalkedValue, context: EventContext): P
     deleted: event['deleted'] === true,
     edited: edits.length > 0,
     locator,
-    extra: extraOf(event, type, read?.offset ?? null),
+    extra: { ...extraOf(event, type, read?.offset ?? null), ...(walked.duplicates === undefined ? {} : { duplicateKeys: walked.duplicates }) },
   };
 }
 
+/** The timestamp as written: a string as it is, any other value as its JSON text (a number's digits), '' when absent. */
+function timestampTextOf(value: JsonValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function chatKeyOf(event: JsonObject | null, place: string, context: EventContext): string {
-  const id = event === null ? null : text(event['conversation']);
+  const id = event === null ? null : idText(event['conversation']);
   if (id !== null && context.directory.conversations.has(id)) return id;
   if (id !== null) {
     context.warn('conversation', place, `names the conversation "${id}", which is not among the manifest's conversations; kept in a chat of that id`);
@@ -84,7 +94,7 @@ function chatKeyOf(event: JsonObject | null, place: string, context: EventContex
 }
 
 function senderOf(event: JsonObject, place: string, context: EventContext): { sender: string | null; senderId: string | null } {
-  const id = text(event['participant']);
+  const id = idText(event['participant']);
   if (id === null) return { sender: null, senderId: null };
   const known = context.directory.participants.get(id);
   if (known !== undefined) return identityOf(known);
@@ -117,6 +127,7 @@ async function attachmentsOf(event: JsonObject, place: string, context: EventCon
     const size = typeof item['size'] === 'number' ? item['size'] : null;
     const result = await context.attachments.find({ id, display: text(item['display']), size });
     if (result.problem !== null) context.warn('attachment', `${place}/attachments/${index}`, `${result.problem}; recorded as missing`);
+    if (result.note !== undefined) context.warn('attachment', `${place}/attachments/${index}`, result.note);
     found.push(result.attachment);
   }
   return found;
@@ -142,6 +153,9 @@ function extraOf(event: JsonObject, type: string, offset: string | null): Record
   // A direction other than the two the 2.0 schema allows is kept as written, not read as one.
   if (event['direction'] !== undefined && event['direction'] !== 'incoming' && event['direction'] !== 'outgoing') keep('directionAsWritten', 'direction');
   if (event['body'] !== undefined && typeof event['body'] !== 'string') keep('bodyAsWritten', 'body');
+  // Values of a type the schemas do not define are not read (no time, not deleted), but kept as written.
+  if (event['timestamp'] !== undefined && typeof event['timestamp'] !== 'string') keep('timestampAsWritten', 'timestamp');
+  if (event['deleted'] !== undefined && typeof event['deleted'] !== 'boolean') keep('deletedAsWritten', 'deleted');
   const other: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(event)) if (!KNOWN_FIELDS.has(key)) defineField(other, key, value);
   if (Object.keys(other).length > 0) extra['otherFields'] = other;

@@ -63,6 +63,7 @@ export async function readRsmfMessage(input: ParserInput, sink: ParseSink): Prom
   try {
     for (const name of archive.unsafeNames) sink.warning({ place: `${where}!${name}`, message: 'entry name points outside the archive (absolute path or ..); not read' });
     for (const name of archive.linkNames) sink.warning({ place: `${where}!${name}`, message: 'entry is a symbolic link; not followed, not read' });
+    warnRepeatedNames(archive, where, sink);
     const manifest = archive.find(MANIFEST_NAME);
     if (manifest === undefined) return await asEmail(input, sink, headers, `its ${ZIP_PART_NAME} holds no ${MANIFEST_NAME} at its root`);
     const refused = await refusal(archive, manifest);
@@ -161,6 +162,19 @@ function entryInput(archive: ZipArchive, entry: ZipEntryInfo, containerPath: str
     nearby: () => Promise.resolve([]),
     nearbyUnlisted: () => Promise.resolve([]),
   };
+}
+
+/**
+ * A zip may store two entries under one name (a second manifest, a second file under an
+ * attachment's name): a name finds the first (zip-archive.ts), and the others, whose name counts
+ * as read once the first is, would be passed over in silence. Each such name is told.
+ */
+function warnRepeatedNames(archive: ZipArchive, where: string, sink: ParseSink): void {
+  const counts = new Map<string, number>();
+  for (const entry of archive.entries) counts.set(entry.name, (counts.get(entry.name) ?? 0) + 1);
+  for (const [name, count] of counts) {
+    if (count > 1) sink.warning({ place: `${where}!${name}`, message: `${count} entries of ${ZIP_PART_NAME} are stored under this name (written more than once); only the first is read, the other ${count - 1} never are` });
+  }
 }
 
 /** rsmf.zip entries that no event named (avatars, platform icons, stray files): named, never passed over in silence. */

@@ -93,6 +93,8 @@ describe('bounded details', () => {
     const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(manifest)), { displayName: 'x.rsmf' }));
     expect((result.outcome.details['participantsAsWritten'] as unknown[]).length).toBe(3);
     expect(result.outcome.details['notListedAsWritten']).toBe(2);
+    // Their custom fields (a phone number) are in no record: said, not only counted.
+    expect(result.warnings).toContainEqual({ place: 'x.rsmf!rsmf.zip!rsmf_manifest.json', message: expect.stringContaining('2 participants or conversations are not kept as written') as unknown as string });
     expect(result.messages[0]?.sender).toBe('Ana');
   });
 });
@@ -103,5 +105,25 @@ describe('a manifest in another encoding', () => {
     const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(utf16)), { displayName: 'x.rsmf' }));
     expect(result.messages.map((message) => message.kind)).toEqual(['unparsed']);
     expect(result.messages[0]?.reason).toContain('not JSON');
+  });
+});
+
+describe('an rsmf.zip holding one name twice', () => {
+  it('names the entries stored under a name already taken (a second manifest, a second file of an attachment\'s name), never passing them over', async () => {
+    const manifest = withAttachment('a.jpg');
+    const zip = buildZip([{ name: 'rsmf_manifest.json', data: manifestText(manifest) }, { name: 'a.jpg', data: 'first' }, { name: 'a.jpg', data: 'second' }, { name: 'rsmf_manifest.json', data: '{}' }]);
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(zip), { displayName: 'x.rsmf' }));
+    expect(Buffer.from(result.messages[0]?.attachments[0]?.bytes ?? []).toString()).toBe('first');
+    const named = result.warnings.filter((warning) => warning.message.includes('more than once'));
+    expect(named.map((warning) => warning.place).sort()).toEqual(['x.rsmf!rsmf.zip!a.jpg', 'x.rsmf!rsmf.zip!rsmf_manifest.json']);
+  });
+});
+
+describe('an attachment id that names no entry exactly', () => {
+  it('says when the file taken is one found under another folder by its file name, not the entry the id names', async () => {
+    const zip = rsmfZip(withAttachment('media/b.jpg'), [{ name: 'other/b.jpg', data: 'bbb' }]);
+    const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(zip), { displayName: 'x.rsmf' }));
+    expect(result.messages[0]?.attachments[0]?.path).toBe('rsmf.zip!other/b.jpg');
+    expect(result.warnings).toContainEqual({ place: 'x.rsmf!rsmf.zip!rsmf_manifest.json#/events/0/attachments/0', message: expect.stringContaining('other/b.jpg') as unknown as string });
   });
 });

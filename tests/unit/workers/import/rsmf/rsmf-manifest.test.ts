@@ -156,3 +156,89 @@ describe('a manifest lacking what the schemas require', () => {
     expect(result.warnings).toEqual([{ place: 'rsmf_manifest.json', message: 'the manifest has no "events" (the RSMF schemas require it)' }]);
   });
 });
+
+describe('event fields written in another type than the schemas define', () => {
+  it('keeps a timestamp that is not a string (epoch milliseconds) as written, with a warning, never dropping it', async () => {
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', timestamp: 1536659100000, body: 'a', deleted: 'true' }];
+    const result = await readManifest(manifest);
+    expect(result.messages[0]).toMatchObject({ time: null, timestampText: '1536659100000', deleted: false });
+    expect(result.messages[0]?.extra).toMatchObject({ timestampAsWritten: 1536659100000, deletedAsWritten: 'true' });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/0', message: expect.stringContaining('1536659100000') as unknown as string });
+  });
+});
+
+describe('an event with a repeated key', () => {
+  it('keeps the value the repeated key overwrote in the record, and says so at the event', async () => {
+    const text = manifestText(smallManifest()).replace('"body": "hello"', '"body": "meet at 5", "body": "hello"');
+    const result = await readManifest(text);
+    expect(result.messages[0]?.text).toBe('hello');
+    expect(result.messages[0]?.extra).toMatchObject({ duplicateKeys: [{ key: 'body', value: 'meet at 5' }] });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/events/0', message: expect.stringContaining('"body"') as unknown as string });
+  });
+});
+
+describe('a manifest with a top-level key written twice', () => {
+  it('reads the events of both "events" arrays, says the key is repeated, and tells the records of the second apart from those of the first', async () => {
+    const text = manifestText(smallManifest()).replace(/\n\}$/u, ',\n"events": [{"type":"message","participant":"P1","conversation":"C1","body":"second array"}]\n}');
+    const result = await readManifest(text);
+    expect(result.messages.map((message) => [message.text, message.locator.kind === 'json-pointer' ? message.locator.pointer : null, message.extra?.['eventsKeyOccurrence']])).toEqual([
+      ['hello', '/events/0', undefined],
+      ['hi', '/events/1', undefined],
+      ['second array', '/events/0', 2],
+    ]);
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: expect.stringContaining('"events" is written 2 times') as unknown as string });
+  });
+});
+
+describe('a participant with a key written twice', () => {
+  it('names the key and the value it overwrote, at the participant', async () => {
+    const text = manifestText(smallManifest()).replace('"display": "Bo"', '"display": "Eve", "display": "Bo"');
+    const result = await readManifest(text);
+    expect(result.messages[1]?.sender).toBe('Bo');
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json#/participants/1', message: expect.stringContaining('"display" was also written as "Eve"') as unknown as string });
+  });
+});
+
+describe('a manifest whose arrays are objects', () => {
+  it('reads the members of an "events" or "participants" object at their keys, and says the manifest is not as the schemas define it', async () => {
+    const { version, participants, conversations, events } = smallManifest();
+    const asObject = (list: unknown[] | undefined): Record<string, unknown> => Object.fromEntries((list ?? []).map((item, index) => [`k${index}`, item]));
+    const result = await readManifest(JSON.stringify({ version, participants: asObject(participants), conversations, events: asObject(events) }));
+    expect(result.messages.map((message) => [message.text, message.sender, message.locator.kind === 'json-pointer' ? message.locator.pointer : null])).toEqual([
+      ['hello', 'Ana', '/events/k0'],
+      ['hi', 'Bo', '/events/k1'],
+    ]);
+    const said = result.warnings.filter((warning) => warning.message.includes('is an object, not the array'));
+    expect(said.map((warning) => warning.place)).toEqual(['rsmf_manifest.json#/participants', 'rsmf_manifest.json#/events']);
+  });
+});
+
+describe('ids written as numbers', () => {
+  it('reads participant and conversation ids written as numbers as their digits, so events still name their sender and chat, and says so', async () => {
+    const text = JSON.stringify({
+      version: '2.0.0',
+      participants: [{ id: 1, display: 'Ana', account_id: 15550001 }, { id: 2, display: 'Bo' }],
+      conversations: [{ id: 10, display: 'Ana and Bo', platform: 'sms', type: 'direct', participants: [1, 2], custodian: 1 }],
+      events: [{ type: 'message', participant: 1, conversation: 10, timestamp: '2023-05-01T10:00:00Z', body: 'hello' }],
+    });
+    const result = await readManifest(text);
+    expect(result.messages[0]).toMatchObject({ chatKey: '10', sender: 'Ana', senderId: '15550001' });
+    expect(result.chats[0]).toMatchObject({ key: '10', participants: [{ name: 'Ana', id: '15550001' }, { name: 'Bo', id: '2' }] });
+    expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: expect.stringContaining('written as numbers') as unknown as string });
+  });
+});
+
+describe('how the event times were read', () => {
+  it('counts the times read as wall clocks (converted in the import\'s time zone) apart from those with an offset, and states the rule', async () => {
+    const manifest = smallManifest();
+    manifest.events = [
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2018-09-11T09:45:00', body: 'wall' },
+      { type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2018-09-11T09:45:00Z', body: 'instant' },
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'none' },
+    ];
+    const result = await readManifest(manifest);
+    expect(result.outcome.details['times']).toEqual({ withOffset: 1, wallClock: 1, none: 1 });
+    expect(result.outcome.details['timeRule']).toContain('time zone');
+  });
+});
