@@ -53,10 +53,11 @@ export interface ZipSurvey {
  */
 const LIKELY_EXPORT_NAME = /\.(txt|json|html?|xml|csv|db|sqlite|sqlite3|ufd)$/iu;
 /**
- * A Cellebrite report.xml is looked at before all: a .ufdr holds up to hundreds of thousands of
- * extracted files (many named like exports) before it, which pushed it beyond MAX_ENTRIES_SNIFFED.
+ * A Cellebrite report.xml, and an RSMF manifest, are looked at before all: a .ufdr holds up to
+ * hundreds of thousands of extracted files (many named like exports) before its report, which
+ * pushed it beyond MAX_ENTRIES_SNIFFED. (RSMF-Inspector writes manifests as `<name>_rsmf_manifest.json`.)
  */
-const REPORT_NAME = /(?:^|\/)report\.xml$/iu;
+const REPORT_NAME = /(?:^|\/)(?:report\.xml|[^/]*rsmf_manifest\.json)$/iu;
 
 /** Looks at the head of each entry (likely export names first) and lists what importers recognise by content. */
 export async function surveyZip(archive: ZipArchive, parsers: readonly SourceParser[], maxLookedAt = MAX_ENTRIES_SNIFFED): Promise<ZipSurvey> {
@@ -69,8 +70,10 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     ...candidates.filter((entry) => !REPORT_NAME.test(entry.name) && !LIKELY_EXPORT_NAME.test(entry.name)),
   ];
   let lookedAt = 0;
-  /** Folders of the report.xml entries recognised so far ('' for the zip's root). */
+  /** Folders of the report.xml (and RSMF manifest) entries recognised so far ('' for the zip's root). */
   const reportFolders: string[] = [];
+  /** The entries whose folders those are (a report, a manifest): kept, while the rest of their folders are theirs. */
+  const owners = new Set<ZipEntryInfo>();
   for (const entry of ordered) {
     // A UFDR's extracted files are its report's (keepReportFilesWithReports): not looked at, not counted.
     if (isBelowReport(reportFolders, entry.name)) continue;
@@ -105,7 +108,10 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     const parser = sniffs(identifying ?? head);
     if (parser !== undefined) {
       survey.recognised.push({ entry, parser });
-      if (parser.format === CELLEBRITE_REPORT_FORMAT) reportFolders.push(entryFolder(entry.name));
+      if (ownsItsFolder(parser, head)) {
+        reportFolders.push(entryFolder(entry.name));
+        owners.add(entry);
+      }
       continue;
     }
     // A chat re-saved as UTF-16 or an encrypted backup would otherwise be passed over without a
@@ -113,7 +119,7 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     const unreadable = head.byteLength === 0 ? describeEmptyDatabaseEntry(archive, entry) : describeUnreadableEntry(head);
     if (unreadable !== null) survey.unreadable.push({ name: entry.name, reason: unreadable });
   }
-  keepReportFilesWithReports(survey, reportFolders);
+  keepReportFilesWithReports(survey, reportFolders, owners);
   // Back in archive order, so records keep the order the export was written in.
   const position = new Map(archive.entries.map((entry, index) => [entry, index]));
   survey.recognised.sort((a, b) => (position.get(a.entry) ?? 0) - (position.get(b.entry) ?? 0));
@@ -125,6 +131,25 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
 
 /** The format of a Cellebrite report.xml (the UFDR importer's), whose folder is a UFDR's. */
 const CELLEBRITE_REPORT_FORMAT = 'cellebrite-ufdr';
+/** The RSMF importer's format: an `.rsmf` message, or a bare rsmf.zip's manifest. */
+const RSMF_FORMAT = 'rsmf';
+
+/**
+ * Whether a recognised entry is a container whose folder's files are its own: a UFDR's
+ * report.xml, and an RSMF manifest (a bare rsmf.zip: its attachments, which may look like
+ * exports themselves, a forwarded `.eml`, a `chat.txt`, are the manifest's, read through it).
+ * An `.rsmf` message (an e-mail) is not: several sit side by side in one zip, each a production.
+ */
+function ownsItsFolder(parser: SourceParser, head: Uint8Array): boolean {
+  if (parser.format === CELLEBRITE_REPORT_FORMAT) return true;
+  return parser.format === RSMF_FORMAT && startsWithJsonObject(head);
+}
+
+function startsWithJsonObject(head: Uint8Array): boolean {
+  let index = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (index < head.length && (head[index] === 0x20 || head[index] === 0x09 || head[index] === 0x0a || head[index] === 0x0d)) index += 1;
+  return head[index] === 0x7b;
+}
 
 /**
  * A .ufdr (or a zipped UFDR folder) holds report.xml and the files the extraction held: the
@@ -134,10 +159,10 @@ const CELLEBRITE_REPORT_FORMAT = 'cellebrite-ufdr';
  * imported beside the report, every chat twice) nor zips to extract. The report lists those it
  * names nowhere.
  */
-function keepReportFilesWithReports(survey: ZipSurvey, reportFolders: readonly string[]): void {
+function keepReportFilesWithReports(survey: ZipSurvey, reportFolders: readonly string[], owners: ReadonlySet<ZipEntryInfo>): void {
   if (reportFolders.length === 0) return;
   const isReportFile = (name: string): boolean => isBelowReport(reportFolders, name);
-  survey.recognised = survey.recognised.filter((item) => item.parser.format === CELLEBRITE_REPORT_FORMAT || !isReportFile(item.entry.name));
+  survey.recognised = survey.recognised.filter((item) => owners.has(item.entry) || !isReportFile(item.entry.name));
   survey.unreadable = survey.unreadable.filter((item) => !isReportFile(item.name));
   survey.nested = survey.nested.filter((name) => !isReportFile(name));
   survey.contacts = survey.contacts.filter((name) => !isReportFile(name));
