@@ -2,7 +2,7 @@ import type { OcrPendingRow } from '../../shared/contracts/db-worker.ts';
 import { DOC_FLAGS } from '../../shared/contracts/index-worker.ts';
 import { extractIdentifiers } from '../../shared/identifiers/extract.ts';
 import { detectLanguage } from '../../shared/language/detect.ts';
-import { createMarkerTagger } from '../../shared/markers/index.ts';
+import { createMarkerTagger, MARKER_TAGGER_NAME } from '../../shared/markers/index.ts';
 import { attachmentPathOnDisk, copyZipAttachments } from '../attachments/attachment-bytes.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { refreshIndexMarkers } from '../markers/index-markers.ts';
@@ -21,7 +21,6 @@ export interface OcrCaseSummary {
 }
 
 const PAGE = 200;
-const MARKER_TOOL = 'threadline-markers 1.0.0';
 
 /**
  * OCRs every image of the case that has no result yet (attachments, screenshot folders), on the
@@ -99,7 +98,7 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
         const tags = tagger.tag(messageText, messageLanguage.lang === 'und' ? undefined : messageLanguage.lang);
         await session.db.client.call('storeTagResults', {
           origin: 'ocr',
-          tagger: MARKER_TOOL,
+          tagger: MARKER_TAGGER_NAME,
           // Identifiers read from images add up (an 'ocr' store deletes none), so this image's own.
           results: [{ rowid: item.row.messageRowid, tags: tags.map((tag) => ({ marker: tag.marker, score: tag.score, spans: tag.spans, rule: tag.rule, rules: tag.rules, lang: tag.lang, packVersion: tag.packVersion })), identifiers: extractIdentifiers(searchable) }],
         });

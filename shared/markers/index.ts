@@ -17,6 +17,14 @@ export { MARKER_IDS, RULE_LANGUAGES, validatePack } from './schema.ts';
 export type { MarkerId, MarkerPack } from './schema.ts';
 export { RULE_PACKS } from './packs/index.ts';
 
+/**
+ * The tagger as recorded on every tag ("threadline-markers 1.0.0"), wherever it runs (the tag
+ * workers, the OCR task). Bump when tagging output changes for reasons other than the packs
+ * (their versions are recorded too).
+ */
+export const MARKER_TAGGER = { tool: 'threadline-markers', toolVersion: '1.0.0' } as const;
+export const MARKER_TAGGER_NAME = `${MARKER_TAGGER.tool} ${MARKER_TAGGER.toolVersion}`;
+
 export interface MarkerTagger {
   /** Markers found in one message, in taxonomy order. `lang` is a hint (ISO 639-3). */
   tag(text: string, lang?: string): MarkerTag[];

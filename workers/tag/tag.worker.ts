@@ -2,12 +2,10 @@ import { parentPort } from 'node:worker_threads';
 import type { TagWorkerApi } from '../../shared/contracts/tag-worker.ts';
 import { BugError } from '../../shared/errors.ts';
 import { extractIdentifiers } from '../../shared/identifiers/extract.ts';
-import { createMarkerTagger } from '../../shared/markers/index.ts';
+import { createMarkerTagger, MARKER_TAGGER } from '../../shared/markers/index.ts';
 import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
 
-/** Bump when tagging output changes for reasons other than the packs (their versions are recorded too). */
-export const TAGGER = { tool: 'threadline-markers', toolVersion: '1.0.0' } as const;
 const CANCEL_CHECK_EVERY = 1000;
 
 const tagger = createMarkerTagger();
@@ -30,7 +28,7 @@ const handlers: Handlers<TagWorkerApi> = {
         identifiers: extractIdentifiers(item.text),
       };
     });
-    return { results, tagger: { ...TAGGER, packVersions: { ...tagger.packVersions } } };
+    return { results, tagger: { ...MARKER_TAGGER, packVersions: { ...tagger.packVersions } } };
   },
 };
 

@@ -1,25 +1,17 @@
 import { mkdirSync } from 'node:fs';
-import type * as Fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { detectFormat } from '../../../../workers/import/detect-format.ts';
 import { buildDatabase } from '../../../support/sqlite-parser-harness.ts';
 import { tempFolder, writeTemp } from '../../../support/temp-case.ts';
+import { unlistable } from '../../../support/unlistable-folder.ts';
 
 /**
  * A WhatsApp contacts database whose own folder, or whose message database's folder, cannot be
  * listed (on disk: execute without read permission, which tests running as root cannot make):
  * readdirSync fails for that folder alone.
  */
-const unlistable = vi.hoisted(() => ({ folder: '' }));
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof Fs>();
-  const readdirSync = ((path: Fs.PathLike, options?: unknown) => {
-    if (String(path) === unlistable.folder) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
-    return (fs.readdirSync as (path: Fs.PathLike, options?: unknown) => unknown)(path, options);
-  }) as typeof fs.readdirSync;
-  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
-});
+vi.mock('node:fs', async (importOriginal) => (await import('../../../support/unlistable-folder.ts')).withUnlistableFolder(await importOriginal()));
 
 const CONTACTS = "CREATE TABLE wa_contacts (_id INTEGER PRIMARY KEY, jid TEXT NOT NULL, display_name TEXT, wa_name TEXT); INSERT INTO wa_contacts (jid, display_name) VALUES ('4915100000001@s.whatsapp.net', 'Anna');";
 const MSGSTORE = 'CREATE TABLE messages (_id INTEGER PRIMARY KEY, key_remote_jid TEXT, key_from_me INTEGER, key_id TEXT, data TEXT, timestamp INTEGER); CREATE TABLE chat_list (_id INTEGER PRIMARY KEY, key_remote_jid TEXT);';

@@ -1,23 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type * as Fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fileInput } from '../../../../workers/import/file-input.ts';
+import { unlistable } from '../../../support/unlistable-folder.ts';
 
 /**
  * A folder whose files can be opened but that cannot be listed (on disk: execute without read
  * permission, which tests running as root cannot make): readdirSync fails for it alone.
  */
-const unlistable = vi.hoisted(() => ({ folder: '' }));
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof Fs>();
-  const readdirSync = ((path: Fs.PathLike, options?: unknown) => {
-    if (String(path) === unlistable.folder) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
-    return (fs.readdirSync as (path: Fs.PathLike, options?: unknown) => unknown)(path, options);
-  }) as typeof fs.readdirSync;
-  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
-});
+vi.mock('node:fs', async (importOriginal) => (await import('../../../support/unlistable-folder.ts')).withUnlistableFolder(await importOriginal()));
 
 const root = mkdtempSync(join(tmpdir(), 'threadline-unlistable-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
