@@ -58,7 +58,9 @@ function toContractJson(outcome: OcrFileOutcome, lang: string): unknown {
     confidence: result.confidence,
     lang,
     tookMs: result.tookMs,
-    // Provenance beyond the contract's fields: how the text was made, for the record.
+    // Beyond the contract's fields: the words a case searches and tags (parameters.searchable),
+    // and how the text was made, for the record.
+    searchableText: result.searchableText,
     engine: result.engine,
     traineddata: result.traineddata,
     parameters: result.parameters,

@@ -24,6 +24,8 @@ describe('threadline ocr', () => {
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ file: good, lang: 'eng', text: expect.stringMatching(/2000 euros a month/), confidence: expect.any(Number), tookMs: expect.any(Number) });
+    // The words a case would search: all of a clean screenshot's, under the rule recorded beside them.
+    expect(lines[0]).toMatchObject({ searchableText: lines[0]?.['text'], parameters: { searchable: { minWordConfidence: 50, letterOrDigit: true } } });
     expect(lines[1]).toMatchObject({ file: bad, code: 'E_IMPORT_FORMAT', error: expect.stringContaining(bad) });
     expect(run.stderr).toMatch(/progress: ocr 2\/2/);
     expect(existsSync(log) ? readFileSync(log, 'utf8') : '').toBe('');
