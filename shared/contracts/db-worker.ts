@@ -1,7 +1,7 @@
 import type { PackedRows } from './packed-rows.ts';
 import type { SenderSeen } from '../domain/participants.ts';
 import type { CaseSettings } from '../domain/case.ts';
-import type { AttachmentRecord, ConversationSummary, Message } from '../domain/message.ts';
+import type { AttachmentRecord, ConversationSummary, Message, MessageLocation, MessageOrder, MessagePage } from '../domain/message.ts';
 import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/source.ts';
 import type { IndexDocument } from './index-worker.ts';
 import type { MediaType, ParsedParticipant } from './parsed-source.ts';
@@ -67,6 +67,12 @@ export interface ImportedChatSummary {
   /** Smallest and largest UTC timestamp (ISO text), null when no row has one. */
   first: string | null;
   last: string | null;
+  /**
+   * Rows whose UTC time is earlier than the latest time of a row before them in the chat's order
+   * (rows without a time not counted): more than none, and the chat also gets a time order of its
+   * own (ConversationSummary.outOfTimeOrder).
+   */
+  outOfTimeOrder: number;
   /**
    * Distinct (sender, sender id) pairs of kind 'message', in SQLite's `ORDER BY sender, sender_id`
    * order: code points (BINARY), a null id first. The chat's participants are made from these.
@@ -152,9 +158,10 @@ export interface DbWorkerApi {
   abandonSource: { params: { sourceId: string; status: AbandonedStatus; reason: string }; result: null };
   listIssues: { params: { sourceId: string }; result: ImportIssue[] };
   listConversations: { params: Record<string, never>; result: ConversationSummary[] };
-  messagesRange: { params: { chatId: string; offset: number; limit: number }; result: { total: number; messages: Message[] } };
+  /** The messages at positions [offset, offset + limit) of the chat read in `order` (source order when not given). */
+  messagesRange: { params: { chatId: string; offset: number; limit: number; order?: MessageOrder }; result: MessagePage };
   messagesByRowids: { params: { rowids: number[] }; result: (Message & { rowid: number; sourceName: string; chatTitle: string })[] };
-  locateMessage: { params: { messageId: string }; result: { chatId: string; seq: number } | null };
+  locateMessage: { params: { messageId: string }; result: MessageLocation | null };
   /** Pages through the documents of imported sources, for (re)building the search index. */
   indexDocuments: { params: { sourceIds: string[]; afterRowid: number; limit: number }; result: IndexDocument[] };
   /** Messages of a source still waiting for language detection (media placeholders and system lines excluded). */

@@ -63,4 +63,33 @@ export interface ConversationSummary {
   participants: string[];
   firstTimestamp: string | null;
   lastTimestamp: string | null;
+  /**
+   * Messages whose time is earlier than that of a message listed before them in the
+   * conversation's order (messages without a time not counted). A conversation fed by one source
+   * keeps the source's order, which is evidence too (a device clock put back, a report's own
+   * order); when this is more than none, the conversation can also be read by time (MessageOrder).
+   */
+  outOfTimeOrder: number;
+}
+
+/**
+ * The order a conversation is read in: as its messages are listed ('source': seq, the order the
+ * source gives, or time for a conversation merged from several sources), or by UTC time
+ * ('time': a message without a time stays after the message listed before it).
+ */
+export type MessageOrder = 'source' | 'time';
+
+/** Messages of a conversation read in one order: `positions[i]` is where `messages[i]` stands in it (0-based). */
+export interface MessagePage {
+  total: number;
+  messages: Message[];
+  positions: number[];
+}
+
+/** Where a message stands: its conversation, its place in the conversation's order (seq) and by time. */
+export interface MessageLocation {
+  chatId: string;
+  seq: number;
+  /** Its place when the conversation is read by time (MessageOrder 'time'). */
+  timePosition: number;
 }

@@ -4,7 +4,7 @@ import type { CaseInfo } from '../domain/case.ts';
 import { MAX_CASE_LANGUAGES } from '../domain/case.ts';
 import type { ImageContent, ImageItem } from '../domain/image.ts';
 import type { ConversationRisk, CoverageReport, ReviewDecision, ReviewItem, SharedIdentifier } from '../domain/marker.ts';
-import type { ConversationSummary, Message } from '../domain/message.ts';
+import type { ConversationSummary, MessageLocation, MessagePage } from '../domain/message.ts';
 import type { SearchResult } from '../domain/search.ts';
 import type { ImportIssue } from '../domain/source.ts';
 import type { TaskView } from '../domain/task.ts';
@@ -89,7 +89,9 @@ export const requestSchemas = {
   'tasks.list': z.object({}).strict(),
   'tasks.cancel': z.object({ taskId: z.string().min(1).max(100) }).strict(),
   'conversations.list': z.object({}).strict(),
-  'messages.range': z.object({ chatId: z.string().min(1).max(200), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_PAGE) }).strict(),
+  'messages.range': z
+    .object({ chatId: z.string().min(1).max(200), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_PAGE), order: z.enum(['source', 'time']).optional() })
+    .strict(),
   'messages.locate': z.object({ messageId: z.string().min(1).max(200) }).strict(),
   'search.run': z
     .object({
@@ -139,8 +141,8 @@ export interface ResponseTypes {
   'tasks.list': TaskView[];
   'tasks.cancel': { cancelled: boolean };
   'conversations.list': ConversationSummary[];
-  'messages.range': { total: number; messages: Message[] };
-  'messages.locate': { chatId: string; seq: number };
+  'messages.range': MessagePage;
+  'messages.locate': MessageLocation;
   'search.run': SearchResult;
 }
 

@@ -120,8 +120,8 @@ const handlers: Handlers<DbWorkerApi> = {
   async listConversations() {
     return listConversations(database().db);
   },
-  async messagesRange({ chatId, offset, limit }) {
-    return messagesRange(database().db, chatId, offset, limit);
+  async messagesRange({ chatId, offset, limit, order }) {
+    return messagesRange(database().db, chatId, offset, limit, order);
   },
   async messagesByRowids({ rowids }) {
     return messagesByRowids(database().db, rowids);

@@ -84,6 +84,8 @@ interface ChatTally {
   count: number;
   first: string | null;
   last: string | null;
+  /** Rows with a time earlier than the latest time of a row written before them (ImportedChatSummary.outOfTimeOrder). */
+  outOfTimeOrder: number;
   senders: Map<string, Set<string | null>>;
 }
 
@@ -101,6 +103,7 @@ function see(tally: ChatTally, sender: string | null, senderId: string | null, t
   if (timestamp !== null) {
     if (tally.first === null || timestamp < tally.first) tally.first = timestamp;
     if (tally.last === null || timestamp > tally.last) tally.last = timestamp;
+    else if (timestamp < tally.last) tally.outOfTimeOrder += 1;
   }
 }
 
@@ -290,7 +293,7 @@ export class RecordWriter implements ParseSink {
     let tally = this.tallies.get(key);
     if (tally === undefined) {
       if (!this.chats.has(key)) this.chat({ key, title: key });
-      tally = { chatId: this.chats.get(key)?.id ?? '', count: 0, first: null, last: null, senders: new Map() };
+      tally = { chatId: this.chats.get(key)?.id ?? '', count: 0, first: null, last: null, outOfTimeOrder: 0, senders: new Map() };
       this.tallies.set(key, tally);
     }
     this.lastTally = tally;
@@ -351,6 +354,7 @@ export class RecordWriter implements ParseSink {
       count: tally.count,
       first: tally.first,
       last: tally.last,
+      outOfTimeOrder: tally.outOfTimeOrder,
       senders: [...tally.senders].flatMap(([sender, ids]) => [...ids].map((senderId) => ({ sender, senderId }))).sort(compareSenders),
     }));
   }

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CaseInfo } from '../../../shared/domain/case.ts';
-import type { ConversationSummary } from '../../../shared/domain/message.ts';
+import type { ConversationSummary, MessageOrder } from '../../../shared/domain/message.ts';
 import type { SearchHit } from '../../../shared/domain/search.ts';
 import { CaseHeader } from '../features/case/components/CaseHeader.tsx';
 import { ConversationList } from '../features/conversations/components/ConversationList.tsx';
@@ -32,6 +32,8 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   const tasks = useTasks();
   const search = useSearch();
   const [selection, setSelection] = useState<Selection | null>(null);
+  // Kept from one conversation to the next: an analyst reading by time reads every conversation so.
+  const [order, setOrder] = useState<MessageOrder>('source');
   const searchInput = useRef<HTMLInputElement>(null);
   const hitList = useRef<HTMLOListElement>(null);
   const nonce = useRef(0);
@@ -77,6 +79,13 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
     setView('messages');
   }, []);
 
+  /** Reads the conversation in the other order, keeping `anchor` (the message in view) in view. */
+  const changeOrder = useCallback((next: MessageOrder, anchor: { messageId: string; seq: number } | null) => {
+    nonce.current++;
+    setOrder(next);
+    setSelection((current) => (current === null ? null : { chatId: current.chatId, jump: anchor === null ? null : { ...anchor, highlights: [], nonce: nonce.current } }));
+  }, []);
+
   const conversation = conversations.conversations.find((each) => each.id === selection?.chatId);
   const resultsOpen = search.state.open;
 
@@ -100,7 +109,14 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
               </p>
             </div>
           ) : (
-            <MessageView key={selection.chatId} chatId={selection.chatId} conversation={conversation} jump={selection.jump} />
+            <MessageView
+              key={`${selection.chatId} ${order}`}
+              chatId={selection.chatId}
+              conversation={conversation}
+              jump={selection.jump}
+              order={order}
+              onOrderChange={changeOrder}
+            />
           )}
         </main>
       </div>

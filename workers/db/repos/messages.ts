@@ -7,7 +7,8 @@ import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.
 import { deviceIdentity } from '../../../shared/domain/device.ts';
 import { conversationParticipants } from '../../../shared/domain/participants.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
-import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind } from '../../../shared/domain/message.ts';
+import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind, MessageLocation, MessageOrder, MessagePage } from '../../../shared/domain/message.ts';
+import { countOutOfTimeOrder, timePosition, writeTimeOrder } from './chat-time-order.ts';
 import { asNullableString, asNumber, asString, directionOf, run, selectAll, selectOne } from './rows.ts';
 
 const ATTACHMENTS_JSON = `(SELECT json_group_array(json_object('kind', a.kind, 'mediaType', a.media_type, 'fileName', a.file_name,
@@ -152,9 +153,9 @@ function insertAttachments(db: Database, batch: MessageBatch, rowids: number[]):
 /**
  * Puts each chat the source touched in order and caches its figures. A chat fed by one source
  * keeps source order (exports are not always in time order, and the file order is evidence
- * too); a chat merged from several sources is ordered by time, then source, then position.
- */
-/**
+ * too; such a chat gets a time order as well, chat-time-order.ts); a chat merged from several
+ * sources is ordered by time, then source, then position.
+ *
  * Sequences and summarises the chats a finished source fed. `known` holds the import's own
  * figures per chat (ImportedChatSummary): for a chat that source alone feeds, still numbered as
  * the import numbered it, they replace reading every row of the chat again (at a million
@@ -210,6 +211,7 @@ function summariseChat(db: Database, chatId: string): void {
     count: asNumber(figures?.['n']),
     first: asNullableString(figures?.['first']),
     last: asNullableString(figures?.['last']),
+    outOfTimeOrder: countOutOfTimeOrder(db, chatId),
     senders: senders.map((row) => ({ sender: asString(row['sender']), senderId: asNullableString(row['sender_id']) })),
   });
 }
@@ -227,6 +229,7 @@ function writeChatSummary(db: Database, chatId: string, figures: Omit<ImportedCh
     JSON.stringify(participants),
     chatId,
   ]);
+  writeTimeOrder(db, chatId, figures.outOfTimeOrder);
 }
 
 /** Removes a source's rows from the chats it fed; chats left without any source go too. */
@@ -268,13 +271,26 @@ export function listConversations(db: Database): ConversationSummary[] {
     participants: JSON.parse(asString(row['participants'])) as string[],
     firstTimestamp: asNullableString(row['first_timestamp']),
     lastTimestamp: asNullableString(row['last_timestamp']),
+    outOfTimeOrder: asNumber(row['out_of_time_order']),
   }));
 }
 
-export function messagesRange(db: Database, chatId: string, offset: number, limit: number): { total: number; messages: Message[] } {
-  const total = asNumber(selectOne(db, 'SELECT message_count AS n FROM chats WHERE id = ?', [chatId])?.['n']);
+export function messagesRange(db: Database, chatId: string, offset: number, limit: number, order: MessageOrder = 'source'): MessagePage {
+  const chat = selectOne(db, 'SELECT message_count, out_of_time_order FROM chats WHERE id = ?', [chatId]);
+  const total = asNumber(chat?.['message_count']);
+  // A chat in time order has no time order of its own: its seq is its place by time too.
+  if (order === 'time' && asNumber(chat?.['out_of_time_order'] ?? 0) > 0) {
+    const rows = selectAll(
+      db,
+      `SELECT ${MESSAGE_COLUMNS}, t.position AS position FROM chat_time_order t JOIN messages m ON m.rowid = t.message_rowid
+       WHERE t.chat = ${CHAT_NUMBER} AND t.position >= ? AND t.position < ? ORDER BY t.position`,
+      [chatId, offset, offset + limit],
+    );
+    return { total, messages: rows.map(toMessage), positions: rows.map((row) => asNumber(row['position'])) };
+  }
   const rows = selectAll(db, `SELECT ${MESSAGE_COLUMNS} FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER} AND o.seq >= ? AND o.seq < ? ORDER BY o.seq, o.message_rowid`, [chatId, offset, offset + limit]);
-  return { total, messages: rows.map(toMessage) };
+  const messages = rows.map(toMessage);
+  return { total, messages, positions: messages.map((message) => message.seq) };
 }
 
 export function messagesByRowids(db: Database, rowids: number[]): (Message & { rowid: number; sourceName: string; chatTitle: string })[] {
@@ -300,9 +316,11 @@ export function messagesByRowids(db: Database, rowids: number[]): (Message & { r
   return result;
 }
 
-export function locateMessage(db: Database, messageId: string): { chatId: string; seq: number } | null {
-  const row = selectOne(db, 'SELECT chat_id, seq FROM messages WHERE id = ?', [messageId]);
-  return row === null ? null : { chatId: asString(row['chat_id']), seq: asNumber(row['seq']) };
+export function locateMessage(db: Database, messageId: string): MessageLocation | null {
+  const row = selectOne(db, 'SELECT rowid, chat_id, seq FROM messages WHERE id = ?', [messageId]);
+  if (row === null) return null;
+  const seq = asNumber(row['seq']);
+  return { chatId: asString(row['chat_id']), seq, timePosition: timePosition(db, asNumber(row['rowid']), seq) };
 }
 
 export function indexDocuments(db: Database, sourceIds: string[], afterRowid: number, limit: number): IndexDocument[] {

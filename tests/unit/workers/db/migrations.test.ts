@@ -203,6 +203,34 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0180-chat-time-order counts and orders by time the chats of a case made before, and keeps the other chats without a time order', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 120));
+    // c-2: 03:00, no time, 01:00, 02:00, listed in that order; c-1 (caseAtSchema30's one message) is in order.
+    db.exec(`
+      INSERT INTO chats (id, title, kind, message_count) VALUES ('c-2', 'Put back', 'private', 4);
+      INSERT INTO chat_sources (chat_id, source_id) VALUES ('c-2', 'src-c');
+      INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, timestamp, timestamp_text, text, lang, lang_confidence, deleted, edited, locator)
+        VALUES ('m-2', 'src-c', 'c-2', 0, 1, 'message', '2024-01-01T03:00:00.000Z', '', 'a', 'und', 0, 0, 0, '{}'),
+               ('m-3', 'src-c', 'c-2', 1, 2, 'message', NULL, '', 'b', 'und', 0, 0, 0, '{}'),
+               ('m-4', 'src-c', 'c-2', 2, 3, 'message', '2024-01-01T01:00:00.000Z', '', 'c', 'und', 0, 0, 0, '{}'),
+               ('m-5', 'src-c', 'c-2', 3, 4, 'message', '2024-01-01T02:00:00.000Z', '', 'd', 'und', 0, 0, 0, '{}');
+      INSERT INTO chat_order (chat, seq, message_rowid) SELECT c.number, m.seq, m.rowid FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.rowid > 1;
+    `);
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 180))).toEqual({ from: 120, to: 180 });
+    expect(rows(db, 'SELECT id, out_of_time_order FROM chats ORDER BY id')).toEqual([['c-1', 0], ['c-2', 2]]);
+    // m-3 has no time: it stays after m-2, the message listed before it.
+    expect(rows(db, 'SELECT c.id, t.position, m.id FROM chat_time_order t JOIN chats c ON c.number = t.chat JOIN messages m ON m.rowid = t.message_rowid ORDER BY 1, 2')).toEqual([
+      ['c-2', 0, 'm-4'],
+      ['c-2', 1, 'm-5'],
+      ['c-2', 2, 'm-2'],
+      ['c-2', 3, 'm-3'],
+    ]);
+    db.run("DELETE FROM messages WHERE id = 'm-5'");
+    expect(rows(db, 'SELECT count(*) FROM chat_time_order')).toEqual([[3]]);
+    db.close();
+  });
+
   it('0100 on a case with no messages ever stored leaves AUTOINCREMENT starting at 1', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();

@@ -1,23 +1,37 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import type { ConversationSummary } from '../../../../../shared/domain/message.ts';
+import type { ConversationSummary, MessageOrder } from '../../../../../shared/domain/message.ts';
+import { api } from '../../../api/client.ts';
 import { Participants } from '../../../app/Participants.tsx';
 import { formatCount, formatUtc } from '../../../app/format.ts';
 import type { JumpTarget } from '../state/jump-target.ts';
 import { useMessagePages } from '../state/use-message-pages.ts';
 import { MessageRow, PlaceholderRow } from './MessageRow.tsx';
+import { OrderNote } from './OrderNote.tsx';
 
 const ESTIMATED_ROW_HEIGHT = 50;
 
+interface MessageViewProps {
+  chatId: string;
+  conversation: ConversationSummary | undefined;
+  jump: JumpTarget | null;
+  /** The order asked for; a conversation in time order already is read in its own (the same). */
+  order: MessageOrder;
+  /** The other order asked for, with the message at the top of the view to keep in view. */
+  onOrderChange: (order: MessageOrder, anchor: { messageId: string; seq: number } | null) => void;
+}
+
 /**
  * A conversation of any length: only the rows in view exist in the DOM, pages load as they come
- * into view, and a jump target is scrolled to, outlined and marked. Mount with key={chatId}.
+ * into view, and a jump target is scrolled to, outlined and marked. Mount with key={chatId and order}.
  */
-export function MessageView({ chatId, conversation, jump }: { chatId: string; conversation: ConversationSummary | undefined; jump: JumpTarget | null }) {
-  const pages = useMessagePages(chatId, conversation?.messageCount ?? null);
+export function MessageView({ chatId, conversation, jump, order, onOrderChange }: MessageViewProps) {
+  const byTime = order === 'time' && (conversation?.outOfTimeOrder ?? 0) > 0;
+  const pages = useMessagePages(chatId, conversation?.messageCount ?? null, byTime ? 'time' : 'source');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [showLocators, setShowLocators] = useState(false);
   const count = pages.total ?? 0;
+  const jumpIndex = useJumpIndex(jump, byTime);
 
   const virtualizer = useVirtualizer({
     count,
@@ -30,7 +44,7 @@ export function MessageView({ chatId, conversation, jump }: { chatId: string; co
   });
 
   const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? jump?.seq ?? 0;
+  const firstIndex = items[0]?.index ?? jumpIndex ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? firstIndex;
   const { request } = pages;
   useEffect(() => {
@@ -40,10 +54,10 @@ export function MessageView({ chatId, conversation, jump }: { chatId: string; co
   // Aim once when the jump arrives, then again when its page has loaded: real row heights
   // replace estimates around it, and the virtualizer keeps correcting until it is still.
   const aimed = useRef<{ nonce: number; settled: boolean } | null>(null);
-  const targetLoaded = jump !== null && pages.hasPage(jump.seq);
+  const targetLoaded = jump !== null && jumpIndex !== null && pages.hasPage(jumpIndex);
   useEffect(() => {
-    if (jump === null || count === 0) return;
-    const index = Math.min(jump.seq, count - 1);
+    if (jump === null || jumpIndex === null || count === 0) return;
+    const index = Math.min(jumpIndex, count - 1);
     if (aimed.current?.nonce !== jump.nonce) {
       aimed.current = { nonce: jump.nonce, settled: false };
       virtualizer.scrollToIndex(index, { align: 'center' });
@@ -54,7 +68,21 @@ export function MessageView({ chatId, conversation, jump }: { chatId: string; co
       return () => cancelAnimationFrame(frame);
     }
     return undefined;
-  }, [jump, count, targetLoaded, virtualizer]);
+  }, [jump, jumpIndex, count, targetLoaded, virtualizer]);
+
+  /**
+   * The message to keep in view when the order changes: the one jumped to while it is in view,
+   * else the one in the middle of the view (a jump centres its message, so reading one way and
+   * back comes back to the same place).
+   */
+  const messageInView = (): { messageId: string; seq: number } | null => {
+    const top = virtualizer.scrollOffset ?? 0;
+    const bottom = top + (scrollRef.current?.clientHeight ?? 0);
+    const visible = virtualizer.getVirtualItems().filter((item) => item.start + item.size > top && item.start < bottom);
+    const shown = visible.map((item) => pages.at(item.index)).filter((message) => message !== null && message !== undefined);
+    const target = shown.find((message) => message.id === jump?.messageId) ?? shown[Math.floor(shown.length / 2)];
+    return target === undefined ? null : { messageId: target.id, seq: target.seq };
+  };
 
   const title = conversation?.title ?? 'Conversation';
   return (
@@ -76,6 +104,9 @@ export function MessageView({ chatId, conversation, jump }: { chatId: string; co
           Show source locations
         </label>
       </header>
+      {conversation !== undefined && conversation.outOfTimeOrder > 0 && (
+        <OrderNote outOfTimeOrder={conversation.outOfTimeOrder} messageCount={conversation.messageCount} order={order} onChange={(next) => onOrderChange(next, messageInView())} />
+      )}
       {pages.error !== null && (
         <div className="error banner" role="alert">
           Some messages could not be loaded: {pages.error}{' '}
@@ -118,4 +149,29 @@ export function MessageView({ chatId, conversation, jump }: { chatId: string; co
       </div>
     </section>
   );
+}
+
+/**
+ * Where the jump target stands in the order read: its seq in the source's order; by time, its
+ * place as the engine gives it (messages.locate), null until it has (or its seq if it cannot).
+ */
+function useJumpIndex(jump: JumpTarget | null, byTime: boolean): number | null {
+  const [located, setLocated] = useState<{ nonce: number; index: number } | null>(null);
+  useEffect(() => {
+    if (jump === null || !byTime) return undefined;
+    let live = true;
+    const settle = (index: number): void => {
+      if (live) setLocated({ nonce: jump.nonce, index });
+    };
+    void api.invoke('messages.locate', { messageId: jump.messageId }).then(
+      (location) => settle(location.timePosition),
+      () => settle(jump.seq),
+    );
+    return () => {
+      live = false;
+    };
+  }, [jump, byTime]);
+  if (jump === null) return null;
+  if (!byTime) return jump.seq;
+  return located?.nonce === jump.nonce ? located.index : null;
 }

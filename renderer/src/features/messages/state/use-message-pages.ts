@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Message } from '../../../../../shared/domain/message.ts';
+import type { Message, MessageOrder } from '../../../../../shared/domain/message.ts';
 import { api } from '../../../api/client.ts';
 import { describeError } from '../../../app/format.ts';
 
@@ -25,10 +25,11 @@ export interface MessagePages {
 }
 
 /**
- * Lazy, cached paging of one conversation through messages.range. Rows are addressed by seq
- * (messages.range selects seq in [offset, offset + limit)). Mount one per chat (key by chatId).
+ * Lazy, cached paging of one conversation through messages.range, read in `order`. Rows are
+ * addressed by their place in that order (messages.range selects places [offset, offset + limit):
+ * seq in the source's order). Mount one per chat and order (key by both).
  */
-export function useMessagePages(chatId: string, knownTotal: number | null): MessagePages {
+export function useMessagePages(chatId: string, knownTotal: number | null, order: MessageOrder = 'source'): MessagePages {
   const pages = useRef(new Map<number, Page>());
   const pending = useRef(new Set<number>());
   const failed = useRef(new Set<number>());
@@ -62,10 +63,13 @@ export function useMessagePages(chatId: string, knownTotal: number | null): Mess
       pending.current.add(page);
       try {
         const offset = page * PAGE_SIZE;
-        const result = await api.invoke('messages.range', { chatId, offset, limit: PAGE_SIZE });
+        const result = await api.invoke('messages.range', { chatId, offset, limit: PAGE_SIZE, order });
         if (!live.current) return;
         const slots: Page = new Array<Message | undefined>(Math.max(0, Math.min(PAGE_SIZE, result.total - offset)));
-        for (const message of result.messages) slots[message.seq - offset] = message;
+        result.messages.forEach((message, index) => {
+          const position = result.positions[index];
+          if (position !== undefined && position >= offset && position - offset < slots.length) slots[position - offset] = message;
+        });
         pages.current.set(page, slots);
         failed.current.delete(page);
         evict(Math.floor((wanted.current.first + wanted.current.last) / 2 / PAGE_SIZE));
@@ -79,7 +83,7 @@ export function useMessagePages(chatId: string, knownTotal: number | null): Mess
         pending.current.delete(page);
       }
     },
-    [chatId, evict],
+    [chatId, order, evict],
   );
 
   const load = useCallback(() => {
