@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main.ts';
 import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
 import { refreshIndexMarkers } from '../../engine/markers/index-markers.ts';
@@ -101,4 +102,26 @@ describe('looking for indicators again in the text read from images', () => {
     expect(stages.some((stage) => /images/u.test(stage))).toBe(true);
   });
 
+  it('is reached from the command line: threadline tag --case <case-dir>', async () => {
+    const stale = { marker: 'document-control', score: 0.5, spans: [[0, 2]] as [number, number][], rule: 'document-control/old', rules: ['document-control/old'], lang: 'eng', packVersion: OLD_PACK };
+    await session.db.client.call('storeTagResults', { origin: 'ocr', tagger: OLD_TAGGER, results: [{ rowid: rowids[0] ?? 0, tags: [stale], identifiers: [] }] });
+    const casePath = session.path;
+    await engine.dispose();
+    // In this process (the CLI's entry without a process of its own): the same commands, a faster test.
+    const written: string[] = [];
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['tag', '--case', casePath, '-'])).toBe(2);
+      expect(await main(['tag', '--case', casePath, '--json'])).toBe(0);
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+      process.exitCode = undefined;
+    }
+    expect(JSON.parse(written.join(''))).toEqual({ case: casePath, messages: 3, ocrMessages: 3 });
+    engine = new Engine({ mode: 'cli', actor: 'retag-test' });
+    session = await engine.openCase(casePath, false);
+    expect((await ocrTags()).get(rowids[0] ?? 0)?.map((tag) => [tag.packVersion, tag.tagger])).toEqual([[createMarkerTagger().packVersions['document-control'], MARKER_TAGGER_NAME]]);
+  }, 120_000);
 });
