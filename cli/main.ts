@@ -10,6 +10,7 @@ import type { ExportCommandOptions } from './commands/export-command.ts';
 import { runLang } from './commands/lang-command.ts';
 import { runOcr } from './commands/ocr-command.ts';
 import { runReview } from './commands/review-command.ts';
+import { runRetagCase } from './commands/retag-command.ts';
 import { runTag } from './commands/tag-command.ts';
 import type { ReviewCommandOptions } from './commands/review-command.ts';
 import { runSearch } from './commands/search-command.ts';
@@ -90,10 +91,18 @@ function buildProgram(): Command {
 
   program
     .command('tag')
-    .description('Find indicators in text: JSON Lines in ({"id","text","lang"?}), JSON Lines out ({"id","markers":[{"id","score","spans","rule"}]})')
+    .description('Find indicators in text: JSON Lines in ({"id","text","lang"?}), JSON Lines out ({"id","markers":[{"id","score","spans","rule"}]}); with --case, look for indicators again in a whole case')
     .argument('[-]', 'read standard input (the same as --jsonl -)')
     .option('--jsonl <file>', 'input file, or - for standard input (the default)')
-    .action(async (bare: string | undefined, options: { jsonl?: string }) => {
+    .option('--case <case-dir>', 'tag every message of the case and the text read from its images again (decisions are kept), as the app\'s "Look for indicators again"')
+    .option('--json', 'with --case: print {"case","messages","ocrMessages"}')
+    .action(async (bare: string | undefined, options: { jsonl?: string; case?: string; json?: boolean }) => {
+      if (options.case !== undefined) {
+        if (bare !== undefined || options.jsonl !== undefined) throw new AppError('E_USAGE', 'Give either --case <case-dir> or JSON Lines to tag (--jsonl <file> or -), not both');
+        process.exitCode = await runRetagCase(options.case, options.json === true ? { json: true } : {});
+        return;
+      }
+      if (options.json === true) throw new AppError('E_USAGE', '--json goes with --case; tagging JSON Lines always prints JSON Lines');
       const jsonl = jsonlInput(bare, options.jsonl);
       process.exitCode = await runTag(jsonl === undefined ? {} : { jsonl });
     });

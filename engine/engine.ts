@@ -13,6 +13,7 @@ import { exportCase } from './export/export-case.ts';
 import type { ExportOptions, ExportSummary } from './export/export-case.ts';
 import { verifyEvidencePackage } from './package/verify-package.ts';
 import { recordDecision, reviewQueue } from './markers/review.ts';
+import { tagOcrText } from './markers/tag-ocr-text.ts';
 import { tagSource } from './markers/tag-source.ts';
 import { ocrCase } from './ocr/ocr-case.ts';
 import type { OcrCaseSummary } from './ocr/ocr-case.ts';
@@ -27,6 +28,12 @@ import { EventEmitter } from 'node:events';
 export { APP_NAME, APP_VERSION } from './app-version.ts';
 
 export type EngineHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** What "Look for indicators again" tagged: messages (their text), and messages whose images' OCR text was tagged. */
+export interface RetagSummary {
+  messages: number;
+  ocrMessages: number;
+}
 
 export interface EngineOptions {
   mode: AppInfo['mode'];
@@ -127,30 +134,37 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     return { taskId: id, done };
   }
 
-  /** Tags every imported source again (after a rule pack update); decisions survive. */
-  startRetag(): { taskId: string; done: Promise<number> } {
+  /**
+   * Tags every imported source again (after a rule pack update), then the text read from the
+   * case's images; decisions survive.
+   */
+  startRetag(): { taskId: string; done: Promise<RetagSummary> } {
     const session = this.current();
     const { id, done } = this.tasks.start(
       'tag',
       'Look for indicators again',
       async (task) => {
         const sources = await session.db.client.call('importedSourceIds', {});
+        // The text read from images is one more step after the sources.
+        const steps = sources.length + 1;
         // Stored tags replace the old ones before the index is written: a stop in between rebuilds it.
         const endDerivedWrites = session.index.beginDerivedWrites();
-        let total = 0;
+        const summary: RetagSummary = { messages: 0, ocrMessages: 0 };
         try {
           for (const [index, sourceId] of sources.entries()) {
-            task.progress(`tagging source ${index + 1} of ${sources.length}`, index, sources.length);
-            total += await tagSource(session, sourceId, task.signal, () => undefined);
+            task.progress(`tagging source ${index + 1} of ${sources.length}`, index, steps);
+            summary.messages += await tagSource(session, sourceId, task.signal, () => undefined);
           }
+          task.progress('tagging the text read from images', sources.length, steps);
+          summary.ocrMessages = await tagOcrText(session, task.signal, (tagged) => task.progress(`tagging the text read from images (${tagged} messages)`, sources.length, steps));
         } finally {
           endDerivedWrites();
         }
         await session.index.persist(sources);
-        session.audit.append(this.options.actor, 'markers.retagged', { sources: sources.length, messages: total });
-        return total;
+        session.audit.append(this.options.actor, 'markers.retagged', { sources: sources.length, ...summary });
+        return summary;
       },
-      (total) => `${total} messages tagged again`,
+      (summary) => `${summary.messages} messages tagged again, and the text read from the images of ${summary.ocrMessages}`,
     );
     void done.then(() => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }), () => undefined);
     return { taskId: id, done };

@@ -15,7 +15,7 @@ export async function runVerify(bagDir: string, options: VerifyCommandOptions): 
 
 function describe(bagDir: string, result: VerifyPackageResult): string {
   const { checked } = result;
-  const summary = `${checked.payloadFiles} payload files (${checked.payloadBytes} bytes), ${checked.tagFiles} tag files, ${checked.custodyEntries} custody entries, signature ${checked.signature}`;
+  const summary = `${checked.payloadFiles} payload files (${checked.payloadBytes} bytes), ${checked.tagFiles} tag files, ${checked.custodyEntries} custody entries, signature ${checked.signature}${checked.format === null ? '' : `, package format ${checked.format}`}`;
   if (result.ok) return `${bagDir}: OK — ${summary}\n`;
   const lines = [`${bagDir}: FAILED — ${result.failures.length} problem(s); checked ${summary}`];
   for (const failure of result.failures) lines.push(`  ${failure.file}: ${failure.problem}`);

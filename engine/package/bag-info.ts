@@ -1,3 +1,4 @@
+import { PACKAGE_FORMAT, PACKAGE_FORMAT_LABEL } from './package-format.ts';
 import type { PreparedPackage } from './prepare.ts';
 import { SIGNATURE_PATH } from './signature.ts';
 
@@ -19,6 +20,7 @@ export function bagInfoText(prepared: PreparedPackage, payloadOxum: string, sign
     ...input.exhibitRefs.map((ref): [string, string] => ['Internal-Sender-Identifier', ref]),
     ['Payload-Oxum', payloadOxum],
     ['Bag-Software-Agent', `${input.tool.name} ${input.tool.version}`],
+    [PACKAGE_FORMAT_LABEL, String(PACKAGE_FORMAT)],
     ['Threadline-Case-Name', input.case.name],
     ['Threadline-Bagging-Time', input.baggingDate],
     ['Threadline-Selection', input.selection.description],

@@ -3,6 +3,7 @@ import { describeLocatorInFull } from '../../shared/domain/locator.ts';
 import { notableFacts } from '../../shared/domain/source-facts.ts';
 import { senderLabel } from '../../shared/domain/sender-label.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { PACKAGE_FORMAT, PACKAGE_FORMAT_LABEL } from './package-format.ts';
 import type { PreparedPackage } from './prepare.ts';
 import { PUBLIC_KEY_PATH, SIGNATURE_PATH } from './signature.ts';
 
@@ -101,6 +102,7 @@ export function buildReportModel(prepared: PreparedPackage, context: ReportConte
     'Indicators are produced by rule packs (named and versioned on each indicator) and only point an analyst to a message; they are not findings. Analyst decisions and notes are shown as recorded, with author and time.',
     'The package is a BagIt 1.0 bag (RFC 8493). Every file is listed with its SHA-256 in manifest-sha256.txt or tagmanifest-sha256.txt.',
     'messages.jsonl is the verbatim record; messages.csv is a convenience copy (UTF-8 with BOM; a cell that a spreadsheet would run as a formula starts with an added apostrophe).',
+    `markers.jsonl holds one record per indicator; one with origin "ocr" was found in the text read by OCR from the message's images, and its spans index that text, given as ocrText (package format ${PACKAGE_FORMAT}, named in bag-info.txt as ${PACKAGE_FORMAT_LABEL}).`,
     ...context.fonts.map((font) => `Report font: ${font.name} (SHA-256 ${font.sha256}).`),
   ] });
 

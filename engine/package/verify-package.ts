@@ -6,6 +6,7 @@ import { compareCodeUnits, MANIFEST, PAYLOAD_DIR, TAG_MANIFEST } from './bag-wri
 import { checkCustody, CUSTODY_LOG_PATH, EXPORT_ENTRY_PATH } from './custody.ts';
 import { sha256File } from './hashing.ts';
 import { parseManifest } from './manifest-parse.ts';
+import { PACKAGE_FORMAT_LABEL, readPackageFormat } from './package-format.ts';
 import type { ManifestEntry } from './manifest-parse.ts';
 import { checkSignature, PUBLIC_KEY_PATH, SIGNATURE_PATH } from './signature.ts';
 
@@ -24,7 +25,7 @@ export async function verifyEvidencePackage(bagDir: string): Promise<VerifyPacka
   const fail = (file: string, problem: string): void => {
     if (!failures.some((failure) => failure.file === file && failure.problem === problem)) failures.push({ file, problem });
   };
-  const checked: VerifyPackageResult['checked'] = { payloadFiles: 0, payloadBytes: 0, tagFiles: 0, custodyEntries: 0, signature: 'absent' };
+  const checked: VerifyPackageResult['checked'] = { payloadFiles: 0, payloadBytes: 0, tagFiles: 0, custodyEntries: 0, signature: 'absent', format: null };
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     fail('.', `${root} is not a folder`);
     return { ok: false, failures, checked };
@@ -51,6 +52,10 @@ export async function verifyEvidencePackage(bagDir: string): Promise<VerifyPacka
     if (oxum === undefined) fail('bag-info.txt', 'has no Payload-Oxum');
     else if (oxum !== actual) fail('bag-info.txt', `Payload-Oxum is ${oxum} but data/ holds ${checked.payloadBytes} bytes in ${payload.length} files (${actual})`);
     declaresSignature = (fields.find((field) => field.label === 'Threadline-Signature')?.value ?? 'none') !== 'none';
+    // Every format this build wrote is read; one it does not know is a failure, not a guess.
+    const format = readPackageFormat(fields.find((field) => field.label === PACKAGE_FORMAT_LABEL)?.value);
+    if ('problem' in format) fail('bag-info.txt', format.problem);
+    else checked.format = format.format;
     for (const field of fields) if (field.label === '') fail('bag-info.txt', `line "${field.value.slice(0, 40)}" is not "Label: value"`);
   }
 

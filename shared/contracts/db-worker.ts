@@ -181,6 +181,8 @@ export interface DbWorkerApi {
   ocrWords: { params: { attachmentId: number }; result: { text: string; searchableText: string; words: OcrWordBox[]; onlySureWordsSearched: boolean; engine: unknown; traineddata: unknown; parameters: unknown } | null };
   setStoredPath: { params: { attachmentId: number; storedPath: string }; result: null };
   ocrTextsForRowids: { params: { rowids: number[] }; result: [number, string][] };
+  /** Messages with OCR results and their searched OCR text, in rowid order, for tagging again; lang: the image's stored language when the message has one image. */
+  ocrTextsToTag: { params: { afterRowid: number; limit: number }; result: { rowid: number; text: string; lang: string | null }[] };
   attachmentLocation: { params: { attachmentId: number }; result: OcrPendingRow | null };
   tagsForRowids: { params: { rowids: number[] }; result: [number, StoredTag[]][] };
   decisionsForMessages: { params: { messageIds: string[] }; result: ReviewDecision[] };

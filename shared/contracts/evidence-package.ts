@@ -170,5 +170,7 @@ export interface VerifyPackageResult {
     tagFiles: number;
     custodyEntries: number;
     signature: 'valid' | 'invalid' | 'absent';
+    /** The package format bag-info.txt declares (1 when it has no label: engine/package/package-format.ts); null when unread. */
+    format: number | null;
   };
 }

@@ -1,24 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
 import { reviewQueue } from '../../engine/markers/review.ts';
-import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
-import { telegramMessage, telegramPage } from '../support/telegram-html-markup.ts';
+import { openCaseWithImagesRead, writeTelegramPhotoChat } from '../support/telegram-photo-chat.ts';
 import { tempFolder } from '../support/temp-case.ts';
-
-async function photo(path: string, lines: string[]): Promise<void> {
-  const text = lines.map((line, index) => `<text x="24" y="${70 + index * 64}" font-family="DejaVu Sans" font-size="34" fill="black">${line}</text>`).join('');
-  await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${60 + lines.length * 64}"><rect width="100%" height="100%" fill="white"/>${text}</svg>`)).jpeg().toFile(path);
-}
-
-/** A rich message's figure holding a photo, as Telegram Desktop's HTML writer lays it out. */
-function figure(file: string): string {
-  return `\n<figure class="rich_block rich_media_item" data-rich-kind="photo">\n<div class="media_wrap clearfix">\n<a class="photo_wrap clearfix pull_left" href="photos/${file}">\n<img class="photo" src="photos/${file}" style="width: 260px; height: 195px"/>\n</a>\n</div>\n</figure>\n`;
-}
 
 /** Every answer a search gives that a rebuild of the index must keep. */
 async function answers(session: CaseSession, queries: string[]): Promise<Record<string, { total: number; ids: string[]; langFacets: Record<string, number>; ocr: (string | null)[] }>> {
@@ -36,16 +24,11 @@ describe('a message with two photos: OCR, tags and the rebuilt index agree', () 
   let session: CaseSession;
 
   beforeAll(async () => {
-    const folder = join(tempFolder(), 'ChatExport_2025-12-05');
-    mkdirSync(join(folder, 'photos'), { recursive: true });
-    await photo(join(folder, 'photos', 'photo_1@03-12-2025_19-01-00.jpg'), ['We took your passport']);
-    await photo(join(folder, 'photos', 'photo_2@03-12-2025_19-01-00.jpg'), ['see you tomorrow']);
-    const rich = `<div class="text rich_message" data-rich-message="1" data-rich-part="false" dir="auto">${figure('photo_1@03-12-2025_19-01-00.jpg')}${figure('photo_2@03-12-2025_19-01-00.jpg')}</div>`;
-    writeFileSync(join(folder, 'messages.html'), telegramPage([telegramMessage(1, 'Marta', rich), telegramMessage(2, 'Marta', '<div class="text">You owe us 2000 euro for the trip</div>')]));
-    engine = new Engine({ mode: 'cli', actor: 'ocr-test' });
-    session = await engine.openCase(join(tempFolder(), 'case'), true);
-    await engine.startImport([folder], { timeZone: 'UTC' }).done;
-    await engine.startOcr(resolveOcrSettings({})).done;
+    const folder = await writeTelegramPhotoChat([
+      { from: 'Marta', layout: 'rich', photos: [['We took your passport'], ['see you tomorrow']] },
+      { from: 'Marta', text: 'You owe us 2000 euro for the trip' },
+    ]);
+    ({ engine, session } = await openCaseWithImagesRead([folder]));
   }, 180_000);
 
   afterAll(async () => {

@@ -10,6 +10,13 @@ export interface TextImageOptions {
   fontSize?: number;
   lineGap?: number;
   dark?: boolean;
+  /** A font for scripts DejaVu draws poorly, e.g. Noto Sans Arabic (Debian package fonts-noto-core). */
+  fontFamily?: string;
+  /**
+   * 'rtl': each line laid out right to left and aligned right, as a phone shows an Arabic or
+   * Hebrew message (a Latin word or a number inside it is placed by the bidi algorithm).
+   */
+  direction?: 'rtl';
 }
 
 export async function textPng(lines: readonly string[], options: TextImageOptions = {}): Promise<Buffer> {
@@ -18,8 +25,12 @@ export async function textPng(lines: readonly string[], options: TextImageOption
   const width = options.width ?? 1000;
   const height = lines.length * (fontSize + lineGap) + lineGap;
   const [background, foreground] = options.dark === true ? ['#111b21', '#e9edef'] : ['#ffffff', '#111111'];
+  const rtl = options.direction === 'rtl';
+  // Right to left, the start of a line is its right end.
+  const x = rtl ? width - Math.round(fontSize / 2) : Math.round(fontSize / 2);
+  const direction = rtl ? ' direction="rtl" unicode-bidi="embed"' : '';
   const text = lines
-    .map((line, index) => `<text x="${Math.round(fontSize / 2)}" y="${(index + 1) * (fontSize + lineGap)}" font-family="DejaVu Sans" font-size="${fontSize}" fill="${foreground}">${escapeXml(line)}</text>`)
+    .map((line, index) => `<text x="${x}" y="${(index + 1) * (fontSize + lineGap)}"${direction} font-family="${options.fontFamily ?? 'DejaVu Sans'}" font-size="${fontSize}" fill="${foreground}">${escapeXml(line)}</text>`)
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${background}"/>${text}</svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();

@@ -8,7 +8,7 @@ import { CaseDatabase } from './case-database.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { addDecision, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, taggedRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
-import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
+import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
 import { inTransaction, run, selectOne } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
 
@@ -185,6 +185,9 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async ocrTextsForRowids({ rowids }) {
     return ocrTextsForRowids(database().db, rowids);
+  },
+  async ocrTextsToTag({ afterRowid, limit }) {
+    return ocrTextsToTag(database().db, afterRowid, limit);
   },
   async attachmentLocation({ attachmentId }) {
     return attachmentLocation(database().db, attachmentId);

@@ -99,6 +99,28 @@ describe('evidence package verification catches tampering', () => {
     expect(result.failures).toEqual([{ file: 'bag-info.txt', problem: expect.stringContaining('Payload-Oxum') as unknown }]);
   });
 
+  it('reads the package format from bag-info.txt: 2 as written now, 1 for a package without the label, and refuses one it does not know', async () => {
+    expect(readFileSync(join(unsigned, 'bag-info.txt'), 'utf8')).toMatch(/^Threadline-Package-Format: 2$/m);
+    // The report tells its reader what the format means for markers.jsonl.
+    expect(readFileSync(join(unsigned, 'data/report/report.html'), 'utf8')).toMatch(/origin &quot;ocr&quot;[^<]*ocrText \(package format 2/u);
+    expect(await verifyEvidencePackage(unsigned)).toMatchObject({ ok: true, checked: { format: 2 } });
+    const withFormat = (value: string | null): string => {
+      const bag = copyOf(unsigned);
+      const info = join(bag, 'bag-info.txt');
+      const line = value === null ? '' : `Threadline-Package-Format: ${value}\n`;
+      writeFileSync(info, readFileSync(info, 'utf8').replace(/^Threadline-Package-Format: .*\n/m, line));
+      rehashManifestLine(bag, 'tagmanifest-sha256.txt', 'bag-info.txt');
+      return bag;
+    };
+    // Written before the label existed: markers.jsonl's records as format 1 has them.
+    expect(await verifyEvidencePackage(withFormat(null))).toMatchObject({ ok: true, failures: [], checked: { format: 1 } });
+    for (const unknown of ['3', 'two']) {
+      const result = await verifyEvidencePackage(withFormat(unknown));
+      expect(result.ok).toBe(false);
+      expect(result.failures).toEqual([{ file: 'bag-info.txt', problem: expect.stringContaining(`Threadline-Package-Format "${unknown}"`) as unknown }]);
+    }
+  });
+
   it('catches a tag manifest re-signed with another key', async () => {
     const bag = copyOf(signed);
     const intruder = generateKeyPairSync('ed25519').privateKey;

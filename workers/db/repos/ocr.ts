@@ -119,10 +119,12 @@ function toPendingRow(row: Record<string, SqlValue>): OcrPendingRow {
 /** Rowids bound in one statement, well within any SQLite's parameter limit (999 before 3.32). */
 const ROWIDS_PER_STATEMENT = 500;
 
-/**
- * The searched OCR text per message (several images of one message joined by blank lines): the
- * words that passed the searchable gate, or the whole text of a result stored before it (0110).
- */
+/** An image's searched words: those that passed the searchable gate, or the whole text of a result stored before it (0110). */
+const SEARCHED_TEXT = 'coalesce(o.searchable_text, o.text)';
+/** The images of one message are joined by a blank line, in attachment order: tag spans index this text. */
+const BETWEEN_IMAGES = 'char(10) || char(10)';
+
+/** The searched OCR text per message (several images of one message joined by blank lines). */
 export function ocrTextsForRowids(db: Database, rowids: number[]): [number, string][] {
   const texts: [number, string][] = [];
   // In chunks, as tagsForRowids: an export or a rebuild page may name more messages than one statement takes parameters.
@@ -130,11 +132,29 @@ export function ocrTextsForRowids(db: Database, rowids: number[]): [number, stri
     const chunk = rowids.slice(start, start + ROWIDS_PER_STATEMENT);
     for (const row of selectAll(
       db,
-      `SELECT message_rowid, group_concat(text, char(10) || char(10)) AS text FROM (SELECT message_rowid, coalesce(searchable_text, text) AS text FROM ocr_results WHERE message_rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY attachment_id) GROUP BY message_rowid`,
+      `SELECT message_rowid, group_concat(text, ${BETWEEN_IMAGES}) AS text FROM (SELECT o.message_rowid, ${SEARCHED_TEXT} AS text FROM ocr_results o WHERE o.message_rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY o.attachment_id) GROUP BY message_rowid`,
       chunk,
     )) texts.push([asNumber(row['message_rowid']), asString(row['text'])]);
   }
   return texts;
+}
+
+/**
+ * Messages of imported sources with OCR results, after `afterRowid` in rowid order, each with its
+ * searched OCR text as ocrTextsForRowids joins it, for tagging it again. `lang` is the language
+ * stored with the image when the message has one (OCR gives none to a photo's stray words:
+ * engine/ocr/ocr-language.ts); null when it has several, whose joined text has no stored language.
+ */
+export function ocrTextsToTag(db: Database, afterRowid: number, limit: number): { rowid: number; text: string; lang: string | null }[] {
+  return selectAll(
+    db,
+    `SELECT message_rowid, group_concat(text, ${BETWEEN_IMAGES}) AS text, count(*) AS images, max(lang) AS lang
+     FROM (SELECT o.message_rowid, ${SEARCHED_TEXT} AS text, o.lang FROM ocr_results o
+           JOIN messages m ON m.rowid = o.message_rowid JOIN sources s ON s.id = m.source_id AND s.status = 'imported'
+           WHERE o.message_rowid > ? ORDER BY o.message_rowid, o.attachment_id)
+     GROUP BY message_rowid ORDER BY message_rowid LIMIT ?`,
+    [afterRowid, limit],
+  ).map((row) => ({ rowid: asNumber(row['message_rowid']), text: asString(row['text']), lang: asNumber(row['images']) === 1 ? asString(row['lang']) : null }));
 }
 
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewMessage } from '../../../../shared/contracts/db-worker.ts';
 import { insertChats, insertMessages } from '../../../../workers/db/repos/messages.ts';
-import { ocrTextsForRowids, ocrWords } from '../../../../workers/db/repos/ocr.ts';
+import { ocrTextsForRowids, ocrTextsToTag, ocrWords } from '../../../../workers/db/repos/ocr.ts';
 import { run } from '../../../../workers/db/repos/rows.ts';
 import { encodeMessageBatch } from '../../../../workers/import/message-batch.ts';
 import { fileCaseWithSource } from '../../../support/memory-case-db.ts';
@@ -14,12 +14,12 @@ function message(position: number): NewMessage {
   };
 }
 
-function ocrResult(db: ReturnType<typeof fileCaseWithSource>, attachmentId: number, rowid: number, text: string, searchable: string | null): void {
+function ocrResult(db: ReturnType<typeof fileCaseWithSource>, attachmentId: number, rowid: number, text: string, searchable: string | null, lang = 'eng'): void {
   run(db, "INSERT INTO attachments (id, message_rowid, source_id, position, kind, media_type, sha256, status) VALUES (?, ?, 'src-a', 0, 'attached', 'image', 'aa', 'ok')", [attachmentId, rowid]);
   run(
     db,
-    "INSERT INTO ocr_results (attachment_id, message_rowid, text, searchable_text, confidence, lang, words, engine, traineddata, parameters, took_ms, created_at) VALUES (?, ?, ?, ?, 80, 'eng', '[]', '{}', '[]', '{}', 1, '2026')",
-    [attachmentId, rowid, text, searchable],
+    "INSERT INTO ocr_results (attachment_id, message_rowid, text, searchable_text, confidence, lang, words, engine, traineddata, parameters, took_ms, created_at) VALUES (?, ?, ?, ?, 80, ?, '[]', '{}', '[]', '{}', 1, '2026')",
+    [attachmentId, rowid, text, searchable, lang],
   );
 }
 
@@ -51,6 +51,28 @@ describe('ocrTextsForRowids', () => {
       ocrResult(db, 2, 2, 'old text RR', null);
       expect(ocrWords(db, 1)?.onlySureWordsSearched).toBe(true);
       expect(ocrWords(db, 2)?.onlySureWordsSearched).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('pages the messages to tag again through ocrTextsToTag: the same joined text, the stored language of a lone image, none for several', () => {
+    const db = fileCaseWithSource({ id: 'src-a', path: '/e/a.csv', format: 'csv', sha256: 'a', status: 'imported' });
+    try {
+      insertChats(db, [{ id: 'c-a', sourceId: 'src-a', title: 'A', kind: 'private', participants: [] }]);
+      insertMessages(db, encodeMessageBatch([message(0), message(1), message(2)]));
+      ocrResult(db, 2, 1, 'We took your passport RR', 'We took your passport', 'eng');
+      ocrResult(db, 1, 1, 'see you EE', 'see you', 'eng');
+      ocrResult(db, 3, 2, 'old text', null, 'und');
+      ocrResult(db, 4, 3, 'pașaportul tău', 'pașaportul tău', 'ron');
+      const joined = new Map(ocrTextsForRowids(db, [1, 2, 3]));
+      const first = ocrTextsToTag(db, 0, 2);
+      expect(first).toEqual([{ rowid: 1, text: joined.get(1), lang: null }, { rowid: 2, text: 'old text', lang: 'und' }]);
+      expect(ocrTextsToTag(db, 2, 2)).toEqual([{ rowid: 3, text: 'pașaportul tău', lang: 'ron' }]);
+      expect(ocrTextsToTag(db, 3, 2)).toEqual([]);
+      // A source that is no longer imported is not tagged.
+      run(db, "UPDATE sources SET status = 'cancelled'");
+      expect(ocrTextsToTag(db, 0, 10)).toEqual([]);
     } finally {
       db.close();
     }

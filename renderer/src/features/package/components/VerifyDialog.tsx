@@ -40,7 +40,7 @@ export function VerifyDialog({ onClose }: { onClose: () => void }) {
             <p className={result.ok ? 'verify-ok' : 'error'}>
               {result.ok ? 'Complete and intact.' : `${formatNumber(result.failures.length)} problem(s) found.`} {formatNumber(result.checked.payloadFiles)} payload files (
               {formatNumber(result.checked.payloadBytes)} bytes), {result.checked.tagFiles} tag files, {result.checked.custodyEntries} custody entries, signature{' '}
-              {result.checked.signature}.
+              {result.checked.signature}{result.checked.format === null ? '' : `, package format ${result.checked.format}`}.
             </p>
             {result.failures.length > 0 && (
               <ul className="verify-failures">

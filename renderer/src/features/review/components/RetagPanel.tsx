@@ -5,7 +5,7 @@ import { useEngineEvent } from '../../../app/engine-events.ts';
 import { describeError } from '../../../app/format.ts';
 import { TaskOutcome } from '../../tasks/components/TaskOutcome.tsx';
 
-/** Runs the tagger again over every imported source (after a rule pack update). */
+/** Runs the tagger again over every imported source and the text read from its images (after a rule pack update). */
 export function RetagPanel() {
   const [taskId, setTaskId] = useState<string | null>(null);
   const [task, setTask] = useState<TaskView | null>(null);
@@ -37,7 +37,7 @@ export function RetagPanel() {
         <button type="button" data-testid="review-retag" disabled={running} onClick={() => void start()}>
           {running ? 'Tagging…' : 'Tag again'}
         </button>
-        <span className="hint">Looks for indicators again with the current rule packs. Decisions, notes and bookmarks are kept.</span>
+        <span className="hint">Looks for indicators again with the current rule packs, in messages and in the text read from images. Decisions, notes and bookmarks are kept.</span>
       </div>
       <TaskOutcome task={task} running={running} cancelled="Tagging was cancelled." error={error} />
     </section>
