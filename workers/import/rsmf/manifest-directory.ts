@@ -177,7 +177,8 @@ export class ManifestDirectory {
   /** The chat a conversation becomes, with its participants named as the manifest names them. */
   chatOf(conversation: RsmfConversation): ParsedChat {
     const participants = conversation.members.map((member) => this.participantOf(member, `${this.file}#${conversation.pointer}`));
-    const chat: ParsedChat = { key: conversation.id, title: conversation.display ?? conversation.id, kind: kindOf(conversation), kindStated: conversation.type !== null, participants };
+    const kind = kindOf(conversation);
+    const chat: ParsedChat = { key: conversation.id, title: conversation.display ?? conversation.id, kind, kindStated: kind !== 'unknown', participants };
     // The 2.0 schema's eventcollectionid is "used to help keep many RSMFs from a single
     // conversation together" (a production sliced per day): the slices' chats are one conversation.
     // A conversation id alone is unique only "within the manifest", so it never merges by itself.
@@ -209,13 +210,18 @@ export function identityOf(participant: RsmfParticipant): { sender: string; send
 }
 
 /**
- * 'direct': "the participants do not change during the conversation", a chat between two people
- * or a fixed group; 'channel': "participants may enter and leave" (the schemas' words), a group.
+ * 'direct': "the participants do not change during the conversation", and its participants list
+ * is "all of the participants that took part": two people make it private, more a group; with
+ * none or one listed (the list is required, but written empty or left out) how many took part is
+ * not stated, so the kind is unknown. 'channel': "participants may enter and leave" (the schemas'
+ * words), a group.
  */
 function kindOf(conversation: RsmfConversation): 'private' | 'group' | 'unknown' {
   if (conversation.type === 'channel') return 'group';
-  if (conversation.type === 'direct') return conversation.members.length > 2 ? 'group' : 'private';
-  return 'unknown';
+  if (conversation.type !== 'direct') return 'unknown';
+  const people = new Set(conversation.members).size;
+  if (people > 2) return 'group';
+  return people === 2 ? 'private' : 'unknown';
 }
 
 /**

@@ -125,6 +125,25 @@ describe('rsmf_manifest.json read on its own', () => {
 });
 
 describe('RSMF slices of one conversation', () => {
+  it('calls a direct conversation private only when it lists two participants: with none or one, how many took part is unknown', async () => {
+    const manifest = smallManifest();
+    manifest.conversations = [
+      { id: 'C0', platform: 'sms', type: 'direct', participants: [] },
+      { id: 'C1', platform: 'sms', type: 'direct', participants: ['P1'] },
+      { id: 'C2', platform: 'sms', type: 'direct', participants: ['P1', 'P1'] },
+      { id: 'C3', platform: 'sms', type: 'direct', participants: ['P1', 'P2'] },
+      { id: 'C4', platform: 'sms', type: 'direct' },
+    ];
+    const result = await readManifest(manifest);
+    expect(result.chats.map((chat) => [chat.key, chat.kind, chat.kindStated])).toEqual([
+      ['C0', 'unknown', false],
+      ['C1', 'unknown', false],
+      ['C2', 'unknown', false],
+      ['C3', 'private', true],
+      ['C4', 'unknown', false],
+    ]);
+  });
+
   it('gives chats a merge key from the 2.0 eventcollectionid and the conversation id, and none without it', async () => {
     const sliced = await readManifest({ ...smallManifest(), eventcollectionid: 'ParentThread_2020' });
     expect(sliced.chats[0]).toMatchObject({ key: 'C1', mergeKey: 'ParentThread_2020\nC1', mergeWithinFolder: true });
