@@ -58,10 +58,10 @@ export class ManifestDirectory {
   eventCollectionId: string | null = null;
   /** Top-level keys the schemas do not define, named in the details. */
   readonly otherKeys: string[] = [];
-  participantsNotHeld = 0;
+  /** Participants and conversations beyond MAX_HELD_PARTICIPANTS and MAX_HELD_CONVERSATIONS. */
+  private readonly notHeld = { participant: 0, conversation: 0 };
   /** Some participant or conversation id is a JSON number (the schemas define strings). */
   private numericIds = false;
-  conversationsNotHeld = 0;
   /** The first MAX_LISTED_AS_WRITTEN participants and conversations, as written. */
   readonly participantsAsWritten: JsonObject[] = [];
   readonly conversationsAsWritten: JsonObject[] = [];
@@ -118,38 +118,14 @@ export class ManifestDirectory {
   }
 
   private takeParticipant(value: JsonObject, pointer: string, place: string): void {
-    const id = idText(value['id']);
-    this.numericIds ||= typeof value['id'] === 'number';
-    if (id === null) {
-      this.warn('manifest', place, 'a participant without an id (the schemas require one); no event can name it, left out');
-      return;
-    }
-    if (this.participants.has(id)) {
-      this.warn('manifest', place, `a second participant with the id "${id}"; the first one (${this.participants.get(id)?.pointer ?? ''}) is used`);
-      return;
-    }
-    if (this.participants.size >= MAX_HELD_PARTICIPANTS) {
-      this.participantsNotHeld += 1;
-      return;
-    }
+    const id = this.admit('participant', this.participants, MAX_HELD_PARTICIPANTS, value, place);
+    if (id === null) return;
     this.participants.set(id, { id, display: text(value['display']), email: text(value['email']), accountId: idText(value['account_id']), pointer });
   }
 
   private takeConversation(value: JsonObject, pointer: string, place: string): void {
-    const id = idText(value['id']);
-    this.numericIds ||= typeof value['id'] === 'number';
-    if (id === null) {
-      this.warn('manifest', place, 'a conversation without an id (the schemas require one); no event can name it, left out');
-      return;
-    }
-    if (this.conversations.has(id)) {
-      this.warn('manifest', place, `a second conversation with the id "${id}"; the first one (${this.conversations.get(id)?.pointer ?? ''}) is used`);
-      return;
-    }
-    if (this.conversations.size >= MAX_HELD_CONVERSATIONS) {
-      this.conversationsNotHeld += 1;
-      return;
-    }
+    const id = this.admit('conversation', this.conversations, MAX_HELD_CONVERSATIONS, value, place);
+    if (id === null) return;
     const listed = Array.isArray(value['participants']) ? value['participants'] : [];
     const members = listed.flatMap((member) => {
       const memberId = idText(member);
@@ -167,11 +143,35 @@ export class ManifestDirectory {
     });
   }
 
+  /**
+   * The id under which a participant or conversation is held, or null when it is not: it has no
+   * id (the schemas require one; no event could name it), its id is taken (the first is used, as
+   * events can name only one), or `cap` are held already (counted, and said by finish()).
+   */
+  private admit(kind: 'participant' | 'conversation', held: ReadonlyMap<string, { pointer: string }>, cap: number, value: JsonObject, place: string): string | null {
+    const id = idText(value['id']);
+    this.numericIds ||= typeof value['id'] === 'number';
+    if (id === null) {
+      this.warn('manifest', place, `a ${kind} without an id (the schemas require one); no event can name it, left out`);
+      return null;
+    }
+    const first = held.get(id);
+    if (first !== undefined) {
+      this.warn('manifest', place, `a second ${kind} with the id "${id}"; the first one (${first.pointer}) is used`);
+      return null;
+    }
+    if (held.size >= cap) {
+      this.notHeld[kind] += 1;
+      return null;
+    }
+    return id;
+  }
+
   /** Says, once the first pass is over, what was not held. */
   finish(): void {
     if (this.numericIds) this.warn('manifest', this.file, 'participant or conversation ids are written as numbers, not the strings the RSMF schemas define; they are read as their digits (and events naming them by number or by those digits name them)');
-    if (this.participantsNotHeld > 0) this.warn('manifest', `${this.file}#/participants`, `${this.participantsNotHeld} participants beyond the first ${MAX_HELD_PARTICIPANTS} were not held; events naming them show their ids only`);
-    if (this.conversationsNotHeld > 0) this.warn('manifest', `${this.file}#/conversations`, `${this.conversationsNotHeld} conversations beyond the first ${MAX_HELD_CONVERSATIONS} were not held; their events are kept under their conversation ids`);
+    if (this.notHeld.participant > 0) this.warn('manifest', `${this.file}#/participants`, `${this.notHeld.participant} participants beyond the first ${MAX_HELD_PARTICIPANTS} were not held; events naming them show their ids only`);
+    if (this.notHeld.conversation > 0) this.warn('manifest', `${this.file}#/conversations`, `${this.notHeld.conversation} conversations beyond the first ${MAX_HELD_CONVERSATIONS} were not held; their events are kept under their conversation ids`);
   }
 
   /** The chat a conversation becomes, with its participants named as the manifest names them. */
