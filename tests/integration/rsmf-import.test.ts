@@ -53,7 +53,7 @@ describe('RSMF through the import engine', () => {
     ]);
     expect(messages[3]?.locator).toEqual({ kind: 'json-pointer', file: 'production.rsmf!rsmf.zip!rsmf_manifest.json', pointer: '/events/3' });
     const [photo, lost] = messages[3]?.attachments ?? [];
-    expect(photo).toMatchObject({ status: 'ok', fileName: 'IMG_0001.jpg', sourcePath: 'rsmf.zip!IMG_0001.jpg', mediaType: 'image', sha256: sha256(PHOTO), size: PHOTO.byteLength });
+    expect(photo).toMatchObject({ status: 'ok', fileName: 'IMG_0001.jpg', sourcePath: 'production.rsmf!rsmf.zip!IMG_0001.jpg', mediaType: 'image', sha256: sha256(PHOTO), size: PHOTO.byteLength });
     expect(readFileSync(join(session.path, 'attachments', sha256(PHOTO).slice(0, 2), sha256(PHOTO)))).toEqual(Buffer.from(PHOTO));
     expect(lost).toMatchObject({ status: 'missing', fileName: 'lost.pdf' });
     expect(summary.sources[0]?.issues).toContainEqual({ place: 'production.rsmf!rsmf.zip!rsmf_manifest.json#/events/3/attachments/1', reason: expect.stringContaining('no entry named lost.pdf') as unknown as string });
