@@ -10,10 +10,10 @@ describe('an .rsmf message (EML with rsmf.zip)', () => {
   it('reads conversations as chats and message events as messages, with locators through the three layers', async () => {
     const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(smallManifest())), { displayName: 'chat.rsmf' }));
     expect(result.chats).toEqual([
-      { key: 'C1', title: 'Ana and Bo', kind: 'private', kindStated: true, participants: [{ name: 'Ana', id: '+15550001' }, { name: 'Bo', id: 'P2' }] },
+      { key: 'file:chat.rsmf!rsmf.zip!rsmf_manifest.json\nC1', title: 'Ana and Bo', kind: 'private', kindStated: true, participants: [{ name: 'Ana', id: '+15550001' }, { name: 'Bo', id: 'P2' }] },
     ]);
     const [first, second] = result.messages;
-    expect(first).toMatchObject({ chatKey: 'C1', kind: 'message', sender: 'Ana', senderId: '+15550001', direction: 'outgoing', text: 'hello', timestampText: '2023-05-01T10:00:00+02:00', time: { utcMs: Date.UTC(2023, 4, 1, 8, 0, 0) } });
+    expect(first).toMatchObject({ chatKey: 'file:chat.rsmf!rsmf.zip!rsmf_manifest.json\nC1', kind: 'message', sender: 'Ana', senderId: '+15550001', direction: 'outgoing', text: 'hello', timestampText: '2023-05-01T10:00:00+02:00', time: { utcMs: Date.UTC(2023, 4, 1, 8, 0, 0) } });
     expect(first?.locator).toEqual({ kind: 'json-pointer', file: 'chat.rsmf!rsmf.zip!rsmf_manifest.json', pointer: '/events/0' });
     expect(first?.extra).toMatchObject({ rsmfEventType: 'message', eventId: 'm1', timestampOffset: '+02:00' });
     expect(second).toMatchObject({ sender: 'Bo', senderId: 'P2', direction: 'incoming', time: { utcMs: Date.UTC(2023, 4, 1, 10, 1, 0) } });
