@@ -65,4 +65,23 @@ describe('collecting an extracted RSMF production', () => {
     expect(unreferenced.map((file) => [file.path.slice(evidence.length), file.reason])).toEqual([['/both/avatar.png', NOT_NAMED_BY_EITHER_REASON]]);
     expect(NOT_REFERENCED_REASON).toContain('Cellebrite');
   });
+
+  it('finds an attachment id cut by a read chunk, or written with JSON escapes, and takes no other key\'s value for one', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(join(folder, 'media'), { recursive: true });
+    for (const name of ['split.jpg', 'café.jpg', 'media/x.jpg', 'P1', 'avatar.png']) writeFileSync(join(folder, name), 'bytes');
+    const event = (attachments: unknown[], body = ''): unknown => ({ type: 'message', participant: 'P1', conversation: 'C1', body, attachments });
+    const manifest = smallManifest();
+    manifest.participants = [{ id: 'P1', display: 'Ana', avatar: 'avatar.png' }];
+    manifest.events = [event([{ id: 'ESCAPED-1' }, { id: 'ESCAPED-2' }]), event([], 'x'), event([{ id: 'split.jpg' }])];
+    const text = manifestText(manifest).replace('"ESCAPED-1"', String.raw`"caf\u00e9.jpg"`).replace('"ESCAPED-2"', String.raw`"media\/x.jpg"`);
+    // The read stream gives 64 KiB chunks: the padding puts the chunk boundary inside "split.jpg".
+    const chunk = 64 * 1024;
+    const padded = text.replace('"body": "x"', `"body": "${'x'.repeat(chunk - 4 - text.indexOf('split.jpg') + 1)}"`);
+    expect(padded.slice(chunk - 4, chunk + 5)).toBe('split.jpg');
+    writeFileSync(join(folder, 'rsmf_manifest.json'), padded);
+    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
+    expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['P1', 'avatar.png']);
+  });
 });
