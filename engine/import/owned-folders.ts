@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isCellebriteReport, namesInReport, NOT_REFERENCED_REASON } from './cellebrite-folder.ts';
 import type { CollectedFile } from './collected-file.ts';
@@ -42,11 +42,20 @@ export function folderOwners(folder: string, entries: readonly string[]): Folder
     const kind = lower === 'report.xml' ? 'cellebrite-report' : lower.endsWith('.json') ? 'rsmf-manifest' : null;
     if (kind === null) continue;
     const path = join(folder, name);
-    const stats = lstatSync(path);
-    if (!stats.isFile()) continue;
+    const stats = statOrNull(path);
+    // Gone or unreadable now: not an owner; visiting it as a file of the folder says why.
+    if (stats === null || !stats.isFile()) continue;
     if (kind === 'cellebrite-report' ? isCellebriteReport(path) : isRsmfManifest(path, name)) owners.push({ path, size: stats.size, kind });
   }
   return owners;
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /**
