@@ -1,15 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { sniffUfdrReport, UFDR_SNIFF_BYTES } from '../../shared/formats/cellebrite-report.ts';
 import { readFileHead } from './file-head.ts';
-import type { CollectedFile } from './collected-file.ts';
-
-/** An unzipped UFDR: its report.xml (the one source) and every other file below the report's folder. */
-export interface CellebriteReportFolder {
-  folder: string;
-  report: CollectedFile;
-  beside: CollectedFile[];
-}
 
 export const NOT_REFERENCED_REASON = 'not imported: beside a Cellebrite report, not referenced by it';
 
@@ -24,24 +15,6 @@ export function isCellebriteReport(path: string): boolean {
   return head !== null && sniffUfdrReport(head, 'report.xml');
 }
 
-/**
- * The files beside each report that the report names nowhere: they are neither imported nor
- * read as an attachment, so they are listed with the reason rather than silently left out.
- */
-export async function unreferencedBesideReports(reports: readonly CellebriteReportFolder[]): Promise<(CollectedFile & { reason: string })[]> {
-  const unreferenced: (CollectedFile & { reason: string })[] = [];
-  for (const { folder, report, beside } of reports) {
-    const named = await namesInReport(report.path, new Set(beside.map((file) => relativeName(folder, file.path))));
-    for (const file of beside) if (!named.has(relativeName(folder, file.path))) unreferenced.push({ ...file, reason: NOT_REFERENCED_REASON });
-  }
-  return unreferenced;
-}
-
-/** A file's path under the report's folder, '/'-separated as the report's (slash-normalised) Local Paths are. */
-function relativeName(folder: string, path: string): string {
-  return relative(folder, path).split(sep).join('/');
-}
-
 /** Longest value kept across a chunk boundary: no path is longer; a longer run is text, not a name. */
 const MAX_VALUE_CHARS = 64 * 1024;
 
@@ -50,7 +23,7 @@ const MAX_VALUE_CHARS = 64 * 1024;
  * Path` item, a `local_path` attribute, an Attachment's extracted path. Streamed, so a report of
  * gigabytes is read once and never held; only values of a path's length are looked at.
  */
-async function namesInReport(reportPath: string, wanted: ReadonlySet<string>): Promise<Set<string>> {
+export async function namesInReport(reportPath: string, wanted: ReadonlySet<string>): Promise<Set<string>> {
   const found = new Set<string>();
   if (wanted.size === 0) return found;
   let carry = '';

@@ -2,9 +2,9 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
-import { isCellebriteReport } from './cellebrite-folder.ts';
-import type { CellebriteReportFolder } from './cellebrite-folder.ts';
 import type { CollectedFile } from './collected-file.ts';
+import { folderOwners } from './owned-folders.ts';
+import type { OwnedFolder } from './owned-folders.ts';
 
 export type { CollectedFile } from './collected-file.ts';
 
@@ -20,16 +20,17 @@ export interface CollectProblem {
 /**
  * Expands the user's paths into files: a folder contributes every regular file below it, in a
  * stable (sorted) order. Symbolic links are not followed, so a seized folder cannot lead the
- * import outside itself. A folder holding a Cellebrite report.xml is an unzipped UFDR: it is one
- * source, its report.xml, whose importer finds the extracted files beside it as attachments
- * (otherwise every extracted file would be tried as a source of its own, a copied database
- * imported twice). The files beside the report are returned with it in `reports`, so the ones
- * it does not name can be listed (cellebrite-folder.ts).
+ * import outside itself. A folder holding a Cellebrite report.xml (an unzipped UFDR) or an RSMF
+ * manifest (an extracted production) is that report's or manifest's: it is one source, whose
+ * importer finds the files beside it as attachments (otherwise every file would be tried as a
+ * source of its own, a copied database or an attached chat export imported twice). The files
+ * beside it are returned with it in `ownedFolders`, so the ones it does not name can be listed
+ * (owned-folders.ts). Below such a folder no other folder is owned: its files are all its owner's.
  */
-export function collectFiles(paths: string[], options: { caseFolder?: string } = {}): { files: CollectedFile[]; problems: CollectProblem[]; reports: CellebriteReportFolder[]; skipped: { path: string; reason: string }[] } {
+export function collectFiles(paths: string[], options: { caseFolder?: string } = {}): { files: CollectedFile[]; problems: CollectProblem[]; ownedFolders: OwnedFolder[]; skipped: { path: string; reason: string }[] } {
   const files: CollectedFile[] = [];
   const problems: CollectProblem[] = [];
-  const reports: CellebriteReportFolder[] = [];
+  const ownedFolders: OwnedFolder[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const caseFolder = options.caseFolder === undefined ? null : resolve(options.caseFolder);
   const visit = (path: string, into: CollectedFile[] = files): void => {
@@ -50,13 +51,14 @@ export function collectFiles(paths: string[], options: { caseFolder?: string } =
     if (stats.isSymbolicLink()) problems.push({ path, reason: 'is a symbolic link; not followed' });
     else if (stats.isDirectory()) {
       const entries = readdirSync(path).sort();
-      const report = into === files ? cellebriteReportIn(path, entries) : null;
-      if (report === null) for (const entry of entries) visit(join(path, entry), into);
+      const owners = into === files ? folderOwners(path, entries) : [];
+      if (owners.length === 0) for (const entry of entries) visit(join(path, entry), into);
       else {
-        files.push(report);
+        for (const owner of owners) files.push({ path: owner.path, size: owner.size });
+        const owned = new Set(owners.map((owner) => owner.path));
         const beside: CollectedFile[] = [];
-        for (const entry of entries) if (join(path, entry) !== report.path) visit(join(path, entry), beside);
-        reports.push({ folder: path, report, beside });
+        for (const entry of entries) if (!owned.has(join(path, entry))) visit(join(path, entry), beside);
+        ownedFolders.push({ folder: path, owners, beside });
       }
     }
     else if (stats.isFile()) into.push({ path, size: stats.size });
@@ -70,7 +72,7 @@ export function collectFiles(paths: string[], options: { caseFolder?: string } =
     if (files.length + problems.length + skipped.length === before) problems.push({ path: resolve(path), reason: 'is a folder with no files in it', code: 'E_IMPORT_EMPTY' });
   }
   if (files.length === 0 && problems.length === 0) throw new AppError('E_IMPORT_EMPTY', `No files found in ${paths.join(', ')}`);
-  return { files, problems, reports, skipped };
+  return { files, problems, ownedFolders, skipped };
 }
 
 /** The case database (with its journal, WAL and lock files), the audit log and the search index: the case's own entries. */
@@ -81,13 +83,4 @@ function isCaseOwnEntry(path: string, caseFolder: string): boolean {
   const rest = relative(caseFolder, path);
   if (rest === '' || isAbsolute(rest) || rest === '..' || rest.startsWith(`..${sep}`)) return false;
   return CASE_OWN_ENTRY.test(rest.split(sep)[0] ?? '');
-}
-
-/** The Cellebrite report.xml of a folder, when it holds one (a name any case, a regular file, a report by content). */
-function cellebriteReportIn(folder: string, entries: string[]): CollectedFile | null {
-  const name = entries.find((entry) => entry.toLowerCase() === 'report.xml');
-  if (name === undefined) return null;
-  const path = join(folder, name);
-  const stats = lstatSync(path);
-  return stats.isFile() && isCellebriteReport(path) ? { path, size: stats.size } : null;
 }

@@ -8,7 +8,7 @@ import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import type { SourceProgressPatch, SourceTracker } from '../tasks/source-tracker.ts';
 import type { TaskHandle } from '../tasks/task-manager.ts';
-import { unreferencedBesideReports } from './cellebrite-folder.ts';
+import { unreferencedInOwnedFolders } from './owned-folders.ts';
 import { collectFiles } from './collect-files.ts';
 import { databaseFiles } from './database-files.ts';
 import type { CollectedFile } from './collect-files.ts';
@@ -61,7 +61,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     summaries.push(summary);
   }
   // Files of an unzipped UFDR that its report names nowhere are listed, not silently left out.
-  for (const file of await unreferencedBesideReports(collected.reports)) {
+  for (const file of await unreferencedInOwnedFolders(collected.ownedFolders)) {
     const summary = skippedSummary(file.path, file.reason);
     tracker.add(file.path, file.size, finalProgress(summary));
     summaries.push(summary);

@@ -35,7 +35,8 @@ export function stubRecordWriter(source: StubSource, onCall: (method: string, pa
       return { rowids: Array.from({ length: count }, (_row, index) => stored - count + index + 1) };
     },
   };
-  const job = { source: { id: 'src-1', sha256: source.sha256 ?? 'c'.repeat(64), timeZone: source.timeZone ?? 'UTC' }, path: source.path, casePath: source.casePath ?? '/tmp/case', format: source.format } as unknown as ImportJob;
+  // The source's path and (undeclared) device: what a chat with a merge key is identified by (chat-identity.ts).
+  const job = { source: { id: 'src-1', sha256: source.sha256 ?? 'c'.repeat(64), timeZone: source.timeZone ?? 'UTC', path: source.path, device: null }, path: source.path, casePath: source.casePath ?? '/tmp/case', format: source.format } as unknown as ImportJob;
   const context = { throwIfCancelled: () => undefined, progress: () => undefined } as unknown as CallContext;
   return new RecordWriter(job, { db: db as never, index: [] }, context, folderFiles(source.path));
 }

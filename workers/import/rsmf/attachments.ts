@@ -62,7 +62,7 @@ export function besideManifest(): AttachmentReader {
   };
 }
 
-/** Attachments inside an rsmf.zip held in memory; `where` names it in the problems ("sample.rsmf!rsmf.zip"). */
+/** Attachments inside an rsmf.zip held in memory; `where` names it ("sample.rsmf!rsmf.zip", "day-1/sample.rsmf!rsmf.zip" in a zip). */
 export function inEmbeddedZip(archive: ZipArchive, where: string): AttachmentReader {
   return {
     async find(named) {
@@ -74,10 +74,11 @@ export function inEmbeddedZip(archive: ZipArchive, where: string): AttachmentRea
       try {
         const bytes = await archive.read(found.entry, MAX_EMBEDDED_ATTACHMENT_BYTES);
         // The size found replaces the one the manifest states ("for display purposes only"). The
-        // path names the entry the bytes came from, inside the source; one not found gets none,
-        // so that nothing is looked for beside the .rsmf on disk.
+        // path names the entry the bytes came from through its layers, from the .rsmf on (as the
+        // locators do): in a zip of several productions, each has its own IMG_0001.jpg. One not
+        // found gets none, so that nothing is looked for beside the .rsmf on disk.
         const { size: _stated, ...rest } = base;
-        const attachment: ParsedAttachment = { ...rest, path: `rsmf.zip!${found.entry.name}`, bytes };
+        const attachment: ParsedAttachment = { ...rest, path: `${where}!${found.entry.name}`, bytes };
         if (found.how === 'exact') return { attachment, problem: null };
         const how = found.how === 'file-name' ? 'by its file name alone (the only entry of that name, in another folder)' : 'by its name in another Unicode normalisation (NFC/NFD)';
         return { attachment, problem: null, note: `the attachment id "${named.id}" names no entry of ${where} exactly; the entry ${found.entry.name}, found ${how}, is read as the attachment` };

@@ -26,6 +26,9 @@ export const MAX_CONVERSATION_MEMBERS = 10_000;
 export const MAX_LISTED_AS_WRITTEN = 1000;
 /** Characters of JSON those lists may hold together: a hostile manifest's huge participants stay out. */
 export const MAX_AS_WRITTEN_CHARS = 1024 * 1024;
+/** Qualifies a manifest's own participant ids: the manifest's SHA-256, cut to 48 bits (localId). */
+const LOCAL_ID_SCOPE = 'rsmf-manifest:';
+const LOCAL_ID_SCOPE_HEX = 12;
 /** Characters of an overwritten value named in the warning about a key written twice. */
 const MAX_DUPLICATE_CHARS = 500;
 
@@ -58,14 +61,16 @@ export class ManifestDirectory {
   eventCollectionId: string | null = null;
   /** Top-level keys the schemas do not define, named in the details. */
   readonly otherKeys: string[] = [];
-  participantsNotHeld = 0;
+  /** Participants and conversations beyond MAX_HELD_PARTICIPANTS and MAX_HELD_CONVERSATIONS. */
+  private readonly notHeld = { participant: 0, conversation: 0 };
   /** Some participant or conversation id is a JSON number (the schemas define strings). */
   private numericIds = false;
-  conversationsNotHeld = 0;
   /** The first MAX_LISTED_AS_WRITTEN participants and conversations, as written. */
   readonly participantsAsWritten: JsonObject[] = [];
   readonly conversationsAsWritten: JsonObject[] = [];
   private asWrittenChars = 0;
+  /** What qualifies this manifest's own participant ids (localId), once finish() knows whether they need it. */
+  localIdScope: string | null = null;
   /** Sections written as an object instead of an array, told once each. */
   private readonly objectSections = new Set<string>();
   /** Participants and conversations not kept as written (beyond the count or the size). */
@@ -118,38 +123,14 @@ export class ManifestDirectory {
   }
 
   private takeParticipant(value: JsonObject, pointer: string, place: string): void {
-    const id = idText(value['id']);
-    this.numericIds ||= typeof value['id'] === 'number';
-    if (id === null) {
-      this.warn('manifest', place, 'a participant without an id (the schemas require one); no event can name it, left out');
-      return;
-    }
-    if (this.participants.has(id)) {
-      this.warn('manifest', place, `a second participant with the id "${id}"; the first one (${this.participants.get(id)?.pointer ?? ''}) is used`);
-      return;
-    }
-    if (this.participants.size >= MAX_HELD_PARTICIPANTS) {
-      this.participantsNotHeld += 1;
-      return;
-    }
+    const id = this.admit('participant', this.participants, MAX_HELD_PARTICIPANTS, value, place);
+    if (id === null) return;
     this.participants.set(id, { id, display: text(value['display']), email: text(value['email']), accountId: idText(value['account_id']), pointer });
   }
 
   private takeConversation(value: JsonObject, pointer: string, place: string): void {
-    const id = idText(value['id']);
-    this.numericIds ||= typeof value['id'] === 'number';
-    if (id === null) {
-      this.warn('manifest', place, 'a conversation without an id (the schemas require one); no event can name it, left out');
-      return;
-    }
-    if (this.conversations.has(id)) {
-      this.warn('manifest', place, `a second conversation with the id "${id}"; the first one (${this.conversations.get(id)?.pointer ?? ''}) is used`);
-      return;
-    }
-    if (this.conversations.size >= MAX_HELD_CONVERSATIONS) {
-      this.conversationsNotHeld += 1;
-      return;
-    }
+    const id = this.admit('conversation', this.conversations, MAX_HELD_CONVERSATIONS, value, place);
+    if (id === null) return;
     const listed = Array.isArray(value['participants']) ? value['participants'] : [];
     const members = listed.flatMap((member) => {
       const memberId = idText(member);
@@ -167,17 +148,46 @@ export class ManifestDirectory {
     });
   }
 
-  /** Says, once the first pass is over, what was not held. */
-  finish(): void {
+  /**
+   * The id under which a participant or conversation is held, or null when it is not: it has no
+   * id (the schemas require one; no event could name it), its id is taken (the first is used, as
+   * events can name only one), or `cap` are held already (counted, and said by finish()).
+   */
+  private admit(kind: 'participant' | 'conversation', held: ReadonlyMap<string, { pointer: string }>, cap: number, value: JsonObject, place: string): string | null {
+    const id = idText(value['id']);
+    this.numericIds ||= typeof value['id'] === 'number';
+    if (id === null) {
+      this.warn('manifest', place, `a ${kind} without an id (the schemas require one); no event can name it, left out`);
+      return null;
+    }
+    const first = held.get(id);
+    if (first !== undefined) {
+      this.warn('manifest', place, `a second ${kind} with the id "${id}"; the first one (${first.pointer}) is used`);
+      return null;
+    }
+    if (held.size >= cap) {
+      this.notHeld[kind] += 1;
+      return null;
+    }
+    return id;
+  }
+
+  /**
+   * Says, once the first pass is over, what was not held; `digest` is the SHA-256 of the
+   * manifest's bytes, which names the manifest when its own ids must be told from another's.
+   */
+  finish(digest: string): void {
+    if (this.eventCollectionId !== null) this.localIdScope = `${LOCAL_ID_SCOPE}${digest.slice(0, LOCAL_ID_SCOPE_HEX)}`;
     if (this.numericIds) this.warn('manifest', this.file, 'participant or conversation ids are written as numbers, not the strings the RSMF schemas define; they are read as their digits (and events naming them by number or by those digits name them)');
-    if (this.participantsNotHeld > 0) this.warn('manifest', `${this.file}#/participants`, `${this.participantsNotHeld} participants beyond the first ${MAX_HELD_PARTICIPANTS} were not held; events naming them show their ids only`);
-    if (this.conversationsNotHeld > 0) this.warn('manifest', `${this.file}#/conversations`, `${this.conversationsNotHeld} conversations beyond the first ${MAX_HELD_CONVERSATIONS} were not held; their events are kept under their conversation ids`);
+    if (this.notHeld.participant > 0) this.warn('manifest', `${this.file}#/participants`, `${this.notHeld.participant} participants beyond the first ${MAX_HELD_PARTICIPANTS} were not held; events naming them show their ids only`);
+    if (this.notHeld.conversation > 0) this.warn('manifest', `${this.file}#/conversations`, `${this.notHeld.conversation} conversations beyond the first ${MAX_HELD_CONVERSATIONS} were not held; their events are kept under their conversation ids`);
   }
 
   /** The chat a conversation becomes, with its participants named as the manifest names them. */
   chatOf(conversation: RsmfConversation): ParsedChat {
     const participants = conversation.members.map((member) => this.participantOf(member, `${this.file}#${conversation.pointer}`));
-    const chat: ParsedChat = { key: conversation.id, title: conversation.display ?? conversation.id, kind: kindOf(conversation), kindStated: conversation.type !== null, participants };
+    const kind = kindOf(conversation);
+    const chat: ParsedChat = { key: this.chatKey(conversation.id), title: conversation.display ?? conversation.id, kind, kindStated: kind !== 'unknown', participants };
     // The 2.0 schema's eventcollectionid is "used to help keep many RSMFs from a single
     // conversation together" (a production sliced per day): the slices' chats are one conversation.
     // A conversation id alone is unique only "within the manifest", so it never merges by itself.
@@ -189,33 +199,64 @@ export class ManifestDirectory {
     const known = this.participants.get(id);
     if (known === undefined) {
       this.warn('participant', place, `names the participant "${id}", who is not among the manifest's participants; listed by that id`);
-      return { name: null, id };
+      return { name: null, id: this.localId(id) };
     }
-    const who = identityOf(known);
+    const who = this.identityOf(known);
     return { name: who.sender, id: who.senderId };
+  }
+
+  /**
+   * A participant as a sender: the display name (else the e-mail address, else the id) and, as
+   * the identifier, the application's account id (2.0: "the primary ID that distinguishes the
+   * participant in the application"), else the e-mail address, else the manifest's own id,
+   * which "uniquely identifies a participant within the manifest" only (localId).
+   */
+  identityOf(participant: RsmfParticipant): { sender: string; senderId: string } {
+    return {
+      sender: participant.display ?? participant.email ?? this.localId(participant.id),
+      senderId: participant.accountId ?? participant.email ?? this.localId(participant.id),
+    };
+  }
+
+  /**
+   * A participant id of this manifest as an identifier. Alone, a chat of this manifest holds
+   * only its people, and "P1" is the id as written. When its chats merge with other manifests'
+   * (an eventcollectionid), another slice's "P1" may be someone else: the id is then qualified
+   * by this manifest's digest ("P1@rsmf-manifest:3fa2b1c9d0e4"), so two people are never one,
+   * and the same bytes imported again give the same id.
+   */
+  localId(id: string): string {
+    return this.localIdScope === null ? id : `${id}@${this.localIdScope}`;
+  }
+
+  /**
+   * The chat key of a conversation this manifest describes. A conversation id is unique only
+   * "within the manifest", and the productions of a zip go through one writer: the key names the
+   * manifest, or, for the slices of one collection (which are one conversation), the collection.
+   */
+  chatKey(conversationId: string): string {
+    return this.eventCollectionId === null ? looseChatKey(this.file, conversationId) : `collection:${this.eventCollectionId}\n${conversationId}`;
   }
 }
 
-/**
- * A participant as a sender: the display name (else the e-mail address, else the id) and, as
- * the identifier, the application's account id (2.0), else the e-mail address, else the
- * manifest's own id.
- */
-export function identityOf(participant: RsmfParticipant): { sender: string; senderId: string } {
-  return {
-    sender: participant.display ?? participant.email ?? participant.id,
-    senderId: participant.accountId ?? participant.email ?? participant.id,
-  };
+/** The chat key of a conversation id in the manifest `file` alone (one it does not describe, '' for none). */
+export function looseChatKey(file: string, conversationId: string): string {
+  return `file:${file}\n${conversationId}`;
 }
 
 /**
- * 'direct': "the participants do not change during the conversation", a chat between two people
- * or a fixed group; 'channel': "participants may enter and leave" (the schemas' words), a group.
+ * 'direct': "the participants do not change during the conversation", and its participants list
+ * is "all of the participants that took part": two people make it private, more a group; with
+ * none or one listed (the list is required, but written empty or left out) how many took part is
+ * not stated, so the kind is unknown. 'channel': "participants may enter and leave" (the schemas'
+ * words), a group.
  */
 function kindOf(conversation: RsmfConversation): 'private' | 'group' | 'unknown' {
   if (conversation.type === 'channel') return 'group';
-  if (conversation.type === 'direct') return conversation.members.length > 2 ? 'group' : 'private';
-  return 'unknown';
+  if (conversation.type !== 'direct') return 'unknown';
+  const people = new Set(conversation.members).size;
+  if (people > 2) return 'group';
+  return people === 2 ? 'private' : 'unknown';
 }
 
 /**

@@ -14,7 +14,7 @@ import { unparsedRecord } from '../unparsed-record.ts';
 import { isJsonObject, jsonPointer } from '../telegram/json-walker.ts';
 import type { JsonObject, JsonValue, WalkedValue } from '../telegram/json-walker.ts';
 import type { AttachmentReader } from './attachments.ts';
-import { identityOf, idText, text } from './manifest-directory.ts';
+import { idText, looseChatKey, text } from './manifest-directory.ts';
 import type { ManifestDirectory, Warn } from './manifest-directory.ts';
 import { readRsmfTime } from './rsmf-time.ts';
 
@@ -22,8 +22,8 @@ const SYSTEM_TYPES = new Set(['disclaimer', 'join', 'leave', 'history', 'unknown
 const KNOWN_FIELDS = new Set([
   'id', 'type', 'parent', 'body', 'participant', 'conversation', 'timestamp', 'deleted', 'importance', 'reactions', 'attachments', 'edits', 'custom', 'direction', 'read_receipts',
 ]);
-/** The chat of events that name no conversation (the 2.0 schema does not require one). */
-export const NO_CONVERSATION_KEY = '';
+/** The conversation id of the chat of events that name none (the 2.0 schema does not require one). */
+export const NO_CONVERSATION = '';
 
 export interface EventContext {
   file: string;
@@ -82,24 +82,25 @@ function timestampTextOf(value: JsonValue | undefined): string {
 
 function chatKeyOf(event: JsonObject | null, place: string, context: EventContext): string {
   const id = event === null ? null : idText(event['conversation']);
-  if (id !== null && context.directory.conversations.has(id)) return id;
+  if (id !== null && context.directory.conversations.has(id)) return context.directory.chatKey(id);
   if (id !== null) {
     context.warn('conversation', place, `names the conversation "${id}", which is not among the manifest's conversations; kept in a chat of that id`);
-    context.chatFor(id, `${id} (not described in the manifest)`);
-    return id;
+    context.chatFor(looseChatKey(context.file, id), `${id} (not described in the manifest)`);
+    return looseChatKey(context.file, id);
   }
   if (event !== null) context.warn('conversation', place, 'names no conversation; kept in a chat of the events that name none');
-  context.chatFor(NO_CONVERSATION_KEY, `${context.file}: events naming no conversation`);
-  return NO_CONVERSATION_KEY;
+  context.chatFor(looseChatKey(context.file, NO_CONVERSATION), `${context.file}: events naming no conversation`);
+  return looseChatKey(context.file, NO_CONVERSATION);
 }
 
 function senderOf(event: JsonObject, place: string, context: EventContext): { sender: string | null; senderId: string | null } {
   const id = idText(event['participant']);
   if (id === null) return { sender: null, senderId: null };
   const known = context.directory.participants.get(id);
-  if (known !== undefined) return identityOf(known);
+  if (known !== undefined) return context.directory.identityOf(known);
   context.warn('participant', place, `names the participant "${id}", who is not among the manifest's participants; the sender is shown by that id`);
-  return { sender: id, senderId: id };
+  const localId = context.directory.localId(id);
+  return { sender: localId, senderId: localId };
 }
 
 /** A system event's own words when it has a body; a join or leave without one says who. */

@@ -7,6 +7,7 @@
  * Each event becomes one record whose locator is its JSON pointer (`/events/17`).
  */
 
+import { createHash } from 'node:crypto';
 import type { ParsedChat, ParserInput, ParseSink } from '../../../shared/contracts/parsed-source.ts';
 import { PROGRESS_EVERY_RECORDS, WarningLimiter } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
@@ -15,9 +16,9 @@ import type { JsonFault } from '../telegram/json-source.ts';
 import type { JsonPath, PlanDecision } from '../telegram/json-walker.ts';
 import { describeUtf8Problems } from '../telegram/utf8-chunks.ts';
 import type { AttachmentReader } from './attachments.ts';
-import { ManifestDirectory, MAX_AS_WRITTEN_CHARS, MAX_LISTED_AS_WRITTEN } from './manifest-directory.ts';
+import { looseChatKey, ManifestDirectory, MAX_AS_WRITTEN_CHARS, MAX_LISTED_AS_WRITTEN } from './manifest-directory.ts';
 import type { Warn } from './manifest-directory.ts';
-import { eventRecord, NO_CONVERSATION_KEY } from './manifest-event.ts';
+import { eventRecord, NO_CONVERSATION } from './manifest-event.ts';
 
 /** How event times are read (rsmf-time.ts), stated in the source's details. */
 const TIME_RULE = 'ISO 8601 timestamps: one with an offset (Z, +hh:mm) is that instant; one without (the schemas\' own example has none) is a wall clock, converted in the time zone of the import; the text is kept as written';
@@ -64,11 +65,22 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
     if (path.length === 1) keys.set(String(path[0]), (keys.get(String(path[0])) ?? 0) + 1);
     return directoryPlan(path);
   };
-  const first = await walkJsonSource(input, sink, plan, (walked) => {
+  // The first pass also digests the bytes: the digest names the manifest where its own ids must be told from another's.
+  const digest = createHash('sha256');
+  const digesting: ParserInput = {
+    ...input,
+    async *stream() {
+      for await (const chunk of input.stream()) {
+        digest.update(chunk);
+        yield chunk;
+      }
+    },
+  };
+  const first = await walkJsonSource(digesting, sink, plan, (walked) => {
     directory.take(walked);
     return Promise.resolve();
   });
-  directory.finish();
+  directory.finish(digest.digest('hex'));
   if (first.rootKind !== null && first.rootKind !== 'object') {
     // Not a manifest at all: kept whole (cut to the raw-text limit) as one record, never dropped.
     return notAManifest(input, sink, file, `the manifest is a JSON ${first.rootKind}, not the object the RSMF schemas define`);
@@ -142,6 +154,8 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
       manifest: file,
       manifestVersion: directory.version,
       ...(directory.eventCollectionId === null ? {} : { eventCollectionId: directory.eventCollectionId }),
+      // The chats merge with other slices': ids only this manifest gives are qualified by its digest ("P1@rsmf-manifest:…").
+      ...(directory.localIdScope === null ? {} : { participantIdsQualifiedBy: directory.localIdScope }),
       participants: directory.participants.size,
       conversations: directory.conversations.size,
       // As written, for their custom fields (phone numbers, devices), avatars, platforms and custodians.
@@ -151,7 +165,7 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
       events: counts,
       times,
       timeRule: TIME_RULE,
-      ...(stated.has(NO_CONVERSATION_KEY) ? { eventsWithoutConversation: true } : {}),
+      ...(stated.has(looseChatKey(file, NO_CONVERSATION)) ? { eventsWithoutConversation: true } : {}),
       ...(directory.otherKeys.length === 0 ? {} : { otherTopLevelKeys: directory.otherKeys }),
       ...(fault === null ? {} : { readUpTo: fault.place }),
     },
@@ -160,8 +174,9 @@ export async function readManifest(input: ParserInput, sink: ParseSink, attachme
 
 async function notAManifest(input: ParserInput, sink: ParseSink, file: string, reason: string): Promise<ManifestReading> {
   const raw = await headText(input);
-  sink.chat({ key: NO_CONVERSATION_KEY, title: `${file}: not a readable manifest`, kind: 'unknown' });
-  await sink.message(unparsedRecord({ chatKey: NO_CONVERSATION_KEY, raw: raw.text, rawBytes: { decoded: raw.bytes, total: input.size }, locator: { kind: 'file', file }, reason }));
+  const chatKey = looseChatKey(file, NO_CONVERSATION);
+  sink.chat({ key: chatKey, title: `${file}: not a readable manifest`, kind: 'unknown' });
+  await sink.message(unparsedRecord({ chatKey, raw: raw.text, rawBytes: { decoded: raw.bytes, total: input.size }, locator: { kind: 'file', file }, reason }));
   sink.warning({ place: file, message: `${reason}; kept as one unparsed record` });
   return { version: null, details: { manifest: file, readable: false, reason } };
 }

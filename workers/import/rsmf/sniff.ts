@@ -7,10 +7,8 @@
  *   MIME-Version, X-RSMF-Version, X-RSMF-Generator, To and Content-Type, and no From or Date, so
  *   the e-mail sniffer does not claim it);
  * - the manifest `rsmf_manifest.json` (in a bare rsmf.zip, or extracted): a JSON object with the
- *   arrays the RSMF 1.0.0 and 2.0.0 schemas require (participants, conversations, events).
- *
- * The file name never decides alone: a manifest is recognised by its keys, and by its name only
- * together with an object that opens with one of those keys' arrays.
+ *   arrays the RSMF 1.0.0 and 2.0.0 schemas require (participants, conversations, events), told
+ *   by shared/formats/rsmf-manifest.ts.
  */
 
 import { latin1, startsWithByteOrderMark, UTF8_BYTE_ORDER_MARK } from '../email/mbox-splitter.ts';
@@ -19,12 +17,8 @@ const SNIFF_BYTE_LIMIT = 64 * 1024;
 const FIELD = /^([!-9;-~]+):/u;
 const CONTINUATION = /^[ \t]/u;
 const VERSION_FIELD = 'x-rsmf-version';
-/** The name the RSMF specification gives the manifest inside rsmf.zip. */
-export const MANIFEST_NAME = 'rsmf_manifest.json';
-const ARRAY_KEY = (key: string): RegExp => new RegExp(`"${key}"\\s*:\\s*\\[`, 'u');
-const MANIFEST_ARRAYS = ['participants', 'conversations', 'events'].map(ARRAY_KEY);
-/** Keys only an RSMF event has: the conversation and participant it names. */
-const EVENT_KEYS = [/"conversation"\s*:\s*"/u, /"participant"\s*:\s*"/u];
+/** The manifest's sniff is shared with the engine, which folds an extracted production's folder into it. */
+export { RSMF_MANIFEST_NAME as MANIFEST_NAME, sniffRsmfManifest } from '../../../shared/formats/rsmf-manifest.ts';
 
 /** True when the head is an RFC 5322 header block (up to its blank line) holding X-RSMF-Version. */
 export function sniffRsmfMessage(head: Uint8Array): boolean {
@@ -44,21 +38,4 @@ export function sniffRsmfMessage(head: Uint8Array): boolean {
   // The window ended inside the header block: a long X-RSMF-Participants (2.0, every
   // participant's name) can fill it. Every line seen was a header line, so the version decides.
   return version;
-}
-
-/** True when the head is an RSMF manifest (see the module comment). */
-export function sniffRsmfManifest(head: Uint8Array, displayName: string): boolean {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, SNIFF_BYTE_LIMIT)).replace(/^\uFEFF/u, '').trimStart();
-  if (!text.startsWith('{')) return false;
-  const arrays = MANIFEST_ARRAYS.filter((pattern) => pattern.test(text)).length;
-  if (arrays === MANIFEST_ARRAYS.length && EVENT_KEYS.every((pattern) => pattern.test(text))) return true;
-  // A manifest with a long list of participants before its events: its name and the opening array tell.
-  // RSMF-Inspector (berk8520/RSMF-Inspector) extracts it as "<RSMF base name>_rsmf_manifest.json".
-  const named = baseName(displayName).toLowerCase().endsWith(MANIFEST_NAME);
-  return named && arrays > 0 && /^\{\s*"(?:version|participants|conversations|events|eventcollectionid)"\s*:/u.test(text);
-}
-
-function baseName(name: string): string {
-  const slashed = name.replaceAll('\\', '/');
-  return slashed.slice(slashed.lastIndexOf('/') + 1);
 }

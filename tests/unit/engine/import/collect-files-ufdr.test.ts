@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectFiles } from '../../../../engine/import/collect-files.ts';
-import { NOT_REFERENCED_REASON, unreferencedBesideReports } from '../../../../engine/import/cellebrite-folder.ts';
+import { NOT_REFERENCED_REASON } from '../../../../engine/import/cellebrite-folder.ts';
+import { unreferencedInOwnedFolders } from '../../../../engine/import/owned-folders.ts';
 import { tempFolder } from '../../../support/temp-case.ts';
 
 /** A folder holding a Cellebrite report.xml is one unzipped UFDR: one source, not one per extracted file. */
@@ -64,7 +65,7 @@ describe('an unzipped UFDR whose report.xml has no namespace', () => {
     writeFileSync(join(folder, 'files', 'Database', 'msgstore.db'), 'SQLite format 3\0');
     writeFileSync(join(folder, 'notes.txt'), 'examiner notes');
     const collected = collectFiles([evidence]);
-    const skipped = await unreferencedBesideReports(collected.reports);
+    const skipped = await unreferencedInOwnedFolders(collected.ownedFolders);
     expect(skipped.map((file) => [file.path.slice(evidence.length), file.size, file.reason])).toEqual([
       ['/phone/files/Image/b.jpg', 4, NOT_REFERENCED_REASON],
       ['/phone/notes.txt', 14, NOT_REFERENCED_REASON],
@@ -77,7 +78,7 @@ describe('an unzipped UFDR whose report.xml has no namespace', () => {
     const report = REPORT_WITHOUT_NAMESPACE.replace('<taggedFiles>', `${padding}<taggedFiles><file id="f3" local_path="files/Image/b&amp;c.jpg"/>`);
     const folder = ufdrFolder(evidence, 'phone', report);
     writeFileSync(join(folder, 'files', 'Image', 'b&c.jpg'), 'jpeg');
-    const skipped = await unreferencedBesideReports(collectFiles([evidence]).reports);
+    const skipped = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
     expect(skipped.map((file) => file.path.slice(evidence.length))).toEqual(['/phone/files/Image/b.jpg']);
   });
 });

@@ -123,7 +123,7 @@ describe('an attachment id that names no entry exactly', () => {
   it('says when the file taken is one found under another folder by its file name, not the entry the id names', async () => {
     const zip = rsmfZip(withAttachment('media/b.jpg'), [{ name: 'other/b.jpg', data: 'bbb' }]);
     const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(zip), { displayName: 'x.rsmf' }));
-    expect(result.messages[0]?.attachments[0]?.path).toBe('rsmf.zip!other/b.jpg');
+    expect(result.messages[0]?.attachments[0]?.path).toBe('x.rsmf!rsmf.zip!other/b.jpg');
     expect(result.warnings).toContainEqual({ place: 'x.rsmf!rsmf.zip!rsmf_manifest.json#/events/0/attachments/0', message: expect.stringContaining('other/b.jpg') as unknown as string });
   });
 });

@@ -4,6 +4,9 @@ import { inputFromText, runParser } from '../../../../support/parser-harness.ts'
 import { manifestText, smallManifest } from './rsmf-builder.ts';
 import type { ManifestShape } from './rsmf-builder.ts';
 
+/** The chat key of the conversation C1 of a manifest read on its own (file-scoped: ids are unique only within a manifest). */
+const C1 = 'file:rsmf_manifest.json\nC1';
+
 function readManifest(manifest: ManifestShape | string, chunkBytes?: number): ReturnType<typeof runParser> {
   const text = typeof manifest === 'string' ? manifest : manifestText(manifest);
   return runParser(rsmfParser, inputFromText(text, { displayName: 'rsmf_manifest.json', forbidReadAll: true, ...(chunkBytes === undefined ? {} : { chunkBytes }) }));
@@ -61,7 +64,7 @@ describe('rsmf_manifest.json read on its own', () => {
   it('reads events written before the participants and conversations they name', async () => {
     const { version, participants, conversations, events } = smallManifest();
     const result = await readManifest({ events, version, conversations, participants }, 7);
-    expect(result.messages.map((message) => [message.chatKey, message.sender])).toEqual([['C1', 'Ana'], ['C1', 'Bo']]);
+    expect(result.messages.map((message) => [message.chatKey, message.sender])).toEqual([[C1, 'Ana'], [C1, 'Bo']]);
     expect(result.warnings).toEqual([]);
   });
 
@@ -73,8 +76,8 @@ describe('rsmf_manifest.json read on its own', () => {
       { type: 'message', participant: 'P1', timestamp: '2023-05-01T10:00:00Z', body: 'nowhere' },
     ];
     const result = await readManifest(manifest);
-    expect(result.messages.map((message) => [message.chatKey, message.sender, message.text])).toEqual([['C1', 'P9', 'who?'], ['C9', 'Ana', 'where?'], ['', 'Ana', 'nowhere']]);
-    expect(result.chats.map((chat) => chat.key)).toEqual(['C1', 'C9', '']);
+    expect(result.messages.map((message) => [message.chatKey, message.sender, message.text])).toEqual([[C1, 'P9', 'who?'], ['file:rsmf_manifest.json\nC9', 'Ana', 'where?'], ['file:rsmf_manifest.json\n', 'Ana', 'nowhere']]);
+    expect(result.chats.map((chat) => chat.key)).toEqual([C1, 'file:rsmf_manifest.json\nC9', 'file:rsmf_manifest.json\n']);
     expect(result.warnings.map((warning) => warning.place)).toEqual(['rsmf_manifest.json#/events/0', 'rsmf_manifest.json#/events/1', 'rsmf_manifest.json#/events/2']);
   });
 
@@ -125,9 +128,56 @@ describe('rsmf_manifest.json read on its own', () => {
 });
 
 describe('RSMF slices of one conversation', () => {
+  it('calls a direct conversation private only when it lists two participants: with none or one, how many took part is unknown', async () => {
+    const manifest = smallManifest();
+    manifest.conversations = [
+      { id: 'C0', platform: 'sms', type: 'direct', participants: [] },
+      { id: 'C1', platform: 'sms', type: 'direct', participants: ['P1'] },
+      { id: 'C2', platform: 'sms', type: 'direct', participants: ['P1', 'P1'] },
+      { id: 'C3', platform: 'sms', type: 'direct', participants: ['P1', 'P2'] },
+      { id: 'C4', platform: 'sms', type: 'direct' },
+    ];
+    const result = await readManifest(manifest);
+    expect(result.chats.map((chat) => [chat.key, chat.kind, chat.kindStated])).toEqual([
+      ['file:rsmf_manifest.json\nC0', 'unknown', false],
+      ['file:rsmf_manifest.json\nC1', 'unknown', false],
+      ['file:rsmf_manifest.json\nC2', 'unknown', false],
+      ['file:rsmf_manifest.json\nC3', 'private', true],
+      ['file:rsmf_manifest.json\nC4', 'unknown', false],
+    ]);
+  });
+
+  it('keeps apart the people two slices of one collection both call P1, and keys by account id or e-mail whoever has one, whatever local id', async () => {
+    const slice = (people: unknown[], body: string): ManifestShape => ({
+      version: '2.0.0',
+      eventcollectionid: 'thread-C1',
+      participants: people,
+      conversations: [{ id: 'C1', platform: 'sms', type: 'channel', participants: ['P1', 'P2'] }],
+      events: [
+        { type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body },
+        { type: 'message', participant: 'P2', conversation: 'C1', timestamp: '2023-05-01T10:01:00Z', body },
+      ],
+    });
+    const first = await readManifest(slice([{ id: 'P1', display: 'Ana' }, { id: 'P2', display: 'Dan', account_id: '+15550002' }], 'day one'));
+    const second = await readManifest(slice([{ id: 'P1', display: 'Carl' }, { id: 'P2', display: 'Dan', account_id: '+15550002' }], 'day two'));
+    const [ana, danFirst] = first.messages;
+    const [carl, danSecond] = second.messages;
+    // One conversation (merge key), two people called P1 by their manifests: never one sender id.
+    expect(first.chats[0]?.mergeKey).toBe(second.chats[0]?.mergeKey);
+    expect(ana?.senderId).not.toBe(carl?.senderId);
+    expect(ana?.senderId).toContain('P1');
+    expect(ana?.senderId).toBe(`P1@${String(first.outcome.details['participantIdsQualifiedBy'])}`);
+    expect(first.chats[0]?.participants?.[0]).toEqual({ name: 'Ana', id: ana?.senderId });
+    // The application's account id names one person whatever the manifest calls them.
+    expect(danFirst?.senderId).toBe('+15550002');
+    expect(danSecond?.senderId).toBe('+15550002');
+    // The same bytes give the same ids (a re-import).
+    expect((await readManifest(slice([{ id: 'P1', display: 'Ana' }, { id: 'P2', display: 'Dan', account_id: '+15550002' }], 'day one'))).messages[0]?.senderId).toBe(ana?.senderId);
+  });
+
   it('gives chats a merge key from the 2.0 eventcollectionid and the conversation id, and none without it', async () => {
     const sliced = await readManifest({ ...smallManifest(), eventcollectionid: 'ParentThread_2020' });
-    expect(sliced.chats[0]).toMatchObject({ key: 'C1', mergeKey: 'ParentThread_2020\nC1', mergeWithinFolder: true });
+    expect(sliced.chats[0]).toMatchObject({ key: 'collection:ParentThread_2020\nC1', mergeKey: 'ParentThread_2020\nC1', mergeWithinFolder: true });
     const alone = await readManifest(smallManifest());
     expect(alone.chats[0]?.mergeKey).toBeUndefined();
   });
@@ -223,8 +273,8 @@ describe('ids written as numbers', () => {
       events: [{ type: 'message', participant: 1, conversation: 10, timestamp: '2023-05-01T10:00:00Z', body: 'hello' }],
     });
     const result = await readManifest(text);
-    expect(result.messages[0]).toMatchObject({ chatKey: '10', sender: 'Ana', senderId: '15550001' });
-    expect(result.chats[0]).toMatchObject({ key: '10', participants: [{ name: 'Ana', id: '15550001' }, { name: 'Bo', id: '2' }] });
+    expect(result.messages[0]).toMatchObject({ chatKey: 'file:rsmf_manifest.json\n10', sender: 'Ana', senderId: '15550001' });
+    expect(result.chats[0]).toMatchObject({ key: 'file:rsmf_manifest.json\n10', participants: [{ name: 'Ana', id: '15550001' }, { name: 'Bo', id: '2' }] });
     expect(result.warnings).toContainEqual({ place: 'rsmf_manifest.json', message: expect.stringContaining('written as numbers') as unknown as string });
   });
 });

@@ -10,10 +10,10 @@ describe('an .rsmf message (EML with rsmf.zip)', () => {
   it('reads conversations as chats and message events as messages, with locators through the three layers', async () => {
     const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(smallManifest())), { displayName: 'chat.rsmf' }));
     expect(result.chats).toEqual([
-      { key: 'C1', title: 'Ana and Bo', kind: 'private', kindStated: true, participants: [{ name: 'Ana', id: '+15550001' }, { name: 'Bo', id: 'P2' }] },
+      { key: 'file:chat.rsmf!rsmf.zip!rsmf_manifest.json\nC1', title: 'Ana and Bo', kind: 'private', kindStated: true, participants: [{ name: 'Ana', id: '+15550001' }, { name: 'Bo', id: 'P2' }] },
     ]);
     const [first, second] = result.messages;
-    expect(first).toMatchObject({ chatKey: 'C1', kind: 'message', sender: 'Ana', senderId: '+15550001', direction: 'outgoing', text: 'hello', timestampText: '2023-05-01T10:00:00+02:00', time: { utcMs: Date.UTC(2023, 4, 1, 8, 0, 0) } });
+    expect(first).toMatchObject({ chatKey: 'file:chat.rsmf!rsmf.zip!rsmf_manifest.json\nC1', kind: 'message', sender: 'Ana', senderId: '+15550001', direction: 'outgoing', text: 'hello', timestampText: '2023-05-01T10:00:00+02:00', time: { utcMs: Date.UTC(2023, 4, 1, 8, 0, 0) } });
     expect(first?.locator).toEqual({ kind: 'json-pointer', file: 'chat.rsmf!rsmf.zip!rsmf_manifest.json', pointer: '/events/0' });
     expect(first?.extra).toMatchObject({ rsmfEventType: 'message', eventId: 'm1', timestampOffset: '+02:00' });
     expect(second).toMatchObject({ sender: 'Bo', senderId: 'P2', direction: 'incoming', time: { utcMs: Date.UTC(2023, 4, 1, 10, 1, 0) } });
@@ -30,12 +30,23 @@ describe('an .rsmf message (EML with rsmf.zip)', () => {
     const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     const result = await runParser(rsmfParser, inputFromBytes(rsmfMessage(rsmfZip(manifest, [{ name: 'IMG_1.jpg', data: photo }])), { displayName: 'chat.rsmf' }));
     const [found, missing] = result.messages[0]?.attachments ?? [];
-    expect(found).toMatchObject({ kind: 'attached', mediaType: 'image', fileName: 'photo.jpg', path: 'rsmf.zip!IMG_1.jpg' });
+    expect(found).toMatchObject({ kind: 'attached', mediaType: 'image', fileName: 'photo.jpg', path: 'chat.rsmf!rsmf.zip!IMG_1.jpg' });
     expect(sha256(found?.bytes ?? new Uint8Array())).toBe(sha256(photo));
     expect(missing).toMatchObject({ kind: 'attached', fileName: 'gone.pdf' });
     expect(missing?.bytes).toBeUndefined();
     expect(missing?.path).toBeUndefined();
     expect(result.warnings).toContainEqual({ place: 'chat.rsmf!rsmf.zip!rsmf_manifest.json#/events/0/attachments/1', message: expect.stringContaining('the zip holds no entry named gone.pdf') as unknown as string });
+  });
+
+  it('names the .rsmf in an attachment\'s path, so the IMG.jpg of two productions in one zip are never taken for one file', async () => {
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2023-05-01T10:00:00Z', body: '', attachments: [{ id: 'IMG.jpg', display: 'IMG.jpg' }] }];
+    const production = (photo: string): Uint8Array => rsmfMessage(rsmfZip(manifest, [{ name: 'IMG.jpg', data: photo }]));
+    // The zip importer names each entry's input by the entry's name (zip-source.ts, entryInput).
+    const first = await runParser(rsmfParser, inputFromBytes(production('first photo'), { displayName: 'agency-a/export.rsmf' }));
+    const second = await runParser(rsmfParser, inputFromBytes(production('second photo'), { displayName: 'agency-b/export.rsmf' }));
+    expect(first.messages[0]?.attachments[0]?.path).toBe('agency-a/export.rsmf!rsmf.zip!IMG.jpg');
+    expect(second.messages[0]?.attachments[0]?.path).toBe('agency-b/export.rsmf!rsmf.zip!IMG.jpg');
   });
 
   it('names the entries of rsmf.zip no event names, and the attachments outside rsmf.zip', async () => {

@@ -48,6 +48,16 @@ describe('RSMF timestamps', () => {
     expect(readRsmfTime('2018-09-11T09:45+01')).toEqual({ time: { utcMs: Date.UTC(2018, 8, 11, 8, 45) }, offset: '+01' });
   });
 
+  it('reads a leap second (ISO 8601 and RFC 3339 allow :60) as the next second, as shared/time converts a wall clock of :60', () => {
+    expect(readRsmfTime('2016-12-31T23:59:60Z')).toEqual({ time: { utcMs: Date.UTC(2017, 0, 1, 0, 0, 0) }, offset: 'Z' });
+    expect(readRsmfTime('2016-12-31T23:59:60.5Z')?.time).toEqual({ utcMs: Date.UTC(2017, 0, 1, 0, 0, 0, 500) });
+    // The leap second of 31 December 2016 at 23:59:60 UTC, written in a zone one hour east.
+    expect(readRsmfTime('2017-01-01T00:59:60+01:00')?.time).toEqual({ utcMs: Date.UTC(2017, 0, 1, 0, 0, 0) });
+    // A wall clock keeps its :60; the import converts it in its time zone (zoned-time.ts allows it).
+    expect(readRsmfTime('2016-12-31T23:59:60')).toEqual({ time: { wall: { year: 2016, month: 12, day: 31, hour: 23, minute: 59, second: 60 } }, offset: null });
+    expect(readRsmfTime('2016-12-31T23:59:61Z')).toBeNull();
+  });
+
   it('refuses dates that do not exist and text that is not a date-time', () => {
     expect(readRsmfTime('2019-02-29T00:00:00Z')).toBeNull();
     expect(readRsmfTime('2019-04-02 14:53:55')).toBeNull();

@@ -1,0 +1,87 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectFiles } from '../../../../engine/import/collect-files.ts';
+import { NOT_REFERENCED_REASON } from '../../../../engine/import/cellebrite-folder.ts';
+import { NOT_ATTACHED_REASON, NOT_NAMED_BY_EITHER_REASON, unreferencedInOwnedFolders } from '../../../../engine/import/owned-folders.ts';
+import { whatsappText } from '../../../support/hostile-corpus/seeds.ts';
+import { tempFolder } from '../../../support/temp-case.ts';
+import { manifestText, smallManifest } from '../../workers/import/rsmf/rsmf-builder.ts';
+
+/**
+ * An extracted RSMF production: rsmf_manifest.json with the files its events attach beside it.
+ * An attached WhatsApp export or e-mail was collected as a source of its own and imported beside
+ * the conversation that attaches it. The manifest now owns its folder, as a UFDR report.xml does.
+ */
+
+const EMAIL = ['From: a@example.org', 'To: b@example.org', 'Subject: fwd', 'Date: Mon, 1 May 2023 10:00:00 +0000', '', 'forwarded words'].join('\r\n');
+
+function production(parent: string, name: string, manifestName = 'rsmf_manifest.json'): string {
+  const folder = join(parent, name);
+  mkdirSync(join(folder, 'files'), { recursive: true });
+  const manifest = smallManifest();
+  manifest.events = [
+    ...(manifest.events ?? []),
+    { id: 'm3', type: 'message', participant: 'P1', conversation: 'C1', timestamp: '2023-05-01T10:02:00Z', body: 'see files', attachments: [{ id: 'chat.txt' }, { id: 'files\\forwarded.eml' }, { id: '../outside.txt' }] },
+  ];
+  writeFileSync(join(folder, manifestName), manifestText(manifest));
+  writeFileSync(join(folder, 'chat.txt'), whatsappText());
+  writeFileSync(join(folder, 'files', 'forwarded.eml'), EMAIL);
+  writeFileSync(join(folder, 'avatar.png'), 'png');
+  return folder;
+}
+
+const relative = (root: string, paths: { path: string }[]): string[] => paths.map((file) => file.path.slice(root.length));
+
+describe('collecting an extracted RSMF production', () => {
+  it('collects only the manifest of its folder, and lists the files no event attaches, with the reason', async () => {
+    const evidence = tempFolder();
+    production(evidence, 'production');
+    writeFileSync(join(evidence, 'notes.txt'), 'seized 2024-07-01');
+    const collected = collectFiles([evidence]);
+    expect(relative(evidence, collected.files)).toEqual(['/notes.txt', '/production/rsmf_manifest.json']);
+    const unreferenced = await unreferencedInOwnedFolders(collected.ownedFolders);
+    expect(unreferenced.map((file) => [file.path.slice(evidence.length), file.reason])).toEqual([['/production/avatar.png', NOT_ATTACHED_REASON]]);
+  });
+
+  it('knows a manifest by its content under another name, and not a JSON file that merely sits in a folder', () => {
+    const evidence = tempFolder();
+    production(evidence, 'renamed', 'CB0000188_rsmf_manifest.json');
+    const other = join(evidence, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'rsmf_manifest.json'), '{"messages": [], "participants": [{"name": "a"}]}');
+    writeFileSync(join(other, 'chat.txt'), whatsappText());
+    expect(relative(evidence, collectFiles([evidence]).files)).toEqual(['/other/chat.txt', '/other/rsmf_manifest.json', '/renamed/CB0000188_rsmf_manifest.json']);
+  });
+
+  it('makes a folder holding a Cellebrite report and an RSMF manifest two sources, whose files are theirs, listing what neither names', async () => {
+    const evidence = tempFolder();
+    const folder = production(evidence, 'both');
+    writeFileSync(join(folder, 'report.xml'), '<?xml version="1.0"?>\n<project xmlns="http://pa.cellebrite.com/report/2.0"><taggedFiles><file local_path="files/a.jpg"/></taggedFiles></project>');
+    writeFileSync(join(folder, 'files', 'a.jpg'), 'jpeg');
+    const collected = collectFiles([evidence]);
+    expect(relative(evidence, collected.files)).toEqual(['/both/report.xml', '/both/rsmf_manifest.json']);
+    const unreferenced = await unreferencedInOwnedFolders(collected.ownedFolders);
+    expect(unreferenced.map((file) => [file.path.slice(evidence.length), file.reason])).toEqual([['/both/avatar.png', NOT_NAMED_BY_EITHER_REASON]]);
+    expect(NOT_REFERENCED_REASON).toContain('Cellebrite');
+  });
+
+  it('finds an attachment id cut by a read chunk, or written with JSON escapes, and takes no other key\'s value for one', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(join(folder, 'media'), { recursive: true });
+    for (const name of ['split.jpg', 'café.jpg', 'media/x.jpg', 'P1', 'avatar.png']) writeFileSync(join(folder, name), 'bytes');
+    const event = (attachments: unknown[], body = ''): unknown => ({ type: 'message', participant: 'P1', conversation: 'C1', body, attachments });
+    const manifest = smallManifest();
+    manifest.participants = [{ id: 'P1', display: 'Ana', avatar: 'avatar.png' }];
+    manifest.events = [event([{ id: 'ESCAPED-1' }, { id: 'ESCAPED-2' }]), event([], 'x'), event([{ id: 'split.jpg' }])];
+    const text = manifestText(manifest).replace('"ESCAPED-1"', String.raw`"caf\u00e9.jpg"`).replace('"ESCAPED-2"', String.raw`"media\/x.jpg"`);
+    // The read stream gives 64 KiB chunks: the padding puts the chunk boundary inside "split.jpg".
+    const chunk = 64 * 1024;
+    const padded = text.replace('"body": "x"', `"body": "${'x'.repeat(chunk - 4 - text.indexOf('split.jpg') + 1)}"`);
+    expect(padded.slice(chunk - 4, chunk + 5)).toBe('split.jpg');
+    writeFileSync(join(folder, 'rsmf_manifest.json'), padded);
+    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
+    expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['P1', 'avatar.png']);
+  });
+});
