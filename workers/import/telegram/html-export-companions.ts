@@ -53,13 +53,18 @@ export function telegramExportCompanion(path: string, head: Uint8Array): Telegra
     if (json === null) return null;
     return { companionOf: RESULT_JSON, reason: `a Telegram Desktop HTML page of a chat the same export also wrote in ${json.shown} (export format "HTML and JSON": the same messages): the chat is imported from ${RESULT_JSON}` };
   }
-  if (ROOT_BODY.test(text)) {
+  if (isExportRootPage(text)) {
     return { companionOf: basename(folder), reason: 'the overview page of a Telegram Desktop full-account export (the account holder\'s personal information and links to its lists); not messages: the chats are imported from their pages in chats/' };
   }
   if (LIST_PAGE.test(text)) {
     return { companionOf: basename(dirname(folder)), reason: `a list page of a Telegram Desktop full-account export (${basename(folder)}/${basename(path)}: entries linking to the export's chats or account data); not messages: the chats are imported from their pages in chats/` };
   }
   return null;
+}
+
+/** Whether `text` (the head of a file) is the writer's export_results.html: its skeleton, page_body, and personal_info or sections. */
+export function isExportRootPage(text: string): boolean {
+  return HTML_START.test(text) && text.includes(EXPORT_SKELETON) && !text.includes('class="history"') && ROOT_BODY.test(text);
 }
 
 /** The result.json the same export wrote for a chat page in `folder`, or null. */

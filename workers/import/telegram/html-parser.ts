@@ -11,6 +11,7 @@ import type { HtmlAccountHolder } from './html-call-owner.ts';
 import { isHtmlCallRecord } from './html-call-record.ts';
 import { isHtmlGroupCall } from './html-group-call.ts';
 import { chatAccountHolder } from './html-chat-holder.ts';
+import { exportHolderOf, withExportHolder } from './html-export-holder.ts';
 import type { UnlistedFolder, UnreadablePage } from './html-chat-holder.ts';
 import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { pageFoldersOf } from './html-links.ts';
@@ -23,13 +24,14 @@ import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.21.0';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.22.0';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   // The holder may be named only after their first messages, or on another page of the chat:
   // the chat's pages are weighed first (html-chat-holder.ts), then this page is written.
   const reading = await chatAccountHolder(input, sink, (page, scan) => readPage(page, scan, NO_HOLDER));
-  return readPage(input, sink, reading);
+  // A full-account export names its holder on its root page (html-export-holder.ts).
+  return readPage(input, sink, withExportHolder(reading, await exportHolderOf(input)));
 }
 
 interface HolderReading {
