@@ -12,6 +12,7 @@ import { readEdited } from './json-edited.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { pollText } from './json-poll.ts';
 import { readRichMessage } from './json-rich-message.ts';
+import { sharedMediaText } from './json-shared-media.ts';
 import { todoListText } from './json-todo-list.ts';
 import { deletedAccountName, describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
@@ -88,8 +89,8 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
     // What the exporter could not convert is named, so that a message it leaves empty is not silently empty.
     if (rich.unsupported.length > 0) extra['richMessageUnsupported'] = rich.unsupported;
   }
-  // A service message, a poll or a checklist has no text of its own: what it says is written out, marked as such.
-  const generated = text !== '' ? null : isService ? describeServiceMessage(value, duplicates) : (pollText(value['poll']) ?? todoListText(value['todo_list']));
+  // A service message, a poll, a checklist or a shared contact or place has no text of its own: what it says is written out, marked as such.
+  const generated = text !== '' ? null : isService ? describeServiceMessage(value, duplicates) : (pollText(value['poll']) ?? todoListText(value['todo_list']) ?? sharedMediaText(value));
   if (generated !== null) {
     text = generated;
     extra['textGenerated'] = true;
