@@ -15,6 +15,7 @@ import { asHtmlGroupCall } from './html-group-call.ts';
 import { pageFilePath } from './html-links.ts';
 import { htmlMedia } from './html-media.ts';
 import { htmlReactions } from './html-reactions.ts';
+import { htmlSharedMediaText } from './html-shared-media.ts';
 import { isRichMessage, richMessageText } from './html-rich-message.ts';
 import type { RichExporterLabel } from './html-rich-message.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
@@ -127,9 +128,9 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
     .join('\n');
   // "Unsupported rich content" and the like are the exporter's words, kept beside the person's.
   if (exporterLabels.length > 0) extra['richExporterLabels'] = exporterLabels;
-  const poll = message.text === '' ? pollText(media.facts) : null;
+  const poll = message.text === '' ? (pollText(media.facts) ?? htmlSharedMediaText(media.facts)) : null;
   if (poll !== null) {
-    // The poll's words are the message's only content: written out as its text, so a search finds them.
+    // The poll's words (or the contact or place shared) are the message's only content: written out as its text, so a search finds them.
     message.text = poll;
     extra['textGenerated'] = true;
   }
