@@ -94,12 +94,26 @@ function holderName(text: string): string | null {
 /**
  * The chat's holder reading with what the export states. The statement names the holder when the
  * pages name no one (no call, no own reaction); pages naming the same person add their evidence;
- * pages naming someone else leave the holder unnamed, with both in the reason.
+ * pages naming someone else leave the holder unnamed, with both in the reason. A holder stated
+ * only by the export is not used on a page whose chat bears the holder's own name
+ * (holderForChatTitle): there a name cannot tell the two people apart.
  */
 export function withExportHolder(reading: ChatHolderReading, stated: ExportHolder | null): ChatHolderReading {
   if (stated === null) return reading;
   const found = reading.holder;
-  if (found === null) return { ...reading, holder: { name: stated.name, evidence: stated.evidence } };
+  if (found === null) return { ...reading, holder: { name: stated.name, evidence: stated.evidence, statedByExport: true } };
   if (found.name === stated.name) return { ...reading, holder: { name: stated.name, evidence: `${stated.evidence}; and ${found.evidence}` } };
   return { ...reading, holder: null, none: `not named: ${stated.evidence}, but ${found.evidence}: directions are unknown` };
+}
+
+/**
+ * The holder to give directions by on a page whose header (the chat's title) is `title`. The
+ * other person of a personal chat is named in from_name by the title (both are Peer::name()), so
+ * when the title is the name the export states for its holder, names cannot tell the holder's
+ * messages from the other person's, and no direction is given.
+ */
+export function holderForChatTitle(reading: { holder: ChatHolderReading['holder']; none: string }, title: string | null): { holder: ChatHolderReading['holder']; none: string } {
+  const { holder } = reading;
+  if (holder === null || holder.statedByExport !== true || title === null || title.trim() !== holder.name) return reading;
+  return { holder: null, none: `not named: the chat's title is the name the export's personal information gives its holder (${holder.name}), so names cannot tell the holder's messages from the other person's: directions are unknown` };
 }

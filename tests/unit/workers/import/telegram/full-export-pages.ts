@@ -46,8 +46,8 @@ export const LIST_PAGE = `${START}${header('Chats', '../export_results.html')}
 </html>
 `;
 
-export function chatPage(messages: string): string {
-  return `${START}${header('Vlad', '../../lists/chats.html')}
+export function chatPage(messages: string, title = 'Vlad'): string {
+  return `${START}${header(title, '../../lists/chats.html')}
    <div class="page_body chat_page">
     <div class="history">
 ${messages}

@@ -13,12 +13,12 @@ import { chatMessage, chatPage, ROOT_PAGE } from './full-export-pages.ts';
  * carry that name in from_name (Peer::name(): first and last joined by a space). A chat page in
  * chats/chat_NN/ with no call and no own reaction gave no directions at all.
  */
-function exportWith(root: string | null, messages: string): string {
+function exportWith(root: string | null, messages: string, title = 'Vlad'): string {
   const folder = join(tempFolder(), 'DataExport_2026-05-02');
   mkdirSync(join(folder, 'chats', 'chat_01'), { recursive: true });
   if (root !== null) writeFileSync(join(folder, 'export_results.html'), root);
   const page = join(folder, 'chats', 'chat_01', 'messages.html');
-  writeFileSync(page, chatPage(messages));
+  writeFileSync(page, chatPage(messages, title));
   return page;
 }
 
@@ -50,5 +50,11 @@ describe('Telegram HTML full-account export: the holder named on export_results.
     const stated = { name: 'Ann Holder', evidence: 'the personal information on export_results.html' };
     expect(withExportHolder(pages, stated)).toMatchObject({ holder: null, none: 'not named: the personal information on export_results.html, but the call at line 9 of messages.html: directions are unknown' });
     expect(withExportHolder({ ...pages, holder: { name: 'Ann Holder', evidence: 'the call' } }, stated).holder).toEqual({ name: 'Ann Holder', evidence: 'the personal information on export_results.html; and the call' });
+  });
+
+  it('gives no direction in a chat whose title is the holder\'s own name: there the name cannot tell the two people apart', async () => {
+    const result = await parse(exportWith(ROOT_PAGE, [chatMessage(7, 'Ann Holder', 'one'), chatMessage(8, 'Ann Holder', 'two')].join('\n'), 'Ann Holder'));
+    expect(result.messages.map((message) => message.direction ?? null)).toEqual([null, null]);
+    expect(result.outcome.details['accountHolder']).toMatch(/^not named: the chat's title is the name the export's personal information gives its holder \(Ann Holder\)/u);
   });
 });
