@@ -70,6 +70,15 @@ class RichReader {
       case 'embed':
         if (block['poster_photo_id'] !== undefined) this.file(block, 'poster_photo', 'poster_photo_skip_reason', 'poster_photo_file_size', 'image');
         break;
+      // The photos of an embedded post's author and of related articles are files of the export too.
+      case 'embed_post':
+        this.file(block, 'author_photo', 'author_photo_skip_reason', 'author_photo_file_size', 'image');
+        break;
+      case 'related_articles':
+        for (const article of Array.isArray(block['articles']) ? block['articles'] : []) {
+          if (isJsonObject(article) && article['photo_id'] !== undefined) this.file(article, 'photo', 'photo_skip_reason', 'photo_file_size', 'image');
+        }
+        break;
       case 'map':
       case 'input_map':
         this.media.attachments.push({ kind: 'attached', mediaType: 'location' });

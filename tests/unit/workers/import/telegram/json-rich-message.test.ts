@@ -57,6 +57,20 @@ describe('Telegram JSON rich messages (rich_message in place of text)', () => {
     expect(message?.extra?.['richMessageUnsupported']).toBeUndefined();
   });
 
+  it('attaches the photos of an embedded post\'s author and of related articles, which the export holds too', async () => {
+    const [message] = await parse([
+      richMessage(10, [
+        { type: 'embed_post', url: 'https://t.me/c/1/2', webpage_id: '3', author_photo_id: '4', author_photo: 'photos/photo_2.jpg', author_photo_file_size: 10, author: 'Boss', date: '2026-05-01T09:00:00', date_unixtime: '1777626000', blocks: [{ type: 'paragraph', text: plain('quoted post') }], caption: noCaption },
+        { type: 'related_articles', title: plain('See also'), articles: [{ url: 'https://example.test/a', webpage_id: '5', title: 'A', photo_id: '6', photo_skip_reason: 'file_type' }] },
+      ]),
+    ]);
+    expect(message?.text).toBe('quoted post\nSee also');
+    expect(message?.attachments).toEqual([
+      { kind: 'attached', mediaType: 'image', path: 'photos/photo_2.jpg', fileName: 'photo_2.jpg', size: 10 },
+      { kind: 'omitted', mediaType: 'image' },
+    ]);
+  });
+
   it('names the places the exporter marked unsupported, so a rich message they leave empty is not silently empty', async () => {
     const [message] = await parse([richMessage(8, [{ type: 'unsupported', source_type: 'page_block_unsupported', unsupported: true }])]);
     expect(message?.text).toBe('');
