@@ -15,7 +15,10 @@
  * texts, a formatting type one child text; a "text_link" keeps its href beside its words, as a
  * text_link entity does. The exporter marks what it could not convert (`"type": "unsupported"`
  * blocks, a "diff" text) with `"unsupported": true`; those places are listed so that a message
- * they leave empty is not silently empty. The object itself stays in extra as written.
+ * they leave empty is not silently empty. The object itself stays in extra as written, with what
+ * is not read into the text: a channel card, an embed's URL, a related article's title and
+ * description, a button row, a list item's task state, a diff's earlier words (the HTML side
+ * draws the cards as media blocks, not as the sender's words).
  */
 
 import type { ParsedAttachment } from '../../../shared/contracts/parsed-source.ts';
