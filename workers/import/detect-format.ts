@@ -7,6 +7,7 @@ import { CSV_DECLARED_ENCODINGS, csvTableColumns, holdsMappedColumns, MAPPED_ROL
 import type { CsvMapping } from './csv/index.ts';
 import { PARSERS, SQLITE_PARSERS } from './parsers.ts';
 import { signalExportCompanion } from './signal/companions.ts';
+import { telegramExportCompanion } from './telegram/index.ts';
 import { iosCompanionRolesOf } from './whatsapp-db/index.ts';
 import { databaseIdentifyingBytes, describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import type { SqliteSourceKind } from './sqlite/index.ts';
@@ -46,6 +47,9 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   // Before the parsers sniff: signal-export's HTML and JSON copies of a chat are not sources.
   const signalCompanion = signalExportCompanion(path, head);
   if (signalCompanion !== null) return { format: null, ...signalCompanion };
+  // Telegram's overview and list pages, and the HTML copy of chats an "HTML and JSON" export also wrote as JSON.
+  const telegramCompanion = telegramExportCompanion(path, head);
+  if (telegramCompanion !== null) return { format: null, ...telegramCompanion };
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };
   // The text check refuses UTF-16 for every other format; the CSV reader reads it when it carries its

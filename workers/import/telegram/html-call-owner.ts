@@ -20,6 +20,8 @@ export interface HtmlAccountHolder {
   name: string;
   /** The call it rests on, in words a reader can check against the page. */
   evidence: string;
+  /** Named by the export's personal information alone (html-export-holder.ts), no page's evidence beside it. */
+  statedByExport?: boolean;
 }
 
 const CALL_CLASS = 'media_call';

@@ -15,7 +15,9 @@ import { asHtmlGroupCall } from './html-group-call.ts';
 import { pageFilePath } from './html-links.ts';
 import { htmlMedia } from './html-media.ts';
 import { htmlReactions } from './html-reactions.ts';
+import { htmlSharedMediaText } from './html-shared-media.ts';
 import { isRichMessage, richMessageText } from './html-rich-message.ts';
+import type { RichExporterLabel } from './html-rich-message.ts';
 import { childElements, findAll, hasClasses } from './html-tree.ts';
 import type { CollectedBlock, HtmlElement } from './html-tree.ts';
 import { decodeEntities, textOf, textWithout } from './html-text.ts';
@@ -114,13 +116,21 @@ export function telegramHtmlMessage(block: CollectedBlock, context: HtmlMessageC
     media.unsafePaths.push(...forwardedMedia.unsafePaths);
   }
   // A rich message's blocks are its lines (html-rich-message.ts); an ordinary text is its characters.
+  const exporterLabels: RichExporterLabel[] = [];
   message.text = textElements
-    .map((element) => (isRichMessage(element) ? richMessageText(element) : textOf(element)))
+    .map((element) => {
+      if (!isRichMessage(element)) return textOf(element);
+      const rich = richMessageText(element);
+      exporterLabels.push(...rich.exporterLabels);
+      return rich.text;
+    })
     .filter((text) => text !== '')
     .join('\n');
-  const poll = message.text === '' ? pollText(media.facts) : null;
+  // "Unsupported rich content" and the like are the exporter's words, kept beside the person's.
+  if (exporterLabels.length > 0) extra['richExporterLabels'] = exporterLabels;
+  const poll = message.text === '' ? (pollText(media.facts) ?? htmlSharedMediaText(media.facts)) : null;
   if (poll !== null) {
-    // The poll's words are the message's only content: written out as its text, so a search finds them.
+    // The poll's words (or the contact or place shared) are the message's only content: written out as its text, so a search finds them.
     message.text = poll;
     extra['textGenerated'] = true;
   }

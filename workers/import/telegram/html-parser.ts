@@ -11,6 +11,7 @@ import type { HtmlAccountHolder } from './html-call-owner.ts';
 import { isHtmlCallRecord } from './html-call-record.ts';
 import { isHtmlGroupCall } from './html-group-call.ts';
 import { chatAccountHolder } from './html-chat-holder.ts';
+import { exportHolderOf, holderForChatTitle, withExportHolder } from './html-export-holder.ts';
 import type { UnlistedFolder, UnreadablePage } from './html-chat-holder.ts';
 import { HtmlChatKindTally } from './html-chat-kind.ts';
 import { pageFoldersOf } from './html-links.ts';
@@ -23,13 +24,14 @@ import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.20.3';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.23.1';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   // The holder may be named only after their first messages, or on another page of the chat:
   // the chat's pages are weighed first (html-chat-holder.ts), then this page is written.
   const reading = await chatAccountHolder(input, sink, (page, scan) => readPage(page, scan, NO_HOLDER));
-  return readPage(input, sink, reading);
+  // A full-account export names its holder on its root page (html-export-holder.ts).
+  return readPage(input, sink, withExportHolder(reading, await exportHolderOf(input)));
 }
 
 interface HolderReading {
@@ -49,7 +51,7 @@ interface HolderReading {
 const NO_HOLDER: HolderReading = { holder: null, none: '', pages: 0, evidencePages: [], unreadablePages: [], unlistedFolders: [] };
 
 async function readPage(input: ParserInput, sink: ParseSink, reading: HolderReading): Promise<ParseOutcome> {
-  const { holder } = reading;
+  let { holder, none } = reading;
   const file = input.displayName;
   const folder = folderOf(file);
   const pageFolders = pageFoldersOf(input.path);
@@ -80,7 +82,10 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
 
   const onBlock = async (block: CollectedBlock): Promise<void> => {
     if (block.kind === 'header') {
-      if (chatKey === null) title = headerTitleOf(block);
+      if (chatKey === null) {
+        title = headerTitleOf(block);
+        ({ holder, none } = holderForChatTitle({ holder, none }, title));
+      }
       return;
     }
     const result = telegramHtmlMessage(block, { file, pageFolders, chatKey: keyFor(), previousSender, previousForwardedFrom, day });
@@ -145,7 +150,7 @@ async function readPage(input: ParserInput, sink: ParseSink, reading: HolderRead
   warnings.finish();
   return {
     formatVersion: withZone > 0 ? 'telegram-desktop-html (UTC offset in date titles)' : 'telegram-desktop-html (no UTC offset in date titles, before ≈2022)',
-    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder ?? reading.none, accountHolderPagesWeighed: reading.pages, accountHolderEvidencePages: reading.evidencePages, accountHolderUnreadablePages: reading.unreadablePages, accountHolderUnlistedFolders: reading.unlistedFolders, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
+    details: { chatTitle: title, chatKind: kind.kind, chatKindEvidence: kind.evidence, accountHolder: holder === null ? none : { name: holder.name, evidence: holder.evidence }, accountHolderPagesWeighed: reading.pages, accountHolderEvidencePages: reading.evidencePages, accountHolderUnreadablePages: reading.unreadablePages, accountHolderUnlistedFolders: reading.unlistedFolders, messages, unparsed, joinedMessages: joined, dateDividers: dividers, invalidUtf8Sequences: decoder.report.invalidSequences },
   };
 }
 

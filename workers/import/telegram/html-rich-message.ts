@@ -10,6 +10,18 @@
  * A figure's media block is left out of the text: its file is an attachment and its words are
  * the writer's (html-media.ts keeps them in extra.media); a caption (figcaption) is the message's.
  * An ordinary `div.text` (FormatText) has no such layout: it stays with textOf.
+ *
+ * Some words in a rich message are the exporter's, not the sender's (export_output_html.cpp in a
+ * tdesktop tree with RichHtmlRenderer, read in the search index, file id 55023239970):
+ * renderFallback writes `div.rich_block.rich_fallback[data-rich-kind]` holding "Unsupported rich
+ * content" (kind unsupported), "Malformed rich content" (malformed) or "Unknown rich content"
+ * (unknown) where it could not render a block; renderText writes `span.rich_inline_fallback`
+ * holding "Unsupported rich text" (kind unsupported-text) or "Inline image" (kind inline-image,
+ * with data-document-id) for a text it could not render, and for a "diff" text a
+ * `del.rich_diff_previous` starting "Previous: " before the earlier words. Those labels are kept
+ * out of the person's words and returned as exporter facts (kind, label, and for a diff the
+ * earlier words), so a search for "unsupported" does not find the exporter, and the message
+ * still says something was there.
  */
 
 import { decodeEntities, LAYOUT_BREAK, linkedText } from './html-text.ts';
@@ -19,15 +31,34 @@ import type { HtmlElement, HtmlNode } from './html-tree.ts';
 const BOUNDARY = null;
 type Piece = string | typeof BOUNDARY;
 
+/** A label the exporter wrote into a rich message in place of what it could not render. */
+export interface RichExporterLabel {
+  /** data-rich-kind: unsupported, malformed, unknown, unsupported-text, inline-image; diff-previous. */
+  kind: string;
+  label: string;
+  documentId?: string;
+  /** For a diff: the earlier words the exporter shows after "Previous: ". */
+  previousText?: string;
+}
+
+export interface RichMessageText {
+  text: string;
+  exporterLabels: RichExporterLabel[];
+}
+
+/** The words renderDiff writes before a diff's earlier text. */
+const DIFF_PREVIOUS_LABEL = 'Previous:';
+
 export function isRichMessage(element: HtmlElement): boolean {
   return element.classes.includes('rich_message');
 }
 
-export function richMessageText(element: HtmlElement): string {
-  return joinPieces(collect(element, []));
+export function richMessageText(element: HtmlElement): RichMessageText {
+  const exporterLabels: RichExporterLabel[] = [];
+  return { text: joinPieces(collect(element, [], exporterLabels)), exporterLabels };
 }
 
-function collect(node: HtmlNode, pieces: Piece[]): Piece[] {
+function collect(node: HtmlNode, pieces: Piece[], labels: RichExporterLabel[]): Piece[] {
   if (typeof node === 'string') {
     node.split(LAYOUT_BREAK).forEach((part, index) => {
       if (index > 0) pieces.push(BOUNDARY);
@@ -41,6 +72,19 @@ function collect(node: HtmlNode, pieces: Piece[]): Piece[] {
     pieces.push(BOUNDARY);
     return pieces;
   }
+  if (node.classes.includes('rich_fallback') || node.classes.includes('rich_inline_fallback')) {
+    const label: RichExporterLabel = { kind: node.attributes['data-rich-kind'] ?? '', label: wordsOf(node, labels) };
+    if (node.attributes['data-document-id'] !== undefined) label.documentId = node.attributes['data-document-id'];
+    labels.push(label);
+    if (node.classes.includes('rich_fallback')) pieces.push(BOUNDARY);
+    return pieces;
+  }
+  if (node.name === 'del' && node.classes.includes('rich_diff_previous')) {
+    const written = wordsOf(node, labels);
+    const previousText = written.startsWith(DIFF_PREVIOUS_LABEL) ? written.slice(DIFF_PREVIOUS_LABEL.length).trimStart() : written;
+    labels.push({ kind: 'diff-previous', label: DIFF_PREVIOUS_LABEL, previousText });
+    return pieces;
+  }
   switch (node.name) {
     case 'br':
       pieces.push('\n');
@@ -49,12 +93,17 @@ function collect(node: HtmlNode, pieces: Piece[]): Piece[] {
       pieces.push(node.attributes['alt'] ?? '');
       break;
     case 'a':
-      pieces.push(linkedText(node, joinPieces(node.children.flatMap((child) => collect(child, [])))));
+      pieces.push(linkedText(node, joinPieces(node.children.flatMap((child) => collect(child, [], labels)))));
       break;
     default:
-      for (const child of node.children) collect(child, pieces);
+      for (const child of node.children) collect(child, pieces, labels);
   }
   return pieces;
+}
+
+/** An element's words as one text (a label, a diff's earlier words); labels inside it are collected too. */
+function wordsOf(element: HtmlElement, labels: RichExporterLabel[]): string {
+  return joinPieces(element.children.flatMap((child) => collect(child, [], labels)));
 }
 
 /** One line break for each run of boundaries between words; none at the start or the end. */

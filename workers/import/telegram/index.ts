@@ -10,3 +10,4 @@ export { telegramJsonParser, parseTelegramJson, TELEGRAM_JSON_PARSER_VERSION } f
 export { telegramHtmlParser, parseTelegramHtml, TELEGRAM_HTML_PARSER_VERSION } from './html-parser.ts';
 export { sniffTelegramJson } from './json-sniff.ts';
 export { sniffTelegramHtml } from './html-sniff.ts';
+export { telegramExportCompanion } from './html-export-companions.ts';

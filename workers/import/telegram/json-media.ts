@@ -21,6 +21,11 @@ const MEDIA_TYPES: ReadonlyMap<string, MediaType> = new Map<string, MediaType>([
   ['audio_file', 'audio'],
 ]);
 
+/** A document's media type from its `media_type` (none written: a plain file). */
+export function documentMediaType(mediaType: JsonValue | undefined): MediaType {
+  return typeof mediaType === 'string' ? (MEDIA_TYPES.get(mediaType) ?? 'unknown') : 'document';
+}
+
 export interface MediaResult {
   attachments: ParsedAttachment[];
   /** File fields whose path was refused (absolute, or climbing out of the export). */
@@ -35,7 +40,7 @@ export function telegramAttachments(message: JsonObject): MediaResult {
   }
   const file = message['file'];
   if (typeof file === 'string') {
-    const mediaType = typeof message['media_type'] === 'string' ? (MEDIA_TYPES.get(message['media_type']) ?? 'unknown') : 'document';
+    const mediaType = documentMediaType(message['media_type']);
     const mimeType = typeof message['mime_type'] === 'string' ? message['mime_type'] : undefined;
     const fileName = typeof message['file_name'] === 'string' ? message['file_name'] : undefined;
     const attachment = fileAttachment(file, mediaType, message['file_size'], mimeType, fileName, result);
@@ -64,7 +69,7 @@ export function telegramAttachments(message: JsonObject): MediaResult {
   return result;
 }
 
-function fileAttachment(
+export function fileAttachment(
   written: string,
   mediaType: MediaType,
   size: JsonValue | undefined,

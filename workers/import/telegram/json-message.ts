@@ -11,6 +11,8 @@ import { groupCallFacts, isGroupCall, isPhoneCall, phoneCallFacts } from './json
 import { readEdited } from './json-edited.ts';
 import { isNotIncludedNote, MEDIA_KEYS, telegramAttachments } from './json-media.ts';
 import { pollText } from './json-poll.ts';
+import { readRichMessage } from './json-rich-message.ts';
+import { sharedMediaText } from './json-shared-media.ts';
 import { todoListText } from './json-todo-list.ts';
 import { deletedAccountName, describeServiceMessage, entityFacts, flattenTelegramText } from './json-text.ts';
 import { isJsonObject } from './json-walker.ts';
@@ -77,8 +79,18 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   let text = flattenTelegramText(written);
   const facts = entityFacts(written);
   if (facts.length > 0) extra['textEntityFacts'] = facts;
-  // A service message, a poll or a checklist has no text of its own: what it says is written out, marked as such.
-  const generated = text !== '' ? null : isService ? describeServiceMessage(value, duplicates) : (pollText(value['poll']) ?? todoListText(value['todo_list']));
+  // A rich message has rich_message in place of text (json-rich-message.ts); it stays in extra as written.
+  const rich = text === '' ? readRichMessage(value['rich_message']) : null;
+  if (rich !== null) {
+    text = rich.text;
+    media.attachments.push(...rich.attachments);
+    for (const unsafe of rich.unsafePaths) notes.push(`the file path "${unsafe}" points outside the export folder; it was not linked`);
+    if (rich.unsafePaths.length > 0) extra['unsafeFilePaths'] = [...media.unsafePaths, ...rich.unsafePaths];
+    // What the exporter could not convert is named, so that a message it leaves empty is not silently empty.
+    if (rich.unsupported.length > 0) extra['richMessageUnsupported'] = rich.unsupported;
+  }
+  // A service message, a poll, a checklist or a shared contact or place has no text of its own: what it says is written out, marked as such.
+  const generated = text !== '' ? null : isService ? describeServiceMessage(value, duplicates) : (pollText(value['poll']) ?? todoListText(value['todo_list']) ?? sharedMediaText(value));
   if (generated !== null) {
     text = generated;
     extra['textGenerated'] = true;

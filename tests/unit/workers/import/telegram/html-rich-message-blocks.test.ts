@@ -64,4 +64,22 @@ describe('Telegram HTML rich message: block boundaries are line breaks (export_o
     expect(message?.extra?.['textEntityFacts']).toBeUndefined();
     expect(message?.extra?.['media']).toEqual(expect.arrayContaining([expect.objectContaining({ class: 'media clearfix pull_left media_location', title: 'Location', status: '45.1, 28.2' })]));
   });
+
+  it('keeps the exporter\'s fallback labels out of the person\'s words and beside them as facts (renderFallback, renderText)', async () => {
+    // renderFallback: a block div with the label; renderText: inline spans, and a diff's earlier words after "Previous: ".
+    const fallback = block(7, 'div', ' class="rich_block rich_fallback" data-rich-kind="unsupported"', 'Unsupported rich content');
+    const inlineImage = '<span class="rich_inline_fallback" data-document-id="77" data-rich-kind="inline-image" data-source-height="20" data-source-width="20">Inline image</span>';
+    const unsupportedText = '<span class="rich_inline_fallback" data-rich-kind="unsupported-text">Unsupported rich text</span>';
+    const diff = '<span class="rich_diff" data-rich-kind="diff">meet at 9<del class="rich_diff_previous">Previous: meet at 8</del></span>';
+    const rich = richMessage([paragraph(7, `Price ${inlineImage} 200`), fallback, paragraph(7, `${unsupportedText}Time: ${diff}`)].join(''));
+    const result = await parseTelegramPage([telegramMessage(1, 'Marta', rich)]);
+    const [message] = result.messages;
+    expect(message?.text).toBe('Price  200\nTime: meet at 9');
+    expect(message?.extra?.['richExporterLabels']).toEqual([
+      { kind: 'inline-image', label: 'Inline image', documentId: '77' },
+      { kind: 'unsupported', label: 'Unsupported rich content' },
+      { kind: 'unsupported-text', label: 'Unsupported rich text' },
+      { kind: 'diff-previous', label: 'Previous:', previousText: 'meet at 8' },
+    ]);
+  });
 });
