@@ -14,7 +14,8 @@
  * map no protocol value. Statuses beyond AOSP's are named from the same build: defpackage/avbn.java
  * a(), the status description MessageData.aD() returns, names 10-24 and 108-117; MessageData
  * counts 1-25 as outgoing (cT) and 100-117 as incoming (cJ), and 8, 9, 13, 18, 19, 22, 24, 25
- * (cU), with 106, 107, 111-114 (cL), as failures. Its tombstones: the same build's TombstoneStatusChecker
+ * (cU), with 106, 107, 111-114 (cL), as failures; 17 and 21, which avbn names FAILED, are read as
+ * failed from their names (FAILED_BY_NAME_STATUSES). Its tombstones: the same build's TombstoneStatusChecker
  * (defpackage/byed.java, logged as shared/datamodel/tombstones/status/TombstoneStatusChecker)
  * counts every status from 200 to 270 as a tombstone (g(i): i >= 200 && i <= 270; MessageData's
  * tombstone methods throw "Tombstone %d has unknown read status" for any other), a notice the app
@@ -100,10 +101,18 @@ const BUILD_INCOMING = { first: 100, last: 117 };
 
 /**
  * Statuses of a message whose sending or download failed: AOSP's 8, 9 and 106 (107, expired on the
- * server, is not a failure of the phone), and the build's other failures (cU, cL). 17 and 21 are
- * named FAILED there but are not among them, so they are not flagged.
+ * server, is not a failure of the phone), and the build's other failures (cU, cL).
  */
 const FAILED_STATUSES = new Set([8, 9, 106, 13, 18, 19, 22, 24, 25, 111, 112, 113, 114]);
+/**
+ * Outgoing statuses the build names FAILED (avbn.a: OUTGOING_FAILED_RECIPIENT_LOST_RCS,
+ * OUTGOING_FAILED_RECIPIENT_LOST_ENCRYPTION) without counting them among its failures (cU, cL; nor
+ * does its status helper baui.s). Nothing in that build counts them sent either: its sent
+ * statuses are 1, 2, 11, 14 and 15 (avbn.f, baui.p). Why cU leaves them out is not shown (no code
+ * of that build that writes 17 or 21 was found); they are flagged failed and not sent, as their
+ * names say, and each record says that reading rests on the name alone.
+ */
+const FAILED_BY_NAME_STATUSES = new Set([17, 21]);
 const DRAFT_STATUS = 3;
 
 /**
@@ -127,18 +136,20 @@ const NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
 /**
  * The build's further outgoing statuses of a message not sent, by its names and its code: 10 is
  * set before sending (MessageData.bj; bc fails a message in 10 or 4), 16 is grouped with the draft
- * (avbn.d), 12 is set when sending is cancelled (aV, aY), and the failures are cU's. 20 rests on
- * its name alone. Its sent statuses are 1, 2, 11, 14 and 15 (avbn.f); 17, 21 and 23 say nothing
- * of sending, so they get no note.
+ * (avbn.d), 12 is set when sending is cancelled (aV, aY), and the failures are cU's. 20, 17 and 21
+ * rest on their names alone (FAILED_BY_NAME_STATUSES). Its sent statuses are 1, 2, 11, 14 and 15
+ * (avbn.f); 23 (OUTGOING_DELETED) says nothing of sending, so it gets no note.
  */
 const BUILD_NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
   10: 'waiting to be sent once it is processed',
   12: 'sending was cancelled',
   13: 'sending failed (the message was too large)',
   16: 'scheduled to be sent later',
+  17: 'sending failed: the recipient lost RCS (from its name only: that build does not count it among its failures)',
   18: 'sending failed, with no retry and no fallback',
   19: 'sending failed (the recipient could not decrypt it)',
   20: 'being validated before sending (from its name only)',
+  21: 'sending failed: the recipient lost encryption (from its name only: that build does not count it among its failures)',
   22: 'sending failed (the recipient could not decrypt it; no more retries)',
   24: 'sending failed (the recipient reported it not delivered)',
   25: 'sending failed (a status that build counts as a failure but does not name)',
@@ -188,7 +199,7 @@ export interface StatusReading {
 export function readStatus(status: number): StatusReading {
   if (isTombstoneStatus(status)) return { name: `tombstone (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
   const name = BUGLE_STATUSES[status] ?? GOOGLE_MESSAGES_STATUSES[status];
-  const flags = { failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS, notYetSent: NOT_YET_SENT_STATUSES.has(status) };
+  const flags = { failed: FAILED_STATUSES.has(status) || FAILED_BY_NAME_STATUSES.has(status), draft: status === DRAFT_STATUS, notYetSent: NOT_YET_SENT_STATUSES.has(status) };
   if (name === undefined) {
     // Counted by the build (25 is outgoing and failed there) without a name: its reading, not a name.
     const direction = inRange(status, BUILD_OUTGOING) ? 'outgoing' : inRange(status, BUILD_INCOMING) ? 'incoming' : null;
@@ -208,6 +219,9 @@ const BUILD_SOURCE = 'a decompiled build of Google Messages (public repository f
 export function statusNameBasis(status: number): string | null {
   if (BUGLE_STATUSES[status] !== undefined) return 'AOSP Messaging MessageData.BUGLE_STATUS_*';
   if (isTombstoneStatus(status)) return `${BUILD_SOURCE}, defpackage/byed.java TombstoneStatusChecker: ${FIRST_TOMBSTONE_STATUS} to ${LAST_TOMBSTONE_STATUS} are tombstones), not documented by Google or AOSP; other builds were not checked`;
+  if (FAILED_BY_NAME_STATUSES.has(status)) {
+    return `${BUILD_SOURCE}, defpackage/avbn.java a(), the status description MessageData gives; direction from its MessageData; failed from the name alone: that build counts it neither among its failures, MessageData.cU, nor among its sent statuses, avbn.f), not documented by Google or AOSP; other builds were not checked`;
+  }
   if (GOOGLE_MESSAGES_STATUSES[status] !== undefined) return `${BUILD_SOURCE}, defpackage/avbn.java a(), the status description MessageData gives; direction and failure from its MessageData), not documented by Google or AOSP; other builds were not checked`;
   if (inRange(status, BUILD_OUTGOING) || inRange(status, BUILD_INCOMING)) {
     return `${BUILD_SOURCE}) names no status ${status}; its MessageData counts it ${inRange(status, BUILD_OUTGOING) ? 'outgoing' : 'incoming'}${FAILED_STATUSES.has(status) ? ' and failed' : ''}; not documented by Google or AOSP; other builds were not checked`;
