@@ -63,4 +63,6 @@ export interface ConversationSummary {
   participants: string[];
   firstTimestamp: string | null;
   lastTimestamp: string | null;
+  /** What sources keep about the chat beyond the above (ParsedChat.extra), per source; absent when none does. */
+  sourceFacts?: { sourceId: string; extra: Record<string, unknown> }[];
 }
