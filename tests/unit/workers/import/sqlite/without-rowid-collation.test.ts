@@ -49,6 +49,28 @@ describe('regression: a WITHOUT ROWID table with a column in a collation sql.js 
     expect(bytes).toEqual(evidence);
   });
 
+  it('puts a table it cannot re-sort (a damaged page) back as it was and names it, the copy left query-only', async () => {
+    const bytes = await localizedKeyTable();
+    const db0 = await openBytes(bytes, 'contacts.db');
+    const root = Number(db0.exec("SELECT rootpage FROM sqlite_master WHERE name = 'contact_keys'")[0]?.values[0]?.[0]);
+    const pageSize = Number(db0.exec('PRAGMA page_size')[0]?.values[0]?.[0]);
+    db0.close();
+    // The table's root page made garbage: it cannot be read, so it cannot be re-sorted either.
+    const damaged = Uint8Array.from(bytes);
+    damaged.fill(0xff, (root - 1) * pageSize, root * pageSize);
+    const db = await openBytes(damaged, 'contacts.db');
+    try {
+      const before = db.exec("SELECT sql FROM sqlite_master WHERE tbl_name = 'contact_keys' ORDER BY name")[0]?.values;
+      const outcome = readWithoutRowidTablesByteForByte(db, missingCollations(db));
+      expect(outcome.rewritten).toEqual([]);
+      expect(outcome.failed).toEqual([{ table: 'contact_keys', reason: expect.any(String) as string }]);
+      expect(db.exec("SELECT sql FROM sqlite_master WHERE tbl_name = 'contact_keys' ORDER BY name")[0]?.values).toEqual(before);
+      expect(() => db.exec('CREATE TABLE written (a)')).toThrow(/readonly|read-only/iu);
+    } finally {
+      db.close();
+    }
+  });
+
   it('bugle_db: parts WITHOUT ROWID with text COLLATE LOCALIZED no longer fail the import; the parts are read and a warning names the table', async () => {
     const schema = BUGLE_SCHEMA
       .replace('CREATE TABLE parts (_id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INT, text TEXT,', 'CREATE TABLE parts (_id INTEGER PRIMARY KEY, message_id INT, text TEXT COLLATE BINARY,')
