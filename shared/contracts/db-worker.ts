@@ -95,6 +95,8 @@ export interface NewChat {
   retitle?: boolean;
   /** The kind is the source's statement (ParsedChat.kindStated): it replaces the stored kind, unless another source has the chat too. */
   kindStated?: boolean;
+  /** ParsedChat.extra: kept with this source's link to the chat (chat_sources.extra, migration 0170). */
+  extra?: Record<string, unknown>;
 }
 
 

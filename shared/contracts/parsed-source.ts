@@ -130,6 +130,13 @@ export interface ParsedChat {
    * new people); everyone who sent a message is a participant anyway.
    */
   participants?: ParsedParticipant[];
+  /**
+   * What the source keeps about the conversation beyond its title, kind and participants, as a
+   * message keeps its own in `extra` (a database's conversation columns no reader knows by name,
+   * under `otherColumns`). Stored with this source's link to the chat and shown with the chat. A
+   * chat announced again without it keeps what it had; the first announcement that has it gives it.
+   */
+  extra?: Record<string, unknown>;
 }
 
 export interface ParseWarning {

@@ -63,6 +63,8 @@ export interface ConversationSummary {
   participants: string[];
   firstTimestamp: string | null;
   lastTimestamp: string | null;
+  /** What sources keep about the chat beyond the above (ParsedChat.extra), per source; absent when none does. */
+  sourceFacts?: { sourceId: string; extra: Record<string, unknown> }[];
   /**
    * Messages whose time is earlier than that of a message listed before them in the
    * conversation's order (messages without a time not counted). A conversation fed by one source

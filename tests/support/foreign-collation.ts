@@ -8,15 +8,17 @@
 import initSqlJs from 'sql.js';
 
 /**
- * Rewrites, in `bytes`, every `COLLATE BINARY` written in a table's or index's schema text to
- * `COLLATE <collation>`; `bytes` is left as it was (a copy is returned).
+ * Rewrites, in `bytes`, every `COLLATE <from>` (BINARY unless named) written in a table's or
+ * index's schema text to `COLLATE <collation>`; `bytes` is left as it was (a copy is returned).
+ * Built with NOCASE, a table's b-tree is stored in an order BINARY does not follow, as a phone's
+ * LOCALIZED one is.
  */
-export async function declareCollation(bytes: Uint8Array, collation: string): Promise<Uint8Array> {
+export async function declareCollation(bytes: Uint8Array, collation: string, from = 'BINARY'): Promise<Uint8Array> {
   const SQL = await initSqlJs();
   const db = new SQL.Database(bytes);
   try {
     db.exec('PRAGMA writable_schema = ON');
-    db.run("UPDATE sqlite_master SET sql = replace(sql, 'COLLATE BINARY', ?) WHERE sql LIKE '%COLLATE BINARY%'", [`COLLATE ${collation}`]);
+    db.run('UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE instr(sql, ?) > 0', [`COLLATE ${from}`, `COLLATE ${collation}`, `COLLATE ${from}`]);
     db.exec('PRAGMA writable_schema = OFF');
     return db.export();
   } finally {

@@ -159,6 +159,7 @@ export class RecordWriter implements ParseSink {
    * (`retitle`: a UFDR Chat's Name written after its Messages); its key and id never do. A kind
    * the source states (`kindStated`: a UFDR ChatType written after the chat was announced with a
    * kind guessed from its participants) replaces a known kind: the report's word beats our guess.
+   * The source's facts about the chat (`extra`) are kept as first given.
    */
   chat(chat: ParsedChat): void {
     const known = this.chats.get(chat.key);
@@ -174,10 +175,13 @@ export class RecordWriter implements ParseSink {
         known.title = chat.title;
         known.retitle = true;
       }
-      if (addParticipants(known.participants, chat.participants ?? []) || settlesKind || retitles) this.queueChat(known);
+      // Facts about the conversation learnt only now (none were given before) go out with it.
+      const newExtra = known.extra === undefined ? chat.extra : undefined;
+      if (newExtra !== undefined) known.extra = newExtra;
+      if (addParticipants(known.participants, chat.participants ?? []) || settlesKind || retitles || newExtra !== undefined) this.queueChat(known);
       return;
     }
-    const announced: NewChat = { id: chatId({ format: this.job.format, sha256: this.job.source.sha256, path: this.job.source.path, device: this.job.source.device }, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [], ...(chat.kindStated === true ? { kindStated: true } : {}) };
+    const announced: NewChat = { id: chatId({ format: this.job.format, sha256: this.job.source.sha256, path: this.job.source.path, device: this.job.source.device }, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [], ...(chat.kindStated === true ? { kindStated: true } : {}), ...(chat.extra !== undefined ? { extra: chat.extra } : {}) };
     addParticipants(announced.participants, chat.participants ?? []);
     this.chats.set(chat.key, announced);
     this.queueChat(announced);

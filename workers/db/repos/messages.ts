@@ -51,12 +51,12 @@ export function insertChats(db: Database, chats: NewChat[]): void {
   for (const chat of chats) {
     // A chat already stored keeps its title (but see retitle below); an 'unknown' kind is settled by a later, better-informed announcement.
     run(db, "INSERT INTO chats (id, title, kind) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind WHERE chats.kind = 'unknown'", [chat.id, chat.title, chat.kind]);
-    // Sent again, whole, when the source names more participants of the chat.
-    run(db, 'INSERT INTO chat_sources (chat_id, source_id, participants) VALUES (?, ?, ?) ON CONFLICT (chat_id, source_id) DO UPDATE SET participants = excluded.participants', [
-      chat.id,
-      chat.sourceId,
-      JSON.stringify(chat.participants),
-    ]);
+    // Sent again, whole, when the source names more participants of the chat; its facts about the chat (migration 0170) once given stay.
+    run(
+      db,
+      'INSERT INTO chat_sources (chat_id, source_id, participants, extra) VALUES (?, ?, ?, ?) ON CONFLICT (chat_id, source_id) DO UPDATE SET participants = excluded.participants, extra = coalesce(chat_sources.extra, excluded.extra)',
+      [chat.id, chat.sourceId, JSON.stringify(chat.participants), chat.extra === undefined ? null : JSON.stringify(chat.extra)],
+    );
     // A title the source settled later replaces the one it gave first, never one another source gave.
     if (chat.retitle === true) run(db, 'UPDATE chats SET title = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM chat_sources WHERE chat_id = ? AND source_id <> ?)', [chat.title, chat.id, chat.id, chat.sourceId]);
     // A kind the source states replaces the one it guessed first, never one another source gave.
@@ -258,10 +258,12 @@ export function listConversations(db: Database): ConversationSummary[] {
     `SELECT c.*, (SELECT json_group_array(cs.source_id) FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
        WHERE cs.chat_id = c.id AND s.status = 'imported') AS source_ids,
        (SELECT json_group_array(device) FROM (SELECT DISTINCT s.device FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
-         WHERE cs.chat_id = c.id AND s.status = 'imported' AND s.device IS NOT NULL ORDER BY s.device)) AS devices
+         WHERE cs.chat_id = c.id AND s.status = 'imported' AND s.device IS NOT NULL ORDER BY s.device)) AS devices,
+       (SELECT json_group_array(json_object('sourceId', cs.source_id, 'extra', json(cs.extra))) FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
+         WHERE cs.chat_id = c.id AND s.status = 'imported' AND cs.extra IS NOT NULL) AS source_facts
      FROM chats c WHERE EXISTS (SELECT 1 FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = c.id AND s.status = 'imported')
      ORDER BY c.last_timestamp DESC, c.title`,
-  ).map((row) => ({
+  ).map((row) => withSourceFacts({
     id: asString(row['id']),
     sourceIds: JSON.parse(asString(row['source_ids'])) as string[],
     devices: oneLabelPerDevice(JSON.parse(asString(row['devices'])) as string[]),
@@ -272,7 +274,13 @@ export function listConversations(db: Database): ConversationSummary[] {
     firstTimestamp: asNullableString(row['first_timestamp']),
     lastTimestamp: asNullableString(row['last_timestamp']),
     outOfTimeOrder: asNumber(row['out_of_time_order']),
-  }));
+  }, row['source_facts']));
+}
+
+/** The summary with what its sources keep about the chat (ConversationSummary.sourceFacts), when any does. */
+function withSourceFacts(summary: ConversationSummary, facts: SqlValue | undefined): ConversationSummary {
+  const list = JSON.parse(asString(facts ?? '[]')) as NonNullable<ConversationSummary['sourceFacts']>;
+  return list.length === 0 ? summary : { ...summary, sourceFacts: list };
 }
 
 export function messagesRange(db: Database, chatId: string, offset: number, limit: number, order: MessageOrder = 'source'): MessagePage {

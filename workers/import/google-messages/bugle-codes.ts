@@ -14,13 +14,17 @@
  * map no protocol value. Statuses beyond AOSP's are named from the same build: defpackage/avbn.java
  * a(), the status description MessageData.aD() returns, names 10-24 and 108-117; MessageData
  * counts 1-25 as outgoing (cT) and 100-117 as incoming (cJ), and 8, 9, 13, 18, 19, 22, 24, 25
- * (cU), with 106, 107, 111-114 (cL), as failures. Its tombstones: the same build's TombstoneStatusChecker
+ * (cU), with 106, 107, 111-114 (cL), as failures; 17 and 21, which avbn names FAILED, are read as
+ * failed from their names (FAILED_BY_NAME_STATUSES). Its tombstones: the same build's TombstoneStatusChecker
  * (defpackage/byed.java, logged as shared/datamodel/tombstones/status/TombstoneStatusChecker)
  * counts every status from 200 to 270 as a tombstone (g(i): i >= 200 && i <= 270; MessageData's
  * tombstone methods throw "Tombstone %d has unknown read status" for any other), a notice the app
  * shows in a conversation and whose words it composes when showing it (MessageData.ds calls
- * TombstoneStatusChecker.c, not decompiled); only some keep a text part (MessageData.dq). Other
- * values are kept as numbers and said to be undocumented.
+ * TombstoneStatusChecker.c, not decompiled); only some keep a text part (MessageData.dq). The
+ * event of each tombstone is named by the same status description avbn.a() (TOMBSTONE_STATUSES);
+ * it leaves 20 of the 71 unnamed (213, 216 and 219 among them), and those stay "tombstone (N)". ALEAPP's
+ * googleMessages.py reads no status, and no write-up searched names them. Other values are kept as
+ * numbers and said to be undocumented.
  */
 
 /**
@@ -94,16 +98,83 @@ export const GOOGLE_MESSAGES_STATUSES: Readonly<Record<number, string>> = {
   117: 'INCOMING_DELETED',
 };
 
+/**
+ * Tombstone statuses by the event the build names (avbn.a(), without its MESSAGE_STATUS_ prefix).
+ * Who the notice is about (the participant who joined, the new name) is not in these columns: the
+ * app composes it from other rows when it shows the notice (see above).
+ */
+export const TOMBSTONE_STATUSES: Readonly<Record<number, string>> = {
+  200: 'TOMBSTONE_PARTICIPANT_JOINED',
+  201: 'TOMBSTONE_PARTICIPANT_LEFT',
+  202: 'TOMBSTONE_SELF_LEFT',
+  203: 'TOMBSTONE_RCS_GROUP_CREATED',
+  204: 'TOMBSTONE_MMS_GROUP_CREATED',
+  205: 'TOMBSTONE_SMS_BROADCAST_CREATED',
+  206: 'TOMBSTONE_ONE_ON_ONE_SMS_CREATED',
+  207: 'TOMBSTONE_ONE_ON_ONE_RCS_CREATED',
+  208: 'TOMBSTONE_SWITCH_TO_GROUP_MMS',
+  209: 'TOMBSTONE_SWITCH_TO_BROADCAST_SMS',
+  210: 'TOMBSTONE_SHOW_LINK_PREVIEWS',
+  211: 'TOMBSTONE_GROUP_RENAMED_LOCAL',
+  212: 'TOMBSTONE_VERIFIED_SMS_APPLICABLE',
+  214: 'TOMBSTONE_PROTOCOL_SWITCH_TO_TEXT',
+  215: 'TOMBSTONE_PROTOCOL_SWITCH_TO_RCS',
+  217: 'TOMBSTONE_GROUP_RENAMED_GLOBAL',
+  218: 'TOMBSTONE_GROUP_NAME_CLEARED_GLOBAL',
+  220: 'TOMBSTONE_SELF_REMOVED_FROM_GROUP',
+  221: 'TOMBSTONE_PARTICIPANT_REMOVED_FROM_GROUP',
+  225: 'TOMBSTONE_ENCRYPTED_GROUP_PARTICIPANT_JOINED',
+  226: 'TOMBSTONE_ENCRYPTED_GROUP_PARTICIPANT_JOINED_INFO',
+  227: 'TOMBSTONE_ENCRYPTED_GROUP_PARTICIPANT_LEFT',
+  228: 'TOMBSTONE_ENCRYPTED_GROUP_SELF_LEFT',
+  229: 'TOMBSTONE_ENCRYPTED_GROUP_CREATED',
+  230: 'TOMBSTONE_SELF_REMOVED_FROM_ENCRYPTED_GROUP',
+  231: 'TOMBSTONE_PARTICIPANT_REMOVED_FROM_ENCRYPTED_GROUP',
+  233: 'TOMBSTONE_GROUP_PROTOCOL_SWITCH_RCS_TO_E2EE',
+  234: 'TOMBSTONE_GROUP_PROTOCOL_SWITCH_E2EE_TO_RCS',
+  235: 'TOMBSTONE_PROTOCOL_SWITCH_TEXT_TO_E2EE',
+  236: 'TOMBSTONE_PROTOCOL_SWITCH_E2EE_TO_TEXT',
+  237: 'TOMBSTONE_PROTOCOL_SWITCH_RCS_TO_E2EE',
+  238: 'TOMBSTONE_PROTOCOL_SWITCH_E2EE_TO_RCS',
+  240: 'TOMBSTONE_RBM_SIM_SWITCH',
+  246: 'TOMBSTONE_SATELLITE_END_OF_EMERGENCY_SUCCESS_HELP_STILL_NEEDED',
+  247: 'TOMBSTONE_SATELLITE_END_OF_EMERGENCY_SUCCESS_HELP_NO_LONGER_NEEDED',
+  248: 'TOMBSTONE_SATELLITE_END_OF_EMERGENCY_FAILURE_HELP_STILL_NEEDED',
+  249: 'TOMBSTONE_SATELLITE_END_OF_EMERGENCY_FAILURE_HELP_NO_LONGER_NEEDED',
+  250: 'TOMBSTONE_SATELLITE_END_OF_EMERGENCY_UNEXPECTED_END',
+  252: 'TOMBSTONE_GROUP_PROTOCOL_SWITCH_E2EE_TO_MMS',
+  253: 'TOMBSTONE_PENPAL_PROACTIVE_MESSAGE_NOTICE',
+  255: 'TOMBSTONE_CHATBOT_UNSUBSCRIBE_SENT',
+  256: 'TOMBSTONE_CHATBOT_SUBSCRIBE_SENT',
+  257: 'TOMBSTONE_CHATBOT_UNSUBSCRIBE_SUCCESS',
+  258: 'TOMBSTONE_CHATBOT_SUBSCRIBE_SUCCESS',
+  259: 'TOMBSTONE_ACTIVE_SELF_IDENTITY_CHANGED',
+  260: 'TOMBSTONE_GROUP_ICON_CHANGED_GLOBAL',
+  261: 'TOMBSTONE_GROUP_ICON_CLEARED_GLOBAL',
+  262: 'TOMBSTONE_CHATBOT_UNSUBSCRIBE_ERROR',
+  263: 'TOMBSTONE_CHATBOT_SUBSCRIBE_ERROR',
+  266: 'TOMBSTONE_CHATBOT_UNSUBSCRIBE_CONFIRMED_NO_LINK',
+  267: 'TOMBSTONE_CHATBOT_SUBSCRIBE_CONFIRMED_NO_LINK',
+};
+
 /** The build's outgoing (MessageData.cT) and incoming (cJ) ranges, for a value it counts but does not name. */
 const BUILD_OUTGOING = { first: 1, last: 25 };
 const BUILD_INCOMING = { first: 100, last: 117 };
 
 /**
  * Statuses of a message whose sending or download failed: AOSP's 8, 9 and 106 (107, expired on the
- * server, is not a failure of the phone), and the build's other failures (cU, cL). 17 and 21 are
- * named FAILED there but are not among them, so they are not flagged.
+ * server, is not a failure of the phone), and the build's other failures (cU, cL).
  */
 const FAILED_STATUSES = new Set([8, 9, 106, 13, 18, 19, 22, 24, 25, 111, 112, 113, 114]);
+/**
+ * Outgoing statuses the build names FAILED (avbn.a: OUTGOING_FAILED_RECIPIENT_LOST_RCS,
+ * OUTGOING_FAILED_RECIPIENT_LOST_ENCRYPTION) without counting them among its failures (cU, cL; nor
+ * does its status helper baui.s). Nothing in that build counts them sent either: its sent
+ * statuses are 1, 2, 11, 14 and 15 (avbn.f, baui.p). Why cU leaves them out is not shown (no code
+ * of that build that writes 17 or 21 was found); they are flagged failed and not sent, as their
+ * names say, and each record says that reading rests on the name alone.
+ */
+const FAILED_BY_NAME_STATUSES = new Set([17, 21]);
 const DRAFT_STATUS = 3;
 
 /**
@@ -127,25 +198,27 @@ const NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
 /**
  * The build's further outgoing statuses of a message not sent, by its names and its code: 10 is
  * set before sending (MessageData.bj; bc fails a message in 10 or 4), 16 is grouped with the draft
- * (avbn.d), 12 is set when sending is cancelled (aV, aY), and the failures are cU's. 20 rests on
- * its name alone. Its sent statuses are 1, 2, 11, 14 and 15 (avbn.f); 17, 21 and 23 say nothing
- * of sending, so they get no note.
+ * (avbn.d), 12 is set when sending is cancelled (aV, aY), and the failures are cU's. 20, 17 and 21
+ * rest on their names alone (FAILED_BY_NAME_STATUSES). Its sent statuses are 1, 2, 11, 14 and 15
+ * (avbn.f); 23 (OUTGOING_DELETED) says nothing of sending, so it gets no note.
  */
 const BUILD_NOT_SENT_STATUSES: Readonly<Record<number, string>> = {
   10: 'waiting to be sent once it is processed',
   12: 'sending was cancelled',
   13: 'sending failed (the message was too large)',
   16: 'scheduled to be sent later',
+  17: 'sending failed: the recipient lost RCS (from its name only: that build does not count it among its failures)',
   18: 'sending failed, with no retry and no fallback',
   19: 'sending failed (the recipient could not decrypt it)',
   20: 'being validated before sending (from its name only)',
+  21: 'sending failed: the recipient lost encryption (from its name only: that build does not count it among its failures)',
   22: 'sending failed (the recipient could not decrypt it; no more retries)',
   24: 'sending failed (the recipient reported it not delivered)',
   25: 'sending failed (a status that build counts as a failure but does not name)',
 };
 const NOT_YET_SENT_STATUSES = new Set([4, 5, 6, 7, 10, 16, 20]);
 
-/** TombstoneStatusChecker.g: the statuses of tombstones. What each one says is not established here. */
+/** TombstoneStatusChecker.g: the statuses of tombstones (the events the build names: TOMBSTONE_STATUSES). */
 const FIRST_TOMBSTONE_STATUS = 200;
 const LAST_TOMBSTONE_STATUS = 270;
 /** MessageData.ar(5): "Tombstone". */
@@ -161,7 +234,11 @@ function isTombstoneStatus(status: number): boolean {
  */
 export function tombstoneReason(status: number | null, protocol: number | null): string | null {
   const notice = 'a notice Google Messages shows in the conversation, not a message a person sent: the app composes its words when it shows it, and the database may keep none; who the row\'s sender_id participant is to the notice is not recorded';
-  if (status !== null && isTombstoneStatus(status)) return `message_status ${status} is a tombstone (Google Messages counts ${FIRST_TOMBSTONE_STATUS} to ${LAST_TOMBSTONE_STATUS} as tombstones): ${notice}`;
+  if (status !== null && isTombstoneStatus(status)) {
+    const event = TOMBSTONE_STATUSES[status];
+    const named = event === undefined ? 'the build read names no event for this value' : `the event ${event}, as a decompiled build of the app names it`;
+    return `message_status ${status} is a tombstone (Google Messages counts ${FIRST_TOMBSTONE_STATUS} to ${LAST_TOMBSTONE_STATUS} as tombstones), ${named}: ${notice}`;
+  }
   if (protocol === TOMBSTONE_PROTOCOL) return `message_protocol ${TOMBSTONE_PROTOCOL} is the Tombstone protocol: ${notice}`;
   return null;
 }
@@ -186,9 +263,9 @@ export interface StatusReading {
  * Google Messages added may not keep to those ranges.
  */
 export function readStatus(status: number): StatusReading {
-  if (isTombstoneStatus(status)) return { name: `tombstone (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
+  if (isTombstoneStatus(status)) return { name: TOMBSTONE_STATUSES[status] ?? `tombstone (${status})`, direction: null, failed: false, draft: false, notYetSent: false };
   const name = BUGLE_STATUSES[status] ?? GOOGLE_MESSAGES_STATUSES[status];
-  const flags = { failed: FAILED_STATUSES.has(status), draft: status === DRAFT_STATUS, notYetSent: NOT_YET_SENT_STATUSES.has(status) };
+  const flags = { failed: FAILED_STATUSES.has(status) || FAILED_BY_NAME_STATUSES.has(status), draft: status === DRAFT_STATUS, notYetSent: NOT_YET_SENT_STATUSES.has(status) };
   if (name === undefined) {
     // Counted by the build (25 is outgoing and failed there) without a name: its reading, not a name.
     const direction = inRange(status, BUILD_OUTGOING) ? 'outgoing' : inRange(status, BUILD_INCOMING) ? 'incoming' : null;
@@ -207,7 +284,13 @@ const BUILD_SOURCE = 'a decompiled build of Google Messages (public repository f
 /** What a status's name and reading rest on, for the record (extra.statusNameFrom); null when nothing names or counts it. */
 export function statusNameBasis(status: number): string | null {
   if (BUGLE_STATUSES[status] !== undefined) return 'AOSP Messaging MessageData.BUGLE_STATUS_*';
-  if (isTombstoneStatus(status)) return `${BUILD_SOURCE}, defpackage/byed.java TombstoneStatusChecker: ${FIRST_TOMBSTONE_STATUS} to ${LAST_TOMBSTONE_STATUS} are tombstones), not documented by Google or AOSP; other builds were not checked`;
+  if (isTombstoneStatus(status)) {
+    const named = TOMBSTONE_STATUSES[status] === undefined ? `; its status description, defpackage/avbn.java a(), names no event for ${status}` : '; the event named by its status description, defpackage/avbn.java a()';
+    return `${BUILD_SOURCE}, defpackage/byed.java TombstoneStatusChecker: ${FIRST_TOMBSTONE_STATUS} to ${LAST_TOMBSTONE_STATUS} are tombstones${named}), not documented by Google or AOSP; other builds were not checked`;
+  }
+  if (FAILED_BY_NAME_STATUSES.has(status)) {
+    return `${BUILD_SOURCE}, defpackage/avbn.java a(), the status description MessageData gives; direction from its MessageData; failed from the name alone: that build counts it neither among its failures, MessageData.cU, nor among its sent statuses, avbn.f), not documented by Google or AOSP; other builds were not checked`;
+  }
   if (GOOGLE_MESSAGES_STATUSES[status] !== undefined) return `${BUILD_SOURCE}, defpackage/avbn.java a(), the status description MessageData gives; direction and failure from its MessageData), not documented by Google or AOSP; other builds were not checked`;
   if (inRange(status, BUILD_OUTGOING) || inRange(status, BUILD_INCOMING)) {
     return `${BUILD_SOURCE}) names no status ${status}; its MessageData counts it ${inRange(status, BUILD_OUTGOING) ? 'outgoing' : 'incoming'}${FAILED_STATUSES.has(status) ? ' and failed' : ''}; not documented by Google or AOSP; other builds were not checked`;

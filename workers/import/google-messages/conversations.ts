@@ -3,13 +3,14 @@
  * DatabaseHelper defines both: `participant_count` does not count the owner ("1 for 1:1 or bigger
  * for group"), and conversation_participants lists "participants excluding the user". The
  * conversation's `name` is what ALEAPP's googleMessages.py shows as the other participant or
- * conversation name.
+ * conversation name. The columns not read by name (AOSP's snippet and archive status, Google
+ * Messages' own) are kept, as a message's are, in the chat's extra.otherColumns.
  */
 
 import type { Database } from 'sql.js';
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
-import { columnsOf, hasTable, integerValue, nonEmptyText, scanRows, selectExpressions } from '../sqlite/index.ts';
+import { columnsOf, hasTable, integerValue, nonEmptyText, otherColumnValues, otherColumns, scanRows, selectExpressions } from '../sqlite/index.ts';
 import type { BugleParticipant } from './participants.ts';
 import { asParsedParticipant } from './participants.ts';
 
@@ -24,6 +25,8 @@ interface BugleConversation {
   otherDestination: string | null;
   smsThreadId: number | null;
   members: number[];
+  /** The row's columns not read by name that say something; null when none does. */
+  otherColumns: Record<string, unknown> | null;
 }
 
 export class BugleConversations {
@@ -36,7 +39,9 @@ export class BugleConversations {
     onError: (place: string, message: string) => void,
   ) {
     if (hasTable(db, 'conversations')) {
-      const select = selectExpressions(columnsOf(db, 'conversations'), 't', CONVERSATION_COLUMNS);
+      const columns = columnsOf(db, 'conversations');
+      const others = otherColumns(columns, 't', CONVERSATION_COLUMNS);
+      const select = [...selectExpressions(columns, 't', CONVERSATION_COLUMNS), ...others.select];
       for (const row of scanRows(db, { table: 'conversations', select }, (message) => onError('conversations', message))) {
         const id = integerValue(row['_id']);
         if (id === null) continue;
@@ -46,6 +51,7 @@ export class BugleConversations {
           otherDestination: nonEmptyText(row['participant_normalized_destination']),
           smsThreadId: integerValue(row['sms_thread_id']),
           members: [],
+          otherColumns: otherColumnValues(row, others),
         });
       }
     }
@@ -92,6 +98,7 @@ export class BugleConversations {
       title: conversation.name ?? (listed.length > 0 ? listed.join(', ') : `Google Messages conversation ${conversationId}`),
       kind: others > 1 ? 'group' : others === 1 ? 'private' : 'unknown',
       participants,
+      ...(conversation.otherColumns === null ? {} : { extra: { otherColumns: conversation.otherColumns } }),
     };
   }
 }

@@ -26,7 +26,7 @@ import type { MessageContext } from './message-row.ts';
 import { loadParticipants } from './participants.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const GOOGLE_MESSAGES_PARSER_VERSION = '1.2.8';
+export const GOOGLE_MESSAGES_PARSER_VERSION = '1.4.1';
 
 /** Tables that may hold messages this parser does not read, with what they are. */
 const UNREAD_MESSAGE_TABLES: Record<string, string> = {

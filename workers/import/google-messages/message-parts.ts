@@ -35,6 +35,8 @@ export interface MessageContent {
 
 export class PartsReader {
   private readonly lookup: Lookup | null;
+  /** Why the parts table cannot be read at all (the lookup cannot even be prepared), or null. */
+  private readonly unreadable: string | null = null;
   private readonly others: OtherColumns;
   /**
    * Why the parts' records name no rowid (a parts table declared WITHOUT ROWID, as a rebuilt or
@@ -50,11 +52,20 @@ export class PartsReader {
     // _id is the rowid, which every part's record holds; without a rowid, _id is only a column and is kept as one.
     this.others = otherColumns(columns, 't', withRowid ? [...PART_COLUMNS, '_id'] : PART_COLUMNS);
     const select = [withRowid ? `t.rowid AS ${ROWID}` : `NULL AS ${ROWID}`, ...selectExpressions(columns, 't', PART_COLUMNS), ...this.others.select];
-    this.lookup = columns.has('message_id') ? new Lookup(db, `SELECT ${select.join(', ')} FROM parts AS t WHERE t.message_id = ? ORDER BY ${storedOrder(db, 'parts', 't')}`, [{ table: 'parts', columns: ['message_id'] }]) : null;
+    let lookup: Lookup | null = null;
+    try {
+      lookup = columns.has('message_id') ? new Lookup(db, `SELECT ${select.join(', ')} FROM parts AS t WHERE t.message_id = ? ORDER BY ${storedOrder(db, 'parts', 't')}`, [{ table: 'parts', columns: ['message_id'] }]) : null;
+    } catch (error) {
+      // A table SQLite cannot read at all (a damaged page; a WITHOUT ROWID table in a collation
+      // this reader lacks that could not be re-sorted): each message is still read, without its parts, and says why.
+      this.unreadable = error instanceof Error ? error.message : String(error);
+    }
+    this.lookup = lookup;
   }
 
   /** The content of message `messageId`; `receivedText` is its received_timestamp as text, which part timestamps normally copy. */
   read(messageId: number | null, receivedText: string): MessageContent {
+    if (this.unreadable !== null) return { text: '', attachments: [], parts: [], partsCut: false, partsUnreadable: this.unreadable };
     let rows: Row[];
     try {
       rows = this.lookup === null || messageId === null ? [] : this.lookup.all(messageId, MAX_PARTS + 1);

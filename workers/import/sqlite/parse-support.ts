@@ -4,7 +4,8 @@
  */
 
 import type { ParseOutcome, ParserInput, ParseSink, ParsedChat, ParsedMessage, SourceLocator, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { missingCollations } from './collations.ts';
+import { missingCollations, readWithoutRowidTablesByteForByte } from './collations.ts';
+import type { WithoutRowidCollationOutcome } from './collations.ts';
 import { sniffSqliteKind } from './identify.ts';
 import type { SqliteSourceKind } from './identify.ts';
 import { takeLookupShortfalls } from './lookup-index.ts';
@@ -165,6 +166,7 @@ export function evidenceDatabaseParser(spec: {
         const collations = missingCollations(evidence.db);
         if (collations.length > 0) {
           warnings.add('database', input.displayName, `the schema declares the collation(s) ${collations.join(', ')}, which the phone's SQLite registers and this reader (sql.js) does not have and cannot be given: ids are compared byte for byte (COLLATE BINARY), not by that collation; a table that could only be read through it is named in a warning of its own`);
+          warnWithoutRowidTables(readWithoutRowidTablesByteForByte(evidence.db, collations), input.displayName, warnings);
         }
         const outcome = await spec.read(evidence, input, sink, warnings);
         for (const shortfall of takeLookupShortfalls(evidence.db)) {
@@ -176,4 +178,14 @@ export function evidenceDatabaseParser(spec: {
       }
     },
   };
+}
+
+/** Names the WITHOUT ROWID tables read byte for byte on the copy, and those that still cannot be read. */
+function warnWithoutRowidTables(outcome: WithoutRowidCollationOutcome, file: string, warnings: WarningCap): void {
+  for (const table of outcome.rewritten) {
+    warnings.add('database', `${file}:${table}`, `the table is declared WITHOUT ROWID with a column in a collation this reader does not have, so SQLite could not read it at all; on the copy in memory (never the file) its schema was read as COLLATE BINARY and its rows re-sorted so: it is read and looked up byte for byte, not by the phone's collation`);
+  }
+  for (const { table, reason } of outcome.failed) {
+    warnings.add('database', `${file}:${table}`, `the table is declared WITHOUT ROWID with a column in a collation this reader does not have, and could not be read byte for byte instead (${reason}): its rows are not read`);
+  }
 }

@@ -203,6 +203,17 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0170-chat-source-facts keeps every chat_sources row as it was, with no facts of its own (nothing was kept)', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 120));
+    const before = rows(db, 'SELECT chat_id, source_id, participants FROM chat_sources');
+    expect(before.length).toBe(1);
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 170))).toEqual({ from: 120, to: 170 });
+    expect(rows(db, 'SELECT chat_id, source_id, participants FROM chat_sources')).toEqual(before);
+    expect(rows(db, 'SELECT extra FROM chat_sources')).toEqual([[null]]);
+    db.close();
+  });
+
   it('0180-chat-time-order counts and orders by time the chats of a case made before, and keeps the other chats without a time order', async () => {
     const db = await caseAtSchema30();
     migrate(db, MIGRATIONS.filter((migration) => migration.version <= 120));

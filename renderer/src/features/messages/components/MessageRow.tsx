@@ -2,10 +2,11 @@ import { describeLocatorInFull, describePlace } from '../../../../../shared/doma
 import type { AttachmentRecord, Message } from '../../../../../shared/domain/message.ts';
 import { emptyBodyNote } from '../../../../../shared/domain/empty-body.ts';
 import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
-import { notableFacts, sourceFacts } from '../../../../../shared/domain/source-facts.ts';
+import { notableFacts } from '../../../../../shared/domain/source-facts.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import type { Range } from '../../../app/HighlightedText.tsx';
 import { baseName, formatUtc } from '../../../app/format.ts';
+import { SourceFacts } from './SourceFacts.tsx';
 
 const ATTACHMENT_STATUS: Record<AttachmentRecord['status'], string> = {
   ok: 'hashed',
@@ -78,25 +79,6 @@ export function MessageRow({ message, focused, highlights }: { message: Message;
       ))}
       <SourceFacts extra={message.extra} />
     </article>
-  );
-}
-
-/** Everything the importer kept beyond the common fields, folded away until asked for. */
-function SourceFacts({ extra }: { extra: Message['extra'] }) {
-  const facts = sourceFacts(extra);
-  if (facts.length === 0) return null;
-  return (
-    <details className="source-facts" data-testid="source-facts">
-      <summary>Source facts ({facts.length})</summary>
-      <dl>
-        {facts.map((fact) => (
-          <div key={fact.key} data-fact={fact.key}>
-            <dt>{fact.label}</dt>
-            <dd dir="auto">{fact.text}</dd>
-          </div>
-        ))}
-      </dl>
-    </details>
   );
 }
 

@@ -7,6 +7,7 @@ import { formatCount, formatUtc } from '../../../app/format.ts';
 import type { JumpTarget } from '../state/jump-target.ts';
 import { useMessagePages } from '../state/use-message-pages.ts';
 import { MessageRow, PlaceholderRow } from './MessageRow.tsx';
+import { ConversationFacts } from './ConversationFacts.tsx';
 import { OrderNote } from './OrderNote.tsx';
 
 const ESTIMATED_ROW_HEIGHT = 50;
@@ -98,6 +99,7 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange }
               {formatUtc(conversation.firstTimestamp)} – {formatUtc(conversation.lastTimestamp)}
             </p>
           )}
+          {conversation !== undefined && <ConversationFacts conversation={conversation} />}
         </div>
         <label className="toggle">
           <input type="checkbox" checked={showLocators} onChange={(event) => setShowLocators(event.target.checked)} />

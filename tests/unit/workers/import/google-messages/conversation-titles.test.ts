@@ -12,13 +12,16 @@ const UNNAMED = `${BUGLE_SCHEMA}${PEOPLE_AND_CONVERSATIONS}
   ${messageSql({ id: 3, conversation: 5, sender: null, received: BASE_MS + 2, protocol: 0, status: 100 }, [textPartSql(3, 5, 'a member who is not in participants')])}
 `;
 
+/** The defaults AOSP's schema gives a conversation's columns the reader does not read by name, kept as the chat's facts. */
+const DEFAULT_FACTS = { extra: { otherColumns: { notification_enabled: 1, notification_vibration: 1, participant_contact_id: -1 } } };
+
 describe('Google Messages conversations without a name or count', () => {
   it('names them after their members, tells a group from its members, and leaves the owner out', async () => {
     const run = await runParser(googleMessagesDbParser, await buildDatabase(UNNAMED), 'bugle_db');
     expect(run.sink.chats).toEqual([
-      { key: 'conversation:3', title: 'Ana Pop, +40700000002, Eva', kind: 'group', participants: [{ name: 'Ana Pop', id: '+40700000001' }, { name: null, id: '+40700000002' }, { name: 'Eva', id: '+40700000003' }] },
-      { key: 'conversation:4', title: '+40700000002', kind: 'private', participants: [{ name: null, id: '+40700000002' }] },
-      { key: 'conversation:5', title: '(participant 42, not in the participants table)', kind: 'private', participants: [{ name: null, id: '(participant 42, not in the participants table)' }] },
+      { key: 'conversation:3', title: 'Ana Pop, +40700000002, Eva', kind: 'group', participants: [{ name: 'Ana Pop', id: '+40700000001' }, { name: null, id: '+40700000002' }, { name: 'Eva', id: '+40700000003' }], ...DEFAULT_FACTS },
+      { key: 'conversation:4', title: '+40700000002', kind: 'private', participants: [{ name: null, id: '+40700000002' }], ...DEFAULT_FACTS },
+      { key: 'conversation:5', title: '(participant 42, not in the participants table)', kind: 'private', participants: [{ name: null, id: '(participant 42, not in the participants table)' }], ...DEFAULT_FACTS },
     ]);
     expect(run.sink.messages[2]).toMatchObject({ sender: null, senderId: null, direction: 'incoming', text: 'a member who is not in participants' });
   });

@@ -27,6 +27,9 @@ async function parse(): Promise<Awaited<ReturnType<typeof runParser>>> {
   return runParser(googleMessagesDbParser, await buildDatabase(DATABASE), 'bugle_db');
 }
 
+/** PEOPLE_AND_CONVERSATIONS' columns the reader does not read by name (current_self_id, AOSP's defaults), kept as each chat's facts. */
+const CONVERSATION_FACTS = { otherColumns: { current_self_id: '1', notification_enabled: 1, notification_vibration: 1, participant_contact_id: -1 } };
+
 describe('Google Messages bugle_db', () => {
   it('reads every messages row once, with its table and rowid, and names the parser version', async () => {
     const run = await parse();
@@ -38,7 +41,7 @@ describe('Google Messages bugle_db', () => {
 
   it('reads a 1:1 conversation: its name and other party, who sent each message, in milliseconds', async () => {
     const run = await parse();
-    expect(run.sink.chats.find((chat) => chat.key === 'conversation:1')).toEqual({ key: 'conversation:1', title: 'Ana Pop', kind: 'private', participants: [{ name: 'Ana Pop', id: '+40700000001' }] });
+    expect(run.sink.chats.find((chat) => chat.key === 'conversation:1')).toEqual({ key: 'conversation:1', title: 'Ana Pop', kind: 'private', participants: [{ name: 'Ana Pop', id: '+40700000001' }], extra: CONVERSATION_FACTS });
     const [incoming, outgoing] = run.sink.messages;
     expect(incoming).toMatchObject({
       chatKey: 'conversation:1', kind: 'message', sender: 'Ana Pop', senderId: '+40700000001', direction: 'incoming', time: { utcMs: BASE_MS }, timestampText: String(BASE_MS), text: 'room 12', attachments: [],
@@ -53,6 +56,7 @@ describe('Google Messages bugle_db', () => {
     expect(run.sink.chats.find((chat) => chat.key === 'conversation:2')).toEqual({
       key: 'conversation:2', title: 'Crew', kind: 'group',
       participants: [{ name: 'Ana Pop', id: '+40700000001' }, { name: null, id: '+40700000002' }, { name: 'Eva', id: '+40700000003' }],
+      extra: CONVERSATION_FACTS,
     });
     expect(run.sink.messages[2]).toMatchObject({ chatKey: 'conversation:2', sender: '0700 000 002', senderId: '+40700000002', direction: 'incoming', text: 'photo of the door' });
     expect(run.sink.messages[2]?.extra).not.toHaveProperty('smsThreadId');

@@ -17,8 +17,8 @@ describe('Google Messages statuses named by a decompiled build of the app', () =
     expect(readStatus(13)).toEqual({ name: 'OUTGOING_FAILED_TOO_LARGE', direction: 'outgoing', failed: true, draft: false, notYetSent: false });
     expect(readStatus(16)).toEqual({ name: 'OUTGOING_SCHEDULED', direction: 'outgoing', failed: false, draft: false, notYetSent: true });
     expect(readStatus(14)).toEqual({ name: 'OUTGOING_NOT_DELIVERED_YET', direction: 'outgoing', failed: false, draft: false, notYetSent: false });
-    // Named FAILED, but the build does not count it among failures (cU, cL): not flagged.
-    expect(readStatus(17)).toEqual({ name: 'OUTGOING_FAILED_RECIPIENT_LOST_RCS', direction: 'outgoing', failed: false, draft: false, notYetSent: false });
+    // Named FAILED, though the build does not count it among failures (cU, cL): flagged from its name (failed-by-name.test.ts).
+    expect(readStatus(17)).toEqual({ name: 'OUTGOING_FAILED_RECIPIENT_LOST_RCS', direction: 'outgoing', failed: true, draft: false, notYetSent: false });
     // Unnamed in that build, but outgoing (cT) and failed (cU) there.
     expect(readStatus(25)).toEqual({ name: 'undocumented (25)', direction: 'outgoing', failed: true, draft: false, notYetSent: false });
     expect(readStatus(111)).toEqual({ name: 'INCOMING_DOWNLOAD_FAILED_TOO_LARGE', direction: 'incoming', failed: true, draft: false, notYetSent: false });

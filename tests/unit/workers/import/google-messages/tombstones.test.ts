@@ -22,7 +22,7 @@ describe('Google Messages tombstones (message_status 200 to 270, message_protoco
   it('imports them as notices from no one, keeping the status, protocol and participant row of the source', async () => {
     const run = await runParser(googleMessagesDbParser, await buildDatabase(TOMBSTONES), 'bugle_db');
     const [byStatus, withText, byProtocol, message, beyond] = run.sink.messages;
-    expect(byStatus).toMatchObject({ kind: 'system', sender: null, senderId: null, direction: null, text: '', extra: { tombstone: true, status: 'tombstone (204)', statusValue: 204, protocol: 'rcs', protocolValue: 3, senderParticipantId: 3, senderDisplayDestination: '0700 000 002' } });
+    expect(byStatus).toMatchObject({ kind: 'system', sender: null, senderId: null, direction: null, text: '', extra: { tombstone: true, status: 'TOMBSTONE_MMS_GROUP_CREATED', statusValue: 204, protocol: 'rcs', protocolValue: 3, senderParticipantId: 3, senderDisplayDestination: '0700 000 002' } });
     expect(byStatus?.extra?.['systemReason']).toMatch(/^message_status 204 is a tombstone/u);
     expect(byStatus?.extra).not.toHaveProperty('directionFrom');
     expect(withText).toMatchObject({ kind: 'system', sender: null, direction: null, text: 'Dan left', extra: { tombstone: true, statusValue: 211, protocol: 'tombstone', protocolValue: 5 } });
