@@ -40,7 +40,7 @@ import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.34.7';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.34.8';
 
 const FORMAT = 'whatsapp-android-db';
 
