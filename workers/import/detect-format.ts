@@ -10,7 +10,7 @@ import { signalExportCompanion } from './signal/companions.ts';
 import { iosCompanionRolesOf } from './whatsapp-db/index.ts';
 import { databaseIdentifyingBytes, describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import type { SqliteSourceKind } from './sqlite/index.ts';
-import { nearbyFiles, nearbyListing } from './file-input.ts';
+import { fileInput, nearbyFiles, nearbyListing } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
 
@@ -44,7 +44,7 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
     return { format: ZIP_FORMAT, reason: `a zip holding ${zip.formats.join(', ')}` };
   }
   // Before the parsers sniff: signal-export's HTML and JSON copies of a chat are not sources.
-  const signalCompanion = signalExportCompanion(path, head);
+  const signalCompanion = await signalExportCompanion(fileInput(path, statSync(path).size, importedWith), head);
   if (signalCompanion !== null) return { format: null, ...signalCompanion };
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };
