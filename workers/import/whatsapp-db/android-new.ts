@@ -9,8 +9,8 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, storedOrder, textValue } from '../sqlite/index.ts';
-import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-message.ts';
-import { MAX_CONTACT_CARDS, placeOf } from './android-message.ts';
+import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-fields.ts';
+import { MAX_CONTACT_CARDS, placeOf } from './android-fields.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
 import type { JidBook } from './jids.ts';

@@ -28,8 +28,10 @@ import {
   sqliteRowLocator,
   unparsedRow,
 } from '../sqlite/index.ts';
-import { AndroidChats, buildMessage, messageKey } from './android-message.ts';
-import type { WaFields } from './android-message.ts';
+import { AndroidChats } from './android-chats.ts';
+import { messageKey } from './android-fields.ts';
+import type { WaFields } from './android-fields.ts';
+import { buildMessage } from './android-message.ts';
 import { CallLogReader } from './android-calls.ts';
 import { LegacyLayoutReader } from './android-legacy.ts';
 import { NewLayoutReader } from './android-new.ts';
