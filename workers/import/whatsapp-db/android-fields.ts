@@ -10,6 +10,7 @@ import type { WaCall } from './call-facts.ts';
 import type { WaCallParticipant } from './call-participants.ts';
 import type { ClearJob } from './cleared-chats.ts';
 import type { WaGroupEvent } from './group-events.ts';
+import type { WaGroupInvite } from './group-invite.ts';
 import type { ResolvedJid } from './jids.ts';
 import type { WaPollOption } from './polls.ts';
 import type { WaReceipt } from './receipts.ts';
@@ -101,6 +102,8 @@ export interface WaFields {
   liveLocation?: WaLiveLocation | null;
   /** A poll's options with their votes (new layout: message_poll_option; polls.ts); absent in layouts without them. */
   pollOptions?: WaPollOption[];
+  /** What a group invitation invites to (message_group_invite; group-invite.ts); absent in layouts without it. */
+  groupInvite?: WaGroupInvite | null;
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
   disappearing?: WaDisappearing | null;
   starred: boolean;

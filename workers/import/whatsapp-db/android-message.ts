@@ -12,6 +12,7 @@ import { contactCard, mediaAttachment, namesMedia } from './android-media-attach
 import { callResultLabel, callText } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
+import { groupInviteFacts } from './group-invite.ts';
 import { isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
 import type { ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
@@ -170,6 +171,12 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     const options = fields.pollOptions.map((option) => pollOptionFacts(option, fields.chatJid, contacts, timeNotes));
     extra['poll'] = { options };
     text = [text, ...options.map((option) => `• ${option.name ?? '(no text)'}${option.voteTotal === null ? '' : ` (${option.voteTotal} vote${option.voteTotal === 1 ? '' : 's'})`}`)].filter((line) => line !== '').join('\n');
+  }
+  if (fields.groupInvite !== undefined && fields.groupInvite !== null) {
+    const invite = groupInviteFacts(fields.groupInvite, contacts, timeNotes);
+    extra['groupInvite'] = invite;
+    // The invitation is the message: without a caption, say what it invites to.
+    if (text === '') text = `${type.label}: ${fields.groupInvite.groupName ?? String(invite['group'] ?? '')}`;
   }
   if (type.mediaType === undefined && !system && namesMedia(fields.media)) {
     // A type code we cannot name (or one that names no file) whose row still has media: the file is evidence.

@@ -10,6 +10,7 @@ import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, storedOrder, textValue } from '../sqlite/index.ts';
 import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-fields.ts';
+import { GROUP_INVITE_COLUMNS, groupInviteOf } from './group-invite.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-fields.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
@@ -60,6 +61,8 @@ const SIDE_TABLES: readonly SideTable[] = [
   // A message sent while disappearing messages were on: how long it was to live and when it was to go.
   // [schema verified on the IPED sample, which has no rows: the units are read by magnitude]
   { table: 'message_ephemeral', alias: 'mx', key: 'message_row_id', columns: ['duration', { name: 'expire_timestamp', asText: true }] },
+  // A group invitation (type 24): which group, whose, its invite code and times (group-invite.ts).
+  { table: 'message_group_invite', alias: 'mgi', key: 'message_row_id', columns: GROUP_INVITE_COLUMNS },
 ];
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
@@ -219,6 +222,7 @@ export class NewLayoutReader {
       disappearing: disappearingOf(row),
       liveLocation: liveLocationOf(row),
       pollOptions: this.polls.get(rowidOf(row)) ?? [],
+      groupInvite: groupInviteOf(row, this.jids),
       starred: flagValue(row['starred']),
       translatedText: nonEmptyText(row['translated_text']),
       linkPreview: linkPreviewOf(row),
