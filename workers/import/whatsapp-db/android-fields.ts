@@ -11,6 +11,7 @@ import type { WaCallParticipant } from './call-participants.ts';
 import type { ClearJob } from './cleared-chats.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import type { WaGroupInvite } from './group-invite.ts';
+import type { WaMention } from './mentions.ts';
 import type { ResolvedJid } from './jids.ts';
 import type { WaPollOption } from './polls.ts';
 import type { WaReceipt } from './receipts.ts';
@@ -102,6 +103,8 @@ export interface WaFields {
   liveLocation?: WaLiveLocation | null;
   /** A poll's options with their votes (new layout: message_poll_option; polls.ts); absent in layouts without them. */
   pollOptions?: WaPollOption[];
+  /** The people the message @mentions (message_mentions; mentions.ts); absent in layouts without it. */
+  mentions?: readonly WaMention[];
   /** What a group invitation invites to (message_group_invite; group-invite.ts); absent in layouts without it. */
   groupInvite?: WaGroupInvite | null;
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */

@@ -13,6 +13,7 @@ import { callResultLabel, callText } from './call-facts.ts';
 import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
 import { groupInviteFacts } from './group-invite.ts';
+import { mentionFacts } from './mentions.ts';
 import { isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
 import type { ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
@@ -172,6 +173,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     extra['poll'] = { options };
     text = [text, ...options.map((option) => `• ${option.name ?? '(no text)'}${option.voteTotal === null ? '' : ` (${option.voteTotal} vote${option.voteTotal === 1 ? '' : 's'})`}`)].filter((line) => line !== '').join('\n');
   }
+  if (fields.mentions !== undefined && fields.mentions.length > 0) extra['mentions'] = fields.mentions.map((mention) => mentionFacts(mention, contacts));
   if (fields.groupInvite !== undefined && fields.groupInvite !== null) {
     const invite = groupInviteFacts(fields.groupInvite, contacts, timeNotes);
     extra['groupInvite'] = invite;

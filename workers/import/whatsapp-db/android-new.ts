@@ -11,6 +11,7 @@ import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, storedOrder, textValue } from '../sqlite/index.ts';
 import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-fields.ts';
 import { GROUP_INVITE_COLUMNS, groupInviteOf } from './group-invite.ts';
+import { loadMentions, mentionsOf } from './mentions.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-fields.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
@@ -96,6 +97,8 @@ export class NewLayoutReader {
   private readonly eventParticipants: Map<number, number[]>;
   /** Poll options, with their votes, by the poll's message rowid (polls.ts). */
   private readonly polls: Map<number, WaPollOption[]>;
+  /** The jid rows each message @mentions, by message row (mentions.ts). */
+  private readonly mentions: Map<number, (number | null)[]>;
   /** Chats the owner cleared, by chat row (cleared-chats.ts). */
   private readonly clearJobs: Map<number, ClearJob[]>;
   /** A template message's buttons (message_template_button), by its message rowid. */
@@ -126,6 +129,7 @@ export class NewLayoutReader {
     this.eventParticipants = loadEventParticipants(db, onError);
     this.polls = loadPolls(db, jids, onError);
     this.clearJobs = loadClearJobs(db, onError);
+    this.mentions = loadMentions(db, onError);
     this.receiptBook = ReceiptBook.open(db, jids);
     this.callParticipants = CallParticipants.open(db, jids);
     this.templateButtons = hasTable(db, 'message_template_button') && columnsOf(db, 'message_template_button').has('message_row_id')
@@ -223,6 +227,7 @@ export class NewLayoutReader {
       liveLocation: liveLocationOf(row),
       pollOptions: this.polls.get(rowidOf(row)) ?? [],
       groupInvite: groupInviteOf(row, this.jids),
+      mentions: mentionsOf(this.mentions.get(rowidOf(row)), this.jids),
       starred: flagValue(row['starred']),
       translatedText: nonEmptyText(row['translated_text']),
       linkPreview: linkPreviewOf(row),
