@@ -12,6 +12,7 @@ import type { ClearJob } from './cleared-chats.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import type { WaGroupInvite } from './group-invite.ts';
 import type { WaMention } from './mentions.ts';
+import type { WaQuotedMedia } from './quoted-media.ts';
 import type { ResolvedJid } from './jids.ts';
 import type { WaPollOption } from './polls.ts';
 import type { WaReceipt } from './receipts.ts';
@@ -89,6 +90,8 @@ export interface WaFields {
   quotedLocation?: WaLocation | null;
   /** The map thumbnail of the quoted place (message_quoted_location.thumbnail; thumbnails.ts). */
   quotedThumbnail?: WaThumbnail | null;
+  /** The media a reply quotes, as stored with the reply (message_quoted_media; quoted-media.ts); absent in layouts without it. */
+  quotedMedia?: WaQuotedMedia | null;
   /** The row's thumbnail (message_thumbnail, legacy raw_data; thumbnails.ts): a place's map, a media preview. */
   thumbnail?: WaThumbnail | null;
   reactions: WaReaction[];

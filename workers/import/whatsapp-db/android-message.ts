@@ -14,6 +14,7 @@ import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
 import { groupInviteFacts } from './group-invite.ts';
 import { mentionFacts } from './mentions.ts';
+import { quotedMediaFacts } from './quoted-media.ts';
 import { isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
 import type { ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
@@ -54,6 +55,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   }
   if (fields.quotedLocation !== undefined && fields.quotedLocation !== null) extra['quoteLocation'] = fields.quotedLocation;
   if (fields.quotedThumbnail !== undefined && fields.quotedThumbnail !== null) extra['quoteThumbnail'] = thumbnailFacts(fields.quotedThumbnail);
+  if (fields.quotedMedia !== undefined && fields.quotedMedia !== null) extra['quoteMedia'] = quotedMediaFacts(fields.quotedMedia);
   if (fields.thumbnail !== undefined && fields.thumbnail !== null) extra['thumbnail'] = thumbnailFacts(fields.thumbnail);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.revokedKeyId !== null) putExtra(extra, 'deletedAt', isoNoting(waUnixTime('message_revoked.revoke_timestamp', 'not set', fields.revokedAt ?? null, fields.revokedAtText ?? null), timeNotes));

@@ -12,6 +12,7 @@ import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, num
 import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-fields.ts';
 import { GROUP_INVITE_COLUMNS, groupInviteOf } from './group-invite.ts';
 import { loadMentions, mentionsOf } from './mentions.ts';
+import { QUOTED_MEDIA_COLUMNS, quotedMediaOf } from './quoted-media.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-fields.ts';
 import { hasCallLink } from './android-calls.ts';
 import { callOf } from './call-facts.ts';
@@ -53,6 +54,8 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
   { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'] },
   // The place a reply quotes, keyed like message_quoted on the reply's row [verified schema on the IPED sample].
+  // The media a reply quotes, copied with it (quoted-media.ts).
+  { table: 'message_quoted_media', alias: 'mqm', key: 'message_row_id', columns: QUOTED_MEDIA_COLUMNS },
   { table: 'message_quoted_location', alias: 'mql', key: 'message_row_id', columns: ['latitude', 'longitude', 'place_name', 'place_address', 'url', thumbnailColumn('thumbnail')] },
   // A place's map, a media preview: the only image of a location, or of media whose file is gone (thumbnails.ts).
   { table: 'message_thumbnail', alias: 'mt', key: 'message_row_id', columns: [thumbnailColumn('thumbnail')] },
@@ -219,6 +222,7 @@ export class NewLayoutReader {
         name: nonEmptyText(row['mql_place_name']), address: nonEmptyText(row['mql_place_address']), url: nonEmptyText(row['mql_url']),
       }),
       quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
+      quotedMedia: quotedMediaOf(row),
       thumbnail: thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail'),
       reactions: this.reactionsOf(rowidOf(row)),
       call: row['cl_link'] === null || row['cl_link'] === undefined ? null : callOf(row, 'cl_'),
