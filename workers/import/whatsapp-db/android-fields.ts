@@ -73,6 +73,10 @@ export interface WaFields {
   receipts?: { receipts: WaReceipt[]; total: number } | null;
   editedAt: SqlValue;
   editedAtText: SqlValue;
+  /** message_edit_info.original_key_id and sender_timestamp (new layout), as stored: what they denote is not documented. */
+  editOriginalKeyId?: string | null;
+  editSenderTimestamp?: SqlValue;
+  editSenderTimestampText?: SqlValue;
   /** Legacy messages.edit_version, kept as it stands: what its values mean is not documented (FORMATS.md §5.1). */
   editVersion?: number | null;
   quotedKeyId: string | null;

@@ -81,6 +81,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   const editedAt = waUnixTime('edited_timestamp', 'not set', fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoNoting(editedAt, timeNotes));
   if (fields.editVersion !== undefined && fields.editVersion !== null && fields.editVersion !== 0) extra['editVersion'] = fields.editVersion;
+  if ((fields.editOriginalKeyId ?? null) !== null || (fields.editSenderTimestamp ?? null) !== null) {
+    const senderTimestamp = isoNoting(waUnixTime('message_edit_info.sender_timestamp', 'not set', fields.editSenderTimestamp ?? null, fields.editSenderTimestampText ?? null), timeNotes);
+    extra['editInfo'] = { originalKeyId: fields.editOriginalKeyId ?? null, senderTimestamp, note: 'message_edit_info.original_key_id and sender_timestamp as stored (the time read by its magnitude); what they denote is not documented' };
+  }
   if (fields.disappearing !== undefined && fields.disappearing !== null) {
     const { durationSeconds, expiresAt, expiresAtText } = fields.disappearing;
     extra['disappearing'] = { durationSeconds, expiresAt: isoNoting(waUnixTime('expire_timestamp', 'not set', expiresAt, expiresAtText), timeNotes) };

@@ -51,7 +51,10 @@ const SIDE_TABLES: readonly SideTable[] = [
   { table: 'message_view_once_media', alias: 'mvo', key: 'message_row_id', columns: ['state'] },
   // A business's template message (types 25-28): its text is only here [real schema dump; IPED reads it so].
   { table: 'message_template', alias: 'tpl', key: 'message_row_id', columns: ['content_text_data', 'footer_text_data', 'template_id'] },
-  { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }] },
+  // original_key_id and sender_timestamp kept as stored: WhatsApp's own query reads the three columns
+  // together (a decompiled build: SELECT original_key_id, edited_timestamp, sender_timestamp FROM
+  // message_edit_info WHERE message_row_id = ?), but what the two denote is not documented.
+  { table: 'message_edit_info', alias: 'me', key: 'message_row_id', columns: [{ name: 'edited_timestamp', asText: true }, 'original_key_id', { name: 'sender_timestamp', asText: true }] },
   { table: 'message_quoted', alias: 'mq', key: 'message_row_id', columns: ['key_id', 'text_data', 'from_me', 'sender_jid_row_id'] },
   // The place a reply quotes, keyed like message_quoted on the reply's row [verified schema on the IPED sample].
   // The media a reply quotes, copied with it (quoted-media.ts).
@@ -215,6 +218,9 @@ export class NewLayoutReader {
       receipts: this.receiptBook === null || !flagValue(row['from_me']) ? null : this.receiptBook.of(rowidOf(row)),
       editedAt: row['me_edited_timestamp'] ?? null,
       editedAtText: row['me_edited_timestamp__text'] ?? null,
+      editOriginalKeyId: nonEmptyText(row['me_original_key_id']),
+      editSenderTimestamp: row['me_sender_timestamp'] ?? null,
+      editSenderTimestampText: row['me_sender_timestamp__text'] ?? null,
       quotedKeyId: nonEmptyText(row['mq_key_id']),
       quotedText: nonEmptyText(row['mq_text_data']),
       quotedFrom: { fromMe: flagValue(row['mq_from_me']), sender: this.jids.resolve(integerValue(row['mq_sender_jid_row_id'])) },
