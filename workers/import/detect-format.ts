@@ -11,7 +11,7 @@ import { telegramExportCompanion } from './telegram/index.ts';
 import { iosCompanionRolesOf } from './whatsapp-db/index.ts';
 import { databaseIdentifyingBytes, describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import type { SqliteSourceKind } from './sqlite/index.ts';
-import { nearbyFiles, nearbyListing } from './file-input.ts';
+import { fileInput, nearbyFiles, nearbyListing } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
 
@@ -45,7 +45,7 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
     return { format: ZIP_FORMAT, reason: `a zip holding ${zip.formats.join(', ')}` };
   }
   // Before the parsers sniff: signal-export's HTML and JSON copies of a chat are not sources.
-  const signalCompanion = signalExportCompanion(path, head);
+  const signalCompanion = await signalExportCompanion(fileInput(path, statSync(path).size, importedWith), head);
   if (signalCompanion !== null) return { format: null, ...signalCompanion };
   // Telegram's overview and list pages, and the HTML copy of chats an "HTML and JSON" export also wrote as JSON.
   const telegramCompanion = telegramExportCompanion(path, head);
@@ -174,8 +174,13 @@ interface CompanionOwner {
   usualName: string;
   /** What it reads of the companion. */
   reads: string;
+  /**
+   * The name by which its parser still reaches a companion beside it when their folder was not
+   * looked at whole (whatsapp-db/contacts.ts reads wa.db, or one of the import, beside it then).
+   */
+  reachesBesideUnlisted?: string;
 }
-const ANDROID_MESSAGE_DATABASE: CompanionOwner = { kind: 'whatsapp-android', label: 'WhatsApp message database', plural: 'WhatsApp message databases', usualName: 'msgstore.db', reads: 'its names' };
+const ANDROID_MESSAGE_DATABASE: CompanionOwner = { kind: 'whatsapp-android', label: 'WhatsApp message database', plural: 'WhatsApp message databases', usualName: 'msgstore.db', reads: 'its names', reachesBesideUnlisted: 'wa.db' };
 const IOS_CHAT_DATABASE: CompanionOwner = { kind: 'whatsapp-ios', label: 'WhatsApp chat database', plural: 'WhatsApp chat databases', usualName: 'ChatStorage.sqlite', reads: 'its names and numbers' };
 
 /**
@@ -200,16 +205,18 @@ async function detectCompanionDatabase(path: string, importedWith: readonly stri
     if (unlistedHere !== null) return { format: null, reason: `${what}, and no ${reader.label} (${reader.usualName}) was found to read it with: none is in this import, and the files beside it were not all looked at (${unlistedHere}); import it together with its ${reader.usualName}` };
     return { format: null, reason: `${what}, and no ${reader.label} (${reader.usualName}) is beside it or in this import to read it with: import it together with its ${reader.usualName}` };
   }
-  // Its parser reads no companion when the files beside it were not all looked at (whatsapp-db/contacts.ts, ios-companions.ts).
+  // When the files beside it were not all looked at, its parser reads no companion from elsewhere
+  // (whatsapp-db/contacts.ts, ios-companions.ts); msgstore.db's still reads one beside it that it reaches.
   const unlistedThere = describeUnlisted(nearbyListing(owner.input.path, []).unlisted);
   const ownerName = owner.relation === 'same-folder' ? owner.input.displayName : owner.input.path;
-  if (unlistedThere !== null) {
+  const reachedBeside = owner.relation === 'same-folder' && reader.reachesBesideUnlisted !== undefined && (basename(path) === reader.reachesBesideUnlisted || importedWith.some((other) => resolve(other) === resolve(path)));
+  if (unlistedThere !== null && !reachedBeside) {
     return { format: null, reason: `${what}, but the ${reader.label} ${ownerName} reads none: the files beside it were not all looked at (${unlistedThere}), and one not looked at may be the one it would read` };
   }
   if (rival !== undefined) {
     return { format: null, reason: `${what}, and this import holds several ${reader.plural} (${owner.input.path}, ${rival.input.path}) but none beside it, so it is not known whose names these are: put it beside its own ${reader.usualName}` };
   }
-  const instead = await readInstead(path, owner, roles, rolesOf);
+  const instead = await readInstead(path, owner, roles, rolesOf, importedWith);
   if (owner.relation === 'same-folder') {
     if (instead !== null) return { format: null, reason: `${what}, but another ${instead.role} with other bytes is beside it too (${instead.file.input.displayName}): the ${reader.label} ${owner.input.displayName} beside them reads neither, since they may come from different phones` };
     return { format: null, companionOf: owner.input.displayName, reason: `${what}; ${reader.reads} are read with the ${reader.label} ${owner.input.displayName} beside it` };
@@ -245,9 +252,10 @@ async function iosCompanionRoleNames(file: NearbyFile): Promise<string[]> {
  * same distance neither (whatsapp-db/contacts.ts, whatsapp-db/ios-companion-files.ts). Such a
  * companion is not read, so it must not be said to be. A copy with the same bytes is read as it.
  */
-async function readInstead(path: string, owner: NearbyFile, roles: readonly string[], rolesOf: CompanionRolesOf): Promise<{ role: string; file: NearbyFile } | null> {
+async function readInstead(path: string, owner: NearbyFile, roles: readonly string[], rolesOf: CompanionRolesOf, importedWith: readonly string[]): Promise<{ role: string; file: NearbyFile } | null> {
   const own = resolve(path);
-  const beside = nearbyFiles(owner.input.path, []).filter((file) => file.relation === 'same-folder' && resolve(file.input.path) !== own);
+  // The files of the import beside it are offered to its parser even when the folder cannot be listed.
+  const beside = nearbyFiles(owner.input.path, importedWith).filter((file) => file.relation === 'same-folder' && resolve(file.input.path) !== own);
   let ownSha256: string | null = null;
   let first: { role: string; file: NearbyFile } | null = null;
   for (const role of roles) {

@@ -134,3 +134,28 @@ function fileSize(path: string): number | null {
     return null;
   }
 }
+
+/**
+ * The file called `name` in each folder right below `folder` (symbolic links are not followed),
+ * looked for in at most `maxFolders` folders by name, as nearby files of the same import (an
+ * export's root asset is told by the chats in its folders: signal/companions.ts). `unlisted`
+ * names `folder` when it could not be listed or held more folders than were looked into.
+ */
+export function fileInSubfolders(folder: string, name: string, maxFolders: number): NearbyListing {
+  const unlisted: NearbyGap[] = [];
+  let folders: string[] = [];
+  try {
+    folders = readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    unlisted.push({ relation: 'same-folder', folder, reason: `it could not be listed (${error instanceof Error ? error.message : String(error)})` });
+  }
+  if (folders.length > maxFolders) {
+    unlisted.push({ relation: 'same-folder', folder, reason: `it holds ${folders.length} folders: only the first ${maxFolders} by name were looked into` });
+    folders = folders.slice(0, maxFolders);
+  }
+  const files = folders.map((child) => diskFile(join(folder, child, name), 'same-import')).filter((file): file is NearbyFile => file !== null);
+  return { files, unlisted };
+}

@@ -9,7 +9,7 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { columnsOf, flagValue, hasRowid, hasTable, integerValue, rowCount, rowidOf, selectExpressions } from '../sqlite/index.ts';
-import type { WaFields } from './android-message.ts';
+import type { WaFields } from './android-fields.ts';
 import { callOf } from './call-facts.ts';
 import { CallParticipants } from './call-participants.ts';
 import type { JidBook } from './jids.ts';

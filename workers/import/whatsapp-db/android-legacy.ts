@@ -33,8 +33,8 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, blobValue, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, rowidOf, scanRows, selectExpressions, storedOrder, textValue } from '../sqlite/index.ts';
-import type { WaFields, WaMedia, WaReaction } from './android-message.ts';
-import { MAX_CONTACT_CARDS, hasPosition, placeOf } from './android-message.ts';
+import type { WaFields, WaMedia, WaReaction } from './android-fields.ts';
+import { MAX_CONTACT_CARDS, hasPosition, placeOf } from './android-fields.ts';
 import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import type { JidBook } from './jids.ts';

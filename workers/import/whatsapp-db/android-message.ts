@@ -1,294 +1,27 @@
 /**
  * The schema-independent half of the Android WhatsApp importer: both table layouts (legacy
- * `messages`, new `message` + side tables) are first read into WaFields, and one function turns
- * those into a ParsedMessage, so the two layouts cannot drift apart in meaning.
+ * `messages`, new `message` + side tables) are first read into WaFields (android-fields.ts), and
+ * one function turns those into a ParsedMessage, so the two layouts cannot drift apart in meaning.
  */
 
-import type { Database, SqlValue } from 'sql.js';
 import type { ParsedAttachment, ParsedMessage, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
-import type { ChatRegistry } from '../sqlite/index.ts';
-import { Lookup, columnsOf, hasTable, integerValue, nonEmptyText, putExtra, storedOrder } from '../sqlite/index.ts';
+import { putExtra } from '../sqlite/index.ts';
+import type { WaFields, WaReaction } from './android-fields.ts';
+import { MAX_CONTACT_CARDS } from './android-fields.ts';
+import { contactCard, mediaAttachment, namesMedia } from './android-media-attachment.ts';
 import { callResultLabel, callText } from './call-facts.ts';
-import type { WaCall } from './call-facts.ts';
-import type { ClearJob } from './cleared-chats.ts';
-import type { WaReceipt } from './receipts.ts';
-import type { WaCallParticipant } from './call-participants.ts';
 import type { ContactBook } from './contacts.ts';
 import { eventFacts, isMembershipAction, membershipText } from './group-events.ts';
-import type { WaGroupEvent } from './group-events.ts';
-import { chatKindOfJid, isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
-import type { JidBook, ResolvedJid } from './jids.ts';
+import { groupInviteFacts } from './group-invite.ts';
+import { mentionFacts } from './mentions.ts';
+import { quotedMediaFacts } from './quoted-media.ts';
+import { isBroadcastJid, isGroupJid, phoneFromJid } from './jids.ts';
+import type { ResolvedJid } from './jids.ts';
 import { androidMessageType, androidSystemAction, isFileMedia, isKnownSystemAction } from './message-types.ts';
-import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
-import type { WaSystemDetails } from './system-details.ts';
-import { thumbnailAttachment, thumbnailFacts } from './thumbnails.ts';
-import type { WaThumbnail } from './thumbnails.ts';
-import { isoNoting, waUnixTime } from './wa-time.ts';
 import type { WaPollOption } from './polls.ts';
-
-export interface WaFields {
-  chatJid: string | null;
-  chatSubject: string | null;
-  /**
-   * The new layout's chat row, when the chat's jid cannot be read (no chat row, or its jid row is
-   * missing): it keeps such chats apart, instead of merging them all into one unknown chat.
-   */
-  unreadableChatRow?: number;
-  fromMe: boolean;
-  keyId: string | null;
-  /** The author of an incoming group message (null in private chats: the chat is the author). */
-  groupSender: ResolvedJid | null;
-  typeCode: number | null;
-  /** True for a legacy row with status 6 (a group or security event). */
-  legacySystem: boolean;
-  systemAction: number | null;
-  /** Who a membership event (added, removed, left…) names, when the layout records it. */
-  groupEvent: WaGroupEvent | null;
-  /**
-   * A legacy event row's remote_resource that is not taken as its sender (not known to name who
-   * acted; android-legacy.ts), kept for the record with the reason.
-   */
-  remoteResourceNotSender?: { jid: string; note: string };
-  /** The name a legacy "this is a business account" row gives the business (android-legacy.ts). */
-  businessName?: string;
-  /** What the message_system_* side tables hold for a system row (system-details.ts). */
-  systemDetails?: WaSystemDetails | null;
-  text: string | null;
-  /** Where `text` was read: 'text_data' (new layout, the default) or 'data' (legacy). */
-  textColumn?: 'text_data' | 'data';
-  caption: string | null;
-  status: number | null;
-  timestamp: SqlValue;
-  timestampText: SqlValue;
-  receivedTimestamp: SqlValue;
-  media: WaMedia | null;
-  location: WaLocation | null;
-  vcards: string[];
-  revokedKeyId: string | null;
-  /** The group admin who deleted the message (message_revoked.admin_jid_row_id); absent in layouts without it. */
-  revokedByAdmin?: ResolvedJid | null;
-  /** message_revoked.revoke_timestamp (new layout): when it was deleted for everyone. */
-  revokedAt?: SqlValue;
-  revokedAtText?: SqlValue;
-  /** message_view_once_media.state as stored (new layout); its meaning is not known. */
-  viewOnceState?: number | null;
-  /** A business's template message (message_template); absent in layouts without it. */
-  template?: WaTemplate | null;
-  /** A group call's participants with their own results (call_log_participant_v2; call-participants.ts). */
-  callParticipants?: WaCallParticipant[];
-  /** The recipients' receipts of an owner's message (receipt_user; receipts.ts); absent in layouts without them. */
-  receipts?: { receipts: WaReceipt[]; total: number } | null;
-  editedAt: SqlValue;
-  editedAtText: SqlValue;
-  /** Legacy messages.edit_version, kept as it stands: what its values mean is not documented (FORMATS.md §5.1). */
-  editVersion?: number | null;
-  quotedKeyId: string | null;
-  /** The text the reply quotes, as stored with the reply: it survives when the quoted message is gone. */
-  quotedText: string | null;
-  /**
-   * Who wrote the quoted message, as stored with the reply (new message_quoted.from_me /
-   * sender_jid_row_id, legacy messages_quotes.key_from_me / remote_resource): it too survives the original.
-   */
-  quotedFrom?: { fromMe: boolean; sender: ResolvedJid | null };
-  /**
-   * The place a reply quotes, as stored with the reply (new message_quoted_location, legacy
-   * messages_quotes.latitude/longitude): like the quoted text, it survives the quoted message.
-   */
-  quotedLocation?: WaLocation | null;
-  /** The map thumbnail of the quoted place (message_quoted_location.thumbnail; thumbnails.ts). */
-  quotedThumbnail?: WaThumbnail | null;
-  /** The row's thumbnail (message_thumbnail, legacy raw_data; thumbnails.ts): a place's map, a media preview. */
-  thumbnail?: WaThumbnail | null;
-  reactions: WaReaction[];
-  /** The call a row records (call_log, directly or through message_call_log), or null. */
-  call: WaCall | null;
-  /**
-   * A group call's call_log.jid_row_id: the person the row names beside the group. Not taken as the
-   * sender (whether that person started the call is not known), but kept: it is who the call was with.
-   */
-  callParty?: ResolvedJid;
-  /** Where a live location ended (message_location.live_location_*); absent in layouts without it. */
-  liveLocation?: WaLiveLocation | null;
-  /** A poll's options with their votes (new layout: message_poll_option; polls.ts); absent in layouts without them. */
-  pollOptions?: WaPollOption[];
-  /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */
-  disappearing?: WaDisappearing | null;
-  starred: boolean;
-  /**
-   * Words the phone made from the message, not what was sent: a translation (message.translated_text)
-   * and a voice message's transcription (message_media.raw_transcription_text). New layout only;
-   * absent where the columns are not.
-   */
-  translatedText?: string | null;
-  transcription?: string | null;
-  /** A link's preview (message_text: title, description, url); new layout only. */
-  linkPreview?: Record<string, string> | null;
-  /** The clear-chat job that hides this row, awaiting purge (new layout; cleared-chats.ts); absent otherwise. */
-  clearedBy?: ClearJob | null;
-  forwarded: boolean;
-}
-
-/**
- * A shared place: its coordinates and, for a venue, its name, address and link. A venue shared
- * without a fix (or a damaged row) has no position: its coordinates are null, and `positionNote`
- * says what the row held instead (0, 0 is never a position).
- */
-export interface WaLocation {
-  latitude: number | null;
-  longitude: number | null;
-  name: string | null;
-  address: string | null;
-  url: string | null;
-  positionNote?: string;
-}
-
-/**
- * A place from a row's columns, or null when it names none: WhatsApp leaves 0, 0 (or NULL) in the
- * coordinates of a row that shares no place. A row that still names a place (name, address or
- * link) keeps it, with its position unknown: nothing the database holds is dropped.
- */
-export function placeOf(latitude: number | null, longitude: number | null, details: Omit<WaLocation, 'latitude' | 'longitude'>): WaLocation | null {
-  if (latitude !== null && longitude !== null && !(latitude === 0 && longitude === 0)) return { latitude, longitude, ...details };
-  if (details.name === null && details.address === null && details.url === null) return null;
-  const held = latitude === null || longitude === null ? 'no coordinates' : 'coordinates 0, 0';
-  return { latitude: null, longitude: null, ...details, positionNote: `position unknown: the row holds ${held}` };
-}
-
-/** True when a place has coordinates, not only a name. */
-export function hasPosition(place: WaLocation | null): boolean {
-  return place !== null && place.latitude !== null && place.longitude !== null;
-}
-
-/**
- * A live location beyond its start (new layout message_location.live_location_*): how long it was
- * shared (as stored, unit not documented), its update count, and where and when it ended.
- */
-export interface WaLiveLocation {
-  shareDuration: number | null;
-  sequenceNumber: number | null;
-  finalLatitude: number | null;
-  finalLongitude: number | null;
-  finalAt: SqlValue;
-  finalAtText: SqlValue;
-}
-
-/** A disappearing message's timer as the database keeps it: seconds to live, and when it was to expire. */
-export interface WaDisappearing {
-  durationSeconds: number | null;
-  expiresAt: SqlValue;
-  expiresAtText: SqlValue;
-}
-
-export interface WaMedia {
-  path: string | null;
-  mimeType: string | null;
-  name: string | null;
-  size: number | null;
-  durationSeconds: number | null;
-  /** The file's SHA-256 as WhatsApp recorded it, base64 (new file_hash, legacy media_hash); absent where the layout has none. */
-  fileHash?: string | null;
-  /** The path as the database holds it, when it was read out of a blob (legacy thumb_image). */
-  pathFound?: string;
-  /** Why there is no path, when the layout keeps it somewhere it could not be read from. */
-  pathNote?: string;
-}
-
-/** A business's template message (message_template): its text, footer and up to 20 buttons. */
-export interface WaTemplate {
-  text: string;
-  footer: string | null;
-  templateId: string | null;
-  buttons: string[];
-}
-
-/** A reaction to the message (new layout: message_add_on + message_add_on_reaction). */
-export interface WaReaction {
-  fromMe: boolean;
-  /** Who reacted, when the row says (groups); null in a private chat, where it is the other person. */
-  sender: ResolvedJid | null;
-  emoji: string;
-  timestamp: SqlValue;
-  /** Its message_add_on rowid: where the reaction itself lies in the database. */
-  addOnRowId: number;
-}
-
-const OWNER_MARKER = 'status_me';
-
-/**
- * Contact cards kept per message (a message may share many contacts). Readers fetch one more, so a
- * message holding more says so instead of losing the rest unseen (a cap of 100 once did).
- */
-export const MAX_CONTACT_CARDS = 1000;
-
-/**
- * Members listed per group: a group holds up to 1024 (the lookup's default of 1000 cut the rest
- * off unseen); room is left for larger community announcement groups, while a hostile table still
- * cannot make one chat unbounded.
- */
-const MAX_GROUP_MEMBERS = 5000;
-
-/** The dedupe key of a message across the two layouts of a transitional database. */
-export function messageKey(fields: WaFields): string | null {
-  return fields.keyId === null ? null : `${fields.chatJid ?? ''}|${fields.fromMe ? 1 : 0}|${fields.keyId}`;
-}
-
-/** Chats keyed by jid (the same key in both layouts), with titles and group members. */
-export class AndroidChats {
-  private readonly newMembers: Lookup | null;
-  private readonly legacyMembers: Lookup | null;
-
-  constructor(
-    db: Database,
-    private readonly registry: ChatRegistry,
-    private readonly contacts: ContactBook,
-    private readonly jids: JidBook,
-  ) {
-    const hasRaw = columnsOf(db, 'jid').has('raw_string');
-    // Members by jid row, resolved as senders are (a lid to its phone jid through jid_map), so a
-    // member and their messages carry the same id. In the table's own order: without ORDER BY the
-    // order (and which members a capped list keeps) would follow whichever index SQLite walks. A
-    // WITHOUT ROWID table has no rowid to order by: its primary key is its order (storedOrder).
-    this.newMembers = hasTable(db, 'group_participant_user') && hasRaw
-      ? new Lookup(db, `SELECT gp.user_jid_row_id AS member_row FROM group_participant_user AS gp JOIN jid AS g ON g._id = gp.group_jid_row_id WHERE g.raw_string = ? COLLATE BINARY ORDER BY ${storedOrder(db, 'group_participant_user', 'gp')}`, [
-          { table: 'jid', columns: ['raw_string'] },
-          { table: 'group_participant_user', columns: ['group_jid_row_id'] },
-        ])
-      : null;
-    this.legacyMembers = hasTable(db, 'group_participants') && columnsOf(db, 'group_participants').has('gjid')
-      ? new Lookup(db, `SELECT t.jid AS member FROM group_participants AS t WHERE t.gjid = ? COLLATE BINARY ORDER BY ${storedOrder(db, 'group_participants', 't')}`, [{ table: 'group_participants', columns: ['gjid'] }])
-      : null;
-  }
-
-  keyFor(jid: string | null, subject: string | null, unreadableChatRow?: number): string {
-    const chatRow = jid === null && unreadableChatRow !== undefined ? unreadableChatRow : null;
-    const key = jid !== null ? `jid:${jid}` : chatRow !== null ? `chat-row:${chatRow}` : 'jid:unknown';
-    this.registry.ensure(key, () => {
-      // status@broadcast and a broadcast list's own jid are no one. A list's people are its recipients, where
-      // the participant tables list them under its jid as a group's members [belief: no sample holds a list].
-      const members = jid !== null && (isGroupJid(jid) || isBroadcastJid(jid)) ? this.members(jid) : jid === null ? [] : [jid];
-      return {
-        key,
-        title: subject ?? this.contacts.labelOf(jid) ?? (chatRow === null ? 'Unknown chat' : `Unknown chat (chat row ${chatRow})`),
-        kind: chatKindOfJid(jid),
-        participants: members.map((member) => ({ name: this.contacts.nameOf(member), id: phoneFromJid(member) ?? member })),
-      };
-    });
-    return key;
-  }
-
-  private members(groupJid: string): string[] {
-    const newRows = (this.newMembers?.all(groupJid, MAX_GROUP_MEMBERS) ?? []).map((row) => this.jids.resolve(integerValue(row['member_row']))?.jid ?? null);
-    const legacyRows = (this.legacyMembers?.all(groupJid, MAX_GROUP_MEMBERS) ?? []).map((row) => nonEmptyText(row['member']));
-    // The phone's owner is listed with an empty jid (or "status_me" in old databases): not a person to name.
-    const members = [...newRows, ...legacyRows].filter((member): member is string => member !== null && member !== OWNER_MARKER);
-    return [...new Set(members)];
-  }
-
-  free(): void {
-    this.newMembers?.free();
-    this.legacyMembers?.free();
-  }
-}
+import { describeSystemDetails, ownerActs } from './system-detail-text.ts';
+import { thumbnailAttachment, thumbnailFacts } from './thumbnails.ts';
+import { isoNoting, waUnixTime } from './wa-time.ts';
 
 export function buildMessage(fields: WaFields, chatKey: string, contacts: ContactBook, locator: SourceLocator): ParsedMessage {
   const type = androidMessageType(fields.typeCode);
@@ -322,6 +55,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   }
   if (fields.quotedLocation !== undefined && fields.quotedLocation !== null) extra['quoteLocation'] = fields.quotedLocation;
   if (fields.quotedThumbnail !== undefined && fields.quotedThumbnail !== null) extra['quoteThumbnail'] = thumbnailFacts(fields.quotedThumbnail);
+  if (fields.quotedMedia !== undefined && fields.quotedMedia !== null) extra['quoteMedia'] = quotedMediaFacts(fields.quotedMedia);
   if (fields.thumbnail !== undefined && fields.thumbnail !== null) extra['thumbnail'] = thumbnailFacts(fields.thumbnail);
   putExtra(extra, 'revokedKeyId', fields.revokedKeyId);
   if (fields.revokedKeyId !== null) putExtra(extra, 'deletedAt', isoNoting(waUnixTime('message_revoked.revoke_timestamp', 'not set', fields.revokedAt ?? null, fields.revokedAtText ?? null), timeNotes));
@@ -347,6 +81,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   const editedAt = waUnixTime('edited_timestamp', 'not set', fields.editedAt, fields.editedAtText);
   putExtra(extra, 'editedAt', isoNoting(editedAt, timeNotes));
   if (fields.editVersion !== undefined && fields.editVersion !== null && fields.editVersion !== 0) extra['editVersion'] = fields.editVersion;
+  if ((fields.editOriginalKeyId ?? null) !== null || (fields.editSenderTimestamp ?? null) !== null) {
+    const senderTimestamp = isoNoting(waUnixTime('message_edit_info.sender_timestamp', 'not set', fields.editSenderTimestamp ?? null, fields.editSenderTimestampText ?? null), timeNotes);
+    extra['editInfo'] = { originalKeyId: fields.editOriginalKeyId ?? null, senderTimestamp, note: 'message_edit_info.original_key_id and sender_timestamp as stored (the time read by its magnitude); what they denote is not documented' };
+  }
   if (fields.disappearing !== undefined && fields.disappearing !== null) {
     const { durationSeconds, expiresAt, expiresAtText } = fields.disappearing;
     extra['disappearing'] = { durationSeconds, expiresAt: isoNoting(waUnixTime('expire_timestamp', 'not set', expiresAt, expiresAtText), timeNotes) };
@@ -441,6 +179,13 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     extra['poll'] = { options };
     text = [text, ...options.map((option) => `• ${option.name ?? '(no text)'}${option.voteTotal === null ? '' : ` (${option.voteTotal} vote${option.voteTotal === 1 ? '' : 's'})`}`)].filter((line) => line !== '').join('\n');
   }
+  if (fields.mentions !== undefined && fields.mentions.length > 0) extra['mentions'] = fields.mentions.map((mention) => mentionFacts(mention, contacts));
+  if (fields.groupInvite !== undefined && fields.groupInvite !== null) {
+    const invite = groupInviteFacts(fields.groupInvite, contacts, timeNotes);
+    extra['groupInvite'] = invite;
+    // The invitation is the message: without a caption, say what it invites to.
+    if (text === '') text = `${type.label}: ${fields.groupInvite.groupName ?? String(invite['group'] ?? '')}`;
+  }
   if (type.mediaType === undefined && !system && namesMedia(fields.media)) {
     // A type code we cannot name (or one that names no file) whose row still has media: the file is evidence.
     attachments.push(mediaAttachment(fields, 'unknown', extra));
@@ -521,41 +266,4 @@ function reactionFacts(reaction: WaReaction, chatJid: string | null, contacts: C
     at: isoNoting(waUnixTime(`message_add_on row ${reaction.addOnRowId} timestamp`, 'not set', reaction.timestamp), timeNotes),
     addOnRowId: reaction.addOnRowId,
   };
-}
-
-/** True when a media row says anything of a file (a legacy row of a non-media type reads as an all-empty one). */
-function namesMedia(media: WaMedia | null): media is WaMedia {
-  return media !== null && (media.path !== null || media.mimeType !== null || media.name !== null || (media.size ?? 0) > 0);
-}
-
-function mediaAttachment(fields: WaFields, mediaType: NonNullable<ReturnType<typeof androidMessageType>['mediaType']>, extra: Record<string, unknown>): ParsedAttachment {
-  const media = fields.media;
-  // No local path: the file was never downloaded (or was removed); the message still says what it was.
-  const attachment: ParsedAttachment = { kind: media?.path === null || media === null ? 'omitted' : 'attached', mediaType };
-  if (media === null) return attachment;
-  const fileName = media.name ?? media.path?.split('/').pop() ?? null;
-  if (fileName !== null) attachment.fileName = fileName;
-  if (media.mimeType !== null) attachment.mimeType = media.mimeType;
-  if (media.path !== null) attachment.path = media.path;
-  if (media.size !== null && media.size > 0) attachment.size = media.size;
-  if (media.pathFound !== undefined) extra['mediaPathInDatabase'] = media.pathFound;
-  if (media.pathNote !== undefined) extra['mediaPathNote'] = media.pathNote;
-  putFileHash(attachment, media.fileHash ?? null, extra);
-  return attachment;
-}
-
-/**
- * WhatsApp's own SHA-256 of the file becomes the digest the found bytes are checked against (hex,
- * as attachments are hashed); a value that is not 32 bytes of base64 is kept as it stands, unchecked.
- */
-function putFileHash(attachment: ParsedAttachment, fileHash: string | null, extra: Record<string, unknown>): void {
-  if (fileHash === null) return;
-  const bytes = /^[A-Za-z0-9+/]{43}=$/u.test(fileHash) ? Buffer.from(fileHash, 'base64') : null;
-  if (bytes?.byteLength === 32) attachment.vendorDigests = { sha256: bytes.toString('hex') };
-  else extra['mediaFileHash'] = fileHash;
-}
-
-function contactCard(vcard: string, name: string | null): ParsedAttachment {
-  const bytes = new TextEncoder().encode(vcard);
-  return { kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', fileName: `${name ?? 'contact'}.vcf`, bytes, size: bytes.byteLength };
 }

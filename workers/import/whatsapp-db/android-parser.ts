@@ -28,8 +28,10 @@ import {
   sqliteRowLocator,
   unparsedRow,
 } from '../sqlite/index.ts';
-import { AndroidChats, buildMessage, messageKey } from './android-message.ts';
-import type { WaFields } from './android-message.ts';
+import { AndroidChats } from './android-chats.ts';
+import { messageKey } from './android-fields.ts';
+import type { WaFields } from './android-fields.ts';
+import { buildMessage } from './android-message.ts';
 import { CallLogReader } from './android-calls.ts';
 import { LegacyLayoutReader } from './android-legacy.ts';
 import { NewLayoutReader } from './android-new.ts';
@@ -38,9 +40,10 @@ import { ContactBook, findContactsDatabase, nameOf, readWaContacts } from './con
 import type { FoundContacts } from './contacts.ts';
 import { JidBook } from './jids.ts';
 import { placedMediaPath } from './media-data-path.ts';
+import { readChatSettings } from './chat-settings.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.34.7';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.39.0';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -72,6 +75,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
   const lidNames = readLidDisplayNames(db, jids, contacts, (message) => warnings.add('damaged', file, message));
   const chats = new AndroidChats(db, registry, contacts, jids);
   const newReader = hasNew ? new NewLayoutReader(db, jids, (message) => warnings.add('damaged', file, message)) : null;
+  const chatSettings = hasNew ? readChatSettings(db, jids, (message) => warnings.add('damaged', file, message)) : null;
   const readers: [string, LayoutReader][] = [];
   if (newReader !== null) readers.push(['message', newReader]);
   const legacyReader = hasLegacy ? new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message), jids, newReader === null ? null : (rowid) => newReader.reactionsOf(rowid)) : null;
@@ -151,6 +155,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
       contactsSourceFound: foundContacts === null ? null : foundContacts.file.relation === 'same-folder' ? 'in the same folder' : 'in the same import',
       contactNames: contacts.size - lidNames,
       lidDisplayNames: lidNames,
+      ...(chatSettings === null ? {} : { chatsWithDisappearingMessages: chatSettings.chatsWithTimer, disappearingMessageSettings: chatSettings.disappearing }),
       database: baseName(file),
       warningCounts: warnings.finish(file),
       deletedRowsRecovered: false,

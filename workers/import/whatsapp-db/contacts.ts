@@ -77,16 +77,18 @@ const PLACES: Record<NearbyFile['relation'], string> = { 'same-folder': 'beside 
  * elsewhere in the import has another WhatsApp message database beside it in the import; the
  * warning says which files. A file called wa.db beside it that is not a contacts database is
  * named in a warning too, since an examiner would expect its names.
+ *
+ * When the folder beside it was not looked at whole (nearbyUnlisted: it could not be listed, or
+ * was cut at the cap), the files of it that were offered, and wa.db reached by its name (a folder
+ * that cannot be listed may still let its files be opened), are still looked at: the one found
+ * is read, and a warning names the folder and says another may be among the files not looked at.
+ * None is then taken from elsewhere in the import: an unseen one beside it would come first.
  */
 export async function findContactsDatabase(input: ParserInput, warn: (place: string, message: string) => void): Promise<FoundContacts | null> {
-  const nearby = await input.nearby();
+  const offered = await input.nearby();
   const unlisted = (await input.nearbyUnlisted()).filter((gap) => gap.relation === 'same-folder');
-  if (unlisted.length > 0) {
-    // One beside it is read before any other: an unseen one may differ from any seen, as two beside it may.
-    const folders = unlisted.map((gap) => `${gap.folder}: ${gap.reason}`).join('; ');
-    warn(input.displayName, `the files beside it were not all looked at for its WhatsApp contacts database (${folders}): one not looked at may be it, and may differ from any found, so contact names were not read from any`);
-    return null;
-  }
+  const gap = unlisted.length === 0 ? null : unlisted.map((item) => `${item.folder}: ${item.reason}`).join('; ');
+  const nearby = gap === null ? offered : await withUsualNameReached(input, offered, warn);
   for (const relation of ['same-folder', 'same-import'] as const) {
     const found = new Map<string, NearbyFile>();
     for (const file of nearby.filter((candidate) => candidate.relation === relation)) {
@@ -96,7 +98,10 @@ export async function findContactsDatabase(input: ParserInput, warn: (place: str
     }
     const [only, ...others] = [...found].map(([sha256, file]) => ({ sha256, file }));
     if (only !== undefined && others.length === 0) {
-      if (relation === 'same-folder') return only;
+      if (relation === 'same-folder') {
+        if (gap !== null) warn(input.displayName, `the files beside it were not all looked at for its WhatsApp contacts database (${gap}): names were read from ${nameOf(only.file)}, the only one found beside it, but another one may be among the files not looked at`);
+        return only;
+      }
       // Elsewhere in the import it may be another phone's: not when another message database is there too.
       const rival = await firstOtherMessageDatabase(nearby);
       if (rival === null) return only;
@@ -107,6 +112,11 @@ export async function findContactsDatabase(input: ParserInput, warn: (place: str
       const names = [only, ...others].map((candidate) => nameOf(candidate.file)).join(', ');
       warn(input.displayName, `${found.size} different WhatsApp contacts databases ${PLACES[relation]} (${names}): they may come from different phones, so contact names were not read from any; import the msgstore.db with only its own one`);
       return null;
+    }
+    if (gap !== null) {
+      // One beside it is read before any other: an unseen one may be it.
+      warn(input.displayName, `the files beside it were not all looked at for its WhatsApp contacts database (${gap}), and none was found among those that were, nor as ${WA_CONTACTS_NAME}: one not looked at may be it, so none elsewhere in the import was used and contact names were not read`);
+      break;
     }
   }
   const named = nearby.find((file) => file.relation === 'same-folder' && baseName(file.input.displayName) === WA_CONTACTS_NAME);
@@ -125,4 +135,41 @@ async function firstOtherMessageDatabase(nearby: readonly NearbyFile[]): Promise
 /** How a contacts database is named in details and warnings: its name beside the source, its path otherwise. */
 export function nameOf(file: NearbyFile): string {
   return file.relation === 'same-folder' ? baseName(file.input.displayName) : file.input.path;
+}
+
+/**
+ * `offered`, with wa.db beside the source reached by its name when it is not among them: a folder
+ * that cannot be listed (execute without read permission) still lets a file be opened by name. It
+ * is read whole once (ParserInput.companion, bounded like any file beside a source) and offered as
+ * a file beside it; its own -wal is reached by name the same way.
+ */
+async function withUsualNameReached(input: ParserInput, offered: NearbyFile[], warn: (place: string, message: string) => void): Promise<NearbyFile[]> {
+  if (offered.some((file) => file.relation === 'same-folder' && baseName(file.input.displayName) === WA_CONTACTS_NAME)) return offered;
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await input.companion(WA_CONTACTS_NAME);
+  } catch (error) {
+    warn(input.displayName, `${WA_CONTACTS_NAME} beside it could not be read (${error instanceof Error ? error.message : String(error)})`);
+    return offered;
+  }
+  return bytes === null ? offered : [siblingByName(input, WA_CONTACTS_NAME, bytes), ...offered];
+}
+
+/** A file beside `input` reached by its name, as a nearby file over its bytes. */
+function siblingByName(input: ParserInput, name: string, bytes: Uint8Array): NearbyFile {
+  const sibling = (path: string): string => path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) + name;
+  const own: ParserInput = {
+    path: sibling(input.path),
+    displayName: sibling(input.displayName),
+    size: bytes.byteLength,
+    readAll: () => Promise.resolve(bytes),
+    async *stream() {
+      yield bytes;
+    },
+    // Its -wal and -journal lie beside it, so beside the source too.
+    companion: (companionName) => input.companion(companionName),
+    nearby: () => Promise.resolve([]),
+    nearbyUnlisted: () => Promise.resolve([]),
+  };
+  return { relation: 'same-folder', input: own, head: (length) => Promise.resolve(bytes.subarray(0, length)) };
 }

@@ -8,7 +8,7 @@
 import type { Database } from 'sql.js';
 import type { ColumnRequest, Row } from '../sqlite/index.ts';
 import { columnsOf, hasTable, integerValue, numberValue, selectExpressions } from '../sqlite/index.ts';
-import type { WaLiveLocation } from './android-message.ts';
+import type { WaLiveLocation } from './android-fields.ts';
 
 export const LIVE_LOCATION_COLUMNS: readonly (string | ColumnRequest)[] = [
   'live_location_share_duration', 'live_location_sequence_number', 'live_location_final_latitude', 'live_location_final_longitude',

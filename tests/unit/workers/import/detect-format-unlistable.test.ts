@@ -40,3 +40,15 @@ describe('detectFormat: a WhatsApp contacts database near a folder that cannot b
     expect(detection.reason).toContain(`but the WhatsApp message database ${messages} reads none: the files beside it were not all looked at (${join(root, 'a')}: it could not be listed`);
   });
 });
+
+describe('detectFormat: a WhatsApp contacts database beside its msgstore.db in a folder that cannot be listed', () => {
+  it('is the companion of the msgstore.db beside it, which reaches it by its name or as a file of the import (whatsapp-db/contacts.ts)', async () => {
+    const folder = tempFolder();
+    const messages = writeTemp(folder, 'msgstore.db', await buildDatabase(MSGSTORE));
+    const named = writeTemp(folder, 'wa.db', await buildDatabase(CONTACTS));
+    const renamed = writeTemp(folder, 'contacts copy.db', await buildDatabase(CONTACTS));
+    unlistable.folder = folder;
+    expect((await detectFormat(named, undefined, [messages, named])).companionOf).toBe('msgstore.db');
+    expect((await detectFormat(renamed, undefined, [messages, renamed])).companionOf).toBe('msgstore.db');
+  });
+});

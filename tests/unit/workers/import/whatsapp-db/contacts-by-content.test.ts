@@ -1,4 +1,5 @@
 import initSqlJs from 'sql.js';
+import type { NearbyFile } from '../../../../../shared/contracts/parsed-source.ts';
 import { describe, expect, it } from 'vitest';
 
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
@@ -66,14 +67,47 @@ describe('msgstore.db: the contacts database is found by content, whatever the n
     expect(copies.senders[0]).toBe('Anna');
   });
 
-  it('reads no contacts database when the folder beside it was not looked at whole, and says which folder and why (regression: an unlistable folder was taken for an empty one, and one elsewhere read instead)', async () => {
-    const input = parserInput(await buildDatabase(MSGSTORE), 'evidence-17.db', { 'wa.db': await contacts('Anna beside') }, { 'wa.db': await contacts('Anna elsewhere') });
-    input.nearbyUnlisted = () => Promise.resolve([{ relation: 'same-folder', folder: '/evidence', reason: "it could not be listed (EACCES: permission denied, scandir '/evidence')" }]);
+  const CANNOT_BE_LISTED = { relation: 'same-folder' as const, folder: '/evidence', reason: "it could not be listed (EACCES: permission denied, scandir '/evidence')" };
+
+  async function withGap(companions: Record<string, Uint8Array>, elsewhere: Record<string, Uint8Array>, offered: (files: NearbyFile[]) => NearbyFile[]) {
+    const input = parserInput(await buildDatabase(MSGSTORE), 'evidence-17.db', companions, elsewhere);
+    const listed = await input.nearby();
+    input.nearby = () => Promise.resolve(offered(listed));
+    input.nearbyUnlisted = () => Promise.resolve([CANNOT_BE_LISTED]);
     const sink = new CollectingSink();
     const outcome = await whatsappAndroidDbParser.parse(input, sink, {});
-    expect(sink.messages[0]?.sender).toBe('+4915100000001');
-    expect(outcome.details).toMatchObject({ contactsSource: null });
-    expect(sink.warnings).toEqual([{ place: 'evidence-17.db', message: expect.stringContaining("were not all looked at for its WhatsApp contacts database (/evidence: it could not be listed (EACCES: permission denied, scandir '/evidence'))") }]);
+    return { senders: sink.messages.map((message) => message.sender), details: outcome.details, warnings: sink.warnings };
+  }
+  const besideOnlyElsewhere = (files: NearbyFile[]): NearbyFile[] => files.filter((file) => file.relation === 'same-import');
+
+  it('reads wa.db reached by its name when the folder beside it cannot be listed, and names the gap (regression: no contacts were read at all)', async () => {
+    // Its -wal is reached by name too: Boss is only in the log.
+    const pageSize = 4096;
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.exec(`PRAGMA page_size = ${pageSize}; ${CONTACTS_SCHEMA} INSERT INTO wa_contacts (jid, is_whatsapp_user, display_name) VALUES ('4915100000001@s.whatsapp.net', 1, 'Anna beside')`);
+    const checkpointed = db.export();
+    db.exec("INSERT INTO wa_contacts (jid, is_whatsapp_user, display_name) VALUES ('4915100000002@s.whatsapp.net', 1, 'Boss (only in the wal)')");
+    const wal = writeWalFile(walTransaction(checkpointed, db.export(), pageSize), { pageSize });
+    db.close();
+    const { senders: names, details, warnings } = await withGap({ 'wa.db': checkpointed, 'wa.db-wal': wal }, { 'wa.db': await contacts('Anna elsewhere') }, besideOnlyElsewhere);
+    expect(names).toEqual(['Anna beside', 'Boss (only in the wal)']);
+    expect(details).toMatchObject({ contactsSource: 'wa.db', contactsSourceFound: 'in the same folder' });
+    expect(warnings).toEqual([{ place: 'evidence-17.db', message: expect.stringContaining("were not all looked at for its WhatsApp contacts database (/evidence: it could not be listed (EACCES: permission denied, scandir '/evidence')): names were read from wa.db, the only one found beside it") }]);
+  });
+
+  it('reads the one among the files offered when the folder beside it was cut, and names the gap', async () => {
+    const { senders: names, details, warnings } = await withGap({ 'contacts copy.db': await contacts('Anna listed') }, {}, (files) => files);
+    expect(names[0]).toBe('Anna listed');
+    expect(details).toMatchObject({ contactsSource: 'contacts copy.db' });
+    expect(warnings).toEqual([{ place: 'evidence-17.db', message: expect.stringContaining('names were read from contacts copy.db, the only one found beside it, but another one may be among the files not looked at') }]);
+  });
+
+  it('reads none elsewhere in the import when none is found beside a folder not looked at whole: an unseen one beside it comes first', async () => {
+    const { senders: names, details, warnings } = await withGap({}, { 'wa.db': await contacts('Anna elsewhere') }, besideOnlyElsewhere);
+    expect(names[0]).toBe('+4915100000001');
+    expect(details).toMatchObject({ contactsSource: null });
+    expect(warnings).toEqual([{ place: 'evidence-17.db', message: expect.stringContaining('and none was found among those that were, nor as wa.db: one not looked at may be it, so none elsewhere in the import was used') }]);
   });
 
   it('does not take a file called wa.db for a contacts database when it is not one, and says so', async () => {
