@@ -172,7 +172,7 @@ export function summariseChats(db: Database, sourceId: string, known: readonly I
     if (rows !== null) {
       const figures = figuresOf.get(chatId);
       if (figures !== undefined && figures.count === rows) writeChatSummary(db, chatId, figures);
-      else summariseChat(db, chatId);
+      else summariseChat(db, chatId, false);
       continue;
     }
     const order = sourceCount > 1 ? 'm.timestamp IS NULL, m.timestamp, s.imported_at, m.source_position' : 'm.source_position';
@@ -184,7 +184,8 @@ export function summariseChats(db: Database, sourceId: string, known: readonly I
        WHERE messages.rowid = ordered.target`,
       [chatId],
     );
-    summariseChat(db, chatId);
+    // Merged from several sources, the chat was just numbered by time: none is out of time order.
+    summariseChat(db, chatId, sourceCount > 1);
   }
 }
 
@@ -203,15 +204,17 @@ function rowsInSourceOrder(db: Database, chatId: string): number | null {
 /**
  * Caches a chat's message count, first and last time and participants on the chat row: its
  * senders, then whoever its sources name as taking part without sending (conversationParticipants).
+ * `numberedByTime`: the chat was just numbered by time, so no message is out of time order and its
+ * rows need not be read again to count them.
  */
-function summariseChat(db: Database, chatId: string): void {
+function summariseChat(db: Database, chatId: string, numberedByTime: boolean): void {
   const figures = selectOne(db, `SELECT count(*) AS n, min(m.timestamp) AS first, max(m.timestamp) AS last FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER}`, [chatId]);
   const senders = selectAll(db, `SELECT DISTINCT m.sender, m.sender_id FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER} AND m.sender IS NOT NULL AND m.kind = 'message' ORDER BY m.sender, m.sender_id`, [chatId]);
   writeChatSummary(db, chatId, {
     count: asNumber(figures?.['n']),
     first: asNullableString(figures?.['first']),
     last: asNullableString(figures?.['last']),
-    outOfTimeOrder: countOutOfTimeOrder(db, chatId),
+    outOfTimeOrder: numberedByTime ? 0 : countOutOfTimeOrder(db, chatId),
     senders: senders.map((row) => ({ sender: asString(row['sender']), senderId: asNullableString(row['sender_id']) })),
   });
 }
