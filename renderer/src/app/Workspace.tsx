@@ -87,6 +87,10 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   }, []);
 
   const conversation = conversations.conversations.find((each) => each.id === selection?.chatId);
+  // The order the view reads in: a conversation in time order has none of its own (MessageView).
+  // A view is mounted per order read, so that one coming into time order (another source merged
+  // in) does not keep the pages it read by time as if they were in the other order.
+  const orderRead: MessageOrder = order === 'time' && (conversation?.outOfTimeOrder ?? 0) > 0 ? 'time' : 'source';
   const resultsOpen = search.state.open;
 
   return (
@@ -110,7 +114,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
             </div>
           ) : (
             <MessageView
-              key={`${selection.chatId} ${order}`}
+              key={`${selection.chatId} ${orderRead}`}
               chatId={selection.chatId}
               conversation={conversation}
               jump={selection.jump}

@@ -6,7 +6,9 @@ import type { Migration } from './migration.ts';
  * `chat_time_order` gives each message of such a chat its place by time. A message leaving the
  * case leaves its place (the chat's summary makes the order again). Cases made before count and
  * order their chats here, once, as repos/chat-time-order.ts does (written out: a migration that
- * has shipped never changes).
+ * has shipped never changes). Only rows of imported sources count: a source still 'importing'
+ * died mid-import, and the db worker drops its rows right after (abandonSource), which would leave
+ * gaps in the places given here and places past the chat's message count, never read.
  */
 export const migration0180: Migration = {
   version: 180,
@@ -27,7 +29,7 @@ export const migration0180: Migration = {
       SELECT chat, count(*) AS n FROM (
         SELECT o.chat, m.timestamp AS t,
           max(m.timestamp) OVER (PARTITION BY o.chat ORDER BY o.seq, o.message_rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-        FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid)
+        FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid JOIN sources s ON s.id = m.source_id AND s.status = 'imported')
       WHERE t < before GROUP BY chat) AS counted
     WHERE counted.chat = chats.number;
     INSERT INTO chat_time_order (chat, position, message_rowid)
@@ -35,7 +37,7 @@ export const migration0180: Migration = {
         SELECT chat, seq, message_rowid, max(t) OVER (PARTITION BY chat, g) AS sort_time FROM (
           SELECT o.chat, o.seq, o.message_rowid, m.timestamp AS t,
             count(m.timestamp) OVER (PARTITION BY o.chat ORDER BY o.seq, o.message_rowid) AS g
-          FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid
+          FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid JOIN sources s ON s.id = m.source_id AND s.status = 'imported'
           WHERE o.chat IN (SELECT number FROM chats WHERE out_of_time_order > 0)));
   `,
 };

@@ -242,6 +242,35 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0180 orders a chat by the rows of imported sources only: an interrupted import\'s rows, dropped when the case opens, leave no gap in its time order', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 120));
+    // c-2 from src-c (imported): 03:00, 01:00, 02:00. src-a's import into c-2 died after storing two rows, numbered from 0 as its import numbers them.
+    db.exec(`
+      UPDATE sources SET status = 'importing' WHERE id = 'src-a';
+      INSERT INTO chats (id, title, kind, message_count) VALUES ('c-2', 'Put back', 'private', 3);
+      INSERT INTO chat_sources (chat_id, source_id) VALUES ('c-2', 'src-c'), ('c-2', 'src-a');
+      INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, timestamp, timestamp_text, text, lang, lang_confidence, deleted, edited, locator)
+        VALUES ('m-2', 'src-c', 'c-2', 0, 1, 'message', '2024-01-01T03:00:00.000Z', '', 'a', 'und', 0, 0, 0, '{}'),
+               ('m-3', 'src-c', 'c-2', 1, 2, 'message', '2024-01-01T01:00:00.000Z', '', 'b', 'und', 0, 0, 0, '{}'),
+               ('m-4', 'src-c', 'c-2', 2, 3, 'message', '2024-01-01T02:00:00.000Z', '', 'c', 'und', 0, 0, 0, '{}'),
+               ('m-5', 'src-a', 'c-2', 0, 0, 'message', '2024-01-01T00:30:00.000Z', '', 'x', 'und', 0, 0, 0, '{}'),
+               ('m-6', 'src-a', 'c-2', 1, 1, 'message', '2024-01-01T00:10:00.000Z', '', 'y', 'und', 0, 0, 0, '{}');
+      INSERT INTO chat_order (chat, seq, message_rowid) SELECT c.number, m.seq, m.rowid FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.rowid > 1;
+    `);
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 180));
+    // What the db worker does next on opening the case (db.worker.ts open: abandonSource of each 'importing' source).
+    db.exec("DELETE FROM messages WHERE source_id = 'src-a'; DELETE FROM chat_sources WHERE source_id = 'src-a'");
+    // 01:00 and 02:00 are listed after 03:00; the 3 messages of c-2 stand at places 0..2 by time (messages.range reads places below message_count).
+    expect(rows(db, "SELECT out_of_time_order, message_count FROM chats WHERE id = 'c-2'")).toEqual([[2, 3]]);
+    expect(rows(db, 'SELECT t.position, m.id FROM chat_time_order t JOIN messages m ON m.rowid = t.message_rowid ORDER BY 1')).toEqual([
+      [0, 'm-3'],
+      [1, 'm-4'],
+      [2, 'm-2'],
+    ]);
+    db.close();
+  });
+
   it('0100 on a case with no messages ever stored leaves AUTOINCREMENT starting at 1', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();

@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp-case.ts';
+import { createCaseInUi, useUiSession } from '../support/ui-session.ts';
+
+/**
+ * A conversation read by time that comes into time order while it is open (another part of the
+ * thread merged in, so it is ordered by time and has no time order of its own): the view reads it
+ * in the source's order from then on, and must not show the pages it read by time at the places
+ * of the other order.
+ */
+const ui = useUiSession();
+
+describe('a conversation read by time that comes into time order', () => {
+  it('is read afresh, not from the pages read by time', async () => {
+    await createCaseInUi(ui, 'time-order-merge-case');
+    const folder = tempFolder();
+    // Two SMS backups of one phone: the first lists 21:02 before 21:00 and 21:01 (a clock put back).
+    const backup = (name: string, texts: [number, string][]): string => {
+      const sms = texts.map(([minute, body]) => `  <sms protocol="0" address="+40712345678" date="${1712340000000 + minute * 60_000}" type="1" subject="null" body="${body}" toa="null" sc_toa="null" service_center="null" read="1" status="-1" locked="0" date_sent="0" sub_id="1" readable_date="x" contact_name="Dorin" />`);
+      const path = join(folder, name);
+      writeFileSync(path, `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<!--File Created By SMS Backup &amp; Restore v10.20.002-->\n<smses count="${texts.length}" backup_date="1712400000000" type="full">\n${sms.join('\n')}\n</smses>\n`);
+      return path;
+    };
+    const first = backup('sms-1.xml', [[2, 'put back'], [0, 'zero'], [1, 'one']]);
+    const second = backup('sms-2.xml', [[-2, 'first message'], [-1, 'second message']]);
+    const device = 'Exhibit 9';
+    await ui.engine.startImport([first], { timeZone: 'UTC', device }).done;
+    await ui.page.reload();
+    await ui.page.getByTestId('conversation-item').first().click();
+    await ui.page.getByTestId('order-note').waitFor();
+    await ui.page.getByTestId('order-time').click();
+    const firstRow = ui.page.getByTestId('message-row').first();
+    await expect.poll(() => firstRow.getAttribute('data-seq')).not.toBe('0');
+    // The second backup merges in: the conversation is ordered by time (seq), its first message from the second backup.
+    await ui.engine.startImport([second], { timeZone: 'UTC', device }).done;
+    await ui.page.getByTestId('order-note').waitFor({ state: 'detached' });
+    await expect.poll(() => firstRow.textContent()).toContain('first message');
+    expect(await firstRow.getAttribute('data-seq')).toBe('0');
+    expect(ui.consoleErrors).toEqual([]);
+  });
+});
