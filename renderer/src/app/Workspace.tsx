@@ -88,8 +88,9 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
 
   const conversation = conversations.conversations.find((each) => each.id === selection?.chatId);
   // The order the view reads in: a conversation in time order has none of its own (MessageView).
-  // A view is mounted per order read, so that one coming into time order (another source merged
-  // in) does not keep the pages it read by time as if they were in the other order.
+  // A view is mounted per order read and message count, so that one coming into time order, or
+  // growing or shrinking (another source merged in or removed), does not keep the pages it read
+  // before as if they were still in place.
   const orderRead: MessageOrder = order === 'time' && (conversation?.outOfTimeOrder ?? 0) > 0 ? 'time' : 'source';
   const resultsOpen = search.state.open;
 
@@ -114,7 +115,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
             </div>
           ) : (
             <MessageView
-              key={`${selection.chatId} ${orderRead}`}
+              key={`${selection.chatId} ${orderRead} ${conversation?.messageCount ?? ''}`}
               chatId={selection.chatId}
               conversation={conversation}
               jump={selection.jump}
