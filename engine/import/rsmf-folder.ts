@@ -19,10 +19,13 @@ export function isRsmfManifest(path: string, name: string): boolean {
 
 /**
  * Which of `wanted` (paths below the manifest's folder, '/'-separated) an event attaches: the
- * `id` of an object in an `attachments` array, read as the importer reads it (backslashes made
- * slashes, `.` parts dropped; one climbing out with `..` or written absolute names nothing).
- * Streamed, so a manifest of gigabytes is read once and never held; a damaged manifest gives the
- * names read up to the damage.
+ * `id` of an object in an event's `attachments` array (`/events/N/attachments/M/id`), read as the
+ * importer reads it (workers/import/rsmf/manifest-event.ts: backslashes made slashes, `.` parts
+ * dropped; one climbing out with `..` or written absolute names nothing; an event with no type is
+ * kept unparsed and its attachments are not read; of a key written twice the last value counts).
+ * An `id` anywhere else (nested in an attachment, a participant's) names no file the importer
+ * reads, so such a file is listed, not taken as read. Streamed, so a manifest of gigabytes is read
+ * once and never held; a damaged manifest gives the names read up to the damage.
  */
 export async function namesInManifest(manifestPath: string, wanted: ReadonlySet<string>): Promise<Set<string>> {
   const found = new Set<string>();
@@ -48,14 +51,28 @@ function attachmentPath(id: string): string | null {
 const MAX_STRING_CHARS = 64 * 1024;
 const STRING_END = /["\\]/gu;
 
+/** Frames kept: the root, "events", an event, its "attachments", an attachment. */
+const MAX_FRAMES = 5;
+
+/** An open object or array: the key it is the value of (null for an array's element or the root). */
+interface Frame {
+  kind: 'object' | 'array';
+  key: string | null;
+  /** An event: its attachment ids (of its last `attachments` key) and whether its last `type` is a non-empty string. */
+  event?: { ids: string[]; typed: boolean };
+  /** An attachment of an event: the value of its last `id` key, when a non-empty string. */
+  id?: string | null;
+}
+
 /**
- * A JSON tokeniser that knows only what it needs: strings, keys, and which key's array it is in.
- * A string is a key when a colon follows it; an `id` value counts when the innermost array is
- * the value of an `attachments` key.
+ * A JSON tokeniser that knows only what it needs: strings, keys, and the open objects and arrays
+ * down to an event's attachment. A string is a key when a colon follows it. An event's ids are
+ * given when the event closes, and only when it has a type.
  */
 class AttachmentIdScanner {
-  /** The key whose value each open array is ('' for an array inside an array). */
-  private readonly arrays: string[] = [];
+  private readonly frames: Frame[] = [];
+  /** Open objects and arrays below an attachment: only counted, so a hostile nesting holds no memory. */
+  private deeper = 0;
   /** The key whose value comes next (after its colon), until that value begins. */
   private valueOf: string | null = null;
   private inString = false;
@@ -100,7 +117,8 @@ class AttachmentIdScanner {
       return stop.index + 1;
     }
     this.inString = false;
-    this.closed = this.overlong ? null : decoded(this.text);
+    // An overlong or undecodable string still ends a value: as '' it names no file.
+    this.closed = this.overlong ? '' : decoded(this.text) ?? '';
     this.text = '';
     this.overlong = false;
     return stop.index + 1;
@@ -123,15 +141,54 @@ class AttachmentIdScanner {
       this.closed = null;
       return at + 1;
     }
-    if (char === '[') this.arrays.push(this.valueOf ?? '');
-    else if (char === ']') this.arrays.pop();
+    if (char === '{' || char === '[') {
+      this.valueStarts(null);
+      this.open(char === '{' ? 'object' : 'array');
+    } else if (char === '}' || char === ']') this.close();
+    else if (char !== ',' && this.valueOf !== null) this.valueStarts(null);
     this.valueOf = null;
     return at + 1;
   }
 
   private value(string: string): void {
-    if (this.valueOf === 'id' && this.arrays.at(-1) === 'attachments') this.onId(string);
+    if (this.valueOf !== null) this.valueStarts(string === '' ? null : string);
     this.valueOf = null;
+  }
+
+  /** A value of the key `valueOf` begins (`string`: its text when a non-empty string). */
+  private valueStarts(string: string | null): void {
+    const owner = this.frames.at(-1);
+    if (owner === undefined || this.valueOf === null || this.deeper > 0) return;
+    if (owner.event !== undefined) {
+      if (this.valueOf === 'type') owner.event.typed = string !== null;
+      // A key written twice: the importer reads its last value only.
+      else if (this.valueOf === 'attachments') owner.event.ids = [];
+    } else if (owner.id !== undefined && this.valueOf === 'id') owner.id = string;
+  }
+
+  private open(kind: Frame['kind']): void {
+    if (this.frames.length === MAX_FRAMES) {
+      this.deeper += 1;
+      return;
+    }
+    const frame: Frame = { kind, key: this.valueOf };
+    const depth = this.frames.length;
+    // /events/N (an array's element, or a member when "events" is an object): an event.
+    if (kind === 'object' && depth === 2 && this.frames[0]?.kind === 'object' && this.frames[1]?.key === 'events') frame.event = { ids: [], typed: false };
+    // /events/N/attachments/M: an attachment.
+    if (kind === 'object' && depth === 4 && this.frames[2]?.event !== undefined && this.frames[3]?.kind === 'array' && this.frames[3].key === 'attachments') frame.id = null;
+    this.frames.push(frame);
+  }
+
+  private close(): void {
+    if (this.deeper > 0) {
+      this.deeper -= 1;
+      return;
+    }
+    const frame = this.frames.pop();
+    if (frame === undefined) return;
+    if (frame.id !== undefined && frame.id !== null) this.frames[2]?.event?.ids.push(frame.id);
+    if (frame.event?.typed === true) for (const id of frame.event.ids) this.onId(id);
   }
 
   private append(part: string): void {
