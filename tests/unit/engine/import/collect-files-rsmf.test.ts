@@ -107,4 +107,25 @@ describe('collecting an extracted RSMF production', () => {
     const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
     expect(read.messages.flatMap((message) => message.attachments.map((attachment) => attachment.path)).sort()).toEqual(['last.jpg', 'read.jpg']);
   });
+
+  it('regression: lists the files of an event the importer keeps unparsed because it is too long or too deep to read whole (they were taken as attached)', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['ok.jpg', 'long.jpg', 'deep.jpg']) writeFileSync(join(folder, name), 'bytes');
+    let nested: unknown = 'bottom';
+    for (let level = 0; level < 50; level += 1) nested = [nested];
+    const manifest = smallManifest();
+    manifest.events = [
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'fine', attachments: [{ id: 'ok.jpg' }] },
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'x'.repeat(1024 * 1024 + 1), attachments: [{ id: 'long.jpg' }] },
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'deep', custom: nested, attachments: [{ id: 'deep.jpg' }] },
+    ];
+    writeFileSync(join(folder, 'rsmf_manifest.json'), manifestText(manifest));
+    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
+    expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['deep.jpg', 'long.jpg']);
+    const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
+    expect(read.messages.map((message) => message.kind)).toEqual(['message', 'unparsed', 'unparsed']);
+    expect(read.messages.flatMap((message) => message.attachments.map((attachment) => attachment.path))).toEqual(['ok.jpg']);
+  });
 });
