@@ -39,10 +39,10 @@ export async function namesInManifest(manifestPath: string, wanted: ReadonlySet<
   return found;
 }
 
-/** An attachment id as the path the importer looks up (import-limits.ts safeRelativePath), or null. */
+/** An attachment id as the path the importer looks up (import-limits.ts safeRelativePath: a URL names none), or null. */
 function attachmentPath(id: string): string | null {
   const slashed = id.replaceAll('\\', '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:/u.test(slashed)) return null;
+  if (slashed.startsWith('/') || /^[A-Za-z]:/u.test(slashed) || /^[a-z][a-z0-9+.-]*:\/\//iu.test(slashed)) return null;
   const parts = slashed.split('/').filter((part) => part !== '' && part !== '.');
   return parts.length === 0 || parts.includes('..') ? null : parts.join('/');
 }

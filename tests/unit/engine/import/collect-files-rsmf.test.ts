@@ -128,4 +128,18 @@ describe('collecting an extracted RSMF production', () => {
     expect(read.messages.map((message) => message.kind)).toEqual(['message', 'unparsed', 'unparsed']);
     expect(read.messages.flatMap((message) => message.attachments.map((attachment) => attachment.path))).toEqual(['ok.jpg']);
   });
+
+  it('regression: lists a file an attachment id written as a URL seems to name (the importer refuses such an id; the scan took it as a path)', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(join(folder, 'https:', 'example.org'), { recursive: true });
+    writeFileSync(join(folder, 'https:', 'example.org', 'a.jpg'), 'bytes');
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', body: 'link', attachments: [{ id: 'https://example.org/a.jpg' }] }];
+    writeFileSync(join(folder, 'rsmf_manifest.json'), manifestText(manifest));
+    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
+    expect(unreferenced.map((file) => file.path.slice(folder.length + 1))).toEqual(['https:/example.org/a.jpg']);
+    const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
+    expect(read.messages[0]?.attachments.map((attachment) => attachment.path ?? null)).toEqual([null]);
+  });
 });
