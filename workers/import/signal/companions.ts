@@ -71,7 +71,8 @@ async function chatBeside(input: ParserInput): Promise<{ isChat: boolean; gap: s
   if (gap === null) return { isChat: false, gap: null };
   try {
     const bytes = await input.companion(CHAT_FILE);
-    return { isChat: bytes !== null && sniffSignalExport(bytes.subarray(0, SNIFF_BYTES)), gap };
+    // Read by its name, it was looked at: whether it is signal-export's is then known, not in doubt.
+    return bytes === null ? { isChat: false, gap } : { isChat: sniffSignalExport(bytes.subarray(0, SNIFF_BYTES)), gap: null };
   } catch (error) {
     return { isChat: false, gap: `${gap}; ${CHAT_FILE} could not be read (${error instanceof Error ? error.message : String(error)})` };
   }

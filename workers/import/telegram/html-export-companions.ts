@@ -82,12 +82,18 @@ function exportJsonOf(folder: string): { shown: string } | null {
 }
 
 function isTelegramJson(path: string): boolean {
-  if (!existsSync(path) || !statSync(path).isFile()) return false;
-  const fd = openSync(path, 'r');
+  // One that cannot be looked at or opened is not known to be there: the page is then read as a
+  // source (detection must never throw for a file beside the one asked about).
   try {
-    const buffer = new Uint8Array(SNIFF_BYTES);
-    return sniffTelegramJson(buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0)));
-  } finally {
-    closeSync(fd);
+    if (!existsSync(path) || !statSync(path).isFile()) return false;
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = new Uint8Array(SNIFF_BYTES);
+      return sniffTelegramJson(buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0)));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }

@@ -83,7 +83,8 @@ export function telegramMessage(value: JsonValue, context: TelegramMessageContex
   const rich = text === '' ? readRichMessage(value['rich_message']) : null;
   if (rich !== null) {
     text = rich.text;
-    media.attachments.push(...rich.attachments);
+    // One by one: a hostile rich message can hold more files than a call takes arguments.
+    for (const attachment of rich.attachments) media.attachments.push(attachment);
     for (const unsafe of rich.unsafePaths) notes.push(`the file path "${unsafe}" points outside the export folder; it was not linked`);
     if (rich.unsafePaths.length > 0) extra['unsafeFilePaths'] = [...media.unsafePaths, ...rich.unsafePaths];
     // What the exporter could not convert is named, so that a message it leaves empty is not silently empty.

@@ -15,7 +15,7 @@ import { sniffTelegramJson } from './json-sniff.ts';
 import { deletedAccountName } from './json-text.ts';
 import { describeUtf8Problems } from './utf8-chunks.ts';
 
-export const TELEGRAM_JSON_PARSER_VERSION = '1.15.1';
+export const TELEGRAM_JSON_PARSER_VERSION = '1.15.2';
 
 const CHAT_FIELDS = new Set(['name', 'type', 'id']);
 const CHAT_LISTS = new Set(['chats', 'left_chats']);

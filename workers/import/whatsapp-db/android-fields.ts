@@ -112,6 +112,8 @@ export interface WaFields {
   pollOptions?: WaPollOption[];
   /** The people the message @mentions (message_mentions; mentions.ts); absent in layouts without it. */
   mentions?: readonly WaMention[];
+  /** Set when message_mentions holds more rows for the message than `mentions` lists. */
+  mentionsNote?: string | null;
   /** What a group invitation invites to (message_group_invite; group-invite.ts); absent in layouts without it. */
   groupInvite?: WaGroupInvite | null;
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */

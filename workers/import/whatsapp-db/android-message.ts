@@ -180,6 +180,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     text = [text, ...options.map((option) => `• ${option.name ?? '(no text)'}${option.voteTotal === null ? '' : ` (${option.voteTotal} vote${option.voteTotal === 1 ? '' : 's'})`}`)].filter((line) => line !== '').join('\n');
   }
   if (fields.mentions !== undefined && fields.mentions.length > 0) extra['mentions'] = fields.mentions.map((mention) => mentionFacts(mention, contacts));
+  if (fields.mentionsNote !== undefined && fields.mentionsNote !== null) extra['mentionsNote'] = fields.mentionsNote;
   if (fields.groupInvite !== undefined && fields.groupInvite !== null) {
     const invite = groupInviteFacts(fields.groupInvite, contacts, timeNotes);
     extra['groupInvite'] = invite;

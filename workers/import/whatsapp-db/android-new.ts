@@ -11,7 +11,8 @@ import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, storedOrder, textValue } from '../sqlite/index.ts';
 import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-fields.ts';
 import { GROUP_INVITE_COLUMNS, groupInviteOf } from './group-invite.ts';
-import { loadMentions, mentionsOf } from './mentions.ts';
+import { loadMentions, mentionsNotListedNote, mentionsOf } from './mentions.ts';
+import type { MentionRows } from './mentions.ts';
 import { QUOTED_MEDIA_COLUMNS, quotedMediaOf } from './quoted-media.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-fields.ts';
 import { hasCallLink } from './android-calls.ts';
@@ -104,7 +105,7 @@ export class NewLayoutReader {
   /** Poll options, with their votes, by the poll's message rowid (polls.ts). */
   private readonly polls: Map<number, WaPollOption[]>;
   /** The jid rows each message @mentions, by message row (mentions.ts). */
-  private readonly mentions: Map<number, (number | null)[]>;
+  private readonly mentions: Map<number, MentionRows>;
   /** Chats the owner cleared, by chat row (cleared-chats.ts). */
   private readonly clearJobs: Map<number, ClearJob[]>;
   /** A template message's buttons (message_template_button), by its message rowid. */
@@ -238,6 +239,7 @@ export class NewLayoutReader {
       pollOptions: this.polls.get(rowidOf(row)) ?? [],
       groupInvite: groupInviteOf(row, this.jids),
       mentions: mentionsOf(this.mentions.get(rowidOf(row)), this.jids),
+      mentionsNote: mentionsNotListedNote(this.mentions.get(rowidOf(row))),
       starred: flagValue(row['starred']),
       translatedText: nonEmptyText(row['translated_text']),
       linkPreview: linkPreviewOf(row),

@@ -27,9 +27,17 @@ export interface WaMention {
   person: ResolvedJid | null;
 }
 
-/** The jid rows each message mentions, by message row, in the table's stored order. */
-export function loadMentions(db: Database, onError: (message: string) => void): Map<number, (number | null)[]> {
-  const byMessage = new Map<number, (number | null)[]>();
+/**
+ * The jid rows each message mentions, by message row, in the table's stored order; `rows` counts
+ * every row of a message, so one holding more than the cap says how many were not listed.
+ */
+export interface MentionRows {
+  jidRows: (number | null)[];
+  rows: number;
+}
+
+export function loadMentions(db: Database, onError: (message: string) => void): Map<number, MentionRows> {
+  const byMessage = new Map<number, MentionRows>();
   if (!hasTable(db, 'message_mentions')) return byMessage;
   const columns = columnsOf(db, 'message_mentions');
   if (!columns.has('message_row_id') || !columns.has('jid_row_id')) return byMessage;
@@ -43,9 +51,10 @@ export function loadMentions(db: Database, onError: (message: string) => void): 
   for (const row of scanRows(db, scan, (message) => onError(`message_mentions: ${message}`))) {
     const message = integerValue(row['message_row_id']);
     if (message === null) continue;
-    const list = byMessage.get(message) ?? [];
-    if (list.length < MAX_MENTIONS_PER_MESSAGE) list.push(integerValue(row['jid_row_id']));
-    byMessage.set(message, list);
+    const listed = byMessage.get(message) ?? { jidRows: [], rows: 0 };
+    listed.rows += 1;
+    if (listed.jidRows.length < MAX_MENTIONS_PER_MESSAGE) listed.jidRows.push(integerValue(row['jid_row_id']));
+    byMessage.set(message, listed);
   }
   return byMessage;
 }
@@ -54,8 +63,14 @@ export function loadMentions(db: Database, onError: (message: string) => void): 
 const NO_MENTIONS: readonly WaMention[] = [];
 
 /** The mentions of one message, resolved as senders are (a lid to its phone jid where mapped). */
-export function mentionsOf(rows: readonly (number | null)[] | undefined, jids: JidBook): readonly WaMention[] {
-  return rows === undefined ? NO_MENTIONS : rows.map((jidRow) => ({ jidRow, person: jids.resolve(jidRow) }));
+export function mentionsOf(listed: MentionRows | undefined, jids: JidBook): readonly WaMention[] {
+  return listed === undefined ? NO_MENTIONS : listed.jidRows.map((jidRow) => ({ jidRow, person: jids.resolve(jidRow) }));
+}
+
+/** Said in extra.mentionsNote when a message holds more rows than are listed; null otherwise. */
+export function mentionsNotListedNote(listed: MentionRows | undefined): string | null {
+  if (listed === undefined || listed.rows <= listed.jidRows.length) return null;
+  return `message_mentions holds ${listed.rows} rows for this message: only the first ${listed.jidRows.length} are listed`;
 }
 
 /** A mention as kept in extra.mentions: named as senders are; a jid row not in the jid table is said. */

@@ -5,7 +5,9 @@ import { collectFiles } from '../../../../engine/import/collect-files.ts';
 import { NOT_REFERENCED_REASON } from '../../../../engine/import/cellebrite-folder.ts';
 import { NOT_ATTACHED_REASON, NOT_NAMED_BY_EITHER_REASON, unreferencedInOwnedFolders } from '../../../../engine/import/owned-folders.ts';
 import { whatsappText } from '../../../support/hostile-corpus/seeds.ts';
+import { inputFromFile, runParser } from '../../../support/parser-harness.ts';
 import { tempFolder } from '../../../support/temp-case.ts';
+import { rsmfParser } from '../../../../workers/import/rsmf/index.ts';
 import { manifestText, smallManifest } from '../../workers/import/rsmf/rsmf-builder.ts';
 
 /**
@@ -83,5 +85,61 @@ describe('collecting an extracted RSMF production', () => {
     writeFileSync(join(folder, 'rsmf_manifest.json'), padded);
     const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
     expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['P1', 'avatar.png']);
+  });
+
+  it('regression: lists a file whose id only the importer does not read as an event\'s attachment (nested, outside events, an event with no type, an earlier "attachments" key), which was neither imported nor listed', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['read.jpg', 'nested.jpg', 'participant.jpg', 'untyped.jpg', 'overwritten.jpg', 'last.jpg']) writeFileSync(join(folder, name), 'bytes');
+    const manifest = smallManifest();
+    manifest.participants = [{ id: 'P1', display: 'Ana', attachments: [{ id: 'participant.jpg' }] }];
+    manifest.events = [
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'a', attachments: [{ id: 'read.jpg', custom: { id: 'nested.jpg' } }] },
+      { participant: 'P1', conversation: 'C1', body: 'no type: kept unparsed, its attachments not read', attachments: [{ id: 'untyped.jpg' }] },
+    ];
+    // A key written twice in an event: the importer reads the last value (read-manifest.ts, duplicateKeys).
+    const text = manifestText(manifest).replace(/\]\s*\}\s*$/u, `, {"type": "message", "participant": "P1", "conversation": "C1", "attachments": [{"id": "overwritten.jpg"}], "attachments": [{"id": "last.jpg"}]}]}`);
+    writeFileSync(join(folder, 'rsmf_manifest.json'), text);
+    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
+    expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['nested.jpg', 'overwritten.jpg', 'participant.jpg', 'untyped.jpg']);
+    // The importer reads exactly the others, so every file is either read or listed.
+    const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
+    expect(read.messages.flatMap((message) => message.attachments.map((attachment) => attachment.path)).sort()).toEqual(['last.jpg', 'read.jpg']);
+  });
+
+  it('regression: lists the files of an event the importer keeps unparsed because it is too long or too deep to read whole (they were taken as attached)', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['ok.jpg', 'long.jpg', 'deep.jpg']) writeFileSync(join(folder, name), 'bytes');
+    let nested: unknown = 'bottom';
+    for (let level = 0; level < 50; level += 1) nested = [nested];
+    const manifest = smallManifest();
+    manifest.events = [
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'fine', attachments: [{ id: 'ok.jpg' }] },
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'x'.repeat(1024 * 1024 + 1), attachments: [{ id: 'long.jpg' }] },
+      { type: 'message', participant: 'P1', conversation: 'C1', body: 'deep', custom: nested, attachments: [{ id: 'deep.jpg' }] },
+    ];
+    writeFileSync(join(folder, 'rsmf_manifest.json'), manifestText(manifest));
+    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
+    expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['deep.jpg', 'long.jpg']);
+    const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
+    expect(read.messages.map((message) => message.kind)).toEqual(['message', 'unparsed', 'unparsed']);
+    expect(read.messages.flatMap((message) => message.attachments.map((attachment) => attachment.path))).toEqual(['ok.jpg']);
+  });
+
+  it('regression: lists a file an attachment id written as a URL seems to name (the importer refuses such an id; the scan took it as a path)', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(join(folder, 'https:', 'example.org'), { recursive: true });
+    writeFileSync(join(folder, 'https:', 'example.org', 'a.jpg'), 'bytes');
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', body: 'link', attachments: [{ id: 'https://example.org/a.jpg' }] }];
+    writeFileSync(join(folder, 'rsmf_manifest.json'), manifestText(manifest));
+    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
+    expect(unreferenced.map((file) => file.path.slice(folder.length + 1))).toEqual(['https:/example.org/a.jpg']);
+    const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
+    expect(read.messages[0]?.attachments.map((attachment) => attachment.path ?? null)).toEqual([null]);
   });
 });

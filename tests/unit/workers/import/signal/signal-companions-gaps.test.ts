@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { detectFormat } from '../../../../../workers/import/detect-format.ts';
@@ -49,5 +49,15 @@ describe('signal-export companions near a folder not looked at whole', () => {
     const detected = await detectFormat(join(root, 'chat.js'));
     expect(detected.companionOf).toBeUndefined();
     expect(detected.reason).toContain(`${root}: it holds ${MAX_CHAT_FOLDERS_LOOKED_AT + 1} folders: only the first ${MAX_CHAT_FOLDERS_LOOKED_AT} by name were looked into`);
+  });
+
+  it('regression: an index.html whose chat.md, reached by its name in a folder that cannot be listed, is not signal-export\'s is no companion, and is not said to be unseen', async () => {
+    const root = copyOfExport();
+    writeFileSync(join(root, 'Ion Popa', 'chat.md'), '# shopping list\n\n- bread\n');
+    unlistable.folder = join(root, 'Ion Popa');
+    const detected = await detectFormat(join(root, 'Ion Popa', 'index.html'));
+    expect(detected.companionOf).toBeUndefined();
+    expect(detected.reason).not.toContain('could not be looked at');
+    expect(detected.reason).toMatch(/^the content matches no supported export format/u);
   });
 });

@@ -81,4 +81,10 @@ describe('Telegram JSON rich messages (rich_message in place of text)', () => {
     const [message] = await parse([{ id: 9, type: 'message', date_unixtime: '1777716001', from: 'Vlad', from_id: 'user41', text: 'plain words', text_entities: [{ type: 'plain', text: 'plain words' }] }]);
     expect(message?.text).toBe('plain words');
   });
+
+  it('regression: a rich message of 200,000 maps is read, not thrown (its attachments were spread into one call: Maximum call stack size exceeded)', async () => {
+    const maps = Array.from({ length: 200_000 }, () => ({ type: 'map' }));
+    const [message] = await parse([richMessage(9, maps)]);
+    expect(message?.attachments.length).toBe(200_000);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { whatsappAndroidDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
+import { MAX_MENTIONS_PER_MESSAGE } from '../../../../../workers/import/whatsapp-db/mentions.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
 import { MSGSTORE_CORE_TABLES } from '../../../../support/msgstore-event-tables.ts';
 import { waContactsSql } from '../../../../support/wa-contacts.ts';
@@ -35,5 +36,16 @@ describe('msgstore.db: the people a message @mentions (message_mentions)', () =>
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(transitional), 'msgstore.db');
     expect(run.sink.messages.some((message) => message.extra?.['mentions'] !== undefined)).toBe(false);
     expect(run.sink.warnings).toContainEqual({ place: 'msgstore.db', message: expect.stringContaining('message_mentions: 3 row(s) not read: the database holds both message tables') });
+  });
+
+  it('regression: a message mentioning more people than are listed says how many were left out (they were dropped unsaid)', async () => {
+    const over = MAX_MENTIONS_PER_MESSAGE + 2;
+    const many = `${SCHEMA}
+      WITH RECURSIVE n(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM n WHERE i < ${999 + over})
+      INSERT INTO message_mentions (message_row_id, jid_row_id) SELECT 2, i FROM n;`;
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(many), 'msgstore.db');
+    const plain = run.sink.messages[1];
+    expect((plain?.extra?.['mentions'] as unknown[]).length).toBe(MAX_MENTIONS_PER_MESSAGE);
+    expect(plain?.extra?.['mentionsNote']).toBe(`message_mentions holds ${over} rows for this message: only the first ${MAX_MENTIONS_PER_MESSAGE} are listed`);
   });
 });
