@@ -9,7 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],
-    // The workers run from bundles built once for the run (tests/support/worker-bundles-setup.mjs).
-    globalSetup: ['./tests/support/worker-bundles-setup.mjs'],
+    // The workers run from bundles built once for the run (tests/support/worker-bundles-setup.mjs);
+    // the UI is built once for the run by the first end-to-end test (tests/support/renderer-build-once.ts).
+    globalSetup: ['./tests/support/worker-bundles-setup.mjs', './tests/support/renderer-build-setup.mjs'],
   },
 });
