@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt } from '../../cli/renderer-build.ts';
 import { Engine } from '../../engine/engine.ts';
 import type { LoopbackServer } from '../../engine/loopback/server.ts';
 import { startLoopbackServer } from '../../engine/loopback/server.ts';
 import { launchChromium } from '../support/browser.ts';
+import type { BuiltUi } from '../support/renderer-build-once.ts';
+import { uiBuiltForRun } from '../support/renderer-build-once.ts';
 import { REPO_ROOT, tempFolder, writeTemp } from '../support/temp-case.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
@@ -21,6 +22,7 @@ let engine: Engine;
 let server: LoopbackServer;
 let browser: Browser;
 let page: Page;
+let built: BuiltUi;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -28,7 +30,9 @@ beforeAll(async () => {
   engine = new Engine({ mode: 'browser', actor: 'e2e-analyst' });
   await engine.openCase(join(folder, 'case'), true);
   await engine.startImport([writeTemp(folder, 'WhatsApp Chat with Boss.txt', CHAT)], { timeZone: 'UTC' }).done;
-  server = await startLoopbackServer({ engine, staticRoot: ensureRendererBuilt(), port: 0 });
+  // The UI as the source is now, built once for the run (a stale build/renderer was served before).
+  built = await uiBuiltForRun();
+  server = await startLoopbackServer({ engine, staticRoot: built.staticRoot, port: 0 });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 }, 120_000);
@@ -37,6 +41,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await engine?.dispose();
+  built?.dispose();
 });
 
 describe('review in the browser', () => {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildRendererInto } from '../../cli/renderer-build.ts';
 import { Engine } from '../../engine/engine.ts';
 import type { LoopbackServer } from '../../engine/loopback/server.ts';
 import { startLoopbackServer } from '../../engine/loopback/server.ts';
 import { launchChromium } from './browser.ts';
+import { uiBuiltForRun } from './renderer-build-once.ts';
 import { REPO_ROOT, tempFolder } from './temp-case.ts';
 
 /** Where end-to-end tests put their screenshots (CI keeps them as artifacts). */
@@ -41,11 +40,10 @@ export function useUiSession(options: { height?: number } = {}, timeoutMs = 120_
 
 export async function openUiSession(options: { height?: number } = {}): Promise<UiSession> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // The UI as the source is now, built for this session alone (see buildRendererInto).
-  const staticRoot = mkdtempSync(join(tmpdir(), 'threadline-ui-build-'));
-  buildRendererInto(staticRoot);
+  // The UI as the source is now, built once for the run and shared read-only (see uiBuiltForRun).
+  const built = await uiBuiltForRun();
   const engine = new Engine({ mode: 'browser', actor: 'e2e' });
-  const server = await startLoopbackServer({ engine, staticRoot, port: 0 });
+  const server = await startLoopbackServer({ engine, staticRoot: built.staticRoot, port: 0 });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: options.height ?? 900 } });
   const consoleErrors: string[] = [];
@@ -62,7 +60,7 @@ export async function openUiSession(options: { height?: number } = {}): Promise<
       await browser.close();
       await server.close();
       await engine.dispose();
-      rmSync(staticRoot, { recursive: true, force: true });
+      built.dispose();
     },
   };
 }
