@@ -2,7 +2,7 @@ import type { CsvMappingSpec } from '../../shared/domain/import.ts';
 import type { ResponseOf } from '../../shared/ipc/contract.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { collectFiles } from './collect-files.ts';
-import { databaseFiles } from './database-files.ts';
+import { companionCandidates } from './database-files.ts';
 import { unreferencedInOwnedFolders } from './owned-folders.ts';
 
 const MAX_LISTED = 2000;
@@ -18,9 +18,9 @@ export async function detectFiles(session: CaseSession, paths: string[], csvMapp
   const importer = await session.importer();
   const found: DetectedFile[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
   for (const item of skipped) found.push({ path: item.path, size: 0, format: null, reason: item.reason });
-  const databases = databaseFiles(files);
+  const candidates = companionCandidates(files);
   for (const file of files.slice(0, MAX_LISTED)) {
-    const importedWith = databases.filter((other) => other !== file.path);
+    const importedWith = candidates.filter((other) => other !== file.path);
     const detected = await importer.client.call('detectFormat', { path: file.path, importedWith, ...(csvMapping === undefined ? {} : { csvMapping }) });
     found.push({ path: file.path, size: file.size, format: detected.companionOf === undefined ? detected.format : 'companion', reason: detected.reason });
   }

@@ -10,7 +10,7 @@ import type { SourceProgressPatch, SourceTracker } from '../tasks/source-tracker
 import type { TaskHandle } from '../tasks/task-manager.ts';
 import { unreferencedInOwnedFolders } from './owned-folders.ts';
 import { collectFiles } from './collect-files.ts';
-import { databaseFiles } from './database-files.ts';
+import { companionCandidates } from './database-files.ts';
 import type { CollectedFile } from './collect-files.ts';
 import { detectSourceLanguages } from './detect-languages.ts';
 import { sha256File } from '../package/hashing.ts';
@@ -67,7 +67,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     summaries.push(summary);
   }
   const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path), dateOrder: declaredDateOrder(options, file.path) }) }));
-  const databases = databaseFiles(files);
+  const candidates = companionCandidates(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;
   let indexChanged = false;
@@ -78,7 +78,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
       overall: (stage, done, total) => task.progress(stage, done, total),
       bytes: (done) => task.progress(`importing ${basename(file.path)}`, doneBytes + done, totalBytes),
     };
-    const importedWith = databases.filter((other) => other !== file.path);
+    const importedWith = candidates.filter((other) => other !== file.path);
     const summary = signal.aborted
       ? cancelledSummary(file.path, whyCancelled(tracker, task, index, 'not imported'))
       : await importOne(session, file, options, { device: devices(file.path), signal, report, importedWith, byUser: () => cancelledByUser(tracker, task, index), whyCancelled: () => whyCancelled(tracker, task, index, 'nothing of this source was kept') });

@@ -48,7 +48,7 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   const signalCompanion = await signalExportCompanion(fileInput(path, statSync(path).size, importedWith), head);
   if (signalCompanion !== null) return { format: null, ...signalCompanion };
   // Telegram's overview and list pages, and the HTML copy of chats an "HTML and JSON" export also wrote as JSON.
-  const telegramCompanion = telegramExportCompanion(path, head);
+  const telegramCompanion = telegramExportCompanion(path, head, importedWith);
   if (telegramCompanion !== null) return { format: null, ...telegramCompanion };
   const parser = PARSERS.find((candidate) => candidate.sniff(head, basename(path)));
   if (parser !== undefined) return { format: parser.format, reason: `content recognised as ${parser.format}` };

@@ -24,7 +24,7 @@
  */
 
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { sniffTelegramJson } from './json-sniff.ts';
 import { sniffTelegramHtml, SNIFF_BYTES } from './html-sniff.ts';
 
@@ -43,13 +43,18 @@ const CHAT_FOLDER = /^chat_\d+$/u;
 const TOPIC_FOLDER = /^topic_\d+$/u;
 const RESULT_JSON = 'result.json';
 
-/** `head`: the first bytes of the file at `path`. Null when it is not such a companion. */
-export function telegramExportCompanion(path: string, head: Uint8Array): TelegramExportCompanion | null {
+/**
+ * `head`: the first bytes of the file at `path`; `importedWith`: the other files of the import
+ * that may be companions' owners (a chat page is result.json's only when that result.json is
+ * imported too: importing one chat's folder of such an export imports its pages). Null when it is
+ * not such a companion.
+ */
+export function telegramExportCompanion(path: string, head: Uint8Array, importedWith: readonly string[] = []): TelegramExportCompanion | null {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, SNIFF_BYTES));
   if (!HTML_START.test(text) || !text.includes(EXPORT_SKELETON)) return null;
   const folder = dirname(path);
   if (sniffTelegramHtml(head)) {
-    const json = exportJsonOf(folder);
+    const json = exportJsonOf(folder, new Set(importedWith.map((other) => resolve(other))));
     if (json === null) return null;
     return { companionOf: RESULT_JSON, reason: `a Telegram Desktop HTML page of a chat the same export also wrote in ${json.shown} (export format "HTML and JSON": the same messages): the chat is imported from ${RESULT_JSON}` };
   }
@@ -67,9 +72,10 @@ export function isExportRootPage(text: string): boolean {
   return HTML_START.test(text) && text.includes(EXPORT_SKELETON) && !text.includes('class="history"') && ROOT_BODY.test(text);
 }
 
-/** The result.json the same export wrote for a chat page in `folder`, or null. */
-function exportJsonOf(folder: string): { shown: string } | null {
-  if (isTelegramJson(join(folder, RESULT_JSON))) return { shown: RESULT_JSON };
+/** The result.json the same export wrote for a chat page in `folder`, when it is imported too, or null. */
+function exportJsonOf(folder: string, imported: ReadonlySet<string>): { shown: string } | null {
+  const isImportedJson = (path: string): boolean => imported.has(resolve(path)) && isTelegramJson(path);
+  if (isImportedJson(join(folder, RESULT_JSON))) return { shown: RESULT_JSON };
   const names = folder.replace(/\\/gu, '/').split('/');
   const own = names.at(-1) ?? '';
   const parent = names.at(-2) ?? '';
@@ -78,7 +84,7 @@ function exportJsonOf(folder: string): { shown: string } | null {
   if (depth === 0) return null;
   let root = folder;
   for (let level = 0; level < depth; level += 1) root = dirname(root);
-  return isTelegramJson(join(root, RESULT_JSON)) ? { shown: `${'../'.repeat(depth)}${RESULT_JSON}` } : null;
+  return isImportedJson(join(root, RESULT_JSON)) ? { shown: `${'../'.repeat(depth)}${RESULT_JSON}` } : null;
 }
 
 function isTelegramJson(path: string): boolean {

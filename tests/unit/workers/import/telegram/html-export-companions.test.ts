@@ -24,9 +24,11 @@ function fullExport(withJson: boolean): string {
   return root;
 }
 
+/** The whole export imported: each file detected with the others' result.json as imported with it. */
 async function formats(root: string): Promise<[string | null, string | undefined][]> {
   const files = ['result.json', 'export_results.html', 'lists/chats.html', 'chats/chat_01/messages.html'];
-  const detected = await Promise.all(files.map((file) => detectFormat(join(root, file)).catch(() => ({ format: null, companionOf: 'missing' }))));
+  const importedWith = [join(root, 'result.json')];
+  const detected = await Promise.all(files.map((file) => detectFormat(join(root, file), undefined, importedWith).catch(() => ({ format: null, companionOf: 'missing' }))));
   return detected.map((item) => [item.format, item.companionOf]);
 }
 
@@ -51,7 +53,7 @@ describe('Telegram full-account export folder: each chat imported once, the over
       [null, 'DataExport_2026-05-02'],
       [null, 'result.json'],
     ]);
-    expect((await detectFormat(join(root, 'chats', 'chat_01', 'messages.html'))).reason).toBe(
+    expect((await detectFormat(join(root, 'chats', 'chat_01', 'messages.html'), undefined, [join(root, 'result.json')])).reason).toBe(
       'a Telegram Desktop HTML page of a chat the same export also wrote in ../../result.json (export format "HTML and JSON": the same messages): the chat is imported from result.json',
     );
   });
@@ -64,10 +66,20 @@ describe('Telegram full-account export folder: each chat imported once, the over
     // Not in chats/chat_NN/: the result.json above belongs to another export.
     expect((await detectFormat(join(single, 'messages.html'))).format).toBe('telegram-html');
     writeFileSync(join(single, 'result.json'), JSON.stringify({ name: 'Vlad', type: 'personal_chat', id: 41, messages: [] }));
-    expect((await detectFormat(join(single, 'messages.html'))).companionOf).toBe('result.json');
+    const withJson = [join(single, 'result.json')];
+    expect((await detectFormat(join(single, 'messages.html'), undefined, withJson)).companionOf).toBe('result.json');
     // A result.json that is not Telegram's makes no companion.
     writeFileSync(join(single, 'result.json'), '{"results": []}');
-    expect((await detectFormat(join(single, 'messages.html'))).format).toBe('telegram-html');
+    expect((await detectFormat(join(single, 'messages.html'), undefined, withJson)).format).toBe('telegram-html');
+    rmSync(root, { recursive: true });
+  });
+
+  it('one chat\'s folder of an "HTML and JSON" export imported alone: its pages are the source, as result.json is not imported', async () => {
+    const root = fullExport(true);
+    const page = join(root, 'chats', 'chat_01', 'messages.html');
+    // Imported with the chat's own files only (the engine passes the import's result.json files, none here).
+    expect((await detectFormat(page, undefined, [])).format).toBe('telegram-html');
+    expect((await detectFormat(page, undefined, [join(root, 'result.json')])).companionOf).toBe('result.json');
     rmSync(root, { recursive: true });
   });
 });
