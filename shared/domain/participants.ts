@@ -7,30 +7,74 @@ export interface SenderSeen {
 }
 
 /**
+ * An e-mail address (or anything of its shape: a WhatsApp or XMPP jid): a local part, "@", and a
+ * host name of letters, digits, hyphens and dots. An RSMF id qualified by its manifest
+ * ("P2@rsmf-manifest:3fa2b1c9d0e4", rsmf/manifest-directory.ts) is not one: its ":" is no host name's.
+ */
+const MAIL_ADDRESS = /^[^\s@]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*$/u;
+/** A UUID in its usual text form (Signal's service ids). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+/**
+ * The form in which two identifiers name the same person. Most are compared as written, since case
+ * tells people apart in them: RSMF's manifest-local ids ("P2" and "p2" are two participants of a
+ * manifest), Telegram's user ids, Signal's group ids (base64), an application's account ids. Case
+ * is set aside only where the identifier's own standard gives it no meaning:
+ * - an e-mail address: its domain is case-insensitive (RFC 5321 §2.4); its local part may be
+ *   case-sensitive there, but RFC 5321 discourages relying on that and mail servers in practice do
+ *   not, so a sender's address and a recipient list's spelling of it are one person. A jid of
+ *   WhatsApp has this shape, with digits before its "@", so nothing changes for it;
+ * - a UUID: its hex digits are "case insensitive on input" (RFC 9562 §4).
+ * Phone numbers hold no letters, so case never mattered for them.
+ */
+export function identifierKey(id: string): string {
+  return MAIL_ADDRESS.test(id) || UUID.test(id) ? id.toLowerCase() : id;
+}
+
+/** A label as shown, with the identifiers it was seen with (by identifierKey) and whether it was also seen without one. */
+interface LabelSeen {
+  ids: Map<string, string>;
+  unidentified: boolean;
+}
+
+/**
  * A conversation's participants as shown: everyone who sent a message, as written (in the order
  * given), then everyone its sources name as taking part who did not send (group members, e-mail
  * recipients), each once. A named participant is the same person as a sender when their
- * identifiers agree (case aside: e-mail addresses are compared as mail servers do in practice),
- * or when the sender is written as the participant's label or name.
+ * identifiers agree (identifierKey), or when the sender is written as the participant's label or
+ * name and no identifier says otherwise. Two people are never shown as one: senders written alike
+ * with different identifiers are each shown with theirs ("Ana (+40711111111)"), and so is a named
+ * participant whose name a sender has but whose identifier is not that sender's.
  */
 export function conversationParticipants(senders: readonly SenderSeen[], declared: readonly ParsedParticipant[]): string[] {
+  const byLabel = new Map<string, LabelSeen>();
+  const see = (label: string, id: string | null): void => {
+    const seen = byLabel.get(label) ?? { ids: new Map<string, string>(), unidentified: false };
+    byLabel.set(label, seen);
+    if (id === null) seen.unidentified = true;
+    else if (!seen.ids.has(identifierKey(id))) seen.ids.set(identifierKey(id), id);
+  };
+  for (const { sender, senderId } of senders) see(sender, nonEmpty(senderId));
   const shown: string[] = [];
-  const labels = new Set<string>();
-  const ids = new Set<string>();
-  for (const { sender, senderId } of senders) {
-    if (!labels.has(sender)) shown.push(sender);
-    labels.add(sender);
-    if (senderId !== null && senderId !== '') ids.add(senderId.toLowerCase());
+  const show = (label: string): void => {
+    if (!shown.includes(label)) shown.push(label);
+  };
+  for (const [sender, seen] of byLabel) {
+    if (seen.ids.size > 1) for (const id of seen.ids.values()) show(`${sender} (${id})`);
+    else show(sender);
   }
+  const ids = new Set([...byLabel.values()].flatMap((seen) => [...seen.ids.keys()]));
   for (const participant of declared) {
     const label = participantLabel(participant);
     if (label === null) continue;
-    const id = participant.id ?? null;
-    const known = (id !== null && id !== '' && ids.has(id.toLowerCase())) || labels.has(label) || (participant.name !== null && labels.has(participant.name));
-    if (known) continue;
-    shown.push(label);
-    labels.add(label);
-    if (id !== null && id !== '') ids.add(id.toLowerCase());
+    const id = nonEmpty(participant.id ?? null);
+    if (id !== null && ids.has(identifierKey(id))) continue;
+    const namesakes = [byLabel.get(label), participant.name === null ? undefined : byLabel.get(participant.name)].filter((seen) => seen !== undefined);
+    // Written alike: the same person, unless both have identifiers and they differ.
+    if (namesakes.some((seen) => id === null || seen.unidentified)) continue;
+    show(namesakes.length > 0 && shown.includes(label) && id !== null ? `${label} (${id})` : label);
+    see(label, id);
+    if (id !== null) ids.add(identifierKey(id));
   }
   return shown;
 }
@@ -44,7 +88,7 @@ export function participantLabel(participant: ParsedParticipant): string | null 
   return name ?? id;
 }
 
-/** Adds `more` to `list`, skipping anyone already in it (same identifier, or same label without one). */
+/** Adds `more` to `list`, skipping anyone already in it (same identifier by identifierKey, or same label without one). */
 export function addParticipants(list: ParsedParticipant[], more: readonly ParsedParticipant[]): boolean {
   const keys = new Set(list.map(participantKey));
   let added = false;
@@ -59,8 +103,12 @@ export function addParticipants(list: ParsedParticipant[], more: readonly Parsed
 }
 
 function participantKey(participant: ParsedParticipant): string | null {
-  const id = participant.id ?? null;
-  if (id !== null && id !== '') return `id:${id.toLowerCase()}`;
+  const id = nonEmpty(participant.id ?? null);
+  if (id !== null) return `id:${identifierKey(id)}`;
   const label = participantLabel(participant);
   return label === null ? null : `label:${label}`;
+}
+
+function nonEmpty(text: string | null): string | null {
+  return text === null || text === '' ? null : text;
 }

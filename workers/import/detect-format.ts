@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile, NearbyGap } from '../../shared/contracts/parsed-source.ts';
 import { CSV_DECLARED_ENCODINGS, csvTableColumns, holdsMappedColumns, MAPPED_ROLES, sniffCsvColumns, validateCsvMapping } from './csv/index.ts';
@@ -11,7 +11,7 @@ import { telegramExportCompanion } from './telegram/index.ts';
 import { iosCompanionRolesOf } from './whatsapp-db/index.ts';
 import { databaseIdentifyingBytes, describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import type { SqliteSourceKind } from './sqlite/index.ts';
-import { fileInput, nearbyFiles, nearbyListing } from './file-input.ts';
+import { fileInput, importedFiles, nearbyFiles, nearbyListing } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
 
@@ -175,13 +175,14 @@ interface CompanionOwner {
   /** What it reads of the companion. */
   reads: string;
   /**
-   * The name by which its parser still reaches a companion beside it when their folder was not
-   * looked at whole (whatsapp-db/contacts.ts reads wa.db, or one of the import, beside it then).
+   * The names by which its parser still reaches a companion beside it when their folder was not
+   * looked at whole (whatsapp-db/reached-by-name.ts: contacts.ts reads wa.db, ios-companions.ts
+   * ContactsV2.sqlite and LID.sqlite, or one of the import, beside it then).
    */
-  reachesBesideUnlisted?: string;
+  reachesBesideUnlisted: readonly string[];
 }
-const ANDROID_MESSAGE_DATABASE: CompanionOwner = { kind: 'whatsapp-android', label: 'WhatsApp message database', plural: 'WhatsApp message databases', usualName: 'msgstore.db', reads: 'its names', reachesBesideUnlisted: 'wa.db' };
-const IOS_CHAT_DATABASE: CompanionOwner = { kind: 'whatsapp-ios', label: 'WhatsApp chat database', plural: 'WhatsApp chat databases', usualName: 'ChatStorage.sqlite', reads: 'its names and numbers' };
+const ANDROID_MESSAGE_DATABASE: CompanionOwner = { kind: 'whatsapp-android', label: 'WhatsApp message database', plural: 'WhatsApp message databases', usualName: 'msgstore.db', reads: 'its names', reachesBesideUnlisted: ['wa.db'] };
+const IOS_CHAT_DATABASE: CompanionOwner = { kind: 'whatsapp-ios', label: 'WhatsApp chat database', plural: 'WhatsApp chat databases', usualName: 'ChatStorage.sqlite', reads: 'its names and numbers', reachesBesideUnlisted: ['ContactsV2.sqlite', 'LID.sqlite'] };
 
 /**
  * A WhatsApp contacts database (wa.db on the phone, whatever its name here; on iOS ContactsV2.sqlite
@@ -206,17 +207,17 @@ async function detectCompanionDatabase(path: string, importedWith: readonly stri
     return { format: null, reason: `${what}, and no ${reader.label} (${reader.usualName}) is beside it or in this import to read it with: import it together with its ${reader.usualName}` };
   }
   // When the files beside it were not all looked at, its parser reads no companion from elsewhere
-  // (whatsapp-db/contacts.ts, ios-companions.ts); msgstore.db's still reads one beside it that it reaches.
+  // (whatsapp-db/contacts.ts, ios-companions.ts), but still reads one beside it that it reaches.
   const unlistedThere = describeUnlisted(nearbyListing(owner.input.path, []).unlisted);
   const ownerName = owner.relation === 'same-folder' ? owner.input.displayName : owner.input.path;
-  const reachedBeside = owner.relation === 'same-folder' && reader.reachesBesideUnlisted !== undefined && (basename(path) === reader.reachesBesideUnlisted || importedWith.some((other) => resolve(other) === resolve(path)));
+  const reachedBeside = owner.relation === 'same-folder' && (reader.reachesBesideUnlisted.includes(basename(path)) || importedWith.some((other) => resolve(other) === resolve(path)));
   if (unlistedThere !== null && !reachedBeside) {
     return { format: null, reason: `${what}, but the ${reader.label} ${ownerName} reads none: the files beside it were not all looked at (${unlistedThere}), and one not looked at may be the one it would read` };
   }
   if (rival !== undefined) {
     return { format: null, reason: `${what}, and this import holds several ${reader.plural} (${owner.input.path}, ${rival.input.path}) but none beside it, so it is not known whose names these are: put it beside its own ${reader.usualName}` };
   }
-  const instead = await readInstead(path, owner, roles, rolesOf, importedWith);
+  const instead = await readInstead(path, owner, roles, rolesOf, importedWith, reader.reachesBesideUnlisted);
   if (owner.relation === 'same-folder') {
     if (instead !== null) return { format: null, reason: `${what}, but another ${instead.role} with other bytes is beside it too (${instead.file.input.displayName}): the ${reader.label} ${owner.input.displayName} beside them reads neither, since they may come from different phones` };
     return { format: null, companionOf: owner.input.displayName, reason: `${what}; ${reader.reads} are read with the ${reader.label} ${owner.input.displayName} beside it` };
@@ -252,10 +253,13 @@ async function iosCompanionRoleNames(file: NearbyFile): Promise<string[]> {
  * same distance neither (whatsapp-db/contacts.ts, whatsapp-db/ios-companion-files.ts). Such a
  * companion is not read, so it must not be said to be. A copy with the same bytes is read as it.
  */
-async function readInstead(path: string, owner: NearbyFile, roles: readonly string[], rolesOf: CompanionRolesOf, importedWith: readonly string[]): Promise<{ role: string; file: NearbyFile } | null> {
+async function readInstead(path: string, owner: NearbyFile, roles: readonly string[], rolesOf: CompanionRolesOf, importedWith: readonly string[], reachedNames: readonly string[]): Promise<{ role: string; file: NearbyFile } | null> {
   const own = resolve(path);
-  // The files of the import beside it are offered to its parser even when the folder cannot be listed.
-  const beside = nearbyFiles(owner.input.path, importedWith).filter((file) => file.relation === 'same-folder' && resolve(file.input.path) !== own);
+  // The files of the import beside it are offered to its parser even when the folder cannot be
+  // listed, and those of its usual names are reached by name then; when it can, they are listed.
+  const listed = nearbyFiles(owner.input.path, importedWith).filter((file) => file.relation === 'same-folder');
+  const reachable = reachedNames.map((name) => join(dirname(owner.input.path), name)).filter((other) => !listed.some((file) => resolve(file.input.path) === resolve(other)));
+  const beside = [...listed, ...importedFiles(reachable)].filter((file) => resolve(file.input.path) !== own);
   let ownSha256: string | null = null;
   let first: { role: string; file: NearbyFile } | null = null;
   for (const role of roles) {

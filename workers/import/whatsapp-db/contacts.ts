@@ -10,6 +10,7 @@ import type { Database } from 'sql.js';
 import type { NearbyFile, ParserInput } from '../../../shared/contracts/parsed-source.ts';
 import { baseName, columnsOf, hasTable, isNearbyDatabaseOfKind, nonEmptyText, scanRows, selectExpressions } from '../sqlite/index.ts';
 import { phoneFromJid } from './jids.ts';
+import { withNamesReached } from './reached-by-name.ts';
 
 /** The name WhatsApp gives its contacts database on the phone; only ever a hint (see findContactsDatabase). */
 export const WA_CONTACTS_NAME = 'wa.db';
@@ -88,7 +89,7 @@ export async function findContactsDatabase(input: ParserInput, warn: (place: str
   const offered = await input.nearby();
   const unlisted = (await input.nearbyUnlisted()).filter((gap) => gap.relation === 'same-folder');
   const gap = unlisted.length === 0 ? null : unlisted.map((item) => `${item.folder}: ${item.reason}`).join('; ');
-  const nearby = gap === null ? offered : await withUsualNameReached(input, offered, warn);
+  const nearby = gap === null ? offered : await withNamesReached(input, offered, [WA_CONTACTS_NAME], warn);
   for (const relation of ['same-folder', 'same-import'] as const) {
     const found = new Map<string, NearbyFile>();
     for (const file of nearby.filter((candidate) => candidate.relation === relation)) {
@@ -135,41 +136,4 @@ async function firstOtherMessageDatabase(nearby: readonly NearbyFile[]): Promise
 /** How a contacts database is named in details and warnings: its name beside the source, its path otherwise. */
 export function nameOf(file: NearbyFile): string {
   return file.relation === 'same-folder' ? baseName(file.input.displayName) : file.input.path;
-}
-
-/**
- * `offered`, with wa.db beside the source reached by its name when it is not among them: a folder
- * that cannot be listed (execute without read permission) still lets a file be opened by name. It
- * is read whole once (ParserInput.companion, bounded like any file beside a source) and offered as
- * a file beside it; its own -wal is reached by name the same way.
- */
-async function withUsualNameReached(input: ParserInput, offered: NearbyFile[], warn: (place: string, message: string) => void): Promise<NearbyFile[]> {
-  if (offered.some((file) => file.relation === 'same-folder' && baseName(file.input.displayName) === WA_CONTACTS_NAME)) return offered;
-  let bytes: Uint8Array | null;
-  try {
-    bytes = await input.companion(WA_CONTACTS_NAME);
-  } catch (error) {
-    warn(input.displayName, `${WA_CONTACTS_NAME} beside it could not be read (${error instanceof Error ? error.message : String(error)})`);
-    return offered;
-  }
-  return bytes === null ? offered : [siblingByName(input, WA_CONTACTS_NAME, bytes), ...offered];
-}
-
-/** A file beside `input` reached by its name, as a nearby file over its bytes. */
-function siblingByName(input: ParserInput, name: string, bytes: Uint8Array): NearbyFile {
-  const sibling = (path: string): string => path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) + name;
-  const own: ParserInput = {
-    path: sibling(input.path),
-    displayName: sibling(input.displayName),
-    size: bytes.byteLength,
-    readAll: () => Promise.resolve(bytes),
-    async *stream() {
-      yield bytes;
-    },
-    // Its -wal and -journal lie beside it, so beside the source too.
-    companion: (companionName) => input.companion(companionName),
-    nearby: () => Promise.resolve([]),
-    nearbyUnlisted: () => Promise.resolve([]),
-  };
-  return { relation: 'same-folder', input: own, head: (length) => Promise.resolve(bytes.subarray(0, length)) };
 }

@@ -14,6 +14,7 @@ import type { EvidenceDatabase } from '../sqlite/index.ts';
 import { baseName, databaseIdentifyingBytes, isNearbyDatabaseOfKind, openEvidenceDatabase, tableNamesFromBytes } from '../sqlite/index.ts';
 import { ADDRESS_BOOK_TABLE } from './ios-address-book.ts';
 import { LID_ACCOUNT_TABLE } from './ios-lid-accounts.ts';
+import { withNamesReached } from './reached-by-name.ts';
 
 /** What a companion is, told by one table only it has. */
 export interface IosCompanionRole {
@@ -66,6 +67,16 @@ export class NearbyTables {
     return this.files;
   }
 
+  /**
+   * Adds the files beside the source reached by `names` that are not among those offered, before
+   * them (reached-by-name.ts): for a folder that was not looked at whole.
+   */
+  async reachByNames(names: readonly string[], warn: (place: string, message: string) => void): Promise<void> {
+    const reached = withNamesReached(this.input, await this.nearby(), names, warn);
+    this.files = reached;
+    await reached;
+  }
+
   /** Lower-cased table names of `file`; empty when it is no readable SQLite database. */
   of(file: NearbyFile): Promise<Set<string>> {
     let known = this.tables.get(file);
@@ -84,11 +95,17 @@ export class NearbyTables {
  * distance, or one elsewhere in the import that also holds another WhatsApp chat database. A file
  * with the role's usual name beside it that is not one is named in a warning, since an examiner
  * would expect it to be read.
+ *
+ * `gap` names the folder beside it that was not looked at whole (nearbyUnlisted), or is null. Then
+ * the files of it that were offered, and those reached by their usual names (NearbyTables
+ * reachByNames), are looked at: the one found is read, and a warning names the folder and says
+ * another may be among the files not looked at. None is then taken from elsewhere in the import:
+ * an unseen one beside it would come first.
  */
-export async function openIosCompanion(input: ParserInput, tables: NearbyTables, role: IosCompanionRole, warn: (place: string, message: string) => void): Promise<OpenIosCompanion | null> {
+export async function openIosCompanion(input: ParserInput, tables: NearbyTables, role: IosCompanionRole, gap: string | null, warn: (place: string, message: string) => void): Promise<OpenIosCompanion | null> {
   let chosen: { file: NearbyFile; sha256: string } | null;
   try {
-    chosen = await chooseCompanion(input, tables, role, warn);
+    chosen = await chooseCompanion(input, tables, role, gap, warn);
   } catch (error) {
     if (isCancellation(error)) throw error;
     // A nearby file that cannot be read is no reason to fail the chat database: it is named, and skipped.
@@ -106,7 +123,7 @@ export async function openIosCompanion(input: ParserInput, tables: NearbyTables,
   }
 }
 
-async function chooseCompanion(input: ParserInput, tables: NearbyTables, role: IosCompanionRole, warn: (place: string, message: string) => void): Promise<{ file: NearbyFile; sha256: string } | null> {
+async function chooseCompanion(input: ParserInput, tables: NearbyTables, role: IosCompanionRole, gap: string | null, warn: (place: string, message: string) => void): Promise<{ file: NearbyFile; sha256: string } | null> {
   const nearby = await tables.nearby();
   for (const relation of ['same-folder', 'same-import'] as const) {
     const found = new Map<string, NearbyFile>();
@@ -117,13 +134,21 @@ async function chooseCompanion(input: ParserInput, tables: NearbyTables, role: I
       if (!found.has(sha256)) found.set(sha256, file);
     }
     const [only, ...others] = [...found].map(([sha256, file]) => ({ sha256, file }));
-    if (only === undefined) continue;
+    if (only === undefined) {
+      if (gap === null) continue;
+      // One beside it is read before any other: an unseen one may be it.
+      warn(input.displayName, `the files beside it were not all looked at for its ${role.what} (${gap}), and no ${role.what} was found among those that were, nor as ${role.usualName}: one not looked at may be it, so none elsewhere in the import was used and it was not read`);
+      break;
+    }
     if (others.length > 0) {
       const names = [only, ...others].map((candidate) => companionName(candidate.file)).join(', ');
       warn(input.displayName, `${found.size} different ${role.what} databases ${PLACES[relation]} (${names}): they may come from different phones, so none was read; import the ChatStorage.sqlite with only its own one`);
       return null;
     }
-    if (relation === 'same-folder') return only;
+    if (relation === 'same-folder') {
+      if (gap !== null) warn(input.displayName, `the files beside it were not all looked at for its ${role.what} (${gap}): it was read from ${companionName(only.file)}, the only one found beside it, but another one may be among the files not looked at`);
+      return only;
+    }
     const rival = await otherChatDatabase(nearby, tables.throwIfCancelled);
     if (rival === null) return only;
     warn(input.displayName, `the ${role.what} ${companionName(only.file)} in the same import was not read: the import also holds the WhatsApp chat database ${companionName(rival)}, whose phone it may come from; keep each ChatStorage.sqlite in its own app group folder`);

@@ -37,15 +37,13 @@ export async function readIosCompanions(input: ParserInput, warnings: WarningCap
     warn(input.displayName, `the files near it could not be listed (${error instanceof Error ? error.message : String(error)}); no WhatsApp address book or lid table was looked for`);
     return facts;
   }
+  // When the folder beside it was not looked at whole, the companions are still reached by their
+  // usual names (a folder that cannot be listed still lets a file be opened), as wa.db is (contacts.ts).
   const unlisted = (await input.nearbyUnlisted()).filter((gap) => gap.relation === 'same-folder');
-  if (unlisted.length > 0) {
-    // A companion beside it is read before any other: an unseen one may differ from any seen, as two beside it may.
-    const folders = unlisted.map((gap) => `${gap.folder}: ${gap.reason}`).join('; ');
-    warn(input.displayName, `the files beside it were not all looked at (${folders}): its WhatsApp address book or lid table may be among those not looked at, and may differ from any found, so neither was read`);
-    return facts;
-  }
+  const gap = unlisted.length === 0 ? null : unlisted.map((item) => `${item.folder}: ${item.reason}`).join('; ');
+  if (gap !== null) await tables.reachByNames([IOS_ADDRESS_BOOK.usualName, IOS_LID_TABLE.usualName], warn);
 
-  const book = await openIosCompanion(input, tables, IOS_ADDRESS_BOOK, warn);
+  const book = await openIosCompanion(input, tables, IOS_ADDRESS_BOOK, gap, warn);
   if (book !== null) {
     withClosing(book, warn, () => {
       const read = readAddressBook(book.evidence.db, book.name, (message) => warn(book.name, message));
@@ -56,7 +54,7 @@ export async function readIosCompanions(input: ParserInput, warnings: WarningCap
     });
   }
 
-  const lids = await openIosCompanion(input, tables, IOS_LID_TABLE, warn);
+  const lids = await openIosCompanion(input, tables, IOS_LID_TABLE, gap, warn);
   if (lids !== null) {
     withClosing(lids, warn, () => {
       const read = readLidAccounts(lids.evidence.db, lids.name, (message) => warn(lids.name, message));

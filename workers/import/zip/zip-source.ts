@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors.ts';
 import { digestStream, zipFiles } from '../source-files.ts';
 import type { RecordWriter } from '../record-writer.ts';
 import { describeUnreadableEntry } from '../unreadable-content.ts';
+import { companionByHead, setAsideChatPagesWithJson } from './export-companions.ts';
+import type { CompanionEntry } from './export-companions.ts';
 import { ZipArchive } from './zip-archive.ts';
 import type { ZipEntryInfo } from './zip-archive.ts';
 
@@ -45,6 +47,12 @@ export interface ZipSurvey {
    * in the zip, which finds them itself; never an export of their own.
    */
   contacts: string[];
+  /**
+   * Entries that belong to an export in the zip without being sources (export-companions.ts: a
+   * Telegram export's overview and list pages, the HTML copy of chats it also wrote as JSON), with
+   * the reason detect-format.ts gives for the same file on disk.
+   */
+  companions: CompanionEntry[];
 }
 
 /**
@@ -61,7 +69,7 @@ const REPORT_NAME = /(?:^|\/)(?:report\.xml|[^/]*rsmf_manifest\.json)$/iu;
 
 /** Looks at the head of each entry (likely export names first) and lists what importers recognise by content. */
 export async function surveyZip(archive: ZipArchive, parsers: readonly SourceParser[], maxLookedAt = MAX_ENTRIES_SNIFFED): Promise<ZipSurvey> {
-  const survey: ZipSurvey = { recognised: [], unreadable: [], nested: [], notLookedAt: 0, contacts: [] };
+  const survey: ZipSurvey = { recognised: [], unreadable: [], nested: [], notLookedAt: 0, contacts: [], companions: [] };
   // Both sizes must be tiny: a header that understates the size must not hide an entry from the look.
   const candidates = archive.entries.filter((entry) => Math.max(entry.size, entry.compressedSize) >= MIN_EXPORT_BYTES || hasWalEntry(archive, entry));
   const ordered = [
@@ -74,6 +82,8 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
   const reportFolders: string[] = [];
   /** The entries whose folders those are (a report, a manifest): kept, while the rest of their folders are theirs. */
   const owners = new Set<ZipEntryInfo>();
+  /** Chat pages of a Telegram export: companions of its result.json if the survey recognises one where the writer puts it. */
+  const chatPages = new Set<ZipEntryInfo>();
   for (const entry of ordered) {
     // A UFDR's extracted files are its report's (keepReportFilesWithReports): not looked at, not counted.
     if (isBelowReport(reportFolders, entry.name)) continue;
@@ -103,6 +113,13 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
       survey.contacts.push(entry.name);
       continue;
     }
+    // Before the parsers sniff, as on disk (detect-format.ts).
+    const companion = companionByHead(entry.name, head);
+    if (companion === 'chat page') chatPages.add(entry);
+    else if (companion !== null) {
+      survey.companions.push(companion);
+      continue;
+    }
     const sniffs = (bytes: Uint8Array): SourceParser | undefined => parsers.find((candidate) => candidate.format !== ZIP_FORMAT && candidate.sniff(bytes, entry.name));
     // A database too big or too damaged to read whole is judged by its head, as before.
     const parser = sniffs(identifying ?? head);
@@ -120,9 +137,14 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     if (unreadable !== null) survey.unreadable.push({ name: entry.name, reason: unreadable });
   }
   keepReportFilesWithReports(survey, reportFolders, owners);
+  const { kept, companions } = setAsideChatPagesWithJson(survey.recognised, chatPages);
+  survey.recognised = kept;
+  survey.companions.push(...companions);
   // Back in archive order, so records keep the order the export was written in.
   const position = new Map(archive.entries.map((entry, index) => [entry, index]));
   survey.recognised.sort((a, b) => (position.get(a.entry) ?? 0) - (position.get(b.entry) ?? 0));
+  const positionOf = new Map(archive.entries.map((entry, index) => [entry.name, index]));
+  survey.companions.sort((a, b) => (positionOf.get(a.name) ?? 0) - (positionOf.get(b.name) ?? 0));
   // Images inside a chat export are that chat's attachments, not image items of their own.
   const exports = survey.recognised.filter((item) => item.parser.format !== 'image');
   if (exports.length > 0) survey.recognised = exports;
@@ -166,6 +188,7 @@ function keepReportFilesWithReports(survey: ZipSurvey, reportFolders: readonly s
   survey.unreadable = survey.unreadable.filter((item) => !isReportFile(item.name));
   survey.nested = survey.nested.filter((name) => !isReportFile(name));
   survey.contacts = survey.contacts.filter((name) => !isReportFile(name));
+  survey.companions = survey.companions.filter((item) => !isReportFile(item.name));
 }
 
 /** Is the entry below the folder of a report.xml recognised so far? (The reports themselves are looked at first.) */
@@ -197,6 +220,8 @@ export function explainNothingRecognised(survey: ZipSurvey, entryCount: number):
     reasons.push(`it holds ${survey.nested.length === 1 ? 'a zip' : `${survey.nested.length} zips`} inside (${survey.nested.slice(0, 3).join(', ')}): nested zips are not opened; extract the inner zip and import it`);
   }
   if (survey.notLookedAt > 0) reasons.push(`${survey.notLookedAt} entries beyond the first ${MAX_ENTRIES_SNIFFED} were not looked at`);
+  for (const { name, reason } of survey.companions.slice(0, 5)) reasons.push(`${name} is ${reason}`);
+  if (survey.companions.length > 5) reasons.push(`${survey.companions.length - 5} more entries are pages of such an export`);
   if (survey.contacts.length > 0) {
     reasons.push(`${survey.contacts.join(', ')} ${survey.contacts.length === 1 ? 'is a WhatsApp contacts database' : 'are WhatsApp contacts databases'} (names, not messages), with no WhatsApp message database in the zip to read ${survey.contacts.length === 1 ? 'it' : 'them'} with`);
   }
@@ -241,6 +266,8 @@ export async function importZip(
     for (const { name, reason } of survey.unreadable) writer.warning({ place: `${path}!${name}`, message: `cannot be read: ${reason}` });
     for (const name of survey.nested) writer.warning({ place: `${path}!${name}`, message: 'a zip inside the zip: nested archives are not opened; extract it and import it on its own' });
     if (survey.notLookedAt > 0) writer.warning({ place: path, message: `${survey.notLookedAt} entries beyond the first ${MAX_ENTRIES_SNIFFED} were not looked at` });
+    // As a companion file on disk is listed as skipped with its reason (engine import-files.ts).
+    for (const { name, reason } of survey.companions) writer.warning({ place: `${path}!${name}`, message: `not imported, a companion: ${reason}` });
     const failures: unknown[] = [];
     const entries: Record<string, unknown>[] = [];
     for (const { entry, parser } of recognised) {
@@ -291,11 +318,11 @@ const NAMED_IN_WARNING = 10;
 /**
  * The entries of the zip that no export read, as a chat or as an attachment or companion of one
  * (a photo no message names, a document): an analyst must learn what of the exhibit was not
- * imported. Those already named by a warning of their own (unreadable, nested zips, unsafe names,
- * links), folders, and the files of a UFDR report (its importer names its own) are left out.
+ * imported. Those already named by a warning of their own (unreadable, nested zips, companions,
+ * unsafe names, links), folders, and the files of a UFDR report (its importer names its own) are left out.
  */
 function entriesNotImported(archive: ZipArchive, survey: ZipSurvey): string[] {
-  const warned = new Set([...survey.unreadable.map((item) => item.name), ...survey.nested]);
+  const warned = new Set([...survey.unreadable.map((item) => item.name), ...survey.nested, ...survey.companions.map((item) => item.name)]);
   const reportFolders = survey.recognised.filter((item) => item.parser.format === CELLEBRITE_REPORT_FORMAT).map((item) => entryFolder(item.entry.name));
   return archive.entries
     .map((entry) => entry.name)

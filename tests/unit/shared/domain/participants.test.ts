@@ -23,7 +23,7 @@ describe('conversation participants', () => {
     expect(conversationParticipants(senders, declared)).toEqual(['Ana <ana@x.example>', 'Dorin', 'Ion', 'Dan <dan@y.example>', 'Maria (+40711111111)', '+40722222222', 'Eva']);
   });
 
-  it('names a sender once however many identifiers it was seen with', () => {
+  it('names a sender once when it was seen with one identifier and without any', () => {
     expect(conversationParticipants([{ sender: 'Ana', senderId: null }, { sender: 'Ana', senderId: '+401' }], [])).toEqual(['Ana']);
   });
 
@@ -34,10 +34,59 @@ describe('conversation participants', () => {
     expect(participantLabel({ name: '', id: '' })).toBeNull();
   });
 
-  it('adds only participants not already listed (identifiers compared without case)', () => {
+  it('adds only participants not already listed (e-mail addresses compared without case)', () => {
     const list: ParsedParticipant[] = [{ name: 'Ana', id: 'ana@x' }];
     expect(addParticipants(list, [{ name: 'Ana P', id: 'ANA@x' }, { name: 'Eva' }, { name: 'Eva' }])).toBe(true);
     expect(addParticipants(list, [{ name: 'Eva' }])).toBe(false);
     expect(list).toEqual([{ name: 'Ana', id: 'ana@x' }, { name: 'Eva' }]);
+  });
+
+  it('never takes two identifiers that differ only in case for one person where case tells people apart (regression: RSMF P2 and p2 were one)', () => {
+    // RSMF manifest-local ids, alone or qualified by the manifest (rsmf/manifest-directory.ts localId), and Telegram user ids.
+    const declared: ParsedParticipant[] = [
+      { name: 'Pat', id: 'P2' },
+      { name: 'Paul', id: 'p2' },
+      { name: 'Vera', id: 'V1@rsmf-manifest:3fa2b1c9d0e4' },
+      { name: 'Vlad', id: 'v1@rsmf-manifest:3fa2b1c9d0e4' },
+      { name: 'Tom', id: 'userAbc' },
+      { name: 'Tim', id: 'userabc' },
+    ];
+    expect(conversationParticipants([{ sender: 'Pat', senderId: 'P2' }], declared)).toEqual(['Pat', 'Paul (p2)', 'Vera (V1@rsmf-manifest:3fa2b1c9d0e4)', 'Vlad (v1@rsmf-manifest:3fa2b1c9d0e4)', 'Tom (userAbc)', 'Tim (userabc)']);
+    const list: ParsedParticipant[] = [];
+    expect(addParticipants(list, declared)).toBe(true);
+    expect(list).toEqual(declared);
+  });
+
+  it('still takes an e-mail address, a WhatsApp jid or a UUID written in another case for the same one (their standards ignore case)', () => {
+    const senders = [
+      { sender: 'Ana', senderId: 'ana@x.example' },
+      { sender: 'Bob', senderId: '4915100000001@s.whatsapp.net' },
+      { sender: 'Cy', senderId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' },
+    ];
+    const declared: ParsedParticipant[] = [
+      { name: 'Ana P', id: 'Ana@X.Example' },
+      { name: 'Bobby', id: '4915100000001@S.WhatsApp.net' },
+      { name: 'Cyrus', id: '3F2504E0-4F89-41D3-9A0C-0305E82C3301' },
+    ];
+    expect(conversationParticipants(senders, declared)).toEqual(['Ana', 'Bob', 'Cy']);
+    const list: ParsedParticipant[] = [{ name: 'Cy', id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }];
+    expect(addParticipants(list, [{ name: 'Cyrus', id: '3F2504E0-4F89-41D3-9A0C-0305E82C3301' }])).toBe(false);
+  });
+
+  it('shows two people with the same name and different identifiers as two (regression: listed once)', () => {
+    const senders = [
+      { sender: 'Ana', senderId: '+40711111111' },
+      { sender: 'Ana', senderId: '+40722222222' },
+      { sender: 'Dan', senderId: '+40733333333' },
+      { sender: 'Ion', senderId: null },
+    ];
+    const declared: ParsedParticipant[] = [
+      // Another Dan who did not send: his identifier says he is not the Dan who did.
+      { name: 'Dan', id: '+40744444444' },
+      // Ion sent without an identifier: nothing says this is someone else.
+      { name: 'Ion', id: '+40755555555' },
+      { name: 'Ana', id: '+40722222222' },
+    ];
+    expect(conversationParticipants(senders, declared)).toEqual(['Ana (+40711111111)', 'Ana (+40722222222)', 'Dan', 'Ion', 'Dan (+40744444444)']);
   });
 });

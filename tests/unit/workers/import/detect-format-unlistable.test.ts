@@ -52,3 +52,22 @@ describe('detectFormat: a WhatsApp contacts database beside its msgstore.db in a
     expect((await detectFormat(renamed, undefined, [messages, renamed])).companionOf).toBe('msgstore.db');
   });
 });
+
+describe('detectFormat: ContactsV2.sqlite or LID.sqlite beside its ChatStorage.sqlite in a folder that cannot be listed', () => {
+  const CHAT_STORAGE = 'CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, ZCONTACTJID VARCHAR); CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZTEXT VARCHAR);';
+  const ADDRESS_BOOK = "CREATE TABLE ZWAADDRESSBOOKCONTACT (Z_PK INTEGER PRIMARY KEY, ZFULLNAME VARCHAR, ZWHATSAPPID VARCHAR); INSERT INTO ZWAADDRESSBOOKCONTACT VALUES (1, 'Anna', '4915100000001@s.whatsapp.net');";
+  const LID = "CREATE TABLE ZWAZACCOUNT (Z_PK INTEGER PRIMARY KEY, ZIDENTIFIER VARCHAR, ZPHONENUMBER VARCHAR); INSERT INTO ZWAZACCOUNT VALUES (1, '900000000004@lid', '+4915100000004');";
+
+  it('is the companion of the ChatStorage.sqlite beside it, which reaches it by its name or as a file of the import (whatsapp-db/ios-companions.ts)', async () => {
+    const folder = tempFolder();
+    const store = writeTemp(folder, 'ChatStorage.sqlite', await buildDatabase(CHAT_STORAGE));
+    const book = writeTemp(folder, 'ContactsV2.sqlite', await buildDatabase(ADDRESS_BOOK));
+    const lids = writeTemp(folder, 'LID.sqlite', await buildDatabase(LID));
+    const renamed = writeTemp(folder, '5a4935c78a5255723f707230a451d79c540d2741', await buildDatabase(ADDRESS_BOOK.replace("'Anna'", "'Anna copy'")));
+    unlistable.folder = folder;
+    expect((await detectFormat(book, undefined, [store])).companionOf).toBe('ChatStorage.sqlite');
+    expect((await detectFormat(lids, undefined, [store])).companionOf).toBe('ChatStorage.sqlite');
+    // Imported with it, a file of another name is offered to its parser too.
+    expect((await detectFormat(renamed, undefined, [store, renamed])).reason).toContain('but another WhatsApp address book with other bytes is beside it too (ContactsV2.sqlite)');
+  });
+});

@@ -180,15 +180,19 @@ describe('ChatStorage companions: found by content, and never a reason to fail',
     expect(sink.warnings).toEqual([{ place: 'ChatStorage.sqlite', message: expect.stringContaining('EACCES: permission denied, scandir') }]);
   });
 
-  it('reads no companion when the folder beside it was not looked at whole, and says which folder and why (regression: an unlistable or cut folder was taken for all there is)', async () => {
+  it('reads the one offered beside it when the folder beside it was not looked at whole, and says which folder and why (an unlistable or cut folder is not taken for all there is)', async () => {
     const book = await addressBook(`(1, 'Anna Address', NULL, NULL, NULL, '4915100000001@s.whatsapp.net', NULL)`);
     const input = parserInput(await buildDatabase(STORE), 'ChatStorage.sqlite', { 'ContactsV2.sqlite': book });
     input.nearbyUnlisted = () => Promise.resolve([{ relation: 'same-folder', folder: '/evidence', reason: 'it holds 5004 other files, more than the 5000 offered: only the first 5000 by name were looked at' }]);
     const sink = new CollectingSink();
     const outcome = await whatsappIosDbParser.parse(input, sink, {});
-    expect(sink.messages.find((message) => message.text === 'where are you')?.sender).toBe('+4915100000001');
-    expect(outcome.details['companions']).toMatchObject({ addressBook: null, lidTable: null });
-    expect(sink.warnings).toEqual([{ place: 'ChatStorage.sqlite', message: expect.stringContaining('were not all looked at (/evidence: it holds 5004 other files, more than the 5000 offered: only the first 5000 by name were looked at)') }]);
+    expect(sink.messages.find((message) => message.text === 'where are you')?.sender).toBe('Anna Address');
+    expect(outcome.details['companions']).toMatchObject({ addressBook: { file: 'ContactsV2.sqlite' }, lidTable: null });
+    const gap = '(/evidence: it holds 5004 other files, more than the 5000 offered: only the first 5000 by name were looked at)';
+    expect(sink.warnings).toEqual([
+      { place: 'ChatStorage.sqlite', message: `the files beside it were not all looked at for its WhatsApp address book ${gap}: it was read from ContactsV2.sqlite, the only one found beside it, but another one may be among the files not looked at` },
+      { place: 'ChatStorage.sqlite', message: expect.stringContaining(`for its WhatsApp lid table ${gap}, and no WhatsApp lid table was found among those that were, nor as LID.sqlite`) },
+    ]);
   });
 
   it('imports the messages when a companion found near it cannot be read whole, naming the failure', async () => {
