@@ -29,24 +29,31 @@ async function importInto(db: Database, messages: ParsedMessage[]): Promise<Reco
   return writer;
 }
 
+/** The `index`th row of the CSV file x.csv as a parsed message, with its own chat, kind, sender and time. */
+function csvRow(index: number, fields: Pick<ParsedMessage, 'chatKey' | 'kind' | 'sender' | 'time'> & Partial<ParsedMessage>): ParsedMessage {
+  return {
+    timestampText: `t${index}`,
+    text: `m${index}`,
+    attachments: [],
+    deleted: false,
+    edited: false,
+    locator: { kind: 'csv-row', file: 'x.csv', row: index + 2, line: index + 2 },
+    ...fields,
+  };
+}
+
 function sampleMessages(): ParsedMessage[] {
   return Array.from({ length: 4500 }, (_value, index) => {
     const sender = SENDERS[index % SENDERS.length] ?? null;
     const day = 1 + ((index * 7) % 28);
-    return {
+    return csvRow(index, {
       chatKey: index % 5 === 0 ? 'group' : 'pair',
       kind: index % 11 === 0 ? 'system' : index % 13 === 0 ? 'unparsed' : 'message',
       sender,
       // Some senders come with ids, some without: the pairs are ordered as SQLite orders them (null id first).
       senderId: index % 4 === 0 ? null : `id-${index % 3}`,
       time: index % 17 === 0 ? null : { utcMs: Date.UTC(2024, index % 12, day, index % 24) },
-      timestampText: `t${index}`,
-      text: `m${index}`,
-      attachments: [],
-      deleted: false,
-      edited: false,
-      locator: { kind: 'csv-row', file: 'x.csv', row: index + 2, line: index + 2 },
-    };
+    });
   });
 }
 
@@ -89,18 +96,9 @@ describe('summariseChats', () => {
 /** A chat listed out of time order: a clock put back twice, and messages with no time after each. */
 function clockPutBack(): ParsedMessage[] {
   const hours = [10, 9, null, 11, 8, null, 12];
-  return hours.map((hour, index) => ({
-    chatKey: index === hours.length - 1 ? 'in-order' : 'put-back',
-    kind: 'message',
-    sender: 'ana',
-    time: hour === null ? null : { utcMs: Date.UTC(2024, 0, 1, hour) },
-    timestampText: `t${index}`,
-    text: `m${index}`,
-    attachments: [],
-    deleted: false,
-    edited: false,
-    locator: { kind: 'csv-row', file: 'x.csv', row: index + 2, line: index + 2 },
-  }));
+  return hours.map((hour, index) =>
+    csvRow(index, { chatKey: index === hours.length - 1 ? 'in-order' : 'put-back', kind: 'message', sender: 'ana', time: hour === null ? null : { utcMs: Date.UTC(2024, 0, 1, hour) } }),
+  );
 }
 
 describe('a chat read by time', () => {
