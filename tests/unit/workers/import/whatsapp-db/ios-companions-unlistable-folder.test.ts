@@ -7,6 +7,7 @@ import { whatsappIosDbParser } from '../../../../../workers/import/whatsapp-db/i
 import { buildDatabase, CollectingSink, parserInput } from '../../../../support/sqlite-parser-harness.ts';
 import { tempFolder, writeTemp } from '../../../../support/temp-case.ts';
 import { unlistable } from '../../../../support/unlistable-folder.ts';
+import { CHAT_STORAGE_TABLES } from '../../../../support/ios-chat-storage.ts';
 
 /**
  * ChatStorage.sqlite in a folder whose files can be opened but that cannot be listed (execute
@@ -20,11 +21,7 @@ import { unlistable } from '../../../../support/unlistable-folder.ts';
 vi.mock('node:fs', async (importOriginal) => (await import('../../../../support/unlistable-folder.ts')).withUnlistableFolder(await importOriginal()));
 
 const STORE = `
-  CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, ZSESSIONTYPE INTEGER, ZCONTACTJID VARCHAR, ZCONTACTIDENTIFIER VARCHAR, ZPARTNERNAME VARCHAR);
-  CREATE TABLE ZWAGROUPMEMBER (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZMEMBERJID VARCHAR, ZCONTACTIDENTIFIER VARCHAR, ZCONTACTNAME VARCHAR);
-  CREATE TABLE ZWAPROFILEPUSHNAME (Z_PK INTEGER PRIMARY KEY, ZJID VARCHAR, ZPUSHNAME VARCHAR);
-  CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZGROUPMEMBER INTEGER, ZISFROMME INTEGER, ZMESSAGETYPE INTEGER,
-    ZMESSAGEDATE TIMESTAMP, ZSTANZAID VARCHAR, ZFROMJID VARCHAR, ZTOJID VARCHAR, ZTEXT VARCHAR);
+${CHAT_STORAGE_TABLES}
   INSERT INTO ZWACHATSESSION VALUES (1, 0, '4915100000001@s.whatsapp.net', NULL, NULL), (2, 1, '120363000000000009@g.us', NULL, 'Crew');
   INSERT INTO ZWAGROUPMEMBER VALUES (1, 2, '900000000004@lid', NULL, NULL);
   INSERT INTO ZWAMESSAGE VALUES

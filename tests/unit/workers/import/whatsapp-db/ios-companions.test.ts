@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { whatsappIosDbParser } from '../../../../../workers/import/whatsapp-db/index.ts';
 import { CollectingSink, buildDatabase, checkParsedInvariants, parserInput, runParser } from '../../../../support/sqlite-parser-harness.ts';
+import { CHAT_STORAGE_TABLES } from '../../../../support/ios-chat-storage.ts';
 
 /**
  * ChatStorage.sqlite's companions in the WhatsApp app group folder: ContactsV2.sqlite
@@ -10,11 +11,7 @@ import { CollectingSink, buildDatabase, checkParsedInvariants, parserInput, runP
  * tables, whatever the files are called (an iTunes backup names them by hash).
  */
 const STORE = `
-  CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, ZSESSIONTYPE INTEGER, ZCONTACTJID VARCHAR, ZCONTACTIDENTIFIER VARCHAR, ZPARTNERNAME VARCHAR);
-  CREATE TABLE ZWAGROUPMEMBER (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZMEMBERJID VARCHAR, ZCONTACTIDENTIFIER VARCHAR, ZCONTACTNAME VARCHAR);
-  CREATE TABLE ZWAPROFILEPUSHNAME (Z_PK INTEGER PRIMARY KEY, ZJID VARCHAR, ZPUSHNAME VARCHAR);
-  CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZGROUPMEMBER INTEGER, ZISFROMME INTEGER, ZMESSAGETYPE INTEGER,
-    ZMESSAGEDATE TIMESTAMP, ZSTANZAID VARCHAR, ZFROMJID VARCHAR, ZTOJID VARCHAR, ZTEXT VARCHAR);
+${CHAT_STORAGE_TABLES}
   INSERT INTO ZWACHATSESSION VALUES
     (1, 0, '4915100000001@s.whatsapp.net', NULL, NULL),
     (2, 1, '120363000000000009@g.us', NULL, 'Crew'),
