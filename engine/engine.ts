@@ -150,13 +150,26 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         // Stored tags replace the old ones before the index is written: a stop in between rebuilds it.
         const endDerivedWrites = session.index.beginDerivedWrites();
         const summary: RetagSummary = { messages: 0, ocrMessages: 0 };
+        let sourcesDone = 0;
         try {
           for (const [index, sourceId] of sources.entries()) {
             task.progress(`tagging source ${index + 1} of ${sources.length}`, index, steps);
             summary.messages += await tagSource(session, sourceId, task.signal, () => undefined);
+            sourcesDone += 1;
           }
           task.progress('tagging the text read from images', sources.length, steps);
           summary.ocrMessages = await tagOcrText(session, task.signal, (tagged) => task.progress(`tagging the text read from images (${tagged} messages)`, sources.length, steps));
+        } catch (error) {
+          // Indicators replaced before the stop stay replaced (each names its tagger and pack): the
+          // custody log says the run stopped and how far it had got, as it says when a run completes.
+          session.audit.append(this.options.actor, 'markers.retagged', {
+            sources: sources.length,
+            sourcesDone,
+            ...summary,
+            stopped: task.signal.aborted ? 'cancelled' : 'failed',
+            ...(task.signal.aborted ? {} : { error: error instanceof Error ? error.message : String(error) }),
+          });
+          throw error;
         } finally {
           endDerivedWrites();
         }

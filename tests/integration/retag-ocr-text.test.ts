@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.ts';
@@ -80,6 +81,24 @@ describe('looking for indicators again in the text read from images', () => {
     await expect(tagOcrText(session, controller.signal, () => undefined)).rejects.toMatchObject({ code: 'E_CANCELLED' });
     expect(await ocrTags()).toEqual(before);
     expect(before.get(rowids[0] ?? 0)?.map((tag) => tag.packVersion)).toEqual([OLD_PACK]);
+  });
+
+  it('says in the custody log how far a cancelled run got, as for a completed one', async () => {
+    // Cancelled once the sources are tagged again, as the text read from images is asked for.
+    const call = session.db.client.call.bind(session.db.client);
+    let taskId = '';
+    const spy = vi.spyOn(session.db.client, 'call').mockImplementation(((method: string, ...rest: unknown[]) => {
+      if (method === 'ocrTextsToTag') engine.tasks.cancel(taskId);
+      return (call as (method: string, ...rest: unknown[]) => Promise<unknown>)(method, ...rest);
+    }) as typeof session.db.client.call);
+    const run = engine.startRetag();
+    taskId = run.taskId;
+    await expect(run.done).rejects.toMatchObject({ code: 'E_CANCELLED' });
+    spy.mockRestore();
+    const entries = readFileSync(join(session.path, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { action: string; details: Record<string, unknown> });
+    const sources = (await session.db.client.call('importedSourceIds', {})).length;
+    expect(entries.at(-1)).toMatchObject({ action: 'markers.retagged', details: { stopped: 'cancelled', sources, sourcesDone: sources, ocrMessages: 0 } });
+    expect(entries.at(-1)?.details['messages']).toBeGreaterThan(0);
   });
 
   it('redoes each message\'s OCR indicators with the current packs, over the searched text of all its images, and keeps decisions', async () => {
