@@ -9,11 +9,15 @@
  *
  * A chat page of that export lies in chats/chat_NN/ (a forum topic in chats/chat_NN/topic_NN/),
  * so the root page is two (three) folders up. It is looked for among the files near the page (a
- * zip offers all its entries), then on disk at that place; only a page whose own bytes are the
- * writer's root page counts. Nothing else is read, and a page elsewhere names no one.
+ * zip offers all its entries), then on disk at that place (a regular file, not a link); only a
+ * page whose own bytes are the writer's root page counts. Nothing else is read, and a page
+ * elsewhere names no one. The root page is not a source of the case (no messages) and is not
+ * hashed with one, so the evidence names its size and the SHA-256 of the bytes read (the whole
+ * page: it is a few kilobytes), for a reader to check the page the statement rests on.
  */
 
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { ParserInput } from '../../../shared/contracts/parsed-source.ts';
 import { isCancellation } from '../../../shared/errors.ts';
 import type { ChatHolderReading } from './html-chat-holder.ts';
@@ -39,10 +43,23 @@ export async function exportHolderOf(input: ParserInput): Promise<ExportHolder |
   if (rootPage === null) return null;
   const head = (await nearbyHead(input, rootPage)) ?? diskHead(rootPage);
   if (head === null) return null;
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.bytes);
   if (!isExportRootPage(text)) return null;
   const name = holderName(text);
-  return name === null ? null : { name, evidence: `the personal information on ${ROOT_PAGE}, the export's root page (First name, Last name): ${name}` };
+  return name === null ? null : { name, evidence: `the personal information on ${ROOT_PAGE}, the export's root page (First name, Last name): ${name} (${pageIdentity(head)})` };
+}
+
+interface PageHead {
+  bytes: Uint8Array;
+  /** The page's size, when known (a zip entry's or a file's); the bytes are all of it when it is their length. */
+  size: number | null;
+}
+
+/** The page's size and the SHA-256 of what was read of it, as the evidence names them. */
+function pageIdentity({ bytes, size }: PageHead): string {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const whole = size !== null && size === bytes.byteLength;
+  return whole ? `${size} bytes, SHA-256 ${sha256}` : `SHA-256 of its first ${bytes.byteLength} bytes ${sha256}${size === null ? '' : `, of ${size}`}`;
 }
 
 /** Where the root page of the export lies for a page in chats/chat_NN/ (or …/topic_NN/), else null. */
@@ -54,10 +71,10 @@ function rootPagePathOf(pagePath: string): string | null {
   return [...parts.slice(0, parts.length - depth), ROOT_PAGE].join('/');
 }
 
-async function nearbyHead(input: ParserInput, rootPage: string): Promise<Uint8Array | null> {
+async function nearbyHead(input: ParserInput, rootPage: string): Promise<PageHead | null> {
   try {
     const file = (await input.nearby()).find((nearby) => nearby.input.path.replace(/\\/gu, '/') === rootPage);
-    return file === undefined ? null : await file.head(SNIFF_BYTES);
+    return file === undefined ? null : { bytes: await file.head(SNIFF_BYTES), size: file.input.size };
   } catch (error) {
     // The page is read without it; the holder then rests on the pages' own evidence, as before.
     if (isCancellation(error)) throw error;
@@ -65,13 +82,14 @@ async function nearbyHead(input: ParserInput, rootPage: string): Promise<Uint8Ar
   }
 }
 
-function diskHead(path: string): Uint8Array | null {
+function diskHead(path: string): PageHead | null {
   try {
-    if (!existsSync(path) || !statSync(path).isFile()) return null;
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (stat === undefined || !stat.isFile()) return null;
     const fd = openSync(path, 'r');
     try {
       const buffer = new Uint8Array(SNIFF_BYTES);
-      return buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0));
+      return { bytes: buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0)), size: stat.size };
     } finally {
       closeSync(fd);
     }

@@ -24,7 +24,7 @@ import { BlockCollector } from './html-tree.ts';
 import type { CollectedBlock } from './html-tree.ts';
 import { describeUtf8Problems, Utf8ChunkDecoder } from './utf8-chunks.ts';
 
-export const TELEGRAM_HTML_PARSER_VERSION = '1.23.1';
+export const TELEGRAM_HTML_PARSER_VERSION = '1.23.2';
 
 export async function parseTelegramHtml(input: ParserInput, sink: ParseSink): Promise<ParseOutcome> {
   // The holder may be named only after their first messages, or on another page of the chat:

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withExportHolder } from '../../../../../workers/import/telegram/html-export-holder.ts';
 import { telegramHtmlParser } from '../../../../../workers/import/telegram/index.ts';
@@ -35,7 +36,22 @@ describe('Telegram HTML full-account export: the holder named on export_results.
       ['Vlad', 'incoming'],
       ['Ann Holder', 'outgoing'],
     ]);
-    expect(result.outcome.details['accountHolder']).toEqual({ name: 'Ann Holder', evidence: 'the personal information on export_results.html, the export\'s root page (First name, Last name): Ann Holder' });
+    // The root page is no source of the case: the evidence names its size and SHA-256, for a reader to check.
+    const rootBytes = Buffer.from(ROOT_PAGE);
+    const sha256 = createHash('sha256').update(rootBytes).digest('hex');
+    expect(result.outcome.details['accountHolder']).toEqual({
+      name: 'Ann Holder',
+      evidence: `the personal information on export_results.html, the export's root page (First name, Last name): Ann Holder (${rootBytes.byteLength} bytes, SHA-256 ${sha256})`,
+    });
+  });
+
+  it('does not follow a link in the root page\'s place', async () => {
+    const page = exportWith(null, TWO_PEOPLE);
+    const elsewhere = join(tempFolder(), 'export_results.html');
+    writeFileSync(elsewhere, ROOT_PAGE);
+    symlinkSync(elsewhere, join(dirname(page), '..', '..', 'export_results.html'));
+    const result = await parse(page);
+    expect(result.messages.map((message) => message.direction ?? null)).toEqual([null, null]);
   });
 
   it('names no one without the root page, or when a page elsewhere only looks like one', async () => {
