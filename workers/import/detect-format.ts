@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DetectedFormat } from '../../shared/contracts/import-worker.ts';
 import type { NearbyFile, NearbyGap } from '../../shared/contracts/parsed-source.ts';
@@ -11,7 +11,7 @@ import { telegramExportCompanion } from './telegram/index.ts';
 import { iosCompanionRolesOf } from './whatsapp-db/index.ts';
 import { databaseIdentifyingBytes, describeHeaderDamage, identifySqliteSource, isNearbyDatabaseOfKind, MAX_EVIDENCE_DATABASE_BYTES, replayWal, sniffSqlite, tableNamesFromBytes } from './sqlite/index.ts';
 import type { SqliteSourceKind } from './sqlite/index.ts';
-import { fileInput, importedFiles, nearbyFiles, nearbyListing } from './file-input.ts';
+import { fileInput, importedFiles, nearbyFiles, nearbyListing, readHead } from './file-input.ts';
 import { describeUnreadableText } from './unreadable-content.ts';
 import { describeZip, sniffZip, ZIP_FORMAT } from './zip/zip-source.ts';
 
@@ -33,7 +33,7 @@ export async function detectFormat(path: string, csvMapping?: Record<string, unk
   if (suffix !== undefined && existsSync(path.slice(0, -suffix.length))) {
     return { format: null, companionOf: name.slice(0, -suffix.length), reason: `SQLite ${suffix.slice(1)} file of ${name.slice(0, -suffix.length)}: read together with it` };
   }
-  const head = readHead(path);
+  const head = readHead(path, SNIFF_BYTES);
   // An empty main file with a log beside it is a database whose pages are all still in the log.
   const walOnly = head.byteLength === 0 && existsSync(`${path}-wal`);
   if (head.byteLength === 0 && !walOnly) return { format: null, reason: 'the file is empty' };
@@ -282,13 +282,3 @@ function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function readHead(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = new Uint8Array(SNIFF_BYTES);
-    const length = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
-}

@@ -115,7 +115,8 @@ function diskFile(path: string, relation: NearbyFile['relation']): NearbyFile | 
   return { relation, input: plainFileInput(path, size), head: (length) => Promise.resolve(readHead(path, length)), fingerprint: `${size}:${modifiedMs}` };
 }
 
-function readHead(path: string, length: number): Uint8Array {
+/** The first `length` bytes of the file at `path` (all of it when shorter), read-only. Throws as openSync does. */
+export function readHead(path: string, length: number): Uint8Array {
   const fd = openSync(path, 'r');
   try {
     const buffer = new Uint8Array(length);

@@ -1,4 +1,5 @@
 import type { SqlConnection as Database } from '../sql-connection.ts';
+import { CHAT_MESSAGES, CHAT_NUMBER } from './chat-order-sql.ts';
 import { asNumber, run, selectOne } from './rows.ts';
 
 /**
@@ -10,8 +11,6 @@ import { asNumber, run, selectOne } from './rows.ts';
  * have no rows there: their time order is their seq.
  */
 
-/** The number chat_order and chat_time_order know the chat by, for the chat id bound in its place (migration 0100). */
-const CHAT_NUMBER = '(SELECT number FROM chats WHERE id = ?)';
 
 /**
  * The rows of the chats `chats` (SQL naming chat numbers) in time order: by UTC time, a message
@@ -19,23 +18,23 @@ const CHAT_NUMBER = '(SELECT number FROM chats WHERE id = ?)';
  * after that message), ties in the chat's own order. `g` counts the timed messages up to each
  * row: a group of one timed message and the untimed ones after it, whose largest time is its.
  */
-export function timeOrderSelect(chats: string): string {
+function timeOrderSelect(chats: string): string {
   return `SELECT chat, row_number() OVER (PARTITION BY chat ORDER BY sort_time, seq, message_rowid) - 1 AS position, message_rowid FROM (
       SELECT chat, seq, message_rowid, max(t) OVER (PARTITION BY chat, g) AS sort_time FROM (
         SELECT o.chat, o.seq, o.message_rowid, m.timestamp AS t,
           count(m.timestamp) OVER (PARTITION BY o.chat ORDER BY o.seq, o.message_rowid) AS g
-        FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid WHERE o.chat IN (${chats})))`;
+        FROM ${CHAT_MESSAGES} WHERE o.chat IN (${chats})))`;
 }
 
 /**
  * Per chat of `chats`, its messages earlier than the latest time of a message before them in
  * the chat's order (what RecordWriter counts as it writes: ImportedChatSummary.outOfTimeOrder).
  */
-export function outOfTimeOrderSelect(chats: string): string {
+function outOfTimeOrderSelect(chats: string): string {
   return `SELECT chat, count(*) AS n FROM (
       SELECT o.chat, m.timestamp AS t,
         max(m.timestamp) OVER (PARTITION BY o.chat ORDER BY o.seq, o.message_rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-      FROM chat_order o JOIN messages m ON m.rowid = o.message_rowid WHERE o.chat IN (${chats}))
+      FROM ${CHAT_MESSAGES} WHERE o.chat IN (${chats}))
     WHERE t < before GROUP BY chat`;
 }
 

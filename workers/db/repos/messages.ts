@@ -8,6 +8,7 @@ import { deviceIdentity } from '../../../shared/domain/device.ts';
 import { conversationParticipants } from '../../../shared/domain/participants.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
 import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind, MessageLocation, MessageOrder, MessagePage } from '../../../shared/domain/message.ts';
+import { CHAT_MESSAGES, CHAT_NUMBER } from './chat-order-sql.ts';
 import { countOutOfTimeOrder, timePosition, writeTimeOrder } from './chat-time-order.ts';
 import { asNullableString, asNumber, asString, directionOf, run, selectAll, selectOne } from './rows.ts';
 
@@ -15,10 +16,6 @@ const ATTACHMENTS_JSON = `(SELECT json_group_array(json_object('kind', a.kind, '
   'mimeType', a.mime_type, 'sourcePath', a.source_path, 'size', a.size, 'sha256', a.sha256, 'status', a.status))
   FROM (SELECT * FROM attachments WHERE message_rowid = m.rowid ORDER BY position) a)`;
 
-/** A chat's messages, found through its order (migrations 0090, 0100): `o` the order, `m` the message. */
-const CHAT_MESSAGES = 'chat_order o JOIN messages m ON m.rowid = o.message_rowid';
-/** The number chat_order knows the chat by, for the chat id bound in its place (migration 0100). */
-const CHAT_NUMBER = '(SELECT number FROM chats WHERE id = ?)';
 
 const MESSAGE_COLUMNS = `m.rowid AS rowid, m.id, m.source_id, m.chat_id, m.seq, m.kind, m.sender, m.sender_id, m.direction, m.timestamp,
   m.timestamp_text, m.text, m.lang, m.lang_confidence, m.deleted, m.edited, m.locator, m.extra, ${ATTACHMENTS_JSON} AS attachments`;

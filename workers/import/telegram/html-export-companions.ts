@@ -26,8 +26,9 @@
  * be an entry the zip's survey recognised as Telegram's JSON, since that is what it imports.
  */
 
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readHead } from '../file-input.ts';
 import { sniffTelegramJson } from './json-sniff.ts';
 import { sniffTelegramHtml, SNIFF_BYTES } from './html-sniff.ts';
 
@@ -126,13 +127,7 @@ function isTelegramJson(path: string): boolean {
   // source (detection must never throw for a file beside the one asked about).
   try {
     if (!existsSync(path) || !statSync(path).isFile()) return false;
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = new Uint8Array(SNIFF_BYTES);
-      return sniffTelegramJson(buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0)));
-    } finally {
-      closeSync(fd);
-    }
+    return sniffTelegramJson(readHead(path, SNIFF_BYTES));
   } catch {
     return false;
   }

@@ -17,9 +17,10 @@
  */
 
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import type { ParserInput } from '../../../shared/contracts/parsed-source.ts';
 import { isCancellation } from '../../../shared/errors.ts';
+import { readHead } from '../file-input.ts';
 import type { ChatHolderReading } from './html-chat-holder.ts';
 import { isExportRootPage } from './html-export-companions.ts';
 import { SNIFF_BYTES } from './html-sniff.ts';
@@ -86,13 +87,7 @@ function diskHead(path: string): PageHead | null {
   try {
     const stat = lstatSync(path, { throwIfNoEntry: false });
     if (stat === undefined || !stat.isFile()) return null;
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = new Uint8Array(SNIFF_BYTES);
-      return { bytes: buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0)), size: stat.size };
-    } finally {
-      closeSync(fd);
-    }
+    return { bytes: readHead(path, SNIFF_BYTES), size: stat.size };
   } catch {
     return null;
   }

@@ -23,12 +23,18 @@ function ocrResult(db: ReturnType<typeof fileCaseWithSource>, attachmentId: numb
   );
 }
 
+/** A case holding one chat of `count` messages (rowids 1..count). */
+function caseWithMessages(count: number): ReturnType<typeof fileCaseWithSource> {
+  const db = fileCaseWithSource({ id: 'src-a', path: '/e/a.csv', format: 'csv', sha256: 'a', status: 'imported' });
+  insertChats(db, [{ id: 'c-a', sourceId: 'src-a', title: 'A', kind: 'private', participants: [] }]);
+  insertMessages(db, encodeMessageBatch(Array.from({ length: count }, (_value, position) => message(position))));
+  return db;
+}
+
 describe('ocrTextsForRowids', () => {
   it('answers for any number of messages (a whole export), the searched text of each image joined in attachment order, a result stored before 0110 whole', () => {
-    const db = fileCaseWithSource({ id: 'src-a', path: '/e/a.csv', format: 'csv', sha256: 'a', status: 'imported' });
+    const db = caseWithMessages(2);
     try {
-      insertChats(db, [{ id: 'c-a', sourceId: 'src-a', title: 'A', kind: 'private', participants: [] }]);
-      insertMessages(db, encodeMessageBatch([message(0), message(1)]));
       ocrResult(db, 2, 1, 'We took your passport RR', 'We took your passport');
       ocrResult(db, 1, 1, 'see you EE', 'see you');
       // Stored before migration 0110: its whole text was indexed and tagged.
@@ -42,10 +48,8 @@ describe('ocrTextsForRowids', () => {
   });
 
   it('tells the image viewer whether a result had only its sure words searched, so it never claims doubtful words of an older result were left out', () => {
-    const db = fileCaseWithSource({ id: 'src-a', path: '/e/a.csv', format: 'csv', sha256: 'a', status: 'imported' });
+    const db = caseWithMessages(2);
     try {
-      insertChats(db, [{ id: 'c-a', sourceId: 'src-a', title: 'A', kind: 'private', participants: [] }]);
-      insertMessages(db, encodeMessageBatch([message(0), message(1)]));
       ocrResult(db, 1, 1, 'We took your passport RR', 'We took your passport');
       // Stored before migration 0110: RR was searched and tagged like every other word.
       ocrResult(db, 2, 2, 'old text RR', null);
@@ -57,10 +61,8 @@ describe('ocrTextsForRowids', () => {
   });
 
   it('pages the messages to tag again through ocrTextsToTag: the same joined text, the stored language of a lone image, none for several', () => {
-    const db = fileCaseWithSource({ id: 'src-a', path: '/e/a.csv', format: 'csv', sha256: 'a', status: 'imported' });
+    const db = caseWithMessages(3);
     try {
-      insertChats(db, [{ id: 'c-a', sourceId: 'src-a', title: 'A', kind: 'private', participants: [] }]);
-      insertMessages(db, encodeMessageBatch([message(0), message(1), message(2)]));
       ocrResult(db, 2, 1, 'We took your passport RR', 'We took your passport', 'eng');
       ocrResult(db, 1, 1, 'see you EE', 'see you', 'eng');
       ocrResult(db, 3, 2, 'old text', null, 'und');
