@@ -119,7 +119,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
               chatId={selection.chatId}
               conversation={conversation}
               jump={selection.jump}
-              order={order}
+              order={orderRead}
               onOrderChange={changeOrder}
             />
           )}

@@ -16,19 +16,20 @@ interface MessageViewProps {
   chatId: string;
   conversation: ConversationSummary | undefined;
   jump: JumpTarget | null;
-  /** The order asked for; a conversation in time order already is read in its own (the same). */
+  /** The order the view reads in: 'time' only for a conversation out of time order (Workspace's orderRead). */
   order: MessageOrder;
-  /** The other order asked for, with the message at the top of the view to keep in view. */
+  /** The other order asked for, with the message to keep in view (messageInView). */
   onOrderChange: (order: MessageOrder, anchor: { messageId: string; seq: number } | null) => void;
 }
 
 /**
  * A conversation of any length: only the rows in view exist in the DOM, pages load as they come
- * into view, and a jump target is scrolled to, outlined and marked. Mount with key={chatId and order}.
+ * into view, and a jump target is scrolled to, outlined and marked. Mount with a key of the chat,
+ * the order read and the message count (Workspace), so pages read before are never shown again.
  */
 export function MessageView({ chatId, conversation, jump, order, onOrderChange }: MessageViewProps) {
-  const byTime = order === 'time' && (conversation?.outOfTimeOrder ?? 0) > 0;
-  const pages = useMessagePages(chatId, conversation?.messageCount ?? null, byTime ? 'time' : 'source');
+  const byTime = order === 'time';
+  const pages = useMessagePages(chatId, conversation?.messageCount ?? null, order);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [showLocators, setShowLocators] = useState(false);
   const count = pages.total ?? 0;
