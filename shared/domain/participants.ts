@@ -14,6 +14,14 @@ export interface SenderSeen {
 const MAIL_ADDRESS = /^[^\s@]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*$/u;
 /** A UUID in its usual text form (Signal's service ids). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+/**
+ * A phone number as people and phones punctuate it: an optional "+", digits, and spaces (also
+ * no-break and thin ones), dashes, dots and brackets between them. At least five digits, so a
+ * short code or an id of a few digits is compared as written.
+ */
+const PUNCTUATED_NUMBER = /^\+?[\d\s\u00a0\u2009\u202f().-]+$/u;
+const NUMBER_PUNCTUATION = /[\s\u00a0\u2009\u202f().-]/gu;
+const MIN_NUMBER_DIGITS = 5;
 
 /**
  * The form in which two identifiers name the same person. Most are compared as written, since case
@@ -25,10 +33,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
  *   not, so a sender's address and a recipient list's spelling of it are one person. A jid of
  *   WhatsApp has this shape, with digits before its "@", so nothing changes for it;
  * - a UUID: its hex digits are "case insensitive on input" (RFC 9562 §4).
- * Phone numbers hold no letters, so case never mattered for them.
+ * Phone numbers hold no letters, so case never mattered for them; their punctuation is set aside
+ * ("+40 712-345-678" and "+40712345678" are one number: a phone writes an SMS backup's address as
+ * the user typed it), but nothing else is: a "+" kept or dropped, a trunk "0" or "(0)", or a
+ * country code may or may not name the same line, and only the digits as written can say
+ * (the import's own matching of spellings, workers/import/phone-spellings.ts, decides chats).
  */
 export function identifierKey(id: string): string {
-  return MAIL_ADDRESS.test(id) || UUID.test(id) ? id.toLowerCase() : id;
+  if (MAIL_ADDRESS.test(id) || UUID.test(id)) return id.toLowerCase();
+  if (PUNCTUATED_NUMBER.test(id)) {
+    const folded = id.replace(NUMBER_PUNCTUATION, '');
+    if (folded.length - (folded.startsWith('+') ? 1 : 0) >= MIN_NUMBER_DIGITS) return folded;
+  }
+  return id;
 }
 
 /** A label as shown, with the identifiers it was seen with (by identifierKey) and whether it was also seen without one. */

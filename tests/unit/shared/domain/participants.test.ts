@@ -89,4 +89,30 @@ describe('conversation participants', () => {
     ];
     expect(conversationParticipants(senders, declared)).toEqual(['Ana (+40711111111)', 'Ana (+40722222222)', 'Dan', 'Ion', 'Dan (+40744444444)']);
   });
+
+  it('takes one phone number written with spaces, dashes, dots or brackets for one person (regression: an SMS backup listed "Dorin (+40 712-345-678)" and "Dorin (+40712345678)")', () => {
+    const senders = [
+      { sender: 'Dorin', senderId: '+40 712-345-678' },
+      { sender: 'Dorin', senderId: '+40712345678' },
+      { sender: 'Petra', senderId: '(0722) 000.111' },
+    ];
+    const declared: ParsedParticipant[] = [
+      { name: 'Petra', id: '0722000111' },
+      { name: 'Dorin', id: '+40\u00a0712\u00a0345\u00a0678' },
+    ];
+    expect(conversationParticipants(senders, declared)).toEqual(['Dorin', 'Petra']);
+    const list: ParsedParticipant[] = [{ name: 'Petra', id: '0722000111' }];
+    expect(addParticipants(list, [{ name: 'Petra', id: '0722-000-111' }])).toBe(false);
+  });
+
+  it('keeps numbers apart when their digits or their international "+" differ: only the punctuation is set aside', () => {
+    const senders = [
+      { sender: 'Dorin', senderId: '+40712345678' },
+      { sender: 'Dorin', senderId: '40712345678' },
+      { sender: 'Dorin', senderId: '0712345678' },
+      { sender: 'Dorin', senderId: '+44 (0) 20 7946 0000' },
+      { sender: 'Dorin', senderId: '+44 20 7946 0000' },
+    ];
+    expect(conversationParticipants(senders, [])).toHaveLength(5);
+  });
 });
