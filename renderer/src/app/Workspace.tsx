@@ -103,7 +103,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
         <ImportPanel caseTimeZone={info.settings.timeZone}>
           <TaskList controller={tasks} />
           <SourcesPanel sources={info.sources} />
-          <ConversationList state={conversations} selectedId={selection?.chatId ?? null} onSelect={openConversation} />
+          <ConversationList state={conversations} sources={info.sources} selectedId={selection?.chatId ?? null} onSelect={openConversation} />
         </ImportPanel>
         <main className="centre">
           {selection === null ? (

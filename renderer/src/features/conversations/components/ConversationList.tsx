@@ -1,7 +1,10 @@
 import type { KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import type { ConversationSummary } from '../../../../../shared/domain/message.ts';
+import type { SourceRecord } from '../../../../../shared/domain/source.ts';
 import { Participants } from '../../../app/Participants.tsx';
 import { formatCount, formatUtc, formatUtcDayRange } from '../../../app/format.ts';
+import { namesakeSources } from '../state/namesake-sources.ts';
 import type { ConversationsState } from '../state/use-conversations.ts';
 
 const SHOWN_PARTICIPANTS = 4;
@@ -17,8 +20,19 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>): void {
   buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
 }
 
-export function ConversationList({ state, selectedId, onSelect }: { state: ConversationsState; selectedId: string | null; onSelect: (conversation: ConversationSummary) => void }) {
+export function ConversationList({
+  state,
+  sources,
+  selectedId,
+  onSelect,
+}: {
+  state: ConversationsState;
+  sources: readonly SourceRecord[];
+  selectedId: string | null;
+  onSelect: (conversation: ConversationSummary) => void;
+}) {
   const { conversations, loading, error } = state;
+  const sourceNames = useMemo(() => namesakeSources(conversations, sources), [conversations, sources]);
   return (
     <section className="conversations" aria-labelledby="conversations-title">
       <h2 id="conversations-title">
@@ -48,6 +62,11 @@ export function ConversationList({ state, selectedId, onSelect }: { state: Conve
               <span className="conversation-participants">
                 <Participants names={conversation.participants} limit={SHOWN_PARTICIPANTS} />
               </span>
+              {sourceNames.has(conversation.id) && (
+                <span className="conversation-device muted" data-testid="conversation-source" title="Another conversation has this title: the source files tell them apart">
+                  <bdi>{sourceNames.get(conversation.id)}</bdi>
+                </span>
+              )}
               {conversation.devices.length > 0 && (
                 <span className="conversation-device muted" data-testid="conversation-device">
                   <bdi>{conversation.devices.join(', ')}</bdi>
