@@ -149,7 +149,7 @@ export class CaseSession {
 
   async info(): Promise<CaseInfo> {
     const summary = await this.db.client.call('caseSummary', {});
-    return { path: this.path, name: basename(this.path), createdAt: this.createdAt, settings: this.settings, sources: summary.sources, messageCount: summary.messageCount, schemaVersion: this.schemaVersion };
+    return { path: this.path, name: basename(this.path), createdAt: this.createdAt, settings: this.settings, sources: summary.sources, messageCount: summary.messageCount, unparsedCount: summary.unparsedCount, schemaVersion: this.schemaVersion };
   }
 
   async close(): Promise<void> {

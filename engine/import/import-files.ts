@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { DateOrder, ImportOptions, ImportSourceSummary, ImportSummary } from '../../shared/domain/import.ts';
 import { normaliseDeviceLabel } from '../../shared/domain/device.ts';
-import type { TimeZoneOrigin } from '../../shared/domain/source.ts';
+import { messagesOf, type TimeZoneOrigin } from '../../shared/domain/source.ts';
 import type { SourceProgressState } from '../../shared/domain/task.ts';
 import { AppError, isCancellation, serializeError } from '../../shared/errors.ts';
 import { isValidTimeZone } from '../../shared/time/zoned-time.ts';
@@ -243,7 +243,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
       details: { ...source.details, ...outcome.details },
       chats: outcome.chats,
     });
-    session.audit.append(session.actor, 'source.import.finished', { sourceId: source.id, sha256: source.sha256, sha256After: after.sha256, hashVerified, messages: finished.messageCount, unparsed: finished.unparsedCount, issues: issues.length });
+    session.audit.append(session.actor, 'source.import.finished', { sourceId: source.id, sha256: source.sha256, sha256After: after.sha256, hashVerified, records: finished.messageCount, messages: messagesOf(finished), unparsed: finished.unparsedCount, issues: issues.length });
     return { path, sourceId: source.id, format: source.format, sha256: source.sha256, status: 'imported', messages: outcome.messages, attachments: outcome.attachments, unparsed: outcome.unparsed, issues: issues.map(({ place, reason }) => ({ place, reason })), error: null };
   } catch (error) {
     const cancelled = isCancellation(error) || signal.aborted;

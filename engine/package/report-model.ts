@@ -1,5 +1,6 @@
 import type { PackageMessage } from '../../shared/contracts/evidence-package.ts';
 import { describeLocatorInFull } from '../../shared/domain/locator.ts';
+import { messagesOf } from '../../shared/domain/source.ts';
 import { notableFacts } from '../../shared/domain/source-facts.ts';
 import { senderLabel } from '../../shared/domain/sender-label.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -85,7 +86,8 @@ export function buildReportModel(prepared: PreparedPackage, context: ReportConte
       ['Imported', `${source.importedAt}${source.finishedAt === null ? '' : ` to ${source.finishedAt}`}`],
       ['Parser', `${source.parser} ${source.parserVersion}`],
       ['Time zone applied', `${source.timeZone} (${timeZoneOrigin(source.timeZoneOrigin)})`],
-      ['Records', `${source.messageCount} messages, ${source.unparsedCount} kept unparsed`],
+      // messageCount holds both (SourceRecord): the report counted an unparsed record as a message too.
+      ['Records', `${source.messageCount}: ${messagesOf(source)} messages, ${source.unparsedCount} kept unparsed`],
     ] });
   }
 

@@ -61,7 +61,7 @@ export async function parseAndStore(path: string, format: string): Promise<Pipel
     });
     const done = performance.now();
     const summary = await db.client.call('caseSummary', {});
-    if (summary.messageCount < finished.messageCount) throw new Error('the case holds fewer messages than were imported');
+    if (summary.messageCount + summary.unparsedCount < finished.messageCount) throw new Error('the case holds fewer messages than were imported');
     return {
       messages: outcome.messages,
       unparsed: outcome.unparsed,

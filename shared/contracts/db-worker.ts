@@ -132,7 +132,8 @@ export interface DbWorkerApi {
   setCaseLanguages: { params: { languages: string[] }; result: CaseSettings };
   /** Accepts a MessagePort over which another worker (an importer) calls this API directly. */
   attachPort: { params: { port: unknown }; result: null };
-  caseSummary: { params: Record<string, never>; result: { sources: SourceRecord[]; messageCount: number } };
+  /** `messageCount`: the imported sources' messages, unparsed records not included (`unparsedCount`). */
+  caseSummary: { params: Record<string, never>; result: { sources: SourceRecord[]; messageCount: number; unparsedCount: number } };
   /** An attachment with these bytes already in the case (so a loose copy is not imported twice). */
   findAttachmentByHash: { params: { sha256: string }; result: { messageId: string; chatTitle: string } | null };
   findSourceByHash: { params: { sha256: string }; result: SourceRecord | null };

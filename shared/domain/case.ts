@@ -21,7 +21,10 @@ export interface CaseInfo {
   createdAt: string;
   settings: CaseSettings;
   sources: SourceRecord[];
+  /** Messages of the imported sources (messagesOf), records kept unparsed not included. */
   messageCount: number;
+  /** Records of the imported sources kept raw because they could not be parsed. */
+  unparsedCount: number;
   schemaVersion: number;
 }
 

@@ -28,6 +28,11 @@ export interface SourceRecord {
   status: SourceStatus;
   importedAt: string;
   finishedAt: string | null;
+  /**
+   * Records the source gave the case: its messages (system and service messages included) and
+   * the records kept raw because they could not be parsed, `unparsedCount` of them. What the
+   * import summary and the CLI call "messages" is `messagesOf(source)`.
+   */
   messageCount: number;
   unparsedCount: number;
   timeZone: string;
@@ -46,4 +51,9 @@ export interface ImportIssue {
   /** "file:line" or another locator string a person can follow. */
   place: string;
   reason: string;
+}
+
+/** The source's messages, as the import summary and `threadline import` count them: its records less those kept unparsed. */
+export function messagesOf(source: Pick<SourceRecord, 'messageCount' | 'unparsedCount'>): number {
+  return source.messageCount - source.unparsedCount;
 }

@@ -117,6 +117,10 @@ describe('import and search through real workers', () => {
     expect(summary.sources[0]?.issues.some((issue) => issue.place === 'partial.txt:1')).toBe(true);
     const range = await session.db.client.call('messagesRange', { chatId: (await session.db.client.call('listConversations', {}))[0]?.id ?? '', offset: 0, limit: 10 });
     expect(range.messages[0]).toMatchObject({ kind: 'unparsed', text: 'garbage before any header' });
+    // The custody log counts as the summary does (regression: it logged 6 "messages" for 5 and 1 unparsed).
+    const finished = readFileSync(join(session.path, 'audit.jsonl'), 'utf8').split('\n').filter((line) => line.includes('"source.import.finished"'));
+    expect(finished.map((line) => JSON.parse(line) as { details: unknown })[0]?.details).toMatchObject({ records: 6, messages: 5, unparsed: 1 });
+    expect((await session.db.client.call('caseSummary', {}))).toMatchObject({ messageCount: 5, unparsedCount: 1 });
   });
 
   it('recognises a second import of the same bytes', async () => {

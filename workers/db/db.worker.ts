@@ -58,7 +58,8 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async caseSummary() {
     const { db } = database();
-    return { sources: listSources(db), messageCount: countMessages(db) };
+    const { messages, unparsed } = countMessages(db);
+    return { sources: listSources(db), messageCount: messages, unparsedCount: unparsed };
   },
   async findAttachmentByHash({ sha256 }) {
     const row = selectOne(

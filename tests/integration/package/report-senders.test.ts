@@ -34,3 +34,14 @@ describe('the court report flags what the source says about a message', () => {
     expect(report).toContain('sent to disappear after 7 days');
   });
 });
+
+describe('the court report counts a source\'s records as the import did', () => {
+  it('says how many of its records are messages and how many were kept unparsed (regression: "412 messages, 2 kept unparsed" for 410 messages)', async () => {
+    const { input } = await buildPackageInput();
+    const bag = join(tempFolder('threadline-bag-records-'), 'bag');
+    await writeEvidencePackage(input, bag);
+    const report = readFileSync(join(bag, 'data/report/report.html'), 'utf8');
+    expect(report).toContain('412: 410 messages, 2 kept unparsed');
+    expect(report).not.toContain('412 messages');
+  });
+});

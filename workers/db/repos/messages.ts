@@ -356,8 +356,10 @@ export function indexDocuments(db: Database, sourceIds: string[], afterRowid: nu
 }
 
 /** Messages of imported sources: each source's count is fixed when it finishes (completeSource), so no row is read. */
-export function countMessages(db: Database): number {
-  return asNumber(selectOne(db, "SELECT coalesce(sum(message_count), 0) AS n FROM sources WHERE status = 'imported'")?.['n']);
+/** The imported sources' messages and the records they kept unparsed (a source's message_count holds both). */
+export function countMessages(db: Database): { messages: number; unparsed: number } {
+  const row = selectOne(db, "SELECT coalesce(sum(message_count - unparsed_count), 0) AS messages, coalesce(sum(unparsed_count), 0) AS unparsed FROM sources WHERE status = 'imported'");
+  return { messages: asNumber(row?.['messages']), unparsed: asNumber(row?.['unparsed']) };
 }
 
 export function languagePending(db: Database, sourceId: string, afterRowid: number, limit: number): { rowid: number; text: string; chatId: string; sender: string | null }[] {

@@ -39,7 +39,8 @@ describe('counting a source as its batches are stored (no index on messages.sour
     ]);
     // The same figures as counting every row again.
     expect(selectAll(db, "SELECT source_id AS id, count(*) AS message_count, sum(kind = 'unparsed') AS unparsed_count FROM messages GROUP BY source_id ORDER BY source_id")).toEqual(counts);
-    expect(countMessages(db)).toBe(62);
+    // The case's figures as the import summary gives them: 62 records, 13 of them kept unparsed (regression: the header said 62 messages).
+    expect(countMessages(db)).toEqual({ messages: 49, unparsed: 13 });
     expect(selectOne(db, "SELECT count(*) AS n FROM sqlite_schema WHERE name = 'messages_source'")?.['n']).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import { sourcesToRetry } from '../../../../../shared/domain/source-retry.ts';
 import { api } from '../../../api/client.ts';
 import { ExportDialog } from '../../package/components/ExportDialog.tsx';
 import { VerifyDialog } from '../../package/components/VerifyDialog.tsx';
-import { describeError, formatCount } from '../../../app/format.ts';
+import { describeError, formatCount, formatNumber } from '../../../app/format.ts';
 import { CaseLanguages } from './CaseLanguages.tsx';
 
 /** The top bar: which case is open, how big it is, and a way out. `children` holds the search box. */
@@ -36,6 +36,11 @@ export function CaseHeader({ info, onClosed, currentQuery, nav, children }: { in
             {info.name}
           </h1>
           <span data-testid="case-message-count">{formatCount(info.messageCount, 'message')}</span>
+          {info.unparsedCount > 0 && (
+            <span data-testid="case-unparsed-count" title="Records kept raw because they could not be parsed: listed with the reason in each conversation and the source's summary">
+              {formatNumber(info.unparsedCount)} unparsed
+            </span>
+          )}
           <span data-testid="case-source-count">{formatCount(imported, 'source')}</span>
           {unfinished > 0 && (
             <span className="warning" title="Sources whose import failed or was interrupted; nothing of them is in the case. “Retry failed” under Sources imports them again. Sources you cancelled are not counted.">

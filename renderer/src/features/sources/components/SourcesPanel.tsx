@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImportIssue, SourceRecord } from '../../../../../shared/domain/source.ts';
+import { messagesOf, type ImportIssue, type SourceRecord } from '../../../../../shared/domain/source.ts';
 import { cancelledSources, declaredDateOrder, sourcesToRetry } from '../../../../../shared/domain/source-retry.ts';
 import { api } from '../../../api/client.ts';
 import { describeError, formatNumber } from '../../../app/format.ts';
@@ -93,7 +93,7 @@ function SourceItem({ source, canImportAgain }: { source: SourceRecord; canImpor
         {source.device === null ? <span className="muted">device not declared</span> : <>device <bdi>{source.device}</bdi></>}
       </div>
       <div className="muted">
-        {source.format} · {STATUS_LABEL[source.status]} · {formatNumber(source.messageCount)} messages{source.unparsedCount > 0 ? ` · ${formatNumber(source.unparsedCount)} unparsed` : ''}
+        {source.format} · {STATUS_LABEL[source.status]} · {formatNumber(messagesOf(source))} messages{source.unparsedCount > 0 ? ` · ${formatNumber(source.unparsedCount)} unparsed` : ''}
       </div>
       <div className="mono small-text" title={`SHA-256 ${source.sha256}\n${verified}`}>
         sha256 {source.sha256.slice(0, 16)}… ({verified})
