@@ -61,4 +61,19 @@ describe('review in the browser', () => {
     const decisions = await engine.current().db.client.call('coverage', {});
     expect(decisions.byAnalyst[0]).toMatchObject({ by: 'e2e-analyst', decisions: 1 });
   });
+
+  it('shows the indicators and the decision in the conversation too, with the words they point at marked', async () => {
+    // The conversation view showed no indicator at all: only the Review view did.
+    const confirmed = await page.locator('[data-testid="review-tag"][data-decision="confirm"]').first().getAttribute('data-marker');
+    await page.getByTestId('view-messages').click();
+    await page.getByTestId('conversation-item').first().click();
+    const chips = page.getByTestId('message-indicator');
+    await chips.first().waitFor();
+    const shown = await chips.evaluateAll((items) => items.map((item) => [item.getAttribute('data-marker'), item.getAttribute('data-decision'), item.textContent]));
+    expect(shown.filter(([marker, decision]) => marker === confirmed && decision === 'confirm')).toHaveLength(1);
+    expect(shown.some(([, decision, text]) => decision === '' && text?.includes('not decided'))).toBe(true);
+    const debtRow = page.locator('[data-testid="message-row"]', { hasText: 'You owe me 2000' });
+    expect(await debtRow.locator('mark').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, '07b-conversation-indicators.png') });
+  });
 });

@@ -41,10 +41,13 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   // Mounted on first use, then kept (hidden) so both views keep their place and any upload in progress.
   const [reviewMounted, setReviewMounted] = useState(false);
   const [imagesMounted, setImagesMounted] = useState(false);
+  // Read again each time the conversations are shown: decisions and re-tags happen in the Review view.
+  const [indicatorsShown, setIndicatorsShown] = useState(0);
 
   const switchView = useCallback((next: WorkspaceView) => {
     if (next === 'review') setReviewMounted(true);
     if (next === 'images') setImagesMounted(true);
+    if (next === 'messages') setIndicatorsShown((count) => count + 1);
     setView(next);
   }, []);
 
@@ -76,6 +79,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   const openFromReview = useCallback((target: OpenTarget) => {
     nonce.current++;
     setSelection({ chatId: target.chatId, jump: { messageId: target.messageId, seq: target.seq, highlights: target.highlights, nonce: nonce.current } });
+    setIndicatorsShown((count) => count + 1);
     setView('messages');
   }, []);
 
@@ -121,6 +125,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
               jump={selection.jump}
               order={orderRead}
               onOrderChange={changeOrder}
+              indicatorsRevision={indicatorsShown + revision}
             />
           )}
         </main>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageTextRanges } from '../../../renderer/src/features/review/state/indicators.ts';
+import { messageTextRanges } from '../../../renderer/src/app/indicators.ts';
 
 describe('the ranges of a reviewed message that its indicators point at', () => {
   it('leaves out the ranges of an indicator read from its image, which index the OCR text, not the message text', () => {

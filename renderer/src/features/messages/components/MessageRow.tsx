@@ -6,6 +6,9 @@ import { notableFacts } from '../../../../../shared/domain/source-facts.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import type { Range } from '../../../app/HighlightedText.tsx';
 import { baseName, formatUtc } from '../../../app/format.ts';
+import { messageTextRanges } from '../../../app/indicators.ts';
+import type { MessageIndicators } from '../state/use-chat-indicators.ts';
+import { MessageIndicatorList } from './MessageIndicatorList.tsx';
 import { SourceFacts } from './SourceFacts.tsx';
 
 const ATTACHMENT_STATUS: Record<AttachmentRecord['status'], string> = {
@@ -30,8 +33,13 @@ function locatorText(message: Message): { short: string; full: string } {
   };
 }
 
-/** One message. Text keeps its line breaks and its own direction (dir="auto"). */
-export function MessageRow({ message, focused, highlights }: { message: Message; focused: boolean; highlights: readonly Range[] | null }) {
+/**
+ * One message. Text keeps its line breaks and its own direction (dir="auto"). The words its
+ * indicators point at are marked, unless it is the target of a jump, whose own marks (a search's
+ * words) are shown instead.
+ */
+export function MessageRow({ message, focused, highlights, indicators }: { message: Message; focused: boolean; highlights: readonly Range[] | null; indicators?: MessageIndicators | undefined }) {
+  const marked = focused && highlights !== null ? highlights : indicators === undefined ? null : messageTextRanges(indicators);
   const attachments = message.attachments.map(attachmentLabel);
   const locator = locatorText(message);
   const emptyNote = emptyBodyNote(message);
@@ -57,6 +65,7 @@ export function MessageRow({ message, focused, highlights }: { message: Message;
           #{message.seq} · {locator.short}
         </span>
       </div>
+      {indicators !== undefined && indicators.length > 0 && <MessageIndicatorList indicators={indicators} />}
       {message.kind === 'unparsed' && typeof message.extra?.['unparsedReason'] === 'string' && (
         <div className="unparsed-reason" data-testid="unparsed-reason" dir="auto">
           Not read as a message: {message.extra['unparsedReason']}
@@ -64,7 +73,7 @@ export function MessageRow({ message, focused, highlights }: { message: Message;
       )}
       {message.text !== '' && (
         <div className={`message-text${message.kind === 'unparsed' ? ' mono' : ''}`} dir="auto">
-          {focused && highlights !== null ? <HighlightedText text={message.text} ranges={highlights} /> : message.text}
+          {marked !== null && marked.length > 0 ? <HighlightedText text={message.text} ranges={marked} /> : message.text}
         </div>
       )}
       {emptyNote !== null && (

@@ -5,6 +5,7 @@ import { api } from '../../../api/client.ts';
 import { Participants } from '../../../app/Participants.tsx';
 import { formatCount, formatUtc } from '../../../app/format.ts';
 import type { JumpTarget } from '../state/jump-target.ts';
+import { useChatIndicators } from '../state/use-chat-indicators.ts';
 import { useMessagePages } from '../state/use-message-pages.ts';
 import { MessageRow, PlaceholderRow } from './MessageRow.tsx';
 import { ConversationFacts } from './ConversationFacts.tsx';
@@ -20,6 +21,8 @@ interface MessageViewProps {
   order: MessageOrder;
   /** The other order asked for, with the message to keep in view (messageInView). */
   onOrderChange: (order: MessageOrder, anchor: { messageId: string; seq: number } | null) => void;
+  /** Changes when the messages' indicators may have changed elsewhere (decisions in the Review view, a re-tag). */
+  indicatorsRevision: number;
 }
 
 /**
@@ -27,9 +30,10 @@ interface MessageViewProps {
  * into view, and a jump target is scrolled to, outlined and marked. Mount with a key of the chat,
  * the order read and the message count (Workspace), so pages read before are never shown again.
  */
-export function MessageView({ chatId, conversation, jump, order, onOrderChange }: MessageViewProps) {
+export function MessageView({ chatId, conversation, jump, order, onOrderChange, indicatorsRevision }: MessageViewProps) {
   const byTime = order === 'time';
   const pages = useMessagePages(chatId, conversation?.messageCount ?? null, order);
+  const indicators = useChatIndicators(chatId, indicatorsRevision);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [showLocators, setShowLocators] = useState(false);
   const count = pages.total ?? 0;
@@ -143,7 +147,7 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange }
                 {message === null || message === undefined ? (
                   <PlaceholderRow seq={item.index} missing={message === null} />
                 ) : (
-                  <MessageRow message={message} focused={focused} highlights={focused ? jump.highlights : null} />
+                  <MessageRow message={message} focused={focused} highlights={focused ? jump.highlights : null} indicators={indicators.get(message.id)} />
                 )}
               </div>
             );

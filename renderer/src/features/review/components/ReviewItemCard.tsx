@@ -4,7 +4,7 @@ import type { ReviewDecision, ReviewItem } from '../../../../../shared/domain/ma
 import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import { formatUtc } from '../../../app/format.ts';
-import { formatScore, indicatorHint, indicatorLabel, messageTextRanges } from '../state/indicators.ts';
+import { formatScore, indicatorHint, indicatorLabel, messageTextRanges } from '../../../app/indicators.ts';
 
 type Tag = ReviewItem['tags'][number];
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ConversationRisk, ReviewItem } from '../../../../../shared/domain/marker.ts';
 import { formatCount } from '../../../app/format.ts';
 import { nextUndecidedTag } from '../state/apply-decision.ts';
-import { messageTextRanges } from '../state/indicators.ts';
+import { messageTextRanges } from '../../../app/indicators.ts';
 import type { OpenTarget } from '../state/open-target.ts';
 import { useReviewKeys } from '../state/use-review-keys.ts';
 import { useReviewQueue } from '../state/use-review-queue.ts';

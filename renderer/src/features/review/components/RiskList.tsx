@@ -1,6 +1,6 @@
 import type { ConversationRisk } from '../../../../../shared/domain/marker.ts';
 import { formatCount, formatUtcDayRange } from '../../../app/format.ts';
-import { formatScore, indicatorHint, indicatorLabel, SCORE_EXPLANATION } from '../state/indicators.ts';
+import { formatScore, indicatorHint, indicatorLabel, SCORE_EXPLANATION } from '../../../app/indicators.ts';
 import { WeekHistogram } from './WeekHistogram.tsx';
 
 const SHOWN_SENDERS = 3;

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { ReviewItem } from '../../../../../shared/domain/marker.ts';
+import { api } from '../../../api/client.ts';
+
+/** A message's indicators with the analyst's latest decision on each, as the review queue has them. */
+export type MessageIndicators = ReviewItem['tags'];
+
+const NONE: ReadonlyMap<string, MessageIndicators> = new Map();
+
+/**
+ * The indicators of a conversation's messages, by message id, so reading a conversation shows
+ * what the tagger found in it and what was decided, not only the Review view. Read again when
+ * `refresh` changes (the view shown again after decisions elsewhere, a re-tag). A failure shows
+ * none: the messages themselves are still read and shown.
+ */
+export function useChatIndicators(chatId: string, refresh: number): ReadonlyMap<string, MessageIndicators> {
+  const [indicators, setIndicators] = useState(NONE);
+  useEffect(() => {
+    let live = true;
+    api.invoke('markers.queue', { chatId }).then(
+      (items) => live && setIndicators(new Map(items.map((item) => [item.message.id, item.tags]))),
+      () => live && setIndicators(NONE),
+    );
+    return () => {
+      live = false;
+    };
+  }, [chatId, refresh]);
+  return indicators;
+}
