@@ -48,6 +48,8 @@ export async function ocrCase(session: CaseSession, settings: OcrSettings, task:
       }
       const ready = located.filter((item): item is { row: OcrPendingRow; path: string } => item.path !== null);
       summary.images += pending.length;
+      // The first image also starts the OCR engine (seconds): said, rather than the task's "starting".
+      if (ready.length > 0) task.progress(`reading text in ${ready.length} image(s)`, summary.recognised + summary.failed, null);
       const outcomes = await ocrFiles(
         ready.map((item) => item.path),
         { langs: settings.langs, tessdataDirs: settings.tessdataDirs },

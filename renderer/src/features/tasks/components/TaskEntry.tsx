@@ -15,6 +15,8 @@ function percent(task: TaskView): number {
 }
 
 function progressText(task: TaskView): string {
+  // Nothing counted yet, and no total to count towards: a count of 0 says nothing ("starting: 0").
+  if (task.total === null && task.done === 0) return `${task.stage}…`;
   const count = task.total === null ? formatNumber(task.done) : `${formatNumber(task.done)} of ${formatNumber(task.total)}`;
   return `${task.stage}: ${count}`;
 }
