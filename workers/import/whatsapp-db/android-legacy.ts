@@ -79,6 +79,12 @@ const REMOTE_IS_ACTOR: ReadonlySet<number> = new Set([5, 11, 20, 28]);
 /** A personal jid (phone or lid), as `data` would hold one: text of any other shape is not a member. */
 const MEMBER_JID = /^[0-9]{5,20}(?::[0-9]+)?@(?:s\.whatsapp\.net|c\.us|lid)$/u;
 
+/** What a transitional database's new side tables hold for a legacy row, by its rowid (NewLayoutReader). */
+export interface TransitionalSideTables {
+  reactionsOf(messagesRowId: number): WaReaction[];
+  mentionsOf(messagesRowId: number): Pick<WaFields, 'mentions' | 'mentionsNote'>;
+}
+
 export class LegacyLayoutReader {
   /** Group subjects from `chat_list` (legacy databases have no `chat` table). */
   private readonly subjects = new Map<string, string>();
@@ -97,10 +103,10 @@ export class LegacyLayoutReader {
     /** The jid table, where a transitional database has one: message_quoted names its author by jid row. */
     private readonly jids: JidBook | null = null,
     /**
-     * A transitional database's reactions (message_add_on), by the rowid of the message they
-     * answer: keyed on messages._id there, as WhatsApp's own triggers key its side tables.
+     * A transitional database's reactions (message_add_on) and mentions (message_mentions), by the
+     * rowid of their message: keyed on messages._id there, as WhatsApp's own triggers key its side tables.
      */
-    private readonly reactionsOf: ((messageRowId: number) => WaReaction[]) | null = null,
+    private readonly sideTables: TransitionalSideTables | null = null,
   ) {
     this.receiptBook = jids === null ? null : ReceiptBook.open(db, jids);
     this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
@@ -220,7 +226,8 @@ export class LegacyLayoutReader {
       quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
       thumbnail: thumbnailOf(row, 'raw_data', 'messages.raw_data') ?? thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail') ?? thumbnailOf(row, 'lt_thumbnail', 'message_thumbnails.thumbnail'),
       // Reactions came with the new layout (message_add_on): a transitional database has them, keyed on messages._id.
-      reactions: this.reactionsOf === null ? [] : this.reactionsOf(rowidOf(row)),
+      reactions: this.sideTables?.reactionsOf(rowidOf(row)) ?? [],
+      ...this.sideTables?.mentionsOf(rowidOf(row)),
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
       call: null,
       starred: flagValue(row['starred']),

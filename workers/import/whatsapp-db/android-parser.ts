@@ -43,7 +43,7 @@ import { placedMediaPath } from './media-data-path.ts';
 import { readChatSettings } from './chat-settings.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.39.2';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.40.0';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -78,7 +78,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
   const chatSettings = hasNew ? readChatSettings(db, jids, (message) => warnings.add('damaged', file, message)) : null;
   const readers: [string, LayoutReader][] = [];
   if (newReader !== null) readers.push(['message', newReader]);
-  const legacyReader = hasLegacy ? new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message), jids, newReader === null ? null : (rowid) => newReader.reactionsOf(rowid)) : null;
+  const legacyReader = hasLegacy ? new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message), jids, newReader?.legacySideTables() ?? null) : null;
   if (legacyReader !== null) readers.push(['messages', legacyReader]);
   // Calls are kept in call_log, apart from the messages: without it they would be lost.
   const callReader = CallLogReader.present(db) ? new CallLogReader(db, jids) : null;
@@ -132,7 +132,10 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
         await sink.message(message);
       }
     }
-    if (newReader !== null) warnUnclaimedReactions(newReader, file, warnings);
+    if (newReader !== null) {
+      warnUnclaimedReactions(newReader, file, warnings);
+      warnUnclaimedMentions(newReader, file, warnings);
+    }
   } finally {
     newReader?.free();
     legacyReader?.free();
@@ -181,6 +184,14 @@ function warnUnclaimedReactions(reader: NewLayoutReader, file: string, warnings:
   if (count === 0) return;
   const shown = parentRowIds.slice(0, 20).join(', ') + (parentRowIds.length > 20 ? ', …' : '');
   warnings.add('damaged', `${file}:message_add_on`, `${count} reaction(s) answer a message that was not read (message row ${shown}: missing from the message table or unreadable); they are in message_add_on but on no record`);
+}
+
+/** Mentions are kept on the message they name: rows whose message was not read are named, not lost unseen. */
+function warnUnclaimedMentions(reader: NewLayoutReader, file: string, warnings: WarningCap): void {
+  const { rows, messageRowIds } = reader.unclaimedMentions();
+  if (rows === 0) return;
+  const shown = messageRowIds.slice(0, 20).join(', ') + (messageRowIds.length > 20 ? ', …' : '');
+  warnings.add('damaged', `${file}:message_mentions`, `${rows} mention row(s) name a message that was not read (message row ${shown}: missing, unreadable, or in a transitional database no legacy messages row of that _id); they are in message_mentions but on no record`);
 }
 
 /** The row's media path as attachment lookup reads it (placedMediaPath); the database's own string is kept. */

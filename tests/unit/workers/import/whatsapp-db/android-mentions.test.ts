@@ -31,11 +31,28 @@ describe('msgstore.db: the people a message @mentions (message_mentions)', () =>
     expect(unknown?.extra?.['mentions']).toEqual([{ name: null, id: null, note: 'jid row 77 is not in the jid table' }]);
   });
 
-  it('reads none in a transitional database, where which message table message_row_id answers is not documented, and says so', async () => {
-    const transitional = `${SCHEMA} CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL, data TEXT, timestamp INTEGER);`;
+  it('regression: a transitional database\'s mentions, keyed on messages._id, are read for its legacy rows (none were read)', async () => {
+    // [verified on the IPED sample] messages_bd_for_message_mentions_trigger deletes a legacy row's
+    // mentions by messages._id; no trigger on message touches them. Message row 3 is legacy row 3
+    // (same _id and key): the new row is reported, with them. Row 4 of message is no legacy row's.
+    const transitional = `${SCHEMA.replace(/INSERT INTO message VALUES[^;]*;/u, '').replace(/INSERT INTO message_mentions[^;]*;/u, '')}
+      CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+        status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, remote_resource TEXT);
+      INSERT INTO messages VALUES (1, '-1', 0, '-1', 0, NULL, 0, '0', NULL),
+        (2, '120363000000000042@g.us', 0, 'L2', 0, '@4915100000002 pick her up', 1700000000000, '0', '4915100000001@s.whatsapp.net'),
+        (3, '120363000000000042@g.us', 0, 'L3', 0, '@4915100000001 ok', 1700000060000, '0', '4915100000002@s.whatsapp.net');
+      INSERT INTO message VALUES (1, -1, 0, '-1', NULL, 0, 0, 0, NULL), (3, 1, 0, 'L3', 3, 0, 1700000060000, 0, '@4915100000001 ok'),
+        (4, 1, 0, 'N4', 2, 0, 1700000120000, 0, '@4915100000002 at 6');
+      INSERT INTO message_mentions (message_row_id, jid_row_id) VALUES (2, 3), (3, 2), (4, 3), (99, 2);`;
     const run = await runParser(whatsappAndroidDbParser, await buildDatabase(transitional), 'msgstore.db');
-    expect(run.sink.messages.some((message) => message.extra?.['mentions'] !== undefined)).toBe(false);
-    expect(run.sink.warnings).toContainEqual({ place: 'msgstore.db', message: expect.stringContaining('message_mentions: 3 row(s) not read: the database holds both message tables') });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    expect(run.outcome.details['layout']).toBe('transitional');
+    const mentionsOf = (keyId: string): unknown => run.sink.messages.find((message) => message.extra?.['keyId'] === keyId)?.extra?.['mentions'];
+    expect(run.sink.messages.map((message) => message.extra?.['keyId'])).toEqual(['L3', 'N4', 'L2']);
+    expect(mentionsOf('L2')).toEqual([{ name: '+4915100000002', id: '+4915100000002' }]);
+    expect(mentionsOf('L3')).toEqual([{ name: '+4915100000001', id: '+4915100000001' }]);
+    expect(mentionsOf('N4')).toBeUndefined();
+    expect(run.sink.warnings).toContainEqual({ place: 'msgstore.db:message_mentions', message: expect.stringContaining('2 mention row(s) name a message that was not read (message row 4, 99') as string });
   });
 
   it('regression: a message mentioning more people than are listed says how many were left out (they were dropped unsaid)', async () => {
