@@ -39,6 +39,7 @@ import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import type { JidBook } from './jids.ts';
 import { ReceiptBook } from './receipts.ts';
+import { legacyMentionsOf } from './mentions.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
@@ -48,7 +49,7 @@ import { thumbnailColumn, thumbnailOf } from './thumbnails.ts';
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
   'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
-  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
+  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash', 'mentioned_jids',
   // The row's thumbnail (a place's map, a media preview; thumbnails.ts), bounded in size.
   thumbnailColumn('raw_data'),
 ];
@@ -173,6 +174,16 @@ export class LegacyLayoutReader {
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
   }
 
+  /**
+   * Who the row @mentions: a transitional database's message_mentions rows for it (filled from
+   * mentioned_jids by WhatsApp's own migration), else its own mentioned_jids (mentions.ts).
+   */
+  private mentionsOf(row: Row): Pick<WaFields, 'mentions' | 'mentionsNote' | 'mentionedJidsAsStored'> {
+    const listed = this.sideTables?.mentionsOf(rowidOf(row));
+    if (listed?.mentions !== undefined && listed.mentions.length > 0) return listed;
+    return legacyMentionsOf(row['mentioned_jids']) ?? {};
+  }
+
   /** The dummy first row (key_remote_jid "-1"). */
   isPlaceholder(row: Row): boolean {
     return textValue(row['key_remote_jid']) === '-1';
@@ -227,7 +238,7 @@ export class LegacyLayoutReader {
       thumbnail: thumbnailOf(row, 'raw_data', 'messages.raw_data') ?? thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail') ?? thumbnailOf(row, 'lt_thumbnail', 'message_thumbnails.thumbnail'),
       // Reactions came with the new layout (message_add_on): a transitional database has them, keyed on messages._id.
       reactions: this.sideTables?.reactionsOf(rowidOf(row)) ?? [],
-      ...this.sideTables?.mentionsOf(rowidOf(row)),
+      ...this.mentionsOf(row),
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
       call: null,
       starred: flagValue(row['starred']),

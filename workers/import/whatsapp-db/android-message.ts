@@ -181,6 +181,9 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   }
   if (fields.mentions !== undefined && fields.mentions.length > 0) extra['mentions'] = fields.mentions.map((mention) => mentionFacts(mention, contacts));
   if (fields.mentionsNote !== undefined && fields.mentionsNote !== null) extra['mentionsNote'] = fields.mentionsNote;
+  if (fields.mentionedJidsAsStored !== undefined) {
+    extra['mentionedJids'] = { asStored: fields.mentionedJidsAsStored, note: 'messages.mentioned_jids as stored: not read as a list of jids separated by commas, so who is mentioned is not listed' };
+  }
   if (fields.groupInvite !== undefined && fields.groupInvite !== null) {
     const invite = groupInviteFacts(fields.groupInvite, contacts, timeNotes);
     extra['groupInvite'] = invite;

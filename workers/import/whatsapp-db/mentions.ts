@@ -15,10 +15,17 @@
  * legacy row's mentions by old._id, and no trigger on `message` touches the table], as for the
  * other new side tables there. A `message` row is given them only when `messages` holds a row of
  * the same _id and key id: the same message (message_view maps messages._id to _id). Rows no
- * message read claimed are named in a warning, not dropped unsaid.
+ * message read claimed are named in a warning, not dropped unsaid. [source: a decompiled WhatsApp
+ * build's migration job "migration_message_mention" reads `SELECT _id, mentioned_jids FROM
+ * messages WHERE _id > ?`: the table is filled from the legacy rows, by their _id.]
+ *
+ * Before that table, a legacy row kept its mentions in its own `mentioned_jids` column (the IPED
+ * sample's schema has it, empty). How the list is written is not documented: a value that is jids
+ * separated by commas is read as such [belief]; any other is kept as stored, with a note, and a
+ * row the table already lists for is read from the table.
  */
 
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import { Lookup, columnsOf, hasRowid, hasTable, integerValue, nonEmptyText, scanRows, selectExpressions } from '../sqlite/index.ts';
 import type { ContactBook } from './contacts.ts';
 import { phoneFromJid } from './jids.ts';
@@ -104,6 +111,25 @@ function loadMentions(db: Database, onError: (message: string) => void): Map<num
     byMessage.set(message, listed);
   }
   return byMessage;
+}
+
+/** A jid as a legacy row names a person: a phone's (or a device's of it), or a lid. */
+const PERSON_JID = /^[0-9]{5,20}(?::[0-9]+)?@(?:s\.whatsapp\.net|c\.us|lid)$/u;
+
+/** What a legacy row's mentioned_jids gives: its people, or the value as stored when it is no list of jids. */
+export type LegacyMentions = { mentions: WaMention[]; mentionsNote: string | null } | { mentionedJidsAsStored: string };
+
+/** Reads a legacy row's mentioned_jids; null when it is empty. */
+export function legacyMentionsOf(value: SqlValue | undefined): LegacyMentions | null {
+  const text = typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : String(value);
+  if (text === '') return null;
+  const jids = text.split(',').map((part) => part.trim());
+  if (!jids.every((jid) => PERSON_JID.test(jid))) return { mentionedJidsAsStored: text };
+  const listed = jids.slice(0, MAX_MENTIONS_PER_MESSAGE);
+  return {
+    mentions: listed.map((jid) => ({ jidRow: null, person: { jid } })),
+    mentionsNote: jids.length > listed.length ? `messages.mentioned_jids holds ${jids.length} jids for this message: only the first ${listed.length} are listed` : null,
+  };
 }
 
 /** Shared by every message that mentions no one: nothing is allocated for them. */

@@ -66,3 +66,29 @@ describe('msgstore.db: the people a message @mentions (message_mentions)', () =>
     expect(plain?.extra?.['mentionsNote']).toBe(`message_mentions holds ${over} rows for this message: only the first ${MAX_MENTIONS_PER_MESSAGE} are listed`);
   });
 });
+
+describe('msgstore.db: a legacy row\'s own mentioned_jids', () => {
+  /** The legacy messages table with mentioned_jids, as the IPED sample's schema has it. */
+  const LEGACY = `
+    CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+      status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, remote_resource TEXT, mentioned_jids TEXT);
+    INSERT INTO messages VALUES (1, '-1', 0, '-1', 0, NULL, 0, '0', NULL, NULL),
+      (2, '120363000000000042@g.us', 0, 'L2', 0, '@4915100000002 @4915100000003 tonight', 1623696954096, '0', '4915100000001@s.whatsapp.net',
+        '4915100000002@s.whatsapp.net,4915100000003@s.whatsapp.net'),
+      (3, '120363000000000042@g.us', 0, 'L3', 0, '@someone', 1623696960000, '0', '4915100000001@s.whatsapp.net', '["not", "a list of jids"]'),
+      (4, '120363000000000042@g.us', 0, 'L4', 0, 'ok', 1623696970000, '0', '4915100000001@s.whatsapp.net', '');`;
+
+  it('regression: names the people a legacy row mentions (the column was not read: the text shows only numbers)', async () => {
+    const contacts = waContactsSql([{ jid: '4915100000002@s.whatsapp.net', displayName: 'Boss', waName: null }]);
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(LEGACY), 'msgstore.db', { 'wa.db': await buildDatabase(contacts) });
+    expect(checkParsedInvariants(run, 'msgstore.db')).toEqual([]);
+    const [mentioning, unreadable, plain] = run.sink.messages;
+    expect(mentioning?.extra?.['mentions']).toEqual([{ name: 'Boss', id: '+4915100000002' }, { name: '+4915100000003', id: '+4915100000003' }]);
+    expect(mentioning?.extra).not.toHaveProperty('mentionedJids');
+    // What cannot be read as a list of jids is kept as stored, and said.
+    expect(unreadable?.extra).not.toHaveProperty('mentions');
+    expect(unreadable?.extra?.['mentionedJids']).toEqual({ asStored: '["not", "a list of jids"]', note: expect.stringContaining('not read as a list of jids') as string });
+    expect(plain?.extra).not.toHaveProperty('mentions');
+    expect(plain?.extra).not.toHaveProperty('mentionedJids');
+  });
+});
