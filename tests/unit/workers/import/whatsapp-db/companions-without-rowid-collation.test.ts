@@ -61,4 +61,20 @@ describe('regression: a companion table WITHOUT ROWID with a column in a collati
       { place: 'ContactsV2.sqlite:ZWAADDRESSBOOKCONTACT', message: expect.stringContaining('its rows re-sorted so') as string },
     ]);
   });
+
+  it('LID.sqlite: a lid member is shown by the phone it gives, placed by the primary key of its row', async () => {
+    const store = `${CHAT_STORAGE_TABLES}
+      INSERT INTO ZWACHATSESSION VALUES (2, 1, '120363000000000009@g.us', NULL, 'Crew');
+      INSERT INTO ZWAGROUPMEMBER VALUES (1, 2, '900000000004@lid', NULL, NULL);
+      INSERT INTO ZWAMESSAGE VALUES (3, 2, 1, 0, 0, 741000060, 'A3', '120363000000000009@g.us', NULL, 'at the port');`;
+    const lids = await localized(`
+      CREATE TABLE ZWAZACCOUNT (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZIDENTIFIER VARCHAR COLLATE NOCASE, ZPHONENUMBER VARCHAR, ZCREATEDAT TIMESTAMP) WITHOUT ROWID;
+      CREATE INDEX ZWAZACCOUNT_ZIDENTIFIER ON ZWAZACCOUNT (ZIDENTIFIER);
+      INSERT INTO ZWAZACCOUNT VALUES (1, NULL, '900000000004@lid', '+4915100000004', NULL);`);
+    const run = await runParser(whatsappIosDbParser, await buildDatabase(store), 'ChatStorage.sqlite', { 'LID.sqlite': lids });
+    expect(checkParsedInvariants(run, 'ChatStorage.sqlite')).toEqual([]);
+    const member = run.sink.messages[0];
+    expect([member?.senderId, member?.extra?.['senderPhoneFrom']]).toEqual(['+4915100000004', ['LID.sqlite:ZWAZACCOUNT(Z_PK=1)']]);
+    expect(run.sink.warnings).toContainEqual({ place: 'LID.sqlite:ZWAZACCOUNT', message: expect.stringContaining('its rows re-sorted so') as string });
+  });
 });
