@@ -55,6 +55,19 @@ describe('msgstore.db: the people a message @mentions (message_mentions)', () =>
     expect(run.sink.warnings).toContainEqual({ place: 'msgstore.db:message_mentions', message: expect.stringContaining('2 mention row(s) name a message that was not read (message row 4, 99') as string });
   });
 
+  it('names a transitional legacy row skipped as the same message as a message row of another _id, whose mentions only it carried', async () => {
+    const transitional = `${SCHEMA.replace(/INSERT INTO message VALUES[^;]*;/u, '').replace(/INSERT INTO message_mentions[^;]*;/u, '')}
+      CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, key_from_me INTEGER, key_id TEXT NOT NULL,
+        status INTEGER, data TEXT, timestamp INTEGER, media_wa_type TEXT, remote_resource TEXT);
+      INSERT INTO messages VALUES (1, '-1', 0, '-1', 0, NULL, 0, '0', NULL),
+        (3, '120363000000000042@g.us', 0, 'L3', 0, '@4915100000001 ok', 1700000060000, '0', '4915100000002@s.whatsapp.net');
+      INSERT INTO message VALUES (1, -1, 0, '-1', NULL, 0, 0, 0, NULL), (5, 1, 0, 'L3', 3, 0, 1700000060000, 0, '@4915100000001 ok');
+      INSERT INTO message_mentions (message_row_id, jid_row_id) VALUES (3, 2);`;
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(transitional), 'msgstore.db');
+    expect(run.sink.messages.map((message) => [message.extra?.['keyId'], message.extra?.['mentions']])).toEqual([['L3', undefined]]);
+    expect(run.sink.warnings).toContainEqual({ place: 'msgstore.db:messages', message: expect.stringContaining('1 legacy row(s) (messages row 3) were not reported') as string });
+  });
+
   it('regression: a message mentioning more people than are listed says how many were left out (they were dropped unsaid)', async () => {
     const over = MAX_MENTIONS_PER_MESSAGE + 2;
     const many = `${SCHEMA}
