@@ -11,6 +11,7 @@
  */
 
 import type { Database } from 'sql.js';
+import type { ParseWarning } from '../../../shared/contracts/parsed-source.ts';
 import { quoteIdentifier } from './schema.ts';
 
 /** `COLLATE name` in schema text, the name bare or quoted. */
@@ -46,6 +47,26 @@ function isAvailable(db: Database, name: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Names the collations the open database `file` declares and this SQLite lacks, and makes each
+ * WITHOUT ROWID table that needs one readable byte for byte (readWithoutRowidTablesByteForByte),
+ * each named in a warning. Done as every evidence database is opened (open-evidence-database.ts):
+ * a companion read beside a source (wa.db, ContactsV2.sqlite) can declare them as well as the
+ * source can, and without this its table cannot be read at all.
+ */
+export function readForeignCollationsByteForByte(db: Database, file: string, warn: (warning: ParseWarning) => void): void {
+  const collations = missingCollations(db);
+  if (collations.length === 0) return;
+  warn({ place: file, message: `the schema declares the collation(s) ${collations.join(', ')}, which the phone's SQLite registers and this reader (sql.js) does not have and cannot be given: ids are compared byte for byte (COLLATE BINARY), not by that collation; a table that could only be read through it is named in a warning of its own` });
+  const outcome = readWithoutRowidTablesByteForByte(db, collations);
+  for (const table of outcome.rewritten) {
+    warn({ place: `${file}:${table}`, message: `the table is declared WITHOUT ROWID with a column in a collation this reader does not have, so SQLite could not read it at all; on the copy in memory (never the file) its schema was read as COLLATE BINARY and its rows re-sorted so: it is read and looked up byte for byte, not by the phone's collation` });
+  }
+  for (const { table, reason } of outcome.failed) {
+    warn({ place: `${file}:${table}`, message: `the table is declared WITHOUT ROWID with a column in a collation this reader does not have, and could not be read byte for byte instead (${reason}): its rows are not read` });
   }
 }
 

@@ -13,12 +13,13 @@ export { replayWal, walChecksum, WAL_MAGIC_BIG_ENDIAN, WAL_MAGIC_LITTLE_ENDIAN, 
 export type { WalFacts, WalReplayResult } from './wal-replay.ts';
 export { inspectRollbackJournal } from './rollback-journal.ts';
 export type { JournalFacts } from './rollback-journal.ts';
-export { hasTable, columnsOf, tableNames, rowCount, quoteIdentifier, selectExpressions, storedOrder, hasRowid } from './schema.ts';
+export { hasTable, columnsOf, tableNames, rowCount, quoteIdentifier, selectExpressions, storedOrder, primaryKeyColumns, hasRowid } from './schema.ts';
 export { countUnreadTables } from './unread-tables.ts';
 export type { ColumnRequest } from './schema.ts';
 export { otherColumnValue, otherColumns, otherColumnValues, withOtherColumns } from './other-columns.ts';
 export type { OtherColumns } from './other-columns.ts';
 export { scanRows, Lookup, ROWID } from './rows.ts';
+export { scanCompanionRows, companionRowPlace, ROW_KEY } from './companion-rows.ts';
 export type { Row, TableScan, ScanErrorHandler, ScanErrorCause } from './rows.ts';
 export { takeLookupShortfalls, fullReads } from './lookup-index.ts';
 export type { LookupIndex } from './lookup-index.ts';

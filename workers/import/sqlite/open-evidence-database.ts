@@ -3,14 +3,17 @@
  *
  * The file and its companions are read as bytes; a `-wal` log is replayed into a copy in memory
  * (see wal-replay.ts); a rollback `-journal` is described but not applied; the result is opened
- * with sql.js, which has no way to write to the real file system. Rows that were deleted and
- * survive only in freelist pages or unallocated space are not recovered by anything here: that
- * is page carving, out of scope for these importers.
+ * with sql.js, which has no way to write to the real file system. A table this reader could not
+ * read for a collation it lacks is made readable on that copy (collations.ts), for the source and
+ * for every companion opened here alike. Rows that were deleted and survive only in freelist
+ * pages or unallocated space are not recovered by anything here: that is page carving, out of
+ * scope for these importers.
  */
 
 import type { Database } from 'sql.js';
 import type { ParseWarning, ParserInput } from '../../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { readForeignCollationsByteForByte } from './collations.ts';
 import { describeHeaderDamage } from './header-damage.ts';
 import { inspectRollbackJournal } from './rollback-journal.ts';
 import type { JournalFacts } from './rollback-journal.ts';
@@ -86,6 +89,12 @@ export async function openEvidenceDatabase(input: ParserInput, warn: (warning: P
   }
 
   const db = await openBytes(bytes, name);
+  try {
+    readForeignCollationsByteForByte(db, name, warn);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return {
     db,
     facts: {

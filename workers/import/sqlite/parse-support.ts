@@ -4,8 +4,6 @@
  */
 
 import type { ParseOutcome, ParserInput, ParseSink, ParsedChat, ParsedMessage, SourceLocator, SourceParser } from '../../../shared/contracts/parsed-source.ts';
-import { missingCollations, readWithoutRowidTablesByteForByte } from './collations.ts';
-import type { WithoutRowidCollationOutcome } from './collations.ts';
 import { sniffSqliteKind } from './identify.ts';
 import type { SqliteSourceKind } from './identify.ts';
 import { takeLookupShortfalls } from './lookup-index.ts';
@@ -147,7 +145,8 @@ export function scanErrorMessage(table: string, message: string, fromRowid: numb
 
 /**
  * A SourceParser for one kind of phone database: opens the evidence from bytes (WAL replayed in
- * memory), hands it to `read`, and always closes it. Every SQLite importer is built with this.
+ * memory, tables in a collation this reader lacks made readable on the copy: see
+ * openEvidenceDatabase), hands it to `read`, and always closes it. Every SQLite importer is built with this.
  */
 export function evidenceDatabaseParser(spec: {
   format: string;
@@ -163,11 +162,6 @@ export function evidenceDatabaseParser(spec: {
       const warnings = new WarningCap(sink);
       const evidence = await openEvidenceDatabase(input, (warning) => warnings.add('database', warning.place, warning.message));
       try {
-        const collations = missingCollations(evidence.db);
-        if (collations.length > 0) {
-          warnings.add('database', input.displayName, `the schema declares the collation(s) ${collations.join(', ')}, which the phone's SQLite registers and this reader (sql.js) does not have and cannot be given: ids are compared byte for byte (COLLATE BINARY), not by that collation; a table that could only be read through it is named in a warning of its own`);
-          warnWithoutRowidTables(readWithoutRowidTablesByteForByte(evidence.db, collations), input.displayName, warnings);
-        }
         const outcome = await spec.read(evidence, input, sink, warnings);
         for (const shortfall of takeLookupShortfalls(evidence.db)) {
           sink.warning({ place: input.displayName, message: `a lookup reads a whole table for every row it is asked for, so this import was slow: ${shortfall}` });
@@ -178,14 +172,4 @@ export function evidenceDatabaseParser(spec: {
       }
     },
   };
-}
-
-/** Names the WITHOUT ROWID tables read byte for byte on the copy, and those that still cannot be read. */
-function warnWithoutRowidTables(outcome: WithoutRowidCollationOutcome, file: string, warnings: WarningCap): void {
-  for (const table of outcome.rewritten) {
-    warnings.add('database', `${file}:${table}`, `the table is declared WITHOUT ROWID with a column in a collation this reader does not have, so SQLite could not read it at all; on the copy in memory (never the file) its schema was read as COLLATE BINARY and its rows re-sorted so: it is read and looked up byte for byte, not by the phone's collation`);
-  }
-  for (const { table, reason } of outcome.failed) {
-    warnings.add('database', `${file}:${table}`, `the table is declared WITHOUT ROWID with a column in a collation this reader does not have, and could not be read byte for byte instead (${reason}): its rows are not read`);
-  }
 }

@@ -75,18 +75,23 @@ export function hasRowid(db: Database, table: string): boolean {
 export function storedOrder(db: Database, table: string, alias: string): string {
   const prefix = `${alias}.`;
   if (hasRowid(db, table)) return `${prefix}rowid`;
+  return primaryKeyColumns(db, table).map((name) => `${prefix}${quoteIdentifier(name)}`).join(', ');
+}
+
+/** The columns of a table's primary key, in the key's order (none for a rowid table without one). */
+export function primaryKeyColumns(db: Database, table: string): string[] {
   const key = db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk');
   const columns: string[] = [];
   try {
     key.bind([table]);
     while (key.step()) {
       const name = key.get()[0];
-      if (typeof name === 'string') columns.push(`${prefix}${quoteIdentifier(name)}`);
+      if (typeof name === 'string') columns.push(name);
     }
   } finally {
     key.free();
   }
-  return columns.join(', ');
+  return columns;
 }
 
 /** Rows in a table, or null when counting fails (a damaged b-tree). */

@@ -114,6 +114,8 @@ export interface WaFields {
   mentions?: readonly WaMention[];
   /** Set when message_mentions holds more rows for the message than `mentions` lists. */
   mentionsNote?: string | null;
+  /** A legacy row's mentioned_jids as stored, when it could not be read as a list of jids (mentions.ts). */
+  mentionedJidsAsStored?: string;
   /** What a group invitation invites to (message_group_invite; group-invite.ts); absent in layouts without it. */
   groupInvite?: WaGroupInvite | null;
   /** Set when the message was sent with disappearing messages on (message_ephemeral); absent in layouts without it. */

@@ -39,6 +39,7 @@ import { isMembershipAction } from './group-events.ts';
 import type { WaGroupEvent } from './group-events.ts';
 import type { JidBook } from './jids.ts';
 import { ReceiptBook } from './receipts.ts';
+import { legacyMentionsOf } from './mentions.ts';
 import { MEDIA_DATA_SCAN_BYTES, mediaPathFromMediaData } from './media-data-path.ts';
 import { androidMessageType } from './message-types.ts';
 import { systemDetailJoins, systemDetailsOf } from './system-details.ts';
@@ -48,7 +49,7 @@ import { thumbnailColumn, thumbnailOf } from './thumbnails.ts';
 const MESSAGES_COLUMNS: readonly (string | ColumnRequest)[] = [
   'key_remote_jid', 'key_from_me', 'key_id', 'status', 'data', { name: 'timestamp', asText: true }, 'media_url',
   'media_mime_type', 'media_wa_type', 'media_size', 'media_name', 'media_caption', 'media_duration', 'latitude', 'longitude',
-  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash',
+  'remote_resource', 'received_timestamp', 'starred', 'quoted_row_id', 'forwarded', 'edit_version', 'media_hash', 'mentioned_jids',
   // The row's thumbnail (a place's map, a media preview; thumbnails.ts), bounded in size.
   thumbnailColumn('raw_data'),
 ];
@@ -79,6 +80,12 @@ const REMOTE_IS_ACTOR: ReadonlySet<number> = new Set([5, 11, 20, 28]);
 /** A personal jid (phone or lid), as `data` would hold one: text of any other shape is not a member. */
 const MEMBER_JID = /^[0-9]{5,20}(?::[0-9]+)?@(?:s\.whatsapp\.net|c\.us|lid)$/u;
 
+/** What a transitional database's new side tables hold for a legacy row, by its rowid (NewLayoutReader). */
+export interface TransitionalSideTables {
+  reactionsOf(messagesRowId: number): WaReaction[];
+  mentionsOf(messagesRowId: number): Pick<WaFields, 'mentions' | 'mentionsNote'>;
+}
+
 export class LegacyLayoutReader {
   /** Group subjects from `chat_list` (legacy databases have no `chat` table). */
   private readonly subjects = new Map<string, string>();
@@ -97,10 +104,10 @@ export class LegacyLayoutReader {
     /** The jid table, where a transitional database has one: message_quoted names its author by jid row. */
     private readonly jids: JidBook | null = null,
     /**
-     * A transitional database's reactions (message_add_on), by the rowid of the message they
-     * answer: keyed on messages._id there, as WhatsApp's own triggers key its side tables.
+     * A transitional database's reactions (message_add_on) and mentions (message_mentions), by the
+     * rowid of their message: keyed on messages._id there, as WhatsApp's own triggers key its side tables.
      */
-    private readonly reactionsOf: ((messageRowId: number) => WaReaction[]) | null = null,
+    private readonly sideTables: TransitionalSideTables | null = null,
   ) {
     this.receiptBook = jids === null ? null : ReceiptBook.open(db, jids);
     this.vcards = hasTable(db, 'messages_vcards') && columnsOf(db, 'messages_vcards').has('message_row_id') && columnsOf(db, 'messages_vcards').has('vcard')
@@ -167,6 +174,16 @@ export class LegacyLayoutReader {
     return { table: 'messages', select, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
   }
 
+  /**
+   * Who the row @mentions: a transitional database's message_mentions rows for it (filled from
+   * mentioned_jids by WhatsApp's own migration), else its own mentioned_jids (mentions.ts).
+   */
+  private mentionsOf(row: Row): Pick<WaFields, 'mentions' | 'mentionsNote' | 'mentionedJidsAsStored'> {
+    const listed = this.sideTables?.mentionsOf(rowidOf(row));
+    if (listed?.mentions !== undefined && listed.mentions.length > 0) return listed;
+    return legacyMentionsOf(row['mentioned_jids']) ?? {};
+  }
+
   /** The dummy first row (key_remote_jid "-1"). */
   isPlaceholder(row: Row): boolean {
     return textValue(row['key_remote_jid']) === '-1';
@@ -220,7 +237,8 @@ export class LegacyLayoutReader {
       quotedThumbnail: thumbnailOf(row, 'mql_thumbnail', 'message_quoted_location.thumbnail'),
       thumbnail: thumbnailOf(row, 'raw_data', 'messages.raw_data') ?? thumbnailOf(row, 'mt_thumbnail', 'message_thumbnail.thumbnail') ?? thumbnailOf(row, 'lt_thumbnail', 'message_thumbnails.thumbnail'),
       // Reactions came with the new layout (message_add_on): a transitional database has them, keyed on messages._id.
-      reactions: this.reactionsOf === null ? [] : this.reactionsOf(rowidOf(row)),
+      reactions: this.sideTables?.reactionsOf(rowidOf(row)) ?? [],
+      ...this.mentionsOf(row),
       // Legacy calls are in call_log too (read by CallLogReader), never linked to a messages row.
       call: null,
       starred: flagValue(row['starred']),

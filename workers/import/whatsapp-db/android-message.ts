@@ -181,11 +181,18 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   }
   if (fields.mentions !== undefined && fields.mentions.length > 0) extra['mentions'] = fields.mentions.map((mention) => mentionFacts(mention, contacts));
   if (fields.mentionsNote !== undefined && fields.mentionsNote !== null) extra['mentionsNote'] = fields.mentionsNote;
+  if (fields.mentionedJidsAsStored !== undefined) {
+    extra['mentionedJids'] = { asStored: fields.mentionedJidsAsStored, note: 'messages.mentioned_jids as stored: not read as a list of jids separated by commas, so who is mentioned is not listed' };
+  }
   if (fields.groupInvite !== undefined && fields.groupInvite !== null) {
     const invite = groupInviteFacts(fields.groupInvite, contacts, timeNotes);
     extra['groupInvite'] = invite;
-    // The invitation is the message: without a caption, say what it invites to.
-    if (text === '') text = `${type.label}: ${fields.groupInvite.groupName ?? String(invite['group'] ?? '')}`;
+    // The invitation is the message: without a caption, say what it invites to, marked as words
+    // this reader wrote (as the other importers mark theirs), not the sender's.
+    if (text === '') {
+      text = `${type.label}: ${fields.groupInvite.groupName ?? String(invite['group'] ?? '')}`;
+      extra['textGenerated'] = true;
+    }
   }
   if (type.mediaType === undefined && !system && namesMedia(fields.media)) {
     // A type code we cannot name (or one that names no file) whose row still has media: the file is evidence.

@@ -11,7 +11,8 @@ import type { ColumnRequest, Row, TableScan } from '../sqlite/index.ts';
 import { Lookup, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, numberValue, quoteIdentifier, rowidOf, scanRows, selectExpressions, storedOrder, textValue } from '../sqlite/index.ts';
 import type { WaDisappearing, WaFields, WaReaction, WaTemplate } from './android-fields.ts';
 import { GROUP_INVITE_COLUMNS, groupInviteOf } from './group-invite.ts';
-import { loadMentions, mentionsNotListedNote, mentionsOf } from './mentions.ts';
+import type { TransitionalSideTables } from './android-legacy.ts';
+import { MentionBook, mentionsNotListedNote, mentionsOf } from './mentions.ts';
 import type { MentionRows } from './mentions.ts';
 import { QUOTED_MEDIA_COLUMNS, quotedMediaOf } from './quoted-media.ts';
 import { MAX_CONTACT_CARDS, placeOf } from './android-fields.ts';
@@ -105,7 +106,7 @@ export class NewLayoutReader {
   /** Poll options, with their votes, by the poll's message rowid (polls.ts). */
   private readonly polls: Map<number, WaPollOption[]>;
   /** The jid rows each message @mentions, by message row (mentions.ts). */
-  private readonly mentions: Map<number, MentionRows>;
+  private readonly mentions: MentionBook;
   /** Chats the owner cleared, by chat row (cleared-chats.ts). */
   private readonly clearJobs: Map<number, ClearJob[]>;
   /** A template message's buttons (message_template_button), by its message rowid. */
@@ -136,7 +137,7 @@ export class NewLayoutReader {
     this.eventParticipants = loadEventParticipants(db, onError);
     this.polls = loadPolls(db, jids, onError);
     this.clearJobs = loadClearJobs(db, onError);
-    this.mentions = loadMentions(db, onError);
+    this.mentions = new MentionBook(db, onError);
     this.receiptBook = ReceiptBook.open(db, jids);
     this.callParticipants = CallParticipants.open(db, jids);
     this.templateButtons = hasTable(db, 'message_template_button') && columnsOf(db, 'message_template_button').has('message_row_id')
@@ -238,8 +239,7 @@ export class NewLayoutReader {
       liveLocation: liveLocationOf(row),
       pollOptions: this.polls.get(rowidOf(row)) ?? [],
       groupInvite: groupInviteOf(row, this.jids),
-      mentions: mentionsOf(this.mentions.get(rowidOf(row)), this.jids),
-      mentionsNote: mentionsNotListedNote(this.mentions.get(rowidOf(row))),
+      ...this.mentionFields(this.mentions.ofMessageRow(rowidOf(row), nonEmptyText(row['key_id']))),
       starred: flagValue(row['starred']),
       translatedText: nonEmptyText(row['translated_text']),
       linkPreview: linkPreviewOf(row),
@@ -284,8 +284,26 @@ export class NewLayoutReader {
     return event;
   }
 
+  /** A transitional database's side tables as its legacy reader asks them, by messages._id. */
+  legacySideTables(): TransitionalSideTables {
+    return {
+      reactionsOf: (messagesRowId) => this.reactionsOf(messagesRowId),
+      mentionsOf: (messagesRowId) => this.mentionFields(this.mentions.ofLegacyRow(messagesRowId)),
+    };
+  }
+
+  /** Mention rows no message read claimed (mentions.ts MentionBook). */
+  unclaimedMentions(): { rows: number; messageRowIds: number[] } {
+    return this.mentions.unclaimed();
+  }
+
   free(): void {
     this.vcards?.free();
+    this.mentions.free();
+  }
+
+  private mentionFields(listed: MentionRows | undefined): Pick<WaFields, 'mentions' | 'mentionsNote'> {
+    return { mentions: mentionsOf(listed, this.jids), mentionsNote: mentionsNotListedNote(listed) };
   }
 }
 

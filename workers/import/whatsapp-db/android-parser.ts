@@ -43,7 +43,7 @@ import { placedMediaPath } from './media-data-path.ts';
 import { readChatSettings } from './chat-settings.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.39.1';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.42.1';
 
 const FORMAT = 'whatsapp-android-db';
 
@@ -78,7 +78,7 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
   const chatSettings = hasNew ? readChatSettings(db, jids, (message) => warnings.add('damaged', file, message)) : null;
   const readers: [string, LayoutReader][] = [];
   if (newReader !== null) readers.push(['message', newReader]);
-  const legacyReader = hasLegacy ? new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message), jids, newReader === null ? null : (rowid) => newReader.reactionsOf(rowid)) : null;
+  const legacyReader = hasLegacy ? new LegacyLayoutReader(db, (message) => warnings.add('damaged', file, message), jids, newReader?.legacySideTables() ?? null) : null;
   if (legacyReader !== null) readers.push(['messages', legacyReader]);
   // Calls are kept in call_log, apart from the messages: without it they would be lost.
   const callReader = CallLogReader.present(db) ? new CallLogReader(db, jids) : null;
@@ -91,6 +91,9 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
   const pacer = new RowPacer(sink, totalRows, input.size);
   /** Key ids seen (messageKey), with the group sender of each row that had it. */
   const seenKeys = new Map<string, (string | null)[]>();
+  /** Transitional: keys whose reported row names mentions, and legacy duplicates whose mentions only they held. */
+  const keysWithMentions = new Set<string>();
+  const mentionsNotCarried: number[] = [];
   const tally = { messages: 0, system: 0, unparsed: 0, deleted: 0, placeholderRows: 0, duplicatesAcrossLayouts: 0, duplicateJoinRows: 0 };
   try {
     for (const [table, reader] of readers) {
@@ -117,9 +120,12 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
             const sender = fields.groupSender?.jid ?? null;
             if (table === 'messages' && isSeen(seenKeys, key, sender)) {
               tally.duplicatesAcrossLayouts += 1;
+              // The message table's row is the one reported: mentions only this one held would go unsaid.
+              if (namesMentions(fields) && !keysWithMentions.has(key)) mentionsNotCarried.push(rowid);
               continue;
             }
             seenKeys.set(key, [...(seenKeys.get(key) ?? []), sender]);
+            if (namesMentions(fields)) keysWithMentions.add(key);
           }
           const chatKey = chats.keyFor(fields.chatJid, fields.chatSubject, fields.unreadableChatRow);
           message = buildMessage(fields, chatKey, contacts, sqliteRowLocator(file, table, row));
@@ -132,7 +138,14 @@ async function parseMsgstore(evidence: EvidenceDatabase, input: ParserInput, sin
         await sink.message(message);
       }
     }
-    if (newReader !== null) warnUnclaimedReactions(newReader, file, warnings);
+    if (newReader !== null) {
+      warnUnclaimedReactions(newReader, file, warnings);
+      warnUnclaimedMentions(newReader, file, warnings);
+    }
+    if (mentionsNotCarried.length > 0) {
+      const shown = mentionsNotCarried.slice(0, 20).join(', ') + (mentionsNotCarried.length > 20 ? ', …' : '');
+      warnings.add('damaged', `${file}:messages`, `${mentionsNotCarried.length} legacy row(s) (messages row ${shown}) were not reported, being the same message as a row of the message table, and named mentions that row does not: they are on no record`);
+    }
   } finally {
     newReader?.free();
     legacyReader?.free();
@@ -181,6 +194,19 @@ function warnUnclaimedReactions(reader: NewLayoutReader, file: string, warnings:
   if (count === 0) return;
   const shown = parentRowIds.slice(0, 20).join(', ') + (parentRowIds.length > 20 ? ', …' : '');
   warnings.add('damaged', `${file}:message_add_on`, `${count} reaction(s) answer a message that was not read (message row ${shown}: missing from the message table or unreadable); they are in message_add_on but on no record`);
+}
+
+/** True when the row names people it @mentions, or holds a mention list that could not be read. */
+function namesMentions(fields: WaFields): boolean {
+  return (fields.mentions?.length ?? 0) > 0 || fields.mentionedJidsAsStored !== undefined;
+}
+
+/** Mentions are kept on the message they name: rows whose message was not read are named, not lost unseen. */
+function warnUnclaimedMentions(reader: NewLayoutReader, file: string, warnings: WarningCap): void {
+  const { rows, messageRowIds } = reader.unclaimedMentions();
+  if (rows === 0) return;
+  const shown = messageRowIds.slice(0, 20).join(', ') + (messageRowIds.length > 20 ? ', …' : '');
+  warnings.add('damaged', `${file}:message_mentions`, `${rows} mention row(s) name a message that was not read (message row ${shown}: missing, unreadable, or in a transitional database no legacy messages row of that _id); they are in message_mentions but on no record`);
 }
 
 /** The row's media path as attachment lookup reads it (placedMediaPath); the database's own string is kept. */

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import type { NearbyFile, ParserInput } from '../../../shared/contracts/parsed-source.ts';
-import { baseName, columnsOf, hasTable, isNearbyDatabaseOfKind, nonEmptyText, scanRows, selectExpressions } from '../sqlite/index.ts';
+import { baseName, columnsOf, hasTable, isNearbyDatabaseOfKind, nonEmptyText, scanCompanionRows, selectExpressions } from '../sqlite/index.ts';
 import { phoneFromJid } from './jids.ts';
 import { withNamesReached } from './reached-by-name.ts';
 
@@ -47,14 +47,14 @@ export class ContactBook {
   }
 }
 
-/** Reads `wa_contacts` from an open contacts database into `book`. */
+/** Reads `wa_contacts` from an open contacts database into `book` (a table without rowids too: no record names its rows). */
 export function readWaContacts(db: Database, name: string, book: ContactBook, warn: (message: string) => void): void {
   if (!hasTable(db, 'wa_contacts')) {
     warn(`${name} has no wa_contacts table; contact names are not available`);
     return;
   }
   const select = selectExpressions(columnsOf(db, 'wa_contacts'), 't', ['jid', 'display_name', 'wa_name']);
-  for (const row of scanRows(db, { table: 'wa_contacts', select }, (message) => warn(`${name}: wa_contacts: ${message}`))) {
+  for (const row of scanCompanionRows(db, { table: 'wa_contacts', select }, (message) => warn(`${name}: wa_contacts: ${message}`))) {
     const jid = nonEmptyText(row['jid']);
     if (jid !== null) book.set(jid, { displayName: nonEmptyText(row['display_name']), waName: nonEmptyText(row['wa_name']) });
   }

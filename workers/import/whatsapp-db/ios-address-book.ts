@@ -13,7 +13,7 @@
  */
 
 import type { Database } from 'sql.js';
-import { columnsOf, hasTable, nonEmptyText, rowidOf, scanRows, selectExpressions } from '../sqlite/index.ts';
+import { columnsOf, companionRowPlace, hasTable, nonEmptyText, scanCompanionRows, selectExpressions } from '../sqlite/index.ts';
 import { phoneJidOfNumber } from './ios-lid-accounts.ts';
 import type { LidPair } from './ios-lid-accounts.ts';
 
@@ -62,7 +62,7 @@ export interface AddressBook {
   idsNotRead: number;
 }
 
-/** Reads the address book of the open `ContactsV2.sqlite` called `file`; null (with a warning) when its table cannot be. */
+/** Reads the address book of the open `ContactsV2.sqlite` called `file` (a row is named by its rowid, or by its primary key in a table without rowids); null (with a warning) when its table cannot be. */
 export function readAddressBook(db: Database, file: string, warn: (message: string) => void): AddressBook | null {
   if (!hasTable(db, ADDRESS_BOOK_TABLE)) return null;
   const columns = columnsOf(db, ADDRESS_BOOK_TABLE);
@@ -74,9 +74,9 @@ export function readAddressBook(db: Database, file: string, warn: (message: stri
   }
   const book: AddressBook = { names: new CompanionNames(), pairs: [], rows: 0, idsNotRead: 0 };
   const select = selectExpressions(columns, 't', ['ZWHATSAPPID', 'ZLID', 'ZFULLNAME', 'ZGIVENNAME']);
-  for (const row of scanRows(db, { table: ADDRESS_BOOK_TABLE, select }, (message) => warn(`${file}: ${ADDRESS_BOOK_TABLE}: ${message}`))) {
+  for (const row of scanCompanionRows(db, { table: ADDRESS_BOOK_TABLE, select }, (message) => warn(`${file}: ${ADDRESS_BOOK_TABLE}: ${message}`))) {
     book.rows += 1;
-    const place = `${file}:${ADDRESS_BOOK_TABLE}#${rowidOf(row)}`;
+    const place = `${file}:${ADDRESS_BOOK_TABLE}${companionRowPlace(row)}`;
     const storedId = nonEmptyText(row['zwhatsappid']);
     const storedLid = nonEmptyText(row['zlid']);
     const phoneJid = storedId === null ? null : phoneJidOfNumber(storedId);

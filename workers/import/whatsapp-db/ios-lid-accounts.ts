@@ -9,7 +9,7 @@
  */
 
 import type { Database } from 'sql.js';
-import { columnsOf, hasTable, nonEmptyText, rowidOf, scanRows, selectExpressions } from '../sqlite/index.ts';
+import { columnsOf, companionRowPlace, hasTable, nonEmptyText, scanCompanionRows, selectExpressions } from '../sqlite/index.ts';
 
 export const LID_ACCOUNT_TABLE = 'ZWAZACCOUNT';
 
@@ -50,7 +50,7 @@ export function readLidAccounts(db: Database, file: string, warn: (message: stri
   }
   const accounts: LidAccounts = { pairs: [], rows: 0, rowsNotRead: 0 };
   const select = selectExpressions(columns, 't', ['ZIDENTIFIER', 'ZPHONENUMBER']);
-  for (const row of scanRows(db, { table: LID_ACCOUNT_TABLE, select }, (message) => warn(`${file}: ${LID_ACCOUNT_TABLE}: ${message}`))) {
+  for (const row of scanCompanionRows(db, { table: LID_ACCOUNT_TABLE, select }, (message) => warn(`${file}: ${LID_ACCOUNT_TABLE}: ${message}`))) {
     accounts.rows += 1;
     const lid = nonEmptyText(row['zidentifier']);
     const number = nonEmptyText(row['zphonenumber']);
@@ -61,7 +61,7 @@ export function readLidAccounts(db: Database, file: string, warn: (message: stri
       accounts.rowsNotRead += 1;
       continue;
     }
-    accounts.pairs.push({ lid, phoneJid, place: `${file}:${LID_ACCOUNT_TABLE}#${rowidOf(row)}` });
+    accounts.pairs.push({ lid, phoneJid, place: `${file}:${LID_ACCOUNT_TABLE}${companionRowPlace(row)}` });
   }
   return accounts;
 }

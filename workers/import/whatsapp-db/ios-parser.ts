@@ -51,7 +51,7 @@ import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 const MESSAGE_ID_LIKE = /^(?=[^\s]*\d)[0-9A-Za-z_-]{8,64}$/u;
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.6';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.7';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',

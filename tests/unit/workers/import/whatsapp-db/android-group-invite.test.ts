@@ -15,7 +15,7 @@ const SCHEMA = `
   INSERT INTO message VALUES (1, 1, 0, 'I1', NULL, 0, 1700000000000, 24, ''), (2, 1, 0, 'I2', NULL, 0, 1700000100000, 24, 'join us, good pay'),
     (3, 1, 0, 'T3', NULL, 0, 1700000200000, 0, 'ok');
   INSERT INTO message_group_invite VALUES (1, 2, 1, 'Jobs Abroad', 'Fq3xY7bZkQ1', 1700604800, 1700000000, 0, 0),
-    (2, 99, 1, NULL, 'Zz9', NULL, NULL, 1, 0);
+    (2, 99, 1, NULL, 'Zz9', NULL, 1700000100000, 1, 0);
 `;
 
 describe('msgstore.db: a group invitation message (message_group_invite)', () => {
@@ -27,9 +27,32 @@ describe('msgstore.db: a group invitation message (message_group_invite)', () =>
     expect(invite?.extra?.['groupInvite']).toEqual({
       group: '120363000000000042@g.us', groupName: 'Jobs Abroad', admin: { name: '+4915100000001', id: '+4915100000001' },
       inviteCode: 'Fq3xY7bZkQ1', expiresAt: '2023-11-21T22:13:20.000Z', invitedAt: '2023-11-14T22:13:20.000Z', expired: 0,
+      timesRead: expect.any(Object) as object,
     });
     // A caption stays the text; a group row missing from the jid table is said, not dropped.
     expect(captioned).toMatchObject({ text: 'join us, good pay', extra: { groupInvite: { group: 'jid row 99 (not in the jid table)', groupName: null, inviteCode: 'Zz9', expiresAt: null, expired: 1 } } });
     expect(plain?.extra).not.toHaveProperty('groupInvite');
+  });
+
+  it('regression: the text made for an invitation without a caption is marked generated (it read as typed by the sender)', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(SCHEMA), 'msgstore.db');
+    const [invite, captioned] = run.sink.messages;
+    expect(invite?.extra?.['textGenerated']).toBe(true);
+    // A caption is the sender's own words.
+    expect(captioned?.extra).not.toHaveProperty('textGenerated');
+  });
+
+  it('regression: says which unit each invite time was read in, and what was stored (the unit was guessed from the number unsaid)', async () => {
+    const run = await runParser(whatsappAndroidDbParser, await buildDatabase(SCHEMA), 'msgstore.db');
+    const [invite, captioned] = run.sink.messages;
+    expect(invite?.extra?.['groupInvite']).toMatchObject({
+      timesRead: {
+        expiration: { stored: '1700604800', unit: 'seconds' },
+        inviteTime: { stored: '1700000000', unit: 'seconds' },
+        note: expect.stringContaining('by its magnitude') as string,
+      },
+    });
+    expect(captioned?.extra?.['groupInvite']).toMatchObject({ invitedAt: '2023-11-14T22:15:00.000Z', timesRead: { inviteTime: { stored: '1700000100000', unit: 'milliseconds' } } });
+    expect((captioned?.extra?.['groupInvite'] as { timesRead: object }).timesRead).not.toHaveProperty('expiration');
   });
 });
