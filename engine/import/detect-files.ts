@@ -14,7 +14,7 @@ type DetectedFile = ResponseOf<'import.detect'>[number];
  * the CSV column mapping the import would take, a table holding the mapped columns shows as CSV.
  */
 export async function detectFiles(session: CaseSession, paths: string[], csvMapping?: CsvMappingSpec): Promise<DetectedFile[]> {
-  const { files, problems, ownedFolders, skipped } = collectFiles(paths, { caseFolder: session.path });
+  const { files, problems, ownedFolders, skipped } = await collectFiles(paths, { caseFolder: session.path });
   const importer = await session.importer();
   const found: DetectedFile[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
   for (const item of skipped) found.push({ path: item.path, size: 0, format: null, reason: item.reason });

@@ -44,7 +44,7 @@ export function assertKnownTimeZone(timeZone: string | undefined): void {
 export async function importFiles(session: CaseSession, paths: string[], options: ImportOptions, task: TaskHandle): Promise<ImportSummary> {
   assertKnownTimeZone(options.timeZone);
   const devices = checkDevices(options);
-  const collected = collectFiles(paths, { caseFolder: session.path });
+  const collected = await collectFiles(paths, { caseFolder: session.path });
   const { problems } = collected;
   // Loose media and documents go last, so the ones that are attachments of a chat in the same
   // import (an export's folder: its photos, voice notes, contact cards) are recognised as such.

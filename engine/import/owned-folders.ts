@@ -5,12 +5,12 @@ import type { CollectedFile } from './collected-file.ts';
 import { isRsmfManifest, namesInManifest } from './rsmf-folder.ts';
 
 /**
- * Folders whose files are the attachments of a source inside them, not sources of their own:
- * an unzipped UFDR (its report.xml) and an extracted RSMF production (its manifest). Otherwise
- * every file of such a folder would be tried as a source: a UFDR's copied database imported
- * beside the report, an RSMF production's attached WhatsApp export or e-mail imported beside the
- * conversation that attaches it. The zip importer folds a zip's folders the same way
- * (workers/import/zip/zip-source.ts, ownsItsFolder).
+ * Folders whose files are the attachments of a source inside them, not sources of their own: an
+ * unzipped UFDR (its report.xml). Otherwise every file of such a folder would be tried as a
+ * source: a UFDR's copied database imported beside the report, every chat twice. An RSMF
+ * manifest beside the report is an owner too (a file either names is read through it); an RSMF
+ * manifest on its own owns only the files its events attach (manifest-attachments.ts). The zip
+ * importer folds a zip's folders the same way (workers/import/zip/zip-source.ts, ownsItsFolder).
  */
 
 export type FolderOwnerKind = 'cellebrite-report' | 'rsmf-manifest';
@@ -26,14 +26,14 @@ export interface OwnedFolder {
   beside: CollectedFile[];
 }
 
-export const NOT_ATTACHED_REASON = 'not imported: beside an RSMF manifest, attached by none of its events';
 export const NOT_NAMED_BY_EITHER_REASON = 'not imported: beside a Cellebrite report and an RSMF manifest, named by neither';
 
 /**
- * The owners of a folder, by content: a Cellebrite report.xml (its name any case, as the UFDR
- * layout has it) and every RSMF manifest among its `.json` files (the name only picks which files
- * are looked at; RSMF-Inspector writes `<name>_rsmf_manifest.json`). A folder holding both is
- * both's: each is a source, and a file either names is read through it.
+ * The owners a folder may have, by content: a Cellebrite report.xml (its name any case, as the
+ * UFDR layout has it) and every RSMF manifest among its `.json` files (the name only picks which
+ * files are looked at; RSMF-Inspector writes `<name>_rsmf_manifest.json`). A folder holding a
+ * report is the report's, and the manifests' beside it: each is a source, and a file either names
+ * is read through it. Manifests alone own no folder (collect-files.ts).
  */
 export function folderOwners(folder: string, entries: readonly string[]): FolderOwner[] {
   const owners: FolderOwner[] = [];
@@ -77,9 +77,9 @@ export async function unreferencedInOwnedFolders(folders: readonly OwnedFolder[]
   return unreferenced;
 }
 
+/** Owned folders are a report's: with a manifest beside it too, neither named the file. */
 function reasonFor(kinds: ReadonlySet<FolderOwnerKind>): string {
-  if (kinds.size > 1) return NOT_NAMED_BY_EITHER_REASON;
-  return kinds.has('rsmf-manifest') ? NOT_ATTACHED_REASON : NOT_REFERENCED_REASON;
+  return kinds.has('rsmf-manifest') ? NOT_NAMED_BY_EITHER_REASON : NOT_REFERENCED_REASON;
 }
 
 /** A file's path under the folder, '/'-separated as the report's Local Paths and the manifest's ids are read. */
