@@ -58,23 +58,43 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
+/** The files of owned folders no owner names, and the owners that could not be read to tell. */
+export interface OwnedFolderListing {
+  /** Neither imported nor read as an attachment: listed with the reason, never silently left out. */
+  files: (CollectedFile & { reason: string })[];
+  /** Owners gone or unreadable since they were collected (removed, a permission changed), with why. */
+  problems: { path: string; reason: string }[];
+}
+
 /**
- * The files of owned folders that no owner names: neither imported nor read as an attachment,
- * so they are listed with the reason rather than silently left out.
+ * The files of owned folders that no owner names. An owner that cannot be read is listed as a
+ * problem, and the files it may name as not checked: the import's other sources go on (a throw
+ * here cost the whole import, or the detect step, its result).
  */
-export async function unreferencedInOwnedFolders(folders: readonly OwnedFolder[]): Promise<(CollectedFile & { reason: string })[]> {
-  const unreferenced: (CollectedFile & { reason: string })[] = [];
+export async function unreferencedInOwnedFolders(folders: readonly OwnedFolder[]): Promise<OwnedFolderListing> {
+  const listing: OwnedFolderListing = { files: [], problems: [] };
   for (const { folder, owners, beside } of folders) {
     const wanted = new Set(beside.map((file) => relativeName(folder, file.path)));
     const named = new Set<string>();
+    let unread: string | null = null;
     for (const owner of owners) {
-      const names = owner.kind === 'cellebrite-report' ? await namesInReport(owner.path, wanted) : await namesInManifest(owner.path, wanted);
-      for (const name of names) named.add(name);
+      try {
+        const names = owner.kind === 'cellebrite-report' ? await namesInReport(owner.path, wanted) : await namesInManifest(owner.path, wanted);
+        for (const name of names) named.add(name);
+      } catch (error) {
+        listing.problems.push({ path: owner.path, reason: `cannot be read to tell which files of its folder it names: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+        unread ??= owner.path;
+      }
     }
-    const reason = reasonFor(new Set(owners.map((owner) => owner.kind)));
-    for (const file of beside) if (!named.has(relativeName(folder, file.path))) unreferenced.push({ ...file, reason });
+    const reason = unread === null ? reasonFor(new Set(owners.map((owner) => owner.kind))) : notCheckedReason(unread);
+    for (const file of beside) if (!named.has(relativeName(folder, file.path))) listing.files.push({ ...file, reason });
   }
-  return unreferenced;
+  return listing;
+}
+
+/** Why a file of an owned folder is listed when an owner that may name it could not be read. */
+export function notCheckedReason(owner: string): string {
+  return `not imported: beside ${owner}, which could not be read to tell whether it names this file`;
 }
 
 /** Owned folders are a report's: with a manifest beside it too, neither named the file. */

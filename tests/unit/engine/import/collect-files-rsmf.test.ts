@@ -53,7 +53,7 @@ describe('collecting an extracted RSMF production', () => {
     // chat.txt and files/forwarded.eml are attached; avatar.png is not, and was listed as not imported.
     expect(relative(evidence, collected.files)).toEqual(['/notes.txt', '/production/avatar.png', '/production/rsmf_manifest.json']);
     expect(collected.ownedFolders).toEqual([]);
-    expect(await unreferencedInOwnedFolders(collected.ownedFolders)).toEqual([]);
+    expect(await unreferencedInOwnedFolders(collected.ownedFolders)).toEqual({ files: [], problems: [] });
   });
 
   it('knows a manifest by its content under another name, and not a JSON file that merely sits in a folder', async () => {
@@ -88,7 +88,7 @@ describe('collecting an extracted RSMF production', () => {
     writeFileSync(join(folder, 'files', 'a.jpg'), 'jpeg');
     const collected = await collectFiles([evidence]);
     expect(relative(evidence, collected.files)).toEqual(['/both/report.xml', '/both/rsmf_manifest.json']);
-    const unreferenced = await unreferencedInOwnedFolders(collected.ownedFolders);
+    const unreferenced = (await unreferencedInOwnedFolders(collected.ownedFolders)).files;
     expect(unreferenced.map((file) => [file.path.slice(evidence.length), file.reason])).toEqual([['/both/avatar.png', NOT_NAMED_BY_EITHER_REASON]]);
     expect(NOT_REFERENCED_REASON).toContain('Cellebrite');
   });

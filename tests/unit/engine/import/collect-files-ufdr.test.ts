@@ -65,7 +65,7 @@ describe('an unzipped UFDR whose report.xml has no namespace', () => {
     writeFileSync(join(folder, 'files', 'Database', 'msgstore.db'), 'SQLite format 3\0');
     writeFileSync(join(folder, 'notes.txt'), 'examiner notes');
     const collected = await collectFiles([evidence]);
-    const skipped = await unreferencedInOwnedFolders(collected.ownedFolders);
+    const skipped = (await unreferencedInOwnedFolders(collected.ownedFolders)).files;
     expect(skipped.map((file) => [file.path.slice(evidence.length), file.size, file.reason])).toEqual([
       ['/phone/files/Image/b.jpg', 4, NOT_REFERENCED_REASON],
       ['/phone/notes.txt', 14, NOT_REFERENCED_REASON],
@@ -78,7 +78,7 @@ describe('an unzipped UFDR whose report.xml has no namespace', () => {
     const report = REPORT_WITHOUT_NAMESPACE.replace('<taggedFiles>', `${padding}<taggedFiles><file id="f3" local_path="files/Image/b&amp;c.jpg"/>`);
     const folder = ufdrFolder(evidence, 'phone', report);
     writeFileSync(join(folder, 'files', 'Image', 'b&c.jpg'), 'jpeg');
-    const skipped = await unreferencedInOwnedFolders((await collectFiles([evidence])).ownedFolders);
+    const skipped = (await unreferencedInOwnedFolders((await collectFiles([evidence])).ownedFolders)).files;
     expect(skipped.map((file) => file.path.slice(evidence.length))).toEqual(['/phone/files/Image/b.jpg']);
   });
 });
