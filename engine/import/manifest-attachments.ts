@@ -19,20 +19,34 @@ import { namesInManifest } from './rsmf-folder.ts';
  */
 export async function filesAttachedByManifests(manifests: readonly string[], files: readonly CollectedFile[]): Promise<Set<string>> {
   const attached = new Set<string>();
+  if (manifests.length === 0) return attached;
   const isManifest = new Set(manifests);
+  // Sorted, the files below a folder are one run: an evidence folder of many productions is not scanned once per manifest.
+  const paths = files.map((file) => file.path).sort();
   for (const manifest of manifests) {
     const folder = dirname(manifest);
     const below = new Map<string, string>();
-    for (const file of files) {
-      if (isManifest.has(file.path) || !file.path.startsWith(`${folder}${sep}`)) continue;
-      below.set(relative(folder, file.path).split(sep).join('/'), file.path);
-    }
+    for (const path of pathsBelow(paths, `${folder}${sep}`)) if (!isManifest.has(path)) below.set(relative(folder, path).split(sep).join('/'), path);
     for (const name of await namesOrNone(manifest, new Set(below.keys()))) {
       const path = below.get(name);
       if (path !== undefined) attached.add(path);
     }
   }
   return attached;
+}
+
+/** The paths of `sorted` that start with `prefix`. */
+function pathsBelow(sorted: readonly string[], prefix: string): string[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] ?? '') < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const below: string[] = [];
+  for (let index = low; index < sorted.length && (sorted[index] ?? '').startsWith(prefix); index += 1) below.push(sorted[index] ?? '');
+  return below;
 }
 
 async function namesOrNone(manifest: string, wanted: ReadonlySet<string>): Promise<Set<string>> {
