@@ -1,5 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
+import { opensWithHeaderField, RSMF_MESSAGE_OPENING_BYTES, RSMF_MESSAGE_SNIFF_BYTES, sniffRsmfMessage } from '../../shared/formats/rsmf-message-sniff.ts';
 import type { CollectedFile } from './collected-file.ts';
+import { readFileHead } from './file-head.ts';
 import { namesInManifest } from './rsmf-folder.ts';
 
 /**
@@ -14,7 +16,7 @@ import { namesInManifest } from './rsmf-folder.ts';
 
 /**
  * The paths of `files` that one of `manifests` attaches (a manifest never counts as attached: it
- * is a source itself). A manifest that cannot be read attaches nothing: the files beside it are
+ * is a source itself, and neither does an attached `.rsmf`). A manifest that cannot be read attaches nothing: the files beside it are
  * then imported as sources, and the manifest's own import says why it could not be read.
  */
 export async function filesAttachedByManifests(manifests: readonly string[], files: readonly CollectedFile[]): Promise<Set<string>> {
@@ -29,10 +31,22 @@ export async function filesAttachedByManifests(manifests: readonly string[], fil
     for (const path of pathsBelow(paths, `${folder}${sep}`)) if (!isManifest.has(path)) below.set(relative(folder, path).split(sep).join('/'), path);
     for (const name of await namesOrNone(manifest, new Set(below.keys()))) {
       const path = below.get(name);
-      if (path !== undefined) attached.add(path);
+      if (path !== undefined && !isProduction(path)) attached.add(path);
     }
   }
   return attached;
+}
+
+/**
+ * An attached `.rsmf` is a production of its own: the manifest keeps its bytes as the event's
+ * attachment, and nothing would read its conversations. It is imported as a source too (its
+ * messages are nowhere else in the case, so nothing comes twice).
+ */
+function isProduction(path: string): boolean {
+  const opening = readFileHead(path, RSMF_MESSAGE_OPENING_BYTES);
+  if (opening === null || !opensWithHeaderField(opening)) return false;
+  const head = readFileHead(path, RSMF_MESSAGE_SNIFF_BYTES);
+  return head !== null && sniffRsmfMessage(head);
 }
 
 /** The paths of `sorted` that start with `prefix`. */

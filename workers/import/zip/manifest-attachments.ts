@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { RsmfAttachmentIdScanner } from '../../../shared/formats/rsmf-attachment-ids.ts';
+import { opensWithHeaderField, RSMF_MESSAGE_OPENING_BYTES, RSMF_MESSAGE_SNIFF_BYTES, sniffRsmfMessage } from '../../../shared/formats/rsmf-message-sniff.ts';
 import { safeRelativePath } from '../import-limits.ts';
 import { locateEntry } from '../source-files.ts';
 import type { ZipArchive, ZipEntryInfo } from './zip-archive.ts';
@@ -28,7 +29,7 @@ function startsWithJsonObject(head: Uint8Array): boolean {
 }
 
 /**
- * The names of the entries `manifest` attaches, each id looked up as the import looks it up
+ * The names of the entries `manifest` attaches (but an `.rsmf`), each id looked up as the import looks it up
  * (besideManifest's safeRelativePath, then source-files.ts zipFiles: beside the manifest, from the
  * zip's root, across Unicode normalisation, by a unique file name). The manifest is streamed from
  * its entry within the zip limits (ZipArchive.stream refuses a bomb) and never held. A damaged
@@ -38,12 +39,12 @@ function startsWithJsonObject(head: Uint8Array): boolean {
  * manifest's own import says why it failed.
  */
 export async function entriesAttachedByManifest(archive: ZipArchive, manifest: ZipEntryInfo): Promise<Set<string>> {
-  const attached = new Set<string>();
   const folder = posix.dirname(manifest.name);
+  const named = new Set<ZipEntryInfo>();
   const scanner = new RsmfAttachmentIdScanner((id) => {
     const path = safeRelativePath(id);
     const entry = path === null ? undefined : locateEntry(archive, folder, path).entry;
-    if (entry !== undefined && entry !== manifest) attached.add(entry.name);
+    if (entry !== undefined && entry !== manifest) named.add(entry);
   });
   try {
     const stream = await archive.stream(manifest);
@@ -53,5 +54,22 @@ export async function entriesAttachedByManifest(archive: ZipArchive, manifest: Z
     return new Set();
   }
   scanner.end();
+  const attached = new Set<string>();
+  for (const entry of named) if (!(await isProductionEntry(archive, entry))) attached.add(entry.name);
   return attached;
+}
+
+/**
+ * An attached `.rsmf` entry is a production of its own: the manifest keeps its bytes as the
+ * event's attachment, and nothing would read its conversations, so it is surveyed as an export
+ * too. (A zipped production attached is a zip inside the zip: never opened.)
+ */
+async function isProductionEntry(archive: ZipArchive, entry: ZipEntryInfo): Promise<boolean> {
+  try {
+    if (!opensWithHeaderField(await archive.head(entry, RSMF_MESSAGE_OPENING_BYTES))) return false;
+    return sniffRsmfMessage(await archive.head(entry, RSMF_MESSAGE_SNIFF_BYTES));
+  } catch {
+    // Unreadable: taken as attached, and the import says why its bytes could not be read.
+    return false;
+  }
 }

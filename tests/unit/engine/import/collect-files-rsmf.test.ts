@@ -8,7 +8,7 @@ import { whatsappText } from '../../../support/hostile-corpus/seeds.ts';
 import { inputFromFile, runParser } from '../../../support/parser-harness.ts';
 import { tempFolder } from '../../../support/temp-case.ts';
 import { rsmfParser } from '../../../../workers/import/rsmf/index.ts';
-import { manifestText, smallManifest } from '../../workers/import/rsmf/rsmf-builder.ts';
+import { manifestText, rsmfMessage, rsmfZip, smallManifest } from '../../workers/import/rsmf/rsmf-builder.ts';
 
 /**
  * An extracted RSMF production: rsmf_manifest.json with the files its events attach beside it.
@@ -79,6 +79,18 @@ describe('collecting an extracted RSMF production', () => {
     const collected = await collectFiles([evidence]);
     expect(relative(folder, collected.files)).toEqual(['/avatar.png', '/inner/avatar.png', '/inner/rsmf_manifest.json', '/phone/report.xml', '/rsmf_manifest.json']);
     expect(collected.ownedFolders.map((owned) => owned.folder)).toEqual([phone]);
+  });
+
+  it('collects a production an event attaches (an .rsmf) as a source too: read through the manifest its bytes are kept, its conversations are not', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(folder, { recursive: true });
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', body: 'see', attachments: [{ id: 'inner.rsmf' }, { id: 'chat.txt' }] }];
+    writeFileSync(join(folder, 'rsmf_manifest.json'), manifestText(manifest));
+    writeFileSync(join(folder, 'inner.rsmf'), rsmfMessage(rsmfZip(smallManifest())));
+    writeFileSync(join(folder, 'chat.txt'), whatsappText());
+    expect(await notAttached(evidence, folder)).toEqual(['inner.rsmf']);
   });
 
   it('makes a folder holding a Cellebrite report and an RSMF manifest two sources, whose files are theirs, listing what neither names', async () => {

@@ -57,6 +57,16 @@ describe('a zipped RSMF production: the entries the manifest attaches are its at
     expect(await recognised('case.zip', zip)).toEqual(['production/rsmf_manifest.json rsmf', 'production/chat.txt whatsapp-txt', 'phone/chat.txt whatsapp-txt']);
   });
 
+  it('surveys a production an event attaches (an .rsmf entry) as an export too: read through the manifest its bytes are kept, its conversations are not', async () => {
+    const manifest = smallManifest();
+    manifest.events = [...(manifest.events ?? []), { type: 'message', participant: 'P1', conversation: 'C1', body: 'see', attachments: [{ id: 'inner.rsmf' }, { id: 'chat.txt' }] }];
+    const zip = rsmfZip(manifest, [
+      { name: 'inner.rsmf', data: rsmfMessage(rsmfZip(smallManifest())) },
+      { name: 'chat.txt', data: whatsappText() },
+    ]);
+    expect(await recognised('rsmf.zip', zip)).toEqual(['rsmf_manifest.json rsmf', 'inner.rsmf rsmf']);
+  });
+
   it('takes an id for the entry the import reads it from (a unique file name in another folder), and no other', async () => {
     const manifest = smallManifest();
     manifest.events = [...(manifest.events ?? []), { type: 'message', participant: 'P1', conversation: 'C1', body: 'see', attachments: [{ id: 'chat.txt' }, { id: '../forwarded.eml' }] }];
