@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
 import type { CollectedFile } from './collected-file.ts';
+import { filesAttachedByManifests } from './manifest-attachments.ts';
 import { folderOwners } from './owned-folders.ts';
 import type { OwnedFolder } from './owned-folders.ts';
 
@@ -17,21 +18,31 @@ export interface CollectProblem {
   code?: 'E_IMPORT_EMPTY';
 }
 
+/** What the user's paths expand to: the files to import, and what is listed instead, with why. */
+export interface Collection {
+  files: CollectedFile[];
+  problems: CollectProblem[];
+  ownedFolders: OwnedFolder[];
+  skipped: { path: string; reason: string }[];
+}
+
 /**
  * Expands the user's paths into files: a folder contributes every regular file below it, in a
  * stable (sorted) order. Symbolic links are not followed, so a seized folder cannot lead the
- * import outside itself. A folder holding a Cellebrite report.xml (an unzipped UFDR) or an RSMF
- * manifest (an extracted production) is that report's or manifest's: it is one source, whose
- * importer finds the files beside it as attachments (otherwise every file would be tried as a
- * source of its own, a copied database or an attached chat export imported twice). The files
- * beside it are returned with it in `ownedFolders`, so the ones it does not name can be listed
- * (owned-folders.ts). Below such a folder no other folder is owned: its files are all its owner's.
+ * import outside itself. A folder holding a Cellebrite report.xml (an unzipped UFDR) is that
+ * report's: it is one source, whose importer finds the files beside it as attachments (otherwise
+ * a copied database would be imported beside the report, every chat twice). The files beside it
+ * are returned with it in `ownedFolders`, so the ones it does not name can be listed
+ * (owned-folders.ts); below such a folder no other folder is owned. An RSMF manifest owns only
+ * the files its events attach (manifest-attachments.ts): the rest of its folder is collected as
+ * usual.
  */
-export function collectFiles(paths: string[], options: { caseFolder?: string } = {}): { files: CollectedFile[]; problems: CollectProblem[]; ownedFolders: OwnedFolder[]; skipped: { path: string; reason: string }[] } {
+export async function collectFiles(paths: string[], options: { caseFolder?: string } = {}): Promise<Collection> {
   const files: CollectedFile[] = [];
   const problems: CollectProblem[] = [];
   const ownedFolders: OwnedFolder[] = [];
   const skipped: { path: string; reason: string }[] = [];
+  const manifests: string[] = [];
   const caseFolder = options.caseFolder === undefined ? null : resolve(options.caseFolder);
   const visit = (path: string, into: CollectedFile[] = files): void => {
     // The case may be kept inside the folder being imported: its own database, log and index
@@ -52,8 +63,11 @@ export function collectFiles(paths: string[], options: { caseFolder?: string } =
     else if (stats.isDirectory()) {
       const entries = readdirSync(path).sort();
       const owners = into === files ? folderOwners(path, entries) : [];
-      if (owners.length === 0) for (const entry of entries) visit(join(path, entry), into);
-      else {
+      // Beside a report, a manifest is one of the folder's owners; on its own it owns no folder.
+      if (!owners.some((owner) => owner.kind === 'cellebrite-report')) {
+        manifests.push(...owners.map((owner) => owner.path));
+        for (const entry of entries) visit(join(path, entry), into);
+      } else {
         for (const owner of owners) files.push({ path: owner.path, size: owner.size });
         const owned = new Set(owners.map((owner) => owner.path));
         const beside: CollectedFile[] = [];
@@ -72,7 +86,8 @@ export function collectFiles(paths: string[], options: { caseFolder?: string } =
     if (files.length + problems.length + skipped.length === before) problems.push({ path: resolve(path), reason: 'is a folder with no files in it', code: 'E_IMPORT_EMPTY' });
   }
   if (files.length === 0 && problems.length === 0) throw new AppError('E_IMPORT_EMPTY', `No files found in ${paths.join(', ')}`);
-  return { files, problems, ownedFolders, skipped };
+  const attached = await filesAttachedByManifests(manifests, files);
+  return { files: files.filter((file) => !attached.has(file.path)), problems, ownedFolders, skipped };
 }
 
 /** The case database (with its journal, WAL and lock files), the audit log and the search index: the case's own entries. */

@@ -14,7 +14,7 @@ type DetectedFile = ResponseOf<'import.detect'>[number];
  * the CSV column mapping the import would take, a table holding the mapped columns shows as CSV.
  */
 export async function detectFiles(session: CaseSession, paths: string[], csvMapping?: CsvMappingSpec): Promise<DetectedFile[]> {
-  const { files, problems, ownedFolders, skipped } = collectFiles(paths, { caseFolder: session.path });
+  const { files, problems, ownedFolders, skipped } = await collectFiles(paths, { caseFolder: session.path });
   const importer = await session.importer();
   const found: DetectedFile[] = problems.map((problem) => ({ path: problem.path, size: 0, format: null, reason: problem.reason }));
   for (const item of skipped) found.push({ path: item.path, size: 0, format: null, reason: item.reason });
@@ -24,7 +24,9 @@ export async function detectFiles(session: CaseSession, paths: string[], csvMapp
     const detected = await importer.client.call('detectFormat', { path: file.path, importedWith, ...(csvMapping === undefined ? {} : { csvMapping }) });
     found.push({ path: file.path, size: file.size, format: detected.companionOf === undefined ? detected.format : 'companion', reason: detected.reason });
   }
-  for (const file of await unreferencedInOwnedFolders(ownedFolders)) found.push({ path: file.path, size: file.size, format: null, reason: file.reason });
+  const owned = await unreferencedInOwnedFolders(ownedFolders);
+  for (const problem of owned.problems) found.push({ path: problem.path, size: 0, format: null, reason: problem.reason });
+  for (const file of owned.files) found.push({ path: file.path, size: file.size, format: null, reason: file.reason });
   // One row stands for the rest; it says how many, so the UI counts files, not rows.
   if (files.length > MAX_LISTED) found.push({ path: `… ${files.length - MAX_LISTED} more files`, size: 0, format: null, reason: 'not checked in this preview', unlisted: files.length - MAX_LISTED });
   return found;

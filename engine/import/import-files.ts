@@ -44,7 +44,7 @@ export function assertKnownTimeZone(timeZone: string | undefined): void {
 export async function importFiles(session: CaseSession, paths: string[], options: ImportOptions, task: TaskHandle): Promise<ImportSummary> {
   assertKnownTimeZone(options.timeZone);
   const devices = checkDevices(options);
-  const collected = collectFiles(paths, { caseFolder: session.path });
+  const collected = await collectFiles(paths, { caseFolder: session.path });
   const { problems } = collected;
   // Loose media and documents go last, so the ones that are attachments of a chat in the same
   // import (an export's folder: its photos, voice notes, contact cards) are recognised as such.
@@ -60,8 +60,15 @@ export async function importFiles(session: CaseSession, paths: string[], options
     tracker.add(item.path, 0, finalProgress(summary));
     summaries.push(summary);
   }
-  // Files of an unzipped UFDR that its report names nowhere are listed, not silently left out.
-  for (const file of await unreferencedInOwnedFolders(collected.ownedFolders)) {
+  // Files of an unzipped UFDR that its report names nowhere are listed, not silently left out;
+  // so is a report that could no longer be read to tell.
+  const owned = await unreferencedInOwnedFolders(collected.ownedFolders);
+  for (const problem of owned.problems) {
+    const summary = failedSummary(problem.path, 'E_IMPORT_READ', `${problem.path} ${problem.reason}`);
+    tracker.add(problem.path, 0, finalProgress(summary));
+    summaries.push(summary);
+  }
+  for (const file of owned.files) {
     const summary = skippedSummary(file.path, file.reason);
     tracker.add(file.path, file.size, finalProgress(summary));
     summaries.push(summary);

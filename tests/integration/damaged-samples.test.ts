@@ -82,7 +82,7 @@ async function damageTargets(): Promise<DamageTarget[]> {
   const targets: DamageTarget[] = [];
   for (const family of families) {
     if (!existsSync(join(SAMPLES, family.name))) continue;
-    for (const sample of familySamples(family)) {
+    for (const sample of await familySamples(family)) {
       const parser = await parserOfSample(family, sample);
       if (parser !== null) targets.push({ sample, parser });
     }

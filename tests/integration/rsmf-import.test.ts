@@ -58,7 +58,7 @@ describe('RSMF through the import engine', () => {
     expect(lost).toMatchObject({ status: 'missing', fileName: 'lost.pdf' });
     expect(summary.sources[0]?.issues).toContainEqual({ place: 'production.rsmf!rsmf.zip!rsmf_manifest.json#/events/3/attachments/1', reason: expect.stringContaining('no entry named lost.pdf') as unknown as string });
     const info = await session.info();
-    expect(info.sources[0]).toMatchObject({ parser: 'threadline-rsmf', parserVersion: '1.1.0', formatVersion: '2.0.0' });
+    expect(info.sources[0]).toMatchObject({ parser: 'threadline-rsmf', parserVersion: '1.1.1', formatVersion: '2.0.0' });
   });
 
   it('imports a bare rsmf.zip: the manifest entry read by the RSMF importer, its attachment hashed from the zip', async () => {
@@ -69,7 +69,7 @@ describe('RSMF through the import engine', () => {
     expect(messages[3]?.attachments[0]).toMatchObject({ status: 'ok', sha256: sha256(PHOTO) });
     expect(messages[3]?.attachments[1]).toMatchObject({ status: 'missing' });
     const info = await session.info();
-    expect(info.sources[0]?.details['entries']).toEqual([expect.objectContaining({ name: 'rsmf_manifest.json', format: 'rsmf', parser: 'threadline-rsmf', parserVersion: '1.1.0', formatVersion: '2.0.0' })]);
+    expect(info.sources[0]?.details['entries']).toEqual([expect.objectContaining({ name: 'rsmf_manifest.json', format: 'rsmf', parser: 'threadline-rsmf', parserVersion: '1.1.1', formatVersion: '2.0.0' })]);
   });
 
   it('imports a zip of .rsmf files (Relativity\'s "multiple RSMF files zipped together"), each with its own locators', async () => {

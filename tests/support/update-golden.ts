@@ -127,8 +127,8 @@ export interface FamilyImport {
 }
 
 /** The family's files relative to SAMPLES, sorted, as a folder import would list them. */
-export function familySamples(family: GoldenFamily): string[] {
-  return collectFiles([join(SAMPLES, family.name)]).files.map((file) => toSamplePath(file.path)).sort();
+export async function familySamples(family: GoldenFamily): Promise<string[]> {
+  return (await collectFiles([join(SAMPLES, family.name)])).files.map((file) => toSamplePath(file.path)).sort();
 }
 
 function toSamplePath(path: string): string {
@@ -137,7 +137,7 @@ function toSamplePath(path: string): string {
 
 /** Imports every file of a family into one new case (one engine, one import task). */
 export async function importFamily(family: GoldenFamily): Promise<FamilyImport> {
-  const samples = familySamples(family);
+  const samples = await familySamples(family);
   const sampleOf = new Map<string, string>();
   const paths: string[] = [];
   for (const sample of samples) {

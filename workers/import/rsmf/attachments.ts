@@ -18,6 +18,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { safeRelativePath } from '../import-limits.ts';
 import { locateEntry } from '../source-files.ts';
 import type { ZipArchive } from '../zip/zip-archive.ts';
+import { nestedProductionNote } from './nested-production.ts';
 
 /**
  * Largest attachment inflated from an in-memory rsmf.zip, one at a time. Larger files are
@@ -79,9 +80,13 @@ export function inEmbeddedZip(archive: ZipArchive, where: string): AttachmentRea
         // found gets none, so that nothing is looked for beside the .rsmf on disk.
         const { size: _stated, ...rest } = base;
         const attachment: ParsedAttachment = { ...rest, path: `${where}!${found.entry.name}`, bytes };
-        if (found.how === 'exact') return { attachment, problem: null };
-        const how = found.how === 'file-name' ? 'by its file name alone (the only entry of that name, in another folder)' : 'by its name in another Unicode normalisation (NFC/NFD)';
-        return { attachment, problem: null, note: `the attachment id "${named.id}" names no entry of ${where} exactly; the entry ${found.entry.name}, found ${how}, is read as the attachment` };
+        const notes = [await nestedProductionNote(bytes, `${where}!${found.entry.name}`)];
+        if (found.how !== 'exact') {
+          const how = found.how === 'file-name' ? 'by its file name alone (the only entry of that name, in another folder)' : 'by its name in another Unicode normalisation (NFC/NFD)';
+          notes.unshift(`the attachment id "${named.id}" names no entry of ${where} exactly; the entry ${found.entry.name}, found ${how}, is read as the attachment`);
+        }
+        const note = notes.filter((each) => each !== null).join('; ');
+        return note === '' ? { attachment, problem: null } : { attachment, problem: null, note };
       } catch (error) {
         // A bomb, an encrypted entry, a CRC or size the bytes belie: the attachment, never the import.
         if (error instanceof AppError && error.code === 'E_CANCELLED') throw error;

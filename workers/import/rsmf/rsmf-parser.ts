@@ -12,7 +12,7 @@ import { readRsmfMessage } from './rsmf-message.ts';
 import { sniffRsmfManifest, sniffRsmfMessage } from './sniff.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const RSMF_PARSER_VERSION = '1.1.0';
+export const RSMF_PARSER_VERSION = '1.1.1';
 const HEAD_BYTES = 64 * 1024;
 
 export const rsmfParser: SourceParser = {

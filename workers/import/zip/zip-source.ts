@@ -6,6 +6,7 @@ import { digestStream, zipFiles } from '../source-files.ts';
 import type { RecordWriter } from '../record-writer.ts';
 import { describeUnreadableEntry } from '../unreadable-content.ts';
 import { companionByHead, setAsideChatPagesWithJson } from './export-companions.ts';
+import { entriesAttachedByManifest, isRsmfManifestEntry } from './manifest-attachments.ts';
 import type { CompanionEntry } from './export-companions.ts';
 import { ZipArchive } from './zip-archive.ts';
 import type { ZipEntryInfo } from './zip-archive.ts';
@@ -63,7 +64,8 @@ const LIKELY_EXPORT_NAME = /\.(txt|json|html?|xml|csv|db|sqlite|sqlite3|ufd)$/iu
 /**
  * A Cellebrite report.xml, and an RSMF manifest, are looked at before all: a .ufdr holds up to
  * hundreds of thousands of extracted files (many named like exports) before its report, which
- * pushed it beyond MAX_ENTRIES_SNIFFED. (RSMF-Inspector writes manifests as `<name>_rsmf_manifest.json`.)
+ * pushed it beyond MAX_ENTRIES_SNIFFED; the entries a manifest attaches are then not looked at.
+ * (RSMF-Inspector writes manifests as `<name>_rsmf_manifest.json`.)
  */
 const REPORT_NAME = /(?:^|\/)(?:report\.xml|[^/]*rsmf_manifest\.json)$/iu;
 
@@ -78,15 +80,18 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     ...candidates.filter((entry) => !REPORT_NAME.test(entry.name) && !LIKELY_EXPORT_NAME.test(entry.name)),
   ];
   let lookedAt = 0;
-  /** Folders of the report.xml (and RSMF manifest) entries recognised so far ('' for the zip's root). */
+  /** Folders of the report.xml entries recognised so far ('' for the zip's root). */
   const reportFolders: string[] = [];
-  /** The entries whose folders those are (a report, a manifest): kept, while the rest of their folders are theirs. */
+  /** The entries whose folders those are: kept, while the rest of their folders are theirs. */
   const owners = new Set<ZipEntryInfo>();
+  /** RSMF manifests recognised, and the entries they attach: read through them, not exports of their own. */
+  const manifests = new Set<ZipEntryInfo>();
+  const attached = new Set<string>();
   /** Chat pages of a Telegram export: companions of its result.json if the survey recognises one where the writer puts it. */
   const chatPages = new Set<ZipEntryInfo>();
   for (const entry of ordered) {
-    // A UFDR's extracted files are its report's (keepReportFilesWithReports): not looked at, not counted.
-    if (isBelowReport(reportFolders, entry.name)) continue;
+    // A UFDR's extracted files are its report's, a manifest's attachments its own (setAsideFilesOfSources): not looked at, not counted.
+    if ((isBelowReport(reportFolders, entry.name) && !isBesideReport(reportFolders, entry.name)) || attached.has(entry.name)) continue;
     if (lookedAt >= maxLookedAt) {
       survey.notLookedAt += 1;
       continue;
@@ -125,9 +130,12 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     const parser = sniffs(identifying ?? head);
     if (parser !== undefined) {
       survey.recognised.push({ entry, parser });
-      if (ownsItsFolder(parser, head)) {
+      if (ownsItsFolder(parser)) {
         reportFolders.push(entryFolder(entry.name));
         owners.add(entry);
+      } else if (isRsmfManifestEntry(parser, head)) {
+        manifests.add(entry);
+        for (const name of await entriesAttachedByManifest(archive, entry)) attached.add(name);
       }
       continue;
     }
@@ -136,7 +144,10 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
     const unreadable = head.byteLength === 0 ? describeEmptyDatabaseEntry(archive, entry) : describeUnreadableEntry(head);
     if (unreadable !== null) survey.unreadable.push({ name: entry.name, reason: unreadable });
   }
-  keepReportFilesWithReports(survey, reportFolders, owners);
+  // As on disk, a manifest beside a report is one of its folder's owners; deeper down it is one of the UFDR's files.
+  const besideReports = [...manifests].filter((entry) => reportFolders.includes(entryFolder(entry.name)));
+  setAsideFilesOfSources(survey, (name) => isBelowReport(reportFolders, name), new Set([...owners, ...besideReports]));
+  setAsideFilesOfSources(survey, (name) => attached.has(name), manifests);
   const { kept, companions } = setAsideChatPagesWithJson(survey.recognised, chatPages);
   survey.recognised = kept;
   survey.companions.push(...companions);
@@ -153,42 +164,38 @@ export async function surveyZip(archive: ZipArchive, parsers: readonly SourcePar
 
 /** The format of a Cellebrite report.xml (the UFDR importer's), whose folder is a UFDR's. */
 const CELLEBRITE_REPORT_FORMAT = 'cellebrite-ufdr';
-/** The RSMF importer's format: an `.rsmf` message, or a bare rsmf.zip's manifest. */
-const RSMF_FORMAT = 'rsmf';
 
 /**
  * Whether a recognised entry is a container whose folder's files are its own: a UFDR's
- * report.xml, and an RSMF manifest (a bare rsmf.zip: its attachments, which may look like
- * exports themselves, a forwarded `.eml`, a `chat.txt`, are the manifest's, read through it).
- * An `.rsmf` message (an e-mail) is not: several sit side by side in one zip, each a production.
+ * report.xml. An RSMF manifest owns only the entries its events attach (manifest-attachments.ts):
+ * analysts zip a production with the phone's other exports. An `.rsmf` message (an e-mail) owns
+ * nothing of the zip: several sit side by side in one zip, each a production.
  */
-function ownsItsFolder(parser: SourceParser, head: Uint8Array): boolean {
-  if (parser.format === CELLEBRITE_REPORT_FORMAT) return true;
-  return parser.format === RSMF_FORMAT && startsWithJsonObject(head);
-}
-
-function startsWithJsonObject(head: Uint8Array): boolean {
-  let index = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  while (index < head.length && (head[index] === 0x20 || head[index] === 0x09 || head[index] === 0x0a || head[index] === 0x0d)) index += 1;
-  return head[index] === 0x7b;
+function ownsItsFolder(parser: SourceParser): boolean {
+  return parser.format === CELLEBRITE_REPORT_FORMAT;
 }
 
 /**
- * A .ufdr (or a zipped UFDR folder) holds report.xml and the files the extraction held: the
- * phone's databases, text files and archives, which the report has decoded already. As for an
- * unzipped UFDR folder (engine collect-files.ts), the entries below a report's folder are its
- * files, read through it as attachments: not exports of their own (a msgstore.db there was
- * imported beside the report, every chat twice) nor zips to extract. The report lists those it
- * names nowhere.
+ * Sets aside the entries that are the files of a source in the zip, read through it as
+ * attachments: neither exports of their own nor entries to warn about. A .ufdr (or a zipped UFDR
+ * folder) holds report.xml and the files the extraction held: the phone's databases, text files
+ * and archives, which the report has decoded already. As for an unzipped UFDR folder (engine
+ * collect-files.ts), the entries below a report's folder are its files (a msgstore.db there was
+ * imported beside the report, every chat twice), nor zips to extract; the report lists those it
+ * names nowhere. An RSMF manifest's are the entries its events attach (manifest-attachments.ts).
+ * The `sources` themselves are kept.
  */
-function keepReportFilesWithReports(survey: ZipSurvey, reportFolders: readonly string[], owners: ReadonlySet<ZipEntryInfo>): void {
-  if (reportFolders.length === 0) return;
-  const isReportFile = (name: string): boolean => isBelowReport(reportFolders, name);
-  survey.recognised = survey.recognised.filter((item) => owners.has(item.entry) || !isReportFile(item.entry.name));
-  survey.unreadable = survey.unreadable.filter((item) => !isReportFile(item.name));
-  survey.nested = survey.nested.filter((name) => !isReportFile(name));
-  survey.contacts = survey.contacts.filter((name) => !isReportFile(name));
-  survey.companions = survey.companions.filter((item) => !isReportFile(item.name));
+function setAsideFilesOfSources(survey: ZipSurvey, isTheirs: (name: string) => boolean, sources: ReadonlySet<ZipEntryInfo>): void {
+  survey.recognised = survey.recognised.filter((item) => sources.has(item.entry) || !isTheirs(item.entry.name));
+  survey.unreadable = survey.unreadable.filter((item) => !isTheirs(item.name));
+  survey.nested = survey.nested.filter((name) => !isTheirs(name));
+  survey.contacts = survey.contacts.filter((name) => !isTheirs(name));
+  survey.companions = survey.companions.filter((item) => !isTheirs(item.name));
+}
+
+/** Is the entry named like a report or manifest, in the folder of a report.xml recognised so far (a manifest beside the report, looked at after it)? */
+function isBesideReport(reportFolders: readonly string[], name: string): boolean {
+  return REPORT_NAME.test(name) && reportFolders.includes(entryFolder(name));
 }
 
 /** Is the entry below the folder of a report.xml recognised so far? (The reports themselves are looked at first.) */

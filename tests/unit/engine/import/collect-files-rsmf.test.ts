@@ -3,17 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectFiles } from '../../../../engine/import/collect-files.ts';
 import { NOT_REFERENCED_REASON } from '../../../../engine/import/cellebrite-folder.ts';
-import { NOT_ATTACHED_REASON, NOT_NAMED_BY_EITHER_REASON, unreferencedInOwnedFolders } from '../../../../engine/import/owned-folders.ts';
+import { NOT_NAMED_BY_EITHER_REASON, unreferencedInOwnedFolders } from '../../../../engine/import/owned-folders.ts';
 import { whatsappText } from '../../../support/hostile-corpus/seeds.ts';
 import { inputFromFile, runParser } from '../../../support/parser-harness.ts';
 import { tempFolder } from '../../../support/temp-case.ts';
 import { rsmfParser } from '../../../../workers/import/rsmf/index.ts';
-import { manifestText, smallManifest } from '../../workers/import/rsmf/rsmf-builder.ts';
+import { manifestText, rsmfMessage, rsmfZip, smallManifest } from '../../workers/import/rsmf/rsmf-builder.ts';
 
 /**
  * An extracted RSMF production: rsmf_manifest.json with the files its events attach beside it.
  * An attached WhatsApp export or e-mail was collected as a source of its own and imported beside
- * the conversation that attaches it. The manifest now owns its folder, as a UFDR report.xml does.
+ * the conversation that attaches it. The manifest owns the files its events attach; every other
+ * file of its folder is collected as usual (it owned the whole folder in sessions 17 and 18, so the
+ * other exports an analyst kept beside a production were not imported).
  */
 
 const EMAIL = ['From: a@example.org', 'To: b@example.org', 'Subject: fwd', 'Date: Mon, 1 May 2023 10:00:00 +0000', '', 'forwarded words'].join('\r\n');
@@ -35,25 +37,60 @@ function production(parent: string, name: string, manifestName = 'rsmf_manifest.
 
 const relative = (root: string, paths: { path: string }[]): string[] => paths.map((file) => file.path.slice(root.length));
 
+/** The files of `folder` collected as sources of their own, but its manifest: the ones no event attaches. */
+async function notAttached(evidence: string, folder: string): Promise<string[]> {
+  const collected = await collectFiles([evidence]);
+  expect(collected.ownedFolders).toEqual([]);
+  return collected.files.map((file) => file.path.slice(folder.length + 1)).filter((name) => name !== 'rsmf_manifest.json').sort();
+}
+
 describe('collecting an extracted RSMF production', () => {
-  it('collects only the manifest of its folder, and lists the files no event attaches, with the reason', async () => {
+  it('regression: collects the manifest and every file of its folder no event attaches, as sources; the ones attached are read through it', async () => {
     const evidence = tempFolder();
     production(evidence, 'production');
     writeFileSync(join(evidence, 'notes.txt'), 'seized 2024-07-01');
-    const collected = collectFiles([evidence]);
-    expect(relative(evidence, collected.files)).toEqual(['/notes.txt', '/production/rsmf_manifest.json']);
-    const unreferenced = await unreferencedInOwnedFolders(collected.ownedFolders);
-    expect(unreferenced.map((file) => [file.path.slice(evidence.length), file.reason])).toEqual([['/production/avatar.png', NOT_ATTACHED_REASON]]);
+    const collected = await collectFiles([evidence]);
+    // chat.txt and files/forwarded.eml are attached; avatar.png is not, and was listed as not imported.
+    expect(relative(evidence, collected.files)).toEqual(['/notes.txt', '/production/avatar.png', '/production/rsmf_manifest.json']);
+    expect(collected.ownedFolders).toEqual([]);
+    expect(await unreferencedInOwnedFolders(collected.ownedFolders)).toEqual({ files: [], problems: [] });
   });
 
-  it('knows a manifest by its content under another name, and not a JSON file that merely sits in a folder', () => {
+  it('knows a manifest by its content under another name, and not a JSON file that merely sits in a folder', async () => {
     const evidence = tempFolder();
     production(evidence, 'renamed', 'CB0000188_rsmf_manifest.json');
     const other = join(evidence, 'other');
     mkdirSync(other);
     writeFileSync(join(other, 'rsmf_manifest.json'), '{"messages": [], "participants": [{"name": "a"}]}');
     writeFileSync(join(other, 'chat.txt'), whatsappText());
-    expect(relative(evidence, collectFiles([evidence]).files)).toEqual(['/other/chat.txt', '/other/rsmf_manifest.json', '/renamed/CB0000188_rsmf_manifest.json']);
+    // renamed/chat.txt is attached by the renamed manifest; other/chat.txt is beside a JSON file that is none.
+    expect(relative(evidence, (await collectFiles([evidence])).files)).toEqual(['/other/chat.txt', '/other/rsmf_manifest.json', '/renamed/CB0000188_rsmf_manifest.json', '/renamed/avatar.png']);
+  });
+
+  it('owns no folder below a production: an unzipped UFDR there is its report\'s, another production owns what its events attach', async () => {
+    const evidence = tempFolder();
+    const folder = production(evidence, 'production');
+    const phone = join(folder, 'phone');
+    mkdirSync(join(phone, 'files'), { recursive: true });
+    writeFileSync(join(phone, 'report.xml'), '<?xml version="1.0"?>\n<project xmlns="http://pa.cellebrite.com/report/2.0"><taggedFiles><file local_path="files/a.jpg"/></taggedFiles></project>');
+    writeFileSync(join(phone, 'files', 'a.jpg'), 'jpeg');
+    writeFileSync(join(phone, 'files', 'b.jpg'), 'jpeg');
+    production(folder, 'inner');
+    const collected = await collectFiles([evidence]);
+    expect(relative(folder, collected.files)).toEqual(['/avatar.png', '/inner/avatar.png', '/inner/rsmf_manifest.json', '/phone/report.xml', '/rsmf_manifest.json']);
+    expect(collected.ownedFolders.map((owned) => owned.folder)).toEqual([phone]);
+  });
+
+  it('collects a production an event attaches (an .rsmf) as a source too: read through the manifest its bytes are kept, its conversations are not', async () => {
+    const evidence = tempFolder();
+    const folder = join(evidence, 'production');
+    mkdirSync(folder, { recursive: true });
+    const manifest = smallManifest();
+    manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', body: 'see', attachments: [{ id: 'inner.rsmf' }, { id: 'chat.txt' }] }];
+    writeFileSync(join(folder, 'rsmf_manifest.json'), manifestText(manifest));
+    writeFileSync(join(folder, 'inner.rsmf'), rsmfMessage(rsmfZip(smallManifest())));
+    writeFileSync(join(folder, 'chat.txt'), whatsappText());
+    expect(await notAttached(evidence, folder)).toEqual(['inner.rsmf']);
   });
 
   it('makes a folder holding a Cellebrite report and an RSMF manifest two sources, whose files are theirs, listing what neither names', async () => {
@@ -61,9 +98,9 @@ describe('collecting an extracted RSMF production', () => {
     const folder = production(evidence, 'both');
     writeFileSync(join(folder, 'report.xml'), '<?xml version="1.0"?>\n<project xmlns="http://pa.cellebrite.com/report/2.0"><taggedFiles><file local_path="files/a.jpg"/></taggedFiles></project>');
     writeFileSync(join(folder, 'files', 'a.jpg'), 'jpeg');
-    const collected = collectFiles([evidence]);
+    const collected = await collectFiles([evidence]);
     expect(relative(evidence, collected.files)).toEqual(['/both/report.xml', '/both/rsmf_manifest.json']);
-    const unreferenced = await unreferencedInOwnedFolders(collected.ownedFolders);
+    const unreferenced = (await unreferencedInOwnedFolders(collected.ownedFolders)).files;
     expect(unreferenced.map((file) => [file.path.slice(evidence.length), file.reason])).toEqual([['/both/avatar.png', NOT_NAMED_BY_EITHER_REASON]]);
     expect(NOT_REFERENCED_REASON).toContain('Cellebrite');
   });
@@ -83,11 +120,10 @@ describe('collecting an extracted RSMF production', () => {
     const padded = text.replace('"body": "x"', `"body": "${'x'.repeat(chunk - 4 - text.indexOf('split.jpg') + 1)}"`);
     expect(padded.slice(chunk - 4, chunk + 5)).toBe('split.jpg');
     writeFileSync(join(folder, 'rsmf_manifest.json'), padded);
-    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
-    expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['P1', 'avatar.png']);
+    expect(await notAttached(evidence, folder)).toEqual(['P1', 'avatar.png']);
   });
 
-  it('regression: lists a file whose id only the importer does not read as an event\'s attachment (nested, outside events, an event with no type, an earlier "attachments" key), which was neither imported nor listed', async () => {
+  it('regression: collects a file whose id the importer does not read as an event\'s attachment (nested, outside events, an event with no type, an earlier "attachments" key), which was neither imported nor listed', async () => {
     const evidence = tempFolder();
     const folder = join(evidence, 'production');
     mkdirSync(folder, { recursive: true });
@@ -101,14 +137,13 @@ describe('collecting an extracted RSMF production', () => {
     // A key written twice in an event: the importer reads the last value (read-manifest.ts, duplicateKeys).
     const text = manifestText(manifest).replace(/\]\s*\}\s*$/u, `, {"type": "message", "participant": "P1", "conversation": "C1", "attachments": [{"id": "overwritten.jpg"}], "attachments": [{"id": "last.jpg"}]}]}`);
     writeFileSync(join(folder, 'rsmf_manifest.json'), text);
-    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
-    expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['nested.jpg', 'overwritten.jpg', 'participant.jpg', 'untyped.jpg']);
-    // The importer reads exactly the others, so every file is either read or listed.
+    expect(await notAttached(evidence, folder)).toEqual(['nested.jpg', 'overwritten.jpg', 'participant.jpg', 'untyped.jpg']);
+    // The importer reads exactly the others, so every file is either read through it or collected.
     const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
     expect(read.messages.flatMap((message) => message.attachments.map((attachment) => attachment.path)).sort()).toEqual(['last.jpg', 'read.jpg']);
   });
 
-  it('regression: lists the files of an event the importer keeps unparsed because it is too long or too deep to read whole (they were taken as attached)', async () => {
+  it('regression: collects the files of an event the importer keeps unparsed because it is too long or too deep to read whole (they were taken as attached)', async () => {
     const evidence = tempFolder();
     const folder = join(evidence, 'production');
     mkdirSync(folder, { recursive: true });
@@ -122,14 +157,13 @@ describe('collecting an extracted RSMF production', () => {
       { type: 'message', participant: 'P1', conversation: 'C1', body: 'deep', custom: nested, attachments: [{ id: 'deep.jpg' }] },
     ];
     writeFileSync(join(folder, 'rsmf_manifest.json'), manifestText(manifest));
-    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
-    expect(unreferenced.map((file) => file.path.slice(folder.length + 1)).sort()).toEqual(['deep.jpg', 'long.jpg']);
+    expect(await notAttached(evidence, folder)).toEqual(['deep.jpg', 'long.jpg']);
     const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
     expect(read.messages.map((message) => message.kind)).toEqual(['message', 'unparsed', 'unparsed']);
     expect(read.messages.flatMap((message) => message.attachments.map((attachment) => attachment.path))).toEqual(['ok.jpg']);
   });
 
-  it('regression: lists a file an attachment id written as a URL seems to name (the importer refuses such an id; the scan took it as a path)', async () => {
+  it('regression: collects a file an attachment id written as a URL seems to name (the importer refuses such an id; the scan took it as a path)', async () => {
     const evidence = tempFolder();
     const folder = join(evidence, 'production');
     mkdirSync(join(folder, 'https:', 'example.org'), { recursive: true });
@@ -137,8 +171,7 @@ describe('collecting an extracted RSMF production', () => {
     const manifest = smallManifest();
     manifest.events = [{ type: 'message', participant: 'P1', conversation: 'C1', body: 'link', attachments: [{ id: 'https://example.org/a.jpg' }] }];
     writeFileSync(join(folder, 'rsmf_manifest.json'), manifestText(manifest));
-    const unreferenced = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
-    expect(unreferenced.map((file) => file.path.slice(folder.length + 1))).toEqual(['https:/example.org/a.jpg']);
+    expect(await notAttached(evidence, folder)).toEqual(['https:/example.org/a.jpg']);
     const read = await runParser(rsmfParser, inputFromFile(join(folder, 'rsmf_manifest.json')));
     expect(read.messages[0]?.attachments.map((attachment) => attachment.path ?? null)).toEqual([null]);
   });

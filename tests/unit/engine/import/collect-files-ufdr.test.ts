@@ -17,21 +17,21 @@ function ufdrFolder(parent: string, name: string, report: string | Uint8Array): 
 }
 
 describe('collecting an unzipped UFDR folder', () => {
-  it('collects only the report.xml of a folder that holds a Cellebrite report, wherever it sits in the tree', () => {
+  it('collects only the report.xml of a folder that holds a Cellebrite report, wherever it sits in the tree', async () => {
     const evidence = tempFolder();
     ufdrFolder(evidence, 'phone-1', '<?xml version="1.0"?>\n<project xmlns="http://pa.cellebrite.com/report/2.0">');
     // A password-protected report is recognised by its first bytes, so it is refused as one source.
     ufdrFolder(evidence, 'phone-2', new Uint8Array([0x2d, 0x06, 0x52, 0x6d, 1, 2, 3]));
     writeFileSync(join(evidence, 'notes.txt'), 'seized 2024-07-01');
-    const { files, problems } = collectFiles([evidence]);
+    const { files, problems } = await collectFiles([evidence]);
     expect(files.map((file) => file.path.slice(evidence.length))).toEqual(['/notes.txt', '/phone-1/Report.xml', '/phone-2/Report.xml']);
     expect(problems).toEqual([]);
   });
 
-  it('reads every file of a folder whose report.xml is not a Cellebrite report', () => {
+  it('reads every file of a folder whose report.xml is not a Cellebrite report', async () => {
     const evidence = tempFolder();
     ufdrFolder(evidence, 'other', '<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">');
-    expect(collectFiles([evidence]).files.map((file) => file.path.slice(evidence.length))).toEqual(['/other/Report.xml', '/other/files/Image/a.jpg', '/other/files/Image/b.jpg']);
+    expect((await collectFiles([evidence])).files.map((file) => file.path.slice(evidence.length))).toEqual(['/other/Report.xml', '/other/files/Image/a.jpg', '/other/files/Image/b.jpg']);
   });
 });
 
@@ -48,12 +48,12 @@ const REPORT_WITHOUT_NAMESPACE = [
 ].join('\n');
 
 describe('an unzipped UFDR whose report.xml has no namespace', () => {
-  it('is one source, its report.xml, like one with the namespace (the same test the UFDR sniff makes)', () => {
+  it('is one source, its report.xml, like one with the namespace (the same test the UFDR sniff makes)', async () => {
     const evidence = tempFolder();
     const folder = ufdrFolder(evidence, 'phone', REPORT_WITHOUT_NAMESPACE);
     mkdirSync(join(folder, 'files', 'Database'), { recursive: true });
     writeFileSync(join(folder, 'files', 'Database', 'msgstore.db'), 'SQLite format 3\0');
-    const { files, problems } = collectFiles([evidence]);
+    const { files, problems } = await collectFiles([evidence]);
     expect(files.map((file) => file.path.slice(evidence.length))).toEqual(['/phone/Report.xml']);
     expect(problems).toEqual([]);
   });
@@ -64,8 +64,8 @@ describe('an unzipped UFDR whose report.xml has no namespace', () => {
     mkdirSync(join(folder, 'files', 'Database'), { recursive: true });
     writeFileSync(join(folder, 'files', 'Database', 'msgstore.db'), 'SQLite format 3\0');
     writeFileSync(join(folder, 'notes.txt'), 'examiner notes');
-    const collected = collectFiles([evidence]);
-    const skipped = await unreferencedInOwnedFolders(collected.ownedFolders);
+    const collected = await collectFiles([evidence]);
+    const skipped = (await unreferencedInOwnedFolders(collected.ownedFolders)).files;
     expect(skipped.map((file) => [file.path.slice(evidence.length), file.size, file.reason])).toEqual([
       ['/phone/files/Image/b.jpg', 4, NOT_REFERENCED_REASON],
       ['/phone/notes.txt', 14, NOT_REFERENCED_REASON],
@@ -78,7 +78,7 @@ describe('an unzipped UFDR whose report.xml has no namespace', () => {
     const report = REPORT_WITHOUT_NAMESPACE.replace('<taggedFiles>', `${padding}<taggedFiles><file id="f3" local_path="files/Image/b&amp;c.jpg"/>`);
     const folder = ufdrFolder(evidence, 'phone', report);
     writeFileSync(join(folder, 'files', 'Image', 'b&c.jpg'), 'jpeg');
-    const skipped = await unreferencedInOwnedFolders(collectFiles([evidence]).ownedFolders);
+    const skipped = (await unreferencedInOwnedFolders((await collectFiles([evidence])).ownedFolders)).files;
     expect(skipped.map((file) => file.path.slice(evidence.length))).toEqual(['/phone/files/Image/b.jpg']);
   });
 });

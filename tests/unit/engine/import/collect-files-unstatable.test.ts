@@ -18,12 +18,12 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 describe('collecting a folder whose JSON file cannot be looked at', () => {
-  it('is not thrown off when asking whether the file is an RSMF manifest: the file is named as a problem and the rest collected', () => {
+  it('is not thrown off when asking whether the file is an RSMF manifest: the file is named as a problem and the rest collected', async () => {
     const evidence = tempFolder();
     writeFileSync(join(evidence, 'chat.txt'), 'x');
     unstatable.path = join(evidence, 'gone.json');
     writeFileSync(unstatable.path, '{}');
-    const { files, problems } = collectFiles([evidence]);
+    const { files, problems } = await collectFiles([evidence]);
     expect(files.map((file) => file.path)).toEqual([join(evidence, 'chat.txt')]);
     expect(problems).toEqual([{ path: unstatable.path, reason: 'cannot be read: ENOENT' }]);
   });
