@@ -29,7 +29,7 @@ import { loadThreads } from './threads.ts';
 import type { ThreadBook } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const ANDROID_SMS_PARSER_VERSION = '1.9.5';
+export const ANDROID_SMS_PARSER_VERSION = '1.9.6';
 
 /**
  * Tables that may hold messages this parser does not read, with what they are: their row counts
@@ -41,6 +41,11 @@ const UNREAD_MESSAGE_TABLES: Record<string, string> = {
   wpm: 'WAP push messages',
   spam_pdu: 'MMS filtered as spam',
   cmas: 'emergency (cell broadcast) alerts',
+  // Android 10's RcsProvider keeps RCS in mmssms.db too; no shipping app is known to fill it.
+  rcs_message: 'RCS messages of Android 10\'s RCS message store',
+  rcs_file_transfer: 'RCS file transfers of Android 10\'s RCS message store',
+  rcs_thread_event: 'RCS group events of Android 10\'s RCS message store',
+  rcs_participant_event: 'RCS participant events of Android 10\'s RCS message store',
 };
 /** Samsung tables that copy sms/pdu rows (kept in sync by triggers): reading them would duplicate messages. */
 const MIRROR_TABLES = ['messages', 'sms_restricted', 'pdu_restricted'];
