@@ -29,7 +29,7 @@ import { loadThreads } from './threads.ts';
 import type { ThreadBook } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const ANDROID_SMS_PARSER_VERSION = '1.9.6';
+export const ANDROID_SMS_PARSER_VERSION = '1.9.7';
 
 /**
  * Tables that may hold messages this parser does not read, with what they are: their row counts
