@@ -29,7 +29,7 @@ import { loadThreads } from './threads.ts';
 import type { ThreadBook } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const ANDROID_SMS_PARSER_VERSION = '1.9.7';
+export const ANDROID_SMS_PARSER_VERSION = '1.9.8';
 
 /**
  * Tables that may hold messages this parser does not read, with what they are: their row counts
@@ -40,6 +40,11 @@ const UNREAD_MESSAGE_TABLES: Record<string, string> = {
   ft: 'Samsung RCS file transfers',
   wpm: 'WAP push messages',
   spam_pdu: 'MMS filtered as spam',
+  spam_im: 'Samsung RCS chat messages filtered as spam',
+  spam_ft: 'Samsung RCS file transfers filtered as spam',
+  // AOSP keeps each part of a multipart SMS here until the last arrives: a text whose other parts
+  // never came stays here (its words in message_body on Android 8 and later, else only in pdu).
+  raw: 'parts of multipart SMS received while the rest had not arrived',
   cmas: 'emergency (cell broadcast) alerts',
   // Android 10's RcsProvider keeps RCS in mmssms.db too; no shipping app is known to fill it.
   rcs_message: 'RCS messages of Android 10\'s RCS message store',
