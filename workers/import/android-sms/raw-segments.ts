@@ -22,6 +22,20 @@ export function pendingPartsCondition(columns: ReadonlySet<string>): string | un
   return columns.has('deleted') ? '(t.deleted IS NULL OR t.deleted = 0)' : undefined;
 }
 
+/**
+ * `destination_port` as InboundSmsTracker writes it: the port in the low 16 bits with flags above,
+ * bit 16 saying there is none (a text); older Android wrote -1 for none [source: AOSP
+ * InboundSmsTracker, DEST_PORT_FLAG_NO_PORT, DEST_PORT_MASK]. A port is a data message (a WAP push,
+ * an app's SMS), binary: no text to show.
+ */
+const NO_PORT_FLAG = 1 << 16;
+const PORT_MASK = 0xffff;
+
+export function dataPortOf(destinationPort: number | null): number | null {
+  if (destinationPort === null || destinationPort < 0 || (destinationPort & NO_PORT_FLAG) !== 0) return null;
+  return destinationPort & PORT_MASK;
+}
+
 export function rawPartToMessage(row: Row, file: string, threads: ThreadBook): ParsedMessage {
   const address = nonEmptyText(row['address']);
   // The number as the phone would show it (Android 8+), else the one the PDU gives.
@@ -38,18 +52,19 @@ export function rawPartToMessage(row: Row, file: string, threads: ThreadBook): P
   };
   putExtra(extra, 'address', address);
   putExtra(extra, 'destinationPort', integerValue(row['destination_port']));
-  const body = textValue(row['message_body']);
-  // Before Android 8 the words are only in the PDU (hex); it is kept as written, not decoded here.
+  const port = dataPortOf(integerValue(row['destination_port']));
+  const body = port === null ? textValue(row['message_body']) : null;
+  // Before Android 8 the words are only in the PDU (hex), as a data message's bytes always are: kept as written, not decoded here.
   if (body === null) putExtra(extra, 'pdu', nonEmptyText(row['pdu']));
   return {
     chatKey: threads.chatKeyFor(address === null ? null : threads.threadOfAddress(address), address === null ? [] : [address]),
-    kind: 'message',
+    kind: port === null ? 'message' : 'system',
     sender,
     senderId: sender,
     direction: 'incoming',
     time: date.time,
     timestampText: date.timestampText,
-    text: body ?? '',
+    text: port === null ? body ?? '' : `Part ${part ?? '?'} of ${of ?? '?'} of a data message to port ${port} (binary, kept as its PDU)`,
     attachments: [],
     deleted: false,
     edited: false,

@@ -43,6 +43,14 @@ describe('mmssms.db: parts of multipart SMS never put together (raw)', () => {
     expect(run.sink.warnings.some((warning) => warning.message.includes('2 part(s) of multipart SMS'))).toBe(true);
   });
 
+  it('reads a part of a data message (a WAP push to port 2948) as a notice with its PDU, not as an empty text', async () => {
+    const run = await runParser(androidSmsDbParser, await buildDatabase(`${SCHEMA}
+      INSERT INTO raw (_id, date, reference_number, count, sequence, destination_port, address, pdu, deleted) VALUES
+        (5, 1617873249000, 44, 2, 1, 2948, '+41790000002', '0791ff', 0);`), 'mmssms.db');
+    const push = run.sink.messages.find((message) => message.locator.kind === 'sqlite-row' && message.locator.table === 'raw' && message.locator.rowid === 5);
+    expect(push).toMatchObject({ kind: 'system', text: 'Part 1 of 2 of a data message to port 2948 (binary, kept as its PDU)', extra: { pdu: '0791ff', destinationPort: 2948 } });
+  });
+
   it('reads every row of a raw table that marks none deleted (before Android 7, assembled parts were removed)', async () => {
     const run = await runParser(androidSmsDbParser, await buildDatabase(`
       CREATE TABLE sms (_id INTEGER PRIMARY KEY AUTOINCREMENT, thread_id INTEGER, address TEXT, date INTEGER, type INTEGER, body TEXT);
