@@ -167,7 +167,10 @@ async function sqlCount(family: string, bytes: Uint8Array): Promise<IndependentC
   try {
     const tables = new Set(db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values.map((row) => String(row[0])) ?? []);
     if (family === 'android-mmssms-db' && tables.has('sms')) {
-      return { records: scalar(db, 'SELECT count(*) FROM sms') + (tables.has('pdu') ? scalar(db, 'SELECT count(*) FROM pdu') : 0), method: 'SQL: count(*) FROM sms + count(*) FROM pdu' };
+      // raw: the parts of multipart SMS never put together (assembled ones are marked deleted, Android 7+).
+      const rawColumns = tables.has('raw') ? new Set(db.exec("SELECT name FROM pragma_table_info('raw')")[0]?.values.map((row) => String(row[0])) ?? []) : new Set<string>();
+      const pendingRaw = !tables.has('raw') ? 0 : scalar(db, `SELECT count(*) FROM raw${rawColumns.has('deleted') ? ' WHERE deleted IS NULL OR deleted = 0' : ''}`);
+      return { records: scalar(db, 'SELECT count(*) FROM sms') + (tables.has('pdu') ? scalar(db, 'SELECT count(*) FROM pdu') : 0) + pendingRaw, method: 'SQL: count(*) FROM sms + count(*) FROM pdu + count(*) FROM raw not marked deleted' };
     }
     if (family === 'ios-sms-db' && tables.has('message')) return iosSmsRows(db);
     if (family === 'whatsapp-db' && (tables.has('messages') || tables.has('message'))) return whatsappRows(db, tables);

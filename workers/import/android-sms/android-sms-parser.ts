@@ -26,10 +26,11 @@ import {
 import { MmsReader, PDU_COLUMNS } from './mms-rows.ts';
 import { SMS_COLUMNS, smsRowToMessage } from './sms-rows.ts';
 import { loadThreads } from './threads.ts';
+import { pendingPartsCondition, RAW_COLUMNS, RAW_TABLE, rawPartToMessage } from './raw-segments.ts';
 import type { ThreadBook } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const ANDROID_SMS_PARSER_VERSION = '1.9.5';
+export const ANDROID_SMS_PARSER_VERSION = '1.10.1';
 
 /**
  * Tables that may hold messages this parser does not read, with what they are: their row counts
@@ -40,7 +41,14 @@ const UNREAD_MESSAGE_TABLES: Record<string, string> = {
   ft: 'Samsung RCS file transfers',
   wpm: 'WAP push messages',
   spam_pdu: 'MMS filtered as spam',
+  spam_im: 'Samsung RCS chat messages filtered as spam',
+  spam_ft: 'Samsung RCS file transfers filtered as spam',
   cmas: 'emergency (cell broadcast) alerts',
+  // Android 10's RcsProvider keeps RCS in mmssms.db too; no shipping app is known to fill it.
+  rcs_message: 'RCS messages of Android 10\'s RCS message store',
+  rcs_file_transfer: 'RCS file transfers of Android 10\'s RCS message store',
+  rcs_thread_event: 'RCS group events of Android 10\'s RCS message store',
+  rcs_participant_event: 'RCS participant events of Android 10\'s RCS message store',
 };
 /** Samsung tables that copy sms/pdu rows (kept in sync by triggers): reading them would duplicate messages. */
 const MIRROR_TABLES = ['messages', 'sms_restricted', 'pdu_restricted'];
@@ -61,7 +69,9 @@ async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink:
   for (const table of [...smsTables, ...(hasPdu ? ['pdu'] : []), 'part', 'addr', 'threads', 'canonical_addresses']) {
     if (hasTable(db, table)) counts[table] = rowCount(db, table);
   }
-  const totalRows = smsTables.reduce((sum, table) => sum + (counts[table] ?? 0), 0) + (hasPdu ? counts['pdu'] ?? 0 : 0);
+  const hasRaw = hasTable(db, RAW_TABLE);
+  if (hasRaw) counts[RAW_TABLE] = rowCount(db, RAW_TABLE);
+  const totalRows = smsTables.reduce((sum, table) => sum + (counts[table] ?? 0), 0) + (hasPdu ? counts['pdu'] ?? 0 : 0) + (hasRaw ? counts[RAW_TABLE] ?? 0 : 0);
   const pacer = new RowPacer(sink, totalRows, input.size);
   const tally = { messages: 0, unparsed: 0 };
 
@@ -103,6 +113,7 @@ async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink:
       reader.free();
     }
   }
+  const incompleteParts = hasRaw ? await readPendingParts(db, file, threads, warnings, emit) : 0;
   pacer.finish();
 
   const unread = countUnreadTables(db, UNREAD_MESSAGE_TABLES, file, warnings);
@@ -117,6 +128,7 @@ async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink:
       rowCounts: counts,
       messages: tally.messages,
       unparsed: tally.unparsed,
+      incompleteMultipartParts: incompleteParts,
       chats: registry.size,
       threads: threads.threadCount,
       unreadTables: unread,
@@ -125,6 +137,25 @@ async function parseMmsSms(evidence: EvidenceDatabase, input: ParserInput, sink:
       deletedRowsRecovered: false,
     },
   };
+}
+
+/**
+ * The parts in `raw` of texts never put together, each a record of its own (raw-segments.ts); the
+ * parts of assembled texts (marked deleted) repeat what `sms` holds and are not read.
+ */
+async function readPendingParts(db: EvidenceDatabase['db'], file: string, threads: ThreadBook, warnings: WarningCap, emit: (table: string, row: Row, build: () => Promise<ParsedMessage>) => Promise<void>): Promise<number> {
+  const columns = columnsOf(db, RAW_TABLE);
+  const others = otherColumns(columns, 't', [...RAW_COLUMNS, 'deleted', '_id']);
+  const select = [...selectExpressions(columns, 't', RAW_COLUMNS), ...others.select];
+  const where = pendingPartsCondition(columns);
+  const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => warnings.add('damaged', `${file}:${RAW_TABLE}`, scanErrorMessage(RAW_TABLE, message, from, to, cause));
+  let parts = 0;
+  for (const row of scanRows(db, { table: RAW_TABLE, select, ...(where === undefined ? {} : { where }) }, onError)) {
+    parts += 1;
+    await emit(RAW_TABLE, row, () => Promise.resolve(withOtherColumns(rawPartToMessage(row, file, threads), row, others)));
+  }
+  if (parts > 0) warnings.add('read', `${file}:${RAW_TABLE}`, `${parts} part(s) of multipart SMS whose other parts never arrived were read from the raw table, each as a record of its own (the text was never put together)`);
+  return parts;
 }
 
 function fallbackChat(threads: ThreadBook): string {

@@ -28,6 +28,7 @@ import { smilPartOrder } from '../mms/smil-order.ts';
 import { bareContentType, storedMmsSubjectText } from '../mms/pdu-headers.ts';
 import type { ThreadBook } from './threads.ts';
 
+/** Columns read from `pdu` by name (only those used here: the rest are kept among the other columns). */
 export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   '_id',
   'thread_id',
@@ -39,7 +40,6 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   'm_id',
   'sub',
   'sub_cs',
-  'ct_t',
   'ct_l',
   'exp',
   'm_type',
@@ -51,7 +51,6 @@ export const PDU_COLUMNS: readonly (string | ColumnRequest)[] = [
   'rr',
   'locked',
   'creator',
-  'text_only',
   'deleted',
   // MIUI: the milliseconds of `date`, which Android keeps in seconds.
   'date_ms_part',

@@ -5,14 +5,16 @@ import type { ColumnRequest, Row } from '../sqlite/index.ts';
 import { flagValue, integerValue, isoOrNull, nonEmptyText, putExtra, sqliteRowLocator, textValue, unixTime } from '../sqlite/index.ts';
 import type { ThreadBook } from './threads.ts';
 
-/** Columns read from `sms`; missing ones (older Android, other vendors) read as NULL. */
+/**
+ * Columns read from `sms` by name; missing ones (older Android, other vendors) read as NULL. Only
+ * columns used here belong: one named here is no longer kept among the other columns.
+ */
 export const SMS_COLUMNS: readonly (string | ColumnRequest)[] = [
   'thread_id',
   'address',
   'person',
   { name: 'date', asText: true },
   { name: 'date_sent', asText: true },
-  'protocol',
   'read',
   'seen',
   'status',
@@ -26,8 +28,6 @@ export const SMS_COLUMNS: readonly (string | ColumnRequest)[] = [
   'creator',
   'deleted',
   'hidden',
-  'group_id',
-  'group_type',
 ];
 
 /** `sms.type` (Telephony.TextBasedSmsColumns.MESSAGE_TYPE_*). */

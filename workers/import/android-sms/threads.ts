@@ -15,6 +15,11 @@ export interface ThreadBook {
    * conversation when the thread has no `threads` row.
    */
   chatKeyFor(threadId: number | null, addresses: readonly string[]): string;
+  /**
+   * The one thread whose only recipient is this address (as written), or null when there is none
+   * or more than one: for a row that names no thread (a part of a multipart SMS in `raw`).
+   */
+  threadOfAddress(address: string): number | null;
   threadCount: number;
 }
 
@@ -42,6 +47,10 @@ export function loadThreads(db: Database, registry: ChatRegistry, onError: (mess
 
   return {
     threadCount: threads.size,
+    threadOfAddress(address) {
+      const found = [...threads].filter(([, recipients]) => recipients.length === 1 && recipients[0] === address);
+      return found.length === 1 ? (found[0]?.[0] ?? null) : null;
+    },
     chatKeyFor(threadId, addresses) {
       if (threadId !== null) {
         const key = `thread:${threadId}`;

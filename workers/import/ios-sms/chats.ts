@@ -15,7 +15,10 @@ const STYLE_ONE_TO_ONE = 45;
 
 interface ChatRow {
   guid: string;
-  title: string | null;
+  /** display_name: the name someone gave the chat. */
+  name: string | null;
+  /** chat_identifier: the other person's number or address, or a group's internal id ("chat123…"). */
+  identifier: string | null;
   style: number | null;
   service: string | null;
 }
@@ -44,7 +47,8 @@ export class IosChats {
     for (const row of read(db, 'chat', ['guid', 'style', 'chat_identifier', 'display_name', 'service_name'], onError)) {
       this.chats.set(rowidOf(row), {
         guid: nonEmptyText(row['guid']) ?? `rowid ${rowidOf(row)}`,
-        title: nonEmptyText(row['display_name']) ?? nonEmptyText(row['chat_identifier']),
+        name: nonEmptyText(row['display_name']),
+        identifier: nonEmptyText(row['chat_identifier']),
         style: integerValue(row['style']),
         service: nonEmptyText(row['service_name']),
       });
@@ -104,9 +108,11 @@ export class IosChats {
   private describe(key: string, chatId: number, chat: ChatRow | undefined): ParsedChat {
     const people = (this.members.get(chatId) ?? []).map((handleId) => this.handles.get(handleId) ?? `handle ${handleId}`);
     const kind = chat?.style === STYLE_GROUP ? 'group' : chat?.style === STYLE_ONE_TO_ONE ? 'private' : people.length > 1 ? 'group' : 'unknown';
+    // An unnamed group's identifier is an internal id: its members say which group it is, as Messages shows it.
+    const identifier = kind === 'group' && people.length > 0 ? null : chat?.identifier ?? null;
     return {
       key,
-      title: chat?.title ?? (people.length > 0 ? people.join(', ') : `Chat ${chatId}`),
+      title: chat?.name ?? identifier ?? (people.length > 0 ? people.join(', ') : `Chat ${chatId}`),
       kind,
       participants: people.map((id) => ({ name: null, id })),
     };

@@ -85,7 +85,11 @@ export class IosMessageReader {
     putExtra(extra, 'subject', nonEmptyText(row['subject']));
     putExtra(extra, 'readAt', isoOrNull(appleTime(row['date_read'], row['date_read__text'])));
     putExtra(extra, 'deliveredAt', isoOrNull(appleTime(row['date_delivered'], row['date_delivered__text'])));
+    putExtra(extra, 'read', row['is_read'] === null ? null : flagValue(row['is_read']));
+    // An owner's row not sent (it failed, or "Send Later" holds it) is no message sent at its date.
+    if (fromMe) putExtra(extra, 'sent', row['is_sent'] === null ? null : flagValue(row['is_sent']));
     if (fromMe) putExtra(extra, 'delivered', row['is_delivered'] === null ? null : flagValue(row['is_delivered']));
+    if (flagValue(row['is_emote'])) extra['emote'] = true;
     putExtra(extra, 'replyToGuid', nonEmptyText(row['thread_originator_guid']));
     putExtra(extra, 'appBundle', nonEmptyText(row['balloon_bundle_id']));
     putExtra(extra, 'sendEffect', nonEmptyText(row['expressive_send_style_id']));

@@ -161,11 +161,17 @@ function readTime(raw: JsonValue | undefined): { time: ParsedTime; timestampText
   return { time: { utcMs: Math.trunc(ms) }, timestampText };
 }
 
+/**
+ * What the E2EE download writes as a media uri when it could not fetch the file [source: timelinize
+ * fork, facebook/e2ee.go]: no file of the download, so no path to look for (the uri stays in extra).
+ */
+const E2EE_MEDIA_NOT_DOWNLOADED = 'Failed to download media';
+
 /** `{uri, creation_timestamp}`; the uri is relative to the root of the DYI archive. */
 function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[], threadFolder: string): ParsedAttachment {
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   const uri = isJsonObject(item) ? item['uri'] : typeof item === 'string' ? item : undefined;
-  if (typeof uri !== 'string' || uri === '') {
+  if (typeof uri !== 'string' || uri === '' || uri === E2EE_MEDIA_NOT_DOWNLOADED) {
     attachment.kind = 'omitted';
     return attachment;
   }

@@ -16,13 +16,14 @@ import { isJsonObject, jsonPointer } from '../telegram/json-walker.ts';
 import type { JsonPath, JsonValue, PlanDecision, WalkedValue } from '../telegram/json-walker.ts';
 import { describeUtf8Problems } from '../telegram/utf8-chunks.ts';
 import { inferAccountHolder } from './account-holder.ts';
+import { e2eeTitle, isE2eeThread } from './e2ee-thread.ts';
 import type { AccountHolder } from './account-holder.ts';
 import { metaMessage } from './meta-message.ts';
 import { repairDeep } from './mojibake.ts';
 import type { RepairCounter } from './mojibake.ts';
 import { sniffMetaMessages } from './sniff.ts';
 
-export const META_MESSAGES_PARSER_VERSION = '1.7.0';
+export const META_MESSAGES_PARSER_VERSION = '1.8.0';
 
 /**
  * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
@@ -130,7 +131,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   const utf8 = describeUtf8Problems(result.utf8);
   if (utf8 !== null) sink.warning({ place: file, message: utf8 });
   warnings.finish();
-  const e2ee = 'threadName' in thread;
+  const e2ee = isE2eeThread(thread);
   const otherFields = otherThreadFields(threadFields(thread, { repaired: 0 }));
   return {
     formatVersion: e2ee ? 'meta-e2ee-json' : 'meta-dyi-json',
@@ -154,7 +155,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
  * `threadName` marks it), whose strings are proper UTF-8 and must stay as written.
  */
 function threadFields(thread: Record<string, JsonValue>, counter: RepairCounter): Record<string, JsonValue> {
-  if ('threadName' in thread) return thread;
+  if (isE2eeThread(thread)) return thread;
   const repaired = Object.create(null) as Record<string, JsonValue>;
   for (const [key, value] of Object.entries(thread)) defineField(repaired, key, repairDeep(value, counter));
   return repaired;
@@ -166,8 +167,11 @@ function threadFolderOf(input: ParserInput): string {
   return folder.slice(folder.lastIndexOf('/') + 1);
 }
 
-/** Fields the chat itself is built from; the thread's other fields go to the source's details. */
-const CHAT_FIELDS = new Set(['participants', 'title', 'threadName', 'thread_path']);
+/**
+ * Fields the chat itself is built from; the thread's other fields go to the source's details
+ * (threadName too: the title may be read from it without its number).
+ */
+const CHAT_FIELDS = new Set(['participants', 'title', 'thread_path']);
 
 /**
  * is_still_participant (had the account left?), thread_type, magic_words, image, joinable_mode
@@ -211,6 +215,8 @@ function chatKeyOf(file: string, thread: Record<string, JsonValue>): string {
 }
 
 function fallbackKey(file: string, thread: Record<string, JsonValue>): string {
+  // The E2EE download keeps every thread in one folder, a file each: the folder would make them one.
+  if (isE2eeThread(thread)) return file;
   const folder = folderOf(file);
   if (folder !== '') return folder;
   const title = thread['title'] ?? thread['threadName'];
@@ -225,7 +231,9 @@ function participantNames(thread: Record<string, JsonValue>): (string | null)[] 
 }
 
 function titleOf(thread: Record<string, JsonValue>): string | null {
-  const title = thread['title'] ?? thread['threadName'];
+  const threadName = thread['threadName'];
+  if (typeof threadName === 'string' && threadName !== '' && thread['title'] === undefined) return e2eeTitle(threadName, participantNames(thread));
+  const title = thread['title'];
   return typeof title === 'string' && title !== '' ? title : null;
 }
 
@@ -240,7 +248,7 @@ function directionOf(message: ParsedMessage, holder: AccountHolder | null): 'inc
 }
 
 function chatOf(key: string, thread: Record<string, JsonValue>, file: string): ParsedChat {
-  const titleField = thread['title'] ?? thread['threadName'];
+  const titleField = titleOf(thread);
   const participants = participantNames(thread).map((name) => ({ name }));
   const type = thread['thread_type'];
   let kind: NonNullable<ParsedChat['kind']> = 'unknown';
@@ -248,10 +256,11 @@ function chatOf(key: string, thread: Record<string, JsonValue>, file: string): P
   else if (type === 'RegularGroup') kind = 'group';
   else if (participants.length > 2) kind = 'group';
   else if (participants.length === 2) kind = 'private';
-  const chat: ParsedChat = { key, title: typeof titleField === 'string' && titleField !== '' ? titleField : key === '' ? file : key, kind };
+  const chat: ParsedChat = { key, title: titleField ?? (key === '' ? file : key), kind };
   if (participants.length > 0) chat.participants = participants;
-  // thread_path names the thread in every message_N.json of it: the parts (one folder) meet in one chat.
-  if (key !== '') {
+  // thread_path names the thread in every message_N.json of it: the parts (one folder) meet in one
+  // chat. An E2EE thread is one file, beside the download's other threads: it meets no other.
+  if (key !== '' && !(isE2eeThread(thread) && key === file)) {
     chat.mergeKey = key;
     chat.mergeWithinFolder = true;
   }

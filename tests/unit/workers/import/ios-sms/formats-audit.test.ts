@@ -55,7 +55,7 @@ describe('FORMATS.md §4.3: sms.db', () => {
       ['chat:iMessage;+;chat123456789', 'message', null, null, 'outgoing', 'from me to the group', { utcMs: msOf(NS_2019 + 2n * NS_STEP) }, false],
     ]);
     expect(run.sink.chats).toEqual([
-      { key: 'chat:iMessage;+;chat123456789', title: 'chat123456789', kind: 'group', participants: [{ name: null, id: '+15551230002' }, { name: null, id: 'friend@example.com' }] },
+      { key: 'chat:iMessage;+;chat123456789', title: '+15551230002, friend@example.com', kind: 'group', participants: [{ name: null, id: '+15551230002' }, { name: null, id: 'friend@example.com' }] },
     ]);
   });
 
