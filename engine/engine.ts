@@ -274,6 +274,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       'tasks.list': async () => this.tasks.list(),
       'tasks.cancel': async ({ taskId }) => ({ cancelled: this.tasks.cancel(taskId) }),
       'conversations.list': async () => this.current().db.client.call('listConversations', {}),
+      'conversations.facts': async ({ chatId }) => this.current().db.client.call('conversationSourceFacts', { chatId }),
       'messages.range': async ({ chatId, offset, limit, order }) => this.current().db.client.call('messagesRange', { chatId, offset, limit, ...(order === undefined ? {} : { order }) }),
       'messages.locate': async ({ messageId }) => {
         const located = await this.current().db.client.call('locateMessage', { messageId });

@@ -1,7 +1,7 @@
 import type { PackedRows } from './packed-rows.ts';
 import type { SenderSeen } from '../domain/participants.ts';
 import type { CaseSettings } from '../domain/case.ts';
-import type { AttachmentRecord, ConversationSummary, Message, MessageLocation, MessageOrder, MessagePage } from '../domain/message.ts';
+import type { AttachmentRecord, ConversationSourceFacts, ConversationSummary, Message, MessageLocation, MessageOrder, MessagePage } from '../domain/message.ts';
 import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/source.ts';
 import type { IndexDocument } from './index-worker.ts';
 import type { MediaType, ParsedParticipant } from './parsed-source.ts';
@@ -160,6 +160,8 @@ export interface DbWorkerApi {
   abandonSource: { params: { sourceId: string; status: AbandonedStatus; reason: string }; result: null };
   listIssues: { params: { sourceId: string }; result: ImportIssue[] };
   listConversations: { params: Record<string, never>; result: ConversationSummary[] };
+  /** What each imported source keeps about one chat (ParsedChat.extra); empty when none does. */
+  conversationSourceFacts: { params: { chatId: string }; result: ConversationSourceFacts[] };
   /** The messages at positions [offset, offset + limit) of the chat read in `order` (source order when not given). */
   messagesRange: { params: { chatId: string; offset: number; limit: number; order?: MessageOrder }; result: MessagePage };
   messagesByRowids: { params: { rowids: number[] }; result: (Message & { rowid: number; sourceName: string; chatTitle: string })[] };

@@ -5,7 +5,7 @@ import { AppError, BugError } from '../../shared/errors.ts';
 import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
 import { CaseDatabase } from './case-database.ts';
-import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
+import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, conversationSourceFacts, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { addDecision, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, taggedRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
 import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
@@ -119,6 +119,9 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async listConversations() {
     return listConversations(database().db);
+  },
+  async conversationSourceFacts({ chatId }) {
+    return conversationSourceFacts(database().db, chatId);
   },
   async messagesRange({ chatId, offset, limit, order }) {
     return messagesRange(database().db, chatId, offset, limit, order);
