@@ -6,7 +6,7 @@ import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/sourc
 import type { IndexDocument } from './index-worker.ts';
 import type { MediaType, ParsedParticipant } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
-import type { ConversationRisk, CoverageReport, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
+import type { ConversationRisk, CoverageReport, DecisionOnIndicatorNoLongerFound, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
 import type { ImageItem, OcrStored, OcrWordBox } from '../domain/image.ts';
 
 export interface NewAttachment extends AttachmentRecord {
@@ -192,7 +192,9 @@ export interface DbWorkerApi {
   decisionsForMessages: { params: { messageIds: string[] }; result: ReviewDecision[] };
   addDecision: { params: { decision: ReviewDecision }; result: null };
   conversationRisks: { params: { limit: number }; result: ConversationRisk[] };
-  taggedRowids: { params: { chatId: string }; result: number[] };
+  /** The review queue's messages of a conversation: tagged, or holding a decision on an indicator no longer found. */
+  reviewQueueRowids: { params: { chatId: string }; result: number[] };
+  decisionsOnIndicatorsNoLongerFound: { params: { chatId: string } | { messageIds: string[] }; result: DecisionOnIndicatorNoLongerFound[] };
   reviewedRowids: { params: { kind: 'reviewed' | 'confirmed' | 'bookmarked' }; result: number[] };
   coverage: { params: Record<string, never>; result: CoverageReport };
   sharedIdentifiers: { params: { limit: number }; result: SharedIdentifier[] };
