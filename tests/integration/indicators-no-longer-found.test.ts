@@ -58,4 +58,16 @@ describe('decisions on indicators the marker packs no longer find, through the e
     expect(reviews).toEqual([expect.objectContaining({ messageId, markerId: 'debt-bondage', decision: 'confirm', indicatorNoLongerFoundBy: expect.stringMatching(NO_LONGER_FOUND_BY) })]);
     expect(readFileSync(join(bag, 'data', 'report', 'report.html'), 'utf8')).toContain('confirm indicator debt-bondage (indicator no longer found by threadline-markers');
   });
+
+  it('says after looking for indicators again how many decisions are on indicators no longer found, in its summary and the custody log', async () => {
+    // The packs find no isolation in "You owe me 2000…": a decision on it is on an indicator not found.
+    await recordDecision(session, { messageId, marker: 'isolation', decision: 'dismiss', by: 'analyst-a' });
+    const summary = await engine.startRetag().done;
+    expect(summary.decisionsNoLongerFound).toBe(1);
+    const [item] = await reviewQueue(session, chatId);
+    expect(item?.tags.find((tag) => tag.marker === 'debt-bondage')?.decision).toMatchObject({ decision: 'confirm', by: 'analyst-a' });
+    expect(item?.noLongerFound.map((entry) => entry.decision.marker)).toEqual(['isolation']);
+    const retagged = readFileSync(join(folder, 'case', 'audit.jsonl'), 'utf8').split('\n').filter((line) => line.includes('"markers.retagged"'));
+    expect(JSON.parse(retagged[retagged.length - 1] ?? '{}')).toMatchObject({ details: { decisionsNoLongerFound: 1 } });
+  });
 });
