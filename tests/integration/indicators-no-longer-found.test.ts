@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
 import { recordDecision, reviewQueue } from '../../engine/markers/review.ts';
 import { MARKER_TAGGER_NAME } from '../../shared/markers/index.ts';
-import { tempFolder, writeTemp } from '../support/temp-case.ts';
+import { CLI, tempFolder, writeTemp } from '../support/temp-case.ts';
 
 /**
  * After "Look for indicators again" with packs that no longer find an indicator, a confirm on it
@@ -70,4 +71,14 @@ describe('decisions on indicators the marker packs no longer find, through the e
     const retagged = readFileSync(join(folder, 'case', 'audit.jsonl'), 'utf8').split('\n').filter((line) => line.includes('"markers.retagged"'));
     expect(JSON.parse(retagged[retagged.length - 1] ?? '{}')).toMatchObject({ details: { decisionsNoLongerFound: 1 } });
   });
+
+  it('tells on the command line that a decision is on an indicator no longer found, as the review shows it', async () => {
+    await engine.dispose();
+    const review = spawnSync(process.execPath, [CLI, 'review', join(folder, 'case'), '--message', messageId, '--decision', 'confirm', '--marker', 'isolation', '--by', 'analyst-b', '--json'], { encoding: 'utf8' });
+    expect(review.status, review.stderr).toBe(0);
+    expect(JSON.parse(review.stdout)).toMatchObject({ decision: 'confirm', marker: 'isolation', by: 'analyst-b' });
+    expect(review.stderr).toMatch(/indicator isolation is no longer found in this message by threadline-markers \S+, isolation pack \S+/u);
+    engine = new Engine({ mode: 'cli', actor: 'analyst-a' });
+    session = await engine.openCase(join(folder, 'case'), false);
+  }, 60_000);
 });
