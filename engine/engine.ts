@@ -33,6 +33,11 @@ export type EngineHandlers = { [C in Channel]: (request: RequestOf<C>) => Promis
 export interface RetagSummary {
   messages: number;
   ocrMessages: number;
+  /**
+   * Analysts' latest confirm/dismiss decisions on indicators the packs, run again, no longer find
+   * (CoverageReport.noLongerFound): kept, shown apart in the review and marked in a package.
+   */
+  decisionsNoLongerFound: number;
 }
 
 export interface EngineOptions {
@@ -149,7 +154,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         const steps = sources.length + 1;
         // Stored tags replace the old ones before the index is written: a stop in between rebuilds it.
         const endDerivedWrites = session.index.beginDerivedWrites();
-        const summary: RetagSummary = { messages: 0, ocrMessages: 0 };
+        const summary: Omit<RetagSummary, 'decisionsNoLongerFound'> = { messages: 0, ocrMessages: 0 };
         let sourcesDone = 0;
         try {
           for (const [index, sourceId] of sources.entries()) {
@@ -174,10 +179,14 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
           endDerivedWrites();
         }
         await session.index.persist(sources);
-        session.audit.append(this.options.actor, 'markers.retagged', { sources: sources.length, ...summary });
-        return summary;
+        const { noLongerFound } = await session.db.client.call('coverage', {});
+        const done: RetagSummary = { ...summary, decisionsNoLongerFound: noLongerFound };
+        session.audit.append(this.options.actor, 'markers.retagged', { sources: sources.length, ...done });
+        return done;
       },
-      (summary) => `${summary.messages} messages tagged again, and the text read from the images of ${summary.ocrMessages}`,
+      (summary) =>
+        `${summary.messages} messages tagged again, and the text read from the images of ${summary.ocrMessages}` +
+        (summary.decisionsNoLongerFound > 0 ? `; ${summary.decisionsNoLongerFound} decision(s) are on indicators no longer found, kept and shown apart in the review` : ''),
     );
     void done.then(() => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }), () => undefined);
     return { taskId: id, done };
@@ -274,6 +283,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       'tasks.list': async () => this.tasks.list(),
       'tasks.cancel': async ({ taskId }) => ({ cancelled: this.tasks.cancel(taskId) }),
       'conversations.list': async () => this.current().db.client.call('listConversations', {}),
+      'conversations.facts': async ({ chatId }) => this.current().db.client.call('conversationSourceFacts', { chatId }),
       'messages.range': async ({ chatId, offset, limit, order }) => this.current().db.client.call('messagesRange', { chatId, offset, limit, ...(order === undefined ? {} : { order }) }),
       'messages.locate': async ({ messageId }) => {
         const located = await this.current().db.client.call('locateMessage', { messageId });

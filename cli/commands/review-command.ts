@@ -27,6 +27,11 @@ export async function runReview(caseDir: string, options: ReviewCommandOptions):
       ...(options.note === undefined ? {} : { note: options.note }),
     });
     process.stdout.write(options.json === true ? `${JSON.stringify(decision)}\n` : `Recorded: ${decision.decision}${decision.marker === null ? '' : ` ${decision.marker}`} on ${decision.messageId} by ${decision.by} at ${decision.at}\n`);
+    // As the Review view shows it apart: the decision is recorded on an indicator the packs do not find in the message now.
+    const [noLongerFound] = decision.marker === null ? [] : (await session.db.client.call('decisionsOnIndicatorsNoLongerFound', { messageIds: [decision.messageId] })).filter((entry) => entry.decision.marker === decision.marker);
+    if (noLongerFound !== undefined) {
+      process.stderr.write(`Note: indicator ${decision.marker ?? ''} is no longer found in this message by ${noLongerFound.noLongerFoundBy}; the decision is recorded, shown apart in the review and marked in an evidence package.\n`);
+    }
     return EXIT_OK;
   } finally {
     await engine.dispose();

@@ -118,14 +118,24 @@ async function indicatorsOf(session: CaseSession, messages: (Message & { rowid?:
     }),
   );
   const decisions = await session.db.client.call('decisionsForMessages', { messageIds: messages.map((message) => message.id) });
-  const reviews: PackageReview[] = decisions.map((decision) => ({
-    messageId: decision.messageId,
-    ...(decision.marker === null ? {} : { markerId: decision.marker }),
-    decision: decision.decision === 'unbookmark' ? 'bookmark' : decision.decision,
-    ...(decision.note === null ? (decision.decision === 'unbookmark' ? { note: 'bookmark removed' } : {}) : { note: decision.note }),
-    by: decision.by,
-    at: decision.at,
-  }));
+  // A decision outlives its indicator when the packs, run again, no longer find it: exported all the same, marked (its indicator is not among `markers`).
+  const noLongerFound = new Map(
+    (await session.db.client.call('decisionsOnIndicatorsNoLongerFound', { messageIds: messages.map((message) => message.id) })).map((entry) => [`${entry.decision.messageId}\n${entry.decision.marker ?? ''}`, entry.noLongerFoundBy]),
+  );
+  const noLongerFoundBy = (decision: (typeof decisions)[number]): string | undefined =>
+    decision.decision === 'confirm' || decision.decision === 'dismiss' ? noLongerFound.get(`${decision.messageId}\n${decision.marker ?? ''}`) : undefined;
+  const reviews: PackageReview[] = decisions.map((decision) => {
+    const by = noLongerFoundBy(decision);
+    return {
+      messageId: decision.messageId,
+      ...(decision.marker === null ? {} : { markerId: decision.marker }),
+      decision: decision.decision === 'unbookmark' ? 'bookmark' : decision.decision,
+      ...(decision.note === null ? (decision.decision === 'unbookmark' ? { note: 'bookmark removed' } : {}) : { note: decision.note }),
+      by: decision.by,
+      at: decision.at,
+      ...(by === undefined ? {} : { indicatorNoLongerFoundBy: by }),
+    };
+  });
   return { markers, reviews };
 }
 

@@ -2,12 +2,16 @@ import type { DecisionKind, ReviewDecision, ReviewItem } from '../../shared/doma
 import { AppError } from '../../shared/errors.ts';
 import type { CaseSession } from '../case/case-session.ts';
 
-/** The tagged messages of a conversation with their indicators and the decisions taken so far. */
+/**
+ * The tagged messages of a conversation with their indicators and the decisions taken so far, and
+ * the decisions on indicators the marker packs no longer find (kept, shown apart to decide again).
+ */
 export async function reviewQueue(session: CaseSession, chatId: string): Promise<ReviewItem[]> {
-  const rowids = await session.db.client.call('taggedRowids', { chatId });
+  const rowids = await session.db.client.call('reviewQueueRowids', { chatId });
   const messages = await session.db.client.call('messagesByRowids', { rowids });
   const tags = new Map(await session.db.client.call('tagsForRowids', { rowids }));
   const decisions = await session.db.client.call('decisionsForMessages', { messageIds: messages.map((message) => message.id) });
+  const noLongerFound = await session.db.client.call('decisionsOnIndicatorsNoLongerFound', { chatId });
   return messages.map((message) => {
     const mine = decisions.filter((decision) => decision.messageId === message.id);
     const latest = (marker: string): ReviewDecision | null =>
@@ -20,6 +24,7 @@ export async function reviewQueue(session: CaseSession, chatId: string): Promise
       tags: (tags.get(message.rowid) ?? []).map((tag) => ({ ...tag, decision: latest(tag.marker) })),
       notes: mine.filter((decision) => decision.decision === 'note'),
       bookmarked: bookmarks[bookmarks.length - 1]?.decision === 'bookmark',
+      noLongerFound: noLongerFound.filter((entry) => entry.decision.messageId === message.id),
     };
   });
 }

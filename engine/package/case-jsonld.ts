@@ -134,7 +134,7 @@ export function caseJsonLd(prepared: PreparedPackage, attachmentSizes: ReadonlyM
       for (const [index, review] of (prepared.reviewsByMessage.get(message.id) ?? []).entries()) {
         graph.push({
           '@id': `kb:annotation-review-${key(`${review.messageId} ${index}`)}`, '@type': 'uco-core:Annotation',
-          'uco-core:object': [ref(id)], 'uco-core:statement': `${review.decision}${review.markerId === undefined ? '' : ` indicator ${review.markerId}`} by ${review.by}${review.note === undefined ? '' : `: ${review.note}`}`,
+          'uco-core:object': [ref(id)], 'uco-core:statement': `${review.decision}${review.markerId === undefined ? '' : ` indicator ${review.markerId}`}${review.indicatorNoLongerFoundBy === undefined ? '' : ` (indicator no longer found by ${review.indicatorNoLongerFoundBy})`} by ${review.by}${review.note === undefined ? '' : `: ${review.note}`}`,
           'uco-core:objectCreatedTime': dateTime(review.at), 'uco-core:tag': [`review:${review.decision}`],
         });
       }

@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors.ts';
  */
 
 /** Keys whose values are identifiers or hashes: never rewritten. */
-const SKIPPED_KEYS = new Set(['id', 'messageId', 'markerId', 'ruleId', 'sourceId', 'chatId', 'sha256', 'sha256AtIntake', 'sha256AtExport', 'packVersion', 'origin']);
+const SKIPPED_KEYS = new Set(['id', 'messageId', 'markerId', 'ruleId', 'sourceId', 'chatId', 'sha256', 'sha256AtIntake', 'sha256AtExport', 'packVersion', 'origin', 'indicatorNoLongerFoundBy']);
 
 interface Replacement {
   start: number;

@@ -1,4 +1,4 @@
-import type { PackageMessage } from '../../shared/contracts/evidence-package.ts';
+import type { PackageMessage, PackageReview } from '../../shared/contracts/evidence-package.ts';
 import { describeLocatorInFull } from '../../shared/domain/locator.ts';
 import { messagesOf } from '../../shared/domain/source.ts';
 import { notableFacts } from '../../shared/domain/source-facts.ts';
@@ -164,9 +164,18 @@ function limitations(prepared: PreparedPackage): string[] {
   }
   const missing = prepared.conversations.flatMap((c) => c.messages).flatMap((m) => m.attachments).filter((a) => a.kind === 'omitted' || a.status === 'missing' || a.sha256 === null);
   if (missing.length > 0) items.push(`${missing.length} attachment(s) named by the messages were not in the export (omitted or missing) and are not in this package.`);
+  const noLongerFoundCount = prepared.input.reviews.filter((review) => review.indicatorNoLongerFoundBy !== undefined).length;
+  if (noLongerFoundCount > 0) {
+    items.push(`${noLongerFoundCount} decision(s) concern indicators the marker packs no longer find in their message (the case's indicators were looked for again after the decision); they are the analysts' records and are listed with their message, marked with the tagger and pack that no longer find the indicator.`);
+  }
   items.push('Only the selected messages and their context are in this package; the rest of the case was not exported. Deleted messages appear only where the source itself still held them.');
   if ((prepared.input.pseudonyms ?? []).length > 0) items.push('Names and numbers are pseudonymised in the text; attachment bytes and the custody log are unchanged and may still show them.');
   return items;
+}
+
+/** Beside a decision on an indicator the marker packs no longer find: which tagger and pack no longer find it. */
+function noLongerFound(review: PackageReview): string {
+  return review.indicatorNoLongerFoundBy === undefined ? '' : ` (indicator no longer found by ${review.indicatorNoLongerFoundBy})`;
 }
 
 function reportMessage(prepared: PreparedPackage, message: PackageMessage): ReportMessage {
@@ -183,7 +192,7 @@ function reportMessage(prepared: PreparedPackage, message: PackageMessage): Repo
       title: `Indicator ${marker.markerId} (rule ${marker.ruleId}, pack ${marker.packVersion}, score ${marker.score})${marker.origin === 'ocr' ? ' in the text read by OCR from its images' : ''}${marker.spans.length === 0 ? '' : `: "${marker.spans.map(([start, end]) => (marker.origin === 'ocr' ? (marker.ocrText ?? '') : message.text).slice(start, end)).join(' … ')}"`}`,
       explanation: marker.explanation,
     })),
-    notes: (prepared.reviewsByMessage.get(message.id) ?? []).map((review) => `${review.by}, ${review.at}: ${review.decision}${review.markerId === undefined ? '' : ` indicator ${review.markerId}`}${review.note === undefined ? '' : ` — ${review.note}`}`),
+    notes: (prepared.reviewsByMessage.get(message.id) ?? []).map((review) => `${review.by}, ${review.at}: ${review.decision}${review.markerId === undefined ? '' : ` indicator ${review.markerId}`}${noLongerFound(review)}${review.note === undefined ? '' : ` — ${review.note}`}`),
     attachments: message.attachments.map((attachment) => {
       const entry = attachment.sha256 === null ? undefined : prepared.attachmentBySha.get(attachment.sha256);
       return `${attachment.fileName ?? attachment.mediaType}: ${entry === undefined ? `not in the package (${attachment.status})` : entry.path}`;

@@ -1,12 +1,12 @@
 import type { PackedRows } from './packed-rows.ts';
 import type { SenderSeen } from '../domain/participants.ts';
 import type { CaseSettings } from '../domain/case.ts';
-import type { AttachmentRecord, ConversationSummary, Message, MessageLocation, MessageOrder, MessagePage } from '../domain/message.ts';
+import type { AttachmentRecord, ConversationSourceFacts, ConversationSummary, Message, MessageLocation, MessageOrder, MessagePage } from '../domain/message.ts';
 import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/source.ts';
 import type { IndexDocument } from './index-worker.ts';
 import type { MediaType, ParsedParticipant } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
-import type { ConversationRisk, CoverageReport, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
+import type { ConversationRisk, CoverageReport, DecisionOnIndicatorNoLongerFound, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
 import type { ImageItem, OcrStored, OcrWordBox } from '../domain/image.ts';
 
 export interface NewAttachment extends AttachmentRecord {
@@ -161,6 +161,8 @@ export interface DbWorkerApi {
   abandonSource: { params: { sourceId: string; status: AbandonedStatus; reason: string }; result: null };
   listIssues: { params: { sourceId: string }; result: ImportIssue[] };
   listConversations: { params: Record<string, never>; result: ConversationSummary[] };
+  /** What each imported source keeps about one chat (ParsedChat.extra); empty when none does. */
+  conversationSourceFacts: { params: { chatId: string }; result: ConversationSourceFacts[] };
   /** The messages at positions [offset, offset + limit) of the chat read in `order` (source order when not given). */
   messagesRange: { params: { chatId: string; offset: number; limit: number; order?: MessageOrder }; result: MessagePage };
   messagesByRowids: { params: { rowids: number[] }; result: (Message & { rowid: number; sourceName: string; chatTitle: string })[] };
@@ -191,7 +193,9 @@ export interface DbWorkerApi {
   decisionsForMessages: { params: { messageIds: string[] }; result: ReviewDecision[] };
   addDecision: { params: { decision: ReviewDecision }; result: null };
   conversationRisks: { params: { limit: number }; result: ConversationRisk[] };
-  taggedRowids: { params: { chatId: string }; result: number[] };
+  /** The review queue's messages of a conversation: tagged, or holding a decision on an indicator no longer found. */
+  reviewQueueRowids: { params: { chatId: string }; result: number[] };
+  decisionsOnIndicatorsNoLongerFound: { params: { chatId: string } | { messageIds: string[] }; result: DecisionOnIndicatorNoLongerFound[] };
   reviewedRowids: { params: { kind: 'reviewed' | 'confirmed' | 'bookmarked' }; result: number[] };
   coverage: { params: Record<string, never>; result: CoverageReport };
   sharedIdentifiers: { params: { limit: number }; result: SharedIdentifier[] };

@@ -77,6 +77,12 @@ export interface PackageReview {
   note?: string;
   by: string;
   at: string;
+  /**
+   * On a confirm or dismiss whose indicator the marker packs no longer find in the message (it is
+   * not among the package's markers): the tagger and pack that no longer find it. The analyst's
+   * decision is a record and is exported all the same.
+   */
+  indicatorNoLongerFoundBy?: string;
 }
 
 /** A file whose bytes go into the bag; the packager re-hashes while copying and refuses a mismatch. */

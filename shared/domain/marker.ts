@@ -30,6 +30,18 @@ export interface ReviewDecision {
   at: string;
 }
 
+/**
+ * An analyst's latest confirm or dismiss on an indicator the marker packs no longer find in its
+ * message ("Look for indicators again" replaced the tags; decisions are kept). The decision is a
+ * record and stays, shown apart so the analyst can decide again, and marked in a package.
+ */
+export interface DecisionOnIndicatorNoLongerFound {
+  chatId: string;
+  decision: ReviewDecision;
+  /** The tagger and pack that last tagged the message's source and do not find it ("threadline-markers 1.0.0, debt-bondage pack 1.1.0"). */
+  noLongerFoundBy: string;
+}
+
 export interface MarkerSummary {
   marker: string;
   messages: number;
@@ -53,6 +65,8 @@ export interface ConversationRisk {
   senders: { sender: string; messages: number }[];
   /** Tagged messages per ISO week, oldest first: escalation at a glance. */
   weeks: { week: string; messages: number; markers: number }[];
+  /** Decisions on indicators no longer found (DecisionOnIndicatorNoLongerFound): a conversation with some is listed even with no indicator left. */
+  noLongerFound: number;
 }
 
 export interface ReviewItem {
@@ -61,13 +75,18 @@ export interface ReviewItem {
   tags: (StoredTag & { decision: ReviewDecision | null })[];
   notes: ReviewDecision[];
   bookmarked: boolean;
+  /** Decisions on indicators of this message the marker packs no longer find. */
+  noLongerFound: DecisionOnIndicatorNoLongerFound[];
 }
 
 export interface CoverageReport {
   tags: number;
+  /** Latest confirm/dismiss decisions on indicators still found (of `tags`), and of them confirmed and dismissed. */
   decided: number;
   confirmed: number;
   dismissed: number;
+  /** Latest confirm/dismiss decisions on indicators the marker packs no longer find: kept, and counted apart from `decided`. */
+  noLongerFound: number;
   messagesSeen: number;
   notes: number;
   bookmarks: number;

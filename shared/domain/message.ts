@@ -63,8 +63,12 @@ export interface ConversationSummary {
   participants: string[];
   firstTimestamp: string | null;
   lastTimestamp: string | null;
-  /** What sources keep about the chat beyond the above (ParsedChat.extra), per source; absent when none does. */
-  sourceFacts?: { sourceId: string; extra: Record<string, unknown> }[];
+  /**
+   * How many of its sources keep facts about the chat beyond the above (ParsedChat.extra); absent
+   * when none does. The facts themselves are asked for one conversation at a time
+   * (conversations.facts): a phone database's thousands of conversations made the list megabytes.
+   */
+  sourcesWithFacts?: number;
   /**
    * Messages whose time is earlier than that of a message listed before them in the
    * conversation's order (messages without a time not counted). A conversation fed by one source
@@ -72,6 +76,12 @@ export interface ConversationSummary {
    * order); when this is more than none, the conversation can also be read by time (MessageOrder).
    */
   outOfTimeOrder: number;
+}
+
+/** What one source keeps about a conversation beyond its summary (ParsedChat.extra: a database's conversation columns). */
+export interface ConversationSourceFacts {
+  sourceId: string;
+  extra: Record<string, unknown>;
 }
 
 /**

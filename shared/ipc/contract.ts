@@ -4,7 +4,7 @@ import type { CaseInfo } from '../domain/case.ts';
 import { MAX_CASE_LANGUAGES } from '../domain/case.ts';
 import type { ImageContent, ImageItem } from '../domain/image.ts';
 import type { ConversationRisk, CoverageReport, ReviewDecision, ReviewItem, SharedIdentifier } from '../domain/marker.ts';
-import type { ConversationSummary, MessageLocation, MessagePage } from '../domain/message.ts';
+import type { ConversationSourceFacts, ConversationSummary, MessageLocation, MessagePage } from '../domain/message.ts';
 import type { SearchResult } from '../domain/search.ts';
 import type { ImportIssue } from '../domain/source.ts';
 import type { TaskView } from '../domain/task.ts';
@@ -89,6 +89,8 @@ export const requestSchemas = {
   'tasks.list': z.object({}).strict(),
   'tasks.cancel': z.object({ taskId: z.string().min(1).max(100) }).strict(),
   'conversations.list': z.object({}).strict(),
+  /** One conversation's source facts, asked for when its header is shown (the list says only how many sources kept some). */
+  'conversations.facts': z.object({ chatId: z.string().min(1).max(200) }).strict(),
   'messages.range': z
     .object({ chatId: z.string().min(1).max(200), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_PAGE), order: z.enum(['source', 'time']).optional() })
     .strict(),
@@ -141,6 +143,7 @@ export interface ResponseTypes {
   'tasks.list': TaskView[];
   'tasks.cancel': { cancelled: boolean };
   'conversations.list': ConversationSummary[];
+  'conversations.facts': ConversationSourceFacts[];
   'messages.range': MessagePage;
   'messages.locate': MessageLocation;
   'search.run': SearchResult;

@@ -138,7 +138,7 @@ describe('looking for indicators again in the text read from images', () => {
       stderr.mockRestore();
       process.exitCode = undefined;
     }
-    expect(JSON.parse(written.join(''))).toEqual({ case: casePath, messages: 3, ocrMessages: 3 });
+    expect(JSON.parse(written.join(''))).toEqual({ case: casePath, messages: 3, ocrMessages: 3, decisionsNoLongerFound: 0 });
     engine = new Engine({ mode: 'cli', actor: 'retag-test' });
     session = await engine.openCase(casePath, false);
     expect((await ocrTags()).get(rowids[0] ?? 0)?.map((tag) => [tag.packVersion, tag.tagger])).toEqual([[createMarkerTagger().packVersions['document-control'], MARKER_TAGGER_NAME]]);

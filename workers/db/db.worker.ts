@@ -5,9 +5,10 @@ import { AppError, BugError } from '../../shared/errors.ts';
 import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
 import { CaseDatabase } from './case-database.ts';
-import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
+import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, conversationSourceFacts, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
-import { addDecision, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, taggedRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
+import { decisionsOnIndicatorsNoLongerFound } from './repos/indicators-no-longer-found.ts';
+import { addDecision, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
 import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
 import { inTransaction, run, selectOne } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
@@ -121,6 +122,9 @@ const handlers: Handlers<DbWorkerApi> = {
   async listConversations() {
     return listConversations(database().db);
   },
+  async conversationSourceFacts({ chatId }) {
+    return conversationSourceFacts(database().db, chatId);
+  },
   async messagesRange({ chatId, offset, limit, order }) {
     return messagesRange(database().db, chatId, offset, limit, order);
   },
@@ -208,8 +212,11 @@ const handlers: Handlers<DbWorkerApi> = {
   async conversationRisks({ limit }) {
     return conversationRisks(database().db, limit);
   },
-  async taggedRowids({ chatId }) {
-    return taggedRowids(database().db, chatId);
+  async reviewQueueRowids({ chatId }) {
+    return reviewQueueRowids(database().db, chatId);
+  },
+  async decisionsOnIndicatorsNoLongerFound(scope) {
+    return decisionsOnIndicatorsNoLongerFound(database().db, scope);
   },
   async reviewedRowids({ kind }) {
     return reviewedRowids(database().db, kind);

@@ -2,6 +2,7 @@ import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
 import type { TaggedItem } from '../../../shared/contracts/tag-worker.ts';
 import type { ConversationRisk, CoverageReport, MarkerSummary, ReviewDecision, SharedIdentifier, StoredTag } from '../../../shared/domain/marker.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
+import { FROM_DECISIONS_NO_LONGER_FOUND, IMPORTED, INDICATOR_STILL_FOUND, LATEST_DECISIONS } from './review-sql.ts';
 
 /** Messages of a source to tag: text and language, in row order. */
 export function taggingPending(db: Database, sourceId: string, afterRowid: number, limit: number): { rowid: number; text: string; lang: string }[] {
@@ -53,7 +54,7 @@ function toTag(row: Record<string, SqlValue>): StoredTag {
   };
 }
 
-function toDecision(row: Record<string, SqlValue>): ReviewDecision {
+export function toDecision(row: Record<string, SqlValue>): ReviewDecision {
   return {
     messageId: asString(row['message_id']),
     marker: asNullableString(row['marker']),
@@ -63,11 +64,6 @@ function toDecision(row: Record<string, SqlValue>): ReviewDecision {
     at: asString(row['at']),
   };
 }
-
-const IMPORTED = "JOIN messages m ON m.rowid = t.message_rowid JOIN sources s ON s.id = m.source_id AND s.status = 'imported'";
-/** The latest confirm/dismiss per (message, marker): decisions are append-only, the newest counts. */
-const LATEST_DECISIONS = `SELECT r.* FROM reviews r WHERE r.decision IN ('confirm', 'dismiss') AND r.id = (
-  SELECT max(r2.id) FROM reviews r2 WHERE r2.message_id = r.message_id AND r2.marker IS r.marker AND r2.decision IN ('confirm', 'dismiss'))`;
 
 export function tagsForRowids(db: Database, rowids: number[]): Map<number, StoredTag[]> {
   const byRowid = new Map<number, StoredTag[]>();
@@ -113,6 +109,11 @@ export function conversationRisks(db: Database, limit: number): ConversationRisk
      GROUP BY t.chat_id, t.marker`,
   );
   const byChat = new Map<string, { markers: MarkerSummary[]; live: number[] }>();
+  // A conversation whose only review left is on indicators no longer found is listed too (score 0), so those decisions can be found again.
+  const noLongerFound = new Map(
+    selectAll(db, `SELECT m.chat_id, count(*) AS n ${FROM_DECISIONS_NO_LONGER_FOUND} GROUP BY m.chat_id`).map((row) => [asString(row['chat_id']), asNumber(row['n'])]),
+  );
+  for (const chatId of noLongerFound.keys()) byChat.set(chatId, { markers: [], live: [] });
   for (const row of rows) {
     const chatId = asString(row['chat_id']);
     const entry = byChat.get(chatId) ?? { markers: [], live: [] };
@@ -130,10 +131,10 @@ export function conversationRisks(db: Database, limit: number): ConversationRisk
   }
   const risks = [...byChat].map(([chatId, entry]) => ({ chatId, markers: entry.markers, score: 1 - entry.live.reduce((product, score) => product * (1 - DISTINCT_INDICATOR_WEIGHT * score), 1) }));
   risks.sort((a, b) => b.score - a.score || a.chatId.localeCompare(b.chatId));
-  return risks.slice(0, limit).map((risk) => describeChat(db, risk.chatId, risk.score, risk.markers));
+  return risks.slice(0, limit).map((risk) => describeChat(db, risk.chatId, risk.score, risk.markers, noLongerFound.get(risk.chatId) ?? 0));
 }
 
-function describeChat(db: Database, chatId: string, score: number, markers: MarkerSummary[]): ConversationRisk {
+function describeChat(db: Database, chatId: string, score: number, markers: MarkerSummary[], noLongerFound: number): ConversationRisk {
   const title = asString(selectOne(db, 'SELECT title FROM chats WHERE id = ?', [chatId])?.['title']);
   const tagged = asNumber(selectOne(db, `SELECT count(DISTINCT t.message_rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ?`, [chatId])?.['n']);
   const unreviewed = asNumber(
@@ -148,12 +149,20 @@ function describeChat(db: Database, chatId: string, score: number, markers: Mark
     messages: asNumber(row['n']),
     markers: asNumber(row['k']),
   }));
-  return { chatId, title, score: Math.round(score * 1000) / 1000, markers: markers.sort((a, b) => b.maxScore - a.maxScore), taggedMessages: tagged, unreviewed, senders, weeks };
+  return { chatId, title, score: Math.round(score * 1000) / 1000, markers: markers.sort((a, b) => b.maxScore - a.maxScore), taggedMessages: tagged, unreviewed, senders, weeks, noLongerFound };
 }
 
-/** Tagged messages of a conversation in order: the review queue's items. */
-export function taggedRowids(db: Database, chatId: string): number[] {
-  return selectAll(db, `SELECT DISTINCT m.rowid, m.seq FROM tags t ${IMPORTED} WHERE t.chat_id = ? ORDER BY m.seq`, [chatId]).map((row) => asNumber(row['rowid']));
+/**
+ * The review queue's messages of a conversation, in order: the tagged ones, and those holding a
+ * decision on an indicator no longer found (one whose every indicator is gone stays listed).
+ */
+export function reviewQueueRowids(db: Database, chatId: string): number[] {
+  return selectAll(
+    db,
+    `SELECT rowid FROM messages WHERE rowid IN (SELECT t.message_rowid FROM tags t ${IMPORTED} WHERE t.chat_id = ?
+       UNION SELECT m.rowid ${FROM_DECISIONS_NO_LONGER_FOUND} AND m.chat_id = ?) ORDER BY seq, rowid`,
+    [chatId, chatId],
+  ).map((row) => asNumber(row['rowid']));
 }
 
 export function reviewedRowids(db: Database, kind: 'reviewed' | 'confirmed' | 'bookmarked'): number[] {
@@ -176,9 +185,11 @@ export function coverage(db: Database): CoverageReport {
   const count = (sql: string): number => asNumber(selectOne(db, sql)?.['n']);
   return {
     tags: count(`SELECT count(*) AS n FROM tags t ${IMPORTED}`),
-    decided: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS})`),
-    confirmed: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) WHERE decision = 'confirm'`),
-    dismissed: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) WHERE decision = 'dismiss'`),
+    // Decisions on indicators still found: a decision that outlived its tag is counted apart, never as coverage of today's tags.
+    decided: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) d WHERE ${INDICATOR_STILL_FOUND}`),
+    confirmed: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) d WHERE d.decision = 'confirm' AND ${INDICATOR_STILL_FOUND}`),
+    dismissed: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) d WHERE d.decision = 'dismiss' AND ${INDICATOR_STILL_FOUND}`),
+    noLongerFound: count(`SELECT count(*) AS n ${FROM_DECISIONS_NO_LONGER_FOUND}`),
     messagesSeen: count('SELECT count(DISTINCT message_id) AS n FROM reviews'),
     notes: count("SELECT count(*) AS n FROM reviews WHERE decision = 'note'"),
     bookmarks: count("SELECT count(*) AS n FROM reviews WHERE decision = 'bookmark'"),

@@ -7,7 +7,7 @@ import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.
 import { deviceIdentity } from '../../../shared/domain/device.ts';
 import { conversationParticipants } from '../../../shared/domain/participants.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
-import type { AttachmentRecord, ConversationSummary, Locator, Message, MessageKind, MessageLocation, MessageOrder, MessagePage } from '../../../shared/domain/message.ts';
+import type { AttachmentRecord, ConversationSourceFacts, ConversationSummary, Locator, Message, MessageKind, MessageLocation, MessageOrder, MessagePage } from '../../../shared/domain/message.ts';
 import { CHAT_MESSAGES, CHAT_NUMBER } from './chat-order-sql.ts';
 import { countOutOfTimeOrder, timePosition, writeTimeOrder } from './chat-time-order.ts';
 import { asNullableString, asNumber, asString, directionOf, run, selectAll, selectOne } from './rows.ts';
@@ -259,28 +259,36 @@ export function listConversations(db: Database): ConversationSummary[] {
        WHERE cs.chat_id = c.id AND s.status = 'imported') AS source_ids,
        (SELECT json_group_array(device) FROM (SELECT DISTINCT s.device FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
          WHERE cs.chat_id = c.id AND s.status = 'imported' AND s.device IS NOT NULL ORDER BY s.device)) AS devices,
-       (SELECT json_group_array(json_object('sourceId', cs.source_id, 'extra', json(cs.extra))) FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
-         WHERE cs.chat_id = c.id AND s.status = 'imported' AND cs.extra IS NOT NULL) AS source_facts
+       (SELECT count(*) FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
+         WHERE cs.chat_id = c.id AND s.status = 'imported' AND cs.extra IS NOT NULL) AS sources_with_facts
      FROM chats c WHERE EXISTS (SELECT 1 FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = c.id AND s.status = 'imported')
      ORDER BY c.last_timestamp DESC, c.title`,
-  ).map((row) => withSourceFacts({
-    id: asString(row['id']),
-    sourceIds: JSON.parse(asString(row['source_ids'])) as string[],
-    devices: oneLabelPerDevice(JSON.parse(asString(row['devices'])) as string[]),
-    title: asString(row['title']),
-    kind: asString(row['kind']) as ConversationSummary['kind'],
-    messageCount: asNumber(row['message_count']),
-    participants: JSON.parse(asString(row['participants'])) as string[],
-    firstTimestamp: asNullableString(row['first_timestamp']),
-    lastTimestamp: asNullableString(row['last_timestamp']),
-    outOfTimeOrder: asNumber(row['out_of_time_order']),
-  }, row['source_facts']));
+  ).map((row) => {
+    const sourcesWithFacts = asNumber(row['sources_with_facts']);
+    return {
+      id: asString(row['id']),
+      sourceIds: JSON.parse(asString(row['source_ids'])) as string[],
+      devices: oneLabelPerDevice(JSON.parse(asString(row['devices'])) as string[]),
+      title: asString(row['title']),
+      kind: asString(row['kind']) as ConversationSummary['kind'],
+      messageCount: asNumber(row['message_count']),
+      participants: JSON.parse(asString(row['participants'])) as string[],
+      firstTimestamp: asNullableString(row['first_timestamp']),
+      lastTimestamp: asNullableString(row['last_timestamp']),
+      outOfTimeOrder: asNumber(row['out_of_time_order']),
+      ...(sourcesWithFacts === 0 ? {} : { sourcesWithFacts }),
+    };
+  });
 }
 
-/** The summary with what its sources keep about the chat (ConversationSummary.sourceFacts), when any does. */
-function withSourceFacts(summary: ConversationSummary, facts: SqlValue | undefined): ConversationSummary {
-  const list = JSON.parse(asString(facts ?? '[]')) as NonNullable<ConversationSummary['sourceFacts']>;
-  return list.length === 0 ? summary : { ...summary, sourceFacts: list };
+/** What each imported source keeps about one chat (ConversationSummary.sourcesWithFacts says how many do), in import order. */
+export function conversationSourceFacts(db: Database, chatId: string): ConversationSourceFacts[] {
+  return selectAll(
+    db,
+    `SELECT cs.source_id, cs.extra FROM chat_sources cs JOIN sources s ON s.id = cs.source_id
+     WHERE cs.chat_id = ? AND s.status = 'imported' AND cs.extra IS NOT NULL ORDER BY s.imported_at, s.id`,
+    [chatId],
+  ).map((row) => ({ sourceId: asString(row['source_id']), extra: JSON.parse(asString(row['extra'])) as Record<string, unknown> }));
 }
 
 export function messagesRange(db: Database, chatId: string, offset: number, limit: number, order: MessageOrder = 'source'): MessagePage {

@@ -3,7 +3,8 @@ import type { Database } from 'sql.js';
 import type { ImportJob } from '../../../../shared/contracts/import-worker.ts';
 import type { ParsedChat, ParsedMessage } from '../../../../shared/contracts/parsed-source.ts';
 import type { CallContext } from '../../../../shared/worker/serve.ts';
-import { listConversations } from '../../../../workers/db/repos/messages.ts';
+import { conversationSourceFacts, listConversations } from '../../../../workers/db/repos/messages.ts';
+import { run } from '../../../../workers/db/repos/rows.ts';
 import { selectAll } from '../../../../workers/db/repos/rows.ts';
 import { RecordWriter } from '../../../../workers/import/record-writer.ts';
 import { folderFiles } from '../../../../workers/import/source-files.ts';
@@ -43,7 +44,33 @@ describe('a chat\'s source facts (ParsedChat.extra) from the parser to the case 
     ]);
     expect(selectAll(db, 'SELECT extra FROM chat_sources ORDER BY extra').map((row) => row['extra'])).toEqual([null, '{"otherColumns":{"pinned_rank":3,"snippet_text":"see you"}}']);
     const conversations = listConversations(db);
-    expect(conversations.find((conversation) => conversation.title === 'Ana')?.sourceFacts).toEqual([{ sourceId: 'src-1', extra: { otherColumns: { pinned_rank: 3, snippet_text: 'see you' } } }]);
-    expect(conversations.find((conversation) => conversation.title === 'Crew')).not.toHaveProperty('sourceFacts');
+    const ana = conversations.find((conversation) => conversation.title === 'Ana');
+    expect(ana?.sourcesWithFacts).toBe(1);
+    expect(conversationSourceFacts(db, ana?.id ?? '')).toEqual([{ sourceId: 'src-1', extra: { otherColumns: { pinned_rank: 3, snippet_text: 'see you' } } }]);
+    const crew = conversations.find((conversation) => conversation.title === 'Crew');
+    expect(crew).not.toHaveProperty('sourcesWithFacts');
+    expect(conversationSourceFacts(db, crew?.id ?? '')).toEqual([]);
+  });
+
+  /**
+   * conversations.list carried every conversation's facts on every refresh (review): a phone
+   * database of thousands of conversations made the list megabytes, sent again while an import
+   * runs. The list says how many sources kept facts; the header asks for one conversation's.
+   */
+  it('lists conversations without their facts, only how many sources kept some', async () => {
+    const db = await memoryCaseWithSource({ ...SOURCE, format: 'google-messages-db', status: 'imported' });
+    await importChats(db, [{ key: 'conversation:1', title: 'Ana', extra: { otherColumns: { snippet_text: 'see you' } } }]);
+    const [listed] = listConversations(db);
+    expect(JSON.stringify(listed)).not.toContain('see you');
+    expect(listed).not.toHaveProperty('sourceFacts');
+    expect(listed?.sourcesWithFacts).toBe(1);
+  });
+
+  it('gives no facts of a source that is not imported (cancelled, failed)', async () => {
+    const db = await memoryCaseWithSource({ ...SOURCE, format: 'google-messages-db', status: 'imported' });
+    await importChats(db, [{ key: 'conversation:1', title: 'Ana', extra: { otherColumns: { snippet_text: 'see you' } } }]);
+    const chatId = listConversations(db)[0]?.id ?? '';
+    run(db, "UPDATE sources SET status = 'cancelled'");
+    expect(conversationSourceFacts(db, chatId)).toEqual([]);
   });
 });

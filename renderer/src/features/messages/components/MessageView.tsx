@@ -6,6 +6,7 @@ import { Participants } from '../../../app/Participants.tsx';
 import { formatCount, formatUtc } from '../../../app/format.ts';
 import type { JumpTarget } from '../state/jump-target.ts';
 import { useChatIndicators } from '../state/use-chat-indicators.ts';
+import { useConversationFacts } from '../state/use-conversation-facts.ts';
 import { useMessagePages } from '../state/use-message-pages.ts';
 import { MessageRow, PlaceholderRow } from './MessageRow.tsx';
 import { ConversationFacts } from './ConversationFacts.tsx';
@@ -38,6 +39,7 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange, 
   const [showLocators, setShowLocators] = useState(false);
   const count = pages.total ?? 0;
   const jumpIndex = useJumpIndex(jump, byTime);
+  const facts = useConversationFacts(conversation);
 
   const virtualizer = useVirtualizer({
     count,
@@ -104,7 +106,7 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange, 
               {formatUtc(conversation.firstTimestamp)} – {formatUtc(conversation.lastTimestamp)}
             </p>
           )}
-          {conversation !== undefined && <ConversationFacts conversation={conversation} />}
+          <ConversationFacts entries={facts.entries} error={facts.error} />
         </div>
         <label className="toggle">
           <input type="checkbox" checked={showLocators} onChange={(event) => setShowLocators(event.target.checked)} />

@@ -33,6 +33,12 @@ export function CoveragePanel({ coverage }: { coverage: Loaded<CoverageReport> }
             <Figure label="decided" value={report.decided} />
             <Figure label="confirmed" value={report.confirmed} testId="coverage-confirmed" />
             <Figure label="dismissed" value={report.dismissed} />
+            <Figure
+              label="on indicators no longer found"
+              value={report.noLongerFound}
+              testId="coverage-no-longer-found"
+              title="Decisions on indicators the marker packs no longer find (after “Look for indicators again”): kept on record, not counted as decided, shown in each conversation’s review"
+            />
             <Figure label="messages seen" value={report.messagesSeen} title="Messages with at least one decision, note or bookmark" />
             <Figure label="notes" value={report.notes} />
             <Figure label="bookmarks" value={report.bookmarks} />

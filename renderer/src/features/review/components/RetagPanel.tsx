@@ -37,7 +37,7 @@ export function RetagPanel() {
         <button type="button" data-testid="review-retag" disabled={running} onClick={() => void start()}>
           {running ? 'Tagging…' : 'Tag again'}
         </button>
-        <span className="hint">Looks for indicators again with the current rule packs, in messages and in the text read from images. Decisions, notes and bookmarks are kept.</span>
+        <span className="hint">Looks for indicators again with the current rule packs, in messages and in the text read from images. Decisions, notes and bookmarks are kept; a decision on an indicator no longer found is shown apart, to decide again.</span>
       </div>
       <TaskOutcome task={task} running={running} cancelled="Tagging was cancelled." error={error} />
     </section>

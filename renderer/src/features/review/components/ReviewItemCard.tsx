@@ -5,6 +5,7 @@ import { senderLabel } from '../../../../../shared/domain/sender-label.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import { formatUtc } from '../../../app/format.ts';
 import { formatScore, indicatorHint, indicatorLabel, messageTextRanges } from '../../../app/indicators.ts';
+import { NoLongerFoundDecisions } from './NoLongerFoundDecisions.tsx';
 
 type Tag = ReviewItem['tags'][number];
 
@@ -156,6 +157,7 @@ export function ReviewItemCardView({ item, current, tagCursor, busy, actions }: 
           <TagRow key={`${tag.marker} ${tag.origin}`} tag={tag} index={index} current={current && index === tagCursor} busy={busy} actions={actions} />
         ))}
       </ul>
+      <NoLongerFoundDecisions entries={item.noLongerFound} busy={busy} onDecide={actions.decide} />
       {item.notes.length > 0 && (
         <ul className="review-notes" aria-label="Notes">
           {item.notes.map((note, index) => (

@@ -104,7 +104,8 @@ export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { ris
             {risk.title}
           </h2>
           <p className="muted">
-            {formatCount(risk.taggedMessages, 'tagged message')} · {risk.unreviewed > 0 ? `${formatCount(risk.unreviewed, 'indicator')} to decide` : 'every indicator decided'} · indicators are evidence to assess, not findings
+            {formatCount(risk.taggedMessages, 'tagged message')} · {risk.unreviewed > 0 ? `${formatCount(risk.unreviewed, 'indicator')} to decide` : 'every indicator decided'} ·{' '}
+            {risk.noLongerFound > 0 && `${formatCount(risk.noLongerFound, 'decision')} on indicators no longer found · `}indicators are evidence to assess, not findings
           </p>
         </div>
         <ScoreBar score={risk.score} />

@@ -56,6 +56,11 @@ function RiskItem({ risk, selected, onSelect }: { risk: ConversationRisk; select
           <span>{formatCount(risk.taggedMessages, 'tagged message')}</span>
           <span className={risk.unreviewed > 0 ? 'unreviewed' : 'reviewed'}>{risk.unreviewed > 0 ? `${risk.unreviewed} to decide` : 'all decided'}</span>
           <span>{dateRange(risk)}</span>
+          {risk.noLongerFound > 0 && (
+            <span className="unreviewed" data-testid="risk-no-longer-found" title="Decisions on indicators the marker packs no longer find: kept on record, shown in the review to decide again">
+              {formatCount(risk.noLongerFound, 'decision')} on indicators no longer found
+            </span>
+          )}
         </span>
         {senders.length > 0 && (
           <span className="risk-senders" title="Who sent the tagged messages, most first">

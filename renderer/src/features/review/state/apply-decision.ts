@@ -5,7 +5,11 @@ export function applyDecision(item: ReviewItem, decision: ReviewDecision): Revie
   switch (decision.decision) {
     case 'confirm':
     case 'dismiss':
-      return { ...item, tags: item.tags.map((tag) => (tag.marker === decision.marker ? { ...tag, decision } : tag)) };
+      return {
+        ...item,
+        tags: item.tags.map((tag) => (tag.marker === decision.marker ? { ...tag, decision } : tag)),
+        noLongerFound: item.noLongerFound.map((entry) => (entry.decision.marker === decision.marker ? { ...entry, decision } : entry)),
+      };
     case 'note':
       return { ...item, notes: [...item.notes, decision] };
     case 'bookmark':
