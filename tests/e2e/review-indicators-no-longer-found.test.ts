@@ -44,6 +44,14 @@ describe('decisions on indicators no longer found, in the Review view', () => {
 
     await ui.page.getByTestId('review-no-longer-found-dismiss').click();
     await expect.poll(() => kept.getAttribute('data-decision')).toBe('dismiss');
+
+    // Reading the conversation shows the decision too, marked as on an indicator no longer found.
+    await ui.page.getByTestId('view-messages').click();
+    await ui.page.getByTestId('conversation-item').first().click();
+    const inConversation = ui.page.getByTestId('message-indicator-no-longer-found');
+    await inConversation.waitFor();
+    expect(await inConversation.getAttribute('data-decision')).toBe('dismiss');
+    expect(await inConversation.textContent()).toBe('Debt bondage · dismissed · no longer found');
     expect(ui.consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
   }, 120_000);
 });

@@ -1,17 +1,18 @@
 import { formatUtc } from '../../../app/format.ts';
 import { formatScore, indicatorHint, indicatorLabel } from '../../../app/indicators.ts';
+import type { ReviewDecision } from '../../../../../shared/domain/marker.ts';
 import type { MessageIndicators } from '../state/use-chat-indicators.ts';
 
-function decisionWord(tag: MessageIndicators[number]): string {
-  if (tag.decision === null) return 'not decided';
-  return tag.decision.decision === 'confirm' ? 'confirmed' : 'dismissed';
+function decisionWord(decision: ReviewDecision | null): string {
+  if (decision === null) return 'not decided';
+  return decision.decision === 'confirm' ? 'confirmed' : 'dismissed';
 }
 
 /** The indicators of one message in the conversation view: what, how strong, and what the analyst decided. */
 export function MessageIndicatorList({ indicators }: { indicators: MessageIndicators }) {
   return (
     <ul className="message-indicators" data-testid="message-indicators" aria-label="Indicators">
-      {indicators.map((tag) => {
+      {indicators.tags.map((tag) => {
         const decided = tag.decision === null ? '' : ` by ${tag.decision.by}, ${formatUtc(tag.decision.at)}`;
         return (
           <li
@@ -20,13 +21,25 @@ export function MessageIndicatorList({ indicators }: { indicators: MessageIndica
             data-testid="message-indicator"
             data-marker={tag.marker}
             data-decision={tag.decision?.decision ?? ''}
-            title={`${indicatorHint(tag.marker)}\nRule ${tag.rule}, tagger ${tag.tagger}, pack ${tag.packVersion}\n${decisionWord(tag)}${decided}`}
+            title={`${indicatorHint(tag.marker)}\nRule ${tag.rule}, tagger ${tag.tagger}, pack ${tag.packVersion}\n${decisionWord(tag.decision)}${decided}`}
           >
-            {indicatorLabel(tag.marker)} {formatScore(tag.score)} · {decisionWord(tag)}
+            {indicatorLabel(tag.marker)} {formatScore(tag.score)} · {decisionWord(tag.decision)}
             {tag.origin === 'ocr' && ' · in its image text'}
           </li>
         );
       })}
+      {indicators.noLongerFound.map(({ decision, noLongerFoundBy }) => (
+        <li
+          key={`no longer found ${decision.marker ?? ''}`}
+          className={`message-indicator no-longer-found decision-${decision.decision}`}
+          data-testid="message-indicator-no-longer-found"
+          data-marker={decision.marker ?? ''}
+          data-decision={decision.decision}
+          title={`${indicatorHint(decision.marker ?? '')}\n${decisionWord(decision)} by ${decision.by}, ${formatUtc(decision.at)}; the indicator is no longer found by ${noLongerFoundBy}. The decision is kept; the Review view lists it to decide again.`}
+        >
+          {indicatorLabel(decision.marker ?? '')} · {decisionWord(decision)} · no longer found
+        </li>
+      ))}
     </ul>
   );
 }

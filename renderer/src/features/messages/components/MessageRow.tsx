@@ -39,7 +39,7 @@ function locatorText(message: Message): { short: string; full: string } {
  * words) are shown instead.
  */
 export function MessageRow({ message, focused, highlights, indicators }: { message: Message; focused: boolean; highlights: readonly Range[] | null; indicators?: MessageIndicators | undefined }) {
-  const marked = focused && highlights !== null ? highlights : indicators === undefined ? null : messageTextRanges(indicators);
+  const marked = focused && highlights !== null ? highlights : indicators === undefined ? null : messageTextRanges(indicators.tags);
   const attachments = message.attachments.map(attachmentLabel);
   const locator = locatorText(message);
   const emptyNote = emptyBodyNote(message);
@@ -65,7 +65,7 @@ export function MessageRow({ message, focused, highlights, indicators }: { messa
           #{message.seq} · {locator.short}
         </span>
       </div>
-      {indicators !== undefined && indicators.length > 0 && <MessageIndicatorList indicators={indicators} />}
+      {indicators !== undefined && indicators.tags.length + indicators.noLongerFound.length > 0 && <MessageIndicatorList indicators={indicators} />}
       {message.kind === 'unparsed' && typeof message.extra?.['unparsedReason'] === 'string' && (
         <div className="unparsed-reason" data-testid="unparsed-reason" dir="auto">
           Not read as a message: {message.extra['unparsedReason']}

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import type { ReviewItem } from '../../../../../shared/domain/marker.ts';
 import { api } from '../../../api/client.ts';
 
-/** A message's indicators with the analyst's latest decision on each, as the review queue has them. */
-export type MessageIndicators = ReviewItem['tags'];
+/**
+ * A message's indicators with the analyst's latest decision on each, and the decisions on
+ * indicators the marker packs no longer find in it, as the review queue has them.
+ */
+export type MessageIndicators = Pick<ReviewItem, 'tags' | 'noLongerFound'>;
 
 const NONE: ReadonlyMap<string, MessageIndicators> = new Map();
 
@@ -18,7 +21,7 @@ export function useChatIndicators(chatId: string, refresh: number): ReadonlyMap<
   useEffect(() => {
     let live = true;
     api.invoke('markers.queue', { chatId }).then(
-      (items) => live && setIndicators(new Map(items.map((item) => [item.message.id, item.tags]))),
+      (items) => live && setIndicators(new Map(items.map((item) => [item.message.id, { tags: item.tags, noLongerFound: item.noLongerFound }]))),
       () => live && setIndicators(NONE),
     );
     return () => {
