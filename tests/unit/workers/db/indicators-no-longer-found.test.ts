@@ -47,16 +47,21 @@ function decide(db: Database, messageId: string, marker: string, decision: 'conf
   addDecision(db, { messageId, marker, decision, note: null, by: 'analyst-a', at: AT });
 }
 
+/** The first message tagged with debt and passport, both decided, then tagged again: the debt is no longer found, the passport still is. */
+async function debtNoLongerFound(): Promise<{ db: Database; chatId: string; firstId: string }> {
+  const { db, rowids, chatId, ids } = await caseWithTwoMessages();
+  const [first = 0] = rowids;
+  const [firstId = ''] = ids;
+  storeTagResults(db, [tagged(first, ['debt-bondage', 'document-control'])], TAGGER, AT);
+  decide(db, firstId, 'debt-bondage', 'confirm');
+  decide(db, firstId, 'document-control', 'dismiss');
+  storeTagResults(db, [tagged(first, ['document-control'])], TAGGER, AT);
+  return { db, chatId, firstId };
+}
+
 describe('decisions on indicators the marker packs no longer find', () => {
   it('are listed with the tagger and pack that no longer find them; decisions on indicators still found are not', async () => {
-    const { db, rowids, chatId, ids } = await caseWithTwoMessages();
-    const [first = 0] = rowids;
-    const [firstId = ''] = ids;
-    storeTagResults(db, [tagged(first, ['debt-bondage', 'document-control'])], TAGGER, AT);
-    decide(db, firstId, 'debt-bondage', 'confirm');
-    decide(db, firstId, 'document-control', 'dismiss');
-    // Tagged again: the debt is no longer found, the passport still is.
-    storeTagResults(db, [tagged(first, ['document-control'])], TAGGER, AT);
+    const { db, chatId, firstId } = await debtNoLongerFound();
 
     expect(decisionsOnIndicatorsNoLongerFound(db, { chatId })).toEqual([
       { chatId, decision: { messageId: firstId, marker: 'debt-bondage', decision: 'confirm', note: null, by: 'analyst-a', at: AT }, noLongerFoundBy: 'threadline-markers 1.0.0, debt-bondage pack 1.1.0' },
@@ -65,13 +70,7 @@ describe('decisions on indicators the marker packs no longer find', () => {
   });
 
   it('counts them apart in coverage: decided, confirmed and dismissed count indicators still found', async () => {
-    const { db, rowids, ids } = await caseWithTwoMessages();
-    const [first = 0] = rowids;
-    const [firstId = ''] = ids;
-    storeTagResults(db, [tagged(first, ['debt-bondage', 'document-control'])], TAGGER, AT);
-    decide(db, firstId, 'debt-bondage', 'confirm');
-    decide(db, firstId, 'document-control', 'dismiss');
-    storeTagResults(db, [tagged(first, ['document-control'])], TAGGER, AT);
+    const { db } = await debtNoLongerFound();
     expect(coverage(db)).toMatchObject({ tags: 1, decided: 1, confirmed: 0, dismissed: 1, noLongerFound: 1 });
   });
 
