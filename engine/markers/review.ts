@@ -1,5 +1,6 @@
 import type { DecisionKind, ReviewDecision, ReviewItem } from '../../shared/domain/marker.ts';
 import { AppError } from '../../shared/errors.ts';
+import { MARKER_IDS } from '../../shared/markers/schema.ts';
 import type { CaseSession } from '../case/case-session.ts';
 
 /**
@@ -44,6 +45,10 @@ export interface DecisionRequest {
 export async function recordDecision(session: CaseSession, request: DecisionRequest): Promise<ReviewDecision> {
   const located = await session.db.client.call('locateMessage', { messageId: request.messageId });
   if (located === null) throw new AppError('E_NOT_FOUND', `No message ${request.messageId} in this case`);
+  if (request.marker !== undefined && !(MARKER_IDS as readonly string[]).includes(request.marker)) {
+    // A misspelt id would be recorded, and then shown as a decision on an indicator "no longer found".
+    throw new AppError('E_USAGE', `"${request.marker}" is no indicator the marker packs know: one of ${MARKER_IDS.join(', ')}`);
+  }
   const marker = request.decision === 'confirm' || request.decision === 'dismiss' ? (request.marker ?? (await onlyIndicator(session, request))) : request.marker;
   if (request.decision === 'note' && (request.note ?? '').trim() === '') throw new AppError('E_USAGE', 'A note needs text (--note "...")');
   const decision: ReviewDecision = {

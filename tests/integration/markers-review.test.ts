@@ -91,6 +91,11 @@ describe('indicators and review through the engine and the CLI', () => {
     const untagged = messages[0];
     expect(untagged?.text).toBe('ok');
     await expect(recordDecision(session, { messageId: untagged?.id ?? '', decision: 'confirm', by: 'analyst-b' })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/has no indicator to confirm/u) });
+    // A misspelt indicator was recorded as a confirmation of an indicator "no longer found".
+    await expect(recordDecision(session, { messageId: single.message.id, marker: 'debt-bondgae', decision: 'confirm', by: 'analyst-b' })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: expect.stringContaining('debt-bondage, document-control'),
+    });
   });
 
   it('surfaces one phone number behind several conversations', async () => {
