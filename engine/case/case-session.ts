@@ -65,6 +65,7 @@ export class CaseSession {
       const session = new CaseSession(path, opened.createdAt, opened.settings, opened.schemaVersion, db, index, audit, options.actor);
       audit.append(options.actor, 'case.opened', { path, schemaVersion: opened.schemaVersion, interruptedSources: opened.interruptedSources });
       for (const sourceId of opened.interruptedSources) audit.append('threadline', 'source.interrupted', { sourceId, reason: 'found unfinished when the case was opened; marked for re-import' });
+      if (opened.participantsRemade !== null) audit.append('threadline', 'case.participants.remade', { ...opened.participantsRemade, reason: "the conversations' participants were listed by older rules; listed again by the current ones" });
       await session.reconcileIndex();
       return { session, interruptedSources: opened.interruptedSources };
     } catch (error) {

@@ -122,11 +122,18 @@ export interface MessageBatch {
 }
 
 /** The database worker is the single owner of the case database (a SQLite file, ADR 0013). */
+/** Conversations whose stored participants were made again on opening, by newer rules (shared/domain/participants.ts). */
+export interface ParticipantsRemade {
+  rulesVersion: number;
+  previous: number;
+  chats: number;
+}
+
 export interface DbWorkerApi {
   open: {
     /** `settings` are written only when the case is created; a missing language list means any language. */
     params: { casePath: string; create: boolean; settings: Omit<CaseSettings, 'languages'> & Partial<Pick<CaseSettings, 'languages'>> };
-    result: { createdAt: string; settings: CaseSettings; schemaVersion: number; interruptedSources: string[] };
+    result: { createdAt: string; settings: CaseSettings; schemaVersion: number; interruptedSources: string[]; participantsRemade: ParticipantsRemade | null };
   };
   /** Replaces the case's language list (CaseSettings.languages); returns the settings now in force. */
   setCaseLanguages: { params: { languages: string[] }; result: CaseSettings };

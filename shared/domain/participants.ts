@@ -48,6 +48,13 @@ export function identifierKey(id: string): string {
   return id;
 }
 
+/**
+ * The version of the rules above (identifierKey, conversationParticipants). A case stores its
+ * conversations' participants as these rules made them; one opened after they changed has them
+ * made again (workers/db/repos/chat-participants.ts). 2: phone numbers' punctuation set aside.
+ */
+export const PARTICIPANT_RULES_VERSION = 2;
+
 /** A label as shown, with the identifiers it was seen with (by identifierKey) and whether it was also seen without one. */
 interface LabelSeen {
   ids: Map<string, string>;

@@ -1,10 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import type { DbWorkerApi } from '../../shared/contracts/db-worker.ts';
+import type { DbWorkerApi, ParticipantsRemade } from '../../shared/contracts/db-worker.ts';
 import { AppError, BugError } from '../../shared/errors.ts';
 import type { Handlers } from '../../shared/worker/serve.ts';
 import { serve } from '../../shared/worker/serve.ts';
+import { PARTICIPANT_RULES_VERSION } from '../../shared/domain/participants.ts';
 import { CaseDatabase } from './case-database.ts';
+import { remakeParticipants } from './repos/chat-participants.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, conversationSourceFacts, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { decisionsOnIndicatorsNoLongerFound } from './repos/indicators-no-longer-found.ts';
@@ -28,6 +30,9 @@ function importDatabase(): CaseDatabase {
   return store;
 }
 
+/** case_meta key of the participant rules the stored participants were made by (absent: version 1). */
+const PARTICIPANT_RULES_KEY = 'derived.participantRules';
+
 const handlers: Handlers<DbWorkerApi> = {
   async open({ casePath, create, settings }) {
     store?.close();
@@ -46,7 +51,8 @@ const handlers: Handlers<DbWorkerApi> = {
     const interruptedSources = sourcesInStatus(store.db, 'importing');
     const now = new Date().toISOString();
     for (const id of interruptedSources) abandonSource(store.db, id, 'interrupted', 'the import was interrupted before it finished', now);
-    return { createdAt, settings: store.settings(), schemaVersion: Number(store.db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0), interruptedSources };
+    const participantsRemade = remakeParticipantsByCurrentRules(store, meta, meta.get('createdAt') === undefined);
+    return { createdAt, settings: store.settings(), schemaVersion: Number(store.db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0), interruptedSources, participantsRemade };
   },
   async setCaseLanguages({ languages }) {
     const opened = database();
@@ -239,3 +245,18 @@ const handlers: Handlers<DbWorkerApi> = {
 
 if (parentPort === null) throw new BugError('db.worker must run in a worker thread');
 serve<DbWorkerApi>(parentPort, handlers);
+
+/**
+ * A case whose conversations' participants were made by older rules (PARTICIPANT_RULES_VERSION)
+ * has them made again, once, in one transaction; a new case just records the version. Returns
+ * what changed, for the custody log, or null when nothing did.
+ */
+function remakeParticipantsByCurrentRules(opened: CaseDatabase, meta: ReadonlyMap<string, string>, isNew: boolean): ParticipantsRemade | null {
+  const previous = Number(meta.get(PARTICIPANT_RULES_KEY) ?? '1');
+  if (previous >= PARTICIPANT_RULES_VERSION) return null;
+  const chats = inTransaction(opened.db, () => {
+    opened.writeMeta(PARTICIPANT_RULES_KEY, String(PARTICIPANT_RULES_VERSION));
+    return isNew ? 0 : remakeParticipants(opened.db);
+  });
+  return chats === 0 ? null : { rulesVersion: PARTICIPANT_RULES_VERSION, previous, chats };
+}

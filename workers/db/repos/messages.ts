@@ -3,11 +3,10 @@ import { readBatchFacts, type BatchFacts } from './message-batch-facts.ts';
 import { MESSAGE_ROW_COLUMNS } from '../../../shared/contracts/db-worker.ts';
 import type { ImportedChatSummary, MessageBatch, NewChat } from '../../../shared/contracts/db-worker.ts';
 import type { IndexDocument } from '../../../shared/contracts/index-worker.ts';
-import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
 import { deviceIdentity } from '../../../shared/domain/device.ts';
-import { conversationParticipants } from '../../../shared/domain/participants.ts';
 import { indexFlags } from '../../../shared/search/index-flags.ts';
 import type { AttachmentRecord, ConversationSourceFacts, ConversationSummary, Locator, Message, MessageKind, MessageLocation, MessageOrder, MessagePage } from '../../../shared/domain/message.ts';
+import { chatParticipants, chatSenders } from './chat-participants.ts';
 import { CHAT_MESSAGES, CHAT_NUMBER } from './chat-order-sql.ts';
 import { countOutOfTimeOrder, timePosition, writeTimeOrder } from './chat-time-order.ts';
 import { asNullableString, asNumber, asString, directionOf, run, selectAll, selectOne } from './rows.ts';
@@ -206,22 +205,17 @@ function rowsInSourceOrder(db: Database, chatId: string): number | null {
  */
 function summariseChat(db: Database, chatId: string, numberedByTime: boolean): void {
   const figures = selectOne(db, `SELECT count(*) AS n, min(m.timestamp) AS first, max(m.timestamp) AS last FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER}`, [chatId]);
-  const senders = selectAll(db, `SELECT DISTINCT m.sender, m.sender_id FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER} AND m.sender IS NOT NULL AND m.kind = 'message' ORDER BY m.sender, m.sender_id`, [chatId]);
   writeChatSummary(db, chatId, {
     count: asNumber(figures?.['n']),
     first: asNullableString(figures?.['first']),
     last: asNullableString(figures?.['last']),
     outOfTimeOrder: numberedByTime ? 0 : countOutOfTimeOrder(db, chatId),
-    senders: senders.map((row) => ({ sender: asString(row['sender']), senderId: asNullableString(row['sender_id']) })),
+    senders: chatSenders(db, chatId),
   });
 }
 
 function writeChatSummary(db: Database, chatId: string, figures: Omit<ImportedChatSummary, 'chatId'>): void {
-  const declared = selectAll(db, 'SELECT cs.participants FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = ? ORDER BY s.imported_at, s.id', [chatId]);
-  const participants = conversationParticipants(
-    figures.senders,
-    declared.flatMap((row) => JSON.parse(asString(row['participants'])) as ParsedParticipant[]),
-  );
+  const participants = chatParticipants(db, chatId, figures.senders);
   run(db, 'UPDATE chats SET message_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
     figures.count,
     figures.first,
