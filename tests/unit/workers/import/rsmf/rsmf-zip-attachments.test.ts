@@ -120,6 +120,18 @@ describe('a zipped RSMF production: the entries the manifest attaches are its at
     expect(await recognised('rsmf.zip', zip)).toEqual(['rsmf_manifest.json rsmf', 'chat.txt whatsapp-txt']);
   });
 
+  it('regression: keeps a manifest of any name beside a Cellebrite report, as a folder on disk does', async () => {
+    // Only a manifest named like rsmf_manifest.json was looked at in a report's folder: one named
+    // otherwise (recognised by its content, as on disk: owned-folders.ts folderOwners) was taken
+    // as one of the UFDR's files, and its production was not imported.
+    const zip = buildZip([
+      { name: 'phone/report.xml', data: ufdrReport() },
+      { name: 'phone/production.json', data: manifestText(smallManifest()) },
+      { name: 'phone/files/chat.txt', data: whatsappText() },
+    ]);
+    expect((await recognised('case.zip', zip)).sort()).toEqual(['phone/production.json rsmf', 'phone/report.xml cellebrite-ufdr']);
+  });
+
   it('keeps a manifest beside a Cellebrite report, whichever is written first, and the report\'s files the report\'s', async () => {
     for (const order of ['report first', 'manifest first']) {
       const report = { name: 'phone/report.xml', data: ufdrReport() };
