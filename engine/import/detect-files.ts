@@ -25,7 +25,10 @@ export async function detectFiles(session: CaseSession, paths: string[], csvMapp
     found.push({ path: file.path, size: file.size, format: detected.companionOf === undefined ? detected.format : 'companion', reason: detected.reason });
   }
   const owned = await unreferencedInOwnedFolders(ownedFolders);
-  for (const problem of owned.problems) found.push({ path: problem.path, size: 0, format: null, reason: problem.reason });
+  // A report among the files (detected above, or counted in the row for the rest) is not listed
+  // again: one row per file (the files it may name say it could not be read).
+  const collectedPaths = new Set(files.map((file) => file.path));
+  for (const problem of owned.problems.filter((each) => !collectedPaths.has(each.path))) found.push({ path: problem.path, size: 0, format: null, reason: problem.reason });
   for (const file of owned.files) found.push({ path: file.path, size: file.size, format: null, reason: file.reason });
   // One row stands for the rest; it says how many, so the UI counts files, not rows.
   if (files.length > MAX_LISTED) found.push({ path: `… ${files.length - MAX_LISTED} more files`, size: 0, format: null, reason: 'not checked in this preview', unlisted: files.length - MAX_LISTED });

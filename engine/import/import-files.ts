@@ -61,9 +61,11 @@ export async function importFiles(session: CaseSession, paths: string[], options
     summaries.push(summary);
   }
   // Files of an unzipped UFDR that its report names nowhere are listed, not silently left out;
-  // so is a report that could no longer be read to tell.
+  // so is a report that could no longer be read to tell, unless it is imported below (its own row
+  // says what became of it; the files it may name say it could not be read): one row per file.
   const owned = await unreferencedInOwnedFolders(collected.ownedFolders);
-  for (const problem of owned.problems) {
+  const queuedPaths = new Set(files.map((file) => file.path));
+  for (const problem of owned.problems.filter((each) => !queuedPaths.has(each.path))) {
     const summary = failedSummary(problem.path, 'E_IMPORT_READ', `${problem.path} ${problem.reason}`);
     tracker.add(problem.path, 0, finalProgress(summary));
     summaries.push(summary);

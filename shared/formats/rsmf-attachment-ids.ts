@@ -93,12 +93,18 @@ export class RsmfAttachmentIdScanner {
     const event = this.event;
     if (event === undefined) return;
     event.chars += chars;
-    if (event.chars >= READER_MAX_EVENT_CHARS) event.mayBeCut = true;
+    if (event.chars >= READER_MAX_EVENT_CHARS) this.mayBeCut();
   }
 
+  /**
+   * The open event may be cut: none of its ids will be given, so none is kept (one event of
+   * gigabytes of attachments held them all until it closed, and ran the engine out of memory).
+   */
   private mayBeCut(): void {
     const event = this.event;
-    if (event !== undefined) event.mayBeCut = true;
+    if (event === undefined) return;
+    event.mayBeCut = true;
+    event.ids = [];
   }
 
   private inside(chunk: string, from: number): number {
@@ -211,7 +217,8 @@ export class RsmfAttachmentIdScanner {
     }
     const frame = this.frames.pop();
     if (frame === undefined) return;
-    if (frame.id !== undefined && frame.id !== null) this.frames[2]?.event?.ids.push(frame.id);
+    const event = this.frames[2]?.event;
+    if (frame.id !== undefined && frame.id !== null && event !== undefined && !event.mayBeCut) event.ids.push(frame.id);
     // An event the reader may cut is kept unparsed, its attachments not read: their files are listed.
     if (frame.event?.typed === true && !frame.event.mayBeCut) for (const id of frame.event.ids) this.onId(id);
   }

@@ -76,4 +76,22 @@ describe('review in the browser', () => {
     expect(await debtRow.locator('mark').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, '07b-conversation-indicators.png') });
   });
+
+  it('regression: shows a decision made in the Review view when a search hit opens the conversation again', async () => {
+    // The conversation's indicators were read again when the Messages tab or a review item
+    // opened it, not when a search hit did: a decision made in the Review view in between was
+    // shown as not decided (the view kept the queue it had read before).
+    await page.getByTestId('view-messages').click();
+    await page.getByTestId('conversation-item').first().click();
+    await page.getByTestId('message-indicator').first().waitFor();
+    expect(await page.locator('[data-testid="message-indicator"][data-decision="dismiss"]').count()).toBe(0);
+    await page.getByTestId('view-review').click();
+    await page.getByTestId('review-item').last().click();
+    await page.keyboard.press('d');
+    await page.locator('[data-testid="review-tag"][data-decision="dismiss"]').first().waitFor();
+    await page.getByTestId('search-input').fill('location');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('search-hit').first().click();
+    await page.locator('[data-testid="message-indicator"][data-decision="dismiss"]').first().waitFor({ timeout: 10_000 });
+  });
 });

@@ -11,7 +11,7 @@ import type { Sinks } from './record-writer.ts';
 import { RecordWriter } from './record-writer.ts';
 
 /** Version of the container reader; each entry's own parser and version are in the details. */
-const ZIP_READER_VERSION = '1.3.0';
+const ZIP_READER_VERSION = '1.3.2';
 
 /**
  * Formats in which one source is one thread, and a thread read without a problem but with no

@@ -73,6 +73,8 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   const openHit = useCallback((hit: SearchHit) => {
     nonce.current++;
     setSelection({ chatId: hit.chatId, jump: { messageId: hit.id, seq: hit.seq, highlights: hit.highlights, nonce: nonce.current } });
+    // A hit opened from the Review or Images view shows the conversations again, as the tab does.
+    setIndicatorsShown((count) => count + 1);
     setView('messages');
   }, []);
 

@@ -12,7 +12,7 @@ function conversation(id: string, title: string, sourceIds: string[], devices: s
 }
 
 function source(id: string, displayName: string): SourceRecord {
-  return { id, displayName } as SourceRecord;
+  return { id, displayName, status: 'imported' } as SourceRecord;
 }
 
 const SOURCES = [source('s1', 'backup.xml'), source('s2', 'sms-2023.xml'), source('s3', 'msgstore.db')];
@@ -28,5 +28,29 @@ describe('conversations the list would show alike', () => {
     ];
     const names = namesakeSources(conversations, SOURCES);
     expect([...names]).toEqual([['a', 'backup.xml'], ['b', 'backup.xml, sms-2023.xml']]);
+  });
+
+  it('regression: tells apart source files of one name by their paths, and files of one path by their hashes', () => {
+    // Two phones' msgstore.db, no device declared: each "Boss" named "msgstore.db", and the two
+    // rows stayed identical (the display name is the file's name alone).
+    const sources = [
+      { id: 'p1', displayName: 'msgstore.db', path: '/evidence/phone-1/msgstore.db', sha256: 'a'.repeat(64) },
+      { id: 'p2', displayName: 'msgstore.db', path: '/evidence/phone-2/msgstore.db', sha256: 'b'.repeat(64) },
+      { id: 'p3', displayName: 'chat.txt', path: '/evidence/chat.txt', sha256: 'c'.repeat(64) },
+      { id: 'p4', displayName: 'chat.txt', path: '/evidence/chat.txt', sha256: 'd'.repeat(64) },
+      { id: 'p5', displayName: 'backup.xml', path: '/evidence/backup.xml', sha256: 'e'.repeat(64) },
+      // A failed attempt at a file is not another file of its name.
+      { id: 'p6', displayName: 'backup.xml', path: '/evidence/backup.xml', sha256: 'e'.repeat(64), status: 'failed' },
+    ].map((each) => ({ status: 'imported', ...each })) as SourceRecord[];
+    const names = namesakeSources(
+      [conversation('a', 'Boss', ['p1']), conversation('b', 'Boss', ['p2']), conversation('c', 'Ana', ['p3']), conversation('d', 'Ana', ['p4', 'p5'])],
+      sources,
+    );
+    expect([...names]).toEqual([
+      ['a', '/evidence/phone-1/msgstore.db'],
+      ['b', '/evidence/phone-2/msgstore.db'],
+      ['c', `/evidence/chat.txt (sha256 ${'c'.repeat(12)})`],
+      ['d', `/evidence/chat.txt (sha256 ${'d'.repeat(12)}), backup.xml`],
+    ]);
   });
 });

@@ -45,11 +45,14 @@ export function loadThreads(db: Database, registry: ChatRegistry, onError: (mess
     }
   }
 
+  /** Threads by their only recipient (null where two threads have the same one), made when first asked. */
+  let bySoleRecipient: Map<string, number | null> | null = null;
   return {
     threadCount: threads.size,
     threadOfAddress(address) {
-      const found = [...threads].filter(([, recipients]) => recipients.length === 1 && recipients[0] === address);
-      return found.length === 1 ? (found[0]?.[0] ?? null) : null;
+      // Built once: looking through every thread for each row took minutes for a raw table of thousands of rows.
+      bySoleRecipient ??= soleRecipientThreads(threads);
+      return bySoleRecipient.get(address) ?? null;
     },
     chatKeyFor(threadId, addresses) {
       if (threadId !== null) {
@@ -75,4 +78,15 @@ function threadChat(key: string, recipients: string[] | null, threadId: number, 
     kind: people.length > 1 ? 'group' : people.length === 1 ? 'private' : 'unknown',
     participants: people.map((id) => ({ name: null, id })),
   };
+}
+
+/** Each address that is the only recipient of threads, with its thread, or null when it is of more than one. */
+function soleRecipientThreads(threads: ReadonlyMap<number, readonly string[]>): Map<string, number | null> {
+  const found = new Map<string, number | null>();
+  for (const [id, recipients] of threads) {
+    const [only] = recipients;
+    if (recipients.length !== 1 || only === undefined) continue;
+    found.set(only, found.has(only) ? null : id);
+  }
+  return found;
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { SourceParser } from '../../../shared/contracts/parsed-source.ts';
 import { RsmfAttachmentIdScanner } from '../../../shared/formats/rsmf-attachment-ids.ts';
+import { RSMF_MANIFEST_SNIFF_BYTES, sniffRsmfManifest } from '../../../shared/formats/rsmf-manifest.ts';
 import { opensWithHeaderField, RSMF_MESSAGE_OPENING_BYTES, RSMF_MESSAGE_SNIFF_BYTES, sniffRsmfMessage } from '../../../shared/formats/rsmf-message-sniff.ts';
 import { safeRelativePath } from '../import-limits.ts';
 import { locateEntry } from '../source-files.ts';
@@ -29,9 +30,14 @@ function startsWithJsonObject(head: Uint8Array): boolean {
 }
 
 /**
- * The names of the entries `manifest` attaches (but an `.rsmf`), each id looked up as the import looks it up
- * (besideManifest's safeRelativePath, then source-files.ts zipFiles: beside the manifest, from the
- * zip's root, across Unicode normalisation, by a unique file name). The manifest is streamed from
+ * The names of the entries `manifest` attaches (but a production: an `.rsmf` or another manifest),
+ * each id looked up as the import looks it up (besideManifest's safeRelativePath, then
+ * source-files.ts zipFiles: beside the manifest, from the zip's root, across Unicode
+ * normalisation, by a unique file name). Only entries below the manifest's folder are its own, as
+ * on disk: one elsewhere in the zip that an id finds only from the root or by its file name (the
+ * production does not hold the file it names) is another export's, the phone's chat.txt beside
+ * the production, and is surveyed as usual (the import still reads it as the attachment, and says
+ * how it was found). The manifest is streamed from
  * its entry within the zip limits (ZipArchive.stream refuses a bomb) and never held. A damaged
  * manifest (cut short, not JSON past some point) attaches the entries named up to the damage, as
  * the importer reads them. One whose bytes cannot be read (a bomb, encrypted, a bad CRC) attaches
@@ -40,11 +46,12 @@ function startsWithJsonObject(head: Uint8Array): boolean {
  */
 export async function entriesAttachedByManifest(archive: ZipArchive, manifest: ZipEntryInfo): Promise<Set<string>> {
   const folder = posix.dirname(manifest.name);
+  const below = folder === '.' ? '' : `${folder}/`;
   const named = new Set<ZipEntryInfo>();
   const scanner = new RsmfAttachmentIdScanner((id) => {
     const path = safeRelativePath(id);
     const entry = path === null ? undefined : locateEntry(archive, folder, path).entry;
-    if (entry !== undefined && entry !== manifest) named.add(entry);
+    if (entry !== undefined && entry !== manifest && entry.name.startsWith(below)) named.add(entry);
   });
   try {
     const stream = await archive.stream(manifest);
@@ -62,10 +69,13 @@ export async function entriesAttachedByManifest(archive: ZipArchive, manifest: Z
 /**
  * An attached `.rsmf` entry is a production of its own: the manifest keeps its bytes as the
  * event's attachment, and nothing would read its conversations, so it is surveyed as an export
- * too. (A zipped production attached is a zip inside the zip: never opened.)
+ * too. So is an attached manifest, as on disk, where a manifest is never taken as attached (the
+ * first manifest looked at took it, and its production was not imported). (A zipped production
+ * attached is a zip inside the zip: never opened.)
  */
 async function isProductionEntry(archive: ZipArchive, entry: ZipEntryInfo): Promise<boolean> {
   try {
+    if (sniffRsmfManifest(await archive.head(entry, RSMF_MANIFEST_SNIFF_BYTES), entry.name)) return true;
     if (!opensWithHeaderField(await archive.head(entry, RSMF_MESSAGE_OPENING_BYTES))) return false;
     return sniffRsmfMessage(await archive.head(entry, RSMF_MESSAGE_SNIFF_BYTES));
   } catch {

@@ -193,10 +193,19 @@ function setAsideFilesOfSources(survey: ZipSurvey, isTheirs: (name: string) => b
   survey.companions = survey.companions.filter((item) => !isTheirs(item.name));
 }
 
-/** Is the entry named like a report or manifest, in the folder of a report.xml recognised so far (a manifest beside the report, looked at after it)? */
+/**
+ * Is the entry one that may be a source beside a report.xml recognised so far, in its folder: a
+ * report or a manifest, looked at after the report? A manifest is told by its content, whatever
+ * its name, as on disk (owned-folders.ts folderOwners looks at every `.json` beside a report):
+ * one not named like rsmf_manifest.json was taken for one of the UFDR's files, its production not
+ * imported. One that proves no manifest is set aside with the report's files all the same.
+ */
 function isBesideReport(reportFolders: readonly string[], name: string): boolean {
-  return REPORT_NAME.test(name) && reportFolders.includes(entryFolder(name));
+  return (REPORT_NAME.test(name) || JSON_NAME.test(name)) && reportFolders.includes(entryFolder(name));
 }
+
+/** A `.json` entry: beside a report, looked at in case it is an RSMF manifest. */
+const JSON_NAME = /\.json$/iu;
 
 /** Is the entry below the folder of a report.xml recognised so far? (The reports themselves are looked at first.) */
 function isBelowReport(reportFolders: readonly string[], name: string): boolean {

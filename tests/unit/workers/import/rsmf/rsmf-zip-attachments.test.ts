@@ -79,6 +79,34 @@ describe('a zipped RSMF production: the entries the manifest attaches are its at
     expect(await recognised('case.zip', zip)).toEqual(['production/rsmf_manifest.json rsmf', 'forwarded.eml email']);
   });
 
+  it('regression: leaves an export outside the manifest\'s folder to itself when an id finds it only from the zip\'s root or by its file name', async () => {
+    // The production names a chat.txt it does not hold. The import still reads the phone's chat.txt
+    // as that attachment (with a note that it was found so), but the phone's export was taken as
+    // the production's and not surveyed at all: its conversation was not imported. On disk the
+    // same folders give it (engine manifest-attachments.ts looks below the manifest's folder only).
+    const manifest = smallManifest();
+    manifest.events = [...(manifest.events ?? []), { type: 'message', participant: 'P1', conversation: 'C1', body: 'see', attachments: [{ id: 'chat.txt' }, { id: 'result.txt' }] }];
+    const zip = buildZip([
+      { name: 'production/rsmf_manifest.json', data: manifestText(manifest) },
+      { name: 'phone/chat.txt', data: whatsappText() },
+      { name: 'result.txt', data: whatsappText() },
+    ]);
+    expect(await recognised('case.zip', zip)).toEqual(['production/rsmf_manifest.json rsmf', 'phone/chat.txt whatsapp-txt', 'result.txt whatsapp-txt']);
+  });
+
+  it('regression: surveys a manifest an event attaches as a production of its own, whichever is looked at first', async () => {
+    // The first manifest looked at took the second as its attachment, and the second was never
+    // looked at: its production's conversations were not imported (on disk a manifest is never
+    // taken as attached: engine manifest-attachments.ts).
+    const manifest = smallManifest();
+    manifest.events = [...(manifest.events ?? []), { type: 'message', participant: 'P1', conversation: 'C1', body: 'see', attachments: [{ id: 'b/b_rsmf_manifest.json' }] }];
+    const zip = buildZip([
+      { name: 'a_rsmf_manifest.json', data: manifestText(manifest) },
+      { name: 'b/b_rsmf_manifest.json', data: manifestText(smallManifest()) },
+    ]);
+    expect(await recognised('case.zip', zip)).toEqual(['a_rsmf_manifest.json rsmf', 'b/b_rsmf_manifest.json rsmf']);
+  });
+
   it('attaches nothing with a manifest whose bytes cannot be read past its head: the entries it names are surveyed as exports', async () => {
     const manifest = smallManifest();
     // The attaching event is read whole before the failure: the entry is not taken as attached all the same.
@@ -90,6 +118,18 @@ describe('a zipped RSMF production: the entries the manifest attaches are its at
       { name: 'chat.txt', data: whatsappText() },
     ]);
     expect(await recognised('rsmf.zip', zip)).toEqual(['rsmf_manifest.json rsmf', 'chat.txt whatsapp-txt']);
+  });
+
+  it('regression: keeps a manifest of any name beside a Cellebrite report, as a folder on disk does', async () => {
+    // Only a manifest named like rsmf_manifest.json was looked at in a report's folder: one named
+    // otherwise (recognised by its content, as on disk: owned-folders.ts folderOwners) was taken
+    // as one of the UFDR's files, and its production was not imported.
+    const zip = buildZip([
+      { name: 'phone/report.xml', data: ufdrReport() },
+      { name: 'phone/production.json', data: manifestText(smallManifest()) },
+      { name: 'phone/files/chat.txt', data: whatsappText() },
+    ]);
+    expect((await recognised('case.zip', zip)).sort()).toEqual(['phone/production.json rsmf', 'phone/report.xml cellebrite-ufdr']);
   });
 
   it('keeps a manifest beside a Cellebrite report, whichever is written first, and the report\'s files the report\'s', async () => {
