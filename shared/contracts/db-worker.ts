@@ -73,6 +73,8 @@ export interface ImportedChatSummary {
    * own (ConversationSummary.outOfTimeOrder).
    */
   outOfTimeOrder: number;
+  /** Rows of `count` kept raw because they could not be parsed (kind 'unparsed'). */
+  unparsed: number;
   /**
    * Distinct (sender, sender id) pairs of kind 'message', in SQLite's `ORDER BY sender, sender_id`
    * order: code points (BINARY), a null id first. The chat's participants are made from these.

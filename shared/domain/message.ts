@@ -55,7 +55,9 @@ export interface ConversationSummary {
   devices: string[];
   title: string;
   kind: 'private' | 'group' | 'channel' | 'unknown';
+  /** Rows of the conversation: its messages and the records kept unparsed (`unparsedCount` of them), as SourceRecord.messageCount. */
   messageCount: number;
+  unparsedCount: number;
   /**
    * Everyone who sent a message, as written, sorted; then everyone the sources name as taking
    * part who did not send (group members, e-mail recipients), with their identifier.

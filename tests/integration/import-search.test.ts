@@ -121,6 +121,8 @@ describe('import and search through real workers', () => {
     const finished = readFileSync(join(session.path, 'audit.jsonl'), 'utf8').split('\n').filter((line) => line.includes('"source.import.finished"'));
     expect(finished.map((line) => JSON.parse(line) as { details: unknown })[0]?.details).toMatchObject({ records: 6, messages: 5, unparsed: 1 });
     expect((await session.db.client.call('caseSummary', {}))).toMatchObject({ messageCount: 5, unparsedCount: 1 });
+    // The conversation counts them apart too (regression: the list said "6 messages").
+    expect((await session.db.client.call('listConversations', {}))[0]).toMatchObject({ messageCount: 6, unparsedCount: 1 });
   });
 
   it('recognises a second import of the same bytes', async () => {

@@ -86,6 +86,8 @@ interface ChatTally {
   last: string | null;
   /** Rows with a time earlier than the latest time of a row written before them (ImportedChatSummary.outOfTimeOrder). */
   outOfTimeOrder: number;
+  /** Rows kept raw (kind 'unparsed'), of `count`. */
+  unparsed: number;
   senders: Map<string, Set<string | null>>;
 }
 
@@ -297,7 +299,7 @@ export class RecordWriter implements ParseSink {
     let tally = this.tallies.get(key);
     if (tally === undefined) {
       if (!this.chats.has(key)) this.chat({ key, title: key });
-      tally = { chatId: this.chats.get(key)?.id ?? '', count: 0, first: null, last: null, outOfTimeOrder: 0, senders: new Map() };
+      tally = { chatId: this.chats.get(key)?.id ?? '', count: 0, first: null, last: null, outOfTimeOrder: 0, unparsed: 0, senders: new Map() };
       this.tallies.set(key, tally);
     }
     this.lastTally = tally;
@@ -311,6 +313,7 @@ export class RecordWriter implements ParseSink {
     const { locator } = parsed;
     if (parsed.kind === 'unparsed') {
       this.unparsed++;
+      tally.unparsed++;
       this.warning({ place: describePlace(locator), message: parsed.reason ?? 'could not be read as a message; kept raw' });
     } else {
       this.messages++;
@@ -359,6 +362,7 @@ export class RecordWriter implements ParseSink {
       first: tally.first,
       last: tally.last,
       outOfTimeOrder: tally.outOfTimeOrder,
+      unparsed: tally.unparsed,
       senders: [...tally.senders].flatMap(([sender, ids]) => [...ids].map((senderId) => ({ sender, senderId }))).sort(compareSenders),
     }));
   }

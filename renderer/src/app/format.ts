@@ -43,6 +43,12 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+/** "5 messages · 1 unparsed" for 6 rows of which 1 kept unparsed: the unparsed records are not counted as messages (SourceRecord.messageCount). */
+export function formatMessagesOf(rows: number, unparsed: number): string {
+  const messages = formatCount(rows - unparsed, 'message');
+  return unparsed > 0 ? `${messages} · ${formatNumber(unparsed)} unparsed` : messages;
+}
+
 /** Last segment of a path written with either separator. */
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);

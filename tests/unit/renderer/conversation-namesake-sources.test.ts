@@ -8,7 +8,7 @@ import { namesakeSources } from '../../../renderer/src/features/conversations/st
  * the bank's short code) were two identical rows of the list; each now names its source file.
  */
 function conversation(id: string, title: string, sourceIds: string[], devices: string[] = []): ConversationSummary {
-  return { id, sourceIds, devices, title, kind: 'private', messageCount: 1, participants: [title], firstTimestamp: null, lastTimestamp: null, outOfTimeOrder: 0 };
+  return { id, sourceIds, devices, title, kind: 'private', messageCount: 1, unparsedCount: 0, participants: [title], firstTimestamp: null, lastTimestamp: null, outOfTimeOrder: 0 };
 }
 
 function source(id: string, displayName: string): SourceRecord {

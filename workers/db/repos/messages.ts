@@ -204,9 +204,10 @@ function rowsInSourceOrder(db: Database, chatId: string): number | null {
  * rows need not be read again to count them.
  */
 function summariseChat(db: Database, chatId: string, numberedByTime: boolean): void {
-  const figures = selectOne(db, `SELECT count(*) AS n, min(m.timestamp) AS first, max(m.timestamp) AS last FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER}`, [chatId]);
+  const figures = selectOne(db, `SELECT count(*) AS n, coalesce(sum(m.kind = 'unparsed'), 0) AS unparsed, min(m.timestamp) AS first, max(m.timestamp) AS last FROM ${CHAT_MESSAGES} WHERE o.chat = ${CHAT_NUMBER}`, [chatId]);
   writeChatSummary(db, chatId, {
     count: asNumber(figures?.['n']),
+    unparsed: asNumber(figures?.['unparsed']),
     first: asNullableString(figures?.['first']),
     last: asNullableString(figures?.['last']),
     outOfTimeOrder: numberedByTime ? 0 : countOutOfTimeOrder(db, chatId),
@@ -216,8 +217,9 @@ function summariseChat(db: Database, chatId: string, numberedByTime: boolean): v
 
 function writeChatSummary(db: Database, chatId: string, figures: Omit<ImportedChatSummary, 'chatId'>): void {
   const participants = chatParticipants(db, chatId, figures.senders);
-  run(db, 'UPDATE chats SET message_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
+  run(db, 'UPDATE chats SET message_count = ?, unparsed_count = ?, first_timestamp = ?, last_timestamp = ?, participants = ? WHERE id = ?', [
     figures.count,
+    figures.unparsed,
     figures.first,
     figures.last,
     JSON.stringify(participants),
@@ -266,6 +268,7 @@ export function listConversations(db: Database): ConversationSummary[] {
       title: asString(row['title']),
       kind: asString(row['kind']) as ConversationSummary['kind'],
       messageCount: asNumber(row['message_count']),
+      unparsedCount: asNumber(row['unparsed_count']),
       participants: JSON.parse(asString(row['participants'])) as string[],
       firstTimestamp: asNullableString(row['first_timestamp']),
       lastTimestamp: asNullableString(row['last_timestamp']),

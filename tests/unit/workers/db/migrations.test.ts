@@ -271,6 +271,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it("0190-chat-unparsed-count counts each chat's unparsed rows of imported sources, and none of an interrupted import's", async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 180));
+    db.exec(`
+      UPDATE sources SET status = 'importing' WHERE id = 'src-a';
+      INSERT INTO chats (id, title, kind, message_count) VALUES ('c-2', 'Some unreadable', 'private', 3);
+      INSERT INTO chat_sources (chat_id, source_id) VALUES ('c-2', 'src-c'), ('c-2', 'src-a');
+      INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, timestamp, timestamp_text, text, lang, lang_confidence, deleted, edited, locator)
+        VALUES ('m-2', 'src-c', 'c-2', 0, 1, 'message', NULL, '', 'a', 'und', 0, 0, 0, '{}'),
+               ('m-3', 'src-c', 'c-2', 1, 2, 'unparsed', NULL, '', 'garbage', 'und', 0, 0, 0, '{}'),
+               ('m-4', 'src-c', 'c-2', 2, 3, 'unparsed', NULL, '', 'more garbage', 'und', 0, 0, 0, '{}'),
+               ('m-5', 'src-a', 'c-2', 0, 0, 'unparsed', NULL, '', 'x', 'und', 0, 0, 0, '{}');
+      INSERT INTO chat_order (chat, seq, message_rowid) SELECT c.number, m.seq, m.rowid FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.rowid > 1;
+    `);
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 190))).toEqual({ from: 180, to: 190 });
+    expect(rows(db, 'SELECT id, unparsed_count FROM chats ORDER BY id')).toEqual([['c-1', 0], ['c-2', 2]]);
+    db.close();
+  });
+
   it('0100 on a case with no messages ever stored leaves AUTOINCREMENT starting at 1', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();

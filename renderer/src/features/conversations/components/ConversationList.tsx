@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { ConversationSummary } from '../../../../../shared/domain/message.ts';
 import type { SourceRecord } from '../../../../../shared/domain/source.ts';
 import { Participants } from '../../../app/Participants.tsx';
-import { formatCount, formatUtc, formatUtcDayRange } from '../../../app/format.ts';
+import { formatMessagesOf, formatUtc, formatUtcDayRange } from '../../../app/format.ts';
 import { namesakeSources } from '../state/namesake-sources.ts';
 import type { ConversationsState } from '../state/use-conversations.ts';
 
@@ -73,7 +73,7 @@ export function ConversationList({
                 </span>
               )}
               <span className="conversation-meta">
-                <span>{formatCount(conversation.messageCount, 'message')}</span>
+                <span>{formatMessagesOf(conversation.messageCount, conversation.unparsedCount)}</span>
                 <span>{formatUtcDayRange(conversation.firstTimestamp, conversation.lastTimestamp)}</span>
               </span>
             </button>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConversationSummary, MessageOrder } from '../../../../../shared/domain/message.ts';
 import { api } from '../../../api/client.ts';
 import { Participants } from '../../../app/Participants.tsx';
-import { formatCount, formatUtc } from '../../../app/format.ts';
+import { formatMessagesOf, formatUtc } from '../../../app/format.ts';
 import type { JumpTarget } from '../state/jump-target.ts';
 import { useChatIndicators } from '../state/use-chat-indicators.ts';
 import { useConversationFacts } from '../state/use-conversation-facts.ts';
@@ -102,7 +102,7 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange, 
           </h2>
           {conversation !== undefined && (
             <p className="muted" title={conversation.participants.join('\n')}>
-              <Participants names={conversation.participants} /> · {formatCount(conversation.messageCount, 'message')} ·{' '}
+              <Participants names={conversation.participants} /> · {formatMessagesOf(conversation.messageCount, conversation.unparsedCount)} ·{' '}
               {formatUtc(conversation.firstTimestamp)} – {formatUtc(conversation.lastTimestamp)}
             </p>
           )}
