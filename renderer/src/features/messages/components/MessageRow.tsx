@@ -35,11 +35,12 @@ function locatorText(message: Message): { short: string; full: string } {
 
 /**
  * One message. Text keeps its line breaks and its own direction (dir="auto"). The words its
- * indicators point at are marked, unless it is the target of a jump, whose own marks (a search's
- * words) are shown instead.
+ * indicators point at are marked, unless it is the target of a jump with marks of its own (a
+ * search's words), which are shown instead; a jump without any (a change of order keeping the
+ * message in view) leaves the indicators' marks.
  */
 export function MessageRow({ message, focused, highlights, indicators }: { message: Message; focused: boolean; highlights: readonly Range[] | null; indicators?: MessageIndicators | undefined }) {
-  const marked = focused && highlights !== null ? highlights : indicators === undefined ? null : messageTextRanges(indicators.tags);
+  const marked = focused && highlights !== null && highlights.length > 0 ? highlights : indicators === undefined ? null : messageTextRanges(indicators.tags);
   const attachments = message.attachments.map(attachmentLabel);
   const locator = locatorText(message);
   const emptyNote = emptyBodyNote(message);
