@@ -1,4 +1,4 @@
-import type { DecisionKind, ReviewDecision, ReviewItem } from '../../shared/domain/marker.ts';
+import type { DecisionKind, MessageIndicatorsOf, ReviewDecision, ReviewItem, StoredTag } from '../../shared/domain/marker.ts';
 import { AppError } from '../../shared/errors.ts';
 import { MARKER_IDS } from '../../shared/markers/schema.ts';
 import type { CaseSession } from '../case/case-session.ts';
@@ -15,19 +15,56 @@ export async function reviewQueue(session: CaseSession, chatId: string): Promise
   const noLongerFound = await session.db.client.call('decisionsOnIndicatorsNoLongerFound', { chatId });
   return messages.map((message) => {
     const mine = decisions.filter((decision) => decision.messageId === message.id);
-    const latest = (marker: string): ReviewDecision | null =>
-      [...mine].reverse().find((decision) => decision.marker === marker && (decision.decision === 'confirm' || decision.decision === 'dismiss')) ?? null;
     const bookmarks = mine.filter((decision) => decision.decision === 'bookmark' || decision.decision === 'unbookmark');
     const { rowid: _rowid, sourceName: _sourceName, chatTitle, ...plain } = message;
     return {
       message: plain,
       chatTitle,
-      tags: (tags.get(message.rowid) ?? []).map((tag) => ({ ...tag, decision: latest(tag.marker) })),
+      tags: withLatestDecisions(tags.get(message.rowid) ?? [], mine),
       notes: mine.filter((decision) => decision.decision === 'note'),
       bookmarked: bookmarks[bookmarks.length - 1]?.decision === 'bookmark',
       noLongerFound: noLongerFound.filter((entry) => entry.decision.messageId === message.id),
     };
   });
+}
+
+/**
+ * The indicators and decisions of a conversation's messages, as the review queue has them but
+ * without the messages: the conversation view has those already, and a chat with tens of
+ * thousands of tagged messages made the queue megabytes each time it was shown.
+ */
+export async function chatIndicators(session: CaseSession, chatId: string): Promise<MessageIndicatorsOf[]> {
+  const rowids = await session.db.client.call('reviewQueueRowids', { chatId });
+  const tags = new Map<string, StoredTag[]>();
+  for (const [, ofMessage] of await session.db.client.call('tagsForRowids', { rowids })) {
+    const messageId = ofMessage[0]?.messageId;
+    if (messageId !== undefined) tags.set(messageId, ofMessage);
+  }
+  const noLongerFound = groupBy(await session.db.client.call('decisionsOnIndicatorsNoLongerFound', { chatId }), (entry) => entry.decision.messageId);
+  const messageIds = [...new Set([...tags.keys(), ...noLongerFound.keys()])];
+  const decisions = groupBy(await session.db.client.call('decisionsForMessages', { messageIds }), (decision) => decision.messageId);
+  return messageIds.map((messageId) => ({
+    messageId,
+    tags: withLatestDecisions(tags.get(messageId) ?? [], decisions.get(messageId) ?? []),
+    noLongerFound: noLongerFound.get(messageId) ?? [],
+  }));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group === undefined) groups.set(key(item), [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/** Each tag with the newest confirm or dismiss of its indicator among `decisions` (the message's, oldest first). */
+function withLatestDecisions(tags: readonly StoredTag[], decisions: readonly ReviewDecision[]): ReviewItem['tags'] {
+  const latest = (marker: string): ReviewDecision | null =>
+    [...decisions].reverse().find((decision) => decision.marker === marker && (decision.decision === 'confirm' || decision.decision === 'dismiss')) ?? null;
+  return tags.map((tag) => ({ ...tag, decision: latest(tag.marker) }));
 }
 
 export interface DecisionRequest {

@@ -69,6 +69,16 @@ export interface ConversationRisk {
   noLongerFound: number;
 }
 
+/**
+ * One message's indicators and decisions, without the message: what the conversation view shows
+ * beside messages it already has (the review queue's items carry each message whole).
+ */
+export interface MessageIndicatorsOf {
+  messageId: string;
+  tags: ReviewItem['tags'];
+  noLongerFound: ReviewItem['noLongerFound'];
+}
+
 export interface ReviewItem {
   message: Message;
   chatTitle: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
-import { reviewQueue, recordDecision } from '../../engine/markers/review.ts';
+import { chatIndicators, reviewQueue, recordDecision } from '../../engine/markers/review.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import { CLI, tempFolder, writeTemp } from '../support/temp-case.ts';
 import { markIndexAsOlderFormat } from '../support/index-rebuild.ts';
@@ -72,6 +72,12 @@ describe('indicators and review through the engine and the CLI', () => {
     const coverage = await session.db.client.call('coverage', {});
     expect(coverage).toMatchObject({ confirmed: 1, notes: 1 });
     expect(coverage.byAnalyst[0]).toMatchObject({ by: 'analyst-a', decisions: 4 });
+    // The conversation view's indicators are the review queue's, without the messages.
+    const queue = await reviewQueue(session, first.message.chatId);
+    const shown = await chatIndicators(session, first.message.chatId);
+    const byId = (items: { messageId: string }[]) => [...items].sort((a, b) => a.messageId.localeCompare(b.messageId));
+    expect(byId(shown)).toEqual(byId(queue.map((item) => ({ messageId: item.message.id, tags: item.tags, noLongerFound: item.noLongerFound }))));
+    expect(shown.find((item) => item.messageId === first.message.id)?.tags.find((candidate) => candidate.marker === tag.marker)?.decision).toMatchObject({ decision: 'confirm' });
   });
 
   it('takes a confirm or dismiss without --marker as about the only indicator of the message, and refuses it when there are several or none', async () => {

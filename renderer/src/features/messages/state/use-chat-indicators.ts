@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { ReviewItem } from '../../../../../shared/domain/marker.ts';
+import type { MessageIndicatorsOf } from '../../../../../shared/domain/marker.ts';
 import { api } from '../../../api/client.ts';
 
 /**
  * A message's indicators with the analyst's latest decision on each, and the decisions on
- * indicators the marker packs no longer find in it, as the review queue has them.
+ * indicators the marker packs no longer find in it, as the review queue has them (markers.ofChat).
  */
-export type MessageIndicators = Pick<ReviewItem, 'tags' | 'noLongerFound'>;
+export type MessageIndicators = Pick<MessageIndicatorsOf, 'tags' | 'noLongerFound'>;
 
 const NONE: ReadonlyMap<string, MessageIndicators> = new Map();
 
@@ -20,8 +20,8 @@ export function useChatIndicators(chatId: string, refresh: number): ReadonlyMap<
   const [indicators, setIndicators] = useState(NONE);
   useEffect(() => {
     let live = true;
-    api.invoke('markers.queue', { chatId }).then(
-      (items) => live && setIndicators(new Map(items.map((item) => [item.message.id, { tags: item.tags, noLongerFound: item.noLongerFound }]))),
+    api.invoke('markers.ofChat', { chatId }).then(
+      (items) => live && setIndicators(new Map(items.map((item) => [item.messageId, { tags: item.tags, noLongerFound: item.noLongerFound }]))),
       () => live && setIndicators(NONE),
     );
     return () => {
