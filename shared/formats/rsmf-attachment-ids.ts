@@ -62,6 +62,8 @@ export class RsmfAttachmentIdScanner {
   private overlong = false;
   /** A string just closed, waiting to learn whether a colon (a key) follows it. */
   private closed: string | null = null;
+  /** The string just closed was longer than MAX_STRING_CHARS (`closed` is then ''): not empty, but naming no file. */
+  private closedOverlong = false;
   /** Raw characters of the string being read, and of the one just closed. */
   private rawLength = 0;
   private closedRaw = 0;
@@ -79,7 +81,7 @@ export class RsmfAttachmentIdScanner {
   }
 
   end(): void {
-    if (this.closed !== null) this.value(this.closed);
+    if (this.closed !== null) this.value(this.closed, this.closedOverlong);
     this.closed = null;
   }
 
@@ -133,6 +135,7 @@ export class RsmfAttachmentIdScanner {
     this.inString = false;
     // An overlong or undecodable string still ends a value: as '' it names no file.
     this.closed = this.overlong ? '' : decoded(this.text) ?? '';
+    this.closedOverlong = this.overlong;
     this.text = '';
     this.overlong = false;
     this.closedRaw = this.rawLength;
@@ -161,7 +164,7 @@ export class RsmfAttachmentIdScanner {
       }
       this.count(this.closedRaw + 2);
       if (this.closedRaw > READER_MAX_STRING_CHARS) this.mayBeCut();
-      this.value(string);
+      this.value(string, this.closedOverlong);
     }
     if (char === '"') {
       this.inString = true;
@@ -177,17 +180,19 @@ export class RsmfAttachmentIdScanner {
     return at + 1;
   }
 
-  private value(string: string): void {
-    if (this.valueOf !== null) this.valueStarts(string === '' ? null : string);
+  /** A string value ends; `overlong`: it was too long to keep (a non-empty type, but no file's name). */
+  private value(string: string, overlong: boolean): void {
+    if (this.valueOf !== null) this.valueStarts(string === '' ? null : string, overlong);
     this.valueOf = null;
   }
 
-  /** A value of the key `valueOf` begins (`string`: its text when a non-empty string). */
-  private valueStarts(string: string | null): void {
+  /** A value of the key `valueOf` begins (`string`: its text when a non-empty string; `overlong`: a string too long to keep). */
+  private valueStarts(string: string | null, overlong = false): void {
     const owner = this.frames.at(-1);
     if (owner === undefined || this.valueOf === null || this.deeper > 0) return;
     if (owner.event !== undefined) {
-      if (this.valueOf === 'type') owner.event.typed = string !== null;
+      // The importer reads a type of any length (up to its own cut, counted apart) as a type.
+      if (this.valueOf === 'type') owner.event.typed = string !== null || overlong;
       // A key written twice: the importer reads its last value only.
       else if (this.valueOf === 'attachments') owner.event.ids = [];
     } else if (owner.id !== undefined && this.valueOf === 'id') owner.id = string;

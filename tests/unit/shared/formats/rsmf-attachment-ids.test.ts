@@ -31,6 +31,13 @@ console.log(JSON.stringify({ reported }));
 `;
 
 describe('RSMF attachment ids read from a manifest streamed in chunks', () => {
+  it('takes an event whose type is longer than the strings it keeps as typed, as the importer does (regression: its files were imported as sources too)', () => {
+    const manifest = JSON.stringify({ events: [{ type: 'x'.repeat(70_000), attachments: [{ id: 'a.jpg' }] }, { type: '', attachments: [{ id: 'empty-type.jpg' }] }] });
+    expect(idsOf(manifest, 4096)).toEqual(['a.jpg']);
+    // An id that long names no file.
+    expect(idsOf(JSON.stringify({ events: [{ type: 'message', attachments: [{ id: 'y'.repeat(70_000) }] }] }), 4096)).toEqual([]);
+  });
+
   it('gives the ids of typed events\' attachments, whatever the chunks', () => {
     const manifest = JSON.stringify({
       participants: [{ id: 'P1' }],
