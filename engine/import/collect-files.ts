@@ -1,10 +1,11 @@
 import { lstatSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { AUDIT_LOG_FILE } from '../case/audit-log.ts';
 import type { CollectedFile } from './collected-file.ts';
 import { filesAttachedByManifests } from './manifest-attachments.ts';
 import { folderOwners } from './owned-folders.ts';
+import { isRsmfManifest } from './rsmf-folder.ts';
 import type { OwnedFolder } from './owned-folders.ts';
 
 export type { CollectedFile } from './collected-file.ts';
@@ -35,14 +36,14 @@ export interface Collection {
  * are returned with it in `ownedFolders`, so the ones it does not name can be listed
  * (owned-folders.ts); below such a folder no other folder is owned. An RSMF manifest owns only
  * the files its events attach (manifest-attachments.ts): the rest of its folder is collected as
- * usual.
+ * usual. A manifest named as a file owns what it attaches among the files named with it.
  */
 export async function collectFiles(paths: string[], options: { caseFolder?: string } = {}): Promise<Collection> {
   const files: CollectedFile[] = [];
   const problems: CollectProblem[] = [];
   const ownedFolders: OwnedFolder[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  const manifests: string[] = [];
+  const manifests = new Set<string>();
   const caseFolder = options.caseFolder === undefined ? null : resolve(options.caseFolder);
   const visit = (path: string, into: CollectedFile[] = files): void => {
     // The case may be kept inside the folder being imported: its own database, log and index
@@ -65,7 +66,7 @@ export async function collectFiles(paths: string[], options: { caseFolder?: stri
       const owners = into === files ? folderOwners(path, entries) : [];
       // Beside a report, a manifest is one of the folder's owners; on its own it owns no folder.
       if (!owners.some((owner) => owner.kind === 'cellebrite-report')) {
-        manifests.push(...owners.map((owner) => owner.path));
+        for (const owner of owners) manifests.add(owner.path);
         for (const entry of entries) visit(join(path, entry), into);
       } else {
         for (const owner of owners) files.push({ path: owner.path, size: owner.size });
@@ -81,13 +82,26 @@ export async function collectFiles(paths: string[], options: { caseFolder?: stri
   for (const path of paths) {
     const before = files.length + problems.length + skipped.length;
     visit(resolve(path));
+    // A manifest picked as a file owns what it attaches among the other files picked, as in its folder.
+    if (files.length > before && isPickedManifest(resolve(path))) manifests.add(resolve(path));
     // A folder the analyst named that holds no file is said, not dropped: the named evidence
     // may be the wrong folder. (An empty folder met below a named one is not a source.)
     if (files.length + problems.length + skipped.length === before) problems.push({ path: resolve(path), reason: 'is a folder with no files in it', code: 'E_IMPORT_EMPTY' });
   }
   if (files.length === 0 && problems.length === 0) throw new AppError('E_IMPORT_EMPTY', `No files found in ${paths.join(', ')}`);
-  const attached = await filesAttachedByManifests(manifests, files);
+  const attached = await filesAttachedByManifests([...manifests], files);
   return { files: files.filter((file) => !attached.has(file.path)), problems, ownedFolders, skipped };
+}
+
+/** A file named by the user (not a folder) that is an RSMF manifest by its content. */
+function isPickedManifest(path: string): boolean {
+  const name = basename(path);
+  if (!name.toLowerCase().endsWith('.json')) return false;
+  try {
+    return lstatSync(path).isFile() && isRsmfManifest(path, name);
+  } catch {
+    return false;
+  }
 }
 
 /** The case database (with its journal, WAL and lock files), the audit log and the search index: the case's own entries. */

@@ -56,6 +56,17 @@ describe('collecting an extracted RSMF production', () => {
     expect(await unreferencedInOwnedFolders(collected.ownedFolders)).toEqual({ files: [], problems: [] });
   });
 
+  it('regression: reads a file a manifest named beside it attaches through the manifest when both are picked one by one (both were imported)', async () => {
+    const evidence = tempFolder();
+    const folder = production(evidence, 'production');
+    const picked = ['rsmf_manifest.json', 'chat.txt', 'avatar.png', join('files', 'forwarded.eml')].map((name) => join(folder, name));
+    expect(relative(folder, (await collectFiles(picked)).files)).toEqual(['/rsmf_manifest.json', '/avatar.png']);
+    // The manifest and its folder both named: what it attaches is still its own.
+    expect(relative(folder, (await collectFiles([join(folder, 'rsmf_manifest.json'), folder])).files)).not.toContain('/chat.txt');
+    // An attached file picked without its manifest is a source: nothing says it is attached.
+    expect(relative(folder, (await collectFiles([join(folder, 'chat.txt')])).files)).toEqual(['/chat.txt']);
+  });
+
   it('knows a manifest by its content under another name, and not a JSON file that merely sits in a folder', async () => {
     const evidence = tempFolder();
     production(evidence, 'renamed', 'CB0000188_rsmf_manifest.json');
