@@ -2,6 +2,7 @@ import type { DecisionKind, MessageIndicatorsOf, ReviewDecision, ReviewItem, Sto
 import { AppError } from '../../shared/errors.ts';
 import { MARKER_IDS } from '../../shared/markers/schema.ts';
 import type { CaseSession } from '../case/case-session.ts';
+import { groupBy } from '../group-by.ts';
 
 /**
  * The tagged messages of a conversation with their indicators and the decisions taken so far, and
@@ -48,16 +49,6 @@ export async function chatIndicators(session: CaseSession, chatId: string): Prom
     tags: withLatestDecisions(tags.get(messageId) ?? [], decisions.get(messageId) ?? []),
     noLongerFound: noLongerFound.get(messageId) ?? [],
   }));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group === undefined) groups.set(key(item), [item]);
-    else group.push(item);
-  }
-  return groups;
 }
 
 /** Each tag with the newest confirm or dismiss of its indicator among `decisions` (the message's, oldest first). */

@@ -5,6 +5,7 @@ import type { MediaType } from '../../shared/contracts/parsed-source.ts';
 import { AppError } from '../../shared/errors.ts';
 import { compareCodeUnits, PAYLOAD_DIR } from './bag-writer.ts';
 import { sha256Text } from './hashing.ts';
+import { groupBy } from '../group-by.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
@@ -94,16 +95,6 @@ function checkedSha(sha256: string, fileName: string): string {
   const normalised = sha256.toLowerCase();
   if (!SHA256_PATTERN.test(normalised)) throw new AppError('E_INVALID_REQUEST', `${fileName}: "${sha256}" is not a SHA-256 digest`);
   return normalised;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group === undefined) groups.set(key(item), [item]);
-    else group.push(item);
-  }
-  return groups;
 }
 
 /**
