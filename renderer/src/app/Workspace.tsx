@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseInfo } from '../../../shared/domain/case.ts';
 import type { ConversationSummary, MessageOrder } from '../../../shared/domain/message.ts';
 import type { SearchHit } from '../../../shared/domain/search.ts';
@@ -41,13 +41,16 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   // Mounted on first use, then kept (hidden) so both views keep their place and any upload in progress.
   const [reviewMounted, setReviewMounted] = useState(false);
   const [imagesMounted, setImagesMounted] = useState(false);
-  // Read again each time the conversations are shown: decisions and re-tags happen in the Review view.
+  // Read again each time the conversations are shown (the tab, a search hit or review item opened
+  // from another view): decisions and re-tags happen in the Review view.
   const [indicatorsShown, setIndicatorsShown] = useState(0);
+  useEffect(() => {
+    if (view === 'messages') setIndicatorsShown((count) => count + 1);
+  }, [view]);
 
   const switchView = useCallback((next: WorkspaceView) => {
     if (next === 'review') setReviewMounted(true);
     if (next === 'images') setImagesMounted(true);
-    if (next === 'messages') setIndicatorsShown((count) => count + 1);
     setView(next);
   }, []);
 
@@ -73,15 +76,12 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
   const openHit = useCallback((hit: SearchHit) => {
     nonce.current++;
     setSelection({ chatId: hit.chatId, jump: { messageId: hit.id, seq: hit.seq, highlights: hit.highlights, nonce: nonce.current } });
-    // A hit opened from the Review or Images view shows the conversations again, as the tab does.
-    setIndicatorsShown((count) => count + 1);
     setView('messages');
   }, []);
 
   const openFromReview = useCallback((target: OpenTarget) => {
     nonce.current++;
     setSelection({ chatId: target.chatId, jump: { messageId: target.messageId, seq: target.seq, highlights: target.highlights, nonce: nonce.current } });
-    setIndicatorsShown((count) => count + 1);
     setView('messages');
   }, []);
 
