@@ -40,6 +40,35 @@ describe('a conversation that another source merges into while it is open', () =
   });
 });
 
+describe('a long conversation that grows while it is read', () => {
+  it('keeps its scroll place and shows the new messages (it was mounted again at the top)', async () => {
+    await createCaseInUi(ui, 'grow-while-open-case');
+    const folder = tempFolder();
+    const device = 'Exhibit 10';
+    const early: [number, string][] = Array.from({ length: 600 }, (_, index) => [index, `early ${index}`]);
+    await ui.engine.startImport([backup(folder, 'sms-1.xml', early)], { timeZone: 'UTC', device }).done;
+    await ui.page.reload();
+    await ui.page.getByTestId('conversation-item').first().click();
+    const list = ui.page.getByTestId('message-list');
+    await expect.poll(() => ui.page.getByTestId('message-row').first().textContent()).toContain('early 0');
+    // Somewhere in the middle, on the second page of 200.
+    await list.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+    await expect.poll(() => ui.page.locator('[data-testid="message-row"][data-seq="300"]').count()).toBe(1);
+    const before = await list.evaluate((element) => element.scrollTop);
+    expect(before).toBeGreaterThan(1000);
+    await ui.engine.startImport([backup(folder, 'sms-2.xml', [[700, 'late one'], [701, 'late two']])], { timeZone: 'UTC', device }).done;
+    await expect.poll(() => ui.page.locator('#message-view-title + p').textContent()).toContain('602 messages');
+    // Give the list its refresh; the view was mounted again (scrollTop 0) before.
+    await expect.poll(() => ui.page.locator('[data-testid="message-row"][data-seq="300"]').count()).toBe(1);
+    expect(Math.abs((await list.evaluate((element) => element.scrollTop)) - before)).toBeLessThan(50);
+    await list.press('End');
+    await expect.poll(() => ui.page.getByTestId('message-row').last().textContent()).toContain('late two');
+    expect(ui.consoleErrors).toEqual([]);
+    await ui.page.getByTestId('case-close').click();
+    await ui.page.getByTestId('case-path').waitFor();
+  });
+});
+
 describe('a conversation read by time that comes into time order', () => {
   it('is read afresh, not from the pages read by time', async () => {
     await createCaseInUi(ui, 'time-order-merge-case');

@@ -7,7 +7,7 @@ import { formatMessagesOf, formatUtc } from '../../../app/format.ts';
 import type { JumpTarget } from '../state/jump-target.ts';
 import { useChatIndicators } from '../state/use-chat-indicators.ts';
 import { useConversationFacts } from '../state/use-conversation-facts.ts';
-import { useMessagePages } from '../state/use-message-pages.ts';
+import { conversationContentKey, useMessagePages } from '../state/use-message-pages.ts';
 import { MessageRow, PlaceholderRow } from './MessageRow.tsx';
 import { ConversationFacts } from './ConversationFacts.tsx';
 import { OrderNote } from './OrderNote.tsx';
@@ -28,12 +28,13 @@ interface MessageViewProps {
 
 /**
  * A conversation of any length: only the rows in view exist in the DOM, pages load as they come
- * into view, and a jump target is scrolled to, outlined and marked. Mount with a key of the chat,
- * the order read and the message count (Workspace), so pages read before are never shown again.
+ * into view, and a jump target is scrolled to, outlined and marked. Mount with a key of the chat
+ * and the order read (Workspace). A conversation that grows or changes while open keeps its scroll
+ * place: its pages are read again where they are (useMessagePages' contentKey).
  */
 export function MessageView({ chatId, conversation, jump, order, onOrderChange, indicatorsRevision }: MessageViewProps) {
   const byTime = order === 'time';
-  const pages = useMessagePages(chatId, conversation?.messageCount ?? null, order);
+  const pages = useMessagePages(chatId, conversation?.messageCount ?? null, order, conversationContentKey(conversation));
   const indicators = useChatIndicators(chatId, indicatorsRevision);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [showLocators, setShowLocators] = useState(false);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Message, MessageOrder } from '../../../../../shared/domain/message.ts';
+import type { ConversationSummary, Message, MessageOrder } from '../../../../../shared/domain/message.ts';
 import { api } from '../../../api/client.ts';
 import { describeError } from '../../../app/format.ts';
 
@@ -28,10 +28,18 @@ export interface MessagePages {
  * Lazy, cached paging of one conversation through messages.range, read in `order`. Rows are
  * addressed by their place in that order (messages.range selects places [offset, offset + limit):
  * seq in the source's order). Mount one per chat and order (key by both).
+ *
+ * `contentKey` changes when the conversation's content may have changed under the view (a source
+ * merged in or removed while it is open: conversationContentKey). The pages read before are then
+ * stale: still shown where they are, so the view keeps its scroll place and shows no placeholders,
+ * but read again as they are wanted, and an answer asked for before the change is thrown away.
  */
-export function useMessagePages(chatId: string, knownTotal: number | null, order: MessageOrder = 'source'): MessagePages {
+export function useMessagePages(chatId: string, knownTotal: number | null, order: MessageOrder = 'source', contentKey = ''): MessagePages {
   const pages = useRef(new Map<number, Page>());
-  const pending = useRef(new Set<number>());
+  const stale = useRef(new Set<number>());
+  /** Which reading of the content a fetch belongs to: bumped when contentKey changes. */
+  const generation = useRef(0);
+  const pending = useRef(new Map<number, number>());
   const failed = useRef(new Set<number>());
   const wanted = useRef({ first: 0, last: 0 });
   const cooldown = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -60,27 +68,29 @@ export function useMessagePages(chatId: string, knownTotal: number | null, order
 
   const fetchPage = useCallback(
     async (page: number) => {
-      pending.current.add(page);
+      const asked = generation.current;
+      pending.current.set(page, asked);
       try {
         const offset = page * PAGE_SIZE;
         const result = await api.invoke('messages.range', { chatId, offset, limit: PAGE_SIZE, order });
-        if (!live.current) return;
+        if (!live.current || asked !== generation.current) return;
         const slots: Page = new Array<Message | undefined>(Math.max(0, Math.min(PAGE_SIZE, result.total - offset)));
         result.messages.forEach((message, index) => {
           const position = result.positions[index];
           if (position !== undefined && position >= offset && position - offset < slots.length) slots[position - offset] = message;
         });
         pages.current.set(page, slots);
+        stale.current.delete(page);
         failed.current.delete(page);
         evict(Math.floor((wanted.current.first + wanted.current.last) / 2 / PAGE_SIZE));
         setTotal(result.total);
         setVersion((value) => value + 1);
       } catch (caught) {
-        if (!live.current) return;
+        if (!live.current || asked !== generation.current) return;
         failed.current.add(page);
         setError(describeError(caught));
       } finally {
-        pending.current.delete(page);
+        if (pending.current.get(page) === asked) pending.current.delete(page);
       }
     },
     [chatId, order, evict],
@@ -93,9 +103,27 @@ export function useMessagePages(chatId: string, knownTotal: number | null, order
     const firstPage = Math.floor(Math.max(0, first - PREFETCH_ROWS) / PAGE_SIZE);
     const lastPage = Math.floor(Math.max(0, lastIndex) / PAGE_SIZE);
     for (let page = firstPage; page <= lastPage; page++) {
-      if (!pages.current.has(page) && !pending.current.has(page) && !failed.current.has(page)) void fetchPage(page);
+      const wantedAgain = !pages.current.has(page) || stale.current.has(page);
+      if (wantedAgain && !pending.current.has(page) && !failed.current.has(page)) void fetchPage(page);
     }
   }, [fetchPage]);
+
+  // The content changed under the view (not on mounting): what was read is stale, read it again.
+  const readFor = useRef(contentKey);
+  useEffect(() => {
+    if (readFor.current === contentKey) return;
+    readFor.current = contentKey;
+    generation.current++;
+    pending.current.clear();
+    failed.current.clear();
+    stale.current = new Set(pages.current.keys());
+    setError(null);
+    if (knownTotal !== null) {
+      totalRef.current = knownTotal;
+      setTotal(knownTotal);
+    }
+    load();
+  }, [contentKey, knownTotal, load]);
 
   // Leading and trailing throttle: the first request loads at once, bursts collapse into one.
   const request = useCallback(
@@ -127,9 +155,22 @@ export function useMessagePages(chatId: string, knownTotal: number | null, order
   const at = (index: number): Message | null | undefined => {
     const page = pages.current.get(Math.floor(index / PAGE_SIZE));
     if (page === undefined) return undefined;
-    return page[index % PAGE_SIZE] ?? null;
+    const slot = index % PAGE_SIZE;
+    // A stale page ended where the conversation used to: what lies past it is loading, not missing.
+    if (slot >= page.length && stale.current.has(Math.floor(index / PAGE_SIZE))) return undefined;
+    return page[slot] ?? null;
   };
   const hasPage = (index: number): boolean => pages.current.has(Math.floor(index / PAGE_SIZE));
 
   return { total, at, request, hasPage, error, retry };
+}
+
+/**
+ * What changes when a conversation's content may have changed under an open view: its counts
+ * and time span (a source merged in or removed). The pages read before are then read again.
+ */
+export function conversationContentKey(conversation: ConversationSummary | undefined): string {
+  if (conversation === undefined) return '';
+  const { messageCount, unparsedCount, firstTimestamp, lastTimestamp, outOfTimeOrder, sourceIds } = conversation;
+  return `${messageCount} ${unparsedCount} ${firstTimestamp ?? ''} ${lastTimestamp ?? ''} ${outOfTimeOrder} ${sourceIds.join(',')}`;
 }
