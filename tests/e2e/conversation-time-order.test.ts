@@ -15,7 +15,9 @@ const ui = useUiSession();
 function clockPutBackExport(): string {
   const line = (index: number, minutes: number): string => {
     const hours = String(Math.floor(minutes / 60)).padStart(2, '0');
-    return `01/02/2024, ${hours}:${String(minutes % 60).padStart(2, '0')} - Ana: message ${index} token${index}`;
+    // The first screen's messages hold a debt indicator, so their words are marked.
+    const debt = index < 10 ? ' You owe me 2000 for the apartment and the ticket' : '';
+    return `01/02/2024, ${hours}:${String(minutes % 60).padStart(2, '0')} - Ana: message ${index} token${index}${debt}`;
   };
   const lines = Array.from({ length: 450 }, (_value, index) => (index < 300 ? line(index, 10 * 60 + Math.floor(index / 2)) : line(index, 8 * 60 + (index - 300))));
   return `${lines.join('\n')}\n`;
@@ -35,6 +37,7 @@ describe('a conversation listed out of time order', () => {
     await expect.poll(() => note.textContent()).toContain('150 messages of 450 have a time earlier than a message listed before them');
     const firstRow = ui.page.getByTestId('message-row').first();
     await expect.poll(() => firstRow.textContent()).toContain('message 0 ');
+    await expect.poll(() => firstRow.locator('mark').count()).toBeGreaterThan(0);
     expect(await ui.page.getByTestId('order-source').isChecked()).toBe(true);
 
     const focused = ui.page.locator('[data-testid="message-row"][data-focused="true"]');
@@ -45,6 +48,8 @@ describe('a conversation listed out of time order', () => {
     // message of the first screen, now after the 120 put-back messages of 08:00–09:59.
     await focused.waitFor();
     expect(await focused.getAttribute('data-seq')).toMatch(/^\d$/u);
+    // It keeps its indicator's marks (the order change's jump, without marks of its own, blanked them).
+    await expect.poll(() => focused.locator('mark').count()).toBeGreaterThan(0);
     expect(await placeOf()).toBeGreaterThanOrEqual(120);
     // By time the conversation opens with message 300 (08:00), the earliest.
     await ui.page.getByTestId('message-list').press('Home');
