@@ -3,20 +3,17 @@ import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewAttachment, New
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
-import type { EncodedMessage, ParsedAttachment, ParsedChat, ParsedMessage, ParsedTime, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
+import type { EncodedMessage, ParsedAttachment, ParsedChat, ParsedMessage, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describeLocatorInFull, describePlace } from '../../shared/domain/locator.ts';
-import type { SenderSeen } from '../../shared/domain/participants.ts';
-import { compareCodePoints } from '../../shared/text/code-point-order.ts';
-import { ownCopy } from '../../shared/text/own-copy.ts';
-import { utcIso } from '../../shared/time/utc-iso.ts';
-import { isValidWallTime, standardOffsetMinutes, wallAsUtcMs, wallTimeToUtc, type WallTime } from '../../shared/time/zoned-time.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
 import type { CallContext } from '../../shared/worker/serve.ts';
 import { batchTransferList, MessageBatchEncoder, type MessageRowFields } from './message-batch.ts';
 import { addParticipants } from '../../shared/domain/participants.ts';
 import { capMessageText } from './import-limits.ts';
 import { resolveAttachment } from './resolve-attachment.ts';
+import { RecordTimes } from './record-times.ts';
+import { chatSummaryOf, newChatTally, see, type ChatTally } from './chat-tally.ts';
 import type { SourceFiles } from './source-files.ts';
 
 /** Messages per round trip to the db and index workers: big enough to amortise, small enough to cancel promptly. */
@@ -68,47 +65,6 @@ function indexDocument(message: NewMessage): Omit<IndexDocument, 'rowid'> {
   };
 }
 
-/** SQLite's `ORDER BY sender, sender_id` on TEXT: code points (BINARY), a null id before any other. */
-function compareSenders(a: SenderSeen, b: SenderSeen): number {
-  const bySender = compareCodePoints(a.sender, b.sender);
-  if (bySender !== 0 || a.senderId === b.senderId) return bySender;
-  if (a.senderId === null) return -1;
-  if (b.senderId === null) return 1;
-  return compareCodePoints(a.senderId, b.senderId);
-}
-
-/** What an import has written to one chat: what finishSource would otherwise read back from every row (chatSummaries). */
-interface ChatTally {
-  chatId: string;
-  /** Rows written, and so the next row's seq: a chat fed by this source alone is in order without renumbering. */
-  count: number;
-  first: string | null;
-  last: string | null;
-  /** Rows with a time earlier than the latest time of a row written before them (ImportedChatSummary.outOfTimeOrder). */
-  outOfTimeOrder: number;
-  /** Rows kept raw (kind 'unparsed'), of `count`. */
-  unparsed: number;
-  senders: Map<string, Set<string | null>>;
-}
-
-/** Adds a message's sender and UTC time to its chat's tally. */
-function see(tally: ChatTally, sender: string | null, senderId: string | null, timestamp: string | null): void {
-  if (sender !== null) {
-    // Kept as strings of their own: a slice would keep the parser's whole buffer alive.
-    let ids = tally.senders.get(sender);
-    if (ids === undefined) {
-      ids = new Set();
-      tally.senders.set(ownCopy(sender), ids);
-    }
-    if (!ids.has(senderId)) ids.add(senderId === null ? null : ownCopy(senderId));
-  }
-  if (timestamp !== null) {
-    if (tally.first === null || timestamp < tally.first) tally.first = timestamp;
-    if (tally.last === null || timestamp > tally.last) tally.last = timestamp;
-    else if (timestamp < tally.last) tally.outOfTimeOrder += 1;
-  }
-}
-
 /**
  * The ParseSink every parser writes into: turns parsed records into case records (stable ids,
  * UTC times in the source's recorded zone, verified attachments) and streams them in batches to
@@ -130,10 +86,8 @@ export class RecordWriter implements ParseSink {
   /** The batches being stored, oldest first (see sendBatch). */
   private readonly storing: Promise<void>[] = [];
   private position = 0;
-  /** The last wall time converted without a warning, and its UTC ISO text (see toUtc). */
-  private lastWall: { wall: WallTime; iso: string } | null = null;
-  /** Whether the examiner was told that times written with a standard offset were converted with it as written. */
-  private standardOffsetTold = false;
+  /** Makes the records' times UTC in the source's zone. */
+  private readonly times: RecordTimes;
   /** Per chat with messages, by the parser's key, in the order of their first message (tallyOf). */
   private readonly tallies = new Map<string, ChatTally>();
   /** The chat of the message before, and its key: most messages are in the same chat as the one before. */
@@ -151,6 +105,7 @@ export class RecordWriter implements ParseSink {
     public files: SourceFiles,
   ) {
     this.idPrefix = messageIdPrefix(job.source.sha256);
+    this.times = new RecordTimes(job.source.timeZone, (locator, message) => this.warning({ place: describePlace(locator), message }));
   }
 
   /**
@@ -262,7 +217,7 @@ export class RecordWriter implements ParseSink {
     const tally = this.tallyOf(encoded.chatKey);
     this.messages++;
     const { locator } = encoded;
-    const timestamp = this.toUtc({ utcMs: encoded.utcMs }, encoded.timestampText, locator);
+    const timestamp = this.times.toUtc({ utcMs: encoded.utcMs }, encoded.timestampText, locator);
     see(tally, encoded.sender, encoded.senderId, timestamp);
     const row: MessageRowFields = {
       id: this.idPrefix + positionInId(this.position),
@@ -299,7 +254,7 @@ export class RecordWriter implements ParseSink {
     let tally = this.tallies.get(key);
     if (tally === undefined) {
       if (!this.chats.has(key)) this.chat({ key, title: key });
-      tally = { chatId: this.chats.get(key)?.id ?? '', count: 0, first: null, last: null, outOfTimeOrder: 0, unparsed: 0, senders: new Map() };
+      tally = newChatTally(this.chats.get(key)?.id ?? '');
       this.tallies.set(key, tally);
     }
     this.lastTally = tally;
@@ -325,7 +280,7 @@ export class RecordWriter implements ParseSink {
     if (capped.note !== null) this.warning({ place: describePlace(locator), message: `${capped.note} (${describeLocatorInFull(parsed.locator)})` });
     const extra = capped.note === null ? parsed.extra : { ...parsed.extra, textChars: capped.totalChars };
     const placeholder = parsed.extra?.['placeholder'] === true;
-    const timestamp = this.toUtc(parsed.time, parsed.timestampText, locator);
+    const timestamp = this.times.toUtc(parsed.time, parsed.timestampText, locator);
     see(tally, parsed.kind === 'message' ? parsed.sender : null, parsed.senderId ?? null, timestamp);
     const message: NewMessage = {
       id: this.idPrefix + positionInId(this.position),
@@ -356,15 +311,7 @@ export class RecordWriter implements ParseSink {
 
   /** Figures per chat written so far: rows, first and last UTC time, senders (ImportedChatSummary). */
   chatSummaries(): ImportedChatSummary[] {
-    return [...this.tallies.values()].map((tally) => ({
-      chatId: tally.chatId,
-      count: tally.count,
-      first: tally.first,
-      last: tally.last,
-      outOfTimeOrder: tally.outOfTimeOrder,
-      unparsed: tally.unparsed,
-      senders: [...tally.senders].flatMap(([sender, ids]) => [...ids].map((senderId) => ({ sender, senderId }))).sort(compareSenders),
-    }));
+    return [...this.tallies.values()].map(chatSummaryOf);
   }
 
   /** Sends what is pending and waits until all of it is stored and indexed. */
@@ -418,63 +365,4 @@ export class RecordWriter implements ParseSink {
     });
     await Promise.all(shards.map((shard, index) => (shard.length === 0 ? null : this.sinks.index[index]?.call('add', { documents: shard }))));
   }
-
-  private toUtc(time: ParsedTime, timestampText: string, locator: SourceLocator): string | null {
-    if (time === null) return null;
-    if ('standardOffsetMinutes' in time) return this.withStandardOffsetToUtc(time.wall, time.standardOffsetMinutes, timestampText, locator);
-    if ('utcMs' in time) {
-      const iso = utcIso(time.utcMs);
-      if (iso === null && Number.isFinite(time.utcMs)) this.warning({ place: describePlace(locator), message: `"${timestampText}" is past any date a time can be given for; the message has no UTC time` });
-      return iso;
-    }
-    const { wall } = time;
-    // Messages come in runs of one minute (exports write minutes): a run's time is converted once.
-    const last = this.lastWall;
-    if (last !== null && sameWallTime(wall, last.wall)) return last.iso;
-    const { timeZone } = this.job.source;
-    if (wall.year === 0) {
-      this.warning({ place: describePlace(locator), message: `the export gives no year ("${timestampText}"); the message has no UTC time` });
-      return null;
-    }
-    if (!isValidWallTime(wall)) {
-      this.warning({ place: describePlace(locator), message: `"${timestampText}" is not a valid date` });
-      return null;
-    }
-    const conversion = wallTimeToUtc(wall, timeZone);
-    const iso = utcIso(conversion.utcMs);
-    if (iso === null) {
-      this.warning({ place: describePlace(locator), message: `"${timestampText}" is past any date a time can be given for; the message has no UTC time` });
-      return null;
-    }
-    // A time in a daylight-saving gap or overlap is warned about at every message that has it.
-    if (conversion.ambiguity !== 'none') this.warning({ place: describePlace(locator), message: `"${timestampText}" falls in a daylight-saving ${conversion.ambiguity} in ${timeZone}; read as ${iso}` });
-    else this.lastWall = { wall: { ...wall }, iso };
-    return iso;
-  }
-
-  /**
-   * A wall time written with the standard offset of the zone it was read in (ParsedTime): in the
-   * source's zone when that zone has this standard offset, so its daylight saving applies; with
-   * the offset as written otherwise, which the examiner is told once (summer times of a zone with
-   * daylight saving would then be an hour late).
-   */
-  private withStandardOffsetToUtc(wall: WallTime, offsetMinutes: number, timestampText: string, locator: SourceLocator): string | null {
-    const { timeZone } = this.job.source;
-    // Telegram Desktop writes the standard offset of the zone's current rules (Qt names the most
-    // recent ones), so a zone whose standard offset has changed since a message still matches.
-    const hasThisStandardOffset = standardOffsetMinutes(timeZone, new Date().getUTCFullYear()) === offsetMinutes || standardOffsetMinutes(timeZone, wall.year) === offsetMinutes;
-    if (isValidWallTime(wall) && hasThisStandardOffset) return this.toUtc({ wall }, timestampText, locator);
-    if (!this.standardOffsetTold) {
-      this.standardOffsetTold = true;
-      this.warning({
-        place: describePlace(locator),
-        message: `the times are written with the standard UTC offset of the computer that exported them, also in summer (as in "${timestampText}"), and the source's time zone ${timeZone} does not have that standard offset: they were converted with the offset as written, so a time in that computer's daylight-saving period is an hour late. Declare the exporting computer's time zone to have them converted with its daylight-saving rules`,
-      });
-    }
-    return utcIso(wallAsUtcMs(wall) - offsetMinutes * 60_000);
-  }
-}
-
-function sameWallTime(a: WallTime, b: WallTime): boolean {
-  return a.minute === b.minute && a.hour === b.hour && a.day === b.day && a.month === b.month && a.year === b.year && a.second === b.second && (a.millisecond ?? 0) === (b.millisecond ?? 0);
 }
