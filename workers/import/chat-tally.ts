@@ -12,19 +12,12 @@ function compareSenders(a: SenderSeen, b: SenderSeen): number {
   return compareCodePoints(a.senderId, b.senderId);
 }
 
-/** What an import has written to one chat: what finishSource would otherwise read back from every row (chatSummaries). */
-export interface ChatTally {
-  chatId: string;
-  /** Rows written, and so the next row's seq: a chat fed by this source alone is in order without renumbering. */
-  count: number;
-  first: string | null;
-  last: string | null;
-  /** Rows with a time earlier than the latest time of a row written before them (ImportedChatSummary.outOfTimeOrder). */
-  outOfTimeOrder: number;
-  /** Rows kept raw (kind 'unparsed'), of `count`. */
-  unparsed: number;
-  senders: Map<string, Set<string | null>>;
-}
+/**
+ * What an import has written to one chat: what finishSource would otherwise read back from every
+ * row (chatSummaries). `count` is also the next row's seq: a chat fed by this source alone is in
+ * order without renumbering. Its senders are gathered by name, then by id, until the summary.
+ */
+export type ChatTally = Omit<ImportedChatSummary, 'senders'> & { senders: Map<string, Set<string | null>> };
 
 /** Adds a message's sender and UTC time to its chat's tally. */
 export function see(tally: ChatTally, sender: string | null, senderId: string | null, timestamp: string | null): void {
