@@ -23,7 +23,9 @@ import { repairDeep } from './mojibake.ts';
 import type { RepairCounter } from './mojibake.ts';
 import { sniffMetaMessages } from './sniff.ts';
 
-export const META_MESSAGES_PARSER_VERSION = '1.8.0';
+// 1.9.0: a thread's own media read from a zip carry their path in the download (downloadPath), so the zip
+// reader may find them in another part of a download split over several zips (README.md).
+export const META_MESSAGES_PARSER_VERSION = '1.9.0';
 
 /**
  * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
@@ -73,7 +75,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
     // The E2EE export is proper UTF-8 (FORMATS.md §3): repairing it would turn a real "Ã©" into "é".
     const value = isE2eeMessage(walked.value) || 'threadName' in thread ? walked.value : repairDeep(walked.value, counter);
     const pointer = jsonPointer(path);
-    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer }, threadFolder, asWritten: walked.value, instagram }, walked.problem);
+    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer }, threadFolder, messageFolder: folderOf(file), asWritten: walked.value, instagram }, walked.problem);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
     if (message.kind === 'unparsed') unparsed += 1;
