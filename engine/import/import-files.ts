@@ -11,6 +11,7 @@ import type { TaskHandle } from '../tasks/task-manager.ts';
 import { unreferencedInOwnedFolders } from './owned-folders.ts';
 import { collectFiles } from './collect-files.ts';
 import { companionCandidates } from './database-files.ts';
+import { otherPartsOf, zipsOf } from './split-download-parts.ts';
 import type { CollectedFile } from './collect-files.ts';
 import { detectSourceLanguages } from './detect-languages.ts';
 import { sha256File } from '../package/hashing.ts';
@@ -77,6 +78,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
   }
   const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path), dateOrder: declaredDateOrder(options, file.path) }) }));
   const candidates = companionCandidates(files);
+  const zips = zipsOf(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let doneBytes = 0;
   let indexChanged = false;
@@ -90,7 +92,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     const importedWith = candidates.filter((other) => other !== file.path);
     const summary = signal.aborted
       ? cancelledSummary(file.path, whyCancelled(tracker, task, index, 'not imported'))
-      : await importOne(session, file, options, { device: devices(file.path), signal, report, importedWith, byUser: () => cancelledByUser(tracker, task, index), whyCancelled: () => whyCancelled(tracker, task, index, 'nothing of this source was kept') });
+      : await importOne(session, file, options, { device: devices(file.path), signal, report, importedWith, otherArchives: otherPartsOf(file.path, zips, devices), byUser: () => cancelledByUser(tracker, task, index), whyCancelled: () => whyCancelled(tracker, task, index, 'nothing of this source was kept') });
     tracker.update(index, finalProgress(summary));
     indexChanged ||= summary.status === 'imported';
     summaries.push(summary);
@@ -136,6 +138,8 @@ interface SourceRun {
   report: ProgressReport;
   /** The other databases of this import: where a companion of this source (or its owner) may be found by content. */
   importedWith: string[];
+  /** The other zips of this import of the same declared device (or none, like this one): parts of a split download an attachment may lie in. */
+  otherArchives: string[];
   /** True when the user cancelled this source or the whole import; false when the case was closed under it. */
   byUser(): boolean;
   whyCancelled(): string;
@@ -212,6 +216,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
         casePath: session.path,
         format: detected.format,
         importedWith,
+        ...(source.format === 'zip' && run.otherArchives.length > 0 ? { otherArchives: run.otherArchives } : {}),
         ...(dateOrder === null ? {} : { dateOrder }),
         ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
       },

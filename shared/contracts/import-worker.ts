@@ -19,6 +19,12 @@ export interface ImportJob {
    * contacts database is found.
    */
   importedWith?: string[];
+  /**
+   * The other zips of the same import declared as the same device as this source (or, like it, as
+   * none): where a zip source may find an attachment of a download split over several zips
+   * (ParsedAttachment.downloadPath; workers/import/zip/split-parts.ts). Absolute paths, only read.
+   */
+  otherArchives?: string[];
 }
 
 export interface ImportOutcome {

@@ -33,6 +33,14 @@ export interface ParsedAttachment {
    * database in a flattened copy). The place the bytes were found is recorded as the source path.
    */
   alternativePaths?: string[];
+  /**
+   * The file's path from the root of a download its writer splits over several archives (Meta
+   * "Download your information" parts), when the format proves the file belongs to this thread:
+   * if no file of the source holds the attachment, a zip source may look for exactly this path in
+   * the other zips picked with it (workers/import/zip/split-parts.ts). The place the bytes were
+   * found, zip and entry, is recorded as the source path.
+   */
+  downloadPath?: string;
   /** Inline bytes (e.g. a base64 MMS part); the import worker hashes and stores them. */
   bytes?: Uint8Array;
   size?: number;

@@ -6,12 +6,14 @@ import { fileInput } from './file-input.ts';
 import { createCsvParser, validateCsvMapping } from './csv/index.ts';
 import { PARSERS, parserFor } from './parsers.ts';
 import { folderFiles } from './source-files.ts';
+import { SplitDownloadParts } from './zip/split-parts.ts';
 import { importZip, ZIP_FORMAT } from './zip/zip-source.ts';
 import type { Sinks } from './record-writer.ts';
 import { RecordWriter } from './record-writer.ts';
 
 /** Version of the container reader; each entry's own parser and version are in the details. */
-const ZIP_READER_VERSION = '1.3.2';
+// 1.4.0: an attachment a Meta DYI thread names by its path in the download may be found in another zip picked with it (split-parts.ts).
+const ZIP_READER_VERSION = '1.4.0';
 
 /**
  * Formats in which one source is one thread, and a thread read without a problem but with no
@@ -40,16 +42,19 @@ export async function importSource(job: ImportJob, sinks: Sinks, context: CallCo
   const writer = new RecordWriter(job, sinks, context, folderFiles(job.path, sharedExportFolders(job.format, job.path)));
   const options = job.dateOrder === undefined ? {} : { dateOrder: job.dateOrder };
   let outcome;
+  const otherParts = parser === null ? new SplitDownloadParts(job.otherArchives ?? [], job.casePath) : null;
   try {
     const importedWith = job.importedWith ?? [];
     outcome =
       parser === null
-        ? await importZip(job.path, writer, PARSERS, options, importedWith)
+        ? await importZip(job.path, writer, PARSERS, options, importedWith, otherParts)
         : await parser.parse(fileInput(job.path, job.source.size, importedWith), writer, options);
   } catch (error) {
     // The engine drops a failed source's rows next: no batch of it may still be on its way.
     await writer.settle();
     throw error;
+  } finally {
+    await otherParts?.close();
   }
   await writer.flush();
   if (writer.messages + writer.unparsed === 0 && !isEmptyThread(job.format, writer, outcome)) {

@@ -57,7 +57,22 @@ export async function resolveAttachment(attachment: ParsedAttachment, files: Sou
     }
     if (digests !== null) return withVerdict({ ...base, sourcePath: digests.foundAs ?? path }, digests);
   }
-  if (files.explainMissing !== undefined) onUnreadable(files.explainMissing(attachment.path));
+  let elsewhere: string | null = null;
+  if (attachment.downloadPath !== undefined && files.inOtherParts !== undefined) {
+    let lookup;
+    try {
+      lookup = await files.inOtherParts(attachment.downloadPath);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code === 'E_CANCELLED') throw error;
+      onUnreadable(error.message);
+      return base;
+    }
+    // The bytes lie in no file of this source: they are kept in the case, and the record names the zip and entry they came from.
+    if ('digests' in lookup) return withVerdict({ ...base, sourcePath: lookup.digests.foundAs, storedPath: lookup.digests.storedPath }, lookup.digests);
+    elsewhere = lookup.why;
+  }
+  if (files.explainMissing !== undefined) onUnreadable(elsewhere === null ? files.explainMissing(attachment.path) : `${files.explainMissing(attachment.path)}; ${elsewhere}`);
+  else if (elsewhere !== null) onUnreadable(elsewhere);
   return base;
 }
 

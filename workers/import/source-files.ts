@@ -10,11 +10,17 @@ export interface FileDigests {
   md5: string;
   size: number;
   /**
-   * The name the bytes were found under, when it differs from the one asked for only by Unicode
-   * normalisation: the record must name the place the bytes really are.
+   * The name the bytes were found under, when it differs from the one asked for (by Unicode
+   * normalisation, or another zip of a split download as `<zip>!/<entry>`): the record must name
+   * the place the bytes really are.
    */
   foundAs?: string;
+  /** Where the bytes were copied into the case's store (attachments/…), when they lie in no file of the source. */
+  storedPath?: string;
 }
+
+/** What the other parts of a split download say of a path: the bytes found in one of them, or why none is taken (null: not looked for). */
+export type OtherPartsLookup = { digests: FileDigests & { foundAs: string; storedPath: string } } | { why: string | null };
 
 /**
  * The files that travel with a source (media beside a chat export, entries of the same zip), as
@@ -25,6 +31,11 @@ export interface SourceFiles {
   digest(path: string): Promise<FileDigests | null>;
   /** Why `path` leads to no file, when the source can tell (a zip knows its entries); for the analyst. */
   explainMissing?(path: string): string;
+  /**
+   * The file at exactly `downloadPath` (ParsedAttachment.downloadPath) in the other zips picked
+   * with this one, when the source holds no file of its name (zip/split-parts.ts).
+   */
+  inOtherParts?(downloadPath: string): Promise<OtherPartsLookup>;
 }
 
 /**

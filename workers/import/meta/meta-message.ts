@@ -8,6 +8,7 @@ import type { MediaType, ParsedAttachment, ParsedMessage, ParsedTime, SourceLoca
 import { baseName, defineField, safeRelativePath } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { metaCallFacts } from './meta-call.ts';
+import { threadMediaDownloadPath } from './split-download.ts';
 import { isJsonObject } from '../telegram/json-walker.ts';
 import type { JsonObject, JsonValue } from '../telegram/json-walker.ts';
 
@@ -16,6 +17,12 @@ export interface MetaMessageContext {
   locator: SourceLocator;
   /** Name of the folder the message file lies in (the thread's folder, "alice_123"); '' when unknown. */
   threadFolder: string;
+  /**
+   * The folder of the message file as its source names it, from the root of the download
+   * ("your_facebook_activity/messages/inbox/alice_123" in a zip); '' when unknown. A media uri
+   * into this folder may be looked for in the other parts of a split download (split-download.ts).
+   */
+  messageFolder?: string;
   /**
    * The message as the file has it, before its mojibake was repaired: what an unparsed record
    * keeps as its raw text (the repaired value is a reading of the source, not the source).
@@ -81,9 +88,9 @@ export function metaMessage(value: JsonValue, context: MetaMessageContext, probl
   for (const [key, mediaType] of MEDIA_LISTS) {
     const list = value[key];
     if (!Array.isArray(list)) continue;
-    for (const item of list) attachments.push(mediaAttachment(item, mediaType, unsafe, context.threadFolder));
+    for (const item of list) attachments.push(mediaAttachment(item, mediaType, unsafe, context.threadFolder, context.messageFolder ?? ''));
   }
-  if (isJsonObject(value['sticker'])) attachments.push(mediaAttachment(value['sticker'], 'sticker', unsafe, context.threadFolder));
+  if (isJsonObject(value['sticker'])) attachments.push(mediaAttachment(value['sticker'], 'sticker', unsafe, context.threadFolder, context.messageFolder ?? ''));
   for (const path of unsafe) notes.push(`the media path "${path}" points outside the export; it was not linked`);
   if (unsafe.length > 0) extra['unsafeMediaPaths'] = unsafe;
 
@@ -168,7 +175,7 @@ function readTime(raw: JsonValue | undefined): { time: ParsedTime; timestampText
 const E2EE_MEDIA_NOT_DOWNLOADED = 'Failed to download media';
 
 /** `{uri, creation_timestamp}`; the uri is relative to the root of the DYI archive. */
-function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[], threadFolder: string): ParsedAttachment {
+function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[], threadFolder: string, messageFolder: string): ParsedAttachment {
   const attachment: ParsedAttachment = { kind: 'attached', mediaType };
   const uri = isJsonObject(item) ? item['uri'] : typeof item === 'string' ? item : undefined;
   if (typeof uri !== 'string' || uri === '' || uri === E2EE_MEDIA_NOT_DOWNLOADED) {
@@ -189,6 +196,8 @@ function mediaAttachment(item: JsonValue, mediaType: MediaType, unsafe: string[]
   attachment.path = path;
   const beside = pathFromThreadFolder(path, threadFolder);
   if (beside !== null) attachment.alternativePaths = [beside];
+  const downloadPath = threadMediaDownloadPath(path, messageFolder);
+  if (downloadPath !== null) attachment.downloadPath = downloadPath;
   return attachment;
 }
 

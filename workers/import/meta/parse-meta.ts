@@ -19,11 +19,15 @@ import { inferAccountHolder } from './account-holder.ts';
 import { e2eeTitle, isE2eeThread } from './e2ee-thread.ts';
 import type { AccountHolder } from './account-holder.ts';
 import { metaMessage } from './meta-message.ts';
-import { repairDeep } from './mojibake.ts';
+import { newRepairCounter, repairDeep } from './mojibake.ts';
 import type { RepairCounter } from './mojibake.ts';
 import { sniffMetaMessages } from './sniff.ts';
 
-export const META_MESSAGES_PARSER_VERSION = '1.8.0';
+// 1.9.0: a thread's own media read from a zip carry their path in the download (downloadPath), so the zip
+// reader may find them in another part of a download split over several zips (README.md).
+// 1.10.0: strings left unrepaired that mix characters above U+00FF with what reads as mojibake are
+// counted (details.mojibakeMixedStringsLeft) and named in a warning (README.md, "Mojibake").
+export const META_MESSAGES_PARSER_VERSION = '1.10.0';
 
 /**
  * Messages kept for reordering. Meta splits threads at about 10 000 messages per file; a file
@@ -53,7 +57,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   const warnings = new WarningLimiter(sink, file);
   const threadFolder = threadFolderOf(input);
   const instagram = INSTAGRAM_PATH.test(file) || INSTAGRAM_PATH.test(input.path);
-  const counter: RepairCounter = { repaired: 0 };
+  const counter = newRepairCounter();
   const thread: Record<string, JsonValue> = Object.create(null) as Record<string, JsonValue>;
   let held: Held[] | null = [];
   let streamedKey: string | null = null;
@@ -73,7 +77,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
     // The E2EE export is proper UTF-8 (FORMATS.md §3): repairing it would turn a real "Ã©" into "é".
     const value = isE2eeMessage(walked.value) || 'threadName' in thread ? walked.value : repairDeep(walked.value, counter);
     const pointer = jsonPointer(path);
-    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer }, threadFolder, asWritten: walked.value, instagram }, walked.problem);
+    const { message, notes } = metaMessage(value, { chatKey: streamedKey ?? PENDING_KEY, locator: { kind: 'json-pointer', file, pointer }, threadFolder, messageFolder: folderOf(file), asWritten: walked.value, instagram }, walked.problem);
     for (const note of notes) warnings.add('message', `${file}#${pointer}`, note);
     // No warning for an unparsed record: the import worker lists each one with its reason.
     if (message.kind === 'unparsed') unparsed += 1;
@@ -119,7 +123,7 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   const chatKey = announce((fields) => chatKeyOf(file, fields));
   let holder: AccountHolder | null = null;
   if (held !== null) {
-    const fields = threadFields(thread, { repaired: 0 });
+    const fields = threadFields(thread, newRepairCounter());
     holder = inferAccountHolder(participantNames(fields), titleOf(fields), held.map((item) => item.message));
     let written = 0;
     for (const item of chronological(held)) {
@@ -130,24 +134,31 @@ export async function parseMetaMessages(input: ParserInput, sink: ParseSink, max
   }
   const utf8 = describeUtf8Problems(result.utf8);
   if (utf8 !== null) sink.warning({ place: file, message: utf8 });
+  if (counter.mixedLeft > 0) sink.warning({ place: file, message: describeMixedLeft(counter.mixedLeft) });
   warnings.finish();
   const e2ee = isE2eeThread(thread);
-  const otherFields = otherThreadFields(threadFields(thread, { repaired: 0 }));
+  const otherFields = otherThreadFields(threadFields(thread, newRepairCounter()));
   return {
     formatVersion: e2ee ? 'meta-e2ee-json' : 'meta-dyi-json',
     details: {
-      platform: guessPlatform(file, threadFields(thread, { repaired: 0 })),
+      platform: guessPlatform(file, threadFields(thread, newRepairCounter())),
       chatKey,
       messages,
       unparsed,
       order: messages < 2 ? 'unknown' : inversions === 0 ? 'newest-first (as Meta writes)' : `not strictly newest-first (${inversions} out of order); sorted by timestamp`,
       mojibakeStringsRepaired: counter.repaired,
+      ...(counter.mixedLeft === 0 ? {} : { mojibakeMixedStringsLeft: counter.mixedLeft }),
       accountHolder: holder ?? (held === null ? 'not looked for: the file had too many messages to hold (message directions are unknown)' : 'not named by the file: message directions are unknown'),
       complete: result.fault === null,
       invalidUtf8Sequences: result.utf8.invalidSequences,
       ...(otherFields === null ? {} : { thread: otherFields }),
     },
   };
+}
+
+/** Why strings that look part mojibake were left as written (mojibake.ts isMixedMojibake). */
+function describeMixedLeft(count: number): string {
+  return `${count === 1 ? 'a string holds' : `${count} strings hold`} characters above U+00FF, which Meta's download never writes (it writes every non-ASCII character as \\u00XX escapes of its UTF-8 bytes), beside Latin-1 characters that read as such escapes ("Ã©" for "é"): left exactly as written, not repaired; the file may have been written or re-saved by another program`;
 }
 
 /**

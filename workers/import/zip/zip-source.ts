@@ -8,6 +8,7 @@ import { describeUnreadableEntry } from '../unreadable-content.ts';
 import { companionByHead, setAsideChatPagesWithJson } from './export-companions.ts';
 import { entriesAttachedByManifest, isRsmfManifestEntry } from './manifest-attachments.ts';
 import type { CompanionEntry } from './export-companions.ts';
+import type { SplitDownloadParts } from './split-parts.ts';
 import { ZipArchive } from './zip-archive.ts';
 import type { ZipEntryInfo } from './zip-archive.ts';
 
@@ -265,6 +266,7 @@ export async function importZip(
   parsers: readonly SourceParser[],
   options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' },
   importedWith: readonly string[] = [],
+  otherParts: SplitDownloadParts | null = null,
 ): Promise<ParseOutcome> {
   const archive = await ZipArchive.open(path);
   try {
@@ -288,7 +290,8 @@ export async function importZip(
     const entries: Record<string, unknown>[] = [];
     for (const { entry, parser } of recognised) {
       writer.throwIfCancelled();
-      writer.files = zipFiles(archive, entry.name);
+      const files = zipFiles(archive, entry.name);
+      writer.files = otherParts === null ? files : { ...files, inOtherParts: otherParts.lookupFor(archive) };
       const digests = await digestStream((await archive.stream(entry)) as AsyncIterable<Buffer>);
       try {
         const outcome = await parser.parse(entryInput(archive, entry, path, importedWith), writer, options);
@@ -310,6 +313,7 @@ export async function importZip(
     }
     const notImported = entriesNotImported(archive, survey);
     if (notImported.length > 0) writer.warning({ place: path, message: describeNotImported(notImported) });
+    const fromOtherParts = otherParts?.attachmentsTaken() ?? [];
     return {
       formatVersion: null,
       details: {
@@ -317,6 +321,8 @@ export async function importZip(
         entryCount: archive.entries.length,
         entries,
         ...(survey.contacts.length === 0 ? {} : { contactsDatabases: survey.contacts }),
+        // Attachments whose files lay in another zip of a split download (split-parts.ts); each names its zip and entry.
+        ...(fromOtherParts.length === 0 ? {} : { attachmentsFromOtherParts: fromOtherParts }),
         // The shape the UFDR importer gives the entries its report names nowhere.
         ...(notImported.length === 0 ? {} : { unreferencedEntries: notImported.length, unreferencedEntryNames: notImported.slice(0, MAX_LISTED_NOT_IMPORTED) }),
       },

@@ -30,7 +30,7 @@ describe('FORMATS.md §3: Meta DYI JSON', () => {
     ]);
     const [file, share] = messages;
     expect(file).toMatchObject({ sender: 'Ștefan', kind: 'message', direction: null, deleted: false, time: { utcMs: 1712340001000 }, text: '', locator: { kind: 'json-pointer', pointer: '/messages/1' } });
-    expect(file?.attachments).toEqual([{ kind: 'attached', mediaType: 'document', fileName: 'contract_muncă.pdf', path: `${FB_THREAD}/files/contract_muncă.pdf`, alternativePaths: ['files/contract_muncă.pdf'] }]);
+    expect(file?.attachments).toEqual([{ kind: 'attached', mediaType: 'document', fileName: 'contract_muncă.pdf', path: `${FB_THREAD}/files/contract_muncă.pdf`, alternativePaths: ['files/contract_muncă.pdf'], downloadPath: `${FB_THREAD}/files/contract_muncă.pdf` }]);
     expect(share).toMatchObject({ sender: 'Zoë', text: 'link', time: { utcMs: 1712340002000 }, attachments: [] });
     expect(share?.extra?.['share']).toEqual({ link: 'https://example.invalid/oferă?oraș=Iași', share_text: 'Ofertă' });
   });
