@@ -38,6 +38,11 @@ export function notableFacts(extra: Readonly<Record<string, unknown>> | null): s
   // An outgoing message the source keeps as a draft, queued, being sent or failed (Google Messages'
   // message_status, google-messages/bugle-codes.ts): it may read as sent, and was not recorded so.
   if (typeof extra['notSentNote'] === 'string' || extra['notYetSent'] === true) badges.push('not recorded as sent');
+  // An attachment the app hides, or whose file never finished reaching the phone (iOS sms.db's
+  // attachmentFacts): its facts can be cut in the list, and it must not read as a file merely missing.
+  const attachmentFacts = Array.isArray(extra['attachmentFacts']) ? (extra['attachmentFacts'] as unknown[]).filter(isRecord) : [];
+  if (attachmentFacts.some((fact) => fact['hidden'] === true)) badges.push('attachment hidden in the app');
+  if (attachmentFacts.some((fact) => fact['transferNotFinished'] === true)) badges.push('attachment transfer not finished');
   return badges;
 }
 
