@@ -20,6 +20,7 @@ import {
   sqliteRowLocator,
 } from '../sqlite/index.ts';
 import { IosAttachmentReader, MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.ts';
+import { MAX_CHATS_PER_MESSAGE } from './chats.ts';
 import type { IosChats } from './chats.ts';
 import { readSummaryInfo } from './summary-info.ts';
 import { tapbackOf, targetOf } from './tapbacks.ts';
@@ -65,7 +66,7 @@ export class IosMessageReader {
     const fromMe = flagValue(row['is_from_me']);
     // A handle row gone (a damaged copy) still names who wrote: as the chat's participant list does.
     const handle = handleId === null || handleId === 0 ? null : this.chats.handles.get(handleId) ?? `handle ${handleId}`;
-    const { key: chatKey, alsoIn, recentlyDeleted } = this.chats.chatKeyFor(rowid, handleId);
+    const { key: chatKey, alsoIn, alsoInNotListed, recentlyDeleted } = this.chats.chatKeyFor(rowid, handleId);
     const date = appleTime(row['date'], row['date__text']);
     const extra: Record<string, unknown> = {};
     putExtra(extra, 'guid', nonEmptyText(row['guid']));
@@ -87,6 +88,7 @@ export class IosMessageReader {
     putExtra(extra, 'playedAt', isoOrNull(appleTime(row['date_played'], row['date_played__text'])));
     if (integerValue(row['error']) !== null && integerValue(row['error']) !== 0) extra['error'] = integerValue(row['error']);
     if (alsoIn.length > 0) extra['alsoInChats'] = alsoIn;
+    if (alsoInNotListed > 0) extra['alsoInChatsNotListed'] = `joined to ${alsoInNotListed} more chats in chat_message_join than the ${MAX_CHATS_PER_MESSAGE} listed`;
     if (recentlyDeleted !== null) {
       extra['recentlyDeleted'] = true;
       putExtra(extra, 'recentlyDeletedAt', isoOrNull(recentlyDeleted));
