@@ -23,6 +23,10 @@ const LABELS: Readonly<Record<string, string>> = {
   keyId: 'message key',
   textChars: 'text length in the source (characters)',
   notSentNote: 'why it is not recorded as sent',
+  // Set by importers whose text for a call, a notice, a poll or a shared place is their own sentence.
+  textGenerated: 'text written by the importer (not stored as anyone’s words)',
+  storedText: 'text as the source stored it',
+  attachmentFacts: 'attachment facts (one per attachment, in order)',
 };
 
 /** Facts that change how a message reads, as badge texts, in a fixed order. */

@@ -62,4 +62,11 @@ describe('source facts (a message’s extra, for people)', () => {
     expect(notableFacts({ attachmentFacts: [{ guid: 'A1', transferState: 5 }] })).toEqual([]);
     expect(notableFacts({ attachmentFacts: 'hidden' })).toEqual([]);
   });
+
+  it('says in words that a text is the importer\'s, not anyone\'s (extra.textGenerated), beside the text as stored', () => {
+    expect(sourceFacts({ textGenerated: true, storedText: { column: 'text_data', text: 'Dock crew' } })).toEqual([
+      { key: 'textGenerated', label: 'text written by the importer (not stored as anyone’s words)', text: 'yes' },
+      { key: 'storedText', label: 'text as the source stored it', text: '{"column":"text_data","text":"Dock crew"}' },
+    ]);
+  });
 });
