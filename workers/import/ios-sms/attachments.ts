@@ -134,9 +134,6 @@ export class IosAttachmentReader {
       facts['transferState'] = state;
       facts['transferStateMeaning'] = TRANSFER_STATES[state] ?? `unknown (${state})`;
       if (state !== TRANSFER_FINISHED) facts['transferNotFinished'] = true;
-    } else if (row['transfer_state'] !== null && row['transfer_state'] !== undefined) {
-      facts['transferState'] = textValue(row['transfer_state']);
-      facts['transferStateMeaning'] = 'not a number';
     }
     if (flagValue(row['is_sticker'])) facts['sticker'] = true;
     // total_bytes is what Messages recorded as transferred, not necessarily the file's size; 0 is kept (nothing transferred).
@@ -146,9 +143,27 @@ export class IosAttachmentReader {
     putExtra(facts, 'createdAt', createdAt);
     // A value that is no time (out of range, text) is kept as written.
     if (createdAt === null && created.timestampText !== '' && created.timestampText !== '0') facts['createdDateRaw'] = created.timestampText;
+    putExtra(facts, 'notNumbers', notNumbers(row));
     putExtra(facts, 'otherColumns', otherColumnValues(row, this.others));
     return facts;
   }
+}
+
+/** The number columns read by name: a value in one that is no whole number is not read as one. */
+const NUMBER_COLUMNS = ['hide_attachment', 'transfer_state', 'total_bytes', 'is_sticker'];
+
+/**
+ * Values of those columns that are no whole number (text in a flag, a blob in a count: a hand-made
+ * or damaged row), kept as stored since they were not read; null when there are none.
+ */
+function notNumbers(row: Row): Record<string, unknown> | null {
+  const kept: Record<string, unknown> = {};
+  for (const column of NUMBER_COLUMNS) {
+    const value = row[column];
+    if (value === null || value === undefined || integerValue(value) !== null) continue;
+    kept[column] = value instanceof Uint8Array ? { blobBytes: value.byteLength } : value;
+  }
+  return Object.keys(kept).length > 0 ? kept : null;
 }
 
 function toAttachment(row: Row): ParsedAttachment {

@@ -77,6 +77,16 @@ describe('sms.db: what an attachment row says beyond its file', () => {
     expect(run.outcome.details).toMatchObject({ hiddenAttachments: 1, attachmentsNotTransferred: 2 });
   });
 
+  it('keeps as stored a value that is no whole number in a column read as one', async () => {
+    const run = await runParser(iosSmsDbParser, await buildDatabase(`${SCHEMA}
+      UPDATE attachment SET hide_attachment = 'yes', transfer_state = 2.5, total_bytes = X'0102', is_sticker = 'sticker?' WHERE ROWID = 1;`), 'sms.db');
+    const [first] = run.sink.messages;
+    const facts = (first?.extra?.['attachmentFacts'] as Record<string, unknown>[] | undefined)?.[0];
+    expect(facts?.['notNumbers']).toEqual({ hide_attachment: 'yes', transfer_state: 2.5, total_bytes: { blobBytes: 2 }, is_sticker: 'sticker?' });
+    expect(facts).not.toHaveProperty('transferState');
+    expect(facts).not.toHaveProperty('hidden');
+  });
+
   it('says how many attachment rows of one message were not read, past the most read for one message', async () => {
     const joins = Array.from({ length: MAX_ATTACHMENTS_PER_MESSAGE + 3 }, () => '(1, 1)').join(', ');
     const run = await runParser(iosSmsDbParser, await buildDatabase(`${SCHEMA} DELETE FROM message_attachment_join; INSERT INTO message_attachment_join VALUES ${joins};`), 'sms.db');
