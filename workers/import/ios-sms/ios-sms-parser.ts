@@ -35,7 +35,7 @@ import type { RowNotes } from './message-row.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.8.2';
+export const IOS_SMS_PARSER_VERSION = '1.9.0';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
@@ -152,7 +152,7 @@ function orphanTapback(message: ParsedMessage, why: string): ParsedMessage {
     ...message,
     kind: 'system',
     text: message.text === '' ? `${who} reacted (${reaction}) to a message that ${why}` : message.text,
-    extra: { ...message.extra, systemReason: `a tapback (${reaction}) on message ${target}, which ${why}` },
+    extra: { ...message.extra, systemReason: `a tapback (${reaction}) on message ${target}, which ${why}`, ...(message.text === '' ? { textGenerated: true } : {}) },
   };
 }
 

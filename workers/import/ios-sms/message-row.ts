@@ -110,6 +110,11 @@ export class IosMessageReader {
     const byMe = fromMe || ownShare;
     const sender = byMe ? null : handle;
     const event = groupEvent(row, byMe ? 'You' : handle ?? 'Someone', this.chats, locationShare);
+    if (event !== null) {
+      // The event's sentence is this reader's, not anyone's words; a text the row holds beside it is kept as stored.
+      extra['textGenerated'] = true;
+      if (text !== null && text !== '') extra['storedText'] = { column: extra['textSource'] === 'attributedBody' ? 'attributedBody' : 'text', text };
+    }
     const attachments = this.attachments.of(rowid);
     if (attachments.facts.length > 0) extra['attachmentFacts'] = attachments.facts;
     if (attachments.notRead > 0) extra['attachmentsNotRead'] = `${attachments.notRead} more attachment rows in message_attachment_join than the ${MAX_ATTACHMENTS_PER_MESSAGE} read for one message`;
