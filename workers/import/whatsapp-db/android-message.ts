@@ -215,9 +215,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   }
   if (generated && text !== '') {
     extra['textGenerated'] = true;
-    // A call's or a notice's own stored text (a new subject, "audio"/"video") is quoted in or
-    // replaced by the line written: kept as stored, so the database's words stay apart from ours.
-    if ((fields.call !== null || system) && fields.text !== null && fields.text !== '') extra['storedText'] = { column: fields.textColumn ?? 'text_data', text: fields.text };
+    // A call's, a notice's or a poll's own stored text (a new subject, "audio"/"video", the poll's
+    // question) is quoted in or replaced by the lines written: kept as stored, so the database's
+    // words stay apart from ours.
+    if ((fields.call !== null || system || extra['poll'] !== undefined) && fields.text !== null && fields.text !== '') extra['storedText'] = { column: fields.textColumn ?? 'text_data', text: fields.text };
   }
   if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {

@@ -61,7 +61,8 @@ describe('whatsappAndroidDbParser: text this reader wrote is marked so', () => {
 
     const poll = byKey(messages, 'POLL');
     expect(poll.text).toBe('Where do we meet?\n• the dock (1 vote)\n• the station (0 votes)');
-    expect(poll.extra?.['textGenerated']).toBe(true);
+    // The question is the sender's words: kept apart as stored.
+    expect(poll.extra).toMatchObject({ textGenerated: true, storedText: { column: 'text_data', text: 'Where do we meet?' } });
 
     const place = byKey(messages, 'PLACE');
     expect(place.text).toBe('Harbour gate 3, Am Hafen 1');
