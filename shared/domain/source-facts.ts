@@ -23,6 +23,10 @@ const LABELS: Readonly<Record<string, string>> = {
   keyId: 'message key',
   textChars: 'text length in the source (characters)',
   notSentNote: 'why it is not recorded as sent',
+  // Set by importers whose text for a call, a notice, a poll or a shared place is their own sentence.
+  textGenerated: 'text written by the importer (not stored as anyone’s words)',
+  storedText: 'text as the source stored it',
+  attachmentFacts: 'attachment facts (one per attachment, in order)',
 };
 
 /** Facts that change how a message reads, as badge texts, in a fixed order. */
@@ -38,6 +42,11 @@ export function notableFacts(extra: Readonly<Record<string, unknown>> | null): s
   // An outgoing message the source keeps as a draft, queued, being sent or failed (Google Messages'
   // message_status, google-messages/bugle-codes.ts): it may read as sent, and was not recorded so.
   if (typeof extra['notSentNote'] === 'string' || extra['notYetSent'] === true) badges.push('not recorded as sent');
+  // An attachment the app hides, or whose file never finished reaching the phone (iOS sms.db's
+  // attachmentFacts): its facts can be cut in the list, and it must not read as a file merely missing.
+  const attachmentFacts = Array.isArray(extra['attachmentFacts']) ? (extra['attachmentFacts'] as unknown[]).filter(isRecord) : [];
+  if (attachmentFacts.some((fact) => fact['hidden'] === true)) badges.push('attachment hidden in the app');
+  if (attachmentFacts.some((fact) => fact['transferNotFinished'] === true)) badges.push('attachment transfer not finished');
   return badges;
 }
 

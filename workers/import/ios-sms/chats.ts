@@ -9,6 +9,12 @@ import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry, ColumnRequest, DecodedTime, Row } from '../sqlite/index.ts';
 import { UNATTRIBUTED_CHAT_KEY, appleTime, columnsOf, hasTable, integerValue, nonEmptyText, rowidOf, scanRows, selectExpressions, unattributedChat } from '../sqlite/index.ts';
 
+/**
+ * The chats one message is listed in that are kept; a real message is in one, rarely two. Past
+ * this (a hostile or broken join table) the rest are counted, not listed.
+ */
+export const MAX_CHATS_PER_MESSAGE = 100;
+
 /** `chat.style` values. */
 const STYLE_GROUP = 43;
 const STYLE_ONE_TO_ONE = 45;
@@ -26,8 +32,11 @@ interface ChatRow {
 export class IosChats {
   readonly handles = new Map<number, string>();
   private readonly chats = new Map<number, ChatRow>();
-  private readonly members = new Map<number, number[]>();
+  /** Every member of each chat, once each, in the join table's order (a group may have hundreds). */
+  private readonly members = new Map<number, Set<number>>();
   private readonly chatOfMessage = new Map<number, number[]>();
+  /** Chats a message is joined to past MAX_CHATS_PER_MESSAGE, by message. */
+  private readonly chatsNotListed = new Map<number, number>();
   /**
    * iOS 16+ "Recently Deleted": the row stays in `message`, but its chat_message_join row is
    * replaced by one in chat_recoverable_message_join (with delete_date). Without this the message
@@ -54,10 +63,10 @@ export class IosChats {
       });
     }
     for (const row of read(db, 'chat_handle_join', ['chat_id', 'handle_id'], onError)) {
-      push(this.members, integerValue(row['chat_id']), integerValue(row['handle_id']));
+      addMember(this.members, integerValue(row['chat_id']), integerValue(row['handle_id']));
     }
     for (const row of read(db, 'chat_message_join', ['chat_id', 'message_id'], onError)) {
-      push(this.chatOfMessage, integerValue(row['message_id']), integerValue(row['chat_id']));
+      this.addChatOfMessage(integerValue(row['message_id']), integerValue(row['chat_id']));
     }
     for (const row of read(db, 'chat_recoverable_message_join', ['chat_id', 'message_id', { name: 'delete_date', asText: true }], onError)) {
       const messageId = integerValue(row['message_id']);
@@ -78,24 +87,34 @@ export class IosChats {
 
   /**
    * The chat key of a message (announced on first use), the other chats it is joined to, if any,
-   * and when it went to Recently Deleted (null when it did not).
+   * how many more it is joined to than are listed, and when it went to Recently Deleted (null when
+   * it did not).
    */
-  chatKeyFor(messageId: number, handleId: number | null): { key: string; alsoIn: string[]; recentlyDeleted: DecodedTime | null } {
+  chatKeyFor(messageId: number, handleId: number | null): { key: string; alsoIn: string[]; alsoInNotListed: number; recentlyDeleted: DecodedTime | null } {
     const recoverable = this.recoverable.get(messageId);
     const recentlyDeleted = recoverable?.deletedAt ?? null;
     const chatIds = this.chatOfMessage.get(messageId) ?? (recoverable === undefined ? [] : [recoverable.chatId]);
     const keys = chatIds.map((chatId) => this.ensureChat(chatId));
     const [first, ...rest] = keys;
-    if (first !== undefined) return { key: first, alsoIn: rest, recentlyDeleted };
+    if (first !== undefined) return { key: first, alsoIn: rest, alsoInNotListed: this.chatsNotListed.get(messageId) ?? 0, recentlyDeleted };
     // Not joined to any chat (a damaged join table, or a message being deleted): group by person.
     const handle = handleId === null ? undefined : this.handles.get(handleId);
     if (handle === undefined) {
       this.registry.ensure(UNATTRIBUTED_CHAT_KEY, unattributedChat);
-      return { key: UNATTRIBUTED_CHAT_KEY, alsoIn: [], recentlyDeleted };
+      return { key: UNATTRIBUTED_CHAT_KEY, alsoIn: [], alsoInNotListed: 0, recentlyDeleted };
     }
     const key = `handle:${handle}`;
     this.registry.ensure(key, () => ({ key, title: handle, kind: 'private', participants: [{ name: null, id: handle }] }));
-    return { key, alsoIn: [], recentlyDeleted };
+    return { key, alsoIn: [], alsoInNotListed: 0, recentlyDeleted };
+  }
+
+  private addChatOfMessage(messageId: number | null, chatId: number | null): void {
+    if (messageId === null || chatId === null) return;
+    const list = this.chatOfMessage.get(messageId);
+    if (list === undefined) this.chatOfMessage.set(messageId, [chatId]);
+    else if (list.includes(chatId)) return;
+    else if (list.length < MAX_CHATS_PER_MESSAGE) list.push(chatId);
+    else this.chatsNotListed.set(messageId, (this.chatsNotListed.get(messageId) ?? 0) + 1);
   }
 
   private ensureChat(chatId: number): string {
@@ -106,7 +125,7 @@ export class IosChats {
   }
 
   private describe(key: string, chatId: number, chat: ChatRow | undefined): ParsedChat {
-    const people = (this.members.get(chatId) ?? []).map((handleId) => this.handles.get(handleId) ?? `handle ${handleId}`);
+    const people = [...(this.members.get(chatId) ?? [])].map((handleId) => this.handles.get(handleId) ?? `handle ${handleId}`);
     const kind = chat?.style === STYLE_GROUP ? 'group' : chat?.style === STYLE_ONE_TO_ONE ? 'private' : people.length > 1 ? 'group' : 'unknown';
     // An unnamed group's identifier is an internal id: its members say which group it is, as Messages shows it.
     const identifier = kind === 'group' && people.length > 0 ? null : chat?.identifier ?? null;
@@ -125,9 +144,10 @@ function read(db: Database, table: string, columns: (string | ColumnRequest)[], 
   return scanRows(db, { table, select }, (message) => onError(`${table}: ${message}`));
 }
 
-function push(map: Map<number, number[]>, key: number | null, value: number | null): void {
-  if (key === null || value === null) return;
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (list.length < 100) list.push(value);
+/** A chat's member, once however often the join table repeats it: memory grows with the chat's real members only. */
+function addMember(members: Map<number, Set<number>>, chatId: number | null, handleId: number | null): void {
+  if (chatId === null || handleId === null) return;
+  const set = members.get(chatId);
+  if (set === undefined) members.set(chatId, new Set([handleId]));
+  else set.add(handleId);
 }

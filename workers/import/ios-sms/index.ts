@@ -7,4 +7,4 @@ export { parseBinaryPlist, PlistDate, PlistUid } from './binary-plist.ts';
 export type { PlistValue } from './binary-plist.ts';
 export { readSummaryInfo } from './summary-info.ts';
 export type { EditVersion, SummaryInfo } from './summary-info.ts';
-export { attachmentMediaType, backupRelativePath } from './message-row.ts';
+export { attachmentMediaType, backupRelativePath } from './attachments.ts';

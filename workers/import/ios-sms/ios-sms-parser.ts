@@ -35,7 +35,7 @@ import type { RowNotes } from './message-row.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.7.1';
+export const IOS_SMS_PARSER_VERSION = '1.9.0';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 
@@ -53,7 +53,7 @@ async function parseSmsDb(evidence: EvidenceDatabase, input: ParserInput, sink: 
   if (reader.attachmentNote !== null) warnings.add('schema', `${file}:attachment`, reader.attachmentNote);
   const available = columnsOf(db, 'message');
   const pacer = new RowPacer(sink, rowCount(db, 'message') ?? 0, input.size);
-  const tally = { messages: 0, system: 0, unparsed: 0, fromAttributedBody: 0, textDiffersFromAttributedBody: 0, edited: 0, unsent: 0, nanosecondDates: 0, secondDates: 0, tapbacksOnTheirMessage: 0 };
+  const tally = { messages: 0, system: 0, unparsed: 0, fromAttributedBody: 0, textDiffersFromAttributedBody: 0, edited: 0, unsent: 0, nanosecondDates: 0, secondDates: 0, tapbacksOnTheirMessage: 0, hiddenAttachments: 0, attachmentsNotTransferred: 0 };
   const damaged = (message: string): void => warnings.add('damaged', `${file}:message`, message);
   const tapbacks = new IosTapbacks(db, chats.handles, damaged);
   // The message table's other columns (there are dozens, varying by iOS version) kept in extra.otherColumns.
@@ -152,7 +152,7 @@ function orphanTapback(message: ParsedMessage, why: string): ParsedMessage {
     ...message,
     kind: 'system',
     text: message.text === '' ? `${who} reacted (${reaction}) to a message that ${why}` : message.text,
-    extra: { ...message.extra, systemReason: `a tapback (${reaction}) on message ${target}, which ${why}` },
+    extra: { ...message.extra, systemReason: `a tapback (${reaction}) on message ${target}, which ${why}`, ...(message.text === '' ? { textGenerated: true } : {}) },
   };
 }
 
@@ -167,6 +167,13 @@ function count(tally: Record<string, number>, message: ParsedMessage, rawDate: u
   // Recently Deleted rows are deleted by the owner, not unsent by the sender; they are counted apart.
   if (message.deleted && message.extra?.['recentlyDeleted'] !== true) bump('unsent');
   if (typeof rawDate === 'string' && rawDate !== '0') bump(rawDate.replace('-', '').length > 12 ? 'nanosecondDates' : 'secondDates');
+  const attachmentFacts = message.extra?.['attachmentFacts'];
+  if (Array.isArray(attachmentFacts)) {
+    for (const fact of attachmentFacts as Record<string, unknown>[]) {
+      if (fact['hidden'] === true) bump('hiddenAttachments');
+      if (fact['transferNotFinished'] === true) bump('attachmentsNotTransferred');
+    }
+  }
 }
 
 /** A rough generation from the columns present (the file records no iOS version). */

@@ -4,16 +4,12 @@
  */
 
 import type { Database } from 'sql.js';
-import type { MediaType, ParsedAttachment, ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
+import type { ParsedMessage } from '../../../shared/contracts/parsed-source.ts';
 import type { ColumnRequest, Row } from '../sqlite/index.ts';
 import {
-  Lookup,
   appleTime,
   blobValue,
-  columnsOf,
   flagValue,
-  hasRowid,
-  hasTable,
   integerValue,
   isoOrNull,
   nonEmptyText,
@@ -21,11 +17,10 @@ import {
   otherColumnValue,
   putExtra,
   rowidOf,
-  selectExpressions,
   sqliteRowLocator,
-  storedOrder,
-  textValue,
 } from '../sqlite/index.ts';
+import { IosAttachmentReader, MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.ts';
+import { MAX_CHATS_PER_MESSAGE } from './chats.ts';
 import type { IosChats } from './chats.ts';
 import { readSummaryInfo } from './summary-info.ts';
 import { tapbackOf, targetOf } from './tapbacks.ts';
@@ -51,23 +46,18 @@ export interface RowNotes {
 }
 
 export class IosMessageReader {
-  private readonly attachments: Lookup | null;
-  /** Why no attachment row can be found by the join (see the constructor), for the parser to warn once; null when it can. */
-  readonly attachmentNote: string | null;
+  private readonly attachments: IosAttachmentReader;
 
   constructor(
     db: Database,
     private readonly chats: IosChats,
   ) {
-    const attachmentColumns = columnsOf(db, 'attachment');
-    // The join names an attachment by its ROWID; an attachment table WITHOUT ROWID and with no
-    // ROWID column of its own has nothing by that name, so no row of it can be found.
-    const joinable = !hasTable(db, 'attachment') || hasRowid(db, 'attachment') || attachmentColumns.has('rowid');
-    this.attachmentNote = joinable ? null : 'the attachment table is declared WITHOUT ROWID and has no ROWID column, while message_attachment_join names attachments by ROWID: no attachment row can be found, so each attachment a message has is kept without its file name, type or path';
-    // LEFT JOIN: a join row whose attachment row is gone still says the message had an attachment.
-    this.attachments = hasTable(db, 'attachment') && hasTable(db, 'message_attachment_join')
-      ? new Lookup(db, `SELECT ${selectExpressions(attachmentColumns, 'a', ['guid', 'filename', 'mime_type', 'uti', 'transfer_name', 'total_bytes', 'is_sticker', 'hide_attachment']).join(', ')} FROM message_attachment_join AS j LEFT JOIN attachment AS a ON ${joinable ? 'a.ROWID = j.attachment_id' : '0'} WHERE j.message_id = ? ORDER BY ${storedOrder(db, 'message_attachment_join', 'j')}`, [{ table: 'message_attachment_join', columns: ['message_id'] }])
-      : null;
+    this.attachments = new IosAttachmentReader(db);
+  }
+
+  /** Why no attachment row can be found by the join, for the parser to warn once; null when it can. */
+  get attachmentNote(): string | null {
+    return this.attachments.note;
   }
 
   toMessage(row: Row, file: string, notes: RowNotes): ParsedMessage {
@@ -76,7 +66,7 @@ export class IosMessageReader {
     const fromMe = flagValue(row['is_from_me']);
     // A handle row gone (a damaged copy) still names who wrote: as the chat's participant list does.
     const handle = handleId === null || handleId === 0 ? null : this.chats.handles.get(handleId) ?? `handle ${handleId}`;
-    const { key: chatKey, alsoIn, recentlyDeleted } = this.chats.chatKeyFor(rowid, handleId);
+    const { key: chatKey, alsoIn, alsoInNotListed, recentlyDeleted } = this.chats.chatKeyFor(rowid, handleId);
     const date = appleTime(row['date'], row['date__text']);
     const extra: Record<string, unknown> = {};
     putExtra(extra, 'guid', nonEmptyText(row['guid']));
@@ -98,6 +88,7 @@ export class IosMessageReader {
     putExtra(extra, 'playedAt', isoOrNull(appleTime(row['date_played'], row['date_played__text'])));
     if (integerValue(row['error']) !== null && integerValue(row['error']) !== 0) extra['error'] = integerValue(row['error']);
     if (alsoIn.length > 0) extra['alsoInChats'] = alsoIn;
+    if (alsoInNotListed > 0) extra['alsoInChatsNotListed'] = `joined to ${alsoInNotListed} more chats in chat_message_join than the ${MAX_CHATS_PER_MESSAGE} listed`;
     if (recentlyDeleted !== null) {
       extra['recentlyDeleted'] = true;
       putExtra(extra, 'recentlyDeletedAt', isoOrNull(recentlyDeleted));
@@ -119,6 +110,14 @@ export class IosMessageReader {
     const byMe = fromMe || ownShare;
     const sender = byMe ? null : handle;
     const event = groupEvent(row, byMe ? 'You' : handle ?? 'Someone', this.chats, locationShare);
+    if (event !== null) {
+      // The event's sentence is this reader's, not anyone's words; a text the row holds beside it is kept as stored.
+      extra['textGenerated'] = true;
+      if (text !== null && text !== '') extra['storedText'] = { column: extra['textSource'] === 'attributedBody' ? 'attributedBody' : 'text', text };
+    }
+    const attachments = this.attachments.of(rowid);
+    if (attachments.facts.length > 0) extra['attachmentFacts'] = attachments.facts;
+    if (attachments.notRead > 0) extra['attachmentsNotRead'] = `${attachments.notRead} more attachment rows in message_attachment_join than the ${MAX_ATTACHMENTS_PER_MESSAGE} read for one message`;
     return {
       chatKey,
       kind: event === null ? 'message' : 'system',
@@ -128,7 +127,7 @@ export class IosMessageReader {
       time: date.time,
       timestampText: date.timestampText,
       text: event ?? text ?? '',
-      attachments: this.attachmentsOf(rowid),
+      attachments: attachments.attachments,
       // Unsent (retracted) by the sender, or deleted by the owner and waiting in Recently Deleted.
       deleted: edits.retracted || recentlyDeleted !== null,
       edited: edits.edited,
@@ -192,62 +191,9 @@ export class IosMessageReader {
     return { edited, retracted };
   }
 
-  private attachmentsOf(messageId: number): ParsedAttachment[] {
-    if (this.attachments === null) return [];
-    return this.attachments.all(messageId).map((row) => {
-      const mimeType = nonEmptyText(row['mime_type']);
-      const uti = nonEmptyText(row['uti']);
-      const attachment: ParsedAttachment = {
-        kind: 'attached',
-        mediaType: flagValue(row['is_sticker']) ? 'sticker' : attachmentMediaType(mimeType, uti),
-      };
-      const fileName = nonEmptyText(row['transfer_name']) ?? nonEmptyText(row['filename'])?.split('/').pop() ?? null;
-      if (fileName !== null) attachment.fileName = fileName;
-      if (mimeType !== null) attachment.mimeType = mimeType;
-      const path = backupRelativePath(textValue(row['filename']));
-      if (path !== null) attachment.path = path;
-      const beside = besideDatabasePath(path);
-      if (beside !== null) attachment.alternativePaths = [beside];
-      const size = integerValue(row['total_bytes']);
-      if (size !== null && size > 0) attachment.size = size;
-      return attachment;
-    });
-  }
-
   free(): void {
-    this.attachments?.free();
+    this.attachments.free();
   }
-}
-
-/**
- * "~/Library/SMS/Attachments/9e/14/<GUID>/IMG_0066.HEIC" lives in the backup's MediaDomain as
- * "Library/SMS/Attachments/…"; keep the path relative to the home folder.
- */
-export function backupRelativePath(filename: string | null): string | null {
-  if (filename === null || filename === '') return null;
-  return filename.replace(/^~\//u, '').replace(/^\/(?:private\/)?var\/mobile\//u, '');
-}
-
-/**
- * The same file from the database's own folder: sms.db is <home>/Library/SMS/sms.db, so
- * "Library/SMS/Attachments/…" is "Attachments/…" beside it, where a file-system extraction or a
- * copy of the SMS folder has it (macOS chat.db likewise, in Library/Messages). Paths are looked up
- * relative to the source's folder, where the home-relative one never leads.
- */
-export function besideDatabasePath(homeRelative: string | null): string | null {
-  const match = /^Library\/(?:SMS|Messages)\/(.+)$/u.exec(homeRelative ?? '');
-  return match?.[1] ?? null;
-}
-
-export function attachmentMediaType(mimeType: string | null, uti: string | null): MediaType {
-  const type = (mimeType ?? '').toLowerCase();
-  if (type === 'image/gif' || uti === 'com.compuserve.gif') return 'gif';
-  if (type.startsWith('image/') || (uti ?? '').startsWith('public.jpeg') || uti === 'public.heic' || uti === 'public.png') return 'image';
-  if (type.startsWith('video/') || uti === 'com.apple.quicktime-movie') return 'video';
-  if (type.startsWith('audio/') || uti === 'com.apple.coreaudio-format') return 'audio';
-  if (type.includes('vcard') || uti === 'public.vcard') return 'contact';
-  if (type.startsWith('application/') || type.startsWith('text/')) return 'document';
-  return 'unknown';
 }
 
 /**

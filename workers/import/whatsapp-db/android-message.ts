@@ -109,9 +109,14 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   const templateText = fields.template === undefined || fields.template === null ? null : [fields.template.text, fields.template.footer].filter((part) => part !== null && part !== '').join('\n');
   let text = fields.text === null || fields.text === '' ? (templateText ?? fields.text ?? '') : fields.text;
   const attachments: ParsedAttachment[] = [];
+  // Whether the text shown is words this reader wrote (a call's sentence, a notice, a poll's lines,
+  // a place's name and address), not a text WhatsApp stored as someone's: marked extra.textGenerated.
+  let generated = false;
   if (fields.call !== null) {
     text = callText(fields.call, fields.fromMe);
+    generated = true;
   } else if (system) {
+    generated = true;
     const action = fields.systemAction === null && !fields.legacySystem ? type.label : androidSystemAction(fields.systemAction);
     if (fields.systemAction !== null) extra['systemAction'] = fields.systemAction;
     // Calls keep "audio"/"video" in text_data; group subject changes keep the new subject.
@@ -147,7 +152,10 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     text = fields.caption ?? (type.mediaType === 'contact' ? fields.media?.name ?? fields.text ?? '' : fields.text ?? '');
     if (type.mediaType === 'location' && fields.location !== null) {
       extra['location'] = fields.location;
-      if (text === '') text = [fields.location.name, fields.location.address].filter((part) => part !== null).join(', ');
+      if (text === '') {
+        text = [fields.location.name, fields.location.address].filter((part) => part !== null).join(', ');
+        generated = text !== '';
+      }
     }
     if (type.mediaType === 'location' && fields.liveLocation !== undefined && fields.liveLocation !== null) {
       // Where a live location ended, and when: its start alone would place the person wrongly.
@@ -162,6 +170,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
       const name = fields.media?.name ?? (textIsCard ? null : fields.text);
       for (const card of cards) attachments.push(contactCard(card, name));
       if (textIsCard) text = name ?? '';
+      // The card's name (media_name) shown as the text, where the message has no words of its own.
+      if (fields.caption === null && fields.media?.name !== undefined && fields.media.name !== null && text === fields.media.name) generated = true;
     }
     if (!(type.mediaType === 'contact' && fields.text?.startsWith('BEGIN:VCARD') === true)) keepOtherText(fields, text, extra);
     const preview = fields.thumbnail !== undefined && fields.thumbnail !== null ? thumbnailAttachment(fields.thumbnail, `thumbnail-${fields.keyId ?? 'message'}`) : null;
@@ -178,6 +188,8 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     const options = fields.pollOptions.map((option) => pollOptionFacts(option, fields.chatJid, contacts, timeNotes));
     extra['poll'] = { options };
     text = [text, ...options.map((option) => `• ${option.name ?? '(no text)'}${option.voteTotal === null ? '' : ` (${option.voteTotal} vote${option.voteTotal === 1 ? '' : 's'})`}`)].filter((line) => line !== '').join('\n');
+    // The question is the sender's; the option lines and vote counts are this reader's (the options are in extra.poll).
+    generated = true;
   }
   if (fields.mentions !== undefined && fields.mentions.length > 0) extra['mentions'] = fields.mentions.map((mention) => mentionFacts(mention, contacts));
   if (fields.mentionsNote !== undefined && fields.mentionsNote !== null) extra['mentionsNote'] = fields.mentionsNote;
@@ -191,7 +203,7 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
     // this reader wrote (as the other importers mark theirs), not the sender's.
     if (text === '') {
       text = `${type.label}: ${fields.groupInvite.groupName ?? String(invite['group'] ?? '')}`;
-      extra['textGenerated'] = true;
+      generated = true;
     }
   }
   if (type.mediaType === undefined && !system && namesMedia(fields.media)) {
@@ -200,6 +212,13 @@ export function buildMessage(fields: WaFields, chatKey: string, contacts: Contac
   }
   if (fields.media?.durationSeconds !== null && fields.media?.durationSeconds !== undefined && fields.media.durationSeconds > 0) {
     extra['durationSeconds'] = fields.media.durationSeconds;
+  }
+  if (generated && text !== '') {
+    extra['textGenerated'] = true;
+    // A call's, a notice's or a poll's own stored text (a new subject, "audio"/"video", the poll's
+    // question) is quoted in or replaced by the lines written: kept as stored, so the database's
+    // words stay apart from ours.
+    if ((fields.call !== null || system || extra['poll'] !== undefined) && fields.text !== null && fields.text !== '') extra['storedText'] = { column: fields.textColumn ?? 'text_data', text: fields.text };
   }
   if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {

@@ -43,7 +43,7 @@ import { placedMediaPath } from './media-data-path.ts';
 import { readChatSettings } from './chat-settings.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.42.1';
+export const WHATSAPP_ANDROID_DB_PARSER_VERSION = '1.43.1';
 
 const FORMAT = 'whatsapp-android-db';
 

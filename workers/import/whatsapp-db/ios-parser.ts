@@ -51,7 +51,7 @@ import { iosEventText, iosMessageType, isFileMedia } from './message-types.ts';
 const MESSAGE_ID_LIKE = /^(?=[^\s]*\d)[0-9A-Za-z_-]{8,64}$/u;
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.17.7';
+export const WHATSAPP_IOS_DB_PARSER_VERSION = '1.18.0';
 
 const MESSAGE_COLUMNS: readonly (string | ColumnRequest)[] = [
   'ZCHATSESSION', 'ZISFROMME', { name: 'ZMESSAGEDATE', asText: true }, 'ZSENTDATE', 'ZFROMJID', 'ZTOJID', 'ZTEXT',
@@ -192,21 +192,35 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, peopl
   const attachments: ParsedAttachment[] = [];
   const caption = nonEmptyText(row['mi_ztitle']);
   const call = typeCode === IOS_CALL_TYPE ? callFromMetadata(blobValue(row['mi_zmetadata'])) : null;
+  // Whether the text shown is words this reader wrote (a call's sentence, a notice, a poll's lines,
+  // a place's or a card's name), not ZTEXT as someone wrote it: marked extra.textGenerated.
+  let generated = false;
+  // ZTEXT of a call or a notice, quoted after the line written: kept apart as stored too.
+  const storedText = text;
   if (call !== null) {
     text = iosCallText(call, fromMe) + (text === '' ? '' : `: ${text}`);
+    generated = true;
     extra['call'] = { video: call.video, outcome: call.outcome, durationSeconds: call.durationSeconds, column: 'ZWAMEDIAITEM.ZMETADATA' };
     if (call.participantJids.length > 0) extra['callParticipants'] = call.participantJids.map((jid) => ({ name: people.nameOf(jid), id: people.idOf(jid) }));
   } else if (type.system === true) {
     text = iosEventText(typeCode, integerValue(row['zgroupeventtype'])) + (text === '' ? '' : `: ${text}`);
+    generated = true;
   } else if (type.mediaType !== undefined) {
-    if (text === '' && caption !== null) text = caption;
+    if (text === '' && caption !== null) {
+      text = caption;
+      // A location's ZTITLE is its place's name, not a caption anyone wrote.
+      generated = type.mediaType === 'location';
+    }
     // ZTEXT is shown; a ZTITLE caption that says something else is kept beside it, not lost.
     // (A location's ZTITLE is its place name, kept in extra.location.)
     else if (caption !== null && caption.trim() !== text.trim() && type.mediaType !== 'location') extra['otherText'] = { column: 'ZTITLE', text: caption };
     if (type.mediaType === 'location') putExtra(extra, 'location', iosPlace(numberValue(row['mi_zlatitude']), numberValue(row['mi_zlongitude']), caption));
     if (type.mediaType === 'contact') {
       const { names, cards } = contactCards(nonEmptyText(row['mi_zvcardname']), nonEmptyText(row['mi_zvcardstring']));
-      if (text === '' && names.length > 0) text = names.join(', ');
+      if (text === '' && names.length > 0) {
+        text = names.join(', ');
+        generated = true;
+      }
       cards.forEach((card, index) => {
         const bytes = new TextEncoder().encode(card);
         attachments.push({ kind: 'attached', mediaType: 'contact', mimeType: 'text/vcard', fileName: `${names[index] ?? 'contact'}.vcf`, bytes, size: bytes.byteLength });
@@ -227,6 +241,12 @@ function toMessage(row: Row, file: string, sessions: Map<number, Session>, peopl
   if (poll !== null) {
     extra['poll'] = poll.poll;
     text = [text === '' ? poll.question ?? '' : text, ...poll.lines].filter((line) => line !== '').join('\n');
+    // The question is the sender's; the option lines and vote counts are this reader's (the options are in extra.poll).
+    generated = poll.lines.length > 0 || generated;
+  }
+  if (generated && text !== '') {
+    extra['textGenerated'] = true;
+    if ((call !== null || type.system === true) && storedText !== '') extra['storedText'] = { column: 'ZTEXT', text: storedText };
   }
   if (timeNotes.length > 0) extra['timeNotes'] = timeNotes;
   return {

@@ -55,4 +55,18 @@ describe('source facts (a message’s extra, for people)', () => {
     expect(notableFacts({ status: 'OUTGOING_COMPLETE', notYetSent: false })).toEqual([]);
     expect(sourceFacts(queued).find((fact) => fact.key === 'notSentNote')?.label).toBe('why it is not recorded as sent');
   });
+
+  it('says an attachment is hidden in the app, or its transfer not finished (iOS sms.db attachment facts, which the list may cut)', () => {
+    const attachmentFacts = [{ guid: 'A1', transferState: 5 }, { guid: 'A2', hidden: true, hideAttachment: 1 }, { guid: 'A3', transferState: 0, transferNotFinished: true }];
+    expect(notableFacts({ attachmentFacts })).toEqual(['attachment hidden in the app', 'attachment transfer not finished']);
+    expect(notableFacts({ attachmentFacts: [{ guid: 'A1', transferState: 5 }] })).toEqual([]);
+    expect(notableFacts({ attachmentFacts: 'hidden' })).toEqual([]);
+  });
+
+  it('says in words that a text is the importer\'s, not anyone\'s (extra.textGenerated), beside the text as stored', () => {
+    expect(sourceFacts({ textGenerated: true, storedText: { column: 'text_data', text: 'Dock crew' } })).toEqual([
+      { key: 'textGenerated', label: 'text written by the importer (not stored as anyone’s words)', text: 'yes' },
+      { key: 'storedText', label: 'text as the source stored it', text: '{"column":"text_data","text":"Dock crew"}' },
+    ]);
+  });
 });
