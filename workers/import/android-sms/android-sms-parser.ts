@@ -30,7 +30,7 @@ import { pendingPartsCondition, RAW_COLUMNS, RAW_TABLE, rawPartToMessage } from 
 import type { ThreadBook } from './threads.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const ANDROID_SMS_PARSER_VERSION = '1.10.1';
+export const ANDROID_SMS_PARSER_VERSION = '1.10.2';
 
 /**
  * Tables that may hold messages this parser does not read, with what they are: their row counts

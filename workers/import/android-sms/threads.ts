@@ -7,6 +7,7 @@ import type { Database } from 'sql.js';
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
 import { columnsOf, hasTable, scanRows, selectExpressions, textValue, integerValue } from '../sqlite/index.ts';
+import { membersTitle } from '../members-title.ts';
 
 export interface ThreadBook {
   /**
@@ -74,7 +75,7 @@ function threadChat(key: string, recipients: string[] | null, threadId: number, 
   const people = recipients ?? [...messageAddresses];
   return {
     key,
-    title: people.length > 0 ? people.join(', ') : `Thread ${threadId}`,
+    title: people.length > 0 ? membersTitle(people) : `Thread ${threadId}`,
     kind: people.length > 1 ? 'group' : people.length === 1 ? 'private' : 'unknown',
     participants: people.map((id) => ({ name: null, id })),
   };

@@ -8,6 +8,7 @@ import type { Database } from 'sql.js';
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry, ColumnRequest, DecodedTime, Row } from '../sqlite/index.ts';
 import { UNATTRIBUTED_CHAT_KEY, appleTime, columnsOf, hasTable, integerValue, nonEmptyText, rowidOf, scanRows, selectExpressions, unattributedChat } from '../sqlite/index.ts';
+import { membersTitle } from '../members-title.ts';
 
 /**
  * The chats one message is listed in that are kept; a real message is in one, rarely two. Past
@@ -131,7 +132,7 @@ export class IosChats {
     const identifier = kind === 'group' && people.length > 0 ? null : chat?.identifier ?? null;
     return {
       key,
-      title: chat?.name ?? identifier ?? (people.length > 0 ? people.join(', ') : `Chat ${chatId}`),
+      title: chat?.name ?? identifier ?? (people.length > 0 ? membersTitle(people) : `Chat ${chatId}`),
       kind,
       participants: people.map((id) => ({ name: null, id })),
     };

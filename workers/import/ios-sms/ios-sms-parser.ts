@@ -35,7 +35,7 @@ import type { RowNotes } from './message-row.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 
 /** Reported on every source this parser reads; bump when its output changes. */
-export const IOS_SMS_PARSER_VERSION = '1.9.0';
+export const IOS_SMS_PARSER_VERSION = '1.9.1';
 
 const DELETED_GUID_TABLES = ['deleted_messages', 'sync_deleted_messages', 'chat_recoverable_message_join'];
 

@@ -40,6 +40,13 @@ describe('regression: an iOS group chat of more than 100 members', () => {
     expect(chat?.participants?.map((participant) => participant.id)).toEqual(Array.from({ length: MEMBERS }, (_, index) => number(index + 1)));
   });
 
+  it('titles an unnamed group after its first five members and how many others (it was titled with all 150 numbers)', async () => {
+    const run = await runParser(iosSmsDbParser, await buildDatabase(schema().replace("'Big group'", 'NULL')), 'sms.db');
+    const chat = run.sink.chats.find((candidate) => candidate.key === 'chat:iMessage;+;chat150');
+    expect(chat?.title).toBe(`${[1, 2, 3, 4, 5].map(number).join(', ')} and 145 others`);
+    expect(chat?.participants).toHaveLength(MEMBERS);
+  });
+
   it('lists at most the chats a message may be in that are read, and says how many more the join table names', async () => {
     const chats = Array.from({ length: MAX_CHATS_PER_MESSAGE + 4 }, (_, index) => `(${index + 2}, 'iMessage;+;other${index}', 43, 'other${index}', 'iMessage', NULL)`).join(', ');
     const joins = Array.from({ length: MAX_CHATS_PER_MESSAGE + 4 }, (_, index) => `(${index + 2}, 1)`).join(', ');
