@@ -94,9 +94,9 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
 
   const conversation = conversations.conversations.find((each) => each.id === selection?.chatId);
   // The order the view reads in: a conversation in time order has none of its own (MessageView).
-  // A view is mounted per order read and message count, so that one coming into time order, or
-  // growing or shrinking (another source merged in or removed), does not keep the pages it read
-  // before as if they were still in place.
+  // A view is mounted per order read, so that one coming into time order does not keep the pages
+  // it read by time as if they were in the source's order. One growing or shrinking while open
+  // (another source merged in or removed) stays mounted and reads its pages again in place.
   const orderRead: MessageOrder = order === 'time' && (conversation?.outOfTimeOrder ?? 0) > 0 ? 'time' : 'source';
   const resultsOpen = search.state.open;
 
@@ -121,7 +121,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
             </div>
           ) : (
             <MessageView
-              key={`${selection.chatId} ${orderRead} ${conversation?.messageCount ?? ''}`}
+              key={`${selection.chatId} ${orderRead}`}
               chatId={selection.chatId}
               conversation={conversation}
               jump={selection.jump}
