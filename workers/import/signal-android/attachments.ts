@@ -8,10 +8,14 @@
  * attachment of this one) and `data_file` (`_data` before), the app's own encrypted copy on the
  * phone. Only the `mms` table (and `message`, its successor) has attachments; `sms` rows have none.
  *
- * The file itself is not in the database. signalbackup-tools can write attachments to a folder;
- * when a file of the attachment's own name (file_name, a plain name) lies beside the database, the
- * record writer finds it there and hashes it (resolve-attachment.ts); otherwise the attachment is
- * recorded as missing, with what the database says of it.
+ * The file itself is not in the database. signalbackup-tools writes it beside the database when
+ * `--output` names a folder: `database.sqlite` and, for each attachment, `Attachment_<_id>_<unique_id>.bin`
+ * (signalbackup/exporttodir.cc), the unique id being -1 in a table without a `unique_id` column, as
+ * its attachments are keyed (signalbackup/scanmissingattachments.cc). That name is looked for
+ * first; then the attachment's own `file_name`, when it is a plain name no other attachment row of
+ * the database has (two "image.jpg" beside the database could not be told apart). The record
+ * writer hashes the file found (resolve-attachment.ts); with neither, the attachment is recorded as
+ * missing, with what the database says of it.
  */
 
 import type { Database } from 'sql.js';
@@ -19,6 +23,9 @@ import type { MediaType, ParsedAttachment } from '../../../shared/contracts/pars
 import type { OtherColumns, Row } from '../sqlite/index.ts';
 import { Lookup, ROWID, columnsOf, flagValue, hasTable, integerValue, nonEmptyText, otherColumnValues, otherColumns, putExtra, rowidOf, selectExpressions } from '../sqlite/index.ts';
 import { mediaTypeOf } from '../android-sms/index.ts';
+
+/** The unique id signalbackup-tools keys an attachment by when its table has no unique_id column. */
+const NO_UNIQUE_ID = -1;
 
 /** Attachments read per message at most, so a hostile table cannot exhaust memory. */
 const MAX_ATTACHMENTS = 1000;
@@ -39,6 +46,8 @@ export class AttachmentReader {
   private readonly unreadable: string | null = null;
   private readonly others: OtherColumns;
   private readonly columns: { messageId: string; contentType: string; data: string };
+  /** File names more than one attachment row has: not looked for beside the database. */
+  private readonly sharedNames = new Set<string>();
 
   constructor(db: Database) {
     this.table = hasTable(db, 'attachment') ? 'attachment' : hasTable(db, 'part') ? 'part' : null;
@@ -53,6 +62,10 @@ export class AttachmentReader {
     if (this.table === null || !available.has(this.columns.messageId)) return;
     const select = [`t.rowid AS ${ROWID}`, ...selectExpressions(available, 't', read), ...this.others.select];
     try {
+      if (available.has('file_name')) {
+        const shared = db.exec(`SELECT file_name FROM ${this.table} WHERE file_name IS NOT NULL GROUP BY file_name HAVING count(*) > 1`)[0]?.values ?? [];
+        for (const [name] of shared) if (typeof name === 'string') this.sharedNames.add(name);
+      }
       this.lookup = new Lookup(db, `SELECT ${select.join(', ')} FROM ${this.table} AS t WHERE t.${this.columns.messageId} = ? ORDER BY t.rowid`, [{ table: this.table, columns: [this.columns.messageId] }]);
     } catch (error) {
       // A table SQLite cannot read at all: each message is still read, without its attachments, and says why.
@@ -91,9 +104,15 @@ export class AttachmentReader {
     if (contentType !== null) attachment.mimeType = contentType;
     const size = integerValue(row['data_size']);
     if (size !== null && size >= 0) attachment.size = size;
-    // Looked for beside the database under its own name; a name with a folder in it is not followed.
-    const plain = fileName === null ? null : plainFileName(fileName);
-    if (plain !== null) attachment.path = plain;
+    // signalbackup-tools' name for the file first, then the attachment's own name when it is a
+    // plain one no other row shares; a name with a folder in it is not followed.
+    const rowid = typeof row[ROWID] === 'number' ? rowidOf(row) : null;
+    const exported = rowid === null ? null : `Attachment_${rowid}_${integerValue(row['unique_id']) ?? NO_UNIQUE_ID}.bin`;
+    const plain = fileName === null || this.sharedNames.has(fileName) ? null : plainFileName(fileName);
+    const paths = [exported, plain].filter((path): path is string => path !== null);
+    const [first, ...rest] = paths;
+    if (first !== undefined) attachment.path = first;
+    if (rest.length > 0) attachment.alternativePaths = rest;
     return attachment;
   }
 
@@ -115,6 +134,7 @@ export class AttachmentReader {
     putExtra(facts, 'uniqueId', integerValue(row['unique_id']));
     const fileName = nonEmptyText(row['file_name']);
     if (fileName !== null && plainFileName(fileName) === null) facts['fileNameNotFollowed'] = 'the file name holds a folder or is not a plain name, so no file is looked for under it';
+    else if (fileName !== null && this.sharedNames.has(fileName)) facts['fileNameNotFollowed'] = 'other attachment rows have the same file name, so a file of that name beside the database could be any of theirs';
     putExtra(facts, 'otherColumns', otherColumnValues(row, this.others));
     return facts;
   }

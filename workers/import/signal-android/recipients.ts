@@ -2,7 +2,9 @@
  * Signal Android's `recipient` table (one row per person, group or distribution list the app has
  * met, the owner among them) and `groups` with its members. Column names vary by database
  * version, as signalbackup-tools' SignalBackup::setColumnNames (bepaald/signalbackup-tools,
- * signalbackup/setcolumnnames.cc) lists them: `aci` was `uuid` before version 200; `e164` was
+ * signalbackup/setcolumnnames.cc) lists them (and a person's name is the first of
+ * nickname_joined_name, system_joined_name, profile_joined_name and profile_given_name, the order
+ * of its XML export, SignalBackup::handleSms): `aci` was `uuid` before version 200; `e164` was
  * `phone`, `system_joined_name` was `system_display_name`, and `profile_given_name` was
  * `signal_profile_name` before 201. Signal-Android's RecipientTable.kt names the rest
  * (`profile_joined_name`, `profile_family_name`, `system_nickname`, `username`, `email`,
@@ -41,7 +43,7 @@ const MAX_MEMBERS = 5000;
 
 export interface SignalRecipient {
   id: number;
-  /** The name Signal would show: the contact's name on the phone, else a nickname, else the profile name. */
+  /** The name shown, in signalbackup-tools' order: the nickname given in Signal, the contact's name on the phone, the profile name. */
   name: string | null;
   /** Which column the name is from. */
   nameFrom: string | null;
@@ -106,9 +108,9 @@ function nameOf(row: Row): { name: string; column: string } | null {
   const candidates: [string, string | null][] = [
     ['nickname_joined_name', nonEmptyText(row['nickname_joined_name'])],
     ['system_joined_name', nonEmptyText(row['system_joined_name']) ?? nonEmptyText(row['system_display_name'])],
-    ['system_nickname', nonEmptyText(row['system_nickname'])],
     ['profile_joined_name', nonEmptyText(row['profile_joined_name'])],
     ['profile_given_name', given === null ? null : family === null ? given : `${given} ${family}`],
+    ['system_nickname', nonEmptyText(row['system_nickname'])],
   ];
   for (const [column, name] of candidates) if (name !== null) return { name, column };
   return null;

@@ -74,9 +74,10 @@ describe('Signal Android database, one message table (version 215 on)', () => {
   it('lists attachments with name, type and size; a sticker by its pack; a name with folders is not followed', async () => {
     const parsed = await run();
     expect(row(parsed, 3).attachments).toEqual([
-      { kind: 'attached', mediaType: 'image', fileName: 'group.png', mimeType: 'image/png', size: 4, path: 'group.png' },
-      { kind: 'attached', mediaType: 'sticker', mimeType: 'image/webp', size: 3 },
-      { kind: 'attached', mediaType: 'document', fileName: '../../etc/passwd', mimeType: 'application/pdf', size: 8 },
+      // No unique_id column since version 215: signalbackup-tools keys the files with -1.
+      { kind: 'attached', mediaType: 'image', fileName: 'group.png', mimeType: 'image/png', size: 4, path: 'Attachment_1_-1.bin', alternativePaths: ['group.png'] },
+      { kind: 'attached', mediaType: 'sticker', mimeType: 'image/webp', size: 3, path: 'Attachment_2_-1.bin' },
+      { kind: 'attached', mediaType: 'document', fileName: '../../etc/passwd', mimeType: 'application/pdf', size: 8, path: 'Attachment_3_-1.bin' },
     ]);
     expect(row(parsed, 3).extra?.['attachmentRows']).toMatchObject([
       { table: 'attachment', rowid: 1, caption: 'look', phonePath: '/data/user/0/org.thoughtcrime.securesms/app_parts/part9.mms' },

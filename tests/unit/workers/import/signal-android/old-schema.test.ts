@@ -138,8 +138,8 @@ describe('Signal Android database, separate sms and mms tables (before version 1
     const parsed = await run();
     const withMedia = row(parsed, 'mms', 1);
     expect(withMedia.attachments).toEqual([
-      { kind: 'attached', mediaType: 'image', fileName: 'photo.jpg', mimeType: 'image/jpeg', size: 5, path: 'photo.jpg' },
-      { kind: 'attached', mediaType: 'audio', fileName: 'voice.m4a', mimeType: 'audio/mp4', size: 9, path: 'voice.m4a' },
+      { kind: 'attached', mediaType: 'image', fileName: 'photo.jpg', mimeType: 'image/jpeg', size: 5, path: 'Attachment_1_101.bin', alternativePaths: ['photo.jpg'] },
+      { kind: 'attached', mediaType: 'audio', fileName: 'voice.m4a', mimeType: 'audio/mp4', size: 9, path: 'Attachment_2_102.bin', alternativePaths: ['voice.m4a'] },
     ]);
     expect(withMedia.extra?.['attachmentRows']).toMatchObject([
       { table: 'part', rowid: 1, phonePath: '/data/user/0/org.thoughtcrime.securesms/app_parts/part1.mms', uniqueId: 101 },
@@ -162,5 +162,26 @@ describe('Signal Android database, separate sms and mms tables (before version 1
     const [photo, voice] = row(parsed, 'mms', 1).attachments;
     expect(await resolve(photo)).toMatchObject({ status: 'ok', sha256: createHash('sha256').update('photo').digest('hex'), sourcePath: 'photo.jpg' });
     expect(await resolve(voice)).toMatchObject({ status: 'missing', sha256: null, fileName: 'voice.m4a', size: 9 });
+  });
+
+  it('finds the files signalbackup-tools writes beside database.sqlite when --output names a folder', async () => {
+    const output = tempFolder('threadline-signalbackup-output-');
+    const database = writeTemp(output, 'database.sqlite', await buildDatabase(DATABASE));
+    writeTemp(output, 'Attachment_2_102.bin', 'voice');
+    writeTemp(output, 'Attachment_2_102.sbf', 'frame');
+    const parsed = await runParser(signalAndroidDbParser, await buildDatabase(DATABASE), 'database.sqlite');
+    const [photo, voice] = row(parsed, 'mms', 1).attachments;
+    if (photo === undefined || voice === undefined) throw new Error('attachments missing');
+    expect(await resolveAttachment(voice, folderFiles(database), join(output, 'case'))).toMatchObject({ status: 'ok', sha256: createHash('sha256').update('voice').digest('hex'), sourcePath: 'Attachment_2_102.bin' });
+    expect(await resolveAttachment(photo, folderFiles(database), join(output, 'case'))).toMatchObject({ status: 'missing' });
+    rmSync(output, { recursive: true, force: true });
+  });
+
+  it('does not look for a file name other attachment rows share', async () => {
+    const shared = `${DATABASE} INSERT INTO part (_id, mid, ct, file_name, data_size, unique_id) VALUES (4, 3, 'image/jpeg', 'photo.jpg', 6, 104);`;
+    const parsed = await runParser(signalAndroidDbParser, await buildDatabase(shared), 'signal.db');
+    expect(row(parsed, 'mms', 1).attachments[0]).toEqual({ kind: 'attached', mediaType: 'image', fileName: 'photo.jpg', mimeType: 'image/jpeg', size: 5, path: 'Attachment_1_101.bin' });
+    expect(row(parsed, 'mms', 1).extra?.['attachmentRows']).toMatchObject([{ rowid: 1, fileNameNotFollowed: expect.stringContaining('same file name') as string }, { rowid: 2 }]);
+    expect(row(parsed, 'mms', 3).attachments).toEqual([{ kind: 'attached', mediaType: 'image', fileName: 'photo.jpg', mimeType: 'image/jpeg', size: 6, path: 'Attachment_4_104.bin' }]);
   });
 });
