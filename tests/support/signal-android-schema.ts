@@ -5,7 +5,7 @@
  * table with `uuid`, `phone`, `system_display_name`, `signal_profile_name`, members in
  * `groups.members`); NEW_SIGNAL_SCHEMA one from version 215 on (one `message` table with
  * `from_recipient_id`/`to_recipient_id` as MessageTable.kt creates it, `attachment`,
- * `group_membership`, `reaction`, a recipient table with `aci`, `e164`, `system_joined_name`).
+ * `group_membership`, `reaction`, `mention`, edit revisions, a recipient table with `aci`, `e164`, `system_joined_name`).
  * Column names by version as signalbackup-tools' setcolumnnames.cc lists them.
  */
 
@@ -91,7 +91,8 @@ export const NEW_SIGNAL_SCHEMA = `
     link_previews TEXT DEFAULT NULL, view_once INTEGER DEFAULT 0, reactions_unread INTEGER DEFAULT 0, reactions_last_seen INTEGER DEFAULT -1,
     remote_deleted INTEGER DEFAULT 0, mentions_self INTEGER DEFAULT 0, notified_timestamp INTEGER DEFAULT 0, server_guid TEXT DEFAULT NULL,
     message_ranges BLOB DEFAULT NULL, story_type INTEGER DEFAULT 0, parent_story_id INTEGER DEFAULT 0, export_state BLOB DEFAULT NULL,
-    exported INTEGER DEFAULT 0, scheduled_date INTEGER DEFAULT -1);
+    exported INTEGER DEFAULT 0, scheduled_date INTEGER DEFAULT -1, latest_revision_id INTEGER DEFAULT NULL,
+    original_message_id INTEGER DEFAULT NULL, revision_number INTEGER DEFAULT 0);
   CREATE TABLE attachment (_id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER, content_type TEXT, remote_key TEXT,
     remote_location TEXT, remote_digest BLOB, cdn_number INTEGER DEFAULT 0, transfer_state INTEGER, transfer_file TEXT DEFAULT NULL,
     data_file TEXT, data_size INTEGER, data_random BLOB, file_name TEXT, fast_preflight_id TEXT, voice_note INTEGER DEFAULT 0,
@@ -100,6 +101,8 @@ export const NEW_SIGNAL_SCHEMA = `
     sticker_emoji STRING DEFAULT NULL, blur_hash TEXT DEFAULT NULL, display_order INTEGER DEFAULT 0, upload_timestamp INTEGER DEFAULT 0);
   CREATE TABLE reaction (_id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL, author_id INTEGER NOT NULL, emoji TEXT NOT NULL,
     date_sent INTEGER NOT NULL, date_received INTEGER NOT NULL, UNIQUE(message_id, author_id) ON CONFLICT REPLACE);
+  CREATE TABLE mention (_id INTEGER PRIMARY KEY, thread_id INTEGER, message_id INTEGER, recipient_id INTEGER, range_start INTEGER,
+    range_length INTEGER);
   CREATE TABLE call (_id INTEGER PRIMARY KEY, call_id INTEGER NOT NULL, message_id INTEGER DEFAULT NULL, peer INTEGER DEFAULT NULL,
     type INTEGER NOT NULL, direction INTEGER NOT NULL, event INTEGER NOT NULL, timestamp INTEGER NOT NULL);
   CREATE INDEX mms_thread_date_index ON message (thread_id, date_received);

@@ -48,6 +48,8 @@ export class AttachmentReader {
   private readonly columns: { messageId: string; contentType: string; data: string };
   /** File names more than one attachment row has: not looked for beside the database. */
   private readonly sharedNames = new Set<string>();
+  /** Why the shared names could not be told (a damaged table), or null: then no name is looked for. */
+  readonly namesUnchecked: string | null = null;
 
   constructor(db: Database) {
     this.table = hasTable(db, 'attachment') ? 'attachment' : hasTable(db, 'part') ? 'part' : null;
@@ -61,11 +63,16 @@ export class AttachmentReader {
     this.others = otherColumns(available, 't', read);
     if (this.table === null || !available.has(this.columns.messageId)) return;
     const select = [`t.rowid AS ${ROWID}`, ...selectExpressions(available, 't', read), ...this.others.select];
-    try {
-      if (available.has('file_name')) {
+    if (available.has('file_name')) {
+      try {
         const shared = db.exec(`SELECT file_name FROM ${this.table} WHERE file_name IS NOT NULL GROUP BY file_name HAVING count(*) > 1`)[0]?.values ?? [];
         for (const [name] of shared) if (typeof name === 'string') this.sharedNames.add(name);
+      } catch (error) {
+        // A damaged page: which names are shared cannot be told, so no file is looked for by its name.
+        this.namesUnchecked = `which file names more than one attachment row has could not be read (${error instanceof Error ? error.message : String(error)}), so no file is looked for under an attachment's own name`;
       }
+    }
+    try {
       this.lookup = new Lookup(db, `SELECT ${select.join(', ')} FROM ${this.table} AS t WHERE t.${this.columns.messageId} = ? ORDER BY t.rowid`, [{ table: this.table, columns: [this.columns.messageId] }]);
     } catch (error) {
       // A table SQLite cannot read at all: each message is still read, without its attachments, and says why.
@@ -108,7 +115,7 @@ export class AttachmentReader {
     // plain one no other row shares; a name with a folder in it is not followed.
     const rowid = typeof row[ROWID] === 'number' ? rowidOf(row) : null;
     const exported = rowid === null ? null : `Attachment_${rowid}_${integerValue(row['unique_id']) ?? NO_UNIQUE_ID}.bin`;
-    const plain = fileName === null || this.sharedNames.has(fileName) ? null : plainFileName(fileName);
+    const plain = fileName === null || this.namesUnchecked !== null || this.sharedNames.has(fileName) ? null : plainFileName(fileName);
     const paths = [exported, plain].filter((path): path is string => path !== null);
     const [first, ...rest] = paths;
     if (first !== undefined) attachment.path = first;

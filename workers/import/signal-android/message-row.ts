@@ -28,6 +28,7 @@ import { flagValue, integerValue, isoOrNull, nonEmptyText, putExtra, sqliteRowLo
 import type { AttachmentReader } from './attachments.ts';
 import { readType, typeHex } from './message-types.ts';
 import type { TypeReading } from './message-types.ts';
+import type { MentionReader } from './mentions.ts';
 import type { ReactionReader } from './reactions.ts';
 import type { RecipientBook, SignalRecipient } from './recipients.ts';
 import { recipientId, unknownRecipient } from './recipients.ts';
@@ -75,6 +76,9 @@ export function messageColumns(spec: MessageTableSpec): (string | ColumnRequest)
     'quote_author',
     'quote_body',
     'quote_missing',
+    'latest_revision_id',
+    'original_message_id',
+    'revision_number',
   ];
 }
 
@@ -85,6 +89,7 @@ export interface MessageContext {
   threads: SignalThreads;
   attachments: AttachmentReader;
   reactions: ReactionReader;
+  mentions: MentionReader;
 }
 
 export interface RowResult {
@@ -169,11 +174,37 @@ export function messageRowToMessage(row: Row, context: MessageContext): RowResul
     extra['reactionsUnreadable'] = error instanceof Error ? error.message : String(error);
   }
 
+  // Edits (MessageTable.kt): a newer revision is a row of its own naming the first in
+  // original_message_id; each older one names the latest in latest_revision_id.
+  const original = positive(integerValue(row['original_message_id']));
+  putExtra(extra, 'originalMessageId', original);
+  putExtra(extra, 'revisionNumber', positive(integerValue(row['revision_number'])));
+  const latest = positive(integerValue(row['latest_revision_id']));
+  if (latest !== null) {
+    extra['supersededByRevision'] = latest;
+    extra['olderRevision'] = true;
+  }
   const deleted = flagValue(row['remote_deleted']);
   if (deleted) extra['remoteDeleted'] = true;
   const body = textValue(row['body']) ?? '';
   const event = reading?.event ?? null;
   let text = body;
+  if (event === null && spec.hasAttachments && body !== '') {
+    // Mentions are kept for mms and message rows (signalbackup-tools reads them for those only).
+    try {
+      const mentioned = context.mentions.read(messageId, body);
+      if (mentioned !== null) {
+        extra['mentions'] = mentioned.mentions;
+        if (mentioned.notApplied !== null) extra['mentionsNotWrittenIn'] = mentioned.notApplied;
+        if (mentioned.text !== body) {
+          text = mentioned.text;
+          extra['bodyAsStored'] = body;
+        }
+      }
+    } catch (error) {
+      extra['mentionsUnreadable'] = error instanceof Error ? error.message : String(error);
+    }
+  }
   if (event !== null) {
     // Signal composes an event's words when it shows it; the body, when any, is kept as stored
     // (a group update's body is the encoded change, not words).
@@ -195,7 +226,7 @@ export function messageRowToMessage(row: Row, context: MessageContext): RowResul
       text,
       attachments,
       deleted,
-      edited: false,
+      edited: original !== null,
       locator: sqliteRowLocator(context.file, spec.table, row),
       extra,
     },

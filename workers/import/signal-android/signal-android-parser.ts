@@ -15,6 +15,7 @@ import { ChatRegistry, RowPacer, columnsOf, countUnreadTables, evidenceDatabaseP
 import { AttachmentReader } from './attachments.ts';
 import { messageColumns, messageRowToMessage, messageTableSpec } from './message-row.ts';
 import type { MessageContext } from './message-row.ts';
+import { MentionReader } from './mentions.ts';
 import { ReactionReader } from './reactions.ts';
 import { loadRecipientBook } from './recipients.ts';
 import { SignalThreads } from './threads.ts';
@@ -29,7 +30,6 @@ const MESSAGE_TABLES = ['sms', 'mms', 'message'] as const;
 const UNREAD_TABLES: Record<string, string> = {
   call: 'the call log (each call also has a message row of a call type, which is read)',
   story_sends: 'stories sent',
-  mention: 'mentions of people in messages',
 };
 
 export const signalAndroidDbParser: SourceParser = evidenceDatabaseParser({
@@ -60,10 +60,13 @@ async function parseSignalAndroidDb(evidence: EvidenceDatabase, input: ParserInp
   const book = loadRecipientBook(db, (table, message) => warnings.add('damaged', `${file}:${table}`, message));
   const threads = new SignalThreads(db, book, registry, (message) => warnings.add('damaged', `${file}:thread`, message));
   const attachments = new AttachmentReader(db);
+  if (attachments.namesUnchecked !== null) warnings.add('damaged', `${file}:${attachments.table ?? 'attachment'}`, attachments.namesUnchecked);
   const reactions = new ReactionReader(db, book);
   if (reactions.unreadable !== null) warnings.add('damaged', `${file}:reaction`, `the reaction table could not be read (${reactions.unreadable}); messages are read without their reactions`);
+  const mentions = new MentionReader(db, book);
+  if (mentions.unreadable !== null) warnings.add('damaged', `${file}:mention`, `the mention table could not be read (${mentions.unreadable}); messages are read without their mentions`);
   const counts: Record<string, number | null> = {};
-  for (const table of [...tables, 'thread', 'recipient', 'groups', 'group_membership', 'attachment', 'part', 'reaction']) {
+  for (const table of [...tables, 'thread', 'recipient', 'groups', 'group_membership', 'attachment', 'part', 'reaction', 'mention']) {
     if (hasTable(db, table)) counts[table] = rowCount(db, table);
   }
   const totalRows = tables.reduce((sum, table) => sum + (counts[table] ?? 0), 0);
@@ -78,7 +81,7 @@ async function parseSignalAndroidDb(evidence: EvidenceDatabase, input: ParserInp
       const read = messageColumns(spec);
       const others = otherColumns(columns, 't', read);
       const select = [...selectExpressions(columns, 't', read), ...others.select];
-      const context: MessageContext = { file, spec, book, threads, attachments, reactions };
+      const context: MessageContext = { file, spec, book, threads, attachments, reactions, mentions };
       const onError = (message: string, from: number | null, to: number | null, cause: ScanErrorCause): void => warnings.add('damaged', `${file}:${table}`, scanErrorMessage(table, message, from, to, cause));
       for (const row of scanRows(db, { table, select }, onError)) {
         let message: ParsedMessage;
@@ -106,6 +109,7 @@ async function parseSignalAndroidDb(evidence: EvidenceDatabase, input: ParserInp
   } finally {
     attachments.free();
     reactions.free();
+    mentions.free();
   }
   pacer.finish();
 

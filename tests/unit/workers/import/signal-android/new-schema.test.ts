@@ -96,6 +96,22 @@ describe('Signal Android database, one message table (version 215 on)', () => {
     expect(parsed.sink.warnings).toContainEqual({ place: 'signal-backup.sqlite:message#7', message: expect.stringContaining('special type 7 (bits 32-35)') as string });
   });
 
+  it('writes mentions into the text and keeps the body as stored; marks edits and the revisions they replaced', async () => {
+    const sql = `${DATABASE}
+      INSERT INTO message (_id, date_sent, date_received, thread_id, from_recipient_id, to_recipient_id, type, body, latest_revision_id, original_message_id, revision_number) VALUES
+        (8, ${BASE_MS + 8000}, ${BASE_MS + 8000}, 2, 2, 4, ${INBOX}, '\uFFFC, are you there?', NULL, NULL, 0),
+        (9, ${BASE_MS + 9000}, ${BASE_MS + 9000}, 1, 2, 1, ${INBOX}, 'meet at 5', 10, NULL, 0),
+        (10, ${BASE_MS + 9500}, ${BASE_MS + 9500}, 1, 2, 1, ${INBOX}, 'meet at 6', NULL, 9, 1),
+        (11, ${BASE_MS + 11000}, ${BASE_MS + 11000}, 2, 2, 4, ${INBOX}, 'short', NULL, NULL, 0);
+      INSERT INTO mention (thread_id, message_id, recipient_id, range_start, range_length) VALUES (2, 8, 3, 0, 1), (2, 11, 3, 3, 9);`;
+    const parsed = await run(sql);
+    expect(row(parsed, 8)).toMatchObject({ text: '@Dan Brown, are you there?', extra: { bodyAsStored: '\uFFFC, are you there?', mentions: [{ recipientId: 3, name: 'Dan Brown', id: 'aaaaaaaa-0000-4000-8000-000000000003', rangeStart: 0, rangeLength: 1 }] } });
+    expect(row(parsed, 11)).toMatchObject({ text: 'short', extra: { mentionsNotWrittenIn: 'a mention\'s range (3, 9) does not lie within the body of 5 characters' } });
+    expect(row(parsed, 9)).toMatchObject({ text: 'meet at 5', edited: false, extra: { olderRevision: true, supersededByRevision: 10 } });
+    expect(row(parsed, 10)).toMatchObject({ text: 'meet at 6', edited: true, extra: { originalMessageId: 9, revisionNumber: 1 } });
+    expect(row(parsed, 1).edited).toBe(false);
+  });
+
   it('reads the message table of versions 174 to 184, whose party is recipient_id, with part still holding attachments', async () => {
     const intermediate = `
       CREATE TABLE recipient (_id INTEGER PRIMARY KEY, uuid TEXT, phone TEXT, system_display_name TEXT);
