@@ -31,7 +31,7 @@ import type { TypeReading } from './message-types.ts';
 import type { MentionReader } from './mentions.ts';
 import type { ReactionReader } from './reactions.ts';
 import type { RecipientBook, SignalRecipient } from './recipients.ts';
-import { recipientId, unknownRecipient } from './recipients.ts';
+import { recipientId, recipientRef, unknownRecipient } from './recipients.ts';
 import type { SignalThreads } from './threads.ts';
 
 /** Which columns a message table of this database uses (by version: see above). */
@@ -124,8 +124,11 @@ export function messageRowToMessage(row: Row, context: MessageContext): RowResul
   const direction = reading?.direction ?? null;
 
   // The party: the sender (from_recipient_id), or the other party of an older row.
-  const partyId = integerValue(row[spec.party]);
-  const party = partyId === null ? null : (book.recipients.get(partyId) ?? unknownRecipient(partyId));
+  const reference = recipientRef(row[spec.party]);
+  const partyId = reference.id;
+  // Before recipient ids the column held the address itself: a party known by its number only.
+  const party = partyId !== null ? (book.recipients.get(partyId) ?? unknownRecipient(partyId)) : reference.address === null ? null : { ...unknownRecipient(-1), phone: reference.address };
+  putExtra(extra, 'partyAddress', reference.address);
   putExtra(extra, spec.partyIsSender ? 'fromRecipientId' : 'partyRecipientId', partyId);
   if (partyId !== null && !book.recipients.has(partyId)) extra['partyNotInRecipients'] = true;
   const toId = integerValue(row['to_recipient_id']);
@@ -134,7 +137,7 @@ export function messageRowToMessage(row: Row, context: MessageContext): RowResul
   if (spec.partyIsSender) sender = party;
   else if (direction === 'outgoing') {
     // The row names the addressee; the owner who sent it is not named in this version.
-    if (party !== null) extra['to'] = describe(party);
+    if (party !== null) extra['to'] = describe(party, book);
   } else sender = party;
   if (sender !== null && direction === 'outgoing') extra['senderIsOwner'] = true;
 
@@ -236,9 +239,13 @@ export function messageRowToMessage(row: Row, context: MessageContext): RowResul
   };
 }
 
-function describe(recipient: SignalRecipient): Record<string, unknown> {
-  const facts: Record<string, unknown> = { recipientId: recipient.id };
-  putExtra(facts, 'name', recipient.name);
+function describe(recipient: SignalRecipient, book: RecipientBook): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  // A party known by its address only (before recipient ids) has no recipient row.
+  if (recipient.id >= 0) facts['recipientId'] = recipient.id;
+  // An outgoing group message names the group's recipient row, which has no name of its own.
+  putExtra(facts, 'name', recipient.name ?? book.groupsByRecipient.get(recipient.id)?.title ?? null);
+  putExtra(facts, 'groupId', recipient.groupId);
   putExtra(facts, 'id', recipientId(recipient));
   return facts;
 }

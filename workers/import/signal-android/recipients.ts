@@ -13,7 +13,7 @@
  * recipient ids in `groups.members` before it.
  */
 
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import type { ParsedParticipant } from '../../../shared/contracts/parsed-source.ts';
 import type { Row } from '../sqlite/index.ts';
 import { columnsOf, hasTable, integerValue, nonEmptyText, scanRows, selectExpressions, textValue } from '../sqlite/index.ts';
@@ -171,4 +171,18 @@ export function asParticipant(recipient: SignalRecipient): ParsedParticipant {
 /** A recipient id the table does not hold, as a participant (the row was deleted, or the page is damaged). */
 export function unknownRecipient(id: number): SignalRecipient {
   return { id, name: null, nameFrom: null, phone: null, aci: null, username: null, email: null, groupId: null };
+}
+
+/**
+ * A recipient column's value: a recipient id (an integer, or its digits as text in a column declared
+ * TEXT), or, in databases from before recipient ids (`address`, `recipient_ids`), the address itself.
+ */
+export function recipientRef(value: SqlValue | undefined): { id: number | null; address: string | null } {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? { id: value, address: null } : { id: null, address: String(value) };
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (/^\d{1,15}$/u.test(text)) return { id: Number(text), address: null };
+    return { id: null, address: text === '' ? null : text };
+  }
+  return { id: null, address: null };
 }

@@ -12,12 +12,14 @@ import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import type { ChatRegistry } from '../sqlite/index.ts';
 import { columnsOf, hasTable, integerValue, otherColumnValues, otherColumns, scanRows, selectExpressions } from '../sqlite/index.ts';
 import type { RecipientBook } from './recipients.ts';
-import { asParticipant, recipientId, unknownRecipient } from './recipients.ts';
+import { asParticipant, recipientId, recipientRef, unknownRecipient } from './recipients.ts';
 
 const RECIPIENT_COLUMN_NAMES = ['recipient_id', 'thread_recipient_id', 'recipient_ids'];
 
 interface SignalThread {
   recipientId: number | null;
+  /** The recipient column when it is not a recipient id (`recipient_ids` before version 108 held addresses). */
+  recipientText: string | null;
   otherColumns: Record<string, unknown> | null;
 }
 
@@ -39,7 +41,8 @@ export class SignalThreads {
     for (const row of scanRows(db, { table: 'thread', select }, onError)) {
       const id = integerValue(row['_id']);
       if (id === null) continue;
-      this.byId.set(id, { recipientId: integerValue(row[recipientColumn]), otherColumns: otherColumnValues(row, others) });
+      const reference = recipientRef(row[recipientColumn]);
+      this.byId.set(id, { recipientId: reference.id, recipientText: reference.address, otherColumns: otherColumnValues(row, others) });
     }
   }
 
@@ -62,7 +65,10 @@ export class SignalThreads {
     if (thread === undefined) return { key, title: `Signal chat ${threadId} (not in the thread table)`, kind: 'unknown' };
     const extra = thread.otherColumns === null ? {} : { extra: { otherColumns: thread.otherColumns } };
     const recipientRowId = thread.recipientId;
-    if (recipientRowId === null) return { key, title: `Signal chat ${threadId}`, kind: 'unknown', ...extra };
+    if (recipientRowId === null) {
+      const text = thread.recipientText;
+      return text === null ? { key, title: `Signal chat ${threadId}`, kind: 'unknown', ...extra } : { key, title: text, kind: 'unknown', participants: [{ name: null, id: text }], ...extra };
+    }
     const group = this.book.groupsByRecipient.get(recipientRowId);
     const recipient = this.book.recipients.get(recipientRowId);
     if (group !== undefined || (recipient !== undefined && recipient.groupId !== null)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_TYPES, readType, signalAndroidDbParser } from '../../../../../workers/import/signal-android/index.ts';
 import { buildDatabase, checkParsedInvariants, runParser } from '../../../../support/sqlite-parser-harness.ts';
-import { BASE_MS, INBOX, NEW_PEOPLE, NEW_SIGNAL_SCHEMA } from '../../../../support/signal-android-schema.ts';
+import { BASE_MS, INBOX, NEW_PEOPLE, NEW_SIGNAL_SCHEMA, SENT } from '../../../../support/signal-android-schema.ts';
 
 /** Values as Signal-Android's MessageTypes composes them (getOutgoingEncryptedMessageType, markAsSent…). */
 describe('Signal Android message types (MessageTypes bitmask)', () => {
@@ -62,5 +62,18 @@ describe('Signal Android message types (MessageTypes bitmask)', () => {
     expect(unknownThread === undefined ? undefined : run.sink.chatOf(unknownThread)).toMatchObject({ key: 'conversation:99', title: 'Signal chat 99 (not in the thread table)' });
     expect(noThread).toMatchObject({ chatKey: 'unattributed', direction: null, extra: { typeUnknown: 'its type is NULL, not a type Signal writes (a non-negative integer)' } });
     expect(run.sink.warnings.filter((warning) => warning.message.includes('not a type Signal writes'))).toHaveLength(3);
+  });
+
+  it('titles a chat whose thread names an address instead of a recipient id (recipient_ids, before version 108)', async () => {
+    const sql = `CREATE TABLE recipient (_id INTEGER PRIMARY KEY, phone TEXT);
+      CREATE TABLE thread (_id INTEGER PRIMARY KEY, recipient_ids TEXT);
+      CREATE TABLE sms (_id INTEGER PRIMARY KEY, thread_id INTEGER, address TEXT, date INTEGER, date_sent INTEGER, type INTEGER, body TEXT);
+      INSERT INTO thread VALUES (1, '+40700000009');
+      INSERT INTO sms VALUES (1, 1, '+40700000009', ${BASE_MS}, ${BASE_MS}, ${INBOX}, 'old'), (2, 1, '+40700000009', ${BASE_MS + 1}, ${BASE_MS + 1}, ${SENT}, 'reply');`;
+    const run = await runParser(signalAndroidDbParser, await buildDatabase(sql), 'signal.db');
+    expect(run.sink.chats).toEqual([{ key: 'conversation:1', title: '+40700000009', kind: 'unknown', participants: [{ name: null, id: '+40700000009' }] }]);
+    expect(run.sink.messages[0]).toMatchObject({ text: 'old', direction: 'incoming', sender: '+40700000009', senderId: '+40700000009', extra: { partyAddress: '+40700000009' } });
+    expect(run.sink.messages[1]).toMatchObject({ text: 'reply', direction: 'outgoing', sender: null, extra: { to: { id: '+40700000009' } } });
+    expect(run.sink.messages[1]?.extra?.['to']).not.toHaveProperty('recipientId');
   });
 });

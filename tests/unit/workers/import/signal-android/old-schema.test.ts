@@ -147,7 +147,7 @@ describe('Signal Android database, separate sms and mms tables (before version 1
     ]);
     const reply = row(parsed, 'mms', 3);
     expect(reply.attachments).toEqual([]);
-    expect(reply).toMatchObject({ direction: 'outgoing', sender: null, extra: { quoteThumbnails: [{ table: 'part', rowid: 3 }], quote: { quotedSentAt: new Date(BASE_MS + 10000).toISOString(), author: 'Dan Brown', body: 'photo and voice' } } });
+    expect(reply).toMatchObject({ direction: 'outgoing', sender: null, extra: { to: { recipientId: 4, name: 'Crew', groupId: '__signal_group__v2__!0011' }, quoteThumbnails: [{ table: 'part', rowid: 3 }], quote: { quotedSentAt: new Date(BASE_MS + 10000).toISOString(), author: 'Dan Brown', body: 'photo and voice' } } });
     expect(parsed.outcome.details).toMatchObject({ attachments: 2 });
   });
 
