@@ -140,7 +140,7 @@ async function detectSqliteBytes(path: string, bytes: Uint8Array, importedWith: 
   }
   if (kind === 'whatsapp-contacts') return detectCompanionDatabase(path, importedWith, 'a WhatsApp contacts database (a wa_contacts table, as in wa.db): it holds contact names, not messages', ANDROID_MESSAGE_DATABASE, [ANDROID_CONTACTS_ROLE], androidContactsRoleNames);
   const parser = kind === null ? undefined : SQLITE_PARSERS[kind];
-  if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite, a decrypted Signal Desktop db.sqlite, Google Messages bugle_db)' };
+  if (parser === undefined) return { format: null, reason: 'a SQLite database, but not one of the phone databases Threadline reads (Android mmssms.db, iOS sms.db, WhatsApp msgstore.db or ChatStorage.sqlite, a decrypted Signal Desktop db.sqlite, Google Messages bugle_db, a Signal Android database decrypted by signalbackup-tools)' };
   return { format: parser.format, reason: `a ${kind} database` };
 }
 

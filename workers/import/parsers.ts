@@ -10,6 +10,7 @@ import { ufdrReportParser } from './ufdr/index.ts';
 import { telegramHtmlParser, telegramJsonParser } from './telegram/index.ts';
 import { iosSmsDbParser } from './ios-sms/index.ts';
 import { signalTextParser } from './signal/index.ts';
+import { signalAndroidDbParser } from './signal-android/index.ts';
 import { sigtopJsonParser, signalDesktopDbParser } from './signal-desktop/index.ts';
 import { whatsappAndroidDbParser, whatsappIosDbParser } from './whatsapp-db/index.ts';
 import { whatsappTextParser } from './whatsapp/index.ts';
@@ -41,6 +42,7 @@ export const PARSERS: readonly SourceParser[] = [
   whatsappIosDbParser,
   signalDesktopDbParser,
   googleMessagesDbParser,
+  signalAndroidDbParser,
   imageParser,
 ];
 
@@ -52,6 +54,7 @@ export const SQLITE_PARSERS: Readonly<Record<string, SourceParser>> = {
   'whatsapp-ios': whatsappIosDbParser,
   'signal-desktop': signalDesktopDbParser,
   'google-messages': googleMessagesDbParser,
+  'signal-android': signalAndroidDbParser,
 };
 
 export function parserFor(format: string): SourceParser | undefined {

@@ -7,7 +7,7 @@
 import { tableNamesFromBytes } from './schema-from-bytes.ts';
 import { sniffSqlite } from './sniff-sqlite.ts';
 
-export type SqliteSourceKind = 'android-sms' | 'ios-sms' | 'whatsapp-android' | 'whatsapp-ios' | 'whatsapp-contacts' | 'signal-desktop' | 'google-messages';
+export type SqliteSourceKind = 'android-sms' | 'ios-sms' | 'whatsapp-android' | 'whatsapp-ios' | 'whatsapp-contacts' | 'signal-desktop' | 'google-messages' | 'signal-android';
 
 /**
  * Tables only Signal Desktop creates beside its `conversations` and `messages`: those two names
@@ -23,6 +23,15 @@ const SIGNAL_DESKTOP_TABLES = ['identitykeys', 'messages_fts', 'sticker_packs', 
  */
 const BUGLE_TABLES = ['conversations', 'messages', 'parts', 'participants', 'conversation_participants'];
 
+/**
+ * Signal Android's tables (Signal-Android ThreadTable, RecipientTable): `thread` and `recipient`
+ * beside its message tables, `sms` and `mms` before database version 174, `message` from it on.
+ * Android's own mmssms.db has `threads` (plural) and no `recipient`; Signal Desktop has
+ * `conversations` and `messages`.
+ */
+const SIGNAL_ANDROID_TABLES = ['thread', 'recipient'];
+const SIGNAL_ANDROID_MESSAGE_TABLES = ['message', 'sms', 'mms'];
+
 /** Decides from a set of lower-cased table names. */
 export function identifyByTables(tables: ReadonlySet<string>): SqliteSourceKind | null {
   const has = (name: string): boolean => tables.has(name);
@@ -32,6 +41,7 @@ export function identifyByTables(tables: ReadonlySet<string>): SqliteSourceKind 
   if ((has('messages') && has('chat_list')) || (has('message') && has('chat') && has('jid'))) return 'whatsapp-android';
   if (has('conversations') && has('messages') && SIGNAL_DESKTOP_TABLES.some(has)) return 'signal-desktop';
   if (BUGLE_TABLES.every(has)) return 'google-messages';
+  if (SIGNAL_ANDROID_TABLES.every(has) && SIGNAL_ANDROID_MESSAGE_TABLES.some(has)) return 'signal-android';
   if (has('sms') && (has('threads') || has('pdu') || has('canonical_addresses'))) return 'android-sms';
   if (has('wa_contacts')) return 'whatsapp-contacts';
   return null;
