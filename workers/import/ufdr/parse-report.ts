@@ -36,7 +36,7 @@ import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.26.0';
+export const UFDR_PARSER_VERSION = '1.27.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();

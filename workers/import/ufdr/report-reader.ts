@@ -115,14 +115,25 @@ export class ReportReader {
       // The prefilter refuses entity declarations before saxes sees them; this is the second lock.
       if (/<!ENTITY/iu.test(doctype)) this.fault ??= { line: parser.line, column: parser.column, message: 'the DOCTYPE declares XML entities' };
     });
+    // saxes reads on to the end of the text it was given after an error it cannot recover from:
+    // what it makes of that text is not read (the model the break cut stays the open capture).
     parser.on('opentagstart', (tag) => {
+      if (this.fault !== null) return;
       this.lastEvent = parser.position;
       this.tagStart = { position: Math.max(0, parser.position - tag.name.length - 2), line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
     });
-    parser.on('opentag', (tag) => this.open(tag));
-    parser.on('text', (text: string) => this.text(text, false));
-    parser.on('cdata', (text: string) => this.text(text, true));
-    parser.on('closetag', () => this.close());
+    parser.on('opentag', (tag) => {
+      if (this.fault === null) this.open(tag);
+    });
+    parser.on('text', (text: string) => {
+      if (this.fault === null) this.text(text, false);
+    });
+    parser.on('cdata', (text: string) => {
+      if (this.fault === null) this.text(text, true);
+    });
+    parser.on('closetag', () => {
+      if (this.fault === null) this.close();
+    });
   }
 
   get path(): string {
