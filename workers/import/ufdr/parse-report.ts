@@ -36,7 +36,7 @@ import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.27.0';
+export const UFDR_PARSER_VERSION = '1.28.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -196,6 +196,10 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
   }
   if (state.root === null) throw new AppError('E_IMPORT_FORMAT', `${file}: no XML element found; this is not a Cellebrite report`);
   if (prefilter.loneSurrogates > 0) sink.warning({ place: file, message: `${prefilter.loneSurrogates} character references to a lone UTF-16 surrogate were read as U+FFFD` });
+  const { guard } = reader;
+  if (guard.escaped > 0) {
+    sink.warning({ place: `${file}:${guard.firstEscapedLine ?? 1}`, message: `${guard.escaped} '<' characters inside field values are not escaped in the report (Physical Analyzer writes some values so, a Password model's Data above all); they were read as text` });
+  }
   if (prefilter.doctype !== null) sink.warning({ place: file, message: `the file has a DOCTYPE (${prefilter.doctype.slice(0, 200)}), which Cellebrite does not write; it was ignored` });
   if (fragment && (stats.unresolvedFileRefs > 0 || stats.missingAttachmentFiles > 0)) {
     sink.warning({ place: file, message: `this is a fragment of a report.xml (its root is <${state.root ?? ''}>), without the report's taggedFiles: ${stats.unresolvedFileRefs} attachment file references could not be linked to vendor digests, and ${stats.missingAttachmentFiles} attachment files are not beside it` });
@@ -234,6 +238,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       taggedFiles: files.indexed + files.notIndexed,
       userAccountList: facts.accounts,
       surrogatePairsJoined: prefilter.joinedPairs,
+      unescapedValueLessThans: guard.escaped,
       complete: stopped === null,
       ...(unreferenced === null ? {} : { unreferencedEntries: unreferenced.length, unreferencedEntryNames: unreferenced.slice(0, MAX_LISTED_UNREFERENCED) }),
       invalidUtf8Sequences: decoder.report.invalidSequences,

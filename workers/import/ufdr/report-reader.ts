@@ -11,6 +11,7 @@ import type { SaxesTagPlain } from 'saxes';
 import { RAW_TEXT_LIMIT } from '../import-limits.ts';
 import { appendText, localName, newNode } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
+import { ValueTextGuard } from './value-text-guard.ts';
 
 /** A captured model larger than this becomes an 'unparsed' record instead of a tree. */
 export const MAX_MODEL_CHARS = 16 * 1024 * 1024;
@@ -88,6 +89,8 @@ export class ReportReader {
   readonly frames: Frame[] = [];
   capture: Capture | null = null;
   fault: Fault | null = null;
+  /** Escapes a '<' inside a value's text, which Physical Analyzer can leave unescaped (value-text-guard.ts). */
+  readonly guard = new ValueTextGuard();
   /** The root element's `type` attribute (a fragment's model type), once the root opened. */
   rootType: string | null = null;
   /** Frames open when the current top-level Chat model started, or 0 outside a Chat. */
@@ -145,7 +148,12 @@ export class ReportReader {
     return this.fed;
   }
 
-  feed(text: string): void {
+  feed(written: string): void {
+    if (written === '' || this.fault !== null) return;
+    this.write(this.guard.push(written));
+  }
+
+  private write(text: string): void {
     if (text === '' || this.fault !== null) return;
     this.window += text;
     try {
@@ -181,6 +189,8 @@ export class ReportReader {
 
   /** Ends the input; a fault is recorded when the XML is incomplete. */
   end(): void {
+    if (this.fault !== null) return;
+    this.write(this.guard.end());
     if (this.fault !== null) return;
     try {
       this.parser.close();
