@@ -6,9 +6,10 @@
  * import stopped there: every model after the first such Password in the report was lost.
  *
  * A `<value>` holds text only (its text, a CDATA section, or nothing; `<empty/>` is a sibling,
- * never a child), so inside a value's content any `<` that opens neither the value's close tag
- * nor a CDATA section or comment is text: it is passed on as `&lt;`, and counted. Everything
- * outside values, and CDATA and comments anywhere, pass unchanged. Line numbers are unchanged;
+ * never a child, and Physical Analyzer writes no comment there), so inside a value's content any
+ * `<` that opens neither the value's close tag nor a CDATA section is text (a password `<!--x`
+ * too, which as a comment would have swallowed the report up to the next `-->`): it is passed on
+ * as `&lt;`, and counted. Everything outside values, and CDATA anywhere, pass unchanged. Line numbers are unchanged;
  * columns after an escaped `<` on its line shift right by three.
  */
 
@@ -96,10 +97,10 @@ export class ValueTextGuard {
         if (close !== null) {
           at = lt + close[0].length;
           this.mode = 'markup';
-        } else if (text.startsWith(CDATA_START, lt) || text.startsWith(COMMENT_START, lt)) {
+        } else if (text.startsWith(CDATA_START, lt)) {
           this.after = 'content';
-          this.mode = text.startsWith(CDATA_START, lt) ? 'cdata' : 'comment';
-          at = lt + (this.mode === 'cdata' ? CDATA_START.length : COMMENT_START.length);
+          this.mode = 'cdata';
+          at = lt + CDATA_START.length;
         } else if (held(lt)) {
           break;
         } else {

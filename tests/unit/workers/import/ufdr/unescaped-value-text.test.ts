@@ -77,8 +77,8 @@ describe('ValueTextGuard', () => {
   });
 
   it('escapes only the text of values, and leaves well-formed XML as it is', () => {
-    expect(guarded('<f><value a="x>y" b=\'<\'>1<2</value><x:value>a<b</x:value><value/><![CDATA[<]]><value><![CDATA[<]]>c<d</value></f>', 1)).toBe(
-      '<f><value a="x>y" b=\'<\'>1&lt;2</value><x:value>a&lt;b</x:value><value/><![CDATA[<]]><value><![CDATA[<]]>c&lt;d</value></f>',
+    expect(guarded('<f><value a="x>y" b=\'<\'>1<2</value><x:value>a<b</x:value><value/><![CDATA[<]]><value><![CDATA[<]]>c<d</value><!--<value>--><value>e<!--f</value></f>', 1)).toBe(
+      '<f><value a="x>y" b=\'<\'>1&lt;2</value><x:value>a&lt;b</x:value><value/><![CDATA[<]]><value><![CDATA[<]]>c&lt;d</value><!--<value>--><value>e&lt;!--f</value></f>',
     );
     const wellFormed = `<project ${NS}><values><valueType>x</valueType></values>${message('m', 'plain &amp; &lt;b&gt;')}</project>`;
     expect(guarded(wellFormed, 3)).toBe(wellFormed);
