@@ -21,8 +21,11 @@ export const MAX_RUN_CHARS = 64 * 1024 * 1024;
 /** Characters kept between models so a start tag cut by a chunk end is still in the raw text. */
 const TAG_START_TAIL = 1024;
 
-/** saxes errors about one character or reference; reading goes on after them. */
-const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity/u;
+/**
+ * saxes errors about one character or reference, or a `]]>` in a text (which saxes keeps as
+ * written: an unescaped value of Physical Analyzer's, value-text-guard.ts); reading goes on after them.
+ */
+const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity|the string "\]\]>" is disallowed in char data/u;
 
 export type CaptureKind = 'file' | 'chat-field' | 'participant' | 'message' | 'activity' | 'standalone' | 'record' | 'contact' | 'account' | 'header';
 

@@ -64,6 +64,26 @@ describe('Cellebrite report.xml: a value written without escaping', () => {
   });
 });
 
+describe('Cellebrite report.xml: "]]>" in a value written without escaping', () => {
+  // Regression: saxes reports a "]]>" in a text and reads on, keeping it, but the reader took the
+  // report for broken there; with the Password first, nothing had been read and the whole UFDR was refused.
+  it.each([64 * 1024, 5])('is kept as written, with a warning, and the report is read on (chunks of %i bytes)', async (chunkBytes) => {
+    const xml = XML.replace('p<ss&w</rd>x<3', 'ab]]>cd').replace(message('m2', 'a < b, <3'), message('m2', 'x]]>y'));
+    const result = await runParser(ufdrReportParser, inputFromText(xml, { displayName: 'report.xml', chunkBytes }));
+    expect(result.messages.map((record) => [record.extra?.['modelId'], record.text])).toEqual([
+      ['m1', 'a CDATA body holding <value type="String">x</value> and a < b'],
+      ['m2', 'x]]>y'],
+      ['m3', 'after'],
+      ['m4', ''],
+    ]);
+    expect(result.outcome.details).toMatchObject({ complete: true });
+    expect(result.warnings.map((warning) => [warning.place, warning.message])).toEqual([
+      ['report.xml:10:26', 'the string "]]>" is disallowed in char data. The text is kept as written.'],
+      ['report.xml:16:118', 'the string "]]>" is disallowed in char data. The text is kept as written.'],
+    ]);
+  });
+});
+
 describe('ValueTextGuard', () => {
   const guarded = (text: string, size: number): string => {
     const guard = new ValueTextGuard();
