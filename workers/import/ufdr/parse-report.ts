@@ -30,13 +30,14 @@ import type { Capture, ReaderEvents } from './report-reader.ts';
 import { ReportRecords } from './report-records.ts';
 import type { RecordStats } from './report-records.ts';
 import { isProtectedReport } from './sniff.ts';
+import { prefilterInSlices } from './prefilter-slices.ts';
 import { prescanTaggedFiles } from './tagged-files-prepass.ts';
 import { StampReader } from './date-order.ts';
 import type { DateOrderDecision } from './date-order.ts';
 import { prescanDateOrder } from './date-prescan.ts';
 import type { TaggedFilesOrder } from './tagged-files-prepass.ts';
 
-export const UFDR_PARSER_VERSION = '1.26.0';
+export const UFDR_PARSER_VERSION = '1.28.0';
 
 export async function parseUfdrReport(input: ParserInput, sink: ParseSink, options: { dateOrder?: 'dmy' | 'mdy' | 'ymd' } = {}): Promise<ParseOutcome> {
   const files = new FileIndex();
@@ -154,12 +155,12 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       }
       first = false;
       sink.throwIfCancelled();
-      await feedInSlices(prefilter.push(decoder.decode(chunk)), (slice) => reader.feed(slice), flush, () => reader.fault !== null);
+      await feedInSlices(decoder.decode(chunk), (slice) => reader.feed(prefilterInSlices(prefilter, slice)), flush, () => reader.fault !== null);
       sink.progress(decoder.bytesDone, input.size);
       if (reader.fault !== null) break;
     }
     if (reader.fault === null) {
-      reader.feed(prefilter.push(decoder.end()));
+      reader.feed(prefilterInSlices(prefilter, decoder.end()));
       reader.feed(prefilter.end());
       reader.end();
     }
@@ -196,6 +197,10 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
   }
   if (state.root === null) throw new AppError('E_IMPORT_FORMAT', `${file}: no XML element found; this is not a Cellebrite report`);
   if (prefilter.loneSurrogates > 0) sink.warning({ place: file, message: `${prefilter.loneSurrogates} character references to a lone UTF-16 surrogate were read as U+FFFD` });
+  const { guard } = reader;
+  if (guard.escaped > 0) {
+    sink.warning({ place: `${file}:${guard.firstEscapedLine ?? 1}`, message: `${guard.escaped} '<' characters inside field values are not escaped in the report (Physical Analyzer writes some values so, a Password model's Data above all); they were read as text` });
+  }
   if (prefilter.doctype !== null) sink.warning({ place: file, message: `the file has a DOCTYPE (${prefilter.doctype.slice(0, 200)}), which Cellebrite does not write; it was ignored` });
   if (fragment && (stats.unresolvedFileRefs > 0 || stats.missingAttachmentFiles > 0)) {
     sink.warning({ place: file, message: `this is a fragment of a report.xml (its root is <${state.root ?? ''}>), without the report's taggedFiles: ${stats.unresolvedFileRefs} attachment file references could not be linked to vendor digests, and ${stats.missingAttachmentFiles} attachment files are not beside it` });
@@ -234,6 +239,7 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       taggedFiles: files.indexed + files.notIndexed,
       userAccountList: facts.accounts,
       surrogatePairsJoined: prefilter.joinedPairs,
+      unescapedValueLessThans: guard.escaped,
       complete: stopped === null,
       ...(unreferenced === null ? {} : { unreferencedEntries: unreferenced.length, unreferencedEntryNames: unreferenced.slice(0, MAX_LISTED_UNREFERENCED) }),
       invalidUtf8Sequences: decoder.report.invalidSequences,

@@ -6,6 +6,7 @@
  */
 
 import { defineField } from '../import-limits.ts';
+import { detached } from './detached.ts';
 import type { FileIndex } from './file-index.ts';
 import { descendants, fieldModels, fieldText } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -30,7 +31,8 @@ export class ReportFacts {
   }
 
   count(type: string): void {
-    this.counts.set(type, (this.counts.get(type) ?? 0) + 1);
+    const counted = this.counts.get(type);
+    this.counts.set(counted === undefined ? detached(type) : type, (counted ?? 0) + 1);
   }
 
   modelCounts(): Record<string, number> {

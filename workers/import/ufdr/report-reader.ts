@@ -11,6 +11,7 @@ import type { SaxesTagPlain } from 'saxes';
 import { RAW_TEXT_LIMIT } from '../import-limits.ts';
 import { appendText, localName, newNode } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
+import { ValueTextGuard } from './value-text-guard.ts';
 
 /** A captured model larger than this becomes an 'unparsed' record instead of a tree. */
 export const MAX_MODEL_CHARS = 16 * 1024 * 1024;
@@ -20,8 +21,11 @@ export const MAX_RUN_CHARS = 64 * 1024 * 1024;
 /** Characters kept between models so a start tag cut by a chunk end is still in the raw text. */
 const TAG_START_TAIL = 1024;
 
-/** saxes errors about one character or reference; reading goes on after them. */
-const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity/u;
+/**
+ * saxes errors about one character or reference, or a `]]>` in a text (which saxes keeps as
+ * written: an unescaped value of Physical Analyzer's, value-text-guard.ts); reading goes on after them.
+ */
+const RECOVERABLE_ERROR = /entity|disallowed character\.|disallowed character in entity|the string "\]\]>" is disallowed in char data/u;
 
 export type CaptureKind = 'file' | 'chat-field' | 'participant' | 'message' | 'activity' | 'standalone' | 'record' | 'contact' | 'account' | 'header';
 
@@ -88,6 +92,8 @@ export class ReportReader {
   readonly frames: Frame[] = [];
   capture: Capture | null = null;
   fault: Fault | null = null;
+  /** Escapes a '<' inside a value's text, which Physical Analyzer can leave unescaped (value-text-guard.ts). */
+  readonly guard = new ValueTextGuard();
   /** The root element's `type` attribute (a fragment's model type), once the root opened. */
   rootType: string | null = null;
   /** Frames open when the current top-level Chat model started, or 0 outside a Chat. */
@@ -115,14 +121,25 @@ export class ReportReader {
       // The prefilter refuses entity declarations before saxes sees them; this is the second lock.
       if (/<!ENTITY/iu.test(doctype)) this.fault ??= { line: parser.line, column: parser.column, message: 'the DOCTYPE declares XML entities' };
     });
+    // saxes reads on to the end of the text it was given after an error it cannot recover from:
+    // what it makes of that text is not read (the model the break cut stays the open capture).
     parser.on('opentagstart', (tag) => {
+      if (this.fault !== null) return;
       this.lastEvent = parser.position;
       this.tagStart = { position: Math.max(0, parser.position - tag.name.length - 2), line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
     });
-    parser.on('opentag', (tag) => this.open(tag));
-    parser.on('text', (text: string) => this.text(text, false));
-    parser.on('cdata', (text: string) => this.text(text, true));
-    parser.on('closetag', () => this.close());
+    parser.on('opentag', (tag) => {
+      if (this.fault === null) this.open(tag);
+    });
+    parser.on('text', (text: string) => {
+      if (this.fault === null) this.text(text, false);
+    });
+    parser.on('cdata', (text: string) => {
+      if (this.fault === null) this.text(text, true);
+    });
+    parser.on('closetag', () => {
+      if (this.fault === null) this.close();
+    });
   }
 
   get path(): string {
@@ -134,7 +151,12 @@ export class ReportReader {
     return this.fed;
   }
 
-  feed(text: string): void {
+  feed(written: string): void {
+    if (written === '' || this.fault !== null) return;
+    this.write(this.guard.push(written));
+  }
+
+  private write(text: string): void {
     if (text === '' || this.fault !== null) return;
     this.window += text;
     try {
@@ -170,6 +192,8 @@ export class ReportReader {
 
   /** Ends the input; a fault is recorded when the XML is incomplete. */
   end(): void {
+    if (this.fault !== null) return;
+    this.write(this.guard.end());
     if (this.fault !== null) return;
     try {
       this.parser.close();

@@ -7,7 +7,7 @@
 
 import type { ParsedChat, ParsedMessage, ParseSink, SourceLocator } from '../../../shared/contracts/parsed-source.ts';
 import type { WarningLimiter } from '../import-limits.ts';
-import { truncateRaw } from '../import-limits.ts';
+import { defineField, truncateRaw } from '../import-limits.ts';
 import { unparsedRecord } from '../unparsed-record.ts';
 import { accountRecord, ACCOUNTS_CHAT } from './account-records.ts';
 import { activityRecord, MAX_TRACKED_MESSAGE_IDS, mirroredMessageId } from './activity-records.ts';
@@ -19,6 +19,7 @@ import type { ChatHeader } from './chats.ts';
 import type { FileIndex } from './file-index.ts';
 import { OwnerIdentifiers, PartyKeys, sideTimesOf } from './model-facts.ts';
 import type { SideTime } from './model-facts.ts';
+import { detached, detachedChat, detachedOrNull } from './detached.ts';
 import { fieldText } from './model-tree.ts';
 import { instantMessage } from './records.ts';
 import type { PersonFacts } from './report-facts.ts';
@@ -52,7 +53,8 @@ export interface RecordStats {
 
 export class ReportRecords {
   readonly ready: ParsedMessage[] = [];
-  readonly announced = new Set<string>();
+  /** Each chat's key as announced, to its copy (detached.ts) that the chat's records carry. */
+  readonly announced = new Map<string, string>();
   readonly owner = new OwnerIdentifiers();
   readonly keys = new PartyKeys();
   /**
@@ -81,8 +83,10 @@ export class ReportRecords {
   /** `again`: tell the sink even if announced before (a header read after the chat's first messages). */
   announce(chat: ParsedChat, again = false): void {
     if (this.announced.has(chat.key) && !again) return;
-    this.announced.add(chat.key);
-    this.sink.chat(chat);
+    // The writer keeps every chat to the end of the import: nothing of it may keep the report's text alive.
+    const kept = detachedChat(chat);
+    this.announced.set(kept.key, this.announced.get(kept.key) ?? kept.key);
+    this.sink.chat(kept);
   }
 
   /** An InstantMessage model, inside the Chat being read (`chat`) or standalone (null). */
@@ -113,7 +117,7 @@ export class ReportRecords {
     this.placeSideNoTimes(place);
     if (times === null) return;
     if (this.chatTimes.length >= MAX_CHAT_TIMES) this.chatTimesNotKept += 1;
-    else this.chatTimes.push({ chatKey: chatKeyOf(chat), modelId: chat.modelId, times });
+    else this.chatTimes.push({ chatKey: this.announced.get(chatKeyOf(chat)) ?? detached(chatKeyOf(chat)), modelId: detachedOrNull(chat.modelId), times: detachedTimes(times) });
   }
 
   /** A ChatActivity model of the Chat's ActivityLog: skipped when it mirrors a message read before it. */
@@ -218,6 +222,10 @@ export class ReportRecords {
     const place = `${this.file}:${capture.root.line}:${capture.root.column}`;
     for (const note of notes) this.warnings.add('record', place, note);
     const kept = message.kind === 'unparsed' && raw !== undefined ? keepRaw(message, raw, capture.rawChars) : message;
+    // The writer keeps a chat's key and its senders (names and ids) to the end of the import (detached.ts).
+    kept.chatKey = this.announced.get(kept.chatKey) ?? detached(kept.chatKey);
+    kept.sender = detachedOrNull(kept.sender);
+    if (kept.senderId !== undefined) kept.senderId = detachedOrNull(kept.senderId);
     if (kept.kind === 'unparsed') this.stats.unparsed += 1;
     if (kept.deleted) this.stats.deleted += 1;
     if (kept.time === null && isNoTimeStamp(kept.timestampText)) {
@@ -260,6 +268,15 @@ export class ReportRecords {
   private locatorOf(capture: Capture): SourceLocator {
     return { kind: 'xml-path', file: this.file, path: capture.path, line: capture.root.line, column: capture.root.column };
   }
+}
+
+/** A chat's times, kept in the source details to the end of the import, copied (detached.ts). */
+function detachedTimes(times: Record<string, SideTime>): Record<string, SideTime> {
+  const copy: Record<string, SideTime> = {};
+  for (const [name, time] of Object.entries(times)) {
+    defineField(copy, detached(name), { ...time, text: detached(time.text), ...(time.format === undefined ? {} : { format: detached(time.format) }) });
+  }
+  return copy;
 }
 
 /**
