@@ -19,6 +19,7 @@ const UNIT_FILES_WITH_TIME_BOUNDS = [
   'tests/unit/shared/identifiers/extract.test.ts',
   'tests/unit/workers/import/csv/stated-offset.test.ts',
   'tests/unit/workers/import/sms-xml/mms-smil-part-order.test.ts',
+  'tests/unit/workers/import/sms-xml/prefilter-many-sections.test.ts',
   'tests/unit/workers/import/whatsapp/parse-whatsapp-text.test.ts',
   'tests/unit/workers/import/zip/lookup-scale.test.ts',
 ];

@@ -40,6 +40,8 @@ const COMMENT_START = '<!--';
 const COMMENT_END = '-->';
 /** Enough of the previous text to complete a section marker cut by a chunk end (the longest is CDATA_START). */
 const MARKER_TAIL_CHARS = CDATA_START.length - 1;
+/** No search for a section start made yet in the text being escaped (below any place in it). */
+const UNKNOWN = -2;
 
 /** A stretch of the file in which '&' is plain text, not the start of a reference. */
 type Section = 'cdata' | 'comment';
@@ -75,6 +77,8 @@ export class XmlPrefilter {
   /** The section the text read so far ends in, or null outside any. */
   private section: Section | null = null;
   private markerTail = '';
+  /** The last start of each kind of section found in the text being escaped, -1 for none left, UNKNOWN before a search (nextStart). */
+  private startsFound: Record<Section, number> = { cdata: UNKNOWN, comment: UNKNOWN };
   /** The DOCTYPE text when the file had one (without entity declarations). */
   doctype: string | null = null;
 
@@ -172,6 +176,7 @@ export class XmlPrefilter {
    * step's cost on a 354 MB backup).
    */
   private escapeBareAmpersands(text: string): string {
+    this.startsFound = { cdata: UNKNOWN, comment: UNKNOWN };
     let out = '';
     let emitted = 0;
     let next = this.sectionMarkerCrossingInto(text);
@@ -200,10 +205,25 @@ export class XmlPrefilter {
       const at = text.indexOf(marker, from);
       return at === -1 ? null : { end: at + marker.length, enters: null };
     }
-    const cdata = text.indexOf(CDATA_START, from);
-    const comment = text.indexOf(COMMENT_START, from);
+    const cdata = this.nextStart(text, 'cdata', from);
+    const comment = this.nextStart(text, 'comment', from);
     if (cdata === -1 && comment === -1) return null;
     return comment === -1 || (cdata !== -1 && cdata < comment) ? { end: cdata + CDATA_START.length, enters: 'cdata' } : { end: comment + COMMENT_START.length, enters: 'comment' };
+  }
+
+  /**
+   * Where the next start of a section of `kind` lies in `text` at or after `from` (-1: none).
+   * Searches of one text go forward, so an answer found for an earlier `from` still holds when it
+   * lies at or after this one, and "none" always does: without this, a text of many CDATA
+   * sections and no comment (every string of a Cellebrite report) was searched for a comment to
+   * its end from every section, in time growing with the square of the text's length.
+   */
+  private nextStart(text: string, kind: Section, from: number): number {
+    const found = this.startsFound[kind];
+    if (found === -1 || found >= from) return found;
+    const at = text.indexOf(kind === 'cdata' ? CDATA_START : COMMENT_START, from);
+    this.startsFound[kind] = at;
+    return at;
   }
 
   /** A marker that changes the section begun in the previous text's last characters and ending in `text`. */
