@@ -9,7 +9,7 @@ import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { CaseSession } from './case/case-session.ts';
 import { detectFiles } from './import/detect-files.ts';
-import { exportCase } from './export/export-case.ts';
+import { describeExport, exportCase } from './export/export-case.ts';
 import type { ExportOptions, ExportSummary } from './export/export-case.ts';
 import { verifyEvidencePackage } from './package/verify-package.ts';
 import { chatIndicators, recordDecision, reviewQueue } from './markers/review.ts';
@@ -131,7 +131,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   /** Starts a court-package export task; the promise settles with the summary. */
   startExport(options: Omit<ExportOptions, 'examiner'>): { taskId: string; done: Promise<ExportSummary> } {
     const session = this.current();
-    const { id, done } = this.tasks.start('export', `Export to ${options.outDir}`, (task) => exportCase(session, { ...options, examiner: this.options.actor }, task, async (kind) => session.db.client.call('reviewedRowids', { kind })), (summary) => `${summary.messages} messages, ${summary.files.length} files, ${summary.bytes} bytes in ${summary.bag}`);
+    const { id, done } = this.tasks.start('export', `Export to ${options.outDir}`, (task) => exportCase(session, { ...options, examiner: this.options.actor }, task, async (kind) => session.db.client.call('reviewedRowids', { kind })), describeExport);
     void done.then(
       () => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }),
       () => undefined,
