@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Channel, RequestOf, ResponseOf, EventTypes, AppInfo } from '../shared/ipc/contract.ts';
-import type { DateOrder, ImportOptions, ImportSummary } from '../shared/domain/import.ts';
+import type { CsvMappingSpec, DateOrder, ImportOptions, ImportSummary } from '../shared/domain/import.ts';
 import { parseLanguageList } from '../shared/domain/case.ts';
 import type { SourceRecord } from '../shared/domain/source.ts';
-import { cancelledSources, declaredDateOrder, sourcesToRetry } from '../shared/domain/source-retry.ts';
+import { cancelledSources, declaredCsvMapping, declaredDateOrder, sourcesToRetry } from '../shared/domain/source-retry.ts';
 import { normaliseDeviceLabel } from '../shared/domain/device.ts';
 import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
@@ -105,7 +105,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
    * shared/domain/source-retry.ts), each with the device its earlier attempt was declared with.
    */
   /** The case's failed and interrupted sources to import again; with `only`, just those of them at these paths. */
-  async sourcesToRetry(only?: readonly string[]): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string>; dateOrderByPath: Record<string, DateOrder> }> {
+  async sourcesToRetry(only?: readonly string[]): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string>; dateOrderByPath: Record<string, DateOrder>; csvMappingByPath: Record<string, CsvMappingSpec> }> {
     const { sources } = await this.current().db.client.call('caseSummary', {});
     const wanted = only === undefined ? null : new Set(only);
     const retried = sourcesToRetry(sources).filter((source) => wanted === null || wanted.has(source.path));
@@ -119,7 +119,13 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       const dateOrder = declaredDateOrder(source);
       if (dateOrder !== null) dateOrderByPath[source.path] = dateOrder;
     }
-    return { paths: readablePaths(retried), deviceByPath, timeZoneByPath, dateOrderByPath };
+    // A CSV source is recognised by its mapping only: retried without it, it failed as "not recognised".
+    const csvMappingByPath: Record<string, CsvMappingSpec> = {};
+    for (const source of retried) {
+      const mapping = declaredCsvMapping(source);
+      if (mapping !== null) csvMappingByPath[source.path] = mapping;
+    }
+    return { paths: readablePaths(retried), deviceByPath, timeZoneByPath, dateOrderByPath, csvMappingByPath };
   }
 
   /** Paths of sources whose latest import the user cancelled: left out of "retry failed", importable by name. */
@@ -248,9 +254,9 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       },
       'import.detect': async ({ paths, csvMapping }) => detectFiles(this.current(), paths, csvMapping),
       'import.retryFailed': async ({ timeZone, paths: only }) => {
-        const { paths, deviceByPath, timeZoneByPath, dateOrderByPath } = await this.sourcesToRetry(only);
+        const { paths, deviceByPath, timeZoneByPath, dateOrderByPath, csvMappingByPath } = await this.sourcesToRetry(only);
         if (paths.length === 0) return { taskId: null, paths };
-        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath, timeZoneByPath, dateOrderByPath });
+        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath, timeZoneByPath, dateOrderByPath, csvMappingByPath });
         this.readImagesAfter(done);
         return { taskId, paths };
       },
