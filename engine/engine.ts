@@ -27,6 +27,8 @@ import { EventEmitter } from 'node:events';
 
 export { APP_NAME, APP_VERSION } from './app-version.ts';
 
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 export type EngineHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 /** What "Look for indicators again" tagged: messages (their text), and messages whose images' OCR text was tagged. */
@@ -164,8 +166,10 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         let sourcesDone = 0;
         try {
           for (const [index, sourceId] of sources.entries()) {
-            task.progress(`tagging source ${index + 1} of ${sources.length}`, index, steps);
-            summary.messages += await tagSource(session, sourceId, task.signal, () => undefined);
+            const stage = `tagging source ${index + 1} of ${sources.length}`;
+            task.progress(stage, index, steps);
+            // Messages as they are tagged: a source of hundreds of thousands held the bar still for minutes.
+            summary.messages += await tagSource(session, sourceId, task.signal, (tagged) => task.progress(`${stage}: ${COUNT_FORMAT.format(tagged)} messages so far`, index, steps));
             sourcesDone += 1;
           }
           task.progress('tagging the text read from images', sources.length, steps);
