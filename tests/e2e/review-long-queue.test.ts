@@ -9,15 +9,16 @@ import { SCREENSHOTS, useUiSession } from '../support/ui-session.ts';
  * appear and every click or key seconds more. It shows a page of cards, follows the cursor, and
  * shows more or earlier cards on request.
  */
-const TAGGED = 250;
+const TAGGED = 1_050;
 const PAGE = 100;
 
 function chat(): string {
   const lines: string[] = [];
   for (let index = 0; index < TAGGED; index++) {
     const minute = String(index % 60).padStart(2, '0');
-    const hour = String(8 + Math.floor(index / 60)).padStart(2, '0');
-    lines.push(`01/04/2024, ${hour}:${minute} - Boss: You owe me for the ticket, number ${index + 1}`);
+    const hour = String(Math.floor(index / 60) % 24).padStart(2, '0');
+    const day = String(1 + Math.floor(index / 1440)).padStart(2, '0');
+    lines.push(`${day}/04/2024, ${hour}:${minute} - Boss: You owe me for the ticket, number ${index + 1}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -36,7 +37,10 @@ describe('a review queue of many tagged messages', () => {
     const cards = page.getByTestId('review-item');
     await cards.first().waitFor();
     expect(await cards.count()).toBe(PAGE);
-    expect(await page.getByTestId('review-queue-more').textContent()).toContain(`${TAGGED - PAGE} left`);
+    expect(await page.getByTestId('review-queue-more').textContent()).toContain('950 left');
+    // Counts in the thousands are grouped like every other count ("1050 to decide", "×1050" before).
+    const risk = (await page.getByTestId('risk-item').first().textContent()) ?? '';
+    for (const shown of ['×1,050', '1,050 tagged messages', '1,050 to decide', 'Boss (1,050)']) expect(risk).toContain(shown);
     expect(await page.getByTestId('review-queue-earlier').count()).toBe(0);
 
     // The keys walk past the last card shown: the cards follow the cursor.
@@ -52,10 +56,10 @@ describe('a review queue of many tagged messages', () => {
 
     // More, then earlier, on request; the cursor stays where it was.
     await page.getByTestId('review-queue-more').click();
-    await expect.poll(async () => cards.count()).toBe(TAGGED - (PAGE - 10));
-    expect(await page.getByTestId('review-queue-more').count()).toBe(0);
+    await expect.poll(async () => cards.count()).toBe(2 * PAGE);
     await page.getByTestId('review-queue-earlier').click();
-    await expect.poll(async () => cards.count()).toBe(TAGGED);
+    await expect.poll(async () => cards.count()).toBe(2 * PAGE + (PAGE - 10));
+    expect(await page.getByTestId('review-queue-earlier').count()).toBe(0);
     expect((await current.textContent()) ?? '').toContain(`number ${PAGE + 6}`);
     await page.screenshot({ path: join(SCREENSHOTS, 'review-long-queue.png') });
     expect(ui.consoleErrors).toEqual([]);
