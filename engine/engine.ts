@@ -29,6 +29,12 @@ export { APP_NAME, APP_VERSION } from './app-version.ts';
 
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
+/** "1 of 1 source imported, 300,000 messages, 58 issues" (it said "1 of 1 sources imported, 300000 messages"). */
+export function importTaskSummary(imported: number, totals: { sources: number; messages: number; issues: number }): string {
+  const counted = (count: number, singular: string): string => `${COUNT_FORMAT.format(count)} ${count === 1 ? singular : `${singular}s`}`;
+  return `${COUNT_FORMAT.format(imported)} of ${totals.sources === 1 ? '1 source' : `${COUNT_FORMAT.format(totals.sources)} sources`} imported, ${counted(totals.messages, 'message')}, ${counted(totals.issues, 'issue')}`;
+}
+
 export type EngineHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 /** What "Look for indicators again" tagged: messages (their text), and messages whose images' OCR text was tagged. */
@@ -92,7 +98,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     const title = device === null ? what : `${what} as device “${device}”`;
     const { id, done } = this.tasks.start('import', title, (task) => importFiles(session, paths, options, task), (summary) => {
       const imported = summary.sources.filter((source) => source.status === 'imported').length;
-      return `${imported} of ${summary.totals.sources} sources imported, ${summary.totals.messages} messages, ${summary.totals.issues} issues`;
+      return importTaskSummary(imported, summary.totals);
     });
     void done.then(
       () => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }),
