@@ -61,6 +61,8 @@ describe('a review queue of many tagged messages', () => {
     await expect.poll(async () => cards.count()).toBe(2 * PAGE + (PAGE - 10));
     expect(await page.getByTestId('review-queue-earlier').count()).toBe(0);
     expect((await current.textContent()) ?? '').toContain(`number ${PAGE + 6}`);
+    await expect.poll(async () => (await page.getByTestId('coverage-confirmed').textContent())?.trim()).toBe('1');
+    expect(await page.getByTestId('risk-item').first().textContent()).toContain('1,049 to decide');
     await page.screenshot({ path: join(SCREENSHOTS, 'review-long-queue.png') });
     expect(ui.consoleErrors).toEqual([]);
   });
