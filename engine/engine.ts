@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import type { Channel, RequestOf, ResponseOf, EventTypes, AppInfo } from '../shared/ipc/contract.ts';
-import type { DateOrder, ImportOptions, ImportSummary } from '../shared/domain/import.ts';
+import type { CsvMappingSpec, DateOrder, ImportOptions, ImportSummary } from '../shared/domain/import.ts';
 import { parseLanguageList } from '../shared/domain/case.ts';
 import type { SourceRecord } from '../shared/domain/source.ts';
-import { cancelledSources, declaredDateOrder, sourcesToRetry } from '../shared/domain/source-retry.ts';
+import { cancelledSources, declaredCsvMapping, declaredDateOrder, sourcesToRetry } from '../shared/domain/source-retry.ts';
 import { normaliseDeviceLabel } from '../shared/domain/device.ts';
 import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { CaseSession } from './case/case-session.ts';
 import { detectFiles } from './import/detect-files.ts';
-import { exportCase } from './export/export-case.ts';
+import { describeExport, exportCase } from './export/export-case.ts';
 import type { ExportOptions, ExportSummary } from './export/export-case.ts';
 import { verifyEvidencePackage } from './package/verify-package.ts';
 import { chatIndicators, recordDecision, reviewQueue } from './markers/review.ts';
@@ -26,6 +26,14 @@ import { TaskManager } from './tasks/task-manager.ts';
 import { EventEmitter } from 'node:events';
 
 export { APP_NAME, APP_VERSION } from './app-version.ts';
+
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** "1 of 1 source imported, 300,000 messages, 58 issues" (it said "1 of 1 sources imported, 300000 messages"). */
+export function importTaskSummary(imported: number, totals: { sources: number; messages: number; issues: number }): string {
+  const counted = (count: number, singular: string): string => `${COUNT_FORMAT.format(count)} ${count === 1 ? singular : `${singular}s`}`;
+  return `${COUNT_FORMAT.format(imported)} of ${totals.sources === 1 ? '1 source' : `${COUNT_FORMAT.format(totals.sources)} sources`} imported, ${counted(totals.messages, 'message')}, ${counted(totals.issues, 'issue')}`;
+}
 
 export type EngineHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -90,7 +98,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
     const title = device === null ? what : `${what} as device “${device}”`;
     const { id, done } = this.tasks.start('import', title, (task) => importFiles(session, paths, options, task), (summary) => {
       const imported = summary.sources.filter((source) => source.status === 'imported').length;
-      return `${imported} of ${summary.totals.sources} sources imported, ${summary.totals.messages} messages, ${summary.totals.issues} issues`;
+      return importTaskSummary(imported, summary.totals);
     });
     void done.then(
       () => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }),
@@ -105,7 +113,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
    * shared/domain/source-retry.ts), each with the device its earlier attempt was declared with.
    */
   /** The case's failed and interrupted sources to import again; with `only`, just those of them at these paths. */
-  async sourcesToRetry(only?: readonly string[]): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string>; dateOrderByPath: Record<string, DateOrder> }> {
+  async sourcesToRetry(only?: readonly string[]): Promise<{ paths: string[]; deviceByPath: Record<string, string>; timeZoneByPath: Record<string, string>; dateOrderByPath: Record<string, DateOrder>; csvMappingByPath: Record<string, CsvMappingSpec> }> {
     const { sources } = await this.current().db.client.call('caseSummary', {});
     const wanted = only === undefined ? null : new Set(only);
     const retried = sourcesToRetry(sources).filter((source) => wanted === null || wanted.has(source.path));
@@ -119,7 +127,13 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       const dateOrder = declaredDateOrder(source);
       if (dateOrder !== null) dateOrderByPath[source.path] = dateOrder;
     }
-    return { paths: readablePaths(retried), deviceByPath, timeZoneByPath, dateOrderByPath };
+    // A CSV source is recognised by its mapping only: retried without it, it failed as "not recognised".
+    const csvMappingByPath: Record<string, CsvMappingSpec> = {};
+    for (const source of retried) {
+      const mapping = declaredCsvMapping(source);
+      if (mapping !== null) csvMappingByPath[source.path] = mapping;
+    }
+    return { paths: readablePaths(retried), deviceByPath, timeZoneByPath, dateOrderByPath, csvMappingByPath };
   }
 
   /** Paths of sources whose latest import the user cancelled: left out of "retry failed", importable by name. */
@@ -131,7 +145,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
   /** Starts a court-package export task; the promise settles with the summary. */
   startExport(options: Omit<ExportOptions, 'examiner'>): { taskId: string; done: Promise<ExportSummary> } {
     const session = this.current();
-    const { id, done } = this.tasks.start('export', `Export to ${options.outDir}`, (task) => exportCase(session, { ...options, examiner: this.options.actor }, task, async (kind) => session.db.client.call('reviewedRowids', { kind })), (summary) => `${summary.messages} messages, ${summary.files.length} files, ${summary.bytes} bytes in ${summary.bag}`);
+    const { id, done } = this.tasks.start('export', `Export to ${options.outDir}`, (task) => exportCase(session, { ...options, examiner: this.options.actor }, task, async (kind) => session.db.client.call('reviewedRowids', { kind })), describeExport);
     void done.then(
       () => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }),
       () => undefined,
@@ -158,8 +172,10 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         let sourcesDone = 0;
         try {
           for (const [index, sourceId] of sources.entries()) {
-            task.progress(`tagging source ${index + 1} of ${sources.length}`, index, steps);
-            summary.messages += await tagSource(session, sourceId, task.signal, () => undefined);
+            const stage = `tagging source ${index + 1} of ${sources.length}`;
+            task.progress(stage, index, steps);
+            // Messages as they are tagged: a source of hundreds of thousands held the bar still for minutes.
+            summary.messages += await tagSource(session, sourceId, task.signal, (tagged) => task.progress(`${stage}: ${COUNT_FORMAT.format(tagged)} messages so far`, index, steps));
             sourcesDone += 1;
           }
           task.progress('tagging the text read from images', sources.length, steps);
@@ -248,9 +264,9 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       },
       'import.detect': async ({ paths, csvMapping }) => detectFiles(this.current(), paths, csvMapping),
       'import.retryFailed': async ({ timeZone, paths: only }) => {
-        const { paths, deviceByPath, timeZoneByPath, dateOrderByPath } = await this.sourcesToRetry(only);
+        const { paths, deviceByPath, timeZoneByPath, dateOrderByPath, csvMappingByPath } = await this.sourcesToRetry(only);
         if (paths.length === 0) return { taskId: null, paths };
-        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath, timeZoneByPath, dateOrderByPath });
+        const { taskId, done } = this.startImport(paths, { ...(timeZone === undefined ? {} : { timeZone }), deviceByPath, timeZoneByPath, dateOrderByPath, csvMappingByPath });
         this.readImagesAfter(done);
         return { taskId, paths };
       },

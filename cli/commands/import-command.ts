@@ -57,7 +57,7 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
       ...(options.device === undefined ? {} : { device: options.device }),
       ...(csvMapping === undefined ? {} : { csvMapping }),
     };
-    const retried = options.retryFailed === true ? await engine.sourcesToRetry() : { paths: [], deviceByPath: {}, timeZoneByPath: {}, dateOrderByPath: {} };
+    const retried = options.retryFailed === true ? await engine.sourcesToRetry() : { paths: [], deviceByPath: {}, timeZoneByPath: {}, dateOrderByPath: {}, csvMappingByPath: {} };
     const retry = retried.paths;
     if (options.retryFailed === true) {
       process.stderr.write(`retrying ${retry.length} failed or interrupted source(s)\n`);
@@ -77,7 +77,8 @@ export async function runImport(caseDir: string, paths: string[], options: Impor
     const deviceByPath = Object.fromEntries(Object.entries(retried.deviceByPath).filter(([path]) => !paths.includes(path)));
     const timeZoneByPath = Object.fromEntries(Object.entries(retried.timeZoneByPath).filter(([path]) => !paths.includes(path)));
     const dateOrderByPath = Object.fromEntries(Object.entries(retried.dateOrderByPath).filter(([path]) => !paths.includes(path)));
-    const started = engine.startImport(all, { ...importOptions, deviceByPath, timeZoneByPath, dateOrderByPath });
+    const csvMappingByPath = Object.fromEntries(Object.entries(retried.csvMappingByPath).filter(([path]) => !paths.includes(path)));
+    const started = engine.startImport(all, { ...importOptions, deviceByPath, timeZoneByPath, dateOrderByPath, csvMappingByPath });
     const stopListening = cancelOnInterrupt('the import', () => engine.tasks.cancel(started.taskId));
     let summary: ImportSummary;
     try {

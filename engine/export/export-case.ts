@@ -28,7 +28,10 @@ export interface ExportOptions {
 
 export interface ExportSummary extends WritePackageResult {
   bag: string;
+  /** Messages the selection picked. */
   messages: number;
+  /** Messages around them packaged as context. */
+  contextMessages: number;
   skippedAttachments: string[];
 }
 
@@ -64,7 +67,22 @@ export async function exportCase(session: CaseSession, options: ExportOptions, t
   });
   const entry = JSON.parse(readFileSync(join(bag, EXPORT_ENTRY_PATH), 'utf8')) as { details: Record<string, unknown> };
   session.audit.append(options.examiner, 'package.export', { ...entry.details, bag, files: result.files.length, bytes: result.bytes });
-  return { ...result, bag, messages: rowids.length, skippedAttachments };
+  const contextMessages = input.conversations.reduce((sum, conversation) => sum + conversation.messages.filter((message) => !message.selected).length, 0);
+  return { ...result, bag, messages: rowids.length, contextMessages, skippedAttachments };
+}
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${numberFormat.format(count)} ${count === 1 ? singular : plural}`;
+}
+
+/**
+ * The export task's summary in the app. It said "1 messages" of a package holding seven: the
+ * context around the selected message was not counted.
+ */
+export function describeExport(summary: ExportSummary): string {
+  return `${counted(summary.messages, 'selected message')} and ${counted(summary.contextMessages, 'message')} of context, ${counted(summary.files.length, 'file')}, ${counted(summary.bytes, 'byte')} in ${summary.bag}`;
 }
 
 function readSigningKey(file: string): ReturnType<typeof createPrivateKey> {

@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import type { DateOrder, ImportOptions, ImportSourceSummary, ImportSummary } from '../../shared/domain/import.ts';
+import type { CsvMappingSpec, DateOrder, ImportOptions, ImportSourceSummary, ImportSummary } from '../../shared/domain/import.ts';
 import { normaliseDeviceLabel } from '../../shared/domain/device.ts';
 import { messagesOf, type TimeZoneOrigin } from '../../shared/domain/source.ts';
 import type { SourceProgressState } from '../../shared/domain/task.ts';
@@ -76,7 +76,7 @@ export async function importFiles(session: CaseSession, paths: string[], options
     tracker.add(file.path, file.size, finalProgress(summary));
     summaries.push(summary);
   }
-  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path), dateOrder: declaredDateOrder(options, file.path) }) }));
+  const queued = files.map((file) => ({ file, index: tracker.add(file.path, file.size, { device: devices(file.path), timeZone: declaredTimeZone(options, file.path), dateOrder: declaredDateOrder(options, file.path), csvMapping: declaredCsvMapping(options, file.path) }) }));
   const candidates = companionCandidates(files);
   const zips = zipsOf(files);
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -174,9 +174,10 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   // Sniffing the content is the first read of the source.
   report.source('reading', { bytesDone: 0 });
   const importer = await session.importer();
+  const csvMapping = declaredCsvMapping(options, path);
   let detected;
   try {
-    detected = await importer.client.call('detectFormat', { path, importedWith, ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }) }, { signal });
+    detected = await importer.client.call('detectFormat', { path, importedWith, ...(csvMapping === null ? {} : { csvMapping }) }, { signal });
   } catch (error) {
     if (signal.aborted) return { ...cancelledSummary(path, run.whyCancelled()), sha256: digests.sha256 };
     throw error;
@@ -203,7 +204,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
   }
   const { timeZone, origin } = chooseTimeZone(session, options, path);
   const dateOrder = declaredDateOrder(options, path);
-  const source = newSourceRecord(path, detected.format, digests, timeZone, origin, run.device, dateOrder);
+  const source = newSourceRecord(path, detected.format, digests, timeZone, origin, run.device, dateOrder, detected.format === 'csv' ? csvMapping : null);
   report.source('reading', { format: source.format, sourceId: source.id });
   await session.db.client.call('beginSource', { source });
   session.audit.append(session.actor, 'source.import.started', { sourceId: source.id, path, sha256: source.sha256, size: source.size, format: source.format, timeZone, timeZoneOrigin: origin, device: source.device });
@@ -218,7 +219,7 @@ async function importOne(session: CaseSession, file: CollectedFile, options: Imp
         importedWith,
         ...(source.format === 'zip' && run.otherArchives.length > 0 ? { otherArchives: run.otherArchives } : {}),
         ...(dateOrder === null ? {} : { dateOrder }),
-        ...(options.csvMapping === undefined ? {} : { csvMapping: options.csvMapping }),
+        ...(csvMapping === null ? {} : { csvMapping }),
       },
       {
         signal,
@@ -298,6 +299,12 @@ function declaredTimeZone(options: ImportOptions, path: string): string | null {
 function declaredDateOrder(options: ImportOptions, path: string): DateOrder | null {
   if (options.dateOrder !== undefined) return options.dateOrder;
   return Object.entries(options.dateOrderByPath ?? {}).find(([each]) => resolve(each) === path)?.[1] ?? null;
+}
+
+/** The CSV mapping declared for this file (for the import, or kept for it by a retry); null: none. */
+function declaredCsvMapping(options: ImportOptions, path: string): CsvMappingSpec | null {
+  if (options.csvMapping !== undefined) return options.csvMapping;
+  return Object.entries(options.csvMappingByPath ?? {}).find(([each]) => resolve(each) === path)?.[1] ?? null;
 }
 
 function failedSummary(path: string, code: string, message: string): ImportSourceSummary {

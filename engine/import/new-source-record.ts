@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { DateOrder } from '../../shared/domain/import.ts';
+import type { CsvMappingSpec, DateOrder } from '../../shared/domain/import.ts';
 import type { SourceRecord, TimeZoneOrigin } from '../../shared/domain/source.ts';
 import type { FileDigests } from './hash-file.ts';
 
@@ -8,7 +8,7 @@ import type { FileDigests } from './hash-file.ts';
  * day/month order is kept in its details from the start: a source that fails has no provenance to
  * hold it, and "Retry failed" must read the file as it was first read (the zone has its own column).
  */
-export function newSourceRecord(path: string, format: string, digests: FileDigests, timeZone: string, timeZoneOrigin: TimeZoneOrigin, device: string | null = null, dateOrder: DateOrder | null = null): SourceRecord {
+export function newSourceRecord(path: string, format: string, digests: FileDigests, timeZone: string, timeZoneOrigin: TimeZoneOrigin, device: string | null = null, dateOrder: DateOrder | null = null, csvMapping: CsvMappingSpec | null = null): SourceRecord {
   return {
     id: `src-${digests.sha256.slice(0, 12)}-${Date.now().toString(36)}`,
     path,
@@ -30,6 +30,7 @@ export function newSourceRecord(path: string, format: string, digests: FileDiges
     timeZone,
     timeZoneOrigin,
     device,
-    details: { md5: digests.md5, sha1: digests.sha1, ...(dateOrder === null ? {} : { declaredDateOrder: dateOrder }) },
+    // Declared choices are kept from the start: a retry of a source that failed or was interrupted reads it as declared.
+    details: { md5: digests.md5, sha1: digests.sha1, ...(dateOrder === null ? {} : { declaredDateOrder: dateOrder }), ...(csvMapping === null ? {} : { declaredCsvMapping: csvMapping }) },
   };
 }

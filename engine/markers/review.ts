@@ -16,17 +16,21 @@ export async function reviewQueue(session: CaseSession, chatId: string): Promise
   const noLongerFound = await session.db.client.call('decisionsOnIndicatorsNoLongerFound', { chatId });
   return messages.map((message) => {
     const mine = decisions.filter((decision) => decision.messageId === message.id);
-    const bookmarks = mine.filter((decision) => decision.decision === 'bookmark' || decision.decision === 'unbookmark');
     const { rowid: _rowid, sourceName: _sourceName, chatTitle, ...plain } = message;
     return {
       message: plain,
       chatTitle,
       tags: withLatestDecisions(tags.get(message.rowid) ?? [], mine),
-      notes: mine.filter((decision) => decision.decision === 'note'),
-      bookmarked: bookmarks[bookmarks.length - 1]?.decision === 'bookmark',
+      ...notesAndBookmark(mine),
       noLongerFound: noLongerFound.filter((entry) => entry.decision.messageId === message.id),
     };
   });
+}
+
+/** A message's notes, oldest first, and whether its newest bookmark or unbookmark is a bookmark. */
+function notesAndBookmark(decisions: readonly ReviewDecision[]): Pick<ReviewItem, 'notes' | 'bookmarked'> {
+  const bookmarks = decisions.filter((decision) => decision.decision === 'bookmark' || decision.decision === 'unbookmark');
+  return { notes: decisions.filter((decision) => decision.decision === 'note'), bookmarked: bookmarks[bookmarks.length - 1]?.decision === 'bookmark' };
 }
 
 /**
@@ -42,12 +46,16 @@ export async function chatIndicators(session: CaseSession, chatId: string): Prom
     if (messageId !== undefined) tags.set(messageId, ofMessage);
   }
   const noLongerFound = groupBy(await session.db.client.call('decisionsOnIndicatorsNoLongerFound', { chatId }), (entry) => entry.decision.messageId);
-  const messageIds = [...new Set([...tags.keys(), ...noLongerFound.keys()])];
+  // Notes and bookmarks too, on any message: they were shown in the Review view only, and one on
+  // a message without an indicator (the CLI takes a note on any message) nowhere in the app.
+  const annotated = await session.db.client.call('annotatedMessageIds', { chatId });
+  const messageIds = [...new Set([...tags.keys(), ...noLongerFound.keys(), ...annotated])];
   const decisions = groupBy(await session.db.client.call('decisionsForMessages', { messageIds }), (decision) => decision.messageId);
   return messageIds.map((messageId) => ({
     messageId,
     tags: withLatestDecisions(tags.get(messageId) ?? [], decisions.get(messageId) ?? []),
     noLongerFound: noLongerFound.get(messageId) ?? [],
+    ...notesAndBookmark(decisions.get(messageId) ?? []),
   }));
 }
 

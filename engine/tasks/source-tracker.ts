@@ -30,7 +30,7 @@ export class SourceTracker {
   add(path: string, size: number, initial: SourceProgressPatch = {}): number {
     const index = this.sources.length;
     this.sources.push({
-      progress: { index, path, format: null, size, state: 'queued', bytesDone: 0, bytesTotal: size, messages: 0, unparsed: 0, attachments: 0, messagesDone: 0, issues: 0, issueSamples: [], error: null, sourceId: null, device: null, timeZone: null, dateOrder: null, ...initial },
+      progress: { index, path, format: null, size, state: 'queued', bytesDone: 0, bytesTotal: size, messages: 0, unparsed: 0, attachments: 0, messagesDone: 0, issues: 0, issueSamples: [], error: null, sourceId: null, device: null, timeZone: null, dateOrder: null, csvMapping: null, ...initial },
       own: new AbortController(),
       combined: null,
     });

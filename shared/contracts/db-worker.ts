@@ -204,6 +204,8 @@ export interface DbWorkerApi {
   conversationRisks: { params: { limit: number }; result: ConversationRisk[] };
   /** The review queue's messages of a conversation: tagged, or holding a decision on an indicator no longer found. */
   reviewQueueRowids: { params: { chatId: string }; result: number[] };
+  /** Ids of a conversation's messages holding a note or a bookmark decision, tagged or not. */
+  annotatedMessageIds: { params: { chatId: string }; result: string[] };
   decisionsOnIndicatorsNoLongerFound: { params: { chatId: string } | { messageIds: string[] }; result: DecisionOnIndicatorNoLongerFound[] };
   reviewedRowids: { params: { kind: 'reviewed' | 'confirmed' | 'bookmarked' }; result: number[] };
   coverage: { params: Record<string, never>; result: CoverageReport };

@@ -38,4 +38,6 @@ export interface ImportOptions {
   timeZoneByPath?: Record<string, string>;
   /** Per source file, the day/month order its earlier attempt was declared with ("retry failed"); `dateOrder` wins over it. */
   dateOrderByPath?: Record<string, DateOrder>;
+  /** Per source file, the CSV mapping its earlier attempt was declared with ("retry failed"); `csvMapping` wins over it. */
+  csvMappingByPath?: Record<string, CsvMappingSpec>;
 }

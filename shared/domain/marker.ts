@@ -77,6 +77,8 @@ export interface MessageIndicatorsOf {
   messageId: string;
   tags: ReviewItem['tags'];
   noLongerFound: ReviewItem['noLongerFound'];
+  notes: ReviewItem['notes'];
+  bookmarked: boolean;
 }
 
 export interface ReviewItem {

@@ -55,6 +55,17 @@ export function sourceActivity(source: SourceProgress): string {
 }
 
 /**
+ * The detected format: "…" while it may still be detected; "not checked" for a source cancelled
+ * before its content was read (it was shown as "not recognised", as if it were no export at all);
+ * "not recognised" for one that ended otherwise without a format.
+ */
+export function sourceFormatLabel(source: SourceProgress): string {
+  if (source.format !== null) return source.format;
+  if (!isFinalSourceState(source.state)) return '…';
+  return source.state === 'cancelled' ? 'not checked' : 'not recognised';
+}
+
+/**
  * Counts once they are known: "9 messages · 2 attachments · 1 unparsed · 3 issues". A source that
  * ended without being imported keeps nothing, so it shows its reason instead of zeros.
  */

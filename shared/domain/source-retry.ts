@@ -1,4 +1,4 @@
-import type { DateOrder } from './import.ts';
+import type { CsvMappingSpec, DateOrder } from './import.ts';
 import type { SourceRecord } from './source.ts';
 
 const DATE_ORDERS: readonly string[] = ['dmy', 'mdy', 'ymd'] satisfies DateOrder[];
@@ -11,6 +11,14 @@ const DATE_ORDERS: readonly string[] = ['dmy', 'mdy', 'ymd'] satisfies DateOrder
 export function declaredDateOrder(source: SourceRecord): DateOrder | null {
   const declared = source.details['declaredDateOrder'];
   return typeof declared === 'string' && DATE_ORDERS.includes(declared) ? (declared as DateOrder) : null;
+}
+
+/** The CSV column mapping this source was imported with (kept in its details from the moment it is recorded), or null. */
+export function declaredCsvMapping(source: SourceRecord): CsvMappingSpec | null {
+  const declared = source.details['declaredCsvMapping'];
+  if (typeof declared !== 'object' || declared === null || Array.isArray(declared)) return null;
+  const entries = Object.entries(declared);
+  return entries.every(([, value]) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') ? (Object.fromEntries(entries) as CsvMappingSpec) : null;
 }
 
 /**

@@ -66,4 +66,6 @@ export interface SourceProgress {
   timeZone: string | null;
   /** The day/month order the analyst declared for the import, or null when it is inferred per file: "Import again" keeps it. */
   dateOrder: 'dmy' | 'mdy' | 'ymd' | null;
+  /** The CSV column mapping the import was declared with, or null: "Import again" keeps it (without it a CSV file is not recognised). */
+  csvMapping: Record<string, string | number | boolean> | null;
 }

@@ -164,11 +164,32 @@ function applyFilter(filters: QueryFilters, key: string, rawValue: string): void
   }
 }
 
+/**
+ * after:/before: take ISO 8601 only: a date, or a date and time with an optional zone offset. A
+ * time without an offset is UTC, as every time the app shows is. Date.parse was asked before and
+ * took anything: 2024-02-30 as 1 March, 3/12/2024 as 12 March (month first, whatever the
+ * analyst meant), "5" as May 2001, and a time without an offset in the computer's own zone.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/iu;
+
 function parseDate(value: string, key: string): number {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/u.test(value);
-  const ms = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(ms)) throw new AppError('E_QUERY_SYNTAX', `${key}: needs a date like 2024-03-01 or 2024-03-01T14:00Z, not "${value}"`);
-  return ms;
+  const syntaxError = () => new AppError('E_QUERY_SYNTAX', `${key}: needs a date like 2024-03-01 or 2024-03-01T14:00 (UTC) or 2024-03-01T14:00+02:00, not "${value}"`);
+  const match = ISO_DATE.exec(value);
+  if (match === null) throw syntaxError();
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part))) as [number, number, number, number, number, number];
+  const millis = match[7] === undefined ? 0 : Number(match[7].padEnd(3, '0'));
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const written = new Date(local);
+  // Date.UTC rolls 30 February over into March and 24:00 into the next day: both are typing errors.
+  if (written.getUTCFullYear() !== year || written.getUTCMonth() !== month - 1 || written.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) throw syntaxError();
+  const zone = match[8];
+  if (zone === undefined || zone.toUpperCase() === 'Z') return local;
+  const digits = zone.replace(':', '');
+  const offsetHours = Number(digits.slice(1, 3));
+  const offsetMinutes = Number(digits.slice(3, 5));
+  if (offsetHours > 14 || offsetMinutes > 59) throw syntaxError();
+  const sign = digits.startsWith('-') ? -1 : 1;
+  return local - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
 }
 
 export function hasTerms(query: ParsedQuery): boolean {

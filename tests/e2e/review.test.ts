@@ -94,4 +94,26 @@ describe('review in the browser', () => {
     await page.getByTestId('search-hit').first().click();
     await page.locator('[data-testid="message-indicator"][data-decision="dismiss"]').first().waitFor({ timeout: 10_000 });
   });
+
+  it('regression: shows the notes and the bookmark made in the Review view with the message in the conversation', async () => {
+    // The conversation view showed the indicators and their decisions, never a note or a bookmark.
+    const note = 'הדרכון אצלו — see 02/04';
+    await page.getByTestId('view-review').click();
+    const item = page.getByTestId('review-item').first();
+    await item.getByTestId('review-note-input').fill(note);
+    await item.getByTestId('review-note-save').click();
+    await item.locator('.review-notes li', { hasText: note }).waitFor();
+    await item.getByTestId('review-bookmark').click();
+    await item.locator('[data-testid="review-bookmark"][aria-pressed="true"]').waitFor();
+    await page.getByTestId('view-messages').click();
+    await page.getByTestId('conversation-item').first().click();
+    const row = page.locator('[data-testid="message-row"]', { has: page.getByTestId('message-note') });
+    await row.first().waitFor({ timeout: 10_000 });
+    expect(await row.count()).toBe(1);
+    expect(await row.getByTestId('message-note').locator('.note-text').textContent()).toBe(note);
+    expect(await row.getByTestId('message-note').textContent()).toContain('e2e-analyst');
+    expect(await row.getByTestId('message-bookmarked').count()).toBe(1);
+    expect(await row.getByTestId('message-note').locator('.note-text').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    await page.screenshot({ path: join(SHOTS, '07c-conversation-notes.png') });
+  });
 });

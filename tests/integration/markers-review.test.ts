@@ -76,8 +76,26 @@ describe('indicators and review through the engine and the CLI', () => {
     const queue = await reviewQueue(session, first.message.chatId);
     const shown = await chatIndicators(session, first.message.chatId);
     const byId = (items: { messageId: string }[]) => [...items].sort((a, b) => a.messageId.localeCompare(b.messageId));
-    expect(byId(shown)).toEqual(byId(queue.map((item) => ({ messageId: item.message.id, tags: item.tags, noLongerFound: item.noLongerFound }))));
+    expect(byId(shown)).toEqual(byId(queue.map((item) => ({ messageId: item.message.id, tags: item.tags, noLongerFound: item.noLongerFound, notes: item.notes, bookmarked: item.bookmarked }))));
     expect(shown.find((item) => item.messageId === first.message.id)?.tags.find((candidate) => candidate.marker === tag.marker)?.decision).toMatchObject({ decision: 'confirm' });
+  });
+
+  it('regression: shows notes and bookmarks with the conversation, on a message without an indicator too', async () => {
+    // The conversation view had a message's indicators and their decisions only: a note or a
+    // bookmark was seen in the Review view alone, and one on a message without an indicator (the
+    // CLI takes a note on any message) nowhere in the app.
+    const chatId = (await session.db.client.call('conversationRisks', { limit: 10 })).find((chat) => chat.title === 'control')?.chatId ?? '';
+    const { messages } = await session.db.client.call('messagesRange', { chatId, offset: 1, limit: 1 });
+    const untagged = messages[0];
+    if (untagged === undefined) throw new Error('no message');
+    expect(untagged.text).toBe('ok');
+    expect((await chatIndicators(session, chatId)).some((item) => item.messageId === untagged.id)).toBe(false);
+    await recordDecision(session, { messageId: untagged.id, decision: 'note', note: 'she agrees: after this the passport is taken', by: 'analyst-a' });
+    await recordDecision(session, { messageId: untagged.id, decision: 'bookmark', by: 'analyst-a' });
+    const shown = (await chatIndicators(session, chatId)).find((item) => item.messageId === untagged.id);
+    expect(shown).toMatchObject({ tags: [], noLongerFound: [], bookmarked: true, notes: [{ decision: 'note', note: 'she agrees: after this the passport is taken', by: 'analyst-a' }] });
+    await recordDecision(session, { messageId: untagged.id, decision: 'unbookmark', by: 'analyst-a' });
+    expect((await chatIndicators(session, chatId)).find((item) => item.messageId === untagged.id)?.bookmarked).toBe(false);
   });
 
   it('takes a confirm or dismiss without --marker as about the only indicator of the message, and refuses it when there are several or none', async () => {

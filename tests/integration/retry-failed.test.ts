@@ -194,6 +194,45 @@ describe('retry failed after one source was cancelled and another failed', () =>
   }, 120_000);
 });
 
+describe('a CSV source, recognised by its column mapping only', () => {
+  const MAPPING = { timestamp: 'when', text: 'body', sender: 'who' };
+  function csv(rows: number): string {
+    const lines = ['when,who,body'];
+    for (let index = 0; index < rows; index++) lines.push(`2024-02-${String(1 + (index % 28)).padStart(2, '0')} 10:${String(index % 60).padStart(2, '0')}:00,+40721000${String(index % 50).padStart(3, '0')},message number ${index} about the job`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  it('regression: is retried with the mapping it was declared with, and offered again with it', async () => {
+    // An interrupted or cancelled CSV import came back as "not recognised": neither "Retry failed"
+    // nor "Import again" passed the mapping on (it was recorded with the source only once imported).
+    const folder = tempFolder();
+    const casePath = join(folder, 'case');
+    const table = writeTemp(folder, 'calls.csv', csv(BIG_MESSAGES));
+    engine = new Engine({ mode: 'cli', actor: 'test-examiner' });
+    await engine.openCase(casePath, true);
+    const current = engine;
+    const { taskId, done } = engine.startImport([table], { csvMapping: MAPPING });
+    let closing: Promise<void> | null = null;
+    whenReading(current, taskId, 0, () => {
+      closing = current.closeCase();
+    });
+    await done;
+    await closing;
+    // What "Import again" in the import panel passes on.
+    expect(engine.tasks.list().find((task) => task.id === taskId)?.sources?.[0]?.csvMapping).toEqual(MAPPING);
+
+    const session = await engine.openCase(casePath, false);
+    expect((await session.info()).sources.map((source) => source.status)).toEqual(['interrupted']);
+    expect((await engine.sourcesToRetry()).csvMappingByPath).toEqual({ [table]: MAPPING });
+    const envelope = await dispatch(engine.handlers(), 'import.retryFailed', {});
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    await engine.tasks.idle();
+    const sources = (await session.info()).sources;
+    expect(sources.map((source) => [source.status, source.format])).toEqual([['interrupted', 'csv'], ['imported', 'csv']]);
+    expect(sources[1]?.messageCount).toBe(BIG_MESSAGES);
+  }, 120_000);
+});
+
 describe('a case made before sources could be cancelled', () => {
   it('opens at the new schema with its sources, retries its interrupted one and records a cancel', async () => {
     const folder = tempFolder();

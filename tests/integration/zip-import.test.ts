@@ -52,6 +52,10 @@ describe('zip exports, read in place', () => {
     const exported = await engine.startExport({ outDir: bag, select: 'query:contract', context: 1, includeOriginals: false }).done;
     expect(exported.skippedAttachments).toEqual([]);
     expect(exported.files.some((file) => file.endsWith('00000035-PHOTO-2024-03-12-09-15-10.jpg'))).toBe(true);
+    // Regression: the export task said "1 messages" of a package holding the context around it too.
+    expect(exported).toMatchObject({ messages: 1, contextMessages: 1 });
+    const task = (await engine.handlers()['tasks.list']({})).find((entry) => entry.kind === 'export');
+    expect(task?.summary).toMatch(/^1 selected message and 1 message of context, \d+ files, [\d,]+ bytes in /u);
   });
 
   it('imports the zip samples from ../shared/samples', async () => {

@@ -10,7 +10,7 @@ import { remakeParticipants } from './repos/chat-participants.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, conversationSourceFacts, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { decisionsOnIndicatorsNoLongerFound } from './repos/indicators-no-longer-found.ts';
-import { addDecision, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
+import { addDecision, annotatedMessageIds, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
 import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
 import { inTransaction, run, selectOne } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
@@ -220,6 +220,9 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async reviewQueueRowids({ chatId }) {
     return reviewQueueRowids(database().db, chatId);
+  },
+  async annotatedMessageIds({ chatId }) {
+    return annotatedMessageIds(database().db, chatId);
   },
   async decisionsOnIndicatorsNoLongerFound(scope) {
     return decisionsOnIndicatorsNoLongerFound(database().db, scope);

@@ -9,7 +9,7 @@ function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => s
 }
 
 function source(index: number, path: string, patch: Partial<SourceProgress>): SourceProgress {
-  return { index, path, format: null, size: 1000, state: 'queued', bytesDone: 0, bytesTotal: 1000, messages: 0, unparsed: 0, attachments: 0, messagesDone: 0, issues: 0, issueSamples: [], error: null, sourceId: null, device: null, timeZone: null, dateOrder: null, ...patch };
+  return { index, path, format: null, size: 1000, state: 'queued', bytesDone: 0, bytesTotal: 1000, messages: 0, unparsed: 0, attachments: 0, messagesDone: 0, issues: 0, issueSamples: [], error: null, sourceId: null, device: null, timeZone: null, dateOrder: null, csvMapping: null, ...patch };
 }
 
 function importTask(sources: SourceProgress[], state: TaskView['state'] = 'RUNNING'): TaskView {

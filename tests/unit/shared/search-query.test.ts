@@ -59,6 +59,19 @@ describe('parseQuery: OR, filters, phone numbers', () => {
     expect(() => parseQuery('has:video')).toThrow(expect.objectContaining({ code: 'E_QUERY_SYNTAX' }));
   });
 
+  it('after:/before: take ISO dates only, a time without an offset as UTC (2024-02-30, 3/12/2024 and "5" were read by Date.parse as dates)', () => {
+    for (const bad of ['2024-02-30', '2023-02-29', '3/12/2024', '12/3/2024', '5', 'March', '2024/03/01', '2024-03-01T24:00', '2024-03-01T14:60', '2024-03-01T14:00+15:00']) {
+      expect(() => parseQuery(`after:${bad}`), bad).toThrow(expect.objectContaining({ code: 'E_QUERY_SYNTAX' }));
+    }
+    expect(parseQuery('after:2024-02-29').filters.after).toBe(Date.UTC(2024, 1, 29));
+    // The computer's own zone has no say: the times the app shows are UTC.
+    expect(parseQuery('after:2024-03-12T21:00').filters.after).toBe(Date.UTC(2024, 2, 12, 21));
+    expect(parseQuery('after:"2024-03-12 21:00:30"').filters.after).toBe(Date.UTC(2024, 2, 12, 21, 0, 30));
+    expect(parseQuery('after:2024-03-12T21:00:30.25Z').filters.after).toBe(Date.UTC(2024, 2, 12, 21, 0, 30, 250));
+    expect(parseQuery('after:2024-03-12T21:00+02:00').filters.after).toBe(Date.UTC(2024, 2, 12, 19));
+    expect(parseQuery('before:2024-03-12T21:00-0530').filters.before).toBe(Date.UTC(2024, 2, 13, 2, 30) - 1);
+  });
+
   it('turns a phone number in any formatting into the same token', () => {
     const a = parseQuery('+40 721-000-111'.replaceAll(' ', ''));
     const b = parseQuery('0721000111');

@@ -165,6 +165,16 @@ export function reviewQueueRowids(db: Database, chatId: string): number[] {
   ).map((row) => asNumber(row['rowid']));
 }
 
+/** Ids of a conversation's messages with a note or a bookmark decision, tagged or not (a note from the CLI may be on any message). */
+export function annotatedMessageIds(db: Database, chatId: string): string[] {
+  return selectAll(
+    db,
+    `SELECT DISTINCT r.message_id AS id FROM reviews r JOIN messages m ON m.id = r.message_id
+     WHERE m.chat_id = ? AND r.decision IN ('note', 'bookmark', 'unbookmark') ORDER BY r.message_id`,
+    [chatId],
+  ).map((row) => String(row['id']));
+}
+
 export function reviewedRowids(db: Database, kind: 'reviewed' | 'confirmed' | 'bookmarked'): number[] {
   if (kind === 'bookmarked') {
     // The newest bookmark/unbookmark decision per message decides.

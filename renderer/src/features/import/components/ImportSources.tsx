@@ -39,7 +39,13 @@ export function ImportSources({ task, onCancelSource }: { task: TaskView; onCanc
   async function importAgain(source: SourceProgress): Promise<void> {
     try {
       // As it was declared: the same device, and the same zone and day/month order, or its times would shift.
-      const declared = { ...(source.device === null ? {} : { device: source.device }), ...(source.timeZone === null ? {} : { timeZone: source.timeZone }), ...(source.dateOrder === null ? {} : { dateOrder: source.dateOrder }) };
+      const declared = {
+        ...(source.device === null ? {} : { device: source.device }),
+        ...(source.timeZone === null ? {} : { timeZone: source.timeZone }),
+        ...(source.dateOrder === null ? {} : { dateOrder: source.dateOrder }),
+        // A CSV file is recognised by its mapping: without it, it was imported again as "not recognised".
+        ...(source.csvMapping === null ? {} : { csvMapping: source.csvMapping }),
+      };
       await api.invoke('import.start', { paths: [source.path], ...declared });
       setNotice(`Importing ${sourceName(source)} again.`);
     } catch (caught) {

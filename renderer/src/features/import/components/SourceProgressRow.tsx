@@ -1,6 +1,6 @@
 import type { SourceProgress } from '../../../../../shared/domain/task.ts';
 import { isFinalSourceState, sourceFraction } from '../../../../../shared/domain/source-progress.ts';
-import { sourceActivity, sourceCounts, sourceName } from '../../../../../shared/domain/source-progress-text.ts';
+import { sourceActivity, sourceCounts, sourceFormatLabel, sourceName } from '../../../../../shared/domain/source-progress-text.ts';
 
 /**
  * One source of an import: name (any script, any direction), detected format, what it is doing,
@@ -21,7 +21,7 @@ export function SourceProgressRow({ source, onCancel, onImportAgain }: { source:
           {name}
         </bdi>
         <span className="import-source-format mono" data-testid="import-source-format">
-          {formatLabel(source)}
+          {sourceFormatLabel(source)}
         </span>
       </div>
       <div
@@ -87,10 +87,4 @@ function sourceNote(source: SourceProgress): string | null {
   if (source.state === 'cancelled') return source.error?.message ?? null;
   if (source.state === 'already-imported' || source.state === 'skipped') return source.issueSamples[0]?.reason ?? null;
   return null;
-}
-
-/** The detected format; "…" only while it may still be detected, since a source ended without one was not recognised. */
-function formatLabel(source: SourceProgress): string {
-  if (source.format !== null) return source.format;
-  return isFinalSourceState(source.state) ? 'not recognised' : '…';
 }

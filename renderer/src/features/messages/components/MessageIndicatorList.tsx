@@ -8,10 +8,38 @@ function decisionWord(decision: ReviewDecision | null): string {
   return decision.decision === 'confirm' ? 'confirmed' : 'dismissed';
 }
 
-/** The indicators of one message in the conversation view: what, how strong, and what the analyst decided. */
+/** The indicators of one message in the conversation view: what, how strong, and what the analyst decided; then the analyst's notes. */
 export function MessageIndicatorList({ indicators }: { indicators: MessageIndicators }) {
   return (
+    <>
+      {(indicators.tags.length + indicators.noLongerFound.length > 0 || indicators.bookmarked) && <IndicatorChips indicators={indicators} />}
+      {indicators.notes.length > 0 && (
+        <ul className="review-notes message-notes" data-testid="message-notes" aria-label="Notes">
+          {indicators.notes.map((note, index) => (
+            <li key={`${note.at}-${index}`} data-testid="message-note">
+              <span className="note-text" dir="auto">
+                {note.note}
+              </span>
+              <span className="muted">
+                {' '}
+                — {note.by}, {formatUtc(note.at)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function IndicatorChips({ indicators }: { indicators: MessageIndicators }) {
+  return (
     <ul className="message-indicators" data-testid="message-indicators" aria-label="Indicators">
+      {indicators.bookmarked && (
+        <li className="message-indicator badge-bookmark" data-testid="message-bookmarked">
+          bookmarked
+        </li>
+      )}
       {indicators.tags.map((tag) => {
         const decided = tag.decision === null ? '' : ` by ${tag.decision.by}, ${formatUtc(tag.decision.at)}`;
         return (

@@ -66,7 +66,7 @@ export function MessageRow({ message, focused, highlights, indicators }: { messa
           #{message.seq} · {locator.short}
         </span>
       </div>
-      {indicators !== undefined && indicators.tags.length + indicators.noLongerFound.length > 0 && <MessageIndicatorList indicators={indicators} />}
+      {indicators !== undefined && (indicators.tags.length + indicators.noLongerFound.length + indicators.notes.length > 0 || indicators.bookmarked) && <MessageIndicatorList indicators={indicators} />}
       {message.kind === 'unparsed' && typeof message.extra?.['unparsedReason'] === 'string' && (
         <div className="unparsed-reason" data-testid="unparsed-reason" dir="auto">
           Not read as a message: {message.extra['unparsedReason']}

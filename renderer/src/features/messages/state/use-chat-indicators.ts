@@ -3,10 +3,11 @@ import type { MessageIndicatorsOf } from '../../../../../shared/domain/marker.ts
 import { api } from '../../../api/client.ts';
 
 /**
- * A message's indicators with the analyst's latest decision on each, and the decisions on
- * indicators the marker packs no longer find in it, as the review queue has them (markers.ofChat).
+ * A message's indicators with the analyst's latest decision on each, the decisions on indicators
+ * the marker packs no longer find in it, and its notes and bookmark, as the review queue has them
+ * (markers.ofChat).
  */
-export type MessageIndicators = Pick<MessageIndicatorsOf, 'tags' | 'noLongerFound'>;
+export type MessageIndicators = Pick<MessageIndicatorsOf, 'tags' | 'noLongerFound' | 'notes' | 'bookmarked'>;
 
 const NONE: ReadonlyMap<string, MessageIndicators> = new Map();
 
@@ -21,7 +22,7 @@ export function useChatIndicators(chatId: string, refresh: number): ReadonlyMap<
   useEffect(() => {
     let live = true;
     api.invoke('markers.ofChat', { chatId }).then(
-      (items) => live && setIndicators(new Map(items.map((item) => [item.messageId, { tags: item.tags, noLongerFound: item.noLongerFound }]))),
+      (items) => live && setIndicators(new Map(items.map(({ messageId, ...indicators }) => [messageId, indicators]))),
       () => live && setIndicators(NONE),
     );
     return () => {

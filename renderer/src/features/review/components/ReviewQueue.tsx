@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConversationRisk, ReviewItem } from '../../../../../shared/domain/marker.ts';
-import { formatCount } from '../../../app/format.ts';
+import { formatCount, formatNumber } from '../../../app/format.ts';
 import { nextUndecidedTag } from '../state/apply-decision.ts';
 import { messageTextRanges } from '../../../app/indicators.ts';
 import type { OpenTarget } from '../state/open-target.ts';
@@ -20,6 +20,26 @@ function KeyHelp() {
   );
 }
 
+/**
+ * Cards shown at once. A conversation can have tens of thousands of tagged messages: every card in
+ * the page took half a minute to lay out, a click or a key seconds each.
+ */
+const QUEUE_PAGE = 100;
+/** Cards kept above the cursor when the shown cards move to follow it. */
+const QUEUE_LEAD = 10;
+
+interface Shown {
+  start: number;
+  end: number;
+}
+
+/** The cards shown (`end` may pass the last): `shown` while it holds the cursor, else a page starting a little above it. */
+function shownAround(shown: Shown, index: number, count: number): Shown {
+  if (count === 0 || (index >= shown.start && index < Math.min(count, shown.end))) return shown;
+  const start = Math.max(0, Math.min(index - QUEUE_LEAD, count - QUEUE_PAGE));
+  return { start, end: start + QUEUE_PAGE };
+}
+
 function itemElement(list: HTMLElement | null, messageId: string): HTMLElement | null {
   return list?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(messageId)}"]`) ?? null;
 }
@@ -31,6 +51,13 @@ export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { ris
   const listRef = useRef<HTMLOListElement>(null);
   const moved = useRef(false);
   const current = items[index];
+  const [shownBefore, setShown] = useState<Shown>({ start: 0, end: QUEUE_PAGE });
+  // The cursor moved past the cards shown (keys, a reload): they follow it.
+  const shown = shownAround(shownBefore, index, items.length);
+  useEffect(() => {
+    if (shown !== shownBefore) setShown(shown);
+  }, [shown, shownBefore]);
+  const shownEnd = Math.min(items.length, shown.end);
 
   useEffect(() => {
     if (!moved.current || current === undefined) return;
@@ -118,9 +145,23 @@ export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { ris
       )}
       {queue.loading && items.length === 0 && <p className="muted empty">Loading the tagged messages…</p>}
       <ol ref={listRef} className="review-queue" data-testid="review-queue" aria-label={`Tagged messages of ${risk.title}`}>
-        {items.map((item, position) => (
-          <ReviewItemCard key={item.message.id} item={item} current={position === index} tagCursor={tag} busy={queue.pending.has(item.message.id)} actions={actionsFor(item)} />
+        {shown.start > 0 && (
+          <li className="review-queue-page">
+            <button type="button" className="load-more" data-testid="review-queue-earlier" onClick={() => setShown({ start: Math.max(0, shown.start - QUEUE_PAGE), end: shown.end })}>
+              Show earlier ({formatNumber(shown.start)} before)
+            </button>
+          </li>
+        )}
+        {items.slice(shown.start, shownEnd).map((item, offset) => (
+          <ReviewItemCard key={item.message.id} item={item} current={shown.start + offset === index} tagCursor={tag} busy={queue.pending.has(item.message.id)} actions={actionsFor(item)} />
         ))}
+        {shownEnd < items.length && (
+          <li className="review-queue-page">
+            <button type="button" className="load-more" data-testid="review-queue-more" onClick={() => setShown({ start: shown.start, end: shownEnd + QUEUE_PAGE })}>
+              Show more ({formatNumber(items.length - shownEnd)} left)
+            </button>
+          </li>
+        )}
       </ol>
     </section>
   );

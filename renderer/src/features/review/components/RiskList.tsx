@@ -1,5 +1,5 @@
 import type { ConversationRisk } from '../../../../../shared/domain/marker.ts';
-import { formatCount, formatUtcDayRange } from '../../../app/format.ts';
+import { formatCount, formatNumber, formatUtcDayRange } from '../../../app/format.ts';
 import { formatScore, indicatorHint, indicatorLabel, SCORE_EXPLANATION } from '../../../app/indicators.ts';
 import { WeekHistogram } from './WeekHistogram.tsx';
 
@@ -48,13 +48,13 @@ function RiskItem({ risk, selected, onSelect }: { risk: ConversationRisk; select
           {risk.markers.map((marker) => (
             <span key={marker.marker} className={`chip chip-${markerState(marker)}`} title={`${indicatorHint(marker.marker)}\n${formatCount(marker.messages, 'message')}, best score ${formatScore(marker.maxScore)}, ${marker.confirmed} confirmed, ${marker.dismissed} dismissed`}>
               {indicatorLabel(marker.marker)}
-              {marker.messages > 1 && <span className="chip-count">×{marker.messages}</span>}
+              {marker.messages > 1 && <span className="chip-count">×{formatNumber(marker.messages)}</span>}
             </span>
           ))}
         </span>
         <span className="risk-meta">
           <span>{formatCount(risk.taggedMessages, 'tagged message')}</span>
-          <span className={risk.unreviewed > 0 ? 'unreviewed' : 'reviewed'}>{risk.unreviewed > 0 ? `${risk.unreviewed} to decide` : 'all decided'}</span>
+          <span className={risk.unreviewed > 0 ? 'unreviewed' : 'reviewed'}>{risk.unreviewed > 0 ? `${formatNumber(risk.unreviewed)} to decide` : 'all decided'}</span>
           <span>{dateRange(risk)}</span>
           {risk.noLongerFound > 0 && (
             <span className="unreviewed" data-testid="risk-no-longer-found" title="Decisions on indicators the marker packs no longer find: kept on record, shown in the review to decide again">
@@ -68,7 +68,7 @@ function RiskItem({ risk, selected, onSelect }: { risk: ConversationRisk; select
             {senders.map((sender, index) => (
               <span key={sender.sender}>
                 {index > 0 && ', '}
-                <bdi>{sender.sender}</bdi> ({sender.messages})
+                <bdi>{sender.sender}</bdi> ({formatNumber(sender.messages)})
               </span>
             ))}
             {risk.senders.length > senders.length && ` +${risk.senders.length - senders.length}`}

@@ -1,5 +1,5 @@
 import type { ConversationRisk } from '../../../../../shared/domain/marker.ts';
-import { formatUtcDayRange } from '../../../app/format.ts';
+import { formatCount, formatUtcDayRange } from '../../../app/format.ts';
 import { fillWeeks } from '../state/weeks.ts';
 
 const HEIGHT = 20;
@@ -9,7 +9,7 @@ const MIN_SLOTS = 16;
 function weekTitle(start: number, messages: number, markers: number): string {
   const day = new Date(start).toISOString().slice(0, 10);
   if (messages === 0) return `Week of ${day} (UTC): no tagged messages`;
-  return `Week of ${day} (UTC): ${messages} tagged message${messages === 1 ? '' : 's'}, ${markers} distinct indicator${markers === 1 ? '' : 's'}`;
+  return `Week of ${day} (UTC): ${formatCount(messages, 'tagged message')}, ${formatCount(markers, 'distinct indicator')}`;
 }
 
 /** Tagged messages per week, darker as more distinct indicators co-occur that week. */
