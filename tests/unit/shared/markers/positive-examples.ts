@@ -35,6 +35,13 @@ export const POSITIVE_EXAMPLES: Example[] = [
   // document-control
   { marker: 'document-control', lang: 'eng', text: "your passport is in my drawer, you get it when the job is done" },
   { marker: 'document-control', lang: 'eng', text: "boss collected everyone's passports on day one, we still don't have them" },
+  // The document demanded in person (r1: none of these was tagged).
+  { marker: 'document-control', lang: 'eng', text: "Give me your passport" },
+  { marker: 'document-control', lang: 'eng', text: "hand over your passports to the boss when you arrive" },
+  { marker: 'document-control', lang: 'ron', text: "dă-mi pașaportul" },
+  { marker: 'document-control', lang: 'rus', text: "дай паспорт" },
+  { marker: 'document-control', lang: 'deu', text: "Gib mir deinen Pass" },
+  { marker: 'document-control', lang: 'spa', text: "dame tu pasaporte cuando llegues" },
   { marker: 'document-control', lang: 'ron', text: "pașaportul tău îl țin eu până termini sezonul" },
   { marker: 'document-control', lang: 'bul', text: "паспорта ти го пазя аз, ще си го получиш като платиш" },
   { marker: 'document-control', lang: 'rus', text: "паспорт твой у меня в сейфе, отдам когда отработаешь" },
