@@ -9,6 +9,7 @@
 import type { ParsedChat } from '../../../shared/contracts/parsed-source.ts';
 import { isRcsGroupAddress, splitAddress } from './address.ts';
 import { contactName, messageAddress } from './records.ts';
+import { membersTitle } from '../members-title.ts';
 
 /**
  * Whether the root is the one signalbackup-tools writes: `count` unquoted (saxes said so), an
@@ -31,7 +32,10 @@ export function messageChat(key: string, attributes: Record<string, string>, gro
   // three numbers, a sample), so it is the title only when it names as many as there are numbers.
   // Which name is whose number it does not say, so the participants keep only their numbers.
   const title = group ? (groupTitled ? contactName(attributes) : groupTitle(contactName(attributes), parts.length)) : name;
-  const chat: ParsedChat = { key, title: title ?? address ?? key, kind: group ? 'group' : 'private' };
+  // Untitled, a group is named after its numbers, as the phone lists them ("+1555…9, +1555…12"),
+  // not as the backup joins them in one address ("+1555…9~+1555…12~…").
+  const untitled = parts.length > 1 ? membersTitle(parts) : address;
+  const chat: ParsedChat = { key, title: title ?? untitled ?? key, kind: group ? 'group' : 'private' };
   if (parts.length > 0) chat.participants = parts.map((part) => ({ name: parts.length === 1 ? name : null, id: part }));
   // The same phone address in two backups is the same conversation.
   chat.mergeKey = key;

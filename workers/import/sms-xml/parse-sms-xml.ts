@@ -32,7 +32,7 @@ import { PlainSmsRecords } from './plain-sms-record.ts';
 import { mmsMessage, smsMessage, type RecordResult } from './records.ts';
 import { EntityDeclarationError, PrologueTooLongError, XmlPrefilter } from './xml-prefilter.ts';
 
-export const SMS_BACKUP_XML_PARSER_VERSION = '1.12.0';
+export const SMS_BACKUP_XML_PARSER_VERSION = '1.12.1';
 
 /**
  * Longest stretch of text saxes may accumulate without an event (one attribute value, in

@@ -46,7 +46,7 @@ describe('a group MMS conversation', () => {
     const result = await runParser(smsBackupXmlParser, inputFromText(xml, { displayName: 'sms.xml' }));
     expect(result.chats.map((chat) => [chat.title, chat.kind, chat.participants?.map((participant) => [participant.name, participant.id])])).toEqual([
       ['Max Mustermann, Erika Musterfrau', 'group', [[null, '+12121234567'], [null, '+49215111111']]],
-      ['+12121234500~+49215111100', 'group', [[null, '+12121234500'], [null, '+49215111100']]],
+      ['+12121234500, +49215111100', 'group', [[null, '+12121234500'], [null, '+49215111100']]],
     ]);
   });
 });

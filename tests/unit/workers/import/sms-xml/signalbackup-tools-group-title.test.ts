@@ -31,6 +31,6 @@ describe('signalbackup-tools group MMS titles', () => {
 
   it('keeps the names-must-match rule for a file of another writer', async () => {
     const result = await runParser(smsBackupXmlParser, inputFromText(backup('<smses count="1" backup_set="8c1a" backup_date="1672570200000" type="full">'), { displayName: 'sbr.xml' }));
-    expect(result.chats.map((chat) => chat.title)).toEqual(['+31600000001~+31600000002~+31600000003']);
+    expect(result.chats.map((chat) => chat.title)).toEqual(['+31600000001, +31600000002, +31600000003']);
   });
 });
