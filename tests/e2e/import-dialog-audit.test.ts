@@ -138,6 +138,12 @@ describe('import dialog audit', () => {
 
   it('isolates each issue’s place in the sources panel, so an Arabic file name and its line number keep their order', async () => {
     await ui.page.getByTestId('sources-toggle').click();
+    // The panel lists failed sources too, and says how many are imported: the case header's figure.
+    const { sources } = await ui.engine.current().db.client.call('caseSummary', {});
+    const importedCount = sources.filter((source) => source.status === 'imported').length;
+    expect(importedCount).toBeLessThan(sources.length);
+    expect(await ui.page.getByTestId('sources-toggle').innerText()).toContain(`Sources ${sources.length} (${importedCount} imported)`);
+    expect(await ui.page.getByTestId('case-source-count').innerText()).toBe(`${importedCount} sources`);
     const item = ui.page.locator('[data-testid="source-item"][data-status="imported"]', { hasText: ARABIC_CHAT });
     await item.getByRole('button', { name: 'Show import issues' }).click();
     const issue = item.locator('.issue-list li').first();

@@ -41,7 +41,9 @@ export function CaseHeader({ info, onClosed, currentQuery, nav, children }: { in
               {formatNumber(info.unparsedCount)} unparsed
             </span>
           )}
-          <span data-testid="case-source-count">{formatCount(imported, 'source')}</span>
+          <span data-testid="case-source-count" title="Sources imported into the case; the Sources panel lists every source tried, failed and cancelled ones too">
+            {formatCount(imported, 'source')}
+          </span>
           {unfinished > 0 && (
             <span className="warning" title="Sources whose import failed or was interrupted; nothing of them is in the case. “Retry failed” under Sources imports them again. Sources you cancelled are not counted.">
               {formatCount(unfinished, 'source')} to re-import

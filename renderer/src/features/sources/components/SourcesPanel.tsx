@@ -21,6 +21,8 @@ export function SourcesPanel({ sources }: { sources: SourceRecord[] }) {
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const retryable = sourcesToRetry(sources).length;
+  // The case header counts the imported ones: said here too when some are not, so the two agree.
+  const imported = sources.filter((source) => source.status === 'imported').length;
   const importableAgain = new Set(cancelledSources(sources).map((source) => source.id));
 
   async function retry(): Promise<void> {
@@ -37,6 +39,7 @@ export function SourcesPanel({ sources }: { sources: SourceRecord[] }) {
       <h2 id="sources-title">
         <button type="button" className="link" aria-expanded={open} data-testid="sources-toggle" onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} Sources {formatNumber(sources.length)}
+          {imported < sources.length && <span className="muted"> ({formatNumber(imported)} imported)</span>}
         </button>
       </h2>
       {retryable > 0 && (
