@@ -1,4 +1,5 @@
 import { Engine } from '../../engine/engine.ts';
+import { describeExport } from '../../engine/export/export-case.ts';
 import { actorName } from '../actor.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { createProgressPrinter } from '../progress.ts';
@@ -38,9 +39,9 @@ export async function runExport(caseDir: string, options: ExportCommandOptions):
     }).done;
     progress.finish();
     if (options.json === true) {
-      process.stdout.write(`${JSON.stringify({ bag: summary.bag, messages: summary.messages, files: summary.files.length, bytes: summary.bytes, payloadOxum: summary.payloadOxum, skippedAttachments: summary.skippedAttachments })}\n`);
+      process.stdout.write(`${JSON.stringify({ bag: summary.bag, messages: summary.messages, contextMessages: summary.contextMessages, files: summary.files.length, bytes: summary.bytes, payloadOxum: summary.payloadOxum, skippedAttachments: summary.skippedAttachments })}\n`);
     } else {
-      process.stdout.write(`Package written to ${summary.bag}: ${summary.messages} selected messages, ${summary.files.length} files, ${summary.bytes} bytes (Payload-Oxum ${summary.payloadOxum}).\n`);
+      process.stdout.write(`Package written: ${describeExport(summary)} (Payload-Oxum ${summary.payloadOxum}).\n`);
       for (const skipped of summary.skippedAttachments) process.stdout.write(`  not included: ${skipped}\n`);
       process.stdout.write(`Check it with: threadline verify ${summary.bag}   or   (cd ${summary.bag} && sha256sum -c manifest-sha256.txt)\n`);
     }

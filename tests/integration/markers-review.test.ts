@@ -137,7 +137,11 @@ describe('indicators and review through the engine and the CLI', () => {
     const bag = join(folder, 'bag');
     const exported = spawnSync(process.execPath, [CLI, 'export', casePath, '--out', bag, '--select', 'confirmed', '--context', '0', '--json'], { encoding: 'utf8' });
     expect(exported.status, exported.stderr).toBe(0);
-    expect(JSON.parse(exported.stdout).messages).toBe(1);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ messages: 1, contextMessages: 0 });
+    // Said in words with the context counted apart (it said "1 selected messages", no context).
+    const withContext = spawnSync(process.execPath, [CLI, 'export', casePath, '--out', join(folder, 'bag-context'), '--select', 'confirmed', '--context', '2'], { encoding: 'utf8' });
+    expect(withContext.status, withContext.stderr).toBe(0);
+    expect(withContext.stdout).toMatch(/Package written: 1 selected message and \d+ messages? of context, /u);
     expect(readFileSync(join(bag, 'data', 'reviews.jsonl'), 'utf8')).toContain('analyst-a');
     expect(readFileSync(join(bag, 'data', 'markers.jsonl'), 'utf8')).toContain('not a finding');
     const verified = spawnSync(process.execPath, [CLI, 'verify', bag, '--json'], { encoding: 'utf8' });
