@@ -123,7 +123,7 @@ describe('conversations merge only within one device', () => {
     await engine.openCase(join(folder, 'case'), true);
     const summary = await engine.startImport([refused], { device: 'Phone 9' }).done;
     expect(summary.sources[0]?.status).toBe('failed');
-    expect(await engine.sourcesToRetry()).toEqual({ paths: [refused], deviceByPath: { [refused]: 'Phone 9' }, timeZoneByPath: {}, dateOrderByPath: {} });
+    expect(await engine.sourcesToRetry()).toEqual({ paths: [refused], deviceByPath: { [refused]: 'Phone 9' }, timeZoneByPath: {}, dateOrderByPath: {}, csvMappingByPath: {} });
   });
 
   it('takes --device on the command line', async () => {
