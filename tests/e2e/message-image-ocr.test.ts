@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveOcrSettings } from '../../engine/ocr/ocr-options.ts';
@@ -61,4 +61,37 @@ describe('the image of a message and the text OCR read from it, in the conversat
     await ui.page.screenshot({ path: join(SCREENSHOTS, '41-message-image-ocr-search-hit.png') });
     expect(ui.consoleErrors).toEqual([]);
   }, 180_000);
+
+  it('folds a long text read from a screenshot until asked for, and lays out right-to-left text as written', async () => {
+    const folder = join(tempFolder(), 'Screens');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'long.png'), await textPng(['placeholder']));
+    await ui.engine.startImport([folder], { timeZone: 'UTC' }).done;
+    // Stored directly, as image-viewer-ocr does: the layout is under test, not what Tesseract reads.
+    const db = ui.engine.current().db.client;
+    const image = (await db.call('listImages', { chatId: null, limit: 10, offset: 0 })).images.find((each) => each.fileName === 'long.png');
+    const location = image === undefined ? null : await db.call('attachmentLocation', { attachmentId: image.attachmentId });
+    if (image === undefined || location === null) throw new Error('the screenshot was not imported');
+    const arabic = Array.from({ length: 12 }, (_value, index) => `أين جواز سفري ${index + 1}`).join('\n');
+    await db.call('storeOcr', {
+      result: {
+        attachmentId: image.attachmentId, messageRowid: location.messageRowid, text: arabic, searchableText: arabic, confidence: 88, lang: 'ara', words: [], engine: { name: 'tesseract.js', version: '7.0.0' },
+        traineddata: [], parameters: {}, tookMs: 1, createdAt: '2026-11-30T12:00:00.000Z',
+      },
+    });
+    await ui.page.reload();
+    await ui.page.getByTestId('conversation-item').filter({ hasText: 'Screens' }).first().click();
+    const row = ui.page.locator('[data-testid="message-row"]', { has: ui.page.getByTestId('message-image') }).first();
+    await row.waitFor();
+    const folded = row.getByTestId('message-ocr-folded');
+    expect(await folded.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect(await folded.locator('summary').textContent()).toMatch(/machine-read.*tesseract\.js 7\.0\.0.*88 %.*text in ara/iu);
+    await folded.locator('summary').click();
+    const text = row.getByTestId('message-ocr-text');
+    await expect.poll(() => text.isVisible()).toBe(true);
+    expect(await text.getAttribute('dir')).toBe('auto');
+    expect(await text.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    await ui.page.screenshot({ path: join(SCREENSHOTS, '42-message-image-ocr-rtl-long.png') });
+    expect(ui.consoleErrors).toEqual([]);
+  }, 120_000);
 });
