@@ -297,6 +297,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       },
       'images.list': async ({ chatId, limit, offset }) => this.current().db.client.call('listImages', { chatId, limit, offset }),
       'images.content': async ({ attachmentId }) => readImageContent(this.current(), attachmentId),
+      'images.ofMessages': async ({ messageIds }) => this.current().db.client.call('imagesOfMessages', { messageIds }),
       'tasks.list': async () => this.tasks.list(),
       'tasks.cancel': async ({ taskId }) => ({ cancelled: this.tasks.cancel(taskId) }),
       'conversations.list': async () => this.current().db.client.call('listConversations', {}),

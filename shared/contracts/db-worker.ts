@@ -7,7 +7,7 @@ import type { IndexDocument } from './index-worker.ts';
 import type { MediaType, ParsedParticipant } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
 import type { ConversationRisk, CoverageReport, DecisionOnIndicatorNoLongerFound, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
-import type { ImageItem, OcrStored, OcrWordBox } from '../domain/image.ts';
+import type { ImageItem, MessageImage, OcrStored, OcrWordBox } from '../domain/image.ts';
 
 export interface NewAttachment extends AttachmentRecord {
   vendorMd5: string | null;
@@ -190,6 +190,8 @@ export interface DbWorkerApi {
   storeOcr: { params: { result: OcrStored }; result: null };
   storeOcrFailure: { params: { attachmentId: number; code: string; reason: string }; result: null };
   clearOcrFailures: { params: Record<string, never>; result: null };
+  /** The images of the messages `messageIds` (those of one page of a conversation), in attachment order, with their OCR text and state. */
+  imagesOfMessages: { params: { messageIds: string[] }; result: MessageImage[] };
   listImages: { params: { chatId: string | null; limit: number; offset: number }; result: { total: number; images: ImageItem[] } };
   /** onlySureWordsSearched: false for a result stored before migration 0110, whose whole text was searched and tagged. */
   ocrWords: { params: { attachmentId: number }; result: { text: string; searchableText: string; words: OcrWordBox[]; onlySureWordsSearched: boolean; engine: unknown; traineddata: unknown; parameters: unknown } | null };

@@ -24,6 +24,12 @@ export interface ImageItem {
   ocrError: string | null;
 }
 
+/** An image attached to a message, as the conversation shows it: the Images view's item and the OCR engine that read it. */
+export interface MessageImage extends ImageItem {
+  /** "tesseract.js 5.1.1": the engine that read the text; null when none has. */
+  ocrEngine: string | null;
+}
+
 export interface OcrWordBox {
   text: string;
   confidence: number;

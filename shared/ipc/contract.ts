@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { VerifyPackageResult } from '../contracts/evidence-package.ts';
 import type { CaseInfo } from '../domain/case.ts';
 import { MAX_CASE_LANGUAGES } from '../domain/case.ts';
-import type { ImageContent, ImageItem } from '../domain/image.ts';
+import type { ImageContent, ImageItem, MessageImage } from '../domain/image.ts';
 import type { ConversationRisk, CoverageReport, MessageIndicatorsOf, ReviewDecision, ReviewItem, SharedIdentifier } from '../domain/marker.ts';
 import type { ConversationSourceFacts, ConversationSummary, MessageLocation, MessagePage } from '../domain/message.ts';
 import type { SearchResult } from '../domain/search.ts';
@@ -87,6 +87,8 @@ export const requestSchemas = {
   'ocr.start': z.object({ langs: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{1,31}$/u)).min(1).max(20).optional(), retryFailed: z.boolean().optional() }).strict(),
   'images.list': z.object({ chatId: z.string().min(1).max(200).nullable(), limit: z.number().int().min(1).max(MAX_PAGE), offset: z.number().int().min(0) }).strict(),
   'images.content': z.object({ attachmentId: z.number().int().min(1) }).strict(),
+  /** The images of the messages of one page of a conversation (never a whole conversation), with the text OCR read from each. */
+  'images.ofMessages': z.object({ messageIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_PAGE) }).strict(),
   'tasks.list': z.object({}).strict(),
   'tasks.cancel': z.object({ taskId: z.string().min(1).max(100) }).strict(),
   'conversations.list': z.object({}).strict(),
@@ -142,6 +144,7 @@ export interface ResponseTypes {
   'ocr.start': { taskId: string };
   'images.list': { total: number; images: ImageItem[] };
   'images.content': ImageContent;
+  'images.ofMessages': MessageImage[];
   'tasks.list': TaskView[];
   'tasks.cancel': { cancelled: boolean };
   'conversations.list': ConversationSummary[];

@@ -11,7 +11,7 @@ import { countMessages, indexDocuments, languagePending, setLanguages, insertCha
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { decisionsOnIndicatorsNoLongerFound } from './repos/indicators-no-longer-found.ts';
 import { addDecision, annotatedMessageIds, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
-import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
+import { attachmentLocation, clearOcrFailures, imagesOfMessages, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
 import { inTransaction, run, selectOne } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
 
@@ -183,6 +183,9 @@ const handlers: Handlers<DbWorkerApi> = {
   async clearOcrFailures() {
     clearOcrFailures(database().db);
     return null;
+  },
+  async imagesOfMessages({ messageIds }) {
+    return imagesOfMessages(database().db, messageIds);
   },
   async listImages({ chatId, limit, offset }) {
     return listImages(database().db, chatId, limit, offset);

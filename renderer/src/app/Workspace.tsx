@@ -75,7 +75,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
 
   const openHit = useCallback((hit: SearchHit) => {
     nonce.current++;
-    setSelection({ chatId: hit.chatId, jump: { messageId: hit.id, seq: hit.seq, highlights: hit.highlights, nonce: nonce.current } });
+    setSelection({ chatId: hit.chatId, jump: { messageId: hit.id, seq: hit.seq, highlights: hit.highlights, ocrHighlights: hit.ocr?.highlights ?? [], nonce: nonce.current } });
     setView('messages');
   }, []);
 
@@ -128,6 +128,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
               order={orderRead}
               onOrderChange={changeOrder}
               indicatorsRevision={indicatorsShown + revision}
+              revision={revision}
             />
           )}
         </main>

@@ -39,3 +39,8 @@ export const SCORE_EXPLANATION =
 export function messageTextRanges(tags: readonly { spans: [number, number][]; origin: 'text' | 'ocr' }[]): [number, number][] {
   return tags.flatMap((tag) => (tag.origin === 'text' ? tag.spans : []));
 }
+
+/** The ranges the indicators read from the message's images point at, in the text of all its images (imageTextRanges splits it per image). */
+export function imagesTextRanges(tags: readonly { spans: [number, number][]; origin: 'text' | 'ocr' }[]): [number, number][] {
+  return tags.flatMap((tag) => (tag.origin === 'ocr' ? tag.spans : []));
+}

@@ -1,6 +1,6 @@
 import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
 import type { OcrPendingRow } from '../../../shared/contracts/db-worker.ts';
-import type { ImageItem, OcrStored } from '../../../shared/domain/image.ts';
+import type { ImageItem, MessageImage, OcrStored } from '../../../shared/domain/image.ts';
 import type { MessageKind } from '../../../shared/domain/message.ts';
 import { asNullableString, asNumber, asString, directionOf, run, selectAll, selectOne } from './rows.ts';
 
@@ -53,27 +53,57 @@ export function listImages(db: Database, chatId: string | null, limit: number, o
      WHERE ${where} ORDER BY m.timestamp, a.id LIMIT ? OFFSET ?`,
     [...params, limit, offset],
   );
+  return { total, images: rows.map(toImageItem) };
+}
+
+/** A message's images: its attachments that are images with bytes, of an imported source. */
+const MESSAGE_IMAGES = `a.media_type = 'image' AND a.sha256 IS NOT NULL AND s.status = 'imported'`;
+
+/**
+ * The images of the messages `messageIds`, in attachment order (the order ocrTextsForRowids joins
+ * their text in, which OCR tag spans and search highlights index). One page of a conversation at
+ * a time: the ids are bound in chunks, each found through the unique index on messages.id.
+ */
+export function imagesOfMessages(db: Database, messageIds: string[]): MessageImage[] {
+  const images: MessageImage[] = [];
+  for (let start = 0; start < messageIds.length; start += ROWIDS_PER_STATEMENT) {
+    const chunk = messageIds.slice(start, start + ROWIDS_PER_STATEMENT);
+    const rows = selectAll(
+      db,
+      `SELECT a.id, a.file_name, a.sha256, a.mime_type, m.id AS message_id, m.chat_id, c.title, m.timestamp, m.sender, m.sender_id, m.kind, m.direction, o.text, coalesce(o.searchable_text, o.text) AS searchable_text, o.confidence, o.lang, f.reason,
+         CASE WHEN o.engine IS NULL THEN NULL ELSE trim(coalesce(json_extract(o.engine, '$.name'), '') || ' ' || coalesce(json_extract(o.engine, '$.version'), '')) END AS engine
+       FROM messages m JOIN attachments a ON a.message_rowid = m.rowid JOIN sources s ON s.id = a.source_id JOIN chats c ON c.id = m.chat_id
+       LEFT JOIN ocr_results o ON o.attachment_id = a.id LEFT JOIN ocr_failures f ON f.attachment_id = a.id
+       WHERE m.id IN (${chunk.map(() => '?').join(',')}) AND ${MESSAGE_IMAGES} ORDER BY m.rowid, a.id`,
+      chunk,
+    );
+    for (const row of rows) {
+      const engine = asNullableString(row['engine']);
+      images.push({ ...toImageItem(row), ocrEngine: engine === '' ? null : engine });
+    }
+  }
+  return images;
+}
+
+function toImageItem(row: Record<string, SqlValue>): ImageItem {
   return {
-    total,
-    images: rows.map((row) => ({
-      attachmentId: asNumber(row['id']),
-      fileName: asNullableString(row['file_name']),
-      sha256: asString(row['sha256']),
-      mimeType: asNullableString(row['mime_type']),
-      messageId: asString(row['message_id']),
-      chatId: asString(row['chat_id']),
-      chatTitle: asString(row['title']),
-      timestamp: asNullableString(row['timestamp']),
-      sender: asNullableString(row['sender']),
-      senderId: asNullableString(row['sender_id']),
-      kind: asString(row['kind']) as MessageKind,
-      direction: directionOf(row['direction']),
-      ocrText: asNullableString(row['text']),
-      ocrSearchableText: asNullableString(row['searchable_text']),
-      ocrConfidence: row['confidence'] === null || row['confidence'] === undefined ? null : asNumber(row['confidence']),
-      ocrLang: asNullableString(row['lang']),
-      ocrError: asNullableString(row['reason']),
-    })),
+    attachmentId: asNumber(row['id']),
+    fileName: asNullableString(row['file_name']),
+    sha256: asString(row['sha256']),
+    mimeType: asNullableString(row['mime_type']),
+    messageId: asString(row['message_id']),
+    chatId: asString(row['chat_id']),
+    chatTitle: asString(row['title']),
+    timestamp: asNullableString(row['timestamp']),
+    sender: asNullableString(row['sender']),
+    senderId: asNullableString(row['sender_id']),
+    kind: asString(row['kind']) as MessageKind,
+    direction: directionOf(row['direction']),
+    ocrText: asNullableString(row['text']),
+    ocrSearchableText: asNullableString(row['searchable_text']),
+    ocrConfidence: row['confidence'] === null || row['confidence'] === undefined ? null : asNumber(row['confidence']),
+    ocrLang: asNullableString(row['lang']),
+    ocrError: asNullableString(row['reason']),
   };
 }
 

@@ -6,8 +6,12 @@ import { notableFacts } from '../../../../../shared/domain/source-facts.ts';
 import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import type { Range } from '../../../app/HighlightedText.tsx';
 import { baseName, formatUtc } from '../../../app/format.ts';
-import { messageTextRanges } from '../../../app/indicators.ts';
+import { imagesTextRanges, messageTextRanges } from '../../../app/indicators.ts';
+import type { MessageImage } from '../../../../../shared/domain/image.ts';
+import type { ImageCache } from '../../images/state/image-cache.ts';
+import { imageTextRanges } from '../state/image-text-ranges.ts';
 import type { MessageIndicators } from '../state/use-chat-indicators.ts';
+import { MessageImages } from './MessageImages.tsx';
 import { MessageIndicatorList } from './MessageIndicatorList.tsx';
 import { SourceFacts } from './SourceFacts.tsx';
 
@@ -33,14 +37,41 @@ function locatorText(message: Message): { short: string; full: string } {
   };
 }
 
+/** A message's images as the row shows them, and where a thumbnail opens. */
+export interface RowImages {
+  /** Undefined while not known (or the message has none to show). */
+  images: readonly MessageImage[] | undefined;
+  cache: ImageCache;
+  revision: number;
+  onOpen: (images: readonly MessageImage[], index: number) => void;
+}
+
 /**
  * One message. Text keeps its line breaks and its own direction (dir="auto"). The words its
- * indicators point at are marked, unless it is the target of a jump with marks of its own (a
- * search's words), which are shown instead; a jump without any (a change of order keeping the
- * message in view) leaves the indicators' marks.
+ * indicators point at are marked, in its text and in the text read from its images, unless it
+ * is the target of a jump with marks of its own (a search's words, in either), which are shown
+ * instead; a jump without any (a change of order keeping the message in view) leaves the
+ * indicators' marks.
  */
-export function MessageRow({ message, focused, highlights, indicators }: { message: Message; focused: boolean; highlights: readonly Range[] | null; indicators?: MessageIndicators | undefined }) {
-  const marked = focused && highlights !== null && highlights.length > 0 ? highlights : indicators === undefined ? null : messageTextRanges(indicators.tags);
+export function MessageRow({
+  message,
+  focused,
+  highlights,
+  ocrHighlights = null,
+  indicators,
+  images,
+}: {
+  message: Message;
+  focused: boolean;
+  highlights: readonly Range[] | null;
+  ocrHighlights?: readonly Range[] | null;
+  indicators?: MessageIndicators | undefined;
+  images?: RowImages | undefined;
+}) {
+  const jumpMarks = focused && (highlights?.length ?? 0) + (ocrHighlights?.length ?? 0) > 0;
+  const marked = jumpMarks ? highlights : indicators === undefined ? null : messageTextRanges(indicators.tags);
+  const imageMarks = jumpMarks ? (ocrHighlights ?? []) : indicators === undefined ? [] : imagesTextRanges(indicators.tags);
+  const shownImages = images?.images ?? [];
   const attachments = message.attachments.map(attachmentLabel);
   const locator = locatorText(message);
   const emptyNote = emptyBodyNote(message);
@@ -81,6 +112,9 @@ export function MessageRow({ message, focused, highlights, indicators }: { messa
         <div className="empty-body muted" data-testid="empty-body">
           {emptyNote}
         </div>
+      )}
+      {images !== undefined && shownImages.length > 0 && (
+        <MessageImages images={shownImages} marks={imageTextRanges(shownImages, imageMarks)} cache={images.cache} revision={images.revision} onOpen={images.onOpen} />
       )}
       {attachments.map((label, index) => (
         <div className="media-placeholder" key={index}>

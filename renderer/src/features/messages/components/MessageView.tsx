@@ -1,12 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
-import type { ConversationSummary, MessageOrder } from '../../../../../shared/domain/message.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MessageImage } from '../../../../../shared/domain/image.ts';
+import type { ConversationSummary, Message, MessageOrder } from '../../../../../shared/domain/message.ts';
 import { api } from '../../../api/client.ts';
 import { Participants } from '../../../app/Participants.tsx';
 import { formatMessagesOf, formatUtc } from '../../../app/format.ts';
+import { ImageViewer } from '../../images/components/ImageViewer.tsx';
+import { ImageCache } from '../../images/state/image-cache.ts';
 import type { JumpTarget } from '../state/jump-target.ts';
 import { useChatIndicators } from '../state/use-chat-indicators.ts';
 import { useConversationFacts } from '../state/use-conversation-facts.ts';
+import { useMessageImages } from '../state/use-message-images.ts';
 import { conversationContentKey, useMessagePages } from '../state/use-message-pages.ts';
 import { MessageRow, PlaceholderRow } from './MessageRow.tsx';
 import { ConversationFacts } from './ConversationFacts.tsx';
@@ -24,6 +28,8 @@ interface MessageViewProps {
   onOrderChange: (order: MessageOrder, anchor: { messageId: string; seq: number } | null) => void;
   /** Changes when the messages' indicators may have changed elsewhere (decisions in the Review view, a re-tag). */
   indicatorsRevision: number;
+  /** Changes when the case does (an import, OCR finished): the messages' images and their text are read again. */
+  revision: number;
 }
 
 /**
@@ -32,7 +38,7 @@ interface MessageViewProps {
  * and the order read (Workspace). A conversation that grows or changes while open keeps its scroll
  * place: its pages are read again where they are (useMessagePages' contentKey).
  */
-export function MessageView({ chatId, conversation, jump, order, onOrderChange, indicatorsRevision }: MessageViewProps) {
+export function MessageView({ chatId, conversation, jump, order, onOrderChange, indicatorsRevision, revision }: MessageViewProps) {
   const byTime = order === 'time';
   const pages = useMessagePages(chatId, conversation?.messageCount ?? null, order, conversationContentKey(conversation));
   const indicators = useChatIndicators(chatId, indicatorsRevision);
@@ -59,6 +65,18 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange, 
   useEffect(() => {
     request(firstIndex, lastIndex);
   }, [request, firstIndex, lastIndex]);
+
+  // The images of the rows in view (and the overscan), asked for as rows come into view.
+  const shown = items.map((item) => pages.at(item.index)).filter((message): message is Message => message !== null && message !== undefined);
+  const images = useMessageImages(shown, revision);
+  const [cache] = useState(() => new ImageCache());
+  useEffect(() => {
+    cache.open();
+    return () => cache.dispose();
+  }, [cache]);
+  const [viewing, setViewing] = useState<{ images: readonly MessageImage[]; index: number } | null>(null);
+  const openImage = useCallback((list: readonly MessageImage[], index: number) => setViewing({ images: list, index }), []);
+  const rowImages = useMemo(() => ({ cache, revision, onOpen: openImage }), [cache, revision, openImage]);
 
   // Aim once when the jump arrives, then again when its page has loaded: real row heights
   // replace estimates around it, and the virtualizer keeps correcting until it is still.
@@ -117,6 +135,11 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange, 
       {conversation !== undefined && conversation.outOfTimeOrder > 0 && (
         <OrderNote outOfTimeOrder={conversation.outOfTimeOrder} messageCount={conversation.messageCount} order={order} onChange={(next) => onOrderChange(next, messageInView())} />
       )}
+      {images.error !== null && (
+        <div className="error banner" role="alert">
+          The images of some messages could not be loaded: {images.error}
+        </div>
+      )}
       {pages.error !== null && (
         <div className="error banner" role="alert">
           Some messages could not be loaded: {pages.error}{' '}
@@ -150,13 +173,34 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange, 
                 {message === null || message === undefined ? (
                   <PlaceholderRow seq={item.index} missing={message === null} />
                 ) : (
-                  <MessageRow message={message} focused={focused} highlights={focused ? jump.highlights : null} indicators={indicators.get(message.id)} />
+                  <MessageRow
+                    message={message}
+                    focused={focused}
+                    highlights={focused ? jump.highlights : null}
+                    ocrHighlights={focused ? (jump.ocrHighlights ?? null) : null}
+                    indicators={indicators.get(message.id)}
+                    images={{ ...rowImages, images: images.of(message.id) }}
+                  />
                 )}
               </div>
             );
           })}
         </div>
       </div>
+      {viewing !== null && (
+        <ImageViewer
+          images={viewing.images}
+          index={viewing.index}
+          total={viewing.images.length}
+          active
+          cache={cache}
+          revision={revision}
+          matcher={null}
+          onMove={(index) => setViewing({ images: viewing.images, index })}
+          onClose={() => setViewing(null)}
+          onOpenMessage={() => setViewing(null)}
+        />
+      )}
     </section>
   );
 }

@@ -4,5 +4,7 @@ export interface JumpTarget {
   seq: number;
   /** UTF-16 [start, end) ranges of the message text to mark (from a search hit). */
   highlights: [number, number][];
+  /** UTF-16 [start, end) ranges of the text read from the message's images to mark (SearchHit.ocr.highlights). */
+  ocrHighlights?: [number, number][];
   nonce: number;
 }
