@@ -5,6 +5,7 @@
  */
 import type { CompiledRule, CompiledTagger } from './compile.ts';
 import { MatchState } from './evaluate.ts';
+import { ruleLanguageOf } from './schema.ts';
 import type { MarkerId } from './schema.ts';
 import { mergeSpans, roundScore } from './score.ts';
 
@@ -61,7 +62,8 @@ function languageOf(state: MatchState, match: number, hint: string | undefined):
     const term = tagger.terms[state.occurrenceTerm[state.matchedOccurrences[index] ?? 0] ?? 0];
     for (const lang of term?.langs ?? []) if (lang !== '*') counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
-  if (hint !== undefined && counts.has(hint)) return hint;
+  const hinted = hint === undefined ? undefined : ruleLanguageOf(hint);
+  if (hinted !== undefined && counts.has(hinted)) return hinted;
   let chosen = 'und';
   let most = 0;
   for (const [lang, count] of counts) if (count > most) [chosen, most] = [lang, count];

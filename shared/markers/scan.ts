@@ -4,8 +4,8 @@
  * compiled trie, so no word strings are built. Each token records its UTF-16 range in the
  * original text and the word patterns it matched, exact and stem alike.
  */
-import { foldText, isIgnorableInWord } from '../text/fold.ts';
-import { MIN_STEM } from './terms.ts';
+import { isIgnorableInWord } from '../text/fold.ts';
+import { foldForMarkers, MIN_STEM } from './terms.ts';
 import { childOf } from './trie.ts';
 import type { CharTrie } from './trie.ts';
 
@@ -18,6 +18,31 @@ const SYMBOL = 2;
 const OTHER = 3;
 /** A format character (direction mark, BOM...): a word runs through it, as in fold.ts. */
 const INSIDE_WORD = 4;
+
+/**
+ * Combining marks fold away after a Latin, Greek, Cyrillic, Arabic or Hebrew letter (accents,
+ * harakat, niqqud), as foldText does for a whole word, but stay in abugidas where they are the
+ * vowels. Folding one character at a time cannot see the letter before a mark, so the scanner
+ * tracks it: MARK_FOLDS_AFTER is a letter whose marks fold away, MARK a combining mark.
+ */
+const MARK_CHAR = /^\p{M}$/u;
+const MARK_FOLDING_LETTER = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}]$/u;
+const MARK_UNKNOWN = 0;
+const MARK = 1;
+const MARK_FOLDS_AFTER = 2;
+const MARK_STAYS_AFTER = 3;
+const bmpMarkClasses = new Uint8Array(0x10000);
+
+function markClassOf(codePoint: number): number {
+  if (codePoint >= 0x10000) return MARK_STAYS_AFTER;
+  let value = bmpMarkClasses[codePoint] ?? MARK_UNKNOWN;
+  if (value === MARK_UNKNOWN) {
+    const char = String.fromCharCode(codePoint);
+    value = MARK_CHAR.test(char) ? MARK : MARK_FOLDING_LETTER.test(char) ? MARK_FOLDS_AFTER : MARK_STAYS_AFTER;
+    bmpMarkClasses[codePoint] = value;
+  }
+  return value;
+}
 
 /** Character classes, computed once per code point (Unicode property regexes are slow). */
 const bmpClasses = new Uint8Array(0x10000);
@@ -54,7 +79,7 @@ function foldChar(codePoint: number): string {
   let folded = foldedChars.get(codePoint);
   if (folded === undefined) {
     if (foldedChars.size >= FOLDED_CHARS_LIMIT) foldedChars.clear();
-    folded = foldText(String.fromCodePoint(codePoint));
+    folded = foldForMarkers(String.fromCodePoint(codePoint));
     foldedChars.set(codePoint, folded);
   }
   return folded;
@@ -145,9 +170,24 @@ function feed(code: number): void {
 const ASCII_UPPER_A = 65;
 const ASCII_UPPER_Z = 90;
 const ASCII_CASE_OFFSET = 32;
+const ASCII_LOWER_A = 97;
+const ASCII_LOWER_Z = 122;
 const ASCII_DIGIT_0 = 48;
 const ASCII_DIGIT_9 = 57;
 const ASCII_LIMIT = 0x80;
+const ARABIC_DIGIT_0 = 0x0660;
+const ARABIC_DIGIT_9 = 0x0669;
+const EASTERN_ARABIC_DIGIT_0 = 0x06f0;
+const EASTERN_ARABIC_DIGIT_9 = 0x06f9;
+
+/** Digits that start a number (#num): ASCII, Arabic-Indic and Eastern Arabic-Indic. */
+function isNumberStart(codePoint: number): boolean {
+  return (
+    (codePoint >= ASCII_DIGIT_0 && codePoint <= ASCII_DIGIT_9) ||
+    (codePoint >= ARABIC_DIGIT_0 && codePoint <= ARABIC_DIGIT_9) ||
+    (codePoint >= EASTERN_ARABIC_DIGIT_0 && codePoint <= EASTERN_ARABIC_DIGIT_9)
+  );
+}
 
 function feedCodePoint(codePoint: number): void {
   if (codePoint < ASCII_LIMIT) {
@@ -184,14 +224,23 @@ export function scanText(text: string, trie: CharTrie, numberPattern: number, bu
       feedCodePoint(codePoint);
       index += codePoint > 0xffff ? 2 : 1;
     } else {
-      if (codePoint >= ASCII_DIGIT_0 && codePoint <= ASCII_DIGIT_9) buffer.add(numberPattern);
+      if (isNumberStart(codePoint)) buffer.add(numberPattern);
+      // Whether a combining mark here follows a letter whose marks fold away.
+      let marksFold = false;
       // The token ends after its last word character: format characters it ran through at its
       // end are left to the outer loop, which skips them.
       let end = index;
       while (index < text.length) {
         const inner = classOf(codePoint);
         if (inner === WORD) {
-          feedCodePoint(codePoint);
+          if (codePoint >= ASCII_LIMIT) {
+            const marks = markClassOf(codePoint);
+            if (marks !== MARK) marksFold = marks === MARK_FOLDS_AFTER;
+            if (marks !== MARK || !marksFold) feedCodePoint(codePoint);
+          } else {
+            marksFold = (codePoint | ASCII_CASE_OFFSET) >= ASCII_LOWER_A && (codePoint | ASCII_CASE_OFFSET) <= ASCII_LOWER_Z;
+            feedCodePoint(codePoint);
+          }
           index += codePoint > 0xffff ? 2 : 1;
           end = index;
         } else if (inner === INSIDE_WORD) {

@@ -23,9 +23,28 @@ export const MARKER_IDS = [
 ] as const;
 export type MarkerId = (typeof MARKER_IDS)[number];
 
-/** ISO 639-3 codes a rule or a lexicon entry may be written for. */
-export const RULE_LANGUAGES = ['eng', 'ron', 'bul', 'rus', 'ukr', 'srp', 'pol', 'deu', 'fra', 'spa', 'ita', 'nld', 'hun', 'sqi', 'vie'] as const;
+/**
+ * ISO 639-3 codes a rule or a lexicon entry may be written for. Arabic is the macrolanguage
+ * 'ara' (standard and dialect forms, Arabizi in Latin letters); message languages the detector
+ * reports for Arabic varieties ('arb', 'arz', ...) are mapped to it by ruleLanguageOf.
+ */
+export const RULE_LANGUAGES = ['eng', 'ron', 'bul', 'rus', 'ukr', 'srp', 'pol', 'deu', 'fra', 'spa', 'ita', 'nld', 'hun', 'sqi', 'vie', 'ara', 'heb'] as const;
 export type RuleLanguage = (typeof RULE_LANGUAGES)[number];
+
+/**
+ * Individual Arabic languages (ISO 639-3) under the macrolanguage 'ara': the language detector
+ * reports Standard Arabic as 'arb' (shared/language/codes.ts); dialect codes may come from a
+ * case's own metadata.
+ */
+const ARABIC_VARIETIES: ReadonlySet<string> = new Set([
+  'arb', 'arz', 'apc', 'ajp', 'apd', 'acm', 'acq', 'acw', 'acx', 'adf', 'aeb', 'aec', 'afb', 'auz', 'avl', 'ayh', 'ayl', 'ayn', 'ayp', 'arq', 'ary', 'abh', 'abv', 'ars', 'shu', 'ssh', 'pga', 'aao',
+]);
+
+/** The rule language a message language (ISO 639-3, any case) is listed under: 'arb' → 'ara'. */
+export function ruleLanguageOf(lang: string): string {
+  const lower = lang.trim().toLowerCase();
+  return ARABIC_VARIETIES.has(lower) ? 'ara' : lower;
+}
 
 /** The `marker` of the pack that holds benign-context suppressions shared by every marker. */
 export const CONTEXT_PACK = '*';

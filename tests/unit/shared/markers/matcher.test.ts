@@ -117,6 +117,42 @@ describe('spellings', () => {
   });
 });
 
+describe('Arabic and Hebrew', () => {
+  const arabicPack = (): unknown =>
+    testPack([{ id: 'document-control/ara/p', lang: 'ara', kind: 'near', all: [['جواز', 'جوازك', 'الإقامة', 'باسبورك'], ['معي', 'عندي']], window: 4, weight: 0.7, note: 'n' }]);
+
+  it('fold harakat, niqqud, alef forms, tatweel, ta marbuta and alef maqsura, in terms and messages alike', () => {
+    for (const text of ['جَوَازُكَ مَعِي', 'جواز معى', 'جـــواز معي', 'الاقامه عندي', 'الإقامة عندي', 'باسبورك معي', 'باسبورک معی'])
+      expect(tags([arabicPack()], text), text).toHaveLength(1);
+    const hebrew = testPack([{ id: 'document-control/heb/p', lang: 'heb', kind: 'near', all: [['הדרכון'], ['אצלי']], window: 4, weight: 0.7, note: 'n' }]);
+    expect(tags([hebrew], 'הַדַּרְכּוֹן שֶׁלְּךָ אֶצְלִי')).toHaveLength(1);
+    expect(tags([hebrew], 'הדרכון שלך אצלי')).toHaveLength(1);
+  });
+
+  it('fold a combining mark written after its letter (NFD) as foldText does', () => {
+    expect(tags([testPack([near])], 'pas\u0327aportul e la mine'.normalize('NFD'))).toHaveLength(1);
+    expect(tags([testPack([near])], 'pașaportul e la mine'.normalize('NFD'))).toHaveLength(1);
+  });
+
+  it('read Arabic-Indic and Eastern Arabic-Indic digits as numbers', () => {
+    const pack = testPack([{ id: 'document-control/*/price', lang: '*', kind: 'phrase', sequence: ['#num', ['يورو', 'euro']], weight: 0.6, note: 'n' }]);
+    for (const text of ['٥٠٠ يورو', '۵۰۰ يورو', '500 يورو']) expect(tags([pack], text), text).toHaveLength(1);
+    expect(tags([pack], 'خمسمية يورو')).toEqual([]);
+  });
+
+  it('report spans on the right words of right-to-left text, in UTF-16 offsets', () => {
+    const text = '\u200fجَوَازُكَ 😶 مَعِي';
+    const [tag] = tags([arabicPack()], text);
+    expect(spanTexts(text, tag)).toEqual(['جَوَازُكَ', 'مَعِي']);
+  });
+
+  it('label a message detected as Standard Arabic (arb) with the rule language ara', () => {
+    const pack = testPack([{ id: 'document-control/*/p', lang: '*', kind: 'term', terms: '@document', weight: 0.7, note: 'n' }]);
+    const packWithArabic = { ...(pack as Record<string, unknown>), lexicon: { document: { note: 'd', terms: { ara: ['جواز'], eng: ['passport'] } } } };
+    expect(tagText(compilePacks([packWithArabic]), 'جواز', 'arb')[0]?.lang).toBe('ara');
+  });
+});
+
 describe('scoring and suppression', () => {
   const weak = { id: 'document-control/*/doc', lang: '*', kind: 'term', terms: '@document', weight: 0.3, note: 'n' };
   const kept = { id: 'document-control/*/kept-word', lang: '*', kind: 'term', terms: '@kept', weight: 0.3, note: 'n' };
