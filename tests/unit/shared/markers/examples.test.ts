@@ -11,7 +11,7 @@ import { VARIANT_EXAMPLES } from './variant-examples.ts';
 const tagger = createMarkerTagger();
 const LANGUAGES = ['eng', 'ron', 'bul', 'rus', 'ukr', 'pol', 'deu', 'fra', 'spa', 'ita', 'nld', 'hun', 'sqi', 'vie'];
 /** Markers with Arabic and Hebrew terms so far (a first pass; the others have none yet). */
-const ARABIC_HEBREW_MARKERS: readonly string[] = ['debt-bondage', 'document-control', 'threat-violence', 'isolation', 'movement-control', 'reporting-monitoring', 'earnings-control', 'intimate-image-blackmail'];
+const ARABIC_HEBREW_MARKERS: readonly string[] = ['debt-bondage', 'document-control', 'threat-violence', 'isolation', 'movement-control', 'reporting-monitoring', 'earnings-control', 'intimate-image-blackmail', 'deceptive-recruitment', 'grooming-romance'];
 const ARABIC_HEBREW = ['ara', 'heb'];
 const MIN_RTL_EXAMPLES = 2;
 
