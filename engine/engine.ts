@@ -279,6 +279,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       },
       'package.verify': async ({ bagDir }) => verifyEvidencePackage(bagDir),
       'markers.risks': async ({ limit }) => this.current().db.client.call('conversationRisks', { limit }),
+      'markers.reviewFigures': async ({ chatId }) => this.current().db.client.call('conversationReviewFigures', { chatId }),
       'markers.queue': async ({ chatId }) => reviewQueue(this.current(), chatId),
       'markers.ofChat': async ({ chatId }) => chatIndicators(this.current(), chatId),
       'markers.coverage': async () => this.current().db.client.call('coverage', {}),

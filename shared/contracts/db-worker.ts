@@ -6,7 +6,7 @@ import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/sourc
 import type { IndexDocument } from './index-worker.ts';
 import type { MediaType, ParsedParticipant } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
-import type { ConversationRisk, CoverageReport, DecisionOnIndicatorNoLongerFound, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
+import type { ConversationReviewFigures, ConversationRisk, CoverageReport, DecisionOnIndicatorNoLongerFound, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
 import type { ImageItem, OcrStored, OcrWordBox } from '../domain/image.ts';
 
 export interface NewAttachment extends AttachmentRecord {
@@ -202,6 +202,8 @@ export interface DbWorkerApi {
   decisionsForMessages: { params: { messageIds: string[] }; result: ReviewDecision[] };
   addDecision: { params: { decision: ReviewDecision }; result: null };
   conversationRisks: { params: { limit: number }; result: ConversationRisk[] };
+  /** What a decision can change of one conversation's ranking (null: no indicator or decision left in it). */
+  conversationReviewFigures: { params: { chatId: string }; result: ConversationReviewFigures | null };
   /** The review queue's messages of a conversation: tagged, or holding a decision on an indicator no longer found. */
   reviewQueueRowids: { params: { chatId: string }; result: number[] };
   /** Ids of a conversation's messages holding a note or a bookmark decision, tagged or not. */

@@ -70,6 +70,20 @@ export interface ConversationRisk {
 }
 
 /**
+ * What a decision can change of a conversation's ConversationRisk: its score, how many indicators
+ * are left to decide, each indicator's confirmed and dismissed counts, and the decisions on
+ * indicators no longer found. The Review view asks for the decided conversation's alone after each
+ * decision rather than ranking every conversation again.
+ */
+export interface ConversationReviewFigures {
+  chatId: string;
+  score: number;
+  unreviewed: number;
+  noLongerFound: number;
+  markers: { marker: string; confirmed: number; dismissed: number }[];
+}
+
+/**
  * One message's indicators and decisions, without the message: what the conversation view shows
  * beside messages it already has (the review queue's items carry each message whole).
  */

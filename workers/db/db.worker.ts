@@ -10,6 +10,7 @@ import { remakeParticipants } from './repos/chat-participants.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, conversationSourceFacts, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { decisionsOnIndicatorsNoLongerFound } from './repos/indicators-no-longer-found.ts';
+import { conversationReviewFigures } from './repos/conversation-review-figures.ts';
 import { addDecision, annotatedMessageIds, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
 import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
 import { inTransaction, run, selectOne } from './repos/rows.ts';
@@ -217,6 +218,9 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async conversationRisks({ limit }) {
     return conversationRisks(database().db, limit);
+  },
+  async conversationReviewFigures({ chatId }) {
+    return conversationReviewFigures(database().db, chatId);
   },
   async reviewQueueRowids({ chatId }) {
     return reviewQueueRowids(database().db, chatId);

@@ -99,15 +99,34 @@ export function addDecision(db: Database, decision: ReviewDecision): void {
  * soon as three strong indicators co-occur, so risky conversations still rank among themselves.
  */
 const DISTINCT_INDICATOR_WEIGHT = 0.5;
-export function conversationRisks(db: Database, limit: number): ConversationRisk[] {
-  const rows = selectAll(
+/** The conversation risk of a conversation's indicators, given each one's best score not dismissed. */
+export function riskScore(liveScores: readonly number[]): number {
+  return 1 - liveScores.reduce((product, score) => product * (1 - DISTINCT_INDICATOR_WEIGHT * score), 1);
+}
+
+/** Per conversation and indicator: tags, best score, first and last time, latest decisions, best score not dismissed; of one conversation if `chatId` is given. */
+export function markerFigures(db: Database, chatId?: string): Record<string, SqlValue>[] {
+  return selectAll(
     db,
     `SELECT t.chat_id, t.marker, count(*) AS messages, max(t.score) AS max_score, min(m.timestamp) AS first, max(m.timestamp) AS last,
        sum(CASE WHEN d.decision = 'confirm' THEN 1 ELSE 0 END) AS confirmed, sum(CASE WHEN d.decision = 'dismiss' THEN 1 ELSE 0 END) AS dismissed,
        max(CASE WHEN d.decision = 'dismiss' THEN 0 ELSE t.score END) AS live_score
      FROM tags t ${IMPORTED} LEFT JOIN (${LATEST_DECISIONS}) d ON d.message_id = t.message_id AND d.marker = t.marker
+     ${chatId === undefined ? '' : 'WHERE t.chat_id = ?'}
      GROUP BY t.chat_id, t.marker`,
+    chatId === undefined ? [] : [chatId],
   );
+}
+
+/** Tags of a conversation no confirm or dismiss was ever recorded on. */
+export function unreviewedTags(db: Database, chatId: string): number {
+  return asNumber(
+    selectOne(db, `SELECT count(*) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ? AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.message_id = t.message_id AND r.marker = t.marker AND r.decision IN ('confirm', 'dismiss'))`, [chatId])?.['n'],
+  );
+}
+
+export function conversationRisks(db: Database, limit: number): ConversationRisk[] {
+  const rows = markerFigures(db);
   const byChat = new Map<string, { markers: MarkerSummary[]; live: number[] }>();
   // A conversation whose only review left is on indicators no longer found is listed too (score 0), so those decisions can be found again.
   const noLongerFound = new Map(
@@ -129,7 +148,7 @@ export function conversationRisks(db: Database, limit: number): ConversationRisk
     entry.live.push(asNumber(row['live_score']));
     byChat.set(chatId, entry);
   }
-  const risks = [...byChat].map(([chatId, entry]) => ({ chatId, markers: entry.markers, score: 1 - entry.live.reduce((product, score) => product * (1 - DISTINCT_INDICATOR_WEIGHT * score), 1) }));
+  const risks = [...byChat].map(([chatId, entry]) => ({ chatId, markers: entry.markers, score: riskScore(entry.live) }));
   risks.sort((a, b) => b.score - a.score || a.chatId.localeCompare(b.chatId));
   return risks.slice(0, limit).map((risk) => describeChat(db, risk.chatId, risk.score, risk.markers, noLongerFound.get(risk.chatId) ?? 0));
 }
@@ -137,9 +156,7 @@ export function conversationRisks(db: Database, limit: number): ConversationRisk
 function describeChat(db: Database, chatId: string, score: number, markers: MarkerSummary[], noLongerFound: number): ConversationRisk {
   const title = asString(selectOne(db, 'SELECT title FROM chats WHERE id = ?', [chatId])?.['title']);
   const tagged = asNumber(selectOne(db, `SELECT count(DISTINCT t.message_rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ?`, [chatId])?.['n']);
-  const unreviewed = asNumber(
-    selectOne(db, `SELECT count(*) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ? AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.message_id = t.message_id AND r.marker = t.marker AND r.decision IN ('confirm', 'dismiss'))`, [chatId])?.['n'],
-  );
+  const unreviewed = unreviewedTags(db, chatId);
   const senders = selectAll(db, `SELECT coalesce(m.sender, '(system)') AS sender, count(DISTINCT m.rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ? GROUP BY 1 ORDER BY n DESC LIMIT 10`, [chatId]).map((row) => ({
     sender: asString(row['sender']),
     messages: asNumber(row['n']),

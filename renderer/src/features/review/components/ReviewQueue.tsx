@@ -45,7 +45,7 @@ function itemElement(list: HTMLElement | null, messageId: string): HTMLElement |
 }
 
 /** The tagged messages of one conversation, in order. Mount with key={chatId}. */
-export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { risk: ConversationRisk; active: boolean; revision: number; onDecided: () => void; onOpen: (target: OpenTarget) => void }) {
+export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { risk: ConversationRisk; active: boolean; revision: number; onDecided: (chatId: string) => void; onOpen: (target: OpenTarget) => void }) {
   const queue = useReviewQueue(risk.chatId, revision, onDecided);
   const { items, index, tag } = queue;
   const listRef = useRef<HTMLOListElement>(null);

@@ -30,7 +30,7 @@ export interface QueueController {
 }
 
 /** One conversation's review queue (mount with key={chatId}) and the cursor that walks it. */
-export function useReviewQueue(chatId: string, revision: number, onDecided: () => void): QueueController {
+export function useReviewQueue(chatId: string, revision: number, onDecided: (chatId: string) => void): QueueController {
   const queue = useLoaded(() => api.invoke('markers.queue', { chatId }), `${chatId}:${revision}`);
   const items = queue.value ?? [];
   // The cursor follows a message id so it stays put when a retag reloads the queue.
@@ -77,7 +77,7 @@ export function useReviewQueue(chatId: string, revision: number, onDecided: () =
       try {
         const decision = await api.invoke('review.decide', request);
         update((current) => current.map((item) => (item.message.id === request.messageId ? applyDecision(item, decision) : item)));
-        onDecided();
+        onDecided(chatId);
         return true;
       } catch (caught) {
         setActionError(describeError(caught));
@@ -90,7 +90,7 @@ export function useReviewQueue(chatId: string, revision: number, onDecided: () =
         });
       }
     },
-    [update, onDecided],
+    [update, onDecided, chatId],
   );
 
   return { items, loading: queue.loading, error: queue.error, actionError, index, tag, pending, moveTo, focusItem, pickTagOf, decide };
