@@ -206,6 +206,8 @@ export interface DbWorkerApi {
   conversationReviewFigures: { params: { chatId: string }; result: ConversationReviewFigures | null };
   /** The review queue's messages of a conversation: tagged, or holding a decision on an indicator no longer found. */
   reviewQueueRowids: { params: { chatId: string }; result: number[] };
+  /** The same in order, with the position of the first message with an indicator left to decide and that of the message `focus`. */
+  reviewQueueOrder: { params: { chatId: string; focus: string | null }; result: { rowids: number[]; firstUndecided: number; focusIndex: number | null } };
   /** Ids of a conversation's messages holding a note or a bookmark decision, tagged or not. */
   annotatedMessageIds: { params: { chatId: string }; result: string[] };
   decisionsOnIndicatorsNoLongerFound: { params: { chatId: string } | { messageIds: string[] }; result: DecisionOnIndicatorNoLongerFound[] };

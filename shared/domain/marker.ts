@@ -95,6 +95,19 @@ export interface MessageIndicatorsOf {
   bookmarked: boolean;
 }
 
+/** A page of a conversation's review queue (markers.queue). */
+export interface ReviewQueuePage {
+  /** Messages in the whole queue. */
+  total: number;
+  /** Position in the queue of the first item of `items`. */
+  offset: number;
+  items: ReviewItem[];
+  /** Position of the first message with an indicator left to decide (0 when none is). */
+  firstUndecided: number;
+  /** Position of the message asked for as `focus`, null when it is not in the queue (or none was asked for). */
+  focusIndex: number | null;
+}
+
 export interface ReviewItem {
   message: Message;
   chatTitle: string;

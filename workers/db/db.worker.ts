@@ -11,7 +11,7 @@ import { countMessages, indexDocuments, languagePending, setLanguages, insertCha
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { decisionsOnIndicatorsNoLongerFound } from './repos/indicators-no-longer-found.ts';
 import { conversationReviewFigures } from './repos/conversation-review-figures.ts';
-import { addDecision, annotatedMessageIds, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
+import { addDecision, annotatedMessageIds, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueOrder, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
 import { attachmentLocation, clearOcrFailures, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
 import { inTransaction, run, selectOne } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
@@ -221,6 +221,9 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async conversationReviewFigures({ chatId }) {
     return conversationReviewFigures(database().db, chatId);
+  },
+  async reviewQueueOrder({ chatId, focus }) {
+    return reviewQueueOrder(database().db, chatId, focus);
   },
   async reviewQueueRowids({ chatId }) {
     return reviewQueueRowids(database().db, chatId);

@@ -182,6 +182,40 @@ export function reviewQueueRowids(db: Database, chatId: string): number[] {
   ).map((row) => asNumber(row['rowid']));
 }
 
+/**
+ * The review queue's order (reviewQueueRowids), where its first message with an indicator left
+ * to decide is, and where the message `focus` is. A message no confirm or dismiss was recorded on
+ * is undecided at once; one holding decisions (few) is looked at indicator by indicator.
+ */
+export function reviewQueueOrder(db: Database, chatId: string, focus: string | null): { rowids: number[]; firstUndecided: number; focusIndex: number | null } {
+  const rowids = reviewQueueRowids(db, chatId);
+  const decided = new Map<number, Set<string>>();
+  for (const row of selectAll(db, `SELECT m.rowid, d.marker FROM (${LATEST_DECISIONS}) d CROSS JOIN messages m ON m.id = d.message_id WHERE m.chat_id = ?`, [chatId])) {
+    const rowid = asNumber(row['rowid']);
+    decided.set(rowid, (decided.get(rowid) ?? new Set()).add(asNullableString(row['marker']) ?? ''));
+  }
+  const firstWithout = rowids.findIndex((rowid) => !decided.has(rowid));
+  const before = (firstWithout === -1 ? rowids : rowids.slice(0, firstWithout)).filter((rowid) => decided.has(rowid));
+  const tags = tagMarkers(db, before);
+  const firstPartly = rowids.findIndex((rowid, index) => (firstWithout === -1 || index < firstWithout) && (tags.get(rowid) ?? []).some((marker) => !(decided.get(rowid)?.has(marker) ?? false)));
+  const firstUndecided = firstPartly !== -1 ? firstPartly : Math.max(0, firstWithout);
+  const focusRowid = focus === null ? undefined : selectOne(db, 'SELECT rowid FROM messages WHERE id = ?', [focus])?.['rowid'];
+  const focusIndex = focusRowid === undefined ? -1 : rowids.indexOf(asNumber(focusRowid));
+  return { rowids, firstUndecided, focusIndex: focusIndex === -1 ? null : focusIndex };
+}
+
+function tagMarkers(db: Database, rowids: number[]): Map<number, string[]> {
+  const byRowid = new Map<number, string[]>();
+  for (let start = 0; start < rowids.length; start += 500) {
+    const chunk = rowids.slice(start, start + 500);
+    for (const row of selectAll(db, `SELECT message_rowid, marker FROM tags WHERE message_rowid IN (${chunk.map(() => '?').join(',')})`, chunk)) {
+      const rowid = asNumber(row['message_rowid']);
+      byRowid.set(rowid, [...(byRowid.get(rowid) ?? []), asString(row['marker'])]);
+    }
+  }
+  return byRowid;
+}
+
 /** Ids of a conversation's messages with a note or a bookmark decision, tagged or not (a note from the CLI may be on any message). */
 export function annotatedMessageIds(db: Database, chatId: string): string[] {
   return selectAll(
