@@ -1,6 +1,6 @@
 import type { SqlConnection as Database } from '../sql-connection.ts';
 import type { ConversationReviewFigures } from '../../../shared/domain/marker.ts';
-import { markerFigures, riskScore, unreviewedTags } from './markers.ts';
+import { allSourcesImported, markerFigures, riskScore, unreviewedTags } from './markers.ts';
 import { asNumber, asString, selectAll, selectOne } from './rows.ts';
 import { FROM_DECISIONS_NO_LONGER_FOUND, LATEST_DECISIONS } from './review-sql.ts';
 
@@ -26,10 +26,6 @@ interface Figures {
   /** Each marker's best score not dismissed, in the order of `markers`. */
   live: number[];
   unreviewed: number;
-}
-
-function allSourcesImported(db: Database, chatId: string): boolean {
-  return selectOne(db, "SELECT 1 AS found FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = ? AND s.status <> 'imported' LIMIT 1", [chatId]) === null;
 }
 
 function fromIndex(db: Database, chatId: string): Figures {

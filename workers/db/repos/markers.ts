@@ -2,6 +2,7 @@ import type { SqlConnection as Database, SqlValue } from '../sql-connection.ts';
 import type { TaggedItem } from '../../../shared/contracts/tag-worker.ts';
 import type { ConversationRisk, CoverageReport, MarkerSummary, ReviewDecision, SharedIdentifier, StoredTag } from '../../../shared/domain/marker.ts';
 import { asNullableString, asNumber, asString, run, selectAll, selectOne } from './rows.ts';
+import { CHAT_NUMBER } from './chat-order-sql.ts';
 import { FROM_DECISIONS_NO_LONGER_FOUND, IMPORTED, INDICATOR_STILL_FOUND, LATEST_DECISIONS } from './review-sql.ts';
 
 /** Messages of a source to tag: text and language, in row order. */
@@ -169,11 +170,27 @@ function describeChat(db: Database, chatId: string, score: number, markers: Mark
   return { chatId, title, score: Math.round(score * 1000) / 1000, markers: markers.sort((a, b) => b.maxScore - a.maxScore), taggedMessages: tagged, unreviewed, senders, weeks, noLongerFound };
 }
 
+/** Whether every source of the conversation is imported, so that none of its tags is left out as a source's still importing. */
+export function allSourcesImported(db: Database, chatId: string): boolean {
+  return selectOne(db, "SELECT 1 AS found FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.chat_id = ? AND s.status <> 'imported' LIMIT 1", [chatId]) === null;
+}
+
 /**
  * The review queue's messages of a conversation, in order: the tagged ones, and those holding a
- * decision on an indicator no longer found (one whose every indicator is gone stays listed).
+ * decision on an indicator no longer found (one whose every indicator is gone stays listed). Read
+ * in the conversation's order (chat_order) with the tagged messages from the index on tags: looking
+ * up each tag's message for its source and place took 0.35 s for a conversation of 57k tagged
+ * messages, 0.05 s this way. A conversation with a source not imported is read the long way.
  */
 export function reviewQueueRowids(db: Database, chatId: string): number[] {
+  if (allSourcesImported(db, chatId)) {
+    return selectAll(
+      db,
+      `SELECT o.message_rowid AS rowid FROM chat_order o WHERE o.chat = ${CHAT_NUMBER} AND o.message_rowid IN (SELECT message_rowid FROM tags WHERE chat_id = ?
+         UNION SELECT m.rowid ${FROM_DECISIONS_NO_LONGER_FOUND} AND m.chat_id = ?) ORDER BY o.seq, o.message_rowid`,
+      [chatId, chatId, chatId],
+    ).map((row) => asNumber(row['rowid']));
+  }
   return selectAll(
     db,
     `SELECT rowid FROM messages WHERE rowid IN (SELECT t.message_rowid FROM tags t ${IMPORTED} WHERE t.chat_id = ?
@@ -244,8 +261,11 @@ export function reviewedRowids(db: Database, kind: 'reviewed' | 'confirmed' | 'b
 
 export function coverage(db: Database): CoverageReport {
   const count = (sql: string): number => asNumber(selectOne(db, sql)?.['n']);
+  // Tags of messages of a source being imported are left out. When no conversation has such a source (a dropped one leaves none), every
+  // tag counts, and counting them without looking up each one's message takes 0.25 s less on a case of 92k tags.
+  const everySourceImported = selectOne(db, "SELECT 1 AS found FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE s.status <> 'imported' LIMIT 1") === null;
   return {
-    tags: count(`SELECT count(*) AS n FROM tags t ${IMPORTED}`),
+    tags: count(everySourceImported ? 'SELECT count(*) AS n FROM tags' : `SELECT count(*) AS n FROM tags t ${IMPORTED}`),
     // Decisions on indicators still found: a decision that outlived its tag is counted apart, never as coverage of today's tags.
     decided: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) d WHERE ${INDICATOR_STILL_FOUND}`),
     confirmed: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) d WHERE d.decision = 'confirm' AND ${INDICATOR_STILL_FOUND}`),

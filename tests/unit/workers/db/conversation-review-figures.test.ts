@@ -6,7 +6,8 @@ import type { TaggedItem } from '../../../../shared/contracts/tag-worker.ts';
 import type { ConversationReviewFigures } from '../../../../shared/domain/marker.ts';
 import type { CallContext } from '../../../../shared/worker/serve.ts';
 import { conversationReviewFigures } from '../../../../workers/db/repos/conversation-review-figures.ts';
-import { addDecision, conversationRisks, storeTagResults } from '../../../../workers/db/repos/markers.ts';
+import { addDecision, conversationRisks, coverage, reviewQueueRowids, storeTagResults } from '../../../../workers/db/repos/markers.ts';
+import { FROM_DECISIONS_NO_LONGER_FOUND, IMPORTED } from '../../../../workers/db/repos/review-sql.ts';
 import { asNumber, run, selectAll } from '../../../../workers/db/repos/rows.ts';
 import { RecordWriter } from '../../../../workers/import/record-writer.ts';
 import { folderFiles } from '../../../../workers/import/source-files.ts';
@@ -135,5 +136,54 @@ describe('conversationReviewFigures', () => {
     run(db, "UPDATE sources SET status = 'importing' WHERE id = 'src-1'");
     expect(figures(db, chatA)).toBeNull();
     expect(ranked(db, chatA)).toBeNull();
+  });
+});
+
+/** The review queue's order as it was read before it was read through chat_order and the index on tags. */
+function queueAsBefore(db: Database, chatId: string): number[] {
+  return selectAll(
+    db,
+    `SELECT rowid FROM messages WHERE rowid IN (SELECT t.message_rowid FROM tags t ${IMPORTED} WHERE t.chat_id = ?
+       UNION SELECT m.rowid ${FROM_DECISIONS_NO_LONGER_FOUND} AND m.chat_id = ?) ORDER BY seq, rowid`,
+    [chatId, chatId],
+  ).map((row) => asNumber(row['rowid']));
+}
+
+function importingSourceIn(db: Database, chatId: string): void {
+  run(
+    db,
+    `INSERT INTO sources (id, path, display_name, format, parser, parser_version, size, sha256, status, imported_at, time_zone, time_zone_origin, details, message_count, unparsed_count)
+     VALUES ('src-2', '/e/more.txt', 'more.txt', 'whatsapp-txt', 'p', '1', 1, ?, 'importing', '2024-01-01', 'UTC', 'flag', '{}', 0, 0)`,
+    ['b'.repeat(64)],
+  );
+  run(db, "INSERT INTO chat_sources (chat_id, source_id) VALUES (?, 'src-2')", [chatId]);
+}
+
+describe('the review queue and coverage read through the indexes', () => {
+  it("lists the queue's messages in the conversation's order, as before, with one held by a decision on an indicator no longer found", async () => {
+    const { db, ids, rowids, chatIds } = await taggedCase();
+    const [chatA = '', chatB = '', chatC = ''] = chatIds;
+    for (const chatId of chatIds) expect(reviewQueueRowids(db, chatId)).toEqual(queueAsBefore(db, chatId));
+    expect(reviewQueueRowids(db, chatA)).toEqual(rowids.slice(0, 5));
+    expect(reviewQueueRowids(db, chatC)).toEqual([]);
+    // Placed otherwise than read (as when a second source's messages are merged in): the queue follows the places.
+    run(db, 'UPDATE messages SET seq = 10 - seq WHERE chat_id = ?', [chatA]);
+    expect(reviewQueueRowids(db, chatA)).toEqual(rowids.slice(0, 5).reverse());
+    addDecision(db, { messageId: ids[6] ?? '', marker: 'debt-bondage', decision: 'confirm', note: null, by: 'analyst-a', at: AT });
+    storeTagResults(db, [{ rowid: rowids[6] ?? 0, identifiers: [], tags: [] }], TAGGER, AT);
+    expect(reviewQueueRowids(db, chatB)).toEqual([rowids[6]]);
+    for (const chatId of chatIds) expect(reviewQueueRowids(db, chatId)).toEqual(queueAsBefore(db, chatId));
+  });
+
+  it('reads the long way, as before, a conversation with a source still importing, and coverage leaves its tags out', async () => {
+    const { db, chatIds } = await taggedCase();
+    const [chatA = ''] = chatIds;
+    expect(coverage(db).tags).toBe(9);
+    importingSourceIn(db, chatA);
+    expect(reviewQueueRowids(db, chatA)).toEqual(queueAsBefore(db, chatA));
+    expect(coverage(db).tags).toBe(9);
+    run(db, "UPDATE sources SET status = 'importing' WHERE id = 'src-1'");
+    expect(reviewQueueRowids(db, chatA)).toEqual([]);
+    expect(coverage(db).tags).toBe(0);
   });
 });
