@@ -80,7 +80,8 @@ export function useReviewQueue(chatId: string, revision: number, onDecided: (cha
       (page) => {
         if (generation.current !== mine) return;
         const items = new Map(page.items.map((item, offset) => [page.offset + offset, item]));
-        for (const index of items.keys()) requested.current.add(index);
+        // What was read meanwhile went into the old items: those not in this page are asked for again.
+        requested.current = new Set(items.keys());
         setLoaded({ total: page.total, items });
         setCursor((current) =>
           current !== null && page.focusIndex !== null ? { ...current, index: page.focusIndex, messageId: items.get(page.focusIndex)?.message.id ?? current.messageId } : { index: page.firstUndecided, messageId: items.get(page.firstUndecided)?.message.id ?? null, tag: null },
