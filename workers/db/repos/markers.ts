@@ -156,8 +156,12 @@ export function conversationRisks(db: Database, limit: number): ConversationRisk
 
 function describeChat(db: Database, chatId: string, score: number, markers: MarkerSummary[], noLongerFound: number): ConversationRisk {
   const title = asString(selectOne(db, 'SELECT title FROM chats WHERE id = ?', [chatId])?.['title']);
-  const tagged = asNumber(selectOne(db, `SELECT count(DISTINCT t.message_rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ?`, [chatId])?.['n']);
-  const unreviewed = unreviewedTags(db, chatId);
+  // Without looking up each tag's message where no source of the conversation is being imported: 0.2 s for a conversation of 80k tags.
+  const tagged = asNumber(
+    selectOne(db, allSourcesImported(db, chatId) ? 'SELECT count(DISTINCT message_rowid) AS n FROM tags WHERE chat_id = ?' : `SELECT count(DISTINCT t.message_rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ?`, [chatId])?.['n'],
+  );
+  // Tags without a confirm or dismiss: those the latest decisions (confirmed, dismissed) leave, as unreviewedTags counts them.
+  const unreviewed = markers.reduce((sum, marker) => sum + marker.messages - marker.confirmed - marker.dismissed, 0);
   const senders = selectAll(db, `SELECT coalesce(m.sender, '(system)') AS sender, count(DISTINCT m.rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ? GROUP BY 1 ORDER BY n DESC LIMIT 10`, [chatId]).map((row) => ({
     sender: asString(row['sender']),
     messages: asNumber(row['n']),
