@@ -105,14 +105,19 @@ export function riskScore(liveScores: readonly number[]): number {
   return 1 - liveScores.reduce((product, score) => product * (1 - DISTINCT_INDICATOR_WEIGHT * score), 1);
 }
 
-/** Per conversation and indicator: tags, best score, first and last time, latest decisions, best score not dismissed; of one conversation if `chatId` is given. */
+/**
+ * Per conversation and indicator: tags, best score, first and last time, latest decisions, best
+ * score not dismissed; of one conversation if `chatId` is given. All of them are read in the
+ * tags' own order (NOT INDEXED), which is about their messages' order: through the index on tags
+ * by conversation, indicator and score each tag's message was looked up out of order, 10-30% slower.
+ */
 export function markerFigures(db: Database, chatId?: string): Record<string, SqlValue>[] {
   return selectAll(
     db,
     `SELECT t.chat_id, t.marker, count(*) AS messages, max(t.score) AS max_score, min(m.timestamp) AS first, max(m.timestamp) AS last,
        sum(CASE WHEN d.decision = 'confirm' THEN 1 ELSE 0 END) AS confirmed, sum(CASE WHEN d.decision = 'dismiss' THEN 1 ELSE 0 END) AS dismissed,
        max(CASE WHEN d.decision = 'dismiss' THEN 0 ELSE t.score END) AS live_score
-     FROM tags t ${IMPORTED} LEFT JOIN (${LATEST_DECISIONS}) d ON d.message_id = t.message_id AND d.marker = t.marker
+     FROM tags t ${chatId === undefined ? 'NOT INDEXED ' : ''}${IMPORTED} LEFT JOIN (${LATEST_DECISIONS}) d ON d.message_id = t.message_id AND d.marker = t.marker
      ${chatId === undefined ? '' : 'WHERE t.chat_id = ?'}
      GROUP BY t.chat_id, t.marker`,
     chatId === undefined ? [] : [chatId],
@@ -162,7 +167,13 @@ function describeChat(db: Database, chatId: string, score: number, markers: Mark
   );
   // Tags without a confirm or dismiss: those the latest decisions (confirmed, dismissed) leave, as unreviewedTags counts them.
   const unreviewed = markers.reduce((sum, marker) => sum + marker.messages - marker.confirmed - marker.dismissed, 0);
-  const senders = selectAll(db, `SELECT coalesce(m.sender, '(system)') AS sender, count(DISTINCT m.rowid) AS n FROM tags t ${IMPORTED} WHERE t.chat_id = ? GROUP BY 1 ORDER BY n DESC LIMIT 10`, [chatId]).map((row) => ({
+  // The tagged messages looked up in rowid order (IN builds their list sorted), not in the index's order of indicator and score: 0.23 -> 0.12 s for 57k.
+  const senders = selectAll(
+    db,
+    `SELECT coalesce(m.sender, '(system)') AS sender, count(*) AS n FROM messages m JOIN sources s ON s.id = m.source_id AND s.status = 'imported'
+     WHERE m.rowid IN (SELECT message_rowid FROM tags WHERE chat_id = ?) GROUP BY 1 ORDER BY n DESC LIMIT 10`,
+    [chatId],
+  ).map((row) => ({
     sender: asString(row['sender']),
     messages: asNumber(row['n']),
   }));
@@ -269,7 +280,7 @@ export function coverage(db: Database): CoverageReport {
   // tag counts, and counting them without looking up each one's message takes 0.25 s less on a case of 92k tags.
   const everySourceImported = selectOne(db, "SELECT 1 AS found FROM chat_sources cs JOIN sources s ON s.id = cs.source_id WHERE s.status <> 'imported' LIMIT 1") === null;
   return {
-    tags: count(everySourceImported ? 'SELECT count(*) AS n FROM tags' : `SELECT count(*) AS n FROM tags t ${IMPORTED}`),
+    tags: count(everySourceImported ? 'SELECT count(*) AS n FROM tags' : `SELECT count(*) AS n FROM tags t NOT INDEXED ${IMPORTED}`),
     // Decisions on indicators still found: a decision that outlived its tag is counted apart, never as coverage of today's tags.
     decided: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) d WHERE ${INDICATOR_STILL_FOUND}`),
     confirmed: count(`SELECT count(*) AS n FROM (${LATEST_DECISIONS}) d WHERE d.decision = 'confirm' AND ${INDICATOR_STILL_FOUND}`),
