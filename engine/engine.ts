@@ -12,7 +12,7 @@ import { detectFiles } from './import/detect-files.ts';
 import { describeExport, exportCase } from './export/export-case.ts';
 import type { ExportOptions, ExportSummary } from './export/export-case.ts';
 import { verifyEvidencePackage } from './package/verify-package.ts';
-import { chatIndicators, recordDecision, reviewQueue } from './markers/review.ts';
+import { chatIndicators, recordDecision, reviewQueuePage } from './markers/review.ts';
 import { tagOcrText } from './markers/tag-ocr-text.ts';
 import { tagSource } from './markers/tag-source.ts';
 import { ocrCase } from './ocr/ocr-case.ts';
@@ -279,7 +279,8 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
       },
       'package.verify': async ({ bagDir }) => verifyEvidencePackage(bagDir),
       'markers.risks': async ({ limit }) => this.current().db.client.call('conversationRisks', { limit }),
-      'markers.queue': async ({ chatId }) => reviewQueue(this.current(), chatId),
+      'markers.reviewFigures': async ({ chatId }) => this.current().db.client.call('conversationReviewFigures', { chatId }),
+      'markers.queue': async (request) => reviewQueuePage(this.current(), request),
       'markers.ofChat': async ({ chatId }) => chatIndicators(this.current(), chatId),
       'markers.coverage': async () => this.current().db.client.call('coverage', {}),
       'markers.retag': async () => {

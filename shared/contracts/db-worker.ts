@@ -6,7 +6,7 @@ import type { AbandonedStatus, ImportIssue, SourceRecord } from '../domain/sourc
 import type { IndexDocument } from './index-worker.ts';
 import type { MediaType, ParsedParticipant } from './parsed-source.ts';
 import type { TaggedItem } from './tag-worker.ts';
-import type { ConversationRisk, CoverageReport, DecisionOnIndicatorNoLongerFound, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
+import type { ConversationReviewFigures, ConversationRisk, CoverageReport, DecisionOnIndicatorNoLongerFound, ReviewDecision, SharedIdentifier, StoredTag } from '../domain/marker.ts';
 import type { ImageItem, MessageImage, OcrStored, OcrWordBox } from '../domain/image.ts';
 
 export interface NewAttachment extends AttachmentRecord {
@@ -204,8 +204,12 @@ export interface DbWorkerApi {
   decisionsForMessages: { params: { messageIds: string[] }; result: ReviewDecision[] };
   addDecision: { params: { decision: ReviewDecision }; result: null };
   conversationRisks: { params: { limit: number }; result: ConversationRisk[] };
+  /** What a decision can change of one conversation's ranking (null: no indicator or decision left in it). */
+  conversationReviewFigures: { params: { chatId: string }; result: ConversationReviewFigures | null };
   /** The review queue's messages of a conversation: tagged, or holding a decision on an indicator no longer found. */
   reviewQueueRowids: { params: { chatId: string }; result: number[] };
+  /** The same in order, with the position of the first message with an indicator left to decide and that of the message `focus`. */
+  reviewQueueOrder: { params: { chatId: string; focus: string | null }; result: { rowids: number[]; firstUndecided: number; focusIndex: number | null } };
   /** Ids of a conversation's messages holding a note or a bookmark decision, tagged or not. */
   annotatedMessageIds: { params: { chatId: string }; result: string[] };
   decisionsOnIndicatorsNoLongerFound: { params: { chatId: string } | { messageIds: string[] }; result: DecisionOnIndicatorNoLongerFound[] };

@@ -70,6 +70,20 @@ export interface ConversationRisk {
 }
 
 /**
+ * What a decision can change of a conversation's ConversationRisk: its score, how many indicators
+ * are left to decide, each indicator's confirmed and dismissed counts, and the decisions on
+ * indicators no longer found. The Review view asks for the decided conversation's alone after each
+ * decision rather than ranking every conversation again.
+ */
+export interface ConversationReviewFigures {
+  chatId: string;
+  score: number;
+  unreviewed: number;
+  noLongerFound: number;
+  markers: { marker: string; confirmed: number; dismissed: number }[];
+}
+
+/**
  * One message's indicators and decisions, without the message: what the conversation view shows
  * beside messages it already has (the review queue's items carry each message whole).
  */
@@ -79,6 +93,19 @@ export interface MessageIndicatorsOf {
   noLongerFound: ReviewItem['noLongerFound'];
   notes: ReviewItem['notes'];
   bookmarked: boolean;
+}
+
+/** A page of a conversation's review queue (markers.queue). */
+export interface ReviewQueuePage {
+  /** Messages in the whole queue. */
+  total: number;
+  /** Position in the queue of the first item of `items`. */
+  offset: number;
+  items: ReviewItem[];
+  /** Position of the first message with an indicator left to decide (0 when none is). */
+  firstUndecided: number;
+  /** Position of the message asked for as `focus`, null when it is not in the queue (or none was asked for). */
+  focusIndex: number | null;
 }
 
 export interface ReviewItem {

@@ -3,7 +3,7 @@ import type { VerifyPackageResult } from '../contracts/evidence-package.ts';
 import type { CaseInfo } from '../domain/case.ts';
 import { MAX_CASE_LANGUAGES } from '../domain/case.ts';
 import type { ImageContent, ImageItem, MessageImage } from '../domain/image.ts';
-import type { ConversationRisk, CoverageReport, MessageIndicatorsOf, ReviewDecision, ReviewItem, SharedIdentifier } from '../domain/marker.ts';
+import type { ConversationReviewFigures, ConversationRisk, CoverageReport, MessageIndicatorsOf, ReviewDecision, ReviewQueuePage, SharedIdentifier } from '../domain/marker.ts';
 import type { ConversationSourceFacts, ConversationSummary, MessageLocation, MessagePage } from '../domain/message.ts';
 import type { SearchResult } from '../domain/search.ts';
 import type { ImportIssue } from '../domain/source.ts';
@@ -71,7 +71,10 @@ export const requestSchemas = {
     .strict(),
   'package.verify': z.object({ bagDir: path }).strict(),
   'markers.risks': z.object({ limit: z.number().int().min(1).max(10_000) }).strict(),
-  'markers.queue': z.object({ chatId: z.string().min(1).max(200) }).strict(),
+  'markers.reviewFigures': z.object({ chatId: z.string().min(1).max(200) }).strict(),
+  'markers.queue': z
+    .object({ chatId: z.string().min(1).max(200), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1_000), focus: z.string().min(1).max(300).optional() })
+    .strict(),
   'markers.ofChat': z.object({ chatId: z.string().min(1).max(200) }).strict(),
   'markers.coverage': z.object({}).strict(),
   'markers.retag': z.object({}).strict(),
@@ -135,7 +138,8 @@ export interface ResponseTypes {
   'export.start': { taskId: string };
   'package.verify': VerifyPackageResult;
   'markers.risks': ConversationRisk[];
-  'markers.queue': ReviewItem[];
+  'markers.reviewFigures': ConversationReviewFigures | null;
+  'markers.queue': ReviewQueuePage;
   'markers.ofChat': MessageIndicatorsOf[];
   'markers.coverage': CoverageReport;
   'markers.retag': { taskId: string };

@@ -10,7 +10,8 @@ import { remakeParticipants } from './repos/chat-participants.ts';
 import { countMessages, indexDocuments, languagePending, setLanguages, insertChats, insertMessages, conversationSourceFacts, listConversations, locateMessage, messagesByRowids, messagesRange, summariseChats } from './repos/messages.ts';
 import { allMessageRowids, attachmentFiles, rowidsForMessageIds } from './repos/export.ts';
 import { decisionsOnIndicatorsNoLongerFound } from './repos/indicators-no-longer-found.ts';
-import { addDecision, annotatedMessageIds, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
+import { conversationReviewFigures } from './repos/conversation-review-figures.ts';
+import { addDecision, annotatedMessageIds, conversationRisks, coverage, decisionsForMessages, reviewedRowids, sharedIdentifiers, storeTagResults, reviewQueueOrder, reviewQueueRowids, taggingPending, tagsForRowids } from './repos/markers.ts';
 import { attachmentLocation, clearOcrFailures, imagesOfMessages, listImages, ocrPending, ocrTextsForRowids, ocrTextsToTag, ocrWords, setStoredPath, storeOcr, storeOcrFailure } from './repos/ocr.ts';
 import { inTransaction, run, selectOne } from './repos/rows.ts';
 import { abandonSource, completeSource, findImportedByHash, getSource, insertIssues, insertSource, listIssues, listSources, sourcesInStatus } from './repos/sources.ts';
@@ -220,6 +221,12 @@ const handlers: Handlers<DbWorkerApi> = {
   },
   async conversationRisks({ limit }) {
     return conversationRisks(database().db, limit);
+  },
+  async conversationReviewFigures({ chatId }) {
+    return conversationReviewFigures(database().db, chatId);
+  },
+  async reviewQueueOrder({ chatId, focus }) {
+    return reviewQueueOrder(database().db, chatId, focus);
   },
   async reviewQueueRowids({ chatId }) {
     return reviewQueueRowids(database().db, chatId);

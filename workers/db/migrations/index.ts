@@ -13,9 +13,10 @@ import { migration0120 } from './0120-identifier-origin.ts';
 import { migration0170 } from './0170-chat-source-facts.ts';
 import { migration0180 } from './0180-chat-time-order.ts';
 import { migration0190 } from './0190-chat-unparsed-count.ts';
+import { migration0200 } from './0200-tags-by-chat-marker-score.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080, migration0090, migration0100, migration0110, migration0120, migration0170, migration0180, migration0190];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080, migration0090, migration0100, migration0110, migration0120, migration0170, migration0180, migration0190, migration0200];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

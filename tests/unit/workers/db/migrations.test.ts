@@ -290,6 +290,23 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0200-tags-by-chat-marker-score indexes the tags by conversation, indicator and score in place of tags_chat, keeping every tag', async () => {
+    const db = await caseAtSchema30();
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 190));
+    db.exec(`
+      INSERT INTO messages (id, source_id, chat_id, seq, source_position, kind, sender, timestamp, timestamp_text, text, lang, lang_confidence, deleted, edited, locator)
+        VALUES ('m-2', 'src-c', 'c-1', 1, 1, 'message', 'Ana', NULL, '', 'datorie', 'ron', 0.9, 0, 0, '{}');
+      INSERT INTO tags (message_rowid, message_id, chat_id, marker, score, rule, rules, spans, lang, pack_version, tagger, created_at)
+        VALUES (2, 'm-2', 'c-1', 'debt-bondage', 0.7, 'r', '[]', '[]', 'ron', '1', 't', '2024'), (2, 'm-2', 'c-1', 'documents', 0.4, 'r', '[]', '[]', 'ron', '1', 't', '2024');
+    `);
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 200))).toEqual({ from: 190, to: 200 });
+    expect(rows(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tags' AND name NOT LIKE 'sqlite_%' ORDER BY name")).toEqual([['tags_chat_marker_score'], ['tags_marker'], ['tags_message_id']]);
+    expect(rows(db, "SELECT marker, score FROM tags WHERE chat_id = 'c-1' ORDER BY marker, score DESC")).toEqual([['debt-bondage', 0.7], ['documents', 1], ['documents', 0.4]]);
+    const plan = rows(db, "EXPLAIN QUERY PLAN SELECT marker, count(*), max(score) FROM tags WHERE chat_id = 'c-1' GROUP BY marker").map((row) => String(row[3]));
+    expect(plan.join('\n')).toContain('COVERING INDEX tags_chat_marker_score');
+    db.close();
+  });
+
   it('0100 on a case with no messages ever stored leaves AUTOINCREMENT starting at 1', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConversationRisk, ReviewItem } from '../../../../../shared/domain/marker.ts';
+import { queueWindowStart, REVIEW_QUEUE_PAGE as QUEUE_PAGE } from '../../../../../shared/domain/review-queue.ts';
 import { formatCount, formatNumber } from '../../../app/format.ts';
 import { nextUndecidedTag } from '../state/apply-decision.ts';
 import { messageTextRanges } from '../../../app/indicators.ts';
@@ -20,13 +21,8 @@ function KeyHelp() {
   );
 }
 
-/**
- * Cards shown at once. A conversation can have tens of thousands of tagged messages: every card in
- * the page took half a minute to lay out, a click or a key seconds each.
- */
-const QUEUE_PAGE = 100;
-/** Cards kept above the cursor when the shown cards move to follow it. */
-const QUEUE_LEAD = 10;
+// Cards shown at once (REVIEW_QUEUE_PAGE). A conversation can have tens of thousands of tagged
+// messages: every card in the page took half a minute to lay out, a click or a key seconds each.
 
 interface Shown {
   start: number;
@@ -36,7 +32,7 @@ interface Shown {
 /** The cards shown (`end` may pass the last): `shown` while it holds the cursor, else a page starting a little above it. */
 function shownAround(shown: Shown, index: number, count: number): Shown {
   if (count === 0 || (index >= shown.start && index < Math.min(count, shown.end))) return shown;
-  const start = Math.max(0, Math.min(index - QUEUE_LEAD, count - QUEUE_PAGE));
+  const start = queueWindowStart(index, count);
   return { start, end: start + QUEUE_PAGE };
 }
 
@@ -45,19 +41,21 @@ function itemElement(list: HTMLElement | null, messageId: string): HTMLElement |
 }
 
 /** The tagged messages of one conversation, in order. Mount with key={chatId}. */
-export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { risk: ConversationRisk; active: boolean; revision: number; onDecided: () => void; onOpen: (target: OpenTarget) => void }) {
+export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { risk: ConversationRisk; active: boolean; revision: number; onDecided: (chatId: string) => void; onOpen: (target: OpenTarget) => void }) {
   const queue = useReviewQueue(risk.chatId, revision, onDecided);
-  const { items, index, tag } = queue;
+  const { count, index, tag } = queue;
   const listRef = useRef<HTMLOListElement>(null);
   const moved = useRef(false);
-  const current = items[index];
+  const current = queue.itemAt(index);
   const [shownBefore, setShown] = useState<Shown>({ start: 0, end: QUEUE_PAGE });
   // The cursor moved past the cards shown (keys, a reload): they follow it.
-  const shown = shownAround(shownBefore, index, items.length);
+  const shown = shownAround(shownBefore, index, count);
   useEffect(() => {
     if (shown !== shownBefore) setShown(shown);
   }, [shown, shownBefore]);
-  const shownEnd = Math.min(items.length, shown.end);
+  const shownEnd = Math.min(count, shown.end);
+  const { show } = queue;
+  useEffect(() => show(shown.start, shownEnd), [show, shown.start, shownEnd]);
 
   useEffect(() => {
     if (!moved.current || current === undefined) return;
@@ -84,13 +82,14 @@ export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { ris
   }
 
   useReviewKeys(active, (key) => {
-    if (current === undefined) return false;
-    const actions = actionsFor(current);
     const move = (next: number, nextTag?: number): true => {
       moved.current = true;
       queue.moveTo(next, nextTag);
       return true;
     };
+    // The message under the cursor may still be loading: the cursor can walk on meanwhile.
+    if (current === undefined) return count > 0 && (key === 'j' || key === 'ArrowDown' || key === 'k' || key === 'ArrowUp') && move(index + (key === 'j' || key === 'ArrowDown' ? 1 : -1));
+    const actions = actionsFor(current);
     const busy = queue.pending.has(current.message.id);
     const currentTag = current.tags[tag];
     switch (key) {
@@ -143,7 +142,7 @@ export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { ris
           {queue.error ?? queue.actionError}
         </p>
       )}
-      {queue.loading && items.length === 0 && <p className="muted empty">Loading the tagged messages…</p>}
+      {queue.loading && count === 0 && <p className="muted empty">Loading the tagged messages…</p>}
       <ol ref={listRef} className="review-queue" data-testid="review-queue" aria-label={`Tagged messages of ${risk.title}`}>
         {shown.start > 0 && (
           <li className="review-queue-page">
@@ -152,13 +151,21 @@ export function ReviewQueue({ risk, active, revision, onDecided, onOpen }: { ris
             </button>
           </li>
         )}
-        {items.slice(shown.start, shownEnd).map((item, offset) => (
-          <ReviewItemCard key={item.message.id} item={item} current={shown.start + offset === index} tagCursor={tag} busy={queue.pending.has(item.message.id)} actions={actionsFor(item)} />
-        ))}
-        {shownEnd < items.length && (
+        {Array.from({ length: Math.max(0, shownEnd - shown.start) }, (_, offset) => {
+          const at = shown.start + offset;
+          const item = queue.itemAt(at);
+          return item === undefined ? (
+            <li key={`loading-${at}`} className="review-queue-page muted" data-testid="review-item-loading">
+              Loading…
+            </li>
+          ) : (
+            <ReviewItemCard key={item.message.id} item={item} current={at === index} tagCursor={tag} busy={queue.pending.has(item.message.id)} actions={actionsFor(item)} />
+          );
+        })}
+        {shownEnd < count && (
           <li className="review-queue-page">
             <button type="button" className="load-more" data-testid="review-queue-more" onClick={() => setShown({ start: shown.start, end: shownEnd + QUEUE_PAGE })}>
-              Show more ({formatNumber(items.length - shownEnd)} left)
+              Show more ({formatNumber(count - shownEnd)} left)
             </button>
           </li>
         )}

@@ -3,6 +3,7 @@ import { api } from '../../../api/client.ts';
 import { describeError } from '../../../app/format.ts';
 import type { OpenTarget } from '../state/open-target.ts';
 import { useLoaded } from '../state/use-loaded.ts';
+import { withReviewFigures } from '../state/review-figures.ts';
 import { useReviewKeys } from '../state/use-review-keys.ts';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { IdentifiersPanel } from './IdentifiersPanel.tsx';
@@ -12,7 +13,7 @@ import { RiskList } from './RiskList.tsx';
 
 const RISK_LIMIT = 500;
 const IDENTIFIER_LIMIT = 200;
-/** Quick keyboard decisions are counted in one refresh of the lists, not one each. */
+/** Quick keyboard decisions are counted in one refresh of the coverage, not one each. */
 const REFRESH_DELAY_MS = 400;
 
 /**
@@ -22,12 +23,14 @@ const REFRESH_DELAY_MS = 400;
  */
 export function ReviewView({ active, revision, onOpen }: { active: boolean; revision: number; onOpen: (target: OpenTarget) => void }) {
   const [tick, setTick] = useState(0);
+  const [rankings, setRankings] = useState(0);
   const timer = useRef<number | undefined>(undefined);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const key = `${revision}:${tick}`;
-  const risks = useLoaded(() => api.invoke('markers.risks', { limit: RISK_LIMIT }), key);
-  const coverage = useLoaded(() => api.invoke('markers.coverage', {}), key);
+  // A decision refreshes the decided conversation's figures alone (decided below): ranking every
+  // conversation again took seconds on a big case, and each one queued the next decision behind it.
+  const risks = useLoaded(() => api.invoke('markers.risks', { limit: RISK_LIMIT }), `${revision}:${rankings}`);
+  const coverage = useLoaded(() => api.invoke('markers.coverage', {}), `${revision}:${tick}`);
   const identifiers = useLoaded(() => api.invoke('identifiers.shared', { limit: IDENTIFIER_LIMIT }), String(revision));
   const list = risks.value ?? [];
   const selected = list.find((risk) => risk.chatId === selectedId) ?? list[0] ?? null;
@@ -37,6 +40,19 @@ export function ReviewView({ active, revision, onOpen }: { active: boolean; revi
     timer.current = window.setTimeout(() => setTick((value) => value + 1), REFRESH_DELAY_MS);
   }, []);
   useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const { update: updateRisks } = risks;
+  const decided = useCallback(
+    (chatId: string) => {
+      scheduleRefresh();
+      api.invoke('markers.reviewFigures', { chatId }).then(
+        (figures) => updateRisks((current) => withReviewFigures(current, figures)),
+        // Whatever went wrong, the whole ranking again shows what is recorded.
+        () => setRankings((value) => value + 1),
+      );
+    },
+    [scheduleRefresh, updateRisks],
+  );
 
   const select = useCallback((chatId: string) => {
     setSelectedId(chatId);
@@ -76,7 +92,7 @@ export function ReviewView({ active, revision, onOpen }: { active: boolean; revi
             <p className="muted">Indicators are evidence for an analyst to assess, never a verdict. Several distinct indicators in one conversation matter more than one hit.</p>
           </div>
         ) : (
-          <ReviewQueue key={selected.chatId} risk={selected} active={active} revision={revision} onDecided={scheduleRefresh} onOpen={onOpen} />
+          <ReviewQueue key={selected.chatId} risk={selected} active={active} revision={revision} onDecided={decided} onOpen={onOpen} />
         )}
       </section>
       <aside className="review-side" aria-label="Coverage and shared identifiers">

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DecisionKind, ReviewItem } from '../../../../../shared/domain/marker.ts';
+import { REVIEW_QUEUE_PAGE } from '../../../../../shared/domain/review-queue.ts';
 import { api } from '../../../api/client.ts';
 import { describeError } from '../../../app/format.ts';
-import { applyDecision, firstUndecidedItem, firstUndecidedTag } from './apply-decision.ts';
-import { useLoaded } from './use-loaded.ts';
+import { applyDecision, firstUndecidedTag } from './apply-decision.ts';
 
 export interface DecideRequest {
   messageId: string;
@@ -13,7 +13,11 @@ export interface DecideRequest {
 }
 
 export interface QueueController {
-  items: ReviewItem[];
+  /** Messages in the whole queue; only those asked for with `show` are loaded. */
+  count: number;
+  itemAt(index: number): ReviewItem | undefined;
+  /** The cards from `start` to `end` are shown: their items are loaded if they are not yet. */
+  show(start: number, end: number): void;
   loading: boolean;
   error: string | null;
   actionError: string | null;
@@ -29,69 +33,172 @@ export interface QueueController {
   decide(request: DecideRequest): Promise<boolean>;
 }
 
-/** One conversation's review queue (mount with key={chatId}) and the cursor that walks it. */
-export function useReviewQueue(chatId: string, revision: number, onDecided: () => void): QueueController {
-  const queue = useLoaded(() => api.invoke('markers.queue', { chatId }), `${chatId}:${revision}`);
-  const items = queue.value ?? [];
-  // The cursor follows a message id so it stays put when a retag reloads the queue.
-  const [cursor, setCursor] = useState<{ messageId: string; tag: number } | null>(null);
+interface Loaded {
+  total: number;
+  items: ReadonlyMap<number, ReviewItem>;
+}
+
+/** The cursor: a position, the message there once known (so a reload finds it again), and the indicator (null: the first left to decide). */
+interface Cursor {
+  index: number;
+  messageId: string | null;
+  tag: number | null;
+}
+
+function indexOf(loaded: Loaded | null, messageId: string): number {
+  for (const [index, item] of loaded?.items ?? []) if (item.message.id === messageId) return index;
+  return -1;
+}
+
+/**
+ * One conversation's review queue (mount with key={chatId}) and the cursor that walks it. The
+ * queue is read a page at a time (markers.queue): a conversation can have tens of thousands of
+ * tagged messages, and reading them all took seconds each time the queue was opened.
+ */
+export function useReviewQueue(chatId: string, revision: number, onDecided: (chatId: string) => void): QueueController {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<Cursor | null>(null);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [actionError, setActionError] = useState<string | null>(null);
+  const latest = useRef({ loaded, cursor });
+  latest.current = { loaded, cursor };
+  /** Positions asked for since the last (re)load, and which load that is: pages of an earlier one are dropped. */
+  const requested = useRef(new Set<number>());
+  const generation = useRef(0);
 
-  const found = cursor === null ? -1 : items.findIndex((item) => item.message.id === cursor.messageId);
-  const index = found === -1 ? firstUndecidedItem(items) : found;
-  const tag = found === -1 ? firstUndecidedTag(items[index]) : Math.min(cursor?.tag ?? 0, Math.max(0, (items[index]?.tags.length ?? 1) - 1));
-
-  // Pinned once loaded: otherwise deciding the first undecided message would move the cursor on by itself.
-  const start = found === -1 ? items[index]?.message.id : undefined;
+  // The first page, and again when the case changes (a retag): the page holding the cursor's
+  // message, else the one holding the first message left to decide. The old items stay on screen meanwhile.
   useEffect(() => {
-    if (start !== undefined) setCursor({ messageId: start, tag });
-  }, [start, tag]);
+    const mine = ++generation.current;
+    requested.current = new Set();
+    const before = latest.current;
+    const focus = before.cursor === null ? undefined : (before.cursor.messageId ?? before.loaded?.items.get(before.cursor.index)?.message.id);
+    setLoading(true);
+    api.invoke('markers.queue', { chatId, limit: REVIEW_QUEUE_PAGE, ...(focus === undefined ? {} : { focus }) }).then(
+      (page) => {
+        if (generation.current !== mine) return;
+        const items = new Map(page.items.map((item, offset) => [page.offset + offset, item]));
+        // What was read meanwhile went into the old items: those not in this page are asked for again.
+        requested.current = new Set(items.keys());
+        setLoaded({ total: page.total, items });
+        setCursor((current) =>
+          current !== null && page.focusIndex !== null ? { ...current, index: page.focusIndex, messageId: items.get(page.focusIndex)?.message.id ?? current.messageId } : { index: page.firstUndecided, messageId: items.get(page.firstUndecided)?.message.id ?? null, tag: null },
+        );
+        setLoading(false);
+        setError(null);
+      },
+      (caught: unknown) => {
+        if (generation.current !== mine) return;
+        setLoading(false);
+        setError(describeError(caught));
+      },
+    );
+  }, [chatId, revision]);
+
+  const show = useCallback(
+    (start: number, end: number) => {
+      const total = loaded?.total ?? 0;
+      const missing: number[] = [];
+      for (let index = Math.max(0, start); index < Math.min(end, total); index++) if (!requested.current.has(index)) missing.push(index);
+      const from = missing[0];
+      const last = missing[missing.length - 1];
+      if (from === undefined || last === undefined) return;
+      for (let index = from; index <= last; index++) requested.current.add(index);
+      const mine = generation.current;
+      api.invoke('markers.queue', { chatId, offset: from, limit: last + 1 - from }).then(
+        (page) => {
+          if (generation.current !== mine) return;
+          setLoaded((current) => {
+            if (current === null) return current;
+            const items = new Map(current.items);
+            page.items.forEach((item, offset) => items.set(page.offset + offset, item));
+            return { total: current.total, items };
+          });
+        },
+        (caught: unknown) => {
+          if (generation.current !== mine) return;
+          for (let index = from; index <= last; index++) requested.current.delete(index);
+          setError(describeError(caught));
+        },
+      );
+    },
+    [chatId, loaded],
+  );
+
+  const count = loaded?.total ?? 0;
+  const index = cursor === null ? 0 : Math.max(0, Math.min(cursor.index, count - 1));
+  const current = loaded?.items.get(index);
+  const tag = cursor?.tag === null || cursor?.tag === undefined ? firstUndecidedTag(current) : Math.min(cursor.tag, Math.max(0, (current?.tags.length ?? 1) - 1));
+
+  // The message under the cursor, once loaded, is remembered with it (a reload finds it by id), and
+  // its indicator pinned: otherwise deciding the first one left would move the cursor on by itself.
+  const currentId = current?.message.id;
+  const firstLeft = firstUndecidedTag(current);
+  useEffect(() => {
+    if (currentId === undefined) return;
+    setCursor((now) => (now === null || (now.messageId === currentId && now.tag !== null) ? now : { ...now, messageId: currentId, tag: now.tag ?? firstLeft }));
+  }, [currentId, firstLeft]);
+
+  const itemAt = useCallback((at: number) => loaded?.items.get(at), [loaded]);
 
   const moveTo = useCallback(
     (next: number, nextTag?: number) => {
-      const clamped = Math.max(0, Math.min(items.length - 1, next));
-      const item = items[clamped];
-      if (item !== undefined) setCursor({ messageId: item.message.id, tag: nextTag ?? firstUndecidedTag(item) });
+      if (count === 0) return;
+      const clamped = Math.max(0, Math.min(count - 1, next));
+      const item = loaded?.items.get(clamped);
+      setCursor({ index: clamped, messageId: item?.message.id ?? null, tag: nextTag ?? (item === undefined ? null : firstUndecidedTag(item)) });
     },
-    [items],
+    [count, loaded],
   );
 
   const focusItem = useCallback((item: ReviewItem, picked: number | null) => {
     const messageId = item.message.id;
-    setCursor((current) => {
-      if (current?.messageId === messageId) return picked === null || picked === current.tag ? current : { messageId, tag: picked };
-      return { messageId, tag: picked ?? firstUndecidedTag(item) };
+    setCursor((now) => {
+      const at = indexOf(latest.current.loaded, messageId);
+      if (now !== null && now.messageId === messageId) return picked === null || picked === now.tag ? now : { ...now, tag: picked };
+      return at === -1 ? now : { index: at, messageId, tag: picked ?? firstUndecidedTag(item) };
     });
   }, []);
 
   const pickTagOf = useCallback((messageId: string, next: number) => {
-    setCursor((current) => (current === null || current.messageId === messageId ? { messageId, tag: next } : current));
+    setCursor((now) => {
+      if (now !== null && now.messageId === messageId) return { ...now, tag: next };
+      if (now !== null) return now;
+      const at = indexOf(latest.current.loaded, messageId);
+      return at === -1 ? now : { index: at, messageId, tag: next };
+    });
   }, []);
 
-  const { update } = queue;
   const decide = useCallback(
     async (request: DecideRequest): Promise<boolean> => {
       setActionError(null);
-      setPending((current) => new Set(current).add(request.messageId));
+      setPending((now) => new Set(now).add(request.messageId));
       try {
         const decision = await api.invoke('review.decide', request);
-        update((current) => current.map((item) => (item.message.id === request.messageId ? applyDecision(item, decision) : item)));
-        onDecided();
+        setLoaded((now) => {
+          if (now === null) return now;
+          const at = indexOf(now, request.messageId);
+          const item = now.items.get(at);
+          if (item === undefined) return now;
+          return { total: now.total, items: new Map(now.items).set(at, applyDecision(item, decision)) };
+        });
+        onDecided(chatId);
         return true;
       } catch (caught) {
         setActionError(describeError(caught));
         return false;
       } finally {
-        setPending((current) => {
-          const next = new Set(current);
+        setPending((now) => {
+          const next = new Set(now);
           next.delete(request.messageId);
           return next;
         });
       }
     },
-    [update, onDecided],
+    [onDecided, chatId],
   );
 
-  return { items, loading: queue.loading, error: queue.error, actionError, index, tag, pending, moveTo, focusItem, pickTagOf, decide };
+  return { count, itemAt, show, loading, error, actionError, index, tag, pending, moveTo, focusItem, pickTagOf, decide };
 }
