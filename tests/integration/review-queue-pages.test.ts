@@ -5,8 +5,13 @@ import { Engine } from '../../engine/engine.ts';
 import { recordDecision, reviewQueue, reviewQueuePage } from '../../engine/markers/review.ts';
 import type { ReviewItem } from '../../shared/domain/marker.ts';
 import { MARKER_TAGGER_NAME } from '../../shared/markers/index.ts';
-import { firstUndecidedItem } from '../../renderer/src/features/review/state/apply-decision.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
+
+/** The whole queue's first message with an indicator left to decide, read from the items: what the engine's page says. */
+function firstUndecidedItem(items: readonly ReviewItem[]): number {
+  const index = items.findIndex((item) => item.tags.some((tag) => tag.decision === null));
+  return index === -1 ? 0 : index;
+}
 
 /**
  * The review queue is read a page at a time (a 57k-message queue took 2.9 s and 69 MB each time it

@@ -2,6 +2,7 @@ import { formatUtc } from '../../../app/format.ts';
 import { formatScore, indicatorHint, indicatorLabel } from '../../../app/indicators.ts';
 import type { ReviewDecision } from '../../../../../shared/domain/marker.ts';
 import type { MessageIndicators } from '../state/use-chat-indicators.ts';
+import { NoteList } from '../../../app/NoteList.tsx';
 
 function decisionWord(decision: ReviewDecision | null): string {
   if (decision === null) return 'not decided';
@@ -13,21 +14,7 @@ export function MessageIndicatorList({ indicators }: { indicators: MessageIndica
   return (
     <>
       {(indicators.tags.length + indicators.noLongerFound.length > 0 || indicators.bookmarked) && <IndicatorChips indicators={indicators} />}
-      {indicators.notes.length > 0 && (
-        <ul className="review-notes message-notes" data-testid="message-notes" aria-label="Notes">
-          {indicators.notes.map((note, index) => (
-            <li key={`${note.at}-${index}`} data-testid="message-note">
-              <span className="note-text" dir="auto">
-                {note.note}
-              </span>
-              <span className="muted">
-                {' '}
-                — {note.by}, {formatUtc(note.at)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {indicators.notes.length > 0 && <NoteList notes={indicators.notes} className="review-notes message-notes" testIds />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { HighlightedText } from '../../../app/HighlightedText.tsx';
 import { formatUtc } from '../../../app/format.ts';
 import { formatScore, indicatorHint, indicatorLabel, messageTextRanges } from '../../../app/indicators.ts';
 import { NoLongerFoundDecisions } from './NoLongerFoundDecisions.tsx';
+import { NoteList } from '../../../app/NoteList.tsx';
 
 type Tag = ReviewItem['tags'][number];
 
@@ -158,21 +159,7 @@ export function ReviewItemCardView({ item, current, tagCursor, busy, actions }: 
         ))}
       </ul>
       <NoLongerFoundDecisions entries={item.noLongerFound} busy={busy} onDecide={actions.decide} />
-      {item.notes.length > 0 && (
-        <ul className="review-notes" aria-label="Notes">
-          {item.notes.map((note, index) => (
-            <li key={`${note.at}-${index}`}>
-              <span className="note-text" dir="auto">
-                {note.note}
-              </span>
-              <span className="muted">
-                {' '}
-                — {note.by}, {formatUtc(note.at)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {item.notes.length > 0 && <NoteList notes={item.notes} />}
       <div className="review-actions">
         <NoteField busy={busy} onSave={actions.saveNote} />
         <button type="button" className="small" data-testid="review-bookmark" aria-pressed={item.bookmarked} disabled={busy} onClick={actions.toggleBookmark}>

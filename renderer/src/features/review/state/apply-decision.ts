@@ -25,11 +25,6 @@ export function firstUndecidedTag(item: ReviewItem | undefined, from = 0): numbe
   return index === -1 ? Math.min(from, Math.max(0, item.tags.length - 1)) : index;
 }
 
-export function firstUndecidedItem(items: readonly ReviewItem[]): number {
-  const index = items.findIndex((item) => item.tags.some((tag) => tag.decision === null));
-  return index === -1 ? 0 : index;
-}
-
 /** After deciding `marker`, the next indicator of the message still undecided (wrapping), if any. */
 export function nextUndecidedTag(item: ReviewItem, marker: string): number | null {
   const at = item.tags.findIndex((tag) => tag.marker === marker);
