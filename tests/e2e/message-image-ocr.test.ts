@@ -59,6 +59,10 @@ describe('the image of a message and the text OCR read from it, in the conversat
     // The message's own text has no such word, so nothing is marked there.
     expect(await focused.locator('.message-text mark').count()).toBe(0);
     await ui.page.screenshot({ path: join(SCREENSHOTS, '41-message-image-ocr-search-hit.png') });
+    // The viewer opened from the hit marks the searched word too, as the Images view's does (it marked none).
+    await focused.getByTestId('message-image-thumb').click();
+    await expect.poll(() => ui.page.getByTestId('image-ocr-text').locator('mark').allTextContents()).toEqual([expect.stringMatching(/^warehouse$/iu)]);
+    await ui.page.getByTestId('image-viewer-close').click();
     expect(ui.consoleErrors).toEqual([]);
   }, 180_000);
 

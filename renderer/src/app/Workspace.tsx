@@ -128,6 +128,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
               order={orderRead}
               onOrderChange={changeOrder}
               indicatorsRevision={indicatorsShown + revision}
+              searchQuery={search.state.query}
               revision={revision}
             />
           )}

@@ -7,6 +7,7 @@ import { Participants } from '../../../app/Participants.tsx';
 import { formatMessagesOf, formatUtc } from '../../../app/format.ts';
 import { ImageViewer } from '../../images/components/ImageViewer.tsx';
 import { ImageCache } from '../../images/state/image-cache.ts';
+import { buildMatcher } from '../../images/state/ocr-match.ts';
 import type { JumpTarget } from '../state/jump-target.ts';
 import { useChatIndicators } from '../state/use-chat-indicators.ts';
 import { useConversationFacts } from '../state/use-conversation-facts.ts';
@@ -30,6 +31,8 @@ interface MessageViewProps {
   indicatorsRevision: number;
   /** Changes when the case does (an import, OCR finished): the messages' images and their text are read again. */
   revision: number;
+  /** The search in the search box: its words are marked in the image viewer opened from the conversation, as in the Images view. */
+  searchQuery: string;
 }
 
 /**
@@ -38,7 +41,8 @@ interface MessageViewProps {
  * and the order read (Workspace). A conversation that grows or changes while open keeps its scroll
  * place: its pages are read again where they are (useMessagePages' contentKey).
  */
-export function MessageView({ chatId, conversation, jump, order, onOrderChange, indicatorsRevision, revision }: MessageViewProps) {
+export function MessageView({ chatId, conversation, jump, order, onOrderChange, indicatorsRevision, revision, searchQuery }: MessageViewProps) {
+  const matcher = useMemo(() => buildMatcher(searchQuery), [searchQuery]);
   const byTime = order === 'time';
   const pages = useMessagePages(chatId, conversation?.messageCount ?? null, order, conversationContentKey(conversation));
   const indicators = useChatIndicators(chatId, indicatorsRevision);
@@ -195,7 +199,7 @@ export function MessageView({ chatId, conversation, jump, order, onOrderChange, 
           active
           cache={cache}
           revision={revision}
-          matcher={null}
+          matcher={matcher}
           onMove={(index) => setViewing({ images: viewing.images, index })}
           onClose={() => setViewing(null)}
           onOpenMessage={() => setViewing(null)}
