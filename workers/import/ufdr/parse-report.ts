@@ -30,7 +30,6 @@ import type { Capture, ReaderEvents } from './report-reader.ts';
 import { ReportRecords } from './report-records.ts';
 import type { RecordStats } from './report-records.ts';
 import { isProtectedReport } from './sniff.ts';
-import { prefilterInSlices } from './prefilter-slices.ts';
 import { prescanTaggedFiles } from './tagged-files-prepass.ts';
 import { StampReader } from './date-order.ts';
 import type { DateOrderDecision } from './date-order.ts';
@@ -155,12 +154,12 @@ async function readReport(input: ParserInput, sink: ParseSink, files: FileIndex,
       }
       first = false;
       sink.throwIfCancelled();
-      await feedInSlices(decoder.decode(chunk), (slice) => reader.feed(prefilterInSlices(prefilter, slice)), flush, () => reader.fault !== null);
+      await feedInSlices(decoder.decode(chunk), (slice) => reader.feed(prefilter.push(slice)), flush, () => reader.fault !== null);
       sink.progress(decoder.bytesDone, input.size);
       if (reader.fault !== null) break;
     }
     if (reader.fault === null) {
-      reader.feed(prefilterInSlices(prefilter, decoder.end()));
+      reader.feed(prefilter.push(decoder.end()));
       reader.feed(prefilter.end());
       reader.end();
     }

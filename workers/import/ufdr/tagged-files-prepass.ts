@@ -11,7 +11,6 @@ import type { ParserInput, ParseSink } from '../../../shared/contracts/parsed-so
 import { XmlPrefilter } from '../sms-xml/xml-prefilter.ts';
 import { Utf8ChunkDecoder } from '../telegram/utf8-chunks.ts';
 import { taggedFileOf } from './file-index.ts';
-import { prefilterInSlices } from './prefilter-slices.ts';
 import type { FileIndex } from './file-index.ts';
 import { ReportReader } from './report-reader.ts';
 import { isProtectedReport } from './sniff.ts';
@@ -50,7 +49,7 @@ export async function prescanTaggedFiles(input: ParserInput, files: FileIndex, s
     first = false;
     sink.throwIfCancelled();
     try {
-      reader.feed(prefilterInSlices(prefilter, decoder.decode(chunk)));
+      reader.feed(prefilter.push(decoder.decode(chunk)));
     } catch {
       return 'unknown'; // a DOCTYPE with entities, a prologue too long: the main pass says so
     }
