@@ -127,7 +127,7 @@ export function Workspace({ info, revision, onClosed }: { info: CaseInfo; revisi
               jump={selection.jump}
               order={orderRead}
               onOrderChange={changeOrder}
-              indicatorsRevision={indicatorsShown + revision}
+              indicatorsShown={indicatorsShown}
               searchQuery={search.state.query}
               revision={revision}
             />

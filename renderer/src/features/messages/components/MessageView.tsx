@@ -27,8 +27,8 @@ interface MessageViewProps {
   order: MessageOrder;
   /** The other order asked for, with the message to keep in view (messageInView). */
   onOrderChange: (order: MessageOrder, anchor: { messageId: string; seq: number } | null) => void;
-  /** Changes when the messages' indicators may have changed elsewhere (decisions in the Review view, a re-tag). */
-  indicatorsRevision: number;
+  /** Counts the times the conversations were shown: decisions made in the Review view meanwhile are read again. */
+  indicatorsShown: number;
   /** Changes when the case does (an import, OCR finished): the messages' images and their text are read again. */
   revision: number;
   /** The search in the search box: its words are marked in the image viewer opened from the conversation, as in the Images view. */
@@ -41,11 +41,11 @@ interface MessageViewProps {
  * and the order read (Workspace). A conversation that grows or changes while open keeps its scroll
  * place: its pages are read again where they are (useMessagePages' contentKey).
  */
-export function MessageView({ chatId, conversation, jump, order, onOrderChange, indicatorsRevision, revision, searchQuery }: MessageViewProps) {
+export function MessageView({ chatId, conversation, jump, order, onOrderChange, indicatorsShown, revision, searchQuery }: MessageViewProps) {
   const matcher = useMemo(() => buildMatcher(searchQuery), [searchQuery]);
   const byTime = order === 'time';
   const pages = useMessagePages(chatId, conversation?.messageCount ?? null, order, conversationContentKey(conversation));
-  const indicators = useChatIndicators(chatId, indicatorsRevision);
+  const indicators = useChatIndicators(chatId, indicatorsShown, revision);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [showLocators, setShowLocators] = useState(false);
   const count = pages.total ?? 0;

@@ -14,10 +14,10 @@ const NONE: ReadonlyMap<string, MessageIndicators> = new Map();
 /**
  * The indicators of a conversation's messages, by message id, so reading a conversation shows
  * what the tagger found in it and what was decided, not only the Review view. Read again when
- * `refresh` changes (the view shown again after decisions elsewhere, a re-tag). A failure shows
- * none: the messages themselves are still read and shown.
+ * `shown` (the view shown again after decisions elsewhere) or the case's `revision` (a re-tag, an
+ * import) changes. A failure shows none: the messages themselves are still read and shown.
  */
-export function useChatIndicators(chatId: string, refresh: number): ReadonlyMap<string, MessageIndicators> {
+export function useChatIndicators(chatId: string, shown: number, revision: number): ReadonlyMap<string, MessageIndicators> {
   const [indicators, setIndicators] = useState(NONE);
   useEffect(() => {
     let live = true;
@@ -28,6 +28,6 @@ export function useChatIndicators(chatId: string, refresh: number): ReadonlyMap<
     return () => {
       live = false;
     };
-  }, [chatId, refresh]);
+  }, [chatId, shown, revision]);
   return indicators;
 }
