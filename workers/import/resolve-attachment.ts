@@ -5,8 +5,8 @@ import { AppError } from '../../shared/errors.ts';
 import type { NewAttachment } from '../../shared/contracts/db-worker.ts';
 import type { ParsedAttachment } from '../../shared/contracts/parsed-source.ts';
 import type { FileDigests, SourceFiles } from './source-files.ts';
+import { storedAttachmentPath } from './attachment-store.ts';
 
-const STORED_ATTACHMENTS = 'attachments';
 
 /**
  * Turns what a parser said about an attachment into what the case records: bytes found and
@@ -35,7 +35,7 @@ export async function resolveAttachment(attachment: ParsedAttachment, files: Sou
       md5: createHash('md5').update(attachment.bytes).digest('hex'),
       size: attachment.bytes.byteLength,
     };
-    const storedPath = join(STORED_ATTACHMENTS, digests.sha256.slice(0, 2), digests.sha256);
+    const storedPath = storedAttachmentPath(digests.sha256);
     const target = join(casePath, storedPath);
     if (!existsSync(target)) {
       mkdirSync(dirname(target), { recursive: true });

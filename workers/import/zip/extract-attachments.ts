@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { posix } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { lookup } from '../source-files.ts';
 import { ZipArchive } from './zip-archive.ts';
+import { storeZipEntry } from './store-entry.ts';
+import { storedAttachmentPath } from '../attachment-store.ts';
 
 export interface ZipAttachmentRequest {
   attachmentId: number;
@@ -15,8 +13,6 @@ export interface ZipAttachmentRequest {
   /** The SHA-256 recorded at import: the copy must have exactly these bytes. */
   sha256: string;
 }
-
-const STORED_ATTACHMENTS = 'attachments';
 
 /**
  * Copies attachments that live inside a zip source into the case's content-addressed store
@@ -33,28 +29,15 @@ export async function extractZipAttachments(zipPath: string, casePath: string, i
         results.push({ attachmentId: item.attachmentId, storedPath: null, problem: `${item.path} is not in ${zipPath}` });
         continue;
       }
-      const storedPath = join(STORED_ATTACHMENTS, item.sha256.slice(0, 2), item.sha256);
-      const target = join(casePath, storedPath);
-      if (existsSync(target)) {
+      const storedPath = storedAttachmentPath(item.sha256);
+      if (existsSync(join(casePath, storedPath))) {
         results.push({ attachmentId: item.attachmentId, storedPath, problem: null });
         continue;
       }
-      mkdirSync(dirname(target), { recursive: true });
-      const temporary = `${target}.partial`;
-      const hash = createHash('sha256');
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      await pipeline(await archive.stream(entry), tap, createWriteStream(temporary, { mode: 0o400 }));
-      if (hash.digest('hex') !== item.sha256) {
-        rmSync(temporary, { force: true });
+      if ((await storeZipEntry(archive, entry, casePath, item.sha256)) === null) {
         results.push({ attachmentId: item.attachmentId, storedPath: null, problem: `${entry.name}: bytes differ from the hash recorded at import` });
         continue;
       }
-      renameSync(temporary, target);
       results.push({ attachmentId: item.attachmentId, storedPath, problem: null });
     }
     return results;

@@ -1,14 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { posix } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import type { OtherPartsLookup } from '../source-files.ts';
 import { ZipArchive } from './zip-archive.ts';
 import type { ZipEntryInfo } from './zip-archive.ts';
-
-const STORED_ATTACHMENTS = 'attachments';
+import { storeZipEntry } from './store-entry.ts';
 
 /**
  * The other zips picked with a zip source, as parts of one download its writer split over several
@@ -75,7 +70,7 @@ export class SplitDownloadParts {
     if (holders.length === 1 && only !== undefined) {
       let digests;
       try {
-        digests = await this.store(only.archive, only.entry);
+        digests = await storeZipEntry(only.archive, only.entry, this.casePath);
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'E_CANCELLED') throw error;
         throw new AppError(error.code, `found only in another picked zip, ${only.part}, whose entry cannot be read: ${error.message}`, { cause: error });
@@ -99,40 +94,5 @@ export class SplitDownloadParts {
       this.opened.set(part, opening);
     }
     return opening;
-  }
-
-  /** Hashes the entry while copying it into the case's content-addressed store (read-only); a copy already there is kept. */
-  private async store(archive: ZipArchive, entry: ZipEntryInfo): Promise<{ sha256: string; md5: string; size: number; storedPath: string }> {
-    const folder = join(this.casePath, STORED_ATTACHMENTS);
-    mkdirSync(folder, { recursive: true });
-    // Named apart: two attachments of one message may be read at once.
-    const temporary = join(folder, `.part-${randomUUID()}.partial`);
-    const sha256 = createHash('sha256');
-    const md5 = createHash('md5');
-    let size = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        sha256.update(chunk);
-        md5.update(chunk);
-        size += chunk.byteLength;
-        done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(await archive.stream(entry), tap, createWriteStream(temporary, { mode: 0o400 }));
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      // yauzl's own faults (a size its headers lie about, a bad CRC) cost the attachment, not the source.
-      throw error instanceof AppError ? error : new AppError('E_IMPORT_READ', `${entry.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    const digest = sha256.digest('hex');
-    const storedPath = join(STORED_ATTACHMENTS, digest.slice(0, 2), digest);
-    const target = join(this.casePath, storedPath);
-    if (existsSync(target)) rmSync(temporary, { force: true });
-    else {
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(temporary, target);
-    }
-    return { sha256: digest, md5: md5.digest('hex'), size, storedPath };
   }
 }
