@@ -5,5 +5,13 @@
  * can be collected. (Concatenating flattens into a new string; the slice then points into that.)
  */
 export function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
+  return text.length < MIN_VIEW_CHARS ? text : ` ${text}`.slice(1);
 }
+
+/** ownCopy, null kept. */
+export function ownCopyOrNull(text: string | null): string | null {
+  return text === null ? null : ownCopy(text);
+}
+
+/** V8's shortest substring made as a view (SlicedString::kMinLength): a shorter one is a copy already. */
+const MIN_VIEW_CHARS = 13;

@@ -175,6 +175,10 @@ export class PackedRowsWriter {
     // A copy of exactly the bytes used: the scratch buffer stays here, the copy is transferred.
     const text = new Uint8Array(this.scratch.subarray(0, this.used));
     const cells = this.cell === this.cells.length ? this.cells : this.cells.slice(0, this.cell);
+    // The strings looked up for repeats are let go with the batch: each may be a view keeping the
+    // text it was cut from alive (ownCopy), until the next batch starts (after the last, never).
+    this.lastStrings.fill(undefined);
+    for (const packed of this.packedStrings) packed.clear();
     return { text, cells, count: this.cell / perRow, columns: this.columns };
   }
 

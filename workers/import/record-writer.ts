@@ -3,7 +3,7 @@ import type { DbWorkerApi, ImportedChatSummary, MessageBatch, NewAttachment, New
 import type { ImportJob } from '../../shared/contracts/import-worker.ts';
 import type { IndexDocument, IndexWorkerApi } from '../../shared/contracts/index-worker.ts';
 import { indexFlags } from '../../shared/search/index-flags.ts';
-import type { EncodedMessage, ParsedAttachment, ParsedChat, ParsedMessage, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
+import type { EncodedMessage, ParsedAttachment, ParsedChat, ParsedMessage, ParsedParticipant, ParseSink, ParseWarning, SourceLocator } from '../../shared/contracts/parsed-source.ts';
 import type { ImportIssue } from '../../shared/domain/source.ts';
 import { describeLocatorInFull, describePlace } from '../../shared/domain/locator.ts';
 import type { WorkerClient } from '../../shared/worker/client.ts';
@@ -15,6 +15,7 @@ import { resolveAttachment } from './resolve-attachment.ts';
 import { RecordTimes } from './record-times.ts';
 import { chatSummaryOf, newChatTally, see, type ChatTally } from './chat-tally.ts';
 import type { SourceFiles } from './source-files.ts';
+import { ownCopy, ownCopyOrNull } from '../../shared/text/own-copy.ts';
 
 /** Messages per round trip to the db and index workers: big enough to amortise, small enough to cancel promptly. */
 const BATCH_SIZE = 2000;
@@ -129,18 +130,19 @@ export class RecordWriter implements ParseSink {
       if (restatesKind) known.kindStated = true;
       const retitles = chat.retitle === true && chat.title !== known.title;
       if (retitles) {
-        known.title = chat.title;
+        known.title = ownCopy(chat.title);
         known.retitle = true;
       }
       // Facts about the conversation learnt only now (none were given before) go out with it.
       const newExtra = known.extra === undefined ? chat.extra : undefined;
       if (newExtra !== undefined) known.extra = newExtra;
-      if (addParticipants(known.participants, chat.participants ?? []) || settlesKind || retitles || newExtra !== undefined) this.queueChat(known);
+      if (addOwnParticipants(known.participants, chat.participants) || settlesKind || retitles || newExtra !== undefined) this.queueChat(known);
       return;
     }
-    const announced: NewChat = { id: chatId({ format: this.job.format, sha256: this.job.source.sha256, path: this.job.source.path, device: this.job.source.device }, chat), sourceId: this.job.source.id, title: chat.title, kind, participants: [], ...(chat.kindStated === true ? { kindStated: true } : {}), ...(chat.extra !== undefined ? { extra: chat.extra } : {}) };
-    addParticipants(announced.participants, chat.participants ?? []);
-    this.chats.set(chat.key, announced);
+    const announced: NewChat = { id: chatId({ format: this.job.format, sha256: this.job.source.sha256, path: this.job.source.path, device: this.job.source.device }, chat), sourceId: this.job.source.id, title: ownCopy(chat.title), kind, participants: [], ...(chat.kindStated === true ? { kindStated: true } : {}), ...(chat.extra !== undefined ? { extra: chat.extra } : {}) };
+    addOwnParticipants(announced.participants, chat.participants);
+    // Kept to the end of the import: copies, so no chat keeps alive the text its strings were cut from (ownCopy).
+    this.chats.set(ownCopy(chat.key), announced);
     this.queueChat(announced);
   }
 
@@ -255,7 +257,7 @@ export class RecordWriter implements ParseSink {
     if (tally === undefined) {
       if (!this.chats.has(key)) this.chat({ key, title: key });
       tally = newChatTally(this.chats.get(key)?.id ?? '');
-      this.tallies.set(key, tally);
+      this.tallies.set(ownCopy(key), tally);
     }
     this.lastTally = tally;
     this.lastTallyKey = key;
@@ -365,4 +367,18 @@ export class RecordWriter implements ParseSink {
     });
     await Promise.all(shards.map((shard, index) => (shard.length === 0 ? null : this.sinks.index[index]?.call('add', { documents: shard }))));
   }
+}
+
+/**
+ * Adds the participants not yet listed, as strings of their own (ownCopy): the writer keeps them to
+ * the end of the import. Only those added are copied (a parser may announce a chat per message).
+ */
+function addOwnParticipants(list: ParsedParticipant[], more: readonly ParsedParticipant[] | undefined): boolean {
+  const from = list.length;
+  if (!addParticipants(list, more ?? [])) return false;
+  for (let index = from; index < list.length; index++) {
+    const party = list[index] as ParsedParticipant;
+    list[index] = { ...party, name: ownCopyOrNull(party.name), ...(party.id === undefined ? {} : { id: ownCopyOrNull(party.id) }) };
+  }
+  return true;
 }

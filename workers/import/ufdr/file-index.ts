@@ -10,7 +10,7 @@
 
 import { safeRelativePath } from '../import-limits.ts';
 import { MATCHED_DIGITS } from '../phone-spellings.ts';
-import { detached } from './detached.ts';
+import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { isDeletedState } from './deleted-state.ts';
 import { descendants } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -96,7 +96,7 @@ export class FileIndex {
       this.notIndexed += 1;
       return;
     }
-    // Kept to the end of the import: copied, so no file keeps its part of the report alive (detached.ts).
+    // Kept to the end of the import: copied, so no file keeps its part of the report alive (ownCopy).
     const kept = detachedFile(file);
     this.files.set(kept.id ?? file.id, kept);
     this.indexed += 1;
@@ -115,7 +115,7 @@ export class FileIndex {
   addName(id: string, name: string): void {
     const key = matchKey(id);
     if (key === '' || this.names.has(key) || this.names.size >= MAX_KNOWN_NAMES) return;
-    this.names.set(detached(key), detached(name));
+    this.names.set(ownCopy(key), ownCopy(name));
   }
 
   nameOf(id: string | null): string | null {
@@ -124,9 +124,9 @@ export class FileIndex {
 }
 
 /**
- * A copy of the file that shares nothing with the report's text (detached.ts). Kept for a million
+ * A copy of the file that shares nothing with the report's text (ownCopy). Kept for a million
  * files, so copied by a JSON round trip, whose strings are plain ones: cut from a copy, as
- * detached() makes them, each would keep a view besides (164 MB for 100,000 files, not 92 MB).
+ * ownCopy() makes them, each would keep a view besides (164 MB for 100,000 files, not 92 MB).
  */
 function detachedFile(file: TaggedFile): TaggedFile {
   return JSON.parse(JSON.stringify(file)) as TaggedFile;

@@ -7,7 +7,7 @@
 
 import type { ParsedTime } from '../../../shared/contracts/parsed-source.ts';
 import type { WallTime } from '../../../shared/time/zoned-time.ts';
-import { detached } from './detached.ts';
+import { ownCopy } from '../../../shared/text/own-copy.ts';
 import { isDeletedState } from './deleted-state.ts';
 import { PhoneSpellings } from '../phone-spellings.ts';
 import { identifierKey, matchKey } from './file-index.ts';
@@ -177,7 +177,7 @@ export class OwnerIdentifiers {
   add(id: string | null): void {
     if (id === null || this.keys.size >= OwnerIdentifiers.MAX) return;
     const key = matchKey(id);
-    if (key !== '' && !this.keys.has(key)) this.keys.add(detached(key));
+    if (key !== '' && !this.keys.has(key)) this.keys.add(ownCopy(key));
   }
 
   has(party: Party): boolean {

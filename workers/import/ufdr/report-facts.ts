@@ -6,7 +6,7 @@
  */
 
 import { defineField } from '../import-limits.ts';
-import { detached } from './detached.ts';
+import { ownCopy } from '../../../shared/text/own-copy.ts';
 import type { FileIndex } from './file-index.ts';
 import { descendants, fieldModels, fieldText } from './model-tree.ts';
 import type { XmlNode } from './model-tree.ts';
@@ -32,7 +32,7 @@ export class ReportFacts {
 
   count(type: string): void {
     const counted = this.counts.get(type);
-    this.counts.set(counted === undefined ? detached(type) : type, (counted ?? 0) + 1);
+    this.counts.set(counted === undefined ? ownCopy(type) : type, (counted ?? 0) + 1);
   }
 
   modelCounts(): Record<string, number> {

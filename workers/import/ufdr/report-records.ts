@@ -19,7 +19,7 @@ import type { ChatHeader } from './chats.ts';
 import type { FileIndex } from './file-index.ts';
 import { OwnerIdentifiers, PartyKeys, sideTimesOf } from './model-facts.ts';
 import type { SideTime } from './model-facts.ts';
-import { detached, detachedChat, detachedOrNull } from './detached.ts';
+import { ownCopy, ownCopyOrNull } from '../../../shared/text/own-copy.ts';
 import { fieldText } from './model-tree.ts';
 import { instantMessage } from './records.ts';
 import type { PersonFacts } from './report-facts.ts';
@@ -53,7 +53,7 @@ export interface RecordStats {
 
 export class ReportRecords {
   readonly ready: ParsedMessage[] = [];
-  /** Each chat's key as announced, to its copy (detached.ts) that the chat's records carry. */
+  /** Each chat's key as announced, a copy of its own (ownCopy): kept to the end of the import. */
   readonly announced = new Map<string, string>();
   readonly owner = new OwnerIdentifiers();
   readonly keys = new PartyKeys();
@@ -83,10 +83,12 @@ export class ReportRecords {
   /** `again`: tell the sink even if announced before (a header read after the chat's first messages). */
   announce(chat: ParsedChat, again = false): void {
     if (this.announced.has(chat.key) && !again) return;
-    // The writer keeps every chat to the end of the import: nothing of it may keep the report's text alive.
-    const kept = detachedChat(chat);
-    this.announced.set(kept.key, this.announced.get(kept.key) ?? kept.key);
-    this.sink.chat(kept);
+    // Kept to the end of the import (the writer copies what it keeps of the chat itself).
+    if (!this.announced.has(chat.key)) {
+      const key = ownCopy(chat.key);
+      this.announced.set(key, key);
+    }
+    this.sink.chat(chat);
   }
 
   /** An InstantMessage model, inside the Chat being read (`chat`) or standalone (null). */
@@ -117,7 +119,7 @@ export class ReportRecords {
     this.placeSideNoTimes(place);
     if (times === null) return;
     if (this.chatTimes.length >= MAX_CHAT_TIMES) this.chatTimesNotKept += 1;
-    else this.chatTimes.push({ chatKey: this.announced.get(chatKeyOf(chat)) ?? detached(chatKeyOf(chat)), modelId: detachedOrNull(chat.modelId), times: detachedTimes(times) });
+    else this.chatTimes.push({ chatKey: this.announced.get(chatKeyOf(chat)) ?? ownCopy(chatKeyOf(chat)), modelId: ownCopyOrNull(chat.modelId), times: detachedTimes(times) });
   }
 
   /** A ChatActivity model of the Chat's ActivityLog: skipped when it mirrors a message read before it. */
@@ -222,10 +224,6 @@ export class ReportRecords {
     const place = `${this.file}:${capture.root.line}:${capture.root.column}`;
     for (const note of notes) this.warnings.add('record', place, note);
     const kept = message.kind === 'unparsed' && raw !== undefined ? keepRaw(message, raw, capture.rawChars) : message;
-    // The writer keeps a chat's key and its senders (names and ids) to the end of the import (detached.ts).
-    kept.chatKey = this.announced.get(kept.chatKey) ?? detached(kept.chatKey);
-    kept.sender = detachedOrNull(kept.sender);
-    if (kept.senderId !== undefined) kept.senderId = detachedOrNull(kept.senderId);
     if (kept.kind === 'unparsed') this.stats.unparsed += 1;
     if (kept.deleted) this.stats.deleted += 1;
     if (kept.time === null && isNoTimeStamp(kept.timestampText)) {
@@ -270,11 +268,11 @@ export class ReportRecords {
   }
 }
 
-/** A chat's times, kept in the source details to the end of the import, copied (detached.ts). */
+/** A chat's times, kept in the source details to the end of the import, copied (ownCopy). */
 function detachedTimes(times: Record<string, SideTime>): Record<string, SideTime> {
   const copy: Record<string, SideTime> = {};
   for (const [name, time] of Object.entries(times)) {
-    defineField(copy, detached(name), { ...time, text: detached(time.text), ...(time.format === undefined ? {} : { format: detached(time.format) }) });
+    defineField(copy, ownCopy(name), { ...time, text: ownCopy(time.text), ...(time.format === undefined ? {} : { format: ownCopy(time.format) }) });
   }
   return copy;
 }

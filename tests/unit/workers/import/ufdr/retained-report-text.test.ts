@@ -1,11 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import type { ParsedChat, ParsedMessage } from '../../../../../shared/contracts/parsed-source.ts';
 import { FileIndex } from '../../../../../workers/import/ufdr/file-index.ts';
 import type { TaggedFile } from '../../../../../workers/import/ufdr/file-index.ts';
 import { ufdrReportParser } from '../../../../../workers/import/ufdr/index.ts';
-import { collectingSink, inputFromText } from '../../../../support/parser-harness.ts';
+import { inputFromText } from '../../../../support/parser-harness.ts';
+import { stubRecordWriter } from '../../../../support/stub-record-writer.ts';
 
 /**
  * Regression: what the import keeps to its end (each chat as announced to the writer, with its
@@ -43,24 +43,17 @@ describe('what a UFDR import keeps to its end holds none of the report text', ()
   it('keeps chats, chat keys and senders as strings of their own', async () => {
     const xml = `<?xml version="1.0"?>\n<project id="t" ${NS}><decodedData><modelType type="Chat">\n${Array.from({ length: CHATS }, (_, index) => chat(index)).join('')}</modelType></decodedData></project>`;
     const input = inputFromText(xml, { displayName: 'report.xml' });
-    const kept: { chats: ParsedChat[]; keys: string[]; senders: (string | null | undefined)[] } = { chats: [], keys: [], senders: [] };
-    const sink = {
-      ...collectingSink(),
-      chat: (announced: ParsedChat) => {
-        kept.chats.push(announced);
-      },
-      // What the writer keeps of a message: its chat key and its sender (RecordWriter's tallies).
-      message: (message: ParsedMessage) => {
-        kept.keys.push(message.chatKey);
-        kept.senders.push(message.sender, message.senderId);
-      },
-    };
+    // The sink is the record writer every importer writes into: what it keeps (each chat, its key,
+    // its senders' names and ids) is what must hold none of the report's text.
+    const writer = stubRecordWriter({ path: 'report.xml', format: 'ufdr' });
     const before = heapAfterCollecting();
-    await ufdrReportParser.parse(input, sink, {});
+    await ufdrReportParser.parse(input, writer, {});
+    await writer.flush();
     const held = heapAfterCollecting() - before;
-    expect(kept.chats).toHaveLength(CHATS);
-    expect(kept.keys).toHaveLength(CHATS);
-    expect(kept.senders[0]).toBe('Contact number 0');
+    expect(writer.chatCount).toBe(CHATS);
+    const summaries = writer.chatSummaries();
+    expect(summaries).toHaveLength(CHATS);
+    expect(summaries[0]?.senders[0]?.sender).toBe('Contact number 0');
     // About 300 × 64K characters of report when each chat kept its text; a few hundred bytes each when not.
     expect(held).toBeLessThan(3 * MB);
   });
