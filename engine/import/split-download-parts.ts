@@ -1,16 +1,14 @@
 import { deviceIdentity } from '../../shared/domain/device.ts';
 import type { CollectedFile } from './collected-file.ts';
 import { readFileHead } from './file-head.ts';
-
-/** A zip's local file header: the first bytes of every zip holding a file (workers/import/zip/zip-source.ts sniffZip). */
-const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
+import { sniffZip, ZIP_SNIFF_BYTES } from '../../shared/formats/zip-magic.ts';
 
 /**
  * The zips of an import, told by content (4 bytes per file): the parts a download split over
  * several zips may be (Meta DYI), where a zip source looks for an attachment its own zip lacks.
  */
 export function zipsOf(files: readonly CollectedFile[]): string[] {
-  return files.filter((file) => file.size >= ZIP_LOCAL_HEADER.length && startsWithZipHeader(file.path)).map((file) => file.path);
+  return files.filter((file) => startsWithZipHeader(file.path)).map((file) => file.path);
 }
 
 /**
@@ -30,6 +28,6 @@ export function otherPartsOf(path: string, zips: readonly string[], deviceOf: (p
 
 function startsWithZipHeader(path: string): boolean {
   // Not readable now: hashing it will say so.
-  const head = readFileHead(path, ZIP_LOCAL_HEADER.length);
-  return head !== null && head.byteLength === ZIP_LOCAL_HEADER.length && head.every((byte, index) => byte === ZIP_LOCAL_HEADER[index]);
+  const head = readFileHead(path, ZIP_SNIFF_BYTES);
+  return head !== null && sniffZip(head);
 }

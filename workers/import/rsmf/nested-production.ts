@@ -10,16 +10,16 @@
 import { sniffRsmfManifest } from '../../../shared/formats/rsmf-manifest.ts';
 import { ZipArchive } from '../zip/zip-archive.ts';
 import { sniffRsmfMessage } from './sniff.ts';
+import { sniffZip } from '../../../shared/formats/zip-magic.ts';
 
 const MANIFEST_SNIFF_BYTES = 64 * 1024;
 /** Entries of a nested zip looked at for a manifest: one named like it, so a flood of entries costs no reads. */
 const MANIFEST_NAME = /(?:^|\/)[^/]*rsmf_manifest\.json$/iu;
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Why an attachment's bytes are a production whose conversations are not imported, or null when they are none. */
 export async function nestedProductionNote(bytes: Uint8Array, where: string): Promise<string | null> {
   if (sniffRsmfMessage(bytes)) return `${where} is an RSMF production inside this production: kept as this attachment, its conversations are not imported (extract it and import it on its own to read them)`;
-  if (!ZIP_MAGIC.every((byte, index) => bytes[index] === byte)) return null;
+  if (!sniffZip(bytes)) return null;
   let archive: ZipArchive;
   try {
     archive = await ZipArchive.fromBytes(bytes, where);

@@ -11,6 +11,7 @@ import type { CompanionEntry } from './export-companions.ts';
 import type { SplitDownloadParts } from './split-parts.ts';
 import { ZipArchive } from './zip-archive.ts';
 import type { ZipEntryInfo } from './zip-archive.ts';
+import { sniffZip } from '../../../shared/formats/zip-magic.ts';
 
 export const ZIP_FORMAT = 'zip';
 const SNIFF_BYTES = 64 * 1024;
@@ -22,10 +23,7 @@ const MIN_EXPORT_BYTES = 16;
 /** Entries looked at when deciding what a zip holds; media-heavy exports have thousands. */
 const MAX_ENTRIES_SNIFFED = 20_000;
 
-export function sniffZip(head: Uint8Array): boolean {
-  // Local file header, or the end-of-central-directory record of an empty archive.
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06));
-}
+export { sniffZip } from '../../../shared/formats/zip-magic.ts';
 
 export interface RecognisedEntry {
   entry: ZipEntryInfo;
