@@ -102,9 +102,13 @@ export interface ReviewQueuePage {
   /** Position in the queue of the first item of `items`. */
   offset: number;
   items: ReviewItem[];
-  /** Position of the first message with an indicator left to decide (0 when none is). */
-  firstUndecided: number;
-  /** Position of the message asked for as `focus`, null when it is not in the queue (or none was asked for). */
+  /**
+   * Position of the first message with an indicator left to decide (0 when none is); null for a
+   * page asked for by its offset, which is not where the window starts (finding it reads every
+   * decision of the conversation).
+   */
+  firstUndecided: number | null;
+  /** Position of the message asked for as `focus`, null when it is not in the queue, none was asked for, or the page was asked for by its offset. */
   focusIndex: number | null;
 }
 

@@ -68,7 +68,7 @@ describe('review queue pages, through the engine', () => {
     expect(await pagesOf(100)).toEqual(whole);
     expect(await pagesOf(7)).toEqual(whole);
     const page = await reviewQueuePage(session, { chatId, offset: 100, limit: 100 });
-    expect(page).toMatchObject({ total: TAGGED, offset: 100, firstUndecided: 0, focusIndex: null });
+    expect(page).toMatchObject({ total: TAGGED, offset: 100, firstUndecided: null, focusIndex: null });
     expect(page.items).toEqual(whole.slice(100, 200));
     // Exactly one page, and one past the end.
     expect((await reviewQueuePage(session, { chatId, offset: 0, limit: TAGGED })).items).toEqual(whole);
@@ -82,7 +82,7 @@ describe('review queue pages, through the engine', () => {
 
   it('finds the first message left to decide as decisions are taken, and without an offset gives the page holding it', async () => {
     const whole = await reviewQueue(session, chatId);
-    const first = async () => (await reviewQueuePage(session, { chatId, offset: 0, limit: 1 })).firstUndecided;
+    const first = async () => (await reviewQueuePage(session, { chatId, limit: 1 })).firstUndecided;
     await decideAll(whole[0]);
     await decideAll(whole[1]);
     expect(await first()).toBe(2);

@@ -228,24 +228,12 @@ export function reviewQueueOrder(db: Database, chatId: string, focus: string | n
   }
   const firstWithout = rowids.findIndex((rowid) => !decided.has(rowid));
   const before = (firstWithout === -1 ? rowids : rowids.slice(0, firstWithout)).filter((rowid) => decided.has(rowid));
-  const tags = tagMarkers(db, before);
-  const firstPartly = rowids.findIndex((rowid, index) => (firstWithout === -1 || index < firstWithout) && (tags.get(rowid) ?? []).some((marker) => !(decided.get(rowid)?.has(marker) ?? false)));
+  const tags = tagsForRowids(db, before);
+  const firstPartly = rowids.findIndex((rowid, index) => (firstWithout === -1 || index < firstWithout) && (tags.get(rowid) ?? []).some((tag) => !(decided.get(rowid)?.has(tag.marker) ?? false)));
   const firstUndecided = firstPartly !== -1 ? firstPartly : Math.max(0, firstWithout);
   const focusRowid = focus === null ? undefined : selectOne(db, 'SELECT rowid FROM messages WHERE id = ?', [focus])?.['rowid'];
   const focusIndex = focusRowid === undefined ? -1 : rowids.indexOf(asNumber(focusRowid));
   return { rowids, firstUndecided, focusIndex: focusIndex === -1 ? null : focusIndex };
-}
-
-function tagMarkers(db: Database, rowids: number[]): Map<number, string[]> {
-  const byRowid = new Map<number, string[]>();
-  for (let start = 0; start < rowids.length; start += 500) {
-    const chunk = rowids.slice(start, start + 500);
-    for (const row of selectAll(db, `SELECT message_rowid, marker FROM tags WHERE message_rowid IN (${chunk.map(() => '?').join(',')})`, chunk)) {
-      const rowid = asNumber(row['message_rowid']);
-      byRowid.set(rowid, [...(byRowid.get(rowid) ?? []), asString(row['marker'])]);
-    }
-  }
-  return byRowid;
 }
 
 /** Ids of a conversation's messages with a note or a bookmark decision, tagged or not (a note from the CLI may be on any message). */

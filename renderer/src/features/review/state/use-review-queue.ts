@@ -83,8 +83,10 @@ export function useReviewQueue(chatId: string, revision: number, onDecided: (cha
         // What was read meanwhile went into the old items: those not in this page are asked for again.
         requested.current = new Set(items.keys());
         setLoaded({ total: page.total, items });
+        // Asked for without an offset, so the engine says where the first undecided message is.
+        const first = page.firstUndecided ?? 0;
         setCursor((current) =>
-          current !== null && page.focusIndex !== null ? { ...current, index: page.focusIndex, messageId: items.get(page.focusIndex)?.message.id ?? current.messageId } : { index: page.firstUndecided, messageId: items.get(page.firstUndecided)?.message.id ?? null, tag: null },
+          current !== null && page.focusIndex !== null ? { ...current, index: page.focusIndex, messageId: items.get(page.focusIndex)?.message.id ?? current.messageId } : { index: first, messageId: items.get(first)?.message.id ?? null, tag: null },
         );
         setLoading(false);
         setError(null);
