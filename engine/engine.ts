@@ -24,15 +24,14 @@ import { assertKnownTimeZone, importFiles } from './import/import-files.ts';
 import { searchCase } from './search/search-case.ts';
 import { TaskManager } from './tasks/task-manager.ts';
 import { EventEmitter } from 'node:events';
+import { formatCount, formatNumber } from '../shared/text/count-text.ts';
+import { decisionsNoLongerFoundText } from '../shared/domain/decisions-no-longer-found-text.ts';
 
 export { APP_NAME, APP_VERSION } from './app-version.ts';
 
-const COUNT_FORMAT = new Intl.NumberFormat('en-US');
-
 /** "1 of 1 source imported, 300,000 messages, 58 issues" (it said "1 of 1 sources imported, 300000 messages"). */
 export function importTaskSummary(imported: number, totals: { sources: number; messages: number; issues: number }): string {
-  const counted = (count: number, singular: string): string => `${COUNT_FORMAT.format(count)} ${count === 1 ? singular : `${singular}s`}`;
-  return `${COUNT_FORMAT.format(imported)} of ${totals.sources === 1 ? '1 source' : `${COUNT_FORMAT.format(totals.sources)} sources`} imported, ${counted(totals.messages, 'message')}, ${counted(totals.issues, 'issue')}`;
+  return `${formatNumber(imported)} of ${formatCount(totals.sources, 'source')} imported, ${formatCount(totals.messages, 'message')}, ${formatCount(totals.issues, 'issue')}`;
 }
 
 export type EngineHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -175,7 +174,7 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
             const stage = `tagging source ${index + 1} of ${sources.length}`;
             task.progress(stage, index, steps);
             // Messages as they are tagged: a source of hundreds of thousands held the bar still for minutes.
-            summary.messages += await tagSource(session, sourceId, task.signal, (tagged) => task.progress(`${stage}: ${COUNT_FORMAT.format(tagged)} messages so far`, index, steps));
+            summary.messages += await tagSource(session, sourceId, task.signal, (tagged) => task.progress(`${stage}: ${formatCount(tagged, 'message')} so far`, index, steps));
             sourcesDone += 1;
           }
           task.progress('tagging the text read from images', sources.length, steps);
@@ -201,8 +200,8 @@ export class Engine extends EventEmitter<{ event: [{ [E in keyof EventTypes]: { 
         return done;
       },
       (summary) =>
-        `${summary.messages} messages tagged again, and the text read from the images of ${summary.ocrMessages}` +
-        (summary.decisionsNoLongerFound > 0 ? `; ${summary.decisionsNoLongerFound} decision(s) are on indicators no longer found, kept and shown apart in the review` : ''),
+        `${formatCount(summary.messages, 'message')} tagged again, and the text read from the images of ${formatNumber(summary.ocrMessages)}` +
+        (summary.decisionsNoLongerFound > 0 ? `; ${decisionsNoLongerFoundText(summary.decisionsNoLongerFound)}` : ''),
     );
     void done.then(() => this.emit('event', { name: 'case.changed', payload: { reason: 'import' } }), () => undefined);
     return { taskId: id, done };

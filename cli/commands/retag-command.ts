@@ -3,6 +3,7 @@ import { actorName } from '../actor.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { cancelOnInterrupt } from '../interrupt.ts';
 import { createProgressPrinter } from '../progress.ts';
+import { decisionsNoLongerFoundText } from '../../shared/domain/decisions-no-longer-found-text.ts';
 
 export interface RetagCommandOptions {
   json?: boolean;
@@ -17,7 +18,7 @@ export interface RetagCommandOptions {
  */
 /** The analysts' decisions the packs, run again, no longer find the indicator of: kept on record, and where to see them. */
 function noLongerFoundLine(count: number): string {
-  return count === 0 ? '' : `${count} decision(s) are on indicators the marker packs no longer find: kept, shown apart in the review, and marked in an evidence package.\n`;
+  return count === 0 ? '' : `${decisionsNoLongerFoundText(count)}.\n`;
 }
 
 export async function runRetagCase(caseDir: string, options: RetagCommandOptions): Promise<number> {

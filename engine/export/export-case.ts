@@ -9,6 +9,7 @@ import { writeEvidencePackage } from '../package/write-package.ts';
 import type { TaskHandle } from '../tasks/task-manager.ts';
 import { gatherPackageInput } from './gather-package-input.ts';
 import { describeSelection, parseSelection, selectMessages } from './select-messages.ts';
+import { formatCount } from '../../shared/text/count-text.ts';
 
 export interface ExportOptions {
   outDir: string;
@@ -71,18 +72,13 @@ export async function exportCase(session: CaseSession, options: ExportOptions, t
   return { ...result, bag, messages: rowids.length, contextMessages, skippedAttachments };
 }
 
-const numberFormat = new Intl.NumberFormat('en-US');
-
-function counted(count: number, singular: string, plural = `${singular}s`): string {
-  return `${numberFormat.format(count)} ${count === 1 ? singular : plural}`;
-}
 
 /**
  * The export task's summary in the app. It said "1 messages" of a package holding seven: the
  * context around the selected message was not counted.
  */
 export function describeExport(summary: ExportSummary): string {
-  return `${counted(summary.messages, 'selected message')} and ${counted(summary.contextMessages, 'message')} of context, ${counted(summary.files.length, 'file')}, ${counted(summary.bytes, 'byte')} in ${summary.bag}`;
+  return `${formatCount(summary.messages, 'selected message')} and ${formatCount(summary.contextMessages, 'message')} of context, ${formatCount(summary.files.length, 'file')}, ${formatCount(summary.bytes, 'byte')} in ${summary.bag}`;
 }
 
 function readSigningKey(file: string): ReturnType<typeof createPrivateKey> {

@@ -1,19 +1,11 @@
 import type { SourceProgress } from './task.ts';
 import { SOURCE_STATE_LABELS, isFinalSourceState } from './source-progress.ts';
+import { formatCount, formatNumber } from '../text/count-text.ts';
 
 /**
  * A source's progress in words, the same in the import dialog and on the terminal. English with
  * en-US digit grouping, like the rest of the UI.
  */
-const numberFormat = new Intl.NumberFormat('en-US');
-
-function formatNumber(value: number): string {
-  return numberFormat.format(value);
-}
-
-function formatCount(count: number, singular: string): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : `${singular}s`}`;
-}
 
 const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
 const BYTES_PER_UNIT = 1024;

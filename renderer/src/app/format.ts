@@ -1,6 +1,5 @@
 import { EngineError } from '../api/client.ts';
-
-const numberFormat = new Intl.NumberFormat('en-US');
+import { formatCount, formatNumber } from '../../../shared/text/count-text.ts';
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -35,13 +34,7 @@ export function formatUtcDayRange(first: string | null, last: string | null): st
   return startText === endText ? `${startText} UTC` : `${startText} – ${endText} UTC`;
 }
 
-export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
-  return `${numberFormat.format(count)} ${count === 1 ? singular : plural}`;
-}
-
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
-}
+export { formatCount, formatNumber };
 
 /** "5 messages · 1 unparsed" for 6 rows of which 1 kept unparsed: the unparsed records are not counted as messages (SourceRecord.messageCount). */
 export function formatMessagesOf(rows: number, unparsed: number): string {
