@@ -4,7 +4,7 @@
  * compiled trie, so no word strings are built. Each token records its UTF-16 range in the
  * original text and the word patterns it matched, exact and stem alike.
  */
-import { isIgnorableInWord } from '../text/fold.ts';
+import { isIgnorableInWord, MARK_FOLDING_LETTER } from '../text/fold.ts';
 import { foldForMarkers, MIN_STEM } from './terms.ts';
 import { childOf } from './trie.ts';
 import type { CharTrie } from './trie.ts';
@@ -26,7 +26,6 @@ const INSIDE_WORD = 4;
  * tracks it: MARK_FOLDS_AFTER is a letter whose marks fold away, MARK a combining mark.
  */
 const MARK_CHAR = /^\p{M}$/u;
-const MARK_FOLDING_LETTER = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}]$/u;
 const MARK_UNKNOWN = 0;
 const MARK = 1;
 const MARK_FOLDS_AFTER = 2;

@@ -8,9 +8,12 @@ import { FNV_OFFSET, hashStep, WordTable } from './word-table.ts';
 /**
  * Accents are dropped where people routinely type without them (Latin incl. Vietnamese, Greek,
  * Cyrillic, Arabic harakat, Hebrew niqqud); in Thai, Devanagari and other abugidas the marks
- * are the vowels themselves and must stay.
+ * are the vowels themselves and must stay. The marker scanner folds the same (shared/markers/scan.ts).
  */
-const COMBINING_MARKS = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}]\p{M}*)\p{M}+/gu;
+const MARKS_FOLD_AFTER = '\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}\\p{Script=Arabic}\\p{Script=Hebrew}';
+/** A letter of a script whose combining marks fold away. */
+export const MARK_FOLDING_LETTER = new RegExp(`^[${MARKS_FOLD_AFTER}]$`, 'u');
+const COMBINING_MARKS = new RegExp(`(?<=[${MARKS_FOLD_AFTER}]\\p{M}*)\\p{M}+`, 'gu');
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
   ł: 'l',
   đ: 'd',
