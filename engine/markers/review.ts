@@ -5,14 +5,6 @@ import { MARKER_IDS } from '../../shared/markers/schema.ts';
 import type { CaseSession } from '../case/case-session.ts';
 import { groupBy } from '../group-by.ts';
 
-/**
- * The tagged messages of a conversation with their indicators and the decisions taken so far, and
- * the decisions on indicators the marker packs no longer find (kept, shown apart to decide again).
- */
-export async function reviewQueue(session: CaseSession, chatId: string): Promise<ReviewItem[]> {
-  return reviewItems(session, await session.db.client.call('reviewQueueRowids', { chatId }));
-}
-
 export interface QueuePageRequest {
   chatId: string;
   /** Position of the first message wanted; without it, the page holding `focus`, or else the first message left to decide (queueWindowStart). */

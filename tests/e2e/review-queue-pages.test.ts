@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordDecision, reviewQueue } from '../../engine/markers/review.ts';
+import { recordDecision } from '../../engine/markers/review.ts';
+import { reviewQueue } from '../support/review-queue.ts';
 import { tempFolder, writeTemp } from '../support/temp-case.ts';
 import { useUiSession } from '../support/ui-session.ts';
 

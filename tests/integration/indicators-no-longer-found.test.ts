@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
-import { recordDecision, reviewQueue } from '../../engine/markers/review.ts';
+import { recordDecision } from '../../engine/markers/review.ts';
+import { reviewQueue } from '../support/review-queue.ts';
 import { MARKER_TAGGER_NAME } from '../../shared/markers/index.ts';
 import { CLI, tempFolder, writeTemp } from '../support/temp-case.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSession } from '../../engine/case/case-session.ts';
 import { Engine } from '../../engine/engine.ts';
-import { reviewQueue } from '../../engine/markers/review.ts';
+import { reviewQueue } from '../support/review-queue.ts';
 import { searchCase } from '../../engine/search/search-case.ts';
 import { openCaseWithImagesRead, writeTelegramPhotoChat } from '../support/telegram-photo-chat.ts';
 import { tempFolder } from '../support/temp-case.ts';
